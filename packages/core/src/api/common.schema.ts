@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { isIsoDate } from '../time/date.js';
+import { CONFIDENTIALITY_LEVELS } from '../access/access.rules.js';
+
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'Ngày không hợp lệ: cần một ngày có thật dạng YYYY-MM-DD' })
+  .meta({ description: 'Ngày dương lịch YYYY-MM-DD', example: '2026-01-01' });
+export const IdSchema = z.uuid({ message: 'Mã định danh không hợp lệ (UUID)' });
+export const ConfidentialitySchema = z
+  .number()
+  .int()
+  .refine((n) => (CONFIDENTIALITY_LEVELS as readonly number[]).includes(n), { message: 'Độ mật là 0 (thường), 1 (Mật), 2 (Tối mật) hoặc 3 (Tuyệt mật)' });
+export const VersionSchema = z.number().int().min(1).meta({ description: 'Phiên bản bản ghi đã đọc (khóa lạc quan)' });
+export const TextSchema = (max: number) => z.string().trim().min(1).max(max);
+
+export const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
+export const PageQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export const IdParamsSchema = z.strictObject({ id: IdSchema });
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+}
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string().optional(),
+    field: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
