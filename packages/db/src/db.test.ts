@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appendAudit, verifyAudit } from './audit.repo.js';
+import { createBackup, restoreBackup } from './backup.js';
+import { lockDataFolder, DataFolderLockedError } from './data-lock.js';
+import { createTestDb, testDrivers } from './test-db.js';
+import type { TestDb } from './test-db.js';
+import { uuidv7 } from './uuid.js';
+
+const drivers = await testDrivers();
+
+describe.each(drivers)('database on %s', (driver) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(driver);
+  });
+  afterAll(async () => t?.drop());
+
+  it('migrates and keeps dates as calendar strings', async () => {
+    const id = uuidv7();
+    await t.db.query(`insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'T1', 'Chi bộ Thử', 'CELL', '2025-07-01', 'chi bo thu')`, [id]);
+    const row = (await t.db.query<{ valid_from: string }>('select valid_from from organization where id = $1', [id])).rows[0]!;
+    expect(row.valid_from).toBe('2025-07-01');
+  });
+
+  it('rolls back a failed transaction', async () => {
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query(`insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'T2', 'X', 'CELL', '2025-07-01', 'x')`, [uuidv7()]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect((await t.db.query('select 1 from organization where code = $1', ['T2'])).rows).toHaveLength(0);
+  });
+
+  it('chains audit entries and detects a changed, a deleted and a truncated row', async () => {
+    for (let i = 0; i < 5; i++) {
+      await t.db.transaction((tx) => appendAudit(tx, { actorUserId: null, actor: 'test', action: 'create', entity: 'x', entityId: String(i), orgId: null, before: null, after: { i, tên: 'Đảng ủy' } }));
+    }
+    expect((await verifyAudit(t.db)).ok).toBe(true);
+    await t.db.query(`update audit_log set after = '{"i": 99}' where seq = 2`);
+    const changed = await verifyAudit(t.db);
+    expect(changed.ok).toBe(false);
+    expect(changed.problems.map((p) => [p.seq, p.kind])).toContainEqual([2, 'changed']);
+    await t.db.query('delete from audit_log where seq = 4');
+    expect((await verifyAudit(t.db)).problems.map((p) => p.kind)).toContain('missing');
+    await t.db.query('delete from audit_log where seq = 5');
+    expect((await verifyAudit(t.db)).problems.map((p) => p.kind)).toContain('head_mismatch');
+  });
+
+  it('restores a backup exactly, and refuses a foreign file without changing anything', async () => {
+    const before = await createBackup(t.db);
+    await t.db.query(`delete from organization where code = 'T1'`);
+    await restoreBackup(t.db, before);
+    const after = await createBackup(t.db);
+    expect(after.tables).toEqual(before.tables);
+    await expect(restoreBackup(t.db, { format: 'other' } as never)).rejects.toThrow(/không phải bản sao lưu/);
+    expect((await t.db.query('select 1 from organization where code = $1', ['T1'])).rows).toHaveLength(1);
+  });
+});
+
+describe('data folder lock', () => {
+  it('refuses a second holder while the first lives, and frees on release', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qc-lock-'));
+    const release = lockDataFolder(dir);
+    expect(() => lockDataFolder(dir)).toThrow(DataFolderLockedError);
+    release();
+    const again = lockDataFolder(dir);
+    again();
+    rmSync(dir, { recursive: true });
+  });
+});

@@ -1,0 +1,10 @@
+/** The one interface every repository uses; PGlite and node-postgres both speak it with the same SQL. */
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+export interface Db extends Sql {
+  readonly driver: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction; rolls back when it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

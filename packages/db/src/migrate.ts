@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './db.types.js';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
+
+/** Applies the numbered SQL files of migrations/ that are not yet applied, each in its own transaction. */
+export async function migrate(db: Db): Promise<string[]> {
+  await db.query('create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())');
+  const done = new Set((await db.query<{ name: string }>('select name from schema_migration')).rows.map((r) => r.name));
+  const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+_.*\.sql$/.test(f)).sort();
+  const applied: string[] = [];
+  for (const f of files) {
+    if (done.has(f)) continue;
+    const text = readFileSync(MIGRATIONS_DIR + f, 'utf8');
+    await db.transaction(async (tx) => {
+      for (const stmt of splitSql(text)) await tx.query(stmt);
+      await tx.query('insert into schema_migration (name) values ($1)', [f]);
+    });
+    applied.push(f);
+  }
+  return applied;
+}
+
+/** Splits a migration into statements (our migrations use no semicolons inside literals or bodies). */
+export function splitSql(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('--'))
+    .join('\n')
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

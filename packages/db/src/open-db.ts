@@ -1,0 +1,85 @@
+import { PGlite, types } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Db, Sql } from './db.types.js';
+import { lockDataFolder } from './data-lock.js';
+
+// Dates stay 'YYYY-MM-DD' strings (no time-zone shifts); bigint counts become numbers.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+pg.types.setTypeParser(DATE_OID, (v: string) => v);
+pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
+pg.types.setTypeParser(NUMERIC_OID, (v: string) => Number(v));
+
+export interface OpenDbOptions {
+  /** postgres://… — use PostgreSQL; otherwise PGlite. */
+  url?: string | undefined;
+  /** PGlite data folder; 'memory://' or undefined with `memory: true` for an in-memory database. */
+  dataDir?: string | undefined;
+  memory?: boolean;
+  /** Take the data-folder lock (default true for a folder). */
+  lock?: boolean;
+  poolSize?: number;
+}
+
+export async function openDb(opts: OpenDbOptions): Promise<Db> {
+  if (opts.url) return openPostgres(opts.url, opts.poolSize ?? 10);
+  return openPglite(opts);
+}
+
+async function openPglite(opts: OpenDbOptions): Promise<Db> {
+  const dir = opts.memory || !opts.dataDir ? undefined : opts.dataDir;
+  const release = dir && opts.lock !== false ? lockDataFolder(dir) : () => {};
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dir ? `${dir}/pg` : undefined, {
+      parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
+      serializers: {},
+    });
+  } catch (e) {
+    release();
+    throw e;
+  }
+  void types;
+  const sql: Sql = {
+    query: async <T>(text: string, params?: unknown[]) => ({ rows: (await db.query<T>(text, params)).rows }),
+  };
+  return {
+    driver: 'pglite',
+    query: sql.query,
+    async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+      return db.transaction(async (tx) => fn({ query: async <R>(text: string, params?: unknown[]) => ({ rows: (await tx.query<R>(text, params)).rows }) }));
+    },
+    async close() {
+      await db.close();
+      release();
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => {}); // an idle client's connection dropped: the next query reconnects
+  await pool.query('select 1');
+  return {
+    driver: 'postgres',
+    query: async <T>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params as unknown[])).rows as T[] }),
+    async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn({ query: async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params as unknown[])).rows as R[] }) });
+        await client.query('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
