@@ -106,10 +106,13 @@ export async function verifyAudit(db: Sql): Promise<{ ok: boolean; checked: numb
   return { ok: problems.length === 0, checked, problems };
 }
 
-export async function listAudit(db: Sql, page: number, pageSize: number) {
-  const total = Number((await db.query<{ n: number }>('select count(*)::int as n from audit_log')).rows[0]!.n);
-  const rows = (await db.query<AuditRow>('select * from audit_log order by seq desc limit $1 offset $2', [pageSize, (page - 1) * pageSize])).rows;
+/** Entries about the organizations in `visible`, plus the viewer's own actions. */
+export async function listAudit(db: Sql, page: number, pageSize: number, visible: string[], userId: string) {
+  const w = 'where org_id = any($1::uuid[]) or actor_user_id = $2';
+  const total = Number((await db.query<{ n: number }>(`select count(*)::int as n from audit_log ${w}`, [visible, userId])).rows[0]!.n);
+  const rows = (await db.query<AuditRow>(`select * from audit_log ${w} order by seq desc limit $3 offset $4`, [visible, userId, pageSize, (page - 1) * pageSize])).rows;
   return { total, rows };
 }
+export type { AuditRow };
 
 export type { Db };

@@ -1,0 +1,75 @@
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { problem } from '@quyche/core';
+import type { Db } from '@quyche/db';
+import type { AppConfig } from './config.js';
+import { sendProblem, toProblem } from './http/problem.http.js';
+import { openApiDocument } from './http/openapi.js';
+import { routes } from './http/route.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { orgRoutes } from './routes/org.routes.js';
+import { personRoutes } from './routes/person.routes.js';
+import { loadSessionUser } from './services/auth.service.js';
+
+z.config(z.locales.vi());
+
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: false,
+    // Malformed JSON, prototype-pollution keys and the like are rejected by the parser itself.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  await app.register(cookie);
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+    return payload;
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const p = toProblem(err);
+    if (p.status >= 500) req.log.error(err);
+    return sendProblem(reply, p);
+  });
+
+  routes.length = 0;
+  authRoutes(app, db, config);
+  orgRoutes(app, db);
+  personRoutes(app, db);
+  app.get('/api/v1/openapi.json', async (req, reply) => {
+    if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));
+    return openApiDocument();
+  });
+  app.get('/healthz', async () => ({ ok: true }));
+
+  const webDir = config.webDir ?? DEFAULT_WEB_DIR;
+  const hasWeb = existsSync(`${webDir}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      // Without a session an unknown API path answers 401 like the known ones: it reveals nothing.
+      if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));
+      return sendProblem(reply, problem('ROUTE_NOT_FOUND', { detail: `${req.method} ${req.url.split('?')[0]}` }));
+    }
+    if (hasWeb && (req.method === 'GET' || req.method === 'HEAD')) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return sendProblem(reply, problem('ROUTE_NOT_FOUND'));
+  });
+  return app;
+}

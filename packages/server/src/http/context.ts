@@ -1,0 +1,61 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { decideAccess, ProblemError, todayInVietnam } from '@quyche/core';
+import type { Action, Grant } from '@quyche/core';
+import { appendAudit, orgChainUp, orgsCovered } from '@quyche/db';
+import type { Db, Sql } from '@quyche/db';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  personId: string | null;
+  clearance: number;
+  locale: string;
+  grants: (Grant & { orgName: string })[];
+  sessionId: string;
+  csrfToken: string;
+}
+
+/** What a use case gets: the database, the signed-in user, access checks and the audit trail. */
+export class RequestContext {
+  private coveredCache = new Map<string, string[]>();
+  constructor(
+    readonly db: Db,
+    readonly user: SessionUser,
+    readonly req: FastifyRequest,
+    readonly reply: FastifyReply,
+  ) {}
+
+  today(): string {
+    return todayInVietnam();
+  }
+
+  /** Throws 403 (out of scope or role) or 404 (above clearance: existence is not revealed). */
+  async assertOrg(orgId: string, action: Action, confidentiality = 0, sql: Sql = this.db): Promise<void> {
+    const chain = await orgChainUp(sql, orgId);
+    const d = decideAccess({ grants: this.user.grants, clearance: this.user.clearance, action, orgChain: chain, confidentiality });
+    if (!d.allowed) throw new ProblemError(d.denial === 'hidden' ? 'NOT_FOUND' : 'FORBIDDEN', { detail: d.reason_vi });
+  }
+
+  assertClearance(confidentiality: number): void {
+    if (confidentiality > this.user.clearance) throw new ProblemError('NOT_FOUND');
+  }
+
+  /** Organizations the user may perform `action` on (descendants of the grants, history included). */
+  async coveredOrgs(action: Action = 'read'): Promise<string[]> {
+    const cached = this.coveredCache.get(action);
+    if (cached) return cached;
+    const roots = this.grantRoots(action);
+    const ids = roots.length ? await orgsCovered(this.db, roots) : [];
+    this.coveredCache.set(action, ids);
+    return ids;
+  }
+
+  grantRoots(action: Action): string[] {
+    return this.user.grants.filter((g) => decideAccess({ grants: [g], clearance: 0, action, orgChain: [g.orgId] }).allowed).map((g) => g.orgId);
+  }
+
+  async audit(tx: Sql, e: { action: string; entity: string; entityId: string | null; orgId: string | null; before?: unknown; after?: unknown }) {
+    await appendAudit(tx, { actorUserId: this.user.id, actor: this.user.username, before: null, after: null, ...e });
+  }
+}

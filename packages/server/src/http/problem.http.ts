@@ -1,0 +1,57 @@
+import type { FastifyError, FastifyReply } from 'fastify';
+import { problem, ProblemError } from '@quyche/core';
+import type { Problem } from '@quyche/core';
+import { z } from 'zod';
+
+export function sendProblem(reply: FastifyReply, p: Problem) {
+  if (p.status === 429 && typeof p['retryAfter'] === 'number') reply.header('retry-after', String(p['retryAfter']));
+  return reply.code(p.status).type('application/problem+json; charset=utf-8').send(p);
+}
+
+/** Zod issues → problem+json naming each offending field as `body.validFrom`, `query.asOf` … */
+export function validationProblem(where: 'body' | 'query' | 'params', error: z.ZodError): Problem {
+  const errors = error.issues.map((i) => {
+    const path = i.path.map(String);
+    let message = i.message;
+    if (i.code === 'unrecognized_keys') {
+      const keys = (i as { keys: string[] }).keys;
+      return { field: [where, ...path, keys[0]].join('.'), message: `Trường không được phép: ${keys.join(', ')}` };
+    }
+    if (i.code === 'invalid_type' && /undefined|received undefined/.test(message)) message = 'Thiếu trường bắt buộc';
+    return { field: [where, ...path].join('.'), message };
+  });
+  const first = errors[0];
+  return problem('VALIDATION_FAILED', {
+    field: first?.field ?? where,
+    detail: first ? `${first.field}: ${first.message}` : undefined,
+    errors,
+  });
+}
+
+/** Every error leaves as problem+json; never a stack trace. */
+export function toProblem(err: unknown): Problem {
+  if (err instanceof ProblemError) return err.problem;
+  const e = err as FastifyError & { code?: string };
+  switch (e?.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem('MALFORMED_JSON', { field: 'body', detail: 'Nội dung không phải JSON hợp lệ' });
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem('PAYLOAD_TOO_LARGE', { field: 'body', detail: 'Nội dung vượt quá giới hạn 1 MB' });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problem('UNSUPPORTED_MEDIA_TYPE', { field: 'content-type' });
+    case '23505':
+      return problem('DUPLICATE', { detail: 'Mã hoặc tên đã được dùng cho một bản ghi khác' });
+    case '23503':
+      return problem('VALIDATION_FAILED', { detail: 'Tham chiếu tới bản ghi không tồn tại' });
+    case '22007':
+    case '22008':
+      return problem('VALIDATION_FAILED', { detail: 'Ngày không hợp lệ' });
+  }
+  if (e instanceof SyntaxError) return problem('MALFORMED_JSON', { field: 'body' });
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return problem('VALIDATION_FAILED', { field: 'body', detail: 'Yêu cầu không hợp lệ' });
+  }
+  return problem('INTERNAL');
+}

@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ProblemError } from '@quyche/core';
+import type { Db } from '@quyche/db';
+import { RequestContext } from './context.js';
+import { validationProblem } from './problem.http.js';
+import { loadSessionUser, verifyCsrf } from '../services/auth.service.js';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+  method: Method;
+  url: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response?: R;
+  status?: number;
+  /** `public`: no session needed (login only). */
+  public?: boolean;
+  handler: (input: {
+    params: z.output<P>;
+    query: z.output<Q>;
+    body: z.output<B>;
+    ctx: RequestContext;
+    req: FastifyRequest;
+    reply: FastifyReply;
+  }) => Promise<z.input<R> | undefined | void>;
+}
+
+/** The registry the OpenAPI document is generated from. */
+export const routes: RouteDef<z.ZodType, z.ZodType, z.ZodType, z.ZodType>[] = [];
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: 'body' | 'query' | 'params') {
+  if (!schema) {
+    if (where === 'body' && value !== undefined && value !== null && !(typeof value === 'object' && Object.keys(value as object).length === 0)) {
+      throw new ProblemError('VALIDATION_FAILED', { field: 'body', detail: 'Địa chỉ này không nhận nội dung gửi lên' });
+    }
+    return undefined;
+  }
+  const r = schema.safeParse(where === 'body' && value === undefined ? undefined : value);
+  if (!r.success) throw new ProblemError(validationProblem(where, r.error));
+  return r.data;
+}
+
+export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+  app: FastifyInstance,
+  db: Db,
+  def: RouteDef<P, Q, B, R>,
+) {
+  routes.push(def as never);
+  app.route({
+    method: def.method,
+    url: `/api/v1${def.url}`,
+    handler: async (req, reply) => {
+      // Authentication first: without a session every route but login answers 401, whatever the input.
+      const user = def.public ? null : await loadSessionUser(db, req);
+      if (!def.public && !user) throw new ProblemError('UNAUTHENTICATED');
+      if (user && def.method !== 'GET') verifyCsrf(req, user);
+      const params = parse(def.params, req.params, 'params');
+      const query = parse(def.query ?? (z.strictObject({}) as never), req.query, 'query');
+      const body = parse(def.body, req.body, 'body');
+      const ctx = new RequestContext(db, user!, req, reply);
+      const out = await def.handler({ params, query, body, ctx, req, reply } as never);
+      if (reply.sent) return reply;
+      if (out === undefined) return reply.code(def.status ?? 204).send();
+      return reply.code(def.status ?? 200).send(out);
+    },
+  });
+}

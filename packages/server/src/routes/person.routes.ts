@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import {
+  AsOfQuerySchema,
+  AuditEntrySchema,
+  AuditVerifySchema,
+  CreatePersonSchema,
+  CreatePortfolioSchema,
+  CreateUserSchema,
+  IdParamsSchema,
+  pageOf,
+  PageQuerySchema,
+  PersonDetailSchema,
+  PersonListQuerySchema,
+  PersonSchema,
+  PortfolioSchema,
+  SearchQuerySchema,
+  SearchResultSchema,
+  UpdatePersonSchema,
+  UpdatePortfolioSchema,
+  UserSchema,
+} from '@quyche/core';
+import { z as zod } from 'zod';
+import type { Db } from '@quyche/db';
+import { defineRoute } from '../http/route.js';
+import * as people from '../services/person.service.js';
+import * as users from '../services/user.service.js';
+
+export function personRoutes(app: FastifyInstance, db: Db) {
+  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Parameters<typeof defineRoute<P, Q, B, R>>[2]) => defineRoute(app, db, d);
+  r({ method: 'GET', url: '/people', tag: 'people', summary: 'Danh sách cán bộ, đảng viên', query: PersonListQuerySchema, response: pageOf(PersonSchema), handler: ({ ctx, query }) => people.listPeople(ctx, query) });
+  r({ method: 'GET', url: '/people/:id', tag: 'people', summary: 'Cán bộ: chức vụ, phân công phụ trách tại một ngày', params: IdParamsSchema, query: AsOfQuerySchema, response: PersonDetailSchema, handler: ({ ctx, params, query }) => people.getPersonDetail(ctx, params.id, query.asOf) });
+  r({ method: 'POST', url: '/people', tag: 'people', summary: 'Thêm người', status: 201, body: CreatePersonSchema, response: PersonSchema, handler: ({ ctx, body }) => people.createPerson(ctx, body) });
+  r({ method: 'PATCH', url: '/people/:id', tag: 'people', summary: 'Sửa thông tin người', params: IdParamsSchema, body: UpdatePersonSchema, response: PersonSchema, handler: ({ ctx, params, body }) => people.updatePerson(ctx, params.id, body) });
+  r({ method: 'POST', url: '/people/:id/portfolio', tag: 'people', summary: 'Phân công phụ trách lĩnh vực, địa bàn', status: 201, params: IdParamsSchema, body: CreatePortfolioSchema, response: PortfolioSchema, handler: ({ ctx, params, body }) => people.addPortfolio(ctx, params.id, body) });
+  r({ method: 'PATCH', url: '/portfolio/:id', tag: 'people', summary: 'Sửa, kết thúc phân công', params: IdParamsSchema, body: UpdatePortfolioSchema, response: PortfolioSchema, handler: ({ ctx, params, body }) => people.updatePortfolio(ctx, params.id, body) });
+  r({ method: 'GET', url: '/search', tag: 'search', summary: 'Tìm tổ chức và người, có dấu hoặc không dấu', query: SearchQuerySchema, response: SearchResultSchema, handler: ({ ctx, query }) => people.search(ctx, query) });
+  r({ method: 'GET', url: '/users', tag: 'users', summary: 'Tài khoản', response: zod.array(UserSchema), handler: ({ ctx }) => users.listUsers(ctx) });
+  r({ method: 'POST', url: '/users', tag: 'users', summary: 'Tạo tài khoản', status: 201, body: CreateUserSchema, response: UserSchema, handler: ({ ctx, body }) => users.createUser(ctx, body) });
+  r({ method: 'GET', url: '/audit', tag: 'audit', summary: 'Nhật ký thao tác', query: PageQuerySchema, response: pageOf(AuditEntrySchema), handler: ({ ctx, query }) => users.auditPage(ctx, query.page, query.pageSize) });
+  r({ method: 'GET', url: '/audit/verify', tag: 'audit', summary: 'Kiểm tra toàn vẹn chuỗi nhật ký', response: AuditVerifySchema, handler: ({ ctx }) => users.auditVerify(ctx) });
+}

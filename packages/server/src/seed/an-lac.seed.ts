@@ -1,0 +1,278 @@
+import { foldVietnamese } from '@quyche/core';
+import { appendAudit, uuidv7 } from '@quyche/db';
+import type { Db, Sql } from '@quyche/db';
+import { hashPassword } from '../auth/password.js';
+import { communeNames, DEMO_PASSWORD, LEADERS, nameGenerator } from './an-lac.data.js';
+
+type Row = Record<string, unknown>;
+
+/** Collects rows per table, then writes them with multi-row inserts (the demo loads in well under a second). */
+class Batch {
+  readonly tables = new Map<string, Row[]>();
+  add(table: string, row: Row): string {
+    const id = (row['id'] as string | undefined) ?? uuidv7();
+    const list = this.tables.get(table) ?? [];
+    list.push({ id, ...row });
+    this.tables.set(table, list);
+    return id;
+  }
+  async write(tx: Sql, order: string[]) {
+    for (const t of order) {
+      const rows = this.tables.get(t) ?? [];
+      const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+      for (let i = 0; i < rows.length; i += 400) {
+        const chunk = rows.slice(i, i + 400);
+        const params: unknown[] = [];
+        // A key a row lacks takes the column's default (DEFAULT is allowed inside multi-row VALUES).
+        const values = chunk.map((r) => `(${cols.map((c) => (r[c] === undefined ? 'default' : (params.push(r[c]), `$${params.length}`))).join(',')})`);
+        await tx.query(`insert into ${t} (${cols.join(',')}) values ${values.join(',')}`, params);
+      }
+    }
+  }
+}
+
+export async function isSeeded(db: Sql): Promise<boolean> {
+  return (await db.query<{ n: number }>("select count(*)::int as n from organization where code = 'ORG-AL'")).rows[0]!.n > 0;
+}
+
+export interface SeedSummary {
+  organizations: number;
+  people: number;
+  memberships: number;
+  users: { username: string; password: string; role: string }[];
+}
+
+export async function seedAnLac(db: Db): Promise<SeedSummary> {
+  const b = new Batch();
+  const gen = nameGenerator(2026);
+  const org = (code: string, name: string, kind: string, from: string, until: string | null, extra: Row = {}) =>
+    b.add('organization', { code, name, kind, valid_from: from, valid_until: until, search_text: foldVietnamese(`${name} ${extra['short_name'] ?? ''} ${code}`), ...extra });
+  const parent = (orgId: string, parentId: string, from: string, until: string | null) => b.add('organization_parent', { org_id: orgId, parent_id: parentId, valid_from: from, valid_until: until });
+  const succeed = (pred: string, succ: string, kind: string, on: string, ref: string) =>
+    b.add('organization_succession', { org_id: succ, predecessor_id: pred, successor_id: succ, kind, effective_on: on, decision_ref: ref });
+  const person = (orgId: string, name: string, gender: string, code: string | null = null, confidentiality = 0) =>
+    b.add('person', { org_id: orgId, code, full_name: name, gender, search_text: foldVietnamese(`${name} ${code ?? ''}`), confidentiality });
+  const body = (orgId: string, kind: string, name: string, from: string, until: string | null, extra: Row = {}) =>
+    b.add('body', { org_id: orgId, kind, name, valid_from: from, valid_until: until, search_text: foldVietnamese(name), ...extra });
+  const seat = (orgId: string, bodyId: string, personId: string, role: string, from: string, until: string | null, title: string | null = null) =>
+    b.add('membership', { org_id: orgId, body_id: bodyId, person_id: personId, role, title, valid_from: from, valid_until: until, end_reason: until ? 'Hết nhiệm kỳ, sắp xếp tổ chức' : null });
+  const partyMember = (orgId: string, personId: string, status: string, from: string) => b.add('party_membership', { org_id: orgId, person_id: personId, status, valid_from: from });
+
+  // — Before the merger: two provinces, the bloc committee, districts.
+  const alOld = org('ORG-AL-OLD', 'Đảng bộ tỉnh An Lạc (cũ)', 'PROVINCIAL_PARTY_ORG', '2020-10-15', '2025-06-30', { short_name: 'Tỉnh ủy An Lạc (cũ)', symbol: 'TU' });
+  const bhOld = org('ORG-BH-OLD', 'Đảng bộ tỉnh Bình Hà (cũ)', 'PROVINCIAL_PARTY_ORG', '2020-10-20', '2025-06-30', { short_name: 'Tỉnh ủy Bình Hà (cũ)', symbol: 'TU' });
+  const al = org('ORG-AL', 'Đảng bộ tỉnh An Lạc', 'PROVINCIAL_PARTY_ORG', '2025-07-01', null, { short_name: 'Tỉnh ủy An Lạc', symbol: 'TU' });
+  const merger = '9xx-QĐ/TW (giả định)';
+  succeed(alOld, al, 'merge', '2025-07-01', merger);
+  succeed(bhOld, al, 'merge', '2025-07-01', merger);
+
+  const duk = org('ORG-DUK', 'Đảng ủy Khối các cơ quan tỉnh', 'BLOC_PARTY_COMMITTEE', '2008-01-01', '2025-01-31', { short_name: 'Đảng ủy Khối', symbol: 'ĐUK' });
+  parent(duk, alOld, '2020-10-15', '2025-01-31');
+  const cqd = org('ORG-CQD', 'Đảng bộ các cơ quan Đảng tỉnh', 'AGENCIES_PARTY_ORG', '2025-02-01', null, { short_name: 'Đảng ủy các cơ quan Đảng tỉnh' });
+  const ubnd = org('ORG-UBND', 'Đảng bộ UBND tỉnh', 'GOVERNMENT_PARTY_ORG', '2025-02-01', null, { short_name: 'Đảng ủy UBND tỉnh' });
+  for (const o of [cqd, ubnd]) {
+    parent(o, alOld, '2025-02-01', '2025-06-30');
+    parent(o, al, '2025-07-01', null);
+    succeed(duk, o, 'split', '2025-02-01', 'Quyết định của BTV Tỉnh ủy (giả định)');
+  }
+  const qs = org('ORG-QS', 'Đảng bộ Quân sự tỉnh', 'GRASSROOTS_PARTY_ORG', '2020-10-15', null, { short_name: 'Đảng ủy Quân sự tỉnh' });
+  const ca = org('ORG-CA', 'Đảng bộ Công an tỉnh', 'GRASSROOTS_PARTY_ORG', '2020-10-15', null, { short_name: 'Đảng ủy Công an tỉnh' });
+  for (const o of [qs, ca]) {
+    parent(o, alOld, '2020-10-15', '2025-06-30');
+    parent(o, al, '2025-07-01', null);
+  }
+  const districtsAl = ['thành phố An Lạc', 'huyện Tân Phú', 'huyện Hòa Bình', 'huyện Bắc Sơn', 'thị xã Long Điền', 'huyện Vĩnh Thạnh'];
+  const districtsBh = ['thành phố Bình Hà', 'huyện Mỹ Lộc', 'huyện Phước Hải', 'huyện Đông Yên', 'huyện Thanh Khánh'];
+  districtsAl.forEach((d, i) => {
+    const id = org(`ORG-AL-H${String(i + 1).padStart(2, '0')}`, `Đảng bộ ${d}`, 'DISTRICT_PARTY_ORG', '2020-10-15', '2025-06-30', { short_name: `${d.startsWith('huyện') ? 'Huyện' : d.startsWith('thị') ? 'Thị' : 'Thành'} ủy ${d.split(' ').slice(d.startsWith('thành phố') || d.startsWith('thị xã') ? 2 : 1).join(' ')}` });
+    parent(id, alOld, '2020-10-15', '2025-06-30');
+    succeed(id, al, 'dissolve', '2025-07-01', 'Kết thúc hoạt động cấp huyện (giả định)');
+  });
+  districtsBh.forEach((d, i) => {
+    const id = org(`ORG-BH-H${String(i + 1).padStart(2, '0')}`, `Đảng bộ ${d}`, 'DISTRICT_PARTY_ORG', '2020-10-20', '2025-06-30');
+    parent(id, bhOld, '2020-10-20', '2025-06-30');
+    succeed(id, al, 'dissolve', '2025-07-01', 'Kết thúc hoạt động cấp huyện (giả định)');
+  });
+
+  // — After the merger: 96 commune party organizations.
+  const communes = communeNames().map((n, i) => {
+    const code = `ORG-X${String(i + 1).padStart(2, '0')}`;
+    const id = org(code, `Đảng bộ ${n}`, 'COMMUNE_PARTY_ORG', '2025-07-01', null, { short_name: `Đảng ủy ${n}` });
+    parent(id, al, '2025-07-01', null);
+    return { id, code, name: n };
+  });
+  const byCode = new Map(communes.map((c) => [c.code.replace('ORG-', ''), c]));
+
+  // — Terms.
+  const termAl = b.add('term', { org_id: al, name: 'XVIII', ordinal: 18, valid_from: '2025-07-01', valid_until: '2030-10-11', congress_closed_on: '2025-10-12' });
+  const termAlOld = b.add('term', { org_id: alOld, name: 'XVII', ordinal: 17, valid_from: '2020-10-15', valid_until: '2025-06-30', congress_closed_on: '2020-10-15' });
+  const termBhOld = b.add('term', { org_id: bhOld, name: 'XVII', ordinal: 17, valid_from: '2020-10-20', valid_until: '2025-06-30', congress_closed_on: '2020-10-20' });
+
+  // — People of the provincial committee (M01–M61).
+  const start = '2025-07-01';
+  const p = new Map<string, string>();
+  for (const l of LEADERS) p.set(l.code, person(al, l.name, l.gender, l.code));
+  for (let i = 18; i <= 61; i++) {
+    const g = gen();
+    p.set(`M${i}`, person(al, g.name, g.gender, `M${i}`));
+  }
+  const bch = body(al, 'BCH', 'Ban Chấp hành Đảng bộ tỉnh khóa XVIII', start, null, { term_id: termAl, symbol: 'TU' });
+  const btv = body(al, 'BTV', 'Ban Thường vụ Tỉnh ủy', start, null, { term_id: termAl, part_of: bch, symbol: 'TU' });
+  const tt = body(al, 'TT', 'Thường trực Tỉnh ủy', start, null, { term_id: termAl, part_of: btv });
+  for (const l of LEADERS) {
+    const id = p.get(l.code)!;
+    seat(al, bch, id, l.bch, start, null, l.bch === 'UY_VIEN' ? null : l.title);
+    seat(al, btv, id, l.bch, start, null, l.title);
+    if (l.bch !== 'UY_VIEN') seat(al, tt, id, l.bch, start, null, l.title);
+  }
+  for (let i = 18; i <= 61; i++) seat(al, bch, p.get(`M${i}`)!, 'UY_VIEN', start, null, 'Tỉnh ủy viên');
+
+  // UBKT: chair M06, 3 deputies and 7 members.
+  const ubkt = body(al, 'UBKT', 'Ủy ban Kiểm tra Tỉnh ủy', start, null, { term_id: termAl, symbol: 'UBKTTU' });
+  seat(al, ubkt, p.get('M06')!, 'CHU_NHIEM', start, null, 'Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy');
+  for (let i = 0; i < 10; i++) {
+    const g = gen();
+    const id = person(al, g.name, g.gender, `UBKT${String(i + 1).padStart(2, '0')}`);
+    seat(al, ubkt, id, i < 3 ? 'PHO_CHU_NHIEM' : 'UY_VIEN', start, null, i < 3 ? 'Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy' : 'Ủy viên Ủy ban Kiểm tra Tỉnh ủy');
+  }
+  // Advisory units and public service units.
+  const units: [string, string, string | null, string][] = [
+    ['ADVISORY', 'Văn phòng Tỉnh ủy', 'VPTU', 'M09'],
+    ['ADVISORY', 'Ban Tổ chức Tỉnh ủy', 'BTCTU', 'M05'],
+    ['ADVISORY', 'Ban Tuyên giáo và Dân vận Tỉnh ủy', 'BTGDVTU', 'M07'],
+    ['ADVISORY', 'Ban Nội chính Tỉnh ủy', 'BNCTU', 'M08'],
+    ['PUBLIC_UNIT', 'Báo và Phát thanh, Truyền hình An Lạc', null, ''],
+    ['PUBLIC_UNIT', 'Trường Chính trị tỉnh An Lạc', null, ''],
+  ];
+  for (const [kind, name, symbol, head] of units) {
+    const id = body(al, kind, name, start, null, { symbol });
+    if (head) seat(al, id, p.get(head)!, 'TRUONG_BAN', start, null, head === 'M09' ? 'Chánh Văn phòng Tỉnh ủy' : `Trưởng ${name.replace(' Tỉnh ủy', '')}`);
+  }
+  // A confidential body: visible only to accounts cleared for "Tối mật".
+  body(al, 'ADVISORY', 'Ban Chỉ đạo bảo vệ chính trị nội bộ Tỉnh ủy', start, null, { confidentiality: 2 });
+
+  // Portfolio assignments (phân công phụ trách) of the BTV members.
+  for (const l of LEADERS) {
+    b.add('portfolio_assignment', { org_id: al, person_id: p.get(l.code)!, body_id: btv, field: l.field, locality_org_id: l.locality ? byCode.get(l.locality)!.id : null, valid_from: start });
+  }
+
+  // — History: the old committees, with some of today's leaders in earlier positions.
+  const oldBch = body(alOld, 'BCH', 'Ban Chấp hành Đảng bộ tỉnh An Lạc khóa XVII', '2020-10-15', '2025-06-30', { term_id: termAlOld });
+  const oldBtv = body(alOld, 'BTV', 'Ban Thường vụ Tỉnh ủy An Lạc khóa XVII', '2020-10-15', '2025-06-30', { term_id: termAlOld, part_of: oldBch });
+  const oldTt = body(alOld, 'TT', 'Thường trực Tỉnh ủy An Lạc khóa XVII', '2020-10-15', '2025-06-30', { term_id: termAlOld, part_of: oldBtv });
+  const oldLeaders: [string, string, string][] = [
+    ['', 'BI_THU', 'Bí thư Tỉnh ủy An Lạc khóa XVII'],
+    ['M01', 'PHO_BI_THU_TT', 'Phó Bí thư Thường trực Tỉnh ủy An Lạc khóa XVII'],
+    ['M03', 'PHO_BI_THU', 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh An Lạc'],
+  ];
+  for (const [code, role, title] of oldLeaders) {
+    let id = code ? p.get(code)! : '';
+    if (!code) {
+      const g = gen();
+      id = person(alOld, g.name, g.gender, 'AL-OLD-BT');
+    }
+    for (const bd of [oldBch, oldBtv, oldTt]) seat(alOld, bd, id, role, '2020-10-15', '2025-06-30', title);
+  }
+  for (const code of ['M05', 'M06', 'M08', 'M09', 'M10', 'M11']) {
+    seat(alOld, oldBch, p.get(code)!, 'UY_VIEN', '2020-10-15', '2025-06-30');
+    seat(alOld, oldBtv, p.get(code)!, 'UY_VIEN', '2020-10-15', '2025-06-30');
+  }
+  for (let i = 18; i <= 50; i++) seat(alOld, oldBch, p.get(`M${i}`)!, 'UY_VIEN', '2020-10-15', '2025-06-30');
+  body(alOld, 'DANG_DOAN', 'Đảng đoàn HĐND tỉnh An Lạc', '2020-10-15', '2025-01-31');
+  body(alOld, 'BAN_CAN_SU', 'Ban cán sự đảng UBND tỉnh An Lạc', '2020-10-15', '2025-01-31');
+
+  const bhBch = body(bhOld, 'BCH', 'Ban Chấp hành Đảng bộ tỉnh Bình Hà khóa XVII', '2020-10-20', '2025-06-30', { term_id: termBhOld });
+  const bhBtv = body(bhOld, 'BTV', 'Ban Thường vụ Tỉnh ủy Bình Hà khóa XVII', '2020-10-20', '2025-06-30', { term_id: termBhOld, part_of: bhBch });
+  const bhTt = body(bhOld, 'TT', 'Thường trực Tỉnh ủy Bình Hà khóa XVII', '2020-10-20', '2025-06-30', { term_id: termBhOld, part_of: bhBtv });
+  const bhSecretaries: [string, string][] = [['M02', 'BI_THU'], ['M04', 'PHO_BI_THU_TT'], ['', 'PHO_BI_THU']];
+  for (const [code, role] of bhSecretaries) {
+    let id = code ? p.get(code)! : '';
+    if (!code) {
+      const g = gen();
+      id = person(bhOld, g.name, g.gender, 'BH-OLD-PBT');
+    }
+    for (const bd of [bhBch, bhBtv, bhTt]) seat(bhOld, bd, id, role, '2020-10-20', '2025-06-30');
+  }
+  for (const code of ['M07', 'M12', 'M13']) {
+    seat(bhOld, bhBch, p.get(code)!, 'UY_VIEN', '2020-10-20', '2025-06-30');
+    seat(bhOld, bhBtv, p.get(code)!, 'UY_VIEN', '2020-10-20', '2025-06-30');
+  }
+  for (let i = 0; i < 40; i++) {
+    const g = gen();
+    seat(bhOld, bhBch, person(bhOld, g.name, g.gender), 'UY_VIEN', '2020-10-20', '2025-06-30');
+  }
+  const dukBch = body(duk, 'BCH', 'Ban Chấp hành Đảng bộ Khối các cơ quan tỉnh', '2020-08-01', '2025-01-31');
+  for (let i = 0; i < 15; i++) {
+    const g = gen();
+    seat(duk, dukBch, person(duk, g.name, g.gender), 'UY_VIEN', '2020-08-01', '2025-01-31');
+  }
+
+  // — Commune committees: a Bí thư sitting on the commune's BTV; M14–M17 lead the four key communes.
+  communes.forEach((c, i) => {
+    const bchC = body(c.id, 'BCH', `Ban Chấp hành Đảng bộ ${c.name}`, start, null, { symbol: 'ĐU' });
+    const btvC = body(c.id, 'BTV', `Ban Thường vụ Đảng ủy ${c.name}`, start, null, { part_of: bchC });
+    let sec: string;
+    if (i < 4) sec = p.get(`M${14 + i}`)!;
+    else {
+      const g = gen();
+      sec = person(c.id, g.name, g.gender);
+    }
+    seat(c.id, bchC, sec, 'BI_THU', start, null, `Bí thư Đảng ủy ${c.name}`);
+    seat(c.id, btvC, sec, 'BI_THU', start, null, `Bí thư Đảng ủy ${c.name}`);
+  });
+
+  // — Cells: Phòng Tổng hợp of the Office (12 official members, cell committee of 3), and Tân Lập's villages.
+  const vptuOrg = org('ORG-DB-VPTU', 'Đảng bộ cơ quan Văn phòng Tỉnh ủy', 'GRASSROOTS_PARTY_ORG', '2025-02-01', null);
+  parent(vptuOrg, cqd, '2025-02-01', null);
+  const cell = org('ORG-CB-VP1', 'Chi bộ Phòng Tổng hợp, Văn phòng Tỉnh ủy', 'CELL', '2025-02-01', null);
+  parent(cell, vptuOrg, '2025-02-01', null);
+  const cellPeople: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const g = gen();
+    const id = person(cell, g.name, g.gender);
+    cellPeople.push(id);
+    partyMember(cell, id, 'official', '2025-02-01');
+  }
+  const chiUy = body(cell, 'CHI_UY', 'Chi ủy Chi bộ Phòng Tổng hợp', '2025-02-01', null);
+  seat(cell, chiUy, cellPeople[0]!, 'BI_THU', '2025-02-01', null, 'Bí thư Chi bộ');
+  seat(cell, chiUy, cellPeople[1]!, 'PHO_BI_THU', '2025-02-01', null, 'Phó Bí thư Chi bộ');
+  seat(cell, chiUy, cellPeople[2]!, 'UY_VIEN', '2025-02-01', null, 'Chi ủy viên');
+  const tanLap = communes[0]!;
+  for (let v = 1; v <= 5; v++) {
+    const vc = org(`ORG-X01-CB${v}`, `Chi bộ thôn ${v}, xã Tân Lập`, 'CELL', start, null);
+    parent(vc, tanLap.id, start, null);
+    for (let i = 0; i < 3 + v; i++) {
+      const g = gen();
+      partyMember(vc, person(tanLap.id, g.name, g.gender), i < 3 + v - 1 ? 'official' : 'probationary', start);
+    }
+  }
+
+  // — Accounts.
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const users: SeedSummary['users'] = [];
+  const user = (username: string, display: string, personId: string | null, clearance: number, grants: [string, string][]) => {
+    const id = b.add('app_user', { username, password_hash: hash, display_name: display, person_id: personId, clearance });
+    for (const [role, orgId] of grants) b.add('role_grant', { user_id: id, role, org_id: orgId });
+    users.push({ username, password: DEMO_PASSWORD, role: grants.map(([r]) => r).join(',') });
+  };
+  user('admin', 'Quản trị hệ thống Tỉnh ủy An Lạc', null, 3, [['admin', al]]);
+  user('vanthu.vptu', 'Văn thư Văn phòng Tỉnh ủy', null, 1, [['clerk', al]]);
+  user('lanhdao', 'Trần Quốc Hưng', p.get('M01')!, 2, [['leader', al]]);
+  user('vanthu.x01', 'Văn thư Đảng ủy xã Tân Lập', null, 0, [['clerk', tanLap.id]]);
+  user('vanthu.x02', 'Văn thư Đảng ủy phường Bắc Sơn', null, 0, [['clerk', communes[1]!.id]]);
+  user('xem', 'Tài khoản chỉ xem', null, 0, [['viewer', al]]);
+
+  const order = ['organization', 'organization_parent', 'organization_succession', 'term', 'person', 'body', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant'];
+  // Bodies reference the bodies they are part of: the order of creation above puts parents first.
+  await db.transaction(async (tx) => {
+    await b.write(tx, order);
+    const counts = Object.fromEntries(order.map((t) => [t, b.tables.get(t)?.length ?? 0]));
+    await appendAudit(tx, { actorUserId: null, actor: 'seed', action: 'seed_demo', entity: 'database', entityId: null, orgId: al, before: null, after: { dataset: 'An Lạc', counts } });
+  });
+  return {
+    organizations: b.tables.get('organization')!.length,
+    people: b.tables.get('person')!.length,
+    memberships: b.tables.get('membership')!.length,
+    users,
+  };
+}

@@ -1,0 +1,34 @@
+import { migrate, openDb } from '@quyche/db';
+import type { Db } from '@quyche/db';
+import { buildApp } from './app.js';
+import type { AppConfig } from './config.js';
+import { isSeeded, seedAnLac } from './seed/an-lac.seed.js';
+import { DEMO_PASSWORD } from './seed/an-lac.data.js';
+
+export async function openConfiguredDb(config: AppConfig): Promise<Db> {
+  return openDb(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+}
+
+/** `quyche serve`: migrate, seed the An Lạc demo on first run, serve API and web. */
+export async function serve(config: AppConfig, opts: { seed?: boolean; log?: (s: string) => void } = {}) {
+  const log = opts.log ?? ((s: string) => console.log(s));
+  const t0 = Date.now();
+  const db = await openConfiguredDb(config);
+  const applied = await migrate(db);
+  if (applied.length) log(`• Đã cập nhật lược đồ CSDL: ${applied.join(', ')}`);
+  if (opts.seed !== false && !(await isSeeded(db))) {
+    const s = await seedAnLac(db);
+    log(`• Đã nạp dữ liệu mẫu tỉnh An Lạc: ${s.organizations} tổ chức, ${s.people} người, ${s.memberships} chức vụ.`);
+  }
+  const app = await buildApp(db, config);
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${config.dataDir}`;
+  log(`Quychế đang chạy tại http://${config.host}:${config.port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`);
+  log(`Đăng nhập bản demo: tên đăng nhập "admin", mật khẩu "${DEMO_PASSWORD}" (quản trị Tỉnh ủy An Lạc); "vanthu.x01" / "${DEMO_PASSWORD}" (văn thư xã Tân Lập).`);
+  log('Log in to the demo as admin / ' + DEMO_PASSWORD + '. Dừng: Ctrl+C.');
+  const stop = async () => {
+    await app.close();
+    await db.close();
+  };
+  return { app, db, stop };
+}

@@ -1,0 +1,180 @@
+import { isActiveOn, ProblemError } from '@quyche/core';
+import type { z } from 'zod';
+import type { CreatePersonSchema, CreatePortfolioSchema, UpdatePersonSchema, UpdatePortfolioSchema } from '@quyche/core';
+import {
+  getBody,
+  getOrganization,
+  getPerson,
+  getPortfolio,
+  listPeople as listPeopleRepo,
+  orgRef,
+  partyMembershipsOfPerson,
+  personSearchText,
+  portfolioOfPerson,
+  positionsOfPerson,
+  searchOrganizations,
+  searchPeople,
+  toPartyMember,
+  toPerson,
+  uuidv7,
+} from '@quyche/db';
+import type { RequestContext } from '../http/context.js';
+import { updateVersioned } from './org.service.js';
+
+type In<T extends z.ZodType> = z.output<T>;
+
+async function loadPerson(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
+  const p = await getPerson(ctx.db, id);
+  if (!p) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy người này' });
+  await ctx.assertOrg(p.org_id, action, p.confidentiality);
+  return p;
+}
+
+export async function listPeople(ctx: RequestContext, q: { q?: string | undefined; orgId?: string | undefined; page: number; pageSize: number }) {
+  if (q.orgId) await ctx.assertOrg(q.orgId, 'read');
+  const { rows, total } = await listPeopleRepo(ctx.db, { ...q, visible: await ctx.coveredOrgs(), clearance: ctx.user.clearance });
+  return { items: rows.map(toPerson), page: q.page, pageSize: q.pageSize, total };
+}
+
+export async function getPersonDetail(ctx: RequestContext, id: string, asOfIn?: string) {
+  const asOf = asOfIn ?? ctx.today();
+  const p = await loadPerson(ctx, id);
+  const org = (await getOrganization(ctx.db, p.org_id))!;
+  const positions = (await positionsOfPerson(ctx.db, id))
+    .filter((m) => m.org_conf <= ctx.user.clearance && m.body_conf <= ctx.user.clearance)
+    .map((m) => ({
+      id: m.id,
+      bodyId: m.body_id,
+      person: { id: m.person_id, fullName: m.full_name },
+      role: m.role as never,
+      title: m.title,
+      validFrom: m.valid_from,
+      validUntil: m.valid_until,
+      endReason: m.end_reason,
+      version: m.version,
+      bodyName: m.body_name,
+      bodyKind: m.body_kind,
+      orgId: m.org_id,
+      orgName: m.org_name,
+    }));
+  const portfolio = (await portfolioOfPerson(ctx.db, id)).map((a) => ({
+    id: a.id,
+    personId: a.person_id,
+    orgId: a.org_id,
+    bodyId: a.body_id,
+    field: a.field,
+    locality: a.locality_org_id ? { id: a.locality_org_id, code: a.l_code!, name: a.l_name!, kind: a.l_kind as never } : null,
+    validFrom: a.valid_from,
+    validUntil: a.valid_until,
+    version: a.version,
+  }));
+  const at = (x: { validFrom: string; validUntil: string | null }) => isActiveOn({ from: x.validFrom, until: x.validUntil }, asOf);
+  return {
+    ...toPerson(p),
+    asOf,
+    organization: orgRef(org),
+    positions: positions.filter(at),
+    positionHistory: positions,
+    portfolio: portfolio.filter(at),
+    partyMemberships: (await partyMembershipsOfPerson(ctx.db, id)).map((r) => ({ ...toPartyMember(r), orgName: r.org_name })),
+  };
+}
+
+export async function createPerson(ctx: RequestContext, input: In<typeof CreatePersonSchema>) {
+  await ctx.assertOrg(input.orgId, 'write');
+  ctx.assertClearance(input.confidentiality ?? 0);
+  const id = uuidv7();
+  return ctx.db.transaction(async (tx) => {
+    const row = (await tx.query(
+      'insert into person (id, org_id, code, full_name, gender, birth_year, confidentiality, search_text) values ($1,$2,$3,$4,$5,$6,$7,$8) returning *',
+      [id, input.orgId, input.code ?? null, input.fullName.normalize('NFC'), input.gender ?? null, input.birthYear ?? null, input.confidentiality ?? 0, personSearchText(input.fullName, input.code)],
+    )).rows[0];
+    await ctx.audit(tx, { action: 'create', entity: 'person', entityId: id, orgId: input.orgId, after: toPerson(row as never) });
+    return toPerson(row as never);
+  });
+}
+
+export async function updatePerson(ctx: RequestContext, id: string, input: In<typeof UpdatePersonSchema>) {
+  const before = await loadPerson(ctx, id, 'write');
+  if (input.confidentiality !== undefined) ctx.assertClearance(input.confidentiality);
+  const { version, ...c } = input;
+  return ctx.db.transaction(async (tx) => {
+    const row = await updateVersioned(tx, 'person', id, version, {
+      full_name: c.fullName?.normalize('NFC'),
+      gender: c.gender,
+      birth_year: c.birthYear,
+      confidentiality: c.confidentiality,
+      search_text: c.fullName ? personSearchText(c.fullName, before.code) : undefined,
+    });
+    await ctx.audit(tx, { action: 'update', entity: 'person', entityId: id, orgId: before.org_id, before: toPerson(before), after: toPerson(row as never) });
+    return toPerson(row as never);
+  });
+}
+
+const toPortfolio = (a: { id: string; person_id: string; org_id: string; body_id: string | null; field: string; locality_org_id: string | null; valid_from: string; valid_until: string | null; version: number }, locality: ReturnType<typeof orgRef> | null) => ({
+  id: a.id,
+  personId: a.person_id,
+  orgId: a.org_id,
+  bodyId: a.body_id,
+  field: a.field,
+  locality,
+  validFrom: a.valid_from,
+  validUntil: a.valid_until,
+  version: a.version,
+});
+
+export async function addPortfolio(ctx: RequestContext, personId: string, input: In<typeof CreatePortfolioSchema>) {
+  await loadPerson(ctx, personId);
+  await ctx.assertOrg(input.orgId, 'write');
+  if (input.bodyId) {
+    const b = await getBody(ctx.db, input.bodyId);
+    if (!b || b.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.bodyId', detail: 'Cơ quan phải thuộc tổ chức được phân công' });
+  }
+  let locality = null;
+  if (input.localityOrgId) {
+    const l = await getOrganization(ctx.db, input.localityOrgId);
+    if (!l) throw new ProblemError('VALIDATION_FAILED', { field: 'body.localityOrgId', detail: 'Không tìm thấy địa bàn' });
+    await ctx.assertOrg(l.id, 'read', l.confidentiality);
+    locality = orgRef(l);
+  }
+  const id = uuidv7();
+  return ctx.db.transaction(async (tx) => {
+    const row = (await tx.query(
+      'insert into portfolio_assignment (id, org_id, person_id, body_id, field, locality_org_id, valid_from, valid_until) values ($1,$2,$3,$4,$5,$6,$7,$8) returning *',
+      [id, input.orgId, personId, input.bodyId ?? null, input.field, input.localityOrgId ?? null, input.validFrom, input.validUntil ?? null],
+    )).rows[0];
+    const out = toPortfolio(row as never, locality);
+    await ctx.audit(tx, { action: 'create', entity: 'portfolio_assignment', entityId: id, orgId: input.orgId, after: out });
+    return out;
+  });
+}
+
+export async function updatePortfolio(ctx: RequestContext, id: string, input: In<typeof UpdatePortfolioSchema>) {
+  const before = await getPortfolio(ctx.db, id);
+  if (!before) throw new ProblemError('NOT_FOUND');
+  await ctx.assertOrg(before.org_id, 'write');
+  if (input.validUntil && input.validUntil < before.valid_from) {
+    throw new ProblemError('VALIDATION_FAILED', { field: 'body.validUntil', detail: 'Ngày kết thúc phải từ ngày bắt đầu trở về sau' });
+  }
+  return ctx.db.transaction(async (tx) => {
+    const row = await updateVersioned(tx, 'portfolio_assignment', id, input.version, { field: input.field, valid_until: input.validUntil });
+    const l = row['locality_org_id'] ? await getOrganization(tx, row['locality_org_id'] as string) : undefined;
+    const out = toPortfolio(row as never, l ? orgRef(l) : null);
+    await ctx.audit(tx, { action: 'update', entity: 'portfolio_assignment', entityId: id, orgId: before.org_id, before, after: out });
+    return out;
+  });
+}
+
+export async function search(ctx: RequestContext, q: { q: string; asOf?: string | undefined; limit: number }) {
+  const asOf = q.asOf ?? ctx.today();
+  const visible = await ctx.coveredOrgs();
+  const [orgs, people] = [
+    await searchOrganizations(ctx.db, { visible, q: q.q, clearance: ctx.user.clearance, limit: q.limit }),
+    await searchPeople(ctx.db, { visible, q: q.q, asOf, clearance: ctx.user.clearance, limit: q.limit }),
+  ];
+  return {
+    q: q.q,
+    organizations: orgs.map((o) => ({ ...orgRef(o as never), validFrom: o.valid_from, validUntil: o.valid_until })),
+    people: people.map((p) => ({ id: p.id, fullName: p.full_name, orgName: p.org_name, positions: p.positions ?? [] })),
+  };
+}
