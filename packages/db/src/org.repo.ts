@@ -207,7 +207,12 @@ export async function treeRoots(sql: Sql, grantOrgs: string[], asOf: string): Pr
        union
        select s.predecessor_id from back join organization o on o.id = back.id and o.valid_from > $2::date
          join organization_succession s on s.successor_id = back.id
-     ) select b.id from back b join organization o on o.id = b.id where ${active('o', '$2::date')}`,
+     )
+     select b.id from back b join organization o on o.id = b.id
+      where ${active('o', '$2::date')}
+        -- a predecessor that then sat under another predecessor (a district under the old province) is not a root
+        and not exists (select 1 from organization_parent p join back b2 on b2.id = p.parent_id
+                         where p.org_id = b.id and ${active('p', '$2::date')})`,
     [grantOrgs, asOf],
   );
   return r.rows.map((x) => x.id);

@@ -1,0 +1,59 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { createTestDb } from '../../db/src/test-db.js';
+import type { Driver } from '../../db/src/test-db.js';
+import type { Db } from '@quyche/db';
+import { buildApp } from './app.js';
+import { configFromEnv } from './config.js';
+import { seedAnLac } from './seed/an-lac.seed.js';
+import { DEMO_PASSWORD } from './seed/an-lac.data.js';
+
+export { testDrivers } from '../../db/src/test-db.js';
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  login(username: string, password?: string): Promise<Session>;
+  /** inject() with the session's cookie and CSRF header. */
+  as(s: Session | null, opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  orgId(code: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A server on a fresh database (PGlite or PostgreSQL) with the An Lạc demo loaded. */
+export async function createTestApp(driver: Driver): Promise<TestApp> {
+  const t = await createTestDb(driver);
+  await seedAnLac(t.db);
+  const app = await buildApp(t.db, configFromEnv({}, { dataDir: '/nonexistent' }));
+  await app.ready();
+  const ta: TestApp = {
+    app,
+    db: t.db,
+    async login(username, password = DEMO_PASSWORD) {
+      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);
+      const cookie = r.cookies.find((c) => c.name === 'qc_session')!;
+      return { cookie: `qc_session=${cookie.value}`, csrf: r.json().csrfToken };
+    },
+    as(s, opts) {
+      const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
+      if (s) {
+        headers['cookie'] = s.cookie;
+        headers['x-csrf-token'] ??= s.csrf;
+      }
+      return app.inject({ ...opts, headers });
+    },
+    async orgId(code) {
+      return (await t.db.query<{ id: string }>('select id from organization where code = $1', [code])).rows[0]!.id;
+    },
+    async close() {
+      await app.close();
+      await t.drop();
+    },
+  };
+  return ta;
+}
