@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp, configFromEnv, DEFAULT_WEB_DIR, seedAnLac } from '@quyche/server';
+import { migrate, openDb } from '@quyche/db';
+import type { Db } from '@quyche/db';
+import type { FastifyInstance } from 'fastify';
+import { chromiumUnavailableReason, launchChromium } from './browser.js';
+
+const skipReason = chromiumUnavailableReason();
+if (!skipReason && !existsSync(`${DEFAULT_WEB_DIR}/index.html`)) throw new Error('Chưa đóng gói giao diện web: chạy `npm run build` (npm test tự làm việc này)');
+
+describe.skipIf(skipReason !== null)('web in Chromium', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    db = await openDb({ memory: true });
+    await migrate(db);
+    await seedAnLac(db);
+    app = await buildApp(db, configFromEnv({}, { dataDir: '/nonexistent' }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = app.server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+
+  async function loggedIn(username = 'admin'): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill('anlac2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    return page;
+  }
+
+  it('shows the Vietnamese login page and refuses a wrong password in Vietnamese', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/login`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    await expect.poll(() => page.locator('h1').first().textContent()).toContain('Đăng nhập');
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('sai-mat-khau');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    await page.close();
+  });
+
+  it('logs in and shows the tree as of two dates: before and after the 2025 merger', async () => {
+    const page = await loggedIn();
+    await page.goto(`${base}/org?asOf=2025-03-01`);
+    const codes = async () => page.getByTestId('tree-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    await expect.poll(codes).toEqual(expect.arrayContaining(['ORG-AL-OLD', 'ORG-BH-OLD', 'ORG-CQD']));
+    expect(await codes()).not.toContain('ORG-AL');
+    const text2025 = await page.locator('body').innerText();
+    expect(text2025).toContain('Đảng bộ tỉnh An Lạc (cũ)');
+    expect(text2025).toContain('Đảng bộ tỉnh Bình Hà (cũ)');
+    expect(text2025).toContain('Đảng ủy Khối các cơ quan tỉnh');
+
+    await page.goto(`${base}/org?asOf=2026-01-01`);
+    await expect.poll(codes).toContain('ORG-AL');
+    expect(await codes()).not.toContain('ORG-AL-OLD');
+    expect((await codes()).filter((c) => c?.startsWith('ORG-X'))).toHaveLength(96);
+    const text2026 = await page.locator('body').innerText();
+    expect(text2026).toContain('Đảng bộ xã Tân Lập');
+    expect(text2026).toMatch(/Kế thừa[^\n]*Đảng bộ tỉnh An Lạc \(cũ\)/);
+    await page.screenshot({ path: '.test-results/tree-2026.png', fullPage: false });
+    await page.close();
+  });
+
+  it('finds people and organizations typed without diacritics', async () => {
+    const page = await loggedIn();
+    await page.goto(`${base}/search`);
+    await page.getByTestId('search-input').fill('nguyen van khai');
+    await page.getByTestId('search-submit').click();
+    await expect.poll(() => page.getByTestId('search-result').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Nguyễn Văn Khải')]));
+    await page.getByTestId('search-input').fill('dang uy khoi');
+    await page.getByTestId('search-submit').click();
+    await expect.poll(() => page.getByTestId('search-result').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Đảng ủy Khối các cơ quan tỉnh')]));
+    await page.close();
+  });
+
+  it('opens a body page with its members and a person page with the portfolio', async () => {
+    const page = await loggedIn();
+    const tt = (await db.query<{ id: string }>("select id from body where kind = 'TT' and valid_until is null and name like 'Thường trực Tỉnh ủy%'")).rows[0]!.id;
+    await page.goto(`${base}/body/${tt}?asOf=2026-01-01`);
+    await expect.poll(() => page.locator('body').innerText()).toContain('Trần Quốc Hưng');
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Lê Thị Minh Châu');
+    await page.getByText('Trần Quốc Hưng').first().click();
+    await page.waitForURL(/\/person\//);
+    await expect.poll(() => page.locator('body').innerText()).toContain('Lãnh đạo toàn diện');
+    await page.close();
+  });
+
+  it('switches the interface to English and back', async () => {
+    const page = await loggedIn();
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
+    await page.close();
+  });
+});
