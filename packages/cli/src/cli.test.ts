@@ -78,6 +78,6 @@ describe('quyche CLI', () => {
   it('explains an unknown command instead of crashing', () => {
     const r = cli(['khong-co-lenh']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('unknown command');
+    expect(r.stderr).toContain("không có lệnh 'khong-co-lenh'");
   });
 });

@@ -36,8 +36,9 @@ export function program(): Command {
     .description('Quychế — quy chế làm việc của cấp ủy Đảng thành mã chạy được')
     .option('--data <dir>', 'thư mục dữ liệu PGlite (mặc định ./data, hoặc QUYCHE_DATA_DIR)')
     .option('--database-url <url>', 'dùng PostgreSQL thay cho PGlite (hoặc DATABASE_URL)')
-    .showHelpAfterError()
+    .showHelpAfterError('(xem hướng dẫn: npx quyche --help)')
     .exitOverride();
+  localize(prog);
   const g = () => prog.opts<GlobalOpts>();
 
   prog
@@ -147,7 +148,30 @@ export function program(): Command {
         process.exitCode = 1;
       }
     });
+  for (const c of allCommands(prog)) localize(c);
   return prog;
+}
+
+function allCommands(c: Command): Command[] {
+  return c.commands.flatMap((x) => [x, ...allCommands(x)]);
+}
+
+/** Vietnamese first: commander's own help and error lines. */
+function localize(c: Command) {
+  c.helpOption('-h, --help', 'hiển thị hướng dẫn');
+  if (c.commands.length) c.helpCommand('help [lệnh]', 'hướng dẫn về một lệnh');
+  c.configureHelp({ subcommandTerm: (x) => x.name() + (x.usage() ? ` ${x.usage()}` : '') });
+  c.configureOutput({
+    outputError: (text, write) =>
+      write(
+        text
+          .replace(/^error: unknown command '(.*)'/m, "Lỗi: không có lệnh '$1' (unknown command)")
+          .replace(/^error: unknown option '(.*)'/m, "Lỗi: không có tùy chọn '$1' (unknown option)")
+          .replace(/^error: missing required argument '(.*)'/m, "Lỗi: thiếu tham số '$1'")
+          .replace(/^error: required option '(.*)' not specified/m, "Lỗi: thiếu tùy chọn bắt buộc '$1'")
+          .replace(/^error: option '(.*)' argument missing/m, "Lỗi: tùy chọn '$1' cần một giá trị"),
+      ),
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -22,7 +22,7 @@ export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.m
 
 export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
+    logger: opts.logger ? { level: 'warn' } : false,
     bodyLimit: config.bodyLimit,
     trustProxy: false,
     // Malformed JSON, prototype-pollution keys and the like are rejected by the parser itself.

@@ -20,7 +20,7 @@ export async function serve(config: AppConfig, opts: { seed?: boolean; log?: (s:
     const s = await seedAnLac(db);
     log(`• Đã nạp dữ liệu mẫu tỉnh An Lạc: ${s.organizations} tổ chức, ${s.people} người, ${s.memberships} chức vụ.`);
   }
-  const app = await buildApp(db, config);
+  const app = await buildApp(db, config, { logger: true });
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${config.dataDir}`;
   log(`Quychế đang chạy tại http://${config.host}:${config.port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`);
