@@ -1,0 +1,180 @@
+/**
+ * The `.qc.md` regulation model (../shared/design/REGULATION-FORMAT.md): legal text first, machine rules as
+ * annotations under the clause they implement. Every node keeps its source lines so printing gives back the text.
+ */
+export const RULE_KINDS = ['meeting_regime', 'quorum', 'vote_threshold', 'ballot', 'authority', 'delegation', 'notice', 'deadline', 'duty'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+export const RATIO_BASES = ['summoned_members', 'total_members', 'present_members'] as const;
+export type RatioBase = (typeof RATIO_BASES)[number];
+export type Cmp = '>=' | '>';
+
+export interface RatioSpec {
+  ratio?: string | number;
+  of?: RatioBase | string;
+  cmp?: Cmp | string;
+}
+export interface Period {
+  min?: number;
+  within?: number;
+  unit?: 'day' | 'working_day' | string;
+  after?: string;
+}
+export interface Validity {
+  from?: string;
+  until?: string;
+}
+export interface ReportBack {
+  to?: string;
+  at?: string;
+}
+export type Condition = Record<string, unknown>;
+
+interface RuleBase {
+  id: string;
+  kind: RuleKind;
+  /** eId of the clause or article the rule implements (its legal basis). */
+  basis: string;
+  /** 1-based line of the rule in the file. */
+  line: number;
+  valid?: Validity;
+  implements?: string;
+  [extra: string]: unknown;
+}
+export interface MeetingRegimeRule extends RuleBase {
+  kind: 'meeting_regime';
+  body: string;
+  regular_every?: { months?: number; weeks?: number; days?: number };
+  per_month?: number;
+  weekday?: string;
+  extraordinary?: string;
+  convened_by?: string;
+}
+export interface QuorumRule extends RuleBase {
+  kind: 'quorum';
+  bodies?: string[];
+  body?: string;
+  min_present?: RatioSpec;
+}
+export interface VoteThresholdRule extends RuleBase {
+  kind: 'vote_threshold';
+  bodies?: string[];
+  body?: string;
+  topics?: string[];
+  approve?: RatioSpec;
+}
+export interface BallotRule extends RuleBase {
+  kind: 'ballot';
+  bodies?: string[];
+  body?: string;
+  topics?: string[];
+  form?: 'secret' | 'show_of_hands' | 'written' | string;
+}
+export interface AuthorityRule extends RuleBase {
+  kind: 'authority';
+  matter: string;
+  decides: string;
+  prepares?: string;
+  when?: Condition;
+  report_back?: ReportBack;
+  reserved?: boolean;
+  delegable?: boolean;
+  overrides?: string;
+}
+export interface DelegationRule extends RuleBase {
+  kind: 'delegation';
+  from: string;
+  to: string;
+  matter: string;
+  when?: Condition;
+  overrides?: string;
+  report_back?: ReportBack;
+  redelegation?: 'forbidden' | 'allowed' | string;
+}
+export interface NoticeRule extends RuleBase {
+  kind: 'notice';
+  body: string;
+  documents_before_meeting?: Period;
+}
+export interface DeadlineRule extends RuleBase {
+  kind: 'deadline';
+  duty: string;
+  owner?: string;
+  due?: Period;
+  to?: string;
+}
+export interface DutyRule extends RuleBase {
+  kind: 'duty';
+  duty: string;
+  owner?: string | string[];
+  support?: string[];
+}
+export type Rule = MeetingRegimeRule | QuorumRule | VoteThresholdRule | BallotRule | AuthorityRule | DelegationRule | NoticeRule | DeadlineRule | DutyRule;
+
+export interface ScenarioTest {
+  name: string;
+  at: string;
+  ask: string;
+  input: Record<string, unknown>;
+  expect: Record<string, unknown>;
+  basis: string;
+  line: number;
+}
+
+export type ElementKind = 'chapter' | 'article' | 'clause' | 'point';
+
+export interface RegElement {
+  kind: ElementKind;
+  /** Display id recomputed from numbering: chp_2__art_6__para_1__point_a. */
+  eId: string;
+  /** The same without the chapter (articles are numbered across chapters): art_6__para_1__point_a. */
+  shortId: string;
+  /** Permanent id: the `{#id}` suffix when given, else the short id at parse time. */
+  wId: string;
+  num: string;
+  heading: string;
+  /** The element's own text (without its children), as plain text. */
+  text: string;
+  line: number;
+  /** Source lines of the element itself, including fenced blocks and blank lines up to the next element. */
+  lines: string[];
+  children: RegElement[];
+}
+
+export interface FrontMatter {
+  work?: string;
+  expression?: string;
+  title?: string;
+  issuer?: string;
+  status?: string;
+  adopted_on?: string;
+  in_force_from?: string;
+  term?: { from?: string; until?: string };
+  based_on?: { work?: string; expression?: string; relation?: string; role_map?: Record<string, string> }[];
+  bodies?: Record<string, { name?: string; part_of?: string; members?: string[] }>;
+  roles?: Record<string, string>;
+  matters?: Record<string, { name?: string; attributes?: Record<string, string>; reserved?: boolean; delegable?: boolean; topic?: string }>;
+  duties?: Record<string, string>;
+  topics?: Record<string, string>;
+  events?: Record<string, string>;
+  calendar?: string;
+  [extra: string]: unknown;
+}
+
+export interface Regulation {
+  frontMatter: FrontMatter;
+  /** The raw front matter block including its `---` lines (empty when absent). */
+  frontMatterLines: string[];
+  /** Lines before the first chapter or article (title, preamble). */
+  preambleLines: string[];
+  chapters: RegElement[];
+  rules: Rule[];
+  tests: ScenarioTest[];
+}
+
+export interface ParseError {
+  line: number;
+  column: number;
+  message: string;
+}
+export type ParseResult = { ok: true; regulation: Regulation } | { ok: false; error: ParseError };
