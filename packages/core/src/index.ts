@@ -10,3 +10,8 @@ export * from './audit/audit.canonical.js';
 export * from './api/common.schema.js';
 export * from './api/org.schema.js';
 export * from './api/person.schema.js';
+export * from './regulation/reg.model.js';
+export * from './regulation/reg.parse.js';
+export * from './regulation/rational.js';
+export * from './regulation/condition.js';
+export * from './regulation/engine.js';

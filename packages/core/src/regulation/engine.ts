@@ -1,0 +1,388 @@
+import { addDays, formatDateVi, isIsoDate } from '../time/date.js';
+import { evalCondition } from './condition.js';
+import { meetsRatio, minimumCount, parseRatio, formatRatio } from './rational.js';
+import type { Rational } from './rational.js';
+import { citeVi } from './reg.parse.js';
+import type { AuthorityRule, BallotRule, DeadlineRule, DelegationRule, DutyRule, MeetingRegimeRule, NoticeRule, QuorumRule, Regulation, Rule, VoteThresholdRule } from './reg.model.js';
+
+/** Every answer explains itself: the rules and the clauses it rests on, and a sentence in Vietnamese. */
+export interface Answer<R = Record<string, unknown>> {
+  result: R;
+  ruleIds: string[];
+  eIds: string[];
+  expression?: string;
+  reason_vi: string;
+}
+
+/** The regulation gives no answer (no rule) or two unordered answers (conflict), or the question is malformed. */
+export class EngineError extends Error {
+  constructor(
+    readonly code: 'NO_RULE' | 'CONFLICT' | 'BAD_INPUT' | 'UNKNOWN_REFERENCE',
+    readonly reason_vi: string,
+    readonly ruleIds: string[] = [],
+  ) {
+    super(reason_vi);
+  }
+}
+
+/** Only what the engine needs of a working-day calendar; ../calendar gives the Vietnamese one. */
+export interface WorkingCalendar {
+  isWorkingDay(date: string): boolean;
+}
+export const WEEKENDS_ONLY: WorkingCalendar = {
+  isWorkingDay: (d) => {
+    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+    return wd !== 0 && wd !== 6;
+  },
+};
+
+const BODY_NAME = (reg: Regulation, id: string) => reg.frontMatter.bodies?.[id]?.name ?? reg.frontMatter.roles?.[id] ?? id;
+const cite = (r: Rule) => citeVi(r.basis);
+
+function inForce(reg: Regulation, r: Rule, on: string): boolean {
+  const from = r.valid?.from ?? reg.frontMatter.in_force_from;
+  const until = r.valid?.until;
+  return (!from || String(from) <= on) && (!until || String(until) >= on);
+}
+
+function appliesToBody(r: { bodies?: string[]; body?: string }, body: string): boolean {
+  return (Array.isArray(r.bodies) && r.bodies.includes(body)) || r.body === body;
+}
+
+/** Applicable rules minus those overridden by another applicable one; more than one left is a conflict. */
+function single<T extends Rule>(candidates: T[], what: string): T {
+  const overridden = new Set(candidates.map((r) => r['overrides']).filter(Boolean) as string[]);
+  const left = candidates.filter((r) => !overridden.has(r.id));
+  if (left.length === 0) throw new EngineError('NO_RULE', `Quy chế không có quy định về ${what}`);
+  if (left.length > 1) {
+    throw new EngineError('CONFLICT', `Quy chế có ${left.length} quy định cùng áp dụng về ${what} mà không quy định nào thay thế quy định nào: ${left.map((r) => `${r.id} (${cite(r)})`).join('; ')}`, left.map((r) => r.id));
+  }
+  return left[0]!;
+}
+
+function ratioOf(spec: { ratio?: unknown; of?: unknown; cmp?: unknown } | undefined, r: Rule): { ratio: Rational; of: string; cmp: '>=' | '>' } {
+  const ratio = parseRatio(spec?.ratio);
+  if (!ratio) throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không có tỷ lệ hợp lệ`, [r.id]);
+  if (!spec?.of) throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không nói tỷ lệ tính trên cơ sở nào (of)`, [r.id]);
+  const cmp = spec.cmp === '>' ? '>' : spec.cmp === '>=' ? '>=' : null;
+  if (!cmp) throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không nói rõ "ít nhất" (>=) hay "quá" (>)`, [r.id]);
+  return { ratio, of: String(spec.of), cmp };
+}
+
+const BASE_VI: Record<string, string> = { summoned_members: 'số ủy viên được triệu tập', total_members: 'tổng số ủy viên', present_members: 'số ủy viên có mặt' };
+
+function needInt(input: Record<string, unknown>, key: string): number {
+  const v = input[key];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new EngineError('BAD_INPUT', `"${key}" phải là số nguyên không âm`);
+  return v;
+}
+function needDate(input: Record<string, unknown>, key: string): string {
+  const v = input[key];
+  if (typeof v !== 'string' || !isIsoDate(v)) throw new EngineError('BAD_INPUT', `"${key}" phải là ngày dạng YYYY-MM-DD`);
+  return v;
+}
+function needBody(reg: Regulation, input: Record<string, unknown>): string {
+  const b = input['body'];
+  if (typeof b !== 'string') throw new EngineError('BAD_INPUT', '"body" phải là mã cơ quan trong quy chế');
+  if (reg.frontMatter.bodies && !(b in reg.frontMatter.bodies)) throw new EngineError('UNKNOWN_REFERENCE', `Quy chế không khai báo cơ quan "${b}"`);
+  return b;
+}
+
+export function isQuorate(reg: Regulation, body: string, counts: { summoned: number; present: number; total?: number }, on: string): Answer<{ valid: boolean }> {
+  const rule = single(reg.rules.filter((r): r is QuorumRule => r.kind === 'quorum' && appliesToBody(r, body) && inForce(reg, r, on)), `điều kiện hợp lệ của hội nghị ${BODY_NAME(reg, body)}`);
+  const { ratio, of, cmp } = ratioOf(rule.min_present, rule);
+  if (counts.present > counts.summoned) throw new EngineError('BAD_INPUT', `Số có mặt (${counts.present}) lớn hơn số được triệu tập (${counts.summoned})`);
+  const base = of === 'total_members' ? (counts.total ?? counts.summoned) : counts.summoned;
+  const valid = meetsRatio(counts.present, base, ratio, cmp);
+  const need = minimumCount(base, ratio, cmp);
+  const sign = valid ? (cmp === '>' ? '>' : '≥') : cmp === '>' ? '≤' : '<';
+  return {
+    result: { valid },
+    ruleIds: [rule.id],
+    eIds: [rule.basis],
+    expression: `${counts.present}·${ratio.den} ${cmp} ${base}·${ratio.num}`,
+    reason_vi: `${valid ? 'Hợp lệ' : 'Không hợp lệ'}: ${counts.present}/${base} ${sign} ${formatRatio(ratio)} ${BASE_VI[of] ?? of} (cần ${cmp === '>' ? 'quá' : 'ít nhất'} ${formatRatio(ratio)}, tức tối thiểu ${need}; ${cite(rule)})`,
+  };
+}
+
+export interface VoteInput {
+  totalMembers: number;
+  present: number;
+  yes: number;
+  no: number;
+  abstain: number;
+  method: 'show_of_hands' | 'secret_ballot' | 'written' | string;
+  summoned?: number;
+}
+
+export function voteOutcome(reg: Regulation, body: string, topic: string | undefined, v: VoteInput, on: string): Answer<{ passed: boolean; violations: string[] }> {
+  const all = reg.rules.filter((r): r is VoteThresholdRule => r.kind === 'vote_threshold' && appliesToBody(r, body) && inForce(reg, r, on));
+  // A rule for the topic takes precedence over the general one.
+  const specific = topic ? all.filter((r) => Array.isArray(r.topics) && r.topics.includes(topic)) : [];
+  const rule = single(specific.length ? specific : all.filter((r) => !r.topics || r.topics.length === 0), `ngưỡng biểu quyết của ${BODY_NAME(reg, body)}`);
+  const { ratio, of, cmp } = ratioOf(rule.approve, rule);
+  const violations: string[] = [];
+  const ruleIds = [rule.id];
+  const eIds = [rule.basis];
+  const notes: string[] = [];
+  if (v.yes + v.no + v.abstain > v.present || v.present > v.totalMembers) {
+    violations.push('COUNTS_INCONSISTENT');
+    notes.push(`số phiếu (${v.yes}+${v.no}+${v.abstain}) hoặc số có mặt (${v.present}) vượt quá số được tính`);
+  }
+  if (topic) {
+    const ballots = reg.rules.filter((r): r is BallotRule => r.kind === 'ballot' && appliesToBody(r, body) && inForce(reg, r, on) && Array.isArray(r.topics) && r.topics.includes(topic));
+    for (const b of ballots) {
+      if (b.form === 'secret' && v.method !== 'secret_ballot') {
+        violations.push('SECRET_BALLOT_REQUIRED');
+        ruleIds.push(b.id);
+        eIds.push(b.basis);
+        notes.push(`nội dung "${reg.frontMatter.topics?.[topic] ?? topic}" phải biểu quyết bằng phiếu kín (${cite(b)})`);
+      }
+    }
+  }
+  const base = of === 'total_members' ? v.totalMembers : of === 'present_members' ? v.present : (v.summoned ?? v.totalMembers);
+  const meets = meetsRatio(v.yes, base, ratio, cmp);
+  const passed = meets && violations.length === 0;
+  const need = minimumCount(base, ratio, cmp);
+  return {
+    result: { passed, violations },
+    ruleIds,
+    eIds,
+    expression: `${v.yes}·${ratio.den} ${cmp} ${base}·${ratio.num}`,
+    reason_vi:
+      `${passed ? 'Được thông qua' : 'Không được thông qua'}: ${v.yes} phiếu đồng ý trên ${base} ${BASE_VI[of] ?? of}, cần ${cmp === '>' ? 'quá' : 'ít nhất'} ${formatRatio(ratio)} (tối thiểu ${need}; ${cite(rule)}); phiếu không biểu quyết không tính là đồng ý` +
+      (notes.length ? `; vi phạm: ${notes.join('; ')}` : ''),
+  };
+}
+
+export function whoDecides(reg: Regulation, matter: string, attrs: Record<string, unknown>, on: string): Answer<{ body: string; via: 'authority' | 'delegation'; report_to?: string }> {
+  const declared = reg.frontMatter.matters;
+  if (declared && !(matter in declared)) throw new EngineError('UNKNOWN_REFERENCE', `Quy chế không khai báo loại việc "${matter}"`);
+  const applies = (r: AuthorityRule | DelegationRule) => {
+    const c = evalCondition(r.when, attrs);
+    if (!c.ok) {
+      if ('missing' in c) throw new EngineError('BAD_INPUT', `Cần thuộc tính "${c.missing}" của việc ${matter} để xác định thẩm quyền (${r.id}, ${cite(r)})`, [r.id]);
+      throw new EngineError('BAD_INPUT', `Điều kiện không đọc được trong ${r.id}: ${c.invalid}`, [r.id]);
+    }
+    return c.holds;
+  };
+  const candidates = reg.rules.filter(
+    (r): r is AuthorityRule | DelegationRule => (r.kind === 'authority' || r.kind === 'delegation') && r.matter === matter && inForce(reg, r, on) && applies(r),
+  );
+  const rule = single(candidates, `thẩm quyền quyết định "${declared?.[matter]?.name ?? matter}" vào ngày ${formatDateVi(on)}`);
+  const body = rule.kind === 'authority' ? rule.decides : rule.to;
+  const report = rule.report_back?.to;
+  const via = rule.kind;
+  return {
+    result: { body, via, ...(report ? { report_to: report } : {}) },
+    ruleIds: [rule.id],
+    eIds: [rule.basis],
+    reason_vi:
+      `${BODY_NAME(reg, body)} quyết định ${via === 'delegation' ? `theo ủy quyền của ${BODY_NAME(reg, (rule as DelegationRule).from)}` : 'theo thẩm quyền'} (${cite(rule)})` +
+      (report ? `; báo cáo ${BODY_NAME(reg, report)}${rule.report_back?.at === 'next_meeting' ? ' tại phiên họp gần nhất' : ''}` : ''),
+  };
+}
+
+/** The N-th working day before the meeting (N working days lie in [latest, meeting)), or N calendar days. */
+export function latestDispatch(meetingDate: string, min: number, unit: string, cal: WorkingCalendar): string {
+  if (unit !== 'working_day') return addDays(meetingDate, -min);
+  let d = meetingDate;
+  let counted = 0;
+  while (counted < min) {
+    d = addDays(d, -1);
+    if (cal.isWorkingDay(d)) counted++;
+  }
+  return d;
+}
+
+export function addWorkingDays(date: string, n: number, cal: WorkingCalendar): string {
+  let d = date;
+  let left = n;
+  while (left > 0) {
+    d = addDays(d, 1);
+    if (cal.isWorkingDay(d)) left--;
+  }
+  return d;
+}
+
+export function noticeCheck(reg: Regulation, body: string, meetingDate: string, documentsSent: string, cal: WorkingCalendar = WEEKENDS_ONLY): Answer<{ ok: boolean; latest: string }> {
+  const rule = single(reg.rules.filter((r): r is NoticeRule => r.kind === 'notice' && r.body === body && inForce(reg, r, meetingDate)), `thời hạn gửi tài liệu hội nghị ${BODY_NAME(reg, body)}`);
+  const p = rule.documents_before_meeting;
+  if (!p || typeof p.min !== 'number' || (p.unit !== 'day' && p.unit !== 'working_day')) {
+    throw new EngineError('BAD_INPUT', `Quy tắc ${rule.id} (${cite(rule)}) thiếu số ngày hoặc đơn vị (day | working_day)`, [rule.id]);
+  }
+  const latest = latestDispatch(meetingDate, p.min, p.unit, cal);
+  const ok = documentsSent <= latest;
+  const unitVi = p.unit === 'working_day' ? 'ngày làm việc' : 'ngày';
+  return {
+    result: { ok, latest },
+    ruleIds: [rule.id],
+    eIds: [rule.basis],
+    reason_vi: `${ok ? 'Đúng hạn' : 'Chậm'}: tài liệu gửi ngày ${formatDateVi(documentsSent)}, chậm nhất phải gửi ngày ${formatDateVi(latest)} (${p.min} ${unitVi} trước ngày họp ${formatDateVi(meetingDate)}; ${cite(rule)})`,
+  };
+}
+
+export function dueDate(reg: Regulation, duty: string, eventDate: string, cal: WorkingCalendar = WEEKENDS_ONLY, event?: string): Answer<{ due: string }> {
+  const rule = single(
+    reg.rules.filter((r): r is DeadlineRule => r.kind === 'deadline' && r.duty === duty && inForce(reg, r, eventDate) && (!event || r.due?.after === event)),
+    `thời hạn "${reg.frontMatter.duties?.[duty] ?? duty}"`,
+  );
+  const p = rule.due;
+  if (!p || typeof p.within !== 'number' || (p.unit !== 'day' && p.unit !== 'working_day')) {
+    throw new EngineError('BAD_INPUT', `Quy tắc ${rule.id} (${cite(rule)}) thiếu thời hạn hoặc đơn vị (day | working_day)`, [rule.id]);
+  }
+  const due = p.unit === 'working_day' ? addWorkingDays(eventDate, p.within, cal) : addDays(eventDate, p.within);
+  const eventVi = reg.frontMatter.events?.[p.after ?? ''] ?? p.after ?? 'sự kiện';
+  return {
+    result: { due },
+    ruleIds: [rule.id],
+    eIds: [rule.basis],
+    reason_vi: `Hạn ${formatDateVi(due)}: ${p.within} ${p.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} kể từ ${eventVi} ngày ${formatDateVi(eventDate)} (${cite(rule)})`,
+  };
+}
+
+export function ownerOf(reg: Regulation, duty: string, on: string): Answer<{ owner: string; support: string[] }> {
+  const rule = single(reg.rules.filter((r): r is DutyRule => r.kind === 'duty' && r.duty === duty && inForce(reg, r, on)), `đơn vị chủ trì "${reg.frontMatter.duties?.[duty] ?? duty}"`);
+  const owners = Array.isArray(rule.owner) ? rule.owner : rule.owner ? [rule.owner] : [];
+  if (owners.length !== 1) throw new EngineError('CONFLICT', `Nhiệm vụ "${duty}" có ${owners.length} đơn vị chủ trì trong ${rule.id} (${cite(rule)}): mỗi việc phải có đúng một đầu mối chủ trì`, [rule.id]);
+  const support = rule.support ?? [];
+  return {
+    result: { owner: owners[0]!, support },
+    ruleIds: [rule.id],
+    eIds: [rule.basis],
+    reason_vi: `${BODY_NAME(reg, owners[0]!)} chủ trì${support.length ? `; ${support.map((s) => BODY_NAME(reg, s)).join(', ')} phối hợp` : ''} (${cite(rule)})`,
+  };
+}
+
+const WEEKDAYS: Record<string, number> = { SUN: 0, MON: 1, TUE: 2, WED: 3, THU: 4, FRI: 5, SAT: 6 };
+
+/**
+ * The calendar a regime implies between two dates: a weekly regime gives its weekdays; a regime of
+ * every k months gives the first day of each period (periods aligned on the year when k divides 12);
+ * `per_month: n` gives n periods a month. Meetings held are compared against these periods.
+ */
+export function regularMeetings(reg: Regulation, body: string, from: string, to: string): Answer<{ dates: string[] }> {
+  const rule = single(reg.rules.filter((r): r is MeetingRegimeRule => r.kind === 'meeting_regime' && r.body === body && inForce(reg, r, from)), `chế độ họp thường lệ của ${BODY_NAME(reg, body)}`);
+  const dates: string[] = [];
+  const every = rule.regular_every ?? {};
+  let describe = '';
+  if (every.weeks || every.days) {
+    const step = every.weeks ? every.weeks * 7 : every.days!;
+    let d = from;
+    const wd = rule.weekday ? WEEKDAYS[String(rule.weekday).toUpperCase()] : every.weeks ? 1 : undefined;
+    if (wd !== undefined) while (new Date(`${d}T00:00:00Z`).getUTCDay() !== wd) d = addDays(d, 1);
+    for (; d <= to; d = addDays(d, step)) dates.push(d);
+    describe = every.weeks ? `${every.weeks} tuần một lần` : `${every.days} ngày một lần`;
+  } else if (every.months || rule.per_month) {
+    const k = every.months ?? 1;
+    const perMonth = rule.per_month && !every.months ? rule.per_month : 1;
+    const [fy, fm] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+    const aligned = 12 % k === 0;
+    let y = fy;
+    let m = aligned ? fm - ((fm - 1) % k) : fm;
+    for (;;) {
+      const start = `${y}-${String(m).padStart(2, '0')}-01`;
+      if (start > to) break;
+      for (let j = 0; j < perMonth; j++) {
+        // n periods a month start on days 1, 1+28/n, …; the period containing `from` counts.
+        const d = `${start.slice(0, 8)}${String(1 + Math.round((28 * j) / perMonth)).padStart(2, '0')}`;
+        if (d <= to) dates.push(d);
+      }
+      m += k;
+      while (m > 12) {
+        m -= 12;
+        y++;
+      }
+    }
+    describe = every.months ? `${every.months} tháng một lần` : `${rule.per_month} lần mỗi tháng`;
+  } else {
+    throw new EngineError('BAD_INPUT', `Quy tắc ${rule.id} (${cite(rule)}) không nói chu kỳ họp thường lệ`, [rule.id]);
+  }
+  return {
+    result: { dates },
+    ruleIds: [rule.id],
+    eIds: [rule.basis],
+    reason_vi: `${BODY_NAME(reg, body)} họp thường lệ ${describe}: ${dates.length} kỳ từ ${formatDateVi(from)} đến ${formatDateVi(to)} (${cite(rule)})`,
+  };
+}
+
+export const ASK_KINDS = ['quorum', 'vote', 'who_decides', 'notice', 'due_date', 'owner', 'regular_meetings'] as const;
+export type AskKind = (typeof ASK_KINDS)[number];
+
+export interface Question {
+  ask: string;
+  at?: string;
+  input: Record<string, unknown>;
+}
+
+/** One entry point for the CLI, the API and `kiem-thu` blocks: snake_case in, snake_case out. */
+export function ask(reg: Regulation, q: Question, cal: WorkingCalendar = WEEKENDS_ONLY): Answer {
+  const input = q.input ?? {};
+  const at = q.at && isIsoDate(q.at) ? q.at : (reg.frontMatter.in_force_from ?? '');
+  if (q.at !== undefined && !isIsoDate(q.at)) throw new EngineError('BAD_INPUT', '"at" phải là ngày dạng YYYY-MM-DD');
+  switch (q.ask) {
+    case 'quorum':
+      return isQuorate(reg, needBody(reg, input), { summoned: needInt(input, 'summoned'), present: needInt(input, 'present') }, at);
+    case 'vote': {
+      const method = String(input['method'] ?? '');
+      if (!['show_of_hands', 'secret_ballot', 'written'].includes(method)) throw new EngineError('BAD_INPUT', '"method" là show_of_hands, secret_ballot hoặc written');
+      return voteOutcome(reg, needBody(reg, input), input['topic'] === undefined ? undefined : String(input['topic']), {
+        totalMembers: needInt(input, 'total_members'),
+        present: needInt(input, 'present'),
+        yes: needInt(input, 'yes'),
+        no: needInt(input, 'no'),
+        abstain: needInt(input, 'abstain'),
+        method,
+      }, at);
+    }
+    case 'who_decides': {
+      const { matter, ...attrs } = input;
+      if (typeof matter !== 'string') throw new EngineError('BAD_INPUT', '"matter" phải là mã loại việc trong quy chế');
+      return whoDecides(reg, matter, attrs, at);
+    }
+    case 'notice':
+      return noticeCheck(reg, needBody(reg, input), needDate(input, 'meeting_date'), needDate(input, 'documents_sent'), cal);
+    case 'due_date': {
+      if (typeof input['duty'] !== 'string') throw new EngineError('BAD_INPUT', '"duty" phải là mã nhiệm vụ trong quy chế');
+      return dueDate(reg, input['duty'], needDate(input, 'event_date'), cal, typeof input['event'] === 'string' ? input['event'] : undefined);
+    }
+    case 'owner':
+      if (typeof input['duty'] !== 'string') throw new EngineError('BAD_INPUT', '"duty" phải là mã nhiệm vụ trong quy chế');
+      return ownerOf(reg, input['duty'], at);
+    case 'regular_meetings':
+      return regularMeetings(reg, needBody(reg, input), needDate(input, 'from'), needDate(input, 'to'));
+    default:
+      throw new EngineError('BAD_INPUT', `Không có loại câu hỏi "${q.ask}"; các loại: ${ASK_KINDS.join(', ')}`);
+  }
+}
+
+export interface ScenarioResult {
+  name: string;
+  line: number;
+  passed: boolean;
+  expected: Record<string, unknown>;
+  actual?: Record<string, unknown>;
+  error?: string;
+}
+
+function subsetMatches(expected: unknown, actual: unknown): boolean {
+  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
+    if (actual === null || typeof actual !== 'object') return false;
+    return Object.entries(expected as Record<string, unknown>).every(([k, v]) => subsetMatches(v, (actual as Record<string, unknown>)[k]));
+  }
+  if (Array.isArray(expected)) return Array.isArray(actual) && expected.length === actual.length && expected.every((v, i) => subsetMatches(v, actual[i]));
+  return expected === actual;
+}
+
+/** Runs the `kiem-thu` blocks: `expect` must be a subset of the answer's result. */
+export function runScenarios(reg: Regulation, cal: WorkingCalendar = WEEKENDS_ONLY): ScenarioResult[] {
+  return reg.tests.map((t) => {
+    try {
+      const a = ask(reg, { ask: t.ask, at: t.at || undefined, input: t.input } as Question, cal);
+      return { name: t.name, line: t.line, passed: subsetMatches(t.expect, a.result), expected: t.expect, actual: a.result };
+    } catch (e) {
+      const msg = e instanceof EngineError ? `${e.code}: ${e.reason_vi}` : (e as Error).message;
+      return { name: t.name, line: t.line, passed: t.expect['error'] !== undefined && msg.includes(String(t.expect['error'])), expected: t.expect, error: msg };
+    }
+  });
+}
