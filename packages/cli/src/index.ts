@@ -6,6 +6,8 @@ import { BackupFormatError, createBackup, DataFolderLockedError, getOrganization
 import type { Db } from '@quyche/db';
 import { configFromEnv, hashPassword, isSeeded, openConfiguredDb, seedAnLac, serve } from '@quyche/server';
 import type { AppConfig } from '@quyche/server';
+import { WEEKENDS_ONLY } from '@quyche/core';
+import { ExitError, regCommands } from './reg.commands.js';
 
 /** A user-facing failure: printed as one line, exit code 1, no stack trace. */
 class CliError extends Error {}
@@ -148,6 +150,7 @@ export function program(): Command {
         process.exitCode = 1;
       }
     });
+  regCommands(prog, () => WEEKENDS_ONLY);
   for (const c of allCommands(prog)) localize(c);
   return prog;
 }
@@ -180,6 +183,11 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof ExitError) {
+      if (e.json !== undefined) console.log(JSON.stringify(e.json));
+      console.error(`Lỗi: ${e.message}`);
+      return e.exitCode;
+    }
     if (e instanceof CliError || e instanceof DataFolderLockedError || e instanceof BackupFormatError) {
       console.error(`Lỗi: ${e.message}`);
       return 1;

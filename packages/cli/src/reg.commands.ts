@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { ask, EngineError, parseRegulation, runScenarios } from '@quyche/core';
+import type { Regulation, WorkingCalendar } from '@quyche/core';
+
+/** Exit codes of `quyche reg` (other tools automate them): 0 ok, 1 findings/failures, 2 unreadable file, 3 no answer. */
+export const EXIT = { OK: 0, FINDINGS: 1, PARSE: 2, NO_ANSWER: 3 } as const;
+
+export class ExitError extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+    readonly json?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+function load(file: string, asJson: boolean): Regulation {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ExitError(EXIT.PARSE, `Không đọc được tệp ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, asJson ? { error: { line: 0, column: 0, message: `Không đọc được tệp ${file}` } } : undefined);
+  }
+  const r = parseRegulation(text);
+  if (!r.ok) throw new ExitError(EXIT.PARSE, `${file}:${r.error.line}:${r.error.column}: ${r.error.message}`, asJson ? { error: r.error } : undefined);
+  return r.regulation;
+}
+
+export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
+  const reg = prog.command('reg').description('quy chế dạng mã (.qc.md): kiểm tra, hỏi, chạy kịch bản');
+
+  reg
+    .command('ask <file>')
+    .description('hỏi quy chế: --json \'{"ask":"quorum","at":"2026-03-10","input":{"body":"BCH","summoned":51,"present":34}}\'')
+    .requiredOption('--json <question>', 'câu hỏi dạng JSON: {"ask", "at", "input"}')
+    .action((file: string, o: { json: string }) => {
+      const regulation = load(file, true);
+      let q: { ask: string; at?: string; input: Record<string, unknown> };
+      try {
+        q = JSON.parse(o.json);
+      } catch (e) {
+        throw new ExitError(EXIT.PARSE, `Câu hỏi không phải JSON hợp lệ: ${(e as Error).message}`, { error: { line: 1, column: 1, message: 'Câu hỏi không phải JSON hợp lệ' } });
+      }
+      try {
+        const a = ask(regulation, { ask: q?.ask, at: q?.at, input: q?.input ?? {} }, calendar());
+        console.log(JSON.stringify({ result: a.result, ruleIds: a.ruleIds, eIds: a.eIds, reason_vi: a.reason_vi }));
+      } catch (e) {
+        if (e instanceof EngineError) throw new ExitError(EXIT.NO_ANSWER, e.reason_vi, { error: { code: e.code, ruleIds: e.ruleIds, reason_vi: e.reason_vi } });
+        throw e;
+      }
+    });
+
+  reg
+    .command('test <file>')
+    .description('chạy các khối kiem-thu của quy chế; dòng cuối "N passed, M failed"')
+    .action((file: string) => {
+      const results = runScenarios(load(file, false), calendar());
+      for (const r of results) {
+        console.log(`${r.passed ? '✓' : '✗'} ${r.name} (dòng ${r.line})`);
+        if (!r.passed) console.log(`    mong đợi ${JSON.stringify(r.expected)}, nhận ${r.error ?? JSON.stringify(r.actual)}`);
+      }
+      const failed = results.filter((r) => !r.passed).length;
+      console.log(`${results.length - failed} passed, ${failed} failed`);
+      if (failed) process.exitCode = EXIT.FINDINGS;
+    });
+  return reg;
+}
