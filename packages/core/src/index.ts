@@ -15,3 +15,5 @@ export * from './regulation/reg.parse.js';
 export * from './regulation/rational.js';
 export * from './regulation/condition.js';
 export * from './regulation/engine.js';
+export * from './regulation/reg.lint.js';
+export * from './regulation/reg.consistency.js';

@@ -23,7 +23,12 @@ describe('parseRegulation on the worked example of REGULATION-FORMAT.md', () => 
   it('attaches rule blocks to the clause above them', () => {
     const byId = Object.fromEntries(reg.rules.map((x) => [x.id, x]));
     expect(byId['hop-le']!.basis).toBe('chp_2__art_6__para_1');
-    expect(byId['uq-tt-du-an']!.basis).toBe('chp_3__art_9__para_2');
+    expect(byId['uq-tt-du-an']!.basis).toBe('chp_3__art_9__para_1');
+    // A block after several clauses: each rule cites the clause it implements.
+    expect(Object.fromEntries(['hop-bch', 'hop-btv', 'hop-tt', 'thong-qua', 'phieu-kin', 'tq-btv', 'tq-tt', 'tl-bch', 'tl-btv', 'tn-tai-lieu'].map((k) => [k, byId[k]!.basis.split('__').slice(1).join('__')]))).toEqual({
+      'hop-bch': 'art_5__para_1', 'hop-btv': 'art_5__para_2', 'hop-tt': 'art_5__para_3', 'thong-qua': 'art_7__para_1', 'phieu-kin': 'art_7__para_2',
+      'tq-btv': 'art_8__para_2', 'tq-tt': 'art_8__para_3', 'tl-bch': 'art_10__para_1', 'tl-btv': 'art_10__para_2', 'tn-tai-lieu': 'art_12__para_2',
+    });
     expect(byId['thong-qua']!.kind).toBe('vote_threshold');
     expect(reg.rules).toHaveLength(15);
     expect(reg.tests).toHaveLength(5);

@@ -131,6 +131,7 @@ export function parseOrThrow(input: string): Regulation {
       if (t && !/^```/.test(t)) owner.text = owner.text ? `${owner.text} ${t}` : t;
     }
   }
+  refineBasis(reg);
   const seen = new Map<string, number>();
   for (const r of reg.rules) {
     if (seen.has(r.id)) fail(r.line, 1, `Mã quy tắc "${r.id}" đã dùng ở dòng ${seen.get(r.id)}`);
@@ -140,6 +141,75 @@ export function parseOrThrow(input: string): Regulation {
 }
 
 type Fail = (line: number, column: number, message: string) => never;
+
+const KIND_WORDS: Record<string, string[]> = {
+  meeting_regime: ['hop', 'thuong', 'le'],
+  quorum: ['hop', 'le', 'tham', 'du', 'trieu', 'tap'],
+  vote_threshold: ['thong', 'qua', 'dong', 'y', 'bieu', 'quyet'],
+  ballot: ['phieu', 'kin'],
+  authority: ['quyet', 'dinh'],
+  delegation: ['uy', 'quyen'],
+  notice: ['tai', 'lieu', 'gui'],
+  deadline: ['thoi', 'han', 'bao', 'cao'],
+  duty: ['chu', 'tri', 'phoi', 'hop'],
+};
+const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+const words = (t: string) => new Set(fold(t).split(/[^a-z0-9]+/).filter((w) => w.length > 0).map((w) => w.replace(/^0+(?=\d)/, '')));
+
+/**
+ * A rule block after several clauses attaches to the last one; the rule's legal basis is then moved to
+ * the sibling clause whose words it shares most (its body, matter or duty name, kind and numbers), so that
+ * "tl-bch" cites khoản 1 Điều 10 and not khoản 2. An explicit `basis:` is never moved.
+ */
+function refineBasis(reg: Regulation) {
+  const byEId = new Map<string, RegElement>();
+  const parentOf = new Map<string, RegElement>();
+  const walk = (e: RegElement) => {
+    byEId.set(e.eId, e);
+    for (const c of e.children) {
+      parentOf.set(c.eId, e);
+      walk(c);
+    }
+  };
+  reg.chapters.forEach(walk);
+  const fm = reg.frontMatter;
+  for (const r of reg.rules) {
+    if ((r as Record<string, unknown>)['__explicitBasis']) continue;
+    const el = byEId.get(r.basis);
+    const parent = el ? parentOf.get(el.eId) : undefined;
+    if (!el || el.kind !== 'clause' || !parent) continue;
+    const siblings = parent.children.filter((c) => c.kind === 'clause' && c.line <= el.line);
+    if (siblings.length < 2) continue;
+    const refs = [r['body'], ...(Array.isArray(r['bodies']) ? (r['bodies'] as string[]) : []), r['decides'], r['from'], r['to'], r['owner']].filter((x): x is string => typeof x === 'string');
+    const weighted = new Map<string, number>();
+    const want = (text: string, weight: number) => {
+      for (const w of words(text)) weighted.set(w, Math.max(weighted.get(w) ?? 0, weight));
+    };
+    want(refs.map((b) => fm.bodies?.[b]?.name ?? fm.roles?.[b] ?? '').join(' '), 1);
+    want(typeof r['matter'] === 'string' ? (fm.matters?.[r['matter'] as string]?.name ?? '') : '', 2);
+    want(typeof r['duty'] === 'string' ? (fm.duties?.[r['duty'] as string] ?? '') : '', 2);
+    want(Array.isArray(r['topics']) ? (r['topics'] as string[]).map((t) => t.replace(/_/g, ' ')).join(' ') : '', 2);
+    want((KIND_WORDS[r.kind] ?? []).join(' '), 3);
+    const { id: _id, basis: _b, line: _l, valid: _v, kind: _k, ...content } = r as Record<string, unknown>;
+    void [_id, _b, _l, _v, _k];
+    const numbers = new Set(JSON.stringify(content).match(/\d+/g) ?? []);
+    const score = (c: RegElement) => {
+      const have = words(c.text);
+      let n = 0;
+      for (const [w, weight] of weighted) if (have.has(w)) n += weight;
+      for (const d of numbers) if (have.has(d) && d.length < 5) n += 2;
+      return n;
+    };
+    let best = el;
+    let bestScore = score(el);
+    for (const c of siblings) {
+      const sc = score(c);
+      if (sc > bestScore) [best, bestScore] = [c, sc];
+    }
+    r.basis = best.eId;
+  }
+  for (const r of reg.rules) delete (r as Record<string, unknown>)['__explicitBasis'];
+}
 
 function parseYamlMapping(src: string, firstLine: number, fail: Fail): Record<string, unknown> {
   const lc = new LineCounter();
@@ -180,7 +250,7 @@ function toRule(v: unknown, line: number, basis: string, fail: Fail): Rule {
     fail(line, 1, `Quy tắc "${String(r['id'])}": loại "${String(r['kind'])}" không có; các loại: ${RULE_KINDS.join(', ')}`);
   }
   const explicit = typeof r['basis'] === 'string' ? (r['basis'] as string) : undefined;
-  return { ...r, basis: explicit ?? basis, line } as Rule;
+  return { ...r, basis: explicit ?? basis, line, ...(explicit ? { __explicitBasis: true } : {}) } as Rule;
 }
 
 function toTest(v: unknown, line: number, basis: string, fail: Fail): ScenarioTest {
