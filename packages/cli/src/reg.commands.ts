@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ask, EngineError, parseRegulation, runScenarios } from '@quyche/core';
+import { ask, EngineError, lint, parseRegulation, runScenarios } from '@quyche/core';
 import type { Regulation, WorkingCalendar } from '@quyche/core';
 
 /** Exit codes of `quyche reg` (other tools automate them): 0 ok, 1 findings/failures, 2 unreadable file, 3 no answer. */
@@ -50,6 +50,25 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
         if (e instanceof EngineError) throw new ExitError(EXIT.NO_ANSWER, e.reason_vi, { error: { code: e.code, ruleIds: e.ruleIds, reason_vi: e.reason_vi } });
         throw e;
       }
+    });
+
+  reg
+    .command('lint <file>')
+    .description('kiểm tra quy chế theo 15 quy tắc; mã thoát 0 không có lỗi, 1 có lỗi, 2 tệp không đọc được')
+    .option('--model <file>', 'quy chế mẫu để so sánh')
+    .option('--superior <file>', 'quy chế cấp trên để so sánh')
+    .option('--json', 'in kết quả dạng JSON')
+    .action((file: string, o: { model?: string; superior?: string; json?: boolean }) => {
+      const regulation = load(file, Boolean(o.json));
+      const findings = lint(regulation, { model: o.model ? load(o.model, Boolean(o.json)) : undefined, superior: o.superior ? load(o.superior, Boolean(o.json)) : undefined });
+      if (o.json) console.log(JSON.stringify({ findings: findings.map((f) => ({ code: f.code, severity: f.severity, eId: f.eId, message: f.message, message_en: f.message_en })) }));
+      else {
+        const label = { error: 'LỖI', warning: 'CẢNH BÁO', info: 'GHI CHÚ' } as const;
+        for (const f of findings) console.log(`${label[f.severity]} ${f.code}${f.eId ? ` [${f.eId}]` : ''}: ${f.message}`);
+        const n = (s: string) => findings.filter((f) => f.severity === s).length;
+        console.log(`${n('error')} lỗi, ${n('warning')} cảnh báo, ${n('info')} ghi chú`);
+      }
+      if (findings.some((f) => f.severity === 'error')) process.exitCode = EXIT.FINDINGS;
     });
 
   reg
