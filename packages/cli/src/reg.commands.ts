@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ask, EngineError, lint, parseRegulation, runScenarios } from '@quyche/core';
+import { AmendmentError, ask, comparisonTableMarkdown, consolidate, diffRegulations, EngineError, lint, parseAmendment, parseRegulation, RegulationParseError, runScenarios, isIsoDate } from '@quyche/core';
 import type { Regulation, WorkingCalendar } from '@quyche/core';
 
 /** Exit codes of `quyche reg` (other tools automate them): 0 ok, 1 findings/failures, 2 unreadable file, 3 no answer. */
@@ -83,6 +83,47 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
       const failed = results.filter((r) => !r.passed).length;
       console.log(`${results.length - failed} passed, ${failed} failed`);
       if (failed) process.exitCode = EXIT.FINDINGS;
+    });
+  reg
+    .command('consolidate <base> <amendments...>')
+    .description('văn bản hợp nhất tại một ngày: áp dụng các sửa đổi có hiệu lực đến ngày đó')
+    .requiredOption('--at <date>', 'ngày YYYY-MM-DD')
+    .option('--json', 'in JSON: văn bản, ghi chú nguồn gốc, sửa đổi chưa có hiệu lực')
+    .action((baseFile: string, files: string[], o: { at: string; json?: boolean }) => {
+      if (!isIsoDate(o.at)) throw new ExitError(EXIT.PARSE, `--at phải là ngày YYYY-MM-DD: ${o.at}`);
+      const base = load(baseFile, Boolean(o.json));
+      const amendments = files.map((f) => {
+        try {
+          return parseAmendment(readFileSync(f, 'utf8'));
+        } catch (e) {
+          const msg = e instanceof RegulationParseError ? e.message : (e as Error).message;
+          throw new ExitError(EXIT.PARSE, `${f}: ${msg}`);
+        }
+      });
+      let c;
+      try {
+        c = consolidate(base, amendments, o.at);
+      } catch (e) {
+        if (e instanceof AmendmentError || e instanceof RegulationParseError) throw new ExitError(EXIT.FINDINGS, e.message);
+        throw e;
+      }
+      if (o.json) {
+        console.log(JSON.stringify({ text: c.text, provenance: c.provenance, pending: c.pending.map((p) => ({ work: p.amendment.work, effect: p.index, date: p.date, op: p.effect.op, target: p.effect.target ?? p.effect.target_rule })) }));
+        return;
+      }
+      console.log(c.text);
+      // Notes go to stderr so that stdout is the consolidated file itself.
+      for (const p of c.provenance) console.error(`Nguồn gốc ${p.eId}: ${p.note_vi}`);
+      for (const p of c.pending) console.error(`Chưa có hiệu lực: ${p.effect.op} ${p.effect.target ?? p.effect.target_rule ?? ''} từ ${p.date}`);
+    });
+
+  reg
+    .command('diff <a> <b>')
+    .description('bảng so sánh hai phiên bản theo từng điều, khoản (Markdown)')
+    .option('--json', 'in JSON')
+    .action((a: string, b: string, o: { json?: boolean }) => {
+      const rows = diffRegulations(load(a, Boolean(o.json)), load(b, Boolean(o.json)));
+      console.log(o.json ? JSON.stringify({ rows }) : comparisonTableMarkdown(rows));
     });
   return reg;
 }

@@ -17,3 +17,4 @@ export * from './regulation/condition.js';
 export * from './regulation/engine.js';
 export * from './regulation/reg.lint.js';
 export * from './regulation/reg.consistency.js';
+export * from './regulation/reg.amendment.js';

@@ -37,6 +37,8 @@ interface RuleBase {
   basis: string;
   /** 1-based line of the rule in the file. */
   line: number;
+  /** eId of the element whose text holds the rule's block (the basis may be a sibling clause). */
+  block?: string;
   valid?: Validity;
   implements?: string;
   [extra: string]: unknown;

@@ -106,7 +106,7 @@ export function parseOrThrow(input: string): Regulation {
       if (kind === 'quy-tac' || kind === 'kiem-thu') {
         if (!owner || owner.kind === 'chapter') fail(lineNo, 1, `Khối ${kind} phải đứng sau một điều hoặc khoản (là căn cứ của nó)`);
         const items = parseYamlList(lines.slice(i + 1, end).join('\n'), lineNo + 1, fail);
-        if (kind === 'quy-tac') for (const it of items) reg.rules.push(toRule(it.value, it.line, owner!.eId, fail));
+        if (kind === 'quy-tac') for (const it of items) reg.rules.push({ ...toRule(it.value, it.line, owner!.eId, fail), block: owner!.eId });
         else for (const it of items) reg.tests.push(toTest(it.value, it.line, owner!.eId, fail));
       }
       if (owner) owner.lines.push(...block);
@@ -190,8 +190,8 @@ function refineBasis(reg: Regulation) {
     want(typeof r['duty'] === 'string' ? (fm.duties?.[r['duty'] as string] ?? '') : '', 2);
     want(Array.isArray(r['topics']) ? (r['topics'] as string[]).map((t) => t.replace(/_/g, ' ')).join(' ') : '', 2);
     want((KIND_WORDS[r.kind] ?? []).join(' '), 3);
-    const { id: _id, basis: _b, line: _l, valid: _v, kind: _k, ...content } = r as Record<string, unknown>;
-    void [_id, _b, _l, _v, _k];
+    const { id: _id, basis: _b, line: _l, valid: _v, kind: _k, block: _o, ...content } = r as Record<string, unknown>;
+    void [_id, _b, _l, _v, _k, _o];
     const numbers = new Set(JSON.stringify(content).match(/\d+/g) ?? []);
     const score = (c: RegElement) => {
       const have = words(c.text);
@@ -257,6 +257,17 @@ function toTest(v: unknown, line: number, basis: string, fail: Fail): ScenarioTe
   const t = v as Record<string, unknown>;
   for (const k of ['ask', 'input', 'expect'] as const) if (t[k] === undefined) fail(line, 1, `Kiểm thử "${String(t['name'] ?? '')}" thiếu "${k}"`);
   return { name: String(t['name'] ?? `kiểm thử dòng ${line}`), at: String(t['at'] ?? ''), ask: String(t['ask']), input: t['input'] as Record<string, unknown>, expect: t['expect'] as Record<string, unknown>, basis, line };
+}
+
+/** Sets front-matter keys in the text too (comments and the other keys stay as written). */
+export function setFrontMatter(reg: Regulation, values: Record<string, unknown>) {
+  const inner = reg.frontMatterLines.slice(1, -1).join('\n');
+  const doc = parseDocument(inner);
+  for (const [k, v] of Object.entries(values)) {
+    doc.set(k, v);
+    reg.frontMatter[k] = v;
+  }
+  reg.frontMatterLines = ['---', ...doc.toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n'), '---'];
 }
 
 /** Prints the regulation back to text: the same text for a parsed file, a canonical one for edited elements. */
