@@ -18,3 +18,4 @@ export * from './regulation/engine.js';
 export * from './regulation/reg.lint.js';
 export * from './regulation/reg.consistency.js';
 export * from './regulation/reg.amendment.js';
+export * from './api/regulation.schema.js';

@@ -8,3 +8,4 @@ export * from './org.repo.js';
 export * from './person.repo.js';
 export * from './user.repo.js';
 export * from './backup.js';
+export * from './regulation.repo.js';

@@ -14,6 +14,7 @@ import { routes } from './http/route.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { personRoutes } from './routes/person.routes.js';
+import { regulationRoutes } from './routes/regulation.routes.js';
 import { loadSessionUser } from './services/auth.service.js';
 
 z.config(z.locales.vi());
@@ -52,6 +53,7 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
   authRoutes(app, db, config);
   orgRoutes(app, db);
   personRoutes(app, db);
+  regulationRoutes(app, db);
   app.get('/api/v1/openapi.json', async (req, reply) => {
     if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));
     return openApiDocument();

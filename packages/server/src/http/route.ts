@@ -20,6 +20,8 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   status?: number;
   /** `public`: no session needed (login only). */
   public?: boolean;
+  /** Larger request bodies for routes that take whole documents (default: the server's 1 MB). */
+  bodyLimit?: number;
   handler: (input: {
     params: z.output<P>;
     query: z.output<Q>;
@@ -54,6 +56,7 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
   app.route({
     method: def.method,
     url: `/api/v1${def.url}`,
+    ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
     handler: async (req, reply) => {
       // Authentication first: without a session every route but login answers 401, whatever the input.
       const user = def.public ? null : await loadSessionUser(db, req);
