@@ -33,9 +33,14 @@ export function evalCondition(cond: unknown, attrs: Record<string, unknown>): Co
   return { ok: true, holds };
 }
 
+const parsedSpecs = new Map<string, RegExpExecArray | null>();
 function compare(value: unknown, spec: unknown): ConditionResult {
   if (typeof spec !== 'string') return { ok: true, holds: value === spec };
-  const m = CMP.exec(spec);
+  let m = parsedSpecs.get(spec);
+  if (m === undefined) {
+    m = CMP.exec(spec);
+    if (parsedSpecs.size < 10_000) parsedSpecs.set(spec, m);
+  }
   if (!m) return { ok: true, holds: String(value) === spec };
   const [, op, rhsRaw] = m as unknown as [string, string, string];
   const rhsNum = Number(rhsRaw);

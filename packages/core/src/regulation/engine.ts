@@ -49,18 +49,99 @@ function appliesToBody(r: { bodies?: string[]; body?: string }, body: string): b
   return (Array.isArray(r.bodies) && r.bodies.includes(body)) || r.body === body;
 }
 
+/**
+ * Rule selection is the costly part of an answer and depends only on (regulation, question key, date):
+ * cached per parsed regulation so that repeated questions (a meeting's live quorum, benchmarks) are cheap.
+ */
+const selectionCache = new WeakMap<Regulation, Map<string, Rule | EngineError>>();
+const lastHit = new WeakMap<Regulation, { key: string; value: Rule | EngineError }>();
+function cached<T extends Rule>(reg: Regulation, key: string, select: () => T): T {
+  // The same question again (a meeting's live quorum): no map lookup.
+  const last = lastHit.get(reg);
+  if (last && last.key === key) {
+    if (last.value instanceof EngineError) throw last.value;
+    return last.value as T;
+  }
+  const value = cachedSlow(reg, key, select);
+  lastHit.set(reg, { key, value });
+  return value;
+}
+function cachedSlow<T extends Rule>(reg: Regulation, key: string, select: () => T): T {
+  let m = selectionCache.get(reg);
+  if (!m) selectionCache.set(reg, (m = new Map()));
+  let hit = m.get(key);
+  if (hit === undefined) {
+    try {
+      hit = select();
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      hit = e;
+    }
+    if (m.size > 10_000) m.clear();
+    m.set(key, hit);
+  }
+  if (hit instanceof EngineError) throw hit;
+  return hit as T;
+}
+
+const listCache = new WeakMap<Regulation, Map<string, Rule[]>>();
+function cachedList<T extends Rule>(reg: Regulation, key: string, select: () => T[]): T[] {
+  let m = listCache.get(reg);
+  if (!m) listCache.set(reg, (m = new Map()));
+  let hit = m.get(key) as T[] | undefined;
+  if (!hit) {
+    hit = select();
+    if (m.size > 10_000) m.clear();
+    m.set(key, hit);
+  }
+  return hit;
+}
+
+/** The reason is a sentence built only when someone reads it; JSON.stringify includes it through toJSON. */
+class LazyAnswer<R> {
+  private text: string | undefined;
+  constructor(
+    readonly result: R,
+    readonly ruleIds: string[],
+    readonly eIds: string[],
+    readonly expression: string | undefined,
+    private readonly reason: () => string,
+  ) {}
+  get reason_vi(): string {
+    return (this.text ??= this.reason());
+  }
+  toJSON() {
+    return { result: this.result, ruleIds: this.ruleIds, eIds: this.eIds, ...(this.expression ? { expression: this.expression } : {}), reason_vi: this.reason_vi };
+  }
+}
+function withReason<R>(a: Omit<Answer<R>, 'reason_vi'>, reason: () => string): Answer<R> {
+  return new LazyAnswer(a.result, a.ruleIds, a.eIds, a.expression, reason);
+}
+
 /** Applicable rules minus those overridden by another applicable one; more than one left is a conflict. */
-function single<T extends Rule>(candidates: T[], what: string): T {
-  const overridden = new Set(candidates.map((r) => r['overrides']).filter(Boolean) as string[]);
-  const left = candidates.filter((r) => !overridden.has(r.id));
-  if (left.length === 0) throw new EngineError('NO_RULE', `Quy chế không có quy định về ${what}`);
+function single<T extends Rule>(candidates: T[], what: string | (() => string)): T {
+  let left = candidates;
+  if (candidates.length > 1) {
+    const overridden = new Set(candidates.map((r) => r['overrides']).filter(Boolean) as string[]);
+    left = candidates.filter((r) => !overridden.has(r.id));
+  }
+  const w = () => (typeof what === 'string' ? what : what());
+  if (left.length === 0) throw new EngineError('NO_RULE', `Quy chế không có quy định về ${w()}`);
   if (left.length > 1) {
-    throw new EngineError('CONFLICT', `Quy chế có ${left.length} quy định cùng áp dụng về ${what} mà không quy định nào thay thế quy định nào: ${left.map((r) => `${r.id} (${cite(r)})`).join('; ')}`, left.map((r) => r.id));
+    throw new EngineError('CONFLICT', `Quy chế có ${left.length} quy định cùng áp dụng về ${w()} mà không quy định nào thay thế quy định nào: ${left.map((r) => `${r.id} (${cite(r)})`).join('; ')}`, left.map((r) => r.id));
   }
   return left[0]!;
 }
 
+const ratioCache = new WeakMap<object, { ratio: Rational; of: string; cmp: '>=' | '>' }>();
 function ratioOf(spec: { ratio?: unknown; of?: unknown; cmp?: unknown } | undefined, r: Rule): { ratio: Rational; of: string; cmp: '>=' | '>' } {
+  const hit = spec && ratioCache.get(spec);
+  if (hit) return hit;
+  const v = readRatio(spec, r);
+  if (spec) ratioCache.set(spec, v);
+  return v;
+}
+function readRatio(spec: { ratio?: unknown; of?: unknown; cmp?: unknown } | undefined, r: Rule): { ratio: Rational; of: string; cmp: '>=' | '>' } {
   const ratio = parseRatio(spec?.ratio);
   if (!ratio) throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không có tỷ lệ hợp lệ`, [r.id]);
   if (!spec?.of) throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không nói tỷ lệ tính trên cơ sở nào (of)`, [r.id]);
@@ -89,20 +170,15 @@ function needBody(reg: Regulation, input: Record<string, unknown>): string {
 }
 
 export function isQuorate(reg: Regulation, body: string, counts: { summoned: number; present: number; total?: number }, on: string): Answer<{ valid: boolean }> {
-  const rule = single(reg.rules.filter((r): r is QuorumRule => r.kind === 'quorum' && appliesToBody(r, body) && inForce(reg, r, on)), `điều kiện hợp lệ của hội nghị ${BODY_NAME(reg, body)}`);
+  const rule = cached(reg, `quorum|${body}|${on}`, () => single(reg.rules.filter((r): r is QuorumRule => r.kind === 'quorum' && appliesToBody(r, body) && inForce(reg, r, on)), `điều kiện hợp lệ của hội nghị ${BODY_NAME(reg, body)}`));
   const { ratio, of, cmp } = ratioOf(rule.min_present, rule);
   if (counts.present > counts.summoned) throw new EngineError('BAD_INPUT', `Số có mặt (${counts.present}) lớn hơn số được triệu tập (${counts.summoned})`);
   const base = of === 'total_members' ? (counts.total ?? counts.summoned) : counts.summoned;
   const valid = meetsRatio(counts.present, base, ratio, cmp);
-  const need = minimumCount(base, ratio, cmp);
-  const sign = valid ? (cmp === '>' ? '>' : '≥') : cmp === '>' ? '≤' : '<';
-  return {
-    result: { valid },
-    ruleIds: [rule.id],
-    eIds: [rule.basis],
-    expression: `${counts.present}·${ratio.den} ${cmp} ${base}·${ratio.num}`,
-    reason_vi: `${valid ? 'Hợp lệ' : 'Không hợp lệ'}: ${counts.present}/${base} ${sign} ${formatRatio(ratio)} ${BASE_VI[of] ?? of} (cần ${cmp === '>' ? 'quá' : 'ít nhất'} ${formatRatio(ratio)}, tức tối thiểu ${need}; ${cite(rule)})`,
-  };
+  return withReason({ result: { valid }, ruleIds: [rule.id], eIds: [rule.basis], expression: `${counts.present}·${ratio.den} ${cmp} ${base}·${ratio.num}` }, () => {
+    const sign = valid ? (cmp === '>' ? '>' : '≥') : cmp === '>' ? '≤' : '<';
+    return `${valid ? 'Hợp lệ' : 'Không hợp lệ'}: ${counts.present}/${base} ${sign} ${formatRatio(ratio)} ${BASE_VI[of] ?? of} (cần ${cmp === '>' ? 'quá' : 'ít nhất'} ${formatRatio(ratio)}, tức tối thiểu ${minimumCount(base, ratio, cmp)}; ${cite(rule)})`;
+  });
 }
 
 export interface VoteInput {
@@ -116,10 +192,12 @@ export interface VoteInput {
 }
 
 export function voteOutcome(reg: Regulation, body: string, topic: string | undefined, v: VoteInput, on: string): Answer<{ passed: boolean; violations: string[] }> {
-  const all = reg.rules.filter((r): r is VoteThresholdRule => r.kind === 'vote_threshold' && appliesToBody(r, body) && inForce(reg, r, on));
-  // A rule for the topic takes precedence over the general one.
-  const specific = topic ? all.filter((r) => Array.isArray(r.topics) && r.topics.includes(topic)) : [];
-  const rule = single(specific.length ? specific : all.filter((r) => !r.topics || r.topics.length === 0), `ngưỡng biểu quyết của ${BODY_NAME(reg, body)}`);
+  const rule = cached(reg, `vote|${body}|${topic ?? ''}|${on}`, () => {
+    const all = reg.rules.filter((r): r is VoteThresholdRule => r.kind === 'vote_threshold' && appliesToBody(r, body) && inForce(reg, r, on));
+    // A rule for the topic takes precedence over the general one.
+    const specific = topic ? all.filter((r) => Array.isArray(r.topics) && r.topics.includes(topic)) : [];
+    return single(specific.length ? specific : all.filter((r) => !r.topics || r.topics.length === 0), `ngưỡng biểu quyết của ${BODY_NAME(reg, body)}`);
+  });
   const { ratio, of, cmp } = ratioOf(rule.approve, rule);
   const violations: string[] = [];
   const ruleIds = [rule.id];
@@ -143,16 +221,12 @@ export function voteOutcome(reg: Regulation, body: string, topic: string | undef
   const base = of === 'total_members' ? v.totalMembers : of === 'present_members' ? v.present : (v.summoned ?? v.totalMembers);
   const meets = meetsRatio(v.yes, base, ratio, cmp);
   const passed = meets && violations.length === 0;
-  const need = minimumCount(base, ratio, cmp);
-  return {
-    result: { passed, violations },
-    ruleIds,
-    eIds,
-    expression: `${v.yes}·${ratio.den} ${cmp} ${base}·${ratio.num}`,
-    reason_vi:
-      `${passed ? 'Được thông qua' : 'Không được thông qua'}: ${v.yes} phiếu đồng ý trên ${base} ${BASE_VI[of] ?? of}, cần ${cmp === '>' ? 'quá' : 'ít nhất'} ${formatRatio(ratio)} (tối thiểu ${need}; ${cite(rule)}); phiếu không biểu quyết không tính là đồng ý` +
+  return withReason(
+    { result: { passed, violations }, ruleIds, eIds, expression: `${v.yes}·${ratio.den} ${cmp} ${base}·${ratio.num}` },
+    () =>
+      `${passed ? 'Được thông qua' : 'Không được thông qua'}: ${v.yes} phiếu đồng ý trên ${base} ${BASE_VI[of] ?? of}, cần ${cmp === '>' ? 'quá' : 'ít nhất'} ${formatRatio(ratio)} (tối thiểu ${minimumCount(base, ratio, cmp)}; ${cite(rule)}); phiếu không biểu quyết không tính là đồng ý` +
       (notes.length ? `; vi phạm: ${notes.join('; ')}` : ''),
-  };
+  );
 }
 
 export function whoDecides(reg: Regulation, matter: string, attrs: Record<string, unknown>, on: string): Answer<{ body: string; via: 'authority' | 'delegation'; report_to?: string }> {
@@ -166,21 +240,20 @@ export function whoDecides(reg: Regulation, matter: string, attrs: Record<string
     }
     return c.holds;
   };
-  const candidates = reg.rules.filter(
-    (r): r is AuthorityRule | DelegationRule => (r.kind === 'authority' || r.kind === 'delegation') && r.matter === matter && inForce(reg, r, on) && applies(r),
+  const inForceNow = cachedList(reg, `decide|${matter}|${on}`, () =>
+    reg.rules.filter((r): r is AuthorityRule | DelegationRule => (r.kind === 'authority' || r.kind === 'delegation') && r.matter === matter && inForce(reg, r, on)),
   );
-  const rule = single(candidates, `thẩm quyền quyết định "${declared?.[matter]?.name ?? matter}" vào ngày ${formatDateVi(on)}`);
+  const candidates = inForceNow.filter(applies);
+  const rule = candidates.length === 1 && !candidates[0]!.overrides ? candidates[0]! : single(candidates, () => `thẩm quyền quyết định "${declared?.[matter]?.name ?? matter}" vào ngày ${formatDateVi(on)}`);
   const body = rule.kind === 'authority' ? rule.decides : rule.to;
   const report = rule.report_back?.to;
   const via = rule.kind;
-  return {
-    result: { body, via, ...(report ? { report_to: report } : {}) },
-    ruleIds: [rule.id],
-    eIds: [rule.basis],
-    reason_vi:
+  return withReason(
+    { result: { body, via, ...(report ? { report_to: report } : {}) }, ruleIds: [rule.id], eIds: [rule.basis] },
+    () =>
       `${BODY_NAME(reg, body)} quyết định ${via === 'delegation' ? `theo ủy quyền của ${BODY_NAME(reg, (rule as DelegationRule).from)}` : 'theo thẩm quyền'} (${cite(rule)})` +
       (report ? `; báo cáo ${BODY_NAME(reg, report)}${rule.report_back?.at === 'next_meeting' ? ' tại phiên họp gần nhất' : ''}` : ''),
-  };
+  );
 }
 
 /** The N-th working day before the meeting (N working days lie in [latest, meeting)), or N calendar days. */

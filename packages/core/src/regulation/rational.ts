@@ -32,6 +32,12 @@ function reduce(r: Rational): Rational {
 
 /** count/base compared with the ratio: `>=` (ít nhất) or `>` (quá). Integers only, so no rounding error. */
 export function meetsRatio(count: number, base: number, ratio: Rational, cmp: '>=' | '>'): boolean {
+  // Products of numbers below 2^26 are exact in a double; beyond that, BigInt.
+  if (count < 67_108_864 && base < 67_108_864 && ratio.num < 67_108_864 && ratio.den < 67_108_864) {
+    const l = count * ratio.den;
+    const r = base * ratio.num;
+    return cmp === '>' ? l > r : l >= r;
+  }
   const lhs = BigInt(count) * BigInt(ratio.den);
   const rhs = BigInt(base) * BigInt(ratio.num);
   return cmp === '>' ? lhs > rhs : lhs >= rhs;

@@ -148,6 +148,7 @@ function ratioParts(spec: { ratio?: unknown; of?: unknown; cmp?: unknown } | und
 function quorumCounterexample(s: QuorumRule, b: QuorumRule): string | null {
   const [sp, bp] = [ratioParts(s.min_present), ratioParts(b.min_present)];
   if (!sp || !bp) return null;
+  if (notLooser(sp, bp)) return null;
   for (let n = 1; n <= 200; n++)
     for (let p = 0; p <= n; p++) {
       const base = (x: NonNullable<typeof sp>) => (x.of === 'present_members' ? p : n);
@@ -162,6 +163,7 @@ function quorumCounterexample(s: QuorumRule, b: QuorumRule): string | null {
 function voteCounterexample(s: VoteThresholdRule, b: VoteThresholdRule): string | null {
   const [sp, bp] = [ratioParts(s.approve), ratioParts(b.approve)];
   if (!sp || !bp) return null;
+  if (notLooser(sp, bp)) return null;
   for (const n of [61, 51, 17, 15, 11, 9, 5, 3])
     for (let present = n; present >= 1; present--)
       for (let yes = 0; yes <= present; yes++) {
@@ -171,6 +173,13 @@ function voteCounterexample(s: VoteThresholdRule, b: VoteThresholdRule): string 
         }
       }
   return null;
+}
+
+/** Same base, ratio at least as high, comparison at least as strict: no counterexample can exist. */
+function notLooser(s: NonNullable<ReturnType<typeof ratioParts>>, b: NonNullable<ReturnType<typeof ratioParts>>): boolean {
+  if (s.of !== b.of) return false;
+  const cmpRatio = s.ratio.num * b.ratio.den - b.ratio.num * s.ratio.den;
+  return cmpRatio > 0 || (cmpRatio === 0 && (s.cmp === '>' || b.cmp === '>='));
 }
 
 const periodDays = (min: number, unit: unknown) => (unit === 'working_day' ? min * 1.4 : min);

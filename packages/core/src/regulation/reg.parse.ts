@@ -173,6 +173,12 @@ function refineBasis(reg: Regulation) {
   };
   reg.chapters.forEach(walk);
   const fm = reg.frontMatter;
+  const wordCache = new Map<RegElement, Set<string>>();
+  const wordsOf = (e: RegElement) => {
+    let w = wordCache.get(e);
+    if (!w) wordCache.set(e, (w = words(e.text)));
+    return w;
+  };
   for (const r of reg.rules) {
     if ((r as Record<string, unknown>)['__explicitBasis']) continue;
     const el = byEId.get(r.basis);
@@ -194,7 +200,7 @@ function refineBasis(reg: Regulation) {
     void [_id, _b, _l, _v, _k, _o];
     const numbers = new Set(JSON.stringify(content).match(/\d+/g) ?? []);
     const score = (c: RegElement) => {
-      const have = words(c.text);
+      const have = wordsOf(c);
       let n = 0;
       for (const [w, weight] of weighted) if (have.has(w)) n += weight;
       for (const d of numbers) if (have.has(d) && d.length < 5) n += 2;
