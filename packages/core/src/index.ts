@@ -19,3 +19,4 @@ export * from './regulation/reg.lint.js';
 export * from './regulation/reg.consistency.js';
 export * from './regulation/reg.amendment.js';
 export * from './api/regulation.schema.js';
+export * from './work/task.rules.js';
