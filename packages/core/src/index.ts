@@ -20,3 +20,4 @@ export * from './regulation/reg.consistency.js';
 export * from './regulation/reg.amendment.js';
 export * from './api/regulation.schema.js';
 export * from './work/task.rules.js';
+export * from './meeting/meeting.rules.js';

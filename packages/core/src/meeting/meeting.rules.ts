@@ -1,0 +1,100 @@
+/**
+ * Meetings under the regulation: the life cycle as an explicit graph, document symbols numbered per
+ * issuer, type and term (R14), and the yearly conference quotas (R10).
+ */
+export const MEETING_STATES = ['planned', 'convened', 'documents_sent', 'in_session', 'closed', 'minutes_approved', 'cancelled'] as const;
+export type MeetingState = (typeof MEETING_STATES)[number];
+
+export const MEETING_TRANSITIONS: Record<MeetingState, readonly MeetingState[]> = {
+  planned: ['convened', 'cancelled'],
+  convened: ['documents_sent', 'in_session', 'cancelled'],
+  documents_sent: ['in_session', 'cancelled'],
+  in_session: ['closed'],
+  closed: ['minutes_approved'],
+  minutes_approved: [],
+  cancelled: [],
+};
+
+export const MEETING_STATE_LABELS: Record<MeetingState, { vi: string; en: string }> = {
+  planned: { vi: 'Dự kiến', en: 'Planned' },
+  convened: { vi: 'Đã triệu tập', en: 'Convened' },
+  documents_sent: { vi: 'Đã gửi tài liệu', en: 'Documents sent' },
+  in_session: { vi: 'Đang họp', en: 'In session' },
+  closed: { vi: 'Đã bế mạc', en: 'Closed' },
+  minutes_approved: { vi: 'Đã thông qua biên bản', en: 'Minutes approved' },
+  cancelled: { vi: 'Hủy', en: 'Cancelled' },
+};
+
+export const MEETING_KINDS = ['regular', 'extraordinary', 'thematic', 'expanded', 'briefing', 'written_consultation'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_KIND_LABELS: Record<MeetingKind, { vi: string; en: string }> = {
+  regular: { vi: 'Thường lệ', en: 'Regular' },
+  extraordinary: { vi: 'Bất thường', en: 'Extraordinary' },
+  thematic: { vi: 'Chuyên đề', en: 'Thematic' },
+  expanded: { vi: 'Mở rộng', en: 'Expanded' },
+  briefing: { vi: 'Giao ban', en: 'Briefing' },
+  written_consultation: { vi: 'Lấy ý kiến bằng văn bản', en: 'Written consultation' },
+};
+
+export function canMoveMeeting(from: MeetingState, to: MeetingState): { ok: boolean; reason_vi: string } {
+  return MEETING_TRANSITIONS[from].includes(to)
+    ? { ok: true, reason_vi: 'Được phép' }
+    : { ok: false, reason_vi: `Không chuyển được hội nghị từ "${MEETING_STATE_LABELS[from].vi}" sang "${MEETING_STATE_LABELS[to].vi}"` };
+}
+
+/** Party document type codes (DOMAIN.md §4, 36-HD/VPTW). */
+export const DOCUMENT_TYPES: Record<string, string> = {
+  NQ: 'Nghị quyết',
+  QĐ: 'Quyết định',
+  CT: 'Chỉ thị',
+  KL: 'Kết luận',
+  QC: 'Quy chế',
+  TB: 'Thông báo',
+  BC: 'Báo cáo',
+  KH: 'Kế hoạch',
+  CTr: 'Chương trình',
+  HD: 'Hướng dẫn',
+  TTr: 'Tờ trình',
+  ĐA: 'Đề án',
+  CV: 'Công văn',
+  BB: 'Biên bản',
+};
+
+/** `12-TB/TU`: number, type code, issuer symbol. Numbers restart at 01 per type, issuer and term (R14). */
+export function documentSymbol(n: number, type: string, issuer: string): string {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError('Số văn bản là số nguyên dương');
+  if (!(type in DOCUMENT_TYPES)) throw new RangeError(`Không có loại văn bản "${type}"`);
+  return `${String(n).padStart(2, '0')}-${type}/${issuer}`;
+}
+
+export function parseDocumentSymbol(symbol: string): { number: number; type: string; issuer: string } | null {
+  const m = /^(\d+)-([A-Za-zĐđ]+)\/([A-Za-zĐđ0-9]+)$/u.exec(symbol.trim());
+  if (!m || !(m[2]! in DOCUMENT_TYPES)) return null;
+  return { number: Number(m[1]), type: m[2]!, issuer: m[3]! };
+}
+
+export interface ConferenceQuota {
+  /** Share of in-person conferences, at most (0.4 = 40 %). */
+  maxInPersonShare: { num: number; den: number };
+  maxProvinceWide: number;
+  /** Reduction against last year, at least (1/10 = 10 %). */
+  minReduction: { num: number; den: number };
+}
+export const R10_DEFAULT: ConferenceQuota = { maxInPersonShare: { num: 2, den: 5 }, maxProvinceWide: 2, minReduction: { num: 1, den: 10 } };
+
+/** R10 (226-KL/TW) on a year's conferences, with exact integer comparisons and a Vietnamese line each. */
+export function checkConferenceQuota(year: { total: number; inPerson: number; provinceWide: number; lastYearTotal: number }, q: ConferenceQuota = R10_DEFAULT) {
+  const inPersonOk = year.inPerson * q.maxInPersonShare.den <= year.total * q.maxInPersonShare.num;
+  const provinceOk = year.provinceWide <= q.maxProvinceWide;
+  // total ≤ lastYear × (1 − r)  ⇔  total·den ≤ lastYear·(den − num)
+  const reductionOk = year.total * q.minReduction.den <= year.lastYearTotal * (q.minReduction.den - q.minReduction.num);
+  const pct = (a: number, b: number) => (b === 0 ? '0' : ((100 * a) / b).toFixed(1).replace('.', ','));
+  return {
+    ok: inPersonOk && provinceOk && reductionOk,
+    items: [
+      { code: 'TY_LE_TRUC_TIEP', ok: inPersonOk, message_vi: `Hội nghị trực tiếp ${year.inPerson}/${year.total} (${pct(year.inPerson, year.total)}%), tối đa ${pct(q.maxInPersonShare.num, q.maxInPersonShare.den)}%` },
+      { code: 'HOI_NGHI_TOAN_TINH', ok: provinceOk, message_vi: `Hội nghị toàn tỉnh ${year.provinceWide}, tối đa ${q.maxProvinceWide}` },
+      { code: 'GIAM_SO_HOI_NGHI', ok: reductionOk, message_vi: `Tổng số hội nghị ${year.total} so với năm trước ${year.lastYearTotal} (giảm ${pct(year.lastYearTotal - year.total, year.lastYearTotal)}%), cần giảm ít nhất ${pct(q.minReduction.num, q.minReduction.den)}%` },
+    ],
+  };
+}
