@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** A problem+json error from the API, shown by its Vietnamese title and detail, never a stack trace. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string | undefined,
+    readonly code: string,
+  ) {
+    super(detail ? `${title}: ${detail}` : title);
+  }
+}
+
+let csrfToken = '';
+export const setCsrf = (t: string) => (csrfToken = t);
+
+export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${url}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'Không kết nối được máy chủ', 'Kiểm tra mạng rồi thử lại', 'NETWORK');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    if (res.status === 401 && !url.startsWith('/auth/login')) window.dispatchEvent(new Event('qc-unauthenticated'));
+    throw new ApiError(res.status, data.title ?? 'Lỗi', data.detail, data.code ?? 'ERROR');
+  }
+  return data as T;
+}
+
+/** Loads `url` (null: nothing yet) and reloads when it changes. */
+export function useApi<T>(url: string | null): { data: T | undefined; error: ApiError | undefined; loading: boolean; reload: () => void } {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: url !== null });
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    if (url === null) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: undefined }));
+    api<T>('GET', url).then(
+      (data) => live && setState({ data, loading: false }),
+      (error: ApiError) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url, n]);
+  const reload = useCallback(() => setN((x) => x + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}

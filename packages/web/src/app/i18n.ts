@@ -1,0 +1,76 @@
+import { useSyncExternalStore } from 'react';
+
+/** Vietnamese first; English is the second language. The choice is kept in the browser. */
+export type Lang = 'vi' | 'en';
+const dict = {
+  appName: { vi: 'Quychế', en: 'Quychế' },
+  tagline: { vi: 'Quy chế làm việc của cấp ủy', en: 'Working regulations of party committees' },
+  login: { vi: 'Đăng nhập', en: 'Sign in' },
+  username: { vi: 'Tên đăng nhập', en: 'Username' },
+  password: { vi: 'Mật khẩu', en: 'Password' },
+  logout: { vi: 'Đăng xuất', en: 'Sign out' },
+  tree: { vi: 'Cây tổ chức', en: 'Organization tree' },
+  search: { vi: 'Tìm kiếm', en: 'Search' },
+  regulations: { vi: 'Quy chế', en: 'Regulations' },
+  asOf: { vi: 'Tại ngày', en: 'As of' },
+  today: { vi: 'Hôm nay', en: 'Today' },
+  loading: { vi: 'Đang tải…', en: 'Loading…' },
+  succeeded: { vi: 'Kế thừa', en: 'Succeeded' },
+  until: { vi: 'đến', en: 'until' },
+  from: { vi: 'từ', en: 'from' },
+  kind: { vi: 'Loại', en: 'Kind' },
+  parent: { vi: 'Trực thuộc', en: 'Parent' },
+  parentHistory: { vi: 'Lịch sử trực thuộc', en: 'Parent history' },
+  predecessors: { vi: 'Tiền thân', en: 'Predecessors' },
+  successors: { vi: 'Kế thừa bởi', en: 'Succeeded by' },
+  terms: { vi: 'Khóa, nhiệm kỳ', en: 'Terms' },
+  bodies: { vi: 'Cơ quan', en: 'Bodies' },
+  children: { vi: 'Tổ chức trực thuộc', en: 'Subordinate organizations' },
+  partyMembers: { vi: 'Số đảng viên sinh hoạt', en: 'Party members' },
+  members: { vi: 'Thành viên', en: 'Members' },
+  history: { vi: 'Lịch sử', en: 'History' },
+  fullName: { vi: 'Họ tên', en: 'Name' },
+  position: { vi: 'Chức vụ', en: 'Position' },
+  fromDate: { vi: 'Từ ngày', en: 'From' },
+  toDate: { vi: 'Đến ngày', en: 'To' },
+  organization: { vi: 'Tổ chức', en: 'Organization' },
+  positions: { vi: 'Chức vụ hiện giữ', en: 'Current positions' },
+  positionHistory: { vi: 'Quá trình công tác', en: 'Position history' },
+  portfolio: { vi: 'Phân công phụ trách', en: 'Portfolio' },
+  field: { vi: 'Lĩnh vực', en: 'Field' },
+  locality: { vi: 'Địa bàn', en: 'Locality' },
+  partyMembership: { vi: 'Sinh hoạt đảng', en: 'Party membership' },
+  searchPlaceholder: { vi: 'Nhập tên người hoặc tổ chức, có dấu hoặc không dấu', en: 'Name of a person or organization, with or without diacritics' },
+  organizations: { vi: 'Tổ chức', en: 'Organizations' },
+  people: { vi: 'Cán bộ, đảng viên', en: 'People' },
+  noResult: { vi: 'Không có kết quả', en: 'No results' },
+  none: { vi: 'Không có', en: 'None' },
+  ended: { vi: 'đã kết thúc', en: 'ended' },
+  notActive: { vi: 'Không hoạt động vào ngày này', en: 'Not active on this date' },
+  term: { vi: 'Khóa', en: 'Term' },
+  count: { vi: 'Số lượng', en: 'Count' },
+  body: { vi: 'Cơ quan', en: 'Body' },
+  status: { vi: 'Tình trạng', en: 'Status' },
+  official: { vi: 'Chính thức', en: 'Official' },
+  probationary: { vi: 'Dự bị', en: 'Probationary' },
+  loadMore: { vi: 'Xem các tổ chức trực thuộc', en: 'Show subordinates' },
+} satisfies Record<string, Record<Lang, string>>;
+export type MessageKey = keyof typeof dict;
+
+let lang: Lang = (typeof localStorage !== 'undefined' && (localStorage.getItem('qc-lang') as Lang)) || 'vi';
+const listeners = new Set<() => void>();
+document.documentElement.lang = lang;
+
+export function setLang(l: Lang) {
+  lang = l;
+  localStorage.setItem('qc-lang', l);
+  document.documentElement.lang = l;
+  listeners.forEach((f) => f());
+}
+export function useLang(): [Lang, (key: MessageKey) => string] {
+  const l = useSyncExternalStore((cb) => (listeners.add(cb), () => listeners.delete(cb)), () => lang);
+  return [l, (key) => dict[key][l]];
+}
+export function label(l: Lang, v: { vi: string; en: string } | undefined, fallback = ''): string {
+  return v ? v[l] : fallback;
+}

@@ -1,0 +1,61 @@
+import { Anchor, AppShell, Burger, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { api } from './api';
+import { setLang, useLang } from './i18n';
+import { Link, navigate, useLocation } from './router';
+import type { Me } from './session';
+
+export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode; onLogout: () => void }) {
+  const [l, t] = useLang();
+  const [opened, { toggle }] = useDisclosure();
+  const { path } = useLocation();
+  const nav = [
+    { to: '/org', label: t('tree'), active: path === '/' || path.startsWith('/org') },
+    { to: '/search', label: t('search'), active: path.startsWith('/search') },
+    { to: '/regulations', label: t('regulations'), active: path.startsWith('/regulations') },
+  ];
+  const logout = async () => {
+    await api('POST', '/auth/logout').catch(() => undefined);
+    onLogout();
+    navigate('/login');
+  };
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Title order={3} c="red.8">
+              {t('appName')}
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('tagline')}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" visibleFrom="sm" data-testid="user-name">
+              {me.user.displayName}
+            </Text>
+            <Button variant="subtle" size="xs" onClick={() => setLang(l === 'vi' ? 'en' : 'vi')} data-testid="lang-switch">
+              {l === 'vi' ? 'English' : 'Tiếng Việt'}
+            </Button>
+            <Button variant="light" size="xs" onClick={logout} data-testid="logout">
+              {t('logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="md">
+        <Stack gap="xs">
+          {nav.map((n) => (
+            <Anchor key={n.to} component={Link} to={n.to} fw={n.active ? 700 : 400} c={n.active ? 'red.8' : undefined}>
+              {n.label}
+            </Anchor>
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,5 @@
+export interface Me {
+  user: { id: string; username: string; displayName: string; personId: string | null; clearance: number; locale: string };
+  grants: { role: string; orgId: string; orgName: string }[];
+  csrfToken: string;
+}

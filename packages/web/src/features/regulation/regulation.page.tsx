@@ -1,0 +1,308 @@
+import { Alert, Badge, Box, Button, Card, Code, Grid, Group, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import type { z } from 'zod';
+import { citeVi, todayInVietnam } from '@quyche/core';
+import type { AnswerSchema, ComparisonSchema, ElementView, RegulationDetailSchema, RegulationVersionDetailSchema } from '@quyche/core';
+import { api, ApiError, useApi } from '../../app/api';
+import { ErrorView, fmt, Loading } from '../../app/common';
+import { useLang } from '../../app/i18n';
+
+type Detail = z.infer<typeof RegulationDetailSchema>;
+type Version = z.infer<typeof RegulationVersionDetailSchema>;
+type Answer = z.infer<typeof AnswerSchema>;
+type Comparison = z.infer<typeof ComparisonSchema>;
+
+/** A regulation: its text with each rule beside its clause and lint findings in the margin; ask; versions. */
+export function RegulationPage({ id }: { id: string }) {
+  const [l] = useLang();
+  const { data: reg, error, loading } = useApi<Detail>(`/regulations/${id}`);
+  const [versionId, setVersionId] = useState<string | null>(null);
+  useEffect(() => {
+    if (reg && !versionId) setVersionId(reg.versions.at(-1)?.id ?? null);
+  }, [reg, versionId]);
+  const { data: v } = useApi<Version>(versionId ? `/regulations/${id}/versions/${versionId}` : null);
+  const [highlight, setHighlight] = useState<string[]>([]);
+  if (loading && !reg) return <Loading />;
+  if (error) return <ErrorView error={error} />;
+  if (!reg) return null;
+  return (
+    <Stack>
+      <div>
+        <Title order={1} size="h2">
+          {reg.title}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {reg.work} · {reg.orgName}
+        </Text>
+      </div>
+      <Tabs defaultValue="text" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="text" data-testid="tab-text">{l === 'vi' ? 'Văn bản và quy tắc' : 'Text and rules'}</Tabs.Tab>
+          <Tabs.Tab value="ask" data-testid="tab-ask">{l === 'vi' ? 'Hỏi quy chế' : 'Ask the regulation'}</Tabs.Tab>
+          <Tabs.Tab value="versions" data-testid="tab-versions">{l === 'vi' ? 'Phiên bản, so sánh' : 'Versions, comparison'}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="text" pt="md">
+          {v ? <RegulationText v={v} highlight={highlight} /> : <Loading />}
+        </Tabs.Panel>
+        <Tabs.Panel value="ask" pt="md">
+          <AskForm regId={id} v={v} onAnswer={(a) => setHighlight(a?.eIds ?? [])} highlight={highlight} />
+        </Tabs.Panel>
+        <Tabs.Panel value="versions" pt="md">
+          <Versions reg={reg} onOpen={setVersionId} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function RegulationText({ v, highlight }: { v: Version; highlight: string[] }) {
+  const [l] = useLang();
+  const rulesByEId = useMemo(() => {
+    const m = new Map<string, Record<string, unknown>[]>();
+    for (const r of v.rules) m.set(String(r['basis']), [...(m.get(String(r['basis'])) ?? []), r]);
+    return m;
+  }, [v]);
+  const findingsByEId = useMemo(() => {
+    const m = new Map<string, Version['findings']>();
+    for (const f of v.findings) m.set(f.eId, [...(m.get(f.eId) ?? []), f]);
+    return m;
+  }, [v]);
+  const errors = v.findings.filter((f) => f.severity === 'error').length;
+  const render = (e: ElementView, depth: number) => {
+    const rules = rulesByEId.get(e.eId) ?? [];
+    const findings = findingsByEId.get(e.eId) ?? [];
+    const hit = highlight.includes(e.eId);
+    const head =
+      e.kind === 'chapter' ? (
+        <Title order={2} size="h4" mt="lg">{`Chương ${e.num}. ${e.heading}`}</Title>
+      ) : e.kind === 'article' ? (
+        <Title order={3} size="h5" mt="md">{`Điều ${e.num}. ${e.heading}`}</Title>
+      ) : (
+        <Text size="sm">
+          <b>{e.kind === 'clause' ? `${e.num}.` : `${e.num})`}</b> {e.text}
+        </Text>
+      );
+    return (
+      <Box key={e.eId || `c${depth}`} id={e.eId} data-eid={e.eId} data-testid={hit ? 'highlighted' : undefined} pl={e.kind === 'point' ? 'lg' : 0} bg={hit ? 'yellow.1' : undefined} style={{ borderRadius: 4 }}>
+        <Grid gap="xs">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            {head}
+            {e.kind === 'article' && e.text && <Text size="sm">{e.text}</Text>}
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            {rules.map((r) => (
+              <Code key={String(r['id'])} block fz="xs" mb={4} data-testid="rule">
+                {`${String(r['id'])} · ${String(r['kind'])}\n${JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !['id', 'kind', 'basis', 'line', 'block'].includes(k))))}`}
+              </Code>
+            ))}
+            {findings.map((f, i) => (
+              <Alert key={i} color={f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'blue'} p={6} mb={4} data-testid="finding">
+                <Text size="xs">
+                  <b>{f.code}</b>: {l === 'vi' ? f.message : f.message_en}
+                </Text>
+              </Alert>
+            ))}
+          </Grid.Col>
+        </Grid>
+        {e.children.map((c) => render(c, depth + 1))}
+      </Box>
+    );
+  };
+  return (
+    <Stack gap={4}>
+      <Group gap="xs">
+        <Badge color={errors ? 'red' : 'green'} data-testid="lint-summary">
+          {l === 'vi' ? `${errors} lỗi, ${v.findings.length - errors} cảnh báo` : `${errors} errors, ${v.findings.length - errors} warnings`}
+        </Badge>
+        <Badge variant="light">{v.expression}</Badge>
+        <Badge variant="light" color={v.tests.every((x) => x.passed) ? 'green' : 'red'}>
+          {l === 'vi' ? `Kịch bản kiểm thử: ${v.tests.filter((x) => x.passed).length}/${v.tests.length} đạt` : `Scenarios: ${v.tests.filter((x) => x.passed).length}/${v.tests.length} pass`}
+        </Badge>
+      </Group>
+      {v.findings.filter((f) => !f.eId).map((f, i) => (
+        <Alert key={i} color={f.severity === 'error' ? 'red' : 'yellow'} p={6} data-testid="finding">
+          <Text size="xs"><b>{f.code}</b>: {l === 'vi' ? f.message : f.message_en}</Text>
+        </Alert>
+      ))}
+      {v.chapters.map((c) => render(c, 0))}
+    </Stack>
+  );
+}
+
+const ASKS = [
+  { value: 'quorum', vi: 'Hội nghị có hợp lệ không', en: 'Is the meeting quorate' },
+  { value: 'vote', vi: 'Biểu quyết có được thông qua không', en: 'Does the vote pass' },
+  { value: 'who_decides', vi: 'Ai có thẩm quyền quyết định', en: 'Who decides' },
+  { value: 'notice', vi: 'Tài liệu gửi có đúng hạn không', en: 'Were documents sent in time' },
+  { value: 'due_date', vi: 'Hạn hoàn thành', en: 'Due date' },
+] as const;
+
+function AskForm({ regId, v, onAnswer, highlight }: { regId: string; v: Version | undefined; onAnswer: (a: Answer | null) => void; highlight: string[] }) {
+  const [l] = useLang();
+  const [kind, setKind] = useState<string>('quorum');
+  const [at, setAt] = useState(todayInVietnam());
+  const [f, setF] = useState<Record<string, string | number>>({ body: 'BCH', summoned: 61, present: 41, total_members: 61, yes: 31, no: 0, abstain: 0, method: 'show_of_hands', meeting_date: todayInVietnam(), documents_sent: todayInVietnam(), event_date: todayInVietnam() });
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [err, setErr] = useState<ApiError | null>(null);
+  const fm = (v?.frontMatter ?? {}) as { bodies?: Record<string, { name?: string }>; matters?: Record<string, { name?: string; attributes?: Record<string, string> }>; duties?: Record<string, string> };
+  const bodies = Object.entries(fm.bodies ?? {}).map(([k, b]) => ({ value: k, label: `${k} — ${b.name ?? ''}` }));
+  const matters = Object.entries(fm.matters ?? {}).map(([k, m]) => ({ value: k, label: m.name ?? k }));
+  const duties = Object.entries(fm.duties ?? {}).map(([k, d]) => ({ value: k, label: d }));
+  const set = (k: string) => (val: string | number | null) => setF((x) => ({ ...x, [k]: val ?? '' }));
+  const num = (k: string, label: string) => <NumberInput key={k} label={label} value={f[k]} onChange={set(k)} min={0} w={150} data-testid={`ask-${k}`} />;
+  const date = (k: string, label: string) => <TextInput key={k} type="date" label={label} value={String(f[k] ?? '')} onChange={(e) => set(k)(e.currentTarget.value)} w={170} data-testid={`ask-${k}`} />;
+  const input = (): Record<string, unknown> => {
+    switch (kind) {
+      case 'quorum':
+        return { body: f['body'], summoned: Number(f['summoned']), present: Number(f['present']) };
+      case 'vote':
+        return { body: f['body'], topic: f['topic'] || undefined, total_members: Number(f['total_members']), present: Number(f['present']), yes: Number(f['yes']), no: Number(f['no']), abstain: Number(f['abstain']), method: f['method'] };
+      case 'who_decides': {
+        const attrs = Object.keys(fm.matters?.[String(f['matter'])]?.attributes ?? {});
+        return { matter: f['matter'], ...Object.fromEntries(attrs.map((a) => [a, Number(f[a] ?? 0)])) };
+      }
+      case 'notice':
+        return { body: f['body'], meeting_date: f['meeting_date'], documents_sent: f['documents_sent'] };
+      default:
+        return { duty: f['duty'], event_date: f['event_date'] };
+    }
+  };
+  const submit = async () => {
+    setErr(null);
+    try {
+      const a = await api<Answer>('POST', `/regulations/${regId}/ask`, { ask: kind, at, input: input() });
+      setAnswer(a);
+      onAnswer(a);
+    } catch (e) {
+      setAnswer(null);
+      onAnswer(null);
+      setErr(e as ApiError);
+    }
+  };
+  const attrs = Object.entries(fm.matters?.[String(f['matter'])]?.attributes ?? {});
+  return (
+    <Stack>
+      <Group align="end" wrap="wrap">
+        <Select label={l === 'vi' ? 'Câu hỏi' : 'Question'} data={ASKS.map((a) => ({ value: a.value, label: a[l] }))} value={kind} onChange={(x) => x && setKind(x)} w={300} allowDeselect={false} data-testid="ask-kind" />
+        <TextInput type="date" label={l === 'vi' ? 'Ngày áp dụng' : 'Legal date'} value={at} onChange={(e) => setAt(e.currentTarget.value)} w={170} data-testid="ask-at" />
+      </Group>
+      <Group align="end" wrap="wrap">
+        {['quorum', 'vote', 'notice'].includes(kind) && <Select label={l === 'vi' ? 'Cơ quan' : 'Body'} data={bodies} value={String(f['body'])} onChange={set('body')} w={260} data-testid="ask-body" />}
+        {kind === 'quorum' && [num('summoned', l === 'vi' ? 'Số được triệu tập' : 'Summoned'), num('present', l === 'vi' ? 'Số có mặt' : 'Present')]}
+        {kind === 'vote' && [
+          num('total_members', l === 'vi' ? 'Tổng số ủy viên' : 'Total members'),
+          num('present', l === 'vi' ? 'Có mặt' : 'Present'),
+          num('yes', l === 'vi' ? 'Đồng ý' : 'Yes'),
+          num('no', l === 'vi' ? 'Không đồng ý' : 'No'),
+          num('abstain', l === 'vi' ? 'Không biểu quyết' : 'Abstain'),
+          <Select key="method" label={l === 'vi' ? 'Hình thức' : 'Method'} data={[{ value: 'show_of_hands', label: l === 'vi' ? 'Giơ tay' : 'Show of hands' }, { value: 'secret_ballot', label: l === 'vi' ? 'Bỏ phiếu kín' : 'Secret ballot' }, { value: 'written', label: l === 'vi' ? 'Bằng văn bản' : 'Written' }]} value={String(f['method'])} onChange={set('method')} w={170} data-testid="ask-method" />,
+          <TextInput key="topic" label={l === 'vi' ? 'Nội dung (mã, ví dụ can_bo)' : 'Topic code'} value={String(f['topic'] ?? '')} onChange={(e) => set('topic')(e.currentTarget.value)} w={200} data-testid="ask-topic" />,
+        ]}
+        {kind === 'who_decides' && [
+          <Select key="matter" label={l === 'vi' ? 'Loại việc' : 'Matter'} data={matters} value={String(f['matter'] ?? '')} onChange={set('matter')} w={360} data-testid="ask-matter" />,
+          ...attrs.map(([a]) => num(a, a)),
+        ]}
+        {kind === 'notice' && [date('meeting_date', l === 'vi' ? 'Ngày họp' : 'Meeting date'), date('documents_sent', l === 'vi' ? 'Ngày gửi tài liệu' : 'Documents sent')]}
+        {kind === 'due_date' && [<Select key="duty" label={l === 'vi' ? 'Nhiệm vụ' : 'Duty'} data={duties} value={String(f['duty'] ?? '')} onChange={set('duty')} w={360} data-testid="ask-duty" />, date('event_date', l === 'vi' ? 'Ngày sự kiện' : 'Event date')]}
+        <Button onClick={submit} data-testid="ask-submit">
+          {l === 'vi' ? 'Hỏi' : 'Ask'}
+        </Button>
+      </Group>
+      {err && (
+        <Alert color="orange" title={err.title} data-testid="ask-error">
+          {err.detail}
+        </Alert>
+      )}
+      {answer && (
+        <Card withBorder data-testid="ask-answer">
+          <Text fw={700}>{answer.reason_vi}</Text>
+          <Text size="sm" c="dimmed">
+            {l === 'vi' ? 'Căn cứ' : 'Basis'}: {answer.eIds.map(citeVi).join('; ')} ({answer.ruleIds.join(', ')}) · {answer.expression}
+          </Text>
+          <Code block mt="xs">
+            {JSON.stringify(answer.result)}
+          </Code>
+        </Card>
+      )}
+      {v && highlight.length > 0 && (
+        <Card withBorder bg="yellow.0">
+          <RegulationText v={{ ...v, chapters: v.chapters.map((c) => ({ ...c, children: c.children.filter((a) => highlight.some((h) => h.startsWith(a.eId))) })).filter((c) => c.children.length > 0) }} highlight={highlight} />
+        </Card>
+      )}
+    </Stack>
+  );
+}
+
+function Versions({ reg, onOpen }: { reg: Detail; onOpen: (id: string) => void }) {
+  const [l] = useLang();
+  const [from, setFrom] = useState<string | null>(reg.versions.at(-2)?.id ?? null);
+  const [to, setTo] = useState<string | null>(reg.versions.at(-1)?.id ?? null);
+  const { data: cmp, error } = useApi<Comparison>(from && to && from !== to ? `/regulations/${reg.id}/diff?from=${from}&to=${to}` : null);
+  const opts = reg.versions.map((v) => ({ value: v.id, label: `${v.expression} (${v.status})` }));
+  const change = { added: l === 'vi' ? 'Bổ sung' : 'Added', removed: l === 'vi' ? 'Bãi bỏ' : 'Repealed', changed: l === 'vi' ? 'Sửa đổi' : 'Amended' };
+  return (
+    <Stack>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{l === 'vi' ? 'Phiên bản' : 'Version'}</Table.Th>
+            <Table.Th>{l === 'vi' ? 'Tình trạng' : 'Status'}</Table.Th>
+            <Table.Th>{l === 'vi' ? 'Hiệu lực từ' : 'In force from'}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {reg.versions.map((v) => (
+            <Table.Tr key={v.id} data-testid="version-row">
+              <Table.Td>{v.expression}</Table.Td>
+              <Table.Td>{v.status}</Table.Td>
+              <Table.Td>{fmt(v.inForceFrom)}</Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="subtle" onClick={() => onOpen(v.id)}>
+                  {l === 'vi' ? 'Xem' : 'Open'}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {reg.amendments.length > 0 && (
+        <Text size="sm">
+          {l === 'vi' ? 'Văn bản sửa đổi' : 'Amendments'}: {reg.amendments.map((a) => `${a.title ?? a.work} (${fmt(a.inForceFrom)})`).join('; ')}
+        </Text>
+      )}
+      <Title order={2} size="h4">
+        {l === 'vi' ? 'Bảng so sánh' : 'Comparison table'}
+      </Title>
+      <Group>
+        <Select label={l === 'vi' ? 'Từ phiên bản' : 'From'} data={opts} value={from} onChange={setFrom} w={260} data-testid="diff-from" />
+        <Select label={l === 'vi' ? 'Đến phiên bản' : 'To'} data={opts} value={to} onChange={setTo} w={260} data-testid="diff-to" />
+      </Group>
+      {error && <ErrorView error={error} />}
+      {cmp && (
+        <Table.ScrollContainer minWidth={700}>
+          <Table withTableBorder withColumnBorders data-testid="comparison">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{l === 'vi' ? 'Điều, khoản' : 'Provision'}</Table.Th>
+                <Table.Th>{l === 'vi' ? 'Quy định hiện hành' : 'Current text'}</Table.Th>
+                <Table.Th>{l === 'vi' ? 'Quy định sửa đổi, bổ sung' : 'Amended text'}</Table.Th>
+                <Table.Th>{l === 'vi' ? 'Ghi chú' : 'Note'}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {cmp.rows.map((r) => (
+                <Table.Tr key={r.eId} data-testid="comparison-row">
+                  <Table.Td>{r.cite}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.before}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.after}</Table.Td>
+                  <Table.Td>{change[r.change]}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

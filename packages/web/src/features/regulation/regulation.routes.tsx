@@ -1,0 +1,56 @@
+import { Anchor, Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
+import type { z } from 'zod';
+import type { RegulationSchema } from '@quyche/core';
+import { useApi } from '../../app/api';
+import { ErrorView, Loading } from '../../app/common';
+import { useLang } from '../../app/i18n';
+import { Link, match } from '../../app/router';
+import { RegulationPage } from './regulation.page';
+
+type Reg = z.infer<typeof RegulationSchema>;
+
+export function RegulationRoutes({ path }: { path: string }) {
+  const m = match('/regulations/:id', path);
+  if (m) return <RegulationPage id={m['id']!} />;
+  return <RegulationList />;
+}
+
+function RegulationList() {
+  const [l, t] = useLang();
+  const { data, error, loading } = useApi<Reg[]>('/regulations');
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('regulations')}
+      </Title>
+      {loading && <Loading />}
+      {error && <ErrorView error={error} />}
+      {data && data.length === 0 && <Text c="dimmed">{t('none')}</Text>}
+      {data && data.length > 0 && (
+        <Card withBorder>
+          <Table striped>
+            <Table.Tbody>
+              {data.map((r) => (
+                <Table.Tr key={r.id} data-testid="regulation-row">
+                  <Table.Td>
+                    <Anchor component={Link} to={`/regulations/${r.id}`}>
+                      {r.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {r.work}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{r.orgName}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{r.latestStatus === 'adopted' ? (l === 'vi' ? 'Có hiệu lực' : 'Adopted') : (r.latestStatus ?? '')}</Badge>
+                  </Table.Td>
+                  <Table.Td>{r.versionCount}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      )}
+    </Stack>
+  );
+}

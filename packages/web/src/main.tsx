@@ -1,0 +1,62 @@
+import '@mantine/core/styles.css';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { api, setCsrf } from './app/api';
+import { Loading } from './app/common';
+import { Layout } from './app/layout';
+import { match, navigate, useLocation } from './app/router';
+import type { Me } from './app/session';
+import { LoginPage } from './features/auth/login.page';
+import { BodyPage } from './features/body/body.page';
+import { OrgPage } from './features/org/org.page';
+import { TreePage } from './features/org/tree.page';
+import { PersonPage } from './features/person/person.page';
+import { SearchPage } from './features/search/search.page';
+import { RegulationRoutes } from './features/regulation/regulation.routes';
+
+const theme = createTheme({ primaryColor: 'red', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
+
+function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const { path } = useLocation();
+  useEffect(() => {
+    api<Me>('GET', '/auth/me').then(
+      (m) => {
+        setCsrf(m.csrfToken);
+        setMe(m);
+      },
+      () => setMe(null),
+    );
+    const onOut = () => setMe(null);
+    window.addEventListener('qc-unauthenticated', onOut);
+    return () => window.removeEventListener('qc-unauthenticated', onOut);
+  }, []);
+  useEffect(() => {
+    if (me === null && path !== '/login') navigate('/login', true);
+  }, [me, path]);
+  if (me === undefined) return <Loading />;
+  if (me === null || path === '/login') return <LoginPage onLogin={setMe} />;
+  let page;
+  let m: Record<string, string> | null;
+  if (path === '/' || path === '/org') page = <TreePage />;
+  else if ((m = match('/org/:id', path))) page = <OrgPage id={m['id']!} />;
+  else if ((m = match('/body/:id', path))) page = <BodyPage id={m['id']!} />;
+  else if ((m = match('/person/:id', path))) page = <PersonPage id={m['id']!} />;
+  else if (path === '/search') page = <SearchPage />;
+  else if (path.startsWith('/regulations')) page = <RegulationRoutes path={path} />;
+  else page = <TreePage />;
+  return (
+    <Layout me={me} onLogout={() => setMe(null)}>
+      {page}
+    </Layout>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <App />
+    </MantineProvider>
+  </StrictMode>,
+);
