@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from './http/route.js';
+import { createTestApp, testDrivers } from './test-app.js';
+import type { Session, TestApp } from './test-app.js';
+
+const drivers = await testDrivers();
+const RANDOM_ID = '01900000-0000-7000-8000-000000000000';
+
+/** A fingerprint of every domain table: a refused request must leave it unchanged. */
+async function fingerprint(t: TestApp): Promise<string> {
+  const tables = ['organization', 'organization_parent', 'organization_succession', 'term', 'body', 'person', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant', 'regulation', 'regulation_version', 'audit_log'];
+  const parts: string[] = [];
+  for (const tb of tables) {
+    const r = await t.db.query<{ n: number; h: string | null }>(`select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${tb} x`);
+    parts.push(`${tb}:${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`);
+  }
+  return parts.join('|');
+}
+
+describe.each(drivers)('access control on every route (%s)', (driver) => {
+  let t: TestApp;
+  let admin: Session;
+  let clerk: Session;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await createTestApp(driver);
+    admin = await t.login('admin');
+    clerk = await t.login('vanthu.x01');
+    // Records of another commune (X02) for every kind of :id.
+    const q = async (sql: string) => (await t.db.query<{ id: string }>(sql)).rows[0]!.id;
+    ids['org'] = await t.orgId('ORG-X05');
+    ids['body'] = await q(`select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-X05' limit 1`);
+    ids['person'] = await q(`select p.id from person p join organization o on o.id = p.org_id where o.code = 'ORG-X05' limit 1`);
+    ids['membership'] = await q(`select m.id from membership m join organization o on o.id = m.org_id where o.code = 'ORG-X05' limit 1`);
+    ids['portfolio'] = await q(`select id from portfolio_assignment limit 1`);
+    ids['partyMember'] = await q(`select pm.id from party_membership pm join organization o on o.id = pm.org_id where o.code = 'ORG-CB-VP1' limit 1`);
+    const al = await t.orgId('ORG-AL');
+    const reg = await t.as(admin, { method: 'POST', url: '/api/v1/regulations', payload: { orgId: al, text: '---\nwork: /test/qc\nexpression: vie@2026-01-01\nstatus: adopted\nin_force_from: 2026-01-01\n---\n## Điều 1. A\n1. B\n' } });
+    ids['regulation'] = (await t.as(admin, { method: 'GET', url: '/api/v1/regulations' })).json()[0].id;
+    ids['version'] = reg.json().id;
+  });
+  afterAll(async () => t?.close());
+
+  const urlFor = (url: string) =>
+    url
+      .replace(':versionId', ids['version']!)
+      .replace(/^\/bodies\/:id/, `/bodies/${ids['body']}`)
+      .replace(/^\/people\/:id/, `/people/${ids['person']}`)
+      .replace(/^\/memberships\/:id/, `/memberships/${ids['membership']}`)
+      .replace(/^\/portfolio\/:id/, `/portfolio/${ids['portfolio']}`)
+      .replace(/^\/party-members\/:id/, `/party-members/${ids['partyMember']}`)
+      .replace(/^\/regulations\/:id/, `/regulations/${ids['regulation']}`)
+      .replace(':id', ids['org']!);
+
+  it('answers 401 problem+json without a session on every route but login', async () => {
+    expect(routes.length).toBeGreaterThan(30);
+    for (const r of routes) {
+      if (r.public) continue;
+      const res = await t.app.inject({ method: r.method, url: `/api/v1${r.url.replace(/:[a-zA-Z]+/g, RANDOM_ID)}`, payload: r.method === 'GET' ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code).toBe('UNAUTHENTICATED');
+    }
+    for (const url of ['/api/v1/openapi.json', '/api/v1/khong-co']) expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+  });
+
+  it("refuses a commune clerk every route on another commune's records (403) and changes nothing", async () => {
+    const before = await fingerprint(t);
+    const scoped = routes.filter((r) => r.url.includes(':id'));
+    expect(scoped.length).toBeGreaterThan(20);
+    const bodies: Record<string, unknown> = { version: 1 };
+    for (const r of scoped) {
+      const url = `/api/v1${urlFor(r.url)}`;
+      const payload = r.method === 'GET' ? undefined : r.url.endsWith('/ask') ? { ask: 'quorum', at: '2026-01-01', input: {} } : bodies;
+      const res = await t.as(clerk, { method: r.method, url: url + (r.url.endsWith('/diff') ? `?from=${ids['version']}&to=${ids['version']}` : r.url.endsWith('/consolidated') ? '?at=2026-01-01' : ''), payload });
+      // A body that does not validate may answer 400 before the record is looked at; it must never succeed.
+      expect([403, 400], `${r.method} ${r.url} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+      if (r.method === 'GET') expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
+    }
+    // Valid writes aimed at the other commune: 403, not 400.
+    const x02 = ids['org']!; // commune X05
+    const writes = [
+      { method: 'POST' as const, url: '/api/v1/people', payload: { orgId: x02, fullName: 'Người Lạ' } },
+      { method: 'PATCH' as const, url: `/api/v1/organizations/${x02}`, payload: { version: 1, shortName: 'Đổi tên' } },
+      { method: 'POST' as const, url: `/api/v1/bodies/${ids['body']}/memberships`, payload: { personId: ids['person'], role: 'UY_VIEN', validFrom: '2026-01-01' } },
+      { method: 'POST' as const, url: '/api/v1/bodies', payload: { orgId: x02, kind: 'UBKT', name: 'Ủy ban Kiểm tra', validFrom: '2026-01-01' } },
+      { method: 'POST' as const, url: `/api/v1/organizations/${x02}/terms`, payload: { name: 'I', validFrom: '2026-01-01' } },
+      { method: 'POST' as const, url: '/api/v1/reorganizations', payload: { kind: 'dissolve', effectiveOn: '2026-12-01', sourceIds: [x02] } },
+      { method: 'POST' as const, url: `/api/v1/people/${ids['person']}/portfolio`, payload: { orgId: x02, field: 'Kinh tế', validFrom: '2026-01-01' } },
+    ];
+    for (const w of writes) expect((await t.as(clerk, w)).statusCode, w.url).toBe(403);
+    expect(await fingerprint(t)).toBe(before);
+  });
+
+  it('lets the clerk read and write its own commune, and lists only its subtree', async () => {
+    const x01 = await t.orgId('ORG-X01');
+    expect((await t.as(clerk, { method: 'GET', url: `/api/v1/organizations/${x01}` })).statusCode).toBe(200);
+    const p = await t.as(clerk, { method: 'POST', url: '/api/v1/people', payload: { orgId: x01, fullName: 'Nguyễn Thị Mới' } });
+    expect(p.statusCode).toBe(201);
+    const cell = await t.orgId('ORG-X01-CB2');
+    const pm = await t.as(clerk, { method: 'POST', url: `/api/v1/organizations/${cell}/party-members`, payload: { personId: p.json().id, status: 'probationary', validFrom: '2026-01-01' } });
+    expect(pm.statusCode).toBe(201);
+    const orgs = (await t.as(clerk, { method: 'GET', url: '/api/v1/organizations?pageSize=500' })).json();
+    expect(orgs.items.map((o: { code: string }) => o.code).sort()).toEqual(['ORG-X01', 'ORG-X01-CB1', 'ORG-X01-CB2', 'ORG-X01-CB3', 'ORG-X01-CB4', 'ORG-X01-CB5']);
+    const found = (await t.as(clerk, { method: 'GET', url: '/api/v1/search?q=nguyen' })).json();
+    const orgOf = async (id: string) => (await t.db.query<{ code: string }>('select o.code from person p join organization o on o.id = p.org_id where p.id = $1', [id])).rows[0]!.code;
+    for (const person of found.people) expect(await orgOf(person.id)).toMatch(/^ORG-X01/);
+    expect((await t.as(clerk, { method: 'GET', url: '/api/v1/users' })).statusCode).toBe(403);
+    expect((await t.as(clerk, { method: 'GET', url: '/api/v1/audit' })).statusCode).toBe(403);
+  });
+
+  it('refuses writes by a viewer and a leader', async () => {
+    for (const u of ['xem', 'lanhdao']) {
+      const s = await t.login(u);
+      const r = await t.as(s, { method: 'POST', url: '/api/v1/people', payload: { orgId: await t.orgId('ORG-AL'), fullName: 'Không Được' } });
+      expect(r.statusCode, u).toBe(403);
+    }
+  });
+
+  it('rejects a write without the CSRF token, with a wrong one, or as a form post', async () => {
+    const before = await fingerprint(t);
+    const payload = { orgId: await t.orgId('ORG-AL'), fullName: 'Giả Mạo' };
+    const none = await t.app.inject({ method: 'POST', url: '/api/v1/people', headers: { cookie: admin.cookie }, payload });
+    expect(none.statusCode).toBe(403);
+    expect(none.json().code).toBe('CSRF_INVALID');
+    const wrong = await t.as(admin, { method: 'POST', url: '/api/v1/people', headers: { 'x-csrf-token': 'sai' }, payload });
+    expect(wrong.json().code).toBe('CSRF_INVALID');
+    const form = await t.app.inject({ method: 'POST', url: '/api/v1/people', headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'fullName=x' });
+    expect(form.statusCode).toBeGreaterThanOrEqual(400);
+    expect(form.statusCode).toBeLessThan(500);
+    expect(await fingerprint(t)).toBe(before);
+  });
+
+  it('throttles repeated failed logins per username and address', async () => {
+    for (let i = 0; i < 5; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'vanthu.x02', password: `sai-${i}` } });
+      expect(r.statusCode).toBe(401);
+    }
+    const locked = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'vanthu.x02', password: 'anlac2026' } });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().code).toBe('LOGIN_THROTTLED');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'xem', password: 'anlac2026' } })).statusCode).toBe(200);
+  });
+
+  it('sets an httpOnly SameSite cookie and logout ends the session', async () => {
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lanhdao', password: 'anlac2026' } });
+    const c = r.cookies.find((x) => x.name === 'qc_session')!;
+    expect(c.httpOnly).toBe(true);
+    expect(c.sameSite).toBe('Lax');
+    const s = { cookie: `qc_session=${c.value}`, csrf: r.json().csrfToken };
+    expect((await t.as(s, { method: 'POST', url: '/api/v1/auth/logout' })).statusCode).toBe(204);
+    expect((await t.as(s, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+  });
+
+  it('audits every write with actor, before and after, and detects a row changed or deleted behind its back', async () => {
+    const x01 = await t.orgId('ORG-X01');
+    const o = (await t.as(admin, { method: 'GET', url: `/api/v1/organizations/${x01}` })).json();
+    await t.as(admin, { method: 'PATCH', url: `/api/v1/organizations/${x01}`, payload: { version: o.version, shortName: 'Đảng ủy xã Tân Lập (mới)' } });
+    const last = (await t.db.query<{ actor: string; before: { shortName: string }; after: { shortName: string } }>('select actor, before, after from audit_log order by seq desc limit 1')).rows[0]!;
+    expect(last).toMatchObject({ actor: 'admin', before: { shortName: 'Đảng ủy xã Tân Lập' }, after: { shortName: 'Đảng ủy xã Tân Lập (mới)' } });
+    expect((await t.as(admin, { method: 'GET', url: '/api/v1/audit/verify' })).json().ok).toBe(true);
+    await t.db.query(`update audit_log set after = '{"shortName":"giả"}' where seq = 3`);
+    const v = (await t.as(admin, { method: 'GET', url: '/api/v1/audit/verify' })).json();
+    expect(v.ok).toBe(false);
+    expect(v.problems).toContainEqual(expect.objectContaining({ seq: 3, kind: 'changed' }));
+    await t.db.query('delete from audit_log where seq = 4');
+    expect((await t.as(admin, { method: 'GET', url: '/api/v1/audit/verify' })).json().problems.map((p: { kind: string }) => p.kind)).toContain('missing');
+  });
+
+  it('sends security headers', async () => {
+    const r = await t.as(admin, { method: 'GET', url: '/api/v1/auth/me' });
+    expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['x-frame-options']).toBe('DENY');
+  });
+});
