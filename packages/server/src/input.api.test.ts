@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { routes } from './http/route.js';
+import { createTestApp, testDrivers } from './test-app.js';
+import type { Session, TestApp } from './test-app.js';
+
+const drivers = await testDrivers();
+const DIACRITIC = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+
+async function fingerprint(t: TestApp): Promise<string> {
+  const tables = ['organization', 'organization_parent', 'organization_succession', 'term', 'body', 'person', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant', 'regulation', 'regulation_version', 'regulation_amendment', 'audit_log'];
+  const out: string[] = [];
+  for (const tb of tables) {
+    const r = await t.db.query<{ n: number; h: string | null }>(`select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${tb} x`);
+    out.push(`${tb}:${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`);
+  }
+  return out.join('|');
+}
+
+function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, field?: string) {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(String(res.headers['content-type'])).toContain('application/problem+json');
+  const p = JSON.parse(res.body);
+  expect(p.title).toMatch(DIACRITIC);
+  expect(res.body).not.toMatch(/\n\s+at |\/work\/|node_modules|\.ts:\d+/);
+  if (field) expect(p.field).toBe(field);
+  return p;
+}
+
+describe.each(drivers)('bad input (%s)', (driver) => {
+  let t: TestApp;
+  let admin: Session;
+  let al: string;
+  beforeAll(async () => {
+    t = await createTestApp(driver);
+    admin = await t.login('admin');
+    al = await t.orgId('ORG-AL');
+  });
+  afterAll(async () => t?.close());
+
+  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+    t.as(admin, { method: 'POST', url, payload: payload as string, headers: { 'content-type': 'application/json', ...headers } });
+
+  it('names the field for malformed JSON, wrong types, unknown fields and impossible dates', async () => {
+    expect(expectProblem(await post('/api/v1/people', '{"orgId": ', {}), 400, 'body').code).toBe('MALFORMED_JSON');
+    expectProblem(await post('/api/v1/people', { orgId: al, fullName: 12 }), 400, 'body.fullName');
+    expectProblem(await post('/api/v1/people', { orgId: 'abc', fullName: 'A' }), 400, 'body.orgId');
+    expectProblem(await post('/api/v1/people', { orgId: al, fullName: 'A', hacker: 1 }), 400, 'body.hacker');
+    expectProblem(await post('/api/v1/organizations', { code: 'X', name: 'X', kind: 'XYZ', validFrom: '2026-01-01', parentId: al }), 400, 'body.kind');
+    expectProblem(await post('/api/v1/organizations', { code: 'X', name: 'X', kind: 'CELL', validFrom: '2026-02-30', parentId: al }), 400, 'body.validFrom');
+    expectProblem(await post('/api/v1/organizations', { code: 'X', name: 'X', kind: 'CELL', validFrom: '2026-13-01', parentId: al }), 400, 'body.validFrom');
+    expectProblem(await post('/api/v1/organizations/' + al + '/terms', { name: 'I', validFrom: '2026-05-01', validUntil: '2026-04-30' }), 400, 'body.validUntil');
+    const missing = expectProblem(await post('/api/v1/people', { orgId: al }), 400, 'body.fullName');
+    expect(missing.errors[0].message).toMatch(DIACRITIC);
+  });
+
+  it('names the query parameter', async () => {
+    expectProblem(await t.as(admin, { method: 'GET', url: `/api/v1/organizations/${al}?asOf=2025-02-29` }), 400, 'query.asOf');
+    expectProblem(await t.as(admin, { method: 'GET', url: '/api/v1/organizations?page=-1' }), 400, 'query.page');
+    expectProblem(await t.as(admin, { method: 'GET', url: '/api/v1/organizations?pageSize=100000' }), 400, 'query.pageSize');
+    expectProblem(await t.as(admin, { method: 'GET', url: '/api/v1/organizations?hacker=1' }), 400, 'query.hacker');
+    expectProblem(await t.as(admin, { method: 'GET', url: '/api/v1/organizations/khong-phai-uuid' }), 400, 'params.id');
+  });
+
+  it('refuses an oversized body with 413 problem+json and keeps serving', async () => {
+    const big = JSON.stringify({ orgId: al, fullName: 'A'.repeat(1_200_000) });
+    const p = expectProblem(await post('/api/v1/people', big), 413, 'body');
+    expect(p.code).toBe('PAYLOAD_TOO_LARGE');
+    expectProblem(await post('/api/v1/people', { orgId: al, fullName: 'A'.repeat(500) }), 400, 'body.fullName');
+    expect((await t.as(admin, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
+  });
+
+  it('never answers 500 to random requests and changes nothing', async () => {
+    const before = await fingerprint(t);
+    const realIds = [al, await t.orgId('ORG-X01')];
+    const idArb = fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }), fc.constantFrom(...realIds), fc.constant('%00'), fc.constant('..%2F..'));
+    const bodyArb = fc.oneof(
+      fc.jsonValue().map((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? { ...v, __fuzz: 1 } : v)),
+      fc.object().map((o) => ({ ...o, __fuzz: true })),
+      fc.string().map((s) => ({ raw: s })),
+    );
+    const requestArb = fc.record({
+      route: fc.integer({ min: 0, max: routes.length - 1 }).map((i) => ({ ...routes[i]!, toString: () => `${routes[i]!.method} ${routes[i]!.url}` })),
+      method: fc.option(fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE', 'PUT'), { nil: undefined }),
+      ids: fc.array(idArb, { minLength: 2, maxLength: 2 }),
+      body: bodyArb,
+      query: fc.dictionary(fc.constantFrom('asOf', 'page', 'pageSize', 'q', 'depth', 'root', 'from', 'to', 'at', 'x'), fc.string({ maxLength: 20 })),
+    });
+    await fc.assert(
+      fc.asyncProperty(requestArb, async (r) => {
+        if (r.route.public) return; // login is exercised elsewhere; random logins would only throttle
+        let n = 0;
+        const path = r.route.url.replace(/:[a-zA-Z]+/g, () => encodeURIComponent(r.ids[n++ % 2]!));
+        const qs = new URLSearchParams(r.query).toString();
+        const b = r.body as unknown;
+        const raw = typeof b === 'object' && b !== null && !Array.isArray(b) && 'raw' in b && Object.keys(b).length === 1;
+        const res = await t.as(admin, {
+          method: (r.method ?? r.route.method) as 'GET',
+          url: `/api/v1${path}${qs ? `?${qs}` : ''}`,
+          payload: raw ? String((b as { raw: string }).raw) : JSON.stringify(b),
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(res.statusCode, `${r.route.method} ${path} ${res.body}`).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(String(res.headers['content-type'])).toContain('application/problem+json');
+      }),
+      { numRuns: 300 },
+    );
+    expect(await fingerprint(t)).toBe(before);
+  });
+});
