@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@quyche/core';
+import { compareVietnamese, foldVietnamese } from '@quyche/core';
 import type { Body, Organization, OrgSnapshot, TreeNode } from '@quyche/core';
 import type { Sql } from './db.types.js';
 
@@ -228,10 +228,10 @@ export async function orgSubtree(sql: Sql, rootId: string, asOf: string, clearan
            join organization_parent p on p.parent_id = t.id and ${active('p', '$2::date')}
            join organization c on c.id = p.org_id and ${active('c', '$2::date')} and c.confidentiality <= $3
        )
-       select o.id, o.code, o.name, o.kind, t.parent_id, t.depth from t join organization o on o.id = t.id order by t.depth, o.name`,
+       select o.id, o.code, o.name, o.kind, t.parent_id, t.depth from t join organization o on o.id = t.id`,
       [rootId, asOf, clearance],
     )
-  ).rows;
+  ).rows.sort((a, b) => a.depth - b.depth || compareVietnamese(a.name, b.name)); // sorted here: collation in WASM is slow
 }
 
 export async function parentLinks(sql: Sql, orgId: string) {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError } from '@quyche/core';
-import { appendAudit, findUserByUsername, getLoginAttempt, getSession, getUser, grantsOf } from '@quyche/db';
+import { appendAudit, findUserByUsername, getLoginAttempt, sessionUser } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
 import type { SessionUser } from '../http/context.js';
@@ -20,22 +20,19 @@ export async function loadSessionUser(db: Db, req: FastifyRequest): Promise<Sess
   const token = req.cookies?.[SESSION_COOKIE];
   let user: SessionUser | null = null;
   if (token && token.length <= 100) {
-    const s = await getSession(db, sessionIdOf(token));
-    if (s) {
-      const u = await getUser(db, s.user_id);
-      if (u && !u.disabled) {
-        user = {
-          id: u.id,
-          username: u.username,
-          displayName: u.display_name,
-          personId: u.person_id,
-          clearance: u.clearance,
-          locale: u.locale,
-          grants: await grantsOf(db, u.id),
-          sessionId: s.id,
-          csrfToken: s.csrf_token,
-        };
-      }
+    const u = await sessionUser(db, sessionIdOf(token));
+    if (u) {
+      user = {
+        id: u.id,
+        username: u.username,
+        displayName: u.display_name,
+        personId: u.person_id,
+        clearance: u.clearance,
+        locale: u.locale,
+        grants: u.grants ?? [],
+        sessionId: u.session_id,
+        csrfToken: u.csrf_token,
+      };
     }
   }
   (req as { sessionUser?: SessionUser | null }).sessionUser = user;
