@@ -6,7 +6,7 @@ import { BackupFormatError, createBackup, DataFolderLockedError, getOrganization
 import type { Db } from '@quyche/db';
 import { configFromEnv, hashPassword, isSeeded, openConfiguredDb, seedAnLac, serve } from '@quyche/server';
 import type { AppConfig } from '@quyche/server';
-import { WEEKENDS_ONLY } from '@quyche/core';
+import { DEFAULT_CALENDAR } from '@quyche/core';
 import { ExitError, regCommands } from './reg.commands.js';
 
 /** A user-facing failure: printed as one line, exit code 1, no stack trace. */
@@ -150,7 +150,7 @@ export function program(): Command {
         process.exitCode = 1;
       }
     });
-  regCommands(prog, () => WEEKENDS_ONLY);
+  regCommands(prog, () => DEFAULT_CALENDAR);
   for (const c of allCommands(prog)) localize(c);
   return prog;
 }

@@ -21,3 +21,5 @@ export * from './regulation/reg.amendment.js';
 export * from './api/regulation.schema.js';
 export * from './work/task.rules.js';
 export * from './meeting/meeting.rules.js';
+export * from './time/lunar.js';
+export * from './time/holiday.calendar.js';

@@ -81,3 +81,17 @@ describe('engine on the worked example', () => {
     );
   });
 });
+
+describe('notice in working days on the Vietnamese calendar', () => {
+  it('skips Tết 2026 and the weekends', () => {
+    // BTV meeting Tuesday 24/2/2026, 3 working days: 23/2, 13/2, 12/2 → latest dispatch Thursday 12/2.
+    expect(noticeCheck(reg, 'BTV', '2026-02-24', '2026-02-12').result).toEqual({ ok: true, latest: '2026-02-12' });
+    expect(noticeCheck(reg, 'BTV', '2026-02-24', '2026-02-13').result.ok).toBe(false);
+  });
+  it('skips 30/4–1/5 and 2/9', () => {
+    // 5 working days before Tuesday 5/5/2026: 4/5, 29/4, 28/4, 24/4, 23/4 (30/4, 1/5 holidays; 27/4 nghỉ bù Giỗ Tổ).
+    expect(noticeCheck(reg, 'BCH', '2026-05-05', '2026-04-27').result).toEqual({ ok: false, latest: '2026-04-23' });
+    // Before Friday 4/9/2026: 3/9, 31/8, 28/8, 27/8, 26/8 (1/9 and 2/9 are Quốc khánh).
+    expect(noticeCheck(reg, 'BCH', '2026-09-04', '2026-08-26').result).toEqual({ ok: true, latest: '2026-08-26' });
+  });
+});

@@ -1,4 +1,5 @@
 import { addDays, formatDateVi, isIsoDate } from '../time/date.js';
+import { VIETNAM_CALENDAR } from '../time/holiday.calendar.js';
 import { evalCondition } from './condition.js';
 import { meetsRatio, minimumCount, parseRatio, formatRatio } from './rational.js';
 import type { Rational } from './rational.js';
@@ -29,6 +30,8 @@ export class EngineError extends Error {
 export interface WorkingCalendar {
   isWorkingDay(date: string): boolean;
 }
+/** The default: Vietnamese public holidays (lunar ones included) and the substitutions known as data. */
+export const DEFAULT_CALENDAR: WorkingCalendar = VIETNAM_CALENDAR;
 export const WEEKENDS_ONLY: WorkingCalendar = {
   isWorkingDay: (d) => {
     const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
@@ -278,7 +281,7 @@ export function addWorkingDays(date: string, n: number, cal: WorkingCalendar): s
   return d;
 }
 
-export function noticeCheck(reg: Regulation, body: string, meetingDate: string, documentsSent: string, cal: WorkingCalendar = WEEKENDS_ONLY): Answer<{ ok: boolean; latest: string }> {
+export function noticeCheck(reg: Regulation, body: string, meetingDate: string, documentsSent: string, cal: WorkingCalendar = DEFAULT_CALENDAR): Answer<{ ok: boolean; latest: string }> {
   const rule = single(reg.rules.filter((r): r is NoticeRule => r.kind === 'notice' && r.body === body && inForce(reg, r, meetingDate)), `thời hạn gửi tài liệu hội nghị ${BODY_NAME(reg, body)}`);
   const p = rule.documents_before_meeting;
   if (!p || typeof p.min !== 'number' || (p.unit !== 'day' && p.unit !== 'working_day')) {
@@ -295,7 +298,7 @@ export function noticeCheck(reg: Regulation, body: string, meetingDate: string, 
   };
 }
 
-export function dueDate(reg: Regulation, duty: string, eventDate: string, cal: WorkingCalendar = WEEKENDS_ONLY, event?: string): Answer<{ due: string }> {
+export function dueDate(reg: Regulation, duty: string, eventDate: string, cal: WorkingCalendar = DEFAULT_CALENDAR, event?: string): Answer<{ due: string }> {
   const rule = single(
     reg.rules.filter((r): r is DeadlineRule => r.kind === 'deadline' && r.duty === duty && inForce(reg, r, eventDate) && (!event || r.due?.after === event)),
     `thời hạn "${reg.frontMatter.duties?.[duty] ?? duty}"`,
@@ -389,7 +392,7 @@ export interface Question {
 }
 
 /** One entry point for the CLI, the API and `kiem-thu` blocks: snake_case in, snake_case out. */
-export function ask(reg: Regulation, q: Question, cal: WorkingCalendar = WEEKENDS_ONLY): Answer {
+export function ask(reg: Regulation, q: Question, cal: WorkingCalendar = DEFAULT_CALENDAR): Answer {
   const input = q.input ?? {};
   const at = q.at && isIsoDate(q.at) ? q.at : (reg.frontMatter.in_force_from ?? '');
   if (q.at !== undefined && !isIsoDate(q.at)) throw new EngineError('BAD_INPUT', '"at" phải là ngày dạng YYYY-MM-DD');
@@ -448,7 +451,7 @@ function subsetMatches(expected: unknown, actual: unknown): boolean {
 }
 
 /** Runs the `kiem-thu` blocks: `expect` must be a subset of the answer's result. */
-export function runScenarios(reg: Regulation, cal: WorkingCalendar = WEEKENDS_ONLY): ScenarioResult[] {
+export function runScenarios(reg: Regulation, cal: WorkingCalendar = DEFAULT_CALENDAR): ScenarioResult[] {
   return reg.tests.map((t) => {
     try {
       const a = ask(reg, { ask: t.ask, at: t.at || undefined, input: t.input } as Question, cal);

@@ -12,7 +12,7 @@ import {
   ProblemError,
   RegulationParseError,
   runScenarios,
-  WEEKENDS_ONLY,
+  DEFAULT_CALENDAR,
 } from '@quyche/core';
 import type { Amendment, ElementView, RegElement, Regulation } from '@quyche/core';
 import { amendmentsOf, getRegulation, getRegulationByWork, getVersion, listRegulations as listRepo, uuidv7, versionInForce, versionsOf } from '@quyche/db';
@@ -161,7 +161,7 @@ export async function getVersionDetail(ctx: RequestContext, regulationId: string
     frontMatter: reg.frontMatter as Record<string, unknown>,
     chapters: reg.chapters.map(view),
     rules: reg.rules as unknown as Record<string, unknown>[],
-    tests: runScenarios(reg, WEEKENDS_ONLY).map((t) => ({ name: t.name, passed: t.passed, line: t.line, ...(t.error ? { error: t.error } : {}) })),
+    tests: runScenarios(reg, DEFAULT_CALENDAR).map((t) => ({ name: t.name, passed: t.passed, line: t.line, ...(t.error ? { error: t.error } : {}) })),
     findings: lint(reg),
   };
 }
@@ -173,7 +173,7 @@ export async function askRegulation(ctx: RequestContext, regulationId: string, q
   if (!v) throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_CO_PHIEN_BAN_HIEU_LUC', field: 'body.at', detail: `Không có phiên bản quy chế nào có hiệu lực ngày ${q.at}` });
   const reg = parseOr400(v.source_text);
   try {
-    const a = askEngine(reg, { ask: q.ask, at: q.at, input: q.input }, WEEKENDS_ONLY);
+    const a = askEngine(reg, { ask: q.ask, at: q.at, input: q.input }, DEFAULT_CALENDAR);
     return { result: a.result, ruleIds: a.ruleIds, eIds: a.eIds, reason_vi: a.reason_vi, versionId: v.id, expression: v.expression };
   } catch (e) {
     if (e instanceof EngineError) {
