@@ -102,7 +102,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
     if (fm.bodies) {
       refCheck(r, 'body', r['body'], bodies, 'cơ quan');
       refCheck(r, 'bodies', r['bodies'], bodies, 'cơ quan');
-      if (r.kind === 'authority') refCheck(r, 'decides', r.decides, bodies, 'cơ quan');
+      // An advisory unit or a lower committee may hold a competence of its own (R9): roles count too.
+      if (r.kind === 'authority') refCheck(r, 'decides', r.decides, actors, 'cơ quan hoặc chức danh');
       if (r.kind === 'delegation') {
         refCheck(r, 'from', r.from, actors, 'cơ quan hoặc chức danh');
         refCheck(r, 'to', r.to, actors, 'cơ quan hoặc chức danh');
