@@ -373,7 +373,14 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
   for (const [sup, relation] of [[opts.model, 'model'], [opts.superior, 'superior']] as const) {
     if (sup) out.push(...compareWithBase(reg, sup, relation));
   }
-  return out;
+  // A rule on several bodies can yield the same finding twice.
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    const k = `${f.code}|${f.eId}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 export type { Rule };

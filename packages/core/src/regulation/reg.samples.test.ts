@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseOrThrow, printRegulation } from './reg.parse.js';
+import { lint, LINT_CODES } from './reg.lint.js';
+import { checkConsistency, impactReport } from './reg.consistency.js';
+import { consolidate, parseAmendment } from './reg.amendment.js';
+import { runScenarios } from './engine.js';
+
+const load = (p: string) => parseOrThrow(readFileSync(new URL(`../../../../regulations/${p}`, import.meta.url), 'utf8'));
+const model = load('mau/quy-che-mau-tinh.qc.md');
+const anLac = load('an-lac/01-QC-TU.qc.md');
+const tanLap = load('an-lac/xa-tan-lap.qc.md');
+
+describe('sample regulations', () => {
+  it("An Lạc's 01-QC/TU has the 28 articles of the fixture and lints with no error, alone and against the model", () => {
+    const articles = anLac.chapters.flatMap((c) => c.children);
+    expect(articles.map((a) => a.num)).toEqual(Array.from({ length: 28 }, (_, i) => String(i + 1)));
+    expect(anLac.chapters.map((c) => c.num)).toEqual(['I', 'II', 'III', 'IV', 'V']);
+    expect(lint(anLac).filter((f) => f.severity === 'error')).toEqual([]);
+    expect(lint(anLac, { model }).filter((f) => f.severity === 'error')).toEqual([]);
+    expect(lint(model).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+  it('passes every scenario of An Lạc, the model and Tân Lập', () => {
+    for (const r of [anLac, model, tanLap]) expect(runScenarios(r).filter((x) => !x.passed)).toEqual([]);
+    expect(runScenarios(anLac).length).toBeGreaterThanOrEqual(17);
+  });
+  it("keeps the commune's regulation consistent with its superior", () => {
+    expect(lint(tanLap, { superior: anLac }).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+  it('demonstrates each of the 15 lint codes on the faulty variant', () => {
+    const faulty = load('test/01-QC-TU-loi.qc.md');
+    const codes = new Set(lint(faulty, { model }).map((f) => f.code));
+    expect([...LINT_CODES].filter((c) => !codes.has(c))).toEqual([]);
+    for (const f of lint(faulty, { model })) {
+      expect(f.message).toMatch(/[ạảãàáâầấậẫẩăằắặẵẳđêềếệễểôồốộỗổơờớợỡởưừứựữửịỉĩìíọỏõòóụủũùúỵỷỹỳý]/i);
+      expect(f.message_en.length).toBeGreaterThan(10);
+    }
+  });
+  it('finds each looser commune rule with a concrete Vietnamese counterexample', () => {
+    const faulty = load('test/xa-loi.qc.md');
+    const findings = checkConsistency(faulty, anLac).filter((f) => f.code === 'LOOSER_THAN_MODEL');
+    const about = (ruleId: string) => findings.find((f) => f.ruleIds?.includes(ruleId))?.message ?? '';
+    expect(about('x-hop-le')).toMatch(/với \d+ ủy viên được triệu tập, \d+ có mặt: quy chế này coi là hợp lệ/);
+    expect(about('x-tl-bch')).toMatch(/tài liệu gửi ngày \d\d\/\d\d\/\d{4} .*đúng hạn theo quy chế này, chậm theo/);
+    expect(about('x-tq-ctr')).toContain('quy chế cấp trên dành cho BCH, quy chế này giao BTV');
+    expect(about('x-uq-nq')).toMatch(/không có thời hạn: ví dụ ngày \d\d\/\d\d\/\d{4}/);
+  });
+  it("reports the communes an amendment of the superior makes inconsistent", () => {
+    const amendment = parseAmendment(`---
+work: /vn-an-lac/quyet-dinh/tinh-uy/2026/sua-doi-01-qc
+amends: /vn-an-lac/quy-che/tinh-uy/2025/qclv
+adopted_on: 2026-06-25
+in_force_from: 2026-07-01
+---
+effects:
+  - { op: replace, target: art_12__para_3, text: "Tài liệu hội nghị Tỉnh ủy được gửi đến Tỉnh ủy viên chậm nhất 07 ngày làm việc trước ngày khai mạc.",
+      rules: [ { id: tl-bch, kind: notice, body: BCH, documents_before_meeting: { min: 7, unit: working_day } } ] }
+`);
+    const amended = consolidate(anLac, [amendment], '2026-07-01').regulation;
+    const report = impactReport(anLac, amended, [{ id: 'xa-tan-lap', regulation: tanLap }]);
+    expect(report.map((r) => r.id)).toEqual(['xa-tan-lap']);
+    expect(report[0]!.findings[0]!.message).toContain('7 ngày làm việc');
+    expect(printRegulation(amended)).toContain('chậm nhất 07 ngày làm việc');
+  });
+});
