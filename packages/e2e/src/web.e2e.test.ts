@@ -102,6 +102,32 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     await page.close();
   });
 
+  it("reads An Lạc's regulation, asks it a question and compares its versions", async () => {
+    const page = await loggedIn();
+    await page.goto(`${base}/regulations`);
+    await page.getByText('Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh, Ban Thường vụ, Thường trực Tỉnh ủy An Lạc').first().click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('Điều 12. Hội nghị Tỉnh ủy');
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Điều 28. Hiệu lực, sửa đổi');
+    expect(text).toContain('hop-le · quorum');
+    expect((await page.getByTestId('lint-summary').innerText()).toLowerCase()).toContain('0 lỗi');
+    // Ask: 41 of 61 summoned.
+    await page.getByTestId('tab-ask').click();
+    await page.getByTestId('ask-at').fill('2026-04-10');
+    await page.getByTestId('ask-summoned').fill('61');
+    await page.getByTestId('ask-present').fill('41');
+    await page.getByTestId('ask-submit').click();
+    await expect.poll(() => page.getByTestId('ask-answer').innerText()).toContain('Hợp lệ: 41/61');
+    expect(await page.getByTestId('ask-answer').innerText()).toContain('khoản 2 Điều 12');
+    await expect.poll(() => page.locator('[data-testid="highlighted"][data-eid$="art_12__para_2"]').count()).toBe(1);
+    // Versions: the comparison table of the adopted text and the one consolidated with 15-QĐ/TU.
+    await page.getByTestId('tab-versions').click();
+    await expect.poll(() => page.getByTestId('comparison-row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('khoản 3 Điều 12')]));
+    expect((await page.getByTestId('comparison').innerText())).toContain('chậm nhất 07 ngày làm việc');
+    await page.screenshot({ path: '.test-results/regulation-versions.png' });
+    await page.close();
+  });
+
   it('switches the interface to English and back', async () => {
     const page = await loggedIn();
     await page.getByTestId('lang-switch').click();

@@ -35,7 +35,7 @@ describe.each(drivers)('regulations stored and served (%s)', (driver) => {
     const stored = (await t.db.query<{ source_text: string }>('select source_text from regulation_version where id = $1', [v1])).rows[0]!;
     expect(stored.source_text).toBe(example);
     const list = (await t.as(admin, { method: 'GET', url: '/api/v1/regulations' })).json();
-    regId = list[0].id;
+    regId = list.find((x: { work: string }) => x.work === '/vn-tinh-a/quy-che/tinh-uy/2025/qclv').id;
     const bad = await t.as(admin, { method: 'POST', url: '/api/v1/regulations', payload: { orgId: al, text: '---\ntitle: x\n' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ field: 'body.text', line: 1 });
@@ -71,6 +71,19 @@ describe.each(drivers)('regulations stored and served (%s)', (driver) => {
     expect(diff.markdown).toContain('BẢNG SO SÁNH');
   });
 
+  it("serves the demo 01-QC/TU with its two versions: the amended notice answers from 01/07/2026", async () => {
+    const list = (await t.as(admin, { method: 'GET', url: '/api/v1/regulations' })).json();
+    const al = list.find((r: { work: string }) => r.work === '/vn-an-lac/quy-che/tinh-uy/2025/qclv');
+    expect(al.versionCount).toBe(2);
+    const ask = async (date: string, sent: string) =>
+      (await t.as(admin, { method: 'POST', url: `/api/v1/regulations/${al.id}/ask`, payload: { ask: 'notice', at: date, input: { body: 'BCH', meeting_date: date, documents_sent: sent } } })).json();
+    expect((await ask('2026-04-10', '2026-04-03')).result.ok).toBe(true);
+    const july = await ask('2026-07-10', '2026-07-03');
+    expect(july.result.ok).toBe(false);
+    expect(july.reason_vi).toContain('7 ngày làm việc');
+    expect(july.reason_vi).toContain('khoản 3 Điều 12');
+  });
+
   it('answers "no rule" as a problem naming the engine code', async () => {
     const r = await t.as(admin, { method: 'POST', url: `/api/v1/regulations/${regId}/ask`, payload: { ask: 'quorum', at: '2026-03-10', input: { body: 'TT', summoned: 4, present: 3 } } });
     expect(r.statusCode).toBe(422);
@@ -80,6 +93,7 @@ describe.each(drivers)('regulations stored and served (%s)', (driver) => {
   it('keeps a commune clerk out of the province regulation', async () => {
     const clerk = await t.login('vanthu.x01');
     expect((await t.as(clerk, { method: 'GET', url: `/api/v1/regulations/${regId}` })).statusCode).toBe(403);
-    expect((await t.as(clerk, { method: 'GET', url: '/api/v1/regulations' })).json()).toEqual([]);
+    // The clerk sees the commune's own regulation only.
+    expect((await t.as(clerk, { method: 'GET', url: '/api/v1/regulations' })).json().map((r: { work: string }) => r.work)).toEqual(['/vn-an-lac/quy-che/dang-uy-xa-tan-lap/2025/qclv']);
   });
 });

@@ -280,7 +280,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
     for (const [a, vs] of values) combos = combos.flatMap((c) => [...new Set(vs)].map((v) => ({ ...c, [a]: v })));
     const reported = new Set<string>();
     for (const on of [...dates].sort()) {
-      if (termUntil && on > termUntil) continue;
+      // Only dates when this expression is in force: a consolidated text starts at its own date.
+      if ((termUntil && on > termUntil) || on < start) continue;
       for (const combo of combos) {
         const active = rules.filter((r) => {
           const from = r.valid?.from ? String(r.valid.from) : start;

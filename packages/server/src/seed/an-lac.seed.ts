@@ -3,6 +3,7 @@ import { appendAudit, uuidv7 } from '@quyche/db';
 import type { Db, Sql } from '@quyche/db';
 import { hashPassword } from '../auth/password.js';
 import { communeNames, DEMO_PASSWORD, LEADERS, nameGenerator } from './an-lac.data.js';
+import { seedRegulations } from './regulation.seed.js';
 
 type Row = Record<string, unknown>;
 
@@ -268,6 +269,7 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
     await b.write(tx, order);
     const counts = Object.fromEntries(order.map((t) => [t, b.tables.get(t)?.length ?? 0]));
     await appendAudit(tx, { actorUserId: null, actor: 'seed', action: 'seed_demo', entity: 'database', entityId: null, orgId: al, before: null, after: { dataset: 'An Lạc', counts } });
+    await seedRegulations(tx, al, tanLap.id);
   });
   return {
     organizations: b.tables.get('organization')!.length,

@@ -8,6 +8,15 @@ import { ErrorView, fmt, Loading } from '../../app/common';
 import { useLang } from '../../app/i18n';
 
 type Detail = z.infer<typeof RegulationDetailSchema>;
+
+export const STATUS_LABELS: Record<string, { vi: string; en: string }> = {
+  draft: { vi: 'Dự thảo', en: 'Draft' },
+  in_consultation: { vi: 'Đang lấy ý kiến', en: 'In consultation' },
+  consolidated: { vi: 'Văn bản hợp nhất', en: 'Consolidated' },
+  adopted: { vi: 'Đã thông qua', en: 'Adopted' },
+  repealed: { vi: 'Hết hiệu lực', en: 'Repealed' },
+};
+const statusLabel = (s: string, l: 'vi' | 'en') => STATUS_LABELS[s]?.[l] ?? s;
 type Version = z.infer<typeof RegulationVersionDetailSchema>;
 type Answer = z.infer<typeof AnswerSchema>;
 type Comparison = z.infer<typeof ComparisonSchema>;
@@ -238,7 +247,7 @@ function Versions({ reg, onOpen }: { reg: Detail; onOpen: (id: string) => void }
   const [from, setFrom] = useState<string | null>(reg.versions.at(-2)?.id ?? null);
   const [to, setTo] = useState<string | null>(reg.versions.at(-1)?.id ?? null);
   const { data: cmp, error } = useApi<Comparison>(from && to && from !== to ? `/regulations/${reg.id}/diff?from=${from}&to=${to}` : null);
-  const opts = reg.versions.map((v) => ({ value: v.id, label: `${v.expression} (${v.status})` }));
+  const opts = reg.versions.map((v) => ({ value: v.id, label: `${v.expression} (${statusLabel(v.status, l)})` }));
   const change = { added: l === 'vi' ? 'Bổ sung' : 'Added', removed: l === 'vi' ? 'Bãi bỏ' : 'Repealed', changed: l === 'vi' ? 'Sửa đổi' : 'Amended' };
   return (
     <Stack>
@@ -255,7 +264,7 @@ function Versions({ reg, onOpen }: { reg: Detail; onOpen: (id: string) => void }
           {reg.versions.map((v) => (
             <Table.Tr key={v.id} data-testid="version-row">
               <Table.Td>{v.expression}</Table.Td>
-              <Table.Td>{v.status}</Table.Td>
+              <Table.Td>{statusLabel(v.status, l)}</Table.Td>
               <Table.Td>{fmt(v.inForceFrom)}</Table.Td>
               <Table.Td>
                 <Button size="xs" variant="subtle" onClick={() => onOpen(v.id)}>

@@ -5,7 +5,7 @@ import { useApi } from '../../app/api';
 import { ErrorView, Loading } from '../../app/common';
 import { useLang } from '../../app/i18n';
 import { Link, match } from '../../app/router';
-import { RegulationPage } from './regulation.page';
+import { RegulationPage, STATUS_LABELS } from './regulation.page';
 
 type Reg = z.infer<typeof RegulationSchema>;
 
@@ -42,7 +42,7 @@ function RegulationList() {
                   </Table.Td>
                   <Table.Td>{r.orgName}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light">{r.latestStatus === 'adopted' ? (l === 'vi' ? 'Có hiệu lực' : 'Adopted') : (r.latestStatus ?? '')}</Badge>
+                    <Badge variant="light">{STATUS_LABELS[r.latestStatus ?? '']?.[l] ?? r.latestStatus ?? ''}</Badge>
                   </Table.Td>
                   <Table.Td>{r.versionCount}</Table.Td>
                 </Table.Tr>
