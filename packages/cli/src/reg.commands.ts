@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AmendmentError, ask, comparisonTableMarkdown, consolidate, diffRegulations, EngineError, lint, parseAmendment, parseRegulation, RegulationParseError, runScenarios, isIsoDate } from '@quyche/core';
+import { AmendmentError, importRegulation, ImportError, ask, comparisonTableMarkdown, consolidate, diffRegulations, EngineError, lint, parseAmendment, parseRegulation, RegulationParseError, runScenarios, isIsoDate } from '@quyche/core';
 import type { Regulation, WorkingCalendar } from '@quyche/core';
 
 /** Exit codes of `quyche reg` (other tools automate them): 0 ok, 1 findings/failures, 2 unreadable file, 3 no answer. */
@@ -115,6 +115,36 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
       // Notes go to stderr so that stdout is the consolidated file itself.
       for (const p of c.provenance) console.error(`Nguồn gốc ${p.eId}: ${p.note_vi}`);
       for (const p of c.pending) console.error(`Chưa có hiệu lực: ${p.effect.op} ${p.effect.target ?? p.effect.target_rule ?? ''} từ ${p.date}`);
+    });
+
+  reg
+    .command('import <file>')
+    .description('nhập quy chế từ Word (.docx, kể cả đánh số tự động) hoặc .txt thành .qc.md; báo cáo phần không xếp được')
+    .option('--json', 'in JSON: {qcmd, report}')
+    .action((file: string, o: { json?: boolean }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(file));
+      } catch (e) {
+        throw new ExitError(EXIT.PARSE, `Không đọc được tệp ${file}: ${(e as NodeJS.ErrnoException).code ?? ''}`);
+      }
+      let r;
+      try {
+        r = importRegulation({ fileName: file, bytes });
+      } catch (e) {
+        if (e instanceof ImportError) throw new ExitError(EXIT.PARSE, e.message, o.json ? { error: { code: e.code, message: e.message } } : undefined);
+        throw e;
+      }
+      if (o.json) console.log(JSON.stringify(r));
+      else {
+        console.log(r.qcmd);
+        const rep = r.report;
+        console.error(`Nhập: ${rep.chapters} chương, ${rep.articles} điều, ${rep.clauses} khoản, ${rep.points} điểm; ${rep.unplaced.length} đoạn không xếp được.`);
+        for (const u of rep.unplaced) console.error(`  - đoạn ${u.paragraph}: ${u.reason_vi}: ${u.text}`);
+        for (const w of rep.warnings) console.error(`  ! ${w}`);
+        if (!rep.isRegulation) console.error(`Lỗi: ${rep.reason_vi}`);
+      }
+      if (!r.report.isRegulation) process.exitCode = EXIT.FINDINGS;
     });
 
   reg

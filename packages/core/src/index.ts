@@ -23,3 +23,4 @@ export * from './work/task.rules.js';
 export * from './meeting/meeting.rules.js';
 export * from './time/lunar.js';
 export * from './time/holiday.calendar.js';
+export * from './regulation/reg.import.js';
