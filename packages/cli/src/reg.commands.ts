@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { comparisonTableDocx } from '@quyche/server';
 import type { Command } from 'commander';
-import { AmendmentError, importRegulation, ImportError, ask, comparisonTableMarkdown, consolidate, diffRegulations, EngineError, lint, parseAmendment, parseRegulation, RegulationParseError, runScenarios, isIsoDate } from '@quyche/core';
+import { AmendmentError, importRegulation, ImportError, ask, comparisonTableMarkdown, consolidate, diffRegulations, EngineError, lint, parseAmendment, parseRegulation, RegulationParseError, runScenarios, isIsoDate, todayInVietnam } from '@quyche/core';
 import type { Regulation, WorkingCalendar } from '@quyche/core';
 
 /** Exit codes of `quyche reg` (other tools automate them): 0 ok, 1 findings/failures, 2 unreadable file, 3 no answer. */
@@ -151,9 +152,23 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
     .command('diff <a> <b>')
     .description('bảng so sánh hai phiên bản theo từng điều, khoản (Markdown)')
     .option('--json', 'in JSON')
-    .action((a: string, b: string, o: { json?: boolean }) => {
-      const rows = diffRegulations(load(a, Boolean(o.json)), load(b, Boolean(o.json)));
+    .option('--docx <out>', 'ghi bảng so sánh ra tệp DOCX theo thể thức văn bản của Đảng')
+    .action(async (a: string, b: string, o: { json?: boolean; docx?: string }) => {
+      const [ra, rb] = [load(a, Boolean(o.json)), load(b, Boolean(o.json))];
+      const rows = diffRegulations(ra, rb);
       console.log(o.json ? JSON.stringify({ rows }) : comparisonTableMarkdown(rows));
+      if (o.docx) {
+        const buf = await comparisonTableDocx({
+          rows,
+          issuer: String(ra.frontMatter['issuer_name'] ?? 'TỈNH ỦY'),
+          symbol: 'Số      -BC/TU',
+          place: 'An Lạc',
+          date: todayInVietnam(),
+          summary: `giữa ${String(ra.frontMatter.expression ?? a)} và ${String(rb.frontMatter.expression ?? b)} của ${String(ra.frontMatter.title ?? '')}`,
+        });
+        writeFileSync(o.docx, buf);
+        console.error(`Đã ghi ${o.docx} (${rows.length} dòng)`);
+      }
     });
   return reg;
 }

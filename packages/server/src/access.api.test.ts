@@ -72,7 +72,7 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     for (const r of scoped) {
       const url = `/api/v1${urlFor(r.url)}`;
       const payload = r.method === 'GET' ? undefined : r.url.endsWith('/ask') ? { ask: 'quorum', at: '2026-01-01', input: {} } : bodies;
-      const res = await t.as(clerk, { method: r.method, url: url + (r.url.endsWith('/diff') ? `?from=${ids['version']}&to=${ids['version']}` : r.url.endsWith('/consolidated') ? '?at=2026-01-01' : ''), payload });
+      const res = await t.as(clerk, { method: r.method, url: url + (/\/diff(\.docx)?$/.test(r.url) ? `?from=${ids['version']}&to=${ids['version']}` : r.url.endsWith('/consolidated') ? '?at=2026-01-01' : ''), payload });
       // A body that does not validate may answer 400 before the record is looked at; it must never succeed.
       expect([403, 400], `${r.method} ${r.url} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
       if (r.method === 'GET') expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);

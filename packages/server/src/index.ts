@@ -4,3 +4,4 @@ export * from './serve.js';
 export * from './auth/password.js';
 export * from './seed/an-lac.seed.js';
 export { openApiDocument } from './http/openapi.js';
+export * from './reports/party-document.docx.js';

@@ -84,6 +84,23 @@ describe.each(drivers)('regulations stored and served (%s)', (driver) => {
     expect(july.reason_vi).toContain('khoản 3 Điều 12');
   });
 
+  it('serves the comparison table as DOCX and imports a text regulation', async () => {
+    const list = (await t.as(admin, { method: 'GET', url: '/api/v1/regulations' })).json();
+    const al = list.find((r: { work: string }) => r.work === '/vn-an-lac/quy-che/tinh-uy/2025/qclv');
+    const detail = (await t.as(admin, { method: 'GET', url: `/api/v1/regulations/${al.id}` })).json();
+    const [a, b] = detail.versions.map((v: { id: string }) => v.id);
+    const docx = await t.as(admin, { method: 'GET', url: `/api/v1/regulations/${al.id}/diff.docx?from=${a}&to=${b}` });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const text = 'QUY CHẾ\nĐiều 1. Phạm vi\n1. Nội dung.\nĐiều 2. Hiệu lực\n';
+    const imp = (await t.as(admin, { method: 'POST', url: '/api/v1/regulations/import', payload: { fileName: 'qc.txt', contentBase64: Buffer.from(text).toString('base64') } })).json();
+    expect(imp.report).toMatchObject({ isRegulation: true, articles: 2 });
+    const bad = await t.as(admin, { method: 'POST', url: '/api/v1/regulations/import', payload: { fileName: 'qc.docx', contentBase64: Buffer.from('not a zip').toString('base64') } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('KHONG_PHAI_DOCX');
+  });
+
   it('answers "no rule" as a problem naming the engine code', async () => {
     const r = await t.as(admin, { method: 'POST', url: `/api/v1/regulations/${regId}/ask`, payload: { ask: 'quorum', at: '2026-03-10', input: { body: 'TT', summoned: 4, present: 3 } } });
     expect(r.statusCode).toBe(422);

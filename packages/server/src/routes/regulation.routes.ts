@@ -35,5 +35,30 @@ export function regulationRoutes(app: FastifyInstance, db: Db) {
   r({ method: 'POST', bodyLimit: 8 * 1024 * 1024, url: '/regulations/:id/amendments', tag: 'regulations', summary: 'Thêm văn bản sửa đổi, bổ sung', status: 201, params: IdParamsSchema, body: CreateAmendmentSchema, response: z.object({ id: IdSchema, work: z.string(), title: z.string().nullable(), adoptedOn: z.string(), inForceFrom: z.string() }), handler: ({ ctx, params, body }) => regs.addAmendment(ctx, params.id, body.text) });
   r({ method: 'POST', url: '/regulations/:id/ask', tag: 'regulations', summary: 'Hỏi quy chế tại một ngày (trả lời kèm điều, khoản)', params: IdParamsSchema, body: AskQuestionSchema, response: AnswerSchema, handler: ({ ctx, params, body }) => regs.askRegulation(ctx, params.id, body) });
   r({ method: 'GET', url: '/regulations/:id/diff', tag: 'regulations', summary: 'Bảng so sánh hai phiên bản', params: IdParamsSchema, query: DiffQuerySchema, response: ComparisonSchema, handler: ({ ctx, params, query }) => regs.diffVersions(ctx, params.id, query.from, query.to) });
+  r({
+    method: 'GET',
+    url: '/regulations/:id/diff.docx',
+    tag: 'regulations',
+    summary: 'Bảng so sánh hai phiên bản, tệp DOCX theo thể thức văn bản của Đảng',
+    params: IdParamsSchema,
+    query: DiffQuerySchema,
+    handler: async ({ ctx, params, query, reply }) => {
+      const buf = await regs.comparisonDocx(ctx, params.id, query.from, query.to);
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="bang-so-sanh.docx"`)
+        .send(buf);
+    },
+  });
+  r({
+    method: 'POST',
+    url: '/regulations/import',
+    tag: 'regulations',
+    summary: 'Nhập quy chế từ Word (.docx) hoặc .txt thành .qc.md (không lưu)',
+    bodyLimit: 16 * 1024 * 1024,
+    body: z.strictObject({ fileName: z.string().min(1).max(300), contentBase64: z.string().min(1).max(15_000_000) }),
+    response: z.object({ qcmd: z.string(), report: z.record(z.string(), z.unknown()) }),
+    handler: async ({ body }) => regs.importFile(body.fileName, body.contentBase64),
+  });
   r({ method: 'GET', url: '/regulations/:id/consolidated', tag: 'regulations', summary: 'Văn bản hợp nhất tại một ngày', params: IdParamsSchema, query: ConsolidatedQuerySchema, response: ConsolidatedSchema, handler: ({ ctx, params, query }) => regs.consolidatedAt(ctx, params.id, query.at) });
 }

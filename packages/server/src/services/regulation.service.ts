@@ -17,7 +17,9 @@ import {
 import type { Amendment, ElementView, RegElement, Regulation } from '@quyche/core';
 import { amendmentsOf, getRegulation, getRegulationByWork, getVersion, listRegulations as listRepo, uuidv7, versionInForce, versionsOf } from '@quyche/db';
 import type { RegulationVersionRow } from '@quyche/db';
-import { foldVietnamese } from '@quyche/core';
+import { foldVietnamese, importRegulation, ImportError, todayInVietnam } from '@quyche/core';
+import { getOrganization } from '@quyche/db';
+import { comparisonTableDocx } from '../reports/party-document.docx.js';
 import type { RequestContext } from '../http/context.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -200,6 +202,32 @@ export async function consolidatedAt(ctx: RequestContext, regulationId: string, 
     return { at, text: c.text, provenance: c.provenance, pending: c.pending.map((p) => ({ work: p.amendment.work, date: p.date, op: p.effect.op, target: p.effect.target ?? p.effect.target_rule ?? null })) };
   } catch (e) {
     if (e instanceof AmendmentError) throw new ProblemError('RULE_VIOLATION', { code: e.code, detail: e.message });
+    throw e;
+  }
+}
+
+export async function comparisonDocx(ctx: RequestContext, regulationId: string, fromId: string, toId: string) {
+  const r = await loadRegulation(ctx, regulationId);
+  const [a, b] = [await loadVersion(ctx, regulationId, fromId), await loadVersion(ctx, regulationId, toId)];
+  const rows = diffRegulations(parseOr400(a.source_text), parseOr400(b.source_text));
+  const org = await getOrganization(ctx.db, r.org_id);
+  return comparisonTableDocx({
+    rows,
+    issuer: org?.short_name ?? org?.name ?? '',
+    symbol: 'Số      -BC/' + (org?.symbol ?? ''),
+    place: (org?.name ?? '').replace(/^Đảng bộ (tỉnh|xã|phường|thành phố)\s*/u, '') || 'An Lạc',
+    date: todayInVietnam(),
+    summary: `giữa ${r.title} (phiên bản ${a.expression}) và phiên bản ${b.expression}`,
+  });
+}
+
+export function importFile(fileName: string, contentBase64: string) {
+  const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
+  try {
+    const r = importRegulation({ fileName, bytes });
+    return { qcmd: r.qcmd, report: r.report as unknown as Record<string, unknown> };
+  } catch (e) {
+    if (e instanceof ImportError) throw new ProblemError('VALIDATION_FAILED', { code: e.code, field: 'body.contentBase64', detail: e.message });
     throw e;
   }
 }

@@ -1,0 +1,138 @@
+import { AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { ComparisonRow } from '@quyche/core';
+
+/**
+ * Documents in the Party format (Hướng dẫn 36-HD/VPTW, DOMAIN.md §4): A4, Times New Roman, the issuing body and
+ * "Số …" on the left, "ĐẢNG CỘNG SẢN VIỆT NAM" on the right, place and date in italics, title in capitals,
+ * signature block and "Nơi nhận", page numbers from page 2.
+ */
+const mm = (x: number) => Math.round(x * 56.693); // twips
+const FONT = 'Times New Roman';
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+
+const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italics });
+const para = (children: TextRun[], align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT, after = 0) => new Paragraph({ alignment: align, spacing: { after }, children });
+
+export function vietnameseDateLine(place: string, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+}
+
+export interface PartyHeader {
+  issuer: string;
+  symbol: string;
+  place: string;
+  date: string;
+}
+
+export function headerBlock(h: PartyHeader): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            width: { size: 42, type: WidthType.PERCENTAGE },
+            borders: NO_BORDERS,
+            children: [para([run(h.issuer.toUpperCase(), { size: 14 })], AlignmentType.CENTER), para([run('*')], AlignmentType.CENTER), para([run(h.symbol)], AlignmentType.CENTER)],
+          }),
+          new TableCell({
+            width: { size: 58, type: WidthType.PERCENTAGE },
+            borders: NO_BORDERS,
+            children: [para([run('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, size: 15 })], AlignmentType.CENTER), para([run(vietnameseDateLine(h.place, h.date), { italics: true })], AlignmentType.CENTER)],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+export interface Signer {
+  for: string;
+  position: string;
+  name: string;
+}
+
+export function signatureBlock(signer: Signer | undefined, recipients: string[]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            width: { size: 50, type: WidthType.PERCENTAGE },
+            borders: NO_BORDERS,
+            children: [para([run('Nơi nhận:', { bold: true, italics: true, size: 12 })]), ...recipients.map((r) => para([run(`- ${r}`, { size: 12 })]))],
+          }),
+          new TableCell({
+            width: { size: 50, type: WidthType.PERCENTAGE },
+            borders: NO_BORDERS,
+            children: signer
+              ? [para([run(signer.for, { bold: true })], AlignmentType.CENTER), para([run(signer.position, { bold: true })], AlignmentType.CENTER, 1200), para([run(signer.name, { bold: true })], AlignmentType.CENTER)]
+              : [para([run('')])],
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** One section in the Party layout: A4, margins top/bottom 20 mm, left 30, right 15, page numbers from page 2. */
+export async function partyDocument(children: (Paragraph | Table)[]): Promise<Buffer> {
+  const doc = new Document({
+    styles: { default: { document: { run: { font: FONT, size: 28 } } } },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: { size: { width: 11906, height: 16838 }, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } },
+        },
+        headers: {
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })] })] }),
+          first: new Header({ children: [new Paragraph('')] }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+export interface ComparisonDocInput extends PartyHeader {
+  rows: ComparisonRow[];
+  title?: string;
+  summary: string;
+  signer?: Signer;
+  recipients?: string[];
+}
+
+const CHANGE_VI = { added: 'Bổ sung', removed: 'Bãi bỏ', changed: 'Sửa đổi' } as const;
+
+/** The comparison table (bảng so sánh) of two versions of a regulation. */
+export function comparisonTableDocx(input: ComparisonDocInput): Promise<Buffer> {
+  const cell = (text: string, o: { bold?: boolean; width: number; center?: boolean }) =>
+    new TableCell({
+      width: { size: o.width, type: WidthType.PERCENTAGE },
+      children: text.split('\n').map((line) => para([run(line, { bold: o.bold, size: 13 })], o.center ? AlignmentType.CENTER : AlignmentType.LEFT)),
+    });
+  const widths = [6, 14, 33, 33, 14];
+  const head = new TableRow({
+    tableHeader: true,
+    children: ['STT', 'Điều, khoản', 'Quy định hiện hành', 'Quy định sửa đổi, bổ sung', 'Ghi chú'].map((t, i) => cell(t, { bold: true, width: widths[i]!, center: true })),
+  });
+  const rows = input.rows.map(
+    (r, i) => new TableRow({ children: [cell(String(i + 1), { width: widths[0]!, center: true }), cell(r.cite, { width: widths[1]! }), cell(r.before, { width: widths[2]! }), cell(r.after, { width: widths[3]! }), cell(CHANGE_VI[r.change], { width: widths[4]! })] }),
+  );
+  return partyDocument([
+    headerBlock(input),
+    para([run('')]),
+    para([run(input.title ?? 'BẢNG SO SÁNH', { bold: true, size: 14 })], AlignmentType.CENTER),
+    para([run(input.summary, { bold: true })], AlignmentType.CENTER, 240),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [head, ...rows] }),
+    para([run('')]),
+    signatureBlock(input.signer, input.recipients ?? ['Như trên', 'Lưu Văn phòng Tỉnh ủy']),
+  ]);
+}
