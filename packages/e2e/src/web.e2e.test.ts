@@ -128,6 +128,16 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     await page.close();
   });
 
+  it('imports a text regulation, checks it and saves it', async () => {
+    const page = await loggedIn();
+    await page.goto(`${base}/regulations`);
+    await page.getByTestId('upload-file').setInputFiles({ name: 'quy-che-xa.txt', mimeType: 'text/plain', buffer: Buffer.from('QUY CHẾ LÀM VIỆC\nChương I. CHUNG\nĐiều 1. Phạm vi\n1. Quy chế này quy định chế độ làm việc.\na) Ban Chấp hành;\nb) Ban Thường vụ.\nĐiều 2. Hiệu lực\n1. Có hiệu lực từ ngày ký.\n') });
+    await expect.poll(() => page.getByTestId('import-report').innerText()).toContain('2 điều');
+    await page.getByTestId('upload-validate').click();
+    await expect.poll(() => page.getByTestId('upload-check').innerText()).toContain('2 điều, 0 quy tắc');
+    await page.close();
+  });
+
   it('switches the interface to English and back', async () => {
     const page = await loggedIn();
     await page.getByTestId('lang-switch').click();

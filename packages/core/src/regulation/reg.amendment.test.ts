@@ -61,3 +61,13 @@ describe('amendments and consolidation', () => {
     expect(() => consolidate(base, [bad], '2026-12-31')).toThrow(/art_99/);
   });
 });
+
+describe('the amendment example of REGULATION-FORMAT.md', () => {
+  it('parses, and names the one target the worked example does not have', () => {
+    const a = parseAmendment(read('spec-amendment.qc.yaml'));
+    expect(a.effects.map((e) => e.op)).toEqual(['replace', 'set', 'insert_after', 'repeal', 'repeal']);
+    expect(a.effects[4]!.in_force_from).toBe('2026-09-01');
+    // The worked example's Điều 11 has one clause only: consolidation refuses, naming the missing eId.
+    expect(() => consolidate(base, [a], '2026-07-01')).toThrow(/art_11__para_2/);
+  });
+});

@@ -6,6 +6,7 @@ import { ErrorView, Loading } from '../../app/common';
 import { useLang } from '../../app/i18n';
 import { Link, match } from '../../app/router';
 import { RegulationPage, STATUS_LABELS } from './regulation.page';
+import { RegulationUpload } from './regulation.upload';
 
 type Reg = z.infer<typeof RegulationSchema>;
 
@@ -51,6 +52,7 @@ function RegulationList() {
           </Table>
         </Card>
       )}
+      <RegulationUpload />
     </Stack>
   );
 }
