@@ -1,21 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from './http/route.js';
-import { createTestApp, testDrivers } from './test-app.js';
+import { createTestApp, fingerprint, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
 
 const drivers = await testDrivers();
 const RANDOM_ID = '01900000-0000-7000-8000-000000000000';
 
-/** A fingerprint of every domain table: a refused request must leave it unchanged. */
-async function fingerprint(t: TestApp): Promise<string> {
-  const tables = ['organization', 'organization_parent', 'organization_succession', 'term', 'body', 'person', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant', 'regulation', 'regulation_version', 'audit_log'];
-  const parts: string[] = [];
-  for (const tb of tables) {
-    const r = await t.db.query<{ n: number; h: string | null }>(`select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${tb} x`);
-    parts.push(`${tb}:${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`);
-  }
-  return parts.join('|');
-}
 
 describe.each(drivers)('access control on every route (%s)', (driver) => {
   let t: TestApp;

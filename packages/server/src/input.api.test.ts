@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { routes } from './http/route.js';
-import { createTestApp, testDrivers } from './test-app.js';
+import { createTestApp, fingerprint, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
 
 const drivers = await testDrivers();
 const DIACRITIC = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
-async function fingerprint(t: TestApp): Promise<string> {
-  const tables = ['organization', 'organization_parent', 'organization_succession', 'term', 'body', 'person', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant', 'regulation', 'regulation_version', 'regulation_amendment', 'audit_log'];
-  const out: string[] = [];
-  for (const tb of tables) {
-    const r = await t.db.query<{ n: number; h: string | null }>(`select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${tb} x`);
-    out.push(`${tb}:${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`);
-  }
-  return out.join('|');
-}
 
 function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, field?: string) {
   expect(res.statusCode, res.body).toBe(status);

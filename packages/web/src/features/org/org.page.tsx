@@ -58,40 +58,8 @@ export function OrgPage({ id }: { id: string }) {
               </List>
             </>
           )}
-          {o.predecessors.length > 0 && (
-            <>
-              <Text fw={600} mt="sm" size="sm">
-                {t('predecessors')}
-              </Text>
-              <List size="sm">
-                {o.predecessors.map((p) => (
-                  <List.Item key={p.id}>
-                    <Anchor component={Link} to={`/org/${p.id}?asOf=${asOf}`}>
-                      {p.name}
-                    </Anchor>{' '}
-                    ({fmt(p.effectiveOn)})
-                  </List.Item>
-                ))}
-              </List>
-            </>
-          )}
-          {o.successors.length > 0 && (
-            <>
-              <Text fw={600} mt="sm" size="sm">
-                {t('successors')}
-              </Text>
-              <List size="sm">
-                {o.successors.map((p) => (
-                  <List.Item key={p.id}>
-                    <Anchor component={Link} to={`/org/${p.id}?asOf=${asOf}`}>
-                      {p.name}
-                    </Anchor>{' '}
-                    ({fmt(p.effectiveOn)})
-                  </List.Item>
-                ))}
-              </List>
-            </>
-          )}
+          <Succession title={t('predecessors')} list={o.predecessors} asOf={asOf} />
+          <Succession title={t('successors')} list={o.successors} asOf={asOf} />
         </Card>
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
@@ -144,5 +112,27 @@ export function OrgPage({ id }: { id: string }) {
         </SimpleGrid>
       </Card>
     </Stack>
+  );
+}
+
+/** Predecessors or successors of an organization, each with the date of the change. */
+function Succession({ title, list, asOf }: { title: string; list: OrgDetail['predecessors']; asOf: string }) {
+  if (list.length === 0) return null;
+  return (
+    <>
+      <Text fw={600} mt="sm" size="sm">
+        {title}
+      </Text>
+      <List size="sm">
+        {list.map((p) => (
+          <List.Item key={p.id}>
+            <Anchor component={Link} to={`/org/${p.id}?asOf=${asOf}`}>
+              {p.name}
+            </Anchor>{' '}
+            ({fmt(p.effectiveOn)})
+          </List.Item>
+        ))}
+      </List>
+    </>
   );
 }
