@@ -13,6 +13,9 @@ export const BACKUP_TABLES = [
   'portfolio_assignment',
   'app_user',
   'role_grant',
+  'regulation',
+  'regulation_version',
+  'regulation_amendment',
   'audit_log',
   'audit_head',
 ] as const;
