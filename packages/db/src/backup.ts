@@ -84,7 +84,7 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<Record<stri
 async function insertRows(tx: Sql, table: string, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
   const cols = Object.keys(rows[0]!);
-  if (!cols.every((c) => /^[a-z_]+$/.test(c))) throw new BackupFormatError(`Tên cột không hợp lệ trong bảng ${table}`);
+  if (!cols.every((c) => /^[a-z_][a-z0-9_]*$/.test(c))) throw new BackupFormatError(`Tên cột không hợp lệ trong bảng ${table}`);
   const params: unknown[] = [];
   const values = rows.map((r) => `(${cols.map((c) => {
     const v = r[c];
