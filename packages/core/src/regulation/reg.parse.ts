@@ -231,7 +231,22 @@ function parseYamlMapping(src: string, firstLine: number, fail: Fail): Record<st
   return v as Record<string, unknown>;
 }
 
+/**
+ * Rule blocks repeat across the regulations of one family (communes write theirs from the same template), and
+ * YAML is the slowest part of parsing: a block's items are memoized by its text, positions kept relative.
+ */
+const blockCache = new Map<string, { value: unknown; rel: number }[]>();
+
 function parseYamlList(src: string, firstLine: number, fail: Fail): { value: unknown; line: number }[] {
+  const hit = blockCache.get(src);
+  if (hit) return hit.map((x) => ({ value: structuredClone(x.value), line: firstLine + x.rel }));
+  const items = parseYamlListUncached(src, firstLine, fail);
+  if (blockCache.size > 5000) blockCache.clear();
+  blockCache.set(src, items.map((x) => ({ value: structuredClone(x.value), rel: x.line - firstLine })));
+  return items;
+}
+
+function parseYamlListUncached(src: string, firstLine: number, fail: Fail): { value: unknown; line: number }[] {
   const lc = new LineCounter();
   const doc = parseDocument(src, { lineCounter: lc, uniqueKeys: true });
   if (doc.errors.length) {
