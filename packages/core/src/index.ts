@@ -24,3 +24,4 @@ export * from './meeting/meeting.rules.js';
 export * from './time/lunar.js';
 export * from './time/holiday.calendar.js';
 export * from './regulation/reg.import.js';
+export * from './api/document.schema.js';

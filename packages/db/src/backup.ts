@@ -16,6 +16,8 @@ export const BACKUP_TABLES = [
   'regulation',
   'regulation_version',
   'regulation_amendment',
+  'document_counter',
+  'issued_document',
   'audit_log',
   'audit_head',
 ] as const;
@@ -33,7 +35,7 @@ export async function createBackup(sql: Sql): Promise<Backup> {
   const migrations = (await sql.query<{ name: string }>('select name from schema_migration order by name')).rows.map((r) => r.name);
   const tables: Backup['tables'] = {};
   for (const t of BACKUP_TABLES) {
-    const order = t === 'audit_log' ? 'seq' : t === 'audit_head' ? 'id' : 'id';
+    const order = t === 'audit_log' ? 'seq' : t === 'document_counter' ? 'issuer_org_id, doc_type, term_id' : 'id';
     tables[t] = (await sql.query<Record<string, unknown>>(`select * from ${t} order by ${order}`)).rows.map((r) => {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(r)) out[k] = v instanceof Date ? v.toISOString() : v;

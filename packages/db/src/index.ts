@@ -9,3 +9,4 @@ export * from './person.repo.js';
 export * from './user.repo.js';
 export * from './backup.js';
 export * from './regulation.repo.js';
+export * from './document.repo.js';

@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { personRoutes } from './routes/person.routes.js';
 import { regulationRoutes } from './routes/regulation.routes.js';
+import { documentRoutes } from './routes/document.routes.js';
 import { loadSessionUser } from './services/auth.service.js';
 
 z.config(z.locales.vi());
@@ -54,6 +55,7 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
   orgRoutes(app, db);
   personRoutes(app, db);
   regulationRoutes(app, db);
+  documentRoutes(app, db);
   app.get('/api/v1/openapi.json', async (req, reply) => {
     if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));
     return openApiDocument();
