@@ -330,6 +330,20 @@ export function ownerOf(reg: Regulation, duty: string, on: string): Answer<{ own
   };
 }
 
+/** R2: who convenes a body's meeting (the BTV convenes the BCH, the TT the BTV), from its meeting regime. */
+export function conveningCheck(reg: Regulation, body: string, convener: string | null, on: string): Answer<{ ok: boolean; required: string }> {
+  const rule = cached(reg, `convene|${body}|${on}`, () =>
+    single(reg.rules.filter((r): r is MeetingRegimeRule => r.kind === 'meeting_regime' && r.body === body && inForce(reg, r, on) && typeof r.convened_by === 'string'), `cơ quan triệu tập hội nghị ${BODY_NAME(reg, body)}`),
+  );
+  const required = rule.convened_by!;
+  const ok = convener === required;
+  return withReason({ result: { ok, required }, ruleIds: [rule.id], eIds: [rule.basis] }, () =>
+    ok
+      ? `Đúng thẩm quyền: ${BODY_NAME(reg, required)} triệu tập hội nghị ${BODY_NAME(reg, body)} (${cite(rule)})`
+      : `Không đúng thẩm quyền: hội nghị ${BODY_NAME(reg, body)} phải do ${BODY_NAME(reg, required)} triệu tập${convener ? `, không phải ${BODY_NAME(reg, convener)}` : ' (chưa có quyết định triệu tập)'} (${cite(rule)})`,
+  );
+}
+
 const WEEKDAYS: Record<string, number> = { SUN: 0, MON: 1, TUE: 2, WED: 3, THU: 4, FRI: 5, SAT: 6 };
 
 /**

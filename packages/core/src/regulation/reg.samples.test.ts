@@ -4,7 +4,7 @@ import { parseOrThrow, printRegulation } from './reg.parse.js';
 import { lint, LINT_CODES } from './reg.lint.js';
 import { checkConsistency, impactReport } from './reg.consistency.js';
 import { consolidate, parseAmendment } from './reg.amendment.js';
-import { runScenarios } from './engine.js';
+import { conveningCheck, runScenarios } from './engine.js';
 
 const load = (p: string) => parseOrThrow(readFileSync(new URL(`../../../../regulations/${p}`, import.meta.url), 'utf8'));
 const model = load('mau/quy-che-mau-tinh.qc.md');
@@ -23,6 +23,15 @@ describe('sample regulations', () => {
   it('passes every scenario of An Lạc, the model and Tân Lập', () => {
     for (const r of [anLac, model, tanLap]) expect(runScenarios(r).filter((x) => !x.passed)).toEqual([]);
     expect(runScenarios(anLac).length).toBeGreaterThanOrEqual(17);
+  });
+  it('refuses a Tỉnh ủy conference convened without a BTV decision, citing the clause (R2)', () => {
+    const none = conveningCheck(anLac, 'BCH', null, '2026-04-10');
+    expect(none.result).toEqual({ ok: false, required: 'BTV' });
+    expect(none.reason_vi).toContain('khoản 1 Điều 12');
+    expect(none.reason_vi).toContain('chưa có quyết định triệu tập');
+    expect(conveningCheck(anLac, 'BCH', 'TT', '2026-04-10').result.ok).toBe(false);
+    expect(conveningCheck(anLac, 'BCH', 'BTV', '2026-04-10').result.ok).toBe(true);
+    expect(conveningCheck(anLac, 'BTV', 'TT', '2026-04-07').result.ok).toBe(true);
   });
   it("keeps the commune's regulation consistent with its superior", () => {
     expect(lint(tanLap, { superior: anLac }).filter((f) => f.severity === 'error')).toEqual([]);
