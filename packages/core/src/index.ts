@@ -25,3 +25,4 @@ export * from './time/lunar.js';
 export * from './time/holiday.calendar.js';
 export * from './regulation/reg.import.js';
 export * from './api/document.schema.js';
+export * from './api/meeting.schema.js';

@@ -18,6 +18,9 @@ export const BACKUP_TABLES = [
   'regulation_amendment',
   'document_counter',
   'issued_document',
+  'meeting',
+  'meeting_site',
+  'meeting_attendance',
   'audit_log',
   'audit_head',
 ] as const;

@@ -10,3 +10,4 @@ export * from './user.repo.js';
 export * from './backup.js';
 export * from './regulation.repo.js';
 export * from './document.repo.js';
+export * from './meeting.repo.js';

@@ -27,6 +27,9 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     const al = await t.orgId('ORG-AL');
     const reg = await t.as(admin, { method: 'POST', url: '/api/v1/regulations', payload: { orgId: al, text: '---\nwork: /test/qc\nexpression: vie@2026-01-01\nstatus: adopted\nin_force_from: 2026-01-01\n---\n## Điều 1. A\n1. B\n' } });
     ids['regulation'] = (await t.as(admin, { method: 'GET', url: '/api/v1/regulations' })).json()[0].id;
+    const m = (await t.as(admin, { method: 'POST', url: '/api/v1/meetings', payload: { bodyId: ids['body'], kind: 'regular', title: 'Hội nghị Đảng ủy xã', meetingDate: '2026-03-05' } })).json();
+    ids['meeting'] = m.id;
+    ids['attendance'] = (await t.db.query<{ id: string }>('select id from person limit 1')).rows[0]!.id; // any id: the meeting check comes first
     ids['version'] = reg.json().id;
   });
   afterAll(async () => t?.close());
@@ -34,6 +37,8 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
   const urlFor = (url: string) =>
     url
       .replace(':versionId', ids['version']!)
+      .replace(':attendanceId', ids['attendance']!)
+      .replace(/^\/meetings\/:id/, `/meetings/${ids['meeting']}`)
       .replace(/^\/bodies\/:id/, `/bodies/${ids['body']}`)
       .replace(/^\/people\/:id/, `/people/${ids['person']}`)
       .replace(/^\/memberships\/:id/, `/memberships/${ids['membership']}`)

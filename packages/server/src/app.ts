@@ -16,6 +16,7 @@ import { orgRoutes } from './routes/org.routes.js';
 import { personRoutes } from './routes/person.routes.js';
 import { regulationRoutes } from './routes/regulation.routes.js';
 import { documentRoutes } from './routes/document.routes.js';
+import { meetingRoutes } from './routes/meeting.routes.js';
 import { loadSessionUser } from './services/auth.service.js';
 
 z.config(z.locales.vi());
@@ -56,6 +57,7 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
   personRoutes(app, db);
   regulationRoutes(app, db);
   documentRoutes(app, db);
+  meetingRoutes(app, db);
   app.get('/api/v1/openapi.json', async (req, reply) => {
     if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));
     return openApiDocument();
