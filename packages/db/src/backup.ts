@@ -21,6 +21,8 @@ export const BACKUP_TABLES = [
   'meeting',
   'meeting_site',
   'meeting_attendance',
+  'agenda_item',
+  'vote',
   'audit_log',
   'audit_head',
 ] as const;

@@ -38,6 +38,7 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     url
       .replace(':versionId', ids['version']!)
       .replace(':attendanceId', ids['attendance']!)
+      .replace(':itemId', ids['attendance']!)
       .replace(/^\/meetings\/:id/, `/meetings/${ids['meeting']}`)
       .replace(/^\/bodies\/:id/, `/bodies/${ids['body']}`)
       .replace(/^\/people\/:id/, `/people/${ids['person']}`)

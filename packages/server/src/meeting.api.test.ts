@@ -56,4 +56,36 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
     expect(r.checks.quorum.ok).toBe(true);
     expect(r.checks.quorum.reason_vi).toContain('41/61');
   });
+
+  it('warns when an agenda item is outside the body\'s competence, naming the competent body and the clause', async () => {
+    const add = (payload: object) => t.as(admin, { method: 'POST', url: `/api/v1/meetings/${meeting.id}/agenda`, payload });
+    const own = (await add({ title: 'Nghị quyết chuyên đề về chuyển đổi số', matter: 'NQ_CHUYEN_DE' })).json();
+    expect(own.agenda.at(-1).competence).toMatchObject({ ok: true, eIds: ['chp_1__art_1__para_2'] });
+    const down = (await add({ title: 'Rà soát đơn thư kéo dài tại phường Bắc Sơn', matter: 'RA_SOAT_DON_THU' })).json();
+    expect(down.agenda.at(-1).competence.ok).toBe(false);
+    expect(down.agenda.at(-1).competence.reason_vi).toContain('Việc thuộc thẩm quyền của Ban Nội chính Tỉnh ủy');
+    expect(down.agenda.at(-1).competence.reason_vi).toContain('khoản 2 Điều 18');
+    const other = (await add({ title: 'Chủ trương dự án 800 tỷ', matter: 'CHU_TRUONG_DU_AN', attributes: { tong_muc_dau_tu_ty_dong: 800 } })).json();
+    expect(other.agenda.at(-1).competence.reason_vi).toContain('Việc thuộc thẩm quyền của Ban Thường vụ Tỉnh ủy: không đưa lên Ban Chấp hành');
+  });
+
+  it('counts votes against all 61 incumbent members and refuses a personnel vote by show of hands', async () => {
+    const withItem = (await t.as(admin, { method: 'POST', url: `/api/v1/meetings/${meeting.id}/agenda`, payload: { title: 'Nhân sự Phó Chủ nhiệm Ủy ban Kiểm tra', topic: 'can_bo' } })).json();
+    const personnel = withItem.agenda.at(-1).id;
+    const nq = withItem.agenda[0].id;
+    const vote = (item: string, payload: object) => t.as(admin, { method: 'POST', url: `/api/v1/meetings/${meeting.id}/agenda/${item}/votes`, payload });
+    const hands = await vote(personnel, { method: 'show_of_hands', yes: 38, no: 3, abstain: 0 });
+    expect(hands.statusCode).toBe(422);
+    expect(hands.json()).toMatchObject({ code: 'BO_PHIEU_KIN_BAT_BUOC', field: 'body.method' });
+    expect(hands.json().detail).toContain('khoản 2 Điều 16');
+    const secret = (await vote(personnel, { method: 'secret_ballot', yes: 38, no: 3, abstain: 0 })).json();
+    expect(secret.agenda.at(-1).votes[0]).toMatchObject({ passed: true, totalMembers: 61, present: 41 });
+    // 31 of 61 passes and 30 fails, whatever the attendance (41 present).
+    expect((await vote(nq, { method: 'show_of_hands', yes: 31, no: 10, abstain: 0 })).json().agenda[0].votes.at(-1).passed).toBe(true);
+    const fail = (await vote(nq, { method: 'show_of_hands', yes: 30, no: 5, abstain: 6 })).json().agenda[0].votes.at(-1);
+    expect(fail.passed).toBe(false);
+    expect(fail.reason_vi).toContain('30 phiếu đồng ý trên 61 tổng số ủy viên');
+    expect((await vote(nq, { method: 'show_of_hands', yes: 40, no: 5, abstain: 0 })).statusCode).toBe(400);
+  });
 });
+
