@@ -18,5 +18,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Browser pages load from a fresh in-memory database: give polled expectations time.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

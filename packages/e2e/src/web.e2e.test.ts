@@ -59,7 +59,7 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     const page = await loggedIn();
     await page.goto(`${base}/org?asOf=2025-03-01`);
     const codes = async () => page.getByTestId('tree-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
-    await expect.poll(codes).toEqual(expect.arrayContaining(['ORG-AL-OLD', 'ORG-BH-OLD', 'ORG-CQD']));
+    await expect.poll(codes, { timeout: 10_000 }).toEqual(expect.arrayContaining(['ORG-AL-OLD', 'ORG-BH-OLD', 'ORG-CQD']));
     expect(await codes()).not.toContain('ORG-AL');
     const text2025 = await page.locator('body').innerText();
     expect(text2025).toContain('Đảng bộ tỉnh An Lạc (cũ)');
@@ -67,7 +67,7 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     expect(text2025).toContain('Đảng ủy Khối các cơ quan tỉnh');
 
     await page.goto(`${base}/org?asOf=2026-01-01`);
-    await expect.poll(codes).toContain('ORG-AL');
+    await expect.poll(codes, { timeout: 10_000 }).toContain('ORG-AL');
     expect(await codes()).not.toContain('ORG-AL-OLD');
     expect((await codes()).filter((c) => c?.startsWith('ORG-X'))).toHaveLength(96);
     const text2026 = await page.locator('body').innerText();

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { formatDateVi, parseDateVi, todayInVietnam } from '@quyche/core';
+import { formatDateVi, isIsoDate, parseDateVi, todayInVietnam } from '@quyche/core';
 import type { ApiError } from './api';
 import { useLang } from './i18n';
 
@@ -20,6 +20,13 @@ export function ErrorView({ error }: { error: ApiError }) {
       {error.detail ?? ''}
     </Alert>
   );
+}
+
+/** The browser tab shows the page's heading, so a bookmark or a history entry says which page it is. */
+export function useTitle(title: string | undefined) {
+  useEffect(() => {
+    document.title = title ? `${title} — Quychế` : 'Quychế — Quy chế làm việc';
+  }, [title]);
 }
 
 export const fmt = (d: string | null | undefined) => formatDateVi(d ?? null);
@@ -53,8 +60,8 @@ export function AsOfPicker({ value, onChange, shortcuts = [] }: { value: string;
       <input
         type="date"
         aria-label={t('asOf')}
-        value={value}
-        onChange={(e) => e.currentTarget.value && onChange(e.currentTarget.value)}
+        value={isIsoDate(value) ? value : ''}
+        onChange={(e) => isIsoDate(e.currentTarget.value) && onChange(e.currentTarget.value)}
         data-testid="asof-input"
         style={{ height: 36, border: '1px solid #ced4da', borderRadius: 4, padding: '0 8px' }}
       />

@@ -15,7 +15,7 @@ const dict = {
   asOf: { vi: 'Tại ngày', en: 'As of' },
   today: { vi: 'Hôm nay', en: 'Today' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
-  succeeded: { vi: 'Kế thừa', en: 'Succeeded' },
+  succeeded: { vi: 'Kế thừa', en: 'Successor of' },
   until: { vi: 'đến', en: 'until' },
   from: { vi: 'từ', en: 'from' },
   kind: { vi: 'Loại', en: 'Kind' },
@@ -54,6 +54,18 @@ const dict = {
   official: { vi: 'Chính thức', en: 'Official' },
   probationary: { vi: 'Dự bị', en: 'Probationary' },
   loadMore: { vi: 'Xem các tổ chức trực thuộc', en: 'Show subordinates' },
+  collapse: { vi: 'Thu gọn', en: 'Collapse' },
+  menu: { vi: 'Mở danh mục', en: 'Open menu' },
+  name: { vi: 'Tên', en: 'Name' },
+  parentOrg: { vi: 'Tổ chức cấp trên', en: 'Parent organization' },
+  memberCount: { vi: 'Số thành viên', en: 'Members' },
+  positionsOn: { vi: 'Chức vụ tại ngày', en: 'Positions as of' },
+  change: { vi: 'Hình thức', en: 'Change' },
+  effectiveOn: { vi: 'Ngày hiệu lực', en: 'Effective on' },
+  congressClosedOn: { vi: 'Bế mạc đại hội', en: 'Congress closed' },
+  membersOn: { vi: 'Thành viên tại ngày', en: 'Members as of' },
+  endReason: { vi: 'Lý do thôi', en: 'End reason' },
+  user: { vi: 'Người dùng', en: 'User' },
 } satisfies Record<string, Record<Lang, string>>;
 export type MessageKey = keyof typeof dict;
 
@@ -71,6 +83,15 @@ export function useLang(): [Lang, (key: MessageKey) => string] {
   const l = useSyncExternalStore((cb) => (listeners.add(cb), () => listeners.delete(cb)), () => lang);
   return [l, (key) => dict[key][l]];
 }
+/** How an organization came to succeed another (SUCCESSION_KINDS). */
+export const SUCCESSION_LABELS: Record<string, { vi: string; en: string }> = {
+  merge: { vi: 'hợp nhất, sáp nhập', en: 'merger' },
+  split: { vi: 'chia tách', en: 'split' },
+  dissolve: { vi: 'giải thể', en: 'dissolution' },
+  transfer: { vi: 'chuyển giao', en: 'transfer' },
+  rename: { vi: 'đổi tên', en: 'renaming' },
+};
+
 export function label(l: Lang, v: { vi: string; en: string } | undefined, fallback = ''): string {
   return v ? v[l] : fallback;
 }

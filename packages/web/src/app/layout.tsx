@@ -8,7 +8,7 @@ import type { Me } from './session';
 
 export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode; onLogout: () => void }) {
   const [l, t] = useLang();
-  const [opened, { toggle }] = useDisclosure();
+  const [opened, { toggle, close }] = useDisclosure();
   const { path } = useLocation();
   const nav = [
     { to: '/org', label: t('tree'), active: path === '/' || path.startsWith('/org') },
@@ -25,7 +25,7 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('menu')} />
             <Title order={3} c="red.8">
               {t('appName')}
             </Title>
@@ -48,8 +48,11 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
       </AppShell.Header>
       <AppShell.Navbar p="md">
         <Stack gap="xs">
+          <Text size="sm" c="dimmed" hiddenFrom="sm">
+            {me.user.displayName}
+          </Text>
           {nav.map((n) => (
-            <Anchor key={n.to} component={Link} to={n.to} fw={n.active ? 700 : 400} c={n.active ? 'red.8' : undefined}>
+            <Anchor key={n.to} component={Link} to={n.to} onClick={close} data-testid={`nav-${n.to.slice(1)}`} fw={n.active ? 700 : 400} c={n.active ? 'red.8' : undefined}>
               {n.label}
             </Anchor>
           ))}

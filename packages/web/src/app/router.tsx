@@ -18,13 +18,14 @@ export function useLocation(): { path: string; query: URLSearchParams } {
   return { path: url.pathname, query: url.searchParams };
 }
 
-export function Link({ to, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
+export function Link({ to, onClick: onClickProp, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+    onClickProp?.(e);
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     navigate(to);
   };
-  return <a href={to} onClick={onClick} {...rest} />;
+  return <a href={to} {...rest} onClick={onClick} />;
 }
 
 export function match(pattern: string, path: string): Record<string, string> | null {

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Tit
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, ApiError, setCsrf } from '../../app/api';
+import { useTitle } from '../../app/common';
 import { setLang, useLang } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import type { Me } from '../../app/session';
@@ -12,6 +13,7 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  useTitle(t('login'));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -20,7 +22,7 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
       const me = await api<Me>('POST', '/auth/login', { username, password });
       setCsrf(me.csrfToken);
       onLogin(me);
-      navigate('/org', true);
+      navigate('/', true);
     } catch (err) {
       setError(err as ApiError);
     } finally {

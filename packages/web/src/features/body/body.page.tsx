@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { BODY_KIND_LABELS, POSITION_ROLE_LABELS, todayInVietnam } from '@quyche/core';
 import type { BodyDetailSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
-import { AsOfPicker, ErrorView, fmt, Loading, period } from '../../app/common';
+import { AsOfPicker, ErrorView, fmt, Loading, period, useTitle } from '../../app/common';
 import { label, useLang } from '../../app/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
 
@@ -14,7 +14,8 @@ export function BodyPage({ id }: { id: string }) {
   const [l, t] = useLang();
   const { query } = useLocation();
   const asOf = query.get('asOf') ?? todayInVietnam();
-  const { data: b, error, loading } = useApi<BodyDetail>(`/bodies/${id}?asOf=${asOf}`);
+  const { data: b, error, loading } = useApi<BodyDetail>(`/bodies/${encodeURIComponent(id)}?asOf=${encodeURIComponent(asOf)}`);
+  useTitle(b?.name);
   if (loading && !b) return <Loading />;
   if (error) return <ErrorView error={error} />;
   if (!b) return null;
@@ -22,7 +23,7 @@ export function BodyPage({ id }: { id: string }) {
     list.map((m) => (
       <Table.Tr key={m.id} data-testid={testid}>
         <Table.Td>
-          <Anchor component={Link} to={`/person/${m.person.id}?asOf=${asOf}`}>
+          <Anchor component={Link} to={`/person/${m.person.id}?asOf=${m.validUntil && m.validUntil < asOf ? m.validUntil : asOf}`}>
             {m.person.fullName}
           </Anchor>
         </Table.Td>
@@ -65,8 +66,9 @@ export function BodyPage({ id }: { id: string }) {
       <AsOfPicker value={asOf} onChange={(d) => navigate(`/body/${id}?asOf=${d}`, true)} />
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
-          {t('members')} ({b.members.length})
+          {t('membersOn')} {fmt(asOf)} ({b.members.length})
         </Title>
+        {b.members.length === 0 && <Text c="dimmed">{t('none')}</Text>}
         <Table.ScrollContainer minWidth={500}>
           <Table striped>
             {head}

@@ -1,10 +1,10 @@
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { z } from 'zod';
-import { BODY_KIND_LABELS, ORGANIZATION_KIND_LABELS, todayInVietnam } from '@quyche/core';
+import { addDays, BODY_KIND_LABELS, ORGANIZATION_KIND_LABELS, todayInVietnam } from '@quyche/core';
 import type { OrganizationDetailSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
-import { AsOfPicker, ErrorView, fmt, Loading, period } from '../../app/common';
-import { label, useLang } from '../../app/i18n';
+import { AsOfPicker, ErrorView, fmt, Loading, period, useTitle } from '../../app/common';
+import { label, SUCCESSION_LABELS, useLang } from '../../app/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
 
 type OrgDetail = z.infer<typeof OrganizationDetailSchema>;
@@ -13,7 +13,8 @@ export function OrgPage({ id }: { id: string }) {
   const [l, t] = useLang();
   const { query } = useLocation();
   const asOf = query.get('asOf') ?? todayInVietnam();
-  const { data: o, error, loading } = useApi<OrgDetail>(`/organizations/${id}?asOf=${asOf}`);
+  const { data: o, error, loading } = useApi<OrgDetail>(`/organizations/${encodeURIComponent(id)}?asOf=${encodeURIComponent(asOf)}`);
+  useTitle(o?.name);
   if (loading && !o) return <Loading />;
   if (error) return <ErrorView error={error} />;
   if (!o) return null;
@@ -49,40 +50,80 @@ export function OrgPage({ id }: { id: string }) {
               <Text fw={600} mt="sm" size="sm">
                 {t('parentHistory')}
               </Text>
-              <List size="sm">
-                {o.parentLinks.map((p) => (
-                  <List.Item key={p.id}>
-                    {p.parent.name} — {period(p.validFrom, p.validUntil, l)}
-                  </List.Item>
-                ))}
-              </List>
+              <Table.ScrollContainer minWidth={360}>
+                <Table fz="sm" data-testid="parent-links">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('parentOrg')}</Table.Th>
+                      <Table.Th>{t('fromDate')}</Table.Th>
+                      <Table.Th>{t('toDate')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {o.parentLinks.map((p) => (
+                      <Table.Tr key={p.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/org/${p.parent.id}?asOf=${p.validUntil ?? asOf}`} size="sm">
+                            {p.parent.name}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{fmt(p.validFrom)}</Table.Td>
+                        <Table.Td>{fmt(p.validUntil)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             </>
           )}
-          <Succession title={t('predecessors')} list={o.predecessors} asOf={asOf} />
-          <Succession title={t('successors')} list={o.successors} asOf={asOf} />
+          <Succession title={t('predecessors')} list={o.predecessors} testid="predecessors" before />
+          <Succession title={t('successors')} list={o.successors} testid="successors" before={false} />
         </Card>
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
             {t('terms')}
           </Title>
-          {o.terms.length === 0 && <Text c="dimmed">{t('none')}</Text>}
-          <List size="sm">
-            {o.terms.map((x) => (
-              <List.Item key={x.id}>
-                {t('term')} {x.name}: {period(x.validFrom, x.validUntil, l)}
-              </List.Item>
-            ))}
-          </List>
-          <Text size="sm" mt="sm">
-            {t('partyMembers')}: {o.partyMemberCount}
+          {o.terms.length === 0 ? (
+            <Text c="dimmed">{t('none')}</Text>
+          ) : (
+            <Table fz="sm" data-testid="terms">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('term')}</Table.Th>
+                  <Table.Th>{t('fromDate')}</Table.Th>
+                  <Table.Th>{t('toDate')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {o.terms.map((x) => (
+                  <Table.Tr key={x.id}>
+                    <Table.Td>{x.name}</Table.Td>
+                    <Table.Td>{fmt(x.validFrom)}</Table.Td>
+                    <Table.Td>{fmt(x.validUntil)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          <Text size="sm" mt="sm" data-testid="party-member-count">
+            {t('partyMembers')} ({fmt(asOf)}): <b>{o.partyMemberCount}</b>
           </Text>
         </Card>
       </SimpleGrid>
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
-          {t('bodies')}
+          {t('bodies')} ({fmt(asOf)})
         </Title>
+        {o.bodies.length > 0 && (
+        <Table.ScrollContainer minWidth={420}>
         <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('name')}</Table.Th>
+              <Table.Th>{t('kind')}</Table.Th>
+              <Table.Th ta="right">{t('memberCount')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {o.bodies.map((b) => (
               <Table.Tr key={b.id} data-testid="body-row">
@@ -92,20 +133,23 @@ export function OrgPage({ id }: { id: string }) {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{label(l, BODY_KIND_LABELS[b.kind])}</Table.Td>
-                <Table.Td>{b.memberCount}</Table.Td>
+                <Table.Td ta="right">{b.memberCount}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+        </Table.ScrollContainer>
+        )}
         {o.bodies.length === 0 && <Text c="dimmed">{t('none')}</Text>}
       </Card>
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
           {t('children')} ({o.children.length})
         </Title>
+        {o.children.length === 0 && <Text c="dimmed">{t('none')}</Text>}
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing={4}>
           {o.children.map((c) => (
-            <Anchor key={c.id} component={Link} to={`/org/${c.id}?asOf=${asOf}`} size="sm">
+            <Anchor key={c.id} component={Link} to={`/org/${c.id}?asOf=${asOf}`} size="sm" data-testid="child-link">
               {c.name}
             </Anchor>
           ))}
@@ -116,20 +160,24 @@ export function OrgPage({ id }: { id: string }) {
 }
 
 /** Predecessors or successors of an organization, each with the date of the change. */
-function Succession({ title, list, asOf }: { title: string; list: OrgDetail['predecessors']; asOf: string }) {
+function Succession({ title, list, testid, before }: { title: string; list: OrgDetail['predecessors']; testid: string; before: boolean }) {
+  const [l] = useLang();
   if (list.length === 0) return null;
   return (
     <>
       <Text fw={600} mt="sm" size="sm">
         {title}
       </Text>
-      <List size="sm">
+      <List size="sm" data-testid={testid}>
         {list.map((p) => (
           <List.Item key={p.id}>
-            <Anchor component={Link} to={`/org/${p.id}?asOf=${asOf}`}>
+            {/* A predecessor is shown on the eve of the change (its last day), a successor on the day it took over. */}
+            <Anchor component={Link} to={`/org/${p.id}?asOf=${before ? addDays(p.effectiveOn, -1) : p.effectiveOn}`}>
               {p.name}
             </Anchor>{' '}
-            ({fmt(p.effectiveOn)})
+            <Text span size="xs" c="dimmed">
+              ({label(l, SUCCESSION_LABELS[p.succession], p.succession)}, {fmt(p.effectiveOn)})
+            </Text>
           </List.Item>
         ))}
       </List>

@@ -2,10 +2,11 @@ import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title 
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { z } from 'zod';
+import { ORGANIZATION_KIND_LABELS } from '@quyche/core';
 import type { SearchResultSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
-import { ErrorView, Loading, period } from '../../app/common';
-import { useLang } from '../../app/i18n';
+import { ErrorView, Loading, period, useTitle } from '../../app/common';
+import { label, useLang } from '../../app/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
 
 type SearchResult = z.infer<typeof SearchResultSchema>;
@@ -18,6 +19,7 @@ export function SearchPage() {
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   const { data, error, loading } = useApi<SearchResult>(q.trim() ? `/search?q=${encodeURIComponent(q)}` : null);
+  useTitle(q ? `${t('search')}: ${q}` : t('search'));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     navigate(`/search?q=${encodeURIComponent(text.trim())}`);
@@ -45,14 +47,7 @@ export function SearchPage() {
             </Title>
             {data.organizations.length === 0 && <Text c="dimmed">{t('noResult')}</Text>}
             {data.organizations.map((o) => (
-              <div key={o.id} data-testid="search-result">
-                <Anchor component={Link} to={`/org/${o.id}?asOf=${o.validUntil ?? ''}`.replace(/\?asOf=$/, '')}>
-                  {o.name}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {period(o.validFrom, o.validUntil, l)}
-                </Text>
-              </div>
+              <ResultLink key={o.id} to={o.validUntil ? `/org/${o.id}?asOf=${o.validUntil}` : `/org/${o.id}`} title={o.name} sub={`${label(l, ORGANIZATION_KIND_LABELS[o.kind])} · ${period(o.validFrom, o.validUntil, l)}`} />
             ))}
           </Card>
           <Card withBorder>
@@ -61,18 +56,25 @@ export function SearchPage() {
             </Title>
             {data.people.length === 0 && <Text c="dimmed">{t('noResult')}</Text>}
             {data.people.map((p) => (
-              <div key={p.id} data-testid="search-result">
-                <Anchor component={Link} to={`/person/${p.id}`}>
-                  {p.fullName}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {p.positions.slice(0, 2).join('; ') || p.orgName}
-                </Text>
-              </div>
+              <ResultLink key={p.id} to={`/person/${p.id}`} title={p.fullName} sub={p.positions.slice(0, 2).join('; ') || p.orgName} />
             ))}
           </Card>
         </SimpleGrid>
       )}
     </Stack>
+  );
+}
+
+/** One result: the whole item is the link, so a tap anywhere on it opens the page. */
+function ResultLink({ to, title, sub }: { to: string; title: string; sub: string }) {
+  return (
+    <Anchor component={Link} to={to} data-testid="search-result" display="block" underline="never" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+      <Text c="red.8" fw={500}>
+        {title}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {sub}
+      </Text>
+    </Anchor>
   );
 }
