@@ -31,6 +31,11 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
     // Malformed JSON, prototype-pollution keys and the like are rejected by the parser itself.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // URLs the router cannot read (bad percent-encoding, an overlong segment) leave as problem+json too.
+    frameworkErrors: (err, _req, reply) => {
+      const tooLong = (err as { code?: string }).code === 'FST_ERR_MAX_PARAM_LENGTH';
+      return sendProblem(reply, tooLong ? problem('URI_TOO_LONG', { field: 'params' }) : problem('VALIDATION_FAILED', { field: 'params', detail: 'Địa chỉ không đọc được (mã hóa % sai)' }));
+    },
   });
   await app.register(cookie);
 

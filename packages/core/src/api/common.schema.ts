@@ -11,7 +11,7 @@ export const ConfidentialitySchema = z
   .number()
   .int()
   .refine((n) => (CONFIDENTIALITY_LEVELS as readonly number[]).includes(n), { message: 'Độ mật là 0 (thường), 1 (Mật), 2 (Tối mật) hoặc 3 (Tuyệt mật)' });
-export const VersionSchema = z.number().int().min(1).meta({ description: 'Phiên bản bản ghi đã đọc (khóa lạc quan)' });
+export const VersionSchema = z.number().int().min(1).max(2_147_483_647).meta({ description: 'Phiên bản bản ghi đã đọc (khóa lạc quan)' });
 export const TextSchema = (max: number) => z.string().trim().min(1).max(max);
 
 export const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });

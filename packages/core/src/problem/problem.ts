@@ -14,6 +14,7 @@ export const PROBLEMS = {
   VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ', en: 'Invalid input' },
   MALFORMED_JSON: { status: 400, vi: 'Nội dung JSON không đúng cú pháp', en: 'Malformed JSON' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng nội dung không được hỗ trợ, cần application/json', en: 'Unsupported media type' },
+  URI_TOO_LONG: { status: 414, vi: 'Địa chỉ yêu cầu quá dài', en: 'URI too long' },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Nội dung gửi lên quá lớn', en: 'Payload too large' },
   VERSION_CONFLICT: { status: 409, vi: 'Bản ghi đã được người khác thay đổi, hãy tải lại rồi sửa tiếp', en: 'The record was changed by someone else' },
   DUPLICATE: { status: 409, vi: 'Bản ghi đã tồn tại', en: 'Already exists' },

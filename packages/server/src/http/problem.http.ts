@@ -45,6 +45,14 @@ export function toProblem(err: unknown): Problem {
       return problem('DUPLICATE', { detail: 'Mã hoặc tên đã được dùng cho một bản ghi khác' });
     case '23503':
       return problem('VALIDATION_FAILED', { detail: 'Tham chiếu tới bản ghi không tồn tại' });
+    case '23514':
+      // Check constraints on user data: "not its own parent" (organization_parent_check), else "ends on or after it starts".
+      if ((e as { constraint?: string }).constraint === 'organization_parent_check') {
+        return problem('RULE_VIOLATION', { code: 'TU_LAM_CAP_TREN', field: 'body.parentId', detail: 'Tổ chức không thể là cấp trên của chính mình' });
+      }
+      return problem('RULE_VIOLATION', { code: 'NGAY_KET_THUC_TRUOC_NGAY_BAT_DAU', field: 'body.validUntil', detail: 'Ngày kết thúc không được trước ngày bắt đầu đã ghi' });
+    case '22003':
+      return problem('VALIDATION_FAILED', { detail: 'Số vượt quá giới hạn cho phép' });
     case '22007':
     case '22008':
       return problem('VALIDATION_FAILED', { detail: 'Ngày không hợp lệ' });

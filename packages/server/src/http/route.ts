@@ -35,7 +35,24 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
 /** The registry the OpenAPI document is generated from. */
 export const routes: RouteDef<z.ZodType, z.ZodType, z.ZodType, z.ZodType>[] = [];
 
+/** The path of the first string holding NUL: PostgreSQL cannot store it, so it is refused as input, naming the field. */
+function nulPath(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = nulPath(v, [...path, k]);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: 'body' | 'query' | 'params') {
+  const nul = nulPath(value);
+  if (nul) {
+    const field = [where, ...nul].join('.');
+    throw new ProblemError('VALIDATION_FAILED', { field, detail: `${field}: không được chứa ký tự NUL (\\u0000)`, errors: [{ field, message: 'Không được chứa ký tự NUL (\\u0000)' }] });
+  }
   if (!schema) {
     if (where === 'body' && value !== undefined && value !== null && !(typeof value === 'object' && Object.keys(value as object).length === 0)) {
       throw new ProblemError('VALIDATION_FAILED', { field: 'body', detail: 'Địa chỉ này không nhận nội dung gửi lên' });

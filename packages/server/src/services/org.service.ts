@@ -99,6 +99,23 @@ export async function getSubtree(ctx: RequestContext, id: string, asOfIn?: strin
   return { asOf, rootId: id, count: items.length, items: items.map((i) => ({ ...orgRef(i), parentId: i.parent_id, depth: i.depth })) };
 }
 
+/**
+ * A person named in a write must be one the user may see: a person of an organization out of scope (or above the
+ * user's clearance) is answered as not found, so the write neither succeeds nor reveals that the person exists.
+ */
+async function visiblePerson(ctx: RequestContext, sql: Sql, personId: string, field: string) {
+  const p = await getPerson(sql, personId);
+  const notFound = () => new ProblemError('VALIDATION_FAILED', { field, detail: `Không tìm thấy người mã ${personId}` });
+  if (!p) throw notFound();
+  try {
+    await ctx.assertOrg(p.org_id, 'read', p.confidentiality, sql);
+  } catch (e) {
+    if (e instanceof ProblemError) throw notFound();
+    throw e;
+  }
+  return p;
+}
+
 export async function createOrganization(ctx: RequestContext, input: In<typeof CreateOrganizationSchema>) {
   // The new organization lands under its parent: the parent decides the scope.
   if (input.parentId) await loadOrg(ctx, input.parentId, 'write');
@@ -123,8 +140,7 @@ export async function createOrganization(ctx: RequestContext, input: In<typeof C
         await tx.query('insert into organization_parent (id, org_id, parent_id, valid_from, valid_until) values ($1,$2,$3,$4,$5)', [uuidv7(), id, input.parentId, input.validFrom, input.validUntil ?? null]);
       }
       for (const m of input.partyMembers ?? []) {
-        const p = await getPerson(tx, m.personId);
-        if (!p) throw new ProblemError('VALIDATION_FAILED', { field: 'body.partyMembers', detail: `Không có người mã ${m.personId}` });
+        await visiblePerson(ctx, tx, m.personId, 'body.partyMembers');
         await tx.query('insert into party_membership (id, org_id, person_id, status, valid_from, valid_until) values ($1,$2,$3,$4,$5,$6)', [uuidv7(), id, m.personId, m.status, input.validFrom, input.validUntil ?? null]);
       }
       return r;
@@ -204,9 +220,7 @@ export async function listPartyMembers(ctx: RequestContext, orgId: string, asOf?
 
 export async function addPartyMember(ctx: RequestContext, orgId: string, input: In<typeof CreatePartyMemberSchema>) {
   await loadOrg(ctx, orgId, 'write');
-  const person = await getPerson(ctx.db, input.personId);
-  if (!person) throw new ProblemError('VALIDATION_FAILED', { field: 'body.personId', detail: 'Không tìm thấy người này' });
-  ctx.assertClearance(person.confidentiality);
+  await visiblePerson(ctx, ctx.db, input.personId, 'body.personId');
   return ctx.db.transaction(async (tx) => {
     const id = uuidv7();
     await withIntegrity(tx, orgId, () => tx.query('insert into party_membership (id, org_id, person_id, status, valid_from, valid_until) values ($1,$2,$3,$4,$5,$6)', [id, orgId, input.personId, input.status, input.validFrom, input.validUntil ?? null]));
@@ -320,6 +334,10 @@ export async function createBody(ctx: RequestContext, input: In<typeof CreateBod
     const parent = await getBody(ctx.db, input.partOf);
     if (!parent || parent.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.partOf', detail: 'Cơ quan cấp trên phải thuộc cùng tổ chức' });
   }
+  if (input.termId) {
+    const term = (await ctx.db.query<{ org_id: string }>('select org_id from term where id = $1', [input.termId])).rows[0];
+    if (!term || term.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.termId', detail: 'Khóa, nhiệm kỳ phải là của chính tổ chức này' });
+  }
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
     const row = await withIntegrity(tx, input.orgId, async () =>
@@ -349,9 +367,7 @@ export async function updateBody(ctx: RequestContext, id: string, input: In<type
 
 export async function addMembership(ctx: RequestContext, bodyId: string, input: In<typeof CreateMembershipSchema>) {
   const body = await loadBody(ctx, bodyId, 'write');
-  const person = await getPerson(ctx.db, input.personId);
-  if (!person) throw new ProblemError('VALIDATION_FAILED', { field: 'body.personId', detail: 'Không tìm thấy người này' });
-  ctx.assertClearance(person.confidentiality);
+  await visiblePerson(ctx, ctx.db, input.personId, 'body.personId');
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
     await withIntegrity(tx, body.org_id, () =>

@@ -83,7 +83,7 @@ export function validate(text: string) {
   return { ok: true, findings: lint(r.regulation), articles, rules: r.regulation.rules.length };
 }
 
-async function insertVersion(ctx: RequestContext, tx: Parameters<Parameters<RequestContext['db']['transaction']>[0]>[0], regulationId: string, orgId: string, text: string, reg: Regulation) {
+async function insertVersion(ctx: RequestContext, tx: Parameters<Parameters<RequestContext['db']['transaction']>[0]>[0], regulationId: string, orgId: string, text: string, reg: Regulation, audited = true) {
   const fm = reg.frontMatter;
   const id = uuidv7();
   const expression = String(fm.expression ?? `vie@draft-${new Date().toISOString().slice(0, 10)}`);
@@ -96,7 +96,7 @@ async function insertVersion(ctx: RequestContext, tx: Parameters<Parameters<Requ
       [id, regulationId, orgId, expression, String(fm.status ?? 'draft'), text, sha256(text), JSON.stringify({ frontMatter: fm, rules: reg.rules }), fm.adopted_on ?? null, fm.in_force_from ?? null, ctx.user.id],
     )
   ).rows[0]!;
-  await ctx.audit(tx, { action: 'create', entity: 'regulation_version', entityId: id, orgId, after: { regulationId, expression, status: row.status, sha256: row.sha256 } });
+  if (audited) await ctx.audit(tx, { action: 'create', entity: 'regulation_version', entityId: id, orgId, after: { regulationId, expression, status: row.status, sha256: row.sha256 } });
   return row;
 }
 
@@ -111,8 +111,9 @@ export async function createRegulation(ctx: RequestContext, input: { orgId: stri
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
     await tx.query('insert into regulation (id, org_id, work, title, confidentiality, search_text) values ($1,$2,$3,$4,$5,$6)', [id, input.orgId, work, title, input.confidentiality ?? 0, foldVietnamese(`${title} ${work}`)]);
-    await ctx.audit(tx, { action: 'create', entity: 'regulation', entityId: id, orgId: input.orgId, after: { work, title } });
-    const v = await insertVersion(ctx, tx, id, input.orgId, input.text, reg);
+    // One write, one audit entry: the regulation with its first version.
+    const v = await insertVersion(ctx, tx, id, input.orgId, input.text, reg, false);
+    await ctx.audit(tx, { action: 'create', entity: 'regulation', entityId: id, orgId: input.orgId, after: { work, title, version: { id: v.id, expression: v.expression, status: v.status, sha256: v.sha256 } } });
     return toVersion(v);
   });
 }

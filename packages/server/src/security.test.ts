@@ -1,0 +1,687 @@
+/**
+ * Security tests of the HTTP API, driven from the `routes` registry so that a route added later is covered:
+ * authentication on every route, tenancy (a commune clerk stays inside its commune), roles, CSRF, login
+ * throttling, the session cookie, the audit trail and its tamper detection, and the security headers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { routes } from './http/route.js';
+import { buildApp } from './app.js';
+import { configFromEnv } from './config.js';
+import { createTestApp, testDrivers } from './test-app.js';
+import type { Session, TestApp } from './test-app.js';
+
+const drivers = await testDrivers();
+
+const API = '/api/v1';
+const DIACRITIC = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+/** POST routes that store nothing (or only end the caller's own session): not refused to a read-only role. */
+const STORES_NOTHING = new Set(['POST /auth/logout', 'POST /regulations/validate', 'POST /regulations/import', 'POST /regulations/:id/ask']);
+
+const TAN_LAP_TEXT = readFileSync(new URL('../../../regulations/an-lac/xa-tan-lap.qc.md', import.meta.url), 'utf8');
+const X02_REGULATION = TAN_LAP_TEXT.replace('/dang-uy-xa-tan-lap/', '/dang-uy-xa-x02/');
+const X02_AMENDMENT = `---
+work: /vn-an-lac/quyet-dinh/dang-uy-xa-x02/2026/01-qd
+amends: /vn-an-lac/quy-che/dang-uy-xa-x02/2025/qclv
+title: Quyết định sửa đổi quy chế (thử)
+adopted_on: 2026-06-25
+in_force_from: 2026-07-01
+---
+effects:
+  - { op: replace, target: art_1__para_1, text: "Đảng ủy xã quyết định nghị quyết chuyên đề." }
+`;
+
+/** Records of one commune that a request can point at. */
+interface Records {
+  org: string;
+  parent: string;
+  cell: string;
+  body: string;
+  person: string;
+  membership: string;
+  partyMember: string;
+  portfolio: string;
+  term: string;
+  parentLink: string;
+  regulation: string;
+  version: string;
+  meeting: string;
+  item: string;
+  attendance: string;
+}
+
+/** The record of commune X02 an `:id` (or `:versionId` …) in a route's url refers to. */
+function recordFor(url: string, param: string, x: Records): string | undefined {
+  if (param === 'versionId') return x.version;
+  if (param === 'itemId') return x.item;
+  if (param === 'attendanceId') return x.attendance;
+  if (param !== 'id') return undefined;
+  if (/^\/organizations\/:id\/party-members$/.test(url)) return x.cell;
+  const first = url.split('/')[1];
+  const byCollection: Record<string, string> = {
+    organizations: x.org,
+    bodies: x.body,
+    people: x.person,
+    memberships: x.membership,
+    'party-members': x.partyMember,
+    portfolio: x.portfolio,
+    regulations: x.regulation,
+    meetings: x.meeting,
+  };
+  return first ? byCollection[first] : undefined;
+}
+
+function fillUrl(url: string, fill: (param: string) => string | undefined): string | undefined {
+  let missing = false;
+  const out = url.replace(/:([A-Za-z]+)/g, (_m, p: string) => {
+    const v = fill(p);
+    if (v === undefined) missing = true;
+    return v ?? '';
+  });
+  return missing ? undefined : out;
+}
+
+interface Input {
+  query?: Record<string, string>;
+  body?: unknown;
+  /** The request names a record of commune X02 in its query or body (routes without `:id`). */
+  x02?: boolean;
+}
+
+/**
+ * A request for every route that passes validation, pointing at the records `x`: a refusal is then about
+ * authority, not about the shape of the input.
+ */
+const INPUTS: Record<string, (x: Records) => Input> = {
+  'POST /auth/logout': () => ({}),
+  'GET /auth/me': () => ({}),
+  'POST /documents': (x) => ({ body: { orgId: x.org, type: 'TB', title: 'Thông báo thử', issuedOn: '2026-03-02' }, x02: true }),
+  'GET /documents': (x) => ({ query: { orgId: x.org }, x02: true }),
+  'POST /meetings': (x) => ({ body: { bodyId: x.body, kind: 'regular', title: 'Hội nghị thử', meetingDate: '2026-06-01' }, x02: true }),
+  'GET /meetings/:id': () => ({}),
+  'POST /meetings/:id/convene': () => ({ body: { version: 2, convenedBy: 'BTV' } }),
+  'POST /meetings/:id/documents-sent': () => ({ body: { version: 2, sentOn: '2026-04-27' } }),
+  'POST /meetings/:id/agenda': () => ({ body: { title: 'Nội dung thử', matter: 'NQ_CHUYEN_DE' } }),
+  'POST /meetings/:id/agenda/:itemId/votes': () => ({ body: { method: 'secret_ballot', yes: 1, no: 0, abstain: 0 } }),
+  'PATCH /meetings/:id/attendance/:attendanceId': () => ({ body: { status: 'present' } }),
+  'GET /organizations': () => ({ query: { pageSize: '500' } }),
+  'GET /organizations/tree': (x) => ({ query: { root: x.org, depth: '3' }, x02: true }),
+  'GET /organizations/:id': () => ({ query: { asOf: '2026-03-01' } }),
+  'GET /organizations/:id/subtree': () => ({ query: { asOf: '2026-03-01' } }),
+  'POST /organizations': (x) => ({ body: { code: 'ORG-XX-NEW', name: 'Đảng bộ cơ quan mới', kind: 'GRASSROOTS_PARTY_ORG', parentId: x.org, validFrom: '2026-03-01' }, x02: true }),
+  'PATCH /organizations/:id': () => ({ body: { version: 1, shortName: 'Đổi tên trái phép' } }),
+  'POST /organizations/:id/parent-links': (x) => ({ body: { parentId: x.parent, validFrom: '2026-03-01' } }),
+  'POST /organizations/:id/terms': () => ({ body: { name: 'II', ordinal: 2, validFrom: '2030-09-20' } }),
+  'GET /organizations/:id/party-members': () => ({ query: { asOf: '2026-03-01' } }),
+  'POST /organizations/:id/party-members': (x) => ({ body: { personId: x.person, status: 'probationary', validFrom: '2026-03-01' } }),
+  'PATCH /party-members/:id': () => ({ body: { version: 1, status: 'probationary' } }),
+  'POST /reorganizations': (x) => ({ body: { kind: 'dissolve', effectiveOn: '2026-12-01', sourceIds: [x.org], preview: true }, x02: true }),
+  'GET /bodies/:id': () => ({ query: { asOf: '2026-03-01' } }),
+  'POST /bodies': (x) => ({ body: { orgId: x.org, kind: 'UBKT', name: 'Ủy ban Kiểm tra thử', validFrom: '2026-03-01' }, x02: true }),
+  'PATCH /bodies/:id': () => ({ body: { version: 1, name: 'Tên cơ quan trái phép' } }),
+  'POST /bodies/:id/memberships': (x) => ({ body: { personId: x.person, role: 'UY_VIEN', validFrom: '2026-03-01' } }),
+  'PATCH /memberships/:id': () => ({ body: { version: 1, title: 'Chức danh trái phép' } }),
+  'GET /people': (x) => ({ query: { orgId: x.org }, x02: true }),
+  'GET /people/:id': () => ({ query: { asOf: '2026-03-01' } }),
+  'POST /people': (x) => ({ body: { orgId: x.org, fullName: 'Người Lạ Mặt' }, x02: true }),
+  'PATCH /people/:id': () => ({ body: { version: 1, fullName: 'Tên Trái Phép' } }),
+  'POST /people/:id/portfolio': (x) => ({ body: { orgId: x.org, field: 'Kinh tế', validFrom: '2026-03-01' } }),
+  'PATCH /portfolio/:id': () => ({ body: { version: 1, field: 'Văn hóa' } }),
+  'GET /search': () => ({ query: { q: 'nguyen' } }),
+  'GET /users': () => ({}),
+  'POST /users': (x) => ({ body: { username: 'ke.gian', password: 'mat-khau-dai-du', displayName: 'Kẻ gian', grants: [{ role: 'admin', orgId: x.org }] }, x02: true }),
+  'GET /audit': () => ({ query: { page: '1', pageSize: '10' } }),
+  'GET /audit/verify': () => ({}),
+  'GET /regulations': () => ({}),
+  'POST /regulations': (x) => ({ body: { orgId: x.org, text: X02_REGULATION.replace('/dang-uy-xa-x02/', '/dang-uy-xa-x02-moi/') }, x02: true }),
+  'POST /regulations/validate': () => ({ body: { text: TAN_LAP_TEXT } }),
+  'GET /regulations/:id': () => ({}),
+  'POST /regulations/:id/versions': () => ({ body: { text: X02_REGULATION.replace('expression: vie@2025-11-15', 'expression: vie@2026-03-01') } }),
+  'GET /regulations/:id/versions/:versionId': () => ({}),
+  'POST /regulations/:id/amendments': () => ({ body: { text: X02_AMENDMENT } }),
+  'POST /regulations/:id/ask': () => ({ body: { ask: 'quorum', at: '2026-03-01', input: { body: 'BCH', summoned: 20, present: 15 } } }),
+  'GET /regulations/:id/diff': (x) => ({ query: { from: x.version, to: x.version } }),
+  'GET /regulations/:id/diff.docx': (x) => ({ query: { from: x.version, to: x.version } }),
+  'POST /regulations/import': () => ({ body: { fileName: 'quy-che.txt', contentBase64: Buffer.from('Điều 1. Phạm vi\n1. Quy chế này ...\n').toString('base64') } }),
+  'GET /regulations/:id/consolidated': () => ({ query: { at: '2026-03-01' } }),
+};
+
+const qs = (q: Record<string, string> | undefined) => (q && Object.keys(q).length ? `?${new URLSearchParams(q)}` : '');
+
+function expectProblem(res: LightMyRequestResponse, status: number, code?: string, label = '') {
+  const where = `${label} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+  expect.soft(res.statusCode, where).toBe(status);
+  expect.soft(String(res.headers['content-type']), where).toContain('application/problem+json');
+  let p: { code?: string; title?: string; status?: number } = {};
+  try {
+    p = JSON.parse(res.body);
+  } catch {
+    expect.soft(false, `${where}: not JSON`).toBe(true);
+  }
+  if (code) expect.soft(p.code, where).toBe(code);
+  expect.soft(p.status, where).toBe(res.statusCode);
+  expect.soft(p.title ?? '', where).toMatch(DIACRITIC);
+  return p;
+}
+
+/** A checksum of every table but the session and login-attempt bookkeeping. */
+async function checksum(t: TestApp): Promise<Record<string, string>> {
+  const tables = (
+    await t.db.query<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name",
+    )
+  ).rows
+    .map((r) => r.table_name)
+    .filter((n) => !['user_session', 'login_attempt'].includes(n));
+  expect(tables).toEqual(expect.arrayContaining(['organization', 'person', 'membership', 'audit_log', 'app_user', 'role_grant']));
+  const out: Record<string, string> = {};
+  for (const tb of tables) {
+    const r = await t.db.query<{ n: number; h: string | null }>(`select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${tb} x`);
+    out[tb] = `${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`;
+  }
+  return out;
+}
+
+interface AuditRow {
+  seq: number;
+  actor: string | null;
+  action: string;
+  entity: string;
+  before: unknown;
+  after: unknown;
+}
+
+describe.each(drivers)('security of the API (%s)', (driver) => {
+  let t: TestApp;
+  let admin: Session;
+  let clerk: Session;
+  let viewer: Session;
+  let leader: Session;
+  let x: Records; // commune X02, out of the clerk's reach
+  let own: { org: string; body: string; cell: string; regulation: string; person?: string; meeting?: string };
+  let x01Subtree: Set<string>;
+  /** Every successful write made through `write()`, with the audit rows it added. */
+  const writes: { label: string; actor: string; method: string; status: number; rows: AuditRow[] }[] = [];
+
+  const maxSeq = async () => Number((await t.db.query<{ n: string | number }>('select coalesce(max(seq), 0) as n from audit_log')).rows[0]!.n);
+  async function write(s: Session, actor: string, opts: InjectOptions & { method: string; url: string }) {
+    const from = await maxSeq();
+    const res = await t.as(s, opts);
+    if (res.statusCode < 300) {
+      const rows = (await t.db.query<AuditRow>('select seq::int as seq, actor, action, entity, before, after from audit_log where seq > $1 order by seq', [from])).rows;
+      writes.push({ label: `${opts.method} ${opts.url}`, actor, method: opts.method, status: res.statusCode, rows });
+    }
+    return res;
+  }
+  const one = async <T = string>(sql: string, params: unknown[] = []) => (await t.db.query<{ v: T }>(sql, params)).rows[0]!.v;
+
+  beforeAll(async () => {
+    t = await createTestApp(driver);
+    admin = await t.login('admin');
+    clerk = await t.login('vanthu.x01');
+    viewer = await t.login('xem');
+    leader = await t.login('lanhdao');
+    const al = await t.orgId('ORG-AL');
+    const x02 = await t.orgId('ORG-X02');
+    const x01 = await t.orgId('ORG-X01');
+    const ok = async (res: LightMyRequestResponse, what: string) => {
+      if (res.statusCode >= 300) throw new Error(`setup ${what}: ${res.statusCode} ${res.body}`);
+      return res.json();
+    };
+    const post = (url: string, payload: object) => write(admin, 'admin', { method: 'POST', url: `${API}${url}`, payload });
+
+    // Commune X02 gets a record of every kind (the demo gives it only its committees), made by the admin.
+    const people: string[] = [];
+    for (const fullName of ['Nguyễn Văn Xã Hai', 'Nguyễn Thị Bắc Sơn', 'Nguyễn Hữu Phường']) people.push((await ok(await post('/people', { orgId: x02, fullName }), 'person')).id);
+    const cell = await ok(
+      await post('/organizations', { code: 'ORG-X02-CB1', name: 'Chi bộ khu phố 1, phường Bắc Sơn', kind: 'CELL', parentId: x02, validFrom: '2026-01-01', partyMembers: people.map((personId) => ({ personId, status: 'official' })) }),
+      'cell',
+    );
+    const term = await ok(await post(`/organizations/${x02}/terms`, { name: 'I', ordinal: 1, validFrom: '2025-09-20', validUntil: '2030-09-19' }), 'term');
+    const portfolio = await ok(await post(`/people/${people[0]}/portfolio`, { orgId: x02, field: 'Xây dựng Đảng', validFrom: '2026-01-01' }), 'portfolio');
+    const version = await ok(await post('/regulations', { orgId: x02, text: X02_REGULATION }), 'regulation');
+    const body = await one("select id as v from body where org_id = $1 and kind = 'BCH'", [x02]);
+    const meeting = await ok(await post('/meetings', { bodyId: body, kind: 'regular', title: 'Hội nghị Đảng ủy phường tháng 5', meetingDate: '2026-05-04' }), 'meeting');
+    await ok(await post(`/meetings/${meeting.id}/convene`, { version: meeting.version, convenedBy: 'BTV' }), 'convene');
+    const withItem = await ok(await post(`/meetings/${meeting.id}/agenda`, { title: 'Nghị quyết chuyên đề', matter: 'NQ_CHUYEN_DE' }), 'agenda');
+    x = {
+      org: x02,
+      parent: al,
+      cell: cell.id,
+      body,
+      person: people[0]!,
+      membership: await one('select id as v from membership where org_id = $1 limit 1', [x02]),
+      partyMember: await one('select id as v from party_membership where org_id = $1 limit 1', [cell.id]),
+      portfolio: portfolio.id,
+      term: term.id,
+      parentLink: await one('select id as v from organization_parent where org_id = $1', [x02]),
+      regulation: version.regulationId,
+      version: version.id,
+      meeting: meeting.id,
+      item: withItem.agenda[0].id,
+      attendance: await one('select id as v from meeting_attendance where meeting_id = $1 limit 1', [meeting.id]),
+    };
+    own = {
+      org: x01,
+      body: await one("select id as v from body where org_id = $1 and kind = 'BCH'", [x01]),
+      cell: await t.orgId('ORG-X01-CB2'),
+      regulation: await one('select id as v from regulation where org_id = $1', [x01]),
+    };
+    const sub = await t.db.query<{ id: string }>(
+      'with recursive d(id) as (select $1::uuid union select p.org_id from organization_parent p join d on p.parent_id = d.id) select id from d',
+      [x01],
+    );
+    x01Subtree = new Set(sub.rows.map((r) => r.id));
+  });
+  afterAll(async () => t?.close());
+
+  const inputFor = (r: { method: string; url: string }, recs: Records): Input => INPUTS[key(r)]?.(recs) ?? { body: {} };
+  const payloadOf = (r: { method: string }, input: Input) => (r.method === 'GET' ? undefined : (input.body ?? undefined));
+
+  it('has one public route only, login', () => {
+    expect(routes.length).toBeGreaterThan(40);
+    expect(routes.filter((r) => r.public).map(key)).toEqual(['POST /auth/login']);
+  });
+
+  it('knows a valid request and an X02 record for every route (a new route must be added here)', () => {
+    for (const r of routes) {
+      if (r.public) continue;
+      expect.soft(INPUTS[key(r)], `no request for ${key(r)} in INPUTS`).toBeDefined();
+      if (r.url.includes(':')) expect.soft(fillUrl(r.url, (p) => recordFor(r.url, p, x)), `no record of X02 for ${key(r)}`).toBeDefined();
+    }
+  });
+
+  it('answers 401 problem+json without a session on every route but login, whatever the input', async () => {
+    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID() });
+    let checked = 0;
+    for (const r of routes) {
+      if (r.public) continue;
+      const input = inputFor(r, rnd());
+      const url = `${API}${r.url.replace(/:[A-Za-z]+/g, () => randomUUID())}${qs(input.query)}`;
+      const variants: [string, InjectOptions][] = [
+        ['no cookie', { method: r.method, url, payload: payloadOf(r, input) as never }],
+        ['garbage cookie', { method: r.method, url, payload: payloadOf(r, input) as never, headers: { cookie: 'qc_session=abc', 'x-csrf-token': 'abc' } }],
+        ['overlong cookie', { method: r.method, url, payload: payloadOf(r, input) as never, headers: { cookie: `qc_session=${'a'.repeat(5000)}` } }],
+        ['invalid params and body', { method: r.method, url: `${API}${r.url.replace(/:[A-Za-z]+/g, 'khong-phai-uuid')}?khong=co`, payload: r.method === 'GET' ? undefined : { __x: 1 } }],
+      ];
+      for (const [label, opts] of variants) {
+        expectProblem(await t.app.inject(opts), 401, 'UNAUTHENTICATED', `${key(r)} (${label})`);
+        checked++;
+      }
+      if (r.method === 'GET') expect.soft((await t.app.inject({ method: 'HEAD', url })).statusCode, `HEAD ${r.url}`).toBe(401);
+    }
+    expect(checked).toBeGreaterThan(150);
+    for (const [method, url] of [
+      ['GET', `${API}/openapi.json`],
+      ['GET', `${API}/khong-co-dia-chi-nay`],
+      ['GET', `${API}/organizations/${randomUUID()}/khong-co`],
+      ['DELETE', `${API}/organizations/${randomUUID()}`],
+      ['PUT', `${API}/people`],
+      ['GET', `${API}/`],
+    ] as const) {
+      expectProblem(await t.app.inject({ method, url }), 401, 'UNAUTHENTICATED', `${method} ${url}`);
+    }
+  });
+
+  it("refuses the X01 clerk every route on commune X02's records with 403 and changes nothing", async () => {
+    const before = await checksum(t);
+    let refused = 0;
+    for (const r of routes) {
+      if (r.public || !INPUTS[key(r)]) continue;
+      const input = inputFor(r, x);
+      if (!r.url.includes(':') && !input.x02) continue;
+      const path = fillUrl(r.url, (p) => recordFor(r.url, p, x));
+      if (!path) continue; // reported by the test above
+      const res = await t.as(clerk, { method: r.method, url: `${API}${path}${qs(input.query)}`, payload: payloadOf(r, input) as never });
+      expectProblem(res, 403, 'FORBIDDEN', `clerk X01: ${key(r)}`);
+      for (const secret of ['Bắc Sơn', 'Xã Hai', x.org]) expect.soft(res.body, `clerk X01: ${key(r)} reveals ${secret}`).not.toContain(secret);
+      refused++;
+    }
+    expect(refused).toBeGreaterThan(40);
+    // The same requests succeed for the admin: the 403 above is the clerk's scope, not a bad request.
+    const probe = await t.as(admin, { method: 'GET', url: `${API}/organizations/${x.org}/party-members` });
+    expect(probe.statusCode).toBe(200);
+    expect(await checksum(t)).toEqual(before);
+  });
+
+  it("refuses the X01 clerk a request on its own commune that points at commune X02's records", async () => {
+    own.meeting ??= (await write(clerk, 'vanthu.x01', { method: 'POST', url: `${API}/meetings`, payload: { bodyId: own.body, kind: 'regular', title: 'Hội nghị Đảng ủy xã tháng 5', meetingDate: '2026-05-05' } })).json().id;
+    const ownPerson = await one("select p.id as v from person p join organization o on o.id = p.org_id where o.code = 'ORG-X01' limit 1");
+    const ownVersion = await one('select id as v from regulation_version where regulation_id = $1 limit 1', [own.regulation]);
+    const before = await checksum(t);
+    const cb1 = await t.orgId('ORG-X01-CB1');
+    const cb5 = await t.orgId('ORG-X01-CB5');
+    const x02People = (await t.db.query<{ id: string }>('select id from person where org_id = $1', [x.org])).rows.map((r) => r.id);
+    const cases: [string, InjectOptions & { method: string; url: string }][] = [
+      ['X01 cell placed under X02', { method: 'POST', url: `${API}/organizations/${cb1}/parent-links`, payload: { parentId: x.org, validFrom: '2026-03-01' } }],
+      ['X01 cell merged into X02', { method: 'POST', url: `${API}/reorganizations`, payload: { kind: 'merge', effectiveOn: '2026-12-01', sourceIds: [cb5], successorId: x.org } }],
+      ['X01 person given a portfolio of X02', { method: 'POST', url: `${API}/people/${ownPerson}/portfolio`, payload: { orgId: x.org, field: 'Kinh tế', validFrom: '2026-03-01' } }],
+      ['X01 portfolio with X02 as locality', { method: 'POST', url: `${API}/people/${ownPerson}/portfolio`, payload: { orgId: own.org, localityOrgId: x.org, field: 'Địa bàn', validFrom: '2026-03-01' } }],
+      ['X01 portfolio in an X02 body', { method: 'POST', url: `${API}/people/${ownPerson}/portfolio`, payload: { orgId: own.org, bodyId: x.body, field: 'Kinh tế', validFrom: '2026-03-01' } }],
+      ['X01 body part of an X02 body', { method: 'POST', url: `${API}/bodies`, payload: { orgId: own.org, kind: 'UBKT', name: 'Ủy ban Kiểm tra', partOf: x.body, validFrom: '2026-03-01' } }],
+      ['X01 body in the term of X02', { method: 'POST', url: `${API}/bodies`, payload: { orgId: own.org, kind: 'UBKT', name: 'Ủy ban Kiểm tra', termId: x.term, validFrom: '2026-03-01' } }],
+      ['X02 person enrolled in an X01 cell', { method: 'POST', url: `${API}/organizations/${own.cell}/party-members`, payload: { personId: x.person, status: 'probationary', validFrom: '2026-03-01' } }],
+      ['X02 person seated in an X01 body', { method: 'POST', url: `${API}/bodies/${own.body}/memberships`, payload: { personId: x.person, role: 'UY_VIEN', validFrom: '2026-03-01' } }],
+      ['X01 cell founded with X02 people', { method: 'POST', url: `${API}/organizations`, payload: { code: 'ORG-X01-CB9', name: 'Chi bộ thôn 9, xã Tân Lập', kind: 'CELL', parentId: own.org, validFrom: '2026-03-01', partyMembers: x02People.map((personId) => ({ personId, status: 'official' })) } }],
+      ['X02 version read through the X01 regulation', { method: 'GET', url: `${API}/regulations/${own.regulation}/versions/${x.version}` }],
+      ['X02 versions compared through the X01 regulation', { method: 'GET', url: `${API}/regulations/${own.regulation}/diff?from=${x.version}&to=${ownVersion}` }],
+      ['X02 version asked through the X01 regulation', { method: 'POST', url: `${API}/regulations/${own.regulation}/ask`, payload: { ask: 'quorum', at: '2026-03-01', input: { body: 'BCH', summoned: 20, present: 15 }, versionId: x.version } }],
+      ['X02 attendance changed through an X01 meeting', { method: 'PATCH', url: `${API}/meetings/${own.meeting}/attendance/${x.attendance}`, payload: { status: 'present' } }],
+      ['X02 agenda item voted through an X01 meeting', { method: 'POST', url: `${API}/meetings/${own.meeting}/agenda/${x.item}/votes`, payload: { method: 'secret_ballot', yes: 1, no: 0, abstain: 0 } }],
+    ];
+    for (const [label, opts] of cases) {
+      const res = await t.as(clerk, opts);
+      expect.soft([400, 403, 404], `${label}: ${opts.method} ${opts.url} → ${res.statusCode} ${res.body.slice(0, 300)}`).toContain(res.statusCode);
+      if (res.statusCode >= 400) expect.soft(String(res.headers['content-type']), label).toContain('application/problem+json');
+      // Nothing of X02 may come back, not even a name.
+      for (const id of [x.person, ...x02People]) {
+        const name = await one('select full_name as v from person where id = $1', [id]);
+        expect.soft(res.body, `${label} reveals ${name}`).not.toContain(name);
+      }
+    }
+    expect(await checksum(t)).toEqual(before);
+  });
+
+  it('lets the X01 clerk read and write its own commune, each write audited once under its name', async () => {
+    for (const url of [`/organizations/${own.org}`, `/organizations/${own.org}/subtree`, `/bodies/${own.body}`, `/organizations/${own.cell}/party-members`, `/regulations/${own.regulation}`, `/people?orgId=${own.org}`]) {
+      const r = await t.as(clerk, { method: 'GET', url: `${API}${url}` });
+      expect.soft(r.statusCode, `GET ${url} ${r.body.slice(0, 200)}`).toBe(200);
+    }
+    const from = writes.length;
+    const p = await write(clerk, 'vanthu.x01', { method: 'POST', url: `${API}/people`, payload: { orgId: own.org, fullName: 'Nguyễn Thị Mới Vào' } });
+    expect(p.statusCode, p.body).toBe(201);
+    own.person = p.json().id;
+    const pm = await write(clerk, 'vanthu.x01', { method: 'POST', url: `${API}/organizations/${own.cell}/party-members`, payload: { personId: own.person, status: 'probationary', validFrom: '2026-03-01' } });
+    expect(pm.statusCode, pm.body).toBe(201);
+    const upd = await write(clerk, 'vanthu.x01', { method: 'PATCH', url: `${API}/people/${own.person}`, payload: { version: 1, fullName: 'Nguyễn Thị Mới' } });
+    expect(upd.statusCode, upd.body).toBe(200);
+    expect((await t.as(clerk, { method: 'GET', url: `${API}/people/${own.person}` })).json()).toMatchObject({ fullName: 'Nguyễn Thị Mới', partyMemberships: [expect.objectContaining({ orgId: own.cell })] });
+    const mine = writes.slice(from);
+    expect(mine).toHaveLength(3);
+    for (const w of mine) {
+      expect(w.rows, w.label).toHaveLength(1);
+      expect(w.rows[0]!.actor, w.label).toBe('vanthu.x01');
+      expect(w.rows[0]!.after, w.label).not.toBeNull();
+    }
+    expect(mine[2]!.rows[0]).toMatchObject({ before: expect.objectContaining({ fullName: 'Nguyễn Thị Mới Vào' }), after: expect.objectContaining({ fullName: 'Nguyễn Thị Mới' }) });
+  });
+
+  it("lists for the X01 clerk only records of X01's subtree", async () => {
+    const get = async (url: string) => {
+      const r = await t.as(clerk, { method: 'GET', url: `${API}${url}` });
+      expect(r.statusCode, `${url} ${r.body.slice(0, 200)}`).toBe(200);
+      return r.json();
+    };
+    const orgOfPerson = async (id: string) => one('select org_id as v from person where id = $1', [id]);
+    // The subtree now: X01 with its cells, those made by the tests included.
+    const sub = await t.db.query<{ id: string }>(
+      'with recursive d(id) as (select $1::uuid union select p.org_id from organization_parent p join d on p.parent_id = d.id) select id from d',
+      [own.org],
+    );
+    x01Subtree = new Set(sub.rows.map((r) => r.id));
+    expect(x01Subtree.has(x.org)).toBe(false);
+    const orgs = await get('/organizations?pageSize=500');
+    expect(orgs.items.length).toBeGreaterThan(0);
+    expect(orgs.items.map((o: { id: string }) => o.id)).toContain(own.org);
+    for (const o of orgs.items) expect.soft(x01Subtree.has(o.id), `organization ${o.code}`).toBe(true);
+    expect(orgs.total).toBe(orgs.items.length);
+    for (const o of (await get('/organizations?q=dang%20bo&pageSize=500')).items) expect.soft(x01Subtree.has(o.id), `organization ${o.code}`).toBe(true);
+    const people = await get('/people?pageSize=500');
+    expect(people.items.length).toBeGreaterThan(5);
+    expect(people.total).toBe(people.items.length);
+    for (const p of people.items) expect.soft(x01Subtree.has(p.orgId), `person ${p.fullName}`).toBe(true);
+    for (const q of ['nguyen', 'Nguyễn', 'xa hai', 'bac son', 'dang bo']) {
+      const s = await get(`/search?q=${encodeURIComponent(q)}&limit=100`);
+      for (const p of s.people) expect.soft(x01Subtree.has(await orgOfPerson(p.id)), `search "${q}": ${p.fullName} (${p.orgName})`).toBe(true);
+      for (const o of s.organizations) expect.soft(x01Subtree.has(o.id), `search "${q}": ${o.code}`).toBe(true);
+      const ppl = await get(`/people?q=${encodeURIComponent(q)}&pageSize=500`);
+      for (const p of ppl.items) expect.soft(x01Subtree.has(p.orgId), `people "${q}": ${p.fullName}`).toBe(true);
+    }
+    // The admin does find X02's people: the search above was not empty by accident.
+    const all = (await t.as(admin, { method: 'GET', url: `${API}/search?q=nguyen%20xa%20hai` })).json();
+    expect(all.people.map((p: { id: string }) => p.id)).toContain(x.person);
+    const tree = await get('/organizations/tree?depth=6');
+    const flat = (nodes: { id: string; children: unknown[] }[]): string[] => nodes.flatMap((n) => [n.id, ...flat(n.children as never)]);
+    expect(tree.roots.map((n: { id: string }) => n.id)).toEqual([own.org]);
+    for (const id of flat(tree.roots)) expect.soft(x01Subtree.has(id), `tree node ${id}`).toBe(true);
+    for (const reg of await get('/regulations')) expect.soft(x01Subtree.has(reg.orgId), `regulation ${reg.work}`).toBe(true);
+  });
+
+  it.each(['xem', 'lanhdao'])('refuses every write to a read-only account (%s) with 403 and changes nothing', async (username) => {
+    const s = username === 'xem' ? viewer : leader;
+    const before = await checksum(t);
+    let refused = 0;
+    for (const r of routes) {
+      if (r.public || r.method === 'GET' || key(r) === 'POST /auth/logout') continue;
+      const input = inputFor(r, x);
+      const path = fillUrl(r.url, (p) => recordFor(r.url, p, x));
+      if (!path) continue;
+      const res = await t.as(s, { method: r.method, url: `${API}${path}${qs(input.query)}`, payload: payloadOf(r, input) as never });
+      if (STORES_NOTHING.has(key(r))) {
+        expect.soft(res.statusCode, `${username}: ${key(r)} ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        continue;
+      }
+      expectProblem(res, 403, 'FORBIDDEN', `${username}: ${key(r)}`);
+      refused++;
+    }
+    expect(refused).toBeGreaterThan(25);
+    // Reads in the same scope work: the refusals are about the role.
+    expect((await t.as(s, { method: 'GET', url: `${API}/organizations/${x.org}` })).statusCode).toBe(200);
+    expect(await checksum(t)).toEqual(before);
+  });
+
+  it('refuses every write without the CSRF header, with a wrong one or with another session\'s, and writes nothing', async () => {
+    const before = await checksum(t);
+    const wrongSameLength = admin.csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    let refused = 0;
+    for (const r of routes) {
+      if (r.public || r.method === 'GET') continue;
+      const input = inputFor(r, x);
+      const path = fillUrl(r.url, (p) => recordFor(r.url, p, x)) ?? r.url.replace(/:[A-Za-z]+/g, randomUUID());
+      const url = `${API}${path}${qs(input.query)}`;
+      const payload = payloadOf(r, input) as never;
+      const variants: [string, Record<string, string>][] = [
+        ['no header', { cookie: admin.cookie }],
+        ['empty header', { cookie: admin.cookie, 'x-csrf-token': '' }],
+        ['wrong token', { cookie: admin.cookie, 'x-csrf-token': wrongSameLength }],
+        ["another session's token", { cookie: admin.cookie, 'x-csrf-token': clerk.csrf }],
+        ['token in a cookie', { cookie: `${admin.cookie}; x-csrf-token=${admin.csrf}` }],
+      ];
+      for (const [label, headers] of variants) {
+        expectProblem(await t.app.inject({ method: r.method as 'POST', url, payload, headers }), 403, 'CSRF_INVALID', `${key(r)} (${label})`);
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(100);
+    // Logout without the header did not end the session.
+    expect((await t.as(admin, { method: 'GET', url: `${API}/auth/me` })).statusCode).toBe(200);
+    expect(await checksum(t)).toEqual(before);
+  });
+
+  it('refuses a cross-site form post (urlencoded, text/plain, multipart), with or without the token', async () => {
+    const before = await checksum(t);
+    const json = JSON.stringify({ orgId: x.org, fullName: 'Giả Mạo' });
+    const forms: [string, string][] = [
+      ['application/x-www-form-urlencoded', `orgId=${x.org}&fullName=Gia+Mao`],
+      ['text/plain', json],
+      ['multipart/form-data; boundary=XyZ', `--XyZ\r\nContent-Disposition: form-data; name="fullName"\r\n\r\nGia Mao\r\n--XyZ--\r\n`],
+    ];
+    for (const [type, payload] of forms) {
+      for (const withToken of [false, true]) {
+        const headers: Record<string, string> = { cookie: admin.cookie, 'content-type': type, origin: 'https://ke-gian.example' };
+        if (withToken) headers['x-csrf-token'] = admin.csrf;
+        const res = await t.app.inject({ method: 'POST', url: `${API}/people`, payload, headers });
+        const label = `${type}${withToken ? ' + token' : ''} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        expect.soft([400, 403, 415], label).toContain(res.statusCode);
+        expect.soft(String(res.headers['content-type']), label).toContain('application/problem+json');
+        if (!withToken) expect.soft([403, 415], label).toContain(res.statusCode);
+      }
+    }
+    expect(await checksum(t)).toEqual(before);
+  });
+
+  it('throttles a username after 5 failed logins from one address, even with the right password', async () => {
+    const login = (username: string, password: string, extra: Partial<InjectOptions> = {}) =>
+      t.app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username, password }, ...extra });
+    for (let i = 1; i <= 5; i++) expectProblem(await login('vanthu.x02', `sai-mat-khau-${i}`), 401, 'LOGIN_FAILED', `failure ${i}`);
+    for (const [label, res] of [
+      ['right password', await login('vanthu.x02', 'anlac2026')],
+      ['other spelling of the username', await login('  VanThu.X02 ', 'anlac2026')],
+      ['spoofed X-Forwarded-For', await login('vanthu.x02', 'anlac2026', { headers: { 'x-forwarded-for': '203.0.113.7' } })],
+    ] as const) {
+      expectProblem(res, 429, 'LOGIN_THROTTLED', label);
+      const retry = Number(res.headers['retry-after']);
+      expect.soft(Number.isInteger(retry) && retry > 0 && retry <= 15 * 60, `${label}: retry-after ${res.headers['retry-after']}`).toBe(true);
+      expect.soft(res.cookies.find((c) => c.name === 'qc_session'), label).toBeUndefined();
+    }
+    // Another username from the same address, and the admin, are not affected.
+    expect((await login('xem', 'anlac2026')).statusCode).toBe(200);
+    expect((await login('admin', 'anlac2026')).statusCode).toBe(200);
+    // An unknown username and a wrong password answer alike: no user enumeration.
+    const unknown = await login('khong.ton.tai', 'anlac2026');
+    const wrong = await login('vanthu.vptu', 'sai');
+    expect(unknown.statusCode).toBe(401);
+    expect(JSON.parse(unknown.body)).toEqual(JSON.parse(wrong.body));
+  });
+
+  it('sets an httpOnly, SameSite=Lax session cookie; logout, expiry and a disabled account end the session', async () => {
+    const r = await t.app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username: 'lanhdao', password: 'anlac2026' } });
+    expect(r.statusCode).toBe(200);
+    const c = r.cookies.find((x) => x.name === 'qc_session')!;
+    expect(c).toBeDefined();
+    expect(c.httpOnly).toBe(true);
+    expect(c.sameSite).toBe('Lax');
+    expect(c.path).toBe('/');
+    expect(String(r.headers['set-cookie'])).not.toContain(r.json().csrfToken);
+    const s: Session = { cookie: `qc_session=${c.value}`, csrf: r.json().csrfToken };
+    expect((await t.as(s, { method: 'GET', url: `${API}/auth/me` })).statusCode).toBe(200);
+    const out = await write(s, 'lanhdao', { method: 'POST', url: `${API}/auth/logout` });
+    expect(out.statusCode).toBe(204);
+    const cleared = out.cookies.find((x) => x.name === 'qc_session');
+    expect(cleared).toBeDefined();
+    expect(cleared!.value === '' || (cleared!.expires !== undefined && cleared!.expires.getTime() < Date.now()) || cleared!.maxAge === 0).toBe(true);
+    expectProblem(await t.as(s, { method: 'GET', url: `${API}/auth/me` }), 401, 'UNAUTHENTICATED', 'after logout: me');
+    expectProblem(await t.as(s, { method: 'POST', url: `${API}/auth/logout` }), 401, 'UNAUTHENTICATED', 'after logout: logout');
+    expectProblem(await t.as(s, { method: 'PATCH', url: `${API}/organizations/${x.org}`, payload: { version: 1, shortName: 'x' } }), 401, 'UNAUTHENTICATED', 'after logout: write');
+    const sid = createHash('sha256').update(c.value).digest('hex');
+    expect((await t.db.query('select 1 from user_session where id = $1', [sid])).rows).toHaveLength(0);
+
+    // An expired session is no session.
+    const s2 = await t.login('lanhdao');
+    const sid2 = createHash('sha256').update(s2.cookie.slice('qc_session='.length)).digest('hex');
+    await t.db.query("update user_session set expires_at = now() - interval '1 minute' where id = $1", [sid2]);
+    expectProblem(await t.as(s2, { method: 'GET', url: `${API}/auth/me` }), 401, 'UNAUTHENTICATED', 'expired session');
+
+    // A disabled account loses its open sessions at once.
+    const created = await write(admin, 'admin', { method: 'POST', url: `${API}/users`, payload: { username: 'tam.thoi', password: 'mat-khau-tam-thoi', displayName: 'Tài khoản tạm thời', grants: [{ role: 'viewer', orgId: own.org }] } });
+    expect(created.statusCode, created.body).toBe(201);
+    const s3 = await t.login('tam.thoi', 'mat-khau-tam-thoi');
+    expect((await t.as(s3, { method: 'GET', url: `${API}/auth/me` })).statusCode).toBe(200);
+    await t.db.query("update app_user set disabled = true where username = 'tam.thoi'");
+    expectProblem(await t.as(s3, { method: 'GET', url: `${API}/auth/me` }), 401, 'UNAUTHENTICATED', 'disabled account');
+    await t.db.query("update app_user set disabled = false where username = 'tam.thoi'");
+  });
+
+  it('sends the security headers on HTML pages, static files, API answers and errors', async () => {
+    // A server with a web directory of its own, so the HTML answers do not depend on a build.
+    const web = mkdtempSync(join(tmpdir(), 'quyche-web-'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><html lang="vi"><head><title>Quychế</title></head><body><div id="root"></div></body></html>');
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
+    let webApp: FastifyInstance | undefined;
+    try {
+      webApp = await buildApp(t.db, configFromEnv({}, { dataDir: '/nonexistent', webDir: web }));
+      await webApp.ready();
+      const check = (label: string, res: LightMyRequestResponse) => {
+        const csp = String(res.headers['content-security-policy'] ?? '');
+        expect.soft(csp, `${label}: content-security-policy`).toContain("default-src 'self'");
+        expect.soft(csp, `${label}: content-security-policy`).toContain("frame-ancestors 'none'");
+        const script = /script-src ([^;]*)/.exec(csp)?.[1] ?? /default-src ([^;]*)/.exec(csp)?.[1] ?? '';
+        expect.soft(script, `${label}: script-src`).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+        expect.soft(res.headers['x-content-type-options'], `${label}: x-content-type-options`).toBe('nosniff');
+        expect.soft(String(res.headers['x-frame-options']).toUpperCase(), `${label}: x-frame-options`).toBe('DENY');
+      };
+      const html = await webApp.inject({ method: 'GET', url: '/' });
+      expect(html.statusCode).toBe(200);
+      expect(String(html.headers['content-type'])).toContain('text/html');
+      check('GET /', html);
+      const spa = await webApp.inject({ method: 'GET', url: '/organizations/abc' });
+      expect(String(spa.headers['content-type'])).toContain('text/html');
+      check('GET /organizations/abc (SPA)', spa);
+      check('GET /assets/app.js', await webApp.inject({ method: 'GET', url: '/assets/app.js' }));
+      check('GET / on the test server', await t.app.inject({ method: 'GET', url: '/' }));
+      check('GET /auth/me', await t.as(admin, { method: 'GET', url: `${API}/auth/me` }));
+      check('GET /openapi.json', await t.as(admin, { method: 'GET', url: `${API}/openapi.json` }));
+      check('401', await t.app.inject({ method: 'GET', url: `${API}/auth/me` }));
+      check('403', await t.as(clerk, { method: 'GET', url: `${API}/organizations/${x.org}` }));
+      check('404', await t.as(admin, { method: 'GET', url: `${API}/khong-co` }));
+      check('400', await t.as(admin, { method: 'GET', url: `${API}/organizations?page=-1` }));
+      check('login', await t.app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username: 'xem', password: 'anlac2026' } }));
+      const docx = await t.as(admin, { method: 'GET', url: `${API}/regulations/${x.regulation}/diff.docx?from=${x.version}&to=${x.version}` });
+      expect(docx.statusCode).toBe(200);
+      check('diff.docx', docx);
+    } finally {
+      await webApp?.close();
+      rmSync(web, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses the audit trail to everyone but an administrator', async () => {
+    for (const [name, s] of [['vanthu.x01', clerk], ['xem', viewer], ['lanhdao', leader]] as const) {
+      for (const url of ['/audit', '/audit/verify', '/users']) expectProblem(await t.as(s, { method: 'GET', url: `${API}${url}` }), 403, 'FORBIDDEN', `${name}: GET ${url}`);
+    }
+    expect((await t.as(admin, { method: 'GET', url: `${API}/audit` })).statusCode).toBe(200);
+  });
+
+  it('audited every successful write of these tests exactly once, under the name of its author', async () => {
+    expect(writes.length).toBeGreaterThan(12);
+    for (const w of writes) {
+      const label = `${w.label} (${w.status})`;
+      expect.soft(w.rows.length, `${label}: audit rows ${JSON.stringify(w.rows.map((r) => r.action))}`).toBe(1);
+      const row = w.rows[0];
+      if (!row) continue;
+      expect.soft(row.actor, label).toBe(w.actor);
+      if (w.label.endsWith('/auth/logout')) continue;
+      expect.soft(row.after, `${label}: after`).not.toBeNull();
+      if (w.method === 'PATCH') expect.soft(row.before, `${label}: before`).not.toBeNull();
+    }
+    const page = (await t.as(admin, { method: 'GET', url: `${API}/audit?pageSize=5` })).json();
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items[0]).toMatchObject({ seq: expect.any(Number), actor: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('detects an audit row changed or deleted behind the application', async () => {
+    const verify = async () => {
+      const r = await t.as(admin, { method: 'GET', url: `${API}/audit/verify` });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as { ok: boolean; checked: number; problems: { seq: number; kind: string; message_vi: string }[] };
+    };
+    const clean = await verify();
+    expect(clean).toMatchObject({ ok: true, problems: [] });
+    const seqs = writes.flatMap((w) => w.rows.map((r) => r.seq));
+    const changed = seqs[2]!;
+    const deleted = seqs[5]!;
+    await t.db.query(`update audit_log set after = '{"fullName":"Sửa lén"}' where seq = $1`, [changed]);
+    const v1 = await verify();
+    expect(v1.ok).toBe(false);
+    expect(v1.problems).toContainEqual(expect.objectContaining({ seq: changed, kind: 'changed' }));
+    await t.db.query('delete from audit_log where seq = $1', [deleted]);
+    const v2 = await verify();
+    expect(v2.ok).toBe(false);
+    expect(v2.problems).toContainEqual(expect.objectContaining({ seq: deleted }));
+    expect(v2.problems).toContainEqual(expect.objectContaining({ seq: changed, kind: 'changed' }));
+    // The last row deleted (and the head left alone) is noticed as well.
+    const last = await maxSeq();
+    await t.db.query('delete from audit_log where seq = $1', [last]);
+    const v3 = await verify();
+    expect(v3.ok).toBe(false);
+    expect(v3.problems.some((p) => p.kind === 'head_mismatch' || p.seq === last)).toBe(true);
+    for (const p of v3.problems) expect(p.message_vi).toMatch(DIACRITIC);
+  });
+});
