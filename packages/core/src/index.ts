@@ -26,3 +26,4 @@ export * from './time/holiday.calendar.js';
 export * from './regulation/reg.import.js';
 export * from './api/document.schema.js';
 export * from './api/meeting.schema.js';
+export * from './meeting/meeting.calendar.js';

@@ -1,3 +1,6 @@
+import type { Answer, ConferenceQuotaAnswer } from '../regulation/engine.js';
+import { citeVi } from '../regulation/reg.parse.js';
+
 /**
  * Meetings under the regulation: the life cycle as an explicit graph, document symbols numbered per
  * issuer, type and term (R14), and the yearly conference quotas (R10).
@@ -73,28 +76,44 @@ export function parseDocumentSymbol(symbol: string): { number: number; type: str
   return { number: Number(m[1]), type: m[2]!, issuer: m[3]! };
 }
 
-export interface ConferenceQuota {
-  /** Share of in-person conferences, at most (0.4 = 40 %). */
-  maxInPersonShare: { num: number; den: number };
-  maxProvinceWide: number;
-  /** Reduction against last year, at least (1/10 = 10 %). */
-  minReduction: { num: number; den: number };
+/** Meetings that count as conferences (hội nghị) for the yearly quotas: BCH conferences and the conference kinds. */
+export function isConference(m: { bodyKind: string; kind: MeetingKind | string }): boolean {
+  return m.kind !== 'written_consultation' && (m.bodyKind === 'BCH' || m.kind === 'thematic' || m.kind === 'expanded' || m.kind === 'briefing');
 }
-export const R10_DEFAULT: ConferenceQuota = { maxInPersonShare: { num: 2, den: 5 }, maxProvinceWide: 2, minReduction: { num: 1, den: 10 } };
 
-/** R10 (226-KL/TW) on a year's conferences, with exact integer comparisons and a Vietnamese line each. */
-export function checkConferenceQuota(year: { total: number; inPerson: number; provinceWide: number; lastYearTotal: number }, q: ConferenceQuota = R10_DEFAULT) {
-  const inPersonOk = year.inPerson * q.maxInPersonShare.den <= year.total * q.maxInPersonShare.num;
-  const provinceOk = year.provinceWide <= q.maxProvinceWide;
-  // total ≤ lastYear × (1 − r)  ⇔  total·den ≤ lastYear·(den − num)
-  const reductionOk = year.total * q.minReduction.den <= year.lastYearTotal * (q.minReduction.den - q.minReduction.num);
+export interface QuotaYear {
+  total: number;
+  inPerson: number;
+  provinceWide: number;
+  lastYearTotal: number | null;
+}
+
+/**
+ * R10 (226-KL/TW) on a year's conferences against the quotas the regulation sets (engine `conferenceQuota`), with
+ * exact integer comparisons; a quota the regulation does not set is not checked, and last year's total may be unknown.
+ */
+export function checkConferenceQuota(year: QuotaYear, quota: Answer<ConferenceQuotaAnswer>) {
+  const q = quota.result;
   const pct = (a: number, b: number) => (b === 0 ? '0' : ((100 * a) / b).toFixed(1).replace('.', ','));
-  return {
-    ok: inPersonOk && provinceOk && reductionOk,
-    items: [
-      { code: 'TY_LE_TRUC_TIEP', ok: inPersonOk, message_vi: `Hội nghị trực tiếp ${year.inPerson}/${year.total} (${pct(year.inPerson, year.total)}%), tối đa ${pct(q.maxInPersonShare.num, q.maxInPersonShare.den)}%` },
-      { code: 'HOI_NGHI_TOAN_TINH', ok: provinceOk, message_vi: `Hội nghị toàn tỉnh ${year.provinceWide}, tối đa ${q.maxProvinceWide}` },
-      { code: 'GIAM_SO_HOI_NGHI', ok: reductionOk, message_vi: `Tổng số hội nghị ${year.total} so với năm trước ${year.lastYearTotal} (giảm ${pct(year.lastYearTotal - year.total, year.lastYearTotal)}%), cần giảm ít nhất ${pct(q.minReduction.num, q.minReduction.den)}%` },
-    ],
-  };
+  const basis = citeVi(quota.eIds[0] ?? '');
+  const items: { code: string; ok: boolean | null; message_vi: string }[] = [];
+  if (q.maxInPersonShare) {
+    const { num, den } = q.maxInPersonShare;
+    const ok = year.inPerson * den <= year.total * num;
+    items.push({ code: 'TY_LE_TRUC_TIEP', ok, message_vi: `Hội nghị trực tiếp ${year.inPerson}/${year.total} (${pct(year.inPerson, year.total)}%), tối đa ${pct(num, den)}% (${basis})` });
+  }
+  if (q.maxProvinceWide !== null) {
+    items.push({ code: 'HOI_NGHI_TOAN_TINH', ok: year.provinceWide <= q.maxProvinceWide, message_vi: `Hội nghị toàn tỉnh ${year.provinceWide}, tối đa ${q.maxProvinceWide} (${basis})` });
+  }
+  if (q.minReduction) {
+    const { num, den } = q.minReduction;
+    if (year.lastYearTotal === null) {
+      items.push({ code: 'GIAM_SO_HOI_NGHI', ok: null, message_vi: `Chưa có số hội nghị năm trước để so sánh (cần giảm ít nhất ${pct(num, den)}%; ${basis})` });
+    } else {
+      // total ≤ lastYear × (1 − r)  ⇔  total·den ≤ lastYear·(den − num)
+      const ok = year.total * den <= year.lastYearTotal * (den - num);
+      items.push({ code: 'GIAM_SO_HOI_NGHI', ok, message_vi: `Tổng số hội nghị ${year.total} so với năm trước ${year.lastYearTotal} (giảm ${pct(year.lastYearTotal - year.total, year.lastYearTotal)}%), cần giảm ít nhất ${pct(num, den)}% (${basis})` });
+    }
+  }
+  return { ok: items.every((i) => i.ok !== false), items, ruleIds: quota.ruleIds, eIds: quota.eIds };
 }

@@ -4,7 +4,7 @@ import { evalCondition } from './condition.js';
 import { meetsRatio, minimumCount, parseRatio, formatRatio } from './rational.js';
 import type { Rational } from './rational.js';
 import { citeVi } from './reg.parse.js';
-import type { AuthorityRule, BallotRule, DeadlineRule, DelegationRule, DutyRule, MeetingRegimeRule, NoticeRule, QuorumRule, Regulation, Rule, VoteThresholdRule } from './reg.model.js';
+import type { AuthorityRule, BallotRule, ConferenceQuotaRule, DeadlineRule, DelegationRule, DutyRule, MeetingRegimeRule, NoticeRule, QuorumRule, Regulation, Rule, VoteThresholdRule } from './reg.model.js';
 
 /** Every answer explains itself: the rules and the clauses it rests on, and a sentence in Vietnamese. */
 export interface Answer<R = Record<string, unknown>> {
@@ -172,8 +172,16 @@ function needBody(reg: Regulation, input: Record<string, unknown>): string {
   return b;
 }
 
-export function isQuorate(reg: Regulation, body: string, counts: { summoned: number; present: number; total?: number }, on: string): Answer<{ valid: boolean }> {
-  const rule = cached(reg, `quorum|${body}|${on}`, () => single(reg.rules.filter((r): r is QuorumRule => r.kind === 'quorum' && appliesToBody(r, body) && inForce(reg, r, on)), `điều kiện hợp lệ của hội nghị ${BODY_NAME(reg, body)}`));
+/**
+ * Quorum of a body's meeting on a date. A rule for the meeting kind (a written consultation, say) takes precedence
+ * over the general one, as a topic's vote rule does.
+ */
+export function isQuorate(reg: Regulation, body: string, counts: { summoned: number; present: number; total?: number }, on: string, meetingKind?: string): Answer<{ valid: boolean }> {
+  const rule = cached(reg, `quorum|${body}|${meetingKind ?? ''}|${on}`, () => {
+    const all = reg.rules.filter((r): r is QuorumRule => r.kind === 'quorum' && appliesToBody(r, body) && inForce(reg, r, on));
+    const specific = meetingKind ? all.filter((r) => Array.isArray(r.meeting_kinds) && r.meeting_kinds.includes(meetingKind)) : [];
+    return single(specific.length ? specific : all.filter((r) => !r.meeting_kinds || r.meeting_kinds.length === 0), `điều kiện hợp lệ của hội nghị ${BODY_NAME(reg, body)}`);
+  });
   const { ratio, of, cmp } = ratioOf(rule.min_present, rule);
   if (counts.present > counts.summoned) throw new EngineError('BAD_INPUT', `Số có mặt (${counts.present}) lớn hơn số được triệu tập (${counts.summoned})`);
   const base = of === 'total_members' ? (counts.total ?? counts.summoned) : counts.summoned;
@@ -330,6 +338,34 @@ export function ownerOf(reg: Regulation, duty: string, on: string): Answer<{ own
   };
 }
 
+/** The meeting regime of a body on a date (the rule itself: its period, weekday, convening body). */
+export function meetingRegime(reg: Regulation, body: string, on: string): Answer<{ rule: MeetingRegimeRule }> {
+  const rule = single(reg.rules.filter((r): r is MeetingRegimeRule => r.kind === 'meeting_regime' && r.body === body && inForce(reg, r, on)), `chế độ họp thường lệ của ${BODY_NAME(reg, body)}`);
+  return { result: { rule }, ruleIds: [rule.id], eIds: [rule.basis], reason_vi: `Chế độ họp của ${BODY_NAME(reg, body)} (${cite(rule)})` };
+}
+
+export interface ConferenceQuotaAnswer {
+  maxInPersonShare: Rational | null;
+  maxProvinceWide: number | null;
+  minReduction: Rational | null;
+}
+/** R10: the yearly conference quotas the regulation (or the guidance it encodes) sets, in force on a date. */
+export function conferenceQuota(reg: Regulation, on: string): Answer<ConferenceQuotaAnswer> {
+  const rule = single(reg.rules.filter((r): r is ConferenceQuotaRule => r.kind === 'conference_quota' && inForce(reg, r, on)), 'hạn mức hội nghị hằng năm');
+  const ratio = (v: unknown, what: string) => {
+    if (v === undefined) return null;
+    const q = parseRatio(v);
+    if (!q) throw new EngineError('BAD_INPUT', `Quy tắc ${rule.id} (${cite(rule)}): ${what} không phải tỷ lệ hợp lệ`, [rule.id]);
+    return q;
+  };
+  const result = {
+    maxInPersonShare: ratio(rule.max_in_person?.ratio, 'tỷ lệ hội nghị trực tiếp'),
+    maxProvinceWide: typeof rule.max_province_wide === 'number' ? rule.max_province_wide : null,
+    minReduction: ratio(rule.min_reduction?.ratio, 'tỷ lệ giảm số hội nghị'),
+  };
+  return { result, ruleIds: [rule.id], eIds: [rule.basis], reason_vi: `Hạn mức hội nghị hằng năm (${cite(rule)})` };
+}
+
 /** R2: who convenes a body's meeting (the BTV convenes the BCH, the TT the BTV), from its meeting regime. */
 export function conveningCheck(reg: Regulation, body: string, convener: string | null, on: string): Answer<{ ok: boolean; required: string }> {
   const rule = cached(reg, `convene|${body}|${on}`, () =>
@@ -412,7 +448,7 @@ export function ask(reg: Regulation, q: Question, cal: WorkingCalendar = DEFAULT
   if (q.at !== undefined && !isIsoDate(q.at)) throw new EngineError('BAD_INPUT', '"at" phải là ngày dạng YYYY-MM-DD');
   switch (q.ask) {
     case 'quorum':
-      return isQuorate(reg, needBody(reg, input), { summoned: needInt(input, 'summoned'), present: needInt(input, 'present') }, at);
+      return isQuorate(reg, needBody(reg, input), { summoned: needInt(input, 'summoned'), present: needInt(input, 'present') }, at, typeof input['meeting_kind'] === 'string' ? input['meeting_kind'] : undefined);
     case 'vote': {
       const method = String(input['method'] ?? '');
       if (!['show_of_hands', 'secret_ballot', 'written'].includes(method)) throw new EngineError('BAD_INPUT', '"method" là show_of_hands, secret_ballot hoặc written');

@@ -356,9 +356,9 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
   }
 
   // 15. TEMPORAL_COVERAGE — same rule key in force twice
-  const key = (r: Rule) => `${r.kind}:${r.kind === 'notice' || r.kind === 'meeting_regime' ? String(r['body']) : r.kind === 'duty' || r.kind === 'deadline' ? String(r['duty']) : r.kind === 'quorum' || r.kind === 'ballot' || r.kind === 'vote_threshold' ? bodiesOf(r).join(',') + '|' + String((r['topics'] as string[] | undefined)?.join(',') ?? '') : ''}`;
+  const key = (r: Rule) => `${r.kind}:${r.kind === 'notice' || r.kind === 'meeting_regime' ? String(r['body']) : r.kind === 'duty' || r.kind === 'deadline' ? String(r['duty']) : r.kind === 'quorum' || r.kind === 'ballot' || r.kind === 'vote_threshold' ? bodiesOf(r).join(',') + '|' + String((r['topics'] as string[] | undefined)?.join(',') ?? '') + '|' + String((r['meeting_kinds'] as string[] | undefined)?.join(',') ?? '') : ''}`;
   const byKey = new Map<string, Rule[]>();
-  for (const r of reg.rules) if (['notice', 'meeting_regime', 'deadline', 'quorum', 'vote_threshold'].includes(r.kind)) byKey.set(key(r), [...(byKey.get(key(r)) ?? []), r]);
+  for (const r of reg.rules) if (['notice', 'meeting_regime', 'deadline', 'quorum', 'vote_threshold', 'conference_quota'].includes(r.kind)) byKey.set(key(r), [...(byKey.get(key(r)) ?? []), r]);
   for (const rules of byKey.values()) {
     for (let i = 0; i < rules.length; i++)
       for (let j = i + 1; j < rules.length; j++) {

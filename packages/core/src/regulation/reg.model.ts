@@ -2,7 +2,7 @@
  * The `.qc.md` regulation model (../shared/design/REGULATION-FORMAT.md): legal text first, machine rules as
  * annotations under the clause they implement. Every node keeps its source lines so printing gives back the text.
  */
-export const RULE_KINDS = ['meeting_regime', 'quorum', 'vote_threshold', 'ballot', 'authority', 'delegation', 'notice', 'deadline', 'duty'] as const;
+export const RULE_KINDS = ['meeting_regime', 'quorum', 'vote_threshold', 'ballot', 'authority', 'delegation', 'notice', 'deadline', 'duty', 'conference_quota'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 export const RATIO_BASES = ['summoned_members', 'total_members', 'present_members'] as const;
@@ -56,6 +56,8 @@ export interface QuorumRule extends RuleBase {
   kind: 'quorum';
   bodies?: string[];
   body?: string;
+  /** Meeting kinds the rule is for (e.g. written_consultation); without it, every meeting of the bodies. */
+  meeting_kinds?: string[];
   min_present?: RatioSpec;
 }
 export interface VoteThresholdRule extends RuleBase {
@@ -111,7 +113,14 @@ export interface DutyRule extends RuleBase {
   owner?: string | string[];
   support?: string[];
 }
-export type Rule = MeetingRegimeRule | QuorumRule | VoteThresholdRule | BallotRule | AuthorityRule | DelegationRule | NoticeRule | DeadlineRule | DutyRule;
+/** Yearly conference quotas (R10, 226-KL/TW): share held in person, province-wide ones, reduction against last year. */
+export interface ConferenceQuotaRule extends RuleBase {
+  kind: 'conference_quota';
+  max_in_person?: { ratio?: string | number };
+  max_province_wide?: number;
+  min_reduction?: { ratio?: string | number };
+}
+export type Rule = ConferenceQuotaRule | MeetingRegimeRule | QuorumRule | VoteThresholdRule | BallotRule | AuthorityRule | DelegationRule | NoticeRule | DeadlineRule | DutyRule;
 
 export interface ScenarioTest {
   name: string;

@@ -152,6 +152,7 @@ const KIND_WORDS: Record<string, string[]> = {
   notice: ['tai', 'lieu', 'gui'],
   deadline: ['thoi', 'han', 'bao', 'cao'],
   duty: ['chu', 'tri', 'phoi', 'hop'],
+  conference_quota: ['hoi', 'nghi', 'truc', 'tiep', 'giam'],
 };
 const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 const words = (t: string) => new Set(fold(t).split(/[^a-z0-9]+/).filter((w) => w.length > 0).map((w) => w.replace(/^0+(?=\d)/, '')));
