@@ -23,6 +23,12 @@ export const BACKUP_TABLES = [
   'meeting_attendance',
   'agenda_item',
   'vote',
+  'meeting_document',
+  'reserved_opinion',
+  'written_response',
+  'conclusion',
+  'conclusion_item',
+  'conference_baseline',
   'audit_log',
   'audit_head',
 ] as const;
@@ -40,10 +46,11 @@ export async function createBackup(sql: Sql): Promise<Backup> {
   const migrations = (await sql.query<{ name: string }>('select name from schema_migration order by name')).rows.map((r) => r.name);
   const tables: Backup['tables'] = {};
   for (const t of BACKUP_TABLES) {
-    const order = t === 'audit_log' ? 'seq' : t === 'document_counter' ? 'issuer_org_id, doc_type, term_id' : 'id';
+    const order = t === 'audit_log' ? 'seq' : t === 'document_counter' ? 'issuer_org_id, doc_type, term_id' : t === 'conference_baseline' ? 'org_id, year' : 'id';
     tables[t] = (await sql.query<Record<string, unknown>>(`select * from ${t} order by ${order}`)).rows.map((r) => {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(r)) out[k] = v instanceof Date ? v.toISOString() : v;
+      // Files (bytea) travel as PostgreSQL's hex text, which both databases read back as bytea.
+      for (const [k, v] of Object.entries(r)) out[k] = v instanceof Date ? v.toISOString() : v instanceof Uint8Array ? `\\x${Buffer.from(v).toString('hex')}` : v;
       return out;
     });
   }

@@ -6,5 +6,10 @@ export interface Db extends Sql {
   readonly driver: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; rolls back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a channel: `notify` from any transaction (delivered at commit), in this process or, on PostgreSQL,
+   * in any server sharing the database. Returns the function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -50,6 +50,12 @@ async function openPglite(opts: OpenDbOptions): Promise<Db> {
     async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
       return db.transaction(async (tx) => fn({ query: async <R>(text: string, params?: unknown[]) => ({ rows: (await tx.query<R>(text, params)).rows }) }));
     },
+    async listen(channel, onPayload) {
+      const stop = await db.listen(channel, onPayload);
+      return async () => {
+        if (!db.closed) await stop();
+      };
+    },
     async close() {
       await db.close();
       release();
@@ -61,6 +67,7 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => {}); // an idle client's connection dropped: the next query reconnects
   await pool.query('select 1');
+  const listeners = new Set<pg.Client>();
   return {
     driver: 'postgres',
     query: async <T>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params as unknown[])).rows as T[] }),
@@ -78,7 +85,24 @@ async function openPostgres(url: string, max: number): Promise<Db> {
         client.release();
       }
     },
+    async listen(channel, onPayload) {
+      // One dedicated connection per channel: LISTEN lives on a session, not on a pooled client.
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Tên kênh không hợp lệ: ${channel}`);
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', () => {});
+      await client.connect();
+      client.on('notification', (n) => {
+        if (n.channel === channel) onPayload(n.payload ?? '');
+      });
+      await client.query(`listen ${channel}`);
+      listeners.add(client);
+      return async () => {
+        listeners.delete(client);
+        await client.end().catch(() => {});
+      };
+    },
     async close() {
+      await Promise.all([...listeners].map((c) => c.end().catch(() => {})));
       await pool.end();
     },
   };

@@ -17,6 +17,8 @@ import { personRoutes } from './routes/person.routes.js';
 import { regulationRoutes } from './routes/regulation.routes.js';
 import { documentRoutes } from './routes/document.routes.js';
 import { meetingRoutes } from './routes/meeting.routes.js';
+import { calendarRoutes } from './routes/calendar.routes.js';
+import { MeetingHub } from './services/meeting.live.js';
 import { loadSessionUser } from './services/auth.service.js';
 
 z.config(z.locales.vi());
@@ -62,7 +64,13 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
   personRoutes(app, db);
   regulationRoutes(app, db);
   documentRoutes(app, db);
-  meetingRoutes(app, db);
+  const hub = new MeetingHub(db);
+  app.decorate('meetingHub', hub);
+  app.addHook('onReady', async () => hub.start());
+  // Open event streams would keep the server from closing: end them first.
+  app.addHook('preClose', async () => hub.stop());
+  meetingRoutes(app, db, hub);
+  calendarRoutes(app, db);
   app.get('/api/v1/openapi.json', async (req, reply) => {
     if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));
     return openApiDocument();

@@ -50,7 +50,7 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
     for (const a of attendance.slice(0, 40)) {
       last = (await t.as(admin, { method: 'PATCH', url: `/api/v1/meetings/${meeting.id}/attendance/${a.id}`, payload: { status: 'present' } })).json();
     }
-    expect(last.counts).toEqual({ summoned: 61, present: 40 });
+    expect(last.counts).toMatchObject({ summoned: 61, present: 40 });
     expect(last.checks.quorum).toMatchObject({ ok: false, eIds: ['chp_3__art_12__para_2'] });
     const r = (await t.as(admin, { method: 'PATCH', url: `/api/v1/meetings/${meeting.id}/attendance/${attendance[40].id}`, payload: { status: 'present' } })).json();
     expect(r.checks.quorum.ok).toBe(true);
@@ -70,6 +70,10 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
   });
 
   it('counts votes against all 61 incumbent members and refuses a personnel vote by show of hands', async () => {
+    const cur = (await t.as(admin, { method: 'GET', url: `/api/v1/meetings/${meeting.id}` })).json();
+    const opened = await t.as(admin, { method: 'POST', url: `/api/v1/meetings/${meeting.id}/open`, payload: { version: cur.version, on: '2026-04-10' } });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json().state).toBe('in_session');
     const withItem = (await t.as(admin, { method: 'POST', url: `/api/v1/meetings/${meeting.id}/agenda`, payload: { title: 'Nhân sự Phó Chủ nhiệm Ủy ban Kiểm tra', topic: 'can_bo' } })).json();
     const personnel = withItem.agenda.at(-1).id;
     const nq = withItem.agenda[0].id;
@@ -86,6 +90,14 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
     expect(fail.passed).toBe(false);
     expect(fail.reason_vi).toContain('30 phiếu đồng ý trên 61 tổng số ủy viên');
     expect((await vote(nq, { method: 'show_of_hands', yes: 40, no: 5, abstain: 0 })).statusCode).toBe(400);
+    // With all 61 present the threshold is the same: 31 passes, 30 fails.
+    let view = (await t.as(admin, { method: 'GET', url: `/api/v1/meetings/${meeting.id}` })).json();
+    for (const a of view.attendance.filter((x: { status: string }) => x.status !== 'present')) {
+      view = (await t.as(admin, { method: 'PATCH', url: `/api/v1/meetings/${meeting.id}/attendance/${a.id}`, payload: { status: 'present' } })).json();
+    }
+    expect(view.counts.present).toBe(61);
+    expect((await vote(nq, { method: 'show_of_hands', yes: 31, no: 30, abstain: 0 })).json().agenda[0].votes.at(-1)).toMatchObject({ passed: true, present: 61 });
+    expect((await vote(nq, { method: 'show_of_hands', yes: 30, no: 31, abstain: 0 })).json().agenda[0].votes.at(-1)).toMatchObject({ passed: false, present: 61 });
   });
 });
 

@@ -5,13 +5,14 @@
 export const APP_ROLES = ['admin', 'clerk', 'leader', 'viewer'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
-export const ACTIONS = ['read', 'write', 'manage_users', 'audit'] as const;
+/** `read_reserved`: reserved opinions (R12: kept and reported upward, not published) — leaders and administrators. */
+export const ACTIONS = ['read', 'write', 'manage_users', 'audit', 'read_reserved'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const PERMISSIONS: Record<AppRole, readonly Action[]> = {
-  admin: ['read', 'write', 'manage_users', 'audit'],
+  admin: ['read', 'write', 'manage_users', 'audit', 'read_reserved'],
   clerk: ['read', 'write'],
-  leader: ['read'],
+  leader: ['read', 'read_reserved'],
   viewer: ['read'],
 };
 

@@ -1,12 +1,33 @@
 import { z } from 'zod';
-import { MEETING_KINDS } from '../meeting/meeting.rules.js';
-import { IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+import { MEETING_FORMATS, MEETING_KINDS } from '../meeting/meeting.rules.js';
+import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+
+const TimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Giờ dạng HH:MM (ví dụ 08:00)' });
 
 export const CreateMeetingSchema = z.strictObject({
   bodyId: IdSchema,
   kind: z.enum(MEETING_KINDS),
   title: TextSchema(500),
   meetingDate: IsoDateSchema,
+  startsAt: TimeSchema.nullable().optional(),
+  location: TextSchema(300).nullable().optional(),
+  format: z.enum(MEETING_FORMATS).optional(),
+  provinceWide: z.boolean().optional(),
+  /** Written consultation: the date replies are due. */
+  consultationDeadline: IsoDateSchema.nullable().optional(),
+  confidentiality: ConfidentialitySchema.optional(),
+});
+export const UpdateMeetingSchema = z.strictObject({
+  version: VersionSchema,
+  title: TextSchema(500).optional(),
+  meetingDate: IsoDateSchema.optional(),
+  startsAt: TimeSchema.nullable().optional(),
+  location: TextSchema(300).nullable().optional(),
+  format: z.enum(MEETING_FORMATS).optional(),
+  provinceWide: z.boolean().optional(),
+  consultationDeadline: IsoDateSchema.nullable().optional(),
+  chairPersonId: IdSchema.nullable().optional(),
+  secretaryName: TextSchema(200).nullable().optional(),
 });
 export const ConveneMeetingSchema = z.strictObject({
   version: VersionSchema,
@@ -15,51 +36,206 @@ export const ConveneMeetingSchema = z.strictObject({
   conveningRef: TextSchema(200).nullable().optional(),
 });
 export const SendDocumentsSchema = z.strictObject({ version: VersionSchema, sentOn: IsoDateSchema });
+export const MeetingStepSchema = z.strictObject({ version: VersionSchema, on: IsoDateSchema.optional() });
+export const CancelMeetingSchema = z.strictObject({ version: VersionSchema, reason: TextSchema(500) });
+
+export const ATTENDANCE_STATUSES = ['summoned', 'present', 'absent_excused', 'absent'] as const;
 export const AttendanceUpdateSchema = z.strictObject({
-  status: z.enum(['summoned', 'present', 'absent_excused', 'absent']),
+  status: z.enum(ATTENDANCE_STATUSES),
   reason: TextSchema(300).nullable().optional(),
+  /** The connection point the person attends from (online conferences). */
+  siteId: IdSchema.nullable().optional(),
 });
+export const CreateGuestSchema = z.strictObject({
+  name: TextSchema(200),
+  title: TextSchema(300).nullable().optional(),
+  siteId: IdSchema.nullable().optional(),
+});
+export const CreateSiteSchema = z.strictObject({
+  name: TextSchema(300),
+  hostOrgId: IdSchema.nullable().optional(),
+  leadPersonId: IdSchema.nullable().optional(),
+});
+
 export const CreateAgendaItemSchema = z.strictObject({
   title: TextSchema(500),
   matter: z.string().max(100).nullable().optional(),
   attributes: z.record(z.string().max(100), z.union([z.number(), z.string().max(200), z.boolean()])).optional(),
   topic: z.string().max(100).nullable().optional(),
   presentingUnit: TextSchema(300).nullable().optional(),
+  confidentiality: ConfidentialitySchema.optional(),
 });
+export const VOTE_METHODS = ['show_of_hands', 'secret_ballot', 'written'] as const;
 export const CastVoteSchema = z.strictObject({
-  method: z.enum(['show_of_hands', 'secret_ballot', 'written']),
+  method: z.enum(VOTE_METHODS),
   yes: z.number().int().min(0).max(100_000),
   no: z.number().int().min(0).max(100_000),
   abstain: z.number().int().min(0).max(100_000),
 });
+export const ReservedOpinionSchema = z.strictObject({ personId: IdSchema, text: TextSchema(5000) });
+export const CreateMeetingDocumentSchema = z.strictObject({
+  title: TextSchema(500),
+  docType: z.string().max(10).nullable().optional(),
+  agendaItemId: IdSchema.nullable().optional(),
+  confidentiality: ConfidentialitySchema.optional(),
+  fileName: TextSchema(255).nullable().optional(),
+  mediaType: z.string().max(200).nullable().optional(),
+  /** The file itself, base64 (up to 8 MB). */
+  contentBase64: z.string().max(11_200_000).regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' }).nullable().optional(),
+});
+export const WRITTEN_CHOICES = ['agree', 'disagree', 'abstain'] as const;
+export const WrittenResponseSchema = z.strictObject({
+  personId: IdSchema,
+  receivedOn: IsoDateSchema,
+  answers: z.array(z.strictObject({ itemId: IdSchema, choice: z.enum(WRITTEN_CHOICES), comment: TextSchema(2000).nullable().optional() })).min(1).max(100),
+});
+export const MinutesSchema = z.strictObject({ version: VersionSchema, text: TextSchema(200_000) });
+
+const LeadSchema = z.strictObject({ kind: z.enum(['unit', 'person']), id: IdSchema, name: TextSchema(300) });
+/** A supporting unit may be outside the system (a provincial department): then it has a name and no id. */
+const SupportSchema = z.strictObject({ kind: z.enum(['unit', 'person']), id: IdSchema.nullable(), name: TextSchema(300) });
+export const ConclusionItemInputSchema = z.strictObject({
+  kind: z.enum(['conclusion', 'action']),
+  text: TextSchema(5000),
+  leads: z.array(LeadSchema).max(20).optional(),
+  supporting: z.array(SupportSchema).max(50).optional(),
+  dueDate: IsoDateSchema.nullable().optional(),
+  dueMeetingId: IdSchema.nullable().optional(),
+  dueLabel: TextSchema(200).nullable().optional(),
+  supervisorPersonId: IdSchema.nullable().optional(),
+  decidingBody: z.string().max(100).nullable().optional(),
+  product: TextSchema(500).nullable().optional(),
+});
+export const IssueConclusionSchema = z.strictObject({
+  issuedOn: IsoDateSchema,
+  summary: TextSchema(2000),
+  signer: z.strictObject({ personId: IdSchema.nullable().optional(), for: TextSchema(200), position: TextSchema(200) }),
+  recipients: z.array(TextSchema(300)).max(100).optional(),
+  items: z.array(ConclusionItemInputSchema).min(1).max(200),
+});
+
 const Check = z.object({ ok: z.boolean(), reason_vi: z.string(), ruleIds: z.array(z.string()), eIds: z.array(z.string()) });
+const SixClear = z.object({ complete: z.boolean(), missing: z.array(z.object({ code: z.string(), field: z.string(), message_vi: z.string() })), refused: z.object({ rule: z.string(), message_vi: z.string() }).nullable() });
+export const ConclusionSchema = z.object({
+  id: IdSchema,
+  symbol: z.string(),
+  issuedOn: z.string(),
+  summary: z.string(),
+  signer: z.object({ personId: IdSchema.nullable(), name: z.string().nullable(), for: z.string().nullable(), position: z.string().nullable() }),
+  recipients: z.array(z.string()),
+  deadline: Check.nullable(),
+  items: z.array(
+    z.object({
+      id: IdSchema,
+      position: z.number().int(),
+      kind: z.string(),
+      text: z.string(),
+      leads: z.array(LeadSchema),
+      supporting: z.array(SupportSchema),
+      dueDate: z.string().nullable(),
+      dueMeetingId: IdSchema.nullable(),
+      dueLabel: z.string().nullable(),
+      supervisorPersonId: IdSchema.nullable(),
+      supervisorName: z.string().nullable(),
+      decidingBody: z.string().nullable(),
+      product: z.string().nullable(),
+      sixClear: SixClear.nullable(),
+    }),
+  ),
+});
+
+const Attendance = z.object({
+  id: IdSchema,
+  personId: IdSchema.nullable(),
+  fullName: z.string(),
+  title: z.string().nullable(),
+  role: z.string(),
+  status: z.string(),
+  reason: z.string().nullable(),
+  siteId: IdSchema.nullable(),
+});
+export const LiveSummarySchema = z.object({
+  meetingId: IdSchema,
+  version: z.number().int(),
+  state: z.string(),
+  counts: z.object({ summoned: z.number().int(), present: z.number().int(), absentExcused: z.number().int(), absent: z.number().int(), guests: z.number().int() }),
+  quorum: Check.nullable(),
+  sites: z.array(z.object({ id: IdSchema, name: z.string(), summoned: z.number().int(), present: z.number().int(), guests: z.number().int() })),
+  at: z.string(),
+});
 export const MeetingSchema = z.object({
   id: IdSchema,
   orgId: IdSchema,
   bodyId: IdSchema,
+  bodyKind: z.string(),
   bodyName: z.string(),
   kind: z.enum(MEETING_KINDS),
   state: z.string(),
+  allowedSteps: z.array(z.string()),
   title: z.string(),
   meetingDate: z.string(),
+  startsAt: z.string().nullable(),
+  location: z.string().nullable(),
+  format: z.string(),
+  provinceWide: z.boolean(),
+  consultationDeadline: z.string().nullable(),
   convenedBy: z.string().nullable(),
   conveningRef: z.string().nullable(),
   documentsSentOn: z.string().nullable(),
+  openedOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  chair: z.object({ personId: IdSchema, fullName: z.string() }).nullable(),
+  secretaryName: z.string().nullable(),
+  confidentiality: z.number().int(),
   version: z.number().int(),
   regulation: z.object({ versionId: IdSchema, expression: z.string() }).nullable(),
-  checks: z.object({ convening: Check.nullable(), notice: Check.nullable(), quorum: Check.nullable() }),
-  attendance: z.array(z.object({ id: IdSchema, personId: IdSchema, fullName: z.string(), role: z.string(), status: z.string(), reason: z.string().nullable() })),
-  counts: z.object({ summoned: z.number().int(), present: z.number().int() }),
+  checks: z.object({ convening: Check.nullable(), notice: Check.nullable(), quorum: Check.nullable(), conclusionDeadline: Check.nullable() }),
+  attendance: z.array(Attendance),
+  counts: z.object({ summoned: z.number().int(), present: z.number().int(), absentExcused: z.number().int(), absent: z.number().int(), guests: z.number().int() }),
+  sites: z.array(z.object({ id: IdSchema, name: z.string(), hostOrgId: IdSchema.nullable(), leadPersonId: IdSchema.nullable(), leadName: z.string().nullable(), summoned: z.number().int(), present: z.number().int(), guests: z.number().int() })),
+  documents: z.array(z.object({ id: IdSchema, title: z.string(), docType: z.string().nullable(), agendaItemId: IdSchema.nullable(), confidentiality: z.number().int(), fileName: z.string().nullable(), size: z.number().int().nullable(), createdAt: z.string() })),
   agenda: z.array(
     z.object({
       id: IdSchema,
       position: z.number().int(),
       title: z.string(),
       matter: z.string().nullable(),
+      matterName: z.string().nullable(),
       topic: z.string().nullable(),
       presentingUnit: z.string().nullable(),
+      confidentiality: z.number().int(),
       competence: Check.nullable(),
-      votes: z.array(z.object({ id: IdSchema, method: z.string(), yes: z.number().int(), no: z.number().int(), abstain: z.number().int(), totalMembers: z.number().int(), present: z.number().int(), passed: z.boolean(), reason_vi: z.string() })),
+      votes: z.array(z.object({ id: IdSchema, method: z.string(), yes: z.number().int(), no: z.number().int(), abstain: z.number().int(), totalMembers: z.number().int(), present: z.number().int(), passed: z.boolean(), reason_vi: z.string(), ruleIds: z.array(z.string()), eIds: z.array(z.string()) })),
+      /** Only for those entitled (R12); absent otherwise. */
+      reservedOpinions: z.array(z.object({ id: IdSchema, personId: IdSchema, fullName: z.string(), text: z.string(), createdAt: z.string() })).optional(),
+      writtenTally: z.object({ agree: z.number().int(), disagree: z.number().int(), abstain: z.number().int(), replied: z.number().int() }).nullable(),
     }),
   ),
+  minutes: z.object({ text: z.string(), approvedOn: z.string().nullable() }).nullable(),
+  conclusion: ConclusionSchema.nullable(),
 });
+export const MeetingListItemSchema = z.object({
+  id: IdSchema,
+  bodyId: IdSchema,
+  bodyKind: z.string(),
+  bodyName: z.string(),
+  kind: z.string(),
+  state: z.string(),
+  title: z.string(),
+  meetingDate: z.string(),
+  startsAt: z.string().nullable(),
+  location: z.string().nullable(),
+  format: z.string(),
+  provinceWide: z.boolean(),
+  conclusionSymbol: z.string().nullable(),
+});
+export const MeetingListQuerySchema = z.strictObject({
+  orgId: IdSchema.optional(),
+  bodyId: IdSchema.optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+});
+/** `year` defaults to the current year in Vietnam; `asOf` (default today) is the date the periods are judged at. */
+export const CalendarQuerySchema = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional(), asOf: IsoDateSchema.optional() });

@@ -1,6 +1,6 @@
 import { addDays, daysInMonth, formatDateVi } from '../time/date.js';
 import { VIETNAM_CALENDAR } from '../time/holiday.calendar.js';
-import { meetingRegime } from '../regulation/engine.js';
+import { EngineError, meetingRegime } from '../regulation/engine.js';
 import type { Answer } from '../regulation/engine.js';
 import { citeVi } from '../regulation/reg.parse.js';
 import type { Regulation } from '../regulation/reg.model.js';
@@ -121,20 +121,35 @@ function slots(rule: ReturnType<typeof meetingRegime>['result']['rule'], from: s
  * than the regime asks is a deviation, unless its only nominal day was a day off (Tết) and nothing was held.
  */
 export function regimeCalendar(
-  reg: Regulation,
+  regulation: Regulation | ((date: string) => Regulation | undefined),
   body: string,
   range: { from: string; to: string },
   meetings: CalendarMeeting[],
   asOf: string,
   cal: ExplainingCalendar = VIETNAM_CALENDAR,
 ): Answer<{ periods: RegimePeriod[]; deviations: CalendarDeviation[] }> {
-  const regime = meetingRegime(reg, body, range.from);
+  // Each period is judged under the version in force when it starts (an amendment may change the regime mid-year).
+  const regAt = typeof regulation === 'function' ? regulation : () => regulation;
+  const first = regAt(range.from) ?? regAt(range.to);
+  if (!first) throw new EngineError('NO_RULE', `Không có quy chế có hiệu lực từ ${formatDateVi(range.from)} đến ${formatDateVi(range.to)}`);
+  const regime = meetingRegime(first, body, regAt(range.from) ? range.from : range.to);
+  const reg = first;
   const rule = regime.result.rule;
   const bodyName = reg.frontMatter.bodies?.[body]?.name ?? body;
-  const basis = citeVi(rule.basis);
+  const ruleAt = (d: string) => {
+    const r = regAt(d);
+    try {
+      return r ? meetingRegime(r, body, d).result.rule : rule;
+    } catch (e) {
+      if (e instanceof EngineError) return rule;
+      throw e;
+    }
+  };
   const sorted = [...meetings].sort((a, b) => a.date.localeCompare(b.date));
   const deviations: CalendarDeviation[] = [];
   const periods = slots(rule, range.from, range.to).map((s): RegimePeriod => {
+    const pr = ruleAt(s.from);
+    const basis = citeVi(pr.basis);
     const inside = sorted.filter((m) => m.date >= s.from && m.date <= s.to && m.state !== 'cancelled');
     const regular = inside.filter((m) => m.kind === 'regular');
     const held = regular.filter((m) => (HELD_STATES as readonly string[]).includes(m.state));
@@ -153,8 +168,8 @@ export function regimeCalendar(
       reason = `${s.label_vi}: ngày họp thường lệ ${offDays.map((x) => `${formatDateVi(x.d)} (${x.e.reason_vi})`).join(', ')} là ngày nghỉ (${basis})`;
     } else if (ended) {
       status = 'short';
-      reason = held.length === 0 ? `${s.label_vi}: ${bodyName} không họp thường lệ, quy chế quy định ${s.expected} kỳ (${basis})` : `${s.label_vi}: ${bodyName} họp thường lệ ${counted} (${basis})`;
-      deviations.push({ code: 'THIEU_KY_HOP_THUONG_LE', period: { from: s.from, to: s.to, label_vi: s.label_vi }, expected: s.expected, held: held.length, message_vi: reason, ruleIds: [rule.id], eIds: [rule.basis] });
+      reason = held.length === 0 ? `${s.label_vi}: ${bodyName} không họp thường lệ, quy chế quy định ${s.expected} kỳ (${basis})` : `${s.label_vi}: ${bodyName} họp ${counted} (${basis})`;
+      deviations.push({ code: 'THIEU_KY_HOP_THUONG_LE', period: { from: s.from, to: s.to, label_vi: s.label_vi }, expected: s.expected, held: held.length, message_vi: reason, ruleIds: [pr.id], eIds: [pr.basis] });
     } else if (held.length + scheduled.length >= s.expected) {
       status = 'pending';
       reason = `${s.label_vi}: đã họp ${held.length}, đã lên lịch ${scheduled.length}/${s.expected} kỳ (${basis})`;
@@ -169,6 +184,6 @@ export function regimeCalendar(
     result: { periods, deviations },
     ruleIds: [rule.id],
     eIds: [rule.basis],
-    reason_vi: `${bodyName}: ${periods.length} kỳ theo chế độ họp từ ${formatDateVi(range.from)} đến ${formatDateVi(range.to)}, ${short} kỳ thiếu (${basis})`,
+    reason_vi: `${bodyName}: ${periods.length} kỳ theo chế độ họp từ ${formatDateVi(range.from)} đến ${formatDateVi(range.to)}, ${short} kỳ thiếu (${citeVi(rule.basis)})`,
   };
 }

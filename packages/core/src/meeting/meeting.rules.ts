@@ -39,6 +39,14 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, { vi: string; en: string }
   written_consultation: { vi: 'Lấy ý kiến bằng văn bản', en: 'Written consultation' },
 };
 
+export const MEETING_FORMATS = ['in_person', 'online', 'hybrid'] as const;
+export type MeetingFormat = (typeof MEETING_FORMATS)[number];
+export const MEETING_FORMAT_LABELS: Record<MeetingFormat, { vi: string; en: string }> = {
+  in_person: { vi: 'Trực tiếp', en: 'In person' },
+  online: { vi: 'Trực tuyến', en: 'Online' },
+  hybrid: { vi: 'Trực tiếp kết hợp trực tuyến', en: 'Hybrid' },
+};
+
 export function canMoveMeeting(from: MeetingState, to: MeetingState): { ok: boolean; reason_vi: string } {
   return MEETING_TRANSITIONS[from].includes(to)
     ? { ok: true, reason_vi: 'Được phép' }

@@ -316,12 +316,14 @@ export function dueDate(reg: Regulation, duty: string, eventDate: string, cal: W
     throw new EngineError('BAD_INPUT', `Quy tắc ${rule.id} (${cite(rule)}) thiếu thời hạn hoặc đơn vị (day | working_day)`, [rule.id]);
   }
   const due = p.unit === 'working_day' ? addWorkingDays(eventDate, p.within, cal) : addDays(eventDate, p.within);
-  const eventVi = reg.frontMatter.events?.[p.after ?? ''] ?? p.after ?? 'sự kiện';
+  const label = reg.frontMatter.events?.[p.after ?? ''] ?? p.after ?? 'sự kiện';
+  // "Ngày họp" as a label, "ngày họp" inside a sentence.
+  const eventVi = label.charAt(0).toLocaleLowerCase('vi') + label.slice(1);
   return {
     result: { due },
     ruleIds: [rule.id],
     eIds: [rule.basis],
-    reason_vi: `Hạn ${formatDateVi(due)}: ${p.within} ${p.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} kể từ ${eventVi} ngày ${formatDateVi(eventDate)} (${cite(rule)})`,
+    reason_vi: `Hạn ${formatDateVi(due)}: ${p.within} ${p.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} kể từ ${eventVi} (${formatDateVi(eventDate)}) (${cite(rule)})`,
   };
 }
 

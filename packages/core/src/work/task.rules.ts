@@ -25,7 +25,8 @@ export interface TaskLead {
 export interface TaskDraft {
   title?: string | null;
   leads: TaskLead[];
-  supporting?: TaskLead[];
+  /** A supporting unit outside the system has no id. */
+  supporting?: (Omit<TaskLead, 'id'> & { id: string | null })[];
   due?: { date?: string | null; meetingId?: string | null; label?: string | null } | null;
   supervisorId?: string | null;
   decidingBody?: string | null;

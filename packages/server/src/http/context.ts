@@ -37,6 +37,11 @@ export class RequestContext {
     if (!d.allowed) throw new ProblemError(d.denial === 'hidden' ? 'NOT_FOUND' : 'FORBIDDEN', { detail: d.reason_vi });
   }
 
+  async can(orgId: string, action: Action, confidentiality = 0): Promise<boolean> {
+    const chain = await orgChainUp(this.db, orgId);
+    return decideAccess({ grants: this.user.grants, clearance: this.user.clearance, action, orgChain: chain, confidentiality }).allowed;
+  }
+
   assertClearance(confidentiality: number): void {
     if (confidentiality > this.user.clearance) throw new ProblemError('NOT_FOUND');
   }

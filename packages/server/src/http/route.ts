@@ -6,7 +6,7 @@ import { RequestContext } from './context.js';
 import { validationProblem } from './problem.http.js';
 import { loadSessionUser, verifyCsrf } from '../services/auth.service.js';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
   method: Method;

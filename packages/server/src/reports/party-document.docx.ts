@@ -80,6 +80,13 @@ export function signatureBlock(signer: Signer | undefined, recipients: string[])
   });
 }
 
+/** Two signatures side by side (the minutes: the secretary on the left, the chair on the right). */
+export function twoSignatures(left: { title: string; name: string }, right: { title: string; name: string }): Table {
+  const cell = (x: { title: string; name: string }) =>
+    new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: [para([run(x.title, { bold: true })], AlignmentType.CENTER, 1200), para([run(x.name, { bold: true })], AlignmentType.CENTER)] });
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows: [new TableRow({ children: [cell(left), cell(right)] })] });
+}
+
 /** One section in the Party layout: A4, margins top/bottom 20 mm, left 30, right 15, page numbers from page 2. */
 export async function partyDocument(children: (Paragraph | Table)[]): Promise<Buffer> {
   const doc = new Document({

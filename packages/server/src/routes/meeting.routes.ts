@@ -1,34 +1,133 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AttendanceUpdateSchema, CastVoteSchema, CreateAgendaItemSchema, ConveneMeetingSchema, CreateMeetingSchema, IdParamsSchema, IdSchema, MeetingSchema, SendDocumentsSchema } from '@quyche/core';
+import {
+  AttendanceUpdateSchema,
+  CancelMeetingSchema,
+  CastVoteSchema,
+  ConveneMeetingSchema,
+  CreateAgendaItemSchema,
+  CreateGuestSchema,
+  CreateMeetingDocumentSchema,
+  CreateMeetingSchema,
+  CreateSiteSchema,
+  IdParamsSchema,
+  IdSchema,
+  IssueConclusionSchema,
+  LiveSummarySchema,
+  MeetingListItemSchema,
+  MeetingListQuerySchema,
+  MeetingSchema,
+  MeetingStepSchema,
+  MinutesSchema,
+  ReservedOpinionSchema,
+  SendDocumentsSchema,
+  UpdateMeetingSchema,
+  WrittenResponseSchema,
+} from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
+import type { MeetingHub } from '../services/meeting.live.js';
 import * as meetings from '../services/meeting.service.js';
+import * as agenda from '../services/agenda.service.js';
+import * as attendance from '../services/attendance.service.js';
+import { issueConclusion } from '../services/conclusion.service.js';
+import { conclusionDocx, minutesDocxOf } from '../services/meeting-report.service.js';
+import { liveSummary, loadBody, loadMeeting, regulationFor } from '../services/meeting.view.js';
 
-export function meetingRoutes(app: FastifyInstance, db: Db) {
-  defineRoute(app, db, { method: 'POST', url: '/meetings', tag: 'meetings', summary: 'Dự kiến hội nghị, phiên họp', status: 201, body: CreateMeetingSchema, response: MeetingSchema, handler: ({ ctx, body }) => meetings.createMeeting(ctx, body) });
-  defineRoute(app, db, { method: 'GET', url: '/meetings/:id', tag: 'meetings', summary: 'Hội nghị: kiểm tra theo quy chế, danh sách triệu tập, số có mặt', params: IdParamsSchema, response: MeetingSchema, handler: ({ ctx, params }) => meetings.getMeetingDetail(ctx, params.id) });
-  defineRoute(app, db, { method: 'POST', url: '/meetings/:id/convene', tag: 'meetings', summary: 'Triệu tập (kiểm tra thẩm quyền triệu tập theo quy chế)', params: IdParamsSchema, body: ConveneMeetingSchema, response: MeetingSchema, handler: ({ ctx, params, body }) => meetings.conveneMeeting(ctx, params.id, body) });
-  defineRoute(app, db, { method: 'POST', url: '/meetings/:id/documents-sent', tag: 'meetings', summary: 'Ghi nhận ngày gửi tài liệu (cảnh báo khi chậm so với quy chế)', params: IdParamsSchema, body: SendDocumentsSchema, response: MeetingSchema, handler: ({ ctx, params, body }) => meetings.sendDocuments(ctx, params.id, body) });
-  defineRoute(app, db, { method: 'POST', url: '/meetings/:id/agenda', tag: 'meetings', summary: 'Thêm nội dung vào chương trình (kiểm tra thẩm quyền theo quy chế)', params: IdParamsSchema, body: CreateAgendaItemSchema, response: MeetingSchema, handler: ({ ctx, params, body }) => meetings.addAgendaItem(ctx, params.id, body) });
-  defineRoute(app, db, {
-    method: 'POST',
-    url: '/meetings/:id/agenda/:itemId/votes',
-    tag: 'meetings',
-    summary: 'Biểu quyết một nội dung (kết quả theo quy chế; bắt buộc phiếu kín khi quy chế yêu cầu)',
-    params: z.strictObject({ id: IdSchema, itemId: IdSchema }),
-    body: CastVoteSchema,
-    response: MeetingSchema,
-    handler: ({ ctx, params, body }) => meetings.castVote(ctx, params.id, params.itemId, body),
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const attachment = (name: string) => `attachment; filename="${name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
+  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'meetings', ...d });
+  const M = { params: IdParamsSchema, response: MeetingSchema };
+  r({ method: 'GET', url: '/meetings', summary: 'Danh sách hội nghị, phiên họp theo tổ chức, cơ quan, khoảng ngày; tìm không dấu', query: MeetingListQuerySchema, response: z.array(MeetingListItemSchema), handler: ({ ctx, query }) => meetings.listMeetings(ctx, query) });
+  r({ method: 'POST', url: '/meetings', summary: 'Dự kiến hội nghị, phiên họp', status: 201, body: CreateMeetingSchema, response: MeetingSchema, handler: ({ ctx, body }) => meetings.createMeeting(ctx, body) });
+  r({ method: 'GET', url: '/meetings/:id', summary: 'Hội nghị: kiểm tra theo quy chế, triệu tập, điểm danh, chương trình, biểu quyết, kết luận', ...M, handler: ({ ctx, params }) => meetings.getMeetingDetail(ctx, params.id) });
+  r({ method: 'PATCH', url: '/meetings/:id', summary: 'Sửa thông tin hội nghị (ngày họp chỉ khi chưa triệu tập)', ...M, body: UpdateMeetingSchema, handler: ({ ctx, params, body }) => meetings.updateMeeting(ctx, params.id, body) });
+  r({ method: 'POST', url: '/meetings/:id/convene', summary: 'Triệu tập (kiểm tra thẩm quyền triệu tập theo quy chế)', ...M, body: ConveneMeetingSchema, handler: ({ ctx, params, body }) => meetings.conveneMeeting(ctx, params.id, body) });
+  r({ method: 'POST', url: '/meetings/:id/documents-sent', summary: 'Ghi nhận ngày gửi tài liệu (cảnh báo khi chậm so với quy chế)', ...M, body: SendDocumentsSchema, handler: ({ ctx, params, body }) => meetings.sendDocuments(ctx, params.id, body) });
+  r({ method: 'POST', url: '/meetings/:id/open', summary: 'Khai mạc (lấy ý kiến bằng văn bản: bắt đầu nhận phiếu)', ...M, body: MeetingStepSchema, handler: ({ ctx, params, body }) => meetings.openMeeting(ctx, params.id, body) });
+  r({ method: 'POST', url: '/meetings/:id/close', summary: 'Bế mạc (lấy ý kiến bằng văn bản: kiểm phiếu theo quy chế)', ...M, body: MeetingStepSchema, handler: ({ ctx, params, body }) => agenda.closeWithTally(ctx, params.id, body) });
+  r({ method: 'POST', url: '/meetings/:id/cancel', summary: 'Hủy hội nghị, ghi lý do', ...M, body: CancelMeetingSchema, handler: ({ ctx, params, body }) => meetings.cancelMeeting(ctx, params.id, body) });
+  r({ method: 'PUT', url: '/meetings/:id/minutes', summary: 'Ghi biên bản hội nghị', ...M, body: MinutesSchema, handler: ({ ctx, params, body }) => meetings.saveMinutes(ctx, params.id, body) });
+  r({ method: 'POST', url: '/meetings/:id/minutes/approve', summary: 'Thông qua biên bản', ...M, body: MeetingStepSchema, handler: ({ ctx, params, body }) => meetings.approveMinutes(ctx, params.id, body) });
+  r({ method: 'POST', url: '/meetings/:id/agenda', summary: 'Thêm nội dung vào chương trình (kiểm tra thẩm quyền theo quy chế)', ...M, body: CreateAgendaItemSchema, handler: ({ ctx, params, body }) => agenda.addAgendaItem(ctx, params.id, body) });
+  const item = z.strictObject({ id: IdSchema, itemId: IdSchema });
+  r({ method: 'POST', url: '/meetings/:id/agenda/:itemId/votes', summary: 'Biểu quyết một nội dung (kết quả theo quy chế; bắt buộc phiếu kín khi quy chế yêu cầu)', params: item, body: CastVoteSchema, response: MeetingSchema, handler: ({ ctx, params, body }) => agenda.castVote(ctx, params.id, params.itemId, body) });
+  r({ method: 'POST', url: '/meetings/:id/agenda/:itemId/reserved-opinions', summary: 'Ghi ý kiến bảo lưu (chỉ người có thẩm quyền được xem)', params: item, body: ReservedOpinionSchema, response: MeetingSchema, handler: ({ ctx, params, body }) => agenda.addReservedOpinion(ctx, params.id, params.itemId, body) });
+  r({ method: 'POST', url: '/meetings/:id/documents', summary: 'Thêm tài liệu hội nghị (có độ mật)', bodyLimit: 12 * 1024 * 1024, ...M, body: CreateMeetingDocumentSchema, handler: ({ ctx, params, body }) => agenda.addMeetingDocument(ctx, params.id, body) });
+  r({
+    method: 'GET',
+    url: '/meetings/:id/documents/:documentId',
+    summary: 'Tải tệp tài liệu hội nghị (theo độ mật được phép xem)',
+    params: z.strictObject({ id: IdSchema, documentId: IdSchema }),
+    handler: async ({ ctx, params, reply }) => {
+      const f = await agenda.meetingDocumentFile(ctx, params.id, params.documentId);
+      reply.header('content-type', f.mediaType).header('content-disposition', attachment(f.fileName)).send(f.content);
+    },
   });
-  defineRoute(app, db, {
+  r({
     method: 'PATCH',
     url: '/meetings/:id/attendance/:attendanceId',
-    tag: 'meetings',
-    summary: 'Điểm danh: có mặt, vắng có lý do, vắng',
+    summary: 'Điểm danh: có mặt, vắng có lý do, vắng; điểm cầu tham dự',
     params: z.strictObject({ id: IdSchema, attendanceId: IdSchema }),
     body: AttendanceUpdateSchema,
     response: MeetingSchema,
-    handler: ({ ctx, params, body }) => meetings.updateAttendance(ctx, params.id, params.attendanceId, body),
+    handler: ({ ctx, params, body }) => attendance.updateAttendance(ctx, params.id, params.attendanceId, body),
+  });
+  r({ method: 'POST', url: '/meetings/:id/guests', summary: 'Thêm khách mời (hội nghị mở rộng)', ...M, body: CreateGuestSchema, handler: ({ ctx, params, body }) => attendance.addGuest(ctx, params.id, body) });
+  r({ method: 'POST', url: '/meetings/:id/sites', summary: 'Thêm điểm cầu trực tuyến', ...M, body: CreateSiteSchema, handler: ({ ctx, params, body }) => attendance.addSite(ctx, params.id, body) });
+  r({ method: 'POST', url: '/meetings/:id/written-responses', summary: 'Ghi phiếu trả lời lấy ý kiến bằng văn bản', ...M, body: WrittenResponseSchema, handler: ({ ctx, params, body }) => attendance.recordWrittenResponse(ctx, params.id, body) });
+  r({ method: 'POST', url: '/meetings/:id/conclusion', summary: 'Ban hành thông báo kết luận (cấp số theo cơ quan, loại, nhiệm kỳ; kiểm tra "6 rõ")', status: 201, ...M, body: IssueConclusionSchema, handler: ({ ctx, params, body }) => issueConclusion(ctx, params.id, body) });
+  r({
+    method: 'GET',
+    url: '/meetings/:id/conclusion.docx',
+    summary: 'Thông báo kết luận, tệp DOCX theo thể thức văn bản của Đảng',
+    params: IdParamsSchema,
+    handler: async ({ ctx, params, reply }) => {
+      const f = await conclusionDocx(ctx, params.id);
+      reply.header('content-type', DOCX).header('content-disposition', attachment(f.fileName)).send(f.content);
+    },
+  });
+  r({
+    method: 'GET',
+    url: '/meetings/:id/minutes.docx',
+    summary: 'Biên bản hội nghị, tệp DOCX theo thể thức văn bản của Đảng',
+    params: IdParamsSchema,
+    handler: async ({ ctx, params, reply }) => {
+      const f = await minutesDocxOf(ctx, params.id);
+      reply.header('content-type', DOCX).header('content-disposition', attachment(f.fileName)).send(f.content);
+    },
+  });
+  r({
+    method: 'GET',
+    url: '/meetings/:id/live',
+    summary: 'Số có mặt và điều kiện hợp lệ hiện tại, theo từng điểm cầu',
+    params: IdParamsSchema,
+    response: LiveSummarySchema,
+    handler: async ({ ctx, params }) => {
+      const m = await loadMeeting(ctx, params.id);
+      const body = await loadBody(ctx.db, m.body_id);
+      return liveSummary(ctx.db, m, body.kind, (await regulationFor(ctx.db, m.org_id, m.meeting_date))?.reg);
+    },
+  });
+  r({
+    method: 'GET',
+    url: '/meetings/:id/events',
+    summary: 'Cập nhật trực tiếp (server-sent events): số có mặt, điều kiện hợp lệ, từng điểm cầu',
+    params: IdParamsSchema,
+    handler: async ({ ctx, params, reply }) => {
+      await loadMeeting(ctx, params.id);
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-content-type-options': 'nosniff',
+        'x-accel-buffering': 'no',
+      });
+      reply.raw.write('retry: 3000\n\n');
+      await hub.subscribe(params.id, reply.raw);
+    },
   });
 }

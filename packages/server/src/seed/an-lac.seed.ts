@@ -1,36 +1,13 @@
 import { foldVietnamese } from '@quyche/core';
-import { appendAudit, uuidv7 } from '@quyche/db';
+import { appendAudit } from '@quyche/db';
 import type { Db, Sql } from '@quyche/db';
 import { hashPassword } from '../auth/password.js';
 import { communeNames, DEMO_PASSWORD, LEADERS, nameGenerator } from './an-lac.data.js';
 import { seedRegulations } from './regulation.seed.js';
+import { Batch } from './batch.js';
+import { MEETING_TABLES, seedMeetings2026 } from './meetings.seed.js';
 
 type Row = Record<string, unknown>;
-
-/** Collects rows per table, then writes them with multi-row inserts (the demo loads in well under a second). */
-class Batch {
-  readonly tables = new Map<string, Row[]>();
-  add(table: string, row: Row): string {
-    const id = (row['id'] as string | undefined) ?? uuidv7();
-    const list = this.tables.get(table) ?? [];
-    list.push({ id, ...row });
-    this.tables.set(table, list);
-    return id;
-  }
-  async write(tx: Sql, order: string[]) {
-    for (const t of order) {
-      const rows = this.tables.get(t) ?? [];
-      const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-      for (let i = 0; i < rows.length; i += 400) {
-        const chunk = rows.slice(i, i + 400);
-        const params: unknown[] = [];
-        // A key a row lacks takes the column's default (DEFAULT is allowed inside multi-row VALUES).
-        const values = chunk.map((r) => `(${cols.map((c) => (r[c] === undefined ? 'default' : (params.push(r[c]), `$${params.length}`))).join(',')})`);
-        await tx.query(`insert into ${t} (${cols.join(',')}) values ${values.join(',')}`, params);
-      }
-    }
-  }
-}
 
 export async function isSeeded(db: Sql): Promise<boolean> {
   return (await db.query<{ n: number }>("select count(*)::int as n from organization where code = 'ORG-AL'")).rows[0]!.n > 0;
@@ -40,6 +17,7 @@ export interface SeedSummary {
   organizations: number;
   people: number;
   memberships: number;
+  meetings: number;
   users: { username: string; password: string; role: string }[];
 }
 
@@ -145,8 +123,10 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
     ['PUBLIC_UNIT', 'Báo và Phát thanh, Truyền hình An Lạc', null, ''],
     ['PUBLIC_UNIT', 'Trường Chính trị tỉnh An Lạc', null, ''],
   ];
+  const unitIds = new Map<string, string>();
   for (const [kind, name, symbol, head] of units) {
     const id = body(al, kind, name, start, null, { symbol });
+    unitIds.set(name, id);
     if (head) seat(al, id, p.get(head)!, 'TRUONG_BAN', start, null, head === 'M09' ? 'Chánh Văn phòng Tỉnh ủy' : `Trưởng ${name.replace(' Tỉnh ủy', '')}`);
   }
   // A confidential body: visible only to accounts cleared for "Tối mật".
@@ -209,6 +189,7 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
   }
 
   // — Commune committees: a Bí thư sitting on the commune's BTV; M14–M17 lead the four key communes.
+  const secretaries: { id: string; name: string; secretary: string; secretaryName: string }[] = [];
   communes.forEach((c, i) => {
     const bchC = body(c.id, 'BCH', `Ban Chấp hành Đảng bộ ${c.name}`, start, null, { symbol: 'ĐU' });
     const btvC = body(c.id, 'BTV', `Ban Thường vụ Đảng ủy ${c.name}`, start, null, { part_of: bchC });
@@ -219,6 +200,7 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
       sec = person(c.id, g.name, g.gender);
     }
     seat(c.id, bchC, sec, 'BI_THU', start, null, `Bí thư Đảng ủy ${c.name}`);
+    secretaries.push({ id: c.id, name: c.name, secretary: sec, secretaryName: String(b.tables.get('person')!.find((r) => r['id'] === sec)!['full_name']) });
     seat(c.id, btvC, sec, 'BI_THU', start, null, `Bí thư Đảng ủy ${c.name}`);
   });
 
@@ -263,7 +245,19 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
   user('vanthu.x02', 'Văn thư Đảng ủy phường Bắc Sơn', null, 0, [['clerk', communes[1]!.id]]);
   user('xem', 'Tài khoản chỉ xem', null, 0, [['viewer', al]]);
 
-  const order = ['organization', 'organization_parent', 'organization_succession', 'term', 'person', 'body', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant'];
+  // — The 2026 meetings (fixture §4), with the anomalies the deviation report must find.
+  const names = new Map(b.tables.get('person')!.map((r) => [r['id'] as string, r['full_name'] as string]));
+  const meetings = seedMeetings2026(b, {
+    org: al,
+    termId: termAl,
+    bodies: { BCH: bch, BTV: btv, TT: tt, UBKT: ubkt, VPTU: unitIds.get('Văn phòng Tỉnh ủy')!, BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!, BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!, BNC: unitIds.get('Ban Nội chính Tỉnh ủy')! },
+    orgs: { UBND: ubnd, CQD: cqd, CA: ca, TAN_LAP: tanLap.id },
+    people: p,
+    names,
+    communes: secretaries,
+  });
+
+  const order = ['organization', 'organization_parent', 'organization_succession', 'term', 'person', 'body', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant', ...MEETING_TABLES];
   // Bodies reference the bodies they are part of: the order of creation above puts parents first.
   await db.transaction(async (tx) => {
     await b.write(tx, order);
@@ -275,6 +269,7 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
     organizations: b.tables.get('organization')!.length,
     people: b.tables.get('person')!.length,
     memberships: b.tables.get('membership')!.length,
+    meetings: meetings.meetings,
     users,
   };
 }

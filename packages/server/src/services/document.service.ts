@@ -1,28 +1,43 @@
-import { documentSymbol, ProblemError } from '@quyche/core';
+import { documentSymbol, formatDateVi, ProblemError } from '@quyche/core';
 import type { z } from 'zod';
 import type { IssueDocumentSchema } from '@quyche/core';
 import { getOrganization, listIssuedDocuments, nextDocumentNumber, termOn, uuidv7 } from '@quyche/db';
+import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 
-/** Issues a document number (R14): per issuer, type and term, consecutive even when requests race. */
-export async function issueDocument(ctx: RequestContext, input: z.output<typeof IssueDocumentSchema>) {
-  const org = await getOrganization(ctx.db, input.orgId);
+/** The issuer and its term on the date: a number is only given by an organization with a symbol, within a term. */
+export async function issuerOn(ctx: RequestContext, orgId: string, issuedOn: string, field = 'body.orgId') {
+  const org = await getOrganization(ctx.db, orgId);
   if (!org) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy tổ chức ban hành' });
   await ctx.assertOrg(org.id, 'write', org.confidentiality);
+  if (!org.symbol) throw new ProblemError('RULE_VIOLATION', { code: 'THIEU_KY_HIEU_CO_QUAN', field, detail: `${org.name} chưa có ký hiệu cơ quan ban hành (ví dụ TU)` });
+  const term = await termOn(ctx.db, org.id, issuedOn);
+  if (!term) throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_CO_NHIEM_KY', field: 'body.issuedOn', detail: `${org.name} không có khóa, nhiệm kỳ nào vào ngày ${formatDateVi(issuedOn)}` });
+  return { org: { id: org.id, symbol: org.symbol, name: org.name }, term };
+}
+
+/**
+ * Numbers and records a document inside the caller's transaction (R14): per issuer, type and term, consecutive even
+ * when requests race (the counter row is locked until the transaction ends).
+ */
+export async function numberDocument(ctx: RequestContext, tx: Sql, d: { org: { id: string; symbol: string }; term: { id: string; name: string }; type: string; title: string; issuedOn: string; confidentiality: number }) {
+  const number = await nextDocumentNumber(tx, d.org.id, d.type, d.term.id);
+  const symbol = documentSymbol(number, d.type, d.org.symbol);
+  const id = uuidv7();
+  await tx.query(
+    'insert into issued_document (id, org_id, term_id, doc_type, number, symbol, title, issued_on, confidentiality, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
+    [id, d.org.id, d.term.id, d.type, number, symbol, d.title, d.issuedOn, d.confidentiality, ctx.user.id],
+  );
+  return { id, orgId: d.org.id, termId: d.term.id, termName: d.term.name, type: d.type, number, symbol, title: d.title, issuedOn: d.issuedOn, confidentiality: d.confidentiality };
+}
+
+/** Issues a document number (R14). */
+export async function issueDocument(ctx: RequestContext, input: z.output<typeof IssueDocumentSchema>) {
+  const { org, term } = await issuerOn(ctx, input.orgId, input.issuedOn);
   ctx.assertClearance(input.confidentiality ?? 0);
-  if (!org.symbol) throw new ProblemError('RULE_VIOLATION', { code: 'THIEU_KY_HIEU_CO_QUAN', field: 'body.orgId', detail: `${org.name} chưa có ký hiệu cơ quan ban hành (ví dụ TU)` });
-  const term = await termOn(ctx.db, org.id, input.issuedOn);
-  if (!term) throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_CO_NHIEM_KY', field: 'body.issuedOn', detail: `${org.name} không có khóa, nhiệm kỳ nào vào ngày ${input.issuedOn}` });
   return ctx.db.transaction(async (tx) => {
-    const number = await nextDocumentNumber(tx, org.id, input.type, term.id);
-    const symbol = documentSymbol(number, input.type, org.symbol!);
-    const id = uuidv7();
-    await tx.query(
-      'insert into issued_document (id, org_id, term_id, doc_type, number, symbol, title, issued_on, confidentiality, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
-      [id, org.id, term.id, input.type, number, symbol, input.title, input.issuedOn, input.confidentiality ?? 0, ctx.user.id],
-    );
-    const out = { id, orgId: org.id, termId: term.id, termName: term.name, type: input.type, number, symbol, title: input.title, issuedOn: input.issuedOn, confidentiality: input.confidentiality ?? 0 };
-    await ctx.audit(tx, { action: 'create', entity: 'issued_document', entityId: id, orgId: org.id, after: out });
+    const out = await numberDocument(ctx, tx, { org, term, type: input.type, title: input.title, issuedOn: input.issuedOn, confidentiality: input.confidentiality ?? 0 });
+    await ctx.audit(tx, { action: 'create', entity: 'issued_document', entityId: out.id, orgId: org.id, after: out });
     return out;
   });
 }

@@ -42,7 +42,7 @@ import {
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { withIntegrity } from './integrity.js';
-import { setClause } from './sql-update.js';
+import { updateVersioned } from './sql-update.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -175,16 +175,6 @@ export async function updateOrganization(ctx: RequestContext, id: string, input:
 }
 
 /** UPDATE … WHERE version = $expected: 409 when someone changed the record since it was read. */
-export async function updateVersioned(tx: Sql, table: string, id: string, version: number, fields: Record<string, unknown>) {
-  const { sql, params } = setClause(fields, 3);
-  const r = await tx.query(`update ${table} set ${sql}${sql ? ', ' : ''}version = version + 1 where id = $1 and version = $2 returning *`, [id, version, ...params]);
-  if (r.rows.length === 0) {
-    const exists = (await tx.query(`select version from ${table} where id = $1`, [id])).rows[0] as { version: number } | undefined;
-    if (!exists) throw new ProblemError('NOT_FOUND');
-    throw new ProblemError('VERSION_CONFLICT', { field: 'body.version', detail: `Bạn đang sửa phiên bản ${version}, bản ghi hiện ở phiên bản ${exists.version}`, currentVersion: exists.version });
-  }
-  return r.rows[0] as Record<string, unknown>;
-}
 
 export async function addParentLink(ctx: RequestContext, id: string, input: In<typeof CreateParentLinkSchema>) {
   await loadOrg(ctx, id, 'write');

@@ -19,7 +19,7 @@ import {
   uuidv7,
 } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-import { updateVersioned } from './org.service.js';
+import { updateVersioned } from './sql-update.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 

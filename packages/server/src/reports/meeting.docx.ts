@@ -1,0 +1,116 @@
+import { AlignmentType, Paragraph, TextRun } from 'docx';
+import { CONFIDENTIALITY_LABELS, formatDateVi } from '@quyche/core';
+import type { Confidentiality } from '@quyche/core';
+import { headerBlock, partyDocument, signatureBlock, twoSignatures } from './party-document.docx.js';
+
+/**
+ * The conclusion notice (thông báo kết luận) and the minutes (biên bản) of a meeting in the Party format
+ * (36-HD/VPTW, DOMAIN.md §4): the same header, signature block and page layout as every document we issue.
+ */
+const FONT = 'Times New Roman';
+const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italics });
+const centre = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; after?: number } = {}) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: o.after ?? 0 }, children: [run(text, o)] });
+const body = (text: string, o: { bold?: boolean; italics?: boolean; indent?: boolean } = {}) =>
+  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120, line: 300 }, indent: o.indent === false ? undefined : { firstLine: 567 }, children: [run(text, o)] });
+const heading = (text: string) => new Paragraph({ spacing: { before: 120, after: 120 }, indent: { firstLine: 567 }, children: [run(text, { bold: true })] });
+
+/** "MẬT", "TỐI MẬT": the confidentiality mark above the title. */
+function mark(confidentiality: number) {
+  return confidentiality > 0 ? [centre(CONFIDENTIALITY_LABELS[confidentiality as Confidentiality].vi.toUpperCase(), { bold: true, size: 13, after: 120 })] : [];
+}
+
+export interface ConclusionDocInput {
+  issuer: string;
+  symbol: string;
+  place: string;
+  issuedOn: string;
+  confidentiality: number;
+  bodyName: string;
+  meetingTitle: string;
+  meetingDate: string;
+  summary: string;
+  items: { kind: string; text: string; lead: string | null; supporting: string[]; due: string | null; supervisor: string | null; product: string | null }[];
+  signer: { for: string; position: string; name: string };
+  recipients: string[];
+}
+
+export function conclusionNoticeDocx(input: ConclusionDocInput): Promise<Buffer> {
+  const lines = input.items.map((it, i) => {
+    let text = `${i + 1}. ${it.text}`;
+    if (it.kind === 'action') {
+      const parts: string[] = [];
+      if (it.lead) parts.push(`Giao ${it.lead} chủ trì${it.supporting.length ? `, phối hợp với ${it.supporting.join(', ')}` : ''}`);
+      if (it.due) parts.push(`thời hạn: ${it.due}`);
+      if (it.product) parts.push(`sản phẩm: ${it.product}`);
+      if (it.supervisor) parts.push(`đồng chí ${it.supervisor} theo dõi, chỉ đạo`);
+      if (parts.length) text += ` ${parts.join('; ')}.`;
+    }
+    return body(text);
+  });
+  return partyDocument([
+    headerBlock({ issuer: input.issuer, symbol: `Số ${input.symbol}`, place: input.place, date: input.issuedOn }),
+    centre(''),
+    ...mark(input.confidentiality),
+    centre('THÔNG BÁO', { bold: true, size: 15 }),
+    centre(`KẾT LUẬN CỦA ${input.bodyName.toUpperCase()}`, { bold: true }),
+    centre(`${input.meetingTitle} (ngày ${formatDateVi(input.meetingDate)})`, { after: 80 }),
+    centre('-----', { after: 240 }),
+    body(input.summary),
+    ...lines,
+    centre(''),
+    signatureBlock(input.signer, input.recipients.length ? input.recipients : ['Như trên', 'Lưu Văn phòng Tỉnh ủy']),
+  ]);
+}
+
+export interface MinutesDocInput {
+  issuer: string;
+  place: string;
+  date: string;
+  confidentiality: number;
+  bodyName: string;
+  meetingTitle: string;
+  kind: string;
+  format: string;
+  startsAt: string | null;
+  location: string | null;
+  chair: string | null;
+  secretary: string | null;
+  counts: { summoned: number; present: number; absentExcused: number; absent: number; guests: number };
+  absences: { name: string; reason: string | null; excused: boolean }[];
+  guests: string[];
+  sites: { name: string; present: number; summoned: number }[];
+  quorum: string | null;
+  agenda: { title: string; presentingUnit: string | null; votes: string[] }[];
+  text: string;
+}
+
+export function minutesDocx(input: MinutesDocInput): Promise<Buffer> {
+  const c = input.counts;
+  return partyDocument([
+    headerBlock({ issuer: input.issuer, symbol: '', place: input.place, date: input.date }),
+    centre(''),
+    ...mark(input.confidentiality),
+    centre('BIÊN BẢN', { bold: true, size: 15 }),
+    centre(`${input.meetingTitle}`, { bold: true }),
+    centre(input.bodyName, { after: 80 }),
+    centre('-----', { after: 240 }),
+    heading('I. THỜI GIAN, ĐỊA ĐIỂM, HÌNH THỨC'),
+    body(`Thời gian: ${input.startsAt ? `${input.startsAt.replace(':', ' giờ ')} phút, ` : ''}ngày ${formatDateVi(input.date)}. Hình thức: ${input.format}${input.kind ? `; ${input.kind.toLowerCase()}` : ''}.`),
+    ...(input.location ? [body(`Địa điểm: ${input.location}.`)] : []),
+    heading('II. THÀNH PHẦN'),
+    ...(input.chair ? [body(`Chủ trì: đồng chí ${input.chair}.`)] : []),
+    ...(input.secretary ? [body(`Thư ký: đồng chí ${input.secretary}.`)] : []),
+    body(`Số ủy viên được triệu tập: ${c.summoned}; có mặt: ${c.present}; vắng có lý do: ${c.absentExcused}; vắng: ${c.absent}${c.guests ? `; khách mời: ${c.guests}` : ''}.`),
+    ...input.absences.map((a) => body(`- Đồng chí ${a.name}: ${a.excused ? 'vắng có lý do' : 'vắng'}${a.reason ? ` (${a.reason})` : ''}.`, { indent: true })),
+    ...(input.guests.length ? [body(`Khách mời: ${input.guests.join('; ')}.`)] : []),
+    ...(input.sites.length ? [body(`Các điểm cầu (${input.sites.length}): ${input.sites.map((s) => `${s.name} (${s.present}/${s.summoned})`).join('; ')}.`)] : []),
+    ...(input.quorum ? [body(`Điều kiện hợp lệ: ${input.quorum}.`)] : []),
+    heading('III. NỘI DUNG VÀ KẾT QUẢ BIỂU QUYẾT'),
+    ...input.agenda.flatMap((a, i) => [body(`${i + 1}. ${a.title}${a.presentingUnit ? ` (${a.presentingUnit} trình bày)` : ''}.`), ...a.votes.map((v) => body(`Kết quả biểu quyết: ${v}.`, { italics: true }))]),
+    heading('IV. DIỄN BIẾN HỘI NGHỊ'),
+    ...input.text.split(/\n+/).filter((l) => l.trim()).map((l) => body(l.trim())),
+    body('Biên bản được lập xong và thông qua tại hội nghị.', { italics: true }),
+    centre(''),
+    twoSignatures({ title: 'THƯ KÝ', name: input.secretary ?? '' }, { title: 'CHỦ TRÌ', name: input.chair ?? '' }),
+  ]);
+}

@@ -1,0 +1,108 @@
+import { formatDateVi, ProblemError } from '@quyche/core';
+import type { z } from 'zod';
+import type { AttendanceUpdateSchema, CreateGuestSchema, CreateSiteSchema, WrittenResponseSchema } from '@quyche/core';
+import { getPerson, uuidv7 } from '@quyche/db';
+import type { RequestContext } from '../http/context.js';
+import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
+import { loadMeeting } from './meeting.view.js';
+
+type In<T extends z.ZodType> = z.output<T>;
+
+const FINISHED = ['closed', 'minutes_approved', 'cancelled'];
+
+function assertOpenForAttendance(state: string) {
+  if (state === 'planned') throw new ProblemError('RULE_VIOLATION', { code: 'CHUA_TRIEU_TAP', field: 'body', detail: 'Hội nghị chưa triệu tập: chưa có danh sách điểm danh' });
+  if (FINISHED.includes(state)) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Hội nghị đã kết thúc: không sửa điểm danh' });
+}
+
+async function assertSite(ctx: RequestContext, meetingId: string, siteId: string | null | undefined) {
+  if (!siteId) return;
+  const s = (await ctx.db.query('select 1 from meeting_site where id = $1 and meeting_id = $2', [siteId, meetingId])).rows[0];
+  if (!s) throw new ProblemError('VALIDATION_FAILED', { field: 'body.siteId', detail: 'Điểm cầu không thuộc hội nghị này' });
+}
+
+/** Present, absent with reason, excused; at a connection point for online conferences. */
+export async function updateAttendance(ctx: RequestContext, meetingId: string, attendanceId: string, input: In<typeof AttendanceUpdateSchema>) {
+  const m = await loadMeeting(ctx, meetingId, 'write');
+  const row = (await ctx.db.query<{ id: string; status: string; reason: string | null; site_id: string | null }>('select id, status, reason, site_id from meeting_attendance where id = $1 and meeting_id = $2', [attendanceId, meetingId])).rows[0];
+  if (!row) throw new ProblemError('NOT_FOUND', { detail: 'Không có người này trong danh sách triệu tập' });
+  assertOpenForAttendance(m.state);
+  if (input.status === 'absent_excused' && !input.reason) throw new ProblemError('VALIDATION_FAILED', { field: 'body.reason', detail: 'Vắng có lý do cần ghi lý do vắng' });
+  await assertSite(ctx, meetingId, input.siteId);
+  const siteId = input.siteId === undefined ? row.site_id : input.siteId;
+  await ctx.db.transaction(async (tx) => {
+    await tx.query('update meeting_attendance set status = $2, reason = $3, site_id = $4, version = version + 1, updated_at = now() where id = $1', [attendanceId, input.status, input.status === 'present' ? null : (input.reason ?? null), siteId]);
+    await ctx.audit(tx, { action: 'update', entity: 'meeting_attendance', entityId: attendanceId, orgId: m.org_id, before: { status: row.status, reason: row.reason, siteId: row.site_id }, after: { ...input, siteId } });
+    await notifyMeeting(tx, meetingId);
+  });
+  return getMeetingDetail(ctx, meetingId);
+}
+
+/** Invited non-members (an expanded conference): listed and counted apart, never in the quorum. */
+export async function addGuest(ctx: RequestContext, meetingId: string, input: In<typeof CreateGuestSchema>) {
+  const m = await loadMeeting(ctx, meetingId, 'write');
+  if (FINISHED.includes(m.state)) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Hội nghị đã kết thúc: không thêm khách mời' });
+  await assertSite(ctx, meetingId, input.siteId);
+  const id = uuidv7();
+  await ctx.db.transaction(async (tx) => {
+    await tx.query("insert into meeting_attendance (id, org_id, meeting_id, person_id, guest_name, guest_title, site_id, role, status) values ($1,$2,$3,null,$4,$5,$6,'guest','present')", [id, m.org_id, meetingId, input.name, input.title ?? null, input.siteId ?? null]);
+    await ctx.audit(tx, { action: 'create', entity: 'meeting_attendance', entityId: id, orgId: m.org_id, after: { guest: input } });
+    await notifyMeeting(tx, meetingId);
+  });
+  return getMeetingDetail(ctx, meetingId);
+}
+
+/** A connection point (điểm cầu) of an online conference, with its lead. */
+export async function addSite(ctx: RequestContext, meetingId: string, input: In<typeof CreateSiteSchema>) {
+  const m = await loadMeeting(ctx, meetingId, 'write');
+  if (FINISHED.includes(m.state)) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Hội nghị đã kết thúc: không thêm điểm cầu' });
+  if (m.format === 'in_person') throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_PHAI_TRUC_TUYEN', field: 'body', detail: 'Hội nghị trực tiếp không có điểm cầu: đổi hình thức sang trực tuyến trước' });
+  if (input.hostOrgId) await ctx.assertOrg(input.hostOrgId, 'read');
+  if (input.leadPersonId) {
+    const p = await getPerson(ctx.db, input.leadPersonId);
+    if (!p) throw new ProblemError('VALIDATION_FAILED', { field: 'body.leadPersonId', detail: 'Không tìm thấy người chủ trì điểm cầu' });
+    await ctx.assertOrg(p.org_id, 'read', p.confidentiality).catch(() => {
+      throw new ProblemError('VALIDATION_FAILED', { field: 'body.leadPersonId', detail: 'Không tìm thấy người chủ trì điểm cầu' });
+    });
+  }
+  const id = uuidv7();
+  await ctx.db.transaction(async (tx) => {
+    const pos = (await tx.query<{ n: number }>('select coalesce(max(position), 0)::int + 1 as n from meeting_site where meeting_id = $1', [meetingId])).rows[0]!.n;
+    await tx.query('insert into meeting_site (id, org_id, meeting_id, name, host_org_id, lead_person_id, position) values ($1,$2,$3,$4,$5,$6,$7)', [id, m.org_id, meetingId, input.name, input.hostOrgId ?? null, input.leadPersonId ?? null, pos]);
+    await ctx.audit(tx, { action: 'create', entity: 'meeting_site', entityId: id, orgId: m.org_id, after: input });
+    await notifyMeeting(tx, meetingId);
+  });
+  return getMeetingDetail(ctx, meetingId);
+}
+
+/**
+ * A member's reply to a written consultation (Điều 15): one choice per item, received by the deadline. The reply
+ * makes the member count as answering (the consultation's quorum); replies after the deadline are refused.
+ */
+export async function recordWrittenResponse(ctx: RequestContext, meetingId: string, input: In<typeof WrittenResponseSchema>) {
+  const m = await loadMeeting(ctx, meetingId, 'write');
+  if (m.kind !== 'written_consultation') throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_PHAI_LAY_Y_KIEN', field: 'body', detail: 'Chỉ lấy ý kiến bằng văn bản mới nhận phiếu trả lời' });
+  if (m.state !== 'in_session') throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Phiếu chỉ được nhận khi đang lấy ý kiến' });
+  if (m.consultation_deadline && input.receivedOn > m.consultation_deadline) {
+    throw new ProblemError('RULE_VIOLATION', { code: 'QUA_HAN_TRA_LOI', field: 'body.receivedOn', detail: `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, sau hạn trả lời ${formatDateVi(m.consultation_deadline)}` });
+  }
+  const att = (await ctx.db.query<{ id: string }>("select id from meeting_attendance where meeting_id = $1 and person_id = $2 and role = 'member'", [meetingId, input.personId])).rows[0];
+  if (!att) throw new ProblemError('VALIDATION_FAILED', { field: 'body.personId', detail: 'Người này không thuộc danh sách được lấy ý kiến' });
+  const items = new Set((await ctx.db.query<{ id: string }>('select id from agenda_item where meeting_id = $1', [meetingId])).rows.map((r) => r.id));
+  input.answers.forEach((a, i) => {
+    if (!items.has(a.itemId)) throw new ProblemError('VALIDATION_FAILED', { field: `body.answers.${i}.itemId`, detail: 'Nội dung không thuộc phiếu lấy ý kiến này' });
+  });
+  await ctx.db.transaction(async (tx) => {
+    for (const a of input.answers) {
+      await tx.query(
+        `insert into written_response (id, org_id, meeting_id, agenda_item_id, person_id, choice, comment, received_on) values ($1,$2,$3,$4,$5,$6,$7,$8)
+         on conflict (agenda_item_id, person_id) do update set choice = excluded.choice, comment = excluded.comment, received_on = excluded.received_on`,
+        [uuidv7(), m.org_id, meetingId, a.itemId, input.personId, a.choice, a.comment ?? null, input.receivedOn],
+      );
+    }
+    await tx.query("update meeting_attendance set status = 'present', version = version + 1, updated_at = now() where id = $1", [att.id]);
+    await ctx.audit(tx, { action: 'written_response', entity: 'meeting_attendance', entityId: att.id, orgId: m.org_id, after: input });
+    await notifyMeeting(tx, meetingId);
+  });
+  return getMeetingDetail(ctx, meetingId);
+}

@@ -1,0 +1,309 @@
+import { checkSixClear, conveningCheck, dueDate, EngineError, isQuorate, MEETING_TRANSITIONS, noticeCheck, parseRegulation, ProblemError, whoDecides } from '@quyche/core';
+import type { Answer, MeetingState, Regulation, TaskLead } from '@quyche/core';
+import { attendanceCounts, attendanceOf, getBody, getMeeting, getPerson, regulationTextInForce, sitesOf } from '@quyche/db';
+import type { MeetingRow, Sql } from '@quyche/db';
+import type { RequestContext } from '../http/context.js';
+
+/**
+ * The meeting as its page shows it: every check comes from the regulation in force on the meeting date and cites
+ * its clause. Shared by the meeting use cases, the live updates and the reports.
+ */
+
+// A version's text never changes: its parsed form is kept (a meeting page asks for it on every request).
+const parsedVersions = new Map<string, Regulation>();
+export async function regulationFor(sql: Sql, orgId: string, on: string): Promise<{ reg: Regulation; versionId: string; expression: string } | null> {
+  const v = await regulationTextInForce(sql, orgId, on);
+  if (!v) return null;
+  let reg = parsedVersions.get(v.id);
+  if (!reg) {
+    const r = parseRegulation(v.source_text);
+    if (!r.ok) return null;
+    reg = r.regulation;
+    if (parsedVersions.size > 200) parsedVersions.clear();
+    parsedVersions.set(v.id, reg);
+  }
+  return { reg, versionId: v.id, expression: v.expression };
+}
+
+/**
+ * Every version of an organization's regulation in force at some date of a range: `at(d)` is the one a meeting on
+ * `d` is held under (the latest in force from on or before `d`), as for a single meeting.
+ */
+export async function regulationTimeline(sql: Sql, orgId: string, to: string) {
+  const versions = (
+    await sql.query<{ id: string; expression: string; source_text: string; in_force_from: string }>(
+      `select v.id, v.expression, v.source_text, v.in_force_from from regulation_version v join regulation r on r.id = v.regulation_id
+        where r.org_id = $1 and v.status in ('adopted', 'consolidated') and v.in_force_from <= $2::date
+        order by v.in_force_from, v.created_at`,
+      [orgId, to],
+    )
+  ).rows;
+  const parsed = versions.flatMap((v) => {
+    let reg = parsedVersions.get(v.id);
+    if (!reg) {
+      const r = parseRegulation(v.source_text);
+      if (!r.ok) return [];
+      reg = r.regulation;
+      parsedVersions.set(v.id, reg);
+    }
+    return [{ id: v.id, expression: v.expression, from: v.in_force_from, reg }];
+  });
+  const entry = (d: string) => parsed.filter((v) => v.from <= d).at(-1);
+  return { at: (d: string) => entry(d)?.reg, version: (d: string) => entry(d), versions: parsed.map((v) => ({ versionId: v.id, expression: v.expression, inForceFrom: v.from })) };
+}
+
+export type Check = { ok: boolean; reason_vi: string; ruleIds: string[]; eIds: string[] };
+export const check = (a: Answer<{ ok?: boolean; valid?: boolean }>): Check => ({ ok: Boolean(a.result.ok ?? a.result.valid), reason_vi: a.reason_vi, ruleIds: a.ruleIds, eIds: a.eIds });
+/** A check the regulation cannot answer (no rule for this body) is left out rather than failed. */
+export function tryCheck(f: () => Answer<{ ok?: boolean; valid?: boolean }>): Check | null {
+  try {
+    return check(f());
+  } catch (e) {
+    if (e instanceof EngineError) return null;
+    throw e;
+  }
+}
+
+export async function loadMeeting(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
+  const m = await getMeeting(ctx.db, id);
+  if (!m) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy hội nghị' });
+  await ctx.assertOrg(m.org_id, action, m.confidentiality);
+  return m;
+}
+
+export async function loadBody(sql: Sql, bodyId: string) {
+  const b = await getBody(sql, bodyId);
+  if (!b) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy cơ quan' });
+  return b;
+}
+
+export interface Counts {
+  summoned: number;
+  present: number;
+  absentExcused: number;
+  absent: number;
+  guests: number;
+}
+
+/** Counts and the live quorum (R5) of a meeting, overall and per connection point: what every site sees live. */
+export async function liveSummary(sql: Sql, m: MeetingRow, bodyKind: string, reg: Regulation | undefined) {
+  const rows = await attendanceCounts(sql, m.id);
+  const sites = await sitesOf(sql, m.id);
+  const counts: Counts = { summoned: 0, present: 0, absentExcused: 0, absent: 0, guests: 0 };
+  const perSite = new Map(sites.map((s) => [s.id, { id: s.id, name: s.name, summoned: 0, present: 0, guests: 0 }]));
+  for (const r of rows) {
+    const site = r.site_id ? perSite.get(r.site_id) : undefined;
+    if (r.role === 'guest') {
+      counts.guests += r.n;
+      if (site) site.guests += r.n;
+      continue;
+    }
+    counts.summoned += r.n;
+    if (r.status === 'present') counts.present += r.n;
+    if (r.status === 'absent_excused') counts.absentExcused += r.n;
+    if (r.status === 'absent') counts.absent += r.n;
+    if (site) {
+      site.summoned += r.n;
+      if (r.status === 'present') site.present += r.n;
+    }
+  }
+  const quorum = reg && counts.summoned > 0 ? tryCheck(() => isQuorate(reg, bodyKind, { summoned: counts.summoned, present: counts.present }, m.meeting_date, m.kind)) : null;
+  return { meetingId: m.id, version: m.version, state: m.state, counts, quorum, sites: [...perSite.values()], at: new Date().toISOString() };
+}
+
+const RANK: Record<string, number> = { TT: 1, BTV: 2, BCH: 3 };
+
+/**
+ * Competence of the body for an agenda item (R9): a matter decided elsewhere gets a warning naming the competent
+ * body and the clause; one within a lower level's own competence is "pushed up" and warned as such.
+ */
+export function competence(reg: Regulation, bodyKind: string, bodyName: string, matter: string, attrs: Record<string, unknown>, on: string): Check {
+  let a;
+  try {
+    a = whoDecides(reg, matter, attrs, on);
+  } catch (e) {
+    if (e instanceof EngineError) return { ok: false, reason_vi: e.reason_vi, ruleIds: e.ruleIds, eIds: [] };
+    throw e;
+  }
+  const decider = a.result.body;
+  const name = reg.frontMatter.bodies?.[decider]?.name ?? reg.frontMatter.roles?.[decider] ?? decider;
+  if (decider === bodyKind) return { ok: true, reason_vi: `Đúng thẩm quyền: ${a.reason_vi}`, ruleIds: a.ruleIds, eIds: a.eIds };
+  const lower = (RANK[decider] ?? 0) < (RANK[bodyKind] ?? 0);
+  return {
+    ok: false,
+    reason_vi: lower
+      ? `Việc thuộc thẩm quyền của ${name}: không đưa lên ${bodyName} việc cấp dưới tự quyết (${a.reason_vi})`
+      : `${bodyName} không có thẩm quyền quyết định việc này; cơ quan có thẩm quyền là ${name} (${a.reason_vi})`,
+    ruleIds: a.ruleIds,
+    eIds: a.eIds,
+  };
+}
+
+/** R8: the conclusion notice is due N working days after the meeting. */
+export function conclusionDeadline(reg: Regulation, meetingDate: string, issuedOn: string | null, today: string): Check | null {
+  let a;
+  try {
+    a = dueDate(reg, 'BAN_HANH_THONG_BAO_KET_LUAN', meetingDate);
+  } catch (e) {
+    if (e instanceof EngineError) return null;
+    throw e;
+  }
+  const due = a.result.due;
+  const when = issuedOn ?? today;
+  const ok = when <= due;
+  const state = issuedOn ? (ok ? 'Ban hành đúng hạn' : 'Ban hành chậm') : ok ? 'Chưa ban hành, còn trong hạn' : 'Quá hạn, chưa ban hành';
+  return { ok, reason_vi: `${state}: ${a.reason_vi}`, ruleIds: a.ruleIds, eIds: a.eIds };
+}
+
+type AgendaRow = { id: string; position: number; title: string; matter: string | null; attributes: Record<string, unknown>; topic: string | null; presenting_unit: string | null; confidentiality: number };
+type VoteRow = { id: string; agenda_item_id: string; method: string; yes: number; no: number; abstain: number; total_members: number; present: number; passed: boolean; outcome: { reason_vi: string; ruleIds?: string[]; eIds?: string[] } };
+
+async function agendaView(ctx: RequestContext, m: MeetingRow, bodyKind: string, bodyName: string, reg: Regulation | undefined) {
+  const items = (await ctx.db.query<AgendaRow>('select * from agenda_item where meeting_id = $1 and confidentiality <= $2 order by position', [m.id, ctx.user.clearance])).rows;
+  const votes = (await ctx.db.query<VoteRow>('select v.* from vote v join agenda_item i on i.id = v.agenda_item_id where i.meeting_id = $1 order by v.created_at, v.id', [m.id])).rows;
+  const entitled = await ctx.can(m.org_id, 'read_reserved');
+  const opinions = entitled
+    ? (await ctx.db.query<{ id: string; agenda_item_id: string; person_id: string; full_name: string; text: string; created_at: Date }>(
+        'select r.id, r.agenda_item_id, r.person_id, p.full_name, r.text, r.created_at from reserved_opinion r join person p on p.id = r.person_id where r.meeting_id = $1 order by r.created_at',
+        [m.id],
+      )).rows
+    : [];
+  const tally =
+    m.kind === 'written_consultation'
+      ? (await ctx.db.query<{ agenda_item_id: string; choice: string; n: number }>('select agenda_item_id, choice, count(*)::int as n from written_response where meeting_id = $1 group by agenda_item_id, choice', [m.id])).rows
+      : [];
+  return items.map((i) => {
+    const t = tally.filter((x) => x.agenda_item_id === i.id);
+    const n = (c: string) => t.find((x) => x.choice === c)?.n ?? 0;
+    return {
+      id: i.id,
+      position: i.position,
+      title: i.title,
+      matter: i.matter,
+      matterName: (i.matter && reg?.frontMatter.matters?.[i.matter]?.name) || null,
+      topic: i.topic,
+      presentingUnit: i.presenting_unit,
+      confidentiality: i.confidentiality,
+      competence: reg && i.matter ? competence(reg, bodyKind, bodyName, i.matter, i.attributes ?? {}, m.meeting_date) : null,
+      votes: votes
+        .filter((v) => v.agenda_item_id === i.id)
+        .map((v) => ({ id: v.id, method: v.method, yes: v.yes, no: v.no, abstain: v.abstain, totalMembers: v.total_members, present: v.present, passed: v.passed, reason_vi: v.outcome.reason_vi, ruleIds: v.outcome.ruleIds ?? [], eIds: v.outcome.eIds ?? [] })),
+      ...(entitled ? { reservedOpinions: opinions.filter((o) => o.agenda_item_id === i.id).map((o) => ({ id: o.id, personId: o.person_id, fullName: o.full_name, text: o.text, createdAt: new Date(o.created_at).toISOString() })) } : {}),
+      writtenTally: m.kind === 'written_consultation' ? { agree: n('agree'), disagree: n('disagree'), abstain: n('abstain'), replied: n('agree') + n('disagree') + n('abstain') } : null,
+    };
+  });
+}
+
+type ConclusionRow = { id: string; symbol: string; issued_on: string; summary: string; signer_person_id: string | null; signer_name: string | null; signer_for: string | null; signer_position: string | null; recipients: string[] };
+type ItemRow = {
+  id: string;
+  position: number;
+  kind: string;
+  text: string;
+  leads: TaskLead[];
+  supporting: TaskLead[];
+  due_date: string | null;
+  due_meeting_id: string | null;
+  due_label: string | null;
+  supervisor_person_id: string | null;
+  supervisor_name: string | null;
+  deciding_body: string | null;
+  product: string | null;
+};
+
+export async function conclusionView(sql: Sql, meetingId: string, reg: Regulation | undefined, meetingDate: string, today: string) {
+  const c = (await sql.query<ConclusionRow>('select c.*, p.full_name as signer_name from conclusion c left join person p on p.id = c.signer_person_id where c.meeting_id = $1', [meetingId])).rows[0];
+  if (!c) return null;
+  const items = (await sql.query<ItemRow>('select i.*, p.full_name as supervisor_name from conclusion_item i left join person p on p.id = i.supervisor_person_id where i.conclusion_id = $1 order by i.position', [c.id])).rows;
+  return {
+    id: c.id,
+    symbol: c.symbol,
+    issuedOn: c.issued_on,
+    summary: c.summary,
+    signer: { personId: c.signer_person_id, name: c.signer_name, for: c.signer_for, position: c.signer_position },
+    recipients: c.recipients ?? [],
+    deadline: reg ? conclusionDeadline(reg, meetingDate, c.issued_on, today) : null,
+    items: items.map((i) => ({
+      id: i.id,
+      position: i.position,
+      kind: i.kind,
+      text: i.text,
+      leads: i.leads ?? [],
+      supporting: i.supporting ?? [],
+      dueDate: i.due_date,
+      dueMeetingId: i.due_meeting_id,
+      dueLabel: i.due_label,
+      supervisorPersonId: i.supervisor_person_id,
+      supervisorName: i.supervisor_name,
+      decidingBody: i.deciding_body,
+      product: i.product,
+      sixClear:
+        i.kind === 'action'
+          ? checkSixClear({ title: i.text, leads: i.leads ?? [], supporting: i.supporting ?? [], due: { date: i.due_date, meetingId: i.due_meeting_id, label: i.due_label }, supervisorId: i.supervisor_person_id, decidingBody: i.deciding_body, product: i.product })
+          : null,
+    })),
+  };
+}
+
+const viCollator = new Intl.Collator('vi');
+
+export async function meetingView(ctx: RequestContext, m: MeetingRow) {
+  const body = await loadBody(ctx.db, m.body_id);
+  const r = await regulationFor(ctx.db, m.org_id, m.meeting_date);
+  const reg = r?.reg;
+  const live = await liveSummary(ctx.db, m, body.kind, reg);
+  const attendance = (await attendanceOf(ctx.db, m.id)).sort((a, b) => (a.role === b.role ? viCollator.compare(a.full_name, b.full_name) : a.role === 'member' ? -1 : 1));
+  const sites = await sitesOf(ctx.db, m.id);
+  const documents = (
+    await ctx.db.query<{ id: string; title: string; doc_type: string | null; agenda_item_id: string | null; confidentiality: number; file_name: string | null; size: number | null; created_at: Date }>(
+      'select id, title, doc_type, agenda_item_id, confidentiality, file_name, size, created_at from meeting_document where meeting_id = $1 and confidentiality <= $2 order by created_at, id',
+      [m.id, ctx.user.clearance],
+    )
+  ).rows;
+  const conclusion = await conclusionView(ctx.db, m.id, reg, m.meeting_date, ctx.today());
+  const held = ['in_session', 'closed', 'minutes_approved'].includes(m.state);
+  return {
+    id: m.id,
+    orgId: m.org_id,
+    bodyId: m.body_id,
+    bodyKind: body.kind,
+    bodyName: body.name,
+    kind: m.kind as never,
+    state: m.state,
+    allowedSteps: [...MEETING_TRANSITIONS[m.state as MeetingState]],
+    title: m.title,
+    meetingDate: m.meeting_date,
+    startsAt: m.starts_at,
+    location: m.location,
+    format: m.format,
+    provinceWide: m.province_wide,
+    consultationDeadline: m.consultation_deadline,
+    convenedBy: m.convened_by,
+    conveningRef: m.convening_ref,
+    documentsSentOn: m.documents_sent_on,
+    openedOn: m.opened_on,
+    closedOn: m.closed_on,
+    cancelReason: m.cancel_reason,
+    chair: m.chair_person_id ? { personId: m.chair_person_id, fullName: attendance.find((a) => a.person_id === m.chair_person_id)?.full_name ?? (await getPerson(ctx.db, m.chair_person_id))?.full_name ?? '' } : null,
+    secretaryName: m.secretary_name,
+    confidentiality: m.confidentiality,
+    version: m.version,
+    regulation: r ? { versionId: r.versionId, expression: r.expression } : null,
+    checks: {
+      convening: reg && m.state !== 'planned' && m.state !== 'cancelled' ? tryCheck(() => conveningCheck(reg, body.kind, m.convened_by, m.meeting_date)) : null,
+      notice: reg && m.documents_sent_on ? tryCheck(() => noticeCheck(reg, body.kind, m.meeting_date, m.documents_sent_on!)) : null,
+      quorum: live.quorum,
+      conclusionDeadline: reg && held && (m.kind === 'regular' || m.kind === 'extraordinary') ? conclusionDeadline(reg, m.meeting_date, conclusion?.issuedOn ?? null, ctx.today()) : null,
+    },
+    attendance: attendance.map((a) => ({ id: a.id, personId: a.person_id, fullName: a.full_name, title: a.title, role: a.role, status: a.status, reason: a.reason, siteId: a.site_id })),
+    counts: live.counts,
+    sites: sites.map((s) => {
+      const l = live.sites.find((x) => x.id === s.id)!;
+      return { id: s.id, name: s.name, hostOrgId: s.host_org_id, leadPersonId: s.lead_person_id, leadName: s.lead_name, summoned: l.summoned, present: l.present, guests: l.guests };
+    }),
+    documents: documents.map((d) => ({ id: d.id, title: d.title, docType: d.doc_type, agendaItemId: d.agenda_item_id, confidentiality: d.confidentiality, fileName: d.file_name, size: d.size, createdAt: new Date(d.created_at).toISOString() })),
+    agenda: await agendaView(ctx, m, body.kind, body.name, reg),
+    minutes: m.minutes_text ? { text: m.minutes_text, approvedOn: m.minutes_approved_on } : null,
+    conclusion,
+  };
+}
