@@ -189,7 +189,18 @@ export const MeetingSchema = z.object({
   secretaryName: z.string().nullable(),
   confidentiality: z.number().int(),
   version: z.number().int(),
-  regulation: z.object({ versionId: IdSchema, expression: z.string() }).nullable(),
+  /** The regulation the meeting is held under, with what a form needs of it (matters, topics, the convening body). */
+  regulation: z
+    .object({
+      versionId: IdSchema,
+      regulationId: IdSchema,
+      expression: z.string(),
+      conveningBody: z.string().nullable(),
+      bodies: z.array(z.object({ code: z.string(), name: z.string() })),
+      matters: z.array(z.object({ code: z.string(), name: z.string(), attributes: z.array(z.string()) })),
+      topics: z.array(z.object({ code: z.string(), name: z.string() })),
+    })
+    .nullable(),
   checks: z.object({ convening: Check.nullable(), notice: Check.nullable(), quorum: Check.nullable(), conclusionDeadline: Check.nullable() }),
   attendance: z.array(Attendance),
   counts: z.object({ summoned: z.number().int(), present: z.number().int(), absentExcused: z.number().int(), absent: z.number().int(), guests: z.number().int() }),

@@ -11,7 +11,7 @@ import type { RequestContext } from '../http/context.js';
 
 // A version's text never changes: its parsed form is kept (a meeting page asks for it on every request).
 const parsedVersions = new Map<string, Regulation>();
-export async function regulationFor(sql: Sql, orgId: string, on: string): Promise<{ reg: Regulation; versionId: string; expression: string } | null> {
+export async function regulationFor(sql: Sql, orgId: string, on: string): Promise<{ reg: Regulation; versionId: string; regulationId: string; expression: string } | null> {
   const v = await regulationTextInForce(sql, orgId, on);
   if (!v) return null;
   let reg = parsedVersions.get(v.id);
@@ -22,7 +22,27 @@ export async function regulationFor(sql: Sql, orgId: string, on: string): Promis
     if (parsedVersions.size > 200) parsedVersions.clear();
     parsedVersions.set(v.id, reg);
   }
-  return { reg, versionId: v.id, expression: v.expression };
+  return { reg, versionId: v.id, regulationId: v.regulation_id, expression: v.expression };
+}
+
+/** What a meeting form needs of the regulation: its bodies, matters (with their attributes), topics, who convenes. */
+function regulationSummary(r: { reg: Regulation; versionId: string; regulationId: string; expression: string }, bodyKind: string, on: string) {
+  const fm = r.reg.frontMatter;
+  let conveningBody: string | null = null;
+  try {
+    conveningBody = conveningCheck(r.reg, bodyKind, null, on).result.required;
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+  }
+  return {
+    versionId: r.versionId,
+    regulationId: r.regulationId,
+    expression: r.expression,
+    conveningBody,
+    bodies: Object.entries(fm.bodies ?? {}).map(([code, b]) => ({ code, name: b.name ?? code })),
+    matters: Object.entries(fm.matters ?? {}).map(([code, m]) => ({ code, name: m.name ?? code, attributes: Object.keys(m.attributes ?? {}) })),
+    topics: Object.entries(fm.topics ?? {}).map(([code, name]) => ({ code, name: String(name) })),
+  };
 }
 
 /**
@@ -288,7 +308,7 @@ export async function meetingView(ctx: RequestContext, m: MeetingRow) {
     secretaryName: m.secretary_name,
     confidentiality: m.confidentiality,
     version: m.version,
-    regulation: r ? { versionId: r.versionId, expression: r.expression } : null,
+    regulation: r ? regulationSummary(r, body.kind, m.meeting_date) : null,
     checks: {
       convening: reg && m.state !== 'planned' && m.state !== 'cancelled' ? tryCheck(() => conveningCheck(reg, body.kind, m.convened_by, m.meeting_date)) : null,
       notice: reg && m.documents_sent_on ? tryCheck(() => noticeCheck(reg, body.kind, m.meeting_date, m.documents_sent_on!)) : null,
