@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: every benchmark, figures printed. Options: --only api|national|regulation,
+// `npm run bench`: every benchmark, figures printed. Options: --only api|national|regulation|live,
 // --duration S (API runs, default 10), --scale F (people = 5.6 million × F, default 0.02).
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -13,3 +13,4 @@ console.log(`Máy: ${cpus().length} lõi ${cpus()[0]?.model ?? ''}, ${(totalmem(
 if (!only || only === 'regulation') (await import('./regulation.bench.mjs')).run();
 if (!only || only === 'api') await (await import('./api-subtree.bench.mjs')).runApiBench();
 if (!only || only === 'national') await (await import('./national.bench.mjs')).runNationalBench();
+if (!only || only === 'live') await (await import('./meeting-live.bench.mjs')).runLiveBench();

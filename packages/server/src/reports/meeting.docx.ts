@@ -53,7 +53,7 @@ export function conclusionNoticeDocx(input: ConclusionDocInput): Promise<Buffer>
     ...mark(input.confidentiality),
     centre('THÔNG BÁO', { bold: true, size: 15 }),
     centre(`KẾT LUẬN CỦA ${input.bodyName.toUpperCase()}`, { bold: true }),
-    centre(`${input.meetingTitle} (ngày ${formatDateVi(input.meetingDate)})`, { after: 80 }),
+    centre(`tại ${input.meetingTitle.charAt(0).toLocaleLowerCase('vi')}${input.meetingTitle.slice(1)}${input.meetingTitle.includes(formatDateVi(input.meetingDate)) ? '' : ` ngày ${formatDateVi(input.meetingDate)}`}`, { after: 80 }),
     centre('-----', { after: 240 }),
     body(input.summary),
     ...lines,

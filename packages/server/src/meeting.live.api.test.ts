@@ -1,0 +1,109 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, testDrivers } from './test-app.js';
+import type { Session, TestApp } from './test-app.js';
+import type { MeetingHub } from './services/meeting.live.js';
+
+const drivers = await testDrivers();
+
+/** One connection point's page: an open event stream and every summary it has received, with the time. */
+interface Client {
+  events: { at: number; data: { counts: { present: number }; quorum: { ok: boolean } | null; sites: unknown[] } }[];
+  req: http.ClientRequest;
+  status: Promise<number>;
+}
+
+function connect(port: number, path: string, cookie: string): Client {
+  const events: Client['events'] = [];
+  let buf = '';
+  let setStatus: (n: number) => void;
+  const status = new Promise<number>((r) => (setStatus = r));
+  const req = http.get({ host: '127.0.0.1', port, path, headers: { cookie, accept: 'text/event-stream' }, agent: false }, (res) => {
+    setStatus(res.statusCode ?? 0);
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
+      buf += chunk;
+      let i;
+      while ((i = buf.indexOf('\n\n')) >= 0) {
+        const block = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        if (!block.includes('event: summary')) continue;
+        const data = block.split('\n').find((l) => l.startsWith('data: '));
+        if (data) events.push({ at: performance.now(), data: JSON.parse(data.slice(6)) });
+      }
+    });
+  });
+  req.on('error', () => {});
+  return { events, req, status };
+}
+
+describe.each(drivers)('live updates of a meeting over server-sent events (%s)', (driver) => {
+  let t: TestApp;
+  let admin: Session;
+  let port: number;
+  let hub: MeetingHub;
+  beforeAll(async () => {
+    t = await createTestApp(driver);
+    admin = await t.login('admin');
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as { port: number }).port;
+    hub = (t.app as unknown as { meetingHub: MeetingHub }).meetingHub;
+  });
+  afterAll(async () => t?.close());
+
+  it('gives 100 connection points the same update within one second of a write', async () => {
+    const bch = (await t.db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BCH' and b.valid_until is null")).rows[0]!.id;
+    let m = (await t.as(admin, { method: 'POST', url: '/api/v1/meetings', payload: { bodyId: bch, kind: 'thematic', title: 'Hội nghị trực tuyến 100 điểm cầu', meetingDate: '2027-03-05', format: 'online' } })).json();
+    m = (await t.as(admin, { method: 'POST', url: `/api/v1/meetings/${m.id}/convene`, payload: { version: m.version, convenedBy: 'BTV' } })).json();
+    const clients = Array.from({ length: 100 }, () => connect(port, `/api/v1/meetings/${m.id}/events`, admin.cookie));
+    try {
+      expect(new Set(await Promise.all(clients.map((c) => c.status)))).toEqual(new Set([200]));
+      await expect.poll(() => hub.connections(m.id), { timeout: 10_000 }).toBe(100);
+      // Everyone got the state at connection.
+      await expect.poll(() => clients.every((c) => c.events.length >= 1), { timeout: 10_000 }).toBe(true);
+      expect(clients.every((c) => c.events[0]!.data.counts.present === 0)).toBe(true);
+
+      const sent = performance.now();
+      const r = await t.as(admin, { method: 'PATCH', url: `/api/v1/meetings/${m.id}/attendance/${m.attendance[0].id}`, payload: { status: 'present' } });
+      expect(r.statusCode).toBe(200);
+      await expect.poll(() => clients.filter((c) => c.events.some((e) => e.data.counts.present === 1)).length, { timeout: 5_000, interval: 20 }).toBe(100);
+      const arrivals = clients.map((c) => c.events.find((e) => e.data.counts.present === 1)!);
+      const latest = Math.max(...arrivals.map((e) => e.at - sent));
+      expect(latest).toBeLessThan(1000);
+      // The same update everywhere: one summary computed once and written to every stream.
+      expect(new Set(arrivals.map((e) => JSON.stringify(e.data))).size).toBe(1);
+      expect(arrivals[0]!.data.quorum).toMatchObject({ ok: false });
+    } finally {
+      for (const c of clients) c.req.destroy();
+    }
+    await expect.poll(() => hub.connections(m.id), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('refuses the stream without a session or out of scope, as problem+json', async () => {
+    const m = (await t.db.query<{ id: string }>("select id from meeting where kind = 'regular' limit 1")).rows[0]!.id;
+    const anonymous = connect(port, `/api/v1/meetings/${m}/events`, '');
+    expect(await anonymous.status).toBe(401);
+    const clerk = await t.login('vanthu.x01');
+    const outside = connect(port, `/api/v1/meetings/${m}/events`, clerk.cookie);
+    expect(await outside.status).toBe(403);
+    anonymous.req.destroy();
+    outside.req.destroy();
+    expect(hub.connections(m)).toBe(0);
+  });
+
+  it('coalesces a burst of writes into few events and ends with the final count', async () => {
+    const btv = (await t.db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null")).rows[0]!.id;
+    let m = (await t.as(admin, { method: 'POST', url: '/api/v1/meetings', payload: { bodyId: btv, kind: 'regular', title: 'Phiên họp thử cập nhật trực tiếp', meetingDate: '2027-03-09' } })).json();
+    m = (await t.as(admin, { method: 'POST', url: `/api/v1/meetings/${m.id}/convene`, payload: { version: m.version, convenedBy: 'TT' } })).json();
+    const c = connect(port, `/api/v1/meetings/${m.id}/events`, admin.cookie);
+    try {
+      await expect.poll(() => c.events.length).toBe(1);
+      await Promise.all(m.attendance.map((a: { id: string }) => t.as(admin, { method: 'PATCH', url: `/api/v1/meetings/${m.id}/attendance/${a.id}`, payload: { status: 'present' } })));
+      await expect.poll(() => c.events.at(-1)!.data.counts.present).toBe(17);
+      expect(c.events.at(-1)!.data.quorum).toMatchObject({ ok: true });
+      expect(c.events.length).toBeLessThan(17 + 1);
+    } finally {
+      c.req.destroy();
+    }
+  });
+});
