@@ -40,6 +40,7 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
       .replace(':attendanceId', ids['attendance']!)
       .replace(':itemId', ids['attendance']!)
       .replace(':documentId', ids['attendance']!)
+      .replace(':siteId', ids['attendance']!)
       .replace(/^\/meetings\/:id/, `/meetings/${ids['meeting']}`)
       .replace(/^\/bodies\/:id/, `/bodies/${ids['body']}`)
       .replace(/^\/people\/:id/, `/people/${ids['person']}`)

@@ -57,6 +57,7 @@ interface Records {
   item: string;
   attendance: string;
   document: string;
+  site: string;
 }
 
 /** The record of commune X02 an `:id` (or `:versionId` …) in a route's url refers to. */
@@ -65,6 +66,7 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
   if (param === 'itemId') return x.item;
   if (param === 'attendanceId') return x.attendance;
   if (param === 'documentId') return x.document;
+  if (param === 'siteId') return x.site;
   if (param !== 'id') return undefined;
   if (/^\/organizations\/:id\/party-members$/.test(url)) return x.cell;
   const first = url.split('/')[1];
@@ -132,6 +134,10 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /meetings/:id/minutes.docx': () => ({}),
   'GET /meetings/:id/live': () => ({}),
   'GET /meetings/:id/events': () => ({}),
+  'GET /meetings/:id/sites/:siteId': () => ({}),
+  'PATCH /meetings/:id/sites/:siteId/attendance/:attendanceId': () => ({ body: { status: 'present' } }),
+  'POST /meetings/:id/sites/:siteId/guests': () => ({ body: { name: 'Khách lạ' } }),
+  'GET /meetings/:id/sites/:siteId/events': () => ({}),
   'GET /bodies/:id/calendar': () => ({ query: { year: '2026' } }),
   'GET /organizations/:id/meeting-deviations': () => ({ query: { year: '2026' } }),
   'GET /organizations/:id/conference-quotas': () => ({ query: { year: '2026' } }),
@@ -273,9 +279,10 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     const portfolio = await ok(await post(`/people/${people[0]}/portfolio`, { orgId: x02, field: 'Xây dựng Đảng', validFrom: '2026-01-01' }), 'portfolio');
     const version = await ok(await post('/regulations', { orgId: x02, text: X02_REGULATION }), 'regulation');
     const body = await one("select id as v from body where org_id = $1 and kind = 'BCH'", [x02]);
-    const meeting = await ok(await post('/meetings', { bodyId: body, kind: 'regular', title: 'Hội nghị Đảng ủy phường tháng 5', meetingDate: '2026-05-04' }), 'meeting');
+    const meeting = await ok(await post('/meetings', { bodyId: body, kind: 'regular', title: 'Hội nghị Đảng ủy phường tháng 5', meetingDate: '2026-05-04', format: 'hybrid' }), 'meeting');
     await ok(await post(`/meetings/${meeting.id}/convene`, { version: meeting.version, convenedBy: 'BTV' }), 'convene');
     const withItem = await ok(await post(`/meetings/${meeting.id}/agenda`, { title: 'Nghị quyết chuyên đề', matter: 'NQ_CHUYEN_DE' }), 'agenda');
+    const withSite = await ok(await post(`/meetings/${meeting.id}/sites`, { name: 'Điểm cầu khu phố 1', hostOrgId: x02 }), 'site');
     const withDoc = await ok(await post(`/meetings/${meeting.id}/documents`, { title: 'Dự thảo nghị quyết', fileName: 'du-thao.txt', mediaType: 'text/plain', contentBase64: Buffer.from('Dự thảo Nguyễn Văn Xã Hai').toString('base64') }), 'document');
     x = {
       org: x02,
@@ -294,6 +301,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       item: withItem.agenda[0].id,
       attendance: await one('select id as v from meeting_attendance where meeting_id = $1 limit 1', [meeting.id]),
       document: withDoc.documents[0].id,
+      site: withSite.sites[0].id,
     };
     own = {
       org: x01,
@@ -326,7 +334,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it('answers 401 problem+json without a session on every route but login, whatever the input', async () => {
-    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID() });
+    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID() });
     let checked = 0;
     for (const r of routes) {
       if (r.public) continue;

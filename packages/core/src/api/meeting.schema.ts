@@ -51,6 +51,9 @@ export const CreateGuestSchema = z.strictObject({
   title: TextSchema(300).nullable().optional(),
   siteId: IdSchema.nullable().optional(),
 });
+/** At a connection point, the point is the one in the address. */
+export const SiteAttendanceSchema = AttendanceUpdateSchema.omit({ siteId: true });
+export const SiteGuestSchema = CreateGuestSchema.omit({ siteId: true });
 export const CreateSiteSchema = z.strictObject({
   name: TextSchema(300),
   hostOrgId: IdSchema.nullable().optional(),
@@ -225,6 +228,12 @@ export const MeetingSchema = z.object({
   ),
   minutes: z.object({ text: z.string(), approvedOn: z.string().nullable() }).nullable(),
   conclusion: ConclusionSchema.nullable(),
+});
+export const SiteViewSchema = z.object({
+  meeting: z.object({ id: IdSchema, title: z.string(), bodyName: z.string(), meetingDate: z.string(), startsAt: z.string().nullable(), state: z.string(), format: z.string() }),
+  site: z.object({ id: IdSchema, name: z.string(), hostOrgId: IdSchema.nullable(), leadName: z.string().nullable() }),
+  live: LiveSummarySchema,
+  attendance: z.array(z.object({ id: IdSchema, fullName: z.string(), title: z.string().nullable(), role: z.string(), status: z.string(), reason: z.string().nullable(), siteId: IdSchema.nullable(), here: z.boolean() })),
 });
 export const MeetingListItemSchema = z.object({
   id: IdSchema,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   AttendanceUpdateSchema,
@@ -21,6 +21,9 @@ import {
   MinutesSchema,
   ReservedOpinionSchema,
   SendDocumentsSchema,
+  SiteAttendanceSchema,
+  SiteGuestSchema,
+  SiteViewSchema,
   UpdateMeetingSchema,
   WrittenResponseSchema,
 } from '@quyche/core';
@@ -33,9 +36,23 @@ import * as attendance from '../services/attendance.service.js';
 import { issueConclusion } from '../services/conclusion.service.js';
 import { conclusionDocx, minutesDocxOf } from '../services/meeting-report.service.js';
 import { liveSummary, loadBody, loadMeeting, regulationFor } from '../services/meeting.view.js';
+import * as sites from '../services/site.service.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const attachment = (name: string) => `attachment; filename="${name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** The response becomes an event stream (the hub writes to it until the client leaves). */
+function openStream(reply: FastifyReply) {
+  reply.hijack();
+  reply.raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-content-type-options': 'nosniff',
+    'x-accel-buffering': 'no',
+  });
+  reply.raw.write('retry: 3000\n\n');
+}
 
 export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'meetings', ...d });
@@ -111,6 +128,29 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
       return liveSummary(ctx.db, m, body.kind, (await regulationFor(ctx.db, m.org_id, m.meeting_date))?.reg);
     },
   });
+  const site = z.strictObject({ id: IdSchema, siteId: IdSchema });
+  r({ method: 'GET', url: '/meetings/:id/sites/:siteId', summary: 'Điểm cầu: số có mặt trực tiếp và điểm danh tại điểm cầu (cho cả tổ chức chủ trì điểm cầu)', params: site, response: SiteViewSchema, handler: ({ ctx, params }) => sites.siteView(ctx, params.id, params.siteId) });
+  r({
+    method: 'PATCH',
+    url: '/meetings/:id/sites/:siteId/attendance/:attendanceId',
+    summary: 'Điểm danh tại điểm cầu',
+    params: z.strictObject({ id: IdSchema, siteId: IdSchema, attendanceId: IdSchema }),
+    body: SiteAttendanceSchema,
+    response: SiteViewSchema,
+    handler: ({ ctx, params, body }) => sites.markAtSite(ctx, params.id, params.siteId, params.attendanceId, body),
+  });
+  r({ method: 'POST', url: '/meetings/:id/sites/:siteId/guests', summary: 'Thêm khách mời tại điểm cầu', params: site, body: SiteGuestSchema, response: SiteViewSchema, handler: ({ ctx, params, body }) => sites.guestAtSite(ctx, params.id, params.siteId, body) });
+  r({
+    method: 'GET',
+    url: '/meetings/:id/sites/:siteId/events',
+    summary: 'Cập nhật trực tiếp cho một điểm cầu (server-sent events)',
+    params: site,
+    handler: async ({ ctx, params, reply }) => {
+      await sites.loadSite(ctx, params.id, params.siteId);
+      openStream(reply);
+      await hub.subscribe(params.id, reply.raw);
+    },
+  });
   r({
     method: 'GET',
     url: '/meetings/:id/events',
@@ -118,15 +158,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
     params: IdParamsSchema,
     handler: async ({ ctx, params, reply }) => {
       await loadMeeting(ctx, params.id);
-      reply.hijack();
-      reply.raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-content-type-options': 'nosniff',
-        'x-accel-buffering': 'no',
-      });
-      reply.raw.write('retry: 3000\n\n');
+      openStream(reply);
       await hub.subscribe(params.id, reply.raw);
     },
   });
