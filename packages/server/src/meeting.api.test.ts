@@ -99,5 +99,17 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
     expect((await vote(nq, { method: 'show_of_hands', yes: 31, no: 30, abstain: 0 })).json().agenda[0].votes.at(-1)).toMatchObject({ passed: true, present: 61 });
     expect((await vote(nq, { method: 'show_of_hands', yes: 30, no: 31, abstain: 0 })).json().agenda[0].votes.at(-1)).toMatchObject({ passed: false, present: 61 });
   });
+
+  it('issues the conclusion of a Tỉnh ủy conference as a KL, numbered apart from the TB notices', async () => {
+    const kl0 = (await t.db.query<{ n: number }>("select last_number as n from document_counter where doc_type = 'KL'")).rows[0]!.n;
+    const cur = (await t.as(admin, { method: 'GET', url: `/api/v1/meetings/${meeting.id}` })).json();
+    const closed = (await t.as(admin, { method: 'POST', url: `/api/v1/meetings/${meeting.id}/close`, payload: { version: cur.version, on: '2026-04-10' } })).json();
+    expect(closed.state).toBe('closed');
+    const r = await t.as(admin, { method: 'POST', url: `/api/v1/meetings/${meeting.id}/conclusion`, payload: { issuedOn: '2026-04-14', summary: 'Tỉnh ủy kết luận:', signer: { for: 'T/M TỈNH ỦY', position: 'BÍ THƯ' }, items: [{ kind: 'conclusion', text: 'Thông qua Nghị quyết chuyên đề.' }] } });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().conclusion.symbol).toBe(`${String(kl0 + 1).padStart(2, '0')}-KL/TU`);
+    const docx = await t.as(admin, { method: 'GET', url: `/api/v1/meetings/${meeting.id}/conclusion.docx` });
+    expect(docx.statusCode).toBe(200);
+  });
 });
 

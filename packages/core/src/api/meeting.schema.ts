@@ -111,6 +111,8 @@ export const ConclusionItemInputSchema = z.strictObject({
 });
 export const IssueConclusionSchema = z.strictObject({
   issuedOn: IsoDateSchema,
+  /** TB (thông báo kết luận) by default; KL (kết luận) by default for a conference of the BCH. */
+  docType: z.enum(['TB', 'KL']).optional(),
   summary: TextSchema(2000),
   signer: z.strictObject({ personId: IdSchema.nullable().optional(), for: TextSchema(200), position: TextSchema(200) }),
   recipients: z.array(TextSchema(300)).max(100).optional(),

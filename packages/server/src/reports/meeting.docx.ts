@@ -20,6 +20,8 @@ function mark(confidentiality: number) {
 }
 
 export interface ConclusionDocInput {
+  /** TB: thông báo kết luận; KL: kết luận (of a conference of the BCH). */
+  docType: 'TB' | 'KL';
   issuer: string;
   symbol: string;
   place: string;
@@ -51,8 +53,9 @@ export function conclusionNoticeDocx(input: ConclusionDocInput): Promise<Buffer>
     headerBlock({ issuer: input.issuer, symbol: `Số ${input.symbol}`, place: input.place, date: input.issuedOn }),
     centre(''),
     ...mark(input.confidentiality),
-    centre('THÔNG BÁO', { bold: true, size: 15 }),
-    centre(`KẾT LUẬN CỦA ${input.bodyName.toUpperCase()}`, { bold: true }),
+    ...(input.docType === 'KL'
+      ? [centre('KẾT LUẬN', { bold: true, size: 15 }), centre(`CỦA ${input.bodyName.toUpperCase()}`, { bold: true })]
+      : [centre('THÔNG BÁO', { bold: true, size: 15 }), centre(`KẾT LUẬN CỦA ${input.bodyName.toUpperCase()}`, { bold: true })]),
     centre(`tại ${input.meetingTitle.charAt(0).toLocaleLowerCase('vi')}${input.meetingTitle.slice(1)}${input.meetingTitle.includes(formatDateVi(input.meetingDate)) ? '' : ` ngày ${formatDateVi(input.meetingDate)}`}`, { after: 80 }),
     centre('-----', { after: 240 }),
     body(input.summary),

@@ -5,7 +5,7 @@ import { getMeeting, getPerson, uuidv7 } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
-import { loadMeeting } from './meeting.view.js';
+import { loadBody, loadMeeting } from './meeting.view.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -39,6 +39,7 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
     }
   }
   const { org, term } = await issuerOn(ctx, m.org_id, input.issuedOn, 'body');
+  const docType = input.docType ?? ((await loadBody(ctx.db, m.body_id)).kind === 'BCH' ? 'KL' : 'TB');
   const conclusionId = uuidv7();
   await ctx.db.transaction(async (tx) => {
     // One notice per meeting: the row lock on the meeting serializes two clerks issuing at once.
@@ -47,7 +48,7 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
     if ((await tx.query('select 1 from conclusion where meeting_id = $1', [meetingId])).rows.length) {
       throw new ProblemError('DUPLICATE', { field: 'body', detail: 'Hội nghị này đã có thông báo kết luận' });
     }
-    const doc = await numberDocument(ctx, tx, { org, term, type: 'TB', title: `Thông báo kết luận ${m.title}`, issuedOn: input.issuedOn, confidentiality: m.confidentiality });
+    const doc = await numberDocument(ctx, tx, { org, term, type: docType, title: `${docType === 'KL' ? 'Kết luận' : 'Thông báo kết luận'} ${m.title}`, issuedOn: input.issuedOn, confidentiality: m.confidentiality });
     await tx.query(
       'insert into conclusion (id, org_id, meeting_id, issued_document_id, symbol, issued_on, summary, signer_person_id, signer_for, signer_position, recipients) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
       [conclusionId, m.org_id, meetingId, doc.id, doc.symbol, input.issuedOn, input.summary, input.signer.personId ?? null, input.signer.for, input.signer.position, JSON.stringify(input.recipients ?? [])],

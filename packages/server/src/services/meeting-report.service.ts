@@ -1,4 +1,4 @@
-import { describeDue, formatDateVi, MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, ProblemError } from '@quyche/core';
+import { describeDue, formatDateVi, parseDocumentSymbol, MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, ProblemError } from '@quyche/core';
 import type { MeetingFormat, MeetingKind } from '@quyche/core';
 import { getOrganization } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
@@ -23,6 +23,7 @@ export async function conclusionDocx(ctx: RequestContext, meetingId: string) {
   if (!c) throw new ProblemError('NOT_FOUND', { detail: 'Hội nghị chưa có thông báo kết luận' });
   const { issuer, place } = await issuerOf(ctx, m.orgId);
   const buf = await conclusionNoticeDocx({
+    docType: parseDocumentSymbol(c.symbol)?.type === 'KL' ? 'KL' : 'TB',
     issuer,
     symbol: c.symbol,
     place,
@@ -44,7 +45,7 @@ export async function conclusionDocx(ctx: RequestContext, meetingId: string) {
     signer: { for: c.signer.for ?? '', position: c.signer.position ?? '', name: c.signer.name ?? '' },
     recipients: c.recipients,
   });
-  return { fileName: `${slug(c.symbol)}-thong-bao-ket-luan.docx`, content: buf };
+  return { fileName: `${slug(c.symbol)}.docx`, content: buf };
 }
 
 export async function minutesDocxOf(ctx: RequestContext, meetingId: string) {
