@@ -96,26 +96,19 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
   r({ method: 'POST', url: '/meetings/:id/sites', summary: 'Thêm điểm cầu trực tuyến', ...M, body: CreateSiteSchema, handler: ({ ctx, params, body }) => attendance.addSite(ctx, params.id, body) });
   r({ method: 'POST', url: '/meetings/:id/written-responses', summary: 'Ghi phiếu trả lời lấy ý kiến bằng văn bản', ...M, body: WrittenResponseSchema, handler: ({ ctx, params, body }) => attendance.recordWrittenResponse(ctx, params.id, body) });
   r({ method: 'POST', url: '/meetings/:id/conclusion', summary: 'Ban hành thông báo kết luận (cấp số theo cơ quan, loại, nhiệm kỳ; kiểm tra "6 rõ")', status: 201, ...M, body: IssueConclusionSchema, handler: ({ ctx, params, body }) => issueConclusion(ctx, params.id, body) });
-  r({
-    method: 'GET',
-    url: '/meetings/:id/conclusion.docx',
-    summary: 'Thông báo kết luận, tệp DOCX theo thể thức văn bản của Đảng',
-    params: IdParamsSchema,
-    handler: async ({ ctx, params, reply }) => {
-      const f = await conclusionDocx(ctx, params.id);
-      reply.header('content-type', DOCX).header('content-disposition', attachment(f.fileName)).send(f.content);
-    },
-  });
-  r({
-    method: 'GET',
-    url: '/meetings/:id/minutes.docx',
-    summary: 'Biên bản hội nghị, tệp DOCX theo thể thức văn bản của Đảng',
-    params: IdParamsSchema,
-    handler: async ({ ctx, params, reply }) => {
-      const f = await minutesDocxOf(ctx, params.id);
-      reply.header('content-type', DOCX).header('content-disposition', attachment(f.fileName)).send(f.content);
-    },
-  });
+  const docx = (url: string, summary: string, make: typeof conclusionDocx) =>
+    r({
+      method: 'GET',
+      url,
+      summary,
+      params: IdParamsSchema,
+      handler: async ({ ctx, params, reply }) => {
+        const f = await make(ctx, params.id);
+        reply.header('content-type', DOCX).header('content-disposition', attachment(f.fileName)).send(f.content);
+      },
+    });
+  docx('/meetings/:id/conclusion.docx', 'Thông báo kết luận, tệp DOCX theo thể thức văn bản của Đảng', conclusionDocx);
+  docx('/meetings/:id/minutes.docx', 'Biên bản hội nghị, tệp DOCX theo thể thức văn bản của Đảng', minutesDocxOf);
   r({
     method: 'GET',
     url: '/meetings/:id/live',
