@@ -110,6 +110,11 @@ describe.each(drivers)('the record of a meeting (%s)', (driver) => {
     expect(file.headers['content-disposition']).toContain("filename*=UTF-8''to-trinh.txt");
     expect((await call(clerk, 'GET', `/meetings/${m.id}/documents/${toiMat!.id}`)).statusCode).toBe(404);
     expect((await call(viewer, 'GET', `/meetings/${m.id}/documents/${mat!.id}`)).statusCode).toBe(404);
+    // A file of another type is served as bytes to save, never as a page.
+    const html = await ok(admin, 'POST', `/meetings/${m.id}/documents`, { title: 'Trang', fileName: 'a.html', mediaType: 'text/html', contentBase64: Buffer.from('<script>alert(1)</script>').toString('base64') });
+    const page = await call(admin, 'GET', `/meetings/${m.id}/documents/${html.documents.at(-1)!.id}`);
+    expect(page.headers['content-type']).toBe('application/octet-stream');
+    expect(page.headers['content-disposition']).toMatch(/^attachment;/);
     // A clerk cannot file a document above their own clearance.
     expect((await call(clerk, 'POST', `/meetings/${m.id}/documents`, { title: 'Tối mật', confidentiality: 2 })).statusCode).toBe(404);
   });

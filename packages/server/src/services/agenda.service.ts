@@ -181,11 +181,25 @@ export async function addMeetingDocument(ctx: RequestContext, meetingId: string,
   return getMeetingDetail(ctx, meetingId);
 }
 
+const SERVED_TYPES = new Set([
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'text/plain',
+  'image/png',
+  'image/jpeg',
+]);
+
 export async function meetingDocumentFile(ctx: RequestContext, meetingId: string, documentId: string) {
   const m = await loadMeeting(ctx, meetingId);
   const d = (await ctx.db.query<{ title: string; file_name: string | null; media_type: string | null; content: Uint8Array | null; confidentiality: number }>('select title, file_name, media_type, content, confidentiality from meeting_document where id = $1 and meeting_id = $2', [documentId, m.id])).rows[0];
   if (!d) throw new ProblemError('NOT_FOUND', { detail: 'Không có tài liệu này' });
   ctx.assertClearance(d.confidentiality);
   if (!d.content) throw new ProblemError('NOT_FOUND', { detail: 'Tài liệu chưa có tệp đính kèm' });
-  return { fileName: d.file_name ?? `${d.title}.bin`, mediaType: d.media_type ?? 'application/octet-stream', content: Buffer.from(d.content) };
+  // Only document and image types are served as themselves; anything else (HTML, scripts) as bytes to save.
+  const mediaType = d.media_type && SERVED_TYPES.has(d.media_type.toLowerCase()) ? d.media_type : 'application/octet-stream';
+  return { fileName: d.file_name ?? `${d.title}.bin`, mediaType, content: Buffer.from(d.content) };
 }

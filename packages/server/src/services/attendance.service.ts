@@ -83,6 +83,9 @@ export async function recordWrittenResponse(ctx: RequestContext, meetingId: stri
   const m = await loadMeeting(ctx, meetingId, 'write');
   if (m.kind !== 'written_consultation') throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_PHAI_LAY_Y_KIEN', field: 'body', detail: 'Chỉ lấy ý kiến bằng văn bản mới nhận phiếu trả lời' });
   if (m.state !== 'in_session') throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Phiếu chỉ được nhận khi đang lấy ý kiến' });
+  if (input.receivedOn < m.meeting_date) {
+    throw new ProblemError('VALIDATION_FAILED', { field: 'body.receivedOn', detail: `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, trước ngày gửi phiếu lấy ý kiến ${formatDateVi(m.meeting_date)}` });
+  }
   if (m.consultation_deadline && input.receivedOn > m.consultation_deadline) {
     throw new ProblemError('RULE_VIOLATION', { code: 'QUA_HAN_TRA_LOI', field: 'body.receivedOn', detail: `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, sau hạn trả lời ${formatDateVi(m.consultation_deadline)}` });
   }
