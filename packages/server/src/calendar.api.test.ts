@@ -65,4 +65,19 @@ describe.each(drivers)("An Lạc's 2026 calendar, its deviations and quotas (%s)
     expect(q.quota.eIds).toEqual(['chp_3__art_11__para_4']);
     expect(q.byMonth.reduce((s: number, m: { inPerson: number; online: number }) => s + m.inPerson + m.online, 0)).toBe(10);
   });
+
+  it('lists meetings by body and dates and finds them with or without diacritics', async () => {
+    const sept = (await t.as(admin, { method: 'GET', url: `/api/v1/meetings?bodyId=${await body('BTV')}&from=2026-09-01&to=2026-09-30` })).json();
+    expect(sept.map((m: { meetingDate: string; state: string }) => [m.meetingDate, m.state])).toEqual([
+      ['2026-09-08', 'minutes_approved'],
+      ['2026-09-22', 'cancelled'],
+    ]);
+    for (const q of ['hoi nghi tinh uy lan thu 5', 'Hội nghị Tỉnh ủy lần thứ 5', 'HOI NGHI TINH UY LAN THU 5']) {
+      const found = (await t.as(admin, { method: 'GET', url: `/api/v1/meetings?orgId=${al}&q=${encodeURIComponent(q)}` })).json();
+      expect(found.map((m: { title: string }) => m.title), q).toEqual(['Hội nghị Tỉnh ủy lần thứ 5: triển khai nhiệm vụ năm 2026']);
+      expect(found[0].conclusionSymbol).toBe('03-KL/TU');
+    }
+    const clerk = await t.login('vanthu.x01');
+    expect((await t.as(clerk, { method: 'GET', url: '/api/v1/meetings?q=hoi%20nghi' })).json()).toEqual([]);
+  });
 });
