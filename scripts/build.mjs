@@ -44,6 +44,9 @@ if (!ifMissing || stale(pkgs, join(root, 'packages/cli/dist/index.js'))) {
 }
 const web = join(root, 'packages/web');
 if (existsSync(join(web, 'index.html')) && (!ifMissing || stale([join(web, 'src'), join(root, 'packages/core/src')], join(web, 'dist/index.html')))) {
+  // Vite only transpiles: the web app's types are checked here, so a type error stops the build.
+  console.log('• Kiểm tra kiểu giao diện web (tsc)…');
+  run(process.execPath, [tscBin, '-p', join(web, 'tsconfig.json')]);
   console.log('• Đóng gói giao diện web (vite build)…');
   run(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], web);
 }

@@ -168,7 +168,7 @@ describe.each(drivers)('the record of a meeting (%s)', (driver) => {
     expect(valid.agenda[0]!.votes[0]).toMatchObject({ method: 'written', passed: true });
     const invalid = await consult(40, 40);
     expect(invalid.agenda[0]!.votes[0]!.passed).toBe(false);
-    expect(invalid.agenda[0]!.votes[0]!.reason_vi).toContain('Không hợp lệ: Không hợp lệ: 40/61');
+    expect(invalid.agenda[0]!.votes[0]!.reason_vi).toContain('Lấy ý kiến không hợp lệ: 40/61');
     expect(invalid.agenda[0]!.votes[0]!.reason_vi).toContain('khoản 1 Điều 15');
     const few = await consult(41, 30);
     expect(few.agenda[0]!.votes[0]!.passed).toBe(false);

@@ -14,6 +14,10 @@ import { TreePage } from './features/org/tree.page';
 import { PersonPage } from './features/person/person.page';
 import { SearchPage } from './features/search/search.page';
 import { RegulationRoutes } from './features/regulation/regulation.routes';
+import { CalendarPage } from './features/meeting/calendar.page';
+import { MeetingReportPage } from './features/meeting/meeting-report.page';
+import { MeetingPage } from './features/meeting/meeting.page';
+import { SitePage } from './features/meeting/site.page';
 
 const theme = createTheme({ primaryColor: 'red', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
 
@@ -45,6 +49,10 @@ function App() {
   else if ((m = match('/person/:id', path))) page = <PersonPage id={m['id']!} />;
   else if (path === '/search') page = <SearchPage />;
   else if (path.startsWith('/regulations')) page = <RegulationRoutes path={path} />;
+  else if (path === '/meetings') page = <CalendarPage />;
+  else if (path === '/meetings/report') page = <MeetingReportPage />;
+  else if ((m = match('/meetings/:id/sites/:siteId', path))) page = <SitePage key={path} id={m['id']!} siteId={m['siteId']!} />;
+  else if ((m = match('/meetings/:id', path))) page = <MeetingPage key={m['id']} id={m['id']!} />;
   else page = <TreePage />;
   return (
     <Layout me={me} onLogout={() => setMe(null)}>

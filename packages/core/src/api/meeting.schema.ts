@@ -194,6 +194,8 @@ export const MeetingSchema = z.object({
   secretaryName: z.string().nullable(),
   confidentiality: z.number().int(),
   version: z.number().int(),
+  /** What the signed-in user may do here: record (write) and see reserved opinions. */
+  can: z.object({ write: z.boolean(), readReserved: z.boolean() }),
   /** The regulation the meeting is held under, with what a form needs of it (matters, topics, the convening body). */
   regulation: z
     .object({
@@ -218,6 +220,7 @@ export const MeetingSchema = z.object({
       title: z.string(),
       matter: z.string().nullable(),
       matterName: z.string().nullable(),
+      attributes: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
       topic: z.string().nullable(),
       presentingUnit: z.string().nullable(),
       confidentiality: z.number().int(),
@@ -261,3 +264,73 @@ export const MeetingListQuerySchema = z.strictObject({
 });
 /** `year` defaults to the current year in Vietnam; `asOf` (default today) is the date the periods are judged at. */
 export const CalendarQuerySchema = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional(), asOf: IsoDateSchema.optional() });
+
+const CalendarMeetingSchema = z.object({ id: IdSchema, date: z.string(), kind: z.string(), state: z.string(), title: z.string().optional() });
+const RegulationVersionRef = z.object({ versionId: IdSchema, expression: z.string(), inForceFrom: z.string() });
+export const BodyCalendarSchema = z.object({
+  body: z.object({ id: IdSchema, kind: z.string(), name: z.string() }),
+  year: z.number().int(),
+  asOf: z.string(),
+  regulations: z.array(RegulationVersionRef),
+  meetings: z.array(z.object({ id: IdSchema, kind: z.string(), state: z.string(), title: z.string(), meetingDate: z.string() })),
+  regime: z
+    .object({
+      periods: z.array(
+        z.object({
+          from: z.string(),
+          to: z.string(),
+          label_vi: z.string(),
+          expected: z.number().int(),
+          nominal: z.array(z.string()),
+          held: z.array(CalendarMeetingSchema),
+          scheduled: z.array(CalendarMeetingSchema),
+          other: z.array(CalendarMeetingSchema),
+          status: z.enum(['ok', 'short', 'excused', 'pending', 'at_risk']),
+          reason_vi: z.string(),
+        }),
+      ),
+      deviations: z.array(z.object({ code: z.string(), period: z.object({ from: z.string(), to: z.string(), label_vi: z.string() }), expected: z.number().int(), held: z.number().int(), message_vi: z.string(), ruleIds: z.array(z.string()), eIds: z.array(z.string()) })),
+      reason_vi: z.string(),
+      ruleIds: z.array(z.string()),
+      eIds: z.array(z.string()),
+    })
+    .nullable(),
+});
+export const DeviationReportSchema = z.object({
+  orgId: IdSchema,
+  year: z.number().int(),
+  asOf: z.string(),
+  regulations: z.array(RegulationVersionRef),
+  deviations: z.array(
+    z.object({
+      code: z.string(),
+      bodyKind: z.string(),
+      bodyName: z.string(),
+      date: z.string(),
+      meetingId: IdSchema.nullable(),
+      meetingTitle: z.string().nullable(),
+      period: z.string().nullable(),
+      message_vi: z.string(),
+      ruleIds: z.array(z.string()),
+      eIds: z.array(z.string()),
+    }),
+  ),
+});
+const RationalSchema = z.object({ num: z.number().int(), den: z.number().int() });
+export const ConferenceQuotaReportSchema = z.object({
+  orgId: IdSchema,
+  year: z.number().int(),
+  regulation: z.object({ versionId: IdSchema, regulationId: IdSchema, expression: z.string() }).nullable(),
+  totals: z.object({ total: z.number().int(), inPerson: z.number().int(), online: z.number().int(), provinceWide: z.number().int(), lastYearTotal: z.number().int().nullable(), lastYearSource: z.enum(['records', 'baseline']).nullable(), lastYearNote: z.string().nullable() }),
+  byMonth: z.array(z.object({ month: z.number().int(), inPerson: z.number().int(), online: z.number().int() })),
+  conferences: z.array(z.object({ id: IdSchema, title: z.string(), meetingDate: z.string(), bodyName: z.string(), kind: z.string(), kindLabel: z.string(), format: z.string(), provinceWide: z.boolean() })),
+  quota: z
+    .object({
+      rule: z.object({ maxInPersonShare: RationalSchema.nullable(), maxProvinceWide: z.number().int().nullable(), minReduction: RationalSchema.nullable() }),
+      ok: z.boolean(),
+      items: z.array(z.object({ code: z.string(), ok: z.boolean().nullable(), message_vi: z.string() })),
+      ruleIds: z.array(z.string()),
+      eIds: z.array(z.string()),
+    })
+    .nullable(),
+});

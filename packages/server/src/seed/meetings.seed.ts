@@ -118,6 +118,7 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
     TT: ['M01', 'M02', 'M03', 'M04'].map(P),
   };
   const conveners: Record<Body, string> = { BCH: 'BTV', BTV: 'TT', TT: 'TT' };
+  const bodyMembersOf = (body: Body) => members[body];
 
   // — The plan of the year.
   const plans: Plan[] = [];
@@ -247,11 +248,14 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
 
     // Connection points: the provincial hall and the 96 communes, each led by its Bí thư.
     const sites: string[] = [];
+    const siteOf = new Map<string, string>();
     if (p.sites) {
       sites.push(b.add('meeting_site', { org_id: c.org, meeting_id: id, name: 'Điểm cầu Hội trường Tỉnh ủy', lead_person_id: P('M02'), host_org_id: c.org, position: 1 }));
       c.communes.forEach((cm, i) => {
         const site = b.add('meeting_site', { org_id: c.org, meeting_id: id, name: `Điểm cầu Đảng ủy ${cm.name}`, lead_person_id: cm.secretary, host_org_id: cm.id, position: i + 2 });
-        if (held) b.add('meeting_attendance', { org_id: c.org, meeting_id: id, person_id: null, guest_name: cm.secretaryName, guest_title: `Bí thư Đảng ủy ${cm.name}`, site_id: site, role: 'guest', status: 'present' });
+        // A commune secretary on the BTV (M14–M17) attends as a member from the commune; the others are guests.
+        if (held && !bodyMembersOf(p.body).includes(cm.secretary)) b.add('meeting_attendance', { org_id: c.org, meeting_id: id, person_id: null, guest_name: cm.secretaryName, guest_title: `Bí thư Đảng ủy ${cm.name}`, site_id: site, role: 'guest', status: 'present' });
+        siteOf.set(cm.secretary, site);
       });
     }
 
@@ -271,7 +275,7 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
           else status = 'present';
         }
         if (status === 'present') present++;
-        b.add('meeting_attendance', { org_id: c.org, meeting_id: id, person_id: person, role: 'member', status, reason, site_id: sites.length ? sites[0] : null });
+        b.add('meeting_attendance', { org_id: c.org, meeting_id: id, person_id: person, role: 'member', status, reason, site_id: sites.length ? (siteOf.get(person) ?? sites[0]) : null });
       });
     }
 

@@ -136,7 +136,8 @@ export async function closeWithTally(ctx: RequestContext, meetingId: string, inp
       const v = { totalMembers, present: answered, yes: n('agree'), no: n('disagree'), abstain: n('abstain'), method: 'written' };
       const a = outcomeOrProblem(() => voteOutcome(r.reg, body.kind, topicOf(r.reg, it), v, m.meeting_date));
       const passed = a.result.passed && valid?.valid !== false;
-      const reason = valid && !valid.valid ? `Không hợp lệ: ${valid.reason_vi}; ${a.reason_vi}` : a.reason_vi;
+      // The consultation's own verdict first ("Không hợp lệ: 40/61 …"), then the count of the item.
+      const reason = valid && !valid.valid ? `Lấy ý kiến ${valid.reason_vi.charAt(0).toLocaleLowerCase('vi')}${valid.reason_vi.slice(1)}; không có kết quả biểu quyết: ${a.reason_vi}` : a.reason_vi;
       await insertVote(tx, ctx, m, it.id, v, { result: { passed }, ruleIds: [...(valid?.ruleIds ?? []), ...a.ruleIds], eIds: [...(valid?.eIds ?? []), ...a.eIds], reason_vi: reason }, { ...a.result, passed, consultationValid: valid?.valid ?? null });
     }
     await ctx.audit(tx, { action: 'close', entity: 'meeting', entityId: meetingId, orgId: m.org_id, before: { state: m.state }, after: { state: 'closed', answered, totalMembers, valid: valid?.valid ?? null } });

@@ -142,7 +142,7 @@ export async function conferenceQuotaReport(ctx: RequestContext, orgId: string, 
   const before = await count(year - 1);
   const baseline = (await ctx.db.query<{ total: number; note: string | null }>('select total, note from conference_baseline where org_id = $1 and year = $2', [orgId, year - 1])).rows[0];
   const lastYearTotal = before.total > 0 ? before.total : (baseline?.total ?? null);
-  const lastYearSource = before.total > 0 ? 'records' : baseline ? 'baseline' : null;
+  const lastYearSource: 'records' | 'baseline' | null = before.total > 0 ? 'records' : baseline ? 'baseline' : null;
   let quota = null;
   if (r) {
     try {
@@ -160,7 +160,7 @@ export async function conferenceQuotaReport(ctx: RequestContext, orgId: string, 
   return {
     orgId,
     year,
-    regulation: r ? { versionId: r.versionId, expression: r.expression } : null,
+    regulation: r ? { versionId: r.versionId, regulationId: r.regulationId, expression: r.expression } : null,
     totals: { total: now.total, inPerson: now.inPerson, online: now.total - now.inPerson, provinceWide: now.provinceWide, lastYearTotal, lastYearSource, lastYearNote: lastYearSource === 'baseline' ? (baseline?.note ?? null) : null },
     byMonth,
     conferences: now.meetings.map((m) => ({ id: m.id, title: m.title, meetingDate: m.meeting_date, bodyName: m.body_name, kind: m.kind, kindLabel: MEETING_KIND_LABELS[m.kind as MeetingKind]?.vi ?? m.kind, format: m.format, provinceWide: m.province_wide })),

@@ -133,14 +133,21 @@ async function step(ctx: RequestContext, id: string, version: number, to: Meetin
   return getMeetingDetail(ctx, id);
 }
 
-export const openMeeting = (ctx: RequestContext, id: string, input: In<typeof MeetingStepSchema>) =>
-  step(ctx, id, input.version, 'in_session', { opened_on: input.on ?? ctx.today() }, 'open', (m) => {
+export async function openMeeting(ctx: RequestContext, id: string, input: In<typeof MeetingStepSchema>) {
+  // A meeting opens on its date; a written consultation opens when the ballots go out (today by default).
+  const m = await loadMeeting(ctx, id, 'write');
+  const on = input.on ?? (m.kind === 'written_consultation' ? ctx.today() : m.meeting_date);
+  return step(ctx, id, input.version, 'in_session', { opened_on: on }, 'open', (m) => {
     if (m.kind !== 'written_consultation' && input.on && input.on !== m.meeting_date) {
       throw new ProblemError('VALIDATION_FAILED', { field: 'body.on', detail: `Hội nghị khai mạc vào ngày họp ${formatDateVi(m.meeting_date)}` });
     }
   });
+}
 
-export const closeMeeting = (ctx: RequestContext, id: string, input: In<typeof MeetingStepSchema>) => step(ctx, id, input.version, 'closed', { closed_on: input.on ?? ctx.today() }, 'close');
+export async function closeMeeting(ctx: RequestContext, id: string, input: In<typeof MeetingStepSchema>) {
+  const m = await loadMeeting(ctx, id, 'write');
+  return step(ctx, id, input.version, 'closed', { closed_on: input.on ?? (m.kind === 'written_consultation' ? ctx.today() : m.meeting_date) }, 'close');
+}
 
 export const cancelMeeting = (ctx: RequestContext, id: string, input: In<typeof CancelMeetingSchema>) => step(ctx, id, input.version, 'cancelled', { cancel_reason: input.reason }, 'cancel');
 

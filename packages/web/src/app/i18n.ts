@@ -66,6 +66,8 @@ const dict = {
   membersOn: { vi: 'Thành viên tại ngày', en: 'Members as of' },
   endReason: { vi: 'Lý do thôi', en: 'End reason' },
   user: { vi: 'Người dùng', en: 'User' },
+  meetingCalendar: { vi: 'Lịch họp', en: 'Meeting calendar' },
+  meetingReport: { vi: 'Báo cáo hội nghị', en: 'Meetings report' },
 } satisfies Record<string, Record<Lang, string>>;
 export type MessageKey = keyof typeof dict;
 

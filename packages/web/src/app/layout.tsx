@@ -14,6 +14,8 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
     { to: '/org', label: t('tree'), active: path === '/' || path.startsWith('/org') },
     { to: '/search', label: t('search'), active: path.startsWith('/search') },
     { to: '/regulations', label: t('regulations'), active: path.startsWith('/regulations') },
+    { to: '/meetings', label: t('meetingCalendar'), active: path.startsWith('/meetings') && !path.startsWith('/meetings/report') },
+    { to: '/meetings/report', label: t('meetingReport'), active: path.startsWith('/meetings/report') },
   ];
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => undefined);

@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp, configFromEnv, DEFAULT_WEB_DIR, seedAnLac } from '@quyche/server';
+import { migrate, openDb } from '@quyche/db';
+import type { Db } from '@quyche/db';
+import type { FastifyInstance } from 'fastify';
+import { chromiumUnavailableReason, launchChromium } from './browser.js';
+
+const skipReason = chromiumUnavailableReason();
+if (!skipReason && !existsSync(`${DEFAULT_WEB_DIR}/index.html`)) throw new Error('Chưa đóng gói giao diện web: chạy `npm run build` (npm test tự làm việc này)');
+
+interface Meeting {
+  id: string;
+  version: number;
+  state: string;
+  attendance: { id: string; personId: string | null; role: string; status: string }[];
+  sites: { id: string; name: string }[];
+}
+
+describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let session: { cookie: string; csrf: string };
+
+  beforeAll(async () => {
+    db = await openDb({ memory: true });
+    await migrate(db);
+    await seedAnLac(db);
+    app = await buildApp(db, configFromEnv({}, { dataDir: '/nonexistent' }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = app.server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    browser = await launchChromium();
+    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'anlac2026' } });
+    session = { cookie: `qc_session=${r.cookies.find((c) => c.name === 'qc_session')!.value}`, csrf: r.json().csrfToken };
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+
+  async function loggedIn(username = 'admin', viewport?: { width: number; height: number }): Promise<Page> {
+    const page = await browser.newPage(viewport ? { viewport } : {});
+    await page.goto(`${base}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill('anlac2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    return page;
+  }
+
+  /** Fixtures through the API (the browser tests what is on the page, not how the data got there). */
+  async function call<T = Meeting>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> {
+    const r = await app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });
+    if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
+    return r.json() as T;
+  }
+  const btv = async () => (await db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null")).rows[0]!.id;
+  /** A BTV session convened by the TT: its 17 members summoned. */
+  async function convenedBtvSession(date: string, extra: object = {}) {
+    const m = await call('POST', '/meetings', { bodyId: await btv(), kind: 'regular', title: `Phiên họp Ban Thường vụ Tỉnh ủy ngày ${date.split('-').reverse().join('/')}`, meetingDate: date, startsAt: '08:00', ...extra });
+    return call('POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'TT' });
+  }
+  const state = (page: Page) => page.getByTestId('meeting-page').getAttribute('data-state');
+
+  it('plans a BTV session from the calendar and takes it through convening, attendance, a vote and the conclusion notice', { timeout: 120_000 }, async () => {
+    const page = await loggedIn();
+    await page.goto(`${base}/meetings?body=BTV&month=2026-12`);
+    await expect.poll(() => page.getByTestId('plan-body').locator('option').count()).toBeGreaterThanOrEqual(3);
+    await page.getByTestId('plan-body').selectOption('BTV');
+    await page.getByTestId('plan-kind').selectOption('regular');
+    await page.getByTestId('plan-date').fill('29/12/2026');
+    await page.getByTestId('plan-title').fill('Phiên họp Ban Thường vụ Tỉnh ủy ngày 29/12/2026');
+    await page.getByTestId('plan-location').fill('Hội trường Tỉnh ủy');
+    await page.getByTestId('plan-submit').click();
+    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('meeting-title').innerText()).toBe('Phiên họp Ban Thường vụ Tỉnh ủy ngày 29/12/2026');
+    expect(await page.getByTestId('meeting-when').innerText()).toContain('Thứ Ba, 29/12/2026 · lúc 08:00 · Hội trường Tỉnh ủy');
+    expect(await state(page)).toBe('planned');
+    expect(await page.getByTestId('meeting-regulation').innerText()).toContain('vie@2026-07-01');
+
+    // Convening by the BTV itself is refused with the clause; the TT is the regulation's convening body.
+    await page.getByTestId('step-convened').click();
+    expect(await page.getByTestId('convene-body').inputValue()).toBe('TT');
+    await page.getByTestId('convene-body').selectOption('BTV');
+    await page.getByTestId('step-submit').click();
+    await expect.poll(() => page.getByTestId('step-error').innerText()).toContain('khoản 1 Điều 13');
+    const refused = await page.getByTestId('step-error').innerText();
+    expect(refused).toContain('Triệu tập hội nghị không đúng thẩm quyền');
+    expect(refused).toContain('Thường trực Tỉnh ủy');
+    expect(await state(page)).toBe('planned');
+    await page.getByTestId('convene-body').selectOption('TT');
+    await page.getByTestId('convene-ref').fill('Giấy triệu tập của Thường trực Tỉnh ủy');
+    await page.getByTestId('step-submit').click();
+    await expect.poll(() => state(page)).toBe('convened');
+    await expect.poll(() => page.getByTestId('att-row').count()).toBe(17);
+    expect(await page.getByTestId('check-convening').getAttribute('data-ok')).toBe('true');
+
+    // Twelve of seventeen present: the quorum of 2/3 is reached.
+    for (let i = 0; i < 12; i++) {
+      await page.getByTestId('att-status').nth(i).selectOption('present');
+      await expect.poll(() => page.getByTestId('live-present').getAttribute('data-present')).toBe(String(i + 1));
+    }
+    expect(await page.getByTestId('live-present').innerText()).toContain('Có mặt 12/17');
+    await expect.poll(() => page.getByTestId('check-quorum').getAttribute('data-ok')).toBe('true');
+    expect(await page.getByTestId('live-quorum').innerText()).toContain('12/17');
+
+    await page.getByTestId('step-in_session').click();
+    await page.getByTestId('step-submit').click();
+    await expect.poll(() => state(page)).toBe('in_session');
+
+    await page.getByTestId('item-title').fill('Đề án sắp xếp tổ chức bộ máy các đơn vị sự nghiệp thuộc Tỉnh ủy');
+    await page.getByTestId('item-matter-select').selectOption('DE_AN_TO_CHUC');
+    await page.getByTestId('item-unit').fill('Ban Tổ chức Tỉnh ủy');
+    await page.getByTestId('item-submit').click();
+    await expect.poll(() => page.getByTestId('agenda-item').count()).toBe(1);
+    expect(await page.getByTestId('item-matter').innerText()).toContain('Đề án về tổ chức bộ máy');
+    expect(await page.getByTestId('competence-warning').count()).toBe(0);
+    await page.getByTestId('vote-yes').fill('10');
+    await page.getByTestId('vote-submit').click();
+    await expect.poll(() => page.getByTestId('vote-result').first().innerText()).toContain('Được thông qua');
+    expect(await page.getByTestId('vote-result').first().innerText()).toContain('17');
+
+    await page.getByTestId('step-closed').click();
+    await page.getByTestId('step-submit').click();
+    await expect.poll(() => state(page)).toBe('closed');
+
+    // The conclusion notice: one action item with its 6 rõ.
+    await expect.poll(() => page.getByTestId('conclusion-form').count()).toBe(1);
+    await page.getByTestId('ci-kind').first().selectOption('action');
+    await page.getByTestId('ci-text').first().fill('Hoàn thiện Đề án sắp xếp các đơn vị sự nghiệp theo ý kiến của Ban Thường vụ');
+    await expect.poll(() => page.getByTestId('ci-lead').first().locator('option', { hasText: 'Ban Tổ chức Tỉnh ủy' }).count()).toBe(1);
+    await page.getByTestId('ci-lead').first().selectOption({ label: 'Ban Tổ chức Tỉnh ủy' });
+    await page.getByTestId('ci-due').first().fill('31/01/2027');
+    await page.getByTestId('ci-product').first().fill('Đề án hoàn chỉnh trình Ban Thường vụ');
+    await page.getByTestId('ci-deciding').first().selectOption('BTV');
+    await page.getByTestId('ci-supervisor').first().selectOption({ index: 1 });
+    await expect.poll(() => page.getByTestId('six-preview').getAttribute('data-complete')).toBe('true');
+    await page.getByTestId('conclusion-submit').click();
+    await expect.poll(() => page.getByTestId('conclusion-symbol').innerText()).toMatch(/\d+-TB\/TU/);
+    const six = page.getByTestId('six-clear');
+    expect(await six.getAttribute('data-complete')).toBe('true');
+    expect(await six.textContent()).toContain('Đủ 6 rõ');
+    expect(await page.getByTestId('conclusion-deadline').getAttribute('data-ok')).toBe('true');
+    expect(await page.getByTestId('conclusion-docx').getAttribute('href')).toMatch(/\/conclusion\.docx$/);
+    await page.screenshot({ path: '.test-results/meeting-conclusion.png', fullPage: true });
+    await page.close();
+  });
+
+  it('shows attendance marked on one page live on another, without reloading', { timeout: 90_000 }, async () => {
+    const m = await convenedBtvSession('2026-12-28');
+    const a = await loggedIn();
+    const b = await loggedIn();
+    await a.goto(`${base}/meetings/${m.id}`);
+    await b.goto(`${base}/meetings/${m.id}`);
+    await expect.poll(() => b.getByTestId('live-present').innerText()).toContain('Có mặt 0/17');
+    await expect.poll(() => a.getByTestId('att-row').count()).toBe(17);
+    // The event stream is open before the change (the page says so while connecting).
+    await expect.poll(() => b.getByTestId('live-offline').count()).toBe(0);
+    await a.getByTestId('att-status').first().selectOption('present');
+    await expect.poll(() => b.getByTestId('live-present').innerText()).toContain('Có mặt 1/17');
+    await expect.poll(() => b.getByTestId('att-row').first().getAttribute('data-status')).toBe('present');
+    // And the other way round: an excused absence with its reason.
+    await b.getByTestId('att-status').nth(1).selectOption('absent_excused');
+    await b.getByTestId('att-reason').first().fill('Đi công tác Trung ương');
+    await b.getByTestId('att-reason-save').click();
+    await expect.poll(() => a.getByTestId('live').innerText()).toContain('Vắng có lý do 1');
+    await a.close();
+    await b.close();
+  });
+
+  it("reports the demo year's five deviations and the conference quota, and shows the cancelled session of 22/09 in the BTV calendar", async () => {
+    const page = await loggedIn();
+    await page.goto(`${base}/meetings/report`);
+    const codes = () => page.getByTestId('deviation-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')).sort());
+    await expect.poll(codes).toEqual(['SAI_THAM_QUYEN', 'TAI_LIEU_GUI_CHAM', 'THIEU_KY_HOP_THUONG_LE', 'THIEU_KY_HOP_THUONG_LE', 'THONG_BAO_KET_LUAN_CHAM']);
+    const table = await page.getByTestId('deviations').innerText();
+    expect(table).toContain('khoản 1 Điều 13');
+    expect(table).toContain('khoản 2 Điều 18');
+    expect(table).toContain('Tháng 9/2026');
+    expect(await page.getByTestId('deviation-meeting').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('quota-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['TY_LE_TRUC_TIEP', 'HOI_NGHI_TOAN_TINH', 'GIAM_SO_HOI_NGHI']);
+    expect(await page.getByTestId('quota').innerText()).toContain('khoản 4 Điều 11');
+    expect(await page.getByTestId('quota-bar').count()).toBe(12);
+    await expect.poll(() => page.getByTestId('regime-body').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-testid="regime-body"][data-kind="BTV"] [data-testid="period-chip"][data-from="2026-09-01"]').getAttribute('data-status')).toBe('short');
+    expect(await page.locator('[data-testid="regime-body"][data-kind="BTV"] [data-testid="period-chip"][data-from="2026-09-01"]').getAttribute('title')).toContain('Tháng 9/2026');
+    await page.screenshot({ path: '.test-results/meeting-report.png', fullPage: true });
+
+    // The BTV calendar of September (from October, one month back): the session of 22/09 is there, cancelled.
+    await page.goto(`${base}/meetings?body=BTV&month=2026-10`);
+    await expect.poll(() => page.getByTestId('cal-title').innerText()).toBe('Tháng 10/2026');
+    await page.getByTestId('cal-prev').click();
+    await expect.poll(() => page.getByTestId('cal-title').innerText()).toBe('Tháng 9/2026');
+    expect(new URL(page.url()).searchParams.get('month')).toBe('2026-09');
+    const sept22 = page.locator('[data-testid="cal-meeting"][data-date="2026-09-22"]');
+    await expect.poll(() => sept22.getAttribute('data-state')).toBe('cancelled');
+    expect(await page.locator('[data-testid="cal-meeting"][data-date="2026-09-08"]').getAttribute('data-state')).toBe('minutes_approved');
+    expect(await page.locator('.qc-cal-head').allInnerTexts()).toEqual(['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN']);
+    await sept22.click();
+    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('cancel-reason').innerText()).toContain('Lùi lịch');
+
+    // The private ICS address of the BTV calendar.
+    await page.goto(`${base}/meetings?body=BTV&month=2026-09`);
+    await page.getByTestId('ics-button').click();
+    await expect.poll(() => page.getByTestId('ics-body-url').first().inputValue()).toMatch(new RegExp(`^${base}/api/v1/ics/[^/]+/bodies/${await btv()}\\.ics$`));
+    await page.close();
+  });
+
+  it('fits a phone 390 px wide: the meeting page has no horizontal scroll and the commune hosting a connection point marks presence in one tap', { timeout: 90_000 }, async () => {
+    const tanLap = (await db.query<{ id: string }>("select id from organization where code = 'ORG-X01'")).rows[0]!.id;
+    let m = await convenedBtvSession('2026-12-21', { format: 'online', title: 'Hội nghị trực tuyến Ban Thường vụ Tỉnh ủy ngày 21/12/2026 với các điểm cầu cơ sở' });
+    m = await call('POST', `/meetings/${m.id}/sites`, { name: 'Điểm cầu Đảng ủy xã Tân Lập', hostOrgId: tanLap });
+    const site = m.sites[0]!;
+    const member = m.attendance.find((x) => x.role === 'member')!;
+    await call('PATCH', `/meetings/${m.id}/attendance/${member.id}`, { status: 'summoned', siteId: site.id });
+    const page = await loggedIn('admin', { width: 390, height: 844 });
+    await page.goto(`${base}/meetings/${m.id}`);
+    await expect.poll(() => page.getByTestId('att-row').count()).toBe(17);
+    await expect.poll(() => page.getByTestId('site-row').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
+    await page.screenshot({ path: '.test-results/meeting-phone.png', fullPage: false });
+    await page.getByTestId('site-link').click();
+    await page.waitForURL(/\/sites\//);
+    await expect.poll(() => page.getByTestId('site-name').innerText()).toBe('Điểm cầu Đảng ủy xã Tân Lập');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
+
+    // The commune's clerk cannot open the meeting, but its connection point, on a phone.
+    const clerk = await loggedIn('vanthu.x01', { width: 390, height: 844 });
+    await clerk.goto(`${base}/meetings/${m.id}/sites/${site.id}`);
+    const present = clerk.getByTestId('site-present').first();
+    await expect.poll(() => present.isVisible()).toBe(true);
+    expect(await clerk.getByTestId('site-here').innerText()).toBe('0/1');
+    expect(await clerk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
+    await present.click();
+    await expect.poll(() => clerk.getByTestId('site-here').innerText()).toBe('1/1');
+    await expect.poll(() => clerk.getByTestId('site-total').getAttribute('data-present')).toBe('1');
+    expect(await clerk.getByTestId('site-quorum').innerText()).toContain('1/17');
+    await clerk.getByTestId('guest-name').fill('Nguyễn Văn Khách');
+    await clerk.getByTestId('guest-title').fill('Phó Bí thư Đảng ủy xã Tân Lập');
+    await clerk.getByTestId('guest-submit').click();
+    await expect.poll(() => clerk.getByTestId('site-guest').allInnerTexts()).toEqual(['Nguyễn Văn Khách, Phó Bí thư Đảng ủy xã Tân Lập']);
+    // The province's page of the same point follows live.
+    await expect.poll(() => page.getByTestId('site-here').innerText()).toBe('1/1');
+    await clerk.screenshot({ path: '.test-results/meeting-site-phone.png', fullPage: false });
+    await clerk.goto(`${base}/meetings/${m.id}`);
+    await expect.poll(() => clerk.getByTestId('error').count()).toBe(1);
+    await clerk.close();
+    await page.close();
+  });
+});

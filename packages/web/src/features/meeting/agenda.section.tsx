@@ -1,0 +1,295 @@
+import { Alert, Badge, Button, Card, Code, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { todayInVietnam } from '@quyche/core';
+import { api } from '../../app/api';
+import { fmt } from '../../app/common';
+import type { SectionProps } from './meeting.page';
+import { ConfidentialityBadge, confidentialityLabel, DateField, ErrorAlert, labelOf, maxDate, useAction, useTr, VOTE_METHOD_LABELS } from './meeting.parts';
+import type { Meeting } from './meeting.parts';
+
+type Item = Meeting['agenda'][number];
+const VOTE_METHODS = ['show_of_hands', 'secret_ballot', 'written'] as const;
+
+/** Names of the matters' attributes the regulation asks about (codes of the regulation, named for people). */
+const ATTRIBUTE_LABELS: Record<string, { vi: string; en: string }> = {
+  tong_muc_dau_tu_ty_dong: { vi: 'Tổng mức đầu tư (tỷ đồng)', en: 'Total investment (billion VND)' },
+};
+
+/** The agenda: each item with its matter and the competence check, votes and their results, reserved opinions. */
+export function AgendaSection(props: SectionProps) {
+  const { m } = props;
+  const [, tr] = useTr();
+  const canAdd = !['closed', 'minutes_approved', 'cancelled'].includes(m.state);
+  return (
+    <Card withBorder data-testid="agenda">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {tr('Chương trình hội nghị', 'Agenda')} ({m.agenda.length})
+        </Title>
+        {m.agenda.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {tr('Chưa có nội dung', 'No items yet')}
+          </Text>
+        )}
+        {m.agenda.map((it) => (
+          <AgendaItemCard key={it.id} it={it} {...props} />
+        ))}
+        {m.kind === 'written_consultation' && m.state === 'in_session' && m.agenda.length > 0 && <WrittenResponseForm {...props} />}
+        {canAdd && <AddItemForm {...props} />}
+      </Stack>
+    </Card>
+  );
+}
+
+function AgendaItemCard({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
+  const [l, tr] = useTr();
+  const topic = m.regulation?.topics.find((x) => x.code === it.topic)?.name ?? it.topic;
+  const canVote = m.state === 'in_session' && m.kind !== 'written_consultation';
+  return (
+    <Card withBorder p="sm" data-testid="agenda-item" data-matter={it.matter ?? ''}>
+      <Stack gap={6}>
+        <Group gap="xs" wrap="nowrap" align="start">
+          <Badge variant="filled" color="gray" circle>
+            {it.position}
+          </Badge>
+          <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+            {it.title}
+          </Text>
+        </Group>
+        <Group gap="xs" wrap="wrap">
+          {it.matterName && (
+            <Text size="xs" fw={600} c="blue.9" bg="blue.0" px={6} py={2} style={{ borderRadius: 4 }} data-testid="item-matter">
+              {it.matterName}
+            </Text>
+          )}
+          {topic && (
+            <Badge variant="outline" color="grape">
+              {topic}
+            </Badge>
+          )}
+          <ConfidentialityBadge level={it.confidentiality} />
+          {it.presentingUnit && (
+            <Text size="xs" c="dimmed">
+              {tr('Cơ quan trình', 'Presented by')}: {it.presentingUnit}
+            </Text>
+          )}
+        </Group>
+        {it.competence &&
+          (it.competence.ok ? (
+            <Text size="xs" c="green.8" data-testid="competence-ok">
+              {it.competence.reason_vi}
+            </Text>
+          ) : (
+            <Alert color="orange" p="xs" title={tr('Cảnh báo thẩm quyền', 'Competence warning')} data-testid="competence-warning">
+              <Text size="sm">{it.competence.reason_vi}</Text>
+            </Alert>
+          ))}
+        {it.votes.map((v) => (
+          <Group key={v.id} gap="xs" wrap="wrap" align="start" data-testid="vote-result" data-passed={String(v.passed)}>
+            <Badge color={v.passed ? 'green' : 'red'}>{v.passed ? tr('Được thông qua', 'Passed') : tr('Không được thông qua', 'Not passed')}</Badge>
+            <Text size="sm" style={{ flex: 1, minWidth: 200, overflowWrap: 'anywhere' }}>
+              {labelOf(VOTE_METHOD_LABELS, v.method, l)}: {tr('đồng ý', 'yes')} {v.yes}, {tr('không đồng ý', 'no')} {v.no}, {tr('không biểu quyết', 'abstain')} {v.abstain} ({v.method === 'written' ? tr('đã trả lời', 'replied') : tr('có mặt', 'present')} {v.present}/{v.totalMembers}). {v.reason_vi}
+            </Text>
+          </Group>
+        ))}
+        {it.writtenTally && (
+          <Text size="sm" data-testid="written-tally">
+            {tr('Phiếu lấy ý kiến', 'Written replies')}: {tr('đồng ý', 'agree')} {it.writtenTally.agree}, {tr('không đồng ý', 'disagree')} {it.writtenTally.disagree}, {tr('không biểu quyết', 'abstain')} {it.writtenTally.abstain} · {tr('đã trả lời', 'replied')} {it.writtenTally.replied}
+          </Text>
+        )}
+        {canVote && <VoteForm it={it} m={m} onMeeting={onMeeting} reload={reload} />}
+        {it.reservedOpinions && <ReservedOpinions it={it} m={m} onMeeting={onMeeting} reload={reload} />}
+      </Stack>
+    </Card>
+  );
+}
+
+function VoteForm({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
+  const [l, tr] = useTr();
+  const [method, setMethod] = useState<string>(it.topic ? 'secret_ballot' : 'show_of_hands');
+  const [yes, setYes] = useState<number | string>(0);
+  const [no, setNo] = useState<number | string>(0);
+  const [abstain, setAbstain] = useState<number | string>(0);
+  const a = useAction(onMeeting, reload);
+  const n = (x: number | string) => (typeof x === 'number' ? x : Number(x) || 0);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void a.run(() => api('POST', `/meetings/${m.id}/agenda/${it.id}/votes`, { method, yes: n(yes), no: n(no), abstain: n(abstain) }));
+  };
+  return (
+    <form onSubmit={submit} data-testid="vote-form">
+      <Stack gap={6}>
+        <Group align="end" gap="xs" wrap="wrap">
+          <NativeSelect label={tr('Hình thức biểu quyết', 'Method')} value={method} onChange={(e) => setMethod(e.currentTarget.value)} data={VOTE_METHODS.map((k) => ({ value: k, label: labelOf(VOTE_METHOD_LABELS, k, l) }))} data-testid="vote-method" w={170} />
+          <NumberInput label={tr('Đồng ý', 'Yes')} value={yes} onChange={setYes} min={0} w={130} data-testid="vote-yes" />
+          <NumberInput label={tr('Không đồng ý', 'No')} value={no} onChange={setNo} min={0} w={130} data-testid="vote-no" />
+          <NumberInput label={tr('Không biểu quyết', 'Abstain')} value={abstain} onChange={setAbstain} min={0} w={150} data-testid="vote-abstain" />
+          <Button type="submit" variant="light" loading={a.busy} data-testid="vote-submit">
+            {tr('Ghi kết quả biểu quyết', 'Record the vote')}
+          </Button>
+        </Group>
+        <ErrorAlert error={a.error} testid="vote-error" />
+      </Stack>
+    </form>
+  );
+}
+
+function ReservedOpinions({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
+  const [, tr] = useTr();
+  const [person, setPerson] = useState('');
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const a = useAction((x) => {
+    onMeeting(x);
+    setText('');
+    setOpen(false);
+  }, reload);
+  const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
+  const list = it.reservedOpinions ?? [];
+  const canAdd = ['in_session', 'closed'].includes(m.state) && members.length > 0;
+  return (
+    <Stack gap={4} data-testid="reserved-opinions">
+      <Text size="sm" fw={600}>
+        {tr('Ý kiến bảo lưu', 'Reserved opinions')} ({list.length})
+      </Text>
+      {list.map((o) => (
+        <Text key={o.id} size="sm" data-testid="reserved-opinion">
+          <b>{o.fullName}:</b> {o.text}
+        </Text>
+      ))}
+      {canAdd && !open && (
+        <Group>
+          <Button variant="subtle" size="xs" onClick={() => setOpen(true)} data-testid="opinion-open">
+            + {tr('Ghi ý kiến bảo lưu', 'Record a reserved opinion')}
+          </Button>
+        </Group>
+      )}
+      {canAdd && open && (
+        <Group align="end" gap="xs" wrap="wrap">
+          <NativeSelect label={tr('Ủy viên', 'Member')} value={person} onChange={(e) => setPerson(e.currentTarget.value)} data={[{ value: '', label: tr('(chọn ủy viên)', '(choose)') }, ...members.map((x) => ({ value: x.personId!, label: x.fullName }))]} data-testid="opinion-person" w={200} />
+          <Textarea label={tr('Nội dung bảo lưu', 'Opinion')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={1} w={300} maw="100%" data-testid="opinion-text" />
+          <Button variant="light" size="sm" disabled={!person || !text.trim()} loading={a.busy} onClick={() => a.run(() => api('POST', `/meetings/${m.id}/agenda/${it.id}/reserved-opinions`, { personId: person, text: text.trim() }))} data-testid="opinion-submit">
+            {tr('Ghi ý kiến bảo lưu', 'Record')}
+          </Button>
+        </Group>
+      )}
+      <ErrorAlert error={a.error} testid="opinion-error" />
+    </Stack>
+  );
+}
+
+/** A new agenda item: its matter (from the regulation) and the matter's attributes decide who is competent. */
+function AddItemForm({ m, onMeeting, reload }: SectionProps) {
+  const [l, tr] = useTr();
+  const [title, setTitle] = useState('');
+  const [matter, setMatter] = useState('');
+  const [topic, setTopic] = useState('');
+  const [unit, setUnit] = useState('');
+  const [conf, setConf] = useState('0');
+  const [attrs, setAttrs] = useState<Record<string, number | string>>({});
+  const a = useAction((x) => {
+    onMeeting(x);
+    setTitle('');
+    setMatter('');
+    setTopic('');
+    setUnit('');
+    setAttrs({});
+  }, reload);
+  const matters = m.regulation?.matters ?? [];
+  const attributes = matters.find((x) => x.code === matter)?.attributes ?? [];
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const attributesIn: Record<string, number> = {};
+    for (const k of attributes) if (attrs[k] !== undefined && attrs[k] !== '') attributesIn[k] = Number(attrs[k]);
+    void a.run(() =>
+      api('POST', `/meetings/${m.id}/agenda`, {
+        title: title.trim(),
+        matter: matter || null,
+        ...(attributes.length ? { attributes: attributesIn } : {}),
+        topic: topic || null,
+        presentingUnit: unit.trim() || null,
+        confidentiality: Number(conf),
+      }),
+    );
+  };
+  return (
+    <Card withBorder p="sm" bg="gray.0">
+      <form onSubmit={submit} data-testid="item-form">
+        <Stack gap="xs">
+          <Text fw={600}>{tr('Thêm nội dung vào chương trình', 'Add an agenda item')}</Text>
+          <TextInput label={tr('Nội dung', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required data-testid="item-title" />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+            <NativeSelect label={tr('Loại việc (theo quy chế)', 'Matter (per the regulation)')} value={matter} onChange={(e) => setMatter(e.currentTarget.value)} data={[{ value: '', label: tr('(không thuộc loại việc nào)', '(none)') }, ...matters.map((x) => ({ value: x.code, label: x.name }))]} data-testid="item-matter-select" />
+            <NativeSelect label={tr('Lĩnh vực', 'Topic')} value={topic} onChange={(e) => setTopic(e.currentTarget.value)} data={[{ value: '', label: tr('(không)', '(none)') }, ...(m.regulation?.topics ?? []).map((x) => ({ value: x.code, label: x.name }))]} data-testid="item-topic" />
+            <TextInput label={tr('Cơ quan trình', 'Presented by')} value={unit} onChange={(e) => setUnit(e.currentTarget.value)} data-testid="item-unit" />
+            <NativeSelect label={tr('Độ mật', 'Confidentiality')} value={conf} onChange={(e) => setConf(e.currentTarget.value)} data={[0, 1, 2, 3].map((n) => ({ value: String(n), label: confidentialityLabel(n, l) }))} data-testid="item-confidentiality" />
+            {attributes.map((k) => (
+              <NumberInput
+                key={k}
+                label={ATTRIBUTE_LABELS[k]?.[l] ?? <Code>{k}</Code>}
+                value={attrs[k] ?? ''}
+                onChange={(v) => setAttrs((x) => ({ ...x, [k]: v }))}
+                min={0}
+                thousandSeparator="."
+                decimalSeparator=","
+                data-testid={`item-attr-${k}`}
+              />
+            ))}
+          </SimpleGrid>
+          <ErrorAlert error={a.error} testid="item-error" />
+          <Group>
+            <Button type="submit" variant="light" loading={a.busy} disabled={!title.trim()} data-testid="item-submit">
+              {tr('Thêm nội dung', 'Add item')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** A member's reply to a written consultation: one choice per item, received on a date. */
+function WrittenResponseForm({ m, onMeeting, reload }: SectionProps) {
+  const [, tr] = useTr();
+  const [person, setPerson] = useState('');
+  const [on, setOn] = useState(maxDate(todayInVietnam(), m.meetingDate));
+  const [choices, setChoices] = useState<Record<string, string>>({});
+  const a = useAction((x) => {
+    onMeeting(x);
+    setPerson('');
+    setChoices({});
+  }, reload);
+  const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
+  const choiceLabels = [
+    { value: 'agree', label: tr('Đồng ý', 'Agree') },
+    { value: 'disagree', label: tr('Không đồng ý', 'Disagree') },
+    { value: 'abstain', label: tr('Không biểu quyết', 'Abstain') },
+  ];
+  const answers = m.agenda.map((it) => ({ itemId: it.id, choice: choices[it.id] ?? 'agree' }));
+  return (
+    <Card withBorder p="sm" data-testid="written-form">
+      <Stack gap="xs">
+        <Text fw={600}>{tr('Ghi phiếu lấy ý kiến', 'Record a written reply')}</Text>
+        {m.consultationDeadline && (
+          <Text size="xs" c="dimmed">
+            {tr('Hạn trả lời', 'Replies due')}: {fmt(m.consultationDeadline)}
+          </Text>
+        )}
+        <Group align="end" gap="xs" wrap="wrap">
+          <NativeSelect label={tr('Ủy viên', 'Member')} value={person} onChange={(e) => setPerson(e.currentTarget.value)} data={[{ value: '', label: tr('(chọn ủy viên)', '(choose)') }, ...members.map((x) => ({ value: x.personId!, label: x.fullName }))]} data-testid="written-person" w={220} />
+          <DateField label={tr('Ngày nhận phiếu', 'Received on')} value={on} onChange={setOn} testid="written-date" />
+        </Group>
+        {m.agenda.map((it) => (
+          <NativeSelect key={it.id} label={`${it.position}. ${it.title}`} value={choices[it.id] ?? 'agree'} onChange={(e) => setChoices((c) => ({ ...c, [it.id]: e.currentTarget.value }))} data={choiceLabels} data-testid="written-choice" />
+        ))}
+        <ErrorAlert error={a.error} testid="written-error" />
+        <Group>
+          <Button variant="light" disabled={!person || !on} loading={a.busy} onClick={() => a.run(() => api('POST', `/meetings/${m.id}/written-responses`, { personId: person, receivedOn: on, answers }))} data-testid="written-submit">
+            {tr('Ghi phiếu', 'Record')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,255 @@
+import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { api } from '../../app/api';
+import { Link } from '../../app/router';
+import type { SectionProps } from './meeting.page';
+import { ATTENDANCE_STATUS_LABELS, ErrorAlert, labelOf, LiveCounts, useAction, useTr } from './meeting.parts';
+import type { Meeting } from './meeting.parts';
+
+type Attendance = Meeting['attendance'][number];
+export const attendanceOpen = (state: string) => ['convened', 'documents_sent', 'in_session'].includes(state);
+
+/** Attendance: live counts and quorum, each member's status, guests and connection points. */
+export function AttendanceSection({ m, onMeeting, reload }: SectionProps) {
+  const [, tr] = useTr();
+  const a = useAction(onMeeting, reload);
+  const members = m.attendance.filter((x) => x.role === 'member');
+  const guests = m.attendance.filter((x) => x.role === 'guest');
+  const editable = attendanceOpen(m.state);
+  const remote = m.format !== 'in_person';
+  const siteName = (id: string | null) => m.sites.find((s) => s.id === id)?.name ?? '';
+  const patch = (x: Attendance, body: { status: string; reason?: string | null; siteId?: string | null }) => a.run(() => api('PATCH', `/meetings/${m.id}/attendance/${x.id}`, body));
+  return (
+    <Card withBorder data-testid="attendance">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {tr('Điểm danh', 'Attendance')}
+        </Title>
+        <LiveCounts counts={m.counts} quorum={m.checks.quorum} />
+        {m.state === 'planned' && (
+          <Text size="sm" c="dimmed">
+            {tr('Danh sách triệu tập được lập khi triệu tập hội nghị (các ủy viên của cơ quan vào ngày họp).', 'The list of those summoned is made when the meeting is convened.')}
+          </Text>
+        )}
+        <ErrorAlert error={a.error} testid="attendance-error" onClose={() => a.setError(null)} />
+        {members.length > 0 && (
+          <Table.ScrollContainer minWidth={remote && m.sites.length ? 720 : 560}>
+            <Table striped verticalSpacing={4} fz="sm" data-testid="attendance-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>#</Table.Th>
+                  <Table.Th>{tr('Họ tên', 'Name')}</Table.Th>
+                  <Table.Th>{tr('Chức vụ', 'Title')}</Table.Th>
+                  <Table.Th>{tr('Tình trạng', 'Status')}</Table.Th>
+                  <Table.Th>{tr('Lý do vắng', 'Reason')}</Table.Th>
+                  {remote && m.sites.length > 0 && <Table.Th>{tr('Điểm cầu', 'Site')}</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {members.map((x, i) => (
+                  <AttendanceRow key={x.id} n={i + 1} x={x} m={m} editable={editable && !a.busy} onPatch={(b) => patch(x, b)} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <Title order={3} size="h5">
+          {tr('Khách mời', 'Guests')} ({guests.length})
+        </Title>
+        {guests.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {tr('Chưa có khách mời', 'No guests')}
+          </Text>
+        ) : (
+          <Stack gap={2}>
+            {guests.map((g) => (
+              <Text key={g.id} size="sm" data-testid="guest-row">
+                {g.fullName}
+                {g.title ? `, ${g.title}` : ''}
+                {g.siteId ? ` — ${siteName(g.siteId)}` : ''}
+              </Text>
+            ))}
+          </Stack>
+        )}
+        {!['closed', 'minutes_approved', 'cancelled'].includes(m.state) && <GuestForm m={m} onMeeting={onMeeting} reload={reload} />}
+        {remote && <SitesPanel m={m} onMeeting={onMeeting} reload={reload} />}
+        {!editable && members.length > 0 && (
+          <Text size="xs" c="dimmed">
+            {tr('Điểm danh chỉ sửa được khi hội nghị đã triệu tập và chưa bế mạc.', 'Attendance can be changed once convened and until closed.')}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function AttendanceRow({ n, x, m, editable, onPatch }: { n: number; x: Attendance; m: Meeting; editable: boolean; onPatch: (b: { status: string; reason?: string | null; siteId?: string | null }) => Promise<boolean> }) {
+  const [l, tr] = useTr();
+  const [pending, setPending] = useState<string | null>(null);
+  const [reason, setReason] = useState(x.reason ?? '');
+  const status = pending ?? x.status;
+  const remote = m.format !== 'in_person' && m.sites.length > 0;
+  const setStatus = async (s: string) => {
+    if (s === 'absent_excused') {
+      setPending(s);
+      setReason(x.reason ?? '');
+      return;
+    }
+    setPending(null);
+    await onPatch({ status: s });
+  };
+  const saveReason = async () => {
+    if (await onPatch({ status: 'absent_excused', reason: reason.trim() })) setPending(null);
+  };
+  return (
+    <Table.Tr data-testid="att-row" data-status={x.status} data-person={x.personId ?? ''}>
+      <Table.Td>{n}</Table.Td>
+      <Table.Td>{x.fullName}</Table.Td>
+      <Table.Td>{x.title ?? tr('Ủy viên', 'Member')}</Table.Td>
+      <Table.Td>
+        <NativeSelect
+          size="xs"
+          value={status}
+          disabled={!editable}
+          onChange={(e) => void setStatus(e.currentTarget.value)}
+          data={Object.keys(ATTENDANCE_STATUS_LABELS).map((k) => ({ value: k, label: labelOf(ATTENDANCE_STATUS_LABELS, k, l) }))}
+          aria-label={`${tr('Tình trạng', 'Status')}: ${x.fullName}`}
+          data-testid="att-status"
+          w={150}
+        />
+      </Table.Td>
+      <Table.Td>
+        {status === 'absent_excused' ? (
+          <Group gap={4} wrap="nowrap">
+            <TextInput size="xs" value={reason} onChange={(e) => setReason(e.currentTarget.value)} disabled={!editable} placeholder={tr('Lý do', 'Reason')} aria-label={tr('Lý do vắng', 'Reason')} data-testid="att-reason" w={160} />
+            {(pending || reason !== (x.reason ?? '')) && (
+              <Button size="xs" onClick={saveReason} disabled={!editable || !reason.trim()} data-testid="att-reason-save">
+                {tr('Lưu', 'Save')}
+              </Button>
+            )}
+          </Group>
+        ) : (
+          <Text size="xs" c="dimmed">
+            {x.reason ?? ''}
+          </Text>
+        )}
+      </Table.Td>
+      {remote && (
+        <Table.Td>
+          <NativeSelect
+            size="xs"
+            value={x.siteId ?? ''}
+            disabled={!editable}
+            onChange={(e) => void onPatch({ status: x.status, reason: x.reason, siteId: e.currentTarget.value || null })}
+            data={[{ value: '', label: tr('(chưa chọn)', '(none)') }, ...m.sites.map((s) => ({ value: s.id, label: s.name }))]}
+            aria-label={`${tr('Điểm cầu', 'Site')}: ${x.fullName}`}
+            data-testid="att-site"
+            w={190}
+          />
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+}
+
+export function GuestForm({ m, onMeeting, reload, siteId }: SectionProps & { siteId?: string }) {
+  const [, tr] = useTr();
+  const [name, setName] = useState('');
+  const [title, setTitle] = useState('');
+  const [site, setSite] = useState(siteId ?? '');
+  const a = useAction((x) => {
+    onMeeting(x);
+    setName('');
+    setTitle('');
+  }, reload);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void a.run(() => api('POST', `/meetings/${m.id}/guests`, { name: name.trim(), title: title.trim() || null, siteId: (siteId ?? site) || null }));
+  };
+  return (
+    <form onSubmit={submit} data-testid="guest-form">
+      <Stack gap={6}>
+        <Group align="end" gap="xs" wrap="wrap">
+          <TextInput label={tr('Khách mời', 'Guest')} placeholder={tr('Họ tên', 'Name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="guest-name" w={220} maw="100%" />
+          <TextInput label={tr('Chức vụ, đơn vị', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="guest-title" w={260} maw="100%" />
+          {!siteId && m.format !== 'in_person' && m.sites.length > 0 && (
+            <NativeSelect label={tr('Điểm cầu', 'Site')} value={site} onChange={(e) => setSite(e.currentTarget.value)} data={[{ value: '', label: tr('(không)', '(none)') }, ...m.sites.map((s) => ({ value: s.id, label: s.name }))]} data-testid="guest-site" w={200} />
+          )}
+          <Button type="submit" variant="light" loading={a.busy} disabled={!name.trim()} data-testid="guest-submit">
+            {tr('Thêm khách mời', 'Add guest')}
+          </Button>
+        </Group>
+        <ErrorAlert error={a.error} testid="guest-error" />
+      </Stack>
+    </form>
+  );
+}
+
+/** Connection points of an online or hybrid conference, each with its counts and its own page. */
+function SitesPanel({ m, onMeeting, reload }: SectionProps) {
+  const [, tr] = useTr();
+  const [name, setName] = useState('');
+  const [lead, setLead] = useState('');
+  const a = useAction((x) => {
+    onMeeting(x);
+    setName('');
+    setLead('');
+  }, reload);
+  const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void a.run(() => api('POST', `/meetings/${m.id}/sites`, { name: name.trim(), leadPersonId: lead || null }));
+  };
+  return (
+    <Stack gap="xs" data-testid="sites">
+      <Title order={3} size="h5">
+        {tr('Điểm cầu', 'Connection points')} ({m.sites.length})
+      </Title>
+      {m.sites.length > 0 && (
+        <Table.ScrollContainer minWidth={480}>
+          <Table fz="sm" verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{tr('Điểm cầu', 'Site')}</Table.Th>
+                <Table.Th>{tr('Chủ trì', 'Lead')}</Table.Th>
+                <Table.Th ta="right">{tr('Có mặt', 'Present')}</Table.Th>
+                <Table.Th ta="right">{tr('Khách mời', 'Guests')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {m.sites.map((s) => (
+                <Table.Tr key={s.id} data-testid="site-row">
+                  <Table.Td>
+                    <Anchor component={Link} to={`/meetings/${m.id}/sites/${s.id}`} data-testid="site-link">
+                      {s.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{s.leadName ?? ''}</Table.Td>
+                  <Table.Td ta="right">
+                    <Badge variant="light" color={s.present > 0 ? 'green' : 'gray'}>
+                      {s.present}/{s.summoned}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right">{s.guests}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {!['closed', 'minutes_approved', 'cancelled'].includes(m.state) && (
+        <form onSubmit={submit} data-testid="site-form">
+          <Group align="end" gap="xs" wrap="wrap">
+            <TextInput label={tr('Tên điểm cầu', 'Site name')} placeholder={tr('Ví dụ: Điểm cầu xã Tân Lập', 'e.g. Tân Lập commune')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="site-name" w={260} maw="100%" />
+            <NativeSelect label={tr('Người chủ trì', 'Lead')} value={lead} onChange={(e) => setLead(e.currentTarget.value)} data={[{ value: '', label: tr('(chưa chọn)', '(none)') }, ...members.map((x) => ({ value: x.personId!, label: x.fullName }))]} data-testid="site-lead" w={220} maw="100%" />
+            <Button type="submit" variant="light" loading={a.busy} disabled={!name.trim()} data-testid="site-submit">
+              {tr('Thêm điểm cầu', 'Add site')}
+            </Button>
+          </Group>
+          <ErrorAlert error={a.error} testid="site-error" />
+        </form>
+      )}
+    </Stack>
+  );
+}

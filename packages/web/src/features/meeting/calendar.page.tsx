@@ -1,0 +1,324 @@
+import { Alert, Anchor, Button, Card, Checkbox, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { addDays, daysInMonth, MEETING_FORMATS, MEETING_KINDS, todayInVietnam } from '@quyche/core';
+import { api, ApiError, useApi } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import type { Lang } from '../../app/i18n';
+import { Link, navigate, useLocation } from '../../app/router';
+import { DateField, ErrorAlert, formatLabel, kindLabel, StateBadge, useProvince, useTr } from './meeting.parts';
+import type { Meeting, MeetingListItem, OrgDetail } from './meeting.parts';
+
+/** The bodies whose calendar is kept here: the Tỉnh ủy, its Ban Thường vụ and its Thường trực. */
+export const CALENDAR_BODIES = ['BCH', 'BTV', 'TT'] as const;
+const WEEKDAYS_SHORT = { vi: ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
+export const WEEKDAYS_LONG = { vi: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'], en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] };
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 0 for Monday … 6 for Sunday. */
+export const weekdayIndex = (iso: string) => (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7;
+const mondayOf = (iso: string) => addDays(iso, -weekdayIndex(iso));
+const isMonth = (s: string | null): s is string => !!s && /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+const shiftMonth = (ym: string, n: number) => {
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  const t = y * 12 + (m - 1) + n;
+  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+};
+const monthTitle = (ym: string, l: Lang) => {
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  return l === 'vi' ? `Tháng ${m}/${y}` : `${MONTHS_EN[m - 1]} ${y}`;
+};
+
+export function bodiesOf(org: OrgDetail | undefined) {
+  return CALENDAR_BODIES.map((k) => org?.bodies.find((b) => b.kind === k)).filter((b): b is OrgDetail['bodies'][number] => !!b);
+}
+
+export function CalendarPage() {
+  const [l, tr] = useTr();
+  const { query } = useLocation();
+  const today = todayInVietnam();
+  const bodyKind = query.get('body') ?? 'all';
+  const view = query.get('view') === 'week' ? 'week' : 'month';
+  const month = isMonth(query.get('month')) ? query.get('month')! : today.slice(0, 7);
+  const weekParam = query.get('week');
+  const week = weekParam && /^\d{4}-\d{2}-\d{2}$/.test(weekParam) ? mondayOf(weekParam) : mondayOf(month === today.slice(0, 7) ? today : `${month}-01`);
+  const { me, orgId, org, error: orgError } = useProvince();
+  const bodies = bodiesOf(org);
+  const body = bodies.find((b) => b.kind === bodyKind);
+  useTitle(tr('Lịch họp', 'Meeting calendar'));
+
+  const first = `${month}-01`;
+  const last = `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
+  const from = view === 'month' ? mondayOf(first) : week;
+  const to = view === 'month' ? addDays(mondayOf(last), 6) : addDays(week, 6);
+  const scope = body ? `bodyId=${body.id}` : orgId ? `orgId=${orgId}` : null;
+  const { data: meetings, error, loading, reload } = useApi<MeetingListItem[]>(scope && (bodyKind === 'all' || body) ? `/meetings?${scope}&from=${from}&to=${to}` : null);
+
+  const go = (p: { body?: string; month?: string; view?: string; week?: string }) => {
+    const q = new URLSearchParams();
+    q.set('body', p.body ?? bodyKind);
+    q.set('month', p.month ?? month);
+    const v = p.view ?? view;
+    if (v === 'week') {
+      q.set('view', 'week');
+      q.set('week', p.week ?? week);
+    }
+    navigate(`/meetings?${q.toString()}`, true);
+  };
+  const byDay = new Map<string, MeetingListItem[]>();
+  for (const m of meetings ?? []) byDay.set(m.meetingDate, [...(byDay.get(m.meetingDate) ?? []), m]);
+  const days = Array.from({ length: Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1 }, (_, i) => addDays(from, i));
+
+  if (orgError) return <ErrorView error={orgError} />;
+  return (
+    <Stack>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1} size="h2">
+          {tr('Lịch họp', 'Meeting calendar')}
+        </Title>
+        <Anchor component={Link} to="/meetings/report" size="sm">
+          {tr('Báo cáo hội nghị', 'Meetings report')}
+        </Anchor>
+      </Group>
+      <Group align="end" wrap="wrap" gap="sm">
+        <NativeSelect
+          label={tr('Cơ quan', 'Body')}
+          value={bodyKind}
+          onChange={(e) => go({ body: e.currentTarget.value })}
+          data={[{ value: 'all', label: tr('Tất cả cơ quan', 'All bodies') }, ...bodies.map((b) => ({ value: b.kind, label: b.name }))]}
+          data-testid="cal-body"
+          w={280}
+          maw="100%"
+        />
+        <SegmentedControl
+          value={view}
+          onChange={(v) => go({ view: v })}
+          data={[
+            { value: 'month', label: tr('Tháng', 'Month') },
+            { value: 'week', label: tr('Tuần', 'Week') },
+          ]}
+          data-testid="cal-view"
+        />
+        <IcsButton bodies={body ? [body] : bodies} personId={me?.user.personId ?? null} />
+      </Group>
+      <Card withBorder p="sm">
+        <Group justify="space-between" mb="xs" wrap="nowrap">
+          <Button
+            variant="light"
+            size="xs"
+            onClick={() => (view === 'month' ? go({ month: shiftMonth(month, -1) }) : go({ week: addDays(week, -7), month: addDays(week, -7).slice(0, 7) }))}
+            data-testid="cal-prev"
+            aria-label={view === 'month' ? tr('Tháng trước', 'Previous month') : tr('Tuần trước', 'Previous week')}
+          >
+            ‹
+          </Button>
+          <Text fw={700} ta="center" data-testid="cal-title" data-month={month}>
+            {view === 'month' ? monthTitle(month, l) : `${tr('Tuần', 'Week')} ${fmt(week)} – ${fmt(addDays(week, 6))}`}
+          </Text>
+          <Group gap={4} wrap="nowrap">
+            <Button variant="subtle" size="xs" onClick={() => go({ month: today.slice(0, 7), week: mondayOf(today) })} data-testid="cal-today">
+              {tr('Hôm nay', 'Today')}
+            </Button>
+            <Button
+              variant="light"
+              size="xs"
+              onClick={() => (view === 'month' ? go({ month: shiftMonth(month, 1) }) : go({ week: addDays(week, 7), month: addDays(week, 7).slice(0, 7) }))}
+              data-testid="cal-next"
+              aria-label={view === 'month' ? tr('Tháng sau', 'Next month') : tr('Tuần sau', 'Next week')}
+            >
+              ›
+            </Button>
+          </Group>
+        </Group>
+        {error && <ErrorView error={error} />}
+        {loading && !meetings && <Loading />}
+        {view === 'month' ? (
+          <div className="qc-cal-grid" data-testid="cal-grid">
+            {WEEKDAYS_SHORT[l].map((d) => (
+              <div key={d} className="qc-cal-head">
+                {d}
+              </div>
+            ))}
+            {days.map((d) => (
+              <div key={d} className={`qc-cal-day${d.slice(0, 7) !== month ? ' qc-out' : ''}${d === today ? ' qc-today' : ''}`} data-testid="cal-day" data-date={d} data-today={d === today ? 'true' : undefined}>
+                <div className="qc-cal-num">{Number(d.slice(8))}</div>
+                {(byDay.get(d) ?? []).map((m) => (
+                  <Link
+                    key={m.id}
+                    to={`/meetings/${m.id}`}
+                    className={`qc-cal-ev qc-s-${m.state}${m.state === 'cancelled' ? ' qc-cancelled' : ''}`}
+                    title={`${m.startsAt ?? ''} ${m.bodyName}: ${m.title}`.trim()}
+                    data-testid="cal-meeting"
+                    data-date={m.meetingDate}
+                    data-state={m.state}
+                  >
+                    <b>{m.startsAt ?? m.bodyKind}</b> <span className="qc-cal-title">{m.title}</span>
+                  </Link>
+                ))}
+              </div>
+            ))}
+          </div>
+        ) : (
+          <Stack gap="xs" data-testid="cal-week">
+            {days.map((d) => (
+              <Card key={d} withBorder p="xs" bg={d === today ? 'orange.0' : undefined} data-testid="cal-day" data-date={d} data-today={d === today ? 'true' : undefined}>
+                <Text fw={700} size="sm">
+                  {WEEKDAYS_LONG[l][weekdayIndex(d)]}, {fmt(d)}
+                </Text>
+                {(byDay.get(d) ?? []).length === 0 && (
+                  <Text size="sm" c="dimmed">
+                    {tr('Không có cuộc họp', 'No meetings')}
+                  </Text>
+                )}
+                {(byDay.get(d) ?? []).map((m) => (
+                  <Group key={m.id} gap="xs" wrap="wrap" mt={4}>
+                    <StateBadge state={m.state} size="sm" />
+                    <Text size="sm">
+                      {m.startsAt && <b>{m.startsAt} </b>}
+                      <Anchor component={Link} to={`/meetings/${m.id}`} data-testid="cal-meeting" data-date={m.meetingDate} data-state={m.state} td={m.state === 'cancelled' ? 'line-through' : undefined}>
+                        {m.title}
+                      </Anchor>
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {m.bodyName} · {kindLabel(m.kind, l)} · {formatLabel(m.format, l)}
+                      {m.location ? ` · ${m.location}` : ''}
+                      {m.conclusionSymbol ? ` · ${m.conclusionSymbol}` : ''}
+                    </Text>
+                  </Group>
+                ))}
+              </Card>
+            ))}
+          </Stack>
+        )}
+      </Card>
+      <PlanMeetingForm bodies={bodies} defaultKind={body?.kind ?? 'BTV'} onCreated={reload} />
+    </Stack>
+  );
+}
+
+/** "Địa chỉ lịch (ICS)": a private address for calendar programs, per body and for the user as a person. */
+function IcsButton({ bodies, personId }: { bodies: OrgDetail['bodies']; personId: string | null }) {
+  const [, tr] = useTr();
+  const [feed, setFeed] = useState<{ token: string; bodyFeedTemplate: string; personFeedTemplate: string } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const get = async () => {
+    setError(null);
+    try {
+      setFeed(await api('POST', '/calendar/feed-token'));
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <Stack gap={4} align="flex-start" style={{ flexBasis: feed || error ? '100%' : undefined }}>
+      <Button variant="light" onClick={get} data-testid="ics-button">
+        {tr('Địa chỉ lịch (ICS)', 'Calendar address (ICS)')}
+      </Button>
+      <ErrorAlert error={error} testid="ics-error" />
+      {feed && (
+        <Alert color="blue" w="100%" data-testid="ics-feeds" title={tr('Địa chỉ lịch riêng của bạn', 'Your private calendar addresses')}>
+          <Text size="xs" mb={4}>
+            {tr('Dán vào chương trình lịch (Outlook, Google Lịch…). Tạo địa chỉ mới thì địa chỉ cũ hết hiệu lực.', 'Paste into a calendar program. A new address revokes the old one.')}
+          </Text>
+          <Stack gap={4}>
+            {bodies.map((b) => (
+              <TextInput key={b.id} label={b.name} readOnly value={`${location.origin}${feed.bodyFeedTemplate.replace('{bodyId}', b.id)}`} onFocus={(e) => e.currentTarget.select()} data-testid="ics-body-url" />
+            ))}
+            {personId && <TextInput label={tr('Lịch họp của tôi', 'My meetings')} readOnly value={`${location.origin}${feed.personFeedTemplate.replace('{personId}', personId)}`} onFocus={(e) => e.currentTarget.select()} data-testid="ics-person-url" />}
+          </Stack>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+const suggestTitle = (kind: string, name: string, date: string) => {
+  if (!date) return '';
+  if (kind === 'BCH') return `Hội nghị ${name} ngày ${fmt(date)}`;
+  if (kind === 'TT') return `Họp ${name} ngày ${fmt(date)}`;
+  return `Phiên họp ${name} ngày ${fmt(date)}`;
+};
+
+/** "Dự kiến cuộc họp": a meeting planned for a body; its page opens once created. */
+function PlanMeetingForm({ bodies, defaultKind, onCreated }: { bodies: OrgDetail['bodies']; defaultKind: string; onCreated: () => void }) {
+  const [l, tr] = useTr();
+  const [bodyKind, setBodyKind] = useState<string | null>(null);
+  const [kind, setKind] = useState<string>('regular');
+  const [title, setTitle] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [date, setDate] = useState('');
+  const [startsAt, setStartsAt] = useState('08:00');
+  const [location, setLocation] = useState('');
+  const [format, setFormat] = useState<string>('in_person');
+  const [provinceWide, setProvinceWide] = useState(false);
+  const [deadline, setDeadline] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const bk = bodyKind ?? (bodies.some((b) => b.kind === defaultKind) ? defaultKind : (bodies[0]?.kind ?? ''));
+  const body = bodies.find((b) => b.kind === bk);
+  const shownTitle = touched ? title : suggestTitle(bk, body?.name ?? '', date);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!body) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const m = await api<Meeting>('POST', '/meetings', {
+        bodyId: body.id,
+        kind,
+        title: shownTitle.trim(),
+        meetingDate: date,
+        startsAt: startsAt || null,
+        location: location.trim() || null,
+        format,
+        provinceWide,
+        ...(kind === 'written_consultation' ? { consultationDeadline: deadline || null } : {}),
+      });
+      onCreated();
+      navigate(`/meetings/${m.id}`);
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card withBorder>
+      <form onSubmit={submit} data-testid="plan-form">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {tr('Dự kiến cuộc họp', 'Plan a meeting')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+            <NativeSelect label={tr('Cơ quan', 'Body')} value={bk} onChange={(e) => setBodyKind(e.currentTarget.value)} data={bodies.map((b) => ({ value: b.kind, label: b.name }))} data-testid="plan-body" />
+            <NativeSelect label={tr('Loại cuộc họp', 'Kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value)} data={MEETING_KINDS.map((k) => ({ value: k, label: kindLabel(k, l) }))} data-testid="plan-kind" />
+            <NativeSelect label={tr('Hình thức', 'Format')} value={format} onChange={(e) => setFormat(e.currentTarget.value)} data={MEETING_FORMATS.map((k) => ({ value: k, label: formatLabel(k, l) }))} data-testid="plan-format" />
+          </SimpleGrid>
+          <TextInput
+            label={tr('Tên cuộc họp', 'Title')}
+            value={shownTitle}
+            onChange={(e) => {
+              setTouched(true);
+              setTitle(e.currentTarget.value);
+            }}
+            required
+            data-testid="plan-title"
+          />
+          <Group align="end" wrap="wrap" gap="sm">
+            <DateField label={tr('Ngày họp', 'Date')} value={date} onChange={setDate} testid="plan-date" required />
+            <TextInput label={tr('Giờ bắt đầu', 'Starts at')} type="time" value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} w={120} data-testid="plan-time" />
+            <TextInput label={tr('Địa điểm', 'Location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} w={260} maw="100%" data-testid="plan-location" />
+            {kind === 'written_consultation' && <DateField label={tr('Hạn trả lời', 'Replies due')} value={deadline} onChange={setDeadline} testid="plan-deadline" required />}
+          </Group>
+          <Checkbox label={tr('Hội nghị toàn tỉnh', 'Province-wide conference')} checked={provinceWide} onChange={(e) => setProvinceWide(e.currentTarget.checked)} data-testid="plan-province-wide" />
+          <ErrorAlert error={error} testid="plan-error" />
+          <Group>
+            <Button type="submit" loading={busy} disabled={!body || !date || !shownTitle.trim()} data-testid="plan-submit">
+              {tr('Dự kiến cuộc họp', 'Plan the meeting')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,280 @@
+import { Anchor, Badge, Button, Card, CloseButton, Group, List, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { checkSixClear, describeDue } from '@quyche/core';
+import { api, useApi } from '../../app/api';
+import { fmt } from '../../app/common';
+import type { SectionProps } from './meeting.page';
+import { CheckLine, DateField, ErrorAlert, maxDate, useAction, useTr } from './meeting.parts';
+import type { Meeting, OrgDetail } from './meeting.parts';
+
+type Conclusion = NonNullable<Meeting['conclusion']>;
+type SixClear = Conclusion['items'][number]['sixClear'];
+
+/** The conclusion notice: issued once closed, numbered by the server; each action item checked for the 6 rõ. */
+export function ConclusionSection(props: SectionProps) {
+  const { m } = props;
+  const [, tr] = useTr();
+  return (
+    <Card withBorder data-testid="conclusion">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {tr('Thông báo kết luận', 'Conclusion notice')}
+        </Title>
+        {m.conclusion ? (
+          <IssuedConclusion m={m} c={m.conclusion} />
+        ) : ['closed', 'minutes_approved'].includes(m.state) ? (
+          <ConclusionForm {...props} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {m.state === 'cancelled' ? tr('Hội nghị đã hủy.', 'The meeting was cancelled.') : tr('Thông báo kết luận được ban hành sau khi hội nghị bế mạc.', 'The conclusion notice is issued once the meeting is closed.')}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+export function SixClearBadge({ six, testid = 'six-clear' }: { six: SixClear; testid?: string }) {
+  const [, tr] = useTr();
+  if (!six) return null;
+  if (six.complete)
+    return (
+      <Badge color="green" data-testid={testid} data-complete="true">
+        {tr('Đủ 6 rõ', '6 clear: complete')}
+      </Badge>
+    );
+  return (
+    <Stack gap={2} data-testid={testid} data-complete="false">
+      <Badge color="orange">{tr('Chưa đủ 6 rõ', '6 clear: incomplete')}</Badge>
+      {six.refused && (
+        <Text size="xs" c="red.8">
+          {six.refused.message_vi}
+        </Text>
+      )}
+      <List size="xs">
+        {six.missing.map((x, i) => (
+          <List.Item key={i}>{x.message_vi}</List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+}
+
+function IssuedConclusion({ m, c }: { m: Meeting; c: Conclusion }) {
+  const [, tr] = useTr();
+  const bodyName = (code: string | null) => (code ? (m.regulation?.bodies.find((b) => b.code === code)?.name ?? code) : '');
+  return (
+    <Stack gap="sm">
+      <Group gap="sm" wrap="wrap" align="baseline">
+        <Text fw={800} size="xl" data-testid="conclusion-symbol">
+          {tr('Số', 'No.')} {c.symbol}
+        </Text>
+        <Text size="sm">
+          {tr('ngày', 'of')} {fmt(c.issuedOn)}
+        </Text>
+        <Anchor href={`/api/v1/meetings/${m.id}/conclusion.docx`} size="sm" data-testid="conclusion-docx">
+          {tr('Tải thông báo kết luận (DOCX)', 'Download the notice (DOCX)')}
+        </Anchor>
+      </Group>
+      <CheckLine check={c.deadline} label={tr('Hạn ban hành thông báo kết luận', 'Notice deadline')} testid="conclusion-deadline" />
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {c.summary}
+      </Text>
+      <Stack gap="xs">
+        {c.items.map((it) => (
+          <Card key={it.id} withBorder p="xs" data-testid="conclusion-item" data-kind={it.kind}>
+            <Group gap="xs" wrap="nowrap" align="start">
+              <Text fw={700}>{it.position}.</Text>
+              <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+                <Group gap="xs" wrap="wrap">
+                  <Badge variant="light" color={it.kind === 'action' ? 'blue' : 'gray'}>
+                    {it.kind === 'action' ? tr('Nhiệm vụ', 'Action') : tr('Kết luận', 'Conclusion')}
+                  </Badge>
+                  {it.kind === 'action' && <SixClearBadge six={it.sixClear} />}
+                </Group>
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {it.text}
+                </Text>
+                {it.kind === 'action' && (
+                  <Text size="xs" c="dimmed">
+                    {it.leads.length > 0 && `${tr('Chủ trì', 'Lead')}: ${it.leads.map((x) => x.name).join(', ')}. `}
+                    {it.supporting.length > 0 && `${tr('Phối hợp', 'Supporting')}: ${it.supporting.map((x) => x.name).join(', ')}. `}
+                    {(it.dueDate || it.dueLabel) && `${tr('Thời hạn', 'Due')}: ${describeDue({ date: it.dueDate, label: it.dueLabel })}. `}
+                    {it.product && `${tr('Sản phẩm', 'Product')}: ${it.product}. `}
+                    {it.supervisorName && `${tr('Ủy viên theo dõi', 'Supervisor')}: ${it.supervisorName}. `}
+                    {it.decidingBody && `${tr('Cấp quyết định', 'Deciding body')}: ${bodyName(it.decidingBody)}.`}
+                  </Text>
+                )}
+              </Stack>
+            </Group>
+          </Card>
+        ))}
+      </Stack>
+      {c.signer.for && (
+        <Text size="sm" ta="right">
+          {c.signer.for}
+          <br />
+          {c.signer.position}
+          {c.signer.name && (
+            <>
+              <br />
+              <b>{c.signer.name}</b>
+            </>
+          )}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+interface Draft {
+  kind: 'conclusion' | 'action';
+  text: string;
+  lead: string;
+  supporting: string;
+  dueDate: string;
+  dueLabel: string;
+  product: string;
+  decidingBody: string;
+  supervisor: string;
+}
+
+/** Units that can lead a task: the advisory bodies and the UBKT of the organization, and its party committees (not communes). */
+function leadOptions(org: OrgDetail | undefined) {
+  if (!org) return [];
+  const bodies = org.bodies.filter((b) => b.kind === 'ADVISORY' || b.kind === 'UBKT').map((b) => ({ value: b.id, label: b.name }));
+  const orgs = org.children.filter((c) => c.kind !== 'COMMUNE_PARTY_ORG').map((c) => ({ value: c.id, label: c.name }));
+  return [...bodies, ...orgs];
+}
+
+const signerFor = (bodyKind: string) => (bodyKind === 'BCH' ? 'T/M TỈNH ỦY' : 'T/M BAN THƯỜNG VỤ');
+
+function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
+  const [, tr] = useTr();
+  const { data: org } = useApi<OrgDetail>(`/organizations/${m.orgId}?asOf=${m.meetingDate}`);
+  const leads = leadOptions(org);
+  const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
+  const defaultDeciding = m.regulation?.bodies.some((b) => b.code === m.bodyKind) ? m.bodyKind : '';
+  const blank = (kind: Draft['kind']): Draft => ({ kind, text: '', lead: '', supporting: '', dueDate: '', dueLabel: '', product: '', decidingBody: defaultDeciding, supervisor: '' });
+  const [issuedOn, setIssuedOn] = useState(maxDate(m.meetingDate, m.closedOn));
+  const [summary, setSummary] = useState(`${m.bodyName} kết luận như sau:`);
+  const [forText, setFor] = useState(signerFor(m.bodyKind));
+  const [position, setPosition] = useState('BÍ THƯ');
+  const [signer, setSigner] = useState(m.chair?.personId ?? '');
+  const [recipients, setRecipients] = useState('');
+  const [items, setItems] = useState<Draft[]>([blank('conclusion')]);
+  const a = useAction(onMeeting, reload);
+  const set = (i: number, patch: Partial<Draft>) => setItems((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const toInput = (d: Draft) => {
+    const leadName = leads.find((x) => x.value === d.lead)?.label ?? '';
+    const supporting = d.supporting
+      .split(/[,;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((name) => ({ kind: 'unit' as const, id: leads.find((x) => x.label === name)?.value ?? null, name }));
+    if (d.kind === 'conclusion') return { kind: d.kind, text: d.text.trim() };
+    return {
+      kind: d.kind,
+      text: d.text.trim(),
+      leads: d.lead ? [{ kind: 'unit' as const, id: d.lead, name: leadName }] : [],
+      supporting,
+      dueDate: d.dueDate || null,
+      dueLabel: d.dueLabel.trim() || null,
+      supervisorPersonId: d.supervisor || null,
+      decidingBody: d.decidingBody || null,
+      product: d.product.trim() || null,
+    };
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void a.run(() =>
+      api('POST', `/meetings/${m.id}/conclusion`, {
+        issuedOn,
+        summary: summary.trim(),
+        signer: { for: forText.trim(), position: position.trim(), personId: signer || null },
+        recipients: recipients
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        items: items.map(toInput),
+      }),
+    );
+  };
+  return (
+    <form onSubmit={submit} data-testid="conclusion-form">
+      <Stack gap="sm">
+        <Group align="end" gap="xs" wrap="wrap">
+          <DateField label={tr('Ngày ban hành', 'Issued on')} value={issuedOn} onChange={setIssuedOn} testid="conclusion-date" required />
+        </Group>
+        <Textarea label={tr('Nội dung mở đầu', 'Summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={2} required data-testid="conclusion-summary" />
+        {items.map((d, i) => {
+          const input = toInput(d);
+          const preview =
+            d.kind === 'action'
+              ? checkSixClear({ title: d.text, leads: 'leads' in input ? (input.leads ?? []) : [], supporting: 'supporting' in input ? (input.supporting ?? []) : [], due: { date: d.dueDate || null, label: d.dueLabel || null }, supervisorId: d.supervisor || null, decidingBody: d.decidingBody || null, product: d.product || null })
+              : null;
+          return (
+            <Card key={i} withBorder p="sm" bg="gray.0" data-testid="ci" data-kind={d.kind}>
+              <Stack gap="xs">
+                <Group justify="space-between" wrap="nowrap">
+                  <Group gap="xs">
+                    <Text fw={700}>{i + 1}.</Text>
+                    <NativeSelect
+                      value={d.kind}
+                      onChange={(e) => set(i, { kind: e.currentTarget.value as Draft['kind'] })}
+                      data={[
+                        { value: 'conclusion', label: tr('Ý kết luận', 'Conclusion') },
+                        { value: 'action', label: tr('Nhiệm vụ giao', 'Action item') },
+                      ]}
+                      aria-label={tr('Loại', 'Kind')}
+                      data-testid="ci-kind"
+                      w={170}
+                    />
+                  </Group>
+                  {items.length > 1 && <CloseButton aria-label={tr('Bỏ mục này', 'Remove')} onClick={() => setItems((xs) => xs.filter((_, j) => j !== i))} data-testid="ci-remove" />}
+                </Group>
+                <Textarea label={d.kind === 'action' ? tr('Nhiệm vụ (rõ việc)', 'Task') : tr('Nội dung kết luận', 'Text')} value={d.text} onChange={(e) => set(i, { text: e.currentTarget.value })} autosize minRows={2} required data-testid="ci-text" />
+                {d.kind === 'action' && (
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                    <NativeSelect label={tr('Đơn vị chủ trì (rõ người)', 'Lead unit')} value={d.lead} onChange={(e) => set(i, { lead: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...leads]} data-testid="ci-lead" />
+                    <TextInput label={tr('Đơn vị phối hợp', 'Supporting units')} description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')} value={d.supporting} onChange={(e) => set(i, { supporting: e.currentTarget.value })} data-testid="ci-supporting" />
+                    <DateField label={tr('Thời hạn (rõ thời gian)', 'Due date')} value={d.dueDate} onChange={(v) => set(i, { dueDate: v })} testid="ci-due" />
+                    <TextInput label={tr('Hoặc mô tả thời hạn', 'Or describe the deadline')} placeholder={tr('Ví dụ: trình Hội nghị Tỉnh ủy cuối năm', 'e.g. at the year-end conference')} value={d.dueLabel} onChange={(e) => set(i, { dueLabel: e.currentTarget.value })} data-testid="ci-due-label" />
+                    <TextInput label={tr('Sản phẩm (rõ sản phẩm)', 'Product')} value={d.product} onChange={(e) => set(i, { product: e.currentTarget.value })} data-testid="ci-product" />
+                    <NativeSelect label={tr('Cấp quyết định (rõ thẩm quyền)', 'Deciding body')} value={d.decidingBody} onChange={(e) => set(i, { decidingBody: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn)', '(choose)') }, ...(m.regulation?.bodies ?? []).map((b) => ({ value: b.code, label: b.name }))]} data-testid="ci-deciding" />
+                    <NativeSelect label={tr('Ủy viên theo dõi (rõ trách nhiệm)', 'Supervising member')} value={d.supervisor} onChange={(e) => set(i, { supervisor: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn)', '(choose)') }, ...members.map((x) => ({ value: x.personId!, label: x.fullName }))]} data-testid="ci-supervisor" />
+                  </SimpleGrid>
+                )}
+                {preview && <SixClearBadge six={preview} testid="six-preview" />}
+              </Stack>
+            </Card>
+          );
+        })}
+        <Group gap="xs">
+          <Button variant="subtle" size="xs" onClick={() => setItems((xs) => [...xs, blank('conclusion')])} data-testid="ci-add-conclusion">
+            + {tr('Ý kết luận', 'Conclusion')}
+          </Button>
+          <Button variant="subtle" size="xs" onClick={() => setItems((xs) => [...xs, blank('action')])} data-testid="ci-add-action">
+            + {tr('Nhiệm vụ giao', 'Action item')}
+          </Button>
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+          <TextInput label={tr('Thẩm quyền ký', 'Signing for')} value={forText} onChange={(e) => setFor(e.currentTarget.value)} required data-testid="conclusion-signer-for" />
+          <TextInput label={tr('Chức vụ người ký', 'Position')} value={position} onChange={(e) => setPosition(e.currentTarget.value)} required data-testid="conclusion-signer-position" />
+          <NativeSelect label={tr('Người ký', 'Signer')} value={signer} onChange={(e) => setSigner(e.currentTarget.value)} data={[{ value: '', label: tr('(chưa chọn)', '(none)') }, ...members.map((x) => ({ value: x.personId!, label: x.fullName }))]} data-testid="conclusion-signer" />
+        </SimpleGrid>
+        <Textarea label={tr('Nơi nhận (mỗi dòng một nơi)', 'Recipients (one per line)')} value={recipients} onChange={(e) => setRecipients(e.currentTarget.value)} autosize minRows={2} data-testid="conclusion-recipients" />
+        <ErrorAlert error={a.error} testid="conclusion-error" />
+        <Group>
+          <Button type="submit" loading={a.busy} disabled={!summary.trim() || items.some((x) => !x.text.trim()) || !issuedOn} data-testid="conclusion-submit">
+            {tr('Ban hành thông báo kết luận', 'Issue the notice')}
+          </Button>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {tr('Số thông báo do hệ thống cấp (n-TB/…) theo cơ quan ban hành, loại văn bản và nhiệm kỳ.', 'The notice is numbered by the system (n-TB/…) per issuer, type and term.')}
+        </Text>
+      </Stack>
+    </form>
+  );
+}

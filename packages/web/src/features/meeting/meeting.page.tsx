@@ -1,0 +1,334 @@
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import { todayInVietnam } from '@quyche/core';
+import { api } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { Link } from '../../app/router';
+import { AgendaSection } from './agenda.section';
+import { AttendanceSection } from './attendance.section';
+import { weekdayIndex, WEEKDAYS_LONG } from './calendar.page';
+import { ConclusionSection } from './conclusion.section';
+import { ConfidentialityBadge, CheckLine, DateField, ErrorAlert, formatLabel, kindLabel, LIFE_CYCLE, maxDate, STEP_LABELS, stateLabel, StateBadge, useAction, useLive, useMeeting, useTr, labelOf } from './meeting.parts';
+import type { LiveSummary, Meeting } from './meeting.parts';
+import { DocumentsSection, MinutesSection } from './record.section';
+
+export interface SectionProps {
+  m: Meeting;
+  onMeeting: (m: Meeting) => void;
+  reload: () => void;
+}
+
+/** A live summary folded into the meeting: counts, quorum and each connection point's numbers. */
+export function withLive(m: Meeting, s: LiveSummary): Meeting {
+  if (s.meetingId !== m.id) return m;
+  return {
+    ...m,
+    counts: s.counts,
+    checks: { ...m.checks, quorum: s.quorum },
+    sites: m.sites.map((x) => {
+      const y = s.sites.find((z) => z.id === x.id);
+      return y ? { ...x, summoned: y.summoned, present: y.present, guests: y.guests } : x;
+    }),
+  };
+}
+
+/** vie@2026-07-01 → "văn bản có hiệu lực từ 01/07/2026 (vie@2026-07-01)". */
+const expressionLabel = (e: string, tr: (vi: string, en: string) => string) => {
+  const d = /@(\d{4}-\d{2}-\d{2})/.exec(e)?.[1];
+  return d ? `${tr('văn bản có hiệu lực từ', 'text in force from')} ${fmt(d)} (${e})` : e;
+};
+
+const sameCounts = (a: Meeting['counts'], b: Meeting['counts']) => a.summoned === b.summoned && a.present === b.present && a.absentExcused === b.absentExcused && a.absent === b.absent && a.guests === b.guests;
+
+/**
+ * A meeting kept live: writes replace it, the event stream patches its counts at once and, when something changed
+ * elsewhere (another clerk, a connection point), the whole meeting is fetched again shortly after.
+ */
+export function useLiveMeeting(id: string) {
+  const { m, setM, error, reload } = useMeeting(id);
+  const ref = useRef<Meeting | undefined>(undefined);
+  ref.current = m;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  const onSummary = useCallback(
+    (s: LiveSummary) => {
+      const cur = ref.current;
+      if (!cur || s.meetingId !== cur.id) return;
+      const stale = s.version !== cur.version || s.state !== cur.state || !sameCounts(s.counts, cur.counts) || s.sites.length !== cur.sites.length;
+      setM((x) => (x ? withLive(x, s) : x));
+      if (stale) {
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => void reload(), 250);
+      }
+    },
+    [reload, setM],
+  );
+  const { connected } = useLive(id, onSummary);
+  return { m, setM, error, reload, connected };
+}
+
+export function MeetingPage({ id }: { id: string }) {
+  const [l, tr] = useTr();
+  const { m, setM, error, reload, connected } = useLiveMeeting(id);
+  useTitle(m?.title);
+  if (error && !m) return <ErrorView error={error} />;
+  if (!m) return <Loading />;
+  const props: SectionProps = { m, onMeeting: setM, reload: () => void reload() };
+  return (
+    <Stack data-testid="meeting-page" data-state={m.state} data-version={m.version}>
+      <Anchor component={Link} to={`/meetings?body=${m.bodyKind}&month=${m.meetingDate.slice(0, 7)}`} size="sm">
+        ‹ {tr('Lịch họp', 'Meeting calendar')}
+      </Anchor>
+      <Card withBorder>
+        <Stack gap={6}>
+          <Group gap="xs" wrap="wrap">
+            <StateBadge state={m.state} size="lg" />
+            <Badge variant="light">{kindLabel(m.kind, l)}</Badge>
+            <Badge variant="outline" color="gray">
+              {formatLabel(m.format, l)}
+            </Badge>
+            {m.provinceWide && <Badge color="grape">{tr('Hội nghị toàn tỉnh', 'Province-wide')}</Badge>}
+            <ConfidentialityBadge level={m.confidentiality} />
+          </Group>
+          <Title order={1} size="h2" data-testid="meeting-title" style={{ overflowWrap: 'anywhere' }}>
+            {m.title}
+          </Title>
+          <Text data-testid="meeting-body">{m.bodyName}</Text>
+          <Text size="sm" data-testid="meeting-when">
+            {WEEKDAYS_LONG[l][weekdayIndex(m.meetingDate)]}, {fmt(m.meetingDate)}
+            {m.startsAt ? ` · ${tr('lúc', 'at')} ${m.startsAt}` : ''}
+            {m.location ? ` · ${m.location}` : ''}
+          </Text>
+          {m.kind === 'written_consultation' && m.consultationDeadline && (
+            <Text size="sm">
+              {tr('Hạn trả lời', 'Replies due')}: {fmt(m.consultationDeadline)}
+            </Text>
+          )}
+          {m.chair && (
+            <Text size="sm" c="dimmed">
+              {tr('Chủ trì', 'Chair')}: {m.chair.fullName}
+              {m.secretaryName ? ` · ${tr('Thư ký', 'Secretary')}: ${m.secretaryName}` : ''}
+            </Text>
+          )}
+          <Text size="sm" c="dimmed" data-testid="meeting-regulation">
+            {m.regulation ? (
+              <>
+                {tr('Theo quy chế làm việc', 'Under the working regulation')}:{' '}
+                <Anchor component={Link} to={`/regulations/${m.regulation.regulationId}`} size="sm">
+                  {expressionLabel(m.regulation.expression, tr)}
+                </Anchor>
+              </>
+            ) : (
+              tr('Không có quy chế làm việc có hiệu lực vào ngày họp', 'No working regulation in force on the meeting date')
+            )}
+          </Text>
+          {m.state === 'cancelled' && m.cancelReason && (
+            <Alert color="red" title={tr('Hội nghị đã hủy', 'Meeting cancelled')} data-testid="cancel-reason">
+              {m.cancelReason}
+            </Alert>
+          )}
+          {!connected && ['convened', 'documents_sent', 'in_session'].includes(m.state) && (
+            <Text size="xs" c="dimmed" data-testid="live-offline">
+              {tr('Đang kết nối cập nhật trực tiếp…', 'Connecting to live updates…')}
+            </Text>
+          )}
+        </Stack>
+      </Card>
+      <StepsPanel {...props} />
+      <ChecksPanel m={m} />
+      <AttendanceSection {...props} />
+      <AgendaSection {...props} />
+      <DocumentsSection {...props} />
+      <MinutesSection {...props} />
+      <ConclusionSection {...props} />
+      <MeetingDetailsForm {...props} />
+    </Stack>
+  );
+}
+
+/** The life cycle with the current state, and a button (with its small form) for each step allowed now. */
+function StepsPanel({ m, onMeeting, reload }: SectionProps) {
+  const [l, tr] = useTr();
+  const [active, setActive] = useState<string | null>(null);
+  const a = useAction((x) => {
+    onMeeting(x);
+    setActive(null);
+  }, reload);
+  const today = todayInVietnam();
+  const [convenedBy, setConvenedBy] = useState<string>(m.regulation?.conveningBody ?? '');
+  const [ref, setRef] = useState('');
+  const [on, setOn] = useState('');
+  const [reason, setReason] = useState('');
+  const current = LIFE_CYCLE.indexOf(m.state as (typeof LIFE_CYCLE)[number]);
+  const defaultOn = (step: string) => {
+    if (step === 'documents_sent') return today < m.meetingDate ? today : m.meetingDate;
+    if (step === 'in_session' || step === 'closed') return m.kind === 'written_consultation' ? maxDate(m.openedOn ?? m.meetingDate, today) : m.meetingDate;
+    if (step === 'minutes_approved') return maxDate(m.closedOn ?? m.meetingDate, today);
+    return today;
+  };
+  const open = (s: string) => {
+    a.setError(null);
+    setActive(active === s ? null : s);
+    setOn(defaultOn(s));
+    if (s === 'convened') setConvenedBy(m.regulation?.conveningBody ?? '');
+  };
+  const submit = () => {
+    const v = { version: m.version };
+    const url = `/meetings/${m.id}`;
+    if (active === 'convened') return a.run(() => api('POST', `${url}/convene`, { ...v, convenedBy: convenedBy || null, conveningRef: ref.trim() || null }));
+    if (active === 'documents_sent') return a.run(() => api('POST', `${url}/documents-sent`, { ...v, sentOn: on }));
+    if (active === 'in_session') return a.run(() => api('POST', `${url}/open`, { ...v, ...(on ? { on } : {}) }));
+    if (active === 'closed') return a.run(() => api('POST', `${url}/close`, { ...v, ...(on ? { on } : {}) }));
+    if (active === 'minutes_approved') return a.run(() => api('POST', `${url}/minutes/approve`, { ...v, ...(on ? { on } : {}) }));
+    if (active === 'cancelled') return a.run(() => api('POST', `${url}/cancel`, { ...v, reason: reason.trim() }));
+  };
+  const dateLabel: Record<string, string> = {
+    documents_sent: tr('Ngày gửi tài liệu', 'Sent on'),
+    in_session: tr('Ngày khai mạc', 'Opened on'),
+    closed: tr('Ngày bế mạc', 'Closed on'),
+    minutes_approved: tr('Ngày thông qua', 'Approved on'),
+  };
+  return (
+    <Card withBorder data-testid="steps">
+      <Title order={2} size="h4" mb="xs">
+        {tr('Các bước', 'Steps')}
+      </Title>
+      <div className="qc-steps" data-testid="steps-bar">
+        {LIFE_CYCLE.map((s, i) => (
+          <Fragment key={s}>
+            {i > 0 && <span className="qc-step-arrow">›</span>}
+            <span className={`qc-step${m.state === s ? ' qc-current' : current > i ? (s === 'documents_sent' && !m.documentsSentOn ? ' qc-skipped' : ' qc-done') : ''}`} data-testid="step-chip" data-state={s} data-current={m.state === s ? 'true' : undefined}>
+              {stateLabel(s, l)}
+            </span>
+          </Fragment>
+        ))}
+        {m.state === 'cancelled' && (
+          <>
+            <span className="qc-step-arrow">›</span>
+            <span className="qc-step qc-current" data-testid="step-chip" data-state="cancelled" data-current="true">
+              {stateLabel('cancelled', l)}
+            </span>
+          </>
+        )}
+      </div>
+      {m.allowedSteps.length > 0 && (
+        <Group gap="xs" mt="sm" wrap="wrap">
+          {m.allowedSteps.map((s) => (
+            <Button key={s} size="sm" variant={active === s ? 'filled' : 'light'} color={s === 'cancelled' ? 'red' : undefined} onClick={() => open(s)} data-testid={`step-${s}`}>
+              {labelOf(STEP_LABELS, s, l)}
+            </Button>
+          ))}
+        </Group>
+      )}
+      {active && (
+        <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="step-form" data-step={active}>
+          <Stack gap="xs">
+            {active === 'convened' && (
+              <>
+                <NativeSelect
+                  label={tr('Cơ quan quyết định triệu tập', 'Convened by')}
+                  value={convenedBy}
+                  onChange={(e) => setConvenedBy(e.currentTarget.value)}
+                  data={[{ value: '', label: tr('(không có quyết định triệu tập)', '(no convening decision)') }, ...(m.regulation?.bodies ?? []).map((b) => ({ value: b.code, label: b.name }))]}
+                  data-testid="convene-body"
+                  description={m.regulation?.conveningBody ? `${tr('Theo quy chế', 'Per the regulation')}: ${m.regulation.bodies.find((b) => b.code === m.regulation?.conveningBody)?.name ?? m.regulation.conveningBody}` : undefined}
+                />
+                <TextInput label={tr('Văn bản triệu tập', 'Convening reference')} placeholder={tr('Ví dụ: Giấy triệu tập số …', 'e.g. Notice no. …')} value={ref} onChange={(e) => setRef(e.currentTarget.value)} data-testid="convene-ref" />
+              </>
+            )}
+            {dateLabel[active] && <DateField label={dateLabel[active]!} value={on} onChange={setOn} testid="step-date" />}
+            {active === 'cancelled' && <Textarea label={tr('Lý do hủy', 'Reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} data-testid="cancel-reason-input" />}
+            <Group gap="xs">
+              <Button onClick={submit} loading={a.busy} color={active === 'cancelled' ? 'red' : undefined} disabled={(active === 'cancelled' && !reason.trim()) || (active === 'documents_sent' && !on)} data-testid="step-submit">
+                {labelOf(STEP_LABELS, active, l)}
+              </Button>
+              <Button variant="subtle" onClick={() => setActive(null)}>
+                {tr('Thôi', 'Cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
+      <ErrorAlert error={a.error} testid="step-error" onClose={() => a.setError(null)} />
+    </Card>
+  );
+}
+
+function ChecksPanel({ m }: { m: Meeting }) {
+  const [, tr] = useTr();
+  return (
+    <Card withBorder data-testid="checks">
+      <Title order={2} size="h4" mb="xs">
+        {tr('Kiểm tra theo quy chế', 'Checks under the regulation')}
+      </Title>
+      <Stack gap="xs">
+        <CheckLine check={m.checks.convening} label={tr('Thẩm quyền triệu tập', 'Convening body')} testid="check-convening" />
+        <CheckLine check={m.checks.notice} label={tr('Thời hạn gửi tài liệu', 'Documents notice')} testid="check-notice" />
+        <CheckLine check={m.checks.quorum} label={tr('Điều kiện hợp lệ', 'Quorum')} testid="check-quorum" />
+        <CheckLine check={m.checks.conclusionDeadline} label={tr('Hạn thông báo kết luận', 'Conclusion notice deadline')} testid="check-conclusion-deadline" />
+      </Stack>
+    </Card>
+  );
+}
+
+/** Title, time, place and format, while the meeting has not ended. */
+function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
+  const [l, tr] = useTr();
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState(m.title);
+  const [startsAt, setStartsAt] = useState(m.startsAt ?? '');
+  const [location, setLocation] = useState(m.location ?? '');
+  const [format, setFormat] = useState(m.format);
+  const [provinceWide, setProvinceWide] = useState(m.provinceWide);
+  const a = useAction((x) => {
+    onMeeting(x);
+    setOpen(false);
+  }, reload);
+  if (['closed', 'minutes_approved', 'cancelled'].includes(m.state)) return null;
+  const start = () => {
+    setTitle(m.title);
+    setStartsAt(m.startsAt ?? '');
+    setLocation(m.location ?? '');
+    setFormat(m.format);
+    setProvinceWide(m.provinceWide);
+    setOpen(true);
+  };
+  return (
+    <Card withBorder>
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          {tr('Thông tin hội nghị', 'Meeting details')}
+        </Title>
+        {!open && (
+          <Button variant="light" size="xs" onClick={start} data-testid="details-edit">
+            {tr('Sửa thông tin', 'Edit')}
+          </Button>
+        )}
+      </Group>
+      {open && (
+        <Stack gap="xs" mt="xs">
+          <TextInput label={tr('Tên cuộc họp', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="details-title" />
+          <Group align="end" wrap="wrap">
+            <TextInput label={tr('Giờ bắt đầu', 'Starts at')} type="time" value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} w={120} />
+            <TextInput label={tr('Địa điểm', 'Location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} w={260} maw="100%" />
+            <NativeSelect label={tr('Hình thức', 'Format')} value={format} onChange={(e) => setFormat(e.currentTarget.value)} data={['in_person', 'online', 'hybrid'].map((k) => ({ value: k, label: formatLabel(k, l) }))} data-testid="details-format" />
+          </Group>
+          <Checkbox label={tr('Hội nghị toàn tỉnh', 'Province-wide conference')} checked={provinceWide} onChange={(e) => setProvinceWide(e.currentTarget.checked)} data-testid="details-province-wide" />
+          <ErrorAlert error={a.error} testid="details-error" />
+          <Group gap="xs">
+            <Button
+              loading={a.busy}
+              onClick={() => a.run(() => api('PATCH', `/meetings/${m.id}`, { version: m.version, title: title.trim(), startsAt: startsAt || null, location: location.trim() || null, format, provinceWide }))}
+              data-testid="details-save"
+            >
+              {tr('Lưu', 'Save')}
+            </Button>
+            <Button variant="subtle" onClick={() => setOpen(false)}>
+              {tr('Thôi', 'Cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Card>
+  );
+}

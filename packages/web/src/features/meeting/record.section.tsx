@@ -1,0 +1,188 @@
+import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { DOCUMENT_TYPES } from '@quyche/core';
+import { api } from '../../app/api';
+import { fmt } from '../../app/common';
+import type { SectionProps } from './meeting.page';
+import { ConfidentialityBadge, confidentialityLabel, ErrorAlert, fileToBase64, fmtSize, useAction, useTr } from './meeting.parts';
+
+/** The meeting's documents, each with its confidentiality, downloadable; a new one with its file. */
+export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
+  const [l, tr] = useTr();
+  const [title, setTitle] = useState('');
+  const [docType, setDocType] = useState('');
+  const [conf, setConf] = useState('0');
+  const [file, setFile] = useState<File | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const a = useAction((x) => {
+    onMeeting(x);
+    setTitle('');
+    setDocType('');
+    setFile(null);
+    if (fileRef.current) fileRef.current.value = '';
+  }, reload);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void a.run(async () =>
+      api('POST', `/meetings/${m.id}/documents`, {
+        title: title.trim(),
+        docType: docType || null,
+        confidentiality: Number(conf),
+        ...(file ? { fileName: file.name, mediaType: file.type || 'application/octet-stream', contentBase64: await fileToBase64(file) } : {}),
+      }),
+    );
+  };
+  return (
+    <Card withBorder data-testid="documents">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {tr('Tài liệu hội nghị', 'Documents')} ({m.documents.length})
+        </Title>
+        {m.documents.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {tr('Chưa có tài liệu', 'No documents')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={420}>
+            <Table fz="sm" verticalSpacing={4}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{tr('Tài liệu', 'Document')}</Table.Th>
+                  <Table.Th>{tr('Độ mật', 'Classification')}</Table.Th>
+                  <Table.Th>{tr('Tệp', 'File')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {m.documents.map((d) => (
+                  <Table.Tr key={d.id} data-testid="document-row">
+                    <Table.Td>
+                      {d.title}
+                      {d.docType && (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          ({DOCUMENT_TYPES[d.docType] ?? d.docType})
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {d.confidentiality ? (
+                        <ConfidentialityBadge level={d.confidentiality} />
+                      ) : (
+                        <Badge variant="light" color="gray" size="sm">
+                          {confidentialityLabel(0, l)}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {d.fileName ? (
+                        <Anchor href={`/api/v1/meetings/${m.id}/documents/${d.id}`} download={d.fileName} size="sm" data-testid="document-download">
+                          {d.fileName}
+                        </Anchor>
+                      ) : (
+                        <Text size="xs" c="dimmed">
+                          {tr('(không có tệp)', '(no file)')}
+                        </Text>
+                      )}
+                      {d.size !== null && (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          {fmtSize(d.size)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {m.state !== 'cancelled' && (
+          <form onSubmit={submit} data-testid="document-form">
+            <Stack gap="xs">
+              <TextInput label={tr('Tên tài liệu', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required data-testid="document-title" />
+              <Group align="end" gap="xs" wrap="wrap">
+                <NativeSelect label={tr('Loại văn bản', 'Type')} value={docType} onChange={(e) => setDocType(e.currentTarget.value)} data={[{ value: '', label: tr('(không)', '(none)') }, ...Object.entries(DOCUMENT_TYPES).map(([k, v]) => ({ value: k, label: `${v} (${k})` }))]} data-testid="document-type" w={200} />
+                <NativeSelect label={tr('Độ mật', 'Classification')} value={conf} onChange={(e) => setConf(e.currentTarget.value)} data={[0, 1, 2, 3].map((n) => ({ value: String(n), label: confidentialityLabel(n, l) }))} data-testid="document-confidentiality" w={140} />
+              </Group>
+              <input ref={fileRef} type="file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} aria-label={tr('Chọn tệp', 'Choose a file')} data-testid="document-file" style={{ maxWidth: '100%' }} />
+              <ErrorAlert error={a.error} testid="document-error" />
+              <Group>
+                <Button type="submit" variant="light" loading={a.busy} disabled={!title.trim()} data-testid="document-submit">
+                  {tr('Thêm tài liệu', 'Add document')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The minutes: written while in session or closed, read-only once approved; a DOCX of them. */
+export function MinutesSection({ m, onMeeting, reload }: SectionProps) {
+  const [, tr] = useTr();
+  const [text, setText] = useState(m.minutes?.text ?? '');
+  const [dirty, setDirty] = useState(false);
+  const a = useAction((x) => {
+    onMeeting(x);
+    setDirty(false);
+  }, reload);
+  useEffect(() => {
+    if (!dirty) setText(m.minutes?.text ?? '');
+  }, [m.minutes?.text, dirty]);
+  const editable = ['in_session', 'closed'].includes(m.state);
+  const approved = !!m.minutes?.approvedOn;
+  return (
+    <Card withBorder data-testid="minutes">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap">
+          <Title order={2} size="h4">
+            {tr('Biên bản', 'Minutes')}
+          </Title>
+          {m.minutes && (
+            <Anchor href={`/api/v1/meetings/${m.id}/minutes.docx`} size="sm" data-testid="minutes-docx">
+              {tr('Tải biên bản (DOCX)', 'Download minutes (DOCX)')}
+            </Anchor>
+          )}
+        </Group>
+        {approved && (
+          <Badge color="green" data-testid="minutes-approved">
+            {tr('Đã thông qua ngày', 'Approved on')} {fmt(m.minutes!.approvedOn)}
+          </Badge>
+        )}
+        {editable && !approved ? (
+          <>
+            <Textarea
+              value={text}
+              onChange={(e) => {
+                setText(e.currentTarget.value);
+                setDirty(true);
+              }}
+              autosize
+              minRows={5}
+              maxRows={20}
+              placeholder={tr('Diễn biến hội nghị, ý kiến thảo luận, kết luận của chủ trì…', 'Proceedings, discussion, the chair’s conclusions…')}
+              data-testid="minutes-text"
+            />
+            <ErrorAlert error={a.error} testid="minutes-error" />
+            <Group>
+              <Button variant="light" loading={a.busy} disabled={!text.trim() || !dirty} onClick={() => a.run(() => api('PUT', `/meetings/${m.id}/minutes`, { version: m.version, text }))} data-testid="minutes-save">
+                {tr('Lưu biên bản', 'Save minutes')}
+              </Button>
+            </Group>
+          </>
+        ) : m.minutes ? (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="minutes-readonly">
+            {m.minutes.text}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {tr('Biên bản được ghi khi hội nghị đang họp hoặc đã bế mạc.', 'Minutes are written while in session or once closed.')}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}

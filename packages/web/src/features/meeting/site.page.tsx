@@ -1,0 +1,246 @@
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { Link } from '../../app/router';
+import { ErrorAlert, StateBadge, useLive, useTr } from './meeting.parts';
+import type { LiveSummary, SiteView } from './meeting.parts';
+
+type Person = SiteView['attendance'][number];
+const FINISHED = ['closed', 'minutes_approved', 'cancelled'];
+const collator = new Intl.Collator('vi');
+
+/**
+ * A connection point's own view of the meeting (GET /meetings/:id/sites/:siteId): what the organization hosting the
+ * point may see — the live figures and who attends there — kept live by the point's event stream.
+ */
+function useSiteView(id: string, siteId: string) {
+  const base = `/meetings/${encodeURIComponent(id)}/sites/${encodeURIComponent(siteId)}`;
+  const [view, setView] = useState<SiteView | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const reload = useCallback(async () => {
+    try {
+      setView(await api<SiteView>('GET', base));
+      setError(undefined);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  }, [base]);
+  useEffect(() => {
+    setView(undefined);
+    void reload();
+  }, [reload]);
+  const ref = useRef(view);
+  ref.current = view;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  const onSummary = useCallback(
+    (s: LiveSummary) => {
+      const cur = ref.current;
+      if (!cur || s.meetingId !== cur.meeting.id) return;
+      const a = cur.live.counts;
+      const stale = s.state !== cur.meeting.state || a.present !== s.counts.present || a.summoned !== s.counts.summoned || a.guests !== s.counts.guests || a.absent !== s.counts.absent || a.absentExcused !== s.counts.absentExcused || JSON.stringify(s.sites) !== JSON.stringify(cur.live.sites);
+      setView((v) => (v ? { ...v, live: s } : v));
+      // Who is marked where is not in the summary: the point's list is fetched again when the figures moved.
+      if (stale) {
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => void reload(), 250);
+      }
+    },
+    [reload],
+  );
+  const { connected } = useLive(id, onSummary, `/api/v1${base}/events`);
+  return { view, setView, error, reload, connected, base };
+}
+
+/** A connection point on a phone: the live numbers, one-tap "Có mặt" for the people there, its guests. */
+export function SitePage({ id, siteId }: { id: string; siteId: string }) {
+  const [, tr] = useTr();
+  const { view, setView, error, reload, connected, base } = useSiteView(id, siteId);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  useTitle(view ? `${view.site.name} — ${view.meeting.title}` : undefined);
+  if (error && !view) return <ErrorView error={error} />;
+  if (!view) return <Loading />;
+  const { meeting, site, live } = view;
+  const editable = !FINISHED.includes(meeting.state) && meeting.state !== 'planned';
+  const here = live.sites.find((s) => s.id === site.id) ?? { summoned: 0, present: 0, guests: 0 };
+  const members = view.attendance.filter((x) => x.role === 'member').sort((a, b) => collator.compare(a.fullName, b.fullName));
+  const mine = members.filter((x) => x.here);
+  const free = members.filter((x) => !x.here && !x.siteId);
+  const elsewhere = members.filter((x) => !x.here && x.siteId);
+  const guests = view.attendance.filter((x) => x.role === 'guest');
+  const run = async (f: () => Promise<SiteView>) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      setView(await f());
+      return true;
+    } catch (e) {
+      setActionError(e as ApiError);
+      void reload();
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const mark = (x: Person, status: string) => run(() => api<SiteView>('PATCH', `${base}/attendance/${x.id}`, { status }));
+  const quorum = live.quorum;
+  const row = (x: Person) => (
+    <Card key={x.id} withBorder p="xs" data-testid="site-person" data-status={x.status} data-here={String(x.here)}>
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <div style={{ minWidth: 0 }}>
+          <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+            {x.fullName}
+          </Text>
+          {x.title && (
+            <Text size="xs" c="dimmed">
+              {x.title}
+            </Text>
+          )}
+        </div>
+        {x.status === 'present' && x.here ? (
+          <Group gap={4} wrap="nowrap">
+            <Badge color="green" size="lg">
+              {tr('Có mặt', 'Present')}
+            </Badge>
+            {editable && (
+              <Button variant="subtle" size="xs" color="gray" onClick={() => mark(x, 'summoned')} disabled={busy} data-testid="site-undo">
+                {tr('Bỏ', 'Undo')}
+              </Button>
+            )}
+          </Group>
+        ) : (
+          <Button size="md" color="green" onClick={() => mark(x, 'present')} disabled={!editable || busy} data-testid="site-present" style={{ flex: 'none' }}>
+            {tr('Có mặt', 'Present')}
+          </Button>
+        )}
+      </Group>
+    </Card>
+  );
+  return (
+    <Stack gap="sm" data-testid="site-page">
+      <div>
+        <Text size="sm" c="dimmed">
+          {tr('Điểm cầu', 'Connection point')}
+        </Text>
+        <Title order={1} size="h2" data-testid="site-name" style={{ overflowWrap: 'anywhere' }}>
+          {site.name}
+        </Title>
+        <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm" data-testid="site-meeting" style={{ overflowWrap: 'anywhere' }}>
+          {meeting.title}
+        </Anchor>
+        <Group gap="xs" mt={4}>
+          <StateBadge state={meeting.state} size="sm" />
+          <Text size="xs" c="dimmed">
+            {meeting.bodyName} · {fmt(meeting.meetingDate)}
+            {meeting.startsAt ? ` · ${meeting.startsAt}` : ''}
+            {site.leadName ? ` · ${tr('Chủ trì điểm cầu', 'Site lead')}: ${site.leadName}` : ''}
+          </Text>
+        </Group>
+      </div>
+      <SimpleGrid cols={2} spacing="xs">
+        <Card withBorder p="xs" ta="center">
+          <Text size="xs" c="dimmed">
+            {tr('Toàn hội nghị', 'Whole meeting')}
+          </Text>
+          <div className="qc-big" data-testid="site-total" data-present={live.counts.present}>
+            {live.counts.present}/{live.counts.summoned}
+          </div>
+          <Text size="xs">{tr('có mặt', 'present')}</Text>
+        </Card>
+        <Card withBorder p="xs" ta="center">
+          <Text size="xs" c="dimmed">
+            {tr('Tại điểm cầu này', 'At this site')}
+          </Text>
+          <div className="qc-big" data-testid="site-here" data-present={here.present}>
+            {here.present}/{here.summoned}
+          </div>
+          <Text size="xs">
+            {tr('có mặt', 'present')} · {tr('khách mời', 'guests')} {here.guests}
+          </Text>
+        </Card>
+      </SimpleGrid>
+      {quorum && (
+        <Card withBorder p="xs" bg={quorum.ok ? 'green.0' : 'red.0'}>
+          <Text size="sm" c={quorum.ok ? 'green.9' : 'red.9'} data-testid="site-quorum" data-ok={String(quorum.ok)}>
+            {quorum.reason_vi}
+          </Text>
+        </Card>
+      )}
+      {!connected && editable && (
+        <Text size="xs" c="dimmed" data-testid="live-offline">
+          {tr('Đang kết nối cập nhật trực tiếp…', 'Connecting to live updates…')}
+        </Text>
+      )}
+      {!editable && (
+        <Text size="sm" c="dimmed">
+          {meeting.state === 'planned' ? tr('Hội nghị chưa triệu tập: chưa điểm danh.', 'Not convened yet: no attendance.') : tr('Hội nghị đã kết thúc hoặc đã hủy: không điểm danh nữa.', 'The meeting has ended: attendance is closed.')}
+        </Text>
+      )}
+      <ErrorAlert error={actionError} testid="site-error" onClose={() => setActionError(null)} />
+      <Title order={2} size="h4">
+        {tr('Đại biểu tại điểm cầu', 'People at this site')} ({mine.length})
+      </Title>
+      {mine.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {tr('Chưa có đại biểu nào ở điểm cầu này', 'Nobody at this site yet')}
+        </Text>
+      )}
+      <Stack gap={6}>{mine.map(row)}</Stack>
+      {editable && free.length > 0 && (
+        <>
+          <Title order={2} size="h5">
+            {tr('Đại biểu chưa điểm danh ở điểm cầu nào', 'People not yet at any site')} ({free.length})
+          </Title>
+          <Text size="xs" c="dimmed">
+            {tr('Bấm "Có mặt" để ghi nhận đại biểu dự tại điểm cầu này.', 'Tap "Present" to record them at this site.')}
+          </Text>
+          <Stack gap={6}>{free.map(row)}</Stack>
+        </>
+      )}
+      {elsewhere.length > 0 && (
+        <Text size="xs" c="dimmed" data-testid="site-elsewhere">
+          {tr('Ở điểm cầu khác', 'At other sites')}: {elsewhere.length}
+        </Text>
+      )}
+      <Title order={2} size="h5">
+        {tr('Khách mời tại điểm cầu', 'Guests at this site')} ({guests.length})
+      </Title>
+      {guests.map((g) => (
+        <Text key={g.id} size="sm" data-testid="site-guest">
+          {g.fullName}
+          {g.title ? `, ${g.title}` : ''}
+        </Text>
+      ))}
+      {!FINISHED.includes(meeting.state) && <SiteGuestForm onAdd={(name, title) => run(() => api<SiteView>('POST', `${base}/guests`, { name, title }))} busy={busy} />}
+    </Stack>
+  );
+}
+
+function SiteGuestForm({ onAdd, busy }: { onAdd: (name: string, title: string | null) => Promise<boolean>; busy: boolean }) {
+  const [, tr] = useTr();
+  const [name, setName] = useState('');
+  const [title, setTitle] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await onAdd(name.trim(), title.trim() || null)) {
+      setName('');
+      setTitle('');
+    }
+  };
+  return (
+    <form onSubmit={submit} data-testid="guest-form">
+      <Stack gap={6}>
+        <TextInput label={tr('Khách mời', 'Guest')} placeholder={tr('Họ tên', 'Name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="guest-name" />
+        <TextInput label={tr('Chức vụ, đơn vị', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="guest-title" />
+        <Group>
+          <Button type="submit" variant="light" loading={busy} disabled={!name.trim()} data-testid="guest-submit">
+            {tr('Thêm khách mời tại điểm cầu', 'Add a guest here')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
