@@ -27,3 +27,4 @@ export * from './regulation/reg.import.js';
 export * from './api/document.schema.js';
 export * from './api/meeting.schema.js';
 export * from './meeting/meeting.calendar.js';
+export * from './api/task.schema.js';

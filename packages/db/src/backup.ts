@@ -29,6 +29,11 @@ export const BACKUP_TABLES = [
   'conclusion',
   'conclusion_item',
   'conference_baseline',
+  'task',
+  'task_milestone',
+  'task_report',
+  'task_file',
+  'task_extension',
   'audit_log',
   'audit_head',
 ] as const;
@@ -86,8 +91,12 @@ export async function restoreBackup(db: Db, backup: Backup): Promise<Record<stri
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
     await tx.query(`truncate ${[...BACKUP_TABLES, 'user_session', 'login_attempt'].join(', ')} cascade`);
+    // Generated columns (task.due_effective) are computed again, never written.
+    const generated = new Set(
+      (await tx.query<{ k: string }>("select table_name || '.' || column_name as k from information_schema.columns where table_schema = current_schema() and is_generated = 'ALWAYS'")).rows.map((r) => r.k),
+    );
     for (const t of BACKUP_TABLES) {
-      const rows = backup.tables[t] ?? [];
+      const rows = (backup.tables[t] ?? []).map((r) => Object.fromEntries(Object.entries(r).filter(([c]) => !generated.has(`${t}.${c}`))));
       counts[t] = rows.length;
       for (let i = 0; i < rows.length; i += 500) await insertRows(tx, t, rows.slice(i, i + 500));
     }

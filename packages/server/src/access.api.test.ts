@@ -31,6 +31,9 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     ids['meeting'] = m.id;
     ids['attendance'] = (await t.db.query<{ id: string }>('select id from person limit 1')).rows[0]!.id; // any id: the meeting check comes first
     ids['version'] = reg.json().id;
+    // The province's records: the commune clerk may not touch them either.
+    ids['task'] = (await t.db.query<{ id: string }>("select t.id from task t join organization o on o.id = t.lead_org_id where o.code <> 'ORG-X01' limit 1")).rows[0]!.id;
+    ids['conclusionItem'] = (await t.db.query<{ id: string }>("select id from conclusion_item where kind = 'action' limit 1")).rows[0]!.id;
   });
   afterAll(async () => t?.close());
 
@@ -41,6 +44,10 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
       .replace(':itemId', ids['attendance']!)
       .replace(':documentId', ids['attendance']!)
       .replace(':siteId', ids['attendance']!)
+      .replace(':fileId', ids['attendance']!)
+      .replace(':extensionId', ids['attendance']!)
+      .replace(/^\/tasks\/:id/, `/tasks/${ids['task']}`)
+      .replace(/^\/conclusion-items\/:id/, `/conclusion-items/${ids['conclusionItem']}`)
       .replace(/^\/meetings\/:id/, `/meetings/${ids['meeting']}`)
       .replace(/^\/bodies\/:id/, `/bodies/${ids['body']}`)
       .replace(/^\/people\/:id/, `/people/${ids['person']}`)

@@ -18,6 +18,7 @@ import { regulationRoutes } from './routes/regulation.routes.js';
 import { documentRoutes } from './routes/document.routes.js';
 import { meetingRoutes } from './routes/meeting.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
+import { taskRoutes } from './routes/task.routes.js';
 import { MeetingHub } from './services/meeting.live.js';
 import { loadSessionUser } from './services/auth.service.js';
 
@@ -71,6 +72,7 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
   app.addHook('preClose', async () => hub.stop());
   meetingRoutes(app, db, hub);
   calendarRoutes(app, db);
+  taskRoutes(app, db);
   app.get('/api/v1/openapi.json', async (req, reply) => {
     if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));
     return openApiDocument();

@@ -58,6 +58,10 @@ interface Records {
   attendance: string;
   document: string;
   site: string;
+  task: string;
+  taskFile: string;
+  extension: string;
+  conclusionItem: string;
 }
 
 /** The record of commune X02 an `:id` (or `:versionId` …) in a route's url refers to. */
@@ -67,6 +71,8 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
   if (param === 'attendanceId') return x.attendance;
   if (param === 'documentId') return x.document;
   if (param === 'siteId') return x.site;
+  if (param === 'fileId') return x.taskFile;
+  if (param === 'extensionId') return x.extension;
   if (param !== 'id') return undefined;
   if (/^\/organizations\/:id\/party-members$/.test(url)) return x.cell;
   const first = url.split('/')[1];
@@ -79,6 +85,8 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
     portfolio: x.portfolio,
     regulations: x.regulation,
     meetings: x.meeting,
+    tasks: x.task,
+    'conclusion-items': x.conclusionItem,
   };
   return first ? byCollection[first] : undefined;
 }
@@ -142,6 +150,16 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /organizations/:id/meeting-deviations': () => ({ query: { year: '2026' } }),
   'GET /organizations/:id/conference-quotas': () => ({ query: { year: '2026' } }),
   'POST /calendar/feed-token': () => ({}),
+  'GET /tasks': (x) => ({ query: { orgId: x.org }, x02: true }),
+  'POST /tasks': (x) => ({ body: { orgId: x.org, title: 'Nhiệm vụ trái phép', sourceKind: 'other' }, x02: true }),
+  'POST /conclusion-items/:id/task': () => ({ body: {} }),
+  'GET /tasks/:id': () => ({}),
+  'PATCH /tasks/:id': () => ({ body: { version: 1, title: 'Đổi tên trái phép' } }),
+  'POST /tasks/:id/transition': () => ({ body: { version: 1, to: 'cancelled', note: 'Hủy trái phép' } }),
+  'POST /tasks/:id/reports': () => ({ body: { reportedOn: '2026-06-01', percent: 10, text: 'Báo cáo trái phép' } }),
+  'GET /tasks/:id/files/:fileId': () => ({}),
+  'POST /tasks/:id/extensions': () => ({ body: { requestedOn: '2026-06-01', requestedTo: '2026-12-31', reason: 'Trái phép' } }),
+  'POST /tasks/:id/extensions/:extensionId/decision': () => ({ body: { version: 1, approved: true, decidedOn: '2026-06-02', decidedBy: 'BTV' } }),
   'GET /organizations': () => ({ query: { pageSize: '500' } }),
   'GET /organizations/tree': (x) => ({ query: { root: x.org, depth: '3' }, x02: true }),
   'GET /organizations/:id': () => ({ query: { asOf: '2026-03-01' } }),
@@ -284,6 +302,17 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     const withItem = await ok(await post(`/meetings/${meeting.id}/agenda`, { title: 'Nghị quyết chuyên đề', matter: 'NQ_CHUYEN_DE' }), 'agenda');
     const withSite = await ok(await post(`/meetings/${meeting.id}/sites`, { name: 'Điểm cầu khu phố 1', hostOrgId: x02 }), 'site');
     const withDoc = await ok(await post(`/meetings/${meeting.id}/documents`, { title: 'Dự thảo nghị quyết', fileName: 'du-thao.txt', mediaType: 'text/plain', contentBase64: Buffer.from('Dự thảo Nguyễn Văn Xã Hai').toString('base64') }), 'document');
+    // A conclusion of X02 with an action item, its task with a report file and an extension request.
+    await ok(await write(admin, 'admin', { method: 'PATCH', url: `${API}/organizations/${x02}`, payload: { version: (await t.as(admin, { method: 'GET', url: `${API}/organizations/${x02}` })).json().version, symbol: 'ĐU' } }), 'symbol');
+    let mm = await ok(await t.as(admin, { method: 'GET', url: `${API}/meetings/${meeting.id}` }), 'meeting');
+    mm = await ok(await post(`/meetings/${meeting.id}/open`, { version: mm.version }), 'open');
+    mm = await ok(await post(`/meetings/${meeting.id}/close`, { version: mm.version }), 'close');
+    const leadX02 = { kind: 'unit', id: x02, name: 'Đảng ủy phường Bắc Sơn' };
+    await ok(await post(`/meetings/${meeting.id}/conclusion`, { issuedOn: '2026-05-05', summary: 'Kết luận', signer: { for: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ' }, items: [{ kind: 'action', text: 'Rà soát đảng viên', leads: [leadX02], dueDate: '2026-06-30', supervisorPersonId: people[0], decidingBody: 'BTV', product: 'Báo cáo' }] }), 'conclusion');
+    const conclusionItem = await one("select i.id as v from conclusion_item i join conclusion c on c.id = i.conclusion_id where c.meeting_id = $1 and i.kind = 'action'", [meeting.id]);
+    const task = await ok(await post(`/conclusion-items/${conclusionItem}/task`, {}), 'task');
+    await ok(await post(`/tasks/${task.id}/reports`, { reportedOn: '2026-05-20', percent: 30, text: 'Tiến độ', files: [{ fileName: 'a.txt', mediaType: 'text/plain', contentBase64: Buffer.from('Nguyễn Văn Xã Hai').toString('base64') }] }), 'report');
+    const withExt = await ok(await post(`/tasks/${task.id}/extensions`, { requestedOn: '2026-06-01', requestedTo: '2026-07-31', reason: 'Chờ số liệu' }), 'extension');
     x = {
       org: x02,
       parent: al,
@@ -302,6 +331,10 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       attendance: await one('select id as v from meeting_attendance where meeting_id = $1 limit 1', [meeting.id]),
       document: withDoc.documents[0].id,
       site: withSite.sites[0].id,
+      task: task.id,
+      taskFile: withExt.reports[0].files[0].id,
+      extension: withExt.extensions[0].id,
+      conclusionItem,
     };
     own = {
       org: x01,
@@ -334,7 +367,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it('answers 401 problem+json without a session on every route but login, whatever the input', async () => {
-    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID() });
+    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID() });
     let checked = 0;
     for (const r of routes) {
       if (r.public) continue;
@@ -409,6 +442,8 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       ['X02 versions compared through the X01 regulation', { method: 'GET', url: `${API}/regulations/${own.regulation}/diff?from=${x.version}&to=${ownVersion}` }],
       ['X02 version asked through the X01 regulation', { method: 'POST', url: `${API}/regulations/${own.regulation}/ask`, payload: { ask: 'quorum', at: '2026-03-01', input: { body: 'BCH', summoned: 20, present: 15 }, versionId: x.version } }],
       ['X02 attendance changed through an X01 meeting', { method: 'PATCH', url: `${API}/meetings/${own.meeting}/attendance/${x.attendance}`, payload: { status: 'present' } }],
+      ['X01 task led by commune X02', { method: 'POST', url: `${API}/tasks`, payload: { orgId: own.org, title: 'Nhiệm vụ', leads: [{ kind: 'unit', id: x.org, name: 'Đảng ủy phường Bắc Sơn' }], sourceKind: 'other' } }],
+      ['X01 task supervised by an X02 person', { method: 'POST', url: `${API}/tasks`, payload: { orgId: own.org, title: 'Nhiệm vụ', supervisorPersonId: x.person, sourceKind: 'other' } }],
       ['X02 agenda item voted through an X01 meeting', { method: 'POST', url: `${API}/meetings/${own.meeting}/agenda/${x.item}/votes`, payload: { method: 'secret_ballot', yes: 1, no: 0, abstain: 0 } }],
     ];
     for (const [label, opts] of cases) {

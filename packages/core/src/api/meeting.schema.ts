@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEETING_FORMATS, MEETING_KINDS } from '../meeting/meeting.rules.js';
 import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+import { TaskLeadSchema, TaskSupportSchema } from './task.schema.js';
 
 const TimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Giờ dạng HH:MM (ví dụ 08:00)' });
 
@@ -94,9 +95,8 @@ export const WrittenResponseSchema = z.strictObject({
 });
 export const MinutesSchema = z.strictObject({ version: VersionSchema, text: TextSchema(200_000) });
 
-const LeadSchema = z.strictObject({ kind: z.enum(['unit', 'person']), id: IdSchema, name: TextSchema(300) });
-/** A supporting unit may be outside the system (a provincial department): then it has a name and no id. */
-const SupportSchema = z.strictObject({ kind: z.enum(['unit', 'person']), id: IdSchema.nullable(), name: TextSchema(300) });
+const LeadSchema = TaskLeadSchema;
+const SupportSchema = TaskSupportSchema;
 export const ConclusionItemInputSchema = z.strictObject({
   kind: z.enum(['conclusion', 'action']),
   text: TextSchema(5000),
@@ -233,6 +233,11 @@ export const MeetingSchema = z.object({
   ),
   minutes: z.object({ text: z.string(), approvedOn: z.string().nullable() }).nullable(),
   conclusion: ConclusionSchema.nullable(),
+  /**
+   * What follow-up puts before this meeting: tasks due at it, and — when it is the body's next regular meeting — the
+   * overdue tasks the body assigned (an overdue task comes back to the body that decided it).
+   */
+  proposedAgenda: z.array(z.object({ taskId: IdSchema, kind: z.enum(['overdue', 'due_here']), title: z.string(), leadName: z.string().nullable(), due: z.string().nullable(), sourceLabel: z.string().nullable(), reason_vi: z.string() })),
 });
 export const SiteViewSchema = z.object({
   meeting: z.object({ id: IdSchema, title: z.string(), bodyName: z.string(), meetingDate: z.string(), startsAt: z.string().nullable(), state: z.string(), format: z.string() }),

@@ -162,6 +162,8 @@ export const ReorganizationResultSchema = z.object({
   summary_vi: z.string(),
   closed: z.object({ organizations: z.number().int(), bodies: z.number().int(), memberships: z.number().int(), partyMembers: z.number().int(), parentLinks: z.number().int() }),
   movedChildren: z.number().int(),
+  /** Open tasks led by the organizations that end, moved to the successor. */
+  movedTasks: z.number().int(),
 });
 
 export const CreateBodySchema = z

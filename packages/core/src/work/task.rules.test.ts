@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canTransition, checkSixClear, isOverdue, rollUpProgress } from './task.rules.js';
+import { canTransition, checkSixClear, isOverdue, rollUpProgress, taskStatus } from './task.rules.js';
 
 const full = {
   title: 'Xây dựng Đề án sắp xếp đơn vị sự nghiệp thuộc Tỉnh ủy',
@@ -38,10 +38,14 @@ describe('task states and progress', () => {
     expect(canTransition('reported', 'done').ok).toBe(true);
     expect(canTransition('done', 'in_progress').ok).toBe(false);
   });
-  it('is overdue after the extended date only', () => {
-    expect(isOverdue({ state: 'extended', dueDate: '2026-04-30', extendedTo: '2026-05-31' }, '2026-05-15')).toBe(false);
-    expect(isOverdue({ state: 'extended', dueDate: '2026-04-30', extendedTo: '2026-05-31' }, '2026-06-01')).toBe(true);
+  it('is overdue after the extended date only, and never once reported or done', () => {
+    expect(isOverdue({ state: 'in_progress', dueDate: '2026-04-30', extendedTo: '2026-05-31' }, '2026-05-15')).toBe(false);
+    expect(isOverdue({ state: 'in_progress', dueDate: '2026-04-30', extendedTo: '2026-05-31' }, '2026-06-01')).toBe(true);
+    expect(isOverdue({ state: 'in_progress', dueDate: '2026-04-30' }, '2026-04-30')).toBe(false);
+    expect(isOverdue({ state: 'assigned', dueDate: '2026-04-30' }, '2026-05-01')).toBe(true);
     expect(isOverdue({ state: 'done', dueDate: '2026-01-01' }, '2026-06-01')).toBe(false);
+    expect(isOverdue({ state: 'reported', dueDate: '2026-01-01' }, '2026-06-01')).toBe(false);
+    expect(taskStatus({ state: 'in_progress', dueDate: '2026-04-30', extendedTo: '2026-05-31' }, '2026-06-01').label_vi).toBe('Đang thực hiện, gia hạn đến 31/05/2026, quá hạn từ 31/05/2026');
   });
   it('rolls up progress by weight, ignoring cancelled children, within 0..100', () => {
     expect(rollUpProgress([{ percent: 100, weight: 3 }, { percent: 0, weight: 1 }])).toBe(75);

@@ -66,23 +66,26 @@ export function checkSixClear(t: TaskDraft): SixClearCheck {
   return { complete: missing.length === 0 && refused === null, missing, refused };
 }
 
-/** Task life cycle as an explicit graph (after OpenSlides' motion workflows). */
-export const TASK_STATES = ['draft', 'assigned', 'in_progress', 'reported', 'done', 'overdue', 'extended', 'cancelled', 'transferred'] as const;
+/**
+ * Task life cycle as an explicit graph (after OpenSlides' motion workflows). "Overdue" and "extended" are not states
+ * a clerk moves a task into: they follow from the dates (see `taskStatus`), so no job has to flip them on time.
+ */
+export const TASK_STATES = ['draft', 'assigned', 'in_progress', 'reported', 'done', 'cancelled', 'transferred'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
+export const OPEN_TASK_STATES: readonly TaskState[] = ['assigned', 'in_progress', 'reported'];
 
 export const TASK_TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
   draft: ['assigned', 'cancelled'],
-  assigned: ['in_progress', 'reported', 'overdue', 'extended', 'cancelled', 'transferred'],
-  in_progress: ['reported', 'overdue', 'extended', 'cancelled', 'transferred'],
-  overdue: ['in_progress', 'reported', 'extended', 'cancelled', 'transferred'],
-  extended: ['in_progress', 'reported', 'overdue', 'cancelled', 'transferred'],
+  assigned: ['in_progress', 'reported', 'cancelled', 'transferred'],
+  in_progress: ['reported', 'cancelled', 'transferred'],
+  // A report accepted closes the task; one sent back reopens it.
   reported: ['done', 'in_progress'],
   done: [],
   cancelled: [],
   transferred: [],
 };
 
-export const TASK_STATE_LABELS: Record<TaskState, { vi: string; en: string }> = {
+export const TASK_STATE_LABELS: Record<TaskState | 'overdue' | 'extended', { vi: string; en: string }> = {
   draft: { vi: 'Dự thảo', en: 'Draft' },
   assigned: { vi: 'Đã giao', en: 'Assigned' },
   in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
@@ -95,8 +98,8 @@ export const TASK_STATE_LABELS: Record<TaskState, { vi: string; en: string }> = 
 };
 
 export function canTransition(from: TaskState, to: TaskState, check?: SixClearCheck): { ok: boolean; reason_vi: string } {
-  if (!TASK_TRANSITIONS[from].includes(to)) {
-    return { ok: false, reason_vi: `Không chuyển được từ "${TASK_STATE_LABELS[from].vi}" sang "${TASK_STATE_LABELS[to].vi}"` };
+  if (!TASK_TRANSITIONS[from]?.includes(to)) {
+    return { ok: false, reason_vi: `Không chuyển được từ "${TASK_STATE_LABELS[from]?.vi ?? from}" sang "${TASK_STATE_LABELS[to]?.vi ?? to}"` };
   }
   if (from === 'draft' && to === 'assigned' && check && !check.complete) {
     return { ok: false, reason_vi: `Chưa giao được: ${[check.refused?.message_vi, ...check.missing.map((m) => m.message_vi)].filter(Boolean).join('; ')}` };
@@ -104,11 +107,25 @@ export function canTransition(from: TaskState, to: TaskState, check?: SixClearCh
   return { ok: true, reason_vi: 'Được phép' };
 }
 
-/** Overdue on `today` when not finished and past its (possibly extended) due date. */
+/** The due date in force: the approved extension's, else the original. */
+export const effectiveDue = (t: { dueDate: string | null; extendedTo?: string | null }) => t.extendedTo ?? t.dueDate;
+
+/** Overdue on `today` when still open and past its (possibly extended) due date. */
 export function isOverdue(t: { state: TaskState; dueDate: string | null; extendedTo?: string | null }, today: string): boolean {
-  if (['done', 'cancelled', 'transferred', 'reported', 'draft'].includes(t.state)) return false;
-  const due = t.extendedTo ?? t.dueDate;
+  if (!OPEN_TASK_STATES.includes(t.state) || t.state === 'reported') return false;
+  const due = effectiveDue(t);
   return due !== null && due < today;
+}
+
+/** What a task page shows: its state, and whether it is overdue or runs on an extension, with a Vietnamese line. */
+export function taskStatus(t: { state: TaskState; dueDate: string | null; extendedTo?: string | null }, today: string) {
+  const overdue = isOverdue(t, today);
+  const extended = Boolean(t.extendedTo);
+  const due = effectiveDue(t);
+  const parts = [TASK_STATE_LABELS[t.state].vi];
+  if (extended) parts.push(`gia hạn đến ${formatDateVi(t.extendedTo!)}`);
+  if (overdue && due) parts.push(`quá hạn từ ${formatDateVi(due)}`);
+  return { state: t.state, overdue, extended, due, label_vi: parts.join(', ') };
 }
 
 /** Weighted progress roll-up (Decidim accountability): children's percent weighted, 0–100, exact to 0.1. */

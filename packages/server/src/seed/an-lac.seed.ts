@@ -6,6 +6,7 @@ import { communeNames, DEMO_PASSWORD, LEADERS, nameGenerator } from './an-lac.da
 import { seedRegulations } from './regulation.seed.js';
 import { Batch } from './batch.js';
 import { MEETING_TABLES, seedMeetings2026 } from './meetings.seed.js';
+import { seedFixtureTasks, TASK_TABLES } from './tasks.seed.js';
 
 type Row = Record<string, unknown>;
 
@@ -18,6 +19,7 @@ export interface SeedSummary {
   people: number;
   memberships: number;
   meetings: number;
+  tasks: number;
   users: { username: string; password: string; role: string }[];
 }
 
@@ -237,8 +239,9 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
     const id = b.add('app_user', { username, password_hash: hash, display_name: display, person_id: personId, clearance });
     for (const [role, orgId] of grants) b.add('role_grant', { user_id: id, role, org_id: orgId });
     users.push({ username, password: DEMO_PASSWORD, role: grants.map(([r]) => r).join(',') });
+    return id;
   };
-  user('admin', 'Quản trị hệ thống Tỉnh ủy An Lạc', null, 3, [['admin', al]]);
+  const adminId = user('admin', 'Quản trị hệ thống Tỉnh ủy An Lạc', null, 3, [['admin', al]]);
   user('vanthu.vptu', 'Văn thư Văn phòng Tỉnh ủy', null, 1, [['clerk', al]]);
   user('lanhdao', 'Trần Quốc Hưng', p.get('M01')!, 2, [['leader', al]]);
   user('vanthu.x01', 'Văn thư Đảng ủy xã Tân Lập', null, 0, [['clerk', tanLap.id]]);
@@ -257,7 +260,18 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
     communes: secretaries,
   });
 
-  const order = ['organization', 'organization_parent', 'organization_succession', 'term', 'person', 'body', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant', ...MEETING_TABLES];
+  // — The fixture's 20 tasks, followed up to 01/12/2026.
+  const tasks = seedFixtureTasks(b, {
+    org: al,
+    actions: meetings.actionItems,
+    meetings: meetings.meetingIds,
+    bodies: { BCH: bch, BTV: btv, TT: tt, UBKT: ubkt, VPTU: unitIds.get('Văn phòng Tỉnh ủy')!, BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!, BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!, BNC: unitIds.get('Ban Nội chính Tỉnh ủy')! },
+    orgs: { UBND: ubnd, CQD: cqd, CA: ca, TAN_LAP: tanLap.id },
+    people: p,
+    adminUser: adminId,
+  });
+
+  const order = ['organization', 'organization_parent', 'organization_succession', 'term', 'person', 'body', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant', ...MEETING_TABLES, ...TASK_TABLES];
   // Bodies reference the bodies they are part of: the order of creation above puts parents first.
   await db.transaction(async (tx) => {
     await b.write(tx, order);
@@ -270,6 +284,7 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
     people: b.tables.get('person')!.length,
     memberships: b.tables.get('membership')!.length,
     meetings: meetings.meetings,
+    tasks: tasks.tasks,
     users,
   };
 }

@@ -17,6 +17,16 @@ import type { Batch } from './batch.js';
  */
 export const DEMO_TODAY = '2026-12-01';
 
+/** A conclusion's action item as seeded, for the follow-up seed to turn into the fixture's task. */
+export interface SeededAction {
+  itemId: string;
+  conclusionSymbol: string;
+  bodyId: string;
+  meetingDate: string;
+  issuedOn: string;
+  action: { no: number; text: string; lead: { kind: 'unit'; id: string; name: string }; supporting: { kind: 'unit'; id: string | null; name: string }[]; supervisorId: string; deciding: string; due?: string; dueMeetingId: string | null; product: string };
+}
+
 export interface MeetingSeedContext {
   org: string;
   termId: string;
@@ -51,6 +61,8 @@ interface Item {
   confidential?: boolean;
 }
 interface Action {
+  /** The fixture's task number (shared/fixtures/an-lac.md §5). */
+  no: number;
   text: string;
   lead: { kind: 'unit'; id: string; name: string };
   supporting: { kind: 'unit'; id: string | null; name: string }[];
@@ -127,15 +139,15 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
   bch(5, '2026-01-16', 'triển khai nhiệm vụ năm 2026', [
     { title: 'Nghị quyết về nhiệm vụ trọng tâm năm 2026', matter: 'NQ_CHUYEN_DE', unit: 'Văn phòng Tỉnh ủy', vote: true },
     { title: 'Chương trình làm việc và Chương trình kiểm tra, giám sát năm 2026 (cho ý kiến)', unit: 'Văn phòng Tỉnh ủy' },
-  ], { actions: [{ text: 'Xây dựng Kế hoạch thực hiện Nghị quyết Đại hội XIV của Đảng', lead: U.BTGDV, supporting: [ext('Các ban đảng Tỉnh ủy')], supervisor: 'M07', deciding: 'BTV', due: '2026-02-28', product: 'Kế hoạch của Ban Thường vụ Tỉnh ủy' }] });
+  ], { actions: [{ no: 6, text: 'Xây dựng Kế hoạch thực hiện Nghị quyết Đại hội XIV của Đảng', lead: U.BTGDV, supporting: [ext('Các ban đảng Tỉnh ủy')], supervisor: 'M07', deciding: 'BTV', due: '2026-02-28', product: 'Kế hoạch của Ban Thường vụ Tỉnh ủy' }] });
   bch(6, '2026-04-10', 'sơ kết quý I năm 2026', [
     { title: 'Nghị quyết chuyên đề về chuyển đổi số trong cơ quan Đảng', matter: 'NQ_CHUYEN_DE', unit: 'Văn phòng Tỉnh ủy', vote: true },
     { title: 'Báo cáo sơ kết quý I, nhiệm vụ quý II năm 2026', unit: 'Văn phòng Tỉnh ủy' },
-  ], { format: 'hybrid', actions: [{ text: 'Xây dựng Đề án phát triển du lịch biển (chủ trương)', lead: U.UBND, supporting: [U.BTGDV], supervisor: 'M12', deciding: 'BCH', dueMeeting: 'HN9', product: 'Tờ trình và Đề án' }] });
+  ], { format: 'hybrid', actions: [{ no: 12, text: 'Xây dựng Đề án phát triển du lịch biển (chủ trương)', lead: U.UBND, supporting: [U.BTGDV], supervisor: 'M12', deciding: 'BCH', dueMeeting: 'HN9', product: 'Tờ trình và Đề án' }] });
   bch(7, '2026-07-10', 'sơ kết 6 tháng đầu năm 2026', [
     { title: 'Báo cáo sơ kết 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2026', unit: 'Văn phòng Tỉnh ủy' },
     { title: 'Nghị quyết chuyên đề về phát triển kinh tế biển', matter: 'NQ_CHUYEN_DE', unit: 'Đảng ủy UBND tỉnh', vote: true },
-  ], { actions: [{ text: 'Xây dựng bộ chỉ số theo dõi thực hiện nhiệm vụ "6 rõ" trên phần mềm', lead: U.VPTU, supporting: [ext('Sở Khoa học và Công nghệ')], supervisor: 'M09', deciding: 'TT', due: '2026-09-30', product: 'Phần mềm và hướng dẫn sử dụng' }] });
+  ], { actions: [{ no: 19, text: 'Xây dựng bộ chỉ số theo dõi thực hiện nhiệm vụ "6 rõ" trên phần mềm', lead: U.VPTU, supporting: [ext('Sở Khoa học và Công nghệ')], supervisor: 'M09', deciding: 'TT', due: '2026-09-30', product: 'Phần mềm và hướng dẫn sử dụng' }] });
   bch(8, '2026-08-20', 'công tác cán bộ', [{ title: 'Bầu bổ sung Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy', matter: 'BAU_NHAN_SU', topic: 'can_bo', unit: 'Ban Tổ chức Tỉnh ủy', vote: true, confidential: true }], { kind: 'extraordinary', title: 'Hội nghị Tỉnh ủy lần thứ 8 (bất thường): công tác cán bộ' });
   bch(9, '2026-10-09', 'sơ kết 9 tháng năm 2026', [
     { title: 'Báo cáo sơ kết 9 tháng, nhiệm vụ quý IV năm 2026', unit: 'Văn phòng Tỉnh ủy' },
@@ -147,15 +159,15 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
   ]);
 
   const fixtureActions: Record<string, Action[]> = {
-    '01-06': [{ text: 'Xây dựng Đề án sắp xếp các đơn vị sự nghiệp thuộc Tỉnh ủy', lead: U.BTC, supporting: [U.VPTU], supervisor: 'M05', deciding: 'BTV', due: '2026-03-31', product: 'Tờ trình và Đề án' }],
+    '01-06': [{ no: 1, text: 'Xây dựng Đề án sắp xếp các đơn vị sự nghiệp thuộc Tỉnh ủy', lead: U.BTC, supporting: [U.VPTU], supervisor: 'M05', deciding: 'BTV', due: '2026-03-31', product: 'Tờ trình và Đề án' }],
     '01-20': [
-      { text: 'Tổng hợp vướng mắc giải phóng mặt bằng dự án cao tốc đoạn qua tỉnh', lead: U.UBND, supporting: [ext('Sở Xây dựng')], supervisor: 'M03', deciding: 'TT', due: '2026-02-13', product: 'Báo cáo và kiến nghị' },
-      { text: 'Hướng dẫn sử dụng Sổ tay đảng viên điện tử cho 100% chi bộ', lead: U.BTC, supporting: [U.VPTU], supervisor: 'M05', deciding: 'BTV', due: '2026-04-30', product: 'Hướng dẫn và số liệu triển khai' },
+      { no: 4, text: 'Tổng hợp vướng mắc giải phóng mặt bằng dự án cao tốc đoạn qua tỉnh', lead: U.UBND, supporting: [ext('Sở Xây dựng')], supervisor: 'M03', deciding: 'TT', due: '2026-02-13', product: 'Báo cáo và kiến nghị' },
+      { no: 5, text: 'Hướng dẫn sử dụng Sổ tay đảng viên điện tử cho 100% chi bộ', lead: U.BTC, supporting: [U.VPTU], supervisor: 'M05', deciding: 'BTV', due: '2026-04-30', product: 'Hướng dẫn và số liệu triển khai' },
     ],
-    '02-03': [{ text: 'Xây dựng Quy chế phối hợp giữa Đảng ủy UBND tỉnh và Hội đồng nhân dân tỉnh', lead: U.UBND, supporting: [U.CQD], supervisor: 'M03', deciding: 'BTV', due: '2026-03-31', product: 'Dự thảo Quy chế' }],
-    '03-24': [{ text: 'Chuẩn bị quy trình nhân sự Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy (bỏ phiếu kín tại Hội nghị Tỉnh ủy)', lead: U.BTC, supporting: [U.UBKT], supervisor: 'M05', deciding: 'BCH', dueMeeting: 'HN8', product: 'Tờ trình nhân sự' }],
-    '04-07': [{ text: 'Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử', lead: U.BTC, supporting: [U.BTGDV], supervisor: 'M05', deciding: 'BTV', due: '2026-07-31', product: 'Báo cáo tổng kết và dự thảo kết luận' }],
-    '04-21': [{ text: 'Xây dựng phương án xử lý vi phạm đất rừng tại xã Hòa Sơn', lead: U.UBND, supporting: [U.BNC, U.CA], supervisor: 'M08', deciding: 'BTV', due: '2026-04-30', product: 'Báo cáo và đề xuất xử lý kỷ luật' }],
+    '02-03': [{ no: 8, text: 'Xây dựng Quy chế phối hợp giữa Đảng ủy UBND tỉnh và Hội đồng nhân dân tỉnh', lead: U.UBND, supporting: [U.CQD], supervisor: 'M03', deciding: 'BTV', due: '2026-03-31', product: 'Dự thảo Quy chế' }],
+    '03-24': [{ no: 15, text: 'Chuẩn bị quy trình nhân sự Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy (bỏ phiếu kín tại Hội nghị Tỉnh ủy)', lead: U.BTC, supporting: [U.UBKT], supervisor: 'M05', deciding: 'BCH', dueMeeting: 'HN8', product: 'Tờ trình nhân sự' }],
+    '04-07': [{ no: 17, text: 'Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử', lead: U.BTC, supporting: [U.BTGDV], supervisor: 'M05', deciding: 'BTV', due: '2026-07-31', product: 'Báo cáo tổng kết và dự thảo kết luận' }],
+    '04-21': [{ no: 18, text: 'Xây dựng phương án xử lý vi phạm đất rừng tại xã Hòa Sơn', lead: U.UBND, supporting: [U.BNC, U.CA], supervisor: 'M08', deciding: 'BTV', due: '2026-04-30', product: 'Báo cáo và đề xuất xử lý kỷ luật' }],
   };
   BTV_DATES.forEach((md, i) => {
     const date = `2026-${md}`;
@@ -175,9 +187,10 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
     });
   });
   const ttActions: Record<string, Action[]> = {
-    '2026-01-19': [{ text: 'Rà soát đơn thư khiếu nại kéo dài tại phường Bắc Sơn', lead: U.BNC, supporting: [U.UBKT, U.CA], supervisor: 'M08', deciding: 'TT', due: '2026-02-15', product: 'Báo cáo đề xuất' }],
-    '2026-03-02': [{ text: 'Chuẩn bị Hội nghị trực tuyến quán triệt Nghị quyết Trung ương đến 96 điểm cầu', lead: U.BTGDV, supporting: [U.VPTU], supervisor: 'M07', deciding: 'TT', due: '2026-03-20', product: 'Kế hoạch và tài liệu hội nghị' }],
-    '2026-03-16': [{ text: 'Củng cố 5 chi bộ yếu kém tại xã Tân Lập', lead: U.TAN_LAP, supporting: [U.BTC], supervisor: 'M14', deciding: 'DANG_UY_XA', due: '2026-09-30', product: 'Báo cáo kết quả củng cố' }],
+    '2026-01-05': [{ no: 11, text: 'Xây dựng Kế hoạch tổ chức hội nghị năm 2026, giảm 10% số hội nghị so với năm 2025', lead: U.VPTU, supporting: [ext('Các ban đảng Tỉnh ủy')], supervisor: 'M09', deciding: 'TT', due: '2026-01-31', product: 'Kế hoạch tổ chức hội nghị năm 2026' }],
+    '2026-01-19': [{ no: 7, text: 'Rà soát đơn thư khiếu nại kéo dài tại phường Bắc Sơn', lead: U.BNC, supporting: [U.UBKT, U.CA], supervisor: 'M08', deciding: 'TT', due: '2026-02-15', product: 'Báo cáo đề xuất' }],
+    '2026-03-02': [{ no: 14, text: 'Chuẩn bị Hội nghị trực tuyến quán triệt Nghị quyết Trung ương đến 96 điểm cầu', lead: U.BTGDV, supporting: [U.VPTU], supervisor: 'M07', deciding: 'TT', due: '2026-03-20', product: 'Kế hoạch và tài liệu hội nghị' }],
+    '2026-03-16': [{ no: 13, text: 'Củng cố 5 chi bộ yếu kém tại xã Tân Lập', lead: U.TAN_LAP, supporting: [U.BTC], supervisor: 'M14', deciding: 'DANG_UY_XA', due: '2026-09-30', product: 'Báo cáo kết quả củng cố' }],
   };
   let ti = 0;
   for (const [m, days] of Object.entries(TT_DAYS)) {
@@ -342,6 +355,7 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
   // — Conclusion notices, numbered in the order they were issued (R14): the TB numbers of the fixture follow
   //   (12-TB/TU for the BTV session of 6/1 … 33-TB/TU for 21/4), the term's first notices having been issued in 2025.
   const counters = { TB: 10, KL: 2 };
+  const actionItems = new Map<number, SeededAction>();
   const termId = c.termId;
   conclusions.sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.plan.date.localeCompare(b.plan.date));
   for (const k of conclusions) {
@@ -366,9 +380,12 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
       b.add('conclusion_item', { org_id: c.org, conclusion_id: cid, position: pos++, kind: 'conclusion', text: `Về ${it.title.charAt(0).toLowerCase()}${it.title.slice(1)}: thống nhất với nội dung trình; cơ quan trình tiếp thu ý kiến, hoàn chỉnh.`, leads: '[]', supporting: '[]' });
     }
     for (const a of k.plan.actions ?? []) {
+      const itemId = uuidv7();
+      actionItems.set(a.no, { itemId, conclusionSymbol: symbol, bodyId: c.bodies[k.plan.body], meetingDate: k.plan.date, issuedOn: k.issuedOn, action: { ...a, supervisorId: P(a.supervisor), dueMeetingId: a.dueMeeting ? ids.get(a.dueMeeting)! : null } });
       const due = { date: a.due ?? null, meetingId: a.dueMeeting ? ids.get(a.dueMeeting)! : null, label: a.dueMeeting ? `Trình ${plans.find((x) => x.key === a.dueMeeting)!.title.split(':')[0]}` : null };
       const draft: TaskDraft = { title: a.text, leads: [a.lead], supporting: a.supporting, due, supervisorId: P(a.supervisor), decidingBody: a.deciding, product: a.product };
       b.add('conclusion_item', {
+        id: itemId,
         org_id: c.org,
         conclusion_id: cid,
         position: pos++,
@@ -389,7 +406,7 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
   for (const [type, n] of Object.entries(counters)) b.addRow('document_counter', { issuer_org_id: c.org, doc_type: type, term_id: termId, last_number: n });
   // 2025 (before these records): the conferences counted in the 2025 report, for the R10 reduction.
   b.addRow('conference_baseline', { org_id: c.org, year: 2025, total: 12, note: 'Báo cáo số hội nghị năm 2025 của Văn phòng Tỉnh ủy (số liệu trước khi dùng Quychế)' });
-  return { meetings: plans.length + written, conclusions: conclusions.length };
+  return { meetings: plans.length + written, conclusions: conclusions.length, actionItems, meetingIds: ids };
 }
 
 export const MEETING_TABLES = ['meeting', 'meeting_site', 'meeting_attendance', 'agenda_item', 'vote', 'meeting_document', 'reserved_opinion', 'written_response', 'document_counter', 'issued_document', 'conclusion', 'conclusion_item', 'conference_baseline'];

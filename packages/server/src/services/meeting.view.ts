@@ -1,4 +1,4 @@
-import { checkSixClear, conveningCheck, dueDate, EngineError, isQuorate, MEETING_TRANSITIONS, noticeCheck, parseRegulation, ProblemError, whoDecides } from '@quyche/core';
+import { checkSixClear, conveningCheck, dueDate, EngineError, formatDateVi, isQuorate, MEETING_TRANSITIONS, noticeCheck, parseRegulation, ProblemError, whoDecides } from '@quyche/core';
 import type { Answer, MeetingState, Regulation, TaskLead } from '@quyche/core';
 import { attendanceCounts, attendanceOf, getBody, getMeeting, getPerson, regulationTextInForce, sitesOf } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
@@ -268,6 +268,41 @@ export async function conclusionView(sql: Sql, meetingId: string, reg: Regulatio
 
 const viCollator = new Intl.Collator('vi');
 
+/** Tasks that come back to this meeting: due at it, or overdue from the body's decisions if it is its next regular one. */
+async function proposedAgenda(ctx: RequestContext, m: MeetingRow) {
+  if (['closed', 'minutes_approved', 'cancelled'].includes(m.state)) return [];
+  const today = ctx.today();
+  const next = (
+    await ctx.db.query<{ id: string }>(
+      "select id from meeting where body_id = $1 and kind = 'regular' and state in ('planned', 'convened', 'documents_sent', 'in_session') and meeting_date >= $2 order by meeting_date, id limit 1",
+      [m.body_id, today],
+    )
+  ).rows[0];
+  const rows = (
+    await ctx.db.query<{ id: string; title: string; lead_name: string | null; due_effective: string | null; due_label: string | null; source_label: string | null; due_meeting_id: string | null }>(
+      `select id, title, lead_name, due_effective, due_label, source_label, due_meeting_id from task
+        where confidentiality <= $4 and state in ('assigned', 'in_progress', 'reported')
+          and (due_meeting_id = $1 or ($3 and source_body_id = $2 and state <> 'reported' and due_effective < $5))
+        order by due_effective nulls last, id limit 200`,
+      [m.id, m.body_id, next?.id === m.id, ctx.user.clearance, today],
+    )
+  ).rows;
+  return rows.map((t) => {
+    const here = t.due_meeting_id === m.id;
+    return {
+      taskId: t.id,
+      kind: here ? ('due_here' as const) : ('overdue' as const),
+      title: t.title,
+      leadName: t.lead_name,
+      due: t.due_effective,
+      sourceLabel: t.source_label,
+      reason_vi: here
+        ? `Nhiệm vụ có hạn trình tại cuộc họp này${t.source_label ? ` (giao tại ${t.source_label})` : ''}`
+        : `Nhiệm vụ quá hạn từ ${formatDateVi(t.due_effective)}${t.source_label ? ` (giao tại ${t.source_label})` : ''}: đề nghị ${t.lead_name ?? 'đơn vị chủ trì'} báo cáo tại phiên họp thường lệ gần nhất của cơ quan đã giao`,
+    };
+  });
+}
+
 export async function meetingView(ctx: RequestContext, m: MeetingRow) {
   const body = await loadBody(ctx.db, m.body_id);
   const r = await regulationFor(ctx.db, m.org_id, m.meeting_date);
@@ -327,5 +362,6 @@ export async function meetingView(ctx: RequestContext, m: MeetingRow) {
     agenda: await agendaView(ctx, m, body.kind, body.name, reg),
     minutes: m.minutes_text ? { text: m.minutes_text, approvedOn: m.minutes_approved_on } : null,
     conclusion,
+    proposedAgenda: await proposedAgenda(ctx, m),
   };
 }

@@ -270,7 +270,16 @@ export async function reorganize(ctx: RequestContext, input: In<typeof Reorganiz
         parentLinks: plan.closeParentLinks.length,
       },
       movedChildren: plan.newParentLinks.length,
+      movedTasks: 0,
     };
+    // Open tasks led by an organization that ends (or by one of its bodies) go to the successor.
+    const openTasks = successor
+      ? (await tx.query<{ id: string; org_id: string; lead_kind: string | null; lead_id: string | null; lead_name: string | null; lead_org_id: string }>(
+          "select id, org_id, lead_kind, lead_id, lead_name, lead_org_id from task where lead_org_id = any($1::uuid[]) and state in ('draft', 'assigned', 'in_progress', 'reported') order by id",
+          [ids],
+        )).rows
+      : [];
+    result.movedTasks = openTasks.length;
     if (input.preview) return result;
     const close = async (table: string, items: { id: string; until: string }[]) => {
       for (const c of items) await tx.query(`update ${table} set valid_until = $2, version = version + 1 where id = $1`, [c.id, c.until]);
@@ -289,7 +298,15 @@ export async function reorganize(ctx: RequestContext, input: In<typeof Reorganiz
         [uuidv7(), s.successorId, s.predecessorId, s.successorId, s.kind, s.effectiveOn, input.decisionRef ?? null],
       );
     }
-    await ctx.audit(tx, { action: input.kind, entity: 'reorganization', entityId: null, orgId: successor?.id ?? ids[0]!, before: { sources: sources.map(toOrganization) }, after: { ...input, plan } });
+    const sourceBodies = new Set(bodies.map((b) => b.id));
+    for (const t of openTasks) {
+      // A unit lead that ends with its organization is replaced by the successor; a person stays the lead.
+      const unitEnds = t.lead_kind === 'unit' && t.lead_id !== null && (ids.includes(t.lead_id) || sourceBodies.has(t.lead_id));
+      const lead = unitEnds ? { lead_id: successor!.id, lead_name: successor!.short_name ?? successor!.name } : { lead_id: t.lead_id, lead_name: t.lead_name };
+      await tx.query('update task set lead_org_id = $2, lead_id = $3, lead_name = $4, version = version + 1, updated_at = now() where id = $1', [t.id, successor!.id, lead.lead_id, lead.lead_name]);
+      await ctx.audit(tx, { action: 'transfer', entity: 'task', entityId: t.id, orgId: t.org_id, before: { leadOrgId: t.lead_org_id, leadId: t.lead_id, leadName: t.lead_name }, after: { leadOrgId: successor!.id, leadId: lead.lead_id, leadName: lead.lead_name, reason: `${input.kind} ${input.effectiveOn}` } });
+    }
+    await ctx.audit(tx, { action: input.kind, entity: 'reorganization', entityId: null, orgId: successor?.id ?? ids[0]!, before: { sources: sources.map(toOrganization) }, after: { ...input, plan, movedTasks: openTasks.map((t) => t.id) } });
     return result;
   });
 }

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  CreateTaskSchema,
+  ExtensionDecisionSchema,
+  ExtensionRequestSchema,
+  FromConclusionSchema,
+  IdParamsSchema,
+  IdSchema,
+  pageOf,
+  TaskListItemSchema,
+  TaskListQuerySchema,
+  TaskReportSchema,
+  TaskSchema,
+  TaskTransitionSchema,
+  UpdateTaskSchema,
+} from '@quyche/core';
+import type { Db } from '@quyche/db';
+import { defineRoute } from '../http/route.js';
+import * as tasks from '../services/task.service.js';
+import * as progress from '../services/task-progress.service.js';
+
+export function taskRoutes(app: FastifyInstance, db: Db) {
+  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'tasks', ...d });
+  const T = { params: IdParamsSchema, response: TaskSchema };
+  r({ method: 'GET', url: '/tasks', summary: 'Nhiệm vụ: lọc theo trạng thái, quá hạn, đơn vị chủ trì, người theo dõi, nguồn, hạn; tìm không dấu', query: TaskListQuerySchema, response: pageOf(TaskListItemSchema), handler: ({ ctx, query }) => tasks.listTasks(ctx, query) });
+  r({ method: 'POST', url: '/tasks', summary: 'Giao nhiệm vụ (kiểm tra "6 rõ": đúng một đơn vị chủ trì)', status: 201, body: CreateTaskSchema, response: TaskSchema, handler: ({ ctx, body }) => tasks.createTask(ctx, body) });
+  r({ method: 'POST', url: '/conclusion-items/:id/task', summary: 'Chuyển một nhiệm vụ giao trong kết luận thành nhiệm vụ theo dõi', status: 201, ...T, body: FromConclusionSchema, handler: ({ ctx, params, body }) => tasks.taskFromConclusionItem(ctx, params.id, body) });
+  r({ method: 'GET', url: '/tasks/:id', summary: 'Nhiệm vụ: "6 rõ", thẩm quyền, tiến độ, gia hạn', ...T, handler: ({ ctx, params }) => tasks.getTask(ctx, params.id) });
+  r({ method: 'PATCH', url: '/tasks/:id', summary: 'Sửa nhiệm vụ', ...T, body: UpdateTaskSchema, handler: ({ ctx, params, body }) => tasks.updateTask(ctx, params.id, body) });
+  r({ method: 'POST', url: '/tasks/:id/transition', summary: 'Chuyển trạng thái nhiệm vụ (giao, nhận kết quả, trả lại, hủy)', ...T, body: TaskTransitionSchema, handler: ({ ctx, params, body }) => tasks.moveTask(ctx, params.id, body) });
+  r({ method: 'POST', url: '/tasks/:id/reports', summary: 'Báo cáo tiến độ kèm tệp minh chứng', bodyLimit: 12 * 1024 * 1024, ...T, body: TaskReportSchema, handler: ({ ctx, params, body }) => progress.reportProgress(ctx, params.id, body) });
+  r({
+    method: 'GET',
+    url: '/tasks/:id/files/:fileId',
+    summary: 'Tải tệp minh chứng',
+    params: z.strictObject({ id: IdSchema, fileId: IdSchema }),
+    handler: async ({ ctx, params, reply }) => {
+      const f = await progress.taskFile(ctx, params.id, params.fileId);
+      reply.header('content-type', f.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.content);
+    },
+  });
+  r({ method: 'POST', url: '/tasks/:id/extensions', summary: 'Đề nghị gia hạn', ...T, body: ExtensionRequestSchema, handler: ({ ctx, params, body }) => progress.requestExtension(ctx, params.id, body) });
+  r({
+    method: 'POST',
+    url: '/tasks/:id/extensions/:extensionId/decision',
+    summary: 'Quyết định gia hạn (cấp đã giao nhiệm vụ)',
+    params: z.strictObject({ id: IdSchema, extensionId: IdSchema }),
+    body: ExtensionDecisionSchema,
+    response: TaskSchema,
+    handler: ({ ctx, params, body }) => progress.decideExtension(ctx, params.id, params.extensionId, body),
+  });
+}

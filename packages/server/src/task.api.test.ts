@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, testDrivers } from './test-app.js';
+import type { Session, TestApp } from './test-app.js';
+
+const drivers = await testDrivers();
+const API = '/api/v1';
+
+interface Task {
+  id: string;
+  title: string;
+  state: string;
+  version: number;
+  percent: number;
+  status: { overdue: boolean; extended: boolean; due: string | null; label_vi: string };
+  sixClear: { complete: boolean; missing: { code: string; message_vi: string }[] };
+  competence: { ok: boolean; reason_vi: string; eIds: string[] } | null;
+  extensionAuthority: { code: string; name: string } | null;
+  extensions: { id: string; state: string; requestedTo: string; decidedBy: string | null; version: number }[];
+  reports: { percent: number; files: { id: string; fileName: string }[] }[];
+  extendedTo: string | null;
+  lead: { kind: string; id: string; name: string } | null;
+}
+
+describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
+  let t: TestApp;
+  let admin: Session;
+  let al: string;
+  const q1 = async <T = { id: string }>(sql: string, p: unknown[] = []) => (await t.db.query<T>(sql, p)).rows[0]!;
+  const unit = async (name: string) => ({ kind: 'unit', id: (await q1('select id from body where name = $1', [name])).id, name });
+  const person = async (code: string) => (await q1('select id from person where code = $1', [code])).id;
+  const call = (s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => t.as(s, { method, url: `${API}${url}`, payload });
+  const ok = async (s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<Task> => {
+    const r = await call(s, method, url, payload);
+    if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
+    return r.json();
+  };
+  const fixture = async (title: string) => (await q1('select id from task where title = $1', [title])).id;
+  const full = async () => ({
+    orgId: al,
+    title: 'Xây dựng Chương trình làm việc năm 2027',
+    leads: [await unit('Văn phòng Tỉnh ủy')],
+    dueDate: '2027-01-20',
+    supervisorPersonId: await person('M02'),
+    decidingBody: 'BCH',
+    product: 'Dự thảo Chương trình làm việc năm 2027',
+    sourceKind: 'program_item',
+    sourceLabel: 'Chương trình làm việc năm 2026',
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp(driver);
+    admin = await t.login('admin');
+    al = await t.orgId('ORG-AL');
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses fixture task 20 with two leads, naming the 6 rõ rule, and stores nothing', async () => {
+    const before = (await q1<{ n: number }>('select count(*)::int as n from task')).n;
+    const r = await call(admin, 'POST', '/tasks', { ...(await full()), title: 'Xây dựng CTr làm việc và CTr KTGS năm 2027', leads: [await unit('Văn phòng Tỉnh ủy'), await unit('Ủy ban Kiểm tra Tỉnh ủy')] });
+    expect(r.statusCode).toBe(422);
+    expect(r.json()).toMatchObject({ code: 'MOT_DAU_MOI_CHU_TRI', field: 'body.leads' });
+    expect(r.json().detail).toContain('Kết luận 226-KL/TW');
+    expect(r.json().detail).toContain('Văn phòng Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy');
+    expect(r.json().detail).toContain('Hãy tách thành 2 nhiệm vụ');
+    expect((await q1<{ n: number }>('select count(*)::int as n from task')).n).toBe(before);
+  });
+
+  it('warns on fixture task 7: the Ban Nội chính\'s own matter escalated to the TT (R9)', async () => {
+    const task = await ok(admin, 'GET', `/tasks/${await fixture('Rà soát đơn thư khiếu nại kéo dài tại phường Bắc Sơn')}`);
+    expect(task.competence).toMatchObject({ ok: false, eIds: ['chp_3__art_18__para_2'] });
+    expect(task.competence!.reason_vi).toContain('Việc thuộc thẩm quyền của Ban Nội chính Tỉnh ủy: không đưa lên Thường trực Tỉnh ủy');
+  });
+
+  it('shows fixture task 18 with its extension approved by the BTV', async () => {
+    const task = await ok(admin, 'GET', `/tasks/${await fixture('Xây dựng phương án xử lý vi phạm đất rừng tại xã Hòa Sơn')}`);
+    expect(task).toMatchObject({ state: 'done', extendedTo: '2026-05-31', status: { extended: true, overdue: false } });
+    expect(task.extensions).toMatchObject([{ state: 'approved', requestedTo: '2026-05-31', decidedBy: 'BTV' }]);
+    expect(task.extensionAuthority).toMatchObject({ code: 'BTV' });
+  });
+
+  it('puts an overdue task from a BTV conclusion on the next BTV session\'s proposed agenda', async () => {
+    const overdue = (await call(admin, 'GET', `/tasks?state=overdue&asOf=2026-12-01&orgId=${al}`)).json();
+    expect(overdue.items.map((x: { title: string }) => x.title).sort()).toEqual(['Củng cố 5 chi bộ yếu kém tại xã Tân Lập', 'Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử']);
+    const next = (await q1("select m.id from meeting m join body b on b.id = m.body_id where b.kind = 'BTV' and m.meeting_date = '2026-12-15'")).id;
+    const m = (await call(admin, 'GET', `/meetings/${next}`)).json();
+    const p = m.proposedAgenda.find((x: { title: string }) => x.title.startsWith('Tổng kết 5 năm'));
+    expect(p).toMatchObject({ kind: 'overdue', sourceLabel: '30-TB/TU', due: '2026-07-31', leadName: 'Ban Tổ chức Tỉnh ủy' });
+    expect(p.reason_vi).toContain('quá hạn từ 31/07/2026');
+    // The TT's overdue task goes to the TT, not to the BTV.
+    expect(m.proposedAgenda.map((x: { title: string }) => x.title)).not.toContain('Củng cố 5 chi bộ yếu kém tại xã Tân Lập');
+    const tt = (await q1("select m.id from meeting m join body b on b.id = m.body_id where b.kind = 'TT' and m.meeting_date = '2026-12-07'")).id;
+    expect((await call(admin, 'GET', `/meetings/${tt}`)).json().proposedAgenda.map((x: { title: string }) => x.title)).toContain('Củng cố 5 chi bộ yếu kém tại xã Tân Lập');
+    // A session after the next one is not asked twice.
+    const later = await call(admin, 'POST', '/meetings', { bodyId: (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id, kind: 'regular', title: 'Phiên họp tháng 1/2027', meetingDate: '2027-01-05' });
+    expect(later.json().proposedAgenda).toEqual([]);
+  });
+
+  it('keeps a task missing a "rõ" a draft, naming it, and assigns it once stated', async () => {
+    const { product: _p, ...noProduct } = await full();
+    let task = await ok(admin, 'POST', '/tasks', noProduct);
+    expect(task.state).toBe('draft');
+    expect(task.sixClear.missing.map((m) => m.code)).toEqual(['ro_san_pham']);
+    const refused = await call(admin, 'POST', `/tasks/${task.id}/transition`, { version: task.version, to: 'assigned' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().detail).toContain('Thiếu Rõ sản phẩm');
+    task = await ok(admin, 'PATCH', `/tasks/${task.id}`, { version: task.version, product: 'Dự thảo Chương trình' });
+    task = await ok(admin, 'POST', `/tasks/${task.id}/transition`, { version: task.version, to: 'assigned', on: '2026-12-01' });
+    expect(task).toMatchObject({ state: 'assigned', sixClear: { complete: true } });
+  });
+
+  it('takes a conclusion item to a task, its progress with evidence, the report and its acceptance', async () => {
+    // Every action item of the demo's conclusions is a task already.
+    expect((await q1<{ n: number }>("select count(*)::int as n from conclusion_item i where i.kind = 'action' and not exists (select 1 from task where source_id = i.id)")).n).toBe(0);
+    const extra = await q1<{ id: string }>("select i.id from conclusion_item i join conclusion c on c.id = i.conclusion_id where i.kind = 'conclusion' limit 1");
+    expect((await call(admin, 'POST', `/conclusion-items/${extra.id}/task`, {})).json().code).toBe('KHONG_PHAI_NHIEM_VU');
+    // The fixture's items are tasks already: one task per item.
+    const taken = (await q1("select source_id as id from task where source_kind = 'conclusion_item' limit 1")).id;
+    expect((await call(admin, 'POST', `/conclusion-items/${taken}/task`, {})).statusCode).toBe(409);
+    // A new notice with an action item.
+    const btv = (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id;
+    let m = (await call(admin, 'POST', '/meetings', { bodyId: btv, kind: 'regular', title: 'Phiên họp thử', meetingDate: '2026-12-08' })).json();
+    m = (await call(admin, 'POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'TT' })).json();
+    m = (await call(admin, 'POST', `/meetings/${m.id}/open`, { version: m.version })).json();
+    for (const a of m.attendance.slice(0, 12)) m = (await call(admin, 'PATCH', `/meetings/${m.id}/attendance/${a.id}`, { status: 'present' })).json();
+    m = (await call(admin, 'POST', `/meetings/${m.id}/close`, { version: m.version })).json();
+    m = (
+      await call(admin, 'POST', `/meetings/${m.id}/conclusion`, {
+        issuedOn: '2026-12-09',
+        summary: 'Kết luận:',
+        signer: { for: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ' },
+        items: [{ kind: 'action', text: 'Tổng kết công tác dân vận năm 2026', leads: [await unit('Ban Tuyên giáo và Dân vận Tỉnh ủy')], dueDate: '2026-12-25', supervisorPersonId: await person('M07'), decidingBody: 'BTV', product: 'Báo cáo tổng kết' }],
+      })
+    ).json();
+    const itemId = (await q1("select i.id from conclusion_item i join conclusion c on c.id = i.conclusion_id where c.meeting_id = $1 and i.kind = 'action'", [m.id])).id;
+    let task = await ok(admin, 'POST', `/conclusion-items/${itemId}/task`, {});
+    expect(task).toMatchObject({ state: 'assigned', sixClear: { complete: true }, lead: { name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy' }, extensionAuthority: { code: 'BTV' } });
+    expect((task as unknown as { sourceLabel: string }).sourceLabel).toBe(m.conclusion.symbol);
+    const evidence = Buffer.from('Báo cáo tiến độ').toString('base64');
+    task = await ok(admin, 'POST', `/tasks/${task.id}/reports`, { reportedOn: '2026-12-15', percent: 40, text: 'Đã tổng hợp báo cáo của 96 đảng ủy.', files: [{ fileName: 'tien-do.txt', mediaType: 'text/plain', contentBase64: evidence }] });
+    expect(task).toMatchObject({ state: 'in_progress', percent: 40 });
+    const file = await call(admin, 'GET', `/tasks/${task.id}/files/${task.reports[0]!.files[0]!.id}`);
+    expect(file.rawPayload.toString()).toBe('Báo cáo tiến độ');
+    expect((await call(admin, 'POST', `/tasks/${task.id}/reports`, { reportedOn: '2026-12-20', percent: 90, text: 'Gần xong', finished: true })).json().field).toBe('body.percent');
+    task = await ok(admin, 'POST', `/tasks/${task.id}/reports`, { reportedOn: '2026-12-22', percent: 100, text: 'Đã trình Báo cáo tổng kết.', finished: true });
+    expect(task.state).toBe('reported');
+    task = await ok(admin, 'POST', `/tasks/${task.id}/transition`, { version: task.version, to: 'done', on: '2026-12-23' });
+    expect(task).toMatchObject({ state: 'done', percent: 100 });
+    expect((await call(admin, 'POST', `/tasks/${task.id}/reports`, { reportedOn: '2026-12-24', percent: 100, text: 'Thêm' })).json().code).toBe('TRANG_THAI_NHIEM_VU');
+  });
+
+  it('has an extension decided by the level that assigned the task, and refuses another', async () => {
+    let task = await ok(admin, 'POST', '/tasks', { ...(await full()), sourceBodyId: (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id });
+    expect((await call(admin, 'POST', `/tasks/${task.id}/extensions`, { requestedOn: '2027-01-10', requestedTo: '2027-01-15', reason: 'Chờ số liệu' })).json().field).toBe('body.requestedTo');
+    task = await ok(admin, 'POST', `/tasks/${task.id}/extensions`, { requestedOn: '2027-01-10', requestedTo: '2027-02-15', reason: 'Chờ ý kiến các ban' });
+    const e = task.extensions[0]!;
+    const wrong = await call(admin, 'POST', `/tasks/${task.id}/extensions/${e.id}/decision`, { version: e.version, approved: true, decidedOn: '2027-01-12', decidedBy: 'TT' });
+    expect(wrong.json()).toMatchObject({ code: 'GIA_HAN_SAI_THAM_QUYEN', field: 'body.decidedBy' });
+    expect(wrong.json().detail).toContain('do Ban Thường vụ Tỉnh ủy quyết định');
+    task = await ok(admin, 'POST', `/tasks/${task.id}/extensions/${e.id}/decision`, { version: e.version, approved: true, decidedOn: '2027-01-12', decidedBy: 'BTV', decisionRef: 'Phiên họp ngày 12/01/2027' });
+    expect(task).toMatchObject({ extendedTo: '2027-02-15', status: { extended: true } });
+    expect((await call(admin, 'GET', `/tasks/${task.id}`)).json().status.label_vi).toContain('gia hạn đến 15/02/2027');
+  });
+
+  it('moves the open tasks of a merged organization to its successor, audited', async () => {
+    const x05 = await t.orgId('ORG-X05');
+    const x06 = await t.orgId('ORG-X06');
+    const lead = { kind: 'unit', id: x05, name: 'Đảng ủy xã X05' };
+    const made: Task[] = [];
+    for (const title of ['Kiện toàn chi bộ thôn 1', 'Kiện toàn chi bộ thôn 2', 'Rà soát đảng viên', 'Báo cáo năm']) made.push(await ok(admin, 'POST', '/tasks', { ...(await full()), title, leads: [lead] }));
+    let done = made[3]!;
+    done = await ok(admin, 'POST', `/tasks/${done.id}/transition`, { version: done.version, to: 'cancelled', note: 'Gộp vào báo cáo chung' });
+    const count = async (org: string) => (await q1<{ n: number }>("select count(*)::int as n from task where lead_org_id = $1 and state in ('draft', 'assigned', 'in_progress', 'reported')", [org])).n;
+    const [openBefore, successorBefore] = [await count(x05), await count(x06)];
+    expect(openBefore).toBe(3);
+    const preview = (await call(admin, 'POST', '/reorganizations', { kind: 'merge', effectiveOn: '2026-12-15', sourceIds: [x05], successorId: x06, preview: true })).json();
+    expect(preview.movedTasks).toBe(3);
+    const r = await call(admin, 'POST', '/reorganizations', { kind: 'merge', effectiveOn: '2026-12-15', sourceIds: [x05], successorId: x06, decisionRef: 'Quyết định sáp nhập (thử)' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().movedTasks).toBe(3);
+    expect(await count(x05)).toBe(0);
+    expect(await count(x06)).toBe(successorBefore + openBefore);
+    const moved = await ok(admin, 'GET', `/tasks/${made[0]!.id}`);
+    expect(moved.lead).toMatchObject({ id: x06 });
+    expect((await ok(admin, 'GET', `/tasks/${done.id}`)).lead).toMatchObject({ id: x05 });
+    const audit = (await t.db.query<{ entity_id: string; before: { leadOrgId: string }; after: { leadOrgId: string } }>("select entity_id, before, after from audit_log where action = 'transfer' and entity = 'task' order by seq")).rows;
+    expect(audit.map((a) => a.entity_id).sort()).toEqual(made.slice(0, 3).map((m) => m.id).sort());
+    expect(audit.every((a) => a.before.leadOrgId === x05 && a.after.leadOrgId === x06)).toBe(true);
+  });
+
+  it('finds tasks with or without diacritics, and shows a commune the tasks it leads', async () => {
+    for (const q of ['ra soat don thu', 'RÀ SOÁT ĐƠN THƯ', 'đơn thư bắc sơn']) {
+      const r = (await call(admin, 'GET', `/tasks?q=${encodeURIComponent(q)}`)).json();
+      expect(r.items.map((x: { title: string }) => x.title), q).toContain('Rà soát đơn thư khiếu nại kéo dài tại phường Bắc Sơn');
+    }
+    const clerk = await t.login('vanthu.x01');
+    const mine = (await call(clerk, 'GET', '/tasks')).json();
+    expect(mine.items.map((x: { title: string }) => x.title)).toEqual(['Củng cố 5 chi bộ yếu kém tại xã Tân Lập']);
+    const id = mine.items[0].id;
+    const task = await ok(clerk, 'POST', `/tasks/${id}/reports`, { reportedOn: '2026-12-02', percent: 80, text: 'Đã kiện toàn chi ủy chi bộ thôn 4.' });
+    expect(task.percent).toBe(80);
+    // The lead reports; the assigner decides.
+    expect((await call(clerk, 'POST', `/tasks/${id}/transition`, { version: task.version, to: 'cancelled', note: 'x' })).statusCode).toBe(403);
+    const other = await fixture('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử');
+    expect((await call(clerk, 'GET', `/tasks/${other}`)).statusCode).toBe(403);
+  });
+});
