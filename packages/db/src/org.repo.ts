@@ -30,7 +30,7 @@ export function toOrganization(r: OrgRow): Organization {
     version: r.version,
   };
 }
-export const orgRef = (r: { id: string; code: string; name: string; kind: Organization['kind'] }) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind });
+export const orgRef = (r: { id: string; code: string; name: string; kind: Organization['kind']; short_name?: string | null }) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, ...(r.short_name !== undefined ? { shortName: r.short_name } : {}) });
 
 export interface BodyRow {
   id: string;

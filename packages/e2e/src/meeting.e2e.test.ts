@@ -14,8 +14,17 @@ interface Meeting {
   id: string;
   version: number;
   state: string;
+  can: { write: boolean; readReserved: boolean };
   attendance: { id: string; personId: string | null; role: string; status: string }[];
-  sites: { id: string; name: string }[];
+  sites: { id: string; name: string; hostOrgId: string | null }[];
+  conclusion: { symbol: string; items: { kind: string; dueMeetingId: string | null; dueLabel: string | null }[] } | null;
+}
+interface MeetingListItem {
+  id: string;
+  bodyKind: string;
+  state: string;
+  title: string;
+  meetingDate: string;
 }
 
 describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
@@ -60,7 +69,8 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
     return r.json() as T;
   }
-  const btv = async () => (await db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null")).rows[0]!.id;
+  const bodyOf = async (kind: 'BCH' | 'BTV') => (await db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null", [kind])).rows[0]!.id;
+  const btv = () => bodyOf('BTV');
   /** A BTV session convened by the TT: its 17 members summoned. */
   async function convenedBtvSession(date: string, extra: object = {}) {
     const m = await call('POST', '/meetings', { bodyId: await btv(), kind: 'regular', title: `Phiên họp Ban Thường vụ Tỉnh ủy ngày ${date.split('-').reverse().join('/')}`, meetingDate: date, startsAt: '08:00', ...extra });
@@ -252,6 +262,116 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await clerk.goto(`${base}/meetings/${m.id}`);
     await expect.poll(() => clerk.getByTestId('error').count()).toBe(1);
     await clerk.close();
+    await page.close();
+  });
+  it('shows read-only accounts the BTV session in progress of 01/12/2026 with its attendance and checks, and no control to change it', { timeout: 90_000 }, async () => {
+    const [session] = await call<MeetingListItem[]>('GET', `/meetings?bodyId=${await btv()}&from=2026-12-01&to=2026-12-01`);
+    expect(session?.state).toBe('in_session');
+    for (const username of ['xem', 'lanhdao']) {
+      const page = await loggedIn(username);
+      await page.goto(`${base}/meetings/${session!.id}`);
+      await expect.poll(() => state(page)).toBe('in_session');
+      expect(await page.getByTestId('meeting-title').innerText()).toBe('Phiên họp Ban Thường vụ Tỉnh ủy ngày 01/12/2026');
+      expect(await page.getByTestId('read-only').innerText()).toContain('chỉ được xem');
+      // What was recorded reads as before: the steps bar, the checks, each member's status as text, the live counts.
+      expect(await page.locator('[data-testid="step-chip"][data-current="true"]').getAttribute('data-state')).toBe('in_session');
+      expect(await page.getByTestId('check-convening').getAttribute('data-ok')).toBe('true');
+      expect(await page.getByTestId('check-quorum').getAttribute('data-ok')).not.toBe('none');
+      expect(await page.getByTestId('att-row').count()).toBe(17);
+      expect(await page.getByTestId('att-status-text').count()).toBe(17);
+      const present = await page.locator('[data-testid="att-row"][data-status="present"]').count();
+      expect(present).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid="att-status-text"][data-status="present"]').first().innerText()).toBe('Có mặt');
+      await expect.poll(() => page.getByTestId('live-present').innerText()).toContain(`Có mặt ${present}/17`);
+      expect(await page.getByTestId('agenda-item').count()).toBeGreaterThan(0);
+      // No write control at all: no step button (the session could be closed by a clerk), no attendance select, no form.
+      for (const step of ['convened', 'documents_sent', 'in_session', 'closed', 'minutes_approved', 'cancelled']) expect(await page.getByTestId(`step-${step}`).count()).toBe(0);
+      expect(await page.getByTestId('att-status').count()).toBe(0);
+      expect(await page.getByTestId('att-site').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Bế mạc', exact: true }).count()).toBe(0);
+      for (const form of ['step-form', 'guest-form', 'site-form', 'item-form', 'vote-form', 'opinion-open', 'document-form', 'minutes-text', 'conclusion-form', 'details-edit']) expect(await page.getByTestId(form).count()).toBe(0);
+      expect(await page.getByTestId('meeting-page').locator('button, select, textarea, input').count()).toBe(0);
+      // Nor a plan form in the calendar, which they read as before.
+      await page.goto(`${base}/meetings?body=BTV&month=2026-12`);
+      await expect.poll(() => page.locator('[data-testid="cal-meeting"][data-date="2026-12-01"]').count()).toBe(1);
+      expect(await page.getByText('Dự kiến cuộc họp').count()).toBe(0);
+      expect(await page.getByTestId('plan-form').count()).toBe(0);
+      // A connection point of a conference is read, not recorded, by a read-only account.
+      const online = (await call<MeetingListItem[]>('GET', `/meetings?bodyId=${await btv()}&from=2026-03-26&to=2026-03-26`))[0]!;
+      const site = (await call<Meeting>('GET', `/meetings/${online.id}`)).sites[1]!;
+      await page.goto(`${base}/meetings/${online.id}/sites/${site.id}`);
+      await expect.poll(() => page.getByTestId('site-page').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('site-person').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('site-present').count()).toBe(0);
+      expect(await page.getByTestId('guest-form').count()).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('issues the conclusion of a Tỉnh ủy conference as a KL document from the browser, with a task due at a later conference; a commune hosts its connection point', { timeout: 120_000 }, async () => {
+    const tanLap = (await db.query<{ id: string }>("select id from organization where code = 'ORG-X01'")).rows[0]!.id;
+    let m = await call('POST', '/meetings', { bodyId: await bodyOf('BCH'), kind: 'extraordinary', title: 'Hội nghị Tỉnh ủy (bất thường) ngày 11/12/2026', meetingDate: '2026-12-11', startsAt: '07:30', format: 'hybrid' });
+    m = await call('POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'BTV' });
+    m = await call('POST', `/meetings/${m.id}/open`, { version: m.version });
+    m = await call('POST', `/meetings/${m.id}/agenda`, { title: 'Chủ trương đầu tư dự án đường ven biển phía Đông', matter: 'CHU_TRUONG_DU_AN', attributes: { tong_muc_dau_tu_ty_dong: 1200 }, presentingUnit: 'Đảng ủy UBND tỉnh' });
+    const later = await call<MeetingListItem[]>('GET', `/meetings?bodyId=${await bodyOf('BCH')}&from=2026-12-12&to=2026-12-31`);
+    const hn10 = later.find((x) => x.title.startsWith('Hội nghị Tỉnh ủy lần thứ 10'))!;
+
+    // The office's clerk (clearance 1) records the conference.
+    const page = await loggedIn('vanthu.vptu');
+    await page.goto(`${base}/meetings/${m.id}`);
+    await expect.poll(() => state(page)).toBe('in_session');
+    expect(await page.getByTestId('read-only').count()).toBe(0);
+    expect(await page.getByTestId('item-attribute').innerText()).toBe('Tổng mức đầu tư: 1.200 tỷ đồng');
+
+    // A connection point hosted by the commune of Tân Lập, whose clerk then runs it.
+    await expect.poll(() => page.getByTestId('site-host').locator(`option[value="${tanLap}"]`).count()).toBe(1);
+    await page.getByTestId('site-host').selectOption(tanLap);
+    expect(await page.getByTestId('site-name').inputValue()).toMatch(/^Điểm cầu .*Tân Lập$/);
+    await page.getByTestId('site-name').fill('Điểm cầu xã Tân Lập');
+    await page.getByTestId('site-submit').click();
+    await expect.poll(() => page.getByTestId('site-row').count()).toBe(1);
+    expect(await page.getByTestId('site-row').getAttribute('data-host')).toBe(tanLap);
+    expect(await page.getByTestId('site-link').getAttribute('title')).toMatch(/^Tổ chức điểm danh: .*xã Tân Lập$/);
+    const withSite = await call('GET', `/meetings/${m.id}`);
+    expect(withSite.sites.map((x) => [x.name, x.hostOrgId])).toEqual([['Điểm cầu xã Tân Lập', tanLap]]);
+
+    // Closing: the date offered is the conference's.
+    await page.getByTestId('step-closed').click();
+    expect(await page.getByTestId('step-date').inputValue()).toBe('11/12/2026');
+    await page.getByTestId('step-submit').click();
+    await expect.poll(() => state(page)).toBe('closed');
+
+    // The conclusion of a BCH conference is a KL document by default; its task is due at the year-end conference.
+    await expect.poll(() => page.getByTestId('conclusion-form').count()).toBe(1);
+    expect(await page.getByTestId('conclusion-doctype').inputValue()).toBe('KL');
+    expect(await page.getByTestId('conclusion-submit').innerText()).toBe('Ban hành kết luận');
+    await page.getByTestId('ci-kind').first().selectOption('action');
+    await page.getByTestId('ci-text').first().fill('Hoàn thiện hồ sơ chủ trương đầu tư dự án đường ven biển phía Đông');
+    await expect.poll(() => page.getByTestId('ci-lead').first().locator('option', { hasText: 'Ban Tổ chức Tỉnh ủy' }).count()).toBe(1);
+    await page.getByTestId('ci-lead').first().selectOption({ label: 'Ban Tổ chức Tỉnh ủy' });
+    const hn10Option = page.getByTestId('ci-due-meeting').first().locator(`option[value="${hn10.id}"]`);
+    await expect.poll(() => hn10Option.count()).toBe(1);
+    expect(await hn10Option.innerText()).toBe(`18/12/2026 — ${hn10.title}`);
+    // Only later meetings of the province, not this one.
+    expect(await page.getByTestId('ci-due-meeting').first().locator(`option[value="${m.id}"]`).count()).toBe(0);
+    await page.getByTestId('ci-due-meeting').first().selectOption(hn10.id);
+    expect(await page.getByTestId('ci-due').first().isDisabled()).toBe(true);
+    await page.getByTestId('ci-product').first().fill('Tờ trình và hồ sơ dự án');
+    await page.getByTestId('ci-deciding').first().selectOption('BCH');
+    await page.getByTestId('ci-supervisor').first().selectOption({ index: 1 });
+    await expect.poll(() => page.getByTestId('six-preview').getAttribute('data-complete')).toBe('true');
+    await page.getByTestId('conclusion-submit').click();
+    await expect.poll(() => page.getByTestId('conclusion-symbol').innerText()).toMatch(/^Số \d+-KL\/TU$/);
+    expect(await page.getByTestId('conclusion').locator('h2').innerText()).toBe('Kết luận');
+    expect(await page.getByTestId('conclusion-docx').innerText()).toBe('Tải kết luận (DOCX)');
+    expect(await page.getByTestId('six-clear').getAttribute('data-complete')).toBe('true');
+    expect(await page.getByTestId('conclusion-due-meeting').innerText()).toBe(hn10.title);
+    expect(await page.getByTestId('conclusion-due-meeting').getAttribute('href')).toBe(`/meetings/${hn10.id}`);
+    const issued = await call('GET', `/meetings/${m.id}`);
+    expect(issued.conclusion!.symbol).toMatch(/^\d+-KL\/TU$/);
+    expect(issued.conclusion!.items.map((x) => [x.kind, x.dueMeetingId, x.dueLabel])).toEqual([['action', hn10.id, hn10.title]]);
+    await page.screenshot({ path: '.test-results/meeting-conclusion-kl.png', fullPage: true });
     await page.close();
   });
 });

@@ -123,6 +123,7 @@ const Check = z.object({ ok: z.boolean(), reason_vi: z.string(), ruleIds: z.arra
 const SixClear = z.object({ complete: z.boolean(), missing: z.array(z.object({ code: z.string(), field: z.string(), message_vi: z.string() })), refused: z.object({ rule: z.string(), message_vi: z.string() }).nullable() });
 export const ConclusionSchema = z.object({
   id: IdSchema,
+  docType: z.enum(['TB', 'KL']),
   symbol: z.string(),
   issuedOn: z.string(),
   summary: z.string(),
@@ -240,6 +241,8 @@ export const MeetingSchema = z.object({
   proposedAgenda: z.array(z.object({ taskId: IdSchema, kind: z.enum(['overdue', 'due_here']), title: z.string(), leadName: z.string().nullable(), due: z.string().nullable(), sourceLabel: z.string().nullable(), reason_vi: z.string() })),
 });
 export const SiteViewSchema = z.object({
+  /** Whether the user may record attendance at this point (the meeting's organization or the point's host). */
+  can: z.object({ write: z.boolean() }),
   meeting: z.object({ id: IdSchema, title: z.string(), bodyName: z.string(), meetingDate: z.string(), startsAt: z.string().nullable(), state: z.string(), format: z.string() }),
   site: z.object({ id: IdSchema, name: z.string(), hostOrgId: IdSchema.nullable(), leadName: z.string().nullable() }),
   live: LiveSummarySchema,
@@ -339,3 +342,5 @@ export const ConferenceQuotaReportSchema = z.object({
     })
     .nullable(),
 });
+
+export const FeedTokenSchema = z.object({ token: z.string(), bodyFeedTemplate: z.string(), personFeedTemplate: z.string() });

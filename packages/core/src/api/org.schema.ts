@@ -25,7 +25,7 @@ export const OrganizationSchema = z
   .meta({ id: 'Organization' });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
-export const OrgRefSchema = z.object({ id: IdSchema, code: z.string(), name: z.string(), kind: z.enum(ORGANIZATION_KINDS) });
+export const OrgRefSchema = z.object({ id: IdSchema, code: z.string(), name: z.string(), kind: z.enum(ORGANIZATION_KINDS), shortName: z.string().nullable().optional() });
 export const SuccessionRefSchema = OrgRefSchema.extend({ succession: z.enum(SUCCESSION_KINDS), effectiveOn: z.string() });
 
 export interface TreeNode {

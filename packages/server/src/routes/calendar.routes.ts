@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { BodyCalendarSchema, CalendarQuerySchema, ConferenceQuotaReportSchema, DeviationReportSchema, IdParamsSchema, IdSchema, ProblemError } from '@quyche/core';
+import { BodyCalendarSchema, CalendarQuerySchema, FeedTokenSchema, ConferenceQuotaReportSchema, DeviationReportSchema, IdParamsSchema, IdSchema, ProblemError } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { RequestContext } from '../http/context.js';
 import { sendProblem, toProblem } from '../http/problem.http.js';
@@ -17,7 +17,7 @@ export function calendarRoutes(app: FastifyInstance, db: Db) {
     method: 'POST',
     url: '/calendar/feed-token',
     summary: 'Tạo (lại) địa chỉ riêng của lịch họp dạng ICS cho tài khoản; địa chỉ cũ hết hiệu lực',
-    response: z.object({ token: z.string(), bodyFeedTemplate: z.string(), personFeedTemplate: z.string() }),
+    response: FeedTokenSchema,
     handler: async ({ ctx }) => {
       const t = await newFeedToken(ctx);
       return { token: t.token, bodyFeedTemplate: t.bodyFeed('{bodyId}'), personFeedTemplate: t.personFeed('{personId}') };

@@ -1,4 +1,4 @@
-import { checkSixClear, conveningCheck, dueDate, EngineError, formatDateVi, isQuorate, MEETING_TRANSITIONS, noticeCheck, parseRegulation, ProblemError, whoDecides } from '@quyche/core';
+import { checkSixClear, conveningCheck, dueDate, EngineError, formatDateVi, parseDocumentSymbol, isQuorate, MEETING_TRANSITIONS, noticeCheck, parseRegulation, ProblemError, whoDecides } from '@quyche/core';
 import type { Answer, MeetingState, Regulation, TaskLead } from '@quyche/core';
 import { attendanceCounts, attendanceOf, getBody, getMeeting, getPerson, regulationTextInForce, sitesOf } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
@@ -238,6 +238,7 @@ export async function conclusionView(sql: Sql, meetingId: string, reg: Regulatio
   const items = (await sql.query<ItemRow>('select i.*, p.full_name as supervisor_name from conclusion_item i left join person p on p.id = i.supervisor_person_id where i.conclusion_id = $1 order by i.position', [c.id])).rows;
   return {
     id: c.id,
+    docType: parseDocumentSymbol(c.symbol)?.type === 'KL' ? ('KL' as const) : ('TB' as const),
     symbol: c.symbol,
     issuedOn: c.issued_on,
     summary: c.summary,

@@ -39,7 +39,9 @@ async function siteViewOf(ctx: RequestContext, m: MeetingRow, site: { id: string
   const body = await loadBody(ctx.db, m.body_id);
   const live = await liveSummary(ctx.db, m, body.kind, (await regulationFor(ctx.db, m.org_id, m.meeting_date))?.reg);
   const rows = await attendanceOf(ctx.db, m.id);
+  const write = (await ctx.can(m.org_id, 'write', m.confidentiality)) || Boolean(site.host_org_id && (await ctx.can(site.host_org_id, 'write')));
   return {
+    can: { write },
     meeting: { id: m.id, title: m.title, bodyName: body.name, meetingDate: m.meeting_date, startsAt: m.starts_at, state: m.state, format: m.format },
     site: { id: site.id, name: site.name, hostOrgId: site.host_org_id, leadName: site.lead_name },
     live,

@@ -5,22 +5,33 @@ import { todayInVietnam } from '@quyche/core';
 import { api } from '../../app/api';
 import { fmt } from '../../app/common';
 import type { SectionProps } from './meeting.page';
-import { ConfidentialityBadge, confidentialityLabel, DateField, ErrorAlert, labelOf, maxDate, useAction, useTr, VOTE_METHOD_LABELS } from './meeting.parts';
+import { ConfidentialityBadge, confidentialityLabel, DateField, ErrorAlert, fmtNumber, labelOf, maxDate, useAction, useTr, VOTE_METHOD_LABELS } from './meeting.parts';
 import type { Meeting } from './meeting.parts';
+import type { Lang } from '../../app/i18n';
 
 type Item = Meeting['agenda'][number];
 const VOTE_METHODS = ['show_of_hands', 'secret_ballot', 'written'] as const;
 
-/** Names of the matters' attributes the regulation asks about (codes of the regulation, named for people). */
-const ATTRIBUTE_LABELS: Record<string, { vi: string; en: string }> = {
-  tong_muc_dau_tu_ty_dong: { vi: 'Tổng mức đầu tư (tỷ đồng)', en: 'Total investment (billion VND)' },
+/** Names of the matters' attributes the regulation asks about (codes of the regulation, named for people), with their unit. */
+const ATTRIBUTE_LABELS: Record<string, { vi: string; en: string; unit?: { vi: string; en: string } }> = {
+  tong_muc_dau_tu_ty_dong: { vi: 'Tổng mức đầu tư', en: 'Total investment', unit: { vi: 'tỷ đồng', en: 'billion VND' } },
 };
+const attributeInputLabel = (k: string, l: Lang) => {
+  const a = ATTRIBUTE_LABELS[k];
+  return a ? `${a[l]}${a.unit ? ` (${a.unit[l]})` : ''}` : null;
+};
+/** "Tổng mức đầu tư: 1.200 tỷ đồng"; an attribute the page has no name for is shown by its code. */
+export function attributeText(k: string, v: number | string | boolean, l: Lang) {
+  const a = ATTRIBUTE_LABELS[k];
+  const value = typeof v === 'number' ? fmtNumber(v, l) : typeof v === 'boolean' ? (v ? (l === 'vi' ? 'có' : 'yes') : l === 'vi' ? 'không' : 'no') : v;
+  return `${a ? a[l] : k}: ${value}${a?.unit && typeof v === 'number' ? ` ${a.unit[l]}` : ''}`;
+}
 
 /** The agenda: each item with its matter and the competence check, votes and their results, reserved opinions. */
 export function AgendaSection(props: SectionProps) {
   const { m } = props;
   const [, tr] = useTr();
-  const canAdd = !['closed', 'minutes_approved', 'cancelled'].includes(m.state);
+  const canAdd = m.can.write && !['closed', 'minutes_approved', 'cancelled'].includes(m.state);
   return (
     <Card withBorder data-testid="agenda">
       <Stack gap="sm">
@@ -35,7 +46,7 @@ export function AgendaSection(props: SectionProps) {
         {m.agenda.map((it) => (
           <AgendaItemCard key={it.id} it={it} {...props} />
         ))}
-        {m.kind === 'written_consultation' && m.state === 'in_session' && m.agenda.length > 0 && <WrittenResponseForm {...props} />}
+        {m.can.write && m.kind === 'written_consultation' && m.state === 'in_session' && m.agenda.length > 0 && <WrittenResponseForm {...props} />}
         {canAdd && <AddItemForm {...props} />}
       </Stack>
     </Card>
@@ -45,7 +56,8 @@ export function AgendaSection(props: SectionProps) {
 function AgendaItemCard({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
   const [l, tr] = useTr();
   const topic = m.regulation?.topics.find((x) => x.code === it.topic)?.name ?? it.topic;
-  const canVote = m.state === 'in_session' && m.kind !== 'written_consultation';
+  const canVote = m.can.write && m.state === 'in_session' && m.kind !== 'written_consultation';
+  const attributes = Object.entries(it.attributes ?? {});
   return (
     <Card withBorder p="sm" data-testid="agenda-item" data-matter={it.matter ?? ''}>
       <Stack gap={6}>
@@ -63,6 +75,11 @@ function AgendaItemCard({ it, m, onMeeting, reload }: SectionProps & { it: Item 
               {it.matterName}
             </Text>
           )}
+          {attributes.map(([k, v]) => (
+            <Text key={k} size="xs" fw={600} c="teal.9" bg="teal.0" px={6} py={2} style={{ borderRadius: 4 }} data-testid="item-attribute" data-key={k}>
+              {attributeText(k, v, l)}
+            </Text>
+          ))}
           {topic && (
             <Badge variant="outline" color="grape">
               {topic}
@@ -147,7 +164,7 @@ function ReservedOpinions({ it, m, onMeeting, reload }: SectionProps & { it: Ite
   }, reload);
   const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
   const list = it.reservedOpinions ?? [];
-  const canAdd = ['in_session', 'closed'].includes(m.state) && members.length > 0;
+  const canAdd = m.can.write && ['in_session', 'closed'].includes(m.state) && members.length > 0;
   return (
     <Stack gap={4} data-testid="reserved-opinions">
       <Text size="sm" fw={600}>
@@ -227,7 +244,7 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
             {attributes.map((k) => (
               <NumberInput
                 key={k}
-                label={ATTRIBUTE_LABELS[k]?.[l] ?? <Code>{k}</Code>}
+                label={attributeInputLabel(k, l) ?? <Code>{k}</Code>}
                 value={attrs[k] ?? ''}
                 onChange={(v) => setAttrs((x) => ({ ...x, [k]: v }))}
                 min={0}

@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api } from '../../app/api';
+import { api, useApi } from '../../app/api';
 import { Link } from '../../app/router';
 import type { SectionProps } from './meeting.page';
-import { ATTENDANCE_STATUS_LABELS, ErrorAlert, labelOf, LiveCounts, useAction, useTr } from './meeting.parts';
-import type { Meeting } from './meeting.parts';
+import { ATTENDANCE_STATUS_COLORS, ATTENDANCE_STATUS_LABELS, ErrorAlert, labelOf, LiveCounts, useAction, useTr } from './meeting.parts';
+import type { Meeting, OrgDetail } from './meeting.parts';
 
 type Attendance = Meeting['attendance'][number];
 export const attendanceOpen = (state: string) => ['convened', 'documents_sent', 'in_session'].includes(state);
@@ -16,7 +16,7 @@ export function AttendanceSection({ m, onMeeting, reload }: SectionProps) {
   const a = useAction(onMeeting, reload);
   const members = m.attendance.filter((x) => x.role === 'member');
   const guests = m.attendance.filter((x) => x.role === 'guest');
-  const editable = attendanceOpen(m.state);
+  const editable = m.can.write && attendanceOpen(m.state);
   const remote = m.format !== 'in_person';
   const siteName = (id: string | null) => m.sites.find((s) => s.id === id)?.name ?? '';
   const patch = (x: Attendance, body: { status: string; reason?: string | null; siteId?: string | null }) => a.run(() => api('PATCH', `/meetings/${m.id}/attendance/${x.id}`, body));
@@ -72,9 +72,9 @@ export function AttendanceSection({ m, onMeeting, reload }: SectionProps) {
             ))}
           </Stack>
         )}
-        {!['closed', 'minutes_approved', 'cancelled'].includes(m.state) && <GuestForm m={m} onMeeting={onMeeting} reload={reload} />}
+        {m.can.write && !['closed', 'minutes_approved', 'cancelled'].includes(m.state) && <GuestForm m={m} onMeeting={onMeeting} reload={reload} />}
         {remote && <SitesPanel m={m} onMeeting={onMeeting} reload={reload} />}
-        {!editable && members.length > 0 && (
+        {m.can.write && !editable && members.length > 0 && (
           <Text size="xs" c="dimmed">
             {tr('Điểm danh chỉ sửa được khi hội nghị đã triệu tập và chưa bế mạc.', 'Attendance can be changed once convened and until closed.')}
           </Text>
@@ -108,19 +108,25 @@ function AttendanceRow({ n, x, m, editable, onPatch }: { n: number; x: Attendanc
       <Table.Td>{x.fullName}</Table.Td>
       <Table.Td>{x.title ?? tr('Ủy viên', 'Member')}</Table.Td>
       <Table.Td>
-        <NativeSelect
-          size="xs"
-          value={status}
-          disabled={!editable}
-          onChange={(e) => void setStatus(e.currentTarget.value)}
-          data={Object.keys(ATTENDANCE_STATUS_LABELS).map((k) => ({ value: k, label: labelOf(ATTENDANCE_STATUS_LABELS, k, l) }))}
-          aria-label={`${tr('Tình trạng', 'Status')}: ${x.fullName}`}
-          data-testid="att-status"
-          w={150}
-        />
+        {!m.can.write ? (
+          <Badge variant="light" color={ATTENDANCE_STATUS_COLORS[x.status] ?? 'gray'} style={{ textTransform: 'none' }} data-testid="att-status-text" data-status={x.status}>
+            {labelOf(ATTENDANCE_STATUS_LABELS, x.status, l)}
+          </Badge>
+        ) : (
+          <NativeSelect
+            size="xs"
+            value={status}
+            disabled={!editable}
+            onChange={(e) => void setStatus(e.currentTarget.value)}
+            data={Object.keys(ATTENDANCE_STATUS_LABELS).map((k) => ({ value: k, label: labelOf(ATTENDANCE_STATUS_LABELS, k, l) }))}
+            aria-label={`${tr('Tình trạng', 'Status')}: ${x.fullName}`}
+            data-testid="att-status"
+            w={150}
+          />
+        )}
       </Table.Td>
       <Table.Td>
-        {status === 'absent_excused' ? (
+        {m.can.write && status === 'absent_excused' ? (
           <Group gap={4} wrap="nowrap">
             <TextInput size="xs" value={reason} onChange={(e) => setReason(e.currentTarget.value)} disabled={!editable} placeholder={tr('Lý do', 'Reason')} aria-label={tr('Lý do vắng', 'Reason')} data-testid="att-reason" w={160} />
             {(pending || reason !== (x.reason ?? '')) && (
@@ -137,16 +143,22 @@ function AttendanceRow({ n, x, m, editable, onPatch }: { n: number; x: Attendanc
       </Table.Td>
       {remote && (
         <Table.Td>
-          <NativeSelect
-            size="xs"
-            value={x.siteId ?? ''}
-            disabled={!editable}
-            onChange={(e) => void onPatch({ status: x.status, reason: x.reason, siteId: e.currentTarget.value || null })}
-            data={[{ value: '', label: tr('(chưa chọn)', '(none)') }, ...m.sites.map((s) => ({ value: s.id, label: s.name }))]}
-            aria-label={`${tr('Điểm cầu', 'Site')}: ${x.fullName}`}
-            data-testid="att-site"
-            w={190}
-          />
+          {!m.can.write ? (
+            <Text size="xs" data-testid="att-site-text">
+              {m.sites.find((s) => s.id === x.siteId)?.name ?? ''}
+            </Text>
+          ) : (
+            <NativeSelect
+              size="xs"
+              value={x.siteId ?? ''}
+              disabled={!editable}
+              onChange={(e) => void onPatch({ status: x.status, reason: x.reason, siteId: e.currentTarget.value || null })}
+              data={[{ value: '', label: tr('(chưa chọn)', '(none)') }, ...m.sites.map((s) => ({ value: s.id, label: s.name }))]}
+              aria-label={`${tr('Điểm cầu', 'Site')}: ${x.fullName}`}
+              data-testid="att-site"
+              w={190}
+            />
+          )}
         </Table.Td>
       )}
     </Table.Tr>
@@ -186,20 +198,46 @@ export function GuestForm({ m, onMeeting, reload, siteId }: SectionProps & { sit
   );
 }
 
+type OrgRef = OrgDetail['children'][number];
+const collator = new Intl.Collator('vi');
+/** "Đảng bộ xã Tân Lập" → "xã Tân Lập". */
+const placeOf = (name: string) => name.replace(/^(Đảng bộ|Đảng ủy|Chi bộ)\s+/u, '');
+/**
+ * An organization by its short name ("Đảng ủy xã Tân Lập") when the API gives one, else by its name. The children of
+ * GET /organizations/:id carry no short name yet (OrgRefSchema is id, code, name, kind), so today this is the name.
+ */
+const orgLabel = (o: OrgRef) => ('shortName' in o && typeof o.shortName === 'string' && o.shortName ? o.shortName : o.name);
+
 /** Connection points of an online or hybrid conference, each with its counts and its own page. */
 function SitesPanel({ m, onMeeting, reload }: SectionProps) {
   const [, tr] = useTr();
   const [name, setName] = useState('');
   const [lead, setLead] = useState('');
+  const [host, setHost] = useState('');
+  const open = m.can.write && !['closed', 'minutes_approved', 'cancelled'].includes(m.state);
+  // The organizations under the meeting's (the communes and party committees of the province) can host a point.
+  const { data: org } = useApi<OrgDetail>(open || m.sites.some((s) => s.hostOrgId) ? `/organizations/${encodeURIComponent(m.orgId)}?asOf=${m.meetingDate}` : null);
+  const hosts = [...(org?.children ?? [])].sort((x, y) => collator.compare(orgLabel(x), orgLabel(y)));
+  const hostName = (id: string | null) => {
+    const o = id ? org?.children.find((c) => c.id === id) : undefined;
+    return o ? orgLabel(o) : '';
+  };
   const a = useAction((x) => {
     onMeeting(x);
     setName('');
     setLead('');
+    setHost('');
   }, reload);
   const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
+  const chooseHost = (id: string) => {
+    setHost(id);
+    const o = hosts.find((x) => x.id === id);
+    // A name is suggested from the host while none has been typed.
+    if (o && (!name.trim() || hosts.some((x) => name === `${tr('Điểm cầu', 'Site')} ${orgLabel(x)}`))) setName(`${tr('Điểm cầu', 'Site')} ${orgLabel(o)}`);
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void a.run(() => api('POST', `/meetings/${m.id}/sites`, { name: name.trim(), leadPersonId: lead || null }));
+    void a.run(() => api('POST', `/meetings/${m.id}/sites`, { name: name.trim(), hostOrgId: host || null, leadPersonId: lead || null }));
   };
   return (
     <Stack gap="xs" data-testid="sites">
@@ -219,11 +257,17 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
             </Table.Thead>
             <Table.Tbody>
               {m.sites.map((s) => (
-                <Table.Tr key={s.id} data-testid="site-row">
+                <Table.Tr key={s.id} data-testid="site-row" data-host={s.hostOrgId ?? ''}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/meetings/${m.id}/sites/${s.id}`} data-testid="site-link">
+                    <Anchor component={Link} to={`/meetings/${m.id}/sites/${s.id}`} title={hostName(s.hostOrgId) ? `${tr('Tổ chức điểm danh', 'Run by')}: ${hostName(s.hostOrgId)}` : undefined} data-testid="site-link">
                       {s.name}
                     </Anchor>
+                    {/* The host is named when the point's name does not already say where it is. */}
+                    {hostName(s.hostOrgId) && !s.name.includes(placeOf(hostName(s.hostOrgId))) && (
+                      <Text size="xs" c="dimmed" data-testid="site-host-name">
+                        {tr('Tổ chức điểm danh', 'Run by')}: {hostName(s.hostOrgId)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{s.leadName ?? ''}</Table.Td>
                   <Table.Td ta="right">
@@ -238,9 +282,19 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {!['closed', 'minutes_approved', 'cancelled'].includes(m.state) && (
+      {open && (
         <form onSubmit={submit} data-testid="site-form">
           <Group align="end" gap="xs" wrap="wrap">
+            <NativeSelect
+              label={tr('Tổ chức đảng nơi đặt điểm cầu', 'Host organization')}
+              description={tr('Văn thư của tổ chức này điểm danh tại điểm cầu', 'Its clerk records attendance at the point')}
+              value={host}
+              onChange={(e) => chooseHost(e.currentTarget.value)}
+              data={[{ value: '', label: tr('(không)', '(none)') }, ...hosts.map((o) => ({ value: o.id, label: orgLabel(o) }))]}
+              data-testid="site-host"
+              w={300}
+              maw="100%"
+            />
             <TextInput label={tr('Tên điểm cầu', 'Site name')} placeholder={tr('Ví dụ: Điểm cầu xã Tân Lập', 'e.g. Tân Lập commune')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="site-name" w={260} maw="100%" />
             <NativeSelect label={tr('Người chủ trì', 'Lead')} value={lead} onChange={(e) => setLead(e.currentTarget.value)} data={[{ value: '', label: tr('(chưa chọn)', '(none)') }, ...members.map((x) => ({ value: x.personId!, label: x.fullName }))]} data-testid="site-lead" w={220} maw="100%" />
             <Button type="submit" variant="light" loading={a.busy} disabled={!name.trim()} data-testid="site-submit">

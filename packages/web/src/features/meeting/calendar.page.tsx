@@ -1,12 +1,14 @@
 import { Alert, Anchor, Button, Card, Checkbox, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import type { z } from 'zod';
 import { addDays, daysInMonth, MEETING_FORMATS, MEETING_KINDS, todayInVietnam } from '@quyche/core';
+import type { FeedTokenSchema } from '@quyche/core';
 import { api, ApiError, useApi } from '../../app/api';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import type { Lang } from '../../app/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
-import { DateField, ErrorAlert, formatLabel, kindLabel, StateBadge, useProvince, useTr } from './meeting.parts';
+import { canPlan, DateField, ErrorAlert, formatLabel, kindLabel, StateBadge, useProvince, useTr } from './meeting.parts';
 import type { Meeting, MeetingListItem, OrgDetail } from './meeting.parts';
 
 /** The bodies whose calendar is kept here: the Tỉnh ủy, its Ban Thường vụ and its Thường trực. */
@@ -191,7 +193,8 @@ export function CalendarPage() {
           </Stack>
         )}
       </Card>
-      <PlanMeetingForm bodies={bodies} defaultKind={body?.kind ?? 'BTV'} onCreated={reload} />
+      {/* Only those who may record meetings (an administrator, a clerk) plan them; the others read the calendar. */}
+      {canPlan(me) && <PlanMeetingForm bodies={bodies} defaultKind={body?.kind ?? 'BTV'} onCreated={reload} />}
     </Stack>
   );
 }
@@ -199,7 +202,7 @@ export function CalendarPage() {
 /** "Địa chỉ lịch (ICS)": a private address for calendar programs, per body and for the user as a person. */
 function IcsButton({ bodies, personId }: { bodies: OrgDetail['bodies']; personId: string | null }) {
   const [, tr] = useTr();
-  const [feed, setFeed] = useState<{ token: string; bodyFeedTemplate: string; personFeedTemplate: string } | null>(null);
+  const [feed, setFeed] = useState<z.infer<typeof FeedTokenSchema> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const get = async () => {
     setError(null);

@@ -1,33 +1,51 @@
 import { Anchor, Badge, Button, Card, CloseButton, Group, List, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { checkSixClear, describeDue } from '@quyche/core';
+import { checkSixClear, describeDue, parseDocumentSymbol } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt } from '../../app/common';
+import type { Lang } from '../../app/i18n';
+import { Link } from '../../app/router';
 import type { SectionProps } from './meeting.page';
-import { CheckLine, DateField, ErrorAlert, maxDate, useAction, useTr } from './meeting.parts';
-import type { Meeting, OrgDetail } from './meeting.parts';
+import { CheckLine, DateField, ErrorAlert, maxDate, nextTwelveMonths, useAction, useTr } from './meeting.parts';
+import type { Meeting, MeetingListItem, OrgDetail } from './meeting.parts';
 
 type Conclusion = NonNullable<Meeting['conclusion']>;
 type SixClear = Conclusion['items'][number]['sixClear'];
 
+/** The two documents a conclusion is issued as: a notice (TB), or a conclusion (KL) — the latter for a conference of the BCH. */
+export type ConclusionDocType = 'TB' | 'KL';
+const DOC_TYPE_LABELS: Record<ConclusionDocType, { vi: string; en: string }> = {
+  TB: { vi: 'Thông báo kết luận', en: 'Conclusion notice' },
+  KL: { vi: 'Kết luận', en: 'Conclusion' },
+};
+const defaultDocType = (bodyKind: string): ConclusionDocType => (bodyKind === 'BCH' ? 'KL' : 'TB');
+/** The type of an issued conclusion, from its symbol ("12-KL/TU"). */
+const docTypeOf = (symbol: string): ConclusionDocType => (parseDocumentSymbol(symbol)?.type === 'KL' ? 'KL' : 'TB');
+const docTypeLabel = (t: ConclusionDocType, l: Lang) => DOC_TYPE_LABELS[t][l];
+
 /** The conclusion notice: issued once closed, numbered by the server; each action item checked for the 6 rõ. */
 export function ConclusionSection(props: SectionProps) {
   const { m } = props;
-  const [, tr] = useTr();
+  const [l, tr] = useTr();
+  const type = m.conclusion ? docTypeOf(m.conclusion.symbol) : defaultDocType(m.bodyKind);
   return (
     <Card withBorder data-testid="conclusion">
       <Stack gap="sm">
         <Title order={2} size="h4">
-          {tr('Thông báo kết luận', 'Conclusion notice')}
+          {docTypeLabel(type, l)}
         </Title>
         {m.conclusion ? (
           <IssuedConclusion m={m} c={m.conclusion} />
-        ) : ['closed', 'minutes_approved'].includes(m.state) ? (
+        ) : ['closed', 'minutes_approved'].includes(m.state) && m.can.write ? (
           <ConclusionForm {...props} />
         ) : (
           <Text size="sm" c="dimmed">
-            {m.state === 'cancelled' ? tr('Hội nghị đã hủy.', 'The meeting was cancelled.') : tr('Thông báo kết luận được ban hành sau khi hội nghị bế mạc.', 'The conclusion notice is issued once the meeting is closed.')}
+            {m.state === 'cancelled'
+              ? tr('Hội nghị đã hủy.', 'The meeting was cancelled.')
+              : ['closed', 'minutes_approved'].includes(m.state)
+                ? tr('Chưa ban hành văn bản kết luận.', 'No conclusion issued yet.')
+                : tr('Văn bản kết luận được ban hành sau khi hội nghị bế mạc.', 'The conclusion is issued once the meeting is closed.')}
           </Text>
         )}
       </Stack>
@@ -62,7 +80,8 @@ export function SixClearBadge({ six, testid = 'six-clear' }: { six: SixClear; te
 }
 
 function IssuedConclusion({ m, c }: { m: Meeting; c: Conclusion }) {
-  const [, tr] = useTr();
+  const [l, tr] = useTr();
+  const type = docTypeOf(c.symbol);
   const bodyName = (code: string | null) => (code ? (m.regulation?.bodies.find((b) => b.code === code)?.name ?? code) : '');
   return (
     <Stack gap="sm">
@@ -74,10 +93,10 @@ function IssuedConclusion({ m, c }: { m: Meeting; c: Conclusion }) {
           {tr('ngày', 'of')} {fmt(c.issuedOn)}
         </Text>
         <Anchor href={`/api/v1/meetings/${m.id}/conclusion.docx`} size="sm" data-testid="conclusion-docx">
-          {tr('Tải thông báo kết luận (DOCX)', 'Download the notice (DOCX)')}
+          {l === 'vi' ? `Tải ${type === 'KL' ? 'kết luận' : 'thông báo kết luận'} (DOCX)` : `Download the ${type === 'KL' ? 'conclusion' : 'notice'} (DOCX)`}
         </Anchor>
       </Group>
-      <CheckLine check={c.deadline} label={tr('Hạn ban hành thông báo kết luận', 'Notice deadline')} testid="conclusion-deadline" />
+      <CheckLine check={c.deadline} label={l === 'vi' ? `Hạn ban hành ${type === 'KL' ? 'kết luận' : 'thông báo kết luận'}` : 'Issuing deadline'} testid="conclusion-deadline" />
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
         {c.summary}
       </Text>
@@ -97,10 +116,22 @@ function IssuedConclusion({ m, c }: { m: Meeting; c: Conclusion }) {
                   {it.text}
                 </Text>
                 {it.kind === 'action' && (
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="dimmed" data-testid="conclusion-item-details">
                     {it.leads.length > 0 && `${tr('Chủ trì', 'Lead')}: ${it.leads.map((x) => x.name).join(', ')}. `}
                     {it.supporting.length > 0 && `${tr('Phối hợp', 'Supporting')}: ${it.supporting.map((x) => x.name).join(', ')}. `}
-                    {(it.dueDate || it.dueLabel) && `${tr('Thời hạn', 'Due')}: ${describeDue({ date: it.dueDate, label: it.dueLabel })}. `}
+                    {(it.dueDate || it.dueLabel || it.dueMeetingId) && (
+                      <>
+                        {tr('Thời hạn', 'Due')}:{' '}
+                        {it.dueMeetingId && !it.dueDate ? (
+                          <Anchor component={Link} to={`/meetings/${it.dueMeetingId}`} size="xs" data-testid="conclusion-due-meeting">
+                            {describeDue({ date: null, meetingId: it.dueMeetingId, label: it.dueLabel })}
+                          </Anchor>
+                        ) : (
+                          describeDue({ date: it.dueDate, label: it.dueLabel })
+                        )}
+                        .{' '}
+                      </>
+                    )}
                     {it.product && `${tr('Sản phẩm', 'Product')}: ${it.product}. `}
                     {it.supervisorName && `${tr('Ủy viên theo dõi', 'Supervisor')}: ${it.supervisorName}. `}
                     {it.decidingBody && `${tr('Cấp quyết định', 'Deciding body')}: ${bodyName(it.decidingBody)}.`}
@@ -134,6 +165,7 @@ interface Draft {
   lead: string;
   supporting: string;
   dueDate: string;
+  dueMeetingId: string;
   dueLabel: string;
   product: string;
   decidingBody: string;
@@ -151,12 +183,17 @@ function leadOptions(org: OrgDetail | undefined) {
 const signerFor = (bodyKind: string) => (bodyKind === 'BCH' ? 'T/M TỈNH ỦY' : 'T/M BAN THƯỜNG VỤ');
 
 function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
-  const [, tr] = useTr();
+  const [l, tr] = useTr();
   const { data: org } = useApi<OrgDetail>(`/organizations/${m.orgId}?asOf=${m.meetingDate}`);
+  // A task may be due at a later meeting of the same organization, within the twelve months after this one.
+  const span = nextTwelveMonths(m.meetingDate);
+  const { data: later } = useApi<MeetingListItem[]>(`/meetings?orgId=${encodeURIComponent(m.orgId)}&from=${span.from}&to=${span.to}`);
+  const dueMeetings = (later ?? []).filter((x) => x.id !== m.id && x.state !== 'cancelled');
   const leads = leadOptions(org);
   const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
   const defaultDeciding = m.regulation?.bodies.some((b) => b.code === m.bodyKind) ? m.bodyKind : '';
-  const blank = (kind: Draft['kind']): Draft => ({ kind, text: '', lead: '', supporting: '', dueDate: '', dueLabel: '', product: '', decidingBody: defaultDeciding, supervisor: '' });
+  const blank = (kind: Draft['kind']): Draft => ({ kind, text: '', lead: '', supporting: '', dueDate: '', dueMeetingId: '', dueLabel: '', product: '', decidingBody: defaultDeciding, supervisor: '' });
+  const [docType, setDocType] = useState<ConclusionDocType>(defaultDocType(m.bodyKind));
   const [issuedOn, setIssuedOn] = useState(maxDate(m.meetingDate, m.closedOn));
   const [summary, setSummary] = useState(`${m.bodyName} kết luận như sau:`);
   const [forText, setFor] = useState(signerFor(m.bodyKind));
@@ -166,8 +203,10 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
   const [items, setItems] = useState<Draft[]>([blank('conclusion')]);
   const a = useAction(onMeeting, reload);
   const set = (i: number, patch: Partial<Draft>) => setItems((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const dueMeeting = (d: Draft) => (d.dueMeetingId ? dueMeetings.find((x) => x.id === d.dueMeetingId) : undefined);
   const toInput = (d: Draft) => {
     const leadName = leads.find((x) => x.value === d.lead)?.label ?? '';
+    const at = dueMeeting(d);
     const supporting = d.supporting
       .split(/[,;\n]/)
       .map((s) => s.trim())
@@ -179,8 +218,10 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
       text: d.text.trim(),
       leads: d.lead ? [{ kind: 'unit' as const, id: d.lead, name: leadName }] : [],
       supporting,
-      dueDate: d.dueDate || null,
-      dueLabel: d.dueLabel.trim() || null,
+      // A meeting as the deadline is an alternative to a date: it is sent with its title as the wording.
+      dueDate: at ? null : d.dueDate || null,
+      dueMeetingId: at ? at.id : null,
+      dueLabel: at ? at.title : d.dueLabel.trim() || null,
       supervisorPersonId: d.supervisor || null,
       decidingBody: d.decidingBody || null,
       product: d.product.trim() || null,
@@ -191,6 +232,7 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
     void a.run(() =>
       api('POST', `/meetings/${m.id}/conclusion`, {
         issuedOn,
+        docType,
         summary: summary.trim(),
         signer: { for: forText.trim(), position: position.trim(), personId: signer || null },
         recipients: recipients
@@ -205,14 +247,24 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
     <form onSubmit={submit} data-testid="conclusion-form">
       <Stack gap="sm">
         <Group align="end" gap="xs" wrap="wrap">
+          <NativeSelect
+            label={tr('Loại văn bản', 'Document type')}
+            value={docType}
+            onChange={(e) => setDocType(e.currentTarget.value as ConclusionDocType)}
+            data={(['TB', 'KL'] as const).map((t) => ({ value: t, label: `${docTypeLabel(t, l)} — ${t}` }))}
+            data-testid="conclusion-doctype"
+            w={240}
+            maw="100%"
+          />
           <DateField label={tr('Ngày ban hành', 'Issued on')} value={issuedOn} onChange={setIssuedOn} testid="conclusion-date" required />
         </Group>
         <Textarea label={tr('Nội dung mở đầu', 'Summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={2} required data-testid="conclusion-summary" />
         {items.map((d, i) => {
           const input = toInput(d);
+          const at = dueMeeting(d);
           const preview =
             d.kind === 'action'
-              ? checkSixClear({ title: d.text, leads: 'leads' in input ? (input.leads ?? []) : [], supporting: 'supporting' in input ? (input.supporting ?? []) : [], due: { date: d.dueDate || null, label: d.dueLabel || null }, supervisorId: d.supervisor || null, decidingBody: d.decidingBody || null, product: d.product || null })
+              ? checkSixClear({ title: d.text, leads: 'leads' in input ? (input.leads ?? []) : [], supporting: 'supporting' in input ? (input.supporting ?? []) : [], due: { date: at ? null : d.dueDate || null, meetingId: at?.id ?? null, label: at ? at.title : d.dueLabel || null }, supervisorId: d.supervisor || null, decidingBody: d.decidingBody || null, product: d.product || null })
               : null;
           return (
             <Card key={i} withBorder p="sm" bg="gray.0" data-testid="ci" data-kind={d.kind}>
@@ -239,8 +291,16 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
                     <NativeSelect label={tr('Đơn vị chủ trì (rõ người)', 'Lead unit')} value={d.lead} onChange={(e) => set(i, { lead: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...leads]} data-testid="ci-lead" />
                     <TextInput label={tr('Đơn vị phối hợp', 'Supporting units')} description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')} value={d.supporting} onChange={(e) => set(i, { supporting: e.currentTarget.value })} data-testid="ci-supporting" />
-                    <DateField label={tr('Thời hạn (rõ thời gian)', 'Due date')} value={d.dueDate} onChange={(v) => set(i, { dueDate: v })} testid="ci-due" />
-                    <TextInput label={tr('Hoặc mô tả thời hạn', 'Or describe the deadline')} placeholder={tr('Ví dụ: trình Hội nghị Tỉnh ủy cuối năm', 'e.g. at the year-end conference')} value={d.dueLabel} onChange={(e) => set(i, { dueLabel: e.currentTarget.value })} data-testid="ci-due-label" />
+                    <DateField label={tr('Thời hạn (rõ thời gian)', 'Due date')} value={at ? '' : d.dueDate} onChange={(v) => set(i, { dueDate: v })} testid="ci-due" disabled={!!at} />
+                    <NativeSelect
+                      label={tr('Hạn là kỳ họp', 'Due at a meeting')}
+                      description={tr('Thay cho thời hạn bằng ngày', 'Instead of a due date')}
+                      value={d.dueMeetingId}
+                      onChange={(e) => set(i, { dueMeetingId: e.currentTarget.value })}
+                      data={[{ value: '', label: tr('(không chọn kỳ họp)', '(no meeting)') }, ...dueMeetings.map((x) => ({ value: x.id, label: `${fmt(x.meetingDate)} — ${x.title}` }))]}
+                      data-testid="ci-due-meeting"
+                    />
+                    {!at && <TextInput label={tr('Hoặc mô tả thời hạn', 'Or describe the deadline')} placeholder={tr('Ví dụ: trình Hội nghị Tỉnh ủy cuối năm', 'e.g. at the year-end conference')} value={d.dueLabel} onChange={(e) => set(i, { dueLabel: e.currentTarget.value })} data-testid="ci-due-label" />}
                     <TextInput label={tr('Sản phẩm (rõ sản phẩm)', 'Product')} value={d.product} onChange={(e) => set(i, { product: e.currentTarget.value })} data-testid="ci-product" />
                     <NativeSelect label={tr('Cấp quyết định (rõ thẩm quyền)', 'Deciding body')} value={d.decidingBody} onChange={(e) => set(i, { decidingBody: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn)', '(choose)') }, ...(m.regulation?.bodies ?? []).map((b) => ({ value: b.code, label: b.name }))]} data-testid="ci-deciding" />
                     <NativeSelect label={tr('Ủy viên theo dõi (rõ trách nhiệm)', 'Supervising member')} value={d.supervisor} onChange={(e) => set(i, { supervisor: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn)', '(choose)') }, ...members.map((x) => ({ value: x.personId!, label: x.fullName }))]} data-testid="ci-supervisor" />
@@ -268,11 +328,11 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
         <ErrorAlert error={a.error} testid="conclusion-error" />
         <Group>
           <Button type="submit" loading={a.busy} disabled={!summary.trim() || items.some((x) => !x.text.trim()) || !issuedOn} data-testid="conclusion-submit">
-            {tr('Ban hành thông báo kết luận', 'Issue the notice')}
+            {l === 'vi' ? `Ban hành ${docType === 'KL' ? 'kết luận' : 'thông báo kết luận'}` : `Issue the ${docType === 'KL' ? 'conclusion' : 'notice'}`}
           </Button>
         </Group>
         <Text size="xs" c="dimmed">
-          {tr('Số thông báo do hệ thống cấp (n-TB/…) theo cơ quan ban hành, loại văn bản và nhiệm kỳ.', 'The notice is numbered by the system (n-TB/…) per issuer, type and term.')}
+          {tr(`Số văn bản do hệ thống cấp (n-${docType}/…) theo cơ quan ban hành, loại văn bản và nhiệm kỳ.`, `The document is numbered by the system (n-${docType}/…) per issuer, type and term.`)}
         </Text>
       </Stack>
     </form>

@@ -1,5 +1,7 @@
 import { Anchor, Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { z } from 'zod';
 import { citeVi, todayInVietnam } from '@quyche/core';
+import type { BodyCalendarSchema, ConferenceQuotaReportSchema, DeviationReportSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link, navigate, useLocation } from '../../app/router';
@@ -7,39 +9,10 @@ import { bodiesOf } from './calendar.page';
 import { DEVIATION_LABELS, labelOf, useProvince, useTr } from './meeting.parts';
 import type { OrgDetail } from './meeting.parts';
 
-interface Deviation {
-  code: string;
-  bodyKind: string;
-  bodyName: string;
-  date: string;
-  meetingId: string | null;
-  meetingTitle: string | null;
-  period: string | null;
-  message_vi: string;
-  ruleIds: string[];
-  eIds: string[];
-}
-interface Quotas {
-  totals: { total: number; inPerson: number; online: number; provinceWide: number; lastYearTotal: number | null; lastYearSource: 'records' | 'baseline' | null; lastYearNote?: string | null };
-  byMonth: { month: number; inPerson: number; online: number }[];
-  conferences: { id: string; title: string; meetingDate: string; bodyName: string; kindLabel: string; format: string; provinceWide: boolean }[];
-  quota: { ok: boolean; items: { code: string; ok: boolean | null; message_vi: string }[] } | null;
-}
-interface Period {
-  from: string;
-  to: string;
-  label_vi: string;
-  expected: number;
-  held: { id: string }[];
-  scheduled: { id: string }[];
-  other: { id: string }[];
-  status: 'ok' | 'short' | 'excused' | 'pending' | 'at_risk';
-  reason_vi: string;
-}
-interface BodyCalendar {
-  body: { id: string; kind: string; name: string };
-  regime: { periods: Period[]; reason_vi: string } | null;
-}
+type DeviationReport = z.infer<typeof DeviationReportSchema>;
+type QuotaReport = z.infer<typeof ConferenceQuotaReportSchema>;
+type BodyCalendar = z.infer<typeof BodyCalendarSchema>;
+type Period = NonNullable<BodyCalendar['regime']>['periods'][number];
 
 const QUOTA_LABELS: Record<string, { vi: string; en: string }> = {
   TY_LE_TRUC_TIEP: { vi: 'Tỷ lệ hội nghị trực tiếp', en: 'Share held in person' },
@@ -63,8 +36,8 @@ export function MeetingReportPage() {
   const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : 2026;
   const { orgId, org, error: orgError } = useProvince();
   useTitle(tr('Báo cáo hội nghị', 'Meetings report'));
-  const dev = useApi<{ deviations: Deviation[] }>(orgId ? `/organizations/${orgId}/meeting-deviations?year=${year}` : null);
-  const quotas = useApi<Quotas>(orgId ? `/organizations/${orgId}/conference-quotas?year=${year}` : null);
+  const dev = useApi<DeviationReport>(orgId ? `/organizations/${orgId}/meeting-deviations?year=${year}` : null);
+  const quotas = useApi<QuotaReport>(orgId ? `/organizations/${orgId}/conference-quotas?year=${year}` : null);
   const years = Array.from(new Set([2025, 2026, 2027, thisYear - 1, thisYear, thisYear + 1, year])).sort();
   if (orgError) return <ErrorView error={orgError} />;
   return (
@@ -89,7 +62,7 @@ export function MeetingReportPage() {
   );
 }
 
-function DeviationsCard({ state }: { state: ReturnType<typeof useApi<{ deviations: Deviation[] }>> }) {
+function DeviationsCard({ state }: { state: ReturnType<typeof useApi<DeviationReport>> }) {
   const [l, tr] = useTr();
   const list = state.data?.deviations ?? [];
   return (
@@ -145,7 +118,7 @@ function DeviationsCard({ state }: { state: ReturnType<typeof useApi<{ deviation
   );
 }
 
-function QuotaCard({ state }: { state: ReturnType<typeof useApi<Quotas>> }) {
+function QuotaCard({ state }: { state: ReturnType<typeof useApi<QuotaReport>> }) {
   const [l, tr] = useTr();
   const q = state.data;
   const max = Math.max(1, ...(q?.byMonth ?? []).map((x) => x.inPerson + x.online));

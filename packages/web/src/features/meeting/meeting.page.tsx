@@ -127,6 +127,11 @@ export function MeetingPage({ id }: { id: string }) {
               {m.cancelReason}
             </Alert>
           )}
+          {!m.can.write && (
+            <Text size="xs" c="dimmed" data-testid="read-only">
+              {tr('Tài khoản của bạn chỉ được xem hội nghị này, không ghi, sửa.', 'Your account may view this meeting but not record or change it.')}
+            </Text>
+          )}
           {!connected && ['convened', 'documents_sent', 'in_session'].includes(m.state) && (
             <Text size="xs" c="dimmed" data-testid="live-offline">
               {tr('Đang kết nối cập nhật trực tiếp…', 'Connecting to live updates…')}
@@ -211,7 +216,7 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
           </>
         )}
       </div>
-      {m.allowedSteps.length > 0 && (
+      {m.can.write && m.allowedSteps.length > 0 && (
         <Group gap="xs" mt="sm" wrap="wrap">
           {m.allowedSteps.map((s) => (
             <Button key={s} size="sm" variant={active === s ? 'filled' : 'light'} color={s === 'cancelled' ? 'red' : undefined} onClick={() => open(s)} data-testid={`step-${s}`}>
@@ -220,7 +225,7 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
           ))}
         </Group>
       )}
-      {active && (
+      {m.can.write && active && (
         <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="step-form" data-step={active}>
           <Stack gap="xs">
             {active === 'convened' && (
@@ -284,7 +289,7 @@ function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
     onMeeting(x);
     setOpen(false);
   }, reload);
-  if (['closed', 'minutes_approved', 'cancelled'].includes(m.state)) return null;
+  if (!m.can.write || ['closed', 'minutes_approved', 'cancelled'].includes(m.state)) return null;
   const start = () => {
     setTitle(m.title);
     setStartsAt(m.startsAt ?? '');

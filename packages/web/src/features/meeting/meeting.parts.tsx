@@ -1,12 +1,11 @@
 import { Alert, Badge, Group, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { CONFIDENTIALITY_LABELS, formatDateVi, isIsoDate, MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, MEETING_STATE_LABELS, parseDateVi } from '@quyche/core';
-import type { LiveSummarySchema, MeetingListItemSchema, MeetingSchema, OrganizationDetailSchema, SiteViewSchema } from '@quyche/core';
+import { addDays, CONFIDENTIALITY_LABELS, daysInMonth, formatDateVi, isIsoDate, MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, MEETING_STATE_LABELS, parseDateVi } from '@quyche/core';
+import type { LiveSummarySchema, MeetingListItemSchema, MeetingSchema, MeSchema, OrganizationDetailSchema, SiteViewSchema } from '@quyche/core';
 import { api, ApiError, useApi } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import type { Lang } from '../../app/i18n';
-import type { Me } from '../../app/session';
 import './meeting.css';
 
 export type Meeting = z.infer<typeof MeetingSchema>;
@@ -15,6 +14,7 @@ export type LiveSummary = z.infer<typeof LiveSummarySchema>;
 export type Check = NonNullable<Meeting['checks']['quorum']>;
 export type OrgDetail = z.infer<typeof OrganizationDetailSchema>;
 export type SiteView = z.infer<typeof SiteViewSchema>;
+export type Me = z.infer<typeof MeSchema>;
 type Labels = Record<string, { vi: string; en: string }>;
 
 /** Vietnamese first, English second: `tr('Có mặt', 'Present')`. */
@@ -181,7 +181,7 @@ export function useProvince() {
 }
 
 /** A date typed as dd/mm/yyyy or picked; `value` and `onChange` speak ISO ('' when empty). */
-export function DateField({ label, value, onChange, testid, required, w = 150 }: { label: string; value: string; onChange: (iso: string) => void; testid: string; required?: boolean; w?: number }) {
+export function DateField({ label, value, onChange, testid, required, disabled, w = 150 }: { label: string; value: string; onChange: (iso: string) => void; testid: string; required?: boolean; disabled?: boolean; w?: number }) {
   const [l] = useLang();
   const [text, setText] = useState(formatDateVi(value));
   const [bad, setBad] = useState(false);
@@ -207,6 +207,7 @@ export function DateField({ label, value, onChange, testid, required, w = 150 }:
         value={text}
         w={w}
         required={required}
+        disabled={disabled}
         inputMode="numeric"
         error={bad ? (l === 'vi' ? 'Ngày không hợp lệ' : 'Invalid date') : undefined}
         onChange={(e) => change(e.currentTarget.value)}
@@ -217,6 +218,7 @@ export function DateField({ label, value, onChange, testid, required, w = 150 }:
         type="date"
         aria-label={label}
         value={isIsoDate(value) ? value : ''}
+        disabled={disabled}
         onChange={(e) => {
           const v = e.currentTarget.value;
           if (isIsoDate(v)) {
@@ -241,8 +243,24 @@ export async function fileToBase64(f: File): Promise<string> {
 
 export const fmtSize = (n: number | null) => (n === null ? '' : n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1).replace('.', ',')} KB` : `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`);
 
-/** Today in Vietnam as ISO, and the later of two ISO dates. */
+/** The later of two ISO dates. */
 export const maxDate = (a: string, b: string | null | undefined) => (b && b > a ? b : a);
+
+/** The same day a year later (29/02 → 28/02). */
+export const addYear = (iso: string) => {
+  const y = Number(iso.slice(0, 4)) + 1;
+  const m = Number(iso.slice(5, 7));
+  const d = Math.min(Number(iso.slice(8, 10)), daysInMonth(y, m));
+  return `${y}-${iso.slice(5, 7)}-${String(d).padStart(2, '0')}`;
+};
+/** The twelve months after a date: from the next day to the same day a year later. */
+export const nextTwelveMonths = (iso: string) => ({ from: addDays(iso, 1), to: addYear(iso) });
+
+/** A number with the thousands separators of the language: 1.200 in Vietnamese, 1,200 in English. */
+export const fmtNumber = (n: number, l: Lang) => new Intl.NumberFormat(l === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 3 }).format(n);
+
+/** May the user plan meetings (an administrator or a clerk somewhere)? The server decides each write. */
+export const canPlan = (me: Me | undefined) => !!me?.grants.some((g) => g.role === 'admin' || g.role === 'clerk');
 
 /** What each deviation code of the year's report means. */
 export const DEVIATION_LABELS: Labels = {
@@ -254,6 +272,7 @@ export const DEVIATION_LABELS: Labels = {
   SAI_THAM_QUYEN: { vi: 'Sai thẩm quyền', en: 'Outside competence' },
 };
 
+export const ATTENDANCE_STATUS_COLORS: Record<string, string> = { summoned: 'gray', present: 'green', absent_excused: 'yellow', absent: 'red' };
 export const ATTENDANCE_STATUS_LABELS: Labels = {
   summoned: { vi: 'Được triệu tập', en: 'Summoned' },
   present: { vi: 'Có mặt', en: 'Present' },

@@ -97,7 +97,7 @@ export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
             </Table>
           </Table.ScrollContainer>
         )}
-        {m.state !== 'cancelled' && (
+        {m.can.write && m.state !== 'cancelled' && (
           <form onSubmit={submit} data-testid="document-form">
             <Stack gap="xs">
               <TextInput label={tr('Tên tài liệu', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required data-testid="document-title" />
@@ -132,7 +132,7 @@ export function MinutesSection({ m, onMeeting, reload }: SectionProps) {
   useEffect(() => {
     if (!dirty) setText(m.minutes?.text ?? '');
   }, [m.minutes?.text, dirty]);
-  const editable = ['in_session', 'closed'].includes(m.state);
+  const editable = m.can.write && ['in_session', 'closed'].includes(m.state);
   const approved = !!m.minutes?.approvedOn;
   return (
     <Card withBorder data-testid="minutes">
@@ -179,7 +179,7 @@ export function MinutesSection({ m, onMeeting, reload }: SectionProps) {
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
-            {tr('Biên bản được ghi khi hội nghị đang họp hoặc đã bế mạc.', 'Minutes are written while in session or once closed.')}
+            {m.can.write ? tr('Biên bản được ghi khi hội nghị đang họp hoặc đã bế mạc.', 'Minutes are written while in session or once closed.') : tr('Chưa có biên bản.', 'No minutes yet.')}
           </Text>
         )}
       </Stack>

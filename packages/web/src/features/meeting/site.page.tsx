@@ -64,7 +64,8 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
   if (error && !view) return <ErrorView error={error} />;
   if (!view) return <Loading />;
   const { meeting, site, live } = view;
-  const editable = !FINISHED.includes(meeting.state) && meeting.state !== 'planned';
+  // Recording needs the right to write (the meeting's organization or the point's host) and an open meeting.
+  const editable = view.can.write && !FINISHED.includes(meeting.state) && meeting.state !== 'planned';
   const here = live.sites.find((s) => s.id === site.id) ?? { summoned: 0, present: 0, guests: 0 };
   const members = view.attendance.filter((x) => x.role === 'member').sort((a, b) => collator.compare(a.fullName, b.fullName));
   const mine = members.filter((x) => x.here);
@@ -111,11 +112,11 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
               </Button>
             )}
           </Group>
-        ) : (
+        ) : view.can.write ? (
           <Button size="md" color="green" onClick={() => mark(x, 'present')} disabled={!editable || busy} data-testid="site-present" style={{ flex: 'none' }}>
             {tr('Có mặt', 'Present')}
           </Button>
-        )}
+        ) : null}
       </Group>
     </Card>
   );
@@ -214,7 +215,7 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
           {g.title ? `, ${g.title}` : ''}
         </Text>
       ))}
-      {!FINISHED.includes(meeting.state) && <SiteGuestForm onAdd={(name, title) => run(() => api<SiteView>('POST', `${base}/guests`, { name, title }))} busy={busy} />}
+      {view.can.write && !FINISHED.includes(meeting.state) && <SiteGuestForm onAdd={(name, title) => run(() => api<SiteView>('POST', `${base}/guests`, { name, title }))} busy={busy} />}
     </Stack>
   );
 }
