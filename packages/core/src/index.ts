@@ -28,3 +28,4 @@ export * from './api/document.schema.js';
 export * from './api/meeting.schema.js';
 export * from './meeting/meeting.calendar.js';
 export * from './api/task.schema.js';
+export * from './work/task.reminder.js';

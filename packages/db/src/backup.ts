@@ -34,6 +34,9 @@ export const BACKUP_TABLES = [
   'task_report',
   'task_file',
   'task_extension',
+  'job',
+  'notification',
+  'mail_sent',
   'audit_log',
   'audit_head',
 ] as const;

@@ -8,6 +8,15 @@ export interface AppConfig {
   webDir: string | undefined;
   secureCookie: boolean;
   bodyLimit: number;
+  /** smtp://user:pass@host:port (or smtps://): reminders by e-mail; without it, only in-app notifications. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Reminders this many working days before a task's due date. */
+  remindBeforeWorkingDays: number;
+  /** The address people open links at (in e-mails and calendar feeds). */
+  baseUrl: string;
+  /** The background worker (reminder scans, e-mails); tests run jobs by hand. */
+  jobs: boolean;
 }
 
 /** Settings from the environment; the CLI's flags override them. */
@@ -20,6 +29,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     webDir: env['QUYCHE_WEB_DIR'],
     secureCookie: env['QUYCHE_COOKIE_SECURE'] === 'true',
     bodyLimit: 1024 * 1024,
+    smtpUrl: env['QUYCHE_SMTP_URL'] || undefined,
+    mailFrom: env['QUYCHE_MAIL_FROM'] ?? 'Quychế <quyche@localhost>',
+    remindBeforeWorkingDays: Number(env['QUYCHE_REMIND_BEFORE'] ?? 3),
+    baseUrl: env['QUYCHE_BASE_URL'] ?? `http://${env['QUYCHE_HOST'] ?? '127.0.0.1'}:${env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000}`,
+    jobs: env['QUYCHE_JOBS'] !== 'off',
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }

@@ -23,6 +23,8 @@ const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 
 /** POST routes that store nothing (or only end the caller's own session): not refused to a read-only role. */
 const STORES_NOTHING = new Set(['POST /auth/logout', 'POST /regulations/validate', 'POST /regulations/import', 'POST /regulations/:id/ask']);
+/** Routes on records of the caller's own account (a notification): another's is answered as not found. */
+const OWN_RECORDS = new Set(['POST /notifications/:id/read']);
 /** POST routes that write only the caller's own account (a calendar feed token): allowed to every role, tested apart. */
 const OWN_ACCOUNT = new Set(['POST /calendar/feed-token']);
 
@@ -62,6 +64,7 @@ interface Records {
   taskFile: string;
   extension: string;
   conclusionItem: string;
+  notification: string;
 }
 
 /** The record of commune X02 an `:id` (or `:versionId` …) in a route's url refers to. */
@@ -87,6 +90,7 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
     meetings: x.meeting,
     tasks: x.task,
     'conclusion-items': x.conclusionItem,
+    notifications: x.notification,
   };
   return first ? byCollection[first] : undefined;
 }
@@ -150,6 +154,9 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /organizations/:id/meeting-deviations': () => ({ query: { year: '2026' } }),
   'GET /organizations/:id/conference-quotas': () => ({ query: { year: '2026' } }),
   'POST /calendar/feed-token': () => ({}),
+  'GET /notifications': () => ({}),
+  'POST /notifications/:id/read': () => ({}),
+  'POST /reminders/run': () => ({ body: { today: '2026-07-28' } }),
   'GET /tasks': (x) => ({ query: { orgId: x.org }, x02: true }),
   'POST /tasks': (x) => ({ body: { orgId: x.org, title: 'Nhiệm vụ trái phép', sourceKind: 'other' }, x02: true }),
   'POST /conclusion-items/:id/task': () => ({ body: {} }),
@@ -335,6 +342,12 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       taskFile: withExt.reports[0].files[0].id,
       extension: withExt.extensions[0].id,
       conclusionItem,
+      // Someone else's notification (the admin's).
+      notification: await (async () => {
+        const id = randomUUID();
+        await t.db.query("insert into notification (id, org_id, user_id, kind, title, body) select $1, $2, u.id, 'due_soon', 'Nhắc hạn Xã Hai', 'Nội dung' from app_user u where u.username = 'admin'", [id, x02]);
+        return id;
+      })(),
     };
     own = {
       org: x01,
@@ -367,7 +380,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it('answers 401 problem+json without a session on every route but login, whatever the input', async () => {
-    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID() });
+    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID() });
     let checked = 0;
     for (const r of routes) {
       if (r.public) continue;
@@ -408,7 +421,8 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       const path = fillUrl(r.url, (p) => recordFor(r.url, p, x));
       if (!path) continue; // reported by the test above
       const res = await t.as(clerk, { method: r.method, url: `${API}${path}${qs(input.query)}`, payload: payloadOf(r, input) as never });
-      expectProblem(res, 403, 'FORBIDDEN', `clerk X01: ${key(r)}`);
+      if (OWN_RECORDS.has(key(r))) expectProblem(res, 404, 'NOT_FOUND', `clerk X01: ${key(r)}`);
+      else expectProblem(res, 403, 'FORBIDDEN', `clerk X01: ${key(r)}`);
       for (const secret of ['Bắc Sơn', 'Xã Hai', x.org]) expect.soft(res.body, `clerk X01: ${key(r)} reveals ${secret}`).not.toContain(secret);
       refused++;
     }
@@ -538,7 +552,8 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
         expect.soft(res.statusCode, `${username}: ${key(r)} ${res.body.slice(0, 200)}`).toBeLessThan(500);
         continue;
       }
-      expectProblem(res, 403, 'FORBIDDEN', `${username}: ${key(r)}`);
+      if (OWN_RECORDS.has(key(r))) expectProblem(res, 404, 'NOT_FOUND', `${username}: ${key(r)}`);
+      else expectProblem(res, 403, 'FORBIDDEN', `${username}: ${key(r)}`);
       refused++;
     }
     expect(refused).toBeGreaterThan(25);

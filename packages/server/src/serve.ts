@@ -1,6 +1,9 @@
 import { migrate, openDb } from '@quyche/db';
 import type { Db } from '@quyche/db';
+import { Cron } from 'croner';
 import { buildApp } from './app.js';
+import type { JobRunner } from './services/job.service.js';
+import { queueScheduled } from './services/reminder.service.js';
 import type { AppConfig } from './config.js';
 import { isSeeded, seedAnLac } from './seed/an-lac.seed.js';
 import { DEMO_PASSWORD } from './seed/an-lac.data.js';
@@ -22,11 +25,20 @@ export async function serve(config: AppConfig, opts: { seed?: boolean; log?: (s:
   }
   const app = await buildApp(db, config, { logger: true });
   await app.listen({ port: config.port, host: config.host });
+  let schedule: Cron | null = null;
+  if (config.jobs) {
+    // Every morning at 07:00 in Vietnam: the reminder scan (and on Mondays the weekly digest); at start, today's.
+    await queueScheduled(db);
+    schedule = new Cron('0 7 * * *', { timezone: 'Asia/Ho_Chi_Minh' }, () => void queueScheduled(db).catch(() => {}));
+    (app as unknown as { jobs: JobRunner }).jobs.start();
+    log(`• Nhắc hạn nhiệm vụ: ${config.remindBeforeWorkingDays} ngày làm việc trước hạn, lúc 07:00 hằng ngày; ${config.smtpUrl ? 'gửi thư qua SMTP' : 'chưa cấu hình SMTP (QUYCHE_SMTP_URL): chỉ thông báo trong ứng dụng'}.`);
+  }
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${config.dataDir}`;
   log(`Quychế đang chạy tại http://${config.host}:${config.port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`);
   log(`Đăng nhập bản demo: tên đăng nhập "admin", mật khẩu "${DEMO_PASSWORD}" (quản trị Tỉnh ủy An Lạc); "vanthu.x01" / "${DEMO_PASSWORD}" (văn thư xã Tân Lập).`);
   log('Log in to the demo as admin / ' + DEMO_PASSWORD + '. Dừng: Ctrl+C.');
   const stop = async () => {
+    schedule?.stop();
     await app.close();
     await db.close();
   };

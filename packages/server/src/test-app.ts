@@ -4,6 +4,7 @@ import type { Driver } from '../../db/src/test-db.js';
 import type { Db } from '@quyche/db';
 import { buildApp } from './app.js';
 import { configFromEnv } from './config.js';
+import type { AppConfig } from './config.js';
 import { seedAnLac } from './seed/an-lac.seed.js';
 import { DEMO_PASSWORD } from './seed/an-lac.data.js';
 
@@ -25,10 +26,10 @@ export interface TestApp {
 }
 
 /** A server on a fresh database (PGlite or PostgreSQL) with the An Lạc demo loaded. */
-export async function createTestApp(driver: Driver): Promise<TestApp> {
+export async function createTestApp(driver: Driver, config: Partial<AppConfig> = {}): Promise<TestApp> {
   const t = await createTestDb(driver);
   await seedAnLac(t.db);
-  const app = await buildApp(t.db, configFromEnv({}, { dataDir: '/nonexistent' }));
+  const app = await buildApp(t.db, configFromEnv({}, { dataDir: '/nonexistent', ...config }));
   await app.ready();
   const ta: TestApp = {
     app,

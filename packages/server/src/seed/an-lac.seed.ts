@@ -32,7 +32,8 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
   const succeed = (pred: string, succ: string, kind: string, on: string, ref: string) =>
     b.add('organization_succession', { org_id: succ, predecessor_id: pred, successor_id: succ, kind, effective_on: on, decision_ref: ref });
   const person = (orgId: string, name: string, gender: string, code: string | null = null, confidentiality = 0) =>
-    b.add('person', { org_id: orgId, code, full_name: name, gender, search_text: foldVietnamese(`${name} ${code ?? ''}`), confidentiality });
+    // Fictional addresses under a reserved domain (RFC 2606): reminders of the demo go nowhere real.
+    b.add('person', { org_id: orgId, code, full_name: name, gender, search_text: foldVietnamese(`${name} ${code ?? ''}`), confidentiality, email: code ? `${code.toLowerCase()}@tinhuy-anlac.example` : null });
   const body = (orgId: string, kind: string, name: string, from: string, until: string | null, extra: Row = {}) =>
     b.add('body', { org_id: orgId, kind, name, valid_from: from, valid_until: until, search_text: foldVietnamese(name), ...extra });
   const seat = (orgId: string, bodyId: string, personId: string, role: string, from: string, until: string | null, title: string | null = null) =>

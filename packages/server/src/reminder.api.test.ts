@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
+import { createTestApp, testDrivers } from './test-app.js';
+import type { Session, TestApp } from './test-app.js';
+
+const drivers = await testDrivers();
+
+/** A real SMTP server on loopback that keeps what it receives. */
+async function mailbox() {
+  const received: (ParsedMail & { rcpt: string[] })[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, done) {
+      simpleParser(stream).then(
+        (m) => {
+          received.push(Object.assign(m, { rcpt: session.envelope.rcptTo.map((r) => r.address) }));
+          done();
+        },
+        (e) => done(e as Error),
+      );
+    },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.server.address() as { port: number }).port;
+  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+describe.each(drivers)('reminders by e-mail and in the application (%s)', (driver) => {
+  let t: TestApp;
+  let admin: Session;
+  let box: Awaited<ReturnType<typeof mailbox>>;
+  const run = (today: string) => t.as(admin, { method: 'POST', url: '/api/v1/reminders/run', payload: { today } });
+
+  beforeAll(async () => {
+    box = await mailbox();
+    t = await createTestApp(driver, { smtpUrl: box.url, mailFrom: 'Văn phòng Tỉnh ủy <vptu@tinhuy-anlac.example>', remindBeforeWorkingDays: 3, baseUrl: 'http://quyche.test' });
+    admin = await t.login('admin');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await box?.close();
+  });
+
+  it('mails the lead and the supervising member 3 working days before the due date, with a Vietnamese subject and the date as dd/mm/yyyy', async () => {
+    const r = await run('2026-07-28');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ failed: 0 });
+    const mail = box.received.find((m) => m.subject?.includes('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU'));
+    expect(mail, box.received.map((m) => m.subject).join(' | ')).toBeDefined();
+    expect(mail!.subject).toBe('[Quychế] Sắp đến hạn 31/07/2026: Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử');
+    // M05 is both the supervising member and the head of the Ban Tổ chức: one e-mail.
+    expect(box.received.filter((m) => m.subject === mail!.subject).flatMap((m) => m.rcpt)).toEqual(['m05@tinhuy-anlac.example']);
+    expect(mail!.from?.text).toContain('vptu@tinhuy-anlac.example');
+    expect(mail!.text).toContain('Hạn: 31/07/2026');
+    expect(mail!.text).toContain('Nguồn: 30-TB/TU');
+    expect(mail!.text).toContain('http://quyche.test/tasks/');
+  });
+
+  it('sends each reminder once however often the scan runs, then on the day and when overdue', async () => {
+    const count = () => box.received.filter((m) => m.subject?.includes('Chỉ thị 02-CT/TU')).length;
+    const before = count();
+    expect((await run('2026-07-29')).json().queued).toBe(0);
+    expect(count()).toBe(before);
+    await run('2026-07-31');
+    expect(box.received.at(-1)!.subject).toBe('[Quychế] Đến hạn hôm nay 31/07/2026: Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử');
+    await run('2026-08-03');
+    const overdue = box.received.filter((m) => m.subject?.startsWith('[Quychế] Quá hạn từ 31/07/2026: Tổng kết 5 năm'));
+    expect(overdue).toHaveLength(1);
+    await run('2026-08-05');
+    expect(box.received.filter((m) => m.subject?.startsWith('[Quychế] Quá hạn từ 31/07/2026: Tổng kết 5 năm'))).toHaveLength(1);
+    await run('2026-08-10');
+    expect(box.received.filter((m) => m.subject?.startsWith('[Quychế] Quá hạn từ 31/07/2026: Tổng kết 5 năm'))).toHaveLength(2);
+    const sent = (await t.db.query<{ n: number }>("select count(*)::int as n from mail_sent where subject like '%Chỉ thị 02-CT/TU%'")).rows[0]!.n;
+    expect(sent).toBe(count());
+  });
+
+  it('notifies in the application the accounts of those concerned, each reading only its own', async () => {
+    const leader = await t.login('lanhdao'); // the account of Trần Quốc Hưng (M01)
+    const m01 = (await t.db.query<{ id: string }>("select id from person where code = 'M01'")).rows[0]!.id;
+    const vptu = (await t.db.query<{ id: string }>("select id from body where name = 'Văn phòng Tỉnh ủy'")).rows[0]!.id;
+    const al = await t.orgId('ORG-AL');
+    const task = await t.as(admin, { method: 'POST', url: '/api/v1/tasks', payload: { orgId: al, title: 'Chuẩn bị Hội nghị tổng kết công tác xây dựng Đảng', leads: [{ kind: 'unit', id: vptu, name: 'Văn phòng Tỉnh ủy' }], dueDate: '2026-08-14', supervisorPersonId: m01, decidingBody: 'BTV', product: 'Kế hoạch hội nghị', sourceKind: 'other' } });
+    expect(task.statusCode, task.body).toBe(201);
+    await run('2026-08-11');
+    const mine = (await t.as(leader, { method: 'GET', url: '/api/v1/notifications' })).json();
+    const n = mine.find((x: { taskId: string }) => x.taskId === task.json().id);
+    expect(n).toMatchObject({ kind: 'due_soon', title: 'Sắp đến hạn 14/08/2026: Chuẩn bị Hội nghị tổng kết công tác xây dựng Đảng', readAt: null });
+    // The head of the Văn phòng (M09) is mailed too.
+    expect(box.received.filter((m) => m.subject?.includes('Chuẩn bị Hội nghị tổng kết')).flatMap((m) => m.rcpt).sort()).toEqual(['m01@tinhuy-anlac.example', 'm09@tinhuy-anlac.example']);
+    expect((await t.as(admin, { method: 'POST', url: `/api/v1/notifications/${n.id}/read` })).statusCode).toBe(404);
+    expect((await t.as(leader, { method: 'POST', url: `/api/v1/notifications/${n.id}/read` })).statusCode).toBe(204);
+    expect((await t.as(leader, { method: 'GET', url: '/api/v1/notifications' })).json().find((x: { id: string }) => x.id === n.id).readAt).not.toBeNull();
+    expect((await t.as(admin, { method: 'GET', url: '/api/v1/notifications' })).json()).toEqual([]);
+  });
+
+  it('sends the supervising members their weekly digest', async () => {
+    const { JobRunner } = await import('./services/job.service.js');
+    const { enqueue } = await import('./services/job.service.js');
+    await enqueue(t.db, 'weekly_digest', 'digest:test', { today: '2026-08-03' });
+    const jobs = (t.app as unknown as { jobs: InstanceType<typeof JobRunner> }).jobs;
+    expect(await jobs.runPending()).toMatchObject({ failed: 0 });
+    const digest = box.received.find((m) => m.subject?.startsWith('[Quychế] Tổng hợp nhiệm vụ tuần 32/2026') && m.rcpt.includes('m05@tinhuy-anlac.example'));
+    expect(digest, box.received.map((m) => m.subject).join(' | ')).toBeDefined();
+    expect(digest!.subject).toMatch(/: \d+ quá hạn, \d+ sắp đến hạn$/);
+    expect(digest!.text).toContain('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử — Ban Tổ chức Tỉnh ủy, hạn 31/07/2026');
+  });
+
+  it('refuses the scan to anyone but an administrator', async () => {
+    const clerk = await t.login('vanthu.vptu');
+    expect((await t.as(clerk, { method: 'POST', url: '/api/v1/reminders/run', payload: { today: '2026-07-28' } })).statusCode).toBe(403);
+  });
+});

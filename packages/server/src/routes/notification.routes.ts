@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { IdParamsSchema, IsoDateSchema, ProblemError } from '@quyche/core';
+import type { Db } from '@quyche/db';
+import type { AppConfig } from '../config.js';
+import { defineRoute } from '../http/route.js';
+import type { JobRunner } from '../services/job.service.js';
+import { scanReminders } from '../services/reminder.service.js';
+
+const NotificationSchema = z.object({ id: z.string(), kind: z.string(), title: z.string(), body: z.string(), taskId: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable() });
+
+export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConfig) {
+  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'notifications', ...d });
+  r({
+    method: 'GET',
+    url: '/notifications',
+    summary: 'Thông báo của tài khoản (nhắc hạn, tổng hợp tuần), chưa đọc trước',
+    response: z.array(NotificationSchema),
+    handler: async ({ ctx }) =>
+      (
+        await ctx.db.query<{ id: string; kind: string; title: string; body: string; task_id: string | null; created_at: Date; read_at: Date | null }>(
+          'select * from notification where user_id = $1 order by read_at is not null, created_at desc limit 200',
+          [ctx.user.id],
+        )
+      ).rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, taskId: n.task_id, createdAt: new Date(n.created_at).toISOString(), readAt: n.read_at ? new Date(n.read_at).toISOString() : null })),
+  });
+  r({
+    method: 'POST',
+    url: '/notifications/:id/read',
+    summary: 'Đánh dấu đã đọc',
+    params: IdParamsSchema,
+    handler: async ({ ctx, params }) => {
+      const n = (await ctx.db.query<{ user_id: string }>('select user_id from notification where id = $1', [params.id])).rows[0];
+      // Another account's notification is answered like a missing one.
+      if (!n || n.user_id !== ctx.user.id) throw new ProblemError('NOT_FOUND', { detail: 'Không có thông báo này' });
+      await ctx.db.transaction(async (tx) => {
+        await tx.query('update notification set read_at = coalesce(read_at, now()) where id = $1', [params.id]);
+        await ctx.audit(tx, { action: 'read', entity: 'notification', entityId: params.id, orgId: null, after: { read: true } });
+      });
+    },
+  });
+  r({
+    method: 'POST',
+    url: '/reminders/run',
+    summary: 'Quét nhắc hạn ngay (quản trị): xếp các lời nhắc đến hạn và gửi',
+    body: z.strictObject({ today: IsoDateSchema.optional() }),
+    response: z.object({ scanned: z.number().int(), queued: z.number().int(), done: z.number().int(), failed: z.number().int() }),
+    handler: async ({ ctx, body }) => {
+      if (!ctx.user.grants.some((g) => g.role === 'admin')) throw new ProblemError('FORBIDDEN', { detail: 'Chỉ quản trị viên chạy quét nhắc hạn' });
+      const s = await scanReminders(db, config, body.today ?? ctx.today());
+      await ctx.db.transaction((tx) => ctx.audit(tx, { action: 'run_reminders', entity: 'job', entityId: null, orgId: null, after: { today: body.today ?? ctx.today(), ...s } }));
+      const ran = await (app as unknown as { jobs: JobRunner }).jobs.runPending();
+      return { ...s, ...ran };
+    },
+  });
+}
