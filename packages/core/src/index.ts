@@ -29,3 +29,4 @@ export * from './api/meeting.schema.js';
 export * from './meeting/meeting.calendar.js';
 export * from './api/task.schema.js';
 export * from './work/task.reminder.js';
+export * from './work/coverage.rules.js';

@@ -203,4 +203,22 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     const other = await fixture('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử');
     expect((await call(clerk, 'GET', `/tasks/${other}`)).statusCode).toBe(403);
   });
+
+  it('reports the coverage of responsibilities on the demo data: the gap, the overlap and the overload placed there', async () => {
+    const r = await call(admin, 'GET', `/organizations/${al}/coverage?asOf=2026-12-01`);
+    expect(r.statusCode, r.body).toBe(200);
+    const c = r.json();
+    expect(c.findings.map((f: { code: string; subject: string }) => [f.code, f.subject])).toEqual([
+      ['FIELD_TWO_MEMBERS', 'Kinh tế, ngân sách, đầu tư'],
+      ['FIELD_NO_MEMBER', 'Quy hoạch, đất đai, tài nguyên, môi trường'],
+      ['MEMBER_OVERLOADED', 'Lê Thị Minh Châu'],
+    ]);
+    expect(c.findings[0].people.map((p: { name: string }) => p.name).sort()).toEqual(['Nguyễn Văn Khải', 'Trịnh Thị Hồng']);
+    expect(c.findings.every((f: { eIds: string[] }) => f.eIds[0] === 'chp_2__art_8__para_3')).toBe(true);
+    expect(c.findings[2].message_vi).toContain('phụ trách 4 lĩnh vực');
+    expect(c.findings[2].message_vi).toContain('khoản 3 Điều 8');
+    expect(c.counts).toMatchObject({ fields: 16, members: 17 });
+    // The load table: M05 supervises the overdue task 17.
+    expect(c.load.find((l: { name: string }) => l.name === 'Võ Thị Thu Hà')).toMatchObject({ overdueTasks: 1 });
+  });
 });

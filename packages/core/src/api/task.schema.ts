@@ -137,3 +137,12 @@ export const TaskSchema = TaskListItemSchema.extend({
   reports: z.array(z.object({ id: IdSchema, reportedOn: z.string(), percent: z.number(), text: z.string(), files: z.array(z.object({ id: IdSchema, fileName: z.string(), size: z.number().int() })) })),
   extensions: z.array(z.object({ id: IdSchema, requestedOn: z.string(), requestedTo: z.string(), reason: z.string(), state: z.string(), decidedOn: z.string().nullable(), decidedBy: z.string().nullable(), decisionRef: z.string().nullable(), note: z.string().nullable(), version: z.number().int() })),
 });
+
+export const CoverageSchema = z.object({
+  orgId: IdSchema,
+  asOf: z.string(),
+  regulation: z.object({ versionId: IdSchema, regulationId: IdSchema, expression: z.string() }).nullable(),
+  findings: z.array(z.object({ code: z.string(), kind: z.enum(['gap', 'overlap', 'load']), subject: z.string(), message_vi: z.string(), people: z.array(z.object({ id: IdSchema, name: z.string() })), ruleIds: z.array(z.string()), eIds: z.array(z.string()) })),
+  counts: z.object({ duties: z.number().int(), fields: z.number().int(), members: z.number().int() }),
+  load: z.array(z.object({ personId: IdSchema, name: z.string(), fields: z.number().int(), openTasks: z.number().int(), overdueTasks: z.number().int() })),
+});

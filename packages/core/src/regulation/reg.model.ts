@@ -2,7 +2,7 @@
  * The `.qc.md` regulation model (../shared/design/REGULATION-FORMAT.md): legal text first, machine rules as
  * annotations under the clause they implement. Every node keeps its source lines so printing gives back the text.
  */
-export const RULE_KINDS = ['meeting_regime', 'quorum', 'vote_threshold', 'ballot', 'authority', 'delegation', 'notice', 'deadline', 'duty', 'conference_quota'] as const;
+export const RULE_KINDS = ['meeting_regime', 'quorum', 'vote_threshold', 'ballot', 'authority', 'delegation', 'notice', 'deadline', 'duty', 'conference_quota', 'portfolio'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 export const RATIO_BASES = ['summoned_members', 'total_members', 'present_members'] as const;
@@ -120,7 +120,17 @@ export interface ConferenceQuotaRule extends RuleBase {
   max_province_wide?: number;
   min_reduction?: { ratio?: string | number };
 }
-export type Rule = ConferenceQuotaRule | MeetingRegimeRule | QuorumRule | VoteThresholdRule | BallotRule | AuthorityRule | DelegationRule | NoticeRule | DeadlineRule | DutyRule;
+/**
+ * The portfolios (lĩnh vực phụ trách) a body's members share: each listed field has exactly one member in charge,
+ * and no member holds more than `max_per_member`. Field names are declared in the front matter (`fields`).
+ */
+export interface PortfolioRule extends RuleBase {
+  kind: 'portfolio';
+  body: string;
+  fields?: string[];
+  max_per_member?: number;
+}
+export type Rule = PortfolioRule | ConferenceQuotaRule | MeetingRegimeRule | QuorumRule | VoteThresholdRule | BallotRule | AuthorityRule | DelegationRule | NoticeRule | DeadlineRule | DutyRule;
 
 export interface ScenarioTest {
   name: string;
@@ -166,6 +176,8 @@ export interface FrontMatter {
   roles?: Record<string, string>;
   matters?: Record<string, { name?: string; attributes?: Record<string, string>; reserved?: boolean; delegable?: boolean; topic?: string }>;
   duties?: Record<string, string>;
+  /** Fields of portfolio (lĩnh vực) the members of a body are assigned. */
+  fields?: Record<string, string>;
   topics?: Record<string, string>;
   events?: Record<string, string>;
   calendar?: string;

@@ -153,6 +153,7 @@ const KIND_WORDS: Record<string, string[]> = {
   deadline: ['thoi', 'han', 'bao', 'cao'],
   duty: ['chu', 'tri', 'phoi', 'hop'],
   conference_quota: ['hoi', 'nghi', 'truc', 'tiep', 'giam'],
+  portfolio: ['phu', 'trach', 'linh', 'vuc'],
 };
 const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 const words = (t: string) => new Set(fold(t).split(/[^a-z0-9]+/).filter((w) => w.length > 0).map((w) => w.replace(/^0+(?=\d)/, '')));

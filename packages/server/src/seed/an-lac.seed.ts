@@ -136,8 +136,12 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
   body(al, 'ADVISORY', 'Ban Chỉ đạo bảo vệ chính trị nội bộ Tỉnh ủy', start, null, { confidentiality: 2 });
 
   // Portfolio assignments (phân công phụ trách) of the BTV members.
+  // Fields of the regulation's khoản 3 Điều 8 (one member each, three at most) — with the demo's planted coverage
+  // findings: no one on "Quy hoạch, đất đai…", two on "Kinh tế, ngân sách, đầu tư" (M03, M12), M02 with four.
   for (const l of LEADERS) {
-    b.add('portfolio_assignment', { org_id: al, person_id: p.get(l.code)!, body_id: btv, field: l.field, locality_org_id: l.locality ? byCode.get(l.locality)!.id : null, valid_from: start });
+    l.fields.forEach((field, i) => {
+      b.add('portfolio_assignment', { org_id: al, person_id: p.get(l.code)!, body_id: btv, field, locality_org_id: i === 0 && l.locality ? byCode.get(l.locality)!.id : null, valid_from: start });
+    });
   }
 
   // — History: the old committees, with some of today's leaders in earlier positions.
