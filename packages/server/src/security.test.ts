@@ -155,6 +155,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /organizations/:id/conference-quotas': () => ({ query: { year: '2026' } }),
   'POST /calendar/feed-token': () => ({}),
   'GET /organizations/:id/coverage': () => ({ query: { asOf: '2026-03-01' } }),
+  'GET /organizations/:id/task-dashboard': () => ({ query: { asOf: '2026-03-01' } }),
   'GET /notifications': () => ({}),
   'POST /notifications/:id/read': () => ({}),
   'POST /reminders/run': () => ({ body: { today: '2026-07-28' } }),

@@ -221,4 +221,18 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     // The load table: M05 supervises the overdue task 17.
     expect(c.load.find((l: { name: string }) => l.name === 'Võ Thị Thu Hà')).toMatchObject({ overdueTasks: 1 });
   });
+
+  it('shows the dashboard: overdue by unit and by supervising member, completion by month, the bottlenecks', async () => {
+    const d = (await call(admin, 'GET', `/organizations/${al}/task-dashboard?asOf=2026-12-01`)).json();
+    expect(d.overdueByUnit.map((u: { leadName: string; count: number }) => [u.leadName, u.count])).toEqual(expect.arrayContaining([['Ban Tổ chức Tỉnh ủy', 1], ['Đảng ủy xã Tân Lập', 1]]));
+    expect(d.overdueBySupervisor.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['Võ Thị Thu Hà', 'Phan Anh Tuấn']));
+    expect(d.bottlenecks.mostExtended[0]).toMatchObject({ title: 'Xây dựng phương án xử lý vi phạm đất rừng tại xã Hòa Sơn', extensions: 1 });
+    expect(d.bottlenecks.longestOverdue[0]).toMatchObject({ title: 'Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử', due: '2026-07-31', daysOverdue: 123 });
+    expect(d.completionByMonth).toHaveLength(12);
+    const done = d.completionByMonth.reduce((s: number, m: { done: number }) => s + m.done, 0);
+    expect(done).toBe(d.totals.doneThisYear);
+    // Task 18 was done on 29/05 within its extension: on time.
+    expect(d.completionByMonth[4]).toMatchObject({ month: '2026-05' });
+    expect(d.completionByMonth[4].late).toBe(0);
+  });
 });

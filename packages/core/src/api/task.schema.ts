@@ -146,3 +146,16 @@ export const CoverageSchema = z.object({
   counts: z.object({ duties: z.number().int(), fields: z.number().int(), members: z.number().int() }),
   load: z.array(z.object({ personId: IdSchema, name: z.string(), fields: z.number().int(), openTasks: z.number().int(), overdueTasks: z.number().int() })),
 });
+
+export const TaskDashboardSchema = z.object({
+  orgId: IdSchema,
+  asOf: z.string(),
+  totals: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int(), draft: z.number().int(), doneThisYear: z.number().int() }),
+  overdueByUnit: z.array(z.object({ leadId: IdSchema.nullable(), leadName: z.string(), count: z.number().int(), oldestDue: z.string() })),
+  overdueBySupervisor: z.array(z.object({ personId: IdSchema, name: z.string(), count: z.number().int() })),
+  completionByMonth: z.array(z.object({ month: z.string(), done: z.number().int(), onTime: z.number().int(), late: z.number().int() })),
+  bottlenecks: z.object({
+    mostExtended: z.array(z.object({ taskId: IdSchema, title: z.string(), leadName: z.string().nullable(), extensions: z.number().int() })),
+    longestOverdue: z.array(z.object({ taskId: IdSchema, title: z.string(), leadName: z.string().nullable(), due: z.string(), daysOverdue: z.number().int() })),
+  }),
+});

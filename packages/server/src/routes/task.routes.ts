@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   AsOfQuerySchema,
   CoverageSchema,
+  TaskDashboardSchema,
   CreateTaskSchema,
   ExtensionDecisionSchema,
   ExtensionRequestSchema,
@@ -22,11 +23,13 @@ import { defineRoute } from '../http/route.js';
 import * as tasks from '../services/task.service.js';
 import * as progress from '../services/task-progress.service.js';
 import { coverage } from '../services/coverage.service.js';
+import { taskDashboard } from '../services/task-dashboard.service.js';
 
 export function taskRoutes(app: FastifyInstance, db: Db) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'tasks', ...d });
   const T = { params: IdParamsSchema, response: TaskSchema };
   r({ method: 'GET', url: '/organizations/:id/coverage', summary: 'Bao quát trách nhiệm tại một ngày: nhiệm vụ chưa có hoặc có hai đơn vị chủ trì, lĩnh vực chưa có hoặc có hai người phụ trách, người phụ trách quá nhiều', params: IdParamsSchema, query: AsOfQuerySchema, response: CoverageSchema, handler: ({ ctx, params, query }) => coverage(ctx, params.id, query.asOf) });
+  r({ method: 'GET', url: '/organizations/:id/task-dashboard', summary: 'Bảng theo dõi nhiệm vụ: quá hạn theo đơn vị và theo Ủy viên theo dõi, hoàn thành theo tháng, điểm nghẽn', params: IdParamsSchema, query: AsOfQuerySchema, response: TaskDashboardSchema, handler: ({ ctx, params, query }) => taskDashboard(ctx, params.id, query.asOf) });
   r({ method: 'GET', url: '/tasks', summary: 'Nhiệm vụ: lọc theo trạng thái, quá hạn, đơn vị chủ trì, người theo dõi, nguồn, hạn; tìm không dấu', query: TaskListQuerySchema, response: pageOf(TaskListItemSchema), handler: ({ ctx, query }) => tasks.listTasks(ctx, query) });
   r({ method: 'POST', url: '/tasks', summary: 'Giao nhiệm vụ (kiểm tra "6 rõ": đúng một đơn vị chủ trì)', status: 201, body: CreateTaskSchema, response: TaskSchema, handler: ({ ctx, body }) => tasks.createTask(ctx, body) });
   r({ method: 'POST', url: '/conclusion-items/:id/task', summary: 'Chuyển một nhiệm vụ giao trong kết luận thành nhiệm vụ theo dõi', status: 201, ...T, body: FromConclusionSchema, handler: ({ ctx, params, body }) => tasks.taskFromConclusionItem(ctx, params.id, body) });
