@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: every benchmark, figures printed. Options: --only api|national|regulation|live,
+// `npm run bench`: every benchmark, figures printed. Options: --only api|national|regulation|live|tasks,
 // --duration S (API runs, default 10), --scale F (people = 5.6 million × F, default 0.02).
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -14,3 +14,4 @@ if (!only || only === 'regulation') (await import('./regulation.bench.mjs')).run
 if (!only || only === 'api') await (await import('./api-subtree.bench.mjs')).runApiBench();
 if (!only || only === 'national') await (await import('./national.bench.mjs')).runNationalBench();
 if (!only || only === 'live') await (await import('./meeting-live.bench.mjs')).runLiveBench();
+if (!only || only === 'tasks') await (await import('./task-dashboard.bench.mjs')).runDashboardBench();
