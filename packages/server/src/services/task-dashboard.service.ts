@@ -76,7 +76,7 @@ export async function dashboardData(sql: Db, orgs: string[], today: string, clea
   const q = <T>(text: string, p: unknown[]) => sql.query<T>(text, p).then((r) => r.rows);
   const [totals] = await q<{ open: number; overdue: number; due_soon: number; draft: number; done_this_year: number }>(DASHBOARD_SQL.totals, [orgs, today, soon, `${year}-01-01`, clearance]);
   const late = await overdueDashboardData(sql, orgs, today, clearance);
-  const months = await q<{ month: string; done: number; on_time: number }>(DASHBOARD_SQL.completionByMonth, [orgs, `${year}-01-01`, `${year}-12-31`, clearance]);
+  const months = await q<{ month: string; done: number; on_time: number }>(DASHBOARD_SQL.completionByMonth, [orgs, `${year}-01-01`, today, clearance]);
   const extended = await q<{ id: string; title: string; lead_name: string | null; n: number }>(DASHBOARD_SQL.mostExtended, [orgs, clearance]);
   return {
     asOf: today,
