@@ -162,6 +162,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /tasks': (x) => ({ query: { orgId: x.org }, x02: true }),
   'POST /tasks': (x) => ({ body: { orgId: x.org, title: 'Nhiệm vụ trái phép', sourceKind: 'other' }, x02: true }),
   'POST /conclusion-items/:id/task': () => ({ body: {} }),
+  'GET /conclusion-items': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /tasks/:id': () => ({}),
   'PATCH /tasks/:id': () => ({ body: { version: 1, title: 'Đổi tên trái phép' } }),
   'POST /tasks/:id/transition': () => ({ body: { version: 1, to: 'cancelled', note: 'Hủy trái phép' } }),

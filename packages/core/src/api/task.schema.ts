@@ -159,3 +159,17 @@ export const TaskDashboardSchema = z.object({
     longestOverdue: z.array(z.object({ taskId: IdSchema, title: z.string(), leadName: z.string().nullable(), due: z.string(), daysOverdue: z.number().int() })),
   }),
 });
+
+/** Action items of conclusions that are not tasks yet: what follow-up still has to take up. */
+export const PendingActionItemSchema = z.object({
+  id: IdSchema,
+  text: z.string(),
+  leads: z.array(TaskLeadSchema),
+  dueDate: z.string().nullable(),
+  dueLabel: z.string().nullable(),
+  conclusionSymbol: z.string(),
+  issuedOn: z.string(),
+  meetingId: IdSchema,
+  meetingTitle: z.string(),
+});
+export const PendingActionItemsQuerySchema = z.strictObject({ orgId: IdSchema });

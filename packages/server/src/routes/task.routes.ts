@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   AsOfQuerySchema,
   CoverageSchema,
+  PendingActionItemSchema,
+  PendingActionItemsQuerySchema,
   TaskDashboardSchema,
   CreateTaskSchema,
   ExtensionDecisionSchema,
@@ -32,6 +34,7 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
   r({ method: 'GET', url: '/organizations/:id/task-dashboard', summary: 'Bảng theo dõi nhiệm vụ: quá hạn theo đơn vị và theo Ủy viên theo dõi, hoàn thành theo tháng, điểm nghẽn', params: IdParamsSchema, query: AsOfQuerySchema, response: TaskDashboardSchema, handler: ({ ctx, params, query }) => taskDashboard(ctx, params.id, query.asOf) });
   r({ method: 'GET', url: '/tasks', summary: 'Nhiệm vụ: lọc theo trạng thái, quá hạn, đơn vị chủ trì, người theo dõi, nguồn, hạn; tìm không dấu', query: TaskListQuerySchema, response: pageOf(TaskListItemSchema), handler: ({ ctx, query }) => tasks.listTasks(ctx, query) });
   r({ method: 'POST', url: '/tasks', summary: 'Giao nhiệm vụ (kiểm tra "6 rõ": đúng một đơn vị chủ trì)', status: 201, body: CreateTaskSchema, response: TaskSchema, handler: ({ ctx, body }) => tasks.createTask(ctx, body) });
+  r({ method: 'GET', url: '/conclusion-items', summary: 'Nhiệm vụ giao trong các kết luận chưa thành nhiệm vụ theo dõi', query: PendingActionItemsQuerySchema, response: z.array(PendingActionItemSchema), handler: ({ ctx, query }) => tasks.pendingActionItems(ctx, query.orgId) });
   r({ method: 'POST', url: '/conclusion-items/:id/task', summary: 'Chuyển một nhiệm vụ giao trong kết luận thành nhiệm vụ theo dõi', status: 201, ...T, body: FromConclusionSchema, handler: ({ ctx, params, body }) => tasks.taskFromConclusionItem(ctx, params.id, body) });
   r({ method: 'GET', url: '/tasks/:id', summary: 'Nhiệm vụ: "6 rõ", thẩm quyền, tiến độ, gia hạn', ...T, handler: ({ ctx, params }) => tasks.getTask(ctx, params.id) });
   r({ method: 'PATCH', url: '/tasks/:id', summary: 'Sửa nhiệm vụ', ...T, body: UpdateTaskSchema, handler: ({ ctx, params, body }) => tasks.updateTask(ctx, params.id, body) });

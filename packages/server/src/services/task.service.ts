@@ -270,3 +270,19 @@ export async function listTasks(ctx: RequestContext, q: In<typeof TaskListQueryS
   ).rows;
   return { items: rows.map((r) => listItemOf(r, today)), page: q.page, pageSize: q.pageSize, total };
 }
+
+/** A conclusion's action items that no task follows yet, newest notice first. */
+export async function pendingActionItems(ctx: RequestContext, orgId: string) {
+  await ctx.assertOrg(orgId, 'read');
+  const rows = (
+    await ctx.db.query<{ id: string; text: string; leads: TaskLead[]; due_date: string | null; due_label: string | null; symbol: string; issued_on: string; meeting_id: string; title: string }>(
+      `select i.id, i.text, i.leads, i.due_date, i.due_label, c.symbol, c.issued_on, m.id as meeting_id, m.title
+         from conclusion_item i join conclusion c on c.id = i.conclusion_id join meeting m on m.id = c.meeting_id
+        where m.org_id = $1 and m.confidentiality <= $2 and i.kind = 'action'
+          and not exists (select 1 from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id)
+        order by c.issued_on desc, i.position limit 500`,
+      [orgId, ctx.user.clearance],
+    )
+  ).rows;
+  return rows.map((r) => ({ id: r.id, text: r.text, leads: r.leads ?? [], dueDate: r.due_date, dueLabel: r.due_label, conclusionSymbol: r.symbol, issuedOn: r.issued_on, meetingId: r.meeting_id, meetingTitle: r.title }));
+}
