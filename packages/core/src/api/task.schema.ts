@@ -173,3 +173,19 @@ export const PendingActionItemSchema = z.object({
   meetingTitle: z.string(),
 });
 export const PendingActionItemsQuerySchema = z.strictObject({ orgId: IdSchema });
+
+/** A spreadsheet of tasks to import: XLSX as exported by GET /tasks/export.xlsx (the same columns). */
+export const TaskImportSchema = z.strictObject({
+  orgId: IdSchema,
+  fileName: TextSchema(255),
+  contentBase64: z.string().min(1).max(11_200_000).regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' }),
+  /** Checks the sheet and reports what would be imported, writing nothing. */
+  dryRun: z.boolean().default(false),
+});
+export const TaskImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rows: z.array(z.object({ row: z.number().int(), id: IdSchema.nullable(), title: z.string(), lead: z.string().nullable(), dueDate: z.string().nullable(), action: z.enum(['create', 'update', 'unchanged']) })),
+});

@@ -26,6 +26,24 @@ export class RequestContext {
     readonly reply: FastifyReply,
   ) {}
 
+  /**
+   * The same user and request over an open transaction: use cases called with it write into that transaction, so
+   * that several of them (an imported sheet's rows) commit or roll back together.
+   */
+  withDb(tx: Sql): RequestContext {
+    const outer = this.db;
+    const inTx: Db = {
+      driver: outer.driver,
+      query: (text, params) => tx.query(text, params),
+      transaction: (fn) => fn(tx),
+      listen: () => Promise.reject(new Error('LISTEN is not available inside a transaction')),
+      close: () => Promise.resolve(),
+    };
+    const c = new RequestContext(inTx, this.user, this.req, this.reply);
+    c.today = () => this.today();
+    return c;
+  }
+
   today(): string {
     return todayInVietnam();
   }
