@@ -30,3 +30,7 @@ export * from './meeting/meeting.calendar.js';
 export * from './api/task.schema.js';
 export * from './work/task.reminder.js';
 export * from './work/coverage.rules.js';
+export * from './work/program.rules.js';
+export * from './work/inspection.rules.js';
+export * from './work/recommendation.rules.js';
+export * from './api/program.schema.js';
