@@ -34,6 +34,11 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     // The province's records: the commune clerk may not touch them either.
     ids['task'] = (await t.db.query<{ id: string }>("select t.id from task t join organization o on o.id = t.lead_org_id where o.code <> 'ORG-X01' limit 1")).rows[0]!.id;
     ids['conclusionItem'] = (await t.db.query<{ id: string }>("select id from conclusion_item where kind = 'action' limit 1")).rows[0]!.id;
+    ids['program'] = await q("select id from program where title = 'Chương trình làm việc năm 2026'");
+    ids['programItem'] = await q("select i.id from program_item i join program p on p.id = i.program_id where p.title = 'Chương trình làm việc năm 2026' limit 1");
+    ids['inspection'] = await q('select id from inspection limit 1');
+    // Received by the province from Bắc Sơn (X02): not the X01 clerk's.
+    ids['recommendation'] = await q("select id from recommendation where from_label = 'Đảng ủy phường Bắc Sơn'");
   });
   afterAll(async () => t?.close());
 
@@ -47,6 +52,10 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
       .replace(':fileId', ids['attendance']!)
       .replace(':extensionId', ids['attendance']!)
       .replace(/^\/tasks\/:id/, `/tasks/${ids['task']}`)
+      .replace(/^\/programs\/:id/, `/programs/${ids['program']}`)
+      .replace(/^\/program-items\/:id/, `/program-items/${ids['programItem']}`)
+      .replace(/^\/inspections\/:id/, `/inspections/${ids['inspection']}`)
+      .replace(/^\/recommendations\/:id/, `/recommendations/${ids['recommendation']}`)
       .replace(/^\/conclusion-items\/:id/, `/conclusion-items/${ids['conclusionItem']}`)
       .replace(/^\/meetings\/:id/, `/meetings/${ids['meeting']}`)
       .replace(/^\/bodies\/:id/, `/bodies/${ids['body']}`)

@@ -18,6 +18,7 @@ import { regulationRoutes } from './routes/regulation.routes.js';
 import { documentRoutes } from './routes/document.routes.js';
 import { meetingRoutes } from './routes/meeting.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
+import { programRoutes } from './routes/program.routes.js';
 import { taskRoutes } from './routes/task.routes.js';
 import { MeetingHub } from './services/meeting.live.js';
 import { JobRunner } from './services/job.service.js';
@@ -80,6 +81,7 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
   meetingRoutes(app, db, hub);
   calendarRoutes(app, db);
   taskRoutes(app, db);
+  programRoutes(app, db);
   notificationRoutes(app, db, config);
   app.get('/api/v1/openapi.json', async (req, reply) => {
     if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));

@@ -65,6 +65,10 @@ interface Records {
   extension: string;
   conclusionItem: string;
   notification: string;
+  program: string;
+  programItem: string;
+  inspection: string;
+  recommendation: string;
 }
 
 /** The record of commune X02 an `:id` (or `:versionId` …) in a route's url refers to. */
@@ -91,6 +95,10 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
     tasks: x.task,
     'conclusion-items': x.conclusionItem,
     notifications: x.notification,
+    programs: x.program,
+    'program-items': x.programItem,
+    inspections: x.inspection,
+    recommendations: x.recommendation,
   };
   return first ? byCollection[first] : undefined;
 }
@@ -160,6 +168,25 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /notifications/:id/read': () => ({}),
   'POST /reminders/run': () => ({ body: { today: '2026-07-28' } }),
   'GET /tasks': (x) => ({ query: { orgId: x.org }, x02: true }),
+  'GET /programs': (x) => ({ query: { orgId: x.org }, x02: true }),
+  'POST /programs': (x) => ({ body: { orgId: x.org, kind: 'inspection', span: 'year', year: 2027 }, x02: true }),
+  'GET /programs/:id': () => ({}),
+  'PATCH /programs/:id': () => ({ body: { version: 1, title: 'Đổi tên trái phép' } }),
+  'POST /programs/:id/items': () => ({ body: { title: 'Mục trái phép', period: { kind: 'quarter', value: '2026-Q3' } } }),
+  'POST /programs/:id/adopt': (x) => ({ body: { version: 1, meetingId: x.meeting } }),
+  'POST /programs/:id/cancel': () => ({ body: { version: 1, note: 'Hủy trái phép' } }),
+  'PATCH /program-items/:id': () => ({ body: { version: 1, title: 'Đổi trái phép' } }),
+  'DELETE /program-items/:id': () => ({ query: { version: '1' } }),
+  'POST /program-items/:id/tasks': () => ({ body: {} }),
+  'GET /inspections': (x) => ({ query: { orgId: x.org }, x02: true }),
+  'POST /inspections': (x) => ({ body: { orgId: x.org, kind: 'thematic_inspection', title: 'Kiểm tra trái phép', decidingBody: 'UBKT' }, x02: true }),
+  'GET /inspections/:id': () => ({}),
+  'PATCH /inspections/:id': () => ({ body: { version: 1, title: 'Đổi trái phép' } }),
+  'POST /inspections/:id/transition': () => ({ body: { version: 1, to: 'cancelled', note: 'Hủy trái phép' } }),
+  'GET /recommendations': (x) => ({ query: { orgId: x.org }, x02: true }),
+  'POST /recommendations': (x) => ({ body: { orgId: x.org, source: 'member', fromLabel: 'Người lạ', title: 'Kiến nghị trái phép', text: 'x', receivedOn: '2026-06-01' }, x02: true }),
+  'GET /recommendations/:id': () => ({}),
+  'POST /recommendations/:id/transition': () => ({ body: { version: 1, to: 'withdrawn', note: 'Rút trái phép' } }),
   'GET /tasks/export.xlsx': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /tasks/export.csv': (x) => ({ query: { orgId: x.org }, x02: true }),
   'POST /tasks/import': (x) => ({ body: { orgId: x.org, fileName: 'nhiem-vu.xlsx', contentBase64: 'UEsDBA==' }, x02: true }),
@@ -326,6 +353,10 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     const task = await ok(await post(`/conclusion-items/${conclusionItem}/task`, {}), 'task');
     await ok(await post(`/tasks/${task.id}/reports`, { reportedOn: '2026-05-20', percent: 30, text: 'Tiến độ', files: [{ fileName: 'a.txt', mediaType: 'text/plain', contentBase64: Buffer.from('Nguyễn Văn Xã Hai').toString('base64') }] }), 'report');
     const withExt = await ok(await post(`/tasks/${task.id}/extensions`, { requestedOn: '2026-06-01', requestedTo: '2026-07-31', reason: 'Chờ số liệu' }), 'extension');
+    // A draft program with an item, an inspection and a recommendation received by X02.
+    const program = await ok(await post('/programs', { orgId: x02, kind: 'work', span: 'year', year: 2026, items: [{ title: 'Sơ kết 6 tháng Xã Hai', period: { kind: 'half', value: '2026-H1' }, leads: [leadX02] }] }), 'program');
+    const inspection = await ok(await post('/inspections', { orgId: x02, kind: 'thematic_inspection', title: 'Kiểm tra chi bộ khu phố 1 Xã Hai', decidingBody: 'UBKT', targets: [{ id: cell.id, name: 'Chi bộ khu phố 1' }] }), 'inspection');
+    const recommendation = await ok(await post('/recommendations', { orgId: x02, source: 'lower_unit', fromLabel: 'Chi bộ khu phố 1, phường Bắc Sơn', title: 'Kiến nghị của chi bộ Xã Hai', text: 'Nội dung', receivedOn: '2026-05-10' }), 'recommendation');
     x = {
       org: x02,
       parent: al,
@@ -348,6 +379,10 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       taskFile: withExt.reports[0].files[0].id,
       extension: withExt.extensions[0].id,
       conclusionItem,
+      program: program.id,
+      programItem: program.itemsDetail[0].id,
+      inspection: inspection.id,
+      recommendation: recommendation.id,
       // Someone else's notification (the admin's).
       notification: await (async () => {
         const id = randomUUID();
@@ -386,7 +421,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it('answers 401 problem+json without a session on every route but login, whatever the input', async () => {
-    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID() });
+    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID(), program: randomUUID(), programItem: randomUUID(), inspection: randomUUID(), recommendation: randomUUID() });
     let checked = 0;
     for (const r of routes) {
       if (r.public) continue;

@@ -5,8 +5,9 @@ import { hashPassword } from '../auth/password.js';
 import { communeNames, DEMO_PASSWORD, LEADERS, nameGenerator } from './an-lac.data.js';
 import { seedRegulations } from './regulation.seed.js';
 import { Batch } from './batch.js';
-import { MEETING_TABLES, seedMeetings2026 } from './meetings.seed.js';
+import { MEETING_TABLES, regulation, seedMeetings2026 } from './meetings.seed.js';
 import { seedFixtureTasks, TASK_TABLES } from './tasks.seed.js';
+import { PROGRAM_TABLES, seedPrograms } from './programs.seed.js';
 
 type Row = Record<string, unknown>;
 
@@ -276,7 +277,20 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
     adminUser: adminId,
   });
 
-  const order = ['organization', 'organization_parent', 'organization_succession', 'term', 'person', 'body', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant', ...MEETING_TABLES, ...TASK_TABLES];
+  // — The programs of the term and of 2026, their inspections, and recommendations sent up.
+  seedPrograms(b, {
+    org: al,
+    termId: termAl,
+    reg: regulation,
+    meetings: meetings.meetingIds,
+    bodies: { BCH: bch, BTV: btv, TT: tt, UBKT: ubkt, VPTU: unitIds.get('Văn phòng Tỉnh ủy')!, BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!, BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!, BNC: unitIds.get('Ban Nội chính Tỉnh ủy')! },
+    orgs: { UBND: ubnd, CQD: cqd, CA: ca, TAN_LAP: tanLap.id },
+    communes: communes.map((x) => ({ id: x.id, name: x.name })),
+    people: p,
+    adminUser: adminId,
+  });
+
+  const order = ['organization', 'organization_parent', 'organization_succession', 'term', 'person', 'body', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant', ...MEETING_TABLES, ...TASK_TABLES, ...PROGRAM_TABLES];
   // Bodies reference the bodies they are part of: the order of creation above puts parents first.
   await db.transaction(async (tx) => {
     await b.write(tx, order);

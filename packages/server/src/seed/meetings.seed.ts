@@ -37,7 +37,7 @@ export interface MeetingSeedContext {
   communes: { id: string; name: string; secretary: string; secretaryName: string }[];
 }
 
-const regulation = parseOrThrow(readFileSync(new URL('../../../../regulations/an-lac/01-QC-TU.qc.md', import.meta.url), 'utf8'));
+export const regulation = parseOrThrow(readFileSync(new URL('../../../../regulations/an-lac/01-QC-TU.qc.md', import.meta.url), 'utf8'));
 
 function rng(seed: number) {
   let s = seed >>> 0;

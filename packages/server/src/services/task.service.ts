@@ -20,7 +20,7 @@ export async function getTask(ctx: RequestContext, id: string) {
 }
 
 /** The organization a lead belongs to: a body's organization, an organization itself, a person's organization. */
-async function leadOrg(ctx: RequestContext, lead: TaskLead, field: string): Promise<string> {
+export async function leadOrg(ctx: RequestContext, lead: TaskLead, field: string): Promise<string> {
   const notFound = () => new ProblemError('VALIDATION_FAILED', { field, detail: `Không tìm thấy đơn vị, người chủ trì "${lead.name}"` });
   let orgId: string | undefined;
   let confidentiality = 0;
@@ -37,7 +37,7 @@ async function leadOrg(ctx: RequestContext, lead: TaskLead, field: string): Prom
   return orgId;
 }
 
-async function assertVisible(ctx: RequestContext, kind: 'person' | 'meeting' | 'body', id: string, field: string, orgId?: string) {
+export async function assertVisible(ctx: RequestContext, kind: 'person' | 'meeting' | 'body', id: string, field: string, orgId?: string) {
   let row: { org_id: string; confidentiality: number } | undefined;
   if (kind === 'person') row = await getPerson(ctx.db, id);
   else if (kind === 'meeting') row = await getMeeting(ctx.db, id);
@@ -49,7 +49,7 @@ async function assertVisible(ctx: RequestContext, kind: 'person' | 'meeting' | '
 type Fields = In<typeof UpdateTaskSchema>;
 
 /** Checks what a create or an update names, and refuses two leads naming the rule. */
-async function checkFields(ctx: RequestContext, f: Partial<Fields>) {
+export async function checkFields(ctx: RequestContext, f: Partial<Fields>) {
   const six = checkSixClear({ title: f.title, leads: f.leads ?? [] });
   if (six.refused) throw new ProblemError('RULE_VIOLATION', { code: six.refused.rule, title: 'Mỗi nhiệm vụ chỉ có một đầu mối chủ trì', detail: six.refused.message_vi, field: 'body.leads' });
   const lead = f.leads?.[0];
@@ -82,7 +82,8 @@ async function insertTask(ctx: RequestContext, tx: Sql, row: Omit<TaskRow, 'id' 
   return id;
 }
 
-export async function createTask(ctx: RequestContext, input: In<typeof CreateTaskSchema>) {
+/** `sourceId` links a task to the record it follows (a program item, an inspection, a recommendation); services only. */
+export async function createTask(ctx: RequestContext, input: In<typeof CreateTaskSchema>, sourceId: string | null = null) {
   await ctx.assertOrg(input.orgId, 'write');
   ctx.assertClearance(input.confidentiality ?? 0);
   const { lead, leadOrgId } = await checkFields(ctx, input);
@@ -110,7 +111,7 @@ export async function createTask(ctx: RequestContext, input: In<typeof CreateTas
         product: input.product ?? null,
         accountability: input.accountability ?? null,
         source_kind: input.sourceKind,
-        source_id: null,
+        source_id: sourceId,
         source_label: input.sourceLabel ?? null,
         source_body_id: input.sourceBodyId ?? null,
         weight: input.weight ?? 1,

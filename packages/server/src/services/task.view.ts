@@ -144,3 +144,19 @@ export async function taskView(ctx: RequestContext, t: TaskRow) {
     extensions: extensions.map((e) => ({ id: e.id, requestedOn: e.requested_on, requestedTo: e.requested_to, reason: e.reason, state: e.state, decidedOn: e.decided_on, decidedBy: e.decided_by, decisionRef: e.decision_ref, note: e.note, version: e.version })),
   };
 }
+
+/** The tasks following each of these records (program items, inspections, recommendations), within clearance. */
+export async function tasksBySource(ctx: RequestContext, kind: string, ids: string[]) {
+  const out = new Map<string, (ReturnType<typeof listItemOf> & { weight: number })[]>();
+  if (ids.length === 0) return out;
+  const today = ctx.today();
+  const rows = (
+    await ctx.db.query<TaskRow & { supervisor_name: string | null }>(
+      `select t.*, p.full_name as supervisor_name from task t left join person p on p.id = t.supervisor_person_id
+       where t.source_kind = $1 and t.source_id = any($2::uuid[]) and t.confidentiality <= $3 order by t.due_effective nulls last, t.id`,
+      [kind, ids, ctx.user.clearance],
+    )
+  ).rows;
+  for (const r of rows) out.set(r.source_id!, [...(out.get(r.source_id!) ?? []), { ...listItemOf(r, today), weight: r.weight }]);
+  return out;
+}

@@ -1,0 +1,190 @@
+import { dueDate, EngineError, foldVietnamese, ProblemError, RECOMMENDATION_DUTY, RECOMMENDATION_EVENT, RECOMMENDATION_TRANSITIONS, recommendationStatus } from '@quyche/core';
+import type { RecommendationSource, RecommendationState } from '@quyche/core';
+import type { z } from 'zod';
+import type { CreateRecommendationSchema, RecommendationListQuerySchema, RecommendationStepSchema } from '@quyche/core';
+import { getOrganization, orgChainUp, uuidv7 } from '@quyche/db';
+import type { RequestContext } from '../http/context.js';
+import { loadBody, regulationFor } from './meeting.view.js';
+import { updateVersioned } from './sql-update.js';
+import { createTask } from './task.service.js';
+import { tasksBySource } from './task.view.js';
+
+type In<T extends z.ZodType> = z.output<T>;
+
+interface RecommendationRow {
+  id: string;
+  org_id: string;
+  to_body_id: string | null;
+  source: RecommendationSource;
+  from_org_id: string | null;
+  from_label: string;
+  inspection_id: string | null;
+  title: string;
+  text: string;
+  received_on: string;
+  due_on: string | null;
+  due_basis: { ok: boolean; reason_vi: string; ruleIds: string[]; eIds: string[] } | null;
+  state: RecommendationState;
+  answer_text: string | null;
+  answered_on: string | null;
+  answer_symbol: string | null;
+  confidentiality: number;
+  version: number;
+}
+
+/**
+ * A recommendation is the record of the body it is sent to; the sending unit follows it too. Its staff may file
+ * it (sending upward only) and withdraw it; answering stays with the receiving organization.
+ */
+async function loadRecommendation(ctx: RequestContext, id: string, action: 'read' | 'sender' | 'write' = 'read') {
+  const r = (await ctx.db.query<RecommendationRow>('select * from recommendation where id = $1', [id])).rows[0];
+  if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy kiến nghị' });
+  ctx.assertClearance(r.confidentiality);
+  const need = action === 'read' ? 'read' : 'write';
+  if (await ctx.can(r.org_id, need, r.confidentiality)) return r;
+  if (action !== 'write' && r.from_org_id && (await ctx.can(r.from_org_id, need, r.confidentiality))) return r;
+  await ctx.assertOrg(r.org_id, need, r.confidentiality);
+  return r;
+}
+
+export async function createRecommendation(ctx: RequestContext, input: In<typeof CreateRecommendationSchema>) {
+  ctx.assertClearance(input.confidentiality ?? 0);
+  const to = await getOrganization(ctx.db, input.orgId);
+  let fromLabel = input.fromLabel;
+  if (input.fromOrgId) {
+    // Filed by the sender: only upward, to an organization above it (which its staff need not otherwise see).
+    await ctx.assertOrg(input.fromOrgId, 'write');
+    const up = await orgChainUp(ctx.db, input.fromOrgId);
+    if (!to || input.fromOrgId === input.orgId || !up.includes(input.orgId)) {
+      throw new ProblemError('RULE_VIOLATION', { code: 'KIEN_NGHI_LEN_CAP_TREN', field: 'body.orgId', detail: 'Kiến nghị, đề xuất gửi lên cấp trên: tổ chức nhận phải là cấp trên của đơn vị gửi' });
+    }
+    fromLabel ??= (await getOrganization(ctx.db, input.fromOrgId))!.name;
+  } else {
+    if (!to) throw new ProblemError('VALIDATION_FAILED', { field: 'body.orgId', detail: 'Không tìm thấy tổ chức nhận kiến nghị' });
+    await ctx.assertOrg(input.orgId, 'write');
+    if (!fromLabel) throw new ProblemError('VALIDATION_FAILED', { field: 'body.fromLabel', detail: 'Ghi đơn vị, đoàn hoặc người gửi kiến nghị' });
+  }
+  if (input.toBodyId) {
+    const b = await loadBody(ctx.db, input.toBodyId);
+    if (b.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.toBodyId', detail: 'Cơ quan nhận không thuộc tổ chức nhận kiến nghị' });
+  }
+  if (input.inspectionId) {
+    const i = (await ctx.db.query<{ org_id: string }>('select org_id from inspection where id = $1', [input.inspectionId])).rows[0];
+    if (!i || i.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.inspectionId', detail: 'Không tìm thấy cuộc kiểm tra, giám sát này của tổ chức nhận' });
+  }
+  // The answer's deadline is the receiving organization's regulation's.
+  const reg = (await regulationFor(ctx.db, input.orgId, input.receivedOn))?.reg;
+  let due: { on: string; basis: RecommendationRow['due_basis'] } | null = null;
+  if (reg) {
+    try {
+      const a = dueDate(reg, RECOMMENDATION_DUTY, input.receivedOn, undefined, RECOMMENDATION_EVENT);
+      due = { on: a.result.due, basis: { ok: true, reason_vi: a.reason_vi, ruleIds: a.ruleIds, eIds: a.eIds } };
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+    }
+  }
+  const id = uuidv7();
+  await ctx.db.transaction(async (tx) => {
+    await tx.query(
+      `insert into recommendation (id, org_id, to_body_id, source, from_org_id, from_label, inspection_id, title, text, received_on, due_on, due_basis, confidentiality, search_text)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+      [id, input.orgId, input.toBodyId ?? null, input.source, input.fromOrgId ?? null, fromLabel, input.inspectionId ?? null, input.title, input.text, input.receivedOn, due?.on ?? null, due ? JSON.stringify(due.basis) : null, input.confidentiality ?? 0, foldVietnamese(`${input.title} ${fromLabel}`)],
+    );
+    await ctx.audit(tx, { action: 'create', entity: 'recommendation', entityId: id, orgId: input.orgId, after: { ...input, fromLabel, dueOn: due?.on ?? null } });
+  });
+  return getRecommendation(ctx, id);
+}
+
+export async function stepRecommendation(ctx: RequestContext, id: string, input: In<typeof RecommendationStepSchema>) {
+  const r = await loadRecommendation(ctx, id, input.to === 'withdrawn' ? 'sender' : 'write');
+  if (!RECOMMENDATION_TRANSITIONS[r.state].includes(input.to)) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_KIEN_NGHI', field: 'body.to', detail: `Kiến nghị ${r.state === 'answered' ? 'đã được trả lời' : 'đã rút'}: không chuyển được` });
+  if (input.to === 'answered' && input.answeredOn < r.received_on) throw new ProblemError('VALIDATION_FAILED', { field: 'body.answeredOn', detail: 'Ngày trả lời trước ngày nhận kiến nghị' });
+  await ctx.db.transaction(async (tx) => {
+    const fields: Record<string, unknown> = { state: input.to };
+    if (input.to === 'assigned') {
+      const body = r.to_body_id ? await loadBody(tx, r.to_body_id) : null;
+      await createTask(
+        ctx.withDb(tx),
+        {
+          orgId: r.org_id,
+          title: `Tham mưu trả lời kiến nghị: ${r.title}`,
+          leads: [input.lead],
+          dueDate: input.dueDate ?? r.due_on,
+          supervisorPersonId: input.supervisorPersonId ?? null,
+          decidingBody: body?.kind ?? null,
+          product: 'Văn bản trả lời kiến nghị',
+          sourceKind: 'recommendation',
+          sourceLabel: `Kiến nghị của ${r.from_label}`,
+          sourceBodyId: r.to_body_id,
+          confidentiality: r.confidentiality,
+          assign: true,
+        },
+        r.id,
+      );
+    }
+    if (input.to === 'answered') Object.assign(fields, { answered_on: input.answeredOn, answer_text: input.answerText, answer_symbol: input.answerSymbol ?? null });
+    const after = await updateVersioned(tx, 'recommendation', id, input.version, fields);
+    await tx.query('update recommendation set updated_at = now() where id = $1', [id]);
+    await ctx.audit(tx, { action: input.to === 'answered' ? 'answer' : 'transition', entity: 'recommendation', entityId: id, orgId: r.org_id, before: { state: r.state }, after: { ...after, note: 'note' in input ? input.note : undefined } });
+  });
+  return getRecommendation(ctx, id);
+}
+
+async function view(ctx: RequestContext, r: RecommendationRow, tasks: Awaited<ReturnType<typeof tasksBySource>>) {
+  const org = await getOrganization(ctx.db, r.org_id);
+  const body = r.to_body_id ? await loadBody(ctx.db, r.to_body_id) : null;
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    orgName: org?.name ?? '',
+    toBodyId: r.to_body_id,
+    toBodyName: body?.name ?? null,
+    source: r.source,
+    fromOrgId: r.from_org_id,
+    fromLabel: r.from_label,
+    inspectionId: r.inspection_id,
+    title: r.title,
+    text: r.text,
+    receivedOn: r.received_on,
+    dueOn: r.due_on,
+    dueBasis: r.due_basis,
+    state: r.state,
+    status: recommendationStatus({ state: r.state, dueOn: r.due_on, answeredOn: r.answered_on }, ctx.today()),
+    answerText: r.answer_text,
+    answeredOn: r.answered_on,
+    answerSymbol: r.answer_symbol,
+    tasks: tasks.get(r.id) ?? [],
+    confidentiality: r.confidentiality,
+    canAnswer: await ctx.can(r.org_id, 'write', r.confidentiality),
+    version: r.version,
+  };
+}
+
+export async function getRecommendation(ctx: RequestContext, id: string) {
+  const r = await loadRecommendation(ctx, id);
+  return view(ctx, r, await tasksBySource(ctx, 'recommendation', [id]));
+}
+
+export async function listRecommendations(ctx: RequestContext, q: In<typeof RecommendationListQuerySchema>) {
+  await ctx.assertOrg(q.orgId, 'read');
+  const today = ctx.today();
+  const where = [q.direction === 'sent' ? 'from_org_id = $1' : 'org_id = $1', 'confidentiality <= $2'];
+  const params: unknown[] = [q.orgId, ctx.user.clearance];
+  if (q.state === 'open') where.push("state in ('received', 'assigned')");
+  else if (q.state === 'overdue') {
+    params.push(today);
+    where.push(`state in ('received', 'assigned') and due_on < $${params.length}`);
+  } else if (q.state) {
+    params.push(q.state);
+    where.push(`state = $${params.length}`);
+  }
+  for (const w of q.q ? foldVietnamese(q.q).split(/\s+/).filter(Boolean) : []) {
+    params.push(w);
+    where.push(`search_text like '%' || $${params.length} || '%'`);
+  }
+  const rows = (await ctx.db.query<RecommendationRow>(`select * from recommendation where ${where.join(' and ')} order by received_on desc, id`, params)).rows;
+  const tasks = await tasksBySource(ctx, 'recommendation', rows.map((r) => r.id));
+  const out = [];
+  for (const r of rows) out.push(await view(ctx, r, tasks));
+  return out;
+}
