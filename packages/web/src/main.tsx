@@ -18,6 +18,11 @@ import { CalendarPage } from './features/meeting/calendar.page';
 import { MeetingReportPage } from './features/meeting/meeting-report.page';
 import { MeetingPage } from './features/meeting/meeting.page';
 import { SitePage } from './features/meeting/site.page';
+import { TaskBoardPage } from './features/task/task-board.page';
+import { TaskDashboardPage } from './features/task/task-dashboard.page';
+import { TaskListPage } from './features/task/task-list.page';
+import { TaskPage } from './features/task/task.page';
+import { TaskTimelinePage } from './features/task/task-timeline.page';
 
 const theme = createTheme({ primaryColor: 'red', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
 
@@ -53,6 +58,11 @@ function App() {
   else if (path === '/meetings/report') page = <MeetingReportPage />;
   else if ((m = match('/meetings/:id/sites/:siteId', path))) page = <SitePage key={path} id={m['id']!} siteId={m['siteId']!} />;
   else if ((m = match('/meetings/:id', path))) page = <MeetingPage key={m['id']} id={m['id']!} />;
+  else if (path === '/tasks') page = <TaskListPage />;
+  else if (path === '/tasks/board') page = <TaskBoardPage />;
+  else if (path === '/tasks/timeline') page = <TaskTimelinePage />;
+  else if (path === '/tasks/dashboard') page = <TaskDashboardPage />;
+  else if ((m = match('/tasks/:id', path))) page = <TaskPage key={m['id']} id={m['id']!} />;
   else page = <TreePage />;
   return (
     <Layout me={me} onLogout={() => setMe(null)}>

@@ -68,6 +68,8 @@ const dict = {
   user: { vi: 'Người dùng', en: 'User' },
   meetingCalendar: { vi: 'Lịch họp', en: 'Meeting calendar' },
   meetingReport: { vi: 'Báo cáo hội nghị', en: 'Meetings report' },
+  tasks: { vi: 'Nhiệm vụ', en: 'Tasks' },
+  taskDashboard: { vi: 'Theo dõi nhiệm vụ', en: 'Task follow-up' },
 } satisfies Record<string, Record<Lang, string>>;
 export type MessageKey = keyof typeof dict;
 

@@ -16,6 +16,8 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
     { to: '/regulations', label: t('regulations'), active: path.startsWith('/regulations') },
     { to: '/meetings', label: t('meetingCalendar'), active: path.startsWith('/meetings') && !path.startsWith('/meetings/report') },
     { to: '/meetings/report', label: t('meetingReport'), active: path.startsWith('/meetings/report') },
+    { to: '/tasks', label: t('tasks'), active: path.startsWith('/tasks') && !path.startsWith('/tasks/dashboard') },
+    { to: '/tasks/dashboard', label: t('taskDashboard'), active: path.startsWith('/tasks/dashboard') },
   ];
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => undefined);

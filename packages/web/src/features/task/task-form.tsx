@@ -1,0 +1,305 @@
+import { Badge, Button, Card, Checkbox, CloseButton, Group, List, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { addDays, checkSixClear, SIX_CLEAR, SIX_CLEAR_LABELS, TASK_SOURCE_KINDS, todayInVietnam } from '@quyche/core';
+import type { SixClear, SixClearCheck } from '@quyche/core';
+import { api, useApi } from '../../app/api';
+import { fmt } from '../../app/common';
+import { navigate } from '../../app/router';
+import { DateField, nextTwelveMonths, useTr } from '../meeting/meeting.parts';
+import type { MeetingListItem } from '../meeting/meeting.parts';
+import { groupedLeads, sourceKindLabel, TaskError, useTaskAction, useTaskOrg } from './task.parts';
+import type { LeadOption, Task } from './task.parts';
+
+/** The six "rõ" as the form asks them, each with its short name. */
+export const SIX_NAMES: Record<SixClear, { vi: string; en: string }> = {
+  ro_nguoi: { vi: 'Rõ người', en: 'Who' },
+  ro_viec: { vi: 'Rõ việc', en: 'What' },
+  ro_thoi_gian: { vi: 'Rõ thời gian', en: 'When' },
+  ro_trach_nhiem: { vi: 'Rõ trách nhiệm', en: 'Accountable' },
+  ro_tham_quyen: { vi: 'Rõ thẩm quyền', en: 'Competence' },
+  ro_san_pham: { vi: 'Rõ sản phẩm', en: 'Product' },
+};
+
+interface Draft {
+  title: string;
+  /** Normally one lead; a second can be added, and the 6 rõ rule then refuses the task. */
+  leads: string[];
+  supporting: string;
+  dueMode: 'date' | 'meeting';
+  dueDate: string;
+  dueMeetingId: string;
+  supervisor: string;
+  decidingBody: string;
+  product: string;
+  sourceKind: string;
+  sourceLabel: string;
+  /** null: the default (the BTV), until the user chooses. */
+  sourceBodyId: string | null;
+  milestones: { title: string; dueDate: string }[];
+  assign: boolean;
+}
+
+const draftOf = (t: Task | undefined): Draft => ({
+  title: t?.title ?? '',
+  leads: t?.lead ? [t.lead.id] : [''],
+  supporting: (t?.supporting ?? []).map((s) => s.name).join(', '),
+  dueMode: t && !t.dueDate && t.dueMeetingId ? 'meeting' : 'date',
+  dueDate: t?.dueDate ?? '',
+  dueMeetingId: t?.dueMeetingId ?? '',
+  supervisor: t?.supervisorPersonId ?? '',
+  decidingBody: t?.decidingBody ?? '',
+  product: t?.product ?? '',
+  sourceKind: t?.sourceKind ?? 'program_item',
+  sourceLabel: t?.sourceLabel ?? '',
+  sourceBodyId: t ? t.sourceBodyId : null,
+  milestones: (t?.milestones ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate })),
+  assign: true,
+});
+
+/**
+ * "Giao nhiệm vụ": the 6 rõ as six labelled fields, checked live with the same rule the server applies
+ * (`checkSixClear`); a task missing one is kept as a draft, one with two leads is refused (the server's reason shown).
+ * With `task`, the same form edits a draft or an open task (PATCH).
+ */
+export function TaskForm({ orgId, task, onSaved, onCancel }: { orgId: string; task?: Task; onSaved?: (t: Task) => void; onCancel?: () => void }) {
+  const [l, tr] = useTr();
+  const today = todayInVietnam();
+  const { org, members, leads, deciding } = useTaskOrg(orgId);
+  const span = nextTwelveMonths(addDays(today, -1));
+  const { data: later } = useApi<MeetingListItem[]>(`/meetings?orgId=${encodeURIComponent(orgId)}&from=${span.from}&to=${span.to}`);
+  const dueMeetings = (later ?? []).filter((m) => m.state !== 'cancelled');
+  const assigningBodies = (org?.bodies ?? []).filter((b) => ['BCH', 'BTV', 'TT'].includes(b.kind));
+  const defaultSourceBody = assigningBodies.find((b) => b.kind === 'BTV')?.id ?? '';
+  const [d, setD] = useState<Draft>(() => draftOf(task));
+  const set = (p: Partial<Draft>) => setD((x) => ({ ...x, ...p }));
+  const sourceBodyId = d.sourceBodyId ?? defaultSourceBody;
+  const a = useTaskAction((t) => {
+    onSaved?.(t);
+    if (!task) navigate(`/tasks/${t.id}`);
+  }, () => undefined);
+
+  // A lead the options do not list (a person, another organization's unit) stays selectable when editing.
+  const options: LeadOption[] = task?.lead && !leads.some((x) => x.value === task.lead!.id) ? [{ value: task.lead.id, label: task.lead.name, group: 'body' }, ...leads] : leads;
+  const leadName = (id: string) => options.find((x) => x.value === id)?.label ?? '';
+  // A person leading the task (set elsewhere) keeps its kind; the form itself offers units.
+  const chosenLeads = d.leads.filter(Boolean).map((id) => (task?.lead && task.lead.id === id ? task.lead : { kind: 'unit' as const, id, name: leadName(id) }));
+  const supporting = d.supporting
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((name) => ({ kind: 'unit' as const, id: options.find((x) => x.label === name)?.value ?? null, name }));
+  const at = d.dueMode === 'meeting' ? dueMeetings.find((m) => m.id === d.dueMeetingId) : undefined;
+  const keptLabel = task && d.dueMeetingId === task.dueMeetingId ? task.dueLabel : null;
+  const due = d.dueMode === 'meeting' ? { date: null, meetingId: d.dueMeetingId || null, label: at?.title ?? keptLabel } : { date: d.dueDate || null, meetingId: null, label: null };
+  const six = checkSixClear({ title: d.title, leads: chosenLeads, supporting, due, supervisorId: d.supervisor || null, decidingBody: d.decidingBody || null, product: d.product || null });
+  const missing = new Set(six.missing.map((m) => m.code));
+  if (six.refused) missing.add('ro_nguoi');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const fields = {
+      title: d.title.trim(),
+      leads: chosenLeads,
+      supporting,
+      dueDate: due.date,
+      dueMeetingId: due.meetingId,
+      dueLabel: due.label,
+      supervisorPersonId: d.supervisor || null,
+      decidingBody: d.decidingBody || null,
+      product: d.product.trim() || null,
+      milestones: d.milestones.filter((m) => m.title.trim() && m.dueDate).map((m) => ({ title: m.title.trim(), dueDate: m.dueDate })),
+    };
+    if (task) void a.run(() => api<Task>('PATCH', `/tasks/${task.id}`, { version: task.version, ...fields }));
+    else void a.run(() => api<Task>('POST', '/tasks', { orgId, ...fields, sourceKind: d.sourceKind, sourceLabel: d.sourceLabel.trim() || null, sourceBodyId: sourceBodyId || null, assign: d.assign }));
+  };
+  const submitLabel = task ? tr('Lưu thay đổi', 'Save changes') : d.assign && six.complete ? tr('Giao nhiệm vụ', 'Assign the task') : tr('Lưu dự thảo', 'Save as draft');
+
+  return (
+    <form onSubmit={submit} data-testid={task ? 'task-edit-form' : 'task-form'}>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+          <SixField code="ro_nguoi" ok={!missing.has('ro_nguoi')}>
+            {d.leads.map((id, i) => (
+              <Group key={i} gap={4} wrap="nowrap" align="end">
+                <NativeSelect
+                  label={i === 0 ? tr('Đơn vị chủ trì (một đầu mối)', 'Lead unit (exactly one)') : tr('Đơn vị chủ trì thứ hai', 'Second lead unit')}
+                  value={id}
+                  onChange={(e) => set({ leads: d.leads.map((x, j) => (j === i ? e.currentTarget.value : x)) })}
+                  data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(options, l)]}
+                  data-testid={`task-lead-${i}`}
+                  style={{ flex: 1, minWidth: 0 }}
+                />
+                {i > 0 && <CloseButton aria-label={tr('Bỏ đơn vị này', 'Remove')} onClick={() => set({ leads: d.leads.filter((_, j) => j !== i) })} data-testid="task-lead-remove" mb={6} />}
+              </Group>
+            ))}
+            {d.leads.length < 3 && (
+              <Button variant="subtle" size="compact-xs" onClick={() => set({ leads: [...d.leads, ''] })} data-testid="task-lead-add" style={{ alignSelf: 'flex-start' }}>
+                + {tr('Thêm đơn vị chủ trì', 'Add a lead unit')}
+              </Button>
+            )}
+            <TextInput label={tr('Đơn vị phối hợp', 'Supporting units')} description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')} value={d.supporting} onChange={(e) => set({ supporting: e.currentTarget.value })} data-testid="task-supporting" />
+          </SixField>
+          <SixField code="ro_viec" ok={!missing.has('ro_viec')}>
+            <Textarea label={tr('Nội dung nhiệm vụ', 'The task')} value={d.title} onChange={(e) => set({ title: e.currentTarget.value })} autosize minRows={2} data-testid="task-title" />
+          </SixField>
+          <SixField code="ro_thoi_gian" ok={!missing.has('ro_thoi_gian')}>
+            <SegmentedControl
+              size="xs"
+              value={d.dueMode}
+              onChange={(v) => set({ dueMode: v as Draft['dueMode'] })}
+              data={[
+                { value: 'date', label: tr('Hạn là một ngày', 'A date') },
+                { value: 'meeting', label: tr('Tại kỳ họp', 'At a meeting') },
+              ]}
+              data-testid="task-due-mode"
+              style={{ alignSelf: 'flex-start' }}
+            />
+            {d.dueMode === 'date' ? (
+              <DateField label={tr('Hạn hoàn thành', 'Due date')} value={d.dueDate} onChange={(v) => set({ dueDate: v })} testid="task-due-date" />
+            ) : (
+              <NativeSelect
+                label={tr('Trình tại kỳ họp', 'Due at the meeting')}
+                value={d.dueMeetingId}
+                onChange={(e) => set({ dueMeetingId: e.currentTarget.value })}
+                data={[{ value: '', label: tr('(chọn kỳ họp)', '(choose a meeting)') }, ...dueMeetings.map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} — ${m.title}` })), ...(task?.dueMeetingId && !dueMeetings.some((m) => m.id === task.dueMeetingId) ? [{ value: task.dueMeetingId, label: task.dueLabel ?? tr('Kỳ họp đã chọn', 'The chosen meeting') }] : [])]}
+                data-testid="task-due-meeting"
+              />
+            )}
+          </SixField>
+          <SixField code="ro_trach_nhiem" ok={!missing.has('ro_trach_nhiem')}>
+            <NativeSelect
+              label={tr('Ủy viên Ban Thường vụ theo dõi', 'Supervising BTV member')}
+              value={d.supervisor}
+              onChange={(e) => set({ supervisor: e.currentTarget.value })}
+              data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members, ...(task?.supervisorPersonId && !members.some((m) => m.value === task.supervisorPersonId) ? [{ value: task.supervisorPersonId, label: task.supervisorName ?? '' }] : [])]}
+              data-testid="task-supervisor"
+            />
+          </SixField>
+          <SixField code="ro_tham_quyen" ok={!missing.has('ro_tham_quyen')}>
+            <NativeSelect
+              label={tr('Cấp quyết định', 'Deciding level')}
+              value={d.decidingBody}
+              onChange={(e) => set({ decidingBody: e.currentTarget.value })}
+              data={[{ value: '', label: tr('(chọn cấp)', '(choose)') }, ...deciding, ...(d.decidingBody && !deciding.some((x) => x.value === d.decidingBody) ? [{ value: d.decidingBody, label: d.decidingBody }] : [])]}
+              data-testid="task-deciding"
+            />
+          </SixField>
+          <SixField code="ro_san_pham" ok={!missing.has('ro_san_pham')}>
+            <TextInput label={tr('Sản phẩm phải có', 'Expected product')} placeholder={tr('Ví dụ: Báo cáo tổng kết trình Ban Thường vụ', 'e.g. a report to the BTV')} value={d.product} onChange={(e) => set({ product: e.currentTarget.value })} data-testid="task-product" />
+          </SixField>
+        </SimpleGrid>
+        <SixCheck six={six} testid="task-six-preview" />
+        {!task && (
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <NativeSelect
+              label={tr('Nguồn nhiệm vụ', 'Source')}
+              value={d.sourceKind}
+              onChange={(e) => set({ sourceKind: e.currentTarget.value })}
+              data={TASK_SOURCE_KINDS.filter((k) => k !== 'conclusion_item').map((k) => ({ value: k, label: sourceKindLabel(k, l) }))}
+              data-testid="task-source-kind"
+            />
+            <TextInput label={tr('Văn bản, chương trình', 'Document, program')} placeholder={tr('Ví dụ: Chương trình làm việc năm 2027', 'e.g. Work program 2027')} value={d.sourceLabel} onChange={(e) => set({ sourceLabel: e.currentTarget.value })} data-testid="task-source-label" />
+            <NativeSelect
+              label={tr('Cơ quan giao nhiệm vụ', 'Assigning body')}
+              description={tr('Cấp này quyết định gia hạn', 'This level decides extensions')}
+              value={sourceBodyId}
+              onChange={(e) => set({ sourceBodyId: e.currentTarget.value })}
+              data={[{ value: '', label: tr('(không ghi)', '(none)') }, ...assigningBodies.map((b) => ({ value: b.id, label: b.name }))]}
+              data-testid="task-source-body"
+            />
+          </SimpleGrid>
+        )}
+        <Milestones value={d.milestones} onChange={(milestones) => set({ milestones })} />
+        {!task && <Checkbox label={tr('Giao ngay khi đủ 6 rõ (nếu chưa đủ, lưu là dự thảo)', 'Assign at once when the 6 are stated (else keep a draft)')} checked={d.assign} onChange={(e) => set({ assign: e.currentTarget.checked })} data-testid="task-assign" />}
+        <TaskError error={a.error} testid="task-form-error" onClose={() => a.setError(null)} />
+        <Group gap="xs">
+          <Button type="submit" loading={a.busy} disabled={!d.title.trim()} data-testid="task-submit">
+            {submitLabel}
+          </Button>
+          {onCancel && (
+            <Button variant="subtle" onClick={onCancel}>
+              {tr('Thôi', 'Cancel')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** One "rõ": its name, green when stated and red when missing, and the fields that state it. */
+function SixField({ code, ok, children }: { code: SixClear; ok: boolean; children: ReactNode }) {
+  const [l, tr] = useTr();
+  return (
+    <Card withBorder p="sm" className={`qc-six ${ok ? 'qc-six-ok' : 'qc-six-missing'}`} data-testid="six-field" data-code={code} data-ok={String(ok)}>
+      <Stack gap={6}>
+        <Group gap={6} wrap="nowrap">
+          <Badge color={ok ? 'green' : 'red'} size="sm" variant="filled" miw={72}>
+            {ok ? tr('Đã rõ', 'Stated') : tr('Còn thiếu', 'Missing')}
+          </Badge>
+          <Text fw={700} size="sm">
+            {SIX_NAMES[code][l]}
+          </Text>
+        </Group>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The live "6 rõ" check: complete, or what is missing by name; two leads refused with the rule (Kết luận 226-KL/TW). */
+export function SixCheck({ six, testid }: { six: SixClearCheck; testid: string }) {
+  const [l, tr] = useTr();
+  return (
+    <Card withBorder p="sm" bg={six.complete ? 'green.0' : 'red.0'} data-testid={testid} data-complete={String(six.complete)} data-refused={six.refused ? 'true' : 'false'}>
+      <Group gap="xs" mb={six.complete ? 0 : 4} wrap="wrap">
+        <Badge color={six.complete ? 'green' : 'red'}>{six.complete ? tr('Đủ 6 rõ', 'All 6 stated') : tr('Chưa đủ 6 rõ', 'Not all 6 stated')}</Badge>
+        <Group gap={4} wrap="wrap">
+          {SIX_CLEAR.map((c) => {
+            const bad = six.missing.some((m) => m.code === c) || (c === 'ro_nguoi' && !!six.refused);
+            return (
+              <Badge key={c} size="xs" variant={bad ? 'filled' : 'light'} color={bad ? 'red' : 'green'} title={SIX_CLEAR_LABELS[c][l]}>
+                {bad ? '✗' : '✓'} {SIX_NAMES[c][l]}
+              </Badge>
+            );
+          })}
+        </Group>
+      </Group>
+      {six.refused && (
+        <Text size="sm" c="red.9" fw={600} data-testid={`${testid}-refused`}>
+          {six.refused.message_vi}
+        </Text>
+      )}
+      {six.missing.length > 0 && (
+        <List size="sm" data-testid={`${testid}-missing`}>
+          {six.missing.map((m, i) => (
+            <List.Item key={i}>{m.message_vi}</List.Item>
+          ))}
+        </List>
+      )}
+    </Card>
+  );
+}
+
+/** Milestones of the task (mốc tiến độ): none, or some with a title and a date not after the due date. */
+function Milestones({ value, onChange }: { value: Draft['milestones']; onChange: (v: Draft['milestones']) => void }) {
+  const [, tr] = useTr();
+  return (
+    <Stack gap={4} data-testid="task-milestones">
+      <Title order={3} size="h6">
+        {tr('Mốc tiến độ', 'Milestones')}
+      </Title>
+      {value.map((m, i) => (
+        <Group key={i} gap="xs" align="end" wrap="wrap">
+          <TextInput label={tr('Mốc', 'Milestone')} value={m.title} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x)))} style={{ flex: '1 1 200px' }} data-testid="milestone-title" />
+          <DateField label={tr('Ngày', 'Date')} value={m.dueDate} onChange={(v) => onChange(value.map((x, j) => (j === i ? { ...x, dueDate: v } : x)))} testid="milestone-date" />
+          <CloseButton aria-label={tr('Bỏ mốc này', 'Remove')} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={6} />
+        </Group>
+      ))}
+      <Button variant="subtle" size="compact-xs" onClick={() => onChange([...value, { title: '', dueDate: '' }])} data-testid="milestone-add" style={{ alignSelf: 'flex-start' }}>
+        + {tr('Thêm mốc', 'Add a milestone')}
+      </Button>
+    </Stack>
+  );
+}

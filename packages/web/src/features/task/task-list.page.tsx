@@ -1,0 +1,276 @@
+import { Anchor, Badge, Button, Card, Group, Modal, NativeSelect, Pagination, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { describeDue, TASK_SOURCE_KINDS } from '@quyche/core';
+import { api, useApi } from '../../app/api';
+import type { ApiError } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { Link, navigate, useLocation } from '../../app/router';
+import { DateField, useTr } from '../meeting/meeting.parts';
+import { TaskForm } from './task-form';
+import { TaskNav } from './task.nav';
+import { apiError, dueText, groupedLeads, PercentBar, qs, sourceKindLabel, STATE_FILTERS, StatusBadges, TaskError, useAsOf, useTaskAccess, useTaskOrg } from './task.parts';
+import type { PendingActionItem, Task, TaskListItem, TaskPage } from './task.parts';
+
+const PAGE_SIZE = 20;
+const FILTER_KEYS = ['state', 'source', 'lead', 'supervisor', 'from', 'to', 'q', 'sort'] as const;
+
+/** The tasks: filters kept in the address, a search with or without diacritics, pages; writers assign new ones. */
+export function TaskListPage() {
+  const [l, tr] = useTr();
+  const { query } = useLocation();
+  const asOf = useAsOf(query);
+  const access = useTaskAccess();
+  const { leads, members } = useTaskOrg(access.home);
+  const f = Object.fromEntries(FILTER_KEYS.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof FILTER_KEYS)[number], string>;
+  const page = Math.max(1, Number(query.get('page')) || 1);
+  useTitle(tr('Nhiệm vụ', 'Tasks'));
+
+  const go = (patch: Partial<Record<(typeof FILTER_KEYS)[number] | 'page' | 'create' | 'pick', string>>) => {
+    // The address as it is now (a delayed search must not undo a filter chosen meanwhile).
+    const next: Record<string, string> = Object.fromEntries(new URLSearchParams(location.search));
+    // Any change of a filter goes back to the first page.
+    if (!('page' in patch)) delete next['page'];
+    Object.assign(next, patch);
+    if (next['page'] === '1') delete next['page'];
+    navigate(`/tasks${qs(next)}`, true);
+  };
+  const filters = { state: f.state, sourceKind: f.source, leadId: f.lead, supervisorPersonId: f.supervisor, dueFrom: f.from, dueTo: f.to, q: f.q, sort: f.sort || 'due', asOf };
+  const url = `/tasks${qs({ ...filters, page, pageSize: PAGE_SIZE })}`;
+  const { data, error, loading } = useApi<TaskPage>(url);
+  const [text, setText] = useState(f.q);
+  useEffect(() => setText(f.q), [f.q]);
+  // The search runs while typing, once the typing pauses.
+  useEffect(() => {
+    if (text.trim() === f.q) return;
+    const t = setTimeout(() => go({ q: text.trim() }), 350);
+    return () => clearTimeout(t);
+  }, [text]);
+  const creating = query.get('create') === '1';
+  const picking = query.get('pick') === 'conclusions';
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const filtered = FILTER_KEYS.some((k) => k !== 'sort' && f[k]);
+
+  return (
+    <Stack data-testid="task-list-page">
+      <Group justify="space-between" wrap="wrap" align="end">
+        <Title order={1} size="h2">
+          {tr('Nhiệm vụ', 'Tasks')}
+        </Title>
+        {access.canCreate && (
+          <Group gap="xs" wrap="wrap">
+            <Button variant={creating ? 'filled' : 'light'} onClick={() => go({ create: creating ? '' : '1', page: String(page) })} data-testid="task-create-open">
+              {tr('Giao nhiệm vụ', 'Assign a task')}
+            </Button>
+            <Button variant="light" onClick={() => go({ pick: 'conclusions', page: String(page) })} data-testid="from-conclusion-open">
+              {tr('Từ kết luận', 'From a conclusion')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <TaskNav />
+      {access.canCreate && creating && access.home && (
+        <Card withBorder data-testid="task-create">
+          <Title order={2} size="h4" mb="xs">
+            {tr('Giao nhiệm vụ "6 rõ"', 'Assign a task with the 6 clear points')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {tr('Mỗi nhiệm vụ phải rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ thẩm quyền, rõ sản phẩm (Kết luận 226-KL/TW); chỉ một đơn vị chủ trì, các đơn vị khác là phối hợp.', 'Each task states who, what, when, who is accountable, the deciding level and the product (Conclusion 226-KL/TW); exactly one lead unit.')}
+          </Text>
+          <TaskForm orgId={access.home} onCancel={() => go({ create: '', page: String(page) })} />
+        </Card>
+      )}
+      {access.canCreate && access.home && <FromConclusionModal opened={picking} orgId={access.home} meetingId={query.get('meeting')} onClose={() => go({ pick: '', page: String(page) })} />}
+      <Card withBorder p="sm" data-testid="task-filters">
+        <Stack gap="xs">
+          <TextInput
+            label={tr('Tìm nhiệm vụ', 'Search tasks')}
+            placeholder={tr('Tên nhiệm vụ, đơn vị chủ trì, văn bản — có dấu hoặc không dấu', 'Title, lead, source — with or without diacritics')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Enter' && go({ q: text.trim() })}
+            data-testid="task-search"
+            type="search"
+          />
+          <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
+            <NativeSelect label={tr('Trạng thái', 'State')} value={f.state} onChange={(e) => go({ state: e.currentTarget.value })} data={STATE_FILTERS.map((s) => ({ value: s.value, label: s[l] }))} data-testid="filter-state" />
+            <NativeSelect
+              label={tr('Nguồn nhiệm vụ', 'Source')}
+              value={f.source}
+              onChange={(e) => go({ source: e.currentTarget.value })}
+              data={[{ value: '', label: tr('Mọi nguồn', 'Any source') }, ...TASK_SOURCE_KINDS.map((k) => ({ value: k, label: sourceKindLabel(k, l) }))]}
+              data-testid="filter-source"
+            />
+            <NativeSelect label={tr('Đơn vị chủ trì', 'Lead unit')} value={f.lead} onChange={(e) => go({ lead: e.currentTarget.value })} data={[{ value: '', label: tr('Mọi đơn vị', 'Any unit') }, ...groupedLeads(leads, l)]} data-testid="filter-lead" />
+            <NativeSelect label={tr('Ủy viên BTV theo dõi', 'Supervising member')} value={f.supervisor} onChange={(e) => go({ supervisor: e.currentTarget.value })} data={[{ value: '', label: tr('Mọi Ủy viên', 'Any member') }, ...members]} data-testid="filter-supervisor" />
+          </SimpleGrid>
+          <Group gap="xs" align="end" wrap="wrap">
+            <DateField label={tr('Hạn từ ngày', 'Due from')} value={f.from} onChange={(v) => go({ from: v })} testid="filter-from" w={112} />
+            <DateField label={tr('đến ngày', 'to')} value={f.to} onChange={(v) => go({ to: v })} testid="filter-to" w={112} />
+            <NativeSelect
+              label={tr('Sắp xếp', 'Sort')}
+              value={f.sort || 'due'}
+              onChange={(e) => go({ sort: e.currentTarget.value === 'due' ? '' : e.currentTarget.value })}
+              data={[
+                { value: 'due', label: tr('Theo hạn', 'By due date') },
+                { value: 'updated', label: tr('Mới cập nhật', 'Recently updated') },
+                { value: 'title', label: tr('Theo tên', 'By title') },
+              ]}
+              data-testid="filter-sort"
+              w={150}
+            />
+            {filtered && (
+              <Button variant="subtle" size="sm" onClick={() => navigate(`/tasks${qs({ asOf: query.get('asOf') })}`, true)} data-testid="filter-clear">
+                {tr('Bỏ lọc', 'Clear filters')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Card>
+      {error && <ErrorView error={error} />}
+      {loading && !data && <Loading />}
+      {data && (
+        <Stack gap="xs">
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Text size="sm" c="dimmed" data-testid="task-total" data-total={data.total}>
+              {l === 'vi' ? `${data.total} nhiệm vụ` : `${data.total} task${data.total === 1 ? '' : 's'}`}
+              {` · ${tr('tình trạng tại ngày', 'status as of')} ${fmt(asOf)}`}
+            </Text>
+            {data.total > 0 && (
+              <Text size="sm" c="dimmed">
+                {tr('Tải danh sách đã lọc', 'Download the filtered list')}:{' '}
+                <Anchor href={`/api/v1/tasks/export.xlsx${qs(filters)}`} size="sm" data-testid="task-export-xlsx">
+                  Excel
+                </Anchor>
+                {' · '}
+                <Anchor href={`/api/v1/tasks/export.csv${qs(filters)}`} size="sm" data-testid="task-export-csv">
+                  CSV
+                </Anchor>
+              </Text>
+            )}
+          </Group>
+          {data.items.length === 0 ? (
+            <Text c="dimmed" data-testid="task-none">
+              {tr('Không có nhiệm vụ nào phù hợp', 'No matching tasks')}
+            </Text>
+          ) : (
+            <div className="qc-task-table" data-testid="task-rows">
+              <div className="qc-task-row qc-task-head" aria-hidden="true">
+                <div>{tr('Nhiệm vụ', 'Task')}</div>
+                <div>{tr('Chủ trì', 'Lead')}</div>
+                <div>{tr('Hạn', 'Due')}</div>
+                <div>{tr('Tình trạng', 'Status')}</div>
+                <div>{tr('Tiến độ', 'Progress')}</div>
+              </div>
+              {data.items.map((t) => (
+                <TaskRow key={t.id} t={t} />
+              ))}
+            </div>
+          )}
+          {pages > 1 && <Pagination total={pages} value={page} onChange={(p) => go({ page: String(p) })} size="sm" siblings={1} data-testid="task-pages" />}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function TaskRow({ t }: { t: TaskListItem }) {
+  const [l, tr] = useTr();
+  return (
+    <div className={`qc-task-row${t.status.overdue ? ' qc-overdue' : ''}`} data-testid="task-row" data-id={t.id} data-state={t.state} data-overdue={String(t.status.overdue)}>
+      <div className="qc-task-main">
+        <Anchor component={Link} to={`/tasks/${t.id}`} fw={600} size="sm" data-testid="task-link">
+          {t.title}
+        </Anchor>
+        <Text size="xs" c="dimmed" data-testid="task-source">
+          {t.sourceLabel ? `${t.sourceLabel} · ` : ''}
+          {sourceKindLabel(t.sourceKind, l)}
+        </Text>
+      </div>
+      <div>
+        <span className="qc-k">{tr('Chủ trì', 'Lead')}: </span>
+        <span data-testid="task-lead">{t.lead?.name ?? <i>{tr('chưa có', 'none')}</i>}</span>
+      </div>
+      <div className={t.status.overdue ? 'qc-red' : undefined}>
+        <span className="qc-k">{tr('Hạn', 'Due')}: </span>
+        <span data-testid="task-due">{dueText(t, l)}</span>
+      </div>
+      <div>
+        <StatusBadges t={t} size="xs" />
+      </div>
+      <div>
+        <PercentBar percent={t.percent} overdue={t.status.overdue} />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * "Từ kết luận": the action items of the organization's conclusions that no task follows yet
+ * (GET /conclusion-items), each made a task in one click; the task keeps the conclusion's 6 rõ.
+ */
+function FromConclusionModal({ opened, orgId, meetingId, onClose }: { opened: boolean; orgId: string; meetingId: string | null; onClose: () => void }) {
+  const [, tr] = useTr();
+  const phone = useMediaQuery('(max-width: 600px)');
+  const { data, error, loading, reload } = useApi<PendingActionItem[]>(opened ? `/conclusion-items?orgId=${encodeURIComponent(orgId)}` : null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failed, setFailed] = useState<{ id: string; error: ApiError } | null>(null);
+  const items = (data ?? []).filter((x) => !meetingId || x.meetingId === meetingId);
+  const make = async (id: string) => {
+    setBusy(id);
+    setFailed(null);
+    try {
+      const t = await api<Task>('POST', `/conclusion-items/${id}/task`, {});
+      navigate(`/tasks/${t.id}`);
+    } catch (e) {
+      setFailed({ id, error: apiError(e) });
+      reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={<b>{tr('Tạo nhiệm vụ từ kết luận', 'Make a task from a conclusion')}</b>} size="lg" fullScreen={!!phone}>
+      <Stack gap="xs" data-testid="from-conclusion">
+        <Text size="sm" c="dimmed">
+          {tr('Các nhiệm vụ giao trong thông báo kết luận, kết luận chưa được theo dõi thành nhiệm vụ. Nhiệm vụ tạo ra giữ nguyên "6 rõ" của kết luận.', 'Action items of conclusions not followed as tasks yet. The task keeps the 6 clear points of the conclusion.')}
+        </Text>
+        {loading && !data && <Loading />}
+        {error && <ErrorView error={error} />}
+        {data && items.length === 0 && (
+          <Text size="sm" data-testid="from-conclusion-none">
+            {tr('Mọi nhiệm vụ giao trong các kết luận đã được theo dõi.', 'Every action item of the conclusions is followed already.')}
+          </Text>
+        )}
+        {items.map((it) => (
+          <Card key={it.id} withBorder p="sm" data-testid="pending-item" data-id={it.id}>
+            <Stack gap={4}>
+              <Group gap="xs" wrap="wrap">
+                <Badge variant="light">{it.conclusionSymbol}</Badge>
+                <Text size="xs" c="dimmed">
+                  {tr('ngày', 'of')} {fmt(it.issuedOn)} ·{' '}
+                  <Anchor component={Link} to={`/meetings/${it.meetingId}`} size="xs">
+                    {it.meetingTitle}
+                  </Anchor>
+                </Text>
+              </Group>
+              <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }} data-testid="pending-text">
+                {it.text}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {tr('Chủ trì', 'Lead')}: {it.leads.map((x) => x.name).join(', ') || tr('chưa có', 'none')}
+                {(it.dueDate || it.dueLabel) && ` · ${tr('Hạn', 'Due')}: ${describeDue({ date: it.dueDate, label: it.dueLabel })}`}
+              </Text>
+              {failed?.id === it.id && <TaskError error={failed.error} testid="from-conclusion-error" />}
+              <Group>
+                <Button size="xs" onClick={() => void make(it.id)} loading={busy === it.id} disabled={busy !== null && busy !== it.id} data-testid="pending-make">
+                  {tr('Tạo nhiệm vụ', 'Make a task')}
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        ))}
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The dashboard's charts: ECharts with only what they use (bars, a grid, tooltips, a legend) drawn as SVG, so the
+ * bars and their labels are in the page (readable by a screen reader's parent label, printable, testable). Loaded on
+ * demand by the dashboard: the rest of the app does not carry ECharts.
+ */
+import { init, use } from 'echarts/core';
+import type { ComposeOption, ECharts } from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import type { BarSeriesOption } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+
+use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
+
+export type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
+
+export function drawChart(el: HTMLElement): ECharts {
+  return init(el, null, { renderer: 'svg' });
+}
+
+const FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
+
+/** Horizontal bars, one per name (a unit, a member), counted in whole tasks. */
+export function countBars(rows: { name: string; value: number }[], color: string, seriesName: string): ChartOption {
+  const ordered = [...rows].reverse();
+  return {
+    textStyle: { fontFamily: FONT },
+    grid: { left: 8, right: 32, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } },
+    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { fontSize: 12, width: 170, overflow: 'break' }, axisTick: { show: false } },
+    series: [{ type: 'bar', name: seriesName, data: ordered.map((r) => r.value), itemStyle: { color, borderRadius: [0, 3, 3, 0] }, barMaxWidth: 26, label: { show: true, position: 'right', fontSize: 12 } }],
+  };
+}
+
+/** Tasks done each month, stacked: on time, then late. */
+export function monthStack(months: string[], onTime: number[], late: number[], names: { onTime: string; late: string }): ChartOption {
+  return {
+    textStyle: { fontFamily: FONT },
+    legend: { top: 0, data: [names.onTime, names.late] },
+    grid: { left: 8, right: 8, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'category', data: months, axisLabel: { fontSize: 11, interval: 0 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { type: 'bar', name: names.onTime, stack: 'done', data: onTime, itemStyle: { color: '#2f9e44' }, barMaxWidth: 28 },
+      { type: 'bar', name: names.late, stack: 'done', data: late, itemStyle: { color: '#e03131' }, barMaxWidth: 28 },
+    ],
+  };
+}

@@ -1,0 +1,381 @@
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { addDays, describeDue, SIX_CLEAR, todayInVietnam } from '@quyche/core';
+import type { SixClear } from '@quyche/core';
+import { api, useApi } from '../../app/api';
+import type { ApiError } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { Link } from '../../app/router';
+import { DateField, useTr } from '../meeting/meeting.parts';
+import type { MeetingListItem } from '../meeting/meeting.parts';
+import { SIX_NAMES, TaskForm } from './task-form';
+import { ExtensionsSection, ProgressSection } from './task-progress.section';
+import { TaskNav } from './task.nav';
+import { decidingName, needsNote, PercentBar, sourceKindLabel, StatusBadges, stepLabel, TaskError, taskStateLabel, useTaskAccess, useTaskAction, useTaskOrg } from './task.parts';
+import type { Task } from './task.parts';
+import type { OrgDetail } from '../meeting/meeting.parts';
+
+export interface TaskSectionProps {
+  t: Task;
+  onTask: (t: Task) => void;
+  reload: () => void;
+  /** The assigning organization's writer: moves the task, decides extensions, edits it. */
+  canAssign: boolean;
+  /** The lead's (or the assigner's) writer: reports progress, asks for an extension. */
+  canLead: boolean;
+  org: OrgDetail | undefined;
+}
+
+/** A task loaded once and replaced by every write's answer (each write returns the whole task). */
+function useTask(id: string) {
+  const [t, setT] = useState<Task | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const reload = useCallback(async () => {
+    try {
+      setT(await api<Task>('GET', `/tasks/${encodeURIComponent(id)}`));
+      setError(undefined);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  }, [id]);
+  useEffect(() => {
+    setT(undefined);
+    void reload();
+  }, [reload]);
+  return { t, setT, error, reload };
+}
+
+/**
+ * The meeting a conclusion's task comes from. The task names its conclusion by symbol and issuing body only (no
+ * meeting id in the API), so the body's meetings around the assignment are searched for that conclusion symbol.
+ */
+function useSourceMeeting(t: Task | undefined): MeetingListItem | null {
+  const need = !!t && t.sourceKind === 'conclusion_item' && !!t.sourceBodyId && !!t.sourceLabel;
+  const around = t?.assignedOn ?? todayInVietnam();
+  const { data } = useApi<MeetingListItem[]>(need ? `/meetings?bodyId=${t!.sourceBodyId}&from=${addDays(around, -366)}&to=${addDays(around, 366)}` : null);
+  return (need && data?.find((m) => m.conclusionSymbol === t!.sourceLabel)) || null;
+}
+
+export function TaskPage({ id }: { id: string }) {
+  const [l, tr] = useTr();
+  const { t, setT, error, reload } = useTask(id);
+  const access = useTaskAccess();
+  const { org } = useTaskOrg(t?.orgId ?? null);
+  const meeting = useSourceMeeting(t);
+  const [editing, setEditing] = useState(false);
+  useTitle(t?.title);
+  if (error && !t)
+    return (
+      <Stack>
+        <TaskNav />
+        <ErrorView error={error} />
+      </Stack>
+    );
+  if (!t) return <Loading />;
+  const canAssign = access.canAssign(t);
+  const canLead = access.canLead(t);
+  const props: TaskSectionProps = { t, onTask: setT, reload: () => void reload(), canAssign, canLead, org };
+  const editable = canAssign && ['draft', 'assigned', 'in_progress'].includes(t.state);
+  return (
+    <Stack>
+      <TaskNav />
+      <Stack data-testid="task-page" data-state={t.state} data-version={t.version} data-id={t.id}>
+        <Anchor component={Link} to="/tasks" size="sm">
+          ‹ {tr('Danh sách nhiệm vụ', 'All tasks')}
+        </Anchor>
+        <Card withBorder>
+          <Stack gap={6}>
+            <StatusBadges t={t} size="lg" />
+            <Title order={1} size="h2" data-testid="task-title" style={{ overflowWrap: 'anywhere' }}>
+              {t.title}
+            </Title>
+            <Text size="sm" data-testid="task-status" c={t.status.overdue ? 'red.8' : undefined} fw={t.status.overdue ? 700 : undefined}>
+              {l === 'vi' ? t.status.label_vi : `${taskStateLabel(t.state, l)}${t.status.extended ? `, extended to ${fmt(t.extendedTo)}` : ''}${t.status.overdue ? `, overdue since ${fmt(t.status.due)}` : ''}`}
+            </Text>
+            <PercentBar percent={t.percent} overdue={t.status.overdue} />
+            <Text size="sm" data-testid="task-source-line">
+              {tr('Nguồn', 'Source')}:{' '}
+              {t.sourceKind === 'conclusion_item' ? (
+                <>
+                  {tr('Thông báo kết luận', 'Conclusion')}{' '}
+                  {meeting ? (
+                    <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm" data-testid="task-source-meeting">
+                      {t.sourceLabel} — {meeting.title}
+                    </Anchor>
+                  ) : (
+                    <b>{t.sourceLabel}</b>
+                  )}
+                  {t.sourceBodyName ? ` (${t.sourceBodyName})` : ''}
+                </>
+              ) : (
+                <>
+                  {sourceKindLabel(t.sourceKind, l)}
+                  {t.sourceLabel ? `: ${t.sourceLabel}` : ''}
+                  {t.sourceBodyName ? ` (${tr('giao bởi', 'assigned by')} ${t.sourceBodyName})` : ''}
+                </>
+              )}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t.assignedOn ? `${tr('Giao ngày', 'Assigned on')} ${fmt(t.assignedOn)}` : tr('Chưa giao', 'Not assigned yet')}
+              {t.doneOn ? ` · ${tr('Hoàn thành ngày', 'Done on')} ${fmt(t.doneOn)}` : ''}
+              {t.confidentiality > 0 ? ` · ${tr('Độ mật', 'Confidentiality')} ${t.confidentiality}` : ''}
+            </Text>
+            {!canAssign && !canLead && (
+              <Text size="xs" c="dimmed" data-testid="read-only">
+                {tr('Tài khoản của bạn chỉ được xem nhiệm vụ này, không báo cáo, sửa hay quyết định.', 'Your account may view this task but not report on, change or decide it.')}
+              </Text>
+            )}
+            {canLead && !canAssign && (
+              <Text size="xs" c="dimmed" data-testid="lead-only">
+                {tr('Đơn vị của bạn chủ trì nhiệm vụ này: báo cáo tiến độ và đề nghị gia hạn; cấp đã giao nhận kết quả và quyết định gia hạn.', 'Your unit leads this task: it reports and asks for extensions; the assigning level accepts and decides.')}
+              </Text>
+            )}
+          </Stack>
+        </Card>
+        <SixCards
+          t={t}
+          org={org}
+          action={
+            editable && !editing ? (
+              <Button variant="light" size="xs" onClick={() => setEditing(true)} data-testid="task-edit">
+                {t.state === 'draft' ? tr('Bổ sung "6 rõ"', 'Complete the 6 points') : tr('Sửa nhiệm vụ', 'Edit the task')}
+              </Button>
+            ) : null
+          }
+        />
+        {editable && editing && (
+          <Card withBorder data-testid="task-edit-card">
+            <Title order={2} size="h4" mb="xs">
+              {tr('Sửa nội dung giao', 'Edit the assignment')}
+            </Title>
+            <TaskForm
+              orgId={t.orgId}
+              task={t}
+              onSaved={(x) => {
+                setT(x);
+                setEditing(false);
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          </Card>
+        )}
+        <CompetenceCard t={t} />
+        <StepsCard {...props} />
+        <MilestonesCard t={t} />
+        <ProgressSection {...props} />
+        <ExtensionsSection {...props} />
+      </Stack>
+    </Stack>
+  );
+}
+
+/** The six "rõ" of the task, a card each: green when stated, red (with what is missing) when not. */
+function SixCards({ t, org, action }: { t: Task; org: OrgDetail | undefined; action: ReactNode }) {
+  const [l, tr] = useTr();
+  const missing = (c: SixClear) => t.sixClear.missing.filter((m) => m.code === c);
+  const value: Record<SixClear, ReactNode> = {
+    ro_nguoi: t.lead ? (
+      <>
+        <b>{t.lead.name}</b>
+        {t.supporting.length > 0 && (
+          <Text size="xs" c="dimmed">
+            {tr('Phối hợp', 'Supporting')}: {t.supporting.map((s) => s.name).join(', ')}
+          </Text>
+        )}
+      </>
+    ) : null,
+    ro_viec: t.title,
+    ro_thoi_gian:
+      t.dueDate || t.dueMeetingId ? (
+        <>
+          {t.dueMeetingId && !t.dueDate ? (
+            <Anchor component={Link} to={`/meetings/${t.dueMeetingId}`} size="sm">
+              {describeDue({ date: null, meetingId: t.dueMeetingId, label: t.dueLabel })}
+            </Anchor>
+          ) : (
+            <span style={t.extendedTo ? { textDecoration: 'line-through' } : undefined}>{fmt(t.dueDate)}</span>
+          )}
+          {t.extendedTo && (
+            <Text size="sm" c="orange.8" fw={600} span data-testid="six-extended">
+              {' '}
+              {tr('gia hạn đến', 'extended to')} {fmt(t.extendedTo)}
+            </Text>
+          )}
+        </>
+      ) : null,
+    ro_trach_nhiem: t.supervisorName ? (
+      t.supervisorPersonId ? (
+        <Anchor component={Link} to={`/person/${t.supervisorPersonId}`} size="sm">
+          {t.supervisorName}
+        </Anchor>
+      ) : (
+        t.supervisorName
+      )
+    ) : null,
+    // The task names its deciding level by code; the organization's bodies (or the extension authority) name it.
+    ro_tham_quyen: t.decidingBody ? (org?.bodies.some((b) => b.kind === t.decidingBody) ? decidingName(t.decidingBody, org) : t.extensionAuthority?.code === t.decidingBody ? t.extensionAuthority.name : t.decidingBody) : null,
+    ro_san_pham: t.product,
+  };
+  const hint: Record<SixClear, string> = {
+    ro_nguoi: tr('Đơn vị chủ trì', 'Lead'),
+    ro_viec: tr('Nội dung', 'Task'),
+    ro_thoi_gian: tr('Thời hạn', 'Deadline'),
+    ro_trach_nhiem: tr('Ủy viên BTV theo dõi', 'Supervising member'),
+    ro_tham_quyen: tr('Cấp quyết định', 'Deciding level'),
+    ro_san_pham: tr('Sản phẩm', 'Product'),
+  };
+  return (
+    <Stack gap="xs" data-testid="six-cards" data-complete={String(t.sixClear.complete)}>
+      <Group gap="xs" justify="space-between" wrap="wrap">
+        <Group gap="xs">
+          <Title order={2} size="h4">
+            {tr('"6 rõ" của nhiệm vụ', 'The 6 clear points')}
+          </Title>
+          <Badge color={t.sixClear.complete ? 'green' : 'red'} data-testid="six-summary">
+            {t.sixClear.complete ? tr('Đủ 6 rõ', 'All 6 stated') : tr(`Thiếu ${new Set(t.sixClear.missing.map((m) => m.code)).size} rõ`, `${new Set(t.sixClear.missing.map((m) => m.code)).size} missing`)}
+          </Badge>
+        </Group>
+        {action}
+      </Group>
+      {t.sixClear.refused && (
+        <Alert color="red" data-testid="six-refused">
+          {t.sixClear.refused.message_vi}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="xs">
+        {SIX_CLEAR.map((c) => {
+          const m = missing(c);
+          const ok = m.length === 0;
+          return (
+            <Card key={c} withBorder p="sm" className={`qc-six ${ok ? 'qc-six-ok' : 'qc-six-missing'}`} data-testid="six-card" data-code={c} data-ok={String(ok)}>
+              <Group gap={6} wrap="nowrap" mb={4}>
+                <Badge color={ok ? 'green' : 'red'} size="sm" variant="filled">
+                  {ok ? '✓' : '✗'}
+                </Badge>
+                <Text fw={700} size="sm">
+                  {SIX_NAMES[c][l]}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {hint[c]}
+                </Text>
+              </Group>
+              <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }} data-testid="six-value">
+                {value[c] ?? <i>{tr('Chưa xác định', 'Not stated')}</i>}
+              </Text>
+              {m.map((x, i) => (
+                <Text key={i} size="xs" c="red.8">
+                  {x.message_vi}
+                </Text>
+              ))}
+            </Card>
+          );
+        })}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** R9: the deciding level against the regulation's competence for the matter; the warning cites the clause. */
+function CompetenceCard({ t }: { t: Task }) {
+  const [, tr] = useTr();
+  if (!t.competence) return null;
+  const c = t.competence;
+  return (
+    <Alert color={c.ok ? 'green' : 'orange'} title={c.ok ? tr('Đúng thẩm quyền', 'Within competence') : tr('Cảnh báo thẩm quyền', 'Competence warning')} data-testid="competence" data-ok={String(c.ok)}>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {c.reason_vi}
+      </Text>
+    </Alert>
+  );
+}
+
+/** The steps allowed now (Giao, Nhận kết quả, Trả lại, Hủy …), each with its small form; a report finishes a task. */
+function StepsCard({ t, onTask, reload, canAssign }: TaskSectionProps) {
+  const [l, tr] = useTr();
+  const [active, setActive] = useState<string | null>(null);
+  const [on, setOn] = useState('');
+  const [note, setNote] = useState('');
+  const a = useTaskAction((x) => {
+    onTask(x);
+    setActive(null);
+  }, reload);
+  // Reporting finished goes through the progress report (with its text and evidence), not a bare step.
+  const steps = t.allowedSteps.filter((s) => s !== 'reported');
+  if (!canAssign || steps.length === 0) return null;
+  const today = todayInVietnam();
+  const open = (s: string) => {
+    a.setError(null);
+    setActive(active === s ? null : s);
+    setOn(today);
+    setNote('');
+  };
+  const submit = () => {
+    if (!active) return;
+    void a.run(() => api<Task>('POST', `/tasks/${t.id}/transition`, { version: t.version, to: active, ...(on ? { on } : {}), note: note.trim() || null }));
+  };
+  const noteLabel = active === 'cancelled' ? tr('Lý do hủy', 'Reason') : active === 'transferred' ? tr('Lý do, nơi chuyển giao', 'Reason, transferred to') : active === 'in_progress' && t.state === 'reported' ? tr('Ý kiến khi trả lại', 'Why it is sent back') : tr('Ghi chú', 'Note');
+  const dateLabel = active === 'done' ? tr('Ngày nhận kết quả', 'Accepted on') : active === 'assigned' ? tr('Ngày giao', 'Assigned on') : tr('Ngày', 'Date');
+  return (
+    <Card withBorder data-testid="task-steps">
+      <Title order={2} size="h4" mb="xs">
+        {tr('Xử lý nhiệm vụ', 'Steps')}
+      </Title>
+      {t.state === 'reported' && (
+        <Text size="sm" mb="xs" data-testid="awaiting-acceptance">
+          {tr('Đơn vị chủ trì đã báo cáo hoàn thành: nhận kết quả hoặc trả lại để tiếp tục thực hiện.', 'The lead reported the task finished: accept it or send it back.')}
+        </Text>
+      )}
+      <Group gap="xs" wrap="wrap">
+        {steps.map((s) => (
+          <Button key={s} size="sm" variant={active === s ? 'filled' : 'light'} color={s === 'cancelled' ? 'red' : s === 'done' ? 'green' : undefined} onClick={() => open(s)} data-testid={`step-${s}`}>
+            {stepLabel(t.state, s, l)}
+          </Button>
+        ))}
+      </Group>
+      {active && (
+        <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="step-form" data-step={active}>
+          <Stack gap="xs">
+            <DateField label={dateLabel} value={on} onChange={setOn} testid="step-date" />
+            <Textarea label={noteLabel} value={note} onChange={(e) => setNote(e.currentTarget.value)} required={needsNote(active)} autosize minRows={2} data-testid="step-note" />
+            <Group gap="xs">
+              <Button onClick={submit} loading={a.busy} color={active === 'cancelled' ? 'red' : undefined} disabled={needsNote(active) && !note.trim()} data-testid="step-submit">
+                {stepLabel(t.state, active, l)}
+              </Button>
+              <Button variant="subtle" onClick={() => setActive(null)}>
+                {tr('Thôi', 'Cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
+      <TaskError error={a.error} testid="step-error" onClose={() => a.setError(null)} />
+    </Card>
+  );
+}
+
+function MilestonesCard({ t }: { t: Task }) {
+  const [, tr] = useTr();
+  if (t.milestones.length === 0) return null;
+  const today = todayInVietnam();
+  return (
+    <Card withBorder data-testid="task-milestones-view">
+      <Title order={2} size="h4" mb="xs">
+        {tr('Mốc tiến độ', 'Milestones')}
+      </Title>
+      <Stack gap={4}>
+        {t.milestones.map((m) => (
+          <Group key={m.id} gap="xs" wrap="nowrap" align="start" data-testid="milestone">
+            <Badge color={m.doneOn ? 'green' : m.dueDate < today ? 'red' : 'gray'} variant="light" miw={96}>
+              {fmt(m.dueDate)}
+            </Badge>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {m.title}
+              {m.doneOn ? ` — ${tr('xong ngày', 'done on')} ${fmt(m.doneOn)}` : ''}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+    </Card>
+  );
+}
