@@ -197,6 +197,12 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     // Its two: the conclusion's task and the remedy of the UBKT's inspection (demo).
     expect(mine.items.map((x: { title: string }) => x.title).sort()).toEqual(['Củng cố 5 chi bộ yếu kém tại xã Tân Lập', 'Khắc phục hạn chế trong sinh hoạt chi bộ tại 5 chi bộ thôn']);
     const id = mine.items.find((x: { title: string }) => x.title.startsWith('Củng cố')).id;
+    // The page learns what this user may do: the lead's clerk reports, the assigner edits; and where the task came from.
+    const seen = (await call(clerk, 'GET', `/tasks/${id}`)).json();
+    expect(seen.can).toEqual({ write: false, report: true });
+    expect(seen.decidingBodyName).toBe('Đảng ủy xã, phường');
+    expect(seen.sourceMeetingId).toBe((await q1("select c.meeting_id as id from conclusion c where c.symbol = $1", [seen.sourceLabel])).id);
+    expect((await call(admin, 'GET', `/tasks/${id}`)).json().can).toEqual({ write: true, report: true });
     const task = await ok(clerk, 'POST', `/tasks/${id}/reports`, { reportedOn: '2026-12-02', percent: 80, text: 'Đã kiện toàn chi ủy chi bộ thôn 4.' });
     expect(task.percent).toBe(80);
     // The lead reports; the assigner decides.

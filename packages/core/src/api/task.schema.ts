@@ -110,11 +110,14 @@ export const TaskListItemSchema = z.object({
   supervisorName: z.string().nullable(),
   sourceKind: z.string(),
   sourceLabel: z.string().nullable(),
+  dueMeetingId: IdSchema.nullable(),
+  assignedOn: z.string().nullable(),
+  /** The lead's organization: its staff report progress and ask for extensions. */
+  leadOrgId: IdSchema.nullable(),
   version: z.number().int(),
 });
 export const TaskSchema = TaskListItemSchema.extend({
   supporting: z.array(TaskSupportSchema),
-  dueMeetingId: IdSchema.nullable(),
   supervisorPersonId: IdSchema.nullable(),
   decidingBody: z.string().nullable(),
   matter: z.string().nullable(),
@@ -124,8 +127,14 @@ export const TaskSchema = TaskListItemSchema.extend({
   sourceBodyId: IdSchema.nullable(),
   sourceBodyName: z.string().nullable(),
   weight: z.number().int(),
-  assignedOn: z.string().nullable(),
   doneOn: z.string().nullable(),
+  /** The deciding level's name in the organization's regulation (rõ thẩm quyền). */
+  decidingBodyName: z.string().nullable(),
+  /** Where the source lives: the conclusion's meeting, the item's program. */
+  sourceMeetingId: IdSchema.nullable(),
+  sourceProgramId: IdSchema.nullable(),
+  /** What the user may do: edit and move it (the assigning organization), report and ask for an extension (also the lead's). */
+  can: z.object({ write: z.boolean(), report: z.boolean() }),
   confidentiality: z.number().int(),
   allowedSteps: z.array(z.string()),
   sixClear: SixClear,

@@ -95,6 +95,9 @@ export function listItemOf(t: TaskRow & { supervisor_name?: string | null }, tod
     supervisorName: t.supervisor_name ?? null,
     sourceKind: t.source_kind,
     sourceLabel: t.source_label,
+    dueMeetingId: t.due_meeting_id,
+    assignedOn: t.assigned_on,
+    leadOrgId: t.lead_org_id,
     version: t.version,
   };
 }
@@ -119,10 +122,19 @@ export async function taskView(ctx: RequestContext, t: TaskRow) {
       comp = competence(r.reg, t.deciding_body, name, t.matter, t.matter_attributes ?? {}, t.assigned_on ?? today);
     }
   }
+  const write = await ctx.can(t.org_id, 'write', t.confidentiality);
+  const report = write || (t.lead_org_id !== null && (await ctx.can(t.lead_org_id, 'write', t.confidentiality)));
+  let decidingBodyName: string | null = null;
+  if (t.deciding_body) {
+    const r = await regulationFor(ctx.db, t.org_id, t.assigned_on ?? today);
+    decidingBodyName = r?.reg.frontMatter.bodies?.[t.deciding_body]?.name ?? r?.reg.frontMatter.roles?.[t.deciding_body] ?? t.deciding_body;
+  }
+  const [sourceMeeting] =
+    t.source_kind === 'conclusion_item' && t.source_id ? await q<{ meeting_id: string }>('select c.meeting_id from conclusion_item i join conclusion c on c.id = i.conclusion_id where i.id = $1', [t.source_id]) : [];
+  const [sourceProgram] = t.source_kind === 'program_item' && t.source_id ? await q<{ program_id: string }>('select program_id from program_item where id = $1', [t.source_id]) : [];
   return {
     ...listItemOf({ ...t, supervisor_name: supervisor?.full_name ?? null }, today),
     supporting: t.supporting ?? [],
-    dueMeetingId: t.due_meeting_id,
     supervisorPersonId: t.supervisor_person_id,
     decidingBody: t.deciding_body,
     matter: t.matter,
@@ -132,8 +144,11 @@ export async function taskView(ctx: RequestContext, t: TaskRow) {
     sourceBodyId: t.source_body_id,
     sourceBodyName: sourceBody?.name ?? null,
     weight: t.weight,
-    assignedOn: t.assigned_on,
     doneOn: t.done_on,
+    decidingBodyName,
+    sourceMeetingId: sourceMeeting?.meeting_id ?? null,
+    sourceProgramId: sourceProgram?.program_id ?? null,
+    can: { write, report },
     confidentiality: t.confidentiality,
     allowedSteps: [...TASK_TRANSITIONS[t.state]],
     sixClear: sixClearOf(t),
