@@ -5,9 +5,10 @@ import { hashPassword } from '../auth/password.js';
 import { communeNames, DEMO_PASSWORD, LEADERS, nameGenerator } from './an-lac.data.js';
 import { seedRegulations } from './regulation.seed.js';
 import { Batch } from './batch.js';
-import { MEETING_TABLES, regulation, seedMeetings2026 } from './meetings.seed.js';
+import { DEMO_TODAY, MEETING_TABLES, regulation, seedMeetings2026 } from './meetings.seed.js';
 import { seedFixtureTasks, TASK_TABLES } from './tasks.seed.js';
 import { PROGRAM_TABLES, seedPrograms } from './programs.seed.js';
+import { seedVolume } from './volume.seed.js';
 
 type Row = Record<string, unknown>;
 
@@ -24,7 +25,12 @@ export interface SeedSummary {
   users: { username: string; password: string; role: string }[];
 }
 
-export async function seedAnLac(db: Db): Promise<SeedSummary> {
+/**
+ * `volume`: the communes' generated tasks besides the fixture's records (on by default; QUYCHE_DEMO_VOLUME=0 turns
+ * it off).
+ */
+export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promise<SeedSummary> {
+  const volume = opts.volume ?? process.env['QUYCHE_DEMO_VOLUME'] === '1';
   const b = new Batch();
   const gen = nameGenerator(2026);
   const org = (code: string, name: string, kind: string, from: string, until: string | null, extra: Row = {}) =>
@@ -290,6 +296,8 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
     adminUser: adminId,
   });
 
+  const generated = volume ? seedVolume(b, { communes: secretaries, skip: 2, adminUser: adminId, today: DEMO_TODAY }).tasks : 0;
+
   const order = ['organization', 'organization_parent', 'organization_succession', 'term', 'person', 'body', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant', ...MEETING_TABLES, ...TASK_TABLES, ...PROGRAM_TABLES];
   // Bodies reference the bodies they are part of: the order of creation above puts parents first.
   await db.transaction(async (tx) => {
@@ -303,7 +311,7 @@ export async function seedAnLac(db: Db): Promise<SeedSummary> {
     people: b.tables.get('person')!.length,
     memberships: b.tables.get('membership')!.length,
     meetings: meetings.meetings,
-    tasks: tasks.tasks,
+    tasks: tasks.tasks + generated,
     users,
   };
 }
