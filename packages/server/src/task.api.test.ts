@@ -232,6 +232,15 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     expect(c.load.find((l: { name: string }) => l.name === 'Võ Thị Thu Hà')).toMatchObject({ overdueTasks: 1 });
   });
 
+  it('rolls the follow-up up to the conclusion: each action item shows its task, the notice its weighted progress', async () => {
+    const meetingId = (await q1("select meeting_id as id from conclusion where symbol = '30-TB/TU'")).id;
+    const c = (await call(admin, 'GET', `/meetings/${meetingId}`)).json().conclusion;
+    const action = c.items.find((i: { kind: string }) => i.kind === 'action');
+    expect(action.task).toMatchObject({ state: 'in_progress', percent: 70, overdue: true });
+    expect(action.task.label_vi).toContain('quá hạn từ 31/07/2026');
+    expect(c.progress).toEqual({ percent: 70, actionItems: 1, tasks: 1, done: 0, overdue: 1 });
+  });
+
   it('shows the dashboard: overdue by unit and by supervising member, completion by month, the bottlenecks', async () => {
     const d = (await call(admin, 'GET', `/organizations/${al}/task-dashboard?asOf=2026-12-01`)).json();
     expect(d.overdueByUnit.map((u: { leadName: string; count: number }) => [u.leadName, u.count])).toEqual(expect.arrayContaining([['Ban Tổ chức Tỉnh ủy', 1], ['Đảng ủy xã Tân Lập', 1]]));

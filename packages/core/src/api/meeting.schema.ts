@@ -146,8 +146,12 @@ export const ConclusionSchema = z.object({
       decidingBody: z.string().nullable(),
       product: z.string().nullable(),
       sixClear: SixClear.nullable(),
+      /** The task following an action item, once it is one. */
+      task: z.object({ id: IdSchema, state: z.string(), percent: z.number(), overdue: z.boolean(), label_vi: z.string() }).nullable(),
     }),
   ),
+  /** Follow-up of the action items, weighted over their tasks (items not yet tasks count as 0 %). */
+  progress: z.object({ percent: z.number(), actionItems: z.number().int(), tasks: z.number().int(), done: z.number().int(), overdue: z.number().int() }),
 });
 
 const Attendance = z.object({

@@ -1,5 +1,5 @@
-import { checkSixClear, conveningCheck, dueDate, EngineError, formatDateVi, parseDocumentSymbol, isQuorate, MEETING_TRANSITIONS, noticeCheck, parseRegulation, ProblemError, whoDecides } from '@quyche/core';
-import type { Answer, MeetingState, Regulation, TaskLead } from '@quyche/core';
+import { checkSixClear, conveningCheck, rollUpProgress, taskStatus, dueDate, EngineError, formatDateVi, parseDocumentSymbol, isQuorate, MEETING_TRANSITIONS, noticeCheck, parseRegulation, ProblemError, whoDecides } from '@quyche/core';
+import type { Answer, MeetingState, Regulation, TaskLead, TaskState } from '@quyche/core';
 import { attendanceCounts, attendanceOf, getBody, getMeeting, getPerson, regulationTextInForce, sitesOf } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
@@ -236,7 +236,30 @@ export async function conclusionView(sql: Sql, meetingId: string, reg: Regulatio
   const c = (await sql.query<ConclusionRow>('select c.*, p.full_name as signer_name from conclusion c left join person p on p.id = c.signer_person_id where c.meeting_id = $1', [meetingId])).rows[0];
   if (!c) return null;
   const items = (await sql.query<ItemRow>('select i.*, p.full_name as supervisor_name from conclusion_item i left join person p on p.id = i.supervisor_person_id where i.conclusion_id = $1 order by i.position', [c.id])).rows;
+  const tasks = new Map(
+    (
+      await sql.query<{ id: string; source_id: string; state: TaskState; percent: number; weight: number; due_date: string | null; extended_to: string | null }>(
+        "select id, source_id, state, percent, weight, due_date, extended_to from task where source_kind = 'conclusion_item' and source_id = any($1::uuid[])",
+        [items.map((i) => i.id)],
+      )
+    ).rows.map((t) => [t.source_id, t]),
+  );
+  const taskOf = (itemId: string) => {
+    const t = tasks.get(itemId);
+    if (!t) return null;
+    const st = taskStatus({ state: t.state, dueDate: t.due_date, extendedTo: t.extended_to }, today);
+    return { id: t.id, state: t.state, percent: Number(t.percent), overdue: st.overdue, label_vi: st.label_vi, weight: t.weight };
+  };
+  const actions = items.filter((i) => i.kind === 'action').map((i) => taskOf(i.id));
+  const progress = {
+    percent: rollUpProgress(actions.map((t) => (t ? { percent: t.percent, weight: t.weight, state: t.state } : { percent: 0 }))),
+    actionItems: actions.length,
+    tasks: actions.filter(Boolean).length,
+    done: actions.filter((t) => t?.state === 'done').length,
+    overdue: actions.filter((t) => t?.overdue).length,
+  };
   return {
+    progress,
     id: c.id,
     docType: parseDocumentSymbol(c.symbol)?.type === 'KL' ? ('KL' as const) : ('TB' as const),
     symbol: c.symbol,
@@ -263,6 +286,7 @@ export async function conclusionView(sql: Sql, meetingId: string, reg: Regulatio
         i.kind === 'action'
           ? checkSixClear({ title: i.text, leads: i.leads ?? [], supporting: i.supporting ?? [], due: { date: i.due_date, meetingId: i.due_meeting_id, label: i.due_label }, supervisorId: i.supervisor_person_id, decidingBody: i.deciding_body, product: i.product })
           : null,
+      task: i.kind === 'action' ? taskOf(i.id) : null,
     })),
   };
 }
