@@ -3,6 +3,8 @@ import { addDays, addWorkingDays, checkSixClear, documentSymbol, foldVietnamese,
 import type { TaskDraft } from '@quyche/core';
 import { uuidv7 } from '@quyche/db';
 import type { Batch } from './batch.js';
+import { externalUnit, fixtureUnits, leadOrgOf } from './units.seed.js';
+import type { SeedBodies, SeedOrgs } from './units.seed.js';
 
 /**
  * An Lạc's 2026 meetings (shared/fixtures/an-lac.md §4) as they would stand on 01/12/2026: BCH conferences, BTV
@@ -30,8 +32,8 @@ export interface SeededAction {
 export interface MeetingSeedContext {
   org: string;
   termId: string;
-  bodies: { BCH: string; BTV: string; TT: string; UBKT: string; VPTU: string; BTC: string; BTGDV: string; BNC: string };
-  orgs: { UBND: string; CQD: string; CA: string; TAN_LAP: string };
+  bodies: SeedBodies;
+  orgs: SeedOrgs;
   people: Map<string, string>;
   names: Map<string, string>;
   communes: { id: string; name: string; secretary: string; secretaryName: string }[];
@@ -111,19 +113,8 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
   const r = rng(20261201);
   const P = (code: string) => c.people.get(code)!;
   const N = (code: string) => c.names.get(P(code))!;
-  const unit = (id: string, name: string) => ({ kind: 'unit' as const, id, name });
-  const ext = (name: string) => ({ kind: 'unit' as const, id: null, name });
-  const U = {
-    VPTU: unit(c.bodies.VPTU, 'Văn phòng Tỉnh ủy'),
-    BTC: unit(c.bodies.BTC, 'Ban Tổ chức Tỉnh ủy'),
-    BTGDV: unit(c.bodies.BTGDV, 'Ban Tuyên giáo và Dân vận Tỉnh ủy'),
-    BNC: unit(c.bodies.BNC, 'Ban Nội chính Tỉnh ủy'),
-    UBKT: unit(c.bodies.UBKT, 'Ủy ban Kiểm tra Tỉnh ủy'),
-    UBND: unit(c.orgs.UBND, 'Đảng ủy UBND tỉnh'),
-    CQD: unit(c.orgs.CQD, 'Đảng ủy các cơ quan Đảng tỉnh'),
-    CA: unit(c.orgs.CA, 'Đảng ủy Công an tỉnh'),
-    TAN_LAP: unit(c.orgs.TAN_LAP, 'Đảng ủy xã Tân Lập'),
-  };
+  const ext = externalUnit;
+  const U = fixtureUnits(c.bodies, c.orgs);
   const members: Record<Body, string[]> = {
     BCH: Array.from({ length: 61 }, (_, i) => P(`M${String(i + 1).padStart(2, '0')}`)),
     BTV: Array.from({ length: 17 }, (_, i) => P(`M${String(i + 1).padStart(2, '0')}`)),

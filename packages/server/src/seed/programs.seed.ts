@@ -1,6 +1,8 @@
 import { addDays, documentSymbol, dueDate, foldVietnamese, parsePeriod, periodLabel, periodRange, programAdopter, RECOMMENDATION_DUTY, RECOMMENDATION_EVENT } from '@quyche/core';
 import type { ProgramPeriod, Regulation } from '@quyche/core';
 import type { Batch } from './batch.js';
+import { externalUnit, fixtureUnits, leadOrgOf } from './units.seed.js';
+import type { SeedBodies, SeedOrgs } from './units.seed.js';
 
 /**
  * The programs of khóa XVIII and of 2026 (fixture §5's program tasks become items of them), the inspections and
@@ -13,8 +15,8 @@ export interface ProgramSeedContext {
   termId: string;
   reg: Regulation;
   meetings: Map<string, string>;
-  bodies: { BCH: string; BTV: string; TT: string; UBKT: string; VPTU: string; BTC: string; BTGDV: string; BNC: string };
-  orgs: { UBND: string; CQD: string; CA: string; TAN_LAP: string };
+  bodies: SeedBodies;
+  orgs: SeedOrgs;
   communes: { id: string; name: string }[];
   people: Map<string, string>;
   adminUser: string;
@@ -38,20 +40,11 @@ interface ItemPlan {
 
 export function seedPrograms(b: Batch, c: ProgramSeedContext) {
   const unit = (id: string, name: string): Lead => ({ kind: 'unit', id, name });
-  const U = {
-    VPTU: unit(c.bodies.VPTU, 'Văn phòng Tỉnh ủy'),
-    BTC: unit(c.bodies.BTC, 'Ban Tổ chức Tỉnh ủy'),
-    BTGDV: unit(c.bodies.BTGDV, 'Ban Tuyên giáo và Dân vận Tỉnh ủy'),
-    BNC: unit(c.bodies.BNC, 'Ban Nội chính Tỉnh ủy'),
-    UBKT: unit(c.bodies.UBKT, 'Ủy ban Kiểm tra Tỉnh ủy'),
-    UBND: unit(c.orgs.UBND, 'Đảng ủy UBND tỉnh'),
-    CQD: unit(c.orgs.CQD, 'Đảng ủy các cơ quan Đảng tỉnh'),
-    TAN_LAP: unit(c.orgs.TAN_LAP, 'Đảng ủy xã Tân Lập'),
-  };
-  const ext = (name: string) => ({ kind: 'unit' as const, id: null, name });
+  const U = fixtureUnits(c.bodies, c.orgs);
+  const ext = externalUnit;
   const P = (code: string) => c.people.get(code)!;
   const period = (kind: 'month' | 'quarter' | 'half' | 'date', v: string) => parsePeriod(kind, v)!;
-  const leadOrg = (l: Lead) => (Object.values(c.orgs).includes(l.id) ? l.id : c.org);
+  const leadOrg = leadOrgOf(c.orgs, c.org);
   const counters = { CTr: 0, QĐ: 6 };
   const doc = (type: 'CTr' | 'QĐ', title: string, on: string) => {
     const n = ++counters[type];

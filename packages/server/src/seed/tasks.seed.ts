@@ -1,6 +1,8 @@
 import { addDays, foldVietnamese } from '@quyche/core';
 import { uuidv7 } from '@quyche/db';
 import type { Batch } from './batch.js';
+import { externalUnit, fixtureUnits, leadOrgOf } from './units.seed.js';
+import type { SeedBodies, SeedOrgs } from './units.seed.js';
 import type { SeededAction } from './meetings.seed.js';
 
 /**
@@ -15,8 +17,8 @@ export interface TaskSeedContext {
   org: string;
   actions: Map<number, SeededAction>;
   meetings: Map<string, string>;
-  bodies: { BCH: string; BTV: string; TT: string; UBKT: string; VPTU: string; BTC: string; BTGDV: string; BNC: string };
-  orgs: { UBND: string; CQD: string; CA: string; TAN_LAP: string };
+  bodies: SeedBodies;
+  orgs: SeedOrgs;
   people: Map<string, string>;
   adminUser: string;
 }
@@ -33,15 +35,9 @@ interface Plan {
 }
 
 export function seedFixtureTasks(b: Batch, c: TaskSeedContext) {
-  const unit = (id: string, name: string): Lead => ({ kind: 'unit', id, name });
-  const U = {
-    VPTU: unit(c.bodies.VPTU, 'Văn phòng Tỉnh ủy'),
-    BTC: unit(c.bodies.BTC, 'Ban Tổ chức Tỉnh ủy'),
-    UBKT: unit(c.bodies.UBKT, 'Ủy ban Kiểm tra Tỉnh ủy'),
-    UBND: unit(c.orgs.UBND, 'Đảng ủy UBND tỉnh'),
-  };
-  const leadOrg = (lead: Lead) => (Object.values(c.orgs).includes(lead.id) ? lead.id : c.org);
-  const ext = (name: string) => ({ kind: 'unit' as const, id: null, name });
+  const U = fixtureUnits(c.bodies, c.orgs);
+  const leadOrg = leadOrgOf(c.orgs, c.org);
+  const ext = externalUnit;
 
   // How each task stands on 01/12/2026.
   const plans: Plan[] = [
