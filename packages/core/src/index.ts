@@ -34,3 +34,4 @@ export * from './work/program.rules.js';
 export * from './work/inspection.rules.js';
 export * from './work/recommendation.rules.js';
 export * from './api/program.schema.js';
+export * from './consultation/consultation.rules.js';
