@@ -23,6 +23,12 @@ import { TaskDashboardPage } from './features/task/task-dashboard.page';
 import { TaskListPage } from './features/task/task-list.page';
 import { TaskPage } from './features/task/task.page';
 import { TaskTimelinePage } from './features/task/task-timeline.page';
+import { InspectionListPage } from './features/program/inspection-list.page';
+import { InspectionPage } from './features/program/inspection.page';
+import { ProgramListPage } from './features/program/program-list.page';
+import { ProgramPage } from './features/program/program.page';
+import { RecommendationListPage } from './features/program/recommendation-list.page';
+import { RecommendationPage } from './features/program/recommendation.page';
 
 const theme = createTheme({ primaryColor: 'red', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
 
@@ -63,6 +69,12 @@ function App() {
   else if (path === '/tasks/timeline') page = <TaskTimelinePage />;
   else if (path === '/tasks/dashboard') page = <TaskDashboardPage />;
   else if ((m = match('/tasks/:id', path))) page = <TaskPage key={m['id']} id={m['id']!} />;
+  else if (path === '/programs') page = <ProgramListPage />;
+  else if ((m = match('/programs/:id', path))) page = <ProgramPage key={m['id']} id={m['id']!} />;
+  else if (path === '/inspections') page = <InspectionListPage />;
+  else if ((m = match('/inspections/:id', path))) page = <InspectionPage key={m['id']} id={m['id']!} />;
+  else if (path === '/recommendations') page = <RecommendationListPage />;
+  else if ((m = match('/recommendations/:id', path))) page = <RecommendationPage key={m['id']} id={m['id']!} />;
   else page = <TreePage />;
   return (
     <Layout me={me} onLogout={() => setMe(null)}>

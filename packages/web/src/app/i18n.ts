@@ -70,6 +70,9 @@ const dict = {
   meetingReport: { vi: 'Báo cáo hội nghị', en: 'Meetings report' },
   tasks: { vi: 'Nhiệm vụ', en: 'Tasks' },
   taskDashboard: { vi: 'Theo dõi nhiệm vụ', en: 'Task follow-up' },
+  programs: { vi: 'Chương trình công tác', en: 'Programs' },
+  inspections: { vi: 'Kiểm tra, giám sát', en: 'Inspections' },
+  recommendations: { vi: 'Kiến nghị, đề xuất', en: 'Recommendations' },
 } satisfies Record<string, Record<Lang, string>>;
 export type MessageKey = keyof typeof dict;
 

@@ -18,6 +18,9 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
     { to: '/meetings/report', label: t('meetingReport'), active: path.startsWith('/meetings/report') },
     { to: '/tasks', label: t('tasks'), active: path.startsWith('/tasks') && !path.startsWith('/tasks/dashboard') },
     { to: '/tasks/dashboard', label: t('taskDashboard'), active: path.startsWith('/tasks/dashboard') },
+    { to: '/programs', label: t('programs'), active: path.startsWith('/programs') },
+    { to: '/inspections', label: t('inspections'), active: path.startsWith('/inspections') },
+    { to: '/recommendations', label: t('recommendations'), active: path.startsWith('/recommendations') },
   ];
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => undefined);

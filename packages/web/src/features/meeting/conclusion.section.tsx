@@ -142,6 +142,11 @@ function IssuedConclusion({ m, c }: { m: Meeting; c: Conclusion }) {
           </Card>
         ))}
       </Stack>
+      {m.can.write && c.items.some((it) => it.kind === 'action') && (
+        <Anchor component={Link} to={`/tasks?pick=conclusions&meeting=${m.id}`} size="sm" data-testid="conclusion-follow-up">
+          {tr('Tạo nhiệm vụ theo dõi', 'Make follow-up tasks')} ›
+        </Anchor>
+      )}
       {c.signer.for && (
         <Text size="sm" ta="right">
           {c.signer.for}

@@ -8,6 +8,7 @@ import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link, navigate, useLocation } from '../../app/router';
 import { DateField, useTr } from '../meeting/meeting.parts';
 import { TaskForm } from './task-form';
+import { TaskImportModal } from './task-import';
 import { TaskNav } from './task.nav';
 import { apiError, dueText, groupedLeads, PercentBar, qs, sourceKindLabel, STATE_FILTERS, StatusBadges, TaskError, useAsOf, useTaskAccess, useTaskOrg } from './task.parts';
 import type { PendingActionItem, Task, TaskListItem, TaskPage } from './task.parts';
@@ -37,7 +38,8 @@ export function TaskListPage() {
   };
   const filters = { state: f.state, sourceKind: f.source, leadId: f.lead, supervisorPersonId: f.supervisor, dueFrom: f.from, dueTo: f.to, q: f.q, sort: f.sort || 'due', asOf };
   const url = `/tasks${qs({ ...filters, page, pageSize: PAGE_SIZE })}`;
-  const { data, error, loading } = useApi<TaskPage>(url);
+  const { data, error, loading, reload } = useApi<TaskPage>(url);
+  const [importing, setImporting] = useState(false);
   const [text, setText] = useState(f.q);
   useEffect(() => setText(f.q), [f.q]);
   // The search runs while typing, once the typing pauses.
@@ -65,6 +67,9 @@ export function TaskListPage() {
             <Button variant="light" onClick={() => go({ pick: 'conclusions', page: String(page) })} data-testid="from-conclusion-open">
               {tr('Từ kết luận', 'From a conclusion')}
             </Button>
+            <Button variant="light" onClick={() => setImporting(true)} data-testid="task-import-open">
+              {tr('Nhập từ Excel', 'Import from Excel')}
+            </Button>
           </Group>
         )}
       </Group>
@@ -80,6 +85,7 @@ export function TaskListPage() {
           <TaskForm orgId={access.home} onCancel={() => go({ create: '', page: String(page) })} />
         </Card>
       )}
+      {access.canCreate && access.home && <TaskImportModal opened={importing} orgId={access.home} onClose={() => setImporting(false)} onImported={reload} />}
       {access.canCreate && access.home && <FromConclusionModal opened={picking} orgId={access.home} meetingId={query.get('meeting')} onClose={() => go({ pick: '', page: String(page) })} />}
       <Card withBorder p="sm" data-testid="task-filters">
         <Stack gap="xs">

@@ -8,35 +8,20 @@ import { useTr } from '../meeting/meeting.parts';
 import type { MeetingListItem } from '../meeting/meeting.parts';
 import { TaskNav } from './task.nav';
 import { apiError, dueText, monthShort, qs, sourceKindLabel, taskStateLabel, useAsOf } from './task.parts';
-import type { Task, TaskPage } from './task.parts';
+import type { TaskListItem, TaskPage } from './task.parts';
 
-/** At most this many open tasks are drawn (the list gives no assignment date: each task is read for it). */
+/** At most this many open tasks are drawn, those due first. */
 const MAX_TASKS = 200;
 
 const dayNo = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 interface Bar {
-  t: Task;
+  t: TaskListItem;
   start: string;
   due: string | null;
   /** The due date of the extension in force, drawn lighter after the original due date. */
   ext: string | null;
   atMeeting: boolean;
-}
-
-/** Runs `f` over `xs`, `n` at a time. */
-async function pool<T, R>(xs: T[], n: number, f: (x: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(xs.length);
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, xs.length) }, async () => {
-      while (i < xs.length) {
-        const k = i++;
-        out[k] = await f(xs[k]!);
-      }
-    }),
-  );
-  return out;
 }
 
 /**
@@ -51,7 +36,7 @@ export function TaskTimelinePage() {
   const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : Number(asOf.slice(0, 4));
   useTitle(tr('Tiến độ nhiệm vụ theo thời gian', 'Task timeline'));
   const { data: list, error: listError } = useApi<TaskPage>(`/tasks${qs({ state: 'open', asOf, sort: 'due', pageSize: MAX_TASKS })}`);
-  const [tasks, setTasks] = useState<Task[] | null>(null);
+  const [tasks, setTasks] = useState<TaskListItem[] | null>(null);
   const [meetingDates, setMeetingDates] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
@@ -59,16 +44,15 @@ export function TaskTimelinePage() {
     let live = true;
     (async () => {
       try {
-        const full = await pool(list.items, 6, (x) => api<Task>('GET', `/tasks/${x.id}`));
-        // A task due at a meeting ends on the meeting's date.
-        const orgs = [...new Set(full.filter((t) => t.dueMeetingId && !t.dueDate).map((t) => t.orgId))];
+        // The list items carry the assignment date and the due meeting: a task due at a meeting ends on its date.
+        const orgs = [...new Set(list.items.filter((t) => t.dueMeetingId && !t.dueDate).map((t) => t.orgId))];
         const dates = new Map<string, string>();
         for (const o of orgs) {
           const ms = await api<MeetingListItem[]>('GET', `/meetings?orgId=${o}&from=${year - 1}-01-01&to=${year + 1}-12-31`);
           for (const m of ms) dates.set(m.id, m.meetingDate);
         }
         if (live) {
-          setTasks(full);
+          setTasks(list.items);
           setMeetingDates(dates);
         }
       } catch (e) {

@@ -1,18 +1,17 @@
 import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { addDays, describeDue, SIX_CLEAR, todayInVietnam } from '@quyche/core';
+import { describeDue, SIX_CLEAR, todayInVietnam } from '@quyche/core';
 import type { SixClear } from '@quyche/core';
-import { api, useApi } from '../../app/api';
+import { api } from '../../app/api';
 import type { ApiError } from '../../app/api';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link } from '../../app/router';
 import { DateField, useTr } from '../meeting/meeting.parts';
-import type { MeetingListItem } from '../meeting/meeting.parts';
 import { SIX_NAMES, TaskForm } from './task-form';
 import { ExtensionsSection, ProgressSection } from './task-progress.section';
 import { TaskNav } from './task.nav';
-import { decidingName, needsNote, PercentBar, sourceKindLabel, StatusBadges, stepLabel, TaskError, taskStateLabel, useTaskAccess, useTaskAction, useTaskOrg } from './task.parts';
+import { decidingName, needsNote, PercentBar, sourceKindLabel, StatusBadges, stepLabel, TaskError, taskStateLabel, useTaskAction, useTaskOrg } from './task.parts';
 import type { Task } from './task.parts';
 import type { OrgDetail } from '../meeting/meeting.parts';
 
@@ -46,23 +45,10 @@ function useTask(id: string) {
   return { t, setT, error, reload };
 }
 
-/**
- * The meeting a conclusion's task comes from. The task names its conclusion by symbol and issuing body only (no
- * meeting id in the API), so the body's meetings around the assignment are searched for that conclusion symbol.
- */
-function useSourceMeeting(t: Task | undefined): MeetingListItem | null {
-  const need = !!t && t.sourceKind === 'conclusion_item' && !!t.sourceBodyId && !!t.sourceLabel;
-  const around = t?.assignedOn ?? todayInVietnam();
-  const { data } = useApi<MeetingListItem[]>(need ? `/meetings?bodyId=${t!.sourceBodyId}&from=${addDays(around, -366)}&to=${addDays(around, 366)}` : null);
-  return (need && data?.find((m) => m.conclusionSymbol === t!.sourceLabel)) || null;
-}
-
 export function TaskPage({ id }: { id: string }) {
   const [l, tr] = useTr();
   const { t, setT, error, reload } = useTask(id);
-  const access = useTaskAccess();
   const { org } = useTaskOrg(t?.orgId ?? null);
-  const meeting = useSourceMeeting(t);
   const [editing, setEditing] = useState(false);
   useTitle(t?.title);
   if (error && !t)
@@ -73,8 +59,9 @@ export function TaskPage({ id }: { id: string }) {
       </Stack>
     );
   if (!t) return <Loading />;
-  const canAssign = access.canAssign(t);
-  const canLead = access.canLead(t);
+  // The server says what the user may do: edit and move it (the assigning organization), report on it (also the lead's).
+  const canAssign = t.can.write;
+  const canLead = t.can.report;
   const props: TaskSectionProps = { t, onTask: setT, reload: () => void reload(), canAssign, canLead, org };
   const editable = canAssign && ['draft', 'assigned', 'in_progress'].includes(t.state);
   return (
@@ -99,9 +86,9 @@ export function TaskPage({ id }: { id: string }) {
               {t.sourceKind === 'conclusion_item' ? (
                 <>
                   {tr('Thông báo kết luận', 'Conclusion')}{' '}
-                  {meeting ? (
-                    <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm" data-testid="task-source-meeting">
-                      {t.sourceLabel} — {meeting.title}
+                  {t.sourceMeetingId ? (
+                    <Anchor component={Link} to={`/meetings/${t.sourceMeetingId}`} size="sm" data-testid="task-source-meeting">
+                      {t.sourceLabel ?? tr('của hội nghị', 'of the meeting')}
                     </Anchor>
                   ) : (
                     <b>{t.sourceLabel}</b>
@@ -111,7 +98,14 @@ export function TaskPage({ id }: { id: string }) {
               ) : (
                 <>
                   {sourceKindLabel(t.sourceKind, l)}
-                  {t.sourceLabel ? `: ${t.sourceLabel}` : ''}
+                  {t.sourceLabel ? ': ' : ''}
+                  {t.sourceLabel && t.sourceProgramId ? (
+                    <Anchor component={Link} to={`/programs/${t.sourceProgramId}`} size="sm" data-testid="task-source-program">
+                      {t.sourceLabel}
+                    </Anchor>
+                  ) : (
+                    t.sourceLabel
+                  )}
                   {t.sourceBodyName ? ` (${tr('giao bởi', 'assigned by')} ${t.sourceBodyName})` : ''}
                 </>
               )}
@@ -213,8 +207,8 @@ function SixCards({ t, org, action }: { t: Task; org: OrgDetail | undefined; act
         t.supervisorName
       )
     ) : null,
-    // The task names its deciding level by code; the organization's bodies (or the extension authority) name it.
-    ro_tham_quyen: t.decidingBody ? (org?.bodies.some((b) => b.kind === t.decidingBody) ? decidingName(t.decidingBody, org) : t.extensionAuthority?.code === t.decidingBody ? t.extensionAuthority.name : t.decidingBody) : null,
+    // The deciding level by its name in the organization's regulation.
+    ro_tham_quyen: t.decidingBody ? (t.decidingBodyName ?? decidingName(t.decidingBody, org)) : null,
     ro_san_pham: t.product,
   };
   const hint: Record<SixClear, string> = {

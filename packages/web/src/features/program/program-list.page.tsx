@@ -1,0 +1,160 @@
+import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { PROGRAM_KINDS, todayInVietnam } from '@quyche/core';
+import { api, useApi } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { Link, navigate, useLocation } from '../../app/router';
+import { useTr } from '../meeting/meeting.parts';
+import { PercentBar, useTaskAccess, useTaskOrg } from '../task/task.parts';
+import { programKindLabel, ProgramStateBadge, useRun, WriteError, YearButtons } from './program.parts';
+import type { Program, ProgramListItem } from './program.parts';
+
+/** The programs of the user's organization in a year (the full-term ones too); writers draft new ones. */
+export function ProgramListPage() {
+  const [l, tr] = useTr();
+  const { query } = useLocation();
+  const thisYear = Number(todayInVietnam().slice(0, 4));
+  const y = Number(query.get('year'));
+  const year = Number.isInteger(y) && y >= 1930 && y <= 2200 ? y : thisYear;
+  const access = useTaskAccess();
+  const orgId = access.home;
+  const { data, error, loading } = useApi<ProgramListItem[]>(orgId ? `/programs?orgId=${encodeURIComponent(orgId)}&year=${year}` : null);
+  const orgName = access.me?.grants.find((g) => g.orgId === orgId)?.orgName;
+  useTitle(tr('Chương trình công tác', 'Programs'));
+  const list = [...(data ?? [])].sort((a, b) => (a.span === b.span ? a.kind.localeCompare(b.kind) : a.span === 'year' ? -1 : 1));
+  return (
+    <Stack data-testid="program-list-page">
+      <Group justify="space-between" align="end" wrap="wrap">
+        <Stack gap={0}>
+          <Title order={1} size="h2">
+            {tr('Chương trình công tác', 'Programs')} {year}
+          </Title>
+          {orgName && (
+            <Text size="sm" c="dimmed">
+              {orgName}
+            </Text>
+          )}
+        </Stack>
+        <YearButtons year={year} around={thisYear} onChange={(v) => navigate(`/programs?year=${v}`, true)} />
+      </Group>
+      <Text size="sm" c="dimmed">
+        {tr('Chương trình làm việc, chương trình kiểm tra, giám sát năm và toàn khóa; tiến độ là bình quân có trọng số của các mục.', 'Annual and full-term work and inspection programs; progress is the weighted mean of their items.')}
+      </Text>
+      {error && <ErrorView error={error} />}
+      {loading && !data && <Loading />}
+      {data && list.length === 0 && (
+        <Text c="dimmed" data-testid="program-none">
+          {tr(`Chưa có chương trình nào cho năm ${year}.`, `No program for ${year} yet.`)}
+        </Text>
+      )}
+      {list.length > 0 && (
+        <div className="qc-p-table" data-testid="program-rows">
+          <div className="qc-p-row qc-p-head" aria-hidden="true">
+            <div>{tr('Chương trình', 'Program')}</div>
+            <div>{tr('Số, ngày thông qua', 'No., adopted on')}</div>
+            <div>{tr('Tình trạng', 'State')}</div>
+            <div>{tr('Tiến độ', 'Progress')}</div>
+          </div>
+          {list.map((p) => (
+            <div key={p.id} className={`qc-p-row${p.lateItems > 0 ? ' qc-overdue' : ''}`} data-testid="program-row" data-id={p.id} data-kind={p.kind} data-span={p.span} data-state={p.state} data-symbol={p.symbol ?? ''}>
+              <div className="qc-p-main">
+                <Anchor component={Link} to={`/programs/${p.id}`} fw={600} size="sm" data-testid="program-link">
+                  {p.title}
+                </Anchor>
+                <Group gap={4}>
+                  <Badge size="xs" variant="light">
+                    {programKindLabel(p.kind, l)}
+                  </Badge>
+                  <Badge size="xs" variant="outline" color="gray">
+                    {p.span === 'year' ? `${tr('năm', 'year')} ${p.year}` : tr('toàn khóa', 'full term')}
+                  </Badge>
+                </Group>
+              </div>
+              <div>
+                <span className="qc-p-k">{tr('Số', 'No.')}: </span>
+                <b data-testid="program-row-symbol">{p.symbol ?? '—'}</b>
+                {p.adoptedOn && (
+                  <Text size="xs" c="dimmed" span>
+                    {' '}
+                    {tr('ngày', 'on')} {fmt(p.adoptedOn)}
+                  </Text>
+                )}
+              </div>
+              <div>
+                <ProgramStateBadge state={p.state} size="xs" />
+              </div>
+              <div>
+                <PercentBar percent={p.percent} testid="program-row-percent" />
+                <Text size="xs" c={p.lateItems > 0 ? 'red.8' : 'dimmed'} fw={p.lateItems > 0 ? 700 : undefined} data-testid="program-row-late" data-late={p.lateItems}>
+                  {l === 'vi' ? `${p.items} mục · ${p.lateItems} chậm` : `${p.items} items · ${p.lateItems} late`}
+                </Text>
+              </div>
+            </div>
+          ))}
+        </div>
+      )}
+      {access.canCreate && orgId && <CreateProgramForm orgId={orgId} year={year} />}
+    </Stack>
+  );
+}
+
+/** "Lập chương trình": a draft of the kind and span chosen; its items are added on its page. */
+function CreateProgramForm({ orgId, year }: { orgId: string; year: number }) {
+  const [l, tr] = useTr();
+  const { org } = useTaskOrg(orgId);
+  const [kind, setKind] = useState<string>('work');
+  const [span, setSpan] = useState<string>('year');
+  const [y, setY] = useState<string>(String(year));
+  const [owner, setOwner] = useState('');
+  const a = useRun<Program>((p) => navigate(`/programs/${p.id}`));
+  const owners = (org?.bodies ?? []).filter((b) => ['BCH', 'BTV', 'UBKT'].includes(b.kind));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void a.run(() => api<Program>('POST', '/programs', { orgId, kind, span, ...(span === 'year' ? { year: Number(y) } : {}), ...(owner ? { ownerBodyId: owner } : {}) }));
+  };
+  return (
+    <Card withBorder>
+      <form onSubmit={submit} data-testid="program-create">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {tr('Lập chương trình', 'Draft a program')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+            <NativeSelect label={tr('Loại chương trình', 'Kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value)} data={PROGRAM_KINDS.map((k) => ({ value: k, label: programKindLabel(k, l) }))} data-testid="program-create-kind" />
+            <NativeSelect
+              label={tr('Thời gian', 'Span')}
+              value={span}
+              onChange={(e) => setSpan(e.currentTarget.value)}
+              data={[
+                { value: 'year', label: tr('Năm', 'A year') },
+                { value: 'term', label: tr('Toàn khóa', 'The full term') },
+              ]}
+              data-testid="program-create-span"
+            />
+            {span === 'year' && (
+              <NativeSelect label={tr('Năm', 'Year')} value={y} onChange={(e) => setY(e.currentTarget.value)} data={[year - 1, year, year + 1, year + 2].map(String)} data-testid="program-create-year" />
+            )}
+            <NativeSelect
+              label={tr('Cơ quan ban hành', 'Issuing body')}
+              description={tr('Để trống: của tổ chức', 'Empty: the organization’s')}
+              value={owner}
+              onChange={(e) => setOwner(e.currentTarget.value)}
+              data={[{ value: '', label: tr('(tổ chức)', '(the organization)') }, ...owners.map((b) => ({ value: b.id, label: b.name }))]}
+              data-testid="program-create-owner"
+            />
+          </SimpleGrid>
+          <Text size="xs" c="dimmed">
+            {tr('Chương trình được lập là dự thảo; thêm các mục trên trang chương trình, rồi thông qua tại hội nghị của cơ quan có thẩm quyền.', 'The program starts as a draft: add its items on its page, then adopt it at a meeting of the competent body.')}
+          </Text>
+          <WriteError error={a.error} testid="program-create-error" onClose={() => a.setError(null)} />
+          <Group>
+            <Button type="submit" loading={a.busy} data-testid="program-create-submit">
+              {tr('Lập chương trình', 'Draft the program')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,299 @@
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../app/api';
+import type { ApiError } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { Link } from '../../app/router';
+import { DateField, useTr } from '../meeting/meeting.parts';
+import { groupedLeads, PercentBar, useTaskOrg } from '../task/task.parts';
+import type { Task } from '../task/task.parts';
+import { AdoptDialog } from './program-adopt.dialog';
+import { ProgramItemForm } from './program-item.form';
+import { ganttRange, ProgramGantt } from './program.gantt';
+import { programKindLabel, ProgramStateBadge, useRun, WriteError } from './program.parts';
+import type { Program, ProgramItem } from './program.parts';
+
+/** A program loaded once and replaced by every write's answer (each write returns the whole program). */
+function useProgram(id: string) {
+  const [p, setP] = useState<Program | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const reload = useCallback(async () => {
+    try {
+      setP(await api<Program>('GET', `/programs/${encodeURIComponent(id)}`));
+      setError(undefined);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  }, [id]);
+  useEffect(() => {
+    setP(undefined);
+    void reload();
+  }, [reload]);
+  return { p, setP, error, reload };
+}
+
+type Open = { item: string; what: 'edit' | 'delete' | 'task' } | { item: 'new'; what: 'edit' } | null;
+
+export function ProgramPage({ id }: { id: string }) {
+  const [l, tr] = useTr();
+  const { p, setP, error, reload } = useProgram(id);
+  const [open, setOpen] = useState<Open>(null);
+  const [adopting, setAdopting] = useState(false);
+  const [adopted, setAdopted] = useState<{ symbol: string | null; tasks: number } | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  useTitle(p?.title);
+  if (error && !p) return <ErrorView error={error} />;
+  if (!p) return <Loading />;
+  const draft = p.state === 'draft';
+  const write = p.canWrite;
+  const range = ganttRange(p);
+  const saved = (x: Program) => {
+    setP(x);
+    setOpen(null);
+  };
+  const isOpen = (it: string, what: string) => open?.item === it && open.what === what;
+  const toggle = (item: string, what: 'edit' | 'delete' | 'task') => setOpen(isOpen(item, what) ? null : { item, what });
+
+  return (
+    <Stack data-testid="program-page" data-state={p.state} data-version={p.version} data-id={p.id}>
+      <Anchor component={Link} to={`/programs${p.year ? `?year=${p.year}` : ''}`} size="sm">
+        ‹ {tr('Chương trình công tác', 'Programs')}
+      </Anchor>
+      <Card withBorder>
+        <Stack gap={6}>
+          <Group gap="xs" wrap="wrap">
+            <ProgramStateBadge state={p.state} size="lg" />
+            <Badge variant="light">{programKindLabel(p.kind, l)}</Badge>
+            <Badge variant="outline" color="gray">
+              {p.span === 'year' ? `${tr('Năm', 'Year')} ${p.year}` : `${tr('Toàn khóa', 'Full term')} ${p.termName}`}
+            </Badge>
+          </Group>
+          <Title order={1} size="h2" data-testid="program-title" style={{ overflowWrap: 'anywhere' }}>
+            {p.title}
+          </Title>
+          {p.symbol && (
+            <Text fw={800} size="lg" data-testid="program-symbol">
+              {tr('Số', 'No.')} {p.symbol}
+            </Text>
+          )}
+          {p.state === 'adopted' && (
+            <Text size="sm" data-testid="program-adopted">
+              {p.adoptingBodyName ?? tr('Cơ quan có thẩm quyền', 'The competent body')} {tr('thông qua ngày', 'adopted it on')} {fmt(p.adoptedOn)}
+              {p.adoptedMeeting && (
+                <>
+                  {' '}
+                  {tr('tại', 'at')}{' '}
+                  <Anchor component={Link} to={`/meetings/${p.adoptedMeeting.id}`} size="sm" data-testid="program-meeting">
+                    {p.adoptedMeeting.title}
+                  </Anchor>{' '}
+                  ({fmt(p.adoptedMeeting.date)})
+                </>
+              )}
+            </Text>
+          )}
+          {p.competence && (
+            <Text size="sm" c={p.competence.ok ? 'green.9' : 'red.8'} data-testid="program-competence" data-ok={String(p.competence.ok)} data-competent={p.competence.competent ?? ''} style={{ overflowWrap: 'anywhere' }}>
+              {!draft && <b>{tr('Thẩm quyền', 'Competence')}: </b>}
+              {p.competence.reason_vi}
+            </Text>
+          )}
+          <Text size="sm" c="dimmed">
+            {p.ownerBodyName ? `${tr('Cơ quan', 'Body')}: ${p.ownerBodyName} · ` : ''}
+            {tr('Thời gian', 'Period')}: {fmt(range.from)} – {fmt(range.to)}
+            {range.to !== p.range.to ? ` (${tr('nhiệm kỳ chưa có ngày kết thúc', 'the term has no end date yet')})` : ''}
+          </Text>
+          <PercentBar percent={p.percent} testid="program-percent" />
+          <Text size="sm" data-testid="program-counts">
+            {l === 'vi' ? `${p.items} mục` : `${p.items} item${p.items === 1 ? '' : 's'}`}
+            {' · '}
+            <Text span size="sm" c={p.lateItems > 0 ? 'red.8' : undefined} fw={p.lateItems > 0 ? 700 : undefined} data-testid="program-late" data-late={p.lateItems}>
+              {l === 'vi' ? `${p.lateItems} mục chậm tiến độ` : `${p.lateItems} late`}
+            </Text>
+          </Text>
+          {!write && (
+            <Text size="xs" c="dimmed" data-testid="read-only">
+              {tr('Tài khoản của bạn chỉ được xem chương trình này, không sửa, thông qua hay giao nhiệm vụ.', 'Your account may view this program but not change, adopt or assign it.')}
+            </Text>
+          )}
+          {adopted && (
+            <Alert color="green" title={tr('Đã thông qua chương trình', 'The program is adopted')} data-testid="adopt-done" data-tasks={adopted.tasks} data-symbol={adopted.symbol ?? ''} withCloseButton onClose={() => setAdopted(null)}>
+              {l === 'vi' ? `Số ${adopted.symbol ?? ''}; đã giao ${adopted.tasks} nhiệm vụ theo các mục của chương trình.` : `No. ${adopted.symbol ?? ''}; ${adopted.tasks} task${adopted.tasks === 1 ? '' : 's'} assigned from its items.`}
+            </Alert>
+          )}
+          {write && draft && (
+            <Group gap="xs" mt={4} wrap="wrap">
+              <Button onClick={() => setOpen(isOpen('new', 'edit') ? null : { item: 'new', what: 'edit' })} variant={isOpen('new', 'edit') ? 'filled' : 'light'} data-testid="item-add">
+                + {tr('Thêm mục', 'Add an item')}
+              </Button>
+              <Button color="green" onClick={() => setAdopting(true)} disabled={p.items === 0} data-testid="adopt-open">
+                {tr('Thông qua', 'Adopt')}
+              </Button>
+              <Button variant="subtle" color="red" onClick={() => setCancelling((x) => !x)} data-testid="program-cancel-open">
+                {tr('Hủy dự thảo', 'Cancel the draft')}
+              </Button>
+            </Group>
+          )}
+          {write && draft && cancelling && <CancelForm p={p} onDone={(x) => (setP(x), setCancelling(false))} />}
+        </Stack>
+      </Card>
+      {write && draft && isOpen('new', 'edit') && <ProgramItemForm p={p} onSaved={saved} onCancel={() => setOpen(null)} />}
+      <Card withBorder p="sm">
+        <Title order={2} size="h4" mb="xs">
+          {tr('Tiến độ theo thời gian', 'Timeline')}
+        </Title>
+        <ProgramGantt
+          p={p}
+          notes={(it) =>
+            draft && !it.sixClear.complete ? (
+              <Badge size="xs" color="orange" variant="light" title={it.sixClear.missing.map((m) => m.message_vi).join('; ')} data-testid="item-six-missing">
+                {tr(`Chưa đủ 6 rõ: thiếu ${it.sixClear.missing.length}`, `${it.sixClear.missing.length} of the 6 missing`)}
+              </Badge>
+            ) : null
+          }
+          actions={
+            write && p.state !== 'cancelled'
+              ? (it) =>
+                  draft ? (
+                    <>
+                      <Button size="compact-xs" variant={isOpen(it.id, 'edit') ? 'filled' : 'light'} onClick={() => toggle(it.id, 'edit')} data-testid="item-edit">
+                        {tr('Sửa', 'Edit')}
+                      </Button>
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => toggle(it.id, 'delete')} data-testid="item-delete">
+                        {tr('Xóa', 'Delete')}
+                      </Button>
+                    </>
+                  ) : (
+                    <Button size="compact-xs" variant={isOpen(it.id, 'task') ? 'filled' : 'light'} onClick={() => toggle(it.id, 'task')} data-testid="item-more-task">
+                      {tr('Giao thêm nhiệm vụ', 'Assign one more task')}
+                    </Button>
+                  )
+              : undefined
+          }
+          below={(it) =>
+            !write || !open || open.item !== it.id ? null : (
+              <div className="qc-g-below">
+                {open.what === 'edit' && <ProgramItemForm p={p} item={it} onSaved={saved} onCancel={() => setOpen(null)} />}
+                {open.what === 'delete' && <DeleteItem it={it} onDone={saved} onCancel={() => setOpen(null)} />}
+                {open.what === 'task' && (
+                  <MoreTaskForm
+                    p={p}
+                    it={it}
+                    onDone={() => {
+                      setOpen(null);
+                      void reload();
+                    }}
+                    onCancel={() => setOpen(null)}
+                  />
+                )}
+              </div>
+            )
+          }
+        />
+      </Card>
+      {write && draft && (
+        <AdoptDialog
+          p={p}
+          opened={adopting}
+          onClose={() => setAdopting(false)}
+          onAdopted={(x) => {
+            setP(x);
+            setAdopting(false);
+            setAdopted({ symbol: x.symbol, tasks: x.tasksCreated ?? 0 });
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function DeleteItem({ it, onDone, onCancel }: { it: ProgramItem; onDone: (p: Program) => void; onCancel: () => void }) {
+  const [, tr] = useTr();
+  const a = useRun<Program>(onDone);
+  return (
+    <Stack gap="xs" data-testid="item-delete-confirm">
+      <Text size="sm">{tr(`Xóa mục "${it.title}" khỏi dự thảo?`, `Delete the item "${it.title}" from the draft?`)}</Text>
+      <WriteError error={a.error} testid="item-delete-error" />
+      <Group gap="xs">
+        <Button size="xs" color="red" loading={a.busy} onClick={() => void a.run(() => api<Program>('DELETE', `/program-items/${it.id}?version=${it.version}`))} data-testid="item-delete-submit">
+          {tr('Xóa mục', 'Delete the item')}
+        </Button>
+        <Button size="xs" variant="subtle" onClick={onCancel}>
+          {tr('Thôi', 'Cancel')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** "Giao thêm nhiệm vụ": one more task under an adopted item (another lead, another part of the work). */
+function MoreTaskForm({ p, it, onDone, onCancel }: { p: Program; it: ProgramItem; onDone: () => void; onCancel: () => void }) {
+  const [l, tr] = useTr();
+  const { leads } = useTaskOrg(p.orgId);
+  const [title, setTitle] = useState(it.title);
+  const [lead, setLead] = useState(it.lead?.id ?? '');
+  const [due, setDue] = useState(it.dueDate);
+  const [assign, setAssign] = useState(true);
+  const [made, setMade] = useState<Task | null>(null);
+  const a = useRun<Task>(setMade);
+  const options = it.lead && !leads.some((x) => x.value === it.lead!.id) ? [{ value: it.lead.id, label: it.lead.name, group: 'body' as const }, ...leads] : leads;
+  const leadName = options.find((x) => x.value === lead)?.label ?? '';
+  const submit = () =>
+    void a.run(() =>
+      api<Task>('POST', `/program-items/${it.id}/tasks`, {
+        title: title.trim(),
+        ...(lead ? { leads: [{ kind: it.lead?.id === lead ? it.lead.kind : 'unit', id: lead, name: leadName }] } : {}),
+        dueDate: due || null,
+        assign,
+      }),
+    );
+  if (made)
+    return (
+      <Alert color="green" data-testid="more-task-done" withCloseButton onClose={onDone}>
+        {tr('Đã giao nhiệm vụ', 'Task assigned')}:{' '}
+        <Anchor component={Link} to={`/tasks/${made.id}`} size="sm" data-testid="more-task-link">
+          {made.title}
+        </Anchor>
+        <Group mt="xs">
+          <Button size="xs" variant="light" onClick={onDone} data-testid="more-task-close">
+            {tr('Xong', 'Done')}
+          </Button>
+        </Group>
+      </Alert>
+    );
+  return (
+    <Stack gap="xs" data-testid="more-task-form">
+      <TextInput label={tr('Nhiệm vụ', 'Task')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="more-task-title" />
+      <Group gap="xs" align="end" wrap="wrap">
+        <NativeSelect label={tr('Đơn vị chủ trì', 'Lead unit')} value={lead} onChange={(e) => setLead(e.currentTarget.value)} data={[{ value: '', label: tr('(như mục chương trình)', '(as the item)') }, ...groupedLeads(options, l)]} data-testid="more-task-lead" style={{ flex: '1 1 220px', minWidth: 0 }} />
+        <DateField label={tr('Hạn', 'Due')} value={due} onChange={setDue} testid="more-task-due" />
+      </Group>
+      <Checkbox label={tr('Giao ngay khi đủ 6 rõ', 'Assign at once when the 6 are stated')} checked={assign} onChange={(e) => setAssign(e.currentTarget.checked)} data-testid="more-task-assign" />
+      <WriteError error={a.error} testid="more-task-error" onClose={() => a.setError(null)} />
+      <Group gap="xs">
+        <Button size="xs" loading={a.busy} disabled={!title.trim()} onClick={submit} data-testid="more-task-submit">
+          {tr('Giao nhiệm vụ', 'Assign the task')}
+        </Button>
+        <Button size="xs" variant="subtle" onClick={onCancel}>
+          {tr('Thôi', 'Cancel')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function CancelForm({ p, onDone }: { p: Program; onDone: (p: Program) => void }) {
+  const [, tr] = useTr();
+  const [note, setNote] = useState('');
+  const a = useRun<Program>(onDone);
+  return (
+    <Stack gap="xs" data-testid="program-cancel-form">
+      <Textarea label={tr('Lý do hủy', 'Reason')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} required data-testid="program-cancel-note" />
+      <WriteError error={a.error} testid="program-cancel-error" />
+      <Group>
+        <Button size="xs" color="red" loading={a.busy} disabled={!note.trim()} onClick={() => void a.run(() => api<Program>('POST', `/programs/${p.id}/cancel`, { version: p.version, note: note.trim() }))} data-testid="program-cancel-submit">
+          {tr('Hủy dự thảo', 'Cancel the draft')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,154 @@
+import { Alert, Badge, Button, Group, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import type { z } from 'zod';
+import { INSPECTION_KIND_LABELS, INSPECTION_STATE_LABELS, PROGRAM_KIND_LABELS, PROGRAM_SPAN_LABELS, PROGRAM_STATE_LABELS, RECOMMENDATION_SOURCE_LABELS, RECOMMENDATION_STATE_LABELS, TEAM_ROLE_LABELS } from '@quyche/core';
+import type { InspectionSchema, ProgramListItemSchema, ProgramSchema, RecommendationSchema } from '@quyche/core';
+import { ApiError, useApi } from '../../app/api';
+import type { Lang } from '../../app/i18n';
+import { labelOf, useTr } from '../meeting/meeting.parts';
+import type { BodyDetail } from '../task/task.parts';
+import './program.css';
+
+export type Program = z.infer<typeof ProgramSchema>;
+export type ProgramListItem = z.infer<typeof ProgramListItemSchema>;
+export type ProgramItem = Program['itemsDetail'][number];
+export type Inspection = z.infer<typeof InspectionSchema>;
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+type Labels = Record<string, { vi: string; en: string }>;
+
+export const programKindLabel = (k: string, l: Lang) => labelOf(PROGRAM_KIND_LABELS as Labels, k, l);
+export const programSpanLabel = (k: string, l: Lang) => labelOf(PROGRAM_SPAN_LABELS as Labels, k, l);
+export const programStateLabel = (k: string, l: Lang) => labelOf(PROGRAM_STATE_LABELS as Labels, k, l);
+export const inspectionKindLabel = (k: string | null | undefined, l: Lang) => labelOf(INSPECTION_KIND_LABELS as Labels, k, l);
+export const inspectionStateLabel = (k: string, l: Lang) => labelOf(INSPECTION_STATE_LABELS as Labels, k, l);
+export const recStateLabel = (k: string, l: Lang) => labelOf(RECOMMENDATION_STATE_LABELS as Labels, k, l);
+export const recSourceLabel = (k: string, l: Lang) => labelOf(RECOMMENDATION_SOURCE_LABELS as Labels, k, l);
+const TEAM_ROLE_EN: Record<string, string> = { leader: 'Team leader', deputy: 'Deputy leader', member: 'Member', secretary: 'Secretary' };
+export const teamRoleLabel = (k: string, l: Lang) => (l === 'vi' ? (TEAM_ROLE_LABELS as Record<string, string>)[k] ?? k : TEAM_ROLE_EN[k] ?? k);
+
+/** The name of an item's place in a program ("Tháng 5/2026", "Quý II/2026", a meeting), in English too. */
+export function periodText(p: ProgramItem['period'], l: Lang): string {
+  if (l === 'vi' || !p.value || p.kind === 'meeting' || p.kind === 'date') return p.label;
+  const y = p.value.slice(0, 4);
+  const n = Number(p.value.slice(p.kind === 'month' ? 5 : 6));
+  if (p.kind === 'month') return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][n - 1]} ${y}`;
+  if (p.kind === 'quarter') return `Q${n} ${y}`;
+  return `${n === 1 ? 'First' : 'Second'} half of ${y}`;
+}
+
+export const PROGRAM_STATE_COLORS: Record<string, string> = { draft: 'gray', adopted: 'green', cancelled: 'dark' };
+export const INSPECTION_STATE_COLORS: Record<string, string> = { planned: 'gray', decided: 'blue', in_progress: 'cyan', concluded: 'orange', verified: 'green', cancelled: 'dark' };
+export const REC_STATE_COLORS: Record<string, string> = { received: 'blue', assigned: 'cyan', answered: 'green', withdrawn: 'dark' };
+/** An item's progress against the program: late red, done green. */
+export const ITEM_STATUS_COLORS: Record<string, string> = { late: 'red', done: 'green', on_track: 'blue', upcoming: 'gray', no_task: 'gray' };
+
+export function ProgramStateBadge({ state, size = 'sm' }: { state: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  const [l] = useTr();
+  return (
+    <Badge color={PROGRAM_STATE_COLORS[state] ?? 'gray'} size={size} data-testid="program-state" data-state={state}>
+      {programStateLabel(state, l)}
+    </Badge>
+  );
+}
+export function InspectionStateBadge({ state, size = 'sm' }: { state: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  const [l] = useTr();
+  return (
+    <Badge color={INSPECTION_STATE_COLORS[state] ?? 'gray'} size={size} data-testid="inspection-state" data-state={state}>
+      {inspectionStateLabel(state, l)}
+    </Badge>
+  );
+}
+export function RecStateBadge({ state, overdue, size = 'sm' }: { state: string; overdue?: boolean; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  const [l, tr] = useTr();
+  return (
+    <Group gap={4} wrap="wrap">
+      <Badge color={REC_STATE_COLORS[state] ?? 'gray'} size={size} variant="light" data-testid="rec-state" data-state={state}>
+        {recStateLabel(state, l)}
+      </Badge>
+      {overdue && (
+        <Badge color="red" size={size} variant="filled" data-testid="rec-overdue-badge">
+          {tr('Quá hạn', 'Overdue')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/** Runs one write: its own error and busy flag; the answer goes to `onDone`. */
+export function useRun<T>(onDone: (x: T) => void) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (f: () => Promise<T>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await f());
+      return true;
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'Lỗi', String(e), 'ERROR'));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, error, busy, setError };
+}
+
+/** The problem+json of a failed write next to its form: the server's Vietnamese title and reason (with its clause). */
+export function WriteError({ error, testid, onClose }: { error: ApiError | null; testid: string; onClose?: () => void }) {
+  const [, tr] = useTr();
+  if (!error) return null;
+  return (
+    <Alert color="red" w="100%" title={error.title} data-testid={testid} data-code={error.code} data-status={error.status} withCloseButton={!!onClose} onClose={onClose}>
+      <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }} data-testid={`${testid}-detail`}>
+        {error.detail ?? ''}
+      </Text>
+      {error.status === 403 && (
+        <Text size="sm" mt={4}>
+          {tr('Tài khoản của bạn không được làm việc này.', 'Your account may not do this.')}
+        </Text>
+      )}
+      {error.status === 409 && error.code === 'VERSION_CONFLICT' && (
+        <Text size="sm" mt={4}>
+          {tr('Người khác vừa sửa: đã tải lại dữ liệu mới nhất.', 'Someone else changed it: the latest data has been reloaded.')}
+        </Text>
+      )}
+    </Alert>
+  );
+}
+
+/** Year buttons: the year before, this year and the next, around the chosen one. */
+export function YearButtons({ year, around, onChange, testid = 'year' }: { year: number; around: number; onChange: (y: number) => void; testid?: string }) {
+  const years = [...new Set([around - 1, around, around + 1, year])].sort((a, b) => a - b);
+  return (
+    <Group gap={4} wrap="wrap" data-testid={`${testid}-buttons`}>
+      {years.map((y) => (
+        <Button key={y} size="xs" variant={y === year ? 'filled' : 'light'} onClick={() => onChange(y)} data-testid={`${testid}-${y}`} aria-pressed={y === year}>
+          {y}
+        </Button>
+      ))}
+    </Group>
+  );
+}
+
+/** People for inspection teams: the members of the executive committee, its standing committee and the inspection commission. */
+export function useTeamPeople(org: { bodies: { id: string; kind: string }[] } | undefined) {
+  const id = (k: string) => org?.bodies.find((b) => b.kind === k)?.id;
+  const { data: bch } = useApi<BodyDetail>(id('BCH') ? `/bodies/${id('BCH')}` : null);
+  const { data: ubkt } = useApi<BodyDetail>(id('UBKT') ? `/bodies/${id('UBKT')}` : null);
+  return useMemo(() => {
+    const seen = new Set<string>();
+    const collator = new Intl.Collator('vi');
+    return [...(ubkt?.members ?? []), ...(bch?.members ?? [])]
+      .filter((m) => !seen.has(m.person.id) && seen.add(m.person.id))
+      .map((m) => ({ value: m.person.id, label: m.person.fullName }))
+      .sort((a, b) => collator.compare(a.label, b.label));
+  }, [bch, ubkt]);
+}
+
+/** Splits "A, B; C" into names. */
+export const names = (s: string) =>
+  s
+    .split(/[,;\n]/)
+    .map((x) => x.trim())
+    .filter(Boolean);

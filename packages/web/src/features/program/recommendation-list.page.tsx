@@ -1,0 +1,222 @@
+import { Anchor, Button, Card, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATES, todayInVietnam } from '@quyche/core';
+import { api, useApi } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { Link, navigate, useLocation } from '../../app/router';
+import { DateField, useTr } from '../meeting/meeting.parts';
+import { qs, useTaskAccess, useTaskOrg } from '../task/task.parts';
+import { recSourceLabel, RecStateBadge, recStateLabel, useRun, WriteError } from './program.parts';
+import type { Recommendation } from './program.parts';
+
+/** "Nhận được" and "Đã gửi": recommendations sent to the user's organization, or by it to its superior. */
+export function RecommendationListPage() {
+  const [l, tr] = useTr();
+  const { query } = useLocation();
+  const tab = query.get('tab') === 'sent' ? 'sent' : 'received';
+  const state = query.get('state') ?? '';
+  const q = query.get('q') ?? '';
+  const access = useTaskAccess();
+  const orgId = access.home;
+  const { data, error, loading, reload } = useApi<Recommendation[]>(orgId ? `/recommendations${qs({ orgId, direction: tab, state, q })}` : null);
+  const [text, setText] = useState(q);
+  const [creating, setCreating] = useState(false);
+  useTitle(tr('Kiến nghị, đề xuất', 'Recommendations'));
+  const go = (patch: Record<string, string>) => {
+    const next: Record<string, string> = Object.fromEntries(new URLSearchParams(location.search));
+    Object.assign(next, patch);
+    navigate(`/recommendations${qs(next)}`, true);
+  };
+  useEffect(() => setText(q), [q]);
+  useEffect(() => {
+    if (text.trim() === q) return;
+    const t = setTimeout(() => go({ q: text.trim() }), 350);
+    return () => clearTimeout(t);
+  }, [text]);
+  return (
+    <Stack data-testid="recommendation-list-page" data-tab={tab}>
+      <Group justify="space-between" align="end" wrap="wrap">
+        <Title order={1} size="h2">
+          {tr('Kiến nghị, đề xuất', 'Recommendations')}
+        </Title>
+        {access.canCreate && (
+          <Button variant={creating ? 'filled' : 'light'} onClick={() => setCreating((x) => !x)} data-testid="rec-create-open">
+            {tr('Gửi, ghi nhận kiến nghị', 'Send or record a recommendation')}
+          </Button>
+        )}
+      </Group>
+      {access.canCreate && creating && orgId && (
+        <CreateRecommendationForm
+          orgId={orgId}
+          onCreated={(dir) => {
+            setCreating(false);
+            if (dir === tab && !state && !q) reload();
+            else navigate(`/recommendations?tab=${dir}`, true);
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
+      <Tabs value={tab} onChange={(v) => v && go({ tab: v })} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="received" data-testid="rec-tab-received">
+            {tr('Nhận được', 'Received')}
+          </Tabs.Tab>
+          <Tabs.Tab value="sent" data-testid="rec-tab-sent">
+            {tr('Đã gửi', 'Sent')}
+          </Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      <Group gap="xs" align="end" wrap="wrap">
+        <TextInput label={tr('Tìm kiến nghị', 'Search')} placeholder={tr('Nội dung, đơn vị gửi — có dấu hoặc không dấu', 'Title, sender — with or without diacritics')} value={text} onChange={(e) => setText(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && go({ q: text.trim() })} type="search" data-testid="rec-search" style={{ flex: '1 1 260px', minWidth: 0 }} />
+        <NativeSelect
+          label={tr('Trạng thái', 'State')}
+          value={state}
+          onChange={(e) => go({ state: e.currentTarget.value })}
+          data={[
+            { value: '', label: tr('Tất cả', 'All') },
+            { value: 'open', label: tr('Chưa trả lời', 'Not answered') },
+            { value: 'overdue', label: tr('Quá hạn', 'Overdue') },
+            ...RECOMMENDATION_STATES.map((s) => ({ value: s, label: recStateLabel(s, l) })),
+          ]}
+          data-testid="rec-filter-state"
+          w={200}
+        />
+      </Group>
+      {error && <ErrorView error={error} />}
+      {loading && !data && <Loading />}
+      {data && data.length === 0 && (
+        <Text c="dimmed" data-testid="rec-none">
+          {tr('Không có kiến nghị nào phù hợp.', 'No matching recommendations.')}
+        </Text>
+      )}
+      {data && data.length > 0 && (
+        <div className="qc-p-table" data-testid="rec-rows">
+          <div className="qc-p-row qc-p-head" aria-hidden="true">
+            <div>{tr('Kiến nghị', 'Recommendation')}</div>
+            <div>{tab === 'sent' ? tr('Gửi đến', 'Sent to') : tr('Nơi gửi', 'From')}</div>
+            <div>{tr('Hạn trả lời', 'Answer due')}</div>
+            <div>{tr('Tình trạng', 'Status')}</div>
+          </div>
+          {data.map((r) => (
+            <RecRow key={r.id} r={r} tab={tab} />
+          ))}
+        </div>
+      )}
+    </Stack>
+  );
+}
+
+function RecRow({ r, tab }: { r: Recommendation; tab: 'received' | 'sent' }) {
+  const [l, tr] = useTr();
+  return (
+    <div className={`qc-p-row${r.status.overdue ? ' qc-overdue' : ''}`} data-testid="rec-row" data-id={r.id} data-state={r.state} data-overdue={String(r.status.overdue)}>
+      <div className="qc-p-main">
+        <Anchor component={Link} to={`/recommendations/${r.id}`} fw={600} size="sm" data-testid="rec-link">
+          {r.title}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {recSourceLabel(r.source, l)} · {tr('nhận ngày', 'received')} {fmt(r.receivedOn)}
+        </Text>
+      </div>
+      <div data-testid="rec-party">
+        <span className="qc-p-k">{tab === 'sent' ? tr('Gửi đến', 'Sent to') : tr('Nơi gửi', 'From')}: </span>
+        {tab === 'sent' ? `${r.orgName}${r.toBodyName ? ` (${r.toBodyName})` : ''}` : r.fromLabel}
+      </div>
+      <div>
+        <span className="qc-p-k">{tr('Hạn trả lời', 'Answer due')}: </span>
+        <span data-testid="rec-due" className={r.status.overdue ? 'qc-red' : undefined}>
+          {r.dueOn ? fmt(r.dueOn) : tr('Không có hạn', 'No deadline')}
+        </span>
+        {r.dueBasis && (
+          <Text size="xs" c="dimmed" data-testid="rec-due-basis" style={{ overflowWrap: 'anywhere' }}>
+            {r.dueBasis.reason_vi}
+          </Text>
+        )}
+      </div>
+      <div>
+        <RecStateBadge state={r.state} overdue={r.status.overdue} size="xs" />
+        <Text size="xs" c={r.status.overdue ? 'red.8' : 'dimmed'} fw={r.status.overdue ? 700 : undefined} data-testid="rec-status">
+          {r.status.label_vi}
+        </Text>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A recommendation sent up to the organization above (its clerk files it; the answer is due under the superior's
+ * regulation), or one the organization received and records (from a unit, a delegation or a member).
+ */
+function CreateRecommendationForm({ orgId, onCreated, onCancel }: { orgId: string; onCreated: (direction: 'sent' | 'received') => void; onCancel: () => void }) {
+  const [l, tr] = useTr();
+  const { org } = useTaskOrg(orgId);
+  const parent = org?.parent ?? null;
+  const [mode, setMode] = useState<'up' | 'record' | null>(null);
+  const m = mode ?? (parent ? 'up' : 'record');
+  const receivers = (org?.bodies ?? []).filter((b) => ['BCH', 'BTV', 'TT'].includes(b.kind));
+  const [source, setSource] = useState<string>('lower_unit');
+  const [from, setFrom] = useState('');
+  const [toBody, setToBody] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [on, setOn] = useState(todayInVietnam());
+  const a = useRun<Recommendation>(() => onCreated(m === 'up' ? 'sent' : 'received'));
+  const bodyId = toBody ?? receivers.find((b) => b.kind === 'BTV')?.id ?? '';
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const common = { title: title.trim(), text: body.trim(), receivedOn: on };
+    if (m === 'up' && parent) void a.run(() => api<Recommendation>('POST', '/recommendations', { orgId: parent.id, fromOrgId: orgId, source: 'lower_unit', ...common }));
+    else void a.run(() => api<Recommendation>('POST', '/recommendations', { orgId, toBodyId: bodyId || null, source, fromLabel: from.trim(), ...common }));
+  };
+  return (
+    <Card withBorder>
+      <form onSubmit={submit} data-testid="rec-create" data-mode={m}>
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {m === 'up' ? tr('Gửi kiến nghị lên cấp trên', 'Send a recommendation up') : tr('Ghi nhận kiến nghị nhận được', 'Record a recommendation received')}
+          </Title>
+          {parent && (
+            <SegmentedControl
+              value={m}
+              onChange={(v) => setMode(v as 'up' | 'record')}
+              data={[
+                { value: 'up', label: tr('Gửi lên cấp trên', 'Send up') },
+                { value: 'record', label: tr('Ghi nhận kiến nghị nhận được', 'Record one received') },
+              ]}
+              data-testid="rec-create-mode"
+              style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+            />
+          )}
+          {m === 'up' && parent && (
+            <Text size="sm" data-testid="rec-create-to">
+              {tr('Gửi đến', 'To')}: <b>{parent.name}</b> · {tr('Đơn vị gửi', 'From')}: <b>{org?.name}</b>
+            </Text>
+          )}
+          {m === 'record' && (
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <NativeSelect label={tr('Nguồn kiến nghị', 'Source')} value={source} onChange={(e) => setSource(e.currentTarget.value)} data={RECOMMENDATION_SOURCES.map((s) => ({ value: s, label: recSourceLabel(s, l) }))} data-testid="rec-create-source" />
+              <TextInput label={tr('Đơn vị, đoàn, người gửi', 'Sent by')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} required data-testid="rec-create-from" />
+              <NativeSelect label={tr('Cơ quan nhận', 'Received by')} value={bodyId} onChange={(e) => setToBody(e.currentTarget.value)} data={[{ value: '', label: tr('(tổ chức)', '(the organization)') }, ...receivers.map((b) => ({ value: b.id, label: b.name }))]} data-testid="rec-create-body" />
+            </SimpleGrid>
+          )}
+          <TextInput label={tr('Tên kiến nghị', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required data-testid="rec-create-title" />
+          <Textarea label={tr('Nội dung kiến nghị', 'Text')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} required data-testid="rec-create-text" />
+          <DateField label={m === 'up' ? tr('Ngày gửi', 'Sent on') : tr('Ngày nhận', 'Received on')} value={on} onChange={setOn} testid="rec-create-date" required />
+          <Text size="xs" c="dimmed">
+            {tr('Hạn trả lời do máy chủ tính theo quy chế của cấp nhận kiến nghị (ngày làm việc).', 'The answer deadline is computed by the server under the receiving organization’s regulation (working days).')}
+          </Text>
+          <WriteError error={a.error} testid="rec-create-error" onClose={() => a.setError(null)} />
+          <Group gap="xs">
+            <Button type="submit" loading={a.busy} disabled={!title.trim() || !body.trim() || !on || (m === 'record' && !from.trim())} data-testid="rec-create-submit">
+              {m === 'up' ? tr('Gửi kiến nghị', 'Send') : tr('Ghi nhận', 'Record')}
+            </Button>
+            <Button variant="subtle" onClick={onCancel}>
+              {tr('Thôi', 'Cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
