@@ -30,7 +30,7 @@ export interface SeedSummary {
  * it off).
  */
 export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promise<SeedSummary> {
-  const volume = opts.volume ?? process.env['QUYCHE_DEMO_VOLUME'] === '1';
+  const volume = opts.volume ?? process.env['QUYCHE_DEMO_VOLUME'] !== '0';
   const b = new Batch();
   const gen = nameGenerator(2026);
   const org = (code: string, name: string, kind: string, from: string, until: string | null, extra: Row = {}) =>
