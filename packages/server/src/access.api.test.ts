@@ -39,6 +39,10 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     ids['inspection'] = await q('select id from inspection limit 1');
     // Received by the province from Bắc Sơn (X02): not the X01 clerk's.
     ids['recommendation'] = await q("select id from recommendation where from_label = 'Đảng ủy phường Bắc Sơn'");
+    // A consultation of the province sent to commune X05: not the X01 clerk's either.
+    const cons = await t.as(admin, { method: 'POST', url: '/api/v1/consultations', payload: { regulationId: reg.json().regulationId, versionId: reg.json().id, sentOn: '2026-01-02', deadline: '2026-01-20', recipients: [{ kind: 'org', id: ids['org'] }] } });
+    expect(cons.statusCode, cons.body).toBe(201);
+    ids['consultation'] = cons.json().id;
   });
   afterAll(async () => t?.close());
 
@@ -51,6 +55,9 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
       .replace(':siteId', ids['attendance']!)
       .replace(':fileId', ids['attendance']!)
       .replace(':extensionId', ids['attendance']!)
+      .replace(':commentId', ids['attendance']!)
+      .replace(':recipientId', ids['attendance']!)
+      .replace(/^\/consultations\/:id/, `/consultations/${ids['consultation']}`)
       .replace(/^\/tasks\/:id/, `/tasks/${ids['task']}`)
       .replace(/^\/programs\/:id/, `/programs/${ids['program']}`)
       .replace(/^\/program-items\/:id/, `/program-items/${ids['programItem']}`)

@@ -23,6 +23,8 @@ import { taskRoutes } from './routes/task.routes.js';
 import { MeetingHub } from './services/meeting.live.js';
 import { JobRunner } from './services/job.service.js';
 import { reminderHandlers } from './services/reminder.service.js';
+import { consultationHandlers } from './services/consultation.reminder.js';
+import { consultationRoutes } from './routes/consultation.routes.js';
 import { notificationRoutes } from './routes/notification.routes.js';
 import { loadSessionUser } from './services/auth.service.js';
 
@@ -75,13 +77,14 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
   // Open event streams would keep the server from closing: end them first.
   app.addHook('preClose', async () => hub.stop());
   // Background jobs (reminders): built here, started by `serve` (tests run them by hand).
-  const jobs = new JobRunner(db, reminderHandlers(config));
+  const jobs = new JobRunner(db, { ...reminderHandlers(config), ...consultationHandlers(config) });
   app.decorate('jobs', jobs);
   app.addHook('preClose', async () => jobs.stop());
   meetingRoutes(app, db, hub);
   calendarRoutes(app, db);
   taskRoutes(app, db);
   programRoutes(app, db);
+  consultationRoutes(app, db);
   notificationRoutes(app, db, config);
   app.get('/api/v1/openapi.json', async (req, reply) => {
     if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));

@@ -69,6 +69,9 @@ interface Records {
   programItem: string;
   inspection: string;
   recommendation: string;
+  consultation: string;
+  recipient: string;
+  comment: string;
 }
 
 /** The record of commune X02 an `:id` (or `:versionId` …) in a route's url refers to. */
@@ -80,6 +83,8 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
   if (param === 'siteId') return x.site;
   if (param === 'fileId') return x.taskFile;
   if (param === 'extensionId') return x.extension;
+  if (param === 'recipientId') return x.recipient;
+  if (param === 'commentId') return x.comment;
   if (param !== 'id') return undefined;
   if (/^\/organizations\/:id\/party-members$/.test(url)) return x.cell;
   const first = url.split('/')[1];
@@ -99,6 +104,7 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
     'program-items': x.programItem,
     inspections: x.inspection,
     recommendations: x.recommendation,
+    consultations: x.consultation,
   };
   return first ? byCollection[first] : undefined;
 }
@@ -187,6 +193,21 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /recommendations': (x) => ({ body: { orgId: x.org, source: 'member', fromLabel: 'Người lạ', title: 'Kiến nghị trái phép', text: 'x', receivedOn: '2026-06-01' }, x02: true }),
   'GET /recommendations/:id': () => ({}),
   'POST /recommendations/:id/transition': () => ({ body: { version: 1, to: 'withdrawn', note: 'Rút trái phép' } }),
+  'GET /regulations/:id/impact': () => ({}),
+  'GET /consultations': (x) => ({ query: { orgId: x.org }, x02: true }),
+  'POST /consultations': (x) => ({ body: { regulationId: x.regulation, versionId: x.version, sentOn: '2026-05-01', deadline: '2026-05-15', recipients: [{ kind: 'org', id: x.cell }] }, x02: true }),
+  'GET /consultations/:id': () => ({}),
+  'GET /consultations/:id/draft': () => ({}),
+  'POST /consultations/:id/answers': (x) => ({ body: { recipientId: x.recipient, comments: [{ kind: 'general', text: 'Góp ý trái phép' }] } }),
+  'GET /consultations/:id/comments': () => ({}),
+  'PATCH /consultations/:id/comments/:commentId': () => ({ body: { version: 1, disposition: 'not_accepted', explanation: 'Trái phép' } }),
+  'POST /consultations/:id/recipients/:recipientId': () => ({ body: { version: 1, notAnswering: true, note: 'Trái phép' } }),
+  'POST /consultations/:id/remind': () => ({}),
+  'GET /consultations/:id/synthesis': () => ({}),
+  'GET /consultations/:id/synthesis.docx': () => ({}),
+  'POST /consultations/:id/next-version': () => ({ body: { version: 1, memo: 'Tờ trình trái phép' } }),
+  'POST /consultations/:id/submit': (x) => ({ body: { version: 1, meetingId: x.meeting } }),
+  'POST /consultations/:id/adopt': () => ({ body: { version: 1 } }),
   'GET /tasks/export.xlsx': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /tasks/export.csv': (x) => ({ query: { orgId: x.org }, x02: true }),
   'POST /tasks/import': (x) => ({ body: { orgId: x.org, fileName: 'nhiem-vu.xlsx', contentBase64: 'UEsDBA==' }, x02: true }),
@@ -357,7 +378,13 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     const program = await ok(await post('/programs', { orgId: x02, kind: 'work', span: 'year', year: 2026, items: [{ title: 'Sơ kết 6 tháng Xã Hai', period: { kind: 'half', value: '2026-H1' }, leads: [leadX02] }] }), 'program');
     const inspection = await ok(await post('/inspections', { orgId: x02, kind: 'thematic_inspection', title: 'Kiểm tra chi bộ khu phố 1 Xã Hai', decidingBody: 'UBKT', targets: [{ id: cell.id, name: 'Chi bộ khu phố 1' }] }), 'inspection');
     const recommendation = await ok(await post('/recommendations', { orgId: x02, source: 'lower_unit', fromLabel: 'Chi bộ khu phố 1, phường Bắc Sơn', title: 'Kiến nghị của chi bộ Xã Hai', text: 'Nội dung', receivedOn: '2026-05-10' }), 'recommendation');
+    // A consultation of X02 on its regulation, sent to its cell, which answered with one comment.
+    const consultation = await ok(await post('/consultations', { regulationId: version.regulationId, versionId: version.id, sentOn: '2026-05-01', deadline: '2026-05-15', recipients: [{ kind: 'org', id: cell.id }] }), 'consultation');
+    await ok(await post(`/consultations/${consultation.id}/answers`, { recipientId: consultation.recipients[0].id, answeredOn: '2026-05-10', comments: [{ kind: 'general', text: 'Ý kiến của chi bộ Xã Hai' }] }), 'answer');
     x = {
+      consultation: consultation.id,
+      recipient: consultation.recipients[0].id,
+      comment: await one('select id as v from consultation_comment where consultation_id = $1', [consultation.id]),
       org: x02,
       parent: al,
       cell: cell.id,
@@ -421,7 +448,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it('answers 401 problem+json without a session on every route but login, whatever the input', async () => {
-    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID(), program: randomUUID(), programItem: randomUUID(), inspection: randomUUID(), recommendation: randomUUID() });
+    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID(), program: randomUUID(), programItem: randomUUID(), inspection: randomUUID(), recommendation: randomUUID(), consultation: randomUUID(), recipient: randomUUID(), comment: randomUUID() });
     let checked = 0;
     for (const r of routes) {
       if (r.public) continue;

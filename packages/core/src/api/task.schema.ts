@@ -7,7 +7,7 @@ export const TaskLeadSchema = z.strictObject({ kind: z.enum(['unit', 'person']),
 /** A supporting unit may be outside the system (a provincial department): then it has a name and no id. */
 export const TaskSupportSchema = z.strictObject({ kind: z.enum(['unit', 'person']), id: IdSchema.nullable(), name: TextSchema(300) });
 
-export const TASK_SOURCE_KINDS = ['conclusion_item', 'program_item', 'resolution', 'directive', 'letter', 'recommendation', 'inspection', 'other'] as const;
+export const TASK_SOURCE_KINDS = ['conclusion_item', 'program_item', 'resolution', 'directive', 'letter', 'recommendation', 'inspection', 'regulation', 'other'] as const;
 export const TASK_SOURCE_LABELS: Record<(typeof TASK_SOURCE_KINDS)[number], { vi: string; en: string }> = {
   conclusion_item: { vi: 'Kết luận, thông báo kết luận', en: 'Conclusion' },
   program_item: { vi: 'Chương trình công tác', en: 'Work program' },
@@ -16,6 +16,7 @@ export const TASK_SOURCE_LABELS: Record<(typeof TASK_SOURCE_KINDS)[number], { vi
   letter: { vi: 'Công văn', en: 'Letter' },
   recommendation: { vi: 'Kiến nghị, đề xuất', en: 'Recommendation' },
   inspection: { vi: 'Kết luận kiểm tra, giám sát', en: 'Inspection' },
+  regulation: { vi: 'Sửa đổi quy chế cấp trên', en: "Superior's regulation amended" },
   other: { vi: 'Khác', en: 'Other' },
 };
 

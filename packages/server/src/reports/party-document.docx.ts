@@ -143,3 +143,55 @@ export function comparisonTableDocx(input: ComparisonDocInput): Promise<Buffer> 
     signatureBlock(input.signer, input.recipients ?? ['Như trên', 'Lưu Văn phòng Tỉnh ủy']),
   ]);
 }
+
+export interface SynthesisDocInput extends PartyHeader {
+  title: string;
+  summary: string;
+  rows: { no: number; cite: string; draftText: string; comments: { from: string; text: string; proposedText: string | null; disposition: string; explanation: string }[] }[];
+  noComment: string[];
+  notAnswered: string[];
+  signer?: Signer;
+  recipients?: string[];
+}
+
+/**
+ * The synthesis table (bảng tổng hợp ý kiến, tiếp thu, giải trình): one numbered row per comment, grouped by provision
+ * in the draft's order, with who said what, the proposal, and the disposition with its explanation; the units that
+ * agreed without comment are rows too, and those who did not answer are named below.
+ */
+export function synthesisDocx(input: SynthesisDocInput): Promise<Buffer> {
+  const cell = (text: string, o: { bold?: boolean; width: number; center?: boolean }) =>
+    new TableCell({
+      width: { size: o.width, type: WidthType.PERCENTAGE },
+      children: text.split('\n').map((line) => para([run(line, { bold: o.bold, size: 13 })], o.center ? AlignmentType.CENTER : AlignmentType.LEFT)),
+    });
+  const widths = [6, 13, 25, 30, 26];
+  const head = new TableRow({
+    tableHeader: true,
+    children: ['STT', 'Điều, khoản', 'Nội dung dự thảo', 'Ý kiến góp ý', 'Tiếp thu, giải trình'].map((t, i) => cell(t, { bold: true, width: widths[i]!, center: true })),
+  });
+  let n = 0;
+  const rows: TableRow[] = [];
+  for (const r of input.rows) {
+    r.comments.forEach((c, i) => {
+      n++;
+      const said = [`${c.from}: ${c.text}`, ...(c.proposedText ? [`Đề xuất sửa: "${c.proposedText}"`] : [])].join('\n');
+      const answer = [c.disposition, ...(c.explanation ? [c.explanation] : [])].join('\n');
+      rows.push(new TableRow({ children: [cell(String(n), { width: widths[0]!, center: true }), cell(i === 0 ? r.cite : '', { width: widths[1]! }), cell(i === 0 ? r.draftText : '', { width: widths[2]! }), cell(said, { width: widths[3]! }), cell(answer, { width: widths[4]! })] }));
+    });
+  }
+  for (const name of input.noComment) {
+    n++;
+    rows.push(new TableRow({ children: [cell(String(n), { width: widths[0]!, center: true }), cell('Toàn văn dự thảo', { width: widths[1]! }), cell('', { width: widths[2]! }), cell(`${name}: Nhất trí với dự thảo, không có ý kiến`, { width: widths[3]! }), cell('Ghi nhận', { width: widths[4]! })] }));
+  }
+  return partyDocument([
+    headerBlock(input),
+    para([run('')]),
+    para([run(input.title, { bold: true, size: 14 })], AlignmentType.CENTER),
+    para([run(input.summary, { bold: true })], AlignmentType.CENTER, 240),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [head, ...rows] }),
+    para([run('')]),
+    para([run(input.notAnswered.length ? `Chưa có ý kiến (${input.notAnswered.length}): ${input.notAnswered.join('; ')}.` : 'Tất cả các nơi được xin ý kiến đã trả lời.', { italics: true })], AlignmentType.LEFT, 240),
+    signatureBlock(input.signer, input.recipients ?? ['Như trên', 'Lưu Văn phòng Tỉnh ủy']),
+  ]);
+}

@@ -38,9 +38,9 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   const parent = (orgId: string, parentId: string, from: string, until: string | null) => b.add('organization_parent', { org_id: orgId, parent_id: parentId, valid_from: from, valid_until: until });
   const succeed = (pred: string, succ: string, kind: string, on: string, ref: string) =>
     b.add('organization_succession', { org_id: succ, predecessor_id: pred, successor_id: succ, kind, effective_on: on, decision_ref: ref });
-  const person = (orgId: string, name: string, gender: string, code: string | null = null, confidentiality = 0) =>
+  const person = (orgId: string, name: string, gender: string, code: string | null = null, confidentiality = 0, email: string | null = null) =>
     // Fictional addresses under a reserved domain (RFC 2606): reminders of the demo go nowhere real.
-    b.add('person', { org_id: orgId, code, full_name: name, gender, search_text: foldVietnamese(`${name} ${code ?? ''}`), confidentiality, email: code ? `${code.toLowerCase()}@tinhuy-anlac.example` : null });
+    b.add('person', { org_id: orgId, code, full_name: name, gender, search_text: foldVietnamese(`${name} ${code ?? ''}`), confidentiality, email: email ?? (code ? `${code.toLowerCase()}@tinhuy-anlac.example` : null) });
   const body = (orgId: string, kind: string, name: string, from: string, until: string | null, extra: Row = {}) =>
     b.add('body', { org_id: orgId, kind, name, valid_from: from, valid_until: until, search_text: foldVietnamese(name), ...extra });
   const seat = (orgId: string, bodyId: string, personId: string, role: string, from: string, until: string | null, title: string | null = null) =>
@@ -211,7 +211,8 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     if (i < 4) sec = p.get(`M${14 + i}`)!;
     else {
       const g = gen();
-      sec = person(c.id, g.name, g.gender);
+      // The commune's secretary is reached at the commune committee's address (consultations, reminders).
+      sec = person(c.id, g.name, g.gender, null, 0, `bithu.${c.code.replace('ORG-', '').toLowerCase()}@dangbo-anlac.example`);
     }
     seat(c.id, bchC, sec, 'BI_THU', start, null, `Bí thư Đảng ủy ${c.name}`);
     secretaries.push({ id: c.id, name: c.name, secretary: sec, secretaryName: String(b.tables.get('person')!.find((r) => r['id'] === sec)!['full_name']) });

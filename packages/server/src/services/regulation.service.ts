@@ -21,6 +21,7 @@ import { foldVietnamese, importRegulation, ImportError, todayInVietnam } from '@
 import { getOrganization } from '@quyche/db';
 import { comparisonTableDocx } from '../reports/party-document.docx.js';
 import type { RequestContext } from '../http/context.js';
+import { amendmentImpact } from './regulation-impact.service.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -33,7 +34,7 @@ function parseOr400(text: string): Regulation {
   return r.regulation;
 }
 
-const view = (e: RegElement): ElementView => ({ kind: e.kind, eId: e.eId, num: e.num, heading: e.heading, text: e.text, line: e.line, children: e.children.map(view) });
+export const elementView = (e: RegElement): ElementView => ({ kind: e.kind, eId: e.eId, num: e.num, heading: e.heading, text: e.text, line: e.line, children: e.children.map(elementView) });
 
 const toVersion = (v: Pick<RegulationVersionRow, 'id' | 'regulation_id' | 'expression' | 'status' | 'adopted_on' | 'in_force_from' | 'sha256' | 'created_at'>) => ({
   id: v.id,
@@ -143,8 +144,10 @@ export async function addAmendment(ctx: RequestContext, id: string, text: string
       'insert into regulation_amendment (id, regulation_id, org_id, work, title, source_text, parsed, adopted_on, in_force_from, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
       [newId, id, r.org_id, a.work, a.title ?? null, text, JSON.stringify(a), a.adopted_on, a.in_force_from, ctx.user.id],
     );
-    await ctx.audit(tx, { action: 'create', entity: 'regulation_amendment', entityId: newId, orgId: r.org_id, after: { work: a.work, effects: a.effects.length } });
-    return { id: newId, work: a.work, title: a.title ?? null, adoptedOn: a.adopted_on, inForceFrom: a.in_force_from };
+    // The subordinates it makes inconsistent, each with a task to revise its regulation.
+    const impact = await amendmentImpact(ctx, tx, r, a);
+    await ctx.audit(tx, { action: 'create', entity: 'regulation_amendment', entityId: newId, orgId: r.org_id, after: { work: a.work, effects: a.effects.length, impact: impact.map((x) => ({ regulationId: x.regulationId, taskId: x.taskId })) } });
+    return { id: newId, work: a.work, title: a.title ?? null, adoptedOn: a.adopted_on, inForceFrom: a.in_force_from, impact };
   });
 }
 
@@ -162,7 +165,7 @@ export async function getVersionDetail(ctx: RequestContext, regulationId: string
     ...toVersion(v),
     text: v.source_text,
     frontMatter: reg.frontMatter as Record<string, unknown>,
-    chapters: reg.chapters.map(view),
+    chapters: reg.chapters.map(elementView),
     rules: reg.rules as unknown as Record<string, unknown>[],
     tests: runScenarios(reg, DEFAULT_CALENDAR).map((t) => ({ name: t.name, passed: t.passed, line: t.line, ...(t.error ? { error: t.error } : {}) })),
     findings: lint(reg),

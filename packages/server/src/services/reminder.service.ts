@@ -80,7 +80,7 @@ export function smtpMailer(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom'>): Mai
   };
 }
 
-async function deliver(db: Db, jobId: string, mailer: Mailer | null, personIds: string[], orgId: string, taskId: string | null, kind: string, subject: string, text: string) {
+export async function deliver(db: Db, jobId: string, mailer: Mailer | null, personIds: string[], orgId: string, taskId: string | null, kind: string, subject: string, text: string) {
   const people = (await db.query<{ id: string; email: string | null }>('select id, email from person where id = any($1::uuid[])', [personIds])).rows;
   const users = (await db.query<{ id: string }>('select id from app_user where person_id = any($1::uuid[]) and not disabled', [personIds])).rows;
   for (const u of users) {
@@ -138,5 +138,6 @@ export function reminderHandlers(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' 
 export async function queueScheduled(db: Db, now: Date = new Date()) {
   const today = todayInVietnam(now);
   await enqueue(db, 'reminder_scan', `scan:${today}`, { today });
+  await enqueue(db, 'consultation_scan', `consult-scan:${today}`, { today });
   if (new Date(`${today}T00:00:00Z`).getUTCDay() === 1) await enqueue(db, 'weekly_digest', `digest:${isoWeek(today)}`, { today });
 }

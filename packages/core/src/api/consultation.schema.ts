@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { COMMENT_KINDS, DISPOSITIONS } from '../consultation/consultation.rules.js';
+import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+
+/** A recipient: an organization below (its committee answers), a body such as a Ban, or a person. */
+export const ConsultationRecipientInputSchema = z.strictObject({
+  kind: z.enum(['org', 'body', 'person']),
+  id: IdSchema,
+});
+
+export const CreateConsultationSchema = z.strictObject({
+  regulationId: IdSchema,
+  /** The draft circulated (a version of that regulation). */
+  versionId: IdSchema,
+  title: TextSchema(500).optional(),
+  sentOn: IsoDateSchema.optional(),
+  deadline: IsoDateSchema,
+  recipients: z.array(ConsultationRecipientInputSchema).min(1).max(2000),
+  confidentiality: ConfidentialitySchema.optional(),
+});
+
+export const ConsultationCommentInputSchema = z.strictObject({
+  kind: z.enum(COMMENT_KINDS),
+  /** The provision commented on, by its id in the draft circulated (art_6__para_1); none for the whole text. */
+  eId: z.string().trim().min(1).max(200).nullable().optional(),
+  quote: TextSchema(4000).nullable().optional(),
+  text: TextSchema(10_000).optional(),
+  proposedText: TextSchema(10_000).nullable().optional(),
+  siteId: IdSchema.nullable().optional(),
+});
+
+/** A recipient's answer: its comments (one "no comment" is an answer too). */
+export const ConsultationAnswerSchema = z.strictObject({
+  recipientId: IdSchema,
+  answeredOn: IsoDateSchema.optional(),
+  comments: z.array(ConsultationCommentInputSchema).min(1).max(500),
+});
+
+export const DisposeCommentSchema = z.strictObject({
+  version: VersionSchema,
+  disposition: z.enum(DISPOSITIONS),
+  explanation: TextSchema(10_000).nullable().optional(),
+  /** The wording taken into the next version; by default the proposal when fully accepted. */
+  adoptedText: TextSchema(10_000).nullable().optional(),
+});
+
+export const RecipientStepSchema = z.strictObject({
+  version: VersionSchema,
+  notAnswering: z.boolean(),
+  note: TextSchema(2000).nullable().optional(),
+});
+
+export const NextVersionSchema = z.strictObject({
+  version: VersionSchema,
+  /** The expression of the next version (vie@draft-2); by default the circulated one's with "-2", "-3" … */
+  expression: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9@._-]+$/, 'Chỉ dùng chữ không dấu, số, @ . _ -').optional(),
+  /** The explanatory memo (tờ trình, báo cáo giải trình). */
+  memo: TextSchema(20_000),
+  /** The whole text of the next version, when the drafting team edited it further; by default the draft with the accepted wording. */
+  text: z.string().min(1).max(2_000_000).optional(),
+});
+
+export const SubmitConsultationSchema = z.strictObject({ version: VersionSchema, meetingId: IdSchema });
+export const AdoptConsultationSchema = z.strictObject({ version: VersionSchema, inForceFrom: IsoDateSchema.optional() });
+
+export const ConsultationListQuerySchema = z.strictObject({ orgId: IdSchema.optional(), regulationId: IdSchema.optional() });
+export const ConsultationCommentsQuerySchema = z.strictObject({
+  /** Where the comments sit in another version (the next one, renumbered): by default the draft circulated. */
+  against: IdSchema.optional(),
+  recipientId: IdSchema.optional(),
+  eId: z.string().max(200).optional(),
+  disposition: z.enum([...DISPOSITIONS, 'none']).optional(),
+});
+
+const Check = z.object({ ok: z.boolean(), reason_vi: z.string(), ruleIds: z.array(z.string()), eIds: z.array(z.string()), competent: z.string().nullable() });
+
+export const ConsultationRecipientSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['org', 'body', 'person']),
+  refId: z.string(),
+  name: z.string(),
+  answeredOn: z.string().nullable(),
+  notAnswering: z.boolean(),
+  note: z.string().nullable(),
+  status: z.enum(['answered', 'pending', 'late', 'not_answering']),
+  statusLine: z.string(),
+  comments: z.number().int(),
+  lastRemindedOn: z.string().nullable(),
+  /** The signed-in user answers for this recipient. */
+  mine: z.boolean(),
+  version: z.number().int(),
+});
+
+export const ConsultationCommentSchema = z.object({
+  id: z.string(),
+  recipientId: z.string(),
+  recipientName: z.string(),
+  position: z.number().int(),
+  kind: z.enum(COMMENT_KINDS),
+  anchor: z.object({ wId: z.string().nullable(), eId: z.string().nullable(), quote: z.string().nullable() }),
+  /** Where it sits in the version asked for (the draft circulated by default): the provision, or its parent. */
+  at: z.object({ eId: z.string().nullable(), cite: z.string(), exact: z.boolean() }),
+  text: z.string(),
+  proposedText: z.string().nullable(),
+  siteId: z.string().nullable(),
+  disposition: z.enum(DISPOSITIONS).nullable(),
+  explanation: z.string().nullable(),
+  adoptedText: z.string().nullable(),
+  disposedBy: z.string().nullable(),
+  disposedAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+
+export const ConsultationSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  regulationId: z.string(),
+  regulationTitle: z.string(),
+  versionId: z.string(),
+  expression: z.string(),
+  title: z.string(),
+  sentOn: z.string(),
+  deadline: z.string(),
+  state: z.enum(['open', 'revised', 'submitted', 'adopted', 'rejected', 'cancelled']),
+  nextVersionId: z.string().nullable(),
+  nextExpression: z.string().nullable(),
+  memo: z.string().nullable(),
+  meetingId: z.string().nullable(),
+  meetingTitle: z.string().nullable(),
+  agendaItemId: z.string().nullable(),
+  competence: Check.nullable(),
+  vote: z.object({ passed: z.boolean(), yes: z.number().int(), totalMembers: z.number().int(), reason_vi: z.string() }).nullable(),
+  adoptedOn: z.string().nullable(),
+  confidentiality: z.number().int(),
+  counts: z.object({ recipients: z.number().int(), answered: z.number().int(), late: z.number().int(), pending: z.number().int(), notAnswering: z.number().int(), comments: z.number().int(), disposed: z.number().int(), open: z.number().int() }),
+  /** What still blocks submitting the next version (empty: it may be submitted). */
+  blockers: z.array(z.string()),
+  recipients: z.array(ConsultationRecipientSchema),
+  can: z.object({ manage: z.boolean(), answer: z.boolean() }),
+  version: z.number().int(),
+});
+
+export const ConsultationListItemSchema = ConsultationSchema.pick({ id: true, orgId: true, orgName: true, regulationId: true, regulationTitle: true, title: true, sentOn: true, deadline: true, state: true, counts: true });
+
+export const SynthesisSchema = z.object({
+  title: z.string(),
+  rows: z.array(
+    z.object({
+      no: z.number().int(),
+      cite: z.string(),
+      eId: z.string().nullable(),
+      draftText: z.string(),
+      comments: z.array(z.object({ id: z.string(), from: z.string(), text: z.string(), proposedText: z.string().nullable(), disposition: z.string(), explanation: z.string() })),
+    }),
+  ),
+  noComment: z.array(z.string()),
+  notAnswered: z.array(z.string()),
+});
+
+export const NextVersionResultSchema = z.object({
+  consultation: ConsultationSchema,
+  versionId: z.string(),
+  expression: z.string(),
+  applied: z.array(z.object({ commentId: z.string(), eId: z.string(), cite: z.string() })),
+  comparison: z.array(z.record(z.string(), z.unknown())),
+});
+
+export const ImpactSchema = z.object({
+  cause: z.string(),
+  subordinates: z.array(
+    z.object({
+      regulationId: z.string(),
+      orgId: z.string(),
+      orgName: z.string(),
+      title: z.string(),
+      findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), eId: z.string().nullable() })),
+      taskId: z.string().nullable(),
+    }),
+  ),
+});

@@ -1,0 +1,327 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
+import { createTestApp, testDrivers } from './test-app.js';
+import type { Session, TestApp } from './test-app.js';
+
+const drivers = await testDrivers();
+const API = '/api/v1';
+
+async function mailbox() {
+  const received: (ParsedMail & { rcpt: string[] })[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, done) {
+      simpleParser(stream).then(
+        (m) => {
+          received.push(Object.assign(m, { rcpt: session.envelope.rcptTo.map((r) => r.address) }));
+          done();
+        },
+        (e) => done(e as Error),
+      );
+    },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.server.address() as { port: number }).port;
+  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+interface Recipient {
+  id: string;
+  name: string;
+  refId: string;
+  status: string;
+  mine: boolean;
+  version: number;
+}
+interface Consultation {
+  id: string;
+  state: string;
+  version: number;
+  blockers: string[];
+  counts: { recipients: number; answered: number; late: number; comments: number; disposed: number; open: number; notAnswering: number };
+  recipients: Recipient[];
+  nextVersionId: string | null;
+  competence: { ok: boolean; competent: string; eIds: string[] } | null;
+  can: { manage: boolean; answer: boolean };
+}
+interface Comment {
+  id: string;
+  kind: string;
+  recipientName: string;
+  text: string;
+  proposedText: string | null;
+  anchor: { wId: string | null; eId: string | null };
+  at: { eId: string | null; cite: string; exact: boolean };
+  disposition: string | null;
+  version: number;
+}
+
+/** The draft circulated: An Lạc's regulation as in force, renamed as a draft. */
+const asDraft = (text: string, expression: string) => text.replace(/^expression: .*$/m, `expression: ${expression}`).replace(/^status: .*$/m, 'status: draft');
+
+describe.each(drivers)('consultation on a draft regulation (%s)', (driver) => {
+  let t: TestApp;
+  let admin: Session;
+  let box: Awaited<ReturnType<typeof mailbox>>;
+  let regId: string;
+  let draftId: string;
+  let c: Consultation;
+  const call = (s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => t.as(s, { method, url: `${API}${url}`, payload });
+  const ok = async <T = Consultation>(s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> => {
+    const r = await call(s, method, url, payload);
+    if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
+    return r.json();
+  };
+  const comments = (q = '') => ok<Comment[]>(admin, 'GET', `/consultations/${c.id}/comments${q}`);
+
+  beforeAll(async () => {
+    box = await mailbox();
+    t = await createTestApp(driver, { smtpUrl: box.url, mailFrom: 'Văn phòng Tỉnh ủy <vptu@tinhuy-anlac.example>', baseUrl: 'http://quyche.test' });
+    admin = await t.login('admin');
+    regId = (await t.db.query<{ id: string }>("select id from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'")).rows[0]!.id;
+    const inForce = (await t.db.query<{ source_text: string }>("select source_text from regulation_version where regulation_id = $1 and status = 'consolidated'", [regId])).rows[0]!.source_text;
+    const v = await ok<{ id: string }>(admin, 'POST', `/regulations/${regId}/versions`, { text: asDraft(inForce, 'vie@2026-du-thao-1') });
+    draftId = v.id;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await box?.close();
+  });
+
+  it('circulates the 28-article draft to 20 communes with a deadline; 15 answer with 60 comments, 5 are late and are reminded by e-mail', async () => {
+    const draft = await ok<{ chapters: { children: unknown[] }[] }>(admin, 'GET', `/regulations/${regId}/versions/${draftId}`);
+    expect(draft.chapters.reduce((n, ch) => n + ch.children.length, 0)).toBe(28);
+    const communes = (await t.db.query<{ id: string; code: string }>("select id, code from organization where kind = 'COMMUNE_PARTY_ORG' and valid_until is null order by code limit 20")).rows;
+    expect(communes[0]!.code).toBe('ORG-X01'); // Tân Lập, whose clerk answers for it
+    const bad = await call(admin, 'POST', '/consultations', { regulationId: regId, versionId: draftId, sentOn: '2026-10-26', deadline: '2026-10-20', recipients: [{ kind: 'org', id: communes[0]!.id }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'body.deadline' });
+    c = await ok(admin, 'POST', '/consultations', { regulationId: regId, versionId: draftId, sentOn: '2026-10-26', deadline: '2026-11-13', recipients: communes.map((x) => ({ kind: 'org', id: x.id })) });
+    expect(c).toMatchObject({ state: 'open', counts: { recipients: 20, answered: 0, late: 20 } });
+
+    // The commune clerk sees the consultation sent to Tân Lập, answers for it, and for no other commune.
+    const clerk = await t.login('vanthu.x01');
+    const seen = await ok(clerk, 'GET', `/consultations/${c.id}`);
+    expect(seen.recipients.filter((r) => r.mine).map((r) => r.name)).toEqual(['Đảng ủy xã Tân Lập']);
+    expect(seen.can).toEqual({ manage: false, answer: true });
+    const tanLap = seen.recipients.find((r) => r.mine)!;
+    const other = seen.recipients.find((r) => !r.mine)!;
+    expect((await call(clerk, 'POST', `/consultations/${c.id}/answers`, { recipientId: other.id, comments: [{ kind: 'no_comment' }] })).statusCode).toBe(403);
+    const noClause = await call(clerk, 'POST', `/consultations/${c.id}/answers`, { recipientId: tanLap.id, comments: [{ kind: 'clause', eId: 'art_99', text: 'x' }] });
+    expect(noClause.statusCode).toBe(400);
+    expect(noClause.json()).toMatchObject({ field: 'body.comments[0].eId' });
+    expect(noClause.json().detail).toContain('art_99');
+    const draftText = await ok<{ text: string }>(clerk, 'GET', `/consultations/${c.id}/draft`);
+    expect(draftText.text).toContain('## Điều 28. Hiệu lực, sửa đổi');
+
+    // 15 answer: 3 agree without comment, 12 comment — 57 comments — in all 60.
+    const answering = c.recipients.filter((r) => communes.slice(0, 15).some((x) => x.id === r.refId));
+    let n = 0;
+    const sent = new Map<string, number>();
+    for (const [i, r] of answering.entries()) {
+      const s = r.id === tanLap.id ? clerk : admin;
+      if (i >= 12) {
+        await ok(s, 'POST', `/consultations/${c.id}/answers`, { recipientId: r.id, answeredOn: '2026-11-10', comments: [{ kind: 'no_comment' }] });
+        sent.set(r.id, 1);
+        continue;
+      }
+      const k = i < 9 ? 5 : 4;
+      const mine = [
+        { kind: 'general', text: `Ý kiến số ${++n}: dự thảo cơ bản phù hợp (${r.name})` },
+        { kind: 'clause', eId: 'art_12__para_3', text: `Ý kiến số ${++n}: đề nghị làm rõ thời hạn gửi tài liệu (${r.name})` },
+        { kind: 'proposal', eId: 'art_17__para_1', proposedText: `Thông báo kết luận được ban hành chậm nhất 05 ngày làm việc sau hội nghị, phiên họp.`, text: `Ý kiến số ${++n}: đề xuất sửa khoản 1 Điều 17 (${r.name})` },
+        { kind: 'clause', eId: 'art_13', text: `Ý kiến số ${++n}: Điều 13 cần quy định rõ phiên họp đột xuất (${r.name})` },
+        { kind: 'clause', eId: 'art_28__para_2', text: `Ý kiến số ${++n}: việc sửa đổi quy chế cần lấy ý kiến các đảng ủy trực thuộc (${r.name})` },
+      ].slice(0, k);
+      if (k === 4) n--; // the fifth was counted but not sent
+      await ok(s, 'POST', `/consultations/${c.id}/answers`, { recipientId: r.id, answeredOn: '2026-11-12', comments: mine });
+      sent.set(r.id, mine.length);
+    }
+    c = await ok(admin, 'GET', `/consultations/${c.id}`);
+    expect(c.counts).toMatchObject({ recipients: 20, answered: 15, late: 5, comments: 60, open: 57, disposed: 0 });
+    const all = await comments();
+    expect(all).toHaveLength(60);
+    expect(all.filter((x) => x.kind === 'no_comment')).toHaveLength(3);
+    expect(all.find((x) => x.kind === 'clause' && x.anchor.eId?.endsWith('art_12__para_3'))!.at).toMatchObject({ cite: 'khoản 3 Điều 12', exact: true });
+    // The clerk sees only Tân Lập's comments.
+    const own = await ok<Comment[]>(clerk, 'GET', `/consultations/${c.id}/comments`);
+    expect(own.length).toBe(sent.get(tanLap.id));
+    expect(new Set(own.map((x) => x.recipientName))).toEqual(new Set(['Đảng ủy xã Tân Lập']));
+
+    // The 5 late communes are reminded, in the application and by e-mail to the heads of their committees.
+    const remind = await ok<{ reminded: string[] }>(admin, 'POST', `/consultations/${c.id}/remind`);
+    expect(remind.reminded).toHaveLength(5);
+    expect(remind.reminded.sort()).toEqual(c.recipients.filter((r) => r.status === 'late').map((r) => r.name).sort());
+    const mails = box.received.filter((m) => m.subject?.startsWith('[Quychế] Quá hạn góp ý từ 13/11/2026'));
+    expect(mails.length).toBeGreaterThanOrEqual(5);
+    expect(mails[0]!.text).toContain('Hạn góp ý: 13/11/2026');
+    expect(mails[0]!.text).toContain(`http://quyche.test/consultations/${c.id}`);
+    // Once a day: asking again sends nothing more.
+    expect((await ok<{ reminded: string[] }>(admin, 'POST', `/consultations/${c.id}/remind`)).reminded).toEqual([]);
+  });
+
+  it('lets only one of two clerks disposing of the same comment at once win; the other gets 409 and loses nothing on retrying', async () => {
+    const x = (await comments()).find((y) => y.kind === 'general')!;
+    const second = await t.login('admin');
+    const [a, b] = await Promise.all([
+      call(admin, 'PATCH', `/consultations/${c.id}/comments/${x.id}`, { version: x.version, disposition: 'accepted', explanation: null }),
+      call(second, 'PATCH', `/consultations/${c.id}/comments/${x.id}`, { version: x.version, disposition: 'not_accepted', explanation: 'Đã quy định tại Điều 10' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json()).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: x.version + 1 });
+    const now = (await comments()).find((y) => y.id === x.id)!;
+    expect(now.version).toBe(x.version + 1);
+    // The loser reads again and applies its disposition on the current version: both writes are in the audit trail.
+    const retry = await call(second, 'PATCH', `/consultations/${c.id}/comments/${x.id}`, { version: now.version, disposition: 'not_accepted', explanation: 'Đã quy định tại Điều 10' });
+    expect(retry.statusCode).toBe(200);
+    const audits = (await t.db.query<{ n: number }>("select count(*)::int as n from audit_log where entity = 'consultation_comment' and entity_id = $1 and action = 'dispose'", [x.id])).rows[0]!.n;
+    expect(audits).toBe(2);
+  });
+
+  it('blocks the next version until every comment is disposed of and every recipient has answered or is marked; the synthesis DOCX lists all 60', async () => {
+    const blocked = await call(admin, 'POST', `/consultations/${c.id}/next-version`, { version: c.version, memo: 'Tờ trình' });
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.json()).toMatchObject({ code: 'CHUA_XU_LY_HET_Y_KIEN' });
+    expect(blocked.json().detail).toContain('Còn 56 ý kiến chưa tiếp thu, giải trình');
+    expect(blocked.json().detail).toContain('Còn 5 nơi chưa góp ý');
+    // An explanation is required unless the comment is fully accepted.
+    const open = (await comments('?disposition=none'));
+    expect(open).toHaveLength(56);
+    const noWhy = await call(admin, 'PATCH', `/consultations/${c.id}/comments/${open[0]!.id}`, { version: open[0]!.version, disposition: 'partly_accepted' });
+    expect(noWhy.statusCode).toBe(400);
+    expect(noWhy.json()).toMatchObject({ field: 'body.explanation' });
+    expect(noWhy.json().detail).toContain('cần ghi nội dung giải trình');
+    for (const x of open) {
+      const body =
+        x.kind === 'proposal'
+          ? { disposition: 'accepted' }
+          : x.anchor.eId?.endsWith('art_13')
+            ? { disposition: 'not_accepted', explanation: 'Phiên họp đột xuất đã quy định tại khoản 2 Điều 13' }
+            : { disposition: 'partly_accepted', explanation: 'Tiếp thu, chỉnh lý câu chữ' };
+      await ok(admin, 'PATCH', `/consultations/${c.id}/comments/${x.id}`, { version: x.version, ...body });
+    }
+    c = await ok(admin, 'GET', `/consultations/${c.id}`);
+    expect(c.counts).toMatchObject({ open: 0, disposed: 57 });
+    expect(c.blockers).toHaveLength(1);
+    expect(c.blockers[0]).toContain('Còn 5 nơi chưa góp ý');
+    for (const r of c.recipients.filter((y) => y.status === 'late')) {
+      const noNote = await call(admin, 'POST', `/consultations/${c.id}/recipients/${r.id}`, { version: r.version, notAnswering: true });
+      expect(noNote.statusCode).toBe(400);
+      c = await ok(admin, 'POST', `/consultations/${c.id}/recipients/${r.id}`, { version: r.version, notAnswering: true, note: 'Đã nhắc ngày 01/12/2026, không trả lời' });
+    }
+    expect(c.blockers).toEqual([]);
+    expect(c.counts).toMatchObject({ notAnswering: 5, late: 0 });
+
+    const s = await ok<{ rows: { cite: string; comments: { from: string; disposition: string }[] }[]; noComment: string[]; notAnswered: string[] }>(admin, 'GET', `/consultations/${c.id}/synthesis`);
+    expect(s.rows.reduce((k, r) => k + r.comments.length, 0) + s.noComment.length).toBe(60);
+    expect(s.rows.map((r) => r.cite)).toEqual(['Toàn văn dự thảo', 'khoản 3 Điều 12', 'Điều 13', 'khoản 1 Điều 17', 'khoản 2 Điều 28']);
+    expect(s.notAnswered).toHaveLength(5);
+    const docx = await call(admin, 'GET', `/consultations/${c.id}/synthesis.docx`);
+    expect(docx.statusCode).toBe(200);
+    const xml = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']!);
+    expect(xml).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(xml).toContain('BẢNG TỔNG HỢP Ý KIẾN GÓP Ý, TIẾP THU, GIẢI TRÌNH');
+    for (let i = 1; i <= 57; i++) expect(xml, `ý kiến số ${i}`).toContain(`Ý kiến số ${i}:`);
+    expect(xml.match(/Nhất trí với dự thảo, không có ý kiến/g)).toHaveLength(3);
+    // One numbered row per comment: 60 rows besides the header.
+    expect(xml.match(/<w:tr>/g)!.length - 1).toBeGreaterThanOrEqual(61);
+    expect(xml).toContain('Tiếp thu một phần');
+    expect(xml).toContain('Phiên họp đột xuất đã quy định tại khoản 2 Điều 13');
+  });
+
+  it('makes the next version with the accepted wording, its comparison table, and keeps comments on their provisions when articles are renumbered', async () => {
+    const r = await ok<{ versionId: string; expression: string; applied: { cite: string }[]; comparison: { cite: string; change: string; after: string }[] }>(admin, 'POST', `/consultations/${c.id}/next-version`, { version: c.version, memo: 'Tờ trình về việc sửa đổi, bổ sung Quy chế làm việc sau lấy ý kiến các đảng ủy xã' });
+    expect(r.expression).toBe('vie@2026-du-thao-2');
+    expect(r.applied.length).toBe(12);
+    expect(new Set(r.applied.map((x) => x.cite))).toEqual(new Set(['khoản 1 Điều 17']));
+    expect(r.comparison.find((x) => x.cite === 'khoản 1 Điều 17'), JSON.stringify(r.comparison.slice(0, 5))).toMatchObject({ change: 'changed', after: expect.stringContaining('chậm nhất 05 ngày làm việc sau hội nghị') });
+    c = await ok(admin, 'GET', `/consultations/${c.id}`);
+    expect(c).toMatchObject({ state: 'revised', nextVersionId: r.versionId });
+    // No more answers once revised.
+    const late = c.recipients.find((y) => y.status === 'not_answering')!;
+    expect((await call(admin, 'POST', `/consultations/${c.id}/answers`, { recipientId: late.id, comments: [{ kind: 'no_comment' }] })).json()).toMatchObject({ code: 'DA_KET_THUC_LAY_Y_KIEN' });
+
+    // The drafting team inserts a new Điều 5: Điều 5 … 28 become 6 … 29. Comments follow their provisions.
+    const next = await ok<{ text: string }>(admin, 'GET', `/regulations/${regId}/versions/${r.versionId}`);
+    const renumbered = next.text
+      .replace(/^## Điều (\d+)\./gm, (m, d: string) => (Number(d) >= 5 ? `## Điều ${Number(d) + 1}.` : m))
+      .replace(/^## Điều 6\./m, '## Điều 5. Trách nhiệm chung của Thường trực Tỉnh ủy\n\n1. Thường trực Tỉnh ủy chịu trách nhiệm chung trước Ban Thường vụ.\n\n## Điều 6.')
+      .replace(/^expression: .*$/m, 'expression: vie@2026-du-thao-3');
+    const v3 = await ok<{ id: string }>(admin, 'POST', `/regulations/${regId}/versions`, { text: renumbered });
+    const placed = await comments(`?against=${v3.id}`);
+    const onNotice = placed.filter((x) => x.anchor.eId?.endsWith('art_12__para_3'));
+    expect(onNotice.length).toBe(12);
+    for (const x of onNotice) expect(x.at).toMatchObject({ cite: 'khoản 3 Điều 13', exact: true });
+    expect(placed.find((x) => x.anchor.eId?.endsWith('art_28__para_2'))!.at.cite).toBe('khoản 2 Điều 29');
+    // The new Điều 5 takes none of the old Điều 5's comments (there were none) and the filter by provision uses the new numbers.
+    expect((await comments(`?against=${v3.id}&eId=chp_5__art_29`)).length).toBe(9);
+  });
+
+  it('submits to the body the engine names — refused at a BTV session citing khoản 2 Điều 28 — and adopts on the vote: 30 of 61 fails, 31 passes; the old version answers for earlier dates', async () => {
+    const body = async (kind: string) => (await t.db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null", [kind])).rows[0]!.id;
+    const btv = await ok<{ id: string }>(admin, 'POST', '/meetings', { bodyId: await body('BTV'), kind: 'regular', title: 'Phiên họp Ban Thường vụ ngày 24/11/2026', meetingDate: '2026-11-24' });
+    const wrong = await call(admin, 'POST', `/consultations/${c.id}/submit`, { version: c.version, meetingId: btv.id });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json()).toMatchObject({ code: 'SAI_THAM_QUYEN_THONG_QUA', competent: 'BCH' });
+    expect(wrong.json().detail).toContain('khoản 2 Điều 28');
+    let m = await ok<{ id: string; version: number; attendance: { id: string }[] }>(admin, 'POST', '/meetings', { bodyId: await body('BCH'), kind: 'thematic', title: 'Hội nghị Tỉnh ủy chuyên đề: sửa đổi Quy chế làm việc', meetingDate: '2026-11-27' });
+    c = await ok(admin, 'POST', `/consultations/${c.id}/submit`, { version: c.version, meetingId: m.id });
+    expect(c).toMatchObject({ state: 'submitted', competence: { ok: true, competent: 'BCH' } });
+    m = await ok(admin, 'POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'BTV', conveningRef: 'Quyết định triệu tập của Ban Thường vụ' });
+    const detail = await ok<{ version: number; attendance: { id: string }[]; agenda: { id: string; title: string; matter: string }[] }>(admin, 'GET', `/meetings/${m.id}`);
+    const item = detail.agenda.find((a) => a.matter === 'QUY_CHE_LAM_VIEC')!;
+    expect(item.title).toContain('dự thảo vie@2026-du-thao-2');
+    for (const a of detail.attendance.slice(0, 45)) await ok(admin, 'PATCH', `/meetings/${m.id}/attendance/${a.id}`, { status: 'present' });
+    const cur = await ok<{ version: number }>(admin, 'GET', `/meetings/${m.id}`);
+    await ok(admin, 'POST', `/meetings/${m.id}/open`, { version: cur.version, on: '2026-11-27' });
+    const notYet = await call(admin, 'POST', `/consultations/${c.id}/adopt`, { version: c.version });
+    expect(notYet.json()).toMatchObject({ code: 'CHUA_BIEU_QUYET' });
+    await ok(admin, 'POST', `/meetings/${m.id}/agenda/${item.id}/votes`, { method: 'show_of_hands', yes: 30, no: 10, abstain: 5 });
+    const failed = await call(admin, 'POST', `/consultations/${c.id}/adopt`, { version: c.version });
+    expect(failed.statusCode).toBe(422);
+    expect(failed.json()).toMatchObject({ code: 'CHUA_THONG_QUA' });
+    expect(failed.json().detail).toContain('30 phiếu đồng ý trên 61');
+    await ok(admin, 'POST', `/meetings/${m.id}/agenda/${item.id}/votes`, { method: 'show_of_hands', yes: 31, no: 10, abstain: 4 });
+    const adopted = await ok<Consultation & { impact: unknown[] }>(admin, 'POST', `/consultations/${c.id}/adopt`, { version: c.version });
+    expect(adopted).toMatchObject({ state: 'adopted' });
+    c = adopted;
+    const ask = async (at: string) => ok<{ expression: string; result: { body: string } }>(admin, 'POST', `/regulations/${regId}/ask`, { ask: 'who_decides', at, input: { matter: 'QUY_CHE_LAM_VIEC' } });
+    expect((await ask('2026-11-27')).expression).toBe('vie@2026-du-thao-2');
+    expect((await ask('2026-11-26')).expression).not.toBe('vie@2026-du-thao-2');
+    const v2 = await ok<{ status: string; adoptedOn: string; inForceFrom: string; text: string }>(admin, 'GET', `/regulations/${regId}/versions/${c.nextVersionId}`);
+    expect(v2).toMatchObject({ status: 'adopted', adoptedOn: '2026-11-27', inForceFrom: '2026-11-27' });
+    expect(v2.text).toContain('chậm nhất 05 ngày làm việc sau hội nghị, phiên họp');
+  });
+
+  it("shows the commune regulation's impact when An Lạc's notice period is amended, and creates its task once", async () => {
+    const amendment = `---
+work: /vn-an-lac/quyet-dinh/tinh-uy/2026/20-qd-tu
+amends: /vn-an-lac/quy-che/tinh-uy/2025/qclv
+title: Quyết định số 20-QĐ/TU sửa đổi khoản 3 Điều 12 Quy chế làm việc 01-QC/TU
+adopted_on: 2026-12-20
+in_force_from: 2027-01-01
+---
+effects:
+  - { op: replace, target: art_12__para_3, text: "Tài liệu hội nghị Tỉnh ủy được gửi đến Tỉnh ủy viên chậm nhất 10 ngày làm việc trước ngày khai mạc.",
+      rules: [ { id: tl-bch, kind: notice, body: BCH, documents_before_meeting: { min: 10, unit: working_day } } ] }
+`;
+    const r = await ok<{ impact: { orgName: string; findings: { message: string }[]; taskId: string }[] }>(admin, 'POST', `/regulations/${regId}/amendments`, { text: amendment });
+    expect(r.impact.map((x) => x.orgName)).toEqual(['Đảng bộ xã Tân Lập']);
+    expect(r.impact[0]!.findings.some((f) => f.message.includes('10 ngày làm việc'))).toBe(true);
+    const task = await ok<{ title: string; state: string; dueDate: string; lead: { name: string } | null; supervisorPersonId: string | null; sourceKind: string; sourceLabel: string }>(admin, 'GET', `/tasks/${r.impact[0]!.taskId}`);
+    expect(task.title).toContain('Rà soát, sửa đổi Quy chế làm việc của Ban Chấp hành Đảng bộ xã Tân Lập');
+    expect(task).toMatchObject({ sourceKind: 'regulation', dueDate: '2027-01-29' });
+    expect(task.sourceLabel).toContain('20-QĐ/TU');
+    expect(task).toMatchObject({ state: 'assigned', lead: { name: expect.stringContaining('Tân Lập') } });
+    expect(task.supervisorPersonId).not.toBeNull();
+    const impact = await ok<{ cause: string; subordinates: { taskId: string }[] }[]>(admin, 'GET', `/regulations/${regId}/impact`);
+    expect(impact.find((x) => x.cause === 'amendment:/vn-an-lac/quyet-dinh/tinh-uy/2026/20-qd-tu')!.subordinates.map((x) => x.taskId)).toEqual([r.impact[0]!.taskId]);
+    const tasks = (await t.db.query<{ n: number }>("select count(*)::int as n from task where source_kind = 'regulation'")).rows[0]!.n;
+    expect(tasks).toBe(1);
+  });
+});

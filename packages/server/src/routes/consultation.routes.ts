@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  AdoptConsultationSchema,
+  ConsultationAnswerSchema,
+  ConsultationCommentSchema,
+  ConsultationCommentsQuerySchema,
+  ConsultationListItemSchema,
+  ConsultationListQuerySchema,
+  ConsultationSchema,
+  CreateConsultationSchema,
+  DisposeCommentSchema,
+  ElementViewSchema,
+  IdParamsSchema,
+  IdSchema,
+  ImpactSchema,
+  NextVersionResultSchema,
+  NextVersionSchema,
+  RecipientStepSchema,
+  SubmitConsultationSchema,
+  SynthesisSchema,
+} from '@quyche/core';
+import type { Db } from '@quyche/db';
+import { defineRoute } from '../http/route.js';
+import type { JobRunner } from '../services/job.service.js';
+import * as consultations from '../services/consultation.service.js';
+import * as revision from '../services/consultation-version.service.js';
+
+const DraftSchema = z.object({ versionId: z.string(), expression: z.string(), text: z.string(), title: z.string(), chapters: z.array(ElementViewSchema) });
+
+export function consultationRoutes(app: FastifyInstance, db: Db) {
+  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'consultations', ...d });
+  const C = { params: IdParamsSchema, response: ConsultationSchema };
+  const runJobs = () => (app as unknown as { jobs: JobRunner }).jobs.runPending();
+  r({ method: 'GET', url: '/consultations', summary: 'Các đợt lấy ý kiến góp ý dự thảo: của tổ chức, hoặc gửi tới đơn vị của người dùng', query: ConsultationListQuerySchema, response: z.array(ConsultationListItemSchema), handler: ({ ctx, query }) => consultations.listConsultations(ctx, query) });
+  r({ method: 'POST', url: '/consultations', summary: 'Gửi dự thảo (một phiên bản quy chế) xin ý kiến các đơn vị, cá nhân, có hạn góp ý', status: 201, body: CreateConsultationSchema, response: ConsultationSchema, handler: ({ ctx, body }) => consultations.createConsultation(ctx, body) });
+  r({ method: 'GET', url: '/consultations/:id', summary: 'Đợt lấy ý kiến: nơi nhận (đã góp ý, chậm), số ý kiến, việc còn vướng trước khi trình', ...C, handler: ({ ctx, params }) => consultations.getConsultation(ctx, params.id) });
+  r({
+    method: 'GET',
+    url: '/consultations/:id/draft',
+    summary: 'Văn bản dự thảo đã gửi (hoặc bản chỉnh lý) để góp ý theo điều, khoản',
+    params: IdParamsSchema,
+    query: z.strictObject({ versionId: IdSchema.optional() }),
+    response: DraftSchema,
+    handler: ({ ctx, params, query }) => revision.consultationDraft(ctx, params.id, query.versionId),
+  });
+  r({ method: 'POST', url: '/consultations/:id/answers', summary: 'Góp ý của một nơi nhận: vào toàn văn, vào điều, khoản, đề xuất sửa, hoặc "nhất trí, không có ý kiến"', status: 201, ...C, body: ConsultationAnswerSchema, handler: ({ ctx, params, body }) => consultations.answerConsultation(ctx, params.id, body) });
+  r({ method: 'GET', url: '/consultations/:id/comments', summary: 'Các ý kiến, đặt vào điều, khoản của dự thảo (hoặc của phiên bản khác, kể cả khi đã đánh số lại)', params: IdParamsSchema, query: ConsultationCommentsQuerySchema, response: z.array(ConsultationCommentSchema), handler: ({ ctx, params, query }) => consultations.listComments(ctx, params.id, query) });
+  r({
+    method: 'PATCH',
+    url: '/consultations/:id/comments/:commentId',
+    summary: 'Tiếp thu, tiếp thu một phần hoặc không tiếp thu (kèm giải trình) một ý kiến; 409 nếu người khác vừa xử lý',
+    params: z.strictObject({ id: IdSchema, commentId: IdSchema }),
+    body: DisposeCommentSchema,
+    response: z.object({ id: z.string(), disposition: z.string(), explanation: z.string().nullable(), adoptedText: z.string().nullable(), version: z.number().int() }),
+    handler: ({ ctx, params, body }) => consultations.disposeComment(ctx, params.id, params.commentId, body),
+  });
+  r({
+    method: 'POST',
+    url: '/consultations/:id/recipients/:recipientId',
+    summary: 'Xác định một nơi nhận không góp ý (hoặc bỏ xác định)',
+    params: z.strictObject({ id: IdSchema, recipientId: IdSchema }),
+    body: RecipientStepSchema,
+    response: ConsultationSchema,
+    handler: ({ ctx, params, body }) => consultations.stepRecipient(ctx, params.id, params.recipientId, body),
+  });
+  r({ method: 'POST', url: '/consultations/:id/remind', summary: 'Nhắc các nơi quá hạn chưa góp ý (trong ứng dụng và qua thư)', params: IdParamsSchema, response: z.object({ reminded: z.array(z.string()) }), handler: ({ ctx, params }) => consultations.remindLate(ctx, params.id, runJobs) });
+  r({ method: 'GET', url: '/consultations/:id/synthesis', summary: 'Bảng tổng hợp ý kiến, tiếp thu, giải trình theo điều, khoản', params: IdParamsSchema, response: SynthesisSchema, handler: ({ ctx, params }) => revision.synthesis(ctx, params.id) });
+  r({
+    method: 'GET',
+    url: '/consultations/:id/synthesis.docx',
+    summary: 'Bảng tổng hợp ý kiến, tiếp thu, giải trình, tệp DOCX theo thể thức văn bản của Đảng',
+    params: IdParamsSchema,
+    handler: async ({ ctx, params, reply }) => {
+      const buf = await revision.synthesisDocxFile(ctx, params.id);
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', 'attachment; filename="bang-tong-hop-y-kien.docx"')
+        .send(buf);
+    },
+  });
+  r({ method: 'POST', url: '/consultations/:id/next-version', summary: 'Bản chỉnh lý sau lấy ý kiến (tiếp thu các đề xuất đã chấp nhận), kèm bảng so sánh và tờ trình', status: 201, params: IdParamsSchema, body: NextVersionSchema, response: NextVersionResultSchema, handler: ({ ctx, params, body }) => revision.nextVersion(ctx, params.id, body) });
+  r({ method: 'POST', url: '/consultations/:id/submit', summary: 'Trình bản chỉnh lý tại hội nghị của cơ quan có thẩm quyền (quy chế cho biết cơ quan nào)', ...C, body: SubmitConsultationSchema, handler: ({ ctx, params, body }) => revision.submitConsultation(ctx, params.id, body) });
+  r({
+    method: 'POST',
+    url: '/consultations/:id/adopt',
+    summary: 'Ghi nhận thông qua theo kết quả biểu quyết: phiên bản có hiệu lực từ ngày thông qua; quy chế cấp dưới phải rà soát được giao nhiệm vụ',
+    params: IdParamsSchema,
+    body: AdoptConsultationSchema,
+    response: ConsultationSchema.extend({ impact: ImpactSchema.shape.subordinates }),
+    handler: ({ ctx, params, body }) => revision.adoptConsultation(ctx, params.id, body),
+  });
+}
