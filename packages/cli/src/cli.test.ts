@@ -70,7 +70,8 @@ describe('quyche CLI', () => {
     const r = cli(['db', 'restore', file, '--data', dir]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('organization 122');
-    expect(r.stdout).toContain('regulation_version 3');
+    expect(r.stdout).toContain('regulation_version 4');
+    expect(r.stdout).toContain('consultation_comment 32');
     const junk = cli(['db', 'restore', bin, '--data', dir]);
     expect(junk.status).toBe(1);
     expect(junk.stderr).toContain('Không đọc được tệp sao lưu');

@@ -17,6 +17,7 @@ export * from './regulation/condition.js';
 export * from './regulation/engine.js';
 export * from './regulation/reg.lint.js';
 export * from './regulation/reg.consistency.js';
+export * from './regulation/reg.derive.js';
 export * from './regulation/reg.amendment.js';
 export * from './api/regulation.schema.js';
 export * from './work/task.rules.js';

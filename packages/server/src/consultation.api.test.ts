@@ -298,6 +298,64 @@ describe.each(drivers)('consultation on a draft regulation (%s)', (driver) => {
     expect(v2.text).toContain('chậm nhất 05 ngày làm việc sau hội nghị, phiên họp');
   });
 
+  it("checks a commune's draft against the province's regulation: 5 working days for documents is looser than 7, shown on the next version and blocking its submission until fixed", async () => {
+    const clerk = await t.login('vanthu.x01');
+    const tanLapReg = (await t.db.query<{ id: string }>("select id from regulation where work = '/vn-an-lac/quy-che/dang-uy-xa-tan-lap/2025/qclv'")).rows[0]!.id;
+    const src = (await t.db.query<{ source_text: string }>('select source_text from regulation_version where regulation_id = $1', [tanLapReg])).rows[0]!.source_text;
+    const v = await ok<{ id: string }>(clerk, 'POST', `/regulations/${tanLapReg}/versions`, { text: asDraft(src, 'vie@2026-du-thao-1') });
+    const cell = await t.orgId('ORG-X01-CB1');
+    let x = await ok(clerk, 'POST', '/consultations', { regulationId: tanLapReg, versionId: v.id, sentOn: '2026-11-02', deadline: '2026-11-16', recipients: [{ kind: 'org', id: cell }] });
+    x = await ok(clerk, 'POST', `/consultations/${x.id}/answers`, { recipientId: x.recipients[0]!.id, answeredOn: '2026-11-10', comments: [{ kind: 'no_comment' }] });
+    const next = await ok<{ consultation: Consultation; consistency: { code: string; severity: string; message: string }[] }>(clerk, 'POST', `/consultations/${x.id}/next-version`, { version: x.version, memo: 'Tờ trình' });
+    const looser = next.consistency.filter((f) => f.severity === 'error');
+    expect(looser.length).toBeGreaterThan(0);
+    expect(looser.map((f) => f.message).join(' ')).toContain('7 ngày làm việc');
+    const bch = (await t.db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-X01' and b.kind = 'BCH'")).rows[0]!.id;
+    const m = await ok<{ id: string }>(clerk, 'POST', '/meetings', { bodyId: bch, kind: 'regular', title: 'Hội nghị Đảng ủy xã tháng 12', meetingDate: '2026-12-10' });
+    const blocked = await call(clerk, 'POST', `/consultations/${x.id}/submit`, { version: next.consultation.version, meetingId: m.id });
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.json()).toMatchObject({ code: 'TRAI_QUY_CHE_CAP_TREN' });
+    // Fixed to 7 working days: consistent, and submitted to the commune's BCH.
+    const fixed = await ok<{ versionId: string }>(clerk, 'GET', `/regulations/${tanLapReg}/versions/${next.consultation.nextVersionId}`).then((r) => (r as unknown as { text: string }).text.replace('documents_before_meeting: { min: 5, unit: working_day }', 'documents_before_meeting: { min: 7, unit: working_day }').replace(/^expression: .*$/m, 'expression: vie@2026-du-thao-3'));
+    const again = await ok<{ consultation: Consultation; consistency: { severity: string }[] }>(clerk, 'POST', `/consultations/${x.id}/next-version`, { version: next.consultation.version, memo: 'Tờ trình (chỉnh lý)', text: fixed });
+    expect(again.consistency.filter((f) => f.severity === 'error')).toEqual([]);
+    const sent = await ok(clerk, 'POST', `/consultations/${x.id}/submit`, { version: again.consultation.version, meetingId: m.id });
+    expect(sent).toMatchObject({ state: 'submitted', competence: { ok: true, competent: 'BCH' } });
+  });
+
+  it("makes a commune's draft from the province's regulation in force, consistent with it, and refuses one from a regulation that is not its superior's", async () => {
+    const clerk = await t.login('vanthu.x01');
+    const x01 = await t.orgId('ORG-X01');
+    const inForce = (await t.db.query<{ id: string }>("select id from regulation_version where regulation_id = $1 and status = 'consolidated'", [regId])).rows[0]!.id;
+    const v = await ok<{ id: string; regulationId: string; status: string; expression: string }>(clerk, 'POST', '/regulations/derive', { orgId: x01, fromVersionId: inForce, title: 'Quy chế làm việc của Ban Chấp hành Đảng bộ xã Tân Lập (dự thảo thay thế)', work: '/vn-an-lac/quy-che/dang-uy-xa-tan-lap/2026/qclv' });
+    expect(v).toMatchObject({ status: 'draft', expression: expect.stringMatching(/^vie@\d{4}-du-thao-1$/) });
+    const detail = await ok<{ frontMatter: { based_on: { work: string; relation: string }[] }; chapters: { children: unknown[] }[] }>(clerk, 'GET', `/regulations/${v.regulationId}/versions/${v.id}`);
+    expect(detail.frontMatter.based_on[0]).toMatchObject({ work: '/vn-an-lac/quy-che/tinh-uy/2025/qclv', relation: 'superior' });
+    expect(detail.chapters.reduce((n, ch) => n + ch.children.length, 0)).toBe(28);
+    // From its own regulation (not a superior's): refused.
+    const own = (await t.db.query<{ id: string }>("select v.id from regulation_version v join regulation g on g.id = v.regulation_id where g.work = '/vn-an-lac/quy-che/dang-uy-xa-tan-lap/2025/qclv' limit 1")).rows[0]!.id;
+    const r = await call(clerk, 'POST', '/regulations/derive', { orgId: x01, fromVersionId: own, title: 'Quy chế' });
+    expect(r.statusCode).toBe(403);
+    expect(r.json().detail).toContain('cấp trên');
+  });
+
+  it("has the demo's consultation: 20 communes asked, 12 answered, 8 late with Tân Lập among them, comments partly disposed of", async () => {
+    const clerk = await t.login('vanthu.x01');
+    const list = await ok<{ id: string; title: string; state: string; counts: Consultation['counts'] }[]>(clerk, 'GET', '/consultations');
+    const demo = list.find((x) => x.title.startsWith('Lấy ý kiến các đảng ủy xã, phường về dự thảo sửa đổi'))!;
+    expect(demo).toBeDefined();
+    const d = await ok(clerk, 'GET', `/consultations/${demo.id}`);
+    expect(d.can.answer).toBe(true);
+    expect(d.recipients.find((r) => r.mine)).toMatchObject({ name: 'Đảng ủy xã Tân Lập', status: 'late' });
+    const full = await ok(admin, 'GET', `/consultations/${demo.id}`);
+    expect(full.counts).toMatchObject({ recipients: 20, answered: 12, late: 8 });
+    expect(full.counts.disposed).toBeGreaterThan(0);
+    expect(full.counts.open).toBeGreaterThan(0);
+    const placed = await ok<Comment[]>(admin, 'GET', `/consultations/${demo.id}/comments`);
+    expect(placed.filter((x) => x.anchor.wId).every((x) => x.at.exact)).toBe(true);
+    expect(placed.filter((x) => x.kind === 'no_comment')).toHaveLength(2);
+  });
+
   it("shows the commune regulation's impact when An Lạc's notice period is amended, and creates its task once", async () => {
     const amendment = `---
 work: /vn-an-lac/quyet-dinh/tinh-uy/2026/20-qd-tu

@@ -71,10 +71,13 @@ describe.each(drivers)('regulations stored and served (%s)', (driver) => {
     expect(diff.markdown).toContain('BẢNG SO SÁNH');
   });
 
-  it("serves the demo 01-QC/TU with its two versions: the amended notice answers from 01/07/2026", async () => {
+  it("serves the demo 01-QC/TU with its versions in force and its draft under consultation: the amended notice answers from 01/07/2026", async () => {
     const list = (await t.as(admin, { method: 'GET', url: '/api/v1/regulations' })).json();
     const al = list.find((r: { work: string }) => r.work === '/vn-an-lac/quy-che/tinh-uy/2025/qclv');
-    expect(al.versionCount).toBe(2);
+    // As adopted, consolidated with 15-QĐ/TU, and the draft amendment circulated to the communes.
+    expect(al.versionCount).toBe(3);
+    const detail = (await t.as(admin, { method: 'GET', url: `/api/v1/regulations/${al.id}` })).json();
+    expect(detail.versions.map((v: { status: string }) => v.status)).toEqual(['adopted', 'consolidated', 'draft']);
     const ask = async (date: string, sent: string) =>
       (await t.as(admin, { method: 'POST', url: `/api/v1/regulations/${al.id}/ask`, payload: { ask: 'notice', at: date, input: { body: 'BCH', meeting_date: date, documents_sent: sent } } })).json();
     expect((await ask('2026-04-10', '2026-04-03')).result.ok).toBe(true);

@@ -194,6 +194,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /recommendations/:id': () => ({}),
   'POST /recommendations/:id/transition': () => ({ body: { version: 1, to: 'withdrawn', note: 'Rút trái phép' } }),
   'GET /regulations/:id/impact': () => ({}),
+  'POST /regulations/derive': (x) => ({ body: { orgId: x.org, fromVersionId: x.version, title: 'Quy chế trái phép' }, x02: true }),
   'GET /consultations': (x) => ({ query: { orgId: x.org }, x02: true }),
   'POST /consultations': (x) => ({ body: { regulationId: x.regulation, versionId: x.version, sentOn: '2026-05-01', deadline: '2026-05-15', recipients: [{ kind: 'org', id: x.cell }] }, x02: true }),
   'GET /consultations/:id': () => ({}),

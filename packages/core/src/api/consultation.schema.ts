@@ -165,6 +165,8 @@ export const NextVersionResultSchema = z.object({
   expression: z.string(),
   applied: z.array(z.object({ commentId: z.string(), eId: z.string(), cite: z.string() })),
   comparison: z.array(z.record(z.string(), z.unknown())),
+  /** Findings against the superior's regulation the draft is based on (none when it is based on none). */
+  consistency: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), eId: z.string().nullable() })),
 });
 
 export const ImpactSchema = z.object({

@@ -6,6 +6,15 @@ const RegText = z.string().min(1, { message: 'Văn bản quy chế trống' }).m
 export const RegulationTextSchema = z.strictObject({ text: RegText });
 export const CreateRegulationSchema = z.strictObject({ orgId: IdSchema, text: RegText, confidentiality: z.number().int().min(0).max(3).optional() });
 export const CreateRegulationVersionSchema = z.strictObject({ text: RegText });
+/** A subordinate's draft made from its superior's regulation (a version of it), with a role map. */
+export const DeriveRegulationSchema = z.strictObject({
+  orgId: IdSchema,
+  fromVersionId: IdSchema,
+  title: z.string().trim().min(1).max(500),
+  work: z.string().trim().min(1).max(300).regex(/^\/[a-z0-9/._-]+$/, 'Mã quy chế dạng /vn-an-lac/quy-che/…, chữ thường không dấu').optional(),
+  roleMap: z.record(z.string().regex(/^[A-Z0-9_]+$/), z.string().regex(/^[A-Z0-9_]+$/, 'Mã cơ quan, chức danh viết hoa không dấu')).optional(),
+  bodies: z.record(z.string().regex(/^[A-Z0-9_]+$/), z.strictObject({ name: z.string().trim().min(1).max(300), part_of: z.string().optional() })).optional(),
+});
 export const CreateAmendmentSchema = z.strictObject({ text: RegText });
 export const AskQuestionSchema = z.strictObject({
   ask: z.enum(['quorum', 'vote', 'who_decides', 'notice', 'due_date', 'owner', 'regular_meetings']),

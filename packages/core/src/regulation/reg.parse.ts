@@ -287,6 +287,12 @@ export function setFrontMatter(reg: Regulation, values: Record<string, unknown>)
   const inner = reg.frontMatterLines.slice(1, -1).join('\n');
   const doc = parseDocument(inner);
   for (const [k, v] of Object.entries(values)) {
+    // undefined removes the key (a draft has no adoption date).
+    if (v === undefined) {
+      doc.delete(k);
+      delete reg.frontMatter[k];
+      continue;
+    }
     doc.set(k, v);
     reg.frontMatter[k] = v;
   }

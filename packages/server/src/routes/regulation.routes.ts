@@ -9,6 +9,7 @@ import {
   CreateAmendmentSchema,
   CreateRegulationSchema,
   CreateRegulationVersionSchema,
+  DeriveRegulationSchema,
   DiffQuerySchema,
   IdParamsSchema,
   IdSchema,
@@ -35,6 +36,7 @@ export function regulationRoutes(app: FastifyInstance, db: Db) {
   r({ method: 'POST', bodyLimit: 8 * 1024 * 1024, url: '/regulations/:id/versions', tag: 'regulations', summary: 'Thêm phiên bản', status: 201, params: IdParamsSchema, body: CreateRegulationVersionSchema, response: RegulationVersionSchema, handler: ({ ctx, params, body }) => regs.addVersion(ctx, params.id, body.text) });
   r({ method: 'GET', url: '/regulations/:id/versions/:versionId', tag: 'regulations', summary: 'Một phiên bản: văn bản, quy tắc, kết quả kiểm tra', params: VersionParams, response: RegulationVersionDetailSchema, handler: ({ ctx, params }) => regs.getVersionDetail(ctx, params.id, params.versionId) });
   r({ method: 'POST', bodyLimit: 8 * 1024 * 1024, url: '/regulations/:id/amendments', tag: 'regulations', summary: 'Thêm văn bản sửa đổi, bổ sung', status: 201, params: IdParamsSchema, body: CreateAmendmentSchema, response: z.object({ id: IdSchema, work: z.string(), title: z.string().nullable(), adoptedOn: z.string(), inForceFrom: z.string(), impact: ImpactSchema.shape.subordinates }), handler: ({ ctx, params, body }) => regs.addAmendment(ctx, params.id, body.text) });
+  r({ method: 'POST', url: '/regulations/derive', tag: 'regulations', summary: 'Dựng dự thảo quy chế của cấp dưới từ quy chế của cấp trên (ánh xạ cơ quan, chức danh)', status: 201, body: DeriveRegulationSchema, response: RegulationVersionSchema, handler: ({ ctx, body }) => regs.deriveRegulation(ctx, body) });
   r({ method: 'GET', url: '/regulations/:id/impact', tag: 'regulations', summary: 'Tác động của các lần sửa đổi tới quy chế cấp dưới: quy chế phải rà soát, nhiệm vụ đã giao', params: IdParamsSchema, response: z.array(ImpactSchema), handler: async ({ ctx, params }) => (await regs.getRegulationDetail(ctx, params.id), impactOf(ctx, params.id)) });
   r({ method: 'POST', url: '/regulations/:id/ask', tag: 'regulations', summary: 'Hỏi quy chế tại một ngày (trả lời kèm điều, khoản)', params: IdParamsSchema, body: AskQuestionSchema, response: AnswerSchema, handler: ({ ctx, params, body }) => regs.askRegulation(ctx, params.id, body) });
   r({ method: 'GET', url: '/regulations/:id/diff', tag: 'regulations', summary: 'Bảng so sánh hai phiên bản', params: IdParamsSchema, query: DiffQuerySchema, response: ComparisonSchema, handler: ({ ctx, params, query }) => regs.diffVersions(ctx, params.id, query.from, query.to) });

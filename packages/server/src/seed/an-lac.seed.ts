@@ -4,6 +4,7 @@ import type { Db, Sql } from '@quyche/db';
 import { hashPassword } from '../auth/password.js';
 import { communeNames, DEMO_PASSWORD, LEADERS, nameGenerator } from './an-lac.data.js';
 import { seedRegulations } from './regulation.seed.js';
+import { seedConsultations } from './consultation.seed.js';
 import { Batch } from './batch.js';
 import { DEMO_TODAY, MEETING_TABLES, regulation, seedMeetings2026 } from './meetings.seed.js';
 import { seedFixtureTasks, TASK_TABLES } from './tasks.seed.js';
@@ -306,6 +307,7 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     const counts = Object.fromEntries(order.map((t) => [t, b.tables.get(t)?.length ?? 0]));
     await appendAudit(tx, { actorUserId: null, actor: 'seed', action: 'seed_demo', entity: 'database', entityId: null, orgId: al, before: null, after: { dataset: 'An Lạc', counts } });
     await seedRegulations(tx, al, tanLap.id);
+    await seedConsultations(tx, { provinceId: al, communes: communes.map((x) => ({ id: x.id, code: x.code })), adminUser: adminId });
   });
   return {
     organizations: b.tables.get('organization')!.length,

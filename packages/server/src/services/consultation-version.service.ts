@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   addDays,
+  checkConsistency,
   citeVi,
   diffRegulations,
   EngineError,
@@ -18,7 +19,8 @@ import {
   whoDecides,
 } from '@quyche/core';
 import type { AdoptConsultationSchema, NextVersionSchema, Regulation, SubmitConsultationSchema } from '@quyche/core';
-import { getMeeting, getOrganization, getRegulation, getVersion, uuidv7 } from '@quyche/db';
+import { getMeeting, getOrganization, getRegulation, getRegulationByWork, getVersion, uuidv7 } from '@quyche/db';
+import type { Sql } from '@quyche/db';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 import { synthesisDocx } from '../reports/party-document.docx.js';
@@ -36,6 +38,16 @@ type In<T extends z.ZodType> = z.output<T>;
 const ADOPTION_MATTER = 'QUY_CHE_LAM_VIEC';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The draft against the superior's regulation it is based on, as that stands on the date (checked on every draft). */
+async function consistencyWithSuperior(sql: Sql, draft: Regulation, on: string) {
+  const link = draft.frontMatter.based_on?.find((b) => b.relation === 'superior');
+  if (!link?.work) return [];
+  const sup = await getRegulationByWork(sql, link.work);
+  if (!sup) return [];
+  const base = await regulationOn(sql, sup.id, on);
+  return base ? checkConsistency(draft, base, 'superior').map((f) => ({ code: f.code, severity: f.severity, message: f.message, eId: f.eId || null })) : [];
+}
 
 async function state(ctx: RequestContext, id: string) {
   const { c, recipients, manage, readAll, mine } = await loadConsultation(ctx, id);
@@ -156,7 +168,8 @@ export async function nextVersion(ctx: RequestContext, id: string, input: In<typ
   // The draft as circulated (the one above was pinned and edited in place).
   const circulated = parseRegulation(draftText);
   const comparison = circulated.ok ? diffRegulations(circulated.regulation, check.regulation) : [];
-  return { consultation: await getConsultation(ctx, id), versionId: vid, expression, applied, comparison: comparison as unknown as Record<string, unknown>[] };
+  const consistency = await consistencyWithSuperior(ctx.db, check.regulation, ctx.today());
+  return { consultation: await getConsultation(ctx, id), versionId: vid, expression, applied, comparison: comparison as unknown as Record<string, unknown>[], consistency };
 }
 
 /** Submits the next version to the body the regulation names (R: who decides QUY_CHE_LAM_VIEC), on a meeting's agenda. */
@@ -183,6 +196,10 @@ export async function submitConsultation(ctx: RequestContext, id: string, input:
   if (!competence.ok) throw new ProblemError('RULE_VIOLATION', { code: 'SAI_THAM_QUYEN_THONG_QUA', title: 'Sai thẩm quyền thông qua quy chế', field: 'body.meetingId', detail: competence.reason_vi, ruleIds: competence.ruleIds, eIds: competence.eIds, competent: competence.competent });
   const r = (await getRegulation(ctx.db, c.regulation_id))!;
   const next = (await getVersion(ctx.db, c.next_version_id))!;
+  // Before adoption: not looser than the superior's regulation (errors block, warnings are shown on the draft).
+  const nextReg = parseRegulation(next.source_text);
+  const errors = nextReg.ok ? (await consistencyWithSuperior(ctx.db, nextReg.regulation, m.meeting_date)).filter((f) => f.severity === 'error') : [];
+  if (errors.length) throw new ProblemError('RULE_VIOLATION', { code: 'TRAI_QUY_CHE_CAP_TREN', title: 'Dự thảo trái quy chế cấp trên', field: 'params.id', detail: errors.map((f) => f.message).join('; '), findings: errors });
   const itemId = uuidv7();
   await ctx.db.transaction(async (tx) => {
     const pos = (await tx.query<{ n: number }>('select coalesce(max(position), 0)::int + 1 as n from agenda_item where meeting_id = $1', [m.id])).rows[0]!.n;

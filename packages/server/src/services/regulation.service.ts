@@ -13,12 +13,13 @@ import {
   RegulationParseError,
   runScenarios,
   DEFAULT_CALENDAR,
+  deriveDraft,
 } from '@quyche/core';
 import type { Amendment, ElementView, RegElement, Regulation } from '@quyche/core';
 import { amendmentsOf, getRegulation, getRegulationByWork, getVersion, listRegulations as listRepo, uuidv7, versionInForce, versionsOf } from '@quyche/db';
 import type { RegulationVersionRow } from '@quyche/db';
 import { foldVietnamese, importRegulation, ImportError, todayInVietnam } from '@quyche/core';
-import { getOrganization } from '@quyche/db';
+import { getOrganization, orgChainUp } from '@quyche/db';
 import { comparisonTableDocx } from '../reports/party-document.docx.js';
 import type { RequestContext } from '../http/context.js';
 import { amendmentImpact } from './regulation-impact.service.js';
@@ -234,4 +235,24 @@ export function importFile(fileName: string, contentBase64: string) {
     if (e instanceof ImportError) throw new ProblemError('VALIDATION_FAILED', { code: e.code, field: 'body.contentBase64', detail: e.message });
     throw e;
   }
+}
+
+/**
+ * A subordinate's draft made from a version of its superior's regulation: readable for that purpose by those who
+ * write for the subordinate (a commune must know the province's rules), created as the subordinate's own regulation.
+ */
+export async function deriveRegulation(ctx: RequestContext, input: { orgId: string; fromVersionId: string; title: string; work?: string | undefined; roleMap?: Record<string, string> | undefined; bodies?: Record<string, { name: string; part_of?: string | undefined }> | undefined }) {
+  await ctx.assertOrg(input.orgId, 'write');
+  const v = await getVersion(ctx.db, input.fromVersionId);
+  const base = v ? await getRegulation(ctx.db, v.regulation_id) : undefined;
+  if (!v || !base) throw new ProblemError('VALIDATION_FAILED', { field: 'body.fromVersionId', detail: 'Không tìm thấy phiên bản quy chế cấp trên' });
+  const chain = await orgChainUp(ctx.db, input.orgId);
+  if (!chain.slice(1).includes(base.org_id)) throw new ProblemError('FORBIDDEN', { field: 'body.fromVersionId', detail: 'Chỉ dựng dự thảo từ quy chế của cấp ủy cấp trên' });
+  ctx.assertClearance(base.confidentiality);
+  const org = await getOrganization(ctx.db, input.orgId);
+  const year = todayInVietnam().slice(0, 4);
+  const work = input.work ?? base.work.replace(/^(\/[^/]+\/[^/]+\/)[^/]+\/\d{4}\//, `$1${(org?.code ?? 'don-vi').toLowerCase()}/${year}/`);
+  const r = deriveDraft(v.source_text, { work, title: input.title, expression: `vie@${year}-du-thao-1`, relation: 'superior', ...(input.roleMap ? { roleMap: input.roleMap } : {}), ...(input.bodies ? { bodies: input.bodies as Record<string, { name: string; part_of?: string }> } : {}) });
+  if ('error' in r) throw new ProblemError('VALIDATION_FAILED', { field: 'body.roleMap', detail: `Dự thảo dựng ra không đọc được (dòng ${r.line}): ${r.error}` });
+  return createRegulation(ctx, { orgId: input.orgId, text: r.text });
 }
