@@ -23,6 +23,7 @@ const DISPOSED: Record<number, { disposition: 'accepted' | 'partly_accepted' | '
   1: { disposition: 'partly_accepted', explanation: 'Tiếp thu: bổ sung thời hạn riêng cho hội nghị bất thường do Ban Thường vụ quyết định khi triệu tập.' },
   2: { disposition: 'not_accepted', explanation: 'Hình thức họp trực tuyến đã được quy định chung tại Điều 10; không nhắc lại.' },
   4: { disposition: 'not_accepted', explanation: 'Việc biểu quyết qua phần mềm thực hiện theo hướng dẫn của Trung ương, không quy định trong quy chế làm việc.' },
+  5: { disposition: 'partly_accepted', explanation: 'Tiếp thu: bổ sung trách nhiệm hướng dẫn của Ban Tổ chức; việc kiểm tra thực hiện theo chương trình kiểm tra, giám sát.' },
 };
 
 export async function seedConsultations(tx: Sql, opts: { provinceId: string; communes: { id: string; code: string }[]; adminUser: string }) {
