@@ -1,33 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
-import type { ParsedMail } from 'mailparser';
 import { createTestApp, testDrivers } from './test-app.js';
+import { mailbox } from './test-mailbox.js';
 import type { Session, TestApp } from './test-app.js';
 
 const drivers = await testDrivers();
 const API = '/api/v1';
-
-async function mailbox() {
-  const received: (ParsedMail & { rcpt: string[] })[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, done) {
-      simpleParser(stream).then(
-        (m) => {
-          received.push(Object.assign(m, { rcpt: session.envelope.rcptTo.map((r) => r.address) }));
-          done();
-        },
-        (e) => done(e as Error),
-      );
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.server.address() as { port: number }).port;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 interface Recipient {
   id: string;

@@ -108,6 +108,14 @@ export async function partyDocument(children: (Paragraph | Table)[]): Promise<Bu
   return Packer.toBuffer(doc);
 }
 
+/** A cell of a document's table: its lines, 13 pt, bold in the header. */
+function tableCell(text: string, o: { bold?: boolean; width: number; center?: boolean }) {
+  return new TableCell({
+    width: { size: o.width, type: WidthType.PERCENTAGE },
+    children: text.split('\n').map((line) => para([run(line, { bold: o.bold, size: 13 })], o.center ? AlignmentType.CENTER : AlignmentType.LEFT)),
+  });
+}
+
 export interface ComparisonDocInput extends PartyHeader {
   rows: ComparisonRow[];
   title?: string;
@@ -120,11 +128,7 @@ const CHANGE_VI = { added: 'Bổ sung', removed: 'Bãi bỏ', changed: 'Sửa đ
 
 /** The comparison table (bảng so sánh) of two versions of a regulation. */
 export function comparisonTableDocx(input: ComparisonDocInput): Promise<Buffer> {
-  const cell = (text: string, o: { bold?: boolean; width: number; center?: boolean }) =>
-    new TableCell({
-      width: { size: o.width, type: WidthType.PERCENTAGE },
-      children: text.split('\n').map((line) => para([run(line, { bold: o.bold, size: 13 })], o.center ? AlignmentType.CENTER : AlignmentType.LEFT)),
-    });
+  const cell = tableCell;
   const widths = [6, 14, 33, 33, 14];
   const head = new TableRow({
     tableHeader: true,
@@ -160,11 +164,7 @@ export interface SynthesisDocInput extends PartyHeader {
  * agreed without comment are rows too, and those who did not answer are named below.
  */
 export function synthesisDocx(input: SynthesisDocInput): Promise<Buffer> {
-  const cell = (text: string, o: { bold?: boolean; width: number; center?: boolean }) =>
-    new TableCell({
-      width: { size: o.width, type: WidthType.PERCENTAGE },
-      children: text.split('\n').map((line) => para([run(line, { bold: o.bold, size: 13 })], o.center ? AlignmentType.CENTER : AlignmentType.LEFT)),
-    });
+  const cell = tableCell;
   const widths = [6, 13, 25, 30, 26];
   const head = new TableRow({
     tableHeader: true,
