@@ -120,8 +120,14 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     await expect.poll(() => page.getByTestId('ask-answer').innerText()).toContain('Hợp lệ: 41/61');
     expect(await page.getByTestId('ask-answer').innerText()).toContain('khoản 2 Điều 12');
     await expect.poll(() => page.locator('[data-testid="highlighted"][data-eid$="art_12__para_2"]').count()).toBe(1);
-    // Versions: the comparison table of the adopted text and the one consolidated with 15-QĐ/TU.
+    // Versions: by default the last two, the text in force and the draft amendment under consultation …
     await page.getByTestId('tab-versions').click();
+    await expect.poll(() => page.getByTestId('comparison-row').allInnerTexts()).toEqual([expect.stringContaining('khoản 1 Điều 27')]);
+    // … then the adopted text against the one consolidated with 15-QĐ/TU.
+    await page.getByTestId('diff-from').click();
+    await page.getByRole('option', { name: /^vie@2025-10-20/ }).click();
+    await page.getByTestId('diff-to').click();
+    await page.getByRole('option', { name: /^vie@2026-07-01/ }).click();
     await expect.poll(() => page.getByTestId('comparison-row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('khoản 3 Điều 12')]));
     expect((await page.getByTestId('comparison').innerText())).toContain('chậm nhất 07 ngày làm việc');
     await page.screenshot({ path: '.test-results/regulation-versions.png' });

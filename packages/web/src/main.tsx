@@ -29,6 +29,8 @@ import { ProgramListPage } from './features/program/program-list.page';
 import { ProgramPage } from './features/program/program.page';
 import { RecommendationListPage } from './features/program/recommendation-list.page';
 import { RecommendationPage } from './features/program/recommendation.page';
+import { ConsultationListPage } from './features/consultation/consultation-list.page';
+import { ConsultationPage } from './features/consultation/consultation.page';
 
 const theme = createTheme({ primaryColor: 'red', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
 
@@ -75,6 +77,8 @@ function App() {
   else if ((m = match('/inspections/:id', path))) page = <InspectionPage key={m['id']} id={m['id']!} />;
   else if (path === '/recommendations') page = <RecommendationListPage />;
   else if ((m = match('/recommendations/:id', path))) page = <RecommendationPage key={m['id']} id={m['id']!} />;
+  else if (path === '/consultations') page = <ConsultationListPage />;
+  else if ((m = match('/consultations/:id', path))) page = <ConsultationPage key={m['id']} id={m['id']!} />;
   else page = <TreePage />;
   return (
     <Layout me={me} onLogout={() => setMe(null)}>

@@ -138,7 +138,8 @@ export const ConsultationSchema = z.object({
   /** What still blocks submitting the next version (empty: it may be submitted). */
   blockers: z.array(z.string()),
   recipients: z.array(ConsultationRecipientSchema),
-  can: z.object({ manage: z.boolean(), answer: z.boolean() }),
+  /** manage: dispose, revise, submit; answer: comment for a recipient; readAll: see every comment and the synthesis. */
+  can: z.object({ manage: z.boolean(), answer: z.boolean(), readAll: z.boolean() }),
   version: z.number().int(),
 });
 
@@ -167,6 +168,8 @@ export const NextVersionResultSchema = z.object({
   comparison: z.array(z.record(z.string(), z.unknown())),
   /** Findings against the superior's regulation the draft is based on (none when it is based on none). */
   consistency: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), eId: z.string().nullable() })),
+  /** Provisions whose wording was changed and that carry rules: the rules are not edited with the wording. */
+  rulesToReview: z.array(z.object({ cite: z.string(), eId: z.string(), ruleIds: z.array(z.string()) })),
 });
 
 export const ImpactSchema = z.object({

@@ -29,7 +29,13 @@ const DISPOSED: Record<number, { disposition: 'accepted' | 'partly_accepted' | '
 export async function seedConsultations(tx: Sql, opts: { provinceId: string; communes: { id: string; code: string }[]; adminUser: string }) {
   const reg = (await tx.query<{ id: string; title: string }>("select id, title from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'")).rows[0]!;
   const base = (await tx.query<{ source_text: string }>("select source_text from regulation_version where regulation_id = $1 and status = 'consolidated'", [reg.id])).rows[0]!.source_text;
-  const text = base.replace(/^expression: .*$/m, 'expression: vie@2026-du-thao-sua-doi-1').replace(/^status: .*$/m, 'status: draft');
+  // The amendment proposed: the province's work with the merged communes, made explicit in khoản 1 Điều 27.
+  const ART_27_1 = 'không làm thay việc thuộc thẩm quyền của đảng ủy xã, phường.';
+  if (!base.includes(ART_27_1)) throw new Error('seedConsultations: khoản 1 Điều 27 of 01-QC/TU changed; update the demo draft');
+  const text = base
+    .replace(/^expression: .*$/m, 'expression: vie@2026-du-thao-sua-doi-1')
+    .replace(/^status: .*$/m, 'status: draft')
+    .replace(ART_27_1, 'không làm thay việc thuộc thẩm quyền của đảng ủy xã, phường; định kỳ 06 tháng một lần làm việc với các đảng ủy xã, phường mới hợp nhất.');
   const draft = parseOrThrow(text);
   const versionId = uuidv7();
   await tx.query(

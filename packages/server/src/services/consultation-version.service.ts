@@ -169,7 +169,11 @@ export async function nextVersion(ctx: RequestContext, id: string, input: In<typ
   const circulated = parseRegulation(draftText);
   const comparison = circulated.ok ? diffRegulations(circulated.regulation, check.regulation) : [];
   const consistency = await consistencyWithSuperior(ctx.db, check.regulation, ctx.today());
-  return { consultation: await getConsultation(ctx, id), versionId: vid, expression, applied, comparison: comparison as unknown as Record<string, unknown>[], consistency };
+  // The wording changed, the rules under it did not: the drafting team checks that they still say the same.
+  const rulesToReview = applied
+    .map((a) => ({ cite: a.cite, eId: a.eId, ruleIds: check.regulation.rules.filter((r) => r.basis === a.eId).map((r) => r.id) }))
+    .filter((x, i, all) => x.ruleIds.length > 0 && all.findIndex((y) => y.eId === x.eId) === i);
+  return { consultation: await getConsultation(ctx, id), versionId: vid, expression, applied, comparison: comparison as unknown as Record<string, unknown>[], consistency, rulesToReview };
 }
 
 /** Submits the next version to the body the regulation names (R: who decides QUY_CHE_LAM_VIEC), on a meeting's agenda. */

@@ -179,7 +179,7 @@ export async function getConsultation(ctx: RequestContext, id: string) {
       mine: mine.has(r.id),
       version: r.version,
     })),
-    can: { manage, answer: c.state === 'open' && mine.size > 0 },
+    can: { manage, answer: c.state === 'open' && mine.size > 0, readAll },
     version: c.version,
   };
 }

@@ -73,6 +73,7 @@ const dict = {
   programs: { vi: 'Chương trình công tác', en: 'Programs' },
   inspections: { vi: 'Kiểm tra, giám sát', en: 'Inspections' },
   recommendations: { vi: 'Kiến nghị, đề xuất', en: 'Recommendations' },
+  consultations: { vi: 'Lấy ý kiến dự thảo', en: 'Consultations' },
 } satisfies Record<string, Record<Lang, string>>;
 export type MessageKey = keyof typeof dict;
 

@@ -21,6 +21,7 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
     { to: '/programs', label: t('programs'), active: path.startsWith('/programs') },
     { to: '/inspections', label: t('inspections'), active: path.startsWith('/inspections') },
     { to: '/recommendations', label: t('recommendations'), active: path.startsWith('/recommendations') },
+    { to: '/consultations', label: t('consultations'), active: path.startsWith('/consultations') },
   ];
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => undefined);

@@ -1,0 +1,188 @@
+import { Alert, Anchor, Button, Card, Group, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { z } from 'zod';
+import { addDays, todayInVietnam } from '@quyche/core';
+import type { ImpactSchema, RegulationDetailSchema } from '@quyche/core';
+import { api, useApi } from '../../app/api';
+import { fmt, Loading } from '../../app/common';
+import { Link } from '../../app/router';
+import { DateField, stateLabel, useTr } from '../meeting/meeting.parts';
+import type { MeetingListItem } from '../meeting/meeting.parts';
+import { useRun, WriteError } from '../program/program.parts';
+import type { SectionProps } from './consultation-comments';
+import type { Consultation, ImpactLine } from './consultation.parts';
+
+/** Meetings that can still take an item on their agenda. */
+const UPCOMING = ['planned', 'convened', 'documents_sent', 'in_session'];
+
+/**
+ * "Trình hội nghị": a meeting of the consulting organization not yet closed. The regulation in force names the body
+ * that adopts a working regulation; the server refuses another body's meeting, citing the clause.
+ */
+export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
+  const [l, tr] = useTr();
+  const today = todayInVietnam();
+  const { data, loading } = useApi<MeetingListItem[]>(`/meetings?orgId=${encodeURIComponent(c.orgId)}&from=${c.sentOn}&to=${addDays(today, 366)}`);
+  const upcoming = (data ?? []).filter((m) => UPCOMING.includes(m.state)).sort((a, b) => (a.meetingDate === b.meetingDate ? a.title.localeCompare(b.title) : a.meetingDate < b.meetingDate ? -1 : 1));
+  const bodies = [...new Set(upcoming.map((m) => m.bodyName))];
+  const [meetingId, setMeetingId] = useState('');
+  const a = useRun<Consultation>(onConsultation);
+  const submit = async () => {
+    if (!(await a.run(() => api<Consultation>('POST', `/consultations/${c.id}/submit`, { version: c.version, meetingId })))) reload();
+  };
+  return (
+    <Card withBorder data-testid="submit-form">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {tr('Trình hội nghị xem xét, thông qua', 'Submit to a meeting for adoption')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {tr('Cơ quan có thẩm quyền thông qua quy chế làm việc do quy chế đang có hiệu lực quy định; máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.', 'The body that adopts a working regulation is named by the regulation in force; the server checks it and puts the item on the meeting’s agenda.')}
+        </Text>
+        {loading && !data && <Loading />}
+        {data && upcoming.length === 0 && (
+          <Text size="sm" c="dimmed" data-testid="submit-no-meeting">
+            {tr('Chưa có hội nghị nào sắp họp: dự kiến hội nghị tại Lịch họp.', 'No upcoming meeting: plan one in the meeting calendar.')}{' '}
+            <Anchor component={Link} to="/meetings" size="sm">
+              {tr('Lịch họp', 'Meeting calendar')}
+            </Anchor>
+          </Text>
+        )}
+        {upcoming.length > 0 && (
+          <NativeSelect
+            label={tr('Hội nghị', 'Meeting')}
+            value={meetingId}
+            onChange={(e) => {
+              setMeetingId(e.currentTarget.value);
+              a.setError(null);
+            }}
+            data={[
+              { value: '', label: tr('(chọn hội nghị)', '(choose a meeting)') },
+              ...bodies.map((b) => ({ group: b, items: upcoming.filter((m) => m.bodyName === b).map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} — ${m.title} (${stateLabel(m.state, l).toLocaleLowerCase(l)})` })) })),
+            ]}
+            data-testid="submit-meeting"
+          />
+        )}
+        <WriteError error={a.error} testid="submit-error" onClose={() => a.setError(null)} />
+        <Group>
+          <Button onClick={() => void submit()} loading={a.busy} disabled={!meetingId} data-testid="submit-submit">
+            {tr('Trình hội nghị', 'Submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** Submitted: the meeting, the competence check and the vote; "Ghi nhận thông qua"; once adopted, the date in force and the impact below. */
+export function AdoptionSection({ c, onConsultation, reload }: SectionProps) {
+  const [, tr] = useTr();
+  const [impact, setImpact] = useState<ImpactLine[] | null>(null);
+  const [inForce, setInForce] = useState('');
+  const a = useRun<Consultation & { impact: ImpactLine[] }>((x) => {
+    setImpact(x.impact);
+    onConsultation(x);
+  });
+  const adopt = async () => {
+    if (!(await a.run(() => api<Consultation & { impact: ImpactLine[] }>('POST', `/consultations/${c.id}/adopt`, { version: c.version, ...(inForce ? { inForceFrom: inForce } : {}) })))) reload();
+  };
+  return (
+    <Card withBorder data-testid="adoption">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {tr('Trình và thông qua', 'Submission and adoption')}
+        </Title>
+        {c.meetingId && (
+          <Text size="sm">
+            {tr('Đã trình tại', 'Submitted to')}{' '}
+            <Anchor component={Link} to={`/meetings/${c.meetingId}`} size="sm" data-testid="adoption-meeting-link">
+              {c.meetingTitle}
+            </Anchor>
+          </Text>
+        )}
+        {c.competence && (
+          <Text size="sm" c={c.competence.ok ? 'green.9' : 'red.8'} style={{ overflowWrap: 'anywhere' }} data-testid="adoption-competence" data-ok={String(c.competence.ok)}>
+            <b>{tr('Thẩm quyền', 'Competence')}:</b> {c.competence.reason_vi}
+          </Text>
+        )}
+        {c.vote ? (
+          <Text size="sm" c={c.vote.passed ? 'green.9' : 'red.8'} fw={600} data-testid="adoption-vote" data-passed={String(c.vote.passed)} data-yes={c.vote.yes} style={{ overflowWrap: 'anywhere' }}>
+            {tr(`Biểu quyết: ${c.vote.yes}/${c.vote.totalMembers} tán thành`, `Vote: ${c.vote.yes} of ${c.vote.totalMembers} in favour`)}
+            {c.vote.reason_vi ? ` — ${c.vote.reason_vi}` : ''}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed" data-testid="adoption-no-vote">
+            {tr('Chưa có kết quả biểu quyết: hội nghị biểu quyết nội dung này trên trang hội nghị.', 'No vote yet: the meeting votes on this item on the meeting’s page.')}
+          </Text>
+        )}
+        {c.state === 'submitted' && c.can.manage && (
+          <>
+            <Group gap="xs" align="end" wrap="wrap">
+              <DateField label={tr('Có hiệu lực từ ngày', 'In force from')} value={inForce} onChange={setInForce} testid="adopt-in-force" />
+              <Button color="green" onClick={() => void adopt()} loading={a.busy} data-testid="adopt-submit">
+                {tr('Ghi nhận thông qua', 'Record the adoption')}
+              </Button>
+              <Button variant="subtle" onClick={reload} data-testid="adoption-reload">
+                {tr('Cập nhật kết quả biểu quyết', 'Refresh the vote')}
+              </Button>
+            </Group>
+            <Text size="xs" c="dimmed" mt={-6}>
+              {tr('Để trống: có hiệu lực từ ngày họp.', 'Empty: in force from the meeting’s date.')}
+            </Text>
+          </>
+        )}
+        <WriteError error={a.error} testid="adopt-error" onClose={() => a.setError(null)} />
+        {c.state === 'adopted' && <Adopted c={c} impact={impact} />}
+      </Stack>
+    </Card>
+  );
+}
+
+function Adopted({ c, impact }: { c: Consultation; impact: ImpactLine[] | null }) {
+  const [, tr] = useTr();
+  const { data: reg } = useApi<z.infer<typeof RegulationDetailSchema>>(`/regulations/${c.regulationId}`);
+  const { data: all } = useApi<z.infer<typeof ImpactSchema>[]>(impact ? null : `/regulations/${c.regulationId}/impact`);
+  const v = reg?.versions.find((x) => x.id === c.nextVersionId);
+  const lines = impact ?? all?.find((x) => x.cause === `version:${c.nextVersionId}`)?.subordinates ?? (all ? [] : null);
+  return (
+    <Stack gap="xs">
+      <Alert color="green" title={tr('Đã thông qua', 'Adopted')} data-testid="adoption-done" data-in-force={v?.inForceFrom ?? ''}>
+        <Text size="sm">
+          {tr(`Thông qua ngày ${fmt(c.adoptedOn)}`, `Adopted on ${fmt(c.adoptedOn)}`)}
+          {v?.inForceFrom ? tr(`; phiên bản ${v.expression} có hiệu lực từ ngày ${fmt(v.inForceFrom)}.`, `; version ${v.expression} in force from ${fmt(v.inForceFrom)}.`) : '.'}
+        </Text>
+        <Anchor component={Link} to={`/regulations/${c.regulationId}`} size="sm">
+          {tr('Xem quy chế', 'Open the regulation')}
+        </Anchor>
+      </Alert>
+      <Text fw={700} size="sm">
+        {tr('Quy chế cấp dưới phải rà soát', 'Subordinate regulations to review')}
+      </Text>
+      {!lines && <Loading />}
+      {lines && lines.length === 0 && (
+        <Text size="sm" c="dimmed" data-testid="impact-none">
+          {tr('Không có quy chế cấp dưới nào trở nên không phù hợp.', 'No subordinate regulation becomes inconsistent.')}
+        </Text>
+      )}
+      {lines?.map((x) => (
+        <Card key={x.regulationId} withBorder p="xs" data-testid="impact-line">
+          <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+            {x.orgName}: {x.title}
+          </Text>
+          <List size="xs" spacing={2}>
+            {x.findings.map((f, i) => (
+              <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
+                {f.message}
+              </List.Item>
+            ))}
+          </List>
+          {x.taskId && (
+            <Anchor component={Link} to={`/tasks/${x.taskId}`} size="sm" data-testid="impact-task">
+              {tr('Nhiệm vụ rà soát, sửa đổi', 'Review task')}
+            </Anchor>
+          )}
+        </Card>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,173 @@
+import { Anchor, Button, Card, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { z } from 'zod';
+import { addDays, foldVietnamese, todayInVietnam } from '@quyche/core';
+import type { RegulationDetailSchema, RegulationSchema } from '@quyche/core';
+import { api, useApi } from '../../app/api';
+import { Loading } from '../../app/common';
+import { Link, navigate } from '../../app/router';
+import { DateField, useTr } from '../meeting/meeting.parts';
+import type { OrgDetail } from '../meeting/meeting.parts';
+import { useRun, WriteError } from '../program/program.parts';
+import { STATUS_LABELS } from '../regulation/regulation.page';
+import type { Consultation } from './consultation.parts';
+
+type Reg = z.infer<typeof RegulationSchema>;
+type RegDetail = z.infer<typeof RegulationDetailSchema>;
+interface Option {
+  key: string;
+  kind: 'org' | 'body';
+  id: string;
+  code: string;
+  label: string;
+  group: 'org' | 'commune' | 'body';
+}
+
+/**
+ * "Gửi xin ý kiến": a version of one of the user's regulations, the date sent and the deadline, and the recipients
+ * picked among the organizations right below (a shortcut takes every commune and ward) and the advisory bodies.
+ */
+export function CreateConsultationForm({ home, canWrite, onCancel }: { home: string; canWrite: (x: { orgId: string }) => boolean; onCancel: () => void }) {
+  const [l, tr] = useTr();
+  const { data: regs } = useApi<Reg[]>('/regulations');
+  const mine = useMemo(() => (regs ?? []).filter((r) => canWrite({ orgId: r.orgId })).sort((a, b) => (a.orgId === home ? -1 : b.orgId === home ? 1 : 0)), [regs, canWrite, home]);
+  const [regId, setRegId] = useState('');
+  const reg = mine.find((r) => r.id === regId) ?? mine[0];
+  const { data: detail } = useApi<RegDetail>(reg ? `/regulations/${reg.id}` : null);
+  const { data: org } = useApi<OrgDetail>(reg ? `/organizations/${reg.orgId}` : null);
+  const [versionId, setVersionId] = useState('');
+  // Newest first: the draft just added on the regulation's page is the one usually sent out.
+  const versions = detail && detail.id === reg?.id ? [...detail.versions].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1)) : [];
+  useEffect(() => {
+    const draft = versions.find((v) => v.status === 'draft') ?? versions[0];
+    setVersionId(draft?.id ?? '');
+  }, [detail?.id, detail?.versions.length]);
+  const [title, setTitle] = useState('');
+  const [sentOn, setSentOn] = useState(todayInVietnam());
+  const [deadline, setDeadline] = useState(addDays(todayInVietnam(), 15));
+  const [filter, setFilter] = useState('');
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  useEffect(() => setPicked(new Set()), [reg?.id]);
+  const options = useMemo(() => recipientOptions(org), [org]);
+  const shown = options.filter((o) => !filter.trim() || foldVietnamese(o.label).includes(foldVietnamese(filter.trim())));
+  const communes = options.filter((o) => o.group === 'commune');
+  const a = useRun<Consultation>((c) => navigate(`/consultations/${c.id}`));
+  const toggle = (key: string, on: boolean) =>
+    setPicked((s) => {
+      const n = new Set(s);
+      if (on) n.add(key);
+      else n.delete(key);
+      return n;
+    });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!reg) return;
+    const recipients = options.filter((o) => picked.has(o.key)).map((o) => ({ kind: o.kind, id: o.id }));
+    void a.run(() => api<Consultation>('POST', '/consultations', { regulationId: reg.id, versionId, ...(title.trim() ? { title: title.trim() } : {}), sentOn, deadline, recipients }));
+  };
+  const groups = [
+    { g: 'org' as const, name: tr('Đảng ủy trực thuộc', 'Subordinate committees') },
+    { g: 'commune' as const, name: tr('Đảng ủy xã, phường', 'Communes and wards') },
+    { g: 'body' as const, name: tr('Cơ quan tham mưu, giúp việc', 'Advisory bodies') },
+  ];
+  if (regs && mine.length === 0)
+    return (
+      <Card withBorder>
+        <Text size="sm" c="dimmed" data-testid="consultation-create-none">
+          {tr('Tài khoản không có quy chế nào để gửi xin ý kiến.', 'Your account has no regulation to consult on.')}
+        </Text>
+      </Card>
+    );
+  return (
+    <Card withBorder>
+      <form onSubmit={submit} data-testid="consultation-create">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {tr('Gửi dự thảo xin ý kiến', 'Send a draft for comments')}
+          </Title>
+          {!regs && <Loading />}
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+            <NativeSelect label={tr('Quy chế', 'Regulation')} value={reg?.id ?? ''} onChange={(e) => setRegId(e.currentTarget.value)} data={mine.map((r) => ({ value: r.id, label: `${r.title} — ${r.orgName}` }))} data-testid="consultation-create-regulation" />
+            <NativeSelect
+              label={tr('Phiên bản dự thảo gửi đi', 'Version circulated')}
+              value={versionId}
+              onChange={(e) => setVersionId(e.currentTarget.value)}
+              data={versions.map((v) => ({ value: v.id, label: `${v.expression} (${STATUS_LABELS[v.status]?.[l] ?? v.status})` }))}
+              data-testid="consultation-create-version"
+            />
+          </SimpleGrid>
+          {reg && (
+            <Text size="xs" c="dimmed">
+              {tr('Bản dự thảo mới được tạo trên trang quy chế: ', 'A new draft version is added on the regulation’s page: ')}
+              <Anchor component={Link} to={`/regulations/${reg.id}`} size="xs">
+                {reg.title}
+              </Anchor>
+            </Text>
+          )}
+          <TextInput label={tr('Tên đợt lấy ý kiến', 'Title')} placeholder={tr('Mặc định: Lấy ý kiến góp ý dự thảo …', 'Default: Lấy ý kiến góp ý dự thảo …')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="consultation-create-title" />
+          <Group gap="sm" align="end" wrap="wrap">
+            <DateField label={tr('Ngày gửi', 'Sent on')} value={sentOn} onChange={setSentOn} testid="consultation-create-sent" required />
+            <DateField label={tr('Hạn góp ý', 'Deadline')} value={deadline} onChange={setDeadline} testid="consultation-create-deadline" required />
+          </Group>
+          <Stack gap={4}>
+            <Group justify="space-between" align="end" wrap="wrap" gap="xs">
+              <Text size="sm" fw={500}>
+                {tr('Nơi nhận', 'Recipients')}{' '}
+                <Text span size="sm" c="dimmed" data-testid="consultation-create-count" data-count={picked.size}>
+                  ({l === 'vi' ? `đã chọn ${picked.size}` : `${picked.size} chosen`})
+                </Text>
+              </Text>
+              <Group gap={4} wrap="wrap">
+                <Button size="compact-xs" variant="light" onClick={() => setPicked((s) => new Set([...s, ...communes.map((o) => o.key)]))} disabled={communes.length === 0} data-testid="consultation-create-all-communes">
+                  {tr(`Chọn tất cả đảng ủy xã, phường (${communes.length})`, `All communes and wards (${communes.length})`)}
+                </Button>
+                <Button size="compact-xs" variant="subtle" onClick={() => setPicked(new Set())} disabled={picked.size === 0} data-testid="consultation-create-none-picked">
+                  {tr('Bỏ chọn', 'Clear')}
+                </Button>
+              </Group>
+            </Group>
+            <TextInput aria-label={tr('Lọc nơi nhận', 'Filter recipients')} placeholder={tr('Lọc theo tên, có dấu hoặc không dấu', 'Filter by name, with or without diacritics')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} type="search" data-testid="consultation-create-filter" />
+            <div className="qc-c-pick" data-testid="consultation-create-recipients">
+              {!org && <Loading />}
+              {groups.map(({ g, name }) => {
+                const items = shown.filter((o) => o.group === g);
+                if (items.length === 0) return null;
+                return (
+                  <Stack key={g} gap={4} mb={6}>
+                    <Text size="xs" fw={700} c="dimmed">
+                      {name}
+                    </Text>
+                    <div className="qc-c-pick-grid">
+                      {items.map((o) => (
+                        <Checkbox key={o.key} size="xs" label={o.label} checked={picked.has(o.key)} onChange={(e) => toggle(o.key, e.currentTarget.checked)} data-testid="consultation-create-recipient" data-code={o.code} />
+                      ))}
+                    </div>
+                  </Stack>
+                );
+              })}
+            </div>
+          </Stack>
+          <WriteError error={a.error} testid="consultation-create-error" onClose={() => a.setError(null)} />
+          <Group gap="xs">
+            <Button type="submit" loading={a.busy} disabled={!reg || !versionId || !deadline || picked.size === 0} data-testid="consultation-create-submit">
+              {tr('Gửi xin ý kiến', 'Send for comments')}
+            </Button>
+            <Button variant="subtle" onClick={onCancel}>
+              {tr('Thôi', 'Cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** The organizations right below, by the name of their committee, and the advisory bodies of the organization. */
+function recipientOptions(org: OrgDetail | undefined): Option[] {
+  if (!org) return [];
+  const collator = new Intl.Collator('vi');
+  const kids: Option[] = org.children.map((c) => ({ key: `org:${c.id}`, kind: 'org', id: c.id, code: c.code, label: c.shortName ?? c.name, group: c.kind === 'COMMUNE_PARTY_ORG' ? 'commune' : 'org' }));
+  const bodies: Option[] = org.bodies.filter((b) => b.kind === 'ADVISORY').map((b) => ({ key: `body:${b.id}`, kind: 'body', id: b.id, code: b.kind, label: b.name, group: 'body' }));
+  return [...kids, ...bodies].sort((a, b) => collator.compare(a.label, b.label));
+}

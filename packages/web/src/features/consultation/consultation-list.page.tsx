@@ -1,0 +1,115 @@
+import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useApi } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { Link, navigate, useLocation } from '../../app/router';
+import { useTr } from '../meeting/meeting.parts';
+import { useTaskAccess } from '../task/task.parts';
+import { CreateConsultationForm } from './consultation-create.form';
+import { ConsultationStateBadge, CountBadges, isOverdue, useCoveredOrgs } from './consultation.parts';
+import type { ConsultationListItem } from './consultation.parts';
+
+/**
+ * "Lấy ý kiến dự thảo": the consultations the user's side runs (its organization or one below), and those sent to
+ * the user's unit for comments; a writer sends a new draft out.
+ */
+export function ConsultationListPage() {
+  const [, tr] = useTr();
+  const { query } = useLocation();
+  const access = useTaskAccess();
+  const { covered } = useCoveredOrgs();
+  const { data, error, loading } = useApi<ConsultationListItem[]>('/consultations');
+  const [creating, setCreating] = useState(query.get('new') === '1');
+  useTitle(tr('Lấy ý kiến dự thảo', 'Consultations'));
+  const run = (data ?? []).filter((c) => covered?.has(c.orgId));
+  const received = (data ?? []).filter((c) => covered && !covered.has(c.orgId));
+  const asked = query.get('tab');
+  const tab = asked === 'run' || asked === 'received' ? asked : run.length === 0 && received.length > 0 ? 'received' : 'run';
+  const list = tab === 'run' ? run : received;
+  return (
+    <Stack data-testid="consultation-list-page" data-tab={tab}>
+      <Group justify="space-between" align="end" wrap="wrap">
+        <Title order={1} size="h2">
+          {tr('Lấy ý kiến dự thảo', 'Consultations on drafts')}
+        </Title>
+        {access.canCreate && (
+          <Button variant={creating ? 'filled' : 'light'} onClick={() => setCreating((x) => !x)} data-testid="consultation-create-open">
+            {tr('Gửi xin ý kiến', 'Send a draft for comments')}
+          </Button>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed">
+        {tr(
+          'Dự thảo quy chế được gửi các đơn vị góp ý theo điều, khoản, có hạn góp ý; mọi ý kiến được tiếp thu hoặc giải trình trước khi trình cơ quan có thẩm quyền thông qua.',
+          'A draft regulation is sent out for comments by provision, with a deadline; every comment is accepted or explained before the draft goes to the competent body.',
+        )}
+      </Text>
+      {access.canCreate && creating && access.home && <CreateConsultationForm home={access.home} canWrite={access.canAssign} onCancel={() => setCreating(false)} />}
+      <Tabs value={tab} onChange={(v) => v && navigate(`/consultations?tab=${v}`, true)} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="run" data-testid="consultation-tab-run">
+            {tr('Đơn vị lấy ý kiến', 'Run by us')} ({run.length})
+          </Tabs.Tab>
+          <Tabs.Tab value="received" data-testid="consultation-tab-received">
+            {tr('Được gửi xin ý kiến', 'Sent to us')} ({received.length})
+          </Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {error && <ErrorView error={error} />}
+      {(loading || !covered) && !error && <Loading />}
+      {data && covered && list.length === 0 && (
+        <Text c="dimmed" data-testid="consultation-none">
+          {tab === 'run' ? tr('Chưa có đợt lấy ý kiến nào do đơn vị tổ chức.', 'No consultation run by your organization yet.') : tr('Chưa có dự thảo nào được gửi xin ý kiến đơn vị.', 'No draft has been sent to your unit for comments.')}
+        </Text>
+      )}
+      {covered && list.length > 0 && (
+        <div className="qc-c-table" data-testid="consultation-rows">
+          <div className="qc-c-row qc-c-head" aria-hidden="true">
+            <div>{tr('Đợt lấy ý kiến', 'Consultation')}</div>
+            <div>{tr('Gửi ngày, hạn góp ý', 'Sent, deadline')}</div>
+            <div>{tr('Tình trạng', 'State')}</div>
+            <div>{tr('Nơi nhận, ý kiến', 'Recipients, comments')}</div>
+          </div>
+          {list.map((c) => (
+            <ConsultationRow key={c.id} c={c} />
+          ))}
+        </div>
+      )}
+    </Stack>
+  );
+}
+
+function ConsultationRow({ c }: { c: ConsultationListItem }) {
+  const [, tr] = useTr();
+  const overdue = isOverdue(c);
+  return (
+    <div className={`qc-c-row${overdue ? ' qc-c-overdue' : ''}`} data-testid="consultation-row" data-id={c.id} data-state={c.state} data-overdue={String(overdue)}>
+      <div className="qc-c-main">
+        <Anchor component={Link} to={`/consultations/${c.id}`} fw={600} size="sm" data-testid="consultation-link">
+          {c.title}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {c.orgName}
+        </Text>
+      </div>
+      <div>
+        <span className="qc-c-k">{tr('Gửi ngày', 'Sent on')}: </span>
+        <Text span size="sm">
+          {fmt(c.sentOn)}
+        </Text>
+        <div>
+          <span className="qc-c-k">{tr('Hạn góp ý', 'Deadline')}: </span>
+          <Text span size="sm" className={overdue ? 'qc-c-red' : undefined} data-testid="consultation-deadline">
+            {tr('hạn', 'due')} {fmt(c.deadline)}
+          </Text>
+        </div>
+      </div>
+      <div>
+        <ConsultationStateBadge state={c.state} size="xs" />
+      </div>
+      <div>
+        <CountBadges c={c} testid="consultation-row-counts" />
+      </div>
+    </div>
+  );
+}

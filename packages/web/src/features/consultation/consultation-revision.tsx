@@ -1,0 +1,230 @@
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { z } from 'zod';
+import type { ComparisonSchema } from '@quyche/core';
+import { api, useApi } from '../../app/api';
+import { ErrorView, Loading } from '../../app/common';
+import { Link } from '../../app/router';
+import { useTr } from '../meeting/meeting.parts';
+import { useRun, WriteError } from '../program/program.parts';
+import { AdoptionSection, SubmitForm } from './consultation-adoption';
+import type { SectionProps } from './consultation-comments';
+import type { ComparisonRow, NextVersionResult } from './consultation.parts';
+
+/**
+ * "Bản chỉnh lý": once nothing blocks it, the next version with the accepted wording and its memo; the comparison
+ * table against the draft circulated; then the submission to the competent body's meeting and the adoption.
+ */
+export function RevisionSection({ c, onConsultation, reload }: SectionProps) {
+  const [, tr] = useTr();
+  const [result, setResult] = useState<NextVersionResult | null>(null);
+  const [again, setAgain] = useState(false);
+  const canRevise = c.can.manage && (c.state === 'open' || (c.state === 'revised' && again));
+  return (
+    <Stack gap="md" data-testid="revision">
+      {c.state === 'open' && !c.can.manage && (
+        <Text size="sm" c="dimmed">
+          {tr('Chưa có bản chỉnh lý.', 'No revision yet.')}
+        </Text>
+      )}
+      {canRevise && c.blockers.length > 0 && (
+        <Alert color="orange" title={tr('Chưa lập được bản chỉnh lý', 'The revision cannot be made yet')} data-testid="revision-blocked">
+          <List size="sm" spacing={2}>
+            {c.blockers.map((b) => (
+              <List.Item key={b} style={{ overflowWrap: 'anywhere' }}>
+                {b}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {canRevise && c.blockers.length === 0 && (
+        <NextVersionForm
+          {...{ c, onConsultation, reload }}
+          onDone={(r) => {
+            setResult(r);
+            setAgain(false);
+            onConsultation(r.consultation);
+          }}
+        />
+      )}
+      {c.nextVersionId && (
+        <Card withBorder>
+          <Stack gap="xs">
+            <Group justify="space-between" wrap="wrap" align="end">
+              <Title order={2} size="h4">
+                {tr('Bản chỉnh lý', 'Revision')}{' '}
+                <Badge variant="light" size="lg" style={{ textTransform: 'none' }} data-testid="revision-expression">
+                  {c.nextExpression}
+                </Badge>
+              </Title>
+              {c.can.manage && c.state === 'revised' && !again && (
+                <Button size="xs" variant="subtle" onClick={() => setAgain(true)} data-testid="revision-again">
+                  {tr('Chỉnh lý lại', 'Revise again')}
+                </Button>
+              )}
+            </Group>
+            {c.memo && (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="revision-memo-view">
+                <b>{tr('Tờ trình', 'Memo')}:</b> {c.memo}
+              </Text>
+            )}
+            {result && result.versionId === c.nextVersionId && (
+              <Text size="sm" data-testid="revision-applied" data-count={result.applied.length}>
+                {result.applied.length
+                  ? tr(`Đã đưa nội dung tiếp thu vào: ${[...new Set(result.applied.map((x) => x.cite))].join('; ')}.`, `Accepted wording taken into: ${[...new Set(result.applied.map((x) => x.cite))].join('; ')}.`)
+                  : tr('Không có nội dung tiếp thu nào thay câu chữ của dự thảo.', 'No accepted wording changed the text.')}
+              </Text>
+            )}
+            {result && result.versionId === c.nextVersionId && !!result.rulesToReview?.length && (
+              <Alert color="yellow" title={tr('Quy tắc cần rà soát lại', 'Rules to check again')} data-testid="revision-rules-to-review">
+                <List size="sm" spacing={2}>
+                  {result.rulesToReview.map((x) => (
+                    <List.Item key={x.eId}>
+                      {tr(`${x.cite}: câu chữ đã sửa theo ý kiến tiếp thu, quy tắc ${x.ruleIds.join(', ')} giữ nguyên — kiểm tra quy tắc còn khớp với câu chữ mới.`, `${x.cite}: the wording changed, rule ${x.ruleIds.join(', ')} did not — check that it still matches.`)}
+                    </List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
+            {result && result.versionId === c.nextVersionId && !!result.consistency?.length && (
+              <Alert color={result.consistency.some((f) => f.severity === 'error') ? 'red' : 'yellow'} title={tr('Đối chiếu với quy chế cấp trên', 'Against the superior’s regulation')} data-testid="revision-consistency" data-count={result.consistency.length}>
+                <List size="sm" spacing={2}>
+                  {result.consistency.map((f, i) => (
+                    <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
+                      {f.message}
+                    </List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
+            <Comparison regulationId={c.regulationId} from={c.versionId} to={c.nextVersionId} rows={result?.versionId === c.nextVersionId ? result.comparison : undefined} />
+          </Stack>
+        </Card>
+      )}
+      {c.state === 'revised' && c.can.manage && <SubmitForm {...{ c, onConsultation, reload }} />}
+      {(c.state === 'submitted' || c.state === 'adopted') && <AdoptionSection {...{ c, onConsultation, reload }} />}
+    </Stack>
+  );
+}
+
+function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersionResult) => void }) {
+  const [, tr] = useTr();
+  const [memo, setMemo] = useState('');
+  const [expression, setExpression] = useState('');
+  const a = useRun<NextVersionResult>(onDone);
+  const submit = () => void a.run(() => api<NextVersionResult>('POST', `/consultations/${c.id}/next-version`, { version: c.version, memo: memo.trim(), ...(expression.trim() ? { expression: expression.trim() } : {}) }));
+  return (
+    <Card withBorder data-testid="revision-form">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {tr('Lập bản chỉnh lý sau lấy ý kiến', 'Make the revision')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {tr('Bản chỉnh lý là dự thảo đã gửi, thay nội dung các khoản, điểm theo ý kiến đã tiếp thu; kèm tờ trình, báo cáo giải trình.', 'The revision is the draft circulated with the accepted wording in its clauses and points, with an explanatory memo.')}
+        </Text>
+        <Textarea label={tr('Tờ trình, báo cáo giải trình', 'Explanatory memo')} value={memo} onChange={(e) => setMemo(e.currentTarget.value)} autosize minRows={3} required data-testid="revision-memo" />
+        <TextInput
+          label={tr('Ký hiệu phiên bản', 'Version expression')}
+          description={tr('Để trống: tự đánh số tiếp (…-2, …-3)', 'Empty: numbered on (…-2, …-3)')}
+          placeholder={`${c.nextExpression ?? c.expression}-2`}
+          value={expression}
+          onChange={(e) => setExpression(e.currentTarget.value)}
+          maw={320}
+          data-testid="revision-expression-input"
+        />
+        <WriteError error={a.error} testid="revision-error" onClose={() => a.setError(null)} />
+        <Group>
+          <Button onClick={submit} loading={a.busy} disabled={!memo.trim()} data-testid="revision-submit">
+            {tr('Lập bản chỉnh lý', 'Make the revision')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+const CHANGE = { added: { vi: 'Bổ sung', en: 'Added', color: 'green' }, removed: { vi: 'Bãi bỏ', en: 'Removed', color: 'red' }, changed: { vi: 'Sửa đổi', en: 'Changed', color: 'yellow' } } as const;
+
+/** The comparison table (bảng so sánh): each provision added, removed or changed, before and after. */
+export function Comparison({ regulationId, from, to, rows }: { regulationId: string; from: string; to: string; rows?: ComparisonRow[] }) {
+  const [l, tr] = useTr();
+  const { data, error } = useApi<z.infer<typeof ComparisonSchema>>(rows ? null : `/regulations/${regulationId}/diff?from=${from}&to=${to}`);
+  const list = rows ?? data?.rows;
+  const H = { no: tr('STT', 'No.'), cite: tr('Điều, khoản', 'Provision'), before: tr('Dự thảo gửi lấy ý kiến', 'Draft circulated'), after: tr('Bản chỉnh lý', 'Revision'), note: tr('Ghi chú', 'Note') };
+  return (
+    <Stack gap="xs" data-testid="comparison">
+      <Group justify="space-between" wrap="wrap">
+        <Text fw={700} size="sm">
+          {tr('Bảng so sánh', 'Comparison table')} {list ? `(${list.length})` : ''}
+        </Text>
+        <Group gap="xs">
+          <Anchor href={`/api/v1/regulations/${regulationId}/diff.docx?from=${from}&to=${to}`} size="sm" download data-testid="comparison-docx">
+            {tr('Tải bảng so sánh (DOCX)', 'Download (DOCX)')}
+          </Anchor>
+          <Anchor component={Link} to={`/regulations/${regulationId}`} size="sm">
+            {tr('So sánh các phiên bản khác', 'Compare other versions')}
+          </Anchor>
+        </Group>
+      </Group>
+      {error && <ErrorView error={error} />}
+      {!list && !error && <Loading />}
+      {list && list.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {tr('Bản chỉnh lý không khác dự thảo đã gửi.', 'The revision does not differ from the draft circulated.')}
+        </Text>
+      )}
+      {list && list.length > 0 && (
+        <table className="qc-c-grid" data-testid="comparison-table">
+          <thead>
+            <tr>
+              <th style={{ width: 52, whiteSpace: 'nowrap' }}>{H.no}</th>
+              <th style={{ width: '14%' }}>{H.cite}</th>
+              <th>{H.before}</th>
+              <th>{H.after}</th>
+              <th style={{ width: 90 }}>{H.note}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((r, i) => (
+              <tr key={`${r.eId}-${i}`} className={`qc-c-${r.change}`} data-testid="comparison-row" data-eid={r.eId} data-cite={r.cite} data-change={r.change}>
+                <td data-label={H.no}>{i + 1}</td>
+                <td data-label={H.cite}>
+                  <b>{r.cite}</b>
+                </td>
+                <td data-label={H.before} className="qc-c-before" data-testid="comparison-before">
+                  <ProvisionText text={r.before} />
+                </td>
+                <td data-label={H.after} data-testid="comparison-after">
+                  <ProvisionText text={r.after} />
+                </td>
+                <td data-label={H.note}>
+                  <Badge size="xs" color={CHANGE[r.change].color} variant="light">
+                    {CHANGE[r.change][l]}
+                  </Badge>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Stack>
+  );
+}
+
+/** A provision as the comparison describes it: its wording, then the rules it carries (one JSON line each), set apart. */
+function ProvisionText({ text }: { text: string }) {
+  const lines = text.split('\n');
+  const words = lines.filter((x) => !x.startsWith('{')).join('\n');
+  const rules = lines.filter((x) => x.startsWith('{'));
+  return (
+    <>
+      {words}
+      {rules.map((x, i) => (
+        <code key={i} className="qc-c-rule">
+          {x}
+        </code>
+      ))}
+    </>
+  );
+}
