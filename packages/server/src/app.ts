@@ -25,6 +25,7 @@ import { JobRunner } from './services/job.service.js';
 import { reminderHandlers } from './services/reminder.service.js';
 import { consultationHandlers } from './services/consultation.reminder.js';
 import { consultationRoutes } from './routes/consultation.routes.js';
+import { ConsultationHub } from './services/consultation.live.js';
 import { notificationRoutes } from './routes/notification.routes.js';
 import { loadSessionUser } from './services/auth.service.js';
 
@@ -84,7 +85,10 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
   calendarRoutes(app, db);
   taskRoutes(app, db);
   programRoutes(app, db);
-  consultationRoutes(app, db);
+  const consultationHub = new ConsultationHub(db);
+  app.addHook('onReady', async () => consultationHub.start());
+  app.addHook('preClose', async () => consultationHub.stop());
+  consultationRoutes(app, db, consultationHub);
   notificationRoutes(app, db, config);
   app.get('/api/v1/openapi.json', async (req, reply) => {
     if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));

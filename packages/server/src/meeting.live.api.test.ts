@@ -1,41 +1,15 @@
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
 import type { MeetingHub } from './services/meeting.live.js';
+import { connect as connectSse } from './test-sse.js';
+import type { SseClient } from './test-sse.js';
 
 const drivers = await testDrivers();
 
-/** One connection point's page: an open event stream and every summary it has received, with the time. */
-interface Client {
-  events: { at: number; data: { counts: { present: number }; quorum: { ok: boolean } | null; sites: unknown[] } }[];
-  req: http.ClientRequest;
-  status: Promise<number>;
-}
-
-function connect(port: number, path: string, cookie: string): Client {
-  const events: Client['events'] = [];
-  let buf = '';
-  let setStatus: (n: number) => void;
-  const status = new Promise<number>((r) => (setStatus = r));
-  const req = http.get({ host: '127.0.0.1', port, path, headers: { cookie, accept: 'text/event-stream' }, agent: false }, (res) => {
-    setStatus(res.statusCode ?? 0);
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => {
-      buf += chunk;
-      let i;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const block = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        if (!block.includes('event: summary')) continue;
-        const data = block.split('\n').find((l) => l.startsWith('data: '));
-        if (data) events.push({ at: performance.now(), data: JSON.parse(data.slice(6)) });
-      }
-    });
-  });
-  req.on('error', () => {});
-  return { events, req, status };
-}
+type Summary = { counts: { present: number }; quorum: { ok: boolean } | null; sites: unknown[] };
+type Client = SseClient<Summary>;
+const connect = (port: number, path: string, cookie: string): Client => connectSse<Summary>(port, path, cookie);
 
 describe.each(drivers)('live updates of a meeting over server-sent events (%s)', (driver) => {
   let t: TestApp;

@@ -23,12 +23,14 @@ import {
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
 import type { JobRunner } from '../services/job.service.js';
+import { openStream } from '../http/event-stream.js';
+import type { ConsultationHub } from '../services/consultation.live.js';
 import * as consultations from '../services/consultation.service.js';
 import * as revision from '../services/consultation-version.service.js';
 
 const DraftSchema = z.object({ versionId: z.string(), expression: z.string(), text: z.string(), title: z.string(), chapters: z.array(ElementViewSchema) });
 
-export function consultationRoutes(app: FastifyInstance, db: Db) {
+export function consultationRoutes(app: FastifyInstance, db: Db, hub: ConsultationHub) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'consultations', ...d });
   const C = { params: IdParamsSchema, response: ConsultationSchema };
   const runJobs = () => (app as unknown as { jobs: JobRunner }).jobs.runPending();
@@ -89,5 +91,16 @@ export function consultationRoutes(app: FastifyInstance, db: Db) {
     body: AdoptConsultationSchema,
     response: ConsultationSchema.extend({ impact: ImpactSchema.shape.subordinates }),
     handler: ({ ctx, params, body }) => revision.adoptConsultation(ctx, params.id, body),
+  });
+  r({
+    method: 'GET',
+    url: '/consultations/:id/events',
+    summary: 'Cập nhật trực tiếp (server-sent events): số ý kiến, đã xử lý, theo từng điểm cầu của hội nghị lấy ý kiến trực tuyến',
+    params: IdParamsSchema,
+    handler: async ({ ctx, params, reply }) => {
+      await consultations.loadConsultation(ctx, params.id);
+      openStream(reply);
+      await hub.subscribe(params.id, reply.raw);
+    },
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   AttendanceUpdateSchema,
@@ -29,6 +29,7 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
+import { openStream } from '../http/event-stream.js';
 import type { MeetingHub } from '../services/meeting.live.js';
 import * as meetings from '../services/meeting.service.js';
 import * as agenda from '../services/agenda.service.js';
@@ -41,18 +42,6 @@ import * as sites from '../services/site.service.js';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const attachment = (name: string) => `attachment; filename="${name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-/** The response becomes an event stream (the hub writes to it until the client leaves). */
-function openStream(reply: FastifyReply) {
-  reply.hijack();
-  reply.raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-content-type-options': 'nosniff',
-    'x-accel-buffering': 'no',
-  });
-  reply.raw.write('retry: 3000\n\n');
-}
 
 export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'meetings', ...d });

@@ -27,6 +27,7 @@ import { synthesisDocx } from '../reports/party-document.docx.js';
 import { getConsultation, loadConsultation, versionRegulation } from './consultation.service.js';
 import type { CommentRow, ConsultationRow, RecipientRow } from './consultation.service.js';
 import { notifyMeeting } from './meeting.service.js';
+import { notifyConsultation } from './consultation.live.js';
 import { loadBody, regulationFor } from './meeting.view.js';
 import { applyImpact, regulationOn } from './regulation-impact.service.js';
 import { elementView } from './regulation.service.js';
@@ -163,6 +164,7 @@ export async function nextVersion(ctx: RequestContext, id: string, input: In<typ
       [vid, r.id, r.org_id, expression, text, sha256(text), JSON.stringify({ frontMatter: check.regulation.frontMatter, rules: check.regulation.rules }), ctx.user.id],
     );
     const after = await updateVersioned(tx, 'consultation', id, input.version, { state: 'revised', next_version_id: vid, memo: input.memo });
+    await notifyConsultation(tx, id);
     await ctx.audit(tx, { action: 'revise', entity: 'consultation', entityId: id, orgId: c.org_id, before: { state: c.state, nextVersionId: c.next_version_id }, after: { state: after['state'], nextVersionId: vid, expression, applied: applied.length } });
   });
   // The draft as circulated (the one above was pinned and edited in place).
@@ -221,6 +223,7 @@ export async function submitConsultation(ctx: RequestContext, id: string, input:
     ]);
     await ctx.audit(tx, { action: 'create', entity: 'agenda_item', entityId: itemId, orgId: c.org_id, after: { meetingId: m.id, title, matter: ADOPTION_MATTER, regulationVersionId: next.id } });
     const after = await updateVersioned(tx, 'consultation', id, input.version, { state: 'submitted', meeting_id: m.id, agenda_item_id: itemId, competence: JSON.stringify(competence) });
+    await notifyConsultation(tx, id);
     await ctx.audit(tx, { action: 'submit', entity: 'consultation', entityId: id, orgId: c.org_id, before: { state: c.state }, after: { state: after['state'], meetingId: m.id, agendaItemId: itemId } });
     await notifyMeeting(tx, m.id);
   });
@@ -260,6 +263,7 @@ export async function adoptConsultation(ctx: RequestContext, id: string, input: 
     ]);
     await ctx.audit(tx, { action: 'adopt', entity: 'regulation_version', entityId: next.id, orgId: c.org_id, before: { status: next.status }, after: { status: 'adopted', adoptedOn: m.meeting_date, inForceFrom, meeting: m.title, vote: { yes: vote.yes, totalMembers: vote.total_members } } });
     const after = await updateVersioned(tx, 'consultation', id, input.version, { state: 'adopted', adopted_on: m.meeting_date });
+    await notifyConsultation(tx, id);
     await ctx.audit(tx, { action: 'adopt', entity: 'consultation', entityId: id, orgId: c.org_id, before: { state: c.state }, after: { state: after['state'], adoptedOn: m.meeting_date, inForceFrom } });
     const now = await regulationOn(tx, r.id, inForceFrom);
     return before && now ? applyImpact(ctx, tx, r, before, now, { key: `version:${next.id}`, label: `${r.title} (phiên bản ${next.expression}, hiệu lực từ ${formatDateVi(inForceFrom)})`, effectiveOn: inForceFrom }) : [];

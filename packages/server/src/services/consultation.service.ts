@@ -7,6 +7,7 @@ import type { Sql } from '@quyche/db';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 import { enqueue } from './job.service.js';
+import { notifyConsultation } from './consultation.live.js';
 import { updateVersioned } from './sql-update.js';
 
 type In<T extends z.ZodType> = z.output<T>;
@@ -303,6 +304,7 @@ export async function answerConsultation(ctx: RequestContext, id: string, input:
     }
     await tx.query('update consultation_recipient set answered_on = coalesce(answered_on, $2), not_answering = false, version = version + 1 where id = $1', [rec.id, answeredOn]);
     await ctx.audit(tx, { action: 'answer', entity: 'consultation', entityId: id, orgId: c.org_id, after: { recipient: rec.name, comments: ids.length, kinds: rows.map((x) => x.kind), answeredOn } });
+    await notifyConsultation(tx, id);
   });
   return getConsultation(ctx, id);
 }
@@ -372,6 +374,7 @@ export async function disposeComment(ctx: RequestContext, id: string, commentId:
   return ctx.db.transaction(async (tx) => {
     const after = await updateVersioned(tx, 'consultation_comment', commentId, input.version, { disposition: input.disposition, explanation: input.explanation ?? null, adopted_text: adopted, disposed_by: ctx.user.id, disposed_at: new Date().toISOString() });
     await ctx.audit(tx, { action: 'dispose', entity: 'consultation_comment', entityId: commentId, orgId: c.org_id, before: { disposition: x.disposition, explanation: x.explanation, version: x.version }, after: { disposition: after['disposition'], explanation: after['explanation'], adoptedText: adopted, version: after['version'] } });
+    await notifyConsultation(tx, id);
     return { id: commentId, disposition: input.disposition, explanation: input.explanation ?? null, adoptedText: adopted, version: Number(after['version']) };
   });
 }
@@ -386,6 +389,7 @@ export async function stepRecipient(ctx: RequestContext, id: string, recipientId
   await ctx.db.transaction(async (tx) => {
     const after = await updateVersioned(tx, 'consultation_recipient', recipientId, input.version, { not_answering: input.notAnswering, note: input.note ?? null });
     await ctx.audit(tx, { action: 'update', entity: 'consultation_recipient', entityId: recipientId, orgId: c.org_id, before: { notAnswering: r.not_answering }, after: { notAnswering: after['not_answering'], note: after['note'] } });
+    await notifyConsultation(tx, id);
   });
   return getConsultation(ctx, id);
 }
