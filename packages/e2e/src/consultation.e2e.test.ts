@@ -355,6 +355,20 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await b.close();
   });
 
+  it('shows a comment given at a connection point of the online conference on the open page without reloading it', { timeout: 120_000 }, async () => {
+    const c3 = await call('POST', '/consultations', { regulationId: regId, versionId: draftId, title: 'Hội nghị trực tuyến lấy ý kiến dự thảo (thử)', sentOn: '2026-11-25', deadline: addDays(todayInVietnam(), 10), recipients: [{ kind: 'org', id: await orgId('ORG-X02') }] });
+    let m = await call<Meeting & { sites: { id: string }[] }>('POST', '/meetings', { bodyId: await bodyOfAnLac('BCH'), kind: 'thematic', title: 'Hội nghị trực tuyến lấy ý kiến dự thảo', meetingDate: '2026-12-04', format: 'online' });
+    m = await call('POST', `/meetings/${m.id}/sites`, { name: 'Điểm cầu phường Bắc Sơn', hostOrgId: await orgId('ORG-X02') });
+    const page = await loggedIn();
+    await page.goto(`${base}/consultations/${c3.id}`);
+    await expect.poll(() => state(page)).toBe('open');
+    await expect.poll(() => page.getByTestId('comment').count()).toBe(0);
+    await page.waitForTimeout(500); // the event stream is open
+    await call('POST', `/consultations/${c3.id}/answers`, { recipientId: c3.recipients[0]!.id, comments: [{ kind: 'clause', eId: 'art_13', text: 'Ý kiến nêu tại điểm cầu phường Bắc Sơn.', siteId: m.sites[0]!.id }] });
+    await expect.poll(() => page.getByTestId('comment').allInnerTexts(), { timeout: 5_000 }).toEqual([expect.stringContaining('Ý kiến nêu tại điểm cầu phường Bắc Sơn.')]);
+    await page.close();
+  });
+
   it('fits a phone 390 px wide: the list, the draft with its comments and forms, the recipients, the synthesis and the comparison never scroll sideways', { timeout: 180_000 }, async () => {
     for (const username of ['admin', 'vanthu.x01']) {
       const phone = await loggedIn(username, { width: 390, height: 844 });

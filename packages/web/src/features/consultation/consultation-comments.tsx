@@ -5,7 +5,7 @@ import type { ElementView } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
 import { ErrorView, Loading } from '../../app/common';
-import { useTr } from '../meeting/meeting.parts';
+import { useLive, useTr } from '../meeting/meeting.parts';
 import { CommentForm } from './consultation-comment.form';
 import { CommentCard } from './consultation-disposition.form';
 import { apiError, articleOf, articlesOf, cite, DISPOSITION_COLORS, dispositionLabel, provisionsOf, under } from './consultation.parts';
@@ -49,6 +49,21 @@ export function DraftAndComments({ c, onConsultation, reload, readAll, as }: Sec
   useEffect(() => {
     void load();
   }, [load]);
+  // Comments given elsewhere (another clerk, a connection point of an online conference) arrive without reloading.
+  // Another clerk's disposition does not reload the list under an open form: it surfaces as a 409 on saving.
+  const seen = useRef<string | null>(null);
+  useLive<{ lastPosition: number; counts: { comments: number } }>(
+    c.id,
+    (s) => {
+      const key = `${s.lastPosition}:${s.counts.comments}`;
+      if (seen.current !== null && seen.current !== key) {
+        void load();
+        reload();
+      }
+      seen.current = key;
+    },
+    `/api/v1/consultations/${encodeURIComponent(c.id)}/events`,
+  );
   const provisions = useMemo(() => provisionsOf(draft?.chapters ?? []), [draft]);
   const order = useMemo(() => new Map([...provisions.keys()].map((k, i) => [k, i])), [provisions]);
   const articles = useMemo(() => articlesOf(draft?.chapters ?? []), [draft]);

@@ -147,8 +147,8 @@ export function useMeeting(id: string) {
  * The live summary of a meeting (counts, quorum, connection points) from its event stream; the browser's
  * EventSource reconnects on its own. `onChange` hears every summary (to refresh the rest of the page).
  */
-export function useLive(id: string, onChange?: (s: LiveSummary) => void, url = `/api/v1/meetings/${encodeURIComponent(id)}/events`) {
-  const [live, setLive] = useState<LiveSummary | null>(null);
+export function useLive<T = LiveSummary>(id: string, onChange?: (s: T) => void, url = `/api/v1/meetings/${encodeURIComponent(id)}/events`) {
+  const [live, setLive] = useState<T | null>(null);
   const [connected, setConnected] = useState(false);
   const cb = useRef(onChange);
   cb.current = onChange;
@@ -157,7 +157,7 @@ export function useLive(id: string, onChange?: (s: LiveSummary) => void, url = `
     const es = new EventSource(url);
     es.addEventListener('summary', (e) => {
       try {
-        const s = JSON.parse((e as MessageEvent<string>).data) as LiveSummary;
+        const s = JSON.parse((e as MessageEvent<string>).data) as T;
         setLive(s);
         setConnected(true);
         cb.current?.(s);
