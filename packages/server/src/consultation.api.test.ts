@@ -250,6 +250,8 @@ describe.each(drivers)('consultation on a draft regulation (%s)', (driver) => {
     expect(wrong.json()).toMatchObject({ code: 'SAI_THAM_QUYEN_THONG_QUA', competent: 'BCH' });
     expect(wrong.json().detail).toContain('khoản 2 Điều 28');
     let m = await ok<{ id: string; version: number; attendance: { id: string }[] }>(admin, 'POST', '/meetings', { bodyId: await body('BCH'), kind: 'thematic', title: 'Hội nghị Tỉnh ủy chuyên đề: sửa đổi Quy chế làm việc', meetingDate: '2026-11-27' });
+    // The body that adopts is known before submitting: the Tỉnh ủy (BCH), by khoản 2 Điều 28.
+    expect((c as unknown as { adoptingBody: { code: string; name: string; eIds: string[] } }).adoptingBody).toMatchObject({ code: 'BCH', eIds: [expect.stringContaining('art_28__para_2')] });
     c = await ok(admin, 'POST', `/consultations/${c.id}/submit`, { version: c.version, meetingId: m.id });
     expect(c).toMatchObject({ state: 'submitted', competence: { ok: true, competent: 'BCH' } });
     m = await ok(admin, 'POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'BTV', conveningRef: 'Quyết định triệu tập của Ban Thường vụ' });
@@ -268,7 +270,8 @@ describe.each(drivers)('consultation on a draft regulation (%s)', (driver) => {
     expect(failed.json().detail).toContain('30 phiếu đồng ý trên 61');
     await ok(admin, 'POST', `/meetings/${m.id}/agenda/${item.id}/votes`, { method: 'show_of_hands', yes: 31, no: 10, abstain: 4 });
     const adopted = await ok<Consultation & { impact: unknown[] }>(admin, 'POST', `/consultations/${c.id}/adopt`, { version: c.version });
-    expect(adopted).toMatchObject({ state: 'adopted' });
+    expect(adopted).toMatchObject({ state: 'adopted', inForceFrom: '2026-11-27', impact: [] });
+    expect(await ok(admin, 'GET', `/consultations/${c.id}`)).toMatchObject({ state: 'adopted', inForceFrom: '2026-11-27', impact: [] });
     c = adopted;
     const ask = async (at: string) => ok<{ expression: string; result: { body: string } }>(admin, 'POST', `/regulations/${regId}/ask`, { ask: 'who_decides', at, input: { matter: 'QUY_CHE_LAM_VIEC' } });
     expect((await ask('2026-11-27')).expression).toBe('vie@2026-du-thao-2');

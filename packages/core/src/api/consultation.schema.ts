@@ -112,6 +112,15 @@ export const ConsultationCommentSchema = z.object({
   version: z.number().int(),
 });
 
+const ImpactLineSchema = z.object({
+  regulationId: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  title: z.string(),
+  findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), eId: z.string().nullable() })),
+  taskId: z.string().nullable(),
+});
+
 export const ConsultationSchema = z.object({
   id: z.string(),
   orgId: z.string(),
@@ -133,6 +142,11 @@ export const ConsultationSchema = z.object({
   competence: Check.nullable(),
   vote: z.object({ passed: z.boolean(), yes: z.number().int(), totalMembers: z.number().int(), reason_vi: z.string() }).nullable(),
   adoptedOn: z.string().nullable(),
+  /** Once adopted: the date the version is in force from, and the subordinate regulations it makes inconsistent. */
+  inForceFrom: z.string().nullable(),
+  impact: z.array(ImpactLineSchema),
+  /** The body the regulation in force names to adopt it (known before submission: the meeting picker offers its meetings). */
+  adoptingBody: z.object({ code: z.string(), name: z.string(), reason_vi: z.string(), eIds: z.array(z.string()) }).nullable(),
   confidentiality: z.number().int(),
   counts: z.object({ recipients: z.number().int(), answered: z.number().int(), late: z.number().int(), pending: z.number().int(), notAnswering: z.number().int(), comments: z.number().int(), disposed: z.number().int(), open: z.number().int() }),
   /** What still blocks submitting the next version (empty: it may be submitted). */
@@ -172,16 +186,4 @@ export const NextVersionResultSchema = z.object({
   rulesToReview: z.array(z.object({ cite: z.string(), eId: z.string(), ruleIds: z.array(z.string()) })),
 });
 
-export const ImpactSchema = z.object({
-  cause: z.string(),
-  subordinates: z.array(
-    z.object({
-      regulationId: z.string(),
-      orgId: z.string(),
-      orgName: z.string(),
-      title: z.string(),
-      findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), eId: z.string().nullable() })),
-      taskId: z.string().nullable(),
-    }),
-  ),
-});
+export const ImpactSchema = z.object({ cause: z.string(), subordinates: z.array(ImpactLineSchema) });

@@ -24,7 +24,7 @@ import type { Sql } from '@quyche/db';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 import { synthesisDocx } from '../reports/party-document.docx.js';
-import { getConsultation, loadConsultation, versionRegulation } from './consultation.service.js';
+import { ADOPTION_MATTER, getConsultation, loadConsultation, versionRegulation } from './consultation.service.js';
 import type { CommentRow, ConsultationRow, RecipientRow } from './consultation.service.js';
 import { notifyMeeting } from './meeting.service.js';
 import { notifyConsultation } from './consultation.live.js';
@@ -35,8 +35,6 @@ import { updateVersioned } from './sql-update.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
-/** The matter of adopting or amending a working regulation: the engine says which body decides it. */
-const ADOPTION_MATTER = 'QUY_CHE_LAM_VIEC';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 

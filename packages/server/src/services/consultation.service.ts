@@ -1,4 +1,4 @@
-import { findElement, foldVietnamese, parseRegulation, ProblemError, recipientLine, recipientStatus, resolveAnchor, submissionBlockers } from '@quyche/core';
+import { EngineError, findElement, foldVietnamese, parseRegulation, ProblemError, whoDecides, recipientLine, recipientStatus, resolveAnchor, submissionBlockers } from '@quyche/core';
 import type { ConsultationAnswerSchema, ConsultationCommentsQuerySchema, ConsultationListQuerySchema, CreateConsultationSchema, DisposeCommentSchema, RecipientStepSchema, Regulation } from '@quyche/core';
 import { dispositionProblem } from '@quyche/core';
 import type { CommentKind, Disposition } from '@quyche/core';
@@ -8,6 +8,11 @@ import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 import { enqueue } from './job.service.js';
 import { notifyConsultation } from './consultation.live.js';
+import { regulationFor } from './meeting.view.js';
+import { impactOf } from './regulation-impact.service.js';
+
+/** The matter of adopting or amending a working regulation: the engine says which body decides it. */
+export const ADOPTION_MATTER = 'QUY_CHE_LAM_VIEC';
 import { updateVersioned } from './sql-update.js';
 
 type In<T extends z.ZodType> = z.output<T>;
@@ -79,6 +84,19 @@ export async function versionRegulation(sql: Sql, versionId: string): Promise<{ 
   return { reg, expression: v.expression, text: v.source_text };
 }
 
+/** The body that adopts or amends the organization's working regulation, as its regulation in force says. */
+async function adoptingBody(sql: Sql, orgId: string, on: string) {
+  const r = await regulationFor(sql, orgId, on);
+  if (!r) return null;
+  try {
+    const a = whoDecides(r.reg, ADOPTION_MATTER, {}, on);
+    return { code: a.result.body, name: r.reg.frontMatter.bodies?.[a.result.body]?.name ?? a.result.body, reason_vi: a.reason_vi, eIds: a.eIds };
+  } catch (e) {
+    if (e instanceof EngineError) return null; // the regulation names no such body: the submission says so
+    throw e;
+  }
+}
+
 /** Who the signed-in user answers for: recipients of their organizations (write), or themselves. */
 async function answersFor(ctx: RequestContext, rs: RecipientRow[]): Promise<Set<string>> {
   const mine = new Set<string>();
@@ -128,6 +146,8 @@ export async function getConsultation(ctx: RequestContext, id: string) {
   const vote = c.agenda_item_id
     ? (await ctx.db.query<{ passed: boolean; yes: number; total_members: number; outcome: { reason_vi?: string } }>('select passed, yes, total_members, outcome from vote where agenda_item_id = $1 order by created_at desc limit 1', [c.agenda_item_id])).rows[0]
     : undefined;
+  const adopting = await adoptingBody(ctx.db, c.org_id, ctx.today());
+  const impact = c.state === 'adopted' && c.next_version_id ? ((await impactOf(ctx, c.regulation_id)).find((x) => x.cause === `version:${c.next_version_id}`)?.subordinates ?? []) : [];
   const byRecipient = new Map<string, number>();
   for (const x of comments) byRecipient.set(x.recipient_id, (byRecipient.get(x.recipient_id) ?? 0) + 1);
   const statuses = recipients.map((r) => recipientStatus({ answeredOn: r.answered_on, notAnswering: r.not_answering }, c.deadline, today));
@@ -153,6 +173,9 @@ export async function getConsultation(ctx: RequestContext, id: string) {
     competence: c.competence,
     vote: vote ? { passed: vote.passed, yes: vote.yes, totalMembers: vote.total_members, reason_vi: vote.outcome.reason_vi ?? '' } : null,
     adoptedOn: c.adopted_on,
+    inForceFrom: c.state === 'adopted' ? (next?.in_force_from ?? null) : null,
+    impact,
+    adoptingBody: adopting,
     confidentiality: c.confidentiality,
     counts: {
       recipients: recipients.length,

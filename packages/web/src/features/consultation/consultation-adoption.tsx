@@ -1,8 +1,6 @@
 import { Alert, Anchor, Button, Card, Group, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { z } from 'zod';
 import { addDays, todayInVietnam } from '@quyche/core';
-import type { ImpactSchema, RegulationDetailSchema } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt, Loading } from '../../app/common';
 import { Link } from '../../app/router';
@@ -39,6 +37,11 @@ export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
         <Text size="sm" c="dimmed">
           {tr('Cơ quan có thẩm quyền thông qua quy chế làm việc do quy chế đang có hiệu lực quy định; máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.', 'The body that adopts a working regulation is named by the regulation in force; the server checks it and puts the item on the meeting’s agenda.')}
         </Text>
+        {c.adoptingBody && (
+          <Text size="sm" data-testid="submit-competent" data-code={c.adoptingBody.code}>
+            {tr('Cơ quan thông qua', 'Adopting body')}: <b>{c.adoptingBody.name}</b> — {c.adoptingBody.reason_vi}
+          </Text>
+        )}
         {loading && !data && <Loading />}
         {data && upcoming.length === 0 && (
           <Text size="sm" c="dimmed" data-testid="submit-no-meeting">
@@ -140,10 +143,9 @@ export function AdoptionSection({ c, onConsultation, reload }: SectionProps) {
 
 function Adopted({ c, impact }: { c: Consultation; impact: ImpactLine[] | null }) {
   const [, tr] = useTr();
-  const { data: reg } = useApi<z.infer<typeof RegulationDetailSchema>>(`/regulations/${c.regulationId}`);
-  const { data: all } = useApi<z.infer<typeof ImpactSchema>[]>(impact ? null : `/regulations/${c.regulationId}/impact`);
-  const v = reg?.versions.find((x) => x.id === c.nextVersionId);
-  const lines = impact ?? all?.find((x) => x.cause === `version:${c.nextVersionId}`)?.subordinates ?? (all ? [] : null);
+  // The consultation carries its adoption: the date in force and the subordinates to revise.
+  const v = c.inForceFrom ? { expression: c.nextExpression ?? '', inForceFrom: c.inForceFrom } : null;
+  const lines = impact ?? c.impact;
   return (
     <Stack gap="xs">
       <Alert color="green" title={tr('Đã thông qua', 'Adopted')} data-testid="adoption-done" data-in-force={v?.inForceFrom ?? ''}>
