@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, formatDateVi, todayInVietnam } from '@quyche/core';
-import { buildApp, configFromEnv, DEFAULT_WEB_DIR, seedAnLac } from '@quyche/server';
-import { migrate, openDb } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import type { FastifyInstance } from 'fastify';
-import { chromiumUnavailableReason, launchChromium } from './browser.js';
+import { apiCall, apiSession, logIn, noHorizontalScroll, skipReason, startDemo } from './harness.js';
+import type { Demo, Session } from './harness.js';
 
-const skipReason = chromiumUnavailableReason();
-if (!skipReason && !existsSync(`${DEFAULT_WEB_DIR}/index.html`)) throw new Error('Chưa đóng gói giao diện web: chạy `npm run build` (npm test tự làm việc này)');
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
 interface Consultation {
   id: string;
   state: string;
@@ -34,6 +25,7 @@ const CLAUSE = 'chp_3__art_12__para_3';
 const PROPOSED = 'Tài liệu hội nghị Tỉnh ủy được gửi đến Tỉnh ủy viên chậm nhất 10 ngày làm việc trước ngày khai mạc.';
 
 describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chromium', () => {
+  let demo: Demo;
   let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
@@ -45,29 +37,15 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
   let c1: Consultation;
   let c2: Consultation;
 
-  const login = async (username: string): Promise<Session> => {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'anlac2026' } });
-    return { cookie: `qc_session=${r.cookies.find((c) => c.name === 'qc_session')!.value}`, csrf: r.json().csrfToken };
-  };
+  const login = (username: string): Promise<Session> => apiSession(app, username);
   /** Fixtures and expectations through the API (the browser tests what is on the page). */
-  async function call<T = Consultation>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, s: Session = admin): Promise<T> {
-    const r = await app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
-    if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
-    return r.json() as T;
-  }
+  const call = <T = Consultation>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, s: Session = admin): Promise<T> => apiCall<T>(app, s, method, url, payload);
   const one = async <T = { id: string }>(sql: string, p: unknown[] = []) => (await db.query<T>(sql, p)).rows[0]!;
   const orgId = async (code: string) => (await one('select id from organization where code = $1', [code])).id;
   const bodyOfAnLac = async (kind: string) => (await one("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null", [kind])).id;
 
   beforeAll(async () => {
-    db = await openDb({ memory: true });
-    await migrate(db);
-    await seedAnLac(db);
-    app = await buildApp(db, configFromEnv({}, { dataDir: '/nonexistent' }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await launchChromium();
+    ({ db, app, browser, base } = demo = await startDemo());
     admin = await login('admin');
     clerk = await login('vanthu.x01');
     regId = (await one("select id from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'")).id;
@@ -76,23 +54,9 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     const communes = await Promise.all(['ORG-X01', 'ORG-X02', 'ORG-X03'].map(orgId));
     c1 = await call('POST', '/consultations', { regulationId: regId, versionId: draftId, sentOn: '2026-10-26', deadline: '2026-11-13', recipients: communes.map((id) => ({ kind: 'org', id })) });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(async () => demo?.close());
 
-  async function loggedIn(username = 'admin', viewport?: { width: number; height: number }): Promise<Page> {
-    const page = await browser.newPage(viewport ? { viewport } : {});
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill('anlac2026');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
-  const noHorizontalScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
+  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> => logIn(browser, base, username, viewport);
   /** A colour that reads as red: rgb(r, g, b) with red well above green and blue. */
   const isRed = (css: string) => {
     const [r, g, b] = (css.match(/\d+/g) ?? []).map(Number) as [number, number, number];

@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildApp, configFromEnv, DEFAULT_WEB_DIR, seedAnLac } from '@quyche/server';
-import { migrate, openDb } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import type { FastifyInstance } from 'fastify';
-import { chromiumUnavailableReason, launchChromium } from './browser.js';
-
-const skipReason = chromiumUnavailableReason();
-if (!skipReason && !existsSync(`${DEFAULT_WEB_DIR}/index.html`)) throw new Error('Chưa đóng gói giao diện web: chạy `npm run build` (npm test tự làm việc này)');
+import { apiCall, apiSession, logIn, skipReason, startDemo } from './harness.js';
+import type { Demo, Session } from './harness.js';
 
 interface Meeting {
   id: string;
@@ -28,47 +23,23 @@ interface MeetingListItem {
 }
 
 describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
+  let demo: Demo;
   let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;
-  let session: { cookie: string; csrf: string };
+  let session: Session;
 
   beforeAll(async () => {
-    db = await openDb({ memory: true });
-    await migrate(db);
-    await seedAnLac(db);
-    app = await buildApp(db, configFromEnv({}, { dataDir: '/nonexistent' }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await launchChromium();
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'anlac2026' } });
-    session = { cookie: `qc_session=${r.cookies.find((c) => c.name === 'qc_session')!.value}`, csrf: r.json().csrfToken };
+    ({ db, app, browser, base } = demo = await startDemo());
+    session = await apiSession(app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(async () => demo?.close());
 
-  async function loggedIn(username = 'admin', viewport?: { width: number; height: number }): Promise<Page> {
-    const page = await browser.newPage(viewport ? { viewport } : {});
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill('anlac2026');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
+  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> => logIn(browser, base, username, viewport);
 
   /** Fixtures through the API (the browser tests what is on the page, not how the data got there). */
-  async function call<T = Meeting>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> {
-    const r = await app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });
-    if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
-    return r.json() as T;
-  }
+  const call = <T = Meeting>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> => apiCall<T>(app, session, method, url, payload);
   const bodyOf = async (kind: 'BCH' | 'BTV') => (await db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null", [kind])).rows[0]!.id;
   const btv = () => bodyOf('BTV');
   /** A BTV session convened by the TT: its 17 members summoned. */

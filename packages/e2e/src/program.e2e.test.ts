@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
 import { addDays, formatDateVi, todayInVietnam } from '@quyche/core';
-import { buildApp, configFromEnv, DEFAULT_WEB_DIR, seedAnLac } from '@quyche/server';
-import { migrate, openDb } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import type { FastifyInstance } from 'fastify';
+import { apiCall, apiSession, logIn, noHorizontalScroll, skipReason, startDemo } from './harness.js';
+import type { Demo, Session } from './harness.js';
 import { SHEET_COLUMNS } from '../../server/src/services/task-sheet.service.js';
-import { chromiumUnavailableReason, launchChromium } from './browser.js';
-
-const skipReason = chromiumUnavailableReason();
-if (!skipReason && !existsSync(`${DEFAULT_WEB_DIR}/index.html`)) throw new Error('Chưa đóng gói giao diện web: chạy `npm run build` (npm test tự làm việc này)');
 
 interface Item {
   id: string;
@@ -38,52 +33,27 @@ interface Recommendation {
 }
 
 describe.skipIf(skipReason !== null)('programs, inspections and recommendations in Chromium', () => {
+  let demo: Demo;
   let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;
-  let session: { cookie: string; csrf: string };
+  let session: Session;
 
   beforeAll(async () => {
-    db = await openDb({ memory: true });
-    await migrate(db);
-    await seedAnLac(db);
-    app = await buildApp(db, configFromEnv({}, { dataDir: '/nonexistent' }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await launchChromium();
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'anlac2026' } });
-    session = { cookie: `qc_session=${r.cookies.find((c) => c.name === 'qc_session')!.value}`, csrf: r.json().csrfToken };
+    ({ db, app, browser, base } = demo = await startDemo());
+    session = await apiSession(app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(async () => demo?.close());
 
-  async function loggedIn(username = 'admin', viewport?: { width: number; height: number }): Promise<Page> {
-    const page = await browser.newPage(viewport ? { viewport } : {});
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill('anlac2026');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
+  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> => logIn(browser, base, username, viewport);
 
   /** Fixtures and expectations through the API (the browser tests what is on the page). */
-  async function call<T = Program>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> {
-    const r = await app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });
-    if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
-    return r.json() as T;
-  }
+  const call = <T = Program>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> => apiCall<T>(app, session, method, url, payload);
   const one = async <T = { id: string }>(sql: string, p: unknown[] = []) => (await db.query<T>(sql, p)).rows[0]!;
   const orgId = async (code: string) => (await one('select id from organization where code = $1', [code])).id;
   const programId = async (title: string) => (await one('select id from program where title = $1', [title])).id;
   const meetingId = async (titleStart: string) => (await one("select id from meeting where title like $1 || '%'", [titleStart])).id;
-  const noHorizontalScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
   /** A colour that reads as red: rgb(r, g, b) with red well above green and blue. */
   const isRed = (css: string) => {
     const [r, g, b] = (css.match(/\d+/g) ?? []).map(Number) as [number, number, number];

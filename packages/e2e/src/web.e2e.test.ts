@@ -1,47 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildApp, configFromEnv, DEFAULT_WEB_DIR, seedAnLac } from '@quyche/server';
-import { migrate, openDb } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import type { FastifyInstance } from 'fastify';
-import { chromiumUnavailableReason, launchChromium } from './browser.js';
-
-const skipReason = chromiumUnavailableReason();
-if (!skipReason && !existsSync(`${DEFAULT_WEB_DIR}/index.html`)) throw new Error('Chưa đóng gói giao diện web: chạy `npm run build` (npm test tự làm việc này)');
+import { logIn, skipReason, startDemo } from './harness.js';
+import type { Demo } from './harness.js';
 
 describe.skipIf(skipReason !== null)('web in Chromium', () => {
+  let demo: Demo;
   let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    db = await openDb({ memory: true });
-    await migrate(db);
-    await seedAnLac(db);
-    app = await buildApp(db, configFromEnv({}, { dataDir: '/nonexistent' }));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    browser = await launchChromium();
+    ({ db, app, browser, base } = demo = await startDemo());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(async () => demo?.close());
 
-  async function loggedIn(username = 'admin'): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${base}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill('anlac2026');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
+  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> => logIn(browser, base, username, viewport);
 
   it('shows the Vietnamese login page and refuses a wrong password in Vietnamese', async () => {
     const page = await browser.newPage();
