@@ -1,9 +1,9 @@
-import { Alert, Badge, Button, Group, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { Badge, Button, Group } from '@mantine/core';
+import { useMemo } from 'react';
 import type { z } from 'zod';
 import { INSPECTION_KIND_LABELS, INSPECTION_STATE_LABELS, PROGRAM_KIND_LABELS, PROGRAM_SPAN_LABELS, PROGRAM_STATE_LABELS, RECOMMENDATION_SOURCE_LABELS, RECOMMENDATION_STATE_LABELS, TEAM_ROLE_LABELS } from '@quyche/core';
 import type { InspectionSchema, ProgramListItemSchema, ProgramSchema, RecommendationSchema } from '@quyche/core';
-import { ApiError, useApi } from '../../app/api';
+import { useApi } from '../../app/api';
 import type { Lang } from '../../app/i18n';
 import { labelOf, useTr } from '../meeting/meeting.parts';
 import type { BodyDetail } from '../task/task.parts';
@@ -74,48 +74,8 @@ export function RecStateBadge({ state, overdue, size = 'sm' }: { state: string; 
   );
 }
 
-/** Runs one write: its own error and busy flag; the answer goes to `onDone`. */
-export function useRun<T>(onDone: (x: T) => void) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (f: () => Promise<T>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await f());
-      return true;
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'Lỗi', String(e), 'ERROR'));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { run, error, busy, setError };
-}
-
-/** The problem+json of a failed write next to its form: the server's Vietnamese title and reason (with its clause). */
-export function WriteError({ error, testid, onClose }: { error: ApiError | null; testid: string; onClose?: () => void }) {
-  const [, tr] = useTr();
-  if (!error) return null;
-  return (
-    <Alert color="red" w="100%" title={error.title} data-testid={testid} data-code={error.code} data-status={error.status} withCloseButton={!!onClose} onClose={onClose}>
-      <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }} data-testid={`${testid}-detail`}>
-        {error.detail ?? ''}
-      </Text>
-      {error.status === 403 && (
-        <Text size="sm" mt={4}>
-          {tr('Tài khoản của bạn không được làm việc này.', 'Your account may not do this.')}
-        </Text>
-      )}
-      {error.status === 409 && error.code === 'VERSION_CONFLICT' && (
-        <Text size="sm" mt={4}>
-          {tr('Người khác vừa sửa: đã tải lại dữ liệu mới nhất.', 'Someone else changed it: the latest data has been reloaded.')}
-        </Text>
-      )}
-    </Alert>
-  );
-}
+// The write of a form and its error, shared by every feature.
+export { useRun, WriteError } from '../../app/write';
 
 /** Year buttons: the year before, this year and the next, around the chosen one. */
 export function YearButtons({ year, around, onChange, testid = 'year' }: { year: number; around: number; onChange: (y: number) => void; testid?: string }) {

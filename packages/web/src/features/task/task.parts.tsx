@@ -1,9 +1,10 @@
-import { Alert, Badge, Group, Progress, Text } from '@mantine/core';
+import { Badge, Group, Progress, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { describeDue, TASK_SOURCE_LABELS, TASK_STATE_LABELS, todayInVietnam, isIsoDate } from '@quyche/core';
 import type { BodyDetailSchema, CoverageSchema, PendingActionItemSchema, SubtreeSchema, TaskDashboardSchema, TaskListItemSchema, TaskSchema } from '@quyche/core';
-import { api, ApiError, useApi } from '../../app/api';
+import { api, useApi } from '../../app/api';
+import { useRun, WriteError } from '../../app/write';
 import { fmt } from '../../app/common';
 import type { Lang } from '../../app/i18n';
 import { labelOf, useTr } from '../meeting/meeting.parts';
@@ -123,52 +124,13 @@ export function PercentBar({ percent, overdue, testid = 'task-percent' }: { perc
   );
 }
 
-export function apiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError(0, 'Lỗi', String(e), 'ERROR');
-}
+export { apiError } from '../../app/write';
 
 /** Runs one write of a form: its own error and busy flag; a version conflict (409) reloads the task. */
-export function useTaskAction(onDone: (t: Task) => void, reload: () => void) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (f: () => Promise<Task>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await f());
-      return true;
-    } catch (e) {
-      const err = apiError(e);
-      setError(err);
-      if (err.status === 409) reload();
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { run, error, busy, setError };
-}
+export const useTaskAction = (onDone: (t: Task) => void, reload: () => void) => useRun<Task>(onDone, reload);
 
 /** A problem+json next to the form that caused it (the server's Vietnamese reason, e.g. the 6 rõ rule). */
-export function TaskError({ error, testid, onClose }: { error: ApiError | null; testid: string; onClose?: () => void }) {
-  const [, tr] = useTr();
-  if (!error) return null;
-  return (
-    <Alert color="red" w="100%" title={error.title} data-testid={testid} data-code={error.code} withCloseButton={!!onClose} onClose={onClose}>
-      {error.detail ?? ''}
-      {error.status === 403 && (
-        <Text size="sm" mt={4}>
-          {tr('Tài khoản của bạn không được làm việc này với nhiệm vụ này.', 'Your account may not do this with this task.')}
-        </Text>
-      )}
-      {error.status === 409 && error.code === 'VERSION_CONFLICT' && (
-        <Text size="sm" mt={4}>
-          {tr('Đã tải lại dữ liệu mới nhất của nhiệm vụ.', 'The latest data of the task has been reloaded.')}
-        </Text>
-      )}
-    </Alert>
-  );
-}
+export const TaskError = WriteError;
 
 /**
  * What the user may do with tasks, from the grants of GET /auth/me: an administrator or a clerk writes on the

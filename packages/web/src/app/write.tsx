@@ -1,0 +1,57 @@
+import { Alert, Text } from '@mantine/core';
+import { useState } from 'react';
+import { ApiError } from './api';
+import { useLang } from './i18n';
+
+export function apiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, 'Lỗi', String(e), 'ERROR');
+}
+
+/**
+ * Runs one write of a form: its own error and busy flag; the answer goes to `onDone`. A version conflict (409)
+ * calls `onConflict` (reload the record) so that the user decides again on the current one.
+ */
+export function useRun<T>(onDone: (x: T) => void, onConflict?: () => void) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (f: () => Promise<T>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await f());
+      return true;
+    } catch (e) {
+      const err = apiError(e);
+      setError(err);
+      if (err.status === 409) onConflict?.();
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, error, busy, setError };
+}
+
+/** The problem+json of a failed write next to its form: the server's Vietnamese title and reason (with its clause). */
+export function WriteError({ error, testid, onClose }: { error: ApiError | null; testid: string; onClose?: () => void }) {
+  const [l] = useLang();
+  const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
+  if (!error) return null;
+  return (
+    <Alert color="red" w="100%" title={error.title} data-testid={testid} data-code={error.code} data-status={error.status} withCloseButton={!!onClose} onClose={onClose}>
+      <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }} data-testid={`${testid}-detail`}>
+        {error.detail ?? ''}
+      </Text>
+      {error.status === 403 && (
+        <Text size="sm" mt={4}>
+          {tr('Tài khoản của bạn không được làm việc này.', 'Your account may not do this.')}
+        </Text>
+      )}
+      {error.status === 409 && error.code === 'VERSION_CONFLICT' && (
+        <Text size="sm" mt={4}>
+          {tr('Người khác vừa sửa: đã tải lại dữ liệu mới nhất.', 'Someone else changed it: the latest data has been reloaded.')}
+        </Text>
+      )}
+    </Alert>
+  );
+}
