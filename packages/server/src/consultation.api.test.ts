@@ -348,6 +348,11 @@ describe.each(drivers)('consultation on a draft regulation (%s)', (driver) => {
     expect(d.recipients.find((r) => r.mine)).toMatchObject({ name: 'Đảng ủy xã Tân Lập', status: 'late' });
     const full = await ok(admin, 'GET', `/consultations/${demo.id}`);
     expect(full.counts).toMatchObject({ recipients: 20, answered: 12, late: 8 });
+    // The lists count the same as the consultation itself: all for the province, its own comments for the commune.
+    const mineOnly = await ok<Consultation>(clerk, 'GET', `/consultations/${demo.id}`);
+    expect(demo.counts).toEqual(mineOnly.counts);
+    const provinceList = await ok<{ id: string; counts: Consultation['counts'] }[]>(admin, 'GET', '/consultations');
+    expect(provinceList.find((x) => x.id === demo.id)!.counts).toEqual(full.counts);
     expect(full.counts.disposed).toBeGreaterThan(0);
     expect(full.counts.open).toBeGreaterThan(0);
     const placed = await ok<Comment[]>(admin, 'GET', `/consultations/${demo.id}/comments`);

@@ -212,23 +212,43 @@ export async function listConsultations(ctx: RequestContext, q: In<typeof Consul
   if (q.orgId) await ctx.assertOrg(q.orgId, 'read');
   const read = await ctx.coveredOrgs('read');
   const write = await ctx.coveredOrgs('write');
-  // Those of the consulting organizations, and those sent to the user's own organizations or to the user.
+  // Those of the consulting organizations (every comment counted), and those sent to the user's own organizations or
+  // to the user (only their own comments counted) — one query, counts included.
   const rows = (
-    await ctx.db.query<{ id: string }>(
-      `select c.id from consultation c
+    await ctx.db.query<{ id: string; org_id: string; org_name: string; regulation_id: string; regulation_title: string; title: string; sent_on: string; deadline: string; state: ConsultationRow['state']; recipients: number; answered: number; late: number; pending: number; not_answering: number; comments: number; disposed: number; open: number }>(
+      `with mine as (
+         select r.id from consultation_recipient r left join body b on b.id = r.recipient_body_id
+          where r.recipient_org_id = any($5::uuid[]) or b.org_id = any($5::uuid[]) or r.person_id = $6)
+       select c.id, c.org_id, o.name as org_name, c.regulation_id, g.title as regulation_title, c.title, c.sent_on, c.deadline, c.state,
+              count(distinct r.id)::int as recipients,
+              count(distinct r.id) filter (where r.answered_on is not null)::int as answered,
+              count(distinct r.id) filter (where r.answered_on is null and not r.not_answering and c.deadline < $7::date)::int as late,
+              count(distinct r.id) filter (where r.answered_on is null and not r.not_answering and c.deadline >= $7::date)::int as pending,
+              count(distinct r.id) filter (where r.answered_on is null and r.not_answering)::int as not_answering,
+              (select count(*) from consultation_comment k where k.consultation_id = c.id and (c.org_id = any($4::uuid[]) or k.recipient_id in (select id from mine)))::int as comments,
+              (select count(*) from consultation_comment k where k.consultation_id = c.id and c.org_id = any($4::uuid[]) and k.disposition is not null)::int as disposed,
+              (select count(*) from consultation_comment k where k.consultation_id = c.id and c.org_id = any($4::uuid[]) and k.disposition is null and k.kind <> 'no_comment')::int as open
+         from consultation c join organization o on o.id = c.org_id join regulation g on g.id = c.regulation_id
+         left join consultation_recipient r on r.consultation_id = c.id
         where c.confidentiality <= $1 and ($2::uuid is null or c.org_id = $2) and ($3::uuid is null or c.regulation_id = $3)
-          and (c.org_id = any($4::uuid[]) or exists (select 1 from consultation_recipient r left join body b on b.id = r.recipient_body_id
-                where r.consultation_id = c.id and (r.recipient_org_id = any($5::uuid[]) or b.org_id = any($5::uuid[]) or r.person_id = $6)))
+          and (c.org_id = any($4::uuid[]) or exists (select 1 from consultation_recipient x where x.consultation_id = c.id and x.id in (select id from mine)))
+        group by c.id, o.name, g.title
         order by c.sent_on desc, c.id`,
-      [ctx.user.clearance, q.orgId ?? null, q.regulationId ?? null, read, write, ctx.user.personId],
+      [ctx.user.clearance, q.orgId ?? null, q.regulationId ?? null, read, write, ctx.user.personId, ctx.today()],
     )
   ).rows;
-  const out = [];
-  for (const r of rows) {
-    const d = await getConsultation(ctx, r.id);
-    out.push({ id: d.id, orgId: d.orgId, orgName: d.orgName, regulationId: d.regulationId, regulationTitle: d.regulationTitle, title: d.title, sentOn: d.sentOn, deadline: d.deadline, state: d.state, counts: d.counts });
-  }
-  return out;
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    regulationId: r.regulation_id,
+    regulationTitle: r.regulation_title,
+    title: r.title,
+    sentOn: r.sent_on,
+    deadline: r.deadline,
+    state: r.state,
+    counts: { recipients: r.recipients, answered: r.answered, late: r.late, pending: r.pending, notAnswering: r.not_answering, comments: r.comments, disposed: r.disposed, open: r.open },
+  }));
 }
 
 async function recipientName(sql: Sql, kind: 'org' | 'body' | 'person', id: string): Promise<string | null> {
