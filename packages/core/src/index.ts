@@ -36,4 +36,5 @@ export * from './work/inspection.rules.js';
 export * from './work/recommendation.rules.js';
 export * from './api/program.schema.js';
 export * from './consultation/consultation.rules.js';
+export * from './consultation/document.model.js';
 export * from './api/consultation.schema.js';

@@ -409,4 +409,58 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     ]);
     await page.close();
   });
+
+  it('consults on a draft resolution paragraph by paragraph: sent from the form, a commune comments on đoạn 2, the province disposes, and the revision compares by paragraph', { timeout: 180_000 }, async () => {
+    const page = await loggedIn();
+    await page.goto(`${base}/consultations`);
+    await page.getByTestId('consultation-create-open').click();
+    const f = page.getByTestId('consultation-create');
+    await f.getByTestId('consultation-create-what').getByText('Văn bản dự thảo khác').click();
+    await f.getByTestId('consultation-create-doc-title').fill('Dự thảo Nghị quyết chuyên đề về chuyển đổi số');
+    await f.getByTestId('consultation-create-doc-text').fill('NGHỊ QUYẾT CHUYÊN ĐỀ về chuyển đổi số\n1. Đến năm 2027, 100% văn bản của cấp ủy được ký số.\n2. Mỗi xã có một cán bộ chuyên trách chuyển đổi số.');
+    await expect.poll(() => f.getByTestId('consultation-create-doc-matter').locator('option').count()).toBeGreaterThan(2);
+    await f.getByTestId('consultation-create-doc-matter').selectOption('NQ_CHUYEN_DE');
+    await f.getByTestId('consultation-create-filter').fill('tan lap');
+    await f.locator('[data-testid="consultation-create-recipient"][data-code="ORG-X01"]').check();
+    await f.getByTestId('consultation-create-submit').click();
+    await page.waitForURL(/\/consultations\/[0-9a-f-]{36}$/);
+    await expect.poll(() => state(page)).toBe('open');
+    const id = new URL(page.url()).pathname.split('/')[2]!;
+    await page.close();
+
+    const x01 = await loggedIn('vanthu.x01');
+    await x01.goto(`${base}/consultations/${id}`);
+    const para = x01.locator('[data-testid="provision"][data-eid="doan_2"]');
+    await expect.poll(() => para.count()).toBe(1);
+    expect(await para.innerText()).toContain('100% văn bản của cấp ủy được ký số');
+    await para.click();
+    const form = x01.getByTestId('comment-form');
+    await expect.poll(() => form.getAttribute('data-target')).toBe('doan_2');
+    expect(await form.innerText()).toContain('đoạn 2');
+    await form.getByTestId('comment-kind').selectOption('proposal');
+    await form.getByTestId('comment-proposed').fill('1. Đến năm 2028, 100% văn bản của cấp ủy được ký số.');
+    await form.getByTestId('comment-text').fill('Cấp xã chưa đủ chữ ký số năm 2027.');
+    await form.getByTestId('comment-submit').click();
+    await expect.poll(() => x01.getByTestId('comment-done').count()).toBe(1);
+    expect(await x01.getByTestId('comment').getByTestId('comment-cite').innerText()).toBe('đoạn 2');
+    await x01.close();
+
+    const admin2 = await loggedIn();
+    await admin2.goto(`${base}/consultations/${id}`);
+    await expect.poll(() => admin2.getByTestId('comment').count()).toBe(1);
+    await admin2.getByTestId('comment').getByTestId('dispose-open').click();
+    await admin2.getByTestId('dispose-accepted').click();
+    await admin2.getByTestId('dispose-submit').click();
+    await expect.poll(() => admin2.getByTestId('comment').getAttribute('data-disposition')).toBe('accepted');
+    await admin2.getByTestId('tab-revision').click();
+    await admin2.getByTestId('revision-memo').fill('Tờ trình dự thảo Nghị quyết sau lấy ý kiến');
+    await admin2.getByTestId('revision-submit').click();
+    await expect.poll(() => state(admin2)).toBe('revised');
+    const row = admin2.locator('[data-testid="comparison-row"][data-eid="doan_2"]');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getAttribute('data-change')).toBe('changed');
+    expect(await row.innerText()).toContain('năm 2028');
+    await admin2.screenshot({ path: '.test-results/consultation-document.png', fullPage: true });
+    await admin2.close();
+  });
 });

@@ -338,6 +338,59 @@ describe.each(drivers)('consultation on a draft regulation (%s)', (driver) => {
     expect(r.json().detail).toContain('cấp trên');
   });
 
+  it('consults on a document that is not a regulation — a draft resolution, paragraph by paragraph — and adopts it at the body that decides its matter', async () => {
+    const al = await t.orgId('ORG-AL');
+    const x = await Promise.all(['ORG-X01', 'ORG-X02'].map((code) => t.orgId(code)));
+    const text = [
+      'NGHỊ QUYẾT CHUYÊN ĐỀ về chuyển đổi số trong các cơ quan Đảng tỉnh giai đoạn 2026–2030',
+      'I. QUAN ĐIỂM',
+      '1. Chuyển đổi số là nhiệm vụ trọng tâm, thường xuyên của cấp ủy các cấp.',
+      'II. MỤC TIÊU',
+      '1. Đến năm 2027, 100% văn bản của cấp ủy cấp tỉnh, cấp xã được ký số và gửi nhận trên môi trường mạng.',
+    ].join('\n');
+    const base = { orgId: al, document: { title: 'Dự thảo Nghị quyết chuyên đề về chuyển đổi số', text }, sentOn: '2026-11-02', deadline: '2026-11-16', recipients: x.map((id) => ({ kind: 'org', id })) };
+    const noMatter = await call(admin, 'POST', '/consultations', base);
+    expect(noMatter.statusCode).toBe(400);
+    expect(noMatter.json().detail).toContain('matter');
+    const unknown = await call(admin, 'POST', '/consultations', { ...base, matter: 'KHONG_CO' });
+    expect(unknown.json()).toMatchObject({ field: 'body.matter' });
+    let d = await ok(admin, 'POST', '/consultations', { ...base, matter: 'NQ_CHUYEN_DE' });
+    expect(d).toMatchObject({ kind: 'document', regulationId: null, versionId: null, matter: 'NQ_CHUYEN_DE', adoptingBody: { code: 'BCH' } });
+    const draft = await ok<{ chapters: { children: { eId: string; text: string }[] }[] }>(admin, 'GET', `/consultations/${d.id}/draft`);
+    expect(draft.chapters[0]!.children.map((e) => e.eId)).toEqual(['doan_1', 'doan_2', 'doan_3', 'doan_4', 'doan_5']);
+    const clerk = await t.login('vanthu.x01');
+    const tanLap = (await ok(clerk, 'GET', `/consultations/${d.id}`)).recipients.find((r) => r.mine)!;
+    const other = d.recipients.find((r) => r.id !== tanLap.id)!;
+    await ok(clerk, 'POST', `/consultations/${d.id}/answers`, { recipientId: tanLap.id, answeredOn: '2026-11-10', comments: [{ kind: 'proposal', eId: 'doan_5', text: 'Cấp xã chưa đủ chữ ký số cho mọi cấp ủy viên năm 2027.', proposedText: '1. Đến năm 2028, 100% văn bản của cấp ủy cấp tỉnh, cấp xã được ký số và gửi nhận trên môi trường mạng.' }] });
+    d = await ok(admin, 'POST', `/consultations/${d.id}/answers`, { recipientId: other.id, answeredOn: '2026-11-12', comments: [{ kind: 'no_comment' }] });
+    const [k] = await ok<Comment[]>(admin, 'GET', `/consultations/${d.id}/comments?disposition=none`);
+    expect(k!.at).toMatchObject({ cite: 'đoạn 5', exact: true });
+    await ok(admin, 'PATCH', `/consultations/${d.id}/comments/${k!.id}`, { version: k!.version, disposition: 'accepted' });
+    const s = await ok<{ rows: { cite: string; comments: { disposition: string }[] }[] }>(admin, 'GET', `/consultations/${d.id}/synthesis`);
+    expect(s.rows).toEqual([expect.objectContaining({ cite: 'đoạn 5', comments: [expect.objectContaining({ disposition: 'Tiếp thu' })] })]);
+    d = await ok(admin, 'GET', `/consultations/${d.id}`);
+    const next = await ok<{ versionId: string | null; applied: { cite: string }[]; comparison: { cite: string; change: string; after: string }[] }>(admin, 'POST', `/consultations/${d.id}/next-version`, { version: d.version, memo: 'Tờ trình dự thảo Nghị quyết' });
+    expect(next).toMatchObject({ versionId: null, applied: [{ cite: 'đoạn 5' }], comparison: [{ cite: 'đoạn 5', change: 'changed', after: expect.stringContaining('năm 2028') }] });
+    expect(await ok(admin, 'GET', `/consultations/${d.id}/comparison`)).toEqual(next.comparison);
+    d = await ok(admin, 'GET', `/consultations/${d.id}`);
+    const bodyOf = async (kind: string) => (await t.db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null", [kind])).rows[0]!.id;
+    const btv = await ok<{ id: string }>(admin, 'POST', '/meetings', { bodyId: await bodyOf('BTV'), kind: 'regular', title: 'Phiên họp Ban Thường vụ ngày 01/12/2026 (thử)', meetingDate: '2026-12-01' });
+    const wrong = await call(admin, 'POST', `/consultations/${d.id}/submit`, { version: d.version, meetingId: btv.id });
+    expect(wrong.json()).toMatchObject({ code: 'SAI_THAM_QUYEN_THONG_QUA', competent: 'BCH' });
+    expect(wrong.json().detail).toContain('khoản 2 Điều 1');
+    let m = await ok<{ id: string; version: number }>(admin, 'POST', '/meetings', { bodyId: await bodyOf('BCH'), kind: 'thematic', title: 'Hội nghị Tỉnh ủy chuyên đề chuyển đổi số', meetingDate: '2026-11-30' });
+    d = await ok(admin, 'POST', `/consultations/${d.id}/submit`, { version: d.version, meetingId: m.id });
+    expect(d.state).toBe('submitted');
+    m = await ok(admin, 'POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'BTV', conveningRef: 'Quyết định triệu tập' });
+    const detail = await ok<{ attendance: { id: string }[]; agenda: { id: string; title: string; matter: string }[] }>(admin, 'GET', `/meetings/${m.id}`);
+    const item = detail.agenda.find((a) => a.matter === 'NQ_CHUYEN_DE')!;
+    expect(item.title).toBe('Xem xét, thông qua Dự thảo Nghị quyết chuyên đề về chuyển đổi số');
+    for (const a of detail.attendance.slice(0, 45)) await ok(admin, 'PATCH', `/meetings/${m.id}/attendance/${a.id}`, { status: 'present' });
+    await ok(admin, 'POST', `/meetings/${m.id}/open`, { version: (await ok<{ version: number }>(admin, 'GET', `/meetings/${m.id}`)).version, on: '2026-11-30' });
+    await ok(admin, 'POST', `/meetings/${m.id}/agenda/${item.id}/votes`, { method: 'show_of_hands', yes: 40, no: 2, abstain: 3 });
+    expect(await ok(admin, 'POST', `/consultations/${d.id}/adopt`, { version: d.version })).toMatchObject({ state: 'adopted', adoptedOn: '2026-11-30', inForceFrom: null, impact: [] });
+  });
+
   it("has the demo's consultation: 20 communes asked, 12 answered, 8 late with Tân Lập among them, comments partly disposed of", async () => {
     const clerk = await t.login('vanthu.x01');
     const list = await ok<{ id: string; title: string; state: string; counts: Consultation['counts'] }[]>(clerk, 'GET', '/consultations');

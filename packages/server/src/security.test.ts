@@ -199,6 +199,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /consultations': (x) => ({ body: { regulationId: x.regulation, versionId: x.version, sentOn: '2026-05-01', deadline: '2026-05-15', recipients: [{ kind: 'org', id: x.cell }] }, x02: true }),
   'GET /consultations/:id': () => ({}),
   'GET /consultations/:id/draft': () => ({}),
+  'GET /consultations/:id/comparison': () => ({}),
   'GET /consultations/:id/events': () => ({}),
   'POST /consultations/:id/answers': (x) => ({ body: { recipientId: x.recipient, comments: [{ kind: 'general', text: 'Góp ý trái phép' }] } }),
   'GET /consultations/:id/comments': () => ({}),

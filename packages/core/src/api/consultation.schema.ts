@@ -8,16 +8,31 @@ export const ConsultationRecipientInputSchema = z.strictObject({
   id: IdSchema,
 });
 
-export const CreateConsultationSchema = z.strictObject({
-  regulationId: IdSchema,
-  /** The draft circulated (a version of that regulation). */
-  versionId: IdSchema,
-  title: TextSchema(500).optional(),
-  sentOn: IsoDateSchema.optional(),
-  deadline: IsoDateSchema,
-  recipients: z.array(ConsultationRecipientInputSchema).min(1).max(2000),
-  confidentiality: ConfidentialitySchema.optional(),
-});
+export const CreateConsultationSchema = z
+  .strictObject({
+    regulationId: IdSchema.optional(),
+    /** The draft circulated (a version of that regulation). */
+    versionId: IdSchema.optional(),
+    /** Or any other draft (a resolution, a report): its organization, its text, and the matter it decides. */
+    orgId: IdSchema.optional(),
+    document: z.strictObject({ title: TextSchema(500), text: z.string().trim().min(1, 'Văn bản dự thảo trống').max(1_000_000) }).optional(),
+    matter: z.string().trim().min(1).max(100).optional(),
+    title: TextSchema(500).optional(),
+    sentOn: IsoDateSchema.optional(),
+    deadline: IsoDateSchema,
+    recipients: z.array(ConsultationRecipientInputSchema).min(1).max(2000),
+    confidentiality: ConfidentialitySchema.optional(),
+  })
+  .superRefine((x, ctx) => {
+    if (x.document) {
+      if (!x.orgId) ctx.addIssue({ code: 'custom', path: ['orgId'], message: 'Văn bản dự thảo cần tổ chức lấy ý kiến' });
+      if (!x.matter) ctx.addIssue({ code: 'custom', path: ['matter'], message: 'Văn bản dự thảo cần nội dung thuộc thẩm quyền (để biết cơ quan thông qua)' });
+      if (x.regulationId || x.versionId) ctx.addIssue({ code: 'custom', path: ['document'], message: 'Chọn một: phiên bản quy chế hoặc văn bản dự thảo' });
+    } else {
+      if (!x.regulationId) ctx.addIssue({ code: 'custom', path: ['regulationId'], message: 'Chọn quy chế (hoặc gửi một văn bản dự thảo)' });
+      if (!x.versionId) ctx.addIssue({ code: 'custom', path: ['versionId'], message: 'Chọn phiên bản dự thảo' });
+    }
+  });
 
 export const ConsultationCommentInputSchema = z.strictObject({
   kind: z.enum(COMMENT_KINDS),
@@ -125,9 +140,12 @@ export const ConsultationSchema = z.object({
   id: z.string(),
   orgId: z.string(),
   orgName: z.string(),
-  regulationId: z.string(),
+  /** A regulation's version, or any other document (its text kept on the consultation). */
+  kind: z.enum(['regulation', 'document']),
+  regulationId: z.string().nullable(),
   regulationTitle: z.string(),
-  versionId: z.string(),
+  versionId: z.string().nullable(),
+  matter: z.string().nullable(),
   expression: z.string(),
   title: z.string(),
   sentOn: z.string(),
@@ -157,7 +175,7 @@ export const ConsultationSchema = z.object({
   version: z.number().int(),
 });
 
-export const ConsultationListItemSchema = ConsultationSchema.pick({ id: true, orgId: true, orgName: true, regulationId: true, regulationTitle: true, title: true, sentOn: true, deadline: true, state: true, counts: true });
+export const ConsultationListItemSchema = ConsultationSchema.pick({ id: true, orgId: true, orgName: true, kind: true, regulationId: true, regulationTitle: true, title: true, sentOn: true, deadline: true, state: true, counts: true });
 
 export const SynthesisSchema = z.object({
   title: z.string(),
@@ -176,7 +194,8 @@ export const SynthesisSchema = z.object({
 
 export const NextVersionResultSchema = z.object({
   consultation: ConsultationSchema,
-  versionId: z.string(),
+  /** The regulation's new version (none for a document: its text is kept on the consultation). */
+  versionId: z.string().nullable(),
   expression: z.string(),
   applied: z.array(z.object({ commentId: z.string(), eId: z.string(), cite: z.string() })),
   comparison: z.array(z.record(z.string(), z.unknown())),

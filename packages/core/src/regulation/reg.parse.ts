@@ -332,7 +332,8 @@ export function citeVi(eId: string): string {
   const out: string[] = [];
   for (const p of parts.reverse()) {
     const [kind, num] = [p.slice(0, p.indexOf('_')), p.slice(p.indexOf('_') + 1).replace(/dd/g, 'đ')];
-    if (kind === 'point') out.push(`điểm ${num}`);
+    if (kind === 'doan') out.push(`đoạn ${num}`);
+    else if (kind === 'point') out.push(`điểm ${num}`);
     else if (kind === 'para') out.push(`khoản ${num}`);
     else if (kind === 'art') out.push(`Điều ${num}`);
     else if (kind === 'chp' && out.length === 0) out.push(`Chương ${num}`);

@@ -150,6 +150,8 @@ export function comparisonTableDocx(input: ComparisonDocInput): Promise<Buffer> 
 
 export interface SynthesisDocInput extends PartyHeader {
   title: string;
+  /** The heading of the provision column: "Điều, khoản" for a regulation, "Đoạn" for another document. */
+  provisionLabel?: string;
   summary: string;
   rows: { no: number; cite: string; draftText: string; comments: { from: string; text: string; proposedText: string | null; disposition: string; explanation: string }[] }[];
   noComment: string[];
@@ -168,7 +170,7 @@ export function synthesisDocx(input: SynthesisDocInput): Promise<Buffer> {
   const widths = [6, 13, 25, 30, 26];
   const head = new TableRow({
     tableHeader: true,
-    children: ['STT', 'Điều, khoản', 'Nội dung dự thảo', 'Ý kiến góp ý', 'Tiếp thu, giải trình'].map((t, i) => cell(t, { bold: true, width: widths[i]!, center: true })),
+    children: ['STT', input.provisionLabel ?? 'Điều, khoản', 'Nội dung dự thảo', 'Ý kiến góp ý', 'Tiếp thu, giải trình'].map((t, i) => cell(t, { bold: true, width: widths[i]!, center: true })),
   });
   let n = 0;
   const rows: TableRow[] = [];

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   AdoptConsultationSchema,
+  ComparisonSchema,
   ConsultationAnswerSchema,
   ConsultationCommentSchema,
   ConsultationCommentsQuerySchema,
@@ -28,7 +29,7 @@ import type { ConsultationHub } from '../services/consultation.live.js';
 import * as consultations from '../services/consultation.service.js';
 import * as revision from '../services/consultation-version.service.js';
 
-const DraftSchema = z.object({ versionId: z.string(), expression: z.string(), text: z.string(), title: z.string(), chapters: z.array(ElementViewSchema) });
+const DraftSchema = z.object({ versionId: z.string().nullable(), expression: z.string(), text: z.string(), title: z.string(), chapters: z.array(ElementViewSchema) });
 
 export function consultationRoutes(app: FastifyInstance, db: Db, hub: ConsultationHub) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'consultations', ...d });
@@ -81,6 +82,7 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
         .send(buf);
     },
   });
+  r({ method: 'GET', url: '/consultations/:id/comparison', summary: 'Bảng so sánh dự thảo đã gửi và bản chỉnh lý (theo điều, khoản; văn bản khác: theo đoạn)', params: IdParamsSchema, response: ComparisonSchema.shape.rows, handler: ({ ctx, params }) => revision.consultationComparison(ctx, params.id) });
   r({ method: 'POST', url: '/consultations/:id/next-version', summary: 'Bản chỉnh lý sau lấy ý kiến (tiếp thu các đề xuất đã chấp nhận), kèm bảng so sánh và tờ trình', status: 201, params: IdParamsSchema, body: NextVersionSchema, response: NextVersionResultSchema, handler: ({ ctx, params, body }) => revision.nextVersion(ctx, params.id, body) });
   r({ method: 'POST', url: '/consultations/:id/submit', summary: 'Trình bản chỉnh lý tại hội nghị của cơ quan có thẩm quyền (quy chế cho biết cơ quan nào)', ...C, body: SubmitConsultationSchema, handler: ({ ctx, params, body }) => revision.submitConsultation(ctx, params.id, body) });
   r({

@@ -1,4 +1,4 @@
-import { EngineError, findElement, foldVietnamese, parseRegulation, ProblemError, whoDecides, recipientLine, recipientStatus, resolveAnchor, submissionBlockers } from '@quyche/core';
+import { documentDraft, documentParagraphs, MAX_DOCUMENT_PARAGRAPHS, EngineError, findElement, foldVietnamese, parseRegulation, ProblemError, whoDecides, recipientLine, recipientStatus, resolveAnchor, submissionBlockers } from '@quyche/core';
 import type { ConsultationAnswerSchema, ConsultationCommentsQuerySchema, ConsultationListQuerySchema, CreateConsultationSchema, DisposeCommentSchema, RecipientStepSchema, Regulation } from '@quyche/core';
 import { dispositionProblem } from '@quyche/core';
 import type { CommentKind, Disposition } from '@quyche/core';
@@ -20,8 +20,12 @@ type In<T extends z.ZodType> = z.output<T>;
 export interface ConsultationRow {
   id: string;
   org_id: string;
-  regulation_id: string;
-  version_id: string;
+  regulation_id: string | null;
+  version_id: string | null;
+  document_title: string | null;
+  document_text: string | null;
+  next_document_text: string | null;
+  matter: string | null;
   title: string;
   sent_on: string;
   deadline: string;
@@ -84,17 +88,29 @@ export async function versionRegulation(sql: Sql, versionId: string): Promise<{ 
   return { reg, expression: v.expression, text: v.source_text };
 }
 
-/** The body that adopts or amends the organization's working regulation, as its regulation in force says. */
-async function adoptingBody(sql: Sql, orgId: string, on: string) {
+/** The body that decides the matter (adopting the working regulation, or the document's), as the regulation in force says. */
+async function adoptingBody(sql: Sql, orgId: string, on: string, matter: string) {
   const r = await regulationFor(sql, orgId, on);
   if (!r) return null;
   try {
-    const a = whoDecides(r.reg, ADOPTION_MATTER, {}, on);
+    const a = whoDecides(r.reg, matter, {}, on);
     return { code: a.result.body, name: r.reg.frontMatter.bodies?.[a.result.body]?.name ?? a.result.body, reason_vi: a.reason_vi, eIds: a.eIds };
   } catch (e) {
     if (e instanceof EngineError) return null; // the regulation names no such body: the submission says so
     throw e;
   }
+}
+
+/** The draft circulated (or the next one) as the structure comments sit in: a regulation's version, or a document's paragraphs. */
+export async function draftOf(sql: Sql, c: Pick<ConsultationRow, 'version_id' | 'next_version_id' | 'document_title' | 'document_text' | 'next_document_text' | 'title'>, which: 'circulated' | 'next' = 'circulated') {
+  if (c.document_text !== null) {
+    const text = which === 'next' ? c.next_document_text : c.document_text;
+    if (text === null) throw new ProblemError('NOT_FOUND', { detail: 'Chưa có bản chỉnh lý' });
+    return { reg: documentDraft(c.document_title ?? c.title, documentParagraphs(text)), expression: which === 'next' ? 'Bản chỉnh lý' : 'Dự thảo gửi lấy ý kiến', text };
+  }
+  const vid = which === 'next' ? c.next_version_id : c.version_id;
+  if (!vid) throw new ProblemError('NOT_FOUND', { detail: 'Chưa có bản chỉnh lý' });
+  return versionRegulation(sql, vid);
 }
 
 /** Who the signed-in user answers for: recipients of their organizations (write), or themselves. */
@@ -141,13 +157,13 @@ export async function getConsultation(ctx: RequestContext, id: string) {
   const { c, recipients, manage, readAll, mine } = await loadConsultation(ctx, id);
   const comments = await commentsOf(ctx.db, id);
   const today = ctx.today();
-  const [org, reg, v, next] = [await getOrganization(ctx.db, c.org_id), await getRegulation(ctx.db, c.regulation_id), await getVersion(ctx.db, c.version_id), c.next_version_id ? await getVersion(ctx.db, c.next_version_id) : null];
+  const [org, reg, v, next] = [await getOrganization(ctx.db, c.org_id), c.regulation_id ? await getRegulation(ctx.db, c.regulation_id) : undefined, c.version_id ? await getVersion(ctx.db, c.version_id) : undefined, c.next_version_id ? await getVersion(ctx.db, c.next_version_id) : null];
   const meeting = c.meeting_id ? (await ctx.db.query<{ title: string }>('select title from meeting where id = $1', [c.meeting_id])).rows[0] : undefined;
   const vote = c.agenda_item_id
     ? (await ctx.db.query<{ passed: boolean; yes: number; total_members: number; outcome: { reason_vi?: string } }>('select passed, yes, total_members, outcome from vote where agenda_item_id = $1 order by created_at desc limit 1', [c.agenda_item_id])).rows[0]
     : undefined;
-  const adopting = await adoptingBody(ctx.db, c.org_id, ctx.today());
-  const impact = c.state === 'adopted' && c.next_version_id ? ((await impactOf(ctx, c.regulation_id)).find((x) => x.cause === `version:${c.next_version_id}`)?.subordinates ?? []) : [];
+  const adopting = await adoptingBody(ctx.db, c.org_id, ctx.today(), c.matter ?? ADOPTION_MATTER);
+  const impact = c.state === 'adopted' && c.next_version_id && c.regulation_id ? ((await impactOf(ctx, c.regulation_id)).find((x) => x.cause === `version:${c.next_version_id}`)?.subordinates ?? []) : [];
   const byRecipient = new Map<string, number>();
   for (const x of comments) byRecipient.set(x.recipient_id, (byRecipient.get(x.recipient_id) ?? 0) + 1);
   const statuses = recipients.map((r) => recipientStatus({ answeredOn: r.answered_on, notAnswering: r.not_answering }, c.deadline, today));
@@ -156,16 +172,18 @@ export async function getConsultation(ctx: RequestContext, id: string) {
     id: c.id,
     orgId: c.org_id,
     orgName: org?.name ?? '',
+    kind: c.document_text !== null ? ('document' as const) : ('regulation' as const),
     regulationId: c.regulation_id,
-    regulationTitle: reg?.title ?? '',
+    regulationTitle: reg?.title ?? c.document_title ?? '',
     versionId: c.version_id,
-    expression: v?.expression ?? '',
+    matter: c.matter,
+    expression: v?.expression ?? (c.document_text !== null ? 'Dự thảo gửi lấy ý kiến' : ''),
     title: c.title,
     sentOn: c.sent_on,
     deadline: c.deadline,
     state: c.state,
     nextVersionId: c.next_version_id,
-    nextExpression: next?.expression ?? null,
+    nextExpression: next?.expression ?? (c.next_document_text !== null ? 'Bản chỉnh lý' : null),
     memo: c.memo,
     meetingId: c.meeting_id,
     meetingTitle: meeting?.title ?? null,
@@ -215,11 +233,11 @@ export async function listConsultations(ctx: RequestContext, q: In<typeof Consul
   // Those of the consulting organizations (every comment counted), and those sent to the user's own organizations or
   // to the user (only their own comments counted) — one query, counts included.
   const rows = (
-    await ctx.db.query<{ id: string; org_id: string; org_name: string; regulation_id: string; regulation_title: string; title: string; sent_on: string; deadline: string; state: ConsultationRow['state']; recipients: number; answered: number; late: number; pending: number; not_answering: number; comments: number; disposed: number; open: number }>(
+    await ctx.db.query<{ id: string; org_id: string; org_name: string; regulation_id: string | null; regulation_title: string; is_document: boolean; title: string; sent_on: string; deadline: string; state: ConsultationRow['state']; recipients: number; answered: number; late: number; pending: number; not_answering: number; comments: number; disposed: number; open: number }>(
       `with mine as (
          select r.id from consultation_recipient r left join body b on b.id = r.recipient_body_id
           where r.recipient_org_id = any($5::uuid[]) or b.org_id = any($5::uuid[]) or r.person_id = $6)
-       select c.id, c.org_id, o.name as org_name, c.regulation_id, g.title as regulation_title, c.title, c.sent_on, c.deadline, c.state,
+       select c.id, c.org_id, o.name as org_name, c.regulation_id, coalesce(g.title, c.document_title) as regulation_title, c.document_text is not null as is_document, c.title, c.sent_on, c.deadline, c.state,
               count(distinct r.id)::int as recipients,
               count(distinct r.id) filter (where r.answered_on is not null)::int as answered,
               count(distinct r.id) filter (where r.answered_on is null and not r.not_answering and c.deadline < $7::date)::int as late,
@@ -228,7 +246,7 @@ export async function listConsultations(ctx: RequestContext, q: In<typeof Consul
               (select count(*) from consultation_comment k where k.consultation_id = c.id and (c.org_id = any($4::uuid[]) or k.recipient_id in (select id from mine)))::int as comments,
               (select count(*) from consultation_comment k where k.consultation_id = c.id and c.org_id = any($4::uuid[]) and k.disposition is not null)::int as disposed,
               (select count(*) from consultation_comment k where k.consultation_id = c.id and c.org_id = any($4::uuid[]) and k.disposition is null and k.kind <> 'no_comment')::int as open
-         from consultation c join organization o on o.id = c.org_id join regulation g on g.id = c.regulation_id
+         from consultation c join organization o on o.id = c.org_id left join regulation g on g.id = c.regulation_id
          left join consultation_recipient r on r.consultation_id = c.id
         where c.confidentiality <= $1 and ($2::uuid is null or c.org_id = $2) and ($3::uuid is null or c.regulation_id = $3)
           and (c.org_id = any($4::uuid[]) or exists (select 1 from consultation_recipient x where x.consultation_id = c.id and x.id in (select id from mine)))
@@ -241,6 +259,7 @@ export async function listConsultations(ctx: RequestContext, q: In<typeof Consul
     id: r.id,
     orgId: r.org_id,
     orgName: r.org_name,
+    kind: r.is_document ? ('document' as const) : ('regulation' as const),
     regulationId: r.regulation_id,
     regulationTitle: r.regulation_title,
     title: r.title,
@@ -261,16 +280,28 @@ async function recipientName(sql: Sql, kind: 'org' | 'body' | 'person', id: stri
 }
 
 export async function createConsultation(ctx: RequestContext, input: In<typeof CreateConsultationSchema>) {
-  const r = await getRegulation(ctx.db, input.regulationId);
-  if (!r) throw new ProblemError('VALIDATION_FAILED', { field: 'body.regulationId', detail: 'Không tìm thấy quy chế' });
-  await ctx.assertOrg(r.org_id, 'write', r.confidentiality);
-  const confidentiality = Math.max(r.confidentiality, input.confidentiality ?? 0);
-  ctx.assertClearance(confidentiality);
-  const v = await getVersion(ctx.db, input.versionId);
-  if (!v || v.regulation_id !== r.id) throw new ProblemError('VALIDATION_FAILED', { field: 'body.versionId', detail: 'Phiên bản không thuộc quy chế này' });
-  await versionRegulation(ctx.db, v.id);
   const sentOn = input.sentOn ?? ctx.today();
   if (input.deadline < sentOn) throw new ProblemError('VALIDATION_FAILED', { field: 'body.deadline', detail: 'Hạn góp ý trước ngày gửi xin ý kiến' });
+  // The draft: a version of a regulation, or a document's text.
+  let source: { orgId: string; regulationId: string | null; versionId: string | null; title: string; confidentiality: number; document: { title: string; text: string } | null };
+  if (input.document) {
+    await ctx.assertOrg(input.orgId!, 'write');
+    const paragraphs = documentParagraphs(input.document.text);
+    if (paragraphs.length > MAX_DOCUMENT_PARAGRAPHS) throw new ProblemError('VALIDATION_FAILED', { field: 'body.document.text', detail: `Văn bản có ${paragraphs.length} đoạn, quá ${MAX_DOCUMENT_PARAGRAPHS} đoạn` });
+    const inForce = await regulationFor(ctx.db, input.orgId!, sentOn);
+    if (!inForce?.reg.frontMatter.matters?.[input.matter!]) throw new ProblemError('VALIDATION_FAILED', { field: 'body.matter', detail: `Quy chế làm việc đang có hiệu lực không có nội dung "${input.matter}"` });
+    source = { orgId: input.orgId!, regulationId: null, versionId: null, title: input.document.title, confidentiality: input.confidentiality ?? 0, document: { title: input.document.title, text: paragraphs.join('\n') } };
+  } else {
+    const r = await getRegulation(ctx.db, input.regulationId!);
+    if (!r) throw new ProblemError('VALIDATION_FAILED', { field: 'body.regulationId', detail: 'Không tìm thấy quy chế' });
+    await ctx.assertOrg(r.org_id, 'write', r.confidentiality);
+    const v = await getVersion(ctx.db, input.versionId!);
+    if (!v || v.regulation_id !== r.id) throw new ProblemError('VALIDATION_FAILED', { field: 'body.versionId', detail: 'Phiên bản không thuộc quy chế này' });
+    await versionRegulation(ctx.db, v.id);
+    source = { orgId: r.org_id, regulationId: r.id, versionId: v.id, title: r.title, confidentiality: Math.max(r.confidentiality, input.confidentiality ?? 0), document: null };
+  }
+  const confidentiality = source.confidentiality;
+  ctx.assertClearance(confidentiality);
   const seen = new Set<string>();
   const resolved: { kind: 'org' | 'body' | 'person'; id: string; name: string }[] = [];
   for (const [i, x] of input.recipients.entries()) {
@@ -281,13 +312,16 @@ export async function createConsultation(ctx: RequestContext, input: In<typeof C
     resolved.push({ ...x, name });
   }
   const id = uuidv7();
-  const title = input.title ?? `Lấy ý kiến góp ý dự thảo ${r.title}`;
+  const title = input.title ?? `Lấy ý kiến góp ý ${source.document ? source.title : `dự thảo ${source.title}`}`;
   await ctx.db.transaction(async (tx) => {
-    await tx.query('insert into consultation (id, org_id, regulation_id, version_id, title, sent_on, deadline, confidentiality, search_text, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)', [id, r.org_id, r.id, v.id, title, sentOn, input.deadline, confidentiality, foldVietnamese(title), ctx.user.id]);
+    await tx.query(
+      'insert into consultation (id, org_id, regulation_id, version_id, document_title, document_text, matter, title, sent_on, deadline, confidentiality, search_text, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)',
+      [id, source.orgId, source.regulationId, source.versionId, source.document?.title ?? null, source.document?.text ?? null, source.document ? input.matter! : null, title, sentOn, input.deadline, confidentiality, foldVietnamese(title), ctx.user.id],
+    );
     for (const x of resolved) {
-      await tx.query('insert into consultation_recipient (id, org_id, consultation_id, recipient_org_id, recipient_body_id, person_id, name) values ($1,$2,$3,$4,$5,$6,$7)', [uuidv7(), r.org_id, id, x.kind === 'org' ? x.id : null, x.kind === 'body' ? x.id : null, x.kind === 'person' ? x.id : null, x.name]);
+      await tx.query('insert into consultation_recipient (id, org_id, consultation_id, recipient_org_id, recipient_body_id, person_id, name) values ($1,$2,$3,$4,$5,$6,$7)', [uuidv7(), source.orgId, id, x.kind === 'org' ? x.id : null, x.kind === 'body' ? x.id : null, x.kind === 'person' ? x.id : null, x.name]);
     }
-    await ctx.audit(tx, { action: 'create', entity: 'consultation', entityId: id, orgId: r.org_id, after: { title, versionId: v.id, expression: v.expression, sentOn, deadline: input.deadline, recipients: resolved.length } });
+    await ctx.audit(tx, { action: 'create', entity: 'consultation', entityId: id, orgId: source.orgId, after: { title, versionId: source.versionId, document: source.document?.title ?? null, sentOn, deadline: input.deadline, recipients: resolved.length } });
   });
   return getConsultation(ctx, id);
 }
@@ -301,7 +335,7 @@ export async function answerConsultation(ctx: RequestContext, id: string, input:
   if (!rec) throw new ProblemError('VALIDATION_FAILED', { field: 'body.recipientId', detail: 'Nơi này không được xin ý kiến trong đợt này' });
   if (!manage && !mine.has(rec.id)) throw new ProblemError('FORBIDDEN', { detail: `Tài khoản không góp ý thay cho ${rec.name}` });
   if (c.state !== STATE_FOR_ANSWERS) throw new ProblemError('RULE_VIOLATION', { code: 'DA_KET_THUC_LAY_Y_KIEN', field: 'params.id', detail: 'Đợt lấy ý kiến đã kết thúc: dự thảo đã được chỉnh lý' });
-  const { reg } = await versionRegulation(ctx.db, c.version_id);
+  const { reg } = await draftOf(ctx.db, c);
   const rows = input.comments.map((x, i) => {
     const f = (k: string) => `body.comments[${i}].${k}`;
     if (x.kind === 'no_comment') {
@@ -355,13 +389,12 @@ export async function answerConsultation(ctx: RequestContext, id: string, input:
 /** The comments, each placed in the version asked for (a renumbered next version keeps them on their provision). */
 export async function listComments(ctx: RequestContext, id: string, q: In<typeof ConsultationCommentsQuerySchema>) {
   const { c, recipients, readAll, mine } = await loadConsultation(ctx, id);
-  let against = c.version_id;
+  let reg: Regulation;
   if (q.against) {
     const v = await getVersion(ctx.db, q.against);
-    if (!v || v.regulation_id !== c.regulation_id) throw new ProblemError('VALIDATION_FAILED', { field: 'query.against', detail: 'Phiên bản không thuộc quy chế được lấy ý kiến' });
-    against = v.id;
-  }
-  const { reg } = await versionRegulation(ctx.db, against);
+    if (!v || !c.regulation_id || v.regulation_id !== c.regulation_id) throw new ProblemError('VALIDATION_FAILED', { field: 'query.against', detail: 'Phiên bản không thuộc quy chế được lấy ý kiến' });
+    reg = (await versionRegulation(ctx.db, v.id)).reg;
+  } else reg = (await draftOf(ctx.db, c)).reg;
   const names = new Map(recipients.map((r) => [r.id, r.name]));
   const users = new Map((await ctx.db.query<{ id: string; display_name: string }>('select u.id, u.display_name from app_user u where u.id in (select disposed_by from consultation_comment where consultation_id = $1)', [id])).rows.map((u) => [u.id, u.display_name]));
   return (await commentsOf(ctx.db, id))
@@ -409,7 +442,7 @@ export async function disposeComment(ctx: RequestContext, id: string, commentId:
     adopted = input.adoptedText ?? (input.disposition === 'accepted' ? x.proposed_text : null);
     if (adopted && !x.anchor_wid) throw new ProblemError('VALIDATION_FAILED', { field: 'body.adoptedText', detail: 'Ý kiến chung không gắn với khoản nào: sửa dự thảo ở bản chỉnh lý' });
     if (adopted) {
-      const { reg } = await versionRegulation(ctx.db, c.version_id);
+      const { reg } = await draftOf(ctx.db, c);
       const e = resolveAnchor(reg, { wId: x.anchor_wid, eId: x.anchor_eid, quote: x.quote }).element;
       if (!e || (e.kind !== 'clause' && e.kind !== 'point')) throw new ProblemError('VALIDATION_FAILED', { field: 'body.adoptedText', detail: 'Nội dung tiếp thu thay cho một khoản hoặc một điểm; ý kiến này góp vào cả điều' });
     }

@@ -35,7 +35,9 @@ export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
           {tr('Trình hội nghị xem xét, thông qua', 'Submit to a meeting for adoption')}
         </Title>
         <Text size="sm" c="dimmed">
-          {tr('Cơ quan có thẩm quyền thông qua quy chế làm việc do quy chế đang có hiệu lực quy định; máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.', 'The body that adopts a working regulation is named by the regulation in force; the server checks it and puts the item on the meeting’s agenda.')}
+          {c.kind === 'document'
+            ? tr('Cơ quan có thẩm quyền quyết định nội dung này do quy chế làm việc đang có hiệu lực quy định; máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.', 'The body that decides this matter is named by the working regulation in force; the server checks it and puts the item on the meeting’s agenda.')
+            : tr('Cơ quan có thẩm quyền thông qua quy chế làm việc do quy chế đang có hiệu lực quy định; máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.', 'The body that adopts a working regulation is named by the regulation in force; the server checks it and puts the item on the meeting’s agenda.')}
         </Text>
         {c.adoptingBody && (
           <Text size="sm" data-testid="submit-competent" data-code={c.adoptingBody.code}>
@@ -153,9 +155,11 @@ function Adopted({ c, impact }: { c: Consultation; impact: ImpactLine[] | null }
           {tr(`Thông qua ngày ${fmt(c.adoptedOn)}`, `Adopted on ${fmt(c.adoptedOn)}`)}
           {v?.inForceFrom ? tr(`; phiên bản ${v.expression} có hiệu lực từ ngày ${fmt(v.inForceFrom)}.`, `; version ${v.expression} in force from ${fmt(v.inForceFrom)}.`) : '.'}
         </Text>
-        <Anchor component={Link} to={`/regulations/${c.regulationId}`} size="sm">
+{c.regulationId && (
+                  <Anchor component={Link} to={`/regulations/${c.regulationId}`} size="sm">
           {tr('Xem quy chế', 'Open the regulation')}
         </Anchor>
+        )}
       </Alert>
       <Text fw={700} size="sm">
         {tr('Quy chế cấp dưới phải rà soát', 'Subordinate regulations to review')}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { z } from 'zod';
@@ -43,6 +43,14 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
     const draft = versions.find((v) => v.status === 'draft') ?? versions[0];
     setVersionId(draft?.id ?? '');
   }, [detail?.id, detail?.versions.length]);
+  // What is circulated: a version of the regulation, or any other draft (a resolution, a report) of the same organization.
+  const [what, setWhat] = useState<'regulation' | 'document'>('regulation');
+  const [docTitle, setDocTitle] = useState('');
+  const [docText, setDocText] = useState('');
+  const [matter, setMatter] = useState('');
+  const inForce = versions.filter((v) => v.status === 'adopted' || v.status === 'consolidated').sort((a, b) => ((a.inForceFrom ?? '') < (b.inForceFrom ?? '') ? 1 : -1))[0];
+  const { data: inForceDetail } = useApi<{ frontMatter: { matters?: Record<string, { name?: string }> } }>(what === 'document' && reg && inForce ? `/regulations/${reg.id}/versions/${inForce.id}` : null);
+  const matters = Object.entries(inForceDetail?.frontMatter.matters ?? {}).map(([code, m]) => ({ value: code, label: m.name ?? code }));
   const [title, setTitle] = useState('');
   const [sentOn, setSentOn] = useState(todayInVietnam());
   const [deadline, setDeadline] = useState(addDays(todayInVietnam(), 15));
@@ -64,7 +72,8 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
     e.preventDefault();
     if (!reg) return;
     const recipients = options.filter((o) => picked.has(o.key)).map((o) => ({ kind: o.kind, id: o.id }));
-    void a.run(() => api<Consultation>('POST', '/consultations', { regulationId: reg.id, versionId, ...(title.trim() ? { title: title.trim() } : {}), sentOn, deadline, recipients }));
+    const draft = what === 'document' ? { orgId: reg.orgId, document: { title: docTitle.trim(), text: docText }, matter } : { regulationId: reg.id, versionId };
+    void a.run(() => api<Consultation>('POST', '/consultations', { ...draft, ...(title.trim() ? { title: title.trim() } : {}), sentOn, deadline, recipients }));
   };
   const groups = [
     { g: 'org' as const, name: tr('Đảng ủy trực thuộc', 'Subordinate committees') },
@@ -87,15 +96,37 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
             {tr('Gửi dự thảo xin ý kiến', 'Send a draft for comments')}
           </Title>
           {!regs && <Loading />}
+          <SegmentedControl
+            value={what}
+            onChange={(v) => setWhat(v as 'regulation' | 'document')}
+            data={[
+              { value: 'regulation', label: tr('Dự thảo quy chế', 'A draft regulation') },
+              { value: 'document', label: tr('Văn bản dự thảo khác', 'Another draft document') },
+            ]}
+            data-testid="consultation-create-what"
+          />
+          {what === 'document' && (
+            <Stack gap="xs" data-testid="consultation-create-document">
+              <TextInput label={tr('Tên văn bản dự thảo', 'Title of the draft')} placeholder={tr('Ví dụ: Dự thảo Nghị quyết chuyên đề về chuyển đổi số', 'E.g. Draft resolution on digital transformation')} value={docTitle} onChange={(e) => setDocTitle(e.currentTarget.value)} required data-testid="consultation-create-doc-title" />
+              <Textarea label={tr('Toàn văn dự thảo', 'Full text')} description={tr('Mỗi dòng là một đoạn; ý kiến góp vào từng đoạn.', 'One paragraph per line; comments are given on paragraphs.')} value={docText} onChange={(e) => setDocText(e.currentTarget.value)} autosize minRows={6} maxRows={20} required data-testid="consultation-create-doc-text" />
+              <NativeSelect
+                label={tr('Nội dung thuộc thẩm quyền (để biết cơ quan thông qua)', 'Matter it decides (names the adopting body)')}
+                value={matter}
+                onChange={(e) => setMatter(e.currentTarget.value)}
+                data={[{ value: '', label: tr('(chọn nội dung)', '(choose)') }, ...matters]}
+                data-testid="consultation-create-doc-matter"
+              />
+            </Stack>
+          )}
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-            <NativeSelect label={tr('Quy chế', 'Regulation')} value={reg?.id ?? ''} onChange={(e) => setRegId(e.currentTarget.value)} data={mine.map((r) => ({ value: r.id, label: `${r.title} — ${r.orgName}` }))} data-testid="consultation-create-regulation" />
-            <NativeSelect
+            <NativeSelect label={what === 'document' ? tr('Của tổ chức (theo quy chế làm việc)', 'Of the organization (by its regulation)') : tr('Quy chế', 'Regulation')} value={reg?.id ?? ''} onChange={(e) => setRegId(e.currentTarget.value)} data={mine.map((r) => ({ value: r.id, label: `${r.title} — ${r.orgName}` }))} data-testid="consultation-create-regulation" />
+            {what === 'regulation' && <NativeSelect
               label={tr('Phiên bản dự thảo gửi đi', 'Version circulated')}
               value={versionId}
               onChange={(e) => setVersionId(e.currentTarget.value)}
               data={versions.map((v) => ({ value: v.id, label: `${v.expression} (${STATUS_LABELS[v.status]?.[l] ?? v.status})` }))}
               data-testid="consultation-create-version"
-            />
+            />}
           </SimpleGrid>
           {reg && (
             <Text size="xs" c="dimmed">
@@ -150,7 +181,7 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
           </Stack>
           <WriteError error={a.error} testid="consultation-create-error" onClose={() => a.setError(null)} />
           <Group gap="xs">
-            <Button type="submit" loading={a.busy} disabled={!reg || !versionId || !deadline || picked.size === 0} data-testid="consultation-create-submit">
+            <Button type="submit" loading={a.busy} disabled={!reg || (what === 'regulation' ? !versionId : !docTitle.trim() || !docText.trim() || !matter) || !deadline || picked.size === 0} data-testid="consultation-create-submit">
               {tr('Gửi xin ý kiến', 'Send for comments')}
             </Button>
             <Button variant="subtle" onClick={onCancel}>

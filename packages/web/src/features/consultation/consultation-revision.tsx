@@ -1,7 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { ComparisonSchema } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { ErrorView, Loading } from '../../app/common';
 import { Link } from '../../app/router';
@@ -9,7 +7,7 @@ import { useTr } from '../meeting/meeting.parts';
 import { useRun, WriteError } from '../program/program.parts';
 import { AdoptionSection, SubmitForm } from './consultation-adoption';
 import type { SectionProps } from './consultation-comments';
-import type { ComparisonRow, NextVersionResult } from './consultation.parts';
+import type { ComparisonRow, Consultation, NextVersionResult } from './consultation.parts';
 
 /**
  * "Bản chỉnh lý": once nothing blocks it, the next version with the accepted wording and its memo; the comparison
@@ -48,7 +46,7 @@ export function RevisionSection({ c, onConsultation, reload }: SectionProps) {
           }}
         />
       )}
-      {c.nextVersionId && (
+      {c.nextExpression !== null && (
         <Card withBorder>
           <Stack gap="xs">
             <Group justify="space-between" wrap="wrap" align="end">
@@ -98,7 +96,7 @@ export function RevisionSection({ c, onConsultation, reload }: SectionProps) {
                 </List>
               </Alert>
             )}
-            <Comparison regulationId={c.regulationId} from={c.versionId} to={c.nextVersionId} rows={result?.versionId === c.nextVersionId ? result.comparison : undefined} />
+            <Comparison c={c} rows={result?.versionId === c.nextVersionId ? result.comparison : undefined} />
           </Stack>
         </Card>
       )}
@@ -112,8 +110,11 @@ function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersion
   const [, tr] = useTr();
   const [memo, setMemo] = useState('');
   const [expression, setExpression] = useState('');
+  const [text, setText] = useState('');
   const a = useRun<NextVersionResult>(onDone);
-  const submit = () => void a.run(() => api<NextVersionResult>('POST', `/consultations/${c.id}/next-version`, { version: c.version, memo: memo.trim(), ...(expression.trim() ? { expression: expression.trim() } : {}) }));
+  const isDocument = c.kind === 'document';
+  const submit = () =>
+    void a.run(() => api<NextVersionResult>('POST', `/consultations/${c.id}/next-version`, { version: c.version, memo: memo.trim(), ...(expression.trim() && !isDocument ? { expression: expression.trim() } : {}), ...(text.trim() && isDocument ? { text } : {}) }));
   return (
     <Card withBorder data-testid="revision-form">
       <Stack gap="xs">
@@ -121,10 +122,22 @@ function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersion
           {tr('Lập bản chỉnh lý sau lấy ý kiến', 'Make the revision')}
         </Title>
         <Text size="sm" c="dimmed">
-          {tr('Bản chỉnh lý là dự thảo đã gửi, thay nội dung các khoản, điểm theo ý kiến đã tiếp thu; kèm tờ trình, báo cáo giải trình.', 'The revision is the draft circulated with the accepted wording in its clauses and points, with an explanatory memo.')}
+          {tr('Bản chỉnh lý là dự thảo đã gửi, thay nội dung các khoản, điểm (các đoạn) theo ý kiến đã tiếp thu; kèm tờ trình, báo cáo giải trình.', 'The revision is the draft circulated with the accepted wording in its clauses and points, with an explanatory memo.')}
         </Text>
         <Textarea label={tr('Tờ trình, báo cáo giải trình', 'Explanatory memo')} value={memo} onChange={(e) => setMemo(e.currentTarget.value)} autosize minRows={3} required data-testid="revision-memo" />
-        <TextInput
+        {isDocument && (
+          <Textarea
+            label={tr('Toàn văn bản chỉnh lý', 'Full text of the revision')}
+            description={tr('Để trống: dự thảo đã gửi với các đoạn thay theo ý kiến đã tiếp thu. Mỗi dòng là một đoạn.', 'Empty: the draft circulated with the accepted wording. One paragraph per line.')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            autosize
+            minRows={4}
+            maxRows={16}
+            data-testid="revision-text"
+          />
+        )}
+        {!isDocument && <TextInput
           label={tr('Ký hiệu phiên bản', 'Version expression')}
           description={tr('Để trống: tự đánh số tiếp (…-2, …-3)', 'Empty: numbered on (…-2, …-3)')}
           placeholder={`${c.nextExpression ?? c.expression}-2`}
@@ -132,7 +145,7 @@ function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersion
           onChange={(e) => setExpression(e.currentTarget.value)}
           maw={320}
           data-testid="revision-expression-input"
-        />
+        />}
         <WriteError error={a.error} testid="revision-error" onClose={() => a.setError(null)} />
         <Group>
           <Button onClick={submit} loading={a.busy} disabled={!memo.trim()} data-testid="revision-submit">
@@ -147,25 +160,30 @@ function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersion
 const CHANGE = { added: { vi: 'Bổ sung', en: 'Added', color: 'green' }, removed: { vi: 'Bãi bỏ', en: 'Removed', color: 'red' }, changed: { vi: 'Sửa đổi', en: 'Changed', color: 'yellow' } } as const;
 
 /** The comparison table (bảng so sánh): each provision added, removed or changed, before and after. */
-export function Comparison({ regulationId, from, to, rows }: { regulationId: string; from: string; to: string; rows?: ComparisonRow[] }) {
+export function Comparison({ c, rows }: { c: Consultation; rows?: ComparisonRow[] }) {
   const [l, tr] = useTr();
-  const { data, error } = useApi<z.infer<typeof ComparisonSchema>>(rows ? null : `/regulations/${regulationId}/diff?from=${from}&to=${to}`);
-  const list = rows ?? data?.rows;
-  const H = { no: tr('STT', 'No.'), cite: tr('Điều, khoản', 'Provision'), before: tr('Dự thảo gửi lấy ý kiến', 'Draft circulated'), after: tr('Bản chỉnh lý', 'Revision'), note: tr('Ghi chú', 'Note') };
+  // The consultation compares its draft and its revision, by provision (a regulation) or by paragraph (a document).
+  const { data, error } = useApi<ComparisonRow[]>(rows ? null : `/consultations/${c.id}/comparison`);
+  const list = rows ?? data;
+  const regulationId = c.regulationId;
+  const [from, to] = [c.versionId, c.nextVersionId];
+  const H = { no: tr('STT', 'No.'), cite: c.kind === 'document' ? tr('Đoạn', 'Paragraph') : tr('Điều, khoản', 'Provision'), before: tr('Dự thảo gửi lấy ý kiến', 'Draft circulated'), after: tr('Bản chỉnh lý', 'Revision'), note: tr('Ghi chú', 'Note') };
   return (
     <Stack gap="xs" data-testid="comparison">
       <Group justify="space-between" wrap="wrap">
         <Text fw={700} size="sm">
           {tr('Bảng so sánh', 'Comparison table')} {list ? `(${list.length})` : ''}
         </Text>
-        <Group gap="xs">
-          <Anchor href={`/api/v1/regulations/${regulationId}/diff.docx?from=${from}&to=${to}`} size="sm" download data-testid="comparison-docx">
-            {tr('Tải bảng so sánh (DOCX)', 'Download (DOCX)')}
-          </Anchor>
-          <Anchor component={Link} to={`/regulations/${regulationId}`} size="sm">
-            {tr('So sánh các phiên bản khác', 'Compare other versions')}
-          </Anchor>
-        </Group>
+        {regulationId && from && to && (
+          <Group gap="xs">
+            <Anchor href={`/api/v1/regulations/${regulationId}/diff.docx?from=${from}&to=${to}`} size="sm" download data-testid="comparison-docx">
+              {tr('Tải bảng so sánh (DOCX)', 'Download (DOCX)')}
+            </Anchor>
+            <Anchor component={Link} to={`/regulations/${regulationId}`} size="sm">
+              {tr('So sánh các phiên bản khác', 'Compare other versions')}
+            </Anchor>
+          </Group>
+        )}
       </Group>
       {error && <ErrorView error={error} />}
       {!list && !error && <Loading />}

@@ -12,7 +12,7 @@ import type { Consultation, Synthesis } from './consultation.parts';
 export function SynthesisSection({ c }: { c: Consultation }) {
   const [, tr] = useTr();
   const { data, error, loading, reload } = useApi<Synthesis>(`/consultations/${c.id}/synthesis`);
-  const H = { no: tr('STT', 'No.'), cite: tr('Điều, khoản', 'Provision'), draft: tr('Nội dung dự thảo', 'Draft text'), comment: tr('Ý kiến góp ý', 'Comments'), disp: tr('Tiếp thu, giải trình', 'Disposition, explanation') };
+  const H = { no: tr('STT', 'No.'), cite: c.kind === 'document' ? tr('Đoạn', 'Paragraph') : tr('Điều, khoản', 'Provision'), draft: tr('Nội dung dự thảo', 'Draft text'), comment: tr('Ý kiến góp ý', 'Comments'), disp: tr('Tiếp thu, giải trình', 'Disposition, explanation') };
   return (
     <Stack gap="sm" data-testid="synthesis">
       <Group justify="space-between" align="end" wrap="wrap">

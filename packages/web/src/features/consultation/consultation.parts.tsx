@@ -17,7 +17,7 @@ export type Synthesis = z.infer<typeof SynthesisSchema>;
 export type ComparisonRow = z.infer<typeof ComparisonSchema>['rows'][number];
 export type ImpactLine = z.infer<typeof ImpactSchema>['subordinates'][number];
 export interface Draft {
-  versionId: string;
+  versionId: string | null;
   expression: string;
   text: string;
   title: string;
@@ -25,7 +25,7 @@ export interface Draft {
 }
 export interface NextVersionResult {
   consultation: Consultation;
-  versionId: string;
+  versionId: string | null;
   expression: string;
   applied: { commentId: string; eId: string; cite: string }[];
   comparison: ComparisonRow[];
