@@ -1,9 +1,10 @@
-import { Alert, Badge, Group, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { addDays, CONFIDENTIALITY_LABELS, daysInMonth, formatDateVi, isIsoDate, MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, MEETING_STATE_LABELS, parseDateVi } from '@quyche/core';
 import type { LiveSummarySchema, MeetingListItemSchema, MeetingSchema, MeSchema, OrganizationDetailSchema, SiteViewSchema } from '@quyche/core';
 import { api, ApiError, useApi } from '../../app/api';
+import { useRun, WriteError } from '../../app/write';
 import { useLang } from '../../app/i18n';
 import type { Lang } from '../../app/i18n';
 import './meeting.css';
@@ -87,42 +88,11 @@ export function CheckLine({ check, label, testid }: { check: Check | null | unde
 }
 
 /** The problem+json of a failed write, next to the form that caused it. */
-export function ErrorAlert({ error, testid = 'form-error', onClose }: { error: ApiError | null; testid?: string; onClose?: () => void }) {
-  const [, tr] = useTr();
-  if (!error) return null;
-  return (
-    <Alert color="red" w="100%" title={error.title} data-testid={testid} withCloseButton={!!onClose} onClose={onClose} data-code={error.code}>
-      {error.detail ?? ''}
-      {error.status === 409 && error.code === 'VERSION_CONFLICT' && (
-        <Text size="sm" mt={4}>
-          {tr('Đã tải lại dữ liệu mới nhất của hội nghị.', 'The latest data of the meeting has been reloaded.')}
-        </Text>
-      )}
-    </Alert>
-  );
-}
+/** The problem+json of a failed write next to its form (the shared alert; `form-error` unless named). */
+export const ErrorAlert = ({ error, testid = 'form-error', onClose }: { error: ApiError | null; testid?: string; onClose?: () => void }) => <WriteError error={error} testid={testid} {...(onClose ? { onClose } : {})} />;
 
 /** Runs one write of a form: its own error, busy flag, and a reload when someone else changed the meeting (409). */
-export function useAction(onDone: (m: Meeting) => void, reload: () => void) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (f: () => Promise<Meeting>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await f());
-      return true;
-    } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'Lỗi', String(e), 'ERROR');
-      setError(err);
-      if (err.status === 409) reload();
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { run, error, busy, setError };
-}
+export const useAction = (onDone: (m: Meeting) => void, reload: () => void) => useRun<Meeting>(onDone, reload);
 
 /** A meeting loaded once and replaced by every write's answer (each write returns the whole meeting). */
 export function useMeeting(id: string) {
