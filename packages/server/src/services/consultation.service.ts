@@ -380,7 +380,7 @@ export async function answerConsultation(ctx: RequestContext, id: string, input:
       );
     }
     await tx.query('update consultation_recipient set answered_on = coalesce(answered_on, $2), not_answering = false, version = version + 1 where id = $1', [rec.id, answeredOn]);
-    await ctx.audit(tx, { action: 'answer', entity: 'consultation', entityId: id, orgId: c.org_id, after: { recipient: rec.name, comments: ids.length, kinds: rows.map((x) => x.kind), answeredOn } });
+    await ctx.audit(tx, { action: 'answer', entity: 'consultation', entityId: id, orgId: c.org_id, after: { recipient: rec.name, comments: ids.length, kinds: rows.map((x) => x.kind), answeredOn, replacedNoComment: !!hadNoComment } });
     await notifyConsultation(tx, id);
   });
   return getConsultation(ctx, id);
