@@ -1,37 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { Command, CommanderError } from 'commander';
-import { APP_ROLES } from '@quyche/core';
-import { BackupFormatError, createBackup, DataFolderLockedError, getOrganizationByCode, migrate, restoreBackup, uuidv7, verifyAudit, appendAudit, findUserByUsername } from '@quyche/db';
-import type { Db } from '@quyche/db';
-import { configFromEnv, hashPassword, isSeeded, openConfiguredDb, seedAnLac, serve } from '@quyche/server';
-import type { AppConfig } from '@quyche/server';
+import { BackupFormatError, DataFolderLockedError, verifyAudit } from '@quyche/db';
+import { isSeeded, seedAnLac, serve } from '@quyche/server';
 import { DEFAULT_CALENDAR } from '@quyche/core';
 import { ExitError, regCommands } from './reg.commands.js';
-
-/** A user-facing failure: printed as one line, exit code 1, no stack trace. */
-class CliError extends Error {}
-
-interface GlobalOpts {
-  data?: string;
-  databaseUrl?: string;
-}
-
-function config(opts: GlobalOpts & { port?: string; host?: string }): AppConfig {
-  const port = opts.port === undefined ? undefined : Number(opts.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new CliError(`Cổng không hợp lệ: ${opts.port}`);
-  return configFromEnv(process.env, { port, host: opts.host, dataDir: opts.data ? (opts.data.startsWith('/') ? opts.data : `${process.cwd()}/${opts.data}`) : undefined, databaseUrl: opts.databaseUrl });
-}
-
-async function withDb<T>(cfg: AppConfig, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openConfiguredDb(cfg);
-  try {
-    await migrate(db);
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+import { CliError, config, withDb } from './cli.shared.js';
+import type { GlobalOpts } from './cli.shared.js';
+import { dbCommands } from './db.commands.js';
+import { userCommands } from './user.commands.js';
 
 export function program(): Command {
   const prog = new Command('quyche')
@@ -61,35 +36,7 @@ export function program(): Command {
       });
     });
 
-  const db = prog.command('db').description('cơ sở dữ liệu: cập nhật lược đồ, sao lưu, phục hồi');
-  db.command('migrate')
-    .description('áp dụng các tệp cập nhật lược đồ còn thiếu')
-    .action(async () => {
-      const applied = await withDb(config(g()), async () => []);
-      void applied;
-      console.log('Lược đồ CSDL đã ở phiên bản mới nhất.');
-    });
-  db.command('backup <file>')
-    .description('sao lưu toàn bộ dữ liệu ra một tệp (.json.gz), dùng được cho cả PGlite và PostgreSQL')
-    .action(async (file: string) => {
-      const backup = await withDb(config(g()), (d) => createBackup(d));
-      writeFileSync(file, gzipSync(JSON.stringify(backup)));
-      const n = Object.values(backup.tables).reduce((s, t) => s + t.length, 0);
-      console.log(`Đã sao lưu ${n} bản ghi vào ${file}`);
-    });
-  db.command('restore <file>')
-    .description('thay toàn bộ dữ liệu bằng một bản sao lưu (trong một giao dịch: lỗi thì không thay đổi gì)')
-    .action(async (file: string) => {
-      let parsed;
-      try {
-        const raw = readFileSync(file);
-        parsed = JSON.parse((raw[0] === 0x1f ? gunzipSync(raw) : raw).toString('utf8'));
-      } catch (e) {
-        throw new CliError(`Không đọc được tệp sao lưu ${file}: ${(e as Error).message}`);
-      }
-      const counts = await withDb(config(g()), (d) => restoreBackup(d, parsed));
-      console.log(`Đã phục hồi: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
-    });
+  dbCommands(prog, g);
 
   prog
     .command('seed')
@@ -104,37 +51,7 @@ export function program(): Command {
       });
     });
 
-  prog
-    .command('user')
-    .description('tài khoản')
-    .command('add')
-    .description('tạo tài khoản với một vai trò trên một tổ chức (và các tổ chức trực thuộc)')
-    .requiredOption('--username <name>', 'tên đăng nhập (chữ thường không dấu)')
-    .requiredOption('--password <password>', 'mật khẩu (ít nhất 10 ký tự)')
-    .requiredOption('--role <role>', `vai trò: ${APP_ROLES.join(' | ')}`)
-    .requiredOption('--org <code>', 'mã tổ chức, ví dụ ORG-AL hoặc ORG-X01')
-    .option('--name <displayName>', 'tên hiển thị')
-    .option('--clearance <n>', 'mức được xem tài liệu mật: 0 thường, 1 Mật, 2 Tối mật, 3 Tuyệt mật', '0')
-    .action(async (o: { username: string; password: string; role: string; org: string; name?: string; clearance: string }) => {
-      if (!(APP_ROLES as readonly string[]).includes(o.role)) throw new CliError(`Vai trò không hợp lệ: ${o.role} (chọn một trong ${APP_ROLES.join(', ')})`);
-      if (!/^[a-z0-9._-]{3,100}$/.test(o.username)) throw new CliError('Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch (3–100 ký tự)');
-      if (o.password.length < 10) throw new CliError('Mật khẩu cần ít nhất 10 ký tự');
-      const clearance = Number(o.clearance);
-      if (![0, 1, 2, 3].includes(clearance)) throw new CliError('--clearance là 0, 1, 2 hoặc 3');
-      await withDb(config(g()), async (d) => {
-        const org = await getOrganizationByCode(d, o.org);
-        if (!org) throw new CliError(`Không có tổ chức mã ${o.org}`);
-        if (await findUserByUsername(d, o.username)) throw new CliError(`Tên đăng nhập ${o.username} đã có người dùng`);
-        const id = uuidv7();
-        const hash = await hashPassword(o.password);
-        await d.transaction(async (tx) => {
-          await tx.query('insert into app_user (id, username, password_hash, display_name, clearance) values ($1,$2,$3,$4,$5)', [id, o.username, hash, o.name ?? o.username, clearance]);
-          await tx.query('insert into role_grant (id, user_id, role, org_id) values ($1,$2,$3,$4)', [uuidv7(), id, o.role, org.id]);
-          await appendAudit(tx, { actorUserId: null, actor: 'cli', action: 'create', entity: 'app_user', entityId: id, orgId: org.id, before: null, after: { username: o.username, role: o.role, org: o.org, clearance } });
-        });
-        console.log(`Đã tạo tài khoản ${o.username} (${o.role} của ${org.name}).`);
-      });
-    });
+  userCommands(prog, g);
 
   prog
     .command('audit')
