@@ -38,3 +38,5 @@ export * from './api/program.schema.js';
 export * from './consultation/consultation.rules.js';
 export * from './consultation/document.model.js';
 export * from './api/consultation.schema.js';
+export * from './files/zip.read.js';
+export * from './files/spreadsheet.cell.js';

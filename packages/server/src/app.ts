@@ -5,10 +5,12 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { problem } from '@quyche/core';
+import { problem, ProblemError } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import type { AppConfig } from './config.js';
-import { sendProblem, toProblem } from './http/problem.http.js';
+import { jsonGuardProblem, sendProblem, toProblem } from './http/problem.http.js';
+import { scanJson } from './http/json-guard.js';
+import { warmFilePool } from './files/file.pool.js';
 import { openApiDocument } from './http/openapi.js';
 import { routes } from './http/route.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -48,6 +50,15 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
     },
   });
   await app.register(cookie);
+  // JSON bodies pass the guard first: a lone surrogate, NUL or a 50,000-level nesting is refused naming the field,
+  // before any code walks the value (PostgreSQL would refuse the first two; the third would overflow the stack).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const issue = scanJson(body as string);
+    if (issue) return done(new ProblemError(jsonGuardProblem(issue)), undefined);
+    return parseJson(req, body as string, done);
+  });
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -61,7 +72,7 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
   });
 
   app.setErrorHandler((err, req, reply) => {
-    const p = toProblem(err);
+    const p = toProblem(err, req.routeOptions?.bodyLimit ?? config.bodyLimit);
     if (p.status >= 500) req.log.error(err);
     return sendProblem(reply, p);
   });
@@ -95,6 +106,8 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
     return openApiDocument();
   });
   app.get('/healthz', async () => ({ ok: true }));
+  // The file pool's first thread starts with the server, so that the first upload does not wait for it.
+  app.addHook('onReady', async () => warmFilePool());
 
   const webDir = config.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);

@@ -61,6 +61,31 @@ describe.each(drivers)('bad input (%s)', (driver) => {
     expect((await t.as(admin, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
   });
 
+  it('refuses a lone surrogate with 400 naming the field, in a body, a query or an address, and stores nothing', async () => {
+    const tasks = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from task')).rows[0]!.n;
+    const before = await tasks();
+    // Written as JSON text: JSON.stringify would escape it the same way.
+    const task = `{"orgId":"${al}","title":"Nhiệm vụ \\ud800","sourceKind":"other"}`;
+    const p1 = expectProblem(await post('/api/v1/tasks', task), 400, 'body.title');
+    expect(p1.detail).toBe('body.title: chứa ký tự Unicode không hợp lệ (nửa cặp thay thế UTF-16, ví dụ \\ud800)');
+    expectProblem(await post('/api/v1/documents', `{"orgId":"${al}","type":"TB","title":"x\\udfff","issuedOn":"2026-12-01"}`), 400, 'body.title');
+    expectProblem(await post('/api/v1/tasks', `{"orgId":"${al}","title":"A","sourceKind":"other","leads":[{"kind":"unit","id":"${al}","name":"\\ud83d"}]}`), 400, 'body.leads.0.name');
+    // A pair is a character (an emoji), not an error.
+    expect((await post('/api/v1/documents', `{"orgId":"${al}","type":"TB","title":"Thông báo \\ud83d\\udcc4","issuedOn":"2026-12-01"}`)).statusCode).toBe(201);
+    // Percent-encoded, a surrogate is not UTF-8 at all: read as U+FFFD, never stored as a broken string.
+    expect((await t.as(admin, { method: 'GET', url: '/api/v1/tasks?q=%ED%A0%80' })).statusCode).toBe(200);
+    expect(await tasks()).toBe(before);
+  });
+
+  it('refuses 50,000 levels of nesting with 400 naming the field, on any route', async () => {
+    const deep = (key: string) => `{"${key}":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
+    const p = expectProblem(await post('/api/v1/regulations/validate', deep('text')), 400, 'body.text');
+    expect(p.detail).toBe('body.text: dữ liệu lồng nhau quá 64 cấp');
+    expectProblem(await post('/api/v1/tasks', deep('leads')), 400, 'body.leads');
+    expectProblem(await post('/api/v1/auth/login', `{"username":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}`), 400, 'body.username');
+    expect((await t.as(admin, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
+  });
+
   it('never answers 500 to random requests and changes nothing', async () => {
     const before = await fingerprint(t);
     const realIds = [al, await t.orgId('ORG-X01')];

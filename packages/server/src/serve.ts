@@ -2,6 +2,7 @@ import { migrate, openDb } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import { Cron } from 'croner';
 import { buildApp } from './app.js';
+import { closeFilePool } from './files/file.pool.js';
 import type { JobRunner } from './services/job.service.js';
 import { queueScheduled } from './services/reminder.service.js';
 import type { AppConfig } from './config.js';
@@ -40,6 +41,7 @@ export async function serve(config: AppConfig, opts: { seed?: boolean; log?: (s:
   const stop = async () => {
     schedule?.stop();
     await app.close();
+    await closeFilePool();
     await db.close();
   };
   return { app, db, stop };

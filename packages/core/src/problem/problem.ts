@@ -16,9 +16,12 @@ export const PROBLEMS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, vi: 'Định dạng nội dung không được hỗ trợ, cần application/json', en: 'Unsupported media type' },
   URI_TOO_LONG: { status: 414, vi: 'Địa chỉ yêu cầu quá dài', en: 'URI too long' },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Nội dung gửi lên quá lớn', en: 'Payload too large' },
+  FILE_TOO_LARGE: { status: 413, vi: 'Tệp vượt quá giới hạn cho phép', en: 'The file exceeds a limit' },
+  FILE_UNPROCESSABLE: { status: 422, vi: 'Tệp không xử lý được trong giới hạn cho phép', en: 'The file cannot be processed within the limits' },
   VERSION_CONFLICT: { status: 409, vi: 'Bản ghi đã được người khác thay đổi, hãy tải lại rồi sửa tiếp', en: 'The record was changed by someone else' },
   DUPLICATE: { status: 409, vi: 'Bản ghi đã tồn tại', en: 'Already exists' },
   RULE_VIOLATION: { status: 422, vi: 'Vi phạm quy tắc nghiệp vụ', en: 'Business rule violated' },
+  SERVER_BUSY: { status: 503, vi: 'Máy chủ đang bận, vui lòng thử lại sau ít phút', en: 'The server is busy, try again in a few minutes' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, thao tác chưa được thực hiện', en: 'Internal error, nothing was changed' },
 } as const;
 export type ProblemCode = keyof typeof PROBLEMS;

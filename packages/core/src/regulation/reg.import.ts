@@ -1,4 +1,5 @@
-import { unzipSync } from 'fflate';
+import { formatBytesVi, readZip } from '../files/zip.read.js';
+import type { ZipIssue, ZipLimits } from '../files/zip.read.js';
 import { stringify } from 'yaml';
 import { romanToInt } from './reg.parse.js';
 
@@ -8,12 +9,19 @@ import { romanToInt } from './reg.parse.js';
  */
 export class ImportError extends Error {
   constructor(
-    readonly code: 'KHONG_DOC_DUOC' | 'KHONG_PHAI_DOCX' | 'DINH_DANG_KHONG_HO_TRO',
+    readonly code: 'KHONG_DOC_DUOC' | 'KHONG_PHAI_DOCX' | 'DINH_DANG_KHONG_HO_TRO' | ZipIssue['code'] | 'TEP_QUA_LON',
     message: string,
+    /** The limit a file broke, when it broke one. */
+    readonly limit?: number,
   ) {
     super(message);
   }
 }
+
+/** The parts of a .docx the import reads, and what they may hold (a long regulation's text is well under 1 MB). */
+const DOCX_PARTS = ['word/document.xml', 'word/numbering.xml', 'word/styles.xml'];
+export const DOCX_LIMITS: ZipLimits = { maxEntries: 5_000, maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 30 * 1024 * 1024, maxRatio: 100 };
+export const TEXT_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 export interface ImportReport {
   isRegulation: boolean;
@@ -112,12 +120,12 @@ interface Para {
 
 /** Paragraph texts of a .docx, with Word's automatic numbers computed and put in front. */
 export function docxParagraphs(bytes: Uint8Array): Para[] {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch {
-    throw new ImportError('KHONG_PHAI_DOCX', 'Tệp không phải tài liệu Word (.docx): không mở được gói nén');
+  const opened = readZip(bytes, DOCX_LIMITS, (name) => DOCX_PARTS.includes(name));
+  if ('issue' in opened) {
+    if (opened.issue.code === 'KHONG_MO_DUOC_GOI_NEN') throw new ImportError('KHONG_PHAI_DOCX', 'Tệp không phải tài liệu Word (.docx): không mở được gói nén');
+    throw new ImportError(opened.issue.code, opened.issue.message_vi, 'limit' in opened.issue ? opened.issue.limit : undefined);
   }
+  const files = opened.files;
   const read = (name: string) => (files[name] ? new TextDecoder('utf-8').decode(files[name]) : undefined);
   const doc = read('word/document.xml');
   if (!doc) throw new ImportError('KHONG_PHAI_DOCX', 'Tệp .docx không có phần nội dung (word/document.xml)');
@@ -183,6 +191,9 @@ const POINT = /^([a-zđ])\)\s+(.*)$/u;
 /** Turns paragraphs into a `.qc.md` with a report of what could not be placed. */
 export function importRegulation(input: { fileName: string; bytes: Uint8Array }): { qcmd: string; report: ImportReport } {
   const name = input.fileName.toLowerCase();
+  if (name.endsWith('.txt') || name.endsWith('.md')) {
+    if (input.bytes.length > TEXT_IMPORT_MAX_BYTES) throw new ImportError('TEP_QUA_LON', `Tệp văn bản lớn ${formatBytesVi(input.bytes.length)}, vượt giới hạn ${formatBytesVi(TEXT_IMPORT_MAX_BYTES)}`, TEXT_IMPORT_MAX_BYTES);
+  }
   let paras: Para[];
   if (name.endsWith('.docx')) paras = docxParagraphs(input.bytes);
   else if (name.endsWith('.txt') || name.endsWith('.md')) paras = decodeText(input.bytes).split(/\r?\n/).map((t, i) => ({ text: t.replace(/\s+/g, ' ').trim().normalize('NFC'), index: i + 1, inTable: false })).filter((p) => p.text);

@@ -60,6 +60,11 @@ export class RequestContext {
     return decideAccess({ grants: this.user.grants, clearance: this.user.clearance, action, orgChain: chain, confidentiality }).allowed;
   }
 
+  /** A read-only account is refused at once: before anything it sent (a file) is read. */
+  assertMayWriteSomewhere(): void {
+    if (this.grantRoots('write').length === 0) throw new ProblemError('FORBIDDEN', { detail: 'Tài khoản chỉ có quyền xem: không gửi tệp, không ghi dữ liệu được' });
+  }
+
   assertClearance(confidentiality: number): void {
     if (confidentiality > this.user.clearance) throw new ProblemError('NOT_FOUND');
   }

@@ -2,9 +2,10 @@ import type { FastifyError, FastifyReply } from 'fastify';
 import { problem, ProblemError } from '@quyche/core';
 import type { Problem } from '@quyche/core';
 import { z } from 'zod';
+import type { JsonGuardIssue } from './json-guard.js';
 
 export function sendProblem(reply: FastifyReply, p: Problem) {
-  if (p.status === 429 && typeof p['retryAfter'] === 'number') reply.header('retry-after', String(p['retryAfter']));
+  if ((p.status === 429 || p.status === 503) && typeof p['retryAfter'] === 'number') reply.header('retry-after', String(p['retryAfter']));
   return reply.code(p.status).type('application/problem+json; charset=utf-8').send(p);
 }
 
@@ -28,8 +29,22 @@ export function validationProblem(where: 'body' | 'query' | 'params', error: z.Z
   });
 }
 
-/** Every error leaves as problem+json; never a stack trace. */
-export function toProblem(err: unknown): Problem {
+/** What the JSON guard found, as the 400 that names the field. */
+export function jsonGuardProblem(issue: JsonGuardIssue): Problem {
+  const field = ['body', ...issue.path].join('.');
+  const message =
+    issue.kind === 'depth'
+      ? `Dữ liệu lồng nhau quá ${issue.limit} cấp`
+      : issue.kind === 'nul'
+        ? 'Không được chứa ký tự NUL (\\u0000)'
+        : 'Chứa ký tự Unicode không hợp lệ (nửa cặp thay thế UTF-16, ví dụ \\ud800)';
+  return problem('VALIDATION_FAILED', { field, detail: `${field}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`, errors: [{ field, message }] });
+}
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+
+/** Every error leaves as problem+json; never a stack trace. `bodyLimit`: the limit of the route that refused. */
+export function toProblem(err: unknown, bodyLimit = 1024 * 1024): Problem {
   if (err instanceof ProblemError) return err.problem;
   const e = err as FastifyError & { code?: string };
   switch (e?.code) {
@@ -37,7 +52,7 @@ export function toProblem(err: unknown): Problem {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem('MALFORMED_JSON', { field: 'body', detail: 'Nội dung không phải JSON hợp lệ' });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return problem('PAYLOAD_TOO_LARGE', { field: 'body', detail: 'Nội dung vượt quá giới hạn 1 MB' });
+      return problem('PAYLOAD_TOO_LARGE', { field: 'body', limit: bodyLimit, detail: `Nội dung gửi lên vượt quá giới hạn ${megabytes(bodyLimit)} của thao tác này` });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem('UNSUPPORTED_MEDIA_TYPE', { field: 'content-type' });

@@ -22,6 +22,11 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   public?: boolean;
   /** Larger request bodies for routes that take whole documents (default: the server's 1 MB). */
   bodyLimit?: number;
+  /**
+   * Checked before the request body is even read — for routes that take files: whether this user may do this
+   * at all, and on the record the address names. The handler checks again with the body (the organization).
+   */
+  authorize?: (input: { params: z.output<P>; ctx: RequestContext }) => Promise<void>;
   handler: (input: {
     params: z.output<P>;
     query: z.output<Q>;
@@ -35,12 +40,15 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
 /** The registry the OpenAPI document is generated from. */
 export const routes: RouteDef<z.ZodType, z.ZodType, z.ZodType, z.ZodType>[] = [];
 
-/** The path of the first string holding NUL: PostgreSQL cannot store it, so it is refused as input, naming the field. */
-function nulPath(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value && typeof value === 'object') {
+/**
+ * The first string of a query or the path that PostgreSQL could not store (NUL, a lone surrogate), by its path.
+ * Those are flat (a value or a list of values); bodies are checked by the JSON guard before they are parsed.
+ */
+function unstorablePath(value: unknown, path: string[] = []): { path: string[]; nul: boolean } | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? { path, nul: true } : value.isWellFormed() ? null : { path, nul: false };
+  if (value && typeof value === 'object' && path.length < 4) {
     for (const [k, v] of Object.entries(value)) {
-      const p = nulPath(v, [...path, k]);
+      const p = unstorablePath(v, [...path, k]);
       if (p) return p;
     }
   }
@@ -48,10 +56,11 @@ function nulPath(value: unknown, path: string[] = []): string[] | null {
 }
 
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: 'body' | 'query' | 'params') {
-  const nul = nulPath(value);
-  if (nul) {
-    const field = [where, ...nul].join('.');
-    throw new ProblemError('VALIDATION_FAILED', { field, detail: `${field}: không được chứa ký tự NUL (\\u0000)`, errors: [{ field, message: 'Không được chứa ký tự NUL (\\u0000)' }] });
+  const bad = where === 'body' ? null : unstorablePath(value);
+  if (bad) {
+    const field = [where, ...bad.path].join('.');
+    const message = bad.nul ? 'Không được chứa ký tự NUL (\\u0000)' : 'Chứa ký tự Unicode không hợp lệ (nửa cặp thay thế UTF-16)';
+    throw new ProblemError('VALIDATION_FAILED', { field, detail: `${field}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`, errors: [{ field, message }] });
   }
   if (!schema) {
     if (where === 'body' && value !== undefined && value !== null && !(typeof value === 'object' && Object.keys(value as object).length === 0)) {
@@ -74,11 +83,16 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
     method: def.method,
     url: `/api/v1${def.url}`,
     ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
-    handler: async (req, reply) => {
-      // Authentication first: without a session every route but login answers 401, whatever the input.
+    // Authentication first, before the body is read: without a session every route but login answers 401,
+    // whatever the input, and nobody's upload is read before they are known to be allowed to send it.
+    onRequest: async (req, reply) => {
       const user = def.public ? null : await loadSessionUser(db, req);
       if (!def.public && !user) throw new ProblemError('UNAUTHENTICATED');
       if (user && def.method !== 'GET') verifyCsrf(req, user);
+      if (def.authorize && user) await def.authorize({ params: parse(def.params, req.params, 'params') as z.output<P>, ctx: new RequestContext(db, user, req, reply) });
+    },
+    handler: async (req, reply) => {
+      const user = def.public ? null : await loadSessionUser(db, req);
       const params = parse(def.params, req.params, 'params');
       const query = parse(def.query ?? (z.strictObject({}) as never), req.query, 'query');
       const body = parse(def.body, req.body, 'body');

@@ -61,7 +61,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
   const item = z.strictObject({ id: IdSchema, itemId: IdSchema });
   r({ method: 'POST', url: '/meetings/:id/agenda/:itemId/votes', summary: 'Biểu quyết một nội dung (kết quả theo quy chế; bắt buộc phiếu kín khi quy chế yêu cầu)', params: item, body: CastVoteSchema, response: MeetingSchema, handler: ({ ctx, params, body }) => agenda.castVote(ctx, params.id, params.itemId, body) });
   r({ method: 'POST', url: '/meetings/:id/agenda/:itemId/reserved-opinions', summary: 'Ghi ý kiến bảo lưu (chỉ người có thẩm quyền được xem)', params: item, body: ReservedOpinionSchema, response: MeetingSchema, handler: ({ ctx, params, body }) => agenda.addReservedOpinion(ctx, params.id, params.itemId, body) });
-  r({ method: 'POST', url: '/meetings/:id/documents', summary: 'Thêm tài liệu hội nghị (có độ mật)', bodyLimit: 12 * 1024 * 1024, ...M, body: CreateMeetingDocumentSchema, handler: ({ ctx, params, body }) => agenda.addMeetingDocument(ctx, params.id, body) });
+  r({ method: 'POST', url: '/meetings/:id/documents', summary: 'Thêm tài liệu hội nghị (có độ mật)', bodyLimit: 12 * 1024 * 1024, ...M, body: CreateMeetingDocumentSchema, authorize: async ({ ctx, params }) => void (await loadMeeting(ctx, params.id, 'write')), handler: ({ ctx, params, body }) => agenda.addMeetingDocument(ctx, params.id, body) });
   r({
     method: 'GET',
     url: '/meetings/:id/documents/:documentId',

@@ -24,6 +24,7 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
+import { loadTask } from '../services/task.view.js';
 import * as tasks from '../services/task.service.js';
 import * as progress from '../services/task-progress.service.js';
 import { coverage } from '../services/coverage.service.js';
@@ -56,14 +57,14 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`nhiem-vu-${ctx.today()}.csv`)}`).send(csv);
     },
   });
-  r({ method: 'POST', url: '/tasks/import', summary: 'Nhập nhiệm vụ từ bảng tính Excel: kiểm tra cả bảng, báo lỗi theo dòng và cột, không nhập gì nếu còn lỗi', bodyLimit: 12 * 1024 * 1024, body: TaskImportSchema, response: TaskImportResultSchema, handler: ({ ctx, body }) => sheet.importTaskSheet(ctx, body.orgId, Buffer.from(body.contentBase64, 'base64'), body.dryRun) });
+  r({ method: 'POST', url: '/tasks/import', summary: 'Nhập nhiệm vụ từ bảng tính Excel: kiểm tra cả bảng, báo lỗi theo dòng và cột, không nhập gì nếu còn lỗi', bodyLimit: 12 * 1024 * 1024, body: TaskImportSchema, response: TaskImportResultSchema, authorize: async ({ ctx }) => ctx.assertMayWriteSomewhere(), handler: ({ ctx, body }) => sheet.importTaskSheet(ctx, body.orgId, Buffer.from(body.contentBase64, 'base64'), body.dryRun, body.fileName) });
   r({ method: 'POST', url: '/tasks', summary: 'Giao nhiệm vụ (kiểm tra "6 rõ": đúng một đơn vị chủ trì)', status: 201, body: CreateTaskSchema, response: TaskSchema, handler: ({ ctx, body }) => tasks.createTask(ctx, body) });
   r({ method: 'GET', url: '/conclusion-items', summary: 'Nhiệm vụ giao trong các kết luận chưa thành nhiệm vụ theo dõi', query: PendingActionItemsQuerySchema, response: z.array(PendingActionItemSchema), handler: ({ ctx, query }) => tasks.pendingActionItems(ctx, query.orgId) });
   r({ method: 'POST', url: '/conclusion-items/:id/task', summary: 'Chuyển một nhiệm vụ giao trong kết luận thành nhiệm vụ theo dõi', status: 201, ...T, body: FromConclusionSchema, handler: ({ ctx, params, body }) => tasks.taskFromConclusionItem(ctx, params.id, body) });
   r({ method: 'GET', url: '/tasks/:id', summary: 'Nhiệm vụ: "6 rõ", thẩm quyền, tiến độ, gia hạn', ...T, handler: ({ ctx, params }) => tasks.getTask(ctx, params.id) });
   r({ method: 'PATCH', url: '/tasks/:id', summary: 'Sửa nhiệm vụ', ...T, body: UpdateTaskSchema, handler: ({ ctx, params, body }) => tasks.updateTask(ctx, params.id, body) });
   r({ method: 'POST', url: '/tasks/:id/transition', summary: 'Chuyển trạng thái nhiệm vụ (giao, nhận kết quả, trả lại, hủy)', ...T, body: TaskTransitionSchema, handler: ({ ctx, params, body }) => tasks.moveTask(ctx, params.id, body) });
-  r({ method: 'POST', url: '/tasks/:id/reports', summary: 'Báo cáo tiến độ kèm tệp minh chứng', bodyLimit: 12 * 1024 * 1024, ...T, body: TaskReportSchema, handler: ({ ctx, params, body }) => progress.reportProgress(ctx, params.id, body) });
+  r({ method: 'POST', url: '/tasks/:id/reports', summary: 'Báo cáo tiến độ kèm tệp minh chứng', bodyLimit: 12 * 1024 * 1024, ...T, body: TaskReportSchema, authorize: async ({ ctx, params }) => void (await loadTask(ctx, params.id, 'lead')), handler: ({ ctx, params, body }) => progress.reportProgress(ctx, params.id, body) });
   r({
     method: 'GET',
     url: '/tasks/:id/files/:fileId',

@@ -1,3 +1,4 @@
+import { parseInPool } from '../files/file.pool.js';
 import { createHash } from 'node:crypto';
 import {
   AmendmentError,
@@ -18,7 +19,7 @@ import {
 import type { Amendment, ElementView, RegElement, Regulation } from '@quyche/core';
 import { amendmentsOf, getRegulation, getRegulationByWork, getVersion, listRegulations as listRepo, uuidv7, versionInForce, versionsOf } from '@quyche/db';
 import type { RegulationVersionRow } from '@quyche/db';
-import { foldVietnamese, importRegulation, ImportError, todayInVietnam } from '@quyche/core';
+import { foldVietnamese, todayInVietnam } from '@quyche/core';
 import { getOrganization, orgChainUp } from '@quyche/db';
 import { comparisonTableDocx } from '../reports/party-document.docx.js';
 import type { RequestContext } from '../http/context.js';
@@ -226,15 +227,10 @@ export async function comparisonDocx(ctx: RequestContext, regulationId: string, 
   });
 }
 
+/** A Word or text file made into .qc.md in the file pool (a .docx is a ZIP package: opened within limits). */
 export function importFile(fileName: string, contentBase64: string) {
   const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
-  try {
-    const r = importRegulation({ fileName, bytes });
-    return { qcmd: r.qcmd, report: r.report as unknown as Record<string, unknown> };
-  } catch (e) {
-    if (e instanceof ImportError) throw new ProblemError('VALIDATION_FAILED', { code: e.code, field: 'body.contentBase64', detail: e.message });
-    throw e;
-  }
+  return parseInPool<{ qcmd: string; report: Record<string, unknown> }>({ kind: 'regulation-import', fileName, bytes }, 'body.contentBase64');
 }
 
 /**

@@ -1,6 +1,5 @@
 import writeXlsxFile from 'write-excel-file/node';
-import { readSheet } from 'read-excel-file/node';
-import { checkSixClear, foldVietnamese, formatDateVi, parseDateVi, ProblemError, TASK_SOURCE_KINDS, TASK_SOURCE_LABELS, TASK_STATE_LABELS } from '@quyche/core';
+import { checkSixClear, foldVietnamese, formatDateVi, neutralizeFormula, parseDateVi, ProblemError, TASK_SOURCE_KINDS, TASK_SOURCE_LABELS, TASK_STATE_LABELS, unneutralizeFormula } from '@quyche/core';
 import type { TaskLead } from '@quyche/core';
 import type { z } from 'zod';
 import type { TaskListQuerySchema } from '@quyche/core';
@@ -9,6 +8,8 @@ import type { RequestContext } from '../http/context.js';
 import { createTask, listTasks, updateTask } from './task.service.js';
 import type { TaskRow } from './task.view.js';
 import { regulationFor } from './meeting.view.js';
+import { parseInPool } from '../files/file.pool.js';
+import { TASK_SHEET_LIMITS } from '../files/file.limits.js';
 
 /**
  * Tasks as a spreadsheet (XLSX, or CSV to read): the 6 rõ in six columns. An imported sheet is checked whole — every
@@ -69,11 +70,14 @@ async function exportRows(ctx: RequestContext, q: z.output<typeof TaskListQueryS
 export async function exportXlsx(ctx: RequestContext, q: z.output<typeof TaskListQuerySchema>): Promise<Buffer> {
   const rows = await exportRows(ctx, q);
   const header = SHEET_COLUMNS.map((c) => ({ value: c.title, fontWeight: 'bold' as const, wrap: true }));
-  const data = [header, ...rows.map((r) => SHEET_COLUMNS.map((c) => ({ value: r[c.key], type: String })))];
+  const data = [header, ...rows.map((r) => SHEET_COLUMNS.map((c) => ({ value: neutralizeFormula(r[c.key]), type: String })))];
   return writeXlsxFile(data, { sheet: 'Nhiệm vụ', columns: SHEET_COLUMNS.map((c) => ({ width: c.width })), stickyRowsCount: 1 }).toBuffer();
 }
 
-const csvCell = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const csvCell = (raw: string) => {
+  const v = neutralizeFormula(raw);
+  return /[",\r\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+};
 export async function exportCsv(ctx: RequestContext, q: z.output<typeof TaskListQuerySchema>): Promise<string> {
   const rows = await exportRows(ctx, q);
   // A byte-order mark, so that spreadsheet programs read the Vietnamese as UTF-8.
@@ -129,14 +133,17 @@ async function directory(ctx: RequestContext, orgId: string) {
   return { unitIndex, personIndex, levels };
 }
 
+/** The rows of an uploaded .xlsx or .csv, read in the file pool within the sheet limits. */
+async function sheetRows(content: Buffer, fileName: string): Promise<unknown[][]> {
+  const zip = content[0] === 0x50 && content[1] === 0x4b; // "PK": an .xlsx is a ZIP package
+  const kind = /\.csv$/i.test(fileName) && !zip ? 'csv' : zip || /\.xlsx$/i.test(fileName) ? 'xlsx' : null;
+  if (!kind) throw new ProblemError('VALIDATION_FAILED', { code: 'DINH_DANG_KHONG_HO_TRO', field: 'body.fileName', detail: 'Chỉ nhập được bảng tính Excel (.xlsx) hoặc tệp .csv' });
+  return parseInPool<unknown[][]>({ kind, bytes: content, limits: TASK_SHEET_LIMITS }, 'body.contentBase64');
+}
+
 /** Reads a sheet: every error with its row and column; no database write. */
-export async function parseTaskSheet(ctx: RequestContext, orgId: string, content: Buffer): Promise<{ tasks: ParsedTask[]; errors: SheetError[] }> {
-  let rows: unknown[][];
-  try {
-    rows = (await readSheet(content)) as unknown[][];
-  } catch {
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.contentBase64', detail: 'Tệp không phải bảng tính Excel (.xlsx) đọc được' });
-  }
+export async function parseTaskSheet(ctx: RequestContext, orgId: string, content: Buffer, fileName = 'nhiem-vu.xlsx'): Promise<{ tasks: ParsedTask[]; errors: SheetError[] }> {
+  const rows = await sheetRows(content, fileName);
   const errors: SheetError[] = [];
   const header = (rows[0] ?? []).map((h) => fold(String(h ?? '')));
   const col = new Map<ColumnKey, number>();
@@ -159,7 +166,7 @@ export async function parseTaskSheet(ctx: RequestContext, orgId: string, content
       const i = col.get(key);
       const v = i === undefined ? null : cells[i];
       if (v instanceof Date) return v.toISOString().slice(0, 10);
-      return v === null || v === undefined ? '' : String(v).trim();
+      return v === null || v === undefined ? '' : unneutralizeFormula(String(v)).trim();
     };
     if (SHEET_COLUMNS.every((c) => !cell(c.key))) return; // an empty row
     const err = (key: ColumnKey, message: string) => {
@@ -232,9 +239,10 @@ export async function parseTaskSheet(ctx: RequestContext, orgId: string, content
 }
 
 /** Imports a sheet into an organization: all rows or none. */
-export async function importTaskSheet(ctx: RequestContext, orgId: string, content: Buffer, dryRun: boolean) {
-  await ctx.assertOrg(orgId, dryRun ? 'read' : 'write');
-  const { tasks, errors } = await parseTaskSheet(ctx, orgId, content);
+export async function importTaskSheet(ctx: RequestContext, orgId: string, content: Buffer, dryRun: boolean, fileName?: string) {
+  // Even a dry run is an import: who may not assign tasks there gets no file read.
+  await ctx.assertOrg(orgId, 'write');
+  const { tasks, errors } = await parseTaskSheet(ctx, orgId, content, fileName);
   if (errors.length) throw sheetProblem(errors);
   const current = new Map(
     (await ctx.db.query<TaskRow & { supervisor_person_id: string | null }>('select * from task where id = any($1::uuid[])', [tasks.map((t) => t.id).filter(Boolean)])).rows.map((r) => [r.id, r]),
