@@ -66,15 +66,20 @@ export async function bodyMembersOn(sql: Sql, bodyId: string, on: string) {
 }
 
 /** The regulation version in force on a date for an organization (the one its meetings are held under). */
-export async function regulationTextInForce(sql: Sql, orgId: string, on: string) {
+/** The version of an organization's regulation in force on a date, without its text (callers cache the parse). */
+export async function regulationVersionInForce(sql: Sql, orgId: string, on: string) {
   return (
-    await sql.query<{ id: string; regulation_id: string; expression: string; source_text: string }>(
-      `select v.id, v.regulation_id, v.expression, v.source_text from regulation_version v join regulation r on r.id = v.regulation_id
+    await sql.query<{ id: string; regulation_id: string; expression: string; sha256: string }>(
+      `select v.id, v.regulation_id, v.expression, v.sha256 from regulation_version v join regulation r on r.id = v.regulation_id
         where r.org_id = $1 and v.status in ('adopted', 'consolidated') and v.in_force_from <= $2::date
         order by v.in_force_from desc, v.created_at desc limit 1`,
       [orgId, on],
     )
   ).rows[0];
+}
+
+export async function regulationSourceText(sql: Sql, versionId: string) {
+  return (await sql.query<{ source_text: string }>('select source_text from regulation_version where id = $1', [versionId])).rows[0]?.source_text;
 }
 
 /** Live counts of a meeting: members by status, guests, and per connection point. */

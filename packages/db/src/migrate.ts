@@ -22,13 +22,22 @@ export async function migrate(db: Db): Promise<string[]> {
   return applied;
 }
 
-/** Splits a migration into statements (our migrations use no semicolons inside literals or bodies). */
+/**
+ * Splits a migration into statements at the semicolons outside dollar-quoted bodies ($$ … $$ of a function);
+ * our migrations use no semicolons inside ordinary string literals.
+ */
 export function splitSql(text: string): string[] {
-  return text
-    .split('\n')
-    .filter((l) => !l.trim().startsWith('--'))
-    .join('\n')
-    .split(';')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const lines = text.split('\n').filter((l) => !l.trim().startsWith('--'));
+  const out: string[] = [];
+  let current = '';
+  let inBody = false;
+  for (const piece of lines.join('\n').split(/(\$\$|;)/)) {
+    if (piece === '$$') inBody = !inBody;
+    if (piece === ';' && !inBody) {
+      out.push(current);
+      current = '';
+    } else current += piece;
+  }
+  out.push(current);
+  return out.map((x) => x.trim()).filter((x) => x.length > 0);
 }

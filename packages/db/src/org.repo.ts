@@ -393,3 +393,9 @@ export async function personNames(sql: Sql, ids: string[]): Promise<Map<string, 
   const r = await sql.query<{ id: string; full_name: string }>('select id, full_name from person where id = any($1::uuid[])', [ids]);
   return new Map(r.rows.map((x) => [x.id, x.full_name]));
 }
+
+/** The generations of sessions and grants (`auth`) and of the organization tree (`org`), counted by triggers. */
+export async function cacheGenerations(sql: Sql): Promise<{ auth: number; org: number }> {
+  const rows = (await sql.query<{ name: string; n: number }>('select name, n from cache_generation')).rows;
+  return { auth: Number(rows.find((r) => r.name === 'auth')?.n ?? 0), org: Number(rows.find((r) => r.name === 'org')?.n ?? 0) };
+}

@@ -58,8 +58,8 @@ export async function getLoginAttempt(sql: Sql, key: string) {
 /** Session, user and grants in one round trip: this runs on every request. */
 export async function sessionUser(sql: Sql, sessionId: string) {
   return (
-    await sql.query<UserRow & { session_id: string; csrf_token: string; grants: (Grant & { orgName: string })[] | null }>(
-      `select u.*, s.id as session_id, s.csrf_token,
+    await sql.query<UserRow & { session_id: string; csrf_token: string; expires_at: Date | string; grants: (Grant & { orgName: string })[] | null }>(
+      `select u.*, s.id as session_id, s.csrf_token, s.expires_at,
          (select json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgName', o.name) order by o.name)
             from role_grant g join organization o on o.id = g.org_id where g.user_id = u.id) as grants
          from user_session s join app_user u on u.id = s.user_id

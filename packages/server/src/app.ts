@@ -11,6 +11,8 @@ import type { AppConfig } from './config.js';
 import { jsonGuardProblem, sendProblem, toProblem } from './http/problem.http.js';
 import { scanJson } from './http/json-guard.js';
 import { warmFilePool } from './files/file.pool.js';
+import { withAccessCache } from './http/access.cache.js';
+import { enterGate, leaveGate, RequestGate } from './http/request.gate.js';
 import { openApiDocument } from './http/openapi.js';
 import { routes } from './http/route.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -35,7 +37,8 @@ z.config(z.locales.vi());
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(database: Db, config: AppConfig, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const db = withAccessCache(database);
   const app = Fastify({
     logger: opts.logger ? { level: 'warn' } : false,
     bodyLimit: config.bodyLimit,
@@ -76,6 +79,17 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
     if (p.status >= 500) req.log.error(err);
     return sendProblem(reply, p);
   });
+
+  // Served in order of arrival, a few at a time (see request.gate.ts): on PGlite every query shares one thread.
+  const slots = config.requestSlots ?? (db.driver === 'pglite' ? 4 : 0);
+  if (slots > 0) {
+    const gate = new RequestGate(slots);
+    app.addHook('preHandler', async (req) => {
+      if (req.url.startsWith('/api/')) await enterGate(gate, req);
+    });
+    app.addHook('onResponse', async (req) => leaveGate(req));
+    app.addHook('onRequestAbort', async (req) => leaveGate(req));
+  }
 
   routes.length = 0;
   authRoutes(app, db, config);

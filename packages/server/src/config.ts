@@ -17,6 +17,8 @@ export interface AppConfig {
   baseUrl: string;
   /** The background worker (reminder scans, e-mails); tests run jobs by hand. */
   jobs: boolean;
+  /** Requests served at once, the others waiting in order (0: no limit); by default 4 on PGlite, none on PostgreSQL. */
+  requestSlots: number | undefined;
 }
 
 /** Settings from the environment; the CLI's flags override them. */
@@ -34,6 +36,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     remindBeforeWorkingDays: Number(env['QUYCHE_REMIND_BEFORE'] ?? 3),
     baseUrl: env['QUYCHE_BASE_URL'] ?? `http://${env['QUYCHE_HOST'] ?? '127.0.0.1'}:${env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000}`,
     jobs: env['QUYCHE_JOBS'] !== 'off',
+    requestSlots: env['QUYCHE_REQUEST_SLOTS'] ? Number(env['QUYCHE_REQUEST_SLOTS']) : undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
 }

@@ -3,6 +3,8 @@ import { Piscina } from 'piscina';
 import { ProblemError } from '@quyche/core';
 import type { FileJob, FileJobResult } from './file.worker.js';
 import { FILE_TIME_LIMIT_MS } from './file.limits.js';
+import { outsideGate } from '../http/request.gate.js';
+import type { FastifyRequest } from 'fastify';
 
 /**
  * Uploaded files are parsed in a small pool of worker threads, never on the event loop: a file that is slow to
@@ -38,11 +40,15 @@ export async function closeFilePool(): Promise<void> {
   await p?.destroy();
 }
 
-/** Runs a parsing job in the pool; a refusal or a limit becomes the problem+json the user reads. */
-export async function parseInPool<T>(job: FileJob, field: string, timeLimitMs = FILE_TIME_LIMIT_MS): Promise<T> {
+/**
+ * Runs a parsing job in the pool; a refusal or a limit becomes the problem+json the user reads. The request (when
+ * given) leaves its slot among the requests being served while its file is read.
+ */
+export async function parseInPool<T>(job: FileJob, field: string, opts: { timeLimitMs?: number; req?: FastifyRequest } = {}): Promise<T> {
+  const timeLimitMs = opts.timeLimitMs ?? FILE_TIME_LIMIT_MS;
   let result: FileJobResult;
   try {
-    result = (await filePool().run(job, { signal: AbortSignal.timeout(timeLimitMs) })) as FileJobResult;
+    result = (await outsideGate(opts.req, () => filePool().run(job, { signal: AbortSignal.timeout(timeLimitMs) }))) as FileJobResult;
   } catch (e) {
     const err = e as Error & { code?: string };
     if (err.name === 'AbortError' || err.name === 'TimeoutError') {

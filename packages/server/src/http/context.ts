@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { decideAccess, ProblemError, todayInVietnam } from '@quyche/core';
 import type { Action, Grant } from '@quyche/core';
-import { appendAudit, orgChainUp, orgsCovered } from '@quyche/db';
+import { appendAudit, orgChainUp } from '@quyche/db';
+import { accessCache } from './access.cache.js';
 import type { Db, Sql } from '@quyche/db';
 
 export interface SessionUser {
@@ -49,14 +50,19 @@ export class RequestContext {
   }
 
   /** Throws 403 (out of scope or role) or 404 (above clearance: existence is not revealed). */
+  /** An organization's chain to the root: from memory, unless asked inside a transaction that may change it. */
+  private chainUp(orgId: string, sql: Sql = this.db): Promise<string[]> {
+    return sql === this.db ? accessCache(this.db).chainUp(orgId) : orgChainUp(sql, orgId);
+  }
+
   async assertOrg(orgId: string, action: Action, confidentiality = 0, sql: Sql = this.db): Promise<void> {
-    const chain = await orgChainUp(sql, orgId);
+    const chain = await this.chainUp(orgId, sql);
     const d = decideAccess({ grants: this.user.grants, clearance: this.user.clearance, action, orgChain: chain, confidentiality });
     if (!d.allowed) throw new ProblemError(d.denial === 'hidden' ? 'NOT_FOUND' : 'FORBIDDEN', { detail: d.reason_vi });
   }
 
   async can(orgId: string, action: Action, confidentiality = 0): Promise<boolean> {
-    const chain = await orgChainUp(this.db, orgId);
+    const chain = await this.chainUp(orgId);
     return decideAccess({ grants: this.user.grants, clearance: this.user.clearance, action, orgChain: chain, confidentiality }).allowed;
   }
 
@@ -74,7 +80,7 @@ export class RequestContext {
     const cached = this.coveredCache.get(action);
     if (cached) return cached;
     const roots = this.grantRoots(action);
-    const ids = roots.length ? await orgsCovered(this.db, roots) : [];
+    const ids = roots.length ? await accessCache(this.db).coveredBy(roots) : [];
     this.coveredCache.set(action, ids);
     return ids;
   }

@@ -67,7 +67,7 @@ export function regulationRoutes(app: FastifyInstance, db: Db) {
     body: z.strictObject({ fileName: z.string().min(1).max(300), contentBase64: z.string().min(1).max(15_000_000) }),
     response: z.object({ qcmd: z.string(), report: z.record(z.string(), z.unknown()) }),
     authorize: mayWrite,
-    handler: async ({ body }) => regs.importFile(body.fileName, body.contentBase64),
+    handler: async ({ ctx, body }) => regs.importFile(ctx, body.fileName, body.contentBase64),
   });
   r({ method: 'GET', url: '/regulations/:id/consolidated', tag: 'regulations', summary: 'Văn bản hợp nhất tại một ngày', params: IdParamsSchema, query: ConsolidatedQuerySchema, response: ConsolidatedSchema, handler: ({ ctx, params, query }) => regs.consolidatedAt(ctx, params.id, query.at) });
 }

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError } from '@quyche/core';
-import { appendAudit, findUserByUsername, getLoginAttempt, sessionUser } from '@quyche/db';
+import { appendAudit, findUserByUsername, getLoginAttempt } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
 import type { SessionUser } from '../http/context.js';
+import { accessCache } from '../http/access.cache.js';
 
 export const SESSION_COOKIE = 'qc_session';
 const SESSION_HOURS = 12;
@@ -20,7 +21,10 @@ export async function loadSessionUser(db: Db, req: FastifyRequest): Promise<Sess
   const token = req.cookies?.[SESSION_COOKIE];
   let user: SessionUser | null = null;
   if (token && token.length <= 100) {
-    const u = await sessionUser(db, sessionIdOf(token));
+    // A request begins: whether sessions or grants changed since the last one is asked once, then served from memory.
+    const cache = accessCache(db);
+    cache.markStale();
+    const u = await cache.session(sessionIdOf(token));
     if (u) {
       user = {
         id: u.id,

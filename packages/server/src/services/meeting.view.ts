@@ -1,6 +1,6 @@
 import { checkSixClear, conveningCheck, rollUpProgress, taskStatus, dueDate, EngineError, formatDateVi, parseDocumentSymbol, isQuorate, MEETING_TRANSITIONS, noticeCheck, parseRegulation, ProblemError, whoDecides } from '@quyche/core';
 import type { Answer, MeetingState, Regulation, TaskLead, TaskState } from '@quyche/core';
-import { attendanceCounts, attendanceOf, getBody, getMeeting, getPerson, regulationTextInForce, sitesOf } from '@quyche/db';
+import { attendanceCounts, attendanceOf, getBody, getMeeting, getPerson, regulationSourceText, regulationVersionInForce, sitesOf } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 
@@ -12,15 +12,16 @@ import type { RequestContext } from '../http/context.js';
 // A version's text never changes: its parsed form is kept (a meeting page asks for it on every request).
 const parsedVersions = new Map<string, Regulation>();
 export async function regulationFor(sql: Sql, orgId: string, on: string): Promise<{ reg: Regulation; versionId: string; regulationId: string; expression: string } | null> {
-  const v = await regulationTextInForce(sql, orgId, on);
+  const v = await regulationVersionInForce(sql, orgId, on);
   if (!v) return null;
-  let reg = parsedVersions.get(v.id);
+  // Kept by the text's hash: the text (tens of kilobytes) is read only when its parse is not kept yet.
+  let reg = parsedVersions.get(v.sha256);
   if (!reg) {
-    const r = parseRegulation(v.source_text);
+    const r = parseRegulation((await regulationSourceText(sql, v.id)) ?? '');
     if (!r.ok) return null;
     reg = r.regulation;
     if (parsedVersions.size > 200) parsedVersions.clear();
-    parsedVersions.set(v.id, reg);
+    parsedVersions.set(v.sha256, reg);
   }
   return { reg, versionId: v.id, regulationId: v.regulation_id, expression: v.expression };
 }
@@ -51,20 +52,20 @@ function regulationSummary(r: { reg: Regulation; versionId: string; regulationId
  */
 export async function regulationTimeline(sql: Sql, orgId: string, to: string) {
   const versions = (
-    await sql.query<{ id: string; expression: string; source_text: string; in_force_from: string }>(
-      `select v.id, v.expression, v.source_text, v.in_force_from from regulation_version v join regulation r on r.id = v.regulation_id
+    await sql.query<{ id: string; expression: string; source_text: string; in_force_from: string; sha256: string }>(
+      `select v.id, v.expression, v.source_text, v.in_force_from, v.sha256 from regulation_version v join regulation r on r.id = v.regulation_id
         where r.org_id = $1 and v.status in ('adopted', 'consolidated') and v.in_force_from <= $2::date
         order by v.in_force_from, v.created_at`,
       [orgId, to],
     )
   ).rows;
   const parsed = versions.flatMap((v) => {
-    let reg = parsedVersions.get(v.id);
+    let reg = parsedVersions.get(v.sha256);
     if (!reg) {
       const r = parseRegulation(v.source_text);
       if (!r.ok) return [];
       reg = r.regulation;
-      parsedVersions.set(v.id, reg);
+      parsedVersions.set(v.sha256, reg);
     }
     return [{ id: v.id, expression: v.expression, from: v.in_force_from, reg }];
   });

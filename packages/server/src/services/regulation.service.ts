@@ -228,9 +228,9 @@ export async function comparisonDocx(ctx: RequestContext, regulationId: string, 
 }
 
 /** A Word or text file made into .qc.md in the file pool (a .docx is a ZIP package: opened within limits). */
-export function importFile(fileName: string, contentBase64: string) {
+export function importFile(ctx: RequestContext, fileName: string, contentBase64: string) {
   const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
-  return parseInPool<{ qcmd: string; report: Record<string, unknown> }>({ kind: 'regulation-import', fileName, bytes }, 'body.contentBase64');
+  return parseInPool<{ qcmd: string; report: Record<string, unknown> }>({ kind: 'regulation-import', fileName, bytes }, 'body.contentBase64', { req: ctx.req });
 }
 
 /**

@@ -134,16 +134,16 @@ async function directory(ctx: RequestContext, orgId: string) {
 }
 
 /** The rows of an uploaded .xlsx or .csv, read in the file pool within the sheet limits. */
-async function sheetRows(content: Buffer, fileName: string): Promise<unknown[][]> {
+async function sheetRows(ctx: RequestContext, content: Buffer, fileName: string): Promise<unknown[][]> {
   const zip = content[0] === 0x50 && content[1] === 0x4b; // "PK": an .xlsx is a ZIP package
   const kind = /\.csv$/i.test(fileName) && !zip ? 'csv' : zip || /\.xlsx$/i.test(fileName) ? 'xlsx' : null;
   if (!kind) throw new ProblemError('VALIDATION_FAILED', { code: 'DINH_DANG_KHONG_HO_TRO', field: 'body.fileName', detail: 'Chỉ nhập được bảng tính Excel (.xlsx) hoặc tệp .csv' });
-  return parseInPool<unknown[][]>({ kind, bytes: content, limits: TASK_SHEET_LIMITS }, 'body.contentBase64');
+  return parseInPool<unknown[][]>({ kind, bytes: content, limits: TASK_SHEET_LIMITS }, 'body.contentBase64', { req: ctx.req });
 }
 
 /** Reads a sheet: every error with its row and column; no database write. */
 export async function parseTaskSheet(ctx: RequestContext, orgId: string, content: Buffer, fileName = 'nhiem-vu.xlsx'): Promise<{ tasks: ParsedTask[]; errors: SheetError[] }> {
-  const rows = await sheetRows(content, fileName);
+  const rows = await sheetRows(ctx, content, fileName);
   const errors: SheetError[] = [];
   const header = (rows[0] ?? []).map((h) => fold(String(h ?? '')));
   const col = new Map<ColumnKey, number>();

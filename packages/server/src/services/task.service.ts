@@ -7,7 +7,7 @@ import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
 import { listItemOf, loadTask, sixClearOf, taskView } from './task.view.js';
-import type { TaskRow } from './task.view.js';
+import type { TaskListRow, TaskRow } from './task.view.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -229,6 +229,11 @@ export async function moveTask(ctx: RequestContext, id: string, input: In<typeof
 }
 
 /** Tasks the user may see, filtered; diacritic-insensitive search on title, lead, source and product. */
+/** What a list item shows (listItemOf): not the task's search text, milestones or attributes. */
+const TASK_LIST_COLUMNS = ['id', 'org_id', 'title', 'state', 'lead_kind', 'lead_id', 'lead_name', 'lead_org_id', 'due_date', 'due_label', 'extended_to', 'percent', 'source_kind', 'source_label', 'due_meeting_id', 'assigned_on', 'version']
+  .map((c) => `t.${c}`)
+  .join(', ');
+
 export async function listTasks(ctx: RequestContext, q: In<typeof TaskListQuerySchema>) {
   const today = q.asOf ?? ctx.today();
   const where: string[] = ['t.confidentiality <= $1'];
@@ -262,13 +267,21 @@ export async function listTasks(ctx: RequestContext, q: In<typeof TaskListQueryS
   if (q.q) for (const word of foldVietnamese(q.q).split(/\s+/).filter(Boolean)) add("t.search_text like '%' || ? || '%'", word);
   const order = q.sort === 'updated' ? 't.updated_at desc, t.id' : q.sort === 'title' ? 't.title, t.id' : 't.due_effective nulls last, t.id';
   const w = where.join(' and ');
-  const total = (await ctx.db.query<{ n: number }>(`select count(*)::int as n from task t where ${w}`, params)).rows[0]!.n;
-  const rows = (
-    await ctx.db.query<TaskRow & { supervisor_name: string | null }>(
-      `select t.*, p.full_name as supervisor_name from task t left join person p on p.id = t.supervisor_person_id where ${w} order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-      params,
-    )
+  // The page's ids and the total in one narrow pass (the sort carries no wide rows), then those rows in full.
+  const page = (
+    await ctx.db.query<{ id: string; total: number }>(`select t.id, count(*) over () as total from task t where ${w} order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`, params)
   ).rows;
+  const total = page[0]?.total ?? (q.page > 1 ? (await ctx.db.query<{ n: number }>(`select count(*)::int as n from task t where ${w}`, params)).rows[0]!.n : 0);
+  const full = page.length
+    ? (
+        await ctx.db.query<TaskListRow>(
+          `select ${TASK_LIST_COLUMNS}, p.full_name as supervisor_name from task t left join person p on p.id = t.supervisor_person_id where t.id = any($1::uuid[])`,
+          [page.map((r) => r.id)],
+        )
+      ).rows
+    : [];
+  const byId = new Map(full.map((r) => [r.id, r]));
+  const rows = page.map((r) => byId.get(r.id)!);
   return { items: rows.map((r) => listItemOf(r, today)), page: q.page, pageSize: q.pageSize, total };
 }
 

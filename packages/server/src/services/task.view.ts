@@ -79,7 +79,10 @@ export async function extensionAuthority(sql: Sql, t: TaskRow): Promise<{ code: 
   return { code: t.deciding_body, name };
 }
 
-export function listItemOf(t: TaskRow & { supervisor_name?: string | null }, today: string) {
+/** The columns a list item is made of. */
+export type TaskListRow = Pick<TaskRow, 'id' | 'org_id' | 'title' | 'state' | 'lead_kind' | 'lead_id' | 'lead_name' | 'lead_org_id' | 'due_date' | 'due_label' | 'extended_to' | 'percent' | 'source_kind' | 'source_label' | 'due_meeting_id' | 'assigned_on' | 'version'> & { supervisor_name?: string | null };
+
+export function listItemOf(t: TaskListRow, today: string) {
   const st = taskStatus({ state: t.state, dueDate: t.due_date, extendedTo: t.extended_to }, today);
   return {
     id: t.id,

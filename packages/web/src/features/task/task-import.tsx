@@ -96,16 +96,16 @@ export function TaskImportModal({ opened, orgId, onClose, onImported }: { opened
     l === 'vi' ? `${r.created} nhiệm vụ tạo mới, ${r.updated} cập nhật, ${r.unchanged} không đổi` : `${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged`;
 
   return (
-    <Modal opened={opened} onClose={close} title={<b>{tr('Nhập nhiệm vụ từ Excel', 'Import tasks from Excel')}</b>} size="xl" fullScreen={!!phone}>
+    <Modal opened={opened} onClose={close} title={<b>{tr('Nhập nhiệm vụ từ Excel hoặc CSV', 'Import tasks from Excel or CSV')}</b>} size="xl" fullScreen={!!phone}>
       <Stack gap="sm" data-testid="task-import">
         <Text size="sm" c="dimmed">
           {tr(
-            'Bảng tính .xlsx theo các cột của tệp tải về (dòng đầu là tiêu đề cột). Dòng có "Mã nhiệm vụ" cập nhật nhiệm vụ đó, dòng không có mã tạo nhiệm vụ mới. Cả bảng được kiểm tra trước; còn một lỗi thì không nhập dòng nào.',
-            'An .xlsx sheet in the columns of the download (the first row is the header). A row with a task id updates that task, a row without one creates a task. The whole sheet is checked first; with any error nothing is imported.',
+            'Bảng tính .xlsx hoặc tệp .csv theo các cột của tệp tải về (dòng đầu là tiêu đề cột), tối đa 10.000 dòng. Dòng có "Mã nhiệm vụ" cập nhật nhiệm vụ đó, dòng không có mã tạo nhiệm vụ mới. Cả bảng được kiểm tra trước; còn một lỗi thì không nhập dòng nào.',
+            'An .xlsx sheet or a .csv file in the columns of the download (the first row is the header), up to 10,000 rows. A row with a task id updates that task, a row without one creates a task. The whole sheet is checked first; with any error nothing is imported.',
           )}
         </Text>
         <Group gap="xs" wrap="wrap">
-          <FileButton resetRef={resetRef} onChange={(f) => void pick(f)} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" inputProps={{ 'data-testid': 'import-file' } as object}>
+          <FileButton resetRef={resetRef} onChange={(f) => void pick(f)} accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" inputProps={{ 'data-testid': 'import-file' } as object}>
             {(props) => (
               <Button {...props} variant="light" loading={busy && !plan} data-testid="import-pick">
                 {file ? tr('Chọn tệp khác', 'Choose another file') : tr('Chọn tệp Excel (.xlsx)', 'Choose an Excel file (.xlsx)')}

@@ -1,0 +1,114 @@
+import { cacheGenerations, orgChainUp, orgsCovered, sessionUser } from '@quyche/db';
+import type { Db } from '@quyche/db';
+
+/**
+ * What every request needs before its own work — the session with the user's grants, the chain of an organization
+ * up to the root, the organizations a grant covers — kept in memory until a write changes it. Database triggers
+ * count such writes (`cache_generation`: `auth` for users, grants and ended sessions, `org` for the tree), so that
+ * one small row read per request tells whether anything changed, whichever process, CLI or restore changed it;
+ * a transaction committed by this process makes the next lookup read the row again.
+ */
+type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionUser>>>;
+
+const MAX_SESSIONS = 20_000;
+const MAX_CHAINS = 100_000;
+
+export class AccessCache {
+  private generations: { auth: number; org: number } | null = null;
+  private stale = true;
+  private pending: Promise<void> | null = null;
+  private readonly sessions = new Map<string, { row: SessionRow; expiresAt: number }>();
+  private readonly chains = new Map<string, string[]>();
+  private readonly covered = new Map<string, string[]>();
+
+  constructor(private readonly db: Db) {}
+
+  /** The next lookup checks the generations first (a request begins; this process committed a write). */
+  markStale(): void {
+    this.stale = true;
+  }
+
+  private async fresh(): Promise<void> {
+    if (!this.stale) return;
+    // One read of the generations serves every request that arrives while it is under way.
+    this.pending ??= (async () => {
+      this.stale = false;
+      const g = await cacheGenerations(this.db);
+      if (!this.generations || g.auth !== this.generations.auth) this.sessions.clear();
+      if (!this.generations || g.org !== this.generations.org) {
+        this.chains.clear();
+        this.covered.clear();
+      }
+      this.generations = g;
+    })().finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
+
+  async session(sessionId: string): Promise<SessionRow | undefined> {
+    await this.fresh();
+    const hit = this.sessions.get(sessionId);
+    if (hit && hit.expiresAt > Date.now()) return hit.row;
+    const row = await sessionUser(this.db, sessionId);
+    if (!row) {
+      this.sessions.delete(sessionId);
+      return undefined;
+    }
+    if (this.sessions.size >= MAX_SESSIONS) this.sessions.clear();
+    this.sessions.set(sessionId, { row, expiresAt: new Date(row.expires_at).getTime() });
+    return row;
+  }
+
+  async chainUp(orgId: string): Promise<string[]> {
+    await this.fresh();
+    const hit = this.chains.get(orgId);
+    if (hit) return hit;
+    const chain = await orgChainUp(this.db, orgId);
+    if (this.chains.size >= MAX_CHAINS) this.chains.clear();
+    this.chains.set(orgId, chain);
+    return chain;
+  }
+
+  async coveredBy(roots: string[]): Promise<string[]> {
+    await this.fresh();
+    const key = [...roots].sort().join(',');
+    const hit = this.covered.get(key);
+    if (hit) return hit;
+    const ids = await orgsCovered(this.db, roots);
+    if (this.covered.size >= 1_000) this.covered.clear();
+    this.covered.set(key, ids);
+    return ids;
+  }
+}
+
+const caches = new WeakMap<Db, AccessCache>();
+
+export function accessCache(db: Db): AccessCache {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = new AccessCache(db)));
+  return c;
+}
+
+/**
+ * The database as the server uses it: every transaction it commits marks the cache stale, so that a request
+ * reading after its own write (a new parent link, a revoked session) sees the change.
+ */
+export function withAccessCache(db: Db): Db {
+  const cache = accessCache(db);
+  const wrapped: Db = {
+    ...db,
+    query: db.query,
+    listen: db.listen.bind(db),
+    close: db.close.bind(db),
+    async transaction(fn) {
+      try {
+        return await db.transaction(fn);
+      } finally {
+        cache.markStale();
+      }
+    },
+  };
+  caches.set(wrapped, cache);
+  return wrapped;
+}
