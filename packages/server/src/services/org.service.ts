@@ -94,8 +94,11 @@ export async function getOrgDetail(ctx: RequestContext, id: string, asOfIn?: str
 
 export async function getSubtree(ctx: RequestContext, id: string, asOfIn?: string) {
   const asOf = asOfIn ?? ctx.today();
-  await loadOrg(ctx, id);
+  // One statement: the root comes back first (depth 0) with its confidentiality, checked before anything is shown.
   const items = await orgSubtree(ctx.db, id, asOf, ctx.user.clearance);
+  const root = items.find((i) => i.depth === 0);
+  if (!root) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy tổ chức' });
+  await ctx.assertOrg(root.id, 'read', root.confidentiality);
   return { asOf, rootId: id, count: items.length, items: items.map((i) => ({ ...orgRef(i), parentId: i.parent_id, depth: i.depth })) };
 }
 
