@@ -5,6 +5,7 @@ export * from './org/org.labels.js';
 export * from './org/org.rules.js';
 export * from './org/org.reorganization.js';
 export * from './access/access.rules.js';
+export * from './account/password.policy.js';
 export * from './problem/problem.js';
 export * from './audit/audit.canonical.js';
 export * from './api/common.schema.js';
