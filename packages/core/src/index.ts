@@ -11,6 +11,7 @@ export * from './audit/audit.canonical.js';
 export * from './api/common.schema.js';
 export * from './api/org.schema.js';
 export * from './api/person.schema.js';
+export * from './api/account.schema.js';
 export * from './regulation/reg.model.js';
 export * from './regulation/reg.parse.js';
 export * from './regulation/rational.js';

@@ -20,6 +20,8 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   status?: number;
   /** `public`: no session needed (login only). */
   public?: boolean;
+  /** Answers while the account must change its password (auth/me, logout, password); every other route refuses. */
+  beforePasswordChange?: boolean;
   /** Larger request bodies for routes that take whole documents (default: the server's 1 MB). */
   bodyLimit?: number;
   handler: (input: {
@@ -79,6 +81,9 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
       const user = def.public ? null : await loadSessionUser(db, req);
       if (!def.public && !user) throw new ProblemError('UNAUTHENTICATED');
       if (user && def.method !== 'GET') verifyCsrf(req, user);
+      if (user?.mustChangePassword && !def.beforePasswordChange) {
+        throw new ProblemError('PASSWORD_CHANGE_REQUIRED', { detail: 'Quản trị viên đã đặt lại mật khẩu của tài khoản: hãy đổi mật khẩu rồi làm việc tiếp.' });
+      }
       const params = parse(def.params, req.params, 'params');
       const query = parse(def.query ?? (z.strictObject({}) as never), req.query, 'query');
       const body = parse(def.body, req.body, 'body');
