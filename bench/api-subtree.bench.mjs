@@ -33,7 +33,7 @@ export async function runApiBench({ duration = Number(arg('duration', 10)), conn
   const dir = mkdtempSync(join(tmpdir(), 'qc-bench-'));
   const port = 3900 + Math.floor(Math.random() * 90);
   const env = { ...process.env, DATABASE_URL: databaseUrl ?? '' };
-  const server = spawn(process.execPath, [join(root, 'packages/cli/bin/quyche.js'), 'serve', '--port', String(port), '--data', dir], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(process.execPath, [join(root, 'packages/cli/bin/quyche.js'), 'serve', '--demo', '--port', String(port), '--data', dir], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/healthz`);
