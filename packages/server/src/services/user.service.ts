@@ -14,7 +14,9 @@ function requireRoleSomewhere(ctx: RequestContext, action: 'manage_users' | 'aud
 
 export async function listUsers(ctx: RequestContext) {
   requireRoleSomewhere(ctx, 'manage_users');
-  return (await listUsersRepo(ctx.db, await ctx.coveredOrgs('manage_users'))).map(toUser);
+  // Accounts cleared above the administrator stay hidden, as everything above one's clearance does.
+  const rows = await listUsersRepo(ctx.db, await ctx.coveredOrgs('manage_users'));
+  return rows.filter((u) => u.clearance <= ctx.user.clearance).map(toUser);
 }
 
 export async function createUser(ctx: RequestContext, input: z.output<typeof CreateUserSchema>) {
