@@ -6,38 +6,28 @@ import { APP_ROLES, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import { useRun, WriteError } from '../../app/write';
-import { hasErrors, newPasswordErrors, NewPasswordFields, roleLabel, serverErrors } from './account.parts';
-import type { Account, PasswordErrors } from './account.parts';
-
-const NONE: PasswordErrors = { next: [], repeat: [] };
+import { NewPasswordFields, roleLabel, serverErrors, useNewPassword } from './account.parts';
+import type { Account } from './account.parts';
 
 /** "Đặt lại mật khẩu": the administrator gives a password the user must change at the next login; sessions end. */
 export function ResetPasswordDialog({ account, onClose, onDone }: { account: Account | null; onClose: () => void; onDone: (a: Account) => void }) {
   const [l] = useLang();
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
   const phone = useMediaQuery('(max-width: 600px)');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [checked, setChecked] = useState<PasswordErrors>(NONE);
+  const pw = useNewPassword();
   const w = useRun<Account>((a) => {
-    setNext('');
-    setRepeat('');
+    pw.clear();
     onDone(a);
   });
   const close = () => {
-    setNext('');
-    setRepeat('');
-    setChecked(NONE);
+    pw.clear();
     w.setError(null);
     onClose();
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!account) return;
-    const errors = newPasswordErrors(next, repeat, l, { username: account.username });
-    setChecked(errors);
-    if (hasErrors(errors)) return;
-    void w.run(() => api<Account>('POST', `/users/${account.id}/password`, { newPassword: next }));
+    if (!account || !pw.validate({ username: account.username })) return;
+    void w.run(() => api<Account>('POST', `/users/${account.id}/password`, { newPassword: pw.next }));
   };
   const fromServer = serverErrors(w.error, 'newPassword');
   return (
@@ -51,21 +41,7 @@ export function ResetPasswordDialog({ account, onClose, onDone }: { account: Acc
                 `Account ${account.username} (${account.displayName}): every open session ends; the user signs in with this password and must then choose their own. Give it to them safely.`,
               )}
             </Text>
-            <NewPasswordFields
-              next={next}
-              repeat={repeat}
-              onNext={(v) => {
-                setNext(v);
-                setChecked(NONE);
-              }}
-              onRepeat={(v) => {
-                setRepeat(v);
-                setChecked((c) => ({ ...c, repeat: [] }));
-              }}
-              errors={{ next: [...checked.next, ...fromServer], repeat: checked.repeat }}
-              l={l}
-              testid="reset"
-            />
+            <NewPasswordFields {...pw.fields(fromServer)} testid="reset" />
             {w.error && fromServer.length === 0 && <WriteError error={w.error} testid="reset-error" />}
             <Group gap="xs">
               <Button type="submit" color="orange" loading={w.busy} data-testid="reset-submit">
@@ -96,18 +72,16 @@ export function CreateAccountDialog({ opened, onClose, onDone }: { opened: boole
   const orgs = useApi<{ items: OrgItem[] }>(opened ? `/organizations?asOf=${todayInVietnam()}&pageSize=500` : null);
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const pw = useNewPassword();
   const [role, setRole] = useState<string>('clerk');
   const [orgId, setOrgId] = useState<string | null>(null);
-  const [checked, setChecked] = useState<PasswordErrors & { username: string[]; displayName: string[]; orgId: string[] }>({ ...NONE, username: [], displayName: [], orgId: [] });
+  const [checked, setChecked] = useState({ username: [] as string[], displayName: [] as string[], orgId: [] as string[] });
   const reset = () => {
     setUsername('');
     setDisplayName('');
-    setNext('');
-    setRepeat('');
+    pw.clear();
     setOrgId(null);
-    setChecked({ ...NONE, username: [], displayName: [], orgId: [] });
+    setChecked({ username: [], displayName: [], orgId: [] });
   };
   const w = useRun<Account>((a) => {
     reset();
@@ -121,15 +95,15 @@ export function CreateAccountDialog({ opened, onClose, onDone }: { opened: boole
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const name = username.trim();
+    const passwordOk = pw.validate({ username: name });
     const errors = {
-      ...newPasswordErrors(next, repeat, l, { username: name }),
       username: /^[a-z0-9._-]{3,100}$/.test(name) ? [] : [tr('Tên đăng nhập gồm 3–100 chữ thường không dấu, số, dấu chấm, gạch.', 'Username: 3–100 lower-case letters without diacritics, digits, dots, dashes.')],
       displayName: displayName.trim() ? [] : [tr('Cần tên hiển thị.', 'A display name is needed.')],
       orgId: orgId ? [] : [tr('Chọn tổ chức.', 'Choose an organization.')],
     };
     setChecked(errors);
-    if (hasErrors(errors) || errors.username.length || errors.displayName.length || errors.orgId.length) return;
-    void w.run(() => api<Account>('POST', '/users', { username: name, displayName: displayName.trim(), password: next, grants: [{ role, orgId }] }));
+    if (!passwordOk || errors.username.length || errors.displayName.length || errors.orgId.length) return;
+    void w.run(() => api<Account>('POST', '/users', { username: name, displayName: displayName.trim(), password: pw.next, grants: [{ role, orgId }] }));
   };
   const on = (field: string, local: string[]) => {
     const all = [...local, ...serverErrors(w.error, field)];
@@ -155,21 +129,7 @@ export function CreateAccountDialog({ opened, onClose, onDone }: { opened: boole
             comboboxProps={{ withinPortal: true }}
             data-testid="create-org"
           />
-          <NewPasswordFields
-            next={next}
-            repeat={repeat}
-            onNext={(v) => {
-              setNext(v);
-              setChecked((c) => ({ ...c, next: [] }));
-            }}
-            onRepeat={(v) => {
-              setRepeat(v);
-              setChecked((c) => ({ ...c, repeat: [] }));
-            }}
-            errors={{ next: [...checked.next, ...serverErrors(w.error, 'password')], repeat: checked.repeat }}
-            l={l}
-            testid="create-password"
-          />
+          <NewPasswordFields {...pw.fields(serverErrors(w.error, 'password'))} testid="create-password" />
           {w.error && !fieldError && <WriteError error={w.error} testid="create-error" />}
           <Group gap="xs">
             <Button type="submit" loading={w.busy} data-testid="create-submit">

@@ -1,8 +1,10 @@
 import { Badge, Group, PasswordInput, Stack } from '@mantine/core';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { APP_ROLE_LABELS, checkPassword } from '@quyche/core';
 import type { AppRole, UserSchema } from '@quyche/core';
 import type { ApiError } from '../../app/api';
+import { useLang } from '../../app/i18n';
 import type { Lang } from '../../app/i18n';
 
 export type Account = z.infer<typeof UserSchema>;
@@ -37,17 +39,59 @@ export interface PasswordErrors {
 }
 
 /** The same policy the server applies, run before sending, so that a form never submits a field marked invalid. */
-export function newPasswordErrors(next: string, repeat: string, l: Lang, opts: { username: string; current?: string }): PasswordErrors {
+function newPasswordErrors(next: string, repeat: string, l: Lang, opts: { username: string; current?: string }): PasswordErrors {
   const reasons = checkPassword(next, opts).reasons.map((r) => r[l]);
   const mismatch = repeat !== next ? [l === 'vi' ? 'Hai lần nhập mật khẩu mới không khớp nhau.' : 'The two new passwords differ.'] : [];
   return { next: reasons, repeat: mismatch };
 }
-export const hasErrors = (e: PasswordErrors) => e.next.length > 0 || e.repeat.length > 0;
+const hasErrors = (e: PasswordErrors) => e.next.length > 0 || e.repeat.length > 0;
 
 /** The server's reasons for `field`, beside the input (the policy, a wrong current password). */
 export const serverErrors = (error: ApiError | null, field: string) => error?.messagesFor(field) ?? [];
 
 const lines = (xs: string[]) => (xs.length ? xs.map((x) => <div key={x}>{x}</div>) : undefined);
+
+const NONE: PasswordErrors = { next: [], repeat: [] };
+
+/**
+ * The state of a new password typed twice: `validate` runs the policy before sending (false, with the reasons
+ * under the inputs, when it refuses); `fields` gives the inputs their values and the server's reasons too.
+ */
+export function useNewPassword() {
+  const [l] = useLang();
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [checked, setChecked] = useState<PasswordErrors>(NONE);
+  return {
+    next,
+    validate(opts: { username: string; current?: string }) {
+      const errors = newPasswordErrors(next, repeat, l, opts);
+      setChecked(errors);
+      return !hasErrors(errors);
+    },
+    clear() {
+      setNext('');
+      setRepeat('');
+      setChecked(NONE);
+    },
+    fields(fromServer: string[]) {
+      return {
+        next,
+        repeat,
+        l,
+        errors: { next: [...checked.next, ...fromServer], repeat: checked.repeat },
+        onNext: (v: string) => {
+          setNext(v);
+          setChecked(NONE);
+        },
+        onRepeat: (v: string) => {
+          setRepeat(v);
+          setChecked((c) => ({ ...c, repeat: [] }));
+        },
+      };
+    },
+  };
+}
 
 /** A new password typed twice, with the policy's reasons under each input. */
 export function NewPasswordFields(p: { next: string; repeat: string; onNext: (v: string) => void; onRepeat: (v: string) => void; errors: PasswordErrors; l: Lang; testid: string }) {

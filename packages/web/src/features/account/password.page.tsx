@@ -6,10 +6,7 @@ import { useTitle } from '../../app/common';
 import { useLang } from '../../app/i18n';
 import type { Me } from '../../app/session';
 import { useRun, WriteError } from '../../app/write';
-import { hasErrors, newPasswordErrors, NewPasswordFields, serverErrors } from './account.parts';
-import type { PasswordErrors } from './account.parts';
-
-const NONE: PasswordErrors = { next: [], repeat: [] };
+import { NewPasswordFields, serverErrors, useNewPassword } from './account.parts';
 
 /**
  * "Đổi mật khẩu": every user, from the header's menu; and the only page of an account whose password an
@@ -19,15 +16,12 @@ export function ChangePasswordPage({ me, forced = false, onChanged, onLogout }: 
   const [l] = useLang();
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [checked, setChecked] = useState<PasswordErrors>(NONE);
+  const pw = useNewPassword();
   const [done, setDone] = useState(false);
   const w = useRun<void>(() => {
     setDone(true);
     setCurrent('');
-    setNext('');
-    setRepeat('');
+    pw.clear();
     onChanged();
   });
   useTitle(tr('Đổi mật khẩu', 'Change password'));
@@ -35,11 +29,9 @@ export function ChangePasswordPage({ me, forced = false, onChanged, onLogout }: 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDone(false);
-    const errors = newPasswordErrors(next, repeat, l, { username: me.user.username, current });
-    setChecked(errors);
     w.setError(null);
-    if (hasErrors(errors)) return;
-    void w.run(() => api<void>('POST', '/auth/password', { currentPassword: current, newPassword: next }));
+    if (!pw.validate({ username: me.user.username, current })) return;
+    void w.run(() => api<void>('POST', '/auth/password', { currentPassword: current, newPassword: pw.next }));
   };
   const fromServer = serverErrors(w.error, 'newPassword');
   const currentErrors = serverErrors(w.error, 'currentPassword');
@@ -62,21 +54,7 @@ export function ChangePasswordPage({ me, forced = false, onChanged, onLogout }: 
           required
           data-testid="password-current"
         />
-        <NewPasswordFields
-          next={next}
-          repeat={repeat}
-          onNext={(v) => {
-            setNext(v);
-            setChecked(NONE);
-          }}
-          onRepeat={(v) => {
-            setRepeat(v);
-            setChecked((c) => ({ ...c, repeat: [] }));
-          }}
-          errors={{ next: [...checked.next, ...fromServer], repeat: checked.repeat }}
-          l={l}
-          testid="password"
-        />
+        <NewPasswordFields {...pw.fields(fromServer)} testid="password" />
         {w.error && !fieldError && <WriteError error={w.error} testid="password-error" />}
         {done && (
           <Alert color="green" data-testid="password-done" title={tr('Đã đổi mật khẩu', 'Password changed')}>
