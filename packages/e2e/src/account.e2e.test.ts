@@ -59,6 +59,10 @@ describe.skipIf(skipReason !== null)('accounts in Chromium', () => {
     await expect.poll(() => row(admin, 'vanthu.x01').getByTestId('account-state').getAttribute('data-state')).toBe('active');
     await signIn(clerk, 'vanthu.x01', 'anlac2026');
     await clerk.waitForURL((u) => !u.pathname.startsWith('/login'));
+    // A clerk has no accounts page: no link, and the address says why.
+    expect(await clerk.getByTestId('nav-accounts').count()).toBe(0);
+    await clerk.goto(`${base}/accounts`);
+    await expect.poll(() => clerk.getByTestId('accounts-not-admin').innerText()).toContain('Chỉ quản trị viên quản lý tài khoản');
     await clerk.close();
     await admin.close();
   });

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { foldVietnamese } from '@quyche/core';
+import { foldVietnamese, roleAllows } from '@quyche/core';
+import type { AppRole } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { ErrorView, Loading, useTitle } from '../../app/common';
 import { ConfirmDialog } from '../../app/confirm.dialog';
@@ -23,6 +24,24 @@ export function AccountListPage({ me }: { me: Me }) {
   const [l] = useLang();
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
   useTitle(tr('Tài khoản', 'Accounts'));
+  if (!me.grants.some((g) => roleAllows(g.role as AppRole, 'manage_users'))) {
+    return (
+      <Stack data-testid="accounts-page">
+        <Title order={1} size="h2">
+          {tr('Tài khoản', 'Accounts')}
+        </Title>
+        <Alert color="gray" data-testid="accounts-not-admin">
+          {tr('Chỉ quản trị viên quản lý tài khoản. Bạn đổi mật khẩu của mình ở menu tên mình, góc trên bên phải.', 'Only administrators manage accounts. Change your own password from the menu with your name, top right.')}
+        </Alert>
+      </Stack>
+    );
+  }
+  return <Accounts me={me} />;
+}
+
+function Accounts({ me }: { me: Me }) {
+  const [l] = useLang();
+  const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
   const { data, error, loading, reload } = useApi<Account[]>('/users');
   const [q, setQ] = useState('');
   const [pending, setPending] = useState<{ action: Action; account: Account } | null>(null);
