@@ -76,7 +76,7 @@ export async function runLiveBench({ clients = Number(arg('clients', 1000)), upd
   const databaseUrl = db?.url ?? '';
   const dir = mkdtempSync(join(tmpdir(), 'qc-bench-live-'));
   const port = 3990 + Math.floor(Math.random() * 9);
-  const server = spawn(process.execPath, [join(root, 'packages/cli/bin/quyche.js'), 'serve', '--port', String(port), '--data', dir], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(process.execPath, [join(root, 'packages/cli/bin/quyche.js'), 'serve', '--demo', '--port', String(port), '--data', dir], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'ignore', 'inherit'] });
   const reqs = [];
   try {
     const base = `http://127.0.0.1:${port}`;

@@ -25,7 +25,7 @@ describe('quyche CLI', () => {
 
   it('serves, and a second serve on the same data folder exits at once with a clear message', async () => {
     const port = 3300 + Math.floor(Math.random() * 500);
-    server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--data', dir], { env: { ...process.env, DATABASE_URL: '' } });
+    server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', String(port), '--data', dir], { env: { ...process.env, DATABASE_URL: '' } });
     let out = '';
     server.stdout!.on('data', (d) => (out += d));
     const t0 = Date.now();
@@ -34,7 +34,7 @@ describe('quyche CLI', () => {
     const page = await fetch(`http://127.0.0.1:${port}/login`);
     expect(page.status).toBe(200);
     const t1 = Date.now();
-    const second = cli(['serve', '--port', String(port + 1), '--data', dir]);
+    const second = cli(['serve', '--demo', '--port', String(port + 1), '--data', dir]);
     expect(second.status).toBe(1);
     expect(second.stderr).toContain('đang được tiến trình khác');
     expect(Date.now() - t1).toBeLessThan(5000);

@@ -1,12 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { BackupFormatError, DataFolderLockedError, verifyAudit } from '@quyche/db';
-import { isSeeded, seedAnLac, serve } from '@quyche/server';
-import { DEFAULT_CALENDAR } from '@quyche/core';
+import { hasAccounts, isSeeded, NotInitializedError, seedAnLac, serve } from '@quyche/server';
+import { DEFAULT_CALENDAR, ProblemError } from '@quyche/core';
 import { ExitError, regCommands } from './reg.commands.js';
 import { CliError, config, withDb } from './cli.shared.js';
 import type { GlobalOpts } from './cli.shared.js';
 import { dbCommands } from './db.commands.js';
 import { userCommands } from './user.commands.js';
+import { initCommand } from './init.command.js';
 
 export function program(): Command {
   const prog = new Command('quyche')
@@ -23,9 +24,9 @@ export function program(): Command {
     .description('chạy máy chủ API và giao diện web')
     .option('-p, --port <port>', 'cổng (mặc định 3000, hoặc PORT)')
     .option('--host <host>', 'địa chỉ lắng nghe (mặc định 127.0.0.1)')
-    .option('--no-seed', 'không nạp dữ liệu mẫu An Lạc khi CSDL còn trống')
-    .action(async (o: { port?: string; host?: string; seed: boolean }) => {
-      const { stop } = await serve(config({ ...g(), ...o }), { seed: o.seed });
+    .option('--demo', 'bản demo: CSDL còn trống (chưa có tài khoản) được nạp dữ liệu mẫu tỉnh An Lạc, mật khẩu công khai')
+    .action(async (o: { port?: string; host?: string; demo?: boolean }) => {
+      const { stop } = await serve(config({ ...g(), ...o }), { demo: o.demo === true });
       await new Promise<void>((resolve) => {
         const onSignal = () => {
           console.log('Đang dừng…');
@@ -36,6 +37,7 @@ export function program(): Command {
       });
     });
 
+  initCommand(prog, g);
   dbCommands(prog, g);
 
   prog
@@ -46,6 +48,8 @@ export function program(): Command {
     .action(async () => {
       await withDb(config(g()), async (d) => {
         if (await isSeeded(d)) throw new CliError('CSDL đã có dữ liệu An Lạc: không nạp lại.');
+        // The demo's accounts have a published password: never into a database that is in use.
+        if (await hasAccounts(d)) throw new CliError('CSDL đã có tài khoản (đang dùng thật): không nạp dữ liệu mẫu.');
         const s = await seedAnLac(d);
         console.log(`Đã nạp: ${s.organizations} tổ chức, ${s.people} người, ${s.memberships} chức vụ; tài khoản: ${s.users.map((u) => u.username).join(', ')} (mật khẩu ${s.users[0]!.password}).`);
       });
@@ -105,8 +109,12 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`Lỗi: ${e.message}`);
       return e.exitCode;
     }
-    if (e instanceof CliError || e instanceof DataFolderLockedError || e instanceof BackupFormatError) {
+    if (e instanceof CliError || e instanceof DataFolderLockedError || e instanceof BackupFormatError || e instanceof NotInitializedError) {
       console.error(`Lỗi: ${e.message}`);
+      return 1;
+    }
+    if (e instanceof ProblemError) {
+      console.error(`Lỗi: ${e.problem.detail ?? e.problem.title}`);
       return 1;
     }
     const err = e as NodeJS.ErrnoException;

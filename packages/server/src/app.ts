@@ -18,6 +18,7 @@ import { routes } from './http/route.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { orgRoutes } from './routes/org.routes.js';
 import { personRoutes } from './routes/person.routes.js';
+import { userRoutes } from './routes/user.routes.js';
 import { regulationRoutes } from './routes/regulation.routes.js';
 import { documentRoutes } from './routes/document.routes.js';
 import { meetingRoutes } from './routes/meeting.routes.js';
@@ -42,7 +43,8 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
   const app = Fastify({
     logger: opts.logger ? { level: 'warn' } : false,
     bodyLimit: config.bodyLimit,
-    trustProxy: false,
+    // Behind a reverse proxy (QUYCHE_TRUST_PROXY) req.ip is the client's, so that login throttling counts it.
+    trustProxy: config.trustProxy,
     // Malformed JSON, prototype-pollution keys and the like are rejected by the parser itself.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -95,6 +97,7 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
   authRoutes(app, db, config);
   orgRoutes(app, db);
   personRoutes(app, db);
+  userRoutes(app, db);
   regulationRoutes(app, db);
   documentRoutes(app, db);
   const hub = new MeetingHub(db);

@@ -5,3 +5,5 @@ export * from './auth/password.js';
 export * from './seed/an-lac.seed.js';
 export { openApiDocument } from './http/openapi.js';
 export * from './reports/party-document.docx.js';
+export * from './services/setup.service.js';
+export * from './services/account.service.js';

@@ -26,7 +26,7 @@ const STORES_NOTHING = new Set(['POST /auth/logout', 'POST /regulations/validate
 /** Routes on records of the caller's own account (a notification): another's is answered as not found. */
 const OWN_RECORDS = new Set(['POST /notifications/:id/read']);
 /** POST routes that write only the caller's own account (a calendar feed token): allowed to every role, tested apart. */
-const OWN_ACCOUNT = new Set(['POST /calendar/feed-token']);
+const OWN_ACCOUNT = new Set(['POST /calendar/feed-token', 'POST /auth/password']);
 
 const TAN_LAP_TEXT = readFileSync(new URL('../../../regulations/an-lac/xa-tan-lap.qc.md', import.meta.url), 'utf8');
 const X02_REGULATION = TAN_LAP_TEXT.replace('/dang-uy-xa-tan-lap/', '/dang-uy-xa-x02/');
@@ -72,6 +72,7 @@ interface Records {
   consultation: string;
   recipient: string;
   comment: string;
+  user: string;
 }
 
 /** The record of commune X02 an `:id` (or `:versionId` …) in a route's url refers to. */
@@ -105,6 +106,7 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
     inspections: x.inspection,
     recommendations: x.recommendation,
     consultations: x.consultation,
+    users: x.user,
   };
   return first ? byCollection[first] : undefined;
 }
@@ -249,6 +251,11 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'PATCH /portfolio/:id': () => ({ body: { version: 1, field: 'Văn hóa' } }),
   'GET /search': () => ({ query: { q: 'nguyen' } }),
   'GET /users': () => ({}),
+  'POST /users/:id/disable': () => ({}),
+  'POST /users/:id/enable': () => ({}),
+  'POST /users/:id/sessions/revoke': () => ({}),
+  'POST /users/:id/password': () => ({ body: { newPassword: 'Mật khẩu mới đủ dài 2026' } }),
+  'POST /auth/password': () => ({ body: { currentPassword: 'sai-mat-khau', newPassword: 'Mật khẩu mới đủ dài 2026' } }),
   'POST /users': (x) => ({ body: { username: 'ke.gian', password: 'mat-khau-dai-du', displayName: 'Kẻ gian', grants: [{ role: 'admin', orgId: x.org }] }, x02: true }),
   'GET /audit': () => ({ query: { page: '1', pageSize: '10' } }),
   'GET /audit/verify': () => ({}),
@@ -388,6 +395,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       consultation: consultation.id,
       recipient: consultation.recipients[0].id,
       comment: await one('select id as v from consultation_comment where consultation_id = $1', [consultation.id]),
+      user: await one("select id as v from app_user where username = 'vanthu.x02'"),
       org: x02,
       parent: al,
       cell: cell.id,
@@ -451,7 +459,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it('answers 401 problem+json without a session on every route but login, whatever the input', async () => {
-    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID(), program: randomUUID(), programItem: randomUUID(), inspection: randomUUID(), recommendation: randomUUID(), consultation: randomUUID(), recipient: randomUUID(), comment: randomUUID() });
+    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID(), program: randomUUID(), programItem: randomUUID(), inspection: randomUUID(), recommendation: randomUUID(), consultation: randomUUID(), recipient: randomUUID(), comment: randomUUID(), user: randomUUID() });
     let checked = 0;
     for (const r of routes) {
       if (r.public) continue;

@@ -8,21 +8,44 @@ import { queueScheduled } from './services/reminder.service.js';
 import type { AppConfig } from './config.js';
 import { isSeeded, seedAnLac } from './seed/an-lac.seed.js';
 import { DEMO_PASSWORD } from './seed/an-lac.data.js';
+import { hasAccounts } from './services/setup.service.js';
 
 export async function openConfiguredDb(config: AppConfig): Promise<Db> {
   return openDb(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
 }
 
-/** `quyche serve`: migrate, seed the An Lạc demo on first run, serve API and web. */
-export async function serve(config: AppConfig, opts: { seed?: boolean; log?: (s: string) => void } = {}) {
+/** A database without accounts, served without `--demo`: nobody could sign in, and the demo's must not appear. */
+export class NotInitializedError extends Error {
+  constructor() {
+    super(
+      'CSDL chưa được khởi tạo (chưa có tài khoản nào). Khởi tạo CSDL dùng thật bằng: npx quyche init --org-code MÃ --org-name "Đảng bộ tỉnh …" --admin TÊN_ĐĂNG_NHẬP; ' +
+        'hoặc chạy bản demo tỉnh An Lạc: npm start (npx quyche serve --demo). / The database has no account yet: run `npx quyche init`, or `npx quyche serve --demo` for the demo.',
+    );
+  }
+}
+
+/**
+ * `quyche serve`: migrate and serve API and web. `demo`: an empty database (no account) gets the An Lạc demo with its
+ * published password; without it an empty database is refused, so that a production database never has the demo's
+ * accounts, and a database that has accounts is never given them either.
+ */
+export async function serve(config: AppConfig, opts: { demo?: boolean; log?: (s: string) => void } = {}) {
   const log = opts.log ?? ((s: string) => console.log(s));
   const t0 = Date.now();
   const db = await openConfiguredDb(config);
-  const applied = await migrate(db);
-  if (applied.length) log(`• Đã cập nhật lược đồ CSDL: ${applied.join(', ')}`);
-  if (opts.seed !== false && !(await isSeeded(db))) {
-    const s = await seedAnLac(db);
-    log(`• Đã nạp dữ liệu mẫu tỉnh An Lạc: ${s.organizations} tổ chức, ${s.people} người, ${s.memberships} chức vụ.`);
+  try {
+    const applied = await migrate(db);
+    if (applied.length) log(`• Đã cập nhật lược đồ CSDL: ${applied.join(', ')}`);
+    if (!(await hasAccounts(db))) {
+      if (!opts.demo) throw new NotInitializedError();
+      const s = await seedAnLac(db);
+      log(`• Đã nạp dữ liệu mẫu tỉnh An Lạc: ${s.organizations} tổ chức, ${s.people} người, ${s.memberships} chức vụ.`);
+    } else if (opts.demo && !(await isSeeded(db))) {
+      log('• CSDL đã có tài khoản và không phải bản demo: không nạp dữ liệu mẫu An Lạc.');
+    }
+  } catch (e) {
+    await db.close();
+    throw e;
   }
   const app = await buildApp(db, config, { logger: true });
   await app.listen({ port: config.port, host: config.host });
@@ -36,8 +59,11 @@ export async function serve(config: AppConfig, opts: { seed?: boolean; log?: (s:
   }
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${config.dataDir}`;
   log(`Quychế đang chạy tại http://${config.host}:${config.port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`);
-  log(`Đăng nhập bản demo: tên đăng nhập "admin", mật khẩu "${DEMO_PASSWORD}" (quản trị Tỉnh ủy An Lạc); "vanthu.x01" / "${DEMO_PASSWORD}" (văn thư xã Tân Lập).`);
-  log('Log in to the demo as admin / ' + DEMO_PASSWORD + '. Dừng: Ctrl+C.');
+  if (await isSeeded(db)) {
+    log(`Đăng nhập bản demo: tên đăng nhập "admin", mật khẩu "${DEMO_PASSWORD}" (quản trị Tỉnh ủy An Lạc); "vanthu.x01" / "${DEMO_PASSWORD}" (văn thư xã Tân Lập).`);
+    log('Log in to the demo as admin / ' + DEMO_PASSWORD + '.');
+  }
+  log('Dừng: Ctrl+C.');
   const stop = async () => {
     schedule?.stop();
     await app.close();

@@ -31,13 +31,15 @@ import { RecommendationListPage } from './features/program/recommendation-list.p
 import { RecommendationPage } from './features/program/recommendation.page';
 import { ConsultationListPage } from './features/consultation/consultation-list.page';
 import { ConsultationPage } from './features/consultation/consultation.page';
+import { AccountListPage } from './features/account/account-list.page';
+import { ChangePasswordPage } from './features/account/password.page';
 
 const theme = createTheme({ primaryColor: 'red', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
 
 function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const { path } = useLocation();
-  useEffect(() => {
+  const loadMe = () =>
     api<Me>('GET', '/auth/me').then(
       (m) => {
         setCsrf(m.csrfToken);
@@ -45,15 +47,27 @@ function App() {
       },
       () => setMe(null),
     );
+  useEffect(() => {
+    void loadMe();
     const onOut = () => setMe(null);
+    const onMustChange = () => void loadMe();
     window.addEventListener('qc-unauthenticated', onOut);
-    return () => window.removeEventListener('qc-unauthenticated', onOut);
+    window.addEventListener('qc-password-change', onMustChange);
+    return () => {
+      window.removeEventListener('qc-unauthenticated', onOut);
+      window.removeEventListener('qc-password-change', onMustChange);
+    };
   }, []);
   useEffect(() => {
     if (me === null && path !== '/login') navigate('/login', true);
   }, [me, path]);
   if (me === undefined) return <Loading />;
   if (me === null || path === '/login') return <LoginPage onLogin={setMe} />;
+  // After an administrator's reset nothing else answers until the user has chosen a new password.
+  if (me.user.mustChangePassword) {
+    const logout = () => void api('POST', '/auth/logout').finally(() => setMe(null));
+    return <ChangePasswordPage me={me} forced onChanged={() => void loadMe()} onLogout={logout} />;
+  }
   let page;
   let m: Record<string, string> | null;
   if (path === '/' || path === '/org') page = <TreePage />;
@@ -79,6 +93,8 @@ function App() {
   else if ((m = match('/recommendations/:id', path))) page = <RecommendationPage key={m['id']} id={m['id']!} />;
   else if (path === '/consultations') page = <ConsultationListPage />;
   else if ((m = match('/consultations/:id', path))) page = <ConsultationPage key={m['id']} id={m['id']!} />;
+  else if (path === '/account/password') page = <ChangePasswordPage me={me} onChanged={() => undefined} />;
+  else if (path === '/accounts') page = <AccountListPage me={me} />;
   else page = <TreePage />;
   return (
     <Layout me={me} onLogout={() => setMe(null)}>

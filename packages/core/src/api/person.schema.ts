@@ -84,28 +84,19 @@ export const SearchResultSchema = z.object({
 export const LoginSchema = z.strictObject({ username: TextSchema(100), password: z.string().min(1).max(200) });
 export const GrantSchema = z.object({ role: z.enum(APP_ROLES), orgId: IdSchema });
 export const MeSchema = z.object({
-  user: z.object({ id: IdSchema, username: z.string(), displayName: z.string(), personId: IdSchema.nullable(), clearance: z.number().int(), locale: z.string() }),
+  user: z.object({
+    id: IdSchema,
+    username: z.string(),
+    displayName: z.string(),
+    personId: IdSchema.nullable(),
+    clearance: z.number().int(),
+    locale: z.string(),
+    /** Set by an administrator's reset: until the user picks a new password, only auth/me, logout and password answer. */
+    mustChangePassword: z.boolean(),
+  }),
   grants: z.array(GrantSchema.extend({ orgName: z.string() })),
   csrfToken: z.string(),
 });
-export const UserSchema = z.object({
-  id: IdSchema,
-  username: z.string(),
-  displayName: z.string(),
-  personId: IdSchema.nullable(),
-  clearance: z.number().int(),
-  disabled: z.boolean(),
-  grants: z.array(GrantSchema),
-});
-export const CreateUserSchema = z.strictObject({
-  username: z.string().trim().min(3).max(100).regex(/^[a-z0-9._-]+$/, { message: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch' }),
-  password: z.string().min(10, { message: 'Mật khẩu cần ít nhất 10 ký tự' }).max(200),
-  displayName: TextSchema(200),
-  personId: IdSchema.nullable().optional(),
-  clearance: ConfidentialitySchema.optional(),
-  grants: z.array(z.strictObject({ role: z.enum(APP_ROLES), orgId: IdSchema })).min(1).max(50),
-});
-
 export const AuditEntrySchema = z.object({
   seq: z.number().int(),
   at: z.string(),

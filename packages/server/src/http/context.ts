@@ -15,6 +15,8 @@ export interface SessionUser {
   grants: (Grant & { orgName: string })[];
   sessionId: string;
   csrfToken: string;
+  /** An administrator reset the password: the user must pick a new one before anything else. */
+  mustChangePassword: boolean;
 }
 
 /** What a use case gets: the database, the signed-in user, access checks and the audit trail. */

@@ -20,6 +20,8 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   status?: number;
   /** `public`: no session needed (login only). */
   public?: boolean;
+  /** Answers while the account must change its password (auth/me, logout, password); every other route refuses. */
+  beforePasswordChange?: boolean;
   /** Larger request bodies for routes that take whole documents (default: the server's 1 MB). */
   bodyLimit?: number;
   /**
@@ -89,6 +91,9 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
       const user = def.public ? null : await loadSessionUser(db, req);
       if (!def.public && !user) throw new ProblemError('UNAUTHENTICATED');
       if (user && def.method !== 'GET') verifyCsrf(req, user);
+      if (user?.mustChangePassword && !def.beforePasswordChange) {
+        throw new ProblemError('PASSWORD_CHANGE_REQUIRED', { detail: 'Quản trị viên đã đặt lại mật khẩu của tài khoản: hãy đổi mật khẩu rồi làm việc tiếp.' });
+      }
       if (def.authorize && user) await def.authorize({ params: parse(def.params, req.params, 'params') as z.output<P>, ctx: new RequestContext(db, user, req, reply) });
     },
     handler: async (req, reply) => {

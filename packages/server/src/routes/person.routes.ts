@@ -6,7 +6,6 @@ import {
   AuditVerifySchema,
   CreatePersonSchema,
   CreatePortfolioSchema,
-  CreateUserSchema,
   IdParamsSchema,
   pageOf,
   PageQuerySchema,
@@ -18,9 +17,7 @@ import {
   SearchResultSchema,
   UpdatePersonSchema,
   UpdatePortfolioSchema,
-  UserSchema,
 } from '@quyche/core';
-import { z as zod } from 'zod';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
 import * as people from '../services/person.service.js';
@@ -35,8 +32,6 @@ export function personRoutes(app: FastifyInstance, db: Db) {
   r({ method: 'POST', url: '/people/:id/portfolio', tag: 'people', summary: 'Phân công phụ trách lĩnh vực, địa bàn', status: 201, params: IdParamsSchema, body: CreatePortfolioSchema, response: PortfolioSchema, handler: ({ ctx, params, body }) => people.addPortfolio(ctx, params.id, body) });
   r({ method: 'PATCH', url: '/portfolio/:id', tag: 'people', summary: 'Sửa, kết thúc phân công', params: IdParamsSchema, body: UpdatePortfolioSchema, response: PortfolioSchema, handler: ({ ctx, params, body }) => people.updatePortfolio(ctx, params.id, body) });
   r({ method: 'GET', url: '/search', tag: 'search', summary: 'Tìm tổ chức và người, có dấu hoặc không dấu', query: SearchQuerySchema, response: SearchResultSchema, handler: ({ ctx, query }) => people.search(ctx, query) });
-  r({ method: 'GET', url: '/users', tag: 'users', summary: 'Tài khoản', response: zod.array(UserSchema), handler: ({ ctx }) => users.listUsers(ctx) });
-  r({ method: 'POST', url: '/users', tag: 'users', summary: 'Tạo tài khoản', status: 201, body: CreateUserSchema, response: UserSchema, handler: ({ ctx, body }) => users.createUser(ctx, body) });
   r({ method: 'GET', url: '/audit', tag: 'audit', summary: 'Nhật ký thao tác', query: PageQuerySchema, response: pageOf(AuditEntrySchema), handler: ({ ctx, query }) => users.auditPage(ctx, query.page, query.pageSize) });
   r({ method: 'GET', url: '/audit/verify', tag: 'audit', summary: 'Kiểm tra toàn vẹn chuỗi nhật ký', response: AuditVerifySchema, handler: ({ ctx }) => users.auditVerify(ctx) });
 }

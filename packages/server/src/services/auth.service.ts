@@ -1,16 +1,15 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError } from '@quyche/core';
-import { appendAudit, findUserByUsername, getLoginAttempt } from '@quyche/db';
+import { appendAudit, findUserByUsername } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
 import type { SessionUser } from '../http/context.js';
 import { accessCache } from '../http/access.cache.js';
+import { addressKey, assertNotLocked, clearFailures, recordFailure, THROTTLE, userKey } from '../auth/login.throttle.js';
 
 export const SESSION_COOKIE = 'qc_session';
 const SESSION_HOURS = 12;
-/** Throttling: after MAX_FAILURES failed logins within WINDOW_MIN minutes, the key is locked for LOCK_MIN minutes. */
-export const THROTTLE = { MAX_FAILURES: 5, WINDOW_MIN: 15, LOCK_MIN: 5 };
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const sessionIdOf = (token: string) => sha256(token);
@@ -36,6 +35,7 @@ export async function loadSessionUser(db: Db, req: FastifyRequest): Promise<Sess
         grants: u.grants ?? [],
         sessionId: u.session_id,
         csrfToken: u.csrf_token,
+        mustChangePassword: u.must_change_password,
       };
     }
   }
@@ -51,30 +51,19 @@ export function verifyCsrf(req: FastifyRequest, user: SessionUser) {
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ProblemError('CSRF_INVALID', { field: 'x-csrf-token' });
 }
 
-function throttleKey(username: string, ip: string) {
-  return `${username.trim().toLowerCase()}|${ip}`;
-}
-
 export async function login(db: Db, req: FastifyRequest, reply: FastifyReply, username: string, password: string, secureCookie: boolean) {
-  const key = throttleKey(username, req.ip);
-  const attempt = await getLoginAttempt(db, key);
-  const now = Date.now();
-  if (attempt?.locked_until && new Date(attempt.locked_until).getTime() > now) {
-    const retryAfter = Math.ceil((new Date(attempt.locked_until).getTime() - now) / 1000);
-    throw new ProblemError('LOGIN_THROTTLED', { detail: `Vui lòng thử lại sau ${retryAfter} giây`, retryAfter });
-  }
+  const key = userKey(username, req.ip);
+  await assertNotLocked(db, [
+    { key, what: 'Tên đăng nhập này' },
+    { key: addressKey(req.ip), what: 'Địa chỉ máy của bạn' },
+  ]);
   const user = await findUserByUsername(db, username.trim().toLowerCase());
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok || user.disabled) {
     await db.transaction(async (tx) => {
-      const inWindow = attempt && now - new Date(attempt.window_start).getTime() < THROTTLE.WINDOW_MIN * 60_000;
-      const failures = inWindow ? attempt.failures + 1 : 1;
-      const lockedUntil = failures >= THROTTLE.MAX_FAILURES ? new Date(now + THROTTLE.LOCK_MIN * 60_000).toISOString() : null;
-      await tx.query(
-        `insert into login_attempt (key, failures, window_start, locked_until) values ($1, $2, $3, $4)
-         on conflict (key) do update set failures = $2, window_start = $3, locked_until = $4`,
-        [key, failures, inWindow ? new Date(attempt.window_start).toISOString() : new Date(now).toISOString(), lockedUntil],
-      );
+      const failures = await recordFailure(tx, key, THROTTLE.user);
+      // The address counts failures across usernames: one address trying many usernames is slowed as well.
+      await recordFailure(tx, addressKey(req.ip), THROTTLE.address);
       await appendAudit(tx, { actorUserId: user?.id ?? null, actor: username.slice(0, 100), action: 'login_failed', entity: 'session', entityId: null, orgId: null, before: null, after: { ip: req.ip, failures } });
     });
     throw new ProblemError('LOGIN_FAILED');
@@ -82,7 +71,9 @@ export async function login(db: Db, req: FastifyRequest, reply: FastifyReply, us
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   await db.transaction(async (tx) => {
-    await tx.query('delete from login_attempt where key = $1', [key]);
+    // The address's count is left to its window: a valid account of one's own must not reset it.
+    await clearFailures(tx, key);
+    await tx.query('update app_user set last_login_at = now() where id = $1', [user.id]);
     await tx.query(`insert into user_session (id, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + interval '${SESSION_HOURS} hours')`, [sessionIdOf(token), user.id, csrf]);
     await tx.query('delete from user_session where expires_at < now()');
     await appendAudit(tx, { actorUserId: user.id, actor: user.username, action: 'login', entity: 'session', entityId: null, orgId: null, before: null, after: { ip: req.ip } });
@@ -101,7 +92,7 @@ export async function logout(db: Db, reply: FastifyReply, user: SessionUser) {
 
 export function meOf(user: SessionUser) {
   return {
-    user: { id: user.id, username: user.username, displayName: user.displayName, personId: user.personId, clearance: user.clearance, locale: user.locale },
+    user: { id: user.id, username: user.username, displayName: user.displayName, personId: user.personId, clearance: user.clearance, locale: user.locale, mustChangePassword: user.mustChangePassword },
     grants: user.grants,
     csrfToken: user.csrfToken,
   };

@@ -29,7 +29,7 @@ export async function feedUser(db: Db, token: string): Promise<SessionUser | nul
   const u = (await db.query<{ id: string; username: string; display_name: string; person_id: string | null; clearance: number; locale: string }>('select * from app_user where ics_token = $1 and not disabled', [hashToken(token)])).rows[0];
   if (!u) return null;
   const grants = await grantsOf(db, u.id);
-  return { id: u.id, username: u.username, displayName: u.display_name, personId: u.person_id, clearance: u.clearance, locale: u.locale, grants, sessionId: '', csrfToken: '' };
+  return { id: u.id, username: u.username, displayName: u.display_name, personId: u.person_id, clearance: u.clearance, locale: u.locale, grants, sessionId: '', csrfToken: '', mustChangePassword: false };
 }
 
 type FeedRow = { id: string; title: string; meeting_date: string; starts_at: string | null; location: string | null; kind: string; state: string; body_name: string; format: string };

@@ -1,9 +1,10 @@
 import { ProblemError, roleAllows } from '@quyche/core';
 import type { z } from 'zod';
 import type { CreateUserSchema } from '@quyche/core';
-import { findUserByUsername, listAudit, listUsers as listUsersRepo, uuidv7, verifyAudit } from '@quyche/db';
+import { findUserByUsername, getUserView, listAudit, listUsers as listUsersRepo, uuidv7, verifyAudit } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { hashPassword } from '../auth/password.js';
+import { actorOf, assertPasswordPolicy, disableAccount, enableAccount, resetAccountPassword, revokeAccountSessions, toUser } from './account.service.js';
 
 function requireRoleSomewhere(ctx: RequestContext, action: 'manage_users' | 'audit') {
   if (!ctx.user.grants.some((g) => roleAllows(g.role, action))) {
@@ -13,8 +14,9 @@ function requireRoleSomewhere(ctx: RequestContext, action: 'manage_users' | 'aud
 
 export async function listUsers(ctx: RequestContext) {
   requireRoleSomewhere(ctx, 'manage_users');
+  // Accounts cleared above the administrator stay hidden, as everything above one's clearance does.
   const rows = await listUsersRepo(ctx.db, await ctx.coveredOrgs('manage_users'));
-  return rows.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, personId: u.person_id, clearance: u.clearance, disabled: u.disabled, grants: u.grants }));
+  return rows.filter((u) => u.clearance <= ctx.user.clearance).map(toUser);
 }
 
 export async function createUser(ctx: RequestContext, input: z.output<typeof CreateUserSchema>) {
@@ -23,15 +25,51 @@ export async function createUser(ctx: RequestContext, input: z.output<typeof Cre
   // Nobody hands out a clearance above their own.
   ctx.assertClearance(input.clearance ?? 0);
   if (await findUserByUsername(ctx.db, input.username)) throw new ProblemError('DUPLICATE', { field: 'body.username', detail: 'Tên đăng nhập đã có người dùng' });
+  assertPasswordPolicy(input.password, 'body.password', { username: input.username });
   const id = uuidv7();
   const hash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     await tx.query('insert into app_user (id, username, password_hash, display_name, person_id, clearance) values ($1,$2,$3,$4,$5,$6)', [id, input.username, hash, input.displayName, input.personId ?? null, input.clearance ?? 0]);
     for (const g of input.grants) await tx.query('insert into role_grant (id, user_id, role, org_id) values ($1,$2,$3,$4)', [uuidv7(), id, g.role, g.orgId]);
-    const out = { id, username: input.username, displayName: input.displayName, personId: input.personId ?? null, clearance: input.clearance ?? 0, disabled: false, grants: input.grants };
-    await ctx.audit(tx, { action: 'create', entity: 'app_user', entityId: id, orgId: input.grants[0]!.orgId, after: out });
-    return out;
+    const after = { id, username: input.username, displayName: input.displayName, personId: input.personId ?? null, clearance: input.clearance ?? 0, disabled: false, grants: input.grants };
+    await ctx.audit(tx, { action: 'create', entity: 'app_user', entityId: id, orgId: input.grants[0]!.orgId, after });
   });
+  return toUser((await getUserView(ctx.db, id))!);
+}
+
+/**
+ * The account `id`, when the administrator manages every organization it has a grant in: an account out of sight
+ * answers 404 (its existence is not revealed), one also granted beyond the administrator's scope 403, and one
+ * cleared above the administrator 404 (nobody takes over an account that sees more than they do).
+ */
+async function managedUser(ctx: RequestContext, id: string) {
+  requireRoleSomewhere(ctx, 'manage_users');
+  const u = await getUserView(ctx.db, id);
+  const covered = new Set(await ctx.coveredOrgs('manage_users'));
+  if (!u || !u.grants.some((g) => covered.has(g.orgId))) throw new ProblemError('NOT_FOUND', { detail: 'Không có tài khoản này trong phạm vi quản lý' });
+  for (const g of u.grants) await ctx.assertOrg(g.orgId, 'manage_users');
+  ctx.assertClearance(u.clearance);
+  return u;
+}
+
+export async function disableUser(ctx: RequestContext, id: string) {
+  const u = await managedUser(ctx, id);
+  if (u.id === ctx.user.id) throw new ProblemError('CANNOT_DISABLE_SELF', { field: 'params.id', detail: 'Đây là tài khoản bạn đang dùng: chỉ một quản trị viên khác mới khóa được tài khoản này.' });
+  return disableAccount(ctx.db, actorOf(ctx), u);
+}
+
+export async function enableUser(ctx: RequestContext, id: string) {
+  return enableAccount(ctx.db, actorOf(ctx), await managedUser(ctx, id));
+}
+
+export async function revokeUserSessions(ctx: RequestContext, id: string) {
+  return revokeAccountSessions(ctx.db, actorOf(ctx), await managedUser(ctx, id));
+}
+
+export async function resetUserPassword(ctx: RequestContext, id: string, newPassword: string) {
+  const u = await managedUser(ctx, id);
+  if (u.id === ctx.user.id) throw new ProblemError('CANNOT_RESET_OWN_PASSWORD', { field: 'params.id', detail: 'Mật khẩu của chính bạn được đổi ở trang Đổi mật khẩu (cần nhập mật khẩu đang dùng).' });
+  return resetAccountPassword(ctx.db, actorOf(ctx), u, newPassword);
 }
 
 export async function auditPage(ctx: RequestContext, page: number, pageSize: number) {

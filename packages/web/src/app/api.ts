@@ -7,8 +7,18 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string | undefined,
     readonly code: string,
+    /** The offending field (`body.newPassword`) and each field's reasons, for a form to show beside its inputs. */
+    readonly field?: string,
+    readonly errors: { field: string; message: string }[] = [],
   ) {
     super(detail ? `${title}: ${detail}` : title);
+  }
+
+  /** The reasons given for one field of the request body (`newPassword` for `body.newPassword`). */
+  messagesFor(name: string): string[] {
+    const f = `body.${name}`;
+    const own = this.errors.filter((e) => e.field === f).map((e) => e.message);
+    return own.length ? own : this.field === f ? [this.detail ?? this.title] : [];
   }
 }
 
@@ -29,7 +39,9 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   const data = await res.json().catch(() => ({}));
   if (!res.ok) {
     if (res.status === 401 && !url.startsWith('/auth/login')) window.dispatchEvent(new Event('qc-unauthenticated'));
-    throw new ApiError(res.status, data.title ?? 'Lỗi', data.detail, data.code ?? 'ERROR');
+    // An administrator reset the password meanwhile: the app asks for a new one before anything else.
+    if (data.code === 'PASSWORD_CHANGE_REQUIRED') window.dispatchEvent(new Event('qc-password-change'));
+    throw new ApiError(res.status, data.title ?? 'Lỗi', data.detail, data.code ?? 'ERROR', data.field, Array.isArray(data.errors) ? data.errors : []);
   }
   return data as T;
 }

@@ -74,6 +74,8 @@ const dict = {
   inspections: { vi: 'Kiểm tra, giám sát', en: 'Inspections' },
   recommendations: { vi: 'Kiến nghị, đề xuất', en: 'Recommendations' },
   consultations: { vi: 'Lấy ý kiến dự thảo', en: 'Consultations' },
+  accounts: { vi: 'Tài khoản', en: 'Accounts' },
+  changePassword: { vi: 'Đổi mật khẩu', en: 'Change password' },
 } satisfies Record<string, Record<Lang, string>>;
 export type MessageKey = keyof typeof dict;
 

@@ -1,6 +1,8 @@
-import { Anchor, AppShell, Burger, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, Menu, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { roleAllows } from '@quyche/core';
+import type { AppRole } from '@quyche/core';
 import { api } from './api';
 import { setLang, useLang } from './i18n';
 import { Link, navigate, useLocation } from './router';
@@ -22,6 +24,8 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
     { to: '/inspections', label: t('inspections'), active: path.startsWith('/inspections') },
     { to: '/recommendations', label: t('recommendations'), active: path.startsWith('/recommendations') },
     { to: '/consultations', label: t('consultations'), active: path.startsWith('/consultations') },
+    // Administrators manage the accounts of their organizations.
+    ...(me.grants.some((g) => roleAllows(g.role as AppRole, 'manage_users')) ? [{ to: '/accounts', label: t('accounts'), active: path.startsWith('/accounts') }] : []),
   ];
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => undefined);
@@ -42,15 +46,28 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Text size="sm" visibleFrom="sm" data-testid="user-name">
-              {me.user.displayName}
-            </Text>
             <Button variant="subtle" size="xs" onClick={() => setLang(l === 'vi' ? 'en' : 'vi')} data-testid="lang-switch">
               {l === 'vi' ? 'English' : 'Tiếng Việt'}
             </Button>
-            <Button variant="light" size="xs" onClick={logout} data-testid="logout">
-              {t('logout')}
-            </Button>
+            <Menu position="bottom-end" shadow="md" withinPortal>
+              <Menu.Target>
+                <Button variant="light" size="xs" maw={{ base: 130, sm: 260 }} rightSection="▾" data-testid="user-menu">
+                  <Text size="xs" fw={600} truncate="end" data-testid="user-name">
+                    {me.user.displayName}
+                  </Text>
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me.user.username}</Menu.Label>
+                <Menu.Item component={Link} to="/account/password" data-testid="menu-password">
+                  {t('changePassword')}
+                </Menu.Item>
+                <Menu.Divider />
+                <Menu.Item color="red" onClick={logout} data-testid="logout">
+                  {t('logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
           </Group>
         </Group>
       </AppShell.Header>

@@ -1,0 +1,60 @@
+import { ProblemError } from '@quyche/core';
+import type { Sql } from '@quyche/db';
+
+export interface ThrottleRule {
+  maxFailures: number;
+  windowMin: number;
+  lockMin: number;
+}
+
+/**
+ * After `maxFailures` failures within `windowMin` minutes a key is locked for `lockMin` minutes. A username is
+ * guessed from one address (username + address); many usernames are tried from one address (the address alone,
+ * so that 60 usernames tried once each are slowed too); a stolen session guesses its owner's password (the account).
+ */
+export const THROTTLE = {
+  user: { maxFailures: 5, windowMin: 15, lockMin: 5 },
+  address: { maxFailures: 20, windowMin: 15, lockMin: 15 },
+  password: { maxFailures: 5, windowMin: 15, lockMin: 15 },
+} satisfies Record<string, ThrottleRule>;
+
+export const userKey = (username: string, ip: string) => `${username.trim().toLowerCase()}|${ip}`;
+export const addressKey = (ip: string) => `ip:${ip}`;
+export const passwordKey = (userId: string) => `pw:${userId}`;
+
+const wait = (seconds: number) => (seconds >= 60 ? `${Math.ceil(seconds / 60)} phút` : `${seconds} giây`);
+
+/** 429 with Retry-After when any of the keys is locked; the database's clock decides, for every server alike. */
+export async function assertNotLocked(sql: Sql, keys: { key: string; what: string }[]) {
+  const locked = (
+    await sql.query<{ key: string; wait: number }>(
+      'select key, ceil(extract(epoch from locked_until - now()))::int as wait from login_attempt where key = any($1::text[]) and locked_until > now()',
+      [keys.map((k) => k.key)],
+    )
+  ).rows;
+  if (locked.length === 0) return;
+  const longest = locked.reduce((a, b) => (b.wait > a.wait ? b : a));
+  const retryAfter = Math.max(1, longest.wait);
+  const what = keys.find((k) => k.key === longest.key)!.what;
+  throw new ProblemError('LOGIN_THROTTLED', { detail: `${what} nhập sai mật khẩu quá nhiều lần: vui lòng thử lại sau ${wait(retryAfter)}.`, retryAfter });
+}
+
+/** Counts one failure in one statement (two failures at once both count); returns the failures in the window. */
+export async function recordFailure(sql: Sql, key: string, rule: ThrottleRule): Promise<number> {
+  const r = await sql.query<{ failures: number }>(
+    `insert into login_attempt as a (key, failures, window_start, locked_until)
+       values ($1, 1, now(), case when $2::int <= 1 then now() + $4::interval end)
+     on conflict (key) do update set
+       failures = case when a.window_start > now() - $3::interval then a.failures + 1 else 1 end,
+       window_start = case when a.window_start > now() - $3::interval then a.window_start else now() end,
+       locked_until = case when (case when a.window_start > now() - $3::interval then a.failures + 1 else 1 end) >= $2::int
+                           then now() + $4::interval else a.locked_until end
+     returning failures`,
+    [key, rule.maxFailures, `${rule.windowMin} minutes`, `${rule.lockMin} minutes`],
+  );
+  return r.rows[0]!.failures;
+}
+
+export async function clearFailures(sql: Sql, key: string) {
+  await sql.query('delete from login_attempt where key = $1', [key]);
+}

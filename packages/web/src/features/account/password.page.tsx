@@ -1,0 +1,105 @@
+import { Alert, Button, Card, Center, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { api } from '../../app/api';
+import { useTitle } from '../../app/common';
+import { useLang } from '../../app/i18n';
+import type { Me } from '../../app/session';
+import { useRun, WriteError } from '../../app/write';
+import { NewPasswordFields, serverErrors, useNewPassword } from './account.parts';
+
+/**
+ * "Đổi mật khẩu": every user, from the header's menu; and the only page of an account whose password an
+ * administrator reset (`forced`), until a new one is chosen. The other sessions of the account end; this one stays.
+ */
+export function ChangePasswordPage({ me, forced = false, onChanged, onLogout }: { me: Me; forced?: boolean; onChanged: () => void; onLogout?: () => void }) {
+  const [l] = useLang();
+  const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
+  const [current, setCurrent] = useState('');
+  const pw = useNewPassword();
+  const [done, setDone] = useState(false);
+  const w = useRun<void>(() => {
+    setDone(true);
+    setCurrent('');
+    pw.clear();
+    onChanged();
+  });
+  useTitle(tr('Đổi mật khẩu', 'Change password'));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(false);
+    w.setError(null);
+    if (!pw.validate({ username: me.user.username, current })) return;
+    void w.run(() => api<void>('POST', '/auth/password', { currentPassword: current, newPassword: pw.next }));
+  };
+  const fromServer = serverErrors(w.error, 'newPassword');
+  const currentErrors = serverErrors(w.error, 'currentPassword');
+  const fieldError = fromServer.length > 0 || currentErrors.length > 0;
+
+  const form = (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm" maw={460} data-testid="password-form">
+        {forced && (
+          <Alert color="orange" title={tr('Cần đặt mật khẩu mới', 'Choose a new password')} data-testid="password-forced">
+            {tr('Quản trị viên đã đặt lại mật khẩu của tài khoản này. Hãy đặt mật khẩu mới của riêng bạn để tiếp tục làm việc.', 'An administrator reset this account’s password. Choose your own new password to go on.')}
+          </Alert>
+        )}
+        <PasswordInput
+          label={forced ? tr('Mật khẩu quản trị viên đã cấp', 'Password given by the administrator') : tr('Mật khẩu hiện tại', 'Current password')}
+          value={current}
+          onChange={(e) => setCurrent(e.currentTarget.value)}
+          error={currentErrors.length ? currentErrors.join(' ') : undefined}
+          autoComplete="current-password"
+          required
+          data-testid="password-current"
+        />
+        <NewPasswordFields {...pw.fields(fromServer)} testid="password" />
+        {w.error && !fieldError && <WriteError error={w.error} testid="password-error" />}
+        {done && (
+          <Alert color="green" data-testid="password-done" title={tr('Đã đổi mật khẩu', 'Password changed')}>
+            {tr('Từ nay đăng nhập bằng mật khẩu mới. Các phiên đăng nhập khác của tài khoản (máy khác, trình duyệt khác) đã kết thúc.', 'Sign in with the new password from now on. The account’s other sessions (other devices, other browsers) have ended.')}
+          </Alert>
+        )}
+        <Group gap="xs">
+          <Button type="submit" loading={w.busy} data-testid="password-submit">
+            {tr('Đổi mật khẩu', 'Change password')}
+          </Button>
+          {forced && onLogout && (
+            <Button variant="subtle" onClick={onLogout} data-testid="logout">
+              {tr('Đăng xuất', 'Sign out')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+  if (!forced) {
+    return (
+      <Stack data-testid="password-page">
+        <Title order={1} size="h2">
+          {tr('Đổi mật khẩu', 'Change password')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {tr(`Tài khoản ${me.user.username} — ${me.user.displayName}`, `Account ${me.user.username} — ${me.user.displayName}`)}
+        </Text>
+        {form}
+      </Stack>
+    );
+  }
+  return <ForcedFrame title={tr('Đổi mật khẩu', 'Change password')}>{form}</ForcedFrame>;
+}
+
+/** The page alone, like the login page: nothing else answers until the password is changed. */
+function ForcedFrame({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Card withBorder shadow="sm" w={500} maw="100%" p="xl" data-testid="password-page">
+        <Title order={1} size="h2" mb="sm">
+          {title}
+        </Title>
+        {children}
+      </Card>
+    </Center>
+  );
+}
