@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { appendAudit, verifyAudit } from './audit.repo.js';
 import { createBackup, restoreBackup } from './backup.js';
-import { lockDataFolder, DataFolderLockedError } from './data-lock.js';
 import { createTestDb, testDrivers } from './test-db.js';
 import type { TestDb } from './test-db.js';
 import { uuidv7 } from './uuid.js';
@@ -61,14 +57,3 @@ describe.each(drivers)('database on %s', (driver) => {
   });
 });
 
-describe('data folder lock', () => {
-  it('refuses a second holder while the first lives, and frees on release', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qc-lock-'));
-    const release = lockDataFolder(dir);
-    expect(() => lockDataFolder(dir)).toThrow(DataFolderLockedError);
-    release();
-    const again = lockDataFolder(dir);
-    again();
-    rmSync(dir, { recursive: true });
-  });
-});
