@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
-import { backupToFile, checkBackup, describeCheck, restoreBackupFile } from '@quyche/db';
+import { backupToFile, checkBackup, DataFolderLockedError, describeCheck, restoreBackupFile } from '@quyche/db';
 import type { Db } from '@quyche/db';
+import { backupThroughServer } from './backup.remote.js';
 import { config, withDb } from './cli.shared.js';
 import type { GlobalOpts } from './cli.shared.js';
 
 const num = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 const secs = (ms: number) => (ms / 1000).toFixed(1).replace('.', ',');
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace('.', ',');
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((s, n) => s + n, 0);
 
 /** `quyche db migrate | backup | restore | check-backup`. */
 export function dbCommands(prog: Command, g: () => GlobalOpts) {
@@ -18,11 +20,19 @@ export function dbCommands(prog: Command, g: () => GlobalOpts) {
       console.log('Lược đồ CSDL đã ở phiên bản mới nhất.');
     });
   db.command('backup <file>')
-    .description('sao lưu toàn bộ dữ liệu ra một tệp (.jsonl.gz), dùng được cho cả PGlite và PostgreSQL')
+    .description('sao lưu toàn bộ dữ liệu ra một tệp (.jsonl.gz), cả khi máy chủ đang chạy; dùng được cho cả PGlite và PostgreSQL')
     .action(async (file: string) => {
       const cfg = config(g());
-      const s = await withDb(cfg, (d: Db) => backupToFile(d, file));
-      console.log(`Đã sao lưu ${num(s.rows)} bản ghi của ${Object.keys(s.counts).length} bảng vào ${file} (${mb(s.bytes)} MB, ${secs(s.ms)} giây).`);
+      const t0 = performance.now();
+      try {
+        // PostgreSQL, or a PGlite folder no server holds: read it directly, in one snapshot transaction.
+        const s = await withDb(cfg, (d: Db) => backupToFile(d, file));
+        console.log(`Đã sao lưu ${num(s.rows)} bản ghi của ${Object.keys(s.counts).length} bảng vào ${file} (${mb(s.bytes)} MB, ${secs(s.ms)} giây).`);
+      } catch (e) {
+        if (!(e instanceof DataFolderLockedError) || cfg.databaseUrl) throw e;
+        const r = await backupThroughServer(cfg.dataDir, file, e);
+        console.log(`Đã sao lưu ${num(total(r.counts))} bản ghi của ${Object.keys(r.counts).length} bảng vào ${file} qua máy chủ đang chạy (PID ${r.pid}; ${secs(performance.now() - t0)} giây).`);
+      }
     });
   db.command('restore <file>')
     .description('thay toàn bộ dữ liệu bằng một bản sao lưu (trong một giao dịch: lỗi thì không thay đổi gì); cần dừng máy chủ trước')
@@ -35,7 +45,10 @@ export function dbCommands(prog: Command, g: () => GlobalOpts) {
     .action(async (file: string) => {
       const c = await checkBackup(file);
       for (const line of describeCheck(c)) console.log(line);
-      if (!c.ok) process.exitCode = 1;
+      if (!c.ok) {
+        console.error(`Lỗi: ${c.problems[0]}`);
+        process.exitCode = 1;
+      }
     });
 }
 

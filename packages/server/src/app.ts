@@ -27,13 +27,15 @@ import { consultationHandlers } from './services/consultation.reminder.js';
 import { consultationRoutes } from './routes/consultation.routes.js';
 import { ConsultationHub } from './services/consultation.live.js';
 import { notificationRoutes } from './routes/notification.routes.js';
+import { systemRoutes } from './routes/system.routes.js';
 import { loadSessionUser } from './services/auth.service.js';
 
 z.config(z.locales.vi());
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/** `localToken`: the token of the server's file in its data folder, accepted from this machine for backups. */
+export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boolean; localToken?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: 'warn' } : false,
     bodyLimit: config.bodyLimit,
@@ -48,6 +50,7 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
     },
   });
   await app.register(cookie);
+  if (opts.localToken) app.decorate('localToken', opts.localToken);
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -90,6 +93,7 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
   app.addHook('preClose', async () => consultationHub.stop());
   consultationRoutes(app, db, consultationHub);
   notificationRoutes(app, db, config);
+  systemRoutes(app, db);
   app.get('/api/v1/openapi.json', async (req, reply) => {
     if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));
     return openApiDocument();

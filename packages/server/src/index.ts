@@ -1,6 +1,7 @@
 export * from './app.js';
 export * from './config.js';
 export * from './serve.js';
+export * from './serve.info.js';
 export * from './auth/password.js';
 export * from './seed/an-lac.seed.js';
 export { openApiDocument } from './http/openapi.js';

@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import type { JobRunner } from './services/job.service.js';
 import { queueScheduled } from './services/reminder.service.js';
 import type { AppConfig } from './config.js';
+import { localUrl, newLocalToken, writeServerInfo } from './serve.info.js';
 import { isSeeded, seedAnLac } from './seed/an-lac.seed.js';
 import { DEMO_PASSWORD } from './seed/an-lac.data.js';
 
@@ -23,8 +24,13 @@ export async function serve(config: AppConfig, opts: { seed?: boolean; log?: (s:
     const s = await seedAnLac(db);
     log(`• Đã nạp dữ liệu mẫu tỉnh An Lạc: ${s.organizations} tổ chức, ${s.people} người, ${s.memberships} chức vụ.`);
   }
-  const app = await buildApp(db, config, { logger: true });
+  // With PGlite this process holds the data folder: the command line asks it for backups with this token.
+  const localToken = config.databaseUrl ? undefined : newLocalToken();
+  const app = await buildApp(db, config, { logger: true, localToken });
   await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const removeInfo = localToken ? writeServerInfo(config.dataDir, { pid: process.pid, url: localUrl(config.host, port), token: localToken, startedAt: new Date().toISOString() }) : () => {};
   let schedule: Cron | null = null;
   if (config.jobs) {
     // Every morning at 07:00 in Vietnam: the reminder scan (and on Mondays the weekly digest); at start, today's.
@@ -34,11 +40,12 @@ export async function serve(config: AppConfig, opts: { seed?: boolean; log?: (s:
     log(`• Nhắc hạn nhiệm vụ: ${config.remindBeforeWorkingDays} ngày làm việc trước hạn, lúc 07:00 hằng ngày; ${config.smtpUrl ? 'gửi thư qua SMTP' : 'chưa cấu hình SMTP (QUYCHE_SMTP_URL): chỉ thông báo trong ứng dụng'}.`);
   }
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${config.dataDir}`;
-  log(`Quychế đang chạy tại http://${config.host}:${config.port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`);
+  log(`Quychế đang chạy tại http://${config.host}:${port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`);
   log(`Đăng nhập bản demo: tên đăng nhập "admin", mật khẩu "${DEMO_PASSWORD}" (quản trị Tỉnh ủy An Lạc); "vanthu.x01" / "${DEMO_PASSWORD}" (văn thư xã Tân Lập).`);
   log('Log in to the demo as admin / ' + DEMO_PASSWORD + '. Dừng: Ctrl+C.');
   const stop = async () => {
     schedule?.stop();
+    removeInfo();
     await app.close();
     await db.close();
   };
