@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { BackupFormatError, DataFolderLockedError, verifyAudit } from '@quyche/db';
-import { isSeeded, seedAnLac, serve } from '@quyche/server';
+import { ConfigError, isSeeded, seedAnLac, serve } from '@quyche/server';
 import { DEFAULT_CALENDAR } from '@quyche/core';
 import { ExitError, regCommands } from './reg.commands.js';
 import { CliError, config, withDb } from './cli.shared.js';
@@ -105,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`Lỗi: ${e.message}`);
       return e.exitCode;
     }
-    if (e instanceof CliError || e instanceof DataFolderLockedError || e instanceof BackupFormatError) {
+    if (e instanceof CliError || e instanceof DataFolderLockedError || e instanceof BackupFormatError || e instanceof ConfigError) {
       console.error(`Lỗi: ${e.message}`);
       return 1;
     }

@@ -28,6 +28,7 @@ import { consultationRoutes } from './routes/consultation.routes.js';
 import { ConsultationHub } from './services/consultation.live.js';
 import { notificationRoutes } from './routes/notification.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
+import { backupHandlers } from './services/backup.job.js';
 import { loadSessionUser } from './services/auth.service.js';
 
 z.config(z.locales.vi());
@@ -35,7 +36,7 @@ z.config(z.locales.vi());
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** `localToken`: the token of the server's file in its data folder, accepted from this machine for backups. */
-export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boolean; localToken?: string } = {}): Promise<FastifyInstance> {
+export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boolean; localToken?: string; log?: (s: string) => void } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: 'warn' } : false,
     bodyLimit: config.bodyLimit,
@@ -81,7 +82,7 @@ export async function buildApp(db: Db, config: AppConfig, opts: { logger?: boole
   // Open event streams would keep the server from closing: end them first.
   app.addHook('preClose', async () => hub.stop());
   // Background jobs (reminders): built here, started by `serve` (tests run them by hand).
-  const jobs = new JobRunner(db, { ...reminderHandlers(config), ...consultationHandlers(config) });
+  const jobs = new JobRunner(db, { ...reminderHandlers(config), ...consultationHandlers(config), ...backupHandlers(config, opts.log) });
   app.decorate('jobs', jobs);
   app.addHook('preClose', async () => jobs.stop());
   meetingRoutes(app, db, hub);

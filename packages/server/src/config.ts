@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { Cron } from 'croner';
 
 export interface AppConfig {
   port: number;
@@ -17,11 +18,22 @@ export interface AppConfig {
   baseUrl: string;
   /** The background worker (reminder scans, e-mails); tests run jobs by hand. */
   jobs: boolean;
+  /** Where scheduled backups go: `<data folder>/backups` with PGlite, `./backups` with PostgreSQL. */
+  backupDir: string;
+  /** Cron (Asia/Ho_Chi_Minh) of scheduled backups; null: none. */
+  backupSchedule: string | null;
+  /** How many scheduled backup files are kept (the oldest beyond are deleted). */
+  backupKeep: number;
 }
+
+/** A setting that cannot work: one Vietnamese line naming it. */
+export class ConfigError extends Error {}
+
+export const DEFAULT_BACKUP_SCHEDULE = '0 2 * * *';
 
 /** Settings from the environment; the CLI's flags override them. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
-  return {
+  const config: Omit<AppConfig, 'backupDir'> & { backupDir?: string } = {
     port: Number(env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000),
     host: env['QUYCHE_HOST'] ?? '127.0.0.1',
     dataDir: resolve(env['QUYCHE_DATA_DIR'] ?? './data'),
@@ -34,6 +46,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     remindBeforeWorkingDays: Number(env['QUYCHE_REMIND_BEFORE'] ?? 3),
     baseUrl: env['QUYCHE_BASE_URL'] ?? `http://${env['QUYCHE_HOST'] ?? '127.0.0.1'}:${env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000}`,
     jobs: env['QUYCHE_JOBS'] !== 'off',
+    backupSchedule: env['QUYCHE_BACKUP_SCHEDULE'] === 'off' ? null : env['QUYCHE_BACKUP_SCHEDULE'] || DEFAULT_BACKUP_SCHEDULE,
+    backupKeep: env['QUYCHE_BACKUP_KEEP'] ? Number(env['QUYCHE_BACKUP_KEEP']) : 14,
+    ...(env['QUYCHE_BACKUP_DIR'] ? { backupDir: resolve(env['QUYCHE_BACKUP_DIR']) } : {}),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
+  // The default follows the database chosen, flags included: beside the PGlite data, or in the working folder.
+  return { ...config, backupDir: config.backupDir ?? (config.databaseUrl ? resolve('./backups') : join(config.dataDir, 'backups')) };
+}
+
+/** Refuses, before the server starts, backup settings that would fail every night. */
+export function checkBackupConfig(config: Pick<AppConfig, 'backupSchedule' | 'backupKeep'>) {
+  if (!Number.isInteger(config.backupKeep) || config.backupKeep < 1) throw new ConfigError(`QUYCHE_BACKUP_KEEP phải là số nguyên từ 1 trở lên (đang là "${config.backupKeep}")`);
+  if (config.backupSchedule) {
+    try {
+      new Cron(config.backupSchedule, { paused: true, timezone: 'Asia/Ho_Chi_Minh' }).stop();
+    } catch (e) {
+      throw new ConfigError(`QUYCHE_BACKUP_SCHEDULE "${config.backupSchedule}" không phải lịch cron hợp lệ (ví dụ "0 2 * * *" là 02:00 hằng đêm, hoặc "off"): ${(e as Error).message}`);
+    }
+  }
 }

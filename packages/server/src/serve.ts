@@ -5,6 +5,8 @@ import { buildApp } from './app.js';
 import type { JobRunner } from './services/job.service.js';
 import { queueScheduled } from './services/reminder.service.js';
 import type { AppConfig } from './config.js';
+import { checkBackupConfig } from './config.js';
+import { queueBackup } from './services/backup.job.js';
 import { localUrl, newLocalToken, writeServerInfo } from './serve.info.js';
 import { isSeeded, seedAnLac } from './seed/an-lac.seed.js';
 import { DEMO_PASSWORD } from './seed/an-lac.data.js';
@@ -17,6 +19,7 @@ export async function openConfiguredDb(config: AppConfig): Promise<Db> {
 export async function serve(config: AppConfig, opts: { seed?: boolean; log?: (s: string) => void } = {}) {
   const log = opts.log ?? ((s: string) => console.log(s));
   const t0 = Date.now();
+  checkBackupConfig(config);
   const db = await openConfiguredDb(config);
   const applied = await migrate(db);
   if (applied.length) log(`• Đã cập nhật lược đồ CSDL: ${applied.join(', ')}`);
@@ -26,18 +29,23 @@ export async function serve(config: AppConfig, opts: { seed?: boolean; log?: (s:
   }
   // With PGlite this process holds the data folder: the command line asks it for backups with this token.
   const localToken = config.databaseUrl ? undefined : newLocalToken();
-  const app = await buildApp(db, config, { logger: true, localToken });
+  const app = await buildApp(db, config, { logger: true, localToken, log });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const removeInfo = localToken ? writeServerInfo(config.dataDir, { pid: process.pid, url: localUrl(config.host, port), token: localToken, startedAt: new Date().toISOString() }) : () => {};
   let schedule: Cron | null = null;
+  let backups: Cron | null = null;
   if (config.jobs) {
     // Every morning at 07:00 in Vietnam: the reminder scan (and on Mondays the weekly digest); at start, today's.
     await queueScheduled(db);
     schedule = new Cron('0 7 * * *', { timezone: 'Asia/Ho_Chi_Minh' }, () => void queueScheduled(db).catch(() => {}));
     (app as unknown as { jobs: JobRunner }).jobs.start();
     log(`• Nhắc hạn nhiệm vụ: ${config.remindBeforeWorkingDays} ngày làm việc trước hạn, lúc 07:00 hằng ngày; ${config.smtpUrl ? 'gửi thư qua SMTP' : 'chưa cấu hình SMTP (QUYCHE_SMTP_URL): chỉ thông báo trong ứng dụng'}.`);
+    if (config.backupSchedule) {
+      backups = new Cron(config.backupSchedule, { timezone: 'Asia/Ho_Chi_Minh' }, () => void queueBackup(db).catch((e: Error) => log(`Không xếp được lịch sao lưu: ${e.message}`)));
+      log(`• Sao lưu định kỳ theo lịch "${config.backupSchedule}" (giờ Việt Nam) vào ${config.backupDir}, giữ ${config.backupKeep} bản, mỗi bản được phục hồi thử.`);
+    } else log('• Sao lưu định kỳ: tắt (QUYCHE_BACKUP_SCHEDULE=off).');
   }
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${config.dataDir}`;
   log(`Quychế đang chạy tại http://${config.host}:${port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`);
@@ -45,6 +53,7 @@ export async function serve(config: AppConfig, opts: { seed?: boolean; log?: (s:
   log('Log in to the demo as admin / ' + DEMO_PASSWORD + '. Dừng: Ctrl+C.');
   const stop = async () => {
     schedule?.stop();
+    backups?.stop();
     removeInfo();
     await app.close();
     await db.close();
