@@ -8,6 +8,12 @@ import type { DataFolderLockedError } from '@quyche/db';
 import { readServerInfo, SERVER_INFO_FILE } from '@quyche/server';
 import { CliError } from './cli.shared.js';
 
+/** A file that cannot be written (no such folder, no permission, disk full) is one clear line. */
+export const unwritable = (file: string) => (e: NodeJS.ErrnoException) => {
+  if (e.syscall && ['ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EISDIR', 'ENOTDIR'].includes(e.code ?? '')) throw new CliError(`Không ghi được tệp sao lưu ${file}: ${e.code === 'ENOSPC' ? 'ổ đĩa đã đầy' : e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'thư mục không tồn tại' : 'không có quyền ghi'} (${e.code})`);
+  throw e;
+};
+
 /**
  * A backup of a PGlite folder held by a running server: asked of that server with the token of its file in the
  * folder, streamed into FILE.part, read through once (a cut-off transfer lacks the closing line), then renamed.
@@ -32,7 +38,8 @@ export async function backupThroughServer(dataDir: string, file: string, locked:
       const p = (await res.json().catch(() => ({}))) as { title?: string; detail?: string };
       throw new CliError(`Máy chủ từ chối sao lưu (${res.status}): ${p.detail ?? p.title ?? res.statusText}`);
     }
-    await pipeline(Readable.fromWeb(res.body as WebReadableStream), createWriteStream(part, { mode: 0o600 })).catch((e: Error) => {
+    await pipeline(Readable.fromWeb(res.body as WebReadableStream), createWriteStream(part, { mode: 0o600 })).catch((e: NodeJS.ErrnoException) => {
+      if (e.syscall) unwritable(file)(e);
       throw new CliError(`Việc nhận bản sao lưu từ máy chủ bị ngắt giữa chừng (${e.message}): không có tệp nào được ghi`);
     });
     const counts = await readThrough(part);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { backupToFile, checkBackup, DataFolderLockedError, describeCheck, restoreBackupFile } from '@quyche/db';
 import type { Db } from '@quyche/db';
-import { backupThroughServer } from './backup.remote.js';
+import { backupThroughServer, unwritable } from './backup.remote.js';
 import { config, withDb } from './cli.shared.js';
 import type { GlobalOpts } from './cli.shared.js';
 
@@ -26,7 +26,7 @@ export function dbCommands(prog: Command, g: () => GlobalOpts) {
       const t0 = performance.now();
       try {
         // PostgreSQL, or a PGlite folder no server holds: read it directly, in one snapshot transaction.
-        const s = await withDb(cfg, (d: Db) => backupToFile(d, file));
+        const s = await withDb(cfg, (d: Db) => backupToFile(d, file).catch(unwritable(file)));
         console.log(`Đã sao lưu ${num(s.rows)} bản ghi của ${Object.keys(s.counts).length} bảng vào ${file} (${mb(s.bytes)} MB, ${secs(s.ms)} giây).`);
       } catch (e) {
         if (!(e instanceof DataFolderLockedError) || cfg.databaseUrl) throw e;

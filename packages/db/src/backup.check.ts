@@ -71,7 +71,7 @@ const num = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 export function describeCheck(c: BackupCheck): string[] {
   const lines = [`Kiểm tra bản sao lưu ${c.file}`];
   if (c.header) {
-    const at = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(c.header.createdAt));
+    const at = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(c.header.createdAt));
     const from = c.header.driver === 'postgres' ? 'PostgreSQL' : c.header.driver === 'pglite' ? 'PGlite' : 'không rõ CSDL';
     lines.push(`  Tạo lúc ${at} (giờ Việt Nam) từ ${from}, định dạng phiên bản ${c.header.version}, lược đồ ${c.header.migrations.at(-1) ?? '?'}`);
   }
