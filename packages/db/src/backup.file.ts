@@ -54,7 +54,17 @@ export async function openBackupFile(file: string): Promise<{ header: BackupHead
     await fh.close();
   }
   const raw = createReadStream(file);
-  const lines = splitLines(gz ? raw.pipe(createGunzip()).on('close', () => raw.destroy()) : raw, () => raw.destroy());
+  let source: Readable = raw;
+  if (gz) {
+    // pipe() does not pass on a read error: hand it to gunzip, whose iteration then fails instead of waiting.
+    const gunzip = createGunzip();
+    raw.on('error', (e) => gunzip.destroy(e));
+    source = raw.pipe(gunzip);
+  }
+  const lines = splitLines(source, () => {
+    raw.destroy();
+    source.destroy();
+  });
   const close = async () => void (await lines.return(undefined));
   try {
     const first = await lines.next();
