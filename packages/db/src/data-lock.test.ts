@@ -122,6 +122,17 @@ describe('data folder lock', () => {
     (await lockDataFolder(dir))();
   });
 
+  it('records no socket where it cannot listen, and is then judged by the process alone', async () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'quyche.lock.sock'));
+    writeFileSync(join(dir, 'quyche.lock.sock', 'khong-xoa'), 'x');
+    const release = await lockDataFolder(dir);
+    expect(parseLockRecord(readFileSync(join(dir, 'quyche.lock'), 'utf8'))).toMatchObject({ pid: process.pid, socket: null });
+    await expect(lockDataFolder(dir)).rejects.toThrow(DataFolderLockedError);
+    release();
+    expect(existsSync(join(dir, 'quyche.lock'))).toBe(false);
+  });
+
   it('is taken by exactly one of several servers starting at once on a stale lock', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'quyche.lock'), String(await deadPid()));

@@ -129,6 +129,12 @@ export async function lockDataFolder(dir: string, view: ProcessView = thisMachin
   for (let attempt = 0; attempt < 3; attempt++) {
     if (createExclusive(file, JSON.stringify(record))) {
       const server = socket ? await listenOn(socket) : null;
+      if (socket && !server) {
+        // No socket here (a file system without them): others must not read a refused connection as our death.
+        const temp = `${file}.new-${process.pid}`;
+        writeFileSync(temp, JSON.stringify({ ...record, socket: null }));
+        renameSync(temp, file);
+      }
       return releaser(file, socket, server, view.self.token);
     }
     const text = readText(file);
@@ -184,14 +190,19 @@ function createExclusive(file: string, content: string): boolean {
 }
 
 async function listenOn(path: string): Promise<Server | null> {
-  rmSync(path, { force: true }); // the socket file of a holder that is gone
   const server = createServer((c) => c.destroy());
   try {
+    rmSync(path, { force: true }); // the socket file of a holder that is gone
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(path, () => resolve());
     });
   } catch {
+    try {
+      rmSync(path, { force: true });
+    } catch {
+      /* not ours to remove */
+    }
     return null; // a file system without sockets: liveness is judged by the process alone
   }
   server.unref();
