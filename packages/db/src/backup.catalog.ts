@@ -1,10 +1,14 @@
 import type { Sql } from './db.types.js';
 
 /**
- * Tables a backup leaves out: the migration bookkeeping (the schema comes from the software, not the file),
- * sessions and login throttling (a restored database starts with everyone signed out).
+ * Left out of a backup and left as they are by a restore: the migration bookkeeping (the schema comes from the
+ * software, not the file), and the cache generations (015_cache_generation.sql) that triggers bump while a restore
+ * writes, so that every server drops what it cached; restoring old counts could match what a server holds.
  */
-export const TRANSIENT_TABLES: readonly string[] = ['schema_migration', 'user_session', 'login_attempt'];
+export const KEPT_TABLES: readonly string[] = ['schema_migration', 'cache_generation'];
+/** Left out of a backup and emptied by a restore: nobody stays signed in to data that was replaced. */
+export const SESSION_TABLES: readonly string[] = ['user_session', 'login_attempt'];
+export const TRANSIENT_TABLES: readonly string[] = [...KEPT_TABLES, ...SESSION_TABLES];
 
 export interface BackupColumn {
   name: string;

@@ -1,4 +1,4 @@
-import { backupTables, quoteIdent as q } from './backup.catalog.js';
+import { backupTables, KEPT_TABLES, quoteIdent as q } from './backup.catalog.js';
 import type { BackupColumn, BackupTable } from './backup.catalog.js';
 import { BackupFormatError, openBackupFile } from './backup.file.js';
 import type { BackupHeader } from './backup.file.js';
@@ -39,7 +39,8 @@ export async function restoreBackupFile(db: Db, file: string): Promise<RestoreSu
       const all = (
         await tx.query<{ name: string }>(
           `select relname as name from pg_class where relnamespace = current_schema()::regnamespace and relkind in ('r', 'p')
-             and not relispartition and relname <> 'schema_migration' order by relname`,
+             and not relispartition and relname <> all($1::text[]) order by relname`,
+          [KEPT_TABLES],
         )
       ).rows.map((r) => q(r.name));
       if (all.length) await tx.query(`truncate ${all.join(', ')} restart identity cascade`);

@@ -128,7 +128,7 @@ describe.each(drivers)('backups on %s', (driver) => {
   it('lists every table but the transient ones, each after the tables it refers to', async () => {
     const tables = await backupTables(t.db);
     const schema = (await t.db.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'")).rows.map((r) => r.name);
-    expect(TRANSIENT_TABLES).toEqual(['schema_migration', 'user_session', 'login_attempt']);
+    expect(TRANSIENT_TABLES).toEqual(['schema_migration', 'cache_generation', 'user_session', 'login_attempt']);
     expect(tables.map((x) => x.name).sort()).toEqual(schema.filter((n) => !TRANSIENT_TABLES.includes(n)).sort());
     const fks = (
       await t.db.query<{ child: string; parent: string }>(
@@ -187,6 +187,22 @@ describe.each(drivers)('backups on %s', (driver) => {
     expect((await versionOneDocument(t.db)).tables).toEqual(v1.tables);
     const f = (await t.db.query<{ content: Uint8Array }>('select content from task_file')).rows[0]!;
     expect(Buffer.from(f.content).equals(ALL_BYTES)).toBe(true);
+  });
+
+  it('empties the sessions on restore and leaves the kept tables as they are (generations bumped by triggers stay)', async () => {
+    const file = join(dir, `kept-${driver}.jsonl.gz`);
+    await backupToFile(t.db, file);
+    // A stand-in for 015_cache_generation.sql (on main): the restore must neither back it up nor empty it.
+    await t.db.query('create table if not exists cache_generation (name text primary key, n bigint not null)');
+    await t.db.query("insert into cache_generation values ('auth', 7) on conflict (name) do update set n = 7");
+    const user = uuidv7();
+    await t.db.query("insert into app_user (id, username, password_hash, display_name) values ($1, 'phien', 'x', 'Phiên')", [user]);
+    await t.db.query("insert into user_session (id, user_id, csrf_token, expires_at) values ('s1', $1, 'c', now() + interval '1 day')", [user]);
+    await restoreBackupFile(t.db, file);
+    expect((await t.db.query('select 1 from user_session')).rows).toHaveLength(0);
+    expect((await t.db.query<{ n: string }>("select n::text as n from cache_generation where name = 'auth'")).rows).toEqual([{ n: '7' }]);
+    expect((await t.db.query("select 1 from app_user where username = 'phien'")).rows).toHaveLength(0);
+    await t.db.query('drop table cache_generation');
   });
 
   it('refuses a file that is not a backup, and one of another schema, without changing anything', async () => {
