@@ -66,7 +66,7 @@ describe('quyche CLI', () => {
     const file = join(dir, 'sao-luu.json.gz');
     const b = cli(['db', 'backup', file, '--data', dir]);
     expect(b.status).toBe(0);
-    expect(b.stdout).toMatch(/Đã sao lưu \d+ bản ghi/);
+    expect(b.stdout).toMatch(/Đã sao lưu [\d.]+ bản ghi của \d+ bảng/);
     const r = cli(['db', 'restore', file, '--data', dir]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('organization 122');
@@ -74,7 +74,7 @@ describe('quyche CLI', () => {
     expect(r.stdout).toContain('consultation_comment 32');
     const junk = cli(['db', 'restore', bin, '--data', dir]);
     expect(junk.status).toBe(1);
-    expect(junk.stderr).toContain('Không đọc được tệp sao lưu');
+    expect(junk.stderr).toContain('Tệp không phải bản sao lưu Quychế');
   });
 
   it('explains an unknown command instead of crashing', () => {

@@ -1,39 +1,54 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Command } from 'commander';
-import { createBackup, restoreBackup } from '@quyche/db';
-import { CliError, config, withDb } from './cli.shared.js';
+import { backupToFile, checkBackup, DataFolderLockedError, describeCheck, restoreBackupFile } from '@quyche/db';
+import type { Db } from '@quyche/db';
+import { backupThroughServer, unwritable } from './backup.remote.js';
+import { config, withDb } from './cli.shared.js';
 import type { GlobalOpts } from './cli.shared.js';
 
-/** `quyche db migrate | backup | restore`. */
+const num = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+const secs = (ms: number) => (ms / 1000).toFixed(1).replace('.', ',');
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace('.', ',');
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((s, n) => s + n, 0);
+
+/** `quyche db migrate | backup | restore | check-backup`. */
 export function dbCommands(prog: Command, g: () => GlobalOpts) {
-  const db = prog.command('db').description('cơ sở dữ liệu: cập nhật lược đồ, sao lưu, phục hồi');
+  const db = prog.command('db').description('cơ sở dữ liệu: cập nhật lược đồ, sao lưu, phục hồi, kiểm tra bản sao lưu');
   db.command('migrate')
     .description('áp dụng các tệp cập nhật lược đồ còn thiếu')
     .action(async () => {
-      const applied = await withDb(config(g()), async () => []);
-      void applied;
+      await withDb(config(g()), async () => []);
       console.log('Lược đồ CSDL đã ở phiên bản mới nhất.');
     });
   db.command('backup <file>')
-    .description('sao lưu toàn bộ dữ liệu ra một tệp (.json.gz), dùng được cho cả PGlite và PostgreSQL')
+    .description('sao lưu toàn bộ dữ liệu ra một tệp (.jsonl.gz), cả khi máy chủ đang chạy; dùng được cho cả PGlite và PostgreSQL')
     .action(async (file: string) => {
-      const backup = await withDb(config(g()), (d) => createBackup(d));
-      writeFileSync(file, gzipSync(JSON.stringify(backup)));
-      const n = Object.values(backup.tables).reduce((s, t) => s + t.length, 0);
-      console.log(`Đã sao lưu ${n} bản ghi vào ${file}`);
+      const cfg = config(g());
+      const t0 = performance.now();
+      try {
+        // PostgreSQL, or a PGlite folder no server holds: read it directly, in one snapshot transaction.
+        const s = await withDb(cfg, (d: Db) => backupToFile(d, file).catch(unwritable(file)));
+        console.log(`Đã sao lưu ${num(s.rows)} bản ghi của ${Object.keys(s.counts).length} bảng vào ${file} (${mb(s.bytes)} MB, ${secs(s.ms)} giây).`);
+      } catch (e) {
+        if (!(e instanceof DataFolderLockedError) || cfg.databaseUrl) throw e;
+        const r = await backupThroughServer(cfg.dataDir, file, e);
+        console.log(`Đã sao lưu ${num(total(r.counts))} bản ghi của ${Object.keys(r.counts).length} bảng vào ${file} qua máy chủ đang chạy (PID ${r.pid}; ${secs(performance.now() - t0)} giây).`);
+      }
     });
   db.command('restore <file>')
-    .description('thay toàn bộ dữ liệu bằng một bản sao lưu (trong một giao dịch: lỗi thì không thay đổi gì)')
+    .description('thay toàn bộ dữ liệu bằng một bản sao lưu (trong một giao dịch: lỗi thì không thay đổi gì); cần dừng máy chủ trước')
     .action(async (file: string) => {
-      let parsed;
-      try {
-        const raw = readFileSync(file);
-        parsed = JSON.parse((raw[0] === 0x1f ? gunzipSync(raw) : raw).toString('utf8'));
-      } catch (e) {
-        throw new CliError(`Không đọc được tệp sao lưu ${file}: ${(e as Error).message}`);
+      const r = await withDb(config(g()), (d: Db) => restoreBackupFile(d, file));
+      console.log(`Đã phục hồi ${num(r.rows)} bản ghi (${secs(r.ms)} giây): ${Object.entries(r.counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    });
+  db.command('check-backup <file>')
+    .description('phục hồi thử một bản sao lưu vào CSDL PGlite tạm (không đụng tới dữ liệu đang dùng), kiểm tra nhật ký và số bản ghi; thoát 0 nếu tốt, 1 nếu không')
+    .action(async (file: string) => {
+      const c = await checkBackup(file);
+      for (const line of describeCheck(c)) console.log(line);
+      if (!c.ok) {
+        console.error(`Lỗi: ${c.problems[0]}`);
+        process.exitCode = 1;
       }
-      const counts = await withDb(config(g()), (d) => restoreBackup(d, parsed));
-      console.log(`Đã phục hồi: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
     });
 }
+

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { BackupFormatError, DataFolderLockedError, verifyAudit } from '@quyche/db';
-import { hasAccounts, isSeeded, NotInitializedError, seedAnLac, serve } from '@quyche/server';
+import { ConfigError, hasAccounts, isSeeded, NotInitializedError, seedAnLac, serve } from '@quyche/server';
 import { DEFAULT_CALENDAR, ProblemError } from '@quyche/core';
 import { ExitError, regCommands } from './reg.commands.js';
 import { CliError, config, withDb } from './cli.shared.js';
@@ -109,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`Lỗi: ${e.message}`);
       return e.exitCode;
     }
-    if (e instanceof CliError || e instanceof DataFolderLockedError || e instanceof BackupFormatError || e instanceof NotInitializedError) {
+    if (e instanceof CliError || e instanceof DataFolderLockedError || e instanceof BackupFormatError || e instanceof NotInitializedError || e instanceof ConfigError) {
       console.error(`Lỗi: ${e.message}`);
       return 1;
     }

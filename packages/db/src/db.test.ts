@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { appendAudit, verifyAudit } from './audit.repo.js';
-import { createBackup, restoreBackup } from './backup.js';
-import { lockDataFolder, DataFolderLockedError } from './data-lock.js';
 import { createTestDb, testDrivers } from './test-db.js';
 import type { TestDb } from './test-db.js';
 import { uuidv7 } from './uuid.js';
@@ -49,26 +44,5 @@ describe.each(drivers)('database on %s', (driver) => {
     await t.db.query('delete from audit_log where seq = 5');
     expect((await verifyAudit(t.db)).problems.map((p) => p.kind)).toContain('head_mismatch');
   });
-
-  it('restores a backup exactly, and refuses a foreign file without changing anything', async () => {
-    const before = await createBackup(t.db);
-    await t.db.query(`delete from organization where code = 'T1'`);
-    await restoreBackup(t.db, before);
-    const after = await createBackup(t.db);
-    expect(after.tables).toEqual(before.tables);
-    await expect(restoreBackup(t.db, { format: 'other' } as never)).rejects.toThrow(/không phải bản sao lưu/);
-    expect((await t.db.query('select 1 from organization where code = $1', ['T1'])).rows).toHaveLength(1);
-  });
 });
 
-describe('data folder lock', () => {
-  it('refuses a second holder while the first lives, and frees on release', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qc-lock-'));
-    const release = lockDataFolder(dir);
-    expect(() => lockDataFolder(dir)).toThrow(DataFolderLockedError);
-    release();
-    const again = lockDataFolder(dir);
-    again();
-    rmSync(dir, { recursive: true });
-  });
-});

@@ -29,7 +29,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
 
 async function openPglite(opts: OpenDbOptions): Promise<Db> {
   const dir = opts.memory || !opts.dataDir ? undefined : opts.dataDir;
-  const release = dir && opts.lock !== false ? lockDataFolder(dir) : () => {};
+  const release = dir && opts.lock !== false ? await lockDataFolder(dir) : () => {};
   let db: PGlite;
   try {
     db = await PGlite.create(dir ? `${dir}/pg` : undefined, {

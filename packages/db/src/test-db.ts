@@ -2,6 +2,8 @@ import pg from 'pg';
 import { openDb } from './open-db.js';
 import { migrate } from './migrate.js';
 import type { Db } from './db.types.js';
+import { backupTables, quoteIdent } from './backup.catalog.js';
+import { TEXT_FORM_SETTINGS } from './backup.write.js';
 
 /**
  * Database tests run on every driver the machine has: PGlite always; PostgreSQL when a server answers at
@@ -52,22 +54,49 @@ export async function createTestDb(driver: Driver, opts: { migrate?: boolean } =
     db = await openDb({ memory: true });
     drop = () => db.close();
   } else {
-    const name = `quyche_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(baseUrl);
-    url.pathname = `/${name}`;
-    db = await openDb({ url: url.toString(), poolSize: 8 });
+    const pgDb = await createPgDatabase();
+    db = await openDb({ url: pgDb.url, poolSize: 8 });
     drop = async () => {
       await db.close();
-      const a = new pg.Client({ connectionString: baseUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await pgDb.drop();
     };
   }
   if (opts.migrate !== false) await migrate(db);
   return { db, drop };
+}
+
+/** An empty PostgreSQL database for a test (the CLI tests pass its URL to the binary); `drop` removes it. */
+export async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `quyche_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: baseUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+/**
+ * Each backed-up table's row count and the md5 of its rows' text forms (sorted, generated columns included), read
+ * under the same settings on both databases: equal fingerprints mean equal contents, byte for byte.
+ */
+export async function fingerprints(db: Db): Promise<Record<string, string>> {
+  return db.transaction(async (tx) => {
+    for (const s of TEXT_FORM_SETTINGS) await tx.query(s);
+    const out: Record<string, string> = {};
+    for (const t of await backupTables(tx)) {
+      const r = await tx.query<{ n: string; h: string | null }>(`select count(*)::text as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${quoteIdent(t.name)} x`);
+      out[t.name] = `${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`;
+    }
+    return out;
+  });
 }

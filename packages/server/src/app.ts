@@ -32,13 +32,16 @@ import { consultationHandlers } from './services/consultation.reminder.js';
 import { consultationRoutes } from './routes/consultation.routes.js';
 import { ConsultationHub } from './services/consultation.live.js';
 import { notificationRoutes } from './routes/notification.routes.js';
+import { systemRoutes } from './routes/system.routes.js';
+import { backupHandlers } from './services/backup.job.js';
 import { loadSessionUser } from './services/auth.service.js';
 
 z.config(z.locales.vi());
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-export async function buildApp(database: Db, config: AppConfig, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/** `localToken`: the token of the server's file in its data folder, accepted from this machine for backups. */
+export async function buildApp(database: Db, config: AppConfig, opts: { logger?: boolean; localToken?: string; log?: (s: string) => void } = {}): Promise<FastifyInstance> {
   const db = withAccessCache(database);
   const app = Fastify({
     logger: opts.logger ? { level: 'warn' } : false,
@@ -55,6 +58,7 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
     },
   });
   await app.register(cookie);
+  if (opts.localToken) app.decorate('localToken', opts.localToken);
   // JSON bodies pass the guard first: a lone surrogate, NUL or a 50,000-level nesting is refused naming the field,
   // before any code walks the value (PostgreSQL would refuse the first two; the third would overflow the stack).
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -106,7 +110,7 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
   // Open event streams would keep the server from closing: end them first.
   app.addHook('preClose', async () => hub.stop());
   // Background jobs (reminders): built here, started by `serve` (tests run them by hand).
-  const jobs = new JobRunner(db, { ...reminderHandlers(config), ...consultationHandlers(config) });
+  const jobs = new JobRunner(db, { ...reminderHandlers(config), ...consultationHandlers(config), ...backupHandlers(config, opts.log) });
   app.decorate('jobs', jobs);
   app.addHook('preClose', async () => jobs.stop());
   meetingRoutes(app, db, hub);
@@ -118,6 +122,7 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
   app.addHook('preClose', async () => consultationHub.stop());
   consultationRoutes(app, db, consultationHub);
   notificationRoutes(app, db, config);
+  systemRoutes(app, db);
   app.get('/api/v1/openapi.json', async (req, reply) => {
     if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));
     return openApiDocument();

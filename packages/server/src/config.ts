@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { Cron } from 'croner';
 
 export interface AppConfig {
   port: number;
@@ -25,6 +26,12 @@ export interface AppConfig {
   jobs: boolean;
   /** Requests served at once, the others waiting in order (0: no limit); by default 4 on PGlite, none on PostgreSQL. */
   requestSlots: number | undefined;
+  /** Where scheduled backups go: `<data folder>/backups` with PGlite, `./backups` with PostgreSQL. */
+  backupDir: string;
+  /** Cron (Asia/Ho_Chi_Minh) of scheduled backups; null: none. */
+  backupSchedule: string | null;
+  /** How many scheduled backup files are kept (the oldest beyond are deleted). */
+  backupKeep: number;
 }
 
 /** QUYCHE_TRUST_PROXY: empty, 'false' or 'off' → off; 'true' → any proxy; else the proxies' addresses, comma-separated. */
@@ -35,11 +42,16 @@ export function trustProxyOf(value: string | undefined): boolean | string {
   return v;
 }
 
+/** A setting that cannot work: one Vietnamese line naming it. */
+export class ConfigError extends Error {}
+
+export const DEFAULT_BACKUP_SCHEDULE = '0 2 * * *';
+
 /** Settings from the environment; the CLI's flags override them. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const baseUrl = env['QUYCHE_BASE_URL'] ?? `http://${env['QUYCHE_HOST'] ?? '127.0.0.1'}:${env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000}`;
   const cookieSecure = env['QUYCHE_COOKIE_SECURE'];
-  return {
+  const config: Omit<AppConfig, 'backupDir'> & { backupDir?: string } = {
     port: Number(env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000),
     host: env['QUYCHE_HOST'] ?? '127.0.0.1',
     dataDir: resolve(env['QUYCHE_DATA_DIR'] ?? './data'),
@@ -55,6 +67,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     baseUrl,
     jobs: env['QUYCHE_JOBS'] !== 'off',
     requestSlots: env['QUYCHE_REQUEST_SLOTS'] ? Number(env['QUYCHE_REQUEST_SLOTS']) : undefined,
+    backupSchedule: env['QUYCHE_BACKUP_SCHEDULE'] === 'off' ? null : env['QUYCHE_BACKUP_SCHEDULE'] || DEFAULT_BACKUP_SCHEDULE,
+    backupKeep: env['QUYCHE_BACKUP_KEEP'] ? Number(env['QUYCHE_BACKUP_KEEP']) : 14,
+    ...(env['QUYCHE_BACKUP_DIR'] ? { backupDir: resolve(env['QUYCHE_BACKUP_DIR']) } : {}),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
+  // The default follows the database chosen, flags included: beside the PGlite data, or in the working folder.
+  return { ...config, backupDir: config.backupDir ?? (config.databaseUrl ? resolve('./backups') : join(config.dataDir, 'backups')) };
+}
+
+/** Refuses, before the server starts, backup settings that would fail every night. */
+export function checkBackupConfig(config: Pick<AppConfig, 'backupSchedule' | 'backupKeep'>) {
+  if (!Number.isInteger(config.backupKeep) || config.backupKeep < 1) throw new ConfigError(`QUYCHE_BACKUP_KEEP phải là số nguyên từ 1 trở lên (đang là "${config.backupKeep}")`);
+  if (config.backupSchedule) {
+    try {
+      new Cron(config.backupSchedule, { paused: true, timezone: 'Asia/Ho_Chi_Minh' }).stop();
+    } catch (e) {
+      throw new ConfigError(`QUYCHE_BACKUP_SCHEDULE "${config.backupSchedule}" không phải lịch cron hợp lệ (ví dụ "0 2 * * *" là 02:00 hằng đêm, hoặc "off"): ${(e as Error).message}`);
+    }
+  }
 }

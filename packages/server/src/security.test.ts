@@ -175,6 +175,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /notifications': () => ({}),
   'POST /notifications/:id/read': () => ({}),
   'POST /reminders/run': () => ({ body: { today: '2026-07-28' } }),
+  'POST /system/backup': () => ({}),
   'GET /tasks': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /programs': (x) => ({ query: { orgId: x.org }, x02: true }),
   'POST /programs': (x) => ({ body: { orgId: x.org, kind: 'inspection', span: 'year', year: 2027 }, x02: true }),

@@ -6,6 +6,9 @@ import { closeFilePool } from './files/file.pool.js';
 import type { JobRunner } from './services/job.service.js';
 import { queueScheduled } from './services/reminder.service.js';
 import type { AppConfig } from './config.js';
+import { checkBackupConfig } from './config.js';
+import { queueBackup } from './services/backup.job.js';
+import { localUrl, newLocalToken, writeServerInfo } from './serve.info.js';
 import { isSeeded, seedAnLac } from './seed/an-lac.seed.js';
 import { DEMO_PASSWORD } from './seed/an-lac.data.js';
 import { hasAccounts } from './services/setup.service.js';
@@ -32,6 +35,7 @@ export class NotInitializedError extends Error {
 export async function serve(config: AppConfig, opts: { demo?: boolean; log?: (s: string) => void } = {}) {
   const log = opts.log ?? ((s: string) => console.log(s));
   const t0 = Date.now();
+  checkBackupConfig(config);
   const db = await openConfiguredDb(config);
   try {
     const applied = await migrate(db);
@@ -47,18 +51,28 @@ export async function serve(config: AppConfig, opts: { demo?: boolean; log?: (s:
     await db.close();
     throw e;
   }
-  const app = await buildApp(db, config, { logger: true });
+  // With PGlite this process holds the data folder: the command line asks it for backups with this token.
+  const localToken = config.databaseUrl ? undefined : newLocalToken();
+  const app = await buildApp(db, config, { logger: true, localToken, log });
   await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const removeInfo = localToken ? writeServerInfo(config.dataDir, { pid: process.pid, url: localUrl(config.host, port), token: localToken, startedAt: new Date().toISOString() }) : () => {};
   let schedule: Cron | null = null;
+  let backups: Cron | null = null;
   if (config.jobs) {
     // Every morning at 07:00 in Vietnam: the reminder scan (and on Mondays the weekly digest); at start, today's.
     await queueScheduled(db);
     schedule = new Cron('0 7 * * *', { timezone: 'Asia/Ho_Chi_Minh' }, () => void queueScheduled(db).catch(() => {}));
     (app as unknown as { jobs: JobRunner }).jobs.start();
     log(`• Nhắc hạn nhiệm vụ: ${config.remindBeforeWorkingDays} ngày làm việc trước hạn, lúc 07:00 hằng ngày; ${config.smtpUrl ? 'gửi thư qua SMTP' : 'chưa cấu hình SMTP (QUYCHE_SMTP_URL): chỉ thông báo trong ứng dụng'}.`);
+    if (config.backupSchedule) {
+      backups = new Cron(config.backupSchedule, { timezone: 'Asia/Ho_Chi_Minh' }, () => void queueBackup(db).catch((e: Error) => log(`Không xếp được lịch sao lưu: ${e.message}`)));
+      log(`• Sao lưu định kỳ theo lịch "${config.backupSchedule}" (giờ Việt Nam) vào ${config.backupDir}, giữ ${config.backupKeep} bản, mỗi bản được phục hồi thử.`);
+    } else log('• Sao lưu định kỳ: tắt (QUYCHE_BACKUP_SCHEDULE=off).');
   }
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${config.dataDir}`;
-  log(`Quychế đang chạy tại http://${config.host}:${config.port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`);
+  log(`Quychế đang chạy tại http://${config.host}:${port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`);
   if (await isSeeded(db)) {
     log(`Đăng nhập bản demo: tên đăng nhập "admin", mật khẩu "${DEMO_PASSWORD}" (quản trị Tỉnh ủy An Lạc); "vanthu.x01" / "${DEMO_PASSWORD}" (văn thư xã Tân Lập).`);
     log('Log in to the demo as admin / ' + DEMO_PASSWORD + '.');
@@ -66,6 +80,8 @@ export async function serve(config: AppConfig, opts: { demo?: boolean; log?: (s:
   log('Dừng: Ctrl+C.');
   const stop = async () => {
     schedule?.stop();
+    backups?.stop();
+    removeInfo();
     await app.close();
     await closeFilePool();
     await db.close();

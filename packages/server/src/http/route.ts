@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ProblemError } from '@quyche/core';
 import type { Db } from '@quyche/db';
+import { timingSafeEqual } from 'node:crypto';
 import { RequestContext } from './context.js';
+import type { SessionUser } from './context.js';
 import { validationProblem } from './problem.http.js';
 import { loadSessionUser, verifyCsrf } from '../services/auth.service.js';
 
@@ -29,6 +31,11 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
    * at all, and on the record the address names. The handler checks again with the body (the organization).
    */
   authorize?: (input: { params: z.output<P>; ctx: RequestContext }) => Promise<void>;
+  /**
+   * Also open to the command line on the server's own machine, with the token of the server's file in its data
+   * folder (`Authorization: Bearer …`) instead of a session; the handler is then told `local`.
+   */
+  localToken?: boolean;
   handler: (input: {
     params: z.output<P>;
     query: z.output<Q>;
@@ -36,6 +43,7 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
     ctx: RequestContext;
     req: FastifyRequest;
     reply: FastifyReply;
+    local: boolean;
   }) => Promise<z.input<R> | undefined | void>;
 }
 
@@ -75,6 +83,20 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   return r.data;
 }
 
+/** The caller with the local token: no account, no grants (the handler audits it as the command line). */
+const LOCAL_USER: SessionUser = { id: '', username: 'quyche (dòng lệnh trên máy chủ)', displayName: 'Dòng lệnh trên máy chủ', personId: null, clearance: 0, locale: 'vi', grants: [], sessionId: '', csrfToken: '', mustChangePassword: false };
+
+/** The token matches the server's, compared in constant time, and the request comes from this machine. */
+function hasLocalToken(app: FastifyInstance, req: FastifyRequest): boolean {
+  const token = (app as FastifyInstance & { localToken?: string }).localToken;
+  const auth = req.headers['authorization'];
+  if (!token || typeof auth !== 'string' || !auth.startsWith('Bearer ')) return false;
+  const a = Buffer.from(auth.slice(7));
+  const b = Buffer.from(token);
+  const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+  return loopback && a.length === b.length && timingSafeEqual(a, b);
+}
+
 export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
   app: FastifyInstance,
   db: Db,
@@ -88,8 +110,9 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
     // Authentication first, before the body is read: without a session every route but login answers 401,
     // whatever the input, and nobody's upload is read before they are known to be allowed to send it.
     onRequest: async (req, reply) => {
-      const user = def.public ? null : await loadSessionUser(db, req);
-      if (!def.public && !user) throw new ProblemError('UNAUTHENTICATED');
+      const local = def.localToken === true && hasLocalToken(app, req);
+      const user = def.public || local ? null : await loadSessionUser(db, req);
+      if (!def.public && !local && !user) throw new ProblemError('UNAUTHENTICATED');
       if (user && def.method !== 'GET') verifyCsrf(req, user);
       if (user?.mustChangePassword && !def.beforePasswordChange) {
         throw new ProblemError('PASSWORD_CHANGE_REQUIRED', { detail: 'Quản trị viên đã đặt lại mật khẩu của tài khoản: hãy đổi mật khẩu rồi làm việc tiếp.' });
@@ -97,12 +120,13 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
       if (def.authorize && user) await def.authorize({ params: parse(def.params, req.params, 'params') as z.output<P>, ctx: new RequestContext(db, user, req, reply) });
     },
     handler: async (req, reply) => {
-      const user = def.public ? null : await loadSessionUser(db, req);
+      const local = def.localToken === true && hasLocalToken(app, req);
+      const user = def.public || local ? null : await loadSessionUser(db, req);
       const params = parse(def.params, req.params, 'params');
       const query = parse(def.query ?? (z.strictObject({}) as never), req.query, 'query');
       const body = parse(def.body, req.body, 'body');
-      const ctx = new RequestContext(db, user!, req, reply);
-      const out = await def.handler({ params, query, body, ctx, req, reply } as never);
+      const ctx = new RequestContext(db, user ?? LOCAL_USER, req, reply);
+      const out = await def.handler({ params, query, body, ctx, req, reply, local } as never);
       if (reply.sent) return reply;
       if (out === undefined) return reply.code(def.status ?? 204).send();
       return reply.code(def.status ?? 200).send(out);
