@@ -15,3 +15,4 @@ export * from './backup.check.js';
 export * from './regulation.repo.js';
 export * from './document.repo.js';
 export * from './meeting.repo.js';
+export * from './maintenance.js';

@@ -1,4 +1,6 @@
+import { compareVietnamese } from '@quyche/core';
 import type { Sql } from './db.types.js';
+import { jsonRows } from './json-rows.js';
 
 export interface MeetingRow {
   id: string;
@@ -43,16 +45,16 @@ export interface AttendanceRow {
   version: number;
 }
 
-/** Members first (by name, Vietnamese order is applied by the caller), then guests. */
+/** Members first, then guests, each by name in Vietnamese order (sorted here: collation in WebAssembly is slow). */
 export async function attendanceOf(sql: Sql, meetingId: string) {
-  return (
-    await sql.query<AttendanceRow>(
-      `select a.id, a.person_id, coalesce(p.full_name, a.guest_name) as full_name, a.guest_title as title, a.role, a.status, a.reason, a.site_id, a.version
-         from meeting_attendance a left join person p on p.id = a.person_id
-        where a.meeting_id = $1 order by a.role desc, coalesce(p.full_name, a.guest_name)`,
-      [meetingId],
-    )
-  ).rows;
+  const rows = await jsonRows<AttendanceRow>(
+    sql,
+    `select a.id, a.person_id, coalesce(p.full_name, a.guest_name) as full_name, a.guest_title as title, a.role, a.status, a.reason, a.site_id, a.version
+       from meeting_attendance a left join person p on p.id = a.person_id
+      where a.meeting_id = $1`,
+    [meetingId],
+  );
+  return rows.sort((a, b) => (a.role === b.role ? compareVietnamese(a.full_name, b.full_name) : a.role === 'member' ? -1 : 1));
 }
 
 /** Incumbent members of a body on a date: the denominator of votes (R1) and those summoned. */
@@ -93,11 +95,12 @@ export async function attendanceCounts(sql: Sql, meetingId: string) {
   return rows;
 }
 
+/** The connection points of a meeting in their order (a national conference has hundreds). */
 export async function sitesOf(sql: Sql, meetingId: string) {
-  return (
-    await sql.query<{ id: string; name: string; host_org_id: string | null; lead_person_id: string | null; lead_name: string | null; position: number }>(
-      'select s.id, s.name, s.host_org_id, s.lead_person_id, p.full_name as lead_name, s.position from meeting_site s left join person p on p.id = s.lead_person_id where s.meeting_id = $1 order by s.position, s.name',
-      [meetingId],
-    )
-  ).rows;
+  const rows = await jsonRows<{ id: string; name: string; host_org_id: string | null; lead_person_id: string | null; lead_name: string | null; position: number }>(
+    sql,
+    'select s.id, s.name, s.host_org_id, s.lead_person_id, p.full_name as lead_name, s.position from meeting_site s left join person p on p.id = s.lead_person_id where s.meeting_id = $1',
+    [meetingId],
+  );
+  return rows.sort((a, b) => a.position - b.position || compareVietnamese(a.name, b.name));
 }

@@ -1,4 +1,4 @@
-import { migrate, openDb } from '@quyche/db';
+import { migrate, openDb, refreshPlannerStatistics } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import { Cron } from 'croner';
 import { buildApp } from './app.js';
@@ -51,6 +51,7 @@ export async function serve(config: AppConfig, opts: { demo?: boolean; log?: (s:
     await db.close();
     throw e;
   }
+  await refreshPlannerStatistics(db);
   // With PGlite this process holds the data folder: the command line asks it for backups with this token.
   const localToken = config.databaseUrl ? undefined : newLocalToken();
   const app = await buildApp(db, config, { logger: true, localToken, log });
@@ -60,6 +61,7 @@ export async function serve(config: AppConfig, opts: { demo?: boolean; log?: (s:
   const removeInfo = localToken ? writeServerInfo(config.dataDir, { pid: process.pid, url: localUrl(config.host, port), token: localToken, startedAt: new Date().toISOString() }) : () => {};
   let schedule: Cron | null = null;
   let backups: Cron | null = null;
+  const statistics = db.driver === 'pglite' ? new Cron('30 3 * * *', { timezone: 'Asia/Ho_Chi_Minh' }, () => void refreshPlannerStatistics(db).catch(() => {})) : null;
   if (config.jobs) {
     // Every morning at 07:00 in Vietnam: the reminder scan (and on Mondays the weekly digest); at start, today's.
     await queueScheduled(db);
@@ -81,6 +83,7 @@ export async function serve(config: AppConfig, opts: { demo?: boolean; log?: (s:
   const stop = async () => {
     schedule?.stop();
     backups?.stop();
+    statistics?.stop();
     removeInfo();
     await app.close();
     await closeFilePool();
