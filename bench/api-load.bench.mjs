@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // (g) Fair latency under load: 50 clients, each signed in with its own session, send requests one after another
-// for 20 s to GET /tasks, GET /meetings/:id and POST /tasks of the An Lạc demo (each route in its own run);
+// for 20 s to GET /tasks, GET /meetings/:id (every meeting held in turn, then the largest alone) and POST /tasks of
+// the An Lạc demo (each in its own run);
 // p50, p99, max and errors of each, and for the writes, whether every acknowledged task is stored.
 // The server is a child process on PGlite (default) or on a fresh PostgreSQL database (--pg); the clients are
-// this process. Options: --clients N (50), --duration S (20), --pg, --only tasks|meeting|create.
+// this process. Options: --clients N (50), --duration S (20), --pg, --only tasks|meetings|meeting|create.
 import http from 'node:http';
 import { arg, login, pct, startDemoServer } from './server.mjs';
 
@@ -49,7 +50,7 @@ function closedLoop({ base, sessions, duration, request }) {
 }
 
 const row = (name, r) =>
-  `${name.padEnd(34)} ${String(r.lat.length).padStart(6)} yêu cầu ${(r.lat.length / r.seconds).toFixed(0).padStart(5)}/s   p50 ${pct(r.lat, 50).toFixed(0).padStart(5)} ms   p99 ${pct(r.lat, 99).toFixed(0).padStart(5)} ms   tối đa ${Math.max(...r.lat).toFixed(0).padStart(5)} ms   lỗi ${r.errors}`;
+  `${name.padEnd(44)} ${String(r.lat.length).padStart(6)} yêu cầu ${(r.lat.length / r.seconds).toFixed(0).padStart(5)}/s   p50 ${pct(r.lat, 50).toFixed(0).padStart(5)} ms   p99 ${pct(r.lat, 99).toFixed(0).padStart(5)} ms   tối đa ${Math.max(...r.lat).toFixed(0).padStart(5)} ms   lỗi ${r.errors}`;
 
 export async function runLoadBench({ usePg = process.argv.includes('--pg'), clients = Number(arg('clients', 50)), duration = Number(arg('duration', 20)), only = arg('only', null) } = {}) {
   const srv = await startDemoServer({ pg: usePg, tag: 'load' });
@@ -58,21 +59,27 @@ export async function runLoadBench({ usePg = process.argv.includes('--pg'), clie
     for (let i = 0; i < clients; i++) sessions.push(await login(srv.base));
     const get = (path) => fetch(`${srv.base}/api/v1${path}`, { headers: { cookie: sessions[0].cookie } }).then((r) => r.json());
     const al = (await get('/organizations/tree?asOf=2026-01-01&depth=1')).roots.find((o) => o.code === 'ORG-AL');
-    // The meeting with the most on its page: the BCH conference of the demo with its agenda, votes and conclusion.
+    // The meetings held or under way (what clerks open), and the one with the most on its page: the province-wide
+    // conference with its 97 connection points.
     const meetings = await get('/meetings');
     const detailed = [];
-    for (const m of meetings.filter((x) => x.state !== 'planned').slice(0, 40)) {
+    for (const m of meetings.filter((x) => x.state !== 'planned')) {
       const d = await get(`/meetings/${m.id}`);
       detailed.push({ id: m.id, size: JSON.stringify(d).length });
     }
-    const meeting = detailed.sort((a, b) => b.size - a.size)[0];
+    detailed.sort((a, b) => b.size - a.size);
+    const meeting = detailed[0];
+    const median = detailed[Math.floor(detailed.length / 2)];
     const office = (await get(`/organizations/${al.id}`)).bodies?.find((b) => b.name === 'Văn phòng Tỉnh ủy');
     const marker = `Tải thử ${Date.now().toString(36)}`;
     const taskList = await get('/tasks');
-    console.log(`(g) ${clients} người dùng đồng thời (mỗi người một phiên), ${duration} s mỗi tuyến, CSDL ${srv.driver}; demo: ${taskList.total} nhiệm vụ, hội nghị ${meeting.size.toLocaleString('vi-VN')} byte`);
+    console.log(
+      `(g) ${clients} người dùng đồng thời (mỗi người một phiên), ${duration} s mỗi tuyến, CSDL ${srv.driver}; demo: ${taskList.total} nhiệm vụ, ${detailed.length} hội nghị đã họp (trang trung vị ${median.size.toLocaleString('vi-VN')} byte, lớn nhất ${meeting.size.toLocaleString('vi-VN')} byte)`,
+    );
     const runs = {
       tasks: ['GET /tasks (trang đầu, cả tỉnh)', () => ({ method: 'GET', path: '/api/v1/tasks' })],
-      meeting: ['GET /meetings/:id (BCH, nhiều nhất)', () => ({ method: 'GET', path: `/api/v1/meetings/${meeting.id}` })],
+      meetings: [`GET /meetings/:id (lần lượt ${detailed.length} hội nghị)`, (k) => ({ method: 'GET', path: `/api/v1/meetings/${detailed[k % detailed.length].id}` })],
+      meeting: ['GET /meetings/:id (97 điểm cầu, lớn nhất)', () => ({ method: 'GET', path: `/api/v1/meetings/${meeting.id}` })],
       create: [
         'POST /tasks (giao nhiệm vụ)',
         (k) => ({

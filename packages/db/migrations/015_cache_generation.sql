@@ -1,6 +1,6 @@
 -- Generations of what every request reads (sessions and grants; the organization tree), counted by triggers so
--- that a server may keep them in memory and ask one small row per request whether they changed — whichever
--- process, the CLI or a restore made the change.
+-- that a server may keep them in memory: it hears of a change on the channel quyche_cache and reads the row again —
+-- whichever process, the CLI or a restore made the change.
 create table cache_generation (
   name text primary key,
   n bigint not null
@@ -10,6 +10,7 @@ insert into cache_generation (name, n) values ('auth', 0), ('org', 0);
 create function quyche_bump_generation() returns trigger language plpgsql as $$
 begin
   update cache_generation set n = n + 1 where name = any (TG_ARGV);
+  perform pg_notify('quyche_cache', array_to_string(TG_ARGV, ','));
   return null;
 end
 $$;

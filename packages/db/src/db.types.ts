@@ -8,8 +8,9 @@ export interface Db extends Sql {
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /**
    * LISTEN on a channel: `notify` from any transaction (delivered at commit), in this process or, on PostgreSQL,
-   * in any server sharing the database. Returns the function that stops listening.
+   * in any server sharing the database. Returns the function that stops listening. `onLost`: the connection that
+   * listened was lost (PostgreSQL restarted, the network dropped): nothing more will be heard on it.
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onPayload: (payload: string) => void, onLost?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

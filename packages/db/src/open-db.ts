@@ -120,11 +120,19 @@ async function openPostgres(url: string, max: number): Promise<Db> {
         client.release();
       }
     },
-    async listen(channel, onPayload) {
+    async listen(channel, onPayload, onLost) {
       // One dedicated connection per channel: LISTEN lives on a session, not on a pooled client.
       if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Tên kênh không hợp lệ: ${channel}`);
       const client = new pg.Client({ connectionString: url });
-      client.on('error', () => {});
+      let ended = false;
+      const lost = () => {
+        if (ended) return;
+        ended = true;
+        listeners.delete(client);
+        onLost?.();
+      };
+      client.on('error', lost);
+      client.on('end', lost);
       await client.connect();
       client.on('notification', (n) => {
         if (n.channel === channel) onPayload(n.payload ?? '');
@@ -132,6 +140,7 @@ async function openPostgres(url: string, max: number): Promise<Db> {
       await client.query(`listen ${channel}`);
       listeners.add(client);
       return async () => {
+        ended = true;
         listeners.delete(client);
         await client.end().catch(() => {});
       };

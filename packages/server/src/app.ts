@@ -11,7 +11,7 @@ import type { AppConfig } from './config.js';
 import { jsonGuardProblem, sendProblem, toProblem } from './http/problem.http.js';
 import { scanJson } from './http/json-guard.js';
 import { warmFilePool } from './files/file.pool.js';
-import { withAccessCache } from './http/access.cache.js';
+import { accessCache, withAccessCache } from './http/access.cache.js';
 import { enterGate, leaveGate, RequestGate } from './http/request.gate.js';
 import { openApiDocument } from './http/openapi.js';
 import { routes } from './http/route.js';
@@ -128,6 +128,9 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
     return openApiDocument();
   });
   app.get('/healthz', async () => ({ ok: true }));
+  // The access cache hears of changes to sessions, grants and the tree from the database (every server alike).
+  app.addHook('onReady', async () => accessCache(db).listen());
+  app.addHook('preClose', async () => accessCache(db).close());
   // The file pool's first thread starts with the server, so that the first upload does not wait for it.
   app.addHook('onReady', async () => warmFilePool());
 

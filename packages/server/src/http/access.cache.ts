@@ -4,9 +4,10 @@ import type { Db } from '@quyche/db';
 /**
  * What every request needs before its own work — the session with the user's grants, the chain of an organization
  * up to the root, the organizations a grant covers — kept in memory until a write changes it. Database triggers
- * count such writes (`cache_generation`: `auth` for users, grants and ended sessions, `org` for the tree), so that
- * one small row read per request tells whether anything changed, whichever process, CLI or restore changed it;
- * a transaction committed by this process makes the next lookup read the row again.
+ * count such writes (`cache_generation`: `auth` for users, grants and ended sessions, `org` for the tree) and say
+ * so on the channel `quyche_cache`, whichever process, CLI or restore made them; a transaction committed by this
+ * process marks the cache too, so that its own next request sees its write. Whenever nothing listens (before the
+ * server is ready, the listening connection lost), every request reads the generations again instead.
  */
 type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionUser>>>;
 
@@ -17,15 +18,54 @@ export class AccessCache {
   private generations: { auth: number; org: number } | null = null;
   private stale = true;
   private pending: Promise<void> | null = null;
+  private listening = false;
+  private stopListening: (() => Promise<void>) | null = null;
+  private lastListenAttempt = 0;
   private readonly sessions = new Map<string, { row: SessionRow; expiresAt: number }>();
   private readonly chains = new Map<string, string[]>();
   private readonly covered = new Map<string, string[]>();
 
   constructor(private readonly db: Db) {}
 
-  /** The next lookup checks the generations first (a request begins; this process committed a write). */
+  /** The next lookup checks the generations first (a change was heard of; this process committed a write). */
   markStale(): void {
     this.stale = true;
+  }
+
+  /** A request begins: without a listening connection, whether anything changed is asked now. */
+  requestBegins(): void {
+    if (this.listening) return;
+    this.stale = true;
+    // Listening again after a lost connection, at most every 30 s.
+    if (this.stopListening !== null && Date.now() - this.lastListenAttempt > 30_000) void this.listen();
+  }
+
+  async listen(): Promise<void> {
+    this.lastListenAttempt = Date.now();
+    try {
+      const stop = await this.db.listen(
+        'quyche_cache',
+        () => this.markStale(),
+        () => {
+          this.listening = false;
+          this.stale = true;
+        },
+      );
+      this.stopListening = stop;
+      this.listening = true;
+      // Anything written before the channel was heard is read now.
+      this.stale = true;
+    } catch {
+      this.listening = false;
+      this.stopListening ??= async () => {};
+    }
+  }
+
+  async close(): Promise<void> {
+    this.listening = false;
+    const stop = this.stopListening;
+    this.stopListening = null;
+    await stop?.();
   }
 
   private async fresh(): Promise<void> {

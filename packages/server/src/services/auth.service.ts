@@ -20,9 +20,9 @@ export async function loadSessionUser(db: Db, req: FastifyRequest): Promise<Sess
   const token = req.cookies?.[SESSION_COOKIE];
   let user: SessionUser | null = null;
   if (token && token.length <= 100) {
-    // A request begins: whether sessions or grants changed since the last one is asked once, then served from memory.
+    // Sessions and grants from memory, read again once a change is heard of (see access.cache.ts).
     const cache = accessCache(db);
-    cache.markStale();
+    cache.requestBegins();
     const u = await cache.session(sessionIdOf(token));
     if (u) {
       user = {
