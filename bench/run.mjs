@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: every benchmark, figures printed. Options: --only api|national|regulation|live|tasks,
+// `npm run bench`: every benchmark, figures printed. Options: --only api|load|national|regulation|live|tasks,
 // --duration S (API runs, default 10), --scale F (people = 5.6 million × F, default 0.02).
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -12,6 +12,11 @@ execSync('node scripts/build.mjs --if-missing', { cwd: new URL('..', import.meta
 console.log(`Máy: ${cpus().length} lõi ${cpus()[0]?.model ?? ''}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === 'regulation') (await import('./regulation.bench.mjs')).run();
 if (!only || only === 'api') await (await import('./api-subtree.bench.mjs')).runApiBench();
+if (!only || only === 'load') {
+  const { runLoadBench } = await import('./api-load.bench.mjs');
+  await runLoadBench({ usePg: false });
+  await runLoadBench({ usePg: true });
+}
 if (!only || only === 'national') await (await import('./national.bench.mjs')).runNationalBench();
 if (!only || only === 'live') await (await import('./meeting-live.bench.mjs')).runLiveBench();
 if (!only || only === 'tasks') await (await import('./task-dashboard.bench.mjs')).runDashboardBench();
