@@ -23,8 +23,10 @@ create trigger app_user_generation_rows after insert or delete on app_user for e
 create trigger app_user_generation_truncate after truncate on app_user for each statement execute function quyche_bump_generation('auth');
 create trigger role_grant_generation after insert or update or delete on role_grant for each statement execute function quyche_bump_generation('auth');
 create trigger role_grant_generation_truncate after truncate on role_grant for each statement execute function quyche_bump_generation('auth');
--- Sessions: one ended before its time (log-out, revocation); clearing expired ones changes nothing cached.
+-- Sessions: one ended before its time (log-out, revocation, an expiry brought forward); clearing expired ones
+-- changes nothing cached.
 create trigger user_session_generation after delete on user_session for each row when (old.expires_at > now()) execute function quyche_bump_generation('auth');
+create trigger user_session_expiry_generation after update of expires_at on user_session for each row when (new.expires_at < old.expires_at) execute function quyche_bump_generation('auth');
 create trigger user_session_generation_truncate after truncate on user_session for each statement execute function quyche_bump_generation('auth');
 -- The tree: organizations (their names are in the grants), parent links, successions.
 create trigger organization_generation after insert or update or delete on organization for each statement execute function quyche_bump_generation('auth', 'org');

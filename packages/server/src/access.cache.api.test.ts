@@ -6,18 +6,16 @@ import type { Session, TestApp } from './test-app.js';
 const drivers = await testDrivers();
 
 // Sessions, grants and the organization tree are served from memory; every change made outside the server (another
-// server, the CLI, a restore — here: SQL on the test's own connection) must be seen at once: on PGlite by the next
-// request (the notification is heard inside the write), on PostgreSQL once the LISTEN connection hears it
-// (milliseconds; `poll` allows 2 s). Changes made through the server are seen by its very next request
-// (account.api.test.ts).
+// server, the CLI, a restore — here: SQL on the test's own connection) must be seen by the very next request: on
+// PGlite the notification is heard inside the write, on PostgreSQL the generations are read at each request.
 describe.each(drivers)('access cache (%s)', (driver) => {
   let t: TestApp;
   let clerk: Session;
   let x01: string;
   const me = (s: Session) => t.as(s, { method: 'GET', url: '/api/v1/auth/me' });
   const org = (s: Session, id: string) => t.as(s, { method: 'GET', url: `/api/v1/organizations/${id}` });
-  /** The status the next request gets: now on PGlite, as soon as the notification arrives on PostgreSQL. */
-  const soon = (f: () => ReturnType<typeof me>) => expect.poll(async () => (await f()).statusCode, { timeout: driver === 'pglite' ? 1 : 2000, interval: 5 });
+  /** The status the very next request gets (no retry). */
+  const soon = (f: () => ReturnType<typeof me>) => ({ toBe: async (status: number) => expect((await f()).statusCode).toBe(status) });
 
   beforeAll(async () => {
     t = await createTestApp(driver);

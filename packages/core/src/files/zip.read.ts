@@ -58,17 +58,23 @@ export function checkZipLimits(entries: ZipEntry[], limits: ZipLimits): ZipIssue
   }
   const big = entries.find((e) => e.bytes > limits.maxEntryBytes);
   if (big) {
-    return { code: 'TEP_GIAI_NEN_QUA_LON', limit: limits.maxEntryBytes, actual: big.bytes, entry: big.name, message_vi: `Phần "${big.name}" khi giải nén lớn ${formatBytesVi(big.bytes)}, vượt giới hạn ${formatBytesVi(limits.maxEntryBytes)}` };
+    return { code: 'TEP_GIAI_NEN_QUA_LON', limit: limits.maxEntryBytes, actual: big.bytes, entry: big.name, message_vi: `Một phần của tệp khi giải nén lớn ${formatBytesVi(big.bytes)}, vượt giới hạn ${formatBytesVi(limits.maxEntryBytes)}: hãy chia nhỏ tệp` };
   }
   const ratioOf = (e: ZipEntry) => e.bytes / Math.max(e.compressedBytes, 1);
   const bomb = entries.find((e) => e.bytes > RATIO_GRACE_BYTES && ratioOf(e) > limits.maxRatio);
   if (bomb) {
     const r = Math.round(ratioOf(bomb));
-    return { code: 'TI_LE_NEN_BAT_THUONG', limit: limits.maxRatio, actual: r, entry: bomb.name, message_vi: `Phần "${bomb.name}" nén với tỉ lệ ${r.toLocaleString('vi-VN')}:1, vượt giới hạn ${limits.maxRatio}:1 (dấu hiệu tệp nén bất thường)` };
+    return {
+      code: 'TI_LE_NEN_BAT_THUONG',
+      limit: limits.maxRatio,
+      actual: r,
+      entry: bomb.name,
+      message_vi: `Một phần của tệp khi giải nén lớn gấp ${r.toLocaleString('vi-VN')} lần khi nén, vượt giới hạn ${limits.maxRatio} lần — dấu hiệu tệp bất thường: hãy mở tệp bằng Excel hoặc Word, lưu lại rồi gửi lại`,
+    };
   }
   const total = entries.reduce((s, e) => s + e.bytes, 0);
   if (total > limits.maxTotalBytes) {
-    return { code: 'TONG_GIAI_NEN_QUA_LON', limit: limits.maxTotalBytes, actual: total, message_vi: `Tệp khi giải nén lớn ${formatBytesVi(total)}, vượt giới hạn ${formatBytesVi(limits.maxTotalBytes)}` };
+    return { code: 'TONG_GIAI_NEN_QUA_LON', limit: limits.maxTotalBytes, actual: total, message_vi: `Tệp khi giải nén lớn ${formatBytesVi(total)}, vượt giới hạn ${formatBytesVi(limits.maxTotalBytes)}: hãy chia nhỏ tệp` };
   }
   return null;
 }

@@ -6,8 +6,8 @@ import type { Db } from '@quyche/db';
  * up to the root, the organizations a grant covers — kept in memory until a write changes it. Database triggers
  * count such writes (`cache_generation`: `auth` for users, grants and ended sessions, `org` for the tree) and say
  * so on the channel `quyche_cache`, whichever process, CLI or restore made them; a transaction committed by this
- * process marks the cache too, so that its own next request sees its write. Whenever nothing listens (before the
- * server is ready, the listening connection lost), every request reads the generations again instead.
+ * process marks the cache too, so that its own next request sees its write. On PostgreSQL, and on PGlite whenever
+ * nothing listens (before the server is ready), every request reads the two generations instead (see requestBegins).
  */
 type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionUser>>>;
 
@@ -32,9 +32,13 @@ export class AccessCache {
     this.stale = true;
   }
 
-  /** A request begins: without a listening connection, whether anything changed is asked now. */
+  /**
+   * A request begins. PGlite hears its own notifications inside the write, so memory is trusted while it listens.
+   * On PostgreSQL another server's or the command line's commit is heard a moment later, and a revoked session must
+   * be refused at once: the generations are read at every request there (one row of two numbers).
+   */
   requestBegins(): void {
-    if (this.listening) return;
+    if (this.listening && this.db.driver === 'pglite') return;
     this.stale = true;
     // Listening again after a lost connection, at most every 30 s.
     if (this.stopListening !== null && Date.now() - this.lastListenAttempt > 30_000) void this.listen();

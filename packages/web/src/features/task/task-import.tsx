@@ -121,7 +121,9 @@ export function TaskImportModal({ opened, orgId, onClose, onImported }: { opened
         {refusal && (
           <Alert color="red" title={refusal.title} data-testid="import-refused" data-status={refusal.status}>
             <Text size="sm" fw={700} data-testid="import-nothing">
-              {tr('Chưa nhập nhiệm vụ nào: sửa các lỗi dưới đây trong bảng tính rồi chọn lại tệp.', 'Nothing was imported: fix the errors below in the sheet and choose the file again.')}
+              {refusal.errors.length > 0
+                ? tr('Chưa nhập nhiệm vụ nào: sửa các lỗi dưới đây trong bảng tính rồi chọn lại tệp.', 'Nothing was imported: fix the errors below in the sheet and choose the file again.')
+                : tr('Chưa nhập nhiệm vụ nào.', 'Nothing was imported.')}
             </Text>
             {refusal.errors.length === 0 && refusal.detail && (
               <Text size="sm" mt={4}>
