@@ -8,28 +8,7 @@ import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-
-async function waitFor(url, ms = 90_000) {
-  const t0 = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    if (Date.now() - t0 > ms) throw new Error(`Máy chủ không trả lời ${url}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { arg, freshPg, pct, root, waitFor } from './server.mjs';
 
 function client(port, path, cookie, onSummary) {
   let buf = '';
@@ -50,29 +29,8 @@ function client(port, path, cookie, onSummary) {
   return req;
 }
 
-async function freshPg() {
-  const { default: pg } = await import('pg');
-  const admin = process.env.QUYCHE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `qc_bench_live_${process.pid}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    },
-  };
-}
-
 export async function runLiveBench({ clients = Number(arg('clients', 1000)), updates = Number(arg('updates', 30)), usePg = process.argv.includes('--pg') } = {}) {
-  const db = usePg ? await freshPg() : null;
+  const db = usePg ? await freshPg('live') : null;
   const databaseUrl = db?.url ?? '';
   const dir = mkdtempSync(join(tmpdir(), 'qc-bench-live-'));
   const port = 3990 + Math.floor(Math.random() * 9);
