@@ -233,6 +233,14 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     expect(await loginStatus('admin', 'anlac2026', '198.51.100.8')).toBe(200);
   });
 
+  it('throttles 60 usernames tried once each from one address: the 21st and every later one get 429', async () => {
+    const from = '203.0.113.60';
+    const statuses: number[] = [];
+    for (let i = 1; i <= 60; i++) statuses.push(await loginStatus(`thu-${i}`, 'sai-mat-khau', from));
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20).filter((s) => s === 429)).toHaveLength(40);
+  });
+
   it('counts the client behind a trusted proxy (QUYCHE_TRUST_PROXY), and sets a Secure cookie when served over https', async () => {
     const proxied = await buildApp(t.db, configFromEnv({ QUYCHE_TRUST_PROXY: '127.0.0.1', QUYCHE_BASE_URL: 'https://quyche.tinhuy-anlac.example' }, { dataDir: '/nonexistent' }));
     try {
