@@ -2,7 +2,7 @@ import type { Sql } from './db.types.js';
 
 /**
  * Left out of a backup and left as they are by a restore: the migration bookkeeping (the schema comes from the
- * software, not the file), and the cache generations (015_cache_generation.sql) that triggers bump while a restore
+ * software, not the file), and the cache generations (014_cache_generation.sql) that triggers bump while a restore
  * writes, so that every server drops what it cached; restoring old counts could match what a server holds.
  */
 export const KEPT_TABLES: readonly string[] = ['schema_migration', 'cache_generation'];

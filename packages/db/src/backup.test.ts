@@ -192,7 +192,7 @@ describe.each(drivers)('backups on %s', (driver) => {
   it('empties the sessions on restore and leaves the kept tables as they are (generations bumped by triggers stay)', async () => {
     const file = join(dir, `kept-${driver}.jsonl.gz`);
     await backupToFile(t.db, file);
-    // 015_cache_generation.sql: the restore neither backs it up nor empties it; its triggers count the restore's writes.
+    // 014_cache_generation.sql: the restore neither backs it up nor empties it; its triggers count the restore's writes.
     await t.db.query("update cache_generation set n = 7 where name = 'auth'");
     const user = uuidv7();
     await t.db.query("insert into app_user (id, username, password_hash, display_name) values ($1, 'phien', 'x', 'Phiên')", [user]);
