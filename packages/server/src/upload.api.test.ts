@@ -7,6 +7,14 @@ import type { Session, TestApp } from './test-app.js';
 import { SHEET_COLUMNS } from './services/task-sheet.service.js';
 import { deflatedEntry, docxBomb, whitespaceSheet, zipOf } from './files/zip.fixture.js';
 import { parseInPool } from './files/file.pool.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+
+/** LibreOffice, when installed (Debian's libreoffice-calc): the exported CSV must open in it as text. */
+const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
 const drivers = await testDrivers();
 const API = '/api/v1';
@@ -28,7 +36,7 @@ describe.each(drivers)('untrusted files (%s)', (driver) => {
     al = await t.orgId('ORG-AL');
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     // The other clerk's route, warmed up: what is measured below is waiting, not the first compilation.
-    for (let i = 0; i < 5; i++) await fetch(`${base}${API}/organizations/${al}`, { headers: { cookie: admin.cookie } });
+    for (let i = 0; i < 5; i++) await (await fetch(`${base}${API}/organizations/${al}`, { headers: { cookie: admin.cookie } })).arrayBuffer();
   });
   afterAll(async () => t?.close());
 
@@ -47,6 +55,8 @@ describe.each(drivers)('untrusted files (%s)', (driver) => {
       const s = performance.now();
       const r = await fetch(`${base}${API}/organizations/${al}`, { headers: { cookie: admin.cookie } });
       expect(r.status).toBe(200);
+      // Read to the end: an unread answer holds its connection busy, and closing the server would wait for it.
+      await r.arrayBuffer();
       others.push(performance.now() - s);
     } while (!done);
     return { ...(await answer), others };
@@ -160,6 +170,18 @@ describe.each(drivers)('untrusted files (%s)', (driver) => {
     expect(rows[1]![1]).toBe(`'${formula}`);
     // What a spreadsheet sees on opening: a cell that begins with an apostrophe, which it shows as text.
     expect(csv.body).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    if (SOFFICE) {
+      // Opened by LibreOffice Calc itself (when installed): the cell is text, the sheet has no formula at all.
+      const dir = mkdtempSync(join(tmpdir(), 'qc-csv-'));
+      writeFileSync(join(dir, 'nhiem-vu.csv'), csv.body);
+      const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, join(dir, 'nhiem-vu.csv')], { encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, r.stderr).toBe(0);
+      const opened = unzipSync(readFileSync(join(dir, 'nhiem-vu.xlsx')));
+      const sheet = new TextDecoder().decode(opened['xl/worksheets/sheet1.xml']);
+      expect(sheet).not.toMatch(/<f[ >]/);
+      expect(new TextDecoder().decode(opened['xl/sharedStrings.xml'])).toContain('=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
+      rmSync(dir, { recursive: true, force: true });
+    }
     const xlsx = await t.as(admin, { method: 'GET', url: `${API}/tasks/export.xlsx?orgId=${al}&q=hyperlink` });
     const cells = (await readSheet(xlsx.rawPayload)) as string[][];
     expect(cells[1]![1]).toBe(`'${formula}`);
