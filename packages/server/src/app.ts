@@ -38,10 +38,13 @@ import { loadSessionUser } from './services/auth.service.js';
 
 z.config(z.locales.vi());
 
+/** How long stopping the server waits for answers under way before it ends their connections. */
+export const CLOSE_GRACE_MS = 10_000;
+
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** `localToken`: the token of the server's file in its data folder, accepted from this machine for backups. */
-export async function buildApp(database: Db, config: AppConfig, opts: { logger?: boolean; localToken?: string; log?: (s: string) => void } = {}): Promise<FastifyInstance> {
+export async function buildApp(database: Db, config: AppConfig, opts: { logger?: boolean; localToken?: string; log?: (s: string) => void; closeGraceMs?: number } = {}): Promise<FastifyInstance> {
   const db = withAccessCache(database);
   const app = Fastify({
     logger: opts.logger ? { level: 'warn' } : false,
@@ -133,6 +136,14 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
   app.addHook('preClose', async () => accessCache(db).close());
   // The file pool's first thread starts with the server, so that the first upload does not wait for it.
   app.addHook('onReady', async () => warmFilePool());
+  // Stopping waits for answers under way, but not for ever: a client that stops reading (or never finishes sending)
+  // would hold its connection open for a minute or more; after the grace period its connection is ended.
+  let closing: NodeJS.Timeout | undefined;
+  app.addHook('preClose', async () => {
+    closing = setTimeout(() => app.server.closeAllConnections(), opts.closeGraceMs ?? CLOSE_GRACE_MS);
+    closing.unref();
+  });
+  app.addHook('onClose', async () => clearTimeout(closing));
 
   const webDir = config.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);
