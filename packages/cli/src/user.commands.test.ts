@@ -99,6 +99,7 @@ describe('quyche init, serve without the demo, and the user commands', () => {
     server = undefined;
   });
 
+  // Eight CLI runs, each opening the embedded database: a few seconds each on a loaded CI machine.
   it('lists, disables, enables, resets and revokes, each audited as cli', async () => {
     const list = cli(['user', 'list', '--data', dir]);
     expect(list.status).toBe(0);
@@ -131,5 +132,5 @@ describe('quyche init, serve without the demo, and the user commands', () => {
     expect(await query("select 1 from user_session s join app_user u on u.id = s.user_id where u.username = 'vanthu.tu'")).toHaveLength(0);
     expect(await query("select 1 from user_session s join app_user u on u.id = s.user_id where u.username = 'quantri'")).toHaveLength(1);
     expect(cli(['audit', 'verify', '--data', dir]).stdout).toContain('Nhật ký toàn vẹn');
-  });
+  }, 180_000);
 });
