@@ -161,6 +161,26 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     expect((await call(admin, 'GET', `/tasks/${task.id}`)).json().status.label_vi).toContain('gia hạn đến 15/02/2027');
   });
 
+  it('lists the tasks overdue on a past date: open that day and past the deadline then in force', async () => {
+    const btv = (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id;
+    const make = async (title: string) => {
+      const d = await ok(admin, 'POST', '/tasks', { ...(await full()), title, dueDate: '2026-10-31', sourceBodyId: btv, assign: false });
+      return ok(admin, 'POST', `/tasks/${d.id}/transition`, { version: d.version, to: 'assigned', on: '2026-09-01' });
+    };
+    let done = await make('Quá hạn theo ngày: xong muộn');
+    done = await ok(admin, 'POST', `/tasks/${done.id}/transition`, { version: done.version, to: 'reported', on: '2026-11-15' });
+    done = await ok(admin, 'POST', `/tasks/${done.id}/transition`, { version: done.version, to: 'done', on: '2026-11-20' });
+    let ext = await make('Quá hạn theo ngày: gia hạn');
+    ext = await ok(admin, 'POST', `/tasks/${ext.id}/extensions`, { requestedOn: '2026-10-25', requestedTo: '2026-12-31', reason: 'Chờ số liệu của các xã' });
+    ext = await ok(admin, 'POST', `/tasks/${ext.id}/extensions/${ext.extensions[0]!.id}/decision`, { version: ext.extensions[0]!.version, approved: true, decidedOn: '2026-11-05', decidedBy: 'BTV' });
+    const overdueOn = async (asOf: string) => ((await call(admin, 'GET', `/tasks?orgId=${al}&state=overdue&asOf=${asOf}&q=${encodeURIComponent('quá hạn theo ngày')}`)).json().items as { title: string }[]).map((x) => x.title).sort();
+    expect(await overdueOn('2026-08-15')).toEqual([]); // not yet assigned
+    expect(await overdueOn('2026-10-31')).toEqual([]); // due that day
+    expect(await overdueOn('2026-11-03')).toEqual(['Quá hạn theo ngày: gia hạn', 'Quá hạn theo ngày: xong muộn']); // the extension was decided on 05/11
+    expect(await overdueOn('2026-11-10')).toEqual(['Quá hạn theo ngày: xong muộn']);
+    expect(await overdueOn('2026-11-16')).toEqual([]); // reported finished on 15/11
+  });
+
   it('moves the open tasks of a merged organization to its successor, audited', async () => {
     const x05 = await t.orgId('ORG-X05');
     const x06 = await t.orgId('ORG-X06');

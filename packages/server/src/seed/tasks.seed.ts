@@ -75,7 +75,7 @@ export function seedFixtureTasks(b: Batch, c: TaskSeedContext) {
   ];
 
   const ids = new Map<number | string, string>();
-  const row = (t: { no: number | string; title: string; lead: Lead; supporting: unknown[]; due?: string | null; dueMeetingId?: string | null; dueLabel?: string | null; supervisorId: string; deciding: string; product: string; sourceKind: string; sourceId: string | null; sourceLabel: string; sourceBodyId: string | null; assignedOn: string; matter?: string }, p: { state: string; percent: number; doneOn?: string; extendedTo?: string }) => {
+  const row = (t: { no: number | string; title: string; lead: Lead; supporting: unknown[]; due?: string | null; dueMeetingId?: string | null; dueLabel?: string | null; supervisorId: string; deciding: string; product: string; sourceKind: string; sourceId: string | null; sourceLabel: string; sourceBodyId: string | null; assignedOn: string; matter?: string }, p: { state: string; percent: number; doneOn?: string; reportedOn?: string; extendedTo?: string }) => {
     const id = uuidv7();
     ids.set(t.no, id);
     b.add('task', {
@@ -103,6 +103,7 @@ export function seedFixtureTasks(b: Batch, c: TaskSeedContext) {
       percent: p.percent,
       assigned_on: t.assignedOn,
       done_on: p.doneOn ?? null,
+      reported_on: p.reportedOn ?? null,
       search_text: foldVietnamese(`${t.title} ${t.lead.name} ${t.sourceLabel} ${t.product}`),
     });
     return id;
@@ -111,7 +112,7 @@ export function seedFixtureTasks(b: Batch, c: TaskSeedContext) {
     const a = c.actions.get(p.no as number)!;
     const id = row(
       { no: p.no, title: a.action.text, lead: a.action.lead, supporting: a.action.supporting, due: a.action.due ?? null, dueMeetingId: a.action.dueMeetingId, supervisorId: a.action.supervisorId, deciding: a.action.deciding, product: a.action.product, sourceKind: 'conclusion_item', sourceId: a.itemId, sourceLabel: a.conclusionSymbol, sourceBodyId: a.bodyId, assignedOn: a.issuedOn, matter: p.matter },
-      { state: p.state, percent: p.percent, doneOn: p.doneOn, extendedTo: p.extension?.requestedTo },
+      { state: p.state, percent: p.percent, doneOn: p.doneOn, reportedOn: p.reports?.filter((r) => r[1] >= 100).at(-1)?.[0], extendedTo: p.extension?.requestedTo },
     );
     for (const [on, percent, text] of p.reports ?? []) b.add('task_report', { org_id: c.org, task_id: id, reported_on: on, percent, text, created_by: c.adminUser });
     if (p.extension) {
@@ -122,7 +123,7 @@ export function seedFixtureTasks(b: Batch, c: TaskSeedContext) {
     const dueMeetingId = t.dueMeeting ? c.meetings.get(t.dueMeeting)! : null;
     const id = row(
       { no: t.no, title: t.title, lead: t.lead, supporting: t.supporting, due: t.due ?? null, dueMeetingId, dueLabel: t.dueMeeting ? `Trình Hội nghị Tỉnh ủy lần thứ ${t.dueMeeting.slice(2)}` : null, supervisorId: c.people.get(t.supervisor)!, deciding: t.deciding, product: t.product, sourceKind: 'program_item', sourceId: null, sourceLabel: t.source, sourceBodyId: c.bodies.BTV, assignedOn: '2026-01-16' },
-      { state: t.state, percent: t.state === 'done' ? 100 : 50, doneOn: t.state === 'done' ? t.doneOn : undefined },
+      { state: t.state, percent: t.state === 'done' ? 100 : 50, doneOn: t.state === 'done' ? t.doneOn : undefined, reportedOn: t.state === 'done' ? addDays(t.doneOn!, -1) : undefined },
     );
     b.add('task_report', { org_id: c.org, task_id: id, reported_on: t.state === 'done' ? addDays(t.doneOn!, -1) : '2026-11-20', percent: t.state === 'done' ? 100 : 50, text: t.state === 'done' ? 'Đã hoàn thành, trình cấp có thẩm quyền.' : 'Đã xây dựng khung chương trình, đang lấy ý kiến các ban.', created_by: c.adminUser });
   }

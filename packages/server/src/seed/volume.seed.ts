@@ -92,6 +92,7 @@ export function seedVolume(b: Batch, c: VolumeSeedContext) {
       else if (state === 'in_progress') percent = 10 * (2 + Math.floor(r() * 7));
       else percent = 0;
       const title = work.title(1 + Math.floor(r() * 8), commune.name);
+      const reportedOn = state === 'assigned' ? null : (doneOn ?? (addDays(c.today, -3 - Math.floor(r() * 40)) > assignedOn ? addDays(c.today, -3 - Math.floor(r() * 40)) : addDays(assignedOn, 5)));
       const id = b.add('task', {
         org_id: org,
         title,
@@ -111,12 +112,12 @@ export function seedVolume(b: Batch, c: VolumeSeedContext) {
         weight: 1,
         assigned_on: assignedOn,
         done_on: doneOn,
+        reported_on: state === 'done' || state === 'reported' ? reportedOn : null,
         search_text: foldVietnamese(`${title} ${lead.name} ${src.label} ${work.product}`),
       });
       n++;
-      if (state !== 'assigned') {
-        const on = doneOn ?? (addDays(c.today, -3 - Math.floor(r() * 40)) > assignedOn ? addDays(c.today, -3 - Math.floor(r() * 40)) : addDays(assignedOn, 5));
-        b.add('task_report', { org_id: org, task_id: id, reported_on: on, percent, text: pick(['Đã triển khai đến các chi bộ.', 'Đang tổng hợp kết quả từ các chi bộ.', 'Đã hoàn thành, báo cáo Ban Thường vụ.', 'Đã xây dựng kế hoạch, đang thực hiện.']), created_by: c.adminUser });
+      if (reportedOn) {
+        b.add('task_report', { org_id: org, task_id: id, reported_on: reportedOn, percent, text: pick(['Đã triển khai đến các chi bộ.', 'Đang tổng hợp kết quả từ các chi bộ.', 'Đã hoàn thành, báo cáo Ban Thường vụ.', 'Đã xây dựng kế hoạch, đang thực hiện.']), created_by: c.adminUser });
       }
     }
   }

@@ -35,7 +35,7 @@ export async function reportProgress(ctx: RequestContext, id: string, input: In<
       ]);
     }
     const state = t.state === to || canTransition(t.state, to).ok ? to : t.state;
-    await tx.query('update task set percent = $2, state = $3, version = version + 1, updated_at = now() where id = $1', [id, input.percent, state]);
+    await tx.query("update task set percent = $2, state = $3, reported_on = case when $3 = 'reported' and state <> 'reported' then $4::date else reported_on end, version = version + 1, updated_at = now() where id = $1", [id, input.percent, state, input.reportedOn]);
     await ctx.audit(tx, { action: 'report', entity: 'task', entityId: id, orgId: t.org_id, before: { state: t.state, percent: Number(t.percent) }, after: { state, percent: input.percent, reportedOn: input.reportedOn, files: files.map((f) => f.fileName) } });
   });
   return getTask(ctx, id);

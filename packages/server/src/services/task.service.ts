@@ -8,6 +8,7 @@ import type { RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
 import { listItemOf, loadTask, sixClearOf, taskView } from './task.view.js';
 import type { TaskListRow, TaskRow } from './task.view.js';
+import { overdueOnSql } from './task.asof.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -221,6 +222,9 @@ export async function moveTask(ctx: RequestContext, id: string, input: In<typeof
       assigned_on: input.to === 'assigned' ? on : undefined,
       done_on: input.to === 'done' ? on : undefined,
       percent: input.to === 'done' ? 100 : undefined,
+      // What was open on a past date is read from these (a review as of a date).
+      reported_on: input.to === 'reported' ? on : t.state === 'reported' && input.to === 'in_progress' ? null : undefined,
+      closed_on: input.to === 'cancelled' || input.to === 'transferred' ? on : undefined,
     });
     await tx.query('update task set updated_at = now() where id = $1', [id]);
     await ctx.audit(tx, { action: input.to === 'done' ? 'accept' : 'transition', entity: 'task', entityId: id, orgId: t.org_id, before: { state: t.state }, after: { state: input.to, on, note: input.note ?? null } });
@@ -255,7 +259,12 @@ export async function listTasks(ctx: RequestContext, q: In<typeof TaskListQueryS
     add('(t.org_id = any(?::uuid[]) or t.lead_org_id = any(?::uuid[]))', covered, covered);
   }
   if (q.state === 'open') add('t.state = any(?::text[])', OPEN_TASK_STATES);
-  else if (q.state === 'overdue') add("t.state in ('assigned', 'in_progress') and t.due_effective < ?", today);
+  // Today's overdue tasks come from the index on (state, due); on a past date, from the dates each task keeps.
+  else if (q.state === 'overdue' && today >= ctx.today()) add("t.state in ('assigned', 'in_progress') and t.due_effective < ?", today);
+  else if (q.state === 'overdue') {
+    params.push(today);
+    where.push(overdueOnSql(`$${params.length}::date`));
+  }
   else if (q.state) add('t.state = ?', q.state);
   if (q.leadOrgId) add('t.lead_org_id = ?', q.leadOrgId);
   if (q.leadId) add('t.lead_id = ?', q.leadId);
