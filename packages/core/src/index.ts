@@ -42,3 +42,7 @@ export * from './consultation/document.model.js';
 export * from './api/consultation.schema.js';
 export * from './files/zip.read.js';
 export * from './files/spreadsheet.cell.js';
+export * from './review/review.period.js';
+export * from './review/review.indicators.js';
+export * from './api/review.schema.js';
+export * from './review/review.rank.js';

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { EVIDENCE_KINDS, INDICATOR_GROUPS } from '../review/review.indicators.js';
+import { REVIEW_PERIOD_KINDS } from '../review/review.period.js';
+import { IdSchema, IsoDateSchema } from './common.schema.js';
+
+/**
+ * A review's period: `from` and `to`, or a period code (`2026-H1`, `2026-Q3`, `2026`, `nhiem-ky-giua`, `nhiem-ky`).
+ * Dates are checked by the period rules (a real day, in order, begun), so that the refusal names the field.
+ */
+export const ReviewQuerySchema = z.strictObject({
+  from: z.string().max(20).optional(),
+  to: z.string().max(20).optional(),
+  period: z.string().max(40).optional(),
+});
+
+export const ReviewPeriodSchema = z.object({ kind: z.enum(REVIEW_PERIOD_KINDS), code: z.string(), from: IsoDateSchema, to: IsoDateSchema, label_vi: z.string(), label_en: z.string() });
+
+export const IndicatorSchema = z
+  .object({
+    code: z.string(),
+    group: z.enum(INDICATOR_GROUPS),
+    label_vi: z.string(),
+    label_en: z.string(),
+    definition_vi: z.string(),
+    bodyId: IdSchema.optional(),
+    bodyName: z.string().optional(),
+    value: z.number(),
+    previous: z.number().nullable(),
+    better: z.enum(['higher', 'lower']).nullable(),
+    ruleIds: z.array(z.string()),
+    eIds: z.array(z.string()),
+    basis_vi: z.string().nullable(),
+    evidence: z.object({ kind: z.enum(EVIDENCE_KINDS), ids: z.array(z.string()) }),
+  })
+  .meta({ id: 'ReviewIndicator' });
+
+const TaskBreakdownRow = z.object({ key: z.string().nullable(), name: z.string(), assigned: z.number().int(), doneOnTime: z.number().int(), doneLate: z.number().int(), overdue: z.number().int() });
+
+export const ReviewSchema = z.object({
+  orgId: IdSchema,
+  orgName: z.string(),
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  /** The day figures are counted as of: the period's end, or today for a period still running. */
+  asOf: IsoDateSchema,
+  period: ReviewPeriodSchema,
+  previousPeriod: ReviewPeriodSchema,
+  regulation: z.object({ versionId: IdSchema, regulationId: IdSchema, expression: z.string() }).nullable(),
+  indicators: z.array(IndicatorSchema),
+  tasksByLead: z.array(TaskBreakdownRow),
+  tasksBySupervisor: z.array(TaskBreakdownRow),
+});
+
+export const SubordinatesReviewSchema = z.object({
+  orgId: IdSchema,
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  asOf: IsoDateSchema,
+  period: ReviewPeriodSchema,
+  rows: z.array(
+    z.object({
+      orgId: IdSchema,
+      name: z.string(),
+      indicators: z.array(z.object({ code: z.string(), value: z.number(), previous: z.number().nullable() })),
+      /** Share of tasks due in the period done on time; null when none fell due. */
+      onTimeRate: z.number().nullable(),
+      rank: z.number().int(),
+      /** Why the row stands out (far below the others), in a sentence; null when it does not. */
+      flag_vi: z.string().nullable(),
+    }),
+  ),
+});
+
+export const EvidenceQuerySchema = ReviewQuerySchema.extend({ code: z.string().max(60), bodyId: IdSchema.optional() });
+export const EvidenceSchema = z.object({
+  code: z.string(),
+  label_vi: z.string(),
+  definition_vi: z.string(),
+  value: z.number(),
+  records: z.array(z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.string(), title: z.string(), date: z.string().nullable(), detail_vi: z.string().nullable(), href: z.string().nullable(), basis_vi: z.string().nullable() })),
+});
