@@ -23,6 +23,7 @@ import { regulationRoutes } from './routes/regulation.routes.js';
 import { documentRoutes } from './routes/document.routes.js';
 import { meetingRoutes } from './routes/meeting.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
+import { reviewRoutes } from './routes/review.routes.js';
 import { programRoutes } from './routes/program.routes.js';
 import { taskRoutes } from './routes/task.routes.js';
 import { MeetingHub } from './services/meeting.live.js';
@@ -118,6 +119,7 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
   app.addHook('preClose', async () => jobs.stop());
   meetingRoutes(app, db, hub);
   calendarRoutes(app, db);
+  reviewRoutes(app, db);
   taskRoutes(app, db);
   programRoutes(app, db);
   const consultationHub = new ConsultationHub(db);

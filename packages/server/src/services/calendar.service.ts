@@ -5,7 +5,7 @@ import type { RequestContext } from '../http/context.js';
 import { competence, conclusionDeadline, loadBody, regulationFor, regulationTimeline } from './meeting.view.js';
 
 /** Bodies whose meeting regime the regulation sets: the calendar and the deviation report cover these. */
-const REGIME_BODIES = ['BCH', 'BTV', 'TT'];
+export const REGIME_BODIES = ['BCH', 'BTV', 'TT'];
 
 type Row = { id: string; body_id: string; body_kind: string; body_name: string; kind: string; state: string; title: string; meeting_date: string; documents_sent_on: string | null; format: string; province_wide: boolean };
 
@@ -72,24 +72,46 @@ export interface Deviation {
 export async function deviationReport(ctx: RequestContext, orgId: string, year: number, asOfIn?: string) {
   await ctx.assertOrg(orgId, 'read');
   const asOf = asOfIn ?? ctx.today();
-  const range = yearRange(year);
-  const tl = await regulationTimeline(ctx.db, orgId, range.to);
+  const { regulations, deviations } = await deviationsIn(ctx.db, orgId, yearRange(year), asOf, ctx.user.clearance);
+  return { orgId, year, asOf, regulations, deviations };
+}
+
+/** A regime body of the organization in a span of dates, with its regime over the span (what a review counts). */
+export interface RegimeBodyPeriod {
+  bodyId: string;
+  bodyKind: string;
+  bodyName: string;
+  required: number;
+  held: string[];
+  ruleIds: string[];
+  eIds: string[];
+}
+
+/**
+ * The departures of an organization's meetings between two dates, judged as of `asOf` (the caller has checked
+ * access), and each regime body's regular meetings held against those required.
+ */
+export async function deviationsIn(sql: Sql, orgId: string, range: { from: string; to: string }, asOf: string, clearance: number) {
+  const tl = await regulationTimeline(sql, orgId, range.to);
   const out: Deviation[] = [];
-  const meetings = await meetingsOf(ctx.db, 'm.org_id = $1 and m.meeting_date between $2 and $3', [orgId, range.from, range.to], ctx.user.clearance);
-  const bodies = (await ctx.db.query<{ id: string; kind: string; name: string }>("select id, kind, name from body where org_id = $1 and kind = any($2::text[]) and valid_from <= $4 and (valid_until is null or valid_until >= $3) and confidentiality <= $5 order by name", [orgId, REGIME_BODIES, range.from, range.to, ctx.user.clearance])).rows;
+  const regimes: RegimeBodyPeriod[] = [];
+  const meetings = await meetingsOf(sql, 'm.org_id = $1 and m.meeting_date between $2 and $3', [orgId, range.from, range.to], clearance);
+  const bodies = (await sql.query<{ id: string; kind: string; name: string }>("select id, kind, name from body where org_id = $1 and kind = any($2::text[]) and valid_from <= $4 and (valid_until is null or valid_until >= $3) and confidentiality <= $5 order by name", [orgId, REGIME_BODIES, range.from, range.to, clearance])).rows;
   for (const b of bodies) {
     try {
       const a = regimeCalendar(tl.at, b.kind, range, meetings.filter((m) => m.body_id === b.id).map(toCal), asOf);
       for (const d of a.result.deviations) out.push({ code: d.code, bodyKind: b.kind, bodyName: b.name, date: d.period.from, meetingId: null, meetingTitle: null, period: d.period.label_vi, message_vi: d.message_vi, ruleIds: d.ruleIds, eIds: d.eIds });
+      const ps = a.result.periods;
+      regimes.push({ bodyId: b.id, bodyKind: b.kind, bodyName: b.name, required: ps.reduce((n, p) => n + p.expected, 0), held: meetings.filter((m) => m.body_id === b.id && m.kind === 'regular' && (HELD_STATES as readonly string[]).includes(m.state) && m.meeting_date <= asOf).map((m) => m.id), ruleIds: a.ruleIds, eIds: a.eIds });
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
     }
   }
   const held = meetings.filter((m) => (HELD_STATES as readonly string[]).includes(m.state) && m.meeting_date <= asOf);
   const ids = held.map((m) => m.id);
-  const counts = new Map((await ctx.db.query<{ meeting_id: string; summoned: number; present: number }>("select meeting_id, count(*)::int as summoned, count(*) filter (where status = 'present')::int as present from meeting_attendance where meeting_id = any($1::uuid[]) and role = 'member' group by meeting_id", [ids])).rows.map((x) => [x.meeting_id, x]));
-  const conclusions = new Map((await ctx.db.query<{ meeting_id: string; issued_on: string; symbol: string }>('select meeting_id, issued_on, symbol from conclusion where meeting_id = any($1::uuid[])', [ids])).rows.map((x) => [x.meeting_id, x]));
-  const items = (await ctx.db.query<{ meeting_id: string; title: string; matter: string; attributes: Record<string, unknown> }>('select meeting_id, title, matter, attributes from agenda_item where meeting_id = any($1::uuid[]) and matter is not null and confidentiality <= $2 order by meeting_id, position', [ids, ctx.user.clearance])).rows;
+  const counts = new Map((await sql.query<{ meeting_id: string; summoned: number; present: number }>("select meeting_id, count(*)::int as summoned, count(*) filter (where status = 'present')::int as present from meeting_attendance where meeting_id = any($1::uuid[]) and role = 'member' group by meeting_id", [ids])).rows.map((x) => [x.meeting_id, x]));
+  const conclusions = new Map((await sql.query<{ meeting_id: string; issued_on: string; symbol: string }>('select meeting_id, issued_on, symbol from conclusion where meeting_id = any($1::uuid[])', [ids])).rows.map((x) => [x.meeting_id, x]));
+  const items = (await sql.query<{ meeting_id: string; title: string; matter: string; attributes: Record<string, unknown> }>('select meeting_id, title, matter, attributes from agenda_item where meeting_id = any($1::uuid[]) and matter is not null and confidentiality <= $2 order by meeting_id, position', [ids, clearance])).rows;
   for (const m of held) {
     const reg = tl.at(m.meeting_date);
     if (!reg) continue;
@@ -125,7 +147,7 @@ export async function deviationReport(ctx: RequestContext, orgId: string, year: 
     }
   }
   out.sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code));
-  return { orgId, year, asOf, regulations: tl.versions, deviations: out };
+  return { regulations: tl.versions, deviations: out, regimes, meetings: held, at: tl.at };
 }
 
 /** R10: the year's conferences against the quotas the regulation sets, compared with the year before. */

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInVietnam } from '@quyche/core';
+import { createTestApp, testDrivers } from './test-app.js';
+import type { Session, TestApp } from './test-app.js';
+
+const drivers = await testDrivers();
+const API = '/api/v1';
+const FROM = '2026-01-01';
+const TO = '2026-06-30';
+const HELD = ['in_session', 'closed', 'minutes_approved'];
+
+type Indicator = { code: string; bodyId?: string; value: number; previous: number | null; ruleIds: string[]; eIds: string[]; basis_vi: string | null; evidence: { kind: string; ids: string[] } };
+
+describe.each(drivers)('reviews (%s)', (driver) => {
+  let t: TestApp;
+  let admin: Session;
+  let commune: Session;
+  let al: string;
+  let x01: string;
+  let review: { from: string; to: string; asOf: string; period: { label_vi: string }; previousPeriod: { code: string }; indicators: Indicator[] };
+
+  const get = async (s: Session, url: string) => {
+    const r = await t.as(s, { method: 'GET', url: `${API}${url}` });
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json();
+  };
+  const one = (code: string, bodyId?: string) => {
+    const found = review.indicators.filter((i) => i.code === code && (!bodyId || i.bodyId === bodyId));
+    expect(found, code).toHaveLength(1);
+    return found[0]!;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(driver);
+    admin = await t.login('admin');
+    commune = await t.login('vanthu.x01');
+    al = await t.orgId('ORG-AL');
+    x01 = await t.orgId('ORG-X01');
+    review = await get(admin, `/organizations/${al}/review?from=${FROM}&to=${TO}`);
+  });
+  afterAll(async () => t?.close());
+
+  it('answers the contract: the period, its label, the previous period, every indicator with its value, previous value, rules and evidence', () => {
+    expect(review).toMatchObject({ from: FROM, to: TO, asOf: TO, period: { label_vi: '6 tháng đầu năm 2026' }, previousPeriod: { code: '2025-H1' } });
+    for (const code of ['meetings_held', 'meetings_required', 'deviations', 'tasks_assigned', 'tasks_done_on_time', 'tasks_done_late', 'tasks_overdue', 'recommendations_answered_on_time']) {
+      expect(review.indicators.some((i) => i.code === code), code).toBe(true);
+    }
+    for (const i of review.indicators) {
+      expect(typeof i.value).toBe('number');
+      expect(i.evidence.ids.length).toBeLessThanOrEqual(500);
+      if (i.code !== 'meetings_required' && i.value <= 500) expect(i.evidence.ids, i.code).toHaveLength(i.value);
+    }
+    // The regime figures are per body and cite the clause that sets the regime.
+    const btv = review.indicators.find((i) => i.code === 'meetings_required' && i.basis_vi?.includes('Điều 13'));
+    expect(btv, JSON.stringify(review.indicators.filter((i) => i.code === 'meetings_required'))).toBeDefined();
+    expect(btv!.ruleIds).toContain('hop-btv');
+    expect(btv!.value).toBe(12);
+  });
+
+  it('counts meetings held per body as the meeting list does, and those required as the body calendar does', async () => {
+    const meetings = (await get(admin, `/meetings?orgId=${al}&from=${FROM}&to=${TO}`)) as { items?: unknown[] } | { bodyId: string; kind: string; state: string; meetingDate: string; id: string }[];
+    const list = (Array.isArray(meetings) ? meetings : (meetings.items as { bodyId: string; kind: string; state: string; meetingDate: string; id: string }[]));
+    const held = review.indicators.filter((i) => i.code === 'meetings_held');
+    expect(held.length).toBe(3);
+    for (const h of held) {
+      const mine = list.filter((m) => m.bodyId === h.bodyId && m.kind === 'regular' && HELD.includes(m.state));
+      expect(h.value, h.bodyId).toBe(mine.length);
+      expect(new Set(h.evidence.ids)).toEqual(new Set(mine.map((m) => m.id)));
+      const cal = await get(admin, `/bodies/${h.bodyId}/calendar?year=2026&asOf=${TO}`);
+      const required = (cal.regime.periods as { from: string; to: string; expected: number }[]).filter((p) => p.from >= FROM && p.to <= TO).reduce((n, p) => n + p.expected, 0);
+      expect(one('meetings_required', h.bodyId).value).toBe(required);
+    }
+    const other = list.filter((m) => m.kind !== 'regular' && HELD.includes(m.state));
+    expect(one('meetings_other').value).toBe(other.length);
+  });
+
+  it('counts the departures the deviation report lists for the same half-year, each citing its clause', async () => {
+    const report = await get(admin, `/organizations/${al}/meeting-deviations?year=2026&asOf=${TO}`);
+    const inside = (report.deviations as { code: string; date: string; eIds: string[] }[]).filter((d) => d.date >= FROM && d.date <= TO);
+    expect(one('deviations').value).toBe(inside.length);
+    expect(inside.length).toBeGreaterThan(0);
+    for (const d of inside) expect(d.eIds.length, d.code).toBeGreaterThan(0);
+    expect(one('documents_late').value).toBe(inside.filter((d) => d.code === 'TAI_LIEU_GUI_CHAM').length);
+    expect(one('conclusions_late').value).toBe(inside.filter((d) => d.code === 'THONG_BAO_KET_LUAN_CHAM' || d.code === 'CHUA_CO_THONG_BAO_KET_LUAN').length);
+    expect(one('agenda_outside_competence').value).toBe(inside.filter((d) => d.code === 'SAI_THAM_QUYEN').length);
+  });
+
+  it('counts tasks as the task list and each task page do: overdue at 30/06 (those done later included), assigned, done on time and late', async () => {
+    const overdue = await get(admin, `/tasks?orgId=${al}&state=overdue&asOf=${TO}&pageSize=500`);
+    expect(one('tasks_overdue').value).toBe(overdue.total);
+    expect(new Set(one('tasks_overdue').evidence.ids)).toEqual(new Set(overdue.items.map((x: { id: string }) => x.id)));
+    // Task 17 (due 31/05, still open) was overdue then; so is none that was done by 30/06.
+    const all = (await get(admin, `/tasks?orgId=${al}&pageSize=500`)).items as { id: string; state: string; assignedOn: string | null }[];
+    expect(one('tasks_assigned').value).toBe(all.filter((x) => x.state !== 'draft' && x.assignedOn && x.assignedOn >= FROM && x.assignedOn <= TO).length);
+    let onTime = 0;
+    let late = 0;
+    for (const x of all.filter((x) => x.state === 'done')) {
+      const d = await get(admin, `/tasks/${x.id}`);
+      const due = d.extendedTo ?? d.dueDate;
+      if (d.doneOn < FROM || d.doneOn > TO) continue;
+      if (!due || d.doneOn <= due) onTime++;
+      else late++;
+    }
+    expect(one('tasks_done_on_time').value).toBe(onTime);
+    expect(one('tasks_done_late').value).toBe(late);
+    expect(onTime).toBeGreaterThan(5);
+  });
+
+  it('counts recommendations answered within the deadline as the recommendation list does', async () => {
+    const recs = (await get(admin, `/recommendations?orgId=${al}`)) as { items?: unknown[] } | { answeredOn: string | null; dueOn: string | null }[];
+    const list = (Array.isArray(recs) ? recs : recs.items) as { answeredOn: string | null; dueOn: string | null }[];
+    const expected = list.filter((r) => r.answeredOn && r.answeredOn >= FROM && r.answeredOn <= TO && (!r.dueOn || r.answeredOn <= r.dueOn)).length;
+    expect(one('recommendations_answered_on_time').value).toBe(expected);
+  });
+
+  it('puts beside each figure the same figure of the period a year earlier', async () => {
+    const now = await get(admin, `/organizations/${al}/review?period=2026-H2`);
+    const before = await get(admin, `/organizations/${al}/review?period=2025-H2`);
+    expect(now.previousPeriod.code).toBe('2025-H2');
+    expect(now.asOf).toBe(todayInVietnam());
+    const byKey = (r: { indicators: Indicator[] }) => new Map(r.indicators.map((i) => [`${i.code}|${i.bodyId ?? ''}`, i.value]));
+    const earlier = byKey(before);
+    let compared = 0;
+    for (const i of now.indicators as Indicator[]) {
+      if (i.bodyId && !earlier.has(`${i.code}|${i.bodyId}`)) expect(i.previous, i.code).toBeNull();
+      else {
+        expect(i.previous, i.code).toBe(earlier.get(`${i.code}|${i.bodyId ?? ''}`));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('opens the records behind a figure', async () => {
+    const ev = await get(admin, `/organizations/${al}/review/evidence?from=${FROM}&to=${TO}&code=deviations`);
+    expect(ev.value).toBe(one('deviations').value);
+    expect(ev.records).toHaveLength(ev.value);
+    for (const r of ev.records) expect(r.detail_vi).toMatch(/Điều \d+/);
+    const tasks = await get(admin, `/organizations/${al}/review/evidence?from=${FROM}&to=${TO}&code=tasks_overdue`);
+    expect(new Set(tasks.records.map((r: { href: string }) => r.href))).toEqual(new Set(one('tasks_overdue').evidence.ids.map((id) => `/tasks/${id}`)));
+    expect(tasks.records.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a quarter 5, a mid-term review before the midpoint, dates out of order and an unknown figure, naming the field', async () => {
+    const bad = async (url: string) => {
+      const r = await t.as(admin, { method: 'GET', url: `${API}/organizations/${al}${url}` });
+      expect(r.statusCode, r.body).toBe(400);
+      return r.json();
+    };
+    expect(await bad('/review?period=2026-Q5')).toMatchObject({ field: 'query.period', detail: 'Quý 5 không có: một năm có 4 quý (từ quý 1 đến quý 4)' });
+    expect((await bad('/review?period=nhiem-ky-giua')).detail).toMatch(/^Nhiệm kỳ khóa XVIII \(01\/07\/2025 – 11\/10\/2030\) chưa tới giữa nhiệm kỳ/);
+    expect(await bad('/review?from=2026-06-30&to=2026-01-01')).toMatchObject({ field: 'query.to' });
+    expect(await bad('/review?from=2026-13-01&to=2026-12-31')).toMatchObject({ field: 'query.from' });
+    expect(await bad('/review')).toMatchObject({ field: 'query.from' });
+    expect(await bad(`/review/evidence?period=2026-H1&code=khong_co`)).toMatchObject({ field: 'query.code' });
+  });
+
+  it('shows a commune clerk its own review, not another commune’s nor the province’s table', async () => {
+    const own = await t.as(commune, { method: 'GET', url: `${API}/organizations/${x01}/review?period=2026-H1` });
+    expect(own.statusCode, own.body).toBe(200);
+    const x02 = await t.orgId('ORG-X02');
+    const other = await t.as(commune, { method: 'GET', url: `${API}/organizations/${x02}/review?period=2026-H1` });
+    expect([403, 404]).toContain(other.statusCode);
+    const table = await t.as(commune, { method: 'GET', url: `${API}/organizations/${al}/subordinates-review?period=2026-H1` });
+    expect([403, 404]).toContain(table.statusCode);
+  });
+
+  it('shows the province every commune in the subordinates’ table, ranked, with the figures of the communes’ own reviews', async () => {
+    const table = await get(admin, `/organizations/${al}/subordinates-review?from=${FROM}&to=${TO}`);
+    const children = await get(admin, `/organizations/${al}/subtree?asOf=${TO}`);
+    expect(table.rows.length).toBeGreaterThanOrEqual(96);
+    expect(table.rows.map((r: { rank: number }) => r.rank)).toEqual(table.rows.map((_: unknown, i: number) => i + 1));
+    const row = table.rows.find((r: { orgId: string }) => r.orgId === x01);
+    expect(row).toBeDefined();
+    const own = await get(admin, `/organizations/${x01}/review?from=${FROM}&to=${TO}`);
+    for (const code of ['tasks_assigned', 'tasks_done_on_time', 'tasks_done_late', 'tasks_overdue']) {
+      const mine = own.indicators.find((i: Indicator) => i.code === code).value;
+      expect(row.indicators.find((i: { code: string }) => i.code === code).value, code).toBe(mine);
+    }
+    expect(children).toBeDefined();
+  });
+});

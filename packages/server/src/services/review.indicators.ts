@@ -1,0 +1,171 @@
+import { INDICATOR_BY_CODE } from '@quyche/core';
+import type { EvidenceKind, Regulation } from '@quyche/core';
+import type { Sql } from '@quyche/db';
+import { deviationsIn } from './calendar.service.js';
+import type { Deviation } from './calendar.service.js';
+import { overdueOnSql } from './task.asof.js';
+
+/**
+ * The figures of an organization's review over a span of dates, counted from its record as of `asOf` (the span's
+ * end, or today for a span still running), each with the ids of the records behind it. Pure counting: access is
+ * checked by the caller.
+ */
+export interface RawIndicator {
+  code: string;
+  bodyId?: string;
+  bodyName?: string;
+  bodyKind?: string;
+  value: number;
+  kind: EvidenceKind;
+  ids: string[];
+}
+
+export interface TaskFlags {
+  id: string;
+  lead_id: string | null;
+  lead_name: string | null;
+  supervisor_person_id: string | null;
+  supervisor_name: string | null;
+  assigned: boolean;
+  on_time: boolean;
+  late: boolean;
+  overdue: boolean;
+  extended: boolean;
+}
+
+export interface PeriodRecord {
+  indicators: RawIndicator[];
+  deviations: Deviation[];
+  tasks: TaskFlags[];
+  /** The regulation in force on `asOf` (the clauses cited). */
+  regulation: Regulation | undefined;
+}
+
+/** The deviation codes of the meeting record, by the indicator that counts them. */
+export const DEVIATION_INDICATORS: Record<string, string> = {
+  THIEU_KY_HOP_THUONG_LE: 'meetings_short_of_regime',
+  TAI_LIEU_GUI_CHAM: 'documents_late',
+  KHONG_DU_DIEU_KIEN_HOP_LE: 'meetings_without_quorum',
+  THONG_BAO_KET_LUAN_CHAM: 'conclusions_late',
+  CHUA_CO_THONG_BAO_KET_LUAN: 'conclusions_late',
+  SAI_THAM_QUYEN: 'agenda_outside_competence',
+};
+
+/** The id a departure is known by in the evidence: its meeting, or the body and the month or quarter it concerns. */
+export const deviationId = (d: Deviation) => (d.meetingId ? `${d.code}:${d.meetingId}` : `${d.code}:${d.bodyKind}:${d.date}`);
+
+const TASKS_SQL = `
+  select t.id, t.lead_id, t.lead_name, t.supervisor_person_id, p.full_name as supervisor_name,
+         (t.assigned_on >= $2) as assigned,
+         (t.state = 'done' and t.done_on between $2 and $3 and (t.due_effective is null or t.done_on <= t.due_effective)) as on_time,
+         (t.state = 'done' and t.done_on between $2 and $3 and t.done_on > t.due_effective) as late,
+         ${overdueOnSql('$3::date')} as overdue,
+         exists (select 1 from task_extension e where e.task_id = t.id and e.state = 'approved' and e.decided_on between $2 and $3) as extended
+    from task t left join person p on p.id = t.supervisor_person_id
+   where t.org_id = $1 and t.state <> 'draft' and t.assigned_on <= $3 and t.confidentiality <= $4
+     and (t.assigned_on >= $2 or t.done_on >= $2 or t.done_on is null or t.extended_to is not null)`;
+
+export async function periodRecord(sql: Sql, orgId: string, range: { from: string; to: string }, asOf: string, clearance: number): Promise<PeriodRecord> {
+  const end = asOf < range.to ? asOf : range.to;
+  const out: RawIndicator[] = [];
+  const add = (code: string, kind: EvidenceKind, ids: string[], extra: Partial<RawIndicator> = {}) => {
+    if (!INDICATOR_BY_CODE.has(code)) throw new Error(`indicator ${code} is not in the catalog`);
+    out.push({ code, kind, ids, value: ids.length, ...extra });
+  };
+
+  // Meetings and their departures from the regulation.
+  const m = await deviationsIn(sql, orgId, range, end, clearance);
+  for (const r of m.regimes) {
+    const body = { bodyId: r.bodyId, bodyName: r.bodyName, bodyKind: r.bodyKind };
+    add('meetings_required', 'meeting', r.held, { ...body, value: r.required });
+    add('meetings_held', 'meeting', r.held, body);
+  }
+  add('meetings_other', 'meeting', m.meetings.filter((x) => x.kind !== 'regular').map((x) => x.id));
+  add('deviations', 'deviation', m.deviations.map(deviationId));
+  for (const code of new Set(Object.values(DEVIATION_INDICATORS))) {
+    add(code, 'deviation', m.deviations.filter((d) => DEVIATION_INDICATORS[d.code] === code).map(deviationId));
+  }
+
+  const q = async <T>(text: string, params: unknown[]) => (await sql.query<T>(text, params)).rows;
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+  // Conclusions issued in the period, their action items, and which of those a task follows.
+  const conclusions = await q<{ id: string }>(
+    `select c.id from conclusion c join meeting m on m.id = c.meeting_id
+      where m.org_id = $1 and c.issued_on between $2 and $3 and m.confidentiality <= $4 order by c.issued_on, c.symbol`,
+    [orgId, range.from, end, clearance],
+  );
+  add('conclusions_issued', 'conclusion', ids(conclusions));
+  const actions = await q<{ id: string; followed: boolean }>(
+    `select i.id, exists (select 1 from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id and coalesce(t.assigned_on, t.created_at::date) <= $2) as followed
+       from conclusion_item i where i.conclusion_id = any($1::uuid[]) and i.kind = 'action' order by i.conclusion_id, i.position`,
+    [ids(conclusions), end],
+  );
+  add('conclusion_actions', 'conclusion_item', ids(actions));
+  add('conclusion_actions_followed', 'conclusion_item', ids(actions.filter((a) => a.followed)));
+
+  // Tasks: one pass over those that matter to the period, counted here and by lead and supervisor.
+  const tasks = await q<TaskFlags>(TASKS_SQL, [orgId, range.from, end, clearance]);
+  add('tasks_assigned', 'task', ids(tasks.filter((t) => t.assigned)));
+  add('tasks_done_on_time', 'task', ids(tasks.filter((t) => t.on_time)));
+  add('tasks_done_late', 'task', ids(tasks.filter((t) => t.late)));
+  add('tasks_overdue', 'task', ids(tasks.filter((t) => t.overdue)));
+  add('tasks_extended', 'task', ids(tasks.filter((t) => t.extended)));
+
+  // Program items due in the period, of programs adopted by its end; done when every task under it is.
+  const items = await q<{ id: string; done: boolean }>(
+    `select i.id, (exists (select 1 from task t where t.source_kind = 'program_item' and t.source_id = i.id)
+                   and not exists (select 1 from task t where t.source_kind = 'program_item' and t.source_id = i.id
+                                    and t.state not in ('cancelled', 'transferred') and (t.done_on is null or t.done_on > $3))) as done
+       from program_item i join program p on p.id = i.program_id
+      where p.org_id = $1 and p.state = 'adopted' and p.adopted_on <= $3 and i.due_date between $2 and $4 and p.confidentiality <= $5
+      order by i.due_date, i.position`,
+    [orgId, range.from, end, range.to, clearance],
+  );
+  add('program_items_planned', 'program_item', ids(items));
+  add('program_items_done', 'program_item', ids(items.filter((i) => i.done)));
+
+  const inspections = await q<{ id: string; concluded: boolean; verified: boolean }>(
+    `select id, (concluded_on between $2 and $3) as concluded, (verified_on between $2 and $3) as verified from inspection
+      where org_id = $1 and confidentiality <= $4 and (concluded_on between $2 and $3 or verified_on between $2 and $3) order by concluded_on, id`,
+    [orgId, range.from, end, clearance],
+  );
+  add('inspections_concluded', 'inspection', ids(inspections.filter((i) => i.concluded)));
+  add('inspections_remedies_verified', 'inspection', ids(inspections.filter((i) => i.verified)));
+
+  const recs = await q<{ id: string; received: boolean; on_time: boolean; late: boolean; overdue: boolean }>(
+    `select id, (received_on >= $2) as received,
+            (answered_on between $2 and $3 and (due_on is null or answered_on <= due_on)) as on_time,
+            (answered_on between $2 and $3 and answered_on > due_on) as late,
+            (state <> 'withdrawn' and due_on < $3 and (answered_on is null or answered_on > $3)) as overdue
+       from recommendation
+      where org_id = $1 and received_on <= $3 and confidentiality <= $4 and (received_on >= $2 or answered_on >= $2 or answered_on is null)
+      order by received_on, id`,
+    [orgId, range.from, end, clearance],
+  );
+  add('recommendations_received', 'recommendation', ids(recs.filter((r) => r.received)));
+  add('recommendations_answered_on_time', 'recommendation', ids(recs.filter((r) => r.on_time)));
+  add('recommendations_answered_late', 'recommendation', ids(recs.filter((r) => r.late)));
+  add('recommendations_overdue', 'recommendation', ids(recs.filter((r) => r.overdue)));
+
+  const recipients = await q<{ id: string; answered: boolean }>(
+    `select r.id, (r.answered_on is not null and r.answered_on <= c.deadline and r.answered_on <= $3) as answered
+       from consultation_recipient r join consultation c on c.id = r.consultation_id
+      where c.org_id = $1 and c.state <> 'cancelled' and c.sent_on <= $3 and c.deadline between $2 and $4 and c.confidentiality <= $5
+      order by c.deadline, r.name`,
+    [orgId, range.from, end, range.to, clearance],
+  );
+  add('consultation_recipients', 'consultation_recipient', ids(recipients));
+  add('consultation_answered', 'consultation_recipient', ids(recipients.filter((r) => r.answered)));
+
+  const impacts = await q<{ id: string; on_time: boolean }>(
+    `select i.id, coalesce(t.state = 'done' and t.done_on <= $3 and (t.due_effective is null or t.done_on <= t.due_effective), false) as on_time
+       from regulation_impact i left join task t on t.id = i.task_id
+      where i.org_id = $1 and i.created_at::date between $2 and $3 order by i.created_at, i.id`,
+    [orgId, range.from, end],
+  );
+  add('subordinate_regulations_to_review', 'regulation_impact', ids(impacts));
+  add('subordinate_regulations_revised_on_time', 'regulation_impact', ids(impacts.filter((i) => i.on_time)));
+
+  return { indicators: out, deviations: m.deviations, tasks, regulation: m.at(end) };
+}
