@@ -1,10 +1,11 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi } from '../../app/api';
 import { AsOfPicker, ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link, navigate, useLocation } from '../../app/router';
 import { useTr } from '../meeting/meeting.parts';
 import type { ChartOption } from './task.charts';
+import { EChart } from './echart';
 import { TaskNav } from './task.nav';
 import { monthShort, qs, useAsOf, useTaskAccess, useTaskOrg } from './task.parts';
 import type { Coverage, TaskDashboard } from './task.parts';
@@ -145,35 +146,6 @@ export function TaskDashboardPage() {
       <CoverageCard state={cov} />
     </Stack>
   );
-}
-
-/** An ECharts chart in SVG, loaded with its module on first use, resized with its box. */
-function EChart({ option, height, testid, label }: { option: ChartOption; height: number; testid: string; label: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<{ setOption: (o: ChartOption, notMerge?: boolean) => void; resize: () => void; dispose: () => void } | null>(null);
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let live = true;
-    let ro: ResizeObserver | null = null;
-    void import('./task.charts').then((m) => {
-      if (!live || !ref.current) return;
-      const c = m.drawChart(ref.current);
-      chart.current = c;
-      setReady(true);
-      ro = new ResizeObserver(() => c.resize());
-      ro.observe(ref.current);
-    });
-    return () => {
-      live = false;
-      ro?.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    if (ready) chart.current?.setOption(option, true);
-  }, [option, ready]);
-  return <div ref={ref} role="img" aria-label={label} data-testid={testid} data-ready={String(ready)} style={{ width: '100%', height }} />;
 }
 
 function ChartCard({ title, testid, rows, color, seriesName, empty }: { title: string; testid: string; rows: { name: string; value: number; note?: string }[]; color: string; seriesName: string; empty: string }) {
