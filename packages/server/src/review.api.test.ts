@@ -17,7 +17,7 @@ describe.each(drivers)('reviews (%s)', (driver) => {
   let commune: Session;
   let al: string;
   let x01: string;
-  let review: { from: string; to: string; asOf: string; period: { label_vi: string }; previousPeriod: { code: string }; indicators: Indicator[] };
+  let review: { from: string; to: string; asOf: string; period: { label_vi: string }; previousPeriod: { code: string }; compared: boolean; orgSince: string; indicators: Indicator[] };
 
   const get = async (s: Session, url: string) => {
     const r = await t.as(s, { method: 'GET', url: `${API}${url}` });
@@ -42,6 +42,9 @@ describe.each(drivers)('reviews (%s)', (driver) => {
 
   it('answers the contract: the period, its label, the previous period, every indicator with its value, previous value, rules and evidence', () => {
     expect(review).toMatchObject({ from: FROM, to: TO, asOf: TO, period: { label_vi: '6 tháng đầu năm 2026' }, previousPeriod: { code: '2025-H1' } });
+    // An Lạc was formed on 01/07/2025: its first half of 2025 did not exist, nothing is compared with it.
+    expect(review).toMatchObject({ orgSince: '2025-07-01', compared: false });
+    expect(review.indicators.every((i) => i.previous === null)).toBe(true);
     for (const code of ['meetings_held', 'meetings_required', 'deviations', 'tasks_assigned', 'tasks_done_on_time', 'tasks_done_late', 'tasks_overdue', 'recommendations_answered_on_time']) {
       expect(review.indicators.some((i) => i.code === code), code).toBe(true);
     }
@@ -116,7 +119,7 @@ describe.each(drivers)('reviews (%s)', (driver) => {
   it('puts beside each figure the same figure of the period a year earlier', async () => {
     const now = await get(admin, `/organizations/${al}/review?period=2026-H2`);
     const before = await get(admin, `/organizations/${al}/review?period=2025-H2`);
-    expect(now.previousPeriod.code).toBe('2025-H2');
+    expect(now).toMatchObject({ previousPeriod: { code: '2025-H2' }, compared: true });
     expect(now.asOf).toBe(todayInVietnam());
     const byKey = (r: { indicators: Indicator[] }) => new Map(r.indicators.map((i) => [`${i.code}|${i.bodyId ?? ''}`, i.value]));
     const earlier = byKey(before);
@@ -136,8 +139,9 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     expect(ev.value).toBe(one('deviations').value);
     expect(ev.records).toHaveLength(ev.value);
     for (const r of ev.records) expect(r.detail_vi).toMatch(/Điều \d+/);
-    const tasks = await get(admin, `/organizations/${al}/review/evidence?from=${FROM}&to=${TO}&code=tasks_overdue`);
-    expect(new Set(tasks.records.map((r: { href: string }) => r.href))).toEqual(new Set(one('tasks_overdue').evidence.ids.map((id) => `/tasks/${id}`)));
+    const tasks = await get(admin, `/organizations/${al}/review/evidence?from=${FROM}&to=${TO}&code=tasks_done_on_time`);
+    expect(new Set(tasks.records.map((r: { href: string }) => r.href))).toEqual(new Set(one('tasks_done_on_time').evidence.ids.map((id) => `/tasks/${id}`)));
+    for (const r of tasks.records) expect(r.detail_vi).toMatch(/hoàn thành \d\d\/\d\d\/2026/);
     expect(tasks.records.length).toBeGreaterThan(0);
   });
 

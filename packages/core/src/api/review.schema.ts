@@ -39,12 +39,16 @@ const TaskBreakdownRow = z.object({ key: z.string().nullable(), name: z.string()
 export const ReviewSchema = z.object({
   orgId: IdSchema,
   orgName: z.string(),
+  /** The day the organization came into being: no period before it is compared. */
+  orgSince: IsoDateSchema,
   from: IsoDateSchema,
   to: IsoDateSchema,
   /** The day figures are counted as of: the period's end, or today for a period still running. */
   asOf: IsoDateSchema,
   period: ReviewPeriodSchema,
   previousPeriod: ReviewPeriodSchema,
+  /** False when the organization did not exist in the previous period: every `previous` is then null. */
+  compared: z.boolean(),
   regulation: z.object({ versionId: IdSchema, regulationId: IdSchema, expression: z.string() }).nullable(),
   indicators: z.array(IndicatorSchema),
   tasksByLead: z.array(TaskBreakdownRow),

@@ -1,7 +1,8 @@
 /**
  * The superior's table of its subordinates: each ranked by the share of its tasks finished on time, and flagged
- * when it stands clearly apart from the others — far below their middle (the median less 1.5 times the spread of
- * the middle half, or 25 points below the median), or short of its meeting regime.
+ * when it stands clearly apart from the others — below the lower fence of the others' rates (first quartile less 1.5
+ * times the spread of the middle half, Tukey's rule) and at least 20 points below the median, with at least 4 tasks
+ * due so that one late task does not flag a small unit — or short of its meeting regime.
  */
 export interface SubordinateFigures {
   orgId: string;
@@ -23,6 +24,7 @@ export interface RankedSubordinate {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const MIN_DUE = 4;
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
@@ -42,7 +44,7 @@ export function rankSubordinates(rows: SubordinateFigures[], collator = new Intl
   const known = rates.filter((x): x is number => x !== null).sort((a, b) => a - b);
   const median = quantile(known, 0.5);
   const iqr = quantile(known, 0.75) - quantile(known, 0.25);
-  const floor = Math.max(median - 1.5 * iqr, 0);
+  const floor = quantile(known, 0.25) - 1.5 * iqr;
   const order = rows
     .map((r, i) => ({ r, rate: rates[i]! }))
     .sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.r.overdue - b.r.overdue || collator.compare(a.r.name, b.r.name));
@@ -50,7 +52,8 @@ export function rankSubordinates(rows: SubordinateFigures[], collator = new Intl
   return rows.map((r, i) => {
     const rate = rates[i]!;
     const reasons: string[] = [];
-    if (rate !== null && known.length >= 4 && (rate < floor || rate < median - 0.25)) {
+    const due = r.onTime + r.late + r.overdue;
+    if (rate !== null && known.length >= 4 && due >= MIN_DUE && rate < floor && rate <= median - 0.2) {
       reasons.push(`đúng hạn ${pct(rate)} nhiệm vụ, thấp hơn nhiều so với mức chung ${pct(median)}${r.overdue ? `; ${r.overdue} nhiệm vụ quá hạn` : ''}`);
     }
     if (r.required !== null && r.held < r.required) reasons.push(`họp thường lệ ${r.held}/${r.required} kỳ theo quy chế`);

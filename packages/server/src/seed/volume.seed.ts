@@ -54,6 +54,9 @@ export function seedVolume(b: Batch, c: VolumeSeedContext) {
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
   // Overdue, if at all, since this date at most: the fixture's task 17 (31/07/2026) stays the longest overdue.
   const overdueFloor = '2026-08-15';
+  // Two communes clearly behind in the first half of 2026: what they finished then, they finished weeks late (the
+  // province's table of its communes flags them).
+  const behind = new Set([c.communes[c.skip + 20]?.id, c.communes[c.skip + 55]?.id].filter(Boolean));
   let n = 0;
   for (const commune of c.communes.slice(c.skip)) {
     const org = commune.id;
@@ -84,7 +87,8 @@ export function seedVolume(b: Batch, c: VolumeSeedContext) {
       }
       if (state === 'done') {
         // Mostly on time, some a few days late.
-        doneOn = addDays(due, r() < 0.85 ? -Math.floor(r() * 20) : 1 + Math.floor(r() * 10));
+        const [a, d] = [r(), r()];
+        doneOn = behind.has(commune.id) && due < '2026-07-01' ? addDays(due, 12 + Math.floor(d * 40)) : addDays(due, a < 0.85 ? -Math.floor(d * 20) : 1 + Math.floor(d * 10));
         if (doneOn > c.today) doneOn = addDays(c.today, -1 - Math.floor(r() * 10));
         if (doneOn < assignedOn) doneOn = addDays(assignedOn, 10);
         percent = 100;

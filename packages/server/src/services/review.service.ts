@@ -56,17 +56,21 @@ export async function organizationReview(ctx: RequestContext, orgId: string, q: 
   const prev = previousPeriod(period);
   const asOf = min(period.to, today);
   const now = await periodRecord(ctx.db, orgId, period, asOf, ctx.user.clearance);
-  const before = await periodRecord(ctx.db, orgId, prev, min(prev.to, today), ctx.user.clearance);
-  const previous = new Map(before.indicators.map((i) => [key(i), i.value]));
+  // No comparison with a span before the organization existed (An Lạc was formed by the merger of 01/07/2025).
+  const compared = org.valid_from <= prev.to;
+  const before = compared ? await periodRecord(ctx.db, orgId, prev, min(prev.to, today), ctx.user.clearance) : null;
+  const previous = new Map((before?.indicators ?? []).map((i) => [key(i), i.value]));
   const reg = await regulationFor(ctx.db, orgId, asOf);
   return {
     orgId,
     orgName: org.short_name ?? org.name,
+    orgSince: org.valid_from,
     from: period.from,
     to: period.to,
     asOf,
     period,
     previousPeriod: prev,
+    compared,
     regulation: reg ? { versionId: reg.versionId, regulationId: reg.regulationId, expression: reg.expression } : null,
     indicators: now.indicators.map((i) => present(i, previous.get(key(i)) ?? null, now.regulation)),
     tasksByLead: breakdown(now.tasks, (t) => ({ key: t.lead_id, name: t.lead_name ?? '(chưa có đơn vị chủ trì)' })),
