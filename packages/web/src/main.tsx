@@ -33,6 +33,8 @@ import { ConsultationListPage } from './features/consultation/consultation-list.
 import { ConsultationPage } from './features/consultation/consultation.page';
 import { AccountListPage } from './features/account/account-list.page';
 import { ChangePasswordPage } from './features/account/password.page';
+import { ReviewPage } from './features/review/review.page';
+import { SubordinatesPage } from './features/review/subordinates.page';
 
 const theme = createTheme({ primaryColor: 'red', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
 
@@ -93,6 +95,8 @@ function App() {
   else if ((m = match('/recommendations/:id', path))) page = <RecommendationPage key={m['id']} id={m['id']!} />;
   else if (path === '/consultations') page = <ConsultationListPage />;
   else if ((m = match('/consultations/:id', path))) page = <ConsultationPage key={m['id']} id={m['id']!} />;
+  else if (path === '/reviews') page = <ReviewPage />;
+  else if (path === '/reviews/subordinates') page = <SubordinatesPage />;
   else if (path === '/account/password') page = <ChangePasswordPage me={me} onChanged={() => undefined} />;
   else if (path === '/accounts') page = <AccountListPage me={me} />;
   else page = <TreePage />;

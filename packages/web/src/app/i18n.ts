@@ -74,6 +74,7 @@ const dict = {
   inspections: { vi: 'Kiểm tra, giám sát', en: 'Inspections' },
   recommendations: { vi: 'Kiến nghị, đề xuất', en: 'Recommendations' },
   consultations: { vi: 'Lấy ý kiến dự thảo', en: 'Consultations' },
+  reviews: { vi: 'Sơ kết, tổng kết', en: 'Reviews' },
   accounts: { vi: 'Tài khoản', en: 'Accounts' },
   changePassword: { vi: 'Đổi mật khẩu', en: 'Change password' },
 } satisfies Record<string, Record<Lang, string>>;

@@ -49,3 +49,18 @@ export function monthStack(months: string[], onTime: number[], late: number[], n
     ],
   };
 }
+
+/** Tasks of each unit in a period, stacked horizontally: done on time, done late, overdue at the period's end. */
+export function unitStack(rows: { name: string; onTime: number; late: number; overdue: number }[], names: { onTime: string; late: string; overdue: string }): ChartOption {
+  const ordered = [...rows].reverse();
+  const series = (name: string, data: number[], color: string) => ({ type: 'bar' as const, name, stack: 'tasks', data, itemStyle: { color }, barMaxWidth: 24, label: { show: true, fontSize: 11, formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? String(p.value) : '') } });
+  return {
+    textStyle: { fontFamily: FONT },
+    legend: { top: 0, data: [names.onTime, names.late, names.overdue] },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } },
+    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { fontSize: 12, width: 170, overflow: 'break' }, axisTick: { show: false } },
+    series: [series(names.onTime, ordered.map((r) => r.onTime), '#2f9e44'), series(names.late, ordered.map((r) => r.late), '#f76707'), series(names.overdue, ordered.map((r) => r.overdue), '#e03131')],
+  };
+}

@@ -1,0 +1,202 @@
+import { Anchor, Button, Drawer, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { INDICATOR_GROUP_LABELS, INDICATOR_GROUPS } from '@quyche/core';
+import { useApi } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { Link, navigate, useLocation } from '../../app/router';
+import { useTr } from '../meeting/meeting.parts';
+import { EChart } from '../task/echart';
+import type { ChartOption } from '../task/task.charts';
+import { useTaskAccess } from '../task/task.parts';
+import { defaultPeriod, fmtNum, IndicatorCard, PeriodSelect } from './review.parts';
+import type { Evidence, Review, ReviewIndicator } from './review.parts';
+
+/**
+ * The review of a period (sơ kết, tổng kết): every figure counted from the record, beside the same period a year
+ * earlier, grouped as a report reads (meetings, conclusions, tasks, programs, inspections, recommendations,
+ * consultations); a click on a figure lists the records behind it.
+ */
+export function ReviewPage() {
+  const [l, tr] = useTr();
+  const { query } = useLocation();
+  const { home } = useTaskAccess();
+  const orgId = query.get('org') ?? home;
+  const period = query.get('period') ?? defaultPeriod();
+  const url = orgId ? `/organizations/${encodeURIComponent(orgId)}/review?period=${encodeURIComponent(period)}` : null;
+  const { data: r, error, loading } = useApi<Review>(url);
+  const [open, setOpen] = useState<ReviewIndicator | null>(null);
+  useTitle(r ? `${tr('Sơ kết', 'Review')} ${l === 'vi' ? r.period.label_vi : r.period.label_en}` : tr('Sơ kết, tổng kết', 'Reviews'));
+  const go = (p: Record<string, string | null>) => {
+    const q = new URLSearchParams(query);
+    for (const [k, v] of Object.entries(p)) if (v === null) q.delete(k);
+    else q.set(k, v);
+    navigate(`/reviews?${q.toString()}`, true);
+  };
+  const previousLabel = r ? (l === 'vi' ? r.previousPeriod.label_vi : r.previousPeriod.label_en) : '';
+  return (
+    <Stack>
+      <Group justify="space-between" align="end" wrap="wrap">
+        <div>
+          <Title order={1} size="h2">
+            {tr('Sơ kết, tổng kết', 'Reviews')}
+            {r ? ` — ${l === 'vi' ? r.period.label_vi : r.period.label_en}` : ''}
+          </Title>
+          {r && (
+            <Text size="sm" c="dimmed" data-testid="review-heading">
+              {r.orgName} · {tr('từ', 'from')} {fmt(r.from)} {tr('đến', 'to')} {fmt(r.to)}
+              {r.asOf < r.to ? ` · ${tr('số liệu đến ngày', 'figures as of')} ${fmt(r.asOf)}` : ''} ·{' '}
+              {r.compared ? `${tr('so với', 'compared with')} ${previousLabel}` : tr(`chưa có kỳ trước để so sánh (tổ chức thành lập ngày ${fmt(r.orgSince)})`, `no earlier period to compare (organization formed on ${fmt(r.orgSince)})`)}
+            </Text>
+          )}
+        </div>
+        <Group align="end" gap="xs" wrap="wrap">
+          <PeriodSelect value={period} onChange={(v) => go({ period: v })} l={l} />
+          {orgId && (
+            <Button variant="light" component={Link} to={`/reviews/subordinates?org=${encodeURIComponent(orgId)}&period=${encodeURIComponent(period)}`} data-testid="to-subordinates">
+              {tr('Các tổ chức trực thuộc', 'Subordinate organizations')}
+            </Button>
+          )}
+          <Button variant="default" onClick={() => window.print()}>
+            {tr('In', 'Print')}
+          </Button>
+        </Group>
+      </Group>
+      {error && <ErrorView error={error} />}
+      {loading && !r && <Loading />}
+      {r && r.regulation && (
+        <Text size="sm">
+          {tr('Đối chiếu với', 'Measured against')}{' '}
+          <Anchor component={Link} to={`/regulations/${r.regulation.regulationId}`}>
+            {tr('quy chế làm việc có hiệu lực ngày', 'the working regulation in force on')} {fmt(r.asOf)}
+          </Anchor>
+        </Text>
+      )}
+      {r &&
+        INDICATOR_GROUPS.map((g) => {
+          const items = r.indicators.filter((i) => i.group === g);
+          if (items.length === 0) return null;
+          return (
+            <section key={g} data-testid={`review-group-${g}`}>
+              <Title order={2} size="h4" mb="xs">
+                {INDICATOR_GROUP_LABELS[g][l]}
+              </Title>
+              <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="xs">
+                {items.map((i) => (
+                  <IndicatorCard key={`${i.code}-${i.bodyId ?? ''}`} i={i} l={l} onOpen={setOpen} previousLabel={previousLabel} />
+                ))}
+              </SimpleGrid>
+            </section>
+          );
+        })}
+      {r && <TaskBreakdown rows={r.tasksByLead} title={tr('Nhiệm vụ theo đơn vị chủ trì', 'Tasks by lead unit')} testid="by-lead" />}
+      {r && <TaskBreakdown rows={r.tasksBySupervisor} title={tr('Nhiệm vụ theo Ủy viên Ban Thường vụ theo dõi', 'Tasks by supervising BTV member')} testid="by-supervisor" />}
+      {orgId && open && <EvidenceDrawer orgId={orgId} period={period} indicator={open} onClose={() => setOpen(null)} />}
+    </Stack>
+  );
+}
+
+function TaskBreakdown({ rows, title, testid }: { rows: Review['tasksByLead']; title: string; testid: string }) {
+  const [l, tr] = useTr();
+  const [option, setOption] = useState<ChartOption | null>(null);
+  const shown = rows.filter((x) => x.doneOnTime + x.doneLate + x.overdue > 0).slice(0, 15);
+  const key = JSON.stringify(shown);
+  const names = { onTime: tr('Đúng hạn', 'On time'), late: tr('Chậm', 'Late'), overdue: tr('Quá hạn cuối kỳ', 'Overdue at end') };
+  useEffect(() => {
+    let live = true;
+    void import('../task/task.charts').then((m) => live && setOption(m.unitStack(shown.map((x) => ({ name: x.name, onTime: x.doneOnTime, late: x.doneLate, overdue: x.overdue })), names)));
+    return () => {
+      live = false;
+    };
+  }, [key, l]);
+  if (rows.length === 0) return null;
+  return (
+    <section data-testid={testid}>
+      <Title order={2} size="h4" mb="xs">
+        {title}
+      </Title>
+      {option && shown.length > 0 && (
+        <EChart option={option} height={Math.max(160, 36 * shown.length + 60)} testid={`${testid}-chart`} label={`${title}: ${shown.map((x) => `${x.name} ${names.onTime.toLowerCase()} ${x.doneOnTime}, ${names.late.toLowerCase()} ${x.doneLate}, ${names.overdue.toLowerCase()} ${x.overdue}`).join('; ')}`} />
+      )}
+      <Table.ScrollContainer minWidth={520}>
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{tr('Tên', 'Name')}</Table.Th>
+              <Table.Th ta="right">{tr('Giao trong kỳ', 'Assigned')}</Table.Th>
+              <Table.Th ta="right">{tr('Đúng hạn', 'On time')}</Table.Th>
+              <Table.Th ta="right">{tr('Chậm', 'Late')}</Table.Th>
+              <Table.Th ta="right">{tr('Quá hạn cuối kỳ', 'Overdue at end')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((x) => (
+              <Table.Tr key={x.key ?? x.name}>
+                <Table.Td>{x.name}</Table.Td>
+                <Table.Td ta="right">{fmtNum(x.assigned, l)}</Table.Td>
+                <Table.Td ta="right">{fmtNum(x.doneOnTime, l)}</Table.Td>
+                <Table.Td ta="right" c={x.doneLate ? 'orange.8' : undefined}>
+                  {fmtNum(x.doneLate, l)}
+                </Table.Td>
+                <Table.Td ta="right" c={x.overdue ? 'red.8' : undefined} fw={x.overdue ? 700 : undefined}>
+                  {fmtNum(x.overdue, l)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </section>
+  );
+}
+
+/** The records behind a figure, each linked to its page. */
+function EvidenceDrawer({ orgId, period, indicator, onClose }: { orgId: string; period: string; indicator: ReviewIndicator; onClose: () => void }) {
+  const [l, tr] = useTr();
+  const phone = useMediaQuery('(max-width: 36em)');
+  const url = `/organizations/${encodeURIComponent(orgId)}/review/evidence?period=${encodeURIComponent(period)}&code=${encodeURIComponent(indicator.code)}${indicator.bodyId ? `&bodyId=${indicator.bodyId}` : ''}`;
+  const { data, error, loading } = useApi<Evidence>(url);
+  return (
+    <Drawer opened onClose={onClose} position="right" size={phone ? '100%' : 'lg'} title={<b>{l === 'vi' ? indicator.label_vi : indicator.label_en}</b>} closeButtonProps={{ 'aria-label': tr('Đóng', 'Close') }}>
+      <Stack gap="sm" data-testid="evidence">
+        <Text size="sm" c="dimmed">
+          {indicator.definition_vi}
+        </Text>
+        {indicator.basis_vi && <Text size="sm">{tr('Căn cứ', 'Basis')}: {indicator.basis_vi}</Text>}
+        {indicator.previous !== null && (
+          <Text size="sm">
+            {tr('Kỳ trước', 'Previous period')}: {fmtNum(indicator.previous, l)}
+          </Text>
+        )}
+        {error && <ErrorView error={error} />}
+        {loading && <Loading />}
+        {data && (
+          <>
+            <Text fw={700} data-testid="evidence-count">
+              {fmtNum(data.value, l)} {indicator.code === 'meetings_required' ? tr('kỳ theo quy chế; các kỳ đã họp:', 'required; those held:') : tr('bản ghi', 'records')}
+            </Text>
+            {data.records.length === 0 && <Text c="dimmed">{tr('Không có bản ghi nào.', 'No records.')}</Text>}
+            {data.records.map((x) => (
+              <div key={x.id} data-testid="evidence-record">
+                {x.href ? (
+                  <Anchor component={Link} to={x.href} fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {x.title}
+                  </Anchor>
+                ) : (
+                  <Text fw={600} size="sm">
+                    {x.title}
+                  </Text>
+                )}
+                <Text size="xs" c="dimmed">
+                  {x.date ? fmt(x.date) : ''}
+                  {x.date && x.detail_vi ? ' · ' : ''}
+                  {x.detail_vi}
+                </Text>
+              </div>
+            ))}
+          </>
+        )}
+      </Stack>
+    </Drawer>
+  );
+}

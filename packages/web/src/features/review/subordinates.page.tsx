@@ -1,0 +1,110 @@
+import { Anchor, Badge, Button, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useApi } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { Link, navigate, useLocation } from '../../app/router';
+import { useTr } from '../meeting/meeting.parts';
+import { useTaskAccess } from '../task/task.parts';
+import { defaultPeriod, fmtNum, PeriodSelect } from './review.parts';
+import type { SubordinatesReview } from './review.parts';
+
+/**
+ * The superior's table of its subordinate organizations over a period: the same figures for each, ranked by the
+ * share of tasks done on time, those clearly behind flagged with the reason; a name opens that organization's review.
+ */
+export function SubordinatesPage() {
+  const [l, tr] = useTr();
+  const { query } = useLocation();
+  const { home } = useTaskAccess();
+  const orgId = query.get('org') ?? home;
+  const period = query.get('period') ?? defaultPeriod();
+  const [flaggedOnly, setFlaggedOnly] = useState(false);
+  const { data: s, error, loading } = useApi<SubordinatesReview>(orgId ? `/organizations/${encodeURIComponent(orgId)}/subordinates-review?period=${encodeURIComponent(period)}` : null);
+  useTitle(tr('Sơ kết các tổ chức trực thuộc', 'Subordinate organizations'));
+  const value = (row: SubordinatesReview['rows'][number], code: string) => row.indicators.find((i) => i.code === code);
+  const rows = (s?.rows ?? []).filter((r) => !flaggedOnly || r.flag_vi);
+  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+  return (
+    <Stack>
+      <Group justify="space-between" align="end" wrap="wrap">
+        <div>
+          <Title order={1} size="h2">
+            {tr('Các tổ chức trực thuộc', 'Subordinate organizations')}
+            {s ? ` — ${l === 'vi' ? s.period.label_vi : s.period.label_en}` : ''}
+          </Title>
+          {s && (
+            <Text size="sm" c="dimmed">
+              {tr('từ', 'from')} {fmt(s.from)} {tr('đến', 'to')} {fmt(s.to)} · {fmtNum(s.rows.length, l)} {tr('tổ chức', 'organizations')} · {fmtNum(s.rows.filter((r) => r.flag_vi).length, l)} {tr('cần chú ý', 'flagged')}
+            </Text>
+          )}
+        </div>
+        <Group align="end" gap="xs" wrap="wrap">
+          <PeriodSelect value={period} onChange={(v) => navigate(`/reviews/subordinates?org=${encodeURIComponent(orgId ?? '')}&period=${encodeURIComponent(v)}`, true)} l={l} />
+          {orgId && (
+            <Button variant="light" component={Link} to={`/reviews?org=${encodeURIComponent(orgId)}&period=${encodeURIComponent(period)}`}>
+              {tr('Sơ kết của cấp mình', 'Own review')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Switch label={tr('Chỉ các tổ chức cần chú ý', 'Flagged only')} checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.currentTarget.checked)} data-testid="flagged-only" />
+      {error && <ErrorView error={error} />}
+      {loading && !s && <Loading />}
+      {s && (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped withTableBorder data-testid="subordinates-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>{tr('Tổ chức', 'Organization')}</Table.Th>
+                <Table.Th ta="right">{tr('Nhiệm vụ giao', 'Assigned')}</Table.Th>
+                <Table.Th ta="right">{tr('Đúng hạn', 'On time')}</Table.Th>
+                <Table.Th ta="right">{tr('Chậm', 'Late')}</Table.Th>
+                <Table.Th ta="right">{tr('Quá hạn', 'Overdue')}</Table.Th>
+                <Table.Th ta="right">{tr('Tỷ lệ đúng hạn', 'On-time rate')}</Table.Th>
+                <Table.Th ta="right">{tr('Họp thường lệ', 'Regular meetings')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => {
+                const held = value(r, 'meetings_held');
+                const req = value(r, 'meetings_required');
+                return (
+                  <Table.Tr key={r.orgId} data-testid="subordinate-row" data-flagged={r.flag_vi ? 'true' : 'false'}>
+                    <Table.Td>{r.rank}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/reviews?org=${r.orgId}&period=${encodeURIComponent(period)}`} fw={600} size="sm">
+                        {r.name}
+                      </Anchor>
+                      {r.flag_vi && (
+                        <Text size="xs" c="red.8" data-testid="subordinate-flag">
+                          <Badge color="red" size="xs" variant="filled" mr={4}>
+                            {tr('Chú ý', 'Flag')}
+                          </Badge>
+                          {r.flag_vi}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right">{fmtNum(value(r, 'tasks_assigned')?.value ?? 0, l)}</Table.Td>
+                    <Table.Td ta="right">{fmtNum(value(r, 'tasks_done_on_time')?.value ?? 0, l)}</Table.Td>
+                    <Table.Td ta="right">{fmtNum(value(r, 'tasks_done_late')?.value ?? 0, l)}</Table.Td>
+                    <Table.Td ta="right" c={(value(r, 'tasks_overdue')?.value ?? 0) > 0 ? 'red.8' : undefined}>
+                      {fmtNum(value(r, 'tasks_overdue')?.value ?? 0, l)}
+                    </Table.Td>
+                    <Table.Td ta="right" fw={700}>
+                      {pct(r.onTimeRate)}
+                    </Table.Td>
+                    <Table.Td ta="right" c={req && held && held.value < req.value ? 'red.8' : undefined}>
+                      {fmtNum(held?.value ?? 0, l)}
+                      {req ? `/${fmtNum(req.value, l)}` : ''}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
