@@ -169,6 +169,22 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     expect([403, 404]).toContain(table.statusCode);
   });
 
+  it('gives Tân Lập its own six-month review under its own regulation, each departure with the commune regulation’s clause', async () => {
+    const r = await get(commune, `/organizations/${x01}/review?period=2026-H1`);
+    const val = (code: string, bodyName?: RegExp) => (r.indicators as (Indicator & { bodyName?: string })[]).filter((i) => i.code === code && (!bodyName || bodyName.test(i.bodyName ?? ''))).map((i) => i.value);
+    expect(val('meetings_held', /^Ban Chấp hành/)).toEqual([6]);
+    expect(val('meetings_required', /^Ban Chấp hành/)).toEqual([6]);
+    expect(val('meetings_held', /^Ban Thường vụ/)).toEqual([11]);
+    expect(val('meetings_required', /^Ban Thường vụ/)).toEqual([12]);
+    expect(val('conclusions_issued')).toEqual([17]);
+    const ev = await get(commune, `/organizations/${x01}/review/evidence?period=2026-H1&code=deviations`);
+    expect(ev.records.map((x: { detail_vi: string }) => x.detail_vi.replace(/\s+/g, ' '))).toEqual([
+      expect.stringMatching(/^Tháng 2\/2026: Ban Thường vụ Đảng ủy xã họp 1\/2 kỳ họp thường lệ \((khoản \d+ )?Điều \d+\)$/),
+      expect.stringMatching(/^Chậm: tài liệu gửi ngày 04\/05\/2026.*Điều \d+\)$/),
+      expect.stringMatching(/^Ban hành chậm: Hạn 16\/06\/2026.*Điều \d+\)$/),
+    ]);
+  });
+
   it('shows the province every commune in the subordinates’ table, ranked, with the figures of the communes’ own reviews', async () => {
     const table = await get(admin, `/organizations/${al}/subordinates-review?from=${FROM}&to=${TO}`);
     const children = await get(admin, `/organizations/${al}/subtree?asOf=${TO}`);
@@ -182,5 +198,9 @@ describe.each(drivers)('reviews (%s)', (driver) => {
       expect(row.indicators.find((i: { code: string }) => i.code === code).value, code).toBe(mine);
     }
     expect(children).toBeDefined();
+    // The demo's two communes that finished their first-half tasks weeks late stand out; Tân Lập for its meetings.
+    const flagged = table.rows.filter((r: { flag_vi: string | null }) => r.flag_vi);
+    expect(flagged.filter((r: { flag_vi: string }) => /^Đúng hạn \d+% nhiệm vụ \(\d+\/\d+\), thấp hơn nhiều/.test(r.flag_vi))).toHaveLength(2);
+    expect(flagged.find((r: { orgId: string }) => r.orgId === x01)?.flag_vi).toBe('Họp thường lệ 17/18 kỳ theo quy chế');
   });
 });

@@ -75,7 +75,8 @@ export const SubordinatesReviewSchema = z.object({
   ),
 });
 
-export const EvidenceQuerySchema = ReviewQuerySchema.extend({ code: z.string().max(60), bodyId: IdSchema.optional() });
+/** `code` is checked after access (a GET on another organization's review is refused as such, whatever it asks). */
+export const EvidenceQuerySchema = ReviewQuerySchema.extend({ code: z.string().max(60).optional(), bodyId: IdSchema.optional() });
 export const EvidenceSchema = z.object({
   code: z.string(),
   label_vi: z.string(),

@@ -1,8 +1,8 @@
 /**
  * The superior's table of its subordinates: each ranked by the share of its tasks finished on time, and flagged
- * when it stands clearly apart from the others — below the lower fence of the others' rates (first quartile less 1.5
- * times the spread of the middle half, Tukey's rule) and at least 20 points below the median, with at least 4 tasks
- * due so that one late task does not flag a small unit — or short of its meeting regime.
+ * when it stands clearly apart from the others — more tasks late or overdue than chance would give at the rate of
+ * all of them together (a binomial tail below 1 %, so that 2 late of 4 in a small unit is not a finding but 5 of 5
+ * is) and at least 20 points below the median — or short of its meeting regime.
  */
 export interface SubordinateFigures {
   orgId: string;
@@ -24,7 +24,6 @@ export interface RankedSubordinate {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const MIN_DUE = 4;
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
@@ -32,6 +31,20 @@ function quantile(sorted: number[], q: number): number {
   const lo = Math.floor(i);
   const hi = Math.ceil(i);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
+}
+
+/** P(X ≥ k) for X binomial with n trials and probability p. */
+export function binomialTail(n: number, k: number, p: number): number {
+  if (k <= 0) return 1;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  let term = Math.pow(1 - p, n); // P(X = 0)
+  let below = 0;
+  for (let i = 0; i < k; i++) {
+    below += term;
+    term *= ((n - i) / (i + 1)) * (p / (1 - p));
+  }
+  return Math.max(0, 1 - below);
 }
 
 export function onTimeRate(f: Pick<SubordinateFigures, 'onTime' | 'late' | 'overdue'>): number | null {
@@ -43,8 +56,8 @@ export function rankSubordinates(rows: SubordinateFigures[], collator = new Intl
   const rates = rows.map((r) => onTimeRate(r));
   const known = rates.filter((x): x is number => x !== null).sort((a, b) => a - b);
   const median = quantile(known, 0.5);
-  const iqr = quantile(known, 0.75) - quantile(known, 0.25);
-  const floor = quantile(known, 0.25) - 1.5 * iqr;
+  const totalDue = rows.reduce((n, r) => n + r.onTime + r.late + r.overdue, 0);
+  const pooledMiss = totalDue ? rows.reduce((n, r) => n + r.late + r.overdue, 0) / totalDue : 0;
   const order = rows
     .map((r, i) => ({ r, rate: rates[i]! }))
     .sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.r.overdue - b.r.overdue || collator.compare(a.r.name, b.r.name));
@@ -53,8 +66,8 @@ export function rankSubordinates(rows: SubordinateFigures[], collator = new Intl
     const rate = rates[i]!;
     const reasons: string[] = [];
     const due = r.onTime + r.late + r.overdue;
-    if (rate !== null && known.length >= 4 && due >= MIN_DUE && rate < floor && rate <= median - 0.2) {
-      reasons.push(`đúng hạn ${pct(rate)} nhiệm vụ, thấp hơn nhiều so với mức chung ${pct(median)}${r.overdue ? `; ${r.overdue} nhiệm vụ quá hạn` : ''}`);
+    if (rate !== null && known.length >= 4 && rate <= median - 0.2 && binomialTail(due, r.late + r.overdue, pooledMiss) < 0.01) {
+      reasons.push(`đúng hạn ${pct(rate)} nhiệm vụ (${r.onTime}/${due}), thấp hơn nhiều so với mức chung ${pct(median)}${r.overdue ? `; ${r.overdue} nhiệm vụ quá hạn` : ''}`);
     }
     if (r.required !== null && r.held < r.required) reasons.push(`họp thường lệ ${r.held}/${r.required} kỳ theo quy chế`);
     const flag = reasons.length ? reasons.join('; ').replace(/^./, (c) => c.toUpperCase()) : null;

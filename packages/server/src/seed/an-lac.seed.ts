@@ -10,6 +10,7 @@ import { DEMO_TODAY, MEETING_TABLES, regulation, seedMeetings2026 } from './meet
 import { seedFixtureTasks, TASK_TABLES } from './tasks.seed.js';
 import { PROGRAM_TABLES, seedPrograms } from './programs.seed.js';
 import { seedVolume } from './volume.seed.js';
+import { seedCommuneMeetings } from './commune-meetings.seed.js';
 
 type Row = Record<string, unknown>;
 
@@ -272,6 +273,19 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     people: p,
     names,
     communes: secretaries,
+  });
+
+  // — Tân Lập's own record: its first term after the merger and its 2026 meetings under its regulation.
+  const termTanLap = b.add('term', { org_id: tanLap.id, name: 'I', ordinal: 1, valid_from: '2025-07-01', valid_until: '2030-07-31', congress_closed_on: '2025-08-22' });
+  const tanLapBodies = b.tables.get('body')!.filter((r) => r['org_id'] === tanLap.id);
+  seedCommuneMeetings(b, {
+    org: tanLap.id,
+    orgName: tanLap.name,
+    termId: termTanLap,
+    bch: tanLapBodies.find((r) => r['kind'] === 'BCH')!['id'] as string,
+    btv: tanLapBodies.find((r) => r['kind'] === 'BTV')!['id'] as string,
+    secretary: secretaries[0]!.secretary,
+    today: DEMO_TODAY,
   });
 
   // — The fixture's 20 tasks, followed up to 01/12/2026.

@@ -97,14 +97,14 @@ function present(i: RawIndicator, previous: number | null, reg: Parameters<typeo
 }
 
 /** Records behind one figure of a review (the drill-down): titles, dates, and where each is opened. */
-export async function reviewEvidence(ctx: RequestContext, orgId: string, q: { from?: string; to?: string; period?: string; code: string; bodyId?: string }) {
+export async function reviewEvidence(ctx: RequestContext, orgId: string, q: { from?: string; to?: string; period?: string; code?: string; bodyId?: string }) {
   await ctx.assertOrg(orgId, 'read');
-  const def = INDICATOR_BY_CODE.get(q.code);
-  if (!def) throw new ProblemError('VALIDATION_FAILED', { code: 'CHI_SO_KHONG_CO', field: 'query.code', detail: `Không có chỉ số "${q.code.slice(0, 60)}"` });
+  const def = q.code ? INDICATOR_BY_CODE.get(q.code) : undefined;
+  if (!def) throw new ProblemError('VALIDATION_FAILED', { code: 'CHI_SO_KHONG_CO', field: 'query.code', detail: q.code ? `Không có chỉ số "${q.code.slice(0, 60)}"` : 'Cần chỉ số muốn xem chi tiết' });
   const today = ctx.today();
   const period = await periodOfQuery(ctx.db, orgId, q, today);
   const rec = await periodRecord(ctx.db, orgId, period, min(period.to, today), ctx.user.clearance);
-  const ind = rec.indicators.find((i) => i.code === q.code && (!q.bodyId || i.bodyId === q.bodyId));
+  const ind = rec.indicators.find((i) => i.code === def.code && (!q.bodyId || i.bodyId === q.bodyId));
   if (!ind) throw new ProblemError('VALIDATION_FAILED', { code: 'CHI_SO_KHONG_CO', field: 'query.bodyId', detail: 'Cơ quan này không có chỉ số đó trong kỳ' });
   const records = await evidenceRecords(ctx.db, ind, rec.deviations);
   return { code: ind.code, label_vi: ind.bodyName ? `${def.label_vi}: ${ind.bodyName}` : def.label_vi, definition_vi: def.definition_vi, value: ind.value, records };
