@@ -83,8 +83,6 @@ export interface RegimeBodyPeriod {
   bodyName: string;
   required: number;
   held: string[];
-  ruleIds: string[];
-  eIds: string[];
 }
 
 /**
@@ -102,7 +100,7 @@ export async function deviationsIn(sql: Sql, orgId: string, range: { from: strin
       const a = regimeCalendar(tl.at, b.kind, range, meetings.filter((m) => m.body_id === b.id).map(toCal), asOf);
       for (const d of a.result.deviations) out.push({ code: d.code, bodyKind: b.kind, bodyName: b.name, date: d.period.from, meetingId: null, meetingTitle: null, period: d.period.label_vi, message_vi: d.message_vi, ruleIds: d.ruleIds, eIds: d.eIds });
       const ps = a.result.periods;
-      regimes.push({ bodyId: b.id, bodyKind: b.kind, bodyName: b.name, required: ps.reduce((n, p) => n + p.expected, 0), held: meetings.filter((m) => m.body_id === b.id && m.kind === 'regular' && (HELD_STATES as readonly string[]).includes(m.state) && m.meeting_date <= asOf).map((m) => m.id), ruleIds: a.ruleIds, eIds: a.eIds });
+      regimes.push({ bodyId: b.id, bodyKind: b.kind, bodyName: b.name, required: ps.reduce((n, p) => n + p.expected, 0), held: meetings.filter((m) => m.body_id === b.id && m.kind === 'regular' && (HELD_STATES as readonly string[]).includes(m.state) && m.meeting_date <= asOf).map((m) => m.id)});
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
     }

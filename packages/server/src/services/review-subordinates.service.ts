@@ -1,5 +1,5 @@
 import { EngineError, previousPeriod, rankSubordinates, regimeCalendar } from '@quyche/core';
-import type { Regulation } from '@quyche/core';
+import type { Regulation, ReviewPeriod } from '@quyche/core';
 import { childrenAsOf } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
@@ -90,14 +90,18 @@ function requiredMeetings(reg: Regulation, kinds: string[], range: { from: strin
 
 export async function subordinatesReview(ctx: RequestContext, orgId: string, q: { from?: string; to?: string; period?: string }) {
   await ctx.assertOrg(orgId, 'read');
-  const today = ctx.today();
-  const period = await periodOfQuery(ctx.db, orgId, q, today);
+  const period = await periodOfQuery(ctx.db, orgId, q, ctx.today());
+  return subordinatesTable(ctx.db, orgId, period, ctx.today(), ctx.user.clearance);
+}
+
+/** The table itself, for a period already read and access already checked (the benchmark calls it too). */
+export async function subordinatesTable(sql: Sql, orgId: string, period: ReviewPeriod, today: string, clearance: number) {
   const prev = previousPeriod(period);
   const end = period.to < today ? period.to : today;
-  const children = await childrenAsOf(ctx.db, orgId, end, ctx.user.clearance);
+  const children = await childrenAsOf(sql, orgId, end, clearance);
   const ids = children.map((c) => c.id);
-  const now = await figuresOf(ctx.db, ids, period, end, ctx.user.clearance);
-  const before = await figuresOf(ctx.db, ids, prev, prev.to < today ? prev.to : today, ctx.user.clearance);
+  const now = await figuresOf(sql, ids, period, end, clearance);
+  const before = await figuresOf(sql, ids, prev, prev.to < today ? prev.to : today, clearance);
   const ranked = new Map(rankSubordinates(children.map((c) => ({ orgId: c.id, name: c.name, ...now.get(c.id)! }))).map((r) => [r.orgId, r]));
   const ind = (f: Figures, p: Figures | undefined) => [
     { code: 'tasks_assigned', value: f.assigned, previous: p?.assigned ?? null },

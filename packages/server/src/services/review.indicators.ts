@@ -35,7 +35,7 @@ export interface TaskFlags {
 
 export interface PeriodRecord {
   indicators: RawIndicator[];
-  deviations: Deviation[];
+  deviations: (Deviation & { id: string })[];
   tasks: TaskFlags[];
   /** The regulation in force on `asOf` (the clauses cited). */
   regulation: Regulation | undefined;
@@ -51,8 +51,19 @@ export const DEVIATION_INDICATORS: Record<string, string> = {
   SAI_THAM_QUYEN: 'agenda_outside_competence',
 };
 
-/** The id a departure is known by in the evidence: its meeting, or the body and the month or quarter it concerns. */
-export const deviationId = (d: Deviation) => (d.meetingId ? `${d.code}:${d.meetingId}` : `${d.code}:${d.bodyKind}:${d.date}`);
+/**
+ * The ids departures are known by in the evidence: the code with its meeting (numbered when a meeting has several of
+ * a kind, two agenda items outside competence), or with the body and the month or quarter it concerns.
+ */
+export function withDeviationIds(deviations: Deviation[]): (Deviation & { id: string })[] {
+  const seen = new Map<string, number>();
+  return deviations.map((d) => {
+    const base = d.meetingId ? `${d.code}:${d.meetingId}` : `${d.code}:${d.bodyKind}:${d.date}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { ...d, id: n === 1 ? base : `${base}:${n}` };
+  });
+}
 
 const TASKS_SQL = `
   select t.id, t.lead_id, t.lead_name, t.supervisor_person_id, p.full_name as supervisor_name,
@@ -81,9 +92,10 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
     add('meetings_held', 'meeting', r.held, body);
   }
   add('meetings_other', 'meeting', m.meetings.filter((x) => x.kind !== 'regular').map((x) => x.id));
-  add('deviations', 'deviation', m.deviations.map(deviationId));
+  const deviations = withDeviationIds(m.deviations);
+  add('deviations', 'deviation', deviations.map((d) => d.id));
   for (const code of new Set(Object.values(DEVIATION_INDICATORS))) {
-    add(code, 'deviation', m.deviations.filter((d) => DEVIATION_INDICATORS[d.code] === code).map(deviationId));
+    add(code, 'deviation', deviations.filter((d) => DEVIATION_INDICATORS[d.code] === code).map((d) => d.id));
   }
 
   const q = async <T>(text: string, params: unknown[]) => (await sql.query<T>(text, params)).rows;
@@ -167,5 +179,5 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
   add('subordinate_regulations_to_review', 'regulation_impact', ids(impacts));
   add('subordinate_regulations_revised_on_time', 'regulation_impact', ids(impacts.filter((i) => i.on_time)));
 
-  return { indicators: out, deviations: m.deviations, tasks, regulation: m.at(end) };
+  return { indicators: out, deviations, tasks, regulation: m.at(end) };
 }

@@ -4,8 +4,8 @@ import { getOrganization } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { regulationFor } from './meeting.view.js';
-import { deviationId, periodRecord } from './review.indicators.js';
-import type { Deviation } from './calendar.service.js';
+import { periodRecord } from './review.indicators.js';
+import type { PeriodRecord } from './review.indicators.js';
 import type { RawIndicator, TaskFlags } from './review.indicators.js';
 
 /** A review's period from the query: `from`/`to`, or a code (`2026-H1`, `nhiem-ky-giua`: the term in force today). */
@@ -112,14 +112,14 @@ export async function reviewEvidence(ctx: RequestContext, orgId: string, q: { fr
 
 type Rec = { kind: RawIndicator['kind']; id: string; title: string; date: string | null; detail_vi: string | null; href: string | null; basis_vi: string | null };
 
-async function evidenceRecords(sql: Sql, ind: RawIndicator, deviations: Deviation[]): Promise<Rec[]> {
+async function evidenceRecords(sql: Sql, ind: RawIndicator, deviations: PeriodRecord['deviations']): Promise<Rec[]> {
   const ids = ind.ids;
   const q = async <T>(text: string) => (await sql.query<T>(text, [ids])).rows;
   const d = (x: string | null) => (x ? formatDateVi(x) : null);
   switch (ind.kind) {
     case 'deviation': {
-      const byId = new Map(deviations.map((x) => [deviationId(x), x]));
-      return ids.map((id) => byId.get(id)!).map((x) => ({ kind: 'deviation', id: deviationId(x), title: x.meetingTitle ?? `${x.bodyName} — ${x.period ?? ''}`, date: x.date, detail_vi: x.message_vi, href: x.meetingId ? `/meetings/${x.meetingId}` : null, basis_vi: null }));
+      const byId = new Map(deviations.map((x) => [x.id, x]));
+      return ids.map((id) => byId.get(id)!).map((x) => ({ kind: 'deviation', id: x.id, title: x.meetingTitle ?? `${x.bodyName} — ${x.period ?? ''}`, date: x.date, detail_vi: x.message_vi, href: x.meetingId ? `/meetings/${x.meetingId}` : null, basis_vi: null }));
     }
     case 'meeting': {
       const rows = await q<{ id: string; title: string; meeting_date: string; body_name: string }>('select m.id, m.title, m.meeting_date, b.name as body_name from meeting m join body b on b.id = m.body_id where m.id = any($1::uuid[]) order by m.meeting_date, m.id');
