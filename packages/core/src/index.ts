@@ -46,3 +46,4 @@ export * from './review/review.period.js';
 export * from './review/review.indicators.js';
 export * from './api/review.schema.js';
 export * from './review/review.rank.js';
+export * from './review/review.report.js';
