@@ -78,6 +78,9 @@ describe.each(drivers)("An Lạc's 2026 calendar, its deviations and quotas (%s)
       expect(found[0].conclusionSymbol).toBe('03-KL/TU');
     }
     const clerk = await t.login('vanthu.x01');
-    expect((await t.as(clerk, { method: 'GET', url: '/api/v1/meetings?q=hoi%20nghi' })).json()).toEqual([]);
+    // The commune's clerk finds its own commune's conferences, none of the province's.
+    const mine = (await t.as(clerk, { method: 'GET', url: '/api/v1/meetings?q=hoi%20nghi' })).json() as { title: string; bodyName: string }[];
+    expect(mine.length).toBeGreaterThan(0);
+    for (const m of mine) expect(m.title).toMatch(/xã Tân Lập/);
   });
 });

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Db } from '@quyche/db';
+import type { FastifyInstance } from 'fastify';
+import { apiCall, apiSession, logIn, noHorizontalScroll, skipReason, startDemo } from './harness.js';
+import type { Demo, Session } from './harness.js';
+
+interface Review {
+  indicators: { code: string; value: number; bodyId?: string }[];
+}
+
+describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
+  let demo: Demo;
+  let db: Db;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let session: Session;
+
+  beforeAll(async () => {
+    ({ db, app, browser, base } = demo = await startDemo());
+    session = await apiSession(app);
+  });
+  afterAll(async () => demo?.close());
+
+  const orgId = async (code: string) => (await db.query<{ id: string }>('select id from organization where code = $1', [code])).rows[0]!.id;
+  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> => logIn(browser, base, username, viewport);
+
+  it('opens the first-half review, shows each figure as the API counts it, and lists the records behind one with their clauses', { timeout: 120_000 }, async () => {
+    const al = await orgId('ORG-AL');
+    const api = await apiCall<Review>(app, session, 'GET', `/organizations/${al}/review?period=2026-H1`);
+    const page = await loggedIn();
+    await page.goto(`${base}/reviews?period=2026-H1`);
+    await expect.poll(() => page.getByTestId('review-heading').count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Sơ kết, tổng kết — 6 tháng đầu năm 2026');
+    expect(await page.getByTestId('review-heading').innerText()).toContain('chưa có kỳ trước để so sánh (tổ chức thành lập ngày 01/07/2025)');
+    for (const code of ['deviations', 'tasks_assigned', 'tasks_done_on_time', 'tasks_done_late', 'tasks_overdue']) {
+      const card = page.locator(`[data-code="${code}"]`);
+      expect(await card.getAttribute('data-value'), code).toBe(String(api.indicators.find((i) => i.code === code)!.value));
+    }
+    const deviations = api.indicators.find((i) => i.code === 'deviations')!.value;
+    await page.locator('[data-code="deviations"]').getByTestId('indicator-value').click();
+    await expect.poll(() => page.getByTestId('evidence-record').count()).toBe(deviations);
+    for (const text of await page.getByTestId('evidence-record').allInnerTexts()) expect(text).toMatch(/Điều \d+/);
+    // A record opens its meeting.
+    await page.getByTestId('evidence-record').first().getByRole('link').click();
+    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    await page.close();
+  });
+
+  it('changes the period from the picker, and fits a phone 390 px wide with the records panel open', { timeout: 120_000 }, async () => {
+    const page = await loggedIn('admin', { width: 390, height: 844 });
+    await page.goto(`${base}/reviews?period=2026-H1`);
+    await expect.poll(() => page.getByTestId('review-heading').count()).toBe(1);
+    await noHorizontalScroll(page);
+    await page.getByTestId('review-period').click();
+    await page.getByRole('option', { name: 'Quý I năm 2026' }).click();
+    await page.waitForURL(/period=2026-Q1/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Sơ kết, tổng kết — Quý I năm 2026');
+    await page.locator('[data-code="tasks_done_on_time"]').getByTestId('indicator-value').click();
+    await expect.poll(() => page.getByTestId('evidence-record').count()).toBeGreaterThan(0);
+    await noHorizontalScroll(page);
+    await page.close();
+  });
+
+  it('shows the province its communes ranked, the two behind flagged with their figures; a commune clerk sees its own review only', { timeout: 120_000 }, async () => {
+    const page = await loggedIn();
+    await page.goto(`${base}/reviews/subordinates?period=2026-H1`);
+    await expect.poll(() => page.getByTestId('subordinate-row').count()).toBeGreaterThan(90);
+    await page.getByTestId('flagged-only').click();
+    await expect.poll(() => page.getByTestId('subordinate-row').count()).toBe(3);
+    const flags = await page.getByTestId('subordinate-flag').allInnerTexts();
+    expect(flags.filter((f) => /Đúng hạn \d+% nhiệm vụ \(\d+\/\d+\), thấp hơn nhiều so với mức chung/.test(f))).toHaveLength(2);
+    expect(flags.some((f) => f.includes('Họp thường lệ 17/18 kỳ theo quy chế'))).toBe(true);
+    await page.close();
+
+    const clerk = await loggedIn('vanthu.x01');
+    await clerk.goto(`${base}/reviews?period=2026-H1`);
+    await expect.poll(() => clerk.getByTestId('review-heading').count()).toBe(1);
+    expect(await clerk.getByTestId('review-heading').innerText()).toContain('Đảng ủy xã Tân Lập');
+    await clerk.goto(`${base}/reviews/subordinates?org=${await orgId('ORG-AL')}&period=2026-H1`);
+    await expect.poll(() => clerk.getByTestId('error').count()).toBe(1);
+    expect(await clerk.getByTestId('subordinate-row').count()).toBe(0);
+    await clerk.close();
+  });
+});
