@@ -43,6 +43,9 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     const cons = await t.as(admin, { method: 'POST', url: '/api/v1/consultations', payload: { regulationId: reg.json().regulationId, versionId: reg.json().id, sentOn: '2026-01-02', deadline: '2026-01-20', recipients: [{ kind: 'org', id: ids['org'] }] } });
     expect(cons.statusCode, cons.body).toBe(201);
     ids['consultation'] = cons.json().id;
+    const rep = await t.as(admin, { method: 'POST', url: '/api/v1/review-reports', payload: { orgId: ids['org'], period: '2026-H1' } });
+    expect(rep.statusCode, rep.body).toBe(201);
+    ids['reviewReport'] = rep.json().id;
   });
   afterAll(async () => t?.close());
 
@@ -58,6 +61,7 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
       .replace(':commentId', ids['attendance']!)
       .replace(':recipientId', ids['attendance']!)
       .replace(/^\/consultations\/:id/, `/consultations/${ids['consultation']}`)
+      .replace(/^\/review-reports\/:id/, `/review-reports/${ids['reviewReport']}`)
       .replace(/^\/tasks\/:id/, `/tasks/${ids['task']}`)
       .replace(/^\/programs\/:id/, `/programs/${ids['program']}`)
       .replace(/^\/program-items\/:id/, `/program-items/${ids['programItem']}`)

@@ -145,6 +145,40 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     expect(tasks.records.length).toBeGreaterThan(0);
   });
 
+  it('drafts the six-month report from the figures; a figure changed without an explanation is refused naming it, with one it is kept beside the figure', async () => {
+    const created = await t.as(admin, { method: 'POST', url: `${API}/review-reports`, payload: { orgId: al, period: '2026-H1' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const rep = created.json();
+    expect(rep).toMatchObject({ title: 'Báo cáo sơ kết 6 tháng đầu năm 2026', state: 'draft', kindLabel_vi: 'Báo cáo sơ kết, tổng kết' });
+    expect([...new Set(rep.paragraphs.map((p: { section: string }) => p.section))]).toEqual(['I', 'II', 'III', 'IV']);
+    const onTime = one('tasks_done_on_time').value;
+    const tasksPara = rep.paragraphs.find((p: { text: string }) => p.text.includes('{{tasks_done_on_time}}'));
+    expect(tasksPara.rendered).toContain(`hoàn thành đúng hạn ${onTime} nhiệm vụ`);
+    // Every figure of the report is the one on the review page, with the same records.
+    for (const f of rep.figures as { code: string; value: number; bodyId: string | null; evidence: { ids: string[] } }[]) {
+      const i = one(f.code, f.bodyId ?? undefined);
+      expect(f.value, f.code).toBe(i.value);
+      expect(f.evidence.ids, f.code).toEqual(i.evidence.ids);
+    }
+    // Each departure is a line of part II with its clause.
+    const lines = rep.paragraphs.filter((p: { section: string; text: string }) => p.section === 'II' && p.text.startsWith('- '));
+    expect(lines).toHaveLength(one('deviations').value);
+    for (const l of lines) expect(l.text).toMatch(/\(.*Điều \d+\)+$/);
+    const bad = await t.as(admin, { method: 'PATCH', url: `${API}/review-reports/${rep.id}`, payload: { version: rep.version, overrides: [{ key: 'tasks_done_on_time', stated: onTime + 1, explanation: '' }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'body.overrides[0].explanation', detail: `Số liệu "Hoàn thành đúng hạn" tính từ hồ sơ là ${onTime}, báo cáo ghi ${onTime + 1}: cần ghi rõ lý do (giải trình) cho số liệu đã sửa` });
+    const good = await t.as(admin, { method: 'PATCH', url: `${API}/review-reports/${rep.id}`, payload: { version: rep.version, overrides: [{ key: 'tasks_done_on_time', stated: onTime + 1, explanation: 'Một nhiệm vụ hoàn thành ngày 30/6, nhận kết quả ngày 1/7' }] } });
+    expect(good.statusCode, good.body).toBe(200);
+    const after = good.json();
+    expect(after.paragraphs.find((p: { text: string }) => p.text.includes('{{tasks_done_on_time}}')).rendered).toContain(`hoàn thành đúng hạn ${onTime + 1} nhiệm vụ`);
+    expect(after.figures.find((f: { key: string }) => f.key === 'tasks_done_on_time')).toMatchObject({ value: onTime, stated: onTime + 1, explanation: 'Một nhiệm vụ hoàn thành ngày 30/6, nhận kết quả ngày 1/7' });
+    const audit = await t.db.query<{ n: number }>("select count(*)::int as n from audit_log where entity = 'review_report' and entity_id = $1", [rep.id]);
+    expect(audit.rows[0]!.n).toBe(2);
+    // A commune clerk drafts its own report, not the province's.
+    expect((await t.as(commune, { method: 'POST', url: `${API}/review-reports`, payload: { orgId: al, period: '2026-H1' } })).statusCode).toBe(403);
+    expect((await t.as(commune, { method: 'POST', url: `${API}/review-reports`, payload: { orgId: x01, period: '2026-H1' } })).statusCode).toBe(201);
+  });
+
   it('refuses a quarter 5, a mid-term review before the midpoint, dates out of order and an unknown figure, naming the field', async () => {
     const bad = async (url: string) => {
       const r = await t.as(admin, { method: 'GET', url: `${API}/organizations/${al}${url}` });

@@ -73,6 +73,7 @@ interface Records {
   recipient: string;
   comment: string;
   user: string;
+  reviewReport: string;
 }
 
 /** The record of commune X02 an `:id` (or `:versionId` …) in a route's url refers to. */
@@ -107,6 +108,7 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
     recommendations: x.recommendation,
     consultations: x.consultation,
     users: x.user,
+    'review-reports': x.reviewReport,
   };
   return first ? byCollection[first] : undefined;
 }
@@ -173,6 +175,10 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /organizations/:id/coverage': () => ({ query: { asOf: '2026-03-01' } }),
   'GET /organizations/:id/task-dashboard': () => ({ query: { asOf: '2026-03-01' } }),
   'GET /organizations/:id/review': () => ({ query: { period: '2026-H1' } }),
+  'POST /review-reports': (x) => ({ body: { orgId: x.org, period: '2026-H1' }, x02: true }),
+  'GET /review-reports': (x) => ({ query: { orgId: x.org }, x02: true }),
+  'GET /review-reports/:id': () => ({}),
+  'PATCH /review-reports/:id': () => ({ body: { version: 1, title: 'Báo cáo sơ kết (sửa)' } }),
   'GET /organizations/:id/review/evidence': () => ({ query: { period: '2026-H1', code: 'tasks_done_on_time' } }),
   'GET /organizations/:id/subordinates-review': () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }),
   'GET /notifications': () => ({}),
@@ -395,7 +401,9 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     // A consultation of X02 on its regulation, sent to its cell, which answered with one comment.
     const consultation = await ok(await post('/consultations', { regulationId: version.regulationId, versionId: version.id, sentOn: '2026-05-01', deadline: '2026-05-15', recipients: [{ kind: 'org', id: cell.id }] }), 'consultation');
     await ok(await post(`/consultations/${consultation.id}/answers`, { recipientId: consultation.recipients[0].id, answeredOn: '2026-05-10', comments: [{ kind: 'general', text: 'Ý kiến của chi bộ Xã Hai' }] }), 'answer');
+    const reviewReport = await ok(await post('/review-reports', { orgId: x02, period: '2026-H1' }), 'review report');
     x = {
+      reviewReport: reviewReport.id,
       consultation: consultation.id,
       recipient: consultation.recipients[0].id,
       comment: await one('select id as v from consultation_comment where consultation_id = $1', [consultation.id]),
@@ -463,7 +471,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it('answers 401 problem+json without a session on every route but login, whatever the input', async () => {
-    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID(), program: randomUUID(), programItem: randomUUID(), inspection: randomUUID(), recommendation: randomUUID(), consultation: randomUUID(), recipient: randomUUID(), comment: randomUUID(), user: randomUUID() });
+    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID(), program: randomUUID(), programItem: randomUUID(), inspection: randomUUID(), recommendation: randomUUID(), consultation: randomUUID(), recipient: randomUUID(), comment: randomUUID(), user: randomUUID(), reviewReport: randomUUID() });
     let checked = 0;
     for (const r of routes) {
       if (r.public) continue;

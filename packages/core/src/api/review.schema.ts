@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { EVIDENCE_KINDS, INDICATOR_GROUPS } from '../review/review.indicators.js';
 import { REVIEW_PERIOD_KINDS } from '../review/review.period.js';
-import { IdSchema, IsoDateSchema } from './common.schema.js';
+import { REPORT_SECTIONS } from '../review/review.report.js';
+import { IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
 
 /**
  * A review's period: `from` and `to`, or a period code (`2026-H1`, `2026-Q3`, `2026`, `nhiem-ky-giua`, `nhiem-ky`).
@@ -83,4 +84,42 @@ export const EvidenceSchema = z.object({
   definition_vi: z.string(),
   value: z.number(),
   records: z.array(z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.string(), title: z.string(), date: z.string().nullable(), detail_vi: z.string().nullable(), href: z.string().nullable(), basis_vi: z.string().nullable() })),
+});
+
+const ParagraphSchema = z.strictObject({ section: z.enum(REPORT_SECTIONS), text: z.string().trim().min(1).max(20_000) });
+const OverrideSchema = z.strictObject({ key: z.string().min(1).max(80), stated: z.number().int().min(0).max(100_000_000), explanation: z.string().max(2000) });
+
+/** A review report to draft: the organization, its period (a code or dates) and which report. */
+export const CreateReviewReportSchema = z.strictObject({
+  orgId: IdSchema,
+  kind: z.enum(['period', 'regulation']).default('period'),
+  period: z.string().max(40).optional(),
+  from: z.string().max(20).optional(),
+  to: z.string().max(20).optional(),
+});
+export const UpdateReviewReportSchema = z.strictObject({
+  version: VersionSchema,
+  title: TextSchema(500).optional(),
+  paragraphs: z.array(ParagraphSchema).min(1).max(400).optional(),
+  overrides: z.array(OverrideSchema).max(200).optional(),
+  place: TextSchema(200).nullable().optional(),
+  recipients: z.array(TextSchema(300)).max(50).optional(),
+});
+export const ReviewReportListQuerySchema = z.strictObject({ orgId: IdSchema });
+export const ReviewReportListSchema = z.array(z.object({ id: IdSchema, kind: z.enum(['period', 'regulation']), kindLabel_vi: z.string(), title: z.string(), state: z.string(), periodFrom: z.string(), periodTo: z.string(), version: z.number().int() }));
+export const ReviewReportSchema = z.object({
+  id: IdSchema,
+  orgId: IdSchema,
+  orgName: z.string(),
+  kind: z.enum(['period', 'regulation']),
+  kindLabel_vi: z.string(),
+  period: ReviewPeriodSchema,
+  title: z.string(),
+  state: z.enum(['draft', 'circulated', 'adopted', 'cancelled']),
+  paragraphs: z.array(z.object({ section: z.enum(REPORT_SECTIONS), text: z.string(), rendered: z.string(), figures: z.array(z.string()) })),
+  figures: z.array(z.object({ key: z.string(), code: z.string(), label_vi: z.string(), value: z.number(), stated: z.number().nullable(), explanation: z.string().nullable(), evidence: z.object({ kind: z.enum(EVIDENCE_KINDS), ids: z.array(z.string()) }), bodyId: IdSchema.nullable() })),
+  place: z.string().nullable(),
+  recipients: z.array(z.string()),
+  version: z.number().int(),
+  updatedAt: z.string(),
 });

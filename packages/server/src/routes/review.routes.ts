@@ -1,14 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { EvidenceQuerySchema, EvidenceSchema, IdParamsSchema, ReviewQuerySchema, ReviewSchema, SubordinatesReviewSchema } from '@quyche/core';
+import { CreateReviewReportSchema, EvidenceQuerySchema, EvidenceSchema, IdParamsSchema, ReviewQuerySchema, ReviewReportListQuerySchema, ReviewReportListSchema, ReviewReportSchema, ReviewSchema, SubordinatesReviewSchema, UpdateReviewReportSchema } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
 import * as review from '../services/review.service.js';
 import { subordinatesReview } from '../services/review-subordinates.service.js';
+import * as reports from '../services/review-report.service.js';
 
 export function reviewRoutes(app: FastifyInstance, db: Db) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'reviews', ...d });
   r({ method: 'GET', url: '/organizations/:id/review', summary: 'Sơ kết, tổng kết một kỳ: các chỉ số tính từ hồ sơ, bên cạnh kỳ trước, kèm điều, khoản và bản ghi làm căn cứ', params: IdParamsSchema, query: ReviewQuerySchema, response: ReviewSchema, handler: ({ ctx, params, query }) => review.organizationReview(ctx, params.id, query) });
   r({ method: 'GET', url: '/organizations/:id/review/evidence', summary: 'Các bản ghi làm nên một chỉ số của kỳ sơ kết (xem chi tiết một con số)', params: IdParamsSchema, query: EvidenceQuerySchema, response: EvidenceSchema, handler: ({ ctx, params, query }) => review.reviewEvidence(ctx, params.id, query) });
+  r({ method: 'POST', url: '/review-reports', summary: 'Dựng dự thảo báo cáo sơ kết, tổng kết (hoặc báo cáo thực hiện Quy chế làm việc) từ các chỉ số của kỳ', status: 201, body: CreateReviewReportSchema, response: ReviewReportSchema, handler: ({ ctx, body }) => reports.createReport(ctx, body) });
+  r({ method: 'GET', url: '/review-reports', summary: 'Các báo cáo sơ kết, tổng kết của một tổ chức', query: ReviewReportListQuerySchema, response: ReviewReportListSchema, handler: ({ ctx, query }) => reports.listReports(ctx, query.orgId) });
+  r({ method: 'GET', url: '/review-reports/:id', summary: 'Báo cáo sơ kết, tổng kết: các đoạn với số liệu đã điền, số liệu và bản ghi làm căn cứ', params: IdParamsSchema, response: ReviewReportSchema, handler: ({ ctx, params }) => reports.getReport(ctx, params.id) });
+  r({ method: 'PATCH', url: '/review-reports/:id', summary: 'Sửa báo cáo: lời văn, số liệu ghi khác số tính (phải giải trình), nơi nhận', params: IdParamsSchema, body: UpdateReviewReportSchema, response: ReviewReportSchema, handler: ({ ctx, params, body }) => reports.updateReport(ctx, params.id, body) });
   r({ method: 'GET', url: '/organizations/:id/subordinates-review', summary: 'Bảng so sánh các tổ chức trực thuộc theo cùng các chỉ số, xếp hạng, đánh dấu đơn vị chậm', params: IdParamsSchema, query: ReviewQuerySchema, response: SubordinatesReviewSchema, handler: ({ ctx, params, query }) => subordinatesReview(ctx, params.id, query) });
 }

@@ -1,0 +1,148 @@
+import { checkReportEdit, draftReport, figureKeys, INDICATOR_BY_CODE, ProblemError, renderParagraph } from '@quyche/core';
+import type { FigureOverride, ReportFigure, ReportParagraph, ReviewPeriod } from '@quyche/core';
+import { getOrganization, uuidv7 } from '@quyche/db';
+import type { z } from 'zod';
+import type { CreateReviewReportSchema, UpdateReviewReportSchema } from '@quyche/core';
+import type { RequestContext } from '../http/context.js';
+import { periodRecord } from './review.indicators.js';
+import type { RawIndicator } from './review.indicators.js';
+import { periodOfQuery } from './review.service.js';
+import { updateVersioned } from './sql-update.js';
+
+type In<T extends z.ZodType> = z.output<T>;
+
+/**
+ * Review reports: drafted from the figures of a period in the offices' outline, edited by the office around those
+ * figures (a figure stated otherwise keeps its explanation beside it), every figure linked to its records.
+ */
+interface ReportRow {
+  id: string;
+  org_id: string;
+  kind: 'period' | 'regulation';
+  period_code: string;
+  period_from: string;
+  period_to: string;
+  title: string;
+  state: 'draft' | 'circulated' | 'adopted' | 'cancelled';
+  paragraphs: ReportParagraph[];
+  overrides: FigureOverride[];
+  adopted_figures: StoredFigure[] | null;
+  place: string | null;
+  recipients: string[];
+  confidentiality: number;
+  version: number;
+  updated_at: string | Date;
+}
+type StoredFigure = { key: string; code: string; bodyKind: string | null; bodyId: string | null; value: number; kind: RawIndicator['kind']; ids: string[] };
+
+const KIND_LABELS = { period: 'Báo cáo sơ kết, tổng kết', regulation: 'Báo cáo kết quả xây dựng và tổ chức thực hiện Quy chế làm việc' } as const;
+const keyOf = (i: { code: string; bodyKind?: string | null }) => (i.bodyKind ? `${i.code}:${i.bodyKind}` : i.code);
+const min = (a: string, b: string) => (a < b ? a : b);
+
+/** The figures of a report's period as the record gives them today (or as adopted). */
+async function figuresOf(ctx: RequestContext, orgId: string, period: { from: string; to: string }) {
+  const rec = await periodRecord(ctx.db, orgId, period, min(period.to, ctx.today()), ctx.user.clearance);
+  const figures: StoredFigure[] = rec.indicators.map((i) => ({ key: keyOf(i), code: i.code, bodyKind: i.bodyKind ?? null, bodyId: i.bodyId ?? null, value: i.value, kind: i.kind, ids: i.ids.slice(0, 500) }));
+  return { figures, rec };
+}
+
+const labelOf = (figures: StoredFigure[], key: string) => {
+  const f = figures.find((x) => x.key === key);
+  const def = f ? INDICATOR_BY_CODE.get(f.code) : undefined;
+  return def ? `${def.label_vi}${f?.bodyKind ? ` (${f.bodyKind})` : ''}` : key;
+};
+
+export async function createReport(ctx: RequestContext, input: In<typeof CreateReviewReportSchema>) {
+  await ctx.assertOrg(input.orgId, 'write');
+  const org = await getOrganization(ctx.db, input.orgId);
+  if (!org) throw new ProblemError('NOT_FOUND');
+  const today = ctx.today();
+  let period: ReviewPeriod;
+  if (input.kind === 'regulation' && !input.period && !input.from) {
+    // The report on the regulation covers the term from its start to a date (today unless given).
+    period = await periodOfQuery(ctx.db, input.orgId, { period: 'nhiem-ky' }, today);
+    period = { ...period, kind: 'custom', code: `${period.from}..${min(period.to, input.to ?? today)}`, to: min(period.to, input.to ?? today), label_vi: `Từ đầu nhiệm kỳ đến ngày ${min(period.to, input.to ?? today).split('-').reverse().join('/')}` };
+  } else period = await periodOfQuery(ctx.db, input.orgId, input, today);
+  const { figures, rec } = await figuresOf(ctx, input.orgId, period);
+  const bodies = rec.indicators.filter((i) => i.code === 'meetings_held' && i.bodyKind).map((i) => ({ kind: i.bodyKind!, name: i.bodyName ?? i.bodyKind! }));
+  const paragraphs = draftReport({
+    orgName: org.short_name ?? org.name,
+    periodLabel: period.label_vi,
+    asOf: min(period.to, today),
+    figures: figures.map((f): ReportFigure => ({ code: f.code, ...(f.bodyKind ? { body: f.bodyKind } : {}), value: f.value })),
+    bodies,
+    deviations: rec.deviations.map((d) => `${d.meetingTitle ? `${d.meetingTitle}: ` : ''}${d.message_vi}`),
+  });
+  const title = input.kind === 'regulation' ? `Báo cáo kết quả xây dựng và tổ chức thực hiện Quy chế làm việc ${period.label_vi.toLowerCase()}` : `Báo cáo sơ kết ${period.label_vi.toLowerCase()}`;
+  const id = uuidv7();
+  await ctx.db.transaction(async (tx) => {
+    await tx.query(
+      `insert into review_report (id, org_id, kind, period_code, period_from, period_to, title, paragraphs, recipients, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+      [id, input.orgId, input.kind, period.code, period.from, period.to, title, JSON.stringify(paragraphs), JSON.stringify(['Ban Thường vụ cấp trên (để báo cáo)', 'Các đồng chí cấp ủy viên', 'Lưu Văn phòng']), ctx.user.id],
+    );
+    await ctx.audit(tx, { action: 'create', entity: 'review_report', entityId: id, orgId: input.orgId, after: { kind: input.kind, period: period.code } });
+  });
+  return getReport(ctx, id);
+}
+
+async function loadReport(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
+  const r = (await ctx.db.query<ReportRow>('select * from review_report where id = $1', [id])).rows[0];
+  if (!r) throw new ProblemError('NOT_FOUND');
+  await ctx.assertOrg(r.org_id, action, r.confidentiality);
+  return r;
+}
+
+export async function getReport(ctx: RequestContext, id: string) {
+  const r = await loadReport(ctx, id);
+  const org = await getOrganization(ctx.db, r.org_id);
+  const period = await periodOfQuery(ctx.db, r.org_id, { from: r.period_from, to: r.period_to }, '9999-12-31');
+  const figures = r.adopted_figures ?? (await figuresOf(ctx, r.org_id, period)).figures;
+  const stated = new Map(r.overrides.map((o) => [o.key, o]));
+  const plain = figures.map((f): ReportFigure => ({ code: f.code, ...(f.bodyKind ? { body: f.bodyKind } : {}), value: f.value }));
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    orgName: org?.short_name ?? org?.name ?? '',
+    kind: r.kind,
+    kindLabel_vi: KIND_LABELS[r.kind],
+    period: { ...period, code: r.period_code },
+    title: r.title,
+    state: r.state,
+    paragraphs: r.paragraphs.map((p) => ({ ...p, rendered: renderParagraph(p.text, plain, r.overrides), figures: figureKeys(p.text) })),
+    figures: figures.map((f) => ({ key: f.key, code: f.code, label_vi: labelOf(figures, f.key), value: f.value, stated: stated.get(f.key)?.stated ?? null, explanation: stated.get(f.key)?.explanation ?? null, evidence: { kind: f.kind, ids: f.ids }, bodyId: f.bodyId })),
+    place: r.place,
+    recipients: r.recipients,
+    version: r.version,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+export async function listReports(ctx: RequestContext, orgId: string) {
+  await ctx.assertOrg(orgId, 'read');
+  const rows = (await ctx.db.query<ReportRow>('select * from review_report where org_id = $1 and confidentiality <= $2 order by period_from desc, created_at desc limit 200', [orgId, ctx.user.clearance])).rows;
+  return rows.map((r) => ({ id: r.id, kind: r.kind, kindLabel_vi: KIND_LABELS[r.kind], title: r.title, state: r.state, periodFrom: r.period_from, periodTo: r.period_to, version: r.version }));
+}
+
+/** The office's edit: paragraphs, figures stated otherwise (each explained), place, recipients. */
+export async function updateReport(ctx: RequestContext, id: string, input: In<typeof UpdateReviewReportSchema>) {
+  const r = await loadReport(ctx, id, 'write');
+  if (r.state === 'adopted' || r.state === 'cancelled') throw new ProblemError('RULE_VIOLATION', { code: 'BAO_CAO_DA_THONG_QUA', field: 'body', detail: 'Báo cáo đã được thông qua: không sửa được' });
+  const { figures } = await figuresOf(ctx, r.org_id, { from: r.period_from, to: r.period_to });
+  const plain = figures.map((f): ReportFigure => ({ code: f.code, ...(f.bodyKind ? { body: f.bodyKind } : {}), value: f.value }));
+  const paragraphs = input.paragraphs ?? r.paragraphs;
+  // A figure stated as computed needs no explanation and is not kept as a change.
+  const overrides = (input.overrides ?? r.overrides).filter((o) => figures.find((f) => f.key === o.key)?.value !== o.stated || !figures.some((f) => f.key === o.key));
+  checkReportEdit(paragraphs, overrides, plain, (k) => labelOf(figures, k));
+  await ctx.db.transaction(async (tx) => {
+    await updateVersioned(tx, 'review_report', id, input.version, {
+      title: input.title,
+      paragraphs: input.paragraphs ? JSON.stringify(input.paragraphs) : undefined,
+      overrides: JSON.stringify(overrides),
+      place: input.place,
+      recipients: input.recipients ? JSON.stringify(input.recipients) : undefined,
+    });
+    await tx.query('update review_report set updated_at = now() where id = $1', [id]);
+    await ctx.audit(tx, { action: 'update', entity: 'review_report', entityId: id, orgId: r.org_id, before: { version: r.version, overrides: r.overrides }, after: { ...input, overrides } });
+  });
+  return getReport(ctx, id);
+}
