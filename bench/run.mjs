@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: every benchmark, figures printed. Options: --only api|load|national|regulation|live|tasks,
+// `npm run bench`: every benchmark, figures printed. Options: --only api|load|national|regulation|live|tasks|reviews,
 // --duration S (API runs, default 10), --scale F (people = 5.6 million × F, default 0.02).
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -20,3 +20,4 @@ if (!only || only === 'load') {
 if (!only || only === 'national') await (await import('./national.bench.mjs')).runNationalBench();
 if (!only || only === 'live') await (await import('./meeting-live.bench.mjs')).runLiveBench();
 if (!only || only === 'tasks') await (await import('./task-dashboard.bench.mjs')).runDashboardBench();
+if (!only || only === 'reviews') await (await import('./review.bench.mjs')).runReviewBench();
