@@ -298,7 +298,10 @@ function WrittenResponseForm({ m, onMeeting, reload }: SectionProps) {
           <DateField label={tr('Ngày nhận phiếu', 'Received on')} value={on} onChange={setOn} testid="written-date" />
         </Group>
         {m.agenda.map((it) => (
-          <NativeSelect key={it.id} label={`${it.position}. ${it.title}`} value={choices[it.id] ?? 'agree'} onChange={(e) => setChoices((c) => ({ ...c, [it.id]: e.currentTarget.value }))} data={choiceLabels} data-testid="written-choice" />
+          <NativeSelect key={it.id} label={`${it.position}. ${it.title}`} value={choices[it.id] ?? 'agree'} onChange={(e) => {
+              const v = e.currentTarget.value;
+              setChoices((c) => ({ ...c, [it.id]: v }));
+            }} data={choiceLabels} data-testid="written-choice" />
         ))}
         <ErrorAlert error={a.error} testid="written-error" />
         <Group>
