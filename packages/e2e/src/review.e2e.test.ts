@@ -63,6 +63,53 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await page.close();
   });
 
+  it('drafts the six-month report from the review page and edits it: a changed figure needs an explanation, a figure is written by its label', { timeout: 120_000 }, async () => {
+    const page = await loggedIn();
+    await page.goto(`${base}/reviews?period=2026-H1`);
+    await expect.poll(() => page.getByTestId('review-heading').count()).toBe(1);
+    const onTime = Number(await page.locator('[data-code="tasks_done_on_time"]').getAttribute('data-value'));
+    await page.getByTestId('draft-report').click();
+    await page.waitForURL(/\/review-reports\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('report-paragraph').count()).toBeGreaterThan(6);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Báo cáo sơ kết 6 tháng đầu năm 2026');
+    const text = (await page.getByTestId('report-paragraph').allInnerTexts()).join('\n');
+    expect(text).toContain(`hoàn thành đúng hạn ${onTime} nhiệm vụ`);
+    expect(text).not.toMatch(/\{\{|tasks_|meetings_/);
+    await page.getByTestId('report-edit').click();
+    // The text shows each figure by its label, never by a code.
+    const second = page.getByTestId('report-paragraph-input').nth(1);
+    expect(await second.inputValue()).toContain('[[Hoàn thành đúng hạn]]');
+    await page.locator('[data-key="tasks_done_on_time"]').getByTestId('report-figure-stated-input').fill(String(onTime + 1));
+    await page.getByTestId('report-save').click();
+    await expect.poll(() => page.getByTestId('report-error').count()).toBe(1);
+    expect(await page.getByTestId('report-error-detail').innerText()).toBe(`Số liệu "Hoàn thành đúng hạn" tính từ hồ sơ là ${onTime}, báo cáo ghi ${onTime + 1}: cần ghi rõ lý do (giải trình) cho số liệu đã sửa`);
+    expect(await page.locator('[data-key="tasks_done_on_time"]').innerText()).toContain('cần ghi rõ lý do');
+    await page.locator('[data-key="tasks_done_on_time"]').getByTestId('report-figure-explanation-input').fill('Một nhiệm vụ hoàn thành ngày 30/6, nhận kết quả ngày 1/7');
+    // A label the review does not have is refused beside its paragraph.
+    await second.fill(`${await second.inputValue()} Kết nạp [[Số đảng viên mới]] đảng viên.`);
+    await page.getByTestId('report-save').click();
+    await expect.poll(() => page.getByTestId('report-error-detail').innerText()).toBe('Không có số liệu "Số đảng viên mới" trong kỳ sơ kết: chọn số liệu trong danh sách bên cạnh');
+    await second.fill((await second.inputValue()).replace(' Kết nạp [[Số đảng viên mới]] đảng viên.', ' Đã rà soát toàn bộ [[Nhiệm vụ đã giao]] nhiệm vụ.'));
+    await page.getByTestId('report-save').click();
+    await expect.poll(() => page.getByTestId('report-figure-stated').count()).toBe(1);
+    expect(await page.getByTestId('report-figure-stated').innerText()).toBe(`báo cáo ghi ${onTime + 1}`);
+    expect(await page.getByTestId('report-figure-explanation').innerText()).toContain('nhận kết quả ngày 1/7');
+    const after = (await page.getByTestId('report-paragraph').allInnerTexts()).join('\n');
+    expect(after).toContain(`hoàn thành đúng hạn ${onTime + 1} nhiệm vụ`);
+    expect(after).toMatch(/Đã rà soát toàn bộ \d+ nhiệm vụ\./);
+    const url = page.url();
+    await page.close();
+    // On a phone, read and in edit.
+    const phone = await loggedIn('admin', { width: 390, height: 844 });
+    await phone.goto(url);
+    await expect.poll(() => phone.getByTestId('report-paragraph').count()).toBeGreaterThan(6);
+    await noHorizontalScroll(phone);
+    await phone.getByTestId('report-edit').click();
+    await expect.poll(() => phone.getByTestId('report-paragraph-input').count()).toBeGreaterThan(6);
+    await noHorizontalScroll(phone);
+    await phone.close();
+  });
+
   it('shows the province its communes ranked, the two behind flagged with their figures; a commune clerk sees its own review only', { timeout: 120_000 }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/reviews/subordinates?period=2026-H1`);

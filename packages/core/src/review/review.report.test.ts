@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../problem/problem.js';
-import { checkReportEdit, draftReport, figureKeys, renderParagraph } from './review.report.js';
+import { checkReportEdit, draftReport, figureKeys, fromEditable, renderParagraph, toEditable } from './review.report.js';
 import type { ReportFigure } from './review.report.js';
 
 const figures: ReportFigure[] = [
@@ -46,5 +46,19 @@ describe('review reports', () => {
     expect(() => checkReportEdit(draft, [{ key: 'tasks_done_on_time', stated: 9, explanation: 'Nhận kết quả muộn một ngày' }], figures, label)).not.toThrow();
     expect(() => checkReportEdit(draft, [{ key: 'tasks_done_on_time', stated: 6, explanation: '' }], figures, label)).not.toThrow();
     expect(refusal(() => checkReportEdit([{ section: 'I', text: 'Có {{khong_co}} việc.' }], [], figures, label))).toMatchObject({ code: 'SO_LIEU_KHONG_CO', field: 'body.paragraphs[0].text' });
+  });
+});
+
+describe('editing a report by the figures’ labels', () => {
+  const labels: Record<string, string> = { tasks_done_on_time: 'Hoàn thành đúng hạn', 'meetings_held:BTV': 'Kỳ họp thường lệ đã họp: Ban Thường vụ' };
+  const labelOf = (k: string) => labels[k] ?? k;
+  it('shows labels instead of codes and turns them back, whatever the case', () => {
+    const text = 'Ban Thường vụ họp {{meetings_held:BTV}} kỳ; đúng hạn {{tasks_done_on_time}}.';
+    const editable = toEditable(text, labelOf);
+    expect(editable).toBe('Ban Thường vụ họp [[Kỳ họp thường lệ đã họp: Ban Thường vụ]] kỳ; đúng hạn [[Hoàn thành đúng hạn]].');
+    expect(fromEditable(editable.replace('[[Hoàn thành đúng hạn]]', '[[hoàn thành đúng hạn]]'), Object.keys(labels), labelOf)).toBe(text);
+  });
+  it('refuses a label the review does not have, naming it', () => {
+    expect(refusal(() => fromEditable('Có [[Số đảng viên mới]] người.', Object.keys(labels), labelOf, 'body.paragraphs[2].text'))).toMatchObject({ field: 'body.paragraphs[2].text', detail: 'Không có số liệu "Số đảng viên mới" trong kỳ sơ kết: chọn số liệu trong danh sách bên cạnh' });
   });
 });

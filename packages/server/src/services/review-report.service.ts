@@ -33,7 +33,7 @@ interface ReportRow {
   version: number;
   updated_at: string | Date;
 }
-type StoredFigure = { key: string; code: string; bodyKind: string | null; bodyId: string | null; value: number; kind: RawIndicator['kind']; ids: string[] };
+type StoredFigure = { key: string; code: string; bodyKind: string | null; bodyId: string | null; bodyName: string | null; value: number; kind: RawIndicator['kind']; ids: string[] };
 
 const KIND_LABELS = { period: 'Báo cáo sơ kết, tổng kết', regulation: 'Báo cáo kết quả xây dựng và tổ chức thực hiện Quy chế làm việc' } as const;
 const keyOf = (i: { code: string; bodyKind?: string | null }) => (i.bodyKind ? `${i.code}:${i.bodyKind}` : i.code);
@@ -42,14 +42,14 @@ const min = (a: string, b: string) => (a < b ? a : b);
 /** The figures of a report's period as the record gives them today (or as adopted). */
 async function figuresOf(ctx: RequestContext, orgId: string, period: { from: string; to: string }) {
   const rec = await periodRecord(ctx.db, orgId, period, min(period.to, ctx.today()), ctx.user.clearance);
-  const figures: StoredFigure[] = rec.indicators.map((i) => ({ key: keyOf(i), code: i.code, bodyKind: i.bodyKind ?? null, bodyId: i.bodyId ?? null, value: i.value, kind: i.kind, ids: i.ids.slice(0, 500) }));
+  const figures: StoredFigure[] = rec.indicators.map((i) => ({ key: keyOf(i), code: i.code, bodyKind: i.bodyKind ?? null, bodyId: i.bodyId ?? null, bodyName: i.bodyName ?? null, value: i.value, kind: i.kind, ids: i.ids.slice(0, 500) }));
   return { figures, rec };
 }
 
 const labelOf = (figures: StoredFigure[], key: string) => {
   const f = figures.find((x) => x.key === key);
   const def = f ? INDICATOR_BY_CODE.get(f.code) : undefined;
-  return def ? `${def.label_vi}${f?.bodyKind ? ` (${f.bodyKind})` : ''}` : key;
+  return def ? `${def.label_vi}${f?.bodyName ? `: ${f.bodyName}` : ''}` : key;
 };
 
 export async function createReport(ctx: RequestContext, input: In<typeof CreateReviewReportSchema>) {

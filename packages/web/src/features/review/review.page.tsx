@@ -2,13 +2,16 @@ import { Anchor, Button, Drawer, Group, SimpleGrid, Stack, Table, Text, Title } 
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { INDICATOR_GROUP_LABELS, INDICATOR_GROUPS } from '@quyche/core';
-import { useApi } from '../../app/api';
+import { api, useApi } from '../../app/api';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link, navigate, useLocation } from '../../app/router';
+import { useRun, WriteError } from '../../app/write';
 import { useTr } from '../meeting/meeting.parts';
 import { EChart } from '../task/echart';
 import type { ChartOption } from '../task/task.charts';
 import { useTaskAccess } from '../task/task.parts';
+import type { ReviewReportListSchema } from '@quyche/core';
+import type { z } from 'zod';
 import { defaultPeriod, fmtNum, IndicatorCard, PeriodSelect } from './review.parts';
 import type { Evidence, Review, ReviewIndicator } from './review.parts';
 
@@ -20,8 +23,11 @@ import type { Evidence, Review, ReviewIndicator } from './review.parts';
 export function ReviewPage() {
   const [l, tr] = useTr();
   const { query } = useLocation();
-  const { home } = useTaskAccess();
+  const { home, me } = useTaskAccess();
   const orgId = query.get('org') ?? home;
+  const reports = useApi<z.infer<typeof ReviewReportListSchema>>(orgId ? `/review-reports?orgId=${encodeURIComponent(orgId)}` : null);
+  const draft = useRun<{ id: string }>((r) => navigate(`/review-reports/${r.id}`));
+  const mayWrite = !!me?.grants.some((g) => g.role === 'admin' || g.role === 'clerk');
   const period = query.get('period') ?? defaultPeriod();
   const url = orgId ? `/organizations/${encodeURIComponent(orgId)}/review?period=${encodeURIComponent(period)}` : null;
   const { data: r, error, loading } = useApi<Review>(url);
@@ -57,13 +63,32 @@ export function ReviewPage() {
               {tr('Các tổ chức trực thuộc', 'Subordinate organizations')}
             </Button>
           )}
+          {mayWrite && orgId && (
+            <Button onClick={() => void draft.run(() => api<{ id: string }>('POST', '/review-reports', { orgId, period }))} loading={draft.busy} data-testid="draft-report">
+              {tr('Dự thảo báo cáo sơ kết', 'Draft the review report')}
+            </Button>
+          )}
           <Button variant="default" onClick={() => window.print()}>
             {tr('In', 'Print')}
           </Button>
         </Group>
       </Group>
+      <WriteError error={draft.error} testid="draft-error" onClose={() => draft.setError(null)} />
       {error && <ErrorView error={error} />}
       {loading && !r && <Loading />}
+      {(reports.data ?? []).length > 0 && (
+        <Text size="sm" data-testid="report-list">
+          {tr('Báo cáo đã dựng', 'Reports drafted')}:{' '}
+          {reports.data!.map((x, i) => (
+            <span key={x.id}>
+              {i > 0 ? ' · ' : ''}
+              <Anchor component={Link} to={`/review-reports/${x.id}`}>
+                {x.title}
+              </Anchor>
+            </span>
+          ))}
+        </Text>
+      )}
       {r && r.regulation && (
         <Text size="sm">
           {tr('Đối chiếu với', 'Measured against')}{' '}

@@ -1,0 +1,189 @@
+import { Anchor, Badge, Button, Card, Grid, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { fromEditable, ProblemError, REPORT_SECTION_HEADINGS, REPORT_SECTIONS, toEditable } from '@quyche/core';
+import type { ReviewReportSchema } from '@quyche/core';
+import type { z } from 'zod';
+import { api, ApiError, useApi } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { Link } from '../../app/router';
+import { useRun, WriteError } from '../../app/write';
+import { useTr } from '../meeting/meeting.parts';
+import { fmtNum } from './review.parts';
+
+type Report = z.infer<typeof ReviewReportSchema>;
+
+const STATE_LABELS: Record<Report['state'], string> = { draft: 'Dự thảo', circulated: 'Đang lấy ý kiến', adopted: 'Đã thông qua', cancelled: 'Đã hủy' };
+
+/**
+ * A review report: its four parts with every figure filled in from the record, and beside them the figures — each
+ * with its records, and, when the office states it otherwise, the explanation that must go with it. The office edits
+ * the words; a figure appears in the text by its label in double brackets, never by a code.
+ */
+export function ReviewReportPage({ id }: { id: string }) {
+  const [l, tr] = useTr();
+  const { data: loaded, error, loading, reload } = useApi<Report>(`/review-reports/${encodeURIComponent(id)}`);
+  const [report, setReport] = useState<Report | null>(null);
+  useEffect(() => setReport(loaded ?? null), [loaded]);
+  useTitle(report?.title ?? tr('Báo cáo sơ kết', 'Review report'));
+  const [editing, setEditing] = useState(false);
+  const [texts, setTexts] = useState<string[]>([]);
+  const [stated, setStated] = useState<Record<string, { stated: number | ''; explanation: string }>>({});
+  const labelOf = useMemo(() => {
+    const m = new Map((report?.figures ?? []).map((f) => [f.key, f.label_vi]));
+    return (k: string) => m.get(k) ?? k;
+  }, [report]);
+  const save = useRun<Report>(
+    (r) => {
+      setReport(r);
+      setEditing(false);
+    },
+    reload,
+  );
+  const start = () => {
+    if (!report) return;
+    setTexts(report.paragraphs.map((p) => toEditable(p.text, labelOf)));
+    setStated(Object.fromEntries(report.figures.map((f) => [f.key, { stated: f.stated ?? '', explanation: f.explanation ?? '' }])));
+    save.setError(null);
+    setEditing(true);
+  };
+  const submit = () =>
+    void save.run(async () => {
+      if (!report) throw new Error('no report');
+      const keys = report.figures.map((f) => f.key);
+      const paragraphs = report.paragraphs.map((p, i) => {
+        try {
+          return { section: p.section, text: fromEditable(texts[i] ?? '', keys, labelOf, `body.paragraphs[${i}].text`) };
+        } catch (e) {
+          // A label the review does not have: the same refusal the server would give, beside the paragraph.
+          if (e instanceof ProblemError) throw new ApiError(400, e.problem.title, e.problem.detail, e.problem.code, e.problem.field);
+          throw e;
+        }
+      });
+      const overrides = report.figures.flatMap((f) => {
+        const s = stated[f.key];
+        return s && s.stated !== '' && Number(s.stated) !== f.value ? [{ key: f.key, stated: Number(s.stated), explanation: s.explanation }] : [];
+      });
+      return api<Report>('PATCH', `/review-reports/${encodeURIComponent(report.id)}`, { version: report.version, paragraphs, overrides });
+    });
+  if (error) return <ErrorView error={error} />;
+  if (loading && !report) return <Loading />;
+  if (!report) return null;
+  const fieldError = (field: string) => (save.error?.field === field ? save.error.detail : undefined);
+  const writable = report.state === 'draft' || report.state === 'circulated';
+  return (
+    <Stack data-testid="review-report">
+      <Group justify="space-between" align="end" wrap="wrap">
+        <div>
+          <Title order={1} size="h2">
+            {report.title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {report.orgName} · {report.kindLabel_vi} · {tr('từ', 'from')} {fmt(report.period.from)} {tr('đến', 'to')} {fmt(report.period.to)} ·{' '}
+            <Badge variant="light" tt="none" data-testid="report-state">
+              {STATE_LABELS[report.state]}
+            </Badge>
+          </Text>
+        </div>
+        <Group gap="xs">
+          <Button variant="default" component={Link} to={`/reviews?org=${report.orgId}&period=${encodeURIComponent(report.period.code)}`}>
+            {tr('Các chỉ số của kỳ', 'The period’s figures')}
+          </Button>
+          {writable && !editing && (
+            <Button onClick={start} data-testid="report-edit">
+              {tr('Sửa báo cáo', 'Edit report')}
+            </Button>
+          )}
+          {editing && (
+            <>
+              <Button variant="default" onClick={() => setEditing(false)}>
+                {tr('Thôi', 'Cancel')}
+              </Button>
+              <Button onClick={submit} loading={save.busy} data-testid="report-save">
+                {tr('Lưu', 'Save')}
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+      <WriteError error={save.error} testid="report-error" onClose={() => save.setError(null)} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Card withBorder>
+            {REPORT_SECTIONS.map((s) => (
+              <section key={s} data-testid={`report-section-${s}`}>
+                <Title order={2} size="h5" mt="sm" mb={4}>
+                  {s}. {REPORT_SECTION_HEADINGS[s]}
+                </Title>
+                {report.paragraphs.map((p, i) =>
+                  p.section !== s ? null : editing ? (
+                    <Textarea key={i} autosize minRows={2} mb="xs" value={texts[i] ?? ''} onChange={(e) => {
+                        // Read now: React clears the event's target before a state updater runs.
+                        const v = e.currentTarget.value;
+                        setTexts((t) => t.map((x, j) => (j === i ? v : x)));
+                      }} error={fieldError(`body.paragraphs[${i}].text`)} aria-label={`${tr('Đoạn', 'Paragraph')} ${i + 1}`} data-testid="report-paragraph-input" />
+                  ) : (
+                    <Text key={i} size="sm" mb="xs" style={{ textAlign: 'justify', whiteSpace: 'pre-wrap' }} data-testid="report-paragraph">
+                      {p.rendered}
+                    </Text>
+                  ),
+                )}
+              </section>
+            ))}
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card withBorder data-testid="report-figures">
+            <Title order={2} size="h5" mb="xs">
+              {tr('Số liệu của báo cáo', 'Figures of the report')}
+            </Title>
+            <Text size="xs" c="dimmed" mb="xs">
+              {editing ? tr('Trong lời văn, số liệu ghi bằng tên trong ngoặc kép vuông, ví dụ [[Hoàn thành đúng hạn]]. Số ghi khác số tính từ hồ sơ phải có giải trình.', 'In the text a figure is written by its label in double brackets. A figure stated otherwise needs an explanation.') : tr('Số tính từ hồ sơ; số ghi khác kèm giải trình.', 'Computed from the record; a figure stated otherwise comes with its explanation.')}
+            </Text>
+            <Stack gap={8}>
+              {report.figures.map((f, i) => (
+                <div key={f.key} data-testid="report-figure" data-key={f.key}>
+                  <Text size="sm" fw={600}>
+                    {f.label_vi}:{' '}
+                    <Anchor component={Link} to={`/reviews?org=${report.orgId}&period=${encodeURIComponent(report.period.code)}`} fw={800}>
+                      {fmtNum(f.value, l)}
+                    </Anchor>
+                    {f.stated !== null && !editing && (
+                      <Badge ml={6} color="orange" variant="light" tt="none" data-testid="report-figure-stated">
+                        {tr('báo cáo ghi', 'stated')} {fmtNum(f.stated, l)}
+                      </Badge>
+                    )}
+                  </Text>
+                  {f.explanation && !editing && (
+                    <Text size="xs" c="orange.9" data-testid="report-figure-explanation">
+                      {tr('Giải trình', 'Explanation')}: {f.explanation}
+                    </Text>
+                  )}
+                  {editing && (
+                    <Group gap={6} align="start" wrap="wrap">
+                      <NumberInput size="xs" w={110} min={0} allowDecimal={false} label={tr('Số ghi trong báo cáo', 'Stated')} placeholder={String(f.value)} value={stated[f.key]?.stated ?? ''} onChange={(v) => setStated((s) => ({ ...s, [f.key]: { stated: v === '' ? '' : Number(v), explanation: s[f.key]?.explanation ?? '' } }))} data-testid="report-figure-stated-input" />
+                      {stated[f.key]?.stated !== '' && stated[f.key]?.stated !== undefined && Number(stated[f.key]!.stated) !== f.value && (
+                        <Textarea
+                          size="xs"
+                          style={{ flex: 1, minWidth: 180 }}
+                          autosize
+                          label={tr('Giải trình', 'Explanation')}
+                          value={stated[f.key]?.explanation ?? ''}
+                          onChange={(e) => {
+                            const v = e.currentTarget.value;
+                            setStated((s) => ({ ...s, [f.key]: { stated: s[f.key]?.stated ?? '', explanation: v } }));
+                          }}
+                          error={fieldError(`body.overrides[${report.figures.filter((x, j) => j < i && stated[x.key] && stated[x.key]!.stated !== '' && Number(stated[x.key]!.stated) !== x.value).length}].explanation`)}
+                          data-testid="report-figure-explanation-input"
+                        />
+                      )}
+                    </Group>
+                  )}
+                </div>
+              ))}
+            </Stack>
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
