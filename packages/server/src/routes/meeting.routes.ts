@@ -38,9 +38,8 @@ import { issueConclusion } from '../services/conclusion.service.js';
 import { conclusionDocx, minutesDocxOf } from '../services/meeting-report.service.js';
 import { liveSummary, loadBody, loadMeeting, regulationFor } from '../services/meeting.view.js';
 import * as sites from '../services/site.service.js';
+import { attachment, DOCX } from '../http/download.js';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const attachment = (name: string) => `attachment; filename="${name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 
 export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {

@@ -10,12 +10,12 @@ function placeOf(orgName: string) {
   return orgName.replace(/^(Đảng bộ|Tỉnh ủy|Thành ủy|Đảng ủy)\s+(tỉnh|thành phố|xã|phường)?\s*/iu, '').replace(/\s*\(cũ\)$/, '') || orgName;
 }
 
-async function issuerOf(ctx: RequestContext, orgId: string) {
+export async function issuerOf(ctx: RequestContext, orgId: string) {
   const org = await getOrganization(ctx.db, orgId);
   return { issuer: org?.short_name ?? org?.name ?? '', place: placeOf(org?.name ?? '') };
 }
 
-const slug = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+export const slug = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
 
 export async function conclusionDocx(ctx: RequestContext, meetingId: string) {
   const m = await getMeetingDetail(ctx, meetingId);
