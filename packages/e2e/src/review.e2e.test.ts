@@ -97,6 +97,9 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     const after = (await page.getByTestId('report-paragraph').allInnerTexts()).join('\n');
     expect(after).toContain(`hoàn thành đúng hạn ${onTime + 1} nhiệm vụ`);
     expect(after).toMatch(/Đã rà soát toàn bộ \d+ nhiệm vụ\./);
+    // The DOCX downloads under the report's title.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
+    expect(download.suggestedFilename()).toBe('Báo-cáo-sơ-kết-6-tháng-đầu-năm-2026.docx');
     const url = page.url();
     await page.close();
     // On a phone, read and in edit.

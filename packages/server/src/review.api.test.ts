@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { todayInVietnam } from '@quyche/core';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
 
 const drivers = await testDrivers();
+/** LibreOffice, when installed (CI installs it): the report must open in Writer. */
+const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 const API = '/api/v1';
 const FROM = '2026-01-01';
 const TO = '2026-06-30';
@@ -172,6 +179,26 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     const after = good.json();
     expect(after.paragraphs.find((p: { text: string }) => p.text.includes('{{tasks_done_on_time}}')).rendered).toContain(`hoàn thành đúng hạn ${onTime + 1} nhiệm vụ`);
     expect(after.figures.find((f: { key: string }) => f.key === 'tasks_done_on_time')).toMatchObject({ value: onTime, stated: onTime + 1, explanation: 'Một nhiệm vụ hoàn thành ngày 30/6, nhận kết quả ngày 1/7' });
+    // The DOCX in the Party format: its header elements, and every sentence as the page renders it.
+    const docx = await t.as(admin, { method: 'GET', url: `${API}/review-reports/${rep.id}/report.docx` });
+    expect(docx.statusCode, docx.body.slice(0, 200)).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const xml = new TextDecoder().decode(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']);
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const e of ['TỈNH ỦY AN LẠC', 'ĐẢNG CỘNG SẢN VIỆT NAM', '-BC/TU', 'An Lạc, ngày', 'DỰ THẢO', 'BÁO CÁO', 'sơ kết 6 tháng đầu năm 2026', 'I. KẾT QUẢ THỰC HIỆN', 'II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN', 'III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI', 'IV. KIẾN NGHỊ, ĐỀ XUẤT', 'Nơi nhận:']) expect(text, e).toContain(e);
+    for (const p of after.paragraphs as { rendered: string }[]) expect(text).toContain(p.rendered.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+    expect(text).toContain(`hoàn thành đúng hạn ${onTime + 1} nhiệm vụ`);
+    if (SOFFICE) {
+      // LibreOffice Writer opens it, and reads back the same figures.
+      const dir = mkdtempSync(join(tmpdir(), 'qc-bc-'));
+      writeFileSync(join(dir, 'bao-cao.docx'), docx.rawPayload);
+      const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'txt:Text', '--outdir', dir, join(dir, 'bao-cao.docx')], { encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, r.stderr).toBe(0);
+      const txt = readFileSync(join(dir, 'bao-cao.txt'), 'utf8');
+      expect(txt).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+      expect(txt).toContain(`hoàn thành đúng hạn ${onTime + 1} nhiệm vụ`);
+      rmSync(dir, { recursive: true, force: true });
+    }
     const audit = await t.db.query<{ n: number }>("select count(*)::int as n from audit_log where entity = 'review_report' and entity_id = $1", [rep.id]);
     expect(audit.rows[0]!.n).toBe(2);
     // A commune clerk drafts its own report, not the province's.

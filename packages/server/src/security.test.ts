@@ -178,6 +178,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /review-reports': (x) => ({ body: { orgId: x.org, period: '2026-H1' }, x02: true }),
   'GET /review-reports': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /review-reports/:id': () => ({}),
+  'GET /review-reports/:id/report.docx': () => ({}),
   'PATCH /review-reports/:id': () => ({ body: { version: 1, title: 'Báo cáo sơ kết (sửa)' } }),
   'GET /organizations/:id/review/evidence': () => ({ query: { period: '2026-H1', code: 'tasks_done_on_time' } }),
   'GET /organizations/:id/subordinates-review': () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }),

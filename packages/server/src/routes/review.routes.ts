@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { CreateReviewReportSchema, EvidenceQuerySchema, EvidenceSchema, IdParamsSchema, ReviewQuerySchema, ReviewReportListQuerySchema, ReviewReportListSchema, ReviewReportSchema, ReviewSchema, SubordinatesReviewSchema, UpdateReviewReportSchema } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
+import { attachment, DOCX } from '../http/download.js';
 import * as review from '../services/review.service.js';
 import { subordinatesReview } from '../services/review-subordinates.service.js';
 import * as reports from '../services/review-report.service.js';
@@ -15,5 +16,15 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
   r({ method: 'GET', url: '/review-reports', summary: 'Các báo cáo sơ kết, tổng kết của một tổ chức', query: ReviewReportListQuerySchema, response: ReviewReportListSchema, handler: ({ ctx, query }) => reports.listReports(ctx, query.orgId) });
   r({ method: 'GET', url: '/review-reports/:id', summary: 'Báo cáo sơ kết, tổng kết: các đoạn với số liệu đã điền, số liệu và bản ghi làm căn cứ', params: IdParamsSchema, response: ReviewReportSchema, handler: ({ ctx, params }) => reports.getReport(ctx, params.id) });
   r({ method: 'PATCH', url: '/review-reports/:id', summary: 'Sửa báo cáo: lời văn, số liệu ghi khác số tính (phải giải trình), nơi nhận', params: IdParamsSchema, body: UpdateReviewReportSchema, response: ReviewReportSchema, handler: ({ ctx, params, body }) => reports.updateReport(ctx, params.id, body) });
+  r({
+    method: 'GET',
+    url: '/review-reports/:id/report.docx',
+    summary: 'Báo cáo sơ kết, tổng kết, tệp DOCX theo thể thức văn bản của Đảng',
+    params: IdParamsSchema,
+    handler: async ({ ctx, params, reply }) => {
+      const f = await reports.reportDocx(ctx, params.id);
+      reply.header('content-type', DOCX).header('content-disposition', attachment(f.fileName)).send(f.content);
+    },
+  });
   r({ method: 'GET', url: '/organizations/:id/subordinates-review', summary: 'Bảng so sánh các tổ chức trực thuộc theo cùng các chỉ số, xếp hạng, đánh dấu đơn vị chậm', params: IdParamsSchema, query: ReviewQuerySchema, response: SubordinatesReviewSchema, handler: ({ ctx, params, query }) => subordinatesReview(ctx, params.id, query) });
 }

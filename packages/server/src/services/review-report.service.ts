@@ -8,6 +8,8 @@ import { periodRecord } from './review.indicators.js';
 import type { RawIndicator } from './review.indicators.js';
 import { periodOfQuery } from './review.service.js';
 import { updateVersioned } from './sql-update.js';
+import { issuerOf, slug } from './meeting-report.service.js';
+import { reviewReportDocx } from '../reports/review-report.docx.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -145,4 +147,25 @@ export async function updateReport(ctx: RequestContext, id: string, input: In<ty
     await ctx.audit(tx, { action: 'update', entity: 'review_report', entityId: id, orgId: r.org_id, before: { version: r.version, overrides: r.overrides }, after: { ...input, overrides } });
   });
   return getReport(ctx, id);
+}
+
+/** The report as a DOCX in the Party format: the figures as the page shows them (stated ones where explained). */
+export async function reportDocx(ctx: RequestContext, id: string) {
+  const r = await getReport(ctx, id);
+  const org = await getOrganization(ctx.db, r.orgId);
+  const { issuer, place } = await issuerOf(ctx, r.orgId);
+  const subject = r.title.replace(/^Báo cáo\s+/i, '');
+  const content = await reviewReportDocx({
+    issuer,
+    symbolSuffix: `BC/${org?.symbol ?? 'BC'}`,
+    number: null,
+    place: r.place ?? place,
+    date: ctx.today(),
+    draft: r.state !== 'adopted',
+    subject,
+    paragraphs: r.paragraphs.map((p) => ({ section: p.section, text: p.rendered })),
+    signer: { for: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: '' },
+    recipients: r.recipients,
+  });
+  return { fileName: `${slug(r.title)}.docx`, content };
 }

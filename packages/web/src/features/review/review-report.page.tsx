@@ -88,6 +88,11 @@ export function ReviewReportPage({ id }: { id: string }) {
           <Button variant="default" component={Link} to={`/reviews?org=${report.orgId}&period=${encodeURIComponent(report.period.code)}`}>
             {tr('Các chỉ số của kỳ', 'The period’s figures')}
           </Button>
+          {!editing && (
+            <Button variant="default" component="a" href={`/api/v1/review-reports/${report.id}/report.docx`} data-testid="report-docx">
+              {tr('Tải DOCX', 'Download DOCX')}
+            </Button>
+          )}
           {writable && !editing && (
             <Button onClick={start} data-testid="report-edit">
               {tr('Sửa báo cáo', 'Edit report')}
