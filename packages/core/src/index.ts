@@ -47,3 +47,4 @@ export * from './review/review.indicators.js';
 export * from './api/review.schema.js';
 export * from './review/review.rank.js';
 export * from './review/review.report.js';
+export * from './review/shortcoming.rules.js';

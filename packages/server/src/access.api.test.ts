@@ -46,6 +46,9 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     const rep = await t.as(admin, { method: 'POST', url: '/api/v1/review-reports', payload: { orgId: ids['org'], period: '2026-H1' } });
     expect(rep.statusCode, rep.body).toBe(201);
     ids['reviewReport'] = rep.json().id;
+    const sc = await t.as(admin, { method: 'POST', url: '/api/v1/shortcomings', payload: { orgId: ids['org'], text: 'Hạn chế', remedy: 'Khắc phục', lead: { kind: 'unit', id: ids['org'], name: 'Đảng ủy' }, dueDate: '2026-12-31', identifiedOn: '2026-07-01' } });
+    expect(sc.statusCode, sc.body).toBe(201);
+    ids['shortcoming'] = sc.json().id;
   });
   afterAll(async () => t?.close());
 
@@ -62,6 +65,7 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
       .replace(':recipientId', ids['attendance']!)
       .replace(/^\/consultations\/:id/, `/consultations/${ids['consultation']}`)
       .replace(/^\/review-reports\/:id/, `/review-reports/${ids['reviewReport']}`)
+      .replace(/^\/shortcomings\/:id/, `/shortcomings/${ids['shortcoming']}`)
       .replace(/^\/tasks\/:id/, `/tasks/${ids['task']}`)
       .replace(/^\/programs\/:id/, `/programs/${ids['program']}`)
       .replace(/^\/program-items\/:id/, `/program-items/${ids['programItem']}`)

@@ -74,6 +74,7 @@ interface Records {
   comment: string;
   user: string;
   reviewReport: string;
+  shortcoming: string;
 }
 
 /** The record of commune X02 an `:id` (or `:versionId` …) in a route's url refers to. */
@@ -109,6 +110,7 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
     consultations: x.consultation,
     users: x.user,
     'review-reports': x.reviewReport,
+    shortcomings: x.shortcoming,
   };
   return first ? byCollection[first] : undefined;
 }
@@ -179,6 +181,10 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /review-reports': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /review-reports/:id': () => ({}),
   'GET /review-reports/:id/report.docx': () => ({}),
+  'POST /shortcomings': (x) => ({ body: { orgId: x.org, text: 'Hạn chế thử', remedy: 'Khắc phục', lead: { kind: 'unit', id: x.org, name: 'Đảng ủy' }, dueDate: '2026-12-31', identifiedOn: '2026-07-01' }, x02: true }),
+  'GET /shortcomings': (x) => ({ query: { orgId: x.org }, x02: true }),
+  'GET /shortcomings/:id': () => ({}),
+  'POST /shortcomings/:id/fix': () => ({ body: { version: 1, fixedOn: '2026-11-01', evidence: 'Minh chứng' } }),
   'PATCH /review-reports/:id': () => ({ body: { version: 1, title: 'Báo cáo sơ kết (sửa)' } }),
   'GET /organizations/:id/review/evidence': () => ({ query: { period: '2026-H1', code: 'tasks_done_on_time' } }),
   'GET /organizations/:id/subordinates-review': () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }),
@@ -403,7 +409,9 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     const consultation = await ok(await post('/consultations', { regulationId: version.regulationId, versionId: version.id, sentOn: '2026-05-01', deadline: '2026-05-15', recipients: [{ kind: 'org', id: cell.id }] }), 'consultation');
     await ok(await post(`/consultations/${consultation.id}/answers`, { recipientId: consultation.recipients[0].id, answeredOn: '2026-05-10', comments: [{ kind: 'general', text: 'Ý kiến của chi bộ Xã Hai' }] }), 'answer');
     const reviewReport = await ok(await post('/review-reports', { orgId: x02, period: '2026-H1' }), 'review report');
+    const shortcoming = await ok(await post('/shortcomings', { orgId: x02, text: 'Hạn chế của Xã Hai', remedy: 'Khắc phục', lead: leadX02, dueDate: '2026-12-31', identifiedOn: '2026-07-01', reviewReportId: reviewReport.id }), 'shortcoming');
     x = {
+      shortcoming: shortcoming.id,
       reviewReport: reviewReport.id,
       consultation: consultation.id,
       recipient: consultation.recipients[0].id,
@@ -472,7 +480,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it('answers 401 problem+json without a session on every route but login, whatever the input', async () => {
-    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID(), program: randomUUID(), programItem: randomUUID(), inspection: randomUUID(), recommendation: randomUUID(), consultation: randomUUID(), recipient: randomUUID(), comment: randomUUID(), user: randomUUID(), reviewReport: randomUUID() });
+    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID(), program: randomUUID(), programItem: randomUUID(), inspection: randomUUID(), recommendation: randomUUID(), consultation: randomUUID(), recipient: randomUUID(), comment: randomUUID(), user: randomUUID(), reviewReport: randomUUID(), shortcoming: randomUUID() });
     let checked = 0;
     for (const r of routes) {
       if (r.public) continue;

@@ -3,6 +3,7 @@ import { EVIDENCE_KINDS, INDICATOR_GROUPS } from '../review/review.indicators.js
 import { REVIEW_PERIOD_KINDS } from '../review/review.period.js';
 import { REPORT_SECTIONS } from '../review/review.report.js';
 import { IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+import { TaskLeadSchema } from './task.schema.js';
 
 /**
  * A review's period: `from` and `to`, or a period code (`2026-H1`, `2026-Q3`, `2026`, `nhiem-ky-giua`, `nhiem-ky`).
@@ -123,3 +124,38 @@ export const ReviewReportSchema = z.object({
   version: z.number().int(),
   updatedAt: z.string(),
 });
+
+/** A shortcoming named in a review report or an inspection's conclusion: one lead, a remedy, a deadline. */
+export const CreateShortcomingSchema = z.strictObject({
+  orgId: IdSchema,
+  text: TextSchema(2000),
+  cause: TextSchema(2000).nullable().optional(),
+  remedy: TextSchema(2000),
+  lead: TaskLeadSchema,
+  dueDate: IsoDateSchema,
+  identifiedOn: IsoDateSchema,
+  reviewReportId: IdSchema.nullable().optional(),
+  inspectionId: IdSchema.nullable().optional(),
+});
+/** Closing a shortcoming needs the evidence of its remedy. */
+export const FixShortcomingSchema = z.strictObject({ version: VersionSchema, fixedOn: IsoDateSchema, evidence: TextSchema(4000) });
+export const ShortcomingListQuerySchema = z.strictObject({ orgId: IdSchema, state: z.enum(['open', 'fixed']).optional() });
+export const ShortcomingSchema = z.object({
+  id: IdSchema,
+  orgId: IdSchema,
+  text: z.string(),
+  cause: z.string().nullable(),
+  remedy: z.string(),
+  lead: z.object({ kind: z.string(), id: IdSchema.nullable(), name: z.string() }),
+  dueDate: z.string(),
+  identifiedOn: z.string(),
+  source_vi: z.string(),
+  reviewReportId: IdSchema.nullable(),
+  inspectionId: IdSchema.nullable(),
+  state: z.enum(['open', 'fixed']),
+  fixedOn: z.string().nullable(),
+  evidence: z.string().nullable(),
+  version: z.number().int(),
+});
+
+export const ShortcomingListSchema = z.array(ShortcomingSchema);

@@ -6,10 +6,10 @@ import type { Regulation, Rule } from '../regulation/reg.model.js';
  * regulation's rule it measures against and the records behind it. The codes are part of the API contract
  * (GET /organizations/:id/review): other tools read them.
  */
-export const EVIDENCE_KINDS = ['meeting', 'deviation', 'conclusion', 'conclusion_item', 'task', 'program_item', 'inspection', 'recommendation', 'consultation_recipient', 'regulation_impact'] as const;
+export const EVIDENCE_KINDS = ['meeting', 'deviation', 'conclusion', 'conclusion_item', 'task', 'program_item', 'inspection', 'recommendation', 'consultation_recipient', 'regulation_impact', 'shortcoming'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
-export const INDICATOR_GROUPS = ['meetings', 'conclusions', 'tasks', 'programs', 'inspections', 'recommendations', 'consultations', 'subordinates'] as const;
+export const INDICATOR_GROUPS = ['meetings', 'conclusions', 'tasks', 'programs', 'inspections', 'recommendations', 'consultations', 'shortcomings', 'subordinates'] as const;
 export type IndicatorGroup = (typeof INDICATOR_GROUPS)[number];
 export const INDICATOR_GROUP_LABELS: Record<IndicatorGroup, { vi: string; en: string }> = {
   meetings: { vi: 'Chế độ họp, hội nghị', en: 'Meetings' },
@@ -19,6 +19,7 @@ export const INDICATOR_GROUP_LABELS: Record<IndicatorGroup, { vi: string; en: st
   inspections: { vi: 'Kiểm tra, giám sát', en: 'Inspections' },
   recommendations: { vi: 'Kiến nghị, đề xuất', en: 'Recommendations' },
   consultations: { vi: 'Lấy ý kiến dự thảo', en: 'Consultations' },
+  shortcomings: { vi: 'Hạn chế, khuyết điểm', en: 'Shortcomings' },
   subordinates: { vi: 'Quy chế của cấp dưới', en: "Subordinates' regulations" },
 };
 
@@ -69,6 +70,10 @@ export const INDICATORS: readonly IndicatorDef[] = [
   { code: 'recommendations_overdue', group: 'recommendations', label_vi: 'Kiến nghị quá hạn chưa trả lời', label_en: 'Unanswered past the deadline', definition_vi: 'Kiến nghị chưa được trả lời vào ngày cuối kỳ mà đã quá hạn trả lời', evidence: 'recommendation', better: 'lower', rules: duty('TRA_LOI_KIEN_NGHI') },
   { code: 'consultation_recipients', group: 'consultations', label_vi: 'Nơi được xin ý kiến', label_en: 'Units consulted', definition_vi: 'Đơn vị, cá nhân được gửi dự thảo xin ý kiến có hạn góp ý trong kỳ', evidence: 'consultation_recipient', better: null },
   { code: 'consultation_answered', group: 'consultations', label_vi: 'Nơi đã góp ý đúng hạn', label_en: 'Answered by the deadline', definition_vi: 'Nơi được xin ý kiến đã góp ý (hoặc trả lời nhất trí) không muộn hơn hạn góp ý', evidence: 'consultation_recipient', better: 'higher' },
+  { code: 'shortcomings_carried_over', group: 'shortcomings', label_vi: 'Hạn chế chuyển từ kỳ trước', label_en: 'Shortcomings carried over', definition_vi: 'Hạn chế, khuyết điểm nêu ở lần sơ kết trước hoặc trước kỳ, đầu kỳ chưa khắc phục xong', evidence: 'shortcoming', better: 'lower' },
+  { code: 'shortcomings_new', group: 'shortcomings', label_vi: 'Hạn chế mới nêu trong kỳ', label_en: 'Shortcomings named in the period', definition_vi: 'Hạn chế, khuyết điểm nêu trong kỳ tại kết luận kiểm tra, giám sát', evidence: 'shortcoming', better: null },
+  { code: 'shortcomings_fixed', group: 'shortcomings', label_vi: 'Hạn chế đã khắc phục', label_en: 'Shortcomings fixed', definition_vi: 'Hạn chế, khuyết điểm được khắc phục, có minh chứng, trong kỳ', evidence: 'shortcoming', better: 'higher' },
+  { code: 'shortcomings_open', group: 'shortcomings', label_vi: 'Hạn chế chưa khắc phục cuối kỳ', label_en: 'Shortcomings open at the end', definition_vi: 'Hạn chế, khuyết điểm chưa khắc phục vào ngày cuối kỳ: chuyển sang kỳ sau', evidence: 'shortcoming', better: 'lower' },
   { code: 'subordinate_regulations_to_review', group: 'subordinates', label_vi: 'Quy chế cấp dưới phải rà soát', label_en: "Subordinates' regulations to revise", definition_vi: 'Quy chế của cấp dưới phải rà soát, sửa đổi sau khi quy chế của tổ chức được sửa đổi trong kỳ', evidence: 'regulation_impact', better: null, rules: duty('RA_SOAT_QUY_CHE_CAP_DUOI') },
   { code: 'subordinate_regulations_revised_on_time', group: 'subordinates', label_vi: 'Cấp dưới đã rà soát đúng hạn', label_en: 'Revised within the deadline', definition_vi: 'Quy chế cấp dưới đã được rà soát, sửa đổi trong thời hạn sau khi quy chế cấp trên sửa đổi', evidence: 'regulation_impact', better: 'higher', rules: duty('RA_SOAT_QUY_CHE_CAP_DUOI') },
 ];

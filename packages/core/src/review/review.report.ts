@@ -53,6 +53,8 @@ export interface DraftInput {
   bodies: { kind: string; name: string }[];
   /** The departures of the period, each a sentence ending with its clause. */
   deviations: string[];
+  /** Shortcomings of earlier reviews and inspections that concern the period: fixed in it, or still open at its end. */
+  shortcomings?: { text: string; lead: string; dueDate: string; fixedOn: string | null }[];
 }
 
 /** The first draft: sentences around the figures there are, the departures listed with their clauses. */
@@ -68,6 +70,16 @@ export function draftReport(d: DraftInput): ReportParagraph[] {
     section: 'I',
     text: `4. Tiếp nhận, trả lời kiến nghị, đề xuất${value('consultation_recipients') ? '; lấy ý kiến dự thảo' : ''}. Tiếp nhận {{recommendations_received}} kiến nghị, đề xuất; trả lời đúng hạn {{recommendations_answered_on_time}}, trả lời chậm {{recommendations_answered_late}}${value('recommendations_overdue') ? ', còn {{recommendations_overdue}} kiến nghị quá hạn chưa trả lời' : ''}.${value('consultation_recipients') ? ' Gửi dự thảo xin ý kiến {{consultation_recipients}} lượt đơn vị, {{consultation_answered}} lượt góp ý đúng hạn.' : ''}`,
   });
+  const fixed = (d.shortcomings ?? []).filter((x) => x.fixedOn);
+  const open = (d.shortcomings ?? []).filter((x) => !x.fixedOn);
+  if (fixed.length) {
+    p.push({ section: 'I', text: '5. Khắc phục hạn chế, khuyết điểm. Đã khắc phục {{shortcomings_fixed}} hạn chế, khuyết điểm nêu ở lần sơ kết, kiểm tra trước:' });
+    for (const x of fixed) p.push({ section: 'I', text: `- ${x.text} (${x.lead} chủ trì; khắc phục ngày ${formatDateVi(x.fixedOn)}).` });
+  }
+  if (open.length) {
+    p.push({ section: 'II', text: 'Còn {{shortcomings_open}} hạn chế, khuyết điểm chưa khắc phục xong, chuyển sang kỳ sau:' });
+    for (const x of open) p.push({ section: 'II', text: `- ${x.text} (${x.lead} chủ trì; hạn ${formatDateVi(x.dueDate)}).` });
+  }
   p.push({ section: 'II', text: d.deviations.length ? `Trong kỳ có {{deviations}} trường hợp chưa đúng quy chế làm việc:` : 'Trong kỳ không phát hiện trường hợp nào chưa đúng quy chế làm việc.' });
   for (const x of d.deviations) p.push({ section: 'II', text: `- ${x}` });
   p.push({ section: 'II', text: 'Nguyên nhân: (văn phòng ghi nguyên nhân chủ quan, khách quan của các hạn chế trên).' });

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { CreateReviewReportSchema, EvidenceQuerySchema, EvidenceSchema, IdParamsSchema, ReviewQuerySchema, ReviewReportListQuerySchema, ReviewReportListSchema, ReviewReportSchema, ReviewSchema, SubordinatesReviewSchema, UpdateReviewReportSchema } from '@quyche/core';
+import { CreateShortcomingSchema, FixShortcomingSchema, ShortcomingListQuerySchema, ShortcomingListSchema, ShortcomingSchema, CreateReviewReportSchema, EvidenceQuerySchema, EvidenceSchema, IdParamsSchema, ReviewQuerySchema, ReviewReportListQuerySchema, ReviewReportListSchema, ReviewReportSchema, ReviewSchema, SubordinatesReviewSchema, UpdateReviewReportSchema } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
 import { attachment, DOCX } from '../http/download.js';
 import * as review from '../services/review.service.js';
 import { subordinatesReview } from '../services/review-subordinates.service.js';
 import * as reports from '../services/review-report.service.js';
+import * as shortcomings from '../services/shortcoming.service.js';
 
 export function reviewRoutes(app: FastifyInstance, db: Db) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'reviews', ...d });
@@ -26,5 +27,9 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
       reply.header('content-type', DOCX).header('content-disposition', attachment(f.fileName)).send(f.content);
     },
   });
+  r({ method: 'POST', url: '/shortcomings', summary: 'Ghi một hạn chế, khuyết điểm vào sổ theo dõi (một đơn vị chủ trì khắc phục, hạn, nguồn)', status: 201, body: CreateShortcomingSchema, response: ShortcomingSchema, handler: ({ ctx, body }) => shortcomings.createShortcoming(ctx, body) });
+  r({ method: 'GET', url: '/shortcomings', summary: 'Sổ theo dõi hạn chế, khuyết điểm của một tổ chức', query: ShortcomingListQuerySchema, response: ShortcomingListSchema, handler: ({ ctx, query }) => shortcomings.listShortcomings(ctx, query) });
+  r({ method: 'GET', url: '/shortcomings/:id', summary: 'Một hạn chế, khuyết điểm: nguồn, biện pháp, hạn, việc khắc phục', params: IdParamsSchema, response: ShortcomingSchema, handler: ({ ctx, params }) => shortcomings.getShortcoming(ctx, params.id) });
+  r({ method: 'POST', url: '/shortcomings/:id/fix', summary: 'Ghi nhận đã khắc phục một hạn chế, kèm minh chứng', params: IdParamsSchema, body: FixShortcomingSchema, response: ShortcomingSchema, handler: ({ ctx, params, body }) => shortcomings.fixShortcoming(ctx, params.id, body) });
   r({ method: 'GET', url: '/organizations/:id/subordinates-review', summary: 'Bảng so sánh các tổ chức trực thuộc theo cùng các chỉ số, xếp hạng, đánh dấu đơn vị chậm', params: IdParamsSchema, query: ReviewQuerySchema, response: SubordinatesReviewSchema, handler: ({ ctx, params, query }) => subordinatesReview(ctx, params.id, query) });
 }

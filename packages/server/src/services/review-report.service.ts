@@ -67,7 +67,16 @@ export async function createReport(ctx: RequestContext, input: In<typeof CreateR
   } else period = await periodOfQuery(ctx.db, input.orgId, input, today);
   const { figures, rec } = await figuresOf(ctx, input.orgId, period);
   const bodies = rec.indicators.filter((i) => i.code === 'meetings_held' && i.bodyKind).map((i) => ({ kind: i.bodyKind!, name: i.bodyName ?? i.bodyKind! }));
+  const end = min(period.to, today);
+  const shortcomings = (
+    await ctx.db.query<{ text: string; lead_name: string; due_date: string; fixed_on: string | null }>(
+      `select text, lead_name, due_date, case when fixed_on <= $3 then fixed_on end as fixed_on from shortcoming
+        where org_id = $1 and identified_on <= $3 and (fixed_on is null or fixed_on >= $2) and confidentiality <= $4 order by identified_on, created_at`,
+      [input.orgId, period.from, end, ctx.user.clearance],
+    )
+  ).rows;
   const paragraphs = draftReport({
+    shortcomings: shortcomings.map((x) => ({ text: x.text, lead: x.lead_name, dueDate: x.due_date, fixedOn: x.fixed_on })),
     orgName: org.short_name ?? org.name,
     periodLabel: period.label_vi,
     asOf: min(period.to, today),

@@ -1,4 +1,4 @@
-import { INDICATOR_BY_CODE } from '@quyche/core';
+import { INDICATOR_BY_CODE, standingIn } from '@quyche/core';
 import type { EvidenceKind, Regulation } from '@quyche/core';
 import type { Sql } from '@quyche/db';
 import { deviationsIn } from './calendar.service.js';
@@ -169,6 +169,18 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
   );
   add('consultation_recipients', 'consultation_recipient', ids(recipients));
   add('consultation_answered', 'consultation_recipient', ids(recipients.filter((r) => r.answered)));
+
+  // Shortcomings: carried into the period, named in it, fixed in it, still open at its end.
+  const shortcomings = await q<{ id: string; identified_on: string; fixed_on: string | null; due_date: string; from_review: boolean }>(
+    `select id, identified_on, fixed_on, due_date, review_report_id is not null as from_review from shortcoming
+      where org_id = $1 and confidentiality <= $4 and identified_on <= $3 and (fixed_on is null or fixed_on >= $2) order by identified_on, id`,
+    [orgId, range.from, end, clearance],
+  );
+  const standing = shortcomings.map((x) => ({ id: x.id, s: standingIn({ id: x.id, identifiedOn: x.identified_on, fixedOn: x.fixed_on && x.fixed_on <= end ? x.fixed_on : null, dueDate: x.due_date, fromReview: x.from_review }, { from: range.from, to: end }) }));
+  add('shortcomings_carried_over', 'shortcoming', standing.filter((x) => x.s?.carriedOver).map((x) => x.id));
+  add('shortcomings_new', 'shortcoming', standing.filter((x) => x.s && !x.s.carriedOver).map((x) => x.id));
+  add('shortcomings_fixed', 'shortcoming', standing.filter((x) => x.s?.fixedWithin).map((x) => x.id));
+  add('shortcomings_open', 'shortcoming', standing.filter((x) => x.s?.openAtEnd).map((x) => x.id));
 
   const impacts = await q<{ id: string; on_time: boolean }>(
     `select i.id, coalesce(t.state = 'done' and t.done_on <= $3 and (t.due_effective is null or t.done_on <= t.due_effective), false) as on_time

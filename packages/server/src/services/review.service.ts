@@ -155,6 +155,10 @@ async function evidenceRecords(sql: Sql, ind: RawIndicator, deviations: PeriodRe
       const rows = await q<{ id: string; name: string; answered_on: string | null; deadline: string; consultation_id: string; title: string }>('select r.id, r.name, r.answered_on, c.deadline, c.id as consultation_id, c.title from consultation_recipient r join consultation c on c.id = r.consultation_id where r.id = any($1::uuid[]) order by c.deadline, r.name');
       return rows.map((r) => ({ kind: 'consultation_recipient', id: r.id, title: r.name, date: r.deadline, detail_vi: `${r.title} · ${r.answered_on ? `góp ý ngày ${d(r.answered_on)}` : 'chưa góp ý'}`, href: `/consultations/${r.consultation_id}`, basis_vi: null }));
     }
+    case 'shortcoming': {
+      const rows = await q<{ id: string; text: string; identified_on: string; fixed_on: string | null; due_date: string; lead_name: string; review_report_id: string | null }>('select id, text, identified_on, fixed_on, due_date, lead_name, review_report_id from shortcoming where id = any($1::uuid[]) order by identified_on, id');
+      return rows.map((r) => ({ kind: 'shortcoming', id: r.id, title: r.text, date: r.identified_on, detail_vi: `${r.lead_name} chủ trì khắc phục · ${r.fixed_on ? `đã khắc phục ngày ${d(r.fixed_on)}` : `hạn ${d(r.due_date)}`}`, href: r.review_report_id ? `/review-reports/${r.review_report_id}` : null, basis_vi: null }));
+    }
     case 'regulation_impact': {
       const rows = await q<{ id: string; name: string; created_at: string; task_id: string | null }>('select i.id, r.title as name, i.created_at::date::text as created_at, i.task_id from regulation_impact i join regulation r on r.id = i.subordinate_regulation_id where i.id = any($1::uuid[]) order by i.created_at');
       return rows.map((r) => ({ kind: 'regulation_impact', id: r.id, title: r.name, date: r.created_at, detail_vi: null, href: r.task_id ? `/tasks/${r.task_id}` : null, basis_vi: null }));
