@@ -13,6 +13,8 @@ create table review_report (
   paragraphs jsonb not null default '[]',
   overrides jsonb not null default '[]',
   adopted_figures jsonb,
+  adopted_on date,
+  adopted_meeting_id uuid references meeting (id),
   place text,
   recipients jsonb not null default '[]',
   confidentiality smallint not null default 0,

@@ -206,40 +206,37 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     expect((await t.as(commune, { method: 'POST', url: `${API}/review-reports`, payload: { orgId: x01, period: '2026-H1' } })).statusCode).toBe(201);
   });
 
-  it('carries the first half’s shortcomings into the annual review until one is closed with evidence, which leaves the next review', async () => {
-    const h1 = (await t.as(admin, { method: 'POST', url: `${API}/review-reports`, payload: { orgId: al, period: '2026-H1' } })).json();
-    const vptu = (await t.db.query<{ id: string }>("select id from body where name = 'Văn phòng Tỉnh ủy'")).rows[0]!.id;
-    const lead = { kind: 'unit', id: vptu, name: 'Văn phòng Tỉnh ủy' };
-    const add = async (text: string, dueDate: string) => {
-      const r = await t.as(admin, { method: 'POST', url: `${API}/shortcomings`, payload: { orgId: al, text, remedy: 'Rà soát, chấn chỉnh', lead, dueDate, identifiedOn: '2026-07-10', reviewReportId: h1.id } });
-      expect(r.statusCode, r.body).toBe(201);
-      return r.json();
-    };
-    const late = await add('Gửi tài liệu phiên họp chậm so với quy chế', '2026-09-30');
-    const notice = await add('Thông báo kết luận ban hành chậm', '2026-10-31');
-    await add('Chưa họp đủ kỳ Thường trực trong tháng có ngày nghỉ', '2026-12-31');
-    expect(late.source_vi).toBe('Báo cáo sơ kết 6 tháng đầu năm 2026');
-    // Closing needs its evidence, named by field.
-    const noEvidence = await t.as(admin, { method: 'POST', url: `${API}/shortcomings/${notice.id}/fix`, payload: { version: notice.version, fixedOn: '2026-11-20' } });
-    expect(noEvidence.statusCode).toBe(400);
-    expect(noEvidence.json().field).toBe('body.evidence');
-    const fixed = await t.as(admin, { method: 'POST', url: `${API}/shortcomings/${notice.id}/fix`, payload: { version: notice.version, fixedOn: '2026-11-20', evidence: 'Từ tháng 9, 100% thông báo kết luận ban hành trong 5 ngày làm việc (sổ văn bản)' } });
-    expect(fixed.statusCode, fixed.body).toBe(200);
+  it('has the demo’s adopted six-month review with three shortcomings, carried into the annual review until closed with evidence, which leaves the next review', async () => {
+    const list = (await get(admin, `/review-reports?orgId=${al}`)) as { id: string; title: string; state: string }[];
+    const h1 = list.find((r) => r.title === 'Báo cáo sơ kết 6 tháng đầu năm 2026' && r.state === 'adopted')!;
+    expect(h1).toBeDefined();
+    expect((await get(admin, `/review-reports/${h1.id}`)).adoptedOn).toBe('2026-07-07');
+    const register = (await get(admin, `/shortcomings?orgId=${al}`)) as { id: string; text: string; state: string; version: number; source_vi: string; reviewReportId: string }[];
+    expect(register).toHaveLength(3);
+    expect(register.every((x) => x.reviewReportId === h1.id && x.source_vi === 'Báo cáo sơ kết 6 tháng đầu năm 2026')).toBe(true);
+    expect(register.filter((x) => x.state === 'fixed')).toHaveLength(1);
     const year = await get(admin, `/organizations/${al}/review?period=2026`);
     const v = (code: string) => (year.indicators as Indicator[]).find((i) => i.code === code)!;
     expect([v('shortcomings_carried_over').value, v('shortcomings_fixed').value, v('shortcomings_open').value]).toEqual([3, 1, 2]);
-    expect(v('shortcomings_open').evidence.ids).toContain(late.id);
-    // The annual report lists what was fixed and what carries on.
+    // The annual report lists what was fixed and what carries on, each with its lead and date.
     const annual = (await t.as(admin, { method: 'POST', url: `${API}/review-reports`, payload: { orgId: al, period: '2026' } })).json();
     const text = (annual.paragraphs as { rendered: string }[]).map((p) => p.rendered).join('\n');
-    expect(text).toContain('- Thông báo kết luận ban hành chậm (Văn phòng Tỉnh ủy chủ trì; khắc phục ngày 20/11/2026).');
+    expect(text).toContain('Đã khắc phục 1 hạn chế, khuyết điểm nêu ở lần sơ kết, kiểm tra trước:');
+    expect(text).toMatch(/- Một số phiên họp Ban Thường vụ gửi tài liệu chậm so với quy chế \(khoản 2 Điều 13\) \(Văn phòng Tỉnh ủy chủ trì; khắc phục ngày 16\/11\/2026\)\./);
     expect(text).toContain('Còn 2 hạn chế, khuyết điểm chưa khắc phục xong, chuyển sang kỳ sau:');
-    expect(text).toContain('- Gửi tài liệu phiên họp chậm so với quy chế (Văn phòng Tỉnh ủy chủ trì; hạn 30/09/2026).');
-    // A review after the fix no longer has it.
+    // Closing one needs its evidence, named by field; closed, it leaves the next review.
+    const open = register.find((x) => x.state === 'open' && x.text.startsWith('Thông báo kết luận'))!;
+    const noEvidence = await t.as(admin, { method: 'POST', url: `${API}/shortcomings/${open.id}/fix`, payload: { version: open.version, fixedOn: '2026-11-20' } });
+    expect(noEvidence.statusCode).toBe(400);
+    expect(noEvidence.json().field).toBe('body.evidence');
+    const fixed = await t.as(admin, { method: 'POST', url: `${API}/shortcomings/${open.id}/fix`, payload: { version: open.version, fixedOn: '2026-11-20', evidence: 'Từ tháng 9, 100% thông báo kết luận ban hành trong 5 ngày làm việc (sổ văn bản)' } });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    const again = await t.as(admin, { method: 'POST', url: `${API}/shortcomings/${open.id}/fix`, payload: { version: fixed.json().version, fixedOn: '2026-11-21', evidence: 'Lần nữa' } });
+    expect(again.json()).toMatchObject({ code: 'DA_KHAC_PHUC', detail: 'Hạn chế đã được khắc phục ngày 20/11/2026' });
     const next = await get(admin, `/organizations/${al}/review?from=2026-12-01&to=2026-12-06`);
     const ids = (code: string) => (next.indicators as Indicator[]).find((i) => i.code === code)!.evidence.ids;
-    expect(ids('shortcomings_carried_over')).not.toContain(notice.id);
-    expect(ids('shortcomings_carried_over')).toContain(late.id);
+    expect(ids('shortcomings_carried_over')).not.toContain(open.id);
+    expect(ids('shortcomings_carried_over')).toHaveLength(1);
     expect(ids('shortcomings_fixed')).toEqual([]);
   });
 

@@ -121,6 +121,8 @@ export const ReviewReportSchema = z.object({
   figures: z.array(z.object({ key: z.string(), code: z.string(), label_vi: z.string(), value: z.number(), stated: z.number().nullable(), explanation: z.string().nullable(), evidence: z.object({ kind: z.enum(EVIDENCE_KINDS), ids: z.array(z.string()) }), bodyId: IdSchema.nullable() })),
   place: z.string().nullable(),
   recipients: z.array(z.string()),
+  adoptedOn: z.string().nullable(),
+  adoptedMeetingId: IdSchema.nullable(),
   version: z.number().int(),
   updatedAt: z.string(),
 });

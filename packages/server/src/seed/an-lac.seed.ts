@@ -11,6 +11,7 @@ import { seedFixtureTasks, TASK_TABLES } from './tasks.seed.js';
 import { PROGRAM_TABLES, seedPrograms } from './programs.seed.js';
 import { seedVolume } from './volume.seed.js';
 import { seedCommuneMeetings } from './commune-meetings.seed.js';
+import { seedReviews } from './reviews.seed.js';
 
 type Row = Record<string, unknown>;
 
@@ -322,6 +323,7 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     await appendAudit(tx, { actorUserId: null, actor: 'seed', action: 'seed_demo', entity: 'database', entityId: null, orgId: al, before: null, after: { dataset: 'An Lạc', counts } });
     await seedRegulations(tx, al, tanLap.id);
     await seedConsultations(tx, { provinceId: al, communes: communes.map((x) => ({ id: x.id, code: x.code })), adminUser: adminId });
+    await seedReviews(tx, { province: al, provinceName: 'Tỉnh ủy An Lạc', commune: tanLap.id, communeName: `Đảng ủy ${tanLap.name}`, adminUser: adminId, today: DEMO_TODAY });
   });
   return {
     organizations: b.tables.get('organization')!.length,

@@ -1,6 +1,7 @@
 import { checkReportEdit, draftReport, figureKeys, INDICATOR_BY_CODE, ProblemError, renderParagraph } from '@quyche/core';
 import type { FigureOverride, ReportFigure, ReportParagraph, ReviewPeriod } from '@quyche/core';
 import { getOrganization, uuidv7 } from '@quyche/db';
+import type { Sql } from '@quyche/db';
 import type { z } from 'zod';
 import type { CreateReviewReportSchema, UpdateReviewReportSchema } from '@quyche/core';
 import type { RequestContext } from '../http/context.js';
@@ -29,6 +30,8 @@ interface ReportRow {
   paragraphs: ReportParagraph[];
   overrides: FigureOverride[];
   adopted_figures: StoredFigure[] | null;
+  adopted_on: string | null;
+  adopted_meeting_id: string | null;
   place: string | null;
   recipients: string[];
   confidentiality: number;
@@ -42,8 +45,8 @@ const keyOf = (i: { code: string; bodyKind?: string | null }) => (i.bodyKind ? `
 const min = (a: string, b: string) => (a < b ? a : b);
 
 /** The figures of a report's period as the record gives them today (or as adopted). */
-async function figuresOf(ctx: RequestContext, orgId: string, period: { from: string; to: string }) {
-  const rec = await periodRecord(ctx.db, orgId, period, min(period.to, ctx.today()), ctx.user.clearance);
+export async function figuresOf(sql: Sql, orgId: string, period: { from: string; to: string }, today: string, clearance: number) {
+  const rec = await periodRecord(sql, orgId, period, min(period.to, today), clearance);
   const figures: StoredFigure[] = rec.indicators.map((i) => ({ key: keyOf(i), code: i.code, bodyKind: i.bodyKind ?? null, bodyId: i.bodyId ?? null, bodyName: i.bodyName ?? null, value: i.value, kind: i.kind, ids: i.ids.slice(0, 500) }));
   return { figures, rec };
 }
@@ -65,26 +68,7 @@ export async function createReport(ctx: RequestContext, input: In<typeof CreateR
     period = await periodOfQuery(ctx.db, input.orgId, { period: 'nhiem-ky' }, today);
     period = { ...period, kind: 'custom', code: `${period.from}..${min(period.to, input.to ?? today)}`, to: min(period.to, input.to ?? today), label_vi: `Từ đầu nhiệm kỳ đến ngày ${min(period.to, input.to ?? today).split('-').reverse().join('/')}` };
   } else period = await periodOfQuery(ctx.db, input.orgId, input, today);
-  const { figures, rec } = await figuresOf(ctx, input.orgId, period);
-  const bodies = rec.indicators.filter((i) => i.code === 'meetings_held' && i.bodyKind).map((i) => ({ kind: i.bodyKind!, name: i.bodyName ?? i.bodyKind! }));
-  const end = min(period.to, today);
-  const shortcomings = (
-    await ctx.db.query<{ text: string; lead_name: string; due_date: string; fixed_on: string | null }>(
-      `select text, lead_name, due_date, case when fixed_on <= $3 then fixed_on end as fixed_on from shortcoming
-        where org_id = $1 and identified_on <= $3 and (fixed_on is null or fixed_on >= $2) and confidentiality <= $4 order by identified_on, created_at`,
-      [input.orgId, period.from, end, ctx.user.clearance],
-    )
-  ).rows;
-  const paragraphs = draftReport({
-    shortcomings: shortcomings.map((x) => ({ text: x.text, lead: x.lead_name, dueDate: x.due_date, fixedOn: x.fixed_on })),
-    orgName: org.short_name ?? org.name,
-    periodLabel: period.label_vi,
-    asOf: min(period.to, today),
-    figures: figures.map((f): ReportFigure => ({ code: f.code, ...(f.bodyKind ? { body: f.bodyKind } : {}), value: f.value })),
-    bodies,
-    deviations: rec.deviations.map((d) => `${d.meetingTitle ? `${d.meetingTitle}: ` : ''}${d.message_vi}`),
-  });
-  const title = input.kind === 'regulation' ? `Báo cáo kết quả xây dựng và tổ chức thực hiện Quy chế làm việc ${period.label_vi.toLowerCase()}` : `Báo cáo sơ kết ${period.label_vi.toLowerCase()}`;
+  const { title, paragraphs } = await draftFor(ctx.db, { id: input.orgId, name: org.short_name ?? org.name }, period, input.kind, today, ctx.user.clearance);
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
     await tx.query(
@@ -94,6 +78,31 @@ export async function createReport(ctx: RequestContext, input: In<typeof CreateR
     await ctx.audit(tx, { action: 'create', entity: 'review_report', entityId: id, orgId: input.orgId, after: { kind: input.kind, period: period.code } });
   });
   return getReport(ctx, id);
+}
+
+/** The first draft of a report: its title and paragraphs, from the figures, departures and shortcomings of the period. */
+export async function draftFor(sql: Sql, org: { id: string; name: string }, period: ReviewPeriod, kind: 'period' | 'regulation', today: string, clearance: number) {
+  const { figures, rec } = await figuresOf(sql, org.id, period, today, clearance);
+  const bodies = rec.indicators.filter((i) => i.code === 'meetings_held' && i.bodyKind).map((i) => ({ kind: i.bodyKind!, name: i.bodyName ?? i.bodyKind! }));
+  const end = min(period.to, today);
+  const shortcomings = (
+    await sql.query<{ text: string; lead_name: string; due_date: string; fixed_on: string | null }>(
+      `select text, lead_name, due_date, case when fixed_on <= $3 then fixed_on end as fixed_on from shortcoming
+        where org_id = $1 and identified_on <= $3 and (fixed_on is null or fixed_on >= $2) and confidentiality <= $4 order by identified_on, created_at`,
+      [org.id, period.from, end, clearance],
+    )
+  ).rows;
+  const paragraphs = draftReport({
+    shortcomings: shortcomings.map((x) => ({ text: x.text, lead: x.lead_name, dueDate: x.due_date, fixedOn: x.fixed_on })),
+    orgName: org.name,
+    periodLabel: period.label_vi,
+    asOf: end,
+    figures: figures.map((f): ReportFigure => ({ code: f.code, ...(f.bodyKind ? { body: f.bodyKind } : {}), value: f.value })),
+    bodies,
+    deviations: rec.deviations.map((d) => `${d.meetingTitle ? `${d.meetingTitle}: ` : ''}${d.message_vi}`),
+  });
+  const title = kind === 'regulation' ? `Báo cáo kết quả xây dựng và tổ chức thực hiện Quy chế làm việc ${period.label_vi.toLowerCase()}` : `Báo cáo sơ kết ${period.label_vi.toLowerCase()}`;
+  return { title, paragraphs, figures };
 }
 
 async function loadReport(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
@@ -107,7 +116,7 @@ export async function getReport(ctx: RequestContext, id: string) {
   const r = await loadReport(ctx, id);
   const org = await getOrganization(ctx.db, r.org_id);
   const period = await periodOfQuery(ctx.db, r.org_id, { from: r.period_from, to: r.period_to }, '9999-12-31');
-  const figures = r.adopted_figures ?? (await figuresOf(ctx, r.org_id, period)).figures;
+  const figures = r.adopted_figures ?? (await figuresOf(ctx.db, r.org_id, period, ctx.today(), ctx.user.clearance)).figures;
   const stated = new Map(r.overrides.map((o) => [o.key, o]));
   const plain = figures.map((f): ReportFigure => ({ code: f.code, ...(f.bodyKind ? { body: f.bodyKind } : {}), value: f.value }));
   return {
@@ -123,6 +132,8 @@ export async function getReport(ctx: RequestContext, id: string) {
     figures: figures.map((f) => ({ key: f.key, code: f.code, label_vi: labelOf(figures, f.key), value: f.value, stated: stated.get(f.key)?.stated ?? null, explanation: stated.get(f.key)?.explanation ?? null, evidence: { kind: f.kind, ids: f.ids }, bodyId: f.bodyId })),
     place: r.place,
     recipients: r.recipients,
+    adoptedOn: r.adopted_on,
+    adoptedMeetingId: r.adopted_meeting_id,
     version: r.version,
     updatedAt: new Date(r.updated_at).toISOString(),
   };
@@ -138,7 +149,7 @@ export async function listReports(ctx: RequestContext, orgId: string) {
 export async function updateReport(ctx: RequestContext, id: string, input: In<typeof UpdateReviewReportSchema>) {
   const r = await loadReport(ctx, id, 'write');
   if (r.state === 'adopted' || r.state === 'cancelled') throw new ProblemError('RULE_VIOLATION', { code: 'BAO_CAO_DA_THONG_QUA', field: 'body', detail: 'Báo cáo đã được thông qua: không sửa được' });
-  const { figures } = await figuresOf(ctx, r.org_id, { from: r.period_from, to: r.period_to });
+  const { figures } = await figuresOf(ctx.db, r.org_id, { from: r.period_from, to: r.period_to }, ctx.today(), ctx.user.clearance);
   const plain = figures.map((f): ReportFigure => ({ code: f.code, ...(f.bodyKind ? { body: f.bodyKind } : {}), value: f.value }));
   const paragraphs = input.paragraphs ?? r.paragraphs;
   // A figure stated as computed needs no explanation and is not kept as a change.
