@@ -113,6 +113,35 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await phone.close();
   });
 
+  it('keeps the register of shortcomings: asks for the missing fields by label, records one, and closes it only with evidence', { timeout: 120_000 }, async () => {
+    const page = await loggedIn('admin', { width: 390, height: 844 });
+    await page.goto(`${base}/shortcomings`);
+    await expect.poll(() => page.getByTestId('shortcoming').count()).toBe(2); // the demo's two still open
+    await noHorizontalScroll(page);
+    await page.getByTestId('shortcoming-add').click();
+    await page.getByTestId('add-save').click();
+    const dialog = page.getByRole('dialog');
+    for (const m of ['Ghi nội dung hạn chế, khuyết điểm', 'Ghi biện pháp khắc phục', 'Chọn đơn vị chủ trì khắc phục', 'Ghi hạn khắc phục (ngày/tháng/năm)']) expect(await dialog.innerText()).toContain(m);
+    expect(await dialog.innerText()).not.toMatch(/body\.|string/);
+    await page.getByTestId('add-text').fill('Chưa cập nhật kịp thời tiến độ nhiệm vụ trên hệ thống');
+    await page.getByTestId('add-remedy').fill('Giao chuyên viên cập nhật hằng tuần');
+    await page.getByTestId('add-lead').selectOption({ label: 'Văn phòng Tỉnh ủy' });
+    await page.getByTestId('add-due').fill('31/01/2027');
+    await page.getByTestId('add-source').selectOption({ label: 'Báo cáo sơ kết 6 tháng đầu năm 2026' });
+    await page.getByTestId('add-save').click();
+    await expect.poll(() => page.getByTestId('shortcoming').count()).toBe(3);
+    const mine = page.getByTestId('shortcoming').filter({ hasText: 'Chưa cập nhật kịp thời tiến độ' });
+    await mine.getByTestId('shortcoming-fix').click();
+    await page.getByTestId('fix-save').click();
+    expect(await page.getByRole('dialog').innerText()).toContain('Ghi minh chứng đã khắc phục (văn bản, số liệu)');
+    await page.getByTestId('fix-evidence').fill('Báo cáo cập nhật tiến độ tuần 49 của Văn phòng');
+    await page.getByTestId('fix-save').click();
+    await expect.poll(() => page.getByTestId('shortcoming').count()).toBe(2);
+    await page.getByTestId('shortcoming-filter').getByText('Đã khắc phục').click();
+    await expect.poll(() => page.getByTestId('shortcoming-evidence').allInnerTexts()).toContain('Minh chứng: Báo cáo cập nhật tiến độ tuần 49 của Văn phòng');
+    await page.close();
+  });
+
   it('shows the province its communes ranked, the two behind flagged with their figures; a commune clerk sees its own review only', { timeout: 120_000 }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/reviews/subordinates?period=2026-H1`);

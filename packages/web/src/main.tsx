@@ -36,6 +36,7 @@ import { ChangePasswordPage } from './features/account/password.page';
 import { ReviewPage } from './features/review/review.page';
 import { SubordinatesPage } from './features/review/subordinates.page';
 import { ReviewReportPage } from './features/review/review-report.page';
+import { ShortcomingPage } from './features/review/shortcoming.page';
 
 const theme = createTheme({ primaryColor: 'red', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
 
@@ -98,6 +99,7 @@ function App() {
   else if ((m = match('/consultations/:id', path))) page = <ConsultationPage key={m['id']} id={m['id']!} />;
   else if (path === '/reviews') page = <ReviewPage />;
   else if (path === '/reviews/subordinates') page = <SubordinatesPage />;
+  else if (path === '/shortcomings') page = <ShortcomingPage />;
   else if ((m = match('/review-reports/:id', path))) page = <ReviewReportPage key={m['id']} id={m['id']!} />;
   else if (path === '/account/password') page = <ChangePasswordPage me={me} onChanged={() => undefined} />;
   else if (path === '/accounts') page = <AccountListPage me={me} />;

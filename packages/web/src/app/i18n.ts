@@ -75,6 +75,7 @@ const dict = {
   recommendations: { vi: 'Kiến nghị, đề xuất', en: 'Recommendations' },
   consultations: { vi: 'Lấy ý kiến dự thảo', en: 'Consultations' },
   reviews: { vi: 'Sơ kết, tổng kết', en: 'Reviews' },
+  shortcomings: { vi: 'Hạn chế, khuyết điểm', en: 'Shortcomings' },
   accounts: { vi: 'Tài khoản', en: 'Accounts' },
   changePassword: { vi: 'Đổi mật khẩu', en: 'Change password' },
 } satisfies Record<string, Record<Lang, string>>;
