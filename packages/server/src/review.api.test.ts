@@ -240,6 +240,20 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     expect(ids('shortcomings_fixed')).toEqual([]);
   });
 
+  it('adopts a nine-month review at the BTV, as the regulation says, and refuses it at the BCH conference citing the clause', async () => {
+    const rep = (await t.as(admin, { method: 'POST', url: `${API}/review-reports`, payload: { orgId: al, period: '2026-M9' } })).json();
+    const meeting = async (kind: string, date: string) => (await t.db.query<{ id: string }>("select m.id from meeting m join body b on b.id = m.body_id join organization o on o.id = m.org_id where o.code = 'ORG-AL' and b.kind = $1 and m.meeting_date = $2", [kind, date])).rows[0]!.id;
+    const atBch = await t.as(admin, { method: 'POST', url: `${API}/review-reports/${rep.id}/adopt`, payload: { version: rep.version, meetingId: await meeting('BCH', '2026-10-09') } });
+    expect(atBch.statusCode).toBe(422);
+    expect(atBch.json()).toMatchObject({ code: 'SAI_THAM_QUYEN', field: 'body.meetingId' });
+    expect(atBch.json().detail).toMatch(/thẩm quyền của Ban Thường vụ Tỉnh ủy.*khoản 4 Điều 19/);
+    const ok = await t.as(admin, { method: 'POST', url: `${API}/review-reports/${rep.id}/adopt`, payload: { version: rep.version, meetingId: await meeting('BTV', '2026-10-20') } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ state: 'adopted', adoptedOn: '2026-10-20' });
+    const edit = await t.as(admin, { method: 'PATCH', url: `${API}/review-reports/${rep.id}`, payload: { version: ok.json().version, title: 'Sửa sau khi thông qua' } });
+    expect(edit.json()).toMatchObject({ code: 'BAO_CAO_DA_THONG_QUA' });
+  });
+
   it('refuses a quarter 5, a mid-term review before the midpoint, dates out of order and an unknown figure, naming the field', async () => {
     const bad = async (url: string) => {
       const r = await t.as(admin, { method: 'GET', url: `${API}/organizations/${al}${url}` });

@@ -161,3 +161,6 @@ export const ShortcomingSchema = z.object({
 });
 
 export const ShortcomingListSchema = z.array(ShortcomingSchema);
+
+/** Adopting a report at a meeting held by the body the regulation names for it. */
+export const AdoptReviewReportSchema = z.strictObject({ version: VersionSchema, meetingId: IdSchema });

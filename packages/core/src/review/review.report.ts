@@ -134,3 +134,16 @@ export function fromEditable(text: string, keys: string[], labelOf: (key: string
     return `{{${k}}}`;
   });
 }
+
+/**
+ * The regulation's matter a report is: a quarter's, half-year's or nine months' review (sơ kết) is adopted by the
+ * body the regulation names for SO_KET_CONG_TAC (the BTV in 01-QC/TU), a year's, mid-term or full-term review
+ * (tổng kết) by the one for TONG_KET_CONG_TAC (the BCH), the report on the working regulation by the one for
+ * BAO_CAO_THUC_HIEN_QUY_CHE.
+ */
+export function reportMatter(kind: 'period' | 'regulation', periodKind: string, days: number): string {
+  if (kind === 'regulation') return 'BAO_CAO_THUC_HIEN_QUY_CHE';
+  if (periodKind === 'quarter' || periodKind === 'half' || periodKind === 'nine_months') return 'SO_KET_CONG_TAC';
+  if (periodKind === 'custom') return days <= 275 ? 'SO_KET_CONG_TAC' : 'TONG_KET_CONG_TAC';
+  return 'TONG_KET_CONG_TAC';
+}

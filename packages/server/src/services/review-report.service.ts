@@ -1,15 +1,16 @@
-import { checkReportEdit, draftReport, figureKeys, INDICATOR_BY_CODE, ProblemError, renderParagraph } from '@quyche/core';
+import { checkReportEdit, draftReport, figureKeys, HELD_STATES, INDICATOR_BY_CODE, ProblemError, renderParagraph, reportMatter } from '@quyche/core';
 import type { FigureOverride, ReportFigure, ReportParagraph, ReviewPeriod } from '@quyche/core';
 import { getOrganization, uuidv7 } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { z } from 'zod';
-import type { CreateReviewReportSchema, UpdateReviewReportSchema } from '@quyche/core';
+import type { AdoptReviewReportSchema, CreateReviewReportSchema, UpdateReviewReportSchema } from '@quyche/core';
 import type { RequestContext } from '../http/context.js';
 import { periodRecord } from './review.indicators.js';
 import type { RawIndicator } from './review.indicators.js';
 import { periodOfQuery } from './review.service.js';
 import { updateVersioned } from './sql-update.js';
 import { issuerOf, slug } from './meeting-report.service.js';
+import { competence, loadMeeting, regulationFor } from './meeting.view.js';
 import { reviewReportDocx } from '../reports/review-report.docx.js';
 
 type In<T extends z.ZodType> = z.output<T>;
@@ -188,4 +189,32 @@ export async function reportDocx(ctx: RequestContext, id: string) {
     recipients: r.recipients,
   });
   return { fileName: `${slug(r.title)}.docx`, content };
+}
+
+/**
+ * Adopts a report at a meeting held by the body its regulation names for it (the BTV for a six-month review, the
+ * BCH for a year's): another body is refused with the clause; the figures are kept as they stand that day.
+ */
+export async function adoptReport(ctx: RequestContext, id: string, input: In<typeof AdoptReviewReportSchema>) {
+  const r = await loadReport(ctx, id, 'write');
+  if (r.state === 'adopted' || r.state === 'cancelled') throw new ProblemError('RULE_VIOLATION', { code: 'BAO_CAO_DA_THONG_QUA', field: 'body', detail: 'Báo cáo đã được thông qua' });
+  const m = await loadMeeting(ctx, input.meetingId);
+  if (m.org_id !== r.org_id) throw new ProblemError('VALIDATION_FAILED', { field: 'body.meetingId', detail: 'Hội nghị không phải của tổ chức làm báo cáo' });
+  if (!(HELD_STATES as readonly string[]).includes(m.state)) throw new ProblemError('RULE_VIOLATION', { code: 'HOI_NGHI_CHUA_HOP', field: 'body.meetingId', detail: 'Hội nghị chưa khai mạc: báo cáo được thông qua tại hội nghị đã họp' });
+  if (m.meeting_date < r.period_to && m.meeting_date < ctx.today()) throw new ProblemError('RULE_VIOLATION', { code: 'HOI_NGHI_TRUOC_KY', field: 'body.meetingId', detail: `Hội nghị ngày ${m.meeting_date.split('-').reverse().join('/')} họp trước khi kỳ báo cáo kết thúc` });
+  const body = (await ctx.db.query<{ kind: string; name: string }>('select kind, name from body where id = $1', [m.body_id])).rows[0]!;
+  const reg = (await regulationFor(ctx.db, r.org_id, m.meeting_date))?.reg;
+  const days = Math.round((Date.parse(r.period_to) - Date.parse(r.period_from)) / 86_400_000) + 1;
+  const period = await periodOfQuery(ctx.db, r.org_id, { from: r.period_from, to: r.period_to }, '9999-12-31');
+  const matter = reportMatter(r.kind, period.kind, days);
+  if (!reg) throw new ProblemError('RULE_VIOLATION', { code: 'CHUA_CO_QUY_CHE', field: 'body.meetingId', detail: 'Tổ chức chưa có quy chế làm việc có hiệu lực: không xác định được cơ quan thông qua báo cáo' });
+  const c = competence(reg, body.kind, body.name, matter, {}, m.meeting_date);
+  if (!c.ok) throw new ProblemError('RULE_VIOLATION', { code: 'SAI_THAM_QUYEN', field: 'body.meetingId', detail: c.reason_vi });
+  const { figures } = await figuresOf(ctx.db, r.org_id, { from: r.period_from, to: r.period_to }, ctx.today(), ctx.user.clearance);
+  await ctx.db.transaction(async (tx) => {
+    await updateVersioned(tx, 'review_report', id, input.version, { state: 'adopted', adopted_on: m.meeting_date, adopted_meeting_id: m.id, adopted_figures: JSON.stringify(figures) });
+    await tx.query('update review_report set updated_at = now() where id = $1', [id]);
+    await ctx.audit(tx, { action: 'adopt', entity: 'review_report', entityId: id, orgId: r.org_id, before: { state: r.state }, after: { meetingId: m.id, on: m.meeting_date, competence: c } });
+  });
+  return getReport(ctx, id);
 }
