@@ -113,6 +113,27 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await phone.close();
   });
 
+  it('adopts the nine-month report at the BTV: the BCH conference is refused with the clause', { timeout: 120_000 }, async () => {
+    const page = await loggedIn();
+    await page.goto(`${base}/reviews?period=2026-M9`);
+    await expect.poll(() => page.getByTestId('review-heading').count()).toBe(1);
+    await page.getByTestId('draft-report').click();
+    await page.waitForURL(/\/review-reports\/[0-9a-f-]{36}$/);
+    await page.getByTestId('report-adopt').click();
+    const select = page.getByTestId('adopt-meeting');
+    await expect.poll(async () => (await select.locator('option').allInnerTexts()).length).toBeGreaterThan(3);
+    const options = await select.locator('option').allInnerTexts();
+    await select.selectOption({ label: options.find((o) => o.startsWith('09/10/2026'))! });
+    await page.getByTestId('adopt-save').click();
+    await expect.poll(() => page.getByTestId('adopt-error-detail').count()).toBe(1);
+    expect(await page.getByTestId('adopt-error-detail').innerText()).toMatch(/thẩm quyền của Ban Thường vụ Tỉnh ủy.*khoản 4 Điều 19/);
+    await select.selectOption({ label: options.find((o) => o.startsWith('20/10/2026'))! });
+    await page.getByTestId('adopt-save').click();
+    await expect.poll(() => page.getByTestId('report-state').innerText()).toBe('Đã thông qua ngày 20/10/2026');
+    expect(await page.getByTestId('report-edit').count()).toBe(0);
+    await page.close();
+  });
+
   it('keeps the register of shortcomings: asks for the missing fields by label, records one, and closes it only with evidence', { timeout: 120_000 }, async () => {
     const page = await loggedIn('admin', { width: 390, height: 844 });
     await page.goto(`${base}/shortcomings`);

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Card, Grid, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, Modal, NativeSelect, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import { fromEditable, ProblemError, REPORT_SECTION_HEADINGS, REPORT_SECTIONS, toEditable } from '@quyche/core';
+import { fromEditable, ProblemError, REPORT_SECTION_HEADINGS, REPORT_SECTIONS, todayInVietnam, toEditable } from '@quyche/core';
 import type { ReviewReportSchema } from '@quyche/core';
 import type { z } from 'zod';
 import { api, ApiError, useApi } from '../../app/api';
@@ -81,6 +81,7 @@ export function ReviewReportPage({ id }: { id: string }) {
             {report.orgName} · {report.kindLabel_vi} · {tr('từ', 'from')} {fmt(report.period.from)} {tr('đến', 'to')} {fmt(report.period.to)} ·{' '}
             <Badge variant="light" tt="none" data-testid="report-state">
               {STATE_LABELS[report.state]}
+              {report.adoptedOn ? ` ${tr('ngày', 'on')} ${fmt(report.adoptedOn)}` : ''}
             </Badge>
           </Text>
         </div>
@@ -93,6 +94,7 @@ export function ReviewReportPage({ id }: { id: string }) {
               {tr('Tải DOCX', 'Download DOCX')}
             </Button>
           )}
+          {writable && !editing && <AdoptButton report={report} onDone={setReport} />}
           {writable && !editing && (
             <Button onClick={start} data-testid="report-edit">
               {tr('Sửa báo cáo', 'Edit report')}
@@ -190,5 +192,49 @@ export function ReviewReportPage({ id }: { id: string }) {
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+type MeetingItem = { id: string; title: string; meetingDate: string; state: string; bodyName: string };
+
+/** Adoption at a meeting already held after the period: the server checks the body against the regulation. */
+function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) => void }) {
+  const [, tr] = useTr();
+  const [open, setOpen] = useState(false);
+  const [meetingId, setMeetingId] = useState('');
+  const meetings = useApi<MeetingItem[]>(open ? `/meetings?orgId=${report.orgId}&from=${report.period.to < todayInVietnam() ? report.period.to : todayInVietnam()}&to=${todayInVietnam()}` : null);
+  const held = (meetings.data ?? []).filter((m) => ['in_session', 'closed', 'minutes_approved'].includes(m.state));
+  const run = useRun<Report>((r) => {
+    setOpen(false);
+    onDone(r);
+  });
+  return (
+    <>
+      <Button variant="light" onClick={() => setOpen(true)} data-testid="report-adopt">
+        {tr('Thông qua tại hội nghị', 'Adopt at a meeting')}
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={<b>{tr('Thông qua báo cáo', 'Adopt the report')}</b>}>
+        <Stack>
+          <Text size="sm">{tr('Chọn hội nghị, phiên họp đã họp thông qua báo cáo. Quy chế làm việc quy định cơ quan thông qua: sơ kết quý, 6 tháng, 9 tháng do Ban Thường vụ; tổng kết năm, nhiệm kỳ do Ban Chấp hành.', 'Choose the meeting that adopted the report; the regulation says which body may.')}</Text>
+          <NativeSelect label={tr('Hội nghị, phiên họp', 'Meeting')} value={meetingId} onChange={(e) => setMeetingId(e.currentTarget.value)} data-testid="adopt-meeting">
+            <option value="">{meetings.loading ? tr('Đang tải…', 'Loading…') : tr('— chọn một hội nghị đã họp —', '— choose a meeting held —')}</option>
+            {held.map((m) => (
+              <option key={m.id} value={m.id}>
+                {fmt(m.meetingDate)} · {m.title}
+              </option>
+            ))}
+          </NativeSelect>
+          <WriteError error={run.error} testid="adopt-error" />
+          <Group justify="end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              {tr('Thôi', 'Cancel')}
+            </Button>
+            <Button disabled={!meetingId} loading={run.busy} onClick={() => void run.run(() => api<Report>('POST', `/review-reports/${report.id}/adopt`, { version: report.version, meetingId }))} data-testid="adopt-save">
+              {tr('Thông qua', 'Adopt')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   );
 }
