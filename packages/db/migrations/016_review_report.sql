@@ -15,6 +15,8 @@ create table review_report (
   adopted_figures jsonb,
   adopted_on date,
   adopted_meeting_id uuid references meeting (id),
+  -- The consultation the draft was circulated in (comments by paragraph, the existing machinery).
+  consultation_id uuid references consultation (id),
   place text,
   recipients jsonb not null default '[]',
   confidentiality smallint not null default 0,

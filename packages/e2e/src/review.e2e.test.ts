@@ -113,12 +113,24 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await phone.close();
   });
 
-  it('adopts the nine-month report at the BTV: the BCH conference is refused with the clause', { timeout: 120_000 }, async () => {
+  it('circulates the nine-month report for comments, then adopts it at the BTV: the BCH conference is refused with the clause', { timeout: 120_000 }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/reviews?period=2026-M9`);
     await expect.poll(() => page.getByTestId('review-heading').count()).toBe(1);
     await page.getByTestId('draft-report').click();
     await page.waitForURL(/\/review-reports\/[0-9a-f-]{36}$/);
+    // Circulated first for comments: the recipients and the deadline are asked for, then sent.
+    await page.getByTestId('report-circulate').click();
+    await page.getByTestId('circulate-save').click();
+    expect(await page.getByTestId('circulate-missing').innerText()).toBe('Chọn ít nhất một nơi nhận');
+    await page.getByTestId('circulate-all-communes').click();
+    await page.getByTestId('circulate-deadline').fill('20/12/2026');
+    await page.getByTestId('circulate-save').click();
+    await expect.poll(() => page.getByTestId('report-state').innerText()).toBe('Đang lấy ý kiến');
+    await page.getByTestId('report-consultation').click();
+    await page.waitForURL(/\/consultations\/[0-9a-f-]{36}$/);
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('report-adopt').count()).toBe(1);
     await page.getByTestId('report-adopt').click();
     const select = page.getByTestId('adopt-meeting');
     await expect.poll(async () => (await select.locator('option').allInnerTexts()).length).toBeGreaterThan(3);

@@ -254,6 +254,26 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     expect(edit.json()).toMatchObject({ code: 'BAO_CAO_DA_THONG_QUA' });
   });
 
+  it('circulates a draft report for comments to the communes, paragraph by paragraph, with a deadline', async () => {
+    const rep = (await t.as(admin, { method: 'POST', url: `${API}/review-reports`, payload: { orgId: al, period: '2026-Q3' } })).json();
+    const communes = ['ORG-X03', 'ORG-X04', 'ORG-X05'];
+    const recipients = await Promise.all(communes.map(async (c) => ({ kind: 'org', id: await t.orgId(c) })));
+    const none = await t.as(admin, { method: 'POST', url: `${API}/review-reports/${rep.id}/circulate`, payload: { version: rep.version, deadline: '2026-12-20', recipients: [] } });
+    expect(none.statusCode).toBe(400);
+    const sent = await t.as(admin, { method: 'POST', url: `${API}/review-reports/${rep.id}/circulate`, payload: { version: rep.version, deadline: '2026-12-20', recipients } });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json()).toMatchObject({ state: 'circulated' });
+    const c = await get(admin, `/consultations/${sent.json().consultationId}`);
+    expect(c.title).toBe('Lấy ý kiến dự thảo báo cáo sơ kết quý III năm 2026');
+    expect(c.recipients).toHaveLength(3);
+    const doc = (await t.db.query<{ document_text: string; matter: string }>('select document_text, matter from consultation where id = $1', [c.id])).rows[0]!;
+    expect(doc.matter).toBe('SO_KET_CONG_TAC');
+    for (const p of sent.json().paragraphs as { rendered: string }[]) expect(doc.document_text).toContain(p.rendered);
+    expect(doc.document_text.split('\n')[0]).toBe('I. KẾT QUẢ THỰC HIỆN');
+    const again = await t.as(admin, { method: 'POST', url: `${API}/review-reports/${rep.id}/circulate`, payload: { version: sent.json().version, deadline: '2026-12-20', recipients } });
+    expect(again.json()).toMatchObject({ code: 'BAO_CAO_KHONG_CON_DU_THAO', detail: 'Dự thảo đã được gửi xin ý kiến' });
+  });
+
   it('refuses a quarter 5, a mid-term review before the midpoint, dates out of order and an unknown figure, naming the field', async () => {
     const bad = async (url: string) => {
       const r = await t.as(admin, { method: 'GET', url: `${API}/organizations/${al}${url}` });

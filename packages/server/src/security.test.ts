@@ -182,6 +182,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /review-reports/:id': () => ({}),
   'GET /review-reports/:id/report.docx': () => ({}),
   'POST /review-reports/:id/adopt': (x) => ({ body: { version: 1, meetingId: x.meeting } }),
+  'POST /review-reports/:id/circulate': (x) => ({ body: { version: 1, deadline: '2026-12-31', recipients: [{ kind: 'org', id: x.cell }] } }),
   'POST /shortcomings': (x) => ({ body: { orgId: x.org, text: 'Hạn chế thử', remedy: 'Khắc phục', lead: { kind: 'unit', id: x.org, name: 'Đảng ủy' }, dueDate: '2026-12-31', identifiedOn: '2026-07-01' }, x02: true }),
   'GET /shortcomings': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /shortcomings/:id': () => ({}),

@@ -4,6 +4,7 @@ import { REVIEW_PERIOD_KINDS } from '../review/review.period.js';
 import { REPORT_SECTIONS } from '../review/review.report.js';
 import { IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
 import { TaskLeadSchema } from './task.schema.js';
+import { ConsultationRecipientInputSchema } from './consultation.schema.js';
 
 /**
  * A review's period: `from` and `to`, or a period code (`2026-H1`, `2026-Q3`, `2026`, `nhiem-ky-giua`, `nhiem-ky`).
@@ -123,6 +124,7 @@ export const ReviewReportSchema = z.object({
   recipients: z.array(z.string()),
   adoptedOn: z.string().nullable(),
   adoptedMeetingId: IdSchema.nullable(),
+  consultationId: IdSchema.nullable(),
   version: z.number().int(),
   updatedAt: z.string(),
 });
@@ -164,3 +166,11 @@ export const ShortcomingListSchema = z.array(ShortcomingSchema);
 
 /** Adopting a report at a meeting held by the body the regulation names for it. */
 export const AdoptReviewReportSchema = z.strictObject({ version: VersionSchema, meetingId: IdSchema });
+
+/** Circulating a draft report for comments: the existing consultation, paragraph by paragraph, with a deadline. */
+export const CirculateReviewReportSchema = z.strictObject({
+  version: VersionSchema,
+  deadline: IsoDateSchema,
+  sentOn: IsoDateSchema.optional(),
+  recipients: z.array(ConsultationRecipientInputSchema).min(1, 'Chọn ít nhất một nơi nhận').max(2000),
+});

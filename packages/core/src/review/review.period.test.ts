@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../problem/problem.js';
-import { customPeriod, parseReviewPeriod, periodsOfYear, previousPeriod, termMidpoint } from './review.period.js';
+import { customPeriod, inSentence, parseReviewPeriod, periodsOfYear, previousPeriod, termMidpoint } from './review.period.js';
 
 const today = '2026-12-06';
 const term = { name: 'XVIII', from: '2025-07-01', to: '2030-10-11' };
@@ -67,6 +67,11 @@ describe('review periods', () => {
     expect(customPeriod('2026-03-05', '2026-05-20', { today })).toMatchObject({ kind: 'custom', label_vi: 'Từ 05/03/2026 đến 20/05/2026' });
     expect(refusal(() => customPeriod('2026-06-30', '2026-01-01', { today }))).toMatchObject({ field: 'query.to', detail: 'Ngày kết thúc (01/01/2026) trước ngày bắt đầu (30/06/2026)' });
     expect(refusal(() => customPeriod('2026-02-30', '2026-06-30', { today }))).toMatchObject({ field: 'query.from' });
+  });
+
+  it('puts a label inside a sentence keeping the quarter’s numeral', () => {
+    expect(inSentence('Quý III năm 2026')).toBe('quý III năm 2026');
+    expect(inSentence('6 tháng đầu năm 2026')).toBe('6 tháng đầu năm 2026');
   });
 
   it('offers the periods of a year that have begun', () => {

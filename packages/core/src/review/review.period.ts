@@ -160,3 +160,8 @@ export function periodsOfYear(year: number, today: IsoDate): ReviewPeriod[] {
   const codes = [`${year}-Q1`, `${year}-Q2`, `${year}-H1`, `${year}-Q3`, `${year}-M9`, `${year}-Q4`, `${year}-H2`, `${year}`];
   return codes.map((c) => parseReviewPeriod(c, { today: '9999-12-31' })).filter((p) => p.from <= today);
 }
+
+/** A period's label inside a sentence: "Quý III năm 2026" → "quý III năm 2026" (the numeral keeps its capitals). */
+export function inSentence(label: string): string {
+  return label.charAt(0).toLocaleLowerCase('vi') + label.slice(1);
+}

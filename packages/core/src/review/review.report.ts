@@ -1,5 +1,6 @@
 import { ProblemError } from '../problem/problem.js';
 import { formatDateVi } from '../time/date.js';
+import { inSentence } from './review.period.js';
 
 /**
  * A review report drafted from the figures, in the outline offices use (I. kết quả; II. hạn chế, khuyết điểm và
@@ -63,7 +64,7 @@ export function draftReport(d: DraftInput): ReportParagraph[] {
   const value = (k: string) => d.figures.find((f) => keyOf(f) === k)?.value ?? 0;
   const p: ReportParagraph[] = [];
   const meetings = d.bodies.filter((b) => has(`meetings_held:${b.kind}`)).map((b) => `${b.name} họp {{meetings_held:${b.kind}}}/{{meetings_required:${b.kind}}} kỳ thường lệ theo quy chế`);
-  p.push({ section: 'I', text: `1. Thực hiện chế độ làm việc, chế độ họp. Trong ${d.periodLabel.toLowerCase()}, ${meetings.length ? `${meetings.join('; ')}; ` : ''}tổ chức {{meetings_other}} hội nghị bất thường, chuyên đề, quán triệt; ban hành {{conclusions_issued}} thông báo kết luận, giao {{conclusion_actions}} nhiệm vụ, trong đó {{conclusion_actions_followed}} nhiệm vụ đã được theo dõi trên hệ thống.` });
+  p.push({ section: 'I', text: `1. Thực hiện chế độ làm việc, chế độ họp. Trong ${inSentence(d.periodLabel)}, ${meetings.length ? `${meetings.join('; ')}; ` : ''}tổ chức {{meetings_other}} hội nghị bất thường, chuyên đề, quán triệt; ban hành {{conclusions_issued}} thông báo kết luận, giao {{conclusion_actions}} nhiệm vụ, trong đó {{conclusion_actions_followed}} nhiệm vụ đã được theo dõi trên hệ thống.` });
   p.push({ section: 'I', text: `2. Theo dõi, đôn đốc thực hiện nhiệm vụ. Đã giao {{tasks_assigned}} nhiệm vụ; hoàn thành đúng hạn {{tasks_done_on_time}} nhiệm vụ, hoàn thành chậm {{tasks_done_late}} nhiệm vụ; {{tasks_extended}} nhiệm vụ được gia hạn; ${value('tasks_overdue') ? `đến ngày ${formatDateVi(d.asOf)} còn {{tasks_overdue}} nhiệm vụ quá hạn` : `đến ngày ${formatDateVi(d.asOf)} không còn nhiệm vụ quá hạn`}.` });
   p.push({ section: 'I', text: '3. Thực hiện chương trình làm việc, chương trình kiểm tra, giám sát. Hoàn thành {{program_items_done}}/{{program_items_planned}} nội dung chương trình đến hạn trong kỳ; kết luận {{inspections_concluded}} cuộc kiểm tra, giám sát; kiểm tra việc khắc phục sau kiểm tra {{inspections_remedies_verified}} cuộc.' });
   p.push({

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { AdoptReviewReportSchema, CreateShortcomingSchema, FixShortcomingSchema, ShortcomingListQuerySchema, ShortcomingListSchema, ShortcomingSchema, CreateReviewReportSchema, EvidenceQuerySchema, EvidenceSchema, IdParamsSchema, ReviewQuerySchema, ReviewReportListQuerySchema, ReviewReportListSchema, ReviewReportSchema, ReviewSchema, SubordinatesReviewSchema, UpdateReviewReportSchema } from '@quyche/core';
+import { AdoptReviewReportSchema, CirculateReviewReportSchema, CreateShortcomingSchema, FixShortcomingSchema, ShortcomingListQuerySchema, ShortcomingListSchema, ShortcomingSchema, CreateReviewReportSchema, EvidenceQuerySchema, EvidenceSchema, IdParamsSchema, ReviewQuerySchema, ReviewReportListQuerySchema, ReviewReportListSchema, ReviewReportSchema, ReviewSchema, SubordinatesReviewSchema, UpdateReviewReportSchema } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
 import { attachment, DOCX } from '../http/download.js';
@@ -17,6 +17,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
   r({ method: 'GET', url: '/review-reports', summary: 'Các báo cáo sơ kết, tổng kết của một tổ chức', query: ReviewReportListQuerySchema, response: ReviewReportListSchema, handler: ({ ctx, query }) => reports.listReports(ctx, query.orgId) });
   r({ method: 'GET', url: '/review-reports/:id', summary: 'Báo cáo sơ kết, tổng kết: các đoạn với số liệu đã điền, số liệu và bản ghi làm căn cứ', params: IdParamsSchema, response: ReviewReportSchema, handler: ({ ctx, params }) => reports.getReport(ctx, params.id) });
   r({ method: 'PATCH', url: '/review-reports/:id', summary: 'Sửa báo cáo: lời văn, số liệu ghi khác số tính (phải giải trình), nơi nhận', params: IdParamsSchema, body: UpdateReviewReportSchema, response: ReviewReportSchema, handler: ({ ctx, params, body }) => reports.updateReport(ctx, params.id, body) });
+  r({ method: 'POST', url: '/review-reports/:id/circulate', summary: 'Gửi dự thảo báo cáo xin ý kiến các đơn vị (góp ý theo đoạn, có hạn)', params: IdParamsSchema, body: CirculateReviewReportSchema, response: ReviewReportSchema, handler: ({ ctx, params, body }) => reports.circulateReport(ctx, params.id, body) });
   r({ method: 'POST', url: '/review-reports/:id/adopt', summary: 'Thông qua báo cáo tại hội nghị của cơ quan quy chế giao (sơ kết: Ban Thường vụ; tổng kết: Ban Chấp hành)', params: IdParamsSchema, body: AdoptReviewReportSchema, response: ReviewReportSchema, handler: ({ ctx, params, body }) => reports.adoptReport(ctx, params.id, body) });
   r({
     method: 'GET',

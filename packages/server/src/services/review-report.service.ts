@@ -1,9 +1,11 @@
-import { checkReportEdit, draftReport, figureKeys, HELD_STATES, INDICATOR_BY_CODE, ProblemError, renderParagraph, reportMatter } from '@quyche/core';
+import { checkReportEdit, draftReport, inSentence, figureKeys, HELD_STATES, INDICATOR_BY_CODE, ProblemError, renderParagraph, reportMatter } from '@quyche/core';
 import type { FigureOverride, ReportFigure, ReportParagraph, ReviewPeriod } from '@quyche/core';
 import { getOrganization, uuidv7 } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { z } from 'zod';
-import type { AdoptReviewReportSchema, CreateReviewReportSchema, UpdateReviewReportSchema } from '@quyche/core';
+import type { AdoptReviewReportSchema, CirculateReviewReportSchema, CreateReviewReportSchema, UpdateReviewReportSchema } from '@quyche/core';
+import { REPORT_SECTION_HEADINGS, REPORT_SECTIONS } from '@quyche/core';
+import { createConsultation } from './consultation.service.js';
 import type { RequestContext } from '../http/context.js';
 import { periodRecord } from './review.indicators.js';
 import type { RawIndicator } from './review.indicators.js';
@@ -33,6 +35,7 @@ interface ReportRow {
   adopted_figures: StoredFigure[] | null;
   adopted_on: string | null;
   adopted_meeting_id: string | null;
+  consultation_id: string | null;
   place: string | null;
   recipients: string[];
   confidentiality: number;
@@ -102,7 +105,7 @@ export async function draftFor(sql: Sql, org: { id: string; name: string }, peri
     bodies,
     deviations: rec.deviations.map((d) => `${d.meetingTitle ? `${d.meetingTitle}: ` : ''}${d.message_vi}`),
   });
-  const title = kind === 'regulation' ? `Báo cáo kết quả xây dựng và tổ chức thực hiện Quy chế làm việc ${period.label_vi.toLowerCase()}` : `Báo cáo sơ kết ${period.label_vi.toLowerCase()}`;
+  const title = kind === 'regulation' ? `Báo cáo kết quả xây dựng và tổ chức thực hiện Quy chế làm việc ${inSentence(period.label_vi)}` : `Báo cáo ${['year', 'full_term'].includes(period.kind) ? 'tổng kết' : 'sơ kết'} ${inSentence(period.label_vi)}`;
   return { title, paragraphs, figures };
 }
 
@@ -135,6 +138,7 @@ export async function getReport(ctx: RequestContext, id: string) {
     recipients: r.recipients,
     adoptedOn: r.adopted_on,
     adoptedMeetingId: r.adopted_meeting_id,
+    consultationId: r.consultation_id,
     version: r.version,
     updatedAt: new Date(r.updated_at).toISOString(),
   };
@@ -215,6 +219,37 @@ export async function adoptReport(ctx: RequestContext, id: string, input: In<typ
     await updateVersioned(tx, 'review_report', id, input.version, { state: 'adopted', adopted_on: m.meeting_date, adopted_meeting_id: m.id, adopted_figures: JSON.stringify(figures) });
     await tx.query('update review_report set updated_at = now() where id = $1', [id]);
     await ctx.audit(tx, { action: 'adopt', entity: 'review_report', entityId: id, orgId: r.org_id, before: { state: r.state }, after: { meetingId: m.id, on: m.meeting_date, competence: c } });
+  });
+  return getReport(ctx, id);
+}
+
+/**
+ * Circulates a draft report for comments through the consultation machinery: its text, part by part, as the page
+ * renders it, to the chosen units with a deadline; the report records the consultation and reads "đang lấy ý kiến".
+ */
+export async function circulateReport(ctx: RequestContext, id: string, input: In<typeof CirculateReviewReportSchema>) {
+  const r = await loadReport(ctx, id, 'write');
+  if (r.state !== 'draft') throw new ProblemError('RULE_VIOLATION', { code: 'BAO_CAO_KHONG_CON_DU_THAO', field: 'body', detail: r.state === 'circulated' ? 'Dự thảo đã được gửi xin ý kiến' : 'Báo cáo đã được thông qua' });
+  if (r.version !== input.version) throw new ProblemError('VERSION_CONFLICT', { field: 'body.version', detail: `Bạn đang xem phiên bản ${input.version}, báo cáo ở phiên bản ${r.version}`, currentVersion: r.version });
+  const view = await getReport(ctx, id);
+  const text = REPORT_SECTIONS.flatMap((s) => {
+    const ps = view.paragraphs.filter((p) => p.section === s);
+    return ps.length ? [`${s}. ${REPORT_SECTION_HEADINGS[s]}`, ...ps.map((p) => p.rendered)] : [];
+  }).join('\n');
+  const days = Math.round((Date.parse(r.period_to) - Date.parse(r.period_from)) / 86_400_000) + 1;
+  const c = await createConsultation(ctx, {
+    orgId: r.org_id,
+    document: { title: r.title, text },
+    matter: reportMatter(r.kind, view.period.kind, days),
+    title: `Lấy ý kiến dự thảo ${r.title.charAt(0).toLocaleLowerCase('vi')}${r.title.slice(1)}`,
+    deadline: input.deadline,
+    ...(input.sentOn ? { sentOn: input.sentOn } : {}),
+    recipients: input.recipients,
+  });
+  await ctx.db.transaction(async (tx) => {
+    await updateVersioned(tx, 'review_report', id, input.version, { state: 'circulated', consultation_id: c.id });
+    await tx.query('update review_report set updated_at = now() where id = $1', [id]);
+    await ctx.audit(tx, { action: 'circulate', entity: 'review_report', entityId: id, orgId: r.org_id, before: { state: r.state }, after: { consultationId: c.id, deadline: input.deadline } });
   });
   return getReport(ctx, id);
 }

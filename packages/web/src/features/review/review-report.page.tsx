@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Grid, Group, Modal, NativeSelect, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, Modal, MultiSelect, NativeSelect, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { fromEditable, ProblemError, REPORT_SECTION_HEADINGS, REPORT_SECTIONS, todayInVietnam, toEditable } from '@quyche/core';
 import type { ReviewReportSchema } from '@quyche/core';
@@ -7,7 +7,8 @@ import { api, ApiError, useApi } from '../../app/api';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link } from '../../app/router';
 import { useRun, WriteError } from '../../app/write';
-import { useTr } from '../meeting/meeting.parts';
+import { DateField, useTr } from '../meeting/meeting.parts';
+import { groupedLeads, useTaskOrg } from '../task/task.parts';
 import { fmtNum } from './review.parts';
 
 type Report = z.infer<typeof ReviewReportSchema>;
@@ -92,6 +93,12 @@ export function ReviewReportPage({ id }: { id: string }) {
           {!editing && (
             <Button variant="default" component="a" href={`/api/v1/review-reports/${report.id}/report.docx`} data-testid="report-docx">
               {tr('Tải DOCX', 'Download DOCX')}
+            </Button>
+          )}
+          {report.state === 'draft' && !editing && <CirculateButton report={report} onDone={setReport} />}
+          {report.consultationId && (
+            <Button variant="subtle" component={Link} to={`/consultations/${report.consultationId}`} data-testid="report-consultation">
+              {tr('Ý kiến góp ý', 'Comments')}
             </Button>
           )}
           {writable && !editing && <AdoptButton report={report} onDone={setReport} />}
@@ -231,6 +238,72 @@ function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) =
             </Button>
             <Button disabled={!meetingId} loading={run.busy} onClick={() => void run.run(() => api<Report>('POST', `/review-reports/${report.id}/adopt`, { version: report.version, meetingId }))} data-testid="adopt-save">
               {tr('Thông qua', 'Adopt')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+/** Circulating the draft for comments: the units chosen, a deadline; the comments come in on the consultation page. */
+function CirculateButton({ report, onDone }: { report: Report; onDone: (r: Report) => void }) {
+  const [l, tr] = useTr();
+  const [open, setOpen] = useState(false);
+  const { leads } = useTaskOrg(open ? report.orgId : null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [deadline, setDeadline] = useState('');
+  const [missing, setMissing] = useState<string | null>(null);
+  const run = useRun<Report>((r) => {
+    setOpen(false);
+    onDone(r);
+  });
+  const send = () => {
+    const m = chosen.length === 0 ? tr('Chọn ít nhất một nơi nhận', 'Choose at least one recipient') : !deadline ? tr('Ghi hạn góp ý (ngày/tháng/năm)', 'Give the deadline') : null;
+    setMissing(m);
+    if (m) return;
+    const recipients = chosen.map((id) => ({ kind: leads.find((x) => x.value === id)?.group === 'body' ? 'body' : 'org', id }));
+    void run.run(() => api<Report>('POST', `/review-reports/${report.id}/circulate`, { version: report.version, deadline, recipients }));
+  };
+  return (
+    <>
+      <Button variant="light" onClick={() => setOpen(true)} data-testid="report-circulate">
+        {tr('Gửi xin ý kiến', 'Circulate for comments')}
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} size="lg" title={<b>{tr('Gửi dự thảo xin ý kiến', 'Circulate the draft')}</b>}>
+        <Stack>
+          <MultiSelect
+            label={tr('Nơi nhận', 'Recipients')}
+            data={groupedLeads(leads, l)}
+            value={chosen}
+            onChange={setChosen}
+            searchable
+            hidePickedOptions
+            maxDropdownHeight={260}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="circulate-recipients"
+          />
+          <Group gap="xs">
+            <Button size="xs" variant="default" onClick={() => setChosen(leads.filter((x) => x.group === 'commune').map((x) => x.value))} data-testid="circulate-all-communes">
+              {tr('Chọn tất cả đảng ủy xã, phường', 'All communes')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setChosen(leads.filter((x) => x.group === 'body').map((x) => x.value))}>
+              {tr('Chọn các ban, Văn phòng, Ủy ban Kiểm tra', 'The advisory bodies')}
+            </Button>
+          </Group>
+          <DateField label={tr('Hạn góp ý', 'Deadline')} value={deadline} onChange={setDeadline} testid="circulate-deadline" required />
+          {missing && (
+            <Text size="sm" c="red" data-testid="circulate-missing">
+              {missing}
+            </Text>
+          )}
+          <WriteError error={run.error} testid="circulate-error" />
+          <Group justify="end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              {tr('Thôi', 'Cancel')}
+            </Button>
+            <Button loading={run.busy} onClick={send} data-testid="circulate-save">
+              {tr('Gửi', 'Send')} {chosen.length ? `(${chosen.length})` : ''}
             </Button>
           </Group>
         </Stack>
