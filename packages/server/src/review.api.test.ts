@@ -274,6 +274,18 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     expect(again.json()).toMatchObject({ code: 'BAO_CAO_KHONG_CON_DU_THAO', detail: 'Dự thảo đã được gửi xin ý kiến' });
   });
 
+  it('drafts the report on building and implementing the working regulation from the start of the term to today; a meeting before that day cannot adopt it', async () => {
+    const r = await t.as(admin, { method: 'POST', url: `${API}/review-reports`, payload: { orgId: al, kind: 'regulation' } });
+    expect(r.statusCode, r.body).toBe(201);
+    const rep = r.json();
+    expect(rep).toMatchObject({ kind: 'regulation', kindLabel_vi: 'Báo cáo kết quả xây dựng và tổ chức thực hiện Quy chế làm việc', period: { from: '2025-07-01', to: todayInVietnam() } });
+    expect(rep.title).toBe(`Báo cáo kết quả xây dựng và tổ chức thực hiện Quy chế làm việc từ đầu nhiệm kỳ đến ngày ${todayInVietnam().split('-').reverse().join('/')}`);
+    const btv = (await t.db.query<{ id: string }>("select m.id from meeting m join body b on b.id = m.body_id join organization o on o.id = m.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and m.meeting_date = '2026-12-01'")).rows[0]!.id;
+    const atBtv = await t.as(admin, { method: 'POST', url: `${API}/review-reports/${rep.id}/adopt`, payload: { version: rep.version, meetingId: btv } });
+    expect(atBtv.statusCode).toBe(422);
+    expect(atBtv.json()).toMatchObject({ code: 'HOI_NGHI_TRUOC_KY', field: 'body.meetingId' });
+  });
+
   it('refuses a quarter 5, a mid-term review before the midpoint, dates out of order and an unknown figure, naming the field', async () => {
     const bad = async (url: string) => {
       const r = await t.as(admin, { method: 'GET', url: `${API}/organizations/${al}${url}` });

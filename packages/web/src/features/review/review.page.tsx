@@ -68,6 +68,11 @@ export function ReviewPage() {
               {tr('Dự thảo báo cáo sơ kết', 'Draft the review report')}
             </Button>
           )}
+          {mayWrite && orgId && (
+            <Button variant="light" onClick={() => void draft.run(() => api<{ id: string }>('POST', '/review-reports', { orgId, kind: 'regulation' }))} loading={draft.busy} data-testid="draft-regulation-report">
+              {tr('Báo cáo thực hiện Quy chế làm việc', 'Report on the working regulation')}
+            </Button>
+          )}
           <Button variant="default" onClick={() => window.print()}>
             {tr('In', 'Print')}
           </Button>
