@@ -186,6 +186,18 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     expect(flags.some((f) => f.includes('Họp thường lệ 17/18 kỳ theo quy chế'))).toBe(true);
     await page.close();
 
+    // A read-only account reads a draft report and downloads it, with no control to change, circulate or adopt it.
+    const viewer = await loggedIn('xem');
+    const reports = await apiCall<{ id: string; state: string }[]>(app, session, 'GET', `/review-reports?orgId=${await orgId('ORG-AL')}`);
+    await viewer.goto(`${base}/review-reports/${reports.find((r) => r.state === 'draft')!.id}`);
+    await expect.poll(() => viewer.getByTestId('report-paragraph').count()).toBeGreaterThan(5);
+    expect(await viewer.getByTestId('report-docx').count()).toBe(1);
+    for (const id of ['report-edit', 'report-adopt', 'report-circulate']) expect(await viewer.getByTestId(id).count(), id).toBe(0);
+    await viewer.goto(`${base}/reviews?period=2026-H1`);
+    await expect.poll(() => viewer.getByTestId('review-heading').count()).toBe(1);
+    expect(await viewer.getByTestId('draft-report').count()).toBe(0);
+    await viewer.close();
+
     const clerk = await loggedIn('vanthu.x01');
     await clerk.goto(`${base}/reviews?period=2026-H1`);
     await expect.poll(() => clerk.getByTestId('review-heading').count()).toBe(1);

@@ -8,7 +8,7 @@ import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link } from '../../app/router';
 import { useRun, WriteError } from '../../app/write';
 import { DateField, useTr } from '../meeting/meeting.parts';
-import { groupedLeads, useTaskOrg } from '../task/task.parts';
+import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { fmtNum } from './review.parts';
 
 type Report = z.infer<typeof ReviewReportSchema>;
@@ -27,6 +27,8 @@ export function ReviewReportPage({ id }: { id: string }) {
   useEffect(() => setReport(loaded ?? null), [loaded]);
   useTitle(report?.title ?? tr('Báo cáo sơ kết', 'Review report'));
   const [editing, setEditing] = useState(false);
+  const { me } = useTaskAccess();
+  const mayWrite = !!me?.grants.some((g) => g.role === 'admin' || g.role === 'clerk');
   const [texts, setTexts] = useState<string[]>([]);
   const [stated, setStated] = useState<Record<string, { stated: number | ''; explanation: string }>>({});
   const labelOf = useMemo(() => {
@@ -70,7 +72,8 @@ export function ReviewReportPage({ id }: { id: string }) {
   if (loading && !report) return <Loading />;
   if (!report) return null;
   const fieldError = (field: string) => (save.error?.field === field ? save.error.detail : undefined);
-  const writable = report.state === 'draft' || report.state === 'circulated';
+  // Only a clerk or an administrator sees the controls; the server decides each write anyway (403 with its reason).
+  const writable = mayWrite && (report.state === 'draft' || report.state === 'circulated');
   return (
     <Stack data-testid="review-report">
       <Group justify="space-between" align="end" wrap="wrap">
@@ -95,7 +98,7 @@ export function ReviewReportPage({ id }: { id: string }) {
               {tr('Tải DOCX', 'Download DOCX')}
             </Button>
           )}
-          {report.state === 'draft' && !editing && <CirculateButton report={report} onDone={setReport} />}
+          {mayWrite && report.state === 'draft' && !editing && <CirculateButton report={report} onDone={setReport} />}
           {report.consultationId && (
             <Button variant="subtle" component={Link} to={`/consultations/${report.consultationId}`} data-testid="report-consultation">
               {tr('Ý kiến góp ý', 'Comments')}
