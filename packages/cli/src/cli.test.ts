@@ -29,7 +29,9 @@ describe('quyche CLI', () => {
     let out = '';
     server.stdout!.on('data', (d) => (out += d));
     const t0 = Date.now();
-    while (!out.includes('đang chạy tại') && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 100));
+    // Its last line says how to stop it: everything before it (the demo accounts) has been printed by then.
+    while (!out.includes('Dừng: Ctrl+C') && Date.now() - t0 < 90_000) await new Promise((r) => setTimeout(r, 100));
+    expect(out).toContain('đang chạy tại');
     expect(out).toContain('Đăng nhập bản demo');
     const page = await fetch(`http://127.0.0.1:${port}/login`);
     expect(page.status).toBe(200);
