@@ -18,6 +18,7 @@ const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsS
 
 const drivers = await testDrivers();
 const API = '/api/v1';
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const TITLES = SHEET_COLUMNS.map((c) => c.title);
 const sheet = async (rows: string[][]) => (await writeXlsxFile(rows.map((r) => r.map((value) => ({ value, type: String }))), {}).toBuffer()) as Buffer;
 
@@ -72,7 +73,11 @@ describe.each(drivers)('untrusted files (%s)', (driver) => {
     expect(r.body).toMatchObject({ code: 'TI_LE_NEN_BAT_THUONG', field: 'body.contentBase64', limit: 100 });
     expect(String(r.body['detail'])).toMatch(/^Một phần của tệp khi giải nén lớn gấp [\d.]+ lần khi nén, vượt giới hạn 100 lần/);
     expect(r.ms).toBeLessThan(1000);
-    expect(Math.max(...r.others)).toBeLessThan(200);
+    // Another clerk is answered at once: half of the answers within 200 ms, none near the parse's seconds (a blocked
+    // event loop would hold them all). Not each under 200 ms: with the other test files running on 2 cores, one
+    // answer now and then takes 230–300 ms (seen in CI).
+    expect(median(r.others)).toBeLessThan(200);
+    expect(Math.max(...r.others)).toBeLessThan(1000);
   });
 
   it('refuses the zip-bomb .docx (4 × 500 MB inside 2 MB) within a second, without growing memory', async () => {
@@ -85,7 +90,11 @@ describe.each(drivers)('untrusted files (%s)', (driver) => {
     expect(r.body['code']).toMatch(/^(TI_LE_NEN_BAT_THUONG|TEP_GIAI_NEN_QUA_LON)$/);
     expect(String(r.body['detail'])).toMatch(/vượt giới hạn/);
     expect(r.ms).toBeLessThan(1000);
-    expect(Math.max(...r.others)).toBeLessThan(200);
+    // Another clerk is answered at once: half of the answers within 200 ms, none near the parse's seconds (a blocked
+    // event loop would hold them all). Not each under 200 ms: with the other test files running on 2 cores, one
+    // answer now and then takes 230–300 ms (seen in CI).
+    expect(median(r.others)).toBeLessThan(200);
+    expect(Math.max(...r.others)).toBeLessThan(1000);
     expect(process.memoryUsage().rss - rss).toBeLessThan(300 * 1024 * 1024);
   });
 
