@@ -146,6 +146,16 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
     expect(two.json().code).toBe('MOT_DAU_MOI_CHU_TRI');
     const dup = await call(admin, 'POST', '/programs', { orgId: al, kind: 'inspection', span: 'year', year: 2028 });
     expect(dup.statusCode).toBe(409);
+    expect(dup.json().detail).toMatch(/^Đã có "Chương trình kiểm tra, giám sát năm 2028/);
+    // A quarter's program names its quarter; one without, or with a fifth quarter, is refused naming the field.
+    for (const period of [undefined, '2028-Q5']) {
+      const noQuarter = await call(admin, 'POST', '/programs', { orgId: al, kind: 'work', span: 'quarter', ...(period ? { period } : {}) });
+      expect(noQuarter.statusCode).toBe(400);
+      expect(noQuarter.json()).toMatchObject({ field: 'body.period', detail: expect.stringContaining('ví dụ 2026-Q3') });
+    }
+    const quarter = await call(admin, 'POST', '/programs', { orgId: al, kind: 'work', span: 'quarter', period: '2028-Q4' });
+    expect(quarter.statusCode, quarter.body).toBe(201);
+    expect(quarter.json()).toMatchObject({ year: 2028, period: '2028-Q4', periodLabel: 'Quý IV/2028', range: { from: '2028-10-01', to: '2028-12-31' }, title: expect.stringMatching(/^Chương trình làm việc quý IV\/2028 của /) });
     const empty = await call(admin, 'POST', `/programs/${draft.id}/adopt`, { version: draft.version, meetingId: await meeting('Phiên họp Ban Thường vụ Tỉnh ủy ngày 01/12/2026') });
     expect(empty.json().code).toBe('CHUONG_TRINH_TRONG');
     const added = await ok(admin, 'POST', `/programs/${draft.id}/items`, await item('Giám sát chuyên đề năm 2028', { kind: 'half', value: '2028-H2' }));

@@ -344,4 +344,70 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     expect(flagged.filter((r: { flag_vi: string }) => /^Đúng hạn \d+% nhiệm vụ \(\d+\/\d+\), thấp hơn nhiều/.test(r.flag_vi))).toHaveLength(2);
     expect(flagged.find((r: { orgId: string }) => r.orgId === x01)?.flag_vi).toBe('Họp thường lệ 17/18 kỳ theo quy chế');
   });
+  it('drafts the next half-year’s program from the six-month review: its key tasks and the half’s unfinished items carried over with their tasks, adopted only at the BTV', async () => {
+    type Item = { id: string; title: string; dueDate: string; status: { code: string }; tasks: { id: string; state: string }[]; carriedFrom: { itemId: string } | null; carriedTo: { itemId: string; programId: string } | null };
+    type Program = { id: string; title: string; span: string; period: string | null; periodLabel: string | null; state: string; version: number; sourceReport: { id: string } | null; itemsDetail: Item[]; competence: { competent: string | null } };
+    const list = (await get(admin, `/review-reports?orgId=${al}`)) as { id: string; title: string; state: string }[];
+    const h1 = await get(admin, `/review-reports/${list.find((r) => r.title === 'Báo cáo sơ kết 6 tháng đầu năm 2026' && r.state === 'adopted')!.id}`);
+    const overdueBefore = one('tasks_overdue').value;
+    // An independent count of what the half left unfinished: the adopted work programs' items due in it, not done.
+    const programs = (await get(admin, `/programs?orgId=${al}&year=2026`)) as { id: string; kind: string; state: string }[];
+    const unfinished: Item[] = [];
+    for (const p of programs.filter((x) => x.kind === 'work' && x.state === 'adopted')) {
+      const full = (await get(admin, `/programs/${p.id}`)) as Program;
+      unfinished.push(...full.itemsDetail.filter((i) => i.dueDate >= FROM && i.dueDate <= TO && (i.tasks.length === 0 || i.tasks.some((t) => ['draft', 'assigned', 'in_progress'].includes(t.state)))));
+    }
+    expect(unfinished.length).toBeGreaterThan(0);
+    // The demo's unfinished item of the half has no task yet: the office assigns one now, still open when carried over.
+    const late = unfinished.find((i) => i.tasks.length === 0)!;
+    const office = (await t.db.query<{ id: string; name: string }>("select b.id, b.name from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.name like 'Văn phòng%'")).rows[0]!;
+    const assigned = await t.as(admin, { method: 'POST', url: `${API}/program-items/${late.id}/tasks`, payload: { leads: [{ kind: 'unit', id: office.id, name: office.name }] } });
+    expect(assigned.statusCode, assigned.body).toBe(201);
+    late.tasks.push({ id: assigned.json().id, state: assigned.json().state });
+    const section3 = (h1.paragraphs as { section: string; rendered: string }[]).filter((p) => p.section === 'III').map((p) => p.rendered).join(' ');
+
+    const made = await t.as(commune, { method: 'POST', url: `${API}/review-reports/${h1.id}/next-program`, payload: {} });
+    expect(made.statusCode).toBe(403);
+    const res = await t.as(admin, { method: 'POST', url: `${API}/review-reports/${h1.id}/next-program`, payload: {} });
+    expect(res.statusCode, res.body).toBe(201);
+    const next = res.json() as Program;
+    expect(next).toMatchObject({ span: 'half', period: '2026-H2', periodLabel: '6 tháng cuối năm 2026', state: 'draft', sourceReport: { id: h1.id }, title: 'Chương trình làm việc 6 tháng cuối năm 2026 của Ban Thường vụ Tỉnh ủy' });
+    expect(next.competence.competent).toBe('BTV');
+    const keyTasks = next.itemsDetail.filter((i) => !i.carriedFrom);
+    const carried = next.itemsDetail.filter((i) => i.carriedFrom);
+    expect(keyTasks.length).toBeGreaterThan(0);
+    for (const k of keyTasks) expect(section3.toLocaleLowerCase('vi')).toContain(k.title.toLocaleLowerCase('vi'));
+    expect(new Set(carried.map((i) => i.carriedFrom!.itemId))).toEqual(new Set(unfinished.map((i) => i.id)));
+    expect(carried.map((i) => i.title).sort()).toEqual(unfinished.map((i) => i.title).sort());
+    expect(next.itemsDetail.every((i) => i.dueDate === '2026-12-31')).toBe(true);
+    expect((await get(admin, `/review-reports/${h1.id}`)).nextProgram).toMatchObject({ id: next.id, state: 'draft' });
+    const twice = await t.as(admin, { method: 'POST', url: `${API}/review-reports/${h1.id}/next-program`, payload: {} });
+    expect(twice.json()).toMatchObject({ code: 'CHUONG_TRINH_DA_CO', detail: expect.stringContaining('Chương trình làm việc 6 tháng cuối năm 2026') });
+
+    // The BCH does not adopt it: the regulation gives it to the BTV (khoản 5 Điều 19).
+    const meeting = async (kind: string, date: string) => (await t.db.query<{ id: string }>("select m.id from meeting m join body b on b.id = m.body_id join organization o on o.id = m.org_id where o.code = 'ORG-AL' and b.kind = $1 and m.meeting_date = $2", [kind, date])).rows[0]!.id;
+    const atBch = await t.as(admin, { method: 'POST', url: `${API}/programs/${next.id}/adopt`, payload: { version: next.version, meetingId: await meeting('BCH', '2026-10-09') } });
+    expect(atBch.statusCode).toBe(422);
+    expect(atBch.json().detail).toMatch(/Ban Thường vụ.*khoản 5 Điều 19/);
+    const adopted = await t.as(admin, { method: 'POST', url: `${API}/programs/${next.id}/adopt`, payload: { version: next.version, meetingId: await meeting('BTV', '2026-07-07') } });
+    expect(adopted.statusCode, adopted.body).toBe(200);
+    const after = adopted.json() as Program & { symbol: string };
+    // An unfinished item's open task moves under the new item with its history; its new deadline is an extension the BTV decided on 07/07.
+    const withOpen = unfinished.find((i) => i.tasks.some((x) => ['assigned', 'in_progress'].includes(x.state)));
+    expect(withOpen, 'an item of the half with a task still open').toBeDefined();
+    {
+      const moved = withOpen!.tasks.find((x) => ['assigned', 'in_progress'].includes(x.state))!;
+      const now = after.itemsDetail.find((i) => i.carriedFrom?.itemId === withOpen!.id)!;
+      expect(now.tasks.map((x) => x.id)).toContain(moved.id);
+      const task = await get(admin, `/tasks/${moved.id}`);
+      expect(task.extensions.at(-1)).toMatchObject({ state: 'approved', requestedTo: '2026-12-31', decidedOn: '2026-07-07', decisionRef: after.symbol });
+      const oldProgramId = (await t.db.query<{ program_id: string }>('select program_id from program_item where id = $1', [withOpen!.id])).rows[0]!.program_id;
+      const was = ((await get(admin, `/programs/${oldProgramId}`)) as Program).itemsDetail.find((i) => i.id === withOpen!.id)!;
+      expect(was.carriedTo).toMatchObject({ programId: next.id });
+      expect(was.status.code).toBe('carried');
+    }
+    // The half's own figures do not change: a task overdue on 30/06 was overdue then.
+    const again = await get(admin, `/organizations/${al}/review?from=${FROM}&to=${TO}`);
+    expect(again.indicators.find((i: Indicator) => i.code === 'tasks_overdue').value).toBe(overdueBefore);
+  });
 });

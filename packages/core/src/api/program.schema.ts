@@ -39,6 +39,8 @@ export const CreateProgramSchema = z.strictObject({
   span: z.enum(PROGRAM_SPANS),
   /** The year of an annual program; none for a full-term one. */
   year: z.number().int().min(1930).max(2200).nullable().optional(),
+  /** The quarter or half-year of such a program: "2026-Q3", "2026-H2". */
+  period: z.string().trim().min(1).max(20).nullable().optional(),
   /** The term of a full-term program; by default the organization's term on 1 January of the year, or today's. */
   termId: IdSchema.nullable().optional(),
   title: TextSchema(500).optional(),
@@ -90,6 +92,9 @@ export const ProgramItemSchema = z.object({
   sixClear: z.object({ complete: z.boolean(), missing: z.array(z.object({ code: z.string(), field: z.string(), message_vi: z.string() })) }),
   tasks: z.array(TaskListItemSchema),
   inspections: z.array(z.object({ id: IdSchema, title: z.string(), state: z.string() })),
+  /** The item of an earlier period this one continues (carried over unfinished), and the one that continues it. */
+  carriedFrom: z.object({ itemId: IdSchema, programId: IdSchema, programTitle: z.string(), periodLabel: z.string() }).nullable(),
+  carriedTo: z.object({ itemId: IdSchema, programId: IdSchema, programTitle: z.string(), periodLabel: z.string() }).nullable(),
   version: z.number().int(),
 });
 export const ProgramListItemSchema = z.object({
@@ -98,6 +103,9 @@ export const ProgramListItemSchema = z.object({
   kind: z.enum(PROGRAM_KINDS),
   span: z.enum(PROGRAM_SPANS),
   year: z.number().int().nullable(),
+  /** "2026-Q3", "2026-H2" for a quarter's or half-year's program, with its label ("Quý III/2026"). */
+  period: z.string().nullable(),
+  periodLabel: z.string().nullable(),
   title: z.string(),
   state: z.enum(PROGRAM_STATES),
   symbol: z.string().nullable(),
@@ -121,6 +129,8 @@ export const ProgramSchema = ProgramListItemSchema.extend({
   confidentiality: z.number().int(),
   canWrite: z.boolean(),
   itemsDetail: z.array(ProgramItemSchema),
+  /** The review whose key tasks it carries (nhiệm vụ trọng tâm kỳ tới). */
+  sourceReport: z.object({ id: IdSchema, title: z.string() }).nullable(),
   /** After adoption: how many tasks the items generated. */
   tasksCreated: z.number().int().optional(),
 });

@@ -107,6 +107,13 @@ export const UpdateReviewReportSchema = z.strictObject({
   place: TextSchema(200).nullable().optional(),
   recipients: z.array(TextSchema(300)).max(50).optional(),
 });
+/** The next period's program from a review: its span (by default the review's next quarter, half-year or year), owner, carry-over. */
+export const NextProgramSchema = z.strictObject({
+  span: z.enum(['quarter', 'half', 'year']).optional(),
+  ownerBodyId: IdSchema.nullable().optional(),
+  /** Carry over the period's unfinished program items (default yes). */
+  carryOver: z.boolean().optional(),
+});
 export const ReviewReportListQuerySchema = z.strictObject({ orgId: IdSchema });
 export const ReviewReportListSchema = z.array(z.object({ id: IdSchema, kind: z.enum(['period', 'regulation']), kindLabel_vi: z.string(), title: z.string(), state: z.string(), periodFrom: z.string(), periodTo: z.string(), version: z.number().int() }));
 export const ReviewReportSchema = z.object({
@@ -125,6 +132,8 @@ export const ReviewReportSchema = z.object({
   adoptedOn: z.string().nullable(),
   adoptedMeetingId: IdSchema.nullable(),
   consultationId: IdSchema.nullable(),
+  /** The program of the next period drafted from this report's key tasks. */
+  nextProgram: z.object({ id: IdSchema, title: z.string(), state: z.string() }).nullable(),
   version: z.number().int(),
   updatedAt: z.string(),
 });

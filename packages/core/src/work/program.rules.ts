@@ -10,7 +10,8 @@ import type { Regulation } from '../regulation/reg.model.js';
  */
 export const PROGRAM_KINDS = ['work', 'inspection'] as const;
 export type ProgramKind = (typeof PROGRAM_KINDS)[number];
-export const PROGRAM_SPANS = ['term', 'year'] as const;
+/** A full term, a year, or the quarter or half-year whose key tasks a review sets (nhiệm vụ trọng tâm kỳ tới). */
+export const PROGRAM_SPANS = ['term', 'year', 'half', 'quarter'] as const;
 export type ProgramSpan = (typeof PROGRAM_SPANS)[number];
 export const PROGRAM_STATES = ['draft', 'adopted', 'cancelled'] as const;
 export type ProgramState = (typeof PROGRAM_STATES)[number];
@@ -22,6 +23,8 @@ export const PROGRAM_KIND_LABELS: Record<ProgramKind, { vi: string; en: string }
 export const PROGRAM_SPAN_LABELS: Record<ProgramSpan, { vi: string; en: string }> = {
   term: { vi: 'toàn khóa', en: 'full term' },
   year: { vi: 'năm', en: 'annual' },
+  half: { vi: '6 tháng', en: 'half-year' },
+  quarter: { vi: 'quý', en: 'quarterly' },
 };
 export const PROGRAM_STATE_LABELS: Record<ProgramState, { vi: string; en: string }> = {
   draft: { vi: 'Dự thảo', en: 'Draft' },
@@ -33,7 +36,7 @@ export const PROGRAM_STATE_LABELS: Record<ProgramState, { vi: string; en: string
  * The matter codes regulations use for adopting programs (the central model's): a full-term program is the
  * executive committee's reserved matter (R11, 305-QĐ/TW); who adopts an annual one is the regulation's choice.
  */
-export const PROGRAM_MATTERS: Record<ProgramSpan, string> = { term: 'CTR_TOAN_KHOA', year: 'CTR_NAM' };
+export const PROGRAM_MATTERS: Record<ProgramSpan, string> = { term: 'CTR_TOAN_KHOA', year: 'CTR_NAM', half: 'CTR_QUY_6_THANG', quarter: 'CTR_QUY_6_THANG' };
 /** Where a regulation names no competent body for a full-term program: R11's default. */
 export const R11_DEFAULT = { body: 'BCH', basis_vi: 'Quy định 305-QĐ/TW: Ban Chấp hành thông qua chương trình làm việc, chương trình kiểm tra, giám sát toàn khóa (R11)' };
 
@@ -107,15 +110,25 @@ export function periodWithin(p: ProgramPeriod, span: { from: IsoDate; to: IsoDat
   return r.from >= span.from && r.to <= span.to;
 }
 
-/** The dates an annual program covers, or a term's. */
-export function programSpan(p: { span: ProgramSpan; year: number | null; term: { from: IsoDate; to: IsoDate | null } }): { from: IsoDate; to: IsoDate } {
+/** The period of a quarter's or half-year's program (`2026-Q3`, `2026-H2`). */
+export function programPeriod(span: ProgramSpan, period: string | null): ProgramPeriod | null {
+  if (span !== 'quarter' && span !== 'half') return null;
+  return parsePeriod(span, period ?? '');
+}
+
+/** The dates a program covers: its quarter, half-year or year, or its term. */
+export function programSpan(p: { span: ProgramSpan; year: number | null; period?: string | null; term: { from: IsoDate; to: IsoDate | null } }): { from: IsoDate; to: IsoDate } {
   if (p.span === 'year') return { from: `${p.year}-01-01`, to: `${p.year}-12-31` };
+  const within = programPeriod(p.span, p.period ?? null);
+  if (within) return periodRange(within);
   return { from: p.term.from, to: p.term.to ?? '9999-12-31' };
 }
 
 /** A program's title as the Party writes it: "Chương trình kiểm tra, giám sát năm 2026 của Ban Thường vụ Tỉnh ủy". */
-export function programTitle(kind: ProgramKind, span: ProgramSpan, year: number | null, termName: string, ownerName: string): string {
-  const when = span === 'year' ? `năm ${year}` : `toàn khóa ${termName}`;
+export function programTitle(kind: ProgramKind, span: ProgramSpan, year: number | null, termName: string, ownerName: string, period: string | null = null): string {
+  const within = programPeriod(span, period);
+  const label = within ? periodLabel(within) : '';
+  const when = span === 'year' ? `năm ${year}` : within ? label.charAt(0).toLocaleLowerCase('vi') + label.slice(1) : `toàn khóa ${termName}`;
   return `${PROGRAM_KIND_LABELS[kind].vi} ${when} của ${ownerName}`;
 }
 
@@ -160,5 +173,6 @@ export function programAdopter(reg: Regulation | undefined, span: ProgramSpan, m
     }
   }
   if (span === 'term') return { ok: true, competent: R11_DEFAULT.body, competentName: reg ? nameOf(R11_DEFAULT.body) : 'Ban Chấp hành', reason_vi: R11_DEFAULT.basis_vi, ruleIds: ['R11'], eIds: [] };
-  return { ok: true, competent: null, competentName: null, reason_vi: 'Quy chế không quy định cơ quan thông qua chương trình năm', ruleIds: [], eIds: [] };
+  const what = span === 'year' ? 'chương trình năm' : 'chương trình quý, 6 tháng';
+  return { ok: true, competent: null, competentName: null, reason_vi: `Quy chế không quy định cơ quan thông qua ${what}`, ruleIds: [], eIds: [] };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { NextProgramSchema, ProgramSchema } from '@quyche/core';
 import { AdoptReviewReportSchema, CirculateReviewReportSchema, CreateShortcomingSchema, FixShortcomingSchema, ShortcomingListQuerySchema, ShortcomingListSchema, ShortcomingSchema, CreateReviewReportSchema, EvidenceQuerySchema, EvidenceSchema, IdParamsSchema, ReviewQuerySchema, ReviewReportListQuerySchema, ReviewReportListSchema, ReviewReportSchema, ReviewSchema, SubordinatesReviewSchema, UpdateReviewReportSchema } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
@@ -7,6 +8,8 @@ import { attachment, DOCX } from '../http/download.js';
 import * as review from '../services/review.service.js';
 import { subordinatesReview } from '../services/review-subordinates.service.js';
 import * as reports from '../services/review-report.service.js';
+import { nextProgramFromReport } from '../services/review-next.service.js';
+import { reviewRequestRoutes } from './review-request.routes.js';
 import * as shortcomings from '../services/shortcoming.service.js';
 
 export function reviewRoutes(app: FastifyInstance, db: Db) {
@@ -19,6 +22,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
   r({ method: 'PATCH', url: '/review-reports/:id', summary: 'Sửa báo cáo: lời văn, số liệu ghi khác số tính (phải giải trình), nơi nhận', params: IdParamsSchema, body: UpdateReviewReportSchema, response: ReviewReportSchema, handler: ({ ctx, params, body }) => reports.updateReport(ctx, params.id, body) });
   r({ method: 'POST', url: '/review-reports/:id/circulate', summary: 'Gửi dự thảo báo cáo xin ý kiến các đơn vị (góp ý theo đoạn, có hạn)', params: IdParamsSchema, body: CirculateReviewReportSchema, response: ReviewReportSchema, handler: ({ ctx, params, body }) => reports.circulateReport(ctx, params.id, body) });
   r({ method: 'POST', url: '/review-reports/:id/adopt', summary: 'Thông qua báo cáo tại hội nghị của cơ quan quy chế giao (sơ kết: Ban Thường vụ; tổng kết: Ban Chấp hành)', params: IdParamsSchema, body: AdoptReviewReportSchema, response: ReviewReportSchema, handler: ({ ctx, params, body }) => reports.adoptReport(ctx, params.id, body) });
+  r({ method: 'POST', url: '/review-reports/:id/next-program', summary: 'Dựng dự thảo chương trình kỳ tới từ nhiệm vụ trọng tâm của báo cáo (mục III), chuyển các nội dung chưa hoàn thành của kỳ này sang', status: 201, params: IdParamsSchema, body: NextProgramSchema, response: ProgramSchema, handler: ({ ctx, params, body }) => nextProgramFromReport(ctx, params.id, body) });
   r({
     method: 'GET',
     url: '/review-reports/:id/report.docx',
@@ -34,4 +38,5 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
   r({ method: 'GET', url: '/shortcomings/:id', summary: 'Một hạn chế, khuyết điểm: nguồn, biện pháp, hạn, việc khắc phục', params: IdParamsSchema, response: ShortcomingSchema, handler: ({ ctx, params }) => shortcomings.getShortcoming(ctx, params.id) });
   r({ method: 'POST', url: '/shortcomings/:id/fix', summary: 'Ghi nhận đã khắc phục một hạn chế, kèm minh chứng', params: IdParamsSchema, body: FixShortcomingSchema, response: ShortcomingSchema, handler: ({ ctx, params, body }) => shortcomings.fixShortcoming(ctx, params.id, body) });
   r({ method: 'GET', url: '/organizations/:id/subordinates-review', summary: 'Bảng so sánh các tổ chức trực thuộc theo cùng các chỉ số, xếp hạng, đánh dấu đơn vị chậm', params: IdParamsSchema, query: ReviewQuerySchema, response: SubordinatesReviewSchema, handler: ({ ctx, params, query }) => subordinatesReview(ctx, params.id, query) });
+  reviewRequestRoutes(app, db);
 }

@@ -10,6 +10,7 @@ import {
   periodWithin,
   PROGRAM_MATTERS,
   programAdopter,
+  programPeriod,
   programSpan,
   programTitle,
   ProblemError,
@@ -36,6 +37,8 @@ export interface ProgramRow {
   kind: 'work' | 'inspection';
   span: ProgramSpan;
   year: number | null;
+  period: string | null;
+  source_report_id: string | null;
   title: string;
   matter: string;
   owner_body_id: string | null;
@@ -74,6 +77,7 @@ export interface ProgramItemRow {
   inspection_kind: string | null;
   targets: { id: string | null; name: string }[];
   weight: number;
+  carried_from_item_id: string | null;
   version: number;
 }
 
@@ -90,7 +94,7 @@ async function termRange(sql: Sql, termId: string) {
   return t;
 }
 
-const range = (p: Pick<ProgramRow, 'span' | 'year'>, term: { valid_from: string; valid_until: string | null }) => programSpan({ span: p.span, year: p.year, term: { from: term.valid_from, to: term.valid_until } });
+export const range = (p: Pick<ProgramRow, 'span' | 'year' | 'period'>, term: { valid_from: string; valid_until: string | null }) => programSpan({ span: p.span, year: p.year, period: p.period, term: { from: term.valid_from, to: term.valid_until } });
 
 /** Checks an item's period and 6 rõ against its program, and returns the row to store. */
 async function itemRow(ctx: RequestContext, p: ProgramRow, span: { from: string; to: string }, it: Partial<In<typeof CreateProgramItemSchema>>, field: string, prev?: ProgramItemRow) {
@@ -140,15 +144,15 @@ async function itemRow(ctx: RequestContext, p: ProgramRow, span: { from: string;
 }
 
 /** Inserts an item checked by `itemRow` (checks read outside the transaction: PGlite has one connection). */
-async function insertItem(tx: Sql, p: ProgramRow, it: In<typeof CreateProgramItemSchema>, r: Partial<ProgramItemRow>, position: number) {
+export async function insertItem(tx: Sql, p: Pick<ProgramRow, 'id' | 'org_id'>, it: In<typeof CreateProgramItemSchema>, r: Partial<ProgramItemRow>, position: number, carriedFrom: string | null = null) {
   const id = uuidv7();
   await tx.query(
     `insert into program_item (id, org_id, program_id, position, title, period_kind, period, due_meeting_id, starts_on, due_date, period_label, lead_kind, lead_id, lead_name, lead_org_id, supporting,
-       supervisor_person_id, deciding_body, product, matter, inspection_kind, targets, weight)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)`,
+       supervisor_person_id, deciding_body, product, matter, inspection_kind, targets, weight, carried_from_item_id)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)`,
     [
       id, p.org_id, p.id, position, it.title, r.period_kind, r.period, r.due_meeting_id, r.starts_on, r.due_date, r.period_label, r.lead_kind ?? null, r.lead_id ?? null, r.lead_name ?? null, r.lead_org_id ?? null,
-      JSON.stringify(it.supporting ?? []), it.supervisorPersonId ?? null, it.decidingBody ?? null, it.product ?? null, it.matter ?? null, it.inspectionKind ?? null, JSON.stringify(it.targets ?? []), it.weight ?? 1,
+      JSON.stringify(it.supporting ?? []), it.supervisorPersonId ?? null, it.decidingBody ?? null, it.product ?? null, it.matter ?? null, it.inspectionKind ?? null, JSON.stringify(it.targets ?? []), it.weight ?? 1, carriedFrom,
     ],
   );
   return id;
@@ -156,13 +160,27 @@ async function insertItem(tx: Sql, p: ProgramRow, it: In<typeof CreateProgramIte
 
 const searchText = (title: string, symbol: string | null) => foldVietnamese(`${title} ${symbol ?? ''}`);
 
-export async function createProgram(ctx: RequestContext, input: In<typeof CreateProgramSchema>) {
+/** The year and period of a new program, checked against its span. */
+function programWhen(input: Pick<In<typeof CreateProgramSchema>, 'span' | 'year' | 'period'>): { year: number | null; period: string | null } {
+  if (input.span === 'year' && !input.year) throw new ProblemError('VALIDATION_FAILED', { field: 'body.year', detail: 'Chương trình năm cần ghi năm' });
+  if (input.span === 'term' && input.year) throw new ProblemError('VALIDATION_FAILED', { field: 'body.year', detail: 'Chương trình toàn khóa không ghi năm' });
+  if (input.span === 'year' || input.span === 'term') {
+    if (input.period) throw new ProblemError('VALIDATION_FAILED', { field: 'body.period', detail: 'Chỉ chương trình quý, 6 tháng ghi kỳ (ví dụ 2026-Q3, 2026-H2)' });
+    return { year: input.span === 'year' ? input.year! : null, period: null };
+  }
+  const within = programPeriod(input.span, input.period ?? null);
+  if (!within || !('value' in within)) {
+    const example = input.span === 'quarter' ? '2026-Q3' : '2026-H2';
+    throw new ProblemError('VALIDATION_FAILED', { field: 'body.period', detail: `Chương trình ${input.span === 'quarter' ? 'quý' : '6 tháng'} cần ghi kỳ, ví dụ ${example}${input.period ? ` ("${input.period}" không phải một kỳ như vậy)` : ''}` });
+  }
+  return { year: Number(within.value.slice(0, 4)), period: within.value };
+}
+
+export async function createProgram(ctx: RequestContext, input: In<typeof CreateProgramSchema>, sourceReportId: string | null = null, carriedFrom: (string | null)[] = []) {
   await ctx.assertOrg(input.orgId, 'write');
   ctx.assertClearance(input.confidentiality ?? 0);
   const org = (await getOrganization(ctx.db, input.orgId))!;
-  if (input.span === 'year' && !input.year) throw new ProblemError('VALIDATION_FAILED', { field: 'body.year', detail: 'Chương trình năm cần ghi năm' });
-  if (input.span === 'term' && input.year) throw new ProblemError('VALIDATION_FAILED', { field: 'body.year', detail: 'Chương trình toàn khóa không ghi năm' });
-  const year = input.span === 'year' ? input.year! : null;
+  const { year, period } = programWhen(input);
   let term;
   if (input.termId) {
     term = await termRange(ctx.db, input.termId);
@@ -187,7 +205,9 @@ export async function createProgram(ctx: RequestContext, input: In<typeof Create
     kind: input.kind,
     span: input.span,
     year,
-    title: input.title ?? programTitle(input.kind, input.span, year, term.name, ownerName),
+    period,
+    source_report_id: sourceReportId,
+    title: input.title ?? programTitle(input.kind, input.span, year, term.name, ownerName, period),
     matter: input.matter ?? PROGRAM_MATTERS[input.span],
     owner_body_id: input.ownerBodyId ?? null,
     state: 'draft',
@@ -202,16 +222,22 @@ export async function createProgram(ctx: RequestContext, input: In<typeof Create
     version: 1,
   };
   const span = range(row, term);
+  const live = (await ctx.db.query<{ title: string }>(
+    `select title from program where org_id = $1 and kind = $2 and span = $3 and coalesce(year, 0) = coalesce($4::int, 0) and coalesce(period, '') = coalesce($5::text, '') and term_id = $6
+        and coalesce(owner_body_id, org_id) = coalesce($7::uuid, org_id) and state <> 'cancelled'`,
+    [row.org_id, row.kind, row.span, year, period, term.id, row.owner_body_id],
+  )).rows[0];
+  if (live) throw new ProblemError('DUPLICATE', { code: 'CHUONG_TRINH_DA_CO', field: 'body.span', detail: `Đã có "${live.title}": mỗi kỳ chỉ một chương trình; sửa chương trình đó hoặc hủy dự thảo trước` });
   if (year && (span.to < term.valid_from || (term.valid_until && span.from > term.valid_until))) throw new ProblemError('VALIDATION_FAILED', { field: 'body.year', detail: `Năm ${year} ngoài nhiệm kỳ ${term.name}` });
   const checked: Partial<ProgramItemRow>[] = [];
   for (const [i, it] of (input.items ?? []).entries()) checked.push(await itemRow(ctx, row, span, it, `body.items.${i}`));
   await ctx.db.transaction(async (tx) => {
     await tx.query(
-      'insert into program (id, org_id, term_id, kind, span, year, title, matter, owner_body_id, confidentiality, search_text) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
-      [id, row.org_id, row.term_id, row.kind, row.span, row.year, row.title, row.matter, row.owner_body_id, row.confidentiality, searchText(row.title, null)],
+      'insert into program (id, org_id, term_id, kind, span, year, period, source_report_id, title, matter, owner_body_id, confidentiality, search_text) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)',
+      [id, row.org_id, row.term_id, row.kind, row.span, row.year, row.period, row.source_report_id, row.title, row.matter, row.owner_body_id, row.confidentiality, searchText(row.title, null)],
     );
-    for (const [i, it] of (input.items ?? []).entries()) await insertItem(tx, row, it, checked[i]!, i + 1);
-    await ctx.audit(tx, { action: 'create', entity: 'program', entityId: id, orgId: row.org_id, after: { ...row, items: input.items?.length ?? 0 } });
+    for (const [i, it] of (input.items ?? []).entries()) await insertItem(tx, row, it, checked[i]!, i + 1, carriedFrom[i] ?? null);
+    await ctx.audit(tx, { action: 'create', entity: 'program', entityId: id, orgId: row.org_id, after: { ...row, items: input.items?.length ?? 0, carriedOver: carriedFrom.filter(Boolean).length } });
   });
   return getProgram(ctx, id);
 }
@@ -359,12 +385,41 @@ export async function adoptProgram(ctx: RequestContext, id: string, input: In<ty
       const tctx = ctx.withDb(tx);
       const label = p.title;
       for (const it of items) {
+        if (it.carried_from_item_id && (await carryTasks(tctx, it, { programTitle: p.title, symbol: doc.symbol, adoptedOn, bodyName: body.name })) > 0) continue;
         await createTask(tctx, taskInput(p, it, label, p.owner_body_id ?? body.id), it.id);
         created++;
       }
     }
   });
   return { ...(await getProgram(ctx, id)), tasksCreated: created };
+}
+
+/**
+ * An unfinished item carried over keeps its tasks and their history: the open ones move under the new item, and
+ * their deadline becomes the new period's end, recorded as an extension the adopting body decided (so a review of
+ * the earlier period still counts them overdue then). Returns how many moved; none means the item needs new tasks.
+ */
+async function carryTasks(ctx: RequestContext, it: ProgramItemRow, by: { programTitle: string; symbol: string; adoptedOn: string; bodyName: string }) {
+  const open = (
+    await ctx.db.query<{ id: string; org_id: string; due_effective: string | null; extended_to: string | null }>(
+      "select id, org_id, due_effective::text, extended_to::text from task where source_kind = 'program_item' and source_id = $1 and state in ('draft', 'assigned', 'in_progress')",
+      [it.carried_from_item_id],
+    )
+  ).rows;
+  for (const t of open) {
+    await ctx.db.query('update task set source_id = $2, source_label = $3, version = version + 1, updated_at = now() where id = $1', [t.id, it.id, by.programTitle]);
+    let extendedTo = t.extended_to;
+    if (!t.due_effective || t.due_effective < it.due_date) {
+      await ctx.db.query(
+        "insert into task_extension (id, org_id, task_id, requested_on, requested_to, reason, state, decided_on, decided_by, decision_ref, created_by) values ($1,$2,$3,$4,$5,$6,'approved',$4,$7,$8,$9)",
+        [uuidv7(), t.org_id, t.id, by.adoptedOn, it.due_date, `Chuyển sang ${by.programTitle} (nội dung chưa hoàn thành kỳ trước)`, by.bodyName, by.symbol, ctx.user.id],
+      );
+      await ctx.db.query('update task set extended_to = $2 where id = $1', [t.id, it.due_date]);
+      extendedTo = it.due_date;
+    }
+    await ctx.audit(ctx.db, { action: 'carry_over', entity: 'task', entityId: t.id, orgId: t.org_id, before: { programItemId: it.carried_from_item_id, extendedTo: t.extended_to }, after: { programItemId: it.id, extendedTo, program: by.symbol } });
+  }
+  return open.length;
 }
 
 /** One more task under an adopted program's item (an item done by two leads is two tasks). */
@@ -401,6 +456,7 @@ async function itemsView(ctx: RequestContext, programIds: string[]) {
     )
   ).rows;
   const tasks = await tasksBySource(ctx, 'program_item', items.map((i) => i.id));
+  const links = await carriedLinks(ctx, items);
   const inspections = new Map<string, { id: string; title: string; state: string }[]>();
   if (items.length) {
     for (const r of (await ctx.db.query<{ id: string; title: string; state: string; program_item_id: string }>('select id, title, state, program_item_id from inspection where program_item_id = any($1::uuid[]) and confidentiality <= $2 order by created_at', [items.map((i) => i.id), ctx.user.clearance])).rows) {
@@ -433,13 +489,41 @@ async function itemsView(ctx: RequestContext, programIds: string[]) {
       targets: i.targets ?? [],
       weight: i.weight,
       percent,
-      status: itemStatus({ due: i.due_date, percent, openTasks: open, tasks: ts.filter((t) => t.state !== 'cancelled').length }, today),
+      status: links.to.has(i.id) && ts.length === 0 ? { code: 'carried', label_vi: `Chưa hoàn thành, chuyển sang ${links.to.get(i.id)!.programTitle.replace(/^Chương trình làm việc /, 'chương trình ')}` } : itemStatus({ due: i.due_date, percent, openTasks: open, tasks: ts.filter((t) => t.state !== 'cancelled').length }, today),
       sixClear: { complete: six.complete, missing: six.missing },
       tasks: ts,
       inspections: inspections.get(i.id) ?? [],
+      carriedFrom: links.from.get(i.id) ?? null,
+      carriedTo: links.to.get(i.id) ?? null,
       version: i.version,
     };
   });
+}
+
+type CarryLink = { itemId: string; programId: string; programTitle: string; periodLabel: string };
+/** For each item, the earlier item it continues and the later one that continues it (in a live program). */
+async function carriedLinks(ctx: RequestContext, items: ProgramItemRow[]) {
+  const from = new Map<string, CarryLink>();
+  const to = new Map<string, CarryLink>();
+  if (!items.length) return { from, to };
+  const ids = items.map((i) => i.id);
+  const back = items.filter((i) => i.carried_from_item_id).map((i) => i.carried_from_item_id!);
+  const rows = (
+    await ctx.db.query<{ id: string; program_id: string; title: string; period_label: string; carried_from_item_id: string | null }>(
+      `select i.id, i.program_id, p.title, i.period_label, i.carried_from_item_id from program_item i join program p on p.id = i.program_id
+        where (i.id = any($1::uuid[]) or (i.carried_from_item_id = any($2::uuid[]) and p.state <> 'cancelled')) and p.confidentiality <= $3`,
+      [back, ids, ctx.user.clearance],
+    )
+  ).rows;
+  const link = (r: (typeof rows)[number]): CarryLink => ({ itemId: r.id, programId: r.program_id, programTitle: r.title, periodLabel: r.period_label });
+  for (const r of rows) {
+    if (r.carried_from_item_id && ids.includes(r.carried_from_item_id)) to.set(r.carried_from_item_id, link(r));
+  }
+  for (const i of items) {
+    const r = i.carried_from_item_id ? rows.find((x) => x.id === i.carried_from_item_id) : undefined;
+    if (r) from.set(i.id, link(r));
+  }
+  return { from, to };
 }
 
 export async function getProgram(ctx: RequestContext, id: string) {
@@ -466,11 +550,17 @@ export async function getProgram(ctx: RequestContext, id: string) {
     adoptingBodyName: await bodyName(p.adopting_body_id),
     competence,
     range: range(p, term),
+    sourceReport: p.source_report_id ? ((await ctx.db.query<{ id: string; title: string }>('select id, title from review_report where id = $1', [p.source_report_id])).rows[0] ?? null) : null,
     confidentiality: p.confidentiality,
     canWrite: await ctx.can(p.org_id, 'write', p.confidentiality),
     itemsDetail: items,
   };
 }
+
+const periodLabelOf = (p: Pick<ProgramRow, 'span' | 'period'>) => {
+  const within = programPeriod(p.span, p.period);
+  return within ? periodLabel(within) : null;
+};
 
 const listItem = (p: ProgramRow, items: number, r: Rolled) => ({
   id: p.id,
@@ -478,6 +568,8 @@ const listItem = (p: ProgramRow, items: number, r: Rolled) => ({
   kind: p.kind,
   span: p.span,
   year: p.year,
+  period: p.period,
+  periodLabel: periodLabelOf(p),
   title: p.title,
   state: p.state,
   symbol: p.symbol,

@@ -139,6 +139,7 @@ export async function getReport(ctx: RequestContext, id: string) {
     adoptedOn: r.adopted_on,
     adoptedMeetingId: r.adopted_meeting_id,
     consultationId: r.consultation_id,
+    nextProgram: (await ctx.db.query<{ id: string; title: string; state: string }>("select id, title, state from program where source_report_id = $1 and state <> 'cancelled' order by created_at desc limit 1", [r.id])).rows[0] ?? null,
     version: r.version,
     updatedAt: new Date(r.updated_at).toISOString(),
   };

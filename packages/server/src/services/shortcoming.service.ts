@@ -31,10 +31,11 @@ interface Row {
   version: number;
   report_title: string | null;
   inspection_title: string | null;
+  request_title: string | null;
 }
 
-const SELECT = `select s.*, r.title as report_title, i.title as inspection_title from shortcoming s
-  left join review_report r on r.id = s.review_report_id left join inspection i on i.id = s.inspection_id`;
+const SELECT = `select s.*, r.title as report_title, i.title as inspection_title, q.title as request_title from shortcoming s
+  left join review_report r on r.id = s.review_report_id left join inspection i on i.id = s.inspection_id left join review_request q on q.id = s.review_request_id`;
 
 const view = (r: Row) => ({
   id: r.id,
@@ -45,7 +46,7 @@ const view = (r: Row) => ({
   lead: { kind: r.lead_kind, id: r.lead_id, name: r.lead_name },
   dueDate: r.due_date,
   identifiedOn: r.identified_on,
-  source_vi: r.report_title ?? (r.inspection_title ? `Kết luận kiểm tra, giám sát: ${r.inspection_title}` : 'Ghi trực tiếp vào sổ'),
+  source_vi: r.report_title ?? (r.inspection_title ? `Kết luận kiểm tra, giám sát: ${r.inspection_title}` : r.request_title ? `Kết luận của ${r.request_title.charAt(0).toLocaleLowerCase('vi')}${r.request_title.slice(1)}` : 'Ghi trực tiếp vào sổ'),
   reviewReportId: r.review_report_id,
   inspectionId: r.inspection_id,
   state: r.state,

@@ -67,7 +67,7 @@ export function ProgramListPage() {
                     {programKindLabel(p.kind, l)}
                   </Badge>
                   <Badge size="xs" variant="outline" color="gray">
-                    {p.span === 'year' ? `${tr('năm', 'year')} ${p.year}` : tr('toàn khóa', 'full term')}
+                    {p.periodLabel ?? (p.span === 'year' ? `${tr('năm', 'year')} ${p.year}` : tr('toàn khóa', 'full term'))}
                   </Badge>
                 </Group>
               </div>

@@ -65,12 +65,20 @@ export function ProgramPage({ id }: { id: string }) {
             <ProgramStateBadge state={p.state} size="lg" />
             <Badge variant="light">{programKindLabel(p.kind, l)}</Badge>
             <Badge variant="outline" color="gray">
-              {p.span === 'year' ? `${tr('Năm', 'Year')} ${p.year}` : `${tr('Toàn khóa', 'Full term')} ${p.termName}`}
+              {p.periodLabel ?? (p.span === 'year' ? `${tr('Năm', 'Year')} ${p.year}` : `${tr('Toàn khóa', 'Full term')} ${p.termName}`)}
             </Badge>
           </Group>
           <Title order={1} size="h2" data-testid="program-title" style={{ overflowWrap: 'anywhere' }}>
             {p.title}
           </Title>
+          {p.sourceReport && (
+            <Text size="sm" data-testid="program-source-report">
+              {tr('Nhiệm vụ trọng tâm theo', 'Key tasks set by')}{' '}
+              <Anchor component={Link} to={`/review-reports/${p.sourceReport.id}`} size="sm">
+                {p.sourceReport.title}
+              </Anchor>
+            </Text>
+          )}
           {p.symbol && (
             <Text fw={800} size="lg" data-testid="program-symbol">
               {tr('Số', 'No.')} {p.symbol}
@@ -143,13 +151,25 @@ export function ProgramPage({ id }: { id: string }) {
         </Title>
         <ProgramGantt
           p={p}
-          notes={(it) =>
-            draft && !it.sixClear.complete ? (
-              <Badge size="xs" color="orange" variant="light" title={it.sixClear.missing.map((m) => m.message_vi).join('; ')} data-testid="item-six-missing">
-                {tr(`Chưa đủ 6 rõ: thiếu ${it.sixClear.missing.length}`, `${it.sixClear.missing.length} of the 6 missing`)}
-              </Badge>
-            ) : null
-          }
+          notes={(it) => (
+            <>
+              {draft && !it.sixClear.complete && (
+                <Badge size="xs" color="orange" variant="light" title={it.sixClear.missing.map((m) => m.message_vi).join('; ')} data-testid="item-six-missing">
+                  {tr(`Chưa đủ 6 rõ: thiếu ${it.sixClear.missing.length}`, `${it.sixClear.missing.length} of the 6 missing`)}
+                </Badge>
+              )}
+              {it.carriedFrom && (
+                <Anchor component={Link} to={`/programs/${it.carriedFrom.programId}`} size="xs" data-testid="item-carried-from">
+                  {tr(`Chuyển từ kỳ trước (${it.carriedFrom.periodLabel})`, `Carried over from ${it.carriedFrom.periodLabel}`)}
+                </Anchor>
+              )}
+              {it.carriedTo && (
+                <Anchor component={Link} to={`/programs/${it.carriedTo.programId}`} size="xs" data-testid="item-carried-to">
+                  {tr(`Chuyển sang kỳ sau (${it.carriedTo.periodLabel})`, `Carried over to ${it.carriedTo.periodLabel}`)}
+                </Anchor>
+              )}
+            </>
+          )}
           actions={
             write && p.state !== 'cancelled'
               ? (it) =>

@@ -5,7 +5,7 @@ import type { ReviewReportSchema } from '@quyche/core';
 import type { z } from 'zod';
 import { api, ApiError, useApi } from '../../app/api';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
-import { Link } from '../../app/router';
+import { Link, navigate } from '../../app/router';
 import { useRun, WriteError } from '../../app/write';
 import { DateField, useTr } from '../meeting/meeting.parts';
 import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
@@ -105,6 +105,13 @@ export function ReviewReportPage({ id }: { id: string }) {
             </Button>
           )}
           {writable && !editing && <AdoptButton report={report} onDone={setReport} />}
+          {report.nextProgram ? (
+            <Button variant="subtle" component={Link} to={`/programs/${report.nextProgram.id}`} data-testid="report-next-program">
+              {report.nextProgram.title}
+            </Button>
+          ) : (
+            mayWrite && report.state !== 'cancelled' && !editing && <NextProgramButton report={report} />
+          )}
           {writable && !editing && (
             <Button onClick={start} data-testid="report-edit">
               {tr('Sửa báo cáo', 'Edit report')}
@@ -202,6 +209,23 @@ export function ReviewReportPage({ id }: { id: string }) {
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+/**
+ * The next period's program from the report's key tasks (section III), the period's unfinished program items carried
+ * over; it opens as a draft the office completes (each key task needs its lead) before the body adopts it.
+ */
+function NextProgramButton({ report }: { report: Report }) {
+  const [, tr] = useTr();
+  const run = useRun<{ id: string }>((p) => navigate(`/programs/${p.id}`));
+  return (
+    <>
+      <Button variant="light" loading={run.busy} onClick={() => void run.run(() => api<{ id: string }>('POST', `/review-reports/${report.id}/next-program`, {}))} data-testid="report-next-program-create">
+        {tr('Dựng chương trình kỳ tới', 'Draft the next period’s program')}
+      </Button>
+      <WriteError error={run.error} testid="next-program-error" onClose={() => run.setError(null)} />
+    </>
   );
 }
 
