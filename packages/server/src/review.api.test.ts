@@ -123,6 +123,77 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     expect(one('recommendations_answered_on_time').value).toBe(expected);
   });
 
+  it('counts conclusions, program items, inspections, recommendations, consultations and shortcomings as their own lists and pages do', async () => {
+    // Conclusions issued in the half (of meetings held in it or just before), and their action items followed by a task.
+    const meetings = (await get(admin, `/meetings?orgId=${al}&from=2025-10-01&to=${TO}`)) as { id: string }[] | { items: { id: string }[] };
+    const mlist = Array.isArray(meetings) ? meetings : meetings.items;
+    const issued: string[] = [];
+    const actions: string[] = [];
+    const followed: string[] = [];
+    for (const m of mlist) {
+      const c = (await get(admin, `/meetings/${m.id}`)).conclusion as { id: string; issuedOn: string; items: { id: string; kind: string; taskId?: string | null; task?: { id: string } | null }[] } | null;
+      if (!c || c.issuedOn < FROM || c.issuedOn > TO) continue;
+      issued.push(c.id);
+      for (const i of c.items.filter((x) => x.kind === 'action')) {
+        actions.push(i.id);
+        if (i.taskId ?? i.task?.id) followed.push(i.id);
+      }
+    }
+    expect(new Set(one('conclusions_issued').evidence.ids)).toEqual(new Set(issued));
+    expect(one('conclusion_actions').value).toBe(actions.length);
+    expect(one('conclusion_actions_followed').value).toBe(followed.length);
+    expect(issued.length).toBeGreaterThan(3);
+    expect(followed.length).toBeGreaterThan(0);
+
+    // Program items due in the half, of the programs adopted by its end; done when every task under it was done by 30/06.
+    const programs = (await get(admin, `/programs?orgId=${al}&year=2026`)) as { id: string; state: string; adoptedOn: string | null }[];
+    const planned: string[] = [];
+    const done: string[] = [];
+    for (const p of programs.filter((x) => x.state === 'adopted' && x.adoptedOn && x.adoptedOn <= TO)) {
+      for (const i of ((await get(admin, `/programs/${p.id}`)).itemsDetail as { id: string; dueDate: string; tasks: { id: string; state: string }[] }[]).filter((x) => x.dueDate >= FROM && x.dueDate <= TO)) {
+        planned.push(i.id);
+        const live = i.tasks.filter((x) => !['cancelled', 'transferred'].includes(x.state));
+        let all = i.tasks.length > 0;
+        for (const x of live) {
+          const d = await get(admin, `/tasks/${x.id}`);
+          if (!d.doneOn || d.doneOn > TO) all = false;
+        }
+        if (all) done.push(i.id);
+      }
+    }
+    expect(planned.length).toBeGreaterThan(done.length);
+    expect(new Set(one('program_items_planned').evidence.ids)).toEqual(new Set(planned));
+    expect(new Set(one('program_items_done').evidence.ids)).toEqual(new Set(done));
+
+    const inspections = (await get(admin, `/inspections?orgId=${al}`)) as { id: string; concludedOn: string | null; verifiedOn: string | null }[];
+    const within = (d: string | null) => !!d && d >= FROM && d <= TO;
+    expect(new Set(one('inspections_concluded').evidence.ids)).toEqual(new Set(inspections.filter((i) => within(i.concludedOn)).map((i) => i.id)));
+    expect(new Set(one('inspections_remedies_verified').evidence.ids)).toEqual(new Set(inspections.filter((i) => within(i.verifiedOn)).map((i) => i.id)));
+
+    const recs = (await get(admin, `/recommendations?orgId=${al}`)) as { id: string; state: string; receivedOn: string; answeredOn: string | null; dueOn: string | null }[];
+    expect(new Set(one('recommendations_received').evidence.ids)).toEqual(new Set(recs.filter((r) => within(r.receivedOn)).map((r) => r.id)));
+    expect(new Set(one('recommendations_answered_late').evidence.ids)).toEqual(new Set(recs.filter((r) => within(r.answeredOn) && r.dueOn && r.answeredOn! > r.dueOn).map((r) => r.id)));
+    expect(new Set(one('recommendations_overdue').evidence.ids)).toEqual(new Set(recs.filter((r) => r.receivedOn <= TO && r.state !== 'withdrawn' && r.dueOn && r.dueOn < TO && (!r.answeredOn || r.answeredOn > TO)).map((r) => r.id)));
+
+    // Consultations whose deadline fell in the half: each recipient, answered by the deadline.
+    const consultations = (await get(admin, `/consultations?orgId=${al}`)) as { id: string; state: string; sentOn: string; deadline: string }[];
+    const recipients: string[] = [];
+    const answered: string[] = [];
+    for (const c of consultations.filter((x) => x.state !== 'cancelled' && x.sentOn <= TO && within(x.deadline))) {
+      for (const r of (await get(admin, `/consultations/${c.id}`)).recipients as { id: string; answeredOn: string | null }[]) {
+        recipients.push(r.id);
+        if (r.answeredOn && r.answeredOn <= c.deadline && r.answeredOn <= TO) answered.push(r.id);
+      }
+    }
+    expect(one('consultation_recipients').value).toBe(recipients.length);
+    expect(one('consultation_answered').value).toBe(answered.length);
+
+    // Shortcomings in the register: those named before the half and open at its start are carried over.
+    const register = (await get(admin, `/shortcomings?orgId=${al}`)) as { id: string; identifiedOn: string; fixedOn: string | null }[];
+    expect(one('shortcomings_carried_over').value).toBe(register.filter((x) => x.identifiedOn < FROM && (!x.fixedOn || x.fixedOn >= FROM)).length);
+    expect(one('shortcomings_open').value).toBe(register.filter((x) => x.identifiedOn <= TO && (!x.fixedOn || x.fixedOn > TO)).length);
+  });
+
   it('puts beside each figure the same figure of the period a year earlier', async () => {
     const now = await get(admin, `/organizations/${al}/review?period=2026-H2`);
     const before = await get(admin, `/organizations/${al}/review?period=2025-H2`);
@@ -204,6 +275,30 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     // A commune clerk drafts its own report, not the province's.
     expect((await t.as(commune, { method: 'POST', url: `${API}/review-reports`, payload: { orgId: al, period: '2026-H1' } })).statusCode).toBe(403);
     expect((await t.as(commune, { method: 'POST', url: `${API}/review-reports`, payload: { orgId: x01, period: '2026-H1' } })).statusCode).toBe(201);
+  });
+
+  it('gives the report as a PDF converted by LibreOffice, and says clearly when the server has no LibreOffice', async () => {
+    const list = (await get(admin, `/review-reports?orgId=${al}`)) as { id: string; title: string }[];
+    const h1 = list.find((r) => r.title === 'Báo cáo sơ kết 6 tháng đầu năm 2026')!;
+    expect(SOFFICE, 'LibreOffice is installed here (CI installs it)').toBeDefined();
+    const pdf = await t.as(admin, { method: 'GET', url: `${API}/review-reports/${h1.id}/report.pdf` });
+    expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(String(pdf.headers['content-disposition'])).toContain('filename="Bao-cao-so-ket-6-thang-dau-nam-2026.pdf"');
+    const bytes = pdf.rawPayload;
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    const saved = process.env.QUYCHE_SOFFICE;
+    process.env.QUYCHE_SOFFICE = '/khong/co/soffice';
+    try {
+      const none = await t.as(admin, { method: 'GET', url: `${API}/review-reports/${h1.id}/report.pdf` });
+      expect(none.statusCode).toBe(503);
+      expect(none.json()).toMatchObject({ code: 'PDF_UNAVAILABLE', title: 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF: hãy tải tệp DOCX' });
+    } finally {
+      if (saved === undefined) delete process.env.QUYCHE_SOFFICE;
+      else process.env.QUYCHE_SOFFICE = saved;
+    }
+    expect((await t.as(commune, { method: 'GET', url: `${API}/review-reports/${h1.id}/report.pdf` })).statusCode).toBe(403);
   });
 
   it('has the demo’s adopted six-month review with three shortcomings, carried into the annual review until closed with evidence, which leaves the next review', async () => {

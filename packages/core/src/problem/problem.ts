@@ -26,6 +26,7 @@ export const PROBLEMS = {
   VERSION_CONFLICT: { status: 409, vi: 'Bản ghi đã được người khác thay đổi, hãy tải lại rồi sửa tiếp', en: 'The record was changed by someone else' },
   DUPLICATE: { status: 409, vi: 'Bản ghi đã tồn tại', en: 'Already exists' },
   RULE_VIOLATION: { status: 422, vi: 'Vi phạm quy tắc nghiệp vụ', en: 'Business rule violated' },
+  PDF_UNAVAILABLE: { status: 503, vi: 'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF: hãy tải tệp DOCX', en: 'PDF output needs LibreOffice on the server: download the DOCX' },
   SERVER_BUSY: { status: 503, vi: 'Máy chủ đang bận, vui lòng thử lại sau ít phút', en: 'The server is busy, try again in a few minutes' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, thao tác chưa được thực hiện', en: 'Internal error, nothing was changed' },
 } as const;

@@ -8,6 +8,7 @@ import { attachment, DOCX } from '../http/download.js';
 import * as review from '../services/review.service.js';
 import { subordinatesReview } from '../services/review-subordinates.service.js';
 import * as reports from '../services/review-report.service.js';
+import { docxToPdf } from '../reports/pdf.convert.js';
 import { nextProgramFromReport } from '../services/review-next.service.js';
 import { reviewRequestRoutes } from './review-request.routes.js';
 import * as shortcomings from '../services/shortcoming.service.js';
@@ -31,6 +32,17 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
     handler: async ({ ctx, params, reply }) => {
       const f = await reports.reportDocx(ctx, params.id);
       reply.header('content-type', DOCX).header('content-disposition', attachment(f.fileName)).send(f.content);
+    },
+  });
+  r({
+    method: 'GET',
+    url: '/review-reports/:id/report.pdf',
+    summary: 'Báo cáo sơ kết, tổng kết, tệp PDF (chuyển từ DOCX bằng LibreOffice trên máy chủ)',
+    params: IdParamsSchema,
+    handler: async ({ ctx, params, reply }) => {
+      const f = await reports.reportDocx(ctx, params.id);
+      const pdf = await docxToPdf(f.content);
+      reply.header('content-type', 'application/pdf').header('content-disposition', attachment(f.fileName.replace(/\.docx$/, '.pdf'))).send(pdf);
     },
   });
   r({ method: 'POST', url: '/shortcomings', summary: 'Ghi một hạn chế, khuyết điểm vào sổ theo dõi (một đơn vị chủ trì khắc phục, hạn, nguồn)', status: 201, body: CreateShortcomingSchema, response: ShortcomingSchema, handler: ({ ctx, body }) => shortcomings.createShortcoming(ctx, body) });
