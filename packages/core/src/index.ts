@@ -48,5 +48,7 @@ export * from './api/review.schema.js';
 export * from './review/review.rank.js';
 export * from './review/review.report.js';
 export * from './review/shortcoming.rules.js';
+export * from './review/briefing.rules.js';
+export * from './api/briefing.schema.js';
 export * from './review/review.next.js';
 export * from './api/review-request.schema.js';

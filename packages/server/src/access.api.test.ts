@@ -49,6 +49,9 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     const sc = await t.as(admin, { method: 'POST', url: '/api/v1/shortcomings', payload: { orgId: ids['org'], text: 'Hạn chế', remedy: 'Khắc phục', lead: { kind: 'unit', id: ids['org'], name: 'Đảng ủy' }, dueDate: '2026-12-31', identifiedOn: '2026-07-01' } });
     expect(sc.statusCode, sc.body).toBe(201);
     ids['shortcoming'] = sc.json().id;
+    const rr = await t.as(admin, { method: 'POST', url: '/api/v1/review-requests', payload: { orgId: al, targetOrgId: ids['org'], topics: ['Thực hiện quy chế làm việc'], sentOn: '2026-07-01', deadline: '2026-07-31', periodFrom: '2026-01-01', periodTo: '2026-06-30' } });
+    expect(rr.statusCode, rr.body).toBe(201);
+    ids['reviewRequest'] = rr.json().id;
   });
   afterAll(async () => t?.close());
 
@@ -65,6 +68,7 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
       .replace(':recipientId', ids['attendance']!)
       .replace(/^\/consultations\/:id/, `/consultations/${ids['consultation']}`)
       .replace(/^\/review-reports\/:id/, `/review-reports/${ids['reviewReport']}`)
+      .replace(/^\/review-requests\/:id/, `/review-requests/${ids['reviewRequest']}`)
       .replace(/^\/shortcomings\/:id/, `/shortcomings/${ids['shortcoming']}`)
       .replace(/^\/tasks\/:id/, `/tasks/${ids['task']}`)
       .replace(/^\/programs\/:id/, `/programs/${ids['program']}`)

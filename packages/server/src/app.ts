@@ -24,6 +24,7 @@ import { documentRoutes } from './routes/document.routes.js';
 import { meetingRoutes } from './routes/meeting.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
+import { briefingRoutes } from './routes/briefing.routes.js';
 import { programRoutes } from './routes/program.routes.js';
 import { taskRoutes } from './routes/task.routes.js';
 import { MeetingHub } from './services/meeting.live.js';
@@ -120,6 +121,7 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
   meetingRoutes(app, db, hub);
   calendarRoutes(app, db);
   reviewRoutes(app, db);
+  briefingRoutes(app, db);
   taskRoutes(app, db);
   programRoutes(app, db);
   const consultationHub = new ConsultationHub(db);

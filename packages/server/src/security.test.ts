@@ -75,6 +75,7 @@ interface Records {
   user: string;
   reviewReport: string;
   shortcoming: string;
+  reviewRequest: string;
 }
 
 /** The record of commune X02 an `:id` (or `:versionId` …) in a route's url refers to. */
@@ -110,6 +111,7 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
     consultations: x.consultation,
     users: x.user,
     'review-reports': x.reviewReport,
+    'review-requests': x.reviewRequest,
     shortcomings: x.shortcoming,
   };
   return first ? byCollection[first] : undefined;
@@ -181,6 +183,14 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /review-reports': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /review-reports/:id': () => ({}),
   'GET /review-reports/:id/report.docx': () => ({}),
+  'GET /review-reports/:id/report.pdf': () => ({}),
+  'POST /review-reports/:id/next-program': () => ({ body: {} }),
+  'POST /review-requests': (x) => ({ body: { orgId: x.org, targetOrgId: x.cell, topics: ['Nội dung trái phép'], deadline: '2026-12-31' }, x02: true }),
+  'GET /review-requests': (x) => ({ query: { orgId: x.org }, x02: true }),
+  'GET /review-requests/:id': () => ({}),
+  'POST /review-requests/:id/submit': (x) => ({ body: { version: 1, reportId: x.reviewReport } }),
+  'POST /review-requests/:id/conclude': () => ({ body: { version: 1, conclusionText: 'Kết luận trái phép' } }),
+  'GET /organizations/:id/briefing': () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }),
   'POST /review-reports/:id/adopt': (x) => ({ body: { version: 1, meetingId: x.meeting } }),
   'POST /review-reports/:id/circulate': (x) => ({ body: { version: 1, deadline: '2026-12-31', recipients: [{ kind: 'org', id: x.cell }] } }),
   'POST /shortcomings': (x) => ({ body: { orgId: x.org, text: 'Hạn chế thử', remedy: 'Khắc phục', lead: { kind: 'unit', id: x.org, name: 'Đảng ủy' }, dueDate: '2026-12-31', identifiedOn: '2026-07-01' }, x02: true }),
@@ -412,7 +422,9 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     await ok(await post(`/consultations/${consultation.id}/answers`, { recipientId: consultation.recipients[0].id, answeredOn: '2026-05-10', comments: [{ kind: 'general', text: 'Ý kiến của chi bộ Xã Hai' }] }), 'answer');
     const reviewReport = await ok(await post('/review-reports', { orgId: x02, period: '2026-H1' }), 'review report');
     const shortcoming = await ok(await post('/shortcomings', { orgId: x02, text: 'Hạn chế của Xã Hai', remedy: 'Khắc phục', lead: leadX02, dueDate: '2026-12-31', identifiedOn: '2026-07-01', reviewReportId: reviewReport.id }), 'shortcoming');
+    const reviewRequest = await ok(await post('/review-requests', { orgId: al, targetOrgId: x02, topics: ['Thực hiện quy chế làm việc'], sentOn: '2026-07-01', deadline: '2026-07-31', periodFrom: '2026-01-01', periodTo: '2026-06-30' }), 'review request');
     x = {
+      reviewRequest: reviewRequest.id,
       shortcoming: shortcoming.id,
       reviewReport: reviewReport.id,
       consultation: consultation.id,
@@ -482,7 +494,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it('answers 401 problem+json without a session on every route but login, whatever the input', async () => {
-    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID(), program: randomUUID(), programItem: randomUUID(), inspection: randomUUID(), recommendation: randomUUID(), consultation: randomUUID(), recipient: randomUUID(), comment: randomUUID(), user: randomUUID(), reviewReport: randomUUID(), shortcoming: randomUUID() });
+    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID(), program: randomUUID(), programItem: randomUUID(), inspection: randomUUID(), recommendation: randomUUID(), consultation: randomUUID(), recipient: randomUUID(), comment: randomUUID(), user: randomUUID(), reviewReport: randomUUID(), shortcoming: randomUUID(), reviewRequest: randomUUID() });
     let checked = 0;
     for (const r of routes) {
       if (r.public) continue;

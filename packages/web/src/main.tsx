@@ -35,8 +35,10 @@ import { AccountListPage } from './features/account/account-list.page';
 import { ChangePasswordPage } from './features/account/password.page';
 import { ReviewPage } from './features/review/review.page';
 import { SubordinatesPage } from './features/review/subordinates.page';
+import { BriefingPage } from './features/review/briefing.page';
 import { ReviewReportPage } from './features/review/review-report.page';
 import { ShortcomingPage } from './features/review/shortcoming.page';
+import { ReviewRequestListPage, ReviewRequestPage } from './features/review/review-request.page';
 
 const theme = createTheme({ primaryColor: 'red', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
 
@@ -99,7 +101,10 @@ function App() {
   else if ((m = match('/consultations/:id', path))) page = <ConsultationPage key={m['id']} id={m['id']!} />;
   else if (path === '/reviews') page = <ReviewPage />;
   else if (path === '/reviews/subordinates') page = <SubordinatesPage />;
+  else if (path === '/reviews/briefing') page = <BriefingPage />;
   else if (path === '/shortcomings') page = <ShortcomingPage />;
+  else if (path === '/review-requests') page = <ReviewRequestListPage />;
+  else if ((m = match('/review-requests/:id', path))) page = <ReviewRequestPage key={m['id']} id={m['id']!} />;
   else if ((m = match('/review-reports/:id', path))) page = <ReviewReportPage key={m['id']} id={m['id']!} />;
   else if (path === '/account/password') page = <ChangePasswordPage me={me} onChanged={() => undefined} />;
   else if (path === '/accounts') page = <AccountListPage me={me} />;

@@ -24,7 +24,7 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
     { to: '/inspections', label: t('inspections'), active: path.startsWith('/inspections') },
     { to: '/recommendations', label: t('recommendations'), active: path.startsWith('/recommendations') },
     { to: '/consultations', label: t('consultations'), active: path.startsWith('/consultations') },
-    { to: '/reviews', label: t('reviews'), active: path.startsWith('/reviews') || path.startsWith('/review-reports') },
+    { to: '/reviews', label: t('reviews'), active: path.startsWith('/reviews') || path.startsWith('/review-reports') || path.startsWith('/review-requests') },
     { to: '/shortcomings', label: t('shortcomings'), active: path.startsWith('/shortcomings') },
     // Administrators manage the accounts of their organizations.
     ...(me.grants.some((g) => roleAllows(g.role as AppRole, 'manage_users')) ? [{ to: '/accounts', label: t('accounts'), active: path.startsWith('/accounts') }] : []),

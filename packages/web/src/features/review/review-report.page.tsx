@@ -98,6 +98,7 @@ export function ReviewReportPage({ id }: { id: string }) {
               {tr('Tải DOCX', 'Download DOCX')}
             </Button>
           )}
+          {!editing && <PdfButton id={report.id} />}
           {mayWrite && report.state === 'draft' && !editing && <CirculateButton report={report} onDone={setReport} />}
           {report.consultationId && (
             <Button variant="subtle" component={Link} to={`/consultations/${report.consultationId}`} data-testid="report-consultation">
@@ -209,6 +210,51 @@ export function ReviewReportPage({ id }: { id: string }) {
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+/**
+ * The PDF is made on the server by LibreOffice, which takes a few seconds and may be missing: the button waits for
+ * it and shows the server's reason in words instead of opening an error page.
+ */
+function PdfButton({ id }: { id: string }) {
+  const [, tr] = useTr();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const download = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const res = await fetch(`/api/v1/review-reports/${encodeURIComponent(id)}/report.pdf`, { credentials: 'same-origin' });
+      if (!res.ok) {
+        const p = (await res.json().catch(() => null)) as { title?: string; detail?: string } | null;
+        setProblem(p?.detail ?? p?.title ?? tr('Chưa tải được tệp PDF', 'The PDF could not be made'));
+        return;
+      }
+      const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name ? decodeURIComponent(name) : 'bao-cao.pdf';
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch {
+      setProblem(tr('Mất kết nối tới máy chủ: chưa tải được tệp PDF', 'No connection: the PDF was not downloaded'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button variant="default" loading={busy} onClick={() => void download()} data-testid="report-pdf">
+        {tr('Tải PDF', 'Download PDF')}
+      </Button>
+      {problem && (
+        <Text size="sm" c="red" data-testid="report-pdf-error">
+          {problem}
+        </Text>
+      )}
+    </>
   );
 }
 

@@ -63,6 +63,16 @@ export function ReviewPage() {
               {tr('Các tổ chức trực thuộc', 'Subordinate organizations')}
             </Button>
           )}
+          {orgId && (
+            <Button variant="light" component={Link} to={`/reviews/briefing?org=${encodeURIComponent(orgId)}${/^\d{4}-[QH]\d$/.test(period) ? `&period=${encodeURIComponent(period)}` : ''}`} data-testid="to-briefing">
+              {tr('Giao ban các ban tham mưu', 'Briefing of the advisory units')}
+            </Button>
+          )}
+          {orgId && (
+            <Button variant="light" component={Link} to={`/review-requests?org=${encodeURIComponent(orgId)}`} data-testid="to-review-requests">
+              {tr('Đoàn công tác', 'Working groups')}
+            </Button>
+          )}
           {mayWrite && orgId && (
             <Button onClick={() => void draft.run(() => api<{ id: string }>('POST', '/review-reports', { orgId, period }))} loading={draft.busy} data-testid="draft-report">
               {tr('Dự thảo báo cáo sơ kết', 'Draft the review report')}

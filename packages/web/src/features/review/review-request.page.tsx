@@ -1,0 +1,373 @@
+import { Anchor, Badge, Button, Card, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { addDays, todayInVietnam } from '@quyche/core';
+import type { ReviewReportListSchema, ReviewRequestListSchema, ReviewRequestSchema } from '@quyche/core';
+import type { z } from 'zod';
+import { api, useApi } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { Link, navigate, useLocation } from '../../app/router';
+import { useRun, WriteError } from '../../app/write';
+import { DateField, useTr } from '../meeting/meeting.parts';
+import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
+
+type Request = z.infer<typeof ReviewRequestSchema>;
+type ListItem = z.infer<typeof ReviewRequestListSchema>[number];
+
+const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+
+function StateBadge({ r }: { r: Pick<Request, 'state' | 'stateLabel_vi' | 'late'> }) {
+  return (
+    <Group gap={4}>
+      <Badge variant="light" tt="none" color={r.state === 'concluded' ? 'green' : r.state === 'cancelled' ? 'gray' : 'blue'} data-testid="request-state">
+        {r.stateLabel_vi}
+      </Badge>
+      {r.late && (
+        <Badge variant="light" tt="none" color="red" data-testid="request-late">
+          Quá hạn nộp báo cáo
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/**
+ * Working-group reviews (đoàn công tác): the requests an organization sent to those below it, and those it received
+ * from above, each with its deadline and where it stands; the superior's staff send a new one from here.
+ */
+export function ReviewRequestListPage() {
+  const [, tr] = useTr();
+  const { query } = useLocation();
+  const { home, me } = useTaskAccess();
+  const orgId = query.get('org') ?? home;
+  const list = useApi<ListItem[]>(orgId ? `/review-requests?orgId=${encodeURIComponent(orgId)}` : null);
+  const [adding, setAdding] = useState(false);
+  const mayWrite = !!me?.grants.some((g) => g.role === 'admin' || g.role === 'clerk');
+  useTitle(tr('Đoàn công tác', 'Working-group reviews'));
+  const groups = [
+    { key: 'received', title: tr('Yêu cầu cấp trên gửi đến', 'Requests from above') },
+    { key: 'sent', title: tr('Yêu cầu đã gửi tổ chức trực thuộc', 'Requests sent below') },
+  ] as const;
+  return (
+    <Stack data-testid="review-requests">
+      <Group justify="space-between" align="end" wrap="wrap">
+        <div>
+          <Title order={1} size="h2">
+            {tr('Đoàn công tác làm việc về thực hiện quy chế', 'Working-group reviews')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {tr('Cấp trên gửi yêu cầu báo cáo theo nội dung và hạn; tổ chức trực thuộc nộp báo cáo của mình; đoàn ghi kết luận, hạn chế và kiến nghị được theo dõi đến khi xong.', 'The superior asks for a report; the subordinate submits its own; the group concludes and its findings are followed.')}
+          </Text>
+        </div>
+        {mayWrite && orgId && (
+          <Button onClick={() => setAdding(true)} data-testid="request-add">
+            {tr('Gửi yêu cầu báo cáo', 'Send a request')}
+          </Button>
+        )}
+      </Group>
+      {list.error && <ErrorView error={list.error} />}
+      {list.loading && !list.data && <Loading />}
+      {list.data &&
+        groups.map((g) => {
+          const rows = list.data!.filter((x) => x.direction === g.key);
+          return (
+            <Card withBorder key={g.key}>
+              <Title order={2} size="h4" mb="xs">
+                {g.title}
+              </Title>
+              {rows.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {tr('Chưa có yêu cầu nào.', 'None yet.')}
+                </Text>
+              ) : (
+                <Stack gap="xs">
+                  {rows.map((r) => (
+                    <div key={r.id} data-testid="request-row" data-state={r.state}>
+                      <Anchor component={Link} to={`/review-requests/${r.id}`} fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                        {r.title}
+                      </Anchor>
+                      <Group gap="xs" wrap="wrap">
+                        <Text size="xs" c="dimmed">
+                          {tr('Gửi', 'Sent')} {fmt(r.sentOn)} · {tr('hạn nộp', 'due')} {fmt(r.deadline)}
+                          {r.submittedOn ? ` · ${tr('nộp', 'submitted')} ${fmt(r.submittedOn)}` : ''}
+                        </Text>
+                        <StateBadge r={r} />
+                      </Group>
+                    </div>
+                  ))}
+                </Stack>
+              )}
+            </Card>
+          );
+        })}
+      {adding && orgId && <NewRequest orgId={orgId} onClose={() => setAdding(false)} />}
+    </Stack>
+  );
+}
+
+function NewRequest({ orgId, onClose }: { orgId: string; onClose: () => void }) {
+  const [l, tr] = useTr();
+  const { leads } = useTaskOrg(orgId);
+  const targets = leads.filter((x) => x.group !== 'body');
+  const [target, setTarget] = useState('');
+  const [topics, setTopics] = useState('Việc xây dựng, ban hành Quy chế làm việc của cấp ủy\nThực hiện chế độ họp, gửi tài liệu, ban hành thông báo kết luận\nTheo dõi, đôn đốc thực hiện nhiệm vụ được giao\nKhó khăn, vướng mắc và kiến nghị, đề xuất');
+  const [deadline, setDeadline] = useState(addDays(todayInVietnam(), 15));
+  const [missing, setMissing] = useState<string | null>(null);
+  const run = useRun<Request>((r) => navigate(`/review-requests/${r.id}`));
+  const send = () => {
+    const need = [!target && tr('Tổ chức được làm việc', 'Organization'), lines(topics).length === 0 && tr('Nội dung báo cáo', 'Topics'), !deadline && tr('Hạn nộp báo cáo', 'Deadline')].filter(Boolean);
+    if (need.length) return setMissing(`${tr('Cần nhập', 'Please fill in')}: ${need.join(', ')}`);
+    setMissing(null);
+    void run.run(() => api<Request>('POST', '/review-requests', { orgId, targetOrgId: target, topics: lines(topics), deadline }));
+  };
+  return (
+    <Modal opened onClose={onClose} title={<b>{tr('Gửi yêu cầu báo cáo của đoàn công tác', 'Send a working-group request')}</b>} size="lg">
+      <Stack>
+        <NativeSelect label={tr('Tổ chức được làm việc', 'Organization')} value={target} onChange={(e) => setTarget(e.currentTarget.value)} data-testid="request-target" required>
+          <option value="">{tr('— chọn tổ chức trực thuộc —', '— choose —')}</option>
+          {groupedLeads(targets, l).map((g) => (
+            <optgroup key={g.group} label={g.group}>
+              {g.items.map((x) => (
+                <option key={x.value} value={x.value}>
+                  {x.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </NativeSelect>
+        <Textarea label={tr('Nội dung báo cáo (mỗi dòng một nội dung)', 'Topics (one per line)')} autosize minRows={4} value={topics} onChange={(e) => setTopics(e.currentTarget.value)} data-testid="request-topics" required />
+        <DateField label={tr('Hạn nộp báo cáo', 'Deadline')} value={deadline} onChange={setDeadline} testid="request-deadline" required />
+        <Text size="xs" c="dimmed">
+          {tr('Kỳ báo cáo: từ đầu nhiệm kỳ của tổ chức được làm việc đến ngày gửi yêu cầu.', 'Period: from the start of the term to the day sent.')}
+        </Text>
+        {missing && (
+          <Text size="sm" c="red" data-testid="request-missing">
+            {missing}
+          </Text>
+        )}
+        <WriteError error={run.error} testid="request-error" />
+        <Group justify="end">
+          <Button variant="default" onClick={onClose}>
+            {tr('Thôi', 'Cancel')}
+          </Button>
+          <Button onClick={send} loading={run.busy} data-testid="request-send">
+            {tr('Gửi yêu cầu', 'Send')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** One request: what is asked, the report submitted, the group's conclusion with its shortcomings and recommendations. */
+export function ReviewRequestPage({ id }: { id: string }) {
+  const [, tr] = useTr();
+  const { data, error, loading, reload } = useApi<Request>(`/review-requests/${encodeURIComponent(id)}`);
+  useTitle(data?.title ?? tr('Đoàn công tác', 'Working group'));
+  if (error) return <ErrorView error={error} />;
+  if (loading && !data) return <Loading />;
+  if (!data) return null;
+  const r = data;
+  return (
+    <Stack data-testid="review-request" data-state={r.state}>
+      <Anchor component={Link} to={`/review-requests?org=${r.orgId}`} size="sm">
+        ‹ {tr('Đoàn công tác', 'Working-group reviews')}
+      </Anchor>
+      <Card withBorder>
+        <Stack gap={6}>
+          <StateBadge r={r} />
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+            {r.title}
+          </Title>
+          <Text size="sm">
+            {r.orgName} → <b>{r.targetOrgName}</b>
+          </Text>
+          <Text size="sm">
+            {tr('Kỳ báo cáo', 'Period')}: {fmt(r.periodFrom)} – {fmt(r.periodTo)} · {tr('gửi ngày', 'sent')} {fmt(r.sentOn)} · {tr('hạn nộp', 'due')} <b>{fmt(r.deadline)}</b>
+          </Text>
+          {r.team.length > 0 && (
+            <Text size="sm">
+              {tr('Thành phần đoàn', 'Team')}: {r.team.map((m) => `${m.name} (${m.role})`).join('; ')}
+            </Text>
+          )}
+          <Title order={2} size="h5" mt="xs">
+            {tr('Nội dung đề nghị báo cáo', 'Topics')}
+          </Title>
+          <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="request-topics-list">
+            {r.topics.map((x, i) => (
+              <li key={i}>
+                <Text size="sm">{x}</Text>
+              </li>
+            ))}
+          </ol>
+        </Stack>
+      </Card>
+      <Card withBorder>
+        <Title order={2} size="h4" mb="xs">
+          {tr('Báo cáo của', 'Report of')} {r.targetOrgName}
+        </Title>
+        {r.report ? (
+          <Text size="sm" data-testid="request-report">
+            <Anchor component={Link} to={`/review-reports/${r.report.id}`}>
+              {r.report.title}
+            </Anchor>{' '}
+            · {tr('nộp ngày', 'submitted')} {fmt(r.submittedOn)}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {tr('Chưa nộp báo cáo.', 'Not submitted yet.')}
+          </Text>
+        )}
+        {r.canSubmit && <SubmitForm r={r} onDone={reload} />}
+      </Card>
+      <Card withBorder>
+        <Title order={2} size="h4" mb="xs">
+          {tr('Kết luận của đoàn', 'Conclusion')}
+        </Title>
+        {r.conclusionText ? (
+          <Stack gap="xs" data-testid="request-conclusion">
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {r.conclusionText}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {tr('Kết luận ngày', 'Concluded on')} {fmt(r.concludedOn)}
+            </Text>
+            {r.shortcomings.length > 0 && (
+              <>
+                <Text fw={600} size="sm">
+                  {tr('Hạn chế, khuyết điểm (vào sổ theo dõi của', 'Shortcomings (in the register of')} {r.targetOrgName})
+                </Text>
+                {r.shortcomings.map((s) => (
+                  <Text size="sm" key={s.id} data-testid="request-shortcoming">
+                    - {s.title} · {tr('hạn', 'due')} {fmt(s.dueDate)} · {s.state === 'fixed' ? tr('đã khắc phục', 'fixed') : tr('chưa khắc phục', 'open')}{' '}
+                    <Anchor component={Link} to={`/shortcomings?org=${r.targetOrgId}`} size="sm">
+                      {tr('sổ theo dõi', 'register')}
+                    </Anchor>
+                  </Text>
+                ))}
+              </>
+            )}
+            {r.recommendations.length > 0 && (
+              <>
+                <Text fw={600} size="sm">
+                  {tr('Kiến nghị của đoàn', 'Recommendations')}
+                </Text>
+                {r.recommendations.map((x) => (
+                  <Text size="sm" key={x.id} data-testid="request-recommendation">
+                    -{' '}
+                    <Anchor component={Link} to={`/recommendations/${x.id}`} size="sm">
+                      {x.title}
+                    </Anchor>
+                    {x.dueOn ? ` · ${tr('hạn trả lời', 'answer due')} ${fmt(x.dueOn)}` : ''}
+                  </Text>
+                ))}
+              </>
+            )}
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {r.state === 'sent' ? tr('Đoàn kết luận sau khi nhận báo cáo.', 'The group concludes once the report is in.') : tr('Chưa có kết luận.', 'No conclusion yet.')}
+          </Text>
+        )}
+        {r.canConclude && <ConcludeForm r={r} onDone={reload} />}
+      </Card>
+    </Stack>
+  );
+}
+
+function SubmitForm({ r, onDone }: { r: Request; onDone: () => void }) {
+  const [, tr] = useTr();
+  const reports = useApi<z.infer<typeof ReviewReportListSchema>>(`/review-reports?orgId=${r.targetOrgId}`);
+  const [reportId, setReportId] = useState('');
+  const run = useRun<Request>(() => onDone());
+  return (
+    <Stack gap="xs" mt="sm">
+      <NativeSelect label={tr('Báo cáo nộp đoàn', 'Report to submit')} value={reportId} onChange={(e) => setReportId(e.currentTarget.value)} data-testid="submit-report">
+        <option value="">{reports.loading ? tr('Đang tải…', 'Loading…') : tr('— chọn một báo cáo của đơn vị —', '— choose one of your reports —')}</option>
+        {(reports.data ?? []).map((x) => (
+          <option key={x.id} value={x.id}>
+            {x.title}
+          </option>
+        ))}
+      </NativeSelect>
+      {reports.data?.length === 0 && (
+        <Text size="sm">
+          {tr('Đơn vị chưa có báo cáo nào:', 'No report yet:')}{' '}
+          <Anchor component={Link} to={`/reviews?org=${r.targetOrgId}`} size="sm">
+            {tr('dựng báo cáo từ trang sơ kết', 'draft one on the review page')}
+          </Anchor>
+        </Text>
+      )}
+      <WriteError error={run.error} testid="submit-error" />
+      <Group>
+        <Button disabled={!reportId} loading={run.busy} onClick={() => void run.run(() => api<Request>('POST', `/review-requests/${r.id}/submit`, { version: r.version, reportId }))} data-testid="submit-save">
+          {tr('Nộp báo cáo', 'Submit')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+type Finding = { text: string; remedy: string; dueDate: string };
+type Rec = { title: string; text: string };
+
+function ConcludeForm({ r, onDone }: { r: Request; onDone: () => void }) {
+  const [, tr] = useTr();
+  const [text, setText] = useState('');
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [recs, setRecs] = useState<Rec[]>([]);
+  const [missing, setMissing] = useState<string | null>(null);
+  const run = useRun<Request>(() => onDone());
+  const save = () => {
+    if (!text.trim()) return setMissing(tr('Cần nhập nội dung kết luận', 'Please write the conclusion'));
+    const bad = findings.findIndex((f) => !f.text.trim() || !f.remedy.trim() || !f.dueDate);
+    if (bad >= 0) return setMissing(tr(`Hạn chế thứ ${bad + 1}: cần ghi nội dung, biện pháp khắc phục và hạn`, `Shortcoming ${bad + 1}: text, remedy and deadline are needed`));
+    const badRec = recs.findIndex((x) => !x.title.trim() || !x.text.trim());
+    if (badRec >= 0) return setMissing(tr(`Kiến nghị thứ ${badRec + 1}: cần ghi tiêu đề và nội dung`, `Recommendation ${badRec + 1}: title and text are needed`));
+    setMissing(null);
+    void run.run(() => api<Request>('POST', `/review-requests/${r.id}/conclude`, { version: r.version, conclusionText: text, shortcomings: findings, recommendations: recs }));
+  };
+  const setF = (i: number, p: Partial<Finding>) => setFindings((xs) => xs.map((x, j) => (j === i ? { ...x, ...p } : x)));
+  const setR = (i: number, p: Partial<Rec>) => setRecs((xs) => xs.map((x, j) => (j === i ? { ...x, ...p } : x)));
+  return (
+    <Stack gap="xs" mt="sm" data-testid="conclude-form">
+      <Textarea label={tr('Nội dung kết luận', 'Conclusion')} autosize minRows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="conclude-text" required />
+      {findings.map((f, i) => (
+        <Card withBorder p="xs" key={i}>
+          <Stack gap={4}>
+            <TextInput label={tr(`Hạn chế ${i + 1}`, `Shortcoming ${i + 1}`)} value={f.text} onChange={(e) => setF(i, { text: e.currentTarget.value })} data-testid="conclude-finding-text" />
+            <TextInput label={tr('Biện pháp khắc phục', 'Remedy')} value={f.remedy} onChange={(e) => setF(i, { remedy: e.currentTarget.value })} data-testid="conclude-finding-remedy" />
+            <DateField label={tr('Hạn khắc phục', 'Deadline')} value={f.dueDate} onChange={(v) => setF(i, { dueDate: v })} testid="conclude-finding-due" />
+          </Stack>
+        </Card>
+      ))}
+      {recs.map((x, i) => (
+        <Card withBorder p="xs" key={`r${i}`}>
+          <Stack gap={4}>
+            <TextInput label={tr(`Kiến nghị ${i + 1}`, `Recommendation ${i + 1}`)} value={x.title} onChange={(e) => setR(i, { title: e.currentTarget.value })} data-testid="conclude-rec-title" />
+            <Textarea label={tr('Nội dung kiến nghị', 'Text')} autosize value={x.text} onChange={(e) => setR(i, { text: e.currentTarget.value })} data-testid="conclude-rec-text" />
+          </Stack>
+        </Card>
+      ))}
+      <Group gap="xs" wrap="wrap">
+        <Button size="xs" variant="default" onClick={() => setFindings((xs) => [...xs, { text: '', remedy: '', dueDate: addDays(todayInVietnam(), 60) }])} data-testid="conclude-add-finding">
+          + {tr('Hạn chế', 'Shortcoming')}
+        </Button>
+        <Button size="xs" variant="default" onClick={() => setRecs((xs) => [...xs, { title: '', text: '' }])} data-testid="conclude-add-rec">
+          + {tr('Kiến nghị', 'Recommendation')}
+        </Button>
+      </Group>
+      {missing && (
+        <Text size="sm" c="red" data-testid="conclude-missing">
+          {missing}
+        </Text>
+      )}
+      <WriteError error={run.error} testid="conclude-error" />
+      <Group>
+        <Button onClick={save} loading={run.busy} data-testid="conclude-save">
+          {tr('Ghi kết luận', 'Record the conclusion')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
