@@ -73,7 +73,7 @@ describe.skipIf(skipReason !== null)('working groups, next program and PDF in Ch
   });
 
   it('drafts the next half-year’s program from the six-month review, with the half’s unfinished item carried over, and downloads the report as PDF', { timeout: 180_000 }, async () => {
-    const id = (await db.query<{ id: string }>("select id from review_report where title = 'Báo cáo sơ kết 6 tháng đầu năm 2026' and state = 'adopted'")).rows[0]!.id;
+    const id = (await db.query<{ id: string }>("select r.id from review_report r join organization o on o.id = r.org_id where o.code = 'ORG-AL' and r.title = 'Báo cáo sơ kết 6 tháng đầu năm 2026' and r.state = 'adopted'")).rows[0]!.id;
     const page = await logIn(browser, base, 'admin');
     await page.goto(`${base}/review-reports/${id}`);
     const download = page.waitForEvent('download', { timeout: 120_000 });

@@ -145,6 +145,19 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     expect(issued.length).toBeGreaterThan(3);
     expect(followed.length).toBeGreaterThan(0);
 
+    // Conferences (the quota of Kết luận 226-KL/TW counts them): BCH meetings and thematic, expanded, briefing ones held.
+    const held = (Array.isArray(meetings) ? meetings : meetings.items) as unknown as { id: string; bodyKind: string; kind: string; state: string; format: string; meetingDate: string }[];
+    const conferences = held.filter((x) => x.meetingDate >= FROM && x.meetingDate <= TO && HELD.includes(x.state) && x.kind !== 'written_consultation' && (x.bodyKind === 'BCH' || ['thematic', 'expanded', 'briefing'].includes(x.kind)));
+    expect(new Set(one('conferences_held').evidence.ids)).toEqual(new Set(conferences.map((x) => x.id)));
+    expect(new Set(one('conferences_in_person').evidence.ids)).toEqual(new Set(conferences.filter((x) => x.format === 'in_person').map((x) => x.id)));
+    expect(conferences.length).toBeGreaterThan(0);
+    expect(one('conferences_held').ruleIds).toContain('han-muc-hoi-nghi');
+    // Tasks assigned in the half whose deciding body lacks competence, as each task page says.
+    const assignedInHalf = ((await get(admin, `/tasks?orgId=${al}&pageSize=500`)).items as { id: string; assignedOn: string | null; state: string }[]).filter((x) => x.state !== 'draft' && x.assignedOn && x.assignedOn >= FROM && x.assignedOn <= TO);
+    const outside: string[] = [];
+    for (const x of assignedInHalf) if ((await get(admin, `/tasks/${x.id}`)).competence?.ok === false) outside.push(x.id);
+    expect(new Set(one('tasks_outside_competence').evidence.ids)).toEqual(new Set(outside));
+
     // Program items due in the half, of the programs adopted by its end; done when every task under it was done by 30/06.
     const programs = (await get(admin, `/programs?orgId=${al}&year=2026`)) as { id: string; state: string; adoptedOn: string | null }[];
     const planned: string[] = [];

@@ -1,4 +1,4 @@
-import { parseReviewPeriod } from '@quyche/core';
+import { customPeriod, parseReviewPeriod } from '@quyche/core';
 import { uuidv7 } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import { draftFor } from '../services/review-report.service.js';
@@ -6,7 +6,9 @@ import { draftFor } from '../services/review-report.service.js';
 /**
  * The demo's reviews (issue 12): An Lạc's six-month review of 2026, adopted at the BTV session of 07/07/2026, with
  * the three shortcomings it named (one fixed by November, with its evidence), its draft annual review of 2026, and
- * Tân Lập's own six-month review, adopted at its BTV on 09/07/2026. Written after the record they are drafted from.
+ * Tân Lập's own six-month review, adopted at its BTV on 09/07/2026; the province's working group on how the communes
+ * build and implement their working regulations: Tân Lập has submitted its report, Bắc Sơn is late. Written after the
+ * record they are drafted from.
  */
 export async function seedReviews(tx: Sql, c: { province: string; provinceName: string; commune: string; communeName: string; adminUser: string; today: string }) {
   const meetingOn = async (org: string, date: string) => (await tx.query<{ id: string }>("select m.id from meeting m join body b on b.id = m.body_id where m.org_id = $1 and b.kind = 'BTV' and m.meeting_date = $2", [org, date])).rows[0]?.id ?? null;
@@ -37,4 +39,40 @@ export async function seedReviews(tx: Sql, c: { province: string; provinceName: 
   }
   await report({ id: c.province, name: c.provinceName }, '2026', null);
   await report({ id: c.commune, name: c.communeName }, '2026-H1', { on: '2026-07-09', meeting: await meetingOn(c.commune, '2026-07-09') });
+  await workingGroups(tx, c);
+}
+
+/** The province's working group of November 2026: Tân Lập submitted its report on 27/11, Bắc Sơn had not by 04/12. */
+async function workingGroups(tx: Sql, c: { province: string; provinceName: string; commune: string; communeName: string; adminUser: string; today: string }) {
+  const x02 = (await tx.query<{ id: string; name: string }>("select id, name from organization where code = 'ORG-X02'")).rows[0];
+  const termStart = async (org: string) => (await tx.query<{ valid_from: string }>('select valid_from::text from term where org_id = $1 and valid_from <= $2 order by valid_from desc limit 1', [org, c.today])).rows[0]?.valid_from;
+  const topics = [
+    'Việc xây dựng, ban hành Quy chế làm việc của Đảng ủy khóa I sau sắp xếp',
+    'Thực hiện chế độ họp, thời hạn gửi tài liệu và ban hành thông báo kết luận',
+    'Theo dõi, đôn đốc thực hiện nhiệm vụ được giao; phân công nhiệm vụ "6 rõ"',
+    'Khó khăn, vướng mắc và kiến nghị, đề xuất',
+  ];
+  const team = [
+    { name: 'Chánh Văn phòng Tỉnh ủy', role: 'Trưởng đoàn' },
+    { name: 'Chuyên viên Phòng Tổng hợp, Văn phòng Tỉnh ủy', role: 'Thành viên' },
+  ];
+  const request = async (target: { id: string; name: string }, sentOn: string, deadline: string, report: { id: string; on: string } | null) => {
+    const from = (await termStart(target.id)) ?? '2025-07-01';
+    await tx.query(
+      `insert into review_request (id, org_id, target_org_id, title, topics, period_from, period_to, sent_on, deadline, team, state, report_id, submitted_on, created_by)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+      [uuidv7(), c.province, target.id, `Đoàn công tác của ${c.provinceName} làm việc với ${target.name}`, JSON.stringify(topics), from, sentOn, sentOn, deadline, JSON.stringify(team), report ? 'submitted' : 'sent', report?.id ?? null, report?.on ?? null, c.adminUser],
+    );
+  };
+  const from = (await termStart(c.commune)) ?? '2025-07-01';
+  const period = customPeriod(from, '2026-11-16', { today: c.today });
+  const d = await draftFor(tx, { id: c.commune, name: c.communeName }, { ...period, label_vi: 'từ đầu nhiệm kỳ đến ngày 16/11/2026' }, 'regulation', c.today, 3);
+  const reportId = uuidv7();
+  await tx.query(
+    `insert into review_report (id, org_id, kind, period_code, period_from, period_to, title, state, paragraphs, recipients, created_by) values ($1,$2,'regulation',$3,$4,$5,$6,'draft',$7,$8,$9)`,
+    [reportId, c.commune, period.code, period.from, period.to, d.title, JSON.stringify(d.paragraphs), JSON.stringify([`Đoàn công tác của ${c.provinceName} (để báo cáo)`, 'Lưu Văn phòng Đảng ủy']), c.adminUser],
+  );
+  const tanLap = (await tx.query<{ name: string }>('select name from organization where id = $1', [c.commune])).rows[0]!;
+  await request({ id: c.commune, name: tanLap.name }, '2026-11-16', '2026-11-30', { id: reportId, on: '2026-11-27' });
+  if (x02) await request(x02, '2026-11-20', '2026-12-04', null);
 }

@@ -1,9 +1,10 @@
-import { INDICATOR_BY_CODE, standingIn } from '@quyche/core';
+import { INDICATOR_BY_CODE, isConference, standingIn } from '@quyche/core';
 import type { EvidenceKind, Regulation } from '@quyche/core';
 import type { Sql } from '@quyche/db';
 import { deviationsIn } from './calendar.service.js';
 import type { Deviation } from './calendar.service.js';
 import { overdueOnSql } from './task.asof.js';
+import { competence } from './meeting.view.js';
 
 /**
  * The figures of an organization's review over a span of dates, counted from its record as of `asOf` (the span's
@@ -92,6 +93,10 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
     add('meetings_held', 'meeting', r.held, body);
   }
   add('meetings_other', 'meeting', m.meetings.filter((x) => x.kind !== 'regular').map((x) => x.id));
+  // The conferences the quota of Kết luận 226-KL/TW counts, and those held in person.
+  const conferences = m.meetings.filter((x) => isConference({ bodyKind: x.body_kind, kind: x.kind }));
+  add('conferences_held', 'meeting', conferences.map((x) => x.id));
+  add('conferences_in_person', 'meeting', conferences.filter((x) => x.format === 'in_person').map((x) => x.id));
   const deviations = withDeviationIds(m.deviations);
   add('deviations', 'deviation', deviations.map((d) => d.id));
   for (const code of new Set(Object.values(DEVIATION_INDICATORS))) {
@@ -123,6 +128,18 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
   add('tasks_done_late', 'task', ids(tasks.filter((t) => t.late)));
   add('tasks_overdue', 'task', ids(tasks.filter((t) => t.overdue)));
   add('tasks_extended', 'task', ids(tasks.filter((t) => t.extended)));
+  // Tasks assigned in the period for a kind of matter the deciding body has no competence over (R9).
+  const decided = await q<{ id: string; deciding_body: string; matter: string; matter_attributes: Record<string, unknown> | null; assigned_on: string }>(
+    `select id, deciding_body, matter, matter_attributes, assigned_on::text from task
+      where org_id = $1 and state <> 'draft' and assigned_on between $2 and $3 and matter is not null and deciding_body is not null and confidentiality <= $4 order by assigned_on, id`,
+    [orgId, range.from, end, clearance],
+  );
+  add('tasks_outside_competence', 'task', ids(decided.filter((t) => {
+    const reg = m.at(t.assigned_on);
+    if (!reg) return false;
+    const name = reg.frontMatter.bodies?.[t.deciding_body]?.name ?? reg.frontMatter.roles?.[t.deciding_body] ?? t.deciding_body;
+    return !competence(reg, t.deciding_body, name, t.matter, t.matter_attributes ?? {}, t.assigned_on).ok;
+  })));
 
   // Program items due in the period, of programs adopted by its end; done when every task under it is.
   const items = await q<{ id: string; done: boolean }>(
