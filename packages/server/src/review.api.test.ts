@@ -318,7 +318,15 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     const list = (await get(admin, `/review-reports?orgId=${al}`)) as { id: string; title: string; state: string }[];
     const h1 = list.find((r) => r.title === 'Báo cáo sơ kết 6 tháng đầu năm 2026' && r.state === 'adopted')!;
     expect(h1).toBeDefined();
-    expect((await get(admin, `/review-reports/${h1.id}`)).adoptedOn).toBe('2026-07-07');
+    const adopted = await get(admin, `/review-reports/${h1.id}`);
+    expect(adopted.adoptedOn).toBe('2026-07-07');
+    // Adopted, it is issued with its number: the DOCX carries it and the day of adoption, and no longer says draft.
+    expect(adopted.symbol).toMatch(/^\d{2,}-BC\/TU$/);
+    const docx = await t.as(admin, { method: 'GET', url: `${API}/review-reports/${h1.id}/report.docx` });
+    const docText = new TextDecoder().decode(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']).replace(/<[^>]+>/g, '');
+    expect(docText).toContain(`Số ${adopted.symbol}`);
+    expect(docText).toContain('An Lạc, ngày 07 tháng 07 năm 2026');
+    expect(docText).not.toContain('DỰ THẢO');
     const register = (await get(admin, `/shortcomings?orgId=${al}`)) as { id: string; text: string; state: string; version: number; source_vi: string; reviewReportId: string }[];
     expect(register).toHaveLength(3);
     expect(register.every((x) => x.reviewReportId === h1.id && x.source_vi === 'Báo cáo sơ kết 6 tháng đầu năm 2026')).toBe(true);
@@ -358,6 +366,7 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     const ok = await t.as(admin, { method: 'POST', url: `${API}/review-reports/${rep.id}/adopt`, payload: { version: rep.version, meetingId: await meeting('BTV', '2026-10-20') } });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ state: 'adopted', adoptedOn: '2026-10-20' });
+    expect(ok.json().symbol).toMatch(/^\d{2,}-BC\/TU$/);
     const edit = await t.as(admin, { method: 'PATCH', url: `${API}/review-reports/${rep.id}`, payload: { version: ok.json().version, title: 'Sửa sau khi thông qua' } });
     expect(edit.json()).toMatchObject({ code: 'BAO_CAO_DA_THONG_QUA' });
   });

@@ -125,6 +125,8 @@ export const ReviewReportSchema = z.object({
   period: ReviewPeriodSchema,
   title: z.string(),
   state: z.enum(['draft', 'circulated', 'adopted', 'cancelled']),
+  /** Once adopted, its number and symbol (12-BC/TU). */
+  symbol: z.string().nullable(),
   paragraphs: z.array(z.object({ section: z.enum(REPORT_SECTIONS), text: z.string(), rendered: z.string(), figures: z.array(z.string()) })),
   figures: z.array(z.object({ key: z.string(), code: z.string(), label_vi: z.string(), value: z.number(), stated: z.number().nullable(), explanation: z.string().nullable(), evidence: z.object({ kind: z.enum(EVIDENCE_KINDS), ids: z.array(z.string()) }), bodyId: IdSchema.nullable() })),
   place: z.string().nullable(),

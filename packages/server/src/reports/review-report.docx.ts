@@ -18,7 +18,7 @@ export interface ReviewReportDocInput {
   issuer: string;
   /** "BC/TU": the number is given when the report is issued; a draft shows "Số     -BC/TU". */
   symbolSuffix: string;
-  number: number | null;
+  number: string | null;
   place: string;
   date: string;
   draft: boolean;

@@ -1,5 +1,5 @@
-import { customPeriod, parseReviewPeriod } from '@quyche/core';
-import { uuidv7 } from '@quyche/db';
+import { customPeriod, documentSymbol, parseReviewPeriod } from '@quyche/core';
+import { nextDocumentNumber, termOn, uuidv7 } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import { draftFor } from '../services/review-report.service.js';
 
@@ -21,6 +21,18 @@ export async function seedReviews(tx: Sql, c: { province: string; provinceName: 
        values ($1,$2,'period',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
       [id, org.id, period.code, period.from, period.to, d.title, adopted ? 'adopted' : 'draft', JSON.stringify(d.paragraphs), adopted ? JSON.stringify(d.figures) : null, adopted?.on ?? null, adopted?.meeting ?? null, JSON.stringify(['Ban Thường vụ cấp trên (để báo cáo)', 'Các đồng chí cấp ủy viên', 'Lưu Văn phòng']), c.adminUser],
     );
+    if (adopted) {
+      // Issued with its number, as an adopted report is (12-BC/TU).
+      const sym = (await tx.query<{ symbol: string | null }>('select symbol from organization where id = $1', [org.id])).rows[0]?.symbol;
+      const term = await termOn(tx, org.id, adopted.on);
+      if (sym && term) {
+        const number = await nextDocumentNumber(tx, org.id, 'BC', term.id);
+        const docId = uuidv7();
+        const symbol = documentSymbol(number, 'BC', sym);
+        await tx.query('insert into issued_document (id, org_id, term_id, doc_type, number, symbol, title, issued_on, confidentiality, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,0,$9)', [docId, org.id, term.id, 'BC', number, symbol, d.title, adopted.on, c.adminUser]);
+        await tx.query('update review_report set symbol = $2, issued_document_id = $3 where id = $1', [id, symbol, docId]);
+      }
+    }
     return id;
   };
   const h1 = await report({ id: c.province, name: c.provinceName }, '2026-H1', { on: '2026-07-07', meeting: await meetingOn(c.province, '2026-07-07') });

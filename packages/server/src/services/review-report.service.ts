@@ -14,6 +14,7 @@ import { updateVersioned } from './sql-update.js';
 import { issuerOf, slug } from './meeting-report.service.js';
 import { competence, loadMeeting, regulationFor } from './meeting.view.js';
 import { reviewReportDocx } from '../reports/review-report.docx.js';
+import { issuerOn, numberDocument } from './document.service.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -36,6 +37,7 @@ interface ReportRow {
   adopted_on: string | null;
   adopted_meeting_id: string | null;
   consultation_id: string | null;
+  symbol: string | null;
   place: string | null;
   recipients: string[];
   confidentiality: number;
@@ -132,6 +134,7 @@ export async function getReport(ctx: RequestContext, id: string) {
     period: { ...period, code: r.period_code },
     title: r.title,
     state: r.state,
+    symbol: r.symbol,
     paragraphs: r.paragraphs.map((p) => ({ ...p, rendered: renderParagraph(p.text, plain, r.overrides), figures: figureKeys(p.text) })),
     figures: figures.map((f) => ({ key: f.key, code: f.code, label_vi: labelOf(figures, f.key), value: f.value, stated: stated.get(f.key)?.stated ?? null, explanation: stated.get(f.key)?.explanation ?? null, evidence: { kind: f.kind, ids: f.ids }, bodyId: f.bodyId })),
     place: r.place,
@@ -184,9 +187,9 @@ export async function reportDocx(ctx: RequestContext, id: string) {
   const content = await reviewReportDocx({
     issuer,
     symbolSuffix: `BC/${org?.symbol ?? 'BC'}`,
-    number: null,
+    number: r.symbol ? r.symbol.split('-')[0]! : null,
     place: r.place ?? place,
-    date: ctx.today(),
+    date: r.adoptedOn ?? ctx.today(),
     draft: r.state !== 'adopted',
     subject,
     paragraphs: r.paragraphs.map((p) => ({ section: p.section, text: p.rendered })),
@@ -216,8 +219,14 @@ export async function adoptReport(ctx: RequestContext, id: string, input: In<typ
   const c = competence(reg, body.kind, body.name, matter, {}, m.meeting_date);
   if (!c.ok) throw new ProblemError('RULE_VIOLATION', { code: 'SAI_THAM_QUYEN', field: 'body.meetingId', detail: c.reason_vi });
   const { figures } = await figuresOf(ctx.db, r.org_id, { from: r.period_from, to: r.period_to }, ctx.today(), ctx.user.clearance);
+  // Issued with its number where the organization has an issuer symbol (12-BC/TU); otherwise adopted unnumbered.
+  const issuer = await issuerOn(ctx, r.org_id, m.meeting_date, 'body.meetingId').catch((e: unknown) => {
+    if (e instanceof ProblemError && e.problem.status === 422) return null;
+    throw e;
+  });
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'review_report', id, input.version, { state: 'adopted', adopted_on: m.meeting_date, adopted_meeting_id: m.id, adopted_figures: JSON.stringify(figures) });
+    const doc = issuer ? await numberDocument(ctx, tx, { ...issuer, type: 'BC', title: r.title, issuedOn: m.meeting_date, confidentiality: r.confidentiality }) : null;
+    await updateVersioned(tx, 'review_report', id, input.version, { state: 'adopted', adopted_on: m.meeting_date, adopted_meeting_id: m.id, adopted_figures: JSON.stringify(figures), symbol: doc?.symbol ?? null, issued_document_id: doc?.id ?? null });
     await tx.query('update review_report set updated_at = now() where id = $1', [id]);
     await ctx.audit(tx, { action: 'adopt', entity: 'review_report', entityId: id, orgId: r.org_id, before: { state: r.state }, after: { meetingId: m.id, on: m.meeting_date, competence: c } });
   });

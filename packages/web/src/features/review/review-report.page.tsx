@@ -82,7 +82,8 @@ export function ReviewReportPage({ id }: { id: string }) {
             {report.title}
           </Title>
           <Text size="sm" c="dimmed">
-            {report.orgName} · {report.kindLabel_vi} · {tr('từ', 'from')} {fmt(report.period.from)} {tr('đến', 'to')} {fmt(report.period.to)} ·{' '}
+            {report.orgName} · {report.kindLabel_vi}
+            {report.symbol ? ` · ${tr('Số', 'No.')} ${report.symbol}` : ''} · {tr('từ', 'from')} {fmt(report.period.from)} {tr('đến', 'to')} {fmt(report.period.to)} ·{' '}
             <Badge variant="light" tt="none" data-testid="report-state">
               {STATE_LABELS[report.state]}
               {report.adoptedOn ? ` ${tr('ngày', 'on')} ${fmt(report.adoptedOn)}` : ''}
