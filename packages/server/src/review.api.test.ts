@@ -527,4 +527,32 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     const again = await get(admin, `/organizations/${al}/review?from=${FROM}&to=${TO}`);
     expect(again.indicators.find((i: Indicator) => i.code === 'tasks_overdue').value).toBe(overdueBefore);
   });
+  it('counts the subordinates’ regulations to revise after the province amends its own, and those found inconsistent, with their records', async () => {
+    const regId = (await t.db.query<{ id: string }>("select id from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'")).rows[0]!.id;
+    const amendment = `---
+work: /vn-an-lac/quyet-dinh/tinh-uy/2026/21-qd-tu
+amends: /vn-an-lac/quy-che/tinh-uy/2025/qclv
+title: Quyết định số 21-QĐ/TU sửa đổi khoản 3 Điều 12 Quy chế làm việc 01-QC/TU
+adopted_on: 2026-12-20
+in_force_from: 2027-01-01
+---
+effects:
+  - { op: replace, target: art_12__para_3, text: "Tài liệu hội nghị Tỉnh ủy được gửi đến Tỉnh ủy viên chậm nhất 10 ngày làm việc trước ngày khai mạc.",
+      rules: [ { id: tl-bch, kind: notice, body: BCH, documents_before_meeting: { min: 10, unit: working_day } } ] }
+`;
+    const a = await t.as(admin, { method: 'POST', url: `${API}/regulations/${regId}/amendments`, payload: { text: amendment } });
+    expect(a.statusCode, a.body).toBe(201);
+    const impact = a.json().impact as { orgName: string; findings: { severity: string }[] }[];
+    expect(impact.length).toBeGreaterThan(0);
+    const today = todayInVietnam();
+    const r = await get(admin, `/organizations/${al}/review?from=2026-12-01&to=${today}`);
+    const v = (code: string) => (r.indicators as Indicator[]).find((i) => i.code === code)!;
+    expect(v('subordinate_regulations_to_review').value).toBe(impact.length);
+    expect(v('subordinate_regulations_inconsistent').value).toBe(impact.filter((x) => x.findings.some((f) => f.severity === 'error')).length);
+    expect(v('subordinate_regulations_inconsistent').value).toBeGreaterThan(0);
+    expect(v('subordinate_regulations_revised_on_time').value).toBe(0);
+    expect(v('subordinate_regulations_inconsistent').basis_vi).toMatch(/Điều 27/);
+    const ev = await get(admin, `/organizations/${al}/review/evidence?from=2026-12-01&to=${today}&code=subordinate_regulations_inconsistent`);
+    expect(ev.records.map((x: { title: string }) => x.title)).toEqual([expect.stringContaining('Tân Lập')]);
+  });
 });

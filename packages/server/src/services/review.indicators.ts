@@ -199,14 +199,15 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
   add('shortcomings_fixed', 'shortcoming', standing.filter((x) => x.s?.fixedWithin).map((x) => x.id));
   add('shortcomings_open', 'shortcoming', standing.filter((x) => x.s?.openAtEnd).map((x) => x.id));
 
-  const impacts = await q<{ id: string; on_time: boolean }>(
-    `select i.id, coalesce(t.state = 'done' and t.done_on <= $3 and (t.due_effective is null or t.done_on <= t.due_effective), false) as on_time
+  const impacts = await q<{ id: string; on_time: boolean; findings: { severity: string }[] | null }>(
+    `select i.id, i.findings, coalesce(t.state = 'done' and t.done_on <= $3 and (t.due_effective is null or t.done_on <= t.due_effective), false) as on_time
        from regulation_impact i left join task t on t.id = i.task_id
       where i.org_id = $1 and i.created_at::date between $2 and $3 order by i.created_at, i.id`,
     [orgId, range.from, end],
   );
   add('subordinate_regulations_to_review', 'regulation_impact', ids(impacts));
   add('subordinate_regulations_revised_on_time', 'regulation_impact', ids(impacts.filter((i) => i.on_time)));
+  add('subordinate_regulations_inconsistent', 'regulation_impact', ids(impacts.filter((i) => (i.findings ?? []).some((f) => f.severity === 'error'))));
 
   return { indicators: out, deviations, tasks, regulation: m.at(end) };
 }
