@@ -67,6 +67,11 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
     expect(down.agenda.at(-1).competence.reason_vi).toContain('khoản 2 Điều 18');
     const other = (await add({ title: 'Chủ trương dự án 800 tỷ', matter: 'CHU_TRUONG_DU_AN', attributes: { tong_muc_dau_tu_ty_dong: 800 } })).json();
     expect(other.agenda.at(-1).competence.reason_vi).toContain('Việc thuộc thẩm quyền của Ban Thường vụ Tỉnh ủy: không đưa lên Ban Chấp hành');
+    // An item by which a body reports back on what it decided in between is marked so; others are not.
+    expect(other.agenda.at(-1).reportsBack).toBe(false);
+    const back = (await add({ title: 'Ban Thường vụ báo cáo công việc đã giải quyết giữa hai kỳ hội nghị', reportsBack: true })).json();
+    expect(back.agenda.at(-1)).toMatchObject({ title: 'Ban Thường vụ báo cáo công việc đã giải quyết giữa hai kỳ hội nghị', reportsBack: true });
+    expect((await add({ title: 'x', reportsBack: 'có' })).statusCode).toBe(400);
   });
 
   it('counts votes against all 61 incumbent members and refuses a personnel vote by show of hands', async () => {

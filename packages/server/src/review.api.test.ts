@@ -130,8 +130,12 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     const issued: string[] = [];
     const actions: string[] = [];
     const followed: string[] = [];
+    type AgendaItem = { id: string; reportsBack: boolean; competence: { ok: boolean; reason_vi: string } | null };
+    const details = new Map<string, { id: string; bodyKind: string; kind: string; state: string; meetingDate: string; agenda: AgendaItem[] }>();
     for (const m of mlist) {
-      const c = (await get(admin, `/meetings/${m.id}`)).conclusion as { id: string; issuedOn: string; items: { id: string; kind: string; taskId?: string | null; task?: { id: string } | null }[] } | null;
+      const detail = await get(admin, `/meetings/${m.id}`);
+      details.set(m.id, { ...(m as unknown as { bodyKind: string; kind: string; state: string; meetingDate: string }), id: m.id, agenda: detail.agenda });
+      const c = detail.conclusion as { id: string; issuedOn: string; items: { id: string; kind: string; taskId?: string | null; task?: { id: string } | null }[] } | null;
       if (!c || c.issuedOn < FROM || c.issuedOn > TO) continue;
       issued.push(c.id);
       for (const i of c.items.filter((x) => x.kind === 'action')) {
@@ -157,6 +161,18 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     const outside: string[] = [];
     for (const x of assignedInHalf) if ((await get(admin, `/tasks/${x.id}`)).competence?.ok === false) outside.push(x.id);
     expect(new Set(one('tasks_outside_competence').evidence.ids)).toEqual(new Set(outside));
+
+    // Decisions the TT took that it must report to the BTV's next session (khoản 2 Điều 3), and whether it did.
+    const sessions = [...details.values()].filter((x) => HELD.includes(x.state) && x.meetingDate >= FROM && x.meetingDate <= TO).sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
+    const owed = sessions.filter((x) => x.bodyKind === 'TT').flatMap((x) => x.agenda.filter((a) => a.competence?.ok && a.competence.reason_vi.includes('báo cáo Ban Thường vụ Tỉnh ủy tại phiên họp gần nhất')).map((a) => ({ id: a.id, date: x.meetingDate })));
+    const next = (date: string) => sessions.find((x) => x.bodyKind === 'BTV' && ['regular', 'extraordinary'].includes(x.kind) && x.meetingDate > date);
+    expect(new Set(one('delegated_decisions').evidence.ids)).toEqual(new Set(owed.map((x) => x.id)));
+    expect(new Set(one('delegated_reported_back').evidence.ids)).toEqual(new Set(owed.filter((x) => next(x.date)?.agenda.some((a) => a.reportsBack)).map((x) => x.id)));
+    expect(new Set(one('delegated_not_reported_back').evidence.ids)).toEqual(new Set(owed.filter((x) => next(x.date) && !next(x.date)!.agenda.some((a) => a.reportsBack)).map((x) => x.id)));
+    // The demo's BTV session of 21/04 heard no report back.
+    expect(one('delegated_not_reported_back').value).toBeGreaterThan(0);
+    expect(one('delegated_reported_back').value).toBeGreaterThan(one('delegated_not_reported_back').value);
+    expect(one('delegated_decisions').basis_vi).toMatch(/khoản 2 Điều 3/);
 
     // Program items due in the half, of the programs adopted by its end; done when every task under it was done by 30/06.
     const programs = (await get(admin, `/programs?orgId=${al}&year=2026`)) as { id: string; state: string; adoptedOn: string | null }[];

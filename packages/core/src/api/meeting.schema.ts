@@ -68,6 +68,8 @@ export const CreateAgendaItemSchema = z.strictObject({
   topic: z.string().max(100).nullable().optional(),
   presentingUnit: TextSchema(300).nullable().optional(),
   confidentiality: ConfidentialitySchema.optional(),
+  /** The item reports back on what a body decided since the last session under a rule that asks it to (the TT to the BTV). */
+  reportsBack: z.boolean().optional(),
 });
 export const VOTE_METHODS = ['show_of_hands', 'secret_ballot', 'written'] as const;
 export const CastVoteSchema = z.strictObject({
@@ -228,6 +230,7 @@ export const MeetingSchema = z.object({
       attributes: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
       topic: z.string().nullable(),
       presentingUnit: z.string().nullable(),
+      reportsBack: z.boolean(),
       confidentiality: z.number().int(),
       competence: Check.nullable(),
       votes: z.array(z.object({ id: IdSchema, method: z.string(), yes: z.number().int(), no: z.number().int(), abstain: z.number().int(), totalMembers: z.number().int(), present: z.number().int(), passed: z.boolean(), reason_vi: z.string(), ruleIds: z.array(z.string()), eIds: z.array(z.string()) })),

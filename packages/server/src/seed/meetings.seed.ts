@@ -61,6 +61,8 @@ interface Item {
   unit?: string;
   vote?: boolean;
   confidential?: boolean;
+  /** The TT reports back on what it decided since the last BTV session (khoản 2 Điều 3). */
+  reportsBack?: boolean;
 }
 interface Action {
   /** The fixture's task number (shared/fixtures/an-lac.md §5). */
@@ -103,6 +105,8 @@ const BTV_ITEMS: Item[] = [
   { title: 'Thành lập đoàn kiểm tra, giám sát của Ban Thường vụ', matter: 'DOAN_KIEM_TRA', unit: 'Ủy ban Kiểm tra Tỉnh ủy', vote: true },
   { title: 'Báo cáo tình hình kinh tế – xã hội, quốc phòng, an ninh trong tháng', unit: 'Đảng ủy UBND tỉnh' },
 ];
+/** At each BTV session the TT reports back on what it decided in between; the demo's session of 21/04 forgot to. */
+const REPORT_BACK: Item = { title: 'Thường trực Tỉnh ủy báo cáo công việc đã giải quyết giữa hai kỳ họp Ban Thường vụ', unit: 'Văn phòng Tỉnh ủy', reportsBack: true };
 const TT_ITEMS: Item[] = [
   { title: 'Công việc thường xuyên, đột xuất giữa hai kỳ họp Ban Thường vụ', matter: 'VIEC_DOT_XUAT', unit: 'Văn phòng Tỉnh ủy' },
   { title: 'Chương trình công tác tuần của lãnh đạo Tỉnh ủy', unit: 'Văn phòng Tỉnh ủy' },
@@ -162,7 +166,7 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
   };
   BTV_DATES.forEach((md, i) => {
     const date = `2026-${md}`;
-    const items = [BTV_ITEMS[i % BTV_ITEMS.length]!, BTV_ITEMS[(i + 2) % BTV_ITEMS.length]!, BTV_ITEMS[5]!].filter((x, j, a) => a.indexOf(x) === j);
+    const items = [BTV_ITEMS[i % BTV_ITEMS.length]!, BTV_ITEMS[(i + 2) % BTV_ITEMS.length]!, BTV_ITEMS[5]!, ...(md === '04-21' ? [] : [REPORT_BACK])].filter((x, j, a) => a.indexOf(x) === j);
     plans.push({
       key: `BTV-${md}`,
       body: 'BTV',
@@ -285,7 +289,7 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
 
     // Agenda and votes (counted by the engine on all incumbent members).
     p.items.forEach((it, j) => {
-      const item = b.add('agenda_item', { org_id: c.org, meeting_id: id, position: j + 1, title: it.title, matter: it.matter ?? null, attributes: JSON.stringify(it.attrs ?? {}), topic: it.topic ?? null, presenting_unit: it.unit ?? null, confidentiality: it.confidential ? 1 : 0 });
+      const item = b.add('agenda_item', { org_id: c.org, meeting_id: id, position: j + 1, title: it.title, matter: it.matter ?? null, attributes: JSON.stringify(it.attrs ?? {}), topic: it.topic ?? null, presenting_unit: it.unit ?? null, confidentiality: it.confidential ? 1 : 0, reports_back: it.reportsBack ?? false });
       if (it.vote && held && !today && p.body !== 'TT' && kind !== 'written_consultation') {
         const q = isQuorate(regulation, p.body, { summoned: bodyMembers.length, present }, p.date);
         if (!q.result.valid) throw new Error(`demo: ${p.key} has no quorum`);

@@ -23,8 +23,8 @@ export async function addAgendaItem(ctx: RequestContext, meetingId: string, inpu
   await ctx.db.transaction(async (tx) => {
     const pos = (await tx.query<{ n: number }>('select coalesce(max(position), 0)::int + 1 as n from agenda_item where meeting_id = $1', [meetingId])).rows[0]!.n;
     await tx.query(
-      'insert into agenda_item (id, org_id, meeting_id, position, title, matter, attributes, topic, presenting_unit, confidentiality) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
-      [id, m.org_id, meetingId, pos, input.title, input.matter ?? null, JSON.stringify(input.attributes ?? {}), input.topic ?? null, input.presentingUnit ?? null, confidentiality],
+      'insert into agenda_item (id, org_id, meeting_id, position, title, matter, attributes, topic, presenting_unit, confidentiality, reports_back) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
+      [id, m.org_id, meetingId, pos, input.title, input.matter ?? null, JSON.stringify(input.attributes ?? {}), input.topic ?? null, input.presentingUnit ?? null, confidentiality, input.reportsBack ?? false],
     );
     await ctx.audit(tx, { action: 'create', entity: 'agenda_item', entityId: id, orgId: m.org_id, after: input });
     await notifyMeeting(tx, meetingId);

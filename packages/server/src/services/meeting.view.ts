@@ -179,7 +179,7 @@ export function conclusionDeadline(reg: Regulation, meetingDate: string, issuedO
   return { ok, reason_vi: `${state}: ${a.reason_vi}`, ruleIds: a.ruleIds, eIds: a.eIds };
 }
 
-type AgendaRow = { id: string; position: number; title: string; matter: string | null; attributes: Record<string, unknown>; topic: string | null; presenting_unit: string | null; confidentiality: number };
+type AgendaRow = { id: string; position: number; title: string; matter: string | null; attributes: Record<string, unknown>; topic: string | null; presenting_unit: string | null; reports_back: boolean; confidentiality: number };
 type VoteRow = { id: string; agenda_item_id: string; method: string; yes: number; no: number; abstain: number; total_members: number; present: number; passed: boolean; outcome: { reason_vi: string; ruleIds?: string[]; eIds?: string[] } };
 
 async function agendaView(ctx: RequestContext, m: MeetingRow, bodyKind: string, bodyName: string, reg: Regulation | undefined) {
@@ -208,6 +208,7 @@ async function agendaView(ctx: RequestContext, m: MeetingRow, bodyKind: string, 
       attributes: (i.attributes ?? {}) as Record<string, number | string | boolean>,
       topic: i.topic,
       presentingUnit: i.presenting_unit,
+      reportsBack: i.reports_back,
       confidentiality: i.confidentiality,
       competence: reg && i.matter ? competence(reg, bodyKind, bodyName, i.matter, i.attributes ?? {}, m.meeting_date) : null,
       votes: votes

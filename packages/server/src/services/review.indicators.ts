@@ -1,4 +1,4 @@
-import { INDICATOR_BY_CODE, isConference, standingIn } from '@quyche/core';
+import { EngineError, HELD_STATES, INDICATOR_BY_CODE, isConference, standingIn, whoDecides } from '@quyche/core';
 import type { EvidenceKind, Regulation } from '@quyche/core';
 import type { Sql } from '@quyche/db';
 import { deviationsIn } from './calendar.service.js';
@@ -105,6 +105,36 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
 
   const q = async <T>(text: string, params: unknown[]) => (await sql.query<T>(text, params)).rows;
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+  // Decisions under a rule that asks for a report back (the TT's between two BTV sessions, khoản 2 Điều 3), and
+  // whether the next session of the body reported to, held by the period's end, heard a report back.
+  const decisions = await q<{ id: string; meeting_date: string; body_kind: string; matter: string; attributes: Record<string, unknown> | null }>(
+    `select a.id, m.meeting_date::text, b.kind as body_kind, a.matter, a.attributes from agenda_item a join meeting m on m.id = a.meeting_id join body b on b.id = m.body_id
+      where m.org_id = $1 and m.state = any($5::text[]) and m.meeting_date between $2 and $3 and a.matter is not null and m.confidentiality <= $4 and a.confidentiality <= $4
+      order by m.meeting_date, a.position`,
+    [orgId, range.from, end, clearance, HELD_STATES],
+  );
+  const sessions = await q<{ meeting_date: string; body_kind: string; reported: boolean }>(
+    `select m.meeting_date::text, b.kind as body_kind, exists (select 1 from agenda_item a where a.meeting_id = m.id and a.reports_back) as reported
+       from meeting m join body b on b.id = m.body_id
+      where m.org_id = $1 and m.state = any($4::text[]) and m.kind in ('regular', 'extraordinary') and m.meeting_date between $2 and $3 order by m.meeting_date`,
+    [orgId, range.from, end, HELD_STATES],
+  );
+  const toReport = decisions.flatMap((d) => {
+    const reg = m.at(d.meeting_date);
+    if (!reg) return [];
+    try {
+      const who = whoDecides(reg, d.matter, d.attributes ?? {}, d.meeting_date).result;
+      return who.report_to && who.body === d.body_kind ? [{ ...d, to: who.report_to }] : [];
+    } catch (e) {
+      if (e instanceof EngineError) return [];
+      throw e;
+    }
+  });
+  const nextSession = (d: { meeting_date: string; to: string }) => sessions.find((s) => s.body_kind === d.to && s.meeting_date > d.meeting_date);
+  add('delegated_decisions', 'agenda_item', ids(toReport));
+  add('delegated_reported_back', 'agenda_item', ids(toReport.filter((d) => nextSession(d)?.reported === true)));
+  add('delegated_not_reported_back', 'agenda_item', ids(toReport.filter((d) => nextSession(d)?.reported === false)));
 
   // Conclusions issued in the period, their action items, and which of those a task follows.
   const conclusions = await q<{ id: string }>(

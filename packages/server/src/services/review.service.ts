@@ -121,6 +121,12 @@ async function evidenceRecords(sql: Sql, ind: RawIndicator, deviations: PeriodRe
       const byId = new Map(deviations.map((x) => [x.id, x]));
       return ids.map((id) => byId.get(id)!).map((x) => ({ kind: 'deviation', id: x.id, title: x.meetingTitle ?? `${x.bodyName} — ${x.period ?? ''}`, date: x.date, detail_vi: x.message_vi, href: x.meetingId ? `/meetings/${x.meetingId}` : null, basis_vi: null }));
     }
+    case 'agenda_item': {
+      const rows = await q<{ id: string; title: string; meeting_id: string; meeting_title: string; meeting_date: string }>(
+        'select a.id, a.title, m.id as meeting_id, m.title as meeting_title, m.meeting_date::text from agenda_item a join meeting m on m.id = a.meeting_id where a.id = any($1::uuid[]) order by m.meeting_date, a.position',
+      );
+      return rows.map((r) => ({ kind: 'agenda_item', id: r.id, title: r.title, date: r.meeting_date, detail_vi: r.meeting_title, href: `/meetings/${r.meeting_id}`, basis_vi: null }));
+    }
     case 'meeting': {
       const rows = await q<{ id: string; title: string; meeting_date: string; body_name: string }>('select m.id, m.title, m.meeting_date, b.name as body_name from meeting m join body b on b.id = m.body_id where m.id = any($1::uuid[]) order by m.meeting_date, m.id');
       return rows.map((r) => ({ kind: 'meeting', id: r.id, title: r.title, date: r.meeting_date, detail_vi: r.body_name, href: `/meetings/${r.id}`, basis_vi: null }));

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Code, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Checkbox, Code, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { todayInVietnam } from '@quyche/core';
@@ -86,6 +86,11 @@ function AgendaItemCard({ it, m, onMeeting, reload }: SectionProps & { it: Item 
             </Badge>
           )}
           <ConfidentialityBadge level={it.confidentiality} />
+          {it.reportsBack && (
+            <Badge variant="light" color="teal" tt="none" data-testid="item-reports-back-badge">
+              {tr('Báo cáo lại việc đã quyết định', 'Report back')}
+            </Badge>
+          )}
           {it.presentingUnit && (
             <Text size="xs" c="dimmed">
               {tr('Cơ quan trình', 'Presented by')}: {it.presentingUnit}
@@ -204,6 +209,7 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
   const [topic, setTopic] = useState('');
   const [unit, setUnit] = useState('');
   const [conf, setConf] = useState('0');
+  const [reportsBack, setReportsBack] = useState(false);
   const [attrs, setAttrs] = useState<Record<string, number | string>>({});
   const a = useAction((x) => {
     onMeeting(x);
@@ -211,6 +217,7 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
     setMatter('');
     setTopic('');
     setUnit('');
+    setReportsBack(false);
     setAttrs({});
   }, reload);
   const matters = m.regulation?.matters ?? [];
@@ -227,6 +234,7 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
         topic: topic || null,
         presentingUnit: unit.trim() || null,
         confidentiality: Number(conf),
+        ...(reportsBack ? { reportsBack: true } : {}),
       }),
     );
   };
@@ -254,6 +262,12 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
               />
             ))}
           </SimpleGrid>
+          <Checkbox
+            label={tr('Nội dung báo cáo lại việc đã quyết định giữa hai kỳ họp (Thường trực báo cáo Ban Thường vụ theo quy chế)', 'Reports back on what was decided since the last session')}
+            checked={reportsBack}
+            onChange={(e) => setReportsBack(e.currentTarget.checked)}
+            data-testid="item-reports-back"
+          />
           <ErrorAlert error={a.error} testid="item-error" />
           <Group>
             <Button type="submit" variant="light" loading={a.busy} disabled={!title.trim()} data-testid="item-submit">
