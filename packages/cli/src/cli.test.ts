@@ -33,6 +33,8 @@ describe('quyche CLI', () => {
     while (!out.includes('Dừng: Ctrl+C') && Date.now() - t0 < 90_000) await new Promise((r) => setTimeout(r, 100));
     expect(out).toContain('đang chạy tại');
     expect(out).toContain('Đăng nhập bản demo');
+    // Every demo account is listed with what it is for.
+    for (const u of ['admin', 'lanhdao', 'vanthu.vptu', 'vanthu.x01', 'vanthu.x02', 'xem']) expect(out).toMatch(new RegExp(`^  ${u.replace('.', '\\.')} +\\S`, 'm'));
     const page = await fetch(`http://127.0.0.1:${port}/login`);
     expect(page.status).toBe(200);
     const t1 = Date.now();

@@ -231,7 +231,9 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await expect.poll(() => page.getByTestId('site-here').innerText()).toBe('1/1');
     await clerk.screenshot({ path: '.test-results/meeting-site-phone.png', fullPage: false });
     await clerk.goto(`${base}/meetings/${m.id}`);
-    await expect.poll(() => clerk.getByTestId('error').count()).toBe(1);
+    // Not the clerk's: a "no access" page that says so in words, with the way back.
+    await expect.poll(() => clerk.getByTestId('no-access').count()).toBe(1);
+    expect(await clerk.getByTestId('no-access').getByRole('heading', { level: 1 }).innerText()).toBe('Bạn không có quyền xem nội dung này');
     await clerk.close();
     await page.close();
   });

@@ -203,7 +203,9 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await expect.poll(() => clerk.getByTestId('review-heading').count()).toBe(1);
     expect(await clerk.getByTestId('review-heading').innerText()).toContain('Đảng ủy xã Tân Lập');
     await clerk.goto(`${base}/reviews/subordinates?org=${await orgId('ORG-AL')}&period=2026-H1`);
-    await expect.poll(() => clerk.getByTestId('error').count()).toBe(1);
+    // Not the clerk's: a "no access" page that says so in words, with the way back.
+    await expect.poll(() => clerk.getByTestId('no-access').count()).toBe(1);
+    expect(await clerk.getByTestId('no-access').getByRole('heading', { level: 1 }).innerText()).toBe('Bạn không có quyền xem nội dung này');
     expect(await clerk.getByTestId('subordinate-row').count()).toBe(0);
     await clerk.close();
   });

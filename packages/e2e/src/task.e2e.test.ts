@@ -93,6 +93,12 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     expect(await page.getByTestId('task-source-meeting').innerText()).toContain(symbol);
     expect(await page.getByTestId('extension-authority').getAttribute('data-code')).toBe('BTV');
 
+    // 150 % is refused in words and nothing is sent (it used to go out as 0 %).
+    await page.getByTestId('report-percent').fill('150');
+    await page.getByTestId('report-text').fill('Vượt kế hoạch');
+    await expect.poll(() => page.getByText('Tiến độ phải là một số từ 0 đến 100%').count()).toBe(1);
+    expect(await page.getByTestId('report-submit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('report').count()).toBe(0);
     // 40 % with evidence.
     await page.getByTestId('report-percent').fill('40');
     await page.getByTestId('report-text').fill('Đã tổng hợp báo cáo của 96 đảng ủy xã, phường.');
@@ -184,6 +190,20 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     await page.close();
   });
 
+  it('opens the task list on the tasks still open, overdue first, by due date; "all states" and a search show the rest', { timeout: 90_000 }, async () => {
+    const page = await loggedIn();
+    await page.goto(`${base}/tasks?asOf=${AS_OF}`);
+    await expect.poll(() => page.getByTestId('task-row').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('filter-state').inputValue()).toBe('open');
+    const states = await page.getByTestId('task-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
+    expect(states.every((x) => ['assigned', 'in_progress', 'reported'].includes(x!))).toBe(true);
+    expect(await page.getByTestId('task-row').first().getAttribute('data-overdue')).toBe('true');
+    await page.getByTestId('filter-state').selectOption('all');
+    await page.waitForURL(/state=all/);
+    await expect.poll(async () => (await page.getByTestId('task-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')))).some((x) => x === 'done' || x === 'draft' || x === 'cancelled')).toBe(true);
+    await page.close();
+  });
+
   it('refuses two lead units from the "Giao nhiệm vụ" form with the Vietnamese reason citing Kết luận 226-KL/TW, and assigns with one', { timeout: 90_000 }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/tasks?asOf=${AS_OF}`);
@@ -265,7 +285,7 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     // On a phone: the list, filtered as a user would, and with the assignment form open, never scrolls sideways.
     for (const username of ['xem', 'admin']) {
       const phone = await loggedIn(username, { width: 390, height: 844 });
-      await phone.goto(`${base}/tasks?asOf=${AS_OF}`);
+      await phone.goto(`${base}/tasks?asOf=${AS_OF}&state=all`);
       await expect.poll(() => phone.getByTestId('task-row').count()).toBe(20);
       await noHorizontalScroll(phone);
       await phone.getByTestId('filter-state').selectOption('overdue');
@@ -285,7 +305,7 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
 
   it('filters the list by state, source, lead and supervisor in the address, and finds tasks with or without diacritics', { timeout: 90_000 }, async () => {
     const page = await loggedIn();
-    await page.goto(`${base}/tasks?asOf=${AS_OF}`);
+    await page.goto(`${base}/tasks?asOf=${AS_OF}&state=all`);
     await expect.poll(() => page.getByTestId('task-row').count()).toBe(20);
     await page.getByTestId('filter-state').selectOption('open');
     const allOpen = async () => (await page.getByTestId('task-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).every((x) => ['assigned', 'in_progress', 'reported'].includes(x!));
@@ -294,7 +314,7 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     await expect.poll(() => page.getByTestId('task-total').getAttribute('data-total')).toBe(String(open));
     await page.getByTestId('filter-state').selectOption('in_progress');
     await expect.poll(() => page.locator('[data-testid="task-row"]:not([data-state="in_progress"])').count()).toBe(0);
-    await page.getByTestId('filter-state').selectOption('');
+    await page.getByTestId('filter-state').selectOption('all');
     await page.getByTestId('filter-lead').selectOption({ label: 'Ban Tổ chức Tỉnh ủy' });
     await expect.poll(async () => [...new Set(await page.getByTestId('task-lead').allInnerTexts())]).toEqual(['Ban Tổ chức Tỉnh ủy']);
     await page.getByTestId('filter-lead').selectOption('');

@@ -31,6 +31,18 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     await page.close();
   });
 
+  it('answers an unknown address with a "no such page" page, and a missing record with "not found" (both used to show the tree)', async () => {
+    const page = await loggedIn();
+    await page.goto(`${base}/khong-co-trang-nay`);
+    await expect.poll(() => page.getByTestId('page-not-found').count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Không có trang này');
+    expect(await page.getByTestId('tree').count()).toBe(0);
+    await page.goto(`${base}/tasks/00000000-0000-7000-8000-000000000000`);
+    await expect.poll(() => page.getByTestId('not-found').count()).toBe(1);
+    expect(await page.getByTestId('not-found').getByRole('heading', { level: 1 }).innerText()).toBe('Không tìm thấy nội dung này');
+    await page.close();
+  });
+
   it('logs in and shows the tree as of two dates: before and after the 2025 merger', async () => {
     const page = await loggedIn();
     await page.goto(`${base}/org?asOf=2025-03-01`);

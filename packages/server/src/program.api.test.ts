@@ -226,6 +226,23 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
     expect(list.filter((i) => i.state === 'verified').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('lets the units an inspection targets read it and find it in their list; others still get 403', async () => {
+    const clerk = await t.login('vanthu.x01');
+    const x01 = await t.orgId('ORG-X01');
+    type Insp = { id: string; title: string; targets: { id: string | null }[] };
+    const all = (await call(admin, 'GET', `/inspections?orgId=${al}`)).json() as Insp[];
+    const mine = all.filter((i) => i.targets.some((x) => x.id === x01));
+    expect(mine.length).toBeGreaterThan(0);
+    const listed = (await call(clerk, 'GET', `/inspections?orgId=${x01}`)).json() as Insp[];
+    expect(listed.map((i) => i.id).sort()).toEqual(mine.map((i) => i.id).sort());
+    for (const i of mine) expect((await call(clerk, 'GET', `/inspections/${i.id}`)).statusCode).toBe(200);
+    const notMine = all.find((i) => !i.targets.some((x) => x.id === x01))!;
+    expect((await call(clerk, 'GET', `/inspections/${notMine.id}`)).statusCode).toBe(403);
+    // Reading is not deciding: the inspected unit cannot change it.
+    const edit = await call(clerk, 'PATCH', `/inspections/${mine[0]!.id}`, { version: 1, title: 'Đổi tên' });
+    expect(edit.statusCode).toBe(403);
+  });
+
   it('follows a recommendation sent up by a commune to the province’s answer, with its deadline from khoản 3 Điều 19', async () => {
     const clerk = await t.login('vanthu.x01');
     const x01 = await t.orgId('ORG-X01');

@@ -10,7 +10,7 @@ import { checkBackupConfig } from './config.js';
 import { queueBackup } from './services/backup.job.js';
 import { localUrl, newLocalToken, writeServerInfo } from './serve.info.js';
 import { isSeeded, seedAnLac } from './seed/an-lac.seed.js';
-import { DEMO_PASSWORD } from './seed/an-lac.data.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/an-lac.data.js';
 import { hasAccounts } from './services/setup.service.js';
 
 export async function openConfiguredDb(config: AppConfig): Promise<Db> {
@@ -76,8 +76,12 @@ export async function serve(config: AppConfig, opts: { demo?: boolean; log?: (s:
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${config.dataDir}`;
   log(`Quychế đang chạy tại http://${config.host}:${port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`);
   if (await isSeeded(db)) {
-    log(`Đăng nhập bản demo: tên đăng nhập "admin", mật khẩu "${DEMO_PASSWORD}" (quản trị Tỉnh ủy An Lạc); "vanthu.x01" / "${DEMO_PASSWORD}" (văn thư xã Tân Lập).`);
-    log('Log in to the demo as admin / ' + DEMO_PASSWORD + '.');
+    const present = new Set((await db.query<{ username: string }>('select username from app_user where username = any($1::text[]) and not disabled', [DEMO_ACCOUNTS.map((a) => a.username)])).rows.map((r) => r.username));
+    const accounts = DEMO_ACCOUNTS.filter((a) => present.has(a.username));
+    const width = Math.max(...accounts.map((a) => a.username.length));
+    log(`Đăng nhập bản demo, mật khẩu chung "${DEMO_PASSWORD}":`);
+    for (const a of accounts) log(`  ${a.username.padEnd(width)}  ${a.vi}`);
+    log(`Demo accounts, password "${DEMO_PASSWORD}": ${accounts.map((a) => `${a.username} (${a.en})`).join(', ')}.`);
   }
   log('Dừng: Ctrl+C.');
   const stop = async () => {

@@ -277,4 +277,19 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     expect(d.completionByMonth[4].late).toBe(await lateIn('due_effective'));
     expect(d.completionByMonth[4].late).toBe((await lateIn('due_date')) - 1);
   });
+
+  it('counts on a commune clerk’s dashboard what the same clerk’s task list shows (it counted only tasks the commune assigned)', async () => {
+    const clerk = await t.login('vanthu.x01');
+    const x01 = await t.orgId('ORG-X01');
+    const d = (await call(clerk, 'GET', `/organizations/${x01}/task-dashboard`)).json();
+    // The clerk's task list page asks without an organization: the tasks its commune assigned or leads.
+    const list = (await call(clerk, 'GET', `/tasks?pageSize=500`)).json() as { total: number; items: { state: string }[] };
+    const overdue = (await call(clerk, 'GET', `/tasks?state=overdue&pageSize=500`)).json() as { total: number };
+    const open = list.items.filter((x) => ['assigned', 'in_progress', 'reported'].includes(x.state)).length;
+    expect(open).toBeGreaterThan(0);
+    expect(overdue.total).toBeGreaterThan(0);
+    expect(d.totals.open).toBe(open);
+    expect(d.totals.overdue).toBe(overdue.total);
+    expect(d.overdueByUnit.reduce((n: number, u: { count: number }) => n + u.count, 0)).toBe(overdue.total);
+  });
 });

@@ -3,7 +3,7 @@ import { createTheme, MantineProvider } from '@mantine/core';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, setCsrf } from './app/api';
-import { Loading } from './app/common';
+import { Loading, NotFoundPage } from './app/common';
 import { Layout } from './app/layout';
 import { match, navigate, useLocation } from './app/router';
 import type { Me } from './app/session';
@@ -108,7 +108,7 @@ function App() {
   else if ((m = match('/review-reports/:id', path))) page = <ReviewReportPage key={m['id']} id={m['id']!} />;
   else if (path === '/account/password') page = <ChangePasswordPage me={me} onChanged={() => undefined} />;
   else if (path === '/accounts') page = <AccountListPage me={me} />;
-  else page = <TreePage />;
+  else page = <NotFoundPage />;
   return (
     <Layout me={me} onLogout={() => setMe(null)}>
       {page}

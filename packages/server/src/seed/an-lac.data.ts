@@ -69,3 +69,12 @@ export function nameGenerator(seed: number) {
 }
 
 export const DEMO_PASSWORD = 'anlac2026';
+/** The demo's accounts as the console lists them at start (the seed creates them, an-lac.seed.ts). */
+export const DEMO_ACCOUNTS: { username: string; vi: string; en: string }[] = [
+  { username: 'admin', vi: 'quản trị hệ thống Tỉnh ủy An Lạc', en: 'administrator of the An Lạc provincial committee' },
+  { username: 'lanhdao', vi: 'lãnh đạo (Bí thư Tỉnh ủy): quyết định gia hạn, nhận kết quả nhiệm vụ, xem ý kiến bảo lưu', en: 'leader (provincial secretary)' },
+  { username: 'vanthu.vptu', vi: 'văn thư Văn phòng Tỉnh ủy', en: 'clerk of the provincial office' },
+  { username: 'vanthu.x01', vi: 'văn thư Đảng ủy xã Tân Lập', en: 'clerk of Tân Lập commune' },
+  { username: 'vanthu.x02', vi: 'văn thư Đảng ủy phường Bắc Sơn', en: 'clerk of Bắc Sơn ward' },
+  { username: 'xem', vi: 'tài khoản chỉ xem', en: 'read-only account' },
+];

@@ -2,7 +2,7 @@ import { foldVietnamese, formatDateVi, INSPECTION_KIND_LABELS, INSPECTION_STATE_
 import type { InspectionFacts, InspectionKind, InspectionState, TeamRole } from '@quyche/core';
 import type { z } from 'zod';
 import type { CreateInspectionSchema, InspectionListQuerySchema, InspectionStepSchema, UpdateInspectionSchema } from '@quyche/core';
-import { getPerson, uuidv7 } from '@quyche/db';
+import { getPerson, orgsCovered, uuidv7 } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
 import { competence, regulationFor } from './meeting.view.js';
@@ -43,6 +43,10 @@ const OWN_POWERS = 'UBKT';
 async function loadInspection(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
   const r = (await ctx.db.query<InspectionRow>('select * from inspection where id = $1', [id])).rows[0];
   if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy cuộc kiểm tra, giám sát' });
+  // The units inspected read it too (its findings and conclusion concern them); only the deciding organization writes.
+  if (action === 'read' && !(await ctx.can(r.org_id, 'read', r.confidentiality))) {
+    for (const target of r.targets ?? []) if (target.id && (await ctx.can(target.id, 'read', r.confidentiality))) return r;
+  }
   await ctx.assertOrg(r.org_id, action, r.confidentiality);
   return r;
 }
@@ -245,9 +249,10 @@ export async function listInspections(ctx: RequestContext, q: In<typeof Inspecti
   await ctx.assertOrg(q.orgId, 'read');
   const ids = (
     await ctx.db.query<{ id: string }>(
-      `select id from inspection where org_id = $1 and confidentiality <= $2 and ($3::text is null or state = $3)
+      `select id from inspection where (org_id = $1 or exists (select 1 from jsonb_array_elements(targets) g where g->>'id' = any($5::text[])))
+         and confidentiality <= $2 and ($3::text is null or state = $3)
          and ($4::int is null or extract(year from coalesce(window_from, decided_on, created_at::date)) = $4) order by coalesce(window_from, decided_on) nulls last, created_at`,
-      [q.orgId, ctx.user.clearance, q.state ?? null, q.year ?? null],
+      [q.orgId, ctx.user.clearance, q.state ?? null, q.year ?? null, await orgsCovered(ctx.db, [q.orgId])],
     )
   ).rows;
   const out = [];

@@ -8,8 +8,9 @@ import type { RequestContext } from '../http/context.js';
  * counts, overdue by leading unit and by supervising member, completion by month (on time or late), and the
  * bottlenecks — most extended, longest overdue. Each panel is one indexed query on (org_id, state, due_effective).
  */
-// The scope is a list of organizations: joined as a set (hash semi-join), not scanned as an array per row.
-const SCOPE = 'org_id in (select unnest($1::uuid[]))';
+// The scope is a list of organizations: joined as a set (hash semi-join), not scanned as an array per row. A task is
+// in it when one of them assigned it or leads it — the very rule of the task list, so that both count the same.
+const SCOPE = '(org_id in (select unnest($1::uuid[])) or lead_org_id in (select unnest($1::uuid[])))';
 const OVERDUE = `${SCOPE} and state in ('assigned', 'in_progress') and due_effective < $2 and confidentiality <= $3`;
 
 export const DASHBOARD_SQL = {
@@ -28,21 +29,21 @@ export const DASHBOARD_SQL = {
                           join person p on p.id = x.person_id order by x.n desc, p.full_name`,
   // In due-date order the index stops at the tenth row: the array test per row is cheap here.
   longestOverdue: `select id, title, lead_name, due_effective from task
-                    where org_id = any($1::uuid[]) and state in ('assigned', 'in_progress') and due_effective < $2 and confidentiality <= $3
+                    where ${SCOPE} and state in ('assigned', 'in_progress') and due_effective < $2 and confidentiality <= $3
                     order by due_effective, id limit 10`,
   totals: `select count(*) filter (where state in ('assigned', 'in_progress', 'reported'))::int as open,
                   count(*) filter (where state in ('assigned', 'in_progress') and due_effective < $2)::int as overdue,
                   count(*) filter (where state in ('assigned', 'in_progress') and due_effective between $2 and $3)::int as due_soon,
                   count(*) filter (where state = 'draft')::int as draft,
                   count(*) filter (where state = 'done' and done_on between $4 and $2)::int as done_this_year
-             from task where org_id = any($1::uuid[]) and confidentiality <= $5`,
+             from task where ${SCOPE} and confidentiality <= $5`,
   completionByMonth: `select to_char(done_on, 'YYYY-MM') as month, count(*)::int as done,
                              count(*) filter (where due_effective is null or done_on <= due_effective)::int as on_time
-                        from task where org_id = any($1::uuid[]) and state = 'done' and done_on between $2 and $3 and confidentiality <= $4
+                        from task where ${SCOPE} and state = 'done' and done_on between $2 and $3 and confidentiality <= $4
                        group by 1 order by 1`,
   mostExtended: `select t.id, t.title, t.lead_name, count(e.id)::int as n
                    from task t join task_extension e on e.task_id = t.id and e.state = 'approved'
-                  where t.org_id = any($1::uuid[]) and t.confidentiality <= $2
+                  where (t.org_id in (select unnest($1::uuid[])) or t.lead_org_id in (select unnest($1::uuid[]))) and t.confidentiality <= $2
                   group by t.id, t.title, t.lead_name order by n desc, t.title limit 10`,
 } as const;
 

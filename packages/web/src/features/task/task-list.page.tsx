@@ -36,7 +36,9 @@ export function TaskListPage() {
     if (next['page'] === '1') delete next['page'];
     navigate(`/tasks${qs(next)}`, true);
   };
-  const filters = { state: f.state, sourceKind: f.source, leadId: f.lead, supervisorPersonId: f.supervisor, dueFrom: f.from, dueTo: f.to, q: f.q, sort: f.sort || 'due', asOf };
+  // The list opens on what is still to do (open, overdue first by due date); a search looks through every state.
+  const state = f.state || (f.q ? 'all' : 'open');
+  const filters = { state: state === 'all' ? '' : state, sourceKind: f.source, leadId: f.lead, supervisorPersonId: f.supervisor, dueFrom: f.from, dueTo: f.to, q: f.q, sort: f.sort || 'due', asOf };
   const url = `/tasks${qs({ ...filters, page, pageSize: PAGE_SIZE })}`;
   const { data, error, loading, reload } = useApi<TaskPage>(url);
   const [importing, setImporting] = useState(false);
@@ -99,7 +101,7 @@ export function TaskListPage() {
             type="search"
           />
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
-            <NativeSelect label={tr('Trạng thái', 'State')} value={f.state} onChange={(e) => go({ state: e.currentTarget.value })} data={STATE_FILTERS.map((s) => ({ value: s.value, label: s[l] }))} data-testid="filter-state" />
+            <NativeSelect label={tr('Trạng thái', 'State')} value={state} onChange={(e) => go({ state: e.currentTarget.value })} data={STATE_FILTERS.map((s) => ({ value: s.value, label: s[l] }))} data-testid="filter-state" />
             <NativeSelect
               label={tr('Nguồn nhiệm vụ', 'Source')}
               value={f.source}

@@ -59,9 +59,12 @@ function ReportForm({ t, onTask, reload }: TaskSectionProps) {
   const [, tr] = useTr();
   const today = todayInVietnam();
   const [on, setOn] = useState(maxDate(today, t.reports.at(-1)?.reportedOn));
-  const [percent, setPercent] = useState<number>(t.percent);
   const [text, setText] = useState('');
   const [finished, setFinished] = useState(false);
+  // What was typed, kept as typed: a figure out of 0–100 is refused in words, never turned into 0 % behind the clerk's back.
+  const [percent, setPercent] = useState<number | string>(t.percent);
+  const pct = typeof percent === 'number' ? percent : Number(String(percent).replace(',', '.'));
+  const percentError = finished || (percent !== '' && Number.isFinite(pct) && pct >= 0 && pct <= 100) ? null : tr('Tiến độ phải là một số từ 0 đến 100%', 'Progress must be a number from 0 to 100%');
   const [files, setFiles] = useState<File[]>([]);
   const [tooBig, setTooBig] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -76,7 +79,8 @@ function ReportForm({ t, onTask, reload }: TaskSectionProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const encoded = await Promise.all(files.map(async (f) => ({ fileName: f.name, mediaType: f.type || 'application/octet-stream', contentBase64: await fileToBase64(f) })));
-    void a.run(() => api<Task>('POST', `/tasks/${t.id}/reports`, { reportedOn: on, percent: finished ? 100 : percent, text: text.trim(), ...(encoded.length ? { files: encoded } : {}), ...(finished ? { finished: true } : {}) }));
+    if (percentError) return;
+    void a.run(() => api<Task>('POST', `/tasks/${t.id}/reports`, { reportedOn: on, percent: finished ? 100 : pct, text: text.trim(), ...(encoded.length ? { files: encoded } : {}), ...(finished ? { finished: true } : {}) }));
   };
   return (
     <form onSubmit={(e) => void submit(e)} data-testid="report-form">
@@ -87,7 +91,7 @@ function ReportForm({ t, onTask, reload }: TaskSectionProps) {
           </Title>
           <Group gap="sm" align="end" wrap="wrap">
             <DateField label={tr('Ngày báo cáo', 'Reported on')} value={on} onChange={setOn} testid="report-date" required />
-            <NumberInput label={tr('Tiến độ (%)', 'Progress (%)')} value={finished ? 100 : percent} onChange={(v) => setPercent(typeof v === 'number' ? v : Number(v) || 0)} min={0} max={100} step={5} clampBehavior="strict" disabled={finished} w={120} suffix="%" data-testid="report-percent" />
+            <NumberInput label={tr('Tiến độ (%)', 'Progress (%)')} value={finished ? 100 : percent} onChange={setPercent} min={0} max={100} step={5} clampBehavior="none" allowNegative={false} error={percentError} disabled={finished} w={percentError ? 260 : 120} suffix="%" data-testid="report-percent" />
           </Group>
           <Textarea label={tr('Kết quả đã làm', 'What was done')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} required data-testid="report-text" />
           <div>
@@ -122,7 +126,7 @@ function ReportForm({ t, onTask, reload }: TaskSectionProps) {
           />
           <TaskError error={a.error} testid="report-error" onClose={() => a.setError(null)} />
           <Group>
-            <Button type="submit" loading={a.busy} disabled={!text.trim() || !on} data-testid="report-submit">
+            <Button type="submit" loading={a.busy} disabled={!text.trim() || !on || !!percentError} data-testid="report-submit">
               {finished ? tr('Gửi báo cáo hoàn thành', 'Send the final report') : tr('Gửi báo cáo tiến độ', 'Send the report')}
             </Button>
           </Group>

@@ -42,7 +42,7 @@ export const TASK_STATE_COLORS: Record<string, string> = {
 
 /** The states a list can be filtered by, with the two derived ones ("open", "overdue") first. */
 export const STATE_FILTERS: { value: string; vi: string; en: string }[] = [
-  { value: '', vi: 'Tất cả trạng thái', en: 'All states' },
+  { value: 'all', vi: 'Tất cả trạng thái', en: 'All states' },
   { value: 'open', vi: 'Tất cả đang mở', en: 'All open' },
   { value: 'overdue', vi: 'Quá hạn', en: 'Overdue' },
   { value: 'draft', vi: 'Dự thảo', en: 'Draft' },
