@@ -122,6 +122,14 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await page.getByTestId('ci-deciding').first().selectOption('BTV');
     await page.getByTestId('ci-supervisor').first().selectOption({ index: 1 });
     await expect.poll(() => page.getByTestId('six-preview').getAttribute('data-complete')).toBe('true');
+    // A due date that does not exist blocks the form, naming the field; nothing is issued (it used to go out without it).
+    await page.getByTestId('ci-due').first().fill('31/02/2027');
+    await page.getByTestId('conclusion-submit').click();
+    await expect.poll(() => page.getByText('Ngày không có thật').count()).toBe(1);
+    expect(await page.getByTestId('ci-due').first().evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('Thời hạn (rõ thời gian): "31/02/2027" không phải một ngày có thật (dd/mm/yyyy)');
+    expect(await page.getByTestId('conclusion-symbol').count()).toBe(0);
+    expect((await call<{ conclusion: unknown }>('GET', `/meetings/${page.url().split('/').pop()}`)).conclusion).toBeNull();
+    await page.getByTestId('ci-due').first().fill('31/01/2027');
     await page.getByTestId('conclusion-submit').click();
     await expect.poll(() => page.getByTestId('conclusion-symbol').innerText()).toMatch(/\d+-TB\/TU/);
     const six = page.getByTestId('six-clear');

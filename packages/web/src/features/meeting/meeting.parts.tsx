@@ -158,6 +158,12 @@ export function DateField({ label, value, onChange, testid, required, disabled, 
   useEffect(() => {
     setText((t) => (parseDateVi(t) === value || (!value && !t) ? t : formatDateVi(value)));
   }, [value]);
+  // A date that is not one (31/02/2027) makes the field invalid for its form: the form does not submit, and the field
+  // says why, rather than the date being dropped silently.
+  const input = useRef<HTMLInputElement>(null);
+  const invalid = text.trim() !== '' && parseDateVi(text) === null;
+  const message = l === 'vi' ? `${label}: "${text.trim()}" không phải một ngày có thật (dd/mm/yyyy)` : `${label}: "${text.trim()}" is not a date (dd/mm/yyyy)`;
+  useEffect(() => input.current?.setCustomValidity(invalid ? message : ''), [invalid, message]);
   const change = (s: string) => {
     setText(s);
     const iso = parseDateVi(s);
@@ -179,7 +185,9 @@ export function DateField({ label, value, onChange, testid, required, disabled, 
         required={required}
         disabled={disabled}
         inputMode="numeric"
-        error={bad ? (l === 'vi' ? 'Ngày không hợp lệ' : 'Invalid date') : undefined}
+        ref={input}
+        error={bad ? (l === 'vi' ? 'Ngày không có thật' : 'Not a date') : undefined}
+        onInvalid={() => setBad(true)}
         onChange={(e) => change(e.currentTarget.value)}
         onBlur={(e) => setBad(e.currentTarget.value.trim() !== '' && parseDateVi(e.currentTarget.value) === null)}
         data-testid={testid}
