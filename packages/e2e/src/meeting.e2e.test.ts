@@ -82,6 +82,10 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await expect.poll(() => page.getByTestId('att-row').count()).toBe(17);
     expect(await page.getByTestId('check-convening').getAttribute('data-ok')).toBe('true');
 
+    // Before anyone is marked the quorum reads "chưa điểm danh", in grey, not a red failure.
+    expect(await page.getByTestId('check-quorum').getAttribute('data-ok')).toBe('none');
+    expect(await page.getByTestId('check-quorum').textContent()).toContain('Chưa điểm danh');
+    expect(await page.getByTestId('live-quorum').innerText()).toMatch(/^Chưa điểm danh/);
     // Twelve of seventeen present: the quorum of 2/3 is reached.
     for (let i = 0; i < 12; i++) {
       await page.getByTestId('att-status').nth(i).selectOption('present');

@@ -131,7 +131,9 @@ function summarize(m: MeetingRow, bodyKind: string, reg: Regulation | undefined,
       if (r.status === 'present') site.present += r.n;
     }
   }
-  const quorum = reg && counts.summoned > 0 ? tryCheck(() => isQuorate(reg, bodyKind, { summoned: counts.summoned, present: counts.present }, m.meeting_date, m.kind)) : null;
+  // Before anyone is marked present or absent the quorum is not yet known ("chưa điểm danh"), not failed.
+  const taken = counts.present + counts.absentExcused + counts.absent > 0;
+  const quorum = reg && counts.summoned > 0 && taken ? tryCheck(() => isQuorate(reg, bodyKind, { summoned: counts.summoned, present: counts.present }, m.meeting_date, m.kind)) : null;
   return { meetingId: m.id, version: m.version, state: m.state, counts, quorum, sites: [...perSite.values()], at: new Date().toISOString() };
 }
 

@@ -269,7 +269,7 @@ function ChecksPanel({ m }: { m: Meeting }) {
       <Stack gap="xs">
         <CheckLine check={m.checks.convening} label={tr('Thẩm quyền triệu tập', 'Convening body')} testid="check-convening" />
         <CheckLine check={m.checks.notice} label={tr('Thời hạn gửi tài liệu', 'Documents notice')} testid="check-notice" />
-        <CheckLine check={m.checks.quorum} label={tr('Điều kiện hợp lệ', 'Quorum')} testid="check-quorum" />
+        <CheckLine check={m.checks.quorum} label={tr('Điều kiện hợp lệ', 'Quorum')} testid="check-quorum" none={tr('Chưa điểm danh', 'Not taken')} />
         <CheckLine check={m.checks.conclusionDeadline} label={tr('Hạn thông báo kết luận', 'Conclusion notice deadline')} testid="check-conclusion-deadline" />
       </Stack>
     </Card>

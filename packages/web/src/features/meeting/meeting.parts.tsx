@@ -62,13 +62,13 @@ export function ConfidentialityBadge({ level }: { level: number }) {
 }
 
 /** A check of the regulation: green or red, with its Vietnamese reason (which already cites the clause). */
-export function CheckLine({ check, label, testid }: { check: Check | null | undefined; label: string; testid: string }) {
+export function CheckLine({ check, label, testid, none }: { check: Check | null | undefined; label: string; testid: string; none?: string }) {
   const [, tr] = useTr();
   if (!check)
     return (
       <Group gap="xs" wrap="nowrap" align="start" data-testid={testid} data-ok="none">
         <Badge color="gray" variant="light" miw={90}>
-          {tr('Chưa có', 'Not yet')}
+          {none ?? tr('Chưa có', 'Not yet')}
         </Badge>
         <Text size="sm">
           <b>{label}</b>
@@ -287,10 +287,16 @@ export function LiveCounts({ counts, quorum, testid = 'live' }: { counts: Meetin
           {tr('Vắng có lý do', 'Excused')} {counts.absentExcused} · {tr('Vắng', 'Absent')} {counts.absent} · {tr('Khách mời', 'Guests')} {counts.guests}
         </Text>
       </Group>
-      {quorum && (
+      {quorum ? (
         <Text size="sm" c={quorum.ok ? 'green.8' : 'red.8'} data-testid={`${testid}-quorum`} data-ok={String(quorum.ok)}>
           {quorum.reason_vi}
         </Text>
+      ) : (
+        counts.summoned > 0 && (
+          <Text size="sm" c="dimmed" data-testid={`${testid}-quorum`} data-ok="none">
+            {tr('Chưa điểm danh: điều kiện hợp lệ được tính khi bắt đầu ghi người có mặt, vắng mặt.', 'Attendance not taken yet: the quorum is computed once members are marked.')}
+          </Text>
+        )
       )}
     </div>
   );
