@@ -158,11 +158,18 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await a.getByTestId('att-status').first().selectOption('present');
     await expect.poll(() => b.getByTestId('live-present').innerText()).toContain('Có mặt 1/17');
     await expect.poll(() => b.getByTestId('att-row').first().getAttribute('data-status')).toBe('present');
-    // And the other way round: an excused absence with its reason.
+    // And the other way round: an excused absence with its reason, saved with the row once written (no button).
     await b.getByTestId('att-status').nth(1).selectOption('absent_excused');
+    expect(await b.getByText('Ghi lý do để lưu "vắng có lý do"').count()).toBe(1);
     await b.getByTestId('att-reason').first().fill('Đi công tác Trung ương');
-    await b.getByTestId('att-reason-save').click();
+    await b.getByTestId('att-reason').first().press('Tab');
     await expect.poll(() => a.getByTestId('live').innerText()).toContain('Vắng có lý do 1');
+    expect((await call('GET', `/meetings/${m.id}`)).attendance.find((x) => x.status === 'absent_excused')?.reason).toBe('Đi công tác Trung ương');
+    // "Tất cả có mặt": the fifteen not yet marked are present; the excused absence stays.
+    await a.getByTestId('att-all-present').click();
+    await expect.poll(() => b.getByTestId('live-present').innerText()).toContain('Có mặt 16/17');
+    await expect.poll(() => a.getByTestId('live').innerText()).toContain('Vắng có lý do 1');
+    expect(await a.getByTestId('att-all-present').count()).toBe(0);
     await a.close();
     await b.close();
   });

@@ -36,7 +36,8 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     ids['conclusionItem'] = (await t.db.query<{ id: string }>("select id from conclusion_item where kind = 'action' limit 1")).rows[0]!.id;
     ids['program'] = await q("select id from program where title = 'Chương trình làm việc năm 2026'");
     ids['programItem'] = await q("select i.id from program_item i join program p on p.id = i.program_id where p.title = 'Chương trình làm việc năm 2026' limit 1");
-    ids['inspection'] = await q('select id from inspection limit 1');
+    // Not one that targets the clerk's own commune (those it reads: the units inspected see their inspection).
+    ids['inspection'] = await q("select i.id from inspection i where not exists (select 1 from jsonb_array_elements(i.targets) g join organization o on o.id::text = g->>'id' where o.code = 'ORG-X01') limit 1");
     // Received by the province from Bắc Sơn (X02): not the X01 clerk's.
     ids['recommendation'] = await q("select id from recommendation where from_label = 'Đảng ủy phường Bắc Sơn'");
     // A consultation of the province sent to commune X05: not the X01 clerk's either.

@@ -150,6 +150,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /meetings/:id/agenda': () => ({ body: { title: 'Nội dung thử', matter: 'NQ_CHUYEN_DE' } }),
   'POST /meetings/:id/agenda/:itemId/votes': () => ({ body: { method: 'secret_ballot', yes: 1, no: 0, abstain: 0 } }),
   'PATCH /meetings/:id/attendance/:attendanceId': () => ({ body: { status: 'present' } }),
+  'POST /meetings/:id/attendance/all-present': () => ({ body: {} }),
   'GET /meetings': (x) => ({ query: { orgId: x.org }, x02: true }),
   'PATCH /meetings/:id': () => ({ body: { version: 2, title: 'Đổi tên trái phép' } }),
   'POST /meetings/:id/open': () => ({ body: { version: 2 } }),

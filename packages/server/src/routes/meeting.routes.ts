@@ -80,6 +80,14 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
     response: MeetingSchema,
     handler: ({ ctx, params, body }) => attendance.updateAttendance(ctx, params.id, params.attendanceId, body),
   });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/attendance/all-present',
+    summary: 'Điểm danh nhanh: mọi thành viên chưa điểm danh có mặt; người đã ghi vắng giữ nguyên',
+    ...M,
+    body: z.strictObject({}),
+    handler: ({ ctx, params }) => attendance.markAllPresent(ctx, params.id),
+  });
   r({ method: 'POST', url: '/meetings/:id/guests', summary: 'Thêm khách mời (hội nghị mở rộng)', ...M, body: CreateGuestSchema, handler: ({ ctx, params, body }) => attendance.addGuest(ctx, params.id, body) });
   r({ method: 'POST', url: '/meetings/:id/sites', summary: 'Thêm điểm cầu trực tuyến', ...M, body: CreateSiteSchema, handler: ({ ctx, params, body }) => attendance.addSite(ctx, params.id, body) });
   r({ method: 'POST', url: '/meetings/:id/written-responses', summary: 'Ghi phiếu trả lời lấy ý kiến bằng văn bản', ...M, body: WrittenResponseSchema, handler: ({ ctx, params, body }) => attendance.recordWrittenResponse(ctx, params.id, body) });

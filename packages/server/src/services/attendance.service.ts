@@ -38,6 +38,21 @@ export async function updateAttendance(ctx: RequestContext, meetingId: string, a
   return getMeetingDetail(ctx, meetingId);
 }
 
+/**
+ * "Tất cả có mặt": every member not yet marked is present; those already marked absent, excused or present keep
+ * their status (the exceptions are marked first, or after). One audit entry lists who was marked.
+ */
+export async function markAllPresent(ctx: RequestContext, meetingId: string) {
+  const m = await loadMeeting(ctx, meetingId, 'write');
+  assertOpenForAttendance(m.state);
+  await ctx.db.transaction(async (tx) => {
+    const marked = (await tx.query<{ id: string }>("update meeting_attendance set status = 'present', reason = null, version = version + 1, updated_at = now() where meeting_id = $1 and role = 'member' and status = 'summoned' returning id", [meetingId])).rows;
+    await ctx.audit(tx, { action: 'mark_all_present', entity: 'meeting', entityId: meetingId, orgId: m.org_id, after: { present: marked.map((r) => r.id) } });
+    await notifyMeeting(tx, meetingId);
+  });
+  return getMeetingDetail(ctx, meetingId);
+}
+
 /** Invited non-members (an expanded conference): listed and counted apart, never in the quorum. */
 export async function addGuest(ctx: RequestContext, meetingId: string, input: In<typeof CreateGuestSchema>) {
   const m = await loadMeeting(ctx, meetingId, 'write');

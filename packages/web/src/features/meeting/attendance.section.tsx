@@ -33,6 +33,16 @@ export function AttendanceSection({ m, onMeeting, reload }: SectionProps) {
           </Text>
         )}
         <ErrorAlert error={a.error} testid="attendance-error" onClose={() => a.setError(null)} />
+        {editable && members.some((x) => x.status === 'summoned') && (
+          <Group gap="xs">
+            <Button size="xs" variant="light" loading={a.busy} onClick={() => void a.run(() => api('POST', `/meetings/${m.id}/attendance/all-present`, {}))} data-testid="att-all-present">
+              {tr('Tất cả có mặt', 'All present')}
+            </Button>
+            <Text size="xs" c="dimmed">
+              {tr('Mọi người chưa điểm danh được ghi có mặt; người đã ghi vắng giữ nguyên.', 'Everyone not yet marked is present; those marked absent stay so.')}
+            </Text>
+          </Group>
+        )}
         {members.length > 0 && (
           <Table.ScrollContainer minWidth={remote && m.sites.length ? 720 : 560}>
             <Table striped verticalSpacing={4} fz="sm" data-testid="attendance-table">
@@ -99,7 +109,9 @@ function AttendanceRow({ n, x, m, editable, onPatch }: { n: number; x: Attendanc
     setPending(null);
     await onPatch({ status: s });
   };
+  // The reason is saved with the row as soon as it is written (leaving the field or Enter): no separate button to forget.
   const saveReason = async () => {
+    if (!reason.trim() || (!pending && reason.trim() === (x.reason ?? ''))) return;
     if (await onPatch({ status: 'absent_excused', reason: reason.trim() })) setPending(null);
   };
   return (
@@ -128,12 +140,20 @@ function AttendanceRow({ n, x, m, editable, onPatch }: { n: number; x: Attendanc
       <Table.Td>
         {m.can.write && status === 'absent_excused' ? (
           <Group gap={4} wrap="nowrap">
-            <TextInput size="xs" value={reason} onChange={(e) => setReason(e.currentTarget.value)} disabled={!editable} placeholder={tr('Lý do', 'Reason')} aria-label={tr('Lý do vắng', 'Reason')} data-testid="att-reason" w={160} />
-            {(pending || reason !== (x.reason ?? '')) && (
-              <Button size="xs" onClick={saveReason} disabled={!editable || !reason.trim()} data-testid="att-reason-save">
-                {tr('Lưu', 'Save')}
-              </Button>
-            )}
+            <TextInput
+              size="xs"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              onBlur={() => void saveReason()}
+              onKeyDown={(e) => e.key === 'Enter' && void saveReason()}
+              disabled={!editable}
+              placeholder={tr('Ghi lý do vắng', 'Reason')}
+              aria-label={`${tr('Lý do vắng', 'Reason')}: ${x.fullName}`}
+              error={pending && !reason.trim() ? tr('Ghi lý do để lưu "vắng có lý do"', 'Write the reason to save') : undefined}
+              autoFocus={!!pending}
+              data-testid="att-reason"
+              w={190}
+            />
           </Group>
         ) : (
           <Text size="xs" c="dimmed">
