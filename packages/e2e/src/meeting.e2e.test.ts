@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '@quyche/db';
+import { todayInVietnam } from '@quyche/core';
 import type { FastifyInstance } from 'fastify';
 import { apiCall, apiSession, logIn, skipReason, startDemo } from './harness.js';
 import type { Demo, Session } from './harness.js';
@@ -95,7 +96,12 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await expect.poll(() => page.getByTestId('check-quorum').getAttribute('data-ok')).toBe('true');
     expect(await page.getByTestId('live-quorum').innerText()).toContain('12/17');
 
+    // The session is on 29/12: opening it earlier needs a written reason, which the audit keeps.
     await page.getByTestId('step-in_session').click();
+    if (todayInVietnam() < '2026-12-29') {
+      expect(await page.getByTestId('step-submit').isDisabled()).toBe(true);
+      await page.getByTestId('early-reason').fill('Diễn tập quy trình trước phiên họp');
+    }
     await page.getByTestId('step-submit').click();
     await expect.poll(() => state(page)).toBe('in_session');
 
@@ -112,6 +118,7 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     expect(await page.getByTestId('vote-result').first().innerText()).toContain('17');
 
     await page.getByTestId('step-closed').click();
+    if (todayInVietnam() < '2026-12-29') await page.getByTestId('early-reason').fill('Diễn tập quy trình trước phiên họp');
     await page.getByTestId('step-submit').click();
     await expect.poll(() => state(page)).toBe('closed');
 
@@ -304,7 +311,7 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     const tanLap = (await db.query<{ id: string }>("select id from organization where code = 'ORG-X01'")).rows[0]!.id;
     let m = await call('POST', '/meetings', { bodyId: await bodyOf('BCH'), kind: 'extraordinary', title: 'Hội nghị Tỉnh ủy (bất thường) ngày 11/12/2026', meetingDate: '2026-12-11', startsAt: '07:30', format: 'hybrid' });
     m = await call('POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'BTV' });
-    m = await call('POST', `/meetings/${m.id}/open`, { version: m.version });
+    m = await call('POST', `/meetings/${m.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
     m = await call('POST', `/meetings/${m.id}/agenda`, { title: 'Chủ trương đầu tư dự án đường ven biển phía Đông', matter: 'CHU_TRUONG_DU_AN', attributes: { tong_muc_dau_tu_ty_dong: 1200 }, presentingUnit: 'Đảng ủy UBND tỉnh' });
     const later = await call<MeetingListItem[]>('GET', `/meetings?bodyId=${await bodyOf('BCH')}&from=2026-12-12&to=2026-12-31`);
     const hn10 = later.find((x) => x.title.startsWith('Hội nghị Tỉnh ủy lần thứ 10'))!;
@@ -331,6 +338,7 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     // Closing: the date offered is the conference's.
     await page.getByTestId('step-closed').click();
     expect(await page.getByTestId('step-date').inputValue()).toBe('11/12/2026');
+    if (await page.getByTestId('early-reason').count()) await page.getByTestId('early-reason').fill('Ghi nhận thử trước ngày họp');
     await page.getByTestId('step-submit').click();
     await expect.poll(() => state(page)).toBe('closed');
 

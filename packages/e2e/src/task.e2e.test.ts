@@ -53,9 +53,9 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     const btv = (await one("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null")).id;
     let m = await call('POST', '/meetings', { bodyId: btv, kind: 'regular', title: 'Phiên họp Ban Thường vụ Tỉnh ủy ngày 10/12/2026', meetingDate: '2026-12-10', startsAt: '08:00' });
     m = await call('POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'TT' });
-    m = await call('POST', `/meetings/${m.id}/open`, { version: m.version });
+    m = await call('POST', `/meetings/${m.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
     for (const a of m.attendance.slice(0, 12)) m = await call('PATCH', `/meetings/${m.id}/attendance/${a.id}`, { status: 'present' });
-    m = await call('POST', `/meetings/${m.id}/close`, { version: m.version });
+    m = await call('POST', `/meetings/${m.id}/close`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
     m = await call('POST', `/meetings/${m.id}/conclusion`, {
       issuedOn: '2026-12-11',
       summary: 'Ban Thường vụ Tỉnh ủy kết luận như sau:',

@@ -26,13 +26,13 @@ describe.each(drivers)('conclusion notices (%s)', (driver) => {
     let m = await ok('POST', '/meetings', { bodyId: await btvId(), kind: 'regular', title: `Phiên họp Ban Thường vụ Tỉnh ủy ngày ${date.split('-').reverse().join('/')}`, meetingDate: date, startsAt: '08:00', location: 'Hội trường Tỉnh ủy' });
     m = await ok('POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'TT' });
     m = await ok('POST', `/meetings/${m.id}/agenda`, { title: 'Đề án sắp xếp các đơn vị sự nghiệp thuộc Tỉnh ủy', matter: 'DE_AN_TO_CHUC', presentingUnit: 'Ban Tổ chức Tỉnh ủy' });
-    m = await ok('POST', `/meetings/${m.id}/open`, { version: m.version });
+    m = await ok('POST', `/meetings/${m.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
     const members = m.attendance.filter((a: { role: string }) => a.role === 'member');
     for (const a of members.slice(0, 13)) m = await ok('PATCH', `/meetings/${m.id}/attendance/${a.id}`, { status: 'present' });
     m = await ok('PATCH', `/meetings/${m.id}/attendance/${members[15].id}`, { status: 'absent_excused', reason: 'Đi công tác Trung ương' });
     m = await ok('POST', `/meetings/${m.id}/agenda/${m.agenda[0].id}/votes`, { method: 'show_of_hands', yes: 12, no: 1, abstain: 0 });
     m = await ok('PUT', `/meetings/${m.id}/minutes`, { version: m.version, text: 'Hội nghị khai mạc lúc 8 giờ.\nBan Tổ chức trình bày Đề án; các đồng chí thảo luận.' });
-    return ok('POST', `/meetings/${m.id}/close`, { version: m.version });
+    return ok('POST', `/meetings/${m.id}/close`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
   }
   const issue = (meetingId: string, issuedOn: string) =>
     t.as(admin, {

@@ -1,3 +1,4 @@
+import { addDays, todayInVietnam } from '@quyche/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -76,6 +77,23 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
     const back = (await add({ title: 'Ban Thường vụ báo cáo công việc đã giải quyết giữa hai kỳ hội nghị', reportsBack: true })).json();
     expect(back.agenda.at(-1)).toMatchObject({ title: 'Ban Thường vụ báo cáo công việc đã giải quyết giữa hai kỳ hội nghị', reportsBack: true });
     expect((await add({ title: 'x', reportsBack: 'có' })).statusCode).toBe(400);
+  });
+
+  it('refuses to open or close a meeting before its date without a written reason, and keeps the reason in the audit', async () => {
+    const btv = (await t.db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null")).rows[0]!.id;
+    const later = addDays(todayInVietnam(), 20);
+    let m = (await t.as(admin, { method: 'POST', url: '/api/v1/meetings', payload: { bodyId: btv, kind: 'regular', title: 'Phiên họp thử mở sớm', meetingDate: later } })).json();
+    m = (await t.as(admin, { method: 'POST', url: `/api/v1/meetings/${m.id}/convene`, payload: { version: m.version, convenedBy: 'TT' } })).json();
+    const early = await t.as(admin, { method: 'POST', url: `/api/v1/meetings/${m.id}/open`, payload: { version: m.version } });
+    expect(early.statusCode).toBe(422);
+    expect(early.json()).toMatchObject({ code: 'TRUOC_NGAY_HOP', field: 'body.earlyReason' });
+    expect(early.json().detail).toContain(`Hội nghị họp ngày ${later.split('-').reverse().join('/')}`);
+    const withReason = await t.as(admin, { method: 'POST', url: `/api/v1/meetings/${m.id}/open`, payload: { version: m.version, earlyReason: 'Nhập lại hồ sơ phiên họp đã họp theo lịch cũ' } });
+    expect(withReason.statusCode, withReason.body).toBe(200);
+    const audit = (await t.db.query<{ after: { earlyReason?: string } }>("select after from audit_log where entity = 'meeting' and entity_id = $1 and action = 'open'", [m.id])).rows[0]!;
+    expect(audit.after.earlyReason).toBe('Nhập lại hồ sơ phiên họp đã họp theo lịch cũ');
+    const close = await t.as(admin, { method: 'POST', url: `/api/v1/meetings/${m.id}/close`, payload: { version: withReason.json().version } });
+    expect(close.json()).toMatchObject({ code: 'TRUOC_NGAY_HOP' });
   });
 
   it('counts votes against all 61 incumbent members and refuses a personnel vote by show of hands', async () => {

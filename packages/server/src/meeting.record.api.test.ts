@@ -55,7 +55,7 @@ describe.each(drivers)('the record of a meeting (%s)', (driver) => {
     const item = withItem.agenda[0]!.id;
     const vote = (yes: number) => call(admin, 'POST', `/meetings/${m.id}/agenda/${item}/votes`, { method: 'show_of_hands', yes, no: 0, abstain: 0 });
     expect((await vote(9)).json()).toMatchObject({ code: 'TRANG_THAI_HOI_NGHI' });
-    m = await ok(admin, 'POST', `/meetings/${m.id}/open`, { version: withItem.version });
+    m = await ok(admin, 'POST', `/meetings/${m.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: withItem.version });
     expect(m.state).toBe('in_session');
     m = await mark(m, 11);
     expect(m.checks.quorum!.ok).toBe(false);
@@ -78,7 +78,7 @@ describe.each(drivers)('the record of a meeting (%s)', (driver) => {
   it('keeps reserved opinions for leaders and administrators only (R12)', async () => {
     let m = await btvSession('2026-12-23');
     m = await ok(admin, 'POST', `/meetings/${m.id}/agenda`, { title: 'Giới thiệu cán bộ', matter: 'NHAN_SU_BTV_QUAN_LY', topic: 'can_bo' });
-    m = await ok(admin, 'POST', `/meetings/${m.id}/open`, { version: m.version });
+    m = await ok(admin, 'POST', `/meetings/${m.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
     const opinion = await call(admin, 'POST', `/meetings/${m.id}/agenda/${m.agenda[0]!.id}/reserved-opinions`, { personId: await person('M13'), text: 'Tôi bảo lưu ý kiến về thời điểm giới thiệu nhân sự.' });
     expect(opinion.statusCode, opinion.body).toBe(200);
     expect((opinion.json() as Meeting).agenda[0]!.reservedOpinions![0]!.text).toContain('bảo lưu');
@@ -151,7 +151,7 @@ describe.each(drivers)('the record of a meeting (%s)', (driver) => {
       let m = await ok(admin, 'POST', '/meetings', { bodyId: await body('BCH'), kind: 'written_consultation', title: 'Lấy ý kiến Tỉnh ủy viên về dự thảo nghị quyết', meetingDate: '2026-12-02', consultationDeadline: '2026-12-09' });
       m = await ok(admin, 'POST', `/meetings/${m.id}/agenda`, { title: 'Dự thảo Nghị quyết chuyên đề', matter: 'NQ_CHUYEN_DE' });
       m = await ok(admin, 'POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'BTV' });
-      m = await ok(admin, 'POST', `/meetings/${m.id}/open`, { version: m.version });
+      m = await ok(admin, 'POST', `/meetings/${m.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
       const item = m.agenda[0]!.id;
       const members = m.attendance.filter((a) => a.role === 'member');
       for (const [i, a] of members.slice(0, replies).entries()) {
@@ -161,7 +161,7 @@ describe.each(drivers)('the record of a meeting (%s)', (driver) => {
       const late = await call(admin, 'POST', `/meetings/${m.id}/written-responses`, { personId: members.at(-1)!.personId, receivedOn: '2026-12-10', answers: [{ itemId: item, choice: 'agree' }] });
       expect(late.json()).toMatchObject({ code: 'QUA_HAN_TRA_LOI', field: 'body.receivedOn' });
       expect((await call(admin, 'POST', `/meetings/${m.id}/agenda/${item}/votes`, { method: 'written', yes: 1, no: 0, abstain: 0 })).json().code).toBe('LAY_Y_KIEN_TU_KIEM_PHIEU');
-      return ok(admin, 'POST', `/meetings/${m.id}/close`, { version: m.version });
+      return ok(admin, 'POST', `/meetings/${m.id}/close`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
     };
     const valid = await consult(41, 31);
     expect(valid.state).toBe('closed');
@@ -176,14 +176,14 @@ describe.each(drivers)('the record of a meeting (%s)', (driver) => {
 
   it('records minutes, approves them once, and issues the numbered conclusion with the 6 rõ checked', async () => {
     let m = await btvSession('2026-12-30');
-    m = await ok(admin, 'POST', `/meetings/${m.id}/open`, { version: m.version });
+    m = await ok(admin, 'POST', `/meetings/${m.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
     await mark(m, 15);
     const issue = (items: object[], issuedOn = '2026-12-31') => call(admin, 'POST', `/meetings/${m.id}/conclusion`, { issuedOn, summary: 'Ban Thường vụ kết luận như sau:', signer: { personId: null, for: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ' }, items });
     const item = { kind: 'action', text: 'Xây dựng Chương trình làm việc năm 2027', leads: [{ kind: 'unit', id: await body('UBKT'), name: 'Ủy ban Kiểm tra Tỉnh ủy' }], dueDate: '2027-01-15', supervisorPersonId: await person('M02'), decidingBody: 'BTV', product: 'Dự thảo chương trình' };
     expect((await issue([item])).json()).toMatchObject({ code: 'TRANG_THAI_HOI_NGHI' });
     m = await ok(admin, 'GET', `/meetings/${m.id}`);
     m = await ok(admin, 'PUT', `/meetings/${m.id}/minutes`, { version: m.version, text: 'Hội nghị khai mạc lúc 8 giờ.\nCác đại biểu thảo luận.' });
-    m = await ok(admin, 'POST', `/meetings/${m.id}/close`, { version: m.version });
+    m = await ok(admin, 'POST', `/meetings/${m.id}/close`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
     expect(m.checks.conclusionDeadline).toMatchObject({ ok: true });
     // Two leads: refused, naming the rule (Kết luận 226-KL/TW) and the item.
     const two = await issue([{ ...item, leads: [...item.leads, { kind: 'unit', id: await unit('Văn phòng Tỉnh ủy'), name: 'Văn phòng Tỉnh ủy' }] }]);
@@ -206,10 +206,10 @@ describe.each(drivers)('the record of a meeting (%s)', (driver) => {
 
   it('flags a conclusion notice issued after the regulation\'s five working days (R8)', async () => {
     let m = await btvSession('2026-12-15', {});
-    m = await ok(admin, 'POST', `/meetings/${m.id}/open`, { version: m.version });
+    m = await ok(admin, 'POST', `/meetings/${m.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
     await mark(m, 12);
     m = await ok(admin, 'GET', `/meetings/${m.id}`);
-    m = await ok(admin, 'POST', `/meetings/${m.id}/close`, { version: m.version });
+    m = await ok(admin, 'POST', `/meetings/${m.id}/close`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
     const r = await call(admin, 'POST', `/meetings/${m.id}/conclusion`, { issuedOn: '2026-12-28', summary: 'Kết luận', signer: { for: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ' }, items: [{ kind: 'conclusion', text: 'Thống nhất.' }] });
     expect(r.statusCode).toBe(201);
     expect(r.json().conclusion.deadline.ok).toBe(false);

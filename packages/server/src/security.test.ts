@@ -406,8 +406,8 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     // A conclusion of X02 with an action item, its task with a report file and an extension request.
     await ok(await write(admin, 'admin', { method: 'PATCH', url: `${API}/organizations/${x02}`, payload: { version: (await t.as(admin, { method: 'GET', url: `${API}/organizations/${x02}` })).json().version, symbol: 'ĐU' } }), 'symbol');
     let mm = await ok(await t.as(admin, { method: 'GET', url: `${API}/meetings/${meeting.id}` }), 'meeting');
-    mm = await ok(await post(`/meetings/${meeting.id}/open`, { version: mm.version }), 'open');
-    mm = await ok(await post(`/meetings/${meeting.id}/close`, { version: mm.version }), 'close');
+    mm = await ok(await post(`/meetings/${meeting.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: mm.version }), 'open');
+    mm = await ok(await post(`/meetings/${meeting.id}/close`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: mm.version }), 'close');
     const leadX02 = { kind: 'unit', id: x02, name: 'Đảng ủy phường Bắc Sơn' };
     await ok(await post(`/meetings/${meeting.id}/conclusion`, { issuedOn: '2026-05-05', summary: 'Kết luận', signer: { for: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ' }, items: [{ kind: 'action', text: 'Rà soát đảng viên', leads: [leadX02], dueDate: '2026-06-30', supervisorPersonId: people[0], decidingBody: 'BTV', product: 'Báo cáo' }] }), 'conclusion');
     const conclusionItem = await one("select i.id as v from conclusion_item i join conclusion c on c.id = i.conclusion_id where c.meeting_id = $1 and i.kind = 'action'", [meeting.id]);

@@ -120,9 +120,9 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     const btv = (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id;
     let m = (await call(admin, 'POST', '/meetings', { bodyId: btv, kind: 'regular', title: 'Phiên họp thử', meetingDate: '2026-12-08' })).json();
     m = (await call(admin, 'POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'TT' })).json();
-    m = (await call(admin, 'POST', `/meetings/${m.id}/open`, { version: m.version })).json();
+    m = (await call(admin, 'POST', `/meetings/${m.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version })).json();
     for (const a of m.attendance.slice(0, 12)) m = (await call(admin, 'PATCH', `/meetings/${m.id}/attendance/${a.id}`, { status: 'present' })).json();
-    m = (await call(admin, 'POST', `/meetings/${m.id}/close`, { version: m.version })).json();
+    m = (await call(admin, 'POST', `/meetings/${m.id}/close`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version })).json();
     m = (
       await call(admin, 'POST', `/meetings/${m.id}/conclusion`, {
         issuedOn: '2026-12-09',

@@ -37,7 +37,12 @@ export const ConveneMeetingSchema = z.strictObject({
   conveningRef: TextSchema(200).nullable().optional(),
 });
 export const SendDocumentsSchema = z.strictObject({ version: VersionSchema, sentOn: IsoDateSchema });
-export const MeetingStepSchema = z.strictObject({ version: VersionSchema, on: IsoDateSchema.optional() });
+export const MeetingStepSchema = z.strictObject({
+  version: VersionSchema,
+  on: IsoDateSchema.optional(),
+  /** Why a meeting is opened or closed before its date (a record entered afterwards, a test): kept in the audit. */
+  earlyReason: TextSchema(500).optional(),
+});
 export const CancelMeetingSchema = z.strictObject({ version: VersionSchema, reason: TextSchema(500) });
 
 export const ATTENDANCE_STATUSES = ['summoned', 'present', 'absent_excused', 'absent'] as const;

@@ -121,16 +121,29 @@ export async function sendDocuments(ctx: RequestContext, id: string, input: In<t
   return getMeetingDetail(ctx, id);
 }
 
-async function step(ctx: RequestContext, id: string, version: number, to: MeetingState, fields: Record<string, unknown>, action: string, check?: (m: MeetingRow) => void) {
+async function step(ctx: RequestContext, id: string, version: number, to: MeetingState, fields: Record<string, unknown>, action: string, check?: (m: MeetingRow) => void, note?: Record<string, unknown>) {
   const m = await loadMeeting(ctx, id, 'write');
   assertMove(m.state, to);
   check?.(m);
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, 'meeting', id, version, { state: to, ...fields });
-    await ctx.audit(tx, { action, entity: 'meeting', entityId: id, orgId: m.org_id, before: { state: m.state }, after: { state: to, ...fields } });
+    await ctx.audit(tx, { action, entity: 'meeting', entityId: id, orgId: m.org_id, before: { state: m.state }, after: { state: to, ...fields, ...note } });
     await notifyMeeting(tx, id);
   });
   return getMeetingDetail(ctx, id);
+}
+
+/**
+ * A meeting is opened and closed on or after its date: before it, only with a written reason (a record entered
+ * afterwards for another day, a rehearsal), which the audit keeps. A written consultation runs on its own dates.
+ */
+function assertNotBeforeDate(ctx: RequestContext, m: MeetingRow, input: In<typeof MeetingStepSchema>, what: string) {
+  if (m.kind === 'written_consultation' || ctx.today() >= m.meeting_date || input.earlyReason?.trim()) return;
+  throw new ProblemError('RULE_VIOLATION', {
+    code: 'TRUOC_NGAY_HOP',
+    field: 'body.earlyReason',
+    detail: `Hội nghị họp ngày ${formatDateVi(m.meeting_date)}, hôm nay mới ngày ${formatDateVi(ctx.today())}: chưa ${what} được. Nếu cần ghi nhận trước ngày họp, hãy ghi rõ lý do.`,
+  });
 }
 
 export async function openMeeting(ctx: RequestContext, id: string, input: In<typeof MeetingStepSchema>) {
@@ -141,12 +154,13 @@ export async function openMeeting(ctx: RequestContext, id: string, input: In<typ
     if (m.kind !== 'written_consultation' && input.on && input.on !== m.meeting_date) {
       throw new ProblemError('VALIDATION_FAILED', { field: 'body.on', detail: `Hội nghị khai mạc vào ngày họp ${formatDateVi(m.meeting_date)}` });
     }
-  });
+    assertNotBeforeDate(ctx, m, input, 'khai mạc');
+  }, input.earlyReason ? { earlyReason: input.earlyReason } : undefined);
 }
 
 export async function closeMeeting(ctx: RequestContext, id: string, input: In<typeof MeetingStepSchema>) {
   const m = await loadMeeting(ctx, id, 'write');
-  return step(ctx, id, input.version, 'closed', { closed_on: input.on ?? (m.kind === 'written_consultation' ? ctx.today() : m.meeting_date) }, 'close');
+  return step(ctx, id, input.version, 'closed', { closed_on: input.on ?? (m.kind === 'written_consultation' ? ctx.today() : m.meeting_date) }, 'close', (m) => assertNotBeforeDate(ctx, m, input, 'bế mạc'), input.earlyReason ? { earlyReason: input.earlyReason } : undefined);
 }
 
 export const cancelMeeting = (ctx: RequestContext, id: string, input: In<typeof CancelMeetingSchema>) => step(ctx, id, input.version, 'cancelled', { cancel_reason: input.reason }, 'cancel');

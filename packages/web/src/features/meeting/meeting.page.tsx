@@ -165,6 +165,8 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
   const [on, setOn] = useState('');
   const [reason, setReason] = useState('');
   const current = LIFE_CYCLE.indexOf(m.state as (typeof LIFE_CYCLE)[number]);
+  // Opening or closing before the meeting's date needs a written reason (kept in the audit).
+  const early_ = (active === 'in_session' || active === 'closed') && m.kind !== 'written_consultation' && today < m.meetingDate;
   const defaultOn = (step: string) => {
     if (step === 'documents_sent') return today < m.meetingDate ? today : m.meetingDate;
     if (step === 'in_session' || step === 'closed') return m.kind === 'written_consultation' ? maxDate(m.openedOn ?? m.meetingDate, today) : m.meetingDate;
@@ -175,6 +177,7 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
     a.setError(null);
     setActive(active === s ? null : s);
     setOn(defaultOn(s));
+    setReason('');
     if (s === 'convened') setConvenedBy(m.regulation?.conveningBody ?? '');
   };
   const submit = () => {
@@ -182,8 +185,9 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
     const url = `/meetings/${m.id}`;
     if (active === 'convened') return a.run(() => api('POST', `${url}/convene`, { ...v, convenedBy: convenedBy || null, conveningRef: ref.trim() || null }));
     if (active === 'documents_sent') return a.run(() => api('POST', `${url}/documents-sent`, { ...v, sentOn: on }));
-    if (active === 'in_session') return a.run(() => api('POST', `${url}/open`, { ...v, ...(on ? { on } : {}) }));
-    if (active === 'closed') return a.run(() => api('POST', `${url}/close`, { ...v, ...(on ? { on } : {}) }));
+    const early = early_ && reason.trim() ? { earlyReason: reason.trim() } : {};
+    if (active === 'in_session') return a.run(() => api('POST', `${url}/open`, { ...v, ...(on ? { on } : {}), ...early }));
+    if (active === 'closed') return a.run(() => api('POST', `${url}/close`, { ...v, ...(on ? { on } : {}), ...early }));
     if (active === 'minutes_approved') return a.run(() => api('POST', `${url}/minutes/approve`, { ...v, ...(on ? { on } : {}) }));
     if (active === 'cancelled') return a.run(() => api('POST', `${url}/cancel`, { ...v, reason: reason.trim() }));
   };
@@ -243,8 +247,20 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
             )}
             {dateLabel[active] && <DateField label={dateLabel[active]!} value={on} onChange={setOn} testid="step-date" />}
             {active === 'cancelled' && <Textarea label={tr('Lý do hủy', 'Reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} data-testid="cancel-reason-input" />}
+            {early_ && (
+              <Textarea
+                label={tr(`Lý do ghi nhận trước ngày họp (${fmt(m.meetingDate)})`, `Why before the meeting's date (${fmt(m.meetingDate)})`)}
+                description={tr('Hôm nay chưa tới ngày họp: chỉ ghi nhận trước khi có lý do, lý do được lưu vào nhật ký.', 'The meeting is later: a reason is required and kept in the audit.')}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                required
+                autosize
+                minRows={2}
+                data-testid="early-reason"
+              />
+            )}
             <Group gap="xs">
-              <Button onClick={submit} loading={a.busy} color={active === 'cancelled' ? 'red' : undefined} disabled={(active === 'cancelled' && !reason.trim()) || (active === 'documents_sent' && !on)} data-testid="step-submit">
+              <Button onClick={submit} loading={a.busy} color={active === 'cancelled' ? 'red' : undefined} disabled={(active === 'cancelled' && !reason.trim()) || (early_ && !reason.trim()) || (active === 'documents_sent' && !on)} data-testid="step-submit">
                 {labelOf(STEP_LABELS, active, l)}
               </Button>
               <Button variant="subtle" onClick={() => setActive(null)}>
