@@ -39,21 +39,32 @@ if (ci && skipped.length) {
 
 const out = join(root, '.test-results');
 mkdirSync(out, { recursive: true });
-rmSync(join(out, 'vitest.json'), { force: true });
-const vitest = run(process.execPath, [
-  join(root, 'node_modules/vitest/vitest.mjs'),
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${join(out, 'vitest.json')}`,
-  ...process.argv.slice(2),
-]);
+// Tests that time another client's answers while an upload is parsed (issue 11: under 200 ms) run alone, after the
+// others: beside the other test files on a 2-core machine they measure the contention of the test run itself.
+const TIMED = ['packages/server/src/upload.api.test.ts'];
+const args = process.argv.slice(2);
+const vitestRun = (name, extra) => {
+  rmSync(join(out, name), { force: true });
+  return run(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, name)}`, ...extra]);
+};
+const runs = args.length
+  ? [{ name: 'vitest.json', status: vitestRun('vitest.json', args).status }]
+  : [
+      { name: 'vitest.json', status: vitestRun('vitest.json', TIMED.map((f) => `--exclude=**/${f.split('/').pop()}`)).status },
+      { name: 'vitest-timed.json', status: vitestRun('vitest-timed.json', TIMED).status },
+    ];
+const vitest = { status: runs.some((r) => r.status !== 0) ? 1 : 0 };
 
 let passed = 0;
 let failed = 0;
 let skippedTests = 0;
 try {
-  const r = JSON.parse(readFileSync(join(out, 'vitest.json'), 'utf8'));
+  const results = runs.map((x) => JSON.parse(readFileSync(join(out, x.name), 'utf8')));
+  const r = { numPassedTests: 0, numFailedTests: 0, numFailedTestSuites: 0, numPendingTests: 0, numTodoTests: 0, testResults: [] };
+  for (const x of results) {
+    for (const k of ['numPassedTests', 'numFailedTests', 'numFailedTestSuites', 'numPendingTests', 'numTodoTests']) r[k] += x[k] ?? 0;
+    r.testResults.push(...x.testResults);
+  }
   passed = r.numPassedTests;
   failed = r.numFailedTests + (r.numFailedTestSuites ?? 0);
   skippedTests = r.numPendingTests + r.numTodoTests;

@@ -254,6 +254,25 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     await page.close();
   });
 
+  it('lets the leader account accept a reported result from the task page, with no control to edit or assign', { timeout: 90_000 }, async () => {
+    const text = 'Báo cáo kết quả sơ kết công tác dân vận (lãnh đạo nhận kết quả)';
+    const m = await conclusionWithActionItem(text);
+    const itemId = (await one("select i.id from conclusion_item i join conclusion c on c.id = i.conclusion_id where c.meeting_id = $1 and i.kind = 'action'", [m.id])).id;
+    const task = await call<{ id: string }>('POST', `/conclusion-items/${itemId}/task`, {});
+    const reported = await call<{ id: string; state: string }>('POST', `/tasks/${task.id}/reports`, { reportedOn: '2026-12-20', percent: 100, text: 'Đã trình báo cáo.', finished: true });
+    expect(reported.state).toBe('reported');
+    const page = await loggedIn('lanhdao');
+    await page.goto(`${base}/tasks/${task.id}`);
+    await expect.poll(() => state(page)).toBe('reported');
+    expect(await page.getByTestId('decide-only').count()).toBe(1);
+    expect(await page.getByTestId('task-edit').count()).toBe(0);
+    expect(await page.locator('[data-testid^="step-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).filter((x) => x !== 'step-submit'))).toEqual(['step-done', 'step-in_progress']);
+    await page.getByTestId('step-done').click();
+    await page.getByTestId('step-submit').click();
+    await expect.poll(() => state(page)).toBe('done');
+    await page.close();
+  });
+
   it('shows a read-only account task 18 with its approved extension and no write control; the list fits a phone 390 px wide', { timeout: 90_000 }, async () => {
     const id = await taskId('Xây dựng phương án xử lý vi phạm đất rừng tại xã Hòa Sơn');
     const page = await loggedIn('xem');

@@ -161,6 +161,31 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     expect((await call(admin, 'GET', `/tasks/${task.id}`)).json().status.label_vi).toContain('gia hạn đến 15/02/2027');
   });
 
+  it('lets the leader account decide an extension and accept a reported result, which the read-only account may not (the leader could only read)', async () => {
+    const leader = await t.login('lanhdao');
+    const viewer = await t.login('xem');
+    let task = await ok(admin, 'POST', '/tasks', { ...(await full()), sourceBodyId: (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id });
+    expect((await call(leader, 'GET', `/tasks/${task.id}`)).json().can).toEqual({ write: false, report: false, decide: true });
+    expect((await call(viewer, 'GET', `/tasks/${task.id}`)).json().can).toEqual({ write: false, report: false, decide: false });
+    task = await ok(admin, 'POST', `/tasks/${task.id}/extensions`, { requestedOn: '2027-01-10', requestedTo: '2027-02-15', reason: 'Chờ ý kiến các ban' });
+    const e = task.extensions[0]!;
+    const decision = { version: e.version, approved: true, decidedOn: '2027-01-12', decidedBy: 'BTV', decisionRef: 'Phiên họp ngày 12/01/2027' };
+    expect((await call(viewer, 'POST', `/tasks/${task.id}/extensions/${e.id}/decision`, decision)).statusCode).toBe(403);
+    const decided = await call(leader, 'POST', `/tasks/${task.id}/extensions/${e.id}/decision`, decision);
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ extendedTo: '2027-02-15' });
+    // Reported finished: the leader accepts; the leader still may not edit or cancel it (the office's work).
+    task = await ok(admin, 'POST', `/tasks/${task.id}/reports`, { reportedOn: '2027-02-01', percent: 100, text: 'Đã trình báo cáo.', finished: true });
+    expect(task.state).toBe('reported');
+    expect((await call(viewer, 'POST', `/tasks/${task.id}/transition`, { version: task.version, to: 'done', on: '2027-02-02' })).statusCode).toBe(403);
+    expect((await call(leader, 'PATCH', `/tasks/${task.id}`, { version: task.version, title: 'Đổi tên' })).statusCode).toBe(403);
+    const accepted = await call(leader, 'POST', `/tasks/${task.id}/transition`, { version: task.version, to: 'done', on: '2027-02-02' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ state: 'done', doneOn: '2027-02-02' });
+    const audit = await q1<{ n: number }>("select count(*)::int as n from audit_log a join app_user u on u.id = a.actor_user_id where u.username = 'lanhdao' and a.entity_id = $1 and a.action = 'accept'", [task.id]);
+    expect(audit.n).toBe(1);
+  });
+
   it('lists the tasks overdue on a past date: open that day and past the deadline then in force', async () => {
     const btv = (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id;
     const make = async (title: string) => {
@@ -222,10 +247,10 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     const id = mine.items.find((x: { title: string }) => x.title.startsWith('Củng cố')).id;
     // The page learns what this user may do: the lead's clerk reports, the assigner edits; and where the task came from.
     const seen = (await call(clerk, 'GET', `/tasks/${id}`)).json();
-    expect(seen.can).toEqual({ write: false, report: true });
+    expect(seen.can).toEqual({ write: false, report: true, decide: false });
     expect(seen.decidingBodyName).toBe('Đảng ủy xã, phường');
     expect(seen.sourceMeetingId).toBe((await q1("select c.meeting_id as id from conclusion c where c.symbol = $1", [seen.sourceLabel])).id);
-    expect((await call(admin, 'GET', `/tasks/${id}`)).json().can).toEqual({ write: true, report: true });
+    expect((await call(admin, 'GET', `/tasks/${id}`)).json().can).toEqual({ write: true, report: true, decide: true });
     const task = await ok(clerk, 'POST', `/tasks/${id}/reports`, { reportedOn: '2026-12-02', percent: 80, text: 'Đã kiện toàn chi ủy chi bộ thôn 4.' });
     expect(task.percent).toBe(80);
     // The lead reports; the assigner decides.

@@ -5,14 +5,18 @@
 export const APP_ROLES = ['admin', 'clerk', 'leader', 'viewer'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
-/** `read_reserved`: reserved opinions (R12: kept and reported upward, not published) — leaders and administrators. */
-export const ACTIONS = ['read', 'write', 'manage_users', 'audit', 'read_reserved'] as const;
+/**
+ * `read_reserved`: reserved opinions (R12: kept and reported upward, not published) — leaders and administrators.
+ * `decide`: what the assigning level decides on a task — an extension, accepting a reported result or sending it
+ * back — by a leader, or recorded by the office (clerk) or an administrator.
+ */
+export const ACTIONS = ['read', 'write', 'manage_users', 'audit', 'read_reserved', 'decide'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const PERMISSIONS: Record<AppRole, readonly Action[]> = {
-  admin: ['read', 'write', 'manage_users', 'audit', 'read_reserved'],
-  clerk: ['read', 'write'],
-  leader: ['read', 'read_reserved'],
+  admin: ['read', 'write', 'manage_users', 'audit', 'read_reserved', 'decide'],
+  clerk: ['read', 'write', 'decide'],
+  leader: ['read', 'read_reserved', 'decide'],
   viewer: ['read'],
 };
 

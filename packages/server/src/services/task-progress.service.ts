@@ -71,7 +71,7 @@ export async function requestExtension(ctx: RequestContext, id: string, input: I
  * body's decision is refused naming the competent one. An approval moves the due date in force.
  */
 export async function decideExtension(ctx: RequestContext, id: string, extensionId: string, input: In<typeof ExtensionDecisionSchema>) {
-  const t = await loadTask(ctx, id, 'write');
+  const t = await loadTask(ctx, id, 'decide');
   const e = (await ctx.db.query<{ id: string; state: string; requested_to: string; requested_on: string }>('select id, state, requested_to, requested_on from task_extension where id = $1 and task_id = $2', [extensionId, id])).rows[0];
   if (!e) throw new ProblemError('NOT_FOUND', { detail: 'Không có đề nghị gia hạn này' });
   if (e.state !== 'requested') throw new ProblemError('RULE_VIOLATION', { code: 'DA_QUYET_DINH', field: 'body', detail: 'Đề nghị gia hạn này đã được quyết định' });

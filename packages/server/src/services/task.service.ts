@@ -211,7 +211,9 @@ export async function updateTask(ctx: RequestContext, id: string, input: In<type
 
 /** Moves a task along its graph; assigning needs the 6 rõ complete, closing a task sets it at 100 %. */
 export async function moveTask(ctx: RequestContext, id: string, input: In<typeof TaskTransitionSchema>) {
-  const t = await loadTask(ctx, id, 'write');
+  // Accepting a reported result, or sending it back, is a decision (a leader may take it); other steps are the office's.
+  const seen = await loadTask(ctx, id, 'read');
+  const t = await loadTask(ctx, id, seen.state === 'reported' && (input.to === 'done' || input.to === 'in_progress') ? 'decide' : 'write');
   const c = canTransition(t.state, input.to, sixClearOf(t));
   if (!c.ok) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_NHIEM_VU', field: 'body.to', detail: c.reason_vi });
   if ((input.to === 'cancelled' || input.to === 'transferred') && !input.note) throw new ProblemError('VALIDATION_FAILED', { field: 'body.note', detail: 'Hủy hoặc chuyển giao nhiệm vụ cần ghi lý do' });

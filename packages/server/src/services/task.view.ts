@@ -56,10 +56,15 @@ export function sixClearOf(t: TaskRow) {
  * A task belongs to the organization that assigned it and is worked by its lead's: both may read it; the lead's
  * staff report progress and ask for extensions (`lead`); editing, moving and deciding stay with the assigner (`write`).
  */
-export async function loadTask(ctx: RequestContext, id: string, action: 'read' | 'lead' | 'write' = 'read') {
+export async function loadTask(ctx: RequestContext, id: string, action: 'read' | 'lead' | 'write' | 'decide' = 'read') {
   const t = (await ctx.db.query<TaskRow>('select * from task where id = $1', [id])).rows[0];
   if (!t) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy nhiệm vụ' });
   ctx.assertClearance(t.confidentiality);
+  // Deciding (an extension, accepting a result) belongs to the assigning organization, not the lead's.
+  if (action === 'decide') {
+    await ctx.assertOrg(t.org_id, 'decide', t.confidentiality);
+    return t;
+  }
   const need = action === 'read' ? 'read' : 'write';
   if (await ctx.can(t.org_id, need, t.confidentiality)) return t;
   if (action !== 'write' && t.lead_org_id && (await ctx.can(t.lead_org_id, need, t.confidentiality))) return t;
@@ -151,7 +156,7 @@ export async function taskView(ctx: RequestContext, t: TaskRow) {
     decidingBodyName,
     sourceMeetingId: sourceMeeting?.meeting_id ?? null,
     sourceProgramId: sourceProgram?.program_id ?? null,
-    can: { write, report },
+    can: { write, report, decide: await ctx.can(t.org_id, 'decide', t.confidentiality) },
     confidentiality: t.confidentiality,
     allowedSteps: [...TASK_TRANSITIONS[t.state]],
     sixClear: sixClearOf(t),

@@ -183,7 +183,7 @@ export function ExtensionsSection(props: TaskSectionProps) {
                   {e.note ? ` · ${e.note}` : ''}
                 </Text>
               )}
-              {e.state === 'requested' && props.canAssign && <DecisionForm {...props} ext={e} />}
+              {e.state === 'requested' && props.canDecide && <DecisionForm {...props} ext={e} />}
             </Card>
           );
         })}

@@ -21,6 +21,8 @@ export interface TaskSectionProps {
   reload: () => void;
   /** The assigning organization's writer: moves the task, decides extensions, edits it. */
   canAssign: boolean;
+  /** Decides extensions and accepts or returns a reported result (a leader, or the office recording it). */
+  canDecide: boolean;
   /** The lead's (or the assigner's) writer: reports progress, asks for an extension. */
   canLead: boolean;
   org: OrgDetail | undefined;
@@ -62,7 +64,8 @@ export function TaskPage({ id }: { id: string }) {
   // The server says what the user may do: edit and move it (the assigning organization), report on it (also the lead's).
   const canAssign = t.can.write;
   const canLead = t.can.report;
-  const props: TaskSectionProps = { t, onTask: setT, reload: () => void reload(), canAssign, canLead, org };
+  const canDecide = t.can.decide;
+  const props: TaskSectionProps = { t, onTask: setT, reload: () => void reload(), canAssign, canLead, canDecide, org };
   const editable = canAssign && ['draft', 'assigned', 'in_progress'].includes(t.state);
   return (
     <Stack>
@@ -115,7 +118,12 @@ export function TaskPage({ id }: { id: string }) {
               {t.doneOn ? ` · ${tr('Hoàn thành ngày', 'Done on')} ${fmt(t.doneOn)}` : ''}
               {t.confidentiality > 0 ? ` · ${tr('Độ mật', 'Confidentiality')} ${t.confidentiality}` : ''}
             </Text>
-            {!canAssign && !canLead && (
+            {canDecide && !canAssign && (
+              <Text size="xs" c="dimmed" data-testid="decide-only">
+                {tr('Tài khoản lãnh đạo: quyết định gia hạn, nhận kết quả hoặc trả lại nhiệm vụ này; việc giao, sửa do văn phòng thực hiện.', 'Leader account: you decide extensions and accept or return the result; the office assigns and edits.')}
+              </Text>
+            )}
+            {!canAssign && !canLead && !canDecide && (
               <Text size="xs" c="dimmed" data-testid="read-only">
                 {tr('Tài khoản của bạn chỉ được xem nhiệm vụ này, không báo cáo, sửa hay quyết định.', 'Your account may view this task but not report on, change or decide it.')}
               </Text>
@@ -285,7 +293,7 @@ function CompetenceCard({ t }: { t: Task }) {
 }
 
 /** The steps allowed now (Giao, Nhận kết quả, Trả lại, Hủy …), each with its small form; a report finishes a task. */
-function StepsCard({ t, onTask, reload, canAssign }: TaskSectionProps) {
+function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps) {
   const [l, tr] = useTr();
   const [active, setActive] = useState<string | null>(null);
   const [on, setOn] = useState('');
@@ -295,8 +303,10 @@ function StepsCard({ t, onTask, reload, canAssign }: TaskSectionProps) {
     setActive(null);
   }, reload);
   // Reporting finished goes through the progress report (with its text and evidence), not a bare step.
-  const steps = t.allowedSteps.filter((s) => s !== 'reported');
-  if (!canAssign || steps.length === 0) return null;
+  // A leader who does not assign still decides a reported result: accept it, or send it back.
+  const decisions = t.state === 'reported' ? ['done', 'in_progress'] : [];
+  const steps = t.allowedSteps.filter((s) => s !== 'reported' && (canAssign || (canDecide && decisions.includes(s))));
+  if (steps.length === 0) return null;
   const today = todayInVietnam();
   const open = (s: string) => {
     a.setError(null);
