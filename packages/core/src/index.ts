@@ -31,6 +31,7 @@ export * from './api/document.schema.js';
 export * from './api/meeting.schema.js';
 export * from './meeting/meeting.calendar.js';
 export * from './api/task.schema.js';
+export * from './api/home.schema.js';
 export * from './work/task.reminder.js';
 export * from './work/coverage.rules.js';
 export * from './work/program.rules.js';

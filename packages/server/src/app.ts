@@ -34,6 +34,7 @@ import { consultationHandlers } from './services/consultation.reminder.js';
 import { consultationRoutes } from './routes/consultation.routes.js';
 import { ConsultationHub } from './services/consultation.live.js';
 import { notificationRoutes } from './routes/notification.routes.js';
+import { homeRoutes } from './routes/home.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { backupHandlers } from './services/backup.job.js';
 import { loadSessionUser } from './services/auth.service.js';
@@ -129,6 +130,7 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
   app.addHook('preClose', async () => consultationHub.stop());
   consultationRoutes(app, db, consultationHub);
   notificationRoutes(app, db, config);
+  homeRoutes(app, db);
   systemRoutes(app, db);
   app.get('/api/v1/openapi.json', async (req, reply) => {
     if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));

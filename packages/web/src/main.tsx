@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import { createTheme, MantineProvider } from '@mantine/core';
-import { StrictMode, useEffect, useState } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
+import type { ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, setCsrf } from './app/api';
 import { Loading, NotFoundPage } from './app/common';
@@ -8,37 +9,49 @@ import { Layout } from './app/layout';
 import { match, navigate, useLocation } from './app/router';
 import type { Me } from './app/session';
 import { LoginPage } from './features/auth/login.page';
-import { BodyPage } from './features/body/body.page';
-import { OrgPage } from './features/org/org.page';
-import { TreePage } from './features/org/tree.page';
-import { PersonPage } from './features/person/person.page';
-import { SearchPage } from './features/search/search.page';
-import { RegulationRoutes } from './features/regulation/regulation.routes';
-import { CalendarPage } from './features/meeting/calendar.page';
-import { MeetingReportPage } from './features/meeting/meeting-report.page';
-import { MeetingPage } from './features/meeting/meeting.page';
-import { SitePage } from './features/meeting/site.page';
-import { TaskBoardPage } from './features/task/task-board.page';
-import { TaskDashboardPage } from './features/task/task-dashboard.page';
-import { TaskListPage } from './features/task/task-list.page';
-import { TaskPage } from './features/task/task.page';
-import { TaskTimelinePage } from './features/task/task-timeline.page';
-import { InspectionListPage } from './features/program/inspection-list.page';
-import { InspectionPage } from './features/program/inspection.page';
-import { ProgramListPage } from './features/program/program-list.page';
-import { ProgramPage } from './features/program/program.page';
-import { RecommendationListPage } from './features/program/recommendation-list.page';
-import { RecommendationPage } from './features/program/recommendation.page';
-import { ConsultationListPage } from './features/consultation/consultation-list.page';
-import { ConsultationPage } from './features/consultation/consultation.page';
-import { AccountListPage } from './features/account/account-list.page';
-import { ChangePasswordPage } from './features/account/password.page';
-import { ReviewPage } from './features/review/review.page';
-import { SubordinatesPage } from './features/review/subordinates.page';
-import { BriefingPage } from './features/review/briefing.page';
-import { ReviewReportPage } from './features/review/review-report.page';
-import { ShortcomingPage } from './features/review/shortcoming.page';
-import { ReviewRequestListPage, ReviewRequestPage } from './features/review/review-request.page';
+
+/**
+ * Each page is its own chunk, loaded when first opened: the first paint carries the shell and the login page only
+ * (charts and the big feature pages come with the pages that use them).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's own props type comes back through M[K]
+function lazyPage<K extends string, M extends Record<K, ComponentType<any>>>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] })) as unknown as M[K];
+}
+const BodyPage = lazyPage(() => import('./features/body/body.page'), 'BodyPage');
+const OrgPage = lazyPage(() => import('./features/org/org.page'), 'OrgPage');
+const TreePage = lazyPage(() => import('./features/org/tree.page'), 'TreePage');
+const PersonPage = lazyPage(() => import('./features/person/person.page'), 'PersonPage');
+const SearchPage = lazyPage(() => import('./features/search/search.page'), 'SearchPage');
+const RegulationRoutes = lazyPage(() => import('./features/regulation/regulation.routes'), 'RegulationRoutes');
+const CalendarPage = lazyPage(() => import('./features/meeting/calendar.page'), 'CalendarPage');
+const MeetingReportPage = lazyPage(() => import('./features/meeting/meeting-report.page'), 'MeetingReportPage');
+const MeetingPage = lazyPage(() => import('./features/meeting/meeting.page'), 'MeetingPage');
+const SitePage = lazyPage(() => import('./features/meeting/site.page'), 'SitePage');
+const TaskBoardPage = lazyPage(() => import('./features/task/task-board.page'), 'TaskBoardPage');
+const TaskDashboardPage = lazyPage(() => import('./features/task/task-dashboard.page'), 'TaskDashboardPage');
+const TaskListPage = lazyPage(() => import('./features/task/task-list.page'), 'TaskListPage');
+const TaskPage = lazyPage(() => import('./features/task/task.page'), 'TaskPage');
+const TaskTimelinePage = lazyPage(() => import('./features/task/task-timeline.page'), 'TaskTimelinePage');
+const InspectionListPage = lazyPage(() => import('./features/program/inspection-list.page'), 'InspectionListPage');
+const InspectionPage = lazyPage(() => import('./features/program/inspection.page'), 'InspectionPage');
+const ProgramListPage = lazyPage(() => import('./features/program/program-list.page'), 'ProgramListPage');
+const ProgramPage = lazyPage(() => import('./features/program/program.page'), 'ProgramPage');
+const RecommendationListPage = lazyPage(() => import('./features/program/recommendation-list.page'), 'RecommendationListPage');
+const RecommendationPage = lazyPage(() => import('./features/program/recommendation.page'), 'RecommendationPage');
+const ConsultationListPage = lazyPage(() => import('./features/consultation/consultation-list.page'), 'ConsultationListPage');
+const ConsultationPage = lazyPage(() => import('./features/consultation/consultation.page'), 'ConsultationPage');
+const AccountListPage = lazyPage(() => import('./features/account/account-list.page'), 'AccountListPage');
+const ChangePasswordPage = lazyPage(() => import('./features/account/password.page'), 'ChangePasswordPage');
+const ReviewPage = lazyPage(() => import('./features/review/review.page'), 'ReviewPage');
+const SubordinatesPage = lazyPage(() => import('./features/review/subordinates.page'), 'SubordinatesPage');
+const BriefingPage = lazyPage(() => import('./features/review/briefing.page'), 'BriefingPage');
+const ReviewReportPage = lazyPage(() => import('./features/review/review-report.page'), 'ReviewReportPage');
+const ShortcomingPage = lazyPage(() => import('./features/review/shortcoming.page'), 'ShortcomingPage');
+const ReviewRequestListPage = lazyPage(() => import('./features/review/review-request.page'), 'ReviewRequestListPage');
+const ReviewRequestPage = lazyPage(() => import('./features/review/review-request.page'), 'ReviewRequestPage');
+const HomePage = lazyPage(() => import('./features/home/home.page'), 'HomePage');
+const NotificationPage = lazyPage(() => import('./features/notification/notification.page'), 'NotificationPage');
 
 const theme = createTheme({ primaryColor: 'red', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
 
@@ -72,11 +85,17 @@ function App() {
   // After an administrator's reset nothing else answers until the user has chosen a new password.
   if (me.user.mustChangePassword) {
     const logout = () => void api('POST', '/auth/logout').finally(() => setMe(null));
-    return <ChangePasswordPage me={me} forced onChanged={() => void loadMe()} onLogout={logout} />;
+    return (
+      <Suspense fallback={<Loading />}>
+        <ChangePasswordPage me={me} forced onChanged={() => void loadMe()} onLogout={logout} />
+      </Suspense>
+    );
   }
   let page;
   let m: Record<string, string> | null;
-  if (path === '/' || path === '/org') page = <TreePage />;
+  if (path === '/') page = <HomePage me={me} />;
+  else if (path === '/org') page = <TreePage />;
+  else if (path === '/notifications') page = <NotificationPage />;
   else if ((m = match('/org/:id', path))) page = <OrgPage id={m['id']!} />;
   else if ((m = match('/body/:id', path))) page = <BodyPage id={m['id']!} />;
   else if ((m = match('/person/:id', path))) page = <PersonPage id={m['id']!} />;
@@ -111,7 +130,7 @@ function App() {
   else page = <NotFoundPage />;
   return (
     <Layout me={me} onLogout={() => setMe(null)}>
-      {page}
+      <Suspense fallback={<Loading />}>{page}</Suspense>
     </Layout>
   );
 }

@@ -78,7 +78,12 @@ export const NextVersionSchema = z.strictObject({
 export const SubmitConsultationSchema = z.strictObject({ version: VersionSchema, meetingId: IdSchema });
 export const AdoptConsultationSchema = z.strictObject({ version: VersionSchema, inForceFrom: IsoDateSchema.optional() });
 
-export const ConsultationListQuerySchema = z.strictObject({ orgId: IdSchema.optional(), regulationId: IdSchema.optional() });
+export const ConsultationListQuerySchema = z.strictObject({
+  orgId: IdSchema.optional(),
+  regulationId: IdSchema.optional(),
+  /** Only those still open that the user's organizations (or the user) have not answered: "cần góp ý". */
+  awaiting: z.enum(['1']).optional(),
+});
 export const ConsultationCommentsQuerySchema = z.strictObject({
   /** Where the comments sit in another version (the next one, renumbered): by default the draft circulated. */
   against: IdSchema.optional(),

@@ -84,6 +84,8 @@ export const TaskListQuerySchema = z.strictObject({
   leadOrgId: IdSchema.optional(),
   leadId: IdSchema.optional(),
   supervisorPersonId: IdSchema.optional(),
+  /** Tasks the account's own person leads, supports or supervises ("Việc của tôi"). */
+  mine: z.enum(['1']).optional(),
   sourceKind: z.enum(TASK_SOURCE_KINDS).optional(),
   sourceBodyId: IdSchema.optional(),
   dueFrom: IsoDateSchema.optional(),

@@ -29,6 +29,11 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 }
 
 /** Today's calendar date in Vietnam (Asia/Ho_Chi_Minh, UTC+7, no daylight saving). */
+/** Monday 0 … Sunday 6: the Vietnamese week starts on Monday (Thứ Hai). */
+export function weekdayIndex(date: IsoDate): number {
+  return (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
 export function todayInVietnam(now: Date = new Date()): IsoDate {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }

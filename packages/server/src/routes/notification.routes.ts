@@ -7,7 +7,20 @@ import { defineRoute } from '../http/route.js';
 import type { JobRunner } from '../services/job.service.js';
 import { scanReminders } from '../services/reminder.service.js';
 
-const NotificationSchema = z.object({ id: z.string(), kind: z.string(), title: z.string(), body: z.string(), taskId: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable() });
+const NotificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  taskId: z.string().nullable(),
+  /** The office or body it is sent in the name of ("Văn phòng Tỉnh ủy"). */
+  sender: z.string(),
+  /** The record in the application (a path), if it is about one. */
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+type NotificationRow = { id: string; kind: string; title: string; body: string; task_id: string | null; sender: string | null; link: string | null; created_at: Date; read_at: Date | null };
 
 export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConfig) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'notifications', ...d });
@@ -15,14 +28,37 @@ export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConf
     method: 'GET',
     url: '/notifications',
     summary: 'Thông báo của tài khoản (nhắc hạn, tổng hợp tuần), chưa đọc trước',
+    query: z.strictObject({ unread: z.enum(['1']).optional() }),
     response: z.array(NotificationSchema),
-    handler: async ({ ctx }) =>
+    handler: async ({ ctx, query }) =>
       (
-        await ctx.db.query<{ id: string; kind: string; title: string; body: string; task_id: string | null; created_at: Date; read_at: Date | null }>(
-          'select * from notification where user_id = $1 order by read_at is not null, created_at desc limit 200',
+        await ctx.db.query<NotificationRow>(
+          `select * from notification where user_id = $1 ${query.unread ? 'and read_at is null' : ''} order by read_at is not null, created_at desc limit 200`,
           [ctx.user.id],
         )
-      ).rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, taskId: n.task_id, createdAt: new Date(n.created_at).toISOString(), readAt: n.read_at ? new Date(n.read_at).toISOString() : null })),
+      ).rows.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        taskId: n.task_id,
+        sender: n.sender ?? 'Hệ thống Quychế',
+        link: n.link ?? (n.task_id ? `/tasks/${n.task_id}` : null),
+        createdAt: new Date(n.created_at).toISOString(),
+        readAt: n.read_at ? new Date(n.read_at).toISOString() : null,
+      })),
+  });
+  r({
+    method: 'POST',
+    url: '/notifications/read-all',
+    summary: 'Đánh dấu tất cả thông báo của tài khoản là đã đọc',
+    response: z.object({ marked: z.number().int() }),
+    handler: async ({ ctx }) =>
+      ctx.db.transaction(async (tx) => {
+        const marked = (await tx.query('update notification set read_at = now() where user_id = $1 and read_at is null returning id', [ctx.user.id])).rows.length;
+        await ctx.audit(tx, { action: 'read_all', entity: 'notification', entityId: null, orgId: null, after: { marked } });
+        return { marked };
+      }),
   });
   r({
     method: 'POST',

@@ -1,11 +1,10 @@
 import { formatDateVi, todayInVietnam } from '@quyche/core';
-import { uuidv7 } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import type { AppConfig } from '../config.js';
 import type { ConsultationRow, RecipientRow } from './consultation.service.js';
 import { queueConsultationReminders } from './consultation.service.js';
 import type { JobHandler } from './job.service.js';
-import { deliver, smtpMailer } from './reminder.service.js';
+import { deliver, senderOf, smtpMailer } from './reminder.service.js';
 import type { Mailer } from './reminder.service.js';
 
 /**
@@ -53,20 +52,17 @@ export function consultationHandlers(config: Pick<AppConfig, 'smtpUrl' | 'mailFr
       ].join('\n');
       const people = await peopleOf(db, r, today);
       const orgId = r.recipient_org_id ?? c.org_id;
-      await deliver(db, jobId, mailer, people, orgId, null, 'consultation', subject, text);
       // The recipient organization's accounts without a person (a clerk) are told in the application too.
-      if (r.recipient_org_id) {
-        const users = (
-          await db.query<{ id: string }>(
-            `select distinct u.id from app_user u join role_grant g on g.user_id = u.id
-              where g.org_id = $1 and not u.disabled and (u.person_id is null or not (u.person_id = any($2::uuid[])))`,
-            [r.recipient_org_id, people],
-          )
-        ).rows;
-        for (const u of users) {
-          await db.query('insert into notification (id, org_id, user_id, task_id, kind, title, body) values ($1,$2,$3,null,$4,$5,$6)', [uuidv7(), orgId, u.id, 'consultation', subject.replace(/^\[Quychế\] /, ''), text]);
-        }
-      }
+      const clerks = r.recipient_org_id
+        ? (
+            await db.query<{ id: string }>(
+              `select distinct u.id from app_user u join role_grant g on g.user_id = u.id
+                where g.org_id = $1 and not u.disabled and (u.person_id is null or not (u.person_id = any($2::uuid[])))`,
+              [r.recipient_org_id, people],
+            )
+          ).rows.map((u) => u.id)
+        : [];
+      await deliver(db, jobId, mailer, people, orgId, null, 'consultation', subject, text, { sender: await senderOf(db, c.org_id), link: `/consultations/${c.id}` }, clerks);
     },
   };
 }

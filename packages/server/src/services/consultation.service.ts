@@ -250,9 +250,10 @@ export async function listConsultations(ctx: RequestContext, q: In<typeof Consul
          left join consultation_recipient r on r.consultation_id = c.id
         where c.confidentiality <= $1 and ($2::uuid is null or c.org_id = $2) and ($3::uuid is null or c.regulation_id = $3)
           and (c.org_id = any($4::uuid[]) or exists (select 1 from consultation_recipient x where x.consultation_id = c.id and x.id in (select id from mine)))
+          and (not $8::boolean or (c.state = 'open' and exists (select 1 from consultation_recipient x where x.consultation_id = c.id and x.id in (select id from mine) and x.answered_on is null and not x.not_answering)))
         group by c.id, o.name, g.title
         order by c.sent_on desc, c.id`,
-      [ctx.user.clearance, q.orgId ?? null, q.regulationId ?? null, read, write, ctx.user.personId, ctx.today()],
+      [ctx.user.clearance, q.orgId ?? null, q.regulationId ?? null, read, write, ctx.user.personId, ctx.today(), q.awaiting === '1'],
     )
   ).rows;
   return rows.map((r) => ({

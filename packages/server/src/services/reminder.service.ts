@@ -80,11 +80,27 @@ export function smtpMailer(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom'>): Mai
   };
 }
 
-export async function deliver(db: Db, jobId: string, mailer: Mailer | null, personIds: string[], orgId: string, taskId: string | null, kind: string, subject: string, text: string) {
+/** Who a reminder is sent in the name of: the organization's office (Văn phòng …) if it has one, else the organization. */
+export async function senderOf(db: Sql, orgId: string): Promise<string> {
+  const r = (
+    await db.query<{ office: string | null; org: string | null }>(
+      "select (select b.name from body b where b.org_id = o.id and b.name ilike 'Văn phòng%' order by b.name limit 1) as office, o.name as org from organization o where o.id = $1",
+      [orgId],
+    )
+  ).rows[0];
+  return r?.office ?? r?.org ?? 'Quychế';
+}
+
+/**
+ * In the application (every account of the people, and `alsoUsers`) and by mail: signed with the sender's name, the
+ * notification keeping the record's address in the application (`link`, a path) for its "Xem" link.
+ */
+export async function deliver(db: Db, jobId: string, mailer: Mailer | null, personIds: string[], orgId: string, taskId: string | null, kind: string, subject: string, body: string, from: { sender: string; link: string | null }, alsoUsers: string[] = []) {
+  const text = `${body}\n\n${from.sender}`;
   const people = (await db.query<{ id: string; email: string | null }>('select id, email from person where id = any($1::uuid[])', [personIds])).rows;
   const users = (await db.query<{ id: string }>('select id from app_user where person_id = any($1::uuid[]) and not disabled', [personIds])).rows;
-  for (const u of users) {
-    await db.query('insert into notification (id, org_id, user_id, task_id, kind, title, body) values ($1,$2,$3,$4,$5,$6,$7)', [uuidv7(), orgId, u.id, taskId, kind, subject.replace(/^\[Quychế\] /, ''), text]);
+  for (const id of new Set([...users.map((u) => u.id), ...alsoUsers])) {
+    await db.query('insert into notification (id, org_id, user_id, task_id, kind, title, body, sender, link) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)', [uuidv7(), orgId, id, taskId, kind, subject.replace(/^\[Quychế\] /, ''), text, from.sender, from.link]);
   }
   if (!mailer) return;
   for (const p of people) {
@@ -109,7 +125,7 @@ export function reminderHandlers(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' 
       if (!t || !['assigned', 'in_progress'].includes(t.state)) return; // finished in the meantime: nothing to remind
       const r = payload['reminder'] as Reminder;
       const m = reminderMessage(r, { title: t.title, leadName: t.lead_name, supervisorName: t.supervisor_name, sourceLabel: t.source_label, product: t.product, percent: Number(t.percent) }, `${config.baseUrl}/tasks/${t.id}`);
-      await deliver(db, jobId, mailer, await recipients(db, t, r.due), t.org_id, t.id, r.kind, m.subject, m.text);
+      await deliver(db, jobId, mailer, await recipients(db, t, r.due), t.org_id, t.id, r.kind, m.subject, m.text, { sender: await senderOf(db, t.org_id), link: `/tasks/${t.id}` });
     },
     weekly_digest: async (payload, { db, jobId }) => {
       const today = String(payload['today'] ?? todayInVietnam());
@@ -128,7 +144,7 @@ export function reminderHandlers(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' 
         const subject = `[Quychế] Tổng hợp nhiệm vụ tuần ${isoWeek(today).slice(6)}/${today.slice(0, 4)}: ${overdue.length} quá hạn, ${soon.length} sắp đến hạn`;
         const line = (x: (typeof list)[number]) => `- ${x.title} — ${x.lead_name ?? ''}, hạn ${formatDateVi(x.due_effective)}, tiến độ ${String(Number(x.percent)).replace('.', ',')}%`;
         const text = [`Các nhiệm vụ đồng chí theo dõi, tính đến ngày ${formatDateVi(today)}:`, '', `Quá hạn (${overdue.length}):`, ...overdue.map(line), '', `Sắp đến hạn trong 10 ngày làm việc (${soon.length}):`, ...soon.map(line), '', `Xem: ${config.baseUrl}/tasks`].join('\n');
-        await deliver(db, jobId, mailer, [person], list[0]!.org_id, null, 'digest', subject, text);
+        await deliver(db, jobId, mailer, [person], list[0]!.org_id, null, 'digest', subject, text, { sender: await senderOf(db, list[0]!.org_id), link: `/tasks?state=open&supervisor=${person}` });
       }
     },
   };

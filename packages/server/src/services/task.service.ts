@@ -240,6 +240,9 @@ const TASK_LIST_COLUMNS = ['id', 'org_id', 'title', 'state', 'lead_kind', 'lead_
   .map((c) => `t.${c}`)
   .join(', ');
 
+/** A task the person (the one parameter) leads, supports or supervises. An account with no person has none. */
+export const MINE_SQL = "(t.lead_id = ?::uuid or t.supervisor_person_id = ?::uuid or t.supporting @> jsonb_build_array(jsonb_build_object('id', ?::text)))";
+
 export async function listTasks(ctx: RequestContext, q: In<typeof TaskListQuerySchema>) {
   const today = q.asOf ?? ctx.today();
   const where: string[] = ['t.confidentiality <= $1'];
@@ -271,6 +274,7 @@ export async function listTasks(ctx: RequestContext, q: In<typeof TaskListQueryS
   if (q.leadOrgId) add('t.lead_org_id = ?', q.leadOrgId);
   if (q.leadId) add('t.lead_id = ?', q.leadId);
   if (q.supervisorPersonId) add('t.supervisor_person_id = ?', q.supervisorPersonId);
+  if (q.mine) add(MINE_SQL, ctx.user.personId, ctx.user.personId, ctx.user.personId);
   if (q.sourceKind) add('t.source_kind = ?', q.sourceKind);
   if (q.sourceBodyId) add('t.source_body_id = ?', q.sourceBodyId);
   if (q.dueFrom) add('t.due_effective >= ?', q.dueFrom);

@@ -107,3 +107,9 @@ export const SUCCESSION_LABELS: Record<string, { vi: string; en: string }> = {
 export function label(l: Lang, v: { vi: string; en: string } | undefined, fallback = ''): string {
   return v ? v[l] : fallback;
 }
+
+/** A sentence in both languages, written where it is used: `tr('Lưu', 'Save')`. */
+export function useTr(): [Lang, (vi: string, en: string) => string] {
+  const [l] = useLang();
+  return [l, (vi, en) => (l === 'vi' ? vi : en)];
+}

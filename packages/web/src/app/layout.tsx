@@ -7,13 +7,17 @@ import { api } from './api';
 import { setLang, useLang } from './i18n';
 import { Link, navigate, useLocation } from './router';
 import type { Me } from './session';
+import { NotificationBell } from '../features/notification/notification.bell';
+import { HeaderSearch } from './header-search';
 
 export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode; onLogout: () => void }) {
   const [l, t] = useLang();
   const [opened, { toggle, close }] = useDisclosure();
   const { path } = useLocation();
   const nav = [
-    { to: '/org', label: t('tree'), active: path === '/' || path.startsWith('/org') },
+    { to: '/', label: l === 'vi' ? 'Việc của tôi' : 'My work', active: path === '/' },
+    { to: '/notifications', label: l === 'vi' ? 'Thông báo' : 'Notifications', active: path.startsWith('/notifications') },
+    { to: '/org', label: t('tree'), active: path.startsWith('/org') },
     { to: '/search', label: t('search'), active: path.startsWith('/search') },
     { to: '/regulations', label: t('regulations'), active: path.startsWith('/regulations') },
     { to: '/meetings', label: t('meetingCalendar'), active: path.startsWith('/meetings') && !path.startsWith('/meetings/report') },
@@ -48,6 +52,8 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <HeaderSearch />
+            <NotificationBell />
             <Button variant="subtle" size="xs" onClick={() => setLang(l === 'vi' ? 'en' : 'vi')} data-testid="lang-switch">
               {l === 'vi' ? 'English' : 'Tiếng Việt'}
             </Button>
@@ -79,7 +85,7 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
             {me.user.displayName}
           </Text>
           {nav.map((n) => (
-            <Anchor key={n.to} component={Link} to={n.to} onClick={close} data-testid={`nav-${n.to.slice(1)}`} fw={n.active ? 700 : 400} c={n.active ? 'red.8' : undefined}>
+            <Anchor key={n.to} component={Link} to={n.to} onClick={close} data-testid={`nav-${n.to.slice(1) || 'home'}`} fw={n.active ? 700 : 400} c={n.active ? 'red.8' : undefined}>
               {n.label}
             </Anchor>
           ))}

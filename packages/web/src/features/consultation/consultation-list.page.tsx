@@ -19,13 +19,15 @@ export function ConsultationListPage() {
   const access = useTaskAccess();
   const { covered } = useCoveredOrgs();
   const { data, error, loading } = useApi<ConsultationListItem[]>('/consultations');
+  // Those still waiting for the user's own answer ("cần góp ý", the home page's figure).
+  const awaiting = useApi<ConsultationListItem[]>('/consultations?awaiting=1').data;
   const [creating, setCreating] = useState(query.get('new') === '1');
   useTitle(tr('Lấy ý kiến dự thảo', 'Consultations'));
   const run = (data ?? []).filter((c) => covered?.has(c.orgId));
   const received = (data ?? []).filter((c) => covered && !covered.has(c.orgId));
-  const asked = query.get('tab');
-  const tab = asked === 'run' || asked === 'received' ? asked : run.length === 0 && received.length > 0 ? 'received' : 'run';
-  const list = tab === 'run' ? run : received;
+  const asked = query.get('awaiting') === '1' ? 'awaiting' : query.get('tab');
+  const tab = asked === 'run' || asked === 'received' || asked === 'awaiting' ? asked : run.length === 0 && received.length > 0 ? 'received' : 'run';
+  const list = tab === 'run' ? run : tab === 'awaiting' ? (awaiting ?? []) : received;
   return (
     <Stack data-testid="consultation-list-page" data-tab={tab}>
       <Group justify="space-between" align="end" wrap="wrap">
@@ -45,7 +47,7 @@ export function ConsultationListPage() {
         )}
       </Text>
       {access.canCreate && creating && access.home && <CreateConsultationForm home={access.home} canWrite={access.canAssign} onCancel={() => setCreating(false)} />}
-      <Tabs value={tab} onChange={(v) => v && navigate(`/consultations?tab=${v}`, true)} keepMounted={false}>
+      <Tabs value={tab} onChange={(v) => v && navigate(v === 'awaiting' ? '/consultations?awaiting=1' : `/consultations?tab=${v}`, true)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="run" data-testid="consultation-tab-run">
             {tr('Đơn vị lấy ý kiến', 'Run by us')} ({run.length})
@@ -53,13 +55,16 @@ export function ConsultationListPage() {
           <Tabs.Tab value="received" data-testid="consultation-tab-received">
             {tr('Được gửi xin ý kiến', 'Sent to us')} ({received.length})
           </Tabs.Tab>
+          <Tabs.Tab value="awaiting" data-testid="consultation-tab-awaiting" data-count={awaiting?.length}>
+            {tr('Cần góp ý', 'To answer')} ({awaiting?.length ?? '…'})
+          </Tabs.Tab>
         </Tabs.List>
       </Tabs>
       {error && <ErrorView error={error} />}
       {(loading || !covered) && !error && <Loading />}
       {data && covered && list.length === 0 && (
         <Text c="dimmed" data-testid="consultation-none">
-          {tab === 'run' ? tr('Chưa có đợt lấy ý kiến nào do đơn vị tổ chức.', 'No consultation run by your organization yet.') : tr('Chưa có dự thảo nào được gửi xin ý kiến đơn vị.', 'No draft has been sent to your unit for comments.')}
+          {tab === 'run' ? tr('Chưa có đợt lấy ý kiến nào do đơn vị tổ chức.', 'No consultation run by your organization yet.') : tab === 'awaiting' ? tr('Không có dự thảo nào đang chờ đơn vị góp ý.', 'Nothing waiting for your answer.') : tr('Chưa có dự thảo nào được gửi xin ý kiến đơn vị.', 'No draft has been sent to your unit for comments.')}
         </Text>
       )}
       {covered && list.length > 0 && (

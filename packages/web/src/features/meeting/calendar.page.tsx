@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Checkbox, Group, NativeSelect, SegmentedCo
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { z } from 'zod';
-import { addDays, daysInMonth, MEETING_FORMATS, MEETING_KINDS, todayInVietnam } from '@quyche/core';
+import { addDays, daysInMonth, MEETING_FORMATS, MEETING_KINDS, todayInVietnam, weekdayIndex } from '@quyche/core';
 import type { FeedTokenSchema } from '@quyche/core';
 import { api, ApiError, useApi } from '../../app/api';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
@@ -18,7 +18,7 @@ export const WEEKDAYS_LONG = { vi: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** 0 for Monday … 6 for Sunday. */
-export const weekdayIndex = (iso: string) => (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7;
+export { weekdayIndex };
 const mondayOf = (iso: string) => addDays(iso, -weekdayIndex(iso));
 const isMonth = (s: string | null): s is string => !!s && /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 const shiftMonth = (ym: string, n: number) => {

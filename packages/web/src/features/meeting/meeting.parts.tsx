@@ -5,7 +5,7 @@ import { addDays, CONFIDENTIALITY_LABELS, daysInMonth, formatDateVi, isIsoDate, 
 import type { LiveSummarySchema, MeetingListItemSchema, MeetingSchema, MeSchema, OrganizationDetailSchema, SiteViewSchema } from '@quyche/core';
 import { api, ApiError, useApi } from '../../app/api';
 import { useRun, WriteError } from '../../app/write';
-import { useLang } from '../../app/i18n';
+import { useLang, useTr } from '../../app/i18n';
 import type { Lang } from '../../app/i18n';
 import './meeting.css';
 
@@ -19,10 +19,7 @@ export type Me = z.infer<typeof MeSchema>;
 type Labels = Record<string, { vi: string; en: string }>;
 
 /** Vietnamese first, English second: `tr('Có mặt', 'Present')`. */
-export function useTr(): [Lang, (vi: string, en: string) => string] {
-  const [l] = useLang();
-  return [l, (vi, en) => (l === 'vi' ? vi : en)];
-}
+export { useTr } from '../../app/i18n';
 
 export const labelOf = (labels: Labels, key: string | null | undefined, l: Lang) => (key ? (labels[key]?.[l] ?? key) : '');
 export const kindLabel = (k: string, l: Lang) => labelOf(MEETING_KIND_LABELS as Labels, k, l);
