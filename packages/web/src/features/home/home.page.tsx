@@ -102,8 +102,8 @@ export function HomePage({ me }: { me: Me }) {
           <Section title={tr('Quá hạn trong phạm vi lãnh đạo', 'Overdue under my leadership')} testid="home-supervision">
             <Figure testid="home-supervision-overdue" count={h.supervision.overdue.count} href={h.supervision.overdue.href} label={tr('nhiệm vụ quá hạn', 'overdue tasks')} tone="red" />
             {h.supervision.byUnit.map((u) => (
-              <Group key={u.href} justify="space-between" wrap="nowrap" data-testid="home-supervision-unit" data-count={u.overdue} data-href={u.href}>
-                <Anchor component={Link} to={u.href} size="sm" style={{ overflowWrap: 'anywhere' }}>
+              <Group key={u.href} justify="space-between" wrap="nowrap">
+                <Anchor component={Link} to={u.href} size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="home-supervision-unit" data-count={u.overdue} data-href={u.href}>
                   {u.name}
                 </Anchor>
                 <Badge color="red" variant="light">

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Card, Group, Modal, NativeSelect, Pagination, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Checkbox, Group, Modal, NativeSelect, Pagination, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { describeDue, TASK_SOURCE_KINDS } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
+import type { Me } from '../../app/session';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link, navigate, useLocation } from '../../app/router';
 import { DateField, useTr } from '../meeting/meeting.parts';
@@ -14,7 +15,7 @@ import { apiError, dueText, groupedLeads, PercentBar, qs, sourceKindLabel, STATE
 import type { PendingActionItem, Task, TaskListItem, TaskPage } from './task.parts';
 
 const PAGE_SIZE = 20;
-const FILTER_KEYS = ['state', 'source', 'lead', 'supervisor', 'from', 'to', 'q', 'sort'] as const;
+const FILTER_KEYS = ['state', 'source', 'lead', 'supervisor', 'from', 'to', 'q', 'sort', 'mine'] as const;
 
 /** The tasks: filters kept in the address, a search with or without diacritics, pages; writers assign new ones. */
 export function TaskListPage() {
@@ -22,6 +23,7 @@ export function TaskListPage() {
   const { query } = useLocation();
   const asOf = useAsOf(query);
   const access = useTaskAccess();
+  const me = useApi<Me>('/auth/me').data;
   const { leads, members } = useTaskOrg(access.home);
   const f = Object.fromEntries(FILTER_KEYS.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof FILTER_KEYS)[number], string>;
   const page = Math.max(1, Number(query.get('page')) || 1);
@@ -38,7 +40,7 @@ export function TaskListPage() {
   };
   // The list opens on what is still to do (open, overdue first by due date); a search looks through every state.
   const state = f.state || (f.q ? 'all' : 'open');
-  const filters = { state: state === 'all' ? '' : state, sourceKind: f.source, leadId: f.lead, supervisorPersonId: f.supervisor, dueFrom: f.from, dueTo: f.to, q: f.q, sort: f.sort || 'due', asOf };
+  const filters = { state: state === 'all' ? '' : state, mine: f.mine === '1' ? '1' : '', sourceKind: f.source, leadId: f.lead, supervisorPersonId: f.supervisor, dueFrom: f.from, dueTo: f.to, q: f.q, sort: f.sort || 'due', asOf };
   const url = `/tasks${qs({ ...filters, page, pageSize: PAGE_SIZE })}`;
   const { data, error, loading, reload } = useApi<TaskPage>(url);
   const [importing, setImporting] = useState(false);
@@ -127,6 +129,15 @@ export function TaskListPage() {
               data-testid="filter-sort"
               w={150}
             />
+            {(me?.user.personId || f.mine) && (
+              <Checkbox
+                label={tr('Chỉ việc của tôi (chủ trì, phối hợp, theo dõi)', 'Only mine (lead, support, supervise)')}
+                checked={f.mine === '1'}
+                onChange={(e) => go({ mine: e.currentTarget.checked ? '1' : '' })}
+                data-testid="filter-mine"
+                mb={8}
+              />
+            )}
             {filtered && (
               <Button variant="subtle" size="sm" onClick={() => navigate(`/tasks${qs({ asOf: query.get('asOf') })}`, true)} data-testid="filter-clear">
                 {tr('Bỏ lọc', 'Clear filters')}
