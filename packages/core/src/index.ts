@@ -53,3 +53,6 @@ export * from './review/briefing.rules.js';
 export * from './api/briefing.schema.js';
 export * from './review/review.next.js';
 export * from './api/review-request.schema.js';
+export * from './api/field.labels.js';
+export * from './api/form.labels.js';
+export * from './api/validation.messages.js';

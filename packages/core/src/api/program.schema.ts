@@ -58,6 +58,10 @@ export const AdoptProgramSchema = z.strictObject({
   /** Generate the items' tasks at once (assigned where the 6 rõ are complete). Default: yes. */
   generateTasks: z.boolean().optional(),
 });
+/** Cancelling a draft program says why. */
+export const CancelProgramSchema = z.strictObject({ version: VersionSchema, note: TextSchema(2000) });
+/** Deleting an item of a draft names the version read (the query of the DELETE). */
+export const DeleteProgramItemQuerySchema = z.strictObject({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
 export const ProgramListQuerySchema = z.strictObject({
   orgId: IdSchema,
   year: z.coerce.number().int().min(1930).max(2200).optional(),

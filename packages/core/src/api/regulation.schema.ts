@@ -6,6 +6,8 @@ const RegText = z.string().min(1, { message: 'Văn bản quy chế trống' }).m
 export const RegulationTextSchema = z.strictObject({ text: RegText });
 export const CreateRegulationSchema = z.strictObject({ orgId: IdSchema, text: RegText, confidentiality: z.number().int().min(0).max(3).optional() });
 export const CreateRegulationVersionSchema = z.strictObject({ text: RegText });
+/** A Word (.docx) or .txt file to turn into .qc.md. */
+export const ImportRegulationSchema = z.strictObject({ fileName: z.string().min(1).max(300), contentBase64: z.string().min(1).max(15_000_000) });
 /** A subordinate's draft made from its superior's regulation (a version of it), with a role map. */
 export const DeriveRegulationSchema = z.strictObject({
   orgId: IdSchema,

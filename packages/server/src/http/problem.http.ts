@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply } from 'fastify';
-import { problem, ProblemError } from '@quyche/core';
+import { fieldLabelVi, issueMessage, problem, ProblemError } from '@quyche/core';
+import type { IssueLike } from '@quyche/core';
 import type { Problem } from '@quyche/core';
 import { z } from 'zod';
 import type { JsonGuardIssue } from './json-guard.js';
@@ -9,24 +10,22 @@ export function sendProblem(reply: FastifyReply, p: Problem) {
   return reply.code(p.status).type('application/problem+json; charset=utf-8').send(p);
 }
 
-/** Zod issues → problem+json naming each offending field as `body.validFrom`, `query.asOf` … */
-export function validationProblem(where: 'body' | 'query' | 'params', error: z.ZodError): Problem {
+/**
+ * Zod issues → problem+json: each error keeps the machine path in `field` (`body.validFrom`, for the form to put the
+ * message beside its input) and says what is wrong in Vietnamese, naming the field by the label of the form that
+ * sends `schema` (form.labels.ts). The issues must come from a parse with ISSUE_PARSE.
+ */
+export function validationProblem(where: 'body' | 'query' | 'params', error: z.ZodError, schema?: unknown): Problem {
   const errors = error.issues.map((i) => {
     const path = i.path.map(String);
-    let message = i.message;
-    if (i.code === 'unrecognized_keys') {
-      const keys = (i as { keys: string[] }).keys;
-      return { field: [where, ...path, keys[0]].join('.'), message: `Trường không được phép: ${keys.join(', ')}` };
-    }
-    if (i.code === 'invalid_type' && /undefined|received undefined/.test(message)) message = 'Thiếu trường bắt buộc';
-    return { field: [where, ...path].join('.'), message };
+    const keys = i.code === 'unrecognized_keys' ? [...path, i.keys[0]!] : path;
+    const label = fieldLabelVi(i.path, schema, where);
+    // An address is not typed into a form: whatever is wrong in it, it is the address that is wrong.
+    const message = where !== 'params' ? issueMessage(i as IssueLike, label) : i.path.length ? `${label} trong địa chỉ không hợp lệ` : 'Địa chỉ không hợp lệ';
+    return { field: [where, ...keys].join('.'), message: message.charAt(0).toLocaleUpperCase('vi') + message.slice(1) };
   });
   const first = errors[0];
-  return problem('VALIDATION_FAILED', {
-    field: first?.field ?? where,
-    detail: first ? `${first.field}: ${first.message}` : undefined,
-    errors,
-  });
+  return problem('VALIDATION_FAILED', { field: first?.field ?? where, detail: first?.message, errors });
 }
 
 /** What the JSON guard found, as the 400 that names the field. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ProblemError } from '@quyche/core';
+import { ISSUE_PARSE, ProblemError } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { timingSafeEqual } from 'node:crypto';
 import { RequestContext } from './context.js';
@@ -78,8 +78,8 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
     }
     return undefined;
   }
-  const r = schema.safeParse(where === 'body' && value === undefined ? undefined : value);
-  if (!r.success) throw new ProblemError(validationProblem(where, r.error));
+  const r = schema.safeParse(where === 'body' && value === undefined ? undefined : value, ISSUE_PARSE);
+  if (!r.success) throw new ProblemError(validationProblem(where, r.error, schema));
   return r.data;
 }
 

@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   AdoptProgramSchema,
+  CancelProgramSchema,
   CreateInspectionSchema,
   CreateProgramItemSchema,
   CreateProgramSchema,
   CreateRecommendationSchema,
+  DeleteProgramItemQuerySchema,
   IdParamsSchema,
   InspectionListQuerySchema,
   InspectionSchema,
@@ -18,11 +20,9 @@ import {
   RecommendationSchema,
   RecommendationStepSchema,
   TaskSchema,
-  TextSchema,
   UpdateInspectionSchema,
   UpdateProgramItemSchema,
   UpdateProgramSchema,
-  VersionSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
@@ -39,9 +39,9 @@ export function programRoutes(app: FastifyInstance, db: Db) {
   r({ method: 'PATCH', url: '/programs/:id', summary: 'Sửa dự thảo chương trình', ...P, body: UpdateProgramSchema, handler: ({ ctx, params, body }) => programs.updateProgram(ctx, params.id, body) });
   r({ method: 'POST', url: '/programs/:id/items', summary: 'Thêm mục vào dự thảo chương trình', status: 201, ...P, body: CreateProgramItemSchema, handler: ({ ctx, params, body }) => programs.addProgramItem(ctx, params.id, body) });
   r({ method: 'POST', url: '/programs/:id/adopt', summary: 'Thông qua chương trình tại hội nghị của cơ quan có thẩm quyền (R11); đánh số CTr, giao nhiệm vụ theo các mục', ...P, body: AdoptProgramSchema, handler: ({ ctx, params, body }) => programs.adoptProgram(ctx, params.id, body) });
-  r({ method: 'POST', url: '/programs/:id/cancel', summary: 'Hủy dự thảo chương trình', ...P, body: z.strictObject({ version: VersionSchema, note: TextSchema(2000) }), handler: ({ ctx, params, body }) => programs.cancelProgram(ctx, params.id, body.version, body.note) });
+  r({ method: 'POST', url: '/programs/:id/cancel', summary: 'Hủy dự thảo chương trình', ...P, body: CancelProgramSchema, handler: ({ ctx, params, body }) => programs.cancelProgram(ctx, params.id, body.version, body.note) });
   r({ method: 'PATCH', url: '/program-items/:id', summary: 'Sửa một mục của dự thảo chương trình', ...P, body: UpdateProgramItemSchema, handler: ({ ctx, params, body }) => programs.updateProgramItem(ctx, params.id, body) });
-  r({ method: 'DELETE', url: '/program-items/:id', summary: 'Xóa một mục của dự thảo chương trình', ...P, query: z.strictObject({ version: z.coerce.number().int().min(1).max(2_147_483_647) }), handler: ({ ctx, params, query }) => programs.deleteProgramItem(ctx, params.id, query.version) });
+  r({ method: 'DELETE', url: '/program-items/:id', summary: 'Xóa một mục của dự thảo chương trình', ...P, query: DeleteProgramItemQuerySchema, handler: ({ ctx, params, query }) => programs.deleteProgramItem(ctx, params.id, query.version) });
   r({ method: 'POST', url: '/program-items/:id/tasks', summary: 'Giao thêm một nhiệm vụ theo mục của chương trình đã thông qua', status: 201, params: IdParamsSchema, body: ItemTaskSchema, response: TaskSchema, handler: ({ ctx, params, body }) => programs.taskFromProgramItem(ctx, params.id, body) });
 
   const I = { params: IdParamsSchema, response: InspectionSchema };

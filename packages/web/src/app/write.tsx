@@ -1,4 +1,4 @@
-import { Alert, Text } from '@mantine/core';
+import { Alert, List, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from './api';
 import { useLang } from './i18n';
@@ -37,11 +37,20 @@ export function WriteError({ error, testid, onClose }: { error: ApiError | null;
   const [l] = useLang();
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
   if (!error) return null;
+  // Reasons the detail does not already give (a refused form's other fields), at most five.
+  const more = [...new Set(error.errors.map((e) => e.message))].filter((m) => !(error.detail ?? '').includes(m)).slice(0, 5);
   return (
     <Alert color="red" w="100%" title={error.title} data-testid={testid} data-code={error.code} data-status={error.status} withCloseButton={!!onClose} onClose={onClose}>
       <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }} data-testid={`${testid}-detail`}>
         {error.detail ?? ''}
       </Text>
+      {more.length > 0 && (
+        <List size="sm" mt={4} data-testid={`${testid}-more`}>
+          {more.map((m) => (
+            <List.Item key={m}>{m}</List.Item>
+          ))}
+        </List>
+      )}
       {error.status === 403 && (
         <Text size="sm" mt={4}>
           {tr('Tài khoản của bạn không được làm việc này.', 'Your account may not do this.')}
