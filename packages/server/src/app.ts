@@ -35,6 +35,8 @@ import { consultationRoutes } from './routes/consultation.routes.js';
 import { ConsultationHub } from './services/consultation.live.js';
 import { notificationRoutes } from './routes/notification.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
+import { directoryRoutes } from './routes/directory.routes.js';
+import { conclusionListRoutes } from './routes/conclusion-list.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { backupHandlers } from './services/backup.job.js';
 import { loadSessionUser } from './services/auth.service.js';
@@ -131,6 +133,8 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
   consultationRoutes(app, db, consultationHub);
   notificationRoutes(app, db, config);
   homeRoutes(app, db);
+  directoryRoutes(app, db);
+  conclusionListRoutes(app, db);
   systemRoutes(app, db);
   app.get('/api/v1/openapi.json', async (req, reply) => {
     if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));

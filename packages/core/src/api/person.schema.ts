@@ -74,13 +74,6 @@ export const UpdatePortfolioSchema = z.strictObject({
   validUntil: IsoDateSchema.nullable().optional(),
 });
 
-export const SearchQuerySchema = z.strictObject({ q: z.string().trim().min(1).max(200), asOf: IsoDateSchema.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
-export const SearchResultSchema = z.object({
-  q: z.string(),
-  organizations: z.array(OrgRefSchema.extend({ validFrom: z.string(), validUntil: z.string().nullable() })),
-  people: z.array(z.object({ id: IdSchema, fullName: z.string(), orgName: z.string(), positions: z.array(z.string()) })),
-});
-
 export const LoginSchema = z.strictObject({ username: TextSchema(100), password: z.string().min(1).max(200) });
 export const GrantSchema = z.object({ role: z.enum(APP_ROLES), orgId: IdSchema });
 export const MeSchema = z.object({

@@ -21,6 +21,7 @@ import {
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
 import * as people from '../services/person.service.js';
+import { search } from '../services/search.service.js';
 import * as users from '../services/user.service.js';
 
 export function personRoutes(app: FastifyInstance, db: Db) {
@@ -31,7 +32,7 @@ export function personRoutes(app: FastifyInstance, db: Db) {
   r({ method: 'PATCH', url: '/people/:id', tag: 'people', summary: 'Sửa thông tin người', params: IdParamsSchema, body: UpdatePersonSchema, response: PersonSchema, handler: ({ ctx, params, body }) => people.updatePerson(ctx, params.id, body) });
   r({ method: 'POST', url: '/people/:id/portfolio', tag: 'people', summary: 'Phân công phụ trách lĩnh vực, địa bàn', status: 201, params: IdParamsSchema, body: CreatePortfolioSchema, response: PortfolioSchema, handler: ({ ctx, params, body }) => people.addPortfolio(ctx, params.id, body) });
   r({ method: 'PATCH', url: '/portfolio/:id', tag: 'people', summary: 'Sửa, kết thúc phân công', params: IdParamsSchema, body: UpdatePortfolioSchema, response: PortfolioSchema, handler: ({ ctx, params, body }) => people.updatePortfolio(ctx, params.id, body) });
-  r({ method: 'GET', url: '/search', tag: 'search', summary: 'Tìm tổ chức và người, có dấu hoặc không dấu', query: SearchQuerySchema, response: SearchResultSchema, handler: ({ ctx, query }) => people.search(ctx, query) });
+  r({ method: 'GET', url: '/search', tag: 'search', summary: 'Tìm mọi thứ người dùng được xem: văn bản theo số, ký hiệu; hội nghị, kết luận, nhiệm vụ, chương trình, kiểm tra, kiến nghị, lấy ý kiến, điều khoản quy chế, người, tổ chức — có dấu hoặc không dấu, xếp hạng, theo nhóm', query: SearchQuerySchema, response: SearchResultSchema, handler: ({ ctx, query }) => search(ctx, query) });
   r({ method: 'GET', url: '/audit', tag: 'audit', summary: 'Nhật ký thao tác', query: PageQuerySchema, response: pageOf(AuditEntrySchema), handler: ({ ctx, query }) => users.auditPage(ctx, query.page, query.pageSize) });
   r({ method: 'GET', url: '/audit/verify', tag: 'audit', summary: 'Kiểm tra toàn vẹn chuỗi nhật ký', response: AuditVerifySchema, handler: ({ ctx }) => users.auditVerify(ctx) });
 }

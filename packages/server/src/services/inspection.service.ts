@@ -40,7 +40,7 @@ interface InspectionRow {
 /** The inspection commission acts on its own powers (Điều lệ Đảng, Điều 32); other bodies decide teams under the regulation. */
 const OWN_POWERS = 'UBKT';
 
-async function loadInspection(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
+export async function loadInspection(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
   const r = (await ctx.db.query<InspectionRow>('select * from inspection where id = $1', [id])).rows[0];
   if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy cuộc kiểm tra, giám sát' });
   // The units inspected read it too (its findings and conclusion concern them); only the deciding organization writes.

@@ -12,8 +12,6 @@ import {
   personSearchText,
   portfolioOfPerson,
   positionsOfPerson,
-  searchOrganizations,
-  searchPeople,
   toPartyMember,
   toPerson,
   uuidv7,
@@ -163,18 +161,4 @@ export async function updatePortfolio(ctx: RequestContext, id: string, input: In
     await ctx.audit(tx, { action: 'update', entity: 'portfolio_assignment', entityId: id, orgId: before.org_id, before, after: out });
     return out;
   });
-}
-
-export async function search(ctx: RequestContext, q: { q: string; asOf?: string | undefined; limit: number }) {
-  const asOf = q.asOf ?? ctx.today();
-  const visible = await ctx.coveredOrgs();
-  const [orgs, people] = [
-    await searchOrganizations(ctx.db, { visible, q: q.q, clearance: ctx.user.clearance, limit: q.limit }),
-    await searchPeople(ctx.db, { visible, q: q.q, asOf, clearance: ctx.user.clearance, limit: q.limit }),
-  ];
-  return {
-    q: q.q,
-    organizations: orgs.map((o) => ({ ...orgRef(o as never), validFrom: o.valid_from, validUntil: o.valid_until })),
-    people: people.map((p) => ({ id: p.id, fullName: p.full_name, orgName: p.org_name, positions: p.positions ?? [] })),
-  };
 }

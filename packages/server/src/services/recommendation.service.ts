@@ -36,7 +36,7 @@ interface RecommendationRow {
  * A recommendation is the record of the body it is sent to; the sending unit follows it too. Its staff may file
  * it (sending upward only) and withdraw it; answering stays with the receiving organization.
  */
-async function loadRecommendation(ctx: RequestContext, id: string, action: 'read' | 'sender' | 'write' = 'read') {
+export async function loadRecommendation(ctx: RequestContext, id: string, action: 'read' | 'sender' | 'write' = 'read') {
   const r = (await ctx.db.query<RecommendationRow>('select * from recommendation where id = $1', [id])).rows[0];
   if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy kiến nghị' });
   ctx.assertClearance(r.confidentiality);

@@ -49,7 +49,7 @@ const toVersion = (v: Pick<RegulationVersionRow, 'id' | 'regulation_id' | 'expre
   createdAt: new Date(v.created_at).toISOString(),
 });
 
-async function loadRegulation(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
+export async function loadRegulation(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
   const r = await getRegulation(ctx.db, id);
   if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy quy chế' });
   await ctx.assertOrg(r.org_id, action, r.confidentiality);

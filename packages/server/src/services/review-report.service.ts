@@ -111,7 +111,7 @@ export async function draftFor(sql: Sql, org: { id: string; name: string }, peri
   return { title, paragraphs, figures };
 }
 
-async function loadReport(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
+export async function loadReport(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
   const r = (await ctx.db.query<ReportRow>('select * from review_report where id = $1', [id])).rows[0];
   if (!r) throw new ProblemError('NOT_FOUND');
   await ctx.assertOrg(r.org_id, action, r.confidentiality);

@@ -6,6 +6,7 @@ import type { AnswerSchema, ComparisonSchema, ElementView, RegulationDetailSchem
 import { api, ApiError, useApi } from '../../app/api';
 import { ErrorView, fmt, Loading } from '../../app/common';
 import { useLang } from '../../app/i18n';
+import { useLocation } from '../../app/router';
 
 type Detail = z.infer<typeof RegulationDetailSchema>;
 
@@ -25,12 +26,22 @@ type Comparison = z.infer<typeof ComparisonSchema>;
 export function RegulationPage({ id }: { id: string }) {
   const [l] = useLang();
   const { data: reg, error, loading } = useApi<Detail>(`/regulations/${id}`);
-  const [versionId, setVersionId] = useState<string | null>(null);
+  // ?v=<version>&e=<element>: a search result opens the version it searched at the clause it found.
+  const { query } = useLocation();
+  const [askedVersion, askedElement] = [query.get('v'), query.get('e')];
+  const [versionId, setVersionId] = useState<string | null>(askedVersion);
   useEffect(() => {
     if (reg && !versionId) setVersionId(reg.versions.at(-1)?.id ?? null);
   }, [reg, versionId]);
   const { data: v } = useApi<Version>(versionId ? `/regulations/${id}/versions/${versionId}` : null);
-  const [highlight, setHighlight] = useState<string[]>([]);
+  const [highlight, setHighlight] = useState<string[]>(askedElement ? [askedElement] : []);
+  useEffect(() => {
+    if (askedVersion) setVersionId(askedVersion);
+    if (askedElement) setHighlight([askedElement]);
+  }, [askedVersion, askedElement]);
+  useEffect(() => {
+    if (v && askedElement) document.getElementById(askedElement)?.scrollIntoView({ block: 'center' });
+  }, [v, askedElement]);
   if (loading && !reg) return <Loading />;
   if (error) return <ErrorView error={error} />;
   if (!reg) return null;
