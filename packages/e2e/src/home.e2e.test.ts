@@ -18,6 +18,10 @@ const totalOn = async (page: Page, href: string): Promise<number> => {
     await page.getByTestId('notification-total').waitFor();
     return Number(await page.getByTestId('notification-total').getAttribute('data-total'));
   }
+  if (href.startsWith('/conclusions')) {
+    await page.getByTestId('conclusion-pending-total').waitFor();
+    return Number(await page.getByTestId('conclusion-pending-total').getAttribute('data-total'));
+  }
   throw new Error(`no list for ${href}`);
 };
 
@@ -35,8 +39,8 @@ describe.skipIf(skipReason !== null)('home page "Việc của tôi" in Chromium'
     const figures = await page.locator('[data-testid^="home-"][data-href]').evaluateAll((els) =>
       els.map((e) => ({ testid: e.getAttribute('data-testid')!, count: Number(e.getAttribute('data-count')), href: e.getAttribute('data-href')! })),
     );
-    const lists = figures.filter((f) => /^\/(tasks|consultations|notifications)/.test(f.href) && !f.href.includes('pick='));
-    expect(lists.length).toBeGreaterThanOrEqual(5);
+    const lists = figures.filter((f) => /^\/(tasks|consultations|notifications|conclusions)/.test(f.href));
+    expect(lists.length).toBeGreaterThanOrEqual(6);
     for (const f of lists) {
       // The figure is a link: following it opens the list with the same filter.
       await page.goto(`${demo.base}/`);

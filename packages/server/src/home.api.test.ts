@@ -54,6 +54,9 @@ describe.each(drivers)('home page "Việc của tôi" (%s)', (driver) => {
     let pending = 0;
     for (const g of me.grants) pending += (await get(s, `/conclusion-items?orgId=${g.orgId}`)).length;
     expect(h.conclusions.count).toBe(pending);
+    // The register of notices the figure links to shows the same number of items without a task.
+    const register = await get(s, `/conclusions?${apiOf(h.conclusions.href).query}`);
+    expect(register.reduce((n: number, c: { pending: number }) => n + c.pending, 0)).toBe(h.conclusions.count);
     if (h.supervision) {
       expect((await get(s, '/tasks?state=overdue&pageSize=1')).total).toBe(h.supervision.overdue.count);
       for (const u of h.supervision.byUnit) expect((await get(s, `/tasks?${apiOf(u.href).query}`)).total, u.name).toBe(u.overdue);

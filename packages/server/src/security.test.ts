@@ -26,7 +26,7 @@ const STORES_NOTHING = new Set(['POST /auth/logout', 'POST /regulations/validate
 /** Routes on records of the caller's own account (a notification): another's is answered as not found. */
 const OWN_RECORDS = new Set(['POST /notifications/:id/read']);
 /** POST routes that write only the caller's own account (a calendar feed token): allowed to every role, tested apart. */
-const OWN_ACCOUNT = new Set(['POST /calendar/feed-token', 'POST /auth/password']);
+const OWN_ACCOUNT = new Set(['POST /calendar/feed-token', 'POST /auth/password', 'POST /notifications/read-all']);
 /** Decisions the leader role takes on a task (an extension; accepting a result is a transition from "reported"), tested in task.api.test.ts. */
 const LEADER_DECIDES = new Set(['POST /tasks/:id/extensions/:extensionId/decision']);
 
@@ -158,6 +158,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /meetings/:id/open': () => ({ body: { version: 2 } }),
   'POST /meetings/:id/close': () => ({ body: { version: 2 } }),
   'POST /meetings/:id/cancel': () => ({ body: { version: 2, reason: 'Hủy trái phép' } }),
+  'POST /meetings/:id/reschedule': () => ({ body: { version: 2, meetingDate: '2099-05-12', reason: 'Dời trái phép' } }),
   'PUT /meetings/:id/minutes': () => ({ body: { version: 2, text: 'Biên bản trái phép' } }),
   'POST /meetings/:id/minutes/approve': () => ({ body: { version: 2 } }),
   'POST /meetings/:id/agenda/:itemId/reserved-opinions': (x) => ({ body: { personId: x.person, text: 'Ý kiến bảo lưu' } }),
@@ -205,6 +206,10 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /organizations/:id/subordinates-review': () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }),
   'GET /notifications': () => ({}),
   'POST /notifications/:id/read': () => ({}),
+  'POST /notifications/read-all': () => ({}),
+  'GET /home': () => ({}),
+  'GET /directory': (x) => ({ query: { orgId: x.org }, x02: true }),
+  'GET /conclusions': (x) => ({ query: { orgId: x.org }, x02: true }),
   'POST /reminders/run': () => ({ body: { today: '2026-07-28' } }),
   'POST /system/backup': () => ({}),
   'GET /tasks': (x) => ({ query: { orgId: x.org }, x02: true }),

@@ -51,6 +51,8 @@ const ShortcomingPage = lazyPage(() => import('./features/review/shortcoming.pag
 const ReviewRequestListPage = lazyPage(() => import('./features/review/review-request.page'), 'ReviewRequestListPage');
 const ReviewRequestPage = lazyPage(() => import('./features/review/review-request.page'), 'ReviewRequestPage');
 const HomePage = lazyPage(() => import('./features/home/home.page'), 'HomePage');
+const DirectoryPage = lazyPage(() => import('./features/person/directory.page'), 'DirectoryPage');
+const ConclusionListPage = lazyPage(() => import('./features/conclusion/conclusion-list.page'), 'ConclusionListPage');
 const NotificationPage = lazyPage(() => import('./features/notification/notification.page'), 'NotificationPage');
 
 const theme = createTheme({ primaryColor: 'red', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
@@ -96,6 +98,8 @@ function App() {
   if (path === '/') page = <HomePage me={me} />;
   else if (path === '/org') page = <TreePage />;
   else if (path === '/notifications') page = <NotificationPage />;
+  else if (path === '/people') page = <DirectoryPage />;
+  else if (path === '/conclusions') page = <ConclusionListPage />;
   else if ((m = match('/org/:id', path))) page = <OrgPage id={m['id']!} />;
   else if ((m = match('/body/:id', path))) page = <BodyPage id={m['id']!} />;
   else if ((m = match('/person/:id', path))) page = <PersonPage id={m['id']!} />;

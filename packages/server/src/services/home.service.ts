@@ -127,7 +127,8 @@ async function conclusionsToFollow(ctx: RequestContext) {
   const items = (await Promise.all(orgs.map((o) => pendingActionItems(ctx, o)))).flat();
   return {
     count: items.length,
-    href: '/tasks?pick=conclusions',
+    // The register of notices, filtered to the one organization when there is one, shows the same pending total.
+    href: orgs.length === 1 ? `/conclusions?orgId=${orgs[0]}` : '/conclusions',
     items: items.slice(0, 5).map((i) => ({ id: i.id, text: i.text, symbol: i.conclusionSymbol, issuedOn: i.issuedOn, meetingId: i.meetingId })),
   };
 }

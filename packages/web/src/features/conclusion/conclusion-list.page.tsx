@@ -1,0 +1,154 @@
+import { Anchor, Badge, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import type { ConclusionListItemSchema } from '@quyche/core';
+import { useApi } from '../../app/api';
+import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { useTr } from '../../app/i18n';
+import { Link, navigate, useLocation } from '../../app/router';
+import { PercentBar, qs } from '../task/task.parts';
+
+type Item = z.infer<typeof ConclusionListItemSchema>;
+
+/** "Sổ thông báo kết luận": every notice, its action items and how far their follow-up has come. */
+export function ConclusionListPage() {
+  const [, tr] = useTr();
+  const { query } = useLocation();
+  const year = query.get('year') ?? '';
+  const q = query.get('q') ?? '';
+  const orgId = query.get('orgId') ?? '';
+  const narrow = useMediaQuery('(max-width: 760px)');
+  useTitle(tr('Thông báo kết luận', 'Conclusion notices'));
+  const { data, error, loading } = useApi<Item[]>(`/conclusions${qs({ year, q, orgId })}`);
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  const go = (patch: Record<string, string>) => navigate(`/conclusions${qs({ year, q, orgId, ...patch })}`, true);
+  useEffect(() => {
+    if (text.trim() === q) return;
+    const t = setTimeout(() => go({ q: text.trim() }), 350);
+    return () => clearTimeout(t);
+  }, [text]);
+  const pending = (data ?? []).reduce((n, c) => n + c.pending, 0);
+  const thisYear = new Date().getFullYear();
+  return (
+    <Stack data-testid="conclusion-list-page">
+      <Title order={1} size="h2">
+        {tr('Thông báo kết luận', 'Conclusion notices')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {tr(
+          'Các thông báo kết luận đã ban hành và việc theo dõi thực hiện: mỗi việc giao trong kết luận tính theo tiến độ nhiệm vụ đã giao (hoàn thành là 100 %), việc chưa giao nhiệm vụ tính 0 %.',
+          'Issued conclusion notices and their follow-up: each action item counts by its task progress (done is 100 %); an item without a task counts 0 %.',
+        )}
+      </Text>
+      <Group gap="xs" align="end" wrap="wrap">
+        <TextInput label={tr('Tìm số ký hiệu, hội nghị', 'Search symbol, meeting')} placeholder="78-TB/TU" value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="conclusion-search" w={{ base: '100%', sm: 280 }} type="search" />
+        <NativeSelect
+          label={tr('Năm', 'Year')}
+          value={year}
+          onChange={(e) => go({ year: e.currentTarget.value })}
+          data={[{ value: '', label: tr('Mọi năm', 'Any year') }, ...[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))]}
+          data-testid="conclusion-year"
+          w={120}
+        />
+      </Group>
+      {error && <ErrorView error={error} />}
+      {loading && !data && <Loading />}
+      {data && (
+        <Group gap="md">
+          <Text size="sm" c="dimmed" data-testid="conclusion-total" data-total={data.length}>
+            {tr(`${data.length} thông báo kết luận`, `${data.length} notices`)}
+          </Text>
+          <Text size="sm" c={pending > 0 ? 'orange.8' : 'dimmed'} data-testid="conclusion-pending-total" data-total={pending}>
+            {tr(`${pending} việc chưa giao nhiệm vụ`, `${pending} items without a task`)}
+          </Text>
+        </Group>
+      )}
+      {data?.length === 0 && <Text c="dimmed">{tr('Không có thông báo kết luận nào khớp.', 'No notice matches.')}</Text>}
+      {data && data.length > 0 && narrow && (
+        <Stack gap="xs">
+          {data.map((c) => (
+            <Card key={c.id} withBorder padding="sm" data-testid="conclusion-row" data-id={c.id}>
+              <Group justify="space-between" wrap="nowrap" align="start">
+                <Anchor component={Link} to={`/meetings/${c.meetingId}`} fw={700}>
+                  {c.symbol}
+                </Anchor>
+                <Text size="sm">{fmt(c.issuedOn)}</Text>
+              </Group>
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {c.meetingTitle}
+              </Text>
+              <Counts c={c} />
+              <PercentBar percent={c.percent} overdue={c.overdue > 0} testid="conclusion-percent" />
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {data && data.length > 0 && !narrow && (
+        <Table striped highlightOnHover verticalSpacing="xs" data-testid="conclusion-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{tr('Số, ký hiệu', 'Symbol')}</Table.Th>
+              <Table.Th>{tr('Ngày ban hành', 'Issued')}</Table.Th>
+              <Table.Th>{tr('Hội nghị', 'Meeting')}</Table.Th>
+              <Table.Th>{tr('Việc giao', 'Action items')}</Table.Th>
+              <Table.Th w={180}>{tr('Tỷ lệ theo dõi', 'Follow-up')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.map((c) => (
+              <Table.Tr key={c.id} data-testid="conclusion-row" data-id={c.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/meetings/${c.meetingId}`} fw={700}>
+                    {c.symbol}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{fmt(c.issuedOn)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{c.meetingTitle}</Text>
+                  <Text size="xs" c="dimmed">
+                    {c.bodyName}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Counts c={c} />
+                </Table.Td>
+                <Table.Td>
+                  <PercentBar percent={c.percent} overdue={c.overdue > 0} testid="conclusion-percent" />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+function Counts({ c }: { c: Item }) {
+  const [, tr] = useTr();
+  if (c.items === 0) return <Text size="xs" c="dimmed">{tr('Không có việc giao', 'No action items')}</Text>;
+  return (
+    <Group gap={4} wrap="wrap">
+      <Badge variant="light" color="gray">
+        {tr(`${c.items} việc`, `${c.items} items`)}
+      </Badge>
+      {c.done > 0 && (
+        <Badge variant="light" color="green">
+          {tr(`${c.done} hoàn thành`, `${c.done} done`)}
+        </Badge>
+      )}
+      {c.overdue > 0 && (
+        <Badge variant="light" color="red">
+          {tr(`${c.overdue} quá hạn`, `${c.overdue} overdue`)}
+        </Badge>
+      )}
+      {c.pending > 0 && (
+        <Anchor component={Link} to={`/tasks?pick=conclusions&meeting=${c.meetingId}`} size="xs" data-testid="conclusion-pending">
+          {tr(`${c.pending} chưa giao nhiệm vụ`, `${c.pending} without a task`)}
+        </Anchor>
+      )}
+    </Group>
+  );
+}

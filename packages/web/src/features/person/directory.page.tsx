@@ -1,0 +1,118 @@
+import { Anchor, Card, Checkbox, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import { POSITION_ROLE_LABELS, todayInVietnam } from '@quyche/core';
+import type { DirectorySchema } from '@quyche/core';
+import { useApi } from '../../app/api';
+import { AsOfPicker, ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { useTr } from '../../app/i18n';
+import { Link, navigate, useLocation } from '../../app/router';
+import { qs } from '../task/task.parts';
+
+type Directory = z.infer<typeof DirectorySchema>;
+const PAGE_SIZE = 30;
+
+/** "Danh bạ cán bộ": who holds which position on a date, searched with or without diacritics. */
+export function DirectoryPage() {
+  const [l, tr] = useTr();
+  const { query } = useLocation();
+  const asOf = query.get('asOf') ?? todayInVietnam();
+  const q = query.get('q') ?? '';
+  const all = query.get('all') === '1';
+  const page = Math.max(1, Number(query.get('page')) || 1);
+  const narrow = useMediaQuery('(max-width: 760px)');
+  useTitle(tr('Danh bạ cán bộ', 'People directory'));
+  const go = (patch: Record<string, string>) => {
+    const next = { asOf: query.get('asOf') ?? '', q, all: all ? '1' : '', page: '', ...patch };
+    navigate(`/people${qs(next)}`, true);
+  };
+  const { data, error, loading } = useApi<Directory>(`/directory${qs({ asOf, q, all: all ? '1' : '', page, pageSize: PAGE_SIZE })}`);
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  useEffect(() => {
+    if (text.trim() === q) return;
+    const t = setTimeout(() => go({ q: text.trim() }), 350);
+    return () => clearTimeout(t);
+  }, [text]);
+  const roleOf = (p: Directory['items'][number]['positions'][number]) => p.title ?? POSITION_ROLE_LABELS[p.role as keyof typeof POSITION_ROLE_LABELS]?.[l] ?? '';
+  const positions = (e: Directory['items'][number]) =>
+    e.positions.length === 0 ? (
+      <Text size="sm" c="dimmed">
+        {tr('Không giữ chức vụ tại ngày này', 'No position on this date')}
+      </Text>
+    ) : (
+      e.positions.map((p) => (
+        <Text key={`${p.bodyId}-${p.role}`} size="sm">
+          {roleOf(p)},{' '}
+          <Anchor component={Link} to={`/body/${p.bodyId}?asOf=${asOf}`} size="sm">
+            {p.bodyName}
+          </Anchor>{' '}
+          <Text span size="xs" c="dimmed">
+            {tr(`từ ${fmt(p.validFrom)}`, `since ${fmt(p.validFrom)}`)}
+          </Text>
+        </Text>
+      ))
+    );
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  return (
+    <Stack data-testid="directory-page">
+      <Title order={1} size="h2">
+        {tr('Danh bạ cán bộ', 'People directory')}
+      </Title>
+      <Group gap="md" align="end" wrap="wrap">
+        <TextInput label={tr('Tìm theo họ tên', 'Search by name')} placeholder={tr('có dấu hoặc không dấu', 'with or without diacritics')} value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="directory-search" w={{ base: '100%', sm: 260 }} type="search" />
+        <AsOfPicker value={asOf} onChange={(d) => go({ asOf: d })} />
+        <Checkbox label={tr('Cả người không giữ chức vụ', 'Include people without a position')} checked={all} onChange={(e) => go({ all: e.currentTarget.checked ? '1' : '' })} data-testid="directory-all" mb={8} />
+      </Group>
+      {error && <ErrorView error={error} />}
+      {loading && !data && <Loading />}
+      {data && (
+        <Text size="sm" c="dimmed" data-testid="directory-total" data-total={data.total}>
+          {tr(`${data.total} người · chức vụ tại ngày ${fmt(data.asOf)}`, `${data.total} people · positions as of ${fmt(data.asOf)}`)}
+        </Text>
+      )}
+      {data?.items.length === 0 && <Text c="dimmed">{tr('Không có ai khớp.', 'Nobody matches.')}</Text>}
+      {data && data.items.length > 0 && narrow && (
+        <Stack gap="xs">
+          {data.items.map((e) => (
+            <Card key={e.id} withBorder padding="sm" data-testid="directory-row">
+              <Anchor component={Link} to={`/person/${e.id}`} fw={700}>
+                {e.fullName}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {e.orgName}
+              </Text>
+              {positions(e)}
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {data && data.items.length > 0 && !narrow && (
+        <Table striped verticalSpacing="xs" data-testid="directory-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{tr('Họ và tên', 'Name')}</Table.Th>
+              <Table.Th>{tr('Tổ chức', 'Organization')}</Table.Th>
+              <Table.Th>{tr('Chức vụ tại ngày', 'Positions on the date')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.items.map((e) => (
+              <Table.Tr key={e.id} data-testid="directory-row">
+                <Table.Td>
+                  <Anchor component={Link} to={`/person/${e.id}`} fw={600}>
+                    {e.fullName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{e.orgName}</Table.Td>
+                <Table.Td>{positions(e)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {pages > 1 && <Pagination total={pages} value={page} onChange={(p) => go({ page: String(p) })} size="sm" siblings={1} />}
+    </Stack>
+  );
+}
