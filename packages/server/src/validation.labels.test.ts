@@ -39,6 +39,7 @@ const FORMS: [route: string, where: Where, schema: keyof typeof core][] = [
   ['POST /meetings/:id/documents-sent', 'body', 'SendDocumentsSchema'],
   ['POST /meetings/:id/open, /close, /minutes/approve', 'body', 'MeetingStepSchema'],
   ['POST /meetings/:id/cancel', 'body', 'CancelMeetingSchema'],
+  ['POST /meetings/:id/reschedule', 'body', 'RescheduleMeetingSchema'],
   ['PUT /meetings/:id/minutes', 'body', 'MinutesSchema'],
   ['POST /meetings/:id/agenda', 'body', 'CreateAgendaItemSchema'],
   ['POST /meetings/:id/agenda/:itemId/votes', 'body', 'CastVoteSchema'],

@@ -5,7 +5,7 @@ import { CreateUserSchema } from './account.schema.js';
 import { CreateRegulationSchema, DiffQuerySchema, ImportRegulationSchema, RegulationTextSchema } from './regulation.schema.js';
 import { CreateTaskSchema, ExtensionDecisionSchema, TaskListQuerySchema, TaskReportSchema, TaskTransitionSchema, UpdateTaskSchema } from './task.schema.js';
 import { AttendanceUpdateSchema, CancelMeetingSchema, CreateAgendaItemSchema, CreateGuestSchema, CreateMeetingDocumentSchema, CreateMeetingSchema, CreateSiteSchema, IssueConclusionSchema } from './meeting.schema.js';
-import { MeetingStepSchema, MinutesSchema, ReservedOpinionSchema, SendDocumentsSchema, SiteAttendanceSchema, SiteGuestSchema, UpdateMeetingSchema, WrittenResponseSchema } from './meeting.schema.js';
+import { MeetingStepSchema, MinutesSchema, RescheduleMeetingSchema, ReservedOpinionSchema, SendDocumentsSchema, SiteAttendanceSchema, SiteGuestSchema, UpdateMeetingSchema, WrittenResponseSchema } from './meeting.schema.js';
 import { AdoptProgramSchema, CancelProgramSchema, CreateInspectionSchema, CreateProgramItemSchema, CreateProgramSchema, CreateRecommendationSchema, InspectionStepSchema, ItemTaskSchema, ProgramListQuerySchema, RecommendationListQuerySchema, RecommendationStepSchema, UpdateProgramItemSchema } from './program.schema.js';
 import { CreateConsultationSchema, ConsultationAnswerSchema, ConsultationCommentsQuerySchema, NextVersionSchema, RecipientStepSchema } from './consultation.schema.js';
 import { AdoptReviewReportSchema, CirculateReviewReportSchema, CreateReviewReportSchema, CreateShortcomingSchema, ReviewQuerySchema, UpdateReviewReportSchema } from './review.schema.js';
@@ -52,6 +52,7 @@ export const FORM_LABELS = new Map<z.ZodType, Record<string, FieldLabel>>([
   [UpdateMeetingSchema, MEETING_FORM],
   [SendDocumentsSchema, { sentOn: l('Ngày gửi tài liệu', 'Sent on') }],
   [CancelMeetingSchema, { reason: l('Lý do hủy', 'Reason') }],
+  [RescheduleMeetingSchema, { meetingDate: l('Ngày họp mới', 'New date'), startsAt: l('Giờ bắt đầu', 'Starts at'), location: l('Địa điểm', 'Location'), reason: l('Lý do dời ngày họp', 'Reason for the change') }],
   [MeetingStepSchema, { on: l('Ngày khai mạc, bế mạc hoặc thông qua', 'Date') }],
   [AttendanceUpdateSchema, ATTENDANCE_FORM],
   [SiteAttendanceSchema, ATTENDANCE_FORM],

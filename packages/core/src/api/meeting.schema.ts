@@ -44,6 +44,15 @@ export const MeetingStepSchema = z.strictObject({
   earlyReason: TextSchema(500).optional(),
 });
 export const CancelMeetingSchema = z.strictObject({ version: VersionSchema, reason: TextSchema(500) });
+/** Moving a planned or convened meeting to another date (dời ngày họp): the reason is required and kept. */
+export const RescheduleMeetingSchema = z.strictObject({
+  version: VersionSchema,
+  meetingDate: IsoDateSchema,
+  /** Omitted: unchanged; null: no time, no place. */
+  startsAt: TimeSchema.nullable().optional(),
+  location: TextSchema(300).nullable().optional(),
+  reason: TextSchema(500),
+});
 
 export const ATTENDANCE_STATUSES = ['summoned', 'present', 'absent_excused', 'absent'] as const;
 export const AttendanceUpdateSchema = z.strictObject({
@@ -202,8 +211,28 @@ export const MeetingSchema = z.object({
   openedOn: z.string().nullable(),
   closedOn: z.string().nullable(),
   cancelReason: z.string().nullable(),
-  chair: z.object({ personId: IdSchema, fullName: z.string() }).nullable(),
+  /** The chair, with the office held in the body on the meeting date and the signing line it gives ("BÍ THƯ"). */
+  chair: z.object({ personId: IdSchema, fullName: z.string(), title: z.string().nullable(), signingPosition: z.string().nullable() }).nullable(),
   secretaryName: z.string().nullable(),
+  /** The meeting's date changes, oldest first, each with its reason and, once convened, the notice check against the new date. */
+  reschedules: z.array(
+    z.object({
+      id: IdSchema,
+      fromDate: z.string(),
+      toDate: z.string(),
+      fromStartsAt: z.string().nullable(),
+      toStartsAt: z.string().nullable(),
+      fromLocation: z.string().nullable(),
+      toLocation: z.string().nullable(),
+      /** Null: the planned date corrected before convening (no notice had gone out). */
+      reason: z.string().nullable(),
+      /** The state the meeting was in: once convened, the convening notice is sent again for the new date. */
+      state: z.string(),
+      notice: Check.nullable(),
+      byName: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
   confidentiality: z.number().int(),
   version: z.number().int(),
   /** What the signed-in user may do here: record (write) and see reserved opinions. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { canMoveMeeting, checkConferenceQuota, documentSymbol, isConference, parseDocumentSymbol } from './meeting.rules.js';
+import { canMoveMeeting, canReschedule, checkConferenceQuota, documentSymbol, isConference, parseDocumentSymbol } from './meeting.rules.js';
 import { conferenceQuota } from '../regulation/engine.js';
 import { parseRegulation } from '../regulation/reg.parse.js';
 
@@ -13,6 +13,11 @@ describe('meeting rules', () => {
     expect(canMoveMeeting('planned', 'in_session').ok).toBe(false);
     expect(canMoveMeeting('convened', 'documents_sent').ok).toBe(true);
     expect(canMoveMeeting('closed', 'minutes_approved').ok).toBe(true);
+  });
+  it('reschedules only a meeting not yet opened', () => {
+    expect(['planned', 'convened', 'documents_sent'].map((s) => canReschedule(s as never).ok)).toEqual([true, true, true]);
+    for (const s of ['in_session', 'closed', 'minutes_approved', 'cancelled'] as const) expect(canReschedule(s).ok, s).toBe(false);
+    expect(canReschedule('in_session').reason_vi).toContain('hội nghị đang họp');
   });
   it('writes and reads document symbols', () => {
     expect(documentSymbol(12, 'TB', 'TU')).toBe('12-TB/TU');

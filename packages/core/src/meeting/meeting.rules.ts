@@ -53,6 +53,26 @@ export function canMoveMeeting(from: MeetingState, to: MeetingState): { ok: bool
     : { ok: false, reason_vi: `Không chuyển được hội nghị từ "${MEETING_STATE_LABELS[from].vi}" sang "${MEETING_STATE_LABELS[to].vi}"` };
 }
 
+/**
+ * The position line under "T/M BAN THƯỜNG VỤ" (36-HD/VPTW): a party committee's documents are signed on behalf of the
+ * collective by its secretary or a deputy secretary, each under his own office ("T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ").
+ */
+export const SIGNING_POSITIONS: Readonly<Record<string, string>> = { BI_THU: 'BÍ THƯ', PHO_BI_THU_TT: 'PHÓ BÍ THƯ THƯỜNG TRỰC', PHO_BI_THU: 'PHÓ BÍ THƯ' };
+
+/** A meeting is moved to another date only before it opens: once in session, held or cancelled its date is history. */
+export const RESCHEDULABLE_STATES: readonly MeetingState[] = ['planned', 'convened', 'documents_sent'];
+
+export function canReschedule(state: MeetingState): { ok: boolean; reason_vi: string } {
+  if (RESCHEDULABLE_STATES.includes(state)) return { ok: true, reason_vi: 'Được phép' };
+  const why: Partial<Record<MeetingState, string>> = {
+    in_session: 'hội nghị đang họp',
+    closed: 'hội nghị đã bế mạc',
+    minutes_approved: 'hội nghị đã họp xong và đã thông qua biên bản',
+    cancelled: 'hội nghị đã bị hủy',
+  };
+  return { ok: false, reason_vi: `Không dời ngày họp được: ${why[state] ?? MEETING_STATE_LABELS[state].vi.toLocaleLowerCase('vi')}. Chỉ dời được hội nghị dự kiến hoặc đã triệu tập, chưa khai mạc.` };
+}
+
 /** Party document type codes (DOMAIN.md §4, 36-HD/VPTW). */
 export const DOCUMENT_TYPES: Record<string, string> = {
   NQ: 'Nghị quyết',

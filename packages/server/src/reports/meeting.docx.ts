@@ -77,6 +77,9 @@ export interface MinutesDocInput {
   startsAt: string | null;
   location: string | null;
   chair: string | null;
+  /** The chair's office in the body ("Bí thư Tỉnh ủy"). */
+  chairTitle?: string | null;
+  /** A name ("Nguyễn Thị Hoa, Phó Chánh Văn phòng Tỉnh ủy") or, as some communes record it, an office. */
   secretary: string | null;
   counts: { summoned: number; present: number; absentExcused: number; absent: number; guests: number };
   absences: { name: string; reason: string | null; excused: boolean }[];
@@ -86,6 +89,12 @@ export interface MinutesDocInput {
   agenda: { title: string; presentingUnit: string | null; votes: string[] }[];
   text: string;
 }
+
+/** A person is "đồng chí …"; an office recorded as the secretary (Văn phòng Đảng ủy xã) is named as it is. */
+const OFFICE = /^(Văn phòng|Ban |Ủy ban|Phòng |Bộ phận|Tổ )/u;
+const comrade = (s: string) => (OFFICE.test(s) ? s : `đồng chí ${s}`);
+/** Under a signature the name alone: "Nguyễn Thị Hoa, Phó Chánh Văn phòng" → "Nguyễn Thị Hoa". */
+const nameOnly = (s: string | null) => (s && !OFFICE.test(s) ? s.split(',')[0]!.trim() : '');
 
 export function minutesDocx(input: MinutesDocInput): Promise<Buffer> {
   const c = input.counts;
@@ -101,8 +110,8 @@ export function minutesDocx(input: MinutesDocInput): Promise<Buffer> {
     body(`Thời gian: ${input.startsAt ? `${input.startsAt.replace(':', ' giờ ')} phút, ` : ''}ngày ${formatDateVi(input.date)}. Hình thức: ${input.format}${input.kind ? `; ${input.kind.toLowerCase()}` : ''}.`),
     ...(input.location ? [body(`Địa điểm: ${input.location}.`)] : []),
     heading('II. THÀNH PHẦN'),
-    ...(input.chair ? [body(`Chủ trì: đồng chí ${input.chair}.`)] : []),
-    ...(input.secretary ? [body(`Thư ký: đồng chí ${input.secretary}.`)] : []),
+    ...(input.chair ? [body(`Chủ trì: đồng chí ${input.chair}${input.chairTitle ? `, ${input.chairTitle}` : ''}.`)] : []),
+    ...(input.secretary ? [body(`Thư ký: ${comrade(input.secretary)}.`)] : []),
     body(`Số ủy viên được triệu tập: ${c.summoned}; có mặt: ${c.present}; vắng có lý do: ${c.absentExcused}; vắng: ${c.absent}${c.guests ? `; khách mời: ${c.guests}` : ''}.`),
     ...input.absences.map((a) => body(`- Đồng chí ${a.name}: ${a.excused ? 'vắng có lý do' : 'vắng'}${a.reason ? ` (${a.reason})` : ''}.`, { indent: true })),
     ...(input.guests.length ? [body(`Khách mời: ${input.guests.join('; ')}.`)] : []),
@@ -114,6 +123,7 @@ export function minutesDocx(input: MinutesDocInput): Promise<Buffer> {
     ...input.text.split(/\n+/).filter((l) => l.trim()).map((l) => body(l.trim())),
     body('Biên bản được lập xong và thông qua tại hội nghị.', { italics: true }),
     centre(''),
-    twoSignatures({ title: 'THƯ KÝ', name: input.secretary ?? '' }, { title: 'CHỦ TRÌ', name: input.chair ?? '' }),
+    // The signed blocks of the minutes: the secretary on the left, the chair on the right, each with the name alone.
+    twoSignatures({ title: 'THƯ KÝ HỘI NGHỊ', name: nameOnly(input.secretary) }, { title: 'CHỦ TRÌ HỘI NGHỊ', name: input.chair ?? '' }),
   ]);
 }

@@ -19,6 +19,7 @@ import {
   MeetingSchema,
   MeetingStepSchema,
   MinutesSchema,
+  RescheduleMeetingSchema,
   ReservedOpinionSchema,
   SendDocumentsSchema,
   SiteAttendanceSchema,
@@ -35,6 +36,7 @@ import * as meetings from '../services/meeting.service.js';
 import * as agenda from '../services/agenda.service.js';
 import * as attendance from '../services/attendance.service.js';
 import { issueConclusion } from '../services/conclusion.service.js';
+import { rescheduleMeeting } from '../services/meeting-reschedule.service.js';
 import { conclusionDocx, minutesDocxOf } from '../services/meeting-report.service.js';
 import { liveSummary, loadBody, loadMeeting, regulationFor } from '../services/meeting.view.js';
 import * as sites from '../services/site.service.js';
@@ -48,7 +50,8 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
   r({ method: 'GET', url: '/meetings', summary: 'Danh sách hội nghị, phiên họp theo tổ chức, cơ quan, khoảng ngày; tìm không dấu', query: MeetingListQuerySchema, response: z.array(MeetingListItemSchema), handler: ({ ctx, query }) => meetings.listMeetings(ctx, query) });
   r({ method: 'POST', url: '/meetings', summary: 'Dự kiến hội nghị, phiên họp', status: 201, body: CreateMeetingSchema, response: MeetingSchema, handler: ({ ctx, body }) => meetings.createMeeting(ctx, body) });
   r({ method: 'GET', url: '/meetings/:id', summary: 'Hội nghị: kiểm tra theo quy chế, triệu tập, điểm danh, chương trình, biểu quyết, kết luận', ...M, handler: ({ ctx, params }) => meetings.getMeetingDetail(ctx, params.id) });
-  r({ method: 'PATCH', url: '/meetings/:id', summary: 'Sửa thông tin hội nghị (ngày họp chỉ khi chưa triệu tập)', ...M, body: UpdateMeetingSchema, handler: ({ ctx, params, body }) => meetings.updateMeeting(ctx, params.id, body) });
+  r({ method: 'PATCH', url: '/meetings/:id', summary: 'Sửa thông tin hội nghị, người chủ trì, thư ký (ngày họp chỉ khi chưa triệu tập; sau đó dùng dời ngày họp)', ...M, body: UpdateMeetingSchema, handler: ({ ctx, params, body }) => meetings.updateMeeting(ctx, params.id, body) });
+  r({ method: 'POST', url: '/meetings/:id/reschedule', summary: 'Dời ngày họp (hội nghị dự kiến hoặc đã triệu tập, chưa khai mạc): ghi lý do, kiểm tra lại thời hạn gửi tài liệu theo ngày mới', ...M, body: RescheduleMeetingSchema, handler: ({ ctx, params, body }) => rescheduleMeeting(ctx, params.id, body) });
   r({ method: 'POST', url: '/meetings/:id/convene', summary: 'Triệu tập (kiểm tra thẩm quyền triệu tập theo quy chế)', ...M, body: ConveneMeetingSchema, handler: ({ ctx, params, body }) => meetings.conveneMeeting(ctx, params.id, body) });
   r({ method: 'POST', url: '/meetings/:id/documents-sent', summary: 'Ghi nhận ngày gửi tài liệu (cảnh báo khi chậm so với quy chế)', ...M, body: SendDocumentsSchema, handler: ({ ctx, params, body }) => meetings.sendDocuments(ctx, params.id, body) });
   r({ method: 'POST', url: '/meetings/:id/open', summary: 'Khai mạc (lấy ý kiến bằng văn bản: bắt đầu nhận phiếu)', ...M, body: MeetingStepSchema, handler: ({ ctx, params, body }) => meetings.openMeeting(ctx, params.id, body) });

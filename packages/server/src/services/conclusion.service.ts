@@ -27,7 +27,9 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
     const ok = p && (await ctx.can(p.org_id, 'read', p.confidentiality));
     if (!ok) throw new ProblemError('VALIDATION_FAILED', { field, detail: `Không tìm thấy người mã ${id}` });
   };
-  if (input.signer.personId) await visiblePerson(input.signer.personId, 'body.signer.personId');
+  // Unless named, the notice is signed by the meeting's chair (its signing block: "T/M BAN THƯỜNG VỤ / BÍ THƯ" and his name).
+  const signerId = input.signer.personId === undefined ? m.chair_person_id : input.signer.personId;
+  if (signerId) await visiblePerson(signerId, 'body.signer.personId');
   for (const [i, it] of input.items.entries()) {
     if (it.kind !== 'action') continue;
     const six = checkSixClear({ title: it.text, leads: it.leads ?? [], supporting: it.supporting ?? [], due: { date: it.dueDate ?? null, meetingId: it.dueMeetingId ?? null, label: it.dueLabel ?? null }, supervisorId: it.supervisorPersonId ?? null, decidingBody: it.decidingBody ?? null, product: it.product ?? null });
@@ -51,7 +53,7 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
     const doc = await numberDocument(ctx, tx, { org, term, type: docType, title: `${docType === 'KL' ? 'Kết luận' : 'Thông báo kết luận'} ${m.title}`, issuedOn: input.issuedOn, confidentiality: m.confidentiality });
     await tx.query(
       'insert into conclusion (id, org_id, meeting_id, issued_document_id, symbol, issued_on, summary, signer_person_id, signer_for, signer_position, recipients) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
-      [conclusionId, m.org_id, meetingId, doc.id, doc.symbol, input.issuedOn, input.summary, input.signer.personId ?? null, input.signer.for, input.signer.position, JSON.stringify(input.recipients ?? [])],
+      [conclusionId, m.org_id, meetingId, doc.id, doc.symbol, input.issuedOn, input.summary, signerId ?? null, input.signer.for, input.signer.position, JSON.stringify(input.recipients ?? [])],
     );
     for (const [i, it] of input.items.entries()) {
       const six = it.kind === 'action' ? checkSixClear({ title: it.text, leads: it.leads ?? [], supporting: it.supporting ?? [], due: { date: it.dueDate ?? null, meetingId: it.dueMeetingId ?? null, label: it.dueLabel ?? null }, supervisorId: it.supervisorPersonId ?? null, decidingBody: it.decidingBody ?? null, product: it.product ?? null }) : null;

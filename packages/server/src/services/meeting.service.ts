@@ -7,6 +7,8 @@ import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
 import { loadBody, loadMeeting, meetingView, regulationFor, tryCheck } from './meeting.view.js';
+import { assertChair } from './meeting-chair.js';
+import { recordDateChange } from './meeting-reschedule.service.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -46,16 +48,21 @@ export async function createMeeting(ctx: RequestContext, input: In<typeof Create
 
 export async function updateMeeting(ctx: RequestContext, id: string, input: In<typeof UpdateMeetingSchema>) {
   const m = await loadMeeting(ctx, id, 'write');
-  if (['closed', 'minutes_approved', 'cancelled'].includes(m.state)) {
-    throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Hội nghị đã kết thúc hoặc đã hủy: không sửa thông tin' });
-  }
-  if (input.meetingDate && input.meetingDate !== m.meeting_date && m.state !== 'planned') {
-    throw new ProblemError('RULE_VIOLATION', { code: 'DOI_NGAY_SAU_TRIEU_TAP', field: 'body.meetingDate', detail: 'Hội nghị đã triệu tập: đổi ngày họp cần hủy và triệu tập lại' });
-  }
   const { version, ...c } = input;
-  if (c.chairPersonId && !(await bodyMembersOn(ctx.db, m.body_id, c.meetingDate ?? m.meeting_date)).includes(c.chairPersonId)) {
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.chairPersonId', detail: 'Người chủ trì phải là ủy viên của cơ quan vào ngày họp' });
+  // After the closing the minutes are still being written: their chair and secretary may still be named.
+  const onlyPeople = Object.entries(c).every(([k, v]) => v === undefined || k === 'chairPersonId' || k === 'secretaryName');
+  if (['minutes_approved', 'cancelled'].includes(m.state) || (m.state === 'closed' && !onlyPeople)) {
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_HOI_NGHI',
+      field: 'body',
+      detail: m.state === 'closed' ? 'Hội nghị đã bế mạc: chỉ còn ghi được người chủ trì, thư ký cho biên bản' : 'Hội nghị đã kết thúc hoặc đã hủy: không sửa thông tin',
+    });
   }
+  const moved = c.meetingDate !== undefined && c.meetingDate !== m.meeting_date;
+  if (moved && m.state !== 'planned') {
+    throw new ProblemError('RULE_VIOLATION', { code: 'DOI_NGAY_SAU_TRIEU_TAP', field: 'body.meetingDate', detail: 'Hội nghị đã triệu tập: đổi ngày họp bằng "Dời ngày họp", ghi rõ lý do (thời hạn gửi tài liệu được kiểm tra lại theo ngày mới)' });
+  }
+  if (c.chairPersonId) await assertChair(ctx, m, c.chairPersonId, c.meetingDate ?? m.meeting_date);
   await ctx.db.transaction(async (tx) => {
     const title = c.title ?? m.title;
     const location = c.location === undefined ? m.location : c.location;
@@ -71,13 +78,15 @@ export async function updateMeeting(ctx: RequestContext, id: string, input: In<t
       secretary_name: c.secretaryName,
       search_text: searchText(title, location),
     });
+    // The planned date corrected before convening: kept in the date history too, without a reason (nothing went out).
+    if (moved) await recordDateChange(tx, ctx, m, { date: c.meetingDate!, startsAt: c.startsAt === undefined ? m.starts_at : c.startsAt, location }, null, null);
     await ctx.audit(tx, { action: 'update', entity: 'meeting', entityId: id, orgId: m.org_id, before: pick(m), after: c });
     await notifyMeeting(tx, id);
   });
   return getMeetingDetail(ctx, id);
 }
 
-const pick = (m: MeetingRow) => ({ title: m.title, meetingDate: m.meeting_date, startsAt: m.starts_at, location: m.location, format: m.format, provinceWide: m.province_wide, state: m.state });
+const pick = (m: MeetingRow) => ({ title: m.title, meetingDate: m.meeting_date, startsAt: m.starts_at, location: m.location, format: m.format, provinceWide: m.province_wide, state: m.state, chairPersonId: m.chair_person_id, secretaryName: m.secretary_name });
 
 export function assertMove(from: string, to: MeetingState) {
   const c = canMoveMeeting(from as MeetingState, to);

@@ -1,8 +1,10 @@
 import { checkSixClear, conveningCheck, rollUpProgress, taskStatus, dueDate, EngineError, formatDateVi, parseDocumentSymbol, isQuorate, MEETING_TRANSITIONS, noticeCheck, parseRegulation, ProblemError, whoDecides } from '@quyche/core';
 import type { Answer, MeetingState, Regulation, TaskLead, TaskState } from '@quyche/core';
-import { attendanceCounts, attendanceOf, getBody, getMeeting, getPerson, regulationSourceText, regulationVersionInForce, sitesOf } from '@quyche/db';
+import { attendanceCounts, attendanceOf, getBody, getMeeting, regulationSourceText, regulationVersionInForce, sitesOf } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
+import { chairView } from './meeting-chair.js';
+import { reschedulesOf } from './meeting-reschedule.view.js';
 
 /**
  * The meeting as its page shows it: every check comes from the regulation in force on the meeting date and cites
@@ -372,8 +374,9 @@ export async function meetingView(ctx: RequestContext, m: MeetingRow) {
     openedOn: m.opened_on,
     closedOn: m.closed_on,
     cancelReason: m.cancel_reason,
-    chair: m.chair_person_id ? { personId: m.chair_person_id, fullName: attendance.find((a) => a.person_id === m.chair_person_id)?.full_name ?? (await getPerson(ctx.db, m.chair_person_id))?.full_name ?? '' } : null,
+    chair: await chairView(ctx.db, m),
     secretaryName: m.secretary_name,
+    reschedules: await reschedulesOf(ctx.db, m.id),
     confidentiality: m.confidentiality,
     version: m.version,
     can: { write: await ctx.can(m.org_id, 'write', m.confidentiality), readReserved: await ctx.can(m.org_id, 'read_reserved') },

@@ -202,7 +202,8 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
   const [issuedOn, setIssuedOn] = useState(maxDate(m.meetingDate, m.closedOn));
   const [summary, setSummary] = useState(`${m.bodyName} kết luận như sau:`);
   const [forText, setFor] = useState(signerFor(m.bodyKind));
-  const [position, setPosition] = useState('BÍ THƯ');
+  // The chair signs on behalf of the collective under his own office (36-HD/VPTW): BÍ THƯ, PHÓ BÍ THƯ.
+  const [position, setPosition] = useState(m.chair?.signingPosition ?? 'BÍ THƯ');
   const [signer, setSigner] = useState(m.chair?.personId ?? '');
   const [recipients, setRecipients] = useState('');
   const [items, setItems] = useState<Draft[]>([blank('conclusion')]);

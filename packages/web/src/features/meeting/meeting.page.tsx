@@ -6,11 +6,13 @@ import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link } from '../../app/router';
 import { AgendaSection } from './agenda.section';
 import { AttendanceSection } from './attendance.section';
+import { ChairSection } from './chair.section';
 import { weekdayIndex, WEEKDAYS_LONG } from './calendar.page';
 import { ConclusionSection } from './conclusion.section';
-import { ConfidentialityBadge, CheckLine, DateField, ErrorAlert, formatLabel, kindLabel, LIFE_CYCLE, maxDate, STEP_LABELS, stateLabel, StateBadge, useAction, useLive, useMeeting, useTr, labelOf } from './meeting.parts';
+import { ConfidentialityBadge, CheckLine, DateField, ErrorAlert, formatLabel, kindLabel, LIFE_CYCLE, maxDate, STEP_LABELS, stateLabel, StateBadge, TimeField, useAction, useLive, useMeeting, useTr, labelOf } from './meeting.parts';
 import type { LiveSummary, Meeting } from './meeting.parts';
 import { DocumentsSection, MinutesSection } from './record.section';
+import { RescheduleSection } from './reschedule.section';
 
 export interface SectionProps {
   m: Meeting;
@@ -104,10 +106,9 @@ export function MeetingPage({ id }: { id: string }) {
               {tr('Hạn trả lời', 'Replies due')}: {fmt(m.consultationDeadline)}
             </Text>
           )}
-          {m.chair && (
-            <Text size="sm" c="dimmed">
-              {tr('Chủ trì', 'Chair')}: {m.chair.fullName}
-              {m.secretaryName ? ` · ${tr('Thư ký', 'Secretary')}: ${m.secretaryName}` : ''}
+          {(m.chair || m.secretaryName) && (
+            <Text size="sm" c="dimmed" data-testid="meeting-chair">
+              {[m.chair && `${tr('Chủ trì', 'Chair')}: ${m.chair.fullName}`, m.secretaryName && `${tr('Thư ký', 'Secretary')}: ${m.secretaryName}`].filter(Boolean).join(' · ')}
             </Text>
           )}
           <Text size="sm" c="dimmed" data-testid="meeting-regulation">
@@ -140,8 +141,10 @@ export function MeetingPage({ id }: { id: string }) {
         </Stack>
       </Card>
       <StepsPanel {...props} />
+      <RescheduleSection {...props} />
       <ChecksPanel m={m} />
       <AttendanceSection {...props} />
+      <ChairSection {...props} />
       <AgendaSection {...props} />
       <DocumentsSection {...props} />
       <MinutesSection {...props} />
@@ -330,7 +333,7 @@ function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
         <Stack gap="xs" mt="xs">
           <TextInput label={tr('Tên cuộc họp', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="details-title" />
           <Group align="end" wrap="wrap">
-            <TextInput label={tr('Giờ bắt đầu', 'Starts at')} type="time" value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} w={120} />
+            <TimeField label={tr('Giờ bắt đầu', 'Starts at')} value={startsAt} onChange={setStartsAt} testid="details-time" />
             <TextInput label={tr('Địa điểm', 'Location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} w={260} maw="100%" />
             <NativeSelect label={tr('Hình thức', 'Format')} value={format} onChange={(e) => setFormat(e.currentTarget.value)} data={['in_person', 'online', 'hybrid'].map((k) => ({ value: k, label: formatLabel(k, l) }))} data-testid="details-format" />
           </Group>

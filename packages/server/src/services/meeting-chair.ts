@@ -1,0 +1,37 @@
+import { fieldLabelVi, formatDateVi, POSITION_ROLE_LABELS, ProblemError, SIGNING_POSITIONS, UpdateMeetingSchema } from '@quyche/core';
+import type { PositionRole } from '@quyche/core';
+import { bodyMembersOn, getPerson } from '@quyche/db';
+import type { MeetingRow, Sql } from '@quyche/db';
+import type { RequestContext } from '../http/context.js';
+import { loadBody } from './meeting.view.js';
+
+/**
+ * The chair of a meeting: a member of the body on the meeting date. His seat in the body gives the office named in the
+ * minutes ("đồng chí …, Bí thư Tỉnh ủy") and the position line of the conclusion's signing block ("BÍ THƯ").
+ */
+export async function chairView(sql: Sql, m: MeetingRow) {
+  if (!m.chair_person_id) return null;
+  const row = (
+    await sql.query<{ full_name: string; role: string | null; title: string | null }>(
+      `select p.full_name, s.role, s.title from person p
+         left join lateral (select role, title from membership where body_id = $2 and person_id = p.id and valid_from <= $3::date and (valid_until is null or valid_until >= $3::date) order by valid_from desc limit 1) s on true
+        where p.id = $1`,
+      [m.chair_person_id, m.body_id, m.meeting_date],
+    )
+  ).rows[0];
+  const roleLabel = row?.role && row.role !== 'UY_VIEN' ? (POSITION_ROLE_LABELS[row.role as PositionRole]?.vi ?? null) : null;
+  return { personId: m.chair_person_id, fullName: row?.full_name ?? '', title: row?.title ?? roleLabel, signingPosition: (row?.role && SIGNING_POSITIONS[row.role]) || null };
+}
+
+/** Refuses a chair who is not a member of the body on the date, naming the field as the form labels it. */
+export async function assertChair(ctx: RequestContext, m: MeetingRow, personId: string, on: string) {
+  if ((await bodyMembersOn(ctx.db, m.body_id, on)).includes(personId)) return;
+  const body = await loadBody(ctx.db, m.body_id);
+  const p = await getPerson(ctx.db, personId);
+  const name = p && (await ctx.can(p.org_id, 'read', p.confidentiality)) ? `đồng chí ${p.full_name}` : 'người được chọn';
+  const label = fieldLabelVi(['chairPersonId'], UpdateMeetingSchema, 'body');
+  throw new ProblemError('VALIDATION_FAILED', {
+    field: 'body.chairPersonId',
+    detail: `${label}: ${name} không phải ủy viên ${body.name} vào ngày họp ${formatDateVi(on)}. Hãy chọn người chủ trì trong danh sách ủy viên của cơ quan.`,
+  });
+}
