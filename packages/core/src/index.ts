@@ -36,6 +36,8 @@ export * from './api/task.schema.js';
 export * from './api/home.schema.js';
 export * from './api/directory.schema.js';
 export * from './api/conclusion-list.schema.js';
+export * from './regulation/version.label.js';
+export * from './regulation/rule.sentence.js';
 export * from './work/task.reminder.js';
 export * from './work/coverage.rules.js';
 export * from './work/program.rules.js';

@@ -201,7 +201,8 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await page.getByTestId('revision-memo').fill('Tờ trình về việc sửa đổi, bổ sung Quy chế làm việc sau lấy ý kiến các đảng ủy xã');
     await page.getByTestId('revision-submit').click();
     await expect.poll(() => state(page)).toBe('revised');
-    expect(await page.getByTestId('revision-expression').innerText()).toBe('vie@2026-du-thao-2');
+    expect(await page.getByTestId('revision-expression').getAttribute('data-expression')).toBe('vie@2026-du-thao-2');
+    expect(await page.getByTestId('revision-expression').innerText()).toBe('dự thảo 2 (2026)');
     expect(await page.getByTestId('revision-applied').innerText()).toContain('khoản 3 Điều 12');
     // Its rule (the notice period) is not edited with the wording: the team is told to check it.
     expect(await page.getByTestId('revision-rules-to-review').innerText()).toContain('khoản 3 Điều 12: câu chữ đã sửa theo ý kiến tiếp thu, quy tắc tl-bch giữ nguyên');
@@ -257,7 +258,7 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await page.getByTestId('adopt-submit').click();
     await expect.poll(() => state(page)).toBe('adopted');
     await expect.poll(() => page.getByTestId('adoption-done').getAttribute('data-in-force')).toBe('2026-11-27');
-    expect(await page.getByTestId('adoption-done').innerText()).toContain('vie@2026-du-thao-2 có hiệu lực từ ngày 27/11/2026');
+    expect(await page.getByTestId('adoption-done').innerText()).toContain('(dự thảo 2 (2026)) có hiệu lực từ ngày 27/11/2026');
     expect(await page.getByTestId('consultation-adopted').innerText()).toBe('Đã thông qua ngày 27/11/2026');
     await expect.poll(() => page.locator('[data-testid="impact-none"], [data-testid="impact-line"]').count()).toBeGreaterThan(0);
     expect((await call<{ status: string; inForceFrom: string }>('GET', `/regulations/${regId}/versions/${(await call<{ nextVersionId: string }>('GET', `/consultations/${c1.id}`)).nextVersionId}`)).status).toBe('adopted');

@@ -16,7 +16,21 @@ import { LoginPage } from './features/auth/login.page';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's own props type comes back through M[K]
 function lazyPage<K extends string, M extends Record<K, ComponentType<any>>>(load: () => Promise<M>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] })) as unknown as M[K];
+  return lazy(async () => {
+    try {
+      const m = await load();
+      sessionStorage.removeItem('qc-reloaded');
+      return { default: m[name] };
+    } catch (e) {
+      // A new version was installed while this tab was open: its old chunks are gone, so load the new one (once).
+      if (!sessionStorage.getItem('qc-reloaded')) {
+        sessionStorage.setItem('qc-reloaded', '1');
+        location.reload();
+        return new Promise<never>(() => undefined);
+      }
+      throw e;
+    }
+  }) as unknown as M[K];
 }
 const BodyPage = lazyPage(() => import('./features/body/body.page'), 'BodyPage');
 const OrgPage = lazyPage(() => import('./features/org/org.page'), 'OrgPage');

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Group, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { addDays, todayInVietnam } from '@quyche/core';
+import { addDays, todayInVietnam, versionLabelVi } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt, Loading } from '../../app/common';
 import { Link } from '../../app/router';
@@ -153,7 +153,7 @@ function Adopted({ c, impact }: { c: Consultation; impact: ImpactLine[] | null }
       <Alert color="green" title={tr('Đã thông qua', 'Adopted')} data-testid="adoption-done" data-in-force={v?.inForceFrom ?? ''}>
         <Text size="sm">
           {tr(`Thông qua ngày ${fmt(c.adoptedOn)}`, `Adopted on ${fmt(c.adoptedOn)}`)}
-          {v?.inForceFrom ? tr(`; phiên bản ${v.expression} có hiệu lực từ ngày ${fmt(v.inForceFrom)}.`, `; version ${v.expression} in force from ${fmt(v.inForceFrom)}.`) : '.'}
+          {v?.inForceFrom ? tr(`; bản quy chế đã chỉnh lý (${versionLabelVi(v.expression)}) có hiệu lực từ ngày ${fmt(v.inForceFrom)}.`, `; the revised version in force from ${fmt(v.inForceFrom)}.`) : '.'}
         </Text>
 {c.regulationId && (
                   <Anchor component={Link} to={`/regulations/${c.regulationId}`} size="sm">

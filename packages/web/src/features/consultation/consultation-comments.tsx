@@ -1,3 +1,4 @@
+import { versionLabelVi } from '@quyche/core';
 import { Badge, Button, CloseButton, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -87,7 +88,7 @@ export function DraftAndComments({ c, onConsultation, reload, readAll, as }: Sec
     <div className="qc-c-split" data-testid="draft-and-comments">
       <div className="qc-c-draft" data-testid="draft">
         <Title order={2} size="h4" mb={4}>
-          {tr('Dự thảo', 'Draft')} {draft?.expression ?? c.expression}
+          {tr('Dự thảo', 'Draft')}: {versionLabelVi(draft?.expression ?? c.expression)}
         </Title>
         <Text size="xs" c="dimmed" mb="xs">
           {tr('Bấm vào một điều, khoản để xem và ghi ý kiến về nó; số bên phải là số ý kiến.', 'Click a provision to see and write comments on it; the number on the right counts its comments.')}

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, useApi } from '../../app/api';
+import { versionLabelVi } from '@quyche/core';
 import { ErrorView, Loading } from '../../app/common';
 import { Link } from '../../app/router';
 import { useTr } from '../meeting/meeting.parts';
@@ -52,8 +53,8 @@ export function RevisionSection({ c, onConsultation, reload }: SectionProps) {
             <Group justify="space-between" wrap="wrap" align="end">
               <Title order={2} size="h4">
                 {tr('Bản chỉnh lý', 'Revision')}{' '}
-                <Badge variant="light" size="lg" style={{ textTransform: 'none' }} data-testid="revision-expression">
-                  {c.nextExpression}
+                <Badge variant="light" size="lg" style={{ textTransform: 'none' }} data-testid="revision-expression" data-expression={c.nextExpression ?? ''}>
+                  {c.nextExpression ? versionLabelVi(c.nextExpression) : ''}
                 </Badge>
               </Title>
               {c.can.manage && c.state === 'revised' && !again && (

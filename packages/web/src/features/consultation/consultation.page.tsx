@@ -1,3 +1,4 @@
+import { versionLabelVi } from '@quyche/core';
 import { Alert, Anchor, Badge, Card, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link, navigate, useLocation } from '../../app/router';
@@ -88,7 +89,7 @@ function Header({ c, readAll }: { c: Consultation; readAll: boolean }) {
             </Badge>
           )}
           <Badge variant="outline" color="gray" size="lg" style={{ textTransform: 'none' }} data-testid="consultation-expression">
-            {tr('Dự thảo', 'Draft')} {c.expression}
+            {tr('Dự thảo', 'Draft')}: {versionLabelVi(c.expression)}
           </Badge>
         </Group>
         <Title order={1} size="h2" data-testid="consultation-title" style={{ overflowWrap: 'anywhere' }}>

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
-import { todayInVietnam } from '@quyche/core';
+import { todayInVietnam, versionLabelVi } from '@quyche/core';
 import { api } from '../../app/api';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link } from '../../app/router';
@@ -34,11 +34,6 @@ export function withLive(m: Meeting, s: LiveSummary): Meeting {
   };
 }
 
-/** vie@2026-07-01 → "văn bản có hiệu lực từ 01/07/2026 (vie@2026-07-01)". */
-const expressionLabel = (e: string, tr: (vi: string, en: string) => string) => {
-  const d = /@(\d{4}-\d{2}-\d{2})/.exec(e)?.[1];
-  return d ? `${tr('văn bản có hiệu lực từ', 'text in force from')} ${fmt(d)} (${e})` : e;
-};
 
 const sameCounts = (a: Meeting['counts'], b: Meeting['counts']) => a.summoned === b.summoned && a.present === b.present && a.absentExcused === b.absentExcused && a.absent === b.absent && a.guests === b.guests;
 
@@ -116,7 +111,7 @@ export function MeetingPage({ id }: { id: string }) {
               <>
                 {tr('Theo quy chế làm việc', 'Under the working regulation')}:{' '}
                 <Anchor component={Link} to={`/regulations/${m.regulation.regulationId}`} size="sm">
-                  {expressionLabel(m.regulation.expression, tr)}
+                  {versionLabelVi(m.regulation.expression)}
                 </Anchor>
               </>
             ) : (

@@ -27,7 +27,7 @@ export function OrgPage({ id }: { id: string }) {
         <Group gap="xs">
           <Badge variant="light">{label(l, ORGANIZATION_KIND_LABELS[o.kind])}</Badge>
           <Text size="sm" c="dimmed">
-            {o.code} · {period(o.validFrom, o.validUntil, l)}
+            {period(o.validFrom, o.validUntil, l)}
           </Text>
           {!o.activeOnDate && <Badge color="gray">{t('notActive')}</Badge>}
         </Group>

@@ -1,8 +1,9 @@
 import { Alert, Badge, Box, Button, Card, Code, Grid, Group, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
-import { citeVi, todayInVietnam } from '@quyche/core';
-import type { AnswerSchema, ComparisonSchema, ElementView, RegulationDetailSchema, RegulationVersionDetailSchema } from '@quyche/core';
+import { citeVi, ruleSentenceVi, todayInVietnam, versionLabelVi } from '@quyche/core';
+import type { AnswerSchema, ComparisonSchema, ElementView, FrontMatter, RegulationDetailSchema, RegulationVersionDetailSchema } from '@quyche/core';
+import { DetailsToggle, useDetails } from './regulation.details';
 import { api, ApiError, useApi } from '../../app/api';
 import { ErrorView, fmt, Loading } from '../../app/common';
 import { useLang } from '../../app/i18n';
@@ -52,7 +53,7 @@ export function RegulationPage({ id }: { id: string }) {
           {reg.title}
         </Title>
         <Text size="sm" c="dimmed">
-          {reg.work} · {reg.orgName}
+          {reg.orgName}
         </Text>
       </div>
       <Tabs defaultValue="text" keepMounted={false}>
@@ -77,6 +78,7 @@ export function RegulationPage({ id }: { id: string }) {
 
 function RegulationText({ v, highlight }: { v: Version; highlight: string[] }) {
   const [l] = useLang();
+  const details = useDetails();
   const rulesByEId = useMemo(() => {
     const m = new Map<string, Record<string, unknown>[]>();
     for (const r of v.rules) m.set(String(r['basis']), [...(m.get(String(r['basis'])) ?? []), r]);
@@ -111,14 +113,20 @@ function RegulationText({ v, highlight }: { v: Version; highlight: string[] }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             {rules.map((r) => (
-              <Code key={String(r['id'])} block fz="xs" mb={4} data-testid="rule">
-                {`${String(r['id'])} · ${String(r['kind'])}\n${JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !['id', 'kind', 'basis', 'line', 'block'].includes(k))))}`}
-              </Code>
+              <Text key={String(r['id'])} size="sm" mb={4} p={6} bg="gray.0" style={{ borderRadius: 4 }} data-testid="rule">
+                {ruleSentenceVi(r, v.frontMatter as FrontMatter)}
+                {details && (
+                  <Code block fz="xs" mt={4} data-testid="rule-machine">
+                    {`${String(r['id'])} · ${String(r['kind'])}\n${JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !['id', 'kind', 'basis', 'line', 'block'].includes(k))))}`}
+                  </Code>
+                )}
+              </Text>
             ))}
             {findings.map((f, i) => (
               <Alert key={i} color={f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'blue'} p={6} mb={4} data-testid="finding">
                 <Text size="xs">
-                  <b>{f.code}</b>: {l === 'vi' ? f.message : f.message_en}
+                  {l === 'vi' ? f.message : f.message_en}
+                  {details && <Code fz="xs" ml={4}>{f.code}</Code>}
                 </Text>
               </Alert>
             ))}
@@ -134,7 +142,8 @@ function RegulationText({ v, highlight }: { v: Version; highlight: string[] }) {
         <Badge color={errors ? 'red' : 'green'} data-testid="lint-summary">
           {l === 'vi' ? `${errors} lỗi, ${v.findings.length - errors} cảnh báo` : `${errors} errors, ${v.findings.length - errors} warnings`}
         </Badge>
-        <Badge variant="light">{v.expression}</Badge>
+        <Badge variant="light" style={{ textTransform: 'none' }}>{versionLabelVi(v.expression)}</Badge>
+        <DetailsToggle />
         <Badge variant="light" color={v.tests.every((x) => x.passed) ? 'green' : 'red'}>
           {l === 'vi' ? `Kịch bản kiểm thử: ${v.tests.filter((x) => x.passed).length}/${v.tests.length} đạt` : `Scenarios: ${v.tests.filter((x) => x.passed).length}/${v.tests.length} pass`}
         </Badge>
@@ -159,6 +168,7 @@ const ASKS = [
 
 function AskForm({ regId, v, onAnswer, highlight }: { regId: string; v: Version | undefined; onAnswer: (a: Answer | null) => void; highlight: string[] }) {
   const [l] = useLang();
+  const details = useDetails();
   const [kind, setKind] = useState<string>('quorum');
   const [at, setAt] = useState(todayInVietnam());
   const [f, setF] = useState<Record<string, string | number>>({ body: 'BCH', summoned: 61, present: 41, total_members: 61, yes: 31, no: 0, abstain: 0, method: 'show_of_hands', meeting_date: todayInVietnam(), documents_sent: todayInVietnam(), event_date: todayInVietnam() });
@@ -237,11 +247,13 @@ function AskForm({ regId, v, onAnswer, highlight }: { regId: string; v: Version 
         <Card withBorder data-testid="ask-answer">
           <Text fw={700}>{answer.reason_vi}</Text>
           <Text size="sm" c="dimmed">
-            {l === 'vi' ? 'Căn cứ' : 'Basis'}: {answer.eIds.map(citeVi).join('; ')} ({answer.ruleIds.join(', ')}) · {answer.expression}
+            {l === 'vi' ? 'Căn cứ' : 'Basis'}: {answer.eIds.map(citeVi).join('; ')} · {versionLabelVi(answer.expression)}
           </Text>
-          <Code block mt="xs">
-            {JSON.stringify(answer.result)}
-          </Code>
+          {details && (
+            <Code block mt="xs" data-testid="ask-machine">
+              {`${answer.ruleIds.join(', ')}\n${JSON.stringify(answer.result)}`}
+            </Code>
+          )}
         </Card>
       )}
       {v && highlight.length > 0 && (
@@ -258,7 +270,7 @@ function Versions({ reg, onOpen }: { reg: Detail; onOpen: (id: string) => void }
   const [from, setFrom] = useState<string | null>(reg.versions.at(-2)?.id ?? null);
   const [to, setTo] = useState<string | null>(reg.versions.at(-1)?.id ?? null);
   const { data: cmp, error } = useApi<Comparison>(from && to && from !== to ? `/regulations/${reg.id}/diff?from=${from}&to=${to}` : null);
-  const opts = reg.versions.map((v) => ({ value: v.id, label: `${v.expression} (${statusLabel(v.status, l)})` }));
+  const opts = reg.versions.map((v) => ({ value: v.id, label: `${versionLabelVi(v.expression)} (${statusLabel(v.status, l)})` }));
   const change = { added: l === 'vi' ? 'Bổ sung' : 'Added', removed: l === 'vi' ? 'Bãi bỏ' : 'Repealed', changed: l === 'vi' ? 'Sửa đổi' : 'Amended' };
   return (
     <Stack>
@@ -274,7 +286,7 @@ function Versions({ reg, onOpen }: { reg: Detail; onOpen: (id: string) => void }
         <Table.Tbody>
           {reg.versions.map((v) => (
             <Table.Tr key={v.id} data-testid="version-row">
-              <Table.Td>{v.expression}</Table.Td>
+              <Table.Td>{versionLabelVi(v.expression)}</Table.Td>
               <Table.Td>{statusLabel(v.status, l)}</Table.Td>
               <Table.Td>{fmt(v.inForceFrom)}</Table.Td>
               <Table.Td>
