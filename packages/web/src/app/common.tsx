@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { formatDateVi, isIsoDate, parseDateVi, todayInVietnam } from '@quyche/core';
+import { lazy, Suspense, useEffect } from 'react';
+import { formatDateVi, isIsoDate, todayInVietnam } from '@quyche/core';
 import type { ApiError } from './api';
 import { useLang } from './i18n';
 
@@ -89,38 +89,17 @@ export const fmt = (d: string | null | undefined) => formatDateVi(d ?? null);
 export const period = (from: string, until: string | null, l: 'vi' | 'en') =>
   until ? `${l === 'vi' ? 'từ' : 'from'} ${fmt(from)} ${l === 'vi' ? 'đến' : 'to'} ${fmt(until)}` : `${l === 'vi' ? 'từ' : 'from'} ${fmt(from)}`;
 
-/** "Tại ngày": a date typed as 22/11/2026 (or picked), plus shortcuts for the 2025 merger history. */
+/** The date field, loaded with the pages that use it (the calendar it opens is not part of the first paint). */
+const LazyDateField = lazy(async () => ({ default: (await import('./date-field')).DateField }));
+
+/** "Tại ngày": a date typed as 22/11/2026 or picked, plus shortcuts for the 2025 merger history. */
 export function AsOfPicker({ value, onChange, shortcuts = [] }: { value: string; onChange: (iso: string) => void; shortcuts?: string[] }) {
-  const [l, t] = useLang();
-  const [text, setText] = useState(fmt(value));
-  const [bad, setBad] = useState(false);
-  useEffect(() => setText(fmt(value)), [value]);
-  const commit = (s: string) => {
-    const iso = parseDateVi(s);
-    setBad(iso === null);
-    if (iso) onChange(iso);
-  };
+  const [, t] = useLang();
   return (
     <Group align="end" gap="xs" wrap="wrap">
-      <TextInput
-        label={t('asOf')}
-        placeholder="dd/mm/yyyy"
-        value={text}
-        w={130}
-        error={bad ? (l === 'vi' ? 'Ngày không hợp lệ' : 'Invalid date') : undefined}
-        onChange={(e) => setText(e.currentTarget.value)}
-        onBlur={(e) => commit(e.currentTarget.value)}
-        onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget.value)}
-        data-testid="asof-text"
-      />
-      <input
-        type="date"
-        aria-label={t('asOf')}
-        value={isIsoDate(value) ? value : ''}
-        onChange={(e) => isIsoDate(e.currentTarget.value) && onChange(e.currentTarget.value)}
-        data-testid="asof-input"
-        style={{ height: 36, border: '1px solid #ced4da', borderRadius: 4, padding: '0 8px' }}
-      />
+      <Suspense fallback={<TextInput label={t('asOf')} value={fmt(value)} readOnly w={150} />}>
+        <LazyDateField label={t('asOf')} value={value} onChange={(iso) => isIsoDate(iso) && onChange(iso)} testid="asof-text" />
+      </Suspense>
       {shortcuts.map((d) => (
         <Button key={d} variant={d === value ? 'filled' : 'light'} size="sm" onClick={() => onChange(d)} data-testid={`asof-${d}`}>
           {fmt(d)}

@@ -1,7 +1,7 @@
 import { Badge, Group, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { addDays, CONFIDENTIALITY_LABELS, daysInMonth, formatDateVi, isIsoDate, MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, MEETING_STATE_LABELS, parseDateVi } from '@quyche/core';
+import { addDays, CONFIDENTIALITY_LABELS, daysInMonth, MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, MEETING_STATE_LABELS } from '@quyche/core';
 import type { LiveSummarySchema, MeetingListItemSchema, MeetingSchema, MeSchema, OrganizationDetailSchema, SiteViewSchema } from '@quyche/core';
 import { api, ApiError, useApi } from '../../app/api';
 import { useRun, WriteError } from '../../app/write';
@@ -147,67 +147,7 @@ export function useProvince() {
   return { me, orgId, org, error };
 }
 
-/** A date typed as dd/mm/yyyy or picked; `value` and `onChange` speak ISO ('' when empty). */
-export function DateField({ label, value, onChange, testid, required, disabled, w = 150 }: { label: string; value: string; onChange: (iso: string) => void; testid: string; required?: boolean; disabled?: boolean; w?: number }) {
-  const [l] = useLang();
-  const [text, setText] = useState(formatDateVi(value));
-  const [bad, setBad] = useState(false);
-  useEffect(() => {
-    setText((t) => (parseDateVi(t) === value || (!value && !t) ? t : formatDateVi(value)));
-  }, [value]);
-  // A date that is not one (31/02/2027) makes the field invalid for its form: the form does not submit, and the field
-  // says why, rather than the date being dropped silently.
-  const input = useRef<HTMLInputElement>(null);
-  const invalid = text.trim() !== '' && parseDateVi(text) === null;
-  const message = l === 'vi' ? `${label}: "${text.trim()}" không phải một ngày có thật (dd/mm/yyyy)` : `${label}: "${text.trim()}" is not a date (dd/mm/yyyy)`;
-  useEffect(() => input.current?.setCustomValidity(invalid ? message : ''), [invalid, message]);
-  const change = (s: string) => {
-    setText(s);
-    const iso = parseDateVi(s);
-    if (iso) {
-      setBad(false);
-      onChange(iso);
-    } else if (s.trim() === '') {
-      setBad(false);
-      onChange('');
-    }
-  };
-  return (
-    <Group gap={4} align="end" wrap="nowrap">
-      <TextInput
-        label={label}
-        placeholder="dd/mm/yyyy"
-        value={text}
-        w={w}
-        required={required}
-        disabled={disabled}
-        inputMode="numeric"
-        ref={input}
-        error={bad ? (l === 'vi' ? 'Ngày không có thật' : 'Not a date') : undefined}
-        onInvalid={() => setBad(true)}
-        onChange={(e) => change(e.currentTarget.value)}
-        onBlur={(e) => setBad(e.currentTarget.value.trim() !== '' && parseDateVi(e.currentTarget.value) === null)}
-        data-testid={testid}
-      />
-      <input
-        type="date"
-        aria-label={label}
-        value={isIsoDate(value) ? value : ''}
-        disabled={disabled}
-        onChange={(e) => {
-          const v = e.currentTarget.value;
-          if (isIsoDate(v)) {
-            setText(formatDateVi(v));
-            setBad(false);
-            onChange(v);
-          }
-        }}
-        data-testid={`${testid}-picker`}
-        className="qc-date-picker"
-      />
-    </Group>
-  );
-}
+export { DateField } from '../../app/date-field';
 
 /**
  * A time of day typed as 24-hour hh:mm (08:00, 14:30), whatever the browser's locale (a time input shows "02:00 PM"

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { citeVi, ruleSentenceVi, todayInVietnam, versionLabelVi } from '@quyche/core';
 import type { AnswerSchema, ComparisonSchema, ElementView, FrontMatter, RegulationDetailSchema, RegulationVersionDetailSchema } from '@quyche/core';
 import { DetailsToggle, useDetails } from './regulation.details';
+import { DateField } from '../../app/date-field';
 import { api, ApiError, useApi } from '../../app/api';
 import { ErrorView, fmt, Loading } from '../../app/common';
 import { useLang } from '../../app/i18n';
@@ -175,12 +176,12 @@ function AskForm({ regId, v, onAnswer, highlight }: { regId: string; v: Version 
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [err, setErr] = useState<ApiError | null>(null);
   const fm = (v?.frontMatter ?? {}) as { bodies?: Record<string, { name?: string }>; matters?: Record<string, { name?: string; attributes?: Record<string, string> }>; duties?: Record<string, string> };
-  const bodies = Object.entries(fm.bodies ?? {}).map(([k, b]) => ({ value: k, label: `${k} — ${b.name ?? ''}` }));
+  const bodies = Object.entries(fm.bodies ?? {}).map(([k, b]) => ({ value: k, label: b.name ?? k }));
   const matters = Object.entries(fm.matters ?? {}).map(([k, m]) => ({ value: k, label: m.name ?? k }));
   const duties = Object.entries(fm.duties ?? {}).map(([k, d]) => ({ value: k, label: d }));
   const set = (k: string) => (val: string | number | null) => setF((x) => ({ ...x, [k]: val ?? '' }));
   const num = (k: string, label: string) => <NumberInput key={k} label={label} value={f[k]} onChange={set(k)} min={0} w={150} data-testid={`ask-${k}`} />;
-  const date = (k: string, label: string) => <TextInput key={k} type="date" label={label} value={String(f[k] ?? '')} onChange={(e) => set(k)(e.currentTarget.value)} w={170} data-testid={`ask-${k}`} />;
+  const date = (k: string, label: string) => <DateField key={k} label={label} value={String(f[k] ?? '')} onChange={(iso) => set(k)(iso)} testid={`ask-${k}`} />;
   const input = (): Record<string, unknown> => {
     switch (kind) {
       case 'quorum':
@@ -214,7 +215,7 @@ function AskForm({ regId, v, onAnswer, highlight }: { regId: string; v: Version 
     <Stack>
       <Group align="end" wrap="wrap">
         <Select label={l === 'vi' ? 'Câu hỏi' : 'Question'} data={ASKS.map((a) => ({ value: a.value, label: a[l] }))} value={kind} onChange={(x) => x && setKind(x)} w={300} allowDeselect={false} data-testid="ask-kind" />
-        <TextInput type="date" label={l === 'vi' ? 'Ngày áp dụng' : 'Legal date'} value={at} onChange={(e) => setAt(e.currentTarget.value)} w={170} data-testid="ask-at" />
+        <DateField label={l === 'vi' ? 'Ngày áp dụng' : 'Legal date'} value={at} onChange={setAt} testid="ask-at" />
       </Group>
       <Group align="end" wrap="wrap">
         {['quorum', 'vote', 'notice'].includes(kind) && <Select label={l === 'vi' ? 'Cơ quan' : 'Body'} data={bodies} value={String(f['body'])} onChange={set('body')} w={260} data-testid="ask-body" />}

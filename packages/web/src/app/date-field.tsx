@@ -1,0 +1,61 @@
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/vi';
+import { DateInput } from '@mantine/dates';
+import { useEffect, useRef, useState } from 'react';
+import { formatDateVi, isIsoDate, parseDateVi } from '@quyche/core';
+import { useLang } from './i18n';
+
+/**
+ * One date field everywhere: typed as dd/mm/yyyy or picked on a Vietnamese calendar (weeks from Monday), whatever
+ * the browser's language; `value` and `onChange` speak ISO ('' when empty). A date that is not one (31/02/2027)
+ * makes the field invalid for its form, so the form does not submit, and the field says why: it is never dropped.
+ */
+export function DateField({ label, value, onChange, testid, required, disabled, w = 150 }: { label: string; value: string; onChange: (iso: string) => void; testid: string; required?: boolean; disabled?: boolean; w?: number }) {
+  const [l] = useLang();
+  const [text, setText] = useState(formatDateVi(value));
+  const [bad, setBad] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  // A value set from outside (a reset, a picked day) shows as its date, unless the text typed already says it.
+  useEffect(() => {
+    setText((t) => (parseDateVi(t) === value || (!value && !t) ? t : formatDateVi(value)));
+  }, [value]);
+  const invalid = text.trim() !== '' && parseDateVi(text) === null;
+  const message = l === 'vi' ? `${label}: "${text.trim()}" không phải một ngày có thật (dd/mm/yyyy)` : `${label}: "${text.trim()}" is not a date (dd/mm/yyyy)`;
+  useEffect(() => input.current?.setCustomValidity(invalid ? message : ''), [invalid, message]);
+  return (
+    <DateInput
+      ref={input}
+      label={label}
+      placeholder="dd/mm/yyyy"
+      valueFormat="DD/MM/YYYY"
+      locale={l === 'vi' ? 'vi' : 'en'}
+      firstDayOfWeek={1}
+      dateParser={(s) => parseDateVi(s)}
+      fixOnBlur={false}
+      value={isIsoDate(value) ? value : null}
+      onChange={(v) => {
+        const iso = v ? String(v).slice(0, 10) : '';
+        setText(formatDateVi(iso));
+        setBad(false);
+        onChange(iso);
+      }}
+      onInput={(e) => {
+        const s = e.currentTarget.value;
+        setText(s);
+        if (s.trim() === '') {
+          setBad(false);
+          onChange('');
+        } else if (parseDateVi(s)) setBad(false);
+      }}
+      onInvalid={() => setBad(true)}
+      onBlur={(e) => setBad(e.currentTarget.value.trim() !== '' && parseDateVi(e.currentTarget.value) === null)}
+      error={bad ? (l === 'vi' ? 'Ngày không có thật (dd/mm/yyyy)' : 'Not a date (dd/mm/yyyy)') : undefined}
+      required={required}
+      disabled={disabled}
+      w={w}
+      inputMode="numeric"
+      popoverProps={{ withinPortal: true }}
+      data-testid={testid}
+    />
+  );
+}
