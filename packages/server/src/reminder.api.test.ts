@@ -65,12 +65,24 @@ describe.each(drivers)('reminders by e-mail and in the application (%s)', (drive
     const mine = (await t.as(leader, { method: 'GET', url: '/api/v1/notifications' })).json();
     const n = mine.find((x: { taskId: string }) => x.taskId === task.json().id);
     expect(n).toMatchObject({ kind: 'due_soon', title: 'Sắp đến hạn 14/08/2026: Chuẩn bị Hội nghị tổng kết công tác xây dựng Đảng', readAt: null });
+    // Sent in the name of the office of the assigning committee, linking to the task in the application; the mail
+    // carries the configured public address and the same signature.
+    expect(n).toMatchObject({ sender: 'Văn phòng Tỉnh ủy', link: `/tasks/${task.json().id}` });
+    expect(n.body).toMatch(/\n\nVăn phòng Tỉnh ủy$/);
+    const sent = box.received.find((m) => m.subject?.includes('Chuẩn bị Hội nghị tổng kết'))!;
+    expect(sent.text).toContain(`http://quyche.test/tasks/${task.json().id}`);
+    expect(sent.text?.trim()).toMatch(/Văn phòng Tỉnh ủy$/);
+    // Unread only, then all marked read at once.
+    expect((await t.as(leader, { method: 'GET', url: '/api/v1/notifications?unread=1' })).json().map((x: { id: string }) => x.id)).toContain(n.id);
     // The head of the Văn phòng (M09) is mailed too.
     expect(box.received.filter((m) => m.subject?.includes('Chuẩn bị Hội nghị tổng kết')).flatMap((m) => m.rcpt).sort()).toEqual(['m01@tinhuy-anlac.example', 'm09@tinhuy-anlac.example']);
     expect((await t.as(admin, { method: 'POST', url: `/api/v1/notifications/${n.id}/read` })).statusCode).toBe(404);
     expect((await t.as(leader, { method: 'POST', url: `/api/v1/notifications/${n.id}/read` })).statusCode).toBe(204);
     expect((await t.as(leader, { method: 'GET', url: '/api/v1/notifications' })).json().find((x: { id: string }) => x.id === n.id).readAt).not.toBeNull();
     expect((await t.as(admin, { method: 'GET', url: '/api/v1/notifications' })).json()).toEqual([]);
+    const all = await t.as(leader, { method: 'POST', url: '/api/v1/notifications/read-all', payload: {} });
+    expect(all.statusCode, all.body).toBe(200);
+    expect((await t.as(leader, { method: 'GET', url: '/api/v1/notifications?unread=1' })).json()).toEqual([]);
   });
 
   it('sends the supervising members their weekly digest', async () => {
