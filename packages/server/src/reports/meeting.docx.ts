@@ -2,6 +2,7 @@ import { AlignmentType, Paragraph, TextRun } from 'docx';
 import { CONFIDENTIALITY_LABELS, formatDateVi } from '@quyche/core';
 import type { Confidentiality } from '@quyche/core';
 import { headerBlock, partyDocument, signatureBlock, twoSignatures } from './party-document.docx.js';
+import { clause, inCapitals, sentence } from './punctuation.js';
 
 /**
  * The conclusion notice (thông báo kết luận) and the minutes (biên bản) of a meeting in the Party format
@@ -37,15 +38,17 @@ export interface ConclusionDocInput {
 }
 
 export function conclusionNoticeDocx(input: ConclusionDocInput): Promise<Buffer> {
+  // Each item a sentence; an action item's assignment ("Giao … chủ trì; thời hạn: …") a sentence of its own after it.
   const lines = input.items.map((it, i) => {
-    let text = `${i + 1}. ${it.text}`;
+    let text = sentence(`${i + 1}. ${it.text}`);
     if (it.kind === 'action') {
       const parts: string[] = [];
-      if (it.lead) parts.push(`Giao ${it.lead} chủ trì${it.supporting.length ? `, phối hợp với ${it.supporting.join(', ')}` : ''}`);
-      if (it.due) parts.push(`thời hạn: ${it.due}`);
-      if (it.product) parts.push(`sản phẩm: ${it.product}`);
-      if (it.supervisor) parts.push(`đồng chí ${it.supervisor} theo dõi, chỉ đạo`);
-      if (parts.length) text += ` ${parts.join('; ')}.`;
+      if (it.lead) parts.push(`Giao ${clause(it.lead)} chủ trì${it.supporting.length ? `, phối hợp với ${it.supporting.map(clause).join(', ')}` : ''}`);
+      if (it.due) parts.push(`thời hạn: ${clause(it.due)}`);
+      if (it.product) parts.push(`sản phẩm: ${clause(it.product)}`);
+      if (it.supervisor) parts.push(`đồng chí ${clause(it.supervisor)} theo dõi, chỉ đạo`);
+      const assignment = parts.join('; ');
+      if (assignment) text += ` ${sentence(assignment.charAt(0).toLocaleUpperCase('vi') + assignment.slice(1))}`;
     }
     return body(text);
   });
@@ -58,7 +61,7 @@ export function conclusionNoticeDocx(input: ConclusionDocInput): Promise<Buffer>
       : [centre('THÔNG BÁO', { bold: true, size: 15 }), centre(`KẾT LUẬN CỦA ${input.bodyName.toUpperCase()}`, { bold: true })]),
     centre(`tại ${input.meetingTitle.charAt(0).toLocaleLowerCase('vi')}${input.meetingTitle.slice(1)}${input.meetingTitle.includes(formatDateVi(input.meetingDate)) ? '' : ` ngày ${formatDateVi(input.meetingDate)}`}`, { after: 80 }),
     centre('-----', { after: 240 }),
-    body(input.summary),
+    body(sentence(input.summary)),
     ...lines,
     centre(''),
     signatureBlock(input.signer, input.recipients.length ? input.recipients : ['Như trên', 'Lưu Văn phòng Tỉnh ủy']),
@@ -108,19 +111,20 @@ export function minutesDocx(input: MinutesDocInput): Promise<Buffer> {
     centre('-----', { after: 240 }),
     heading('I. THỜI GIAN, ĐỊA ĐIỂM, HÌNH THỨC'),
     body(`Thời gian: ${input.startsAt ? `${input.startsAt.replace(':', ' giờ ')} phút, ` : ''}ngày ${formatDateVi(input.date)}. Hình thức: ${input.format}${input.kind ? `; ${input.kind.toLowerCase()}` : ''}.`),
-    ...(input.location ? [body(`Địa điểm: ${input.location}.`)] : []),
+    ...(input.location ? [body(sentence(`Địa điểm: ${clause(input.location)}`))] : []),
     heading('II. THÀNH PHẦN'),
-    ...(input.chair ? [body(`Chủ trì: đồng chí ${input.chair}${input.chairTitle ? `, ${input.chairTitle}` : ''}.`)] : []),
-    ...(input.secretary ? [body(`Thư ký: ${comrade(input.secretary)}.`)] : []),
+    ...(input.chair ? [body(sentence(`Chủ trì: đồng chí ${clause(input.chair)}${input.chairTitle ? `, ${clause(input.chairTitle)}` : ''}`))] : []),
+    ...(input.secretary ? [body(sentence(`Thư ký: ${comrade(clause(input.secretary))}`))] : []),
     body(`Số ủy viên được triệu tập: ${c.summoned}; có mặt: ${c.present}; vắng có lý do: ${c.absentExcused}; vắng: ${c.absent}${c.guests ? `; khách mời: ${c.guests}` : ''}.`),
-    ...input.absences.map((a) => body(`- Đồng chí ${a.name}: ${a.excused ? 'vắng có lý do' : 'vắng'}${a.reason ? ` (${a.reason})` : ''}.`, { indent: true })),
-    ...(input.guests.length ? [body(`Khách mời: ${input.guests.join('; ')}.`)] : []),
+    ...input.absences.map((a) => body(`- Đồng chí ${clause(a.name)}: ${a.excused ? 'vắng có lý do' : 'vắng'}${a.reason?.trim() ? ` (${clause(a.reason)})` : ''}.`, { indent: true })),
+    ...(input.guests.length ? [body(`Khách mời: ${input.guests.map(clause).join('; ')}.`)] : []),
     ...(input.sites.length ? [body(`Các điểm cầu (${input.sites.length}): ${input.sites.map((s) => `${s.name} (${s.present}/${s.summoned})`).join('; ')}.`)] : []),
-    ...(input.quorum ? [body(`Điều kiện hợp lệ: ${input.quorum}.`)] : []),
+    ...(input.quorum ? [body(sentence(`Điều kiện hợp lệ: ${clause(input.quorum)}`))] : []),
     heading('III. NỘI DUNG VÀ KẾT QUẢ BIỂU QUYẾT'),
-    ...input.agenda.flatMap((a, i) => [body(`${i + 1}. ${a.title}${a.presentingUnit ? ` (${a.presentingUnit} trình bày)` : ''}.`), ...a.votes.map((v) => body(`Kết quả biểu quyết: ${v}.`, { italics: true }))]),
+    ...input.agenda.flatMap((a, i) => [body(sentence(`${i + 1}. ${clause(a.title)}${a.presentingUnit ? ` (${clause(a.presentingUnit)} trình bày)` : ''}`)), ...a.votes.map((v) => body(sentence(`Kết quả biểu quyết: ${clause(v)}`), { italics: true }))]),
     heading('IV. DIỄN BIẾN HỘI NGHỊ'),
-    ...input.text.split(/\n+/).filter((l) => l.trim()).map((l) => body(l.trim())),
+    // The secretary's record as written, each paragraph closed with its stop (a line in capitals is a heading).
+    ...input.text.split(/\n+/).filter((l) => l.trim()).map((l) => body(inCapitals(l.trim()) ? l.trim() : sentence(l))),
     body('Biên bản được lập xong và thông qua tại hội nghị.', { italics: true }),
     centre(''),
     // The signed blocks of the minutes: the secretary on the left, the chair on the right, each with the name alone.

@@ -1,5 +1,6 @@
 import { AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { ComparisonRow } from '@quyche/core';
+import { recipientLines, sentence } from './punctuation.js';
 
 /**
  * Documents in the Party format (Hướng dẫn 36-HD/VPTW, DOMAIN.md §4): A4, Times New Roman, the issuing body and
@@ -65,7 +66,7 @@ export function signatureBlock(signer: Signer | undefined, recipients: string[])
           new TableCell({
             width: { size: 50, type: WidthType.PERCENTAGE },
             borders: NO_BORDERS,
-            children: [para([run('Nơi nhận:', { bold: true, italics: true, size: 12 })]), ...recipients.map((r) => para([run(`- ${r}`, { size: 12 })]))],
+            children: [para([run('Nơi nhận:', { bold: true, italics: true, size: 12 })]), ...recipientLines(recipients).map((r) => para([run(r, { size: 12 })]))],
           }),
           new TableCell({
             width: { size: 50, type: WidthType.PERCENTAGE },
@@ -177,8 +178,8 @@ export function synthesisDocx(input: SynthesisDocInput): Promise<Buffer> {
   for (const r of input.rows) {
     r.comments.forEach((c, i) => {
       n++;
-      const said = [`${c.from}: ${c.text}`, ...(c.proposedText ? [`Đề xuất sửa: "${c.proposedText}"`] : [])].join('\n');
-      const answer = [c.disposition, ...(c.explanation ? [c.explanation] : [])].join('\n');
+      const said = [sentence(`${c.from}: ${c.text}`), ...(c.proposedText ? [`Đề xuất sửa: "${c.proposedText.trim()}"`] : [])].join('\n');
+      const answer = [c.disposition, ...(c.explanation?.trim() ? [sentence(c.explanation)] : [])].join('\n');
       rows.push(new TableRow({ children: [cell(String(n), { width: widths[0]!, center: true }), cell(i === 0 ? r.cite : '', { width: widths[1]! }), cell(i === 0 ? r.draftText : '', { width: widths[2]! }), cell(said, { width: widths[3]! }), cell(answer, { width: widths[4]! })] }));
     });
   }

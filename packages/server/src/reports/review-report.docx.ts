@@ -2,6 +2,7 @@ import { AlignmentType, Paragraph, TextRun } from 'docx';
 import { REPORT_SECTION_HEADINGS, REPORT_SECTIONS } from '@quyche/core';
 import type { ReportSection } from '@quyche/core';
 import { headerBlock, partyDocument, signatureBlock } from './party-document.docx.js';
+import { inCapitals, sentence } from './punctuation.js';
 
 /**
  * A review report (báo cáo sơ kết, tổng kết) in the Party format (36-HD/VPTW): the issuer and "Số …-BC/…" on the
@@ -29,10 +30,23 @@ export interface ReviewReportDocInput {
   recipients: string[];
 }
 
+/**
+ * A paragraph as a sentence: a line of a list ("- …") ends with ";", the list's last line with "."; another paragraph
+ * with its stop (one before a list keeps its ":"); a line in capitals is a heading the office typed and is left as it is.
+ */
+function punctuated(texts: string[]): string[] {
+  return texts.map((t, i) => {
+    if (!t.trim() || inCapitals(t.trim())) return t.trim();
+    const item = (x: string | undefined) => x !== undefined && /^[-–+•]\s/u.test(x.trim());
+    if (item(t)) return sentence(t, item(texts[i + 1]) ? ';' : '.');
+    return sentence(t);
+  });
+}
+
 export function reviewReportDocx(input: ReviewReportDocInput): Promise<Buffer> {
   const parts = REPORT_SECTIONS.flatMap((s) => {
-    const ps = input.paragraphs.filter((p) => p.section === s);
-    return ps.length ? [heading(`${s}. ${REPORT_SECTION_HEADINGS[s]}`), ...ps.map((p) => body(p.text))] : [];
+    const ps = punctuated(input.paragraphs.filter((p) => p.section === s).map((p) => p.text));
+    return ps.length ? [heading(`${s}. ${REPORT_SECTION_HEADINGS[s]}`), ...ps.map((p) => body(p))] : [];
   });
   return partyDocument([
     headerBlock({ issuer: input.issuer, symbol: `Số ${input.number ?? '       '}-${input.symbolSuffix}`, place: input.place, date: input.date }),

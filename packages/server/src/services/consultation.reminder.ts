@@ -6,6 +6,7 @@ import { queueConsultationReminders } from './consultation.service.js';
 import type { JobHandler } from './job.service.js';
 import { deliver, senderOf, smtpMailer } from './reminder.service.js';
 import type { Mailer } from './reminder.service.js';
+import { clause } from '../reports/punctuation.js';
 
 /**
  * Reminders to recipients late with their comments: the daily scan reminds each late recipient weekly; a clerk may
@@ -44,7 +45,7 @@ export function consultationHandlers(config: Pick<AppConfig, 'smtpUrl' | 'mailFr
       const text = [
         `Kính gửi: ${r.name}`,
         '',
-        `Đến ngày ${formatDateVi(today)}, Quychế chưa nhận được ý kiến góp ý của ${r.name} đối với ${c.title}.`,
+        `Đến ngày ${formatDateVi(today)}, Quychế chưa nhận được ý kiến góp ý của ${clause(r.name)} đối với ${clause(c.title)}.`,
         `Hạn góp ý: ${formatDateVi(c.deadline)}.`,
         'Đề nghị gửi ý kiến (hoặc trả lời "nhất trí, không có ý kiến") sớm để cơ quan soạn thảo tổng hợp, tiếp thu, giải trình.',
         '',

@@ -7,6 +7,7 @@ import type { Db, Sql } from '@quyche/db';
 import type { AppConfig } from '../config.js';
 import { enqueue } from './job.service.js';
 import type { JobHandler } from './job.service.js';
+import { clause, listItems } from '../reports/punctuation.js';
 
 /**
  * Reminders of follow-up: a daily scan queues one job per reminder owed (N working days before the due date, on
@@ -142,8 +143,10 @@ export function reminderHandlers(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' 
         const overdue = list.filter((x) => x.due_effective < today);
         const soon = list.filter((x) => x.due_effective >= today);
         const subject = `[Quychế] Tổng hợp nhiệm vụ tuần ${isoWeek(today).slice(6)}/${today.slice(0, 4)}: ${overdue.length} quá hạn, ${soon.length} sắp đến hạn`;
-        const line = (x: (typeof list)[number]) => `- ${x.title} — ${x.lead_name ?? ''}, hạn ${formatDateVi(x.due_effective)}, tiến độ ${String(Number(x.percent)).replace('.', ',')}%`;
-        const text = [`Các nhiệm vụ đồng chí theo dõi, tính đến ngày ${formatDateVi(today)}:`, '', `Quá hạn (${overdue.length}):`, ...overdue.map(line), '', `Sắp đến hạn trong 10 ngày làm việc (${soon.length}):`, ...soon.map(line), '', `Xem: ${config.baseUrl}/tasks`].join('\n');
+        const line = (x: (typeof list)[number]) => `- ${clause(x.title)}${x.lead_name ? ` — ${clause(x.lead_name)}` : ''}, hạn ${formatDateVi(x.due_effective)}, tiến độ ${String(Number(x.percent)).replace('.', ',')}%`;
+        // Each group a list: its lines end with ";", the last with "."; an empty group says so.
+        const group = (title: string, xs: typeof list) => (xs.length ? [`${title} (${xs.length}):`, ...listItems(xs.map(line))] : [`${title} (0): không có.`]);
+        const text = [`Các nhiệm vụ đồng chí theo dõi, tính đến ngày ${formatDateVi(today)}:`, '', ...group('Quá hạn', overdue), '', ...group('Sắp đến hạn trong 10 ngày làm việc', soon), '', `Xem: ${config.baseUrl}/tasks`].join('\n');
         await deliver(db, jobId, mailer, [person], list[0]!.org_id, null, 'digest', subject, text, { sender: await senderOf(db, list[0]!.org_id), link: `/tasks?state=open&supervisor=${person}` });
       }
     },
