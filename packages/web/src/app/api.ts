@@ -25,13 +25,26 @@ export class ApiError extends Error {
 let csrfToken = '';
 export const setCsrf = (t: string) => (csrfToken = t);
 
+/**
+ * An answer asked for by public/early.js while the app's scripts were loading (`/auth/me`, and `/home` on the home
+ * page), taken once: the first call for that URL gets it if it succeeded; any later call, or a failed one, asks again.
+ */
+async function earlyAnswer(url: string): Promise<Response | null> {
+  const early = (window as { __qcEarly?: Record<string, Promise<Response | null> | undefined> }).__qcEarly;
+  const pending = early?.[url];
+  if (!early || !pending) return null;
+  delete early[url];
+  const res = await pending;
+  return res?.ok ? res : null;
+}
+
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  let res: Response;
+  let res: Response | null = method === 'GET' && body === undefined ? await earlyAnswer(url) : null;
   try {
-    res = await fetch(`/api/v1${url}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    res ??= await fetch(`/api/v1${url}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, 'Không kết nối được máy chủ', 'Kiểm tra mạng rồi thử lại', 'NETWORK');
   }

@@ -14,6 +14,9 @@ export function DateField({ label, value, onChange, testid, required, disabled, 
   const [l] = useLang();
   const [text, setText] = useState(formatDateVi(value));
   const [bad, setBad] = useState(false);
+  // The calendar opens on a click (or ↓) and closes once a date is picked or typed in full, so that it never covers
+  // the form's buttons while the date is typed.
+  const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   // A value set from outside (a reset, a picked day) shows as its date, unless the text typed already says it.
   useEffect(() => {
@@ -37,7 +40,13 @@ export function DateField({ label, value, onChange, testid, required, disabled, 
         const iso = v ? String(v).slice(0, 10) : '';
         setText(formatDateVi(iso));
         setBad(false);
+        setOpen(false);
         onChange(iso);
+      }}
+      onClick={() => setOpen(true)}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowDown') setOpen(true);
+        if (e.key === 'Escape' || e.key === 'Enter' || e.key === 'Tab') setOpen(false);
       }}
       onInput={(e) => {
         const s = e.currentTarget.value;
@@ -45,16 +54,22 @@ export function DateField({ label, value, onChange, testid, required, disabled, 
         if (s.trim() === '') {
           setBad(false);
           onChange('');
-        } else if (parseDateVi(s)) setBad(false);
+        } else if (parseDateVi(s)) {
+          setBad(false);
+          setOpen(false);
+        }
       }}
       onInvalid={() => setBad(true)}
-      onBlur={(e) => setBad(e.currentTarget.value.trim() !== '' && parseDateVi(e.currentTarget.value) === null)}
+      onBlur={(e) => {
+        setOpen(false);
+        setBad(e.currentTarget.value.trim() !== '' && parseDateVi(e.currentTarget.value) === null);
+      }}
       error={bad ? (l === 'vi' ? 'Ngày không có thật (dd/mm/yyyy)' : 'Not a date (dd/mm/yyyy)') : undefined}
       required={required}
       disabled={disabled}
       w={w}
       inputMode="numeric"
-      popoverProps={{ withinPortal: true }}
+      popoverProps={{ withinPortal: true, opened: open && !disabled }}
       data-testid={testid}
     />
   );

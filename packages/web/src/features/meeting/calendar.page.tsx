@@ -1,15 +1,17 @@
 import { Alert, Anchor, Button, Card, Checkbox, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { z } from 'zod';
-import { addDays, daysInMonth, MEETING_FORMATS, MEETING_KINDS, todayInVietnam, weekdayIndex } from '@quyche/core';
+import { addDays, daysInMonth, MEETING_FORMATS, MEETING_KINDS, MEETING_STATES, todayInVietnam, weekdayIndex } from '@quyche/core';
 import type { FeedTokenSchema } from '@quyche/core';
 import { api, ApiError, useApi } from '../../app/api';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import type { Lang } from '../../app/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
-import { canPlan, DateField, ErrorAlert, formatLabel, kindLabel, StateBadge, useProvince, useTr } from './meeting.parts';
+import { canPlan, DateField, ErrorAlert, formatLabel, kindLabel, StateBadge, stateLabel, useProvince, useTr } from './meeting.parts';
 import type { Meeting, MeetingListItem, OrgDetail } from './meeting.parts';
+import './calendar.css';
 
 /** The bodies whose calendar is kept here: the Tỉnh ủy, its Ban Thường vụ and its Thường trực. */
 export const CALENDAR_BODIES = ['BCH', 'BTV', 'TT'] as const;
@@ -44,6 +46,8 @@ export function CalendarPage() {
   const month = isMonth(query.get('month')) ? query.get('month')! : today.slice(0, 7);
   const weekParam = query.get('week');
   const week = weekParam && /^\d{4}-\d{2}-\d{2}$/.test(weekParam) ? mondayOf(weekParam) : mondayOf(month === today.slice(0, 7) ? today : `${month}-01`);
+  // Under 600 px seven columns leave no room for a title: the month is then a list of its days with meetings.
+  const phone = useMediaQuery('(max-width: 600px)', false, { getInitialValueInEffect: false });
   const { me, orgId, org, error: orgError } = useProvince();
   const bodies = bodiesOf(org);
   const body = bodies.find((b) => b.kind === bodyKind);
@@ -134,7 +138,9 @@ export function CalendarPage() {
         </Group>
         {error && <ErrorView error={error} />}
         {loading && !meetings && <Loading />}
-        {view === 'month' ? (
+        {view === 'month' && phone ? (
+          meetings && <MonthAgenda month={month} today={today} byDay={byDay} />
+        ) : view === 'month' ? (
           <div className="qc-cal-grid" data-testid="cal-grid">
             {WEEKDAYS_SHORT[l].map((d) => (
               <div key={d} className="qc-cal-head">
@@ -192,10 +198,74 @@ export function CalendarPage() {
             ))}
           </Stack>
         )}
+        <CalendarLegend abbreviations={view === 'month' && !phone} />
       </Card>
       {/* Only those who may record meetings (an administrator, a clerk) plan them; the others read the calendar. */}
       {canPlan(me) && <PlanMeetingForm bodies={bodies} defaultKind={body?.kind ?? 'BTV'} onCreated={reload} />}
     </Stack>
+  );
+}
+
+/** The month on a phone: each day of the month that has a meeting (and today), with the meetings' titles in full. */
+function MonthAgenda({ month, today, byDay }: { month: string; today: string; byDay: Map<string, MeetingListItem[]> }) {
+  const [l, tr] = useTr();
+  const n = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  const days = Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`).filter((d) => byDay.has(d) || d === today);
+  if (![...byDay.keys()].some((d) => d.startsWith(month)))
+    return (
+      <Text size="sm" c="dimmed" py="sm" data-testid="cal-agenda-empty">
+        {tr('Không có cuộc họp nào trong tháng.', 'No meetings this month.')}
+      </Text>
+    );
+  return (
+    <div className="qc-cal-agenda" data-testid="cal-agenda">
+      {days.map((d) => (
+        <div key={d} className={`qc-cal-aday${d === today ? ' qc-today' : ''}`} data-testid="cal-day" data-date={d} data-today={d === today ? 'true' : undefined}>
+          <div className="qc-cal-adate" aria-label={`${WEEKDAYS_LONG[l][weekdayIndex(d)]}, ${fmt(d)}`}>
+            <span className="qc-cal-anum">{Number(d.slice(8))}</span>
+            <span className="qc-cal-awd">{WEEKDAYS_SHORT[l][weekdayIndex(d)]}</span>
+          </div>
+          <div className="qc-cal-aevents">
+            {!byDay.has(d) && (
+              <Text size="sm" c="dimmed">
+                {tr('Hôm nay không có cuộc họp', 'No meetings today')}
+              </Text>
+            )}
+            {(byDay.get(d) ?? []).map((m) => (
+              <Link key={m.id} to={`/meetings/${m.id}`} className={`qc-cal-aev qc-s-${m.state}${m.state === 'cancelled' ? ' qc-cancelled' : ''}`} data-testid="cal-meeting" data-date={m.meetingDate} data-state={m.state}>
+                {m.startsAt && <b>{m.startsAt} </b>}
+                <span className="qc-cal-title">{m.title}</span>
+                <span className="qc-cal-ameta">
+                  {m.bodyName} · {stateLabel(m.state, l)}
+                  {m.kind !== 'regular' ? ` · ${kindLabel(m.kind, l)}` : ''}
+                </span>
+              </Link>
+            ))}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** What the calendar's colours and marks mean: the left bar's colour is the meeting's state, as on its page. */
+function CalendarLegend({ abbreviations }: { abbreviations: boolean }) {
+  const [l, tr] = useTr();
+  return (
+    <div className="qc-cal-legend" data-testid="cal-legend" aria-label={tr('Chú giải', 'Legend')}>
+      <b>{tr('Chú giải:', 'Legend:')}</b>
+      {MEETING_STATES.map((s) => (
+        <span key={s} data-testid="cal-legend-state" data-state={s}>
+          <span className={`qc-cal-swatch qc-s-${s}`} aria-hidden="true" />
+          {s === 'cancelled' ? <span className="qc-strike">{tr('Đã hủy', 'Cancelled')}</span> : stateLabel(s, l)}
+        </span>
+      ))}
+      <span>
+        <span className="qc-cal-swatch qc-today-swatch" aria-hidden="true" />
+        {tr('Hôm nay', 'Today')}
+      </span>
+      {abbreviations && <span>{tr('BCH, BTV, TT: Ban Chấp hành, Ban Thường vụ, Thường trực (ghi ở cuộc họp chưa định giờ)', 'BCH, BTV, TT: executive committee, standing committee, permanent board (on a meeting with no time set)')}</span>}
+    </div>
   );
 }
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { citeVi, todayInVietnam } from '@quyche/core';
 import type { BodyCalendarSchema, ConferenceQuotaReportSchema, DeviationReportSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
+import { CardTable } from '../../app/cards';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link, navigate, useLocation } from '../../app/router';
 import { bodiesOf } from './calendar.page';
@@ -78,41 +79,38 @@ function DeviationsCard({ state }: { state: ReturnType<typeof useApi<DeviationRe
         </Text>
       )}
       {list.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped fz="sm" verticalSpacing={6}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{tr('Ngày', 'Date')}</Table.Th>
-                <Table.Th>{tr('Cơ quan', 'Body')}</Table.Th>
-                <Table.Th>{tr('Sai lệch', 'What')}</Table.Th>
-                <Table.Th>{tr('Căn cứ', 'Clause')}</Table.Th>
+        <CardTable minWidth={720} striped fz="sm" verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{tr('Ngày', 'Date')}</Table.Th>
+              <Table.Th>{tr('Cơ quan', 'Body')}</Table.Th>
+              <Table.Th>{tr('Sai lệch', 'What')}</Table.Th>
+              <Table.Th>{tr('Căn cứ', 'Clause')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.map((d, i) => (
+              <Table.Tr key={i} data-testid="deviation-row" data-code={d.code}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.period ?? fmt(d.date)}</Table.Td>
+                <Table.Td data-label={tr('Cơ quan', 'Body')}>{d.bodyName}</Table.Td>
+                <Table.Td className="qc-wide">
+                  <Badge color={d.code === 'THIEU_KY_HOP_THUONG_LE' ? 'red' : 'orange'} variant="light" mb={2} style={{ whiteSpace: 'normal', height: 'auto' }}>
+                    {labelOf(DEVIATION_LABELS, d.code, l)}
+                  </Badge>
+                  <Text size="sm">{d.message_vi}</Text>
+                  {d.meetingId && (
+                    <Anchor component={Link} to={`/meetings/${d.meetingId}`} size="xs" data-testid="deviation-meeting">
+                      {d.meetingTitle ?? tr('Xem cuộc họp', 'Open the meeting')}
+                    </Anchor>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }} data-label={tr('Căn cứ', 'Clause')}>
+                  {d.eIds.map(citeVi).join('; ')}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((d, i) => (
-                <Table.Tr key={i} data-testid="deviation-row" data-code={d.code}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.period ?? fmt(d.date)}</Table.Td>
-                  <Table.Td>{d.bodyName}</Table.Td>
-                  <Table.Td>
-                    <Badge color={d.code === 'THIEU_KY_HOP_THUONG_LE' ? 'red' : 'orange'} variant="light" mb={2} style={{ whiteSpace: 'normal', height: 'auto' }}>
-                      {labelOf(DEVIATION_LABELS, d.code, l)}
-                    </Badge>
-                    <Text size="sm">{d.message_vi}</Text>
-                    {d.meetingId && (
-                      <Anchor component={Link} to={`/meetings/${d.meetingId}`} size="xs" data-testid="deviation-meeting">
-                        {d.meetingTitle ?? tr('Xem cuộc họp', 'Open the meeting')}
-                      </Anchor>
-                    )}
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {d.code}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.eIds.map(citeVi).join('; ')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </CardTable>
       )}
     </Card>
   );

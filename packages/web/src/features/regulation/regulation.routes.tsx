@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
 import type { z } from 'zod';
 import type { RegulationSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
+import { CardTable } from '../../app/cards';
 import { ErrorView, Loading } from '../../app/common';
 import { useLang } from '../../app/i18n';
 import { Link, match } from '../../app/router';
@@ -29,7 +30,15 @@ function RegulationList() {
       {data && data.length === 0 && <Text c="dimmed">{t('none')}</Text>}
       {data && data.length > 0 && (
         <Card withBorder>
-          <Table striped>
+          <CardTable minWidth={560} striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{l === 'vi' ? 'Quy chế' : 'Regulation'}</Table.Th>
+                <Table.Th>{l === 'vi' ? 'Tổ chức' : 'Organization'}</Table.Th>
+                <Table.Th>{l === 'vi' ? 'Tình trạng' : 'Status'}</Table.Th>
+                <Table.Th>{l === 'vi' ? 'Số phiên bản' : 'Versions'}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {data.map((r) => (
                 <Table.Tr key={r.id} data-testid="regulation-row">
@@ -37,19 +46,18 @@ function RegulationList() {
                     <Anchor component={Link} to={`/regulations/${r.id}`}>
                       {r.title}
                     </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {r.work}
-                    </Text>
                   </Table.Td>
-                  <Table.Td>{r.orgName}</Table.Td>
+                  <Table.Td data-label={l === 'vi' ? 'Tổ chức' : 'Organization'}>{r.orgName}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light">{STATUS_LABELS[r.latestStatus ?? '']?.[l] ?? r.latestStatus ?? ''}</Badge>
+                    <Badge variant="light" style={{ whiteSpace: 'normal', height: 'auto' }}>
+                      {STATUS_LABELS[r.latestStatus ?? '']?.[l] ?? r.latestStatus ?? ''}
+                    </Badge>
                   </Table.Td>
-                  <Table.Td>{r.versionCount}</Table.Td>
+                  <Table.Td data-label={l === 'vi' ? 'Số phiên bản' : 'Versions'}>{r.versionCount}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
+          </CardTable>
         </Card>
       )}
       <RegulationUpload />

@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { INDICATOR_GROUP_LABELS, INDICATOR_GROUPS } from '@quyche/core';
 import { api, useApi } from '../../app/api';
+import { CardTable } from '../../app/cards';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link, navigate, useLocation } from '../../app/router';
 import { useRun, WriteError } from '../../app/write';
@@ -158,34 +159,36 @@ function TaskBreakdown({ rows, title, testid }: { rows: Review['tasksByLead']; t
       {option && shown.length > 0 && (
         <EChart option={option} height={Math.max(160, 36 * shown.length + 60)} testid={`${testid}-chart`} label={`${title}: ${shown.map((x) => `${x.name} ${names.onTime.toLowerCase()} ${x.doneOnTime}, ${names.late.toLowerCase()} ${x.doneLate}, ${names.overdue.toLowerCase()} ${x.overdue}`).join('; ')}`} />
       )}
-      <Table.ScrollContainer minWidth={520}>
-        <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{tr('Tên', 'Name')}</Table.Th>
-              <Table.Th ta="right">{tr('Giao trong kỳ', 'Assigned')}</Table.Th>
-              <Table.Th ta="right">{tr('Đúng hạn', 'On time')}</Table.Th>
-              <Table.Th ta="right">{tr('Chậm', 'Late')}</Table.Th>
-              <Table.Th ta="right">{tr('Quá hạn cuối kỳ', 'Overdue at end')}</Table.Th>
+      <CardTable minWidth={520} striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{tr('Tên', 'Name')}</Table.Th>
+            <Table.Th ta="right">{tr('Giao trong kỳ', 'Assigned')}</Table.Th>
+            <Table.Th ta="right">{tr('Đúng hạn', 'On time')}</Table.Th>
+            <Table.Th ta="right">{tr('Chậm', 'Late')}</Table.Th>
+            <Table.Th ta="right">{tr('Quá hạn cuối kỳ', 'Overdue at end')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((x) => (
+            <Table.Tr key={x.key ?? x.name}>
+              <Table.Td>{x.name}</Table.Td>
+              <Table.Td ta="right" data-label={tr('Giao trong kỳ', 'Assigned')}>
+                {fmtNum(x.assigned, l)}
+              </Table.Td>
+              <Table.Td ta="right" data-label={names.onTime}>
+                {fmtNum(x.doneOnTime, l)}
+              </Table.Td>
+              <Table.Td ta="right" c={x.doneLate ? 'orange.8' : undefined} data-label={names.late}>
+                {fmtNum(x.doneLate, l)}
+              </Table.Td>
+              <Table.Td ta="right" c={x.overdue ? 'red.8' : undefined} fw={x.overdue ? 700 : undefined} data-label={names.overdue}>
+                {fmtNum(x.overdue, l)}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((x) => (
-              <Table.Tr key={x.key ?? x.name}>
-                <Table.Td>{x.name}</Table.Td>
-                <Table.Td ta="right">{fmtNum(x.assigned, l)}</Table.Td>
-                <Table.Td ta="right">{fmtNum(x.doneOnTime, l)}</Table.Td>
-                <Table.Td ta="right" c={x.doneLate ? 'orange.8' : undefined}>
-                  {fmtNum(x.doneLate, l)}
-                </Table.Td>
-                <Table.Td ta="right" c={x.overdue ? 'red.8' : undefined} fw={x.overdue ? 700 : undefined}>
-                  {fmtNum(x.overdue, l)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </CardTable>
     </section>
   );
 }
