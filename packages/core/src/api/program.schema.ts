@@ -184,6 +184,8 @@ export const InspectionSchema = z.object({
   orgId: IdSchema,
   programItemId: IdSchema.nullable(),
   programTitle: z.string().nullable(),
+  programId: IdSchema.nullable(),
+  programSymbol: z.string().nullable(),
   kind: z.enum(INSPECTION_KINDS),
   kindLabel: z.string(),
   title: z.string(),

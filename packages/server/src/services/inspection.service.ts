@@ -204,7 +204,7 @@ export async function getInspection(ctx: RequestContext, id: string) {
   const names = new Map(
     (await ctx.db.query<{ id: string; full_name: string }>('select id, full_name from person where id = any($1::uuid[])', [r.team.map((m) => m.personId)])).rows.map((p) => [p.id, p.full_name]),
   );
-  const program = r.program_item_id ? (await ctx.db.query<{ title: string }>('select p.title from program_item i join program p on p.id = i.program_id where i.id = $1', [r.program_item_id])).rows[0] : undefined;
+  const program = r.program_item_id ? (await ctx.db.query<{ id: string; title: string; symbol: string | null }>('select p.id, p.title, p.symbol from program_item i join program p on p.id = i.program_id where i.id = $1', [r.program_item_id])).rows[0] : undefined;
   const reg = (await regulationFor(ctx.db, r.org_id, ctx.today()))?.reg;
   const remedies = (await tasksBySource(ctx, 'inspection', [id])).get(id) ?? [];
   const recs = (await ctx.db.query<{ id: string; title: string; state: string }>('select id, title, state from recommendation where inspection_id = $1 and confidentiality <= $2 order by received_on', [id, ctx.user.clearance])).rows;
@@ -217,6 +217,9 @@ export async function getInspection(ctx: RequestContext, id: string) {
     orgId: r.org_id,
     programItemId: r.program_item_id,
     programTitle: program?.title ?? null,
+    // The program's page is for those who may read the inspecting organization (an inspected unit sees its title).
+    programId: program && (await ctx.can(r.org_id, 'read')) ? program.id : null,
+    programSymbol: program?.symbol ?? null,
     kind: r.kind,
     kindLabel: INSPECTION_KIND_LABELS[r.kind]?.vi ?? r.kind,
     title: r.title,

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import { api, useApi } from '../../app/api';
+import { api } from '../../app/api';
 import type { ApiError } from '../../app/api';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link } from '../../app/router';
@@ -11,7 +11,7 @@ import { InspectionSteps } from './inspection.steps';
 import { TargetsField, TeamField } from './program.fields';
 import type { Target, TeamRow } from './program.fields';
 import { inspectionKindLabel, InspectionStateBadge, recStateLabel, teamRoleLabel, useRun, useTeamPeople, WriteError } from './program.parts';
-import type { Inspection, ProgramListItem } from './program.parts';
+import type { Inspection } from './program.parts';
 
 function useInspection(id: string) {
   const [i, setI] = useState<Inspection | undefined>(undefined);
@@ -39,9 +39,6 @@ export function InspectionPage({ id }: { id: string }) {
   const [l, tr] = useTr();
   const { i, setI, error } = useInspection(id);
   const access = useTaskAccess();
-  // The inspection names its program by title only: the organization's programs give its page.
-  const { data: programs } = useApi<ProgramListItem[]>(i?.programTitle ? `/programs?orgId=${encodeURIComponent(i.orgId)}` : null);
-  const program = programs?.find((p) => p.title === i?.programTitle);
   useTitle(i?.title);
   if (error && !i) return <ErrorView error={error} />;
   if (!i) return <Loading />;
@@ -73,9 +70,9 @@ export function InspectionPage({ id }: { id: string }) {
           {i.programTitle && (
             <Text size="sm" data-testid="inspection-program">
               {tr('Theo chương trình', 'Under the program')}:{' '}
-              {program ? (
-                <Anchor component={Link} to={`/programs/${program.id}`} size="sm">
-                  {program.symbol ? `${program.symbol} — ` : ''}
+              {i.programSymbol ? `${i.programSymbol} — ` : ''}
+              {i.programId ? (
+                <Anchor component={Link} to={`/programs/${i.programId}`} size="sm">
                   {i.programTitle}
                 </Anchor>
               ) : (
