@@ -6,6 +6,32 @@ import { formatDateVi, isIsoDate, parseDateVi } from '@quyche/core';
 import { useLang } from './i18n';
 
 /**
+ * Forms submit natively and the browser refuses an invalid field; many dialogs and cards act from a plain button
+ * instead. There, a click on the main action (a filled button) next to a date field holding a date that is not one
+ * is stopped, and the field says why: the date is never dropped silently. Installed once, with the first field.
+ */
+let guarded = false;
+function guardActions() {
+  if (guarded) return;
+  guarded = true;
+  document.addEventListener(
+    'click',
+    (e) => {
+      const button = (e.target as Element | null)?.closest?.('button[data-variant="filled"], button[type="submit"]');
+      if (!button) return;
+      const scope = button.closest('[role="dialog"], form, .mantine-Card-root, .mantine-Paper-root') ?? document.body;
+      const bad = [...scope.querySelectorAll<HTMLInputElement>('input[data-date-field]')].find((i) => !i.validity.valid);
+      if (!bad) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      bad.focus();
+      bad.reportValidity();
+    },
+    true,
+  );
+}
+
+/**
  * One date field everywhere: typed as dd/mm/yyyy or picked on a Vietnamese calendar (weeks from Monday), whatever
  * the browser's language; `value` and `onChange` speak ISO ('' when empty). A date that is not one (31/02/2027)
  * makes the field invalid for its form, so the form does not submit, and the field says why: it is never dropped.
@@ -23,6 +49,7 @@ export function DateField({ label, value, onChange, testid, required, disabled, 
     setText((t) => (parseDateVi(t) === value || (!value && !t) ? t : formatDateVi(value)));
   }, [value]);
   const invalid = text.trim() !== '' && parseDateVi(text) === null;
+  useEffect(guardActions, []);
   const message = l === 'vi' ? `${label}: "${text.trim()}" không phải một ngày có thật (dd/mm/yyyy)` : `${label}: "${text.trim()}" is not a date (dd/mm/yyyy)`;
   useEffect(() => input.current?.setCustomValidity(invalid ? message : ''), [invalid, message]);
   return (
@@ -71,6 +98,7 @@ export function DateField({ label, value, onChange, testid, required, disabled, 
       inputMode="numeric"
       popoverProps={{ withinPortal: true, opened: open && !disabled }}
       data-testid={testid}
+      data-date-field=""
     />
   );
 }
