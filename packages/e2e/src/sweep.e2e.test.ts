@@ -109,8 +109,15 @@ describe.skipIf(skipReason !== null)('every page as every demo account in Chromi
         .waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main .mantine-Loader-root'), null, { timeout: 15_000, polling: 100 })
         .catch(() => problems.push({ account, width, path, what: 'no heading, or still loading after 15 s' }));
       await page.waitForTimeout(200);
-      const r = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: window.innerWidth, text: document.body.innerText }));
+      const r = await page.evaluate(() => ({
+        sw: document.documentElement.scrollWidth,
+        w: window.innerWidth,
+        text: document.body.innerText,
+        // The browser's own date and time inputs follow its language (mm/dd/yyyy, 02:00 PM): none may be left.
+        native: document.querySelectorAll('input[type="date"], input[type="time"], input[type="datetime-local"]').length,
+      }));
       if (r.sw > r.w + 1) problems.push({ account, width, path, what: `sideways scroll: ${r.sw} > ${r.w}` });
+      if (r.native) problems.push({ account, width, path, what: `${r.native} browser date or time input(s)` });
       for (const p of RAW) {
         const m = p.re.exec(r.text);
         if (m) problems.push({ account, width, path, what: `raw ${p.name}: "${r.text.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, ' ')}"` });

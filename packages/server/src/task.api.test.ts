@@ -165,8 +165,8 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     const leader = await t.login('lanhdao');
     const viewer = await t.login('xem');
     let task = await ok(admin, 'POST', '/tasks', { ...(await full()), sourceBodyId: (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id });
-    expect((await call(leader, 'GET', `/tasks/${task.id}`)).json().can).toEqual({ write: false, report: false, decide: true });
-    expect((await call(viewer, 'GET', `/tasks/${task.id}`)).json().can).toEqual({ write: false, report: false, decide: false });
+    expect((await call(leader, 'GET', `/tasks/${task.id}`)).json().can).toEqual({ write: false, report: false, decide: true, readOrg: true });
+    expect((await call(viewer, 'GET', `/tasks/${task.id}`)).json().can).toEqual({ write: false, report: false, decide: false, readOrg: true });
     task = await ok(admin, 'POST', `/tasks/${task.id}/extensions`, { requestedOn: '2027-01-10', requestedTo: '2027-02-15', reason: 'Chờ ý kiến các ban' });
     const e = task.extensions[0]!;
     const decision = { version: e.version, approved: true, decidedOn: '2027-01-12', decidedBy: 'BTV', decisionRef: 'Phiên họp ngày 12/01/2027' };
@@ -247,10 +247,11 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     const id = mine.items.find((x: { title: string }) => x.title.startsWith('Củng cố')).id;
     // The page learns what this user may do: the lead's clerk reports, the assigner edits; and where the task came from.
     const seen = (await call(clerk, 'GET', `/tasks/${id}`)).json();
-    expect(seen.can).toEqual({ write: false, report: true, decide: false });
+    // The commune's clerk may not read the province that assigned it: the page does not ask for it.
+    expect(seen.can).toEqual({ write: false, report: true, decide: false, readOrg: false });
     expect(seen.decidingBodyName).toBe('Đảng ủy xã, phường');
     expect(seen.sourceMeetingId).toBe((await q1("select c.meeting_id as id from conclusion c where c.symbol = $1", [seen.sourceLabel])).id);
-    expect((await call(admin, 'GET', `/tasks/${id}`)).json().can).toEqual({ write: true, report: true, decide: true });
+    expect((await call(admin, 'GET', `/tasks/${id}`)).json().can).toEqual({ write: true, report: true, decide: true, readOrg: true });
     const task = await ok(clerk, 'POST', `/tasks/${id}/reports`, { reportedOn: '2026-12-02', percent: 80, text: 'Đã kiện toàn chi ủy chi bộ thôn 4.' });
     expect(task.percent).toBe(80);
     // The lead reports; the assigner decides.

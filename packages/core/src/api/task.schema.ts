@@ -138,7 +138,7 @@ export const TaskSchema = TaskListItemSchema.extend({
   sourceProgramId: IdSchema.nullable(),
   /** What the user may do: edit and move it (the assigning organization), report and ask for an extension (also the lead's). */
   /** decide: extensions and accepting or returning a reported result (a leader, or the office recording it). */
-  can: z.object({ write: z.boolean(), report: z.boolean(), decide: z.boolean() }),
+  can: z.object({ write: z.boolean(), report: z.boolean(), decide: z.boolean(), readOrg: z.boolean() }),
   confidentiality: z.number().int(),
   allowedSteps: z.array(z.string()),
   sixClear: SixClear,

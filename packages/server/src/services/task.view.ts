@@ -156,7 +156,8 @@ export async function taskView(ctx: RequestContext, t: TaskRow) {
     decidingBodyName,
     sourceMeetingId: sourceMeeting?.meeting_id ?? null,
     sourceProgramId: sourceProgram?.program_id ?? null,
-    can: { write, report, decide: await ctx.can(t.org_id, 'decide', t.confidentiality) },
+    // readOrg: the assigning organization's page and bodies (a unit leading a task assigned from above may not read them).
+    can: { write, report, decide: await ctx.can(t.org_id, 'decide', t.confidentiality), readOrg: await ctx.can(t.org_id, 'read') },
     confidentiality: t.confidentiality,
     allowedSteps: [...TASK_TRANSITIONS[t.state]],
     sixClear: sixClearOf(t),

@@ -9,7 +9,7 @@ import { api, ApiError, useApi } from '../../app/api';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import type { Lang } from '../../app/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
-import { canPlan, DateField, ErrorAlert, formatLabel, kindLabel, StateBadge, stateLabel, useProvince, useTr } from './meeting.parts';
+import { canPlan, DateField, TimeField, ErrorAlert, formatLabel, kindLabel, StateBadge, stateLabel, useProvince, useTr } from './meeting.parts';
 import type { Meeting, MeetingListItem, OrgDetail } from './meeting.parts';
 import './calendar.css';
 
@@ -379,7 +379,7 @@ function PlanMeetingForm({ bodies, defaultKind, onCreated }: { bodies: OrgDetail
           />
           <Group align="end" wrap="wrap" gap="sm">
             <DateField label={tr('Ngày họp', 'Date')} value={date} onChange={setDate} testid="plan-date" required />
-            <TextInput label={tr('Giờ bắt đầu', 'Starts at')} type="time" value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} w={120} data-testid="plan-time" />
+            <TimeField label={tr('Giờ bắt đầu', 'Starts at')} value={startsAt} onChange={setStartsAt} testid="plan-time" />
             <TextInput label={tr('Địa điểm', 'Location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} w={260} maw="100%" data-testid="plan-location" />
             {kind === 'written_consultation' && <DateField label={tr('Hạn trả lời', 'Replies due')} value={deadline} onChange={setDeadline} testid="plan-deadline" required />}
           </Group>

@@ -52,7 +52,7 @@ export function TaskPage({ id }: { id: string }) {
   const { t, setT, error, reload } = useTask(id);
   // The assigning organization's bodies serve its writers (editing, deciding); a unit leading a task assigned from
   // above may not read the organization above, and has no need to.
-  const { org } = useTaskOrg(t && (t.can.write || t.can.decide) ? t.orgId : null);
+  const { org } = useTaskOrg(t && t.can.readOrg ? t.orgId : null);
   const [editing, setEditing] = useState(false);
   useTitle(t?.title);
   if (error && !t)
