@@ -80,8 +80,16 @@ describe.each(drivers)('reminders by e-mail and in the application (%s)', (drive
     expect((await t.as(leader, { method: 'POST', url: `/api/v1/notifications/${n.id}/read` })).statusCode).toBe(204);
     expect((await t.as(leader, { method: 'GET', url: '/api/v1/notifications' })).json().find((x: { id: string }) => x.id === n.id).readAt).not.toBeNull();
     expect((await t.as(admin, { method: 'GET', url: '/api/v1/notifications' })).json()).toEqual([]);
-    const all = await t.as(leader, { method: 'POST', url: '/api/v1/notifications/read-all', payload: {} });
+    expect((await t.as(leader, { method: 'POST', url: '/api/v1/notifications/read-all', payload: {} })).statusCode).toBe(400);
+    // Only what was on screen (created up to upTo) is marked; a later one stays unread.
+    const shown = (await t.as(leader, { method: 'GET', url: '/api/v1/notifications' })).json() as { createdAt: string; readAt: string | null }[];
+    const upTo = shown.map((x) => x.createdAt).sort().at(-1)!;
+    await t.db.query(`insert into notification (id, org_id, user_id, kind, title, body, created_at) select gen_random_uuid(), org_id, user_id, kind, 'Đến sau', body, $2::timestamptz + interval '1 minute' from notification where id = $1`, [n.id, upTo]);
+    const all = await t.as(leader, { method: 'POST', url: '/api/v1/notifications/read-all', payload: { upTo } });
     expect(all.statusCode, all.body).toBe(200);
+    expect(all.json().marked).toBe(shown.filter((x) => !x.readAt).length);
+    expect((await t.as(leader, { method: 'GET', url: '/api/v1/notifications?unread=1' })).json().map((x: { title: string }) => x.title)).toEqual(['Đến sau']);
+    expect((await t.as(leader, { method: 'POST', url: '/api/v1/notifications/read-all', payload: { upTo: new Date(Date.now() + 86400e3).toISOString() } })).json().marked).toBe(1);
     expect((await t.as(leader, { method: 'GET', url: '/api/v1/notifications?unread=1' })).json()).toEqual([]);
   });
 

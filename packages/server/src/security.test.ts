@@ -206,7 +206,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /organizations/:id/subordinates-review': () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }),
   'GET /notifications': () => ({}),
   'POST /notifications/:id/read': () => ({}),
-  'POST /notifications/read-all': () => ({}),
+  'POST /notifications/read-all': () => ({ upTo: new Date().toISOString() }),
   'GET /home': () => ({}),
   'GET /directory': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /conclusions': (x) => ({ query: { orgId: x.org }, x02: true }),

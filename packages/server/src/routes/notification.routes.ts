@@ -51,12 +51,14 @@ export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConf
   r({
     method: 'POST',
     url: '/notifications/read-all',
-    summary: 'Đánh dấu tất cả thông báo của tài khoản là đã đọc',
+    summary: 'Đánh dấu đã đọc mọi thông báo của tài khoản đến thời điểm upTo (thông báo mới nhất đang hiển thị)',
+    // upTo: a notification that arrives after the list was shown stays unread.
+    body: z.strictObject({ upTo: z.iso.datetime({ offset: true }) }),
     response: z.object({ marked: z.number().int() }),
-    handler: async ({ ctx }) =>
+    handler: async ({ ctx, body }) =>
       ctx.db.transaction(async (tx) => {
-        const marked = (await tx.query('update notification set read_at = now() where user_id = $1 and read_at is null returning id', [ctx.user.id])).rows.length;
-        await ctx.audit(tx, { action: 'read_all', entity: 'notification', entityId: null, orgId: null, after: { marked } });
+        const marked = (await tx.query('update notification set read_at = now() where user_id = $1 and read_at is null and created_at <= $2 returning id', [ctx.user.id, body.upTo])).rows.length;
+        if (marked > 0) await ctx.audit(tx, { action: 'read_all', entity: 'notification', entityId: null, orgId: null, after: { marked, upTo: body.upTo } });
         return { marked };
       }),
   });

@@ -44,7 +44,7 @@ export function NotificationPage() {
             ]}
             data-testid="notification-filter"
           />
-          <Button size="xs" variant="light" disabled={unread === 0} onClick={() => void run(() => api('POST', '/notifications/read-all', {}))} data-testid="notification-read-all">
+          <Button size="xs" variant="light" disabled={unread === 0} onClick={() => void run(() => api('POST', '/notifications/read-all', { upTo: newestShown(data ?? []) }))} data-testid="notification-read-all">
             {tr('Đánh dấu tất cả đã đọc', 'Mark all as read')}
           </Button>
         </Group>
@@ -67,4 +67,9 @@ export function NotificationPage() {
       </Stack>
     </Stack>
   );
+}
+
+/** The newest notification on screen: one that arrives after the list was shown is not marked read unseen. */
+function newestShown(list: { createdAt: string }[]): string {
+  return list.reduce((max, n) => (n.createdAt > max ? n.createdAt : max), new Date(0).toISOString());
 }
