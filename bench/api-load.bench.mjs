@@ -21,7 +21,18 @@ function closedLoop({ base, sessions, duration, request }) {
       const payload = body ? JSON.stringify(body) : undefined;
       const t = performance.now();
       const req = http.request(
-        { host: url.hostname, port: url.port, method, path, agent, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
+        {
+          host: url.hostname,
+          port: url.port,
+          method,
+          path,
+          agent,
+          headers: {
+            cookie: s.cookie,
+            'x-csrf-token': s.csrf,
+            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          },
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -50,14 +61,24 @@ function closedLoop({ base, sessions, duration, request }) {
 }
 
 const row = (name, r) =>
-  `${name.padEnd(44)} ${String(r.lat.length).padStart(6)} yêu cầu ${(r.lat.length / r.seconds).toFixed(0).padStart(5)}/s   p50 ${pct(r.lat, 50).toFixed(0).padStart(5)} ms   p99 ${pct(r.lat, 99).toFixed(0).padStart(5)} ms   tối đa ${Math.max(...r.lat).toFixed(0).padStart(5)} ms   lỗi ${r.errors}`;
+  `${name.padEnd(44)} ${String(r.lat.length).padStart(6)} yêu cầu ${(r.lat.length / r.seconds).toFixed(0).padStart(5)}/s   p50 ${pct(r.lat, 50).toFixed(0).padStart(5)} ms   p99 ${pct(r.lat, 99).toFixed(0).padStart(5)} ms   tối đa ${Math.max(
+    ...r.lat,
+  )
+    .toFixed(0)
+    .padStart(5)} ms   lỗi ${r.errors}`;
 
-export async function runLoadBench({ usePg = process.argv.includes('--pg'), clients = Number(arg('clients', 50)), duration = Number(arg('duration', 20)), only = arg('only', null) } = {}) {
+export async function runLoadBench({
+  usePg = process.argv.includes('--pg'),
+  clients = Number(arg('clients', 50)),
+  duration = Number(arg('duration', 20)),
+  only = arg('only', null),
+} = {}) {
   const srv = await startDemoServer({ pg: usePg, tag: 'load' });
   try {
     const sessions = [];
     for (let i = 0; i < clients; i++) sessions.push(await login(srv.base));
-    const get = (path) => fetch(`${srv.base}/api/v1${path}`, { headers: { cookie: sessions[0].cookie } }).then((r) => r.json());
+    const get = (path) =>
+      fetch(`${srv.base}/api/v1${path}`, { headers: { cookie: sessions[0].cookie } }).then((r) => r.json());
     const al = (await get('/organizations/tree?asOf=2026-01-01&depth=1')).roots.find((o) => o.code === 'ORG-AL');
     // The meetings held or under way (what clerks open), and the one with the most on its page: the province-wide
     // conference with its 97 connection points.
@@ -78,14 +99,26 @@ export async function runLoadBench({ usePg = process.argv.includes('--pg'), clie
     );
     const runs = {
       tasks: ['GET /tasks (trang đầu, cả tỉnh)', () => ({ method: 'GET', path: '/api/v1/tasks' })],
-      meetings: [`GET /meetings/:id (lần lượt ${detailed.length} hội nghị)`, (k) => ({ method: 'GET', path: `/api/v1/meetings/${detailed[k % detailed.length].id}` })],
-      meeting: ['GET /meetings/:id (97 điểm cầu, lớn nhất)', () => ({ method: 'GET', path: `/api/v1/meetings/${meeting.id}` })],
+      meetings: [
+        `GET /meetings/:id (lần lượt ${detailed.length} hội nghị)`,
+        (k) => ({ method: 'GET', path: `/api/v1/meetings/${detailed[k % detailed.length].id}` }),
+      ],
+      meeting: [
+        'GET /meetings/:id (97 điểm cầu, lớn nhất)',
+        () => ({ method: 'GET', path: `/api/v1/meetings/${meeting.id}` }),
+      ],
       create: [
         'POST /tasks (giao nhiệm vụ)',
         (k) => ({
           method: 'POST',
           path: '/api/v1/tasks',
-          body: { orgId: al.id, title: `${marker} số ${k}`, sourceKind: 'other', leads: office ? [{ kind: 'unit', id: office.id, name: office.name }] : [], dueDate: '2027-06-30' },
+          body: {
+            orgId: al.id,
+            title: `${marker} số ${k}`,
+            sourceKind: 'other',
+            leads: office ? [{ kind: 'unit', id: office.id, name: office.name }] : [],
+            dueDate: '2027-06-30',
+          },
         }),
       ],
     };
@@ -98,7 +131,9 @@ export async function runLoadBench({ usePg = process.argv.includes('--pg'), clie
       if (key === 'create') {
         const acknowledged = r.statuses.get(201) ?? 0;
         const stored = (await get(`/tasks?q=${encodeURIComponent(marker)}&pageSize=1`)).total;
-        console.log(`    nhiệm vụ được xác nhận (201): ${acknowledged}, có trong CSDL: ${stored}${acknowledged === stored ? ' — khớp' : ' — KHÔNG KHỚP'}`);
+        console.log(
+          `    nhiệm vụ được xác nhận (201): ${acknowledged}, có trong CSDL: ${stored}${acknowledged === stored ? ' — khớp' : ' — KHÔNG KHỚP'}`,
+        );
         out.stored = { acknowledged, stored };
       }
     }

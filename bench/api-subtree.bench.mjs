@@ -33,7 +33,9 @@ export async function runApiBench({ duration = Number(arg('duration', 10)), conn
   let stopped = false;
   try {
     const { cookie } = await login(srv.base);
-    const tree = await (await fetch(`${srv.base}/api/v1/organizations/tree?asOf=2026-01-01&depth=1`, { headers: { cookie } })).json();
+    const tree = await (
+      await fetch(`${srv.base}/api/v1/organizations/tree?asOf=2026-01-01&depth=1`, { headers: { cookie } })
+    ).json();
     const al = tree.roots.find((o) => o.code === 'ORG-AL');
     const subtreeUrl = `${srv.base}/api/v1/organizations/${al.id}/subtree?asOf=2026-01-01`;
     const sample = await (await fetch(subtreeUrl, { headers: { cookie } })).json();
@@ -53,13 +55,34 @@ export async function runApiBench({ duration = Number(arg('duration', 10)), conn
     const raw = await rawLoops(() => pg.query(ORG_SUBTREE_SQL, params), connections, duration);
     await pg.close();
 
-    const row = (name, rps, p50, p99, errors) => `${name.padEnd(50)} ${String(Math.round(rps)).padStart(7)} /s   p50 ${p50.toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms   lỗi ${errors}`;
+    const row = (name, rps, p50, p99, errors) =>
+      `${name.padEnd(50)} ${String(Math.round(rps)).padStart(7)} /s   p50 ${p50.toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms   lỗi ${errors}`;
     console.log(`(a) API, ${connections} kết nối, ${duration} s mỗi phép đo, CSDL PGlite:`);
-    console.log(row('GET /healthz (tuyến tầm thường)', trivial.requests.average, trivial.latency.p50, trivial.latency.p99, trivial.errors + trivial.non2xx));
-    console.log(row(`GET …/subtree?asOf=2026-01-01 (${sample.count} tổ chức, có đăng nhập)`, subtree.requests.average, subtree.latency.p50, subtree.latency.p99, subtree.errors + subtree.non2xx));
-    console.log(row(`cùng câu lệnh SQL gửi thẳng PGlite (${n} dòng)`, raw.length / duration, pct(raw, 50), pct(raw, 99), 0));
+    console.log(
+      row(
+        'GET /healthz (tuyến tầm thường)',
+        trivial.requests.average,
+        trivial.latency.p50,
+        trivial.latency.p99,
+        trivial.errors + trivial.non2xx,
+      ),
+    );
+    console.log(
+      row(
+        `GET …/subtree?asOf=2026-01-01 (${sample.count} tổ chức, có đăng nhập)`,
+        subtree.requests.average,
+        subtree.latency.p50,
+        subtree.latency.p99,
+        subtree.errors + subtree.non2xx,
+      ),
+    );
+    console.log(
+      row(`cùng câu lệnh SQL gửi thẳng PGlite (${n} dòng)`, raw.length / duration, pct(raw, 50), pct(raw, 99), 0),
+    );
     const ratio = subtree.latency.p50 / pct(raw, 50);
-    console.log(`    tuyến có đăng nhập / SQL thô: p50 ${ratio.toFixed(2)}×, thông lượng ${(raw.length / duration / subtree.requests.average).toFixed(2)}× (mục tiêu ≤ 1,5×)`);
+    console.log(
+      `    tuyến có đăng nhập / SQL thô: p50 ${ratio.toFixed(2)}×, thông lượng ${(raw.length / duration / subtree.requests.average).toFixed(2)}× (mục tiêu ≤ 1,5×)`,
+    );
     return { trivial, subtree, raw: { p50: pct(raw, 50), p99: pct(raw, 99), rps: raw.length / duration }, ratio };
   } finally {
     if (!stopped) await srv.stop();

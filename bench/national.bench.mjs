@@ -10,11 +10,15 @@ const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : dflt;
 };
-const baseUrl = process.env.QUYCHE_TEST_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const baseUrl =
+  process.env.QUYCHE_TEST_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const id = (prefix, expr) => `md5('${prefix}' || ${expr})::uuid`;
 
-export async function runNationalBench({ scale = Number(arg('scale', 0.02)), keep = process.argv.includes('--keep') } = {}) {
+export async function runNationalBench({
+  scale = Number(arg('scale', 0.02)),
+  keep = process.argv.includes('--keep'),
+} = {}) {
   const name = `quyche_bench_nat_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -51,7 +55,9 @@ export async function runNationalBench({ scale = Number(arg('scale', 0.02)), kee
     for (const s of steps) await db.query(s);
     const genSecs = (performance.now() - t0) / 1000;
     const counts = (await db.query(`select kind, count(*)::int as n from organization group by kind order by n`)).rows;
-    console.log(`(b) Dữ liệu toàn quốc trên PostgreSQL (${(await db.query('show server_version')).rows[0].server_version}), tạo trong ${genSecs.toFixed(1)} s: ${counts.map((c) => `${c.kind} ${c.n.toLocaleString('vi-VN')}`).join(', ')}; ${people.toLocaleString('vi-VN')} người (hệ số ${scale})`);
+    console.log(
+      `(b) Dữ liệu toàn quốc trên PostgreSQL (${(await db.query('show server_version')).rows[0].server_version}), tạo trong ${genSecs.toFixed(1)} s: ${counts.map((c) => `${c.kind} ${c.n.toLocaleString('vi-VN')}`).join(', ')}; ${people.toLocaleString('vi-VN')} người (hệ số ${scale})`,
+    );
 
     const cases = [
       ['một xã', id('x', "'17'")],
@@ -71,7 +77,9 @@ export async function runNationalBench({ scale = Number(arg('scale', 0.02)), kee
         }
         times.sort((a, b) => a - b);
         const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-        console.log(`    cây con tại ${asOf}, ${label.padEnd(9)}: ${String(rows).padStart(7)} tổ chức; min ${q(0)} ms, trung vị ${q(0.5)} ms, p95 ${q(0.95)} ms`);
+        console.log(
+          `    cây con tại ${asOf}, ${label.padEnd(9)}: ${String(rows).padStart(7)} tổ chức; min ${q(0)} ms, trung vị ${q(0.5)} ms, p95 ${q(0.95)} ms`,
+        );
       }
     }
     return { genSecs };

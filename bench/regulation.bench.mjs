@@ -3,7 +3,14 @@
 // evaluations per second on one core, consistency of 3,300 commune regulations against the provincial one.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { checkConsistency, isQuorate, lint, parseOrThrow, voteOutcome, whoDecides } from '../packages/core/dist/index.js';
+import {
+  checkConsistency,
+  isQuorate,
+  lint,
+  parseOrThrow,
+  voteOutcome,
+  whoDecides,
+} from '../packages/core/dist/index.js';
 
 const root = new URL('..', import.meta.url);
 const example = readFileSync(new URL('regulations/examples/tinh-a.qc.md', root), 'utf8');
@@ -21,7 +28,12 @@ export function fortyArticles() {
       out.push(`1. Tài liệu phiên họp Ban Thường vụ lần ${art} được gửi chậm nhất 03 ngày làm việc trước phiên họp.`);
       out.push(`2. Văn phòng Tỉnh ủy chủ trì theo dõi việc số ${art}; Ủy ban Kiểm tra Tỉnh ủy phối hợp.`);
       out.push(`3. Ban Thường vụ quyết định việc số ${art}.`, '');
-      out.push('```quy-tac', `- { id: r${art}, kind: notice, body: BTV, documents_before_meeting: { min: 3, unit: working_day }, valid: { from: 2026-${String((art % 12) + 1).padStart(2, '0')}-01, until: 2026-${String((art % 12) + 1).padStart(2, '0')}-28 } }`, '```', '');
+      out.push(
+        '```quy-tac',
+        `- { id: r${art}, kind: notice, body: BTV, documents_before_meeting: { min: 3, unit: working_day }, valid: { from: 2026-${String((art % 12) + 1).padStart(2, '0')}-01, until: 2026-${String((art % 12) + 1).padStart(2, '0')}-28 } }`,
+        '```',
+        '',
+      );
     }
   }
   return out.join('\n');
@@ -45,7 +57,9 @@ export function run() {
   for (let i = 0; i < 50; i++) lint(reg40);
   const l = time(() => lint(reg40), 300);
   const p = time(() => parseOrThrow(text), 300);
-  console.log(`lint, quy chế ${articles} điều, ${reg40.rules.length} quy tắc: trung vị ${l.median.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms (phân tích cú pháp: trung vị ${p.median.toFixed(2)} ms)`);
+  console.log(
+    `lint, quy chế ${articles} điều, ${reg40.rules.length} quy tắc: trung vị ${l.median.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms (phân tích cú pháp: trung vị ${p.median.toFixed(2)} ms)`,
+  );
 
   const reg = parseOrThrow(example);
   const N = 1_000_000;
@@ -53,18 +67,38 @@ export function run() {
   const t0 = performance.now();
   for (let i = 0; i < N; i++) {
     const k = i % 3;
-    if (k === 0) sink += isQuorate(reg, 'BCH', { summoned: 61, present: 30 + (i % 31) }, '2026-03-10').result.valid ? 1 : 0;
-    else if (k === 1) sink += voteOutcome(reg, 'BCH', undefined, { totalMembers: 61, present: 55, yes: 20 + (i % 30), no: 5, abstain: 0, method: 'show_of_hands' }, '2026-03-10').result.passed ? 1 : 0;
-    else sink += whoDecides(reg, 'CHU_TRUONG_DU_AN', { tong_muc_dau_tu_ty_dong: i % 1000 }, '2026-05-04').result.body === 'TT' ? 1 : 0;
+    if (k === 0)
+      sink += isQuorate(reg, 'BCH', { summoned: 61, present: 30 + (i % 31) }, '2026-03-10').result.valid ? 1 : 0;
+    else if (k === 1)
+      sink += voteOutcome(
+        reg,
+        'BCH',
+        undefined,
+        { totalMembers: 61, present: 55, yes: 20 + (i % 30), no: 5, abstain: 0, method: 'show_of_hands' },
+        '2026-03-10',
+      ).result.passed
+        ? 1
+        : 0;
+    else
+      sink +=
+        whoDecides(reg, 'CHU_TRUONG_DU_AN', { tong_muc_dau_tu_ty_dong: i % 1000 }, '2026-05-04').result.body === 'TT'
+          ? 1
+          : 0;
   }
   const secs = (performance.now() - t0) / 1000;
-  console.log(`đánh giá quorum/vote/who_decides: ${Math.round(N / secs).toLocaleString('vi-VN')} lần/giây trên một lõi (${N.toLocaleString('vi-VN')} lần trong ${secs.toFixed(2)} s; kiểm ${sink})`);
+  console.log(
+    `đánh giá quorum/vote/who_decides: ${Math.round(N / secs).toLocaleString('vi-VN')} lần/giây trên một lõi (${N.toLocaleString('vi-VN')} lần trong ${secs.toFixed(2)} s; kiểm ${sink})`,
+  );
 
   const provincial = reg;
   // 3,300 communes written from one template: each its own work id and name; 10 % with a looser quorum.
-  const communeText = example.replace('/vn-tinh-a/quy-che/tinh-uy/2025/qclv', '/vn-tinh-a/xa/qclv').replace('relation: model', 'relation: superior');
+  const communeText = example
+    .replace('/vn-tinh-a/quy-che/tinh-uy/2025/qclv', '/vn-tinh-a/xa/qclv')
+    .replace('relation: model', 'relation: superior');
   const communes = Array.from({ length: 3300 }, (_, i) => {
-    const own = communeText.replace('/vn-tinh-a/xa/qclv', `/vn-tinh-a/xa-${i}/qclv`).replace('Đảng bộ tỉnh A', `Đảng bộ xã số ${i}`);
+    const own = communeText
+      .replace('/vn-tinh-a/xa/qclv', `/vn-tinh-a/xa-${i}/qclv`)
+      .replace('Đảng bộ tỉnh A', `Đảng bộ xã số ${i}`);
     return i % 10 === 0 ? own.replace('ratio: 2/3', 'ratio: 1/2') : own;
   });
   // Regulations are stored parsed; parsing is timed separately.
@@ -75,7 +109,9 @@ export function run() {
   let findings = 0;
   for (const c of parsed) findings += checkConsistency(c, provincial).length;
   const cs = (performance.now() - t1) / 1000;
-  console.log(`kiểm tra phù hợp 3.300 quy chế xã với quy chế tỉnh: ${cs.toFixed(2)} s, ${findings} phát hiện (330 quy chế có lỗi cài sẵn); phân tích cú pháp 3.300 tệp: ${ps.toFixed(2)} s; tổng ${(cs + ps).toFixed(2)} s`);
+  console.log(
+    `kiểm tra phù hợp 3.300 quy chế xã với quy chế tỉnh: ${cs.toFixed(2)} s, ${findings} phát hiện (330 quy chế có lỗi cài sẵn); phân tích cú pháp 3.300 tệp: ${ps.toFixed(2)} s; tổng ${(cs + ps).toFixed(2)} s`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) run();

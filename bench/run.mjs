@@ -9,7 +9,9 @@ const only = (() => {
   return i > 0 ? process.argv[i + 1] : null;
 })();
 execSync('node scripts/build.mjs --if-missing', { cwd: new URL('..', import.meta.url), stdio: 'inherit' });
-console.log(`Máy: ${cpus().length} lõi ${cpus()[0]?.model ?? ''}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString()}`);
+console.log(
+  `Máy: ${cpus().length} lõi ${cpus()[0]?.model ?? ''}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString()}`,
+);
 if (!only || only === 'regulation') (await import('./regulation.bench.mjs')).run();
 if (!only || only === 'api') await (await import('./api-subtree.bench.mjs')).runApiBench();
 if (!only || only === 'load') {

@@ -53,7 +53,10 @@ export async function freshPg(tag) {
 }
 
 // `serve --demo` seeds the An Lạc demo; older builds seed it without the flag.
-const demoFlag = () => (spawnSync(process.execPath, [bin, 'serve', '--help'], { encoding: 'utf8' }).stdout.includes('--demo') ? ['--demo'] : []);
+const demoFlag = () =>
+  spawnSync(process.execPath, [bin, 'serve', '--help'], { encoding: 'utf8' }).stdout.includes('--demo')
+    ? ['--demo']
+    : [];
 
 /** The demo server on PGlite in a new folder, or on a fresh PostgreSQL database with `pg: true`. */
 export async function startDemoServer({ pg = false, tag = 'api', env = {} } = {}) {
@@ -90,7 +93,11 @@ export async function startDemoServer({ pg = false, tag = 'api', env = {} } = {}
 }
 
 export async function login(base, username = 'admin', password = 'anlac2026') {
-  const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const r = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!r.ok) throw new Error(`Đăng nhập ${username}: ${r.status} ${await r.text()}`);
   return { cookie: r.headers.get('set-cookie').split(';')[0], csrf: (await r.json()).csrfToken };
 }

@@ -66,14 +66,23 @@ function rawOverdue(query, orgs, clearance, postgres) {
 function print(title, app, raw, target) {
   const f = (x) => `${x.toFixed(1)} ms`;
   console.log(title);
-  console.log(`    ứng dụng (dashboardData):  p50 ${f(app.p50)}   p95 ${f(app.p95)}   (mục tiêu p95 < ${target} ms: ${app.p95 < target ? 'đạt' : 'KHÔNG ĐẠT'})`);
+  console.log(
+    `    ứng dụng (dashboardData):  p50 ${f(app.p50)}   p95 ${f(app.p95)}   (mục tiêu p95 < ${target} ms: ${app.p95 < target ? 'đạt' : 'KHÔNG ĐẠT'})`,
+  );
   console.log(`    SQL thô cùng câu lệnh:     p50 ${f(raw.p50)}   p95 ${f(raw.p95)}`);
-  console.log(`    tỷ lệ ứng dụng/SQL thô:    p50 ${(app.p50 / raw.p50).toFixed(2)}×   p95 ${(app.p95 / raw.p95).toFixed(2)}×`);
+  console.log(
+    `    tỷ lệ ứng dụng/SQL thô:    p50 ${(app.p50 / raw.p50).toFixed(2)}×   p95 ${(app.p95 / raw.p95).toFixed(2)}×`,
+  );
 }
 
-export async function runDashboardBench({ tasks = arg('tasks', 1_000_000), provinceTasks = arg('province-tasks', 20_000), runs = arg('runs', 200) } = {}) {
+export async function runDashboardBench({
+  tasks = arg('tasks', 1_000_000),
+  provinceTasks = arg('province-tasks', 20_000),
+  runs = arg('runs', 200),
+} = {}) {
   // (1) PostgreSQL, the whole country in scope.
-  const adminUrl = process.env.QUYCHE_TEST_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl =
+    process.env.QUYCHE_TEST_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `qc_bench_tasks_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -91,8 +100,17 @@ export async function runDashboardBench({ tasks = arg('tasks', 1_000_000), provi
     const raw = new pg.Client({ connectionString: url.toString() });
     await raw.connect();
     const app = await measure('app', runs, () => overdueDashboardData(db, orgs, TODAY, 3));
-    const rawM = await measure('raw', runs, rawOverdue((t, p) => raw.query(t, p), orgs, 3, true));
-    print(`(e) Bảng nhiệm vụ quá hạn trên PostgreSQL ${(await db.query('show server_version')).rows[0].server_version}: ${tasks.toLocaleString('vi-VN')} nhiệm vụ (tạo trong ${gen} s), ${orgs.length.toLocaleString('vi-VN')} tổ chức trong phạm vi, ${Number(overdue).toLocaleString('vi-VN')} quá hạn tại ${TODAY}`, app, rawM, 50);
+    const rawM = await measure(
+      'raw',
+      runs,
+      rawOverdue((t, p) => raw.query(t, p), orgs, 3, true),
+    );
+    print(
+      `(e) Bảng nhiệm vụ quá hạn trên PostgreSQL ${(await db.query('show server_version')).rows[0].server_version}: ${tasks.toLocaleString('vi-VN')} nhiệm vụ (tạo trong ${gen} s), ${orgs.length.toLocaleString('vi-VN')} tổ chức trong phạm vi, ${Number(overdue).toLocaleString('vi-VN')} quá hạn tại ${TODAY}`,
+      app,
+      rawM,
+      50,
+    );
     await raw.end();
     await db.close();
   } finally {
@@ -105,7 +123,8 @@ export async function runDashboardBench({ tasks = arg('tasks', 1_000_000), provi
   const lite = {
     driver: 'pglite',
     query: async (t, p) => ({ rows: (await pglite.query(t, p)).rows }),
-    transaction: (fn) => pglite.transaction((tx) => fn({ query: async (t, p) => ({ rows: (await tx.query(t, p)).rows }) })),
+    transaction: (fn) =>
+      pglite.transaction((tx) => fn({ query: async (t, p) => ({ rows: (await tx.query(t, p)).rows }) })),
     listen: async () => async () => {},
     close: () => pglite.close(),
   };
@@ -120,8 +139,17 @@ export async function runDashboardBench({ tasks = arg('tasks', 1_000_000), provi
   const orgsApp = (await appDb.query('select id from organization')).rows.map((r) => r.id);
   const overdue = (await appDb.query(DASHBOARD_SQL.overdueCount, [orgsApp, TODAY, 3])).rows[0].n;
   const app = await measure('app', runs, () => overdueDashboardData(appDb, orgsApp, TODAY, 3));
-  const rawM = await measure('raw', runs, rawOverdue((t, p) => pglite.query(t, p), orgsLite, 3, false));
-  print(`(f) Bảng nhiệm vụ quá hạn trên PGlite, một tỉnh: ${provinceTasks.toLocaleString('vi-VN')} nhiệm vụ (tạo trong ${gen} s), ${orgsApp.length} tổ chức, ${Number(overdue).toLocaleString('vi-VN')} quá hạn`, app, rawM, 30);
+  const rawM = await measure(
+    'raw',
+    runs,
+    rawOverdue((t, p) => pglite.query(t, p), orgsLite, 3, false),
+  );
+  print(
+    `(f) Bảng nhiệm vụ quá hạn trên PGlite, một tỉnh: ${provinceTasks.toLocaleString('vi-VN')} nhiệm vụ (tạo trong ${gen} s), ${orgsApp.length} tổ chức, ${Number(overdue).toLocaleString('vi-VN')} quá hạn`,
+    app,
+    rawM,
+    30,
+  );
   await appDb.close();
   await pglite.close();
 }

@@ -63,20 +63,37 @@ export async function load(browser, base, { username, path, ready }) {
         for (const e of l.getEntries()) if (window.__readyAt === undefined) window.__longTasks += e.duration;
       }).observe({ type: 'longtask', buffered: true });
       const check = () => {
-        if (window.__readyAt === undefined && document.querySelector(sel) && (!inner || document.querySelector(inner))) {
+        if (
+          window.__readyAt === undefined &&
+          document.querySelector(sel) &&
+          (!inner || document.querySelector(inner))
+        ) {
           window.__readyAt = performance.now();
           return true;
         }
         return false;
       };
-      new MutationObserver((_, obs) => check() && obs.disconnect()).observe(document, { childList: true, subtree: true });
+      new MutationObserver((_, obs) => check() && obs.disconnect()).observe(document, {
+        childList: true,
+        subtree: true,
+      });
     }, ready);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     const responses = new Map(); // requestId → { url, type, encoding }
     const sizes = new Map(); // url → encoded bytes on the wire (headers included)
-    cdp.on('Network.responseReceived', (e) => responses.set(e.requestId, { url: e.response.url, type: e.type, encoding: (e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? '').toLowerCase() }));
+    cdp.on('Network.responseReceived', (e) =>
+      responses.set(e.requestId, {
+        url: e.response.url,
+        type: e.type,
+        encoding: (
+          e.response.headers['content-encoding'] ??
+          e.response.headers['Content-Encoding'] ??
+          ''
+        ).toLowerCase(),
+      }),
+    );
     cdp.on('Network.loadingFinished', (e) => {
       const r = responses.get(e.requestId);
       if (r) sizes.set(r.url, { ...r, encoded: e.encodedDataLength });
@@ -86,8 +103,21 @@ export async function load(browser, base, { username, path, ready }) {
     const t = await page.evaluate(() => ({
       readyAt: window.__readyAt,
       fcp: performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint')?.startTime ?? null,
-      scripts: performance.getEntriesByType('resource').filter((r) => /\.m?js(\?|$)/.test(new URL(r.name).pathname)).map((r) => ({ url: r.name, start: r.startTime, end: r.responseEnd, transfer: r.transferSize, encoded: r.encodedBodySize, decoded: r.decodedBodySize })),
-      apis: performance.getEntriesByType('resource').filter((r) => new URL(r.name).pathname.startsWith('/api/')).map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
+      scripts: performance
+        .getEntriesByType('resource')
+        .filter((r) => /\.m?js(\?|$)/.test(new URL(r.name).pathname))
+        .map((r) => ({
+          url: r.name,
+          start: r.startTime,
+          end: r.responseEnd,
+          transfer: r.transferSize,
+          encoded: r.encodedBodySize,
+          decoded: r.decodedBodySize,
+        })),
+      apis: performance
+        .getEntriesByType('resource')
+        .filter((r) => new URL(r.name).pathname.startsWith('/api/'))
+        .map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
       domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
       htmlEnd: performance.getEntriesByType('navigation')[0]?.responseEnd ?? null,
       longTasks: window.__longTasks,
@@ -101,7 +131,8 @@ export async function load(browser, base, { username, path, ready }) {
 const gzCache = new Map();
 async function gzippedSize(base, url, wire) {
   const w = wire.get(url);
-  if (w && /gzip|br|zstd|deflate/.test(w.encoding)) return { bytes: w.encoded, how: `trên đường truyền (${w.encoding})` };
+  if (w && /gzip|br|zstd|deflate/.test(w.encoding))
+    return { bytes: w.encoded, how: `trên đường truyền (${w.encoding})` };
   if (!gzCache.has(url)) {
     const body = Buffer.from(await (await fetch(url)).arrayBuffer());
     gzCache.set(url, { bytes: gzipSync(body, { level: 6 }).length, raw: body.length });
@@ -145,16 +176,42 @@ export async function runWebLoadBench({
   const server = await startDemoServer({ tag: 'web', env: { QUYCHE_WEB_DIR: webDir } });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
-    console.log(`Tải giao diện web trong Chromium, ${runs} lần mỗi tài khoản, bộ nhớ đệm trống mỗi lần; bản dựng ${webDir}; tải trung bình của máy ${loadavg()[0].toFixed(1)}; tệp biểu đồ: ${[...charts].join(', ') || '(không có)'}`);
+    console.log(
+      `Tải giao diện web trong Chromium, ${runs} lần mỗi tài khoản, bộ nhớ đệm trống mỗi lần; bản dựng ${webDir}; tải trung bình của máy ${loadavg()[0].toFixed(1)}; tệp biểu đồ: ${[...charts].join(', ') || '(không có)'}`,
+    );
     // One load not counted: the server's first answers (PGlite warming) are not what a user sees on a later visit.
-    await load(browser, server.base, { username: users[0], path: '/', ready: { sel: '[data-testid="home-page"]', inner: '[data-testid="home-tasks-overdue"]' } });
+    await load(browser, server.base, {
+      username: users[0],
+      path: '/',
+      ready: { sel: '[data-testid="home-page"]', inner: '[data-testid="home-tasks-overdue"]' },
+    });
     const rows = [];
     const scenarios = [
-      ...users.map((u) => ({ label: `trang chủ — ${u}`, username: u, path: '/', ready: { sel: '[data-testid="home-page"]', inner: '[data-testid="home-tasks-overdue"]' }, home: true })),
-      { label: 'trang đăng nhập', username: null, path: '/', ready: { sel: '[data-testid="login-username"]', inner: null }, home: false },
+      ...users.map((u) => ({
+        label: `trang chủ — ${u}`,
+        username: u,
+        path: '/',
+        ready: { sel: '[data-testid="home-page"]', inner: '[data-testid="home-tasks-overdue"]' },
+        home: true,
+      })),
+      {
+        label: 'trang đăng nhập',
+        username: null,
+        path: '/',
+        ready: { sel: '[data-testid="login-username"]', inner: null },
+        home: false,
+      },
     ];
     let wireNote = false;
     for (const sc of scenarios) {
@@ -190,18 +247,38 @@ export async function runWebLoadBench({
         phase('sẵn sàng', r.readyAt);
         if (j.files.length > files.length) files = j.files;
       }
-      rows.push({ ...sc, phases, times, fcps, before: Math.max(...before), beforeRaw: Math.max(...beforeRaw), total: Math.max(...totals), charts: [...chartHits], files });
+      rows.push({
+        ...sc,
+        phases,
+        times,
+        fcps,
+        before: Math.max(...before),
+        beforeRaw: Math.max(...beforeRaw),
+        total: Math.max(...totals),
+        charts: [...chartHits],
+        files,
+      });
     }
-    console.log(`JavaScript tính theo gzip (${wireNote ? 'byte trên đường truyền' : 'máy chủ không nén: thân tệp đã tải được nén gzip mức 6 tại đây'}); lớn nhất qua các lần tải`);
-    console.log(`${'trang'.padEnd(28)} ${'JS trước FCP'.padStart(13)} ${'(chưa nén)'.padStart(11)} ${'JS đến khi sẵn sàng'.padStart(20)}   ${'FCP p50'.padStart(8)}   ${'sẵn sàng p50'.padStart(12)} ${'p95'.padStart(8)}   biểu đồ`);
+    console.log(
+      `JavaScript tính theo gzip (${wireNote ? 'byte trên đường truyền' : 'máy chủ không nén: thân tệp đã tải được nén gzip mức 6 tại đây'}); lớn nhất qua các lần tải`,
+    );
+    console.log(
+      `${'trang'.padEnd(28)} ${'JS trước FCP'.padStart(13)} ${'(chưa nén)'.padStart(11)} ${'JS đến khi sẵn sàng'.padStart(20)}   ${'FCP p50'.padStart(8)}   ${'sẵn sàng p50'.padStart(12)} ${'p95'.padStart(8)}   biểu đồ`,
+    );
     for (const r of rows) {
-      console.log(`${r.label.padEnd(28)} ${kb(r.before).padStart(13)} ${kb(r.beforeRaw).padStart(11)} ${kb(r.total).padStart(20)}   ${ms(pct(r.fcps, 50)).padStart(8)}   ${ms(pct(r.times, 50)).padStart(12)} ${ms(pct(r.times, 95)).padStart(8)}   ${r.charts.length ? `CÓ (${r.charts.join(', ')})` : 'không'}`);
+      console.log(
+        `${r.label.padEnd(28)} ${kb(r.before).padStart(13)} ${kb(r.beforeRaw).padStart(11)} ${kb(r.total).padStart(20)}   ${ms(pct(r.fcps, 50)).padStart(8)}   ${ms(pct(r.times, 50)).padStart(12)} ${ms(pct(r.times, 95)).padStart(8)}   ${r.charts.length ? `CÓ (${r.charts.join(', ')})` : 'không'}`,
+      );
     }
     console.log('    các mốc (p50, tính từ lúc bắt đầu điều hướng):');
     for (const r of rows) {
       const { longTasks = [], ...marks } = r.phases;
-      const list = Object.entries(marks).map(([k, v]) => [k, pct(v, 50)]).sort((a, b) => a[1] - b[1]);
-      console.log(`      ${r.label}: ${list.map(([k, v]) => `${k} ${ms(v)}`).join(' · ')}; tác vụ dài trên luồng chính trước khi sẵn sàng ${ms(pct(longTasks, 50))}`);
+      const list = Object.entries(marks)
+        .map(([k, v]) => [k, pct(v, 50)])
+        .sort((a, b) => a[1] - b[1]);
+      console.log(
+        `      ${r.label}: ${list.map(([k, v]) => `${k} ${ms(v)}`).join(' · ')}; tác vụ dài trên luồng chính trước khi sẵn sàng ${ms(pct(longTasks, 50))}`,
+      );
     }
     console.log(`    tải trung bình của máy lúc kết thúc: ${loadavg()[0].toFixed(1)} (1 phút)`);
     const home = rows.filter((r) => r.home);
@@ -212,8 +289,12 @@ export async function runWebLoadBench({
     const p95 = pct(allTimes, 95);
     const chartsOnHome = home.some((r) => r.charts.length) || login.charts.length > 0;
     const ok = (b) => (b ? 'đạt' : 'KHÔNG ĐẠT');
-    console.log(`    JS trước lần vẽ đầu (trang chủ và trang đăng nhập, lớn nhất): ${kb(maxBefore)} gzip (mục tiêu ≤ ${budgetKb} KB): ${ok(maxBefore <= budgetKb * 1024)}`);
-    console.log(`    trang chủ sẵn sàng (${allTimes.length} lần tải, ${home.length} tài khoản): p50 ${ms(pct(allTimes, 50))}, p95 ${ms(p95)} (mục tiêu ≤ ${budgetMs} ms): ${ok(p95 <= budgetMs)}`);
+    console.log(
+      `    JS trước lần vẽ đầu (trang chủ và trang đăng nhập, lớn nhất): ${kb(maxBefore)} gzip (mục tiêu ≤ ${budgetKb} KB): ${ok(maxBefore <= budgetKb * 1024)}`,
+    );
+    console.log(
+      `    trang chủ sẵn sàng (${allTimes.length} lần tải, ${home.length} tài khoản): p50 ${ms(pct(allTimes, 50))}, p95 ${ms(p95)} (mục tiêu ≤ ${budgetMs} ms): ${ok(p95 <= budgetMs)}`,
+    );
     console.log(`    thư viện biểu đồ không được tải ở trang chủ và trang đăng nhập: ${ok(!chartsOnHome)}`);
     return { rows, maxBefore, p95, chartsOnHome };
   } finally {

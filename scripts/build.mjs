@@ -43,7 +43,10 @@ if (!ifMissing || stale(pkgs, join(root, 'packages/cli/dist/index.js'))) {
   run(process.execPath, [tscBin, '-b', 'packages/cli']);
 }
 const web = join(root, 'packages/web');
-if (existsSync(join(web, 'index.html')) && (!ifMissing || stale([join(web, 'src'), join(root, 'packages/core/src')], join(web, 'dist/index.html')))) {
+if (
+  existsSync(join(web, 'index.html')) &&
+  (!ifMissing || stale([join(web, 'src'), join(root, 'packages/core/src')], join(web, 'dist/index.html')))
+) {
   // Vite only transpiles: the web app's types are checked here, so a type error stops the build.
   console.log('• Kiểm tra kiểu giao diện web (tsc)…');
   run(process.execPath, [tscBin, '-p', join(web, 'tsconfig.json')]);

@@ -17,7 +17,8 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 // What this machine supports.
 const skipped = [];
-const pgUrl = process.env.QUYCHE_TEST_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgUrl =
+  process.env.QUYCHE_TEST_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
 try {
   await client.connect();
@@ -45,12 +46,25 @@ const TIMED = ['packages/server/src/upload.api.test.ts'];
 const args = process.argv.slice(2);
 const vitestRun = (name, extra) => {
   rmSync(join(out, name), { force: true });
-  return run(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, name)}`, ...extra]);
+  return run(process.execPath, [
+    join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${join(out, name)}`,
+    ...extra,
+  ]);
 };
 const runs = args.length
   ? [{ name: 'vitest.json', status: vitestRun('vitest.json', args).status }]
   : [
-      { name: 'vitest.json', status: vitestRun('vitest.json', TIMED.map((f) => `--exclude=**/${f.split('/').pop()}`)).status },
+      {
+        name: 'vitest.json',
+        status: vitestRun(
+          'vitest.json',
+          TIMED.map((f) => `--exclude=**/${f.split('/').pop()}`),
+        ).status,
+      },
       { name: 'vitest-timed.json', status: vitestRun('vitest-timed.json', TIMED).status },
     ];
 const vitest = { status: runs.some((r) => r.status !== 0) ? 1 : 0 };
@@ -60,9 +74,17 @@ let failed = 0;
 let skippedTests = 0;
 try {
   const results = runs.map((x) => JSON.parse(readFileSync(join(out, x.name), 'utf8')));
-  const r = { numPassedTests: 0, numFailedTests: 0, numFailedTestSuites: 0, numPendingTests: 0, numTodoTests: 0, testResults: [] };
+  const r = {
+    numPassedTests: 0,
+    numFailedTests: 0,
+    numFailedTestSuites: 0,
+    numPendingTests: 0,
+    numTodoTests: 0,
+    testResults: [],
+  };
   for (const x of results) {
-    for (const k of ['numPassedTests', 'numFailedTests', 'numFailedTestSuites', 'numPendingTests', 'numTodoTests']) r[k] += x[k] ?? 0;
+    for (const k of ['numPassedTests', 'numFailedTests', 'numFailedTestSuites', 'numPendingTests', 'numTodoTests'])
+      r[k] += x[k] ?? 0;
     r.testResults.push(...x.testResults);
   }
   passed = r.numPassedTests;
@@ -71,12 +93,19 @@ try {
   const byArea = {};
   for (const f of r.testResults) {
     for (const a of f.assertionResults) {
-      const key = f.name.includes('/e2e/') ? 'trình duyệt Chromium' : a.fullName.includes('postgres') ? 'PostgreSQL' : a.fullName.includes('pglite') ? 'PGlite' : 'khác (đơn vị, CLI)';
+      const key = f.name.includes('/e2e/')
+        ? 'trình duyệt Chromium'
+        : a.fullName.includes('postgres')
+          ? 'PostgreSQL'
+          : a.fullName.includes('pglite')
+            ? 'PGlite'
+            : 'khác (đơn vị, CLI)';
       byArea[key] ??= { passed: 0, failed: 0, skipped: 0 };
       byArea[key][a.status === 'passed' ? 'passed' : a.status === 'failed' ? 'failed' : 'skipped']++;
     }
   }
-  for (const [k, v] of Object.entries(byArea)) console.log(`  ${k}: ${v.passed} đạt, ${v.failed} lỗi, ${v.skipped} bỏ qua`);
+  for (const [k, v] of Object.entries(byArea))
+    console.log(`  ${k}: ${v.passed} đạt, ${v.failed} lỗi, ${v.skipped} bỏ qua`);
 } catch {
   failed = Math.max(failed, 1);
 }

@@ -28,10 +28,15 @@ function earlyRequests(): Plugin {
             return into;
           };
           const entry = chunks.find((c) => c.isEntry);
-          const home = chunks.find((c) => c.facadeModuleId !== null && /[\\/]features[\\/]home[\\/]home\.page\.tsx$/.test(c.facadeModuleId));
+          const home = chunks.find(
+            (c) => c.facadeModuleId !== null && /[\\/]features[\\/]home[\\/]home\.page\.tsx$/.test(c.facadeModuleId),
+          );
           if (entry && home) {
             const loaded = closure([entry.fileName]);
-            attrs['data-home'] = [...closure([home.fileName])].filter((f) => !loaded.has(f)).map((f) => `/${f}`).join(' ');
+            attrs['data-home'] = [...closure([home.fileName])]
+              .filter((f) => !loaded.has(f))
+              .map((f) => `/${f}`)
+              .join(' ');
           }
         }
         return [{ tag: 'script', attrs, injectTo: 'head-prepend' }];
@@ -54,7 +59,10 @@ export default defineConfig({
     rolldownOptions: {
       // The core's modules only declare things (labels, dates, schemas); the web uses a few of them, so the rest
       // (regulation engine, Zod schemas) is left out of the bundle.
-      treeshake: { moduleSideEffects: (id: string) => !/[\\/]core[\\/]src[\\/]/.test(id) && !/[\\/]node_modules[\\/](zod|yaml)[\\/]/.test(id) },
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          !/[\\/]core[\\/]src[\\/]/.test(id) && !/[\\/]node_modules[\\/](zod|yaml)[\\/]/.test(id),
+      },
       output: {
         codeSplitting: {
           groups: [

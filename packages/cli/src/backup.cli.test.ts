@@ -25,7 +25,9 @@ const pgMissing = await postgresUnavailableReason();
 const withPg = pgMissing === null || process.env['CI'] === 'true';
 if (!withPg) console.warn(`[bỏ qua phục hồi vào PostgreSQL] ${pgMissing}`);
 // The `--demo` flag is being added to `serve`; until then `serve` seeds the demo by itself.
-const demo = spawnSync(process.execPath, [bin, 'serve', '--help'], { encoding: 'utf8' }).stdout.includes('--demo') ? ['--demo'] : [];
+const demo = spawnSync(process.execPath, [bin, 'serve', '--help'], { encoding: 'utf8' }).stdout.includes('--demo')
+  ? ['--demo']
+  : [];
 const root = mkdtempSync(join(tmpdir(), 'qc-cli-backup-'));
 const file = join(root, 'dang-chay.jsonl.gz');
 
@@ -36,15 +38,27 @@ describe('a backup taken while the server runs on PGlite', () => {
   let server: ChildProcess | undefined;
   let session: { cookie: string; csrf: string };
   beforeAll(async () => {
-    server = spawn(process.execPath, [bin, 'serve', ...demo, '--port', String(port), '--data', dir], { env: { ...process.env, DATABASE_URL: '', QUYCHE_DEMO_VOLUME: '0' } });
+    server = spawn(process.execPath, [bin, 'serve', ...demo, '--port', String(port), '--data', dir], {
+      env: { ...process.env, DATABASE_URL: '', QUYCHE_DEMO_VOLUME: '0' },
+    });
     let out = '';
     server.stdout!.on('data', (d) => (out += d));
     server.stderr!.on('data', (d) => (out += d));
     const t0 = Date.now();
     while (!out.includes('đang chạy tại') && Date.now() - t0 < 180_000) await new Promise((r) => setTimeout(r, 100));
     if (!out.includes('đang chạy tại')) throw new Error(`server did not start: ${out}`);
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'anlac2026' }) });
-    session = { cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'anlac2026' }),
+    });
+    session = {
+      cookie: login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+      csrf: ((await login.json()) as { csrfToken: string }).csrfToken,
+    };
   }, 240_000);
   afterAll(async () => {
     if (server && server.exitCode === null) {
@@ -60,12 +74,20 @@ describe('a backup taken while the server runs on PGlite', () => {
   });
 
   it('is taken through the server while tasks are being created, consistent, and restores into PGlite and PostgreSQL', async () => {
-    const al = ((await (await fetch(`${base}/api/v1/organizations?q=ORG-AL&pageSize=200`, { headers: { cookie: session.cookie } })).json()) as { items: { id: string; code: string }[] }).items.find((o) => o.code === 'ORG-AL')!.id;
+    const al = (
+      (await (
+        await fetch(`${base}/api/v1/organizations?q=ORG-AL&pageSize=200`, { headers: { cookie: session.cookie } })
+      ).json()) as { items: { id: string; code: string }[] }
+    ).items.find((o) => o.code === 'ORG-AL')!.id;
     let writing = true;
     let created = 0;
     const writes = (async () => {
       for (let i = 0; writing; i++) {
-        const r = await fetch(`${base}/api/v1/tasks`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf }, body: JSON.stringify({ orgId: al, title: `Nhiệm vụ ghi trong lúc sao lưu số ${i}`, sourceKind: 'other' }) });
+        const r = await fetch(`${base}/api/v1/tasks`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
+          body: JSON.stringify({ orgId: al, title: `Nhiệm vụ ghi trong lúc sao lưu số ${i}`, sourceKind: 'other' }),
+        });
         if (r.status !== 201) throw new Error(`POST /tasks ${r.status} ${await r.text()}`);
         created++;
       }
@@ -78,7 +100,9 @@ describe('a backup taken while the server runs on PGlite', () => {
     await writes;
     expect(backup.stderr).toBe('');
     expect(backup.status).toBe(0);
-    expect(backup.stdout).toMatch(/^Đã sao lưu [\d.]+ bản ghi của \d+ bảng vào .* qua máy chủ đang chạy \(PID \d+; [\d,]+ giây\)\.\n$/);
+    expect(backup.stdout).toMatch(
+      /^Đã sao lưu [\d.]+ bản ghi của \d+ bảng vào .* qua máy chủ đang chạy \(PID \d+; [\d,]+ giây\)\.\n$/,
+    );
     expect(existsSync(`${file}.part-${process.pid}`)).toBe(false);
 
     // The snapshot holds the tasks created before it, not those after.
@@ -88,19 +112,38 @@ describe('a backup taken while the server runs on PGlite', () => {
     let inBackup = 0;
     for await (const ev of events) {
       if (ev.kind === 'table' && ev.table === 'task') title = ev.columns.indexOf('title');
-      if (ev.kind === 'row' && ev.table === 'task' && String(ev.values[title]).startsWith('Nhiệm vụ ghi trong lúc sao lưu')) inBackup++;
+      if (
+        ev.kind === 'row' &&
+        ev.table === 'task' &&
+        String(ev.values[title]).startsWith('Nhiệm vụ ghi trong lúc sao lưu')
+      )
+        inBackup++;
       if (ev.kind === 'done') counts = ev.counts;
     }
     await close();
     expect(inBackup).toBeGreaterThanOrEqual(5);
     expect(inBackup).toBeLessThan(created);
 
-    const targets: { label: string; args: string[]; open: () => ReturnType<typeof openDb>; drop?: () => Promise<void> }[] = [
-      { label: 'PGlite', args: ['--data', join(root, 'phuc-hoi')], open: () => openDb({ dataDir: join(root, 'phuc-hoi') }) },
+    const targets: {
+      label: string;
+      args: string[];
+      open: () => ReturnType<typeof openDb>;
+      drop?: () => Promise<void>;
+    }[] = [
+      {
+        label: 'PGlite',
+        args: ['--data', join(root, 'phuc-hoi')],
+        open: () => openDb({ dataDir: join(root, 'phuc-hoi') }),
+      },
     ];
     if (withPg) {
       const pgDb = await createPgDatabase();
-      targets.push({ label: 'PostgreSQL', args: ['--database-url', pgDb.url], open: () => openDb({ url: pgDb.url }), drop: pgDb.drop });
+      targets.push({
+        label: 'PostgreSQL',
+        args: ['--database-url', pgDb.url],
+        open: () => openDb({ url: pgDb.url }),
+        drop: pgDb.drop,
+      });
     }
     for (const t of targets) {
       try {
@@ -113,7 +156,10 @@ describe('a backup taken while the server runs on PGlite', () => {
         const db = await t.open();
         try {
           for (const [table, n] of Object.entries(counts)) {
-            expect(Number((await db.query<{ n: string }>(`select count(*)::text as n from ${table}`)).rows[0]!.n), `${t.label}: ${table}`).toBe(n);
+            expect(
+              Number((await db.query<{ n: string }>(`select count(*)::text as n from ${table}`)).rows[0]!.n),
+              `${t.label}: ${table}`,
+            ).toBe(n);
           }
         } finally {
           await db.close();
@@ -136,8 +182,12 @@ describe('quyche db check-backup', () => {
   it('says in Vietnamese that a good backup restores, with exit code 0', async () => {
     const r = await run(['db', 'check-backup', file]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Kiểm tra bản sao lưu .*dang-chay\.jsonl\.gz\n {2}Tạo lúc .* \(giờ Việt Nam\) từ PGlite, định dạng phiên bản 2, lược đồ \d+_\w+\.sql\n/);
-    expect(r.stdout).toMatch(/Phục hồi thử vào CSDL tạm: \d+ bảng, [\d.]+ bản ghi; số bản ghi từng bảng khớp với bản sao lưu/);
+    expect(r.stdout).toMatch(
+      /^Kiểm tra bản sao lưu .*dang-chay\.jsonl\.gz\n {2}Tạo lúc .* \(giờ Việt Nam\) từ PGlite, định dạng phiên bản 2, lược đồ \d+_\w+\.sql\n/,
+    );
+    expect(r.stdout).toMatch(
+      /Phục hồi thử vào CSDL tạm: \d+ bảng, [\d.]+ bản ghi; số bản ghi từng bảng khớp với bản sao lưu/,
+    );
     expect(r.stdout).toMatch(/Nhật ký thao tác: chuỗi băm toàn vẹn \([\d.]+ bản ghi\)/);
     expect(r.stdout).toMatch(/KẾT QUẢ: TỐT — bản sao lưu phục hồi được/);
   }, 120_000);
@@ -145,8 +195,16 @@ describe('quyche db check-backup', () => {
   it('refuses a truncated, a damaged, a foreign and a missing file with one clear line each, exit code 1, no stack trace', async () => {
     const whole = readFileSync(file);
     const cases: [string, Buffer | null, RegExp][] = [
-      ['cat-cut.jsonl.gz', whole.subarray(0, Math.floor(whole.length / 2)), /Tệp sao lưu bị hỏng hoặc không đầy đủ \(bị cắt cụt\)/],
-      ['hong.jsonl.gz', Buffer.concat([whole.subarray(0, 2000), Buffer.alloc(500, 0x41), whole.subarray(2500)]), /Tệp sao lưu bị hỏng/],
+      [
+        'cat-cut.jsonl.gz',
+        whole.subarray(0, Math.floor(whole.length / 2)),
+        /Tệp sao lưu bị hỏng hoặc không đầy đủ \(bị cắt cụt\)/,
+      ],
+      [
+        'hong.jsonl.gz',
+        Buffer.concat([whole.subarray(0, 2000), Buffer.alloc(500, 0x41), whole.subarray(2500)]),
+        /Tệp sao lưu bị hỏng/,
+      ],
       ['khong-phai.json.gz', readFileSync(bin), /Tệp không phải bản sao lưu Quychế/],
       ['khong-co.jsonl.gz', null, /Không mở được tệp sao lưu .*: tệp không tồn tại/],
     ];

@@ -10,7 +10,10 @@ import { CliError } from './cli.shared.js';
 
 /** A file that cannot be written (no such folder, no permission, disk full) is one clear line. */
 export const unwritable = (file: string) => (e: NodeJS.ErrnoException) => {
-  if (e.syscall && ['ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EISDIR', 'ENOTDIR'].includes(e.code ?? '')) throw new CliError(`Không ghi được tệp sao lưu ${file}: ${e.code === 'ENOSPC' ? 'ổ đĩa đã đầy' : e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'thư mục không tồn tại' : 'không có quyền ghi'} (${e.code})`);
+  if (e.syscall && ['ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EISDIR', 'ENOTDIR'].includes(e.code ?? ''))
+    throw new CliError(
+      `Không ghi được tệp sao lưu ${file}: ${e.code === 'ENOSPC' ? 'ổ đĩa đã đầy' : e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'thư mục không tồn tại' : 'không có quyền ghi'} (${e.code})`,
+    );
   throw e;
 };
 
@@ -23,25 +26,36 @@ export async function backupThroughServer(dataDir: string, file: string, locked:
   try {
     info = readServerInfo(dataDir);
   } catch (e) {
-    throw new CliError(`Không đọc được ${SERVER_INFO_FILE} của máy chủ đang chạy (${(e as NodeJS.ErrnoException).code}): hãy chạy lệnh bằng cùng tài khoản hệ điều hành với máy chủ`);
+    throw new CliError(
+      `Không đọc được ${SERVER_INFO_FILE} của máy chủ đang chạy (${(e as NodeJS.ErrnoException).code}): hãy chạy lệnh bằng cùng tài khoản hệ điều hành với máy chủ`,
+    );
   }
   if (!info) throw locked; // held by another command (a restore), not by a server: wait for it
   const part = `${file}.part-${process.pid}`;
   try {
     let res: Response;
     try {
-      res = await fetch(`${info.url}/api/v1/system/backup`, { method: 'POST', headers: { authorization: `Bearer ${info.token}` } });
+      res = await fetch(`${info.url}/api/v1/system/backup`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${info.token}` },
+      });
     } catch (e) {
-      throw new CliError(`Máy chủ giữ thư mục dữ liệu (PID ${info.pid}, ${info.url}) không trả lời: ${((e as Error).cause as Error | undefined)?.message ?? (e as Error).message}`);
+      throw new CliError(
+        `Máy chủ giữ thư mục dữ liệu (PID ${info.pid}, ${info.url}) không trả lời: ${((e as Error).cause as Error | undefined)?.message ?? (e as Error).message}`,
+      );
     }
     if (!res.ok || !res.body) {
       const p = (await res.json().catch(() => ({}))) as { title?: string; detail?: string };
       throw new CliError(`Máy chủ từ chối sao lưu (${res.status}): ${p.detail ?? p.title ?? res.statusText}`);
     }
-    await pipeline(Readable.fromWeb(res.body as WebReadableStream), createWriteStream(part, { mode: 0o600 })).catch((e: NodeJS.ErrnoException) => {
-      if (e.syscall) unwritable(file)(e);
-      throw new CliError(`Việc nhận bản sao lưu từ máy chủ bị ngắt giữa chừng (${e.message}): không có tệp nào được ghi`);
-    });
+    await pipeline(Readable.fromWeb(res.body as WebReadableStream), createWriteStream(part, { mode: 0o600 })).catch(
+      (e: NodeJS.ErrnoException) => {
+        if (e.syscall) unwritable(file)(e);
+        throw new CliError(
+          `Việc nhận bản sao lưu từ máy chủ bị ngắt giữa chừng (${e.message}): không có tệp nào được ghi`,
+        );
+      },
+    );
     const counts = await readThrough(part);
     await rename(part, file);
     return { counts, pid: info.pid };

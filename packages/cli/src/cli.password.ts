@@ -25,7 +25,14 @@ function askHidden(question: string): Promise<string> {
       const chars = [...chunk];
       for (let i = 0; i < chars.length; i++) {
         const ch = chars[i]!;
-        if (ch === '\r' || ch === '\n') return finish(null, chars.slice(i + 1).join('').replace(/^\n/, ''));
+        if (ch === '\r' || ch === '\n')
+          return finish(
+            null,
+            chars
+              .slice(i + 1)
+              .join('')
+              .replace(/^\n/, ''),
+          );
         if (ch === '\u0003') return finish(new CliError('Đã hủy.'));
         if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
         else if (ch >= ' ') value += ch;
@@ -41,7 +48,10 @@ function askHidden(question: string): Promise<string> {
  * A new password for `init`, `user add` and `user password`: from `--password-file` (its first line), else the
  * environment variable named (init: QUYCHE_ADMIN_PASSWORD), else typed twice at the terminal, not echoed.
  */
-export async function newPassword(o: { passwordFile?: string | undefined; password?: string | undefined }, envVar?: string): Promise<string> {
+export async function newPassword(
+  o: { passwordFile?: string | undefined; password?: string | undefined },
+  envVar?: string,
+): Promise<string> {
   if (o.password !== undefined) return o.password;
   if (o.passwordFile) {
     try {
@@ -53,7 +63,9 @@ export async function newPassword(o: { passwordFile?: string | undefined; passwo
   const fromEnv = envVar ? process.env[envVar] : undefined;
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
-    throw new CliError(`Cần mật khẩu: chạy trong cửa sổ dòng lệnh để nhập (không hiện ra màn hình), hoặc dùng --password-file TỆP${envVar ? ` hoặc biến môi trường ${envVar}` : ''}.`);
+    throw new CliError(
+      `Cần mật khẩu: chạy trong cửa sổ dòng lệnh để nhập (không hiện ra màn hình), hoặc dùng --password-file TỆP${envVar ? ` hoặc biến môi trường ${envVar}` : ''}.`,
+    );
   }
   const first = await askHidden('Mật khẩu mới (ít nhất 10 ký tự): ');
   const second = await askHidden('Nhập lại mật khẩu mới: ');

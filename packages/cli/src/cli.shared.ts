@@ -13,8 +13,14 @@ export interface GlobalOpts {
 
 export function config(opts: GlobalOpts & { port?: string; host?: string }): AppConfig {
   const port = opts.port === undefined ? undefined : Number(opts.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new CliError(`Cổng không hợp lệ: ${opts.port}`);
-  return configFromEnv(process.env, { port, host: opts.host, dataDir: opts.data ? (opts.data.startsWith('/') ? opts.data : `${process.cwd()}/${opts.data}`) : undefined, databaseUrl: opts.databaseUrl });
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+    throw new CliError(`Cổng không hợp lệ: ${opts.port}`);
+  return configFromEnv(process.env, {
+    port,
+    host: opts.host,
+    dataDir: opts.data ? (opts.data.startsWith('/') ? opts.data : `${process.cwd()}/${opts.data}`) : undefined,
+    databaseUrl: opts.databaseUrl,
+  });
 }
 
 export async function withDb<T>(cfg: AppConfig, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -26,4 +32,3 @@ export async function withDb<T>(cfg: AppConfig, fn: (db: Db) => Promise<T>): Pro
     await db.close();
   }
 }
-

@@ -10,7 +10,11 @@ import { PGlite } from '@electric-sql/pglite';
 // The CLI as a user runs it (built by `npm test`): the real binary, a real data folder.
 const bin = fileURLToPath(new URL('../bin/quyche.js', import.meta.url));
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', ...env }, timeout: 120_000 });
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    timeout: 120_000,
+  });
 
 describe('quyche CLI', () => {
   let dir: string;
@@ -25,7 +29,9 @@ describe('quyche CLI', () => {
 
   it('serves, and a second serve on the same data folder exits at once with a clear message', async () => {
     const port = 3300 + Math.floor(Math.random() * 500);
-    server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', String(port), '--data', dir], { env: { ...process.env, DATABASE_URL: '' } });
+    server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', String(port), '--data', dir], {
+      env: { ...process.env, DATABASE_URL: '' },
+    });
     let out = '';
     server.stdout!.on('data', (d) => (out += d));
     const t0 = Date.now();
@@ -34,7 +40,8 @@ describe('quyche CLI', () => {
     expect(out).toContain('đang chạy tại');
     expect(out).toContain('Đăng nhập bản demo');
     // Every demo account is listed with what it is for.
-    for (const u of ['admin', 'lanhdao', 'vanthu.vptu', 'vanthu.x01', 'vanthu.x02', 'xem']) expect(out).toMatch(new RegExp(`^  ${u.replace('.', '\\.')} +\\S`, 'm'));
+    for (const u of ['admin', 'lanhdao', 'vanthu.vptu', 'vanthu.x01', 'vanthu.x02', 'xem'])
+      expect(out).toMatch(new RegExp(`^  ${u.replace('.', '\\.')} +\\S`, 'm'));
     const page = await fetch(`http://127.0.0.1:${port}/login`);
     expect(page.status).toBe(200);
     const t1 = Date.now();
@@ -50,9 +57,35 @@ describe('quyche CLI', () => {
   });
 
   it('adds a user, verifies the audit chain, and reports a row changed behind its back', async () => {
-    const add = cli(['user', 'add', '--data', dir, '--username', 'vanthu.x03', '--password', 'matkhau-dai-10', '--role', 'clerk', '--org', 'ORG-X03']);
+    const add = cli([
+      'user',
+      'add',
+      '--data',
+      dir,
+      '--username',
+      'vanthu.x03',
+      '--password',
+      'matkhau-dai-10',
+      '--role',
+      'clerk',
+      '--org',
+      'ORG-X03',
+    ]);
     expect(add.stdout + add.stderr).toContain('Đã tạo tài khoản vanthu.x03');
-    const bad = cli(['user', 'add', '--data', dir, '--username', 'x', '--password', 'ngan', '--role', 'boss', '--org', 'ORG-X03']);
+    const bad = cli([
+      'user',
+      'add',
+      '--data',
+      dir,
+      '--username',
+      'x',
+      '--password',
+      'ngan',
+      '--role',
+      'boss',
+      '--org',
+      'ORG-X03',
+    ]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('Vai trò không hợp lệ');
     const ok = cli(['audit', 'verify', '--data', dir]);

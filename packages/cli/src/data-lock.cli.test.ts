@@ -15,11 +15,17 @@ const bin = fileURLToPath(new URL('../bin/quyche.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'qc-pid1-'));
 const env = { ...process.env, DATABASE_URL: '', QUYCHE_DEMO_VOLUME: '0', QUYCHE_BACKUP_SCHEDULE: 'off' };
 // The `--demo` flag is being added to `serve`; until then `serve` seeds the demo by itself.
-const demo = spawnSync(process.execPath, [bin, 'serve', '--help'], { encoding: 'utf8', env }).stdout.includes('--demo') ? ['--demo'] : [];
+const demo = spawnSync(process.execPath, [bin, 'serve', '--help'], { encoding: 'utf8', env }).stdout.includes('--demo')
+  ? ['--demo']
+  : [];
 const running: ChildProcess[] = [];
 
 function startAsPid1(port: number) {
-  const p = spawn('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, bin, 'serve', ...demo, '--data', dir, '--port', String(port)], { env, detached: true });
+  const p = spawn(
+    'unshare',
+    ['--pid', '--fork', '--mount-proc', process.execPath, bin, 'serve', ...demo, '--data', dir, '--port', String(port)],
+    { env, detached: true },
+  );
   let out = '';
   p.stdout!.on('data', (d) => (out += d));
   p.stderr!.on('data', (d) => (out += d));
@@ -42,8 +48,18 @@ async function healthy(port: number, timeoutMs: number): Promise<boolean> {
 }
 
 async function login(port: number) {
-  const r = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'anlac2026' }) });
-  return { cookie: r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
+  const r = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'anlac2026' }),
+  });
+  return {
+    cookie: r.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; '),
+    csrf: ((await r.json()) as { csrfToken: string }).csrfToken,
+  };
 }
 
 afterAll(async () => {
@@ -58,8 +74,22 @@ describe('a server that is PID 1 (as in a container), killed with SIGKILL', () =
     expect(await healthy(port, 240_000), first.output()).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'quyche.lock'), 'utf8'))).toMatchObject({ pid: 1 });
     const s = await login(port);
-    const al = ((await (await fetch(`http://127.0.0.1:${port}/api/v1/organizations?q=ORG-AL&pageSize=200`, { headers: { cookie: s.cookie } })).json()) as { items: { id: string; code: string }[] }).items.find((o) => o.code === 'ORG-AL')!.id;
-    const made = await fetch(`http://127.0.0.1:${port}/api/v1/tasks`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf }, body: JSON.stringify({ orgId: al, title: 'Nhiệm vụ ghi trước khi máy chủ bị dừng đột ngột', sourceKind: 'other' }) });
+    const al = (
+      (await (
+        await fetch(`http://127.0.0.1:${port}/api/v1/organizations?q=ORG-AL&pageSize=200`, {
+          headers: { cookie: s.cookie },
+        })
+      ).json()) as { items: { id: string; code: string }[] }
+    ).items.find((o) => o.code === 'ORG-AL')!.id;
+    const made = await fetch(`http://127.0.0.1:${port}/api/v1/tasks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+      body: JSON.stringify({
+        orgId: al,
+        title: 'Nhiệm vụ ghi trước khi máy chủ bị dừng đột ngột',
+        sourceKind: 'other',
+      }),
+    });
     expect(made.status).toBe(201);
     const taskId = ((await made.json()) as { id: string }).id;
 
@@ -80,7 +110,11 @@ describe('a server that is PID 1 (as in a container), killed with SIGKILL', () =
     const third = startAsPid1(port + 1);
     expect(await third.exited).toBe(1);
     expect(third.output()).toMatch(/Lỗi: Thư mục dữ liệu .* đang được tiến trình khác \(PID 1\) sử dụng/);
-    const plain = spawnSync(process.execPath, [bin, 'serve', '--data', dir, '--port', String(port + 2)], { encoding: 'utf8', env, timeout: 60_000 });
+    const plain = spawnSync(process.execPath, [bin, 'serve', '--data', dir, '--port', String(port + 2)], {
+      encoding: 'utf8',
+      env,
+      timeout: 60_000,
+    });
     expect(plain.status).toBe(1);
     expect(plain.stderr).toContain('đang được tiến trình khác (PID 1)');
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);

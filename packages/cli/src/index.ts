@@ -24,7 +24,10 @@ export function program(): Command {
     .description('chạy máy chủ API và giao diện web')
     .option('-p, --port <port>', 'cổng (mặc định 3000, hoặc PORT)')
     .option('--host <host>', 'địa chỉ lắng nghe (mặc định 127.0.0.1)')
-    .option('--demo', 'bản demo: CSDL còn trống (chưa có tài khoản) được nạp dữ liệu mẫu tỉnh An Lạc, mật khẩu công khai')
+    .option(
+      '--demo',
+      'bản demo: CSDL còn trống (chưa có tài khoản) được nạp dữ liệu mẫu tỉnh An Lạc, mật khẩu công khai',
+    )
     .action(async (o: { port?: string; host?: string; demo?: boolean }) => {
       const { stop } = await serve(config({ ...g(), ...o }), { demo: o.demo === true });
       await new Promise<void>((resolve) => {
@@ -51,7 +54,9 @@ export function program(): Command {
         // The demo's accounts have a published password: never into a database that is in use.
         if (await hasAccounts(d)) throw new CliError('CSDL đã có tài khoản (đang dùng thật): không nạp dữ liệu mẫu.');
         const s = await seedAnLac(d);
-        console.log(`Đã nạp: ${s.organizations} tổ chức, ${s.people} người, ${s.memberships} chức vụ; tài khoản: ${s.users.map((u) => u.username).join(', ')} (mật khẩu ${s.users[0]!.password}).`);
+        console.log(
+          `Đã nạp: ${s.organizations} tổ chức, ${s.people} người, ${s.memberships} chức vụ; tài khoản: ${s.users.map((u) => u.username).join(', ')} (mật khẩu ${s.users[0]!.password}).`,
+        );
       });
     });
 
@@ -109,7 +114,13 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`Lỗi: ${e.message}`);
       return e.exitCode;
     }
-    if (e instanceof CliError || e instanceof DataFolderLockedError || e instanceof BackupFormatError || e instanceof NotInitializedError || e instanceof ConfigError) {
+    if (
+      e instanceof CliError ||
+      e instanceof DataFolderLockedError ||
+      e instanceof BackupFormatError ||
+      e instanceof NotInitializedError ||
+      e instanceof ConfigError
+    ) {
       console.error(`Lỗi: ${e.message}`);
       return 1;
     }

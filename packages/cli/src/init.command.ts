@@ -28,11 +28,15 @@ export function initCommand(prog: Command, g: () => GlobalOpts) {
     .option('--valid-from <date>', 'tổ chức hoạt động từ ngày (YYYY-MM-DD, mặc định hôm nay)')
     .requiredOption('--admin <username>', 'tên đăng nhập của quản trị viên đầu tiên (chữ thường không dấu)')
     .option('--admin-name <name>', 'tên hiển thị của quản trị viên')
-    .option('--password-file <file>', 'đọc mật khẩu từ dòng đầu của tệp (hoặc biến môi trường QUYCHE_ADMIN_PASSWORD; trong cửa sổ dòng lệnh: nhập khi được hỏi)')
+    .option(
+      '--password-file <file>',
+      'đọc mật khẩu từ dòng đầu của tệp (hoặc biến môi trường QUYCHE_ADMIN_PASSWORD; trong cửa sổ dòng lệnh: nhập khi được hỏi)',
+    )
     .action(async (o: InitOpts) => {
       const r = await withDb(config(g()), async (d) => {
         // Refused before the password is asked for: a database in use is never initialized again.
-        if (await hasAccounts(d)) throw new CliError('CSDL đã có tài khoản: không khởi tạo lại. Thêm tài khoản bằng "npx quyche user add".');
+        if (await hasAccounts(d))
+          throw new CliError('CSDL đã có tài khoản: không khởi tạo lại. Thêm tài khoản bằng "npx quyche user add".');
         const password = await newPassword(o, 'QUYCHE_ADMIN_PASSWORD');
         return initDatabase(d, {
           orgCode: o.orgCode,

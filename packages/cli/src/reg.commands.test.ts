@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 // `quyche reg …` exactly as other tools automate it: exit codes and JSON shapes.
 const bin = fileURLToPath(new URL('../bin/quyche.js', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const reg = (...args: string[]) => spawnSync(process.execPath, [bin, 'reg', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const reg = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, 'reg', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 const AN_LAC = 'regulations/an-lac/01-QC-TU.qc.md';
 const tmp = mkdtempSync(join(tmpdir(), 'qc-reg-'));
 
@@ -17,7 +18,13 @@ describe('quyche reg', () => {
     const ok = reg('lint', AN_LAC, '--model', 'regulations/mau/quy-che-mau-tinh.qc.md', '--json');
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toEqual({ findings: [] });
-    const bad = reg('lint', 'regulations/test/01-QC-TU-loi.qc.md', '--model', 'regulations/mau/quy-che-mau-tinh.qc.md', '--json');
+    const bad = reg(
+      'lint',
+      'regulations/test/01-QC-TU-loi.qc.md',
+      '--model',
+      'regulations/mau/quy-che-mau-tinh.qc.md',
+      '--json',
+    );
     expect(bad.status).toBe(1);
     const f = JSON.parse(bad.stdout).findings[0];
     expect(Object.keys(f)).toEqual(expect.arrayContaining(['code', 'severity', 'eId', 'message']));
@@ -25,18 +32,37 @@ describe('quyche reg', () => {
     writeFileSync(broken, '## Điều 1. A\n1. B\n```quy-tac\n- { id: x, kind: magic }\n```\n');
     const parse = reg('lint', broken, '--json');
     expect(parse.status).toBe(2);
-    expect(JSON.parse(parse.stdout)).toEqual({ error: { line: 4, column: 1, message: expect.stringContaining('magic') } });
+    expect(JSON.parse(parse.stdout)).toEqual({
+      error: { line: 4, column: 1, message: expect.stringContaining('magic') },
+    });
   });
   it('ask: the documented answer shape, exit 3 when the regulation has no answer', () => {
-    const a = reg('ask', AN_LAC, '--json', '{"ask":"vote","at":"2026-04-10","input":{"body":"BCH","total_members":61,"present":45,"yes":31,"no":10,"abstain":4,"method":"show_of_hands"}}');
+    const a = reg(
+      'ask',
+      AN_LAC,
+      '--json',
+      '{"ask":"vote","at":"2026-04-10","input":{"body":"BCH","total_members":61,"present":45,"yes":31,"no":10,"abstain":4,"method":"show_of_hands"}}',
+    );
     expect(a.status).toBe(0);
     const out = JSON.parse(a.stdout);
     expect(Object.keys(out)).toEqual(['result', 'ruleIds', 'eIds', 'reason_vi']);
     expect(out.result).toEqual({ passed: true, violations: [] });
     expect(out.eIds).toEqual(['chp_3__art_16__para_1']);
-    const who = JSON.parse(reg('ask', AN_LAC, '--json', '{"ask":"who_decides","at":"2026-05-04","input":{"matter":"CHU_TRUONG_DU_AN","tong_muc_dau_tu_ty_dong":300}}').stdout);
+    const who = JSON.parse(
+      reg(
+        'ask',
+        AN_LAC,
+        '--json',
+        '{"ask":"who_decides","at":"2026-05-04","input":{"matter":"CHU_TRUONG_DU_AN","tong_muc_dau_tu_ty_dong":300}}',
+      ).stdout,
+    );
     expect(who.result).toEqual({ body: 'TT', via: 'delegation', report_to: 'BTV' });
-    const none = reg('ask', AN_LAC, '--json', '{"ask":"quorum","at":"2026-04-10","input":{"body":"UBKT","summoned":11,"present":8}}');
+    const none = reg(
+      'ask',
+      AN_LAC,
+      '--json',
+      '{"ask":"quorum","at":"2026-04-10","input":{"body":"UBKT","summoned":11,"present":8}}',
+    );
     expect(none.status).toBe(3);
     expect(JSON.parse(none.stdout).error.code).toBe('NO_RULE');
   });
@@ -46,7 +72,13 @@ describe('quyche reg', () => {
     expect(t.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
   });
   it('consolidate, diff --docx and import print their results', () => {
-    const c = reg('consolidate', 'regulations/examples/tinh-a.qc.md', 'regulations/examples/tinh-a-sua-doi-2026.qc.yaml', '--at', '2026-07-01');
+    const c = reg(
+      'consolidate',
+      'regulations/examples/tinh-a.qc.md',
+      'regulations/examples/tinh-a-sua-doi-2026.qc.yaml',
+      '--at',
+      '2026-07-01',
+    );
     expect(c.status).toBe(0);
     expect(c.stdout).toContain('chậm nhất 07 ngày làm việc');
     expect(c.stderr).toContain('Chưa có hiệu lực: repeal art_12');

@@ -1,7 +1,23 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { comparisonTableDocx } from '@quyche/server';
 import type { Command } from 'commander';
-import { AmendmentError, importRegulation, ImportError, ask, comparisonTableMarkdown, consolidate, diffRegulations, EngineError, lint, parseAmendment, parseRegulation, RegulationParseError, runScenarios, isIsoDate, todayInVietnam } from '@quyche/core';
+import {
+  AmendmentError,
+  importRegulation,
+  ImportError,
+  ask,
+  comparisonTableMarkdown,
+  consolidate,
+  diffRegulations,
+  EngineError,
+  lint,
+  parseAmendment,
+  parseRegulation,
+  RegulationParseError,
+  runScenarios,
+  isIsoDate,
+  todayInVietnam,
+} from '@quyche/core';
 import type { Regulation, WorkingCalendar } from '@quyche/core';
 
 /** Exit codes of `quyche reg` (other tools automate them): 0 ok, 1 findings/failures, 2 unreadable file, 3 no answer. */
@@ -22,10 +38,19 @@ function load(file: string, asJson: boolean): Regulation {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ExitError(EXIT.PARSE, `Không đọc được tệp ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, asJson ? { error: { line: 0, column: 0, message: `Không đọc được tệp ${file}` } } : undefined);
+    throw new ExitError(
+      EXIT.PARSE,
+      `Không đọc được tệp ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      asJson ? { error: { line: 0, column: 0, message: `Không đọc được tệp ${file}` } } : undefined,
+    );
   }
   const r = parseRegulation(text);
-  if (!r.ok) throw new ExitError(EXIT.PARSE, `${file}:${r.error.line}:${r.error.column}: ${r.error.message}`, asJson ? { error: r.error } : undefined);
+  if (!r.ok)
+    throw new ExitError(
+      EXIT.PARSE,
+      `${file}:${r.error.line}:${r.error.column}: ${r.error.message}`,
+      asJson ? { error: r.error } : undefined,
+    );
   return r.regulation;
 }
 
@@ -34,7 +59,9 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
 
   reg
     .command('ask <file>')
-    .description('hỏi quy chế: --json \'{"ask":"quorum","at":"2026-03-10","input":{"body":"BCH","summoned":51,"present":34}}\'')
+    .description(
+      'hỏi quy chế: --json \'{"ask":"quorum","at":"2026-03-10","input":{"body":"BCH","summoned":51,"present":34}}\'',
+    )
     .requiredOption('--json <question>', 'câu hỏi dạng JSON: {"ask", "at", "input"}')
     .action((file: string, o: { json: string }) => {
       const regulation = load(file, true);
@@ -42,13 +69,18 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
       try {
         q = JSON.parse(o.json);
       } catch (e) {
-        throw new ExitError(EXIT.PARSE, `Câu hỏi không phải JSON hợp lệ: ${(e as Error).message}`, { error: { line: 1, column: 1, message: 'Câu hỏi không phải JSON hợp lệ' } });
+        throw new ExitError(EXIT.PARSE, `Câu hỏi không phải JSON hợp lệ: ${(e as Error).message}`, {
+          error: { line: 1, column: 1, message: 'Câu hỏi không phải JSON hợp lệ' },
+        });
       }
       try {
         const a = ask(regulation, { ask: q?.ask, at: q?.at, input: q?.input ?? {} }, calendar());
         console.log(JSON.stringify({ result: a.result, ruleIds: a.ruleIds, eIds: a.eIds, reason_vi: a.reason_vi }));
       } catch (e) {
-        if (e instanceof EngineError) throw new ExitError(EXIT.NO_ANSWER, e.reason_vi, { error: { code: e.code, ruleIds: e.ruleIds, reason_vi: e.reason_vi } });
+        if (e instanceof EngineError)
+          throw new ExitError(EXIT.NO_ANSWER, e.reason_vi, {
+            error: { code: e.code, ruleIds: e.ruleIds, reason_vi: e.reason_vi },
+          });
         throw e;
       }
     });
@@ -61,11 +93,26 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
     .option('--json', 'in kết quả dạng JSON')
     .action((file: string, o: { model?: string; superior?: string; json?: boolean }) => {
       const regulation = load(file, Boolean(o.json));
-      const findings = lint(regulation, { model: o.model ? load(o.model, Boolean(o.json)) : undefined, superior: o.superior ? load(o.superior, Boolean(o.json)) : undefined });
-      if (o.json) console.log(JSON.stringify({ findings: findings.map((f) => ({ code: f.code, severity: f.severity, eId: f.eId, message: f.message, message_en: f.message_en })) }));
+      const findings = lint(regulation, {
+        model: o.model ? load(o.model, Boolean(o.json)) : undefined,
+        superior: o.superior ? load(o.superior, Boolean(o.json)) : undefined,
+      });
+      if (o.json)
+        console.log(
+          JSON.stringify({
+            findings: findings.map((f) => ({
+              code: f.code,
+              severity: f.severity,
+              eId: f.eId,
+              message: f.message,
+              message_en: f.message_en,
+            })),
+          }),
+        );
       else {
         const label = { error: 'LỖI', warning: 'CẢNH BÁO', info: 'GHI CHÚ' } as const;
-        for (const f of findings) console.log(`${label[f.severity]} ${f.code}${f.eId ? ` [${f.eId}]` : ''}: ${f.message}`);
+        for (const f of findings)
+          console.log(`${label[f.severity]} ${f.code}${f.eId ? ` [${f.eId}]` : ''}: ${f.message}`);
         const n = (s: string) => findings.filter((f) => f.severity === s).length;
         console.log(`${n('error')} lỗi, ${n('warning')} cảnh báo, ${n('info')} ghi chú`);
       }
@@ -79,7 +126,8 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
       const results = runScenarios(load(file, false), calendar());
       for (const r of results) {
         console.log(`${r.passed ? '✓' : '✗'} ${r.name} (dòng ${r.line})`);
-        if (!r.passed) console.log(`    mong đợi ${JSON.stringify(r.expected)}, nhận ${r.error ?? JSON.stringify(r.actual)}`);
+        if (!r.passed)
+          console.log(`    mong đợi ${JSON.stringify(r.expected)}, nhận ${r.error ?? JSON.stringify(r.actual)}`);
       }
       const failed = results.filter((r) => !r.passed).length;
       console.log(`${results.length - failed} passed, ${failed} failed`);
@@ -105,22 +153,38 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
       try {
         c = consolidate(base, amendments, o.at);
       } catch (e) {
-        if (e instanceof AmendmentError || e instanceof RegulationParseError) throw new ExitError(EXIT.FINDINGS, e.message);
+        if (e instanceof AmendmentError || e instanceof RegulationParseError)
+          throw new ExitError(EXIT.FINDINGS, e.message);
         throw e;
       }
       if (o.json) {
-        console.log(JSON.stringify({ text: c.text, provenance: c.provenance, pending: c.pending.map((p) => ({ work: p.amendment.work, effect: p.index, date: p.date, op: p.effect.op, target: p.effect.target ?? p.effect.target_rule })) }));
+        console.log(
+          JSON.stringify({
+            text: c.text,
+            provenance: c.provenance,
+            pending: c.pending.map((p) => ({
+              work: p.amendment.work,
+              effect: p.index,
+              date: p.date,
+              op: p.effect.op,
+              target: p.effect.target ?? p.effect.target_rule,
+            })),
+          }),
+        );
         return;
       }
       console.log(c.text);
       // Notes go to stderr so that stdout is the consolidated file itself.
       for (const p of c.provenance) console.error(`Nguồn gốc ${p.eId}: ${p.note_vi}`);
-      for (const p of c.pending) console.error(`Chưa có hiệu lực: ${p.effect.op} ${p.effect.target ?? p.effect.target_rule ?? ''} từ ${p.date}`);
+      for (const p of c.pending)
+        console.error(`Chưa có hiệu lực: ${p.effect.op} ${p.effect.target ?? p.effect.target_rule ?? ''} từ ${p.date}`);
     });
 
   reg
     .command('import <file>')
-    .description('nhập quy chế từ Word (.docx, kể cả đánh số tự động) hoặc .txt thành .qc.md; báo cáo phần không xếp được')
+    .description(
+      'nhập quy chế từ Word (.docx, kể cả đánh số tự động) hoặc .txt thành .qc.md; báo cáo phần không xếp được',
+    )
     .option('--json', 'in JSON: {qcmd, report}')
     .action((file: string, o: { json?: boolean }) => {
       let bytes: Uint8Array;
@@ -133,14 +197,21 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
       try {
         r = importRegulation({ fileName: file, bytes });
       } catch (e) {
-        if (e instanceof ImportError) throw new ExitError(EXIT.PARSE, e.message, o.json ? { error: { code: e.code, message: e.message } } : undefined);
+        if (e instanceof ImportError)
+          throw new ExitError(
+            EXIT.PARSE,
+            e.message,
+            o.json ? { error: { code: e.code, message: e.message } } : undefined,
+          );
         throw e;
       }
       if (o.json) console.log(JSON.stringify(r));
       else {
         console.log(r.qcmd);
         const rep = r.report;
-        console.error(`Nhập: ${rep.chapters} chương, ${rep.articles} điều, ${rep.clauses} khoản, ${rep.points} điểm; ${rep.unplaced.length} đoạn không xếp được.`);
+        console.error(
+          `Nhập: ${rep.chapters} chương, ${rep.articles} điều, ${rep.clauses} khoản, ${rep.points} điểm; ${rep.unplaced.length} đoạn không xếp được.`,
+        );
         for (const u of rep.unplaced) console.error(`  - đoạn ${u.paragraph}: ${u.reason_vi}: ${u.text}`);
         for (const w of rep.warnings) console.error(`  ! ${w}`);
         if (!rep.isRegulation) console.error(`Lỗi: ${rep.reason_vi}`);

@@ -10,7 +10,12 @@ import { PGlite } from '@electric-sql/pglite';
 // A database for real use, as an administrator sets it up and runs it: the built binary, a real data folder.
 const bin = fileURLToPath(new URL('../bin/quyche.js', import.meta.url));
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', QUYCHE_ADMIN_PASSWORD: '', ...env }, timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', QUYCHE_ADMIN_PASSWORD: '', ...env },
+    timeout: 120_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 const ADMIN_PASSWORD = 'Núi Bà Đen mây phủ 2026';
 const CLERK_PASSWORD = 'Cánh đồng lúa chín vàng';
 
@@ -49,7 +54,19 @@ describe('quyche init, serve without the demo, and the user commands', () => {
   });
 
   it('initializes with a password from a file, the environment or nowhere, under the policy', async () => {
-    const args = ['init', '--data', dir, '--org-code', 'ORG-TU', '--org-name', 'Đảng bộ tỉnh Hòa Khánh', '--admin', 'quantri', '--admin-name', 'Quản trị Tỉnh ủy'];
+    const args = [
+      'init',
+      '--data',
+      dir,
+      '--org-code',
+      'ORG-TU',
+      '--org-name',
+      'Đảng bộ tỉnh Hòa Khánh',
+      '--admin',
+      'quantri',
+      '--admin-name',
+      'Quản trị Tỉnh ủy',
+    ];
     const none = cli(args);
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('--password-file');
@@ -72,7 +89,23 @@ describe('quyche init, serve without the demo, and the user commands', () => {
   });
 
   it('adds accounts under the password policy', () => {
-    const add = (password: string) => cli(['user', 'add', '--data', dir, '--username', 'vanthu.tu', '--password-file', file('clerk.txt', password), '--role', 'clerk', '--org', 'ORG-TU', '--name', 'Văn thư Tỉnh ủy']);
+    const add = (password: string) =>
+      cli([
+        'user',
+        'add',
+        '--data',
+        dir,
+        '--username',
+        'vanthu.tu',
+        '--password-file',
+        file('clerk.txt', password),
+        '--role',
+        'clerk',
+        '--org',
+        'ORG-TU',
+        '--name',
+        'Văn thư Tỉnh ủy',
+      ]);
     const weak = add('anhyeuem2026');
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('quá phổ biến');
@@ -82,7 +115,9 @@ describe('quyche init, serve without the demo, and the user commands', () => {
 
   it('serves without --demo once initialized: no demo account, the administrator signs in', async () => {
     const port = 3900 + Math.floor(Math.random() * 500);
-    server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--data', dir], { env: { ...process.env, DATABASE_URL: '' } });
+    server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--data', dir], {
+      env: { ...process.env, DATABASE_URL: '' },
+    });
     let out = '';
     server.stdout!.on('data', (d) => (out += d));
     server.stderr!.on('data', (d) => (out += d));
@@ -90,7 +125,12 @@ describe('quyche init, serve without the demo, and the user commands', () => {
     while (!out.includes('đang chạy tại') && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 100));
     expect(out).toContain('đang chạy tại');
     expect(out).not.toContain('anlac2026');
-    const login = (username: string, password: string) => fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const login = (username: string, password: string) =>
+      fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
     expect((await login('admin', 'anlac2026')).status).toBe(401);
     expect((await login('quantri', ADMIN_PASSWORD)).status).toBe(200);
     expect((await login('vanthu.tu', CLERK_PASSWORD)).status).toBe(200);
@@ -115,22 +155,50 @@ describe('quyche init, serve without the demo, and the user commands', () => {
     expect(cli(['user', 'list', '--data', dir]).stdout).toMatch(/Đã khóa; đăng nhập lần cuối/);
     expect(cli(['user', 'enable', 'vanthu.tu', '--data', dir]).stdout).toContain('Đã mở khóa tài khoản vanthu.tu');
 
-    const weak = cli(['user', 'password', 'vanthu.tu', '--data', dir, '--password-file', file('reset.txt', 'vanthu.tu-2026-moi')]);
+    const weak = cli([
+      'user',
+      'password',
+      'vanthu.tu',
+      '--data',
+      dir,
+      '--password-file',
+      file('reset.txt', 'vanthu.tu-2026-moi'),
+    ]);
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('tên đăng nhập');
     const piped = cli(['user', 'password', 'vanthu.tu', '--data', dir]);
     expect(piped.status).toBe(1);
     expect(piped.stderr).toContain('--password-file');
-    const reset = cli(['user', 'password', 'vanthu.tu', '--data', dir, '--password-file', file('reset.txt', 'Tạm thời: đổi ngay 2026')]);
+    const reset = cli([
+      'user',
+      'password',
+      'vanthu.tu',
+      '--data',
+      dir,
+      '--password-file',
+      file('reset.txt', 'Tạm thời: đổi ngay 2026'),
+    ]);
     expect(reset.stdout).toContain('phải đổi mật khẩu ở lần đăng nhập sau');
     expect(cli(['user', 'list', '--data', dir]).stdout).toMatch(/Đang hoạt động, phải đổi mật khẩu/);
     expect(cli(['user', 'disable', 'khong.co', '--data', dir]).stderr).toContain('Không có tài khoản khong.co');
 
-    const audit = await query<{ actor: string; action: string; after: string }>("select actor, action, after::text as after from audit_log where entity = 'app_user' order by seq");
-    expect(audit.map((a) => `${a.actor} ${a.action}`)).toEqual(['cli create', 'cli revoke_sessions', 'cli disable', 'cli enable', 'cli reset_password']);
+    const audit = await query<{ actor: string; action: string; after: string }>(
+      "select actor, action, after::text as after from audit_log where entity = 'app_user' order by seq",
+    );
+    expect(audit.map((a) => `${a.actor} ${a.action}`)).toEqual([
+      'cli create',
+      'cli revoke_sessions',
+      'cli disable',
+      'cli enable',
+      'cli reset_password',
+    ]);
     for (const a of audit) expect(a.after).not.toMatch(/scrypt|Tạm thời|Cánh đồng/);
-    expect(await query("select 1 from user_session s join app_user u on u.id = s.user_id where u.username = 'vanthu.tu'")).toHaveLength(0);
-    expect(await query("select 1 from user_session s join app_user u on u.id = s.user_id where u.username = 'quantri'")).toHaveLength(1);
+    expect(
+      await query("select 1 from user_session s join app_user u on u.id = s.user_id where u.username = 'vanthu.tu'"),
+    ).toHaveLength(0);
+    expect(
+      await query("select 1 from user_session s join app_user u on u.id = s.user_id where u.username = 'quantri'"),
+    ).toHaveLength(1);
     expect(cli(['audit', 'verify', '--data', dir]).stdout).toContain('Nhật ký toàn vẹn');
   }, 180_000);
 });

@@ -36,7 +36,9 @@ function hashOf(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): st
 
 /** Appends one entry to the hash chain; call inside the write's transaction. */
 export async function appendAudit(tx: Sql, e: AuditInput): Promise<void> {
-  const head = (await tx.query<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1 for update')).rows[0]!;
+  const head = (
+    await tx.query<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1 for update')
+  ).rows[0]!;
   const row = {
     seq: Number(head.seq) + 1,
     at: new Date(),
@@ -50,12 +52,29 @@ export async function appendAudit(tx: Sql, e: AuditInput): Promise<void> {
     after: e.after ?? null,
   };
   // jsonb drops nothing we hash but normalizes; hash what will be read back.
-  const normalized = { ...row, before: JSON.parse(JSON.stringify(row.before)), after: JSON.parse(JSON.stringify(row.after)) };
+  const normalized = {
+    ...row,
+    before: JSON.parse(JSON.stringify(row.before)),
+    after: JSON.parse(JSON.stringify(row.after)),
+  };
   const hash = hashOf(head.hash, normalized);
   await tx.query(
     `insert into audit_log (seq, at, actor_user_id, actor, action, entity, entity_id, org_id, before, after, prev_hash, hash)
      values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-    [row.seq, row.at.toISOString(), row.actor_user_id, row.actor, row.action, row.entity, row.entity_id, row.org_id, JSON.stringify(row.before), JSON.stringify(row.after), head.hash, hash],
+    [
+      row.seq,
+      row.at.toISOString(),
+      row.actor_user_id,
+      row.actor,
+      row.action,
+      row.entity,
+      row.entity_id,
+      row.org_id,
+      JSON.stringify(row.before),
+      JSON.stringify(row.after),
+      head.hash,
+      hash,
+    ],
   );
   await tx.query('update audit_head set seq = $1, hash = $2 where id = 1', [row.seq, hash]);
 }
@@ -74,20 +93,34 @@ export async function verifyAudit(db: Sql): Promise<{ ok: boolean; checked: numb
   let checked = 0;
   const batch = 5000;
   for (let from = 0; ; ) {
-    const rows = (await db.query<AuditRow>('select * from audit_log where seq > $1 order by seq limit $2', [from, batch])).rows;
+    const rows = (
+      await db.query<AuditRow>('select * from audit_log where seq > $1 order by seq limit $2', [from, batch])
+    ).rows;
     if (rows.length === 0) break;
     for (const r of rows) {
       const seq = Number(r.seq);
       if (seq !== expectSeq) {
-        problems.push({ seq: expectSeq, kind: 'missing', message_vi: `Thiếu bản ghi nhật ký số ${expectSeq}${seq - expectSeq > 1 ? `–${seq - 1}` : ''} (đã bị xóa)` });
+        problems.push({
+          seq: expectSeq,
+          kind: 'missing',
+          message_vi: `Thiếu bản ghi nhật ký số ${expectSeq}${seq - expectSeq > 1 ? `–${seq - 1}` : ''} (đã bị xóa)`,
+        });
       }
       if (r.prev_hash !== prevHash) {
-        problems.push({ seq, kind: 'broken_link', message_vi: `Bản ghi nhật ký số ${seq} không nối với bản ghi liền trước` });
+        problems.push({
+          seq,
+          kind: 'broken_link',
+          message_vi: `Bản ghi nhật ký số ${seq} không nối với bản ghi liền trước`,
+        });
       }
       const { hash, prev_hash, ...rest } = r;
       const expected = hashOf(r.prev_hash, { ...rest, seq });
       if (expected !== hash) {
-        problems.push({ seq, kind: 'changed', message_vi: `Bản ghi nhật ký số ${seq} đã bị sửa ngoài ứng dụng (mã băm không khớp)` });
+        problems.push({
+          seq,
+          kind: 'changed',
+          message_vi: `Bản ghi nhật ký số ${seq} đã bị sửa ngoài ứng dụng (mã băm không khớp)`,
+        });
       }
       prevHash = hash;
       expectSeq = seq + 1;
@@ -109,8 +142,17 @@ export async function verifyAudit(db: Sql): Promise<{ ok: boolean; checked: numb
 /** Entries about the organizations in `visible`, plus the viewer's own actions. */
 export async function listAudit(db: Sql, page: number, pageSize: number, visible: string[], userId: string) {
   const w = 'where org_id = any($1::uuid[]) or actor_user_id = $2';
-  const total = Number((await db.query<{ n: number }>(`select count(*)::int as n from audit_log ${w}`, [visible, userId])).rows[0]!.n);
-  const rows = (await db.query<AuditRow>(`select * from audit_log ${w} order by seq desc limit $3 offset $4`, [visible, userId, pageSize, (page - 1) * pageSize])).rows;
+  const total = Number(
+    (await db.query<{ n: number }>(`select count(*)::int as n from audit_log ${w}`, [visible, userId])).rows[0]!.n,
+  );
+  const rows = (
+    await db.query<AuditRow>(`select * from audit_log ${w} order by seq desc limit $3 offset $4`, [
+      visible,
+      userId,
+      pageSize,
+      (page - 1) * pageSize,
+    ])
+  ).rows;
   return { total, rows };
 }
 export type { AuditRow };

@@ -47,7 +47,14 @@ export async function backupTables(sql: Sql): Promise<BackupTable[]> {
   ).rows.filter((t) => !TRANSIENT_TABLES.includes(t.name));
   const oids = tables.map((t) => t.oid);
   const cols = (
-    await sql.query<{ oid: number; name: string; type: string; binary: boolean; generated: boolean; identity_always: boolean }>(
+    await sql.query<{
+      oid: number;
+      name: string;
+      type: string;
+      binary: boolean;
+      generated: boolean;
+      identity_always: boolean;
+    }>(
       `select a.attrelid::int as oid, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
               coalesce(nullif(t.typbasetype, 0), t.oid) = 'bytea'::regtype as binary,
               a.attgenerated <> '' as generated, a.attidentity = 'a' as identity_always
@@ -74,7 +81,15 @@ export async function backupTables(sql: Sql): Promise<BackupTable[]> {
   const out = new Map<string, BackupTable>();
   for (const t of tables) out.set(t.name, { name: t.name, columns: [], primaryKey: [], selfRefs: [] });
   for (const c of cols) {
-    out.get(byOid.get(c.oid)!)!.columns.push({ name: c.name, type: c.type, binary: c.binary, generated: c.generated, identityAlways: c.identity_always });
+    out
+      .get(byOid.get(c.oid)!)!
+      .columns.push({
+        name: c.name,
+        type: c.type,
+        binary: c.binary,
+        generated: c.generated,
+        identityAlways: c.identity_always,
+      });
   }
   const deps = new Map<string, Set<string>>(tables.map((t) => [t.name, new Set<string>()]));
   for (const c of cons) {
@@ -83,7 +98,8 @@ export async function backupTables(sql: Sql): Promise<BackupTable[]> {
     if (c.kind === 'p') table.primaryKey = columns;
     else if (c.ref === c.oid) {
       const refCols = JSON.parse(c.ref_cols ?? '[]') as string[];
-      if (columns.length !== 1) throw new Error(`Khóa ngoại nhiều cột tới chính bảng ${table.name}: chưa hỗ trợ sao lưu`);
+      if (columns.length !== 1)
+        throw new Error(`Khóa ngoại nhiều cột tới chính bảng ${table.name}: chưa hỗ trợ sao lưu`);
       table.selfRefs.push({ column: columns[0]!, refColumn: refCols[0]! });
     } else if (c.ref !== null && byOid.has(c.ref)) deps.get(table.name)!.add(byOid.get(c.ref)!);
   }
@@ -95,8 +111,14 @@ export function foreignKeyOrder(deps: Map<string, Set<string>>): string[] {
   const remaining = new Map([...deps].map(([t, d]) => [t, new Set(d)]));
   const order: string[] = [];
   while (remaining.size) {
-    const ready = [...remaining].filter(([, d]) => d.size === 0).map(([t]) => t).sort();
-    if (ready.length === 0) throw new Error(`Các bảng tham chiếu vòng tròn lẫn nhau, không xếp được thứ tự sao lưu: ${[...remaining.keys()].sort().join(', ')}`);
+    const ready = [...remaining]
+      .filter(([, d]) => d.size === 0)
+      .map(([t]) => t)
+      .sort();
+    if (ready.length === 0)
+      throw new Error(
+        `Các bảng tham chiếu vòng tròn lẫn nhau, không xếp được thứ tự sao lưu: ${[...remaining.keys()].sort().join(', ')}`,
+      );
     for (const t of ready) {
       order.push(t);
       remaining.delete(t);

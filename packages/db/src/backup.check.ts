@@ -71,17 +71,38 @@ const num = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 export function describeCheck(c: BackupCheck): string[] {
   const lines = [`Kiểm tra bản sao lưu ${c.file}`];
   if (c.header) {
-    const at = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(c.header.createdAt));
-    const from = c.header.driver === 'postgres' ? 'PostgreSQL' : c.header.driver === 'pglite' ? 'PGlite' : 'không rõ CSDL';
-    lines.push(`  Tạo lúc ${at} (giờ Việt Nam) từ ${from}, định dạng phiên bản ${c.header.version}, lược đồ ${c.header.migrations.at(-1) ?? '?'}`);
+    const at = new Intl.DateTimeFormat('vi-VN', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(c.header.createdAt));
+    const from =
+      c.header.driver === 'postgres' ? 'PostgreSQL' : c.header.driver === 'pglite' ? 'PGlite' : 'không rõ CSDL';
+    lines.push(
+      `  Tạo lúc ${at} (giờ Việt Nam) từ ${from}, định dạng phiên bản ${c.header.version}, lược đồ ${c.header.migrations.at(-1) ?? '?'}`,
+    );
   }
   if (c.tables.length) {
     const same = c.tables.every((t) => t.expected === t.restored);
-    lines.push(`  Phục hồi thử vào CSDL tạm: ${c.tables.length} bảng, ${num(c.rows)} bản ghi; số bản ghi từng bảng ${same ? 'khớp' : 'KHÔNG khớp'} với bản sao lưu`);
+    lines.push(
+      `  Phục hồi thử vào CSDL tạm: ${c.tables.length} bảng, ${num(c.rows)} bản ghi; số bản ghi từng bảng ${same ? 'khớp' : 'KHÔNG khớp'} với bản sao lưu`,
+    );
   }
-  if (c.audit) lines.push(`  Nhật ký thao tác: ${c.audit.ok ? `chuỗi băm toàn vẹn (${num(c.audit.checked)} bản ghi)` : 'chuỗi băm KHÔNG toàn vẹn'}`);
+  if (c.audit)
+    lines.push(
+      `  Nhật ký thao tác: ${c.audit.ok ? `chuỗi băm toàn vẹn (${num(c.audit.checked)} bản ghi)` : 'chuỗi băm KHÔNG toàn vẹn'}`,
+    );
   for (const p of c.problems) lines.push(`  - ${p}`);
   const secs = (c.ms / 1000).toFixed(1).replace('.', ',');
-  lines.push(c.ok ? `KẾT QUẢ: TỐT — bản sao lưu phục hồi được (kiểm tra trong ${secs} giây).` : `KẾT QUẢ: KHÔNG DÙNG ĐƯỢC — bản sao lưu không phục hồi được như đã ghi.`);
+  lines.push(
+    c.ok
+      ? `KẾT QUẢ: TỐT — bản sao lưu phục hồi được (kiểm tra trong ${secs} giây).`
+      : `KẾT QUẢ: KHÔNG DÙNG ĐƯỢC — bản sao lưu không phục hồi được như đã ghi.`,
+  );
   return lines;
 }

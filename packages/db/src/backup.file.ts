@@ -41,10 +41,14 @@ export const NOT_A_BACKUP = 'Tệp không phải bản sao lưu Quychế';
 const PREFIX = `{"format":"${BACKUP_FORMAT}"`;
 
 /** Opens a backup file: its header, then its tables and rows as they stream out of the file. */
-export async function openBackupFile(file: string): Promise<{ header: BackupHeader; events: AsyncGenerator<BackupEvent>; close: () => Promise<void> }> {
+export async function openBackupFile(
+  file: string,
+): Promise<{ header: BackupHeader; events: AsyncGenerator<BackupEvent>; close: () => Promise<void> }> {
   let gz: boolean;
   const fh = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
-    throw new BackupFormatError(`Không mở được tệp sao lưu ${file}: ${e.code === 'ENOENT' ? 'tệp không tồn tại' : e.message}`);
+    throw new BackupFormatError(
+      `Không mở được tệp sao lưu ${file}: ${e.code === 'ENOENT' ? 'tệp không tồn tại' : e.message}`,
+    );
   });
   try {
     const head = Buffer.alloc(2);
@@ -87,9 +91,19 @@ function parseHeader(line: string): BackupHeader {
   } catch {
     throw new BackupFormatError('Tệp sao lưu bị hỏng hoặc không đầy đủ (bị cắt cụt): phần đầu không đọc được');
   }
-  if (h.version !== 1 && h.version !== 2) throw new BackupFormatError(`Bản sao lưu định dạng phiên bản ${String(h.version)}: phần mềm này đọc phiên bản 1 và 2`);
-  if (!Array.isArray(h.migrations) || typeof h.createdAt !== 'string') throw new BackupFormatError(`${NOT_A_BACKUP}: phần đầu thiếu thông tin lược đồ`);
-  return { format: BACKUP_FORMAT, version: h.version, createdAt: h.createdAt, migrations: h.migrations.map(String), ...(h.driver ? { driver: String(h.driver) } : {}) };
+  if (h.version !== 1 && h.version !== 2)
+    throw new BackupFormatError(
+      `Bản sao lưu định dạng phiên bản ${String(h.version)}: phần mềm này đọc phiên bản 1 và 2`,
+    );
+  if (!Array.isArray(h.migrations) || typeof h.createdAt !== 'string')
+    throw new BackupFormatError(`${NOT_A_BACKUP}: phần đầu thiếu thông tin lược đồ`);
+  return {
+    format: BACKUP_FORMAT,
+    version: h.version,
+    createdAt: h.createdAt,
+    migrations: h.migrations.map(String),
+    ...(h.driver ? { driver: String(h.driver) } : {}),
+  };
 }
 
 async function* versionTwo(lines: AsyncGenerator<{ text: string; n: number }>): AsyncGenerator<BackupEvent> {
@@ -106,30 +120,41 @@ async function* versionTwo(lines: AsyncGenerator<{ text: string; n: number }>): 
       throw new BackupFormatError(`Tệp sao lưu bị hỏng ở dòng ${n}: không đọc được dữ liệu`);
     }
     if (Array.isArray(v)) {
-      if (table === null || v.length !== width) throw new BackupFormatError(`Tệp sao lưu bị hỏng ở dòng ${n}: bản ghi không thuộc bảng nào hoặc sai số cột`);
+      if (table === null || v.length !== width)
+        throw new BackupFormatError(`Tệp sao lưu bị hỏng ở dòng ${n}: bản ghi không thuộc bảng nào hoặc sai số cột`);
       rows++;
       yield { kind: 'row', table, values: v };
       continue;
     }
     const o = (v ?? {}) as { table?: unknown; columns?: unknown; end?: unknown; rows?: unknown; done?: unknown };
     if (typeof o.table === 'string' && Array.isArray(o.columns) && table === null) {
-      if (o.table in counts) throw new BackupFormatError(`Tệp sao lưu bị hỏng ở dòng ${n}: bảng ${o.table} xuất hiện hai lần`);
+      if (o.table in counts)
+        throw new BackupFormatError(`Tệp sao lưu bị hỏng ở dòng ${n}: bảng ${o.table} xuất hiện hai lần`);
       table = o.table;
       width = o.columns.length;
       rows = 0;
       yield { kind: 'table', table, columns: o.columns.map(String) };
     } else if (typeof o.end === 'string' && o.end === table) {
-      if (o.rows !== rows) throw new BackupFormatError(`Tệp sao lưu bị hỏng: bảng ${table} ghi ${String(o.rows)} bản ghi nhưng có ${rows}`);
+      if (o.rows !== rows)
+        throw new BackupFormatError(
+          `Tệp sao lưu bị hỏng: bảng ${table} ghi ${String(o.rows)} bản ghi nhưng có ${rows}`,
+        );
       counts[table] = rows;
       yield { kind: 'end', table, rows };
       table = null;
     } else if (o.done && typeof o.done === 'object' && table === null) {
       const done = o.done as Record<string, number>;
       for (const [t, c] of Object.entries(done)) {
-        if (counts[t] !== c) throw new BackupFormatError(`Tệp sao lưu bị hỏng: phần kết thúc ghi bảng ${t} có ${c} bản ghi, trong tệp có ${counts[t] ?? 0}`);
+        if (counts[t] !== c)
+          throw new BackupFormatError(
+            `Tệp sao lưu bị hỏng: phần kết thúc ghi bảng ${t} có ${c} bản ghi, trong tệp có ${counts[t] ?? 0}`,
+          );
       }
-      if (Object.keys(done).length !== Object.keys(counts).length) throw new BackupFormatError('Tệp sao lưu bị hỏng: phần kết thúc không khớp danh sách bảng');
-      for await (const rest of lines) if (rest.text !== '') throw new BackupFormatError(`Tệp sao lưu bị hỏng ở dòng ${rest.n}: có dữ liệu sau phần kết thúc`);
+      if (Object.keys(done).length !== Object.keys(counts).length)
+        throw new BackupFormatError('Tệp sao lưu bị hỏng: phần kết thúc không khớp danh sách bảng');
+      for await (const rest of lines)
+        if (rest.text !== '')
+          throw new BackupFormatError(`Tệp sao lưu bị hỏng ở dòng ${rest.n}: có dữ liệu sau phần kết thúc`);
       yield { kind: 'done', counts };
       return;
     } else throw new BackupFormatError(`Tệp sao lưu bị hỏng ở dòng ${n}: dòng không đúng cấu trúc`);
@@ -140,8 +165,13 @@ async function* versionTwo(lines: AsyncGenerator<{ text: string; n: number }>): 
 }
 
 /** Version 1: the whole document on one line; bytea as `\x…` hex, JSON as values, dates as ISO strings. */
-async function* versionOne(doc: string, lines: AsyncGenerator<{ text: string; n: number }>): AsyncGenerator<BackupEvent> {
-  for await (const rest of lines) if (rest.text.trim() !== '') throw new BackupFormatError('Tệp sao lưu phiên bản 1 bị hỏng: có dữ liệu sau tài liệu JSON');
+async function* versionOne(
+  doc: string,
+  lines: AsyncGenerator<{ text: string; n: number }>,
+): AsyncGenerator<BackupEvent> {
+  for await (const rest of lines)
+    if (rest.text.trim() !== '')
+      throw new BackupFormatError('Tệp sao lưu phiên bản 1 bị hỏng: có dữ liệu sau tài liệu JSON');
   const tables = (JSON.parse(doc) as { tables?: Record<string, Record<string, unknown>[]> }).tables;
   if (!tables || typeof tables !== 'object') throw new BackupFormatError(`${NOT_A_BACKUP}: thiếu phần dữ liệu`);
   const counts: Record<string, number> = {};
@@ -165,14 +195,17 @@ async function* splitLines(stream: Readable, cleanup: () => void): AsyncGenerato
       const parts = (rest + decoder.write(chunk as Buffer)).split('\n');
       rest = parts.pop()!;
       // The first line decides whether this is a backup: do not read a large foreign file to its end.
-      if (n === 0 && parts.length === 0 && rest.length >= PREFIX.length && !rest.startsWith(PREFIX)) throw new BackupFormatError(`${NOT_A_BACKUP} (thiếu phần đầu "${BACKUP_FORMAT}")`);
+      if (n === 0 && parts.length === 0 && rest.length >= PREFIX.length && !rest.startsWith(PREFIX))
+        throw new BackupFormatError(`${NOT_A_BACKUP} (thiếu phần đầu "${BACKUP_FORMAT}")`);
       for (const p of parts) yield { text: p, n: ++n };
     }
   } catch (e) {
     if (e instanceof BackupFormatError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? '';
     if (code.startsWith('Z_') || /unexpected end of file|incorrect header|invalid/i.test((e as Error).message)) {
-      throw new BackupFormatError(`Tệp sao lưu bị hỏng hoặc không đầy đủ (bị cắt cụt): giải nén gzip thất bại (${(e as Error).message})`);
+      throw new BackupFormatError(
+        `Tệp sao lưu bị hỏng hoặc không đầy đủ (bị cắt cụt): giải nén gzip thất bại (${(e as Error).message})`,
+      );
     }
     throw e;
   } finally {

@@ -25,7 +25,9 @@ export async function restoreBackupFile(db: Db, file: string): Promise<RestoreSu
   const t0 = performance.now();
   const { header, events, close } = await openBackupFile(file);
   try {
-    const migrations = (await db.query<{ name: string }>('select name from schema_migration order by name')).rows.map((r) => r.name);
+    const migrations = (await db.query<{ name: string }>('select name from schema_migration order by name')).rows.map(
+      (r) => r.name,
+    );
     if (migrations.join(',') !== header.migrations.join(',')) {
       throw new BackupFormatError(
         `Bản sao lưu được tạo với lược đồ ${header.migrations.at(-1) ?? '?'}, cơ sở dữ liệu hiện ở ${migrations.at(-1) ?? '?'}: hãy dùng cùng phiên bản phần mềm`,
@@ -57,7 +59,12 @@ export async function restoreBackupFile(db: Db, file: string): Promise<RestoreSu
       if (!done) throw new BackupFormatError('Tệp sao lưu không đầy đủ (bị cắt cụt): thiếu phần kết thúc');
       await resetSequences(tx);
     });
-    return { header, counts, rows: Object.values(counts).reduce((s, n) => s + n, 0), ms: Math.round(performance.now() - t0) };
+    return {
+      header,
+      counts,
+      rows: Object.values(counts).reduce((s, n) => s + n, 0),
+      ms: Math.round(performance.now() - t0),
+    };
   } finally {
     await close();
   }
@@ -84,13 +91,19 @@ class TableLoader {
       if (!column) throw new BackupFormatError(`Bản sao lưu có cột ${table}.${name} mà cơ sở dữ liệu này không có`);
       if (!column.generated) this.keep.push({ from, column }); // generated columns are computed again
     });
-    const exprs = this.keep.map(({ column }, i) => (column.binary ? `decode(r->>${i}, 'base64')` : `(r->>${i})::${column.type}`));
+    const exprs = this.keep.map(({ column }, i) =>
+      column.binary ? `decode(r->>${i}, 'base64')` : `(r->>${i})::${column.type}`,
+    );
     const overriding = this.keep.some((k) => k.column.identityAlways) ? ' overriding system value' : '';
     this.insert = `insert into ${q(table)} (${this.keep.map((k) => q(k.column.name)).join(', ')})${overriding} select ${exprs.join(', ')} from jsonb_array_elements($1::jsonb) r`;
   }
 
   async add(values: unknown[]) {
-    const row = this.keep.map(({ from, column }) => (this.version === 1 ? fromVersionOne(values[from], column, this.table) : textForm(values[from], column, this.table)));
+    const row = this.keep.map(({ from, column }) =>
+      this.version === 1
+        ? fromVersionOne(values[from], column, this.table)
+        : textForm(values[from], column, this.table),
+    );
     for (const v of row) this.bytes += v === null ? 4 : v.length + 3;
     this.batch.push(row);
     this.count++;
@@ -110,7 +123,9 @@ class TableLoader {
     try {
       await this.tx.query(this.insert, [JSON.stringify(rows)]);
     } catch (e) {
-      throw new BackupFormatError(`Không phục hồi được bảng ${this.table}: ${(e as Error).message}. Cơ sở dữ liệu giữ nguyên như trước khi phục hồi`);
+      throw new BackupFormatError(
+        `Không phục hồi được bảng ${this.table}: ${(e as Error).message}. Cơ sở dữ liệu giữ nguyên như trước khi phục hồi`,
+      );
     }
   }
 }

@@ -27,7 +27,7 @@ const ALL_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
  */
 const PROBE_SCHEMA = [
   "create type probe_mood as enum ('vui', 'buồn', 'bình thường')",
-  'create domain probe_code as varchar(12) check (value <> \'\')',
+  "create domain probe_code as varchar(12) check (value <> '')",
   `create table probe (
     id bigint generated always as identity primary key,
     parent_id bigint references probe (id),
@@ -78,7 +78,18 @@ describe.each(pairs)('a backup from %s restored into %s', (from, to) => {
     [source, target] = await Promise.all([createTestDb(from), createTestDb(to)]);
     await Promise.all([probeSchema(source.db), probeSchema(target.db)]);
     await fillProbe(source.db);
-    await source.db.transaction((tx) => appendAudit(tx, { actorUserId: null, actor: 'thử', action: 'create', entity: 'probe', entityId: '1', orgId: null, before: null, after: { tên: 'Đảng ủy', số: 1.5 } }));
+    await source.db.transaction((tx) =>
+      appendAudit(tx, {
+        actorUserId: null,
+        actor: 'thử',
+        action: 'create',
+        entity: 'probe',
+        entityId: '1',
+        orgId: null,
+        before: null,
+        after: { tên: 'Đảng ủy', số: 1.5 },
+      }),
+    );
     file = join(dir, `${from}-${to}.jsonl.gz`);
     made = await backupToFile(source.db, file);
   });
@@ -89,9 +100,17 @@ describe.each(pairs)('a backup from %s restored into %s', (from, to) => {
     const restored = await restoreBackupFile(target.db, file);
     expect(restored.counts).toEqual(made.counts);
     expect(await fingerprints(target.db)).toEqual(await fingerprints(source.db));
-    const row = (await target.db.query<{ v_bytea: Uint8Array; v_big: string; v_numeric: string; v_json: string }>("select v_bytea, v_big::text, v_numeric::text, v_json::text from probe where v_mood = 'buồn'")).rows[0]!;
+    const row = (
+      await target.db.query<{ v_bytea: Uint8Array; v_big: string; v_numeric: string; v_json: string }>(
+        "select v_bytea, v_big::text, v_numeric::text, v_json::text from probe where v_mood = 'buồn'",
+      )
+    ).rows[0]!;
     expect(Buffer.from(row.v_bytea).equals(ALL_BYTES)).toBe(true);
-    expect(row).toMatchObject({ v_big: '9223372036854775807', v_numeric: '12345678901234567890.0123456789', v_json: '{"b": 1,  "a": 2, "a": 3}' });
+    expect(row).toMatchObject({
+      v_big: '9223372036854775807',
+      v_numeric: '12345678901234567890.0123456789',
+      v_json: '{"b": 1,  "a": 2, "a": 3}',
+    });
     const next = await target.db.query<{ id: string }>('insert into probe (v_int) values (0) returning id::text');
     expect(Number(next.rows[0]!.id)).toBeGreaterThan(2503);
     expect((await verifyAudit(target.db)).ok).toBe(true);
@@ -127,7 +146,11 @@ describe.each(drivers)('backups on %s', (driver) => {
 
   it('lists every table but the transient ones, each after the tables it refers to', async () => {
     const tables = await backupTables(t.db);
-    const schema = (await t.db.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'")).rows.map((r) => r.name);
+    const schema = (
+      await t.db.query<{ name: string }>(
+        "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
+      )
+    ).rows.map((r) => r.name);
     expect(TRANSIENT_TABLES).toEqual(['schema_migration', 'cache_generation', 'user_session', 'login_attempt']);
     expect(tables.map((x) => x.name).sort()).toEqual(schema.filter((n) => !TRANSIENT_TABLES.includes(n)).sort());
     const fks = (
@@ -136,15 +159,35 @@ describe.each(drivers)('backups on %s', (driver) => {
       )
     ).rows;
     const pos = new Map(tables.map((x, i) => [x.name, i]));
-    for (const fk of fks.filter((f) => f.child !== f.parent && pos.has(f.child))) expect(pos.get(fk.parent), `${fk.child} → ${fk.parent}`).toBeLessThan(pos.get(fk.child)!);
+    for (const fk of fks.filter((f) => f.child !== f.parent && pos.has(f.child)))
+      expect(pos.get(fk.parent), `${fk.child} → ${fk.parent}`).toBeLessThan(pos.get(fk.child)!);
     expect(tables.find((x) => x.name === 'body')!.selfRefs).toEqual([{ column: 'part_of', refColumn: 'id' }]);
-    expect(tables.find((x) => x.name === 'task')!.columns.find((c) => c.name === 'due_effective')!.generated).toBe(true);
-    expect(() => foreignKeyOrder(new Map([['a', new Set(['b'])], ['b', new Set(['a'])], ['c', new Set<string>()]]))).toThrow(/vòng tròn.*a, b/);
+    expect(tables.find((x) => x.name === 'task')!.columns.find((c) => c.name === 'due_effective')!.generated).toBe(
+      true,
+    );
+    expect(() =>
+      foreignKeyOrder(
+        new Map([
+          ['a', new Set(['b'])],
+          ['b', new Set(['a'])],
+          ['c', new Set<string>()],
+        ]),
+      ),
+    ).toThrow(/vòng tròn.*a, b/);
   });
 
   it('is a snapshot: writes committed while it runs are not in it, and the audit chain in it is whole', async () => {
     const audit = (i: number) => (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) =>
-      appendAudit(tx, { actorUserId: null, actor: 'thử', action: 'create', entity: 'x', entityId: String(i), orgId: null, before: null, after: { i } });
+      appendAudit(tx, {
+        actorUserId: null,
+        actor: 'thử',
+        action: 'create',
+        entity: 'x',
+        entityId: String(i),
+        orgId: null,
+        before: null,
+        after: { i },
+      });
     for (let i = 0; i < 3; i++) await t.db.transaction(audit(i));
     const file = join(dir, `snapshot-${driver}.jsonl.gz`);
     const pending: Promise<unknown>[] = [];
@@ -156,7 +199,10 @@ describe.each(drivers)('backups on %s', (driver) => {
         const writes = Promise.all([
           t.db.transaction(audit(10)),
           t.db.transaction(audit(11)),
-          t.db.query(`insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'SNAP', 'Chi bộ giữa chừng', 'CELL', '2026-01-01', 'x')`, [uuidv7()]),
+          t.db.query(
+            `insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'SNAP', 'Chi bộ giữa chừng', 'CELL', '2026-01-01', 'x')`,
+            [uuidv7()],
+          ),
         ]);
         pending.push(writes);
         if (driver === 'postgres') await writes;
@@ -174,9 +220,18 @@ describe.each(drivers)('backups on %s', (driver) => {
   it('restores a version 1 file (one JSON document, bytea as \\x hex)', async () => {
     const org = uuidv7();
     const task = uuidv7();
-    await t.db.query(`insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'V1', 'Đảng ủy xã Một', 'COMMUNE_PARTY_ORG', '2025-07-01', 'dang uy xa mot')`, [org]);
-    await t.db.query(`insert into task (id, org_id, title, source_kind, state, percent, due_date, supporting) values ($1, $2, 'Nhiệm vụ', 'other', 'assigned', 12.5, '2026-06-30', '[{"a":1}]')`, [task, org]);
-    await t.db.query('insert into task_file (id, org_id, task_id, file_name, size, sha256, content) values ($1, $2, $3, $4, 256, $5, $6)', [uuidv7(), org, task, 'minh-chung.bin', 'x', ALL_BYTES]);
+    await t.db.query(
+      `insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'V1', 'Đảng ủy xã Một', 'COMMUNE_PARTY_ORG', '2025-07-01', 'dang uy xa mot')`,
+      [org],
+    );
+    await t.db.query(
+      `insert into task (id, org_id, title, source_kind, state, percent, due_date, supporting) values ($1, $2, 'Nhiệm vụ', 'other', 'assigned', 12.5, '2026-06-30', '[{"a":1}]')`,
+      [task, org],
+    );
+    await t.db.query(
+      'insert into task_file (id, org_id, task_id, file_name, size, sha256, content) values ($1, $2, $3, $4, 256, $5, $6)',
+      [uuidv7(), org, task, 'minh-chung.bin', 'x', ALL_BYTES],
+    );
     const v1 = await versionOneDocument(t.db);
     const file = join(dir, `v1-${driver}.json.gz`);
     writeFileSync(file, gzipSync(JSON.stringify(v1)));
@@ -195,11 +250,18 @@ describe.each(drivers)('backups on %s', (driver) => {
     // 014_cache_generation.sql: the restore neither backs it up nor empties it; its triggers count the restore's writes.
     await t.db.query("update cache_generation set n = 7 where name = 'auth'");
     const user = uuidv7();
-    await t.db.query("insert into app_user (id, username, password_hash, display_name) values ($1, 'phien', 'x', 'Phiên')", [user]);
-    await t.db.query("insert into user_session (id, user_id, csrf_token, expires_at) values ('s1', $1, 'c', now() + interval '1 day')", [user]);
+    await t.db.query(
+      "insert into app_user (id, username, password_hash, display_name) values ($1, 'phien', 'x', 'Phiên')",
+      [user],
+    );
+    await t.db.query(
+      "insert into user_session (id, user_id, csrf_token, expires_at) values ('s1', $1, 'c', now() + interval '1 day')",
+      [user],
+    );
     await restoreBackupFile(t.db, file);
     expect((await t.db.query('select 1 from user_session')).rows).toHaveLength(0);
-    const [auth] = (await t.db.query<{ n: string }>("select n::text as n from cache_generation where name = 'auth'")).rows;
+    const [auth] = (await t.db.query<{ n: string }>("select n::text as n from cache_generation where name = 'auth'"))
+      .rows;
     expect(Number(auth!.n)).toBeGreaterThan(7);
     expect((await t.db.query("select 1 from app_user where username = 'phien'")).rows).toHaveLength(0);
   });
@@ -213,7 +275,12 @@ describe.each(drivers)('backups on %s', (driver) => {
     writeFileSync(gz, gzipSync(JSON.stringify({ format: 'other', rows: [] })));
     await expect(restoreBackupFile(t.db, gz)).rejects.toThrow(/^Tệp không phải bản sao lưu Quychế/);
     const old = join(dir, 'cu.jsonl.gz');
-    writeFileSync(old, gzipSync(`${JSON.stringify({ format: 'quyche-backup', version: 2, createdAt: new Date().toISOString(), migrations: ['001_foundation.sql'] })}\n{"done":{}}\n`));
+    writeFileSync(
+      old,
+      gzipSync(
+        `${JSON.stringify({ format: 'quyche-backup', version: 2, createdAt: new Date().toISOString(), migrations: ['001_foundation.sql'] })}\n{"done":{}}\n`,
+      ),
+    );
     await expect(restoreBackupFile(t.db, old)).rejects.toThrow(/lược đồ 001_foundation.sql.*cùng phiên bản phần mềm/);
     await expect(restoreBackupFile(t.db, join(dir, 'khong-co.jsonl.gz'))).rejects.toThrow(/tệp không tồn tại/);
     expect(await fingerprints(t.db)).toEqual(before);
@@ -222,12 +289,19 @@ describe.each(drivers)('backups on %s', (driver) => {
 
 /** What version 1 wrote: every table as JSON objects, dates as ISO strings, bytea as `\x` hex. */
 async function versionOneDocument(db: Db) {
-  const migrations = (await db.query<{ name: string }>('select name from schema_migration order by name')).rows.map((r) => r.name);
+  const migrations = (await db.query<{ name: string }>('select name from schema_migration order by name')).rows.map(
+    (r) => r.name,
+  );
   const tables: Record<string, Record<string, unknown>[]> = {};
   for (const t of await backupTables(db)) {
     const order = t.primaryKey.length ? `order by ${t.primaryKey.join(', ')}` : '';
     tables[t.name] = (await db.query<Record<string, unknown>>(`select * from ${t.name} ${order}`)).rows.map((r) =>
-      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v instanceof Uint8Array ? `\\x${Buffer.from(v).toString('hex')}` : v])),
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [
+          k,
+          v instanceof Date ? v.toISOString() : v instanceof Uint8Array ? `\\x${Buffer.from(v).toString('hex')}` : v,
+        ]),
+      ),
     );
   }
   return { format: 'quyche-backup', version: 1, createdAt: new Date().toISOString(), migrations, tables };

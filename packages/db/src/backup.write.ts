@@ -40,7 +40,11 @@ const FETCH_ROWS = 2000;
  * Writes a backup of every table to `out`, gzipped, row by row from a cursor, inside one REPEATABLE READ READ ONLY
  * transaction: a consistent snapshot while the server keeps writing.
  */
-export async function writeBackup(db: Db, out: Writable, opts: { onTable?: (table: string, rows: number) => Promise<void> | void } = {}): Promise<BackupSummary> {
+export async function writeBackup(
+  db: Db,
+  out: Writable,
+  opts: { onTable?: (table: string, rows: number) => Promise<void> | void } = {},
+): Promise<BackupSummary> {
   const t0 = performance.now();
   const gzip = createGzip({ level: 6 });
   let bytes = 0;
@@ -64,8 +68,12 @@ export async function writeBackup(db: Db, out: Writable, opts: { onTable?: (tabl
       const ts = performance.now();
       await tx.query('set transaction isolation level repeatable read, read only');
       for (const s of TEXT_FORM_SETTINGS) await tx.query(s);
-      migrations = (await tx.query<{ name: string }>('select name from schema_migration order by name')).rows.map((r) => r.name);
-      await write(`${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt, migrations, driver: db.driver })}\n`);
+      migrations = (await tx.query<{ name: string }>('select name from schema_migration order by name')).rows.map(
+        (r) => r.name,
+      );
+      await write(
+        `${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt, migrations, driver: db.driver })}\n`,
+      );
       for (const t of await backupTables(tx)) {
         const n = await writeTable(tx, t, write);
         counts[t.name] = n;
@@ -82,14 +90,30 @@ export async function writeBackup(db: Db, out: Writable, opts: { onTable?: (tabl
     throw failure ?? e;
   }
   const rows = Object.values(counts).reduce((s, n) => s + n, 0);
-  return { createdAt, driver: db.driver, migrations, counts, rows, bytes, snapshotMs: Math.round(snapshotMs), ms: Math.round(performance.now() - t0) };
+  return {
+    createdAt,
+    driver: db.driver,
+    migrations,
+    counts,
+    rows,
+    bytes,
+    snapshotMs: Math.round(snapshotMs),
+    ms: Math.round(performance.now() - t0),
+  };
 }
 
 async function writeTable(tx: Sql, t: BackupTable, write: (text: string) => Promise<void>): Promise<number> {
   const cols = t.columns.filter((c) => !c.generated);
-  await write(`${JSON.stringify({ table: t.name, columns: cols.map((c) => c.name), types: cols.map((c) => c.type) })}\n`);
+  await write(
+    `${JSON.stringify({ table: t.name, columns: cols.map((c) => c.name), types: cols.map((c) => c.type) })}\n`,
+  );
   // Text forms are exact for every type (numeric, bigint, timestamptz to the microsecond, arrays); bytea as base64.
-  const select = cols.map((c, i) => (c.binary ? `translate(encode(x.${q(c.name)}, 'base64'), E'\\n', '')` : `x.${q(c.name)}::text`) + ` as c${i}`).join(', ');
+  const select = cols
+    .map(
+      (c, i) =>
+        (c.binary ? `translate(encode(x.${q(c.name)}, 'base64'), E'\\n', '')` : `x.${q(c.name)}::text`) + ` as c${i}`,
+    )
+    .join(', ');
   await tx.query(`declare backup_rows no scroll cursor for select ${select} from ${q(t.name)} x ${orderOf(t)}`);
   let n = 0;
   for (;;) {
@@ -113,9 +137,15 @@ function orderOf(t: BackupTable): string {
   const pk = t.primaryKey.map((c) => `x.${q(c)}`).join(', ');
   if (t.selfRefs.length === 0) return pk ? `order by ${pk}` : '';
   const key = t.selfRefs[0]!.refColumn;
-  if (t.selfRefs.some((r) => r.refColumn !== key)) throw new Error(`Bảng ${t.name} tham chiếu chính nó qua nhiều khóa khác nhau: chưa hỗ trợ sao lưu`);
+  if (t.selfRefs.some((r) => r.refColumn !== key))
+    throw new Error(`Bảng ${t.name} tham chiếu chính nó qua nhiều khóa khác nhau: chưa hỗ trợ sao lưu`);
   const k = q(key);
-  const edges = t.selfRefs.map((r) => `select ${k} as child, ${q(r.column)} as parent from ${q(t.name)} where ${q(r.column)} is not null and ${q(r.column)} is distinct from ${k}`).join(' union all ');
+  const edges = t.selfRefs
+    .map(
+      (r) =>
+        `select ${k} as child, ${q(r.column)} as parent from ${q(t.name)} where ${q(r.column)} is not null and ${q(r.column)} is distinct from ${k}`,
+    )
+    .join(' union all ');
   return `left join (
       with recursive edge as (${edges}),
       depth(node, d) as (
@@ -130,7 +160,11 @@ function orderOf(t: BackupTable): string {
  * A backup into a file: written beside it as `.part` (readable by its owner only: it holds password hashes), synced,
  * then renamed, so that FILE is either a complete backup or absent.
  */
-export async function backupToFile(db: Db, file: string, opts: Parameters<typeof writeBackup>[2] = {}): Promise<BackupSummary & { file: string }> {
+export async function backupToFile(
+  db: Db,
+  file: string,
+  opts: Parameters<typeof writeBackup>[2] = {},
+): Promise<BackupSummary & { file: string }> {
   const part = `${file}.part-${process.pid}`;
   try {
     const summary = await writeBackup(db, createWriteStream(part, { mode: 0o600 }), opts);

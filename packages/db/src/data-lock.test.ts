@@ -4,7 +4,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataFolderLockedError, lockDataFolder, parseLockRecord, processStartTime, staleReason, thisMachine } from './data-lock.js';
+import {
+  DataFolderLockedError,
+  lockDataFolder,
+  parseLockRecord,
+  processStartTime,
+  staleReason,
+  thisMachine,
+} from './data-lock.js';
 import type { LockRecord, ProcessView } from './data-lock.js';
 
 const root = mkdtempSync(join(tmpdir(), 'qc-lock-'));
@@ -21,7 +28,15 @@ const view = (over: Partial<ProcessView['self']> = {}, live: Record<number, stri
   alive: (pid) => pid in live,
   startTime: (pid) => live[pid] ?? null,
 });
-const rec = (over: Partial<LockRecord> = {}): LockRecord => ({ pid: 77, startTime: '500', bootId: 'boot-a', hostname: 'may-chu', token: 'theirs', socket: null, ...over });
+const rec = (over: Partial<LockRecord> = {}): LockRecord => ({
+  pid: 77,
+  startTime: '500',
+  bootId: 'boot-a',
+  hostname: 'may-chu',
+  token: 'theirs',
+  socket: null,
+  ...over,
+});
 
 describe('when a lock is stale', () => {
   it('is stale when its process is gone', () => {
@@ -34,7 +49,9 @@ describe('when a lock is stale', () => {
     expect(staleReason(rec({ bootId: 'boot-old' }), view({}, { 77: '500' }))).toBe('the machine restarted since');
   });
   it('is stale when it names our own PID with a token that is not ours (a container restarted as PID 1)', () => {
-    expect(staleReason(rec({ pid: 1, startTime: '40' }), view({ pid: 1, startTime: '40' }, { 1: '40' }))).toBe('a new process got the same PID');
+    expect(staleReason(rec({ pid: 1, startTime: '40' }), view({ pid: 1, startTime: '40' }, { 1: '40' }))).toBe(
+      'a new process got the same PID',
+    );
   });
   it('is held while its process lives with the same start time and boot, or when it is our own', () => {
     expect(staleReason(rec(), view({}, { 77: '500' }))).toBeNull();
@@ -68,9 +85,15 @@ describe('data folder lock', () => {
     const release = await lockDataFolder(dir);
     const e = await lockDataFolder(dir).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DataFolderLockedError);
-    expect((e as Error).message).toMatch(/^Thư mục dữ liệu .* đang được tiến trình khác \(PID \d+\) sử dụng\. Hãy dừng tiến trình đó/);
+    expect((e as Error).message).toMatch(
+      /^Thư mục dữ liệu .* đang được tiến trình khác \(PID \d+\) sử dụng\. Hãy dừng tiến trình đó/,
+    );
     const held = parseLockRecord(readFileSync(join(dir, 'quyche.lock'), 'utf8'))!;
-    expect(held).toMatchObject({ pid: process.pid, bootId: thisMachine().self.bootId, startTime: processStartTime('self') });
+    expect(held).toMatchObject({
+      pid: process.pid,
+      bootId: thisMachine().self.bootId,
+      startTime: processStartTime('self'),
+    });
     release();
     expect(existsSync(join(dir, 'quyche.lock'))).toBe(false);
     (await lockDataFolder(dir))();
@@ -80,7 +103,14 @@ describe('data folder lock', () => {
     const dead = await deadPid();
     for (const text of [
       JSON.stringify(rec({ pid: dead, startTime: null, bootId: thisMachine().self.bootId })),
-      JSON.stringify(rec({ pid: process.pid, startTime: processStartTime('self'), bootId: thisMachine().self.bootId, token: 'an-earlier-process' })),
+      JSON.stringify(
+        rec({
+          pid: process.pid,
+          startTime: processStartTime('self'),
+          bootId: thisMachine().self.bootId,
+          token: 'an-earlier-process',
+        }),
+      ),
       String(dead),
       'rác',
     ]) {
@@ -96,7 +126,12 @@ describe('data folder lock', () => {
     const child = spawn('sleep', ['60']);
     await new Promise((r) => child.once('spawn', r));
     const dir = folder();
-    writeFileSync(join(dir, 'quyche.lock'), JSON.stringify(rec({ pid: child.pid!, startTime: processStartTime(child.pid!), bootId: thisMachine().self.bootId })));
+    writeFileSync(
+      join(dir, 'quyche.lock'),
+      JSON.stringify(
+        rec({ pid: child.pid!, startTime: processStartTime(child.pid!), bootId: thisMachine().self.bootId }),
+      ),
+    );
     await expect(lockDataFolder(dir)).rejects.toThrow(`(PID ${child.pid})`);
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
@@ -114,11 +149,24 @@ describe('data folder lock', () => {
     await new Promise((r) => server.close(r));
     // A holder killed with SIGKILL leaves its socket file with nobody listening, even if its PID is taken again.
     const gone = join(dir, 'gone.sock');
-    const holder = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(gone)}); setInterval(() => {}, 1000)`]);
+    const holder = spawn(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${JSON.stringify(gone)}); setInterval(() => {}, 1000)`,
+    ]);
     while (!existsSync(gone)) await new Promise((r) => setTimeout(r, 20));
     holder.kill('SIGKILL');
     await new Promise((r) => holder.once('exit', r));
-    writeFileSync(join(dir, 'quyche.lock'), JSON.stringify(rec({ pid: process.ppid, startTime: processStartTime(process.ppid), bootId: thisMachine().self.bootId, socket: gone })));
+    writeFileSync(
+      join(dir, 'quyche.lock'),
+      JSON.stringify(
+        rec({
+          pid: process.ppid,
+          startTime: processStartTime(process.ppid),
+          bootId: thisMachine().self.bootId,
+          socket: gone,
+        }),
+      ),
+    );
     (await lockDataFolder(dir))();
   });
 
@@ -127,7 +175,10 @@ describe('data folder lock', () => {
     mkdirSync(join(dir, 'quyche.lock.sock'));
     writeFileSync(join(dir, 'quyche.lock.sock', 'khong-xoa'), 'x');
     const release = await lockDataFolder(dir);
-    expect(parseLockRecord(readFileSync(join(dir, 'quyche.lock'), 'utf8'))).toMatchObject({ pid: process.pid, socket: null });
+    expect(parseLockRecord(readFileSync(join(dir, 'quyche.lock'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      socket: null,
+    });
     await expect(lockDataFolder(dir)).rejects.toThrow(DataFolderLockedError);
     release();
     expect(existsSync(join(dir, 'quyche.lock'))).toBe(false);
@@ -137,7 +188,13 @@ describe('data folder lock', () => {
     const dir = folder();
     writeFileSync(join(dir, 'quyche.lock'), String(await deadPid()));
     // Four starters, each with its own PID and token; each sees the others alive.
-    const starters = [1, 2, 3, 4].map((i) => lockDataFolder(dir, { ...thisMachine(), self: { pid: 900_000 + i, startTime: null, bootId: null, token: `t${i}` }, alive: (pid) => pid >= 900_000 }));
+    const starters = [1, 2, 3, 4].map((i) =>
+      lockDataFolder(dir, {
+        ...thisMachine(),
+        self: { pid: 900_000 + i, startTime: null, bootId: null, token: `t${i}` },
+        alive: (pid) => pid >= 900_000,
+      }),
+    );
     const results = await Promise.allSettled(starters);
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);

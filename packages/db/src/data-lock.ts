@@ -80,7 +80,12 @@ const TOKEN = randomBytes(16).toString('hex');
 /** This process as the lock sees it; on systems without /proc only the PID (liveness then decides alone). */
 export function thisMachine(): ProcessView {
   return {
-    self: { pid: process.pid, startTime: processStartTime('self'), bootId: readText('/proc/sys/kernel/random/boot_id'), token: TOKEN },
+    self: {
+      pid: process.pid,
+      startTime: processStartTime('self'),
+      bootId: readText('/proc/sys/kernel/random/boot_id'),
+      token: TOKEN,
+    },
     alive,
     startTime: (pid) => processStartTime(pid),
   };
@@ -88,11 +93,19 @@ export function thisMachine(): ProcessView {
 
 /** A lock file of this version (JSON) or of earlier ones (the PID alone). */
 export function parseLockRecord(text: string): LockRecord | null {
-  if (/^\d+$/.test(text)) return { pid: Number(text), startTime: null, bootId: null, hostname: null, token: null, socket: null };
+  if (/^\d+$/.test(text))
+    return { pid: Number(text), startTime: null, bootId: null, hostname: null, token: null, socket: null };
   try {
     const r = JSON.parse(text) as Partial<LockRecord>;
     if (typeof r.pid !== 'number') return null;
-    return { pid: r.pid, startTime: r.startTime ?? null, bootId: r.bootId ?? null, hostname: r.hostname ?? null, token: r.token ?? null, socket: r.socket ?? null };
+    return {
+      pid: r.pid,
+      startTime: r.startTime ?? null,
+      bootId: r.bootId ?? null,
+      hostname: r.hostname ?? null,
+      token: r.token ?? null,
+      socket: r.socket ?? null,
+    };
   } catch {
     return null;
   }
@@ -125,7 +138,14 @@ export async function lockDataFolder(dir: string, view: ProcessView = thisMachin
   const file = join(dir, 'quyche.lock');
   const socketPath = join(dir, 'quyche.lock.sock');
   const socket = socketUsable(socketPath) ? socketPath : null;
-  const record: LockRecord = { pid: view.self.pid, startTime: view.self.startTime, bootId: view.self.bootId, hostname: hostname(), token: view.self.token, socket };
+  const record: LockRecord = {
+    pid: view.self.pid,
+    startTime: view.self.startTime,
+    bootId: view.self.bootId,
+    hostname: hostname(),
+    token: view.self.token,
+    socket,
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     if (createExclusive(file, JSON.stringify(record))) {
       const server = socket ? await listenOn(socket) : null;

@@ -15,15 +15,22 @@ describe.each(drivers)('database on %s', (driver) => {
 
   it('migrates and keeps dates as calendar strings', async () => {
     const id = uuidv7();
-    await t.db.query(`insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'T1', 'Chi bộ Thử', 'CELL', '2025-07-01', 'chi bo thu')`, [id]);
-    const row = (await t.db.query<{ valid_from: string }>('select valid_from from organization where id = $1', [id])).rows[0]!;
+    await t.db.query(
+      `insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'T1', 'Chi bộ Thử', 'CELL', '2025-07-01', 'chi bo thu')`,
+      [id],
+    );
+    const row = (await t.db.query<{ valid_from: string }>('select valid_from from organization where id = $1', [id]))
+      .rows[0]!;
     expect(row.valid_from).toBe('2025-07-01');
   });
 
   it('rolls back a failed transaction', async () => {
     await expect(
       t.db.transaction(async (tx) => {
-        await tx.query(`insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'T2', 'X', 'CELL', '2025-07-01', 'x')`, [uuidv7()]);
+        await tx.query(
+          `insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'T2', 'X', 'CELL', '2025-07-01', 'x')`,
+          [uuidv7()],
+        );
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
@@ -32,7 +39,18 @@ describe.each(drivers)('database on %s', (driver) => {
 
   it('chains audit entries and detects a changed, a deleted and a truncated row', async () => {
     for (let i = 0; i < 5; i++) {
-      await t.db.transaction((tx) => appendAudit(tx, { actorUserId: null, actor: 'test', action: 'create', entity: 'x', entityId: String(i), orgId: null, before: null, after: { i, tên: 'Đảng ủy' } }));
+      await t.db.transaction((tx) =>
+        appendAudit(tx, {
+          actorUserId: null,
+          actor: 'test',
+          action: 'create',
+          entity: 'x',
+          entityId: String(i),
+          orgId: null,
+          before: null,
+          after: { i, tên: 'Đảng ủy' },
+        }),
+      );
     }
     expect((await verifyAudit(t.db)).ok).toBe(true);
     await t.db.query(`update audit_log set after = '{"i": 99}' where seq = 2`);
@@ -45,4 +63,3 @@ describe.each(drivers)('database on %s', (driver) => {
     expect((await verifyAudit(t.db)).problems.map((p) => p.kind)).toContain('head_mismatch');
   });
 });
-

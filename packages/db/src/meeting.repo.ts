@@ -54,7 +54,9 @@ export async function attendanceOf(sql: Sql, meetingId: string) {
       where a.meeting_id = $1`,
     [meetingId],
   );
-  return rows.sort((a, b) => (a.role === b.role ? compareVietnamese(a.full_name, b.full_name) : a.role === 'member' ? -1 : 1));
+  return rows.sort((a, b) =>
+    a.role === b.role ? compareVietnamese(a.full_name, b.full_name) : a.role === 'member' ? -1 : 1,
+  );
 }
 
 /** Incumbent members of a body on a date: the denominator of votes (R1) and those summoned. */
@@ -81,7 +83,9 @@ export async function regulationVersionInForce(sql: Sql, orgId: string, on: stri
 }
 
 export async function regulationSourceText(sql: Sql, versionId: string) {
-  return (await sql.query<{ source_text: string }>('select source_text from regulation_version where id = $1', [versionId])).rows[0]?.source_text;
+  return (
+    await sql.query<{ source_text: string }>('select source_text from regulation_version where id = $1', [versionId])
+  ).rows[0]?.source_text;
 }
 
 /** Live counts of a meeting: members by status, guests, and per connection point. */
@@ -97,7 +101,14 @@ export async function attendanceCounts(sql: Sql, meetingId: string) {
 
 /** The connection points of a meeting in their order (a national conference has hundreds). */
 export async function sitesOf(sql: Sql, meetingId: string) {
-  const rows = await jsonRows<{ id: string; name: string; host_org_id: string | null; lead_person_id: string | null; lead_name: string | null; position: number }>(
+  const rows = await jsonRows<{
+    id: string;
+    name: string;
+    host_org_id: string | null;
+    lead_person_id: string | null;
+    lead_name: string | null;
+    position: number;
+  }>(
     sql,
     'select s.id, s.name, s.host_org_id, s.lead_person_id, p.full_name as lead_name, s.position from meeting_site s left join person p on p.id = s.lead_person_id where s.meeting_id = $1',
     [meetingId],

@@ -5,7 +5,9 @@ import type { Db } from './db.types.js';
 const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
 
 export function migrationNames(): string[] {
-  return readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+_.*\.sql$/.test(f)).sort();
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d+_.*\.sql$/.test(f))
+    .sort();
 }
 
 /**
@@ -13,11 +15,14 @@ export function migrationNames(): string[] {
  * these (the schema a backup was made with, to check it in a scratch database).
  */
 export async function migrate(db: Db, only?: string[]): Promise<string[]> {
-  await db.query('create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())');
+  await db.query(
+    'create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())',
+  );
   const done = new Set((await db.query<{ name: string }>('select name from schema_migration')).rows.map((r) => r.name));
   const known = migrationNames();
   const unknown = (only ?? []).filter((f) => !known.includes(f));
-  if (unknown.length) throw new Error(`Không có tệp cập nhật lược đồ ${unknown.join(', ')} (phiên bản phần mềm cũ hơn)`);
+  if (unknown.length)
+    throw new Error(`Không có tệp cập nhật lược đồ ${unknown.join(', ')} (phiên bản phần mềm cũ hơn)`);
   const files = only ? known.filter((f) => only.includes(f)) : known;
   const applied: string[] = [];
   for (const f of files) {

@@ -33,7 +33,11 @@ async function openPglite(opts: OpenDbOptions): Promise<Db> {
   let db: PGlite;
   try {
     db = await PGlite.create(dir ? `${dir}/pg` : undefined, {
-      parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
+      parsers: {
+        [DATE_OID]: (v: string) => v,
+        [INT8_OID]: (v: string) => Number(v),
+        [NUMERIC_OID]: (v: string) => Number(v),
+      },
       serializers: {},
     });
   } catch (e) {
@@ -105,12 +109,18 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   const listeners = new Set<pg.Client>();
   return {
     driver: 'postgres',
-    query: async <T>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params as unknown[])).rows as T[] }),
+    query: async <T>(text: string, params?: unknown[]) => ({
+      rows: (await pool.query(text, params as unknown[])).rows as T[],
+    }),
     async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await fn({ query: async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params as unknown[])).rows as R[] }) });
+        const result = await fn({
+          query: async <R>(text: string, params?: unknown[]) => ({
+            rows: (await client.query(text, params as unknown[])).rows as R[],
+          }),
+        });
         await client.query('commit');
         return result;
       } catch (e) {

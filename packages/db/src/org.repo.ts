@@ -2,7 +2,8 @@ import { compareVietnamese, foldVietnamese } from '@quyche/core';
 import type { Body, Organization, OrgSnapshot, TreeNode } from '@quyche/core';
 import type { Sql } from './db.types.js';
 
-const active = (a: string, d: string) => `${a}.valid_from <= ${d} and (${a}.valid_until is null or ${a}.valid_until >= ${d})`;
+const active = (a: string, d: string) =>
+  `${a}.valid_from <= ${d} and (${a}.valid_until is null or ${a}.valid_until >= ${d})`;
 
 export interface OrgRow {
   id: string;
@@ -30,7 +31,19 @@ export function toOrganization(r: OrgRow): Organization {
     version: r.version,
   };
 }
-export const orgRef = (r: { id: string; code: string; name: string; kind: Organization['kind']; short_name?: string | null }) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, ...(r.short_name !== undefined ? { shortName: r.short_name } : {}) });
+export const orgRef = (r: {
+  id: string;
+  code: string;
+  name: string;
+  kind: Organization['kind'];
+  short_name?: string | null;
+}) => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  ...(r.short_name !== undefined ? { shortName: r.short_name } : {}),
+});
 
 export interface BodyRow {
   id: string;
@@ -106,7 +119,15 @@ export async function orgsCovered(sql: Sql, roots: string[]): Promise<string[]> 
 
 export async function listOrganizations(
   sql: Sql,
-  o: { visible: string[] | null; asOf?: string | undefined; q?: string | undefined; kind?: string | undefined; clearance: number; page: number; pageSize: number },
+  o: {
+    visible: string[] | null;
+    asOf?: string | undefined;
+    q?: string | undefined;
+    kind?: string | undefined;
+    clearance: number;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ rows: OrgRow[]; total: number }> {
   const where: string[] = ['o.confidentiality <= $1'];
   const params: unknown[] = [o.clearance];
@@ -122,14 +143,22 @@ export async function listOrganizations(
     params.push(o.kind);
     where.push(`o.kind = $${params.length}`);
   }
-  for (const term of foldVietnamese(o.q ?? '').split(' ').filter(Boolean)) {
+  for (const term of foldVietnamese(o.q ?? '')
+    .split(' ')
+    .filter(Boolean)) {
     params.push(`%${term}%`);
     where.push(`o.search_text like $${params.length}`);
   }
   const w = where.join(' and ');
-  const total = (await sql.query<{ n: number }>(`select count(*)::int as n from organization o where ${w}`, params)).rows[0]!.n;
+  const total = (await sql.query<{ n: number }>(`select count(*)::int as n from organization o where ${w}`, params))
+    .rows[0]!.n;
   params.push(o.pageSize, (o.page - 1) * o.pageSize);
-  const rows = (await sql.query<OrgRow>(`select o.* from organization o where ${w} order by o.name limit $${params.length - 1} offset $${params.length}`, params)).rows;
+  const rows = (
+    await sql.query<OrgRow>(
+      `select o.* from organization o where ${w} order by o.name limit $${params.length - 1} offset $${params.length}`,
+      params,
+    )
+  ).rows;
   return { rows, total };
 }
 
@@ -140,7 +169,13 @@ interface TreeRow extends OrgRow {
 }
 
 /** The tree as it stood on `asOf`, from `roots` down to `depth` levels. */
-export async function orgTree(sql: Sql, roots: string[], asOf: string, depth: number, clearance: number): Promise<TreeNode[]> {
+export async function orgTree(
+  sql: Sql,
+  roots: string[],
+  asOf: string,
+  depth: number,
+  clearance: number,
+): Promise<TreeNode[]> {
   const rows = (
     await sql.query<TreeRow>(
       `with recursive t(id, parent_id, depth) as (
@@ -178,7 +213,9 @@ export async function orgTree(sql: Sql, roots: string[], asOf: string, depth: nu
       validFrom: r.valid_from,
       validUntil: r.valid_until,
       childCount: r.child_count,
-      predecessors: preds.filter((p) => p.successor_id === r.id).map((p) => ({ id: p.id, name: p.name, validUntil: p.valid_until, succession: p.kind })),
+      predecessors: preds
+        .filter((p) => p.successor_id === r.id)
+        .map((p) => ({ id: p.id, name: p.name, validUntil: p.valid_until, succession: p.kind })),
       children: [],
     });
   }
@@ -196,7 +233,17 @@ export async function orgTree(sql: Sql, roots: string[], asOf: string, depth: nu
   return out;
 }
 
-const KIND_ORDER = ['CENTRAL_PARTY_ORG', 'PROVINCIAL_PARTY_ORG', 'AGENCIES_PARTY_ORG', 'GOVERNMENT_PARTY_ORG', 'BLOC_PARTY_COMMITTEE', 'DISTRICT_PARTY_ORG', 'GRASSROOTS_PARTY_ORG', 'COMMUNE_PARTY_ORG', 'CELL'];
+const KIND_ORDER = [
+  'CENTRAL_PARTY_ORG',
+  'PROVINCIAL_PARTY_ORG',
+  'AGENCIES_PARTY_ORG',
+  'GOVERNMENT_PARTY_ORG',
+  'BLOC_PARTY_COMMITTEE',
+  'DISTRICT_PARTY_ORG',
+  'GRASSROOTS_PARTY_ORG',
+  'COMMUNE_PARTY_ORG',
+  'CELL',
+];
 const kindOrder = (k: string) => KIND_ORDER.indexOf(k);
 
 /** Roots of the tree on `asOf` for grants on `grantOrgs`: a grant org not yet founded shows its predecessors. */
@@ -230,13 +277,30 @@ export const ORG_SUBTREE_SQL = `with recursive t(id, parent_id, depth) as (
 
 export async function orgSubtree(sql: Sql, rootId: string, asOf: string, clearance: number) {
   return (
-    await sql.query<{ id: string; code: string; name: string; kind: Organization['kind']; confidentiality: number; parent_id: string | null; depth: number }>(ORG_SUBTREE_SQL, [rootId, asOf, clearance])
+    await sql.query<{
+      id: string;
+      code: string;
+      name: string;
+      kind: Organization['kind'];
+      confidentiality: number;
+      parent_id: string | null;
+      depth: number;
+    }>(ORG_SUBTREE_SQL, [rootId, asOf, clearance])
   ).rows.sort((a, b) => a.depth - b.depth || compareVietnamese(a.name, b.name)); // sorted here: collation in WASM is slow
 }
 
 export async function parentLinks(sql: Sql, orgId: string) {
   return (
-    await sql.query<{ id: string; org_id: string; parent_id: string; valid_from: string; valid_until: string | null; p_code: string; p_name: string; p_kind: Organization['kind'] }>(
+    await sql.query<{
+      id: string;
+      org_id: string;
+      parent_id: string;
+      valid_from: string;
+      valid_until: string | null;
+      p_code: string;
+      p_name: string;
+      p_kind: Organization['kind'];
+    }>(
       `select l.*, p.code as p_code, p.name as p_name, p.kind as p_kind from organization_parent l join organization p on p.id = l.parent_id
         where l.org_id = $1 order by l.valid_from`,
       [orgId],
@@ -246,7 +310,15 @@ export async function parentLinks(sql: Sql, orgId: string) {
 
 export async function successions(sql: Sql, orgId: string) {
   return (
-    await sql.query<{ direction: 'pred' | 'succ'; id: string; code: string; name: string; kind: Organization['kind']; succession: string; effective_on: string }>(
+    await sql.query<{
+      direction: 'pred' | 'succ';
+      id: string;
+      code: string;
+      name: string;
+      kind: Organization['kind'];
+      succession: string;
+      effective_on: string;
+    }>(
       `select 'pred' as direction, o.id, o.code, o.name, o.kind, s.kind as succession, s.effective_on
          from organization_succession s join organization o on o.id = s.predecessor_id where s.successor_id = $1
        union all
@@ -280,10 +352,16 @@ export async function bodiesOf(sql: Sql, orgId: string, asOf: string | null, cle
 
 export async function termsOf(sql: Sql, orgId: string) {
   return (
-    await sql.query<{ id: string; org_id: string; name: string; ordinal: number | null; valid_from: string; valid_until: string | null; congress_closed_on: string | null; version: number }>(
-      'select * from term where org_id = $1 order by valid_from',
-      [orgId],
-    )
+    await sql.query<{
+      id: string;
+      org_id: string;
+      name: string;
+      ordinal: number | null;
+      valid_from: string;
+      valid_until: string | null;
+      congress_closed_on: string | null;
+      version: number;
+    }>('select * from term where org_id = $1 order by valid_from', [orgId])
   ).rows;
 }
 export const toTerm = (t: Awaited<ReturnType<typeof termsOf>>[number]) => ({
@@ -336,7 +414,12 @@ export async function membershipsOfBody(sql: Sql, bodyId: string) {
   ).rows;
 }
 export async function getMembership(sql: Sql, id: string) {
-  return (await sql.query<MembershipRow>('select m.*, p.full_name from membership m join person p on p.id = m.person_id where m.id = $1', [id])).rows[0];
+  return (
+    await sql.query<MembershipRow>(
+      'select m.*, p.full_name from membership m join person p on p.id = m.person_id where m.id = $1',
+      [id],
+    )
+  ).rows[0];
 }
 
 export interface PartyMemberRow {
@@ -368,7 +451,12 @@ export async function partyMembersOf(sql: Sql, orgId: string, asOf: string | nul
   ).rows;
 }
 export async function getPartyMember(sql: Sql, id: string) {
-  return (await sql.query<PartyMemberRow>('select pm.*, p.full_name from party_membership pm join person p on p.id = pm.person_id where pm.id = $1', [id])).rows[0];
+  return (
+    await sql.query<PartyMemberRow>(
+      'select pm.*, p.full_name from party_membership pm join person p on p.id = pm.person_id where pm.id = $1',
+      [id],
+    )
+  ).rows[0];
 }
 
 /** Everything the integrity rules of one organization look at. */
@@ -376,26 +464,70 @@ export async function orgSnapshot(sql: Sql, orgId: string): Promise<OrgSnapshot 
   const org = await getOrganization(sql, orgId);
   if (!org) return undefined;
   const bodies = (await sql.query<BodyRow>('select * from body where org_id = $1', [orgId])).rows;
-  const memberships = (await sql.query<MembershipRow>('select m.*, \'\' as full_name from membership m where m.org_id = $1', [orgId])).rows;
-  const pms = (await sql.query<PartyMemberRow>('select pm.*, \'\' as full_name from party_membership pm where pm.org_id = $1', [orgId])).rows;
-  const links = (await sql.query<{ id: string; org_id: string; parent_id: string; valid_from: string; valid_until: string | null }>('select * from organization_parent where org_id = $1', [orgId])).rows;
+  const memberships = (
+    await sql.query<MembershipRow>("select m.*, '' as full_name from membership m where m.org_id = $1", [orgId])
+  ).rows;
+  const pms = (
+    await sql.query<PartyMemberRow>("select pm.*, '' as full_name from party_membership pm where pm.org_id = $1", [
+      orgId,
+    ])
+  ).rows;
+  const links = (
+    await sql.query<{ id: string; org_id: string; parent_id: string; valid_from: string; valid_until: string | null }>(
+      'select * from organization_parent where org_id = $1',
+      [orgId],
+    )
+  ).rows;
   return {
     org: { id: org.id, code: org.code, name: org.name, kind: org.kind, from: org.valid_from, until: org.valid_until },
-    bodies: bodies.map((b) => ({ id: b.id, orgId: b.org_id, kind: b.kind, name: b.name, from: b.valid_from, until: b.valid_until })),
-    memberships: memberships.map((m) => ({ id: m.id, bodyId: m.body_id, personId: m.person_id, role: m.role, from: m.valid_from, until: m.valid_until })),
-    partyMembers: pms.map((p) => ({ id: p.id, orgId: p.org_id, personId: p.person_id, status: p.status, from: p.valid_from, until: p.valid_until })),
-    parentLinks: links.map((l) => ({ id: l.id, orgId: l.org_id, parentId: l.parent_id, from: l.valid_from, until: l.valid_until })),
+    bodies: bodies.map((b) => ({
+      id: b.id,
+      orgId: b.org_id,
+      kind: b.kind,
+      name: b.name,
+      from: b.valid_from,
+      until: b.valid_until,
+    })),
+    memberships: memberships.map((m) => ({
+      id: m.id,
+      bodyId: m.body_id,
+      personId: m.person_id,
+      role: m.role,
+      from: m.valid_from,
+      until: m.valid_until,
+    })),
+    partyMembers: pms.map((p) => ({
+      id: p.id,
+      orgId: p.org_id,
+      personId: p.person_id,
+      status: p.status,
+      from: p.valid_from,
+      until: p.valid_until,
+    })),
+    parentLinks: links.map((l) => ({
+      id: l.id,
+      orgId: l.org_id,
+      parentId: l.parent_id,
+      from: l.valid_from,
+      until: l.valid_until,
+    })),
   };
 }
 
 export async function personNames(sql: Sql, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const r = await sql.query<{ id: string; full_name: string }>('select id, full_name from person where id = any($1::uuid[])', [ids]);
+  const r = await sql.query<{ id: string; full_name: string }>(
+    'select id, full_name from person where id = any($1::uuid[])',
+    [ids],
+  );
   return new Map(r.rows.map((x) => [x.id, x.full_name]));
 }
 
 /** The generations of sessions and grants (`auth`) and of the organization tree (`org`), counted by triggers. */
 export async function cacheGenerations(sql: Sql): Promise<{ auth: number; org: number }> {
   const rows = (await sql.query<{ name: string; n: number }>('select name, n from cache_generation')).rows;
-  return { auth: Number(rows.find((r) => r.name === 'auth')?.n ?? 0), org: Number(rows.find((r) => r.name === 'org')?.n ?? 0) };
+  return {
+    auth: Number(rows.find((r) => r.name === 'auth')?.n ?? 0),
+    org: Number(rows.find((r) => r.name === 'org')?.n ?? 0),
+  };
 }

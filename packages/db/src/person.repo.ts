@@ -27,7 +27,17 @@ export async function getPerson(sql: Sql, id: string) {
   return (await sql.query<PersonRow>('select * from person where id = $1', [id])).rows[0];
 }
 
-export async function listPeople(sql: Sql, o: { visible: string[] | null; q?: string | undefined; orgId?: string | undefined; clearance: number; page: number; pageSize: number }) {
+export async function listPeople(
+  sql: Sql,
+  o: {
+    visible: string[] | null;
+    q?: string | undefined;
+    orgId?: string | undefined;
+    clearance: number;
+    page: number;
+    pageSize: number;
+  },
+) {
   const where = ['p.confidentiality <= $1'];
   const params: unknown[] = [o.clearance];
   if (o.visible) {
@@ -38,22 +48,44 @@ export async function listPeople(sql: Sql, o: { visible: string[] | null; q?: st
     params.push(o.orgId);
     where.push(`p.org_id = $${params.length}`);
   }
-  for (const term of foldVietnamese(o.q ?? '').split(' ').filter(Boolean)) {
+  for (const term of foldVietnamese(o.q ?? '')
+    .split(' ')
+    .filter(Boolean)) {
     params.push(`%${term}%`);
     where.push(`p.search_text like $${params.length}`);
   }
   const w = where.join(' and ');
-  const total = (await sql.query<{ n: number }>(`select count(*)::int as n from person p where ${w}`, params)).rows[0]!.n;
+  const total = (await sql.query<{ n: number }>(`select count(*)::int as n from person p where ${w}`, params)).rows[0]!
+    .n;
   params.push(o.pageSize, (o.page - 1) * o.pageSize);
-  const rows = (await sql.query<PersonRow>(`select p.* from person p where ${w} order by p.full_name limit $${params.length - 1} offset $${params.length}`, params)).rows;
+  const rows = (
+    await sql.query<PersonRow>(
+      `select p.* from person p where ${w} order by p.full_name limit $${params.length - 1} offset $${params.length}`,
+      params,
+    )
+  ).rows;
   return { rows, total };
 }
 
 export async function positionsOfPerson(sql: Sql, personId: string) {
   return (
     await sql.query<{
-      id: string; body_id: string; person_id: string; role: string; title: string | null; valid_from: string; valid_until: string | null;
-      end_reason: string | null; version: number; full_name: string; body_name: string; body_kind: string; org_id: string; org_name: string; org_conf: number; body_conf: number;
+      id: string;
+      body_id: string;
+      person_id: string;
+      role: string;
+      title: string | null;
+      valid_from: string;
+      valid_until: string | null;
+      end_reason: string | null;
+      version: number;
+      full_name: string;
+      body_name: string;
+      body_kind: string;
+      org_id: string;
+      org_name: string;
+      org_conf: number;
+      body_conf: number;
     }>(
       `select m.*, p.full_name, b.name as body_name, b.kind as body_kind, o.id as org_id, o.name as org_name, o.confidentiality as org_conf, b.confidentiality as body_conf
          from membership m join person p on p.id = m.person_id join body b on b.id = m.body_id join organization o on o.id = b.org_id
@@ -65,7 +97,20 @@ export async function positionsOfPerson(sql: Sql, personId: string) {
 
 export async function portfolioOfPerson(sql: Sql, personId: string) {
   return (
-    await sql.query<{ id: string; person_id: string; org_id: string; body_id: string | null; field: string; locality_org_id: string | null; valid_from: string; valid_until: string | null; version: number; l_code: string | null; l_name: string | null; l_kind: string | null }>(
+    await sql.query<{
+      id: string;
+      person_id: string;
+      org_id: string;
+      body_id: string | null;
+      field: string;
+      locality_org_id: string | null;
+      valid_from: string;
+      valid_until: string | null;
+      version: number;
+      l_code: string | null;
+      l_name: string | null;
+      l_kind: string | null;
+    }>(
       `select a.*, l.code as l_code, l.name as l_name, l.kind as l_kind from portfolio_assignment a left join organization l on l.id = a.locality_org_id
         where a.person_id = $1 order by a.valid_from desc, a.field`,
       [personId],
@@ -73,12 +118,34 @@ export async function portfolioOfPerson(sql: Sql, personId: string) {
   ).rows;
 }
 export async function getPortfolio(sql: Sql, id: string) {
-  return (await sql.query<{ id: string; person_id: string; org_id: string; body_id: string | null; field: string; locality_org_id: string | null; valid_from: string; valid_until: string | null; version: number }>('select * from portfolio_assignment where id = $1', [id])).rows[0];
+  return (
+    await sql.query<{
+      id: string;
+      person_id: string;
+      org_id: string;
+      body_id: string | null;
+      field: string;
+      locality_org_id: string | null;
+      valid_from: string;
+      valid_until: string | null;
+      version: number;
+    }>('select * from portfolio_assignment where id = $1', [id])
+  ).rows[0];
 }
 
 export async function partyMembershipsOfPerson(sql: Sql, personId: string) {
   return (
-    await sql.query<{ id: string; org_id: string; person_id: string; status: 'official' | 'probationary'; valid_from: string; valid_until: string | null; version: number; full_name: string; org_name: string }>(
+    await sql.query<{
+      id: string;
+      org_id: string;
+      person_id: string;
+      status: 'official' | 'probationary';
+      valid_from: string;
+      valid_until: string | null;
+      version: number;
+      full_name: string;
+      org_name: string;
+    }>(
       `select pm.*, p.full_name, o.name as org_name from party_membership pm join person p on p.id = pm.person_id join organization o on o.id = pm.org_id
         where pm.person_id = $1 order by pm.valid_from desc`,
       [personId],
@@ -91,7 +158,10 @@ export function personSearchText(fullName: string, code?: string | null): string
 }
 
 /** Diacritic-insensitive search: every folded word of the query must occur in the folded text. */
-export async function searchPeople(sql: Sql, o: { visible: string[] | null; q: string; asOf: string; clearance: number; limit: number }) {
+export async function searchPeople(
+  sql: Sql,
+  o: { visible: string[] | null; q: string; asOf: string; clearance: number; limit: number },
+) {
   const terms = foldVietnamese(o.q).split(' ').filter(Boolean);
   const params: unknown[] = [o.clearance, terms.map((t) => `%${t}%`), o.asOf, o.limit];
   let vis = '';
@@ -112,7 +182,10 @@ export async function searchPeople(sql: Sql, o: { visible: string[] | null; q: s
   ).rows;
 }
 
-export async function searchOrganizations(sql: Sql, o: { visible: string[] | null; q: string; clearance: number; limit: number }) {
+export async function searchOrganizations(
+  sql: Sql,
+  o: { visible: string[] | null; q: string; clearance: number; limit: number },
+) {
   const terms = foldVietnamese(o.q).split(' ').filter(Boolean);
   const params: unknown[] = [o.clearance, terms.map((t) => `%${t}%`), o.limit];
   let vis = '';
@@ -121,7 +194,14 @@ export async function searchOrganizations(sql: Sql, o: { visible: string[] | nul
     vis = `and o.id = any($${params.length}::uuid[])`;
   }
   return (
-    await sql.query<{ id: string; code: string; name: string; kind: Person['fullName'] & string; valid_from: string; valid_until: string | null }>(
+    await sql.query<{
+      id: string;
+      code: string;
+      name: string;
+      kind: Person['fullName'] & string;
+      valid_from: string;
+      valid_until: string | null;
+    }>(
       `select o.id, o.code, o.name, o.kind, o.valid_from, o.valid_until from organization o
         where o.confidentiality <= $1 and o.search_text like all ($2::text[]) ${vis}
         order by (o.valid_until is not null), o.name limit $3`,

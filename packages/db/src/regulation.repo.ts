@@ -43,7 +43,14 @@ export async function getRegulationByWork(sql: Sql, work: string) {
 }
 export async function listRegulations(sql: Sql, visible: string[], clearance: number) {
   return (
-    await sql.query<RegulationRow & { org_name: string; versions: number; latest_expression: string | null; latest_status: string | null }>(
+    await sql.query<
+      RegulationRow & {
+        org_name: string;
+        versions: number;
+        latest_expression: string | null;
+        latest_status: string | null;
+      }
+    >(
       `select r.*, o.name as org_name,
           (select count(*)::int from regulation_version v where v.regulation_id = r.id) as versions,
           (select v.expression from regulation_version v where v.regulation_id = r.id order by v.created_at desc limit 1) as latest_expression,
@@ -76,5 +83,10 @@ export async function versionInForce(sql: Sql, regulationId: string, on: string)
   ).rows[0];
 }
 export async function amendmentsOf(sql: Sql, regulationId: string) {
-  return (await sql.query<RegulationAmendmentRow>('select * from regulation_amendment where regulation_id = $1 order by in_force_from, adopted_on', [regulationId])).rows;
+  return (
+    await sql.query<RegulationAmendmentRow>(
+      'select * from regulation_amendment where regulation_id = $1 order by in_force_from, adopted_on',
+      [regulationId],
+    )
+  ).rows;
 }

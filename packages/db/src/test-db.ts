@@ -12,7 +12,8 @@ import { TEXT_FORM_SETTINGS } from './backup.write.js';
  */
 export type Driver = 'pglite' | 'postgres';
 
-const baseUrl = process.env['QUYCHE_TEST_PG_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const baseUrl =
+  process.env['QUYCHE_TEST_PG_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 let pgAvailable: Promise<string | null> | undefined;
 
 /** null when PostgreSQL answers; otherwise the reason it cannot be used. */
@@ -94,7 +95,9 @@ export async function fingerprints(db: Db): Promise<Record<string, string>> {
     for (const s of TEXT_FORM_SETTINGS) await tx.query(s);
     const out: Record<string, string> = {};
     for (const t of await backupTables(tx)) {
-      const r = await tx.query<{ n: string; h: string | null }>(`select count(*)::text as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${quoteIdent(t.name)} x`);
+      const r = await tx.query<{ n: string; h: string | null }>(
+        `select count(*)::text as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${quoteIdent(t.name)} x`,
+      );
       out[t.name] = `${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`;
     }
     return out;

@@ -67,11 +67,17 @@ export async function setUserDisabled(sql: Sql, id: string, disabled: boolean) {
   await sql.query('update app_user set disabled = $2, version = version + 1 where id = $1', [id, disabled]);
 }
 export async function setPasswordHash(sql: Sql, id: string, hash: string, mustChange: boolean) {
-  await sql.query('update app_user set password_hash = $2, must_change_password = $3, password_changed_at = now(), version = version + 1 where id = $1', [id, hash, mustChange]);
+  await sql.query(
+    'update app_user set password_hash = $2, must_change_password = $3, password_changed_at = now(), version = version + 1 where id = $1',
+    [id, hash, mustChange],
+  );
 }
 /** Deletes the user's sessions (all, or all but `keep`); returns how many were open. */
 export async function deleteSessions(sql: Sql, userId: string, keep: string | null = null): Promise<number> {
-  const r = await sql.query<{ expires_at: Date }>('delete from user_session where user_id = $1 and ($2::text is null or id <> $2) returning expires_at', [userId, keep]);
+  const r = await sql.query<{ expires_at: Date }>(
+    'delete from user_session where user_id = $1 and ($2::text is null or id <> $2) returning expires_at',
+    [userId, keep],
+  );
   return r.rows.filter((s) => new Date(s.expires_at).getTime() > Date.now()).length;
 }
 
@@ -102,7 +108,14 @@ export async function getLoginAttempts(sql: Sql, keys: string[]) {
 /** Session, user and grants in one round trip: this runs on every request. */
 export async function sessionUser(sql: Sql, sessionId: string) {
   return (
-    await sql.query<UserRow & { session_id: string; csrf_token: string; expires_at: Date | string; grants: (Grant & { orgName: string })[] | null }>(
+    await sql.query<
+      UserRow & {
+        session_id: string;
+        csrf_token: string;
+        expires_at: Date | string;
+        grants: (Grant & { orgName: string })[] | null;
+      }
+    >(
       `select u.*, s.id as session_id, s.csrf_token, s.expires_at,
          (select json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgName', o.name) order by o.name)
             from role_grant g join organization o on o.id = g.org_id where g.user_id = u.id) as grants

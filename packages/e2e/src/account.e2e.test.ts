@@ -18,14 +18,15 @@ describe.skipIf(skipReason !== null)('accounts in Chromium', () => {
   });
   afterAll(async () => demo?.close());
 
-  const row = (page: Page, username: string) => page.locator(`[data-testid="account-row"][data-username="${username}"]`);
+  const row = (page: Page, username: string) =>
+    page.locator(`[data-testid="account-row"][data-username="${username}"]`);
   const signIn = async (page: Page, username: string, password: string) => {
     await page.getByTestId('login-username').fill(username);
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();
   };
 
-  it("locks vanthu.x01 while they have a page open: their next action lands on the login page; unlocking lets them in again", async () => {
+  it('locks vanthu.x01 while they have a page open: their next action lands on the login page; unlocking lets them in again', async () => {
     const clerk = await logIn(browser, base, 'vanthu.x01', DESKTOP);
     await clerk.goto(`${base}/tasks`);
     await expect.poll(() => clerk.getByTestId('task-list-page').isVisible()).toBe(true);
@@ -33,7 +34,9 @@ describe.skipIf(skipReason !== null)('accounts in Chromium', () => {
     const admin = await logIn(browser, base, 'admin', DESKTOP);
     await admin.getByTestId('nav-accounts').click();
     await admin.waitForURL(/\/accounts$/);
-    await expect.poll(() => row(admin, 'vanthu.x01').innerText()).toContain('Văn thư, chuyên viên — Đảng bộ xã Tân Lập');
+    await expect
+      .poll(() => row(admin, 'vanthu.x01').innerText())
+      .toContain('Văn thư, chuyên viên — Đảng bộ xã Tân Lập');
     expect(await row(admin, 'vanthu.x01').innerText()).toContain('Đang hoạt động');
     await admin.screenshot({ path: `${SHOTS}/accounts-1440.png`, fullPage: true });
     // One's own account offers no lock.
@@ -45,24 +48,32 @@ describe.skipIf(skipReason !== null)('accounts in Chromium', () => {
     await admin.screenshot({ path: `${SHOTS}/accounts-lock-dialog-1440.png` });
     await admin.getByTestId('account-confirm-confirm').click();
     await expect.poll(() => admin.getByTestId('account-notice').innerText()).toContain('Đã khóa tài khoản vanthu.x01');
-    await expect.poll(() => row(admin, 'vanthu.x01').getByTestId('account-state').getAttribute('data-state')).toBe('disabled');
+    await expect
+      .poll(() => row(admin, 'vanthu.x01').getByTestId('account-state').getAttribute('data-state'))
+      .toBe('disabled');
     expect(await row(admin, 'vanthu.x01').innerText()).toContain('Đã khóa');
 
     // The clerk's very next action.
     await clerk.getByTestId('nav-meetings').click();
     await clerk.waitForURL(/\/login/, { timeout: 10_000 });
     await signIn(clerk, 'vanthu.x01', 'anlac2026');
-    await expect.poll(() => clerk.getByTestId('login-error').innerText()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    await expect
+      .poll(() => clerk.getByTestId('login-error').innerText())
+      .toContain('Tên đăng nhập hoặc mật khẩu không đúng');
 
     await row(admin, 'vanthu.x01').getByTestId('account-enable').click();
     await admin.getByTestId('account-confirm-confirm').click();
-    await expect.poll(() => row(admin, 'vanthu.x01').getByTestId('account-state').getAttribute('data-state')).toBe('active');
+    await expect
+      .poll(() => row(admin, 'vanthu.x01').getByTestId('account-state').getAttribute('data-state'))
+      .toBe('active');
     await signIn(clerk, 'vanthu.x01', 'anlac2026');
     await clerk.waitForURL((u) => !u.pathname.startsWith('/login'));
     // A clerk has no accounts page: no link, and the address says why.
     expect(await clerk.getByTestId('nav-accounts').count()).toBe(0);
     await clerk.goto(`${base}/accounts`);
-    await expect.poll(() => clerk.getByTestId('accounts-not-admin').innerText()).toContain('Chỉ quản trị viên quản lý tài khoản');
+    await expect
+      .poll(() => clerk.getByTestId('accounts-not-admin').innerText())
+      .toContain('Chỉ quản trị viên quản lý tài khoản');
     await clerk.close();
     await admin.close();
   });
@@ -118,13 +129,17 @@ describe.skipIf(skipReason !== null)('accounts in Chromium', () => {
     await admin.getByTestId('reset-new').fill('Tạm thời: đổi ngay 2026');
     await admin.getByTestId('reset-repeat').fill('Tạm thời: đổi ngay 2026');
     await admin.getByTestId('reset-submit').click();
-    await expect.poll(() => admin.getByTestId('account-notice').innerText()).toContain('phải đổi mật khẩu ở lần đăng nhập sau');
+    await expect
+      .poll(() => admin.getByTestId('account-notice').innerText())
+      .toContain('phải đổi mật khẩu ở lần đăng nhập sau');
     await expect.poll(() => row(admin, 'lanhdao').innerText()).toContain('Phải đổi mật khẩu');
 
     const user = await browser.newPage({ viewport: PHONE });
     await user.goto(`${base}/login`);
     await signIn(user, 'lanhdao', 'Tạm thời: đổi ngay 2026');
-    await expect.poll(() => user.getByTestId('password-forced').innerText()).toContain('Quản trị viên đã đặt lại mật khẩu');
+    await expect
+      .poll(() => user.getByTestId('password-forced').innerText())
+      .toContain('Quản trị viên đã đặt lại mật khẩu');
     await noHorizontalScroll(user);
     await user.screenshot({ path: `${SHOTS}/password-forced-390.png`, fullPage: true });
     await user.getByTestId('password-current').fill('Tạm thời: đổi ngay 2026');
@@ -152,14 +167,18 @@ describe.skipIf(skipReason !== null)('accounts in Chromium', () => {
     await admin.getByTestId('create-password-new').fill('vanthu.x01b-2026');
     await admin.getByTestId('create-password-repeat').fill('vanthu.x01b-2026');
     await admin.getByTestId('create-submit').click();
-    await expect.poll(() => admin.getByTestId('create-dialog').innerText()).toContain('Mật khẩu không được trùng hoặc chứa tên đăng nhập.');
+    await expect
+      .poll(() => admin.getByTestId('create-dialog').innerText())
+      .toContain('Mật khẩu không được trùng hoặc chứa tên đăng nhập.');
     await admin.waitForTimeout(300);
     await admin.screenshot({ path: `${SHOTS}/accounts-create-1440.png` });
     await admin.getByTestId('create-password-new').fill('Chuông chùa Trấn Quốc 2026');
     await admin.getByTestId('create-password-repeat').fill('Chuông chùa Trấn Quốc 2026');
     await admin.getByTestId('create-submit').click();
     await expect.poll(() => admin.getByTestId('account-notice').innerText()).toContain('Đã tạo tài khoản vanthu.x01b');
-    await expect.poll(() => row(admin, 'vanthu.x01b').innerText()).toContain('Văn thư, chuyên viên — Đảng bộ xã Tân Lập');
+    await expect
+      .poll(() => row(admin, 'vanthu.x01b').innerText())
+      .toContain('Văn thư, chuyên viên — Đảng bộ xã Tân Lập');
     await admin.close();
   });
 });

@@ -20,7 +20,8 @@ interface Meeting {
 }
 
 /** The draft circulated: An Lạc's regulation as in force, renamed as a draft (as the API test does). */
-const asDraft = (text: string, expression: string) => text.replace(/^expression: .*$/m, `expression: ${expression}`).replace(/^status: .*$/m, 'status: draft');
+const asDraft = (text: string, expression: string) =>
+  text.replace(/^expression: .*$/m, `expression: ${expression}`).replace(/^status: .*$/m, 'status: draft');
 const CLAUSE = 'chp_3__art_12__para_3';
 const PROPOSED = 'Tài liệu hội nghị Tỉnh ủy được gửi đến Tỉnh ủy viên chậm nhất 10 ngày làm việc trước ngày khai mạc.';
 
@@ -39,24 +40,51 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
 
   const login = (username: string): Promise<Session> => apiSession(app, username);
   /** Fixtures and expectations through the API (the browser tests what is on the page). */
-  const call = <T = Consultation>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, s: Session = admin): Promise<T> => apiCall<T>(app, s, method, url, payload);
+  const call = <T = Consultation>(
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    payload?: object,
+    s: Session = admin,
+  ): Promise<T> => apiCall<T>(app, s, method, url, payload);
   const one = async <T = { id: string }>(sql: string, p: unknown[] = []) => (await db.query<T>(sql, p)).rows[0]!;
   const orgId = async (code: string) => (await one('select id from organization where code = $1', [code])).id;
-  const bodyOfAnLac = async (kind: string) => (await one("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null", [kind])).id;
+  const bodyOfAnLac = async (kind: string) =>
+    (
+      await one(
+        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null",
+        [kind],
+      )
+    ).id;
 
   beforeAll(async () => {
     ({ db, app, browser, base } = demo = await startDemo());
     admin = await login('admin');
     clerk = await login('vanthu.x01');
     regId = (await one("select id from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'")).id;
-    const inForce = (await one<{ source_text: string }>("select source_text from regulation_version where regulation_id = $1 and status = 'consolidated'", [regId])).source_text;
-    draftId = (await call<{ id: string }>('POST', `/regulations/${regId}/versions`, { text: asDraft(inForce, 'vie@2026-du-thao-1') })).id;
+    const inForce = (
+      await one<{ source_text: string }>(
+        "select source_text from regulation_version where regulation_id = $1 and status = 'consolidated'",
+        [regId],
+      )
+    ).source_text;
+    draftId = (
+      await call<{ id: string }>('POST', `/regulations/${regId}/versions`, {
+        text: asDraft(inForce, 'vie@2026-du-thao-1'),
+      })
+    ).id;
     const communes = await Promise.all(['ORG-X01', 'ORG-X02', 'ORG-X03'].map(orgId));
-    c1 = await call('POST', '/consultations', { regulationId: regId, versionId: draftId, sentOn: '2026-10-26', deadline: '2026-11-13', recipients: communes.map((id) => ({ kind: 'org', id })) });
+    c1 = await call('POST', '/consultations', {
+      regulationId: regId,
+      versionId: draftId,
+      sentOn: '2026-10-26',
+      deadline: '2026-11-13',
+      recipients: communes.map((id) => ({ kind: 'org', id })),
+    });
   });
   afterAll(async () => demo?.close());
 
-  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> => logIn(browser, base, username, viewport);
+  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> =>
+    logIn(browser, base, username, viewport);
   /** A colour that reads as red: rgb(r, g, b) with red well above green and blue. */
   const isRed = (css: string) => {
     const [r, g, b] = (css.match(/\d+/g) ?? []).map(Number) as [number, number, number];
@@ -64,8 +92,15 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
   };
   const state = (page: Page) => page.getByTestId('consultation-page').getAttribute('data-state');
 
-  it('runs the whole loop: a commune clerk proposes a wording for khoản 3 Điều 12, the province disposes of it, makes the revision, is refused at a BTV session citing khoản 2 Điều 28, submits to the Tỉnh ủy and records the adoption', { timeout: 240_000 }, async () => {
-    const bch = await call<Meeting>('POST', '/meetings', { bodyId: await bodyOfAnLac('BCH'), kind: 'thematic', title: 'Hội nghị Tỉnh ủy chuyên đề: sửa đổi Quy chế làm việc', meetingDate: '2026-11-27' });
+  it('runs the whole loop: a commune clerk proposes a wording for khoản 3 Điều 12, the province disposes of it, makes the revision, is refused at a BTV session citing khoản 2 Điều 28, submits to the Tỉnh ủy and records the adoption', {
+    timeout: 240_000,
+  }, async () => {
+    const bch = await call<Meeting>('POST', '/meetings', {
+      bodyId: await bodyOfAnLac('BCH'),
+      kind: 'thematic',
+      title: 'Hội nghị Tỉnh ủy chuyên đề: sửa đổi Quy chế làm việc',
+      meetingDate: '2026-11-27',
+    });
 
     // The commune clerk finds the draft sent to Tân Lập and proposes a wording for khoản 3 Điều 12.
     const x01 = await loggedIn('vanthu.x01');
@@ -91,7 +126,9 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await form.getByTestId('comment-kind').selectOption('proposal');
     expect(await form.getByTestId('comment-proposed').inputValue()).toContain('chậm nhất 07 ngày làm việc');
     await form.getByTestId('comment-proposed').fill(PROPOSED);
-    await form.getByTestId('comment-text').fill('Thời hạn 07 ngày làm việc không đủ để cấp ủy viên ở xa nghiên cứu tài liệu.');
+    await form
+      .getByTestId('comment-text')
+      .fill('Thời hạn 07 ngày làm việc không đủ để cấp ủy viên ở xa nghiên cứu tài liệu.');
     await form.getByTestId('comment-submit').click();
     await expect.poll(() => x01.getByTestId('comment-done').count()).toBe(1);
     const mine = x01.getByTestId('comment');
@@ -100,7 +137,9 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     expect(await mine.getByTestId('comment-proposal').innerText()).toContain('10 ngày làm việc');
     expect(await mine.getAttribute('data-disposition')).toBe('none');
     expect(await clause.getAttribute('data-count')).toBe('1');
-    expect(await x01.locator('[data-testid="provision"][data-eid="chp_3__art_12"]').getAttribute('data-count')).toBe('1');
+    expect(await x01.locator('[data-testid="provision"][data-eid="chp_3__art_12"]').getAttribute('data-count')).toBe(
+      '1',
+    );
     expect(await mine.getByTestId('dispose-open').count()).toBe(0);
     await x01.screenshot({ path: '.test-results/consultation-clerk.png', fullPage: false });
     await x01.close();
@@ -111,16 +150,25 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     const adminRow = page.locator(`[data-testid="consultation-row"][data-id="${c1.id}"]`);
     await expect.poll(() => adminRow.count()).toBe(1);
     expect(await page.getByTestId('consultation-list-page').getAttribute('data-tab')).toBe('run');
-    expect(isRed(await adminRow.getByTestId('consultation-deadline').evaluate((e) => getComputedStyle(e).color))).toBe(true);
+    expect(isRed(await adminRow.getByTestId('consultation-deadline').evaluate((e) => getComputedStyle(e).color))).toBe(
+      true,
+    );
     expect(await adminRow.getByTestId('consultation-row-counts').getAttribute('data-late')).toBe('2');
     await page.screenshot({ path: '.test-results/consultation-list.png', fullPage: false });
     await adminRow.getByTestId('consultation-link').click();
     await page.waitForURL(new RegExp(`/consultations/${c1.id}$`));
     await expect.poll(() => state(page)).toBe('open');
     expect(await page.getByTestId('consultation-deadline').innerText()).toBe('Hạn góp ý 13/11/2026');
-    expect(isRed(await page.getByTestId('consultation-deadline').evaluate((e) => getComputedStyle(e).color))).toBe(true);
+    expect(isRed(await page.getByTestId('consultation-deadline').evaluate((e) => getComputedStyle(e).color))).toBe(
+      true,
+    );
     const blockers = page.getByTestId('blocker');
-    await expect.poll(() => blockers.allInnerTexts()).toEqual(['Còn 1 ý kiến chưa tiếp thu, giải trình', 'Còn 2 nơi chưa góp ý và chưa được xác định không góp ý: Đảng ủy phường Bắc Sơn, Đảng ủy xã Hòa Sơn']);
+    await expect
+      .poll(() => blockers.allInnerTexts())
+      .toEqual([
+        'Còn 1 ý kiến chưa tiếp thu, giải trình',
+        'Còn 2 nơi chưa góp ý và chưa được xác định không góp ý: Đảng ủy phường Bắc Sơn, Đảng ủy xã Hòa Sơn',
+      ]);
 
     // Bắc Sơn's written answer, recorded by the province: no comment.
     expect(await page.getByTestId('comment-form').count()).toBe(0);
@@ -130,7 +178,9 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await page.getByTestId('comment-submit').click();
     await expect.poll(() => page.getByTestId('comment-done').count()).toBe(1);
     await expect.poll(() => blockers.count()).toBe(2);
-    expect(await blockers.nth(1).innerText()).toBe('Còn 1 nơi chưa góp ý và chưa được xác định không góp ý: Đảng ủy xã Hòa Sơn');
+    expect(await blockers.nth(1).innerText()).toBe(
+      'Còn 1 nơi chưa góp ý và chưa được xác định không góp ý: Đảng ủy xã Hòa Sơn',
+    );
 
     // Hòa Sơn is reminded, then marked as not answering.
     await page.getByTestId('tab-recipients').click();
@@ -138,13 +188,19 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await expect.poll(() => hoaSon.getAttribute('data-status')).toBe('late');
     expect(await hoaSon.getByTestId('recipient-line').innerText()).toBe('Quá hạn từ 13/11/2026, chưa góp ý');
     expect(isRed(await hoaSon.getByTestId('recipient-line').evaluate((e) => getComputedStyle(e).color))).toBe(true);
-    expect(await page.locator('[data-testid="recipient"][data-name="Đảng ủy phường Bắc Sơn"]').getAttribute('data-status')).toBe('answered');
+    expect(
+      await page.locator('[data-testid="recipient"][data-name="Đảng ủy phường Bắc Sơn"]').getAttribute('data-status'),
+    ).toBe('answered');
     await page.getByTestId('remind').click();
     await expect.poll(() => page.getByTestId('reminded').count()).toBe(1);
-    expect(await page.getByTestId('reminded').innerText()).toContain('Đã nhắc (trong ứng dụng và qua thư): Đảng ủy xã Hòa Sơn.');
+    expect(await page.getByTestId('reminded').innerText()).toContain(
+      'Đã nhắc (trong ứng dụng và qua thư): Đảng ủy xã Hòa Sơn.',
+    );
     await expect.poll(() => hoaSon.getByTestId('recipient-reminded').count()).toBe(1);
     await hoaSon.getByTestId('recipient-mark-open').click();
-    await hoaSon.getByTestId('recipient-mark-note').fill('Đã nhắc ngày ' + formatDateVi(todayInVietnam()) + ', quá hạn không trả lời');
+    await hoaSon
+      .getByTestId('recipient-mark-note')
+      .fill('Đã nhắc ngày ' + formatDateVi(todayInVietnam()) + ', quá hạn không trả lời');
     await hoaSon.getByTestId('recipient-mark-submit').click();
     await expect.poll(() => hoaSon.getAttribute('data-status')).toBe('not_answering');
     await expect.poll(() => blockers.allInnerTexts()).toEqual(['Còn 1 ý kiến chưa tiếp thu, giải trình']);
@@ -162,7 +218,9 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     const refused = comment.getByTestId('dispose-error');
     await expect.poll(() => refused.count()).toBe(1);
     expect(await refused.getAttribute('data-status')).toBe('400');
-    expect(await refused.getByTestId('dispose-error-detail').innerText()).toBe('Không tiếp thu, giải trình: cần ghi nội dung giải trình');
+    expect(await refused.getByTestId('dispose-error-detail').innerText()).toBe(
+      'Không tiếp thu, giải trình: cần ghi nội dung giải trình',
+    );
     expect(await comment.getAttribute('data-disposition')).toBe('none');
     await comment.getByTestId('dispose-accepted').click();
     expect(await comment.getByTestId('dispose-adopted').inputValue()).toBe(PROPOSED);
@@ -183,7 +241,9 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await page.getByTestId('tab-synthesis').click();
     const synth = page.locator('[data-testid="synthesis-row"][data-cite="khoản 3 Điều 12"]');
     await expect.poll(() => synth.count()).toBe(1);
-    expect(await synth.getByTestId('synthesis-comment').innerText()).toContain('Đảng ủy xã Tân Lập: Thời hạn 07 ngày làm việc không đủ');
+    expect(await synth.getByTestId('synthesis-comment').innerText()).toContain(
+      'Đảng ủy xã Tân Lập: Thời hạn 07 ngày làm việc không đủ',
+    );
     expect(await synth.getByTestId('synthesis-comment').innerText()).toContain(PROPOSED);
     expect(await synth.getByTestId('synthesis-disposition').innerText()).toContain('Tiếp thu');
     expect(await synth.innerText()).toContain('chậm nhất 07 ngày làm việc trước ngày khai mạc');
@@ -198,14 +258,18 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
 
     // The revision: the accepted wording in khoản 3 Điều 12, in the comparison table.
     await page.getByTestId('tab-revision').click();
-    await page.getByTestId('revision-memo').fill('Tờ trình về việc sửa đổi, bổ sung Quy chế làm việc sau lấy ý kiến các đảng ủy xã');
+    await page
+      .getByTestId('revision-memo')
+      .fill('Tờ trình về việc sửa đổi, bổ sung Quy chế làm việc sau lấy ý kiến các đảng ủy xã');
     await page.getByTestId('revision-submit').click();
     await expect.poll(() => state(page)).toBe('revised');
     expect(await page.getByTestId('revision-expression').getAttribute('data-expression')).toBe('vie@2026-du-thao-2');
     expect(await page.getByTestId('revision-expression').innerText()).toBe('dự thảo 2 (2026)');
     expect(await page.getByTestId('revision-applied').innerText()).toContain('khoản 3 Điều 12');
     // Its rule (the notice period) is not edited with the wording: the team is told to check it.
-    expect(await page.getByTestId('revision-rules-to-review').innerText()).toContain('khoản 3 Điều 12: câu chữ đã sửa theo ý kiến tiếp thu, quy tắc tl-bch giữ nguyên');
+    expect(await page.getByTestId('revision-rules-to-review').innerText()).toContain(
+      'khoản 3 Điều 12: câu chữ đã sửa theo ý kiến tiếp thu, quy tắc tl-bch giữ nguyên',
+    );
     const changed = page.locator(`[data-testid="comparison-row"][data-eid="${CLAUSE}"]`);
     await expect.poll(() => changed.count()).toBe(1);
     expect(await changed.getAttribute('data-change')).toBe('changed');
@@ -216,7 +280,9 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
 
     // Submitted to the Ban Thường vụ's session: refused, the competent body and its clause named.
     const picker = page.getByTestId('submit-meeting');
-    await expect.poll(() => picker.locator('option', { hasText: 'Phiên họp Ban Thường vụ Tỉnh ủy ngày 15/12/2026' }).count()).toBe(1);
+    await expect
+      .poll(() => picker.locator('option', { hasText: 'Phiên họp Ban Thường vụ Tỉnh ủy ngày 15/12/2026' }).count())
+      .toBe(1);
     await picker.selectOption({ label: '15/12/2026 — Phiên họp Ban Thường vụ Tỉnh ủy ngày 15/12/2026 (đã triệu tập)' });
     await page.getByTestId('submit-submit').click();
     const wrong = page.getByTestId('submit-error');
@@ -236,9 +302,14 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await expect.poll(() => page.getByTestId('adoption-no-vote').count()).toBe(1);
 
     // The meeting is convened and opened with 45 present (through the API).
-    let m = await call<Meeting>('POST', `/meetings/${bch.id}/convene`, { version: bch.version, convenedBy: 'BTV', conveningRef: 'Quyết định triệu tập của Ban Thường vụ' });
+    let m = await call<Meeting>('POST', `/meetings/${bch.id}/convene`, {
+      version: bch.version,
+      convenedBy: 'BTV',
+      conveningRef: 'Quyết định triệu tập của Ban Thường vụ',
+    });
     m = await call<Meeting>('GET', `/meetings/${bch.id}`);
-    for (const a of m.attendance.slice(0, 45)) await call('PATCH', `/meetings/${bch.id}/attendance/${a.id}`, { status: 'present' });
+    for (const a of m.attendance.slice(0, 45))
+      await call('PATCH', `/meetings/${bch.id}/attendance/${a.id}`, { status: 'present' });
     m = await call<Meeting>('GET', `/meetings/${bch.id}`);
     await call('POST', `/meetings/${bch.id}/open`, { version: m.version, on: '2026-11-27' });
     const item = m.agenda.find((a) => a.matter === 'QUY_CHE_LAM_VIEC')!;
@@ -251,17 +322,33 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     expect(await notYet.getByTestId('adopt-error-detail').innerText()).toContain('chưa biểu quyết nội dung này');
 
     // 31 of 61 vote yes at the meeting: adopted, in force from the meeting's date.
-    await call('POST', `/meetings/${bch.id}/agenda/${item.id}/votes`, { method: 'show_of_hands', yes: 31, no: 10, abstain: 4 });
+    await call('POST', `/meetings/${bch.id}/agenda/${item.id}/votes`, {
+      method: 'show_of_hands',
+      yes: 31,
+      no: 10,
+      abstain: 4,
+    });
     await page.getByTestId('adoption-reload').click();
     await expect.poll(() => page.getByTestId('adoption-vote').getAttribute('data-passed')).toBe('true');
     expect(await page.getByTestId('adoption-vote').innerText()).toContain('31/61');
     await page.getByTestId('adopt-submit').click();
     await expect.poll(() => state(page)).toBe('adopted');
     await expect.poll(() => page.getByTestId('adoption-done').getAttribute('data-in-force')).toBe('2026-11-27');
-    expect(await page.getByTestId('adoption-done').innerText()).toContain('(dự thảo 2 (2026)) có hiệu lực từ ngày 27/11/2026');
+    expect(await page.getByTestId('adoption-done').innerText()).toContain(
+      '(dự thảo 2 (2026)) có hiệu lực từ ngày 27/11/2026',
+    );
     expect(await page.getByTestId('consultation-adopted').innerText()).toBe('Đã thông qua ngày 27/11/2026');
-    await expect.poll(() => page.locator('[data-testid="impact-none"], [data-testid="impact-line"]').count()).toBeGreaterThan(0);
-    expect((await call<{ status: string; inForceFrom: string }>('GET', `/regulations/${regId}/versions/${(await call<{ nextVersionId: string }>('GET', `/consultations/${c1.id}`)).nextVersionId}`)).status).toBe('adopted');
+    await expect
+      .poll(() => page.locator('[data-testid="impact-none"], [data-testid="impact-line"]').count())
+      .toBeGreaterThan(0);
+    expect(
+      (
+        await call<{ status: string; inForceFrom: string }>(
+          'GET',
+          `/regulations/${regId}/versions/${(await call<{ nextVersionId: string }>('GET', `/consultations/${c1.id}`)).nextVersionId}`,
+        )
+      ).status,
+    ).toBe('adopted');
     await page.screenshot({ path: '.test-results/consultation-adopted.png', fullPage: true });
 
     // The meeting link opens the meeting, where the vote was cast.
@@ -270,10 +357,30 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await page.close();
   });
 
-  it('shows the second of two clerks disposing of the same comment the conflict in Vietnamese, reloads that comment, and lets them decide again', { timeout: 120_000 }, async () => {
-    c2 = await call('POST', '/consultations', { regulationId: regId, versionId: draftId, title: 'Lấy ý kiến Đảng ủy xã Tân Lập về dự thảo Quy chế làm việc (đợt 2)', sentOn: '2026-11-25', deadline: addDays(todayInVietnam(), 10), recipients: [{ kind: 'org', id: await orgId('ORG-X01') }] });
+  it('shows the second of two clerks disposing of the same comment the conflict in Vietnamese, reloads that comment, and lets them decide again', {
+    timeout: 120_000,
+  }, async () => {
+    c2 = await call('POST', '/consultations', {
+      regulationId: regId,
+      versionId: draftId,
+      title: 'Lấy ý kiến Đảng ủy xã Tân Lập về dự thảo Quy chế làm việc (đợt 2)',
+      sentOn: '2026-11-25',
+      deadline: addDays(todayInVietnam(), 10),
+      recipients: [{ kind: 'org', id: await orgId('ORG-X01') }],
+    });
     const tanLap = (await call('GET', `/consultations/${c2.id}`, undefined, clerk)).recipients.find((r) => r.mine)!;
-    await call('POST', `/consultations/${c2.id}/answers`, { recipientId: tanLap.id, comments: [{ kind: 'clause', eId: 'art_13', text: 'Điều 13 cần quy định rõ phiên họp đột xuất của Ban Thường vụ.' }, { kind: 'general', text: 'Dự thảo cơ bản phù hợp với thực tiễn của xã.' }] }, clerk);
+    await call(
+      'POST',
+      `/consultations/${c2.id}/answers`,
+      {
+        recipientId: tanLap.id,
+        comments: [
+          { kind: 'clause', eId: 'art_13', text: 'Điều 13 cần quy định rõ phiên họp đột xuất của Ban Thường vụ.' },
+          { kind: 'general', text: 'Dự thảo cơ bản phù hợp với thực tiễn của xã.' },
+        ],
+      },
+      clerk,
+    );
     const [a, b] = [await loggedIn(), await loggedIn()];
     for (const p of [a, b]) {
       await p.goto(`${base}/consultations/${c2.id}`);
@@ -291,7 +398,9 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await a.locator('[data-testid="provision"][data-eid="chp_3__art_13"]').click();
     await a.getByTestId('comment').getByTestId('dispose-open').click();
     await a.getByTestId('dispose-partly_accepted').click();
-    await a.getByTestId('dispose-explanation').fill('Tiếp thu một phần: phiên họp đột xuất đã quy định tại khoản 2 Điều 13.');
+    await a
+      .getByTestId('dispose-explanation')
+      .fill('Tiếp thu một phần: phiên họp đột xuất đã quy định tại khoản 2 Điều 13.');
     await a.getByTestId('dispose-submit').click();
     await expect.poll(() => a.getByTestId('comment').getAttribute('data-disposition')).toBe('partly_accepted');
 
@@ -310,7 +419,9 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     expect(said).toContain('Người khác vừa sửa: đã tải lại dữ liệu mới nhất.');
     await expect.poll(() => cb.getAttribute('data-disposition')).toBe('partly_accepted');
     expect(await cb.getAttribute('data-version')).toBe('2');
-    expect(await cb.getByTestId('comment-explanation').innerText()).toContain('phiên họp đột xuất đã quy định tại khoản 2 Điều 13');
+    expect(await cb.getByTestId('comment-explanation').innerText()).toContain(
+      'phiên họp đột xuất đã quy định tại khoản 2 Điều 13',
+    );
     await b.screenshot({ path: '.test-results/consultation-conflict.png', fullPage: false });
     // Deciding again on the latest version goes through.
     await cb.getByTestId('dispose-submit').click();
@@ -320,21 +431,48 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await b.close();
   });
 
-  it('shows a comment given at a connection point of the online conference on the open page without reloading it', { timeout: 120_000 }, async () => {
-    const c3 = await call('POST', '/consultations', { regulationId: regId, versionId: draftId, title: 'Hội nghị trực tuyến lấy ý kiến dự thảo (thử)', sentOn: '2026-11-25', deadline: addDays(todayInVietnam(), 10), recipients: [{ kind: 'org', id: await orgId('ORG-X02') }] });
-    let m = await call<Meeting & { sites: { id: string }[] }>('POST', '/meetings', { bodyId: await bodyOfAnLac('BCH'), kind: 'thematic', title: 'Hội nghị trực tuyến lấy ý kiến dự thảo', meetingDate: '2026-12-04', format: 'online' });
-    m = await call('POST', `/meetings/${m.id}/sites`, { name: 'Điểm cầu phường Bắc Sơn', hostOrgId: await orgId('ORG-X02') });
+  it('shows a comment given at a connection point of the online conference on the open page without reloading it', {
+    timeout: 120_000,
+  }, async () => {
+    const c3 = await call('POST', '/consultations', {
+      regulationId: regId,
+      versionId: draftId,
+      title: 'Hội nghị trực tuyến lấy ý kiến dự thảo (thử)',
+      sentOn: '2026-11-25',
+      deadline: addDays(todayInVietnam(), 10),
+      recipients: [{ kind: 'org', id: await orgId('ORG-X02') }],
+    });
+    let m = await call<Meeting & { sites: { id: string }[] }>('POST', '/meetings', {
+      bodyId: await bodyOfAnLac('BCH'),
+      kind: 'thematic',
+      title: 'Hội nghị trực tuyến lấy ý kiến dự thảo',
+      meetingDate: '2026-12-04',
+      format: 'online',
+    });
+    m = await call('POST', `/meetings/${m.id}/sites`, {
+      name: 'Điểm cầu phường Bắc Sơn',
+      hostOrgId: await orgId('ORG-X02'),
+    });
     const page = await loggedIn();
     await page.goto(`${base}/consultations/${c3.id}`);
     await expect.poll(() => state(page)).toBe('open');
     await expect.poll(() => page.getByTestId('comment').count()).toBe(0);
     await page.waitForTimeout(500); // the event stream is open
-    await call('POST', `/consultations/${c3.id}/answers`, { recipientId: c3.recipients[0]!.id, comments: [{ kind: 'clause', eId: 'art_13', text: 'Ý kiến nêu tại điểm cầu phường Bắc Sơn.', siteId: m.sites[0]!.id }] });
-    await expect.poll(() => page.getByTestId('comment').allInnerTexts(), { timeout: 5_000 }).toEqual([expect.stringContaining('Ý kiến nêu tại điểm cầu phường Bắc Sơn.')]);
+    await call('POST', `/consultations/${c3.id}/answers`, {
+      recipientId: c3.recipients[0]!.id,
+      comments: [
+        { kind: 'clause', eId: 'art_13', text: 'Ý kiến nêu tại điểm cầu phường Bắc Sơn.', siteId: m.sites[0]!.id },
+      ],
+    });
+    await expect
+      .poll(() => page.getByTestId('comment').allInnerTexts(), { timeout: 5_000 })
+      .toEqual([expect.stringContaining('Ý kiến nêu tại điểm cầu phường Bắc Sơn.')]);
     await page.close();
   });
 
-  it('fits a phone 390 px wide: the list, the draft with its comments and forms, the recipients, the synthesis and the comparison never scroll sideways', { timeout: 180_000 }, async () => {
+  it('fits a phone 390 px wide: the list, the draft with its comments and forms, the recipients, the synthesis and the comparison never scroll sideways', {
+    timeout: 180_000,
+  }, async () => {
     for (const username of ['admin', 'vanthu.x01']) {
       const phone = await loggedIn(username, { width: 390, height: 844 });
       await phone.goto(`${base}/consultations`);
@@ -380,8 +518,14 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     }
   });
 
-  it('sends a draft for comments from the form: "chọn tất cả đảng ủy xã" picks every commune, two are kept, and the new consultation opens', { timeout: 120_000 }, async () => {
-    const communes = (await one<{ n: number }>("select count(*)::int as n from organization where kind = 'COMMUNE_PARTY_ORG' and valid_until is null")).n;
+  it('sends a draft for comments from the form: "chọn tất cả đảng ủy xã" picks every commune, two are kept, and the new consultation opens', {
+    timeout: 120_000,
+  }, async () => {
+    const communes = (
+      await one<{ n: number }>(
+        "select count(*)::int as n from organization where kind = 'COMMUNE_PARTY_ORG' and valid_until is null",
+      )
+    ).n;
     const page = await loggedIn();
     await page.goto(`${base}/consultations`);
     await page.getByTestId('consultation-create-open').click();
@@ -396,30 +540,50 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await f.getByTestId('consultation-create-filter').fill('');
     await f.locator('[data-testid="consultation-create-recipient"][data-code="ORG-X02"]').check();
     expect(await f.getByTestId('consultation-create-count').getAttribute('data-count')).toBe('2');
-    expect(await f.getByTestId('consultation-create-deadline').inputValue()).toBe(formatDateVi(addDays(todayInVietnam(), 15)));
-    await f.getByTestId('consultation-create-title').fill('Lấy ý kiến đảng ủy xã, phường về dự thảo sửa đổi Quy chế làm việc (đợt 3)');
+    expect(await f.getByTestId('consultation-create-deadline').inputValue()).toBe(
+      formatDateVi(addDays(todayInVietnam(), 15)),
+    );
+    await f
+      .getByTestId('consultation-create-title')
+      .fill('Lấy ý kiến đảng ủy xã, phường về dự thảo sửa đổi Quy chế làm việc (đợt 3)');
     await f.getByTestId('consultation-create-submit').click();
     await page.waitForURL(/\/consultations\/[0-9a-f-]{36}$/);
     await expect.poll(() => state(page)).toBe('open');
-    expect(await page.getByTestId('consultation-title').innerText()).toBe('Lấy ý kiến đảng ủy xã, phường về dự thảo sửa đổi Quy chế làm việc (đợt 3)');
+    expect(await page.getByTestId('consultation-title').innerText()).toBe(
+      'Lấy ý kiến đảng ủy xã, phường về dự thảo sửa đổi Quy chế làm việc (đợt 3)',
+    );
     expect(await page.getByTestId('consultation-deadline').getAttribute('data-overdue')).toBe('false');
     await page.getByTestId('tab-recipients').click();
-    await expect.poll(() => page.getByTestId('recipient').evaluateAll((els) => els.map((e) => [e.getAttribute('data-name'), e.getAttribute('data-status')]))).toEqual([
-      ['Đảng ủy phường Bắc Sơn', 'pending'],
-      ['Đảng ủy xã Tân Lập', 'pending'],
-    ]);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('recipient')
+          .evaluateAll((els) => els.map((e) => [e.getAttribute('data-name'), e.getAttribute('data-status')])),
+      )
+      .toEqual([
+        ['Đảng ủy phường Bắc Sơn', 'pending'],
+        ['Đảng ủy xã Tân Lập', 'pending'],
+      ]);
     await page.close();
   });
 
-  it('consults on a draft resolution paragraph by paragraph: sent from the form, a commune comments on đoạn 2, the province disposes, and the revision compares by paragraph', { timeout: 180_000 }, async () => {
+  it('consults on a draft resolution paragraph by paragraph: sent from the form, a commune comments on đoạn 2, the province disposes, and the revision compares by paragraph', {
+    timeout: 180_000,
+  }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/consultations`);
     await page.getByTestId('consultation-create-open').click();
     const f = page.getByTestId('consultation-create');
     await f.getByTestId('consultation-create-what').getByText('Văn bản dự thảo khác').click();
     await f.getByTestId('consultation-create-doc-title').fill('Dự thảo Nghị quyết chuyên đề về chuyển đổi số');
-    await f.getByTestId('consultation-create-doc-text').fill('NGHỊ QUYẾT CHUYÊN ĐỀ về chuyển đổi số\n1. Đến năm 2027, 100% văn bản của cấp ủy được ký số.\n2. Mỗi xã có một cán bộ chuyên trách chuyển đổi số.');
-    await expect.poll(() => f.getByTestId('consultation-create-doc-matter').locator('option').count()).toBeGreaterThan(2);
+    await f
+      .getByTestId('consultation-create-doc-text')
+      .fill(
+        'NGHỊ QUYẾT CHUYÊN ĐỀ về chuyển đổi số\n1. Đến năm 2027, 100% văn bản của cấp ủy được ký số.\n2. Mỗi xã có một cán bộ chuyên trách chuyển đổi số.',
+      );
+    await expect
+      .poll(() => f.getByTestId('consultation-create-doc-matter').locator('option').count())
+      .toBeGreaterThan(2);
     await f.getByTestId('consultation-create-doc-matter').selectOption('NQ_CHUYEN_DE');
     await f.getByTestId('consultation-create-filter').fill('tan lap');
     await f.locator('[data-testid="consultation-create-recipient"][data-code="ORG-X01"]').check();

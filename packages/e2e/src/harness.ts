@@ -12,7 +12,8 @@ import { chromiumUnavailableReason, launchChromium } from './browser.js';
  * Chromium, the demo accounts (password anlac2026), and fixtures written through the API.
  */
 export const skipReason = chromiumUnavailableReason();
-if (!skipReason && !existsSync(`${DEFAULT_WEB_DIR}/index.html`)) throw new Error('Chưa đóng gói giao diện web: chạy `npm run build` (npm test tự làm việc này)');
+if (!skipReason && !existsSync(`${DEFAULT_WEB_DIR}/index.html`))
+  throw new Error('Chưa đóng gói giao diện web: chạy `npm run build` (npm test tự làm việc này)');
 
 export const DEMO_PASSWORD = 'anlac2026';
 
@@ -54,18 +55,38 @@ export async function startDemo(opts: { volume?: boolean } = {}): Promise<Demo> 
 
 /** A session of the API for fixtures (the browser tests what is on the page, not how the data got there). */
 export async function apiSession(app: FastifyInstance, username = 'admin'): Promise<Session> {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+  const r = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password: DEMO_PASSWORD },
+  });
   return { cookie: `qc_session=${r.cookies.find((c) => c.name === 'qc_session')!.value}`, csrf: r.json().csrfToken };
 }
 
-export async function apiCall<T>(app: FastifyInstance, s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> {
-  const r = await app.inject({ method, url: `/api/v1${url}`, payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+export async function apiCall<T>(
+  app: FastifyInstance,
+  s: Session,
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  payload?: object,
+): Promise<T> {
+  const r = await app.inject({
+    method,
+    url: `/api/v1${url}`,
+    payload,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+  });
   if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
   return r.json() as T;
 }
 
 /** A new page logged in through the login form. */
-export async function logIn(browser: Browser, base: string, username = 'admin', viewport?: { width: number; height: number }): Promise<Page> {
+export async function logIn(
+  browser: Browser,
+  base: string,
+  username = 'admin',
+  viewport?: { width: number; height: number },
+): Promise<Page> {
   const page = await browser.newPage(viewport ? { viewport } : {});
   await page.goto(`${base}/`);
   await page.waitForURL(/\/login/);

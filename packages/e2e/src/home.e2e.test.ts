@@ -32,24 +32,33 @@ describe.skipIf(skipReason !== null)('home page "Việc của tôi" in Chromium'
   });
   afterAll(async () => demo?.close());
 
-  it.each(['vanthu.x01', 'admin', 'lanhdao'])('opens on the work of %s, and each figure\'s list shows the same count', async (username) => {
-    const page = await logIn(demo.browser, demo.base, username);
-    await page.goto(`${demo.base}/`);
-    await page.getByTestId('home-page').waitFor();
-    const figures = await page.locator('[data-testid^="home-"][data-href]').evaluateAll((els) =>
-      els.map((e) => ({ testid: e.getAttribute('data-testid')!, count: Number(e.getAttribute('data-count')), href: e.getAttribute('data-href')! })),
-    );
-    const lists = figures.filter((f) => /^\/(tasks|consultations|notifications|conclusions)/.test(f.href));
-    expect(lists.length).toBeGreaterThanOrEqual(6);
-    for (const f of lists) {
-      // The figure is a link: following it opens the list with the same filter.
+  it.each(['vanthu.x01', 'admin', 'lanhdao'])(
+    "opens on the work of %s, and each figure's list shows the same count",
+    async (username) => {
+      const page = await logIn(demo.browser, demo.base, username);
       await page.goto(`${demo.base}/`);
-      await page.locator(`[data-testid="${f.testid}"][data-href="${f.href}"]`).first().click();
-      await page.waitForURL((u) => `${u.pathname}${u.search}`.startsWith(f.href.split('?')[0]!));
-      expect(await totalOn(page, f.href), `${username} ${f.testid} ${f.href}`).toBe(f.count);
-    }
-    await page.close();
-  });
+      await page.getByTestId('home-page').waitFor();
+      const figures = await page
+        .locator('[data-testid^="home-"][data-href]')
+        .evaluateAll((els) =>
+          els.map((e) => ({
+            testid: e.getAttribute('data-testid')!,
+            count: Number(e.getAttribute('data-count')),
+            href: e.getAttribute('data-href')!,
+          })),
+        );
+      const lists = figures.filter((f) => /^\/(tasks|consultations|notifications|conclusions)/.test(f.href));
+      expect(lists.length).toBeGreaterThanOrEqual(6);
+      for (const f of lists) {
+        // The figure is a link: following it opens the list with the same filter.
+        await page.goto(`${demo.base}/`);
+        await page.locator(`[data-testid="${f.testid}"][data-href="${f.href}"]`).first().click();
+        await page.waitForURL((u) => `${u.pathname}${u.search}`.startsWith(f.href.split('?')[0]!));
+        expect(await totalOn(page, f.href), `${username} ${f.testid} ${f.href}`).toBe(f.count);
+      }
+      await page.close();
+    },
+  );
 
   it('fits a phone and shows the bell and the menu item for the organization tree', async () => {
     const page = await logIn(demo.browser, demo.base, 'vanthu.x01', { width: 390, height: 844 });

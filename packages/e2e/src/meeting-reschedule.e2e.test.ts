@@ -25,10 +25,24 @@ describe.skipIf(skipReason !== null)('rescheduling a meeting in Chromium', () =>
   });
   afterAll(async () => demo?.close());
 
-  it('sets chair and secretary, reschedules the convened session from its page and shows the notice check run again', { timeout: 120_000 }, async () => {
-    const call = <T = Meeting>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => apiCall<T>(demo.app, session, method, url, payload);
-    const btv = (await demo.db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null")).rows[0]!.id;
-    let m = await call('POST', '/meetings', { bodyId: btv, kind: 'regular', title: 'Phiên họp Ban Thường vụ Tỉnh ủy bàn Đề án chuyển đổi số', meetingDate: d(30), startsAt: '08:00', location: 'Hội trường Tỉnh ủy' });
+  it('sets chair and secretary, reschedules the convened session from its page and shows the notice check run again', {
+    timeout: 120_000,
+  }, async () => {
+    const call = <T = Meeting>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+      apiCall<T>(demo.app, session, method, url, payload);
+    const btv = (
+      await demo.db.query<{ id: string }>(
+        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null",
+      )
+    ).rows[0]!.id;
+    let m = await call('POST', '/meetings', {
+      bodyId: btv,
+      kind: 'regular',
+      title: 'Phiên họp Ban Thường vụ Tỉnh ủy bàn Đề án chuyển đổi số',
+      meetingDate: d(30),
+      startsAt: '08:00',
+      location: 'Hội trường Tỉnh ủy',
+    });
     m = await call('POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'TT' });
     m = await call('POST', `/meetings/${m.id}/documents-sent`, { version: m.version, sentOn: today });
 
@@ -44,7 +58,9 @@ describe.skipIf(skipReason !== null)('rescheduling a meeting in Chromium', () =>
     await page.getByTestId('secretary-input').fill('Nguyễn Thị Hoa, Phó Chánh Văn phòng Tỉnh ủy');
     await page.getByTestId('chair-save').click();
     await expect.poll(() => page.getByTestId('chair-name').innerText()).toBe('Chủ trì: Trần Quốc Hưng, Bí thư Tỉnh ủy');
-    expect(await page.getByTestId('secretary-name').innerText()).toBe('Thư ký: Nguyễn Thị Hoa, Phó Chánh Văn phòng Tỉnh ủy');
+    expect(await page.getByTestId('secretary-name').innerText()).toBe(
+      'Thư ký: Nguyễn Thị Hoa, Phó Chánh Văn phòng Tỉnh ủy',
+    );
 
     // Rescheduling: no date (an impossible one is none) or no reason, no submit.
     expect(await page.getByTestId('reschedule-entry').count()).toBe(0);
@@ -58,7 +74,9 @@ describe.skipIf(skipReason !== null)('rescheduling a meeting in Chromium', () =>
 
     await expect.poll(() => page.getByTestId('reschedule-entry').count()).toBe(1);
     const entry = await page.getByTestId('reschedule-entry').innerText();
-    expect(entry).toContain(`Đã dời từ ${formatDateVi(d(30))} lúc 08:00 sang ${formatDateVi(d(2))} lúc 14:00: lý do Đồng chí Bí thư đi công tác từ tuần sau`);
+    expect(entry).toContain(
+      `Đã dời từ ${formatDateVi(d(30))} lúc 08:00 sang ${formatDateVi(d(2))} lúc 14:00: lý do Đồng chí Bí thư đi công tác từ tuần sau`,
+    );
     expect(entry).toContain('giấy triệu tập được gửi lại theo ngày họp mới');
     expect(await page.getByTestId('reschedule-notice').getAttribute('data-ok')).toBe('false');
     const notice = await page.getByTestId('reschedule-notice').innerText();

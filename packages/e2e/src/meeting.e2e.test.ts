@@ -13,7 +13,10 @@ interface Meeting {
   can: { write: boolean; readReserved: boolean };
   attendance: { id: string; personId: string | null; role: string; status: string }[];
   sites: { id: string; name: string; hostOrgId: string | null }[];
-  conclusion: { symbol: string; items: { kind: string; dueMeetingId: string | null; dueLabel: string | null }[] } | null;
+  conclusion: {
+    symbol: string;
+    items: { kind: string; dueMeetingId: string | null; dueLabel: string | null }[];
+  } | null;
 }
 interface MeetingListItem {
   id: string;
@@ -37,20 +40,37 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
   });
   afterAll(async () => demo?.close());
 
-  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> => logIn(browser, base, username, viewport);
+  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> =>
+    logIn(browser, base, username, viewport);
 
   /** Fixtures through the API (the browser tests what is on the page, not how the data got there). */
-  const call = <T = Meeting>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> => apiCall<T>(app, session, method, url, payload);
-  const bodyOf = async (kind: 'BCH' | 'BTV') => (await db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null", [kind])).rows[0]!.id;
+  const call = <T = Meeting>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> =>
+    apiCall<T>(app, session, method, url, payload);
+  const bodyOf = async (kind: 'BCH' | 'BTV') =>
+    (
+      await db.query<{ id: string }>(
+        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null",
+        [kind],
+      )
+    ).rows[0]!.id;
   const btv = () => bodyOf('BTV');
   /** A BTV session convened by the TT: its 17 members summoned. */
   async function convenedBtvSession(date: string, extra: object = {}) {
-    const m = await call('POST', '/meetings', { bodyId: await btv(), kind: 'regular', title: `Phiên họp Ban Thường vụ Tỉnh ủy ngày ${date.split('-').reverse().join('/')}`, meetingDate: date, startsAt: '08:00', ...extra });
+    const m = await call('POST', '/meetings', {
+      bodyId: await btv(),
+      kind: 'regular',
+      title: `Phiên họp Ban Thường vụ Tỉnh ủy ngày ${date.split('-').reverse().join('/')}`,
+      meetingDate: date,
+      startsAt: '08:00',
+      ...extra,
+    });
     return call('POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'TT' });
   }
   const state = (page: Page) => page.getByTestId('meeting-page').getAttribute('data-state');
 
-  it('plans a BTV session from the calendar and takes it through convening, attendance, a vote and the conclusion notice', { timeout: 120_000 }, async () => {
+  it('plans a BTV session from the calendar and takes it through convening, attendance, a vote and the conclusion notice', {
+    timeout: 120_000,
+  }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/meetings?body=BTV&month=2026-12`);
     await expect.poll(() => page.getByTestId('plan-body').locator('option').count()).toBeGreaterThanOrEqual(3);
@@ -61,8 +81,12 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await page.getByTestId('plan-location').fill('Hội trường Tỉnh ủy');
     await page.getByTestId('plan-submit').click();
     await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId('meeting-title').innerText()).toBe('Phiên họp Ban Thường vụ Tỉnh ủy ngày 29/12/2026');
-    expect(await page.getByTestId('meeting-when').innerText()).toContain('Thứ Ba, 29/12/2026 · lúc 08:00 · Hội trường Tỉnh ủy');
+    await expect
+      .poll(() => page.getByTestId('meeting-title').innerText())
+      .toBe('Phiên họp Ban Thường vụ Tỉnh ủy ngày 29/12/2026');
+    expect(await page.getByTestId('meeting-when').innerText()).toContain(
+      'Thứ Ba, 29/12/2026 · lúc 08:00 · Hội trường Tỉnh ủy',
+    );
     expect(await state(page)).toBe('planned');
     expect(await page.getByTestId('meeting-regulation').innerText()).toContain('văn bản có hiệu lực từ 01/07/2026');
 
@@ -118,15 +142,21 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     expect(await page.getByTestId('vote-result').first().innerText()).toContain('17');
 
     await page.getByTestId('step-closed').click();
-    if (todayInVietnam() < '2026-12-29') await page.getByTestId('early-reason').fill('Diễn tập quy trình trước phiên họp');
+    if (todayInVietnam() < '2026-12-29')
+      await page.getByTestId('early-reason').fill('Diễn tập quy trình trước phiên họp');
     await page.getByTestId('step-submit').click();
     await expect.poll(() => state(page)).toBe('closed');
 
     // The conclusion notice: one action item with its 6 rõ.
     await expect.poll(() => page.getByTestId('conclusion-form').count()).toBe(1);
     await page.getByTestId('ci-kind').first().selectOption('action');
-    await page.getByTestId('ci-text').first().fill('Hoàn thiện Đề án sắp xếp các đơn vị sự nghiệp theo ý kiến của Ban Thường vụ');
-    await expect.poll(() => page.getByTestId('ci-lead').first().locator('option', { hasText: 'Ban Tổ chức Tỉnh ủy' }).count()).toBe(1);
+    await page
+      .getByTestId('ci-text')
+      .first()
+      .fill('Hoàn thiện Đề án sắp xếp các đơn vị sự nghiệp theo ý kiến của Ban Thường vụ');
+    await expect
+      .poll(() => page.getByTestId('ci-lead').first().locator('option', { hasText: 'Ban Tổ chức Tỉnh ủy' }).count())
+      .toBe(1);
     await page.getByTestId('ci-lead').first().selectOption({ label: 'Ban Tổ chức Tỉnh ủy' });
     await page.getByTestId('ci-due').first().fill('31/01/2027');
     await page.getByTestId('ci-product').first().fill('Đề án hoàn chỉnh trình Ban Thường vụ');
@@ -137,9 +167,16 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await page.getByTestId('ci-due').first().fill('31/02/2027');
     await page.getByTestId('conclusion-submit').click();
     await expect.poll(() => page.getByText('Ngày không có thật').count()).toBe(1);
-    expect(await page.getByTestId('ci-due').first().evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('Thời hạn (rõ thời gian): "31/02/2027" không phải một ngày có thật (dd/mm/yyyy)');
+    expect(
+      await page
+        .getByTestId('ci-due')
+        .first()
+        .evaluate((el) => (el as HTMLInputElement).validationMessage),
+    ).toBe('Thời hạn (rõ thời gian): "31/02/2027" không phải một ngày có thật (dd/mm/yyyy)');
     expect(await page.getByTestId('conclusion-symbol').count()).toBe(0);
-    expect((await call<{ conclusion: unknown }>('GET', `/meetings/${page.url().split('/').pop()}`)).conclusion).toBeNull();
+    expect(
+      (await call<{ conclusion: unknown }>('GET', `/meetings/${page.url().split('/').pop()}`)).conclusion,
+    ).toBeNull();
     await page.getByTestId('ci-due').first().fill('31/01/2027');
     await page.getByTestId('conclusion-submit').click();
     await expect.poll(() => page.getByTestId('conclusion-symbol').innerText()).toMatch(/\d+-TB\/TU/);
@@ -171,7 +208,9 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await b.getByTestId('att-reason').first().fill('Đi công tác Trung ương');
     await b.getByTestId('att-reason').first().press('Tab');
     await expect.poll(() => a.getByTestId('live').innerText()).toContain('Vắng có lý do 1');
-    expect((await call('GET', `/meetings/${m.id}`)).attendance.find((x) => x.status === 'absent_excused')?.reason).toBe('Đi công tác Trung ương');
+    expect((await call('GET', `/meetings/${m.id}`)).attendance.find((x) => x.status === 'absent_excused')?.reason).toBe(
+      'Đi công tác Trung ương',
+    );
     // "Tất cả có mặt": the fifteen not yet marked are present; the excused absence stays.
     await a.getByTestId('att-all-present').click();
     await expect.poll(() => b.getByTestId('live-present').innerText()).toContain('Có mặt 16/17');
@@ -184,19 +223,40 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
   it("reports the demo year's five deviations and the conference quota, and shows the cancelled session of 22/09 in the BTV calendar", async () => {
     const page = await loggedIn();
     await page.goto(`${base}/meetings/report`);
-    const codes = () => page.getByTestId('deviation-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')).sort());
-    await expect.poll(codes).toEqual(['SAI_THAM_QUYEN', 'TAI_LIEU_GUI_CHAM', 'THIEU_KY_HOP_THUONG_LE', 'THIEU_KY_HOP_THUONG_LE', 'THONG_BAO_KET_LUAN_CHAM']);
+    const codes = () =>
+      page.getByTestId('deviation-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')).sort());
+    await expect
+      .poll(codes)
+      .toEqual([
+        'SAI_THAM_QUYEN',
+        'TAI_LIEU_GUI_CHAM',
+        'THIEU_KY_HOP_THUONG_LE',
+        'THIEU_KY_HOP_THUONG_LE',
+        'THONG_BAO_KET_LUAN_CHAM',
+      ]);
     const table = await page.getByTestId('deviations').innerText();
     expect(table).toContain('khoản 1 Điều 13');
     expect(table).toContain('khoản 2 Điều 18');
     expect(table).toContain('Tháng 9/2026');
     expect(await page.getByTestId('deviation-meeting').count()).toBe(3);
-    await expect.poll(() => page.getByTestId('quota-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['TY_LE_TRUC_TIEP', 'HOI_NGHI_TOAN_TINH', 'GIAM_SO_HOI_NGHI']);
+    await expect
+      .poll(() => page.getByTestId('quota-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))))
+      .toEqual(['TY_LE_TRUC_TIEP', 'HOI_NGHI_TOAN_TINH', 'GIAM_SO_HOI_NGHI']);
     expect(await page.getByTestId('quota').innerText()).toContain('khoản 4 Điều 11');
     expect(await page.getByTestId('quota-bar').count()).toBe(12);
     await expect.poll(() => page.getByTestId('regime-body').count()).toBe(3);
-    await expect.poll(() => page.locator('[data-testid="regime-body"][data-kind="BTV"] [data-testid="period-chip"][data-from="2026-09-01"]').getAttribute('data-status')).toBe('short');
-    expect(await page.locator('[data-testid="regime-body"][data-kind="BTV"] [data-testid="period-chip"][data-from="2026-09-01"]').getAttribute('title')).toContain('Tháng 9/2026');
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid="regime-body"][data-kind="BTV"] [data-testid="period-chip"][data-from="2026-09-01"]')
+          .getAttribute('data-status'),
+      )
+      .toBe('short');
+    expect(
+      await page
+        .locator('[data-testid="regime-body"][data-kind="BTV"] [data-testid="period-chip"][data-from="2026-09-01"]')
+        .getAttribute('title'),
+    ).toContain('Tháng 9/2026');
     await page.screenshot({ path: '.test-results/meeting-report.png', fullPage: true });
 
     // The BTV calendar of September (from October, one month back): the session of 22/09 is there, cancelled.
@@ -207,7 +267,9 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('month')).toBe('2026-09');
     const sept22 = page.locator('[data-testid="cal-meeting"][data-date="2026-09-22"]');
     await expect.poll(() => sept22.getAttribute('data-state')).toBe('cancelled');
-    expect(await page.locator('[data-testid="cal-meeting"][data-date="2026-09-08"]').getAttribute('data-state')).toBe('minutes_approved');
+    expect(await page.locator('[data-testid="cal-meeting"][data-date="2026-09-08"]').getAttribute('data-state')).toBe(
+      'minutes_approved',
+    );
     expect(await page.locator('.qc-cal-head').allInnerTexts()).toEqual(['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN']);
     await sept22.click();
     await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
@@ -216,13 +278,20 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     // The private ICS address of the BTV calendar.
     await page.goto(`${base}/meetings?body=BTV&month=2026-09`);
     await page.getByTestId('ics-button').click();
-    await expect.poll(() => page.getByTestId('ics-body-url').first().inputValue()).toMatch(new RegExp(`^${base}/api/v1/ics/[^/]+/bodies/${await btv()}\\.ics$`));
+    await expect
+      .poll(() => page.getByTestId('ics-body-url').first().inputValue())
+      .toMatch(new RegExp(`^${base}/api/v1/ics/[^/]+/bodies/${await btv()}\\.ics$`));
     await page.close();
   });
 
-  it('fits a phone 390 px wide: the meeting page has no horizontal scroll and the commune hosting a connection point marks presence in one tap', { timeout: 90_000 }, async () => {
+  it('fits a phone 390 px wide: the meeting page has no horizontal scroll and the commune hosting a connection point marks presence in one tap', {
+    timeout: 90_000,
+  }, async () => {
     const tanLap = (await db.query<{ id: string }>("select id from organization where code = 'ORG-X01'")).rows[0]!.id;
-    let m = await convenedBtvSession('2026-12-21', { format: 'online', title: 'Hội nghị trực tuyến Ban Thường vụ Tỉnh ủy ngày 21/12/2026 với các điểm cầu cơ sở' });
+    let m = await convenedBtvSession('2026-12-21', {
+      format: 'online',
+      title: 'Hội nghị trực tuyến Ban Thường vụ Tỉnh ủy ngày 21/12/2026 với các điểm cầu cơ sở',
+    });
     m = await call('POST', `/meetings/${m.id}/sites`, { name: 'Điểm cầu Đảng ủy xã Tân Lập', hostOrgId: tanLap });
     const site = m.sites[0]!;
     const member = m.attendance.find((x) => x.role === 'member')!;
@@ -252,43 +321,71 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await clerk.getByTestId('guest-name').fill('Nguyễn Văn Khách');
     await clerk.getByTestId('guest-title').fill('Phó Bí thư Đảng ủy xã Tân Lập');
     await clerk.getByTestId('guest-submit').click();
-    await expect.poll(() => clerk.getByTestId('site-guest').allInnerTexts()).toEqual(['Nguyễn Văn Khách, Phó Bí thư Đảng ủy xã Tân Lập']);
+    await expect
+      .poll(() => clerk.getByTestId('site-guest').allInnerTexts())
+      .toEqual(['Nguyễn Văn Khách, Phó Bí thư Đảng ủy xã Tân Lập']);
     // The province's page of the same point follows live.
     await expect.poll(() => page.getByTestId('site-here').innerText()).toBe('1/1');
     await clerk.screenshot({ path: '.test-results/meeting-site-phone.png', fullPage: false });
     await clerk.goto(`${base}/meetings/${m.id}`);
     // Not the clerk's: a "no access" page that says so in words, with the way back.
     await expect.poll(() => clerk.getByTestId('no-access').count()).toBe(1);
-    expect(await clerk.getByTestId('no-access').getByRole('heading', { level: 1 }).innerText()).toBe('Bạn không có quyền xem nội dung này');
+    expect(await clerk.getByTestId('no-access').getByRole('heading', { level: 1 }).innerText()).toBe(
+      'Bạn không có quyền xem nội dung này',
+    );
     await clerk.close();
     await page.close();
   });
-  it('shows read-only accounts the BTV session in progress of 01/12/2026 with its attendance and checks, and no control to change it', { timeout: 90_000 }, async () => {
-    const [session] = await call<MeetingListItem[]>('GET', `/meetings?bodyId=${await btv()}&from=2026-12-01&to=2026-12-01`);
+  it('shows read-only accounts the BTV session in progress of 01/12/2026 with its attendance and checks, and no control to change it', {
+    timeout: 90_000,
+  }, async () => {
+    const [session] = await call<MeetingListItem[]>(
+      'GET',
+      `/meetings?bodyId=${await btv()}&from=2026-12-01&to=2026-12-01`,
+    );
     expect(session?.state).toBe('in_session');
     for (const username of ['xem', 'lanhdao']) {
       const page = await loggedIn(username);
       await page.goto(`${base}/meetings/${session!.id}`);
       await expect.poll(() => state(page)).toBe('in_session');
-      expect(await page.getByTestId('meeting-title').innerText()).toBe('Phiên họp Ban Thường vụ Tỉnh ủy ngày 01/12/2026');
+      expect(await page.getByTestId('meeting-title').innerText()).toBe(
+        'Phiên họp Ban Thường vụ Tỉnh ủy ngày 01/12/2026',
+      );
       expect(await page.getByTestId('read-only').innerText()).toContain('chỉ được xem');
       // What was recorded reads as before: the steps bar, the checks, each member's status as text, the live counts.
-      expect(await page.locator('[data-testid="step-chip"][data-current="true"]').getAttribute('data-state')).toBe('in_session');
+      expect(await page.locator('[data-testid="step-chip"][data-current="true"]').getAttribute('data-state')).toBe(
+        'in_session',
+      );
       expect(await page.getByTestId('check-convening').getAttribute('data-ok')).toBe('true');
       expect(await page.getByTestId('check-quorum').getAttribute('data-ok')).not.toBe('none');
       expect(await page.getByTestId('att-row').count()).toBe(17);
       expect(await page.getByTestId('att-status-text').count()).toBe(17);
       const present = await page.locator('[data-testid="att-row"][data-status="present"]').count();
       expect(present).toBeGreaterThan(0);
-      expect(await page.locator('[data-testid="att-status-text"][data-status="present"]').first().innerText()).toBe('Có mặt');
+      expect(await page.locator('[data-testid="att-status-text"][data-status="present"]').first().innerText()).toBe(
+        'Có mặt',
+      );
       await expect.poll(() => page.getByTestId('live-present').innerText()).toContain(`Có mặt ${present}/17`);
       expect(await page.getByTestId('agenda-item').count()).toBeGreaterThan(0);
       // No write control at all: no step button (the session could be closed by a clerk), no attendance select, no form.
-      for (const step of ['convened', 'documents_sent', 'in_session', 'closed', 'minutes_approved', 'cancelled']) expect(await page.getByTestId(`step-${step}`).count()).toBe(0);
+      for (const step of ['convened', 'documents_sent', 'in_session', 'closed', 'minutes_approved', 'cancelled'])
+        expect(await page.getByTestId(`step-${step}`).count()).toBe(0);
       expect(await page.getByTestId('att-status').count()).toBe(0);
       expect(await page.getByTestId('att-site').count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Bế mạc', exact: true }).count()).toBe(0);
-      for (const form of ['step-form', 'guest-form', 'site-form', 'item-form', 'vote-form', 'opinion-open', 'document-form', 'minutes-text', 'conclusion-form', 'details-edit']) expect(await page.getByTestId(form).count()).toBe(0);
+      for (const form of [
+        'step-form',
+        'guest-form',
+        'site-form',
+        'item-form',
+        'vote-form',
+        'opinion-open',
+        'document-form',
+        'minutes-text',
+        'conclusion-form',
+        'details-edit',
+      ])
+        expect(await page.getByTestId(form).count()).toBe(0);
       expect(await page.getByTestId('meeting-page').locator('button, select, textarea, input').count()).toBe(0);
       // Nor a plan form in the calendar, which they read as before.
       await page.goto(`${base}/meetings?body=BTV&month=2026-12`);
@@ -296,7 +393,9 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
       expect(await page.getByText('Dự kiến cuộc họp').count()).toBe(0);
       expect(await page.getByTestId('plan-form').count()).toBe(0);
       // A connection point of a conference is read, not recorded, by a read-only account.
-      const online = (await call<MeetingListItem[]>('GET', `/meetings?bodyId=${await btv()}&from=2026-03-26&to=2026-03-26`))[0]!;
+      const online = (
+        await call<MeetingListItem[]>('GET', `/meetings?bodyId=${await btv()}&from=2026-03-26&to=2026-03-26`)
+      )[0]!;
       const site = (await call<Meeting>('GET', `/meetings/${online.id}`)).sites[1]!;
       await page.goto(`${base}/meetings/${online.id}/sites/${site.id}`);
       await expect.poll(() => page.getByTestId('site-page').count()).toBe(1);
@@ -307,13 +406,33 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     }
   });
 
-  it('issues the conclusion of a Tỉnh ủy conference as a KL document from the browser, with a task due at a later conference; a commune hosts its connection point', { timeout: 120_000 }, async () => {
+  it('issues the conclusion of a Tỉnh ủy conference as a KL document from the browser, with a task due at a later conference; a commune hosts its connection point', {
+    timeout: 120_000,
+  }, async () => {
     const tanLap = (await db.query<{ id: string }>("select id from organization where code = 'ORG-X01'")).rows[0]!.id;
-    let m = await call('POST', '/meetings', { bodyId: await bodyOf('BCH'), kind: 'extraordinary', title: 'Hội nghị Tỉnh ủy (bất thường) ngày 11/12/2026', meetingDate: '2026-12-11', startsAt: '07:30', format: 'hybrid' });
+    let m = await call('POST', '/meetings', {
+      bodyId: await bodyOf('BCH'),
+      kind: 'extraordinary',
+      title: 'Hội nghị Tỉnh ủy (bất thường) ngày 11/12/2026',
+      meetingDate: '2026-12-11',
+      startsAt: '07:30',
+      format: 'hybrid',
+    });
     m = await call('POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'BTV' });
-    m = await call('POST', `/meetings/${m.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
-    m = await call('POST', `/meetings/${m.id}/agenda`, { title: 'Chủ trương đầu tư dự án đường ven biển phía Đông', matter: 'CHU_TRUONG_DU_AN', attributes: { tong_muc_dau_tu_ty_dong: 1200 }, presentingUnit: 'Đảng ủy UBND tỉnh' });
-    const later = await call<MeetingListItem[]>('GET', `/meetings?bodyId=${await bodyOf('BCH')}&from=2026-12-12&to=2026-12-31`);
+    m = await call('POST', `/meetings/${m.id}/open`, {
+      earlyReason: 'Ghi nhận thử trước ngày họp',
+      version: m.version,
+    });
+    m = await call('POST', `/meetings/${m.id}/agenda`, {
+      title: 'Chủ trương đầu tư dự án đường ven biển phía Đông',
+      matter: 'CHU_TRUONG_DU_AN',
+      attributes: { tong_muc_dau_tu_ty_dong: 1200 },
+      presentingUnit: 'Đảng ủy UBND tỉnh',
+    });
+    const later = await call<MeetingListItem[]>(
+      'GET',
+      `/meetings?bodyId=${await bodyOf('BCH')}&from=2026-12-12&to=2026-12-31`,
+    );
     const hn10 = later.find((x) => x.title.startsWith('Hội nghị Tỉnh ủy lần thứ 10'))!;
 
     // The office's clerk (clearance 1) records the conference.
@@ -338,7 +457,8 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     // Closing: the date offered is the conference's.
     await page.getByTestId('step-closed').click();
     expect(await page.getByTestId('step-date').inputValue()).toBe('11/12/2026');
-    if (await page.getByTestId('early-reason').count()) await page.getByTestId('early-reason').fill('Ghi nhận thử trước ngày họp');
+    if (await page.getByTestId('early-reason').count())
+      await page.getByTestId('early-reason').fill('Ghi nhận thử trước ngày họp');
     await page.getByTestId('step-submit').click();
     await expect.poll(() => state(page)).toBe('closed');
 
@@ -348,7 +468,9 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     expect(await page.getByTestId('conclusion-submit').innerText()).toBe('Ban hành kết luận');
     await page.getByTestId('ci-kind').first().selectOption('action');
     await page.getByTestId('ci-text').first().fill('Hoàn thiện hồ sơ chủ trương đầu tư dự án đường ven biển phía Đông');
-    await expect.poll(() => page.getByTestId('ci-lead').first().locator('option', { hasText: 'Ban Tổ chức Tỉnh ủy' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('ci-lead').first().locator('option', { hasText: 'Ban Tổ chức Tỉnh ủy' }).count())
+      .toBe(1);
     await page.getByTestId('ci-lead').first().selectOption({ label: 'Ban Tổ chức Tỉnh ủy' });
     const hn10Option = page.getByTestId('ci-due-meeting').first().locator(`option[value="${hn10.id}"]`);
     await expect.poll(() => hn10Option.count()).toBe(1);
@@ -370,7 +492,9 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     expect(await page.getByTestId('conclusion-due-meeting').getAttribute('href')).toBe(`/meetings/${hn10.id}`);
     const issued = await call('GET', `/meetings/${m.id}`);
     expect(issued.conclusion!.symbol).toMatch(/^\d+-KL\/TU$/);
-    expect(issued.conclusion!.items.map((x) => [x.kind, x.dueMeetingId, x.dueLabel])).toEqual([['action', hn10.id, hn10.title]]);
+    expect(issued.conclusion!.items.map((x) => [x.kind, x.dueMeetingId, x.dueLabel])).toEqual([
+      ['action', hn10.id, hn10.title],
+    ]);
     await page.screenshot({ path: '.test-results/meeting-conclusion-kl.png', fullPage: true });
     await page.close();
   });

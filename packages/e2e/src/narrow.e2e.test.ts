@@ -8,7 +8,20 @@ import type { Demo } from './harness.js';
  * inside it), and the month calendar shows each meeting's title, with a legend of its colours.
  */
 const PHONE = { width: 390, height: 844 };
-const LISTS = ['/tasks', '/programs', '/inspections', '/recommendations', '/consultations', '/reviews', '/shortcomings', '/accounts', '/meetings/report', '/tasks/dashboard', '/review-requests', '/regulations'];
+const LISTS = [
+  '/tasks',
+  '/programs',
+  '/inspections',
+  '/recommendations',
+  '/consultations',
+  '/reviews',
+  '/shortcomings',
+  '/accounts',
+  '/meetings/report',
+  '/tasks/dashboard',
+  '/review-requests',
+  '/regulations',
+];
 
 /** The page has loaded its data: no request under way, no loader left. */
 async function settled(page: Page) {
@@ -21,8 +34,14 @@ async function settled(page: Page) {
 const sidewaysInside = (page: Page) =>
   page.evaluate(() =>
     [...document.querySelectorAll('body *')]
-      .filter((e) => /auto|scroll/.test(getComputedStyle(e).overflowX) && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
-      .map((e) => `${e.closest('[data-testid]')?.getAttribute('data-testid') ?? ''} ${String(e.className).slice(0, 60)} ${e.scrollWidth}/${e.clientWidth}`),
+      .filter(
+        (e) =>
+          /auto|scroll/.test(getComputedStyle(e).overflowX) && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1,
+      )
+      .map(
+        (e) =>
+          `${e.closest('[data-testid]')?.getAttribute('data-testid') ?? ''} ${String(e.className).slice(0, 60)} ${e.scrollWidth}/${e.clientWidth}`,
+      ),
   );
 
 describe.skipIf(skipReason !== null)('a phone 390 px wide in Chromium', () => {
@@ -34,16 +53,23 @@ describe.skipIf(skipReason !== null)('a phone 390 px wide in Chromium', () => {
   });
   afterAll(async () => demo?.close());
 
-  it('shows every list page without sideways scrolling: tables are cards, each value named', { timeout: 180_000 }, async () => {
+  it('shows every list page without sideways scrolling: tables are cards, each value named', {
+    timeout: 180_000,
+  }, async () => {
     for (const path of LISTS) {
       await page.goto(`${demo.base}${path}`);
       await settled(page);
       await noHorizontalScroll(page);
       expect(await sidewaysInside(page), path).toEqual([]);
       // A table left on the page is laid out as cards: no header row shown, no row wider than the screen.
-      const tables = await page.locator('table').evaluateAll((ts) =>
-        ts.map((t) => ({ head: t.querySelector('thead') ? getComputedStyle(t.querySelector('thead')!).display : 'none', width: t.getBoundingClientRect().width })),
-      );
+      const tables = await page
+        .locator('table')
+        .evaluateAll((ts) =>
+          ts.map((t) => ({
+            head: t.querySelector('thead') ? getComputedStyle(t.querySelector('thead')!).display : 'none',
+            width: t.getBoundingClientRect().width,
+          })),
+        );
       for (const t of tables) {
         expect(t.head, path).toBe('none');
         expect(t.width, path).toBeLessThanOrEqual(390);
@@ -52,7 +78,9 @@ describe.skipIf(skipReason !== null)('a phone 390 px wide in Chromium', () => {
     }
   });
 
-  it('shows the meetings of the month with their titles as a list of days, and the legend of the colours', { timeout: 90_000 }, async () => {
+  it('shows the meetings of the month with their titles as a list of days, and the legend of the colours', {
+    timeout: 90_000,
+  }, async () => {
     await page.goto(`${demo.base}/meetings?body=all&month=2026-12`);
     await page.getByTestId('cal-agenda').waitFor();
     await noHorizontalScroll(page);
@@ -66,7 +94,10 @@ describe.skipIf(skipReason !== null)('a phone 390 px wide in Chromium', () => {
     expect(title.length).toBeGreaterThan(10);
     expect((await first.boundingBox())!.width).toBeGreaterThan(150);
     // Every day listed is a day of the month.
-    for (const d of await page.locator('[data-testid="cal-agenda"] [data-testid="cal-day"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-date')!))) expect(d.slice(0, 7)).toBe('2026-12');
+    for (const d of await page
+      .locator('[data-testid="cal-agenda"] [data-testid="cal-day"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-date')!)))
+      expect(d.slice(0, 7)).toBe('2026-12');
     // The legend: one entry per state of a meeting, in Vietnamese, and today's mark.
     const legend = page.getByTestId('cal-legend');
     expect(await legend.isVisible()).toBe(true);
@@ -84,9 +115,13 @@ describe.skipIf(skipReason !== null)('a phone 390 px wide in Chromium', () => {
     const wide = await logIn(demo.browser, demo.base, 'admin', { width: 1280, height: 900 });
     await wide.goto(`${demo.base}/meetings?body=all&month=2026-12`);
     await wide.getByTestId('cal-grid').waitFor();
-    await expect.poll(() => wide.locator('[data-testid="cal-grid"] [data-testid="cal-meeting"]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => wide.locator('[data-testid="cal-grid"] [data-testid="cal-meeting"]').count())
+      .toBeGreaterThan(0);
     expect(await wide.locator('[data-testid="cal-grid"] .qc-cal-title').first().isVisible()).toBe(true);
-    expect(await wide.getByTestId('cal-legend').innerText()).toContain('BCH, BTV, TT: Ban Chấp hành, Ban Thường vụ, Thường trực');
+    expect(await wide.getByTestId('cal-legend').innerText()).toContain(
+      'BCH, BTV, TT: Ban Chấp hành, Ban Thường vụ, Thường trực',
+    );
     await wide.close();
   });
 });

@@ -20,9 +20,12 @@ describe.skipIf(skipReason !== null)('working groups, next program and PDF in Ch
   });
   afterAll(async () => demo?.close());
 
-  const orgId = async (code: string) => (await db.query<{ id: string }>('select id from organization where code = $1', [code])).rows[0]!.id;
+  const orgId = async (code: string) =>
+    (await db.query<{ id: string }>('select id from organization where code = $1', [code])).rows[0]!.id;
 
-  it('sends a working-group request to Tân Lập, which submits its own report; the group concludes with a shortcoming and a recommendation', { timeout: 180_000 }, async () => {
+  it('sends a working-group request to Tân Lập, which submits its own report; the group concludes with a shortcoming and a recommendation', {
+    timeout: 180_000,
+  }, async () => {
     const admin = await logIn(browser, base, 'admin');
     await admin.goto(`${base}/review-requests`);
     await admin.getByTestId('request-add').click();
@@ -39,7 +42,10 @@ describe.skipIf(skipReason !== null)('working groups, next program and PDF in Ch
 
     // Tân Lập finds it among the requests from above and submits a report of its own.
     const x01 = await orgId('ORG-X01');
-    const own = await apiCall<{ id: string; title: string }>(app, tanLap, 'POST', '/review-reports', { orgId: x01, kind: 'regulation' });
+    const own = await apiCall<{ id: string; title: string }>(app, tanLap, 'POST', '/review-reports', {
+      orgId: x01,
+      kind: 'regulation',
+    });
     const clerk = await logIn(browser, base, 'vanthu.x01', { width: 390, height: 844 });
     await clerk.goto(`${base}/review-requests`);
     await clerk.locator(`a[href="/review-requests/${id}"]`).click();
@@ -56,10 +62,14 @@ describe.skipIf(skipReason !== null)('working groups, next program and PDF in Ch
     await admin.reload();
     await admin.getByTestId('conclude-save').click();
     expect(await admin.getByTestId('conclude-missing').innerText()).toBe('Cần nhập nội dung kết luận');
-    await admin.getByTestId('conclude-text').fill('Đảng ủy xã ban hành quy chế đúng hạn; còn chậm gửi tài liệu phiên họp.');
+    await admin
+      .getByTestId('conclude-text')
+      .fill('Đảng ủy xã ban hành quy chế đúng hạn; còn chậm gửi tài liệu phiên họp.');
     await admin.getByTestId('conclude-add-finding').click();
     await admin.getByTestId('conclude-save').click();
-    expect(await admin.getByTestId('conclude-missing').innerText()).toBe('Hạn chế thứ 1: cần ghi nội dung, biện pháp khắc phục và hạn');
+    expect(await admin.getByTestId('conclude-missing').innerText()).toBe(
+      'Hạn chế thứ 1: cần ghi nội dung, biện pháp khắc phục và hạn',
+    );
     await admin.getByTestId('conclude-finding-text').fill('Gửi tài liệu phiên họp chậm');
     await admin.getByTestId('conclude-finding-remedy').fill('Lập lịch gửi tài liệu trước 3 ngày làm việc');
     await admin.getByTestId('conclude-add-rec').click();
@@ -68,12 +78,20 @@ describe.skipIf(skipReason !== null)('working groups, next program and PDF in Ch
     await admin.getByTestId('conclude-save').click();
     await expect.poll(() => admin.getByTestId('request-state').innerText()).toBe('Đã kết luận');
     expect(await admin.getByTestId('request-shortcoming').innerText()).toContain('Gửi tài liệu phiên họp chậm');
-    expect(await admin.getByTestId('request-recommendation').innerText()).toMatch(/Hướng dẫn mẫu quy chế làm việc của đảng ủy xã · hạn trả lời \d{2}\/\d{2}\/\d{4}/);
+    expect(await admin.getByTestId('request-recommendation').innerText()).toMatch(
+      /Hướng dẫn mẫu quy chế làm việc của đảng ủy xã · hạn trả lời \d{2}\/\d{2}\/\d{4}/,
+    );
     await admin.close();
   });
 
-  it('drafts the next half-year’s program from the six-month review, with the half’s unfinished item carried over, and downloads the report as PDF', { timeout: 180_000 }, async () => {
-    const id = (await db.query<{ id: string }>("select r.id from review_report r join organization o on o.id = r.org_id where o.code = 'ORG-AL' and r.title = 'Báo cáo sơ kết 6 tháng đầu năm 2026' and r.state = 'adopted'")).rows[0]!.id;
+  it('drafts the next half-year’s program from the six-month review, with the half’s unfinished item carried over, and downloads the report as PDF', {
+    timeout: 180_000,
+  }, async () => {
+    const id = (
+      await db.query<{ id: string }>(
+        "select r.id from review_report r join organization o on o.id = r.org_id where o.code = 'ORG-AL' and r.title = 'Báo cáo sơ kết 6 tháng đầu năm 2026' and r.state = 'adopted'",
+      )
+    ).rows[0]!.id;
     const page = await logIn(browser, base, 'admin');
     await page.goto(`${base}/review-reports/${id}`);
     const download = page.waitForEvent('download', { timeout: 120_000 });
@@ -82,11 +100,17 @@ describe.skipIf(skipReason !== null)('working groups, next program and PDF in Ch
     expect(pdf.suggestedFilename()).toBe('Báo-cáo-sơ-kết-6-tháng-đầu-năm-2026.pdf');
     await page.getByTestId('report-next-program-create').click();
     await page.waitForURL(/\/programs\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId('program-title').innerText()).toBe('Chương trình làm việc 6 tháng cuối năm 2026 của Ban Thường vụ Tỉnh ủy');
-    expect(await page.getByTestId('program-source-report').innerText()).toBe('Nhiệm vụ trọng tâm theo Báo cáo sơ kết 6 tháng đầu năm 2026');
+    await expect
+      .poll(() => page.getByTestId('program-title').innerText())
+      .toBe('Chương trình làm việc 6 tháng cuối năm 2026 của Ban Thường vụ Tỉnh ủy');
+    expect(await page.getByTestId('program-source-report').innerText()).toBe(
+      'Nhiệm vụ trọng tâm theo Báo cáo sơ kết 6 tháng đầu năm 2026',
+    );
     expect(await page.getByTestId('item-carried-from').first().innerText()).toMatch(/^Chuyển từ kỳ trước \(/);
     await page.goto(`${base}/review-reports/${id}`);
-    await expect.poll(() => page.getByTestId('report-next-program').innerText()).toBe('Chương trình làm việc 6 tháng cuối năm 2026 của Ban Thường vụ Tỉnh ủy');
+    await expect
+      .poll(() => page.getByTestId('report-next-program').innerText())
+      .toBe('Chương trình làm việc 6 tháng cuối năm 2026 của Ban Thường vụ Tỉnh ủy');
     await page.close();
   });
 });

@@ -23,20 +23,28 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
   });
   afterAll(async () => demo?.close());
 
-  const orgId = async (code: string) => (await db.query<{ id: string }>('select id from organization where code = $1', [code])).rows[0]!.id;
-  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> => logIn(browser, base, username, viewport);
+  const orgId = async (code: string) =>
+    (await db.query<{ id: string }>('select id from organization where code = $1', [code])).rows[0]!.id;
+  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> =>
+    logIn(browser, base, username, viewport);
 
-  it('opens the first-half review, shows each figure as the API counts it, and lists the records behind one with their clauses', { timeout: 120_000 }, async () => {
+  it('opens the first-half review, shows each figure as the API counts it, and lists the records behind one with their clauses', {
+    timeout: 120_000,
+  }, async () => {
     const al = await orgId('ORG-AL');
     const api = await apiCall<Review>(app, session, 'GET', `/organizations/${al}/review?period=2026-H1`);
     const page = await loggedIn();
     await page.goto(`${base}/reviews?period=2026-H1`);
     await expect.poll(() => page.getByTestId('review-heading').count()).toBe(1);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Sơ kết, tổng kết — 6 tháng đầu năm 2026');
-    expect(await page.getByTestId('review-heading').innerText()).toContain('chưa có kỳ trước để so sánh (tổ chức thành lập ngày 01/07/2025)');
+    expect(await page.getByTestId('review-heading').innerText()).toContain(
+      'chưa có kỳ trước để so sánh (tổ chức thành lập ngày 01/07/2025)',
+    );
     for (const code of ['deviations', 'tasks_assigned', 'tasks_done_on_time', 'tasks_done_late', 'tasks_overdue']) {
       const card = page.locator(`[data-code="${code}"]`);
-      expect(await card.getAttribute('data-value'), code).toBe(String(api.indicators.find((i) => i.code === code)!.value));
+      expect(await card.getAttribute('data-value'), code).toBe(
+        String(api.indicators.find((i) => i.code === code)!.value),
+      );
     }
     const deviations = api.indicators.find((i) => i.code === 'deviations')!.value;
     await page.locator('[data-code="deviations"]').getByTestId('indicator-value').click();
@@ -48,7 +56,9 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await page.close();
   });
 
-  it('changes the period from the picker, and fits a phone 390 px wide with the records panel open', { timeout: 120_000 }, async () => {
+  it('changes the period from the picker, and fits a phone 390 px wide with the records panel open', {
+    timeout: 120_000,
+  }, async () => {
     const page = await loggedIn('admin', { width: 390, height: 844 });
     await page.goto(`${base}/reviews?period=2026-H1`);
     await expect.poll(() => page.getByTestId('review-heading').count()).toBe(1);
@@ -56,14 +66,18 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await page.getByTestId('review-period').click();
     await page.getByRole('option', { name: 'Quý I năm 2026' }).click();
     await page.waitForURL(/period=2026-Q1/);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Sơ kết, tổng kết — Quý I năm 2026');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toBe('Sơ kết, tổng kết — Quý I năm 2026');
     await page.locator('[data-code="tasks_done_on_time"]').getByTestId('indicator-value').click();
     await expect.poll(() => page.getByTestId('evidence-record').count()).toBeGreaterThan(0);
     await noHorizontalScroll(page);
     await page.close();
   });
 
-  it('drafts the six-month report from the review page and edits it: a changed figure needs an explanation, a figure is written by its label', { timeout: 120_000 }, async () => {
+  it('drafts the six-month report from the review page and edits it: a changed figure needs an explanation, a figure is written by its label', {
+    timeout: 120_000,
+  }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/reviews?period=2026-H1`);
     await expect.poll(() => page.getByTestId('review-heading').count()).toBe(1);
@@ -79,17 +93,32 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     // The text shows each figure by its label, never by a code.
     const second = page.getByTestId('report-paragraph-input').nth(1);
     expect(await second.inputValue()).toContain('[[Hoàn thành đúng hạn]]');
-    await page.locator('[data-key="tasks_done_on_time"]').getByTestId('report-figure-stated-input').fill(String(onTime + 1));
+    await page
+      .locator('[data-key="tasks_done_on_time"]')
+      .getByTestId('report-figure-stated-input')
+      .fill(String(onTime + 1));
     await page.getByTestId('report-save').click();
     await expect.poll(() => page.getByTestId('report-error').count()).toBe(1);
-    expect(await page.getByTestId('report-error-detail').innerText()).toBe(`Số liệu "Hoàn thành đúng hạn" tính từ hồ sơ là ${onTime}, báo cáo ghi ${onTime + 1}: cần ghi rõ lý do (giải trình) cho số liệu đã sửa`);
+    expect(await page.getByTestId('report-error-detail').innerText()).toBe(
+      `Số liệu "Hoàn thành đúng hạn" tính từ hồ sơ là ${onTime}, báo cáo ghi ${onTime + 1}: cần ghi rõ lý do (giải trình) cho số liệu đã sửa`,
+    );
     expect(await page.locator('[data-key="tasks_done_on_time"]').innerText()).toContain('cần ghi rõ lý do');
-    await page.locator('[data-key="tasks_done_on_time"]').getByTestId('report-figure-explanation-input').fill('Một nhiệm vụ hoàn thành ngày 30/6, nhận kết quả ngày 1/7');
+    await page
+      .locator('[data-key="tasks_done_on_time"]')
+      .getByTestId('report-figure-explanation-input')
+      .fill('Một nhiệm vụ hoàn thành ngày 30/6, nhận kết quả ngày 1/7');
     // A label the review does not have is refused beside its paragraph.
     await second.fill(`${await second.inputValue()} Kết nạp [[Số đảng viên mới]] đảng viên.`);
     await page.getByTestId('report-save').click();
-    await expect.poll(() => page.getByTestId('report-error-detail').innerText()).toBe('Không có số liệu "Số đảng viên mới" trong kỳ sơ kết: chọn số liệu trong danh sách bên cạnh');
-    await second.fill((await second.inputValue()).replace(' Kết nạp [[Số đảng viên mới]] đảng viên.', ' Đã rà soát toàn bộ [[Nhiệm vụ đã giao]] nhiệm vụ.'));
+    await expect
+      .poll(() => page.getByTestId('report-error-detail').innerText())
+      .toBe('Không có số liệu "Số đảng viên mới" trong kỳ sơ kết: chọn số liệu trong danh sách bên cạnh');
+    await second.fill(
+      (await second.inputValue()).replace(
+        ' Kết nạp [[Số đảng viên mới]] đảng viên.',
+        ' Đã rà soát toàn bộ [[Nhiệm vụ đã giao]] nhiệm vụ.',
+      ),
+    );
     await page.getByTestId('report-save').click();
     await expect.poll(() => page.getByTestId('report-figure-stated').count()).toBe(1);
     expect(await page.getByTestId('report-figure-stated').innerText()).toBe(`báo cáo ghi ${onTime + 1}`);
@@ -113,7 +142,9 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await phone.close();
   });
 
-  it('circulates the nine-month report for comments, then adopts it at the BTV: the BCH conference is refused with the clause', { timeout: 120_000 }, async () => {
+  it('circulates the nine-month report for comments, then adopts it at the BTV: the BCH conference is refused with the clause', {
+    timeout: 120_000,
+  }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/reviews?period=2026-M9`);
     await expect.poll(() => page.getByTestId('review-heading').count()).toBe(1);
@@ -138,7 +169,9 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await select.selectOption({ label: options.find((o) => o.startsWith('09/10/2026'))! });
     await page.getByTestId('adopt-save').click();
     await expect.poll(() => page.getByTestId('adopt-error-detail').count()).toBe(1);
-    expect(await page.getByTestId('adopt-error-detail').innerText()).toMatch(/thẩm quyền của Ban Thường vụ Tỉnh ủy.*khoản 4 Điều 19/);
+    expect(await page.getByTestId('adopt-error-detail').innerText()).toMatch(
+      /thẩm quyền của Ban Thường vụ Tỉnh ủy.*khoản 4 Điều 19/,
+    );
     await select.selectOption({ label: options.find((o) => o.startsWith('20/10/2026'))! });
     await page.getByTestId('adopt-save').click();
     await expect.poll(() => page.getByTestId('report-state').innerText()).toBe('Đã thông qua ngày 20/10/2026');
@@ -146,7 +179,9 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await page.close();
   });
 
-  it('keeps the register of shortcomings: asks for the missing fields by label, records one, and closes it only with evidence', { timeout: 120_000 }, async () => {
+  it('keeps the register of shortcomings: asks for the missing fields by label, records one, and closes it only with evidence', {
+    timeout: 120_000,
+  }, async () => {
     const page = await loggedIn('admin', { width: 390, height: 844 });
     await page.goto(`${base}/shortcomings`);
     await expect.poll(() => page.getByTestId('shortcoming').count()).toBe(2); // the demo's two still open
@@ -154,7 +189,13 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await page.getByTestId('shortcoming-add').click();
     await page.getByTestId('add-save').click();
     const dialog = page.getByRole('dialog');
-    for (const m of ['Ghi nội dung hạn chế, khuyết điểm', 'Ghi biện pháp khắc phục', 'Chọn đơn vị chủ trì khắc phục', 'Ghi hạn khắc phục (ngày/tháng/năm)']) expect(await dialog.innerText()).toContain(m);
+    for (const m of [
+      'Ghi nội dung hạn chế, khuyết điểm',
+      'Ghi biện pháp khắc phục',
+      'Chọn đơn vị chủ trì khắc phục',
+      'Ghi hạn khắc phục (ngày/tháng/năm)',
+    ])
+      expect(await dialog.innerText()).toContain(m);
     expect(await dialog.innerText()).not.toMatch(/body\.|string/);
     await page.getByTestId('add-text').fill('Chưa cập nhật kịp thời tiến độ nhiệm vụ trên hệ thống');
     await page.getByTestId('add-remedy').fill('Giao chuyên viên cập nhật hằng tuần');
@@ -171,28 +212,40 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await page.getByTestId('fix-save').click();
     await expect.poll(() => page.getByTestId('shortcoming').count()).toBe(2);
     await page.getByTestId('shortcoming-filter').getByText('Đã khắc phục').click();
-    await expect.poll(() => page.getByTestId('shortcoming-evidence').allInnerTexts()).toContain('Minh chứng: Báo cáo cập nhật tiến độ tuần 49 của Văn phòng');
+    await expect
+      .poll(() => page.getByTestId('shortcoming-evidence').allInnerTexts())
+      .toContain('Minh chứng: Báo cáo cập nhật tiến độ tuần 49 của Văn phòng');
     await page.close();
   });
 
-  it('shows the province its communes ranked, the two behind flagged with their figures; a commune clerk sees its own review only', { timeout: 120_000 }, async () => {
+  it('shows the province its communes ranked, the two behind flagged with their figures; a commune clerk sees its own review only', {
+    timeout: 120_000,
+  }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/reviews/subordinates?period=2026-H1`);
     await expect.poll(() => page.getByTestId('subordinate-row').count()).toBeGreaterThan(90);
     await page.getByTestId('flagged-only').click();
     await expect.poll(() => page.getByTestId('subordinate-row').count()).toBe(3);
     const flags = await page.getByTestId('subordinate-flag').allInnerTexts();
-    expect(flags.filter((f) => /Đúng hạn \d+% nhiệm vụ \(\d+\/\d+\), thấp hơn nhiều so với mức chung/.test(f))).toHaveLength(2);
+    expect(
+      flags.filter((f) => /Đúng hạn \d+% nhiệm vụ \(\d+\/\d+\), thấp hơn nhiều so với mức chung/.test(f)),
+    ).toHaveLength(2);
     expect(flags.some((f) => f.includes('Họp thường lệ 17/18 kỳ theo quy chế'))).toBe(true);
     await page.close();
 
     // A read-only account reads a draft report and downloads it, with no control to change, circulate or adopt it.
     const viewer = await loggedIn('xem');
-    const reports = await apiCall<{ id: string; state: string }[]>(app, session, 'GET', `/review-reports?orgId=${await orgId('ORG-AL')}`);
+    const reports = await apiCall<{ id: string; state: string }[]>(
+      app,
+      session,
+      'GET',
+      `/review-reports?orgId=${await orgId('ORG-AL')}`,
+    );
     await viewer.goto(`${base}/review-reports/${reports.find((r) => r.state === 'draft')!.id}`);
     await expect.poll(() => viewer.getByTestId('report-paragraph').count()).toBeGreaterThan(5);
     expect(await viewer.getByTestId('report-docx').count()).toBe(1);
-    for (const id of ['report-edit', 'report-adopt', 'report-circulate']) expect(await viewer.getByTestId(id).count(), id).toBe(0);
+    for (const id of ['report-edit', 'report-adopt', 'report-circulate'])
+      expect(await viewer.getByTestId(id).count(), id).toBe(0);
     await viewer.goto(`${base}/reviews?period=2026-H1`);
     await expect.poll(() => viewer.getByTestId('review-heading').count()).toBe(1);
     expect(await viewer.getByTestId('draft-report').count()).toBe(0);
@@ -205,7 +258,9 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await clerk.goto(`${base}/reviews/subordinates?org=${await orgId('ORG-AL')}&period=2026-H1`);
     // Not the clerk's: a "no access" page that says so in words, with the way back.
     await expect.poll(() => clerk.getByTestId('no-access').count()).toBe(1);
-    expect(await clerk.getByTestId('no-access').getByRole('heading', { level: 1 }).innerText()).toBe('Bạn không có quyền xem nội dung này');
+    expect(await clerk.getByTestId('no-access').getByRole('heading', { level: 1 }).innerText()).toBe(
+      'Bạn không có quyền xem nội dung này',
+    );
     expect(await clerk.getByTestId('subordinate-row').count()).toBe(0);
     await clerk.close();
   });

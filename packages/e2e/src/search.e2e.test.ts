@@ -13,7 +13,10 @@ describe.skipIf(skipReason !== null)('search in Chromium', () => {
   it('opens /search?q= with a meeting title typed without diacritics: the meeting is the first link of the first group, on a phone too', async () => {
     const title = 'Hội nghị Tỉnh ủy lần thứ 5: triển khai nhiệm vụ năm 2026';
     const id = (await demo.db.query<{ id: string }>('select id from meeting where title = $1', [title])).rows[0]!.id;
-    const q = foldVietnamese(title).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const q = foldVietnamese(title)
+      .replace(/[^a-z0-9 ]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const page = await logIn(demo.browser, demo.base, 'admin', { width: 390, height: 844 });
     await page.goto(`${demo.base}/search?q=${encodeURIComponent(q)}`);
     const first = page.getByTestId('search-group').first();
@@ -44,8 +47,12 @@ describe.skipIf(skipReason !== null)('search in Chromium', () => {
     await expect.poll(() => first.getAttribute('data-kind')).toBe('clause');
     await first.getByTestId('search-result').first().click();
     await page.waitForURL(/\/regulations\/[^?]+\?v=.+&e=.+art_12__para_1$/);
-    await expect.poll(() => page.getByTestId('highlighted').first().getAttribute('data-eid')).toMatch(/art_12__para_1$/);
-    expect(await page.getByTestId('highlighted').first().innerText()).toContain('Tỉnh ủy họp thường lệ 03 tháng một lần');
+    await expect
+      .poll(() => page.getByTestId('highlighted').first().getAttribute('data-eid'))
+      .toMatch(/art_12__para_1$/);
+    expect(await page.getByTestId('highlighted').first().innerText()).toContain(
+      'Tỉnh ủy họp thường lệ 03 tháng một lần',
+    );
     await page.close();
   });
 });

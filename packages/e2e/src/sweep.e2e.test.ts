@@ -48,7 +48,8 @@ const STATIC = [
 ];
 
 type Problem = { account: string; width: number; path: string; what: string };
-const items = (x: unknown): { id: string }[] => (Array.isArray(x) ? x : ((x as { items?: { id: string }[] }).items ?? []));
+const items = (x: unknown): { id: string }[] =>
+  Array.isArray(x) ? x : ((x as { items?: { id: string }[] }).items ?? []);
 
 describe.skipIf(skipReason !== null)('every page as every demo account in Chromium', () => {
   let demo: Demo;
@@ -60,13 +61,14 @@ describe.skipIf(skipReason !== null)('every page as every demo account in Chromi
   /** The records each account itself sees: the first of each list, so detail pages are opened as the user would. */
   const detailPaths = async (username: string): Promise<string[]> => {
     const s = await apiSession(demo.app, username);
-    const get = <T,>(url: string) => apiCall<T>(demo.app, s, 'GET', url).catch(() => null);
+    const get = <T>(url: string) => apiCall<T>(demo.app, s, 'GET', url).catch(() => null);
     const me = (await get<{ grants: { orgId: string }[] }>('/auth/me'))!;
     const org = me.grants[0]!.orgId;
     const paths: string[] = [`/org/${org}`];
     const first = async (url: string, to: (id: string) => string, n = 1) => {
       // Some lists are of one organization: the account's own.
-      const list = (await get<unknown>(url)) ?? (await get<unknown>(`${url}${url.includes('?') ? '&' : '?'}orgId=${org}`));
+      const list =
+        (await get<unknown>(url)) ?? (await get<unknown>(`${url}${url.includes('?') ? '&' : '?'}orgId=${org}`));
       for (const r of list ? items(list).slice(0, n) : []) paths.push(to(r.id));
     };
     await first('/meetings?from=2026-01-01&to=2026-12-31', (id) => `/meetings/${id}`, 3);
@@ -80,33 +82,51 @@ describe.skipIf(skipReason !== null)('every page as every demo account in Chromi
     await first('/review-requests', (id) => `/review-requests/${id}`);
     await first('/regulations', (id) => `/regulations/${id}`);
     await first('/directory?pageSize=1', (id) => `/person/${id}`);
-    const body = (await demo.db.query<{ id: string }>("select id from body where org_id = $1 order by kind limit 1", [org])).rows[0];
+    const body = (
+      await demo.db.query<{ id: string }>('select id from body where org_id = $1 order by kind limit 1', [org])
+    ).rows[0];
     if (body) paths.push(`/body/${body.id}`);
     return paths;
   };
 
-  const sweep = async (ctx: BrowserContext, account: string, width: number, paths: string[], problems: Problem[], refused: string[]) => {
+  const sweep = async (
+    ctx: BrowserContext,
+    account: string,
+    width: number,
+    paths: string[],
+    problems: Problem[],
+    refused: string[],
+  ) => {
     const page = await ctx.newPage();
     let path = '';
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push({ account, width, path, what: `console: ${m.text().slice(0, 200)}` });
     });
-    page.on('pageerror', (e) => problems.push({ account, width, path, what: `page error: ${e.message.slice(0, 200)}` }));
+    page.on('pageerror', (e) =>
+      problems.push({ account, width, path, what: `page error: ${e.message.slice(0, 200)}` }),
+    );
     page.on('response', (r) => {
       const st = r.status();
-      if (st >= 400 && st !== 401 && st !== 403 && !(st === 404 && path === '/khong-co-trang-nay')) problems.push({ account, width, path, what: `${st} ${r.request().method()} ${new URL(r.url()).pathname}` });
-      if (st === 401 || st === 403) refused.push(`${path} → ${st} ${new URL(r.url()).pathname}${new URL(r.url()).search}`);
+      if (st >= 400 && st !== 401 && st !== 403 && !(st === 404 && path === '/khong-co-trang-nay'))
+        problems.push({ account, width, path, what: `${st} ${r.request().method()} ${new URL(r.url()).pathname}` });
+      if (st === 401 || st === 403)
+        refused.push(`${path} → ${st} ${new URL(r.url()).pathname}${new URL(r.url()).search}`);
     });
     page.on('requestfailed', (r) => {
       const f = r.failure()?.errorText ?? '';
       // A request cut short by the next navigation is not a failure of the page.
-      if (!/ERR_ABORTED/.test(f)) problems.push({ account, width, path, what: `request failed: ${new URL(r.url()).pathname} ${f}` });
+      if (!/ERR_ABORTED/.test(f))
+        problems.push({ account, width, path, what: `request failed: ${new URL(r.url()).pathname} ${f}` });
     });
     for (path of paths) {
       await page.goto(`${demo.base}${path}`);
       // The page has rendered its heading and nothing is still loading.
       await page
-        .waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main .mantine-Loader-root'), null, { timeout: 15_000, polling: 100 })
+        .waitForFunction(
+          () => document.querySelector('main h1') && !document.querySelector('main .mantine-Loader-root'),
+          null,
+          { timeout: 15_000, polling: 100 },
+        )
         .catch(() => problems.push({ account, width, path, what: 'no heading, or still loading after 15 s' }));
       await page.waitForTimeout(200);
       const r = await page.evaluate(() => ({
@@ -114,33 +134,46 @@ describe.skipIf(skipReason !== null)('every page as every demo account in Chromi
         w: window.innerWidth,
         text: document.body.innerText,
         // The browser's own date and time inputs follow its language (mm/dd/yyyy, 02:00 PM): none may be left.
-        native: document.querySelectorAll('input[type="date"], input[type="time"], input[type="datetime-local"]').length,
+        native: document.querySelectorAll('input[type="date"], input[type="time"], input[type="datetime-local"]')
+          .length,
       }));
       if (r.sw > r.w + 1) problems.push({ account, width, path, what: `sideways scroll: ${r.sw} > ${r.w}` });
       if (r.native) problems.push({ account, width, path, what: `${r.native} browser date or time input(s)` });
       for (const p of RAW) {
         const m = p.re.exec(r.text);
-        if (m) problems.push({ account, width, path, what: `raw ${p.name}: "${r.text.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, ' ')}"` });
+        if (m)
+          problems.push({
+            account,
+            width,
+            path,
+            what: `raw ${p.name}: "${r.text.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, ' ')}"`,
+          });
       }
     }
     await page.close();
   };
 
-  it.each(ACCOUNTS)('%s: every page at 1440 and 390 px is clean', async (account) => {
-    const paths = [...STATIC, ...(await detailPaths(account))];
-    const problems: Problem[] = [];
-    const refused: string[] = [];
-    // Both widths at once; the browser's locale is English, so nothing may depend on it to read as Vietnamese.
-    await Promise.all(
-      WIDTHS.map(async (width) => {
-        const ctx = await demo.browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
-        const r = await ctx.request.post(`${demo.base}/api/v1/auth/login`, { data: { username: account, password: DEMO_PASSWORD } });
-        expect(r.status()).toBe(200);
-        await sweep(ctx, account, width, paths, problems, refused);
-        await ctx.close();
-      }),
-    );
-    if (refused.length) console.log(`${account}: refused requests\n${[...new Set(refused)].join('\n')}`);
-    expect(problems.map((p) => `${p.width} ${p.path}: ${p.what}`)).toEqual([]);
-  }, 600_000);
+  it.each(ACCOUNTS)(
+    '%s: every page at 1440 and 390 px is clean',
+    async (account) => {
+      const paths = [...STATIC, ...(await detailPaths(account))];
+      const problems: Problem[] = [];
+      const refused: string[] = [];
+      // Both widths at once; the browser's locale is English, so nothing may depend on it to read as Vietnamese.
+      await Promise.all(
+        WIDTHS.map(async (width) => {
+          const ctx = await demo.browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
+          const r = await ctx.request.post(`${demo.base}/api/v1/auth/login`, {
+            data: { username: account, password: DEMO_PASSWORD },
+          });
+          expect(r.status()).toBe(200);
+          await sweep(ctx, account, width, paths, problems, refused);
+          await ctx.close();
+        }),
+      );
+      if (refused.length) console.log(`${account}: refused requests\n${[...new Set(refused)].join('\n')}`);
+      expect(problems.map((p) => `${p.width} ${p.path}: ${p.what}`)).toEqual([]);
+    },
+    600_000,
+  );
 });

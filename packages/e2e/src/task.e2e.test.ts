@@ -37,12 +37,18 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
   });
   afterAll(async () => demo?.close());
 
-  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> => logIn(browser, base, username, viewport);
+  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> =>
+    logIn(browser, base, username, viewport);
 
   /** Fixtures through the API (the browser tests what is on the page, not how the data got there). */
-  const call = <T = Meeting>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> => apiCall<T>(app, session, method, url, payload);
+  const call = <T = Meeting>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> =>
+    apiCall<T>(app, session, method, url, payload);
   const one = async <T = { id: string }>(sql: string, p: unknown[] = []) => (await db.query<T>(sql, p)).rows[0]!;
-  const unit = async (name: string) => ({ kind: 'unit', id: (await one('select id from body where name = $1', [name])).id, name });
+  const unit = async (name: string) => ({
+    kind: 'unit',
+    id: (await one('select id from body where name = $1', [name])).id,
+    name,
+  });
   const person = async (code: string) => (await one('select id from person where code = $1', [code])).id;
   const taskId = async (title: string) => (await one('select id from task where title = $1', [title])).id;
   const taskCount = async () => (await one<{ n: number }>('select count(*)::int as n from task')).n;
@@ -50,22 +56,51 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
 
   /** A BTV session convened by the TT, opened, 12 of 17 present, closed, its notice issued with one action item. */
   async function conclusionWithActionItem(text: string) {
-    const btv = (await one("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null")).id;
-    let m = await call('POST', '/meetings', { bodyId: btv, kind: 'regular', title: 'Phiên họp Ban Thường vụ Tỉnh ủy ngày 10/12/2026', meetingDate: '2026-12-10', startsAt: '08:00' });
+    const btv = (
+      await one(
+        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null",
+      )
+    ).id;
+    let m = await call('POST', '/meetings', {
+      bodyId: btv,
+      kind: 'regular',
+      title: 'Phiên họp Ban Thường vụ Tỉnh ủy ngày 10/12/2026',
+      meetingDate: '2026-12-10',
+      startsAt: '08:00',
+    });
     m = await call('POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'TT' });
-    m = await call('POST', `/meetings/${m.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
-    for (const a of m.attendance.slice(0, 12)) m = await call('PATCH', `/meetings/${m.id}/attendance/${a.id}`, { status: 'present' });
-    m = await call('POST', `/meetings/${m.id}/close`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: m.version });
+    m = await call('POST', `/meetings/${m.id}/open`, {
+      earlyReason: 'Ghi nhận thử trước ngày họp',
+      version: m.version,
+    });
+    for (const a of m.attendance.slice(0, 12))
+      m = await call('PATCH', `/meetings/${m.id}/attendance/${a.id}`, { status: 'present' });
+    m = await call('POST', `/meetings/${m.id}/close`, {
+      earlyReason: 'Ghi nhận thử trước ngày họp',
+      version: m.version,
+    });
     m = await call('POST', `/meetings/${m.id}/conclusion`, {
       issuedOn: '2026-12-11',
       summary: 'Ban Thường vụ Tỉnh ủy kết luận như sau:',
       signer: { for: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ' },
-      items: [{ kind: 'action', text, leads: [await unit('Ban Tuyên giáo và Dân vận Tỉnh ủy')], dueDate: '2026-12-25', supervisorPersonId: await person('M07'), decidingBody: 'BTV', product: 'Báo cáo tổng kết' }],
+      items: [
+        {
+          kind: 'action',
+          text,
+          leads: [await unit('Ban Tuyên giáo và Dân vận Tỉnh ủy')],
+          dueDate: '2026-12-25',
+          supervisorPersonId: await person('M07'),
+          decidingBody: 'BTV',
+          product: 'Báo cáo tổng kết',
+        },
+      ],
     });
     return m;
   }
 
-  it('takes a conclusion\'s action item to a task from the task list, reports 40 % with a file, reports it finished and accepts it', { timeout: 120_000 }, async () => {
+  it("takes a conclusion's action item to a task from the task list, reports 40 % with a file, reports it finished and accepts it", {
+    timeout: 120_000,
+  }, async () => {
     const text = 'Tổng kết công tác dân vận của hệ thống chính trị năm 2026';
     const m = await conclusionWithActionItem(text);
     const symbol = m.conclusion!.symbol;
@@ -85,10 +120,18 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     await expect.poll(() => page.getByTestId('six-card').count()).toBe(6);
     expect(await page.locator('[data-testid="six-card"][data-ok="true"]').count()).toBe(6);
     expect(await page.getByTestId('six-summary').innerText()).toBe('ĐỦ 6 RÕ');
-    expect(await page.locator('[data-testid="six-card"][data-code="ro_nguoi"]').innerText()).toContain('Ban Tuyên giáo và Dân vận Tỉnh ủy');
-    expect(await page.locator('[data-testid="six-card"][data-code="ro_thoi_gian"]').innerText()).toContain('25/12/2026');
-    expect(await page.locator('[data-testid="six-card"][data-code="ro_tham_quyen"]').innerText()).toContain('Ban Thường vụ Tỉnh ủy');
-    expect(await page.locator('[data-testid="six-card"][data-code="ro_san_pham"]').innerText()).toContain('Báo cáo tổng kết');
+    expect(await page.locator('[data-testid="six-card"][data-code="ro_nguoi"]').innerText()).toContain(
+      'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+    );
+    expect(await page.locator('[data-testid="six-card"][data-code="ro_thoi_gian"]').innerText()).toContain(
+      '25/12/2026',
+    );
+    expect(await page.locator('[data-testid="six-card"][data-code="ro_tham_quyen"]').innerText()).toContain(
+      'Ban Thường vụ Tỉnh ủy',
+    );
+    expect(await page.locator('[data-testid="six-card"][data-code="ro_san_pham"]').innerText()).toContain(
+      'Báo cáo tổng kết',
+    );
     await expect.poll(() => page.getByTestId('task-source-meeting').getAttribute('href')).toBe(`/meetings/${m.id}`);
     expect(await page.getByTestId('task-source-meeting').innerText()).toContain(symbol);
     expect(await page.getByTestId('extension-authority').getAttribute('data-code')).toBe('BTV');
@@ -102,7 +145,9 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     // 40 % with evidence.
     await page.getByTestId('report-percent').fill('40');
     await page.getByTestId('report-text').fill('Đã tổng hợp báo cáo của 96 đảng ủy xã, phường.');
-    await page.getByTestId('report-files').setInputFiles({ name: 'tien-do.txt', mimeType: 'text/plain', buffer: Buffer.from('Báo cáo tiến độ') });
+    await page
+      .getByTestId('report-files')
+      .setInputFiles({ name: 'tien-do.txt', mimeType: 'text/plain', buffer: Buffer.from('Báo cáo tiến độ') });
     await page.getByTestId('report-submit').click();
     await expect.poll(() => state(page)).toBe('in_progress');
     expect(await page.getByTestId('task-percent').first().getAttribute('data-percent')).toBe('40');
@@ -142,14 +187,21 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     await page.close();
   });
 
-  it('renders the dashboard\'s charts and the coverage of responsibilities, each finding with its clause', { timeout: 90_000 }, async () => {
+  it("renders the dashboard's charts and the coverage of responsibilities, each finding with its clause", {
+    timeout: 90_000,
+  }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/tasks/dashboard?asOf=${AS_OF}`);
     // The page shows the API's count: the fixture's two planted overdue tasks, and those of the generated volume.
     const home = (await one('select id from organization where code = $1', ['ORG-AL'])).id;
-    const dash = await call<{ totals: { overdue: number } }>('GET', `/organizations/${home}/task-dashboard?asOf=${AS_OF}`);
+    const dash = await call<{ totals: { overdue: number } }>(
+      'GET',
+      `/organizations/${home}/task-dashboard?asOf=${AS_OF}`,
+    );
     expect(dash.totals.overdue).toBeGreaterThanOrEqual(2);
-    await expect.poll(() => page.getByTestId('dash-total-overdue').getAttribute('data-value')).toBe(String(dash.totals.overdue));
+    await expect
+      .poll(() => page.getByTestId('dash-total-overdue').getAttribute('data-value'))
+      .toBe(String(dash.totals.overdue));
     // ECharts draws in SVG: the bars and their labels are in the page.
     const byUnit = page.getByTestId('chart-by-unit');
     await expect.poll(() => byUnit.locator('svg').count()).toBe(1);
@@ -157,22 +209,32 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     expect(await byUnit.locator('svg').textContent()).toContain('Đảng ủy xã Tân Lập');
     expect(await byUnit.locator('svg path').count()).toBeGreaterThan(2);
     expect(await byUnit.getAttribute('aria-label')).toContain('Ban Tổ chức Tỉnh ủy 1');
-    await expect.poll(() => page.getByTestId('chart-by-supervisor').locator('svg').textContent()).toContain('Võ Thị Thu Hà');
+    await expect
+      .poll(() => page.getByTestId('chart-by-supervisor').locator('svg').textContent())
+      .toContain('Võ Thị Thu Hà');
     await expect.poll(() => page.getByTestId('chart-completion').locator('svg').textContent()).toContain('Đúng hạn');
     expect(await page.getByTestId('chart-completion-card').innerText()).toContain('Hoàn thành theo tháng');
     expect(await page.getByTestId('chart-by-unit-card').innerText()).toContain('Quá hạn theo đơn vị chủ trì');
-    expect(await page.getByTestId('chart-by-supervisor-card').innerText()).toContain('Quá hạn theo Ủy viên Ban Thường vụ theo dõi');
+    expect(await page.getByTestId('chart-by-supervisor-card').innerText()).toContain(
+      'Quá hạn theo Ủy viên Ban Thường vụ theo dõi',
+    );
 
     // The bottlenecks link to their tasks.
     const longest = page.getByTestId('bottleneck-overdue-item').first();
     expect(await longest.innerText()).toContain('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử');
     expect(await longest.innerText()).toContain('quá hạn 123 ngày');
-    expect(await page.getByTestId('bottleneck-extended').innerText()).toContain('Xây dựng phương án xử lý vi phạm đất rừng tại xã Hòa Sơn');
+    expect(await page.getByTestId('bottleneck-extended').innerText()).toContain(
+      'Xây dựng phương án xử lý vi phạm đất rừng tại xã Hòa Sơn',
+    );
 
     // The coverage: the overlap, the gap and the overload the demo placed, each citing khoản 3 Điều 8.
     const findings = page.getByTestId('coverage-finding');
     await expect.poll(() => findings.count()).toBe(3);
-    expect(await findings.evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-subject')]))).toEqual([
+    expect(
+      await findings.evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-subject')]),
+      ),
+    ).toEqual([
       ['overlap', 'Kinh tế, ngân sách, đầu tư'],
       ['gap', 'Quy hoạch, đất đai, tài nguyên, môi trường'],
       ['load', 'Lê Thị Minh Châu'],
@@ -181,38 +243,58 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     expect(await findings.nth(0).textContent()).toContain('Chồng chéo');
     expect(await findings.nth(1).textContent()).toContain('Khoảng trống');
     expect(await findings.nth(2).textContent()).toContain('Quá tải');
-    expect(await page.locator('[data-testid="coverage-load-row"][data-overloaded="true"]').innerText()).toContain('Lê Thị Minh Châu');
+    expect(await page.locator('[data-testid="coverage-load-row"][data-overloaded="true"]').innerText()).toContain(
+      'Lê Thị Minh Châu',
+    );
     await page.screenshot({ path: '.test-results/task-dashboard.png', fullPage: true });
 
     await longest.getByRole('link').click();
     await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId('task-title').innerText()).toBe('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử');
+    await expect
+      .poll(() => page.getByTestId('task-title').innerText())
+      .toBe('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử');
     await page.close();
   });
 
-  it('opens the task list on the tasks still open, overdue first, by due date; "all states" and a search show the rest', { timeout: 90_000 }, async () => {
+  it('opens the task list on the tasks still open, overdue first, by due date; "all states" and a search show the rest', {
+    timeout: 90_000,
+  }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/tasks?asOf=${AS_OF}`);
     await expect.poll(() => page.getByTestId('task-row').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('filter-state').inputValue()).toBe('open');
-    const states = await page.getByTestId('task-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
+    const states = await page
+      .getByTestId('task-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
     expect(states.every((x) => ['assigned', 'in_progress', 'reported'].includes(x!))).toBe(true);
     expect(await page.getByTestId('task-row').first().getAttribute('data-overdue')).toBe('true');
     await page.getByTestId('filter-state').selectOption('all');
     await page.waitForURL(/state=all/);
-    await expect.poll(async () => (await page.getByTestId('task-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')))).some((x) => x === 'done' || x === 'draft' || x === 'cancelled')).toBe(true);
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('task-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')))).some(
+          (x) => x === 'done' || x === 'draft' || x === 'cancelled',
+        ),
+      )
+      .toBe(true);
     await page.close();
   });
 
-  it('refuses two lead units from the "Giao nhiệm vụ" form with the Vietnamese reason citing Kết luận 226-KL/TW, and assigns with one', { timeout: 90_000 }, async () => {
+  it('refuses two lead units from the "Giao nhiệm vụ" form with the Vietnamese reason citing Kết luận 226-KL/TW, and assigns with one', {
+    timeout: 90_000,
+  }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/tasks?asOf=${AS_OF}`);
     await page.getByTestId('task-create-open').click();
-    await expect.poll(() => page.getByTestId('task-lead-0').locator('option', { hasText: 'Văn phòng Tỉnh ủy' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('task-lead-0').locator('option', { hasText: 'Văn phòng Tỉnh ủy' }).count())
+      .toBe(1);
     // Nothing stated yet: the live check names all six.
     expect(await page.getByTestId('task-six-preview').getAttribute('data-complete')).toBe('false');
     expect(await page.locator('[data-testid="six-field"][data-ok="false"]').count()).toBe(6);
-    await page.getByTestId('task-title').fill('Xây dựng Chương trình làm việc và Chương trình kiểm tra, giám sát năm 2027');
+    await page
+      .getByTestId('task-title')
+      .fill('Xây dựng Chương trình làm việc và Chương trình kiểm tra, giám sát năm 2027');
     await page.getByTestId('task-lead-0').selectOption({ label: 'Văn phòng Tỉnh ủy' });
     await page.getByTestId('task-due-date').fill('20/01/2027');
     await expect.poll(() => page.getByTestId('task-supervisor').locator('option').count()).toBeGreaterThan(10);
@@ -249,31 +331,51 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     await page.getByTestId('task-submit').click();
     await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
     await expect.poll(() => state(page)).toBe('assigned');
-    expect(await page.locator('[data-testid="six-card"][data-code="ro_nguoi"]').innerText()).toContain('Phối hợp: Ủy ban Kiểm tra Tỉnh ủy');
+    expect(await page.locator('[data-testid="six-card"][data-code="ro_nguoi"]').innerText()).toContain(
+      'Phối hợp: Ủy ban Kiểm tra Tỉnh ủy',
+    );
     expect(await taskCount()).toBe(before + 1);
     await page.close();
   });
 
-  it('lets the leader account accept a reported result from the task page, with no control to edit or assign', { timeout: 90_000 }, async () => {
+  it('lets the leader account accept a reported result from the task page, with no control to edit or assign', {
+    timeout: 90_000,
+  }, async () => {
     const text = 'Báo cáo kết quả sơ kết công tác dân vận (lãnh đạo nhận kết quả)';
     const m = await conclusionWithActionItem(text);
-    const itemId = (await one("select i.id from conclusion_item i join conclusion c on c.id = i.conclusion_id where c.meeting_id = $1 and i.kind = 'action'", [m.id])).id;
+    const itemId = (
+      await one(
+        "select i.id from conclusion_item i join conclusion c on c.id = i.conclusion_id where c.meeting_id = $1 and i.kind = 'action'",
+        [m.id],
+      )
+    ).id;
     const task = await call<{ id: string }>('POST', `/conclusion-items/${itemId}/task`, {});
-    const reported = await call<{ id: string; state: string }>('POST', `/tasks/${task.id}/reports`, { reportedOn: '2026-12-20', percent: 100, text: 'Đã trình báo cáo.', finished: true });
+    const reported = await call<{ id: string; state: string }>('POST', `/tasks/${task.id}/reports`, {
+      reportedOn: '2026-12-20',
+      percent: 100,
+      text: 'Đã trình báo cáo.',
+      finished: true,
+    });
     expect(reported.state).toBe('reported');
     const page = await loggedIn('lanhdao');
     await page.goto(`${base}/tasks/${task.id}`);
     await expect.poll(() => state(page)).toBe('reported');
     expect(await page.getByTestId('decide-only').count()).toBe(1);
     expect(await page.getByTestId('task-edit').count()).toBe(0);
-    expect(await page.locator('[data-testid^="step-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).filter((x) => x !== 'step-submit'))).toEqual(['step-done', 'step-in_progress']);
+    expect(
+      await page
+        .locator('[data-testid^="step-"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')).filter((x) => x !== 'step-submit')),
+    ).toEqual(['step-done', 'step-in_progress']);
     await page.getByTestId('step-done').click();
     await page.getByTestId('step-submit').click();
     await expect.poll(() => state(page)).toBe('done');
     await page.close();
   });
 
-  it('shows a read-only account task 18 with its approved extension and no write control; the list fits a phone 390 px wide', { timeout: 90_000 }, async () => {
+  it('shows a read-only account task 18 with its approved extension and no write control; the list fits a phone 390 px wide', {
+    timeout: 90_000,
+  }, async () => {
     const id = await taskId('Xây dựng phương án xử lý vi phạm đất rừng tại xã Hòa Sơn');
     const page = await loggedIn('xem');
     await page.goto(`${base}/tasks/${id}`);
@@ -289,7 +391,8 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     expect(await ext.getByTestId('extension-decision').innerText()).toContain('Ban Thường vụ Tỉnh ủy');
     expect(await page.getByTestId('extension-authority').innerText()).toContain('Ban Thường vụ Tỉnh ủy');
     // No write control at all on the task: no step, no report, no extension form, no edit.
-    for (const form of ['task-steps', 'report-form', 'extension-request-form', 'extension-decision-form', 'task-edit']) expect(await page.getByTestId(form).count()).toBe(0);
+    for (const form of ['task-steps', 'report-form', 'extension-request-form', 'extension-decision-form', 'task-edit'])
+      expect(await page.getByTestId(form).count()).toBe(0);
     expect(await page.getByTestId('task-page').locator('button, select, textarea, input').count()).toBe(0);
     // Nor on the list: no "Giao nhiệm vụ", no "Từ kết luận", no board move.
     await page.goto(`${base}/tasks?asOf=${AS_OF}`);
@@ -322,12 +425,17 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     }
   });
 
-  it('filters the list by state, source, lead and supervisor in the address, and finds tasks with or without diacritics', { timeout: 90_000 }, async () => {
+  it('filters the list by state, source, lead and supervisor in the address, and finds tasks with or without diacritics', {
+    timeout: 90_000,
+  }, async () => {
     const page = await loggedIn();
     await page.goto(`${base}/tasks?asOf=${AS_OF}&state=all`);
     await expect.poll(() => page.getByTestId('task-row').count()).toBe(20);
     await page.getByTestId('filter-state').selectOption('open');
-    const allOpen = async () => (await page.getByTestId('task-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).every((x) => ['assigned', 'in_progress', 'reported'].includes(x!));
+    const allOpen = async () =>
+      (await page.getByTestId('task-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).every(
+        (x) => ['assigned', 'in_progress', 'reported'].includes(x!),
+      );
     await expect.poll(allOpen).toBe(true);
     const open = (await call<{ total: number }>('GET', `/tasks?state=open&asOf=${AS_OF}`)).total;
     await expect.poll(() => page.getByTestId('task-total').getAttribute('data-total')).toBe(String(open));
@@ -335,13 +443,22 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid="task-row"]:not([data-state="in_progress"])').count()).toBe(0);
     await page.getByTestId('filter-state').selectOption('all');
     await page.getByTestId('filter-lead').selectOption({ label: 'Ban Tổ chức Tỉnh ủy' });
-    await expect.poll(async () => [...new Set(await page.getByTestId('task-lead').allInnerTexts())]).toEqual(['Ban Tổ chức Tỉnh ủy']);
+    await expect
+      .poll(async () => [...new Set(await page.getByTestId('task-lead').allInnerTexts())])
+      .toEqual(['Ban Tổ chức Tỉnh ủy']);
     await page.getByTestId('filter-lead').selectOption('');
     await page.getByTestId('filter-source').selectOption('program_item');
-    await expect.poll(() => page.getByTestId('task-source').allInnerTexts()).toSatisfy((xs: string[]) => xs.length > 0 && xs.every((x) => x.includes('Chương trình công tác')));
+    await expect
+      .poll(() => page.getByTestId('task-source').allInnerTexts())
+      .toSatisfy((xs: string[]) => xs.length > 0 && xs.every((x) => x.includes('Chương trình công tác')));
     await page.getByTestId('filter-source').selectOption('');
     await page.getByTestId('filter-supervisor').selectOption({ label: 'Võ Thị Thu Hà' });
-    const hers = (await call<{ items: { title: string }[] }>('GET', `/tasks?supervisorPersonId=${await person('M05')}&asOf=${AS_OF}`)).items.map((x) => x.title);
+    const hers = (
+      await call<{ items: { title: string }[] }>(
+        'GET',
+        `/tasks?supervisorPersonId=${await person('M05')}&asOf=${AS_OF}`,
+      )
+    ).items.map((x) => x.title);
     expect(hers).toContain('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử');
     await expect.poll(() => page.getByTestId('task-link').allInnerTexts()).toEqual(hers);
     // Kept in the address: a reload shows the same.
@@ -353,7 +470,9 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     for (const q of ['ra soat don thu', 'ĐƠN THƯ bắc sơn']) {
       await page.getByTestId('task-search').fill(q);
       await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(q);
-      await expect.poll(() => page.getByTestId('task-link').allInnerTexts()).toEqual(['Rà soát đơn thư khiếu nại kéo dài tại phường Bắc Sơn']);
+      await expect
+        .poll(() => page.getByTestId('task-link').allInnerTexts())
+        .toEqual(['Rà soát đơn thư khiếu nại kéo dài tại phường Bắc Sơn']);
     }
     // The due range: tasks due in July 2026.
     await page.getByTestId('task-search').fill('');
@@ -363,7 +482,9 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     await page.close();
   });
 
-  it('moves a card on the board through its menu, draws the timeline with today\'s line, and marks a reminder read', { timeout: 90_000 }, async () => {
+  it("moves a card on the board through its menu, draws the timeline with today's line, and marks a reminder read", {
+    timeout: 90_000,
+  }, async () => {
     const al = (await one("select id from organization where code = 'ORG-AL'")).id;
     const task = await call<Task>('POST', '/tasks', {
       orgId: al,
@@ -378,13 +499,24 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     });
     expect(task.state).toBe('assigned');
     const admin = (await one("select id from app_user where username = 'admin'")).id;
-    await db.query('insert into notification (id, org_id, user_id, task_id, kind, title, body) values ($1, $2, $3, $4, $5, $6, $7)', [
-      randomUUID(), al, admin, await taskId('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử'), 'overdue', 'Nhiệm vụ quá hạn: Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU', 'Quá hạn từ 31/07/2026. Đơn vị chủ trì: Ban Tổ chức Tỉnh ủy.',
-    ]);
+    await db.query(
+      'insert into notification (id, org_id, user_id, task_id, kind, title, body) values ($1, $2, $3, $4, $5, $6, $7)',
+      [
+        randomUUID(),
+        al,
+        admin,
+        await taskId('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử'),
+        'overdue',
+        'Nhiệm vụ quá hạn: Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU',
+        'Quá hạn từ 31/07/2026. Đơn vị chủ trì: Ban Tổ chức Tỉnh ủy.',
+      ],
+    );
 
     const page = await loggedIn();
     await page.goto(`${base}/tasks/board?asOf=${AS_OF}`);
-    await expect.poll(() => page.getByTestId('board-column').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))).toEqual(['draft', 'assigned', 'in_progress', 'reported', 'done']);
+    await expect
+      .poll(() => page.getByTestId('board-column').evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))))
+      .toEqual(['draft', 'assigned', 'in_progress', 'reported', 'done']);
     const inProgress = page.locator('[data-testid="board-column"][data-state="in_progress"]');
     await expect.poll(() => inProgress.locator('[data-testid="board-card"][data-overdue="true"]').count()).toBe(2);
     expect(await inProgress.getByTestId('board-overdue-count').innerText()).toBe('2 nhiệm vụ quá hạn');
@@ -404,14 +536,20 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     // The timeline of the open tasks: the two overdue bars red, today's line.
     await page.goto(`${base}/tasks/timeline?asOf=${AS_OF}`);
     await expect.poll(() => page.locator('[data-testid="tl-row"][data-overdue="true"]').count()).toBe(2);
-    const late = page.locator(`[data-testid="tl-row"][data-id="${await taskId('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử')}"]`);
+    const late = page.locator(
+      `[data-testid="tl-row"][data-id="${await taskId('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử')}"]`,
+    );
     expect(await late.getAttribute('data-end')).toBe('2026-07-31');
     expect(await late.locator('.qc-tl-bar.qc-overdue').count()).toBe(1);
     expect(await late.getByTestId('tl-late').count()).toBe(1);
     expect(await page.getByTestId('tl-today').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('tl-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')))).toEqual(expect.arrayContaining(['30-TB/TU', 'Chương trình làm việc năm 2026']));
+    expect(
+      await page.getByTestId('tl-group').evaluateAll((els) => els.map((e) => e.getAttribute('data-label'))),
+    ).toEqual(expect.arrayContaining(['30-TB/TU', 'Chương trình làm việc năm 2026']));
     // A task due at a conference ends on its date.
-    const atMeeting = page.locator(`[data-testid="tl-row"][data-id="${await taskId('Xây dựng Chương trình làm việc năm 2027 của Tỉnh ủy')}"]`);
+    const atMeeting = page.locator(
+      `[data-testid="tl-row"][data-id="${await taskId('Xây dựng Chương trình làm việc năm 2027 của Tỉnh ủy')}"]`,
+    );
     expect(await atMeeting.getAttribute('data-end')).toMatch(/^2026-12-\d\d$/);
     await page.screenshot({ path: '.test-results/task-timeline.png', fullPage: true });
 

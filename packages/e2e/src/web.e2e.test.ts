@@ -17,7 +17,8 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
   });
   afterAll(async () => demo?.close());
 
-  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> => logIn(browser, base, username, viewport);
+  const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> =>
+    logIn(browser, base, username, viewport);
 
   it('shows the Vietnamese login page and refuses a wrong password in Vietnamese', async () => {
     const page = await browser.newPage();
@@ -27,7 +28,9 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('sai-mat-khau');
     await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    await expect
+      .poll(() => page.getByTestId('login-error').textContent())
+      .toContain('Tên đăng nhập hoặc mật khẩu không đúng');
     await page.close();
   });
 
@@ -39,15 +42,20 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     expect(await page.getByTestId('tree').count()).toBe(0);
     await page.goto(`${base}/tasks/00000000-0000-7000-8000-000000000000`);
     await expect.poll(() => page.getByTestId('not-found').count()).toBe(1);
-    expect(await page.getByTestId('not-found').getByRole('heading', { level: 1 }).innerText()).toBe('Không tìm thấy nội dung này');
+    expect(await page.getByTestId('not-found').getByRole('heading', { level: 1 }).innerText()).toBe(
+      'Không tìm thấy nội dung này',
+    );
     await page.close();
   });
 
   it('logs in and shows the tree as of two dates: before and after the 2025 merger', async () => {
     const page = await loggedIn();
     await page.goto(`${base}/org?asOf=2025-03-01`);
-    const codes = async () => page.getByTestId('tree-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
-    await expect.poll(codes, { timeout: 10_000 }).toEqual(expect.arrayContaining(['ORG-AL-OLD', 'ORG-BH-OLD', 'ORG-CQD']));
+    const codes = async () =>
+      page.getByTestId('tree-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    await expect
+      .poll(codes, { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['ORG-AL-OLD', 'ORG-BH-OLD', 'ORG-CQD']));
     expect(await codes()).not.toContain('ORG-AL');
     const text2025 = await page.locator('body').innerText();
     expect(text2025).toContain('Đảng bộ tỉnh An Lạc (cũ)');
@@ -70,16 +78,24 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     await page.goto(`${base}/search`);
     await page.getByTestId('search-input').fill('nguyen van khai');
     await page.getByTestId('search-submit').click();
-    await expect.poll(() => page.getByTestId('search-result').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Nguyễn Văn Khải')]));
+    await expect
+      .poll(() => page.getByTestId('search-result').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining('Nguyễn Văn Khải')]));
     await page.getByTestId('search-input').fill('dang uy khoi');
     await page.getByTestId('search-submit').click();
-    await expect.poll(() => page.getByTestId('search-result').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Đảng ủy Khối các cơ quan tỉnh')]));
+    await expect
+      .poll(() => page.getByTestId('search-result').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining('Đảng ủy Khối các cơ quan tỉnh')]));
     await page.close();
   });
 
   it('opens a body page with its members and a person page with the portfolio', async () => {
     const page = await loggedIn();
-    const tt = (await db.query<{ id: string }>("select id from body where kind = 'TT' and valid_until is null and name like 'Thường trực Tỉnh ủy%'")).rows[0]!.id;
+    const tt = (
+      await db.query<{ id: string }>(
+        "select id from body where kind = 'TT' and valid_until is null and name like 'Thường trực Tỉnh ủy%'",
+      )
+    ).rows[0]!.id;
     await page.goto(`${base}/body/${tt}?asOf=2026-01-01`);
     await expect.poll(() => page.locator('body').innerText()).toContain('Trần Quốc Hưng');
     const text = await page.locator('body').innerText();
@@ -93,7 +109,10 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
   it("reads An Lạc's regulation, asks it a question and compares its versions", async () => {
     const page = await loggedIn();
     await page.goto(`${base}/regulations`);
-    await page.getByText('Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh, Ban Thường vụ, Thường trực Tỉnh ủy An Lạc').first().click();
+    await page
+      .getByText('Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh, Ban Thường vụ, Thường trực Tỉnh ủy An Lạc')
+      .first()
+      .click();
     await expect.poll(() => page.locator('body').innerText()).toContain('Điều 12. Hội nghị Tỉnh ủy');
     const text = await page.locator('body').innerText();
     expect(text).toContain('Điều 28. Hiệu lực, sửa đổi');
@@ -115,14 +134,18 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid="highlighted"][data-eid$="art_12__para_2"]').count()).toBe(1);
     // Versions: by default the last two, the text in force and the draft amendment under consultation …
     await page.getByTestId('tab-versions').click();
-    await expect.poll(() => page.getByTestId('comparison-row').allInnerTexts()).toEqual([expect.stringContaining('khoản 1 Điều 27')]);
+    await expect
+      .poll(() => page.getByTestId('comparison-row').allInnerTexts())
+      .toEqual([expect.stringContaining('khoản 1 Điều 27')]);
     // … then the adopted text against the one consolidated with 15-QĐ/TU.
     await page.getByTestId('diff-from').click();
     await page.getByRole('option', { name: /^văn bản có hiệu lực từ 20\/10\/2025/ }).click();
     await page.getByTestId('diff-to').click();
     await page.getByRole('option', { name: /^văn bản có hiệu lực từ 01\/07\/2026/ }).click();
-    await expect.poll(() => page.getByTestId('comparison-row').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('khoản 3 Điều 12')]));
-    expect((await page.getByTestId('comparison').innerText())).toContain('chậm nhất 07 ngày làm việc');
+    await expect
+      .poll(() => page.getByTestId('comparison-row').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining('khoản 3 Điều 12')]));
+    expect(await page.getByTestId('comparison').innerText()).toContain('chậm nhất 07 ngày làm việc');
     await page.screenshot({ path: '.test-results/regulation-versions.png' });
     await page.close();
   });
@@ -130,7 +153,15 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
   it('imports a text regulation, checks it and saves it', async () => {
     const page = await loggedIn();
     await page.goto(`${base}/regulations`);
-    await page.getByTestId('upload-file').setInputFiles({ name: 'quy-che-xa.txt', mimeType: 'text/plain', buffer: Buffer.from('QUY CHẾ LÀM VIỆC\nChương I. CHUNG\nĐiều 1. Phạm vi\n1. Quy chế này quy định chế độ làm việc.\na) Ban Chấp hành;\nb) Ban Thường vụ.\nĐiều 2. Hiệu lực\n1. Có hiệu lực từ ngày ký.\n') });
+    await page
+      .getByTestId('upload-file')
+      .setInputFiles({
+        name: 'quy-che-xa.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(
+          'QUY CHẾ LÀM VIỆC\nChương I. CHUNG\nĐiều 1. Phạm vi\n1. Quy chế này quy định chế độ làm việc.\na) Ban Chấp hành;\nb) Ban Thường vụ.\nĐiều 2. Hiệu lực\n1. Có hiệu lực từ ngày ký.\n',
+        ),
+      });
     await expect.poll(() => page.getByTestId('import-report').innerText()).toContain('2 điều');
     await page.getByTestId('upload-validate').click();
     await expect.poll(() => page.getByTestId('upload-check').innerText()).toContain('2 điều, 0 quy tắc');

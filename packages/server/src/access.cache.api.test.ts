@@ -15,7 +15,9 @@ describe.each(drivers)('access cache (%s)', (driver) => {
   const me = (s: Session) => t.as(s, { method: 'GET', url: '/api/v1/auth/me' });
   const org = (s: Session, id: string) => t.as(s, { method: 'GET', url: `/api/v1/organizations/${id}` });
   /** The status the very next request gets (no retry). */
-  const soon = (f: () => ReturnType<typeof me>) => ({ toBe: async (status: number) => expect((await f()).statusCode).toBe(status) });
+  const soon = (f: () => ReturnType<typeof me>) => ({
+    toBe: async (status: number) => expect((await f()).statusCode).toBe(status),
+  });
 
   beforeAll(async () => {
     t = await createTestApp(driver);
@@ -33,29 +35,48 @@ describe.each(drivers)('access cache (%s)', (driver) => {
 
     clerk = await t.login('vanthu.x01');
     expect((await me(clerk)).statusCode).toBe(200);
-    await t.db.query("delete from user_session where user_id = (select id from app_user where username = 'vanthu.x01')");
+    await t.db.query(
+      "delete from user_session where user_id = (select id from app_user where username = 'vanthu.x01')",
+    );
     await soon(() => me(clerk)).toBe(401);
 
     clerk = await t.login('vanthu.x01');
     expect((await org(clerk, x01)).statusCode).toBe(200);
-    const grant = (await t.db.query<{ id: string; role: string; org_id: string; user_id: string }>("select g.id, g.role, g.org_id, g.user_id from role_grant g join app_user u on u.id = g.user_id where u.username = 'vanthu.x01'")).rows[0]!;
+    const grant = (
+      await t.db.query<{ id: string; role: string; org_id: string; user_id: string }>(
+        "select g.id, g.role, g.org_id, g.user_id from role_grant g join app_user u on u.id = g.user_id where u.username = 'vanthu.x01'",
+      )
+    ).rows[0]!;
     await t.db.query('delete from role_grant where id = $1', [grant.id]);
     await soon(() => org(clerk, x01)).toBe(403);
-    await t.db.query('insert into role_grant (id, user_id, role, org_id) values ($1, $2, $3, $4)', [grant.id, grant.user_id, grant.role, grant.org_id]);
+    await t.db.query('insert into role_grant (id, user_id, role, org_id) values ($1, $2, $3, $4)', [
+      grant.id,
+      grant.user_id,
+      grant.role,
+      grant.org_id,
+    ]);
     await soon(() => org(clerk, x01)).toBe(200);
   });
 
   it("follows the organization tree: a commune moved under another parent leaves its former superior's scope at once", async () => {
     const admin = await t.login('admin');
     // A district-level clerk of the old tree sees its communes; the link is ended, then restored.
-    const link = (await t.db.query<{ id: string; valid_until: string | null }>('select id, valid_until from organization_parent where org_id = $1 order by valid_from desc limit 1', [x01])).rows[0]!;
+    const link = (
+      await t.db.query<{ id: string; valid_until: string | null }>(
+        'select id, valid_until from organization_parent where org_id = $1 order by valid_from desc limit 1',
+        [x01],
+      )
+    ).rows[0]!;
     expect((await org(admin, x01)).statusCode).toBe(200);
     const before = await cacheGenerations(t.db);
     await t.db.query('delete from organization_parent where org_id = $1', [x01]);
     expect((await cacheGenerations(t.db)).org).toBeGreaterThan(before.org);
     // The province's administrator no longer covers a commune detached from the tree.
     await soon(() => org(admin, x01)).toBe(403);
-    await t.db.query('insert into organization_parent (id, org_id, parent_id, valid_from, valid_until) select $1, $2, p.id, $3, $4 from organization p where p.code = $5', [link.id, x01, '2025-07-01', link.valid_until, 'ORG-AL']);
+    await t.db.query(
+      'insert into organization_parent (id, org_id, parent_id, valid_from, valid_until) select $1, $2, p.id, $3, $4 from organization p where p.code = $5',
+      [link.id, x01, '2025-07-01', link.valid_until, 'ORG-AL'],
+    );
     await soon(() => org(admin, x01)).toBe(200);
   });
 
@@ -64,8 +85,19 @@ describe.each(drivers)('access cache (%s)', (driver) => {
     expect((await me(clerk)).statusCode).toBe(200);
     if (driver === 'postgres') {
       // The LISTEN connection is cut from the database's side, as a restart would.
-      await t.db.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen quyche_cache%'");
-      await expect.poll(async () => (await t.db.query("select 1 from pg_stat_activity where datname = current_database() and query ilike 'listen quyche_cache%'")).rows.length).toBe(0);
+      await t.db.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen quyche_cache%'",
+      );
+      await expect
+        .poll(
+          async () =>
+            (
+              await t.db.query(
+                "select 1 from pg_stat_activity where datname = current_database() and query ilike 'listen quyche_cache%'",
+              )
+            ).rows.length,
+        )
+        .toBe(0);
     }
     // Nothing can be heard on the lost connection: the 401 comes from asking at the request itself.
     await t.db.query("update app_user set disabled = true where username = 'vanthu.x01'");

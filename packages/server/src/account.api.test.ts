@@ -26,23 +26,37 @@ function problemOf(res: LightMyRequestResponse, status: number, code: string) {
   const p = res.json();
   expect(p.code).toBe(code);
   expect(p.title).toMatch(DIACRITIC);
-  return p as { code: string; title: string; detail?: string; field?: string; errors?: { field: string; message: string }[] };
+  return p as {
+    code: string;
+    title: string;
+    detail?: string;
+    field?: string;
+    errors?: { field: string; message: string }[];
+  };
 }
 
 describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
   let t: TestApp;
   let admin: Session;
-  const userId = async (username: string) => (await t.db.query<{ id: string }>('select id from app_user where username = $1', [username])).rows[0]!.id;
+  const userId = async (username: string) =>
+    (await t.db.query<{ id: string }>('select id from app_user where username = $1', [username])).rows[0]!.id;
   const users = async (s: Session = admin) => {
     const r = await t.as(s, { method: 'GET', url: `${API}/users` });
     expect(r.statusCode, r.body).toBe(200);
     return r.json() as User[];
   };
-  const post = (s: Session, url: string, payload?: object) => t.as(s, { method: 'POST', url: `${API}${url}`, ...(payload ? { payload } : {}) });
+  const post = (s: Session, url: string, payload?: object) =>
+    t.as(s, { method: 'POST', url: `${API}${url}`, ...(payload ? { payload } : {}) });
   const me = (s: Session) => t.as(s, { method: 'GET', url: `${API}/auth/me` });
-  const lastAudit = async () => (await t.db.query<{ actor: string; action: string; entity: string; before: unknown; after: unknown }>('select actor, action, entity, before, after from audit_log order by seq desc limit 1')).rows[0]!;
+  const lastAudit = async () =>
+    (
+      await t.db.query<{ actor: string; action: string; entity: string; before: unknown; after: unknown }>(
+        'select actor, action, entity, before, after from audit_log order by seq desc limit 1',
+      )
+    ).rows[0]!;
   const loginStatus = async (username: string, password: string, remoteAddress = '127.0.0.1') =>
-    (await t.app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username, password }, remoteAddress })).statusCode;
+    (await t.app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username, password }, remoteAddress }))
+      .statusCode;
 
   beforeAll(async () => {
     t = await createTestApp(driver);
@@ -56,7 +70,11 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     expect(r.body).not.toContain('scrypt');
     expect(r.body).not.toContain('password_hash');
     const x01 = (r.json() as User[]).find((u) => u.username === 'vanthu.x01')!;
-    expect(x01).toMatchObject({ disabled: false, mustChangePassword: false, grants: [{ role: 'clerk', orgName: 'Đảng bộ xã Tân Lập' }] });
+    expect(x01).toMatchObject({
+      disabled: false,
+      mustChangePassword: false,
+      grants: [{ role: 'clerk', orgName: 'Đảng bộ xã Tân Lập' }],
+    });
     expect(x01.activeSessions).toBeGreaterThanOrEqual(1);
     expect(Date.now() - new Date(x01.lastLoginAt!).getTime()).toBeLessThan(60_000);
     expect((await users()).find((u) => u.username === 'vanthu.vptu')!.lastLoginAt).toBeNull();
@@ -74,7 +92,12 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     expect((await t.db.query('select 1 from user_session where user_id = $1', [id])).rows).toHaveLength(0);
     expect(await loginStatus('vanthu.x01', 'anlac2026')).toBe(401);
     expect(await lastAudit()).toMatchObject({ actor: 'vanthu.x01', action: 'login_failed' });
-    const audit = (await t.db.query<{ actor: string; after: object }>("select actor, after from audit_log where action = 'disable' and entity_id = $1", [id])).rows;
+    const audit = (
+      await t.db.query<{ actor: string; after: object }>(
+        "select actor, after from audit_log where action = 'disable' and entity_id = $1",
+        [id],
+      )
+    ).rows;
     expect(audit).toEqual([{ actor: 'admin', after: { username: 'vanthu.x01', disabled: true, sessionsRevoked: 1 } }]);
     expect((await users()).find((u) => u.id === id)!.disabled).toBe(true);
 
@@ -89,7 +112,11 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     const p = problemOf(await post(admin, `/users/${id}/disable`), 422, 'CANNOT_DISABLE_SELF');
     expect(p.title).toBe('Không thể tự khóa tài khoản của chính mình');
     expect(p.field).toBe('params.id');
-    problemOf(await post(admin, `/users/${id}/password`, { newPassword: NEW_PASSWORD }), 422, 'CANNOT_RESET_OWN_PASSWORD');
+    problemOf(
+      await post(admin, `/users/${id}/password`, { newPassword: NEW_PASSWORD }),
+      422,
+      'CANNOT_RESET_OWN_PASSWORD',
+    );
     expect((await me(admin)).statusCode).toBe(200);
   });
 
@@ -110,7 +137,11 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     const old = await t.login('vanthu.x02');
     const id = await userId('vanthu.x02');
     const before = await fingerprint(t);
-    const weak = problemOf(await post(admin, `/users/${id}/password`, { newPassword: 'matkhau123' }), 422, 'PASSWORD_POLICY');
+    const weak = problemOf(
+      await post(admin, `/users/${id}/password`, { newPassword: 'matkhau123' }),
+      422,
+      'PASSWORD_POLICY',
+    );
     expect(weak.field).toBe('body.newPassword');
     expect(weak.detail).toContain('quá phổ biến');
     expect(await fingerprint(t)).toBe(before);
@@ -125,21 +156,43 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
 
     const s = await t.login('vanthu.x02', temp);
     expect((await me(s)).json().user.mustChangePassword).toBe(true);
-    const blocked = problemOf(await t.as(s, { method: 'GET', url: `${API}/organizations` }), 403, 'PASSWORD_CHANGE_REQUIRED');
+    const blocked = problemOf(
+      await t.as(s, { method: 'GET', url: `${API}/organizations` }),
+      403,
+      'PASSWORD_CHANGE_REQUIRED',
+    );
     expect(blocked.title).toBe('Cần đổi mật khẩu trước khi làm việc tiếp');
-    problemOf(await post(s, '/people', { orgId: await t.orgId('ORG-X02'), fullName: 'Chưa Đổi' }), 403, 'PASSWORD_CHANGE_REQUIRED');
-    const same = problemOf(await post(s, '/auth/password', { currentPassword: temp, newPassword: temp }), 422, 'PASSWORD_POLICY');
+    problemOf(
+      await post(s, '/people', { orgId: await t.orgId('ORG-X02'), fullName: 'Chưa Đổi' }),
+      403,
+      'PASSWORD_CHANGE_REQUIRED',
+    );
+    const same = problemOf(
+      await post(s, '/auth/password', { currentPassword: temp, newPassword: temp }),
+      422,
+      'PASSWORD_POLICY',
+    );
     expect(same.detail).toContain('phải khác mật khẩu đang dùng');
-    expect((await post(s, '/auth/password', { currentPassword: temp, newPassword: NEW_PASSWORD })).statusCode).toBe(204);
+    expect((await post(s, '/auth/password', { currentPassword: temp, newPassword: NEW_PASSWORD })).statusCode).toBe(
+      204,
+    );
     expect((await me(s)).json().user.mustChangePassword).toBe(false);
     expect((await t.as(s, { method: 'GET', url: `${API}/organizations` })).statusCode).toBe(200);
     expect(await loginStatus('vanthu.x02', NEW_PASSWORD)).toBe(200);
 
     // The audit trail says what happened to whom, and holds no password nor hash.
-    const rows = (await t.db.query<{ action: string; after: object }>("select action, after from audit_log where entity = 'app_user' and entity_id = $1 order by seq", [id])).rows;
+    const rows = (
+      await t.db.query<{ action: string; after: object }>(
+        "select action, after from audit_log where entity = 'app_user' and entity_id = $1 order by seq",
+        [id],
+      )
+    ).rows;
     expect(rows.map((x) => x.action)).toEqual(['reset_password', 'change_password']);
     expect(rows[0]!.after).toEqual({ username: 'vanthu.x02', mustChangePassword: true, sessionsRevoked: 1 });
-    for (const text of [JSON.stringify(rows), JSON.stringify((await t.db.query("select before, after from audit_log where entity = 'app_user'")).rows)]) {
+    for (const text of [
+      JSON.stringify(rows),
+      JSON.stringify((await t.db.query("select before, after from audit_log where entity = 'app_user'")).rows),
+    ]) {
       for (const secret of ['scrypt', temp, NEW_PASSWORD, 'matkhau123']) expect(text).not.toContain(secret);
     }
   });
@@ -147,16 +200,30 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
   it("changes one's own password: the current one is verified, the policy names the field, other sessions end and this one stays", async () => {
     const here = await t.login('xem');
     const elsewhere = await t.login('xem');
-    const wrong = problemOf(await post(here, '/auth/password', { currentPassword: 'khong-phai', newPassword: NEW_PASSWORD }), 422, 'CURRENT_PASSWORD_WRONG');
+    const wrong = problemOf(
+      await post(here, '/auth/password', { currentPassword: 'khong-phai', newPassword: NEW_PASSWORD }),
+      422,
+      'CURRENT_PASSWORD_WRONG',
+    );
     expect(wrong.field).toBe('body.currentPassword');
     expect(wrong.errors).toEqual([{ field: 'body.currentPassword', message: expect.stringMatching(DIACRITIC) }]);
-    const short = problemOf(await post(here, '/auth/password', { currentPassword: 'anlac2026', newPassword: 'ngắn' }), 422, 'PASSWORD_POLICY');
+    const short = problemOf(
+      await post(here, '/auth/password', { currentPassword: 'anlac2026', newPassword: 'ngắn' }),
+      422,
+      'PASSWORD_POLICY',
+    );
     expect(short).toMatchObject({ field: 'body.newPassword', detail: expect.stringContaining('ít nhất 10 ký tự') });
-    const named = problemOf(await post(here, '/auth/password', { currentPassword: 'anlac2026', newPassword: 'tôi là xem đây nhé' }), 422, 'PASSWORD_POLICY');
+    const named = problemOf(
+      await post(here, '/auth/password', { currentPassword: 'anlac2026', newPassword: 'tôi là xem đây nhé' }),
+      422,
+      'PASSWORD_POLICY',
+    );
     expect(named.detail).toContain('tên đăng nhập');
     expect((await me(elsewhere)).statusCode).toBe(200);
 
-    expect((await post(here, '/auth/password', { currentPassword: 'anlac2026', newPassword: NEW_PASSWORD })).statusCode).toBe(204);
+    expect(
+      (await post(here, '/auth/password', { currentPassword: 'anlac2026', newPassword: NEW_PASSWORD })).statusCode,
+    ).toBe(204);
     expect((await me(here)).statusCode).toBe(200);
     problemOf(await me(elsewhere), 401, 'UNAUTHENTICATED');
     expect(await loginStatus('xem', 'anlac2026')).toBe(401);
@@ -166,8 +233,17 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
 
   it('throttles guesses of the current password by a session, like logins', async () => {
     const s = await t.login('vanthu.vptu');
-    for (let i = 0; i < 5; i++) problemOf(await post(s, '/auth/password', { currentPassword: `sai-${i}`, newPassword: NEW_PASSWORD }), 422, 'CURRENT_PASSWORD_WRONG');
-    const locked = problemOf(await post(s, '/auth/password', { currentPassword: 'anlac2026', newPassword: NEW_PASSWORD }), 429, 'LOGIN_THROTTLED');
+    for (let i = 0; i < 5; i++)
+      problemOf(
+        await post(s, '/auth/password', { currentPassword: `sai-${i}`, newPassword: NEW_PASSWORD }),
+        422,
+        'CURRENT_PASSWORD_WRONG',
+      );
+    const locked = problemOf(
+      await post(s, '/auth/password', { currentPassword: 'anlac2026', newPassword: NEW_PASSWORD }),
+      429,
+      'LOGIN_THROTTLED',
+    );
     expect(locked.detail).toMatch(/^Tài khoản này nhập sai mật khẩu quá nhiều lần: vui lòng thử lại sau 1[45] phút\.$/);
     expect(await loginStatus('vanthu.vptu', 'anlac2026')).toBe(200);
   });
@@ -176,7 +252,13 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     const x01 = await t.orgId('ORG-X01');
     const x02 = await t.orgId('ORG-X02');
     const create = async (username: string, grants: { role: string; orgId: string }[], clearance = 0) => {
-      const r = await post(admin, '/users', { username, password: NEW_PASSWORD, displayName: username, grants, clearance });
+      const r = await post(admin, '/users', {
+        username,
+        password: NEW_PASSWORD,
+        displayName: username,
+        grants,
+        clearance,
+      });
       expect(r.statusCode, r.body).toBe(201);
       return r.json() as User;
     };
@@ -198,7 +280,10 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     problemOf(await post(local, `/users/${both.id}/disable`), 403, 'FORBIDDEN');
     // Cleared above the administrator: hidden.
     problemOf(await post(local, `/users/${secret.id}/password`, { newPassword: NEW_PASSWORD }), 404, 'NOT_FOUND');
-    expect((await t.db.query<{ disabled: boolean }>("select disabled from app_user where username = 'hai.noi'")).rows[0]!.disabled).toBe(false);
+    expect(
+      (await t.db.query<{ disabled: boolean }>("select disabled from app_user where username = 'hai.noi'")).rows[0]!
+        .disabled,
+    ).toBe(false);
     const ok = await post(local, `/users/${await userId('vanthu.x01')}/disable`);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(await lastAudit()).toMatchObject({ actor: 'quantri.x01', action: 'disable' });
@@ -212,20 +297,43 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
       ['anlac2026!!', 'quá phổ biến'],
       ['xem.x03-rat-dai-2026', 'tên đăng nhập'],
     ]) {
-      const p = problemOf(await post(admin, '/users', { username: 'xem.x03', password, displayName: 'Xem X03', grants }), 422, 'PASSWORD_POLICY');
+      const p = problemOf(
+        await post(admin, '/users', { username: 'xem.x03', password, displayName: 'Xem X03', grants }),
+        422,
+        'PASSWORD_POLICY',
+      );
       expect(p).toMatchObject({ field: 'body.password', detail: expect.stringContaining(reason) });
     }
-    const r = await post(admin, '/users', { username: 'xem.x03', password: NEW_PASSWORD, displayName: 'Xem X03', grants });
+    const r = await post(admin, '/users', {
+      username: 'xem.x03',
+      password: NEW_PASSWORD,
+      displayName: 'Xem X03',
+      grants,
+    });
     expect(r.statusCode, r.body).toBe(201);
-    expect(r.json()).toMatchObject({ username: 'xem.x03', disabled: false, mustChangePassword: false, lastLoginAt: null, activeSessions: 0, grants: [{ role: 'viewer', orgName: 'Đảng bộ xã Hòa Sơn' }] });
+    expect(r.json()).toMatchObject({
+      username: 'xem.x03',
+      disabled: false,
+      mustChangePassword: false,
+      lastLoginAt: null,
+      activeSessions: 0,
+      grants: [{ role: 'viewer', orgName: 'Đảng bộ xã Hòa Sơn' }],
+    });
   });
 
   it('locks an address that fails with many usernames, and keeps other addresses working', async () => {
     const from = '198.51.100.7';
     for (let i = 1; i <= 20; i++) expect(await loginStatus(`khong-co-${i}`, 'sai-mat-khau', from)).toBe(401);
-    const res = await t.app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username: 'admin', password: 'anlac2026' }, remoteAddress: from });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${API}/auth/login`,
+      payload: { username: 'admin', password: 'anlac2026' },
+      remoteAddress: from,
+    });
     const p = problemOf(res, 429, 'LOGIN_THROTTLED');
-    expect(p.detail).toMatch(/^Địa chỉ máy của bạn nhập sai mật khẩu quá nhiều lần: vui lòng thử lại sau 1[45] phút\.$/);
+    expect(p.detail).toMatch(
+      /^Địa chỉ máy của bạn nhập sai mật khẩu quá nhiều lần: vui lòng thử lại sau 1[45] phút\.$/,
+    );
     const retry = Number(res.headers['retry-after']);
     expect(retry).toBeGreaterThan(14 * 60);
     expect(retry).toBeLessThanOrEqual(15 * 60);
@@ -242,22 +350,42 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
   });
 
   it('counts the client behind a trusted proxy (QUYCHE_TRUST_PROXY), and sets a Secure cookie when served over https', async () => {
-    const proxied = await buildApp(t.db, configFromEnv({ QUYCHE_TRUST_PROXY: '127.0.0.1', QUYCHE_BASE_URL: 'https://quyche.tinhuy-anlac.example' }, { dataDir: '/nonexistent' }));
+    const proxied = await buildApp(
+      t.db,
+      configFromEnv(
+        { QUYCHE_TRUST_PROXY: '127.0.0.1', QUYCHE_BASE_URL: 'https://quyche.tinhuy-anlac.example' },
+        { dataDir: '/nonexistent' },
+      ),
+    );
     try {
       const login = (password: string, client: string) =>
-        proxied.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username: 'lanhdao', password }, headers: { 'x-forwarded-for': client } });
+        proxied.inject({
+          method: 'POST',
+          url: `${API}/auth/login`,
+          payload: { username: 'lanhdao', password },
+          headers: { 'x-forwarded-for': client },
+        });
       for (let i = 0; i < 5; i++) expect((await login(`sai-${i}`, '203.0.113.20')).statusCode).toBe(401);
       expect((await login('anlac2026', '203.0.113.20')).statusCode).toBe(429);
       const other = await login('anlac2026', '203.0.113.21');
       expect(other.statusCode).toBe(200);
       expect(other.cookies.find((c) => c.name === 'qc_session')!.secure).toBe(true);
-      const row = (await t.db.query<{ after: { ip: string } }>("select after from audit_log where action = 'login' order by seq desc limit 1")).rows[0]!;
+      const row = (
+        await t.db.query<{ after: { ip: string } }>(
+          "select after from audit_log where action = 'login' order by seq desc limit 1",
+        )
+      ).rows[0]!;
       expect(row.after.ip).toBe('203.0.113.21');
     } finally {
       await proxied.close();
     }
     // Without the setting the header is not believed: the default app's cookie is not Secure either.
-    const plain = await t.app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username: 'lanhdao', password: 'anlac2026' }, headers: { 'x-forwarded-for': '203.0.113.22' } });
+    const plain = await t.app.inject({
+      method: 'POST',
+      url: `${API}/auth/login`,
+      payload: { username: 'lanhdao', password: 'anlac2026' },
+      headers: { 'x-forwarded-for': '203.0.113.22' },
+    });
     expect(plain.statusCode).toBe(200);
     expect(plain.cookies.find((c) => c.name === 'qc_session')!.secure).toBeFalsy();
   });

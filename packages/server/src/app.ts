@@ -49,7 +49,11 @@ export const CLOSE_GRACE_MS = 10_000;
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** `localToken`: the token of the server's file in its data folder, accepted from this machine for backups. */
-export async function buildApp(database: Db, config: AppConfig, opts: { logger?: boolean; localToken?: string; log?: (s: string) => void; closeGraceMs?: number } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  database: Db,
+  config: AppConfig,
+  opts: { logger?: boolean; localToken?: string; log?: (s: string) => void; closeGraceMs?: number } = {},
+): Promise<FastifyInstance> {
   const db = withAccessCache(database);
   const app = Fastify({
     logger: opts.logger ? { level: 'warn' } : false,
@@ -62,7 +66,12 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
     // URLs the router cannot read (bad percent-encoding, an overlong segment) leave as problem+json too.
     frameworkErrors: (err, _req, reply) => {
       const tooLong = (err as { code?: string }).code === 'FST_ERR_MAX_PARAM_LENGTH';
-      return sendProblem(reply, tooLong ? problem('URI_TOO_LONG', { field: 'params' }) : problem('VALIDATION_FAILED', { field: 'params', detail: 'Địa chỉ không đọc được (mã hóa % sai)' }));
+      return sendProblem(
+        reply,
+        tooLong
+          ? problem('URI_TOO_LONG', { field: 'params' })
+          : problem('VALIDATION_FAILED', { field: 'params', detail: 'Địa chỉ không đọc được (mã hóa % sai)' }),
+      );
     },
   });
   await app.register(cookie);
@@ -118,7 +127,11 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
   // Open event streams would keep the server from closing: end them first.
   app.addHook('preClose', async () => hub.stop());
   // Background jobs (reminders): built here, started by `serve` (tests run them by hand).
-  const jobs = new JobRunner(db, { ...reminderHandlers(config), ...consultationHandlers(config), ...backupHandlers(config, opts.log) });
+  const jobs = new JobRunner(db, {
+    ...reminderHandlers(config),
+    ...consultationHandlers(config),
+    ...backupHandlers(config, opts.log),
+  });
   app.decorate('jobs', jobs);
   app.addHook('preClose', async () => jobs.stop());
   meetingRoutes(app, db, hub);
@@ -165,7 +178,8 @@ export async function buildApp(database: Db, config: AppConfig, opts: { logger?:
       if (!(await loadSessionUser(db, req))) return sendProblem(reply, problem('UNAUTHENTICATED'));
       return sendProblem(reply, problem('ROUTE_NOT_FOUND', { detail: `${req.method} ${req.url.split('?')[0]}` }));
     }
-    if (hasWeb && (req.method === 'GET' || req.method === 'HEAD')) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    if (hasWeb && (req.method === 'GET' || req.method === 'HEAD'))
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
     return sendProblem(reply, problem('ROUTE_NOT_FOUND'));
   });
   return app;

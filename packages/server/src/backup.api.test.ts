@@ -30,13 +30,21 @@ describe.each(drivers)('POST /system/backup (%s)', (driver) => {
     await local?.close();
     await t?.close();
   });
-  const auditOf = async (actor: string) => (await t.db.query<{ action: string; after: { via: string } }>("select action, after from audit_log where entity = 'database' and actor = $1 order by seq", [actor])).rows;
+  const auditOf = async (actor: string) =>
+    (
+      await t.db.query<{ action: string; after: { via: string } }>(
+        "select action, after from audit_log where entity = 'database' and actor = $1 order by seq",
+        [actor],
+      )
+    ).rows;
 
   it('gives an administrator of every root organization the whole database, audited, and it restores', async () => {
     const res = await t.as(admin, { method: 'POST', url: URL_ });
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/gzip');
-    expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename="quyche-\d{8}-\d{6}\.jsonl\.gz"$/);
+    expect(String(res.headers['content-disposition'])).toMatch(
+      /^attachment; filename="quyche-\d{8}-\d{6}\.jsonl\.gz"$/,
+    );
     const file = join(dir, `api-${driver}.jsonl.gz`);
     writeFileSync(file, res.rawPayload);
     expect(await auditOf('admin')).toEqual([{ action: 'backup', after: expect.objectContaining({ via: 'session' }) }]);
@@ -45,7 +53,9 @@ describe.each(drivers)('POST /system/backup (%s)', (driver) => {
       const r = await restoreBackupFile(target.db, file);
       expect(r.counts['organization']).toBe(122);
       // The entry naming who took it is in the backup itself: it was written before the snapshot.
-      expect((await target.db.query("select 1 from audit_log where action = 'backup' and actor = 'admin'")).rows).toHaveLength(1);
+      expect(
+        (await target.db.query("select 1 from audit_log where action = 'backup' and actor = 'admin'")).rows,
+      ).toHaveLength(1);
       expect((await verifyAudit(target.db)).ok).toBe(true);
     } finally {
       await target.drop();
@@ -54,25 +64,44 @@ describe.each(drivers)('POST /system/backup (%s)', (driver) => {
 
   it('refuses a clerk, a read-only account, an administrator of one commune, and a request without CSRF token', async () => {
     const x01 = await t.orgId('ORG-X01');
-    const created = await t.as(admin, { method: 'POST', url: '/api/v1/users', payload: { username: 'quantri.x01', password: 'mat-khau-dai-du', displayName: 'Quản trị xã', grants: [{ role: 'admin', orgId: x01 }] } });
+    const created = await t.as(admin, {
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: {
+        username: 'quantri.x01',
+        password: 'mat-khau-dai-du',
+        displayName: 'Quản trị xã',
+        grants: [{ role: 'admin', orgId: x01 }],
+      },
+    });
     expect(created.statusCode, created.body).toBe(201);
     for (const username of ['vanthu.x01', 'xem', 'quantri.x01']) {
       const s = await t.login(username, username === 'quantri.x01' ? 'mat-khau-dai-du' : undefined);
       const res = await t.as(s, { method: 'POST', url: URL_ });
       expect(res.statusCode, username).toBe(403);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json()).toMatchObject({ code: 'FORBIDDEN', field: 'user', title: 'Không có quyền truy cập', detail: 'Chỉ quản trị viên có quyền trên mọi tổ chức gốc mới được sao lưu toàn bộ dữ liệu' });
+      expect(res.json()).toMatchObject({
+        code: 'FORBIDDEN',
+        field: 'user',
+        title: 'Không có quyền truy cập',
+        detail: 'Chỉ quản trị viên có quyền trên mọi tổ chức gốc mới được sao lưu toàn bộ dữ liệu',
+      });
     }
     const noCsrf = await t.app.inject({ method: 'POST', url: URL_, headers: { cookie: admin.cookie } });
     expect(noCsrf.json()).toMatchObject({ status: 403, code: 'CSRF_INVALID' });
-    expect((await t.app.inject({ method: 'POST', url: URL_ })).json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    expect((await t.app.inject({ method: 'POST', url: URL_ })).json()).toMatchObject({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+    });
   });
 
   it('takes the local token from this machine only, on this route only', async () => {
     const res = await local.inject({ method: 'POST', url: URL_, headers: { authorization: `Bearer ${TOKEN}` } });
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
-    expect(await auditOf('quyche db backup (máy chủ)')).toEqual([{ action: 'backup', after: expect.objectContaining({ via: 'local_token' }) }]);
+    expect(await auditOf('quyche db backup (máy chủ)')).toEqual([
+      { action: 'backup', after: expect.objectContaining({ via: 'local_token' }) },
+    ]);
     for (const [label, opts] of [
       ['wrong token', { headers: { authorization: `Bearer ${'x'.repeat(43)}` } }],
       ['short token', { headers: { authorization: 'Bearer k' } }],
@@ -82,8 +111,13 @@ describe.each(drivers)('POST /system/backup (%s)', (driver) => {
       expect(r.statusCode, label).toBe(401);
       expect(r.json().code, label).toBe('UNAUTHENTICATED');
     }
-    expect((await local.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(401);
+    expect(
+      (await local.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${TOKEN}` } }))
+        .statusCode,
+    ).toBe(401);
     // A server built without a token (PostgreSQL, the tests) accepts none.
-    expect((await t.app.inject({ method: 'POST', url: URL_, headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: URL_, headers: { authorization: `Bearer ${TOKEN}` } })).statusCode,
+    ).toBe(401);
   });
 });

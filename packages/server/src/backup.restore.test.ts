@@ -20,8 +20,18 @@ const dir = mkdtempSync(join(tmpdir(), 'qc-anlac-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Every byte value, the awkward ones (0x00, 0xFF, a lone 0x5C backslash, invalid UTF-8) at both ends. */
-const FILE = Buffer.concat([Buffer.from([0x00, 0xff, 0x5c, 0x78, 0xc3]), Buffer.from(Array.from({ length: 256 }, (_, i) => 255 - i)), Buffer.from('Báo cáo tiến độ\u0000'), Buffer.from([0xff, 0x00])]);
-const DOC = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300, 0x00), Buffer.alloc(300, 0xff), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
+const FILE = Buffer.concat([
+  Buffer.from([0x00, 0xff, 0x5c, 0x78, 0xc3]),
+  Buffer.from(Array.from({ length: 256 }, (_, i) => 255 - i)),
+  Buffer.from('Báo cáo tiến độ\u0000'),
+  Buffer.from([0xff, 0x00]),
+]);
+const DOC = Buffer.concat([
+  Buffer.from('%PDF-1.7\n'),
+  Buffer.alloc(300, 0x00),
+  Buffer.alloc(300, 0xff),
+  Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+]);
 
 async function withFiles(t: TestApp) {
   const admin = await t.login('admin');
@@ -31,10 +41,33 @@ async function withFiles(t: TestApp) {
     return r.json();
   };
   const al = await t.orgId('ORG-AL');
-  const task = (await t.db.query<{ id: string }>("select id from task where org_id = $1 and state in ('assigned', 'in_progress') order by id limit 1", [al])).rows[0]!;
-  await api('POST', `/tasks/${task.id}/reports`, { reportedOn: '2026-06-15', percent: 40, text: 'Đã tổng hợp, kèm minh chứng.', files: [{ fileName: 'minh-chung.bin', mediaType: 'application/octet-stream', contentBase64: FILE.toString('base64') }] });
-  const meeting = (await t.db.query<{ id: string }>('select id from meeting where org_id = $1 order by meeting_date desc, id limit 1', [al])).rows[0]!;
-  await api('POST', `/meetings/${meeting.id}/documents`, { title: 'Tờ trình (bản quét)', docType: 'TTr', fileName: 'to-trinh.pdf', mediaType: 'application/pdf', contentBase64: DOC.toString('base64') });
+  const task = (
+    await t.db.query<{ id: string }>(
+      "select id from task where org_id = $1 and state in ('assigned', 'in_progress') order by id limit 1",
+      [al],
+    )
+  ).rows[0]!;
+  await api('POST', `/tasks/${task.id}/reports`, {
+    reportedOn: '2026-06-15',
+    percent: 40,
+    text: 'Đã tổng hợp, kèm minh chứng.',
+    files: [
+      { fileName: 'minh-chung.bin', mediaType: 'application/octet-stream', contentBase64: FILE.toString('base64') },
+    ],
+  });
+  const meeting = (
+    await t.db.query<{ id: string }>(
+      'select id from meeting where org_id = $1 order by meeting_date desc, id limit 1',
+      [al],
+    )
+  ).rows[0]!;
+  await api('POST', `/meetings/${meeting.id}/documents`, {
+    title: 'Tờ trình (bản quét)',
+    docType: 'TTr',
+    fileName: 'to-trinh.pdf',
+    mediaType: 'application/pdf',
+    contentBase64: DOC.toString('base64'),
+  });
 }
 
 describe.each(drivers)('the An Lạc demo backed up from %s', (from) => {
@@ -52,7 +85,11 @@ describe.each(drivers)('the An Lạc demo backed up from %s', (from) => {
   afterAll(async () => source?.close());
 
   it('holds every table of the schema but the transient ones, the files included', async () => {
-    const schema = (await source.db.query<{ name: string }>("select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'")).rows.map((r) => r.name);
+    const schema = (
+      await source.db.query<{ name: string }>(
+        "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
+      )
+    ).rows.map((r) => r.name);
     expect(Object.keys(made.counts).sort()).toEqual(schema.filter((n) => !TRANSIENT_TABLES.includes(n)).sort());
     expect(made.counts['task_file']).toBeGreaterThan(0);
     expect(made.counts['meeting_document']).toBeGreaterThan(0);
@@ -82,7 +119,21 @@ describe.each(drivers)('the An Lạc demo backed up from %s', (from) => {
       if (!covered) uncovered.push(type);
     }
     expect(uncovered, `types without a non-null value in the round-trip data: ${uncovered.join(', ')}`).toEqual([]);
-    expect(types).toEqual(expect.arrayContaining(['bytea', 'jsonb', 'numeric', 'bigint', 'uuid', 'timestamp with time zone', 'date', 'boolean', 'smallint', 'integer', 'text']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'bytea',
+        'jsonb',
+        'numeric',
+        'bigint',
+        'uuid',
+        'timestamp with time zone',
+        'date',
+        'boolean',
+        'smallint',
+        'integer',
+        'text',
+      ]),
+    );
   });
 
   describe.each(drivers)('restored into %s', (to: Driver) => {
@@ -96,9 +147,17 @@ describe.each(drivers)('the An Lạc demo backed up from %s', (from) => {
       const r = await restoreBackupFile(target.db, file);
       expect(r.counts).toEqual(made.counts);
       expect(await fingerprints(target.db)).toEqual(expected);
-      const f = (await target.db.query<{ content: Uint8Array }>("select content from task_file where file_name = 'minh-chung.bin'")).rows[0]!;
+      const f = (
+        await target.db.query<{ content: Uint8Array }>(
+          "select content from task_file where file_name = 'minh-chung.bin'",
+        )
+      ).rows[0]!;
       expect(Buffer.from(f.content).equals(FILE)).toBe(true);
-      const d = (await target.db.query<{ content: Uint8Array }>("select content from meeting_document where file_name = 'to-trinh.pdf'")).rows[0]!;
+      const d = (
+        await target.db.query<{ content: Uint8Array }>(
+          "select content from meeting_document where file_name = 'to-trinh.pdf'",
+        )
+      ).rows[0]!;
       expect(Buffer.from(d.content).equals(DOC)).toBe(true);
       const audit = await verifyAudit(target.db);
       expect(audit.problems).toEqual([]);

@@ -5,7 +5,9 @@ describe('configuration', () => {
   it('marks the session cookie Secure when the site is served over https, unless QUYCHE_COOKIE_SECURE says otherwise', () => {
     expect(configFromEnv({}).secureCookie).toBe(false);
     expect(configFromEnv({ QUYCHE_BASE_URL: 'https://quyche.tinhuy.example' }).secureCookie).toBe(true);
-    expect(configFromEnv({ QUYCHE_BASE_URL: 'https://quyche.tinhuy.example', QUYCHE_COOKIE_SECURE: 'false' }).secureCookie).toBe(false);
+    expect(
+      configFromEnv({ QUYCHE_BASE_URL: 'https://quyche.tinhuy.example', QUYCHE_COOKIE_SECURE: 'false' }).secureCookie,
+    ).toBe(false);
     expect(configFromEnv({ QUYCHE_COOKIE_SECURE: 'true' }).secureCookie).toBe(true);
   });
 

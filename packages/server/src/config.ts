@@ -49,7 +49,9 @@ export const DEFAULT_BACKUP_SCHEDULE = '0 2 * * *';
 
 /** Settings from the environment; the CLI's flags override them. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
-  const baseUrl = env['QUYCHE_BASE_URL'] ?? `http://${env['QUYCHE_HOST'] ?? '127.0.0.1'}:${env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000}`;
+  const baseUrl =
+    env['QUYCHE_BASE_URL'] ??
+    `http://${env['QUYCHE_HOST'] ?? '127.0.0.1'}:${env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000}`;
   const cookieSecure = env['QUYCHE_COOKIE_SECURE'];
   const config: Omit<AppConfig, 'backupDir'> & { backupDir?: string } = {
     port: Number(env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000),
@@ -58,7 +60,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     databaseUrl: env['DATABASE_URL'] || undefined,
     webDir: env['QUYCHE_WEB_DIR'],
     // Served over HTTPS (the address people open starts with https://): the cookie says so unless told otherwise.
-    secureCookie: cookieSecure === undefined || cookieSecure === '' ? baseUrl.startsWith('https://') : cookieSecure === 'true',
+    secureCookie:
+      cookieSecure === undefined || cookieSecure === '' ? baseUrl.startsWith('https://') : cookieSecure === 'true',
     trustProxy: trustProxyOf(env['QUYCHE_TRUST_PROXY']),
     bodyLimit: 1024 * 1024,
     smtpUrl: env['QUYCHE_SMTP_URL'] || undefined,
@@ -67,23 +70,30 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     baseUrl,
     jobs: env['QUYCHE_JOBS'] !== 'off',
     requestSlots: env['QUYCHE_REQUEST_SLOTS'] ? Number(env['QUYCHE_REQUEST_SLOTS']) : undefined,
-    backupSchedule: env['QUYCHE_BACKUP_SCHEDULE'] === 'off' ? null : env['QUYCHE_BACKUP_SCHEDULE'] || DEFAULT_BACKUP_SCHEDULE,
+    backupSchedule:
+      env['QUYCHE_BACKUP_SCHEDULE'] === 'off' ? null : env['QUYCHE_BACKUP_SCHEDULE'] || DEFAULT_BACKUP_SCHEDULE,
     backupKeep: env['QUYCHE_BACKUP_KEEP'] ? Number(env['QUYCHE_BACKUP_KEEP']) : 14,
     ...(env['QUYCHE_BACKUP_DIR'] ? { backupDir: resolve(env['QUYCHE_BACKUP_DIR']) } : {}),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
   // The default follows the database chosen, flags included: beside the PGlite data, or in the working folder.
-  return { ...config, backupDir: config.backupDir ?? (config.databaseUrl ? resolve('./backups') : join(config.dataDir, 'backups')) };
+  return {
+    ...config,
+    backupDir: config.backupDir ?? (config.databaseUrl ? resolve('./backups') : join(config.dataDir, 'backups')),
+  };
 }
 
 /** Refuses, before the server starts, backup settings that would fail every night. */
 export function checkBackupConfig(config: Pick<AppConfig, 'backupSchedule' | 'backupKeep'>) {
-  if (!Number.isInteger(config.backupKeep) || config.backupKeep < 1) throw new ConfigError(`QUYCHE_BACKUP_KEEP phải là số nguyên từ 1 trở lên (đang là "${config.backupKeep}")`);
+  if (!Number.isInteger(config.backupKeep) || config.backupKeep < 1)
+    throw new ConfigError(`QUYCHE_BACKUP_KEEP phải là số nguyên từ 1 trở lên (đang là "${config.backupKeep}")`);
   if (config.backupSchedule) {
     try {
       new Cron(config.backupSchedule, { paused: true, timezone: 'Asia/Ho_Chi_Minh' }).stop();
     } catch (e) {
-      throw new ConfigError(`QUYCHE_BACKUP_SCHEDULE "${config.backupSchedule}" không phải lịch cron hợp lệ (ví dụ "0 2 * * *" là 02:00 hằng đêm, hoặc "off"): ${(e as Error).message}`);
+      throw new ConfigError(
+        `QUYCHE_BACKUP_SCHEDULE "${config.backupSchedule}" không phải lịch cron hợp lệ (ví dụ "0 2 * * *" là 02:00 hằng đêm, hoặc "off"): ${(e as Error).message}`,
+      );
     }
   }
 }

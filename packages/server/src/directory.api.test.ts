@@ -23,7 +23,9 @@ describe.each(drivers)('people directory and the register of conclusion notices 
     expect(d.items[0].positions.map((p: { title: string | null }) => p.title)).toContain('Bí thư Tỉnh ủy');
     // Before the merged province's first term he held no position in it: the directory of that day has no such row.
     const before = await get(admin, '/directory?q=tran%20quoc%20hung&asOf=2020-01-01');
-    expect(before.items.flatMap((e: { positions: { title: string | null }[] }) => e.positions.map((p) => p.title))).not.toContain('Bí thư Tỉnh ủy');
+    expect(
+      before.items.flatMap((e: { positions: { title: string | null }[] }) => e.positions.map((p) => p.title)),
+    ).not.toContain('Bí thư Tỉnh ủy');
     // Everyone, paged; a page holds at most its size and the total counts them all.
     const all = await get(admin, '/directory?all=1&pageSize=10');
     expect(all.items.length).toBe(10);
@@ -42,7 +44,8 @@ describe.each(drivers)('people directory and the register of conclusion notices 
     expect(c.every((n: { orgName: string }) => n.orgName === me.grants[0].orgName)).toBe(true);
     // Another organization's register is refused, not emptied.
     const other = admin.find((n: { orgName: string }) => n.orgName !== me.grants[0].orgName);
-    const al = (await t.db.query<{ org_id: string }>('select org_id from conclusion where symbol = $1', [other.symbol])).rows[0]!.org_id;
+    const al = (await t.db.query<{ org_id: string }>('select org_id from conclusion where symbol = $1', [other.symbol]))
+      .rows[0]!.org_id;
     expect((await t.as(x01, { method: 'GET', url: `/api/v1/conclusions?orgId=${al}` })).statusCode).toBe(403);
   });
 

@@ -20,7 +20,12 @@ describe.each(drivers)('document numbers (%s)', (driver) => {
 
   // The demo has issued the 2026 notices already: numbering continues from the term's last number.
   const last = async (type: string) =>
-    (await t.db.query<{ n: number }>("select coalesce(max(d.number), 0)::int as n from issued_document d join term tm on tm.id = d.term_id where d.org_id = $1 and d.doc_type = $2 and tm.name = 'XVIII'", [al, type])).rows[0]!.n;
+    (
+      await t.db.query<{ n: number }>(
+        "select coalesce(max(d.number), 0)::int as n from issued_document d join term tm on tm.id = d.term_id where d.org_id = $1 and d.doc_type = $2 and tm.name = 'XVIII'",
+        [al, type],
+      )
+    ).rows[0]!.n;
   let tb0 = 0;
 
   it('gives parallel requests different consecutive numbers', async () => {
@@ -34,21 +39,37 @@ describe.each(drivers)('document numbers (%s)', (driver) => {
   });
   it('counts per type: KL numbers are their own', async () => {
     const kl0 = await last('KL');
-    expect((await issue('KL', '2026-12-18', 'Kết luận Hội nghị lần thứ 10')).json().symbol).toBe(`${String(kl0 + 1).padStart(2, '0')}-KL/TU`);
+    expect((await issue('KL', '2026-12-18', 'Kết luận Hội nghị lần thứ 10')).json().symbol).toBe(
+      `${String(kl0 + 1).padStart(2, '0')}-KL/TU`,
+    );
     expect((await issue('TB', '2026-12-02')).json().symbol).toBe(`${tb0 + 13}-TB/TU`);
   });
   it('restarts at 01 in a new term', async () => {
-    const r = await t.as(admin, { method: 'POST', url: `/api/v1/organizations/${al}/terms`, payload: { name: 'XIX', ordinal: 19, validFrom: '2030-10-12' } });
+    const r = await t.as(admin, {
+      method: 'POST',
+      url: `/api/v1/organizations/${al}/terms`,
+      payload: { name: 'XIX', ordinal: 19, validFrom: '2030-10-12' },
+    });
     expect(r.statusCode).toBe(201);
     expect((await issue('TB', '2030-11-01')).json()).toMatchObject({ symbol: '01-TB/TU', termName: 'XIX' });
     const list = (await t.as(admin, { method: 'GET', url: `/api/v1/documents?orgId=${al}` })).json();
-    expect(list.filter((d: { type: string; termName: string }) => d.type === 'TB' && d.termName === 'XVIII')).toHaveLength(tb0 + 13 - 10); // 01–10 were issued in 2025, before these records
+    expect(
+      list.filter((d: { type: string; termName: string }) => d.type === 'TB' && d.termName === 'XVIII'),
+    ).toHaveLength(tb0 + 13 - 10); // 01–10 were issued in 2025, before these records
   });
   it('refuses a date outside any term and a clerk of another organization', async () => {
     const r = await issue('TB', '2024-01-01');
     expect(r.statusCode).toBe(422);
     expect(r.json().code).toBe('KHONG_CO_NHIEM_KY');
     const clerk = await t.login('vanthu.x01');
-    expect((await t.as(clerk, { method: 'POST', url: '/api/v1/documents', payload: { orgId: al, type: 'TB', title: 'x', issuedOn: '2026-01-08' } })).statusCode).toBe(403);
+    expect(
+      (
+        await t.as(clerk, {
+          method: 'POST',
+          url: '/api/v1/documents',
+          payload: { orgId: al, type: 'TB', title: 'x', issuedOn: '2026-01-08' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

@@ -7,7 +7,12 @@ const apiOf = (href: string) => {
   const u = new URL(href, 'http://x');
   const q = new URLSearchParams();
   // The web list's own parameter names → the API's (the task list page keeps short names in the address).
-  const rename: Record<string, string> = { from: 'dueFrom', to: 'dueTo', lead: 'leadId', supervisor: 'supervisorPersonId' };
+  const rename: Record<string, string> = {
+    from: 'dueFrom',
+    to: 'dueTo',
+    lead: 'leadId',
+    supervisor: 'supervisorPersonId',
+  };
   for (const [k, v] of u.searchParams) q.set(rename[k] ?? k, v);
   return { path: u.pathname, query: q };
 };
@@ -59,11 +64,12 @@ describe.each(drivers)('home page "Việc của tôi" (%s)', (driver) => {
     expect(register.reduce((n: number, c: { pending: number }) => n + c.pending, 0)).toBe(h.conclusions.count);
     if (h.supervision) {
       expect((await get(s, '/tasks?state=overdue&pageSize=1')).total).toBe(h.supervision.overdue.count);
-      for (const u of h.supervision.byUnit) expect((await get(s, `/tasks?${apiOf(u.href).query}`)).total, u.name).toBe(u.overdue);
+      for (const u of h.supervision.byUnit)
+        expect((await get(s, `/tasks?${apiOf(u.href).query}`)).total, u.name).toBe(u.overdue);
     }
   });
 
-  it('is the leader\'s own tasks for an account with a person, the organization\'s for a clerk', async () => {
+  it("is the leader's own tasks for an account with a person, the organization's for a clerk", async () => {
     const leader = await get(await t.login('lanhdao'), '/home');
     expect(leader.taskScope).toBe('person');
     expect(leader.tasks.overdue.href).toContain('mine=1');
@@ -90,6 +96,9 @@ describe.each(drivers)('home page "Việc của tôi" (%s)', (driver) => {
   it('names what a meeting of the week still lacks, in words', async () => {
     const h = await get(await t.login('admin'), '/home');
     const lacks = h.meetings.items.flatMap((m: { lacks: string[] }) => m.lacks);
-    for (const x of lacks) expect(x).toMatch(/^(Chưa triệu tập|Chưa gửi tài liệu|Có nguy cơ không đủ số lượng|Biên bản chưa được thông qua)/);
+    for (const x of lacks)
+      expect(x).toMatch(
+        /^(Chưa triệu tập|Chưa gửi tài liệu|Có nguy cơ không đủ số lượng|Biên bản chưa được thông qua)/,
+      );
   });
 });

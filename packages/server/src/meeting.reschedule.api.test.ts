@@ -22,8 +22,21 @@ describe.each(drivers)('rescheduling a meeting (%s)', (driver) => {
     if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
     return r.json();
   };
-  const reschedule = (m: { id: string; version: number }, payload: object) => t.as(admin, { method: 'POST', url: `${API}/meetings/${m.id}/reschedule`, payload: { version: m.version, ...payload } });
-  const plan = (date: string, title = 'Phiên họp Ban Thường vụ Tỉnh ủy') => ok('POST', '/meetings', { bodyId: btv, kind: 'regular', title, meetingDate: date, startsAt: '08:00', location: 'Hội trường Tỉnh ủy' });
+  const reschedule = (m: { id: string; version: number }, payload: object) =>
+    t.as(admin, {
+      method: 'POST',
+      url: `${API}/meetings/${m.id}/reschedule`,
+      payload: { version: m.version, ...payload },
+    });
+  const plan = (date: string, title = 'Phiên họp Ban Thường vụ Tỉnh ủy') =>
+    ok('POST', '/meetings', {
+      bodyId: btv,
+      kind: 'regular',
+      title,
+      meetingDate: date,
+      startsAt: '08:00',
+      location: 'Hội trường Tỉnh ủy',
+    });
   const convene = async (date: string) => {
     const m = await plan(date);
     return ok('POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'TT' });
@@ -31,7 +44,11 @@ describe.each(drivers)('rescheduling a meeting (%s)', (driver) => {
   beforeAll(async () => {
     t = await createTestApp(driver);
     admin = await t.login('admin');
-    btv = (await t.db.query<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null")).rows[0]!.id;
+    btv = (
+      await t.db.query<{ id: string }>(
+        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null",
+      )
+    ).rows[0]!.id;
   });
   afterAll(async () => t?.close());
 
@@ -42,11 +59,33 @@ describe.each(drivers)('rescheduling a meeting (%s)', (driver) => {
     expect(noReason.json().detail).toContain('Lý do dời ngày họp');
     const r = await reschedule(m, { meetingDate: d(47), reason: 'Trùng lịch làm việc với Trung ương' });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ meetingDate: d(47), state: 'planned', startsAt: '08:00', location: 'Hội trường Tỉnh ủy' });
-    expect(r.json().reschedules).toEqual([expect.objectContaining({ fromDate: d(40), toDate: d(47), reason: 'Trùng lịch làm việc với Trung ương', state: 'planned', notice: null, byName: expect.any(String) })]);
-    const audit = (await t.db.query<{ after: { reason: string; meetingDate: string }; before: { meetingDate: string } }>("select before, after from audit_log where entity = 'meeting' and entity_id = $1 and action = 'reschedule'", [m.id])).rows;
+    expect(r.json()).toMatchObject({
+      meetingDate: d(47),
+      state: 'planned',
+      startsAt: '08:00',
+      location: 'Hội trường Tỉnh ủy',
+    });
+    expect(r.json().reschedules).toEqual([
+      expect.objectContaining({
+        fromDate: d(40),
+        toDate: d(47),
+        reason: 'Trùng lịch làm việc với Trung ương',
+        state: 'planned',
+        notice: null,
+        byName: expect.any(String),
+      }),
+    ]);
+    const audit = (
+      await t.db.query<{ after: { reason: string; meetingDate: string }; before: { meetingDate: string } }>(
+        "select before, after from audit_log where entity = 'meeting' and entity_id = $1 and action = 'reschedule'",
+        [m.id],
+      )
+    ).rows;
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ before: { meetingDate: d(40) }, after: { meetingDate: d(47), reason: 'Trùng lịch làm việc với Trung ương' } });
+    expect(audit[0]).toMatchObject({
+      before: { meetingDate: d(40) },
+      after: { meetingDate: d(47), reason: 'Trùng lịch làm việc với Trung ương' },
+    });
     // Correcting the planned date in the details is kept in the history too, without a reason.
     const patched = await ok('PATCH', `/meetings/${m.id}`, { version: r.json().version, meetingDate: d(48) });
     expect(patched.reschedules.at(-1)).toMatchObject({ fromDate: d(47), toDate: d(48), reason: null });
@@ -57,7 +96,11 @@ describe.each(drivers)('rescheduling a meeting (%s)', (driver) => {
     m = await ok('POST', `/meetings/${m.id}/documents-sent`, { version: m.version, sentOn: today });
     expect(m.checks.notice.ok).toBe(true);
     // Once convened the date is changed by rescheduling only.
-    const patch = await t.as(admin, { method: 'PATCH', url: `${API}/meetings/${m.id}`, payload: { version: m.version, meetingDate: d(31) } });
+    const patch = await t.as(admin, {
+      method: 'PATCH',
+      url: `${API}/meetings/${m.id}`,
+      payload: { version: m.version, meetingDate: d(31) },
+    });
     expect(patch.statusCode).toBe(422);
     expect(patch.json()).toMatchObject({ code: 'DOI_NGAY_SAU_TRIEU_TAP', field: 'body.meetingDate' });
     expect(patch.json().detail).toContain('Dời ngày họp');
@@ -66,19 +109,42 @@ describe.each(drivers)('rescheduling a meeting (%s)', (driver) => {
     expect(closer.statusCode, closer.body).toBe(200);
     m = closer.json();
     const moved = m.reschedules.at(-1);
-    expect(moved).toMatchObject({ fromDate: d(30), toDate: d(2), state: 'documents_sent', notice: { ok: false, eIds: ['chp_3__art_13__para_2'] } });
+    expect(moved).toMatchObject({
+      fromDate: d(30),
+      toDate: d(2),
+      state: 'documents_sent',
+      notice: { ok: false, eIds: ['chp_3__art_13__para_2'] },
+    });
     expect(moved.notice.reason_vi).toContain(`Chậm: tài liệu gửi ngày ${formatDateVi(today)}`);
     expect(moved.notice.reason_vi).toContain(`trước ngày họp ${formatDateVi(d(2))}`);
     expect(moved.notice.reason_vi).toContain('khoản 2 Điều 13');
     // The meeting's own check reads the same against its new date.
     expect(m.checks.notice).toEqual(moved.notice);
 
-    const later = await reschedule(m, { meetingDate: d(35), startsAt: '14:00', location: 'Phòng họp số 1, Tỉnh ủy', reason: 'Chờ ý kiến của Ban Tổ chức Trung ương' });
+    const later = await reschedule(m, {
+      meetingDate: d(35),
+      startsAt: '14:00',
+      location: 'Phòng họp số 1, Tỉnh ủy',
+      reason: 'Chờ ý kiến của Ban Tổ chức Trung ương',
+    });
     expect(later.statusCode, later.body).toBe(200);
     m = later.json();
-    expect(m).toMatchObject({ meetingDate: d(35), startsAt: '14:00', location: 'Phòng họp số 1, Tỉnh ủy', checks: { notice: { ok: true } } });
+    expect(m).toMatchObject({
+      meetingDate: d(35),
+      startsAt: '14:00',
+      location: 'Phòng họp số 1, Tỉnh ủy',
+      checks: { notice: { ok: true } },
+    });
     expect(m.reschedules).toHaveLength(2);
-    expect(m.reschedules[1]).toMatchObject({ fromDate: d(2), toDate: d(35), fromStartsAt: '08:00', toStartsAt: '14:00', fromLocation: 'Hội trường Tỉnh ủy', toLocation: 'Phòng họp số 1, Tỉnh ủy', notice: { ok: true } });
+    expect(m.reschedules[1]).toMatchObject({
+      fromDate: d(2),
+      toDate: d(35),
+      fromStartsAt: '08:00',
+      toStartsAt: '14:00',
+      fromLocation: 'Hội trường Tỉnh ủy',
+      toLocation: 'Phòng họp số 1, Tỉnh ủy',
+      notice: { ok: true },
+    });
     expect(m.reschedules[1].notice.reason_vi).toMatch(/^Đúng hạn: tài liệu gửi ngày/);
   });
 
@@ -88,7 +154,9 @@ describe.each(drivers)('rescheduling a meeting (%s)', (driver) => {
     expect(r.statusCode, r.body).toBe(200);
     const notice = r.json().reschedules[0].notice;
     expect(notice).toMatchObject({ ok: true, eIds: ['chp_3__art_13__para_2'] });
-    expect(notice.reason_vi).toMatch(/^Chưa gửi tài liệu: theo ngày họp mới, tài liệu chậm nhất phải gửi ngày \d{2}\/\d{2}\/\d{4} \(3 ngày làm việc trước ngày họp/);
+    expect(notice.reason_vi).toMatch(
+      /^Chưa gửi tài liệu: theo ngày họp mới, tài liệu chậm nhất phải gửi ngày \d{2}\/\d{2}\/\d{4} \(3 ngày làm việc trước ngày họp/,
+    );
     expect(notice.reason_vi).toContain('khoản 2 Điều 13');
   });
 
@@ -108,16 +176,25 @@ describe.each(drivers)('rescheduling a meeting (%s)', (driver) => {
     expect(inSession.json().detail).toContain('hội nghị đang họp');
     m = await ok('PUT', `/meetings/${m.id}/minutes`, { version: m.version, text: 'Biên bản' });
     m = await ok('POST', `/meetings/${m.id}/close`, { version: m.version, earlyReason: 'Ghi nhận thử trước ngày họp' });
-    expect((await reschedule(m, { meetingDate: d(14), reason: 'Muộn' })).json()).toMatchObject({ code: 'KHONG_DOI_NGAY_HOP' });
+    expect((await reschedule(m, { meetingDate: d(14), reason: 'Muộn' })).json()).toMatchObject({
+      code: 'KHONG_DOI_NGAY_HOP',
+    });
     m = await ok('POST', `/meetings/${m.id}/minutes/approve`, { version: m.version });
-    expect((await reschedule(m, { meetingDate: d(14), reason: 'Muộn' })).json().detail).toContain('đã thông qua biên bản');
+    expect((await reschedule(m, { meetingDate: d(14), reason: 'Muộn' })).json().detail).toContain(
+      'đã thông qua biên bản',
+    );
 
     let c = await plan(d(15));
     c = await ok('POST', `/meetings/${c.id}/cancel`, { version: c.version, reason: 'Không còn nội dung' });
     const cancelled = await reschedule(c, { meetingDate: d(16), reason: 'Họp lại' });
     expect(cancelled.json()).toMatchObject({ code: 'KHONG_DOI_NGAY_HOP' });
     expect(cancelled.json().detail).toContain('đã bị hủy');
-    const history = (await t.db.query<{ n: number }>('select count(*)::int as n from meeting_reschedule where meeting_id = any($1::uuid[])', [[same.id, m.id, c.id]])).rows[0]!.n;
+    const history = (
+      await t.db.query<{ n: number }>(
+        'select count(*)::int as n from meeting_reschedule where meeting_id = any($1::uuid[])',
+        [[same.id, m.id, c.id]],
+      )
+    ).rows[0]!.n;
     expect(history).toBe(0);
   });
 });

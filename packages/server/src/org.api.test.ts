@@ -36,7 +36,9 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
     expect(all.filter((n) => n.kind === 'DISTRICT_PARTY_ORG')).toHaveLength(11);
     // The bloc committee ended on 31/01/2025; its work passed to the two new party organizations.
     const cqd = all.find((n) => n.code === 'ORG-CQD')!;
-    expect(cqd.predecessors).toEqual([expect.objectContaining({ name: 'Đảng ủy Khối các cơ quan tỉnh', validUntil: '2025-01-31' })]);
+    expect(cqd.predecessors).toEqual([
+      expect.objectContaining({ name: 'Đảng ủy Khối các cơ quan tỉnh', validUntil: '2025-01-31' }),
+    ]);
   });
 
   it('shows the merged An Lạc with its new party committees as of 2026-01-01', async () => {
@@ -44,7 +46,12 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
     const tree = r.json() as { roots: TreeNode[] };
     expect(tree.roots.map((n) => n.code)).toEqual(['ORG-AL']);
     const al = tree.roots[0]!;
-    expect(al.predecessors.filter((p) => p.succession === 'merge').map((p) => p.name).sort()).toEqual(['Đảng bộ tỉnh An Lạc (cũ)', 'Đảng bộ tỉnh Bình Hà (cũ)']);
+    expect(
+      al.predecessors
+        .filter((p) => p.succession === 'merge')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['Đảng bộ tỉnh An Lạc (cũ)', 'Đảng bộ tỉnh Bình Hà (cũ)']);
     expect(al.predecessors.filter((p) => p.succession === 'dissolve')).toHaveLength(11); // the abolished district level
     expect(al.children.filter((c) => c.kind === 'COMMUNE_PARTY_ORG')).toHaveLength(96);
     expect(al.children.map((c) => c.code)).toEqual(expect.arrayContaining(['ORG-CQD', 'ORG-UBND', 'ORG-QS', 'ORG-CA']));
@@ -68,7 +75,12 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
     expect([count('BCH'), count('BTV'), count('TT'), count('UBKT')]).toEqual([61, 17, 4, 11]);
     const tt = d.bodies.find((b: { kind: string }) => b.kind === 'TT');
     const body = (await t.as(admin, { method: 'GET', url: `/api/v1/bodies/${tt.id}?asOf=2026-01-01` })).json();
-    expect(body.members.map((m: { person: { fullName: string } }) => m.person.fullName)).toEqual(['Trần Quốc Hưng', 'Lê Thị Minh Châu', 'Nguyễn Văn Khải', 'Phạm Đức Tài']);
+    expect(body.members.map((m: { person: { fullName: string } }) => m.person.fullName)).toEqual([
+      'Trần Quốc Hưng',
+      'Lê Thị Minh Châu',
+      'Nguyễn Văn Khải',
+      'Phạm Đức Tài',
+    ]);
   });
 
   it('refuses to make a Bí thư of someone who is not a BTV member, naming the rule', async () => {
@@ -77,12 +89,20 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
     const bch = d.bodies.find((b: { kind: string }) => b.kind === 'BCH');
     const m30 = (await t.db.query<{ id: string }>("select id from person where code = 'M30'")).rows[0]!.id;
     const auditBefore = (await t.db.query<{ n: number }>('select count(*)::int as n from audit_log')).rows[0]!.n;
-    const r = await t.as(admin, { method: 'POST', url: `/api/v1/bodies/${bch.id}/memberships`, payload: { personId: m30, role: 'PHO_BI_THU', validFrom: '2026-03-01' } });
+    const r = await t.as(admin, {
+      method: 'POST',
+      url: `/api/v1/bodies/${bch.id}/memberships`,
+      payload: { personId: m30, role: 'PHO_BI_THU', validFrom: '2026-03-01' },
+    });
     expect(r.statusCode).toBe(422);
     expect(r.headers['content-type']).toContain('application/problem+json');
-    expect(r.json()).toMatchObject({ code: 'BI_THU_LA_UY_VIEN_BTV', title: 'Bí thư, Phó Bí thư phải là Ủy viên Ban Thường vụ' });
+    expect(r.json()).toMatchObject({
+      code: 'BI_THU_LA_UY_VIEN_BTV',
+      title: 'Bí thư, Phó Bí thư phải là Ủy viên Ban Thường vụ',
+    });
     expect(r.json().detail).toContain('Điều lệ Đảng');
-    const seats = (await t.db.query("select 1 from membership where person_id = $1 and role = 'PHO_BI_THU'", [m30])).rows;
+    const seats = (await t.db.query("select 1 from membership where person_id = $1 and role = 'PHO_BI_THU'", [m30]))
+      .rows;
     expect(seats).toHaveLength(0);
     expect((await t.db.query<{ n: number }>('select count(*)::int as n from audit_log')).rows[0]!.n).toBe(auditBefore);
   });
@@ -93,10 +113,26 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
     const bch = d.bodies.find((b: { kind: string }) => b.kind === 'BCH');
     const btv = d.bodies.find((b: { kind: string }) => b.kind === 'BTV');
     const m31 = (await t.db.query<{ id: string }>("select id from person where code = 'M31'")).rows[0]!.id;
-    expect((await t.as(admin, { method: 'POST', url: `/api/v1/bodies/${btv.id}/memberships`, payload: { personId: m31, role: 'UY_VIEN', validFrom: '2026-03-01' } })).statusCode).toBe(201);
-    const r = await t.as(admin, { method: 'POST', url: `/api/v1/bodies/${bch.id}/memberships`, payload: { personId: m31, role: 'PHO_BI_THU', validFrom: '2026-03-01' } });
+    expect(
+      (
+        await t.as(admin, {
+          method: 'POST',
+          url: `/api/v1/bodies/${btv.id}/memberships`,
+          payload: { personId: m31, role: 'UY_VIEN', validFrom: '2026-03-01' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    const r = await t.as(admin, {
+      method: 'POST',
+      url: `/api/v1/bodies/${bch.id}/memberships`,
+      payload: { personId: m31, role: 'PHO_BI_THU', validFrom: '2026-03-01' },
+    });
     expect(r.statusCode).toBe(201);
-    const audit = (await t.db.query<{ entity: string; after: { role: string } }>("select entity, after from audit_log where entity = 'membership' order by seq desc limit 2")).rows;
+    const audit = (
+      await t.db.query<{ entity: string; after: { role: string } }>(
+        "select entity, after from audit_log where entity = 'membership' order by seq desc limit 2",
+      )
+    ).rows;
     expect(audit.map((a) => a.after.role).sort()).toEqual(['PHO_BI_THU', 'UY_VIEN']);
   });
 
@@ -105,7 +141,11 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
     const d = (await t.as(admin, { method: 'GET', url: `/api/v1/organizations/${al}` })).json();
     const tt = d.bodies.find((b: { kind: string }) => b.kind === 'TT');
     const m40 = (await t.db.query<{ id: string }>("select id from person where code = 'M40'")).rows[0]!.id;
-    const r = await t.as(admin, { method: 'POST', url: `/api/v1/bodies/${tt.id}/memberships`, payload: { personId: m40, role: 'UY_VIEN', validFrom: '2026-03-01' } });
+    const r = await t.as(admin, {
+      method: 'POST',
+      url: `/api/v1/bodies/${tt.id}/memberships`,
+      payload: { personId: m40, role: 'UY_VIEN', validFrom: '2026-03-01' },
+    });
     expect(r.json().code).toBe('THUONG_TRUC_GOM_BI_THU_PHO_BI_THU');
   });
 
@@ -113,7 +153,11 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
     const cell = await t.orgId('ORG-X01-CB1'); // 3 official + 1 probationary
     const members = (await t.as(admin, { method: 'GET', url: `/api/v1/organizations/${cell}/party-members` })).json();
     const official = members.find((m: { status: string }) => m.status === 'official');
-    const r = await t.as(admin, { method: 'PATCH', url: `/api/v1/party-members/${official.id}`, payload: { version: official.version, validUntil: '2026-06-30' } });
+    const r = await t.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/party-members/${official.id}`,
+      payload: { version: official.version, validUntil: '2026-06-30' },
+    });
     expect(r.statusCode).toBe(422);
     expect(r.json().code).toBe('CHI_BO_TOI_THIEU_3_DANG_VIEN');
     expect(r.json().detail).toContain('01/07/2026');
@@ -122,9 +166,17 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
   it('detects a stale version with 409 and loses nothing', async () => {
     const x05 = await t.orgId('ORG-X05');
     const o = (await t.as(admin, { method: 'GET', url: `/api/v1/organizations/${x05}` })).json();
-    const first = await t.as(admin, { method: 'PATCH', url: `/api/v1/organizations/${x05}`, payload: { version: o.version, shortName: 'Đảng ủy A' } });
+    const first = await t.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/organizations/${x05}`,
+      payload: { version: o.version, shortName: 'Đảng ủy A' },
+    });
     expect(first.statusCode).toBe(200);
-    const second = await t.as(admin, { method: 'PATCH', url: `/api/v1/organizations/${x05}`, payload: { version: o.version, shortName: 'Đảng ủy B' } });
+    const second = await t.as(admin, {
+      method: 'PATCH',
+      url: `/api/v1/organizations/${x05}`,
+      payload: { version: o.version, shortName: 'Đảng ủy B' },
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json()).toMatchObject({ code: 'VERSION_CONFLICT', field: 'body.version' });
     const now = (await t.as(admin, { method: 'GET', url: `/api/v1/organizations/${x05}` })).json();
@@ -134,9 +186,17 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
 
   it('merges two communes: closes their bodies and memberships and records the successor', async () => {
     const [a, b] = [await t.orgId('ORG-X95'), await t.orgId('ORG-X96')];
-    const preview = await t.as(admin, { method: 'POST', url: '/api/v1/reorganizations', payload: { kind: 'merge', effectiveOn: '2026-09-01', sourceIds: [a], successorId: b, preview: true } });
+    const preview = await t.as(admin, {
+      method: 'POST',
+      url: '/api/v1/reorganizations',
+      payload: { kind: 'merge', effectiveOn: '2026-09-01', sourceIds: [a], successorId: b, preview: true },
+    });
     expect(preview.json()).toMatchObject({ applied: false, closed: { organizations: 1, bodies: 2, memberships: 2 } });
-    const r = await t.as(admin, { method: 'POST', url: '/api/v1/reorganizations', payload: { kind: 'merge', effectiveOn: '2026-09-01', sourceIds: [a], successorId: b, decisionRef: '15-QĐ/TU' } });
+    const r = await t.as(admin, {
+      method: 'POST',
+      url: '/api/v1/reorganizations',
+      payload: { kind: 'merge', effectiveOn: '2026-09-01', sourceIds: [a], successorId: b, decisionRef: '15-QĐ/TU' },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json().summary_vi).toContain('01/09/2026');
     const after = (await t.as(admin, { method: 'GET', url: `/api/v1/organizations/${a}?asOf=2026-09-01` })).json();
@@ -169,23 +229,34 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
     expect(now.positions.map((p: { role: string }) => p.role)).toContain('BI_THU');
     expect(now.portfolio[0].field).toContain('Lãnh đạo toàn diện');
     const then = (await t.as(admin, { method: 'GET', url: `/api/v1/people/${m01}?asOf=2024-01-01` })).json();
-    expect(then.positions.map((p: { role: string }) => p.role)).toEqual(['PHO_BI_THU_TT', 'PHO_BI_THU_TT', 'PHO_BI_THU_TT']);
+    expect(then.positions.map((p: { role: string }) => p.role)).toEqual([
+      'PHO_BI_THU_TT',
+      'PHO_BI_THU_TT',
+      'PHO_BI_THU_TT',
+    ]);
   });
 
   it('hides a confidential body from an account without clearance', async () => {
     const al = await t.orgId('ORG-AL');
     const viewer = await t.login('xem');
-    const names = (s: typeof admin) => t.as(s, { method: 'GET', url: `/api/v1/organizations/${al}` }).then((r) => r.json().bodies.map((b: { name: string }) => b.name));
+    const names = (s: typeof admin) =>
+      t
+        .as(s, { method: 'GET', url: `/api/v1/organizations/${al}` })
+        .then((r) => r.json().bodies.map((b: { name: string }) => b.name));
     expect(await names(admin)).toContain('Ban Chỉ đạo bảo vệ chính trị nội bộ Tỉnh ủy');
     expect(await names(viewer)).not.toContain('Ban Chỉ đạo bảo vệ chính trị nội bộ Tỉnh ủy');
-    const id = (await t.db.query<{ id: string }>("select id from body where confidentiality = 2")).rows[0]!.id;
+    const id = (await t.db.query<{ id: string }>('select id from body where confidentiality = 2')).rows[0]!.id;
     expect((await t.as(viewer, { method: 'GET', url: `/api/v1/bodies/${id}` })).statusCode).toBe(404);
   });
 
   it('publishes the OpenAPI document of every route', async () => {
     const doc = (await t.as(admin, { method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/organizations/tree', '/api/v1/bodies/{id}/memberships', '/api/v1/search']));
-    expect(doc.paths['/api/v1/organizations']['post'].requestBody.content['application/json'].schema.properties.kind.enum).toContain('CELL');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/organizations/tree', '/api/v1/bodies/{id}/memberships', '/api/v1/search']),
+    );
+    expect(
+      doc.paths['/api/v1/organizations']['post'].requestBody.content['application/json'].schema.properties.kind.enum,
+    ).toContain('CELL');
   });
 });

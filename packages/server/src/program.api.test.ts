@@ -35,16 +35,35 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
   let admin: Session;
   let al: string;
   const q1 = async <T = { id: string }>(sql: string, p: unknown[] = []) => (await t.db.query<T>(sql, p)).rows[0]!;
-  const call = (s: Session, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => t.as(s, { method, url: `${API}${url}`, payload });
-  const ok = async <T = Program>(s: Session, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object): Promise<T> => {
+  const call = (s: Session, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    t.as(s, { method, url: `${API}${url}`, payload });
+  const ok = async <T = Program>(
+    s: Session,
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: object,
+  ): Promise<T> => {
     const r = await call(s, method, url, payload);
     if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
     return r.json();
   };
-  const unit = async (name: string) => ({ kind: 'unit', id: (await q1('select id from body where name = $1', [name])).id, name });
+  const unit = async (name: string) => ({
+    kind: 'unit',
+    id: (await q1('select id from body where name = $1', [name])).id,
+    name,
+  });
   const person = async (code: string) => (await q1('select id from person where code = $1', [code])).id;
-  const meeting = async (titleStart: string) => (await q1("select id from meeting where title like $1 || '%'", [titleStart])).id;
-  const item = async (title: string, period: object, extra: object = {}) => ({ title, period, leads: [await unit('Văn phòng Tỉnh ủy')], supervisorPersonId: await person('M02'), decidingBody: 'BTV', product: 'Báo cáo', ...extra });
+  const meeting = async (titleStart: string) =>
+    (await q1("select id from meeting where title like $1 || '%'", [titleStart])).id;
+  const item = async (title: string, period: object, extra: object = {}) => ({
+    title,
+    period,
+    leads: [await unit('Văn phòng Tỉnh ủy')],
+    supervisorPersonId: await person('M02'),
+    decidingBody: 'BTV',
+    product: 'Báo cáo',
+    ...extra,
+  });
 
   beforeAll(async () => {
     t = await createTestApp(driver);
@@ -54,10 +73,16 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
   afterAll(async () => t?.close());
 
   it('lists the demo programs of 2026 with their numbers, items, tasks and progress rolled up', async () => {
-    const list = await ok<{ title: string; symbol: string; kind: string; span: string; items: number; percent: number }[]>(admin, 'GET', `/programs?orgId=${al}&year=2026`);
+    const list = await ok<
+      { title: string; symbol: string; kind: string; span: string; items: number; percent: number }[]
+    >(admin, 'GET', `/programs?orgId=${al}&year=2026`);
     expect(list.map((p) => p.symbol).sort()).toEqual(['01-CTr/TU', '02-CTr/TU', '03-CTr/TU', '04-CTr/TU']);
     const work = list.find((p) => p.title === 'Chương trình làm việc năm 2026')!;
-    const p = await ok(admin, 'GET', `/programs/${(await q1('select id from program where title = $1', [work.title])).id}`);
+    const p = await ok(
+      admin,
+      'GET',
+      `/programs/${(await q1('select id from program where title = $1', [work.title])).id}`,
+    );
     const dx = p.itemsDetail.find((i) => i.title.startsWith('Dự thảo Nghị quyết chuyên đề về chuyển đổi số'))!;
     expect(dx.period.label).toMatch(/^Hội nghị Tỉnh ủy lần thứ 6 \(10\/04\/2026\)$/);
     expect(dx.tasks).toHaveLength(1);
@@ -75,10 +100,25 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
 
   it('refuses the BTV adopting a full-term program (R11, khoản 3 Điều 1) and lets the BCH adopt it', async () => {
     const ubkt = (await q1("select id from body where kind = 'UBKT' and org_id = $1", [al])).id;
-    const draft = await ok(admin, 'POST', '/programs', { orgId: al, kind: 'inspection', span: 'term', ownerBodyId: ubkt, items: [await item('Kiểm tra việc thực hiện "6 rõ" tại các ban đảng', { kind: 'half', value: '2027-H1' }, { leads: [await unit('Ủy ban Kiểm tra Tỉnh ủy')], inspectionKind: 'thematic_inspection' })] });
+    const draft = await ok(admin, 'POST', '/programs', {
+      orgId: al,
+      kind: 'inspection',
+      span: 'term',
+      ownerBodyId: ubkt,
+      items: [
+        await item(
+          'Kiểm tra việc thực hiện "6 rõ" tại các ban đảng',
+          { kind: 'half', value: '2027-H1' },
+          { leads: [await unit('Ủy ban Kiểm tra Tỉnh ủy')], inspectionKind: 'thematic_inspection' },
+        ),
+      ],
+    });
     expect(draft.title).toBe('Chương trình kiểm tra, giám sát toàn khóa XVIII của Ủy ban Kiểm tra Tỉnh ủy');
     expect(draft.competence.competent).toBe('BCH');
-    const btv = await call(admin, 'POST', `/programs/${draft.id}/adopt`, { version: draft.version, meetingId: await meeting('Phiên họp Ban Thường vụ Tỉnh ủy ngày 01/12/2026') });
+    const btv = await call(admin, 'POST', `/programs/${draft.id}/adopt`, {
+      version: draft.version,
+      meetingId: await meeting('Phiên họp Ban Thường vụ Tỉnh ủy ngày 01/12/2026'),
+    });
     expect(btv.statusCode).toBe(422);
     const pb = btv.json();
     expect(pb.code).toBe('CHUONG_TRINH_SAI_THAM_QUYEN');
@@ -86,10 +126,16 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
     expect(pb.detail).toMatch(/khoản 3 Điều 1/);
     expect(pb.eIds.join()).toContain('art_1__para_3');
     expect((await ok(admin, 'GET', `/programs/${draft.id}`)).state).toBe('draft');
-    const notHeld = await call(admin, 'POST', `/programs/${draft.id}/adopt`, { version: draft.version, meetingId: await meeting('Hội nghị Tỉnh ủy lần thứ 10') });
+    const notHeld = await call(admin, 'POST', `/programs/${draft.id}/adopt`, {
+      version: draft.version,
+      meetingId: await meeting('Hội nghị Tỉnh ủy lần thứ 10'),
+    });
     expect(notHeld.statusCode).toBe(422);
     expect(notHeld.json().code).toBe('TRANG_THAI_HOI_NGHI');
-    const adopted = await ok(admin, 'POST', `/programs/${draft.id}/adopt`, { version: draft.version, meetingId: await meeting('Hội nghị Tỉnh ủy lần thứ 9') });
+    const adopted = await ok(admin, 'POST', `/programs/${draft.id}/adopt`, {
+      version: draft.version,
+      meetingId: await meeting('Hội nghị Tỉnh ủy lần thứ 9'),
+    });
     expect(adopted).toMatchObject({ state: 'adopted', symbol: '05-CTr/TU', tasksCreated: 1 });
     expect(adopted.competence).toMatchObject({ ok: true, competent: 'BCH' });
   });
@@ -102,24 +148,52 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
     ];
     const draft = await ok(admin, 'POST', '/programs', { orgId: al, kind: 'work', span: 'year', year: 2027, items });
     expect(draft.itemsDetail.map((i) => i.dueDate)).toEqual(['2027-03-31', '2027-05-31', '2027-06-15']);
-    const bch = await call(admin, 'POST', `/programs/${draft.id}/adopt`, { version: draft.version, meetingId: await meeting('Hội nghị Tỉnh ủy lần thứ 9') });
+    const bch = await call(admin, 'POST', `/programs/${draft.id}/adopt`, {
+      version: draft.version,
+      meetingId: await meeting('Hội nghị Tỉnh ủy lần thứ 9'),
+    });
     expect(bch.statusCode).toBe(422);
     expect(bch.json().detail).toMatch(/Ban Thường vụ Tỉnh ủy.*khoản 2 Điều 2/);
-    const audits = (await q1<{ n: number }>("select count(*)::int as n from audit_log where entity = 'program' and action = 'adopt'")).n;
-    const p = await ok(admin, 'POST', `/programs/${draft.id}/adopt`, { version: draft.version, meetingId: await meeting('Phiên họp Ban Thường vụ Tỉnh ủy ngày 01/12/2026') });
+    const audits = (
+      await q1<{ n: number }>("select count(*)::int as n from audit_log where entity = 'program' and action = 'adopt'")
+    ).n;
+    const p = await ok(admin, 'POST', `/programs/${draft.id}/adopt`, {
+      version: draft.version,
+      meetingId: await meeting('Phiên họp Ban Thường vụ Tỉnh ủy ngày 01/12/2026'),
+    });
     expect(p).toMatchObject({ state: 'adopted', symbol: '06-CTr/TU', tasksCreated: 3 });
-    expect((await q1<{ n: number }>("select count(*)::int as n from audit_log where entity = 'program' and action = 'adopt'")).n).toBe(audits + 1);
-    expect((await q1<{ title: string }>("select title from issued_document where symbol = '06-CTr/TU'")).title).toBe(p.title);
+    expect(
+      (
+        await q1<{ n: number }>(
+          "select count(*)::int as n from audit_log where entity = 'program' and action = 'adopt'",
+        )
+      ).n,
+    ).toBe(audits + 1);
+    expect((await q1<{ title: string }>("select title from issued_document where symbol = '06-CTr/TU'")).title).toBe(
+      p.title,
+    );
     const [q, m, d] = p.itemsDetail;
     expect(q!.tasks[0]).toMatchObject({ state: 'assigned', sourceLabel: p.title });
     expect(d!.tasks[0]!.state).toBe('draft');
-    const task = await ok<{ dueDate: string; dueLabel: string; sixClear: { missing: { code: string }[] }; sourceId: string }>(admin, 'GET', `/tasks/${d!.tasks[0]!.id}`);
+    const task = await ok<{
+      dueDate: string;
+      dueLabel: string;
+      sixClear: { missing: { code: string }[] };
+      sourceId: string;
+    }>(admin, 'GET', `/tasks/${d!.tasks[0]!.id}`);
     expect(task.sixClear.missing.map((x) => x.code)).toEqual(['ro_trach_nhiem']);
     expect(task.sourceId).toBe(d!.id);
-    expect((await ok<{ dueDate: string; dueLabel: string }>(admin, 'GET', `/tasks/${q!.tasks[0]!.id}`))).toMatchObject({ dueDate: '2027-03-31', dueLabel: 'Quý I/2027' });
+    expect(await ok<{ dueDate: string; dueLabel: string }>(admin, 'GET', `/tasks/${q!.tasks[0]!.id}`)).toMatchObject({
+      dueDate: '2027-03-31',
+      dueLabel: 'Quý I/2027',
+    });
     // Progress rolls up: the month item weighs 3.
     const mt = m!.tasks[0]!;
-    await ok(admin, 'POST', `/tasks/${mt.id}/reports`, { reportedOn: '2027-05-20', percent: 50, text: 'Đã tổng hợp số liệu.' });
+    await ok(admin, 'POST', `/tasks/${mt.id}/reports`, {
+      reportedOn: '2027-05-20',
+      percent: 50,
+      text: 'Đã tổng hợp số liệu.',
+    });
     const after = await ok(admin, 'GET', `/programs/${p.id}`);
     expect(after.itemsDetail[1]!.percent).toBe(50);
     expect(after.percent).toBe(Math.round(((0 + 50 * 3 + 0) / 5) * 10) / 10);
@@ -128,20 +202,42 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
     expect(edit.statusCode).toBe(422);
     expect(edit.json().code).toBe('CHUONG_TRINH_DA_THONG_QUA');
     // One more task under an item.
-    const extra = await ok<{ sourceId: string; state: string }>(admin, 'POST', `/program-items/${q!.id}/tasks`, { title: 'Chuẩn bị tài liệu hội nghị sơ kết quý I', leads: [await unit('Ban Tổ chức Tỉnh ủy')] });
+    const extra = await ok<{ sourceId: string; state: string }>(admin, 'POST', `/program-items/${q!.id}/tasks`, {
+      title: 'Chuẩn bị tài liệu hội nghị sơ kết quý I',
+      leads: [await unit('Ban Tổ chức Tỉnh ủy')],
+    });
     expect(extra).toMatchObject({ sourceId: q!.id, state: 'assigned' });
   });
 
   it('refuses items outside the program’s year, unreadable periods and two leads, naming the field', async () => {
     const draft = await ok(admin, 'POST', '/programs', { orgId: al, kind: 'inspection', span: 'year', year: 2028 });
-    const outside = await call(admin, 'POST', `/programs/${draft.id}/items`, await item('Việc năm 2029', { kind: 'month', value: '2029-01' }));
+    const outside = await call(
+      admin,
+      'POST',
+      `/programs/${draft.id}/items`,
+      await item('Việc năm 2029', { kind: 'month', value: '2029-01' }),
+    );
     expect(outside.statusCode).toBe(422);
     expect(outside.json()).toMatchObject({ code: 'NGOAI_THOI_GIAN_CHUONG_TRINH', field: 'body.period' });
     expect(outside.json().detail).toContain('Tháng 1/2029');
-    const bad = await call(admin, 'POST', `/programs/${draft.id}/items`, await item('Việc', { kind: 'quarter', value: 'Quý V/2028' }));
+    const bad = await call(
+      admin,
+      'POST',
+      `/programs/${draft.id}/items`,
+      await item('Việc', { kind: 'quarter', value: 'Quý V/2028' }),
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().field).toBe('body.period.value');
-    const two = await call(admin, 'POST', `/programs/${draft.id}/items`, await item('Xây dựng CTr làm việc và CTr KTGS năm 2029', { kind: 'quarter', value: '2028-Q4' }, { leads: [await unit('Văn phòng Tỉnh ủy'), await unit('Ủy ban Kiểm tra Tỉnh ủy')] }));
+    const two = await call(
+      admin,
+      'POST',
+      `/programs/${draft.id}/items`,
+      await item(
+        'Xây dựng CTr làm việc và CTr KTGS năm 2029',
+        { kind: 'quarter', value: '2028-Q4' },
+        { leads: [await unit('Văn phòng Tỉnh ủy'), await unit('Ủy ban Kiểm tra Tỉnh ủy')] },
+      ),
+    );
     expect(two.statusCode).toBe(422);
     expect(two.json().code).toBe('MOT_DAU_MOI_CHU_TRI');
     const dup = await call(admin, 'POST', '/programs', { orgId: al, kind: 'inspection', span: 'year', year: 2028 });
@@ -149,25 +245,62 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
     expect(dup.json().detail).toMatch(/^Đã có "Chương trình kiểm tra, giám sát năm 2028/);
     // A quarter's program names its quarter; one without, or with a fifth quarter, is refused naming the field.
     for (const period of [undefined, '2028-Q5']) {
-      const noQuarter = await call(admin, 'POST', '/programs', { orgId: al, kind: 'work', span: 'quarter', ...(period ? { period } : {}) });
+      const noQuarter = await call(admin, 'POST', '/programs', {
+        orgId: al,
+        kind: 'work',
+        span: 'quarter',
+        ...(period ? { period } : {}),
+      });
       expect(noQuarter.statusCode).toBe(400);
-      expect(noQuarter.json()).toMatchObject({ field: 'body.period', detail: expect.stringContaining('ví dụ 2026-Q3') });
+      expect(noQuarter.json()).toMatchObject({
+        field: 'body.period',
+        detail: expect.stringContaining('ví dụ 2026-Q3'),
+      });
     }
-    const quarter = await call(admin, 'POST', '/programs', { orgId: al, kind: 'work', span: 'quarter', period: '2028-Q4' });
+    const quarter = await call(admin, 'POST', '/programs', {
+      orgId: al,
+      kind: 'work',
+      span: 'quarter',
+      period: '2028-Q4',
+    });
     expect(quarter.statusCode, quarter.body).toBe(201);
-    expect(quarter.json()).toMatchObject({ year: 2028, period: '2028-Q4', periodLabel: 'Quý IV/2028', range: { from: '2028-10-01', to: '2028-12-31' }, title: expect.stringMatching(/^Chương trình làm việc quý IV\/2028 của /) });
-    const empty = await call(admin, 'POST', `/programs/${draft.id}/adopt`, { version: draft.version, meetingId: await meeting('Phiên họp Ban Thường vụ Tỉnh ủy ngày 01/12/2026') });
+    expect(quarter.json()).toMatchObject({
+      year: 2028,
+      period: '2028-Q4',
+      periodLabel: 'Quý IV/2028',
+      range: { from: '2028-10-01', to: '2028-12-31' },
+      title: expect.stringMatching(/^Chương trình làm việc quý IV\/2028 của /),
+    });
+    const empty = await call(admin, 'POST', `/programs/${draft.id}/adopt`, {
+      version: draft.version,
+      meetingId: await meeting('Phiên họp Ban Thường vụ Tỉnh ủy ngày 01/12/2026'),
+    });
     expect(empty.json().code).toBe('CHUONG_TRINH_TRONG');
-    const added = await ok(admin, 'POST', `/programs/${draft.id}/items`, await item('Giám sát chuyên đề năm 2028', { kind: 'half', value: '2028-H2' }));
+    const added = await ok(
+      admin,
+      'POST',
+      `/programs/${draft.id}/items`,
+      await item('Giám sát chuyên đề năm 2028', { kind: 'half', value: '2028-H2' }),
+    );
     const it = added.itemsDetail[0]!;
     const gone = await ok(admin, 'DELETE', `/program-items/${it.id}?version=${it.version}`);
     expect(gone.itemsDetail).toHaveLength(0);
   });
 
   it('carries an inspection from the team decision to verified remedies, each step checked', async () => {
-    const item2026 = (await q1("select id from program_item where title = 'Giám sát chuyên đề công tác cán bộ tại Đảng ủy UBND tỉnh'")).id;
+    const item2026 = (
+      await q1("select id from program_item where title = 'Giám sát chuyên đề công tác cán bộ tại Đảng ủy UBND tỉnh'")
+    ).id;
     const target = { id: await t.orgId('ORG-X05'), name: 'Đảng ủy xã thứ năm' };
-    let insp = await ok<{ id: string; version: number; state: string; decisionSymbol: string | null; competence: { ok: boolean } | null; nextSteps: { to: string; problems: string[] }[]; remedies: { id: string; version: number; state: string }[] }>(admin, 'POST', '/inspections', {
+    let insp = await ok<{
+      id: string;
+      version: number;
+      state: string;
+      decisionSymbol: string | null;
+      competence: { ok: boolean } | null;
+      nextSteps: { to: string; problems: string[] }[];
+      remedies: { id: string; version: number; state: string }[];
+    }>(admin, 'POST', '/inspections', {
       orgId: al,
       programItemId: item2026,
       kind: 'thematic_supervision',
@@ -179,16 +312,41 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
       team: [{ personId: await person('M06'), role: 'member' }],
     });
     expect(insp.competence?.ok).toBe(true);
-    const noLeader = await call(admin, 'POST', `/inspections/${insp.id}/transition`, { version: insp.version, to: 'decided', decidedOn: '2026-12-02' });
+    const noLeader = await call(admin, 'POST', `/inspections/${insp.id}/transition`, {
+      version: insp.version,
+      to: 'decided',
+      decidedOn: '2026-12-02',
+    });
     expect(noLeader.statusCode).toBe(422);
-    expect(noLeader.json().errors.map((e: { message: string }) => e.message)).toEqual(['Đoàn chưa có Trưởng đoàn', 'Đoàn cần ít nhất 2 người (Trưởng đoàn và thành viên)']);
-    insp = await ok(admin, 'PATCH', `/inspections/${insp.id}`, { version: insp.version, team: [{ personId: await person('M06'), role: 'leader' }, { personId: await person('M23'), role: 'member' }] });
-    insp = await ok(admin, 'POST', `/inspections/${insp.id}/transition`, { version: insp.version, to: 'decided', decidedOn: '2026-12-02' });
+    expect(noLeader.json().errors.map((e: { message: string }) => e.message)).toEqual([
+      'Đoàn chưa có Trưởng đoàn',
+      'Đoàn cần ít nhất 2 người (Trưởng đoàn và thành viên)',
+    ]);
+    insp = await ok(admin, 'PATCH', `/inspections/${insp.id}`, {
+      version: insp.version,
+      team: [
+        { personId: await person('M06'), role: 'leader' },
+        { personId: await person('M23'), role: 'member' },
+      ],
+    });
+    insp = await ok(admin, 'POST', `/inspections/${insp.id}/transition`, {
+      version: insp.version,
+      to: 'decided',
+      decidedOn: '2026-12-02',
+    });
     expect(insp.decisionSymbol).toBe('09-QĐ/TU');
     insp = await ok(admin, 'POST', `/inspections/${insp.id}/transition`, { version: insp.version, to: 'in_progress' });
-    const noFindings = await call(admin, 'POST', `/inspections/${insp.id}/transition`, { version: insp.version, to: 'concluded', concludedOn: '2026-12-20', conclusionText: 'Kết luận' });
+    const noFindings = await call(admin, 'POST', `/inspections/${insp.id}/transition`, {
+      version: insp.version,
+      to: 'concluded',
+      concludedOn: '2026-12-20',
+      conclusionText: 'Kết luận',
+    });
     expect(noFindings.json().detail).toContain('Chưa có kết quả');
-    insp = await ok(admin, 'PATCH', `/inspections/${insp.id}`, { version: insp.version, findings: [{ target: target.name, text: 'Chưa xây dựng quy chế làm việc khóa mới.', violation: true }] });
+    insp = await ok(admin, 'PATCH', `/inspections/${insp.id}`, {
+      version: insp.version,
+      findings: [{ target: target.name, text: 'Chưa xây dựng quy chế làm việc khóa mới.', violation: true }],
+    });
     const before = (await q1<{ n: number }>("select count(*)::int as n from task where source_kind = 'inspection'")).n;
     const twoLeads = await call(admin, 'POST', `/inspections/${insp.id}/transition`, {
       version: insp.version,
@@ -197,32 +355,78 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
       conclusionText: 'Yêu cầu xây dựng quy chế làm việc.',
       remedies: [
         { title: 'Xây dựng quy chế làm việc', leads: [await unit('Văn phòng Tỉnh ủy')], dueDate: '2027-01-31' },
-        { title: 'Hướng dẫn xây dựng quy chế', leads: [await unit('Văn phòng Tỉnh ủy'), await unit('Ban Tổ chức Tỉnh ủy')], dueDate: '2027-01-31' },
+        {
+          title: 'Hướng dẫn xây dựng quy chế',
+          leads: [await unit('Văn phòng Tỉnh ủy'), await unit('Ban Tổ chức Tỉnh ủy')],
+          dueDate: '2027-01-31',
+        },
       ],
     });
     expect(twoLeads.statusCode).toBe(422);
     expect(twoLeads.json()).toMatchObject({ code: 'MOT_DAU_MOI_CHU_TRI', field: 'body.remedies.1.leads' });
-    expect((await q1<{ n: number }>("select count(*)::int as n from task where source_kind = 'inspection'")).n).toBe(before);
-    insp = await ok(admin, 'POST', `/inspections/${insp.id}/transition`, { version: insp.version, to: 'concluded', concludedOn: '2026-12-20', conclusionText: 'Yêu cầu xây dựng quy chế làm việc.', remedies: [{ title: 'Xây dựng quy chế làm việc khóa mới', leads: [await unit('Văn phòng Tỉnh ủy')], dueDate: '2027-01-31', supervisorPersonId: await person('M06') }] });
+    expect((await q1<{ n: number }>("select count(*)::int as n from task where source_kind = 'inspection'")).n).toBe(
+      before,
+    );
+    insp = await ok(admin, 'POST', `/inspections/${insp.id}/transition`, {
+      version: insp.version,
+      to: 'concluded',
+      concludedOn: '2026-12-20',
+      conclusionText: 'Yêu cầu xây dựng quy chế làm việc.',
+      remedies: [
+        {
+          title: 'Xây dựng quy chế làm việc khóa mới',
+          leads: [await unit('Văn phòng Tỉnh ủy')],
+          dueDate: '2027-01-31',
+          supervisorPersonId: await person('M06'),
+        },
+      ],
+    });
     expect(insp.state).toBe('concluded');
     expect(insp.remedies).toHaveLength(1);
-    expect(insp.nextSteps.find((s) => s.to === 'verified')!.problems[0]).toContain('Xây dựng quy chế làm việc khóa mới');
-    const early = await call(admin, 'POST', `/inspections/${insp.id}/transition`, { version: insp.version, to: 'verified', verifiedOn: '2027-02-05', verificationText: 'Đã kiểm tra' });
+    expect(insp.nextSteps.find((s) => s.to === 'verified')!.problems[0]).toContain(
+      'Xây dựng quy chế làm việc khóa mới',
+    );
+    const early = await call(admin, 'POST', `/inspections/${insp.id}/transition`, {
+      version: insp.version,
+      to: 'verified',
+      verifiedOn: '2027-02-05',
+      verificationText: 'Đã kiểm tra',
+    });
     expect(early.statusCode).toBe(422);
     const rem = insp.remedies[0]!;
-    const reported = await ok<{ version: number }>(admin, 'POST', `/tasks/${rem.id}/reports`, { reportedOn: '2027-01-25', percent: 100, text: 'Đã ban hành quy chế.', finished: true });
+    const reported = await ok<{ version: number }>(admin, 'POST', `/tasks/${rem.id}/reports`, {
+      reportedOn: '2027-01-25',
+      percent: 100,
+      text: 'Đã ban hành quy chế.',
+      finished: true,
+    });
     await ok(admin, 'POST', `/tasks/${rem.id}/transition`, { version: reported.version, to: 'done', on: '2027-01-26' });
-    insp = await ok(admin, 'POST', `/inspections/${insp.id}/transition`, { version: insp.version, to: 'verified', verifiedOn: '2027-02-05', verificationText: 'Đã kiểm tra việc khắc phục.' });
+    insp = await ok(admin, 'POST', `/inspections/${insp.id}/transition`, {
+      version: insp.version,
+      to: 'verified',
+      verifiedOn: '2027-02-05',
+      verificationText: 'Đã kiểm tra việc khắc phục.',
+    });
     expect(insp.state).toBe('verified');
-    const byItem = await ok(admin, 'GET', `/programs/${(await q1('select program_id as id from program_item where id = $1', [item2026])).id}`);
+    const byItem = await ok(
+      admin,
+      'GET',
+      `/programs/${(await q1('select program_id as id from program_item where id = $1', [item2026])).id}`,
+    );
     expect(byItem.itemsDetail.find((i) => i.id === item2026)!.inspections.map((i) => i.state)).toContain('verified');
   });
 
   it('shows the demo inspection whose remedy is still open as not verifiable', async () => {
-    const list = await ok<{ title: string; state: string; nextSteps: { to: string; problems: string[] }[] }[]>(admin, 'GET', `/inspections?orgId=${al}&year=2026`);
+    const list = await ok<{ title: string; state: string; nextSteps: { to: string; problems: string[] }[] }[]>(
+      admin,
+      'GET',
+      `/inspections?orgId=${al}&year=2026`,
+    );
     const tl = list.find((i) => i.title.startsWith('Kiểm tra việc lãnh đạo, chỉ đạo sinh hoạt chi bộ'))!;
     expect(tl.state).toBe('concluded');
-    expect(tl.nextSteps.find((s) => s.to === 'verified')!.problems[0]).toContain('Khắc phục hạn chế trong sinh hoạt chi bộ tại 5 chi bộ thôn');
+    expect(tl.nextSteps.find((s) => s.to === 'verified')!.problems[0]).toContain(
+      'Khắc phục hạn chế trong sinh hoạt chi bộ tại 5 chi bộ thôn',
+    );
     expect(list.filter((i) => i.state === 'verified').length).toBeGreaterThanOrEqual(2);
   });
 
@@ -247,28 +451,86 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
     const clerk = await t.login('vanthu.x01');
     const x01 = await t.orgId('ORG-X01');
     const btv = (await q1("select id from body where kind = 'BTV' and org_id = $1", [al])).id;
-    const sideways = await call(clerk, 'POST', '/recommendations', { orgId: await t.orgId('ORG-X02'), fromOrgId: x01, source: 'lower_unit', title: 'Kiến nghị ngang cấp', text: 'x', receivedOn: '2026-12-01' });
+    const sideways = await call(clerk, 'POST', '/recommendations', {
+      orgId: await t.orgId('ORG-X02'),
+      fromOrgId: x01,
+      source: 'lower_unit',
+      title: 'Kiến nghị ngang cấp',
+      text: 'x',
+      receivedOn: '2026-12-01',
+    });
     expect(sideways.statusCode).toBe(422);
     expect(sideways.json().code).toBe('KIEN_NGHI_LEN_CAP_TREN');
-    const r = await ok<{ id: string; version: number; dueOn: string; dueBasis: { reason_vi: string }; fromLabel: string; canAnswer: boolean; state: string }>(clerk, 'POST', '/recommendations', { orgId: al, toBodyId: btv, fromOrgId: x01, source: 'lower_unit', title: 'Kiến nghị hỗ trợ kinh phí sửa chữa hội trường Đảng ủy xã', text: 'Hội trường xuống cấp.', receivedOn: '2026-12-01' });
+    const r = await ok<{
+      id: string;
+      version: number;
+      dueOn: string;
+      dueBasis: { reason_vi: string };
+      fromLabel: string;
+      canAnswer: boolean;
+      state: string;
+    }>(clerk, 'POST', '/recommendations', {
+      orgId: al,
+      toBodyId: btv,
+      fromOrgId: x01,
+      source: 'lower_unit',
+      title: 'Kiến nghị hỗ trợ kinh phí sửa chữa hội trường Đảng ủy xã',
+      text: 'Hội trường xuống cấp.',
+      receivedOn: '2026-12-01',
+    });
     expect(r.dueOn).toBe('2026-12-22');
     expect(r.dueBasis.reason_vi).toContain('15 ngày làm việc');
     expect(r.dueBasis.reason_vi).toMatch(/khoản 3 Điều 19/);
     expect(r.canAnswer).toBe(false);
-    expect((await call(clerk, 'POST', `/recommendations/${r.id}/transition`, { version: r.version, to: 'answered', answeredOn: '2026-12-05', answerText: 'Tự trả lời' })).statusCode).toBe(403);
+    expect(
+      (
+        await call(clerk, 'POST', `/recommendations/${r.id}/transition`, {
+          version: r.version,
+          to: 'answered',
+          answeredOn: '2026-12-05',
+          answerText: 'Tự trả lời',
+        })
+      ).statusCode,
+    ).toBe(403);
     const sent = await ok<{ id: string }[]>(clerk, 'GET', `/recommendations?orgId=${x01}&direction=sent`);
     expect(sent.map((x) => x.id)).toContain(r.id);
-    const assigned = await ok<{ version: number; tasks: { lead: { name: string }; dueDate: string }[]; state: string }>(admin, 'POST', `/recommendations/${r.id}/transition`, { version: r.version, to: 'assigned', lead: await unit('Văn phòng Tỉnh ủy'), supervisorPersonId: await person('M02') });
+    const assigned = await ok<{ version: number; tasks: { lead: { name: string }; dueDate: string }[]; state: string }>(
+      admin,
+      'POST',
+      `/recommendations/${r.id}/transition`,
+      {
+        version: r.version,
+        to: 'assigned',
+        lead: await unit('Văn phòng Tỉnh ủy'),
+        supervisorPersonId: await person('M02'),
+      },
+    );
     expect(assigned.state).toBe('assigned');
     expect(assigned.tasks[0]).toMatchObject({ lead: { name: 'Văn phòng Tỉnh ủy' }, dueDate: '2026-12-22' });
-    const answered = await ok<{ state: string; status: { late: boolean; label_vi: string } }>(admin, 'POST', `/recommendations/${r.id}/transition`, { version: assigned.version, to: 'answered', answeredOn: '2026-12-18', answerText: 'Ban Thường vụ đồng ý hỗ trợ một phần kinh phí.' });
+    const answered = await ok<{ state: string; status: { late: boolean; label_vi: string } }>(
+      admin,
+      'POST',
+      `/recommendations/${r.id}/transition`,
+      {
+        version: assigned.version,
+        to: 'answered',
+        answeredOn: '2026-12-18',
+        answerText: 'Ban Thường vụ đồng ý hỗ trợ một phần kinh phí.',
+      },
+    );
     expect(answered.state).toBe('answered');
     expect(answered.status).toMatchObject({ late: false, label_vi: 'Đã trả lời, ngày 18/12/2026' });
     expect((await call(clerk, 'GET', `/recommendations/${r.id}`)).statusCode).toBe(200);
     // The demo's planted one: Bắc Sơn's, unanswered past its deadline.
-    const overdue = await ok<{ fromLabel: string; status: { overdue: boolean } }[]>(admin, 'GET', `/recommendations?orgId=${al}&state=overdue`);
+    const overdue = await ok<{ fromLabel: string; status: { overdue: boolean } }[]>(
+      admin,
+      'GET',
+      `/recommendations?orgId=${al}&state=overdue`,
+    );
     expect(overdue.map((x) => x.fromLabel)).toEqual(['Đảng ủy phường Bắc Sơn']);
     const search = await ok<{ title: string }[]>(admin, 'GET', `/recommendations?orgId=${al}&q=giai phong mat bang`);
-    expect(search.map((x) => x.title)).toEqual(['Kiến nghị tháo gỡ vướng mắc giải phóng mặt bằng dự án cao tốc đoạn qua tỉnh']);
+    expect(search.map((x) => x.title)).toEqual([
+      'Kiến nghị tháo gỡ vướng mắc giải phóng mặt bằng dự án cao tốc đoạn qua tỉnh',
+    ]);
   });
 });

@@ -13,7 +13,12 @@ describe.each(drivers)('reminders by e-mail and in the application (%s)', (drive
 
   beforeAll(async () => {
     box = await mailbox();
-    t = await createTestApp(driver, { smtpUrl: box.url, mailFrom: 'Văn phòng Tỉnh ủy <vptu@tinhuy-anlac.example>', remindBeforeWorkingDays: 3, baseUrl: 'http://quyche.test' });
+    t = await createTestApp(driver, {
+      smtpUrl: box.url,
+      mailFrom: 'Văn phòng Tỉnh ủy <vptu@tinhuy-anlac.example>',
+      remindBeforeWorkingDays: 3,
+      baseUrl: 'http://quyche.test',
+    });
     admin = await t.login('admin');
   });
   afterAll(async () => {
@@ -27,9 +32,13 @@ describe.each(drivers)('reminders by e-mail and in the application (%s)', (drive
     expect(r.json()).toMatchObject({ failed: 0 });
     const mail = box.received.find((m) => m.subject?.includes('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU'));
     expect(mail, box.received.map((m) => m.subject).join(' | ')).toBeDefined();
-    expect(mail!.subject).toBe('[Quychế] Sắp đến hạn 31/07/2026: Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử');
+    expect(mail!.subject).toBe(
+      '[Quychế] Sắp đến hạn 31/07/2026: Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử',
+    );
     // M05 is both the supervising member and the head of the Ban Tổ chức: one e-mail.
-    expect(box.received.filter((m) => m.subject === mail!.subject).flatMap((m) => m.rcpt)).toEqual(['m05@tinhuy-anlac.example']);
+    expect(box.received.filter((m) => m.subject === mail!.subject).flatMap((m) => m.rcpt)).toEqual([
+      'm05@tinhuy-anlac.example',
+    ]);
     expect(mail!.from?.text).toContain('vptu@tinhuy-anlac.example');
     expect(mail!.text).toContain('Hạn: 31/07/2026');
     expect(mail!.text).toContain('Nguồn: 30-TB/TU');
@@ -42,15 +51,25 @@ describe.each(drivers)('reminders by e-mail and in the application (%s)', (drive
     expect((await run('2026-07-29')).json().queued).toBe(0);
     expect(count()).toBe(before);
     await run('2026-07-31');
-    expect(box.received.at(-1)!.subject).toBe('[Quychế] Đến hạn hôm nay 31/07/2026: Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử');
+    expect(box.received.at(-1)!.subject).toBe(
+      '[Quychế] Đến hạn hôm nay 31/07/2026: Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử',
+    );
     await run('2026-08-03');
     const overdue = box.received.filter((m) => m.subject?.startsWith('[Quychế] Quá hạn từ 31/07/2026: Tổng kết 5 năm'));
     expect(overdue).toHaveLength(1);
     await run('2026-08-05');
-    expect(box.received.filter((m) => m.subject?.startsWith('[Quychế] Quá hạn từ 31/07/2026: Tổng kết 5 năm'))).toHaveLength(1);
+    expect(
+      box.received.filter((m) => m.subject?.startsWith('[Quychế] Quá hạn từ 31/07/2026: Tổng kết 5 năm')),
+    ).toHaveLength(1);
     await run('2026-08-10');
-    expect(box.received.filter((m) => m.subject?.startsWith('[Quychế] Quá hạn từ 31/07/2026: Tổng kết 5 năm'))).toHaveLength(2);
-    const sent = (await t.db.query<{ n: number }>("select count(*)::int as n from mail_sent where subject like '%Chỉ thị 02-CT/TU%'")).rows[0]!.n;
+    expect(
+      box.received.filter((m) => m.subject?.startsWith('[Quychế] Quá hạn từ 31/07/2026: Tổng kết 5 năm')),
+    ).toHaveLength(2);
+    const sent = (
+      await t.db.query<{ n: number }>(
+        "select count(*)::int as n from mail_sent where subject like '%Chỉ thị 02-CT/TU%'",
+      )
+    ).rows[0]!.n;
     expect(sent).toBe(count());
   });
 
@@ -59,12 +78,29 @@ describe.each(drivers)('reminders by e-mail and in the application (%s)', (drive
     const m01 = (await t.db.query<{ id: string }>("select id from person where code = 'M01'")).rows[0]!.id;
     const vptu = (await t.db.query<{ id: string }>("select id from body where name = 'Văn phòng Tỉnh ủy'")).rows[0]!.id;
     const al = await t.orgId('ORG-AL');
-    const task = await t.as(admin, { method: 'POST', url: '/api/v1/tasks', payload: { orgId: al, title: 'Chuẩn bị Hội nghị tổng kết công tác xây dựng Đảng', leads: [{ kind: 'unit', id: vptu, name: 'Văn phòng Tỉnh ủy' }], dueDate: '2026-08-14', supervisorPersonId: m01, decidingBody: 'BTV', product: 'Kế hoạch hội nghị', sourceKind: 'other' } });
+    const task = await t.as(admin, {
+      method: 'POST',
+      url: '/api/v1/tasks',
+      payload: {
+        orgId: al,
+        title: 'Chuẩn bị Hội nghị tổng kết công tác xây dựng Đảng',
+        leads: [{ kind: 'unit', id: vptu, name: 'Văn phòng Tỉnh ủy' }],
+        dueDate: '2026-08-14',
+        supervisorPersonId: m01,
+        decidingBody: 'BTV',
+        product: 'Kế hoạch hội nghị',
+        sourceKind: 'other',
+      },
+    });
     expect(task.statusCode, task.body).toBe(201);
     await run('2026-08-11');
     const mine = (await t.as(leader, { method: 'GET', url: '/api/v1/notifications' })).json();
     const n = mine.find((x: { taskId: string }) => x.taskId === task.json().id);
-    expect(n).toMatchObject({ kind: 'due_soon', title: 'Sắp đến hạn 14/08/2026: Chuẩn bị Hội nghị tổng kết công tác xây dựng Đảng', readAt: null });
+    expect(n).toMatchObject({
+      kind: 'due_soon',
+      title: 'Sắp đến hạn 14/08/2026: Chuẩn bị Hội nghị tổng kết công tác xây dựng Đảng',
+      readAt: null,
+    });
     // Sent in the name of the office of the assigning committee, linking to the task in the application; the mail
     // carries the configured public address and the same signature.
     expect(n).toMatchObject({ sender: 'Văn phòng Tỉnh ủy', link: `/tasks/${task.json().id}` });
@@ -73,23 +109,59 @@ describe.each(drivers)('reminders by e-mail and in the application (%s)', (drive
     expect(sent.text).toContain(`http://quyche.test/tasks/${task.json().id}`);
     expect(sent.text?.trim()).toMatch(/Văn phòng Tỉnh ủy$/);
     // Unread only, then all marked read at once.
-    expect((await t.as(leader, { method: 'GET', url: '/api/v1/notifications?unread=1' })).json().map((x: { id: string }) => x.id)).toContain(n.id);
+    expect(
+      (await t.as(leader, { method: 'GET', url: '/api/v1/notifications?unread=1' }))
+        .json()
+        .map((x: { id: string }) => x.id),
+    ).toContain(n.id);
     // The head of the Văn phòng (M09) is mailed too.
-    expect(box.received.filter((m) => m.subject?.includes('Chuẩn bị Hội nghị tổng kết')).flatMap((m) => m.rcpt).sort()).toEqual(['m01@tinhuy-anlac.example', 'm09@tinhuy-anlac.example']);
+    expect(
+      box.received
+        .filter((m) => m.subject?.includes('Chuẩn bị Hội nghị tổng kết'))
+        .flatMap((m) => m.rcpt)
+        .sort(),
+    ).toEqual(['m01@tinhuy-anlac.example', 'm09@tinhuy-anlac.example']);
     expect((await t.as(admin, { method: 'POST', url: `/api/v1/notifications/${n.id}/read` })).statusCode).toBe(404);
     expect((await t.as(leader, { method: 'POST', url: `/api/v1/notifications/${n.id}/read` })).statusCode).toBe(204);
-    expect((await t.as(leader, { method: 'GET', url: '/api/v1/notifications' })).json().find((x: { id: string }) => x.id === n.id).readAt).not.toBeNull();
+    expect(
+      (await t.as(leader, { method: 'GET', url: '/api/v1/notifications' }))
+        .json()
+        .find((x: { id: string }) => x.id === n.id).readAt,
+    ).not.toBeNull();
     expect((await t.as(admin, { method: 'GET', url: '/api/v1/notifications' })).json()).toEqual([]);
-    expect((await t.as(leader, { method: 'POST', url: '/api/v1/notifications/read-all', payload: {} })).statusCode).toBe(400);
+    expect(
+      (await t.as(leader, { method: 'POST', url: '/api/v1/notifications/read-all', payload: {} })).statusCode,
+    ).toBe(400);
     // Only what was on screen (created up to upTo) is marked; a later one stays unread.
-    const shown = (await t.as(leader, { method: 'GET', url: '/api/v1/notifications' })).json() as { createdAt: string; readAt: string | null }[];
-    const upTo = shown.map((x) => x.createdAt).sort().at(-1)!;
-    await t.db.query(`insert into notification (id, org_id, user_id, kind, title, body, created_at) select gen_random_uuid(), org_id, user_id, kind, 'Đến sau', body, $2::timestamptz + interval '1 minute' from notification where id = $1`, [n.id, upTo]);
+    const shown = (await t.as(leader, { method: 'GET', url: '/api/v1/notifications' })).json() as {
+      createdAt: string;
+      readAt: string | null;
+    }[];
+    const upTo = shown
+      .map((x) => x.createdAt)
+      .sort()
+      .at(-1)!;
+    await t.db.query(
+      `insert into notification (id, org_id, user_id, kind, title, body, created_at) select gen_random_uuid(), org_id, user_id, kind, 'Đến sau', body, $2::timestamptz + interval '1 minute' from notification where id = $1`,
+      [n.id, upTo],
+    );
     const all = await t.as(leader, { method: 'POST', url: '/api/v1/notifications/read-all', payload: { upTo } });
     expect(all.statusCode, all.body).toBe(200);
     expect(all.json().marked).toBe(shown.filter((x) => !x.readAt).length);
-    expect((await t.as(leader, { method: 'GET', url: '/api/v1/notifications?unread=1' })).json().map((x: { title: string }) => x.title)).toEqual(['Đến sau']);
-    expect((await t.as(leader, { method: 'POST', url: '/api/v1/notifications/read-all', payload: { upTo: new Date(Date.now() + 86400e3).toISOString() } })).json().marked).toBe(1);
+    expect(
+      (await t.as(leader, { method: 'GET', url: '/api/v1/notifications?unread=1' }))
+        .json()
+        .map((x: { title: string }) => x.title),
+    ).toEqual(['Đến sau']);
+    expect(
+      (
+        await t.as(leader, {
+          method: 'POST',
+          url: '/api/v1/notifications/read-all',
+          payload: { upTo: new Date(Date.now() + 86400e3).toISOString() },
+        })
+      ).json().marked,
+    ).toBe(1);
     expect((await t.as(leader, { method: 'GET', url: '/api/v1/notifications?unread=1' })).json()).toEqual([]);
   });
 
@@ -99,14 +171,22 @@ describe.each(drivers)('reminders by e-mail and in the application (%s)', (drive
     await enqueue(t.db, 'weekly_digest', 'digest:test', { today: '2026-08-03' });
     const jobs = (t.app as unknown as { jobs: InstanceType<typeof JobRunner> }).jobs;
     expect(await jobs.runPending()).toMatchObject({ failed: 0 });
-    const digest = box.received.find((m) => m.subject?.startsWith('[Quychế] Tổng hợp nhiệm vụ tuần 32/2026') && m.rcpt.includes('m05@tinhuy-anlac.example'));
+    const digest = box.received.find(
+      (m) =>
+        m.subject?.startsWith('[Quychế] Tổng hợp nhiệm vụ tuần 32/2026') && m.rcpt.includes('m05@tinhuy-anlac.example'),
+    );
     expect(digest, box.received.map((m) => m.subject).join(' | ')).toBeDefined();
     expect(digest!.subject).toMatch(/: \d+ quá hạn, \d+ sắp đến hạn$/);
-    expect(digest!.text).toContain('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử — Ban Tổ chức Tỉnh ủy, hạn 31/07/2026');
+    expect(digest!.text).toContain(
+      'Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử — Ban Tổ chức Tỉnh ủy, hạn 31/07/2026',
+    );
   });
 
   it('refuses the scan to anyone but an administrator', async () => {
     const clerk = await t.login('vanthu.vptu');
-    expect((await t.as(clerk, { method: 'POST', url: '/api/v1/reminders/run', payload: { today: '2026-07-28' } })).statusCode).toBe(403);
+    expect(
+      (await t.as(clerk, { method: 'POST', url: '/api/v1/reminders/run', payload: { today: '2026-07-28' } }))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -28,7 +28,11 @@ function apiOf(href: string): string {
 }
 
 /** "Hội nghị Tỉnh ủy lần thứ 5: triển khai" → "hoi nghi tinh uy lan thu 5 trien khai": as typed on a phone without diacritics. */
-const plain = (s: string) => foldVietnamese(s).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (s: string) =>
+  foldVietnamese(s)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe.each(drivers)('search across everything the user may see (%s)', (driver) => {
   let t: TestApp;
@@ -46,23 +50,59 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
     return r.json();
   };
   const group = (r: SearchResult, kind: SearchKind) => r.groups.find((g) => g.kind === kind);
-  const ids = (r: SearchResult, kind?: SearchKind) => r.groups.filter((g) => !kind || g.kind === kind).flatMap((g) => g.items.map((i) => i.id));
+  const ids = (r: SearchResult, kind?: SearchKind) =>
+    r.groups.filter((g) => !kind || g.kind === kind).flatMap((g) => g.items.map((i) => i.id));
   const one = async <T>(sql: string, params: unknown[] = []) => (await t.db.query<T>(sql, params)).rows[0]!;
 
   beforeAll(async () => {
     t = await createTestApp(driver);
-    [admin, x01, x02, officeClerk, viewer] = [await t.login('admin'), await t.login('vanthu.x01'), await t.login('vanthu.x02'), await t.login('vanthu.vptu'), await t.login('xem')];
+    [admin, x01, x02, officeClerk, viewer] = [
+      await t.login('admin'),
+      await t.login('vanthu.x01'),
+      await t.login('vanthu.x02'),
+      await t.login('vanthu.vptu'),
+      await t.login('xem'),
+    ];
     // Confidential records (Mật) in Tân Lập: the commune clerk and the viewer (no clearance) must not find them.
-    const bch = await one<{ id: string }>("select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-X01' and b.kind = 'BCH' and b.valid_until is null limit 1");
-    const m = await t.as(admin, { method: 'POST', url: '/api/v1/meetings', payload: { bodyId: bch.id, kind: 'regular', title: 'Hội nghị chuyên đề bảo vệ bí mật nhà nước', meetingDate: '2026-12-21', confidentiality: 1 } });
+    const bch = await one<{ id: string }>(
+      "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-X01' and b.kind = 'BCH' and b.valid_until is null limit 1",
+    );
+    const m = await t.as(admin, {
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: {
+        bodyId: bch.id,
+        kind: 'regular',
+        title: 'Hội nghị chuyên đề bảo vệ bí mật nhà nước',
+        meetingDate: '2026-12-21',
+        confidentiality: 1,
+      },
+    });
     expect(m.statusCode, m.body).toBe(201);
     secret['meeting'] = m.json().id;
-    const p = await t.as(admin, { method: 'POST', url: '/api/v1/people', payload: { orgId: await t.orgId('ORG-X01'), fullName: 'Trịnh Bảo Mật', confidentiality: 1 } });
+    const p = await t.as(admin, {
+      method: 'POST',
+      url: '/api/v1/people',
+      payload: { orgId: await t.orgId('ORG-X01'), fullName: 'Trịnh Bảo Mật', confidentiality: 1 },
+    });
     expect(p.statusCode, p.body).toBe(201);
     secret['person'] = p.json().id;
     // A consultation of the province sent to Tân Lợi (X05) only: outside both commune clerks.
-    const reg = await one<{ id: string; version: string }>("select r.id, v.id as version from regulation r join regulation_version v on v.regulation_id = r.id where r.work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv' order by v.created_at limit 1");
-    const c = await t.as(admin, { method: 'POST', url: '/api/v1/consultations', payload: { regulationId: reg.id, versionId: reg.version, title: 'Lấy ý kiến riêng Đảng ủy xã Tân Lợi về quy chế', sentOn: '2026-12-01', deadline: '2026-12-20', recipients: [{ kind: 'org', id: await t.orgId('ORG-X05') }] } });
+    const reg = await one<{ id: string; version: string }>(
+      "select r.id, v.id as version from regulation r join regulation_version v on v.regulation_id = r.id where r.work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv' order by v.created_at limit 1",
+    );
+    const c = await t.as(admin, {
+      method: 'POST',
+      url: '/api/v1/consultations',
+      payload: {
+        regulationId: reg.id,
+        versionId: reg.version,
+        title: 'Lấy ý kiến riêng Đảng ủy xã Tân Lợi về quy chế',
+        sentOn: '2026-12-01',
+        deadline: '2026-12-20',
+        recipients: [{ kind: 'org', id: await t.orgId('ORG-X05') }],
+      },
+    });
     expect(c.statusCode, c.body).toBe(201);
     outsideConsultation = c.json().id;
   });
@@ -73,7 +113,13 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
       "select c.id, c.symbol, c.meeting_id, d.number from conclusion c join issued_document d on d.id = c.issued_document_id where c.symbol like '%-TB/TU' order by d.number desc limit 1",
     );
     expect(notice.symbol).toMatch(/^\d+-TB\/TU$/);
-    for (const q of [notice.symbol, notice.symbol.replace('-', ' '), notice.symbol.toLowerCase(), `TB ${notice.number}`, `số ${notice.symbol}`]) {
+    for (const q of [
+      notice.symbol,
+      notice.symbol.replace('-', ' '),
+      notice.symbol.toLowerCase(),
+      `TB ${notice.number}`,
+      `số ${notice.symbol}`,
+    ]) {
       const r = await search(admin, q);
       expect(r.groups[0]?.kind, q).toBe('conclusion');
       expect(r.groups[0]!.items[0]!.id, q).toBe(notice.id);
@@ -107,8 +153,10 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
     }
   });
 
-  it("finds a clause by a phrase of its wording, and an article by its number, linked to that clause", async () => {
-    const reg = await one<{ id: string }>("select id from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'");
+  it('finds a clause by a phrase of its wording, and an article by its number, linked to that clause', async () => {
+    const reg = await one<{ id: string }>(
+      "select id from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'",
+    );
     for (const q of ['Tỉnh ủy họp thường lệ 03 tháng một lần', 'tinh uy hop thuong le 03 thang mot lan']) {
       const r = await search(admin, q);
       expect(r.groups[0]!.kind, q).toBe('clause');
@@ -126,7 +174,9 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
   });
 
   it('finds the regulation 01-QC/TU by its number first', async () => {
-    const reg = await one<{ id: string }>("select id from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'");
+    const reg = await one<{ id: string }>(
+      "select id from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'",
+    );
     for (const q of ['01-QC/TU', '01 QC/TU', '1-qc/tu', 'QC 01 TU']) {
       const r = await search(admin, q);
       expect(r.groups[0]!.kind, q).toBe('regulation');
@@ -185,7 +235,8 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
     for (const q of queries) {
       const mine = await search(user, q, 100);
       const hrefs = new Set(mine.groups.flatMap((g) => g.items.map((i) => `${g.kind} ${i.id}`)));
-      for (const g of mine.groups) for (const i of g.items) expect.soft(await get(i.href), `"${q}": ${g.kind} ${i.title}`).toBe(200);
+      for (const g of mine.groups)
+        for (const i of g.items) expect.soft(await get(i.href), `"${q}": ${g.kind} ${i.title}`).toBe(200);
       for (const g of (await search(admin, q, 100)).groups) {
         for (const i of g.items) {
           if ((await get(i.href)) === 200) continue;
@@ -218,7 +269,20 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
     'tan loi',
     'tan lap',
   ];
-  const EVERY_KIND: SearchKind[] = ['regulation', 'clause', 'conclusion', 'meeting', 'task', 'program', 'inspection', 'recommendation', 'consultation', 'report', 'organization', 'person'];
+  const EVERY_KIND: SearchKind[] = [
+    'regulation',
+    'clause',
+    'conclusion',
+    'meeting',
+    'task',
+    'program',
+    'inspection',
+    'recommendation',
+    'consultation',
+    'report',
+    'organization',
+    'person',
+  ];
 
   it("never shows the commune clerk (vanthu.x01) another unit's records, of any kind", async () => {
     const refused = await scopedLikeTheRecords(x01, QUERIES);
@@ -228,7 +292,9 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
     expect(ids(await search(x01, 'tan loi', 100))).not.toContain(x05);
     expect(ids(await search(x01, 'lay y kien', 100), 'consultation')).not.toContain(outsideConsultation);
     expect(ids(await search(x01, 'lay y kien', 100), 'consultation')).toHaveLength(1);
-    const fromBacSon = await one<{ id: string }>("select id from recommendation where from_label = 'Đảng ủy phường Bắc Sơn'");
+    const fromBacSon = await one<{ id: string }>(
+      "select id from recommendation where from_label = 'Đảng ủy phường Bắc Sơn'",
+    );
     expect(ids(await search(x01, 'kien nghi', 100))).not.toContain(fromBacSon.id);
     expect(ids(await search(x01, 'kien nghi bo sung can bo chuyen trach'), 'recommendation')).toHaveLength(1);
     expect((await search(x01, '77-TB/TU')).groups).toEqual([]);
@@ -242,7 +308,18 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
 
   it("never shows the ward clerk (vanthu.x02) Tân Lập's or the province's records", async () => {
     const refused = await scopedLikeTheRecords(x02, QUERIES);
-    for (const k of ['conclusion', 'meeting', 'task', 'program', 'regulation', 'clause', 'report', 'organization', 'person'] as const) expect(refused).toContain(k);
+    for (const k of [
+      'conclusion',
+      'meeting',
+      'task',
+      'program',
+      'regulation',
+      'clause',
+      'report',
+      'organization',
+      'person',
+    ] as const)
+      expect(refused).toContain(k);
     expect((await search(x02, '1-TB/ĐU')).groups).toEqual([]);
     expect(ids(await search(x02, 'hoi nghi ban chap hanh dang bo xa tan lap', 100), 'meeting')).toEqual([]);
   });

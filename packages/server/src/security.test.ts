@@ -22,7 +22,12 @@ const DIACRITIC = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹ�
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 
 /** POST routes that store nothing (or only end the caller's own session): not refused to a read-only role. */
-const STORES_NOTHING = new Set(['POST /auth/logout', 'POST /regulations/validate', 'POST /regulations/import', 'POST /regulations/:id/ask']);
+const STORES_NOTHING = new Set([
+  'POST /auth/logout',
+  'POST /regulations/validate',
+  'POST /regulations/import',
+  'POST /regulations/:id/ask',
+]);
 /** Routes on records of the caller's own account (a notification): another's is answered as not found. */
 const OWN_RECORDS = new Set(['POST /notifications/:id/read']);
 /** POST routes that write only the caller's own account (a calendar feed token): allowed to every role, tested apart. */
@@ -143,9 +148,15 @@ interface Input {
 const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /auth/logout': () => ({}),
   'GET /auth/me': () => ({}),
-  'POST /documents': (x) => ({ body: { orgId: x.org, type: 'TB', title: 'Thông báo thử', issuedOn: '2026-03-02' }, x02: true }),
+  'POST /documents': (x) => ({
+    body: { orgId: x.org, type: 'TB', title: 'Thông báo thử', issuedOn: '2026-03-02' },
+    x02: true,
+  }),
   'GET /documents': (x) => ({ query: { orgId: x.org }, x02: true }),
-  'POST /meetings': (x) => ({ body: { bodyId: x.body, kind: 'regular', title: 'Hội nghị thử', meetingDate: '2026-06-01' }, x02: true }),
+  'POST /meetings': (x) => ({
+    body: { bodyId: x.body, kind: 'regular', title: 'Hội nghị thử', meetingDate: '2026-06-01' },
+    x02: true,
+  }),
   'GET /meetings/:id': () => ({}),
   'POST /meetings/:id/convene': () => ({ body: { version: 2, convenedBy: 'BTV' } }),
   'POST /meetings/:id/documents-sent': () => ({ body: { version: 2, sentOn: '2026-04-27' } }),
@@ -161,13 +172,26 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /meetings/:id/reschedule': () => ({ body: { version: 2, meetingDate: '2099-05-12', reason: 'Dời trái phép' } }),
   'PUT /meetings/:id/minutes': () => ({ body: { version: 2, text: 'Biên bản trái phép' } }),
   'POST /meetings/:id/minutes/approve': () => ({ body: { version: 2 } }),
-  'POST /meetings/:id/agenda/:itemId/reserved-opinions': (x) => ({ body: { personId: x.person, text: 'Ý kiến bảo lưu' } }),
-  'POST /meetings/:id/documents': () => ({ body: { title: 'Tài liệu trái phép', fileName: 'a.txt', contentBase64: Buffer.from('a').toString('base64') } }),
+  'POST /meetings/:id/agenda/:itemId/reserved-opinions': (x) => ({
+    body: { personId: x.person, text: 'Ý kiến bảo lưu' },
+  }),
+  'POST /meetings/:id/documents': () => ({
+    body: { title: 'Tài liệu trái phép', fileName: 'a.txt', contentBase64: Buffer.from('a').toString('base64') },
+  }),
   'GET /meetings/:id/documents/:documentId': () => ({}),
   'POST /meetings/:id/guests': () => ({ body: { name: 'Khách lạ' } }),
   'POST /meetings/:id/sites': () => ({ body: { name: 'Điểm cầu lạ' } }),
-  'POST /meetings/:id/written-responses': (x) => ({ body: { personId: x.person, receivedOn: '2026-05-04', answers: [{ itemId: x.item, choice: 'agree' }] } }),
-  'POST /meetings/:id/conclusion': () => ({ body: { issuedOn: '2026-05-05', summary: 'Kết luận trái phép', signer: { for: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ' }, items: [{ kind: 'conclusion', text: 'Nội dung' }] } }),
+  'POST /meetings/:id/written-responses': (x) => ({
+    body: { personId: x.person, receivedOn: '2026-05-04', answers: [{ itemId: x.item, choice: 'agree' }] },
+  }),
+  'POST /meetings/:id/conclusion': () => ({
+    body: {
+      issuedOn: '2026-05-05',
+      summary: 'Kết luận trái phép',
+      signer: { for: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ' },
+      items: [{ kind: 'conclusion', text: 'Nội dung' }],
+    },
+  }),
   'GET /meetings/:id/conclusion.docx': () => ({}),
   'GET /meetings/:id/minutes.docx': () => ({}),
   'GET /meetings/:id/live': () => ({}),
@@ -189,15 +213,30 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /review-reports/:id/report.docx': () => ({}),
   'GET /review-reports/:id/report.pdf': () => ({}),
   'POST /review-reports/:id/next-program': () => ({ body: {} }),
-  'POST /review-requests': (x) => ({ body: { orgId: x.org, targetOrgId: x.cell, topics: ['Nội dung trái phép'], deadline: '2026-12-31' }, x02: true }),
+  'POST /review-requests': (x) => ({
+    body: { orgId: x.org, targetOrgId: x.cell, topics: ['Nội dung trái phép'], deadline: '2026-12-31' },
+    x02: true,
+  }),
   'GET /review-requests': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /review-requests/:id': () => ({}),
   'POST /review-requests/:id/submit': (x) => ({ body: { version: 1, reportId: x.reviewReport } }),
   'POST /review-requests/:id/conclude': () => ({ body: { version: 1, conclusionText: 'Kết luận trái phép' } }),
   'GET /organizations/:id/briefing': () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }),
   'POST /review-reports/:id/adopt': (x) => ({ body: { version: 1, meetingId: x.meeting } }),
-  'POST /review-reports/:id/circulate': (x) => ({ body: { version: 1, deadline: '2026-12-31', recipients: [{ kind: 'org', id: x.cell }] } }),
-  'POST /shortcomings': (x) => ({ body: { orgId: x.org, text: 'Hạn chế thử', remedy: 'Khắc phục', lead: { kind: 'unit', id: x.org, name: 'Đảng ủy' }, dueDate: '2026-12-31', identifiedOn: '2026-07-01' }, x02: true }),
+  'POST /review-reports/:id/circulate': (x) => ({
+    body: { version: 1, deadline: '2026-12-31', recipients: [{ kind: 'org', id: x.cell }] },
+  }),
+  'POST /shortcomings': (x) => ({
+    body: {
+      orgId: x.org,
+      text: 'Hạn chế thử',
+      remedy: 'Khắc phục',
+      lead: { kind: 'unit', id: x.org, name: 'Đảng ủy' },
+      dueDate: '2026-12-31',
+      identifiedOn: '2026-07-01',
+    },
+    x02: true,
+  }),
   'GET /shortcomings': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /shortcomings/:id': () => ({}),
   'POST /shortcomings/:id/fix': () => ({ body: { version: 1, fixedOn: '2026-11-01', evidence: 'Minh chứng' } }),
@@ -217,33 +256,66 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /programs': (x) => ({ body: { orgId: x.org, kind: 'inspection', span: 'year', year: 2027 }, x02: true }),
   'GET /programs/:id': () => ({}),
   'PATCH /programs/:id': () => ({ body: { version: 1, title: 'Đổi tên trái phép' } }),
-  'POST /programs/:id/items': () => ({ body: { title: 'Mục trái phép', period: { kind: 'quarter', value: '2026-Q3' } } }),
+  'POST /programs/:id/items': () => ({
+    body: { title: 'Mục trái phép', period: { kind: 'quarter', value: '2026-Q3' } },
+  }),
   'POST /programs/:id/adopt': (x) => ({ body: { version: 1, meetingId: x.meeting } }),
   'POST /programs/:id/cancel': () => ({ body: { version: 1, note: 'Hủy trái phép' } }),
   'PATCH /program-items/:id': () => ({ body: { version: 1, title: 'Đổi trái phép' } }),
   'DELETE /program-items/:id': () => ({ query: { version: '1' } }),
   'POST /program-items/:id/tasks': () => ({ body: {} }),
   'GET /inspections': (x) => ({ query: { orgId: x.org }, x02: true }),
-  'POST /inspections': (x) => ({ body: { orgId: x.org, kind: 'thematic_inspection', title: 'Kiểm tra trái phép', decidingBody: 'UBKT' }, x02: true }),
+  'POST /inspections': (x) => ({
+    body: { orgId: x.org, kind: 'thematic_inspection', title: 'Kiểm tra trái phép', decidingBody: 'UBKT' },
+    x02: true,
+  }),
   'GET /inspections/:id': () => ({}),
   'PATCH /inspections/:id': () => ({ body: { version: 1, title: 'Đổi trái phép' } }),
   'POST /inspections/:id/transition': () => ({ body: { version: 1, to: 'cancelled', note: 'Hủy trái phép' } }),
   'GET /recommendations': (x) => ({ query: { orgId: x.org }, x02: true }),
-  'POST /recommendations': (x) => ({ body: { orgId: x.org, source: 'member', fromLabel: 'Người lạ', title: 'Kiến nghị trái phép', text: 'x', receivedOn: '2026-06-01' }, x02: true }),
+  'POST /recommendations': (x) => ({
+    body: {
+      orgId: x.org,
+      source: 'member',
+      fromLabel: 'Người lạ',
+      title: 'Kiến nghị trái phép',
+      text: 'x',
+      receivedOn: '2026-06-01',
+    },
+    x02: true,
+  }),
   'GET /recommendations/:id': () => ({}),
   'POST /recommendations/:id/transition': () => ({ body: { version: 1, to: 'withdrawn', note: 'Rút trái phép' } }),
   'GET /regulations/:id/impact': () => ({}),
-  'POST /regulations/derive': (x) => ({ body: { orgId: x.org, fromVersionId: x.version, title: 'Quy chế trái phép' }, x02: true }),
+  'POST /regulations/derive': (x) => ({
+    body: { orgId: x.org, fromVersionId: x.version, title: 'Quy chế trái phép' },
+    x02: true,
+  }),
   'GET /consultations': (x) => ({ query: { orgId: x.org }, x02: true }),
-  'POST /consultations': (x) => ({ body: { regulationId: x.regulation, versionId: x.version, sentOn: '2026-05-01', deadline: '2026-05-15', recipients: [{ kind: 'org', id: x.cell }] }, x02: true }),
+  'POST /consultations': (x) => ({
+    body: {
+      regulationId: x.regulation,
+      versionId: x.version,
+      sentOn: '2026-05-01',
+      deadline: '2026-05-15',
+      recipients: [{ kind: 'org', id: x.cell }],
+    },
+    x02: true,
+  }),
   'GET /consultations/:id': () => ({}),
   'GET /consultations/:id/draft': () => ({}),
   'GET /consultations/:id/comparison': () => ({}),
   'GET /consultations/:id/events': () => ({}),
-  'POST /consultations/:id/answers': (x) => ({ body: { recipientId: x.recipient, comments: [{ kind: 'general', text: 'Góp ý trái phép' }] } }),
+  'POST /consultations/:id/answers': (x) => ({
+    body: { recipientId: x.recipient, comments: [{ kind: 'general', text: 'Góp ý trái phép' }] },
+  }),
   'GET /consultations/:id/comments': () => ({}),
-  'PATCH /consultations/:id/comments/:commentId': () => ({ body: { version: 1, disposition: 'not_accepted', explanation: 'Trái phép' } }),
-  'POST /consultations/:id/recipients/:recipientId': () => ({ body: { version: 1, notAnswering: true, note: 'Trái phép' } }),
+  'PATCH /consultations/:id/comments/:commentId': () => ({
+    body: { version: 1, disposition: 'not_accepted', explanation: 'Trái phép' },
+  }),
+  'POST /consultations/:id/recipients/:recipientId': () => ({
+    body: { version: 1, notAnswering: true, note: 'Trái phép' },
+  }),
   'POST /consultations/:id/remind': () => ({}),
   'GET /consultations/:id/synthesis': () => ({}),
   'GET /consultations/:id/synthesis.docx': () => ({}),
@@ -252,7 +324,10 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /consultations/:id/adopt': () => ({ body: { version: 1 } }),
   'GET /tasks/export.xlsx': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /tasks/export.csv': (x) => ({ query: { orgId: x.org }, x02: true }),
-  'POST /tasks/import': (x) => ({ body: { orgId: x.org, fileName: 'nhiem-vu.xlsx', contentBase64: 'UEsDBA==' }, x02: true }),
+  'POST /tasks/import': (x) => ({
+    body: { orgId: x.org, fileName: 'nhiem-vu.xlsx', contentBase64: 'UEsDBA==' },
+    x02: true,
+  }),
   'POST /tasks': (x) => ({ body: { orgId: x.org, title: 'Nhiệm vụ trái phép', sourceKind: 'other' }, x02: true }),
   'POST /conclusion-items/:id/task': () => ({ body: {} }),
   'GET /conclusion-items': (x) => ({ query: { orgId: x.org }, x02: true }),
@@ -261,22 +336,43 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /tasks/:id/transition': () => ({ body: { version: 1, to: 'cancelled', note: 'Hủy trái phép' } }),
   'POST /tasks/:id/reports': () => ({ body: { reportedOn: '2026-06-01', percent: 10, text: 'Báo cáo trái phép' } }),
   'GET /tasks/:id/files/:fileId': () => ({}),
-  'POST /tasks/:id/extensions': () => ({ body: { requestedOn: '2026-06-01', requestedTo: '2026-12-31', reason: 'Trái phép' } }),
-  'POST /tasks/:id/extensions/:extensionId/decision': () => ({ body: { version: 1, approved: true, decidedOn: '2026-06-02', decidedBy: 'BTV' } }),
+  'POST /tasks/:id/extensions': () => ({
+    body: { requestedOn: '2026-06-01', requestedTo: '2026-12-31', reason: 'Trái phép' },
+  }),
+  'POST /tasks/:id/extensions/:extensionId/decision': () => ({
+    body: { version: 1, approved: true, decidedOn: '2026-06-02', decidedBy: 'BTV' },
+  }),
   'GET /organizations': () => ({ query: { pageSize: '500' } }),
   'GET /organizations/tree': (x) => ({ query: { root: x.org, depth: '3' }, x02: true }),
   'GET /organizations/:id': () => ({ query: { asOf: '2026-03-01' } }),
   'GET /organizations/:id/subtree': () => ({ query: { asOf: '2026-03-01' } }),
-  'POST /organizations': (x) => ({ body: { code: 'ORG-XX-NEW', name: 'Đảng bộ cơ quan mới', kind: 'GRASSROOTS_PARTY_ORG', parentId: x.org, validFrom: '2026-03-01' }, x02: true }),
+  'POST /organizations': (x) => ({
+    body: {
+      code: 'ORG-XX-NEW',
+      name: 'Đảng bộ cơ quan mới',
+      kind: 'GRASSROOTS_PARTY_ORG',
+      parentId: x.org,
+      validFrom: '2026-03-01',
+    },
+    x02: true,
+  }),
   'PATCH /organizations/:id': () => ({ body: { version: 1, shortName: 'Đổi tên trái phép' } }),
   'POST /organizations/:id/parent-links': (x) => ({ body: { parentId: x.parent, validFrom: '2026-03-01' } }),
   'POST /organizations/:id/terms': () => ({ body: { name: 'II', ordinal: 2, validFrom: '2030-09-20' } }),
   'GET /organizations/:id/party-members': () => ({ query: { asOf: '2026-03-01' } }),
-  'POST /organizations/:id/party-members': (x) => ({ body: { personId: x.person, status: 'probationary', validFrom: '2026-03-01' } }),
+  'POST /organizations/:id/party-members': (x) => ({
+    body: { personId: x.person, status: 'probationary', validFrom: '2026-03-01' },
+  }),
   'PATCH /party-members/:id': () => ({ body: { version: 1, status: 'probationary' } }),
-  'POST /reorganizations': (x) => ({ body: { kind: 'dissolve', effectiveOn: '2026-12-01', sourceIds: [x.org], preview: true }, x02: true }),
+  'POST /reorganizations': (x) => ({
+    body: { kind: 'dissolve', effectiveOn: '2026-12-01', sourceIds: [x.org], preview: true },
+    x02: true,
+  }),
   'GET /bodies/:id': () => ({ query: { asOf: '2026-03-01' } }),
-  'POST /bodies': (x) => ({ body: { orgId: x.org, kind: 'UBKT', name: 'Ủy ban Kiểm tra thử', validFrom: '2026-03-01' }, x02: true }),
+  'POST /bodies': (x) => ({
+    body: { orgId: x.org, kind: 'UBKT', name: 'Ủy ban Kiểm tra thử', validFrom: '2026-03-01' },
+    x02: true,
+  }),
   'PATCH /bodies/:id': () => ({ body: { version: 1, name: 'Tên cơ quan trái phép' } }),
   'POST /bodies/:id/memberships': (x) => ({ body: { personId: x.person, role: 'UY_VIEN', validFrom: '2026-03-01' } }),
   'PATCH /memberships/:id': () => ({ body: { version: 1, title: 'Chức danh trái phép' } }),
@@ -293,20 +389,40 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /users/:id/sessions/revoke': () => ({}),
   'POST /users/:id/password': () => ({ body: { newPassword: 'Mật khẩu mới đủ dài 2026' } }),
   'POST /auth/password': () => ({ body: { currentPassword: 'sai-mat-khau', newPassword: 'Mật khẩu mới đủ dài 2026' } }),
-  'POST /users': (x) => ({ body: { username: 'ke.gian', password: 'mat-khau-dai-du', displayName: 'Kẻ gian', grants: [{ role: 'admin', orgId: x.org }] }, x02: true }),
+  'POST /users': (x) => ({
+    body: {
+      username: 'ke.gian',
+      password: 'mat-khau-dai-du',
+      displayName: 'Kẻ gian',
+      grants: [{ role: 'admin', orgId: x.org }],
+    },
+    x02: true,
+  }),
   'GET /audit': () => ({ query: { page: '1', pageSize: '10' } }),
   'GET /audit/verify': () => ({}),
   'GET /regulations': () => ({}),
-  'POST /regulations': (x) => ({ body: { orgId: x.org, text: X02_REGULATION.replace('/dang-uy-xa-x02/', '/dang-uy-xa-x02-moi/') }, x02: true }),
+  'POST /regulations': (x) => ({
+    body: { orgId: x.org, text: X02_REGULATION.replace('/dang-uy-xa-x02/', '/dang-uy-xa-x02-moi/') },
+    x02: true,
+  }),
   'POST /regulations/validate': () => ({ body: { text: TAN_LAP_TEXT } }),
   'GET /regulations/:id': () => ({}),
-  'POST /regulations/:id/versions': () => ({ body: { text: X02_REGULATION.replace('expression: vie@2025-11-15', 'expression: vie@2026-03-01') } }),
+  'POST /regulations/:id/versions': () => ({
+    body: { text: X02_REGULATION.replace('expression: vie@2025-11-15', 'expression: vie@2026-03-01') },
+  }),
   'GET /regulations/:id/versions/:versionId': () => ({}),
   'POST /regulations/:id/amendments': () => ({ body: { text: X02_AMENDMENT } }),
-  'POST /regulations/:id/ask': () => ({ body: { ask: 'quorum', at: '2026-03-01', input: { body: 'BCH', summoned: 20, present: 15 } } }),
+  'POST /regulations/:id/ask': () => ({
+    body: { ask: 'quorum', at: '2026-03-01', input: { body: 'BCH', summoned: 20, present: 15 } },
+  }),
   'GET /regulations/:id/diff': (x) => ({ query: { from: x.version, to: x.version } }),
   'GET /regulations/:id/diff.docx': (x) => ({ query: { from: x.version, to: x.version } }),
-  'POST /regulations/import': () => ({ body: { fileName: 'quy-che.txt', contentBase64: Buffer.from('Điều 1. Phạm vi\n1. Quy chế này ...\n').toString('base64') } }),
+  'POST /regulations/import': () => ({
+    body: {
+      fileName: 'quy-che.txt',
+      contentBase64: Buffer.from('Điều 1. Phạm vi\n1. Quy chế này ...\n').toString('base64'),
+    },
+  }),
   'GET /regulations/:id/consolidated': () => ({ query: { at: '2026-03-01' } }),
 };
 
@@ -337,10 +453,14 @@ async function checksum(t: TestApp): Promise<Record<string, string>> {
   ).rows
     .map((r) => r.table_name)
     .filter((n) => !['user_session', 'login_attempt'].includes(n));
-  expect(tables).toEqual(expect.arrayContaining(['organization', 'person', 'membership', 'audit_log', 'app_user', 'role_grant']));
+  expect(tables).toEqual(
+    expect.arrayContaining(['organization', 'person', 'membership', 'audit_log', 'app_user', 'role_grant']),
+  );
   const out: Record<string, string> = {};
   for (const tb of tables) {
-    const r = await t.db.query<{ n: number; h: string | null }>(`select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${tb} x`);
+    const r = await t.db.query<{ n: number; h: string | null }>(
+      `select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${tb} x`,
+    );
     out[tb] = `${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`;
   }
   return out;
@@ -367,17 +487,24 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   /** Every successful write made through `write()`, with the audit rows it added. */
   const writes: { label: string; actor: string; method: string; status: number; rows: AuditRow[] }[] = [];
 
-  const maxSeq = async () => Number((await t.db.query<{ n: string | number }>('select coalesce(max(seq), 0) as n from audit_log')).rows[0]!.n);
+  const maxSeq = async () =>
+    Number((await t.db.query<{ n: string | number }>('select coalesce(max(seq), 0) as n from audit_log')).rows[0]!.n);
   async function write(s: Session, actor: string, opts: InjectOptions & { method: string; url: string }) {
     const from = await maxSeq();
     const res = await t.as(s, opts);
     if (res.statusCode < 300) {
-      const rows = (await t.db.query<AuditRow>('select seq::int as seq, actor, action, entity, before, after from audit_log where seq > $1 order by seq', [from])).rows;
+      const rows = (
+        await t.db.query<AuditRow>(
+          'select seq::int as seq, actor, action, entity, before, after from audit_log where seq > $1 order by seq',
+          [from],
+        )
+      ).rows;
       writes.push({ label: `${opts.method} ${opts.url}`, actor, method: opts.method, status: res.statusCode, rows });
     }
     return res;
   }
-  const one = async <T = string>(sql: string, params: unknown[] = []) => (await t.db.query<{ v: T }>(sql, params)).rows[0]!.v;
+  const one = async <T = string>(sql: string, params: unknown[] = []) =>
+    (await t.db.query<{ v: T }>(sql, params)).rows[0]!.v;
 
   beforeAll(async () => {
     t = await createTestApp(driver);
@@ -392,45 +519,212 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       if (res.statusCode >= 300) throw new Error(`setup ${what}: ${res.statusCode} ${res.body}`);
       return res.json();
     };
-    const post = (url: string, payload: object) => write(admin, 'admin', { method: 'POST', url: `${API}${url}`, payload });
+    const post = (url: string, payload: object) =>
+      write(admin, 'admin', { method: 'POST', url: `${API}${url}`, payload });
 
     // Commune X02 gets a record of every kind (the demo gives it only its committees), made by the admin.
     const people: string[] = [];
-    for (const fullName of ['Nguyễn Văn Xã Hai', 'Nguyễn Thị Bắc Sơn', 'Nguyễn Hữu Phường']) people.push((await ok(await post('/people', { orgId: x02, fullName }), 'person')).id);
+    for (const fullName of ['Nguyễn Văn Xã Hai', 'Nguyễn Thị Bắc Sơn', 'Nguyễn Hữu Phường'])
+      people.push((await ok(await post('/people', { orgId: x02, fullName }), 'person')).id);
     const cell = await ok(
-      await post('/organizations', { code: 'ORG-X02-CB1', name: 'Chi bộ khu phố 1, phường Bắc Sơn', kind: 'CELL', parentId: x02, validFrom: '2026-01-01', partyMembers: people.map((personId) => ({ personId, status: 'official' })) }),
+      await post('/organizations', {
+        code: 'ORG-X02-CB1',
+        name: 'Chi bộ khu phố 1, phường Bắc Sơn',
+        kind: 'CELL',
+        parentId: x02,
+        validFrom: '2026-01-01',
+        partyMembers: people.map((personId) => ({ personId, status: 'official' })),
+      }),
       'cell',
     );
-    const term = await ok(await post(`/organizations/${x02}/terms`, { name: 'I', ordinal: 1, validFrom: '2025-09-20', validUntil: '2030-09-19' }), 'term');
-    const portfolio = await ok(await post(`/people/${people[0]}/portfolio`, { orgId: x02, field: 'Xây dựng Đảng', validFrom: '2026-01-01' }), 'portfolio');
+    const term = await ok(
+      await post(`/organizations/${x02}/terms`, {
+        name: 'I',
+        ordinal: 1,
+        validFrom: '2025-09-20',
+        validUntil: '2030-09-19',
+      }),
+      'term',
+    );
+    const portfolio = await ok(
+      await post(`/people/${people[0]}/portfolio`, { orgId: x02, field: 'Xây dựng Đảng', validFrom: '2026-01-01' }),
+      'portfolio',
+    );
     const version = await ok(await post('/regulations', { orgId: x02, text: X02_REGULATION }), 'regulation');
     const body = await one("select id as v from body where org_id = $1 and kind = 'BCH'", [x02]);
-    const meeting = await ok(await post('/meetings', { bodyId: body, kind: 'regular', title: 'Hội nghị Đảng ủy phường tháng 5', meetingDate: '2026-05-04', format: 'hybrid' }), 'meeting');
+    const meeting = await ok(
+      await post('/meetings', {
+        bodyId: body,
+        kind: 'regular',
+        title: 'Hội nghị Đảng ủy phường tháng 5',
+        meetingDate: '2026-05-04',
+        format: 'hybrid',
+      }),
+      'meeting',
+    );
     await ok(await post(`/meetings/${meeting.id}/convene`, { version: meeting.version, convenedBy: 'BTV' }), 'convene');
-    const withItem = await ok(await post(`/meetings/${meeting.id}/agenda`, { title: 'Nghị quyết chuyên đề', matter: 'NQ_CHUYEN_DE' }), 'agenda');
-    const withSite = await ok(await post(`/meetings/${meeting.id}/sites`, { name: 'Điểm cầu khu phố 1', hostOrgId: x02 }), 'site');
-    const withDoc = await ok(await post(`/meetings/${meeting.id}/documents`, { title: 'Dự thảo nghị quyết', fileName: 'du-thao.txt', mediaType: 'text/plain', contentBase64: Buffer.from('Dự thảo Nguyễn Văn Xã Hai').toString('base64') }), 'document');
+    const withItem = await ok(
+      await post(`/meetings/${meeting.id}/agenda`, { title: 'Nghị quyết chuyên đề', matter: 'NQ_CHUYEN_DE' }),
+      'agenda',
+    );
+    const withSite = await ok(
+      await post(`/meetings/${meeting.id}/sites`, { name: 'Điểm cầu khu phố 1', hostOrgId: x02 }),
+      'site',
+    );
+    const withDoc = await ok(
+      await post(`/meetings/${meeting.id}/documents`, {
+        title: 'Dự thảo nghị quyết',
+        fileName: 'du-thao.txt',
+        mediaType: 'text/plain',
+        contentBase64: Buffer.from('Dự thảo Nguyễn Văn Xã Hai').toString('base64'),
+      }),
+      'document',
+    );
     // A conclusion of X02 with an action item, its task with a report file and an extension request.
-    await ok(await write(admin, 'admin', { method: 'PATCH', url: `${API}/organizations/${x02}`, payload: { version: (await t.as(admin, { method: 'GET', url: `${API}/organizations/${x02}` })).json().version, symbol: 'ĐU' } }), 'symbol');
+    await ok(
+      await write(admin, 'admin', {
+        method: 'PATCH',
+        url: `${API}/organizations/${x02}`,
+        payload: {
+          version: (await t.as(admin, { method: 'GET', url: `${API}/organizations/${x02}` })).json().version,
+          symbol: 'ĐU',
+        },
+      }),
+      'symbol',
+    );
     let mm = await ok(await t.as(admin, { method: 'GET', url: `${API}/meetings/${meeting.id}` }), 'meeting');
-    mm = await ok(await post(`/meetings/${meeting.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: mm.version }), 'open');
-    mm = await ok(await post(`/meetings/${meeting.id}/close`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: mm.version }), 'close');
+    mm = await ok(
+      await post(`/meetings/${meeting.id}/open`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: mm.version }),
+      'open',
+    );
+    mm = await ok(
+      await post(`/meetings/${meeting.id}/close`, { earlyReason: 'Ghi nhận thử trước ngày họp', version: mm.version }),
+      'close',
+    );
     const leadX02 = { kind: 'unit', id: x02, name: 'Đảng ủy phường Bắc Sơn' };
-    await ok(await post(`/meetings/${meeting.id}/conclusion`, { issuedOn: '2026-05-05', summary: 'Kết luận', signer: { for: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ' }, items: [{ kind: 'action', text: 'Rà soát đảng viên', leads: [leadX02], dueDate: '2026-06-30', supervisorPersonId: people[0], decidingBody: 'BTV', product: 'Báo cáo' }] }), 'conclusion');
-    const conclusionItem = await one("select i.id as v from conclusion_item i join conclusion c on c.id = i.conclusion_id where c.meeting_id = $1 and i.kind = 'action'", [meeting.id]);
+    await ok(
+      await post(`/meetings/${meeting.id}/conclusion`, {
+        issuedOn: '2026-05-05',
+        summary: 'Kết luận',
+        signer: { for: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ' },
+        items: [
+          {
+            kind: 'action',
+            text: 'Rà soát đảng viên',
+            leads: [leadX02],
+            dueDate: '2026-06-30',
+            supervisorPersonId: people[0],
+            decidingBody: 'BTV',
+            product: 'Báo cáo',
+          },
+        ],
+      }),
+      'conclusion',
+    );
+    const conclusionItem = await one(
+      "select i.id as v from conclusion_item i join conclusion c on c.id = i.conclusion_id where c.meeting_id = $1 and i.kind = 'action'",
+      [meeting.id],
+    );
     const task = await ok(await post(`/conclusion-items/${conclusionItem}/task`, {}), 'task');
-    await ok(await post(`/tasks/${task.id}/reports`, { reportedOn: '2026-05-20', percent: 30, text: 'Tiến độ', files: [{ fileName: 'a.txt', mediaType: 'text/plain', contentBase64: Buffer.from('Nguyễn Văn Xã Hai').toString('base64') }] }), 'report');
-    const withExt = await ok(await post(`/tasks/${task.id}/extensions`, { requestedOn: '2026-06-01', requestedTo: '2026-07-31', reason: 'Chờ số liệu' }), 'extension');
+    await ok(
+      await post(`/tasks/${task.id}/reports`, {
+        reportedOn: '2026-05-20',
+        percent: 30,
+        text: 'Tiến độ',
+        files: [
+          {
+            fileName: 'a.txt',
+            mediaType: 'text/plain',
+            contentBase64: Buffer.from('Nguyễn Văn Xã Hai').toString('base64'),
+          },
+        ],
+      }),
+      'report',
+    );
+    const withExt = await ok(
+      await post(`/tasks/${task.id}/extensions`, {
+        requestedOn: '2026-06-01',
+        requestedTo: '2026-07-31',
+        reason: 'Chờ số liệu',
+      }),
+      'extension',
+    );
     // A draft program with an item, an inspection and a recommendation received by X02.
-    const program = await ok(await post('/programs', { orgId: x02, kind: 'work', span: 'year', year: 2026, items: [{ title: 'Sơ kết 6 tháng Xã Hai', period: { kind: 'half', value: '2026-H1' }, leads: [leadX02] }] }), 'program');
-    const inspection = await ok(await post('/inspections', { orgId: x02, kind: 'thematic_inspection', title: 'Kiểm tra chi bộ khu phố 1 Xã Hai', decidingBody: 'UBKT', targets: [{ id: cell.id, name: 'Chi bộ khu phố 1' }] }), 'inspection');
-    const recommendation = await ok(await post('/recommendations', { orgId: x02, source: 'lower_unit', fromLabel: 'Chi bộ khu phố 1, phường Bắc Sơn', title: 'Kiến nghị của chi bộ Xã Hai', text: 'Nội dung', receivedOn: '2026-05-10' }), 'recommendation');
+    const program = await ok(
+      await post('/programs', {
+        orgId: x02,
+        kind: 'work',
+        span: 'year',
+        year: 2026,
+        items: [{ title: 'Sơ kết 6 tháng Xã Hai', period: { kind: 'half', value: '2026-H1' }, leads: [leadX02] }],
+      }),
+      'program',
+    );
+    const inspection = await ok(
+      await post('/inspections', {
+        orgId: x02,
+        kind: 'thematic_inspection',
+        title: 'Kiểm tra chi bộ khu phố 1 Xã Hai',
+        decidingBody: 'UBKT',
+        targets: [{ id: cell.id, name: 'Chi bộ khu phố 1' }],
+      }),
+      'inspection',
+    );
+    const recommendation = await ok(
+      await post('/recommendations', {
+        orgId: x02,
+        source: 'lower_unit',
+        fromLabel: 'Chi bộ khu phố 1, phường Bắc Sơn',
+        title: 'Kiến nghị của chi bộ Xã Hai',
+        text: 'Nội dung',
+        receivedOn: '2026-05-10',
+      }),
+      'recommendation',
+    );
     // A consultation of X02 on its regulation, sent to its cell, which answered with one comment.
-    const consultation = await ok(await post('/consultations', { regulationId: version.regulationId, versionId: version.id, sentOn: '2026-05-01', deadline: '2026-05-15', recipients: [{ kind: 'org', id: cell.id }] }), 'consultation');
-    await ok(await post(`/consultations/${consultation.id}/answers`, { recipientId: consultation.recipients[0].id, answeredOn: '2026-05-10', comments: [{ kind: 'general', text: 'Ý kiến của chi bộ Xã Hai' }] }), 'answer');
+    const consultation = await ok(
+      await post('/consultations', {
+        regulationId: version.regulationId,
+        versionId: version.id,
+        sentOn: '2026-05-01',
+        deadline: '2026-05-15',
+        recipients: [{ kind: 'org', id: cell.id }],
+      }),
+      'consultation',
+    );
+    await ok(
+      await post(`/consultations/${consultation.id}/answers`, {
+        recipientId: consultation.recipients[0].id,
+        answeredOn: '2026-05-10',
+        comments: [{ kind: 'general', text: 'Ý kiến của chi bộ Xã Hai' }],
+      }),
+      'answer',
+    );
     const reviewReport = await ok(await post('/review-reports', { orgId: x02, period: '2026-H1' }), 'review report');
-    const shortcoming = await ok(await post('/shortcomings', { orgId: x02, text: 'Hạn chế của Xã Hai', remedy: 'Khắc phục', lead: leadX02, dueDate: '2026-12-31', identifiedOn: '2026-07-01', reviewReportId: reviewReport.id }), 'shortcoming');
-    const reviewRequest = await ok(await post('/review-requests', { orgId: al, targetOrgId: x02, topics: ['Thực hiện quy chế làm việc'], sentOn: '2026-07-01', deadline: '2026-07-31', periodFrom: '2026-01-01', periodTo: '2026-06-30' }), 'review request');
+    const shortcoming = await ok(
+      await post('/shortcomings', {
+        orgId: x02,
+        text: 'Hạn chế của Xã Hai',
+        remedy: 'Khắc phục',
+        lead: leadX02,
+        dueDate: '2026-12-31',
+        identifiedOn: '2026-07-01',
+        reviewReportId: reviewReport.id,
+      }),
+      'shortcoming',
+    );
+    const reviewRequest = await ok(
+      await post('/review-requests', {
+        orgId: al,
+        targetOrgId: x02,
+        topics: ['Thực hiện quy chế làm việc'],
+        sentOn: '2026-07-01',
+        deadline: '2026-07-31',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-06-30',
+      }),
+      'review request',
+    );
     x = {
       reviewRequest: reviewRequest.id,
       shortcoming: shortcoming.id,
@@ -467,7 +761,10 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       // Someone else's notification (the admin's).
       notification: await (async () => {
         const id = randomUUID();
-        await t.db.query("insert into notification (id, org_id, user_id, kind, title, body) select $1, $2, u.id, 'due_soon', 'Nhắc hạn Xã Hai', 'Nội dung' from app_user u where u.username = 'admin'", [id, x02]);
+        await t.db.query(
+          "insert into notification (id, org_id, user_id, kind, title, body) select $1, $2, u.id, 'due_soon', 'Nhắc hạn Xã Hai', 'Nội dung' from app_user u where u.username = 'admin'",
+          [id, x02],
+        );
         return id;
       })(),
     };
@@ -486,7 +783,8 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   afterAll(async () => t?.close());
 
   const inputFor = (r: { method: string; url: string }, recs: Records): Input => INPUTS[key(r)]?.(recs) ?? { body: {} };
-  const payloadOf = (r: { method: string }, input: Input) => (r.method === 'GET' ? undefined : (input.body ?? undefined));
+  const payloadOf = (r: { method: string }, input: Input) =>
+    r.method === 'GET' ? undefined : (input.body ?? undefined);
 
   it('has one public route only, login', () => {
     expect(routes.length).toBeGreaterThan(40);
@@ -497,12 +795,52 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     for (const r of routes) {
       if (r.public) continue;
       expect.soft(INPUTS[key(r)], `no request for ${key(r)} in INPUTS`).toBeDefined();
-      if (r.url.includes(':')) expect.soft(fillUrl(r.url, (p) => recordFor(r.url, p, x)), `no record of X02 for ${key(r)}`).toBeDefined();
+      if (r.url.includes(':'))
+        expect
+          .soft(
+            fillUrl(r.url, (p) => recordFor(r.url, p, x)),
+            `no record of X02 for ${key(r)}`,
+          )
+          .toBeDefined();
     }
   });
 
   it('answers 401 problem+json without a session on every route but login, whatever the input', async () => {
-    const rnd = (): Records => ({ org: randomUUID(), parent: randomUUID(), cell: randomUUID(), body: randomUUID(), person: randomUUID(), membership: randomUUID(), partyMember: randomUUID(), portfolio: randomUUID(), term: randomUUID(), parentLink: randomUUID(), regulation: randomUUID(), version: randomUUID(), meeting: randomUUID(), item: randomUUID(), attendance: randomUUID(), document: randomUUID(), site: randomUUID(), task: randomUUID(), taskFile: randomUUID(), extension: randomUUID(), conclusionItem: randomUUID(), notification: randomUUID(), program: randomUUID(), programItem: randomUUID(), inspection: randomUUID(), recommendation: randomUUID(), consultation: randomUUID(), recipient: randomUUID(), comment: randomUUID(), user: randomUUID(), reviewReport: randomUUID(), shortcoming: randomUUID(), reviewRequest: randomUUID() });
+    const rnd = (): Records => ({
+      org: randomUUID(),
+      parent: randomUUID(),
+      cell: randomUUID(),
+      body: randomUUID(),
+      person: randomUUID(),
+      membership: randomUUID(),
+      partyMember: randomUUID(),
+      portfolio: randomUUID(),
+      term: randomUUID(),
+      parentLink: randomUUID(),
+      regulation: randomUUID(),
+      version: randomUUID(),
+      meeting: randomUUID(),
+      item: randomUUID(),
+      attendance: randomUUID(),
+      document: randomUUID(),
+      site: randomUUID(),
+      task: randomUUID(),
+      taskFile: randomUUID(),
+      extension: randomUUID(),
+      conclusionItem: randomUUID(),
+      notification: randomUUID(),
+      program: randomUUID(),
+      programItem: randomUUID(),
+      inspection: randomUUID(),
+      recommendation: randomUUID(),
+      consultation: randomUUID(),
+      recipient: randomUUID(),
+      comment: randomUUID(),
+      user: randomUUID(),
+      reviewReport: randomUUID(),
+      shortcoming: randomUUID(),
+      reviewRequest: randomUUID(),
+    });
     let checked = 0;
     for (const r of routes) {
       if (r.public) continue;
@@ -510,15 +848,39 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       const url = `${API}${r.url.replace(/:[A-Za-z]+/g, () => randomUUID())}${qs(input.query)}`;
       const variants: [string, InjectOptions][] = [
         ['no cookie', { method: r.method, url, payload: payloadOf(r, input) as never }],
-        ['garbage cookie', { method: r.method, url, payload: payloadOf(r, input) as never, headers: { cookie: 'qc_session=abc', 'x-csrf-token': 'abc' } }],
-        ['overlong cookie', { method: r.method, url, payload: payloadOf(r, input) as never, headers: { cookie: `qc_session=${'a'.repeat(5000)}` } }],
-        ['invalid params and body', { method: r.method, url: `${API}${r.url.replace(/:[A-Za-z]+/g, 'khong-phai-uuid')}?khong=co`, payload: r.method === 'GET' ? undefined : { __x: 1 } }],
+        [
+          'garbage cookie',
+          {
+            method: r.method,
+            url,
+            payload: payloadOf(r, input) as never,
+            headers: { cookie: 'qc_session=abc', 'x-csrf-token': 'abc' },
+          },
+        ],
+        [
+          'overlong cookie',
+          {
+            method: r.method,
+            url,
+            payload: payloadOf(r, input) as never,
+            headers: { cookie: `qc_session=${'a'.repeat(5000)}` },
+          },
+        ],
+        [
+          'invalid params and body',
+          {
+            method: r.method,
+            url: `${API}${r.url.replace(/:[A-Za-z]+/g, 'khong-phai-uuid')}?khong=co`,
+            payload: r.method === 'GET' ? undefined : { __x: 1 },
+          },
+        ],
       ];
       for (const [label, opts] of variants) {
         expectProblem(await t.app.inject(opts), 401, 'UNAUTHENTICATED', `${key(r)} (${label})`);
         checked++;
       }
-      if (r.method === 'GET') expect.soft((await t.app.inject({ method: 'HEAD', url })).statusCode, `HEAD ${r.url}`).toBe(401);
+      if (r.method === 'GET')
+        expect.soft((await t.app.inject({ method: 'HEAD', url })).statusCode, `HEAD ${r.url}`).toBe(401);
     }
     expect(checked).toBeGreaterThan(150);
     for (const [method, url] of [
@@ -542,10 +904,15 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       if (!r.url.includes(':') && !input.x02) continue;
       const path = fillUrl(r.url, (p) => recordFor(r.url, p, x));
       if (!path) continue; // reported by the test above
-      const res = await t.as(clerk, { method: r.method, url: `${API}${path}${qs(input.query)}`, payload: payloadOf(r, input) as never });
+      const res = await t.as(clerk, {
+        method: r.method,
+        url: `${API}${path}${qs(input.query)}`,
+        payload: payloadOf(r, input) as never,
+      });
       if (OWN_RECORDS.has(key(r))) expectProblem(res, 404, 'NOT_FOUND', `clerk X01: ${key(r)}`);
       else expectProblem(res, 403, 'FORBIDDEN', `clerk X01: ${key(r)}`);
-      for (const secret of ['Bắc Sơn', 'Xã Hai', x.org]) expect.soft(res.body, `clerk X01: ${key(r)} reveals ${secret}`).not.toContain(secret);
+      for (const secret of ['Bắc Sơn', 'Xã Hai', x.org])
+        expect.soft(res.body, `clerk X01: ${key(r)} reveals ${secret}`).not.toContain(secret);
       refused++;
     }
     expect(refused).toBeGreaterThan(40);
@@ -556,36 +923,179 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it("refuses the X01 clerk a request on its own commune that points at commune X02's records", async () => {
-    own.meeting ??= (await write(clerk, 'vanthu.x01', { method: 'POST', url: `${API}/meetings`, payload: { bodyId: own.body, kind: 'regular', title: 'Hội nghị Đảng ủy xã tháng 5', meetingDate: '2026-05-05' } })).json().id;
-    const ownPerson = await one("select p.id as v from person p join organization o on o.id = p.org_id where o.code = 'ORG-X01' limit 1");
-    const ownVersion = await one('select id as v from regulation_version where regulation_id = $1 limit 1', [own.regulation]);
+    own.meeting ??= (
+      await write(clerk, 'vanthu.x01', {
+        method: 'POST',
+        url: `${API}/meetings`,
+        payload: { bodyId: own.body, kind: 'regular', title: 'Hội nghị Đảng ủy xã tháng 5', meetingDate: '2026-05-05' },
+      })
+    ).json().id;
+    const ownPerson = await one(
+      "select p.id as v from person p join organization o on o.id = p.org_id where o.code = 'ORG-X01' limit 1",
+    );
+    const ownVersion = await one('select id as v from regulation_version where regulation_id = $1 limit 1', [
+      own.regulation,
+    ]);
     const before = await checksum(t);
     const cb1 = await t.orgId('ORG-X01-CB1');
     const cb5 = await t.orgId('ORG-X01-CB5');
-    const x02People = (await t.db.query<{ id: string }>('select id from person where org_id = $1', [x.org])).rows.map((r) => r.id);
+    const x02People = (await t.db.query<{ id: string }>('select id from person where org_id = $1', [x.org])).rows.map(
+      (r) => r.id,
+    );
     const cases: [string, InjectOptions & { method: string; url: string }][] = [
-      ['X01 cell placed under X02', { method: 'POST', url: `${API}/organizations/${cb1}/parent-links`, payload: { parentId: x.org, validFrom: '2026-03-01' } }],
-      ['X01 cell merged into X02', { method: 'POST', url: `${API}/reorganizations`, payload: { kind: 'merge', effectiveOn: '2026-12-01', sourceIds: [cb5], successorId: x.org } }],
-      ['X01 person given a portfolio of X02', { method: 'POST', url: `${API}/people/${ownPerson}/portfolio`, payload: { orgId: x.org, field: 'Kinh tế', validFrom: '2026-03-01' } }],
-      ['X01 portfolio with X02 as locality', { method: 'POST', url: `${API}/people/${ownPerson}/portfolio`, payload: { orgId: own.org, localityOrgId: x.org, field: 'Địa bàn', validFrom: '2026-03-01' } }],
-      ['X01 portfolio in an X02 body', { method: 'POST', url: `${API}/people/${ownPerson}/portfolio`, payload: { orgId: own.org, bodyId: x.body, field: 'Kinh tế', validFrom: '2026-03-01' } }],
-      ['X01 body part of an X02 body', { method: 'POST', url: `${API}/bodies`, payload: { orgId: own.org, kind: 'UBKT', name: 'Ủy ban Kiểm tra', partOf: x.body, validFrom: '2026-03-01' } }],
-      ['X01 body in the term of X02', { method: 'POST', url: `${API}/bodies`, payload: { orgId: own.org, kind: 'UBKT', name: 'Ủy ban Kiểm tra', termId: x.term, validFrom: '2026-03-01' } }],
-      ['X02 person enrolled in an X01 cell', { method: 'POST', url: `${API}/organizations/${own.cell}/party-members`, payload: { personId: x.person, status: 'probationary', validFrom: '2026-03-01' } }],
-      ['X02 person seated in an X01 body', { method: 'POST', url: `${API}/bodies/${own.body}/memberships`, payload: { personId: x.person, role: 'UY_VIEN', validFrom: '2026-03-01' } }],
-      ['X01 cell founded with X02 people', { method: 'POST', url: `${API}/organizations`, payload: { code: 'ORG-X01-CB9', name: 'Chi bộ thôn 9, xã Tân Lập', kind: 'CELL', parentId: own.org, validFrom: '2026-03-01', partyMembers: x02People.map((personId) => ({ personId, status: 'official' })) } }],
-      ['X02 version read through the X01 regulation', { method: 'GET', url: `${API}/regulations/${own.regulation}/versions/${x.version}` }],
-      ['X02 versions compared through the X01 regulation', { method: 'GET', url: `${API}/regulations/${own.regulation}/diff?from=${x.version}&to=${ownVersion}` }],
-      ['X02 version asked through the X01 regulation', { method: 'POST', url: `${API}/regulations/${own.regulation}/ask`, payload: { ask: 'quorum', at: '2026-03-01', input: { body: 'BCH', summoned: 20, present: 15 }, versionId: x.version } }],
-      ['X02 attendance changed through an X01 meeting', { method: 'PATCH', url: `${API}/meetings/${own.meeting}/attendance/${x.attendance}`, payload: { status: 'present' } }],
-      ['X01 task led by commune X02', { method: 'POST', url: `${API}/tasks`, payload: { orgId: own.org, title: 'Nhiệm vụ', leads: [{ kind: 'unit', id: x.org, name: 'Đảng ủy phường Bắc Sơn' }], sourceKind: 'other' } }],
-      ['X01 task supervised by an X02 person', { method: 'POST', url: `${API}/tasks`, payload: { orgId: own.org, title: 'Nhiệm vụ', supervisorPersonId: x.person, sourceKind: 'other' } }],
-      ['X02 agenda item voted through an X01 meeting', { method: 'POST', url: `${API}/meetings/${own.meeting}/agenda/${x.item}/votes`, payload: { method: 'secret_ballot', yes: 1, no: 0, abstain: 0 } }],
+      [
+        'X01 cell placed under X02',
+        {
+          method: 'POST',
+          url: `${API}/organizations/${cb1}/parent-links`,
+          payload: { parentId: x.org, validFrom: '2026-03-01' },
+        },
+      ],
+      [
+        'X01 cell merged into X02',
+        {
+          method: 'POST',
+          url: `${API}/reorganizations`,
+          payload: { kind: 'merge', effectiveOn: '2026-12-01', sourceIds: [cb5], successorId: x.org },
+        },
+      ],
+      [
+        'X01 person given a portfolio of X02',
+        {
+          method: 'POST',
+          url: `${API}/people/${ownPerson}/portfolio`,
+          payload: { orgId: x.org, field: 'Kinh tế', validFrom: '2026-03-01' },
+        },
+      ],
+      [
+        'X01 portfolio with X02 as locality',
+        {
+          method: 'POST',
+          url: `${API}/people/${ownPerson}/portfolio`,
+          payload: { orgId: own.org, localityOrgId: x.org, field: 'Địa bàn', validFrom: '2026-03-01' },
+        },
+      ],
+      [
+        'X01 portfolio in an X02 body',
+        {
+          method: 'POST',
+          url: `${API}/people/${ownPerson}/portfolio`,
+          payload: { orgId: own.org, bodyId: x.body, field: 'Kinh tế', validFrom: '2026-03-01' },
+        },
+      ],
+      [
+        'X01 body part of an X02 body',
+        {
+          method: 'POST',
+          url: `${API}/bodies`,
+          payload: { orgId: own.org, kind: 'UBKT', name: 'Ủy ban Kiểm tra', partOf: x.body, validFrom: '2026-03-01' },
+        },
+      ],
+      [
+        'X01 body in the term of X02',
+        {
+          method: 'POST',
+          url: `${API}/bodies`,
+          payload: { orgId: own.org, kind: 'UBKT', name: 'Ủy ban Kiểm tra', termId: x.term, validFrom: '2026-03-01' },
+        },
+      ],
+      [
+        'X02 person enrolled in an X01 cell',
+        {
+          method: 'POST',
+          url: `${API}/organizations/${own.cell}/party-members`,
+          payload: { personId: x.person, status: 'probationary', validFrom: '2026-03-01' },
+        },
+      ],
+      [
+        'X02 person seated in an X01 body',
+        {
+          method: 'POST',
+          url: `${API}/bodies/${own.body}/memberships`,
+          payload: { personId: x.person, role: 'UY_VIEN', validFrom: '2026-03-01' },
+        },
+      ],
+      [
+        'X01 cell founded with X02 people',
+        {
+          method: 'POST',
+          url: `${API}/organizations`,
+          payload: {
+            code: 'ORG-X01-CB9',
+            name: 'Chi bộ thôn 9, xã Tân Lập',
+            kind: 'CELL',
+            parentId: own.org,
+            validFrom: '2026-03-01',
+            partyMembers: x02People.map((personId) => ({ personId, status: 'official' })),
+          },
+        },
+      ],
+      [
+        'X02 version read through the X01 regulation',
+        { method: 'GET', url: `${API}/regulations/${own.regulation}/versions/${x.version}` },
+      ],
+      [
+        'X02 versions compared through the X01 regulation',
+        { method: 'GET', url: `${API}/regulations/${own.regulation}/diff?from=${x.version}&to=${ownVersion}` },
+      ],
+      [
+        'X02 version asked through the X01 regulation',
+        {
+          method: 'POST',
+          url: `${API}/regulations/${own.regulation}/ask`,
+          payload: {
+            ask: 'quorum',
+            at: '2026-03-01',
+            input: { body: 'BCH', summoned: 20, present: 15 },
+            versionId: x.version,
+          },
+        },
+      ],
+      [
+        'X02 attendance changed through an X01 meeting',
+        {
+          method: 'PATCH',
+          url: `${API}/meetings/${own.meeting}/attendance/${x.attendance}`,
+          payload: { status: 'present' },
+        },
+      ],
+      [
+        'X01 task led by commune X02',
+        {
+          method: 'POST',
+          url: `${API}/tasks`,
+          payload: {
+            orgId: own.org,
+            title: 'Nhiệm vụ',
+            leads: [{ kind: 'unit', id: x.org, name: 'Đảng ủy phường Bắc Sơn' }],
+            sourceKind: 'other',
+          },
+        },
+      ],
+      [
+        'X01 task supervised by an X02 person',
+        {
+          method: 'POST',
+          url: `${API}/tasks`,
+          payload: { orgId: own.org, title: 'Nhiệm vụ', supervisorPersonId: x.person, sourceKind: 'other' },
+        },
+      ],
+      [
+        'X02 agenda item voted through an X01 meeting',
+        {
+          method: 'POST',
+          url: `${API}/meetings/${own.meeting}/agenda/${x.item}/votes`,
+          payload: { method: 'secret_ballot', yes: 1, no: 0, abstain: 0 },
+        },
+      ],
     ];
     for (const [label, opts] of cases) {
       const res = await t.as(clerk, opts);
-      expect.soft([400, 403, 404], `${label}: ${opts.method} ${opts.url} → ${res.statusCode} ${res.body.slice(0, 300)}`).toContain(res.statusCode);
-      if (res.statusCode >= 400) expect.soft(String(res.headers['content-type']), label).toContain('application/problem+json');
+      expect
+        .soft([400, 403, 404], `${label}: ${opts.method} ${opts.url} → ${res.statusCode} ${res.body.slice(0, 300)}`)
+        .toContain(res.statusCode);
+      if (res.statusCode >= 400)
+        expect.soft(String(res.headers['content-type']), label).toContain('application/problem+json');
       // Nothing of X02 may come back, not even a name.
       for (const id of [x.person, ...x02People]) {
         const name = await one('select full_name as v from person where id = $1', [id]);
@@ -596,19 +1106,41 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it('lets the X01 clerk read and write its own commune, each write audited once under its name', async () => {
-    for (const url of [`/organizations/${own.org}`, `/organizations/${own.org}/subtree`, `/bodies/${own.body}`, `/organizations/${own.cell}/party-members`, `/regulations/${own.regulation}`, `/people?orgId=${own.org}`]) {
+    for (const url of [
+      `/organizations/${own.org}`,
+      `/organizations/${own.org}/subtree`,
+      `/bodies/${own.body}`,
+      `/organizations/${own.cell}/party-members`,
+      `/regulations/${own.regulation}`,
+      `/people?orgId=${own.org}`,
+    ]) {
       const r = await t.as(clerk, { method: 'GET', url: `${API}${url}` });
       expect.soft(r.statusCode, `GET ${url} ${r.body.slice(0, 200)}`).toBe(200);
     }
     const from = writes.length;
-    const p = await write(clerk, 'vanthu.x01', { method: 'POST', url: `${API}/people`, payload: { orgId: own.org, fullName: 'Nguyễn Thị Mới Vào' } });
+    const p = await write(clerk, 'vanthu.x01', {
+      method: 'POST',
+      url: `${API}/people`,
+      payload: { orgId: own.org, fullName: 'Nguyễn Thị Mới Vào' },
+    });
     expect(p.statusCode, p.body).toBe(201);
     own.person = p.json().id;
-    const pm = await write(clerk, 'vanthu.x01', { method: 'POST', url: `${API}/organizations/${own.cell}/party-members`, payload: { personId: own.person, status: 'probationary', validFrom: '2026-03-01' } });
+    const pm = await write(clerk, 'vanthu.x01', {
+      method: 'POST',
+      url: `${API}/organizations/${own.cell}/party-members`,
+      payload: { personId: own.person, status: 'probationary', validFrom: '2026-03-01' },
+    });
     expect(pm.statusCode, pm.body).toBe(201);
-    const upd = await write(clerk, 'vanthu.x01', { method: 'PATCH', url: `${API}/people/${own.person}`, payload: { version: 1, fullName: 'Nguyễn Thị Mới' } });
+    const upd = await write(clerk, 'vanthu.x01', {
+      method: 'PATCH',
+      url: `${API}/people/${own.person}`,
+      payload: { version: 1, fullName: 'Nguyễn Thị Mới' },
+    });
     expect(upd.statusCode, upd.body).toBe(200);
-    expect((await t.as(clerk, { method: 'GET', url: `${API}/people/${own.person}` })).json()).toMatchObject({ fullName: 'Nguyễn Thị Mới', partyMemberships: [expect.objectContaining({ orgId: own.cell })] });
+    expect((await t.as(clerk, { method: 'GET', url: `${API}/people/${own.person}` })).json()).toMatchObject({
+      fullName: 'Nguyễn Thị Mới',
+      partyMemberships: [expect.objectContaining({ orgId: own.cell })],
+    });
     const mine = writes.slice(from);
     expect(mine).toHaveLength(3);
     for (const w of mine) {
@@ -616,7 +1148,10 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       expect(w.rows[0]!.actor, w.label).toBe('vanthu.x01');
       expect(w.rows[0]!.after, w.label).not.toBeNull();
     }
-    expect(mine[2]!.rows[0]).toMatchObject({ before: expect.objectContaining({ fullName: 'Nguyễn Thị Mới Vào' }), after: expect.objectContaining({ fullName: 'Nguyễn Thị Mới' }) });
+    expect(mine[2]!.rows[0]).toMatchObject({
+      before: expect.objectContaining({ fullName: 'Nguyễn Thị Mới Vào' }),
+      after: expect.objectContaining({ fullName: 'Nguyễn Thị Mới' }),
+    });
   });
 
   it("lists for the X01 clerk only records of X01's subtree", async () => {
@@ -638,14 +1173,16 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     expect(orgs.items.map((o: { id: string }) => o.id)).toContain(own.org);
     for (const o of orgs.items) expect.soft(x01Subtree.has(o.id), `organization ${o.code}`).toBe(true);
     expect(orgs.total).toBe(orgs.items.length);
-    for (const o of (await get('/organizations?q=dang%20bo&pageSize=500')).items) expect.soft(x01Subtree.has(o.id), `organization ${o.code}`).toBe(true);
+    for (const o of (await get('/organizations?q=dang%20bo&pageSize=500')).items)
+      expect.soft(x01Subtree.has(o.id), `organization ${o.code}`).toBe(true);
     const people = await get('/people?pageSize=500');
     expect(people.items.length).toBeGreaterThan(5);
     expect(people.total).toBe(people.items.length);
     for (const p of people.items) expect.soft(x01Subtree.has(p.orgId), `person ${p.fullName}`).toBe(true);
     for (const q of ['nguyen', 'Nguyễn', 'xa hai', 'bac son', 'dang bo']) {
       const s = await get(`/search?q=${encodeURIComponent(q)}&limit=100`);
-      for (const p of s.people) expect.soft(x01Subtree.has(await orgOfPerson(p.id)), `search "${q}": ${p.fullName} (${p.orgName})`).toBe(true);
+      for (const p of s.people)
+        expect.soft(x01Subtree.has(await orgOfPerson(p.id)), `search "${q}": ${p.fullName} (${p.orgName})`).toBe(true);
       for (const o of s.organizations) expect.soft(x01Subtree.has(o.id), `search "${q}": ${o.code}`).toBe(true);
       const ppl = await get(`/people?q=${encodeURIComponent(q)}&pageSize=500`);
       for (const p of ppl.items) expect.soft(x01Subtree.has(p.orgId), `people "${q}": ${p.fullName}`).toBe(true);
@@ -654,38 +1191,47 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     const all = (await t.as(admin, { method: 'GET', url: `${API}/search?q=nguyen%20xa%20hai` })).json();
     expect(all.people.map((p: { id: string }) => p.id)).toContain(x.person);
     const tree = await get('/organizations/tree?depth=6');
-    const flat = (nodes: { id: string; children: unknown[] }[]): string[] => nodes.flatMap((n) => [n.id, ...flat(n.children as never)]);
+    const flat = (nodes: { id: string; children: unknown[] }[]): string[] =>
+      nodes.flatMap((n) => [n.id, ...flat(n.children as never)]);
     expect(tree.roots.map((n: { id: string }) => n.id)).toEqual([own.org]);
     for (const id of flat(tree.roots)) expect.soft(x01Subtree.has(id), `tree node ${id}`).toBe(true);
-    for (const reg of await get('/regulations')) expect.soft(x01Subtree.has(reg.orgId), `regulation ${reg.work}`).toBe(true);
+    for (const reg of await get('/regulations'))
+      expect.soft(x01Subtree.has(reg.orgId), `regulation ${reg.work}`).toBe(true);
   });
 
-  it.each(['xem', 'lanhdao'])('refuses every write to a read-only account (%s) with 403 and changes nothing (the leader only decides extensions and results)', async (username) => {
-    const s = username === 'xem' ? viewer : leader;
-    const before = await checksum(t);
-    let refused = 0;
-    for (const r of routes) {
-      if (r.public || r.method === 'GET' || key(r) === 'POST /auth/logout' || OWN_ACCOUNT.has(key(r))) continue;
-      if (username === 'lanhdao' && LEADER_DECIDES.has(key(r))) continue;
-      const input = inputFor(r, x);
-      const path = fillUrl(r.url, (p) => recordFor(r.url, p, x));
-      if (!path) continue;
-      const res = await t.as(s, { method: r.method, url: `${API}${path}${qs(input.query)}`, payload: payloadOf(r, input) as never });
-      if (STORES_NOTHING.has(key(r))) {
-        expect.soft(res.statusCode, `${username}: ${key(r)} ${res.body.slice(0, 200)}`).toBeLessThan(500);
-        continue;
+  it.each(['xem', 'lanhdao'])(
+    'refuses every write to a read-only account (%s) with 403 and changes nothing (the leader only decides extensions and results)',
+    async (username) => {
+      const s = username === 'xem' ? viewer : leader;
+      const before = await checksum(t);
+      let refused = 0;
+      for (const r of routes) {
+        if (r.public || r.method === 'GET' || key(r) === 'POST /auth/logout' || OWN_ACCOUNT.has(key(r))) continue;
+        if (username === 'lanhdao' && LEADER_DECIDES.has(key(r))) continue;
+        const input = inputFor(r, x);
+        const path = fillUrl(r.url, (p) => recordFor(r.url, p, x));
+        if (!path) continue;
+        const res = await t.as(s, {
+          method: r.method,
+          url: `${API}${path}${qs(input.query)}`,
+          payload: payloadOf(r, input) as never,
+        });
+        if (STORES_NOTHING.has(key(r))) {
+          expect.soft(res.statusCode, `${username}: ${key(r)} ${res.body.slice(0, 200)}`).toBeLessThan(500);
+          continue;
+        }
+        if (OWN_RECORDS.has(key(r))) expectProblem(res, 404, 'NOT_FOUND', `${username}: ${key(r)}`);
+        else expectProblem(res, 403, 'FORBIDDEN', `${username}: ${key(r)}`);
+        refused++;
       }
-      if (OWN_RECORDS.has(key(r))) expectProblem(res, 404, 'NOT_FOUND', `${username}: ${key(r)}`);
-      else expectProblem(res, 403, 'FORBIDDEN', `${username}: ${key(r)}`);
-      refused++;
-    }
-    expect(refused).toBeGreaterThan(25);
-    // Reads in the same scope work: the refusals are about the role.
-    expect((await t.as(s, { method: 'GET', url: `${API}/organizations/${x.org}` })).statusCode).toBe(200);
-    expect(await checksum(t)).toEqual(before);
-  });
+      expect(refused).toBeGreaterThan(25);
+      // Reads in the same scope work: the refusals are about the role.
+      expect((await t.as(s, { method: 'GET', url: `${API}/organizations/${x.org}` })).statusCode).toBe(200);
+      expect(await checksum(t)).toEqual(before);
+    },
+  );
 
-  it('refuses every write without the CSRF header, with a wrong one or with another session\'s, and writes nothing', async () => {
+  it("refuses every write without the CSRF header, with a wrong one or with another session's, and writes nothing", async () => {
     const before = await checksum(t);
     const wrongSameLength = admin.csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
     let refused = 0;
@@ -703,7 +1249,12 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
         ['token in a cookie', { cookie: `${admin.cookie}; x-csrf-token=${admin.csrf}` }],
       ];
       for (const [label, headers] of variants) {
-        expectProblem(await t.app.inject({ method: r.method as 'POST', url, payload, headers }), 403, 'CSRF_INVALID', `${key(r)} (${label})`);
+        expectProblem(
+          await t.app.inject({ method: r.method as 'POST', url, payload, headers }),
+          403,
+          'CSRF_INVALID',
+          `${key(r)} (${label})`,
+        );
         refused++;
       }
     }
@@ -719,11 +1270,18 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     const forms: [string, string][] = [
       ['application/x-www-form-urlencoded', `orgId=${x.org}&fullName=Gia+Mao`],
       ['text/plain', json],
-      ['multipart/form-data; boundary=XyZ', `--XyZ\r\nContent-Disposition: form-data; name="fullName"\r\n\r\nGia Mao\r\n--XyZ--\r\n`],
+      [
+        'multipart/form-data; boundary=XyZ',
+        `--XyZ\r\nContent-Disposition: form-data; name="fullName"\r\n\r\nGia Mao\r\n--XyZ--\r\n`,
+      ],
     ];
     for (const [type, payload] of forms) {
       for (const withToken of [false, true]) {
-        const headers: Record<string, string> = { cookie: admin.cookie, 'content-type': type, origin: 'https://ke-gian.example' };
+        const headers: Record<string, string> = {
+          cookie: admin.cookie,
+          'content-type': type,
+          origin: 'https://ke-gian.example',
+        };
         if (withToken) headers['x-csrf-token'] = admin.csrf;
         const res = await t.app.inject({ method: 'POST', url: `${API}/people`, payload, headers });
         const label = `${type}${withToken ? ' + token' : ''} → ${res.statusCode} ${res.body.slice(0, 200)}`;
@@ -738,16 +1296,30 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   it('throttles a username after 5 failed logins from one address, even with the right password', async () => {
     const login = (username: string, password: string, extra: Partial<InjectOptions> = {}) =>
       t.app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username, password }, ...extra });
-    for (let i = 1; i <= 5; i++) expectProblem(await login('vanthu.x02', `sai-mat-khau-${i}`), 401, 'LOGIN_FAILED', `failure ${i}`);
+    for (let i = 1; i <= 5; i++)
+      expectProblem(await login('vanthu.x02', `sai-mat-khau-${i}`), 401, 'LOGIN_FAILED', `failure ${i}`);
     for (const [label, res] of [
       ['right password', await login('vanthu.x02', 'anlac2026')],
       ['other spelling of the username', await login('  VanThu.X02 ', 'anlac2026')],
-      ['spoofed X-Forwarded-For', await login('vanthu.x02', 'anlac2026', { headers: { 'x-forwarded-for': '203.0.113.7' } })],
+      [
+        'spoofed X-Forwarded-For',
+        await login('vanthu.x02', 'anlac2026', { headers: { 'x-forwarded-for': '203.0.113.7' } }),
+      ],
     ] as const) {
       expectProblem(res, 429, 'LOGIN_THROTTLED', label);
       const retry = Number(res.headers['retry-after']);
-      expect.soft(Number.isInteger(retry) && retry > 0 && retry <= 15 * 60, `${label}: retry-after ${res.headers['retry-after']}`).toBe(true);
-      expect.soft(res.cookies.find((c) => c.name === 'qc_session'), label).toBeUndefined();
+      expect
+        .soft(
+          Number.isInteger(retry) && retry > 0 && retry <= 15 * 60,
+          `${label}: retry-after ${res.headers['retry-after']}`,
+        )
+        .toBe(true);
+      expect
+        .soft(
+          res.cookies.find((c) => c.name === 'qc_session'),
+          label,
+        )
+        .toBeUndefined();
     }
     // Another username from the same address, and the admin, are not affected.
     expect((await login('xem', 'anlac2026')).statusCode).toBe(200);
@@ -760,7 +1332,11 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it('sets an httpOnly, SameSite=Lax session cookie; logout, expiry and a disabled account end the session', async () => {
-    const r = await t.app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username: 'lanhdao', password: 'anlac2026' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `${API}/auth/login`,
+      payload: { username: 'lanhdao', password: 'anlac2026' },
+    });
     expect(r.statusCode).toBe(200);
     const c = r.cookies.find((x) => x.name === 'qc_session')!;
     expect(c).toBeDefined();
@@ -774,10 +1350,24 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     expect(out.statusCode).toBe(204);
     const cleared = out.cookies.find((x) => x.name === 'qc_session');
     expect(cleared).toBeDefined();
-    expect(cleared!.value === '' || (cleared!.expires !== undefined && cleared!.expires.getTime() < Date.now()) || cleared!.maxAge === 0).toBe(true);
+    expect(
+      cleared!.value === '' ||
+        (cleared!.expires !== undefined && cleared!.expires.getTime() < Date.now()) ||
+        cleared!.maxAge === 0,
+    ).toBe(true);
     expectProblem(await t.as(s, { method: 'GET', url: `${API}/auth/me` }), 401, 'UNAUTHENTICATED', 'after logout: me');
-    expectProblem(await t.as(s, { method: 'POST', url: `${API}/auth/logout` }), 401, 'UNAUTHENTICATED', 'after logout: logout');
-    expectProblem(await t.as(s, { method: 'PATCH', url: `${API}/organizations/${x.org}`, payload: { version: 1, shortName: 'x' } }), 401, 'UNAUTHENTICATED', 'after logout: write');
+    expectProblem(
+      await t.as(s, { method: 'POST', url: `${API}/auth/logout` }),
+      401,
+      'UNAUTHENTICATED',
+      'after logout: logout',
+    );
+    expectProblem(
+      await t.as(s, { method: 'PATCH', url: `${API}/organizations/${x.org}`, payload: { version: 1, shortName: 'x' } }),
+      401,
+      'UNAUTHENTICATED',
+      'after logout: write',
+    );
     const sid = createHash('sha256').update(c.value).digest('hex');
     expect((await t.db.query('select 1 from user_session where id = $1', [sid])).rows).toHaveLength(0);
 
@@ -788,7 +1378,16 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     expectProblem(await t.as(s2, { method: 'GET', url: `${API}/auth/me` }), 401, 'UNAUTHENTICATED', 'expired session');
 
     // A disabled account loses its open sessions at once.
-    const created = await write(admin, 'admin', { method: 'POST', url: `${API}/users`, payload: { username: 'tam.thoi', password: 'mat-khau-tam-thoi', displayName: 'Tài khoản tạm thời', grants: [{ role: 'viewer', orgId: own.org }] } });
+    const created = await write(admin, 'admin', {
+      method: 'POST',
+      url: `${API}/users`,
+      payload: {
+        username: 'tam.thoi',
+        password: 'mat-khau-tam-thoi',
+        displayName: 'Tài khoản tạm thời',
+        grants: [{ role: 'viewer', orgId: own.org }],
+      },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const s3 = await t.login('tam.thoi', 'mat-khau-tam-thoi');
     expect((await t.as(s3, { method: 'GET', url: `${API}/auth/me` })).statusCode).toBe(200);
@@ -800,7 +1399,10 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   it('sends the security headers on HTML pages, static files, API answers and errors', async () => {
     // A server with a web directory of its own, so the HTML answers do not depend on a build.
     const web = mkdtempSync(join(tmpdir(), 'quyche-web-'));
-    writeFileSync(join(web, 'index.html'), '<!doctype html><html lang="vi"><head><title>Quychế</title></head><body><div id="root"></div></body></html>');
+    writeFileSync(
+      join(web, 'index.html'),
+      '<!doctype html><html lang="vi"><head><title>Quychế</title></head><body><div id="root"></div></body></html>',
+    );
     mkdirSync(join(web, 'assets'));
     writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
     let webApp: FastifyInstance | undefined;
@@ -831,8 +1433,18 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       check('403', await t.as(clerk, { method: 'GET', url: `${API}/organizations/${x.org}` }));
       check('404', await t.as(admin, { method: 'GET', url: `${API}/khong-co` }));
       check('400', await t.as(admin, { method: 'GET', url: `${API}/organizations?page=-1` }));
-      check('login', await t.app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username: 'xem', password: 'anlac2026' } }));
-      const docx = await t.as(admin, { method: 'GET', url: `${API}/regulations/${x.regulation}/diff.docx?from=${x.version}&to=${x.version}` });
+      check(
+        'login',
+        await t.app.inject({
+          method: 'POST',
+          url: `${API}/auth/login`,
+          payload: { username: 'xem', password: 'anlac2026' },
+        }),
+      );
+      const docx = await t.as(admin, {
+        method: 'GET',
+        url: `${API}/regulations/${x.regulation}/diff.docx?from=${x.version}&to=${x.version}`,
+      });
       expect(docx.statusCode).toBe(200);
       check('diff.docx', docx);
     } finally {
@@ -842,8 +1454,13 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it('refuses the audit trail to everyone but an administrator', async () => {
-    for (const [name, s] of [['vanthu.x01', clerk], ['xem', viewer], ['lanhdao', leader]] as const) {
-      for (const url of ['/audit', '/audit/verify', '/users']) expectProblem(await t.as(s, { method: 'GET', url: `${API}${url}` }), 403, 'FORBIDDEN', `${name}: GET ${url}`);
+    for (const [name, s] of [
+      ['vanthu.x01', clerk],
+      ['xem', viewer],
+      ['lanhdao', leader],
+    ] as const) {
+      for (const url of ['/audit', '/audit/verify', '/users'])
+        expectProblem(await t.as(s, { method: 'GET', url: `${API}${url}` }), 403, 'FORBIDDEN', `${name}: GET ${url}`);
     }
     expect((await t.as(admin, { method: 'GET', url: `${API}/audit` })).statusCode).toBe(200);
   });
@@ -862,14 +1479,22 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     }
     const page = (await t.as(admin, { method: 'GET', url: `${API}/audit?pageSize=5` })).json();
     expect(page.items.length).toBeGreaterThan(0);
-    expect(page.items[0]).toMatchObject({ seq: expect.any(Number), actor: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(page.items[0]).toMatchObject({
+      seq: expect.any(Number),
+      actor: expect.any(String),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('detects an audit row changed or deleted behind the application', async () => {
     const verify = async () => {
       const r = await t.as(admin, { method: 'GET', url: `${API}/audit/verify` });
       expect(r.statusCode, r.body).toBe(200);
-      return r.json() as { ok: boolean; checked: number; problems: { seq: number; kind: string; message_vi: string }[] };
+      return r.json() as {
+        ok: boolean;
+        checked: number;
+        problems: { seq: number; kind: string; message_vi: string }[];
+      };
     };
     const clean = await verify();
     expect(clean).toMatchObject({ ok: true, problems: [] });

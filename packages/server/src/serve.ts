@@ -58,25 +58,56 @@ export async function serve(config: AppConfig, opts: { demo?: boolean; log?: (s:
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const removeInfo = localToken ? writeServerInfo(config.dataDir, { pid: process.pid, url: localUrl(config.host, port), token: localToken, startedAt: new Date().toISOString() }) : () => {};
+  const removeInfo = localToken
+    ? writeServerInfo(config.dataDir, {
+        pid: process.pid,
+        url: localUrl(config.host, port),
+        token: localToken,
+        startedAt: new Date().toISOString(),
+      })
+    : () => {};
   let schedule: Cron | null = null;
   let backups: Cron | null = null;
-  const statistics = db.driver === 'pglite' ? new Cron('30 3 * * *', { timezone: 'Asia/Ho_Chi_Minh' }, () => void refreshPlannerStatistics(db).catch(() => {})) : null;
+  const statistics =
+    db.driver === 'pglite'
+      ? new Cron(
+          '30 3 * * *',
+          { timezone: 'Asia/Ho_Chi_Minh' },
+          () => void refreshPlannerStatistics(db).catch(() => {}),
+        )
+      : null;
   if (config.jobs) {
     // Every morning at 07:00 in Vietnam: the reminder scan (and on Mondays the weekly digest); at start, today's.
     await queueScheduled(db);
     schedule = new Cron('0 7 * * *', { timezone: 'Asia/Ho_Chi_Minh' }, () => void queueScheduled(db).catch(() => {}));
     (app as unknown as { jobs: JobRunner }).jobs.start();
-    log(`• Nhắc hạn nhiệm vụ: ${config.remindBeforeWorkingDays} ngày làm việc trước hạn, lúc 07:00 hằng ngày; ${config.smtpUrl ? 'gửi thư qua SMTP' : 'chưa cấu hình SMTP (QUYCHE_SMTP_URL): chỉ thông báo trong ứng dụng'}.`);
+    log(
+      `• Nhắc hạn nhiệm vụ: ${config.remindBeforeWorkingDays} ngày làm việc trước hạn, lúc 07:00 hằng ngày; ${config.smtpUrl ? 'gửi thư qua SMTP' : 'chưa cấu hình SMTP (QUYCHE_SMTP_URL): chỉ thông báo trong ứng dụng'}.`,
+    );
     if (config.backupSchedule) {
-      backups = new Cron(config.backupSchedule, { timezone: 'Asia/Ho_Chi_Minh' }, () => void queueBackup(db).catch((e: Error) => log(`Không xếp được lịch sao lưu: ${e.message}`)));
-      log(`• Sao lưu định kỳ theo lịch "${config.backupSchedule}" (giờ Việt Nam) vào ${config.backupDir}, giữ ${config.backupKeep} bản, mỗi bản được phục hồi thử.`);
+      backups = new Cron(
+        config.backupSchedule,
+        { timezone: 'Asia/Ho_Chi_Minh' },
+        () => void queueBackup(db).catch((e: Error) => log(`Không xếp được lịch sao lưu: ${e.message}`)),
+      );
+      log(
+        `• Sao lưu định kỳ theo lịch "${config.backupSchedule}" (giờ Việt Nam) vào ${config.backupDir}, giữ ${config.backupKeep} bản, mỗi bản được phục hồi thử.`,
+      );
     } else log('• Sao lưu định kỳ: tắt (QUYCHE_BACKUP_SCHEDULE=off).');
   }
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${config.dataDir}`;
-  log(`Quychế đang chạy tại http://${config.host}:${port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`);
+  log(
+    `Quychế đang chạy tại http://${config.host}:${port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`,
+  );
   if (await isSeeded(db)) {
-    const present = new Set((await db.query<{ username: string }>('select username from app_user where username = any($1::text[]) and not disabled', [DEMO_ACCOUNTS.map((a) => a.username)])).rows.map((r) => r.username));
+    const present = new Set(
+      (
+        await db.query<{ username: string }>(
+          'select username from app_user where username = any($1::text[]) and not disabled',
+          [DEMO_ACCOUNTS.map((a) => a.username)],
+        )
+      ).rows.map((r) => r.username),
+    );
     const accounts = DEMO_ACCOUNTS.filter((a) => present.has(a.username));
     const width = Math.max(...accounts.map((a) => a.username.length));
     log(`Đăng nhập bản demo, mật khẩu chung "${DEMO_PASSWORD}":`);

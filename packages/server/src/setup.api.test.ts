@@ -9,7 +9,14 @@ import { isSeeded } from './seed/an-lac.seed.js';
 
 const drivers = await testDrivers();
 const PASSWORD = 'Núi Bà Đen mây phủ 2026';
-const input = { orgCode: 'ORG-TU', orgName: 'Đảng bộ tỉnh Hòa Khánh', orgShortName: 'Tỉnh ủy Hòa Khánh', adminUsername: 'quantri', adminName: 'Quản trị Tỉnh ủy', password: PASSWORD };
+const input = {
+  orgCode: 'ORG-TU',
+  orgName: 'Đảng bộ tỉnh Hòa Khánh',
+  orgShortName: 'Tỉnh ủy Hòa Khánh',
+  adminUsername: 'quantri',
+  adminName: 'Quản trị Tỉnh ủy',
+  password: PASSWORD,
+};
 
 describe.each(drivers)('quyche init: a database for real use (%s)', (driver) => {
   let t: TestDb;
@@ -17,7 +24,8 @@ describe.each(drivers)('quyche init: a database for real use (%s)', (driver) => 
     t = await createTestDb(driver);
   });
   afterAll(async () => t?.drop());
-  const count = async (sql: string) => (await t.db.query<{ n: number }>(`select count(*)::int as n from ${sql}`)).rows[0]!.n;
+  const count = async (sql: string) =>
+    (await t.db.query<{ n: number }>(`select count(*)::int as n from ${sql}`)).rows[0]!.n;
 
   it('refuses a weak password and writes nothing', async () => {
     for (const [password, reason] of [
@@ -26,7 +34,9 @@ describe.each(drivers)('quyche init: a database for real use (%s)', (driver) => 
       ['quantri-2026-tinh', 'tên đăng nhập'],
       ['ngắn', 'ít nhất 10 ký tự'],
     ]) {
-      await expect(initDatabase(t.db, { ...input, password })).rejects.toMatchObject({ problem: { code: 'PASSWORD_POLICY', detail: expect.stringContaining(reason) } });
+      await expect(initDatabase(t.db, { ...input, password })).rejects.toMatchObject({
+        problem: { code: 'PASSWORD_POLICY', detail: expect.stringContaining(reason) },
+      });
     }
     expect(await count('app_user')).toBe(0);
     expect(await count('organization')).toBe(0);
@@ -35,15 +45,22 @@ describe.each(drivers)('quyche init: a database for real use (%s)', (driver) => 
   it('creates the root organization and its administrator (clearance 3), and no demo account', async () => {
     const r = await initDatabase(t.db, input);
     expect(r).toMatchObject({ orgCode: 'ORG-TU', admin: 'quantri' });
-    expect((await t.db.query('select username, display_name, clearance, must_change_password from app_user')).rows).toEqual([{ username: 'quantri', display_name: 'Quản trị Tỉnh ủy', clearance: 3, must_change_password: false }]);
-    expect((await t.db.query('select g.role, o.code from role_grant g join organization o on o.id = g.org_id')).rows).toEqual([{ role: 'admin', code: 'ORG-TU' }]);
+    expect(
+      (await t.db.query('select username, display_name, clearance, must_change_password from app_user')).rows,
+    ).toEqual([{ username: 'quantri', display_name: 'Quản trị Tỉnh ủy', clearance: 3, must_change_password: false }]);
+    expect(
+      (await t.db.query('select g.role, o.code from role_grant g join organization o on o.id = g.org_id')).rows,
+    ).toEqual([{ role: 'admin', code: 'ORG-TU' }]);
     expect(await count('organization')).toBe(1);
     expect(await isSeeded(t.db)).toBe(false);
-    expect((await t.db.query("select actor, action from audit_log where action = 'init'")).rows).toEqual([{ actor: 'cli', action: 'init' }]);
+    expect((await t.db.query("select actor, action from audit_log where action = 'init'")).rows).toEqual([
+      { actor: 'cli', action: 'init' },
+    ]);
 
     const app = await buildApp(t.db, configFromEnv({}, { dataDir: '/nonexistent' }));
     try {
-      const login = (username: string, password: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      const login = (username: string, password: string) =>
+        app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       expect((await login('admin', 'anlac2026')).statusCode).toBe(401);
       expect((await login('vanthu.x01', 'anlac2026')).statusCode).toBe(401);
       const ok = await login('quantri', PASSWORD);
@@ -55,7 +72,9 @@ describe.each(drivers)('quyche init: a database for real use (%s)', (driver) => 
   });
 
   it('refuses to initialize a database that has accounts', async () => {
-    await expect(initDatabase(t.db, { ...input, orgCode: 'ORG-KHAC', adminUsername: 'quantri2' })).rejects.toMatchObject({ problem: { code: 'DUPLICATE', detail: expect.stringContaining('đã có tài khoản') } });
+    await expect(
+      initDatabase(t.db, { ...input, orgCode: 'ORG-KHAC', adminUsername: 'quantri2' }),
+    ).rejects.toMatchObject({ problem: { code: 'DUPLICATE', detail: expect.stringContaining('đã có tài khoản') } });
     expect(await count('app_user')).toBe(1);
   });
 });

@@ -8,7 +8,13 @@ import { SHEET_COLUMNS } from './services/task-sheet.service.js';
 const drivers = await testDrivers();
 const API = '/api/v1';
 const TITLES = SHEET_COLUMNS.map((c) => c.title);
-const xlsx = async (rows: string[][]) => (await writeXlsxFile(rows.map((r) => r.map((value) => ({ value, type: String }))), {}).toBuffer()).toString('base64');
+const xlsx = async (rows: string[][]) =>
+  (
+    await writeXlsxFile(
+      rows.map((r) => r.map((value) => ({ value, type: String }))),
+      {},
+    ).toBuffer()
+  ).toString('base64');
 
 describe.each(drivers)('tasks as a spreadsheet (%s)', (driver) => {
   let t: TestApp;
@@ -30,7 +36,10 @@ describe.each(drivers)('tasks as a spreadsheet (%s)', (driver) => {
     expect(r.headers['content-type']).toContain('spreadsheetml');
     const rows = (await readSheet(r.rawPayload)) as (string | null)[][];
     expect(rows[0]).toEqual(TITLES);
-    const list = (await t.as(admin, { method: 'GET', url: `${API}/tasks?orgId=${al}&pageSize=500` })).json() as { total: number; items: { id: string; title: string; lead: { name: string } | null; status: { due: string | null } }[] };
+    const list = (await t.as(admin, { method: 'GET', url: `${API}/tasks?orgId=${al}&pageSize=500` })).json() as {
+      total: number;
+      items: { id: string; title: string; lead: { name: string } | null; status: { due: string | null } }[];
+    };
     expect(rows.length - 1).toBe(list.total);
     const byId = new Map(rows.slice(1).map((row) => [row[0], row]));
     for (const task of list.items) {
@@ -49,14 +58,20 @@ describe.each(drivers)('tasks as a spreadsheet (%s)', (driver) => {
     expect(r.body.charCodeAt(0)).toBe(0xfeff);
     const lines = r.body.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(TITLES.map((x) => (x.includes(',') ? `"${x}"` : x)).join(','));
-    const overdue = (await t.as(admin, { method: 'GET', url: `${API}/tasks?orgId=${al}&state=overdue` })).json() as { total: number };
+    const overdue = (await t.as(admin, { method: 'GET', url: `${API}/tasks?orgId=${al}&state=overdue` })).json() as {
+      total: number;
+    };
     expect(lines.length - 1).toBe(overdue.total);
   });
 
   it('reads back its own export unchanged: every lead and supervisor found again, nothing to write', async () => {
     const exported = await t.as(admin, { method: 'GET', url: `${API}/tasks/export.xlsx?orgId=${al}` });
     const before = await count();
-    const r = await post(admin, { orgId: al, fileName: 'nhiem-vu.xlsx', contentBase64: exported.rawPayload.toString('base64') });
+    const r = await post(admin, {
+      orgId: al,
+      fileName: 'nhiem-vu.xlsx',
+      contentBase64: exported.rawPayload.toString('base64'),
+    });
     expect(r.statusCode, r.body).toBe(200);
     const res = r.json() as { created: number; updated: number; unchanged: number };
     const exportedRows = ((await readSheet(exported.rawPayload)) as unknown[][]).length - 1;
@@ -72,34 +87,100 @@ describe.each(drivers)('tasks as a spreadsheet (%s)', (driver) => {
     const rows = ((await readSheet(exported.rawPayload)) as (string | null)[][]).map((row) => row.map((c) => c ?? ''));
     const target = rows.find((row) => row[1]!.startsWith('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU'))!;
     target[4] = '30/12/2026';
-    const fresh = ['', 'Tổng hợp ý kiến cử tri trước kỳ họp cuối năm', 'Văn phòng Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy', '15/12/2026', '', 'M02', 'BTV', 'Báo cáo tổng hợp', 'Thông báo 33-TB/TU', 'Khác', '', '', ''];
+    const fresh = [
+      '',
+      'Tổng hợp ý kiến cử tri trước kỳ họp cuối năm',
+      'Văn phòng Tỉnh ủy',
+      'Ban Tổ chức Tỉnh ủy',
+      '15/12/2026',
+      '',
+      'M02',
+      'BTV',
+      'Báo cáo tổng hợp',
+      'Thông báo 33-TB/TU',
+      'Khác',
+      '',
+      '',
+      '',
+    ];
     const before = await count();
-    const audits = (await t.db.query<{ n: number }>("select count(*)::int as n from audit_log where entity = 'task'")).rows[0]!.n;
-    const dry = (await post(admin, { orgId: al, fileName: 'a.xlsx', contentBase64: await xlsx([...rows, fresh]), dryRun: true })).json() as { created: number; updated: number };
+    const audits = (await t.db.query<{ n: number }>("select count(*)::int as n from audit_log where entity = 'task'"))
+      .rows[0]!.n;
+    const dry = (
+      await post(admin, { orgId: al, fileName: 'a.xlsx', contentBase64: await xlsx([...rows, fresh]), dryRun: true })
+    ).json() as { created: number; updated: number };
     expect(dry).toMatchObject({ created: 1, updated: 1 });
     expect(await count()).toBe(before);
     const r = await post(admin, { orgId: al, fileName: 'a.xlsx', contentBase64: await xlsx([...rows, fresh]) });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ created: 1, updated: 1 });
     expect(await count()).toBe(before + 1);
-    const edited = (await t.db.query<{ due_date: string }>('select due_date::text from task where id = $1', [target[0]])).rows[0]!;
+    const edited = (
+      await t.db.query<{ due_date: string }>('select due_date::text from task where id = $1', [target[0]])
+    ).rows[0]!;
     expect(edited.due_date).toBe('2026-12-30');
-    const made = (await t.db.query<{ state: string; lead_name: string; deciding_body: string; supporting: { name: string }[] }>('select state, lead_name, deciding_body, supporting from task where title = $1', [fresh[1]])).rows[0]!;
+    const made = (
+      await t.db.query<{ state: string; lead_name: string; deciding_body: string; supporting: { name: string }[] }>(
+        'select state, lead_name, deciding_body, supporting from task where title = $1',
+        [fresh[1]],
+      )
+    ).rows[0]!;
     expect(made).toMatchObject({ state: 'assigned', lead_name: 'Văn phòng Tỉnh ủy', deciding_body: 'BTV' });
     expect(made.supporting.map((s) => s.name)).toEqual(['Ban Tổ chức Tỉnh ủy']);
-    expect((await t.db.query<{ n: number }>("select count(*)::int as n from audit_log where entity = 'task'")).rows[0]!.n).toBe(audits + 2);
+    expect(
+      (await t.db.query<{ n: number }>("select count(*)::int as n from audit_log where entity = 'task'")).rows[0]!.n,
+    ).toBe(audits + 2);
   });
 
   it('refuses a sheet with errors, naming each row and column, and imports none of its rows', async () => {
-    const good = ['', 'Chuẩn bị hội nghị sơ kết', 'Văn phòng Tỉnh ủy', '', '20/12/2026', '', '', '', '', '', '', '', '', ''];
-    const twoLeads = ['', 'Xây dựng CTr làm việc và CTr KTGS năm 2027', 'Văn phòng Tỉnh ủy; Ủy ban Kiểm tra Tỉnh ủy', '', '20/01/2027', '', '', '', '', '', '', '', '', ''];
+    const good = [
+      '',
+      'Chuẩn bị hội nghị sơ kết',
+      'Văn phòng Tỉnh ủy',
+      '',
+      '20/12/2026',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ];
+    const twoLeads = [
+      '',
+      'Xây dựng CTr làm việc và CTr KTGS năm 2027',
+      'Văn phòng Tỉnh ủy; Ủy ban Kiểm tra Tỉnh ủy',
+      '',
+      '20/01/2027',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ];
     const badDate = ['', 'Báo cáo quý IV', 'Ban Tổ chức Tỉnh ủy', '', '31/02/2027', '', '', '', '', '', '', '', '', ''];
     const unknown = ['', 'Khảo sát', 'Ban Không Có Thật', '', '', '', '', 'Cấp xã', '', '', '', '', '', ''];
     const noTitle = ['', '', 'Văn phòng Tỉnh ủy', '', '', '', '', '', '', '', '', '', '', ''];
     const before = await count();
-    const r = await post(admin, { orgId: al, fileName: 'loi.xlsx', contentBase64: await xlsx([TITLES, good, twoLeads, badDate, unknown, noTitle]) });
+    const r = await post(admin, {
+      orgId: al,
+      fileName: 'loi.xlsx',
+      contentBase64: await xlsx([TITLES, good, twoLeads, badDate, unknown, noTitle]),
+    });
     expect(r.statusCode).toBe(422);
-    const p = r.json() as { code: string; title: string; detail: string; errors: { row: number; column: string; message: string }[] };
+    const p = r.json() as {
+      code: string;
+      title: string;
+      detail: string;
+      errors: { row: number; column: string; message: string }[];
+    };
     expect(p.code).toBe('BANG_TINH_CO_LOI');
     expect(p.title).toContain('chưa nhập nhiệm vụ nào');
     const at = p.errors.map((e) => `${e.row}${e.column}`);
@@ -112,23 +193,45 @@ describe.each(drivers)('tasks as a spreadsheet (%s)', (driver) => {
   });
 
   it('refuses a file that is not a spreadsheet and a sheet without the header, clearly', async () => {
-    const junk = await post(admin, { orgId: al, fileName: 'x.xlsx', contentBase64: Buffer.from('không phải excel').toString('base64') });
+    const junk = await post(admin, {
+      orgId: al,
+      fileName: 'x.xlsx',
+      contentBase64: Buffer.from('không phải excel').toString('base64'),
+    });
     expect(junk.statusCode).toBe(400);
     expect(junk.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body.contentBase64' });
     expect(junk.body).not.toMatch(/at .*\.js/);
-    const noHeader = await post(admin, { orgId: al, fileName: 'x.xlsx', contentBase64: await xlsx([['Việc', 'Ai làm'], ['Báo cáo', 'Văn phòng Tỉnh ủy']]) });
+    const noHeader = await post(admin, {
+      orgId: al,
+      fileName: 'x.xlsx',
+      contentBase64: await xlsx([
+        ['Việc', 'Ai làm'],
+        ['Báo cáo', 'Văn phòng Tỉnh ủy'],
+      ]),
+    });
     expect(noHeader.statusCode).toBe(422);
     expect((noHeader.json() as { errors: { row: number }[] }).errors.map((e) => e.row)).toEqual([1, 1]);
   });
 
   it('refuses an import into an organization outside the user’s scope, and rows naming another organization’s tasks', async () => {
     const clerk = await t.login('vanthu.x01');
-    const sheet = await xlsx([TITLES, ['', 'Việc lạ', 'Văn phòng Tỉnh ủy', '', '', '', '', '', '', '', '', '', '', '']]);
+    const sheet = await xlsx([
+      TITLES,
+      ['', 'Việc lạ', 'Văn phòng Tỉnh ủy', '', '', '', '', '', '', '', '', '', '', ''],
+    ]);
     expect((await post(clerk, { orgId: al, fileName: 'x.xlsx', contentBase64: sheet })).statusCode).toBe(403);
     const tanLap = await t.orgId('ORG-X01');
-    const foreign = (await t.db.query<{ id: string }>('select id from task where org_id = $1 limit 1', [al])).rows[0]!.id;
+    const foreign = (await t.db.query<{ id: string }>('select id from task where org_id = $1 limit 1', [al])).rows[0]!
+      .id;
     const before = await count();
-    const r = await post(clerk, { orgId: tanLap, fileName: 'x.xlsx', contentBase64: await xlsx([TITLES, [foreign, 'Việc lạ', 'Văn phòng Tỉnh ủy', '', '', '', '', '', '', '', '', '', '', '']]) });
+    const r = await post(clerk, {
+      orgId: tanLap,
+      fileName: 'x.xlsx',
+      contentBase64: await xlsx([
+        TITLES,
+        [foreign, 'Việc lạ', 'Văn phòng Tỉnh ủy', '', '', '', '', '', '', '', '', '', '', ''],
+      ]),
+    });
     expect(r.statusCode).toBe(422);
     const errs = (r.json() as { errors: { row: number; column: string; message: string }[] }).errors;
     // The foreign task's id is refused, and so is a lead outside the commune.

@@ -61,10 +61,35 @@ export async function createTestApp(driver: Driver, config: Partial<AppConfig> =
 
 /** A fingerprint of the domain tables: a refused request must leave it unchanged. */
 export async function fingerprint(t: TestApp): Promise<string> {
-  const tables = ['organization', 'organization_parent', 'organization_succession', 'term', 'body', 'person', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant', 'regulation', 'regulation_version', 'regulation_amendment', 'issued_document', 'meeting', 'meeting_attendance', 'task', 'task_milestone', 'task_report', 'task_extension', 'audit_log'];
+  const tables = [
+    'organization',
+    'organization_parent',
+    'organization_succession',
+    'term',
+    'body',
+    'person',
+    'membership',
+    'party_membership',
+    'portfolio_assignment',
+    'app_user',
+    'role_grant',
+    'regulation',
+    'regulation_version',
+    'regulation_amendment',
+    'issued_document',
+    'meeting',
+    'meeting_attendance',
+    'task',
+    'task_milestone',
+    'task_report',
+    'task_extension',
+    'audit_log',
+  ];
   const out: string[] = [];
   for (const tb of tables) {
-    const r = await t.db.query<{ n: number; h: string | null }>(`select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${tb} x`);
+    const r = await t.db.query<{ n: number; h: string | null }>(
+      `select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${tb} x`,
+    );
     out.push(`${tb}:${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`);
   }
   return out.join('|');

@@ -119,14 +119,20 @@ function unwrap(s: z.ZodType): { leaf: z.ZodType; optional: boolean } {
   for (;;) {
     const d = defOf(s);
     if (['optional', 'default', 'prefault'].includes(d.type)) optional = true;
-    if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(d.type)) s = d['innerType'] as z.ZodType;
+    if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(d.type))
+      s = d['innerType'] as z.ZodType;
     else if (d.type === 'lazy') s = (d['getter'] as () => z.ZodType)();
     else if (d.type === 'pipe') s = d['in'] as z.ZodType;
     else return { leaf: s, optional };
   }
 }
 
-function fieldsOf(schema: z.ZodType, path: (string | number)[] = [], branch: Record<string, unknown> = {}, out: Field[] = []): Field[] {
+function fieldsOf(
+  schema: z.ZodType,
+  path: (string | number)[] = [],
+  branch: Record<string, unknown> = {},
+  out: Field[] = [],
+): Field[] {
   const { leaf } = unwrap(schema);
   const d = defOf(leaf);
   if (d.type === 'object') {
@@ -144,7 +150,9 @@ function fieldsOf(schema: z.ZodType, path: (string | number)[] = [], branch: Rec
   } else if (d.type === 'union' && typeof d['discriminator'] === 'string') {
     const key = d['discriminator'];
     for (const option of d['options'] as z.ZodType[]) {
-      const literal = defOf(unwrap((defOf(option)['shape'] as Record<string, z.ZodType>)[key]!).leaf)['values'] as unknown[];
+      const literal = defOf(unwrap((defOf(option)['shape'] as Record<string, z.ZodType>)[key]!).leaf)[
+        'values'
+      ] as unknown[];
       fieldsOf(option, path, { ...branch, [key]: literal[0] }, out);
     }
   }
@@ -161,7 +169,12 @@ const formFields = (schema: z.ZodType) => {
 
 // — Bad input for one field: the value at its path, the rest of the request as little as reaches it.
 
-function put(base: Record<string, unknown>, path: (string | number)[], value: unknown, drop = false): Record<string, unknown> {
+function put(
+  base: Record<string, unknown>,
+  path: (string | number)[],
+  value: unknown,
+  drop = false,
+): Record<string, unknown> {
   const root: Record<string, unknown> = structuredClone(base);
   let at: Record<string | number, unknown> = root;
   path.forEach((k, i) => {
@@ -184,7 +197,13 @@ function badValues(f: Field): { why: string; value?: unknown; drop?: boolean }[]
   const d = defOf(f.leaf);
   const out: { why: string; value?: unknown; drop?: boolean }[] = [];
   if (f.required) out.push({ why: 'missing', drop: true });
-  if (f.leaf === IsoDateSchema) return [...out, { why: 'no such day', value: '2026-02-30' }, { why: 'not a date', value: '30/02/2026' }, { why: 'wrong type', value: 20260101 }];
+  if (f.leaf === IsoDateSchema)
+    return [
+      ...out,
+      { why: 'no such day', value: '2026-02-30' },
+      { why: 'not a date', value: '30/02/2026' },
+      { why: 'wrong type', value: 20260101 },
+    ];
   if (f.leaf === IdSchema) return [...out, { why: 'not an id', value: 'abc' }, { why: 'wrong type', value: 12 }];
   switch (d.type) {
     case 'string': {
@@ -193,7 +212,8 @@ function badValues(f: Field): { why: string; value?: unknown; drop?: boolean }[]
       const min = bound(d, 'min_length')?.['minimum'] as number | undefined;
       if (max !== undefined) out.push({ why: 'too long', value: 'x'.repeat(max + 1) });
       if (min !== undefined) out.push({ why: 'too short', value: min <= 1 ? '' : 'x' });
-      if (checks(d).some((c) => c['format'] === 'regex' || c['format'] === 'uuid')) out.push({ why: 'bad format', value: '!!! ??' });
+      if (checks(d).some((c) => c['format'] === 'regex' || c['format'] === 'uuid'))
+        out.push({ why: 'bad format', value: '!!! ??' });
       break;
     }
     case 'number': {
@@ -273,8 +293,13 @@ describe('validation messages of the forms’ schemas', () => {
         const p = refusal(where, schema, input);
         const what = `${route} ${field} (${bad.why})`;
         const mine = (p.errors ?? []).filter((e) => e.field === field);
-        expect.soft(mine.length, `${what}: an error on ${field} in ${JSON.stringify(p.errors).slice(0, 300)}`).toBeGreaterThan(0);
-        for (const e of mine) expect.soft(e.message.toLocaleLowerCase('vi'), `${what}: names "${label}"`).toContain(labelCore(label).toLocaleLowerCase('vi'));
+        expect
+          .soft(mine.length, `${what}: an error on ${field} in ${JSON.stringify(p.errors).slice(0, 300)}`)
+          .toBeGreaterThan(0);
+        for (const e of mine)
+          expect
+            .soft(e.message.toLocaleLowerCase('vi'), `${what}: names "${label}"`)
+            .toContain(labelCore(label).toLocaleLowerCase('vi'));
         for (const e of (p.errors ?? []).slice(0, 20)) expectReadable(e.message, `${what} → ${e.field} "${e.message}"`);
         expect.soft(p.detail, `${what}: detail is the first message`).toBe(p.errors?.[0]?.message);
       }
@@ -296,20 +321,49 @@ describe('validation messages read as the form would say them', () => {
   const task = { orgId: '01900000-0000-7000-8000-000000000001', title: 'Xây dựng đề án', sourceKind: 'other' };
 
   it('says the bound in the label’s words, numbers written the Vietnamese way', () => {
-    expect(first('body', core.CreateMeetingSchema, { bodyId: task.orgId, kind: 'regular', title: 'x'.repeat(501), meetingDate: '2026-03-02' })).toMatchObject({ field: 'body.title', detail: 'Tên cuộc họp tối đa 500 ký tự' });
-    expect(first('body', core.TaskReportSchema, { reportedOn: '2026-03-02', percent: 101, text: 'Đã làm' })).toMatchObject({ field: 'body.percent', detail: 'Tiến độ (%) tối đa 100' });
-    expect(first('body', core.TaskReportSchema, { reportedOn: '2026-03-02', percent: 50, text: 'x'.repeat(20_001) })).toMatchObject({ field: 'body.text', detail: 'Kết quả đã làm tối đa 20.000 ký tự' });
-    expect(first('body', core.CastVoteSchema, { method: 'show_of_hands', yes: -1, no: 0, abstain: 0 })).toMatchObject({ field: 'body.yes', detail: 'Đồng ý không được âm' });
-    expect(first('body', core.CreateTaskSchema, { ...task, title: '   ' }).detail).toBe('Nội dung nhiệm vụ không được để trống');
+    expect(
+      first('body', core.CreateMeetingSchema, {
+        bodyId: task.orgId,
+        kind: 'regular',
+        title: 'x'.repeat(501),
+        meetingDate: '2026-03-02',
+      }),
+    ).toMatchObject({ field: 'body.title', detail: 'Tên cuộc họp tối đa 500 ký tự' });
+    expect(
+      first('body', core.TaskReportSchema, { reportedOn: '2026-03-02', percent: 101, text: 'Đã làm' }),
+    ).toMatchObject({ field: 'body.percent', detail: 'Tiến độ (%) tối đa 100' });
+    expect(
+      first('body', core.TaskReportSchema, { reportedOn: '2026-03-02', percent: 50, text: 'x'.repeat(20_001) }),
+    ).toMatchObject({ field: 'body.text', detail: 'Kết quả đã làm tối đa 20.000 ký tự' });
+    expect(first('body', core.CastVoteSchema, { method: 'show_of_hands', yes: -1, no: 0, abstain: 0 })).toMatchObject({
+      field: 'body.yes',
+      detail: 'Đồng ý không được âm',
+    });
+    expect(first('body', core.CreateTaskSchema, { ...task, title: '   ' }).detail).toBe(
+      'Nội dung nhiệm vụ không được để trống',
+    );
   });
 
   it('says a date does not exist, a field is missing, a choice is not in the list', () => {
-    expect(first('body', core.CreateTaskSchema, { ...task, dueDate: '2026-02-30' })).toMatchObject({ field: 'body.dueDate', detail: 'Hạn hoàn thành: ngày không hợp lệ (dd/mm/yyyy)' });
-    expect(first('query', core.TaskListQuerySchema, { dueFrom: '2026-13-01' })).toMatchObject({ field: 'query.dueFrom', detail: 'Hạn từ ngày: ngày không hợp lệ (dd/mm/yyyy)' });
-    expect(first('body', core.CreateTaskSchema, { orgId: task.orgId, sourceKind: 'other' })).toMatchObject({ field: 'body.title', detail: 'Thiếu Nội dung nhiệm vụ' });
+    expect(first('body', core.CreateTaskSchema, { ...task, dueDate: '2026-02-30' })).toMatchObject({
+      field: 'body.dueDate',
+      detail: 'Hạn hoàn thành: ngày không hợp lệ (dd/mm/yyyy)',
+    });
+    expect(first('query', core.TaskListQuerySchema, { dueFrom: '2026-13-01' })).toMatchObject({
+      field: 'query.dueFrom',
+      detail: 'Hạn từ ngày: ngày không hợp lệ (dd/mm/yyyy)',
+    });
+    expect(first('body', core.CreateTaskSchema, { orgId: task.orgId, sourceKind: 'other' })).toMatchObject({
+      field: 'body.title',
+      detail: 'Thiếu Nội dung nhiệm vụ',
+    });
     expect(first('body', core.CreateTaskSchema, { ...task, orgId: undefined }).detail).toBe('Thiếu Tổ chức');
-    expect(first('body', core.CastVoteSchema, { method: 'gio_tay', yes: 1, no: 0, abstain: 0 }).detail).toBe('Hình thức biểu quyết không hợp lệ: hãy chọn một giá trị trong danh sách');
-    expect(first('body', core.ReservedOpinionSchema, { personId: 'abc', text: 'Bảo lưu' }).detail).toBe('Ủy viên không hợp lệ: hãy chọn lại');
+    expect(first('body', core.CastVoteSchema, { method: 'gio_tay', yes: 1, no: 0, abstain: 0 }).detail).toBe(
+      'Hình thức biểu quyết không hợp lệ: hãy chọn một giá trị trong danh sách',
+    );
+    expect(first('body', core.ReservedOpinionSchema, { personId: 'abc', text: 'Bảo lưu' }).detail).toBe(
+      'Ủy viên không hợp lệ: hãy chọn lại',
+    );
   });
 
   it('numbers the element of a list, and keeps the field path for the form', () => {
@@ -320,28 +374,64 @@ describe('validation messages read as the form would say them', () => {
       signer: { for: 'T/M BAN THƯỜNG VỤ', position: 'Bí thư' },
       items: [item, { ...item, leads: [{ kind: 'unit', id: task.orgId, name: 'x'.repeat(301) }] }],
     });
-    expect(p).toMatchObject({ field: 'body.items.1.leads.0.name', detail: 'Tên đơn vị chủ trì (mục 2) tối đa 300 ký tự' });
-    expect(first('body', core.CreateTaskSchema, { ...task, milestones: [{ title: 'Mốc 1', dueDate: '2026-02-30' }] }).detail).toBe('Ngày của mốc (mục 1): ngày không hợp lệ (dd/mm/yyyy)');
+    expect(p).toMatchObject({
+      field: 'body.items.1.leads.0.name',
+      detail: 'Tên đơn vị chủ trì (mục 2) tối đa 300 ký tự',
+    });
+    expect(
+      first('body', core.CreateTaskSchema, { ...task, milestones: [{ title: 'Mốc 1', dueDate: '2026-02-30' }] }).detail,
+    ).toBe('Ngày của mốc (mục 1): ngày không hợp lệ (dd/mm/yyyy)');
   });
 
   it('keeps the schema’s own words, named by the label when they do not name it', () => {
-    expect(first('body', core.CirculateReviewReportSchema, { version: 1, deadline: '2026-03-02', recipients: [] }).detail).toBe('Chọn ít nhất một nơi nhận');
-    expect(first('body', core.CreateUserSchema, { username: 'Người Mới', password: 'mat-khau-dai-du', displayName: 'A', grants: [{ role: 'viewer', orgId: task.orgId }] }).detail).toBe('Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch');
-    expect(first('body', core.NextVersionSchema, { version: 1, memo: 'Tờ trình', expression: 'bản 2' }).detail).toBe('Ký hiệu phiên bản: chỉ dùng chữ không dấu, số, @ . _ -');
-    const doc = { orgId: task.orgId, document: { title: 'Dự thảo', text: 'Đoạn 1' }, deadline: '2026-03-20', recipients: [{ kind: 'org', id: task.orgId }] };
-    expect(first('body', core.CreateConsultationSchema, doc)).toMatchObject({ field: 'body.matter', detail: 'Văn bản dự thảo cần nội dung thuộc thẩm quyền (để biết cơ quan thông qua)' });
+    expect(
+      first('body', core.CirculateReviewReportSchema, { version: 1, deadline: '2026-03-02', recipients: [] }).detail,
+    ).toBe('Chọn ít nhất một nơi nhận');
+    expect(
+      first('body', core.CreateUserSchema, {
+        username: 'Người Mới',
+        password: 'mat-khau-dai-du',
+        displayName: 'A',
+        grants: [{ role: 'viewer', orgId: task.orgId }],
+      }).detail,
+    ).toBe('Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch');
+    expect(first('body', core.NextVersionSchema, { version: 1, memo: 'Tờ trình', expression: 'bản 2' }).detail).toBe(
+      'Ký hiệu phiên bản: chỉ dùng chữ không dấu, số, @ . _ -',
+    );
+    const doc = {
+      orgId: task.orgId,
+      document: { title: 'Dự thảo', text: 'Đoạn 1' },
+      deadline: '2026-03-20',
+      recipients: [{ kind: 'org', id: task.orgId }],
+    };
+    expect(first('body', core.CreateConsultationSchema, doc)).toMatchObject({
+      field: 'body.matter',
+      detail: 'Văn bản dự thảo cần nội dung thuộc thẩm quyền (để biết cơ quan thông qua)',
+    });
     expect(first('body', core.RegulationTextSchema, { text: '' }).detail).toBe('Văn bản quy chế trống');
-    expect(first('body', core.CreateTermSchema, { name: 'I', validFrom: '2026-05-01', validUntil: '2026-04-30' }).detail).toBe('Đến ngày: ngày kết thúc phải từ ngày bắt đầu trở về sau');
+    expect(
+      first('body', core.CreateTermSchema, { name: 'I', validFrom: '2026-05-01', validUntil: '2026-04-30' }).detail,
+    ).toBe('Đến ngày: ngày kết thúc phải từ ngày bắt đầu trở về sau');
   });
 
   it('names a field that is not taken by its key, and a body of the wrong shape as such', () => {
-    expect(first('body', core.CreateTaskSchema, { ...task, hacker: 1 })).toMatchObject({ field: 'body.hacker', detail: 'Trường không được phép: hacker' });
-    expect(first('body', core.CreateTaskSchema, [])).toMatchObject({ field: 'body', detail: 'Nội dung gửi lên không đúng cấu trúc' });
+    expect(first('body', core.CreateTaskSchema, { ...task, hacker: 1 })).toMatchObject({
+      field: 'body.hacker',
+      detail: 'Trường không được phép: hacker',
+    });
+    expect(first('body', core.CreateTaskSchema, [])).toMatchObject({
+      field: 'body',
+      detail: 'Nội dung gửi lên không đúng cấu trúc',
+    });
     // A field no form labels still gets a word, never its key.
     const p = first('body', core.DeriveRegulationSchema, { orgId: task.orgId, fromVersionId: 'abc', title: 'Quy chế' });
     expect(p.field).toBe('body.fromVersionId');
     expectReadable(p.detail ?? '', 'an unlabelled field');
-    const address = validationProblem('params', core.IdParamsSchema.safeParse({ id: 'khong-phai-ma' }, ISSUE_PARSE).error!, core.IdParamsSchema);
+    const address = validationProblem(
+      'params',
+      core.IdParamsSchema.safeParse({ id: 'khong-phai-ma' }, ISSUE_PARSE).error!,
+      core.IdParamsSchema,
+    );
     expect(address).toMatchObject({ field: 'params.id', detail: 'Mã định danh trong địa chỉ không hợp lệ' });
   });
 });

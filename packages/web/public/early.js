@@ -4,9 +4,11 @@
 (function () {
   var early = {};
   var get = function (url) {
-    early[url] = fetch('/api/v1' + url, { headers: { accept: 'application/json' }, credentials: 'same-origin' }).catch(function () {
-      return null;
-    });
+    early[url] = fetch('/api/v1' + url, { headers: { accept: 'application/json' }, credentials: 'same-origin' }).catch(
+      function () {
+        return null;
+      },
+    );
   };
   get('/auth/me');
   if (location.pathname === '/') {

@@ -51,9 +51,15 @@ const InspectionListPage = lazyPage(() => import('./features/program/inspection-
 const InspectionPage = lazyPage(() => import('./features/program/inspection.page'), 'InspectionPage');
 const ProgramListPage = lazyPage(() => import('./features/program/program-list.page'), 'ProgramListPage');
 const ProgramPage = lazyPage(() => import('./features/program/program.page'), 'ProgramPage');
-const RecommendationListPage = lazyPage(() => import('./features/program/recommendation-list.page'), 'RecommendationListPage');
+const RecommendationListPage = lazyPage(
+  () => import('./features/program/recommendation-list.page'),
+  'RecommendationListPage',
+);
 const RecommendationPage = lazyPage(() => import('./features/program/recommendation.page'), 'RecommendationPage');
-const ConsultationListPage = lazyPage(() => import('./features/consultation/consultation-list.page'), 'ConsultationListPage');
+const ConsultationListPage = lazyPage(
+  () => import('./features/consultation/consultation-list.page'),
+  'ConsultationListPage',
+);
 const ConsultationPage = lazyPage(() => import('./features/consultation/consultation.page'), 'ConsultationPage');
 const AccountListPage = lazyPage(() => import('./features/account/account-list.page'), 'AccountListPage');
 const ChangePasswordPage = lazyPage(() => import('./features/account/password.page'), 'ChangePasswordPage');
@@ -69,7 +75,10 @@ const DirectoryPage = lazyPage(() => import('./features/person/directory.page'),
 const ConclusionListPage = lazyPage(() => import('./features/conclusion/conclusion-list.page'), 'ConclusionListPage');
 const NotificationPage = lazyPage(() => import('./features/notification/notification.page'), 'NotificationPage');
 
-const theme = createTheme({ primaryColor: 'red', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif' });
+const theme = createTheme({
+  primaryColor: 'red',
+  fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
+});
 
 function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -121,7 +130,8 @@ function App() {
   else if (path.startsWith('/regulations')) page = <RegulationRoutes path={path} />;
   else if (path === '/meetings') page = <CalendarPage />;
   else if (path === '/meetings/report') page = <MeetingReportPage />;
-  else if ((m = match('/meetings/:id/sites/:siteId', path))) page = <SitePage key={path} id={m['id']!} siteId={m['siteId']!} />;
+  else if ((m = match('/meetings/:id/sites/:siteId', path)))
+    page = <SitePage key={path} id={m['id']!} siteId={m['siteId']!} />;
   else if ((m = match('/meetings/:id', path))) page = <MeetingPage key={m['id']} id={m['id']!} />;
   else if (path === '/tasks') page = <TaskListPage />;
   else if (path === '/tasks/board') page = <TaskBoardPage />;

@@ -70,7 +70,11 @@ export function decideAccess(input: {
   const chain = new Set(input.orgChain);
   const inScope = input.grants.filter((g) => chain.has(g.orgId));
   if (inScope.length === 0) {
-    return { allowed: false, denial: 'forbidden', reason_vi: 'Bản ghi thuộc tổ chức ngoài phạm vi được phân quyền của tài khoản' };
+    return {
+      allowed: false,
+      denial: 'forbidden',
+      reason_vi: 'Bản ghi thuộc tổ chức ngoài phạm vi được phân quyền của tài khoản',
+    };
   }
   if (!inScope.some((g) => roleAllows(g.role, input.action))) {
     return { allowed: false, denial: 'forbidden', reason_vi: 'Vai trò của tài khoản không cho phép thao tác này' };

@@ -16,7 +16,14 @@ export interface PasswordVerdict {
 }
 
 /** Runs of the keyboard and of the alphabet: any stretch of them ("1234567890", "qwertyuiop") is guessed first. */
-const RUNS = ['01234567890', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1qaz2wsx3edc4rfv5tgb'];
+const RUNS = [
+  '01234567890',
+  'abcdefghijklmnopqrstuvwxyz',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  '1qaz2wsx3edc4rfv5tgb',
+];
 
 function isCommon(folded: string): boolean {
   const compact = folded.replace(/\s+/g, '');
@@ -35,25 +42,48 @@ function isCommon(folded: string): boolean {
  * and on a change not the password it replaces.
  * Returns every reason, in Vietnamese and English, so that a form can show them all at once.
  */
-export function checkPassword(password: string, opts: { username?: string | undefined; current?: string | undefined } = {}): PasswordVerdict {
+export function checkPassword(
+  password: string,
+  opts: { username?: string | undefined; current?: string | undefined } = {},
+): PasswordVerdict {
   const reasons: PasswordReason[] = [];
   const length = [...password.normalize('NFC')].length;
   if (length < PASSWORD_MIN_LENGTH) {
-    reasons.push({ rule: 'too_short', vi: `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự (mới có ${length}).`, en: `The password needs at least ${PASSWORD_MIN_LENGTH} characters (it has ${length}).` });
+    reasons.push({
+      rule: 'too_short',
+      vi: `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự (mới có ${length}).`,
+      en: `The password needs at least ${PASSWORD_MIN_LENGTH} characters (it has ${length}).`,
+    });
   }
   if (length > PASSWORD_MAX_LENGTH) {
-    reasons.push({ rule: 'too_long', vi: `Mật khẩu dài tối đa ${PASSWORD_MAX_LENGTH} ký tự.`, en: `The password may have at most ${PASSWORD_MAX_LENGTH} characters.` });
+    reasons.push({
+      rule: 'too_long',
+      vi: `Mật khẩu dài tối đa ${PASSWORD_MAX_LENGTH} ký tự.`,
+      en: `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`,
+    });
   }
   const folded = foldVietnamese(password);
   if (folded.length > 0 && isCommon(folded)) {
-    reasons.push({ rule: 'common', vi: 'Mật khẩu này quá phổ biến, dễ bị đoán ra (như "matkhau123", "123456789"): hãy chọn mật khẩu khác.', en: 'This password is too common and easily guessed: choose another one.' });
+    reasons.push({
+      rule: 'common',
+      vi: 'Mật khẩu này quá phổ biến, dễ bị đoán ra (như "matkhau123", "123456789"): hãy chọn mật khẩu khác.',
+      en: 'This password is too common and easily guessed: choose another one.',
+    });
   }
   const username = foldVietnamese(opts.username ?? '');
   if (username.length > 0 && folded.replace(/\s+/g, '').includes(username.replace(/\s+/g, ''))) {
-    reasons.push({ rule: 'contains_username', vi: 'Mật khẩu không được trùng hoặc chứa tên đăng nhập.', en: 'The password may not be or contain the username.' });
+    reasons.push({
+      rule: 'contains_username',
+      vi: 'Mật khẩu không được trùng hoặc chứa tên đăng nhập.',
+      en: 'The password may not be or contain the username.',
+    });
   }
   if (opts.current !== undefined && password.normalize('NFC') === opts.current.normalize('NFC')) {
-    reasons.push({ rule: 'same_as_current', vi: 'Mật khẩu mới phải khác mật khẩu đang dùng.', en: 'The new password must differ from the current one.' });
+    reasons.push({
+      rule: 'same_as_current',
+      vi: 'Mật khẩu mới phải khác mật khẩu đang dùng.',
+      en: 'The new password must differ from the current one.',
+    });
   }
   return { ok: reasons.length === 0, reasons };
 }

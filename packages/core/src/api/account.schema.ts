@@ -7,7 +7,10 @@ import { GrantSchema } from './person.schema.js';
  * Passwords are checked by the policy (checkPassword) in the service, which knows the username and answers in
  * Vietnamese with every reason; the schema only bounds the size of the request.
  */
-const NewPasswordSchema = z.string().max(1000).meta({ description: 'Mật khẩu mới: 10–200 ký tự, không phổ biến, không chứa tên đăng nhập' });
+const NewPasswordSchema = z
+  .string()
+  .max(1000)
+  .meta({ description: 'Mật khẩu mới: 10–200 ký tự, không phổ biến, không chứa tên đăng nhập' });
 
 export const UsernameSchema = z
   .string()
@@ -37,8 +40,14 @@ export const CreateUserSchema = z.strictObject({
   displayName: TextSchema(200),
   personId: IdSchema.nullable().optional(),
   clearance: ConfidentialitySchema.optional(),
-  grants: z.array(z.strictObject({ role: z.enum(APP_ROLES), orgId: IdSchema })).min(1).max(50),
+  grants: z
+    .array(z.strictObject({ role: z.enum(APP_ROLES), orgId: IdSchema }))
+    .min(1)
+    .max(50),
 });
 
-export const ChangePasswordSchema = z.strictObject({ currentPassword: z.string().max(1000), newPassword: NewPasswordSchema });
+export const ChangePasswordSchema = z.strictObject({
+  currentPassword: z.string().max(1000),
+  newPassword: NewPasswordSchema,
+});
 export const ResetPasswordSchema = z.strictObject({ newPassword: NewPasswordSchema });

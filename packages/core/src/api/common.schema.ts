@@ -11,8 +11,15 @@ export const IdSchema = z.uuid({ message: 'Mã định danh không hợp lệ (U
 export const ConfidentialitySchema = z
   .number()
   .int()
-  .refine((n) => (CONFIDENTIALITY_LEVELS as readonly number[]).includes(n), { message: 'Độ mật là 0 (thường), 1 (Mật), 2 (Tối mật) hoặc 3 (Tuyệt mật)' });
-export const VersionSchema = z.number().int().min(1).max(2_147_483_647).meta({ description: 'Phiên bản bản ghi đã đọc (khóa lạc quan)' });
+  .refine((n) => (CONFIDENTIALITY_LEVELS as readonly number[]).includes(n), {
+    message: 'Độ mật là 0 (thường), 1 (Mật), 2 (Tối mật) hoặc 3 (Tuyệt mật)',
+  });
+export const VersionSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(2_147_483_647)
+  .meta({ description: 'Phiên bản bản ghi đã đọc (khóa lạc quan)' });
 export const TextSchema = (max: number) => z.string().trim().min(1).max(max);
 
 export const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
@@ -23,7 +30,12 @@ export const PageQuerySchema = z.strictObject({
 export const IdParamsSchema = z.strictObject({ id: IdSchema });
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  });
 }
 
 export const ProblemSchema = z

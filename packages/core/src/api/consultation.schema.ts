@@ -15,7 +15,9 @@ export const CreateConsultationSchema = z
     versionId: IdSchema.optional(),
     /** Or any other draft (a resolution, a report): its organization, its text, and the matter it decides. */
     orgId: IdSchema.optional(),
-    document: z.strictObject({ title: TextSchema(500), text: z.string().trim().min(1, 'Văn bản dự thảo trống').max(1_000_000) }).optional(),
+    document: z
+      .strictObject({ title: TextSchema(500), text: z.string().trim().min(1, 'Văn bản dự thảo trống').max(1_000_000) })
+      .optional(),
     matter: z.string().trim().min(1).max(100).optional(),
     title: TextSchema(500).optional(),
     sentOn: IsoDateSchema.optional(),
@@ -25,11 +27,27 @@ export const CreateConsultationSchema = z
   })
   .superRefine((x, ctx) => {
     if (x.document) {
-      if (!x.orgId) ctx.addIssue({ code: 'custom', path: ['orgId'], message: 'Văn bản dự thảo cần tổ chức lấy ý kiến' });
-      if (!x.matter) ctx.addIssue({ code: 'custom', path: ['matter'], message: 'Văn bản dự thảo cần nội dung thuộc thẩm quyền (để biết cơ quan thông qua)' });
-      if (x.regulationId || x.versionId) ctx.addIssue({ code: 'custom', path: ['document'], message: 'Chọn một: phiên bản quy chế hoặc văn bản dự thảo' });
+      if (!x.orgId)
+        ctx.addIssue({ code: 'custom', path: ['orgId'], message: 'Văn bản dự thảo cần tổ chức lấy ý kiến' });
+      if (!x.matter)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['matter'],
+          message: 'Văn bản dự thảo cần nội dung thuộc thẩm quyền (để biết cơ quan thông qua)',
+        });
+      if (x.regulationId || x.versionId)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['document'],
+          message: 'Chọn một: phiên bản quy chế hoặc văn bản dự thảo',
+        });
     } else {
-      if (!x.regulationId) ctx.addIssue({ code: 'custom', path: ['regulationId'], message: 'Chọn quy chế (hoặc gửi một văn bản dự thảo)' });
+      if (!x.regulationId)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['regulationId'],
+          message: 'Chọn quy chế (hoặc gửi một văn bản dự thảo)',
+        });
       if (!x.versionId) ctx.addIssue({ code: 'custom', path: ['versionId'], message: 'Chọn phiên bản dự thảo' });
     }
   });
@@ -68,7 +86,13 @@ export const RecipientStepSchema = z.strictObject({
 export const NextVersionSchema = z.strictObject({
   version: VersionSchema,
   /** The expression of the next version (vie@draft-2); by default the circulated one's with "-2", "-3" … */
-  expression: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9@._-]+$/, 'Chỉ dùng chữ không dấu, số, @ . _ -').optional(),
+  expression: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9@._-]+$/, 'Chỉ dùng chữ không dấu, số, @ . _ -')
+    .optional(),
   /** The explanatory memo (tờ trình, báo cáo giải trình). */
   memo: TextSchema(20_000),
   /** The whole text of the next version, when the drafting team edited it further; by default the draft with the accepted wording. */
@@ -76,7 +100,10 @@ export const NextVersionSchema = z.strictObject({
 });
 
 export const SubmitConsultationSchema = z.strictObject({ version: VersionSchema, meetingId: IdSchema });
-export const AdoptConsultationSchema = z.strictObject({ version: VersionSchema, inForceFrom: IsoDateSchema.optional() });
+export const AdoptConsultationSchema = z.strictObject({
+  version: VersionSchema,
+  inForceFrom: IsoDateSchema.optional(),
+});
 
 export const ConsultationListQuerySchema = z.strictObject({
   orgId: IdSchema.optional(),
@@ -92,7 +119,13 @@ export const ConsultationCommentsQuerySchema = z.strictObject({
   disposition: z.enum([...DISPOSITIONS, 'none']).optional(),
 });
 
-const Check = z.object({ ok: z.boolean(), reason_vi: z.string(), ruleIds: z.array(z.string()), eIds: z.array(z.string()), competent: z.string().nullable() });
+const Check = z.object({
+  ok: z.boolean(),
+  reason_vi: z.string(),
+  ruleIds: z.array(z.string()),
+  eIds: z.array(z.string()),
+  competent: z.string().nullable(),
+});
 
 export const ConsultationRecipientSchema = z.object({
   id: z.string(),
@@ -137,7 +170,9 @@ const ImpactLineSchema = z.object({
   orgId: z.string(),
   orgName: z.string(),
   title: z.string(),
-  findings: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), eId: z.string().nullable() })),
+  findings: z.array(
+    z.object({ code: z.string(), severity: z.string(), message: z.string(), eId: z.string().nullable() }),
+  ),
   taskId: z.string().nullable(),
 });
 
@@ -163,15 +198,28 @@ export const ConsultationSchema = z.object({
   meetingTitle: z.string().nullable(),
   agendaItemId: z.string().nullable(),
   competence: Check.nullable(),
-  vote: z.object({ passed: z.boolean(), yes: z.number().int(), totalMembers: z.number().int(), reason_vi: z.string() }).nullable(),
+  vote: z
+    .object({ passed: z.boolean(), yes: z.number().int(), totalMembers: z.number().int(), reason_vi: z.string() })
+    .nullable(),
   adoptedOn: z.string().nullable(),
   /** Once adopted: the date the version is in force from, and the subordinate regulations it makes inconsistent. */
   inForceFrom: z.string().nullable(),
   impact: z.array(ImpactLineSchema),
   /** The body the regulation in force names to adopt it (known before submission: the meeting picker offers its meetings). */
-  adoptingBody: z.object({ code: z.string(), name: z.string(), reason_vi: z.string(), eIds: z.array(z.string()) }).nullable(),
+  adoptingBody: z
+    .object({ code: z.string(), name: z.string(), reason_vi: z.string(), eIds: z.array(z.string()) })
+    .nullable(),
   confidentiality: z.number().int(),
-  counts: z.object({ recipients: z.number().int(), answered: z.number().int(), late: z.number().int(), pending: z.number().int(), notAnswering: z.number().int(), comments: z.number().int(), disposed: z.number().int(), open: z.number().int() }),
+  counts: z.object({
+    recipients: z.number().int(),
+    answered: z.number().int(),
+    late: z.number().int(),
+    pending: z.number().int(),
+    notAnswering: z.number().int(),
+    comments: z.number().int(),
+    disposed: z.number().int(),
+    open: z.number().int(),
+  }),
   /** What still blocks submitting the next version (empty: it may be submitted). */
   blockers: z.array(z.string()),
   recipients: z.array(ConsultationRecipientSchema),
@@ -180,7 +228,19 @@ export const ConsultationSchema = z.object({
   version: z.number().int(),
 });
 
-export const ConsultationListItemSchema = ConsultationSchema.pick({ id: true, orgId: true, orgName: true, kind: true, regulationId: true, regulationTitle: true, title: true, sentOn: true, deadline: true, state: true, counts: true });
+export const ConsultationListItemSchema = ConsultationSchema.pick({
+  id: true,
+  orgId: true,
+  orgName: true,
+  kind: true,
+  regulationId: true,
+  regulationTitle: true,
+  title: true,
+  sentOn: true,
+  deadline: true,
+  state: true,
+  counts: true,
+});
 
 export const SynthesisSchema = z.object({
   title: z.string(),
@@ -190,7 +250,16 @@ export const SynthesisSchema = z.object({
       cite: z.string(),
       eId: z.string().nullable(),
       draftText: z.string(),
-      comments: z.array(z.object({ id: z.string(), from: z.string(), text: z.string(), proposedText: z.string().nullable(), disposition: z.string(), explanation: z.string() })),
+      comments: z.array(
+        z.object({
+          id: z.string(),
+          from: z.string(),
+          text: z.string(),
+          proposedText: z.string().nullable(),
+          disposition: z.string(),
+          explanation: z.string(),
+        }),
+      ),
     }),
   ),
   noComment: z.array(z.string()),
@@ -205,7 +274,9 @@ export const NextVersionResultSchema = z.object({
   applied: z.array(z.object({ commentId: z.string(), eId: z.string(), cite: z.string() })),
   comparison: z.array(z.record(z.string(), z.unknown())),
   /** Findings against the superior's regulation the draft is based on (none when it is based on none). */
-  consistency: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), eId: z.string().nullable() })),
+  consistency: z.array(
+    z.object({ code: z.string(), severity: z.string(), message: z.string(), eId: z.string().nullable() }),
+  ),
   /** Provisions whose wording was changed and that carry rules: the rules are not edited with the wording. */
   rulesToReview: z.array(z.object({ cite: z.string(), eId: z.string(), ruleIds: z.array(z.string()) })),
 });

@@ -14,6 +14,20 @@ export const DirectoryEntrySchema = z.object({
   id: IdSchema,
   fullName: z.string(),
   orgName: z.string(),
-  positions: z.array(z.object({ bodyId: IdSchema, bodyName: z.string(), role: z.string(), title: z.string().nullable(), validFrom: z.string() })),
+  positions: z.array(
+    z.object({
+      bodyId: IdSchema,
+      bodyName: z.string(),
+      role: z.string(),
+      title: z.string().nullable(),
+      validFrom: z.string(),
+    }),
+  ),
 });
-export const DirectorySchema = z.object({ asOf: z.string(), items: z.array(DirectoryEntrySchema), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+export const DirectorySchema = z.object({
+  asOf: z.string(),
+  items: z.array(DirectoryEntrySchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});

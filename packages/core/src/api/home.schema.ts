@@ -6,7 +6,14 @@ import { IdSchema } from './common.schema.js';
  * and the list's total are one query apart, never two different ideas of "mine".
  */
 const Figure = z.object({ count: z.number().int(), href: z.string() });
-const TaskLine = z.object({ id: IdSchema, title: z.string(), due: z.string().nullable(), overdue: z.boolean(), leadName: z.string().nullable(), role: z.enum(['lead', 'support', 'supervise', 'org']) });
+const TaskLine = z.object({
+  id: IdSchema,
+  title: z.string(),
+  due: z.string().nullable(),
+  overdue: z.boolean(),
+  leadName: z.string().nullable(),
+  role: z.enum(['lead', 'support', 'supervise', 'org']),
+});
 
 export const HomeSchema = z.object({
   today: z.string(),
@@ -17,13 +24,42 @@ export const HomeSchema = z.object({
   meetings: z.object({
     count: z.number().int(),
     href: z.string(),
-    items: z.array(z.object({ id: IdSchema, title: z.string(), bodyName: z.string(), date: z.string(), startsAt: z.string().nullable(), state: z.string(), lacks: z.array(z.string()) })),
+    items: z.array(
+      z.object({
+        id: IdSchema,
+        title: z.string(),
+        bodyName: z.string(),
+        date: z.string(),
+        startsAt: z.string().nullable(),
+        state: z.string(),
+        lacks: z.array(z.string()),
+      }),
+    ),
   }),
-  consultations: z.object({ count: z.number().int(), href: z.string(), items: z.array(z.object({ id: IdSchema, title: z.string(), orgName: z.string(), deadline: z.string(), late: z.boolean() })) }),
-  notifications: z.object({ unread: z.number().int(), href: z.string(), items: z.array(z.object({ id: IdSchema, title: z.string(), createdAt: z.string(), href: z.string().nullable() })) }),
-  conclusions: z.object({ count: z.number().int(), href: z.string(), items: z.array(z.object({ id: IdSchema, text: z.string(), symbol: z.string(), issuedOn: z.string(), meetingId: IdSchema })) }),
+  consultations: z.object({
+    count: z.number().int(),
+    href: z.string(),
+    items: z.array(
+      z.object({ id: IdSchema, title: z.string(), orgName: z.string(), deadline: z.string(), late: z.boolean() }),
+    ),
+  }),
+  notifications: z.object({
+    unread: z.number().int(),
+    href: z.string(),
+    items: z.array(z.object({ id: IdSchema, title: z.string(), createdAt: z.string(), href: z.string().nullable() })),
+  }),
+  conclusions: z.object({
+    count: z.number().int(),
+    href: z.string(),
+    items: z.array(
+      z.object({ id: IdSchema, text: z.string(), symbol: z.string(), issuedOn: z.string(), meetingId: IdSchema }),
+    ),
+  }),
   /** A leader's view of what the committee supervises: overdue tasks by leading unit. */
   supervision: z
-    .object({ overdue: Figure, byUnit: z.array(z.object({ name: z.string(), overdue: z.number().int(), href: z.string() })) })
+    .object({
+      overdue: Figure,
+      byUnit: z.array(z.object({ name: z.string(), overdue: z.number().int(), href: z.string() })),
+    })
     .nullable(),
 });

@@ -101,13 +101,27 @@ export const CreateMeetingDocumentSchema = z.strictObject({
   fileName: TextSchema(255).nullable().optional(),
   mediaType: z.string().max(200).nullable().optional(),
   /** The file itself, base64 (up to 8 MB). */
-  contentBase64: z.string().max(11_200_000).regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' }).nullable().optional(),
+  contentBase64: z
+    .string()
+    .max(11_200_000)
+    .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' })
+    .nullable()
+    .optional(),
 });
 export const WRITTEN_CHOICES = ['agree', 'disagree', 'abstain'] as const;
 export const WrittenResponseSchema = z.strictObject({
   personId: IdSchema,
   receivedOn: IsoDateSchema,
-  answers: z.array(z.strictObject({ itemId: IdSchema, choice: z.enum(WRITTEN_CHOICES), comment: TextSchema(2000).nullable().optional() })).min(1).max(100),
+  answers: z
+    .array(
+      z.strictObject({
+        itemId: IdSchema,
+        choice: z.enum(WRITTEN_CHOICES),
+        comment: TextSchema(2000).nullable().optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
 });
 export const MinutesSchema = z.strictObject({ version: VersionSchema, text: TextSchema(200_000) });
 
@@ -135,15 +149,29 @@ export const IssueConclusionSchema = z.strictObject({
   items: z.array(ConclusionItemInputSchema).min(1).max(200),
 });
 
-const Check = z.object({ ok: z.boolean(), reason_vi: z.string(), ruleIds: z.array(z.string()), eIds: z.array(z.string()) });
-const SixClear = z.object({ complete: z.boolean(), missing: z.array(z.object({ code: z.string(), field: z.string(), message_vi: z.string() })), refused: z.object({ rule: z.string(), message_vi: z.string() }).nullable() });
+const Check = z.object({
+  ok: z.boolean(),
+  reason_vi: z.string(),
+  ruleIds: z.array(z.string()),
+  eIds: z.array(z.string()),
+});
+const SixClear = z.object({
+  complete: z.boolean(),
+  missing: z.array(z.object({ code: z.string(), field: z.string(), message_vi: z.string() })),
+  refused: z.object({ rule: z.string(), message_vi: z.string() }).nullable(),
+});
 export const ConclusionSchema = z.object({
   id: IdSchema,
   docType: z.enum(['TB', 'KL']),
   symbol: z.string(),
   issuedOn: z.string(),
   summary: z.string(),
-  signer: z.object({ personId: IdSchema.nullable(), name: z.string().nullable(), for: z.string().nullable(), position: z.string().nullable() }),
+  signer: z.object({
+    personId: IdSchema.nullable(),
+    name: z.string().nullable(),
+    for: z.string().nullable(),
+    position: z.string().nullable(),
+  }),
   recipients: z.array(z.string()),
   deadline: Check.nullable(),
   items: z.array(
@@ -163,11 +191,19 @@ export const ConclusionSchema = z.object({
       product: z.string().nullable(),
       sixClear: SixClear.nullable(),
       /** The task following an action item, once it is one. */
-      task: z.object({ id: IdSchema, state: z.string(), percent: z.number(), overdue: z.boolean(), label_vi: z.string() }).nullable(),
+      task: z
+        .object({ id: IdSchema, state: z.string(), percent: z.number(), overdue: z.boolean(), label_vi: z.string() })
+        .nullable(),
     }),
   ),
   /** Follow-up of the action items, weighted over their tasks (items not yet tasks count as 0 %). */
-  progress: z.object({ percent: z.number(), actionItems: z.number().int(), tasks: z.number().int(), done: z.number().int(), overdue: z.number().int() }),
+  progress: z.object({
+    percent: z.number(),
+    actionItems: z.number().int(),
+    tasks: z.number().int(),
+    done: z.number().int(),
+    overdue: z.number().int(),
+  }),
 });
 
 const Attendance = z.object({
@@ -184,9 +220,23 @@ export const LiveSummarySchema = z.object({
   meetingId: IdSchema,
   version: z.number().int(),
   state: z.string(),
-  counts: z.object({ summoned: z.number().int(), present: z.number().int(), absentExcused: z.number().int(), absent: z.number().int(), guests: z.number().int() }),
+  counts: z.object({
+    summoned: z.number().int(),
+    present: z.number().int(),
+    absentExcused: z.number().int(),
+    absent: z.number().int(),
+    guests: z.number().int(),
+  }),
   quorum: Check.nullable(),
-  sites: z.array(z.object({ id: IdSchema, name: z.string(), summoned: z.number().int(), present: z.number().int(), guests: z.number().int() })),
+  sites: z.array(
+    z.object({
+      id: IdSchema,
+      name: z.string(),
+      summoned: z.number().int(),
+      present: z.number().int(),
+      guests: z.number().int(),
+    }),
+  ),
   at: z.string(),
 });
 export const MeetingSchema = z.object({
@@ -212,7 +262,14 @@ export const MeetingSchema = z.object({
   closedOn: z.string().nullable(),
   cancelReason: z.string().nullable(),
   /** The chair, with the office held in the body on the meeting date and the signing line it gives ("BÍ THƯ"). */
-  chair: z.object({ personId: IdSchema, fullName: z.string(), title: z.string().nullable(), signingPosition: z.string().nullable() }).nullable(),
+  chair: z
+    .object({
+      personId: IdSchema,
+      fullName: z.string(),
+      title: z.string().nullable(),
+      signingPosition: z.string().nullable(),
+    })
+    .nullable(),
   secretaryName: z.string().nullable(),
   /** The meeting's date changes, oldest first, each with its reason and, once convened, the notice check against the new date. */
   reschedules: z.array(
@@ -249,11 +306,44 @@ export const MeetingSchema = z.object({
       topics: z.array(z.object({ code: z.string(), name: z.string() })),
     })
     .nullable(),
-  checks: z.object({ convening: Check.nullable(), notice: Check.nullable(), quorum: Check.nullable(), conclusionDeadline: Check.nullable() }),
+  checks: z.object({
+    convening: Check.nullable(),
+    notice: Check.nullable(),
+    quorum: Check.nullable(),
+    conclusionDeadline: Check.nullable(),
+  }),
   attendance: z.array(Attendance),
-  counts: z.object({ summoned: z.number().int(), present: z.number().int(), absentExcused: z.number().int(), absent: z.number().int(), guests: z.number().int() }),
-  sites: z.array(z.object({ id: IdSchema, name: z.string(), hostOrgId: IdSchema.nullable(), leadPersonId: IdSchema.nullable(), leadName: z.string().nullable(), summoned: z.number().int(), present: z.number().int(), guests: z.number().int() })),
-  documents: z.array(z.object({ id: IdSchema, title: z.string(), docType: z.string().nullable(), agendaItemId: IdSchema.nullable(), confidentiality: z.number().int(), fileName: z.string().nullable(), size: z.number().int().nullable(), createdAt: z.string() })),
+  counts: z.object({
+    summoned: z.number().int(),
+    present: z.number().int(),
+    absentExcused: z.number().int(),
+    absent: z.number().int(),
+    guests: z.number().int(),
+  }),
+  sites: z.array(
+    z.object({
+      id: IdSchema,
+      name: z.string(),
+      hostOrgId: IdSchema.nullable(),
+      leadPersonId: IdSchema.nullable(),
+      leadName: z.string().nullable(),
+      summoned: z.number().int(),
+      present: z.number().int(),
+      guests: z.number().int(),
+    }),
+  ),
+  documents: z.array(
+    z.object({
+      id: IdSchema,
+      title: z.string(),
+      docType: z.string().nullable(),
+      agendaItemId: IdSchema.nullable(),
+      confidentiality: z.number().int(),
+      fileName: z.string().nullable(),
+      size: z.number().int().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
   agenda: z.array(
     z.object({
       id: IdSchema,
@@ -267,10 +357,35 @@ export const MeetingSchema = z.object({
       reportsBack: z.boolean(),
       confidentiality: z.number().int(),
       competence: Check.nullable(),
-      votes: z.array(z.object({ id: IdSchema, method: z.string(), yes: z.number().int(), no: z.number().int(), abstain: z.number().int(), totalMembers: z.number().int(), present: z.number().int(), passed: z.boolean(), reason_vi: z.string(), ruleIds: z.array(z.string()), eIds: z.array(z.string()) })),
+      votes: z.array(
+        z.object({
+          id: IdSchema,
+          method: z.string(),
+          yes: z.number().int(),
+          no: z.number().int(),
+          abstain: z.number().int(),
+          totalMembers: z.number().int(),
+          present: z.number().int(),
+          passed: z.boolean(),
+          reason_vi: z.string(),
+          ruleIds: z.array(z.string()),
+          eIds: z.array(z.string()),
+        }),
+      ),
       /** Only for those entitled (R12); absent otherwise. */
-      reservedOpinions: z.array(z.object({ id: IdSchema, personId: IdSchema, fullName: z.string(), text: z.string(), createdAt: z.string() })).optional(),
-      writtenTally: z.object({ agree: z.number().int(), disagree: z.number().int(), abstain: z.number().int(), replied: z.number().int() }).nullable(),
+      reservedOpinions: z
+        .array(
+          z.object({ id: IdSchema, personId: IdSchema, fullName: z.string(), text: z.string(), createdAt: z.string() }),
+        )
+        .optional(),
+      writtenTally: z
+        .object({
+          agree: z.number().int(),
+          disagree: z.number().int(),
+          abstain: z.number().int(),
+          replied: z.number().int(),
+        })
+        .nullable(),
     }),
   ),
   minutes: z.object({ text: z.string(), approvedOn: z.string().nullable() }).nullable(),
@@ -279,15 +394,44 @@ export const MeetingSchema = z.object({
    * What follow-up puts before this meeting: tasks due at it, and — when it is the body's next regular meeting — the
    * overdue tasks the body assigned (an overdue task comes back to the body that decided it).
    */
-  proposedAgenda: z.array(z.object({ taskId: IdSchema, kind: z.enum(['overdue', 'due_here']), title: z.string(), leadName: z.string().nullable(), due: z.string().nullable(), sourceLabel: z.string().nullable(), reason_vi: z.string() })),
+  proposedAgenda: z.array(
+    z.object({
+      taskId: IdSchema,
+      kind: z.enum(['overdue', 'due_here']),
+      title: z.string(),
+      leadName: z.string().nullable(),
+      due: z.string().nullable(),
+      sourceLabel: z.string().nullable(),
+      reason_vi: z.string(),
+    }),
+  ),
 });
 export const SiteViewSchema = z.object({
   /** Whether the user may record attendance at this point (the meeting's organization or the point's host). */
   can: z.object({ write: z.boolean() }),
-  meeting: z.object({ id: IdSchema, title: z.string(), bodyName: z.string(), meetingDate: z.string(), startsAt: z.string().nullable(), state: z.string(), format: z.string() }),
+  meeting: z.object({
+    id: IdSchema,
+    title: z.string(),
+    bodyName: z.string(),
+    meetingDate: z.string(),
+    startsAt: z.string().nullable(),
+    state: z.string(),
+    format: z.string(),
+  }),
   site: z.object({ id: IdSchema, name: z.string(), hostOrgId: IdSchema.nullable(), leadName: z.string().nullable() }),
   live: LiveSummarySchema,
-  attendance: z.array(z.object({ id: IdSchema, fullName: z.string(), title: z.string().nullable(), role: z.string(), status: z.string(), reason: z.string().nullable(), siteId: IdSchema.nullable(), here: z.boolean() })),
+  attendance: z.array(
+    z.object({
+      id: IdSchema,
+      fullName: z.string(),
+      title: z.string().nullable(),
+      role: z.string(),
+      status: z.string(),
+      reason: z.string().nullable(),
+      siteId: IdSchema.nullable(),
+      here: z.boolean(),
+    }),
+  ),
 });
 export const MeetingListItemSchema = z.object({
   id: IdSchema,
@@ -312,16 +456,27 @@ export const MeetingListQuerySchema = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),
 });
 /** `year` defaults to the current year in Vietnam; `asOf` (default today) is the date the periods are judged at. */
-export const CalendarQuerySchema = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional(), asOf: IsoDateSchema.optional() });
+export const CalendarQuerySchema = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  asOf: IsoDateSchema.optional(),
+});
 
-const CalendarMeetingSchema = z.object({ id: IdSchema, date: z.string(), kind: z.string(), state: z.string(), title: z.string().optional() });
+const CalendarMeetingSchema = z.object({
+  id: IdSchema,
+  date: z.string(),
+  kind: z.string(),
+  state: z.string(),
+  title: z.string().optional(),
+});
 const RegulationVersionRef = z.object({ versionId: IdSchema, expression: z.string(), inForceFrom: z.string() });
 export const BodyCalendarSchema = z.object({
   body: z.object({ id: IdSchema, kind: z.string(), name: z.string() }),
   year: z.number().int(),
   asOf: z.string(),
   regulations: z.array(RegulationVersionRef),
-  meetings: z.array(z.object({ id: IdSchema, kind: z.string(), state: z.string(), title: z.string(), meetingDate: z.string() })),
+  meetings: z.array(
+    z.object({ id: IdSchema, kind: z.string(), state: z.string(), title: z.string(), meetingDate: z.string() }),
+  ),
   regime: z
     .object({
       periods: z.array(
@@ -338,7 +493,17 @@ export const BodyCalendarSchema = z.object({
           reason_vi: z.string(),
         }),
       ),
-      deviations: z.array(z.object({ code: z.string(), period: z.object({ from: z.string(), to: z.string(), label_vi: z.string() }), expected: z.number().int(), held: z.number().int(), message_vi: z.string(), ruleIds: z.array(z.string()), eIds: z.array(z.string()) })),
+      deviations: z.array(
+        z.object({
+          code: z.string(),
+          period: z.object({ from: z.string(), to: z.string(), label_vi: z.string() }),
+          expected: z.number().int(),
+          held: z.number().int(),
+          message_vi: z.string(),
+          ruleIds: z.array(z.string()),
+          eIds: z.array(z.string()),
+        }),
+      ),
       reason_vi: z.string(),
       ruleIds: z.array(z.string()),
       eIds: z.array(z.string()),
@@ -370,12 +535,35 @@ export const ConferenceQuotaReportSchema = z.object({
   orgId: IdSchema,
   year: z.number().int(),
   regulation: z.object({ versionId: IdSchema, regulationId: IdSchema, expression: z.string() }).nullable(),
-  totals: z.object({ total: z.number().int(), inPerson: z.number().int(), online: z.number().int(), provinceWide: z.number().int(), lastYearTotal: z.number().int().nullable(), lastYearSource: z.enum(['records', 'baseline']).nullable(), lastYearNote: z.string().nullable() }),
+  totals: z.object({
+    total: z.number().int(),
+    inPerson: z.number().int(),
+    online: z.number().int(),
+    provinceWide: z.number().int(),
+    lastYearTotal: z.number().int().nullable(),
+    lastYearSource: z.enum(['records', 'baseline']).nullable(),
+    lastYearNote: z.string().nullable(),
+  }),
   byMonth: z.array(z.object({ month: z.number().int(), inPerson: z.number().int(), online: z.number().int() })),
-  conferences: z.array(z.object({ id: IdSchema, title: z.string(), meetingDate: z.string(), bodyName: z.string(), kind: z.string(), kindLabel: z.string(), format: z.string(), provinceWide: z.boolean() })),
+  conferences: z.array(
+    z.object({
+      id: IdSchema,
+      title: z.string(),
+      meetingDate: z.string(),
+      bodyName: z.string(),
+      kind: z.string(),
+      kindLabel: z.string(),
+      format: z.string(),
+      provinceWide: z.boolean(),
+    }),
+  ),
   quota: z
     .object({
-      rule: z.object({ maxInPersonShare: RationalSchema.nullable(), maxProvinceWide: z.number().int().nullable(), minReduction: RationalSchema.nullable() }),
+      rule: z.object({
+        maxInPersonShare: RationalSchema.nullable(),
+        maxProvinceWide: z.number().int().nullable(),
+        minReduction: RationalSchema.nullable(),
+      }),
       ok: z.boolean(),
       items: z.array(z.object({ code: z.string(), ok: z.boolean().nullable(), message_vi: z.string() })),
       ruleIds: z.array(z.string()),
@@ -384,4 +572,8 @@ export const ConferenceQuotaReportSchema = z.object({
     .nullable(),
 });
 
-export const FeedTokenSchema = z.object({ token: z.string(), bodyFeedTemplate: z.string(), personFeedTemplate: z.string() });
+export const FeedTokenSchema = z.object({
+  token: z.string(),
+  bodyFeedTemplate: z.string(),
+  personFeedTemplate: z.string(),
+});

@@ -1,6 +1,20 @@
 import { z } from 'zod';
-import { BODY_KINDS, ORGANIZATION_KINDS, PARTY_MEMBER_STATUSES, POSITION_ROLES, SUCCESSION_KINDS } from '../org/org.model.js';
-import { AsOfQuerySchema, ConfidentialitySchema, IdSchema, IsoDateSchema, PageQuerySchema, TextSchema, VersionSchema } from './common.schema.js';
+import {
+  BODY_KINDS,
+  ORGANIZATION_KINDS,
+  PARTY_MEMBER_STATUSES,
+  POSITION_ROLES,
+  SUCCESSION_KINDS,
+} from '../org/org.model.js';
+import {
+  AsOfQuerySchema,
+  ConfidentialitySchema,
+  IdSchema,
+  IsoDateSchema,
+  PageQuerySchema,
+  TextSchema,
+  VersionSchema,
+} from './common.schema.js';
 
 const validity = { validFrom: IsoDateSchema, validUntil: IsoDateSchema.nullable().optional() };
 function checkOrder(v: { validFrom?: string; validUntil?: string | null }, ctx: z.RefinementCtx) {
@@ -25,8 +39,17 @@ export const OrganizationSchema = z
   .meta({ id: 'Organization' });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
-export const OrgRefSchema = z.object({ id: IdSchema, code: z.string(), name: z.string(), kind: z.enum(ORGANIZATION_KINDS), shortName: z.string().nullable().optional() });
-export const SuccessionRefSchema = OrgRefSchema.extend({ succession: z.enum(SUCCESSION_KINDS), effectiveOn: z.string() });
+export const OrgRefSchema = z.object({
+  id: IdSchema,
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(ORGANIZATION_KINDS),
+  shortName: z.string().nullable().optional(),
+});
+export const SuccessionRefSchema = OrgRefSchema.extend({
+  succession: z.enum(SUCCESSION_KINDS),
+  effectiveOn: z.string(),
+});
 
 export interface TreeNode {
   id: string;
@@ -48,7 +71,9 @@ export const TreeNodeSchema: z.ZodType<TreeNode> = z.lazy(() =>
     validFrom: z.string(),
     validUntil: z.string().nullable(),
     childCount: z.number().int(),
-    predecessors: z.array(z.object({ id: IdSchema, name: z.string(), validUntil: z.string().nullable(), succession: z.string() })),
+    predecessors: z.array(
+      z.object({ id: IdSchema, name: z.string(), validUntil: z.string().nullable(), succession: z.string() }),
+    ),
     children: z.array(TreeNodeSchema),
   }),
 );
@@ -59,7 +84,12 @@ export const TreeQuerySchema = z.strictObject({
 });
 export const TreeSchema = z.object({ asOf: z.string(), roots: z.array(TreeNodeSchema) });
 
-export const ParentLinkSchema = z.object({ id: IdSchema, parent: OrgRefSchema, validFrom: z.string(), validUntil: z.string().nullable() });
+export const ParentLinkSchema = z.object({
+  id: IdSchema,
+  parent: OrgRefSchema,
+  validFrom: z.string(),
+  validUntil: z.string().nullable(),
+});
 
 export const BodySchema = z
   .object({
@@ -109,7 +139,12 @@ export const OrganizationListQuerySchema = PageQuerySchema.extend({
 });
 
 export const SubtreeQuerySchema = AsOfQuerySchema;
-export const SubtreeSchema = z.object({ asOf: z.string(), rootId: IdSchema, count: z.number().int(), items: z.array(OrgRefSchema.extend({ parentId: IdSchema.nullable(), depth: z.number().int() })) });
+export const SubtreeSchema = z.object({
+  asOf: z.string(),
+  rootId: IdSchema,
+  count: z.number().int(),
+  items: z.array(OrgRefSchema.extend({ parentId: IdSchema.nullable(), depth: z.number().int() })),
+});
 
 export const CreateOrganizationSchema = z
   .strictObject({
@@ -121,7 +156,10 @@ export const CreateOrganizationSchema = z
     parentId: IdSchema.nullable().optional(),
     confidentiality: ConfidentialitySchema.optional(),
     /** A party cell is created with its members (R13: at least 3 official). */
-    partyMembers: z.array(z.strictObject({ personId: IdSchema, status: z.enum(PARTY_MEMBER_STATUSES) })).max(5000).optional(),
+    partyMembers: z
+      .array(z.strictObject({ personId: IdSchema, status: z.enum(PARTY_MEMBER_STATUSES) }))
+      .max(5000)
+      .optional(),
     ...validity,
   })
   .superRefine(checkOrder);
@@ -160,7 +198,13 @@ export const ReorganizationSchema = z.strictObject({
 export const ReorganizationResultSchema = z.object({
   applied: z.boolean(),
   summary_vi: z.string(),
-  closed: z.object({ organizations: z.number().int(), bodies: z.number().int(), memberships: z.number().int(), partyMembers: z.number().int(), parentLinks: z.number().int() }),
+  closed: z.object({
+    organizations: z.number().int(),
+    bodies: z.number().int(),
+    memberships: z.number().int(),
+    partyMembers: z.number().int(),
+    parentLinks: z.number().int(),
+  }),
   movedChildren: z.number().int(),
   /** Open tasks led by the organizations that end, moved to the successor. */
   movedTasks: z.number().int(),
@@ -212,7 +256,12 @@ export const BodyDetailSchema = BodySchema.extend({
 });
 
 export const CreateMembershipSchema = z
-  .strictObject({ personId: IdSchema, role: z.enum(POSITION_ROLES), title: TextSchema(300).nullable().optional(), ...validity })
+  .strictObject({
+    personId: IdSchema,
+    role: z.enum(POSITION_ROLES),
+    title: TextSchema(300).nullable().optional(),
+    ...validity,
+  })
   .superRefine(checkOrder);
 export const UpdateMembershipSchema = z
   .strictObject({
@@ -237,5 +286,8 @@ export const PartyMemberSchema = z.object({
 export const CreatePartyMemberSchema = z
   .strictObject({ personId: IdSchema, status: z.enum(PARTY_MEMBER_STATUSES), ...validity })
   .superRefine(checkOrder);
-export const UpdatePartyMemberSchema = z
-  .strictObject({ version: VersionSchema, status: z.enum(PARTY_MEMBER_STATUSES).optional(), validUntil: IsoDateSchema.nullable().optional() });
+export const UpdatePartyMemberSchema = z.strictObject({
+  version: VersionSchema,
+  status: z.enum(PARTY_MEMBER_STATUSES).optional(),
+  validUntil: IsoDateSchema.nullable().optional(),
+});

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { APP_ROLES } from '../access/access.rules.js';
-import { ConfidentialitySchema, IdSchema, IsoDateSchema, PageQuerySchema, TextSchema, VersionSchema } from './common.schema.js';
+import {
+  ConfidentialitySchema,
+  IdSchema,
+  IsoDateSchema,
+  PageQuerySchema,
+  TextSchema,
+  VersionSchema,
+} from './common.schema.js';
 import { MembershipSchema, OrgRefSchema, PartyMemberSchema } from './org.schema.js';
 
 export const PersonSchema = z
@@ -32,13 +39,20 @@ export const PortfolioSchema = z.object({
 export const PersonDetailSchema = PersonSchema.extend({
   asOf: z.string(),
   organization: OrgRefSchema,
-  positions: z.array(MembershipSchema.extend({ bodyName: z.string(), bodyKind: z.string(), orgId: IdSchema, orgName: z.string() })),
-  positionHistory: z.array(MembershipSchema.extend({ bodyName: z.string(), bodyKind: z.string(), orgId: IdSchema, orgName: z.string() })),
+  positions: z.array(
+    MembershipSchema.extend({ bodyName: z.string(), bodyKind: z.string(), orgId: IdSchema, orgName: z.string() }),
+  ),
+  positionHistory: z.array(
+    MembershipSchema.extend({ bodyName: z.string(), bodyKind: z.string(), orgId: IdSchema, orgName: z.string() }),
+  ),
   portfolio: z.array(PortfolioSchema),
   partyMemberships: z.array(PartyMemberSchema.extend({ orgName: z.string() })),
 });
 
-export const PersonListQuerySchema = PageQuerySchema.extend({ q: z.string().max(200).optional(), orgId: IdSchema.optional() });
+export const PersonListQuerySchema = PageQuerySchema.extend({
+  q: z.string().max(200).optional(),
+  orgId: IdSchema.optional(),
+});
 
 export const CreatePersonSchema = z.strictObject({
   orgId: IdSchema,
@@ -66,7 +80,8 @@ export const CreatePortfolioSchema = z
     validUntil: IsoDateSchema.nullable().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.validUntil && v.validUntil < v.validFrom) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'Ngày kết thúc phải từ ngày bắt đầu trở về sau' });
+    if (v.validUntil && v.validUntil < v.validFrom)
+      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'Ngày kết thúc phải từ ngày bắt đầu trở về sau' });
   });
 export const UpdatePortfolioSchema = z.strictObject({
   version: VersionSchema,
@@ -101,4 +116,8 @@ export const AuditEntrySchema = z.object({
   after: z.unknown(),
   hash: z.string(),
 });
-export const AuditVerifySchema = z.object({ ok: z.boolean(), checked: z.number().int(), problems: z.array(z.object({ seq: z.number().int(), kind: z.string(), message_vi: z.string() })) });
+export const AuditVerifySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  problems: z.array(z.object({ seq: z.number().int(), kind: z.string(), message_vi: z.string() })),
+});

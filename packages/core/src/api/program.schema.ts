@@ -5,7 +5,12 @@ import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATES } from '../work/recommend
 import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
 import { TaskLeadSchema, TaskListItemSchema, TaskSupportSchema } from './task.schema.js';
 
-const Check = z.object({ ok: z.boolean(), reason_vi: z.string(), ruleIds: z.array(z.string()), eIds: z.array(z.string()) });
+const Check = z.object({
+  ok: z.boolean(),
+  reason_vi: z.string(),
+  ruleIds: z.array(z.string()),
+  eIds: z.array(z.string()),
+});
 
 // — Programs
 
@@ -27,11 +32,19 @@ const ItemFields = {
   product: TextSchema(500).nullable().optional(),
   matter: z.string().max(100).nullable().optional(),
   inspectionKind: z.enum(INSPECTION_KINDS).nullable().optional(),
-  targets: z.array(z.strictObject({ id: IdSchema.nullable(), name: TextSchema(300) })).max(200).optional(),
+  targets: z
+    .array(z.strictObject({ id: IdSchema.nullable(), name: TextSchema(300) }))
+    .max(200)
+    .optional(),
   weight: z.number().int().min(1).max(100).optional(),
 };
 export const CreateProgramItemSchema = z.strictObject(ItemFields);
-export const UpdateProgramItemSchema = z.strictObject({ version: VersionSchema, ...ItemFields, title: TextSchema(1000).optional(), period: ProgramPeriodSchema.optional() });
+export const UpdateProgramItemSchema = z.strictObject({
+  version: VersionSchema,
+  ...ItemFields,
+  title: TextSchema(1000).optional(),
+  period: ProgramPeriodSchema.optional(),
+});
 
 export const CreateProgramSchema = z.strictObject({
   orgId: IdSchema,
@@ -49,7 +62,11 @@ export const CreateProgramSchema = z.strictObject({
   confidentiality: ConfidentialitySchema.optional(),
   items: z.array(CreateProgramItemSchema).max(500).optional(),
 });
-export const UpdateProgramSchema = z.strictObject({ version: VersionSchema, title: TextSchema(500).optional(), ownerBodyId: IdSchema.nullable().optional() });
+export const UpdateProgramSchema = z.strictObject({
+  version: VersionSchema,
+  title: TextSchema(500).optional(),
+  ownerBodyId: IdSchema.nullable().optional(),
+});
 export const AdoptProgramSchema = z.strictObject({
   version: VersionSchema,
   meetingId: IdSchema,
@@ -61,7 +78,9 @@ export const AdoptProgramSchema = z.strictObject({
 /** Cancelling a draft program says why. */
 export const CancelProgramSchema = z.strictObject({ version: VersionSchema, note: TextSchema(2000) });
 /** Deleting an item of a draft names the version read (the query of the DELETE). */
-export const DeleteProgramItemQuerySchema = z.strictObject({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const DeleteProgramItemQuerySchema = z.strictObject({
+  version: z.coerce.number().int().min(1).max(2_147_483_647),
+});
 export const ProgramListQuerySchema = z.strictObject({
   orgId: IdSchema,
   year: z.coerce.number().int().min(1930).max(2200).optional(),
@@ -78,7 +97,12 @@ export const ProgramItemSchema = z.object({
   id: IdSchema,
   position: z.number().int(),
   title: z.string(),
-  period: z.object({ kind: z.enum(PERIOD_KINDS), value: z.string().nullable(), meetingId: IdSchema.nullable(), label: z.string() }),
+  period: z.object({
+    kind: z.enum(PERIOD_KINDS),
+    value: z.string().nullable(),
+    meetingId: IdSchema.nullable(),
+    label: z.string(),
+  }),
   startsOn: z.string(),
   dueDate: z.string(),
   lead: TaskLeadSchema.nullable(),
@@ -93,12 +117,19 @@ export const ProgramItemSchema = z.object({
   weight: z.number().int(),
   percent: z.number(),
   status: z.object({ code: z.string(), label_vi: z.string() }),
-  sixClear: z.object({ complete: z.boolean(), missing: z.array(z.object({ code: z.string(), field: z.string(), message_vi: z.string() })) }),
+  sixClear: z.object({
+    complete: z.boolean(),
+    missing: z.array(z.object({ code: z.string(), field: z.string(), message_vi: z.string() })),
+  }),
   tasks: z.array(TaskListItemSchema),
   inspections: z.array(z.object({ id: IdSchema, title: z.string(), state: z.string() })),
   /** The item of an earlier period this one continues (carried over unfinished), and the one that continues it. */
-  carriedFrom: z.object({ itemId: IdSchema, programId: IdSchema, programTitle: z.string(), periodLabel: z.string() }).nullable(),
-  carriedTo: z.object({ itemId: IdSchema, programId: IdSchema, programTitle: z.string(), periodLabel: z.string() }).nullable(),
+  carriedFrom: z
+    .object({ itemId: IdSchema, programId: IdSchema, programTitle: z.string(), periodLabel: z.string() })
+    .nullable(),
+  carriedTo: z
+    .object({ itemId: IdSchema, programId: IdSchema, programTitle: z.string(), periodLabel: z.string() })
+    .nullable(),
   version: z.number().int(),
 });
 export const ProgramListItemSchema = z.object({
@@ -162,7 +193,10 @@ export const UpdateInspectionSchema = z.strictObject({
   windowFrom: IsoDateSchema.nullable().optional(),
   windowTo: IsoDateSchema.nullable().optional(),
   team: z.array(TeamMember).max(50).optional(),
-  findings: z.array(z.strictObject({ target: TextSchema(300), text: TextSchema(20_000), violation: z.boolean().optional() })).max(200).optional(),
+  findings: z
+    .array(z.strictObject({ target: TextSchema(300), text: TextSchema(20_000), violation: z.boolean().optional() }))
+    .max(200)
+    .optional(),
 });
 const RemedySchema = z.strictObject({
   title: TextSchema(1000),
@@ -172,13 +206,34 @@ const RemedySchema = z.strictObject({
   product: TextSchema(500).nullable().optional(),
 });
 export const InspectionStepSchema = z.discriminatedUnion('to', [
-  z.strictObject({ version: VersionSchema, to: z.literal('decided'), decidedOn: IsoDateSchema, decisionSymbol: TextSchema(50).nullable().optional() }),
+  z.strictObject({
+    version: VersionSchema,
+    to: z.literal('decided'),
+    decidedOn: IsoDateSchema,
+    decisionSymbol: TextSchema(50).nullable().optional(),
+  }),
   z.strictObject({ version: VersionSchema, to: z.literal('in_progress') }),
-  z.strictObject({ version: VersionSchema, to: z.literal('concluded'), concludedOn: IsoDateSchema, conclusionText: TextSchema(50_000), conclusionSymbol: TextSchema(50).nullable().optional(), remedies: z.array(RemedySchema).max(100).optional() }),
-  z.strictObject({ version: VersionSchema, to: z.literal('verified'), verifiedOn: IsoDateSchema, verificationText: TextSchema(20_000) }),
+  z.strictObject({
+    version: VersionSchema,
+    to: z.literal('concluded'),
+    concludedOn: IsoDateSchema,
+    conclusionText: TextSchema(50_000),
+    conclusionSymbol: TextSchema(50).nullable().optional(),
+    remedies: z.array(RemedySchema).max(100).optional(),
+  }),
+  z.strictObject({
+    version: VersionSchema,
+    to: z.literal('verified'),
+    verifiedOn: IsoDateSchema,
+    verificationText: TextSchema(20_000),
+  }),
   z.strictObject({ version: VersionSchema, to: z.literal('cancelled'), note: TextSchema(2000) }),
 ]);
-export const InspectionListQuerySchema = z.strictObject({ orgId: IdSchema, state: z.enum(INSPECTION_STATES).optional(), year: z.coerce.number().int().min(1930).max(2200).optional() });
+export const InspectionListQuerySchema = z.strictObject({
+  orgId: IdSchema,
+  state: z.enum(INSPECTION_STATES).optional(),
+  year: z.coerce.number().int().min(1930).max(2200).optional(),
+});
 export const InspectionSchema = z.object({
   id: IdSchema,
   orgId: IdSchema,
@@ -230,8 +285,20 @@ export const CreateRecommendationSchema = z.strictObject({
   confidentiality: ConfidentialitySchema.optional(),
 });
 export const RecommendationStepSchema = z.discriminatedUnion('to', [
-  z.strictObject({ version: VersionSchema, to: z.literal('assigned'), lead: TaskLeadSchema, dueDate: IsoDateSchema.optional(), supervisorPersonId: IdSchema.nullable().optional() }),
-  z.strictObject({ version: VersionSchema, to: z.literal('answered'), answeredOn: IsoDateSchema, answerText: TextSchema(50_000), answerSymbol: TextSchema(50).nullable().optional() }),
+  z.strictObject({
+    version: VersionSchema,
+    to: z.literal('assigned'),
+    lead: TaskLeadSchema,
+    dueDate: IsoDateSchema.optional(),
+    supervisorPersonId: IdSchema.nullable().optional(),
+  }),
+  z.strictObject({
+    version: VersionSchema,
+    to: z.literal('answered'),
+    answeredOn: IsoDateSchema,
+    answerText: TextSchema(50_000),
+    answerSymbol: TextSchema(50).nullable().optional(),
+  }),
   z.strictObject({ version: VersionSchema, to: z.literal('withdrawn'), note: TextSchema(2000) }),
 ]);
 export const RecommendationListQuerySchema = z.strictObject({

@@ -26,17 +26,37 @@ export const CreateReviewRequestSchema = z.strictObject({
   periodTo: IsoDateSchema.optional(),
   sentOn: IsoDateSchema.optional(),
   deadline: IsoDateSchema,
-  team: z.array(z.strictObject({ name: TextSchema(200), role: TextSchema(100) })).max(30).optional(),
+  team: z
+    .array(z.strictObject({ name: TextSchema(200), role: TextSchema(100) }))
+    .max(30)
+    .optional(),
 });
-export const SubmitReviewRequestSchema = z.strictObject({ version: VersionSchema, reportId: IdSchema, submittedOn: IsoDateSchema.optional() });
+export const SubmitReviewRequestSchema = z.strictObject({
+  version: VersionSchema,
+  reportId: IdSchema,
+  submittedOn: IsoDateSchema.optional(),
+});
 export const ConcludeReviewRequestSchema = z.strictObject({
   version: VersionSchema,
   conclusionText: TextSchema(20_000),
   concludedOn: IsoDateSchema.optional(),
   /** Each becomes an item of the subordinate's register of shortcomings, led by the subordinate unless named. */
-  shortcomings: z.array(z.strictObject({ text: TextSchema(2000), remedy: TextSchema(2000), dueDate: IsoDateSchema, lead: TaskLeadSchema.optional() })).max(50).optional(),
+  shortcomings: z
+    .array(
+      z.strictObject({
+        text: TextSchema(2000),
+        remedy: TextSchema(2000),
+        dueDate: IsoDateSchema,
+        lead: TaskLeadSchema.optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
   /** Each becomes a recommendation to the superior, from the working group, followed to an answer in the regulation's deadline. */
-  recommendations: z.array(z.strictObject({ title: TextSchema(500), text: TextSchema(4000) })).max(50).optional(),
+  recommendations: z
+    .array(z.strictObject({ title: TextSchema(500), text: TextSchema(4000) }))
+    .max(50)
+    .optional(),
 });
 export const ReviewRequestListQuerySchema = z.strictObject({ orgId: IdSchema });
 
@@ -69,4 +89,8 @@ export const ReviewRequestSchema = z.object({
   canSubmit: z.boolean(),
   version: z.number().int(),
 });
-export const ReviewRequestListSchema = z.array(ReviewRequestSchema.omit({ shortcomings: true, recommendations: true, conclusionText: true }).extend({ direction: z.enum(['sent', 'received']) }));
+export const ReviewRequestListSchema = z.array(
+  ReviewRequestSchema.omit({ shortcomings: true, recommendations: true, conclusionText: true }).extend({
+    direction: z.enum(['sent', 'received']),
+  }),
+);

@@ -16,7 +16,14 @@ export const ReviewQuerySchema = z.strictObject({
   period: z.string().max(40).optional(),
 });
 
-export const ReviewPeriodSchema = z.object({ kind: z.enum(REVIEW_PERIOD_KINDS), code: z.string(), from: IsoDateSchema, to: IsoDateSchema, label_vi: z.string(), label_en: z.string() });
+export const ReviewPeriodSchema = z.object({
+  kind: z.enum(REVIEW_PERIOD_KINDS),
+  code: z.string(),
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  label_vi: z.string(),
+  label_en: z.string(),
+});
 
 export const IndicatorSchema = z
   .object({
@@ -37,7 +44,14 @@ export const IndicatorSchema = z
   })
   .meta({ id: 'ReviewIndicator' });
 
-const TaskBreakdownRow = z.object({ key: z.string().nullable(), name: z.string(), assigned: z.number().int(), doneOnTime: z.number().int(), doneLate: z.number().int(), overdue: z.number().int() });
+const TaskBreakdownRow = z.object({
+  key: z.string().nullable(),
+  name: z.string(),
+  assigned: z.number().int(),
+  doneOnTime: z.number().int(),
+  doneLate: z.number().int(),
+  overdue: z.number().int(),
+});
 
 export const ReviewSchema = z.object({
   orgId: IdSchema,
@@ -79,17 +93,37 @@ export const SubordinatesReviewSchema = z.object({
 });
 
 /** `code` is checked after access (a GET on another organization's review is refused as such, whatever it asks). */
-export const EvidenceQuerySchema = ReviewQuerySchema.extend({ code: z.string().max(60).optional(), bodyId: IdSchema.optional() });
+export const EvidenceQuerySchema = ReviewQuerySchema.extend({
+  code: z.string().max(60).optional(),
+  bodyId: IdSchema.optional(),
+});
 export const EvidenceSchema = z.object({
   code: z.string(),
   label_vi: z.string(),
   definition_vi: z.string(),
   value: z.number(),
-  records: z.array(z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.string(), title: z.string(), date: z.string().nullable(), detail_vi: z.string().nullable(), href: z.string().nullable(), basis_vi: z.string().nullable() })),
+  records: z.array(
+    z.object({
+      kind: z.enum(EVIDENCE_KINDS),
+      id: z.string(),
+      title: z.string(),
+      date: z.string().nullable(),
+      detail_vi: z.string().nullable(),
+      href: z.string().nullable(),
+      basis_vi: z.string().nullable(),
+    }),
+  ),
 });
 
-const ParagraphSchema = z.strictObject({ section: z.enum(REPORT_SECTIONS), text: z.string().trim().min(1).max(20_000) });
-const OverrideSchema = z.strictObject({ key: z.string().min(1).max(80), stated: z.number().int().min(0).max(100_000_000), explanation: z.string().max(2000) });
+const ParagraphSchema = z.strictObject({
+  section: z.enum(REPORT_SECTIONS),
+  text: z.string().trim().min(1).max(20_000),
+});
+const OverrideSchema = z.strictObject({
+  key: z.string().min(1).max(80),
+  stated: z.number().int().min(0).max(100_000_000),
+  explanation: z.string().max(2000),
+});
 
 /** A review report to draft: the organization, its period (a code or dates) and which report. */
 export const CreateReviewReportSchema = z.strictObject({
@@ -115,7 +149,18 @@ export const NextProgramSchema = z.strictObject({
   carryOver: z.boolean().optional(),
 });
 export const ReviewReportListQuerySchema = z.strictObject({ orgId: IdSchema });
-export const ReviewReportListSchema = z.array(z.object({ id: IdSchema, kind: z.enum(['period', 'regulation']), kindLabel_vi: z.string(), title: z.string(), state: z.string(), periodFrom: z.string(), periodTo: z.string(), version: z.number().int() }));
+export const ReviewReportListSchema = z.array(
+  z.object({
+    id: IdSchema,
+    kind: z.enum(['period', 'regulation']),
+    kindLabel_vi: z.string(),
+    title: z.string(),
+    state: z.string(),
+    periodFrom: z.string(),
+    periodTo: z.string(),
+    version: z.number().int(),
+  }),
+);
 export const ReviewReportSchema = z.object({
   id: IdSchema,
   orgId: IdSchema,
@@ -127,8 +172,26 @@ export const ReviewReportSchema = z.object({
   state: z.enum(['draft', 'circulated', 'adopted', 'cancelled']),
   /** Once adopted, its number and symbol (12-BC/TU). */
   symbol: z.string().nullable(),
-  paragraphs: z.array(z.object({ section: z.enum(REPORT_SECTIONS), text: z.string(), rendered: z.string(), figures: z.array(z.string()) })),
-  figures: z.array(z.object({ key: z.string(), code: z.string(), label_vi: z.string(), value: z.number(), stated: z.number().nullable(), explanation: z.string().nullable(), evidence: z.object({ kind: z.enum(EVIDENCE_KINDS), ids: z.array(z.string()) }), bodyId: IdSchema.nullable() })),
+  paragraphs: z.array(
+    z.object({
+      section: z.enum(REPORT_SECTIONS),
+      text: z.string(),
+      rendered: z.string(),
+      figures: z.array(z.string()),
+    }),
+  ),
+  figures: z.array(
+    z.object({
+      key: z.string(),
+      code: z.string(),
+      label_vi: z.string(),
+      value: z.number(),
+      stated: z.number().nullable(),
+      explanation: z.string().nullable(),
+      evidence: z.object({ kind: z.enum(EVIDENCE_KINDS), ids: z.array(z.string()) }),
+      bodyId: IdSchema.nullable(),
+    }),
+  ),
   place: z.string().nullable(),
   recipients: z.array(z.string()),
   adoptedOn: z.string().nullable(),
@@ -153,8 +216,15 @@ export const CreateShortcomingSchema = z.strictObject({
   inspectionId: IdSchema.nullable().optional(),
 });
 /** Closing a shortcoming needs the evidence of its remedy. */
-export const FixShortcomingSchema = z.strictObject({ version: VersionSchema, fixedOn: IsoDateSchema, evidence: TextSchema(4000) });
-export const ShortcomingListQuerySchema = z.strictObject({ orgId: IdSchema, state: z.enum(['open', 'fixed']).optional() });
+export const FixShortcomingSchema = z.strictObject({
+  version: VersionSchema,
+  fixedOn: IsoDateSchema,
+  evidence: TextSchema(4000),
+});
+export const ShortcomingListQuerySchema = z.strictObject({
+  orgId: IdSchema,
+  state: z.enum(['open', 'fixed']).optional(),
+});
 export const ShortcomingSchema = z.object({
   id: IdSchema,
   orgId: IdSchema,

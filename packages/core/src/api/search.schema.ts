@@ -3,7 +3,20 @@ import { IdSchema, IsoDateSchema } from './common.schema.js';
 import { OrgRefSchema } from './org.schema.js';
 
 /** What the search finds, in the order its groups are shown when they rank alike. */
-export const SEARCH_KINDS = ['regulation', 'clause', 'conclusion', 'meeting', 'task', 'program', 'inspection', 'recommendation', 'consultation', 'report', 'organization', 'person'] as const;
+export const SEARCH_KINDS = [
+  'regulation',
+  'clause',
+  'conclusion',
+  'meeting',
+  'task',
+  'program',
+  'inspection',
+  'recommendation',
+  'consultation',
+  'report',
+  'organization',
+  'person',
+] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const SEARCH_KIND_LABELS: Record<SearchKind, { vi: string; en: string }> = {
@@ -22,7 +35,11 @@ export const SEARCH_KIND_LABELS: Record<SearchKind, { vi: string; en: string }> 
 };
 
 /** `limit`: results per kind. */
-export const SearchQuerySchema = z.strictObject({ q: z.string().trim().min(1).max(200), asOf: IsoDateSchema.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const SearchQuerySchema = z.strictObject({
+  q: z.string().trim().min(1).max(200),
+  asOf: IsoDateSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
 
 export const SearchItemSchema = z.object({
   kind: z.enum(SEARCH_KINDS),
@@ -48,7 +65,9 @@ export const SearchResultSchema = z.object({
   /** Every kind with a match, best group first; within a group, best first. */
   groups: z.array(SearchGroupSchema),
   organizations: z.array(OrgRefSchema.extend({ validFrom: z.string(), validUntil: z.string().nullable() })),
-  people: z.array(z.object({ id: IdSchema, fullName: z.string(), orgName: z.string(), positions: z.array(z.string()) })),
+  people: z.array(
+    z.object({ id: IdSchema, fullName: z.string(), orgName: z.string(), positions: z.array(z.string()) }),
+  ),
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 export type SearchItem = z.infer<typeof SearchItemSchema>;

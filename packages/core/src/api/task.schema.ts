@@ -5,9 +5,23 @@ import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSche
 /** The one lead (rõ người): a unit of the system (a body or an organization) or a person. */
 export const TaskLeadSchema = z.strictObject({ kind: z.enum(['unit', 'person']), id: IdSchema, name: TextSchema(300) });
 /** A supporting unit may be outside the system (a provincial department): then it has a name and no id. */
-export const TaskSupportSchema = z.strictObject({ kind: z.enum(['unit', 'person']), id: IdSchema.nullable(), name: TextSchema(300) });
+export const TaskSupportSchema = z.strictObject({
+  kind: z.enum(['unit', 'person']),
+  id: IdSchema.nullable(),
+  name: TextSchema(300),
+});
 
-export const TASK_SOURCE_KINDS = ['conclusion_item', 'program_item', 'resolution', 'directive', 'letter', 'recommendation', 'inspection', 'regulation', 'other'] as const;
+export const TASK_SOURCE_KINDS = [
+  'conclusion_item',
+  'program_item',
+  'resolution',
+  'directive',
+  'letter',
+  'recommendation',
+  'inspection',
+  'regulation',
+  'other',
+] as const;
 export const TASK_SOURCE_LABELS: Record<(typeof TASK_SOURCE_KINDS)[number], { vi: string; en: string }> = {
   conclusion_item: { vi: 'Kết luận, thông báo kết luận', en: 'Conclusion' },
   program_item: { vi: 'Chương trình công tác', en: 'Work program' },
@@ -35,7 +49,10 @@ const TaskFields = {
   product: TextSchema(500).nullable().optional(),
   accountability: TextSchema(1000).nullable().optional(),
   weight: z.number().int().min(1).max(100).optional(),
-  milestones: z.array(z.strictObject({ title: TextSchema(300), dueDate: IsoDateSchema })).max(50).optional(),
+  milestones: z
+    .array(z.strictObject({ title: TextSchema(300), dueDate: IsoDateSchema }))
+    .max(50)
+    .optional(),
 };
 
 export const CreateTaskSchema = z.strictObject({
@@ -48,26 +65,49 @@ export const CreateTaskSchema = z.strictObject({
   /** Assign at once when the 6 rõ are complete (else it stays a draft, the missing ones named). */
   assign: z.boolean().optional(),
 });
-export const UpdateTaskSchema = z.strictObject({ version: VersionSchema, ...TaskFields, title: TextSchema(1000).optional() });
+export const UpdateTaskSchema = z.strictObject({
+  version: VersionSchema,
+  ...TaskFields,
+  title: TextSchema(1000).optional(),
+});
 export const FromConclusionSchema = z.strictObject({
   /** Overrides for what the conclusion item did not state (a matter for the competence check, milestones). */
   matter: z.string().max(100).nullable().optional(),
   milestones: TaskFields.milestones,
   assign: z.boolean().optional(),
 });
-export const TaskTransitionSchema = z.strictObject({ version: VersionSchema, to: z.enum(TASK_STATES), on: IsoDateSchema.optional(), note: TextSchema(2000).nullable().optional() });
+export const TaskTransitionSchema = z.strictObject({
+  version: VersionSchema,
+  to: z.enum(TASK_STATES),
+  on: IsoDateSchema.optional(),
+  note: TextSchema(2000).nullable().optional(),
+});
 export const TaskReportSchema = z.strictObject({
   reportedOn: IsoDateSchema,
   percent: z.number().min(0).max(100),
   text: TextSchema(20_000),
   files: z
-    .array(z.strictObject({ fileName: TextSchema(255), mediaType: z.string().max(200).nullable().optional(), contentBase64: z.string().min(1).max(11_200_000).regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' }) }))
+    .array(
+      z.strictObject({
+        fileName: TextSchema(255),
+        mediaType: z.string().max(200).nullable().optional(),
+        contentBase64: z
+          .string()
+          .min(1)
+          .max(11_200_000)
+          .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' }),
+      }),
+    )
     .max(10)
     .optional(),
   /** The lead reports the task finished: it moves to "reported" for the assigning level to accept. */
   finished: z.boolean().optional(),
 });
-export const ExtensionRequestSchema = z.strictObject({ requestedOn: IsoDateSchema, requestedTo: IsoDateSchema, reason: TextSchema(2000) });
+export const ExtensionRequestSchema = z.strictObject({
+  requestedOn: IsoDateSchema,
+  requestedTo: IsoDateSchema,
+  reason: TextSchema(2000),
+});
 export const ExtensionDecisionSchema = z.strictObject({
   version: VersionSchema,
   approved: z.boolean(),
@@ -97,8 +137,17 @@ export const TaskListQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-const Check = z.object({ ok: z.boolean(), reason_vi: z.string(), ruleIds: z.array(z.string()), eIds: z.array(z.string()) });
-const SixClear = z.object({ complete: z.boolean(), missing: z.array(z.object({ code: z.string(), field: z.string(), message_vi: z.string() })), refused: z.object({ rule: z.string(), message_vi: z.string() }).nullable() });
+const Check = z.object({
+  ok: z.boolean(),
+  reason_vi: z.string(),
+  ruleIds: z.array(z.string()),
+  eIds: z.array(z.string()),
+});
+const SixClear = z.object({
+  complete: z.boolean(),
+  missing: z.array(z.object({ code: z.string(), field: z.string(), message_vi: z.string() })),
+  refused: z.object({ rule: z.string(), message_vi: z.string() }).nullable(),
+});
 export const TaskListItemSchema = z.object({
   id: IdSchema,
   orgId: IdSchema,
@@ -146,30 +195,91 @@ export const TaskSchema = TaskListItemSchema.extend({
   competence: Check.nullable(),
   /** Who decides an extension: the level that assigned the task. */
   extensionAuthority: z.object({ code: z.string(), name: z.string() }).nullable(),
-  milestones: z.array(z.object({ id: IdSchema, title: z.string(), dueDate: z.string(), doneOn: z.string().nullable() })),
-  reports: z.array(z.object({ id: IdSchema, reportedOn: z.string(), percent: z.number(), text: z.string(), files: z.array(z.object({ id: IdSchema, fileName: z.string(), size: z.number().int() })) })),
-  extensions: z.array(z.object({ id: IdSchema, requestedOn: z.string(), requestedTo: z.string(), reason: z.string(), state: z.string(), decidedOn: z.string().nullable(), decidedBy: z.string().nullable(), decisionRef: z.string().nullable(), note: z.string().nullable(), version: z.number().int() })),
+  milestones: z.array(
+    z.object({ id: IdSchema, title: z.string(), dueDate: z.string(), doneOn: z.string().nullable() }),
+  ),
+  reports: z.array(
+    z.object({
+      id: IdSchema,
+      reportedOn: z.string(),
+      percent: z.number(),
+      text: z.string(),
+      files: z.array(z.object({ id: IdSchema, fileName: z.string(), size: z.number().int() })),
+    }),
+  ),
+  extensions: z.array(
+    z.object({
+      id: IdSchema,
+      requestedOn: z.string(),
+      requestedTo: z.string(),
+      reason: z.string(),
+      state: z.string(),
+      decidedOn: z.string().nullable(),
+      decidedBy: z.string().nullable(),
+      decisionRef: z.string().nullable(),
+      note: z.string().nullable(),
+      version: z.number().int(),
+    }),
+  ),
 });
 
 export const CoverageSchema = z.object({
   orgId: IdSchema,
   asOf: z.string(),
   regulation: z.object({ versionId: IdSchema, regulationId: IdSchema, expression: z.string() }).nullable(),
-  findings: z.array(z.object({ code: z.string(), kind: z.enum(['gap', 'overlap', 'load']), subject: z.string(), message_vi: z.string(), people: z.array(z.object({ id: IdSchema, name: z.string() })), ruleIds: z.array(z.string()), eIds: z.array(z.string()) })),
+  findings: z.array(
+    z.object({
+      code: z.string(),
+      kind: z.enum(['gap', 'overlap', 'load']),
+      subject: z.string(),
+      message_vi: z.string(),
+      people: z.array(z.object({ id: IdSchema, name: z.string() })),
+      ruleIds: z.array(z.string()),
+      eIds: z.array(z.string()),
+    }),
+  ),
   counts: z.object({ duties: z.number().int(), fields: z.number().int(), members: z.number().int() }),
-  load: z.array(z.object({ personId: IdSchema, name: z.string(), fields: z.number().int(), openTasks: z.number().int(), overdueTasks: z.number().int() })),
+  load: z.array(
+    z.object({
+      personId: IdSchema,
+      name: z.string(),
+      fields: z.number().int(),
+      openTasks: z.number().int(),
+      overdueTasks: z.number().int(),
+    }),
+  ),
 });
 
 export const TaskDashboardSchema = z.object({
   orgId: IdSchema,
   asOf: z.string(),
-  totals: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int(), draft: z.number().int(), doneThisYear: z.number().int() }),
-  overdueByUnit: z.array(z.object({ leadId: IdSchema.nullable(), leadName: z.string(), count: z.number().int(), oldestDue: z.string() })),
+  totals: z.object({
+    open: z.number().int(),
+    overdue: z.number().int(),
+    dueSoon: z.number().int(),
+    draft: z.number().int(),
+    doneThisYear: z.number().int(),
+  }),
+  overdueByUnit: z.array(
+    z.object({ leadId: IdSchema.nullable(), leadName: z.string(), count: z.number().int(), oldestDue: z.string() }),
+  ),
   overdueBySupervisor: z.array(z.object({ personId: IdSchema, name: z.string(), count: z.number().int() })),
-  completionByMonth: z.array(z.object({ month: z.string(), done: z.number().int(), onTime: z.number().int(), late: z.number().int() })),
+  completionByMonth: z.array(
+    z.object({ month: z.string(), done: z.number().int(), onTime: z.number().int(), late: z.number().int() }),
+  ),
   bottlenecks: z.object({
-    mostExtended: z.array(z.object({ taskId: IdSchema, title: z.string(), leadName: z.string().nullable(), extensions: z.number().int() })),
-    longestOverdue: z.array(z.object({ taskId: IdSchema, title: z.string(), leadName: z.string().nullable(), due: z.string(), daysOverdue: z.number().int() })),
+    mostExtended: z.array(
+      z.object({ taskId: IdSchema, title: z.string(), leadName: z.string().nullable(), extensions: z.number().int() }),
+    ),
+    longestOverdue: z.array(
+      z.object({
+        taskId: IdSchema,
+        title: z.string(),
+        leadName: z.string().nullable(),
+        due: z.string(),
+        daysOverdue: z.number().int(),
+      }),
+    ),
   }),
 });
 
@@ -191,7 +301,11 @@ export const PendingActionItemsQuerySchema = z.strictObject({ orgId: IdSchema })
 export const TaskImportSchema = z.strictObject({
   orgId: IdSchema,
   fileName: TextSchema(255),
-  contentBase64: z.string().min(1).max(11_200_000).regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' }),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(11_200_000)
+    .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' }),
   /** Checks the sheet and reports what would be imported, writing nothing. */
   dryRun: z.boolean().default(false),
 });
@@ -200,5 +314,14 @@ export const TaskImportResultSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
-  rows: z.array(z.object({ row: z.number().int(), id: IdSchema.nullable(), title: z.string(), lead: z.string().nullable(), dueDate: z.string().nullable(), action: z.enum(['create', 'update', 'unchanged']) })),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      id: IdSchema.nullable(),
+      title: z.string(),
+      lead: z.string().nullable(),
+      dueDate: z.string().nullable(),
+      action: z.enum(['create', 'update', 'unchanged']),
+    }),
+  ),
 });

@@ -28,14 +28,17 @@ export interface IssueLike {
 const num = (n: number | bigint | undefined) => Number(n ?? 0).toLocaleString('vi-VN');
 const cap = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 /** The first letter lowered unless it starts an abbreviation (UBKT, BTV). */
-const uncap = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) || /^\p{Lu}\s/u.test(s) ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s);
+const uncap = (s: string) =>
+  /^\p{Lu}\p{Ll}/u.test(s) || /^\p{Lu}\s/u.test(s) ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s;
 
 /** A label without what it adds in brackets ("Tiến độ (%)", "Mốc (mục 2)"): what a sentence naming the field contains. */
 export const labelCore = (label: string) => label.replace(/(\s*\([^()]*\))+$/, '');
 
 /** The schema's own words, prefixed by the label unless they already name the field. */
 function named(own: string, label: string): string {
-  return own.toLocaleLowerCase('vi').includes(labelCore(label).toLocaleLowerCase('vi')) ? cap(own) : `${label}: ${uncap(own)}`;
+  return own.toLocaleLowerCase('vi').includes(labelCore(label).toLocaleLowerCase('vi'))
+    ? cap(own)
+    : `${label}: ${uncap(own)}`;
 }
 
 const CHOOSE = 'không hợp lệ: hãy chọn một giá trị trong danh sách';

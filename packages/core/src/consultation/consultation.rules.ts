@@ -33,7 +33,11 @@ export const RECIPIENT_STATUS_LABELS: Record<RecipientStatus, { vi: string; en: 
   not_answering: { vi: 'Xác định không góp ý', en: 'Marked as not answering' },
 };
 
-export function recipientStatus(r: { answeredOn: IsoDate | null; notAnswering: boolean }, deadline: IsoDate, today: IsoDate): RecipientStatus {
+export function recipientStatus(
+  r: { answeredOn: IsoDate | null; notAnswering: boolean },
+  deadline: IsoDate,
+  today: IsoDate,
+): RecipientStatus {
   if (r.answeredOn) return 'answered';
   if (r.notAnswering) return 'not_answering';
   return today > deadline ? 'late' : 'pending';
@@ -41,7 +45,8 @@ export function recipientStatus(r: { answeredOn: IsoDate | null; notAnswering: b
 
 /** An explanation is required unless the comment is fully accepted; a "no comment" answer needs no disposition. */
 export function dispositionProblem(d: { disposition: Disposition; explanation?: string | null }): string | null {
-  if (d.disposition !== 'accepted' && !d.explanation?.trim()) return `${DISPOSITION_LABELS[d.disposition].vi}: cần ghi nội dung giải trình`;
+  if (d.disposition !== 'accepted' && !d.explanation?.trim())
+    return `${DISPOSITION_LABELS[d.disposition].vi}: cần ghi nội dung giải trình`;
   return null;
 }
 export const needsDisposition = (kind: CommentKind) => kind !== 'no_comment';
@@ -57,7 +62,10 @@ export function submissionBlockers(
   const open = comments.filter((c) => needsDisposition(c.kind) && !c.disposition).length;
   if (open) out.push(`Còn ${open} ý kiến chưa tiếp thu, giải trình`);
   const waiting = recipients.filter((r) => ['pending', 'late'].includes(recipientStatus(r, deadline, today)));
-  if (waiting.length) out.push(`Còn ${waiting.length} nơi chưa góp ý và chưa được xác định không góp ý: ${waiting.map((r) => r.name).join(', ')}`);
+  if (waiting.length)
+    out.push(
+      `Còn ${waiting.length} nơi chưa góp ý và chưa được xác định không góp ý: ${waiting.map((r) => r.name).join(', ')}`,
+    );
   return out;
 }
 
@@ -73,7 +81,10 @@ export interface Anchor {
  * Where a comment sits in a version: its element by permanent id; when that is gone (merged, removed), the nearest
  * surviving parent; else the document as a whole. Renumbering keeps a pinned wId, so the comment follows it.
  */
-export function resolveAnchor(reg: Regulation, a: Anchor): { element: RegElement | null; exact: boolean; cite: string } {
+export function resolveAnchor(
+  reg: Regulation,
+  a: Anchor,
+): { element: RegElement | null; exact: boolean; cite: string } {
   if (!a.wId) return { element: null, exact: false, cite: 'Toàn văn dự thảo' };
   // A pinned element owns its id: an unpinned new one whose number happens to match does not take its comments.
   const pinned = (e: RegElement) => /\{#[A-Za-z0-9_.-]+\}\s*$/.test(e.lines[0] ?? '');
@@ -94,7 +105,8 @@ export function resolveAnchor(reg: Regulation, a: Anchor): { element: RegElement
  */
 export function pinWIds(reg: Regulation): Regulation {
   const walk = (e: RegElement) => {
-    if (e.kind !== 'chapter' && e.lines[0] !== undefined && !/\{#[A-Za-z0-9_.-]+\}\s*$/.test(e.lines[0])) e.lines[0] = `${e.lines[0].replace(/\s+$/, '')} {#${e.wId}}`;
+    if (e.kind !== 'chapter' && e.lines[0] !== undefined && !/\{#[A-Za-z0-9_.-]+\}\s*$/.test(e.lines[0]))
+      e.lines[0] = `${e.lines[0].replace(/\s+$/, '')} {#${e.wId}}`;
     e.children.forEach(walk);
   };
   reg.chapters.forEach(walk);
@@ -133,20 +145,44 @@ export interface SynthesisRow {
   eId: string | null;
   /** The provision's text in the draft circulated. */
   draftText: string;
-  comments: { id: string; from: string; text: string; proposedText: string | null; disposition: string; explanation: string }[];
+  comments: {
+    id: string;
+    from: string;
+    text: string;
+    proposedText: string | null;
+    disposition: string;
+    explanation: string;
+  }[];
 }
 
 /**
  * The synthesis table (bảng tổng hợp ý kiến, tiếp thu, giải trình): one row per provision in document order, general
  * comments first, each with who said what and how it was disposed of. "No comment" answers are counted, not listed.
  */
-export function synthesisTable(reg: Regulation, comments: SynthesisComment[]): { rows: SynthesisRow[]; noComment: string[] } {
+export function synthesisTable(
+  reg: Regulation,
+  comments: SynthesisComment[],
+): { rows: SynthesisRow[]; noComment: string[] } {
   const order = new Map(allElements(reg).map((e, i) => [e.wId, i]));
-  const groups = new Map<string, { key: string; pos: number; cite: string; eId: string | null; draftText: string; items: SynthesisComment[] }>();
+  const groups = new Map<
+    string,
+    { key: string; pos: number; cite: string; eId: string | null; draftText: string; items: SynthesisComment[] }
+  >();
   for (const c of comments.filter((x) => x.kind !== 'no_comment')) {
     const r = resolveAnchor(reg, c.anchor);
     const key = r.element?.wId ?? '';
-    const g = groups.get(key) ?? { key, pos: r.element ? (order.get(r.element.wId) ?? 0) : -1, cite: r.cite, eId: r.element?.eId ?? null, draftText: r.element ? (r.element.kind === 'article' ? `Điều ${r.element.num}. ${r.element.heading}` : r.element.text) : '', items: [] };
+    const g = groups.get(key) ?? {
+      key,
+      pos: r.element ? (order.get(r.element.wId) ?? 0) : -1,
+      cite: r.cite,
+      eId: r.element?.eId ?? null,
+      draftText: r.element
+        ? r.element.kind === 'article'
+          ? `Điều ${r.element.num}. ${r.element.heading}`
+          : r.element.text
+        : '',
+      items: [],
+    };
     g.items.push(c);
     groups.set(key, g);
   }
@@ -160,14 +196,27 @@ export function synthesisTable(reg: Regulation, comments: SynthesisComment[]): {
       draftText: g.draftText,
       comments: g.items
         .sort((a, b) => collator.compare(a.recipientName, b.recipientName))
-        .map((c) => ({ id: c.id, from: c.recipientName, text: c.text, proposedText: c.proposedText, disposition: c.disposition ? DISPOSITION_LABELS[c.disposition].vi : 'Chưa xử lý', explanation: c.explanation ?? '' })),
+        .map((c) => ({
+          id: c.id,
+          from: c.recipientName,
+          text: c.text,
+          proposedText: c.proposedText,
+          disposition: c.disposition ? DISPOSITION_LABELS[c.disposition].vi : 'Chưa xử lý',
+          explanation: c.explanation ?? '',
+        })),
     }));
-  const noComment = [...new Set(comments.filter((c) => c.kind === 'no_comment').map((c) => c.recipientName))].sort(collator.compare);
+  const noComment = [...new Set(comments.filter((c) => c.kind === 'no_comment').map((c) => c.recipientName))].sort(
+    collator.compare,
+  );
   return { rows, noComment };
 }
 
 /** The line a recipient list shows. */
-export function recipientLine(r: { answeredOn: IsoDate | null; notAnswering: boolean }, deadline: IsoDate, today: IsoDate): string {
+export function recipientLine(
+  r: { answeredOn: IsoDate | null; notAnswering: boolean },
+  deadline: IsoDate,
+  today: IsoDate,
+): string {
   const s = recipientStatus(r, deadline, today);
   if (s === 'answered') return `Đã góp ý ngày ${formatDateVi(r.answeredOn!)}`;
   if (s === 'late') return `Quá hạn từ ${formatDateVi(deadline)}, chưa góp ý`;

@@ -16,8 +16,21 @@ describe('a document under consultation', () => {
     expect(paras).toHaveLength(5);
     const a = resolveAnchor(doc, { wId: 'doan_5', eId: 'doan_5', quote: null });
     expect(a).toMatchObject({ exact: true, cite: 'đoạn 5' });
-    const t = synthesisTable(doc, [{ id: 'k1', recipientName: 'Đảng ủy xã Tân Lập', kind: 'proposal', anchor: { wId: 'doan_5', eId: 'doan_5', quote: null }, text: 'Đề nghị lùi đến năm 2028', proposedText: '1. Đến năm 2028, 100% văn bản của cấp ủy được ký số.', disposition: null, explanation: null }]);
-    expect(t.rows).toEqual([expect.objectContaining({ cite: 'đoạn 5', draftText: '1. Đến năm 2027, 100% văn bản của cấp ủy được ký số.' })]);
+    const t = synthesisTable(doc, [
+      {
+        id: 'k1',
+        recipientName: 'Đảng ủy xã Tân Lập',
+        kind: 'proposal',
+        anchor: { wId: 'doan_5', eId: 'doan_5', quote: null },
+        text: 'Đề nghị lùi đến năm 2028',
+        proposedText: '1. Đến năm 2028, 100% văn bản của cấp ủy được ký số.',
+        disposition: null,
+        explanation: null,
+      },
+    ]);
+    expect(t.rows).toEqual([
+      expect.objectContaining({ cite: 'đoạn 5', draftText: '1. Đến năm 2027, 100% văn bản của cấp ủy được ký số.' }),
+    ]);
   });
   it('compares two versions paragraph by paragraph: changed, added and removed', () => {
     const next = [...paras];

@@ -8,7 +8,7 @@ const LIMITS: ZipLimits = { maxEntries: 10, maxEntryBytes: 1_000_000, maxTotalBy
 const text = (n: number, seed = 1) => {
   let x = seed;
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = 33 + ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) % 90;
+  for (let i = 0; i < n; i++) out[i] = 33 + (((x = (x * 1103515245 + 12345) >>> 0) >>> 16) % 90);
   return out;
 };
 
@@ -29,12 +29,20 @@ describe('readZip', () => {
 
   it('names each limit it breaks', () => {
     const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`f${i}.xml`, text(10)]));
-    expect(readZip(zipSync(many), LIMITS)).toMatchObject({ issue: { code: 'QUA_NHIEU_TEP_TRONG_GOI', limit: 10, actual: 11 } });
-    expect(readZip(zipSync({ 'big.xml': text(1_100_000) }), LIMITS)).toMatchObject({ issue: { code: 'TEP_GIAI_NEN_QUA_LON', entry: 'big.xml' } });
-    expect(readZip(zipSync({ 'a.xml': text(800_000), 'b.xml': text(800_000, 5) }), LIMITS)).toMatchObject({ issue: { code: 'TONG_GIAI_NEN_QUA_LON', limit: 1_500_000 } });
+    expect(readZip(zipSync(many), LIMITS)).toMatchObject({
+      issue: { code: 'QUA_NHIEU_TEP_TRONG_GOI', limit: 10, actual: 11 },
+    });
+    expect(readZip(zipSync({ 'big.xml': text(1_100_000) }), LIMITS)).toMatchObject({
+      issue: { code: 'TEP_GIAI_NEN_QUA_LON', entry: 'big.xml' },
+    });
+    expect(readZip(zipSync({ 'a.xml': text(800_000), 'b.xml': text(800_000, 5) }), LIMITS)).toMatchObject({
+      issue: { code: 'TONG_GIAI_NEN_QUA_LON', limit: 1_500_000 },
+    });
     const bomb = readZip(zipSync({ 'sheet.xml': new Uint8Array(900_000) }, { level: 9 }), LIMITS);
     expect(bomb).toMatchObject({ issue: { code: 'TI_LE_NEN_BAT_THUONG', entry: 'sheet.xml' } });
-    expect('issue' in bomb && bomb.issue.message_vi).toMatch(/^Một phần của tệp khi giải nén lớn gấp [\d.]+ lần khi nén, vượt giới hạn 100 lần/);
+    expect('issue' in bomb && bomb.issue.message_vi).toMatch(
+      /^Một phần của tệp khi giải nén lớn gấp [\d.]+ lần khi nén, vượt giới hạn 100 lần/,
+    );
     expect(readZip(strToU8('PK nope'), LIMITS)).toMatchObject({ issue: { code: 'KHONG_MO_DUOC_GOI_NEN' } });
   });
 

@@ -34,7 +34,11 @@ export interface ZipEntry {
 }
 
 export const formatBytesVi = (n: number) =>
-  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} byte`;
+  n >= 1024 * 1024
+    ? `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`
+    : n >= 1024
+      ? `${Math.round(n / 1024)} KB`
+      : `${n} byte`;
 
 /** The entries of a package with their declared sizes, nothing inflated; null when it is not a ZIP package. */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
@@ -54,11 +58,22 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
 
 export function checkZipLimits(entries: ZipEntry[], limits: ZipLimits): ZipIssue | null {
   if (entries.length > limits.maxEntries) {
-    return { code: 'QUA_NHIEU_TEP_TRONG_GOI', limit: limits.maxEntries, actual: entries.length, message_vi: `Gói nén có ${entries.length.toLocaleString('vi-VN')} tệp, vượt giới hạn ${limits.maxEntries.toLocaleString('vi-VN')} tệp` };
+    return {
+      code: 'QUA_NHIEU_TEP_TRONG_GOI',
+      limit: limits.maxEntries,
+      actual: entries.length,
+      message_vi: `Gói nén có ${entries.length.toLocaleString('vi-VN')} tệp, vượt giới hạn ${limits.maxEntries.toLocaleString('vi-VN')} tệp`,
+    };
   }
   const big = entries.find((e) => e.bytes > limits.maxEntryBytes);
   if (big) {
-    return { code: 'TEP_GIAI_NEN_QUA_LON', limit: limits.maxEntryBytes, actual: big.bytes, entry: big.name, message_vi: `Một phần của tệp khi giải nén lớn ${formatBytesVi(big.bytes)}, vượt giới hạn ${formatBytesVi(limits.maxEntryBytes)}: hãy chia nhỏ tệp` };
+    return {
+      code: 'TEP_GIAI_NEN_QUA_LON',
+      limit: limits.maxEntryBytes,
+      actual: big.bytes,
+      entry: big.name,
+      message_vi: `Một phần của tệp khi giải nén lớn ${formatBytesVi(big.bytes)}, vượt giới hạn ${formatBytesVi(limits.maxEntryBytes)}: hãy chia nhỏ tệp`,
+    };
   }
   const ratioOf = (e: ZipEntry) => e.bytes / Math.max(e.compressedBytes, 1);
   const bomb = entries.find((e) => e.bytes > RATIO_GRACE_BYTES && ratioOf(e) > limits.maxRatio);
@@ -74,7 +89,12 @@ export function checkZipLimits(entries: ZipEntry[], limits: ZipLimits): ZipIssue
   }
   const total = entries.reduce((s, e) => s + e.bytes, 0);
   if (total > limits.maxTotalBytes) {
-    return { code: 'TONG_GIAI_NEN_QUA_LON', limit: limits.maxTotalBytes, actual: total, message_vi: `Tệp khi giải nén lớn ${formatBytesVi(total)}, vượt giới hạn ${formatBytesVi(limits.maxTotalBytes)}: hãy chia nhỏ tệp` };
+    return {
+      code: 'TONG_GIAI_NEN_QUA_LON',
+      limit: limits.maxTotalBytes,
+      actual: total,
+      message_vi: `Tệp khi giải nén lớn ${formatBytesVi(total)}, vượt giới hạn ${formatBytesVi(limits.maxTotalBytes)}: hãy chia nhỏ tệp`,
+    };
   }
   return null;
 }
@@ -83,10 +103,17 @@ export function checkZipLimits(entries: ZipEntry[], limits: ZipLimits): ZipIssue
  * The wanted entries of a package within the limits, or the first limit it breaks. The number of entries counts
  * them all; the sizes count the wanted ones, the only ones inflated (a document's pictures are never opened).
  */
-export function readZip(bytes: Uint8Array, limits: ZipLimits, wanted: (name: string) => boolean = () => true): { files: Record<string, Uint8Array> } | { issue: ZipIssue } {
+export function readZip(
+  bytes: Uint8Array,
+  limits: ZipLimits,
+  wanted: (name: string) => boolean = () => true,
+): { files: Record<string, Uint8Array> } | { issue: ZipIssue } {
   const entries = zipEntries(bytes);
   if (!entries) return { issue: { code: 'KHONG_MO_DUOC_GOI_NEN', message_vi: 'Không mở được gói nén của tệp' } };
-  const issue = checkZipLimits(entries.length > limits.maxEntries ? entries : entries.filter((e) => wanted(e.name)), limits);
+  const issue = checkZipLimits(
+    entries.length > limits.maxEntries ? entries : entries.filter((e) => wanted(e.name)),
+    limits,
+  );
   if (issue) return { issue };
   try {
     return { files: unzipSync(bytes, { filter: (f) => wanted(f.name) }) };

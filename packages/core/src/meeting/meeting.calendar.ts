@@ -56,7 +56,8 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 
 const weekday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
 const WEEKDAYS: Record<string, number> = { SUN: 0, MON: 1, TUE: 2, WED: 3, THU: 4, FRI: 5, SAT: 6 };
-const monthEnd = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+const monthEnd = (y: number, m: number) =>
+  `${y}-${String(m).padStart(2, '0')}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
 const monthStart = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
 
 interface Slot {
@@ -81,7 +82,13 @@ function slots(rule: ReturnType<typeof meetingRegime>['result']['rule'], from: s
       if (start < from || end > to) continue;
       const nominal: string[] = [];
       if (wd !== undefined) for (let d = start; d <= end; d = addDays(d, 1)) if (weekday(d) === wd) nominal.push(d);
-      out.push({ from: start, to: end, label_vi: `Tuần ${formatDateVi(start).slice(0, 5)}–${formatDateVi(end)}`, expected: 1, nominal });
+      out.push({
+        from: start,
+        to: end,
+        label_vi: `Tuần ${formatDateVi(start).slice(0, 5)}–${formatDateVi(end)}`,
+        expected: 1,
+        nominal,
+      });
     }
     return out;
   }
@@ -102,7 +109,14 @@ function slots(rule: ReturnType<typeof meetingRegime>['result']['rule'], from: s
       }
       const end = monthEnd(ey, em);
       if (start >= from && end <= to) {
-        const label = k === 1 ? `Tháng ${m}/${y}` : k === 3 && (m - 1) % 3 === 0 ? `Quý ${ROMAN[(m - 1) / 3]}/${y}` : k === 6 && (m - 1) % 6 === 0 ? `${m === 1 ? '6 tháng đầu' : '6 tháng cuối'} năm ${y}` : `${formatDateVi(start)}–${formatDateVi(end)}`;
+        const label =
+          k === 1
+            ? `Tháng ${m}/${y}`
+            : k === 3 && (m - 1) % 3 === 0
+              ? `Quý ${ROMAN[(m - 1) / 3]}/${y}`
+              : k === 6 && (m - 1) % 6 === 0
+                ? `${m === 1 ? '6 tháng đầu' : '6 tháng cuối'} năm ${y}`
+                : `${formatDateVi(start)}–${formatDateVi(end)}`;
         out.push({ from: start, to: end, label_vi: label, expected, nominal: [] });
       }
       m += k;
@@ -131,7 +145,11 @@ export function regimeCalendar(
   // Each period is judged under the version in force when it starts (an amendment may change the regime mid-year).
   const regAt = typeof regulation === 'function' ? regulation : () => regulation;
   const first = regAt(range.from) ?? regAt(range.to);
-  if (!first) throw new EngineError('NO_RULE', `Không có quy chế có hiệu lực từ ${formatDateVi(range.from)} đến ${formatDateVi(range.to)}`);
+  if (!first)
+    throw new EngineError(
+      'NO_RULE',
+      `Không có quy chế có hiệu lực từ ${formatDateVi(range.from)} đến ${formatDateVi(range.to)}`,
+    );
   const regime = meetingRegime(first, body, regAt(range.from) ? range.from : range.to);
   const reg = first;
   const rule = regime.result.rule;
@@ -168,8 +186,19 @@ export function regimeCalendar(
       reason = `${s.label_vi}: ngày họp thường lệ ${offDays.map((x) => `${formatDateVi(x.d)} (${x.e.reason_vi})`).join(', ')} là ngày nghỉ (${basis})`;
     } else if (ended) {
       status = 'short';
-      reason = held.length === 0 ? `${s.label_vi}: ${bodyName} không họp thường lệ, quy chế quy định ${s.expected} kỳ (${basis})` : `${s.label_vi}: ${bodyName} họp ${counted} (${basis})`;
-      deviations.push({ code: 'THIEU_KY_HOP_THUONG_LE', period: { from: s.from, to: s.to, label_vi: s.label_vi }, expected: s.expected, held: held.length, message_vi: reason, ruleIds: [pr.id], eIds: [pr.basis] });
+      reason =
+        held.length === 0
+          ? `${s.label_vi}: ${bodyName} không họp thường lệ, quy chế quy định ${s.expected} kỳ (${basis})`
+          : `${s.label_vi}: ${bodyName} họp ${counted} (${basis})`;
+      deviations.push({
+        code: 'THIEU_KY_HOP_THUONG_LE',
+        period: { from: s.from, to: s.to, label_vi: s.label_vi },
+        expected: s.expected,
+        held: held.length,
+        message_vi: reason,
+        ruleIds: [pr.id],
+        eIds: [pr.basis],
+      });
     } else if (held.length + scheduled.length >= s.expected) {
       status = 'pending';
       reason = `${s.label_vi}: đã họp ${held.length}, đã lên lịch ${scheduled.length}/${s.expected} kỳ (${basis})`;

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { canMoveMeeting, canReschedule, checkConferenceQuota, documentSymbol, isConference, parseDocumentSymbol } from './meeting.rules.js';
+import {
+  canMoveMeeting,
+  canReschedule,
+  checkConferenceQuota,
+  documentSymbol,
+  isConference,
+  parseDocumentSymbol,
+} from './meeting.rules.js';
 import { conferenceQuota } from '../regulation/engine.js';
 import { parseRegulation } from '../regulation/reg.parse.js';
 
-const parsed = parseRegulation(readFileSync(new URL('../../../../regulations/an-lac/01-QC-TU.qc.md', import.meta.url), 'utf8'));
+const parsed = parseRegulation(
+  readFileSync(new URL('../../../../regulations/an-lac/01-QC-TU.qc.md', import.meta.url), 'utf8'),
+);
 if (!parsed.ok) throw new Error(parsed.error.message);
 const anLac = parsed.regulation;
 
@@ -15,8 +24,13 @@ describe('meeting rules', () => {
     expect(canMoveMeeting('closed', 'minutes_approved').ok).toBe(true);
   });
   it('reschedules only a meeting not yet opened', () => {
-    expect(['planned', 'convened', 'documents_sent'].map((s) => canReschedule(s as never).ok)).toEqual([true, true, true]);
-    for (const s of ['in_session', 'closed', 'minutes_approved', 'cancelled'] as const) expect(canReschedule(s).ok, s).toBe(false);
+    expect(['planned', 'convened', 'documents_sent'].map((s) => canReschedule(s as never).ok)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    for (const s of ['in_session', 'closed', 'minutes_approved', 'cancelled'] as const)
+      expect(canReschedule(s).ok, s).toBe(false);
     expect(canReschedule('in_session').reason_vi).toContain('hội nghị đang họp');
   });
   it('writes and reads document symbols', () => {
@@ -27,7 +41,11 @@ describe('meeting rules', () => {
   });
   it('checks R10 quotas from the regulation exactly at the boundary, citing the clause', () => {
     const quota = conferenceQuota(anLac, '2026-06-01');
-    expect(quota.result).toEqual({ maxInPersonShare: { num: 2, den: 5 }, maxProvinceWide: 2, minReduction: { num: 1, den: 10 } });
+    expect(quota.result).toEqual({
+      maxInPersonShare: { num: 2, den: 5 },
+      maxProvinceWide: 2,
+      minReduction: { num: 1, den: 10 },
+    });
     expect(checkConferenceQuota({ total: 90, inPerson: 36, provinceWide: 2, lastYearTotal: 100 }, quota).ok).toBe(true);
     const r = checkConferenceQuota({ total: 91, inPerson: 37, provinceWide: 3, lastYearTotal: 100 }, quota);
     expect(r.items.map((i) => i.ok)).toEqual([false, false, false]);

@@ -5,7 +5,15 @@ import { citeVi } from '../regulation/reg.parse.js';
  * Meetings under the regulation: the life cycle as an explicit graph, document symbols numbered per
  * issuer, type and term (R14), and the yearly conference quotas (R10).
  */
-export const MEETING_STATES = ['planned', 'convened', 'documents_sent', 'in_session', 'closed', 'minutes_approved', 'cancelled'] as const;
+export const MEETING_STATES = [
+  'planned',
+  'convened',
+  'documents_sent',
+  'in_session',
+  'closed',
+  'minutes_approved',
+  'cancelled',
+] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];
 
 export const MEETING_TRANSITIONS: Record<MeetingState, readonly MeetingState[]> = {
@@ -28,7 +36,14 @@ export const MEETING_STATE_LABELS: Record<MeetingState, { vi: string; en: string
   cancelled: { vi: 'Hủy', en: 'Cancelled' },
 };
 
-export const MEETING_KINDS = ['regular', 'extraordinary', 'thematic', 'expanded', 'briefing', 'written_consultation'] as const;
+export const MEETING_KINDS = [
+  'regular',
+  'extraordinary',
+  'thematic',
+  'expanded',
+  'briefing',
+  'written_consultation',
+] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_KIND_LABELS: Record<MeetingKind, { vi: string; en: string }> = {
   regular: { vi: 'Thường lệ', en: 'Regular' },
@@ -50,14 +65,21 @@ export const MEETING_FORMAT_LABELS: Record<MeetingFormat, { vi: string; en: stri
 export function canMoveMeeting(from: MeetingState, to: MeetingState): { ok: boolean; reason_vi: string } {
   return MEETING_TRANSITIONS[from].includes(to)
     ? { ok: true, reason_vi: 'Được phép' }
-    : { ok: false, reason_vi: `Không chuyển được hội nghị từ "${MEETING_STATE_LABELS[from].vi}" sang "${MEETING_STATE_LABELS[to].vi}"` };
+    : {
+        ok: false,
+        reason_vi: `Không chuyển được hội nghị từ "${MEETING_STATE_LABELS[from].vi}" sang "${MEETING_STATE_LABELS[to].vi}"`,
+      };
 }
 
 /**
  * The position line under "T/M BAN THƯỜNG VỤ" (36-HD/VPTW): a party committee's documents are signed on behalf of the
  * collective by its secretary or a deputy secretary, each under his own office ("T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ").
  */
-export const SIGNING_POSITIONS: Readonly<Record<string, string>> = { BI_THU: 'BÍ THƯ', PHO_BI_THU_TT: 'PHÓ BÍ THƯ THƯỜNG TRỰC', PHO_BI_THU: 'PHÓ BÍ THƯ' };
+export const SIGNING_POSITIONS: Readonly<Record<string, string>> = {
+  BI_THU: 'BÍ THƯ',
+  PHO_BI_THU_TT: 'PHÓ BÍ THƯ THƯỜNG TRỰC',
+  PHO_BI_THU: 'PHÓ BÍ THƯ',
+};
 
 /** A meeting is moved to another date only before it opens: once in session, held or cancelled its date is history. */
 export const RESCHEDULABLE_STATES: readonly MeetingState[] = ['planned', 'convened', 'documents_sent'];
@@ -70,7 +92,10 @@ export function canReschedule(state: MeetingState): { ok: boolean; reason_vi: st
     minutes_approved: 'hội nghị đã họp xong và đã thông qua biên bản',
     cancelled: 'hội nghị đã bị hủy',
   };
-  return { ok: false, reason_vi: `Không dời ngày họp được: ${why[state] ?? MEETING_STATE_LABELS[state].vi.toLocaleLowerCase('vi')}. Chỉ dời được hội nghị dự kiến hoặc đã triệu tập, chưa khai mạc.` };
+  return {
+    ok: false,
+    reason_vi: `Không dời ngày họp được: ${why[state] ?? MEETING_STATE_LABELS[state].vi.toLocaleLowerCase('vi')}. Chỉ dời được hội nghị dự kiến hoặc đã triệu tập, chưa khai mạc.`,
+  };
 }
 
 /** Party document type codes (DOMAIN.md §4, 36-HD/VPTW). */
@@ -106,7 +131,10 @@ export function parseDocumentSymbol(symbol: string): { number: number; type: str
 
 /** Meetings that count as conferences (hội nghị) for the yearly quotas: BCH conferences and the conference kinds. */
 export function isConference(m: { bodyKind: string; kind: MeetingKind | string }): boolean {
-  return m.kind !== 'written_consultation' && (m.bodyKind === 'BCH' || m.kind === 'thematic' || m.kind === 'expanded' || m.kind === 'briefing');
+  return (
+    m.kind !== 'written_consultation' &&
+    (m.bodyKind === 'BCH' || m.kind === 'thematic' || m.kind === 'expanded' || m.kind === 'briefing')
+  );
 }
 
 export interface QuotaYear {
@@ -128,19 +156,35 @@ export function checkConferenceQuota(year: QuotaYear, quota: Answer<ConferenceQu
   if (q.maxInPersonShare) {
     const { num, den } = q.maxInPersonShare;
     const ok = year.inPerson * den <= year.total * num;
-    items.push({ code: 'TY_LE_TRUC_TIEP', ok, message_vi: `Hội nghị trực tiếp ${year.inPerson}/${year.total} (${pct(year.inPerson, year.total)}%), tối đa ${pct(num, den)}% (${basis})` });
+    items.push({
+      code: 'TY_LE_TRUC_TIEP',
+      ok,
+      message_vi: `Hội nghị trực tiếp ${year.inPerson}/${year.total} (${pct(year.inPerson, year.total)}%), tối đa ${pct(num, den)}% (${basis})`,
+    });
   }
   if (q.maxProvinceWide !== null) {
-    items.push({ code: 'HOI_NGHI_TOAN_TINH', ok: year.provinceWide <= q.maxProvinceWide, message_vi: `Hội nghị toàn tỉnh ${year.provinceWide}, tối đa ${q.maxProvinceWide} (${basis})` });
+    items.push({
+      code: 'HOI_NGHI_TOAN_TINH',
+      ok: year.provinceWide <= q.maxProvinceWide,
+      message_vi: `Hội nghị toàn tỉnh ${year.provinceWide}, tối đa ${q.maxProvinceWide} (${basis})`,
+    });
   }
   if (q.minReduction) {
     const { num, den } = q.minReduction;
     if (year.lastYearTotal === null) {
-      items.push({ code: 'GIAM_SO_HOI_NGHI', ok: null, message_vi: `Chưa có số hội nghị năm trước để so sánh (cần giảm ít nhất ${pct(num, den)}%; ${basis})` });
+      items.push({
+        code: 'GIAM_SO_HOI_NGHI',
+        ok: null,
+        message_vi: `Chưa có số hội nghị năm trước để so sánh (cần giảm ít nhất ${pct(num, den)}%; ${basis})`,
+      });
     } else {
       // total ≤ lastYear × (1 − r)  ⇔  total·den ≤ lastYear·(den − num)
       const ok = year.total * den <= year.lastYearTotal * (den - num);
-      items.push({ code: 'GIAM_SO_HOI_NGHI', ok, message_vi: `Tổng số hội nghị ${year.total} so với năm trước ${year.lastYearTotal} (giảm ${pct(year.lastYearTotal - year.total, year.lastYearTotal)}%), cần giảm ít nhất ${pct(num, den)}% (${basis})` });
+      items.push({
+        code: 'GIAM_SO_HOI_NGHI',
+        ok,
+        message_vi: `Tổng số hội nghị ${year.total} so với năm trước ${year.lastYearTotal} (giảm ${pct(year.lastYearTotal - year.total, year.lastYearTotal)}%), cần giảm ít nhất ${pct(num, den)}% (${basis})`,
+      });
     }
   }
   return { ok: items.every((i) => i.ok !== false), items, ruleIds: quota.ruleIds, eIds: quota.eIds };

@@ -15,7 +15,17 @@ export const ORGANIZATION_KINDS = [
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 /** Bodies of an organization: collegial bodies, the inspection commission, advisory units, ĐĐ/BCSĐ, cell committees. */
-export const BODY_KINDS = ['BCH', 'BTV', 'TT', 'UBKT', 'ADVISORY', 'PUBLIC_UNIT', 'DANG_DOAN', 'BAN_CAN_SU', 'CHI_UY'] as const;
+export const BODY_KINDS = [
+  'BCH',
+  'BTV',
+  'TT',
+  'UBKT',
+  'ADVISORY',
+  'PUBLIC_UNIT',
+  'DANG_DOAN',
+  'BAN_CAN_SU',
+  'CHI_UY',
+] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
 /** Positions held in a body. UY_VIEN is plain membership. */

@@ -1,6 +1,13 @@
 import { addDays, formatDateVi, isActiveOn } from '../time/date.js';
 import type { IsoDate } from '../time/date.js';
-import type { BodyRecord, MembershipRecord, OrganizationRecord, ParentLinkRecord, PartyMemberRecord, SuccessionKind } from './org.model.js';
+import type {
+  BodyRecord,
+  MembershipRecord,
+  OrganizationRecord,
+  ParentLinkRecord,
+  PartyMemberRecord,
+  SuccessionKind,
+} from './org.model.js';
 
 /**
  * A reorganization (sáp nhập, hợp nhất, giải thể) as a plan of closings and links, computed without I/O
@@ -41,24 +48,34 @@ export class ReorganizationError extends Error {
 
 export function planReorganization(input: ReorganizationInput): ReorganizationPlan {
   const until = addDays(input.effectiveOn, -1);
-  if (input.sources.length === 0) throw new ReorganizationError('TO_CHUC_NGUON_TRONG', 'Cần ít nhất một tổ chức bị sáp nhập hoặc giải thể');
+  if (input.sources.length === 0)
+    throw new ReorganizationError('TO_CHUC_NGUON_TRONG', 'Cần ít nhất một tổ chức bị sáp nhập hoặc giải thể');
   if (input.kind === 'merge' && !input.successor) {
     throw new ReorganizationError('THIEU_TO_CHUC_KE_THUA', 'Sáp nhập, hợp nhất cần tổ chức kế thừa');
   }
   for (const s of input.sources) {
     if (!isActiveOn(s, until)) {
-      throw new ReorganizationError('TO_CHUC_KHONG_CON_HIEU_LUC', `${s.name} không còn hoạt động vào ngày ${formatDateVi(until)}`);
+      throw new ReorganizationError(
+        'TO_CHUC_KHONG_CON_HIEU_LUC',
+        `${s.name} không còn hoạt động vào ngày ${formatDateVi(until)}`,
+      );
     }
     if (input.successor && s.id === input.successor.id) {
       throw new ReorganizationError('KE_THUA_CHINH_NO', `${s.name} không thể kế thừa chính nó`);
     }
   }
   if (input.successor && !isActiveOn(input.successor, input.effectiveOn)) {
-    throw new ReorganizationError('KE_THUA_CHUA_HIEU_LUC', `${input.successor.name} chưa hoạt động vào ngày ${formatDateVi(input.effectiveOn)}`);
+    throw new ReorganizationError(
+      'KE_THUA_CHUA_HIEU_LUC',
+      `${input.successor.name} chưa hoạt động vào ngày ${formatDateVi(input.effectiveOn)}`,
+    );
   }
   const sourceIds = new Set(input.sources.map((s) => s.id));
   const openAt = (r: { from: IsoDate; until: IsoDate | null }) => r.until === null || r.until >= input.effectiveOn;
-  const cut = (r: { id: string; from: IsoDate; until: IsoDate | null }) => ({ id: r.id, until: r.from > until ? r.from : until });
+  const cut = (r: { id: string; from: IsoDate; until: IsoDate | null }) => ({
+    id: r.id,
+    until: r.from > until ? r.from : until,
+  });
 
   const bodies = input.bodies.filter((b) => sourceIds.has(b.orgId) && openAt(b));
   const bodyIds = new Set(bodies.map((b) => b.id));
@@ -77,12 +94,18 @@ export function planReorganization(input: ReorganizationInput): ReorganizationPl
     if (sourceIds.has(link.orgId)) plan.closeParentLinks.push(cut(link));
     else if (sourceIds.has(link.parentId)) {
       plan.closeParentLinks.push(cut(link));
-      if (input.successor) plan.newParentLinks.push({ orgId: link.orgId, parentId: input.successor.id, from: input.effectiveOn });
+      if (input.successor)
+        plan.newParentLinks.push({ orgId: link.orgId, parentId: input.successor.id, from: input.effectiveOn });
     }
   }
   if (input.successor) {
     for (const s of input.sources) {
-      plan.successions.push({ predecessorId: s.id, successorId: input.successor.id, kind: input.kind, effectiveOn: input.effectiveOn });
+      plan.successions.push({
+        predecessorId: s.id,
+        successorId: input.successor.id,
+        kind: input.kind,
+        effectiveOn: input.effectiveOn,
+      });
     }
   }
   const names = input.sources.map((s) => s.name).join(', ');

@@ -96,7 +96,13 @@ export function checkOrgIntegrity(s: OrgSnapshot, names: (personId: string) => s
     const roleVi = POSITION_ROLE_LABELS[m.role].vi;
     if (m.from < body.from || (body.until !== null && (m.until === null || m.until > body.until))) {
       out.push(
-        violation('HIEU_LUC_TRONG_CO_QUAN', m.id, m.id, `${names(m.personId)} — ${roleVi} ${body.name} ${formatIntervalVi(m)}, cơ quan ${formatIntervalVi(body)}`, `${names(m.personId)} in ${body.name}`),
+        violation(
+          'HIEU_LUC_TRONG_CO_QUAN',
+          m.id,
+          m.id,
+          `${names(m.personId)} — ${roleVi} ${body.name} ${formatIntervalVi(m)}, cơ quan ${formatIntervalVi(body)}`,
+          `${names(m.personId)} in ${body.name}`,
+        ),
       );
     }
     // R2: a secretary in a collegial body of an organization with a BTV must sit on that BTV.
@@ -108,7 +114,13 @@ export function checkOrgIntegrity(s: OrgSnapshot, names: (personId: string) => s
         if (gaps.length > 0) {
           const g = gaps[0]!;
           out.push(
-            violation('BI_THU_LA_UY_VIEN_BTV', `${m.id}`, m.id, `${names(m.personId)} giữ chức ${roleVi} ${formatIntervalVi(m)} nhưng không là Ủy viên Ban Thường vụ ${formatIntervalVi(g)}`, `${names(m.personId)} is ${m.role} but not on the Standing Board ${g.from}…${g.until ?? ''}`),
+            violation(
+              'BI_THU_LA_UY_VIEN_BTV',
+              `${m.id}`,
+              m.id,
+              `${names(m.personId)} giữ chức ${roleVi} ${formatIntervalVi(m)} nhưng không là Ủy viên Ban Thường vụ ${formatIntervalVi(g)}`,
+              `${names(m.personId)} is ${m.role} but not on the Standing Board ${g.from}…${g.until ?? ''}`,
+            ),
           );
           break;
         }
@@ -116,7 +128,13 @@ export function checkOrgIntegrity(s: OrgSnapshot, names: (personId: string) => s
     }
     if (body.kind === 'TT' && !SECRETARY_ROLES.includes(m.role)) {
       out.push(
-        violation('THUONG_TRUC_GOM_BI_THU_PHO_BI_THU', m.id, m.id, `${names(m.personId)} được xếp vào Thường trực với chức vụ ${roleVi}`, `${names(m.personId)} is in the Standing members as ${m.role}`),
+        violation(
+          'THUONG_TRUC_GOM_BI_THU_PHO_BI_THU',
+          m.id,
+          m.id,
+          `${names(m.personId)} được xếp vào Thường trực với chức vụ ${roleVi}`,
+          `${names(m.personId)} is in the Standing members as ${m.role}`,
+        ),
       );
     }
   }
@@ -129,11 +147,25 @@ export function checkOrgIntegrity(s: OrgSnapshot, names: (personId: string) => s
       if (a.bodyId !== b.bodyId || a.role !== b.role || !overlaps(a, b)) continue;
       const [first, second] = a.id < b.id ? [a, b] : [b, a];
       if (a.personId === b.personId) {
-        out.push(violation('KHONG_TRUNG_THANH_VIEN', `${first.id}:${second.id}`, second.id, `${names(a.personId)} — ${POSITION_ROLE_LABELS[a.role].vi}`, `${names(a.personId)} — ${a.role}`));
+        out.push(
+          violation(
+            'KHONG_TRUNG_THANH_VIEN',
+            `${first.id}:${second.id}`,
+            second.id,
+            `${names(a.personId)} — ${POSITION_ROLE_LABELS[a.role].vi}`,
+            `${names(a.personId)} — ${a.role}`,
+          ),
+        );
       } else if (SINGLE_HOLDER_ROLES.includes(a.role)) {
         const body = bodyById.get(a.bodyId);
         out.push(
-          violation('MOT_NGUOI_MOT_CHUC_VU', `${first.id}:${second.id}`, second.id, `${names(a.personId)} và ${names(b.personId)} cùng là ${POSITION_ROLE_LABELS[a.role].vi} ${body?.name ?? ''}`, `${names(a.personId)} and ${names(b.personId)} both hold ${a.role}`),
+          violation(
+            'MOT_NGUOI_MOT_CHUC_VU',
+            `${first.id}:${second.id}`,
+            second.id,
+            `${names(a.personId)} và ${names(b.personId)} cùng là ${POSITION_ROLE_LABELS[a.role].vi} ${body?.name ?? ''}`,
+            `${names(a.personId)} and ${names(b.personId)} both hold ${a.role}`,
+          ),
         );
       }
     }
@@ -144,7 +176,15 @@ export function checkOrgIntegrity(s: OrgSnapshot, names: (personId: string) => s
   const links = [...s.parentLinks].sort((x, y) => x.from.localeCompare(y.from));
   for (let i = 1; i < links.length; i++) {
     if (overlaps(links[i - 1]!, links[i]!)) {
-      out.push(violation('MOT_TO_CHUC_CAP_TREN', `${links[i - 1]!.id}:${links[i]!.id}`, links[i]!.id, `${s.org.name} có hai tổ chức cấp trên cùng lúc từ ${formatDateVi(links[i]!.from)}`, `${s.org.name} has two parents at once`));
+      out.push(
+        violation(
+          'MOT_TO_CHUC_CAP_TREN',
+          `${links[i - 1]!.id}:${links[i]!.id}`,
+          links[i]!.id,
+          `${s.org.name} có hai tổ chức cấp trên cùng lúc từ ${formatDateVi(links[i]!.from)}`,
+          `${s.org.name} has two parents at once`,
+        ),
+      );
     }
   }
   return out;
@@ -168,12 +208,28 @@ function checkCellSize(s: OrgSnapshot): RuleViolation[] {
     const n = official.filter((p) => isActiveOn(p, d)).length;
     if (n < 3 && !reportedSmall) {
       reportedSmall = true;
-      out.push(violation('CHI_BO_TOI_THIEU_3_DANG_VIEN', s.org.id, s.org.id, `${s.org.name} chỉ có ${n} đảng viên chính thức vào ngày ${formatDateVi(d)}`, `${s.org.name} has ${n} official members on ${d}`));
+      out.push(
+        violation(
+          'CHI_BO_TOI_THIEU_3_DANG_VIEN',
+          s.org.id,
+          s.org.id,
+          `${s.org.name} chỉ có ${n} đảng viên chính thức vào ngày ${formatDateVi(d)}`,
+          `${s.org.name} has ${n} official members on ${d}`,
+        ),
+      );
     }
     for (const b of cellCommittees) {
       if (n < 9 && isActiveOn(b, d) && !reportedCommittee.has(b.id)) {
         reportedCommittee.add(b.id);
-        out.push(violation('CHI_UY_KHI_TU_9_DANG_VIEN', b.id, b.id, `${s.org.name} có ${n} đảng viên chính thức vào ngày ${formatDateVi(d)} nhưng có ${b.name}`, `${s.org.name} has ${n} official members on ${d} but a cell committee`));
+        out.push(
+          violation(
+            'CHI_UY_KHI_TU_9_DANG_VIEN',
+            b.id,
+            b.id,
+            `${s.org.name} có ${n} đảng viên chính thức vào ngày ${formatDateVi(d)} nhưng có ${b.name}`,
+            `${s.org.name} has ${n} official members on ${d} but a cell committee`,
+          ),
+        );
       }
     }
   }

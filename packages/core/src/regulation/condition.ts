@@ -2,7 +2,10 @@
  * The tiny condition language of delegations and authorities: comparisons on declared matter attributes,
  * `all` / `any` / `not`. `{ tong_muc_dau_tu_ty_dong: "< 500" }` holds when the attribute is below 500.
  */
-export type ConditionResult = { ok: true; holds: boolean } | { ok: false; missing: string } | { ok: false; invalid: string };
+export type ConditionResult =
+  | { ok: true; holds: boolean }
+  | { ok: false; missing: string }
+  | { ok: false; invalid: string };
 
 const CMP = /^\s*(<=|>=|<|>|==|!=|=)\s*(.+?)\s*$/;
 
@@ -49,7 +52,18 @@ function compare(value: unknown, spec: unknown): ConditionResult {
   if (!numeric && op !== '==' && op !== '=' && op !== '!=') return { ok: false, invalid: spec };
   const l = numeric ? lhsNum : String(value);
   const r = numeric ? rhsNum : rhsRaw;
-  const holds = op === '<' ? l < r : op === '<=' ? l <= r : op === '>' ? l > r : op === '>=' ? l >= r : op === '!=' ? l !== r : l === r;
+  const holds =
+    op === '<'
+      ? l < r
+      : op === '<='
+        ? l <= r
+        : op === '>'
+          ? l > r
+          : op === '>='
+            ? l >= r
+            : op === '!='
+              ? l !== r
+              : l === r;
   return { ok: true, holds };
 }
 

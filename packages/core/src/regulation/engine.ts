@@ -4,7 +4,20 @@ import { evalCondition } from './condition.js';
 import { meetsRatio, minimumCount, parseRatio, formatRatio } from './rational.js';
 import type { Rational } from './rational.js';
 import { citeVi } from './reg.parse.js';
-import type { AuthorityRule, BallotRule, ConferenceQuotaRule, DeadlineRule, DelegationRule, DutyRule, MeetingRegimeRule, NoticeRule, QuorumRule, Regulation, Rule, VoteThresholdRule } from './reg.model.js';
+import type {
+  AuthorityRule,
+  BallotRule,
+  ConferenceQuotaRule,
+  DeadlineRule,
+  DelegationRule,
+  DutyRule,
+  MeetingRegimeRule,
+  NoticeRule,
+  QuorumRule,
+  Regulation,
+  Rule,
+  VoteThresholdRule,
+} from './reg.model.js';
 
 /** Every answer explains itself: the rules and the clauses it rests on, and a sentence in Vietnamese. */
 export interface Answer<R = Record<string, unknown>> {
@@ -39,7 +52,8 @@ export const WEEKENDS_ONLY: WorkingCalendar = {
   },
 };
 
-const BODY_NAME = (reg: Regulation, id: string) => reg.frontMatter.bodies?.[id]?.name ?? reg.frontMatter.roles?.[id] ?? id;
+const BODY_NAME = (reg: Regulation, id: string) =>
+  reg.frontMatter.bodies?.[id]?.name ?? reg.frontMatter.roles?.[id] ?? id;
 const cite = (r: Rule) => citeVi(r.basis);
 
 function inForce(reg: Regulation, r: Rule, on: string): boolean {
@@ -114,7 +128,13 @@ class LazyAnswer<R> {
     return (this.text ??= this.reason());
   }
   toJSON() {
-    return { result: this.result, ruleIds: this.ruleIds, eIds: this.eIds, ...(this.expression ? { expression: this.expression } : {}), reason_vi: this.reason_vi };
+    return {
+      result: this.result,
+      ruleIds: this.ruleIds,
+      eIds: this.eIds,
+      ...(this.expression ? { expression: this.expression } : {}),
+      reason_vi: this.reason_vi,
+    };
   }
 }
 function withReason<R>(a: Omit<Answer<R>, 'reason_vi'>, reason: () => string): Answer<R> {
@@ -131,44 +151,65 @@ function single<T extends Rule>(candidates: T[], what: string | (() => string)):
   const w = () => (typeof what === 'string' ? what : what());
   if (left.length === 0) throw new EngineError('NO_RULE', `Quy chế không có quy định về ${w()}`);
   if (left.length > 1) {
-    throw new EngineError('CONFLICT', `Quy chế có ${left.length} quy định cùng áp dụng về ${w()} mà không quy định nào thay thế quy định nào: ${left.map((r) => `${r.id} (${cite(r)})`).join('; ')}`, left.map((r) => r.id));
+    throw new EngineError(
+      'CONFLICT',
+      `Quy chế có ${left.length} quy định cùng áp dụng về ${w()} mà không quy định nào thay thế quy định nào: ${left.map((r) => `${r.id} (${cite(r)})`).join('; ')}`,
+      left.map((r) => r.id),
+    );
   }
   return left[0]!;
 }
 
 const ratioCache = new WeakMap<object, { ratio: Rational; of: string; cmp: '>=' | '>' }>();
-function ratioOf(spec: { ratio?: unknown; of?: unknown; cmp?: unknown } | undefined, r: Rule): { ratio: Rational; of: string; cmp: '>=' | '>' } {
+function ratioOf(
+  spec: { ratio?: unknown; of?: unknown; cmp?: unknown } | undefined,
+  r: Rule,
+): { ratio: Rational; of: string; cmp: '>=' | '>' } {
   const hit = spec && ratioCache.get(spec);
   if (hit) return hit;
   const v = readRatio(spec, r);
   if (spec) ratioCache.set(spec, v);
   return v;
 }
-function readRatio(spec: { ratio?: unknown; of?: unknown; cmp?: unknown } | undefined, r: Rule): { ratio: Rational; of: string; cmp: '>=' | '>' } {
+function readRatio(
+  spec: { ratio?: unknown; of?: unknown; cmp?: unknown } | undefined,
+  r: Rule,
+): { ratio: Rational; of: string; cmp: '>=' | '>' } {
   const ratio = parseRatio(spec?.ratio);
   if (!ratio) throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không có tỷ lệ hợp lệ`, [r.id]);
-  if (!spec?.of) throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không nói tỷ lệ tính trên cơ sở nào (of)`, [r.id]);
+  if (!spec?.of)
+    throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không nói tỷ lệ tính trên cơ sở nào (of)`, [r.id]);
   const cmp = spec.cmp === '>' ? '>' : spec.cmp === '>=' ? '>=' : null;
-  if (!cmp) throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không nói rõ "ít nhất" (>=) hay "quá" (>)`, [r.id]);
+  if (!cmp)
+    throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không nói rõ "ít nhất" (>=) hay "quá" (>)`, [
+      r.id,
+    ]);
   return { ratio, of: String(spec.of), cmp };
 }
 
-const BASE_VI: Record<string, string> = { summoned_members: 'số ủy viên được triệu tập', total_members: 'tổng số ủy viên', present_members: 'số ủy viên có mặt' };
+const BASE_VI: Record<string, string> = {
+  summoned_members: 'số ủy viên được triệu tập',
+  total_members: 'tổng số ủy viên',
+  present_members: 'số ủy viên có mặt',
+};
 
 function needInt(input: Record<string, unknown>, key: string): number {
   const v = input[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new EngineError('BAD_INPUT', `"${key}" phải là số nguyên không âm`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    throw new EngineError('BAD_INPUT', `"${key}" phải là số nguyên không âm`);
   return v;
 }
 function needDate(input: Record<string, unknown>, key: string): string {
   const v = input[key];
-  if (typeof v !== 'string' || !isIsoDate(v)) throw new EngineError('BAD_INPUT', `"${key}" phải là ngày dạng YYYY-MM-DD`);
+  if (typeof v !== 'string' || !isIsoDate(v))
+    throw new EngineError('BAD_INPUT', `"${key}" phải là ngày dạng YYYY-MM-DD`);
   return v;
 }
 function needBody(reg: Regulation, input: Record<string, unknown>): string {
   const b = input['body'];
   if (typeof b !== 'string') throw new EngineError('BAD_INPUT', '"body" phải là mã cơ quan trong quy chế');
-  if (reg.frontMatter.bodies && !(b in reg.frontMatter.bodies)) throw new EngineError('UNKNOWN_REFERENCE', `Quy chế không khai báo cơ quan "${b}"`);
+  if (reg.frontMatter.bodies && !(b in reg.frontMatter.bodies))
+    throw new EngineError('UNKNOWN_REFERENCE', `Quy chế không khai báo cơ quan "${b}"`);
   return b;
 }
 
@@ -176,20 +217,42 @@ function needBody(reg: Regulation, input: Record<string, unknown>): string {
  * Quorum of a body's meeting on a date. A rule for the meeting kind (a written consultation, say) takes precedence
  * over the general one, as a topic's vote rule does.
  */
-export function isQuorate(reg: Regulation, body: string, counts: { summoned: number; present: number; total?: number }, on: string, meetingKind?: string): Answer<{ valid: boolean }> {
+export function isQuorate(
+  reg: Regulation,
+  body: string,
+  counts: { summoned: number; present: number; total?: number },
+  on: string,
+  meetingKind?: string,
+): Answer<{ valid: boolean }> {
   const rule = cached(reg, `quorum|${body}|${meetingKind ?? ''}|${on}`, () => {
-    const all = reg.rules.filter((r): r is QuorumRule => r.kind === 'quorum' && appliesToBody(r, body) && inForce(reg, r, on));
-    const specific = meetingKind ? all.filter((r) => Array.isArray(r.meeting_kinds) && r.meeting_kinds.includes(meetingKind)) : [];
-    return single(specific.length ? specific : all.filter((r) => !r.meeting_kinds || r.meeting_kinds.length === 0), `điều kiện hợp lệ của hội nghị ${BODY_NAME(reg, body)}`);
+    const all = reg.rules.filter(
+      (r): r is QuorumRule => r.kind === 'quorum' && appliesToBody(r, body) && inForce(reg, r, on),
+    );
+    const specific = meetingKind
+      ? all.filter((r) => Array.isArray(r.meeting_kinds) && r.meeting_kinds.includes(meetingKind))
+      : [];
+    return single(
+      specific.length ? specific : all.filter((r) => !r.meeting_kinds || r.meeting_kinds.length === 0),
+      `điều kiện hợp lệ của hội nghị ${BODY_NAME(reg, body)}`,
+    );
   });
   const { ratio, of, cmp } = ratioOf(rule.min_present, rule);
-  if (counts.present > counts.summoned) throw new EngineError('BAD_INPUT', `Số có mặt (${counts.present}) lớn hơn số được triệu tập (${counts.summoned})`);
+  if (counts.present > counts.summoned)
+    throw new EngineError('BAD_INPUT', `Số có mặt (${counts.present}) lớn hơn số được triệu tập (${counts.summoned})`);
   const base = of === 'total_members' ? (counts.total ?? counts.summoned) : counts.summoned;
   const valid = meetsRatio(counts.present, base, ratio, cmp);
-  return withReason({ result: { valid }, ruleIds: [rule.id], eIds: [rule.basis], expression: `${counts.present}·${ratio.den} ${cmp} ${base}·${ratio.num}` }, () => {
-    const sign = valid ? (cmp === '>' ? '>' : '≥') : cmp === '>' ? '≤' : '<';
-    return `${valid ? 'Hợp lệ' : 'Không hợp lệ'}: ${counts.present}/${base} ${sign} ${formatRatio(ratio)} ${BASE_VI[of] ?? of} (cần ${cmp === '>' ? 'quá' : 'ít nhất'} ${formatRatio(ratio)}, tức tối thiểu ${minimumCount(base, ratio, cmp)}; ${cite(rule)})`;
-  });
+  return withReason(
+    {
+      result: { valid },
+      ruleIds: [rule.id],
+      eIds: [rule.basis],
+      expression: `${counts.present}·${ratio.den} ${cmp} ${base}·${ratio.num}`,
+    },
+    () => {
+      const sign = valid ? (cmp === '>' ? '>' : '≥') : cmp === '>' ? '≤' : '<';
+      return `${valid ? 'Hợp lệ' : 'Không hợp lệ'}: ${counts.present}/${base} ${sign} ${formatRatio(ratio)} ${BASE_VI[of] ?? of} (cần ${cmp === '>' ? 'quá' : 'ít nhất'} ${formatRatio(ratio)}, tức tối thiểu ${minimumCount(base, ratio, cmp)}; ${cite(rule)})`;
+    },
+  );
 }
 
 export interface VoteInput {
@@ -202,12 +265,23 @@ export interface VoteInput {
   summoned?: number;
 }
 
-export function voteOutcome(reg: Regulation, body: string, topic: string | undefined, v: VoteInput, on: string): Answer<{ passed: boolean; violations: string[] }> {
+export function voteOutcome(
+  reg: Regulation,
+  body: string,
+  topic: string | undefined,
+  v: VoteInput,
+  on: string,
+): Answer<{ passed: boolean; violations: string[] }> {
   const rule = cached(reg, `vote|${body}|${topic ?? ''}|${on}`, () => {
-    const all = reg.rules.filter((r): r is VoteThresholdRule => r.kind === 'vote_threshold' && appliesToBody(r, body) && inForce(reg, r, on));
+    const all = reg.rules.filter(
+      (r): r is VoteThresholdRule => r.kind === 'vote_threshold' && appliesToBody(r, body) && inForce(reg, r, on),
+    );
     // A rule for the topic takes precedence over the general one.
     const specific = topic ? all.filter((r) => Array.isArray(r.topics) && r.topics.includes(topic)) : [];
-    return single(specific.length ? specific : all.filter((r) => !r.topics || r.topics.length === 0), `ngưỡng biểu quyết của ${BODY_NAME(reg, body)}`);
+    return single(
+      specific.length ? specific : all.filter((r) => !r.topics || r.topics.length === 0),
+      `ngưỡng biểu quyết của ${BODY_NAME(reg, body)}`,
+    );
   });
   const { ratio, of, cmp } = ratioOf(rule.approve, rule);
   const violations: string[] = [];
@@ -219,17 +293,27 @@ export function voteOutcome(reg: Regulation, body: string, topic: string | undef
     notes.push(`số phiếu (${v.yes}+${v.no}+${v.abstain}) hoặc số có mặt (${v.present}) vượt quá số được tính`);
   }
   if (topic) {
-    const ballots = reg.rules.filter((r): r is BallotRule => r.kind === 'ballot' && appliesToBody(r, body) && inForce(reg, r, on) && Array.isArray(r.topics) && r.topics.includes(topic));
+    const ballots = reg.rules.filter(
+      (r): r is BallotRule =>
+        r.kind === 'ballot' &&
+        appliesToBody(r, body) &&
+        inForce(reg, r, on) &&
+        Array.isArray(r.topics) &&
+        r.topics.includes(topic),
+    );
     for (const b of ballots) {
       if (b.form === 'secret' && v.method !== 'secret_ballot') {
         violations.push('SECRET_BALLOT_REQUIRED');
         ruleIds.push(b.id);
         eIds.push(b.basis);
-        notes.push(`nội dung "${reg.frontMatter.topics?.[topic] ?? topic}" phải biểu quyết bằng phiếu kín (${cite(b)})`);
+        notes.push(
+          `nội dung "${reg.frontMatter.topics?.[topic] ?? topic}" phải biểu quyết bằng phiếu kín (${cite(b)})`,
+        );
       }
     }
   }
-  const base = of === 'total_members' ? v.totalMembers : of === 'present_members' ? v.present : (v.summoned ?? v.totalMembers);
+  const base =
+    of === 'total_members' ? v.totalMembers : of === 'present_members' ? v.present : (v.summoned ?? v.totalMembers);
   const meets = meetsRatio(v.yes, base, ratio, cmp);
   const passed = meets && violations.length === 0;
   return withReason(
@@ -240,22 +324,42 @@ export function voteOutcome(reg: Regulation, body: string, topic: string | undef
   );
 }
 
-export function whoDecides(reg: Regulation, matter: string, attrs: Record<string, unknown>, on: string): Answer<{ body: string; via: 'authority' | 'delegation'; report_to?: string }> {
+export function whoDecides(
+  reg: Regulation,
+  matter: string,
+  attrs: Record<string, unknown>,
+  on: string,
+): Answer<{ body: string; via: 'authority' | 'delegation'; report_to?: string }> {
   const declared = reg.frontMatter.matters;
-  if (declared && !(matter in declared)) throw new EngineError('UNKNOWN_REFERENCE', `Quy chế không khai báo loại việc "${matter}"`);
+  if (declared && !(matter in declared))
+    throw new EngineError('UNKNOWN_REFERENCE', `Quy chế không khai báo loại việc "${matter}"`);
   const applies = (r: AuthorityRule | DelegationRule) => {
     const c = evalCondition(r.when, attrs);
     if (!c.ok) {
-      if ('missing' in c) throw new EngineError('BAD_INPUT', `Cần thuộc tính "${c.missing}" của việc ${matter} để xác định thẩm quyền (${r.id}, ${cite(r)})`, [r.id]);
+      if ('missing' in c)
+        throw new EngineError(
+          'BAD_INPUT',
+          `Cần thuộc tính "${c.missing}" của việc ${matter} để xác định thẩm quyền (${r.id}, ${cite(r)})`,
+          [r.id],
+        );
       throw new EngineError('BAD_INPUT', `Điều kiện không đọc được trong ${r.id}: ${c.invalid}`, [r.id]);
     }
     return c.holds;
   };
   const inForceNow = cachedList(reg, `decide|${matter}|${on}`, () =>
-    reg.rules.filter((r): r is AuthorityRule | DelegationRule => (r.kind === 'authority' || r.kind === 'delegation') && r.matter === matter && inForce(reg, r, on)),
+    reg.rules.filter(
+      (r): r is AuthorityRule | DelegationRule =>
+        (r.kind === 'authority' || r.kind === 'delegation') && r.matter === matter && inForce(reg, r, on),
+    ),
   );
   const candidates = inForceNow.filter(applies);
-  const rule = candidates.length === 1 && !candidates[0]!.overrides ? candidates[0]! : single(candidates, () => `thẩm quyền quyết định "${declared?.[matter]?.name ?? matter}" vào ngày ${formatDateVi(on)}`);
+  const rule =
+    candidates.length === 1 && !candidates[0]!.overrides
+      ? candidates[0]!
+      : single(
+          candidates,
+          () => `thẩm quyền quyết định "${declared?.[matter]?.name ?? matter}" vào ngày ${formatDateVi(on)}`,
+        );
   const body = rule.kind === 'authority' ? rule.decides : rule.to;
   const report = rule.report_back?.to;
   const via = rule.kind;
@@ -263,7 +367,9 @@ export function whoDecides(reg: Regulation, matter: string, attrs: Record<string
     { result: { body, via, ...(report ? { report_to: report } : {}) }, ruleIds: [rule.id], eIds: [rule.basis] },
     () =>
       `${BODY_NAME(reg, body)} quyết định ${via === 'delegation' ? `theo ủy quyền của ${BODY_NAME(reg, (rule as DelegationRule).from)}` : 'theo thẩm quyền'} (${cite(rule)})` +
-      (report ? `; báo cáo ${BODY_NAME(reg, report)}${rule.report_back?.at === 'next_meeting' ? ' tại phiên họp gần nhất' : ''}` : ''),
+      (report
+        ? `; báo cáo ${BODY_NAME(reg, report)}${rule.report_back?.at === 'next_meeting' ? ' tại phiên họp gần nhất' : ''}`
+        : ''),
   );
 }
 
@@ -289,11 +395,24 @@ export function addWorkingDays(date: string, n: number, cal: WorkingCalendar): s
   return d;
 }
 
-export function noticeCheck(reg: Regulation, body: string, meetingDate: string, documentsSent: string, cal: WorkingCalendar = DEFAULT_CALENDAR): Answer<{ ok: boolean; latest: string }> {
-  const rule = single(reg.rules.filter((r): r is NoticeRule => r.kind === 'notice' && r.body === body && inForce(reg, r, meetingDate)), `thời hạn gửi tài liệu hội nghị ${BODY_NAME(reg, body)}`);
+export function noticeCheck(
+  reg: Regulation,
+  body: string,
+  meetingDate: string,
+  documentsSent: string,
+  cal: WorkingCalendar = DEFAULT_CALENDAR,
+): Answer<{ ok: boolean; latest: string }> {
+  const rule = single(
+    reg.rules.filter((r): r is NoticeRule => r.kind === 'notice' && r.body === body && inForce(reg, r, meetingDate)),
+    `thời hạn gửi tài liệu hội nghị ${BODY_NAME(reg, body)}`,
+  );
   const p = rule.documents_before_meeting;
   if (!p || typeof p.min !== 'number' || (p.unit !== 'day' && p.unit !== 'working_day')) {
-    throw new EngineError('BAD_INPUT', `Quy tắc ${rule.id} (${cite(rule)}) thiếu số ngày hoặc đơn vị (day | working_day)`, [rule.id]);
+    throw new EngineError(
+      'BAD_INPUT',
+      `Quy tắc ${rule.id} (${cite(rule)}) thiếu số ngày hoặc đơn vị (day | working_day)`,
+      [rule.id],
+    );
   }
   const latest = latestDispatch(meetingDate, p.min, p.unit, cal);
   const ok = documentsSent <= latest;
@@ -306,14 +425,27 @@ export function noticeCheck(reg: Regulation, body: string, meetingDate: string, 
   };
 }
 
-export function dueDate(reg: Regulation, duty: string, eventDate: string, cal: WorkingCalendar = DEFAULT_CALENDAR, event?: string): Answer<{ due: string }> {
+export function dueDate(
+  reg: Regulation,
+  duty: string,
+  eventDate: string,
+  cal: WorkingCalendar = DEFAULT_CALENDAR,
+  event?: string,
+): Answer<{ due: string }> {
   const rule = single(
-    reg.rules.filter((r): r is DeadlineRule => r.kind === 'deadline' && r.duty === duty && inForce(reg, r, eventDate) && (!event || r.due?.after === event)),
+    reg.rules.filter(
+      (r): r is DeadlineRule =>
+        r.kind === 'deadline' && r.duty === duty && inForce(reg, r, eventDate) && (!event || r.due?.after === event),
+    ),
     `thời hạn "${reg.frontMatter.duties?.[duty] ?? duty}"`,
   );
   const p = rule.due;
   if (!p || typeof p.within !== 'number' || (p.unit !== 'day' && p.unit !== 'working_day')) {
-    throw new EngineError('BAD_INPUT', `Quy tắc ${rule.id} (${cite(rule)}) thiếu thời hạn hoặc đơn vị (day | working_day)`, [rule.id]);
+    throw new EngineError(
+      'BAD_INPUT',
+      `Quy tắc ${rule.id} (${cite(rule)}) thiếu thời hạn hoặc đơn vị (day | working_day)`,
+      [rule.id],
+    );
   }
   const due = p.unit === 'working_day' ? addWorkingDays(eventDate, p.within, cal) : addDays(eventDate, p.within);
   const label = reg.frontMatter.events?.[p.after ?? ''] ?? p.after ?? 'sự kiện';
@@ -328,9 +460,17 @@ export function dueDate(reg: Regulation, duty: string, eventDate: string, cal: W
 }
 
 export function ownerOf(reg: Regulation, duty: string, on: string): Answer<{ owner: string; support: string[] }> {
-  const rule = single(reg.rules.filter((r): r is DutyRule => r.kind === 'duty' && r.duty === duty && inForce(reg, r, on)), `đơn vị chủ trì "${reg.frontMatter.duties?.[duty] ?? duty}"`);
+  const rule = single(
+    reg.rules.filter((r): r is DutyRule => r.kind === 'duty' && r.duty === duty && inForce(reg, r, on)),
+    `đơn vị chủ trì "${reg.frontMatter.duties?.[duty] ?? duty}"`,
+  );
   const owners = Array.isArray(rule.owner) ? rule.owner : rule.owner ? [rule.owner] : [];
-  if (owners.length !== 1) throw new EngineError('CONFLICT', `Nhiệm vụ "${duty}" có ${owners.length} đơn vị chủ trì trong ${rule.id} (${cite(rule)}): mỗi việc phải có đúng một đầu mối chủ trì`, [rule.id]);
+  if (owners.length !== 1)
+    throw new EngineError(
+      'CONFLICT',
+      `Nhiệm vụ "${duty}" có ${owners.length} đơn vị chủ trì trong ${rule.id} (${cite(rule)}): mỗi việc phải có đúng một đầu mối chủ trì`,
+      [rule.id],
+    );
   const support = rule.support ?? [];
   return {
     result: { owner: owners[0]!, support },
@@ -342,8 +482,18 @@ export function ownerOf(reg: Regulation, duty: string, on: string): Answer<{ own
 
 /** The meeting regime of a body on a date (the rule itself: its period, weekday, convening body). */
 export function meetingRegime(reg: Regulation, body: string, on: string): Answer<{ rule: MeetingRegimeRule }> {
-  const rule = single(reg.rules.filter((r): r is MeetingRegimeRule => r.kind === 'meeting_regime' && r.body === body && inForce(reg, r, on)), `chế độ họp thường lệ của ${BODY_NAME(reg, body)}`);
-  return { result: { rule }, ruleIds: [rule.id], eIds: [rule.basis], reason_vi: `Chế độ họp của ${BODY_NAME(reg, body)} (${cite(rule)})` };
+  const rule = single(
+    reg.rules.filter(
+      (r): r is MeetingRegimeRule => r.kind === 'meeting_regime' && r.body === body && inForce(reg, r, on),
+    ),
+    `chế độ họp thường lệ của ${BODY_NAME(reg, body)}`,
+  );
+  return {
+    result: { rule },
+    ruleIds: [rule.id],
+    eIds: [rule.basis],
+    reason_vi: `Chế độ họp của ${BODY_NAME(reg, body)} (${cite(rule)})`,
+  };
 }
 
 export interface ConferenceQuotaAnswer {
@@ -353,11 +503,17 @@ export interface ConferenceQuotaAnswer {
 }
 /** R10: the yearly conference quotas the regulation (or the guidance it encodes) sets, in force on a date. */
 export function conferenceQuota(reg: Regulation, on: string): Answer<ConferenceQuotaAnswer> {
-  const rule = single(reg.rules.filter((r): r is ConferenceQuotaRule => r.kind === 'conference_quota' && inForce(reg, r, on)), 'hạn mức hội nghị hằng năm');
+  const rule = single(
+    reg.rules.filter((r): r is ConferenceQuotaRule => r.kind === 'conference_quota' && inForce(reg, r, on)),
+    'hạn mức hội nghị hằng năm',
+  );
   const ratio = (v: unknown, what: string) => {
     if (v === undefined) return null;
     const q = parseRatio(v);
-    if (!q) throw new EngineError('BAD_INPUT', `Quy tắc ${rule.id} (${cite(rule)}): ${what} không phải tỷ lệ hợp lệ`, [rule.id]);
+    if (!q)
+      throw new EngineError('BAD_INPUT', `Quy tắc ${rule.id} (${cite(rule)}): ${what} không phải tỷ lệ hợp lệ`, [
+        rule.id,
+      ]);
     return q;
   };
   const result = {
@@ -369,9 +525,20 @@ export function conferenceQuota(reg: Regulation, on: string): Answer<ConferenceQ
 }
 
 /** R2: who convenes a body's meeting (the BTV convenes the BCH, the TT the BTV), from its meeting regime. */
-export function conveningCheck(reg: Regulation, body: string, convener: string | null, on: string): Answer<{ ok: boolean; required: string }> {
+export function conveningCheck(
+  reg: Regulation,
+  body: string,
+  convener: string | null,
+  on: string,
+): Answer<{ ok: boolean; required: string }> {
   const rule = cached(reg, `convene|${body}|${on}`, () =>
-    single(reg.rules.filter((r): r is MeetingRegimeRule => r.kind === 'meeting_regime' && r.body === body && inForce(reg, r, on) && typeof r.convened_by === 'string'), `cơ quan triệu tập hội nghị ${BODY_NAME(reg, body)}`),
+    single(
+      reg.rules.filter(
+        (r): r is MeetingRegimeRule =>
+          r.kind === 'meeting_regime' && r.body === body && inForce(reg, r, on) && typeof r.convened_by === 'string',
+      ),
+      `cơ quan triệu tập hội nghị ${BODY_NAME(reg, body)}`,
+    ),
   );
   const required = rule.convened_by!;
   const ok = convener === required;
@@ -390,7 +557,12 @@ const WEEKDAYS: Record<string, number> = { SUN: 0, MON: 1, TUE: 2, WED: 3, THU: 
  * `per_month: n` gives n periods a month. Meetings held are compared against these periods.
  */
 export function regularMeetings(reg: Regulation, body: string, from: string, to: string): Answer<{ dates: string[] }> {
-  const rule = single(reg.rules.filter((r): r is MeetingRegimeRule => r.kind === 'meeting_regime' && r.body === body && inForce(reg, r, from)), `chế độ họp thường lệ của ${BODY_NAME(reg, body)}`);
+  const rule = single(
+    reg.rules.filter(
+      (r): r is MeetingRegimeRule => r.kind === 'meeting_regime' && r.body === body && inForce(reg, r, from),
+    ),
+    `chế độ họp thường lệ của ${BODY_NAME(reg, body)}`,
+  );
   const dates: string[] = [];
   const every = rule.regular_every ?? {};
   let describe = '';
@@ -450,18 +622,31 @@ export function ask(reg: Regulation, q: Question, cal: WorkingCalendar = DEFAULT
   if (q.at !== undefined && !isIsoDate(q.at)) throw new EngineError('BAD_INPUT', '"at" phải là ngày dạng YYYY-MM-DD');
   switch (q.ask) {
     case 'quorum':
-      return isQuorate(reg, needBody(reg, input), { summoned: needInt(input, 'summoned'), present: needInt(input, 'present') }, at, typeof input['meeting_kind'] === 'string' ? input['meeting_kind'] : undefined);
+      return isQuorate(
+        reg,
+        needBody(reg, input),
+        { summoned: needInt(input, 'summoned'), present: needInt(input, 'present') },
+        at,
+        typeof input['meeting_kind'] === 'string' ? input['meeting_kind'] : undefined,
+      );
     case 'vote': {
       const method = String(input['method'] ?? '');
-      if (!['show_of_hands', 'secret_ballot', 'written'].includes(method)) throw new EngineError('BAD_INPUT', '"method" là show_of_hands, secret_ballot hoặc written');
-      return voteOutcome(reg, needBody(reg, input), input['topic'] === undefined ? undefined : String(input['topic']), {
-        totalMembers: needInt(input, 'total_members'),
-        present: needInt(input, 'present'),
-        yes: needInt(input, 'yes'),
-        no: needInt(input, 'no'),
-        abstain: needInt(input, 'abstain'),
-        method,
-      }, at);
+      if (!['show_of_hands', 'secret_ballot', 'written'].includes(method))
+        throw new EngineError('BAD_INPUT', '"method" là show_of_hands, secret_ballot hoặc written');
+      return voteOutcome(
+        reg,
+        needBody(reg, input),
+        input['topic'] === undefined ? undefined : String(input['topic']),
+        {
+          totalMembers: needInt(input, 'total_members'),
+          present: needInt(input, 'present'),
+          yes: needInt(input, 'yes'),
+          no: needInt(input, 'no'),
+          abstain: needInt(input, 'abstain'),
+          method,
+        },
+        at,
+      );
     }
     case 'who_decides': {
       const { matter, ...attrs } = input;
@@ -469,13 +654,27 @@ export function ask(reg: Regulation, q: Question, cal: WorkingCalendar = DEFAULT
       return whoDecides(reg, matter, attrs, at);
     }
     case 'notice':
-      return noticeCheck(reg, needBody(reg, input), needDate(input, 'meeting_date'), needDate(input, 'documents_sent'), cal);
+      return noticeCheck(
+        reg,
+        needBody(reg, input),
+        needDate(input, 'meeting_date'),
+        needDate(input, 'documents_sent'),
+        cal,
+      );
     case 'due_date': {
-      if (typeof input['duty'] !== 'string') throw new EngineError('BAD_INPUT', '"duty" phải là mã nhiệm vụ trong quy chế');
-      return dueDate(reg, input['duty'], needDate(input, 'event_date'), cal, typeof input['event'] === 'string' ? input['event'] : undefined);
+      if (typeof input['duty'] !== 'string')
+        throw new EngineError('BAD_INPUT', '"duty" phải là mã nhiệm vụ trong quy chế');
+      return dueDate(
+        reg,
+        input['duty'],
+        needDate(input, 'event_date'),
+        cal,
+        typeof input['event'] === 'string' ? input['event'] : undefined,
+      );
     }
     case 'owner':
-      if (typeof input['duty'] !== 'string') throw new EngineError('BAD_INPUT', '"duty" phải là mã nhiệm vụ trong quy chế');
+      if (typeof input['duty'] !== 'string')
+        throw new EngineError('BAD_INPUT', '"duty" phải là mã nhiệm vụ trong quy chế');
       return ownerOf(reg, input['duty'], at);
     case 'regular_meetings':
       return regularMeetings(reg, needBody(reg, input), needDate(input, 'from'), needDate(input, 'to'));
@@ -496,9 +695,16 @@ export interface ScenarioResult {
 function subsetMatches(expected: unknown, actual: unknown): boolean {
   if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
     if (actual === null || typeof actual !== 'object') return false;
-    return Object.entries(expected as Record<string, unknown>).every(([k, v]) => subsetMatches(v, (actual as Record<string, unknown>)[k]));
+    return Object.entries(expected as Record<string, unknown>).every(([k, v]) =>
+      subsetMatches(v, (actual as Record<string, unknown>)[k]),
+    );
   }
-  if (Array.isArray(expected)) return Array.isArray(actual) && expected.length === actual.length && expected.every((v, i) => subsetMatches(v, actual[i]));
+  if (Array.isArray(expected))
+    return (
+      Array.isArray(actual) &&
+      expected.length === actual.length &&
+      expected.every((v, i) => subsetMatches(v, actual[i]))
+    );
   return expected === actual;
 }
 
@@ -507,10 +713,22 @@ export function runScenarios(reg: Regulation, cal: WorkingCalendar = DEFAULT_CAL
   return reg.tests.map((t) => {
     try {
       const a = ask(reg, { ask: t.ask, at: t.at || undefined, input: t.input } as Question, cal);
-      return { name: t.name, line: t.line, passed: subsetMatches(t.expect, a.result), expected: t.expect, actual: a.result };
+      return {
+        name: t.name,
+        line: t.line,
+        passed: subsetMatches(t.expect, a.result),
+        expected: t.expect,
+        actual: a.result,
+      };
     } catch (e) {
       const msg = e instanceof EngineError ? `${e.code}: ${e.reason_vi}` : (e as Error).message;
-      return { name: t.name, line: t.line, passed: t.expect['error'] !== undefined && msg.includes(String(t.expect['error'])), expected: t.expect, error: msg };
+      return {
+        name: t.name,
+        line: t.line,
+        passed: t.expect['error'] !== undefined && msg.includes(String(t.expect['error'])),
+        expected: t.expect,
+        error: msg,
+      };
     }
   });
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseOrThrow } from './reg.parse.js';
-import { comparisonTableMarkdown, consolidate, datedEffects, diffRegulations, parseAmendment } from './reg.amendment.js';
+import {
+  comparisonTableMarkdown,
+  consolidate,
+  datedEffects,
+  diffRegulations,
+  parseAmendment,
+} from './reg.amendment.js';
 import type { Amendment } from './reg.amendment.js';
 import { noticeCheck, whoDecides } from './engine.js';
 
@@ -20,14 +26,21 @@ describe('amendments and consolidation', () => {
   it('applies the effects dated up to the day, with provenance notes', () => {
     const c = consolidate(base, [amendment], '2026-07-01');
     expect(c.pending.map((p) => p.effect.target)).toEqual(['art_12']);
-    expect(c.provenance.map((p) => p.eId)).toEqual(['chp_4__art_10__para_1', 'chp_3__art_9__para_1', 'chp_3__art_9a', 'chp_4__art_11__para_1']);
+    expect(c.provenance.map((p) => p.eId)).toEqual([
+      'chp_4__art_10__para_1',
+      'chp_3__art_9__para_1',
+      'chp_3__art_9a',
+      'chp_4__art_11__para_1',
+    ]);
     expect(c.provenance[0]!.note_vi).toContain('25/06/2026');
     // 7 working days now: documents on 7/7 for a meeting on 14/7 are late.
     const late = noticeCheck(c.regulation, 'BCH', '2026-07-14', '2026-07-07');
     expect(late.result.ok).toBe(false);
     expect(late.eIds).toEqual(['chp_4__art_10__para_1']);
     // The delegation was extended to 30/6/2027.
-    expect(whoDecides(c.regulation, 'CHU_TRUONG_DU_AN', { tong_muc_dau_tu_ty_dong: 300 }, '2027-03-01').result.body).toBe('TT');
+    expect(
+      whoDecides(c.regulation, 'CHU_TRUONG_DU_AN', { tong_muc_dau_tu_ty_dong: 300 }, '2027-03-01').result.body,
+    ).toBe('TT');
     expect(c.text).toContain('## Điều 9a. Ủy quyền cho Bí thư');
     expect(c.regulation.frontMatter.expression).toBe('vie@2026-07-01');
   });
@@ -41,7 +54,11 @@ describe('amendments and consolidation', () => {
     const c = consolidate(base, [amendment], '2026-09-01');
     const rows = diffRegulations(base, c.regulation);
     const changed = new Set(c.provenance.map((p) => p.eId));
-    const rowIds = new Set(rows.filter((r) => !r.eId.startsWith('chp_4__art_12__') && !r.eId.startsWith('chp_4__art_11__para_1__')).map((r) => r.eId));
+    const rowIds = new Set(
+      rows
+        .filter((r) => !r.eId.startsWith('chp_4__art_12__') && !r.eId.startsWith('chp_4__art_11__para_1__'))
+        .map((r) => r.eId),
+    );
     expect(rowIds).toEqual(changed);
     expect(comparisonTableMarkdown(rows)).toContain('| khoản 1 Điều 10 |');
   });
@@ -50,7 +67,10 @@ describe('amendments and consolidation', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 120 }), (offset) => {
         const d = new Date(Date.UTC(2026, 5, 1) + offset * 86_400_000).toISOString().slice(0, 10);
-        const upTo: Amendment = { ...amendment, effects: effects.filter((e) => e.date <= d).map((e) => ({ ...e.effect, in_force_from: e.date })) };
+        const upTo: Amendment = {
+          ...amendment,
+          effects: effects.filter((e) => e.date <= d).map((e) => ({ ...e.effect, in_force_from: e.date })),
+        };
         expect(consolidate(base, [amendment], d).text).toBe(consolidate(base, [upTo], '2099-12-31').text);
       }),
       { numRuns: 30 },

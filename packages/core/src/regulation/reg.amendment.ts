@@ -1,6 +1,15 @@
 import { parseDocument } from 'yaml';
 import { formatDateVi } from '../time/date.js';
-import { allElements, citeVi, eIdPart, findElement, parseOrThrow, printRegulation, RegulationParseError, setFrontMatter } from './reg.parse.js';
+import {
+  allElements,
+  citeVi,
+  eIdPart,
+  findElement,
+  parseOrThrow,
+  printRegulation,
+  RegulationParseError,
+  setFrontMatter,
+} from './reg.parse.js';
 import type { RegElement, Regulation, Rule } from './reg.model.js';
 
 /** An amendment is a separate document of effects, never an edited copy (REGULATION-FORMAT.md, "Amendments"). */
@@ -38,18 +47,32 @@ export class AmendmentError extends Error {
 export function parseAmendment(text: string): Amendment {
   const t = text.replace(/\r\n?/g, '\n').normalize('NFC');
   const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(t);
-  if (!m) throw new RegulationParseError({ line: 1, column: 1, message: 'Văn bản sửa đổi cần phần đầu giữa hai dòng "---" rồi danh sách effects' });
+  if (!m)
+    throw new RegulationParseError({
+      line: 1,
+      column: 1,
+      message: 'Văn bản sửa đổi cần phần đầu giữa hai dòng "---" rồi danh sách effects',
+    });
   const head = parseDocument(m[1]!);
   const body = parseDocument(m[2]!);
   const err = head.errors[0] ?? body.errors[0];
   if (err) throw new RegulationParseError({ line: 1, column: 1, message: `Lỗi YAML: ${err.message.split('\n')[0]}` });
   const fm = (head.toJS() ?? {}) as Record<string, unknown>;
   const effects = ((body.toJS() ?? {}) as { effects?: Effect[] }).effects;
-  if (!Array.isArray(effects)) throw new RegulationParseError({ line: 1, column: 1, message: 'Văn bản sửa đổi thiếu danh sách "effects"' });
+  if (!Array.isArray(effects))
+    throw new RegulationParseError({ line: 1, column: 1, message: 'Văn bản sửa đổi thiếu danh sách "effects"' });
   for (const k of ['work', 'amends', 'adopted_on', 'in_force_from']) {
-    if (typeof fm[k] !== 'string') throw new RegulationParseError({ line: 1, column: 1, message: `Văn bản sửa đổi thiếu "${k}"` });
+    if (typeof fm[k] !== 'string')
+      throw new RegulationParseError({ line: 1, column: 1, message: `Văn bản sửa đổi thiếu "${k}"` });
   }
-  return { work: String(fm['work']), amends: String(fm['amends']), title: fm['title'] as string | undefined, adopted_on: String(fm['adopted_on']), in_force_from: String(fm['in_force_from']), effects };
+  return {
+    work: String(fm['work']),
+    amends: String(fm['amends']),
+    title: fm['title'] as string | undefined,
+    adopted_on: String(fm['adopted_on']),
+    in_force_from: String(fm['in_force_from']),
+    effects,
+  };
 }
 
 export interface DatedEffect {
@@ -77,8 +100,20 @@ export interface Consolidation {
 /** Effects ordered by effective date, then adoption date, then their order in the document. */
 export function datedEffects(amendments: Amendment[]): DatedEffect[] {
   return amendments
-    .flatMap((a) => a.effects.map((effect, index) => ({ amendment: a, index, effect, date: String(effect.in_force_from ?? a.in_force_from) })))
-    .sort((x, y) => x.date.localeCompare(y.date) || x.amendment.adopted_on.localeCompare(y.amendment.adopted_on) || x.index - y.index);
+    .flatMap((a) =>
+      a.effects.map((effect, index) => ({
+        amendment: a,
+        index,
+        effect,
+        date: String(effect.in_force_from ?? a.in_force_from),
+      })),
+    )
+    .sort(
+      (x, y) =>
+        x.date.localeCompare(y.date) ||
+        x.amendment.adopted_on.localeCompare(y.amendment.adopted_on) ||
+        x.index - y.index,
+    );
 }
 
 /** The expression in force on `on`: every effect dated up to `on` applied to (a copy of) the base. */
@@ -102,7 +137,11 @@ export function consolidate(base: Regulation, amendments: Amendment[], on: strin
       note_vi: `[${de.effect.op === 'repeal' ? 'được bãi bỏ' : de.effect.op === 'insert_after' ? 'được bổ sung' : 'được sửa đổi'} bởi ${a.title ?? a.work} thông qua ngày ${formatDateVi(a.adopted_on)}, có hiệu lực từ ngày ${formatDateVi(de.date)}]`,
     });
   }
-  const latest = provenance.length ? datedEffects(amendments).filter((d) => d.date <= on).at(-1)!.date : undefined;
+  const latest = provenance.length
+    ? datedEffects(amendments)
+        .filter((d) => d.date <= on)
+        .at(-1)!.date
+    : undefined;
   if (latest) setFrontMatter(reg, { expression: `vie@${latest}`, status: 'consolidated', in_force_from: latest });
   const text = printRegulation(reg);
   return { regulation: parseOrThrow(text), text, provenance, pending };
@@ -110,7 +149,11 @@ export function consolidate(base: Regulation, amendments: Amendment[], on: strin
 
 function mustFind(reg: Regulation, id: string | undefined): RegElement {
   const e = id ? findElement(reg, id) : undefined;
-  if (!e) throw new AmendmentError('TARGET_MISSING', `Văn bản sửa đổi nhắm tới "${id ?? ''}" nhưng quy chế không có phần tử này vào ngày hiệu lực`);
+  if (!e)
+    throw new AmendmentError(
+      'TARGET_MISSING',
+      `Văn bản sửa đổi nhắm tới "${id ?? ''}" nhưng quy chế không có phần tử này vào ngày hiệu lực`,
+    );
   return e;
 }
 
@@ -133,13 +176,22 @@ function applyEffect(reg: Regulation, ef: Effect): string {
       const e = mustFind(reg, ef.target);
       dropRules(reg, (r) => r.basis === e.eId);
       const text = ef.text ?? e.text;
-      e.lines = [headLine(e, e.kind === 'article' || e.kind === 'chapter' ? (ef.heading ?? e.heading) : text), ...(e.kind === 'article' && ef.text ? ['', ef.text] : []), ...ruleBlock(ef.rules), ''];
+      e.lines = [
+        headLine(e, e.kind === 'article' || e.kind === 'chapter' ? (ef.heading ?? e.heading) : text),
+        ...(e.kind === 'article' && ef.text ? ['', ef.text] : []),
+        ...ruleBlock(ef.rules),
+        '',
+      ];
       if (e.kind === 'clause' || e.kind === 'point') e.children = [];
       return e.eId;
     }
     case 'set': {
       const r = reg.rules.find((x) => x.id === ef.target_rule);
-      if (!r) throw new AmendmentError('RULE_MISSING', `Văn bản sửa đổi sửa quy tắc "${ef.target_rule ?? ''}" nhưng quy chế không có quy tắc này`);
+      if (!r)
+        throw new AmendmentError(
+          'RULE_MISSING',
+          `Văn bản sửa đổi sửa quy tắc "${ef.target_rule ?? ''}" nhưng quy chế không có quy tắc này`,
+        );
       if (!ef.path) throw new AmendmentError('BAD_EFFECT', 'Hiệu lực "set" cần "path"');
       setPath(r as Record<string, unknown>, ef.path, ef.value);
       rewriteBlocks(reg, r.block ?? r.basis);
@@ -148,11 +200,19 @@ function applyEffect(reg: Regulation, ef: Effect): string {
     case 'insert_after': {
       const e = mustFind(reg, ef.target);
       const parent = parentOf(reg, e);
-      if (!parent || !ef.new?.num) throw new AmendmentError('BAD_EFFECT', `Không chèn được sau "${ef.target ?? ''}": cần new.num`);
+      if (!parent || !ef.new?.num)
+        throw new AmendmentError('BAD_EFFECT', `Không chèn được sau "${ef.target ?? ''}": cần new.num`);
       const n = ef.new;
       const lines =
         e.kind === 'article'
-          ? [`## Điều ${n.num}. ${n.heading ?? ''}`.trimEnd(), '', ...(n.text ? [n.text, ''] : []), ...(n.clauses ?? []).map((c, i) => `${i + 1}. ${c}`), ...ruleBlock(n.rules), '']
+          ? [
+              `## Điều ${n.num}. ${n.heading ?? ''}`.trimEnd(),
+              '',
+              ...(n.text ? [n.text, ''] : []),
+              ...(n.clauses ?? []).map((c, i) => `${i + 1}. ${c}`),
+              ...ruleBlock(n.rules),
+              '',
+            ]
           : e.kind === 'clause'
             ? [`${n.num}. ${n.text ?? n.heading ?? ''}`, ...ruleBlock(n.rules), '']
             : [`${n.num}) ${n.text ?? n.heading ?? ''}`];
@@ -169,12 +229,22 @@ function applyEffect(reg: Regulation, ef: Effect): string {
       const e = mustFind(reg, ef.target);
       const gone = new Set([e, ...descendants(e)].map((x) => x.eId));
       dropRules(reg, (r) => gone.has(r.basis));
-      e.lines = [e.kind === 'article' ? `## Điều ${e.num}. (Bãi bỏ)` : e.kind === 'clause' ? `${e.num}. (Bãi bỏ)` : `${e.num}) (Bãi bỏ)`, ''];
+      e.lines = [
+        e.kind === 'article'
+          ? `## Điều ${e.num}. (Bãi bỏ)`
+          : e.kind === 'clause'
+            ? `${e.num}. (Bãi bỏ)`
+            : `${e.num}) (Bãi bỏ)`,
+        '',
+      ];
       e.children = [];
       return e.eId;
     }
     default:
-      throw new AmendmentError('BAD_EFFECT', `Không có thao tác "${String((ef as Effect).op)}" (replace, set, insert_after, repeal)`);
+      throw new AmendmentError(
+        'BAD_EFFECT',
+        `Không có thao tác "${String((ef as Effect).op)}" (replace, set, insert_after, repeal)`,
+      );
   }
 }
 
@@ -182,7 +252,8 @@ function descendants(e: RegElement): RegElement[] {
   return e.children.flatMap((c) => [c, ...descendants(c)]);
 }
 function parentOf(reg: Regulation, e: RegElement): RegElement | undefined {
-  const walk = (p: RegElement): RegElement | undefined => (p.children.includes(e) ? p : p.children.map(walk).find(Boolean));
+  const walk = (p: RegElement): RegElement | undefined =>
+    p.children.includes(e) ? p : p.children.map(walk).find(Boolean);
   return reg.chapters.map(walk).find(Boolean);
 }
 
@@ -214,7 +285,8 @@ function rewriteBlocks(reg: Regulation, owner: string) {
   for (const l of e.lines) {
     if (!inBlock && /^```quy-tac\s*$/.test(l)) {
       inBlock = true;
-      if (!wrote && rules.length) out.push('```quy-tac', ...rules.map((r) => `- ${JSON.stringify(cleanRule(r))}`), '```');
+      if (!wrote && rules.length)
+        out.push('```quy-tac', ...rules.map((r) => `- ${JSON.stringify(cleanRule(r))}`), '```');
       wrote = true;
       continue;
     }
@@ -258,7 +330,14 @@ export function diffRegulations(a: Regulation, b: Regulation): ComparisonRow[] {
     const [dx, dy] = [describe(a, x), describe(b, y)];
     if (x && !y) rows.push({ eId: id, cite: citeVi(id), change: 'removed', before: dx, after: '' });
     else if (!x && y) rows.push({ eId: id, cite: citeVi(id), change: 'added', before: '', after: dy });
-    else if (dx !== dy) rows.push({ eId: id, cite: citeVi(id), change: /^\(Bãi bỏ\)/.test(dy) ? 'removed' : 'changed', before: dx, after: dy });
+    else if (dx !== dy)
+      rows.push({
+        eId: id,
+        cite: citeVi(id),
+        change: /^\(Bãi bỏ\)/.test(dy) ? 'removed' : 'changed',
+        before: dx,
+        after: dy,
+      });
   }
   return rows;
 }

@@ -7,7 +7,11 @@ import { lint } from './reg.lint.js';
 
 /** A Word document as an office makes it: chapters typed, articles, clauses and points auto-numbered. */
 async function makeDocx(): Promise<Uint8Array> {
-  const auto = (level: number, text: string) => new Paragraph({ numbering: { reference: 'qc', level }, children: [new TextRun(text.slice(0, 10)), new TextRun(text.slice(10))] });
+  const auto = (level: number, text: string) =>
+    new Paragraph({
+      numbering: { reference: 'qc', level },
+      children: [new TextRun(text.slice(0, 10)), new TextRun(text.slice(10))],
+    });
   const children: (Paragraph | Table)[] = [
     new Paragraph({ children: [new TextRun({ text: 'TỈNH ỦY AN LẠC', bold: true })] }),
     new Paragraph('Số 01-QC/TU'),
@@ -16,7 +20,13 @@ async function makeDocx(): Promise<Uint8Array> {
     new Paragraph('của Ban Chấp hành Đảng bộ tỉnh khóa XVIII'),
   ];
   let article = 0;
-  const chapters = ['QUY ĐỊNH CHUNG', 'NHIỆM VỤ, QUYỀN HẠN', 'CHẾ ĐỘ LÀM VIỆC', 'MỐI QUAN HỆ CÔNG TÁC', 'ĐIỀU KHOẢN THI HÀNH'];
+  const chapters = [
+    'QUY ĐỊNH CHUNG',
+    'NHIỆM VỤ, QUYỀN HẠN',
+    'CHẾ ĐỘ LÀM VIỆC',
+    'MỐI QUAN HỆ CÔNG TÁC',
+    'ĐIỀU KHOẢN THI HÀNH',
+  ];
   chapters.forEach((title, ci) => {
     if (ci === 1) {
       children.push(new Paragraph('Chương II')); // title on the next paragraph, as often in Word
@@ -28,11 +38,18 @@ async function makeDocx(): Promise<Uint8Array> {
       const clauses = article % 3 === 0 ? 3 : 2;
       for (let c = 1; c <= clauses; c++) {
         children.push(auto(1, `Khoản ${c} của điều ${article} quy định việc cụ thể.`));
-        if (article === 4 && c === 1) for (let p = 0; p < 6; p++) children.push(auto(2, `Điểm thứ ${p + 1} của khoản.`));
+        if (article === 4 && c === 1)
+          for (let p = 0; p < 6; p++) children.push(auto(2, `Điểm thứ ${p + 1} của khoản.`));
       }
     }
   });
-  children.push(new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('Nơi nhận: Ban Tổ chức Trung ương')] })] })] }));
+  children.push(
+    new Table({
+      rows: [
+        new TableRow({ children: [new TableCell({ children: [new Paragraph('Nơi nhận: Ban Tổ chức Trung ương')] })] }),
+      ],
+    }),
+  );
   const doc = new Document({
     numbering: {
       config: [
@@ -74,15 +91,28 @@ describe('import from Word and text', () => {
     expect(lint(reg).filter((f) => f.code === 'NUMBERING_SEQUENCE')).toEqual([]);
   });
   it('imports a plain-text regulation', () => {
-    const text = 'QUY CHẾ LÀM VIỆC\nChương I. CHUNG\nĐiều 1. Phạm vi\n1. Quy chế này quy định chế độ làm việc.\n2. Áp dụng cho Đảng ủy xã.\na) Ban Chấp hành;\nb) Ban Thường vụ.\nĐiều 2. Hiệu lực\nCó hiệu lực từ ngày ký.\n';
+    const text =
+      'QUY CHẾ LÀM VIỆC\nChương I. CHUNG\nĐiều 1. Phạm vi\n1. Quy chế này quy định chế độ làm việc.\n2. Áp dụng cho Đảng ủy xã.\na) Ban Chấp hành;\nb) Ban Thường vụ.\nĐiều 2. Hiệu lực\nCó hiệu lực từ ngày ký.\n';
     const { qcmd, report } = importRegulation({ fileName: 'qc.txt', bytes: new TextEncoder().encode(text) });
     expect(report).toMatchObject({ isRegulation: true, chapters: 1, articles: 2, clauses: 2, points: 2 });
     const r = parseRegulation(qcmd);
     expect(r.ok).toBe(true);
   });
   it('says clearly when a document is not a regulation', async () => {
-    const doc = new Document({ sections: [{ children: [new Paragraph('Kính gửi: Văn phòng Tỉnh ủy'), new Paragraph('Đề nghị cung cấp tài liệu hội nghị.')] }] });
-    const { report } = importRegulation({ fileName: 'cong-van.docx', bytes: new Uint8Array(await Packer.toBuffer(doc)) });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('Kính gửi: Văn phòng Tỉnh ủy'),
+            new Paragraph('Đề nghị cung cấp tài liệu hội nghị.'),
+          ],
+        },
+      ],
+    });
+    const { report } = importRegulation({
+      fileName: 'cong-van.docx',
+      bytes: new Uint8Array(await Packer.toBuffer(doc)),
+    });
     expect(report.isRegulation).toBe(false);
     expect(report.reason_vi).toContain('không có cấu trúc của một quy chế');
   });

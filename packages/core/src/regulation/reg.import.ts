@@ -20,7 +20,12 @@ export class ImportError extends Error {
 
 /** The parts of a .docx the import reads, and what they may hold (a long regulation's text is well under 1 MB). */
 const DOCX_PARTS = ['word/document.xml', 'word/numbering.xml', 'word/styles.xml'];
-export const DOCX_LIMITS: ZipLimits = { maxEntries: 5_000, maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 30 * 1024 * 1024, maxRatio: 100 };
+export const DOCX_LIMITS: ZipLimits = {
+  maxEntries: 5_000,
+  maxEntryBytes: 20 * 1024 * 1024,
+  maxTotalBytes: 30 * 1024 * 1024,
+  maxRatio: 100,
+};
 export const TEXT_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 export interface ImportReport {
@@ -34,9 +39,54 @@ export interface ImportReport {
   warnings: string[];
 }
 
-const VI_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
-const ROMAN: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-const toRoman = (n: number) => ROMAN.reduce((s, [v, r]) => { while (n >= v) { s += r; n -= v; } return s; }, '');
+const VI_LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+];
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+const toRoman = (n: number) =>
+  ROMAN.reduce((s, [v, r]) => {
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
+    return s;
+  }, '');
 
 function decodeEntities(s: string): string {
   return s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => {
@@ -49,7 +99,8 @@ function decodeEntities(s: string): string {
     return Number.isFinite(code) ? String.fromCodePoint(code) : m;
   });
 }
-const attr = (xml: string, tag: string, name = 'w:val') => new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1];
+const attr = (xml: string, tag: string, name = 'w:val') =>
+  new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1];
 
 interface Level {
   start: number;
@@ -66,7 +117,11 @@ function parseNumbering(xml: string): Map<string, Numbering> {
   for (const m of xml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="([^"]+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
     const levels = new Map<number, Level>();
     for (const l of m[2]!.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      levels.set(Number(l[1]), { start: Number(attr(l[2]!, 'w:start') ?? 1), fmt: attr(l[2]!, 'w:numFmt') ?? 'decimal', text: decodeEntities(attr(l[2]!, 'w:lvlText') ?? '') });
+      levels.set(Number(l[1]), {
+        start: Number(attr(l[2]!, 'w:start') ?? 1),
+        fmt: attr(l[2]!, 'w:numFmt') ?? 'decimal',
+        text: decodeEntities(attr(l[2]!, 'w:lvlText') ?? ''),
+      });
     }
     abstracts.set(m[1]!, levels);
   }
@@ -122,8 +177,13 @@ interface Para {
 export function docxParagraphs(bytes: Uint8Array): Para[] {
   const opened = readZip(bytes, DOCX_LIMITS, (name) => DOCX_PARTS.includes(name));
   if ('issue' in opened) {
-    if (opened.issue.code === 'KHONG_MO_DUOC_GOI_NEN') throw new ImportError('KHONG_PHAI_DOCX', 'Tệp không phải tài liệu Word (.docx): không mở được gói nén');
-    throw new ImportError(opened.issue.code, opened.issue.message_vi, 'limit' in opened.issue ? opened.issue.limit : undefined);
+    if (opened.issue.code === 'KHONG_MO_DUOC_GOI_NEN')
+      throw new ImportError('KHONG_PHAI_DOCX', 'Tệp không phải tài liệu Word (.docx): không mở được gói nén');
+    throw new ImportError(
+      opened.issue.code,
+      opened.issue.message_vi,
+      'limit' in opened.issue ? opened.issue.limit : undefined,
+    );
   }
   const files = opened.files;
   const read = (name: string) => (files[name] ? new TextDecoder('utf-8').decode(files[name]) : undefined);
@@ -148,7 +208,11 @@ export function docxParagraphs(bytes: Uint8Array): Para[] {
       if (!numId && style && styles.has(style)) ({ numId, ilvl } = styles.get(style)!);
       // Runs in order: text, tabs and breaks (a paragraph's text is split over many runs).
       const text = decodeEntities(
-        [...inner.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, '').matchAll(/<w:t\b[^>]*>([\s\S]*?)<\/w:t>|<w:t\/>|<w:(tab|br|cr)\b[^>]*\/>/g)]
+        [
+          ...inner
+            .replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, '')
+            .matchAll(/<w:t\b[^>]*>([\s\S]*?)<\/w:t>|<w:t\/>|<w:(tab|br|cr)\b[^>]*\/>/g),
+        ]
           .map((x) => (x[2] ? ' ' : (x[1] ?? '')))
           .join(''),
       );
@@ -163,7 +227,10 @@ export function docxParagraphs(bytes: Uint8Array): Para[] {
         c.length = ilvl + 1; // a higher level advancing restarts the deeper ones
         counters.set(numId, c);
         const lvl = num.levels.get(ilvl);
-        if (lvl) label = lvl.text.replace(/%(\d)/g, (_, k: string) => formatNumber(c[Number(k) - 1] ?? 1, num.levels.get(Number(k) - 1)?.fmt ?? 'decimal'));
+        if (lvl)
+          label = lvl.text.replace(/%(\d)/g, (_, k: string) =>
+            formatNumber(c[Number(k) - 1] ?? 1, num.levels.get(Number(k) - 1)?.fmt ?? 'decimal'),
+          );
       }
       const full = `${label ? `${label} ` : ''}${text}`.replace(/\s+/g, ' ').trim().normalize('NFC');
       index++;
@@ -179,7 +246,10 @@ function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new ImportError('KHONG_DOC_DUOC', 'Tệp văn bản không phải UTF-8 hoặc UTF-16: hãy lưu lại với bảng mã Unicode (UTF-8)');
+    throw new ImportError(
+      'KHONG_DOC_DUOC',
+      'Tệp văn bản không phải UTF-8 hoặc UTF-16: hãy lưu lại với bảng mã Unicode (UTF-8)',
+    );
   }
 }
 
@@ -189,17 +259,37 @@ const CLAUSE = /^(\d+)[.)]\s+(.*)$/u;
 const POINT = /^([a-zđ])\)\s+(.*)$/u;
 
 /** Turns paragraphs into a `.qc.md` with a report of what could not be placed. */
-export function importRegulation(input: { fileName: string; bytes: Uint8Array }): { qcmd: string; report: ImportReport } {
+export function importRegulation(input: { fileName: string; bytes: Uint8Array }): {
+  qcmd: string;
+  report: ImportReport;
+} {
   const name = input.fileName.toLowerCase();
   if (name.endsWith('.txt') || name.endsWith('.md')) {
-    if (input.bytes.length > TEXT_IMPORT_MAX_BYTES) throw new ImportError('TEP_QUA_LON', `Tệp văn bản lớn ${formatBytesVi(input.bytes.length)}, vượt giới hạn ${formatBytesVi(TEXT_IMPORT_MAX_BYTES)}`, TEXT_IMPORT_MAX_BYTES);
+    if (input.bytes.length > TEXT_IMPORT_MAX_BYTES)
+      throw new ImportError(
+        'TEP_QUA_LON',
+        `Tệp văn bản lớn ${formatBytesVi(input.bytes.length)}, vượt giới hạn ${formatBytesVi(TEXT_IMPORT_MAX_BYTES)}`,
+        TEXT_IMPORT_MAX_BYTES,
+      );
   }
   let paras: Para[];
   if (name.endsWith('.docx')) paras = docxParagraphs(input.bytes);
-  else if (name.endsWith('.txt') || name.endsWith('.md')) paras = decodeText(input.bytes).split(/\r?\n/).map((t, i) => ({ text: t.replace(/\s+/g, ' ').trim().normalize('NFC'), index: i + 1, inTable: false })).filter((p) => p.text);
+  else if (name.endsWith('.txt') || name.endsWith('.md'))
+    paras = decodeText(input.bytes)
+      .split(/\r?\n/)
+      .map((t, i) => ({ text: t.replace(/\s+/g, ' ').trim().normalize('NFC'), index: i + 1, inTable: false }))
+      .filter((p) => p.text);
   else throw new ImportError('DINH_DANG_KHONG_HO_TRO', 'Chỉ nhập được tệp .docx hoặc .txt');
 
-  const report: ImportReport = { isRegulation: false, chapters: 0, articles: 0, clauses: 0, points: 0, unplaced: [], warnings: [] };
+  const report: ImportReport = {
+    isRegulation: false,
+    chapters: 0,
+    articles: 0,
+    clauses: 0,
+    points: 0,
+    unplaced: [],
+    warnings: [],
+  };
   const pre: string[] = [];
   const body: string[] = [];
   const fm: Record<string, unknown> = { status: 'draft' };
@@ -210,7 +300,11 @@ export function importRegulation(input: { fileName: string; bytes: Uint8Array })
   let pointIndex = 0;
   for (const p of paras) {
     if (p.inTable) {
-      report.unplaced.push({ paragraph: p.index, text: p.text.slice(0, 120), reason_vi: 'Nội dung trong bảng chưa được chuyển thành điều, khoản' });
+      report.unplaced.push({
+        paragraph: p.index,
+        text: p.text.slice(0, 120),
+        reason_vi: 'Nội dung trong bảng chưa được chuyển thành điều, khoản',
+      });
       continue;
     }
     let m: RegExpExecArray | null;
@@ -220,7 +314,8 @@ export function importRegulation(input: { fileName: string; bytes: Uint8Array })
       body.push('', `# Chương ${m[1]!}. ${title}`.trimEnd());
       pendingChapterTitle = title === '';
       inArticle = false;
-      if (romanToInt(m[1]!) !== report.chapters) report.warnings.push(`Chương ${m[1]} đứng ở vị trí thứ ${report.chapters}`);
+      if (romanToInt(m[1]!) !== report.chapters)
+        report.warnings.push(`Chương ${m[1]} đứng ở vị trí thứ ${report.chapters}`);
       continue;
     }
     if (pendingChapterTitle && !ARTICLE.test(p.text)) {
@@ -234,7 +329,8 @@ export function importRegulation(input: { fileName: string; bytes: Uint8Array })
       const num = m[1] ?? m[3]!;
       const title = (m[2] ?? m[4] ?? '').trim();
       report.articles++;
-      if (Number.parseInt(num, 10) !== lastArticle + 1 && !/[a-zđ]$/.test(num)) report.warnings.push(`Điều ${num} đứng sau Điều ${lastArticle}`);
+      if (Number.parseInt(num, 10) !== lastArticle + 1 && !/[a-zđ]$/.test(num))
+        report.warnings.push(`Điều ${num} đứng sau Điều ${lastArticle}`);
       lastArticle = Number.parseInt(num, 10);
       lastClause = 0;
       pointIndex = 0;
@@ -251,7 +347,10 @@ export function importRegulation(input: { fileName: string; bytes: Uint8Array })
     }
     if (inArticle && (m = POINT.exec(p.text))) {
       report.points++;
-      if (m[1] !== VI_LETTERS[pointIndex]) report.warnings.push(`Điều ${lastArticle}${lastClause ? ` khoản ${lastClause}` : ''}: điểm ${m[1]}) ở vị trí ${VI_LETTERS[pointIndex] ?? pointIndex + 1})`);
+      if (m[1] !== VI_LETTERS[pointIndex])
+        report.warnings.push(
+          `Điều ${lastArticle}${lastClause ? ` khoản ${lastClause}` : ''}: điểm ${m[1]}) ở vị trí ${VI_LETTERS[pointIndex] ?? pointIndex + 1})`,
+        );
       pointIndex++;
       body.push(`   ${m[1]}) ${m[2]}`);
       continue;
@@ -267,19 +366,56 @@ export function importRegulation(input: { fileName: string; bytes: Uint8Array })
     const date = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(p.text);
     if (date) fm['adopted_on'] = `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}`;
     if (/^QUY CHẾ(?=\s|$)/u.test(p.text) && !fm['title']) fm['title'] = p.text;
-    else if (fm['title'] && typeof fm['title'] === 'string' && /^(của|về)\s/u.test(p.text) && !String(fm['title']).includes(p.text)) fm['title'] = `${fm['title']} ${p.text}`;
-    if (/^(TỈNH ỦY|THÀNH ỦY|ĐẢNG ỦY|BAN CHẤP HÀNH|HUYỆN ỦY)(?=\s|$)/u.test(p.text) && !fm['issuer_name']) fm['issuer_name'] = p.text;
+    else if (
+      fm['title'] &&
+      typeof fm['title'] === 'string' &&
+      /^(của|về)\s/u.test(p.text) &&
+      !String(fm['title']).includes(p.text)
+    )
+      fm['title'] = `${fm['title']} ${p.text}`;
+    if (/^(TỈNH ỦY|THÀNH ỦY|ĐẢNG ỦY|BAN CHẤP HÀNH|HUYỆN ỦY)(?=\s|$)/u.test(p.text) && !fm['issuer_name'])
+      fm['issuer_name'] = p.text;
   }
   report.isRegulation = report.articles > 0;
   if (!report.isRegulation) {
     report.reason_vi = 'Không tìm thấy điều nào ("Điều 1. …"): tài liệu này không có cấu trúc của một quy chế';
-    for (const p of paras.slice(0, 20)) report.unplaced.push({ paragraph: p.index, text: p.text.slice(0, 120), reason_vi: 'Không thuộc điều, khoản nào' });
+    for (const p of paras.slice(0, 20))
+      report.unplaced.push({
+        paragraph: p.index,
+        text: p.text.slice(0, 120),
+        reason_vi: 'Không thuộc điều, khoản nào',
+      });
   }
-  const slug = String(fm['number'] ?? fm['title'] ?? 'quy-che').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = String(fm['number'] ?? fm['title'] ?? 'quy-che')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   fm['work'] = `/nhap/${slug}`;
   fm['expression'] = `vie@${fm['adopted_on'] ?? 'draft-1'}`;
   if (typeof fm['title'] === 'string') fm['title'] = fm['title'].replace(/\s+/g, ' ');
-  const front = ['---', stringify({ work: fm['work'], expression: fm['expression'], title: fm['title'] ?? input.fileName, number: fm['number'], issuer_name: fm['issuer_name'], status: 'draft', adopted_on: fm['adopted_on'], bodies: {}, roles: {}, matters: {}, duties: {} }, { lineWidth: 0 }).trimEnd(), '---'];
+  const front = [
+    '---',
+    stringify(
+      {
+        work: fm['work'],
+        expression: fm['expression'],
+        title: fm['title'] ?? input.fileName,
+        number: fm['number'],
+        issuer_name: fm['issuer_name'],
+        status: 'draft',
+        adopted_on: fm['adopted_on'],
+        bodies: {},
+        roles: {},
+        matters: {},
+        duties: {},
+      },
+      { lineWidth: 0 },
+    ).trimEnd(),
+    '---',
+  ];
   const qcmd = [...front, '', ...pre, ...body, ''].join('\n').replace(/\n{3,}/g, '\n\n');
   return { qcmd, report };
 }

@@ -2,7 +2,19 @@
  * The `.qc.md` regulation model (../shared/design/REGULATION-FORMAT.md): legal text first, machine rules as
  * annotations under the clause they implement. Every node keeps its source lines so printing gives back the text.
  */
-export const RULE_KINDS = ['meeting_regime', 'quorum', 'vote_threshold', 'ballot', 'authority', 'delegation', 'notice', 'deadline', 'duty', 'conference_quota', 'portfolio'] as const;
+export const RULE_KINDS = [
+  'meeting_regime',
+  'quorum',
+  'vote_threshold',
+  'ballot',
+  'authority',
+  'delegation',
+  'notice',
+  'deadline',
+  'duty',
+  'conference_quota',
+  'portfolio',
+] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 export const RATIO_BASES = ['summoned_members', 'total_members', 'present_members'] as const;
@@ -130,7 +142,18 @@ export interface PortfolioRule extends RuleBase {
   fields?: string[];
   max_per_member?: number;
 }
-export type Rule = PortfolioRule | ConferenceQuotaRule | MeetingRegimeRule | QuorumRule | VoteThresholdRule | BallotRule | AuthorityRule | DelegationRule | NoticeRule | DeadlineRule | DutyRule;
+export type Rule =
+  | PortfolioRule
+  | ConferenceQuotaRule
+  | MeetingRegimeRule
+  | QuorumRule
+  | VoteThresholdRule
+  | BallotRule
+  | AuthorityRule
+  | DelegationRule
+  | NoticeRule
+  | DeadlineRule
+  | DutyRule;
 
 export interface ScenarioTest {
   name: string;
@@ -174,7 +197,10 @@ export interface FrontMatter {
   based_on?: { work?: string; expression?: string; relation?: string; role_map?: Record<string, string> }[];
   bodies?: Record<string, { name?: string; part_of?: string; members?: string[] }>;
   roles?: Record<string, string>;
-  matters?: Record<string, { name?: string; attributes?: Record<string, string>; reserved?: boolean; delegable?: boolean; topic?: string }>;
+  matters?: Record<
+    string,
+    { name?: string; attributes?: Record<string, string>; reserved?: boolean; delegable?: boolean; topic?: string }
+  >;
   duties?: Record<string, string>;
   /** Fields of portfolio (lĩnh vực) the members of a body are assigned. */
   fields?: Record<string, string>;

@@ -16,18 +16,47 @@ describe('parseRegulation on the worked example of REGULATION-FORMAT.md', () => 
   });
   it('derives eIds for chapters, articles, clauses', () => {
     expect(reg.chapters.map((c) => c.eId)).toEqual(['chp_2', 'chp_3', 'chp_4']);
-    expect(allElements(reg).filter((e) => e.kind === 'article').map((e) => e.shortId)).toEqual(['art_5', 'art_6', 'art_7', 'art_8', 'art_9', 'art_10', 'art_11', 'art_12']);
+    expect(
+      allElements(reg)
+        .filter((e) => e.kind === 'article')
+        .map((e) => e.shortId),
+    ).toEqual(['art_5', 'art_6', 'art_7', 'art_8', 'art_9', 'art_10', 'art_11', 'art_12']);
     expect(findElement(reg, 'art_6__para_1')!.eId).toBe('chp_2__art_6__para_1');
-    expect(findElement(reg, 'art_6__para_1')!.text).toContain('hai phần ba (2/3) tổng số ủy viên được triệu tập tham dự.');
+    expect(findElement(reg, 'art_6__para_1')!.text).toContain(
+      'hai phần ba (2/3) tổng số ủy viên được triệu tập tham dự.',
+    );
   });
   it('attaches rule blocks to the clause above them', () => {
     const byId = Object.fromEntries(reg.rules.map((x) => [x.id, x]));
     expect(byId['hop-le']!.basis).toBe('chp_2__art_6__para_1');
     expect(byId['uq-tt-du-an']!.basis).toBe('chp_3__art_9__para_1');
     // A block after several clauses: each rule cites the clause it implements.
-    expect(Object.fromEntries(['hop-bch', 'hop-btv', 'hop-tt', 'thong-qua', 'phieu-kin', 'tq-btv', 'tq-tt', 'tl-bch', 'tl-btv', 'tn-tai-lieu'].map((k) => [k, byId[k]!.basis.split('__').slice(1).join('__')]))).toEqual({
-      'hop-bch': 'art_5__para_1', 'hop-btv': 'art_5__para_2', 'hop-tt': 'art_5__para_3', 'thong-qua': 'art_7__para_1', 'phieu-kin': 'art_7__para_2',
-      'tq-btv': 'art_8__para_2', 'tq-tt': 'art_8__para_3', 'tl-bch': 'art_10__para_1', 'tl-btv': 'art_10__para_2', 'tn-tai-lieu': 'art_12__para_2',
+    expect(
+      Object.fromEntries(
+        [
+          'hop-bch',
+          'hop-btv',
+          'hop-tt',
+          'thong-qua',
+          'phieu-kin',
+          'tq-btv',
+          'tq-tt',
+          'tl-bch',
+          'tl-btv',
+          'tn-tai-lieu',
+        ].map((k) => [k, byId[k]!.basis.split('__').slice(1).join('__')]),
+      ),
+    ).toEqual({
+      'hop-bch': 'art_5__para_1',
+      'hop-btv': 'art_5__para_2',
+      'hop-tt': 'art_5__para_3',
+      'thong-qua': 'art_7__para_1',
+      'phieu-kin': 'art_7__para_2',
+      'tq-btv': 'art_8__para_2',
+      'tq-tt': 'art_8__para_3',
+      'tl-bch': 'art_10__para_1',
+      'tl-btv': 'art_10__para_2',
+      'tn-tai-lieu': 'art_12__para_2',
     });
     expect(byId['thong-qua']!.kind).toBe('vote_threshold');
     expect(reg.rules).toHaveLength(15);
@@ -66,24 +95,62 @@ describe('parse errors', () => {
   });
   it('never crashes on random input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.uint8Array().map((a) => Buffer.from(a).toString('latin1')), fc.array(fc.constantFrom('# Chương I. A', '## Điều 1. B', '1. c', 'a) d', '```quy-tac', '```', '- { id: a, kind: quorum }', '---', 'x: [', '')).map((a) => a.join('\n'))), (s) => {
-        const r = parseRegulation(s);
-        expect(typeof r.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.uint8Array().map((a) => Buffer.from(a).toString('latin1')),
+          fc
+            .array(
+              fc.constantFrom(
+                '# Chương I. A',
+                '## Điều 1. B',
+                '1. c',
+                'a) d',
+                '```quy-tac',
+                '```',
+                '- { id: a, kind: quorum }',
+                '---',
+                'x: [',
+                '',
+              ),
+            )
+            .map((a) => a.join('\n')),
+        ),
+        (s) => {
+          const r = parseRegulation(s);
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 2000 },
     );
   });
   it('prints any parsed text back unchanged', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('# Chương I. A', '## Điều 1. B', '## Điều 2. C', '1. c', '2. e', 'a) d', 'văn bản', '   tiếp theo', ''), { maxLength: 30 }), (a) => {
-        const text = a.join('\n');
-        const r = parseRegulation(text);
-        if (r.ok) {
-          expect(printRegulation(r.regulation)).toBe(text);
-          const again = parseRegulation(printRegulation(r.regulation));
-          expect(again).toEqual(r);
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            '# Chương I. A',
+            '## Điều 1. B',
+            '## Điều 2. C',
+            '1. c',
+            '2. e',
+            'a) d',
+            'văn bản',
+            '   tiếp theo',
+            '',
+          ),
+          { maxLength: 30 },
+        ),
+        (a) => {
+          const text = a.join('\n');
+          const r = parseRegulation(text);
+          if (r.ok) {
+            expect(printRegulation(r.regulation)).toBe(text);
+            const again = parseRegulation(printRegulation(r.regulation));
+            expect(again).toEqual(r);
+          }
+        },
+      ),
     );
   });
 });

@@ -30,13 +30,38 @@ export function romanToInt(s: string): number {
 /** đ is transliterated so eIds stay ASCII: point đ → point_dd, Điều 9đ → art_9dd. */
 export const eIdPart = (s: string) => s.toLowerCase().replace(/đ/g, 'dd');
 
-function element(kind: RegElement['kind'], num: string, heading: string, line: number, raw: string, parent: RegElement | null): RegElement {
+function element(
+  kind: RegElement['kind'],
+  num: string,
+  heading: string,
+  line: number,
+  raw: string,
+  parent: RegElement | null,
+): RegElement {
   const pin = PIN.exec(heading);
   const cleanHeading = pin ? heading.slice(0, pin.index) : heading;
-  const own = kind === 'chapter' ? `chp_${romanToInt(num)}` : kind === 'article' ? `art_${eIdPart(num)}` : kind === 'clause' ? `para_${num}` : `point_${eIdPart(num)}`;
+  const own =
+    kind === 'chapter'
+      ? `chp_${romanToInt(num)}`
+      : kind === 'article'
+        ? `art_${eIdPart(num)}`
+        : kind === 'clause'
+          ? `para_${num}`
+          : `point_${eIdPart(num)}`;
   const eId = parent && parent.eId ? `${parent.eId}__${own}` : own;
   const shortId = kind === 'chapter' ? own : parent && parent.kind !== 'chapter' ? `${parent.shortId}__${own}` : own;
-  return { kind, eId, shortId, wId: pin ? pin[1]! : shortId, num, heading: cleanHeading, text: kind === 'clause' || kind === 'point' ? cleanHeading : '', line, lines: [raw], children: [] };
+  return {
+    kind,
+    eId,
+    shortId,
+    wId: pin ? pin[1]! : shortId,
+    num,
+    heading: cleanHeading,
+    text: kind === 'clause' || kind === 'point' ? cleanHeading : '',
+    line,
+    lines: [raw],
+    children: [],
+  };
 }
 
 /** Parses a `.qc.md` file. Never throws: malformed input gives `{ ok: false, error: { line, column, message } }`. */
@@ -75,7 +100,18 @@ export function parseOrThrow(input: string): Regulation {
   const ensureChapter = (line: number): RegElement => {
     if (chapter) return chapter;
     // Articles before any chapter heading belong to an unnamed chapter that prints no heading.
-    chapter = { kind: 'chapter', eId: '', shortId: '', wId: '', num: '', heading: '', text: '', line, lines: [], children: [] };
+    chapter = {
+      kind: 'chapter',
+      eId: '',
+      shortId: '',
+      wId: '',
+      num: '',
+      heading: '',
+      text: '',
+      line,
+      lines: [],
+      children: [],
+    };
     reg.chapters.push(chapter);
     return chapter;
   };
@@ -104,9 +140,11 @@ export function parseOrThrow(input: string): Regulation {
       const owner = current();
       const block = lines.slice(i, end + 1);
       if (kind === 'quy-tac' || kind === 'kiem-thu') {
-        if (!owner || owner.kind === 'chapter') fail(lineNo, 1, `Khối ${kind} phải đứng sau một điều hoặc khoản (là căn cứ của nó)`);
+        if (!owner || owner.kind === 'chapter')
+          fail(lineNo, 1, `Khối ${kind} phải đứng sau một điều hoặc khoản (là căn cứ của nó)`);
         const items = parseYamlList(lines.slice(i + 1, end).join('\n'), lineNo + 1, fail);
-        if (kind === 'quy-tac') for (const it of items) reg.rules.push({ ...toRule(it.value, it.line, owner!.eId, fail), block: owner!.eId });
+        if (kind === 'quy-tac')
+          for (const it of items) reg.rules.push({ ...toRule(it.value, it.line, owner!.eId, fail), block: owner!.eId });
         else for (const it of items) reg.tests.push(toTest(it.value, it.line, owner!.eId, fail));
       }
       if (owner) owner.lines.push(...block);
@@ -155,8 +193,19 @@ const KIND_WORDS: Record<string, string[]> = {
   conference_quota: ['hoi', 'nghi', 'truc', 'tiep', 'giam'],
   portfolio: ['phu', 'trach', 'linh', 'vuc'],
 };
-const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
-const words = (t: string) => new Set(fold(t).split(/[^a-z0-9]+/).filter((w) => w.length > 0).map((w) => w.replace(/^0+(?=\d)/, '')));
+const fold = (t: string) =>
+  t
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+const words = (t: string) =>
+  new Set(
+    fold(t)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0)
+      .map((w) => w.replace(/^0+(?=\d)/, '')),
+  );
 
 /**
  * A rule block after several clauses attaches to the last one; the rule's legal basis is then moved to
@@ -188,7 +237,14 @@ function refineBasis(reg: Regulation) {
     if (!el || el.kind !== 'clause' || !parent) continue;
     const siblings = parent.children.filter((c) => c.kind === 'clause' && c.line <= el.line);
     if (siblings.length < 2) continue;
-    const refs = [r['body'], ...(Array.isArray(r['bodies']) ? (r['bodies'] as string[]) : []), r['decides'], r['from'], r['to'], r['owner']].filter((x): x is string => typeof x === 'string');
+    const refs = [
+      r['body'],
+      ...(Array.isArray(r['bodies']) ? (r['bodies'] as string[]) : []),
+      r['decides'],
+      r['from'],
+      r['to'],
+      r['owner'],
+    ].filter((x): x is string => typeof x === 'string');
     const weighted = new Map<string, number>();
     const want = (text: string, weight: number) => {
       for (const w of words(text)) weighted.set(w, Math.max(weighted.get(w) ?? 0, weight));
@@ -244,7 +300,10 @@ function parseYamlList(src: string, firstLine: number, fail: Fail): { value: unk
   if (hit) return hit.map((x) => ({ value: structuredClone(x.value), line: firstLine + x.rel }));
   const items = parseYamlListUncached(src, firstLine, fail);
   if (blockCache.size > 5000) blockCache.clear();
-  blockCache.set(src, items.map((x) => ({ value: structuredClone(x.value), rel: x.line - firstLine })));
+  blockCache.set(
+    src,
+    items.map((x) => ({ value: structuredClone(x.value), rel: x.line - firstLine })),
+  );
   return items;
 }
 
@@ -257,7 +316,8 @@ function parseYamlListUncached(src: string, firstLine: number, fail: Fail): { va
     fail(firstLine + pos.line - 1, pos.col, `Lỗi YAML: ${e.message.split('\n')[0]}`);
   }
   if (doc.contents === null) return [];
-  if (!isSeq(doc.contents)) fail(firstLine, 1, 'Khối quy tắc, kiểm thử phải là một danh sách (mỗi mục bắt đầu bằng "- ")');
+  if (!isSeq(doc.contents))
+    fail(firstLine, 1, 'Khối quy tắc, kiểm thử phải là một danh sách (mỗi mục bắt đầu bằng "- ")');
   const seq = doc.contents as unknown as { items: { range?: [number, number, number] }[] };
   return seq.items.map((node) => {
     const line = firstLine + (node.range ? lc.linePos(node.range[0]).line - 1 : 0);
@@ -270,7 +330,11 @@ function toRule(v: unknown, line: number, basis: string, fail: Fail): Rule {
   const r = v as Record<string, unknown>;
   if (typeof r['id'] !== 'string' || !r['id']) fail(line, 1, 'Quy tắc thiếu "id"');
   if (!RULE_KINDS.includes(r['kind'] as never)) {
-    fail(line, 1, `Quy tắc "${String(r['id'])}": loại "${String(r['kind'])}" không có; các loại: ${RULE_KINDS.join(', ')}`);
+    fail(
+      line,
+      1,
+      `Quy tắc "${String(r['id'])}": loại "${String(r['kind'])}" không có; các loại: ${RULE_KINDS.join(', ')}`,
+    );
   }
   const explicit = typeof r['basis'] === 'string' ? (r['basis'] as string) : undefined;
   return { ...r, basis: explicit ?? basis, line, ...(explicit ? { __explicitBasis: true } : {}) } as Rule;
@@ -278,8 +342,17 @@ function toRule(v: unknown, line: number, basis: string, fail: Fail): Rule {
 
 function toTest(v: unknown, line: number, basis: string, fail: Fail): ScenarioTest {
   const t = v as Record<string, unknown>;
-  for (const k of ['ask', 'input', 'expect'] as const) if (t[k] === undefined) fail(line, 1, `Kiểm thử "${String(t['name'] ?? '')}" thiếu "${k}"`);
-  return { name: String(t['name'] ?? `kiểm thử dòng ${line}`), at: String(t['at'] ?? ''), ask: String(t['ask']), input: t['input'] as Record<string, unknown>, expect: t['expect'] as Record<string, unknown>, basis, line };
+  for (const k of ['ask', 'input', 'expect'] as const)
+    if (t[k] === undefined) fail(line, 1, `Kiểm thử "${String(t['name'] ?? '')}" thiếu "${k}"`);
+  return {
+    name: String(t['name'] ?? `kiểm thử dòng ${line}`),
+    at: String(t['at'] ?? ''),
+    ask: String(t['ask']),
+    input: t['input'] as Record<string, unknown>,
+    expect: t['expect'] as Record<string, unknown>,
+    basis,
+    line,
+  };
 }
 
 /** Sets front-matter keys in the text too (comments and the other keys stay as written). */

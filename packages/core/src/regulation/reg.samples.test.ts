@@ -6,7 +6,8 @@ import { checkConsistency, impactReport } from './reg.consistency.js';
 import { consolidate, parseAmendment } from './reg.amendment.js';
 import { conveningCheck, runScenarios } from './engine.js';
 
-const load = (p: string) => parseOrThrow(readFileSync(new URL(`../../../../regulations/${p}`, import.meta.url), 'utf8'));
+const load = (p: string) =>
+  parseOrThrow(readFileSync(new URL(`../../../../regulations/${p}`, import.meta.url), 'utf8'));
 const model = load('mau/quy-che-mau-tinh.qc.md');
 const anLac = load('an-lac/01-QC-TU.qc.md');
 const tanLap = load('an-lac/xa-tan-lap.qc.md');
@@ -54,7 +55,7 @@ describe('sample regulations', () => {
     expect(about('x-tq-ctr')).toContain('quy chế cấp trên dành cho BCH, quy chế này giao BTV');
     expect(about('x-uq-nq')).toMatch(/không có thời hạn: ví dụ ngày \d\d\/\d\d\/\d{4}/);
   });
-  it("reports the communes an amendment of the superior makes inconsistent", () => {
+  it('reports the communes an amendment of the superior makes inconsistent', () => {
     const amendment = parseAmendment(`---
 work: /vn-an-lac/quyet-dinh/tinh-uy/2026/sua-doi-01-qc
 amends: /vn-an-lac/quy-che/tinh-uy/2025/qclv

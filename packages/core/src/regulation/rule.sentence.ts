@@ -3,25 +3,53 @@ import type { FrontMatter, Period, RatioSpec } from './reg.model.js';
 
 type AnyRule = Record<string, unknown> & { kind?: unknown };
 
-const BASE: Record<string, string> = { summoned_members: 'số thành viên được triệu tập', total_members: 'tổng số thành viên', present_members: 'số thành viên có mặt' };
-const FORM: Record<string, string> = { secret: 'bỏ phiếu kín', show_of_hands: 'giơ tay', written: 'phiếu lấy ý kiến bằng văn bản' };
-const MEETING_KIND: Record<string, string> = { regular: 'thường lệ', extraordinary: 'bất thường', written_consultation: 'lấy ý kiến bằng văn bản', thematic: 'chuyên đề' };
-const WEEKDAY: Record<string, string> = { mon: 'thứ Hai', tue: 'thứ Ba', wed: 'thứ Tư', thu: 'thứ Năm', fri: 'thứ Sáu', sat: 'thứ Bảy', sun: 'Chủ nhật' };
+const BASE: Record<string, string> = {
+  summoned_members: 'số thành viên được triệu tập',
+  total_members: 'tổng số thành viên',
+  present_members: 'số thành viên có mặt',
+};
+const FORM: Record<string, string> = {
+  secret: 'bỏ phiếu kín',
+  show_of_hands: 'giơ tay',
+  written: 'phiếu lấy ý kiến bằng văn bản',
+};
+const MEETING_KIND: Record<string, string> = {
+  regular: 'thường lệ',
+  extraordinary: 'bất thường',
+  written_consultation: 'lấy ý kiến bằng văn bản',
+  thematic: 'chuyên đề',
+};
+const WEEKDAY: Record<string, string> = {
+  mon: 'thứ Hai',
+  tue: 'thứ Ba',
+  wed: 'thứ Tư',
+  thu: 'thứ Năm',
+  fri: 'thứ Sáu',
+  sat: 'thứ Bảy',
+  sun: 'Chủ nhật',
+};
 
 const decimal = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
 function ratio(r: string | number | undefined): string {
   if (r === undefined) return '';
   const s = String(r).trim();
   const f = /^(\d+)\s*\/\s*(\d+)$/.exec(s);
-  if (f) return f[1] === '1' && f[2] === '2' ? 'một nửa (1/2)' : f[1] === '2' && f[2] === '3' ? 'hai phần ba (2/3)' : `${f[1]}/${f[2]}`;
+  if (f)
+    return f[1] === '1' && f[2] === '2'
+      ? 'một nửa (1/2)'
+      : f[1] === '2' && f[2] === '3'
+        ? 'hai phần ba (2/3)'
+        : `${f[1]}/${f[2]}`;
   const n = Number(s);
   if (Number.isFinite(n)) return n <= 1 ? `${decimal(n * 100)}%` : decimal(n);
   return s;
 }
-const ratioSpec = (r: RatioSpec | undefined) => (r ? `${r.cmp === '>' ? 'quá' : 'ít nhất'} ${ratio(r.ratio)} ${BASE[String(r.of ?? '')] ?? 'số thành viên'}` : '');
+const ratioSpec = (r: RatioSpec | undefined) =>
+  r ? `${r.cmp === '>' ? 'quá' : 'ít nhất'} ${ratio(r.ratio)} ${BASE[String(r.of ?? '')] ?? 'số thành viên'}` : '';
 const unit = (u: string | undefined) => (u === 'working_day' ? 'ngày làm việc' : u === 'month' ? 'tháng' : 'ngày');
 const period = (p: Period | undefined) => (p ? `${p.within ?? p.min ?? ''} ${unit(p.unit)}` : '');
-const list = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} và ${xs[xs.length - 1]}`);
+const list = (xs: string[]) =>
+  xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} và ${xs[xs.length - 1]}`;
 
 /**
  * A machine rule of a `.qc.md` file as the sentence a clerk reads beside its clause ("Ban Thường vụ Tỉnh ủy quyết
@@ -30,29 +58,53 @@ const list = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, 
  */
 export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
   const body = (code: unknown) => fm.bodies?.[String(code)]?.name ?? fm.roles?.[String(code)] ?? String(code ?? '');
-  const bodies = (r: AnyRule) => list((Array.isArray(r['bodies']) ? (r['bodies'] as string[]) : r['body'] ? [String(r['body'])] : []).map(body));
+  const bodies = (r: AnyRule) =>
+    list((Array.isArray(r['bodies']) ? (r['bodies'] as string[]) : r['body'] ? [String(r['body'])] : []).map(body));
   const matter = (code: unknown) => fm.matters?.[String(code)]?.name ?? String(code ?? '');
   const duty = (code: unknown) => fm.duties?.[String(code)] ?? String(code ?? '');
-  const topics = (r: AnyRule) => (Array.isArray(r['topics']) ? list((r['topics'] as string[]).map((t) => fm.topics?.[t] ?? matter(t))) : '');
+  const topics = (r: AnyRule) =>
+    Array.isArray(r['topics']) ? list((r['topics'] as string[]).map((t) => fm.topics?.[t] ?? matter(t))) : '';
   const who = (x: unknown) => list((Array.isArray(x) ? (x as string[]) : x ? [String(x)] : []).map(body));
   const valid = rule['valid'] as { from?: string; until?: string } | undefined;
-  const when = valid?.from || valid?.until ? ` (áp dụng${valid.from ? ` từ ${formatDateVi(valid.from)}` : ''}${valid.until ? ` đến ${formatDateVi(valid.until)}` : ''})` : '';
+  const when =
+    valid?.from || valid?.until
+      ? ` (áp dụng${valid.from ? ` từ ${formatDateVi(valid.from)}` : ''}${valid.until ? ` đến ${formatDateVi(valid.until)}` : ''})`
+      : '';
   const s = (() => {
     switch (rule.kind) {
       case 'meeting_regime': {
         const e = rule['regular_every'] as { months?: number; weeks?: number; days?: number } | undefined;
-        const every = e?.months ? (e.months === 1 ? 'mỗi tháng một lần' : `${e.months} tháng một lần`) : e?.weeks ? (e.weeks === 1 ? 'mỗi tuần một lần' : `${e.weeks} tuần một lần`) : e?.days ? `${e.days} ngày một lần` : rule['per_month'] ? `${rule['per_month']} lần mỗi tháng` : '';
-        const day = rule['weekday'] ? ` vào ${WEEKDAY[String(rule['weekday']).slice(0, 3).toLowerCase()] ?? rule['weekday']}` : '';
+        const every = e?.months
+          ? e.months === 1
+            ? 'mỗi tháng một lần'
+            : `${e.months} tháng một lần`
+          : e?.weeks
+            ? e.weeks === 1
+              ? 'mỗi tuần một lần'
+              : `${e.weeks} tuần một lần`
+            : e?.days
+              ? `${e.days} ngày một lần`
+              : rule['per_month']
+                ? `${rule['per_month']} lần mỗi tháng`
+                : '';
+        const day = rule['weekday']
+          ? ` vào ${WEEKDAY[String(rule['weekday']).slice(0, 3).toLowerCase()] ?? rule['weekday']}`
+          : '';
         const by = rule['convened_by'] ? `; ${body(rule['convened_by'])} triệu tập` : '';
         return `${body(rule['body'])} họp thường lệ ${every}${day}${rule['extraordinary'] ? ', họp bất thường khi cần' : ''}${by}.`;
       }
       case 'quorum': {
-        const kinds = Array.isArray(rule['meeting_kinds']) ? ` (${(rule['meeting_kinds'] as string[]).map((k) => MEETING_KIND[k] ?? k).join(', ')})` : '';
+        const kinds = Array.isArray(rule['meeting_kinds'])
+          ? ` (${(rule['meeting_kinds'] as string[]).map((k) => MEETING_KIND[k] ?? k).join(', ')})`
+          : '';
         return `Hội nghị ${bodies(rule)}${kinds} hợp lệ khi có mặt ${ratioSpec(rule['min_present'] as RatioSpec)}.`;
       }
       case 'vote_threshold': {
         const t = topics(rule);
-        return `${t ? `Về ${t}, ` : ''}${bodies(rule)} quyết định khi được ${ratioSpec(rule['approve'] as RatioSpec)} tán thành.`.replace(/^./, (c) => c.toUpperCase());
+        return `${t ? `Về ${t}, ` : ''}${bodies(rule)} quyết định khi được ${ratioSpec(rule['approve'] as RatioSpec)} tán thành.`.replace(
+          /^./,
+          (c) => c.toUpperCase(),
+        );
       }
       case 'ballot': {
         const t = topics(rule);
@@ -60,7 +112,11 @@ export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
       }
       case 'authority': {
         const rb = rule['report_back'] as { to?: string; at?: string } | undefined;
-        const extra = [rule['prepares'] ? `${body(rule['prepares'])} chuẩn bị` : '', rule['reserved'] ? 'không ủy quyền' : '', rb?.to ? `báo cáo lại ${body(rb.to)}${rb.at === 'next_meeting' ? ' tại phiên họp gần nhất' : ''}` : ''].filter(Boolean);
+        const extra = [
+          rule['prepares'] ? `${body(rule['prepares'])} chuẩn bị` : '',
+          rule['reserved'] ? 'không ủy quyền' : '',
+          rb?.to ? `báo cáo lại ${body(rb.to)}${rb.at === 'next_meeting' ? ' tại phiên họp gần nhất' : ''}` : '',
+        ].filter(Boolean);
         return `${body(rule['decides'])} quyết định: ${matter(rule['matter'])}${extra.length ? ` (${extra.join('; ')})` : ''}.`;
       }
       case 'delegation': {
@@ -71,23 +127,34 @@ export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
         return `Tài liệu hội nghị ${body(rule['body'])} được gửi trước ngày họp ít nhất ${period(rule['documents_before_meeting'] as Period)}.`;
       case 'deadline': {
         const due = rule['due'] as Period | undefined;
-        const after = due?.after ? ` kể từ ${(fm.events?.[due.after] ?? due.after).replace(/^./, (c) => c.toLowerCase())}` : '';
+        const after = due?.after
+          ? ` kể từ ${(fm.events?.[due.after] ?? due.after).replace(/^./, (c) => c.toLowerCase())}`
+          : '';
         return `${who(rule['owner']) || 'Cơ quan được giao'} ${duty(rule['duty']).replace(/^./, (c) => c.toLowerCase())} trong ${period(due)}${after}${rule['to'] ? `, gửi ${body(rule['to'])}` : ''}.`;
       }
       case 'duty': {
-        const support = Array.isArray(rule['support']) && rule['support'].length ? `; ${who(rule['support'])} phối hợp` : '';
+        const support =
+          Array.isArray(rule['support']) && rule['support'].length ? `; ${who(rule['support'])} phối hợp` : '';
         return `${who(rule['owner']) || 'Cơ quan được giao'} chủ trì: ${duty(rule['duty'])}${support}.`;
       }
       case 'conference_quota': {
         const parts = [
-          rule['max_in_person'] ? `hội nghị trực tiếp không quá ${ratio((rule['max_in_person'] as { ratio?: string | number }).ratio)} tổng số hội nghị` : '',
-          rule['max_province_wide'] !== undefined ? `không quá ${rule['max_province_wide']} hội nghị toàn tỉnh mỗi năm` : '',
-          rule['min_reduction'] ? `giảm ít nhất ${ratio((rule['min_reduction'] as { ratio?: string | number }).ratio)} so với năm trước` : '',
+          rule['max_in_person']
+            ? `hội nghị trực tiếp không quá ${ratio((rule['max_in_person'] as { ratio?: string | number }).ratio)} tổng số hội nghị`
+            : '',
+          rule['max_province_wide'] !== undefined
+            ? `không quá ${rule['max_province_wide']} hội nghị toàn tỉnh mỗi năm`
+            : '',
+          rule['min_reduction']
+            ? `giảm ít nhất ${ratio((rule['min_reduction'] as { ratio?: string | number }).ratio)} so với năm trước`
+            : '',
         ].filter(Boolean);
         return `Hội nghị trong năm: ${parts.join('; ')}.`;
       }
       case 'portfolio': {
-        const fields = Array.isArray(rule['fields']) ? (rule['fields'] as string[]).map((f) => fm.fields?.[f] ?? f) : [];
+        const fields = Array.isArray(rule['fields'])
+          ? (rule['fields'] as string[]).map((f) => fm.fields?.[f] ?? f)
+          : [];
         return `Mỗi lĩnh vực${fields.length ? ` (${list(fields)})` : ''} có đúng một Ủy viên ${body(rule['body'])} phụ trách${rule['max_per_member'] ? `, mỗi Ủy viên phụ trách không quá ${rule['max_per_member']} lĩnh vực` : ''}.`;
       }
       default:

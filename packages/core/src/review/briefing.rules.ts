@@ -46,7 +46,15 @@ export function daysOverdue(due: IsoDate, end: IsoDate): number {
   return Math.max(0, Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000));
 }
 
-export type BriefingCounts = { total: number; overdue: number; open: number; reported: number; doneLate: number; doneOnTime: number; closed: number };
+export type BriefingCounts = {
+  total: number;
+  overdue: number;
+  open: number;
+  reported: number;
+  doneLate: number;
+  doneOnTime: number;
+  closed: number;
+};
 
 const COUNT_KEY: Record<BriefingTaskState, Exclude<keyof BriefingCounts, 'total'>> = {
   overdue: 'overdue',
@@ -58,7 +66,15 @@ const COUNT_KEY: Record<BriefingTaskState, Exclude<keyof BriefingCounts, 'total'
 };
 
 export function countByState(states: BriefingTaskState[]): BriefingCounts {
-  const c: BriefingCounts = { total: states.length, overdue: 0, open: 0, reported: 0, doneLate: 0, doneOnTime: 0, closed: 0 };
+  const c: BriefingCounts = {
+    total: states.length,
+    overdue: 0,
+    open: 0,
+    reported: 0,
+    doneLate: 0,
+    doneOnTime: 0,
+    closed: 0,
+  };
   for (const s of states) c[COUNT_KEY[s]]++;
   return c;
 }
@@ -81,8 +97,20 @@ function stripSuffix(folded: string, suffixes: string[]): string {
  * diacritics, with or without the committee's name at the end ("Ban Tổ chức", "Ban Tổ chức Tỉnh ủy", "BAN TO CHUC
  * TINH UY AN LAC" all name "Ban Tổ chức Tỉnh ủy" of Tỉnh ủy An Lạc). Another unit ("Văn phòng UBND tỉnh") does not.
  */
-export function presentingUnitMatcher(unitName: string, org: { name: string; shortName?: string | null }): (presentingUnit: string | null | undefined) => boolean {
-  const suffixes = [...new Set([org.shortName, org.name].filter((x): x is string => !!x).map(clean).concat(COMMITTEE_SUFFIXES))].filter(Boolean).sort((a, b) => b.length - a.length);
+export function presentingUnitMatcher(
+  unitName: string,
+  org: { name: string; shortName?: string | null },
+): (presentingUnit: string | null | undefined) => boolean {
+  const suffixes = [
+    ...new Set(
+      [org.shortName, org.name]
+        .filter((x): x is string => !!x)
+        .map(clean)
+        .concat(COMMITTEE_SUFFIXES),
+    ),
+  ]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
   const full = clean(unitName);
   const core = stripSuffix(full, suffixes);
   return (p) => {

@@ -23,8 +23,10 @@ export function nextPeriodOf(p: { kind: ReviewPeriodKind; to: IsoDate }, span?: 
   const next = addDays(p.to, 1);
   const year = Number(next.slice(0, 4));
   const month = Number(next.slice(5, 7));
-  const chosen = span ?? (p.kind === 'half' ? 'half' : p.kind === 'year' || p.to.slice(5) === '12-31' ? 'year' : 'quarter');
-  if (chosen === 'year') return { span: 'year', year, period: null, from: `${year}-01-01`, to: `${year}-12-31`, label_vi: `Năm ${year}` };
+  const chosen =
+    span ?? (p.kind === 'half' ? 'half' : p.kind === 'year' || p.to.slice(5) === '12-31' ? 'year' : 'quarter');
+  if (chosen === 'year')
+    return { span: 'year', year, period: null, from: `${year}-01-01`, to: `${year}-12-31`, label_vi: `Năm ${year}` };
   const value = chosen === 'half' ? `${year}-H${month <= 6 ? 1 : 2}` : `${year}-Q${Math.ceil(month / 3)}`;
   const within = parsePeriod(chosen, value)!;
   return { span: chosen, year, period: value, ...periodRange(within), label_vi: periodLabel(within) };
@@ -42,7 +44,10 @@ export function keyTasksOf(paragraphs: string[]): string[] {
     const text = p.trim();
     if (!text || /^\(.*\)\.?$/s.test(text)) continue;
     for (const part of text.replace(BULLET, '').split(/;\s+/)) {
-      const t = part.trim().replace(/[.;:]+$/, '').trim();
+      const t = part
+        .trim()
+        .replace(/[.;:]+$/, '')
+        .trim();
       if (t.length < 6) continue;
       const title = t.charAt(0).toLocaleUpperCase('vi') + t.slice(1);
       if (!out.some((x) => x.toLocaleLowerCase('vi') === title.toLocaleLowerCase('vi'))) out.push(title);

@@ -60,16 +60,26 @@ export function rankSubordinates(rows: SubordinateFigures[], collator = new Intl
   const pooledMiss = totalDue ? rows.reduce((n, r) => n + r.late + r.overdue, 0) / totalDue : 0;
   const order = rows
     .map((r, i) => ({ r, rate: rates[i]! }))
-    .sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.r.overdue - b.r.overdue || collator.compare(a.r.name, b.r.name));
+    .sort(
+      (a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.r.overdue - b.r.overdue || collator.compare(a.r.name, b.r.name),
+    );
   const rank = new Map(order.map((x, i) => [x.r.orgId, i + 1]));
   return rows.map((r, i) => {
     const rate = rates[i]!;
     const reasons: string[] = [];
     const due = r.onTime + r.late + r.overdue;
-    if (rate !== null && known.length >= 4 && rate <= median - 0.2 && binomialTail(due, r.late + r.overdue, pooledMiss) < 0.01) {
-      reasons.push(`đúng hạn ${pct(rate)} nhiệm vụ (${r.onTime}/${due}), thấp hơn nhiều so với mức chung ${pct(median)}${r.overdue ? `; ${r.overdue} nhiệm vụ quá hạn` : ''}`);
+    if (
+      rate !== null &&
+      known.length >= 4 &&
+      rate <= median - 0.2 &&
+      binomialTail(due, r.late + r.overdue, pooledMiss) < 0.01
+    ) {
+      reasons.push(
+        `đúng hạn ${pct(rate)} nhiệm vụ (${r.onTime}/${due}), thấp hơn nhiều so với mức chung ${pct(median)}${r.overdue ? `; ${r.overdue} nhiệm vụ quá hạn` : ''}`,
+      );
     }
-    if (r.required !== null && r.held < r.required) reasons.push(`họp thường lệ ${r.held}/${r.required} kỳ theo quy chế`);
+    if (r.required !== null && r.held < r.required)
+      reasons.push(`họp thường lệ ${r.held}/${r.required} kỳ theo quy chế`);
     const flag = reasons.length ? reasons.join('; ').replace(/^./, (c) => c.toUpperCase()) : null;
     return { orgId: r.orgId, onTimeRate: rate, rank: rank.get(r.orgId)!, flag_vi: flag };
   });

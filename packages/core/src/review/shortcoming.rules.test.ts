@@ -12,7 +12,12 @@ describe('shortcomings across periods', () => {
 
   it('carries one named at the first-half review into the second half until it is fixed', () => {
     expect(standingIn(notFixed, h1)).toBeNull();
-    expect(standingIn(notFixed, h2)).toEqual({ carriedOver: false, fixedWithin: false, openAtEnd: true, overdueAtEnd: true });
+    expect(standingIn(notFixed, h2)).toEqual({
+      carriedOver: false,
+      fixedWithin: false,
+      openAtEnd: true,
+      overdueAtEnd: true,
+    });
     expect(standingIn(notFixed, y2027)).toMatchObject({ carriedOver: true, openAtEnd: true });
     expect(standingLabel(notFixed, y2027)).toBe('chuyển từ kỳ trước, chưa khắc phục, quá hạn từ 31/10/2026');
   });
@@ -29,6 +34,8 @@ describe('shortcomings across periods', () => {
   });
 
   it('counts one named before the period and fixed in it as carried over and fixed', () => {
-    expect(standingIn({ id: 'c', identifiedOn: '2025-12-20', fixedOn: '2026-03-01', dueDate: '2026-03-31' }, h1)).toEqual({ carriedOver: true, fixedWithin: true, openAtEnd: false, overdueAtEnd: false });
+    expect(
+      standingIn({ id: 'c', identifiedOn: '2025-12-20', fixedOn: '2026-03-01', dueDate: '2026-03-31' }, h1),
+    ).toEqual({ carriedOver: true, fixedWithin: true, openAtEnd: false, overdueAtEnd: false });
   });
 });

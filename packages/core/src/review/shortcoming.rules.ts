@@ -18,7 +18,10 @@ export interface ShortcomingDates {
 export type ShortcomingStanding = 'carried_over' | 'new' | 'fixed' | 'open_at_end';
 
 /** Where a shortcoming stands in a period (null when it has nothing to do with it). */
-export function standingIn(s: ShortcomingDates, period: { from: IsoDate; to: IsoDate }): { carriedOver: boolean; fixedWithin: boolean; openAtEnd: boolean; overdueAtEnd: boolean } | null {
+export function standingIn(
+  s: ShortcomingDates,
+  period: { from: IsoDate; to: IsoDate },
+): { carriedOver: boolean; fixedWithin: boolean; openAtEnd: boolean; overdueAtEnd: boolean } | null {
   if (s.identifiedOn > period.to) return null;
   if (s.fixedOn !== null && s.fixedOn < period.from) return null;
   const carriedOver = s.identifiedOn < period.from || s.fromReview === true;

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { excerptAround, parseSearch, rankCandidate, SEARCH_SCORE, symbolKey, symbolMatch, symbolPattern } from './search.query.js';
+import {
+  excerptAround,
+  parseSearch,
+  rankCandidate,
+  SEARCH_SCORE,
+  symbolKey,
+  symbolMatch,
+  symbolPattern,
+} from './search.query.js';
 
 describe('search query', () => {
   it('reads a document symbol however it is typed', () => {
-    for (const q of ['78-TB/TU', '78 TB/TU', '78-tb/tu', 'TB 78', 'tb78', 'số 78-TB/TU']) expect(parseSearch(q).symbol, q).toMatch(/^78tb/);
+    for (const q of ['78-TB/TU', '78 TB/TU', '78-tb/tu', 'TB 78', 'tb78', 'số 78-TB/TU'])
+      expect(parseSearch(q).symbol, q).toMatch(/^78tb/);
     expect(parseSearch('01-QC/TU').symbol).toBe('1qctu');
     expect(parseSearch('21-QĐ/UBKTTU').symbol).toBe('21qdubkttu');
     expect(parseSearch('CTr 03').symbol).toBe('3ctr');
@@ -27,16 +36,29 @@ describe('search query', () => {
 
   it('ranks an exact symbol first, then the title as typed, its beginning, its words, then other wording', () => {
     const q = (s: string) => parseSearch(s);
-    expect(rankCandidate(q('78-TB/TU'), { title: 'Thông báo kết luận', symbols: [{ value: '78-TB/TU', primary: true }] })).toBe(SEARCH_SCORE.symbolExact);
-    expect(rankCandidate(q('78-TB/TU'), { title: 'Kiến nghị', symbols: [{ value: '78-TB/TU', primary: false }] })).toBe(SEARCH_SCORE.referenceExact);
+    expect(
+      rankCandidate(q('78-TB/TU'), { title: 'Thông báo kết luận', symbols: [{ value: '78-TB/TU', primary: true }] }),
+    ).toBe(SEARCH_SCORE.symbolExact);
+    expect(rankCandidate(q('78-TB/TU'), { title: 'Kiến nghị', symbols: [{ value: '78-TB/TU', primary: false }] })).toBe(
+      SEARCH_SCORE.referenceExact,
+    );
     const title = 'Hội nghị Tỉnh ủy lần thứ 5: triển khai nhiệm vụ năm 2026';
-    expect(rankCandidate(q('hoi nghi tinh uy lan thu 5 trien khai nhiem vu nam 2026'), { title })).toBe(SEARCH_SCORE.titleExact);
+    expect(rankCandidate(q('hoi nghi tinh uy lan thu 5 trien khai nhiem vu nam 2026'), { title })).toBe(
+      SEARCH_SCORE.titleExact,
+    );
     expect(rankCandidate(q('hoi nghi tinh uy'), { title })).toBe(SEARCH_SCORE.titlePrefix);
     expect(rankCandidate(q('trien khai nhiem vu'), { title })).toBe(SEARCH_SCORE.titlePhrase);
     expect(rankCandidate(q('nhiem vu hoi nghi'), { title })).toBe(SEARCH_SCORE.titleWords);
     expect(rankCandidate(q('trie nhie'), { title })).toBe(SEARCH_SCORE.titleWordPrefixes);
-    expect(rankCandidate(q('ban thuong vu hop'), { title: 'Khoản 1 Điều 12', text: 'Ban Thường vụ họp thường lệ mỗi tháng hai lần' })).toBe(SEARCH_SCORE.textPhrase);
-    expect(rankCandidate(q('khai thuong'), { title: 'Khoản 1 Điều 12', text: 'Ban Thường vụ họp; khai mạc' })).toBe(SEARCH_SCORE.textWords);
+    expect(
+      rankCandidate(q('ban thuong vu hop'), {
+        title: 'Khoản 1 Điều 12',
+        text: 'Ban Thường vụ họp thường lệ mỗi tháng hai lần',
+      }),
+    ).toBe(SEARCH_SCORE.textPhrase);
+    expect(rankCandidate(q('khai thuong'), { title: 'Khoản 1 Điều 12', text: 'Ban Thường vụ họp; khai mạc' })).toBe(
+      SEARCH_SCORE.textWords,
+    );
     expect(rankCandidate(q('bac son'), { title })).toBe(0);
     expect(rankCandidate(q('?!'), { title })).toBe(0);
   });

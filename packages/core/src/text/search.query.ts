@@ -7,7 +7,9 @@ import { foldVietnamese } from './text.fold.js';
 
 /** Words as compared: folded, punctuation turned into spaces ("Hội nghị lần thứ 5: triển khai" → "hoi nghi lan thu 5 trien khai"). */
 export function searchWords(text: string): string {
-  return foldVietnamese(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  return foldVietnamese(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -15,7 +17,9 @@ export function searchWords(text: string): string {
  * "01-QC/TU", "1 qc/tu" and "01-QC/TU" agree; "21-QĐ/UBKTTU" → "21qdubkttu".
  */
 export function symbolKey(symbol: string): string {
-  return foldVietnamese(symbol).replace(/[^a-z0-9]/g, '').replace(/^0+(?=\d)/, '');
+  return foldVietnamese(symbol)
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/^0+(?=\d)/, '');
 }
 
 export interface ParsedSearch {
@@ -98,7 +102,17 @@ export function rankCandidate(q: ParsedSearch, c: SearchCandidate): number {
   let best = 0;
   for (const s of c.symbols ?? []) {
     const m = symbolMatch(q.symbol, s.value);
-    if (m) best = Math.max(best, s.primary ? (m === 'exact' ? SEARCH_SCORE.symbolExact : SEARCH_SCORE.symbolPrefix) : m === 'exact' ? SEARCH_SCORE.referenceExact : SEARCH_SCORE.referencePrefix);
+    if (m)
+      best = Math.max(
+        best,
+        s.primary
+          ? m === 'exact'
+            ? SEARCH_SCORE.symbolExact
+            : SEARCH_SCORE.symbolPrefix
+          : m === 'exact'
+            ? SEARCH_SCORE.referenceExact
+            : SEARCH_SCORE.referencePrefix,
+      );
   }
   if (best) return best;
   const title = searchWords(c.title);
@@ -123,7 +137,10 @@ export function excerptAround(text: string, q: ParsedSearch, max = 160): string 
   if (plain.length <= max) return plain;
   // Folding an NFC text drops marks only, one character for one, so a position in it is a position in the text.
   const folded = foldVietnamese(plain);
-  const hit = folded.length === plain.length ? [q.words, ...q.terms].map((t) => folded.indexOf(t)).find((i) => i >= 0) : undefined;
+  const hit =
+    folded.length === plain.length
+      ? [q.words, ...q.terms].map((t) => folded.indexOf(t)).find((i) => i >= 0)
+      : undefined;
   const start = Math.max(0, Math.min((hit ?? 0) - 40, plain.length - max));
   const cut = plain.slice(start, start + max).trim();
   return `${start > 0 ? '…' : ''}${cut}${start + max < plain.length ? '…' : ''}`;

@@ -27,5 +27,7 @@ export function compareVietnamese(a: string, b: string): number {
 
 /** Splits a folded query into words so "khai nguyen" still finds "Nguyễn Văn Khải". */
 export function searchTerms(query: string): string[] {
-  return foldVietnamese(query).split(' ').filter((t) => t.length > 0);
+  return foldVietnamese(query)
+    .split(' ')
+    .filter((t) => t.length > 0);
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, formatDateVi, intersect, isActiveOn, isIsoDate, parseDateVi, todayInVietnam, uncovered } from './date.js';
+import {
+  addDays,
+  formatDateVi,
+  intersect,
+  isActiveOn,
+  isIsoDate,
+  parseDateVi,
+  todayInVietnam,
+  uncovered,
+} from './date.js';
 
 describe('dates', () => {
   it('accepts real dates only', () => {

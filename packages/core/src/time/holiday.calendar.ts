@@ -46,12 +46,21 @@ export function vietnamHolidays(year: number, opts: HolidayOptions = {}): Holida
   // Tết Nguyên đán: the last day of the lunar year and the first four of the new one (5 days).
   const tet = lunarToSolar({ year, month: 1, day: 1, leap: false })!;
   add(addDays(tet, -1), 'Tết Nguyên đán (ngày cuối năm âm lịch)', 'Lunar New Year (eve)');
-  for (let i = 0; i < 4; i++) add(addDays(tet, i), `Tết Nguyên đán (mùng ${i + 1} Tết)`, `Lunar New Year (day ${i + 1})`);
-  add(lunarToSolar({ year, month: 3, day: 10, leap: false }), 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', 'Hung Kings Commemoration');
+  for (let i = 0; i < 4; i++)
+    add(addDays(tet, i), `Tết Nguyên đán (mùng ${i + 1} Tết)`, `Lunar New Year (day ${i + 1})`);
+  add(
+    lunarToSolar({ year, month: 3, day: 10, leap: false }),
+    'Giỗ Tổ Hùng Vương (10/3 âm lịch)',
+    'Hung Kings Commemoration',
+  );
   add(`${year}-04-30`, 'Ngày Chiến thắng (30/4)', 'Reunification Day');
   add(`${year}-05-01`, 'Ngày Quốc tế Lao động (1/5)', 'Labour Day');
   add(`${year}-09-02`, 'Quốc khánh (2/9)', 'National Day');
-  add(opts.nationalDaySecond === 'after' ? `${year}-09-03` : `${year}-09-01`, 'Quốc khánh (ngày liền kề)', 'National Day (adjacent day)');
+  add(
+    opts.nationalDaySecond === 'after' ? `${year}-09-03` : `${year}-09-01`,
+    'Quốc khánh (ngày liền kề)',
+    'National Day (adjacent day)',
+  );
   // A fixed holiday on a weekend gives the next working day off (Điều 111); Tết is arranged as a block.
   const taken = new Set(out.map((h) => h.date));
   for (const h of [...out]) {
@@ -77,7 +86,8 @@ export class VietnamWorkingCalendar {
     private readonly substitutions: Record<number, Substitutions> = KNOWN_SUBSTITUTIONS,
     private readonly opts: HolidayOptions = {},
   ) {
-    for (const s of Object.values(substitutions)) for (const w of s.workingWeekends) this.worked.set(w.date, w.reason_vi);
+    for (const s of Object.values(substitutions))
+      for (const w of s.workingWeekends) this.worked.set(w.date, w.reason_vi);
   }
   private yearMap(y: number): Map<string, string> {
     let m = this.years.get(y);

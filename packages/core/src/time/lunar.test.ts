@@ -7,7 +7,13 @@ import { VIETNAM_CALENDAR, vietnamHolidays } from './holiday.calendar.js';
 describe('lunar calendar (UTC+7)', () => {
   it('finds Tết Nguyên đán and Giỗ Tổ Hùng Vương', () => {
     const tet = (y: number) => lunarToSolar({ year: y, month: 1, day: 1, leap: false });
-    expect([2024, 2025, 2026, 2027, 2028].map(tet)).toEqual(['2024-02-10', '2025-01-29', '2026-02-17', '2027-02-06', '2028-01-26']);
+    expect([2024, 2025, 2026, 2027, 2028].map(tet)).toEqual([
+      '2024-02-10',
+      '2025-01-29',
+      '2026-02-17',
+      '2027-02-06',
+      '2028-01-26',
+    ]);
     // The new moon of February 2030 falls at 23:07 in UTC+7 (00:07 in China): Tết is a day earlier in Vietnam.
     expect(tet(2030)).toBe('2030-02-02');
     const gioTo = (y: number) => lunarToSolar({ year: y, month: 3, day: 10, leap: false });
@@ -40,9 +46,25 @@ describe('lunar calendar (UTC+7)', () => {
 describe('Vietnamese holidays and working days', () => {
   it('gives Tết 2026 five days from 29 Tết, and Quốc khánh with the day before', () => {
     const h = vietnamHolidays(2026).map((x) => x.date);
-    expect(h).toEqual(expect.arrayContaining(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-04-26', '2026-04-30', '2026-05-01', '2026-09-01', '2026-09-02']));
+    expect(h).toEqual(
+      expect.arrayContaining([
+        '2026-02-16',
+        '2026-02-17',
+        '2026-02-18',
+        '2026-02-19',
+        '2026-02-20',
+        '2026-04-26',
+        '2026-04-30',
+        '2026-05-01',
+        '2026-09-01',
+        '2026-09-02',
+      ]),
+    );
     // Giỗ Tổ 2026 is a Sunday: the Monday is off.
-    expect(VIETNAM_CALENDAR.explainDay('2026-04-27')).toEqual({ working: false, reason_vi: 'Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch)' });
+    expect(VIETNAM_CALENDAR.explainDay('2026-04-27')).toEqual({
+      working: false,
+      reason_vi: 'Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch)',
+    });
   });
   it('counts working days across Tết 2026 and 2027, 30/4–1/5 and 2/9', () => {
     // A meeting on Tuesday 24/2/2026 with 3 working days' notice: Tết (16–20/2) and the weekends are skipped.

@@ -6,7 +6,13 @@ import type { IsoDate } from '../time/date.js';
  * concluded with findings, its shortcomings remedied by tasks, and the remedy verified. Each step states what it
  * needs, so that an inspection cannot be "concluded" without findings or "verified" with remedies still open.
  */
-export const INSPECTION_KINDS = ['thematic_inspection', 'violation_inspection', 'finance_inspection', 'thematic_supervision', 'regular_supervision'] as const;
+export const INSPECTION_KINDS = [
+  'thematic_inspection',
+  'violation_inspection',
+  'finance_inspection',
+  'thematic_supervision',
+  'regular_supervision',
+] as const;
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 export const INSPECTION_KIND_LABELS: Record<InspectionKind, { vi: string; en: string }> = {
   thematic_inspection: { vi: 'Kiểm tra chuyên đề', en: 'Thematic inspection' },
@@ -29,7 +35,12 @@ export const INSPECTION_STATE_LABELS: Record<InspectionState, { vi: string; en: 
 
 export const TEAM_ROLES = ['leader', 'deputy', 'member', 'secretary'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
-export const TEAM_ROLE_LABELS: Record<TeamRole, string> = { leader: 'Trưởng đoàn', deputy: 'Phó Trưởng đoàn', member: 'Thành viên', secretary: 'Thư ký' };
+export const TEAM_ROLE_LABELS: Record<TeamRole, string> = {
+  leader: 'Trưởng đoàn',
+  deputy: 'Phó Trưởng đoàn',
+  member: 'Thành viên',
+  secretary: 'Thư ký',
+};
 
 export interface InspectionFacts {
   state: InspectionState;
@@ -55,18 +66,24 @@ export function inspectionStepProblems(f: InspectionFacts, to: InspectionState):
     verified: [],
     cancelled: [],
   };
-  if (!next[f.state].includes(to)) return [`Không chuyển được từ "${INSPECTION_STATE_LABELS[f.state].vi}" sang "${INSPECTION_STATE_LABELS[to].vi}"`];
+  if (!next[f.state].includes(to))
+    return [`Không chuyển được từ "${INSPECTION_STATE_LABELS[f.state].vi}" sang "${INSPECTION_STATE_LABELS[to].vi}"`];
   const out: string[] = [];
   if (to === 'decided') {
     const leaders = f.team.filter((m) => m.role === 'leader').length;
-    if (leaders !== 1) out.push(leaders === 0 ? 'Đoàn chưa có Trưởng đoàn' : `Đoàn có ${leaders} Trưởng đoàn: chỉ một người`);
+    if (leaders !== 1)
+      out.push(leaders === 0 ? 'Đoàn chưa có Trưởng đoàn' : `Đoàn có ${leaders} Trưởng đoàn: chỉ một người`);
     if (f.team.length < 2) out.push('Đoàn cần ít nhất 2 người (Trưởng đoàn và thành viên)');
     if (new Set(f.team.map((m) => m.personId)).size !== f.team.length) out.push('Một người có tên hai lần trong đoàn');
     if (f.targets.length === 0) out.push('Chưa có đối tượng kiểm tra, giám sát');
     if (!f.windowFrom || !f.windowTo) out.push('Chưa có thời gian tiến hành (từ ngày, đến ngày)');
-    else if (f.windowTo < f.windowFrom) out.push(`Thời gian tiến hành kết thúc (${formatDateVi(f.windowTo)}) trước khi bắt đầu (${formatDateVi(f.windowFrom)})`);
+    else if (f.windowTo < f.windowFrom)
+      out.push(
+        `Thời gian tiến hành kết thúc (${formatDateVi(f.windowTo)}) trước khi bắt đầu (${formatDateVi(f.windowFrom)})`,
+      );
     if (!f.decidedOn) out.push('Chưa có ngày quyết định');
-    else if (f.windowFrom && f.decidedOn > f.windowFrom) out.push(`Quyết định (${formatDateVi(f.decidedOn)}) sau ngày bắt đầu tiến hành (${formatDateVi(f.windowFrom)})`);
+    else if (f.windowFrom && f.decidedOn > f.windowFrom)
+      out.push(`Quyết định (${formatDateVi(f.decidedOn)}) sau ngày bắt đầu tiến hành (${formatDateVi(f.windowFrom)})`);
   }
   if (to === 'concluded') {
     if (f.findings.length === 0) out.push('Chưa có kết quả kiểm tra, giám sát đối với đối tượng nào');
@@ -75,8 +92,10 @@ export function inspectionStepProblems(f: InspectionFacts, to: InspectionState):
     if (missing.length) out.push(`Chưa có kết quả đối với: ${missing.join(', ')}`);
     if (!f.conclusionText?.trim()) out.push('Chưa có nội dung kết luận');
     if (!f.concludedOn) out.push('Chưa có ngày kết luận');
-    else if (f.windowFrom && f.concludedOn < f.windowFrom) out.push(`Ngày kết luận (${formatDateVi(f.concludedOn)}) trước khi tiến hành (${formatDateVi(f.windowFrom)})`);
+    else if (f.windowFrom && f.concludedOn < f.windowFrom)
+      out.push(`Ngày kết luận (${formatDateVi(f.concludedOn)}) trước khi tiến hành (${formatDateVi(f.windowFrom)})`);
   }
-  if (to === 'verified' && f.openRemedies.length) out.push(`Còn ${f.openRemedies.length} nhiệm vụ khắc phục chưa hoàn thành: ${f.openRemedies.join('; ')}`);
+  if (to === 'verified' && f.openRemedies.length)
+    out.push(`Còn ${f.openRemedies.length} nhiệm vụ khắc phục chưa hoàn thành: ${f.openRemedies.join('; ')}`);
   return out;
 }

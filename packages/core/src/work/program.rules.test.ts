@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { adoptionCheck, itemStatus, parsePeriod, periodDue, periodLabel, periodRange, periodWithin, programSpan } from './program.rules.js';
+import {
+  adoptionCheck,
+  itemStatus,
+  parsePeriod,
+  periodDue,
+  periodLabel,
+  periodRange,
+  periodWithin,
+  programSpan,
+} from './program.rules.js';
 import { parseRegulation } from '../regulation/reg.parse.js';
 
 const load = (path: string) => {
@@ -28,11 +37,15 @@ describe('program periods', () => {
     expect(periodRange({ kind: 'month', value: '2028-02' }).to).toBe('2028-02-29');
     expect(periodRange({ kind: 'quarter', value: '2026-Q2' })).toEqual({ from: '2026-04-01', to: '2026-06-30' });
     expect(periodRange({ kind: 'half', value: '2026-H2' })).toEqual({ from: '2026-07-01', to: '2026-12-31' });
-    expect(periodDue({ kind: 'meeting', meetingDate: '2026-12-18', label: 'Hội nghị Tỉnh ủy lần thứ 10' })).toBe('2026-12-18');
+    expect(periodDue({ kind: 'meeting', meetingDate: '2026-12-18', label: 'Hội nghị Tỉnh ủy lần thứ 10' })).toBe(
+      '2026-12-18',
+    );
     expect(periodLabel({ kind: 'quarter', value: '2026-Q2' })).toBe('Quý II/2026');
     expect(periodLabel({ kind: 'month', value: '2026-05' })).toBe('Tháng 5/2026');
     expect(periodLabel({ kind: 'half', value: '2026-H1' })).toBe('6 tháng đầu năm 2026');
-    expect(periodLabel({ kind: 'meeting', meetingDate: '2026-12-18', label: 'Hội nghị Tỉnh ủy lần thứ 10' })).toBe('Hội nghị Tỉnh ủy lần thứ 10 (18/12/2026)');
+    expect(periodLabel({ kind: 'meeting', meetingDate: '2026-12-18', label: 'Hội nghị Tỉnh ủy lần thứ 10' })).toBe(
+      'Hội nghị Tỉnh ủy lần thứ 10 (18/12/2026)',
+    );
   });
 
   it('keeps an annual program’s items inside its year', () => {
@@ -58,14 +71,21 @@ describe('who adopts a program (R11)', () => {
 
   it('gives the annual program to the BTV in the province, and names the gap where a regulation is silent', () => {
     expect(adoptionCheck(province, 'year', 'CTR_NAM', 'BTV', 'Ban Thường vụ Tỉnh ủy', '2026-01-06').ok).toBe(true);
-    expect(adoptionCheck(province, 'year', 'CTR_NAM', 'TT', 'Thường trực Tỉnh ủy', '2026-01-06')).toMatchObject({ ok: false, competent: 'BTV' });
+    expect(adoptionCheck(province, 'year', 'CTR_NAM', 'TT', 'Thường trực Tỉnh ủy', '2026-01-06')).toMatchObject({
+      ok: false,
+      competent: 'BTV',
+    });
     const silent = adoptionCheck(commune, 'year', 'CTR_NAM', 'BTV', 'Ban Thường vụ Đảng ủy xã', '2026-01-06');
     expect(silent).toMatchObject({ ok: true, competent: null });
     expect(silent.reason_vi).toContain('không quy định');
   });
 
   it('falls back to R11 for a full-term program when there is no regulation', () => {
-    expect(adoptionCheck(undefined, 'term', 'CTR_TOAN_KHOA', 'BTV', 'Ban Thường vụ', '2026-01-06')).toMatchObject({ ok: false, competent: 'BCH', ruleIds: ['R11'] });
+    expect(adoptionCheck(undefined, 'term', 'CTR_TOAN_KHOA', 'BTV', 'Ban Thường vụ', '2026-01-06')).toMatchObject({
+      ok: false,
+      competent: 'BCH',
+      ruleIds: ['R11'],
+    });
   });
 });
 

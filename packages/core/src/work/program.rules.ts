@@ -36,9 +36,18 @@ export const PROGRAM_STATE_LABELS: Record<ProgramState, { vi: string; en: string
  * The matter codes regulations use for adopting programs (the central model's): a full-term program is the
  * executive committee's reserved matter (R11, 305-QĐ/TW); who adopts an annual one is the regulation's choice.
  */
-export const PROGRAM_MATTERS: Record<ProgramSpan, string> = { term: 'CTR_TOAN_KHOA', year: 'CTR_NAM', half: 'CTR_QUY_6_THANG', quarter: 'CTR_QUY_6_THANG' };
+export const PROGRAM_MATTERS: Record<ProgramSpan, string> = {
+  term: 'CTR_TOAN_KHOA',
+  year: 'CTR_NAM',
+  half: 'CTR_QUY_6_THANG',
+  quarter: 'CTR_QUY_6_THANG',
+};
 /** Where a regulation names no competent body for a full-term program: R11's default. */
-export const R11_DEFAULT = { body: 'BCH', basis_vi: 'Quy định 305-QĐ/TW: Ban Chấp hành thông qua chương trình làm việc, chương trình kiểm tra, giám sát toàn khóa (R11)' };
+export const R11_DEFAULT = {
+  body: 'BCH',
+  basis_vi:
+    'Quy định 305-QĐ/TW: Ban Chấp hành thông qua chương trình làm việc, chương trình kiểm tra, giám sát toàn khóa (R11)',
+};
 
 export const PERIOD_KINDS = ['month', 'quarter', 'half', 'meeting', 'date'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -117,7 +126,12 @@ export function programPeriod(span: ProgramSpan, period: string | null): Program
 }
 
 /** The dates a program covers: its quarter, half-year or year, or its term. */
-export function programSpan(p: { span: ProgramSpan; year: number | null; period?: string | null; term: { from: IsoDate; to: IsoDate | null } }): { from: IsoDate; to: IsoDate } {
+export function programSpan(p: {
+  span: ProgramSpan;
+  year: number | null;
+  period?: string | null;
+  term: { from: IsoDate; to: IsoDate | null };
+}): { from: IsoDate; to: IsoDate } {
   if (p.span === 'year') return { from: `${p.year}-01-01`, to: `${p.year}-12-31` };
   const within = programPeriod(p.span, p.period ?? null);
   if (within) return periodRange(within);
@@ -125,18 +139,34 @@ export function programSpan(p: { span: ProgramSpan; year: number | null; period?
 }
 
 /** A program's title as the Party writes it: "Chương trình kiểm tra, giám sát năm 2026 của Ban Thường vụ Tỉnh ủy". */
-export function programTitle(kind: ProgramKind, span: ProgramSpan, year: number | null, termName: string, ownerName: string, period: string | null = null): string {
+export function programTitle(
+  kind: ProgramKind,
+  span: ProgramSpan,
+  year: number | null,
+  termName: string,
+  ownerName: string,
+  period: string | null = null,
+): string {
   const within = programPeriod(span, period);
   const label = within ? periodLabel(within) : '';
-  const when = span === 'year' ? `năm ${year}` : within ? label.charAt(0).toLocaleLowerCase('vi') + label.slice(1) : `toàn khóa ${termName}`;
+  const when =
+    span === 'year'
+      ? `năm ${year}`
+      : within
+        ? label.charAt(0).toLocaleLowerCase('vi') + label.slice(1)
+        : `toàn khóa ${termName}`;
   return `${PROGRAM_KIND_LABELS[kind].vi} ${when} của ${ownerName}`;
 }
 
 /** Progress of a program item against time: late when its due date has passed and the work is not done. */
-export function itemStatus(i: { due: IsoDate | null; percent: number; openTasks: number; tasks: number }, today: IsoDate): { code: 'no_task' | 'done' | 'late' | 'on_track' | 'upcoming'; label_vi: string } {
+export function itemStatus(
+  i: { due: IsoDate | null; percent: number; openTasks: number; tasks: number },
+  today: IsoDate,
+): { code: 'no_task' | 'done' | 'late' | 'on_track' | 'upcoming'; label_vi: string } {
   if (i.tasks === 0) return { code: 'no_task', label_vi: 'Chưa giao nhiệm vụ' };
   if (i.openTasks === 0 && i.percent >= 100) return { code: 'done', label_vi: 'Hoàn thành' };
-  if (i.due && i.due < today) return { code: 'late', label_vi: `Chậm so với chương trình (hạn ${formatDateVi(i.due)})` };
+  if (i.due && i.due < today)
+    return { code: 'late', label_vi: `Chậm so với chương trình (hạn ${formatDateVi(i.due)})` };
   if (i.percent > 0) return { code: 'on_track', label_vi: `Đang thực hiện (${i.percent}%)` };
   return { code: 'upcoming', label_vi: 'Chưa đến hạn' };
 }
@@ -154,25 +184,64 @@ export interface AdoptionCheck {
  * Who adopts a program (R11): the regulation's competence rule for the program's matter; where the regulation is
  * silent, a full-term program still goes to the executive committee, and an annual one is accepted with the gap named.
  */
-export function adoptionCheck(reg: Regulation | undefined, span: ProgramSpan, matter: string, bodyKind: string, bodyName: string, on: IsoDate): AdoptionCheck {
+export function adoptionCheck(
+  reg: Regulation | undefined,
+  span: ProgramSpan,
+  matter: string,
+  bodyKind: string,
+  bodyName: string,
+  on: IsoDate,
+): AdoptionCheck {
   const decided = programAdopter(reg, span, matter, on);
   if (!decided.competent) return { ...decided, ok: true, reason_vi: `${decided.reason_vi}; ${bodyName} thông qua` };
-  if (decided.competent === bodyKind) return { ...decided, ok: true, reason_vi: `Đúng thẩm quyền: ${decided.reason_vi}` };
-  return { ...decided, ok: false, reason_vi: `${bodyName} không có thẩm quyền thông qua chương trình này; cơ quan có thẩm quyền là ${decided.competentName} (${decided.reason_vi})` };
+  if (decided.competent === bodyKind)
+    return { ...decided, ok: true, reason_vi: `Đúng thẩm quyền: ${decided.reason_vi}` };
+  return {
+    ...decided,
+    ok: false,
+    reason_vi: `${bodyName} không có thẩm quyền thông qua chương trình này; cơ quan có thẩm quyền là ${decided.competentName} (${decided.reason_vi})`,
+  };
 }
 
 /** The body that must adopt a program, with the rule that says so (none where the regulation leaves it open). */
-export function programAdopter(reg: Regulation | undefined, span: ProgramSpan, matter: string, on: IsoDate): AdoptionCheck & { competentName: string | null } {
+export function programAdopter(
+  reg: Regulation | undefined,
+  span: ProgramSpan,
+  matter: string,
+  on: IsoDate,
+): AdoptionCheck & { competentName: string | null } {
   const nameOf = (code: string) => reg?.frontMatter.bodies?.[code]?.name ?? reg?.frontMatter.roles?.[code] ?? code;
   if (reg) {
     try {
       const a = whoDecides(reg, matter, {}, on);
-      return { ok: true, competent: a.result.body, competentName: nameOf(a.result.body), reason_vi: a.reason_vi, ruleIds: a.ruleIds, eIds: a.eIds };
+      return {
+        ok: true,
+        competent: a.result.body,
+        competentName: nameOf(a.result.body),
+        reason_vi: a.reason_vi,
+        ruleIds: a.ruleIds,
+        eIds: a.eIds,
+      };
     } catch (e) {
       if (!(e instanceof EngineError) || (e.code !== 'NO_RULE' && e.code !== 'UNKNOWN_REFERENCE')) throw e;
     }
   }
-  if (span === 'term') return { ok: true, competent: R11_DEFAULT.body, competentName: reg ? nameOf(R11_DEFAULT.body) : 'Ban Chấp hành', reason_vi: R11_DEFAULT.basis_vi, ruleIds: ['R11'], eIds: [] };
+  if (span === 'term')
+    return {
+      ok: true,
+      competent: R11_DEFAULT.body,
+      competentName: reg ? nameOf(R11_DEFAULT.body) : 'Ban Chấp hành',
+      reason_vi: R11_DEFAULT.basis_vi,
+      ruleIds: ['R11'],
+      eIds: [],
+    };
   const what = span === 'year' ? 'chương trình năm' : 'chương trình quý, 6 tháng';
-  return { ok: true, competent: null, competentName: null, reason_vi: `Quy chế không quy định cơ quan thông qua ${what}`, ruleIds: [], eIds: [] };
+  return {
+    ok: true,
+    competent: null,
+    competentName: null,
+    reason_vi: `Quy chế không quy định cơ quan thông qua ${what}`,
+    ruleIds: [],
+    eIds: [],
+  };
 }

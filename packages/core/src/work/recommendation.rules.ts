@@ -31,12 +31,17 @@ export const RECOMMENDATION_TRANSITIONS: Record<RecommendationState, readonly Re
 };
 
 /** Overdue when not answered past the due date; the line a list shows. */
-export function recommendationStatus(r: { state: RecommendationState; dueOn: IsoDate | null; answeredOn: IsoDate | null }, today: IsoDate) {
+export function recommendationStatus(
+  r: { state: RecommendationState; dueOn: IsoDate | null; answeredOn: IsoDate | null },
+  today: IsoDate,
+) {
   const open = r.state === 'received' || r.state === 'assigned';
   const overdue = open && r.dueOn !== null && r.dueOn < today;
   const late = r.state === 'answered' && r.dueOn !== null && r.answeredOn !== null && r.answeredOn > r.dueOn;
   const parts = [RECOMMENDATION_STATE_LABELS[r.state].vi];
-  if (r.state === 'answered' && r.answeredOn) parts.push(`ngày ${formatDateVi(r.answeredOn)}${late ? ', chậm so với hạn' : ''}`);
-  if (open && r.dueOn) parts.push(overdue ? `quá hạn trả lời từ ${formatDateVi(r.dueOn)}` : `hạn trả lời ${formatDateVi(r.dueOn)}`);
+  if (r.state === 'answered' && r.answeredOn)
+    parts.push(`ngày ${formatDateVi(r.answeredOn)}${late ? ', chậm so với hạn' : ''}`);
+  if (open && r.dueOn)
+    parts.push(overdue ? `quá hạn trả lời từ ${formatDateVi(r.dueOn)}` : `hạn trả lời ${formatDateVi(r.dueOn)}`);
   return { overdue, late, label_vi: parts.join(', ') };
 }

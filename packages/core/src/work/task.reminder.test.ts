@@ -16,7 +16,11 @@ describe('reminders', () => {
   it('reminds 3 working days before, on the day and weekly once overdue, each once', () => {
     // 31/07/2026 is a Friday: three working days before is Tuesday 28/07.
     expect(reminderFor(task, '2026-07-27', 3, VIETNAM_CALENDAR)).toBeNull();
-    expect(reminderFor(task, '2026-07-28', 3, VIETNAM_CALENDAR)).toEqual({ kind: 'due_soon', due: '2026-07-31', key: 't17:due_soon:2026-07-31' });
+    expect(reminderFor(task, '2026-07-28', 3, VIETNAM_CALENDAR)).toEqual({
+      kind: 'due_soon',
+      due: '2026-07-31',
+      key: 't17:due_soon:2026-07-31',
+    });
     expect(reminderFor(task, '2026-07-30', 3, VIETNAM_CALENDAR)!.key).toBe('t17:due_soon:2026-07-31');
     expect(reminderFor(task, '2026-07-31', 3, VIETNAM_CALENDAR)!.kind).toBe('due_today');
     expect(reminderFor(task, '2026-08-03', 3, VIETNAM_CALENDAR)!.key).toBe('t17:overdue:2026-07-31:2026-W32');
@@ -35,7 +39,18 @@ describe('reminders', () => {
   });
 
   it('writes a Vietnamese subject with the due date as dd/mm/yyyy', () => {
-    const m = reminderMessage({ kind: 'overdue', due: '2026-07-31', key: 'k' }, { title: 'Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU', leadName: 'Ban Tổ chức Tỉnh ủy', supervisorName: 'Võ Thị Thu Hà', sourceLabel: '30-TB/TU', product: 'Báo cáo', percent: 70 }, 'http://x/tasks/1');
+    const m = reminderMessage(
+      { kind: 'overdue', due: '2026-07-31', key: 'k' },
+      {
+        title: 'Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU',
+        leadName: 'Ban Tổ chức Tỉnh ủy',
+        supervisorName: 'Võ Thị Thu Hà',
+        sourceLabel: '30-TB/TU',
+        product: 'Báo cáo',
+        percent: 70,
+      },
+      'http://x/tasks/1',
+    );
     expect(m.subject).toBe('[Quychế] Quá hạn từ 31/07/2026: Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU');
     expect(m.text).toContain('Đơn vị chủ trì: Ban Tổ chức Tỉnh ủy');
     expect(m.text).toContain('Tiến độ: 70%');

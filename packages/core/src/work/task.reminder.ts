@@ -36,14 +36,20 @@ export function isoWeek(date: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-export function reminderFor(t: ReminderTask, today: string, beforeWorkingDays: number, cal: WorkingCalendar): Reminder | null {
+export function reminderFor(
+  t: ReminderTask,
+  today: string,
+  beforeWorkingDays: number,
+  cal: WorkingCalendar,
+): Reminder | null {
   if (!OPEN_TASK_STATES.includes(t.state) || t.state === 'reported') return null;
   const due = effectiveDue(t);
   if (!due) return null;
   if (due < today) return { kind: 'overdue', due, key: `${t.id}:overdue:${due}:${isoWeek(today)}` };
   if (due === today) return { kind: 'due_today', due, key: `${t.id}:due_today:${due}` };
   // Within N working days of the due date: today + N working days reaches it.
-  if (addWorkingDays(today, beforeWorkingDays, cal) >= due) return { kind: 'due_soon', due, key: `${t.id}:due_soon:${due}` };
+  if (addWorkingDays(today, beforeWorkingDays, cal) >= due)
+    return { kind: 'due_soon', due, key: `${t.id}:due_soon:${due}` };
   return null;
 }
 
@@ -56,7 +62,14 @@ const SUBJECT: Record<ReminderKind, (due: string) => string> = {
 /** The reminder as people read it: a Vietnamese subject with the date as dd/mm/yyyy, and the task's 6 rõ. */
 export function reminderMessage(
   r: Reminder,
-  t: { title: string; leadName: string | null; supervisorName: string | null; sourceLabel: string | null; product: string | null; percent: number },
+  t: {
+    title: string;
+    leadName: string | null;
+    supervisorName: string | null;
+    sourceLabel: string | null;
+    product: string | null;
+    percent: number;
+  },
   link: string,
 ) {
   const subject = `[Quychế] ${SUBJECT[r.kind](r.due)}: ${t.title}`;

@@ -17,7 +17,13 @@ describe('6 rõ', () => {
     expect(checkSixClear(full)).toEqual({ complete: true, missing: [], refused: null });
   });
   it('refuses fixture task 20 with two leads, naming the rule', () => {
-    const c = checkSixClear({ ...full, leads: [{ kind: 'unit', id: 'vptu', name: 'Văn phòng TU' }, { kind: 'unit', id: 'ubkt', name: 'UBKT' }] });
+    const c = checkSixClear({
+      ...full,
+      leads: [
+        { kind: 'unit', id: 'vptu', name: 'Văn phòng TU' },
+        { kind: 'unit', id: 'ubkt', name: 'UBKT' },
+      ],
+    });
     expect(c.complete).toBe(false);
     expect(c.refused?.rule).toBe('MOT_DAU_MOI_CHU_TRI');
     expect(c.refused?.message_vi).toContain('Văn phòng TU, UBKT');
@@ -39,21 +45,37 @@ describe('task states and progress', () => {
     expect(canTransition('done', 'in_progress').ok).toBe(false);
   });
   it('is overdue after the extended date only, and never once reported or done', () => {
-    expect(isOverdue({ state: 'in_progress', dueDate: '2026-04-30', extendedTo: '2026-05-31' }, '2026-05-15')).toBe(false);
-    expect(isOverdue({ state: 'in_progress', dueDate: '2026-04-30', extendedTo: '2026-05-31' }, '2026-06-01')).toBe(true);
+    expect(isOverdue({ state: 'in_progress', dueDate: '2026-04-30', extendedTo: '2026-05-31' }, '2026-05-15')).toBe(
+      false,
+    );
+    expect(isOverdue({ state: 'in_progress', dueDate: '2026-04-30', extendedTo: '2026-05-31' }, '2026-06-01')).toBe(
+      true,
+    );
     expect(isOverdue({ state: 'in_progress', dueDate: '2026-04-30' }, '2026-04-30')).toBe(false);
     expect(isOverdue({ state: 'assigned', dueDate: '2026-04-30' }, '2026-05-01')).toBe(true);
     expect(isOverdue({ state: 'done', dueDate: '2026-01-01' }, '2026-06-01')).toBe(false);
     expect(isOverdue({ state: 'reported', dueDate: '2026-01-01' }, '2026-06-01')).toBe(false);
-    expect(taskStatus({ state: 'in_progress', dueDate: '2026-04-30', extendedTo: '2026-05-31' }, '2026-06-01').label_vi).toBe('Đang thực hiện, gia hạn đến 31/05/2026, quá hạn từ 31/05/2026');
+    expect(
+      taskStatus({ state: 'in_progress', dueDate: '2026-04-30', extendedTo: '2026-05-31' }, '2026-06-01').label_vi,
+    ).toBe('Đang thực hiện, gia hạn đến 31/05/2026, quá hạn từ 31/05/2026');
   });
   it('rolls up progress by weight, ignoring cancelled children, within 0..100', () => {
-    expect(rollUpProgress([{ percent: 100, weight: 3 }, { percent: 0, weight: 1 }])).toBe(75);
+    expect(
+      rollUpProgress([
+        { percent: 100, weight: 3 },
+        { percent: 0, weight: 1 },
+      ]),
+    ).toBe(75);
     expect(rollUpProgress([{ percent: 50 }, { percent: 100, state: 'cancelled' }])).toBe(50);
-    fc.assert(fc.property(fc.array(fc.record({ percent: fc.integer({ min: -10, max: 150 }), weight: fc.integer({ min: 1, max: 10 }) })), (cs) => {
-      const p = rollUpProgress(cs);
-      expect(p).toBeGreaterThanOrEqual(0);
-      expect(p).toBeLessThanOrEqual(100);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ percent: fc.integer({ min: -10, max: 150 }), weight: fc.integer({ min: 1, max: 10 }) })),
+        (cs) => {
+          const p = rollUpProgress(cs);
+          expect(p).toBeGreaterThanOrEqual(0);
+          expect(p).toBeLessThanOrEqual(100);
+        },
+      ),
+    );
   });
 });

@@ -4,15 +4,30 @@ import { formatDateVi, isIsoDate } from '../time/date.js';
  * "6 rõ" (Kết luận 226-KL/TW): every assigned task has exactly one lead and states who, what, when,
  * accountability, the deciding level and the expected product. A task missing one stays a draft.
  */
-export const SIX_CLEAR = ['ro_nguoi', 'ro_viec', 'ro_thoi_gian', 'ro_trach_nhiem', 'ro_tham_quyen', 'ro_san_pham'] as const;
+export const SIX_CLEAR = [
+  'ro_nguoi',
+  'ro_viec',
+  'ro_thoi_gian',
+  'ro_trach_nhiem',
+  'ro_tham_quyen',
+  'ro_san_pham',
+] as const;
 export type SixClear = (typeof SIX_CLEAR)[number];
 
 export const SIX_CLEAR_LABELS: Record<SixClear, { vi: string; en: string; field: string }> = {
   ro_nguoi: { vi: 'Rõ người (một đầu mối chủ trì)', en: 'Clear lead (exactly one)', field: 'leads' },
   ro_viec: { vi: 'Rõ việc', en: 'Clear task', field: 'title' },
   ro_thoi_gian: { vi: 'Rõ thời gian (hạn hoặc kỳ họp)', en: 'Clear deadline', field: 'due' },
-  ro_trach_nhiem: { vi: 'Rõ trách nhiệm (Ủy viên BTV theo dõi)', en: 'Clear accountability (supervising member)', field: 'supervisorId' },
-  ro_tham_quyen: { vi: 'Rõ thẩm quyền (cấp quyết định)', en: 'Clear competence (deciding level)', field: 'decidingBody' },
+  ro_trach_nhiem: {
+    vi: 'Rõ trách nhiệm (Ủy viên BTV theo dõi)',
+    en: 'Clear accountability (supervising member)',
+    field: 'supervisorId',
+  },
+  ro_tham_quyen: {
+    vi: 'Rõ thẩm quyền (cấp quyết định)',
+    en: 'Clear competence (deciding level)',
+    field: 'decidingBody',
+  },
   ro_san_pham: { vi: 'Rõ sản phẩm', en: 'Clear product', field: 'product' },
 };
 
@@ -45,7 +60,12 @@ const blank = (s: string | null | undefined) => !s || s.trim().length === 0;
 
 export function checkSixClear(t: TaskDraft): SixClearCheck {
   const missing: SixClearCheck['missing'] = [];
-  const miss = (code: SixClear, why?: string) => missing.push({ code, field: SIX_CLEAR_LABELS[code].field, message_vi: `Thiếu ${SIX_CLEAR_LABELS[code].vi}${why ? `: ${why}` : ''}` });
+  const miss = (code: SixClear, why?: string) =>
+    missing.push({
+      code,
+      field: SIX_CLEAR_LABELS[code].field,
+      message_vi: `Thiếu ${SIX_CLEAR_LABELS[code].vi}${why ? `: ${why}` : ''}`,
+    });
   let refused: SixClearCheck['refused'] = null;
   if (t.leads.length === 0) miss('ro_nguoi');
   if (t.leads.length > 1) {
@@ -56,12 +76,17 @@ export function checkSixClear(t: TaskDraft): SixClearCheck {
   }
   if (blank(t.title)) miss('ro_viec');
   const due = t.due;
-  if (!due || (!due.meetingId && !(due.date && isIsoDate(due.date)))) miss('ro_thoi_gian', due?.date ? `"${due.date}" không phải một ngày` : undefined);
+  if (!due || (!due.meetingId && !(due.date && isIsoDate(due.date))))
+    miss('ro_thoi_gian', due?.date ? `"${due.date}" không phải một ngày` : undefined);
   if (blank(t.supervisorId)) miss('ro_trach_nhiem');
   if (blank(t.decidingBody)) miss('ro_tham_quyen');
   if (blank(t.product)) miss('ro_san_pham');
   if ((t.supporting ?? []).some((s) => t.leads.some((l) => l.kind === s.kind && l.id === s.id))) {
-    missing.push({ code: 'ro_nguoi', field: 'supporting', message_vi: 'Đơn vị chủ trì không đồng thời là đơn vị phối hợp' });
+    missing.push({
+      code: 'ro_nguoi',
+      field: 'supporting',
+      message_vi: 'Đơn vị chủ trì không đồng thời là đơn vị phối hợp',
+    });
   }
   return { complete: missing.length === 0 && refused === null, missing, refused };
 }
@@ -70,7 +95,15 @@ export function checkSixClear(t: TaskDraft): SixClearCheck {
  * Task life cycle as an explicit graph (after OpenSlides' motion workflows). "Overdue" and "extended" are not states
  * a clerk moves a task into: they follow from the dates (see `taskStatus`), so no job has to flip them on time.
  */
-export const TASK_STATES = ['draft', 'assigned', 'in_progress', 'reported', 'done', 'cancelled', 'transferred'] as const;
+export const TASK_STATES = [
+  'draft',
+  'assigned',
+  'in_progress',
+  'reported',
+  'done',
+  'cancelled',
+  'transferred',
+] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 export const OPEN_TASK_STATES: readonly TaskState[] = ['assigned', 'in_progress', 'reported'];
 
@@ -97,12 +130,22 @@ export const TASK_STATE_LABELS: Record<TaskState | 'overdue' | 'extended', { vi:
   transferred: { vi: 'Chuyển giao', en: 'Transferred' },
 };
 
-export function canTransition(from: TaskState, to: TaskState, check?: SixClearCheck): { ok: boolean; reason_vi: string } {
+export function canTransition(
+  from: TaskState,
+  to: TaskState,
+  check?: SixClearCheck,
+): { ok: boolean; reason_vi: string } {
   if (!TASK_TRANSITIONS[from]?.includes(to)) {
-    return { ok: false, reason_vi: `Không chuyển được từ "${TASK_STATE_LABELS[from]?.vi ?? from}" sang "${TASK_STATE_LABELS[to]?.vi ?? to}"` };
+    return {
+      ok: false,
+      reason_vi: `Không chuyển được từ "${TASK_STATE_LABELS[from]?.vi ?? from}" sang "${TASK_STATE_LABELS[to]?.vi ?? to}"`,
+    };
   }
   if (from === 'draft' && to === 'assigned' && check && !check.complete) {
-    return { ok: false, reason_vi: `Chưa giao được: ${[check.refused?.message_vi, ...check.missing.map((m) => m.message_vi)].filter(Boolean).join('; ')}` };
+    return {
+      ok: false,
+      reason_vi: `Chưa giao được: ${[check.refused?.message_vi, ...check.missing.map((m) => m.message_vi)].filter(Boolean).join('; ')}`,
+    };
   }
   return { ok: true, reason_vi: 'Được phép' };
 }
@@ -111,7 +154,10 @@ export function canTransition(from: TaskState, to: TaskState, check?: SixClearCh
 export const effectiveDue = (t: { dueDate: string | null; extendedTo?: string | null }) => t.extendedTo ?? t.dueDate;
 
 /** Overdue on `today` when still open and past its (possibly extended) due date. */
-export function isOverdue(t: { state: TaskState; dueDate: string | null; extendedTo?: string | null }, today: string): boolean {
+export function isOverdue(
+  t: { state: TaskState; dueDate: string | null; extendedTo?: string | null },
+  today: string,
+): boolean {
   if (!OPEN_TASK_STATES.includes(t.state) || t.state === 'reported') return false;
   const due = effectiveDue(t);
   return due !== null && due < today;

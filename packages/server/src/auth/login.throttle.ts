@@ -36,7 +36,10 @@ export async function assertNotLocked(sql: Sql, keys: { key: string; what: strin
   const longest = locked.reduce((a, b) => (b.wait > a.wait ? b : a));
   const retryAfter = Math.max(1, longest.wait);
   const what = keys.find((k) => k.key === longest.key)!.what;
-  throw new ProblemError('LOGIN_THROTTLED', { detail: `${what} nhập sai mật khẩu quá nhiều lần: vui lòng thử lại sau ${wait(retryAfter)}.`, retryAfter });
+  throw new ProblemError('LOGIN_THROTTLED', {
+    detail: `${what} nhập sai mật khẩu quá nhiều lần: vui lòng thử lại sau ${wait(retryAfter)}.`,
+    retryAfter,
+  });
 }
 
 /** Counts one failure in one statement (two failures at once both count); returns the failures in the window. */

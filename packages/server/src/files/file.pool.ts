@@ -14,7 +14,9 @@ import type { FastifyRequest } from 'fastify';
 let pool: Piscina | null = null;
 
 // Tests run the sources; the worker thread always runs the built file (`npm test` builds first).
-const WORKER = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../../dist/files/file.worker.js' : './file.worker.js', import.meta.url));
+const WORKER = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? '../../dist/files/file.worker.js' : './file.worker.js', import.meta.url),
+);
 
 function filePool(): Piscina {
   pool ??= new Piscina({
@@ -44,27 +46,51 @@ export async function closeFilePool(): Promise<void> {
  * Runs a parsing job in the pool; a refusal or a limit becomes the problem+json the user reads. The request (when
  * given) leaves its slot among the requests being served while its file is read.
  */
-export async function parseInPool<T>(job: FileJob, field: string, opts: { timeLimitMs?: number; req?: FastifyRequest } = {}): Promise<T> {
+export async function parseInPool<T>(
+  job: FileJob,
+  field: string,
+  opts: { timeLimitMs?: number; req?: FastifyRequest } = {},
+): Promise<T> {
   const timeLimitMs = opts.timeLimitMs ?? FILE_TIME_LIMIT_MS;
   let result: FileJobResult;
   try {
-    result = (await outsideGate(opts.req, () => filePool().run(job, { signal: AbortSignal.timeout(timeLimitMs) }))) as FileJobResult;
+    result = (await outsideGate(opts.req, () =>
+      filePool().run(job, { signal: AbortSignal.timeout(timeLimitMs) }),
+    )) as FileJobResult;
   } catch (e) {
     const err = e as Error & { code?: string };
     if (err.name === 'AbortError' || err.name === 'TimeoutError') {
-      throw new ProblemError('FILE_UNPROCESSABLE', { code: 'QUA_THOI_GIAN_XU_LY', field, limit: timeLimitMs / 1000, detail: `Tệp cần hơn ${timeLimitMs / 1000} giây để đọc, vượt giới hạn xử lý: hãy kiểm tra lại tệp hoặc chia nhỏ` });
+      throw new ProblemError('FILE_UNPROCESSABLE', {
+        code: 'QUA_THOI_GIAN_XU_LY',
+        field,
+        limit: timeLimitMs / 1000,
+        detail: `Tệp cần hơn ${timeLimitMs / 1000} giây để đọc, vượt giới hạn xử lý: hãy kiểm tra lại tệp hoặc chia nhỏ`,
+      });
     }
     if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      throw new ProblemError('FILE_TOO_LARGE', { code: 'VUOT_BO_NHO_XU_LY', field, detail: 'Tệp cần nhiều bộ nhớ hơn giới hạn xử lý: hãy kiểm tra lại tệp hoặc chia nhỏ' });
+      throw new ProblemError('FILE_TOO_LARGE', {
+        code: 'VUOT_BO_NHO_XU_LY',
+        field,
+        detail: 'Tệp cần nhiều bộ nhớ hơn giới hạn xử lý: hãy kiểm tra lại tệp hoặc chia nhỏ',
+      });
     }
     if (/queue is at limit/i.test(err.message)) {
-      throw new ProblemError('SERVER_BUSY', { field, retryAfter: 30, detail: 'Máy chủ đang đọc nhiều tệp khác: vui lòng gửi lại sau ít phút' });
+      throw new ProblemError('SERVER_BUSY', {
+        field,
+        retryAfter: 30,
+        detail: 'Máy chủ đang đọc nhiều tệp khác: vui lòng gửi lại sau ít phút',
+      });
     }
     throw e;
   }
   if (!result.ok) {
     const r = result.refusal;
-    throw new ProblemError(r.problem, { code: r.code, field, detail: r.detail, ...(r.limit !== undefined ? { limit: r.limit } : {}) });
+    throw new ProblemError(r.problem, {
+      code: r.code,
+      field,
+      detail: r.detail,
+      ...(r.limit !== undefined ? { limit: r.limit } : {}),
+    });
   }
   return result.value as T;
 }

@@ -45,13 +45,22 @@ export default async function runFileJob(job: FileJob): Promise<FileJobResult> {
   }
 }
 
-const NOT_XLSX: FileRefusal = { problem: 'VALIDATION_FAILED', code: 'VALIDATION_FAILED', detail: 'Tệp không phải bảng tính Excel (.xlsx) đọc được' };
+const NOT_XLSX: FileRefusal = {
+  problem: 'VALIDATION_FAILED',
+  code: 'VALIDATION_FAILED',
+  detail: 'Tệp không phải bảng tính Excel (.xlsx) đọc được',
+};
 
 async function xlsxRows(bytes: Uint8Array, limits: SheetLimits): Promise<unknown[][]> {
   const opened = readZip(bytes, limits.zip, (name) => name.endsWith('.xml') || name.endsWith('.rels'));
   if ('issue' in opened) {
     if (opened.issue.code === 'KHONG_MO_DUOC_GOI_NEN') refuse(NOT_XLSX);
-    refuse({ problem: 'FILE_TOO_LARGE', code: opened.issue.code, detail: opened.issue.message_vi, ...('limit' in opened.issue ? { limit: opened.issue.limit } : {}) });
+    refuse({
+      problem: 'FILE_TOO_LARGE',
+      code: opened.issue.code,
+      detail: opened.issue.message_vi,
+      ...('limit' in opened.issue ? { limit: opened.issue.limit } : {}),
+    });
   }
   const files = (opened as { files: Record<string, Uint8Array> }).files;
   const packed: Record<string, Uint8Array> = {};
@@ -69,7 +78,13 @@ async function xlsxRows(bytes: Uint8Array, limits: SheetLimits): Promise<unknown
     return refuse(NOT_XLSX);
   }
   const widest = rows.reduce((m, r) => Math.max(m, r.length), 0);
-  if (widest > limits.maxColumns) refuse({ problem: 'FILE_UNPROCESSABLE', code: 'QUA_NHIEU_COT', limit: limits.maxColumns, detail: `Bảng tính có ${vi(widest)} cột, vượt giới hạn ${vi(limits.maxColumns)} cột` });
+  if (widest > limits.maxColumns)
+    refuse({
+      problem: 'FILE_UNPROCESSABLE',
+      code: 'QUA_NHIEU_COT',
+      limit: limits.maxColumns,
+      detail: `Bảng tính có ${vi(widest)} cột, vượt giới hạn ${vi(limits.maxColumns)} cột`,
+    });
   return rows;
 }
 
@@ -80,7 +95,13 @@ function checkSheetXml(xml: string, limits: SheetLimits) {
     const next = xml[i + 4];
     if (next === ' ' || next === '>' || next === '/') rows++;
   }
-  if (rows > limits.maxRows + 1) refuse({ problem: 'FILE_UNPROCESSABLE', code: 'QUA_NHIEU_DONG', limit: limits.maxRows, detail: `Bảng tính có ${vi(rows - 1)} dòng, vượt giới hạn ${vi(limits.maxRows)} dòng mỗi lần nhập` });
+  if (rows > limits.maxRows + 1)
+    refuse({
+      problem: 'FILE_UNPROCESSABLE',
+      code: 'QUA_NHIEU_DONG',
+      limit: limits.maxRows,
+      detail: `Bảng tính có ${vi(rows - 1)} dòng, vượt giới hạn ${vi(limits.maxRows)} dòng mỗi lần nhập`,
+    });
 }
 
 /** No text between two tags longer than a cell may hold (entities counted generously). */
@@ -90,7 +111,13 @@ function checkTextRuns(xml: string, limits: SheetLimits) {
   for (;;) {
     const lt = xml.indexOf('<', from);
     const end = lt < 0 ? xml.length : lt;
-    if (end - from > max) refuse({ problem: 'FILE_UNPROCESSABLE', code: 'O_QUA_DAI', limit: limits.maxCellChars, detail: `Một ô của bảng tính dài hơn ${vi(limits.maxCellChars)} ký tự` });
+    if (end - from > max)
+      refuse({
+        problem: 'FILE_UNPROCESSABLE',
+        code: 'O_QUA_DAI',
+        limit: limits.maxCellChars,
+        detail: `Một ô của bảng tính dài hơn ${vi(limits.maxCellChars)} ký tự`,
+      });
     if (lt < 0) return;
     const gt = xml.indexOf('>', lt);
     if (gt < 0) return;
@@ -99,12 +126,25 @@ function checkTextRuns(xml: string, limits: SheetLimits) {
 }
 
 function csvRows(bytes: Uint8Array, limits: SheetLimits): string[][] {
-  if (bytes.length > limits.maxCsvBytes) refuse({ problem: 'FILE_TOO_LARGE', code: 'TEP_QUA_LON', limit: limits.maxCsvBytes, detail: `Tệp CSV lớn ${formatBytesVi(bytes.length)}, vượt giới hạn ${formatBytesVi(limits.maxCsvBytes)}` });
+  if (bytes.length > limits.maxCsvBytes)
+    refuse({
+      problem: 'FILE_TOO_LARGE',
+      code: 'TEP_QUA_LON',
+      limit: limits.maxCsvBytes,
+      detail: `Tệp CSV lớn ${formatBytesVi(bytes.length)}, vượt giới hạn ${formatBytesVi(limits.maxCsvBytes)}`,
+    });
   let text: string;
   try {
-    text = bytes[0] === 0xff && bytes[1] === 0xfe ? new TextDecoder('utf-16le', { fatal: true }).decode(bytes) : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text =
+      bytes[0] === 0xff && bytes[1] === 0xfe
+        ? new TextDecoder('utf-16le', { fatal: true }).decode(bytes)
+        : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return refuse({ problem: 'VALIDATION_FAILED', code: 'KHONG_PHAI_UTF8', detail: 'Tệp CSV không ở bảng mã Unicode: hãy lưu lại với "CSV UTF-8 (Comma delimited)"' });
+    return refuse({
+      problem: 'VALIDATION_FAILED',
+      code: 'KHONG_PHAI_UTF8',
+      detail: 'Tệp CSV không ở bảng mã Unicode: hãy lưu lại với "CSV UTF-8 (Comma delimited)"',
+    });
   }
   text = text.replace(/^\uFEFF/, '');
   try {
@@ -115,17 +155,44 @@ function csvRows(bytes: Uint8Array, limits: SheetLimits): string[][] {
       to_line: limits.maxRows + 2,
       skip_empty_lines: true,
     }) as string[][];
-    if (rows.length > limits.maxRows + 1) refuse({ problem: 'FILE_UNPROCESSABLE', code: 'QUA_NHIEU_DONG', limit: limits.maxRows, detail: `Tệp CSV có hơn ${vi(limits.maxRows)} dòng, vượt giới hạn mỗi lần nhập` });
+    if (rows.length > limits.maxRows + 1)
+      refuse({
+        problem: 'FILE_UNPROCESSABLE',
+        code: 'QUA_NHIEU_DONG',
+        limit: limits.maxRows,
+        detail: `Tệp CSV có hơn ${vi(limits.maxRows)} dòng, vượt giới hạn mỗi lần nhập`,
+      });
     const widest = rows.reduce((m, r) => Math.max(m, r.length), 0);
-    if (widest > limits.maxColumns) refuse({ problem: 'FILE_UNPROCESSABLE', code: 'QUA_NHIEU_COT', limit: limits.maxColumns, detail: `Tệp CSV có ${vi(widest)} cột, vượt giới hạn ${vi(limits.maxColumns)} cột` });
+    if (widest > limits.maxColumns)
+      refuse({
+        problem: 'FILE_UNPROCESSABLE',
+        code: 'QUA_NHIEU_COT',
+        limit: limits.maxColumns,
+        detail: `Tệp CSV có ${vi(widest)} cột, vượt giới hạn ${vi(limits.maxColumns)} cột`,
+      });
     return rows;
   } catch (e) {
     if (e instanceof Refused) throw e;
     const err = e as { code?: string; lines?: number };
     const where = err.lines ? `dòng ${vi(err.lines)}: ` : '';
-    if (err.code === 'CSV_MAX_RECORD_SIZE') refuse({ problem: 'FILE_UNPROCESSABLE', code: 'O_QUA_DAI', limit: limits.maxCellChars, detail: `Tệp CSV, ${where}một dòng dài quá mức cho phép` });
-    if (err.code === 'CSV_QUOTE_NOT_CLOSED') refuse({ problem: 'VALIDATION_FAILED', code: 'CSV_SAI_DINH_DANG', detail: `Tệp CSV, ${where}dấu ngoặc kép (") mở mà không đóng` });
-    return refuse({ problem: 'VALIDATION_FAILED', code: 'CSV_SAI_DINH_DANG', detail: `Tệp CSV không đọc được (${where}sai định dạng)` });
+    if (err.code === 'CSV_MAX_RECORD_SIZE')
+      refuse({
+        problem: 'FILE_UNPROCESSABLE',
+        code: 'O_QUA_DAI',
+        limit: limits.maxCellChars,
+        detail: `Tệp CSV, ${where}một dòng dài quá mức cho phép`,
+      });
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED')
+      refuse({
+        problem: 'VALIDATION_FAILED',
+        code: 'CSV_SAI_DINH_DANG',
+        detail: `Tệp CSV, ${where}dấu ngoặc kép (") mở mà không đóng`,
+      });
+    return refuse({
+      problem: 'VALIDATION_FAILED',
+      code: 'CSV_SAI_DINH_DANG',
+      detail: `Tệp CSV không đọc được (${where}sai định dạng)`,
+    });
   }
 }
 
@@ -134,7 +201,11 @@ function csvRows(bytes: Uint8Array, limits: SheetLimits): string[][] {
  * the first lines into the same number of fields as the header, more than one.
  */
 function delimiterOf(text: string): string {
-  const lines = text.slice(0, 20_000).split(/\r?\n/).slice(0, 20).filter((l) => l.trim() !== '');
+  const lines = text
+    .slice(0, 20_000)
+    .split(/\r?\n/)
+    .slice(0, 20)
+    .filter((l) => l.trim() !== '');
   const fields = (line: string, d: string) => line.replace(/"[^"]*"/g, '').split(d).length;
   let best = { d: ',', score: -1 };
   for (const d of [',', ';', '\t']) {
@@ -151,7 +222,17 @@ function regulationImport(fileName: string, bytes: Uint8Array) {
     return { qcmd: r.qcmd, report: r.report as unknown as Record<string, unknown> };
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
-    const tooLarge = e.code === 'TEP_GIAI_NEN_QUA_LON' || e.code === 'TI_LE_NEN_BAT_THUONG' || e.code === 'TONG_GIAI_NEN_QUA_LON' || e.code === 'QUA_NHIEU_TEP_TRONG_GOI' || e.code === 'TEP_QUA_LON';
-    return refuse({ problem: tooLarge ? 'FILE_TOO_LARGE' : 'VALIDATION_FAILED', code: e.code, detail: e.message, ...(e.limit !== undefined ? { limit: e.limit } : {}) });
+    const tooLarge =
+      e.code === 'TEP_GIAI_NEN_QUA_LON' ||
+      e.code === 'TI_LE_NEN_BAT_THUONG' ||
+      e.code === 'TONG_GIAI_NEN_QUA_LON' ||
+      e.code === 'QUA_NHIEU_TEP_TRONG_GOI' ||
+      e.code === 'TEP_QUA_LON';
+    return refuse({
+      problem: tooLarge ? 'FILE_TOO_LARGE' : 'VALIDATION_FAILED',
+      code: e.code,
+      detail: e.message,
+      ...(e.limit !== undefined ? { limit: e.limit } : {}),
+    });
   }
 }

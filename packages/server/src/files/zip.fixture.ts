@@ -71,7 +71,9 @@ export function whitespaceSheet(xlsx: Uint8Array, bytes = 20_000_000): Buffer {
   return zipOf(
     Object.entries(files).map(([name, content]) => {
       if (name !== 'xl/worksheets/sheet1.xml') return deflatedEntry(name, content);
-      const xml = Buffer.from(content).toString('utf8').replace('<sheetData>', `<sheetData>${' '.repeat(bytes)}`);
+      const xml = Buffer.from(content)
+        .toString('utf8')
+        .replace('<sheetData>', `<sheetData>${' '.repeat(bytes)}`);
       return deflatedEntry(name, Buffer.from(xml, 'utf8'));
     }),
   );

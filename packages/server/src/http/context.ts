@@ -59,18 +59,33 @@ export class RequestContext {
 
   async assertOrg(orgId: string, action: Action, confidentiality = 0, sql: Sql = this.db): Promise<void> {
     const chain = await this.chainUp(orgId, sql);
-    const d = decideAccess({ grants: this.user.grants, clearance: this.user.clearance, action, orgChain: chain, confidentiality });
+    const d = decideAccess({
+      grants: this.user.grants,
+      clearance: this.user.clearance,
+      action,
+      orgChain: chain,
+      confidentiality,
+    });
     if (!d.allowed) throw new ProblemError(d.denial === 'hidden' ? 'NOT_FOUND' : 'FORBIDDEN', { detail: d.reason_vi });
   }
 
   async can(orgId: string, action: Action, confidentiality = 0): Promise<boolean> {
     const chain = await this.chainUp(orgId);
-    return decideAccess({ grants: this.user.grants, clearance: this.user.clearance, action, orgChain: chain, confidentiality }).allowed;
+    return decideAccess({
+      grants: this.user.grants,
+      clearance: this.user.clearance,
+      action,
+      orgChain: chain,
+      confidentiality,
+    }).allowed;
   }
 
   /** A read-only account is refused at once: before anything it sent (a file) is read. */
   assertMayWriteSomewhere(): void {
-    if (this.grantRoots('write').length === 0) throw new ProblemError('FORBIDDEN', { detail: 'Tài khoản chỉ có quyền xem: không gửi tệp, không ghi dữ liệu được' });
+    if (this.grantRoots('write').length === 0)
+      throw new ProblemError('FORBIDDEN', {
+        detail: 'Tài khoản chỉ có quyền xem: không gửi tệp, không ghi dữ liệu được',
+      });
   }
 
   assertClearance(confidentiality: number): void {
@@ -88,10 +103,22 @@ export class RequestContext {
   }
 
   grantRoots(action: Action): string[] {
-    return this.user.grants.filter((g) => decideAccess({ grants: [g], clearance: 0, action, orgChain: [g.orgId] }).allowed).map((g) => g.orgId);
+    return this.user.grants
+      .filter((g) => decideAccess({ grants: [g], clearance: 0, action, orgChain: [g.orgId] }).allowed)
+      .map((g) => g.orgId);
   }
 
-  async audit(tx: Sql, e: { action: string; entity: string; entityId: string | null; orgId: string | null; before?: unknown; after?: unknown }) {
+  async audit(
+    tx: Sql,
+    e: {
+      action: string;
+      entity: string;
+      entityId: string | null;
+      orgId: string | null;
+      before?: unknown;
+      after?: unknown;
+    },
+  ) {
     await appendAudit(tx, { actorUserId: this.user.id, actor: this.user.username, before: null, after: null, ...e });
   }
 }

@@ -12,7 +12,10 @@ describe('scanJson', () => {
   it('names the field of a lone surrogate, escaped or raw, high or low', () => {
     expect(scanJson('{"title":"a\\ud800"}')).toEqual({ kind: 'lone_surrogate', path: ['title'] });
     expect(scanJson('{"title":"\\udc00x"}')).toEqual({ kind: 'lone_surrogate', path: ['title'] });
-    expect(scanJson('{"leads":[{"name":"ok"},{"name":"\\ud800\\u0041"}]}')).toEqual({ kind: 'lone_surrogate', path: ['leads', '1', 'name'] });
+    expect(scanJson('{"leads":[{"name":"ok"},{"name":"\\ud800\\u0041"}]}')).toEqual({
+      kind: 'lone_surrogate',
+      path: ['leads', '1', 'name'],
+    });
     expect(scanJson('{"t":"' + '\ud800' + '"}')).toEqual({ kind: 'lone_surrogate', path: ['t'] });
     // In a key: reported at its object.
     expect(scanJson('{"a":{"\\ud800":1}}')).toEqual({ kind: 'lone_surrogate', path: ['a'] });
@@ -47,6 +50,9 @@ describe('scanJson', () => {
     const content = 'QUJD'.repeat(3_000_000);
     expect(scanJson(JSON.stringify({ fileName: 'a.xlsx', contentBase64: content }))).toBeNull();
     expect(scanJson(JSON.stringify({ contentBase64: content }).slice(0, -1) + ',"name":"\\\\ud800x"}')).toBeNull();
-    expect(scanJson(JSON.stringify({ contentBase64: content }).slice(0, -1) + ',"name":"\ud800x"}')).toEqual({ kind: 'lone_surrogate', path: ['name'] });
+    expect(scanJson(JSON.stringify({ contentBase64: content }).slice(0, -1) + ',"name":"\ud800x"}')).toEqual({
+      kind: 'lone_surrogate',
+      path: ['name'],
+    });
   });
 });

@@ -19,7 +19,8 @@ interface Frame {
 
 const HIGH = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const LOW = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-const hex4 = (s: string, i: number) => (/^[0-9a-fA-F]{4}$/.test(s.slice(i, i + 4)) ? Number.parseInt(s.slice(i, i + 4), 16) : -1);
+const hex4 = (s: string, i: number) =>
+  /^[0-9a-fA-F]{4}$/.test(s.slice(i, i + 4)) ? Number.parseInt(s.slice(i, i + 4), 16) : -1;
 
 /** Where the structure of the text may change: outside strings only these characters matter. */
 const STRUCTURE = /[{}[\]",:]/g;

@@ -12,7 +12,10 @@ export function openApiDocument() {
   for (const r of routes) {
     const path = `/api/v1${r.url}`.replace(/:([a-zA-Z]+)/g, '{$1}');
     const parameters: unknown[] = [];
-    for (const [where, s] of [['path', r.params], ['query', r.query]] as const) {
+    for (const [where, s] of [
+      ['path', r.params],
+      ['query', r.query],
+    ] as const) {
       if (!s) continue;
       const js = schemaOf(s, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, schema] of Object.entries(js.properties ?? {})) {
@@ -27,10 +30,14 @@ export function openApiDocument() {
         [String(r.status ?? (r.response ? 200 : 204))]: r.response
           ? { description: 'OK', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } }
           : { description: 'Không có nội dung' },
-        default: { description: 'Lỗi (problem+json)', content: { 'application/problem+json': { schema: schemaOf(ProblemSchema, 'output') } } },
+        default: {
+          description: 'Lỗi (problem+json)',
+          content: { 'application/problem+json': { schema: schemaOf(ProblemSchema, 'output') } },
+        },
       },
     };
-    if (r.body) op['requestBody'] = { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } };
+    if (r.body)
+      op['requestBody'] = { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } };
     if (!r.public) op['security'] = [{ session: [] }];
     (paths[path] ??= {})[r.method.toLowerCase()] = op;
   }
@@ -39,7 +46,8 @@ export function openApiDocument() {
     info: {
       title: 'Quychế API',
       version: '1',
-      description: 'Quy chế làm việc của cấp ủy Đảng: tổ chức, cơ quan, cán bộ theo thời gian. Mọi thao tác ghi cần tiêu đề x-csrf-token.',
+      description:
+        'Quy chế làm việc của cấp ủy Đảng: tổ chức, cơ quan, cán bộ theo thời gian. Mọi thao tác ghi cần tiêu đề x-csrf-token.',
     },
     components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'qc_session' } } },
     paths,

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { JsonGuardIssue } from './json-guard.js';
 
 export function sendProblem(reply: FastifyReply, p: Problem) {
-  if ((p.status === 429 || p.status === 503) && typeof p['retryAfter'] === 'number') reply.header('retry-after', String(p['retryAfter']));
+  if ((p.status === 429 || p.status === 503) && typeof p['retryAfter'] === 'number')
+    reply.header('retry-after', String(p['retryAfter']));
   return reply.code(p.status).type('application/problem+json; charset=utf-8').send(p);
 }
 
@@ -21,7 +22,12 @@ export function validationProblem(where: 'body' | 'query' | 'params', error: z.Z
     const keys = i.code === 'unrecognized_keys' ? [...path, i.keys[0]!] : path;
     const label = fieldLabelVi(i.path, schema, where);
     // An address is not typed into a form: whatever is wrong in it, it is the address that is wrong.
-    const message = where !== 'params' ? issueMessage(i as IssueLike, label) : i.path.length ? `${label} trong địa chỉ không hợp lệ` : 'Địa chỉ không hợp lệ';
+    const message =
+      where !== 'params'
+        ? issueMessage(i as IssueLike, label)
+        : i.path.length
+          ? `${label} trong địa chỉ không hợp lệ`
+          : 'Địa chỉ không hợp lệ';
     return { field: [where, ...keys].join('.'), message: message.charAt(0).toLocaleUpperCase('vi') + message.slice(1) };
   });
   const first = errors[0];
@@ -37,7 +43,11 @@ export function jsonGuardProblem(issue: JsonGuardIssue): Problem {
       : issue.kind === 'nul'
         ? 'Không được chứa ký tự NUL (\\u0000)'
         : 'Chứa ký tự Unicode không hợp lệ (nửa cặp thay thế UTF-16, ví dụ \\ud800)';
-  return problem('VALIDATION_FAILED', { field, detail: `${field}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`, errors: [{ field, message }] });
+  return problem('VALIDATION_FAILED', {
+    field,
+    detail: `${field}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+    errors: [{ field, message }],
+  });
 }
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
@@ -51,7 +61,11 @@ export function toProblem(err: unknown, bodyLimit = 1024 * 1024): Problem {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem('MALFORMED_JSON', { field: 'body', detail: 'Nội dung không phải JSON hợp lệ' });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return problem('PAYLOAD_TOO_LARGE', { field: 'body', limit: bodyLimit, detail: `Nội dung gửi lên vượt quá giới hạn ${megabytes(bodyLimit)} của thao tác này` });
+      return problem('PAYLOAD_TOO_LARGE', {
+        field: 'body',
+        limit: bodyLimit,
+        detail: `Nội dung gửi lên vượt quá giới hạn ${megabytes(bodyLimit)} của thao tác này`,
+      });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem('UNSUPPORTED_MEDIA_TYPE', { field: 'content-type' });
@@ -62,9 +76,17 @@ export function toProblem(err: unknown, bodyLimit = 1024 * 1024): Problem {
     case '23514':
       // Check constraints on user data: "not its own parent" (organization_parent_check), else "ends on or after it starts".
       if ((e as { constraint?: string }).constraint === 'organization_parent_check') {
-        return problem('RULE_VIOLATION', { code: 'TU_LAM_CAP_TREN', field: 'body.parentId', detail: 'Tổ chức không thể là cấp trên của chính mình' });
+        return problem('RULE_VIOLATION', {
+          code: 'TU_LAM_CAP_TREN',
+          field: 'body.parentId',
+          detail: 'Tổ chức không thể là cấp trên của chính mình',
+        });
       }
-      return problem('RULE_VIOLATION', { code: 'NGAY_KET_THUC_TRUOC_NGAY_BAT_DAU', field: 'body.validUntil', detail: 'Ngày kết thúc không được trước ngày bắt đầu đã ghi' });
+      return problem('RULE_VIOLATION', {
+        code: 'NGAY_KET_THUC_TRUOC_NGAY_BAT_DAU',
+        field: 'body.validUntil',
+        detail: 'Ngày kết thúc không được trước ngày bắt đầu đã ghi',
+      });
     case '22003':
       return problem('VALIDATION_FAILED', { detail: 'Số vượt quá giới hạn cho phép' });
     case '22007':

@@ -27,7 +27,8 @@ export class RequestGate {
 
   release(): void {
     const next = this.waiting.shift();
-    if (next) next(); // the slot passes on: `active` stays the same
+    if (next)
+      next(); // the slot passes on: `active` stays the same
     else this.active--;
   }
 }

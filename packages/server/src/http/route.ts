@@ -55,7 +55,8 @@ export const routes: RouteDef<z.ZodType, z.ZodType, z.ZodType, z.ZodType>[] = []
  * Those are flat (a value or a list of values); bodies are checked by the JSON guard before they are parsed.
  */
 function unstorablePath(value: unknown, path: string[] = []): { path: string[]; nul: boolean } | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? { path, nul: true } : value.isWellFormed() ? null : { path, nul: false };
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? { path, nul: true } : value.isWellFormed() ? null : { path, nul: false };
   if (value && typeof value === 'object' && path.length < 4) {
     for (const [k, v] of Object.entries(value)) {
       const p = unstorablePath(v, [...path, k]);
@@ -69,11 +70,22 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   const bad = where === 'body' ? null : unstorablePath(value);
   if (bad) {
     const field = [where, ...bad.path].join('.');
-    const message = bad.nul ? 'Không được chứa ký tự NUL (\\u0000)' : 'Chứa ký tự Unicode không hợp lệ (nửa cặp thay thế UTF-16)';
-    throw new ProblemError('VALIDATION_FAILED', { field, detail: `${field}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`, errors: [{ field, message }] });
+    const message = bad.nul
+      ? 'Không được chứa ký tự NUL (\\u0000)'
+      : 'Chứa ký tự Unicode không hợp lệ (nửa cặp thay thế UTF-16)';
+    throw new ProblemError('VALIDATION_FAILED', {
+      field,
+      detail: `${field}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+      errors: [{ field, message }],
+    });
   }
   if (!schema) {
-    if (where === 'body' && value !== undefined && value !== null && !(typeof value === 'object' && Object.keys(value as object).length === 0)) {
+    if (
+      where === 'body' &&
+      value !== undefined &&
+      value !== null &&
+      !(typeof value === 'object' && Object.keys(value as object).length === 0)
+    ) {
       throw new ProblemError('VALIDATION_FAILED', { field: 'body', detail: 'Địa chỉ này không nhận nội dung gửi lên' });
     }
     return undefined;
@@ -84,7 +96,18 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
 }
 
 /** The caller with the local token: no account, no grants (the handler audits it as the command line). */
-const LOCAL_USER: SessionUser = { id: '', username: 'quyche (dòng lệnh trên máy chủ)', displayName: 'Dòng lệnh trên máy chủ', personId: null, clearance: 0, locale: 'vi', grants: [], sessionId: '', csrfToken: '', mustChangePassword: false };
+const LOCAL_USER: SessionUser = {
+  id: '',
+  username: 'quyche (dòng lệnh trên máy chủ)',
+  displayName: 'Dòng lệnh trên máy chủ',
+  personId: null,
+  clearance: 0,
+  locale: 'vi',
+  grants: [],
+  sessionId: '',
+  csrfToken: '',
+  mustChangePassword: false,
+};
 
 /** The token matches the server's, compared in constant time, and the request comes from this machine. */
 function hasLocalToken(app: FastifyInstance, req: FastifyRequest): boolean {
@@ -115,9 +138,15 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
       if (!def.public && !local && !user) throw new ProblemError('UNAUTHENTICATED');
       if (user && def.method !== 'GET') verifyCsrf(req, user);
       if (user?.mustChangePassword && !def.beforePasswordChange) {
-        throw new ProblemError('PASSWORD_CHANGE_REQUIRED', { detail: 'Quản trị viên đã đặt lại mật khẩu của tài khoản: hãy đổi mật khẩu rồi làm việc tiếp.' });
+        throw new ProblemError('PASSWORD_CHANGE_REQUIRED', {
+          detail: 'Quản trị viên đã đặt lại mật khẩu của tài khoản: hãy đổi mật khẩu rồi làm việc tiếp.',
+        });
       }
-      if (def.authorize && user) await def.authorize({ params: parse(def.params, req.params, 'params') as z.output<P>, ctx: new RequestContext(db, user, req, reply) });
+      if (def.authorize && user)
+        await def.authorize({
+          params: parse(def.params, req.params, 'params') as z.output<P>,
+          ctx: new RequestContext(db, user, req, reply),
+        });
     },
     handler: async (req, reply) => {
       const local = def.localToken === true && hasLocalToken(app, req);

@@ -26,7 +26,12 @@ interface Para {
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decode = (s: string) => s.replace(/&(#x?[0-9a-f]+|\w+);/gi, (m, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m)));
+const decode = (s: string) =>
+  s.replace(/&(#x?[0-9a-f]+|\w+);/gi, (m, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : (ENTITIES[e] ?? m),
+  );
 
 /** The paragraphs of a DOCX's body, in order, each with whether it is inside a table and centred. */
 function paragraphsOf(docx: Uint8Array): Para[] {
@@ -38,7 +43,9 @@ function paragraphsOf(docx: Uint8Array): Para[] {
     if (tag.startsWith('<w:tbl')) depth++;
     else if (tag === '</w:tbl>') depth--;
     else if (tag !== '<w:p/>') {
-      const text = [...tag.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)].map((t) => (t[0] === '<w:tab/>' ? '\t' : t[0] === '<w:br/>' ? '\n' : decode(t[1]!))).join('');
+      const text = [...tag.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)]
+        .map((t) => (t[0] === '<w:tab/>' ? '\t' : t[0] === '<w:br/>' ? '\n' : decode(t[1]!)))
+        .join('');
       out.push({ text: text.normalize('NFC'), inTable: depth > 0, centred: /<w:jc w:val="center"\/>/.test(tag) });
     }
   }
@@ -52,11 +59,15 @@ const ENDS = /[.:;?!…]["”’)\]]*$/u;
 /** The punctuation faults of one document, each "where: the paragraph: what". */
 function punctuationFaults(name: string, paras: Para[]): string[] {
   const faults: string[] = [];
-  const say = (p: Para, what: string) => faults.push(`${name}: «${p.text.length > 160 ? `${p.text.slice(0, 80)} … ${p.text.slice(-70)}` : p.text}»: ${what}`);
+  const say = (p: Para, what: string) =>
+    faults.push(
+      `${name}: «${p.text.length > 160 ? `${p.text.slice(0, 80)} … ${p.text.slice(-70)}` : p.text}»: ${what}`,
+    );
   paras.forEach((p, i) => {
     const text = p.text.trim();
     if (!text) return;
-    if (!p.inTable && !p.centred && !isCapitals(text) && words(text) >= 8 && !ENDS.test(text)) say(p, 'câu không có dấu kết thúc');
+    if (!p.inTable && !p.centred && !isCapitals(text) && words(text) >= 8 && !ENDS.test(text))
+      say(p, 'câu không có dấu kết thúc');
     const doubled = /\.\.|[.,;:]\s*[,;]|[,;:]\s*[.:]|\.\s+[.:]|\.:/u.exec(text);
     if (doubled) say(p, `dấu câu lặp "${doubled[0]}"`);
     const spaced = /\s[.,:;!?](?![\p{L}\p{N}.])/u.exec(text);
@@ -87,12 +98,18 @@ describe('the punctuation rule itself', () => {
     expect(punctuationFaults('x', [p('Khách mời: A ; B.')])).toHaveLength(1);
     expect(punctuationFaults('x', [p('Trích dẫn "đã sửa."')])).toEqual([]);
     expect(punctuationFaults('x', [p('Còn tiếp…')])).toEqual([]);
-    expect(punctuationFaults('x', [p('tại phiên họp Ban Thường vụ Tỉnh ủy ngày 06/01/2026', { centred: true })])).toEqual([]);
+    expect(
+      punctuationFaults('x', [p('tại phiên họp Ban Thường vụ Tỉnh ủy ngày 06/01/2026', { centred: true })]),
+    ).toEqual([]);
     expect(punctuationFaults('x', [p('III. NỘI DUNG VÀ KẾT QUẢ BIỂU QUYẾT CỦA HỘI NGHỊ TỈNH ỦY')])).toEqual([]);
-    expect(punctuationFaults('x', [p('Nhất trí với dự thảo, không có ý kiến gì thêm nữa', { inTable: true })])).toEqual([]);
+    expect(punctuationFaults('x', [p('Nhất trí với dự thảo, không có ý kiến gì thêm nữa', { inTable: true })])).toEqual(
+      [],
+    );
     expect(punctuationFaults('x', [p('Nơi nhận:'), p('- Như trên,'), p('- Lưu Văn phòng.')])).toEqual([]);
     expect(punctuationFaults('x', [p('Nơi nhận:'), p('- Như trên'), p('- Lưu Văn phòng')])).toHaveLength(2);
-    expect(punctuationFaults('x', [p('5. Xây dựng Đề án sắp xếp các đơn vị Giao Ban Tổ chức chủ trì.')])).toHaveLength(1);
+    expect(punctuationFaults('x', [p('5. Xây dựng Đề án sắp xếp các đơn vị Giao Ban Tổ chức chủ trì.')])).toHaveLength(
+      1,
+    );
     expect(punctuationFaults('x', [p('5. Xây dựng Đề án sắp xếp các đơn vị. Giao Ban Tổ chức chủ trì.')])).toEqual([]);
   });
 });
@@ -125,7 +142,14 @@ describe.each(drivers)('generated documents end their sentences with their punct
     let minutes = 0;
     for (const code of ['ORG-AL', 'ORG-X01']) {
       const org = await t.orgId(code);
-      const list = (await get(`/meetings?orgId=${org}&from=2026-01-01&to=2026-12-31`)).json() as { id: string; title: string; state: string; bodyKind: string; kind: string; conclusionSymbol: string | null }[];
+      const list = (await get(`/meetings?orgId=${org}&from=2026-01-01&to=2026-12-31`)).json() as {
+        id: string;
+        title: string;
+        state: string;
+        bodyKind: string;
+        kind: string;
+        conclusionSymbol: string | null;
+      }[];
       // Every kind of meeting, body and state that has a record: the notices with action items, KL of the BCH, TB
       // of the BTV and TT, briefings, province-wide conferences with their sites.
       const picked = new Map<string, (typeof list)[number]>();
@@ -133,13 +157,24 @@ describe.each(drivers)('generated documents end their sentences with their punct
         const key = `${m.bodyKind}|${m.kind}|${m.state}|${m.conclusionSymbol ? 'c' : ''}`;
         if (!picked.has(key)) picked.set(key, m);
       }
-      for (const title of ['Phiên họp Ban Thường vụ Tỉnh ủy ngày 06/01/2026', 'Họp Thường trực Tỉnh ủy ngày 05/01/2026', 'Hội nghị Tỉnh ủy lần thứ 5: triển khai nhiệm vụ năm 2026', 'Hội nghị Tỉnh ủy lần thứ 8 (bất thường): công tác cán bộ', 'Hội nghị trực tuyến quán triệt Nghị quyết Trung ương đến 96 điểm cầu']) {
+      for (const title of [
+        'Phiên họp Ban Thường vụ Tỉnh ủy ngày 06/01/2026',
+        'Họp Thường trực Tỉnh ủy ngày 05/01/2026',
+        'Hội nghị Tỉnh ủy lần thứ 5: triển khai nhiệm vụ năm 2026',
+        'Hội nghị Tỉnh ủy lần thứ 8 (bất thường): công tác cán bộ',
+        'Hội nghị trực tuyến quán triệt Nghị quyết Trung ương đến 96 điểm cầu',
+      ]) {
         const m = list.find((x) => x.title === title);
         if (m) picked.set(title, m);
       }
       for (const m of picked.values()) {
         if (m.conclusionSymbol) {
-          faults.push(...(await faultsOf(`${m.title} — thông báo kết luận ${m.conclusionSymbol}`, `/meetings/${m.id}/conclusion.docx`)));
+          faults.push(
+            ...(await faultsOf(
+              `${m.title} — thông báo kết luận ${m.conclusionSymbol}`,
+              `/meetings/${m.id}/conclusion.docx`,
+            )),
+          );
           notices++;
         }
         const r = await t.as(admin, { method: 'GET', url: `${API}/meetings/${m.id}/minutes.docx` });
@@ -163,13 +198,19 @@ describe.each(drivers)('generated documents end their sentences with their punct
         reports++;
       }
       const consultations = (await get(`/consultations?orgId=${org}`)).json() as { id: string; title: string }[];
-      for (const c of consultations) faults.push(...(await faultsOf(`${c.title} — bảng tổng hợp`, `/consultations/${c.id}/synthesis.docx`)));
+      for (const c of consultations)
+        faults.push(...(await faultsOf(`${c.title} — bảng tổng hợp`, `/consultations/${c.id}/synthesis.docx`)));
     }
     expect(reports).toBeGreaterThanOrEqual(3);
     const regs = (await get('/regulations')).json() as { id: string; work: string }[];
     const al = regs.find((r) => r.work === '/vn-an-lac/quy-che/tinh-uy/2025/qclv')!;
     const versions = ((await get(`/regulations/${al.id}`)).json() as { versions: { id: string }[] }).versions;
-    faults.push(...(await faultsOf('01-QC/TU — bảng so sánh', `/regulations/${al.id}/diff.docx?from=${versions[0]!.id}&to=${versions[1]!.id}`)));
+    faults.push(
+      ...(await faultsOf(
+        '01-QC/TU — bảng so sánh',
+        `/regulations/${al.id}/diff.docx?from=${versions[0]!.id}&to=${versions[1]!.id}`,
+      )),
+    );
     expect(faults).toEqual([]);
   }, 180_000);
 });

@@ -9,15 +9,35 @@ import { clause, inCapitals, sentence } from './punctuation.js';
  * (36-HD/VPTW, DOMAIN.md §4): the same header, signature block and page layout as every document we issue.
  */
 const FONT = 'Times New Roman';
-const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italics });
-const centre = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; after?: number } = {}) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: o.after ?? 0 }, children: [run(text, o)] });
+const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+  new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italics });
+const centre = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; after?: number } = {}) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: o.after ?? 0 }, children: [run(text, o)] });
 const body = (text: string, o: { bold?: boolean; italics?: boolean; indent?: boolean } = {}) =>
-  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120, line: 300 }, indent: o.indent === false ? undefined : { firstLine: 567 }, children: [run(text, o)] });
-const heading = (text: string) => new Paragraph({ spacing: { before: 120, after: 120 }, indent: { firstLine: 567 }, children: [run(text, { bold: true })] });
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { after: 120, line: 300 },
+    indent: o.indent === false ? undefined : { firstLine: 567 },
+    children: [run(text, o)],
+  });
+const heading = (text: string) =>
+  new Paragraph({
+    spacing: { before: 120, after: 120 },
+    indent: { firstLine: 567 },
+    children: [run(text, { bold: true })],
+  });
 
 /** "MẬT", "TỐI MẬT": the confidentiality mark above the title. */
 function mark(confidentiality: number) {
-  return confidentiality > 0 ? [centre(CONFIDENTIALITY_LABELS[confidentiality as Confidentiality].vi.toUpperCase(), { bold: true, size: 13, after: 120 })] : [];
+  return confidentiality > 0
+    ? [
+        centre(CONFIDENTIALITY_LABELS[confidentiality as Confidentiality].vi.toUpperCase(), {
+          bold: true,
+          size: 13,
+          after: 120,
+        }),
+      ]
+    : [];
 }
 
 export interface ConclusionDocInput {
@@ -32,7 +52,15 @@ export interface ConclusionDocInput {
   meetingTitle: string;
   meetingDate: string;
   summary: string;
-  items: { kind: string; text: string; lead: string | null; supporting: string[]; due: string | null; supervisor: string | null; product: string | null }[];
+  items: {
+    kind: string;
+    text: string;
+    lead: string | null;
+    supporting: string[];
+    due: string | null;
+    supervisor: string | null;
+    product: string | null;
+  }[];
   signer: { for: string; position: string; name: string };
   recipients: string[];
 }
@@ -43,7 +71,10 @@ export function conclusionNoticeDocx(input: ConclusionDocInput): Promise<Buffer>
     let text = sentence(`${i + 1}. ${it.text}`);
     if (it.kind === 'action') {
       const parts: string[] = [];
-      if (it.lead) parts.push(`Giao ${clause(it.lead)} chủ trì${it.supporting.length ? `, phối hợp với ${it.supporting.map(clause).join(', ')}` : ''}`);
+      if (it.lead)
+        parts.push(
+          `Giao ${clause(it.lead)} chủ trì${it.supporting.length ? `, phối hợp với ${it.supporting.map(clause).join(', ')}` : ''}`,
+        );
       if (it.due) parts.push(`thời hạn: ${clause(it.due)}`);
       if (it.product) parts.push(`sản phẩm: ${clause(it.product)}`);
       if (it.supervisor) parts.push(`đồng chí ${clause(it.supervisor)} theo dõi, chỉ đạo`);
@@ -58,8 +89,14 @@ export function conclusionNoticeDocx(input: ConclusionDocInput): Promise<Buffer>
     ...mark(input.confidentiality),
     ...(input.docType === 'KL'
       ? [centre('KẾT LUẬN', { bold: true, size: 15 }), centre(`CỦA ${input.bodyName.toUpperCase()}`, { bold: true })]
-      : [centre('THÔNG BÁO', { bold: true, size: 15 }), centre(`KẾT LUẬN CỦA ${input.bodyName.toUpperCase()}`, { bold: true })]),
-    centre(`tại ${input.meetingTitle.charAt(0).toLocaleLowerCase('vi')}${input.meetingTitle.slice(1)}${input.meetingTitle.includes(formatDateVi(input.meetingDate)) ? '' : ` ngày ${formatDateVi(input.meetingDate)}`}`, { after: 80 }),
+      : [
+          centre('THÔNG BÁO', { bold: true, size: 15 }),
+          centre(`KẾT LUẬN CỦA ${input.bodyName.toUpperCase()}`, { bold: true }),
+        ]),
+    centre(
+      `tại ${input.meetingTitle.charAt(0).toLocaleLowerCase('vi')}${input.meetingTitle.slice(1)}${input.meetingTitle.includes(formatDateVi(input.meetingDate)) ? '' : ` ngày ${formatDateVi(input.meetingDate)}`}`,
+      { after: 80 },
+    ),
     centre('-----', { after: 240 }),
     body(sentence(input.summary)),
     ...lines,
@@ -110,24 +147,58 @@ export function minutesDocx(input: MinutesDocInput): Promise<Buffer> {
     centre(input.bodyName, { after: 80 }),
     centre('-----', { after: 240 }),
     heading('I. THỜI GIAN, ĐỊA ĐIỂM, HÌNH THỨC'),
-    body(`Thời gian: ${input.startsAt ? `${input.startsAt.replace(':', ' giờ ')} phút, ` : ''}ngày ${formatDateVi(input.date)}. Hình thức: ${input.format}${input.kind ? `; ${input.kind.toLowerCase()}` : ''}.`),
+    body(
+      `Thời gian: ${input.startsAt ? `${input.startsAt.replace(':', ' giờ ')} phút, ` : ''}ngày ${formatDateVi(input.date)}. Hình thức: ${input.format}${input.kind ? `; ${input.kind.toLowerCase()}` : ''}.`,
+    ),
     ...(input.location ? [body(sentence(`Địa điểm: ${clause(input.location)}`))] : []),
     heading('II. THÀNH PHẦN'),
-    ...(input.chair ? [body(sentence(`Chủ trì: đồng chí ${clause(input.chair)}${input.chairTitle ? `, ${clause(input.chairTitle)}` : ''}`))] : []),
+    ...(input.chair
+      ? [
+          body(
+            sentence(
+              `Chủ trì: đồng chí ${clause(input.chair)}${input.chairTitle ? `, ${clause(input.chairTitle)}` : ''}`,
+            ),
+          ),
+        ]
+      : []),
     ...(input.secretary ? [body(sentence(`Thư ký: ${comrade(clause(input.secretary))}`))] : []),
-    body(`Số ủy viên được triệu tập: ${c.summoned}; có mặt: ${c.present}; vắng có lý do: ${c.absentExcused}; vắng: ${c.absent}${c.guests ? `; khách mời: ${c.guests}` : ''}.`),
-    ...input.absences.map((a) => body(`- Đồng chí ${clause(a.name)}: ${a.excused ? 'vắng có lý do' : 'vắng'}${a.reason?.trim() ? ` (${clause(a.reason)})` : ''}.`, { indent: true })),
+    body(
+      `Số ủy viên được triệu tập: ${c.summoned}; có mặt: ${c.present}; vắng có lý do: ${c.absentExcused}; vắng: ${c.absent}${c.guests ? `; khách mời: ${c.guests}` : ''}.`,
+    ),
+    ...input.absences.map((a) =>
+      body(
+        `- Đồng chí ${clause(a.name)}: ${a.excused ? 'vắng có lý do' : 'vắng'}${a.reason?.trim() ? ` (${clause(a.reason)})` : ''}.`,
+        { indent: true },
+      ),
+    ),
     ...(input.guests.length ? [body(`Khách mời: ${input.guests.map(clause).join('; ')}.`)] : []),
-    ...(input.sites.length ? [body(`Các điểm cầu (${input.sites.length}): ${input.sites.map((s) => `${s.name} (${s.present}/${s.summoned})`).join('; ')}.`)] : []),
+    ...(input.sites.length
+      ? [
+          body(
+            `Các điểm cầu (${input.sites.length}): ${input.sites.map((s) => `${s.name} (${s.present}/${s.summoned})`).join('; ')}.`,
+          ),
+        ]
+      : []),
     ...(input.quorum ? [body(sentence(`Điều kiện hợp lệ: ${clause(input.quorum)}`))] : []),
     heading('III. NỘI DUNG VÀ KẾT QUẢ BIỂU QUYẾT'),
-    ...input.agenda.flatMap((a, i) => [body(sentence(`${i + 1}. ${clause(a.title)}${a.presentingUnit ? ` (${clause(a.presentingUnit)} trình bày)` : ''}`)), ...a.votes.map((v) => body(sentence(`Kết quả biểu quyết: ${clause(v)}`), { italics: true }))]),
+    ...input.agenda.flatMap((a, i) => [
+      body(
+        sentence(`${i + 1}. ${clause(a.title)}${a.presentingUnit ? ` (${clause(a.presentingUnit)} trình bày)` : ''}`),
+      ),
+      ...a.votes.map((v) => body(sentence(`Kết quả biểu quyết: ${clause(v)}`), { italics: true })),
+    ]),
     heading('IV. DIỄN BIẾN HỘI NGHỊ'),
     // The secretary's record as written, each paragraph closed with its stop (a line in capitals is a heading).
-    ...input.text.split(/\n+/).filter((l) => l.trim()).map((l) => body(inCapitals(l.trim()) ? l.trim() : sentence(l))),
+    ...input.text
+      .split(/\n+/)
+      .filter((l) => l.trim())
+      .map((l) => body(inCapitals(l.trim()) ? l.trim() : sentence(l))),
     body('Biên bản được lập xong và thông qua tại hội nghị.', { italics: true }),
     centre(''),
     // The signed blocks of the minutes: the secretary on the left, the chair on the right, each with the name alone.
-    twoSignatures({ title: 'THƯ KÝ HỘI NGHỊ', name: nameOnly(input.secretary) }, { title: 'CHỦ TRÌ HỘI NGHỊ', name: input.chair ?? '' }),
+    twoSignatures(
+      { title: 'THƯ KÝ HỘI NGHỊ', name: nameOnly(input.secretary) },
+      { title: 'CHỦ TRÌ HỘI NGHỊ', name: input.chair ?? '' },
+    ),
   ]);
 }

@@ -10,12 +10,31 @@ describe('comparison table in the Party format', () => {
       place: 'An Lạc',
       date: '2026-06-25',
       summary: 'dự thảo sửa đổi Quy chế làm việc 01-QC/TU',
-      rows: [{ eId: 'chp_3__art_12__para_3', cite: 'khoản 3 Điều 12', change: 'changed', before: 'chậm nhất 05 ngày làm việc', after: 'chậm nhất 07 ngày làm việc' }],
+      rows: [
+        {
+          eId: 'chp_3__art_12__para_3',
+          cite: 'khoản 3 Điều 12',
+          change: 'changed',
+          before: 'chậm nhất 05 ngày làm việc',
+          after: 'chậm nhất 07 ngày làm việc',
+        },
+      ],
       signer: { for: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: 'Trần Quốc Hưng' },
     });
     const files = unzipSync(new Uint8Array(buf));
     const xml = new TextDecoder().decode(files['word/document.xml']);
-    for (const text of ['TỈNH ỦY AN LẠC', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'An Lạc, ngày 25 tháng 06 năm 2026', 'BẢNG SO SÁNH', 'khoản 3 Điều 12', 'chậm nhất 07 ngày làm việc', 'Sửa đổi', 'T/M BAN THƯỜNG VỤ', 'Nơi nhận:', 'Trần Quốc Hưng']) {
+    for (const text of [
+      'TỈNH ỦY AN LẠC',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'An Lạc, ngày 25 tháng 06 năm 2026',
+      'BẢNG SO SÁNH',
+      'khoản 3 Điều 12',
+      'chậm nhất 07 ngày làm việc',
+      'Sửa đổi',
+      'T/M BAN THƯỜNG VỤ',
+      'Nơi nhận:',
+      'Trần Quốc Hưng',
+    ]) {
       expect(xml).toContain(text.normalize('NFC'));
     }
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);

@@ -12,7 +12,10 @@ import { ProblemError } from '@quyche/core';
 export function sofficePath(): string | null {
   const given = process.env.QUYCHE_SOFFICE;
   if (given) return existsSync(given) ? given : null;
-  return ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'].find((p) => existsSync(p)) ?? null;
+  return (
+    ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'].find((p) => existsSync(p)) ??
+    null
+  );
 }
 
 const TIME_LIMIT_MS = 120_000;
@@ -34,12 +37,37 @@ async function convert(soffice: string, docx: Uint8Array): Promise<Buffer> {
     const input = join(dir, 'bao-cao.docx');
     await writeFile(input, docx);
     await new Promise<void>((resolve, reject) => {
-      execFile(soffice, ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', dir, input], { timeout: TIME_LIMIT_MS, maxBuffer: 1 << 20 }, (err) =>
-        err ? reject(new ProblemError('SERVER_BUSY', { code: 'XUAT_PDF_LOI', detail: 'Chưa chuyển được báo cáo sang PDF trong thời gian cho phép: hãy thử lại hoặc tải tệp DOCX' })) : resolve(),
+      execFile(
+        soffice,
+        [
+          '--headless',
+          '--norestore',
+          '--nolockcheck',
+          `-env:UserInstallation=file://${profile}`,
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          input,
+        ],
+        { timeout: TIME_LIMIT_MS, maxBuffer: 1 << 20 },
+        (err) =>
+          err
+            ? reject(
+                new ProblemError('SERVER_BUSY', {
+                  code: 'XUAT_PDF_LOI',
+                  detail: 'Chưa chuyển được báo cáo sang PDF trong thời gian cho phép: hãy thử lại hoặc tải tệp DOCX',
+                }),
+              )
+            : resolve(),
       );
     });
     const out = join(dir, 'bao-cao.pdf');
-    if (!existsSync(out)) throw new ProblemError('SERVER_BUSY', { code: 'XUAT_PDF_LOI', detail: 'LibreOffice không tạo được tệp PDF: hãy tải tệp DOCX' });
+    if (!existsSync(out))
+      throw new ProblemError('SERVER_BUSY', {
+        code: 'XUAT_PDF_LOI',
+        detail: 'LibreOffice không tạo được tệp PDF: hãy tải tệp DOCX',
+      });
     return await readFile(out);
   } finally {
     await rm(dir, { recursive: true, force: true });

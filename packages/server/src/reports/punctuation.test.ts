@@ -3,7 +3,9 @@ import { clause, listItems, recipientLines, sentence } from './punctuation.js';
 
 describe('punctuation of generated sentences', () => {
   it('ends a sentence once, keeps the punctuation a text already has, and never doubles it', () => {
-    expect(sentence('Chủ trì: đồng chí Trần Quốc Hưng, Bí thư Tỉnh ủy')).toBe('Chủ trì: đồng chí Trần Quốc Hưng, Bí thư Tỉnh ủy.');
+    expect(sentence('Chủ trì: đồng chí Trần Quốc Hưng, Bí thư Tỉnh ủy')).toBe(
+      'Chủ trì: đồng chí Trần Quốc Hưng, Bí thư Tỉnh ủy.',
+    );
     expect(sentence('Biên bản được lập xong.')).toBe('Biên bản được lập xong.');
     expect(sentence('Ban Thường vụ Tỉnh ủy kết luận như sau:')).toBe('Ban Thường vụ Tỉnh ủy kết luận như sau:');
     expect(sentence('Đề xuất sửa: "thời hạn 03 ngày."')).toBe('Đề xuất sửa: "thời hạn 03 ngày."');
@@ -18,6 +20,10 @@ describe('punctuation of generated sentences', () => {
     expect(clause('Hội trường Tỉnh ủy. ')).toBe('Hội trường Tỉnh ủy');
     expect(clause('Vì sao?')).toBe('Vì sao?');
     expect(listItems(['- a', '- b.', '- c;'])).toEqual(['- a;', '- b.', '- c.']);
-    expect(recipientLines(['Như trên', 'Các cơ quan, đơn vị liên quan;', '- Lưu Văn phòng Tỉnh ủy'])).toEqual(['- Như trên,', '- Các cơ quan, đơn vị liên quan,', '- Lưu Văn phòng Tỉnh ủy.']);
+    expect(recipientLines(['Như trên', 'Các cơ quan, đơn vị liên quan;', '- Lưu Văn phòng Tỉnh ủy'])).toEqual([
+      '- Như trên,',
+      '- Các cơ quan, đơn vị liên quan,',
+      '- Lưu Văn phòng Tỉnh ủy.',
+    ]);
   });
 });

@@ -32,7 +32,14 @@ export function listItems(lines: string[], last: '.' | ';' = '.'): string[] {
 
 /** The "Nơi nhận" lines: "- Như trên," … "- Lưu Văn phòng Tỉnh ủy.". */
 export function recipientLines(recipients: string[]): string[] {
-  const rs = recipients.map((r) => r.trim().replace(/^[-–]\s*/u, '').replace(/[\s.,;:]+$/u, '')).filter(Boolean);
+  const rs = recipients
+    .map((r) =>
+      r
+        .trim()
+        .replace(/^[-–]\s*/u, '')
+        .replace(/[\s.,;:]+$/u, ''),
+    )
+    .filter(Boolean);
   return rs.map((r, i) => `- ${r}${i === rs.length - 1 ? '.' : ','}`);
 }
 

@@ -10,10 +10,23 @@ import { inCapitals, sentence } from './punctuation.js';
  * recipients. A draft says so above the title and leaves its number blank.
  */
 const FONT = 'Times New Roman';
-const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) => new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italics });
-const centre = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; after?: number } = {}) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: o.after ?? 0 }, children: [run(text, o)] });
-const body = (text: string) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120, line: 300 }, indent: { firstLine: 567 }, children: [run(text)] });
-const heading = (text: string) => new Paragraph({ spacing: { before: 160, after: 120 }, indent: { firstLine: 567 }, children: [run(text, { bold: true })] });
+const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+  new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italics });
+const centre = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; after?: number } = {}) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: o.after ?? 0 }, children: [run(text, o)] });
+const body = (text: string) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { after: 120, line: 300 },
+    indent: { firstLine: 567 },
+    children: [run(text)],
+  });
+const heading = (text: string) =>
+  new Paragraph({
+    spacing: { before: 160, after: 120 },
+    indent: { firstLine: 567 },
+    children: [run(text, { bold: true })],
+  });
 
 export interface ReviewReportDocInput {
   issuer: string;
@@ -49,7 +62,12 @@ export function reviewReportDocx(input: ReviewReportDocInput): Promise<Buffer> {
     return ps.length ? [heading(`${s}. ${REPORT_SECTION_HEADINGS[s]}`), ...ps.map((p) => body(p))] : [];
   });
   return partyDocument([
-    headerBlock({ issuer: input.issuer, symbol: `Số ${input.number ?? '       '}-${input.symbolSuffix}`, place: input.place, date: input.date }),
+    headerBlock({
+      issuer: input.issuer,
+      symbol: `Số ${input.number ?? '       '}-${input.symbolSuffix}`,
+      place: input.place,
+      date: input.date,
+    }),
     centre(''),
     ...(input.draft ? [centre('DỰ THẢO', { bold: true, size: 13, after: 120 })] : []),
     centre('BÁO CÁO', { bold: true, size: 15 }),

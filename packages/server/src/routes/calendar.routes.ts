@@ -1,6 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { BodyCalendarSchema, CalendarQuerySchema, FeedTokenSchema, ConferenceQuotaReportSchema, DeviationReportSchema, IdParamsSchema, IdSchema, ProblemError } from '@quyche/core';
+import {
+  BodyCalendarSchema,
+  CalendarQuerySchema,
+  FeedTokenSchema,
+  ConferenceQuotaReportSchema,
+  DeviationReportSchema,
+  IdParamsSchema,
+  IdSchema,
+  ProblemError,
+} from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { RequestContext } from '../http/context.js';
 import { sendProblem, toProblem } from '../http/problem.http.js';
@@ -9,10 +18,40 @@ import * as calendar from '../services/calendar.service.js';
 import { bodyFeed, feedUser, newFeedToken, personFeed } from '../services/ics.service.js';
 
 export function calendarRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'calendar', ...d });
-  r({ method: 'GET', url: '/bodies/:id/calendar', summary: 'Lịch họp theo chế độ họp của quy chế trong một năm, bên cạnh các cuộc họp thực tế', params: IdParamsSchema, query: CalendarQuerySchema, response: BodyCalendarSchema, handler: ({ ctx, params, query }) => calendar.bodyCalendar(ctx, params.id, query.year ?? Number(ctx.today().slice(0, 4)), query.asOf) });
-  r({ method: 'GET', url: '/organizations/:id/meeting-deviations', summary: 'Các sai lệch so với quy chế trong năm (chế độ họp, gửi tài liệu, điều kiện hợp lệ, thông báo kết luận, thẩm quyền)', params: IdParamsSchema, query: CalendarQuerySchema, response: DeviationReportSchema, handler: ({ ctx, params, query }) => calendar.deviationReport(ctx, params.id, query.year ?? Number(ctx.today().slice(0, 4)), query.asOf) });
-  r({ method: 'GET', url: '/organizations/:id/conference-quotas', summary: 'Hạn mức hội nghị trong năm theo quy chế (tỷ lệ trực tiếp, hội nghị toàn tỉnh, giảm so với năm trước)', params: IdParamsSchema, query: CalendarQuerySchema, response: ConferenceQuotaReportSchema, handler: ({ ctx, params, query }) => calendar.conferenceQuotaReport(ctx, params.id, query.year ?? Number(ctx.today().slice(0, 4)), query.asOf) });
+  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
+  ) => defineRoute(app, db, { tag: 'calendar', ...d });
+  r({
+    method: 'GET',
+    url: '/bodies/:id/calendar',
+    summary: 'Lịch họp theo chế độ họp của quy chế trong một năm, bên cạnh các cuộc họp thực tế',
+    params: IdParamsSchema,
+    query: CalendarQuerySchema,
+    response: BodyCalendarSchema,
+    handler: ({ ctx, params, query }) =>
+      calendar.bodyCalendar(ctx, params.id, query.year ?? Number(ctx.today().slice(0, 4)), query.asOf),
+  });
+  r({
+    method: 'GET',
+    url: '/organizations/:id/meeting-deviations',
+    summary:
+      'Các sai lệch so với quy chế trong năm (chế độ họp, gửi tài liệu, điều kiện hợp lệ, thông báo kết luận, thẩm quyền)',
+    params: IdParamsSchema,
+    query: CalendarQuerySchema,
+    response: DeviationReportSchema,
+    handler: ({ ctx, params, query }) =>
+      calendar.deviationReport(ctx, params.id, query.year ?? Number(ctx.today().slice(0, 4)), query.asOf),
+  });
+  r({
+    method: 'GET',
+    url: '/organizations/:id/conference-quotas',
+    summary: 'Hạn mức hội nghị trong năm theo quy chế (tỷ lệ trực tiếp, hội nghị toàn tỉnh, giảm so với năm trước)',
+    params: IdParamsSchema,
+    query: CalendarQuerySchema,
+    response: ConferenceQuotaReportSchema,
+    handler: ({ ctx, params, query }) =>
+      calendar.conferenceQuotaReport(ctx, params.id, query.year ?? Number(ctx.today().slice(0, 4)), query.asOf),
+  });
   r({
     method: 'POST',
     url: '/calendar/feed-token',
@@ -20,7 +59,11 @@ export function calendarRoutes(app: FastifyInstance, db: Db) {
     response: FeedTokenSchema,
     handler: async ({ ctx }) => {
       const t = await newFeedToken(ctx);
-      return { token: t.token, bodyFeedTemplate: t.bodyFeed('{bodyId}'), personFeedTemplate: t.personFeed('{personId}') };
+      return {
+        token: t.token,
+        bodyFeedTemplate: t.bodyFeed('{bodyId}'),
+        personFeedTemplate: t.personFeed('{personId}'),
+      };
     },
   });
 
@@ -32,7 +75,10 @@ export function calendarRoutes(app: FastifyInstance, db: Db) {
         const p = icsParams.safeParse(req.params);
         if (!p.success) throw new ProblemError('NOT_FOUND');
         const user = await feedUser(db, p.data.token);
-        if (!user) throw new ProblemError('NOT_FOUND', { detail: 'Địa chỉ lịch không còn hiệu lực: tạo địa chỉ mới trong Quychế' });
+        if (!user)
+          throw new ProblemError('NOT_FOUND', {
+            detail: 'Địa chỉ lịch không còn hiệu lực: tạo địa chỉ mới trong Quychế',
+          });
         const ctx = new RequestContext(db, user, req, reply);
         const base = `${req.protocol}://${req.headers.host ?? 'localhost'}`;
         const text = kind === 'bodies' ? await bodyFeed(ctx, p.data.id, base) : await personFeed(ctx, p.data.id, base);

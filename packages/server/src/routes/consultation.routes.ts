@@ -29,15 +29,44 @@ import type { ConsultationHub } from '../services/consultation.live.js';
 import * as consultations from '../services/consultation.service.js';
 import * as revision from '../services/consultation-version.service.js';
 
-const DraftSchema = z.object({ versionId: z.string().nullable(), expression: z.string(), text: z.string(), title: z.string(), chapters: z.array(ElementViewSchema) });
+const DraftSchema = z.object({
+  versionId: z.string().nullable(),
+  expression: z.string(),
+  text: z.string(),
+  title: z.string(),
+  chapters: z.array(ElementViewSchema),
+});
 
 export function consultationRoutes(app: FastifyInstance, db: Db, hub: ConsultationHub) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'consultations', ...d });
+  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
+  ) => defineRoute(app, db, { tag: 'consultations', ...d });
   const C = { params: IdParamsSchema, response: ConsultationSchema };
   const runJobs = () => (app as unknown as { jobs: JobRunner }).jobs.runPending();
-  r({ method: 'GET', url: '/consultations', summary: 'Các đợt lấy ý kiến góp ý dự thảo: của tổ chức, hoặc gửi tới đơn vị của người dùng', query: ConsultationListQuerySchema, response: z.array(ConsultationListItemSchema), handler: ({ ctx, query }) => consultations.listConsultations(ctx, query) });
-  r({ method: 'POST', url: '/consultations', summary: 'Gửi dự thảo (một phiên bản quy chế) xin ý kiến các đơn vị, cá nhân, có hạn góp ý', status: 201, body: CreateConsultationSchema, response: ConsultationSchema, handler: ({ ctx, body }) => consultations.createConsultation(ctx, body) });
-  r({ method: 'GET', url: '/consultations/:id', summary: 'Đợt lấy ý kiến: nơi nhận (đã góp ý, chậm), số ý kiến, việc còn vướng trước khi trình', ...C, handler: ({ ctx, params }) => consultations.getConsultation(ctx, params.id) });
+  r({
+    method: 'GET',
+    url: '/consultations',
+    summary: 'Các đợt lấy ý kiến góp ý dự thảo: của tổ chức, hoặc gửi tới đơn vị của người dùng',
+    query: ConsultationListQuerySchema,
+    response: z.array(ConsultationListItemSchema),
+    handler: ({ ctx, query }) => consultations.listConsultations(ctx, query),
+  });
+  r({
+    method: 'POST',
+    url: '/consultations',
+    summary: 'Gửi dự thảo (một phiên bản quy chế) xin ý kiến các đơn vị, cá nhân, có hạn góp ý',
+    status: 201,
+    body: CreateConsultationSchema,
+    response: ConsultationSchema,
+    handler: ({ ctx, body }) => consultations.createConsultation(ctx, body),
+  });
+  r({
+    method: 'GET',
+    url: '/consultations/:id',
+    summary: 'Đợt lấy ý kiến: nơi nhận (đã góp ý, chậm), số ý kiến, việc còn vướng trước khi trình',
+    ...C,
+    handler: ({ ctx, params }) => consultations.getConsultation(ctx, params.id),
+  });
   r({
     method: 'GET',
     url: '/consultations/:id/draft',
@@ -47,15 +76,38 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     response: DraftSchema,
     handler: ({ ctx, params, query }) => revision.consultationDraft(ctx, params.id, query.versionId),
   });
-  r({ method: 'POST', url: '/consultations/:id/answers', summary: 'Góp ý của một nơi nhận: vào toàn văn, vào điều, khoản, đề xuất sửa, hoặc "nhất trí, không có ý kiến"', status: 201, ...C, body: ConsultationAnswerSchema, handler: ({ ctx, params, body }) => consultations.answerConsultation(ctx, params.id, body) });
-  r({ method: 'GET', url: '/consultations/:id/comments', summary: 'Các ý kiến, đặt vào điều, khoản của dự thảo (hoặc của phiên bản khác, kể cả khi đã đánh số lại)', params: IdParamsSchema, query: ConsultationCommentsQuerySchema, response: z.array(ConsultationCommentSchema), handler: ({ ctx, params, query }) => consultations.listComments(ctx, params.id, query) });
+  r({
+    method: 'POST',
+    url: '/consultations/:id/answers',
+    summary: 'Góp ý của một nơi nhận: vào toàn văn, vào điều, khoản, đề xuất sửa, hoặc "nhất trí, không có ý kiến"',
+    status: 201,
+    ...C,
+    body: ConsultationAnswerSchema,
+    handler: ({ ctx, params, body }) => consultations.answerConsultation(ctx, params.id, body),
+  });
+  r({
+    method: 'GET',
+    url: '/consultations/:id/comments',
+    summary: 'Các ý kiến, đặt vào điều, khoản của dự thảo (hoặc của phiên bản khác, kể cả khi đã đánh số lại)',
+    params: IdParamsSchema,
+    query: ConsultationCommentsQuerySchema,
+    response: z.array(ConsultationCommentSchema),
+    handler: ({ ctx, params, query }) => consultations.listComments(ctx, params.id, query),
+  });
   r({
     method: 'PATCH',
     url: '/consultations/:id/comments/:commentId',
-    summary: 'Tiếp thu, tiếp thu một phần hoặc không tiếp thu (kèm giải trình) một ý kiến; 409 nếu người khác vừa xử lý',
+    summary:
+      'Tiếp thu, tiếp thu một phần hoặc không tiếp thu (kèm giải trình) một ý kiến; 409 nếu người khác vừa xử lý',
     params: z.strictObject({ id: IdSchema, commentId: IdSchema }),
     body: DisposeCommentSchema,
-    response: z.object({ id: z.string(), disposition: z.string(), explanation: z.string().nullable(), adoptedText: z.string().nullable(), version: z.number().int() }),
+    response: z.object({
+      id: z.string(),
+      disposition: z.string(),
+      explanation: z.string().nullable(),
+      adoptedText: z.string().nullable(),
+      version: z.number().int(),
+    }),
     handler: ({ ctx, params, body }) => consultations.disposeComment(ctx, params.id, params.commentId, body),
   });
   r({
@@ -67,8 +119,22 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     response: ConsultationSchema,
     handler: ({ ctx, params, body }) => consultations.stepRecipient(ctx, params.id, params.recipientId, body),
   });
-  r({ method: 'POST', url: '/consultations/:id/remind', summary: 'Nhắc các nơi quá hạn chưa góp ý (trong ứng dụng và qua thư)', params: IdParamsSchema, response: z.object({ reminded: z.array(z.string()) }), handler: ({ ctx, params }) => consultations.remindLate(ctx, params.id, runJobs) });
-  r({ method: 'GET', url: '/consultations/:id/synthesis', summary: 'Bảng tổng hợp ý kiến, tiếp thu, giải trình theo điều, khoản', params: IdParamsSchema, response: SynthesisSchema, handler: ({ ctx, params }) => revision.synthesis(ctx, params.id) });
+  r({
+    method: 'POST',
+    url: '/consultations/:id/remind',
+    summary: 'Nhắc các nơi quá hạn chưa góp ý (trong ứng dụng và qua thư)',
+    params: IdParamsSchema,
+    response: z.object({ reminded: z.array(z.string()) }),
+    handler: ({ ctx, params }) => consultations.remindLate(ctx, params.id, runJobs),
+  });
+  r({
+    method: 'GET',
+    url: '/consultations/:id/synthesis',
+    summary: 'Bảng tổng hợp ý kiến, tiếp thu, giải trình theo điều, khoản',
+    params: IdParamsSchema,
+    response: SynthesisSchema,
+    handler: ({ ctx, params }) => revision.synthesis(ctx, params.id),
+  });
   r({
     method: 'GET',
     url: '/consultations/:id/synthesis.docx',
@@ -82,13 +148,37 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
         .send(buf);
     },
   });
-  r({ method: 'GET', url: '/consultations/:id/comparison', summary: 'Bảng so sánh dự thảo đã gửi và bản chỉnh lý (theo điều, khoản; văn bản khác: theo đoạn)', params: IdParamsSchema, response: ComparisonSchema.shape.rows, handler: ({ ctx, params }) => revision.consultationComparison(ctx, params.id) });
-  r({ method: 'POST', url: '/consultations/:id/next-version', summary: 'Bản chỉnh lý sau lấy ý kiến (tiếp thu các đề xuất đã chấp nhận), kèm bảng so sánh và tờ trình', status: 201, params: IdParamsSchema, body: NextVersionSchema, response: NextVersionResultSchema, handler: ({ ctx, params, body }) => revision.nextVersion(ctx, params.id, body) });
-  r({ method: 'POST', url: '/consultations/:id/submit', summary: 'Trình bản chỉnh lý tại hội nghị của cơ quan có thẩm quyền (quy chế cho biết cơ quan nào)', ...C, body: SubmitConsultationSchema, handler: ({ ctx, params, body }) => revision.submitConsultation(ctx, params.id, body) });
+  r({
+    method: 'GET',
+    url: '/consultations/:id/comparison',
+    summary: 'Bảng so sánh dự thảo đã gửi và bản chỉnh lý (theo điều, khoản; văn bản khác: theo đoạn)',
+    params: IdParamsSchema,
+    response: ComparisonSchema.shape.rows,
+    handler: ({ ctx, params }) => revision.consultationComparison(ctx, params.id),
+  });
+  r({
+    method: 'POST',
+    url: '/consultations/:id/next-version',
+    summary: 'Bản chỉnh lý sau lấy ý kiến (tiếp thu các đề xuất đã chấp nhận), kèm bảng so sánh và tờ trình',
+    status: 201,
+    params: IdParamsSchema,
+    body: NextVersionSchema,
+    response: NextVersionResultSchema,
+    handler: ({ ctx, params, body }) => revision.nextVersion(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/consultations/:id/submit',
+    summary: 'Trình bản chỉnh lý tại hội nghị của cơ quan có thẩm quyền (quy chế cho biết cơ quan nào)',
+    ...C,
+    body: SubmitConsultationSchema,
+    handler: ({ ctx, params, body }) => revision.submitConsultation(ctx, params.id, body),
+  });
   r({
     method: 'POST',
     url: '/consultations/:id/adopt',
-    summary: 'Ghi nhận thông qua theo kết quả biểu quyết: phiên bản có hiệu lực từ ngày thông qua; quy chế cấp dưới phải rà soát được giao nhiệm vụ',
+    summary:
+      'Ghi nhận thông qua theo kết quả biểu quyết: phiên bản có hiệu lực từ ngày thông qua; quy chế cấp dưới phải rà soát được giao nhiệm vụ',
     params: IdParamsSchema,
     body: AdoptConsultationSchema,
     response: ConsultationSchema.extend({ impact: ImpactSchema.shape.subordinates }),
@@ -97,7 +187,8 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
   r({
     method: 'GET',
     url: '/consultations/:id/events',
-    summary: 'Cập nhật trực tiếp (server-sent events): số ý kiến, đã xử lý, theo từng điểm cầu của hội nghị lấy ý kiến trực tuyến',
+    summary:
+      'Cập nhật trực tiếp (server-sent events): số ý kiến, đã xử lý, theo từng điểm cầu của hội nghị lấy ý kiến trực tuyến',
     params: IdParamsSchema,
     handler: async ({ ctx, params, reply }) => {
       await consultations.loadConsultation(ctx, params.id);

@@ -42,28 +42,146 @@ import { liveSummary, loadBody, loadMeeting, regulationFor } from '../services/m
 import * as sites from '../services/site.service.js';
 import { attachment, DOCX } from '../http/download.js';
 
-
-
 export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'meetings', ...d });
+  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
+  ) => defineRoute(app, db, { tag: 'meetings', ...d });
   const M = { params: IdParamsSchema, response: MeetingSchema };
-  r({ method: 'GET', url: '/meetings', summary: 'Danh sách hội nghị, phiên họp theo tổ chức, cơ quan, khoảng ngày; tìm không dấu', query: MeetingListQuerySchema, response: z.array(MeetingListItemSchema), handler: ({ ctx, query }) => meetings.listMeetings(ctx, query) });
-  r({ method: 'POST', url: '/meetings', summary: 'Dự kiến hội nghị, phiên họp', status: 201, body: CreateMeetingSchema, response: MeetingSchema, handler: ({ ctx, body }) => meetings.createMeeting(ctx, body) });
-  r({ method: 'GET', url: '/meetings/:id', summary: 'Hội nghị: kiểm tra theo quy chế, triệu tập, điểm danh, chương trình, biểu quyết, kết luận', ...M, handler: ({ ctx, params }) => meetings.getMeetingDetail(ctx, params.id) });
-  r({ method: 'PATCH', url: '/meetings/:id', summary: 'Sửa thông tin hội nghị, người chủ trì, thư ký (ngày họp chỉ khi chưa triệu tập; sau đó dùng dời ngày họp)', ...M, body: UpdateMeetingSchema, handler: ({ ctx, params, body }) => meetings.updateMeeting(ctx, params.id, body) });
-  r({ method: 'POST', url: '/meetings/:id/reschedule', summary: 'Dời ngày họp (hội nghị dự kiến hoặc đã triệu tập, chưa khai mạc): ghi lý do, kiểm tra lại thời hạn gửi tài liệu theo ngày mới', ...M, body: RescheduleMeetingSchema, handler: ({ ctx, params, body }) => rescheduleMeeting(ctx, params.id, body) });
-  r({ method: 'POST', url: '/meetings/:id/convene', summary: 'Triệu tập (kiểm tra thẩm quyền triệu tập theo quy chế)', ...M, body: ConveneMeetingSchema, handler: ({ ctx, params, body }) => meetings.conveneMeeting(ctx, params.id, body) });
-  r({ method: 'POST', url: '/meetings/:id/documents-sent', summary: 'Ghi nhận ngày gửi tài liệu (cảnh báo khi chậm so với quy chế)', ...M, body: SendDocumentsSchema, handler: ({ ctx, params, body }) => meetings.sendDocuments(ctx, params.id, body) });
-  r({ method: 'POST', url: '/meetings/:id/open', summary: 'Khai mạc (lấy ý kiến bằng văn bản: bắt đầu nhận phiếu)', ...M, body: MeetingStepSchema, handler: ({ ctx, params, body }) => meetings.openMeeting(ctx, params.id, body) });
-  r({ method: 'POST', url: '/meetings/:id/close', summary: 'Bế mạc (lấy ý kiến bằng văn bản: kiểm phiếu theo quy chế)', ...M, body: MeetingStepSchema, handler: ({ ctx, params, body }) => agenda.closeWithTally(ctx, params.id, body) });
-  r({ method: 'POST', url: '/meetings/:id/cancel', summary: 'Hủy hội nghị, ghi lý do', ...M, body: CancelMeetingSchema, handler: ({ ctx, params, body }) => meetings.cancelMeeting(ctx, params.id, body) });
-  r({ method: 'PUT', url: '/meetings/:id/minutes', summary: 'Ghi biên bản hội nghị', ...M, body: MinutesSchema, handler: ({ ctx, params, body }) => meetings.saveMinutes(ctx, params.id, body) });
-  r({ method: 'POST', url: '/meetings/:id/minutes/approve', summary: 'Thông qua biên bản', ...M, body: MeetingStepSchema, handler: ({ ctx, params, body }) => meetings.approveMinutes(ctx, params.id, body) });
-  r({ method: 'POST', url: '/meetings/:id/agenda', summary: 'Thêm nội dung vào chương trình (kiểm tra thẩm quyền theo quy chế)', ...M, body: CreateAgendaItemSchema, handler: ({ ctx, params, body }) => agenda.addAgendaItem(ctx, params.id, body) });
+  r({
+    method: 'GET',
+    url: '/meetings',
+    summary: 'Danh sách hội nghị, phiên họp theo tổ chức, cơ quan, khoảng ngày; tìm không dấu',
+    query: MeetingListQuerySchema,
+    response: z.array(MeetingListItemSchema),
+    handler: ({ ctx, query }) => meetings.listMeetings(ctx, query),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings',
+    summary: 'Dự kiến hội nghị, phiên họp',
+    status: 201,
+    body: CreateMeetingSchema,
+    response: MeetingSchema,
+    handler: ({ ctx, body }) => meetings.createMeeting(ctx, body),
+  });
+  r({
+    method: 'GET',
+    url: '/meetings/:id',
+    summary: 'Hội nghị: kiểm tra theo quy chế, triệu tập, điểm danh, chương trình, biểu quyết, kết luận',
+    ...M,
+    handler: ({ ctx, params }) => meetings.getMeetingDetail(ctx, params.id),
+  });
+  r({
+    method: 'PATCH',
+    url: '/meetings/:id',
+    summary:
+      'Sửa thông tin hội nghị, người chủ trì, thư ký (ngày họp chỉ khi chưa triệu tập; sau đó dùng dời ngày họp)',
+    ...M,
+    body: UpdateMeetingSchema,
+    handler: ({ ctx, params, body }) => meetings.updateMeeting(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/reschedule',
+    summary:
+      'Dời ngày họp (hội nghị dự kiến hoặc đã triệu tập, chưa khai mạc): ghi lý do, kiểm tra lại thời hạn gửi tài liệu theo ngày mới',
+    ...M,
+    body: RescheduleMeetingSchema,
+    handler: ({ ctx, params, body }) => rescheduleMeeting(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/convene',
+    summary: 'Triệu tập (kiểm tra thẩm quyền triệu tập theo quy chế)',
+    ...M,
+    body: ConveneMeetingSchema,
+    handler: ({ ctx, params, body }) => meetings.conveneMeeting(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/documents-sent',
+    summary: 'Ghi nhận ngày gửi tài liệu (cảnh báo khi chậm so với quy chế)',
+    ...M,
+    body: SendDocumentsSchema,
+    handler: ({ ctx, params, body }) => meetings.sendDocuments(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/open',
+    summary: 'Khai mạc (lấy ý kiến bằng văn bản: bắt đầu nhận phiếu)',
+    ...M,
+    body: MeetingStepSchema,
+    handler: ({ ctx, params, body }) => meetings.openMeeting(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/close',
+    summary: 'Bế mạc (lấy ý kiến bằng văn bản: kiểm phiếu theo quy chế)',
+    ...M,
+    body: MeetingStepSchema,
+    handler: ({ ctx, params, body }) => agenda.closeWithTally(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/cancel',
+    summary: 'Hủy hội nghị, ghi lý do',
+    ...M,
+    body: CancelMeetingSchema,
+    handler: ({ ctx, params, body }) => meetings.cancelMeeting(ctx, params.id, body),
+  });
+  r({
+    method: 'PUT',
+    url: '/meetings/:id/minutes',
+    summary: 'Ghi biên bản hội nghị',
+    ...M,
+    body: MinutesSchema,
+    handler: ({ ctx, params, body }) => meetings.saveMinutes(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/minutes/approve',
+    summary: 'Thông qua biên bản',
+    ...M,
+    body: MeetingStepSchema,
+    handler: ({ ctx, params, body }) => meetings.approveMinutes(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/agenda',
+    summary: 'Thêm nội dung vào chương trình (kiểm tra thẩm quyền theo quy chế)',
+    ...M,
+    body: CreateAgendaItemSchema,
+    handler: ({ ctx, params, body }) => agenda.addAgendaItem(ctx, params.id, body),
+  });
   const item = z.strictObject({ id: IdSchema, itemId: IdSchema });
-  r({ method: 'POST', url: '/meetings/:id/agenda/:itemId/votes', summary: 'Biểu quyết một nội dung (kết quả theo quy chế; bắt buộc phiếu kín khi quy chế yêu cầu)', params: item, body: CastVoteSchema, response: MeetingSchema, handler: ({ ctx, params, body }) => agenda.castVote(ctx, params.id, params.itemId, body) });
-  r({ method: 'POST', url: '/meetings/:id/agenda/:itemId/reserved-opinions', summary: 'Ghi ý kiến bảo lưu (chỉ người có thẩm quyền được xem)', params: item, body: ReservedOpinionSchema, response: MeetingSchema, handler: ({ ctx, params, body }) => agenda.addReservedOpinion(ctx, params.id, params.itemId, body) });
-  r({ method: 'POST', url: '/meetings/:id/documents', summary: 'Thêm tài liệu hội nghị (có độ mật)', bodyLimit: 12 * 1024 * 1024, ...M, body: CreateMeetingDocumentSchema, authorize: async ({ ctx, params }) => void (await loadMeeting(ctx, params.id, 'write')), handler: ({ ctx, params, body }) => agenda.addMeetingDocument(ctx, params.id, body) });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/agenda/:itemId/votes',
+    summary: 'Biểu quyết một nội dung (kết quả theo quy chế; bắt buộc phiếu kín khi quy chế yêu cầu)',
+    params: item,
+    body: CastVoteSchema,
+    response: MeetingSchema,
+    handler: ({ ctx, params, body }) => agenda.castVote(ctx, params.id, params.itemId, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/agenda/:itemId/reserved-opinions',
+    summary: 'Ghi ý kiến bảo lưu (chỉ người có thẩm quyền được xem)',
+    params: item,
+    body: ReservedOpinionSchema,
+    response: MeetingSchema,
+    handler: ({ ctx, params, body }) => agenda.addReservedOpinion(ctx, params.id, params.itemId, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/documents',
+    summary: 'Thêm tài liệu hội nghị (có độ mật)',
+    bodyLimit: 12 * 1024 * 1024,
+    ...M,
+    body: CreateMeetingDocumentSchema,
+    authorize: async ({ ctx, params }) => void (await loadMeeting(ctx, params.id, 'write')),
+    handler: ({ ctx, params, body }) => agenda.addMeetingDocument(ctx, params.id, body),
+  });
   r({
     method: 'GET',
     url: '/meetings/:id/documents/:documentId',
@@ -91,10 +209,39 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
     body: z.strictObject({}),
     handler: ({ ctx, params }) => attendance.markAllPresent(ctx, params.id),
   });
-  r({ method: 'POST', url: '/meetings/:id/guests', summary: 'Thêm khách mời (hội nghị mở rộng)', ...M, body: CreateGuestSchema, handler: ({ ctx, params, body }) => attendance.addGuest(ctx, params.id, body) });
-  r({ method: 'POST', url: '/meetings/:id/sites', summary: 'Thêm điểm cầu trực tuyến', ...M, body: CreateSiteSchema, handler: ({ ctx, params, body }) => attendance.addSite(ctx, params.id, body) });
-  r({ method: 'POST', url: '/meetings/:id/written-responses', summary: 'Ghi phiếu trả lời lấy ý kiến bằng văn bản', ...M, body: WrittenResponseSchema, handler: ({ ctx, params, body }) => attendance.recordWrittenResponse(ctx, params.id, body) });
-  r({ method: 'POST', url: '/meetings/:id/conclusion', summary: 'Ban hành thông báo kết luận (cấp số theo cơ quan, loại, nhiệm kỳ; kiểm tra "6 rõ")', status: 201, ...M, body: IssueConclusionSchema, handler: ({ ctx, params, body }) => issueConclusion(ctx, params.id, body) });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/guests',
+    summary: 'Thêm khách mời (hội nghị mở rộng)',
+    ...M,
+    body: CreateGuestSchema,
+    handler: ({ ctx, params, body }) => attendance.addGuest(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/sites',
+    summary: 'Thêm điểm cầu trực tuyến',
+    ...M,
+    body: CreateSiteSchema,
+    handler: ({ ctx, params, body }) => attendance.addSite(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/written-responses',
+    summary: 'Ghi phiếu trả lời lấy ý kiến bằng văn bản',
+    ...M,
+    body: WrittenResponseSchema,
+    handler: ({ ctx, params, body }) => attendance.recordWrittenResponse(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/conclusion',
+    summary: 'Ban hành thông báo kết luận (cấp số theo cơ quan, loại, nhiệm kỳ; kiểm tra "6 rõ")',
+    status: 201,
+    ...M,
+    body: IssueConclusionSchema,
+    handler: ({ ctx, params, body }) => issueConclusion(ctx, params.id, body),
+  });
   const docx = (url: string, summary: string, make: typeof conclusionDocx) =>
     r({
       method: 'GET',
@@ -121,7 +268,14 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
     },
   });
   const site = z.strictObject({ id: IdSchema, siteId: IdSchema });
-  r({ method: 'GET', url: '/meetings/:id/sites/:siteId', summary: 'Điểm cầu: số có mặt trực tiếp và điểm danh tại điểm cầu (cho cả tổ chức chủ trì điểm cầu)', params: site, response: SiteViewSchema, handler: ({ ctx, params }) => sites.siteView(ctx, params.id, params.siteId) });
+  r({
+    method: 'GET',
+    url: '/meetings/:id/sites/:siteId',
+    summary: 'Điểm cầu: số có mặt trực tiếp và điểm danh tại điểm cầu (cho cả tổ chức chủ trì điểm cầu)',
+    params: site,
+    response: SiteViewSchema,
+    handler: ({ ctx, params }) => sites.siteView(ctx, params.id, params.siteId),
+  });
   r({
     method: 'PATCH',
     url: '/meetings/:id/sites/:siteId/attendance/:attendanceId',
@@ -131,7 +285,15 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
     response: SiteViewSchema,
     handler: ({ ctx, params, body }) => sites.markAtSite(ctx, params.id, params.siteId, params.attendanceId, body),
   });
-  r({ method: 'POST', url: '/meetings/:id/sites/:siteId/guests', summary: 'Thêm khách mời tại điểm cầu', params: site, body: SiteGuestSchema, response: SiteViewSchema, handler: ({ ctx, params, body }) => sites.guestAtSite(ctx, params.id, params.siteId, body) });
+  r({
+    method: 'POST',
+    url: '/meetings/:id/sites/:siteId/guests',
+    summary: 'Thêm khách mời tại điểm cầu',
+    params: site,
+    body: SiteGuestSchema,
+    response: SiteViewSchema,
+    handler: ({ ctx, params, body }) => sites.guestAtSite(ctx, params.id, params.siteId, body),
+  });
   r({
     method: 'GET',
     url: '/meetings/:id/sites/:siteId/events',

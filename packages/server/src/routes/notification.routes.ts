@@ -20,10 +20,22 @@ const NotificationSchema = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
-type NotificationRow = { id: string; kind: string; title: string; body: string; task_id: string | null; sender: string | null; link: string | null; created_at: Date; read_at: Date | null };
+type NotificationRow = {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  task_id: string | null;
+  sender: string | null;
+  link: string | null;
+  created_at: Date;
+  read_at: Date | null;
+};
 
 export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConfig) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'notifications', ...d });
+  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
+  ) => defineRoute(app, db, { tag: 'notifications', ...d });
   r({
     method: 'GET',
     url: '/notifications',
@@ -57,8 +69,20 @@ export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConf
     response: z.object({ marked: z.number().int() }),
     handler: async ({ ctx, body }) =>
       ctx.db.transaction(async (tx) => {
-        const marked = (await tx.query('update notification set read_at = now() where user_id = $1 and read_at is null and created_at <= $2 returning id', [ctx.user.id, body.upTo])).rows.length;
-        if (marked > 0) await ctx.audit(tx, { action: 'read_all', entity: 'notification', entityId: null, orgId: null, after: { marked, upTo: body.upTo } });
+        const marked = (
+          await tx.query(
+            'update notification set read_at = now() where user_id = $1 and read_at is null and created_at <= $2 returning id',
+            [ctx.user.id, body.upTo],
+          )
+        ).rows.length;
+        if (marked > 0)
+          await ctx.audit(tx, {
+            action: 'read_all',
+            entity: 'notification',
+            entityId: null,
+            orgId: null,
+            after: { marked, upTo: body.upTo },
+          });
         return { marked };
       }),
   });
@@ -68,12 +92,19 @@ export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConf
     summary: 'Đánh dấu đã đọc',
     params: IdParamsSchema,
     handler: async ({ ctx, params }) => {
-      const n = (await ctx.db.query<{ user_id: string }>('select user_id from notification where id = $1', [params.id])).rows[0];
+      const n = (await ctx.db.query<{ user_id: string }>('select user_id from notification where id = $1', [params.id]))
+        .rows[0];
       // Another account's notification is answered like a missing one.
       if (!n || n.user_id !== ctx.user.id) throw new ProblemError('NOT_FOUND', { detail: 'Không có thông báo này' });
       await ctx.db.transaction(async (tx) => {
         await tx.query('update notification set read_at = coalesce(read_at, now()) where id = $1', [params.id]);
-        await ctx.audit(tx, { action: 'read', entity: 'notification', entityId: params.id, orgId: null, after: { read: true } });
+        await ctx.audit(tx, {
+          action: 'read',
+          entity: 'notification',
+          entityId: params.id,
+          orgId: null,
+          after: { read: true },
+        });
       });
     },
   });
@@ -82,11 +113,25 @@ export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConf
     url: '/reminders/run',
     summary: 'Quét nhắc hạn ngay (quản trị): xếp các lời nhắc đến hạn và gửi',
     body: z.strictObject({ today: IsoDateSchema.optional() }),
-    response: z.object({ scanned: z.number().int(), queued: z.number().int(), done: z.number().int(), failed: z.number().int() }),
+    response: z.object({
+      scanned: z.number().int(),
+      queued: z.number().int(),
+      done: z.number().int(),
+      failed: z.number().int(),
+    }),
     handler: async ({ ctx, body }) => {
-      if (!ctx.user.grants.some((g) => g.role === 'admin')) throw new ProblemError('FORBIDDEN', { detail: 'Chỉ quản trị viên chạy quét nhắc hạn' });
+      if (!ctx.user.grants.some((g) => g.role === 'admin'))
+        throw new ProblemError('FORBIDDEN', { detail: 'Chỉ quản trị viên chạy quét nhắc hạn' });
       const s = await scanReminders(db, config, body.today ?? ctx.today());
-      await ctx.db.transaction((tx) => ctx.audit(tx, { action: 'run_reminders', entity: 'job', entityId: null, orgId: null, after: { today: body.today ?? ctx.today(), ...s } }));
+      await ctx.db.transaction((tx) =>
+        ctx.audit(tx, {
+          action: 'run_reminders',
+          entity: 'job',
+          entityId: null,
+          orgId: null,
+          after: { today: body.today ?? ctx.today(), ...s },
+        }),
+      );
       const ran = await (app as unknown as { jobs: JobRunner }).jobs.runPending();
       return { ...s, ...ran };
     },

@@ -33,22 +33,178 @@ import { defineRoute } from '../http/route.js';
 import * as org from '../services/org.service.js';
 
 export function orgRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Parameters<typeof defineRoute<P, Q, B, R>>[2]) => defineRoute(app, db, d);
-  r({ method: 'GET', url: '/organizations', tag: 'organizations', summary: 'Danh sách tổ chức', query: OrganizationListQuerySchema, response: pageOf(OrganizationSchema), handler: ({ ctx, query }) => org.listOrgs(ctx, query) });
-  r({ method: 'GET', url: '/organizations/tree', tag: 'organizations', summary: 'Cây tổ chức tại một ngày', query: TreeQuerySchema, response: TreeSchema, handler: ({ ctx, query }) => org.getTree(ctx, query) });
-  r({ method: 'GET', url: '/organizations/:id', tag: 'organizations', summary: 'Tổ chức tại một ngày', params: IdParamsSchema, query: AsOfQuerySchema, response: OrganizationDetailSchema, handler: ({ ctx, params, query }) => org.getOrgDetail(ctx, params.id, query.asOf) });
-  r({ method: 'GET', url: '/organizations/:id/subtree', tag: 'organizations', summary: 'Các tổ chức trực thuộc (mọi cấp) tại một ngày', params: IdParamsSchema, query: AsOfQuerySchema, response: SubtreeSchema, handler: ({ ctx, params, query }) => org.getSubtree(ctx, params.id, query.asOf) });
-  r({ method: 'POST', url: '/organizations', tag: 'organizations', summary: 'Tạo tổ chức', status: 201, body: CreateOrganizationSchema, response: OrganizationSchema, handler: ({ ctx, body }) => org.createOrganization(ctx, body) });
-  r({ method: 'PATCH', url: '/organizations/:id', tag: 'organizations', summary: 'Sửa tổ chức', params: IdParamsSchema, body: UpdateOrganizationSchema, response: OrganizationSchema, handler: ({ ctx, params, body }) => org.updateOrganization(ctx, params.id, body) });
-  r({ method: 'POST', url: '/organizations/:id/parent-links', tag: 'organizations', summary: 'Thêm quan hệ trực thuộc theo thời gian', status: 201, params: IdParamsSchema, body: CreateParentLinkSchema, response: z.object({ id: z.uuid() }), handler: ({ ctx, params, body }) => org.addParentLink(ctx, params.id, body) });
-  r({ method: 'POST', url: '/organizations/:id/terms', tag: 'organizations', summary: 'Thêm khóa, nhiệm kỳ', status: 201, params: IdParamsSchema, body: CreateTermSchema, response: TermSchema, handler: ({ ctx, params, body }) => org.addTerm(ctx, params.id, body) });
-  r({ method: 'GET', url: '/organizations/:id/party-members', tag: 'organizations', summary: 'Đảng viên sinh hoạt tại tổ chức', params: IdParamsSchema, query: AsOfQuerySchema, response: z.array(PartyMemberSchema), handler: ({ ctx, params, query }) => org.listPartyMembers(ctx, params.id, query.asOf) });
-  r({ method: 'POST', url: '/organizations/:id/party-members', tag: 'organizations', summary: 'Thêm đảng viên', status: 201, params: IdParamsSchema, body: CreatePartyMemberSchema, response: PartyMemberSchema, handler: ({ ctx, params, body }) => org.addPartyMember(ctx, params.id, body) });
-  r({ method: 'PATCH', url: '/party-members/:id', tag: 'organizations', summary: 'Sửa sinh hoạt đảng', params: IdParamsSchema, body: UpdatePartyMemberSchema, response: PartyMemberSchema, handler: ({ ctx, params, body }) => org.updatePartyMember(ctx, params.id, body) });
-  r({ method: 'POST', url: '/reorganizations', tag: 'organizations', summary: 'Sáp nhập, hợp nhất, giải thể tổ chức', body: ReorganizationSchema, response: ReorganizationResultSchema, handler: ({ ctx, body }) => org.reorganize(ctx, body) });
-  r({ method: 'GET', url: '/bodies/:id', tag: 'bodies', summary: 'Cơ quan và thành viên tại một ngày', params: IdParamsSchema, query: AsOfQuerySchema, response: BodyDetailSchema, handler: ({ ctx, params, query }) => org.getBodyDetail(ctx, params.id, query.asOf) });
-  r({ method: 'POST', url: '/bodies', tag: 'bodies', summary: 'Tạo cơ quan', status: 201, body: CreateBodySchema, response: BodySchema, handler: ({ ctx, body }) => org.createBody(ctx, body) });
-  r({ method: 'PATCH', url: '/bodies/:id', tag: 'bodies', summary: 'Sửa cơ quan', params: IdParamsSchema, body: UpdateBodySchema, response: BodySchema, handler: ({ ctx, params, body }) => org.updateBody(ctx, params.id, body) });
-  r({ method: 'POST', url: '/bodies/:id/memberships', tag: 'bodies', summary: 'Bổ nhiệm, bầu vào cơ quan', status: 201, params: IdParamsSchema, body: CreateMembershipSchema, response: MembershipSchema, handler: ({ ctx, params, body }) => org.addMembership(ctx, params.id, body) });
-  r({ method: 'PATCH', url: '/memberships/:id', tag: 'bodies', summary: 'Sửa, kết thúc chức vụ', params: IdParamsSchema, body: UpdateMembershipSchema, response: MembershipSchema, handler: ({ ctx, params, body }) => org.updateMembership(ctx, params.id, body) });
+  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    d: Parameters<typeof defineRoute<P, Q, B, R>>[2],
+  ) => defineRoute(app, db, d);
+  r({
+    method: 'GET',
+    url: '/organizations',
+    tag: 'organizations',
+    summary: 'Danh sách tổ chức',
+    query: OrganizationListQuerySchema,
+    response: pageOf(OrganizationSchema),
+    handler: ({ ctx, query }) => org.listOrgs(ctx, query),
+  });
+  r({
+    method: 'GET',
+    url: '/organizations/tree',
+    tag: 'organizations',
+    summary: 'Cây tổ chức tại một ngày',
+    query: TreeQuerySchema,
+    response: TreeSchema,
+    handler: ({ ctx, query }) => org.getTree(ctx, query),
+  });
+  r({
+    method: 'GET',
+    url: '/organizations/:id',
+    tag: 'organizations',
+    summary: 'Tổ chức tại một ngày',
+    params: IdParamsSchema,
+    query: AsOfQuerySchema,
+    response: OrganizationDetailSchema,
+    handler: ({ ctx, params, query }) => org.getOrgDetail(ctx, params.id, query.asOf),
+  });
+  r({
+    method: 'GET',
+    url: '/organizations/:id/subtree',
+    tag: 'organizations',
+    summary: 'Các tổ chức trực thuộc (mọi cấp) tại một ngày',
+    params: IdParamsSchema,
+    query: AsOfQuerySchema,
+    response: SubtreeSchema,
+    handler: ({ ctx, params, query }) => org.getSubtree(ctx, params.id, query.asOf),
+  });
+  r({
+    method: 'POST',
+    url: '/organizations',
+    tag: 'organizations',
+    summary: 'Tạo tổ chức',
+    status: 201,
+    body: CreateOrganizationSchema,
+    response: OrganizationSchema,
+    handler: ({ ctx, body }) => org.createOrganization(ctx, body),
+  });
+  r({
+    method: 'PATCH',
+    url: '/organizations/:id',
+    tag: 'organizations',
+    summary: 'Sửa tổ chức',
+    params: IdParamsSchema,
+    body: UpdateOrganizationSchema,
+    response: OrganizationSchema,
+    handler: ({ ctx, params, body }) => org.updateOrganization(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/organizations/:id/parent-links',
+    tag: 'organizations',
+    summary: 'Thêm quan hệ trực thuộc theo thời gian',
+    status: 201,
+    params: IdParamsSchema,
+    body: CreateParentLinkSchema,
+    response: z.object({ id: z.uuid() }),
+    handler: ({ ctx, params, body }) => org.addParentLink(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/organizations/:id/terms',
+    tag: 'organizations',
+    summary: 'Thêm khóa, nhiệm kỳ',
+    status: 201,
+    params: IdParamsSchema,
+    body: CreateTermSchema,
+    response: TermSchema,
+    handler: ({ ctx, params, body }) => org.addTerm(ctx, params.id, body),
+  });
+  r({
+    method: 'GET',
+    url: '/organizations/:id/party-members',
+    tag: 'organizations',
+    summary: 'Đảng viên sinh hoạt tại tổ chức',
+    params: IdParamsSchema,
+    query: AsOfQuerySchema,
+    response: z.array(PartyMemberSchema),
+    handler: ({ ctx, params, query }) => org.listPartyMembers(ctx, params.id, query.asOf),
+  });
+  r({
+    method: 'POST',
+    url: '/organizations/:id/party-members',
+    tag: 'organizations',
+    summary: 'Thêm đảng viên',
+    status: 201,
+    params: IdParamsSchema,
+    body: CreatePartyMemberSchema,
+    response: PartyMemberSchema,
+    handler: ({ ctx, params, body }) => org.addPartyMember(ctx, params.id, body),
+  });
+  r({
+    method: 'PATCH',
+    url: '/party-members/:id',
+    tag: 'organizations',
+    summary: 'Sửa sinh hoạt đảng',
+    params: IdParamsSchema,
+    body: UpdatePartyMemberSchema,
+    response: PartyMemberSchema,
+    handler: ({ ctx, params, body }) => org.updatePartyMember(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/reorganizations',
+    tag: 'organizations',
+    summary: 'Sáp nhập, hợp nhất, giải thể tổ chức',
+    body: ReorganizationSchema,
+    response: ReorganizationResultSchema,
+    handler: ({ ctx, body }) => org.reorganize(ctx, body),
+  });
+  r({
+    method: 'GET',
+    url: '/bodies/:id',
+    tag: 'bodies',
+    summary: 'Cơ quan và thành viên tại một ngày',
+    params: IdParamsSchema,
+    query: AsOfQuerySchema,
+    response: BodyDetailSchema,
+    handler: ({ ctx, params, query }) => org.getBodyDetail(ctx, params.id, query.asOf),
+  });
+  r({
+    method: 'POST',
+    url: '/bodies',
+    tag: 'bodies',
+    summary: 'Tạo cơ quan',
+    status: 201,
+    body: CreateBodySchema,
+    response: BodySchema,
+    handler: ({ ctx, body }) => org.createBody(ctx, body),
+  });
+  r({
+    method: 'PATCH',
+    url: '/bodies/:id',
+    tag: 'bodies',
+    summary: 'Sửa cơ quan',
+    params: IdParamsSchema,
+    body: UpdateBodySchema,
+    response: BodySchema,
+    handler: ({ ctx, params, body }) => org.updateBody(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/bodies/:id/memberships',
+    tag: 'bodies',
+    summary: 'Bổ nhiệm, bầu vào cơ quan',
+    status: 201,
+    params: IdParamsSchema,
+    body: CreateMembershipSchema,
+    response: MembershipSchema,
+    handler: ({ ctx, params, body }) => org.addMembership(ctx, params.id, body),
+  });
+  r({
+    method: 'PATCH',
+    url: '/memberships/:id',
+    tag: 'bodies',
+    summary: 'Sửa, kết thúc chức vụ',
+    params: IdParamsSchema,
+    body: UpdateMembershipSchema,
+    response: MembershipSchema,
+    handler: ({ ctx, params, body }) => org.updateMembership(ctx, params.id, body),
+  });
 }

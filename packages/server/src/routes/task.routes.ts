@@ -32,11 +32,37 @@ import { taskDashboard } from '../services/task-dashboard.service.js';
 import * as sheet from '../services/task-sheet.service.js';
 
 export function taskRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>) => defineRoute(app, db, { tag: 'tasks', ...d });
+  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
+  ) => defineRoute(app, db, { tag: 'tasks', ...d });
   const T = { params: IdParamsSchema, response: TaskSchema };
-  r({ method: 'GET', url: '/organizations/:id/coverage', summary: 'Bao quát trách nhiệm tại một ngày: nhiệm vụ chưa có hoặc có hai đơn vị chủ trì, lĩnh vực chưa có hoặc có hai người phụ trách, người phụ trách quá nhiều', params: IdParamsSchema, query: AsOfQuerySchema, response: CoverageSchema, handler: ({ ctx, params, query }) => coverage(ctx, params.id, query.asOf) });
-  r({ method: 'GET', url: '/organizations/:id/task-dashboard', summary: 'Bảng theo dõi nhiệm vụ: quá hạn theo đơn vị và theo Ủy viên theo dõi, hoàn thành theo tháng, điểm nghẽn', params: IdParamsSchema, query: AsOfQuerySchema, response: TaskDashboardSchema, handler: ({ ctx, params, query }) => taskDashboard(ctx, params.id, query.asOf) });
-  r({ method: 'GET', url: '/tasks', summary: 'Nhiệm vụ: lọc theo trạng thái, quá hạn, đơn vị chủ trì, người theo dõi, nguồn, hạn; tìm không dấu', query: TaskListQuerySchema, response: pageOf(TaskListItemSchema), handler: ({ ctx, query }) => tasks.listTasks(ctx, query) });
+  r({
+    method: 'GET',
+    url: '/organizations/:id/coverage',
+    summary:
+      'Bao quát trách nhiệm tại một ngày: nhiệm vụ chưa có hoặc có hai đơn vị chủ trì, lĩnh vực chưa có hoặc có hai người phụ trách, người phụ trách quá nhiều',
+    params: IdParamsSchema,
+    query: AsOfQuerySchema,
+    response: CoverageSchema,
+    handler: ({ ctx, params, query }) => coverage(ctx, params.id, query.asOf),
+  });
+  r({
+    method: 'GET',
+    url: '/organizations/:id/task-dashboard',
+    summary: 'Bảng theo dõi nhiệm vụ: quá hạn theo đơn vị và theo Ủy viên theo dõi, hoàn thành theo tháng, điểm nghẽn',
+    params: IdParamsSchema,
+    query: AsOfQuerySchema,
+    response: TaskDashboardSchema,
+    handler: ({ ctx, params, query }) => taskDashboard(ctx, params.id, query.asOf),
+  });
+  r({
+    method: 'GET',
+    url: '/tasks',
+    summary: 'Nhiệm vụ: lọc theo trạng thái, quá hạn, đơn vị chủ trì, người theo dõi, nguồn, hạn; tìm không dấu',
+    query: TaskListQuerySchema,
+    response: pageOf(TaskListItemSchema),
+    handler: ({ ctx, query }) => tasks.listTasks(ctx, query),
+  });
   r({
     method: 'GET',
     url: '/tasks/export.xlsx',
@@ -44,7 +70,13 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     query: TaskListQuerySchema,
     handler: async ({ ctx, query, reply }) => {
       const buf = await sheet.exportXlsx(ctx, query);
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`nhiem-vu-${ctx.today()}.xlsx`)}`).send(buf);
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(`nhiem-vu-${ctx.today()}.xlsx`)}`,
+        )
+        .send(buf);
     },
   });
   r({
@@ -54,17 +86,85 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     query: TaskListQuerySchema,
     handler: async ({ ctx, query, reply }) => {
       const csv = await sheet.exportCsv(ctx, query);
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`nhiem-vu-${ctx.today()}.csv`)}`).send(csv);
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(`nhiem-vu-${ctx.today()}.csv`)}`,
+        )
+        .send(csv);
     },
   });
-  r({ method: 'POST', url: '/tasks/import', summary: 'Nhập nhiệm vụ từ bảng tính Excel: kiểm tra cả bảng, báo lỗi theo dòng và cột, không nhập gì nếu còn lỗi', bodyLimit: 12 * 1024 * 1024, body: TaskImportSchema, response: TaskImportResultSchema, authorize: async ({ ctx }) => ctx.assertMayWriteSomewhere(), handler: ({ ctx, body }) => sheet.importTaskSheet(ctx, body.orgId, Buffer.from(body.contentBase64, 'base64'), body.dryRun, body.fileName) });
-  r({ method: 'POST', url: '/tasks', summary: 'Giao nhiệm vụ (kiểm tra "6 rõ": đúng một đơn vị chủ trì)', status: 201, body: CreateTaskSchema, response: TaskSchema, handler: ({ ctx, body }) => tasks.createTask(ctx, body) });
-  r({ method: 'GET', url: '/conclusion-items', summary: 'Nhiệm vụ giao trong các kết luận chưa thành nhiệm vụ theo dõi', query: PendingActionItemsQuerySchema, response: z.array(PendingActionItemSchema), handler: ({ ctx, query }) => tasks.pendingActionItems(ctx, query.orgId) });
-  r({ method: 'POST', url: '/conclusion-items/:id/task', summary: 'Chuyển một nhiệm vụ giao trong kết luận thành nhiệm vụ theo dõi', status: 201, ...T, body: FromConclusionSchema, handler: ({ ctx, params, body }) => tasks.taskFromConclusionItem(ctx, params.id, body) });
-  r({ method: 'GET', url: '/tasks/:id', summary: 'Nhiệm vụ: "6 rõ", thẩm quyền, tiến độ, gia hạn', ...T, handler: ({ ctx, params }) => tasks.getTask(ctx, params.id) });
-  r({ method: 'PATCH', url: '/tasks/:id', summary: 'Sửa nhiệm vụ', ...T, body: UpdateTaskSchema, handler: ({ ctx, params, body }) => tasks.updateTask(ctx, params.id, body) });
-  r({ method: 'POST', url: '/tasks/:id/transition', summary: 'Chuyển trạng thái nhiệm vụ (giao, nhận kết quả, trả lại, hủy)', ...T, body: TaskTransitionSchema, handler: ({ ctx, params, body }) => tasks.moveTask(ctx, params.id, body) });
-  r({ method: 'POST', url: '/tasks/:id/reports', summary: 'Báo cáo tiến độ kèm tệp minh chứng', bodyLimit: 12 * 1024 * 1024, ...T, body: TaskReportSchema, authorize: async ({ ctx, params }) => void (await loadTask(ctx, params.id, 'lead')), handler: ({ ctx, params, body }) => progress.reportProgress(ctx, params.id, body) });
+  r({
+    method: 'POST',
+    url: '/tasks/import',
+    summary: 'Nhập nhiệm vụ từ bảng tính Excel: kiểm tra cả bảng, báo lỗi theo dòng và cột, không nhập gì nếu còn lỗi',
+    bodyLimit: 12 * 1024 * 1024,
+    body: TaskImportSchema,
+    response: TaskImportResultSchema,
+    authorize: async ({ ctx }) => ctx.assertMayWriteSomewhere(),
+    handler: ({ ctx, body }) =>
+      sheet.importTaskSheet(ctx, body.orgId, Buffer.from(body.contentBase64, 'base64'), body.dryRun, body.fileName),
+  });
+  r({
+    method: 'POST',
+    url: '/tasks',
+    summary: 'Giao nhiệm vụ (kiểm tra "6 rõ": đúng một đơn vị chủ trì)',
+    status: 201,
+    body: CreateTaskSchema,
+    response: TaskSchema,
+    handler: ({ ctx, body }) => tasks.createTask(ctx, body),
+  });
+  r({
+    method: 'GET',
+    url: '/conclusion-items',
+    summary: 'Nhiệm vụ giao trong các kết luận chưa thành nhiệm vụ theo dõi',
+    query: PendingActionItemsQuerySchema,
+    response: z.array(PendingActionItemSchema),
+    handler: ({ ctx, query }) => tasks.pendingActionItems(ctx, query.orgId),
+  });
+  r({
+    method: 'POST',
+    url: '/conclusion-items/:id/task',
+    summary: 'Chuyển một nhiệm vụ giao trong kết luận thành nhiệm vụ theo dõi',
+    status: 201,
+    ...T,
+    body: FromConclusionSchema,
+    handler: ({ ctx, params, body }) => tasks.taskFromConclusionItem(ctx, params.id, body),
+  });
+  r({
+    method: 'GET',
+    url: '/tasks/:id',
+    summary: 'Nhiệm vụ: "6 rõ", thẩm quyền, tiến độ, gia hạn',
+    ...T,
+    handler: ({ ctx, params }) => tasks.getTask(ctx, params.id),
+  });
+  r({
+    method: 'PATCH',
+    url: '/tasks/:id',
+    summary: 'Sửa nhiệm vụ',
+    ...T,
+    body: UpdateTaskSchema,
+    handler: ({ ctx, params, body }) => tasks.updateTask(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/tasks/:id/transition',
+    summary: 'Chuyển trạng thái nhiệm vụ (giao, nhận kết quả, trả lại, hủy)',
+    ...T,
+    body: TaskTransitionSchema,
+    handler: ({ ctx, params, body }) => tasks.moveTask(ctx, params.id, body),
+  });
+  r({
+    method: 'POST',
+    url: '/tasks/:id/reports',
+    summary: 'Báo cáo tiến độ kèm tệp minh chứng',
+    bodyLimit: 12 * 1024 * 1024,
+    ...T,
+    body: TaskReportSchema,
+    authorize: async ({ ctx, params }) => void (await loadTask(ctx, params.id, 'lead')),
+    handler: ({ ctx, params, body }) => progress.reportProgress(ctx, params.id, body),
+  });
   r({
     method: 'GET',
     url: '/tasks/:id/files/:fileId',
@@ -72,10 +172,20 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     params: z.strictObject({ id: IdSchema, fileId: IdSchema }),
     handler: async ({ ctx, params, reply }) => {
       const f = await progress.taskFile(ctx, params.id, params.fileId);
-      reply.header('content-type', f.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.content);
+      reply
+        .header('content-type', f.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .send(f.content);
     },
   });
-  r({ method: 'POST', url: '/tasks/:id/extensions', summary: 'Đề nghị gia hạn', ...T, body: ExtensionRequestSchema, handler: ({ ctx, params, body }) => progress.requestExtension(ctx, params.id, body) });
+  r({
+    method: 'POST',
+    url: '/tasks/:id/extensions',
+    summary: 'Đề nghị gia hạn',
+    ...T,
+    body: ExtensionRequestSchema,
+    handler: ({ ctx, params, body }) => progress.requestExtension(ctx, params.id, body),
+  });
   r({
     method: 'POST',
     url: '/tasks/:id/extensions/:extensionId/decision',

@@ -8,9 +8,27 @@ import * as users from '../services/user.service.js';
 
 /** Accounts, for administrators: each in the organizations the administrator manages (`manage_users`). */
 export function userRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: Parameters<typeof defineRoute<P, Q, B, R>>[2]) => defineRoute(app, db, d);
-  r({ method: 'GET', url: '/users', tag: 'users', summary: 'Tài khoản', response: zod.array(UserSchema), handler: ({ ctx }) => users.listUsers(ctx) });
-  r({ method: 'POST', url: '/users', tag: 'users', summary: 'Tạo tài khoản', status: 201, body: CreateUserSchema, response: UserSchema, handler: ({ ctx, body }) => users.createUser(ctx, body) });
+  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    d: Parameters<typeof defineRoute<P, Q, B, R>>[2],
+  ) => defineRoute(app, db, d);
+  r({
+    method: 'GET',
+    url: '/users',
+    tag: 'users',
+    summary: 'Tài khoản',
+    response: zod.array(UserSchema),
+    handler: ({ ctx }) => users.listUsers(ctx),
+  });
+  r({
+    method: 'POST',
+    url: '/users',
+    tag: 'users',
+    summary: 'Tạo tài khoản',
+    status: 201,
+    body: CreateUserSchema,
+    response: UserSchema,
+    handler: ({ ctx, body }) => users.createUser(ctx, body),
+  });
   r({
     method: 'POST',
     url: '/users/:id/disable',
@@ -20,7 +38,15 @@ export function userRoutes(app: FastifyInstance, db: Db) {
     response: UserSchema,
     handler: ({ ctx, params }) => users.disableUser(ctx, params.id),
   });
-  r({ method: 'POST', url: '/users/:id/enable', tag: 'users', summary: 'Mở khóa tài khoản', params: IdParamsSchema, response: UserSchema, handler: ({ ctx, params }) => users.enableUser(ctx, params.id) });
+  r({
+    method: 'POST',
+    url: '/users/:id/enable',
+    tag: 'users',
+    summary: 'Mở khóa tài khoản',
+    params: IdParamsSchema,
+    response: UserSchema,
+    handler: ({ ctx, params }) => users.enableUser(ctx, params.id),
+  });
   r({
     method: 'POST',
     url: '/users/:id/sessions/revoke',

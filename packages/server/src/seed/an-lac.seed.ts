@@ -16,7 +16,9 @@ import { seedReviews } from './reviews.seed.js';
 type Row = Record<string, unknown>;
 
 export async function isSeeded(db: Sql): Promise<boolean> {
-  return (await db.query<{ n: number }>("select count(*)::int as n from organization where code = 'ORG-AL'")).rows[0]!.n > 0;
+  return (
+    (await db.query<{ n: number }>("select count(*)::int as n from organization where code = 'ORG-AL'")).rows[0]!.n > 0
+  );
 }
 
 export interface SeedSummary {
@@ -37,51 +39,153 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   const b = new Batch();
   const gen = nameGenerator(2026);
   const org = (code: string, name: string, kind: string, from: string, until: string | null, extra: Row = {}) =>
-    b.add('organization', { code, name, kind, valid_from: from, valid_until: until, search_text: foldVietnamese(`${name} ${extra['short_name'] ?? ''} ${code}`), ...extra });
-  const parent = (orgId: string, parentId: string, from: string, until: string | null) => b.add('organization_parent', { org_id: orgId, parent_id: parentId, valid_from: from, valid_until: until });
+    b.add('organization', {
+      code,
+      name,
+      kind,
+      valid_from: from,
+      valid_until: until,
+      search_text: foldVietnamese(`${name} ${extra['short_name'] ?? ''} ${code}`),
+      ...extra,
+    });
+  const parent = (orgId: string, parentId: string, from: string, until: string | null) =>
+    b.add('organization_parent', { org_id: orgId, parent_id: parentId, valid_from: from, valid_until: until });
   const succeed = (pred: string, succ: string, kind: string, on: string, ref: string) =>
-    b.add('organization_succession', { org_id: succ, predecessor_id: pred, successor_id: succ, kind, effective_on: on, decision_ref: ref });
-  const person = (orgId: string, name: string, gender: string, code: string | null = null, confidentiality = 0, email: string | null = null) =>
+    b.add('organization_succession', {
+      org_id: succ,
+      predecessor_id: pred,
+      successor_id: succ,
+      kind,
+      effective_on: on,
+      decision_ref: ref,
+    });
+  const person = (
+    orgId: string,
+    name: string,
+    gender: string,
+    code: string | null = null,
+    confidentiality = 0,
+    email: string | null = null,
+  ) =>
     // Fictional addresses under a reserved domain (RFC 2606): reminders of the demo go nowhere real.
-    b.add('person', { org_id: orgId, code, full_name: name, gender, search_text: foldVietnamese(`${name} ${code ?? ''}`), confidentiality, email: email ?? (code ? `${code.toLowerCase()}@tinhuy-anlac.example` : null) });
+    b.add('person', {
+      org_id: orgId,
+      code,
+      full_name: name,
+      gender,
+      search_text: foldVietnamese(`${name} ${code ?? ''}`),
+      confidentiality,
+      email: email ?? (code ? `${code.toLowerCase()}@tinhuy-anlac.example` : null),
+    });
   const body = (orgId: string, kind: string, name: string, from: string, until: string | null, extra: Row = {}) =>
-    b.add('body', { org_id: orgId, kind, name, valid_from: from, valid_until: until, search_text: foldVietnamese(name), ...extra });
-  const seat = (orgId: string, bodyId: string, personId: string, role: string, from: string, until: string | null, title: string | null = null) =>
-    b.add('membership', { org_id: orgId, body_id: bodyId, person_id: personId, role, title, valid_from: from, valid_until: until, end_reason: until ? 'Hết nhiệm kỳ, sắp xếp tổ chức' : null });
-  const partyMember = (orgId: string, personId: string, status: string, from: string) => b.add('party_membership', { org_id: orgId, person_id: personId, status, valid_from: from });
+    b.add('body', {
+      org_id: orgId,
+      kind,
+      name,
+      valid_from: from,
+      valid_until: until,
+      search_text: foldVietnamese(name),
+      ...extra,
+    });
+  const seat = (
+    orgId: string,
+    bodyId: string,
+    personId: string,
+    role: string,
+    from: string,
+    until: string | null,
+    title: string | null = null,
+  ) =>
+    b.add('membership', {
+      org_id: orgId,
+      body_id: bodyId,
+      person_id: personId,
+      role,
+      title,
+      valid_from: from,
+      valid_until: until,
+      end_reason: until ? 'Hết nhiệm kỳ, sắp xếp tổ chức' : null,
+    });
+  const partyMember = (orgId: string, personId: string, status: string, from: string) =>
+    b.add('party_membership', { org_id: orgId, person_id: personId, status, valid_from: from });
 
   // — Before the merger: two provinces, the bloc committee, districts.
-  const alOld = org('ORG-AL-OLD', 'Đảng bộ tỉnh An Lạc (cũ)', 'PROVINCIAL_PARTY_ORG', '2020-10-15', '2025-06-30', { short_name: 'Tỉnh ủy An Lạc (cũ)', symbol: 'TU' });
-  const bhOld = org('ORG-BH-OLD', 'Đảng bộ tỉnh Bình Hà (cũ)', 'PROVINCIAL_PARTY_ORG', '2020-10-20', '2025-06-30', { short_name: 'Tỉnh ủy Bình Hà (cũ)', symbol: 'TU' });
-  const al = org('ORG-AL', 'Đảng bộ tỉnh An Lạc', 'PROVINCIAL_PARTY_ORG', '2025-07-01', null, { short_name: 'Tỉnh ủy An Lạc', symbol: 'TU' });
+  const alOld = org('ORG-AL-OLD', 'Đảng bộ tỉnh An Lạc (cũ)', 'PROVINCIAL_PARTY_ORG', '2020-10-15', '2025-06-30', {
+    short_name: 'Tỉnh ủy An Lạc (cũ)',
+    symbol: 'TU',
+  });
+  const bhOld = org('ORG-BH-OLD', 'Đảng bộ tỉnh Bình Hà (cũ)', 'PROVINCIAL_PARTY_ORG', '2020-10-20', '2025-06-30', {
+    short_name: 'Tỉnh ủy Bình Hà (cũ)',
+    symbol: 'TU',
+  });
+  const al = org('ORG-AL', 'Đảng bộ tỉnh An Lạc', 'PROVINCIAL_PARTY_ORG', '2025-07-01', null, {
+    short_name: 'Tỉnh ủy An Lạc',
+    symbol: 'TU',
+  });
   const merger = '9xx-QĐ/TW (giả định)';
   succeed(alOld, al, 'merge', '2025-07-01', merger);
   succeed(bhOld, al, 'merge', '2025-07-01', merger);
 
-  const duk = org('ORG-DUK', 'Đảng ủy Khối các cơ quan tỉnh', 'BLOC_PARTY_COMMITTEE', '2008-01-01', '2025-01-31', { short_name: 'Đảng ủy Khối', symbol: 'ĐUK' });
+  const duk = org('ORG-DUK', 'Đảng ủy Khối các cơ quan tỉnh', 'BLOC_PARTY_COMMITTEE', '2008-01-01', '2025-01-31', {
+    short_name: 'Đảng ủy Khối',
+    symbol: 'ĐUK',
+  });
   parent(duk, alOld, '2020-10-15', '2025-01-31');
-  const cqd = org('ORG-CQD', 'Đảng bộ các cơ quan Đảng tỉnh', 'AGENCIES_PARTY_ORG', '2025-02-01', null, { short_name: 'Đảng ủy các cơ quan Đảng tỉnh' });
-  const ubnd = org('ORG-UBND', 'Đảng bộ UBND tỉnh', 'GOVERNMENT_PARTY_ORG', '2025-02-01', null, { short_name: 'Đảng ủy UBND tỉnh' });
+  const cqd = org('ORG-CQD', 'Đảng bộ các cơ quan Đảng tỉnh', 'AGENCIES_PARTY_ORG', '2025-02-01', null, {
+    short_name: 'Đảng ủy các cơ quan Đảng tỉnh',
+  });
+  const ubnd = org('ORG-UBND', 'Đảng bộ UBND tỉnh', 'GOVERNMENT_PARTY_ORG', '2025-02-01', null, {
+    short_name: 'Đảng ủy UBND tỉnh',
+  });
   for (const o of [cqd, ubnd]) {
     parent(o, alOld, '2025-02-01', '2025-06-30');
     parent(o, al, '2025-07-01', null);
     succeed(duk, o, 'split', '2025-02-01', 'Quyết định của BTV Tỉnh ủy (giả định)');
   }
-  const qs = org('ORG-QS', 'Đảng bộ Quân sự tỉnh', 'GRASSROOTS_PARTY_ORG', '2020-10-15', null, { short_name: 'Đảng ủy Quân sự tỉnh' });
-  const ca = org('ORG-CA', 'Đảng bộ Công an tỉnh', 'GRASSROOTS_PARTY_ORG', '2020-10-15', null, { short_name: 'Đảng ủy Công an tỉnh' });
+  const qs = org('ORG-QS', 'Đảng bộ Quân sự tỉnh', 'GRASSROOTS_PARTY_ORG', '2020-10-15', null, {
+    short_name: 'Đảng ủy Quân sự tỉnh',
+  });
+  const ca = org('ORG-CA', 'Đảng bộ Công an tỉnh', 'GRASSROOTS_PARTY_ORG', '2020-10-15', null, {
+    short_name: 'Đảng ủy Công an tỉnh',
+  });
   for (const o of [qs, ca]) {
     parent(o, alOld, '2020-10-15', '2025-06-30');
     parent(o, al, '2025-07-01', null);
   }
-  const districtsAl = ['thành phố An Lạc', 'huyện Tân Phú', 'huyện Hòa Bình', 'huyện Bắc Sơn', 'thị xã Long Điền', 'huyện Vĩnh Thạnh'];
+  const districtsAl = [
+    'thành phố An Lạc',
+    'huyện Tân Phú',
+    'huyện Hòa Bình',
+    'huyện Bắc Sơn',
+    'thị xã Long Điền',
+    'huyện Vĩnh Thạnh',
+  ];
   const districtsBh = ['thành phố Bình Hà', 'huyện Mỹ Lộc', 'huyện Phước Hải', 'huyện Đông Yên', 'huyện Thanh Khánh'];
   districtsAl.forEach((d, i) => {
-    const id = org(`ORG-AL-H${String(i + 1).padStart(2, '0')}`, `Đảng bộ ${d}`, 'DISTRICT_PARTY_ORG', '2020-10-15', '2025-06-30', { short_name: `${d.startsWith('huyện') ? 'Huyện' : d.startsWith('thị') ? 'Thị' : 'Thành'} ủy ${d.split(' ').slice(d.startsWith('thành phố') || d.startsWith('thị xã') ? 2 : 1).join(' ')}` });
+    const id = org(
+      `ORG-AL-H${String(i + 1).padStart(2, '0')}`,
+      `Đảng bộ ${d}`,
+      'DISTRICT_PARTY_ORG',
+      '2020-10-15',
+      '2025-06-30',
+      {
+        short_name: `${d.startsWith('huyện') ? 'Huyện' : d.startsWith('thị') ? 'Thị' : 'Thành'} ủy ${d
+          .split(' ')
+          .slice(d.startsWith('thành phố') || d.startsWith('thị xã') ? 2 : 1)
+          .join(' ')}`,
+      },
+    );
     parent(id, alOld, '2020-10-15', '2025-06-30');
     succeed(id, al, 'dissolve', '2025-07-01', 'Kết thúc hoạt động cấp huyện (giả định)');
   });
   districtsBh.forEach((d, i) => {
-    const id = org(`ORG-BH-H${String(i + 1).padStart(2, '0')}`, `Đảng bộ ${d}`, 'DISTRICT_PARTY_ORG', '2020-10-20', '2025-06-30');
+    const id = org(
+      `ORG-BH-H${String(i + 1).padStart(2, '0')}`,
+      `Đảng bộ ${d}`,
+      'DISTRICT_PARTY_ORG',
+      '2020-10-20',
+      '2025-06-30',
+    );
     parent(id, bhOld, '2020-10-20', '2025-06-30');
     succeed(id, al, 'dissolve', '2025-07-01', 'Kết thúc hoạt động cấp huyện (giả định)');
   });
@@ -96,9 +200,30 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   const byCode = new Map(communes.map((c) => [c.code.replace('ORG-', ''), c]));
 
   // — Terms.
-  const termAl = b.add('term', { org_id: al, name: 'XVIII', ordinal: 18, valid_from: '2025-07-01', valid_until: '2030-10-11', congress_closed_on: '2025-10-12' });
-  const termAlOld = b.add('term', { org_id: alOld, name: 'XVII', ordinal: 17, valid_from: '2020-10-15', valid_until: '2025-06-30', congress_closed_on: '2020-10-15' });
-  const termBhOld = b.add('term', { org_id: bhOld, name: 'XVII', ordinal: 17, valid_from: '2020-10-20', valid_until: '2025-06-30', congress_closed_on: '2020-10-20' });
+  const termAl = b.add('term', {
+    org_id: al,
+    name: 'XVIII',
+    ordinal: 18,
+    valid_from: '2025-07-01',
+    valid_until: '2030-10-11',
+    congress_closed_on: '2025-10-12',
+  });
+  const termAlOld = b.add('term', {
+    org_id: alOld,
+    name: 'XVII',
+    ordinal: 17,
+    valid_from: '2020-10-15',
+    valid_until: '2025-06-30',
+    congress_closed_on: '2020-10-15',
+  });
+  const termBhOld = b.add('term', {
+    org_id: bhOld,
+    name: 'XVII',
+    ordinal: 17,
+    valid_from: '2020-10-20',
+    valid_until: '2025-06-30',
+    congress_closed_on: '2020-10-20',
+  });
 
   // — People of the provincial committee (M01–M61).
   const start = '2025-07-01';
@@ -125,7 +250,15 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   for (let i = 0; i < 10; i++) {
     const g = gen();
     const id = person(al, g.name, g.gender, `UBKT${String(i + 1).padStart(2, '0')}`);
-    seat(al, ubkt, id, i < 3 ? 'PHO_CHU_NHIEM' : 'UY_VIEN', start, null, i < 3 ? 'Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy' : 'Ủy viên Ủy ban Kiểm tra Tỉnh ủy');
+    seat(
+      al,
+      ubkt,
+      id,
+      i < 3 ? 'PHO_CHU_NHIEM' : 'UY_VIEN',
+      start,
+      null,
+      i < 3 ? 'Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy' : 'Ủy viên Ủy ban Kiểm tra Tỉnh ủy',
+    );
   }
   // Advisory units and public service units.
   const units: [string, string, string | null, string][] = [
@@ -140,7 +273,16 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   for (const [kind, name, symbol, head] of units) {
     const id = body(al, kind, name, start, null, { symbol });
     unitIds.set(name, id);
-    if (head) seat(al, id, p.get(head)!, 'TRUONG_BAN', start, null, head === 'M09' ? 'Chánh Văn phòng Tỉnh ủy' : `Trưởng ${name.replace(' Tỉnh ủy', '')}`);
+    if (head)
+      seat(
+        al,
+        id,
+        p.get(head)!,
+        'TRUONG_BAN',
+        start,
+        null,
+        head === 'M09' ? 'Chánh Văn phòng Tỉnh ủy' : `Trưởng ${name.replace(' Tỉnh ủy', '')}`,
+      );
   }
   // A confidential body: visible only to accounts cleared for "Tối mật".
   body(al, 'ADVISORY', 'Ban Chỉ đạo bảo vệ chính trị nội bộ Tỉnh ủy', start, null, { confidentiality: 2 });
@@ -150,14 +292,29 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   // findings: no one on "Quy hoạch, đất đai…", two on "Kinh tế, ngân sách, đầu tư" (M03, M12), M02 with four.
   for (const l of LEADERS) {
     l.fields.forEach((field, i) => {
-      b.add('portfolio_assignment', { org_id: al, person_id: p.get(l.code)!, body_id: btv, field, locality_org_id: i === 0 && l.locality ? byCode.get(l.locality)!.id : null, valid_from: start });
+      b.add('portfolio_assignment', {
+        org_id: al,
+        person_id: p.get(l.code)!,
+        body_id: btv,
+        field,
+        locality_org_id: i === 0 && l.locality ? byCode.get(l.locality)!.id : null,
+        valid_from: start,
+      });
     });
   }
 
   // — History: the old committees, with some of today's leaders in earlier positions.
-  const oldBch = body(alOld, 'BCH', 'Ban Chấp hành Đảng bộ tỉnh An Lạc khóa XVII', '2020-10-15', '2025-06-30', { term_id: termAlOld });
-  const oldBtv = body(alOld, 'BTV', 'Ban Thường vụ Tỉnh ủy An Lạc khóa XVII', '2020-10-15', '2025-06-30', { term_id: termAlOld, part_of: oldBch });
-  const oldTt = body(alOld, 'TT', 'Thường trực Tỉnh ủy An Lạc khóa XVII', '2020-10-15', '2025-06-30', { term_id: termAlOld, part_of: oldBtv });
+  const oldBch = body(alOld, 'BCH', 'Ban Chấp hành Đảng bộ tỉnh An Lạc khóa XVII', '2020-10-15', '2025-06-30', {
+    term_id: termAlOld,
+  });
+  const oldBtv = body(alOld, 'BTV', 'Ban Thường vụ Tỉnh ủy An Lạc khóa XVII', '2020-10-15', '2025-06-30', {
+    term_id: termAlOld,
+    part_of: oldBch,
+  });
+  const oldTt = body(alOld, 'TT', 'Thường trực Tỉnh ủy An Lạc khóa XVII', '2020-10-15', '2025-06-30', {
+    term_id: termAlOld,
+    part_of: oldBtv,
+  });
   const oldLeaders: [string, string, string][] = [
     ['', 'BI_THU', 'Bí thư Tỉnh ủy An Lạc khóa XVII'],
     ['M01', 'PHO_BI_THU_TT', 'Phó Bí thư Thường trực Tỉnh ủy An Lạc khóa XVII'],
@@ -179,10 +336,22 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   body(alOld, 'DANG_DOAN', 'Đảng đoàn HĐND tỉnh An Lạc', '2020-10-15', '2025-01-31');
   body(alOld, 'BAN_CAN_SU', 'Ban cán sự đảng UBND tỉnh An Lạc', '2020-10-15', '2025-01-31');
 
-  const bhBch = body(bhOld, 'BCH', 'Ban Chấp hành Đảng bộ tỉnh Bình Hà khóa XVII', '2020-10-20', '2025-06-30', { term_id: termBhOld });
-  const bhBtv = body(bhOld, 'BTV', 'Ban Thường vụ Tỉnh ủy Bình Hà khóa XVII', '2020-10-20', '2025-06-30', { term_id: termBhOld, part_of: bhBch });
-  const bhTt = body(bhOld, 'TT', 'Thường trực Tỉnh ủy Bình Hà khóa XVII', '2020-10-20', '2025-06-30', { term_id: termBhOld, part_of: bhBtv });
-  const bhSecretaries: [string, string][] = [['M02', 'BI_THU'], ['M04', 'PHO_BI_THU_TT'], ['', 'PHO_BI_THU']];
+  const bhBch = body(bhOld, 'BCH', 'Ban Chấp hành Đảng bộ tỉnh Bình Hà khóa XVII', '2020-10-20', '2025-06-30', {
+    term_id: termBhOld,
+  });
+  const bhBtv = body(bhOld, 'BTV', 'Ban Thường vụ Tỉnh ủy Bình Hà khóa XVII', '2020-10-20', '2025-06-30', {
+    term_id: termBhOld,
+    part_of: bhBch,
+  });
+  const bhTt = body(bhOld, 'TT', 'Thường trực Tỉnh ủy Bình Hà khóa XVII', '2020-10-20', '2025-06-30', {
+    term_id: termBhOld,
+    part_of: bhBtv,
+  });
+  const bhSecretaries: [string, string][] = [
+    ['M02', 'BI_THU'],
+    ['M04', 'PHO_BI_THU_TT'],
+    ['', 'PHO_BI_THU'],
+  ];
   for (const [code, role] of bhSecretaries) {
     let id = code ? p.get(code)! : '';
     if (!code) {
@@ -215,10 +384,22 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     else {
       const g = gen();
       // The commune's secretary is reached at the commune committee's address (consultations, reminders).
-      sec = person(c.id, g.name, g.gender, null, 0, `bithu.${c.code.replace('ORG-', '').toLowerCase()}@dangbo-anlac.example`);
+      sec = person(
+        c.id,
+        g.name,
+        g.gender,
+        null,
+        0,
+        `bithu.${c.code.replace('ORG-', '').toLowerCase()}@dangbo-anlac.example`,
+      );
     }
     seat(c.id, bchC, sec, 'BI_THU', start, null, `Bí thư Đảng ủy ${c.name}`);
-    secretaries.push({ id: c.id, name: c.name, secretary: sec, secretaryName: String(b.tables.get('person')!.find((r) => r['id'] === sec)!['full_name']) });
+    secretaries.push({
+      id: c.id,
+      name: c.name,
+      secretary: sec,
+      secretaryName: String(b.tables.get('person')!.find((r) => r['id'] === sec)!['full_name']),
+    });
     seat(c.id, btvC, sec, 'BI_THU', start, null, `Bí thư Đảng ủy ${c.name}`);
   });
 
@@ -251,8 +432,20 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   // — Accounts.
   const hash = await hashPassword(DEMO_PASSWORD);
   const users: SeedSummary['users'] = [];
-  const user = (username: string, display: string, personId: string | null, clearance: number, grants: [string, string][]) => {
-    const id = b.add('app_user', { username, password_hash: hash, display_name: display, person_id: personId, clearance });
+  const user = (
+    username: string,
+    display: string,
+    personId: string | null,
+    clearance: number,
+    grants: [string, string][],
+  ) => {
+    const id = b.add('app_user', {
+      username,
+      password_hash: hash,
+      display_name: display,
+      person_id: personId,
+      clearance,
+    });
     for (const [role, orgId] of grants) b.add('role_grant', { user_id: id, role, org_id: orgId });
     users.push({ username, password: DEMO_PASSWORD, role: grants.map(([r]) => r).join(',') });
     return id;
@@ -269,7 +462,16 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   const meetings = seedMeetings2026(b, {
     org: al,
     termId: termAl,
-    bodies: { BCH: bch, BTV: btv, TT: tt, UBKT: ubkt, VPTU: unitIds.get('Văn phòng Tỉnh ủy')!, BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!, BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!, BNC: unitIds.get('Ban Nội chính Tỉnh ủy')! },
+    bodies: {
+      BCH: bch,
+      BTV: btv,
+      TT: tt,
+      UBKT: ubkt,
+      VPTU: unitIds.get('Văn phòng Tỉnh ủy')!,
+      BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!,
+      BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!,
+      BNC: unitIds.get('Ban Nội chính Tỉnh ủy')!,
+    },
     orgs: { UBND: ubnd, CQD: cqd, CA: ca, TAN_LAP: tanLap.id },
     people: p,
     names,
@@ -277,7 +479,14 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   });
 
   // — Tân Lập's own record: its first term after the merger and its 2026 meetings under its regulation.
-  const termTanLap = b.add('term', { org_id: tanLap.id, name: 'I', ordinal: 1, valid_from: '2025-07-01', valid_until: '2030-07-31', congress_closed_on: '2025-08-22' });
+  const termTanLap = b.add('term', {
+    org_id: tanLap.id,
+    name: 'I',
+    ordinal: 1,
+    valid_from: '2025-07-01',
+    valid_until: '2030-07-31',
+    congress_closed_on: '2025-08-22',
+  });
   const tanLapBodies = b.tables.get('body')!.filter((r) => r['org_id'] === tanLap.id);
   seedCommuneMeetings(b, {
     org: tanLap.id,
@@ -294,7 +503,16 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     org: al,
     actions: meetings.actionItems,
     meetings: meetings.meetingIds,
-    bodies: { BCH: bch, BTV: btv, TT: tt, UBKT: ubkt, VPTU: unitIds.get('Văn phòng Tỉnh ủy')!, BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!, BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!, BNC: unitIds.get('Ban Nội chính Tỉnh ủy')! },
+    bodies: {
+      BCH: bch,
+      BTV: btv,
+      TT: tt,
+      UBKT: ubkt,
+      VPTU: unitIds.get('Văn phòng Tỉnh ủy')!,
+      BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!,
+      BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!,
+      BNC: unitIds.get('Ban Nội chính Tỉnh ủy')!,
+    },
     orgs: { UBND: ubnd, CQD: cqd, CA: ca, TAN_LAP: tanLap.id },
     people: p,
     adminUser: adminId,
@@ -306,24 +524,70 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     termId: termAl,
     reg: regulation,
     meetings: meetings.meetingIds,
-    bodies: { BCH: bch, BTV: btv, TT: tt, UBKT: ubkt, VPTU: unitIds.get('Văn phòng Tỉnh ủy')!, BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!, BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!, BNC: unitIds.get('Ban Nội chính Tỉnh ủy')! },
+    bodies: {
+      BCH: bch,
+      BTV: btv,
+      TT: tt,
+      UBKT: ubkt,
+      VPTU: unitIds.get('Văn phòng Tỉnh ủy')!,
+      BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!,
+      BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!,
+      BNC: unitIds.get('Ban Nội chính Tỉnh ủy')!,
+    },
     orgs: { UBND: ubnd, CQD: cqd, CA: ca, TAN_LAP: tanLap.id },
     communes: communes.map((x) => ({ id: x.id, name: x.name })),
     people: p,
     adminUser: adminId,
   });
 
-  const generated = volume ? seedVolume(b, { communes: secretaries, skip: 2, adminUser: adminId, today: DEMO_TODAY }).tasks : 0;
+  const generated = volume
+    ? seedVolume(b, { communes: secretaries, skip: 2, adminUser: adminId, today: DEMO_TODAY }).tasks
+    : 0;
 
-  const order = ['organization', 'organization_parent', 'organization_succession', 'term', 'person', 'body', 'membership', 'party_membership', 'portfolio_assignment', 'app_user', 'role_grant', ...MEETING_TABLES, ...TASK_TABLES, ...PROGRAM_TABLES];
+  const order = [
+    'organization',
+    'organization_parent',
+    'organization_succession',
+    'term',
+    'person',
+    'body',
+    'membership',
+    'party_membership',
+    'portfolio_assignment',
+    'app_user',
+    'role_grant',
+    ...MEETING_TABLES,
+    ...TASK_TABLES,
+    ...PROGRAM_TABLES,
+  ];
   // Bodies reference the bodies they are part of: the order of creation above puts parents first.
   await db.transaction(async (tx) => {
     await b.write(tx, order);
     const counts = Object.fromEntries(order.map((t) => [t, b.tables.get(t)?.length ?? 0]));
-    await appendAudit(tx, { actorUserId: null, actor: 'seed', action: 'seed_demo', entity: 'database', entityId: null, orgId: al, before: null, after: { dataset: 'An Lạc', counts } });
+    await appendAudit(tx, {
+      actorUserId: null,
+      actor: 'seed',
+      action: 'seed_demo',
+      entity: 'database',
+      entityId: null,
+      orgId: al,
+      before: null,
+      after: { dataset: 'An Lạc', counts },
+    });
     await seedRegulations(tx, al, tanLap.id);
-    await seedConsultations(tx, { provinceId: al, communes: communes.map((x) => ({ id: x.id, code: x.code })), adminUser: adminId });
-    await seedReviews(tx, { province: al, provinceName: 'Tỉnh ủy An Lạc', commune: tanLap.id, communeName: `Đảng ủy ${tanLap.name}`, adminUser: adminId, today: DEMO_TODAY });
+    await seedConsultations(tx, {
+      provinceId: al,
+      communes: communes.map((x) => ({ id: x.id, code: x.code })),
+      adminUser: adminId,
+    });
+    await seedReviews(tx, {
+      province: al,
+      provinceName: 'Tỉnh ủy An Lạc',
+      commune: tanLap.id,
+      communeName: `Đảng ủy ${tanLap.name}`,
+      adminUser: adminId,
+      today: DEMO_TODAY,
+    });
   });
   return {
     organizations: b.tables.get('organization')!.length,

@@ -17,8 +17,42 @@ export interface CommuneMeetingContext {
   today: string;
 }
 
-const BCH_DATES = ['2026-01-06', '2026-02-03', '2026-03-03', '2026-04-07', '2026-05-05', '2026-06-02', '2026-07-07', '2026-08-04', '2026-09-08', '2026-10-06', '2026-11-03'];
-const BTV_DATES = ['2026-01-08', '2026-01-22', '2026-02-05', '2026-03-12', '2026-03-26', '2026-04-09', '2026-04-23', '2026-05-14', '2026-05-28', '2026-06-11', '2026-06-25', '2026-07-09', '2026-07-23', '2026-08-13', '2026-08-27', '2026-09-10', '2026-09-24', '2026-10-08', '2026-10-22', '2026-11-12', '2026-11-26'];
+const BCH_DATES = [
+  '2026-01-06',
+  '2026-02-03',
+  '2026-03-03',
+  '2026-04-07',
+  '2026-05-05',
+  '2026-06-02',
+  '2026-07-07',
+  '2026-08-04',
+  '2026-09-08',
+  '2026-10-06',
+  '2026-11-03',
+];
+const BTV_DATES = [
+  '2026-01-08',
+  '2026-01-22',
+  '2026-02-05',
+  '2026-03-12',
+  '2026-03-26',
+  '2026-04-09',
+  '2026-04-23',
+  '2026-05-14',
+  '2026-05-28',
+  '2026-06-11',
+  '2026-06-25',
+  '2026-07-09',
+  '2026-07-23',
+  '2026-08-13',
+  '2026-08-27',
+  '2026-09-10',
+  '2026-09-24',
+  '2026-10-08',
+  '2026-10-22',
+  '2026-11-12',
+  '2026-11-26',
+];
 
 function workingDaysBefore(date: string, n: number): string {
   let d = date;
@@ -30,14 +64,18 @@ function workingDaysBefore(date: string, n: number): string {
 }
 
 export function seedCommuneMeetings(b: Batch, c: CommuneMeetingContext) {
-  const plans = [...BCH_DATES.map((date) => ({ date, body: 'BCH' as const })), ...BTV_DATES.map((date) => ({ date, body: 'BTV' as const }))]
+  const plans = [
+    ...BCH_DATES.map((date) => ({ date, body: 'BCH' as const })),
+    ...BTV_DATES.map((date) => ({ date, body: 'BTV' as const })),
+  ]
     .filter((p) => p.date < c.today)
     .sort((a, b) => a.date.localeCompare(b.date));
   let number = 0;
   for (const p of plans) {
     const bodyName = p.body === 'BCH' ? `Ban Chấp hành Đảng bộ ${c.orgName}` : `Ban Thường vụ Đảng ủy ${c.orgName}`;
     const title = `${p.body === 'BCH' ? 'Hội nghị Ban Chấp hành Đảng bộ' : 'Phiên họp Ban Thường vụ Đảng ủy'} ${c.orgName} tháng ${Number(p.date.slice(5, 7))}/2026`;
-    const documentsSent = p.date === '2026-05-05' ? addDays(p.date, -1) : workingDaysBefore(p.date, p.body === 'BCH' ? 6 : 4);
+    const documentsSent =
+      p.date === '2026-05-05' ? addDays(p.date, -1) : workingDaysBefore(p.date, p.body === 'BCH' ? 6 : 4);
     const id = b.add('meeting', {
       org_id: c.org,
       body_id: p.body === 'BCH' ? c.bch : c.btv,
@@ -61,9 +99,21 @@ export function seedCommuneMeetings(b: Batch, c: CommuneMeetingContext) {
       search_text: foldVietnamese(title),
     });
     number++;
-    const issuedOn = p.date === '2026-06-11' ? addWorkingDays(p.date, 6, VIETNAM_CALENDAR) : addWorkingDays(p.date, 2, VIETNAM_CALENDAR);
+    const issuedOn =
+      p.date === '2026-06-11'
+        ? addWorkingDays(p.date, 6, VIETNAM_CALENDAR)
+        : addWorkingDays(p.date, 2, VIETNAM_CALENDAR);
     const symbol = `${number}-TB/ĐU`;
-    const doc = b.add('issued_document', { org_id: c.org, term_id: c.termId, doc_type: 'TB', number, symbol, title: `Thông báo kết luận ${title}`, issued_on: issuedOn, confidentiality: 0 });
+    const doc = b.add('issued_document', {
+      org_id: c.org,
+      term_id: c.termId,
+      doc_type: 'TB',
+      number,
+      symbol,
+      title: `Thông báo kết luận ${title}`,
+      issued_on: issuedOn,
+      confidentiality: 0,
+    });
     b.add('conclusion', {
       org_id: c.org,
       meeting_id: id,

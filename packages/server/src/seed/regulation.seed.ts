@@ -25,7 +25,18 @@ async function insertVersion(tx: Sql, regulationId: string, orgId: string, text:
   await tx.query(
     `insert into regulation_version (id, regulation_id, org_id, expression, status, source_text, sha256, parsed, adopted_on, in_force_from)
      values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-    [uuidv7(), regulationId, orgId, fm.expression, fm.status, text, createHash('sha256').update(text).digest('hex'), JSON.stringify({ frontMatter: fm, rules: reg.rules }), fm.adopted_on ?? null, fm.in_force_from ?? null],
+    [
+      uuidv7(),
+      regulationId,
+      orgId,
+      fm.expression,
+      fm.status,
+      text,
+      createHash('sha256').update(text).digest('hex'),
+      JSON.stringify({ frontMatter: fm, rules: reg.rules }),
+      fm.adopted_on ?? null,
+      fm.in_force_from ?? null,
+    ],
   );
 }
 
@@ -35,7 +46,13 @@ export async function seedRegulations(tx: Sql, provinceId: string, communeId: st
     const reg = parseOrThrow(text);
     const id = uuidv7();
     const title = String(reg.frontMatter.title);
-    await tx.query('insert into regulation (id, org_id, work, title, search_text) values ($1,$2,$3,$4,$5)', [id, orgId, reg.frontMatter.work, title, foldVietnamese(title)]);
+    await tx.query('insert into regulation (id, org_id, work, title, search_text) values ($1,$2,$3,$4,$5)', [
+      id,
+      orgId,
+      reg.frontMatter.work,
+      title,
+      foldVietnamese(title),
+    ]);
     await insertVersion(tx, id, orgId, text, reg);
     return { id, reg };
   };
@@ -43,10 +60,29 @@ export async function seedRegulations(tx: Sql, provinceId: string, communeId: st
   const amendment = parseAmendment(DEMO_AMENDMENT);
   await tx.query(
     'insert into regulation_amendment (id, regulation_id, org_id, work, title, source_text, parsed, adopted_on, in_force_from) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
-    [uuidv7(), anLac.id, provinceId, amendment.work, amendment.title ?? null, DEMO_AMENDMENT, JSON.stringify(amendment), amendment.adopted_on, amendment.in_force_from],
+    [
+      uuidv7(),
+      anLac.id,
+      provinceId,
+      amendment.work,
+      amendment.title ?? null,
+      DEMO_AMENDMENT,
+      JSON.stringify(amendment),
+      amendment.adopted_on,
+      amendment.in_force_from,
+    ],
   );
   const consolidated = consolidate(anLac.reg, [amendment], amendment.in_force_from);
   await insertVersion(tx, anLac.id, provinceId, printRegulation(consolidated.regulation), consolidated.regulation);
   await add(communeId, file('an-lac/xa-tan-lap.qc.md'));
-  await appendAudit(tx, { actorUserId: null, actor: 'seed', action: 'seed_regulations', entity: 'regulation', entityId: anLac.id, orgId: provinceId, before: null, after: { regulations: 2, versions: 3, amendments: 1 } });
+  await appendAudit(tx, {
+    actorUserId: null,
+    actor: 'seed',
+    action: 'seed_regulations',
+    entity: 'regulation',
+    entityId: anLac.id,
+    orgId: provinceId,
+    before: null,
+    after: { regulations: 2, versions: 3, amendments: 1 },
+  });
 }

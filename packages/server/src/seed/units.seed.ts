@@ -36,4 +36,5 @@ export function fixtureUnits(bodies: SeedBodies, orgs: SeedOrgs) {
 export const externalUnit = (name: string) => ({ kind: 'unit' as const, id: null, name });
 
 /** The organization a lead belongs to: an organization itself, else (a body of) the province. */
-export const leadOrgOf = (orgs: SeedOrgs, province: string) => (lead: SeedUnit) => (Object.values(orgs).includes(lead.id) ? lead.id : province);
+export const leadOrgOf = (orgs: SeedOrgs, province: string) => (lead: SeedUnit) =>
+  Object.values(orgs).includes(lead.id) ? lead.id : province;

@@ -26,19 +26,47 @@ const SOURCES: { kind: 'resolution' | 'directive' | 'letter' | 'other'; label: s
 ];
 const WORK: { title: (n: number, place: string) => string; product: string; source: number }[] = [
   { title: (n) => `Kiện toàn chi ủy chi bộ thôn ${n}`, product: 'Quyết định kiện toàn', source: 2 },
-  { title: (n) => `Kết nạp đảng viên mới quý ${['I', 'II', 'III', 'IV'][n % 4]} năm 2026`, product: 'Báo cáo kết quả kết nạp', source: 3 },
-  { title: () => 'Sinh hoạt chuyên đề "6 rõ" trong giao nhiệm vụ tại các chi bộ', product: 'Báo cáo kết quả sinh hoạt chuyên đề', source: 2 },
+  {
+    title: (n) => `Kết nạp đảng viên mới quý ${['I', 'II', 'III', 'IV'][n % 4]} năm 2026`,
+    product: 'Báo cáo kết quả kết nạp',
+    source: 3,
+  },
+  {
+    title: () => 'Sinh hoạt chuyên đề "6 rõ" trong giao nhiệm vụ tại các chi bộ',
+    product: 'Báo cáo kết quả sinh hoạt chuyên đề',
+    source: 2,
+  },
   { title: () => 'Số hóa hồ sơ đảng viên của Đảng bộ', product: 'Cơ sở dữ liệu hồ sơ đảng viên', source: 0 },
   { title: () => 'Sử dụng Sổ tay đảng viên điện tử tại 100% chi bộ', product: 'Số liệu triển khai', source: 0 },
-  { title: () => 'Báo cáo sơ kết 6 tháng thực hiện Nghị quyết Đại hội Đảng bộ xã', product: 'Báo cáo sơ kết', source: 4 },
+  {
+    title: () => 'Báo cáo sơ kết 6 tháng thực hiện Nghị quyết Đại hội Đảng bộ xã',
+    product: 'Báo cáo sơ kết',
+    source: 4,
+  },
   { title: () => 'Rà soát, phân loại chất lượng đảng viên năm 2026', product: 'Báo cáo phân loại', source: 5 },
-  { title: (_n, place) => `Giải quyết dứt điểm đơn thư kéo dài trên địa bàn ${place}`, product: 'Báo cáo kết quả giải quyết', source: 1 },
+  {
+    title: (_n, place) => `Giải quyết dứt điểm đơn thư kéo dài trên địa bàn ${place}`,
+    product: 'Báo cáo kết quả giải quyết',
+    source: 1,
+  },
   { title: () => 'Kiểm tra việc thu, nộp đảng phí tại các chi bộ', product: 'Thông báo kết quả kiểm tra', source: 5 },
   { title: (_n, place) => `Xây dựng mô hình dân vận khéo tại ${place}`, product: 'Báo cáo mô hình', source: 1 },
-  { title: () => 'Tổ chức hội nghị đối thoại giữa Bí thư Đảng ủy với nhân dân', product: 'Báo cáo kết quả đối thoại', source: 1 },
+  {
+    title: () => 'Tổ chức hội nghị đối thoại giữa Bí thư Đảng ủy với nhân dân',
+    product: 'Báo cáo kết quả đối thoại',
+    source: 1,
+  },
   { title: (n) => `Củng cố chi bộ yếu kém thôn ${n}`, product: 'Báo cáo kết quả củng cố', source: 2 },
-  { title: () => 'Chuẩn bị báo cáo tổng kết công tác xây dựng Đảng năm 2026', product: 'Báo cáo tổng kết năm', source: 5 },
-  { title: () => 'Bồi dưỡng lý luận chính trị cho đảng viên mới', product: 'Danh sách học viên, kết quả bồi dưỡng', source: 3 },
+  {
+    title: () => 'Chuẩn bị báo cáo tổng kết công tác xây dựng Đảng năm 2026',
+    product: 'Báo cáo tổng kết năm',
+    source: 5,
+  },
+  {
+    title: () => 'Bồi dưỡng lý luận chính trị cho đảng viên mới',
+    product: 'Danh sách học viên, kết quả bồi dưỡng',
+    source: 3,
+  },
 ];
 
 function rng(seed: number) {
@@ -88,7 +116,10 @@ export function seedVolume(b: Batch, c: VolumeSeedContext) {
       if (state === 'done') {
         // Mostly on time, some a few days late.
         const [a, d] = [r(), r()];
-        doneOn = behind.has(commune.id) && due < '2026-07-01' ? addDays(due, 12 + Math.floor(d * 40)) : addDays(due, a < 0.85 ? -Math.floor(d * 20) : 1 + Math.floor(d * 10));
+        doneOn =
+          behind.has(commune.id) && due < '2026-07-01'
+            ? addDays(due, 12 + Math.floor(d * 40))
+            : addDays(due, a < 0.85 ? -Math.floor(d * 20) : 1 + Math.floor(d * 10));
         if (doneOn > c.today) doneOn = addDays(c.today, -1 - Math.floor(r() * 10));
         if (doneOn < assignedOn) doneOn = addDays(assignedOn, 10);
         percent = 100;
@@ -96,7 +127,13 @@ export function seedVolume(b: Batch, c: VolumeSeedContext) {
       else if (state === 'in_progress') percent = 10 * (2 + Math.floor(r() * 7));
       else percent = 0;
       const title = work.title(1 + Math.floor(r() * 8), commune.name);
-      const reportedOn = state === 'assigned' ? null : (doneOn ?? (addDays(c.today, -3 - Math.floor(r() * 40)) > assignedOn ? addDays(c.today, -3 - Math.floor(r() * 40)) : addDays(assignedOn, 5)));
+      const reportedOn =
+        state === 'assigned'
+          ? null
+          : (doneOn ??
+            (addDays(c.today, -3 - Math.floor(r() * 40)) > assignedOn
+              ? addDays(c.today, -3 - Math.floor(r() * 40))
+              : addDays(assignedOn, 5)));
       const id = b.add('task', {
         org_id: org,
         title,
@@ -121,7 +158,19 @@ export function seedVolume(b: Batch, c: VolumeSeedContext) {
       });
       n++;
       if (reportedOn) {
-        b.add('task_report', { org_id: org, task_id: id, reported_on: reportedOn, percent, text: pick(['Đã triển khai đến các chi bộ.', 'Đang tổng hợp kết quả từ các chi bộ.', 'Đã hoàn thành, báo cáo Ban Thường vụ.', 'Đã xây dựng kế hoạch, đang thực hiện.']), created_by: c.adminUser });
+        b.add('task_report', {
+          org_id: org,
+          task_id: id,
+          reported_on: reportedOn,
+          percent,
+          text: pick([
+            'Đã triển khai đến các chi bộ.',
+            'Đang tổng hợp kết quả từ các chi bộ.',
+            'Đã hoàn thành, báo cáo Ban Thường vụ.',
+            'Đã xây dựng kế hoạch, đang thực hiện.',
+          ]),
+          created_by: c.adminUser,
+        });
       }
     }
   }

@@ -64,7 +64,10 @@ export async function disableAccount(db: Db, actor: Actor, u: UserViewRow) {
   await db.transaction(async (tx) => {
     await setUserDisabled(tx, u.id, true);
     const revoked = await deleteSessions(tx, u.id);
-    await appendAudit(tx, auditOf(actor, u, 'disable', { disabled: u.disabled }, { disabled: true, sessionsRevoked: revoked }));
+    await appendAudit(
+      tx,
+      auditOf(actor, u, 'disable', { disabled: u.disabled }, { disabled: true, sessionsRevoked: revoked }),
+    );
   });
   return reload(db, u.id);
 }
@@ -86,13 +89,28 @@ export async function revokeAccountSessions(db: Db, actor: Actor, u: UserViewRow
 }
 
 /** An administrator's reset: the policy applies, open sessions end, and the user must pick a new password at login. */
-export async function resetAccountPassword(db: Db, actor: Actor, u: UserViewRow, newPassword: string, field = 'body.newPassword') {
+export async function resetAccountPassword(
+  db: Db,
+  actor: Actor,
+  u: UserViewRow,
+  newPassword: string,
+  field = 'body.newPassword',
+) {
   assertPasswordPolicy(newPassword, field, { username: u.username });
   const hash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     await setPasswordHash(tx, u.id, hash, true);
     const revoked = await deleteSessions(tx, u.id);
-    await appendAudit(tx, auditOf(actor, u, 'reset_password', { mustChangePassword: u.must_change_password }, { mustChangePassword: true, sessionsRevoked: revoked }));
+    await appendAudit(
+      tx,
+      auditOf(
+        actor,
+        u,
+        'reset_password',
+        { mustChangePassword: u.must_change_password },
+        { mustChangePassword: true, sessionsRevoked: revoked },
+      ),
+    );
   });
   return reload(db, u.id);
 }
@@ -108,10 +126,20 @@ export async function changeOwnPassword(ctx: RequestContext, input: { currentPas
   if (!(await verifyPassword(input.currentPassword, u.password_hash))) {
     await ctx.db.transaction(async (tx) => {
       const failures = await recordFailure(tx, key, THROTTLE.password);
-      await ctx.audit(tx, { action: 'change_password_failed', entity: 'app_user', entityId: u.id, orgId: null, after: { username: u.username, failures } });
+      await ctx.audit(tx, {
+        action: 'change_password_failed',
+        entity: 'app_user',
+        entityId: u.id,
+        orgId: null,
+        after: { username: u.username, failures },
+      });
     });
     const message = 'Mật khẩu hiện tại không đúng: hãy nhập mật khẩu đang dùng.';
-    throw new ProblemError('CURRENT_PASSWORD_WRONG', { field: 'body.currentPassword', detail: message, errors: [{ field: 'body.currentPassword', message }] });
+    throw new ProblemError('CURRENT_PASSWORD_WRONG', {
+      field: 'body.currentPassword',
+      detail: message,
+      errors: [{ field: 'body.currentPassword', message }],
+    });
   }
   assertPasswordPolicy(input.newPassword, 'body.newPassword', { username: u.username, current: input.currentPassword });
   const hash = await hashPassword(input.newPassword);
@@ -119,6 +147,13 @@ export async function changeOwnPassword(ctx: RequestContext, input: { currentPas
     await setPasswordHash(tx, u.id, hash, false);
     const revoked = await deleteSessions(tx, u.id, ctx.user.sessionId);
     await clearFailures(tx, key);
-    await ctx.audit(tx, { action: 'change_password', entity: 'app_user', entityId: u.id, orgId: null, before: { username: u.username, mustChangePassword: u.must_change_password }, after: { username: u.username, mustChangePassword: false, otherSessionsRevoked: revoked } });
+    await ctx.audit(tx, {
+      action: 'change_password',
+      entity: 'app_user',
+      entityId: u.id,
+      orgId: null,
+      before: { username: u.username, mustChangePassword: u.must_change_password },
+      after: { username: u.username, mustChangePassword: false, otherSessionsRevoked: revoked },
+    });
   });
 }

@@ -11,28 +11,61 @@ type In<T extends z.ZodType> = z.output<T>;
 const FINISHED = ['closed', 'minutes_approved', 'cancelled'];
 
 function assertOpenForAttendance(state: string) {
-  if (state === 'planned') throw new ProblemError('RULE_VIOLATION', { code: 'CHUA_TRIEU_TAP', field: 'body', detail: 'Hội nghị chưa triệu tập: chưa có danh sách điểm danh' });
-  if (FINISHED.includes(state)) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Hội nghị đã kết thúc: không sửa điểm danh' });
+  if (state === 'planned')
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'CHUA_TRIEU_TAP',
+      field: 'body',
+      detail: 'Hội nghị chưa triệu tập: chưa có danh sách điểm danh',
+    });
+  if (FINISHED.includes(state))
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_HOI_NGHI',
+      field: 'body',
+      detail: 'Hội nghị đã kết thúc: không sửa điểm danh',
+    });
 }
 
 async function assertSite(ctx: RequestContext, meetingId: string, siteId: string | null | undefined) {
   if (!siteId) return;
-  const s = (await ctx.db.query('select 1 from meeting_site where id = $1 and meeting_id = $2', [siteId, meetingId])).rows[0];
-  if (!s) throw new ProblemError('VALIDATION_FAILED', { field: 'body.siteId', detail: 'Điểm cầu không thuộc hội nghị này' });
+  const s = (await ctx.db.query('select 1 from meeting_site where id = $1 and meeting_id = $2', [siteId, meetingId]))
+    .rows[0];
+  if (!s)
+    throw new ProblemError('VALIDATION_FAILED', { field: 'body.siteId', detail: 'Điểm cầu không thuộc hội nghị này' });
 }
 
 /** Present, absent with reason, excused; at a connection point for online conferences. */
-export async function updateAttendance(ctx: RequestContext, meetingId: string, attendanceId: string, input: In<typeof AttendanceUpdateSchema>) {
+export async function updateAttendance(
+  ctx: RequestContext,
+  meetingId: string,
+  attendanceId: string,
+  input: In<typeof AttendanceUpdateSchema>,
+) {
   const m = await loadMeeting(ctx, meetingId, 'write');
-  const row = (await ctx.db.query<{ id: string; status: string; reason: string | null; site_id: string | null }>('select id, status, reason, site_id from meeting_attendance where id = $1 and meeting_id = $2', [attendanceId, meetingId])).rows[0];
+  const row = (
+    await ctx.db.query<{ id: string; status: string; reason: string | null; site_id: string | null }>(
+      'select id, status, reason, site_id from meeting_attendance where id = $1 and meeting_id = $2',
+      [attendanceId, meetingId],
+    )
+  ).rows[0];
   if (!row) throw new ProblemError('NOT_FOUND', { detail: 'Không có người này trong danh sách triệu tập' });
   assertOpenForAttendance(m.state);
-  if (input.status === 'absent_excused' && !input.reason) throw new ProblemError('VALIDATION_FAILED', { field: 'body.reason', detail: 'Vắng có lý do cần ghi lý do vắng' });
+  if (input.status === 'absent_excused' && !input.reason)
+    throw new ProblemError('VALIDATION_FAILED', { field: 'body.reason', detail: 'Vắng có lý do cần ghi lý do vắng' });
   await assertSite(ctx, meetingId, input.siteId);
   const siteId = input.siteId === undefined ? row.site_id : input.siteId;
   await ctx.db.transaction(async (tx) => {
-    await tx.query('update meeting_attendance set status = $2, reason = $3, site_id = $4, version = version + 1, updated_at = now() where id = $1', [attendanceId, input.status, input.status === 'present' ? null : (input.reason ?? null), siteId]);
-    await ctx.audit(tx, { action: 'update', entity: 'meeting_attendance', entityId: attendanceId, orgId: m.org_id, before: { status: row.status, reason: row.reason, siteId: row.site_id }, after: { ...input, siteId } });
+    await tx.query(
+      'update meeting_attendance set status = $2, reason = $3, site_id = $4, version = version + 1, updated_at = now() where id = $1',
+      [attendanceId, input.status, input.status === 'present' ? null : (input.reason ?? null), siteId],
+    );
+    await ctx.audit(tx, {
+      action: 'update',
+      entity: 'meeting_attendance',
+      entityId: attendanceId,
+      orgId: m.org_id,
+      before: { status: row.status, reason: row.reason, siteId: row.site_id },
+      after: { ...input, siteId },
+    });
     await notifyMeeting(tx, meetingId);
   });
   return getMeetingDetail(ctx, meetingId);
@@ -46,8 +79,19 @@ export async function markAllPresent(ctx: RequestContext, meetingId: string) {
   const m = await loadMeeting(ctx, meetingId, 'write');
   assertOpenForAttendance(m.state);
   await ctx.db.transaction(async (tx) => {
-    const marked = (await tx.query<{ id: string }>("update meeting_attendance set status = 'present', reason = null, version = version + 1, updated_at = now() where meeting_id = $1 and role = 'member' and status = 'summoned' returning id", [meetingId])).rows;
-    await ctx.audit(tx, { action: 'mark_all_present', entity: 'meeting', entityId: meetingId, orgId: m.org_id, after: { present: marked.map((r) => r.id) } });
+    const marked = (
+      await tx.query<{ id: string }>(
+        "update meeting_attendance set status = 'present', reason = null, version = version + 1, updated_at = now() where meeting_id = $1 and role = 'member' and status = 'summoned' returning id",
+        [meetingId],
+      )
+    ).rows;
+    await ctx.audit(tx, {
+      action: 'mark_all_present',
+      entity: 'meeting',
+      entityId: meetingId,
+      orgId: m.org_id,
+      after: { present: marked.map((r) => r.id) },
+    });
     await notifyMeeting(tx, meetingId);
   });
   return getMeetingDetail(ctx, meetingId);
@@ -56,12 +100,26 @@ export async function markAllPresent(ctx: RequestContext, meetingId: string) {
 /** Invited non-members (an expanded conference): listed and counted apart, never in the quorum. */
 export async function addGuest(ctx: RequestContext, meetingId: string, input: In<typeof CreateGuestSchema>) {
   const m = await loadMeeting(ctx, meetingId, 'write');
-  if (FINISHED.includes(m.state)) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Hội nghị đã kết thúc: không thêm khách mời' });
+  if (FINISHED.includes(m.state))
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_HOI_NGHI',
+      field: 'body',
+      detail: 'Hội nghị đã kết thúc: không thêm khách mời',
+    });
   await assertSite(ctx, meetingId, input.siteId);
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.query("insert into meeting_attendance (id, org_id, meeting_id, person_id, guest_name, guest_title, site_id, role, status) values ($1,$2,$3,null,$4,$5,$6,'guest','present')", [id, m.org_id, meetingId, input.name, input.title ?? null, input.siteId ?? null]);
-    await ctx.audit(tx, { action: 'create', entity: 'meeting_attendance', entityId: id, orgId: m.org_id, after: { guest: input } });
+    await tx.query(
+      "insert into meeting_attendance (id, org_id, meeting_id, person_id, guest_name, guest_title, site_id, role, status) values ($1,$2,$3,null,$4,$5,$6,'guest','present')",
+      [id, m.org_id, meetingId, input.name, input.title ?? null, input.siteId ?? null],
+    );
+    await ctx.audit(tx, {
+      action: 'create',
+      entity: 'meeting_attendance',
+      entityId: id,
+      orgId: m.org_id,
+      after: { guest: input },
+    });
     await notifyMeeting(tx, meetingId);
   });
   return getMeetingDetail(ctx, meetingId);
@@ -70,20 +128,45 @@ export async function addGuest(ctx: RequestContext, meetingId: string, input: In
 /** A connection point (điểm cầu) of an online conference, with its lead. */
 export async function addSite(ctx: RequestContext, meetingId: string, input: In<typeof CreateSiteSchema>) {
   const m = await loadMeeting(ctx, meetingId, 'write');
-  if (FINISHED.includes(m.state)) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Hội nghị đã kết thúc: không thêm điểm cầu' });
-  if (m.format === 'in_person') throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_PHAI_TRUC_TUYEN', field: 'body', detail: 'Hội nghị trực tiếp không có điểm cầu: đổi hình thức sang trực tuyến trước' });
+  if (FINISHED.includes(m.state))
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_HOI_NGHI',
+      field: 'body',
+      detail: 'Hội nghị đã kết thúc: không thêm điểm cầu',
+    });
+  if (m.format === 'in_person')
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'KHONG_PHAI_TRUC_TUYEN',
+      field: 'body',
+      detail: 'Hội nghị trực tiếp không có điểm cầu: đổi hình thức sang trực tuyến trước',
+    });
   if (input.hostOrgId) await ctx.assertOrg(input.hostOrgId, 'read');
   if (input.leadPersonId) {
     const p = await getPerson(ctx.db, input.leadPersonId);
-    if (!p) throw new ProblemError('VALIDATION_FAILED', { field: 'body.leadPersonId', detail: 'Không tìm thấy người chủ trì điểm cầu' });
+    if (!p)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.leadPersonId',
+        detail: 'Không tìm thấy người chủ trì điểm cầu',
+      });
     await ctx.assertOrg(p.org_id, 'read', p.confidentiality).catch(() => {
-      throw new ProblemError('VALIDATION_FAILED', { field: 'body.leadPersonId', detail: 'Không tìm thấy người chủ trì điểm cầu' });
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.leadPersonId',
+        detail: 'Không tìm thấy người chủ trì điểm cầu',
+      });
     });
   }
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    const pos = (await tx.query<{ n: number }>('select coalesce(max(position), 0)::int + 1 as n from meeting_site where meeting_id = $1', [meetingId])).rows[0]!.n;
-    await tx.query('insert into meeting_site (id, org_id, meeting_id, name, host_org_id, lead_person_id, position) values ($1,$2,$3,$4,$5,$6,$7)', [id, m.org_id, meetingId, input.name, input.hostOrgId ?? null, input.leadPersonId ?? null, pos]);
+    const pos = (
+      await tx.query<{ n: number }>(
+        'select coalesce(max(position), 0)::int + 1 as n from meeting_site where meeting_id = $1',
+        [meetingId],
+      )
+    ).rows[0]!.n;
+    await tx.query(
+      'insert into meeting_site (id, org_id, meeting_id, name, host_org_id, lead_person_id, position) values ($1,$2,$3,$4,$5,$6,$7)',
+      [id, m.org_id, meetingId, input.name, input.hostOrgId ?? null, input.leadPersonId ?? null, pos],
+    );
     await ctx.audit(tx, { action: 'create', entity: 'meeting_site', entityId: id, orgId: m.org_id, after: input });
     await notifyMeeting(tx, meetingId);
   });
@@ -94,21 +177,59 @@ export async function addSite(ctx: RequestContext, meetingId: string, input: In<
  * A member's reply to a written consultation (Điều 15): one choice per item, received by the deadline. The reply
  * makes the member count as answering (the consultation's quorum); replies after the deadline are refused.
  */
-export async function recordWrittenResponse(ctx: RequestContext, meetingId: string, input: In<typeof WrittenResponseSchema>) {
+export async function recordWrittenResponse(
+  ctx: RequestContext,
+  meetingId: string,
+  input: In<typeof WrittenResponseSchema>,
+) {
   const m = await loadMeeting(ctx, meetingId, 'write');
-  if (m.kind !== 'written_consultation') throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_PHAI_LAY_Y_KIEN', field: 'body', detail: 'Chỉ lấy ý kiến bằng văn bản mới nhận phiếu trả lời' });
-  if (m.state !== 'in_session') throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Phiếu chỉ được nhận khi đang lấy ý kiến' });
+  if (m.kind !== 'written_consultation')
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'KHONG_PHAI_LAY_Y_KIEN',
+      field: 'body',
+      detail: 'Chỉ lấy ý kiến bằng văn bản mới nhận phiếu trả lời',
+    });
+  if (m.state !== 'in_session')
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_HOI_NGHI',
+      field: 'body',
+      detail: 'Phiếu chỉ được nhận khi đang lấy ý kiến',
+    });
   if (input.receivedOn < m.meeting_date) {
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.receivedOn', detail: `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, trước ngày gửi phiếu lấy ý kiến ${formatDateVi(m.meeting_date)}` });
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.receivedOn',
+      detail: `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, trước ngày gửi phiếu lấy ý kiến ${formatDateVi(m.meeting_date)}`,
+    });
   }
   if (m.consultation_deadline && input.receivedOn > m.consultation_deadline) {
-    throw new ProblemError('RULE_VIOLATION', { code: 'QUA_HAN_TRA_LOI', field: 'body.receivedOn', detail: `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, sau hạn trả lời ${formatDateVi(m.consultation_deadline)}` });
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'QUA_HAN_TRA_LOI',
+      field: 'body.receivedOn',
+      detail: `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, sau hạn trả lời ${formatDateVi(m.consultation_deadline)}`,
+    });
   }
-  const att = (await ctx.db.query<{ id: string }>("select id from meeting_attendance where meeting_id = $1 and person_id = $2 and role = 'member'", [meetingId, input.personId])).rows[0];
-  if (!att) throw new ProblemError('VALIDATION_FAILED', { field: 'body.personId', detail: 'Người này không thuộc danh sách được lấy ý kiến' });
-  const items = new Set((await ctx.db.query<{ id: string }>('select id from agenda_item where meeting_id = $1', [meetingId])).rows.map((r) => r.id));
+  const att = (
+    await ctx.db.query<{ id: string }>(
+      "select id from meeting_attendance where meeting_id = $1 and person_id = $2 and role = 'member'",
+      [meetingId, input.personId],
+    )
+  ).rows[0];
+  if (!att)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.personId',
+      detail: 'Người này không thuộc danh sách được lấy ý kiến',
+    });
+  const items = new Set(
+    (await ctx.db.query<{ id: string }>('select id from agenda_item where meeting_id = $1', [meetingId])).rows.map(
+      (r) => r.id,
+    ),
+  );
   input.answers.forEach((a, i) => {
-    if (!items.has(a.itemId)) throw new ProblemError('VALIDATION_FAILED', { field: `body.answers.${i}.itemId`, detail: 'Nội dung không thuộc phiếu lấy ý kiến này' });
+    if (!items.has(a.itemId))
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: `body.answers.${i}.itemId`,
+        detail: 'Nội dung không thuộc phiếu lấy ý kiến này',
+      });
   });
   await ctx.db.transaction(async (tx) => {
     for (const a of input.answers) {
@@ -118,8 +239,17 @@ export async function recordWrittenResponse(ctx: RequestContext, meetingId: stri
         [uuidv7(), m.org_id, meetingId, a.itemId, input.personId, a.choice, a.comment ?? null, input.receivedOn],
       );
     }
-    await tx.query("update meeting_attendance set status = 'present', version = version + 1, updated_at = now() where id = $1", [att.id]);
-    await ctx.audit(tx, { action: 'written_response', entity: 'meeting_attendance', entityId: att.id, orgId: m.org_id, after: input });
+    await tx.query(
+      "update meeting_attendance set status = 'present', version = version + 1, updated_at = now() where id = $1",
+      [att.id],
+    );
+    await ctx.audit(tx, {
+      action: 'written_response',
+      entity: 'meeting_attendance',
+      entityId: att.id,
+      orgId: m.org_id,
+      after: input,
+    });
     await notifyMeeting(tx, meetingId);
   });
   return getMeetingDetail(ctx, meetingId);

@@ -6,7 +6,14 @@ import type { Db } from '@quyche/db';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
 import type { SessionUser } from '../http/context.js';
 import { accessCache } from '../http/access.cache.js';
-import { addressKey, assertNotLocked, clearFailures, recordFailure, THROTTLE, userKey } from '../auth/login.throttle.js';
+import {
+  addressKey,
+  assertNotLocked,
+  clearFailures,
+  recordFailure,
+  THROTTLE,
+  userKey,
+} from '../auth/login.throttle.js';
 
 export const SESSION_COOKIE = 'qc_session';
 const SESSION_HOURS = 12;
@@ -48,10 +55,18 @@ export function verifyCsrf(req: FastifyRequest, user: SessionUser) {
   const sent = req.headers['x-csrf-token'];
   const a = Buffer.from(typeof sent === 'string' ? sent : '');
   const b = Buffer.from(user.csrfToken);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ProblemError('CSRF_INVALID', { field: 'x-csrf-token' });
+  if (a.length !== b.length || !timingSafeEqual(a, b))
+    throw new ProblemError('CSRF_INVALID', { field: 'x-csrf-token' });
 }
 
-export async function login(db: Db, req: FastifyRequest, reply: FastifyReply, username: string, password: string, secureCookie: boolean) {
+export async function login(
+  db: Db,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  username: string,
+  password: string,
+  secureCookie: boolean,
+) {
   const key = userKey(username, req.ip);
   await assertNotLocked(db, [
     { key, what: 'Tên đăng nhập này' },
@@ -64,7 +79,16 @@ export async function login(db: Db, req: FastifyRequest, reply: FastifyReply, us
       const failures = await recordFailure(tx, key, THROTTLE.user);
       // The address counts failures across usernames: one address trying many usernames is slowed as well.
       await recordFailure(tx, addressKey(req.ip), THROTTLE.address);
-      await appendAudit(tx, { actorUserId: user?.id ?? null, actor: username.slice(0, 100), action: 'login_failed', entity: 'session', entityId: null, orgId: null, before: null, after: { ip: req.ip, failures } });
+      await appendAudit(tx, {
+        actorUserId: user?.id ?? null,
+        actor: username.slice(0, 100),
+        action: 'login_failed',
+        entity: 'session',
+        entityId: null,
+        orgId: null,
+        before: null,
+        after: { ip: req.ip, failures },
+      });
     });
     throw new ProblemError('LOGIN_FAILED');
   }
@@ -74,25 +98,60 @@ export async function login(db: Db, req: FastifyRequest, reply: FastifyReply, us
     // The address's count is left to its window: a valid account of one's own must not reset it.
     await clearFailures(tx, key);
     await tx.query('update app_user set last_login_at = now() where id = $1', [user.id]);
-    await tx.query(`insert into user_session (id, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + interval '${SESSION_HOURS} hours')`, [sessionIdOf(token), user.id, csrf]);
+    await tx.query(
+      `insert into user_session (id, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + interval '${SESSION_HOURS} hours')`,
+      [sessionIdOf(token), user.id, csrf],
+    );
     await tx.query('delete from user_session where expires_at < now()');
-    await appendAudit(tx, { actorUserId: user.id, actor: user.username, action: 'login', entity: 'session', entityId: null, orgId: null, before: null, after: { ip: req.ip } });
+    await appendAudit(tx, {
+      actorUserId: user.id,
+      actor: user.username,
+      action: 'login',
+      entity: 'session',
+      entityId: null,
+      orgId: null,
+      before: null,
+      after: { ip: req.ip },
+    });
   });
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: secureCookie, path: '/', maxAge: SESSION_HOURS * 3600 });
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookie,
+    path: '/',
+    maxAge: SESSION_HOURS * 3600,
+  });
   return { token, csrf, user };
 }
 
 export async function logout(db: Db, reply: FastifyReply, user: SessionUser) {
   await db.transaction(async (tx) => {
     await tx.query('delete from user_session where id = $1', [user.sessionId]);
-    await appendAudit(tx, { actorUserId: user.id, actor: user.username, action: 'logout', entity: 'session', entityId: null, orgId: null, before: null, after: null });
+    await appendAudit(tx, {
+      actorUserId: user.id,
+      actor: user.username,
+      action: 'logout',
+      entity: 'session',
+      entityId: null,
+      orgId: null,
+      before: null,
+      after: null,
+    });
   });
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
 export function meOf(user: SessionUser) {
   return {
-    user: { id: user.id, username: user.username, displayName: user.displayName, personId: user.personId, clearance: user.clearance, locale: user.locale, mustChangePassword: user.mustChangePassword },
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      personId: user.personId,
+      clearance: user.clearance,
+      locale: user.locale,
+      mustChangePassword: user.mustChangePassword,
+    },
     grants: user.grants,
     csrfToken: user.csrfToken,
   };

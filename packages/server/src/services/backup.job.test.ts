@@ -18,12 +18,20 @@ describe('backup settings', () => {
     const pglite = configFromEnv({}, { dataDir: '/srv/quyche' });
     expect(pglite).toMatchObject({ backupDir: '/srv/quyche/backups', backupSchedule: '0 2 * * *', backupKeep: 14 });
     expect(configFromEnv({ DATABASE_URL: 'postgres://x@h/db' }).backupDir).toBe(join(process.cwd(), 'backups'));
-    const set = configFromEnv({ QUYCHE_BACKUP_DIR: '/mnt/sao-luu', QUYCHE_BACKUP_SCHEDULE: '30 1 * * 0', QUYCHE_BACKUP_KEEP: '30' });
+    const set = configFromEnv({
+      QUYCHE_BACKUP_DIR: '/mnt/sao-luu',
+      QUYCHE_BACKUP_SCHEDULE: '30 1 * * 0',
+      QUYCHE_BACKUP_KEEP: '30',
+    });
     expect(set).toMatchObject({ backupDir: '/mnt/sao-luu', backupSchedule: '30 1 * * 0', backupKeep: 30 });
     expect(configFromEnv({ QUYCHE_BACKUP_SCHEDULE: 'off' }).backupSchedule).toBeNull();
     expect(() => checkBackupConfig(configFromEnv({ QUYCHE_BACKUP_SCHEDULE: 'mỗi đêm' }))).toThrow(ConfigError);
-    expect(() => checkBackupConfig(configFromEnv({ QUYCHE_BACKUP_SCHEDULE: 'mỗi đêm' }))).toThrow(/QUYCHE_BACKUP_SCHEDULE "mỗi đêm" không phải lịch cron hợp lệ/);
-    expect(() => checkBackupConfig(configFromEnv({ QUYCHE_BACKUP_KEEP: '0' }))).toThrow(/QUYCHE_BACKUP_KEEP phải là số nguyên từ 1/);
+    expect(() => checkBackupConfig(configFromEnv({ QUYCHE_BACKUP_SCHEDULE: 'mỗi đêm' }))).toThrow(
+      /QUYCHE_BACKUP_SCHEDULE "mỗi đêm" không phải lịch cron hợp lệ/,
+    );
+    expect(() => checkBackupConfig(configFromEnv({ QUYCHE_BACKUP_KEEP: '0' }))).toThrow(
+      /QUYCHE_BACKUP_KEEP phải là số nguyên từ 1/,
+    );
     expect(() => checkBackupConfig(configFromEnv({}))).not.toThrow();
   });
 
@@ -42,12 +50,25 @@ describe.each(drivers)('scheduled backups (%s)', (driver) => {
   it('takes one backup per scheduled minute through the job queue whichever server queues it, checks it, keeps the newest', async () => {
     const dir = join(root, `ok-${driver}`);
     mkdirSync(dir);
-    const old = ['quyche-2026-01-01-020000.jsonl.gz', 'quyche-2026-01-02-020000.jsonl.gz', 'quyche-2026-01-03-020000.jsonl.gz'];
+    const old = [
+      'quyche-2026-01-01-020000.jsonl.gz',
+      'quyche-2026-01-02-020000.jsonl.gz',
+      'quyche-2026-01-03-020000.jsonl.gz',
+    ];
     for (const f of [...old, 'ghi-chu.txt', 'quyche-2025-12-31-020000-LOI.jsonl.gz']) writeFileSync(join(dir, f), 'cũ');
     const logs: string[] = [];
     const config = { backupDir: dir, backupKeep: 2 };
     // Two servers sharing the database: each one's cron queues the night's backup, each one's runner looks for work.
-    const servers = [new JobRunner(t.db, backupHandlers(config, (s) => logs.push(s))), new JobRunner(t.db, backupHandlers(config, (s) => logs.push(s)))];
+    const servers = [
+      new JobRunner(
+        t.db,
+        backupHandlers(config, (s) => logs.push(s)),
+      ),
+      new JobRunner(
+        t.db,
+        backupHandlers(config, (s) => logs.push(s)),
+      ),
+    ];
     const night = new Date('2026-05-05T19:00:00.250Z');
     expect(await queueBackup(t.db, night)).not.toBeNull();
     expect(await queueBackup(t.db, new Date('2026-05-05T19:00:00.900Z'))).toBeNull();
@@ -58,28 +79,52 @@ describe.each(drivers)('scheduled backups (%s)', (driver) => {
     const made = files.filter((f) => /^quyche-\d{4}-\d{2}-\d{2}-\d{6}\.jsonl\.gz$/.test(f) && !old.includes(f));
     expect(made).toHaveLength(1);
     // Two kept: the newest old one and tonight's; files not named by the job are never touched.
-    expect(files).toEqual(['ghi-chu.txt', 'quyche-2025-12-31-020000-LOI.jsonl.gz', 'quyche-2026-01-03-020000.jsonl.gz', made[0]!].sort());
+    expect(files).toEqual(
+      ['ghi-chu.txt', 'quyche-2025-12-31-020000-LOI.jsonl.gz', 'quyche-2026-01-03-020000.jsonl.gz', made[0]!].sort(),
+    );
     expect(statSync(join(dir, made[0]!)).mode & 0o777).toBe(0o600);
     expect(logs.at(-1)).toMatch(/^KẾT QUẢ: TỐT/);
     expect((await checkBackup(join(dir, made[0]!))).ok).toBe(true);
-    const audit = (await t.db.query<{ actor: string; after: { file: string; checked: boolean; removed: string[] } }>("select actor, after from audit_log where action = 'backup' order by seq desc limit 1")).rows[0]!;
-    expect(audit).toEqual({ actor: 'hệ thống (sao lưu định kỳ)', after: expect.objectContaining({ file: made[0], checked: true, removed: old.slice(0, 2) }) });
+    const audit = (
+      await t.db.query<{ actor: string; after: { file: string; checked: boolean; removed: string[] } }>(
+        "select actor, after from audit_log where action = 'backup' order by seq desc limit 1",
+      )
+    ).rows[0]!;
+    expect(audit).toEqual({
+      actor: 'hệ thống (sao lưu định kỳ)',
+      after: expect.objectContaining({ file: made[0], checked: true, removed: old.slice(0, 2) }),
+    });
   });
 
   it('tells the administrators when it fails, once, and the queue tries again', async () => {
     const blocker = join(root, `file-${driver}`);
     writeFileSync(blocker, 'một tệp, không phải thư mục');
     const logs: string[] = [];
-    const runner = new JobRunner(t.db, backupHandlers({ backupDir: join(blocker, 'sao-luu'), backupKeep: 3 }, (s) => logs.push(s)));
+    const runner = new JobRunner(
+      t.db,
+      backupHandlers({ backupDir: join(blocker, 'sao-luu'), backupKeep: 3 }, (s) => logs.push(s)),
+    );
     await queueBackup(t.db, new Date('2026-05-06T19:00:00Z'));
     expect(await runner.runPending()).toEqual({ done: 0, failed: 1 });
-    const notes = async () => (await t.db.query<{ username: string; title: string; body: string }>("select u.username, n.title, n.body from notification n join app_user u on u.id = n.user_id where n.kind = 'backup_failed'")).rows;
+    const notes = async () =>
+      (
+        await t.db.query<{ username: string; title: string; body: string }>(
+          "select u.username, n.title, n.body from notification n join app_user u on u.id = n.user_id where n.kind = 'backup_failed'",
+        )
+      ).rows;
     const first = await notes();
     expect(first.map((n) => n.username)).toContain('admin');
     expect(first.map((n) => n.username)).not.toContain('vanthu.x01');
-    expect(first[0]).toMatchObject({ title: 'Sao lưu định kỳ thất bại', body: expect.stringMatching(/^Không tạo được bản sao lưu: .*\nThư mục sao lưu: .*sao-luu/) });
+    expect(first[0]).toMatchObject({
+      title: 'Sao lưu định kỳ thất bại',
+      body: expect.stringMatching(/^Không tạo được bản sao lưu: .*\nThư mục sao lưu: .*sao-luu/),
+    });
     expect(logs[0]).toMatch(/^Sao lưu định kỳ thất bại: /);
-    const job = (await t.db.query<{ state: string; attempts: number; last_error: string }>("select state, attempts, last_error from job where kind = 'backup' and dedupe_key like 'backup:2026-05-07%'")).rows[0]!;
+    const job = (
+      await t.db.query<{ state: string; attempts: number; last_error: string }>(
+        "select state, attempts, last_error from job where kind = 'backup' and dedupe_key like 'backup:2026-05-07%'",
+      )
+    ).rows[0]!;
     expect(job).toMatchObject({ state: 'queued', attempts: 1 });
     await t.db.query("update job set run_at = now() where kind = 'backup' and state = 'queued'");
     expect(await runner.runPending()).toEqual({ done: 0, failed: 1 });

@@ -52,7 +52,12 @@ export class BackupCheckFailedError extends Error {}
  * A good one lets the oldest beyond QUYCHE_BACKUP_KEEP go; a bad one is renamed `…-LOI.jsonl.gz` (kept for a look,
  * never counted as one of the good ones) and the job fails.
  */
-export async function runScheduledBackup(db: Db, config: Pick<AppConfig, 'backupDir' | 'backupKeep'>, log: (s: string) => void, now: Date = new Date()): Promise<ScheduledBackup> {
+export async function runScheduledBackup(
+  db: Db,
+  config: Pick<AppConfig, 'backupDir' | 'backupKeep'>,
+  log: (s: string) => void,
+  now: Date = new Date(),
+): Promise<ScheduledBackup> {
   await mkdir(config.backupDir, { recursive: true, mode: 0o700 });
   let file = join(config.backupDir, backupFileName(now));
   const summary = await backupToFile(db, file);
@@ -77,7 +82,8 @@ export async function runScheduledBackup(db: Db, config: Pick<AppConfig, 'backup
       after: { file: basename(file), rows: summary.rows, bytes: summary.bytes, checked: check.ok, removed },
     }),
   );
-  if (!check.ok) throw new BackupCheckFailedError(`Bản sao lưu ${basename(file)} không phục hồi được: ${check.problems.join('; ')}`);
+  if (!check.ok)
+    throw new BackupCheckFailedError(`Bản sao lưu ${basename(file)} không phục hồi được: ${check.problems.join('; ')}`);
   return { file, summary, check, removed };
 }
 
@@ -99,23 +105,42 @@ export async function notifyBackupFailure(db: Db, message: string, backupDir: st
     ).rows;
     const to = admins.some((a) => a.root) ? admins.filter((a) => a.root) : admins;
     for (const a of to) {
-      await tx.query('insert into notification (id, org_id, user_id, kind, title, body) values ($1, $2, $3, $4, $5, $6)', [uuidv7(), a.org_id, a.user_id, 'backup_failed', title, body]);
+      await tx.query(
+        'insert into notification (id, org_id, user_id, kind, title, body) values ($1, $2, $3, $4, $5, $6)',
+        [uuidv7(), a.org_id, a.user_id, 'backup_failed', title, body],
+      );
     }
-    await appendAudit(tx, { actorUserId: null, actor: 'hệ thống (sao lưu định kỳ)', action: 'backup_failed', entity: 'database', entityId: null, orgId: null, before: null, after: { message, notified: to.length } });
+    await appendAudit(tx, {
+      actorUserId: null,
+      actor: 'hệ thống (sao lưu định kỳ)',
+      action: 'backup_failed',
+      entity: 'database',
+      entityId: null,
+      orgId: null,
+      before: null,
+      after: { message, notified: to.length },
+    });
     return to.length;
   });
 }
 
-export function backupHandlers(config: Pick<AppConfig, 'backupDir' | 'backupKeep'>, log: (s: string) => void = () => {}): Record<string, JobHandler> {
+export function backupHandlers(
+  config: Pick<AppConfig, 'backupDir' | 'backupKeep'>,
+  log: (s: string) => void = () => {},
+): Record<string, JobHandler> {
   return {
     backup: async (_payload, { db, jobId }) => {
       try {
         await runScheduledBackup(db, config, log);
       } catch (e) {
-        const message = e instanceof BackupCheckFailedError ? e.message : `Không tạo được bản sao lưu: ${(e as Error).message}`;
+        const message =
+          e instanceof BackupCheckFailedError ? e.message : `Không tạo được bản sao lưu: ${(e as Error).message}`;
         log(`Sao lưu định kỳ thất bại: ${message}`);
         // The runner retries a failed job a few times: the administrators hear of the first failure only.
-        const attempts = Number((await db.query<{ attempts: number }>('select attempts from job where id = $1', [jobId])).rows[0]?.attempts ?? 1);
+        const attempts = Number(
+          (await db.query<{ attempts: number }>('select attempts from job where id = $1', [jobId])).rows[0]?.attempts ??
+            1,
+        );
         if (attempts <= 1) await notifyBackupFailure(db, message, config.backupDir);
         throw e;
       }

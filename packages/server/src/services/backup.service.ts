@@ -7,7 +7,11 @@ import type { RequestContext } from '../http/context.js';
 
 /** Organizations at the top of the tree (no parent at any time): the whole database hangs under them. */
 export async function rootOrganizations(db: Db): Promise<string[]> {
-  return (await db.query<{ id: string }>('select id from organization o where not exists (select 1 from organization_parent p where p.org_id = o.id) order by id')).rows.map((r) => r.id);
+  return (
+    await db.query<{ id: string }>(
+      'select id from organization o where not exists (select 1 from organization_parent p where p.org_id = o.id) order by id',
+    )
+  ).rows.map((r) => r.id);
 }
 
 /**
@@ -19,7 +23,10 @@ export async function assertMayBackUp(ctx: RequestContext) {
   const covered = new Set(adminRoots.length ? await orgsCovered(ctx.db, adminRoots) : []);
   const missing = (await rootOrganizations(ctx.db)).filter((id) => !covered.has(id));
   if (adminRoots.length === 0 || missing.length) {
-    throw new ProblemError('FORBIDDEN', { field: 'user', detail: 'Chỉ quản trị viên có quyền trên mọi tổ chức gốc mới được sao lưu toàn bộ dữ liệu' });
+    throw new ProblemError('FORBIDDEN', {
+      field: 'user',
+      detail: 'Chỉ quản trị viên có quyền trên mọi tổ chức gốc mới được sao lưu toàn bộ dữ liệu',
+    });
   }
 }
 
@@ -27,9 +34,22 @@ export async function assertMayBackUp(ctx: RequestContext) {
  * Audits who takes the backup (before it starts: the entry is in the snapshot), then streams it. A failure midway
  * ends the stream with an error, so the receiver holds an incomplete file, which the reader refuses.
  */
-export async function streamBackup(db: Db, who: { userId: string | null; actor: string; via: 'session' | 'local_token'; ip: string }, done: (s: BackupSummary | Error) => void): Promise<Readable> {
+export async function streamBackup(
+  db: Db,
+  who: { userId: string | null; actor: string; via: 'session' | 'local_token'; ip: string },
+  done: (s: BackupSummary | Error) => void,
+): Promise<Readable> {
   await db.transaction((tx) =>
-    appendAudit(tx, { actorUserId: who.userId, actor: who.actor, action: 'backup', entity: 'database', entityId: null, orgId: null, before: null, after: { via: who.via, ip: who.ip } }),
+    appendAudit(tx, {
+      actorUserId: who.userId,
+      actor: who.actor,
+      action: 'backup',
+      entity: 'database',
+      entityId: null,
+      orgId: null,
+      before: null,
+      after: { via: who.via, ip: who.ip },
+    }),
   );
   const out = new PassThrough();
   writeBackup(db, out).then(done, (e: Error) => {

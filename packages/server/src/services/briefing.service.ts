@@ -1,4 +1,14 @@
-import { BRIEFING_TASK_STATE_LABELS, briefingStateRank, compareVietnamese, countByState, daysOverdue, HELD_STATES, presentingUnitMatcher, ProblemError, taskStateAtEnd } from '@quyche/core';
+import {
+  BRIEFING_TASK_STATE_LABELS,
+  briefingStateRank,
+  compareVietnamese,
+  countByState,
+  daysOverdue,
+  HELD_STATES,
+  presentingUnitMatcher,
+  ProblemError,
+  taskStateAtEnd,
+} from '@quyche/core';
 import type { BriefingTaskState, ReviewPeriod } from '@quyche/core';
 import { getOrganization } from '@quyche/db';
 import type { Sql } from '@quyche/db';
@@ -75,7 +85,16 @@ const supports = (t: TaskRow, unitId: string) => (t.supporting ?? []).some((s) =
 
 /** A task as the briefing shows it, read on the period's end. */
 function presentTask(t: TaskRow, end: string) {
-  const state = taskStateAtEnd({ doneOn: t.done_on, reportedOn: t.reported_on, dueAtEnd: t.due_at_end, openAtEnd: t.open_at_end, overdueAtEnd: t.overdue_at_end }, end);
+  const state = taskStateAtEnd(
+    {
+      doneOn: t.done_on,
+      reportedOn: t.reported_on,
+      dueAtEnd: t.due_at_end,
+      openAtEnd: t.open_at_end,
+      overdueAtEnd: t.overdue_at_end,
+    },
+    end,
+  );
   return {
     taskId: t.id,
     title: t.title,
@@ -93,7 +112,10 @@ function presentTask(t: TaskRow, end: string) {
 }
 type BriefingTask = ReturnType<typeof presentTask>;
 
-const byStateThenDue = (a: BriefingTask, b: BriefingTask) => briefingStateRank(a.state) - briefingStateRank(b.state) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || compareVietnamese(a.title, b.title);
+const byStateThenDue = (a: BriefingTask, b: BriefingTask) =>
+  briefingStateRank(a.state) - briefingStateRank(b.state) ||
+  (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+  compareVietnamese(a.title, b.title);
 
 function group(items: BriefingTask[]) {
   const sorted = [...items].sort(byStateThenDue);
@@ -103,17 +125,50 @@ function group(items: BriefingTask[]) {
 /** Tasks led with another advisory unit supporting, and supported with another leading: one row per other unit. */
 function coordinationOf(unit: Unit, tasks: { row: TaskRow; view: BriefingTask }[], units: Unit[]) {
   const others = units.filter((u) => u.id !== unit.id);
-  const rows: { taskId: string; title: string; role: Role; otherUnitId: string; otherUnit: string; dueDate: string | null; state: BriefingTaskState; stateLabel_vi: string }[] = [];
+  const rows: {
+    taskId: string;
+    title: string;
+    role: Role;
+    otherUnitId: string;
+    otherUnit: string;
+    dueDate: string | null;
+    state: BriefingTaskState;
+    stateLabel_vi: string;
+  }[] = [];
   for (const { row, view } of tasks) {
-    const base = { taskId: view.taskId, title: view.title, dueDate: view.dueDate, state: view.state, stateLabel_vi: view.stateLabel_vi };
-    if (leads(row, unit.id)) for (const o of others.filter((o) => supports(row, o.id))) rows.push({ ...base, role: 'lead', otherUnitId: o.id, otherUnit: o.name });
-    else for (const o of others.filter((o) => leads(row, o.id))) rows.push({ ...base, role: 'support', otherUnitId: o.id, otherUnit: o.name });
+    const base = {
+      taskId: view.taskId,
+      title: view.title,
+      dueDate: view.dueDate,
+      state: view.state,
+      stateLabel_vi: view.stateLabel_vi,
+    };
+    if (leads(row, unit.id))
+      for (const o of others.filter((o) => supports(row, o.id)))
+        rows.push({ ...base, role: 'lead', otherUnitId: o.id, otherUnit: o.name });
+    else
+      for (const o of others.filter((o) => leads(row, o.id)))
+        rows.push({ ...base, role: 'support', otherUnitId: o.id, otherUnit: o.name });
   }
-  return rows.sort((a, b) => briefingStateRank(a.state) - briefingStateRank(b.state) || compareVietnamese(a.otherUnit, b.otherUnit) || compareVietnamese(a.title, b.title));
+  return rows.sort(
+    (a, b) =>
+      briefingStateRank(a.state) - briefingStateRank(b.state) ||
+      compareVietnamese(a.otherUnit, b.otherUnit) ||
+      compareVietnamese(a.title, b.title),
+  );
 }
 
-function unitBriefing(unit: Unit, units: Unit[], tasks: TaskRow[], agenda: AgendaRow[], org: { name: string; shortName: string | null }, end: string) {
-  const mine = tasks.filter((t) => leads(t, unit.id) || supports(t, unit.id)).map((row) => ({ row, view: presentTask(row, end) }));
+function unitBriefing(
+  unit: Unit,
+  units: Unit[],
+  tasks: TaskRow[],
+  agenda: AgendaRow[],
+  org: { name: string; shortName: string | null },
+  end: string,
+) {
+  const mine = tasks
+    .filter((t) => leads(t, unit.id) || supports(t, unit.id))
+    .map((row) => ({ row, view: presentTask(row, end) }));
   const led = mine.filter((x) => leads(x.row, unit.id));
   const supported = mine.filter((x) => !leads(x.row, unit.id));
   const overdue = mine
@@ -123,7 +178,14 @@ function unitBriefing(unit: Unit, units: Unit[], tasks: TaskRow[], agenda: Agend
   const isMine = presentingUnitMatcher(unit.name, org);
   const presented = agenda
     .filter((a) => isMine(a.presenting_unit))
-    .map((a) => ({ meetingId: a.meeting_id, meetingTitle: a.meeting_title, meetingDate: a.meeting_date, bodyName: a.body_name, agendaItemId: a.agenda_item_id, agendaItemTitle: a.agenda_item_title }));
+    .map((a) => ({
+      meetingId: a.meeting_id,
+      meetingTitle: a.meeting_title,
+      meetingDate: a.meeting_date,
+      bodyName: a.body_name,
+      agendaItemId: a.agenda_item_id,
+      agendaItemTitle: a.agenda_item_title,
+    }));
   return {
     bodyId: unit.id,
     name: unit.name,
@@ -136,15 +198,25 @@ function unitBriefing(unit: Unit, units: Unit[], tasks: TaskRow[], agenda: Agend
 }
 
 async function loadUnits(sql: Sql, orgId: string, period: ReviewPeriod, clearance: number, unitId: string | undefined) {
-  const units = (await sql.query<Unit>(BRIEFING_SQL.units, [orgId, period.from, period.to, clearance])).rows.sort((a, b) => compareVietnamese(a.name, b.name));
+  const units = (await sql.query<Unit>(BRIEFING_SQL.units, [orgId, period.from, period.to, clearance])).rows.sort(
+    (a, b) => compareVietnamese(a.name, b.name),
+  );
   const shown = unitId ? units.filter((u) => u.id === unitId) : units;
   if (unitId && shown.length === 0) {
-    throw new ProblemError('NOT_FOUND', { code: 'KHONG_CO_BAN_THAM_MUU', field: 'query.unitId', detail: 'Không có cơ quan tham mưu, giúp việc này của tổ chức trong kỳ đã chọn' });
+    throw new ProblemError('NOT_FOUND', {
+      code: 'KHONG_CO_BAN_THAM_MUU',
+      field: 'query.unitId',
+      detail: 'Không có cơ quan tham mưu, giúp việc này của tổ chức trong kỳ đã chọn',
+    });
   }
   return { units, shown };
 }
 
-export async function organizationBriefing(ctx: RequestContext, orgId: string, q: { from?: string; to?: string; period?: string; unitId?: string }) {
+export async function organizationBriefing(
+  ctx: RequestContext,
+  orgId: string,
+  q: { from?: string; to?: string; period?: string; unitId?: string },
+) {
   await ctx.assertOrg(orgId, 'read');
   const org = await getOrganization(ctx.db, orgId);
   if (!org) throw new ProblemError('NOT_FOUND');
@@ -155,8 +227,14 @@ export async function organizationBriefing(ctx: RequestContext, orgId: string, q
   const { units, shown } = await loadUnits(ctx.db, orgId, period, clearance, q.unitId);
   const covered = await ctx.coveredOrgs('read');
   const [tasks, agenda] = await Promise.all([
-    units.length ? ctx.db.query<TaskRow>(BRIEFING_SQL.tasks, [units.map((u) => u.id), period.from, end, clearance, covered]).then((r) => r.rows) : Promise.resolve([]),
-    ctx.db.query<AgendaRow>(BRIEFING_SQL.presented, [orgId, period.from, end, clearance, HELD_STATES]).then((r) => r.rows),
+    units.length
+      ? ctx.db
+          .query<TaskRow>(BRIEFING_SQL.tasks, [units.map((u) => u.id), period.from, end, clearance, covered])
+          .then((r) => r.rows)
+      : Promise.resolve([]),
+    ctx.db
+      .query<AgendaRow>(BRIEFING_SQL.presented, [orgId, period.from, end, clearance, HELD_STATES])
+      .then((r) => r.rows),
   ]);
   const names = { name: org.name, shortName: org.short_name ?? null };
   return {

@@ -1,4 +1,14 @@
-import { checkConferenceQuota, conferenceQuota, EngineError, HELD_STATES, isConference, isQuorate, MEETING_KIND_LABELS, noticeCheck, regimeCalendar } from '@quyche/core';
+import {
+  checkConferenceQuota,
+  conferenceQuota,
+  EngineError,
+  HELD_STATES,
+  isConference,
+  isQuorate,
+  MEETING_KIND_LABELS,
+  noticeCheck,
+  regimeCalendar,
+} from '@quyche/core';
 import type { CalendarMeeting, MeetingKind } from '@quyche/core';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
@@ -7,7 +17,19 @@ import { competence, conclusionDeadline, loadBody, regulationFor, regulationTime
 /** Bodies whose meeting regime the regulation sets: the calendar and the deviation report cover these. */
 export const REGIME_BODIES = ['BCH', 'BTV', 'TT'];
 
-type Row = { id: string; body_id: string; body_kind: string; body_name: string; kind: string; state: string; title: string; meeting_date: string; documents_sent_on: string | null; format: string; province_wide: boolean };
+type Row = {
+  id: string;
+  body_id: string;
+  body_kind: string;
+  body_name: string;
+  kind: string;
+  state: string;
+  title: string;
+  meeting_date: string;
+  documents_sent_on: string | null;
+  format: string;
+  province_wide: boolean;
+};
 
 async function meetingsOf(sql: Sql, where: string, params: unknown[], clearance: number): Promise<Row[]> {
   return (
@@ -21,9 +43,16 @@ async function meetingsOf(sql: Sql, where: string, params: unknown[], clearance:
 
 const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 /** The regulation a year is judged under: the one in force at its end, or today for the current year. */
-const judgedOn = (year: number, asOf: string) => (asOf < `${year}-12-31` ? (asOf < `${year}-01-01` ? `${year}-01-01` : asOf) : `${year}-12-31`);
+const judgedOn = (year: number, asOf: string) =>
+  asOf < `${year}-12-31` ? (asOf < `${year}-01-01` ? `${year}-01-01` : asOf) : `${year}-12-31`;
 
-const toCal = (m: Row): CalendarMeeting => ({ id: m.id, date: m.meeting_date, kind: m.kind, state: m.state, title: m.title });
+const toCal = (m: Row): CalendarMeeting => ({
+  id: m.id,
+  date: m.meeting_date,
+  kind: m.kind,
+  state: m.state,
+  title: m.title,
+});
 
 /** The calendar a body's regime implies for a year, beside its meetings, and the periods short of the regime. */
 export async function bodyCalendar(ctx: RequestContext, bodyId: string, year: number, asOfIn?: string) {
@@ -32,11 +61,22 @@ export async function bodyCalendar(ctx: RequestContext, bodyId: string, year: nu
   const asOf = asOfIn ?? ctx.today();
   const range = yearRange(year);
   const tl = await regulationTimeline(ctx.db, body.org_id, range.to);
-  const meetings = await meetingsOf(ctx.db, 'm.body_id = $1 and m.meeting_date between $2 and $3', [bodyId, range.from, range.to], ctx.user.clearance);
+  const meetings = await meetingsOf(
+    ctx.db,
+    'm.body_id = $1 and m.meeting_date between $2 and $3',
+    [bodyId, range.from, range.to],
+    ctx.user.clearance,
+  );
   let regime = null;
   try {
     const a = regimeCalendar(tl.at, body.kind, range, meetings.map(toCal), asOf);
-    regime = { periods: a.result.periods, deviations: a.result.deviations, reason_vi: a.reason_vi, ruleIds: a.ruleIds, eIds: a.eIds };
+    regime = {
+      periods: a.result.periods,
+      deviations: a.result.deviations,
+      reason_vi: a.reason_vi,
+      ruleIds: a.ruleIds,
+      eIds: a.eIds,
+    };
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
   }
@@ -45,7 +85,13 @@ export async function bodyCalendar(ctx: RequestContext, bodyId: string, year: nu
     year,
     asOf,
     regulations: tl.versions,
-    meetings: meetings.map((m) => ({ id: m.id, kind: m.kind, state: m.state, title: m.title, meetingDate: m.meeting_date })),
+    meetings: meetings.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      state: m.state,
+      title: m.title,
+      meetingDate: m.meeting_date,
+    })),
     regime,
   };
 }
@@ -89,31 +135,99 @@ export interface RegimeBodyPeriod {
  * The departures of an organization's meetings between two dates, judged as of `asOf` (the caller has checked
  * access), and each regime body's regular meetings held against those required.
  */
-export async function deviationsIn(sql: Sql, orgId: string, range: { from: string; to: string }, asOf: string, clearance: number) {
+export async function deviationsIn(
+  sql: Sql,
+  orgId: string,
+  range: { from: string; to: string },
+  asOf: string,
+  clearance: number,
+) {
   const tl = await regulationTimeline(sql, orgId, range.to);
   const out: Deviation[] = [];
   const regimes: RegimeBodyPeriod[] = [];
-  const meetings = await meetingsOf(sql, 'm.org_id = $1 and m.meeting_date between $2 and $3', [orgId, range.from, range.to], clearance);
-  const bodies = (await sql.query<{ id: string; kind: string; name: string }>("select id, kind, name from body where org_id = $1 and kind = any($2::text[]) and valid_from <= $4 and (valid_until is null or valid_until >= $3) and confidentiality <= $5 order by name", [orgId, REGIME_BODIES, range.from, range.to, clearance])).rows;
+  const meetings = await meetingsOf(
+    sql,
+    'm.org_id = $1 and m.meeting_date between $2 and $3',
+    [orgId, range.from, range.to],
+    clearance,
+  );
+  const bodies = (
+    await sql.query<{ id: string; kind: string; name: string }>(
+      'select id, kind, name from body where org_id = $1 and kind = any($2::text[]) and valid_from <= $4 and (valid_until is null or valid_until >= $3) and confidentiality <= $5 order by name',
+      [orgId, REGIME_BODIES, range.from, range.to, clearance],
+    )
+  ).rows;
   for (const b of bodies) {
     try {
       const a = regimeCalendar(tl.at, b.kind, range, meetings.filter((m) => m.body_id === b.id).map(toCal), asOf);
-      for (const d of a.result.deviations) out.push({ code: d.code, bodyKind: b.kind, bodyName: b.name, date: d.period.from, meetingId: null, meetingTitle: null, period: d.period.label_vi, message_vi: d.message_vi, ruleIds: d.ruleIds, eIds: d.eIds });
+      for (const d of a.result.deviations)
+        out.push({
+          code: d.code,
+          bodyKind: b.kind,
+          bodyName: b.name,
+          date: d.period.from,
+          meetingId: null,
+          meetingTitle: null,
+          period: d.period.label_vi,
+          message_vi: d.message_vi,
+          ruleIds: d.ruleIds,
+          eIds: d.eIds,
+        });
       const ps = a.result.periods;
-      regimes.push({ bodyId: b.id, bodyKind: b.kind, bodyName: b.name, required: ps.reduce((n, p) => n + p.expected, 0), held: meetings.filter((m) => m.body_id === b.id && m.kind === 'regular' && (HELD_STATES as readonly string[]).includes(m.state) && m.meeting_date <= asOf).map((m) => m.id)});
+      regimes.push({
+        bodyId: b.id,
+        bodyKind: b.kind,
+        bodyName: b.name,
+        required: ps.reduce((n, p) => n + p.expected, 0),
+        held: meetings
+          .filter(
+            (m) =>
+              m.body_id === b.id &&
+              m.kind === 'regular' &&
+              (HELD_STATES as readonly string[]).includes(m.state) &&
+              m.meeting_date <= asOf,
+          )
+          .map((m) => m.id),
+      });
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
     }
   }
   const held = meetings.filter((m) => (HELD_STATES as readonly string[]).includes(m.state) && m.meeting_date <= asOf);
   const ids = held.map((m) => m.id);
-  const counts = new Map((await sql.query<{ meeting_id: string; summoned: number; present: number }>("select meeting_id, count(*)::int as summoned, count(*) filter (where status = 'present')::int as present from meeting_attendance where meeting_id = any($1::uuid[]) and role = 'member' group by meeting_id", [ids])).rows.map((x) => [x.meeting_id, x]));
-  const conclusions = new Map((await sql.query<{ meeting_id: string; issued_on: string; symbol: string }>('select meeting_id, issued_on, symbol from conclusion where meeting_id = any($1::uuid[])', [ids])).rows.map((x) => [x.meeting_id, x]));
-  const items = (await sql.query<{ meeting_id: string; title: string; matter: string; attributes: Record<string, unknown> }>('select meeting_id, title, matter, attributes from agenda_item where meeting_id = any($1::uuid[]) and matter is not null and confidentiality <= $2 order by meeting_id, position', [ids, clearance])).rows;
+  const counts = new Map(
+    (
+      await sql.query<{ meeting_id: string; summoned: number; present: number }>(
+        "select meeting_id, count(*)::int as summoned, count(*) filter (where status = 'present')::int as present from meeting_attendance where meeting_id = any($1::uuid[]) and role = 'member' group by meeting_id",
+        [ids],
+      )
+    ).rows.map((x) => [x.meeting_id, x]),
+  );
+  const conclusions = new Map(
+    (
+      await sql.query<{ meeting_id: string; issued_on: string; symbol: string }>(
+        'select meeting_id, issued_on, symbol from conclusion where meeting_id = any($1::uuid[])',
+        [ids],
+      )
+    ).rows.map((x) => [x.meeting_id, x]),
+  );
+  const items = (
+    await sql.query<{ meeting_id: string; title: string; matter: string; attributes: Record<string, unknown> }>(
+      'select meeting_id, title, matter, attributes from agenda_item where meeting_id = any($1::uuid[]) and matter is not null and confidentiality <= $2 order by meeting_id, position',
+      [ids, clearance],
+    )
+  ).rows;
   for (const m of held) {
     const reg = tl.at(m.meeting_date);
     if (!reg) continue;
-    const at = { bodyKind: m.body_kind, bodyName: m.body_name, date: m.meeting_date, meetingId: m.id, meetingTitle: m.title, period: null };
+    const at = {
+      bodyKind: m.body_kind,
+      bodyName: m.body_name,
+      date: m.meeting_date,
+      meetingId: m.id,
+      meetingTitle: m.title,
+      period: null,
+    };
     const push = (code: string, c: { reason_vi: string; ruleIds: string[]; eIds: string[] } | null | undefined) => {
       if (c) out.push({ code, ...at, message_vi: c.reason_vi, ruleIds: c.ruleIds, eIds: c.eIds });
     };
@@ -155,19 +269,42 @@ export async function conferenceQuotaReport(ctx: RequestContext, orgId: string, 
   const r = await regulationFor(ctx.db, orgId, judgedOn(year, asOf));
   const count = async (y: number) => {
     // Every conference counts once planned: the quota is about the year's plan as much as its record.
-    const ms = (await meetingsOf(ctx.db, "m.org_id = $1 and m.meeting_date between $2 and $3 and m.state <> 'cancelled'", [orgId, `${y}-01-01`, `${y}-12-31`], ctx.user.clearance)).filter((m) => isConference({ bodyKind: m.body_kind, kind: m.kind }));
-    return { meetings: ms, total: ms.length, inPerson: ms.filter((m) => m.format === 'in_person').length, provinceWide: ms.filter((m) => m.province_wide).length };
+    const ms = (
+      await meetingsOf(
+        ctx.db,
+        "m.org_id = $1 and m.meeting_date between $2 and $3 and m.state <> 'cancelled'",
+        [orgId, `${y}-01-01`, `${y}-12-31`],
+        ctx.user.clearance,
+      )
+    ).filter((m) => isConference({ bodyKind: m.body_kind, kind: m.kind }));
+    return {
+      meetings: ms,
+      total: ms.length,
+      inPerson: ms.filter((m) => m.format === 'in_person').length,
+      provinceWide: ms.filter((m) => m.province_wide).length,
+    };
   };
   const now = await count(year);
   const before = await count(year - 1);
-  const baseline = (await ctx.db.query<{ total: number; note: string | null }>('select total, note from conference_baseline where org_id = $1 and year = $2', [orgId, year - 1])).rows[0];
+  const baseline = (
+    await ctx.db.query<{ total: number; note: string | null }>(
+      'select total, note from conference_baseline where org_id = $1 and year = $2',
+      [orgId, year - 1],
+    )
+  ).rows[0];
   const lastYearTotal = before.total > 0 ? before.total : (baseline?.total ?? null);
   const lastYearSource: 'records' | 'baseline' | null = before.total > 0 ? 'records' : baseline ? 'baseline' : null;
   let quota = null;
   if (r) {
     try {
       const q = conferenceQuota(r.reg, judgedOn(year, asOf));
-      quota = { rule: q.result, ...checkConferenceQuota({ total: now.total, inPerson: now.inPerson, provinceWide: now.provinceWide, lastYearTotal }, q) };
+      quota = {
+        rule: q.result,
+        ...checkConferenceQuota(
+          { total: now.total, inPerson: now.inPerson, provinceWide: now.provinceWide, lastYearTotal },
+          q,
+        ),
+      };
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
     }
@@ -175,15 +312,36 @@ export async function conferenceQuotaReport(ctx: RequestContext, orgId: string, 
   const byMonth = Array.from({ length: 12 }, (_, i) => {
     const mm = String(i + 1).padStart(2, '0');
     const inMonth = now.meetings.filter((m) => m.meeting_date.slice(5, 7) === mm);
-    return { month: i + 1, inPerson: inMonth.filter((m) => m.format === 'in_person').length, online: inMonth.filter((m) => m.format !== 'in_person').length };
+    return {
+      month: i + 1,
+      inPerson: inMonth.filter((m) => m.format === 'in_person').length,
+      online: inMonth.filter((m) => m.format !== 'in_person').length,
+    };
   });
   return {
     orgId,
     year,
     regulation: r ? { versionId: r.versionId, regulationId: r.regulationId, expression: r.expression } : null,
-    totals: { total: now.total, inPerson: now.inPerson, online: now.total - now.inPerson, provinceWide: now.provinceWide, lastYearTotal, lastYearSource, lastYearNote: lastYearSource === 'baseline' ? (baseline?.note ?? null) : null },
+    totals: {
+      total: now.total,
+      inPerson: now.inPerson,
+      online: now.total - now.inPerson,
+      provinceWide: now.provinceWide,
+      lastYearTotal,
+      lastYearSource,
+      lastYearNote: lastYearSource === 'baseline' ? (baseline?.note ?? null) : null,
+    },
     byMonth,
-    conferences: now.meetings.map((m) => ({ id: m.id, title: m.title, meetingDate: m.meeting_date, bodyName: m.body_name, kind: m.kind, kindLabel: MEETING_KIND_LABELS[m.kind as MeetingKind]?.vi ?? m.kind, format: m.format, provinceWide: m.province_wide })),
+    conferences: now.meetings.map((m) => ({
+      id: m.id,
+      title: m.title,
+      meetingDate: m.meeting_date,
+      bodyName: m.body_name,
+      kind: m.kind,
+      kindLabel: MEETING_KIND_LABELS[m.kind as MeetingKind]?.vi ?? m.kind,
+      format: m.format,
+      provinceWide: m.province_wide,
+    })),
     quota,
   };
 }

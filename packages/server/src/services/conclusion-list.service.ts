@@ -3,7 +3,20 @@ import type { ConclusionListQuerySchema } from '@quyche/core';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 
-type Row = { id: string; symbol: string; issued_on: string; meeting_id: string; title: string; body_name: string; org_name: string; items: number; followed: number; done: number; overdue: number; percent: string | number | null };
+type Row = {
+  id: string;
+  symbol: string;
+  issued_on: string;
+  meeting_id: string;
+  title: string;
+  body_name: string;
+  org_name: string;
+  items: number;
+  followed: number;
+  done: number;
+  overdue: number;
+  percent: string | number | null;
+};
 
 /**
  * The conclusion notices of the user's organizations (or one of them), newest first, each with its follow-up:
@@ -17,7 +30,9 @@ export async function listConclusions(ctx: RequestContext, q: z.output<typeof Co
     params.push(q.year);
     where.push(`extract(year from c.issued_on) = $${params.length}`);
   }
-  for (const term of foldVietnamese(q.q ?? '').split(/\s+/).filter(Boolean)) {
+  for (const term of foldVietnamese(q.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean)) {
     params.push(`%${term}%`);
     where.push(`(m.search_text like $${params.length} or lower(c.symbol) like $${params.length})`);
   }

@@ -17,10 +17,17 @@ type In<T extends z.ZodType> = z.output<T>;
 export async function issueConclusion(ctx: RequestContext, meetingId: string, input: In<typeof IssueConclusionSchema>) {
   const m = await loadMeeting(ctx, meetingId, 'write');
   if (!['closed', 'minutes_approved'].includes(m.state)) {
-    throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Thông báo kết luận được ban hành sau khi hội nghị bế mạc' });
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_HOI_NGHI',
+      field: 'body',
+      detail: 'Thông báo kết luận được ban hành sau khi hội nghị bế mạc',
+    });
   }
   if (input.issuedOn < m.meeting_date) {
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.issuedOn', detail: `Ngày ban hành (${formatDateVi(input.issuedOn)}) trước ngày họp (${formatDateVi(m.meeting_date)})` });
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.issuedOn',
+      detail: `Ngày ban hành (${formatDateVi(input.issuedOn)}) trước ngày họp (${formatDateVi(m.meeting_date)})`,
+    });
   }
   const visiblePerson = async (id: string, field: string) => {
     const p = await getPerson(ctx.db, id);
@@ -32,12 +39,30 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
   if (signerId) await visiblePerson(signerId, 'body.signer.personId');
   for (const [i, it] of input.items.entries()) {
     if (it.kind !== 'action') continue;
-    const six = checkSixClear({ title: it.text, leads: it.leads ?? [], supporting: it.supporting ?? [], due: { date: it.dueDate ?? null, meetingId: it.dueMeetingId ?? null, label: it.dueLabel ?? null }, supervisorId: it.supervisorPersonId ?? null, decidingBody: it.decidingBody ?? null, product: it.product ?? null });
-    if (six.refused) throw new ProblemError('RULE_VIOLATION', { code: six.refused.rule, title: 'Mỗi nhiệm vụ chỉ có một đầu mối chủ trì', detail: six.refused.message_vi, field: `body.items.${i}.leads` });
+    const six = checkSixClear({
+      title: it.text,
+      leads: it.leads ?? [],
+      supporting: it.supporting ?? [],
+      due: { date: it.dueDate ?? null, meetingId: it.dueMeetingId ?? null, label: it.dueLabel ?? null },
+      supervisorId: it.supervisorPersonId ?? null,
+      decidingBody: it.decidingBody ?? null,
+      product: it.product ?? null,
+    });
+    if (six.refused)
+      throw new ProblemError('RULE_VIOLATION', {
+        code: six.refused.rule,
+        title: 'Mỗi nhiệm vụ chỉ có một đầu mối chủ trì',
+        detail: six.refused.message_vi,
+        field: `body.items.${i}.leads`,
+      });
     if (it.supervisorPersonId) await visiblePerson(it.supervisorPersonId, `body.items.${i}.supervisorPersonId`);
     if (it.dueMeetingId) {
       const dm = await getMeeting(ctx.db, it.dueMeetingId);
-      if (!dm || !(await ctx.can(dm.org_id, 'read', dm.confidentiality))) throw new ProblemError('VALIDATION_FAILED', { field: `body.items.${i}.dueMeetingId`, detail: 'Không tìm thấy kỳ họp làm hạn' });
+      if (!dm || !(await ctx.can(dm.org_id, 'read', dm.confidentiality)))
+        throw new ProblemError('VALIDATION_FAILED', {
+          field: `body.items.${i}.dueMeetingId`,
+          detail: 'Không tìm thấy kỳ họp làm hạn',
+        });
     }
   }
   const { org, term } = await issuerOn(ctx, m.org_id, input.issuedOn, 'body');
@@ -50,20 +75,72 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
     if ((await tx.query('select 1 from conclusion where meeting_id = $1', [meetingId])).rows.length) {
       throw new ProblemError('DUPLICATE', { field: 'body', detail: 'Hội nghị này đã có thông báo kết luận' });
     }
-    const doc = await numberDocument(ctx, tx, { org, term, type: docType, title: `${docType === 'KL' ? 'Kết luận' : 'Thông báo kết luận'} ${m.title}`, issuedOn: input.issuedOn, confidentiality: m.confidentiality });
+    const doc = await numberDocument(ctx, tx, {
+      org,
+      term,
+      type: docType,
+      title: `${docType === 'KL' ? 'Kết luận' : 'Thông báo kết luận'} ${m.title}`,
+      issuedOn: input.issuedOn,
+      confidentiality: m.confidentiality,
+    });
     await tx.query(
       'insert into conclusion (id, org_id, meeting_id, issued_document_id, symbol, issued_on, summary, signer_person_id, signer_for, signer_position, recipients) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
-      [conclusionId, m.org_id, meetingId, doc.id, doc.symbol, input.issuedOn, input.summary, signerId ?? null, input.signer.for, input.signer.position, JSON.stringify(input.recipients ?? [])],
+      [
+        conclusionId,
+        m.org_id,
+        meetingId,
+        doc.id,
+        doc.symbol,
+        input.issuedOn,
+        input.summary,
+        signerId ?? null,
+        input.signer.for,
+        input.signer.position,
+        JSON.stringify(input.recipients ?? []),
+      ],
     );
     for (const [i, it] of input.items.entries()) {
-      const six = it.kind === 'action' ? checkSixClear({ title: it.text, leads: it.leads ?? [], supporting: it.supporting ?? [], due: { date: it.dueDate ?? null, meetingId: it.dueMeetingId ?? null, label: it.dueLabel ?? null }, supervisorId: it.supervisorPersonId ?? null, decidingBody: it.decidingBody ?? null, product: it.product ?? null }) : null;
+      const six =
+        it.kind === 'action'
+          ? checkSixClear({
+              title: it.text,
+              leads: it.leads ?? [],
+              supporting: it.supporting ?? [],
+              due: { date: it.dueDate ?? null, meetingId: it.dueMeetingId ?? null, label: it.dueLabel ?? null },
+              supervisorId: it.supervisorPersonId ?? null,
+              decidingBody: it.decidingBody ?? null,
+              product: it.product ?? null,
+            })
+          : null;
       await tx.query(
         `insert into conclusion_item (id, org_id, conclusion_id, position, kind, text, leads, supporting, due_date, due_meeting_id, due_label, supervisor_person_id, deciding_body, product, six_clear)
          values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
-        [uuidv7(), m.org_id, conclusionId, i + 1, it.kind, it.text, JSON.stringify(it.leads ?? []), JSON.stringify(it.supporting ?? []), it.dueDate ?? null, it.dueMeetingId ?? null, it.dueLabel ?? null, it.supervisorPersonId ?? null, it.decidingBody ?? null, it.product ?? null, six ? JSON.stringify(six) : null],
+        [
+          uuidv7(),
+          m.org_id,
+          conclusionId,
+          i + 1,
+          it.kind,
+          it.text,
+          JSON.stringify(it.leads ?? []),
+          JSON.stringify(it.supporting ?? []),
+          it.dueDate ?? null,
+          it.dueMeetingId ?? null,
+          it.dueLabel ?? null,
+          it.supervisorPersonId ?? null,
+          it.decidingBody ?? null,
+          it.product ?? null,
+          six ? JSON.stringify(six) : null,
+        ],
       );
     }
-    await ctx.audit(tx, { action: 'issue', entity: 'conclusion', entityId: conclusionId, orgId: m.org_id, after: { meetingId, symbol: doc.symbol, issuedOn: input.issuedOn, items: input.items.length } });
+    await ctx.audit(tx, {
+      action: 'issue',
+      entity: 'conclusion',
+      entityId: conclusionId,
+      orgId: m.org_id,
+      after: { meetingId, symbol: doc.symbol, issuedOn: input.issuedOn, items: input.items.length },
+    });
     await notifyMeeting(tx, meetingId);
   });
   return getMeetingDetail(ctx, meetingId);

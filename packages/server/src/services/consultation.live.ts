@@ -12,9 +12,19 @@ export async function notifyConsultation(tx: Sql, consultationId: string) {
  * point sees the others' comments arrive: the counts, and the comments by connection point.
  */
 export async function consultationLive(sql: Sql, id: string) {
-  const c = (await sql.query<{ id: string; state: string; deadline: string; version: number }>('select id, state, deadline, version from consultation where id = $1', [id])).rows[0];
+  const c = (
+    await sql.query<{ id: string; state: string; deadline: string; version: number }>(
+      'select id, state, deadline, version from consultation where id = $1',
+      [id],
+    )
+  ).rows[0];
   if (!c) return null;
-  const recipients = (await sql.query<{ answered_on: string | null; not_answering: boolean }>('select answered_on, not_answering from consultation_recipient where consultation_id = $1', [id])).rows;
+  const recipients = (
+    await sql.query<{ answered_on: string | null; not_answering: boolean }>(
+      'select answered_on, not_answering from consultation_recipient where consultation_id = $1',
+      [id],
+    )
+  ).rows;
   const counts = (
     await sql.query<{ comments: number; disposed: number; open: number; last: number }>(
       `select count(*)::int as comments, count(*) filter (where disposition is not null)::int as disposed,
@@ -31,14 +41,23 @@ export async function consultationLive(sql: Sql, id: string) {
     )
   ).rows;
   const today = todayInVietnam();
-  const status = recipients.map((r) => recipientStatus({ answeredOn: r.answered_on, notAnswering: r.not_answering }, c.deadline, today));
+  const status = recipients.map((r) =>
+    recipientStatus({ answeredOn: r.answered_on, notAnswering: r.not_answering }, c.deadline, today),
+  );
   return {
     id: c.id,
     state: c.state,
     version: c.version,
     /** The position of the newest comment: a page that has fewer reloads its list. */
     lastPosition: counts.last,
-    counts: { recipients: recipients.length, answered: status.filter((s) => s === 'answered').length, late: status.filter((s) => s === 'late').length, comments: counts.comments, disposed: counts.disposed, open: counts.open },
+    counts: {
+      recipients: recipients.length,
+      answered: status.filter((s) => s === 'answered').length,
+      late: status.filter((s) => s === 'late').length,
+      comments: counts.comments,
+      disposed: counts.disposed,
+      open: counts.open,
+    },
     sites: sites.map((s) => ({ siteId: s.site_id, name: s.name, meetingId: s.meeting_id, comments: s.comments })),
   };
 }
@@ -50,7 +69,9 @@ export class ConsultationHub extends LiveHub {
       'consultation_changed',
       async (id) => {
         const live = await consultationLive(db, id);
-        return live ? `event: summary\nid: ${live.version}-${live.lastPosition}\ndata: ${JSON.stringify(live)}\n\n` : null;
+        return live
+          ? `event: summary\nid: ${live.version}-${live.lastPosition}\ndata: ${JSON.stringify(live)}\n\n`
+          : null;
       },
       coalesceMs,
     );

@@ -15,7 +15,10 @@ import { clause } from '../reports/punctuation.js';
  */
 async function peopleOf(db: Db, r: RecipientRow, on: string): Promise<string[]> {
   if (r.person_id) return [r.person_id];
-  const orgId = r.recipient_org_id ?? (await db.query<{ org_id: string }>('select org_id from body where id = $1', [r.recipient_body_id])).rows[0]?.org_id;
+  const orgId =
+    r.recipient_org_id ??
+    (await db.query<{ org_id: string }>('select org_id from body where id = $1', [r.recipient_body_id])).rows[0]
+      ?.org_id;
   const rows = (
     await db.query<{ person_id: string }>(
       `select m.person_id from membership m join body b on b.id = m.body_id
@@ -27,16 +30,25 @@ async function peopleOf(db: Db, r: RecipientRow, on: string): Promise<string[]> 
   return [...new Set(rows.map((x) => x.person_id))];
 }
 
-export function consultationHandlers(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'baseUrl'>, mailer: Mailer | null = smtpMailer(config)): Record<string, JobHandler> {
+export function consultationHandlers(
+  config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'baseUrl'>,
+  mailer: Mailer | null = smtpMailer(config),
+): Record<string, JobHandler> {
   return {
     consultation_scan: async (payload, { db }) => {
       const today = String(payload['today'] ?? todayInVietnam());
-      const open = (await db.query<ConsultationRow>("select * from consultation where state = 'open' and deadline < $1", [today])).rows;
+      const open = (
+        await db.query<ConsultationRow>("select * from consultation where state = 'open' and deadline < $1", [today])
+      ).rows;
       for (const c of open) await queueConsultationReminders(db, c, today, 7);
     },
     consultation_reminder: async (payload, { db, jobId }) => {
-      const c = (await db.query<ConsultationRow>('select * from consultation where id = $1', [payload['consultationId']])).rows[0];
-      const r = (await db.query<RecipientRow>('select * from consultation_recipient where id = $1', [payload['recipientId']])).rows[0];
+      const c = (
+        await db.query<ConsultationRow>('select * from consultation where id = $1', [payload['consultationId']])
+      ).rows[0];
+      const r = (
+        await db.query<RecipientRow>('select * from consultation_recipient where id = $1', [payload['recipientId']])
+      ).rows[0];
       // Answered, excused or closed in the meantime: nothing to remind.
       if (!c || !r || c.state !== 'open' || r.answered_on || r.not_answering) return;
       const today = String(payload['today'] ?? todayInVietnam());
@@ -63,7 +75,19 @@ export function consultationHandlers(config: Pick<AppConfig, 'smtpUrl' | 'mailFr
             )
           ).rows.map((u) => u.id)
         : [];
-      await deliver(db, jobId, mailer, people, orgId, null, 'consultation', subject, text, { sender: await senderOf(db, c.org_id), link: `/consultations/${c.id}` }, clerks);
+      await deliver(
+        db,
+        jobId,
+        mailer,
+        people,
+        orgId,
+        null,
+        'consultation',
+        subject,
+        text,
+        { sender: await senderOf(db, c.org_id), link: `/consultations/${c.id}` },
+        clerks,
+      );
     },
   };
 }

@@ -3,7 +3,13 @@ import type { DirectoryQuerySchema } from '@quyche/core';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 
-type Row = { id: string; full_name: string; org_name: string; positions: { bodyId: string; bodyName: string; role: string; title: string | null; validFrom: string }[]; total: number };
+type Row = {
+  id: string;
+  full_name: string;
+  org_name: string;
+  positions: { bodyId: string; bodyName: string; role: string; title: string | null; validFrom: string }[];
+  total: number;
+};
 
 /**
  * People of the user's organizations with the positions they hold on `asOf` (by default only those holding one),
@@ -14,7 +20,9 @@ export async function directory(ctx: RequestContext, q: z.output<typeof Director
   if (q.orgId) await ctx.assertOrg(q.orgId, 'read');
   const params: unknown[] = [ctx.user.clearance, asOf, q.orgId ? [q.orgId] : await ctx.coveredOrgs('read')];
   const where = ['p.confidentiality <= $1', 'p.org_id = any($3::uuid[])'];
-  for (const term of foldVietnamese(q.q ?? '').split(/\s+/).filter(Boolean)) {
+  for (const term of foldVietnamese(q.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean)) {
     params.push(`%${term}%`);
     where.push(`p.search_text like $${params.length}`);
   }
@@ -36,7 +44,14 @@ export async function directory(ctx: RequestContext, q: z.output<typeof Director
   ).rows;
   return {
     asOf,
-    items: rows.map((r) => ({ id: r.id, fullName: r.full_name, orgName: r.org_name, positions: (typeof r.positions === 'string' ? JSON.parse(r.positions) : r.positions).map((x: Row['positions'][number]) => ({ ...x, validFrom: String(x.validFrom).slice(0, 10) })) })),
+    items: rows.map((r) => ({
+      id: r.id,
+      fullName: r.full_name,
+      orgName: r.org_name,
+      positions: (typeof r.positions === 'string' ? JSON.parse(r.positions) : r.positions).map(
+        (x: Row['positions'][number]) => ({ ...x, validFrom: String(x.validFrom).slice(0, 10) }),
+      ),
+    })),
     page: q.page,
     pageSize: q.pageSize,
     total: rows[0]?.total ?? 0,

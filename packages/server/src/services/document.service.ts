@@ -10,9 +10,19 @@ export async function issuerOn(ctx: RequestContext, orgId: string, issuedOn: str
   const org = await getOrganization(ctx.db, orgId);
   if (!org) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy tổ chức ban hành' });
   await ctx.assertOrg(org.id, 'write', org.confidentiality);
-  if (!org.symbol) throw new ProblemError('RULE_VIOLATION', { code: 'THIEU_KY_HIEU_CO_QUAN', field, detail: `${org.name} chưa có ký hiệu cơ quan ban hành (ví dụ TU)` });
+  if (!org.symbol)
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'THIEU_KY_HIEU_CO_QUAN',
+      field,
+      detail: `${org.name} chưa có ký hiệu cơ quan ban hành (ví dụ TU)`,
+    });
   const term = await termOn(ctx.db, org.id, issuedOn);
-  if (!term) throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_CO_NHIEM_KY', field: 'body.issuedOn', detail: `${org.name} không có khóa, nhiệm kỳ nào vào ngày ${formatDateVi(issuedOn)}` });
+  if (!term)
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'KHONG_CO_NHIEM_KY',
+      field: 'body.issuedOn',
+      detail: `${org.name} không có khóa, nhiệm kỳ nào vào ngày ${formatDateVi(issuedOn)}`,
+    });
   return { org: { id: org.id, symbol: org.symbol, name: org.name }, term };
 }
 
@@ -20,7 +30,18 @@ export async function issuerOn(ctx: RequestContext, orgId: string, issuedOn: str
  * Numbers and records a document inside the caller's transaction (R14): per issuer, type and term, consecutive even
  * when requests race (the counter row is locked until the transaction ends).
  */
-export async function numberDocument(ctx: RequestContext, tx: Sql, d: { org: { id: string; symbol: string }; term: { id: string; name: string }; type: string; title: string; issuedOn: string; confidentiality: number }) {
+export async function numberDocument(
+  ctx: RequestContext,
+  tx: Sql,
+  d: {
+    org: { id: string; symbol: string };
+    term: { id: string; name: string };
+    type: string;
+    title: string;
+    issuedOn: string;
+    confidentiality: number;
+  },
+) {
   const number = await nextDocumentNumber(tx, d.org.id, d.type, d.term.id);
   const symbol = documentSymbol(number, d.type, d.org.symbol);
   const id = uuidv7();
@@ -28,7 +49,18 @@ export async function numberDocument(ctx: RequestContext, tx: Sql, d: { org: { i
     'insert into issued_document (id, org_id, term_id, doc_type, number, symbol, title, issued_on, confidentiality, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
     [id, d.org.id, d.term.id, d.type, number, symbol, d.title, d.issuedOn, d.confidentiality, ctx.user.id],
   );
-  return { id, orgId: d.org.id, termId: d.term.id, termName: d.term.name, type: d.type, number, symbol, title: d.title, issuedOn: d.issuedOn, confidentiality: d.confidentiality };
+  return {
+    id,
+    orgId: d.org.id,
+    termId: d.term.id,
+    termName: d.term.name,
+    type: d.type,
+    number,
+    symbol,
+    title: d.title,
+    issuedOn: d.issuedOn,
+    confidentiality: d.confidentiality,
+  };
 }
 
 /** Issues a document number (R14). */
@@ -36,7 +68,14 @@ export async function issueDocument(ctx: RequestContext, input: z.output<typeof 
   const { org, term } = await issuerOn(ctx, input.orgId, input.issuedOn);
   ctx.assertClearance(input.confidentiality ?? 0);
   return ctx.db.transaction(async (tx) => {
-    const out = await numberDocument(ctx, tx, { org, term, type: input.type, title: input.title, issuedOn: input.issuedOn, confidentiality: input.confidentiality ?? 0 });
+    const out = await numberDocument(ctx, tx, {
+      org,
+      term,
+      type: input.type,
+      title: input.title,
+      issuedOn: input.issuedOn,
+      confidentiality: input.confidentiality ?? 0,
+    });
     await ctx.audit(tx, { action: 'create', entity: 'issued_document', entityId: out.id, orgId: org.id, after: out });
     return out;
   });
@@ -46,6 +85,22 @@ export async function listDocuments(ctx: RequestContext, orgId: string) {
   await ctx.assertOrg(orgId, 'read');
   const terms = new Map<string, string>();
   const rows = await listIssuedDocuments(ctx.db, orgId, ctx.user.clearance);
-  for (const r of rows) if (!terms.has(r.term_id)) terms.set(r.term_id, (await ctx.db.query<{ name: string }>('select name from term where id = $1', [r.term_id])).rows[0]?.name ?? '');
-  return rows.map((r) => ({ id: r.id, orgId: r.org_id, termId: r.term_id, termName: terms.get(r.term_id) ?? '', type: r.doc_type, number: r.number, symbol: r.symbol, title: r.title, issuedOn: r.issued_on, confidentiality: r.confidentiality }));
+  for (const r of rows)
+    if (!terms.has(r.term_id))
+      terms.set(
+        r.term_id,
+        (await ctx.db.query<{ name: string }>('select name from term where id = $1', [r.term_id])).rows[0]?.name ?? '',
+      );
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    termId: r.term_id,
+    termName: terms.get(r.term_id) ?? '',
+    type: r.doc_type,
+    number: r.number,
+    symbol: r.symbol,
+    title: r.title,
+    issuedOn: r.issued_on,
+    confidentiality: r.confidentiality,
+  }));
 }

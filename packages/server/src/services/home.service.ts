@@ -30,7 +30,14 @@ export async function homeOf(ctx: RequestContext) {
   ]);
   const taskHref = (o: Record<string, string | undefined>) => `/tasks${qs({ ...o, mine })}`;
   const supervisors = personId
-    ? new Map((await ctx.db.query<{ id: string; s: string | null }>('select id, supervisor_person_id as s from task where id = any($1::uuid[])', [[...overdue.items, ...dueThisWeek.items].map((t) => t.id)])).rows.map((r) => [r.id, r.s]))
+    ? new Map(
+        (
+          await ctx.db.query<{ id: string; s: string | null }>(
+            'select id, supervisor_person_id as s from task where id = any($1::uuid[])',
+            [[...overdue.items, ...dueThisWeek.items].map((t) => t.id)],
+          )
+        ).rows.map((r) => [r.id, r.s]),
+      )
     : new Map<string, string | null>();
   const line = (t: (typeof overdue.items)[number]) => ({
     id: t.id,
@@ -38,7 +45,13 @@ export async function homeOf(ctx: RequestContext) {
     due: t.status.due,
     overdue: t.status.overdue,
     leadName: t.lead?.name ?? null,
-    role: !personId ? ('org' as const) : t.lead?.id === personId ? ('lead' as const) : supervisors.get(t.id) === personId ? ('supervise' as const) : ('support' as const),
+    role: !personId
+      ? ('org' as const)
+      : t.lead?.id === personId
+        ? ('lead' as const)
+        : supervisors.get(t.id) === personId
+          ? ('supervise' as const)
+          : ('support' as const),
   });
 
   return {
@@ -65,7 +78,15 @@ async function meetingsOfWeek(ctx: RequestContext, from: string, to: string, tod
   const items = [];
   for (const item of list) {
     const m = (await getMeeting(ctx.db, item.id)) as MeetingRow;
-    items.push({ id: item.id, title: item.title, bodyName: item.bodyName, date: item.meetingDate, startsAt: item.startsAt, state: item.state, lacks: await lacksOf(ctx, m, today) });
+    items.push({
+      id: item.id,
+      title: item.title,
+      bodyName: item.bodyName,
+      date: item.meetingDate,
+      startsAt: item.startsAt,
+      state: item.state,
+      lacks: await lacksOf(ctx, m, today),
+    });
   }
   return { count: list.length, href: `/meetings${qs({ view: 'week', week: from })}`, items };
 }
@@ -87,10 +108,21 @@ async function lacksOf(ctx: RequestContext, m: MeetingRow, today: string): Promi
     lacks.push(late ? 'Chưa gửi tài liệu, đã quá thời hạn gửi theo quy chế' : 'Chưa gửi tài liệu');
   }
   if (ahead && reg) {
-    const rows = (await ctx.db.query<{ summoned: number; out: number }>("select count(*)::int as summoned, count(*) filter (where status in ('absent_excused', 'absent'))::int as out from meeting_attendance where meeting_id = $1 and role <> 'guest'", [m.id])).rows[0]!;
+    const rows = (
+      await ctx.db.query<{ summoned: number; out: number }>(
+        "select count(*)::int as summoned, count(*) filter (where status in ('absent_excused', 'absent'))::int as out from meeting_attendance where meeting_id = $1 and role <> 'guest'",
+        [m.id],
+      )
+    ).rows[0]!;
     if (rows.summoned > 0 && rows.out > 0) {
       try {
-        const q = isQuorate(reg, body.kind, { summoned: rows.summoned, present: rows.summoned - rows.out }, m.meeting_date, m.kind);
+        const q = isQuorate(
+          reg,
+          body.kind,
+          { summoned: rows.summoned, present: rows.summoned - rows.out },
+          m.meeting_date,
+          m.kind,
+        );
         if (!q.result.valid) lacks.push(`Có nguy cơ không đủ số lượng: ${rows.out} người đã báo vắng`);
       } catch {
         // No quorum rule for this body.
@@ -103,7 +135,13 @@ async function lacksOf(ctx: RequestContext, m: MeetingRow, today: string): Promi
 
 /** Consultations sent to the user's organizations (or to the user) that they have not answered yet. */
 async function consultationsToAnswer(ctx: RequestContext, today: string) {
-  const items = (await listConsultations(ctx, { awaiting: '1' })).map((c) => ({ id: c.id, title: c.title, orgName: c.orgName, deadline: c.deadline, late: c.deadline < today }));
+  const items = (await listConsultations(ctx, { awaiting: '1' })).map((c) => ({
+    id: c.id,
+    title: c.title,
+    orgName: c.orgName,
+    deadline: c.deadline,
+    late: c.deadline < today,
+  }));
   return { count: items.length, href: '/consultations?awaiting=1', items: items.slice(0, 5) };
 }
 
@@ -117,7 +155,12 @@ async function unreadNotifications(ctx: RequestContext) {
   return {
     unread: rows[0]?.total ?? 0,
     href: '/notifications?unread=1',
-    items: rows.map((n) => ({ id: n.id, title: n.title, createdAt: new Date(n.created_at).toISOString(), href: n.task_id ? `/tasks/${n.task_id}` : null })),
+    items: rows.map((n) => ({
+      id: n.id,
+      title: n.title,
+      createdAt: new Date(n.created_at).toISOString(),
+      href: n.task_id ? `/tasks/${n.task_id}` : null,
+    })),
   };
 }
 
@@ -129,7 +172,15 @@ async function conclusionsToFollow(ctx: RequestContext) {
     count: items.length,
     // The register of notices, filtered to the one organization when there is one, shows the same pending total.
     href: orgs.length === 1 ? `/conclusions?orgId=${orgs[0]}` : '/conclusions',
-    items: items.slice(0, 5).map((i) => ({ id: i.id, text: i.text, symbol: i.conclusionSymbol, issuedOn: i.issuedOn, meetingId: i.meetingId })),
+    items: items
+      .slice(0, 5)
+      .map((i) => ({
+        id: i.id,
+        text: i.text,
+        symbol: i.conclusionSymbol,
+        issuedOn: i.issuedOn,
+        meetingId: i.meetingId,
+      })),
   };
 }
 
@@ -151,6 +202,10 @@ async function supervision(ctx: RequestContext, today: string) {
   ).rows;
   return {
     overdue: { count: all.total, href: '/tasks?state=overdue' },
-    byUnit: groups.map((g) => ({ name: g.lead_name, overdue: g.n, href: `/tasks${qs({ state: 'overdue', lead: g.lead_id })}` })),
+    byUnit: groups.map((g) => ({
+      name: g.lead_name,
+      overdue: g.n,
+      href: `/tasks${qs({ state: 'overdue', lead: g.lead_id })}`,
+    })),
   };
 }

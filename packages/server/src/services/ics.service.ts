@@ -18,21 +18,61 @@ export async function newFeedToken(ctx: RequestContext) {
   const token = randomBytes(24).toString('base64url');
   await ctx.db.transaction(async (tx) => {
     await tx.query('update app_user set ics_token = $2 where id = $1', [ctx.user.id, hashToken(token)]);
-    await ctx.audit(tx, { action: 'ics_token', entity: 'app_user', entityId: ctx.user.id, orgId: null, after: { renewed: true } });
+    await ctx.audit(tx, {
+      action: 'ics_token',
+      entity: 'app_user',
+      entityId: ctx.user.id,
+      orgId: null,
+      after: { renewed: true },
+    });
   });
-  return { token, bodyFeed: (bodyId: string) => `/api/v1/ics/${token}/bodies/${bodyId}.ics`, personFeed: (personId: string) => `/api/v1/ics/${token}/people/${personId}.ics` };
+  return {
+    token,
+    bodyFeed: (bodyId: string) => `/api/v1/ics/${token}/bodies/${bodyId}.ics`,
+    personFeed: (personId: string) => `/api/v1/ics/${token}/people/${personId}.ics`,
+  };
 }
 
 /** The account a feed token belongs to, as a session user without a session (reads only). */
 export async function feedUser(db: Db, token: string): Promise<SessionUser | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const u = (await db.query<{ id: string; username: string; display_name: string; person_id: string | null; clearance: number; locale: string }>('select * from app_user where ics_token = $1 and not disabled', [hashToken(token)])).rows[0];
+  const u = (
+    await db.query<{
+      id: string;
+      username: string;
+      display_name: string;
+      person_id: string | null;
+      clearance: number;
+      locale: string;
+    }>('select * from app_user where ics_token = $1 and not disabled', [hashToken(token)])
+  ).rows[0];
   if (!u) return null;
   const grants = await grantsOf(db, u.id);
-  return { id: u.id, username: u.username, displayName: u.display_name, personId: u.person_id, clearance: u.clearance, locale: u.locale, grants, sessionId: '', csrfToken: '', mustChangePassword: false };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    personId: u.person_id,
+    clearance: u.clearance,
+    locale: u.locale,
+    grants,
+    sessionId: '',
+    csrfToken: '',
+    mustChangePassword: false,
+  };
 }
 
-type FeedRow = { id: string; title: string; meeting_date: string; starts_at: string | null; location: string | null; kind: string; state: string; body_name: string; format: string };
+type FeedRow = {
+  id: string;
+  title: string;
+  meeting_date: string;
+  starts_at: string | null;
+  location: string | null;
+  kind: string;
+  state: string;
+  body_name: string;
+  format: string;
+};
 
 /** Vietnam has no daylight saving: a local time is UTC+7 all year. */
 const instant = (date: string, time: string) => new Date(`${date}T${time}:00+07:00`);
@@ -54,7 +94,12 @@ function feed(name: string, rows: FeedRow[], baseUrl: string) {
       location: m.location ?? (m.format === 'online' ? 'Trực tuyến' : null),
       description: `${kind} — ${state}`,
       url: `${baseUrl}/meetings/${m.id}`,
-      status: m.state === 'cancelled' ? ICalEventStatus.CANCELLED : m.state === 'planned' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status:
+        m.state === 'cancelled'
+          ? ICalEventStatus.CANCELLED
+          : m.state === 'planned'
+            ? ICalEventStatus.TENTATIVE
+            : ICalEventStatus.CONFIRMED,
     });
   }
   return cal.toString();
@@ -66,7 +111,12 @@ const FEED_SQL = `select m.id, m.title, m.meeting_date, m.starts_at, m.location,
 export async function bodyFeed(ctx: RequestContext, bodyId: string, baseUrl: string) {
   const body = await loadBody(ctx.db, bodyId);
   await ctx.assertOrg(body.org_id, 'read', body.confidentiality);
-  const rows = (await ctx.db.query<FeedRow>(`${FEED_SQL} where m.body_id = $1 and m.confidentiality <= $2 order by m.meeting_date`, [bodyId, ctx.user.clearance])).rows;
+  const rows = (
+    await ctx.db.query<FeedRow>(
+      `${FEED_SQL} where m.body_id = $1 and m.confidentiality <= $2 order by m.meeting_date`,
+      [bodyId, ctx.user.clearance],
+    )
+  ).rows;
   return feed(`Lịch họp ${body.name}`, rows, baseUrl);
 }
 

@@ -1,7 +1,21 @@
-import { foldVietnamese, formatDateVi, INSPECTION_KIND_LABELS, INSPECTION_STATE_LABELS, INSPECTION_STATES, inspectionStepProblems, ProblemError, TEAM_ROLE_LABELS } from '@quyche/core';
+import {
+  foldVietnamese,
+  formatDateVi,
+  INSPECTION_KIND_LABELS,
+  INSPECTION_STATE_LABELS,
+  INSPECTION_STATES,
+  inspectionStepProblems,
+  ProblemError,
+  TEAM_ROLE_LABELS,
+} from '@quyche/core';
 import type { InspectionFacts, InspectionKind, InspectionState, TeamRole } from '@quyche/core';
 import type { z } from 'zod';
-import type { CreateInspectionSchema, InspectionListQuerySchema, InspectionStepSchema, UpdateInspectionSchema } from '@quyche/core';
+import type {
+  CreateInspectionSchema,
+  InspectionListQuerySchema,
+  InspectionStepSchema,
+  UpdateInspectionSchema,
+} from '@quyche/core';
 import { getPerson, orgsCovered, uuidv7 } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
@@ -45,7 +59,8 @@ export async function loadInspection(ctx: RequestContext, id: string, action: 'r
   if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy cuộc kiểm tra, giám sát' });
   // The units inspected read it too (its findings and conclusion concern them); only the deciding organization writes.
   if (action === 'read' && !(await ctx.can(r.org_id, 'read', r.confidentiality))) {
-    for (const target of r.targets ?? []) if (target.id && (await ctx.can(target.id, 'read', r.confidentiality))) return r;
+    for (const target of r.targets ?? [])
+      if (target.id && (await ctx.can(target.id, 'read', r.confidentiality))) return r;
   }
   await ctx.assertOrg(r.org_id, action, r.confidentiality);
   return r;
@@ -54,7 +69,11 @@ export async function loadInspection(ctx: RequestContext, id: string, action: 'r
 async function checkTeam(ctx: RequestContext, team: { personId: string }[] | undefined) {
   for (const [i, m] of (team ?? []).entries()) {
     const p = await getPerson(ctx.db, m.personId);
-    if (!p || !(await ctx.can(p.org_id, 'read', p.confidentiality))) throw new ProblemError('VALIDATION_FAILED', { field: `body.team.${i}.personId`, detail: 'Không tìm thấy người này' });
+    if (!p || !(await ctx.can(p.org_id, 'read', p.confidentiality)))
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: `body.team.${i}.personId`,
+        detail: 'Không tìm thấy người này',
+      });
   }
 }
 
@@ -62,9 +81,18 @@ async function competenceOf(ctx: RequestContext, orgId: string, decidingBody: st
   const reg = (await regulationFor(ctx.db, orgId, on))?.reg;
   if (!reg) return null;
   if (!(decidingBody in (reg.frontMatter.bodies ?? {})) && !(decidingBody in (reg.frontMatter.roles ?? {}))) {
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.decidingBody', detail: `Quy chế không có cơ quan "${decidingBody}" (ví dụ ${Object.keys(reg.frontMatter.bodies ?? {}).join(', ')})` });
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.decidingBody',
+      detail: `Quy chế không có cơ quan "${decidingBody}" (ví dụ ${Object.keys(reg.frontMatter.bodies ?? {}).join(', ')})`,
+    });
   }
-  if (decidingBody === OWN_POWERS) return { ok: true, reason_vi: 'Ủy ban Kiểm tra quyết định kiểm tra, giám sát theo thẩm quyền của mình (Điều lệ Đảng, Điều 32)', ruleIds: [], eIds: [] };
+  if (decidingBody === OWN_POWERS)
+    return {
+      ok: true,
+      reason_vi: 'Ủy ban Kiểm tra quyết định kiểm tra, giám sát theo thẩm quyền của mình (Điều lệ Đảng, Điều 32)',
+      ruleIds: [],
+      eIds: [],
+    };
   const name = reg.frontMatter.bodies?.[decidingBody]?.name ?? reg.frontMatter.roles?.[decidingBody] ?? decidingBody;
   return competence(reg, decidingBody, name, 'DOAN_KIEM_TRA', {}, on);
 }
@@ -73,9 +101,22 @@ export async function createInspection(ctx: RequestContext, input: In<typeof Cre
   await ctx.assertOrg(input.orgId, 'write');
   ctx.assertClearance(input.confidentiality ?? 0);
   if (input.programItemId) {
-    const it = (await ctx.db.query<{ org_id: string; state: string; kind: string }>('select i.org_id, p.state, p.kind from program_item i join program p on p.id = i.program_id where i.id = $1', [input.programItemId])).rows[0];
-    if (!it || it.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.programItemId', detail: 'Không tìm thấy mục chương trình này trong tổ chức' });
-    if (it.kind !== 'inspection') throw new ProblemError('VALIDATION_FAILED', { field: 'body.programItemId', detail: 'Mục này thuộc chương trình làm việc, không phải chương trình kiểm tra, giám sát' });
+    const it = (
+      await ctx.db.query<{ org_id: string; state: string; kind: string }>(
+        'select i.org_id, p.state, p.kind from program_item i join program p on p.id = i.program_id where i.id = $1',
+        [input.programItemId],
+      )
+    ).rows[0];
+    if (!it || it.org_id !== input.orgId)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.programItemId',
+        detail: 'Không tìm thấy mục chương trình này trong tổ chức',
+      });
+    if (it.kind !== 'inspection')
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.programItemId',
+        detail: 'Mục này thuộc chương trình làm việc, không phải chương trình kiểm tra, giám sát',
+      });
   }
   await checkTeam(ctx, input.team);
   const check = await competenceOf(ctx, input.orgId, input.decidingBody, ctx.today());
@@ -84,7 +125,21 @@ export async function createInspection(ctx: RequestContext, input: In<typeof Cre
     await tx.query(
       `insert into inspection (id, org_id, program_item_id, kind, title, deciding_body, team, targets, window_from, window_to, competence, confidentiality, search_text)
        values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-      [id, input.orgId, input.programItemId ?? null, input.kind, input.title, input.decidingBody, JSON.stringify(input.team ?? []), JSON.stringify(input.targets ?? []), input.windowFrom ?? null, input.windowTo ?? null, check ? JSON.stringify(check) : null, input.confidentiality ?? 0, foldVietnamese(input.title)],
+      [
+        id,
+        input.orgId,
+        input.programItemId ?? null,
+        input.kind,
+        input.title,
+        input.decidingBody,
+        JSON.stringify(input.team ?? []),
+        JSON.stringify(input.targets ?? []),
+        input.windowFrom ?? null,
+        input.windowTo ?? null,
+        check ? JSON.stringify(check) : null,
+        input.confidentiality ?? 0,
+        foldVietnamese(input.title),
+      ],
     );
     await ctx.audit(tx, { action: 'create', entity: 'inspection', entityId: id, orgId: input.orgId, after: input });
   });
@@ -93,9 +148,24 @@ export async function createInspection(ctx: RequestContext, input: In<typeof Cre
 
 export async function updateInspection(ctx: RequestContext, id: string, input: In<typeof UpdateInspectionSchema>) {
   const r = await loadInspection(ctx, id, 'write');
-  if (r.state === 'concluded' || r.state === 'verified' || r.state === 'cancelled') throw new ProblemError('RULE_VIOLATION', { code: 'BUOC_KIEM_TRA', field: 'body', detail: `Cuộc kiểm tra, giám sát ${INSPECTION_STATE_LABELS[r.state].vi.toLocaleLowerCase('vi')}: không sửa` });
-  if (input.findings && r.state !== 'in_progress') throw new ProblemError('RULE_VIOLATION', { code: 'BUOC_KIEM_TRA', field: 'body.findings', detail: 'Kết quả được ghi khi đang tiến hành kiểm tra, giám sát' });
-  if ((input.team || input.targets) && r.state !== 'planned') throw new ProblemError('RULE_VIOLATION', { code: 'BUOC_KIEM_TRA', field: input.team ? 'body.team' : 'body.targets', detail: 'Đoàn và đối tượng đã có quyết định: không sửa' });
+  if (r.state === 'concluded' || r.state === 'verified' || r.state === 'cancelled')
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'BUOC_KIEM_TRA',
+      field: 'body',
+      detail: `Cuộc kiểm tra, giám sát ${INSPECTION_STATE_LABELS[r.state].vi.toLocaleLowerCase('vi')}: không sửa`,
+    });
+  if (input.findings && r.state !== 'in_progress')
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'BUOC_KIEM_TRA',
+      field: 'body.findings',
+      detail: 'Kết quả được ghi khi đang tiến hành kiểm tra, giám sát',
+    });
+  if ((input.team || input.targets) && r.state !== 'planned')
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'BUOC_KIEM_TRA',
+      field: input.team ? 'body.team' : 'body.targets',
+      detail: 'Đoàn và đối tượng đã có quyết định: không sửa',
+    });
   await checkTeam(ctx, input.team);
   await ctx.db.transaction(async (tx) => {
     const after = await updateVersioned(tx, 'inspection', id, input.version, {
@@ -105,7 +175,9 @@ export async function updateInspection(ctx: RequestContext, id: string, input: I
       targets: input.targets ? JSON.stringify(input.targets) : undefined,
       window_from: input.windowFrom,
       window_to: input.windowTo,
-      findings: input.findings ? JSON.stringify(input.findings.map((f) => ({ ...f, violation: f.violation ?? false }))) : undefined,
+      findings: input.findings
+        ? JSON.stringify(input.findings.map((f) => ({ ...f, violation: f.violation ?? false })))
+        : undefined,
     });
     await tx.query('update inspection set updated_at = now() where id = $1', [id]);
     await ctx.audit(tx, { action: 'update', entity: 'inspection', entityId: id, orgId: r.org_id, before: r, after });
@@ -114,7 +186,12 @@ export async function updateInspection(ctx: RequestContext, id: string, input: I
 }
 
 async function openRemedies(ctx: RequestContext, id: string) {
-  return (await ctx.db.query<{ title: string }>("select title from task where source_kind = 'inspection' and source_id = $1 and state in ('draft', 'assigned', 'in_progress', 'reported') order by due_effective", [id])).rows.map((t) => t.title);
+  return (
+    await ctx.db.query<{ title: string }>(
+      "select title from task where source_kind = 'inspection' and source_id = $1 and state in ('draft', 'assigned', 'in_progress', 'reported') order by due_effective",
+      [id],
+    )
+  ).rows.map((t) => t.title);
 }
 
 const factsOf = (r: InspectionRow, open: string[]): InspectionFacts => ({
@@ -138,20 +215,48 @@ export async function stepInspection(ctx: RequestContext, id: string, input: In<
   const r = await loadInspection(ctx, id, 'write');
   const next: InspectionRow = { ...r };
   if (input.to === 'decided') Object.assign(next, { decided_on: input.decidedOn });
-  if (input.to === 'concluded') Object.assign(next, { concluded_on: input.concludedOn, conclusion_text: input.conclusionText });
-  const problems = inspectionStepProblems(factsOf(next, input.to === 'verified' ? await openRemedies(ctx, id) : []), input.to);
-  if (input.to === 'verified' && r.concluded_on && input.verifiedOn < r.concluded_on) problems.push(`Ngày kiểm tra việc khắc phục (${formatDateVi(input.verifiedOn)}) trước ngày kết luận (${formatDateVi(r.concluded_on)})`);
+  if (input.to === 'concluded')
+    Object.assign(next, { concluded_on: input.concludedOn, conclusion_text: input.conclusionText });
+  const problems = inspectionStepProblems(
+    factsOf(next, input.to === 'verified' ? await openRemedies(ctx, id) : []),
+    input.to,
+  );
+  if (input.to === 'verified' && r.concluded_on && input.verifiedOn < r.concluded_on)
+    problems.push(
+      `Ngày kiểm tra việc khắc phục (${formatDateVi(input.verifiedOn)}) trước ngày kết luận (${formatDateVi(r.concluded_on)})`,
+    );
   if (problems.length) {
-    throw new ProblemError('RULE_VIOLATION', { code: 'BUOC_KIEM_TRA', title: `Chưa chuyển được sang "${INSPECTION_STATE_LABELS[input.to].vi}"`, field: 'body.to', detail: problems.join('; '), errors: problems.map((message) => ({ field: 'body.to', message })) });
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'BUOC_KIEM_TRA',
+      title: `Chưa chuyển được sang "${INSPECTION_STATE_LABELS[input.to].vi}"`,
+      field: 'body.to',
+      detail: problems.join('; '),
+      errors: problems.map((message) => ({ field: 'body.to', message })),
+    });
   }
   const numbered = r.deciding_body !== OWN_POWERS;
-  const issuer = numbered && ((input.to === 'decided' && !input.decisionSymbol) || (input.to === 'concluded' && !input.conclusionSymbol)) ? await issuerOn(ctx, r.org_id, input.to === 'decided' ? input.decidedOn : (input as { concludedOn: string }).concludedOn, 'body') : null;
+  const issuer =
+    numbered &&
+    ((input.to === 'decided' && !input.decisionSymbol) || (input.to === 'concluded' && !input.conclusionSymbol))
+      ? await issuerOn(
+          ctx,
+          r.org_id,
+          input.to === 'decided' ? input.decidedOn : (input as { concludedOn: string }).concludedOn,
+          'body',
+        )
+      : null;
   await ctx.db.transaction(async (tx) => {
     const fields: Record<string, unknown> = { state: input.to };
     if (input.to === 'decided') {
       let symbol = input.decisionSymbol ?? null;
       if (issuer && !symbol) {
-        const doc = await numberDocument(ctx, tx, { ...issuer, type: 'QĐ', title: `Quyết định thành lập Đoàn ${r.title}`, issuedOn: input.decidedOn, confidentiality: r.confidentiality });
+        const doc = await numberDocument(ctx, tx, {
+          ...issuer,
+          type: 'QĐ',
+          title: `Quyết định thành lập Đoàn ${r.title}`,
+          issuedOn: input.decidedOn,
+          confidentiality: r.confidentiality,
+        });
         symbol = doc.symbol;
         fields['decision_document_id'] = doc.id;
       }
@@ -160,11 +265,21 @@ export async function stepInspection(ctx: RequestContext, id: string, input: In<
     if (input.to === 'concluded') {
       let symbol = input.conclusionSymbol ?? null;
       if (issuer && !symbol) {
-        const doc = await numberDocument(ctx, tx, { ...issuer, type: 'TB', title: `Thông báo kết luận ${r.title}`, issuedOn: input.concludedOn, confidentiality: r.confidentiality });
+        const doc = await numberDocument(ctx, tx, {
+          ...issuer,
+          type: 'TB',
+          title: `Thông báo kết luận ${r.title}`,
+          issuedOn: input.concludedOn,
+          confidentiality: r.confidentiality,
+        });
         symbol = doc.symbol;
         fields['conclusion_document_id'] = doc.id;
       }
-      Object.assign(fields, { concluded_on: input.concludedOn, conclusion_text: input.conclusionText, conclusion_symbol: symbol });
+      Object.assign(fields, {
+        concluded_on: input.concludedOn,
+        conclusion_text: input.conclusionText,
+        conclusion_symbol: symbol,
+      });
       const tctx = ctx.withDb(tx);
       for (const [i, rem] of (input.remedies ?? []).entries()) {
         try {
@@ -186,15 +301,31 @@ export async function stepInspection(ctx: RequestContext, id: string, input: In<
             r.id,
           );
         } catch (e) {
-          if (e instanceof ProblemError) throw new ProblemError({ ...e.problem, field: (e.problem.field ?? 'body').replace(/^body/, `body.remedies.${i}`) });
+          if (e instanceof ProblemError)
+            throw new ProblemError({
+              ...e.problem,
+              field: (e.problem.field ?? 'body').replace(/^body/, `body.remedies.${i}`),
+            });
           throw e;
         }
       }
     }
-    if (input.to === 'verified') Object.assign(fields, { verified_on: input.verifiedOn, verification_text: input.verificationText });
+    if (input.to === 'verified')
+      Object.assign(fields, { verified_on: input.verifiedOn, verification_text: input.verificationText });
     const after = await updateVersioned(tx, 'inspection', id, input.version, fields);
     await tx.query('update inspection set updated_at = now() where id = $1', [id]);
-    await ctx.audit(tx, { action: input.to === 'cancelled' ? 'cancel' : 'transition', entity: 'inspection', entityId: id, orgId: r.org_id, before: { state: r.state }, after: { ...after, note: 'note' in input ? input.note : undefined, remedies: input.to === 'concluded' ? (input.remedies?.length ?? 0) : undefined } });
+    await ctx.audit(tx, {
+      action: input.to === 'cancelled' ? 'cancel' : 'transition',
+      entity: 'inspection',
+      entityId: id,
+      orgId: r.org_id,
+      before: { state: r.state },
+      after: {
+        ...after,
+        note: 'note' in input ? input.note : undefined,
+        remedies: input.to === 'concluded' ? (input.remedies?.length ?? 0) : undefined,
+      },
+    });
   });
   return getInspection(ctx, id);
 }
@@ -202,13 +333,32 @@ export async function stepInspection(ctx: RequestContext, id: string, input: In<
 export async function getInspection(ctx: RequestContext, id: string) {
   const r = await loadInspection(ctx, id);
   const names = new Map(
-    (await ctx.db.query<{ id: string; full_name: string }>('select id, full_name from person where id = any($1::uuid[])', [r.team.map((m) => m.personId)])).rows.map((p) => [p.id, p.full_name]),
+    (
+      await ctx.db.query<{ id: string; full_name: string }>(
+        'select id, full_name from person where id = any($1::uuid[])',
+        [r.team.map((m) => m.personId)],
+      )
+    ).rows.map((p) => [p.id, p.full_name]),
   );
-  const program = r.program_item_id ? (await ctx.db.query<{ id: string; title: string; symbol: string | null }>('select p.id, p.title, p.symbol from program_item i join program p on p.id = i.program_id where i.id = $1', [r.program_item_id])).rows[0] : undefined;
+  const program = r.program_item_id
+    ? (
+        await ctx.db.query<{ id: string; title: string; symbol: string | null }>(
+          'select p.id, p.title, p.symbol from program_item i join program p on p.id = i.program_id where i.id = $1',
+          [r.program_item_id],
+        )
+      ).rows[0]
+    : undefined;
   const reg = (await regulationFor(ctx.db, r.org_id, ctx.today()))?.reg;
   const remedies = (await tasksBySource(ctx, 'inspection', [id])).get(id) ?? [];
-  const recs = (await ctx.db.query<{ id: string; title: string; state: string }>('select id, title, state from recommendation where inspection_id = $1 and confidentiality <= $2 order by received_on', [id, ctx.user.clearance])).rows;
-  const open = remedies.filter((t) => ['draft', 'assigned', 'in_progress', 'reported'].includes(t.state)).map((t) => t.title);
+  const recs = (
+    await ctx.db.query<{ id: string; title: string; state: string }>(
+      'select id, title, state from recommendation where inspection_id = $1 and confidentiality <= $2 order by received_on',
+      [id, ctx.user.clearance],
+    )
+  ).rows;
+  const open = remedies
+    .filter((t) => ['draft', 'assigned', 'in_progress', 'reported'].includes(t.state))
+    .map((t) => t.title);
   const steps = INSPECTION_STATES.filter((s) => s !== r.state)
     .map((to) => ({ to, problems: inspectionStepProblems(factsOf(r, open), to) }))
     .filter((s) => !s.problems[0]?.startsWith('Không chuyển được'));
@@ -224,10 +374,16 @@ export async function getInspection(ctx: RequestContext, id: string) {
     kindLabel: INSPECTION_KIND_LABELS[r.kind]?.vi ?? r.kind,
     title: r.title,
     decidingBody: r.deciding_body,
-    decidingBodyName: reg?.frontMatter.bodies?.[r.deciding_body]?.name ?? reg?.frontMatter.roles?.[r.deciding_body] ?? r.deciding_body,
+    decidingBodyName:
+      reg?.frontMatter.bodies?.[r.deciding_body]?.name ?? reg?.frontMatter.roles?.[r.deciding_body] ?? r.deciding_body,
     decisionSymbol: r.decision_symbol,
     decidedOn: r.decided_on,
-    team: r.team.map((m) => ({ personId: m.personId, name: names.get(m.personId) ?? '', role: m.role, roleLabel: TEAM_ROLE_LABELS[m.role] })),
+    team: r.team.map((m) => ({
+      personId: m.personId,
+      name: names.get(m.personId) ?? '',
+      role: m.role,
+      roleLabel: TEAM_ROLE_LABELS[m.role],
+    })),
     targets: r.targets,
     windowFrom: r.window_from,
     windowTo: r.window_to,

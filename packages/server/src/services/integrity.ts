@@ -27,6 +27,8 @@ export async function withIntegrity<T>(tx: Sql, orgId: string, write: () => Prom
 async function violationsOf(tx: Sql, orgId: string) {
   const snap = await orgSnapshot(tx, orgId);
   if (!snap) return [];
-  const names = await personNames(tx, [...new Set([...snap.memberships.map((m) => m.personId), ...snap.partyMembers.map((p) => p.personId)])]);
+  const names = await personNames(tx, [
+    ...new Set([...snap.memberships.map((m) => m.personId), ...snap.partyMembers.map((p) => p.personId)]),
+  ]);
   return checkOrgIntegrity(snap, (id) => names.get(id) ?? id);
 }

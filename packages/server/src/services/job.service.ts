@@ -7,7 +7,13 @@ import type { Db, Sql } from '@quyche/db';
  */
 export type JobHandler = (payload: Record<string, unknown>, ctx: { db: Db; jobId: string }) => Promise<void>;
 
-export async function enqueue(sql: Sql, kind: string, dedupeKey: string, payload: Record<string, unknown> = {}, runAt?: Date) {
+export async function enqueue(
+  sql: Sql,
+  kind: string,
+  dedupeKey: string,
+  payload: Record<string, unknown> = {},
+  runAt?: Date,
+) {
   const r = await sql.query<{ id: string }>(
     'insert into job (id, kind, dedupe_key, payload, run_at) values ($1,$2,$3,$4,$5) on conflict (dedupe_key) do nothing returning id',
     [uuidv7(), kind, dedupeKey, JSON.stringify(payload), (runAt ?? new Date()).toISOString()],
@@ -38,7 +44,11 @@ export class JobRunner {
               order by run_at, id limit 10 for update skip locked`,
           )
         ).rows;
-        if (rows.length) await tx.query("update job set state = 'running', attempts = attempts + 1, locked_until = now() + interval '5 minutes' where id = any($1::uuid[])", [rows.map((r) => r.id)]);
+        if (rows.length)
+          await tx.query(
+            "update job set state = 'running', attempts = attempts + 1, locked_until = now() + interval '5 minutes' where id = any($1::uuid[])",
+            [rows.map((r) => r.id)],
+          );
         return rows;
       });
       if (batch.length === 0) break;
@@ -47,14 +57,22 @@ export class JobRunner {
         try {
           if (!handler) throw new Error(`Không có xử lý cho loại công việc "${j.kind}"`);
           await handler(j.payload, { db: this.db, jobId: j.id });
-          await this.db.query("update job set state = 'done', done_at = now(), locked_until = null, last_error = null where id = $1", [j.id]);
+          await this.db.query(
+            "update job set state = 'done', done_at = now(), locked_until = null, last_error = null where id = $1",
+            [j.id],
+          );
           done++;
         } catch (e) {
           const attempts = j.attempts + 1;
           const again = attempts < MAX_ATTEMPTS;
           await this.db.query(
             `update job set state = $2, last_error = $3, locked_until = null, run_at = now() + ($4 || ' seconds')::interval where id = $1`,
-            [j.id, again ? 'queued' : 'failed', String((e as Error).message ?? e).slice(0, 2000), String(30 * 2 ** attempts)],
+            [
+              j.id,
+              again ? 'queued' : 'failed',
+              String((e as Error).message ?? e).slice(0, 2000),
+              String(30 * 2 ** attempts),
+            ],
           );
           failed++;
         }

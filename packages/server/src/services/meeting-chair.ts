@@ -1,4 +1,11 @@
-import { fieldLabelVi, formatDateVi, POSITION_ROLE_LABELS, ProblemError, SIGNING_POSITIONS, UpdateMeetingSchema } from '@quyche/core';
+import {
+  fieldLabelVi,
+  formatDateVi,
+  POSITION_ROLE_LABELS,
+  ProblemError,
+  SIGNING_POSITIONS,
+  UpdateMeetingSchema,
+} from '@quyche/core';
 import type { PositionRole } from '@quyche/core';
 import { bodyMembersOn, getPerson } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
@@ -19,8 +26,14 @@ export async function chairView(sql: Sql, m: MeetingRow) {
       [m.chair_person_id, m.body_id, m.meeting_date],
     )
   ).rows[0];
-  const roleLabel = row?.role && row.role !== 'UY_VIEN' ? (POSITION_ROLE_LABELS[row.role as PositionRole]?.vi ?? null) : null;
-  return { personId: m.chair_person_id, fullName: row?.full_name ?? '', title: row?.title ?? roleLabel, signingPosition: (row?.role && SIGNING_POSITIONS[row.role]) || null };
+  const roleLabel =
+    row?.role && row.role !== 'UY_VIEN' ? (POSITION_ROLE_LABELS[row.role as PositionRole]?.vi ?? null) : null;
+  return {
+    personId: m.chair_person_id,
+    fullName: row?.full_name ?? '',
+    title: row?.title ?? roleLabel,
+    signingPosition: (row?.role && SIGNING_POSITIONS[row.role]) || null,
+  };
 }
 
 /** Refuses a chair who is not a member of the body on the date, naming the field as the form labels it. */
@@ -28,7 +41,8 @@ export async function assertChair(ctx: RequestContext, m: MeetingRow, personId: 
   if ((await bodyMembersOn(ctx.db, m.body_id, on)).includes(personId)) return;
   const body = await loadBody(ctx.db, m.body_id);
   const p = await getPerson(ctx.db, personId);
-  const name = p && (await ctx.can(p.org_id, 'read', p.confidentiality)) ? `đồng chí ${p.full_name}` : 'người được chọn';
+  const name =
+    p && (await ctx.can(p.org_id, 'read', p.confidentiality)) ? `đồng chí ${p.full_name}` : 'người được chọn';
   const label = fieldLabelVi(['chairPersonId'], UpdateMeetingSchema, 'body');
   throw new ProblemError('VALIDATION_FAILED', {
     field: 'body.chairPersonId',

@@ -1,4 +1,11 @@
-import { describeDue, formatDateVi, parseDocumentSymbol, MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, ProblemError } from '@quyche/core';
+import {
+  describeDue,
+  formatDateVi,
+  parseDocumentSymbol,
+  MEETING_FORMAT_LABELS,
+  MEETING_KIND_LABELS,
+  ProblemError,
+} from '@quyche/core';
 import type { MeetingFormat, MeetingKind } from '@quyche/core';
 import { getOrganization } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
@@ -7,7 +14,11 @@ import { getMeetingDetail } from './meeting.service.js';
 
 /** The place on a Party document's date line: the province's name (Tỉnh ủy An Lạc → An Lạc). */
 function placeOf(orgName: string) {
-  return orgName.replace(/^(Đảng bộ|Tỉnh ủy|Thành ủy|Đảng ủy)\s+(tỉnh|thành phố|xã|phường)?\s*/iu, '').replace(/\s*\(cũ\)$/, '') || orgName;
+  return (
+    orgName
+      .replace(/^(Đảng bộ|Tỉnh ủy|Thành ủy|Đảng ủy)\s+(tỉnh|thành phố|xã|phường)?\s*/iu, '')
+      .replace(/\s*\(cũ\)$/, '') || orgName
+  );
 }
 
 export async function issuerOf(ctx: RequestContext, orgId: string) {
@@ -68,12 +79,23 @@ export async function minutesDocxOf(ctx: RequestContext, meetingId: string) {
     chairTitle: m.chair?.title ?? null,
     secretary: m.secretaryName,
     counts: m.counts,
-    absences: members.filter((a) => a.status === 'absent' || a.status === 'absent_excused').map((a) => ({ name: a.fullName, reason: a.reason, excused: a.status === 'absent_excused' })),
-    guests: m.attendance.filter((a) => a.role === 'guest').map((a) => (a.title ? `${a.fullName}, ${a.title}` : a.fullName)),
+    absences: members
+      .filter((a) => a.status === 'absent' || a.status === 'absent_excused')
+      .map((a) => ({ name: a.fullName, reason: a.reason, excused: a.status === 'absent_excused' })),
+    guests: m.attendance
+      .filter((a) => a.role === 'guest')
+      .map((a) => (a.title ? `${a.fullName}, ${a.title}` : a.fullName)),
     sites: m.sites.map((s) => ({ name: s.name, present: s.present, summoned: s.summoned })),
     quorum: m.checks.quorum?.reason_vi ?? null,
-    agenda: m.agenda.map((a) => ({ title: a.title, presentingUnit: a.presentingUnit, votes: a.votes.map((v) => v.reason_vi) })),
+    agenda: m.agenda.map((a) => ({
+      title: a.title,
+      presentingUnit: a.presentingUnit,
+      votes: a.votes.map((v) => v.reason_vi),
+    })),
     text: m.minutes.text,
   });
-  return { fileName: `bien-ban-${slug(m.title)}-${formatDateVi(m.meetingDate).replaceAll('/', '-')}.docx`, content: buf };
+  return {
+    fileName: `bien-ban-${slug(m.title)}-${formatDateVi(m.meetingDate).replaceAll('/', '-')}.docx`,
+    content: buf,
+  };
 }

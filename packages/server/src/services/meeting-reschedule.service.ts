@@ -1,4 +1,12 @@
-import { canReschedule, citeVi, EngineError, foldVietnamese, formatDateVi, noticeCheck, ProblemError } from '@quyche/core';
+import {
+  canReschedule,
+  citeVi,
+  EngineError,
+  foldVietnamese,
+  formatDateVi,
+  noticeCheck,
+  ProblemError,
+} from '@quyche/core';
 import type { MeetingState, NoticeRule, Regulation, RescheduleMeetingSchema } from '@quyche/core';
 import { uuidv7 } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
@@ -15,23 +23,42 @@ import { updateVersioned } from './sql-update.js';
  * check of the regulation is run again: documents already sent are judged against the new date (late if it came
  * closer), otherwise the new latest date for sending them is stated. Each change is kept with what the check said.
  */
-export async function rescheduleMeeting(ctx: RequestContext, id: string, input: z.output<typeof RescheduleMeetingSchema>) {
+export async function rescheduleMeeting(
+  ctx: RequestContext,
+  id: string,
+  input: z.output<typeof RescheduleMeetingSchema>,
+) {
   const m = await loadMeeting(ctx, id, 'write');
   const allowed = canReschedule(m.state as MeetingState);
-  if (!allowed.ok) throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_DOI_NGAY_HOP', title: 'Không dời được ngày họp', field: 'body', detail: allowed.reason_vi });
+  if (!allowed.ok)
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'KHONG_DOI_NGAY_HOP',
+      title: 'Không dời được ngày họp',
+      field: 'body',
+      detail: allowed.reason_vi,
+    });
   const to = input.meetingDate;
   const bad = (detail: string) => new ProblemError('VALIDATION_FAILED', { field: 'body.meetingDate', detail });
   if (to === m.meeting_date) throw bad(`Ngày họp mới trùng ngày họp hiện tại (${formatDateVi(to)})`);
   if (to < ctx.today()) throw bad(`Ngày họp mới (${formatDateVi(to)}) đã qua: hôm nay là ${formatDateVi(ctx.today())}`);
-  if (m.documents_sent_on && to < m.documents_sent_on) throw bad(`Ngày họp mới (${formatDateVi(to)}) trước ngày đã gửi tài liệu (${formatDateVi(m.documents_sent_on)})`);
-  if (m.consultation_deadline && m.consultation_deadline < to) throw bad(`Ngày họp mới (${formatDateVi(to)}) sau hạn trả lời lấy ý kiến (${formatDateVi(m.consultation_deadline)})`);
+  if (m.documents_sent_on && to < m.documents_sent_on)
+    throw bad(`Ngày họp mới (${formatDateVi(to)}) trước ngày đã gửi tài liệu (${formatDateVi(m.documents_sent_on)})`);
+  if (m.consultation_deadline && m.consultation_deadline < to)
+    throw bad(
+      `Ngày họp mới (${formatDateVi(to)}) sau hạn trả lời lấy ý kiến (${formatDateVi(m.consultation_deadline)})`,
+    );
   const body = await loadBody(ctx.db, m.body_id);
   const reg = (await regulationFor(ctx.db, m.org_id, to))?.reg;
   const notice = noticeAfterMove(reg, body.kind, m.state, to, m.documents_sent_on, ctx.today());
   const startsAt = input.startsAt === undefined ? m.starts_at : input.startsAt;
   const location = input.location === undefined ? m.location : input.location;
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'meeting', id, input.version, { meeting_date: to, starts_at: startsAt, location, search_text: foldVietnamese(`${m.title} ${location ?? ''}`) });
+    await updateVersioned(tx, 'meeting', id, input.version, {
+      meeting_date: to,
+      starts_at: startsAt,
+      location,
+      search_text: foldVietnamese(`${m.title} ${location ?? ''}`),
+    });
     await recordDateChange(tx, ctx, m, { date: to, startsAt, location }, input.reason, notice);
     await ctx.audit(tx, {
       action: 'reschedule',
@@ -47,11 +74,32 @@ export async function rescheduleMeeting(ctx: RequestContext, id: string, input: 
 }
 
 /** One row of the meeting's date history (rescheduling, or the planned date corrected before convening: no reason). */
-export async function recordDateChange(tx: Sql, ctx: RequestContext, m: MeetingRow, to: { date: string; startsAt: string | null; location: string | null }, reason: string | null, notice: Check | null) {
+export async function recordDateChange(
+  tx: Sql,
+  ctx: RequestContext,
+  m: MeetingRow,
+  to: { date: string; startsAt: string | null; location: string | null },
+  reason: string | null,
+  notice: Check | null,
+) {
   await tx.query(
     `insert into meeting_reschedule (id, org_id, meeting_id, state, from_date, to_date, from_starts_at, to_starts_at, from_location, to_location, reason, notice, by_name)
      values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-    [uuidv7(), m.org_id, m.id, m.state, m.meeting_date, to.date, m.starts_at, to.startsAt, m.location, to.location, reason, notice ? JSON.stringify(notice) : null, ctx.user.displayName || ctx.user.username],
+    [
+      uuidv7(),
+      m.org_id,
+      m.id,
+      m.state,
+      m.meeting_date,
+      to.date,
+      m.starts_at,
+      to.startsAt,
+      m.location,
+      to.location,
+      reason,
+      notice ? JSON.stringify(notice) : null,
+      ctx.user.displayName || ctx.user.username,
+    ],
   );
 }
 
@@ -59,14 +107,23 @@ export async function recordDateChange(tx: Sql, ctx: RequestContext, m: MeetingR
  * The notice check for a meeting moved to `date`: none before convening (nothing has gone out); with documents
  * sent, the regulation's check against the new date; convened without documents, the latest date to send them.
  */
-export function noticeAfterMove(reg: Regulation | undefined, bodyKind: string, state: string, date: string, documentsSentOn: string | null, today: string): Check | null {
+export function noticeAfterMove(
+  reg: Regulation | undefined,
+  bodyKind: string,
+  state: string,
+  date: string,
+  documentsSentOn: string | null,
+  today: string,
+): Check | null {
   if (!reg || state === 'planned') return null;
   try {
     if (documentsSentOn) return check(noticeCheck(reg, bodyKind, date, documentsSentOn));
     const a = noticeCheck(reg, bodyKind, date, today);
     const rule = reg.rules.find((r): r is NoticeRule => r.id === a.ruleIds[0] && r.kind === 'notice');
     const p = rule?.documents_before_meeting;
-    const period = p ? `${p.min} ${p.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} trước ngày họp ${formatDateVi(date)}; ` : '';
+    const period = p
+      ? `${p.min} ${p.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} trước ngày họp ${formatDateVi(date)}; `
+      : '';
     const ok = today <= a.result.latest;
     return {
       ok,

@@ -1,7 +1,16 @@
 import { canMoveMeeting, conveningCheck, foldVietnamese, formatDateVi, ProblemError } from '@quyche/core';
 import type { MeetingState } from '@quyche/core';
 import type { z } from 'zod';
-import type { CancelMeetingSchema, ConveneMeetingSchema, CreateMeetingSchema, MeetingListQuerySchema, MeetingStepSchema, MinutesSchema, SendDocumentsSchema, UpdateMeetingSchema } from '@quyche/core';
+import type {
+  CancelMeetingSchema,
+  ConveneMeetingSchema,
+  CreateMeetingSchema,
+  MeetingListQuerySchema,
+  MeetingStepSchema,
+  MinutesSchema,
+  SendDocumentsSchema,
+  UpdateMeetingSchema,
+} from '@quyche/core';
 import { bodyMembersOn, uuidv7 } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
@@ -29,17 +38,37 @@ export async function createMeeting(ctx: RequestContext, input: In<typeof Create
   const confidentiality = Math.max(body.confidentiality, input.confidentiality ?? 0);
   ctx.assertClearance(confidentiality);
   if (input.kind === 'written_consultation' && !input.consultationDeadline) {
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.consultationDeadline', detail: 'Lấy ý kiến bằng văn bản cần hạn trả lời' });
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.consultationDeadline',
+      detail: 'Lấy ý kiến bằng văn bản cần hạn trả lời',
+    });
   }
   if (input.consultationDeadline && input.consultationDeadline < input.meetingDate) {
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.consultationDeadline', detail: 'Hạn trả lời không được trước ngày gửi phiếu lấy ý kiến' });
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.consultationDeadline',
+      detail: 'Hạn trả lời không được trước ngày gửi phiếu lấy ý kiến',
+    });
   }
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
     await tx.query(
       `insert into meeting (id, org_id, body_id, kind, state, title, meeting_date, starts_at, location, format, province_wide, consultation_deadline, confidentiality, search_text)
        values ($1,$2,$3,$4,'planned',$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-      [id, body.org_id, body.id, input.kind, input.title, input.meetingDate, input.startsAt ?? null, input.location ?? null, input.format ?? 'in_person', input.provinceWide ?? false, input.consultationDeadline ?? null, confidentiality, searchText(input.title, input.location)],
+      [
+        id,
+        body.org_id,
+        body.id,
+        input.kind,
+        input.title,
+        input.meetingDate,
+        input.startsAt ?? null,
+        input.location ?? null,
+        input.format ?? 'in_person',
+        input.provinceWide ?? false,
+        input.consultationDeadline ?? null,
+        confidentiality,
+        searchText(input.title, input.location),
+      ],
     );
     await ctx.audit(tx, { action: 'create', entity: 'meeting', entityId: id, orgId: body.org_id, after: input });
   });
@@ -50,17 +79,27 @@ export async function updateMeeting(ctx: RequestContext, id: string, input: In<t
   const m = await loadMeeting(ctx, id, 'write');
   const { version, ...c } = input;
   // After the closing the minutes are still being written: their chair and secretary may still be named.
-  const onlyPeople = Object.entries(c).every(([k, v]) => v === undefined || k === 'chairPersonId' || k === 'secretaryName');
+  const onlyPeople = Object.entries(c).every(
+    ([k, v]) => v === undefined || k === 'chairPersonId' || k === 'secretaryName',
+  );
   if (['minutes_approved', 'cancelled'].includes(m.state) || (m.state === 'closed' && !onlyPeople)) {
     throw new ProblemError('RULE_VIOLATION', {
       code: 'TRANG_THAI_HOI_NGHI',
       field: 'body',
-      detail: m.state === 'closed' ? 'Hội nghị đã bế mạc: chỉ còn ghi được người chủ trì, thư ký cho biên bản' : 'Hội nghị đã kết thúc hoặc đã hủy: không sửa thông tin',
+      detail:
+        m.state === 'closed'
+          ? 'Hội nghị đã bế mạc: chỉ còn ghi được người chủ trì, thư ký cho biên bản'
+          : 'Hội nghị đã kết thúc hoặc đã hủy: không sửa thông tin',
     });
   }
   const moved = c.meetingDate !== undefined && c.meetingDate !== m.meeting_date;
   if (moved && m.state !== 'planned') {
-    throw new ProblemError('RULE_VIOLATION', { code: 'DOI_NGAY_SAU_TRIEU_TAP', field: 'body.meetingDate', detail: 'Hội nghị đã triệu tập: đổi ngày họp bằng "Dời ngày họp", ghi rõ lý do (thời hạn gửi tài liệu được kiểm tra lại theo ngày mới)' });
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'DOI_NGAY_SAU_TRIEU_TAP',
+      field: 'body.meetingDate',
+      detail:
+        'Hội nghị đã triệu tập: đổi ngày họp bằng "Dời ngày họp", ghi rõ lý do (thời hạn gửi tài liệu được kiểm tra lại theo ngày mới)',
+    });
   }
   if (c.chairPersonId) await assertChair(ctx, m, c.chairPersonId, c.meetingDate ?? m.meeting_date);
   await ctx.db.transaction(async (tx) => {
@@ -79,18 +118,44 @@ export async function updateMeeting(ctx: RequestContext, id: string, input: In<t
       search_text: searchText(title, location),
     });
     // The planned date corrected before convening: kept in the date history too, without a reason (nothing went out).
-    if (moved) await recordDateChange(tx, ctx, m, { date: c.meetingDate!, startsAt: c.startsAt === undefined ? m.starts_at : c.startsAt, location }, null, null);
-    await ctx.audit(tx, { action: 'update', entity: 'meeting', entityId: id, orgId: m.org_id, before: pick(m), after: c });
+    if (moved)
+      await recordDateChange(
+        tx,
+        ctx,
+        m,
+        { date: c.meetingDate!, startsAt: c.startsAt === undefined ? m.starts_at : c.startsAt, location },
+        null,
+        null,
+      );
+    await ctx.audit(tx, {
+      action: 'update',
+      entity: 'meeting',
+      entityId: id,
+      orgId: m.org_id,
+      before: pick(m),
+      after: c,
+    });
     await notifyMeeting(tx, id);
   });
   return getMeetingDetail(ctx, id);
 }
 
-const pick = (m: MeetingRow) => ({ title: m.title, meetingDate: m.meeting_date, startsAt: m.starts_at, location: m.location, format: m.format, provinceWide: m.province_wide, state: m.state, chairPersonId: m.chair_person_id, secretaryName: m.secretary_name });
+const pick = (m: MeetingRow) => ({
+  title: m.title,
+  meetingDate: m.meeting_date,
+  startsAt: m.starts_at,
+  location: m.location,
+  format: m.format,
+  provinceWide: m.province_wide,
+  state: m.state,
+  chairPersonId: m.chair_person_id,
+  secretaryName: m.secretary_name,
+});
 
 export function assertMove(from: string, to: MeetingState) {
   const c = canMoveMeeting(from as MeetingState, to);
-  if (!c.ok) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', detail: c.reason_vi, field: 'body' });
+  if (!c.ok)
+    throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', detail: c.reason_vi, field: 'body' });
 }
 
 /** Convening: refused, citing the clause, when the body that convenes is not the one the regulation names (R2). */
@@ -99,19 +164,50 @@ export async function conveneMeeting(ctx: RequestContext, id: string, input: In<
   assertMove(m.state, 'convened');
   const body = await loadBody(ctx.db, m.body_id);
   const r = await regulationFor(ctx.db, m.org_id, m.meeting_date);
-  if (!r) throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_CO_QUY_CHE', detail: `Không có quy chế làm việc có hiệu lực ngày ${formatDateVi(m.meeting_date)} để triệu tập hội nghị`, field: 'body' });
+  if (!r)
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'KHONG_CO_QUY_CHE',
+      detail: `Không có quy chế làm việc có hiệu lực ngày ${formatDateVi(m.meeting_date)} để triệu tập hội nghị`,
+      field: 'body',
+    });
   const c = tryCheck(() => conveningCheck(r.reg, body.kind, input.convenedBy, m.meeting_date));
   if (c && !c.ok) {
-    throw new ProblemError('RULE_VIOLATION', { code: 'TRIEU_TAP_SAI_THAM_QUYEN', title: 'Triệu tập hội nghị không đúng thẩm quyền', detail: c.reason_vi, field: 'body.convenedBy', ruleIds: c.ruleIds, eIds: c.eIds });
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRIEU_TAP_SAI_THAM_QUYEN',
+      title: 'Triệu tập hội nghị không đúng thẩm quyền',
+      detail: c.reason_vi,
+      field: 'body.convenedBy',
+      ruleIds: c.ruleIds,
+      eIds: c.eIds,
+    });
   }
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'meeting', id, input.version, { state: 'convened', convened_by: input.convenedBy, convening_ref: input.conveningRef ?? null });
+    await updateVersioned(tx, 'meeting', id, input.version, {
+      state: 'convened',
+      convened_by: input.convenedBy,
+      convening_ref: input.conveningRef ?? null,
+    });
     // Those summoned: the body's members on the meeting date.
     const members = await bodyMembersOn(tx, m.body_id, m.meeting_date);
     for (const personId of members) {
-      await tx.query('insert into meeting_attendance (id, org_id, meeting_id, person_id, role, status) values ($1,$2,$3,$4,$5,$6) on conflict do nothing', [uuidv7(), m.org_id, id, personId, 'member', 'summoned']);
+      await tx.query(
+        'insert into meeting_attendance (id, org_id, meeting_id, person_id, role, status) values ($1,$2,$3,$4,$5,$6) on conflict do nothing',
+        [uuidv7(), m.org_id, id, personId, 'member', 'summoned'],
+      );
     }
-    await ctx.audit(tx, { action: 'convene', entity: 'meeting', entityId: id, orgId: m.org_id, before: { state: m.state }, after: { state: 'convened', convenedBy: input.convenedBy, conveningRef: input.conveningRef ?? null, summoned: members.length } });
+    await ctx.audit(tx, {
+      action: 'convene',
+      entity: 'meeting',
+      entityId: id,
+      orgId: m.org_id,
+      before: { state: m.state },
+      after: {
+        state: 'convened',
+        convenedBy: input.convenedBy,
+        conveningRef: input.conveningRef ?? null,
+        summoned: members.length,
+      },
+    });
     await notifyMeeting(tx, id);
   });
   return getMeetingDetail(ctx, id);
@@ -121,22 +217,52 @@ export async function conveneMeeting(ctx: RequestContext, id: string, input: In<
 export async function sendDocuments(ctx: RequestContext, id: string, input: In<typeof SendDocumentsSchema>) {
   const m = await loadMeeting(ctx, id, 'write');
   assertMove(m.state, 'documents_sent');
-  if (input.sentOn > m.meeting_date) throw new ProblemError('VALIDATION_FAILED', { field: 'body.sentOn', detail: `Ngày gửi tài liệu (${formatDateVi(input.sentOn)}) sau ngày họp (${formatDateVi(m.meeting_date)})` });
+  if (input.sentOn > m.meeting_date)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.sentOn',
+      detail: `Ngày gửi tài liệu (${formatDateVi(input.sentOn)}) sau ngày họp (${formatDateVi(m.meeting_date)})`,
+    });
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'meeting', id, input.version, { state: 'documents_sent', documents_sent_on: input.sentOn });
-    await ctx.audit(tx, { action: 'send_documents', entity: 'meeting', entityId: id, orgId: m.org_id, before: { state: m.state }, after: { state: 'documents_sent', sentOn: input.sentOn } });
+    await updateVersioned(tx, 'meeting', id, input.version, {
+      state: 'documents_sent',
+      documents_sent_on: input.sentOn,
+    });
+    await ctx.audit(tx, {
+      action: 'send_documents',
+      entity: 'meeting',
+      entityId: id,
+      orgId: m.org_id,
+      before: { state: m.state },
+      after: { state: 'documents_sent', sentOn: input.sentOn },
+    });
     await notifyMeeting(tx, id);
   });
   return getMeetingDetail(ctx, id);
 }
 
-async function step(ctx: RequestContext, id: string, version: number, to: MeetingState, fields: Record<string, unknown>, action: string, check?: (m: MeetingRow) => void, note?: Record<string, unknown>) {
+async function step(
+  ctx: RequestContext,
+  id: string,
+  version: number,
+  to: MeetingState,
+  fields: Record<string, unknown>,
+  action: string,
+  check?: (m: MeetingRow) => void,
+  note?: Record<string, unknown>,
+) {
   const m = await loadMeeting(ctx, id, 'write');
   assertMove(m.state, to);
   check?.(m);
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, 'meeting', id, version, { state: to, ...fields });
-    await ctx.audit(tx, { action, entity: 'meeting', entityId: id, orgId: m.org_id, before: { state: m.state }, after: { state: to, ...fields, ...note } });
+    await ctx.audit(tx, {
+      action,
+      entity: 'meeting',
+      entityId: id,
+      orgId: m.org_id,
+      before: { state: m.state },
+      after: { state: to, ...fields, ...note },
+    });
     await notifyMeeting(tx, id);
   });
   return getMeetingDetail(ctx, id);
@@ -159,37 +285,86 @@ export async function openMeeting(ctx: RequestContext, id: string, input: In<typ
   // A meeting opens on its date; a written consultation opens when the ballots go out (today by default).
   const m = await loadMeeting(ctx, id, 'write');
   const on = input.on ?? (m.kind === 'written_consultation' ? ctx.today() : m.meeting_date);
-  return step(ctx, id, input.version, 'in_session', { opened_on: on }, 'open', (m) => {
-    if (m.kind !== 'written_consultation' && input.on && input.on !== m.meeting_date) {
-      throw new ProblemError('VALIDATION_FAILED', { field: 'body.on', detail: `Hội nghị khai mạc vào ngày họp ${formatDateVi(m.meeting_date)}` });
-    }
-    assertNotBeforeDate(ctx, m, input, 'khai mạc');
-  }, input.earlyReason ? { earlyReason: input.earlyReason } : undefined);
+  return step(
+    ctx,
+    id,
+    input.version,
+    'in_session',
+    { opened_on: on },
+    'open',
+    (m) => {
+      if (m.kind !== 'written_consultation' && input.on && input.on !== m.meeting_date) {
+        throw new ProblemError('VALIDATION_FAILED', {
+          field: 'body.on',
+          detail: `Hội nghị khai mạc vào ngày họp ${formatDateVi(m.meeting_date)}`,
+        });
+      }
+      assertNotBeforeDate(ctx, m, input, 'khai mạc');
+    },
+    input.earlyReason ? { earlyReason: input.earlyReason } : undefined,
+  );
 }
 
 export async function closeMeeting(ctx: RequestContext, id: string, input: In<typeof MeetingStepSchema>) {
   const m = await loadMeeting(ctx, id, 'write');
-  return step(ctx, id, input.version, 'closed', { closed_on: input.on ?? (m.kind === 'written_consultation' ? ctx.today() : m.meeting_date) }, 'close', (m) => assertNotBeforeDate(ctx, m, input, 'bế mạc'), input.earlyReason ? { earlyReason: input.earlyReason } : undefined);
+  return step(
+    ctx,
+    id,
+    input.version,
+    'closed',
+    { closed_on: input.on ?? (m.kind === 'written_consultation' ? ctx.today() : m.meeting_date) },
+    'close',
+    (m) => assertNotBeforeDate(ctx, m, input, 'bế mạc'),
+    input.earlyReason ? { earlyReason: input.earlyReason } : undefined,
+  );
 }
 
-export const cancelMeeting = (ctx: RequestContext, id: string, input: In<typeof CancelMeetingSchema>) => step(ctx, id, input.version, 'cancelled', { cancel_reason: input.reason }, 'cancel');
+export const cancelMeeting = (ctx: RequestContext, id: string, input: In<typeof CancelMeetingSchema>) =>
+  step(ctx, id, input.version, 'cancelled', { cancel_reason: input.reason }, 'cancel');
 
 export async function saveMinutes(ctx: RequestContext, id: string, input: In<typeof MinutesSchema>) {
   const m = await loadMeeting(ctx, id, 'write');
   if (!['in_session', 'closed'].includes(m.state)) {
-    throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: m.state === 'minutes_approved' ? 'Biên bản đã được thông qua: không sửa' : 'Biên bản ghi khi hội nghị đang họp hoặc đã bế mạc' });
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_HOI_NGHI',
+      field: 'body',
+      detail:
+        m.state === 'minutes_approved'
+          ? 'Biên bản đã được thông qua: không sửa'
+          : 'Biên bản ghi khi hội nghị đang họp hoặc đã bế mạc',
+    });
   }
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, 'meeting', id, input.version, { minutes_text: input.text });
-    await ctx.audit(tx, { action: 'minutes', entity: 'meeting', entityId: id, orgId: m.org_id, before: { minutes: m.minutes_text }, after: { minutes: input.text } });
+    await ctx.audit(tx, {
+      action: 'minutes',
+      entity: 'meeting',
+      entityId: id,
+      orgId: m.org_id,
+      before: { minutes: m.minutes_text },
+      after: { minutes: input.text },
+    });
   });
   return getMeetingDetail(ctx, id);
 }
 
 export const approveMinutes = (ctx: RequestContext, id: string, input: In<typeof MeetingStepSchema>) =>
-  step(ctx, id, input.version, 'minutes_approved', { minutes_approved_on: input.on ?? ctx.today() }, 'approve_minutes', (m) => {
-    if (!m.minutes_text) throw new ProblemError('RULE_VIOLATION', { code: 'CHUA_CO_BIEN_BAN', field: 'body', detail: 'Chưa có biên bản để thông qua' });
-  });
+  step(
+    ctx,
+    id,
+    input.version,
+    'minutes_approved',
+    { minutes_approved_on: input.on ?? ctx.today() },
+    'approve_minutes',
+    (m) => {
+      if (!m.minutes_text)
+        throw new ProblemError('RULE_VIOLATION', {
+          code: 'CHUA_CO_BIEN_BAN',
+          field: 'body',
+          detail: 'Chưa có biên bản để thông qua',
+        });
+    },
+  );
 
 /** Meetings the user may see, by organization or body and dates; diacritic-insensitive search on the title. */
 export async function listMeetings(ctx: RequestContext, q: In<typeof MeetingListQuerySchema>) {

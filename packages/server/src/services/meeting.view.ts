@@ -1,6 +1,29 @@
-import { checkSixClear, conveningCheck, rollUpProgress, taskStatus, dueDate, EngineError, formatDateVi, parseDocumentSymbol, isQuorate, MEETING_TRANSITIONS, noticeCheck, parseRegulation, ProblemError, whoDecides } from '@quyche/core';
+import {
+  checkSixClear,
+  conveningCheck,
+  rollUpProgress,
+  taskStatus,
+  dueDate,
+  EngineError,
+  formatDateVi,
+  parseDocumentSymbol,
+  isQuorate,
+  MEETING_TRANSITIONS,
+  noticeCheck,
+  parseRegulation,
+  ProblemError,
+  whoDecides,
+} from '@quyche/core';
 import type { Answer, MeetingState, Regulation, TaskLead, TaskState } from '@quyche/core';
-import { attendanceCounts, attendanceOf, getBody, getMeeting, regulationSourceText, regulationVersionInForce, sitesOf } from '@quyche/db';
+import {
+  attendanceCounts,
+  attendanceOf,
+  getBody,
+  getMeeting,
+  regulationSourceText,
+  regulationVersionInForce,
+  sitesOf,
+} from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { chairView } from './meeting-chair.js';
@@ -13,7 +36,11 @@ import { reschedulesOf } from './meeting-reschedule.view.js';
 
 // A version's text never changes: its parsed form is kept (a meeting page asks for it on every request).
 const parsedVersions = new Map<string, Regulation>();
-export async function regulationFor(sql: Sql, orgId: string, on: string): Promise<{ reg: Regulation; versionId: string; regulationId: string; expression: string } | null> {
+export async function regulationFor(
+  sql: Sql,
+  orgId: string,
+  on: string,
+): Promise<{ reg: Regulation; versionId: string; regulationId: string; expression: string } | null> {
   const v = await regulationVersionInForce(sql, orgId, on);
   if (!v) return null;
   // Kept by the text's hash: the text (tens of kilobytes) is read only when its parse is not kept yet.
@@ -29,7 +56,11 @@ export async function regulationFor(sql: Sql, orgId: string, on: string): Promis
 }
 
 /** What a meeting form needs of the regulation: its bodies, matters (with their attributes), topics, who convenes. */
-function regulationSummary(r: { reg: Regulation; versionId: string; regulationId: string; expression: string }, bodyKind: string, on: string) {
+function regulationSummary(
+  r: { reg: Regulation; versionId: string; regulationId: string; expression: string },
+  bodyKind: string,
+  on: string,
+) {
   const fm = r.reg.frontMatter;
   let conveningBody: string | null = null;
   try {
@@ -43,7 +74,11 @@ function regulationSummary(r: { reg: Regulation; versionId: string; regulationId
     expression: r.expression,
     conveningBody,
     bodies: Object.entries(fm.bodies ?? {}).map(([code, b]) => ({ code, name: b.name ?? code })),
-    matters: Object.entries(fm.matters ?? {}).map(([code, m]) => ({ code, name: m.name ?? code, attributes: Object.keys(m.attributes ?? {}) })),
+    matters: Object.entries(fm.matters ?? {}).map(([code, m]) => ({
+      code,
+      name: m.name ?? code,
+      attributes: Object.keys(m.attributes ?? {}),
+    })),
     topics: Object.entries(fm.topics ?? {}).map(([code, name]) => ({ code, name: String(name) })),
   };
 }
@@ -72,11 +107,20 @@ export async function regulationTimeline(sql: Sql, orgId: string, to: string) {
     return [{ id: v.id, expression: v.expression, from: v.in_force_from, reg }];
   });
   const entry = (d: string) => parsed.filter((v) => v.from <= d).at(-1);
-  return { at: (d: string) => entry(d)?.reg, version: (d: string) => entry(d), versions: parsed.map((v) => ({ versionId: v.id, expression: v.expression, inForceFrom: v.from })) };
+  return {
+    at: (d: string) => entry(d)?.reg,
+    version: (d: string) => entry(d),
+    versions: parsed.map((v) => ({ versionId: v.id, expression: v.expression, inForceFrom: v.from })),
+  };
 }
 
 export type Check = { ok: boolean; reason_vi: string; ruleIds: string[]; eIds: string[] };
-export const check = (a: Answer<{ ok?: boolean; valid?: boolean }>): Check => ({ ok: Boolean(a.result.ok ?? a.result.valid), reason_vi: a.reason_vi, ruleIds: a.ruleIds, eIds: a.eIds });
+export const check = (a: Answer<{ ok?: boolean; valid?: boolean }>): Check => ({
+  ok: Boolean(a.result.ok ?? a.result.valid),
+  reason_vi: a.reason_vi,
+  ruleIds: a.ruleIds,
+  eIds: a.eIds,
+});
 /** A check the regulation cannot answer (no rule for this body) is left out rather than failed. */
 export function tryCheck(f: () => Answer<{ ok?: boolean; valid?: boolean }>): Check | null {
   try {
@@ -114,7 +158,13 @@ export async function liveSummary(sql: Sql, m: MeetingRow, bodyKind: string, reg
 }
 
 /** Counts, quorum and connection points of a meeting from its attendance counted by site, role and status. */
-function summarize(m: MeetingRow, bodyKind: string, reg: Regulation | undefined, rows: { site_id: string | null; role: string; status: string; n: number }[], sites: { id: string; name: string }[]) {
+function summarize(
+  m: MeetingRow,
+  bodyKind: string,
+  reg: Regulation | undefined,
+  rows: { site_id: string | null; role: string; status: string; n: number }[],
+  sites: { id: string; name: string }[],
+) {
   const counts: Counts = { summoned: 0, present: 0, absentExcused: 0, absent: 0, guests: 0 };
   const perSite = new Map(sites.map((s) => [s.id, { id: s.id, name: s.name, summoned: 0, present: 0, guests: 0 }]));
   for (const r of rows) {
@@ -135,8 +185,21 @@ function summarize(m: MeetingRow, bodyKind: string, reg: Regulation | undefined,
   }
   // Before anyone is marked present or absent the quorum is not yet known ("chưa điểm danh"), not failed.
   const taken = counts.present + counts.absentExcused + counts.absent > 0;
-  const quorum = reg && counts.summoned > 0 && taken ? tryCheck(() => isQuorate(reg, bodyKind, { summoned: counts.summoned, present: counts.present }, m.meeting_date, m.kind)) : null;
-  return { meetingId: m.id, version: m.version, state: m.state, counts, quorum, sites: [...perSite.values()], at: new Date().toISOString() };
+  const quorum =
+    reg && counts.summoned > 0 && taken
+      ? tryCheck(() =>
+          isQuorate(reg, bodyKind, { summoned: counts.summoned, present: counts.present }, m.meeting_date, m.kind),
+        )
+      : null;
+  return {
+    meetingId: m.id,
+    version: m.version,
+    state: m.state,
+    counts,
+    quorum,
+    sites: [...perSite.values()],
+    at: new Date().toISOString(),
+  };
 }
 
 const RANK: Record<string, number> = { TT: 1, BTV: 2, BCH: 3 };
@@ -145,7 +208,14 @@ const RANK: Record<string, number> = { TT: 1, BTV: 2, BCH: 3 };
  * Competence of the body for an agenda item (R9): a matter decided elsewhere gets a warning naming the competent
  * body and the clause; one within a lower level's own competence is "pushed up" and warned as such.
  */
-export function competence(reg: Regulation, bodyKind: string, bodyName: string, matter: string, attrs: Record<string, unknown>, on: string): Check {
+export function competence(
+  reg: Regulation,
+  bodyKind: string,
+  bodyName: string,
+  matter: string,
+  attrs: Record<string, unknown>,
+  on: string,
+): Check {
   let a;
   try {
     a = whoDecides(reg, matter, attrs, on);
@@ -155,7 +225,8 @@ export function competence(reg: Regulation, bodyKind: string, bodyName: string, 
   }
   const decider = a.result.body;
   const name = reg.frontMatter.bodies?.[decider]?.name ?? reg.frontMatter.roles?.[decider] ?? decider;
-  if (decider === bodyKind) return { ok: true, reason_vi: `Đúng thẩm quyền: ${a.reason_vi}`, ruleIds: a.ruleIds, eIds: a.eIds };
+  if (decider === bodyKind)
+    return { ok: true, reason_vi: `Đúng thẩm quyền: ${a.reason_vi}`, ruleIds: a.ruleIds, eIds: a.eIds };
   const lower = (RANK[decider] ?? 0) < (RANK[bodyKind] ?? 0);
   return {
     ok: false,
@@ -168,7 +239,12 @@ export function competence(reg: Regulation, bodyKind: string, bodyName: string, 
 }
 
 /** R8: the conclusion notice is due N working days after the meeting. */
-export function conclusionDeadline(reg: Regulation, meetingDate: string, issuedOn: string | null, today: string): Check | null {
+export function conclusionDeadline(
+  reg: Regulation,
+  meetingDate: string,
+  issuedOn: string | null,
+  today: string,
+): Check | null {
   let a;
   try {
     a = dueDate(reg, 'BAN_HANH_THONG_BAO_KET_LUAN', meetingDate);
@@ -179,26 +255,83 @@ export function conclusionDeadline(reg: Regulation, meetingDate: string, issuedO
   const due = a.result.due;
   const when = issuedOn ?? today;
   const ok = when <= due;
-  const state = issuedOn ? (ok ? 'Ban hành đúng hạn' : 'Ban hành chậm') : ok ? 'Chưa ban hành, còn trong hạn' : 'Quá hạn, chưa ban hành';
+  const state = issuedOn
+    ? ok
+      ? 'Ban hành đúng hạn'
+      : 'Ban hành chậm'
+    : ok
+      ? 'Chưa ban hành, còn trong hạn'
+      : 'Quá hạn, chưa ban hành';
   return { ok, reason_vi: `${state}: ${a.reason_vi}`, ruleIds: a.ruleIds, eIds: a.eIds };
 }
 
-type AgendaRow = { id: string; position: number; title: string; matter: string | null; attributes: Record<string, unknown>; topic: string | null; presenting_unit: string | null; reports_back: boolean; confidentiality: number };
-type VoteRow = { id: string; agenda_item_id: string; method: string; yes: number; no: number; abstain: number; total_members: number; present: number; passed: boolean; outcome: { reason_vi: string; ruleIds?: string[]; eIds?: string[] } };
+type AgendaRow = {
+  id: string;
+  position: number;
+  title: string;
+  matter: string | null;
+  attributes: Record<string, unknown>;
+  topic: string | null;
+  presenting_unit: string | null;
+  reports_back: boolean;
+  confidentiality: number;
+};
+type VoteRow = {
+  id: string;
+  agenda_item_id: string;
+  method: string;
+  yes: number;
+  no: number;
+  abstain: number;
+  total_members: number;
+  present: number;
+  passed: boolean;
+  outcome: { reason_vi: string; ruleIds?: string[]; eIds?: string[] };
+};
 
-async function agendaView(ctx: RequestContext, m: MeetingRow, bodyKind: string, bodyName: string, reg: Regulation | undefined) {
-  const items = (await ctx.db.query<AgendaRow>('select * from agenda_item where meeting_id = $1 and confidentiality <= $2 order by position', [m.id, ctx.user.clearance])).rows;
-  const votes = (await ctx.db.query<VoteRow>('select v.* from vote v join agenda_item i on i.id = v.agenda_item_id where i.meeting_id = $1 order by v.created_at, v.id', [m.id])).rows;
+async function agendaView(
+  ctx: RequestContext,
+  m: MeetingRow,
+  bodyKind: string,
+  bodyName: string,
+  reg: Regulation | undefined,
+) {
+  const items = (
+    await ctx.db.query<AgendaRow>(
+      'select * from agenda_item where meeting_id = $1 and confidentiality <= $2 order by position',
+      [m.id, ctx.user.clearance],
+    )
+  ).rows;
+  const votes = (
+    await ctx.db.query<VoteRow>(
+      'select v.* from vote v join agenda_item i on i.id = v.agenda_item_id where i.meeting_id = $1 order by v.created_at, v.id',
+      [m.id],
+    )
+  ).rows;
   const entitled = await ctx.can(m.org_id, 'read_reserved');
   const opinions = entitled
-    ? (await ctx.db.query<{ id: string; agenda_item_id: string; person_id: string; full_name: string; text: string; created_at: Date }>(
-        'select r.id, r.agenda_item_id, r.person_id, p.full_name, r.text, r.created_at from reserved_opinion r join person p on p.id = r.person_id where r.meeting_id = $1 order by r.created_at',
-        [m.id],
-      )).rows
+    ? (
+        await ctx.db.query<{
+          id: string;
+          agenda_item_id: string;
+          person_id: string;
+          full_name: string;
+          text: string;
+          created_at: Date;
+        }>(
+          'select r.id, r.agenda_item_id, r.person_id, p.full_name, r.text, r.created_at from reserved_opinion r join person p on p.id = r.person_id where r.meeting_id = $1 order by r.created_at',
+          [m.id],
+        )
+      ).rows
     : [];
   const tally =
     m.kind === 'written_consultation'
-      ? (await ctx.db.query<{ agenda_item_id: string; choice: string; n: number }>('select agenda_item_id, choice, count(*)::int as n from written_response where meeting_id = $1 group by agenda_item_id, choice', [m.id])).rows
+      ? (
+          await ctx.db.query<{ agenda_item_id: string; choice: string; n: number }>(
+            'select agenda_item_id, choice, count(*)::int as n from written_response where meeting_id = $1 group by agenda_item_id, choice',
+            [m.id],
+          )
+        ).rows
       : [];
   return items.map((i) => {
     const t = tally.filter((x) => x.agenda_item_id === i.id);
@@ -214,17 +347,60 @@ async function agendaView(ctx: RequestContext, m: MeetingRow, bodyKind: string, 
       presentingUnit: i.presenting_unit,
       reportsBack: i.reports_back,
       confidentiality: i.confidentiality,
-      competence: reg && i.matter ? competence(reg, bodyKind, bodyName, i.matter, i.attributes ?? {}, m.meeting_date) : null,
+      competence:
+        reg && i.matter ? competence(reg, bodyKind, bodyName, i.matter, i.attributes ?? {}, m.meeting_date) : null,
       votes: votes
         .filter((v) => v.agenda_item_id === i.id)
-        .map((v) => ({ id: v.id, method: v.method, yes: v.yes, no: v.no, abstain: v.abstain, totalMembers: v.total_members, present: v.present, passed: v.passed, reason_vi: v.outcome.reason_vi, ruleIds: v.outcome.ruleIds ?? [], eIds: v.outcome.eIds ?? [] })),
-      ...(entitled ? { reservedOpinions: opinions.filter((o) => o.agenda_item_id === i.id).map((o) => ({ id: o.id, personId: o.person_id, fullName: o.full_name, text: o.text, createdAt: new Date(o.created_at).toISOString() })) } : {}),
-      writtenTally: m.kind === 'written_consultation' ? { agree: n('agree'), disagree: n('disagree'), abstain: n('abstain'), replied: n('agree') + n('disagree') + n('abstain') } : null,
+        .map((v) => ({
+          id: v.id,
+          method: v.method,
+          yes: v.yes,
+          no: v.no,
+          abstain: v.abstain,
+          totalMembers: v.total_members,
+          present: v.present,
+          passed: v.passed,
+          reason_vi: v.outcome.reason_vi,
+          ruleIds: v.outcome.ruleIds ?? [],
+          eIds: v.outcome.eIds ?? [],
+        })),
+      ...(entitled
+        ? {
+            reservedOpinions: opinions
+              .filter((o) => o.agenda_item_id === i.id)
+              .map((o) => ({
+                id: o.id,
+                personId: o.person_id,
+                fullName: o.full_name,
+                text: o.text,
+                createdAt: new Date(o.created_at).toISOString(),
+              })),
+          }
+        : {}),
+      writtenTally:
+        m.kind === 'written_consultation'
+          ? {
+              agree: n('agree'),
+              disagree: n('disagree'),
+              abstain: n('abstain'),
+              replied: n('agree') + n('disagree') + n('abstain'),
+            }
+          : null,
     };
   });
 }
 
-type ConclusionRow = { id: string; symbol: string; issued_on: string; summary: string; signer_person_id: string | null; signer_name: string | null; signer_for: string | null; signer_position: string | null; recipients: string[] };
+type ConclusionRow = {
+  id: string;
+  symbol: string;
+  issued_on: string;
+  summary: string;
+  signer_person_id: string | null;
+  signer_name: string | null;
+  signer_for: string | null;
+  signer_position: string | null;
+  recipients: string[];
+};
 type ItemRow = {
   id: string;
   position: number;
@@ -241,13 +417,37 @@ type ItemRow = {
   product: string | null;
 };
 
-export async function conclusionView(sql: Sql, meetingId: string, reg: Regulation | undefined, meetingDate: string, today: string) {
-  const c = (await sql.query<ConclusionRow>('select c.*, p.full_name as signer_name from conclusion c left join person p on p.id = c.signer_person_id where c.meeting_id = $1', [meetingId])).rows[0];
+export async function conclusionView(
+  sql: Sql,
+  meetingId: string,
+  reg: Regulation | undefined,
+  meetingDate: string,
+  today: string,
+) {
+  const c = (
+    await sql.query<ConclusionRow>(
+      'select c.*, p.full_name as signer_name from conclusion c left join person p on p.id = c.signer_person_id where c.meeting_id = $1',
+      [meetingId],
+    )
+  ).rows[0];
   if (!c) return null;
-  const items = (await sql.query<ItemRow>('select i.*, p.full_name as supervisor_name from conclusion_item i left join person p on p.id = i.supervisor_person_id where i.conclusion_id = $1 order by i.position', [c.id])).rows;
+  const items = (
+    await sql.query<ItemRow>(
+      'select i.*, p.full_name as supervisor_name from conclusion_item i left join person p on p.id = i.supervisor_person_id where i.conclusion_id = $1 order by i.position',
+      [c.id],
+    )
+  ).rows;
   const tasks = new Map(
     (
-      await sql.query<{ id: string; source_id: string; state: TaskState; percent: number; weight: number; due_date: string | null; extended_to: string | null }>(
+      await sql.query<{
+        id: string;
+        source_id: string;
+        state: TaskState;
+        percent: number;
+        weight: number;
+        due_date: string | null;
+        extended_to: string | null;
+      }>(
         "select id, source_id, state, percent, weight, due_date, extended_to from task where source_kind = 'conclusion_item' and source_id = any($1::uuid[])",
         [items.map((i) => i.id)],
       )
@@ -257,11 +457,20 @@ export async function conclusionView(sql: Sql, meetingId: string, reg: Regulatio
     const t = tasks.get(itemId);
     if (!t) return null;
     const st = taskStatus({ state: t.state, dueDate: t.due_date, extendedTo: t.extended_to }, today);
-    return { id: t.id, state: t.state, percent: Number(t.percent), overdue: st.overdue, label_vi: st.label_vi, weight: t.weight };
+    return {
+      id: t.id,
+      state: t.state,
+      percent: Number(t.percent),
+      overdue: st.overdue,
+      label_vi: st.label_vi,
+      weight: t.weight,
+    };
   };
   const actions = items.filter((i) => i.kind === 'action').map((i) => taskOf(i.id));
   const progress = {
-    percent: rollUpProgress(actions.map((t) => (t ? { percent: t.percent, weight: t.weight, state: t.state } : { percent: 0 }))),
+    percent: rollUpProgress(
+      actions.map((t) => (t ? { percent: t.percent, weight: t.weight, state: t.state } : { percent: 0 })),
+    ),
     actionItems: actions.length,
     tasks: actions.filter(Boolean).length,
     done: actions.filter((t) => t?.state === 'done').length,
@@ -293,13 +502,20 @@ export async function conclusionView(sql: Sql, meetingId: string, reg: Regulatio
       product: i.product,
       sixClear:
         i.kind === 'action'
-          ? checkSixClear({ title: i.text, leads: i.leads ?? [], supporting: i.supporting ?? [], due: { date: i.due_date, meetingId: i.due_meeting_id, label: i.due_label }, supervisorId: i.supervisor_person_id, decidingBody: i.deciding_body, product: i.product })
+          ? checkSixClear({
+              title: i.text,
+              leads: i.leads ?? [],
+              supporting: i.supporting ?? [],
+              due: { date: i.due_date, meetingId: i.due_meeting_id, label: i.due_label },
+              supervisorId: i.supervisor_person_id,
+              decidingBody: i.deciding_body,
+              product: i.product,
+            })
           : null,
       task: i.kind === 'action' ? taskOf(i.id) : null,
     })),
   };
 }
-
 
 /** Tasks that come back to this meeting: due at it, or overdue from the body's decisions if it is its next regular one. */
 async function proposedAgenda(ctx: RequestContext, m: MeetingRow) {
@@ -312,7 +528,15 @@ async function proposedAgenda(ctx: RequestContext, m: MeetingRow) {
     )
   ).rows[0];
   const rows = (
-    await ctx.db.query<{ id: string; title: string; lead_name: string | null; due_effective: string | null; due_label: string | null; source_label: string | null; due_meeting_id: string | null }>(
+    await ctx.db.query<{
+      id: string;
+      title: string;
+      lead_name: string | null;
+      due_effective: string | null;
+      due_label: string | null;
+      source_label: string | null;
+      due_meeting_id: string | null;
+    }>(
       `select id, title, lead_name, due_effective, due_label, source_label, due_meeting_id from task
         where confidentiality <= $4 and state in ('assigned', 'in_progress', 'reported')
           and (due_meeting_id = $1 or ($3 and source_body_id = $2 and state <> 'reported' and due_effective < $5))
@@ -343,9 +567,24 @@ export async function meetingView(ctx: RequestContext, m: MeetingRow) {
   const attendance = await attendanceOf(ctx.db, m.id);
   const sites = await sitesOf(ctx.db, m.id);
   // The counts come from the attendance just read: one query less than the live summary's own (and the same rows).
-  const live = summarize(m, body.kind, reg, attendance.map((a) => ({ site_id: a.site_id, role: a.role, status: a.status, n: 1 })), sites);
+  const live = summarize(
+    m,
+    body.kind,
+    reg,
+    attendance.map((a) => ({ site_id: a.site_id, role: a.role, status: a.status, n: 1 })),
+    sites,
+  );
   const documents = (
-    await ctx.db.query<{ id: string; title: string; doc_type: string | null; agenda_item_id: string | null; confidentiality: number; file_name: string | null; size: number | null; created_at: Date }>(
+    await ctx.db.query<{
+      id: string;
+      title: string;
+      doc_type: string | null;
+      agenda_item_id: string | null;
+      confidentiality: number;
+      file_name: string | null;
+      size: number | null;
+      created_at: Date;
+    }>(
       'select id, title, doc_type, agenda_item_id, confidentiality, file_name, size, created_at from meeting_document where meeting_id = $1 and confidentiality <= $2 order by created_at, id',
       [m.id, ctx.user.clearance],
     )
@@ -379,21 +618,60 @@ export async function meetingView(ctx: RequestContext, m: MeetingRow) {
     reschedules: await reschedulesOf(ctx.db, m.id),
     confidentiality: m.confidentiality,
     version: m.version,
-    can: { write: await ctx.can(m.org_id, 'write', m.confidentiality), readReserved: await ctx.can(m.org_id, 'read_reserved') },
+    can: {
+      write: await ctx.can(m.org_id, 'write', m.confidentiality),
+      readReserved: await ctx.can(m.org_id, 'read_reserved'),
+    },
     regulation: r ? regulationSummary(r, body.kind, m.meeting_date) : null,
     checks: {
-      convening: reg && m.state !== 'planned' && m.state !== 'cancelled' ? tryCheck(() => conveningCheck(reg, body.kind, m.convened_by, m.meeting_date)) : null,
-      notice: reg && m.documents_sent_on ? tryCheck(() => noticeCheck(reg, body.kind, m.meeting_date, m.documents_sent_on!)) : null,
+      convening:
+        reg && m.state !== 'planned' && m.state !== 'cancelled'
+          ? tryCheck(() => conveningCheck(reg, body.kind, m.convened_by, m.meeting_date))
+          : null,
+      notice:
+        reg && m.documents_sent_on
+          ? tryCheck(() => noticeCheck(reg, body.kind, m.meeting_date, m.documents_sent_on!))
+          : null,
       quorum: live.quorum,
-      conclusionDeadline: reg && held && (m.kind === 'regular' || m.kind === 'extraordinary') ? conclusionDeadline(reg, m.meeting_date, conclusion?.issuedOn ?? null, ctx.today()) : null,
+      conclusionDeadline:
+        reg && held && (m.kind === 'regular' || m.kind === 'extraordinary')
+          ? conclusionDeadline(reg, m.meeting_date, conclusion?.issuedOn ?? null, ctx.today())
+          : null,
     },
-    attendance: attendance.map((a) => ({ id: a.id, personId: a.person_id, fullName: a.full_name, title: a.title, role: a.role, status: a.status, reason: a.reason, siteId: a.site_id })),
+    attendance: attendance.map((a) => ({
+      id: a.id,
+      personId: a.person_id,
+      fullName: a.full_name,
+      title: a.title,
+      role: a.role,
+      status: a.status,
+      reason: a.reason,
+      siteId: a.site_id,
+    })),
     counts: live.counts,
     sites: sites.map((s) => {
       const l = live.sites.find((x) => x.id === s.id)!;
-      return { id: s.id, name: s.name, hostOrgId: s.host_org_id, leadPersonId: s.lead_person_id, leadName: s.lead_name, summoned: l.summoned, present: l.present, guests: l.guests };
+      return {
+        id: s.id,
+        name: s.name,
+        hostOrgId: s.host_org_id,
+        leadPersonId: s.lead_person_id,
+        leadName: s.lead_name,
+        summoned: l.summoned,
+        present: l.present,
+        guests: l.guests,
+      };
     }),
-    documents: documents.map((d) => ({ id: d.id, title: d.title, docType: d.doc_type, agendaItemId: d.agenda_item_id, confidentiality: d.confidentiality, fileName: d.file_name, size: d.size, createdAt: new Date(d.created_at).toISOString() })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      docType: d.doc_type,
+      agendaItemId: d.agenda_item_id,
+      confidentiality: d.confidentiality,
+      fileName: d.file_name,
+      size: d.size,
+      createdAt: new Date(d.created_at).toISOString(),
+    })),
     agenda: await agendaView(ctx, m, body.kind, body.name, reg),
     minutes: m.minutes_text ? { text: m.minutes_text, approvedOn: m.minutes_approved_on } : null,
     conclusion,

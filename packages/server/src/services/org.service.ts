@@ -53,7 +53,10 @@ async function loadOrg(ctx: RequestContext, id: string, action: 'read' | 'write'
   return org;
 }
 
-export async function getTree(ctx: RequestContext, q: { asOf?: string | undefined; root?: string | undefined; depth: number }) {
+export async function getTree(
+  ctx: RequestContext,
+  q: { asOf?: string | undefined; root?: string | undefined; depth: number },
+) {
   const asOf = q.asOf ?? ctx.today();
   let roots: string[];
   if (q.root) {
@@ -65,8 +68,15 @@ export async function getTree(ctx: RequestContext, q: { asOf?: string | undefine
   return { asOf, roots: await orgTree(ctx.db, roots, asOf, q.depth, ctx.user.clearance) };
 }
 
-export async function listOrgs(ctx: RequestContext, q: { asOf?: string | undefined; q?: string | undefined; kind?: string | undefined; page: number; pageSize: number }) {
-  const { rows, total } = await listOrganizations(ctx.db, { ...q, visible: await ctx.coveredOrgs(), clearance: ctx.user.clearance });
+export async function listOrgs(
+  ctx: RequestContext,
+  q: { asOf?: string | undefined; q?: string | undefined; kind?: string | undefined; page: number; pageSize: number },
+) {
+  const { rows, total } = await listOrganizations(ctx.db, {
+    ...q,
+    visible: await ctx.coveredOrgs(),
+    clearance: ctx.user.clearance,
+  });
   return { items: rows.map(toOrganization), page: q.page, pageSize: q.pageSize, total };
 }
 
@@ -81,12 +91,26 @@ export async function getOrgDetail(ctx: RequestContext, id: string, asOfIn?: str
     ...toOrganization(org),
     asOf,
     activeOnDate: org.valid_from <= asOf && (org.valid_until === null || org.valid_until >= asOf),
-    parent: current ? { id: current.parent_id, code: current.p_code, name: current.p_name, kind: current.p_kind } : null,
-    parentLinks: links.map((l) => ({ id: l.id, parent: { id: l.parent_id, code: l.p_code, name: l.p_name, kind: l.p_kind }, validFrom: l.valid_from, validUntil: l.valid_until })),
-    predecessors: succ.filter((s) => s.direction === 'pred').map((s) => ({ ...orgRef(s), succession: s.succession as never, effectiveOn: s.effective_on })),
-    successors: succ.filter((s) => s.direction === 'succ').map((s) => ({ ...orgRef(s), succession: s.succession as never, effectiveOn: s.effective_on })),
+    parent: current
+      ? { id: current.parent_id, code: current.p_code, name: current.p_name, kind: current.p_kind }
+      : null,
+    parentLinks: links.map((l) => ({
+      id: l.id,
+      parent: { id: l.parent_id, code: l.p_code, name: l.p_name, kind: l.p_kind },
+      validFrom: l.valid_from,
+      validUntil: l.valid_until,
+    })),
+    predecessors: succ
+      .filter((s) => s.direction === 'pred')
+      .map((s) => ({ ...orgRef(s), succession: s.succession as never, effectiveOn: s.effective_on })),
+    successors: succ
+      .filter((s) => s.direction === 'succ')
+      .map((s) => ({ ...orgRef(s), succession: s.succession as never, effectiveOn: s.effective_on })),
     children: (await childrenAsOf(ctx.db, id, asOf, ctx.user.clearance)).map(orgRef),
-    bodies: (await bodiesOf(ctx.db, id, asOf, ctx.user.clearance)).map((b) => ({ ...toBody(b), memberCount: b.member_count })),
+    bodies: (await bodiesOf(ctx.db, id, asOf, ctx.user.clearance)).map((b) => ({
+      ...toBody(b),
+      memberCount: b.member_count,
+    })),
     terms: (await termsOf(ctx.db, id)).map(toTerm),
     partyMemberCount: members.length,
   };
@@ -99,7 +123,12 @@ export async function getSubtree(ctx: RequestContext, id: string, asOfIn?: strin
   const root = items.find((i) => i.depth === 0);
   if (!root) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy tổ chức' });
   await ctx.assertOrg(root.id, 'read', root.confidentiality);
-  return { asOf, rootId: id, count: items.length, items: items.map((i) => ({ ...orgRef(i), parentId: i.parent_id, depth: i.depth })) };
+  return {
+    asOf,
+    rootId: id,
+    count: items.length,
+    items: items.map((i) => ({ ...orgRef(i), parentId: i.parent_id, depth: i.depth })),
+  };
 }
 
 /**
@@ -108,7 +137,8 @@ export async function getSubtree(ctx: RequestContext, id: string, asOfIn?: strin
  */
 async function visiblePerson(ctx: RequestContext, sql: Sql, personId: string, field: string) {
   const p = await getPerson(sql, personId);
-  const notFound = () => new ProblemError('VALIDATION_FAILED', { field, detail: `Không tìm thấy người mã ${personId}` });
+  const notFound = () =>
+    new ProblemError('VALIDATION_FAILED', { field, detail: `Không tìm thấy người mã ${personId}` });
   if (!p) throw notFound();
   try {
     await ctx.assertOrg(p.org_id, 'read', p.confidentiality, sql);
@@ -123,11 +153,17 @@ export async function createOrganization(ctx: RequestContext, input: In<typeof C
   // The new organization lands under its parent: the parent decides the scope.
   if (input.parentId) await loadOrg(ctx, input.parentId, 'write');
   else if (!ctx.user.grants.some((g) => g.role === 'admin')) {
-    throw new ProblemError('FORBIDDEN', { detail: 'Chỉ quản trị viên được tạo tổ chức không có cấp trên', field: 'body.parentId' });
+    throw new ProblemError('FORBIDDEN', {
+      detail: 'Chỉ quản trị viên được tạo tổ chức không có cấp trên',
+      field: 'body.parentId',
+    });
   }
   ctx.assertClearance(input.confidentiality ?? 0);
   if (input.kind === 'CELL' && !input.partyMembers) {
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.partyMembers', detail: 'Chi bộ được lập cùng danh sách đảng viên (ít nhất 3 đảng viên chính thức)' });
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.partyMembers',
+      detail: 'Chi bộ được lập cùng danh sách đảng viên (ít nhất 3 đảng viên chính thức)',
+    });
   }
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
@@ -136,15 +172,32 @@ export async function createOrganization(ctx: RequestContext, input: In<typeof C
         await tx.query(
           `insert into organization (id, code, name, short_name, kind, symbol, valid_from, valid_until, confidentiality, search_text)
            values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) returning *`,
-          [id, input.code, input.name, input.shortName ?? null, input.kind, input.symbol ?? null, input.validFrom, input.validUntil ?? null, input.confidentiality ?? 0, orgSearchText(input.name, input.shortName, input.code)],
+          [
+            id,
+            input.code,
+            input.name,
+            input.shortName ?? null,
+            input.kind,
+            input.symbol ?? null,
+            input.validFrom,
+            input.validUntil ?? null,
+            input.confidentiality ?? 0,
+            orgSearchText(input.name, input.shortName, input.code),
+          ],
         )
       ).rows[0] as unknown as Parameters<typeof toOrganization>[0];
       if (input.parentId) {
-        await tx.query('insert into organization_parent (id, org_id, parent_id, valid_from, valid_until) values ($1,$2,$3,$4,$5)', [uuidv7(), id, input.parentId, input.validFrom, input.validUntil ?? null]);
+        await tx.query(
+          'insert into organization_parent (id, org_id, parent_id, valid_from, valid_until) values ($1,$2,$3,$4,$5)',
+          [uuidv7(), id, input.parentId, input.validFrom, input.validUntil ?? null],
+        );
       }
       for (const m of input.partyMembers ?? []) {
         await visiblePerson(ctx, tx, m.personId, 'body.partyMembers');
-        await tx.query('insert into party_membership (id, org_id, person_id, status, valid_from, valid_until) values ($1,$2,$3,$4,$5,$6)', [uuidv7(), id, m.personId, m.status, input.validFrom, input.validUntil ?? null]);
+        await tx.query(
+          'insert into party_membership (id, org_id, person_id, status, valid_from, valid_until) values ($1,$2,$3,$4,$5,$6)',
+          [uuidv7(), id, m.personId, m.status, input.validFrom, input.validUntil ?? null],
+        );
       }
       return r;
     });
@@ -168,11 +221,22 @@ export async function updateOrganization(ctx: RequestContext, id: string, input:
         valid_until: changes.validUntil,
       };
       if (changes.name !== undefined || changes.shortName !== undefined) {
-        fields['search_text'] = orgSearchText(changes.name ?? org.name, changes.shortName === undefined ? org.short_name : changes.shortName, org.code);
+        fields['search_text'] = orgSearchText(
+          changes.name ?? org.name,
+          changes.shortName === undefined ? org.short_name : changes.shortName,
+          org.code,
+        );
       }
       return updateVersioned(tx, 'organization', id, version, fields);
     });
-    await ctx.audit(tx, { action: 'update', entity: 'organization', entityId: id, orgId: id, before: toOrganization(org), after: toOrganization(row as never) });
+    await ctx.audit(tx, {
+      action: 'update',
+      entity: 'organization',
+      entityId: id,
+      orgId: id,
+      before: toOrganization(org),
+      after: toOrganization(row as never),
+    });
     return toOrganization(row as never);
   });
 }
@@ -182,15 +246,30 @@ export async function updateOrganization(ctx: RequestContext, id: string, input:
 export async function addParentLink(ctx: RequestContext, id: string, input: In<typeof CreateParentLinkSchema>) {
   await loadOrg(ctx, id, 'write');
   await loadOrg(ctx, input.parentId, 'write');
-  if (input.parentId === id) throw new ProblemError('VALIDATION_FAILED', { field: 'body.parentId', detail: 'Một tổ chức không trực thuộc chính nó' });
+  if (input.parentId === id)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.parentId',
+      detail: 'Một tổ chức không trực thuộc chính nó',
+    });
   return ctx.db.transaction(async (tx) => {
-    const cycle = (await tx.query(
-      `with recursive up(id) as (select $1::uuid union select p.parent_id from up join organization_parent p on p.org_id = up.id) select 1 from up where id = $2`,
-      [input.parentId, id],
-    )).rows;
-    if (cycle.length) throw new ProblemError('VALIDATION_FAILED', { field: 'body.parentId', detail: 'Quan hệ trực thuộc tạo thành vòng' });
+    const cycle = (
+      await tx.query(
+        `with recursive up(id) as (select $1::uuid union select p.parent_id from up join organization_parent p on p.org_id = up.id) select 1 from up where id = $2`,
+        [input.parentId, id],
+      )
+    ).rows;
+    if (cycle.length)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.parentId',
+        detail: 'Quan hệ trực thuộc tạo thành vòng',
+      });
     const linkId = uuidv7();
-    await withIntegrity(tx, id, () => tx.query('insert into organization_parent (id, org_id, parent_id, valid_from, valid_until) values ($1,$2,$3,$4,$5)', [linkId, id, input.parentId, input.validFrom, input.validUntil ?? null]));
+    await withIntegrity(tx, id, () =>
+      tx.query(
+        'insert into organization_parent (id, org_id, parent_id, valid_from, valid_until) values ($1,$2,$3,$4,$5)',
+        [linkId, id, input.parentId, input.validFrom, input.validUntil ?? null],
+      ),
+    );
     await ctx.audit(tx, { action: 'create', entity: 'organization_parent', entityId: linkId, orgId: id, after: input });
     return { id: linkId };
   });
@@ -200,7 +279,20 @@ export async function addTerm(ctx: RequestContext, id: string, input: In<typeof 
   await loadOrg(ctx, id, 'write');
   return ctx.db.transaction(async (tx) => {
     const termId = uuidv7();
-    const row = (await tx.query('insert into term (id, org_id, name, ordinal, valid_from, valid_until, congress_closed_on) values ($1,$2,$3,$4,$5,$6,$7) returning *', [termId, id, input.name, input.ordinal ?? null, input.validFrom, input.validUntil ?? null, input.congressClosedOn ?? null])).rows[0];
+    const row = (
+      await tx.query(
+        'insert into term (id, org_id, name, ordinal, valid_from, valid_until, congress_closed_on) values ($1,$2,$3,$4,$5,$6,$7) returning *',
+        [
+          termId,
+          id,
+          input.name,
+          input.ordinal ?? null,
+          input.validFrom,
+          input.validUntil ?? null,
+          input.congressClosedOn ?? null,
+        ],
+      )
+    ).rows[0];
     await ctx.audit(tx, { action: 'create', entity: 'term', entityId: termId, orgId: id, after: input });
     return toTerm(row as never);
   });
@@ -216,9 +308,20 @@ export async function addPartyMember(ctx: RequestContext, orgId: string, input: 
   await visiblePerson(ctx, ctx.db, input.personId, 'body.personId');
   return ctx.db.transaction(async (tx) => {
     const id = uuidv7();
-    await withIntegrity(tx, orgId, () => tx.query('insert into party_membership (id, org_id, person_id, status, valid_from, valid_until) values ($1,$2,$3,$4,$5,$6)', [id, orgId, input.personId, input.status, input.validFrom, input.validUntil ?? null]));
+    await withIntegrity(tx, orgId, () =>
+      tx.query(
+        'insert into party_membership (id, org_id, person_id, status, valid_from, valid_until) values ($1,$2,$3,$4,$5,$6)',
+        [id, orgId, input.personId, input.status, input.validFrom, input.validUntil ?? null],
+      ),
+    );
     const row = (await getPartyMember(tx, id))!;
-    await ctx.audit(tx, { action: 'create', entity: 'party_membership', entityId: id, orgId, after: toPartyMember(row) });
+    await ctx.audit(tx, {
+      action: 'create',
+      entity: 'party_membership',
+      entityId: id,
+      orgId,
+      after: toPartyMember(row),
+    });
     return toPartyMember(row);
   });
 }
@@ -228,9 +331,21 @@ export async function updatePartyMember(ctx: RequestContext, id: string, input: 
   if (!before) throw new ProblemError('NOT_FOUND');
   await loadOrg(ctx, before.org_id, 'write');
   return ctx.db.transaction(async (tx) => {
-    await withIntegrity(tx, before.org_id, () => updateVersioned(tx, 'party_membership', id, input.version, { status: input.status, valid_until: input.validUntil }));
+    await withIntegrity(tx, before.org_id, () =>
+      updateVersioned(tx, 'party_membership', id, input.version, {
+        status: input.status,
+        valid_until: input.validUntil,
+      }),
+    );
     const after = (await getPartyMember(tx, id))!;
-    await ctx.audit(tx, { action: 'update', entity: 'party_membership', entityId: id, orgId: before.org_id, before: toPartyMember(before), after: toPartyMember(after) });
+    await ctx.audit(tx, {
+      action: 'update',
+      entity: 'party_membership',
+      entityId: id,
+      orgId: before.org_id,
+      before: toPartyMember(before),
+      after: toPartyMember(after),
+    });
     return toPartyMember(after);
   });
 }
@@ -239,13 +354,52 @@ export async function reorganize(ctx: RequestContext, input: In<typeof Reorganiz
   const sources: Awaited<ReturnType<typeof loadOrg>>[] = [];
   for (const id of input.sourceIds) sources.push(await loadOrg(ctx, id, 'write'));
   const successor = input.successorId ? await loadOrg(ctx, input.successorId, 'write') : null;
-  const rec = (o: NonNullable<typeof successor>) => ({ id: o.id, code: o.code, name: o.name, kind: o.kind, from: o.valid_from, until: o.valid_until });
+  const rec = (o: NonNullable<typeof successor>) => ({
+    id: o.id,
+    code: o.code,
+    name: o.name,
+    kind: o.kind,
+    from: o.valid_from,
+    until: o.valid_until,
+  });
   const ids = input.sourceIds;
   return ctx.db.transaction(async (tx) => {
-    const bodies = (await tx.query<{ id: string; org_id: string; kind: string; name: string; valid_from: string; valid_until: string | null }>('select * from body where org_id = any($1::uuid[])', [ids])).rows;
-    const memberships = (await tx.query<{ id: string; body_id: string; person_id: string; role: string; valid_from: string; valid_until: string | null }>('select * from membership where org_id = any($1::uuid[])', [ids])).rows;
-    const pms = (await tx.query<{ id: string; org_id: string; person_id: string; status: string; valid_from: string; valid_until: string | null }>('select * from party_membership where org_id = any($1::uuid[])', [ids])).rows;
-    const links = (await tx.query<{ id: string; org_id: string; parent_id: string; valid_from: string; valid_until: string | null }>('select * from organization_parent where org_id = any($1::uuid[]) or parent_id = any($1::uuid[])', [ids])).rows;
+    const bodies = (
+      await tx.query<{
+        id: string;
+        org_id: string;
+        kind: string;
+        name: string;
+        valid_from: string;
+        valid_until: string | null;
+      }>('select * from body where org_id = any($1::uuid[])', [ids])
+    ).rows;
+    const memberships = (
+      await tx.query<{
+        id: string;
+        body_id: string;
+        person_id: string;
+        role: string;
+        valid_from: string;
+        valid_until: string | null;
+      }>('select * from membership where org_id = any($1::uuid[])', [ids])
+    ).rows;
+    const pms = (
+      await tx.query<{
+        id: string;
+        org_id: string;
+        person_id: string;
+        status: string;
+        valid_from: string;
+        valid_until: string | null;
+      }>('select * from party_membership where org_id = any($1::uuid[])', [ids])
+    ).rows;
+    const links = (
+      await tx.query<{ id: string; org_id: string; parent_id: string; valid_from: string; valid_until: string | null }>(
+        'select * from organization_parent where org_id = any($1::uuid[]) or parent_id = any($1::uuid[])',
+        [ids],
+      )
+    ).rows;
     let plan;
     try {
       plan = planReorganization({
@@ -253,13 +407,41 @@ export async function reorganize(ctx: RequestContext, input: In<typeof Reorganiz
         effectiveOn: input.effectiveOn,
         sources: sources.map(rec),
         successor: successor ? rec(successor) : null,
-        bodies: bodies.map((b) => ({ id: b.id, orgId: b.org_id, kind: b.kind as never, name: b.name, from: b.valid_from, until: b.valid_until })),
-        memberships: memberships.map((m) => ({ id: m.id, bodyId: m.body_id, personId: m.person_id, role: m.role as never, from: m.valid_from, until: m.valid_until })),
-        partyMembers: pms.map((p) => ({ id: p.id, orgId: p.org_id, personId: p.person_id, status: p.status as never, from: p.valid_from, until: p.valid_until })),
-        parentLinks: links.map((l) => ({ id: l.id, orgId: l.org_id, parentId: l.parent_id, from: l.valid_from, until: l.valid_until })),
+        bodies: bodies.map((b) => ({
+          id: b.id,
+          orgId: b.org_id,
+          kind: b.kind as never,
+          name: b.name,
+          from: b.valid_from,
+          until: b.valid_until,
+        })),
+        memberships: memberships.map((m) => ({
+          id: m.id,
+          bodyId: m.body_id,
+          personId: m.person_id,
+          role: m.role as never,
+          from: m.valid_from,
+          until: m.valid_until,
+        })),
+        partyMembers: pms.map((p) => ({
+          id: p.id,
+          orgId: p.org_id,
+          personId: p.person_id,
+          status: p.status as never,
+          from: p.valid_from,
+          until: p.valid_until,
+        })),
+        parentLinks: links.map((l) => ({
+          id: l.id,
+          orgId: l.org_id,
+          parentId: l.parent_id,
+          from: l.valid_from,
+          until: l.valid_until,
+        })),
       });
     } catch (e) {
-      if (e instanceof ReorganizationError) throw new ProblemError(problem('RULE_VIOLATION', { code: e.code, detail: e.message, field: 'body' }));
+      if (e instanceof ReorganizationError)
+        throw new ProblemError(problem('RULE_VIOLATION', { code: e.code, detail: e.message, field: 'body' }));
       throw e;
     }
     const result = {
@@ -277,23 +459,41 @@ export async function reorganize(ctx: RequestContext, input: In<typeof Reorganiz
     };
     // Open tasks led by an organization that ends (or by one of its bodies) go to the successor.
     const openTasks = successor
-      ? (await tx.query<{ id: string; org_id: string; lead_kind: string | null; lead_id: string | null; lead_name: string | null; lead_org_id: string }>(
-          "select id, org_id, lead_kind, lead_id, lead_name, lead_org_id from task where lead_org_id = any($1::uuid[]) and state in ('draft', 'assigned', 'in_progress', 'reported') order by id",
-          [ids],
-        )).rows
+      ? (
+          await tx.query<{
+            id: string;
+            org_id: string;
+            lead_kind: string | null;
+            lead_id: string | null;
+            lead_name: string | null;
+            lead_org_id: string;
+          }>(
+            "select id, org_id, lead_kind, lead_id, lead_name, lead_org_id from task where lead_org_id = any($1::uuid[]) and state in ('draft', 'assigned', 'in_progress', 'reported') order by id",
+            [ids],
+          )
+        ).rows
       : [];
     result.movedTasks = openTasks.length;
     if (input.preview) return result;
     const close = async (table: string, items: { id: string; until: string }[]) => {
-      for (const c of items) await tx.query(`update ${table} set valid_until = $2, version = version + 1 where id = $1`, [c.id, c.until]);
+      for (const c of items)
+        await tx.query(`update ${table} set valid_until = $2, version = version + 1 where id = $1`, [c.id, c.until]);
     };
     await close('membership', plan.closeMemberships);
     await close('party_membership', plan.closePartyMembers);
     await close('body', plan.closeBodies);
     await close('organization_parent', plan.closeParentLinks);
     await close('organization', plan.closeOrganizations);
-    await tx.query("update membership set end_reason = 'Sắp xếp tổ chức' where id = any($1::uuid[])", [plan.closeMemberships.map((m) => m.id)]);
-    for (const l of plan.newParentLinks) await tx.query('insert into organization_parent (id, org_id, parent_id, valid_from) values ($1,$2,$3,$4)', [uuidv7(), l.orgId, l.parentId, l.from]);
+    await tx.query("update membership set end_reason = 'Sắp xếp tổ chức' where id = any($1::uuid[])", [
+      plan.closeMemberships.map((m) => m.id),
+    ]);
+    for (const l of plan.newParentLinks)
+      await tx.query('insert into organization_parent (id, org_id, parent_id, valid_from) values ($1,$2,$3,$4)', [
+        uuidv7(),
+        l.orgId,
+        l.parentId,
+        l.from,
+      ]);
     for (const s of plan.successions) {
       await tx.query(
         `insert into organization_succession (id, org_id, predecessor_id, successor_id, kind, effective_on, decision_ref) values ($1,$2,$3,$4,$5,$6,$7)
@@ -304,12 +504,37 @@ export async function reorganize(ctx: RequestContext, input: In<typeof Reorganiz
     const sourceBodies = new Set(bodies.map((b) => b.id));
     for (const t of openTasks) {
       // A unit lead that ends with its organization is replaced by the successor; a person stays the lead.
-      const unitEnds = t.lead_kind === 'unit' && t.lead_id !== null && (ids.includes(t.lead_id) || sourceBodies.has(t.lead_id));
-      const lead = unitEnds ? { lead_id: successor!.id, lead_name: successor!.short_name ?? successor!.name } : { lead_id: t.lead_id, lead_name: t.lead_name };
-      await tx.query('update task set lead_org_id = $2, lead_id = $3, lead_name = $4, version = version + 1, updated_at = now() where id = $1', [t.id, successor!.id, lead.lead_id, lead.lead_name]);
-      await ctx.audit(tx, { action: 'transfer', entity: 'task', entityId: t.id, orgId: t.org_id, before: { leadOrgId: t.lead_org_id, leadId: t.lead_id, leadName: t.lead_name }, after: { leadOrgId: successor!.id, leadId: lead.lead_id, leadName: lead.lead_name, reason: `${input.kind} ${input.effectiveOn}` } });
+      const unitEnds =
+        t.lead_kind === 'unit' && t.lead_id !== null && (ids.includes(t.lead_id) || sourceBodies.has(t.lead_id));
+      const lead = unitEnds
+        ? { lead_id: successor!.id, lead_name: successor!.short_name ?? successor!.name }
+        : { lead_id: t.lead_id, lead_name: t.lead_name };
+      await tx.query(
+        'update task set lead_org_id = $2, lead_id = $3, lead_name = $4, version = version + 1, updated_at = now() where id = $1',
+        [t.id, successor!.id, lead.lead_id, lead.lead_name],
+      );
+      await ctx.audit(tx, {
+        action: 'transfer',
+        entity: 'task',
+        entityId: t.id,
+        orgId: t.org_id,
+        before: { leadOrgId: t.lead_org_id, leadId: t.lead_id, leadName: t.lead_name },
+        after: {
+          leadOrgId: successor!.id,
+          leadId: lead.lead_id,
+          leadName: lead.lead_name,
+          reason: `${input.kind} ${input.effectiveOn}`,
+        },
+      });
     }
-    await ctx.audit(tx, { action: input.kind, entity: 'reorganization', entityId: null, orgId: successor?.id ?? ids[0]!, before: { sources: sources.map(toOrganization) }, after: { ...input, plan, movedTasks: openTasks.map((t) => t.id) } });
+    await ctx.audit(tx, {
+      action: input.kind,
+      entity: 'reorganization',
+      entityId: null,
+      orgId: successor?.id ?? ids[0]!,
+      before: { sources: sources.map(toOrganization) },
+      after: { ...input, plan, movedTasks: openTasks.map((t) => t.id) },
+    });
     return result;
   });
 }
@@ -342,20 +567,46 @@ export async function createBody(ctx: RequestContext, input: In<typeof CreateBod
   ctx.assertClearance(input.confidentiality ?? 0);
   if (input.partOf) {
     const parent = await getBody(ctx.db, input.partOf);
-    if (!parent || parent.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.partOf', detail: 'Cơ quan cấp trên phải thuộc cùng tổ chức' });
+    if (!parent || parent.org_id !== input.orgId)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.partOf',
+        detail: 'Cơ quan cấp trên phải thuộc cùng tổ chức',
+      });
   }
   if (input.termId) {
-    const term = (await ctx.db.query<{ org_id: string }>('select org_id from term where id = $1', [input.termId])).rows[0];
-    if (!term || term.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.termId', detail: 'Khóa, nhiệm kỳ phải là của chính tổ chức này' });
+    const term = (await ctx.db.query<{ org_id: string }>('select org_id from term where id = $1', [input.termId]))
+      .rows[0];
+    if (!term || term.org_id !== input.orgId)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.termId',
+        detail: 'Khóa, nhiệm kỳ phải là của chính tổ chức này',
+      });
   }
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
-    const row = await withIntegrity(tx, input.orgId, async () =>
-      (await tx.query(
-        `insert into body (id, org_id, term_id, kind, name, symbol, part_of, valid_from, valid_until, confidentiality, search_text)
+    const row = await withIntegrity(
+      tx,
+      input.orgId,
+      async () =>
+        (
+          await tx.query(
+            `insert into body (id, org_id, term_id, kind, name, symbol, part_of, valid_from, valid_until, confidentiality, search_text)
          values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) returning *`,
-        [id, input.orgId, input.termId ?? null, input.kind, input.name, input.symbol ?? null, input.partOf ?? null, input.validFrom, input.validUntil ?? null, input.confidentiality ?? 0, orgSearchText(input.name)],
-      )).rows[0],
+            [
+              id,
+              input.orgId,
+              input.termId ?? null,
+              input.kind,
+              input.name,
+              input.symbol ?? null,
+              input.partOf ?? null,
+              input.validFrom,
+              input.validUntil ?? null,
+              input.confidentiality ?? 0,
+              orgSearchText(input.name),
+            ],
+          )
+        ).rows[0],
     );
     await ctx.audit(tx, { action: 'create', entity: 'body', entityId: id, orgId: input.orgId, after: input });
     return toBody(row as never);
@@ -368,9 +619,23 @@ export async function updateBody(ctx: RequestContext, id: string, input: In<type
   const { version, ...c } = input;
   return ctx.db.transaction(async (tx) => {
     const row = await withIntegrity(tx, body.org_id, () =>
-      updateVersioned(tx, 'body', id, version, { name: c.name, symbol: c.symbol, confidentiality: c.confidentiality, valid_from: c.validFrom, valid_until: c.validUntil, search_text: c.name ? orgSearchText(c.name) : undefined }),
+      updateVersioned(tx, 'body', id, version, {
+        name: c.name,
+        symbol: c.symbol,
+        confidentiality: c.confidentiality,
+        valid_from: c.validFrom,
+        valid_until: c.validUntil,
+        search_text: c.name ? orgSearchText(c.name) : undefined,
+      }),
     );
-    await ctx.audit(tx, { action: 'update', entity: 'body', entityId: id, orgId: body.org_id, before: toBody(body), after: toBody(row as never) });
+    await ctx.audit(tx, {
+      action: 'update',
+      entity: 'body',
+      entityId: id,
+      orgId: body.org_id,
+      before: toBody(body),
+      after: toBody(row as never),
+    });
     return toBody(row as never);
   });
 }
@@ -381,7 +646,19 @@ export async function addMembership(ctx: RequestContext, bodyId: string, input: 
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
     await withIntegrity(tx, body.org_id, () =>
-      tx.query('insert into membership (id, org_id, body_id, person_id, role, title, valid_from, valid_until) values ($1,$2,$3,$4,$5,$6,$7,$8)', [id, body.org_id, bodyId, input.personId, input.role, input.title ?? null, input.validFrom, input.validUntil ?? null]),
+      tx.query(
+        'insert into membership (id, org_id, body_id, person_id, role, title, valid_from, valid_until) values ($1,$2,$3,$4,$5,$6,$7,$8)',
+        [
+          id,
+          body.org_id,
+          bodyId,
+          input.personId,
+          input.role,
+          input.title ?? null,
+          input.validFrom,
+          input.validUntil ?? null,
+        ],
+      ),
     );
     const row = toMembership((await getMembership(tx, id))!);
     await ctx.audit(tx, { action: 'create', entity: 'membership', entityId: id, orgId: body.org_id, after: row });
@@ -396,10 +673,23 @@ export async function updateMembership(ctx: RequestContext, id: string, input: I
   const { version, ...c } = input;
   return ctx.db.transaction(async (tx) => {
     await withIntegrity(tx, body.org_id, () =>
-      updateVersioned(tx, 'membership', id, version, { role: c.role, title: c.title, valid_from: c.validFrom, valid_until: c.validUntil, end_reason: c.endReason }),
+      updateVersioned(tx, 'membership', id, version, {
+        role: c.role,
+        title: c.title,
+        valid_from: c.validFrom,
+        valid_until: c.validUntil,
+        end_reason: c.endReason,
+      }),
     );
     const after = toMembership((await getMembership(tx, id))!);
-    await ctx.audit(tx, { action: 'update', entity: 'membership', entityId: id, orgId: body.org_id, before: toMembership(before), after });
+    await ctx.audit(tx, {
+      action: 'update',
+      entity: 'membership',
+      entityId: id,
+      orgId: body.org_id,
+      before: toMembership(before),
+      after,
+    });
     return after;
   });
 }

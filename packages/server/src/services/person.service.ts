@@ -1,6 +1,11 @@
 import { isActiveOn, ProblemError } from '@quyche/core';
 import type { z } from 'zod';
-import type { CreatePersonSchema, CreatePortfolioSchema, UpdatePersonSchema, UpdatePortfolioSchema } from '@quyche/core';
+import type {
+  CreatePersonSchema,
+  CreatePortfolioSchema,
+  UpdatePersonSchema,
+  UpdatePortfolioSchema,
+} from '@quyche/core';
 import {
   getBody,
   getOrganization,
@@ -28,9 +33,16 @@ async function loadPerson(ctx: RequestContext, id: string, action: 'read' | 'wri
   return p;
 }
 
-export async function listPeople(ctx: RequestContext, q: { q?: string | undefined; orgId?: string | undefined; page: number; pageSize: number }) {
+export async function listPeople(
+  ctx: RequestContext,
+  q: { q?: string | undefined; orgId?: string | undefined; page: number; pageSize: number },
+) {
   if (q.orgId) await ctx.assertOrg(q.orgId, 'read');
-  const { rows, total } = await listPeopleRepo(ctx.db, { ...q, visible: await ctx.coveredOrgs(), clearance: ctx.user.clearance });
+  const { rows, total } = await listPeopleRepo(ctx.db, {
+    ...q,
+    visible: await ctx.coveredOrgs(),
+    clearance: ctx.user.clearance,
+  });
   return { items: rows.map(toPerson), page: q.page, pageSize: q.pageSize, total };
 }
 
@@ -61,12 +73,15 @@ export async function getPersonDetail(ctx: RequestContext, id: string, asOfIn?: 
     orgId: a.org_id,
     bodyId: a.body_id,
     field: a.field,
-    locality: a.locality_org_id ? { id: a.locality_org_id, code: a.l_code!, name: a.l_name!, kind: a.l_kind as never } : null,
+    locality: a.locality_org_id
+      ? { id: a.locality_org_id, code: a.l_code!, name: a.l_name!, kind: a.l_kind as never }
+      : null,
     validFrom: a.valid_from,
     validUntil: a.valid_until,
     version: a.version,
   }));
-  const at = (x: { validFrom: string; validUntil: string | null }) => isActiveOn({ from: x.validFrom, until: x.validUntil }, asOf);
+  const at = (x: { validFrom: string; validUntil: string | null }) =>
+    isActiveOn({ from: x.validFrom, until: x.validUntil }, asOf);
   return {
     ...toPerson(p),
     asOf,
@@ -74,7 +89,10 @@ export async function getPersonDetail(ctx: RequestContext, id: string, asOfIn?: 
     positions: positions.filter(at),
     positionHistory: positions,
     portfolio: portfolio.filter(at),
-    partyMemberships: (await partyMembershipsOfPerson(ctx.db, id)).map((r) => ({ ...toPartyMember(r), orgName: r.org_name })),
+    partyMemberships: (await partyMembershipsOfPerson(ctx.db, id)).map((r) => ({
+      ...toPartyMember(r),
+      orgName: r.org_name,
+    })),
   };
 }
 
@@ -83,11 +101,28 @@ export async function createPerson(ctx: RequestContext, input: In<typeof CreateP
   ctx.assertClearance(input.confidentiality ?? 0);
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
-    const row = (await tx.query(
-      'insert into person (id, org_id, code, full_name, gender, birth_year, confidentiality, search_text) values ($1,$2,$3,$4,$5,$6,$7,$8) returning *',
-      [id, input.orgId, input.code ?? null, input.fullName.normalize('NFC'), input.gender ?? null, input.birthYear ?? null, input.confidentiality ?? 0, personSearchText(input.fullName, input.code)],
-    )).rows[0];
-    await ctx.audit(tx, { action: 'create', entity: 'person', entityId: id, orgId: input.orgId, after: toPerson(row as never) });
+    const row = (
+      await tx.query(
+        'insert into person (id, org_id, code, full_name, gender, birth_year, confidentiality, search_text) values ($1,$2,$3,$4,$5,$6,$7,$8) returning *',
+        [
+          id,
+          input.orgId,
+          input.code ?? null,
+          input.fullName.normalize('NFC'),
+          input.gender ?? null,
+          input.birthYear ?? null,
+          input.confidentiality ?? 0,
+          personSearchText(input.fullName, input.code),
+        ],
+      )
+    ).rows[0];
+    await ctx.audit(tx, {
+      action: 'create',
+      entity: 'person',
+      entityId: id,
+      orgId: input.orgId,
+      after: toPerson(row as never),
+    });
     return toPerson(row as never);
   });
 }
@@ -104,12 +139,32 @@ export async function updatePerson(ctx: RequestContext, id: string, input: In<ty
       confidentiality: c.confidentiality,
       search_text: c.fullName ? personSearchText(c.fullName, before.code) : undefined,
     });
-    await ctx.audit(tx, { action: 'update', entity: 'person', entityId: id, orgId: before.org_id, before: toPerson(before), after: toPerson(row as never) });
+    await ctx.audit(tx, {
+      action: 'update',
+      entity: 'person',
+      entityId: id,
+      orgId: before.org_id,
+      before: toPerson(before),
+      after: toPerson(row as never),
+    });
     return toPerson(row as never);
   });
 }
 
-const toPortfolio = (a: { id: string; person_id: string; org_id: string; body_id: string | null; field: string; locality_org_id: string | null; valid_from: string; valid_until: string | null; version: number }, locality: ReturnType<typeof orgRef> | null) => ({
+const toPortfolio = (
+  a: {
+    id: string;
+    person_id: string;
+    org_id: string;
+    body_id: string | null;
+    field: string;
+    locality_org_id: string | null;
+    valid_from: string;
+    valid_until: string | null;
+    version: number;
+  },
+  locality: ReturnType<typeof orgRef> | null,
+) => ({
   id: a.id,
   personId: a.person_id,
   orgId: a.org_id,
@@ -126,23 +181,45 @@ export async function addPortfolio(ctx: RequestContext, personId: string, input:
   await ctx.assertOrg(input.orgId, 'write');
   if (input.bodyId) {
     const b = await getBody(ctx.db, input.bodyId);
-    if (!b || b.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.bodyId', detail: 'Cơ quan phải thuộc tổ chức được phân công' });
+    if (!b || b.org_id !== input.orgId)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.bodyId',
+        detail: 'Cơ quan phải thuộc tổ chức được phân công',
+      });
   }
   let locality = null;
   if (input.localityOrgId) {
     const l = await getOrganization(ctx.db, input.localityOrgId);
-    if (!l) throw new ProblemError('VALIDATION_FAILED', { field: 'body.localityOrgId', detail: 'Không tìm thấy địa bàn' });
+    if (!l)
+      throw new ProblemError('VALIDATION_FAILED', { field: 'body.localityOrgId', detail: 'Không tìm thấy địa bàn' });
     await ctx.assertOrg(l.id, 'read', l.confidentiality);
     locality = orgRef(l);
   }
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
-    const row = (await tx.query(
-      'insert into portfolio_assignment (id, org_id, person_id, body_id, field, locality_org_id, valid_from, valid_until) values ($1,$2,$3,$4,$5,$6,$7,$8) returning *',
-      [id, input.orgId, personId, input.bodyId ?? null, input.field, input.localityOrgId ?? null, input.validFrom, input.validUntil ?? null],
-    )).rows[0];
+    const row = (
+      await tx.query(
+        'insert into portfolio_assignment (id, org_id, person_id, body_id, field, locality_org_id, valid_from, valid_until) values ($1,$2,$3,$4,$5,$6,$7,$8) returning *',
+        [
+          id,
+          input.orgId,
+          personId,
+          input.bodyId ?? null,
+          input.field,
+          input.localityOrgId ?? null,
+          input.validFrom,
+          input.validUntil ?? null,
+        ],
+      )
+    ).rows[0];
     const out = toPortfolio(row as never, locality);
-    await ctx.audit(tx, { action: 'create', entity: 'portfolio_assignment', entityId: id, orgId: input.orgId, after: out });
+    await ctx.audit(tx, {
+      action: 'create',
+      entity: 'portfolio_assignment',
+      entityId: id,
+      orgId: input.orgId,
+      after: out,
+    });
     return out;
   });
 }
@@ -152,13 +229,26 @@ export async function updatePortfolio(ctx: RequestContext, id: string, input: In
   if (!before) throw new ProblemError('NOT_FOUND');
   await ctx.assertOrg(before.org_id, 'write');
   if (input.validUntil && input.validUntil < before.valid_from) {
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.validUntil', detail: 'Ngày kết thúc phải từ ngày bắt đầu trở về sau' });
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.validUntil',
+      detail: 'Ngày kết thúc phải từ ngày bắt đầu trở về sau',
+    });
   }
   return ctx.db.transaction(async (tx) => {
-    const row = await updateVersioned(tx, 'portfolio_assignment', id, input.version, { field: input.field, valid_until: input.validUntil });
+    const row = await updateVersioned(tx, 'portfolio_assignment', id, input.version, {
+      field: input.field,
+      valid_until: input.validUntil,
+    });
     const l = row['locality_org_id'] ? await getOrganization(tx, row['locality_org_id'] as string) : undefined;
     const out = toPortfolio(row as never, l ? orgRef(l) : null);
-    await ctx.audit(tx, { action: 'update', entity: 'portfolio_assignment', entityId: id, orgId: before.org_id, before, after: out });
+    await ctx.audit(tx, {
+      action: 'update',
+      entity: 'portfolio_assignment',
+      entityId: id,
+      orgId: before.org_id,
+      before,
+      after: out,
+    });
     return out;
   });
 }

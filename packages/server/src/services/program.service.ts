@@ -18,7 +18,15 @@ import {
 } from '@quyche/core';
 import type { ProgramPeriod, ProgramSpan } from '@quyche/core';
 import type { z } from 'zod';
-import type { AdoptProgramSchema, CreateProgramItemSchema, CreateProgramSchema, ItemTaskSchema, ProgramListQuerySchema, UpdateProgramItemSchema, UpdateProgramSchema } from '@quyche/core';
+import type {
+  AdoptProgramSchema,
+  CreateProgramItemSchema,
+  CreateProgramSchema,
+  ItemTaskSchema,
+  ProgramListQuerySchema,
+  UpdateProgramItemSchema,
+  UpdateProgramSchema,
+} from '@quyche/core';
 import { getMeeting, getOrganization, termOn, uuidv7 } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
@@ -89,43 +97,88 @@ export async function loadProgram(ctx: RequestContext, id: string, action: 'read
 }
 
 async function termRange(sql: Sql, termId: string) {
-  const t = (await sql.query<{ id: string; name: string; org_id: string; valid_from: string; valid_until: string | null }>('select id, name, org_id, valid_from::text, valid_until::text from term where id = $1', [termId])).rows[0];
+  const t = (
+    await sql.query<{ id: string; name: string; org_id: string; valid_from: string; valid_until: string | null }>(
+      'select id, name, org_id, valid_from::text, valid_until::text from term where id = $1',
+      [termId],
+    )
+  ).rows[0];
   if (!t) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy nhiệm kỳ' });
   return t;
 }
 
-export const range = (p: Pick<ProgramRow, 'span' | 'year' | 'period'>, term: { valid_from: string; valid_until: string | null }) => programSpan({ span: p.span, year: p.year, period: p.period, term: { from: term.valid_from, to: term.valid_until } });
+export const range = (
+  p: Pick<ProgramRow, 'span' | 'year' | 'period'>,
+  term: { valid_from: string; valid_until: string | null },
+) =>
+  programSpan({ span: p.span, year: p.year, period: p.period, term: { from: term.valid_from, to: term.valid_until } });
 
 /** Checks an item's period and 6 rõ against its program, and returns the row to store. */
-async function itemRow(ctx: RequestContext, p: ProgramRow, span: { from: string; to: string }, it: Partial<In<typeof CreateProgramItemSchema>>, field: string, prev?: ProgramItemRow) {
+async function itemRow(
+  ctx: RequestContext,
+  p: ProgramRow,
+  span: { from: string; to: string },
+  it: Partial<In<typeof CreateProgramItemSchema>>,
+  field: string,
+  prev?: ProgramItemRow,
+) {
   const out: Partial<ProgramItemRow> = {};
   if (it.period) {
     let period: ProgramPeriod | null;
     if (it.period.kind === 'meeting') {
-      if (!it.period.meetingId) throw new ProblemError('VALIDATION_FAILED', { field: `${field}.period.meetingId`, detail: 'Cần chọn kỳ họp' });
+      if (!it.period.meetingId)
+        throw new ProblemError('VALIDATION_FAILED', { field: `${field}.period.meetingId`, detail: 'Cần chọn kỳ họp' });
       const m = await getMeeting(ctx.db, it.period.meetingId);
-      if (!m || m.org_id !== p.org_id || !(await ctx.can(m.org_id, 'read', m.confidentiality))) throw new ProblemError('VALIDATION_FAILED', { field: `${field}.period.meetingId`, detail: 'Không tìm thấy kỳ họp này trong tổ chức' });
+      if (!m || m.org_id !== p.org_id || !(await ctx.can(m.org_id, 'read', m.confidentiality)))
+        throw new ProblemError('VALIDATION_FAILED', {
+          field: `${field}.period.meetingId`,
+          detail: 'Không tìm thấy kỳ họp này trong tổ chức',
+        });
       period = { kind: 'meeting', meetingDate: m.meeting_date, label: m.title };
       out.due_meeting_id = m.id;
       out.period = null;
     } else {
       period = parsePeriod(it.period.kind, it.period.value ?? '');
       const example = { month: '2026-05', quarter: '2026-Q2', half: '2026-H1', date: '2026-05-31' }[it.period.kind];
-      if (!period) throw new ProblemError('VALIDATION_FAILED', { field: `${field}.period.value`, detail: `"${it.period.value ?? ''}" không phải một ${{ month: 'tháng', quarter: 'quý', half: 'nửa năm', date: 'ngày' }[it.period.kind]} (ví dụ ${example})` });
+      if (!period)
+        throw new ProblemError('VALIDATION_FAILED', {
+          field: `${field}.period.value`,
+          detail: `"${it.period.value ?? ''}" không phải một ${{ month: 'tháng', quarter: 'quý', half: 'nửa năm', date: 'ngày' }[it.period.kind]} (ví dụ ${example})`,
+        });
       out.due_meeting_id = null;
       out.period = 'value' in period ? period.value : null;
     }
     if (!periodWithin(period, span)) {
-      throw new ProblemError('RULE_VIOLATION', { code: 'NGOAI_THOI_GIAN_CHUONG_TRINH', field: `${field}.period`, detail: `${periodLabel(period)} nằm ngoài thời gian của chương trình (${formatDateVi(span.from)} – ${formatDateVi(span.to)})` });
+      throw new ProblemError('RULE_VIOLATION', {
+        code: 'NGOAI_THOI_GIAN_CHUONG_TRINH',
+        field: `${field}.period`,
+        detail: `${periodLabel(period)} nằm ngoài thời gian của chương trình (${formatDateVi(span.from)} – ${formatDateVi(span.to)})`,
+      });
     }
     const r = periodRange(period);
-    Object.assign(out, { period_kind: period.kind, starts_on: r.from, due_date: r.to, period_label: periodLabel(period) });
+    Object.assign(out, {
+      period_kind: period.kind,
+      starts_on: r.from,
+      due_date: r.to,
+      period_label: periodLabel(period),
+    });
   }
   if (it.leads !== undefined) {
     const six = checkSixClear({ title: it.title ?? prev?.title, leads: it.leads });
-    if (six.refused) throw new ProblemError('RULE_VIOLATION', { code: six.refused.rule, title: 'Mỗi nhiệm vụ chỉ có một đầu mối chủ trì', detail: six.refused.message_vi, field: `${field}.leads` });
+    if (six.refused)
+      throw new ProblemError('RULE_VIOLATION', {
+        code: six.refused.rule,
+        title: 'Mỗi nhiệm vụ chỉ có một đầu mối chủ trì',
+        detail: six.refused.message_vi,
+        field: `${field}.leads`,
+      });
     const lead = it.leads[0];
-    Object.assign(out, { lead_kind: lead?.kind ?? null, lead_id: lead?.id ?? null, lead_name: lead?.name ?? null, lead_org_id: lead ? await leadOrg(ctx, lead, `${field}.leads.0`) : null });
+    Object.assign(out, {
+      lead_kind: lead?.kind ?? null,
+      lead_id: lead?.id ?? null,
+      lead_name: lead?.name ?? null,
+      lead_org_id: lead ? await leadOrg(ctx, lead, `${field}.leads.0`) : null,
+    });
   }
   if (it.supervisorPersonId) await assertVisible(ctx, 'person', it.supervisorPersonId, `${field}.supervisorPersonId`);
   const set = <K extends keyof ProgramItemRow>(k: K, v: ProgramItemRow[K] | undefined) => {
@@ -144,15 +197,44 @@ async function itemRow(ctx: RequestContext, p: ProgramRow, span: { from: string;
 }
 
 /** Inserts an item checked by `itemRow` (checks read outside the transaction: PGlite has one connection). */
-export async function insertItem(tx: Sql, p: Pick<ProgramRow, 'id' | 'org_id'>, it: In<typeof CreateProgramItemSchema>, r: Partial<ProgramItemRow>, position: number, carriedFrom: string | null = null) {
+export async function insertItem(
+  tx: Sql,
+  p: Pick<ProgramRow, 'id' | 'org_id'>,
+  it: In<typeof CreateProgramItemSchema>,
+  r: Partial<ProgramItemRow>,
+  position: number,
+  carriedFrom: string | null = null,
+) {
   const id = uuidv7();
   await tx.query(
     `insert into program_item (id, org_id, program_id, position, title, period_kind, period, due_meeting_id, starts_on, due_date, period_label, lead_kind, lead_id, lead_name, lead_org_id, supporting,
        supervisor_person_id, deciding_body, product, matter, inspection_kind, targets, weight, carried_from_item_id)
      values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)`,
     [
-      id, p.org_id, p.id, position, it.title, r.period_kind, r.period, r.due_meeting_id, r.starts_on, r.due_date, r.period_label, r.lead_kind ?? null, r.lead_id ?? null, r.lead_name ?? null, r.lead_org_id ?? null,
-      JSON.stringify(it.supporting ?? []), it.supervisorPersonId ?? null, it.decidingBody ?? null, it.product ?? null, it.matter ?? null, it.inspectionKind ?? null, JSON.stringify(it.targets ?? []), it.weight ?? 1, carriedFrom,
+      id,
+      p.org_id,
+      p.id,
+      position,
+      it.title,
+      r.period_kind,
+      r.period,
+      r.due_meeting_id,
+      r.starts_on,
+      r.due_date,
+      r.period_label,
+      r.lead_kind ?? null,
+      r.lead_id ?? null,
+      r.lead_name ?? null,
+      r.lead_org_id ?? null,
+      JSON.stringify(it.supporting ?? []),
+      it.supervisorPersonId ?? null,
+      it.decidingBody ?? null,
+      it.product ?? null,
+      it.matter ?? null,
+      it.inspectionKind ?? null,
+      JSON.stringify(it.targets ?? []),
+      it.weight ?? 1,
+      carriedFrom,
     ],
   );
   return id;
@@ -161,22 +243,39 @@ export async function insertItem(tx: Sql, p: Pick<ProgramRow, 'id' | 'org_id'>, 
 const searchText = (title: string, symbol: string | null) => foldVietnamese(`${title} ${symbol ?? ''}`);
 
 /** The year and period of a new program, checked against its span. */
-function programWhen(input: Pick<In<typeof CreateProgramSchema>, 'span' | 'year' | 'period'>): { year: number | null; period: string | null } {
-  if (input.span === 'year' && !input.year) throw new ProblemError('VALIDATION_FAILED', { field: 'body.year', detail: 'Chương trình năm cần ghi năm' });
-  if (input.span === 'term' && input.year) throw new ProblemError('VALIDATION_FAILED', { field: 'body.year', detail: 'Chương trình toàn khóa không ghi năm' });
+function programWhen(input: Pick<In<typeof CreateProgramSchema>, 'span' | 'year' | 'period'>): {
+  year: number | null;
+  period: string | null;
+} {
+  if (input.span === 'year' && !input.year)
+    throw new ProblemError('VALIDATION_FAILED', { field: 'body.year', detail: 'Chương trình năm cần ghi năm' });
+  if (input.span === 'term' && input.year)
+    throw new ProblemError('VALIDATION_FAILED', { field: 'body.year', detail: 'Chương trình toàn khóa không ghi năm' });
   if (input.span === 'year' || input.span === 'term') {
-    if (input.period) throw new ProblemError('VALIDATION_FAILED', { field: 'body.period', detail: 'Chỉ chương trình quý, 6 tháng ghi kỳ (ví dụ 2026-Q3, 2026-H2)' });
+    if (input.period)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.period',
+        detail: 'Chỉ chương trình quý, 6 tháng ghi kỳ (ví dụ 2026-Q3, 2026-H2)',
+      });
     return { year: input.span === 'year' ? input.year! : null, period: null };
   }
   const within = programPeriod(input.span, input.period ?? null);
   if (!within || !('value' in within)) {
     const example = input.span === 'quarter' ? '2026-Q3' : '2026-H2';
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.period', detail: `Chương trình ${input.span === 'quarter' ? 'quý' : '6 tháng'} cần ghi kỳ, ví dụ ${example}${input.period ? ` ("${input.period}" không phải một kỳ như vậy)` : ''}` });
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.period',
+      detail: `Chương trình ${input.span === 'quarter' ? 'quý' : '6 tháng'} cần ghi kỳ, ví dụ ${example}${input.period ? ` ("${input.period}" không phải một kỳ như vậy)` : ''}`,
+    });
   }
   return { year: Number(within.value.slice(0, 4)), period: within.value };
 }
 
-export async function createProgram(ctx: RequestContext, input: In<typeof CreateProgramSchema>, sourceReportId: string | null = null, carriedFrom: (string | null)[] = []) {
+export async function createProgram(
+  ctx: RequestContext,
+  input: In<typeof CreateProgramSchema>,
+  sourceReportId: string | null = null,
+  carriedFrom: (string | null)[] = [],
+) {
   await ctx.assertOrg(input.orgId, 'write');
   ctx.assertClearance(input.confidentiality ?? 0);
   const org = (await getOrganization(ctx.db, input.orgId))!;
@@ -184,17 +283,30 @@ export async function createProgram(ctx: RequestContext, input: In<typeof Create
   let term;
   if (input.termId) {
     term = await termRange(ctx.db, input.termId);
-    if (term.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.termId', detail: 'Nhiệm kỳ này không phải của tổ chức' });
+    if (term.org_id !== input.orgId)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.termId',
+        detail: 'Nhiệm kỳ này không phải của tổ chức',
+      });
   } else {
     const t = await termOn(ctx.db, input.orgId, year ? `${year}-01-01` : ctx.today());
     const t2 = t ?? (year ? await termOn(ctx.db, input.orgId, `${year}-12-31`) : undefined);
-    if (!t2) throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_CO_NHIEM_KY', field: 'body.termId', detail: `${org.name} không có khóa, nhiệm kỳ nào ${year ? `trong năm ${year}` : 'vào hôm nay'}` });
+    if (!t2)
+      throw new ProblemError('RULE_VIOLATION', {
+        code: 'KHONG_CO_NHIEM_KY',
+        field: 'body.termId',
+        detail: `${org.name} không có khóa, nhiệm kỳ nào ${year ? `trong năm ${year}` : 'vào hôm nay'}`,
+      });
     term = await termRange(ctx.db, t2.id);
   }
   let ownerName = org.name;
   if (input.ownerBodyId) {
     const b = await loadBody(ctx.db, input.ownerBodyId);
-    if (b.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.ownerBodyId', detail: 'Cơ quan này không thuộc tổ chức' });
+    if (b.org_id !== input.orgId)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.ownerBodyId',
+        detail: 'Cơ quan này không thuộc tổ chức',
+      });
     ownerName = b.name;
   }
   const id = uuidv7();
@@ -222,29 +334,69 @@ export async function createProgram(ctx: RequestContext, input: In<typeof Create
     version: 1,
   };
   const span = range(row, term);
-  const live = (await ctx.db.query<{ title: string }>(
-    `select title from program where org_id = $1 and kind = $2 and span = $3 and coalesce(year, 0) = coalesce($4::int, 0) and coalesce(period, '') = coalesce($5::text, '') and term_id = $6
+  const live = (
+    await ctx.db.query<{ title: string }>(
+      `select title from program where org_id = $1 and kind = $2 and span = $3 and coalesce(year, 0) = coalesce($4::int, 0) and coalesce(period, '') = coalesce($5::text, '') and term_id = $6
         and coalesce(owner_body_id, org_id) = coalesce($7::uuid, org_id) and state <> 'cancelled'`,
-    [row.org_id, row.kind, row.span, year, period, term.id, row.owner_body_id],
-  )).rows[0];
-  if (live) throw new ProblemError('DUPLICATE', { code: 'CHUONG_TRINH_DA_CO', field: 'body.span', detail: `Đã có "${live.title}": mỗi kỳ chỉ một chương trình; sửa chương trình đó hoặc hủy dự thảo trước` });
-  if (year && (span.to < term.valid_from || (term.valid_until && span.from > term.valid_until))) throw new ProblemError('VALIDATION_FAILED', { field: 'body.year', detail: `Năm ${year} ngoài nhiệm kỳ ${term.name}` });
+      [row.org_id, row.kind, row.span, year, period, term.id, row.owner_body_id],
+    )
+  ).rows[0];
+  if (live)
+    throw new ProblemError('DUPLICATE', {
+      code: 'CHUONG_TRINH_DA_CO',
+      field: 'body.span',
+      detail: `Đã có "${live.title}": mỗi kỳ chỉ một chương trình; sửa chương trình đó hoặc hủy dự thảo trước`,
+    });
+  if (year && (span.to < term.valid_from || (term.valid_until && span.from > term.valid_until)))
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.year',
+      detail: `Năm ${year} ngoài nhiệm kỳ ${term.name}`,
+    });
   const checked: Partial<ProgramItemRow>[] = [];
-  for (const [i, it] of (input.items ?? []).entries()) checked.push(await itemRow(ctx, row, span, it, `body.items.${i}`));
+  for (const [i, it] of (input.items ?? []).entries())
+    checked.push(await itemRow(ctx, row, span, it, `body.items.${i}`));
   await ctx.db.transaction(async (tx) => {
     await tx.query(
       'insert into program (id, org_id, term_id, kind, span, year, period, source_report_id, title, matter, owner_body_id, confidentiality, search_text) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)',
-      [id, row.org_id, row.term_id, row.kind, row.span, row.year, row.period, row.source_report_id, row.title, row.matter, row.owner_body_id, row.confidentiality, searchText(row.title, null)],
+      [
+        id,
+        row.org_id,
+        row.term_id,
+        row.kind,
+        row.span,
+        row.year,
+        row.period,
+        row.source_report_id,
+        row.title,
+        row.matter,
+        row.owner_body_id,
+        row.confidentiality,
+        searchText(row.title, null),
+      ],
     );
-    for (const [i, it] of (input.items ?? []).entries()) await insertItem(tx, row, it, checked[i]!, i + 1, carriedFrom[i] ?? null);
-    await ctx.audit(tx, { action: 'create', entity: 'program', entityId: id, orgId: row.org_id, after: { ...row, items: input.items?.length ?? 0, carriedOver: carriedFrom.filter(Boolean).length } });
+    for (const [i, it] of (input.items ?? []).entries())
+      await insertItem(tx, row, it, checked[i]!, i + 1, carriedFrom[i] ?? null);
+    await ctx.audit(tx, {
+      action: 'create',
+      entity: 'program',
+      entityId: id,
+      orgId: row.org_id,
+      after: { ...row, items: input.items?.length ?? 0, carriedOver: carriedFrom.filter(Boolean).length },
+    });
   });
   return getProgram(ctx, id);
 }
 
 function assertDraft(p: ProgramRow) {
   if (p.state !== 'draft') {
-    throw new ProblemError('RULE_VIOLATION', { code: 'CHUONG_TRINH_DA_THONG_QUA', field: 'params.id', detail: p.state === 'adopted' ? `Chương trình đã được thông qua (${p.symbol ?? ''}): chỉ sửa khi dự thảo` : 'Chương trình đã hủy' });
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'CHUONG_TRINH_DA_THONG_QUA',
+      field: 'params.id',
+      detail:
+        p.state === 'adopted'
+          ? `Chương trình đã được thông qua (${p.symbol ?? ''}): chỉ sửa khi dự thảo`
+          : 'Chương trình đã hủy',
+    });
   }
 }
 
@@ -253,10 +405,18 @@ export async function updateProgram(ctx: RequestContext, id: string, input: In<t
   assertDraft(p);
   if (input.ownerBodyId) {
     const b = await loadBody(ctx.db, input.ownerBodyId);
-    if (b.org_id !== p.org_id) throw new ProblemError('VALIDATION_FAILED', { field: 'body.ownerBodyId', detail: 'Cơ quan này không thuộc tổ chức' });
+    if (b.org_id !== p.org_id)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.ownerBodyId',
+        detail: 'Cơ quan này không thuộc tổ chức',
+      });
   }
   await ctx.db.transaction(async (tx) => {
-    const after = await updateVersioned(tx, 'program', id, input.version, { title: input.title, owner_body_id: input.ownerBodyId, search_text: input.title ? searchText(input.title, null) : undefined });
+    const after = await updateVersioned(tx, 'program', id, input.version, {
+      title: input.title,
+      owner_body_id: input.ownerBodyId,
+      search_text: input.title ? searchText(input.title, null) : undefined,
+    });
     await tx.query('update program set updated_at = now() where id = $1', [id]);
     await ctx.audit(tx, { action: 'update', entity: 'program', entityId: id, orgId: p.org_id, before: p, after });
   });
@@ -269,10 +429,21 @@ export async function addProgramItem(ctx: RequestContext, id: string, input: In<
   const span = range(p, await termRange(ctx.db, p.term_id));
   const checked = await itemRow(ctx, p, span, input, 'body');
   await ctx.db.transaction(async (tx) => {
-    const pos = (await tx.query<{ n: number }>('select coalesce(max(position), 0)::int + 1 as n from program_item where program_id = $1', [id])).rows[0]!.n;
+    const pos = (
+      await tx.query<{ n: number }>(
+        'select coalesce(max(position), 0)::int + 1 as n from program_item where program_id = $1',
+        [id],
+      )
+    ).rows[0]!.n;
     const itemId = await insertItem(tx, p, input, checked, pos);
     await tx.query('update program set version = version + 1, updated_at = now() where id = $1', [id]);
-    await ctx.audit(tx, { action: 'create', entity: 'program_item', entityId: itemId, orgId: p.org_id, after: { programId: id, position: pos, ...input } });
+    await ctx.audit(tx, {
+      action: 'create',
+      entity: 'program_item',
+      entityId: itemId,
+      orgId: p.org_id,
+      after: { programId: id, position: pos, ...input },
+    });
   });
   return getProgram(ctx, id);
 }
@@ -283,7 +454,11 @@ async function loadItem(ctx: RequestContext, itemId: string, action: 'read' | 'w
   return { it, p: await loadProgram(ctx, it.program_id, action) };
 }
 
-export async function updateProgramItem(ctx: RequestContext, itemId: string, input: In<typeof UpdateProgramItemSchema>) {
+export async function updateProgramItem(
+  ctx: RequestContext,
+  itemId: string,
+  input: In<typeof UpdateProgramItemSchema>,
+) {
   const { it, p } = await loadItem(ctx, itemId, 'write');
   assertDraft(p);
   const span = range(p, await termRange(ctx.db, p.term_id));
@@ -296,7 +471,14 @@ export async function updateProgramItem(ctx: RequestContext, itemId: string, inp
       targets: r.targets ? JSON.stringify(r.targets) : undefined,
     });
     await tx.query('update program set version = version + 1, updated_at = now() where id = $1', [p.id]);
-    await ctx.audit(tx, { action: 'update', entity: 'program_item', entityId: itemId, orgId: p.org_id, before: it, after });
+    await ctx.audit(tx, {
+      action: 'update',
+      entity: 'program_item',
+      entityId: itemId,
+      orgId: p.org_id,
+      before: it,
+      after,
+    });
   });
   return getProgram(ctx, p.id);
 }
@@ -304,10 +486,18 @@ export async function updateProgramItem(ctx: RequestContext, itemId: string, inp
 export async function deleteProgramItem(ctx: RequestContext, itemId: string, version: number) {
   const { it, p } = await loadItem(ctx, itemId, 'write');
   assertDraft(p);
-  if (it.version !== version) throw new ProblemError('VERSION_CONFLICT', { field: 'query.version', detail: `Bạn đang xóa phiên bản ${version}, mục hiện ở phiên bản ${it.version}`, currentVersion: it.version });
+  if (it.version !== version)
+    throw new ProblemError('VERSION_CONFLICT', {
+      field: 'query.version',
+      detail: `Bạn đang xóa phiên bản ${version}, mục hiện ở phiên bản ${it.version}`,
+      currentVersion: it.version,
+    });
   await ctx.db.transaction(async (tx) => {
     await tx.query('delete from program_item where id = $1', [itemId]);
-    await tx.query('update program_item set position = position - 1 where program_id = $1 and position > $2', [p.id, it.position]);
+    await tx.query('update program_item set position = position - 1 where program_id = $1 and position > $2', [
+      p.id,
+      it.position,
+    ]);
     await tx.query('update program set version = version + 1, updated_at = now() where id = $1', [p.id]);
     await ctx.audit(tx, { action: 'delete', entity: 'program_item', entityId: itemId, orgId: p.org_id, before: it });
   });
@@ -315,7 +505,13 @@ export async function deleteProgramItem(ctx: RequestContext, itemId: string, ver
 }
 
 /** The task an item generates: its 6 rõ carried over, its due date the end of its period or its meeting. */
-function taskInput(p: ProgramRow, it: ProgramItemRow, sourceLabel: string, sourceBodyId: string | null, over: In<typeof ItemTaskSchema> = {}) {
+function taskInput(
+  p: ProgramRow,
+  it: ProgramItemRow,
+  sourceLabel: string,
+  sourceBodyId: string | null,
+  over: In<typeof ItemTaskSchema> = {},
+) {
   const lead = leadOf(it);
   return {
     orgId: p.org_id,
@@ -324,7 +520,8 @@ function taskInput(p: ProgramRow, it: ProgramItemRow, sourceLabel: string, sourc
     supporting: it.supporting,
     dueDate: over.dueDate ?? it.due_date,
     dueMeetingId: it.due_meeting_id,
-    dueLabel: it.period_kind === 'meeting' ? `Trình ${it.period_label}` : it.period_kind === 'date' ? null : it.period_label,
+    dueLabel:
+      it.period_kind === 'meeting' ? `Trình ${it.period_label}` : it.period_kind === 'date' ? null : it.period_label,
     supervisorPersonId: it.supervisor_person_id,
     decidingBody: it.deciding_body,
     matter: it.matter,
@@ -346,28 +543,81 @@ export async function adoptProgram(ctx: RequestContext, id: string, input: In<ty
   const p = await loadProgram(ctx, id, 'write');
   assertDraft(p);
   const m = await getMeeting(ctx.db, input.meetingId);
-  if (!m || m.org_id !== p.org_id || !(await ctx.can(m.org_id, 'read', m.confidentiality))) throw new ProblemError('VALIDATION_FAILED', { field: 'body.meetingId', detail: 'Không tìm thấy hội nghị này trong tổ chức' });
-  if (!['in_session', 'closed', 'minutes_approved'].includes(m.state)) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body.meetingId', detail: `Chương trình được thông qua tại hội nghị đang họp hoặc đã họp; "${m.title}" chưa họp` });
+  if (!m || m.org_id !== p.org_id || !(await ctx.can(m.org_id, 'read', m.confidentiality)))
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.meetingId',
+      detail: 'Không tìm thấy hội nghị này trong tổ chức',
+    });
+  if (!['in_session', 'closed', 'minutes_approved'].includes(m.state))
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_HOI_NGHI',
+      field: 'body.meetingId',
+      detail: `Chương trình được thông qua tại hội nghị đang họp hoặc đã họp; "${m.title}" chưa họp`,
+    });
   const adoptedOn = input.adoptedOn ?? m.meeting_date;
-  if (adoptedOn < m.meeting_date) throw new ProblemError('VALIDATION_FAILED', { field: 'body.adoptedOn', detail: `Ngày thông qua (${formatDateVi(adoptedOn)}) trước ngày họp (${formatDateVi(m.meeting_date)})` });
+  if (adoptedOn < m.meeting_date)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.adoptedOn',
+      detail: `Ngày thông qua (${formatDateVi(adoptedOn)}) trước ngày họp (${formatDateVi(m.meeting_date)})`,
+    });
   const body = await loadBody(ctx.db, m.body_id);
   const reg = (await regulationFor(ctx.db, p.org_id, m.meeting_date))?.reg;
   const check = adoptionCheck(reg, p.span, p.matter, body.kind, body.name, m.meeting_date);
   if (!check.ok) {
-    throw new ProblemError('RULE_VIOLATION', { code: 'CHUONG_TRINH_SAI_THAM_QUYEN', title: 'Sai thẩm quyền thông qua chương trình', field: 'body.meetingId', detail: check.reason_vi, ruleIds: check.ruleIds, eIds: check.eIds, competent: check.competent });
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'CHUONG_TRINH_SAI_THAM_QUYEN',
+      title: 'Sai thẩm quyền thông qua chương trình',
+      field: 'body.meetingId',
+      detail: check.reason_vi,
+      ruleIds: check.ruleIds,
+      eIds: check.eIds,
+      competent: check.competent,
+    });
   }
   if (input.agendaItemId) {
-    const a = (await ctx.db.query<{ meeting_id: string }>('select meeting_id from agenda_item where id = $1', [input.agendaItemId])).rows[0];
-    if (!a || a.meeting_id !== m.id) throw new ProblemError('VALIDATION_FAILED', { field: 'body.agendaItemId', detail: 'Nội dung này không thuộc hội nghị đã chọn' });
-    const v = (await ctx.db.query<{ passed: boolean; yes: number; total_members: number }>('select passed, yes, total_members from vote where agenda_item_id = $1 order by created_at desc limit 1', [input.agendaItemId])).rows[0];
-    if (v && !v.passed) throw new ProblemError('RULE_VIOLATION', { code: 'CHUA_THONG_QUA', field: 'body.agendaItemId', detail: `Biểu quyết không thông qua (${v.yes}/${v.total_members} tán thành)` });
+    const a = (
+      await ctx.db.query<{ meeting_id: string }>('select meeting_id from agenda_item where id = $1', [
+        input.agendaItemId,
+      ])
+    ).rows[0];
+    if (!a || a.meeting_id !== m.id)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.agendaItemId',
+        detail: 'Nội dung này không thuộc hội nghị đã chọn',
+      });
+    const v = (
+      await ctx.db.query<{ passed: boolean; yes: number; total_members: number }>(
+        'select passed, yes, total_members from vote where agenda_item_id = $1 order by created_at desc limit 1',
+        [input.agendaItemId],
+      )
+    ).rows[0];
+    if (v && !v.passed)
+      throw new ProblemError('RULE_VIOLATION', {
+        code: 'CHUA_THONG_QUA',
+        field: 'body.agendaItemId',
+        detail: `Biểu quyết không thông qua (${v.yes}/${v.total_members} tán thành)`,
+      });
   }
   const { org, term } = await issuerOn(ctx, p.org_id, adoptedOn, 'body');
-  const items = (await ctx.db.query<ProgramItemRow>('select * from program_item where program_id = $1 order by position', [id])).rows;
-  if (items.length === 0) throw new ProblemError('RULE_VIOLATION', { code: 'CHUONG_TRINH_TRONG', field: 'params.id', detail: 'Chương trình chưa có nội dung nào' });
+  const items = (
+    await ctx.db.query<ProgramItemRow>('select * from program_item where program_id = $1 order by position', [id])
+  ).rows;
+  if (items.length === 0)
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'CHUONG_TRINH_TRONG',
+      field: 'params.id',
+      detail: 'Chương trình chưa có nội dung nào',
+    });
   let created = 0;
   await ctx.db.transaction(async (tx) => {
-    const doc = await numberDocument(ctx, tx, { org, term, type: 'CTr', title: p.title, issuedOn: adoptedOn, confidentiality: p.confidentiality });
+    const doc = await numberDocument(ctx, tx, {
+      org,
+      term,
+      type: 'CTr',
+      title: p.title,
+      issuedOn: adoptedOn,
+      confidentiality: p.confidentiality,
+    });
     const after = await updateVersioned(tx, 'program', id, input.version, {
       state: 'adopted',
       adopted_on: adoptedOn,
@@ -380,12 +630,24 @@ export async function adoptProgram(ctx: RequestContext, id: string, input: In<ty
       search_text: searchText(p.title, doc.symbol),
     });
     await tx.query('update program set updated_at = now() where id = $1', [id]);
-    await ctx.audit(tx, { action: 'adopt', entity: 'program', entityId: id, orgId: p.org_id, before: { state: p.state }, after: { ...after, meeting: m.title } });
+    await ctx.audit(tx, {
+      action: 'adopt',
+      entity: 'program',
+      entityId: id,
+      orgId: p.org_id,
+      before: { state: p.state },
+      after: { ...after, meeting: m.title },
+    });
     if (input.generateTasks !== false) {
       const tctx = ctx.withDb(tx);
       const label = p.title;
       for (const it of items) {
-        if (it.carried_from_item_id && (await carryTasks(tctx, it, { programTitle: p.title, symbol: doc.symbol, adoptedOn, bodyName: body.name })) > 0) continue;
+        if (
+          it.carried_from_item_id &&
+          (await carryTasks(tctx, it, { programTitle: p.title, symbol: doc.symbol, adoptedOn, bodyName: body.name })) >
+            0
+        )
+          continue;
         await createTask(tctx, taskInput(p, it, label, p.owner_body_id ?? body.id), it.id);
         created++;
       }
@@ -399,7 +661,11 @@ export async function adoptProgram(ctx: RequestContext, id: string, input: In<ty
  * their deadline becomes the new period's end, recorded as an extension the adopting body decided (so a review of
  * the earlier period still counts them overdue then). Returns how many moved; none means the item needs new tasks.
  */
-async function carryTasks(ctx: RequestContext, it: ProgramItemRow, by: { programTitle: string; symbol: string; adoptedOn: string; bodyName: string }) {
+async function carryTasks(
+  ctx: RequestContext,
+  it: ProgramItemRow,
+  by: { programTitle: string; symbol: string; adoptedOn: string; bodyName: string },
+) {
   const open = (
     await ctx.db.query<{ id: string; org_id: string; due_effective: string | null; extended_to: string | null }>(
       "select id, org_id, due_effective::text, extended_to::text from task where source_kind = 'program_item' and source_id = $1 and state in ('draft', 'assigned', 'in_progress')",
@@ -407,17 +673,37 @@ async function carryTasks(ctx: RequestContext, it: ProgramItemRow, by: { program
     )
   ).rows;
   for (const t of open) {
-    await ctx.db.query('update task set source_id = $2, source_label = $3, version = version + 1, updated_at = now() where id = $1', [t.id, it.id, by.programTitle]);
+    await ctx.db.query(
+      'update task set source_id = $2, source_label = $3, version = version + 1, updated_at = now() where id = $1',
+      [t.id, it.id, by.programTitle],
+    );
     let extendedTo = t.extended_to;
     if (!t.due_effective || t.due_effective < it.due_date) {
       await ctx.db.query(
         "insert into task_extension (id, org_id, task_id, requested_on, requested_to, reason, state, decided_on, decided_by, decision_ref, created_by) values ($1,$2,$3,$4,$5,$6,'approved',$4,$7,$8,$9)",
-        [uuidv7(), t.org_id, t.id, by.adoptedOn, it.due_date, `Chuyển sang ${by.programTitle} (nội dung chưa hoàn thành kỳ trước)`, by.bodyName, by.symbol, ctx.user.id],
+        [
+          uuidv7(),
+          t.org_id,
+          t.id,
+          by.adoptedOn,
+          it.due_date,
+          `Chuyển sang ${by.programTitle} (nội dung chưa hoàn thành kỳ trước)`,
+          by.bodyName,
+          by.symbol,
+          ctx.user.id,
+        ],
       );
       await ctx.db.query('update task set extended_to = $2 where id = $1', [t.id, it.due_date]);
       extendedTo = it.due_date;
     }
-    await ctx.audit(ctx.db, { action: 'carry_over', entity: 'task', entityId: t.id, orgId: t.org_id, before: { programItemId: it.carried_from_item_id, extendedTo: t.extended_to }, after: { programItemId: it.id, extendedTo, program: by.symbol } });
+    await ctx.audit(ctx.db, {
+      action: 'carry_over',
+      entity: 'task',
+      entityId: t.id,
+      orgId: t.org_id,
+      before: { programItemId: it.carried_from_item_id, extendedTo: t.extended_to },
+      after: { programItemId: it.id, extendedTo, program: by.symbol },
+    });
   }
   return open.length;
 }
@@ -425,7 +711,12 @@ async function carryTasks(ctx: RequestContext, it: ProgramItemRow, by: { program
 /** One more task under an adopted program's item (an item done by two leads is two tasks). */
 export async function taskFromProgramItem(ctx: RequestContext, itemId: string, input: In<typeof ItemTaskSchema>) {
   const { it, p } = await loadItem(ctx, itemId, 'write');
-  if (p.state !== 'adopted') throw new ProblemError('RULE_VIOLATION', { code: 'CHUONG_TRINH_CHUA_THONG_QUA', field: 'params.id', detail: 'Chương trình chưa được thông qua: chưa giao nhiệm vụ' });
+  if (p.state !== 'adopted')
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'CHUONG_TRINH_CHUA_THONG_QUA',
+      field: 'params.id',
+      detail: 'Chương trình chưa được thông qua: chưa giao nhiệm vụ',
+    });
   const task = await createTask(ctx, taskInput(p, it, p.title, p.owner_body_id ?? p.adopting_body_id, input), it.id);
   return task;
 }
@@ -435,7 +726,14 @@ export async function cancelProgram(ctx: RequestContext, id: string, version: nu
   assertDraft(p);
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, 'program', id, version, { state: 'cancelled' });
-    await ctx.audit(tx, { action: 'cancel', entity: 'program', entityId: id, orgId: p.org_id, before: { state: p.state }, after: { state: 'cancelled', note } });
+    await ctx.audit(tx, {
+      action: 'cancel',
+      entity: 'program',
+      entityId: id,
+      orgId: p.org_id,
+      before: { state: p.state },
+      after: { state: 'cancelled', note },
+    });
   });
   return getProgram(ctx, id);
 }
@@ -445,7 +743,10 @@ interface Rolled {
   late: number;
 }
 function rollProgram(items: { weight: number; percent: number; status: { code: string } }[]): Rolled {
-  return { percent: rollUpProgress(items.map((i) => ({ percent: i.percent, weight: i.weight }))), late: items.filter((i) => i.status.code === 'late').length };
+  return {
+    percent: rollUpProgress(items.map((i) => ({ percent: i.percent, weight: i.weight }))),
+    late: items.filter((i) => i.status.code === 'late').length,
+  };
 }
 
 async function itemsView(ctx: RequestContext, programIds: string[]) {
@@ -455,12 +756,24 @@ async function itemsView(ctx: RequestContext, programIds: string[]) {
       [programIds],
     )
   ).rows;
-  const tasks = await tasksBySource(ctx, 'program_item', items.map((i) => i.id));
+  const tasks = await tasksBySource(
+    ctx,
+    'program_item',
+    items.map((i) => i.id),
+  );
   const links = await carriedLinks(ctx, items);
   const inspections = new Map<string, { id: string; title: string; state: string }[]>();
   if (items.length) {
-    for (const r of (await ctx.db.query<{ id: string; title: string; state: string; program_item_id: string }>('select id, title, state, program_item_id from inspection where program_item_id = any($1::uuid[]) and confidentiality <= $2 order by created_at', [items.map((i) => i.id), ctx.user.clearance])).rows) {
-      inspections.set(r.program_item_id, [...(inspections.get(r.program_item_id) ?? []), { id: r.id, title: r.title, state: r.state }]);
+    for (const r of (
+      await ctx.db.query<{ id: string; title: string; state: string; program_item_id: string }>(
+        'select id, title, state, program_item_id from inspection where program_item_id = any($1::uuid[]) and confidentiality <= $2 order by created_at',
+        [items.map((i) => i.id), ctx.user.clearance],
+      )
+    ).rows) {
+      inspections.set(r.program_item_id, [
+        ...(inspections.get(r.program_item_id) ?? []),
+        { id: r.id, title: r.title, state: r.state },
+      ]);
     }
   }
   const today = ctx.today();
@@ -469,7 +782,15 @@ async function itemsView(ctx: RequestContext, programIds: string[]) {
     const percent = rollUpProgress(ts.map((t) => ({ percent: t.percent, weight: t.weight, state: t.state })));
     const open = ts.filter((t) => ['draft', 'assigned', 'in_progress', 'reported'].includes(t.state)).length;
     const lead = leadOf(i);
-    const six = checkSixClear({ title: i.title, leads: lead ? [lead] : [], supporting: i.supporting, due: { date: i.due_date, meetingId: i.due_meeting_id }, supervisorId: i.supervisor_person_id, decidingBody: i.deciding_body, product: i.product });
+    const six = checkSixClear({
+      title: i.title,
+      leads: lead ? [lead] : [],
+      supporting: i.supporting,
+      due: { date: i.due_date, meetingId: i.due_meeting_id },
+      supervisorId: i.supervisor_person_id,
+      decidingBody: i.deciding_body,
+      product: i.product,
+    });
     return {
       programId: i.program_id,
       id: i.id,
@@ -489,7 +810,16 @@ async function itemsView(ctx: RequestContext, programIds: string[]) {
       targets: i.targets ?? [],
       weight: i.weight,
       percent,
-      status: links.to.has(i.id) && ts.length === 0 ? { code: 'carried', label_vi: `Chưa hoàn thành, chuyển sang ${links.to.get(i.id)!.programTitle.replace(/^Chương trình làm việc /, 'chương trình ')}` } : itemStatus({ due: i.due_date, percent, openTasks: open, tasks: ts.filter((t) => t.state !== 'cancelled').length }, today),
+      status:
+        links.to.has(i.id) && ts.length === 0
+          ? {
+              code: 'carried',
+              label_vi: `Chưa hoàn thành, chuyển sang ${links.to.get(i.id)!.programTitle.replace(/^Chương trình làm việc /, 'chương trình ')}`,
+            }
+          : itemStatus(
+              { due: i.due_date, percent, openTasks: open, tasks: ts.filter((t) => t.state !== 'cancelled').length },
+              today,
+            ),
       sixClear: { complete: six.complete, missing: six.missing },
       tasks: ts,
       inspections: inspections.get(i.id) ?? [],
@@ -509,13 +839,24 @@ async function carriedLinks(ctx: RequestContext, items: ProgramItemRow[]) {
   const ids = items.map((i) => i.id);
   const back = items.filter((i) => i.carried_from_item_id).map((i) => i.carried_from_item_id!);
   const rows = (
-    await ctx.db.query<{ id: string; program_id: string; title: string; period_label: string; carried_from_item_id: string | null }>(
+    await ctx.db.query<{
+      id: string;
+      program_id: string;
+      title: string;
+      period_label: string;
+      carried_from_item_id: string | null;
+    }>(
       `select i.id, i.program_id, p.title, i.period_label, i.carried_from_item_id from program_item i join program p on p.id = i.program_id
         where (i.id = any($1::uuid[]) or (i.carried_from_item_id = any($2::uuid[]) and p.state <> 'cancelled')) and p.confidentiality <= $3`,
       [back, ids, ctx.user.clearance],
     )
   ).rows;
-  const link = (r: (typeof rows)[number]): CarryLink => ({ itemId: r.id, programId: r.program_id, programTitle: r.title, periodLabel: r.period_label });
+  const link = (r: (typeof rows)[number]): CarryLink => ({
+    itemId: r.id,
+    programId: r.program_id,
+    programTitle: r.title,
+    periodLabel: r.period_label,
+  });
   for (const r of rows) {
     if (r.carried_from_item_id && ids.includes(r.carried_from_item_id)) to.set(r.carried_from_item_id, link(r));
   }
@@ -537,7 +878,13 @@ export async function getProgram(ctx: RequestContext, id: string) {
   if (!competence) {
     const reg = (await regulationFor(ctx.db, p.org_id, ctx.today()))?.reg;
     const who = programAdopter(reg, p.span, p.matter, ctx.today());
-    competence = { ok: true, competent: who.competent, reason_vi: who.competent ? `Cơ quan thông qua: ${who.competentName} (${who.reason_vi})` : who.reason_vi, ruleIds: who.ruleIds, eIds: who.eIds };
+    competence = {
+      ok: true,
+      competent: who.competent,
+      reason_vi: who.competent ? `Cơ quan thông qua: ${who.competentName} (${who.reason_vi})` : who.reason_vi,
+      ruleIds: who.ruleIds,
+      eIds: who.eIds,
+    };
   }
   return {
     ...listItem(p, items.length, rolled),
@@ -550,7 +897,13 @@ export async function getProgram(ctx: RequestContext, id: string) {
     adoptingBodyName: await bodyName(p.adopting_body_id),
     competence,
     range: range(p, term),
-    sourceReport: p.source_report_id ? ((await ctx.db.query<{ id: string; title: string }>('select id, title from review_report where id = $1', [p.source_report_id])).rows[0] ?? null) : null,
+    sourceReport: p.source_report_id
+      ? ((
+          await ctx.db.query<{ id: string; title: string }>('select id, title from review_report where id = $1', [
+            p.source_report_id,
+          ])
+        ).rows[0] ?? null)
+      : null,
     confidentiality: p.confidentiality,
     canWrite: await ctx.can(p.org_id, 'write', p.confidentiality),
     itemsDetail: items,
@@ -589,10 +942,12 @@ export async function listPrograms(ctx: RequestContext, q: In<typeof ProgramList
       [q.orgId, ctx.user.clearance, q.year ?? null, q.kind ?? null],
     )
   ).rows;
-  const items = await itemsView(ctx, rows.map((r) => r.id));
+  const items = await itemsView(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return rows.map((p) => {
     const mine = items.filter((i) => i.programId === p.id);
     return listItem(p, mine.length, rollProgram(mine));
   });
 }
-

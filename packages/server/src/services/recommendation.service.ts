@@ -1,4 +1,13 @@
-import { dueDate, EngineError, foldVietnamese, ProblemError, RECOMMENDATION_DUTY, RECOMMENDATION_EVENT, RECOMMENDATION_TRANSITIONS, recommendationStatus } from '@quyche/core';
+import {
+  dueDate,
+  EngineError,
+  foldVietnamese,
+  ProblemError,
+  RECOMMENDATION_DUTY,
+  RECOMMENDATION_EVENT,
+  RECOMMENDATION_TRANSITIONS,
+  recommendationStatus,
+} from '@quyche/core';
 import type { RecommendationSource, RecommendationState } from '@quyche/core';
 import type { z } from 'zod';
 import type { CreateRecommendationSchema, RecommendationListQuerySchema, RecommendationStepSchema } from '@quyche/core';
@@ -36,7 +45,11 @@ interface RecommendationRow {
  * A recommendation is the record of the body it is sent to; the sending unit follows it too. Its staff may file
  * it (sending upward only) and withdraw it; answering stays with the receiving organization.
  */
-export async function loadRecommendation(ctx: RequestContext, id: string, action: 'read' | 'sender' | 'write' = 'read') {
+export async function loadRecommendation(
+  ctx: RequestContext,
+  id: string,
+  action: 'read' | 'sender' | 'write' = 'read',
+) {
   const r = (await ctx.db.query<RecommendationRow>('select * from recommendation where id = $1', [id])).rows[0];
   if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy kiến nghị' });
   ctx.assertClearance(r.confidentiality);
@@ -56,21 +69,43 @@ export async function createRecommendation(ctx: RequestContext, input: In<typeof
     await ctx.assertOrg(input.fromOrgId, 'write');
     const up = await orgChainUp(ctx.db, input.fromOrgId);
     if (!to || input.fromOrgId === input.orgId || !up.includes(input.orgId)) {
-      throw new ProblemError('RULE_VIOLATION', { code: 'KIEN_NGHI_LEN_CAP_TREN', field: 'body.orgId', detail: 'Kiến nghị, đề xuất gửi lên cấp trên: tổ chức nhận phải là cấp trên của đơn vị gửi' });
+      throw new ProblemError('RULE_VIOLATION', {
+        code: 'KIEN_NGHI_LEN_CAP_TREN',
+        field: 'body.orgId',
+        detail: 'Kiến nghị, đề xuất gửi lên cấp trên: tổ chức nhận phải là cấp trên của đơn vị gửi',
+      });
     }
     fromLabel ??= (await getOrganization(ctx.db, input.fromOrgId))!.name;
   } else {
-    if (!to) throw new ProblemError('VALIDATION_FAILED', { field: 'body.orgId', detail: 'Không tìm thấy tổ chức nhận kiến nghị' });
+    if (!to)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.orgId',
+        detail: 'Không tìm thấy tổ chức nhận kiến nghị',
+      });
     await ctx.assertOrg(input.orgId, 'write');
-    if (!fromLabel) throw new ProblemError('VALIDATION_FAILED', { field: 'body.fromLabel', detail: 'Ghi đơn vị, đoàn hoặc người gửi kiến nghị' });
+    if (!fromLabel)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.fromLabel',
+        detail: 'Ghi đơn vị, đoàn hoặc người gửi kiến nghị',
+      });
   }
   if (input.toBodyId) {
     const b = await loadBody(ctx.db, input.toBodyId);
-    if (b.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.toBodyId', detail: 'Cơ quan nhận không thuộc tổ chức nhận kiến nghị' });
+    if (b.org_id !== input.orgId)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.toBodyId',
+        detail: 'Cơ quan nhận không thuộc tổ chức nhận kiến nghị',
+      });
   }
   if (input.inspectionId) {
-    const i = (await ctx.db.query<{ org_id: string }>('select org_id from inspection where id = $1', [input.inspectionId])).rows[0];
-    if (!i || i.org_id !== input.orgId) throw new ProblemError('VALIDATION_FAILED', { field: 'body.inspectionId', detail: 'Không tìm thấy cuộc kiểm tra, giám sát này của tổ chức nhận' });
+    const i = (
+      await ctx.db.query<{ org_id: string }>('select org_id from inspection where id = $1', [input.inspectionId])
+    ).rows[0];
+    if (!i || i.org_id !== input.orgId)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.inspectionId',
+        detail: 'Không tìm thấy cuộc kiểm tra, giám sát này của tổ chức nhận',
+      });
   }
   // The answer's deadline is the receiving organization's regulation's.
   const reg = (await regulationFor(ctx.db, input.orgId, input.receivedOn))?.reg;
@@ -88,17 +123,47 @@ export async function createRecommendation(ctx: RequestContext, input: In<typeof
     await tx.query(
       `insert into recommendation (id, org_id, to_body_id, source, from_org_id, from_label, inspection_id, title, text, received_on, due_on, due_basis, confidentiality, search_text)
        values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-      [id, input.orgId, input.toBodyId ?? null, input.source, input.fromOrgId ?? null, fromLabel, input.inspectionId ?? null, input.title, input.text, input.receivedOn, due?.on ?? null, due ? JSON.stringify(due.basis) : null, input.confidentiality ?? 0, foldVietnamese(`${input.title} ${fromLabel}`)],
+      [
+        id,
+        input.orgId,
+        input.toBodyId ?? null,
+        input.source,
+        input.fromOrgId ?? null,
+        fromLabel,
+        input.inspectionId ?? null,
+        input.title,
+        input.text,
+        input.receivedOn,
+        due?.on ?? null,
+        due ? JSON.stringify(due.basis) : null,
+        input.confidentiality ?? 0,
+        foldVietnamese(`${input.title} ${fromLabel}`),
+      ],
     );
-    await ctx.audit(tx, { action: 'create', entity: 'recommendation', entityId: id, orgId: input.orgId, after: { ...input, fromLabel, dueOn: due?.on ?? null } });
+    await ctx.audit(tx, {
+      action: 'create',
+      entity: 'recommendation',
+      entityId: id,
+      orgId: input.orgId,
+      after: { ...input, fromLabel, dueOn: due?.on ?? null },
+    });
   });
   return getRecommendation(ctx, id);
 }
 
 export async function stepRecommendation(ctx: RequestContext, id: string, input: In<typeof RecommendationStepSchema>) {
   const r = await loadRecommendation(ctx, id, input.to === 'withdrawn' ? 'sender' : 'write');
-  if (!RECOMMENDATION_TRANSITIONS[r.state].includes(input.to)) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_KIEN_NGHI', field: 'body.to', detail: `Kiến nghị ${r.state === 'answered' ? 'đã được trả lời' : 'đã rút'}: không chuyển được` });
-  if (input.to === 'answered' && input.answeredOn < r.received_on) throw new ProblemError('VALIDATION_FAILED', { field: 'body.answeredOn', detail: 'Ngày trả lời trước ngày nhận kiến nghị' });
+  if (!RECOMMENDATION_TRANSITIONS[r.state].includes(input.to))
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_KIEN_NGHI',
+      field: 'body.to',
+      detail: `Kiến nghị ${r.state === 'answered' ? 'đã được trả lời' : 'đã rút'}: không chuyển được`,
+    });
+  if (input.to === 'answered' && input.answeredOn < r.received_on)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.answeredOn',
+      detail: 'Ngày trả lời trước ngày nhận kiến nghị',
+    });
   await ctx.db.transaction(async (tx) => {
     const fields: Record<string, unknown> = { state: input.to };
     if (input.to === 'assigned') {
@@ -122,10 +187,22 @@ export async function stepRecommendation(ctx: RequestContext, id: string, input:
         r.id,
       );
     }
-    if (input.to === 'answered') Object.assign(fields, { answered_on: input.answeredOn, answer_text: input.answerText, answer_symbol: input.answerSymbol ?? null });
+    if (input.to === 'answered')
+      Object.assign(fields, {
+        answered_on: input.answeredOn,
+        answer_text: input.answerText,
+        answer_symbol: input.answerSymbol ?? null,
+      });
     const after = await updateVersioned(tx, 'recommendation', id, input.version, fields);
     await tx.query('update recommendation set updated_at = now() where id = $1', [id]);
-    await ctx.audit(tx, { action: input.to === 'answered' ? 'answer' : 'transition', entity: 'recommendation', entityId: id, orgId: r.org_id, before: { state: r.state }, after: { ...after, note: 'note' in input ? input.note : undefined } });
+    await ctx.audit(tx, {
+      action: input.to === 'answered' ? 'answer' : 'transition',
+      entity: 'recommendation',
+      entityId: id,
+      orgId: r.org_id,
+      before: { state: r.state },
+      after: { ...after, note: 'note' in input ? input.note : undefined },
+    });
   });
   return getRecommendation(ctx, id);
 }
@@ -182,8 +259,17 @@ export async function listRecommendations(ctx: RequestContext, q: In<typeof Reco
     params.push(w);
     where.push(`search_text like '%' || $${params.length} || '%'`);
   }
-  const rows = (await ctx.db.query<RecommendationRow>(`select * from recommendation where ${where.join(' and ')} order by received_on desc, id`, params)).rows;
-  const tasks = await tasksBySource(ctx, 'recommendation', rows.map((r) => r.id));
+  const rows = (
+    await ctx.db.query<RecommendationRow>(
+      `select * from recommendation where ${where.join(' and ')} order by received_on desc, id`,
+      params,
+    )
+  ).rows;
+  const tasks = await tasksBySource(
+    ctx,
+    'recommendation',
+    rows.map((r) => r.id),
+  );
   const out = [];
   for (const r of rows) out.push(await view(ctx, r, tasks));
   return out;

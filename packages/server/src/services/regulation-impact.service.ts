@@ -1,4 +1,13 @@
-import { addDays, consolidate, DEFAULT_CALENDAR, dueDate, EngineError, formatDateVi, impactReport, parseRegulation } from '@quyche/core';
+import {
+  addDays,
+  consolidate,
+  DEFAULT_CALENDAR,
+  dueDate,
+  EngineError,
+  formatDateVi,
+  impactReport,
+  parseRegulation,
+} from '@quyche/core';
 import type { Amendment, Regulation } from '@quyche/core';
 import { amendmentsOf, getOrganization, uuidv7, versionsOf } from '@quyche/db';
 import type { Sql } from '@quyche/db';
@@ -11,13 +20,24 @@ const parseOk = (text: string): Regulation | null => {
 };
 
 /** The regulation as it stands on a date: the adopted version in force then, with the amendments in force by then. */
-export async function regulationOn(sql: Sql, regulationId: string, at: string, extra: Amendment[] = []): Promise<Regulation | null> {
-  const base = (await versionsOf(sql, regulationId)).filter((v) => ['adopted', 'consolidated'].includes(v.status) && v.in_force_from && v.in_force_from <= at).at(-1);
+export async function regulationOn(
+  sql: Sql,
+  regulationId: string,
+  at: string,
+  extra: Amendment[] = [],
+): Promise<Regulation | null> {
+  const base = (await versionsOf(sql, regulationId))
+    .filter((v) => ['adopted', 'consolidated'].includes(v.status) && v.in_force_from && v.in_force_from <= at)
+    .at(-1);
   if (!base) return null;
-  const text = (await sql.query<{ source_text: string }>('select source_text from regulation_version where id = $1', [base.id])).rows[0]!.source_text;
+  const text = (
+    await sql.query<{ source_text: string }>('select source_text from regulation_version where id = $1', [base.id])
+  ).rows[0]!.source_text;
   const reg = parseOk(text);
   if (!reg) return null;
-  const amendments = [...(await amendmentsOf(sql, regulationId)).map((a) => a.parsed as Amendment), ...extra].filter((a) => a.adopted_on >= (base.adopted_on ?? ''));
+  const amendments = [...(await amendmentsOf(sql, regulationId)).map((a) => a.parsed as Amendment), ...extra].filter(
+    (a) => a.adopted_on >= (base.adopted_on ?? ''),
+  );
   if (amendments.length === 0) return reg;
   try {
     return consolidate(reg, amendments, at).regulation;
@@ -58,7 +78,14 @@ async function supervisorFor(sql: Sql, superiorOrgId: string, subOrgId: string, 
 
 /** The unit answering for a subordinate organization: its standing committee, else its executive committee. */
 async function leadOf(sql: Sql, orgId: string) {
-  return (await sql.query<{ id: string; name: string }>("select id, name from body where org_id = $1 and kind in ('BTV', 'BCH') order by (kind = 'BTV') desc limit 1", [orgId])).rows[0] ?? null;
+  return (
+    (
+      await sql.query<{ id: string; name: string }>(
+        "select id, name from body where org_id = $1 and kind in ('BTV', 'BCH') order by (kind = 'BTV') desc limit 1",
+        [orgId],
+      )
+    ).rows[0] ?? null
+  );
 }
 
 export interface ImpactLine {
@@ -94,13 +121,24 @@ export async function applyImpact(
   for (const x of report) {
     const s = subs.find((y) => y.id === x.id)!;
     const org = await getOrganization(tx, s.orgId);
-    const findings = x.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, eId: f.eId || null }));
-    const existing = (await tx.query<{ task_id: string | null }>('select task_id from regulation_impact where cause = $1 and subordinate_regulation_id = $2', [cause.key, s.id])).rows[0];
+    const findings = x.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      eId: f.eId || null,
+    }));
+    const existing = (
+      await tx.query<{ task_id: string | null }>(
+        'select task_id from regulation_impact where cause = $1 and subordinate_regulation_id = $2',
+        [cause.key, s.id],
+      )
+    ).rows[0];
     let taskId = existing?.task_id ?? null;
     if (!existing) {
       let due: string | null = null;
       try {
-        due = dueDate(after, 'RA_SOAT_QUY_CHE_CAP_DUOI', cause.effectiveOn, DEFAULT_CALENDAR, 'regulation_in_force').result.due;
+        due = dueDate(after, 'RA_SOAT_QUY_CHE_CAP_DUOI', cause.effectiveOn, DEFAULT_CALENDAR, 'regulation_in_force')
+          .result.due;
       } catch (e) {
         if (!(e instanceof EngineError)) throw e; // no such deadline in the regulation: the task stays a draft naming it
       }
@@ -115,7 +153,10 @@ export async function applyImpact(
           supervisorPersonId: await supervisorFor(tx, r.org_id, s.orgId, cause.effectiveOn),
           decidingBody: 'BTV',
           product: `Quy chế làm việc của ${org?.short_name ?? org?.name ?? 'cấp ủy'} được sửa đổi, bổ sung, không trái ${r.title}`,
-          accountability: findings.map((f) => f.message).join('\n').slice(0, 1000),
+          accountability: findings
+            .map((f) => f.message)
+            .join('\n')
+            .slice(0, 1000),
           sourceKind: 'regulation',
           sourceLabel: cause.label,
           assign: true,
@@ -123,7 +164,10 @@ export async function applyImpact(
         null,
       );
       taskId = task.id;
-      await tx.query('insert into regulation_impact (id, org_id, regulation_id, cause, subordinate_regulation_id, findings, task_id) values ($1,$2,$3,$4,$5,$6,$7)', [uuidv7(), r.org_id, r.id, cause.key, s.id, JSON.stringify(findings), taskId]);
+      await tx.query(
+        'insert into regulation_impact (id, org_id, regulation_id, cause, subordinate_regulation_id, findings, task_id) values ($1,$2,$3,$4,$5,$6,$7)',
+        [uuidv7(), r.org_id, r.id, cause.key, s.id, JSON.stringify(findings), taskId],
+      );
     }
     lines.push({ regulationId: s.id, orgId: s.orgId, orgName: org?.name ?? '', title: s.title, findings, taskId });
   }
@@ -133,7 +177,14 @@ export async function applyImpact(
 /** The impact already recorded for a regulation (amendments and versions), newest first. */
 export async function impactOf(ctx: RequestContext, regulationId: string) {
   const rows = (
-    await ctx.db.query<{ cause: string; subordinate_regulation_id: string; findings: ImpactLine['findings']; task_id: string | null; org_id: string; title: string }>(
+    await ctx.db.query<{
+      cause: string;
+      subordinate_regulation_id: string;
+      findings: ImpactLine['findings'];
+      task_id: string | null;
+      org_id: string;
+      title: string;
+    }>(
       `select i.cause, i.subordinate_regulation_id, i.findings, i.task_id, g.org_id, g.title from regulation_impact i join regulation g on g.id = i.subordinate_regulation_id
         where i.regulation_id = $1 order by i.created_at desc`,
       [regulationId],
@@ -142,13 +193,28 @@ export async function impactOf(ctx: RequestContext, regulationId: string) {
   const byCause = new Map<string, ImpactLine[]>();
   for (const x of rows) {
     const org = await getOrganization(ctx.db, x.org_id);
-    byCause.set(x.cause, [...(byCause.get(x.cause) ?? []), { regulationId: x.subordinate_regulation_id, orgId: x.org_id, orgName: org?.name ?? '', title: x.title, findings: x.findings, taskId: x.task_id }]);
+    byCause.set(x.cause, [
+      ...(byCause.get(x.cause) ?? []),
+      {
+        regulationId: x.subordinate_regulation_id,
+        orgId: x.org_id,
+        orgName: org?.name ?? '',
+        title: x.title,
+        findings: x.findings,
+        taskId: x.task_id,
+      },
+    ]);
   }
   return [...byCause.entries()].map(([cause, subordinates]) => ({ cause, subordinates }));
 }
 
 /** The impact of an amendment: the regulation the day before it comes into force, and with it. */
-export async function amendmentImpact(ctx: RequestContext, tx: Sql, r: { id: string; org_id: string; work: string; title: string }, a: Amendment) {
+export async function amendmentImpact(
+  ctx: RequestContext,
+  tx: Sql,
+  r: { id: string; org_id: string; work: string; title: string },
+  a: Amendment,
+) {
   const before = await regulationOn(tx, r.id, addDays(a.in_force_from, -1));
   const after = await regulationOn(tx, r.id, a.in_force_from);
   if (!before || !after) return [];

@@ -15,20 +15,34 @@ type In<T extends z.ZodType> = z.output<T>;
  * programs still unfinished carried over with their 6 rõ, each pointing to the item it continues. The office then
  * completes the items (a key task has no lead yet) and the program is adopted by the body its regulation names.
  */
-export async function nextProgramFromReport(ctx: RequestContext, reportId: string, input: In<typeof NextProgramSchema>) {
+export async function nextProgramFromReport(
+  ctx: RequestContext,
+  reportId: string,
+  input: In<typeof NextProgramSchema>,
+) {
   const r = await getReport(ctx, reportId);
   await ctx.assertOrg(r.orgId, 'write');
-  if (r.state === 'cancelled') throw new ProblemError('RULE_VIOLATION', { code: 'BAO_CAO_DA_HUY', field: 'params.id', detail: 'Báo cáo đã hủy' });
+  if (r.state === 'cancelled')
+    throw new ProblemError('RULE_VIOLATION', { code: 'BAO_CAO_DA_HUY', field: 'params.id', detail: 'Báo cáo đã hủy' });
   const next = nextPeriodOf(r.period, input.span);
-  const period = next.period ? { kind: next.span as 'quarter' | 'half', value: next.period } : { kind: 'date' as const, value: next.to };
+  const period = next.period
+    ? { kind: next.span as 'quarter' | 'half', value: next.period }
+    : { kind: 'date' as const, value: next.to };
   const keyTasks = keyTasksOf(r.paragraphs.filter((p) => p.section === 'III').map((p) => p.rendered));
   const carried = input.carryOver === false ? [] : await unfinishedItems(ctx, r.orgId, r.period.from, r.period.to);
   if (keyTasks.length + carried.length === 0) {
-    throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_CO_NHIEM_VU_TRONG_TAM', field: 'params.id', detail: 'Mục III của báo cáo chưa nêu nhiệm vụ trọng tâm nào và không có nội dung chương trình nào chưa hoàn thành để chuyển sang kỳ sau' });
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'KHONG_CO_NHIEM_VU_TRONG_TAM',
+      field: 'params.id',
+      detail:
+        'Mục III của báo cáo chưa nêu nhiệm vụ trọng tâm nào và không có nội dung chương trình nào chưa hoàn thành để chuyển sang kỳ sau',
+    });
   }
   let ownerBodyId = input.ownerBodyId;
   if (ownerBodyId === undefined && r.adoptedMeetingId) {
-    ownerBodyId = (await ctx.db.query<{ body_id: string }>('select body_id from meeting where id = $1', [r.adoptedMeetingId])).rows[0]?.body_id ?? null;
+    ownerBodyId =
+      (await ctx.db.query<{ body_id: string }>('select body_id from meeting where id = $1', [r.adoptedMeetingId]))
+        .rows[0]?.body_id ?? null;
   }
   const items = [
     ...keyTasks.map((title) => ({ title, period })),
@@ -47,7 +61,20 @@ export async function nextProgramFromReport(ctx: RequestContext, reportId: strin
       };
     }),
   ];
-  return createProgram(ctx, { orgId: r.orgId, kind: 'work', span: next.span, year: next.year, period: next.period, ownerBodyId: ownerBodyId ?? null, items }, r.id, [...keyTasks.map(() => null), ...carried.map((i) => i.id)]);
+  return createProgram(
+    ctx,
+    {
+      orgId: r.orgId,
+      kind: 'work',
+      span: next.span,
+      year: next.year,
+      period: next.period,
+      ownerBodyId: ownerBodyId ?? null,
+      items,
+    },
+    r.id,
+    [...keyTasks.map(() => null), ...carried.map((i) => i.id)],
+  );
 }
 
 /**

@@ -37,7 +37,11 @@ interface Row {
 async function load(ctx: RequestContext, id: string) {
   const r = (await ctx.db.query<Row>('select * from review_request where id = $1', [id])).rows[0];
   if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy yêu cầu báo cáo của đoàn công tác' });
-  if (!(await ctx.can(r.org_id, 'read', r.confidentiality)) && !(await ctx.can(r.target_org_id, 'read', r.confidentiality))) await ctx.assertOrg(r.org_id, 'read', r.confidentiality);
+  if (
+    !(await ctx.can(r.org_id, 'read', r.confidentiality)) &&
+    !(await ctx.can(r.target_org_id, 'read', r.confidentiality))
+  )
+    await ctx.assertOrg(r.org_id, 'read', r.confidentiality);
   return r;
 }
 
@@ -47,7 +51,14 @@ const orgName = async (ctx: RequestContext, id: string) => {
 };
 
 async function summary(ctx: RequestContext, r: Row) {
-  const report = r.report_id ? ((await ctx.db.query<{ id: string; title: string; state: string }>('select id, title, state from review_report where id = $1', [r.report_id])).rows[0] ?? null) : null;
+  const report = r.report_id
+    ? ((
+        await ctx.db.query<{ id: string; title: string; state: string }>(
+          'select id, title, state from review_report where id = $1',
+          [r.report_id],
+        )
+      ).rows[0] ?? null)
+    : null;
   return {
     id: r.id,
     orgId: r.org_id,
@@ -75,8 +86,18 @@ async function summary(ctx: RequestContext, r: Row) {
 
 export async function getReviewRequest(ctx: RequestContext, id: string) {
   const r = await load(ctx, id);
-  const shortcomings = (await ctx.db.query<{ id: string; text: string; state: string; due_date: string }>('select id, text, state, due_date::text from shortcoming where review_request_id = $1 order by created_at', [id])).rows;
-  const recommendations = (await ctx.db.query<{ id: string; title: string; state: string; due_on: string | null }>('select id, title, state, due_on::text from recommendation where review_request_id = $1 order by created_at', [id])).rows;
+  const shortcomings = (
+    await ctx.db.query<{ id: string; text: string; state: string; due_date: string }>(
+      'select id, text, state, due_date::text from shortcoming where review_request_id = $1 order by created_at',
+      [id],
+    )
+  ).rows;
+  const recommendations = (
+    await ctx.db.query<{ id: string; title: string; state: string; due_on: string | null }>(
+      'select id, title, state, due_on::text from recommendation where review_request_id = $1 order by created_at',
+      [id],
+    )
+  ).rows;
   return {
     ...(await summary(ctx, r)),
     conclusionText: r.conclusion_text,
@@ -88,8 +109,18 @@ export async function getReviewRequest(ctx: RequestContext, id: string) {
 /** The requests an organization sent and those it received. */
 export async function listReviewRequests(ctx: RequestContext, orgId: string) {
   await ctx.assertOrg(orgId, 'read');
-  const rows = (await ctx.db.query<Row>('select * from review_request where (org_id = $1 or target_org_id = $1) and confidentiality <= $2 order by sent_on desc, created_at desc limit 500', [orgId, ctx.user.clearance])).rows;
-  return Promise.all(rows.map(async (r) => ({ ...(await summary(ctx, r)), direction: r.org_id === orgId ? ('sent' as const) : ('received' as const) })));
+  const rows = (
+    await ctx.db.query<Row>(
+      'select * from review_request where (org_id = $1 or target_org_id = $1) and confidentiality <= $2 order by sent_on desc, created_at desc limit 500',
+      [orgId, ctx.user.clearance],
+    )
+  ).rows;
+  return Promise.all(
+    rows.map(async (r) => ({
+      ...(await summary(ctx, r)),
+      direction: r.org_id === orgId ? ('sent' as const) : ('received' as const),
+    })),
+  );
 }
 
 export async function createReviewRequest(ctx: RequestContext, input: In<typeof CreateReviewRequestSchema>) {
@@ -97,44 +128,116 @@ export async function createReviewRequest(ctx: RequestContext, input: In<typeof 
   const superior = await getOrganization(ctx.db, input.orgId);
   const target = await getOrganization(ctx.db, input.targetOrgId);
   if (!superior) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy tổ chức gửi đoàn công tác' });
-  if (!target || input.targetOrgId === input.orgId || !(await orgChainUp(ctx.db, input.targetOrgId)).includes(input.orgId)) {
-    throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_PHAI_CAP_DUOI', field: 'body.targetOrgId', detail: `Đoàn công tác chỉ làm việc với tổ chức trực thuộc ${superior.name}` });
+  if (
+    !target ||
+    input.targetOrgId === input.orgId ||
+    !(await orgChainUp(ctx.db, input.targetOrgId)).includes(input.orgId)
+  ) {
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'KHONG_PHAI_CAP_DUOI',
+      field: 'body.targetOrgId',
+      detail: `Đoàn công tác chỉ làm việc với tổ chức trực thuộc ${superior.name}`,
+    });
   }
   const sentOn = input.sentOn ?? ctx.today();
-  if (input.deadline < sentOn) throw new ProblemError('VALIDATION_FAILED', { field: 'body.deadline', detail: `Hạn gửi báo cáo (${formatDateVi(input.deadline)}) trước ngày gửi yêu cầu (${formatDateVi(sentOn)})` });
+  if (input.deadline < sentOn)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.deadline',
+      detail: `Hạn gửi báo cáo (${formatDateVi(input.deadline)}) trước ngày gửi yêu cầu (${formatDateVi(sentOn)})`,
+    });
   let from = input.periodFrom;
   if (!from) {
     const term = await termOn(ctx.db, input.targetOrgId, sentOn);
-    if (!term) throw new ProblemError('VALIDATION_FAILED', { field: 'body.periodFrom', detail: `${target.name} chưa có nhiệm kỳ vào ngày ${formatDateVi(sentOn)}: ghi rõ kỳ báo cáo từ ngày nào` });
-    from = (await ctx.db.query<{ valid_from: string }>('select valid_from::text from term where id = $1', [term.id])).rows[0]!.valid_from;
+    if (!term)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: 'body.periodFrom',
+        detail: `${target.name} chưa có nhiệm kỳ vào ngày ${formatDateVi(sentOn)}: ghi rõ kỳ báo cáo từ ngày nào`,
+      });
+    from = (await ctx.db.query<{ valid_from: string }>('select valid_from::text from term where id = $1', [term.id]))
+      .rows[0]!.valid_from;
   }
   const to = input.periodTo ?? sentOn;
-  if (to < from) throw new ProblemError('VALIDATION_FAILED', { field: 'body.periodTo', detail: `Kỳ báo cáo kết thúc (${formatDateVi(to)}) trước khi bắt đầu (${formatDateVi(from)})` });
+  if (to < from)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.periodTo',
+      detail: `Kỳ báo cáo kết thúc (${formatDateVi(to)}) trước khi bắt đầu (${formatDateVi(from)})`,
+    });
   const title = input.title ?? `Đoàn công tác của ${superior.name} làm việc với ${target.name}`;
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
     await tx.query(
       `insert into review_request (id, org_id, target_org_id, title, topics, period_from, period_to, sent_on, deadline, team, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-      [id, input.orgId, input.targetOrgId, title, JSON.stringify(input.topics), from, to, sentOn, input.deadline, JSON.stringify(input.team ?? []), ctx.user.id],
+      [
+        id,
+        input.orgId,
+        input.targetOrgId,
+        title,
+        JSON.stringify(input.topics),
+        from,
+        to,
+        sentOn,
+        input.deadline,
+        JSON.stringify(input.team ?? []),
+        ctx.user.id,
+      ],
     );
-    await ctx.audit(tx, { action: 'create', entity: 'review_request', entityId: id, orgId: input.orgId, after: { ...input, title, periodFrom: from, periodTo: to, sentOn } });
+    await ctx.audit(tx, {
+      action: 'create',
+      entity: 'review_request',
+      entityId: id,
+      orgId: input.orgId,
+      after: { ...input, title, periodFrom: from, periodTo: to, sentOn },
+    });
   });
   return getReviewRequest(ctx, id);
 }
 
 /** The subordinate submits its report: a review report of its own, covering the period asked. */
-export async function submitReviewRequest(ctx: RequestContext, id: string, input: In<typeof SubmitReviewRequestSchema>) {
+export async function submitReviewRequest(
+  ctx: RequestContext,
+  id: string,
+  input: In<typeof SubmitReviewRequestSchema>,
+) {
   const r = await load(ctx, id);
   await ctx.assertOrg(r.target_org_id, 'write', r.confidentiality);
-  if (r.state !== 'sent') throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_YEU_CAU', field: 'params.id', detail: r.state === 'cancelled' ? 'Yêu cầu đã hủy' : `Đã nộp báo cáo ngày ${formatDateVi(r.submitted_on ?? r.sent_on)}` });
-  const report = (await ctx.db.query<{ org_id: string; title: string }>('select org_id, title from review_report where id = $1', [input.reportId])).rows[0];
-  if (!report || report.org_id !== r.target_org_id) throw new ProblemError('VALIDATION_FAILED', { field: 'body.reportId', detail: 'Chọn một báo cáo của chính tổ chức được yêu cầu báo cáo' });
+  if (r.state !== 'sent')
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_YEU_CAU',
+      field: 'params.id',
+      detail:
+        r.state === 'cancelled' ? 'Yêu cầu đã hủy' : `Đã nộp báo cáo ngày ${formatDateVi(r.submitted_on ?? r.sent_on)}`,
+    });
+  const report = (
+    await ctx.db.query<{ org_id: string; title: string }>('select org_id, title from review_report where id = $1', [
+      input.reportId,
+    ])
+  ).rows[0];
+  if (!report || report.org_id !== r.target_org_id)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.reportId',
+      detail: 'Chọn một báo cáo của chính tổ chức được yêu cầu báo cáo',
+    });
   const on = input.submittedOn ?? ctx.today();
-  if (on < r.sent_on) throw new ProblemError('VALIDATION_FAILED', { field: 'body.submittedOn', detail: `Ngày nộp trước ngày nhận yêu cầu (${formatDateVi(r.sent_on)})` });
+  if (on < r.sent_on)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.submittedOn',
+      detail: `Ngày nộp trước ngày nhận yêu cầu (${formatDateVi(r.sent_on)})`,
+    });
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'review_request', id, input.version, { state: 'submitted', report_id: input.reportId, submitted_on: on });
+    await updateVersioned(tx, 'review_request', id, input.version, {
+      state: 'submitted',
+      report_id: input.reportId,
+      submitted_on: on,
+    });
     await tx.query('update review_request set updated_at = now() where id = $1', [id]);
-    await ctx.audit(tx, { action: 'submit', entity: 'review_request', entityId: id, orgId: r.target_org_id, before: { state: r.state }, after: { reportId: input.reportId, submittedOn: on, late: on > r.deadline } });
+    await ctx.audit(tx, {
+      action: 'submit',
+      entity: 'review_request',
+      entityId: id,
+      orgId: r.target_org_id,
+      before: { state: r.state },
+      after: { reportId: input.reportId, submittedOn: on, late: on > r.deadline },
+    });
   });
   return getReviewRequest(ctx, id);
 }
@@ -143,17 +246,34 @@ export async function submitReviewRequest(ctx: RequestContext, id: string, input
  * The group's conclusion: its text; each shortcoming into the subordinate's register (led by the subordinate unless
  * named), each recommendation to the superior, whose regulation sets the deadline of its answer.
  */
-export async function concludeReviewRequest(ctx: RequestContext, id: string, input: In<typeof ConcludeReviewRequestSchema>) {
+export async function concludeReviewRequest(
+  ctx: RequestContext,
+  id: string,
+  input: In<typeof ConcludeReviewRequestSchema>,
+) {
   const r = await load(ctx, id);
   await ctx.assertOrg(r.org_id, 'write', r.confidentiality);
   if (r.state !== 'submitted') {
-    const detail = r.state === 'sent' ? `${await orgName(ctx, r.target_org_id)} chưa nộp báo cáo: đoàn kết luận sau khi nhận báo cáo` : r.state === 'concluded' ? `Đoàn đã kết luận ngày ${formatDateVi(r.concluded_on!)}` : 'Yêu cầu đã hủy';
+    const detail =
+      r.state === 'sent'
+        ? `${await orgName(ctx, r.target_org_id)} chưa nộp báo cáo: đoàn kết luận sau khi nhận báo cáo`
+        : r.state === 'concluded'
+          ? `Đoàn đã kết luận ngày ${formatDateVi(r.concluded_on!)}`
+          : 'Yêu cầu đã hủy';
     throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_YEU_CAU', field: 'params.id', detail });
   }
   const on = input.concludedOn ?? ctx.today();
-  if (on < r.submitted_on!) throw new ProblemError('VALIDATION_FAILED', { field: 'body.concludedOn', detail: `Ngày kết luận trước ngày nhận báo cáo (${formatDateVi(r.submitted_on!)})` });
+  if (on < r.submitted_on!)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.concludedOn',
+      detail: `Ngày kết luận trước ngày nhận báo cáo (${formatDateVi(r.submitted_on!)})`,
+    });
   (input.shortcomings ?? []).forEach((s, i) => {
-    if (s.dueDate < on) throw new ProblemError('VALIDATION_FAILED', { field: `body.shortcomings[${i}].dueDate`, detail: `Hạn khắc phục (${formatDateVi(s.dueDate)}) trước ngày kết luận (${formatDateVi(on)})` });
+    if (s.dueDate < on)
+      throw new ProblemError('VALIDATION_FAILED', {
+        field: `body.shortcomings[${i}].dueDate`,
+        detail: `Hạn khắc phục (${formatDateVi(s.dueDate)}) trước ngày kết luận (${formatDateVi(on)})`,
+      });
   });
   const target = (await getOrganization(ctx.db, r.target_org_id))!;
   await ctx.db.transaction(async (tx) => {
@@ -165,15 +285,44 @@ export async function concludeReviewRequest(ctx: RequestContext, id: string, inp
         `insert into shortcoming (id, org_id, text, remedy, lead_kind, lead_id, lead_name, due_date, identified_on, review_request_id, confidentiality) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
         [sid, r.target_org_id, s.text, s.remedy, lead.kind, lead.id, lead.name, s.dueDate, on, id, r.confidentiality],
       );
-      await ctx.audit(tx, { action: 'create', entity: 'shortcoming', entityId: sid, orgId: r.target_org_id, after: { ...s, lead, reviewRequestId: id } });
+      await ctx.audit(tx, {
+        action: 'create',
+        entity: 'shortcoming',
+        entityId: sid,
+        orgId: r.target_org_id,
+        after: { ...s, lead, reviewRequestId: id },
+      });
     }
     for (const x of input.recommendations ?? []) {
-      const rec = await createRecommendation(tctx, { orgId: r.org_id, source: 'delegation', fromLabel: r.title, title: x.title, text: x.text, receivedOn: on, confidentiality: r.confidentiality });
+      const rec = await createRecommendation(tctx, {
+        orgId: r.org_id,
+        source: 'delegation',
+        fromLabel: r.title,
+        title: x.title,
+        text: x.text,
+        receivedOn: on,
+        confidentiality: r.confidentiality,
+      });
       await tx.query('update recommendation set review_request_id = $2 where id = $1', [rec.id, id]);
     }
-    await updateVersioned(tx, 'review_request', id, input.version, { state: 'concluded', conclusion_text: input.conclusionText, concluded_on: on });
+    await updateVersioned(tx, 'review_request', id, input.version, {
+      state: 'concluded',
+      conclusion_text: input.conclusionText,
+      concluded_on: on,
+    });
     await tx.query('update review_request set updated_at = now() where id = $1', [id]);
-    await ctx.audit(tx, { action: 'conclude', entity: 'review_request', entityId: id, orgId: r.org_id, before: { state: r.state }, after: { concludedOn: on, shortcomings: input.shortcomings?.length ?? 0, recommendations: input.recommendations?.length ?? 0 } });
+    await ctx.audit(tx, {
+      action: 'conclude',
+      entity: 'review_request',
+      entityId: id,
+      orgId: r.org_id,
+      before: { state: r.state },
+      after: {
+        concludedOn: on,
+        shortcomings: input.shortcomings?.length ?? 0,
+        recommendations: input.recommendations?.length ?? 0,
+      },
+    });
   });
   return getReviewRequest(ctx, id);
 }

@@ -42,15 +42,43 @@ interface Figures {
   required: number | null;
 }
 
-async function figuresOf(sql: Sql, orgs: string[], range: { from: string; to: string }, end: string, clearance: number): Promise<Map<string, Figures>> {
-  const out = new Map<string, Figures>(orgs.map((o) => [o, { assigned: 0, onTime: 0, late: 0, overdue: 0, held: 0, required: null }]));
-  for (const r of (await sql.query<{ org_id: string; assigned: number; on_time: number; late: number; overdue: number }>(SUBORDINATES_SQL.tasks, [orgs, range.from, end, clearance])).rows) {
+async function figuresOf(
+  sql: Sql,
+  orgs: string[],
+  range: { from: string; to: string },
+  end: string,
+  clearance: number,
+): Promise<Map<string, Figures>> {
+  const out = new Map<string, Figures>(
+    orgs.map((o) => [o, { assigned: 0, onTime: 0, late: 0, overdue: 0, held: 0, required: null }]),
+  );
+  for (const r of (
+    await sql.query<{ org_id: string; assigned: number; on_time: number; late: number; overdue: number }>(
+      SUBORDINATES_SQL.tasks,
+      [orgs, range.from, end, clearance],
+    )
+  ).rows) {
     Object.assign(out.get(r.org_id)!, { assigned: r.assigned, onTime: r.on_time, late: r.late, overdue: r.overdue });
   }
-  const held = (await sql.query<{ org_id: string; body_kind: string; held: number }>(SUBORDINATES_SQL.meetings, [orgs, range.from, end, clearance, REGIME_BODIES])).rows;
+  const held = (
+    await sql.query<{ org_id: string; body_kind: string; held: number }>(SUBORDINATES_SQL.meetings, [
+      orgs,
+      range.from,
+      end,
+      clearance,
+      REGIME_BODIES,
+    ])
+  ).rows;
   for (const r of held) out.get(r.org_id)!.held += r.held;
   // Meetings required: from each organization's regulation, computed once per version in force (most share one).
-  const bodies = (await sql.query<{ org_id: string; kind: string }>(SUBORDINATES_SQL.bodies, [orgs, range.from, range.to, REGIME_BODIES])).rows;
+  const bodies = (
+    await sql.query<{ org_id: string; kind: string }>(SUBORDINATES_SQL.bodies, [
+      orgs,
+      range.from,
+      range.to,
+      REGIME_BODIES,
+    ])
+  ).rows;
   const byOrg = new Map<string, string[]>();
   for (const b of bodies) byOrg.set(b.org_id, [...(byOrg.get(b.org_id) ?? []), b.kind]);
   const versions = (
@@ -74,7 +102,12 @@ async function figuresOf(sql: Sql, orgs: string[], range: { from: string; to: st
   return out;
 }
 
-function requiredMeetings(reg: Regulation, kinds: string[], range: { from: string; to: string }, asOf: string): number | null {
+function requiredMeetings(
+  reg: Regulation,
+  kinds: string[],
+  range: { from: string; to: string },
+  asOf: string,
+): number | null {
   let n = 0;
   let any = false;
   for (const kind of kinds) {
@@ -88,21 +121,33 @@ function requiredMeetings(reg: Regulation, kinds: string[], range: { from: strin
   return any ? n : null;
 }
 
-export async function subordinatesReview(ctx: RequestContext, orgId: string, q: { from?: string; to?: string; period?: string }) {
+export async function subordinatesReview(
+  ctx: RequestContext,
+  orgId: string,
+  q: { from?: string; to?: string; period?: string },
+) {
   await ctx.assertOrg(orgId, 'read');
   const period = await periodOfQuery(ctx.db, orgId, q, ctx.today());
   return subordinatesTable(ctx.db, orgId, period, ctx.today(), ctx.user.clearance);
 }
 
 /** The table itself, for a period already read and access already checked (the benchmark calls it too). */
-export async function subordinatesTable(sql: Sql, orgId: string, period: ReviewPeriod, today: string, clearance: number) {
+export async function subordinatesTable(
+  sql: Sql,
+  orgId: string,
+  period: ReviewPeriod,
+  today: string,
+  clearance: number,
+) {
   const prev = previousPeriod(period);
   const end = period.to < today ? period.to : today;
   const children = await childrenAsOf(sql, orgId, end, clearance);
   const ids = children.map((c) => c.id);
   const now = await figuresOf(sql, ids, period, end, clearance);
   const before = await figuresOf(sql, ids, prev, prev.to < today ? prev.to : today, clearance);
-  const ranked = new Map(rankSubordinates(children.map((c) => ({ orgId: c.id, name: c.name, ...now.get(c.id)! }))).map((r) => [r.orgId, r]));
+  const ranked = new Map(
+    rankSubordinates(children.map((c) => ({ orgId: c.id, name: c.name, ...now.get(c.id)! }))).map((r) => [r.orgId, r]),
+  );
   const ind = (f: Figures, p: Figures | undefined) => [
     { code: 'tasks_assigned', value: f.assigned, previous: p?.assigned ?? null },
     { code: 'tasks_done_on_time', value: f.onTime, previous: p?.onTime ?? null },
@@ -114,7 +159,14 @@ export async function subordinatesTable(sql: Sql, orgId: string, period: ReviewP
   const rows = children
     .map((c) => {
       const r = ranked.get(c.id)!;
-      return { orgId: c.id, name: c.name, indicators: ind(now.get(c.id)!, before.get(c.id)), onTimeRate: r.onTimeRate, rank: r.rank, flag_vi: r.flag_vi };
+      return {
+        orgId: c.id,
+        name: c.name,
+        indicators: ind(now.get(c.id)!, before.get(c.id)),
+        onTimeRate: r.onTimeRate,
+        rank: r.rank,
+        flag_vi: r.flag_vi,
+      };
     })
     .sort((a, b) => a.rank - b.rank);
   return { orgId, from: period.from, to: period.to, asOf: end, period, rows };

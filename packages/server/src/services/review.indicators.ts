@@ -77,7 +77,13 @@ const TASKS_SQL = `
    where t.org_id = $1 and t.state <> 'draft' and t.assigned_on <= $3 and t.confidentiality <= $4
      and (t.assigned_on >= $2 or t.done_on >= $2 or t.done_on is null or t.extended_to is not null)`;
 
-export async function periodRecord(sql: Sql, orgId: string, range: { from: string; to: string }, asOf: string, clearance: number): Promise<PeriodRecord> {
+export async function periodRecord(
+  sql: Sql,
+  orgId: string,
+  range: { from: string; to: string },
+  asOf: string,
+  clearance: number,
+): Promise<PeriodRecord> {
   const end = asOf < range.to ? asOf : range.to;
   const out: RawIndicator[] = [];
   const add = (code: string, kind: EvidenceKind, ids: string[], extra: Partial<RawIndicator> = {}) => {
@@ -92,15 +98,35 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
     add('meetings_required', 'meeting', r.held, { ...body, value: r.required });
     add('meetings_held', 'meeting', r.held, body);
   }
-  add('meetings_other', 'meeting', m.meetings.filter((x) => x.kind !== 'regular').map((x) => x.id));
+  add(
+    'meetings_other',
+    'meeting',
+    m.meetings.filter((x) => x.kind !== 'regular').map((x) => x.id),
+  );
   // The conferences the quota of Kết luận 226-KL/TW counts, and those held in person.
   const conferences = m.meetings.filter((x) => isConference({ bodyKind: x.body_kind, kind: x.kind }));
-  add('conferences_held', 'meeting', conferences.map((x) => x.id));
-  add('conferences_in_person', 'meeting', conferences.filter((x) => x.format === 'in_person').map((x) => x.id));
+  add(
+    'conferences_held',
+    'meeting',
+    conferences.map((x) => x.id),
+  );
+  add(
+    'conferences_in_person',
+    'meeting',
+    conferences.filter((x) => x.format === 'in_person').map((x) => x.id),
+  );
   const deviations = withDeviationIds(m.deviations);
-  add('deviations', 'deviation', deviations.map((d) => d.id));
+  add(
+    'deviations',
+    'deviation',
+    deviations.map((d) => d.id),
+  );
   for (const code of new Set(Object.values(DEVIATION_INDICATORS))) {
-    add(code, 'deviation', deviations.filter((d) => DEVIATION_INDICATORS[d.code] === code).map((d) => d.id));
+    add(
+      code,
+      'deviation',
+      deviations.filter((d) => DEVIATION_INDICATORS[d.code] === code).map((d) => d.id),
+    );
   }
 
   const q = async <T>(text: string, params: unknown[]) => (await sql.query<T>(text, params)).rows;
@@ -108,7 +134,13 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
 
   // Decisions under a rule that asks for a report back (the TT's between two BTV sessions, khoản 2 Điều 3), and
   // whether the next session of the body reported to, held by the period's end, heard a report back.
-  const decisions = await q<{ id: string; meeting_date: string; body_kind: string; matter: string; attributes: Record<string, unknown> | null }>(
+  const decisions = await q<{
+    id: string;
+    meeting_date: string;
+    body_kind: string;
+    matter: string;
+    attributes: Record<string, unknown> | null;
+  }>(
     `select a.id, m.meeting_date::text, b.kind as body_kind, a.matter, a.attributes from agenda_item a join meeting m on m.id = a.meeting_id join body b on b.id = m.body_id
       where m.org_id = $1 and m.state = any($5::text[]) and m.meeting_date between $2 and $3 and a.matter is not null and m.confidentiality <= $4 and a.confidentiality <= $4
       order by m.meeting_date, a.position`,
@@ -131,7 +163,8 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
       throw e;
     }
   });
-  const nextSession = (d: { meeting_date: string; to: string }) => sessions.find((s) => s.body_kind === d.to && s.meeting_date > d.meeting_date);
+  const nextSession = (d: { meeting_date: string; to: string }) =>
+    sessions.find((s) => s.body_kind === d.to && s.meeting_date > d.meeting_date);
   add('delegated_decisions', 'agenda_item', ids(toReport));
   add('delegated_reported_back', 'agenda_item', ids(toReport.filter((d) => nextSession(d)?.reported === true)));
   add('delegated_not_reported_back', 'agenda_item', ids(toReport.filter((d) => nextSession(d)?.reported === false)));
@@ -159,17 +192,32 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
   add('tasks_overdue', 'task', ids(tasks.filter((t) => t.overdue)));
   add('tasks_extended', 'task', ids(tasks.filter((t) => t.extended)));
   // Tasks assigned in the period for a kind of matter the deciding body has no competence over (R9).
-  const decided = await q<{ id: string; deciding_body: string; matter: string; matter_attributes: Record<string, unknown> | null; assigned_on: string }>(
+  const decided = await q<{
+    id: string;
+    deciding_body: string;
+    matter: string;
+    matter_attributes: Record<string, unknown> | null;
+    assigned_on: string;
+  }>(
     `select id, deciding_body, matter, matter_attributes, assigned_on::text from task
       where org_id = $1 and state <> 'draft' and assigned_on between $2 and $3 and matter is not null and deciding_body is not null and confidentiality <= $4 order by assigned_on, id`,
     [orgId, range.from, end, clearance],
   );
-  add('tasks_outside_competence', 'task', ids(decided.filter((t) => {
-    const reg = m.at(t.assigned_on);
-    if (!reg) return false;
-    const name = reg.frontMatter.bodies?.[t.deciding_body]?.name ?? reg.frontMatter.roles?.[t.deciding_body] ?? t.deciding_body;
-    return !competence(reg, t.deciding_body, name, t.matter, t.matter_attributes ?? {}, t.assigned_on).ok;
-  })));
+  add(
+    'tasks_outside_competence',
+    'task',
+    ids(
+      decided.filter((t) => {
+        const reg = m.at(t.assigned_on);
+        if (!reg) return false;
+        const name =
+          reg.frontMatter.bodies?.[t.deciding_body]?.name ??
+          reg.frontMatter.roles?.[t.deciding_body] ??
+          t.deciding_body;
+        return !competence(reg, t.deciding_body, name, t.matter, t.matter_attributes ?? {}, t.assigned_on).ok;
+      }),
+    ),
+  );
 
   // Program items due in the period, of programs adopted by its end; done when every task under it is.
   const items = await q<{ id: string; done: boolean }>(
@@ -218,16 +266,50 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
   add('consultation_answered', 'consultation_recipient', ids(recipients.filter((r) => r.answered)));
 
   // Shortcomings: carried into the period, named in it, fixed in it, still open at its end.
-  const shortcomings = await q<{ id: string; identified_on: string; fixed_on: string | null; due_date: string; from_review: boolean }>(
+  const shortcomings = await q<{
+    id: string;
+    identified_on: string;
+    fixed_on: string | null;
+    due_date: string;
+    from_review: boolean;
+  }>(
     `select id, identified_on, fixed_on, due_date, review_report_id is not null as from_review from shortcoming
       where org_id = $1 and confidentiality <= $4 and identified_on <= $3 and (fixed_on is null or fixed_on >= $2) order by identified_on, id`,
     [orgId, range.from, end, clearance],
   );
-  const standing = shortcomings.map((x) => ({ id: x.id, s: standingIn({ id: x.id, identifiedOn: x.identified_on, fixedOn: x.fixed_on && x.fixed_on <= end ? x.fixed_on : null, dueDate: x.due_date, fromReview: x.from_review }, { from: range.from, to: end }) }));
-  add('shortcomings_carried_over', 'shortcoming', standing.filter((x) => x.s?.carriedOver).map((x) => x.id));
-  add('shortcomings_new', 'shortcoming', standing.filter((x) => x.s && !x.s.carriedOver).map((x) => x.id));
-  add('shortcomings_fixed', 'shortcoming', standing.filter((x) => x.s?.fixedWithin).map((x) => x.id));
-  add('shortcomings_open', 'shortcoming', standing.filter((x) => x.s?.openAtEnd).map((x) => x.id));
+  const standing = shortcomings.map((x) => ({
+    id: x.id,
+    s: standingIn(
+      {
+        id: x.id,
+        identifiedOn: x.identified_on,
+        fixedOn: x.fixed_on && x.fixed_on <= end ? x.fixed_on : null,
+        dueDate: x.due_date,
+        fromReview: x.from_review,
+      },
+      { from: range.from, to: end },
+    ),
+  }));
+  add(
+    'shortcomings_carried_over',
+    'shortcoming',
+    standing.filter((x) => x.s?.carriedOver).map((x) => x.id),
+  );
+  add(
+    'shortcomings_new',
+    'shortcoming',
+    standing.filter((x) => x.s && !x.s.carriedOver).map((x) => x.id),
+  );
+  add(
+    'shortcomings_fixed',
+    'shortcoming',
+    standing.filter((x) => x.s?.fixedWithin).map((x) => x.id),
+  );
+  add(
+    'shortcomings_open',
+    'shortcoming',
+    standing.filter((x) => x.s?.openAtEnd).map((x) => x.id),
+  );
 
   const impacts = await q<{ id: string; on_time: boolean; findings: { severity: string }[] | null }>(
     `select i.id, i.findings, coalesce(t.state = 'done' and t.done_on <= $3 and (t.due_effective is null or t.done_on <= t.due_effective), false) as on_time
@@ -237,7 +319,11 @@ export async function periodRecord(sql: Sql, orgId: string, range: { from: strin
   );
   add('subordinate_regulations_to_review', 'regulation_impact', ids(impacts));
   add('subordinate_regulations_revised_on_time', 'regulation_impact', ids(impacts.filter((i) => i.on_time)));
-  add('subordinate_regulations_inconsistent', 'regulation_impact', ids(impacts.filter((i) => (i.findings ?? []).some((f) => f.severity === 'error'))));
+  add(
+    'subordinate_regulations_inconsistent',
+    'regulation_impact',
+    ids(impacts.filter((i) => (i.findings ?? []).some((f) => f.severity === 'error'))),
+  );
 
   return { indicators: out, deviations, tasks, regulation: m.at(end) };
 }

@@ -23,14 +23,18 @@ export interface Found extends SearchCandidate {
   href: string;
   /** Among results that rank alike, the newer first (ISO date). */
   date: string;
-  check: { kind: 'meeting' | 'task' | 'program' | 'inspection' | 'recommendation' | 'consultation' | 'regulation' | 'report'; id: string } | null;
+  check: {
+    kind: 'meeting' | 'task' | 'program' | 'inspection' | 'recommendation' | 'consultation' | 'regulation' | 'report';
+    id: string;
+  } | null;
 }
 
 /** Candidates read per kind before ranking: plenty for a demo of thousands of rows, bounded for a broad word. */
 export const CANDIDATES = 200;
 
 /** symbolKey (core) in SQL: folded, letters and digits only, no leading zeros ("01-QC/ĐU" → "1qcdu"). */
-const symbolKeySql = (col: string) => `regexp_replace(regexp_replace(lower(translate(${col}, 'Đđ', 'dd')), '[^a-z0-9]', '', 'g'), '^0+([0-9])', '\\1')`;
+const symbolKeySql = (col: string) =>
+  `regexp_replace(regexp_replace(lower(translate(${col}, 'Đđ', 'dd')), '[^a-z0-9]', '', 'g'), '^0+([0-9])', '\\1')`;
 
 /**
  * The folded text holds every word of the query, or one of the symbol columns names the symbol asked for; `first`
@@ -55,7 +59,14 @@ async function rows<T>(sql: Sql, p: Params, text: string) {
 export async function findMeetings(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
   const p = new Params();
   const m = match(p, q, 'm.search_text');
-  const found = await rows<{ id: string; title: string; meeting_date: string; state: keyof typeof MEETING_STATE_LABELS; body_name: string; location: string | null }>(
+  const found = await rows<{
+    id: string;
+    title: string;
+    meeting_date: string;
+    state: keyof typeof MEETING_STATE_LABELS;
+    body_name: string;
+    location: string | null;
+  }>(
     sql,
     p,
     `select m.id, m.title, m.meeting_date, m.state, b.name as body_name, m.location from meeting m join body b on b.id = m.body_id
@@ -78,7 +89,15 @@ export async function findConclusions(sql: Sql, s: Scope, q: ParsedSearch): Prom
   const p = new Params();
   const text = `(case when d.doc_type = 'KL' then 'ket luan ' else 'thong bao ket luan ' end) || m.search_text || ' ' || lower(translate(c.symbol, 'Đđ', 'dd'))`;
   const m = match(p, q, text, ['c.symbol']);
-  const found = await rows<{ id: string; symbol: string; issued_on: string; meeting_id: string; meeting_title: string; doc_title: string | null; doc_type: string | null }>(
+  const found = await rows<{
+    id: string;
+    symbol: string;
+    issued_on: string;
+    meeting_id: string;
+    meeting_title: string;
+    doc_title: string | null;
+    doc_type: string | null;
+  }>(
     sql,
     p,
     `select c.id, c.symbol, c.issued_on, c.meeting_id, m.title as meeting_title, d.title as doc_title, d.doc_type
@@ -100,7 +119,16 @@ export async function findConclusions(sql: Sql, s: Scope, q: ParsedSearch): Prom
 export async function findTasks(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
   const p = new Params();
   const m = match(p, q, 't.search_text');
-  const found = await rows<{ id: string; title: string; state: keyof typeof TASK_STATE_LABELS; lead_name: string | null; due_effective: string | null; source_label: string | null; product: string | null; assigned_on: string | null }>(
+  const found = await rows<{
+    id: string;
+    title: string;
+    state: keyof typeof TASK_STATE_LABELS;
+    lead_name: string | null;
+    due_effective: string | null;
+    source_label: string | null;
+    product: string | null;
+    assigned_on: string | null;
+  }>(
     sql,
     p,
     `select t.id, t.title, t.state, t.lead_name, t.due_effective, t.source_label, t.product, t.assigned_on from task t
@@ -121,7 +149,14 @@ export async function findTasks(sql: Sql, s: Scope, q: ParsedSearch): Promise<Fo
 export async function findPrograms(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
   const p = new Params();
   const m = match(p, q, 'p.search_text', ['p.symbol']);
-  const found = await rows<{ id: string; title: string; symbol: string | null; state: keyof typeof PROGRAM_STATE_LABELS; adopted_on: string | null; org_name: string }>(
+  const found = await rows<{
+    id: string;
+    title: string;
+    symbol: string | null;
+    state: keyof typeof PROGRAM_STATE_LABELS;
+    adopted_on: string | null;
+    org_name: string;
+  }>(
     sql,
     p,
     `select p.id, p.title, p.symbol, p.state, p.adopted_on, coalesce(o.short_name, o.name) as org_name from program p join organization o on o.id = p.org_id
@@ -142,7 +177,16 @@ export async function findPrograms(sql: Sql, s: Scope, q: ParsedSearch): Promise
 export async function findInspections(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
   const p = new Params();
   const m = match(p, q, 'i.search_text', ['i.decision_symbol', 'i.conclusion_symbol']);
-  const found = await rows<{ id: string; title: string; kind: keyof typeof INSPECTION_KIND_LABELS; state: keyof typeof INSPECTION_STATE_LABELS; decision_symbol: string | null; conclusion_symbol: string | null; decided_on: string | null; window_from: string | null }>(
+  const found = await rows<{
+    id: string;
+    title: string;
+    kind: keyof typeof INSPECTION_KIND_LABELS;
+    state: keyof typeof INSPECTION_STATE_LABELS;
+    decision_symbol: string | null;
+    conclusion_symbol: string | null;
+    decided_on: string | null;
+    window_from: string | null;
+  }>(
     sql,
     p,
     `select i.id, i.title, i.kind, i.state, i.decision_symbol, i.conclusion_symbol, i.decided_on, i.window_from from inspection i
@@ -156,7 +200,11 @@ export async function findInspections(sql: Sql, s: Scope, q: ParsedSearch): Prom
       { value: r.decision_symbol, primary: true },
       { value: r.conclusion_symbol, primary: true },
     ],
-    subtitle: line(INSPECTION_KIND_LABELS[r.kind]?.vi, INSPECTION_STATE_LABELS[r.state]?.vi, r.decision_symbol ? `Quyết định ${r.decision_symbol}` : null),
+    subtitle: line(
+      INSPECTION_KIND_LABELS[r.kind]?.vi,
+      INSPECTION_STATE_LABELS[r.state]?.vi,
+      r.decision_symbol ? `Quyết định ${r.decision_symbol}` : null,
+    ),
     href: `/inspections/${r.id}`,
     date: r.window_from ?? r.decided_on ?? '',
     check: { kind: 'inspection', id: r.id },
@@ -166,7 +214,14 @@ export async function findInspections(sql: Sql, s: Scope, q: ParsedSearch): Prom
 export async function findRecommendations(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
   const p = new Params();
   const m = match(p, q, 'r.search_text', ['r.answer_symbol']);
-  const found = await rows<{ id: string; title: string; from_label: string; received_on: string; state: keyof typeof RECOMMENDATION_STATE_LABELS; answer_symbol: string | null }>(
+  const found = await rows<{
+    id: string;
+    title: string;
+    from_label: string;
+    received_on: string;
+    state: keyof typeof RECOMMENDATION_STATE_LABELS;
+    answer_symbol: string | null;
+  }>(
     sql,
     p,
     `select r.id, r.title, r.from_label, r.received_on, r.state, r.answer_symbol from recommendation r
@@ -198,7 +253,14 @@ const CONSULTATION_STATES: Record<string, string> = {
 export async function findConsultations(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
   const p = new Params();
   const m = match(p, q, 'c.search_text');
-  const found = await rows<{ id: string; title: string; sent_on: string; deadline: string; state: string; org_name: string }>(
+  const found = await rows<{
+    id: string;
+    title: string;
+    sent_on: string;
+    deadline: string;
+    state: string;
+    org_name: string;
+  }>(
     sql,
     p,
     `select c.id, c.title, c.sent_on, c.deadline, c.state, coalesce(o.short_name, o.name) as org_name from consultation c join organization o on o.id = c.org_id
@@ -215,12 +277,24 @@ export async function findConsultations(sql: Sql, s: Scope, q: ParsedSearch): Pr
   }));
 }
 
-const REPORT_STATES: Record<string, string> = { draft: 'Dự thảo', circulated: 'Đang lấy ý kiến', adopted: 'Đã thông qua', cancelled: 'Đã hủy' };
+const REPORT_STATES: Record<string, string> = {
+  draft: 'Dự thảo',
+  circulated: 'Đang lấy ý kiến',
+  adopted: 'Đã thông qua',
+  cancelled: 'Đã hủy',
+};
 
 /** Review reports have no folded column: the few the user sees are ranked in memory. */
 export async function findReports(sql: Sql, s: Scope): Promise<Found[]> {
   const p = new Params();
-  const found = await rows<{ id: string; title: string; symbol: string | null; state: string; period_to: string; org_name: string }>(
+  const found = await rows<{
+    id: string;
+    title: string;
+    symbol: string | null;
+    state: string;
+    period_to: string;
+    org_name: string;
+  }>(
     sql,
     p,
     `select r.id, r.title, r.symbol, r.state, r.period_to, coalesce(o.short_name, o.name) as org_name from review_report r join organization o on o.id = r.org_id

@@ -37,14 +37,26 @@ async function clauses(sql: Sql, r: RegulationRow): Promise<Clause[]> {
   const key = `${r.version_id}:${r.sha256}`;
   const cached = clausesOf.get(key);
   if (cached) return cached;
-  const text = (await sql.query<{ source_text: string }>('select source_text from regulation_version where id = $1', [r.version_id])).rows[0]?.source_text ?? '';
+  const text =
+    (
+      await sql.query<{ source_text: string }>('select source_text from regulation_version where id = $1', [
+        r.version_id,
+      ])
+    ).rows[0]?.source_text ?? '';
   const parsed = parseRegulation(text);
   const out: Clause[] = [];
   const walk = (e: RegElement, article: string) => {
     const own = e.kind === 'article' ? e.heading : article;
     // A clause's or point's "heading" is its own first line, already in its text: only chapters and articles are named.
     const named = e.kind === 'chapter' || e.kind === 'article';
-    if (e.eId) out.push({ eId: e.eId, cite: e.kind === 'chapter' ? `Chương ${e.num}` : citeVi(e.eId), heading: named ? e.heading : '', text: e.text, article: named ? '' : own });
+    if (e.eId)
+      out.push({
+        eId: e.eId,
+        cite: e.kind === 'chapter' ? `Chương ${e.num}` : citeVi(e.eId),
+        heading: named ? e.heading : '',
+        text: e.text,
+        article: named ? '' : own,
+      });
     for (const c of e.children) walk(c, own);
   };
   if (parsed.ok) for (const c of parsed.regulation.chapters) walk(c, '');

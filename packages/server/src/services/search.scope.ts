@@ -16,7 +16,12 @@ export interface Scope {
 }
 
 export async function scopeOf(ctx: RequestContext): Promise<Scope> {
-  return { clearance: ctx.user.clearance, read: await ctx.coveredOrgs('read'), write: await ctx.coveredOrgs('write'), personId: ctx.user.personId };
+  return {
+    clearance: ctx.user.clearance,
+    read: await ctx.coveredOrgs('read'),
+    write: await ctx.coveredOrgs('write'),
+    personId: ctx.user.personId,
+  };
 }
 
 /** Positional parameters collected while a query is written. */
@@ -29,7 +34,8 @@ export class Params {
 }
 
 /** The record's organization is read by the user and its confidentiality is within the clearance (ctx.assertOrg). */
-const ownOrg = (p: Params, s: Scope, a: string) => `${a}.org_id = any(${p.add(s.read)}::uuid[]) and ${a}.confidentiality <= ${p.add(s.clearance)}`;
+const ownOrg = (p: Params, s: Scope, a: string) =>
+  `${a}.org_id = any(${p.add(s.read)}::uuid[]) and ${a}.confidentiality <= ${p.add(s.clearance)}`;
 
 export const scopeSql = {
   /** loadMeeting (meeting.view.ts), listMeetings. A conclusion is read on its meeting's page: the same rule. */

@@ -1,4 +1,12 @@
-import { compareVietnamese, formatIntervalVi, ORGANIZATION_KIND_LABELS, parseSearch, ProblemError, rankCandidate, SEARCH_KINDS } from '@quyche/core';
+import {
+  compareVietnamese,
+  formatIntervalVi,
+  ORGANIZATION_KIND_LABELS,
+  parseSearch,
+  ProblemError,
+  rankCandidate,
+  SEARCH_KINDS,
+} from '@quyche/core';
 import type { ParsedSearch, SearchItem, SearchKind, SearchResult } from '@quyche/core';
 import { orgRef, searchOrganizations, searchPeople } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
@@ -10,7 +18,17 @@ import { loadRegulation } from './regulation.service.js';
 import { loadReport } from './review-report.service.js';
 import { loadConsultation } from './consultation.service.js';
 import { loadTask } from './task.view.js';
-import { CANDIDATES, findConclusions, findConsultations, findInspections, findMeetings, findPrograms, findRecommendations, findReports, findTasks } from './search.records.js';
+import {
+  CANDIDATES,
+  findConclusions,
+  findConsultations,
+  findInspections,
+  findMeetings,
+  findPrograms,
+  findRecommendations,
+  findReports,
+  findTasks,
+} from './search.records.js';
 import type { Found } from './search.records.js';
 import { findRegulationsAndClauses } from './search.regulation.js';
 import { scopeOf } from './search.scope.js';
@@ -56,38 +74,49 @@ async function orgsAndPeople(ctx: RequestContext, q: string, asOf: string, visib
   const orgs = await searchOrganizations(ctx.db, { visible, q, clearance, limit: CANDIDATES });
   const people = await searchPeople(ctx.db, { visible, q, asOf, clearance, limit: CANDIDATES });
   const found: Found[] = [
-    ...orgs.map((o): Found => ({
-      kind: 'organization',
-      id: o.id,
-      title: o.name,
-      subtitle: `${ORGANIZATION_KIND_LABELS[o.kind as keyof typeof ORGANIZATION_KIND_LABELS]?.vi ?? ''} · ${formatIntervalVi({ from: o.valid_from, until: o.valid_until })}`,
-      // An organization that has ended opens as it stood on its last day.
-      href: o.valid_until ? `/org/${o.id}?asOf=${o.valid_until}` : `/org/${o.id}`,
-      // Among equals, those in existence before those that have ended.
-      date: o.valid_until ? '0' : '1',
-      check: null,
-    })),
-    ...people.map((p): Found => ({
-      kind: 'person',
-      id: p.id,
-      title: p.full_name,
-      text: (p.positions ?? []).join(' '),
-      subtitle: (p.positions ?? []).slice(0, 2).join('; ') || p.org_name,
-      href: `/person/${p.id}`,
-      date: '',
-      check: null,
-    })),
+    ...orgs.map(
+      (o): Found => ({
+        kind: 'organization',
+        id: o.id,
+        title: o.name,
+        subtitle: `${ORGANIZATION_KIND_LABELS[o.kind as keyof typeof ORGANIZATION_KIND_LABELS]?.vi ?? ''} · ${formatIntervalVi({ from: o.valid_from, until: o.valid_until })}`,
+        // An organization that has ended opens as it stood on its last day.
+        href: o.valid_until ? `/org/${o.id}?asOf=${o.valid_until}` : `/org/${o.id}`,
+        // Among equals, those in existence before those that have ended.
+        date: o.valid_until ? '0' : '1',
+        check: null,
+      }),
+    ),
+    ...people.map(
+      (p): Found => ({
+        kind: 'person',
+        id: p.id,
+        title: p.full_name,
+        text: (p.positions ?? []).join(' '),
+        subtitle: (p.positions ?? []).slice(0, 2).join('; ') || p.org_name,
+        href: `/person/${p.id}`,
+        date: '',
+        check: null,
+      }),
+    ),
   ];
   return { orgs, people, found };
 }
 
 function rank(q: ParsedSearch, found: Found[]) {
-  const scored = found.map((f) => ({ f, score: rankCandidate(q, { ...f, title: f.rankTitle ?? f.title }) })).filter((x) => x.score > 0);
+  const scored = found
+    .map((f) => ({ f, score: rankCandidate(q, { ...f, title: f.rankTitle ?? f.title }) }))
+    .filter((x) => x.score > 0);
   // Best first; among equals the newer, then in Vietnamese alphabetical order.
-  return scored.sort((a, b) => b.score - a.score || b.f.date.localeCompare(a.f.date) || compareVietnamese(a.f.title, b.f.title));
+  return scored.sort(
+    (a, b) => b.score - a.score || b.f.date.localeCompare(a.f.date) || compareVietnamese(a.f.title, b.f.title),
+  );
 }
 
-export async function search(ctx: RequestContext, input: { q: string; asOf?: string | undefined; limit: number }): Promise<SearchResult> {
+export async function search(
+  ctx: RequestContext,
+  input: { q: string; asOf?: string | undefined; limit: number },
+): Promise<SearchResult> {
   const q = parseSearch(input.q);
   const asOf = input.asOf ?? ctx.today();
   const s = await scopeOf(ctx);
@@ -108,7 +137,9 @@ export async function search(ctx: RequestContext, input: { q: string; asOf?: str
             findConsultations(ctx.db, s, q),
             findReports(ctx.db, s),
           ])
-        ).flat().concat(directory);
+        )
+          .flat()
+          .concat(directory);
   // A kind whose candidates reached the limit has more matches than counted.
   const counted = new Map<SearchKind, number>();
   for (const f of found) counted.set(f.kind, (counted.get(f.kind) ?? 0) + 1);
@@ -132,7 +163,8 @@ export async function search(ctx: RequestContext, input: { q: string; asOf?: str
       }
       items.push({ kind, id: f.id, title: f.title, subtitle: f.subtitle, href: f.href, score });
     }
-    if (items.length) groups.push({ kind, total: all.length - refused, capped: (counted.get(kind) ?? 0) >= CANDIDATES, items });
+    if (items.length)
+      groups.push({ kind, total: all.length - refused, capped: (counted.get(kind) ?? 0) >= CANDIDATES, items });
   }
   // The group with the best match first; alike, in the order of SEARCH_KINDS.
   const order = (k: SearchKind) => SEARCH_KINDS.indexOf(k);
@@ -140,7 +172,11 @@ export async function search(ctx: RequestContext, input: { q: string; asOf?: str
   return {
     q: input.q,
     groups,
-    organizations: orgs.slice(0, input.limit).map((o) => ({ ...orgRef(o as never), validFrom: o.valid_from, validUntil: o.valid_until })),
-    people: people.slice(0, input.limit).map((p) => ({ id: p.id, fullName: p.full_name, orgName: p.org_name, positions: p.positions ?? [] })),
+    organizations: orgs
+      .slice(0, input.limit)
+      .map((o) => ({ ...orgRef(o as never), validFrom: o.valid_from, validUntil: o.valid_until })),
+    people: people
+      .slice(0, input.limit)
+      .map((p) => ({ id: p.id, fullName: p.full_name, orgName: p.org_name, positions: p.positions ?? [] })),
   };
 }

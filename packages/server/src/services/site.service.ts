@@ -15,12 +15,23 @@ type In<T extends z.ZodType> = z.output<T>;
  * point, without access to the rest of the meeting (its agenda, documents, votes). Those who may read the meeting
  * itself may use the site view too.
  */
-export async function loadSite(ctx: RequestContext, meetingId: string, siteId: string, action: 'read' | 'write' = 'read') {
+export async function loadSite(
+  ctx: RequestContext,
+  meetingId: string,
+  siteId: string,
+  action: 'read' | 'write' = 'read',
+) {
   const m = await getMeeting(ctx.db, meetingId);
   if (!m) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy hội nghị' });
-  const forbidden = () => new ProblemError('FORBIDDEN', { detail: 'Tài khoản không thuộc tổ chức của hội nghị hay của điểm cầu này' });
+  const forbidden = () =>
+    new ProblemError('FORBIDDEN', { detail: 'Tài khoản không thuộc tổ chức của hội nghị hay của điểm cầu này' });
   const ofMeeting = await ctx.can(m.org_id, action, m.confidentiality);
-  const site = (await ctx.db.query<{ id: string; name: string; host_org_id: string | null; lead_name: string | null }>('select s.id, s.name, s.host_org_id, p.full_name as lead_name from meeting_site s left join person p on p.id = s.lead_person_id where s.id = $1 and s.meeting_id = $2', [siteId, meetingId])).rows[0];
+  const site = (
+    await ctx.db.query<{ id: string; name: string; host_org_id: string | null; lead_name: string | null }>(
+      'select s.id, s.name, s.host_org_id, p.full_name as lead_name from meeting_site s left join person p on p.id = s.lead_person_id where s.id = $1 and s.meeting_id = $2',
+      [siteId, meetingId],
+    )
+  ).rows[0];
   // Out of scope, a missing point is refused like any other: nothing is revealed.
   if (!ofMeeting && (!site?.host_org_id || !(await ctx.can(site.host_org_id, action)))) throw forbidden();
   ctx.assertClearance(m.confidentiality);
@@ -35,48 +46,122 @@ export async function siteView(ctx: RequestContext, meetingId: string, siteId: s
   return siteViewOf(ctx, m, site);
 }
 
-async function siteViewOf(ctx: RequestContext, m: MeetingRow, site: { id: string; name: string; host_org_id: string | null; lead_name: string | null }) {
+async function siteViewOf(
+  ctx: RequestContext,
+  m: MeetingRow,
+  site: { id: string; name: string; host_org_id: string | null; lead_name: string | null },
+) {
   const body = await loadBody(ctx.db, m.body_id);
   const live = await liveSummary(ctx.db, m, body.kind, (await regulationFor(ctx.db, m.org_id, m.meeting_date))?.reg);
   const rows = await attendanceOf(ctx.db, m.id);
-  const write = (await ctx.can(m.org_id, 'write', m.confidentiality)) || Boolean(site.host_org_id && (await ctx.can(site.host_org_id, 'write')));
+  const write =
+    (await ctx.can(m.org_id, 'write', m.confidentiality)) ||
+    Boolean(site.host_org_id && (await ctx.can(site.host_org_id, 'write')));
   return {
     can: { write },
-    meeting: { id: m.id, title: m.title, bodyName: body.name, meetingDate: m.meeting_date, startsAt: m.starts_at, state: m.state, format: m.format },
+    meeting: {
+      id: m.id,
+      title: m.title,
+      bodyName: body.name,
+      meetingDate: m.meeting_date,
+      startsAt: m.starts_at,
+      state: m.state,
+      format: m.format,
+    },
     site: { id: site.id, name: site.name, hostOrgId: site.host_org_id, leadName: site.lead_name },
     live,
     // Members can attend from any point: all are listed, with where they are marked; guests only of this point.
     attendance: rows
       .filter((a) => a.role === 'member' || a.site_id === site.id)
-      .map((a) => ({ id: a.id, fullName: a.full_name, title: a.title, role: a.role, status: a.status, reason: a.reason, siteId: a.site_id, here: a.site_id === site.id })),
+      .map((a) => ({
+        id: a.id,
+        fullName: a.full_name,
+        title: a.title,
+        role: a.role,
+        status: a.status,
+        reason: a.reason,
+        siteId: a.site_id,
+        here: a.site_id === site.id,
+      })),
   };
 }
 
 /** Marks a member present (or absent) at this point. */
-export async function markAtSite(ctx: RequestContext, meetingId: string, siteId: string, attendanceId: string, input: In<typeof SiteAttendanceSchema>) {
+export async function markAtSite(
+  ctx: RequestContext,
+  meetingId: string,
+  siteId: string,
+  attendanceId: string,
+  input: In<typeof SiteAttendanceSchema>,
+) {
   const { m, site } = await loadSite(ctx, meetingId, siteId, 'write');
-  const row = (await ctx.db.query<{ status: string; site_id: string | null; role: string }>('select status, site_id, role from meeting_attendance where id = $1 and meeting_id = $2', [attendanceId, meetingId])).rows[0];
+  const row = (
+    await ctx.db.query<{ status: string; site_id: string | null; role: string }>(
+      'select status, site_id, role from meeting_attendance where id = $1 and meeting_id = $2',
+      [attendanceId, meetingId],
+    )
+  ).rows[0];
   if (!row) throw new ProblemError('NOT_FOUND', { detail: 'Không có người này trong danh sách triệu tập' });
-  if (m.state === 'planned' || FINISHED.includes(m.state)) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Chỉ điểm danh khi hội nghị đã triệu tập và chưa kết thúc' });
+  if (m.state === 'planned' || FINISHED.includes(m.state))
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_HOI_NGHI',
+      field: 'body',
+      detail: 'Chỉ điểm danh khi hội nghị đã triệu tập và chưa kết thúc',
+    });
   // A point records its own: someone marked at another point is that point's to change.
-  if (row.site_id && row.site_id !== site.id) throw new ProblemError('RULE_VIOLATION', { code: 'DA_DIEM_DANH_O_DIEM_CAU_KHAC', field: 'params.attendanceId', detail: 'Người này đã được điểm danh ở một điểm cầu khác' });
-  if (input.status === 'absent_excused' && !input.reason) throw new ProblemError('VALIDATION_FAILED', { field: 'body.reason', detail: 'Vắng có lý do cần ghi lý do vắng' });
+  if (row.site_id && row.site_id !== site.id)
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'DA_DIEM_DANH_O_DIEM_CAU_KHAC',
+      field: 'params.attendanceId',
+      detail: 'Người này đã được điểm danh ở một điểm cầu khác',
+    });
+  if (input.status === 'absent_excused' && !input.reason)
+    throw new ProblemError('VALIDATION_FAILED', { field: 'body.reason', detail: 'Vắng có lý do cần ghi lý do vắng' });
   const siteId2 = input.status === 'present' ? site.id : null;
   await ctx.db.transaction(async (tx) => {
-    await tx.query('update meeting_attendance set status = $2, reason = $3, site_id = $4, version = version + 1, updated_at = now() where id = $1', [attendanceId, input.status, input.status === 'present' ? null : (input.reason ?? null), siteId2]);
-    await ctx.audit(tx, { action: 'update', entity: 'meeting_attendance', entityId: attendanceId, orgId: m.org_id, before: { status: row.status, siteId: row.site_id }, after: { status: input.status, siteId: siteId2, at: site.name } });
+    await tx.query(
+      'update meeting_attendance set status = $2, reason = $3, site_id = $4, version = version + 1, updated_at = now() where id = $1',
+      [attendanceId, input.status, input.status === 'present' ? null : (input.reason ?? null), siteId2],
+    );
+    await ctx.audit(tx, {
+      action: 'update',
+      entity: 'meeting_attendance',
+      entityId: attendanceId,
+      orgId: m.org_id,
+      before: { status: row.status, siteId: row.site_id },
+      after: { status: input.status, siteId: siteId2, at: site.name },
+    });
     await notifyMeeting(tx, meetingId);
   });
   return siteView(ctx, meetingId, siteId);
 }
 
-export async function guestAtSite(ctx: RequestContext, meetingId: string, siteId: string, input: In<typeof SiteGuestSchema>) {
+export async function guestAtSite(
+  ctx: RequestContext,
+  meetingId: string,
+  siteId: string,
+  input: In<typeof SiteGuestSchema>,
+) {
   const { m, site } = await loadSite(ctx, meetingId, siteId, 'write');
-  if (FINISHED.includes(m.state)) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_HOI_NGHI', field: 'body', detail: 'Hội nghị đã kết thúc: không thêm khách mời' });
+  if (FINISHED.includes(m.state))
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_HOI_NGHI',
+      field: 'body',
+      detail: 'Hội nghị đã kết thúc: không thêm khách mời',
+    });
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.query("insert into meeting_attendance (id, org_id, meeting_id, person_id, guest_name, guest_title, site_id, role, status) values ($1,$2,$3,null,$4,$5,$6,'guest','present')", [id, m.org_id, meetingId, input.name, input.title ?? null, site.id]);
-    await ctx.audit(tx, { action: 'create', entity: 'meeting_attendance', entityId: id, orgId: m.org_id, after: { guest: input.name, at: site.name } });
+    await tx.query(
+      "insert into meeting_attendance (id, org_id, meeting_id, person_id, guest_name, guest_title, site_id, role, status) values ($1,$2,$3,null,$4,$5,$6,'guest','present')",
+      [id, m.org_id, meetingId, input.name, input.title ?? null, site.id],
+    );
+    await ctx.audit(tx, {
+      action: 'create',
+      entity: 'meeting_attendance',
+      entityId: id,
+      orgId: m.org_id,
+      after: { guest: input.name, at: site.name },
+    });
     await notifyMeeting(tx, meetingId);
   });
   return siteView(ctx, meetingId, siteId);

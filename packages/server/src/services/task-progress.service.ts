@@ -17,51 +17,122 @@ type In<T extends z.ZodType> = z.output<T>;
 export async function reportProgress(ctx: RequestContext, id: string, input: In<typeof TaskReportSchema>) {
   const t = await loadTask(ctx, id, 'lead');
   if (!['assigned', 'in_progress'].includes(t.state)) {
-    throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_NHIEM_VU', field: 'body', detail: t.state === 'draft' ? 'Nhiệm vụ chưa được giao (còn thiếu "6 rõ")' : 'Nhiệm vụ không còn nhận báo cáo tiến độ' });
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_NHIEM_VU',
+      field: 'body',
+      detail:
+        t.state === 'draft' ? 'Nhiệm vụ chưa được giao (còn thiếu "6 rõ")' : 'Nhiệm vụ không còn nhận báo cáo tiến độ',
+    });
   }
-  if (input.finished && input.percent < 100) throw new ProblemError('VALIDATION_FAILED', { field: 'body.percent', detail: 'Báo cáo hoàn thành cần tiến độ 100%' });
+  if (input.finished && input.percent < 100)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.percent',
+      detail: 'Báo cáo hoàn thành cần tiến độ 100%',
+    });
   const files = (input.files ?? []).map((f) => {
     const content = Buffer.from(f.contentBase64.replace(/\s+/g, ''), 'base64');
-    if (content.length > 8 * 1024 * 1024) throw new ProblemError('PAYLOAD_TOO_LARGE', { field: 'body.files', detail: `Tệp ${f.fileName} vượt quá 8 MB` });
+    if (content.length > 8 * 1024 * 1024)
+      throw new ProblemError('PAYLOAD_TOO_LARGE', { field: 'body.files', detail: `Tệp ${f.fileName} vượt quá 8 MB` });
     return { ...f, content };
   });
   const to = input.finished ? 'reported' : 'in_progress';
   const reportId = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.query('insert into task_report (id, org_id, task_id, reported_on, percent, text, created_by) values ($1,$2,$3,$4,$5,$6,$7)', [reportId, t.org_id, id, input.reportedOn, input.percent, input.text, ctx.user.id]);
+    await tx.query(
+      'insert into task_report (id, org_id, task_id, reported_on, percent, text, created_by) values ($1,$2,$3,$4,$5,$6,$7)',
+      [reportId, t.org_id, id, input.reportedOn, input.percent, input.text, ctx.user.id],
+    );
     for (const f of files) {
-      await tx.query('insert into task_file (id, org_id, task_id, report_id, file_name, media_type, size, sha256, content) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)', [
-        uuidv7(), t.org_id, id, reportId, f.fileName, f.mediaType ?? null, f.content.length, createHash('sha256').update(f.content).digest('hex'), f.content,
-      ]);
+      await tx.query(
+        'insert into task_file (id, org_id, task_id, report_id, file_name, media_type, size, sha256, content) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
+        [
+          uuidv7(),
+          t.org_id,
+          id,
+          reportId,
+          f.fileName,
+          f.mediaType ?? null,
+          f.content.length,
+          createHash('sha256').update(f.content).digest('hex'),
+          f.content,
+        ],
+      );
     }
     const state = t.state === to || canTransition(t.state, to).ok ? to : t.state;
-    await tx.query("update task set percent = $2, state = $3, reported_on = case when $3 = 'reported' and state <> 'reported' then $4::date else reported_on end, version = version + 1, updated_at = now() where id = $1", [id, input.percent, state, input.reportedOn]);
-    await ctx.audit(tx, { action: 'report', entity: 'task', entityId: id, orgId: t.org_id, before: { state: t.state, percent: Number(t.percent) }, after: { state, percent: input.percent, reportedOn: input.reportedOn, files: files.map((f) => f.fileName) } });
+    await tx.query(
+      "update task set percent = $2, state = $3, reported_on = case when $3 = 'reported' and state <> 'reported' then $4::date else reported_on end, version = version + 1, updated_at = now() where id = $1",
+      [id, input.percent, state, input.reportedOn],
+    );
+    await ctx.audit(tx, {
+      action: 'report',
+      entity: 'task',
+      entityId: id,
+      orgId: t.org_id,
+      before: { state: t.state, percent: Number(t.percent) },
+      after: { state, percent: input.percent, reportedOn: input.reportedOn, files: files.map((f) => f.fileName) },
+    });
   });
   return getTask(ctx, id);
 }
 
 export async function taskFile(ctx: RequestContext, id: string, fileId: string) {
   const t = await loadTask(ctx, id);
-  const f = (await ctx.db.query<{ file_name: string; media_type: string | null; content: Uint8Array }>('select file_name, media_type, content from task_file where id = $1 and task_id = $2', [fileId, t.id])).rows[0];
+  const f = (
+    await ctx.db.query<{ file_name: string; media_type: string | null; content: Uint8Array }>(
+      'select file_name, media_type, content from task_file where id = $1 and task_id = $2',
+      [fileId, t.id],
+    )
+  ).rows[0];
   if (!f) throw new ProblemError('NOT_FOUND', { detail: 'Không có tệp này' });
   const served = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'];
-  return { fileName: f.file_name, mediaType: f.media_type && served.includes(f.media_type) ? f.media_type : 'application/octet-stream', content: Buffer.from(f.content) };
+  return {
+    fileName: f.file_name,
+    mediaType: f.media_type && served.includes(f.media_type) ? f.media_type : 'application/octet-stream',
+    content: Buffer.from(f.content),
+  };
 }
 
 /** An extension request: to a date after the due date in force, with a reason; one pending at a time. */
 export async function requestExtension(ctx: RequestContext, id: string, input: In<typeof ExtensionRequestSchema>) {
   const t = await loadTask(ctx, id, 'lead');
-  if (!OPEN_TASK_STATES.includes(t.state)) throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_NHIEM_VU', field: 'body', detail: 'Chỉ nhiệm vụ đang thực hiện mới xin gia hạn' });
+  if (!OPEN_TASK_STATES.includes(t.state))
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_NHIEM_VU',
+      field: 'body',
+      detail: 'Chỉ nhiệm vụ đang thực hiện mới xin gia hạn',
+    });
   const due = effectiveDue({ dueDate: t.due_date, extendedTo: t.extended_to });
-  if (!due) throw new ProblemError('RULE_VIOLATION', { code: 'KHONG_CO_HAN', field: 'body', detail: 'Nhiệm vụ có hạn theo kỳ họp, không theo ngày: không gia hạn theo ngày' });
-  if (input.requestedTo <= due) throw new ProblemError('VALIDATION_FAILED', { field: 'body.requestedTo', detail: `Ngày xin gia hạn phải sau hạn hiện tại ${formatDateVi(due)}` });
-  const pending = (await ctx.db.query("select 1 from task_extension where task_id = $1 and state = 'requested'", [id])).rows[0];
-  if (pending) throw new ProblemError('DUPLICATE', { field: 'body', detail: 'Nhiệm vụ đang có một đề nghị gia hạn chờ quyết định' });
+  if (!due)
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'KHONG_CO_HAN',
+      field: 'body',
+      detail: 'Nhiệm vụ có hạn theo kỳ họp, không theo ngày: không gia hạn theo ngày',
+    });
+  if (input.requestedTo <= due)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.requestedTo',
+      detail: `Ngày xin gia hạn phải sau hạn hiện tại ${formatDateVi(due)}`,
+    });
+  const pending = (await ctx.db.query("select 1 from task_extension where task_id = $1 and state = 'requested'", [id]))
+    .rows[0];
+  if (pending)
+    throw new ProblemError('DUPLICATE', {
+      field: 'body',
+      detail: 'Nhiệm vụ đang có một đề nghị gia hạn chờ quyết định',
+    });
   await ctx.db.transaction(async (tx) => {
     const eid = uuidv7();
-    await tx.query("insert into task_extension (id, org_id, task_id, requested_on, requested_to, reason, state, created_by) values ($1,$2,$3,$4,$5,$6,'requested',$7)", [eid, t.org_id, id, input.requestedOn, input.requestedTo, input.reason, ctx.user.id]);
-    await ctx.audit(tx, { action: 'request_extension', entity: 'task_extension', entityId: eid, orgId: t.org_id, after: { taskId: id, from: due, ...input } });
+    await tx.query(
+      "insert into task_extension (id, org_id, task_id, requested_on, requested_to, reason, state, created_by) values ($1,$2,$3,$4,$5,$6,'requested',$7)",
+      [eid, t.org_id, id, input.requestedOn, input.requestedTo, input.reason, ctx.user.id],
+    );
+    await ctx.audit(tx, {
+      action: 'request_extension',
+      entity: 'task_extension',
+      entityId: eid,
+      orgId: t.org_id,
+      after: { taskId: id, from: due, ...input },
+    });
   });
   return getTask(ctx, id);
 }
@@ -70,20 +141,61 @@ export async function requestExtension(ctx: RequestContext, id: string, input: I
  * The decision on an extension, by the level that assigned the task (a BTV conclusion's task: the BTV); another
  * body's decision is refused naming the competent one. An approval moves the due date in force.
  */
-export async function decideExtension(ctx: RequestContext, id: string, extensionId: string, input: In<typeof ExtensionDecisionSchema>) {
+export async function decideExtension(
+  ctx: RequestContext,
+  id: string,
+  extensionId: string,
+  input: In<typeof ExtensionDecisionSchema>,
+) {
   const t = await loadTask(ctx, id, 'decide');
-  const e = (await ctx.db.query<{ id: string; state: string; requested_to: string; requested_on: string }>('select id, state, requested_to, requested_on from task_extension where id = $1 and task_id = $2', [extensionId, id])).rows[0];
+  const e = (
+    await ctx.db.query<{ id: string; state: string; requested_to: string; requested_on: string }>(
+      'select id, state, requested_to, requested_on from task_extension where id = $1 and task_id = $2',
+      [extensionId, id],
+    )
+  ).rows[0];
   if (!e) throw new ProblemError('NOT_FOUND', { detail: 'Không có đề nghị gia hạn này' });
-  if (e.state !== 'requested') throw new ProblemError('RULE_VIOLATION', { code: 'DA_QUYET_DINH', field: 'body', detail: 'Đề nghị gia hạn này đã được quyết định' });
+  if (e.state !== 'requested')
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'DA_QUYET_DINH',
+      field: 'body',
+      detail: 'Đề nghị gia hạn này đã được quyết định',
+    });
   const authority = await extensionAuthority(ctx.db, t);
   if (authority && input.decidedBy !== authority.code) {
-    throw new ProblemError('RULE_VIOLATION', { code: 'GIA_HAN_SAI_THAM_QUYEN', title: 'Quyết định gia hạn không đúng thẩm quyền', field: 'body.decidedBy', detail: `Gia hạn nhiệm vụ do ${authority.name} quyết định (cấp đã giao nhiệm vụ), không phải ${input.decidedBy}` });
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'GIA_HAN_SAI_THAM_QUYEN',
+      title: 'Quyết định gia hạn không đúng thẩm quyền',
+      field: 'body.decidedBy',
+      detail: `Gia hạn nhiệm vụ do ${authority.name} quyết định (cấp đã giao nhiệm vụ), không phải ${input.decidedBy}`,
+    });
   }
-  if (input.decidedOn < e.requested_on) throw new ProblemError('VALIDATION_FAILED', { field: 'body.decidedOn', detail: 'Ngày quyết định trước ngày đề nghị' });
+  if (input.decidedOn < e.requested_on)
+    throw new ProblemError('VALIDATION_FAILED', {
+      field: 'body.decidedOn',
+      detail: 'Ngày quyết định trước ngày đề nghị',
+    });
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'task_extension', extensionId, input.version, { state: input.approved ? 'approved' : 'refused', decided_on: input.decidedOn, decided_by: input.decidedBy, decision_ref: input.decisionRef ?? null, note: input.note ?? null });
-    if (input.approved) await tx.query('update task set extended_to = $2, version = version + 1, updated_at = now() where id = $1', [id, e.requested_to]);
-    await ctx.audit(tx, { action: input.approved ? 'approve_extension' : 'refuse_extension', entity: 'task_extension', entityId: extensionId, orgId: t.org_id, before: { extendedTo: t.extended_to }, after: { ...input, extendedTo: input.approved ? e.requested_to : t.extended_to } });
+    await updateVersioned(tx, 'task_extension', extensionId, input.version, {
+      state: input.approved ? 'approved' : 'refused',
+      decided_on: input.decidedOn,
+      decided_by: input.decidedBy,
+      decision_ref: input.decisionRef ?? null,
+      note: input.note ?? null,
+    });
+    if (input.approved)
+      await tx.query('update task set extended_to = $2, version = version + 1, updated_at = now() where id = $1', [
+        id,
+        e.requested_to,
+      ]);
+    await ctx.audit(tx, {
+      action: input.approved ? 'approve_extension' : 'refuse_extension',
+      entity: 'task_extension',
+      entityId: extensionId,
+      orgId: t.org_id,
+      before: { extendedTo: t.extended_to },
+      after: { ...input, extendedTo: input.approved ? e.requested_to : t.extended_to },
+    });
   });
   return getTask(ctx, id);
 }

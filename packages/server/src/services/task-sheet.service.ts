@@ -1,5 +1,16 @@
 import writeXlsxFile from 'write-excel-file/node';
-import { checkSixClear, foldVietnamese, formatDateVi, neutralizeFormula, parseDateVi, ProblemError, TASK_SOURCE_KINDS, TASK_SOURCE_LABELS, TASK_STATE_LABELS, unneutralizeFormula } from '@quyche/core';
+import {
+  checkSixClear,
+  foldVietnamese,
+  formatDateVi,
+  neutralizeFormula,
+  parseDateVi,
+  ProblemError,
+  TASK_SOURCE_KINDS,
+  TASK_SOURCE_LABELS,
+  TASK_STATE_LABELS,
+  unneutralizeFormula,
+} from '@quyche/core';
 import type { TaskLead } from '@quyche/core';
 import type { z } from 'zod';
 import type { TaskListQuerySchema } from '@quyche/core';
@@ -41,7 +52,12 @@ async function exportRows(ctx: RequestContext, q: z.output<typeof TaskListQueryS
   for (let page = 1; page <= 50; page++) {
     const r = await listTasks(ctx, { ...q, page, pageSize: 500 });
     const ids = r.items.map((i) => i.id);
-    const full = (await ctx.db.query<TaskRow & { supervisor_name: string | null; supervisor_code: string | null }>('select t.*, p.full_name as supervisor_name, p.code as supervisor_code from task t left join person p on p.id = t.supervisor_person_id where t.id = any($1::uuid[])', [ids])).rows;
+    const full = (
+      await ctx.db.query<TaskRow & { supervisor_name: string | null; supervisor_code: string | null }>(
+        'select t.*, p.full_name as supervisor_name, p.code as supervisor_code from task t left join person p on p.id = t.supervisor_person_id where t.id = any($1::uuid[])',
+        [ids],
+      )
+    ).rows;
     const byId = new Map(full.map((t) => [t.id, t]));
     for (const id of ids) {
       const t = byId.get(id)!;
@@ -70,8 +86,15 @@ async function exportRows(ctx: RequestContext, q: z.output<typeof TaskListQueryS
 export async function exportXlsx(ctx: RequestContext, q: z.output<typeof TaskListQuerySchema>): Promise<Buffer> {
   const rows = await exportRows(ctx, q);
   const header = SHEET_COLUMNS.map((c) => ({ value: c.title, fontWeight: 'bold' as const, wrap: true }));
-  const data = [header, ...rows.map((r) => SHEET_COLUMNS.map((c) => ({ value: neutralizeFormula(r[c.key]), type: String })))];
-  return writeXlsxFile(data, { sheet: 'Nhiệm vụ', columns: SHEET_COLUMNS.map((c) => ({ width: c.width })), stickyRowsCount: 1 }).toBuffer();
+  const data = [
+    header,
+    ...rows.map((r) => SHEET_COLUMNS.map((c) => ({ value: neutralizeFormula(r[c.key]), type: String }))),
+  ];
+  return writeXlsxFile(data, {
+    sheet: 'Nhiệm vụ',
+    columns: SHEET_COLUMNS.map((c) => ({ width: c.width })),
+    stickyRowsCount: 1,
+  }).toBuffer();
 }
 
 const csvCell = (raw: string) => {
@@ -81,7 +104,13 @@ const csvCell = (raw: string) => {
 export async function exportCsv(ctx: RequestContext, q: z.output<typeof TaskListQuerySchema>): Promise<string> {
   const rows = await exportRows(ctx, q);
   // A byte-order mark, so that spreadsheet programs read the Vietnamese as UTF-8.
-  return '\uFEFF' + [SHEET_COLUMNS.map((c) => c.title), ...rows.map((r) => SHEET_COLUMNS.map((c) => r[c.key]))].map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return (
+    '\uFEFF' +
+    [SHEET_COLUMNS.map((c) => c.title), ...rows.map((r) => SHEET_COLUMNS.map((c) => r[c.key]))]
+      .map((l) => l.map(csvCell).join(','))
+      .join('\r\n') +
+    '\r\n'
+  );
 }
 
 export interface SheetError {
@@ -113,22 +142,40 @@ async function directory(ctx: RequestContext, orgId: string) {
   const orgs = await orgsCovered(ctx.db, [orgId]);
   const q = <T>(sql: string, p: unknown[]) => ctx.db.query<T>(sql, p).then((r) => r.rows);
   const units = [
-    ...(await q<{ id: string; name: string }>('select id, name from body where org_id = any($1::uuid[]) and valid_until is null and confidentiality <= $2', [orgs, ctx.user.clearance])),
-    ...(await q<{ id: string; name: string; short_name: string | null }>('select id, name, short_name from organization where id = any($1::uuid[]) and valid_until is null and confidentiality <= $2', [orgs, ctx.user.clearance])).flatMap((o) => [
+    ...(await q<{ id: string; name: string }>(
+      'select id, name from body where org_id = any($1::uuid[]) and valid_until is null and confidentiality <= $2',
+      [orgs, ctx.user.clearance],
+    )),
+    ...(
+      await q<{ id: string; name: string; short_name: string | null }>(
+        'select id, name, short_name from organization where id = any($1::uuid[]) and valid_until is null and confidentiality <= $2',
+        [orgs, ctx.user.clearance],
+      )
+    ).flatMap((o) => [
       { id: o.id, name: o.name },
       ...(o.short_name ? [{ id: o.id, name: o.short_name, display: o.short_name }] : []),
     ]),
   ];
-  const people = await q<{ id: string; full_name: string; code: string | null }>('select id, full_name, code from person where org_id = any($1::uuid[]) and confidentiality <= $2', [orgs, ctx.user.clearance]);
+  const people = await q<{ id: string; full_name: string; code: string | null }>(
+    'select id, full_name, code from person where org_id = any($1::uuid[]) and confidentiality <= $2',
+    [orgs, ctx.user.clearance],
+  );
   const reg = (await regulationFor(ctx.db, orgId, ctx.today()))?.reg;
   const levels = new Map<string, string>();
-  for (const [code, b] of Object.entries(reg?.frontMatter.bodies ?? {})) levels.set(fold(code), code).set(fold(b.name ?? code), code);
-  for (const [code, name] of Object.entries(reg?.frontMatter.roles ?? {})) levels.set(fold(code), code).set(fold(name), code);
+  for (const [code, b] of Object.entries(reg?.frontMatter.bodies ?? {}))
+    levels.set(fold(code), code).set(fold(b.name ?? code), code);
+  for (const [code, name] of Object.entries(reg?.frontMatter.roles ?? {}))
+    levels.set(fold(code), code).set(fold(name), code);
   const unitIndex = new Map<string, { id: string; name: string }[]>();
-  for (const u of units) unitIndex.set(fold(u.name), [...(unitIndex.get(fold(u.name)) ?? []).filter((x) => x.id !== u.id), { id: u.id, name: u.name }]);
+  for (const u of units)
+    unitIndex.set(fold(u.name), [
+      ...(unitIndex.get(fold(u.name)) ?? []).filter((x) => x.id !== u.id),
+      { id: u.id, name: u.name },
+    ]);
   const personIndex = new Map<string, { id: string; name: string }[]>();
   for (const p of people) {
-    for (const k of [fold(p.full_name), ...(p.code ? [fold(p.code)] : [])]) personIndex.set(k, [...(personIndex.get(k) ?? []), { id: p.id, name: p.full_name }]);
+    for (const k of [fold(p.full_name), ...(p.code ? [fold(p.code)] : [])])
+      personIndex.set(k, [...(personIndex.get(k) ?? []), { id: p.id, name: p.full_name }]);
   }
   return { unitIndex, personIndex, levels };
 }
@@ -137,12 +184,24 @@ async function directory(ctx: RequestContext, orgId: string) {
 async function sheetRows(ctx: RequestContext, content: Buffer, fileName: string): Promise<unknown[][]> {
   const zip = content[0] === 0x50 && content[1] === 0x4b; // "PK": an .xlsx is a ZIP package
   const kind = /\.csv$/i.test(fileName) && !zip ? 'csv' : zip || /\.xlsx$/i.test(fileName) ? 'xlsx' : null;
-  if (!kind) throw new ProblemError('VALIDATION_FAILED', { code: 'DINH_DANG_KHONG_HO_TRO', field: 'body.fileName', detail: 'Chỉ nhập được bảng tính Excel (.xlsx) hoặc tệp .csv' });
-  return parseInPool<unknown[][]>({ kind, bytes: content, limits: TASK_SHEET_LIMITS }, 'body.contentBase64', { req: ctx.req });
+  if (!kind)
+    throw new ProblemError('VALIDATION_FAILED', {
+      code: 'DINH_DANG_KHONG_HO_TRO',
+      field: 'body.fileName',
+      detail: 'Chỉ nhập được bảng tính Excel (.xlsx) hoặc tệp .csv',
+    });
+  return parseInPool<unknown[][]>({ kind, bytes: content, limits: TASK_SHEET_LIMITS }, 'body.contentBase64', {
+    req: ctx.req,
+  });
 }
 
 /** Reads a sheet: every error with its row and column; no database write. */
-export async function parseTaskSheet(ctx: RequestContext, orgId: string, content: Buffer, fileName = 'nhiem-vu.xlsx'): Promise<{ tasks: ParsedTask[]; errors: SheetError[] }> {
+export async function parseTaskSheet(
+  ctx: RequestContext,
+  orgId: string,
+  content: Buffer,
+  fileName = 'nhiem-vu.xlsx',
+): Promise<{ tasks: ParsedTask[]; errors: SheetError[] }> {
   const rows = await sheetRows(ctx, content, fileName);
   const errors: SheetError[] = [];
   const header = (rows[0] ?? []).map((h) => fold(String(h ?? '')));
@@ -171,7 +230,12 @@ export async function parseTaskSheet(ctx: RequestContext, orgId: string, content
     if (SHEET_COLUMNS.every((c) => !cell(c.key))) return; // an empty row
     const err = (key: ColumnKey, message: string) => {
       const i = col.get(key) ?? -1;
-      errors.push({ row: rowNo, column: i >= 0 ? LETTER(i) : '', columnTitle: SHEET_COLUMNS.find((c) => c.key === key)!.title, message });
+      errors.push({
+        row: rowNo,
+        column: i >= 0 ? LETTER(i) : '',
+        columnTitle: SHEET_COLUMNS.find((c) => c.key === key)!.title,
+        message,
+      });
     };
     const title = cell('title');
     if (!title) err('title', 'Thiếu nội dung nhiệm vụ (rõ việc)');
@@ -181,13 +245,27 @@ export async function parseTaskSheet(ctx: RequestContext, orgId: string, content
       // The whole cell first: unit names themselves contain "và" (Ban Tuyên giáo và Dân vận).
       const lookup = (name: string) => {
         const n = fold(name);
-        return [...(dir.unitIndex.get(n) ?? []).map((u) => ({ ...u, kind: 'unit' as const })), ...(dir.personIndex.get(n) ?? []).map((p) => ({ ...p, kind: 'person' as const }))];
+        return [
+          ...(dir.unitIndex.get(n) ?? []).map((u) => ({ ...u, kind: 'unit' as const })),
+          ...(dir.personIndex.get(n) ?? []).map((p) => ({ ...p, kind: 'person' as const })),
+        ];
       };
       const whole = lookup(leadText);
       const names = leadText.split(/\s*;\s*/).filter(Boolean);
-      if (whole.length === 1) lead = { kind: whole[0]!.kind, id: whole[0]!.id, name: whole[0]!.kind === 'person' ? whole[0]!.name : leadText };
-      else if (whole.length > 1) err('lead', `"${leadText}" trùng tên ${whole.length} đơn vị, người: ghi rõ hơn (ví dụ mã cán bộ)`);
-      else if (names.length > 1) err('lead', checkSixClear({ title, leads: names.map((n, i) => ({ kind: 'unit', id: String(i), name: n })) }).refused!.message_vi);
+      if (whole.length === 1)
+        lead = {
+          kind: whole[0]!.kind,
+          id: whole[0]!.id,
+          name: whole[0]!.kind === 'person' ? whole[0]!.name : leadText,
+        };
+      else if (whole.length > 1)
+        err('lead', `"${leadText}" trùng tên ${whole.length} đơn vị, người: ghi rõ hơn (ví dụ mã cán bộ)`);
+      else if (names.length > 1)
+        err(
+          'lead',
+          checkSixClear({ title, leads: names.map((n, i) => ({ kind: 'unit', id: String(i), name: n })) }).refused!
+            .message_vi,
+        );
       else err('lead', `Không tìm thấy đơn vị hay người "${leadText}" trong tổ chức`);
     }
     const supporting = cell('supporting')
@@ -207,7 +285,13 @@ export async function parseTaskSheet(ctx: RequestContext, orgId: string, content
     const sup = cell('supervisor');
     if (sup) {
       const found = dir.personIndex.get(fold(sup)) ?? [];
-      if (found.length !== 1) err('supervisor', found.length ? `"${sup}" trùng tên ${found.length} người: ghi mã cán bộ` : `Không tìm thấy "${sup}" trong tổ chức`);
+      if (found.length !== 1)
+        err(
+          'supervisor',
+          found.length
+            ? `"${sup}" trùng tên ${found.length} người: ghi mã cán bộ`
+            : `Không tìm thấy "${sup}" trong tổ chức`,
+        );
       else supervisorPersonId = found[0]!.id;
     }
     let decidingBody: string | null = null;
@@ -225,34 +309,72 @@ export async function parseTaskSheet(ctx: RequestContext, orgId: string, content
     }
     const id = cell('id') || null;
     if (id && !/^[0-9a-f-]{36}$/i.test(id)) err('id', `Mã nhiệm vụ "${id}" không hợp lệ`);
-    tasks.push({ row: rowNo, id, title, lead, supporting, dueDate, dueLabel: cell('dueLabel') || null, supervisorPersonId, decidingBody, product: cell('product') || null, sourceLabel: cell('sourceLabel') || null, sourceKind });
+    tasks.push({
+      row: rowNo,
+      id,
+      title,
+      lead,
+      supporting,
+      dueDate,
+      dueLabel: cell('dueLabel') || null,
+      supervisorPersonId,
+      decidingBody,
+      product: cell('product') || null,
+      sourceLabel: cell('sourceLabel') || null,
+      sourceKind,
+    });
   });
   // Rows naming an existing task must name one of this organization's.
   const ids = tasks.map((t) => t.id).filter((x): x is string => Boolean(x));
   if (ids.length) {
-    const known = new Map((await ctx.db.query<{ id: string; org_id: string; version: number }>('select id, org_id, version from task where id = any($1::uuid[])', [ids.filter((i) => /^[0-9a-f-]{36}$/i.test(i))])).rows.map((r) => [r.id, r]));
+    const known = new Map(
+      (
+        await ctx.db.query<{ id: string; org_id: string; version: number }>(
+          'select id, org_id, version from task where id = any($1::uuid[])',
+          [ids.filter((i) => /^[0-9a-f-]{36}$/i.test(i))],
+        )
+      ).rows.map((r) => [r.id, r]),
+    );
     for (const t of tasks) {
-      if (t.id && /^[0-9a-f-]{36}$/i.test(t.id) && known.get(t.id)?.org_id !== orgId) errors.push({ row: t.row, column: LETTER(col.get('id')!), columnTitle: SHEET_COLUMNS[0].title, message: 'Không có nhiệm vụ mang mã này trong tổ chức' });
+      if (t.id && /^[0-9a-f-]{36}$/i.test(t.id) && known.get(t.id)?.org_id !== orgId)
+        errors.push({
+          row: t.row,
+          column: LETTER(col.get('id')!),
+          columnTitle: SHEET_COLUMNS[0].title,
+          message: 'Không có nhiệm vụ mang mã này trong tổ chức',
+        });
     }
   }
   return { tasks, errors };
 }
 
 /** Imports a sheet into an organization: all rows or none. */
-export async function importTaskSheet(ctx: RequestContext, orgId: string, content: Buffer, dryRun: boolean, fileName?: string) {
+export async function importTaskSheet(
+  ctx: RequestContext,
+  orgId: string,
+  content: Buffer,
+  dryRun: boolean,
+  fileName?: string,
+) {
   // Even a dry run is an import: who may not assign tasks there gets no file read.
   await ctx.assertOrg(orgId, 'write');
   const { tasks, errors } = await parseTaskSheet(ctx, orgId, content, fileName);
   if (errors.length) throw sheetProblem(errors);
   const current = new Map(
-    (await ctx.db.query<TaskRow & { supervisor_person_id: string | null }>('select * from task where id = any($1::uuid[])', [tasks.map((t) => t.id).filter(Boolean)])).rows.map((r) => [r.id, r]),
+    (
+      await ctx.db.query<TaskRow & { supervisor_person_id: string | null }>(
+        'select * from task where id = any($1::uuid[])',
+        [tasks.map((t) => t.id).filter(Boolean)],
+      )
+    ).rows.map((r) => [r.id, r]),
   );
   const changesOf = (t: ParsedTask) => {
     const c = current.get(t.id!)!;
     const ch: Record<string, unknown> = {};
     if (t.title !== c.title) ch['title'] = t.title;
     if ((t.lead?.id ?? null) !== c.lead_id) ch['leads'] = t.lead ? [t.lead] : [];
-    if (t.supporting.map((x) => x.name).join(';') !== (c.supporting ?? []).map((x) => x.name).join(';')) ch['supporting'] = t.supporting;
+    if (t.supporting.map((x) => x.name).join(';') !== (c.supporting ?? []).map((x) => x.name).join(';'))
+      ch['supporting'] = t.supporting;
     if (t.dueDate !== (c.due_date ?? null)) ch['dueDate'] = t.dueDate;
     if (t.dueLabel !== (c.due_label ?? null)) ch['dueLabel'] = t.dueLabel;
     if (t.supervisorPersonId !== (c.supervisor_person_id ?? null)) ch['supervisorPersonId'] = t.supervisorPersonId;
@@ -261,21 +383,45 @@ export async function importTaskSheet(ctx: RequestContext, orgId: string, conten
     return ch;
   };
   const plan = tasks.map((t) => ({ t, changes: t.id ? changesOf(t) : null }));
-  const rowsOut = plan.map(({ t, changes }) => ({ row: t.row, id: t.id, title: t.title, lead: t.lead?.name ?? null, dueDate: t.dueDate, action: !t.id ? ('create' as const) : Object.keys(changes!).length ? ('update' as const) : ('unchanged' as const) }));
+  const rowsOut = plan.map(({ t, changes }) => ({
+    row: t.row,
+    id: t.id,
+    title: t.title,
+    lead: t.lead?.name ?? null,
+    dueDate: t.dueDate,
+    action: !t.id ? ('create' as const) : Object.keys(changes!).length ? ('update' as const) : ('unchanged' as const),
+  }));
   const count = (a: string) => rowsOut.filter((r) => r.action === a).length;
-  if (dryRun) return { dryRun, created: count('create'), updated: count('update'), unchanged: count('unchanged'), rows: rowsOut };
+  if (dryRun)
+    return { dryRun, created: count('create'), updated: count('update'), unchanged: count('unchanged'), rows: rowsOut };
   // One transaction for the whole sheet: a refusal on any row leaves nothing behind, and names that row.
   await ctx.db.transaction(async (tx) => {
     const tctx = ctx.withDb(tx);
     for (const { t, changes } of plan) {
       try {
         if (!t.id) {
-          await createTask(tctx, { orgId, title: t.title, leads: t.lead ? [t.lead] : [], supporting: t.supporting, dueDate: t.dueDate, dueLabel: t.dueLabel, supervisorPersonId: t.supervisorPersonId, decidingBody: t.decidingBody, product: t.product, sourceKind: t.sourceKind, sourceLabel: t.sourceLabel, assign: true });
+          await createTask(tctx, {
+            orgId,
+            title: t.title,
+            leads: t.lead ? [t.lead] : [],
+            supporting: t.supporting,
+            dueDate: t.dueDate,
+            dueLabel: t.dueLabel,
+            supervisorPersonId: t.supervisorPersonId,
+            decidingBody: t.decidingBody,
+            product: t.product,
+            sourceKind: t.sourceKind,
+            sourceLabel: t.sourceLabel,
+            assign: true,
+          });
         } else if (Object.keys(changes!).length) {
           await updateTask(tctx, t.id, { version: current.get(t.id)!.version, ...changes });
         }
       } catch (e) {
-        if (e instanceof ProblemError) throw sheetProblem([{ row: t.row, column: '', columnTitle: '', message: e.problem.detail ?? e.problem.title }]);
+        if (e instanceof ProblemError)
+          throw sheetProblem([
+            { row: t.row, column: '', columnTitle: '', message: e.problem.detail ?? e.problem.title },
+          ]);
         throw e;
       }
     }
@@ -289,7 +435,20 @@ function sheetProblem(errors: SheetError[]) {
     code: 'BANG_TINH_CO_LOI',
     title: 'Bảng tính có lỗi: chưa nhập nhiệm vụ nào',
     field: 'body.contentBase64',
-    detail: errors.slice(0, 5).map((e) => `Dòng ${e.row}${e.column ? `, cột ${e.column}` : ''}${e.columnTitle ? ` (${e.columnTitle})` : ''}: ${e.message}`).join('; ') + (errors.length > 5 ? `; và ${errors.length - 5} lỗi khác` : ''),
-    errors: errors.map((e) => ({ field: `row ${e.row}${e.column ? ` column ${e.column}` : ''}`, message: e.message, row: e.row, column: e.column, columnTitle: e.columnTitle })),
+    detail:
+      errors
+        .slice(0, 5)
+        .map(
+          (e) =>
+            `Dòng ${e.row}${e.column ? `, cột ${e.column}` : ''}${e.columnTitle ? ` (${e.columnTitle})` : ''}: ${e.message}`,
+        )
+        .join('; ') + (errors.length > 5 ? `; và ${errors.length - 5} lỗi khác` : ''),
+    errors: errors.map((e) => ({
+      field: `row ${e.row}${e.column ? ` column ${e.column}` : ''}`,
+      message: e.message,
+      row: e.row,
+      column: e.column,
+      columnTitle: e.columnTitle,
+    })),
   });
 }

@@ -36,7 +36,8 @@ export interface TaskRow {
   version: number;
 }
 
-export const leadOf = (t: Pick<TaskRow, 'lead_kind' | 'lead_id' | 'lead_name'>): TaskLead | null => (t.lead_kind && t.lead_id ? { kind: t.lead_kind, id: t.lead_id, name: t.lead_name ?? '' } : null);
+export const leadOf = (t: Pick<TaskRow, 'lead_kind' | 'lead_id' | 'lead_name'>): TaskLead | null =>
+  t.lead_kind && t.lead_id ? { kind: t.lead_kind, id: t.lead_id, name: t.lead_name ?? '' } : null;
 
 export function sixClearOf(t: TaskRow) {
   const lead = leadOf(t);
@@ -75,17 +76,41 @@ export async function loadTask(ctx: RequestContext, id: string, action: 'read' |
 /** The level that decides an extension: the body that assigned the task, else the deciding level it names. */
 export async function extensionAuthority(sql: Sql, t: TaskRow): Promise<{ code: string; name: string } | null> {
   if (t.source_body_id) {
-    const b = (await sql.query<{ kind: string; name: string }>('select kind, name from body where id = $1', [t.source_body_id])).rows[0];
+    const b = (
+      await sql.query<{ kind: string; name: string }>('select kind, name from body where id = $1', [t.source_body_id])
+    ).rows[0];
     if (b) return { code: b.kind, name: b.name };
   }
   if (!t.deciding_body) return null;
   const r = await regulationFor(sql, t.org_id, todayInVietnam());
-  const name = r?.reg.frontMatter.bodies?.[t.deciding_body]?.name ?? r?.reg.frontMatter.roles?.[t.deciding_body] ?? t.deciding_body;
+  const name =
+    r?.reg.frontMatter.bodies?.[t.deciding_body]?.name ??
+    r?.reg.frontMatter.roles?.[t.deciding_body] ??
+    t.deciding_body;
   return { code: t.deciding_body, name };
 }
 
 /** The columns a list item is made of. */
-export type TaskListRow = Pick<TaskRow, 'id' | 'org_id' | 'title' | 'state' | 'lead_kind' | 'lead_id' | 'lead_name' | 'lead_org_id' | 'due_date' | 'due_label' | 'extended_to' | 'percent' | 'source_kind' | 'source_label' | 'due_meeting_id' | 'assigned_on' | 'version'> & { supervisor_name?: string | null };
+export type TaskListRow = Pick<
+  TaskRow,
+  | 'id'
+  | 'org_id'
+  | 'title'
+  | 'state'
+  | 'lead_kind'
+  | 'lead_id'
+  | 'lead_name'
+  | 'lead_org_id'
+  | 'due_date'
+  | 'due_label'
+  | 'extended_to'
+  | 'percent'
+  | 'source_kind'
+  | 'source_label'
+  | 'due_meeting_id'
+  | 'assigned_on'
+  | 'version'
+> & { supervisor_name?: string | null };
 
 export function listItemOf(t: TaskListRow, today: string) {
   const st = taskStatus({ state: t.state, dueDate: t.due_date, extendedTo: t.extended_to }, today);
@@ -113,20 +138,44 @@ export function listItemOf(t: TaskListRow, today: string) {
 export async function taskView(ctx: RequestContext, t: TaskRow) {
   const today = ctx.today();
   const q = <T>(sql: string, p: unknown[]) => ctx.db.query<T>(sql, p).then((r) => r.rows);
-  const [supervisor] = t.supervisor_person_id ? await q<{ full_name: string }>('select full_name from person where id = $1', [t.supervisor_person_id]) : [];
-  const [sourceBody] = t.source_body_id ? await q<{ name: string; kind: string }>('select name, kind from body where id = $1', [t.source_body_id]) : [];
-  const milestones = await q<{ id: string; title: string; due_date: string; done_on: string | null }>('select id, title, due_date, done_on from task_milestone where task_id = $1 order by position', [t.id]);
-  const reports = await q<{ id: string; reported_on: string; percent: number; text: string }>('select id, reported_on, percent, text from task_report where task_id = $1 order by reported_on, created_at', [t.id]);
-  const files = await q<{ id: string; report_id: string | null; file_name: string; size: number }>('select id, report_id, file_name, size from task_file where task_id = $1 order by created_at', [t.id]);
-  const extensions = await q<{ id: string; requested_on: string; requested_to: string; reason: string; state: string; decided_on: string | null; decided_by: string | null; decision_ref: string | null; note: string | null; version: number }>(
-    'select * from task_extension where task_id = $1 order by created_at',
+  const [supervisor] = t.supervisor_person_id
+    ? await q<{ full_name: string }>('select full_name from person where id = $1', [t.supervisor_person_id])
+    : [];
+  const [sourceBody] = t.source_body_id
+    ? await q<{ name: string; kind: string }>('select name, kind from body where id = $1', [t.source_body_id])
+    : [];
+  const milestones = await q<{ id: string; title: string; due_date: string; done_on: string | null }>(
+    'select id, title, due_date, done_on from task_milestone where task_id = $1 order by position',
     [t.id],
   );
+  const reports = await q<{ id: string; reported_on: string; percent: number; text: string }>(
+    'select id, reported_on, percent, text from task_report where task_id = $1 order by reported_on, created_at',
+    [t.id],
+  );
+  const files = await q<{ id: string; report_id: string | null; file_name: string; size: number }>(
+    'select id, report_id, file_name, size from task_file where task_id = $1 order by created_at',
+    [t.id],
+  );
+  const extensions = await q<{
+    id: string;
+    requested_on: string;
+    requested_to: string;
+    reason: string;
+    state: string;
+    decided_on: string | null;
+    decided_by: string | null;
+    decision_ref: string | null;
+    note: string | null;
+    version: number;
+  }>('select * from task_extension where task_id = $1 order by created_at', [t.id]);
   let comp = null;
   if (t.matter && t.deciding_body) {
     const r = await regulationFor(ctx.db, t.org_id, t.assigned_on ?? today);
     if (r) {
-      const name = r.reg.frontMatter.bodies?.[t.deciding_body]?.name ?? r.reg.frontMatter.roles?.[t.deciding_body] ?? t.deciding_body;
+      const name =
+        r.reg.frontMatter.bodies?.[t.deciding_body]?.name ??
+        r.reg.frontMatter.roles?.[t.deciding_body] ??
+        t.deciding_body;
       comp = competence(r.reg, t.deciding_body, name, t.matter, t.matter_attributes ?? {}, t.assigned_on ?? today);
     }
   }
@@ -135,11 +184,22 @@ export async function taskView(ctx: RequestContext, t: TaskRow) {
   let decidingBodyName: string | null = null;
   if (t.deciding_body) {
     const r = await regulationFor(ctx.db, t.org_id, t.assigned_on ?? today);
-    decidingBodyName = r?.reg.frontMatter.bodies?.[t.deciding_body]?.name ?? r?.reg.frontMatter.roles?.[t.deciding_body] ?? t.deciding_body;
+    decidingBodyName =
+      r?.reg.frontMatter.bodies?.[t.deciding_body]?.name ??
+      r?.reg.frontMatter.roles?.[t.deciding_body] ??
+      t.deciding_body;
   }
   const [sourceMeeting] =
-    t.source_kind === 'conclusion_item' && t.source_id ? await q<{ meeting_id: string }>('select c.meeting_id from conclusion_item i join conclusion c on c.id = i.conclusion_id where i.id = $1', [t.source_id]) : [];
-  const [sourceProgram] = t.source_kind === 'program_item' && t.source_id ? await q<{ program_id: string }>('select program_id from program_item where id = $1', [t.source_id]) : [];
+    t.source_kind === 'conclusion_item' && t.source_id
+      ? await q<{ meeting_id: string }>(
+          'select c.meeting_id from conclusion_item i join conclusion c on c.id = i.conclusion_id where i.id = $1',
+          [t.source_id],
+        )
+      : [];
+  const [sourceProgram] =
+    t.source_kind === 'program_item' && t.source_id
+      ? await q<{ program_id: string }>('select program_id from program_item where id = $1', [t.source_id])
+      : [];
   return {
     ...listItemOf({ ...t, supervisor_name: supervisor?.full_name ?? null }, today),
     supporting: t.supporting ?? [],
@@ -157,15 +217,37 @@ export async function taskView(ctx: RequestContext, t: TaskRow) {
     sourceMeetingId: sourceMeeting?.meeting_id ?? null,
     sourceProgramId: sourceProgram?.program_id ?? null,
     // readOrg: the assigning organization's page and bodies (a unit leading a task assigned from above may not read them).
-    can: { write, report, decide: await ctx.can(t.org_id, 'decide', t.confidentiality), readOrg: await ctx.can(t.org_id, 'read') },
+    can: {
+      write,
+      report,
+      decide: await ctx.can(t.org_id, 'decide', t.confidentiality),
+      readOrg: await ctx.can(t.org_id, 'read'),
+    },
     confidentiality: t.confidentiality,
     allowedSteps: [...TASK_TRANSITIONS[t.state]],
     sixClear: sixClearOf(t),
     competence: comp,
     extensionAuthority: await extensionAuthority(ctx.db, t),
     milestones: milestones.map((m) => ({ id: m.id, title: m.title, dueDate: m.due_date, doneOn: m.done_on })),
-    reports: reports.map((r) => ({ id: r.id, reportedOn: r.reported_on, percent: Number(r.percent), text: r.text, files: files.filter((f) => f.report_id === r.id).map((f) => ({ id: f.id, fileName: f.file_name, size: f.size })) })),
-    extensions: extensions.map((e) => ({ id: e.id, requestedOn: e.requested_on, requestedTo: e.requested_to, reason: e.reason, state: e.state, decidedOn: e.decided_on, decidedBy: e.decided_by, decisionRef: e.decision_ref, note: e.note, version: e.version })),
+    reports: reports.map((r) => ({
+      id: r.id,
+      reportedOn: r.reported_on,
+      percent: Number(r.percent),
+      text: r.text,
+      files: files.filter((f) => f.report_id === r.id).map((f) => ({ id: f.id, fileName: f.file_name, size: f.size })),
+    })),
+    extensions: extensions.map((e) => ({
+      id: e.id,
+      requestedOn: e.requested_on,
+      requestedTo: e.requested_to,
+      reason: e.reason,
+      state: e.state,
+      decidedOn: e.decided_on,
+      decidedBy: e.decided_by,
+      decisionRef: e.decision_ref,
+      note: e.note,
+      version: e.version,
+    })),
   };
 }
 
@@ -181,6 +263,7 @@ export async function tasksBySource(ctx: RequestContext, kind: string, ids: stri
       [kind, ids, ctx.user.clearance],
     )
   ).rows;
-  for (const r of rows) out.set(r.source_id!, [...(out.get(r.source_id!) ?? []), { ...listItemOf(r, today), weight: r.weight }]);
+  for (const r of rows)
+    out.set(r.source_id!, [...(out.get(r.source_id!) ?? []), { ...listItemOf(r, today), weight: r.weight }]);
   return out;
 }

@@ -44,7 +44,12 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let res: Response | null = method === 'GET' && body === undefined ? await earlyAnswer(url) : null;
   try {
-    res ??= await fetch(`/api/v1${url}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    res ??= await fetch(`/api/v1${url}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, 'Không kết nối được máy chủ', 'Kiểm tra mạng rồi thử lại', 'NETWORK');
   }
@@ -54,13 +59,25 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
     if (res.status === 401 && !url.startsWith('/auth/login')) window.dispatchEvent(new Event('qc-unauthenticated'));
     // An administrator reset the password meanwhile: the app asks for a new one before anything else.
     if (data.code === 'PASSWORD_CHANGE_REQUIRED') window.dispatchEvent(new Event('qc-password-change'));
-    throw new ApiError(res.status, data.title ?? 'Lỗi', data.detail, data.code ?? 'ERROR', data.field, Array.isArray(data.errors) ? data.errors : []);
+    throw new ApiError(
+      res.status,
+      data.title ?? 'Lỗi',
+      data.detail,
+      data.code ?? 'ERROR',
+      data.field,
+      Array.isArray(data.errors) ? data.errors : [],
+    );
   }
   return data as T;
 }
 
 /** Loads `url` (null: nothing yet) and reloads when it changes. */
-export function useApi<T>(url: string | null): { data: T | undefined; error: ApiError | undefined; loading: boolean; reload: () => void } {
+export function useApi<T>(url: string | null): {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+} {
   const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: url !== null });
   const [n, setN] = useState(0);
   useEffect(() => {

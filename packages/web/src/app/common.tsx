@@ -25,7 +25,13 @@ export function ErrorView({ error }: { error: ApiError }) {
     return (
       <Stack my="xl" maw={640} gap="sm" data-testid={denied ? 'no-access' : 'not-found'}>
         <Title order={1} size="h2">
-          {denied ? (l === 'vi' ? 'Bạn không có quyền xem nội dung này' : 'You may not see this') : l === 'vi' ? 'Không tìm thấy nội dung này' : 'Not found'}
+          {denied
+            ? l === 'vi'
+              ? 'Bạn không có quyền xem nội dung này'
+              : 'You may not see this'
+            : l === 'vi'
+              ? 'Không tìm thấy nội dung này'
+              : 'Not found'}
         </Title>
         <Text>
           {denied
@@ -68,7 +74,11 @@ export function NotFoundPage() {
       <Title order={1} size="h2">
         {l === 'vi' ? 'Không có trang này' : 'No such page'}
       </Title>
-      <Text>{l === 'vi' ? 'Địa chỉ bạn mở không có trong Quychế. Hãy kiểm tra lại đường dẫn, hoặc chọn một mục trong trình đơn.' : 'This address is not part of Quychế. Check the link, or choose from the menu.'}</Text>
+      <Text>
+        {l === 'vi'
+          ? 'Địa chỉ bạn mở không có trong Quychế. Hãy kiểm tra lại đường dẫn, hoặc chọn một mục trong trình đơn.'
+          : 'This address is not part of Quychế. Check the link, or choose from the menu.'}
+      </Text>
       <Group>
         <Button component="a" href="/" variant="light">
           {l === 'vi' ? 'Về trang chủ' : 'Home'}
@@ -87,21 +97,42 @@ export function useTitle(title: string | undefined) {
 
 export const fmt = (d: string | null | undefined) => formatDateVi(d ?? null);
 export const period = (from: string, until: string | null, l: 'vi' | 'en') =>
-  until ? `${l === 'vi' ? 'từ' : 'from'} ${fmt(from)} ${l === 'vi' ? 'đến' : 'to'} ${fmt(until)}` : `${l === 'vi' ? 'từ' : 'from'} ${fmt(from)}`;
+  until
+    ? `${l === 'vi' ? 'từ' : 'from'} ${fmt(from)} ${l === 'vi' ? 'đến' : 'to'} ${fmt(until)}`
+    : `${l === 'vi' ? 'từ' : 'from'} ${fmt(from)}`;
 
 /** The date field, loaded with the pages that use it (the calendar it opens is not part of the first paint). */
 const LazyDateField = lazy(async () => ({ default: (await import('./date-field')).DateField }));
 
 /** "Tại ngày": a date typed as 22/11/2026 or picked, plus shortcuts for the 2025 merger history. */
-export function AsOfPicker({ value, onChange, shortcuts = [] }: { value: string; onChange: (iso: string) => void; shortcuts?: string[] }) {
+export function AsOfPicker({
+  value,
+  onChange,
+  shortcuts = [],
+}: {
+  value: string;
+  onChange: (iso: string) => void;
+  shortcuts?: string[];
+}) {
   const [, t] = useLang();
   return (
     <Group align="end" gap="xs" wrap="wrap">
       <Suspense fallback={<TextInput label={t('asOf')} value={fmt(value)} readOnly w={150} />}>
-        <LazyDateField label={t('asOf')} value={value} onChange={(iso) => isIsoDate(iso) && onChange(iso)} testid="asof-text" />
+        <LazyDateField
+          label={t('asOf')}
+          value={value}
+          onChange={(iso) => isIsoDate(iso) && onChange(iso)}
+          testid="asof-text"
+        />
       </Suspense>
       {shortcuts.map((d) => (
-        <Button key={d} variant={d === value ? 'filled' : 'light'} size="sm" onClick={() => onChange(d)} data-testid={`asof-${d}`}>
+        <Button
+          key={d}
+          variant={d === value ? 'filled' : 'light'}
+          size="sm"
+          onClick={() => onChange(d)}
+          data-testid={`asof-${d}`}
+        >
           {fmt(d)}
         </Button>
       ))}

@@ -31,7 +31,12 @@ export function ConfirmDialog(props: {
         </Text>
         <WriteError error={props.error} testid={`${props.testid}-error`} />
         <Group gap="xs">
-          <Button color={props.color ?? 'red'} loading={props.busy} onClick={props.onConfirm} data-testid={`${props.testid}-confirm`}>
+          <Button
+            color={props.color ?? 'red'}
+            loading={props.busy}
+            onClick={props.onConfirm}
+            data-testid={`${props.testid}-confirm`}
+          >
             {props.confirmLabel}
           </Button>
           <Button variant="subtle" onClick={props.onClose}>

@@ -20,7 +20,9 @@ function guardActions() {
       const button = (e.target as Element | null)?.closest?.('button[data-variant="filled"], button[type="submit"]');
       if (!button) return;
       const scope = button.closest('[role="dialog"], form, .mantine-Card-root, .mantine-Paper-root') ?? document.body;
-      const bad = [...scope.querySelectorAll<HTMLInputElement>('input[data-date-field]')].find((i) => !i.validity.valid);
+      const bad = [...scope.querySelectorAll<HTMLInputElement>('input[data-date-field]')].find(
+        (i) => !i.validity.valid,
+      );
       if (!bad) return;
       e.preventDefault();
       e.stopImmediatePropagation();
@@ -36,7 +38,23 @@ function guardActions() {
  * the browser's language; `value` and `onChange` speak ISO ('' when empty). A date that is not one (31/02/2027)
  * makes the field invalid for its form, so the form does not submit, and the field says why: it is never dropped.
  */
-export function DateField({ label, value, onChange, testid, required, disabled, w = 150 }: { label: string; value: string; onChange: (iso: string) => void; testid: string; required?: boolean; disabled?: boolean; w?: number }) {
+export function DateField({
+  label,
+  value,
+  onChange,
+  testid,
+  required,
+  disabled,
+  w = 150,
+}: {
+  label: string;
+  value: string;
+  onChange: (iso: string) => void;
+  testid: string;
+  required?: boolean;
+  disabled?: boolean;
+  w?: number;
+}) {
   const [l] = useLang();
   const [text, setText] = useState(formatDateVi(value));
   const [bad, setBad] = useState(false);
@@ -50,7 +68,10 @@ export function DateField({ label, value, onChange, testid, required, disabled, 
   }, [value]);
   const invalid = text.trim() !== '' && parseDateVi(text) === null;
   useEffect(guardActions, []);
-  const message = l === 'vi' ? `${label}: "${text.trim()}" không phải một ngày có thật (dd/mm/yyyy)` : `${label}: "${text.trim()}" is not a date (dd/mm/yyyy)`;
+  const message =
+    l === 'vi'
+      ? `${label}: "${text.trim()}" không phải một ngày có thật (dd/mm/yyyy)`
+      : `${label}: "${text.trim()}" is not a date (dd/mm/yyyy)`;
   useEffect(() => input.current?.setCustomValidity(invalid ? message : ''), [invalid, message]);
   return (
     <DateInput

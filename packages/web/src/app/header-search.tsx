@@ -3,7 +3,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTr } from './i18n';
 import { navigate, useLocation } from './router';
 
-const editable = (el: Element | null) => el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLElement && el.isContentEditable);
+const editable = (el: Element | null) =>
+  el instanceof HTMLInputElement ||
+  el instanceof HTMLTextAreaElement ||
+  el instanceof HTMLSelectElement ||
+  (el instanceof HTMLElement && el.isContentEditable);
 
 /**
  * The search box in the header of every page: Enter opens the results of everything the user may see. "/" or
@@ -17,7 +21,10 @@ export function HeaderSearch() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const k = e.key.toLowerCase();
-      if ((k === 'k' && (e.ctrlKey || e.metaKey)) || (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !editable(document.activeElement))) {
+      if (
+        (k === 'k' && (e.ctrlKey || e.metaKey)) ||
+        (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !editable(document.activeElement))
+      ) {
         e.preventDefault();
         input.current?.focus();
         input.current?.select();

@@ -40,7 +40,10 @@ const dict = {
   field: { vi: 'Lĩnh vực', en: 'Field' },
   locality: { vi: 'Địa bàn', en: 'Locality' },
   partyMembership: { vi: 'Sinh hoạt đảng', en: 'Party membership' },
-  searchPlaceholder: { vi: 'Nhập tên người hoặc tổ chức, có dấu hoặc không dấu', en: 'Name of a person or organization, with or without diacritics' },
+  searchPlaceholder: {
+    vi: 'Nhập tên người hoặc tổ chức, có dấu hoặc không dấu',
+    en: 'Name of a person or organization, with or without diacritics',
+  },
   organizations: { vi: 'Tổ chức', en: 'Organizations' },
   people: { vi: 'Cán bộ, đảng viên', en: 'People' },
   noResult: { vi: 'Không có kết quả', en: 'No results' },
@@ -92,7 +95,10 @@ export function setLang(l: Lang) {
   listeners.forEach((f) => f());
 }
 export function useLang(): [Lang, (key: MessageKey) => string] {
-  const l = useSyncExternalStore((cb) => (listeners.add(cb), () => listeners.delete(cb)), () => lang);
+  const l = useSyncExternalStore(
+    (cb) => (listeners.add(cb), () => listeners.delete(cb)),
+    () => lang,
+  );
   return [l, (key) => dict[key][l]];
 }
 /** How an organization came to succeed another (SUCCESSION_KINDS). */

@@ -16,24 +16,46 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
   const { path } = useLocation();
   const nav = [
     { to: '/', label: l === 'vi' ? 'Việc của tôi' : 'My work', active: path === '/' },
-    { to: '/notifications', label: l === 'vi' ? 'Thông báo' : 'Notifications', active: path.startsWith('/notifications') },
+    {
+      to: '/notifications',
+      label: l === 'vi' ? 'Thông báo' : 'Notifications',
+      active: path.startsWith('/notifications'),
+    },
     { to: '/org', label: t('tree'), active: path.startsWith('/org') },
     { to: '/search', label: t('search'), active: path.startsWith('/search') },
-    { to: '/people', label: l === 'vi' ? 'Danh bạ cán bộ' : 'People', active: path.startsWith('/people') || path.startsWith('/person') },
+    {
+      to: '/people',
+      label: l === 'vi' ? 'Danh bạ cán bộ' : 'People',
+      active: path.startsWith('/people') || path.startsWith('/person'),
+    },
     { to: '/regulations', label: t('regulations'), active: path.startsWith('/regulations') },
-    { to: '/meetings', label: t('meetingCalendar'), active: path.startsWith('/meetings') && !path.startsWith('/meetings/report') },
+    {
+      to: '/meetings',
+      label: t('meetingCalendar'),
+      active: path.startsWith('/meetings') && !path.startsWith('/meetings/report'),
+    },
     { to: '/meetings/report', label: t('meetingReport'), active: path.startsWith('/meetings/report') },
-    { to: '/conclusions', label: l === 'vi' ? 'Thông báo kết luận' : 'Conclusion notices', active: path.startsWith('/conclusions') },
+    {
+      to: '/conclusions',
+      label: l === 'vi' ? 'Thông báo kết luận' : 'Conclusion notices',
+      active: path.startsWith('/conclusions'),
+    },
     { to: '/tasks', label: t('tasks'), active: path.startsWith('/tasks') && !path.startsWith('/tasks/dashboard') },
     { to: '/tasks/dashboard', label: t('taskDashboard'), active: path.startsWith('/tasks/dashboard') },
     { to: '/programs', label: t('programs'), active: path.startsWith('/programs') },
     { to: '/inspections', label: t('inspections'), active: path.startsWith('/inspections') },
     { to: '/recommendations', label: t('recommendations'), active: path.startsWith('/recommendations') },
     { to: '/consultations', label: t('consultations'), active: path.startsWith('/consultations') },
-    { to: '/reviews', label: t('reviews'), active: path.startsWith('/reviews') || path.startsWith('/review-reports') || path.startsWith('/review-requests') },
+    {
+      to: '/reviews',
+      label: t('reviews'),
+      active: path.startsWith('/reviews') || path.startsWith('/review-reports') || path.startsWith('/review-requests'),
+    },
     { to: '/shortcomings', label: t('shortcomings'), active: path.startsWith('/shortcomings') },
     // Administrators manage the accounts of their organizations.
-    ...(me.grants.some((g) => roleAllows(g.role as AppRole, 'manage_users')) ? [{ to: '/accounts', label: t('accounts'), active: path.startsWith('/accounts') }] : []),
+    ...(me.grants.some((g) => roleAllows(g.role as AppRole, 'manage_users'))
+      ? [{ to: '/accounts', label: t('accounts'), active: path.startsWith('/accounts') }]
+      : []),
   ];
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => undefined);
@@ -41,7 +63,11 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
     navigate('/login');
   };
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -56,7 +82,12 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
           <Group gap="xs" wrap="nowrap">
             <HeaderSearch />
             <NotificationBell />
-            <Button variant="subtle" size="xs" onClick={() => setLang(l === 'vi' ? 'en' : 'vi')} data-testid="lang-switch">
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => setLang(l === 'vi' ? 'en' : 'vi')}
+              data-testid="lang-switch"
+            >
               {l === 'vi' ? 'English' : 'Tiếng Việt'}
             </Button>
             <Menu position="bottom-end" shadow="md" withinPortal>
@@ -87,7 +118,15 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
             {me.user.displayName}
           </Text>
           {nav.map((n) => (
-            <Anchor key={n.to} component={Link} to={n.to} onClick={close} data-testid={`nav-${n.to.slice(1) || 'home'}`} fw={n.active ? 700 : 400} c={n.active ? 'red.8' : undefined}>
+            <Anchor
+              key={n.to}
+              component={Link}
+              to={n.to}
+              onClick={close}
+              data-testid={`nav-${n.to.slice(1) || 'home'}`}
+              fw={n.active ? 700 : 400}
+              c={n.active ? 'red.8' : undefined}
+            >
               {n.label}
             </Anchor>
           ))}

@@ -13,7 +13,10 @@ export function navigate(to: string, replace = false) {
 }
 
 export function useLocation(): { path: string; query: URLSearchParams } {
-  const href = useSyncExternalStore((cb) => (listeners.add(cb), () => listeners.delete(cb)), () => location.pathname + location.search);
+  const href = useSyncExternalStore(
+    (cb) => (listeners.add(cb), () => listeners.delete(cb)),
+    () => location.pathname + location.search,
+  );
   const url = new URL(href, location.origin);
   return { path: url.pathname, query: url.searchParams };
 }

@@ -33,14 +33,33 @@ export function useRun<T>(onDone: (x: T) => void, onConflict?: () => void) {
 }
 
 /** The problem+json of a failed write next to its form: the server's Vietnamese title and reason (with its clause). */
-export function WriteError({ error, testid, onClose }: { error: ApiError | null; testid: string; onClose?: () => void }) {
+export function WriteError({
+  error,
+  testid,
+  onClose,
+}: {
+  error: ApiError | null;
+  testid: string;
+  onClose?: () => void;
+}) {
   const [l] = useLang();
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
   if (!error) return null;
   // Reasons the detail does not already give (a refused form's other fields), at most five.
-  const more = [...new Set(error.errors.map((e) => e.message))].filter((m) => !(error.detail ?? '').includes(m)).slice(0, 5);
+  const more = [...new Set(error.errors.map((e) => e.message))]
+    .filter((m) => !(error.detail ?? '').includes(m))
+    .slice(0, 5);
   return (
-    <Alert color="red" w="100%" title={error.title} data-testid={testid} data-code={error.code} data-status={error.status} withCloseButton={!!onClose} onClose={onClose}>
+    <Alert
+      color="red"
+      w="100%"
+      title={error.title}
+      data-testid={testid}
+      data-code={error.code}
+      data-status={error.status}
+      withCloseButton={!!onClose}
+      onClose={onClose}
+    >
       <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }} data-testid={`${testid}-detail`}>
         {error.detail ?? ''}
       </Text>
@@ -58,7 +77,10 @@ export function WriteError({ error, testid, onClose }: { error: ApiError | null;
       )}
       {error.status === 409 && error.code === 'VERSION_CONFLICT' && (
         <Text size="sm" mt={4}>
-          {tr('Người khác vừa sửa: đã tải lại dữ liệu mới nhất.', 'Someone else changed it: the latest data has been reloaded.')}
+          {tr(
+            'Người khác vừa sửa: đã tải lại dữ liệu mới nhất.',
+            'Someone else changed it: the latest data has been reloaded.',
+          )}
         </Text>
       )}
     </Alert>

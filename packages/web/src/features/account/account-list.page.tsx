@@ -17,7 +17,14 @@ import type { Account } from './account.parts';
 type Action = 'disable' | 'enable' | 'revoke';
 
 const when = (iso: string, l: Lang) =>
-  new Intl.DateTimeFormat(l === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  new Intl.DateTimeFormat(l === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 
 /** "Tài khoản": the accounts of the organizations the administrator manages, with what can be done to each. */
 export function AccountListPage({ me }: { me: Me }) {
@@ -31,7 +38,10 @@ export function AccountListPage({ me }: { me: Me }) {
           {tr('Tài khoản', 'Accounts')}
         </Title>
         <Alert color="gray" data-testid="accounts-not-admin">
-          {tr('Chỉ quản trị viên quản lý tài khoản. Bạn đổi mật khẩu của mình ở menu tên mình, góc trên bên phải.', 'Only administrators manage accounts. Change your own password from the menu with your name, top right.')}
+          {tr(
+            'Chỉ quản trị viên quản lý tài khoản. Bạn đổi mật khẩu của mình ở menu tên mình, góc trên bên phải.',
+            'Only administrators manage accounts. Change your own password from the menu with your name, top right.',
+          )}
         </Alert>
       </Stack>
     );
@@ -53,7 +63,10 @@ function Accounts({ me }: { me: Me }) {
     setPending(null);
     setNotice(
       what === 'disable'
-        ? tr(`Đã khóa tài khoản ${a.username}; các phiên đăng nhập của tài khoản đã kết thúc.`, `Locked ${a.username}; its sessions have ended.`)
+        ? tr(
+            `Đã khóa tài khoản ${a.username}; các phiên đăng nhập của tài khoản đã kết thúc.`,
+            `Locked ${a.username}; its sessions have ended.`,
+          )
         : what === 'enable'
           ? tr(`Đã mở khóa tài khoản ${a.username}.`, `Unlocked ${a.username}.`)
           : tr(`Đã thu hồi mọi phiên đăng nhập của ${a.username}.`, `Ended every session of ${a.username}.`),
@@ -70,32 +83,37 @@ function Accounts({ me }: { me: Me }) {
     const path = pending.action === 'revoke' ? 'sessions/revoke' : pending.action;
     void w.run(() => api<Account>('POST', `/users/${pending.account.id}/${path}`));
   };
-  const dialog = pending && {
-    disable: {
-      title: tr('Khóa tài khoản', 'Lock the account'),
-      text: tr(
-        `Khóa tài khoản ${pending.account.username} (${pending.account.displayName})? Người dùng bị đăng xuất ngay ở mọi nơi và không đăng nhập được cho đến khi được mở khóa.`,
-        `Lock ${pending.account.username} (${pending.account.displayName})? They are signed out everywhere at once and cannot sign in until unlocked.`,
-      ),
-      label: tr('Khóa tài khoản', 'Lock'),
-      color: 'red',
-    },
-    enable: {
-      title: tr('Mở khóa tài khoản', 'Unlock the account'),
-      text: tr(`Mở khóa tài khoản ${pending.account.username} (${pending.account.displayName})? Người dùng đăng nhập lại được bằng mật khẩu hiện có.`, `Unlock ${pending.account.username}? They can sign in with their current password.`),
-      label: tr('Mở khóa', 'Unlock'),
-      color: 'green',
-    },
-    revoke: {
-      title: tr('Thu hồi phiên đăng nhập', 'End the sessions'),
-      text: tr(
-        `Đăng xuất ${pending.account.username} (${pending.account.displayName}) ở mọi máy, mọi trình duyệt (${pending.account.activeSessions} phiên đang mở)? Tài khoản vẫn hoạt động: người dùng đăng nhập lại được.`,
-        `Sign ${pending.account.username} out on every device (${pending.account.activeSessions} open sessions)? The account stays active.`,
-      ),
-      label: tr('Thu hồi', 'End the sessions'),
-      color: 'orange',
-    },
-  }[pending.action];
+  const dialog =
+    pending &&
+    {
+      disable: {
+        title: tr('Khóa tài khoản', 'Lock the account'),
+        text: tr(
+          `Khóa tài khoản ${pending.account.username} (${pending.account.displayName})? Người dùng bị đăng xuất ngay ở mọi nơi và không đăng nhập được cho đến khi được mở khóa.`,
+          `Lock ${pending.account.username} (${pending.account.displayName})? They are signed out everywhere at once and cannot sign in until unlocked.`,
+        ),
+        label: tr('Khóa tài khoản', 'Lock'),
+        color: 'red',
+      },
+      enable: {
+        title: tr('Mở khóa tài khoản', 'Unlock the account'),
+        text: tr(
+          `Mở khóa tài khoản ${pending.account.username} (${pending.account.displayName})? Người dùng đăng nhập lại được bằng mật khẩu hiện có.`,
+          `Unlock ${pending.account.username}? They can sign in with their current password.`,
+        ),
+        label: tr('Mở khóa', 'Unlock'),
+        color: 'green',
+      },
+      revoke: {
+        title: tr('Thu hồi phiên đăng nhập', 'End the sessions'),
+        text: tr(
+          `Đăng xuất ${pending.account.username} (${pending.account.displayName}) ở mọi máy, mọi trình duyệt (${pending.account.activeSessions} phiên đang mở)? Tài khoản vẫn hoạt động: người dùng đăng nhập lại được.`,
+          `Sign ${pending.account.username} out on every device (${pending.account.activeSessions} open sessions)? The account stays active.`,
+        ),
+        label: tr('Thu hồi', 'End the sessions'),
+        color: 'orange',
+      },
+    }[pending.action];
 
   return (
     <Stack data-testid="accounts-page">
@@ -105,14 +123,24 @@ function Accounts({ me }: { me: Me }) {
             {tr('Tài khoản', 'Accounts')}
           </Title>
           <Text size="sm" c="dimmed">
-            {tr('Tài khoản được phân quyền trong các tổ chức bạn quản trị', 'Accounts with a role in the organizations you administer')}
+            {tr(
+              'Tài khoản được phân quyền trong các tổ chức bạn quản trị',
+              'Accounts with a role in the organizations you administer',
+            )}
           </Text>
         </div>
         <Button onClick={() => setCreating(true)} data-testid="account-create-open">
           {tr('Tạo tài khoản', 'New account')}
         </Button>
       </Group>
-      <TextInput type="search" label={tr('Tìm tài khoản', 'Find an account')} placeholder={tr('Tên, tên đăng nhập, tổ chức — có dấu hoặc không dấu', 'Name, username, organization')} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid="account-search" />
+      <TextInput
+        type="search"
+        label={tr('Tìm tài khoản', 'Find an account')}
+        placeholder={tr('Tên, tên đăng nhập, tổ chức — có dấu hoặc không dấu', 'Name, username, organization')}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        data-testid="account-search"
+      />
       {notice && (
         <Alert color="green" withCloseButton onClose={() => setNotice(null)} data-testid="account-notice">
           {notice}
@@ -152,9 +180,14 @@ function Accounts({ me }: { me: Me }) {
                   ))}
                 </Stack>
                 <Text size="xs" c="dimmed" data-testid="account-activity">
-                  {a.lastLoginAt ? tr(`Đăng nhập lần cuối ${when(a.lastLoginAt, l)}`, `Last signed in ${when(a.lastLoginAt, l)}`) : tr('Chưa đăng nhập lần nào', 'Never signed in')}
+                  {a.lastLoginAt
+                    ? tr(`Đăng nhập lần cuối ${when(a.lastLoginAt, l)}`, `Last signed in ${when(a.lastLoginAt, l)}`)
+                    : tr('Chưa đăng nhập lần nào', 'Never signed in')}
                   {' · '}
-                  {tr(`${a.activeSessions} phiên đang mở`, `${a.activeSessions} open session${a.activeSessions === 1 ? '' : 's'}`)}
+                  {tr(
+                    `${a.activeSessions} phiên đang mở`,
+                    `${a.activeSessions} open session${a.activeSessions === 1 ? '' : 's'}`,
+                  )}
                 </Text>
                 {self ? (
                   <Anchor component={Link} to="/account/password" size="sm">
@@ -163,18 +196,43 @@ function Accounts({ me }: { me: Me }) {
                 ) : (
                   <Group gap="xs" wrap="wrap">
                     {a.disabled ? (
-                      <Button size="xs" variant="light" color="green" onClick={() => setPending({ action: 'enable', account: a })} data-testid="account-enable">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="green"
+                        onClick={() => setPending({ action: 'enable', account: a })}
+                        data-testid="account-enable"
+                      >
                         {tr('Mở khóa', 'Unlock')}
                       </Button>
                     ) : (
-                      <Button size="xs" variant="light" color="red" onClick={() => setPending({ action: 'disable', account: a })} data-testid="account-disable">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="red"
+                        onClick={() => setPending({ action: 'disable', account: a })}
+                        data-testid="account-disable"
+                      >
                         {tr('Khóa', 'Lock')}
                       </Button>
                     )}
-                    <Button size="xs" variant="light" color="orange" onClick={() => setResetting(a)} data-testid="account-reset">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color="orange"
+                      onClick={() => setResetting(a)}
+                      data-testid="account-reset"
+                    >
                       {tr('Đặt lại mật khẩu', 'Reset password')}
                     </Button>
-                    <Button size="xs" variant="light" color="gray" disabled={a.activeSessions === 0} onClick={() => setPending({ action: 'revoke', account: a })} data-testid="account-revoke">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color="gray"
+                      disabled={a.activeSessions === 0}
+                      onClick={() => setPending({ action: 'revoke', account: a })}
+                      data-testid="account-revoke"
+                    >
                       {tr('Thu hồi phiên đăng nhập', 'End sessions')}
                     </Button>
                   </Group>
@@ -205,7 +263,12 @@ function Accounts({ me }: { me: Me }) {
         onClose={() => setResetting(null)}
         onDone={(a) => {
           setResetting(null);
-          setNotice(tr(`Đã đặt lại mật khẩu của ${a.username}: người dùng phải đổi mật khẩu ở lần đăng nhập sau.`, `Reset the password of ${a.username}: they must change it at the next sign-in.`));
+          setNotice(
+            tr(
+              `Đã đặt lại mật khẩu của ${a.username}: người dùng phải đổi mật khẩu ở lần đăng nhập sau.`,
+              `Reset the password of ${a.username}: they must change it at the next sign-in.`,
+            ),
+          );
           reload();
         }}
       />

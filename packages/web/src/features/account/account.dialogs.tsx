@@ -10,7 +10,15 @@ import { NewPasswordFields, roleLabel, serverErrors, useNewPassword } from './ac
 import type { Account } from './account.parts';
 
 /** "Đặt lại mật khẩu": the administrator gives a password the user must change at the next login; sessions end. */
-export function ResetPasswordDialog({ account, onClose, onDone }: { account: Account | null; onClose: () => void; onDone: (a: Account) => void }) {
+export function ResetPasswordDialog({
+  account,
+  onClose,
+  onDone,
+}: {
+  account: Account | null;
+  onClose: () => void;
+  onDone: (a: Account) => void;
+}) {
   const [l] = useLang();
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
   const phone = useMediaQuery('(max-width: 600px)');
@@ -31,7 +39,12 @@ export function ResetPasswordDialog({ account, onClose, onDone }: { account: Acc
   };
   const fromServer = serverErrors(w.error, 'newPassword');
   return (
-    <Modal opened={account !== null} onClose={close} title={<b>{tr('Đặt lại mật khẩu', 'Reset the password')}</b>} fullScreen={!!phone}>
+    <Modal
+      opened={account !== null}
+      onClose={close}
+      title={<b>{tr('Đặt lại mật khẩu', 'Reset the password')}</b>}
+      fullScreen={!!phone}
+    >
       {account && (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm" data-testid="reset-dialog">
@@ -65,7 +78,15 @@ interface OrgItem {
 }
 
 /** "Tạo tài khoản": a username, a name, a first password and one role on one organization of the administrator's. */
-export function CreateAccountDialog({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: (a: Account) => void }) {
+export function CreateAccountDialog({
+  opened,
+  onClose,
+  onDone,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onDone: (a: Account) => void;
+}) {
   const [l] = useLang();
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
   const phone = useMediaQuery('(max-width: 600px)');
@@ -75,7 +96,11 @@ export function CreateAccountDialog({ opened, onClose, onDone }: { opened: boole
   const pw = useNewPassword();
   const [role, setRole] = useState<string>('clerk');
   const [orgId, setOrgId] = useState<string | null>(null);
-  const [checked, setChecked] = useState({ username: [] as string[], displayName: [] as string[], orgId: [] as string[] });
+  const [checked, setChecked] = useState({
+    username: [] as string[],
+    displayName: [] as string[],
+    orgId: [] as string[],
+  });
   const reset = () => {
     setUsername('');
     setDisplayName('');
@@ -97,13 +122,27 @@ export function CreateAccountDialog({ opened, onClose, onDone }: { opened: boole
     const name = username.trim();
     const passwordOk = pw.validate({ username: name });
     const errors = {
-      username: /^[a-z0-9._-]{3,100}$/.test(name) ? [] : [tr('Tên đăng nhập gồm 3–100 chữ thường không dấu, số, dấu chấm, gạch.', 'Username: 3–100 lower-case letters without diacritics, digits, dots, dashes.')],
+      username: /^[a-z0-9._-]{3,100}$/.test(name)
+        ? []
+        : [
+            tr(
+              'Tên đăng nhập gồm 3–100 chữ thường không dấu, số, dấu chấm, gạch.',
+              'Username: 3–100 lower-case letters without diacritics, digits, dots, dashes.',
+            ),
+          ],
       displayName: displayName.trim() ? [] : [tr('Cần tên hiển thị.', 'A display name is needed.')],
       orgId: orgId ? [] : [tr('Chọn tổ chức.', 'Choose an organization.')],
     };
     setChecked(errors);
     if (!passwordOk || errors.username.length || errors.displayName.length || errors.orgId.length) return;
-    void w.run(() => api<Account>('POST', '/users', { username: name, displayName: displayName.trim(), password: pw.next, grants: [{ role, orgId }] }));
+    void w.run(() =>
+      api<Account>('POST', '/users', {
+        username: name,
+        displayName: displayName.trim(),
+        password: pw.next,
+        grants: [{ role, orgId }],
+      }),
+    );
   };
   const on = (field: string, local: string[]) => {
     const all = [...local, ...serverErrors(w.error, field)];
@@ -111,12 +150,39 @@ export function CreateAccountDialog({ opened, onClose, onDone }: { opened: boole
   };
   const fieldError = ['username', 'password', 'displayName'].some((f) => serverErrors(w.error, f).length > 0);
   return (
-    <Modal opened={opened} onClose={close} title={<b>{tr('Tạo tài khoản', 'New account')}</b>} size="lg" fullScreen={!!phone}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={<b>{tr('Tạo tài khoản', 'New account')}</b>}
+      size="lg"
+      fullScreen={!!phone}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" data-testid="create-dialog">
-          <TextInput label={tr('Tên đăng nhập', 'Username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} error={on('username', checked.username)} required autoComplete="off" data-testid="create-username" />
-          <TextInput label={tr('Tên hiển thị', 'Display name')} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={on('displayName', checked.displayName)} required data-testid="create-name" />
-          <NativeSelect label={tr('Vai trò', 'Role')} value={role} onChange={(e) => setRole(e.currentTarget.value)} data={APP_ROLES.map((r) => ({ value: r, label: roleLabel(r, l) }))} data-testid="create-role" />
+          <TextInput
+            label={tr('Tên đăng nhập', 'Username')}
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            error={on('username', checked.username)}
+            required
+            autoComplete="off"
+            data-testid="create-username"
+          />
+          <TextInput
+            label={tr('Tên hiển thị', 'Display name')}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.currentTarget.value)}
+            error={on('displayName', checked.displayName)}
+            required
+            data-testid="create-name"
+          />
+          <NativeSelect
+            label={tr('Vai trò', 'Role')}
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value)}
+            data={APP_ROLES.map((r) => ({ value: r, label: roleLabel(r, l) }))}
+            data-testid="create-role"
+          />
           <Select
             label={tr('Trên tổ chức (và các tổ chức trực thuộc)', 'On the organization (and those under it)')}
             placeholder={tr('Gõ để tìm', 'Type to search')}

@@ -39,9 +39,17 @@ export interface PasswordErrors {
 }
 
 /** The same policy the server applies, run before sending, so that a form never submits a field marked invalid. */
-function newPasswordErrors(next: string, repeat: string, l: Lang, opts: { username: string; current?: string }): PasswordErrors {
+function newPasswordErrors(
+  next: string,
+  repeat: string,
+  l: Lang,
+  opts: { username: string; current?: string },
+): PasswordErrors {
   const reasons = checkPassword(next, opts).reasons.map((r) => r[l]);
-  const mismatch = repeat !== next ? [l === 'vi' ? 'Hai lần nhập mật khẩu mới không khớp nhau.' : 'The two new passwords differ.'] : [];
+  const mismatch =
+    repeat !== next
+      ? [l === 'vi' ? 'Hai lần nhập mật khẩu mới không khớp nhau.' : 'The two new passwords differ.']
+      : [];
   return { next: reasons, repeat: mismatch };
 }
 const hasErrors = (e: PasswordErrors) => e.next.length > 0 || e.repeat.length > 0;
@@ -94,12 +102,24 @@ export function useNewPassword() {
 }
 
 /** A new password typed twice, with the policy's reasons under each input. */
-export function NewPasswordFields(p: { next: string; repeat: string; onNext: (v: string) => void; onRepeat: (v: string) => void; errors: PasswordErrors; l: Lang; testid: string }) {
+export function NewPasswordFields(p: {
+  next: string;
+  repeat: string;
+  onNext: (v: string) => void;
+  onRepeat: (v: string) => void;
+  errors: PasswordErrors;
+  l: Lang;
+  testid: string;
+}) {
   return (
     <Stack gap="sm">
       <PasswordInput
         label={p.l === 'vi' ? 'Mật khẩu mới' : 'New password'}
-        description={p.l === 'vi' ? 'Ít nhất 10 ký tự; không dùng mật khẩu phổ biến hay tên đăng nhập. Nên dùng một câu dễ nhớ.' : 'At least 10 characters; not a common password nor the username. A phrase is easy to remember.'}
+        description={
+          p.l === 'vi'
+            ? 'Ít nhất 10 ký tự; không dùng mật khẩu phổ biến hay tên đăng nhập. Nên dùng một câu dễ nhớ.'
+            : 'At least 10 characters; not a common password nor the username. A phrase is easy to remember.'
+        }
         value={p.next}
         onChange={(e) => p.onNext(e.currentTarget.value)}
         error={lines(p.errors.next)}

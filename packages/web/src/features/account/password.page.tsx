@@ -12,7 +12,17 @@ import { NewPasswordFields, serverErrors, useNewPassword } from './account.parts
  * "Đổi mật khẩu": every user, from the header's menu; and the only page of an account whose password an
  * administrator reset (`forced`), until a new one is chosen. The other sessions of the account end; this one stays.
  */
-export function ChangePasswordPage({ me, forced = false, onChanged, onLogout }: { me: Me; forced?: boolean; onChanged: () => void; onLogout?: () => void }) {
+export function ChangePasswordPage({
+  me,
+  forced = false,
+  onChanged,
+  onLogout,
+}: {
+  me: Me;
+  forced?: boolean;
+  onChanged: () => void;
+  onLogout?: () => void;
+}) {
   const [l] = useLang();
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
   const [current, setCurrent] = useState('');
@@ -41,12 +51,23 @@ export function ChangePasswordPage({ me, forced = false, onChanged, onLogout }: 
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" maw={460} data-testid="password-form">
         {forced && (
-          <Alert color="orange" title={tr('Cần đặt mật khẩu mới', 'Choose a new password')} data-testid="password-forced">
-            {tr('Quản trị viên đã đặt lại mật khẩu của tài khoản này. Hãy đặt mật khẩu mới của riêng bạn để tiếp tục làm việc.', 'An administrator reset this account’s password. Choose your own new password to go on.')}
+          <Alert
+            color="orange"
+            title={tr('Cần đặt mật khẩu mới', 'Choose a new password')}
+            data-testid="password-forced"
+          >
+            {tr(
+              'Quản trị viên đã đặt lại mật khẩu của tài khoản này. Hãy đặt mật khẩu mới của riêng bạn để tiếp tục làm việc.',
+              'An administrator reset this account’s password. Choose your own new password to go on.',
+            )}
           </Alert>
         )}
         <PasswordInput
-          label={forced ? tr('Mật khẩu quản trị viên đã cấp', 'Password given by the administrator') : tr('Mật khẩu hiện tại', 'Current password')}
+          label={
+            forced
+              ? tr('Mật khẩu quản trị viên đã cấp', 'Password given by the administrator')
+              : tr('Mật khẩu hiện tại', 'Current password')
+          }
           value={current}
           onChange={(e) => setCurrent(e.currentTarget.value)}
           error={currentErrors.length ? currentErrors.join(' ') : undefined}
@@ -58,7 +79,10 @@ export function ChangePasswordPage({ me, forced = false, onChanged, onLogout }: 
         {w.error && !fieldError && <WriteError error={w.error} testid="password-error" />}
         {done && (
           <Alert color="green" data-testid="password-done" title={tr('Đã đổi mật khẩu', 'Password changed')}>
-            {tr('Từ nay đăng nhập bằng mật khẩu mới. Các phiên đăng nhập khác của tài khoản (máy khác, trình duyệt khác) đã kết thúc.', 'Sign in with the new password from now on. The account’s other sessions (other devices, other browsers) have ended.')}
+            {tr(
+              'Từ nay đăng nhập bằng mật khẩu mới. Các phiên đăng nhập khác của tài khoản (máy khác, trình duyệt khác) đã kết thúc.',
+              'Sign in with the new password from now on. The account’s other sessions (other devices, other browsers) have ended.',
+            )}
           </Alert>
         )}
         <Group gap="xs">
@@ -81,7 +105,10 @@ export function ChangePasswordPage({ me, forced = false, onChanged, onLogout }: 
           {tr('Đổi mật khẩu', 'Change password')}
         </Title>
         <Text size="sm" c="dimmed">
-          {tr(`Tài khoản ${me.user.username} — ${me.user.displayName}`, `Account ${me.user.username} — ${me.user.displayName}`)}
+          {tr(
+            `Tài khoản ${me.user.username} — ${me.user.displayName}`,
+            `Account ${me.user.username} — ${me.user.displayName}`,
+          )}
         </Text>
         {form}
       </Stack>

@@ -42,8 +42,22 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
                 Quychế — {t('tagline')}
               </Text>
             </div>
-            <TextInput label={t('username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoComplete="username" required data-testid="login-username" />
-            <PasswordInput label={t('password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" required data-testid="login-password" />
+            <TextInput
+              label={t('username')}
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+              autoComplete="username"
+              required
+              data-testid="login-username"
+            />
+            <PasswordInput
+              label={t('password')}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              autoComplete="current-password"
+              required
+              data-testid="login-password"
+            />
             {error && (
               <Alert color="red" data-testid="login-error" title={error.title}>
                 {error.detail ?? ''}
@@ -52,7 +66,12 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
             <Button type="submit" loading={busy} data-testid="login-submit">
               {t('login')}
             </Button>
-            <Button variant="subtle" size="xs" onClick={() => setLang(l === 'vi' ? 'en' : 'vi')} data-testid="lang-switch">
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => setLang(l === 'vi' ? 'en' : 'vi')}
+              data-testid="lang-switch"
+            >
               {l === 'vi' ? 'English' : 'Tiếng Việt'}
             </Button>
           </Stack>

@@ -14,7 +14,11 @@ export function BodyPage({ id }: { id: string }) {
   const [l, t] = useLang();
   const { query } = useLocation();
   const asOf = query.get('asOf') ?? todayInVietnam();
-  const { data: b, error, loading } = useApi<BodyDetail>(`/bodies/${encodeURIComponent(id)}?asOf=${encodeURIComponent(asOf)}`);
+  const {
+    data: b,
+    error,
+    loading,
+  } = useApi<BodyDetail>(`/bodies/${encodeURIComponent(id)}?asOf=${encodeURIComponent(asOf)}`);
   useTitle(b?.name);
   if (loading && !b) return <Loading />;
   if (error) return <ErrorView error={error} />;
@@ -23,7 +27,10 @@ export function BodyPage({ id }: { id: string }) {
     list.map((m) => (
       <Table.Tr key={m.id} data-testid={testid}>
         <Table.Td>
-          <Anchor component={Link} to={`/person/${m.person.id}?asOf=${m.validUntil && m.validUntil < asOf ? m.validUntil : asOf}`}>
+          <Anchor
+            component={Link}
+            to={`/person/${m.person.id}?asOf=${m.validUntil && m.validUntil < asOf ? m.validUntil : asOf}`}
+          >
             {m.person.fullName}
           </Anchor>
         </Table.Td>

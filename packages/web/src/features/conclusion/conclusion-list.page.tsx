@@ -43,12 +43,23 @@ export function ConclusionListPage() {
         )}
       </Text>
       <Group gap="xs" align="end" wrap="wrap">
-        <TextInput label={tr('Tìm số ký hiệu, hội nghị', 'Search symbol, meeting')} placeholder="78-TB/TU" value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="conclusion-search" w={{ base: '100%', sm: 280 }} type="search" />
+        <TextInput
+          label={tr('Tìm số ký hiệu, hội nghị', 'Search symbol, meeting')}
+          placeholder="78-TB/TU"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          data-testid="conclusion-search"
+          w={{ base: '100%', sm: 280 }}
+          type="search"
+        />
         <NativeSelect
           label={tr('Năm', 'Year')}
           value={year}
           onChange={(e) => go({ year: e.currentTarget.value })}
-          data={[{ value: '', label: tr('Mọi năm', 'Any year') }, ...[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))]}
+          data={[
+            { value: '', label: tr('Mọi năm', 'Any year') },
+            ...[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) })),
+          ]}
           data-testid="conclusion-year"
           w={120}
         />
@@ -60,12 +71,19 @@ export function ConclusionListPage() {
           <Text size="sm" c="dimmed" data-testid="conclusion-total" data-total={data.length}>
             {tr(`${data.length} thông báo kết luận`, `${data.length} notices`)}
           </Text>
-          <Text size="sm" c={pending > 0 ? 'orange.8' : 'dimmed'} data-testid="conclusion-pending-total" data-total={pending}>
+          <Text
+            size="sm"
+            c={pending > 0 ? 'orange.8' : 'dimmed'}
+            data-testid="conclusion-pending-total"
+            data-total={pending}
+          >
             {tr(`${pending} việc chưa giao nhiệm vụ`, `${pending} items without a task`)}
           </Text>
         </Group>
       )}
-      {data?.length === 0 && <Text c="dimmed">{tr('Không có thông báo kết luận nào khớp.', 'No notice matches.')}</Text>}
+      {data?.length === 0 && (
+        <Text c="dimmed">{tr('Không có thông báo kết luận nào khớp.', 'No notice matches.')}</Text>
+      )}
       {data && data.length > 0 && narrow && (
         <Stack gap="xs">
           {data.map((c) => (
@@ -128,7 +146,12 @@ export function ConclusionListPage() {
 
 function Counts({ c }: { c: Item }) {
   const [, tr] = useTr();
-  if (c.items === 0) return <Text size="xs" c="dimmed">{tr('Không có việc giao', 'No action items')}</Text>;
+  if (c.items === 0)
+    return (
+      <Text size="xs" c="dimmed">
+        {tr('Không có việc giao', 'No action items')}
+      </Text>
+    );
   return (
     <Group gap={4} wrap="wrap">
       <Badge variant="light" color="gray">
@@ -145,7 +168,12 @@ function Counts({ c }: { c: Item }) {
         </Badge>
       )}
       {c.pending > 0 && (
-        <Anchor component={Link} to={`/tasks?pick=conclusions&meeting=${c.meetingId}`} size="xs" data-testid="conclusion-pending">
+        <Anchor
+          component={Link}
+          to={`/tasks?pick=conclusions&meeting=${c.meetingId}`}
+          size="xs"
+          data-testid="conclusion-pending"
+        >
           {tr(`${c.pending} chưa giao nhiệm vụ`, `${c.pending} without a task`)}
         </Anchor>
       )}

@@ -20,13 +20,24 @@ const UPCOMING = ['planned', 'convened', 'documents_sent', 'in_session'];
 export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
   const [l, tr] = useTr();
   const today = todayInVietnam();
-  const { data, loading } = useApi<MeetingListItem[]>(`/meetings?orgId=${encodeURIComponent(c.orgId)}&from=${c.sentOn}&to=${addDays(today, 366)}`);
-  const upcoming = (data ?? []).filter((m) => UPCOMING.includes(m.state)).sort((a, b) => (a.meetingDate === b.meetingDate ? a.title.localeCompare(b.title) : a.meetingDate < b.meetingDate ? -1 : 1));
+  const { data, loading } = useApi<MeetingListItem[]>(
+    `/meetings?orgId=${encodeURIComponent(c.orgId)}&from=${c.sentOn}&to=${addDays(today, 366)}`,
+  );
+  const upcoming = (data ?? [])
+    .filter((m) => UPCOMING.includes(m.state))
+    .sort((a, b) =>
+      a.meetingDate === b.meetingDate ? a.title.localeCompare(b.title) : a.meetingDate < b.meetingDate ? -1 : 1,
+    );
   const bodies = [...new Set(upcoming.map((m) => m.bodyName))];
   const [meetingId, setMeetingId] = useState('');
   const a = useRun<Consultation>(onConsultation);
   const submit = async () => {
-    if (!(await a.run(() => api<Consultation>('POST', `/consultations/${c.id}/submit`, { version: c.version, meetingId })))) reload();
+    if (
+      !(await a.run(() =>
+        api<Consultation>('POST', `/consultations/${c.id}/submit`, { version: c.version, meetingId }),
+      ))
+    )
+      reload();
   };
   return (
     <Card withBorder data-testid="submit-form">
@@ -36,8 +47,14 @@ export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
         </Title>
         <Text size="sm" c="dimmed">
           {c.kind === 'document'
-            ? tr('Cơ quan có thẩm quyền quyết định nội dung này do quy chế làm việc đang có hiệu lực quy định; máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.', 'The body that decides this matter is named by the working regulation in force; the server checks it and puts the item on the meeting’s agenda.')
-            : tr('Cơ quan có thẩm quyền thông qua quy chế làm việc do quy chế đang có hiệu lực quy định; máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.', 'The body that adopts a working regulation is named by the regulation in force; the server checks it and puts the item on the meeting’s agenda.')}
+            ? tr(
+                'Cơ quan có thẩm quyền quyết định nội dung này do quy chế làm việc đang có hiệu lực quy định; máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.',
+                'The body that decides this matter is named by the working regulation in force; the server checks it and puts the item on the meeting’s agenda.',
+              )
+            : tr(
+                'Cơ quan có thẩm quyền thông qua quy chế làm việc do quy chế đang có hiệu lực quy định; máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.',
+                'The body that adopts a working regulation is named by the regulation in force; the server checks it and puts the item on the meeting’s agenda.',
+              )}
         </Text>
         {c.adoptingBody && (
           <Text size="sm" data-testid="submit-competent" data-code={c.adoptingBody.code}>
@@ -47,7 +64,10 @@ export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
         {loading && !data && <Loading />}
         {data && upcoming.length === 0 && (
           <Text size="sm" c="dimmed" data-testid="submit-no-meeting">
-            {tr('Chưa có hội nghị nào sắp họp: dự kiến hội nghị tại Lịch họp.', 'No upcoming meeting: plan one in the meeting calendar.')}{' '}
+            {tr(
+              'Chưa có hội nghị nào sắp họp: dự kiến hội nghị tại Lịch họp.',
+              'No upcoming meeting: plan one in the meeting calendar.',
+            )}{' '}
             <Anchor component={Link} to="/meetings" size="sm">
               {tr('Lịch họp', 'Meeting calendar')}
             </Anchor>
@@ -63,7 +83,15 @@ export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
             }}
             data={[
               { value: '', label: tr('(chọn hội nghị)', '(choose a meeting)') },
-              ...bodies.map((b) => ({ group: b, items: upcoming.filter((m) => m.bodyName === b).map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} — ${m.title} (${stateLabel(m.state, l).toLocaleLowerCase(l)})` })) })),
+              ...bodies.map((b) => ({
+                group: b,
+                items: upcoming
+                  .filter((m) => m.bodyName === b)
+                  .map((m) => ({
+                    value: m.id,
+                    label: `${fmt(m.meetingDate)} — ${m.title} (${stateLabel(m.state, l).toLocaleLowerCase(l)})`,
+                  })),
+              })),
             ]}
             data-testid="submit-meeting"
           />
@@ -89,7 +117,15 @@ export function AdoptionSection({ c, onConsultation, reload }: SectionProps) {
     onConsultation(x);
   });
   const adopt = async () => {
-    if (!(await a.run(() => api<Consultation & { impact: ImpactLine[] }>('POST', `/consultations/${c.id}/adopt`, { version: c.version, ...(inForce ? { inForceFrom: inForce } : {}) })))) reload();
+    if (
+      !(await a.run(() =>
+        api<Consultation & { impact: ImpactLine[] }>('POST', `/consultations/${c.id}/adopt`, {
+          version: c.version,
+          ...(inForce ? { inForceFrom: inForce } : {}),
+        }),
+      ))
+    )
+      reload();
   };
   return (
     <Card withBorder data-testid="adoption">
@@ -106,24 +142,49 @@ export function AdoptionSection({ c, onConsultation, reload }: SectionProps) {
           </Text>
         )}
         {c.competence && (
-          <Text size="sm" c={c.competence.ok ? 'green.9' : 'red.8'} style={{ overflowWrap: 'anywhere' }} data-testid="adoption-competence" data-ok={String(c.competence.ok)}>
+          <Text
+            size="sm"
+            c={c.competence.ok ? 'green.9' : 'red.8'}
+            style={{ overflowWrap: 'anywhere' }}
+            data-testid="adoption-competence"
+            data-ok={String(c.competence.ok)}
+          >
             <b>{tr('Thẩm quyền', 'Competence')}:</b> {c.competence.reason_vi}
           </Text>
         )}
         {c.vote ? (
-          <Text size="sm" c={c.vote.passed ? 'green.9' : 'red.8'} fw={600} data-testid="adoption-vote" data-passed={String(c.vote.passed)} data-yes={c.vote.yes} style={{ overflowWrap: 'anywhere' }}>
-            {tr(`Biểu quyết: ${c.vote.yes}/${c.vote.totalMembers} tán thành`, `Vote: ${c.vote.yes} of ${c.vote.totalMembers} in favour`)}
+          <Text
+            size="sm"
+            c={c.vote.passed ? 'green.9' : 'red.8'}
+            fw={600}
+            data-testid="adoption-vote"
+            data-passed={String(c.vote.passed)}
+            data-yes={c.vote.yes}
+            style={{ overflowWrap: 'anywhere' }}
+          >
+            {tr(
+              `Biểu quyết: ${c.vote.yes}/${c.vote.totalMembers} tán thành`,
+              `Vote: ${c.vote.yes} of ${c.vote.totalMembers} in favour`,
+            )}
             {c.vote.reason_vi ? ` — ${c.vote.reason_vi}` : ''}
           </Text>
         ) : (
           <Text size="sm" c="dimmed" data-testid="adoption-no-vote">
-            {tr('Chưa có kết quả biểu quyết: hội nghị biểu quyết nội dung này trên trang hội nghị.', 'No vote yet: the meeting votes on this item on the meeting’s page.')}
+            {tr(
+              'Chưa có kết quả biểu quyết: hội nghị biểu quyết nội dung này trên trang hội nghị.',
+              'No vote yet: the meeting votes on this item on the meeting’s page.',
+            )}
           </Text>
         )}
         {c.state === 'submitted' && c.can.manage && (
           <>
             <Group gap="xs" align="end" wrap="wrap">
-              <DateField label={tr('Có hiệu lực từ ngày', 'In force from')} value={inForce} onChange={setInForce} testid="adopt-in-force" />
+              <DateField
+                label={tr('Có hiệu lực từ ngày', 'In force from')}
+                value={inForce}
+                onChange={setInForce}
+                testid="adopt-in-force"
+              />
               <Button color="green" onClick={() => void adopt()} loading={a.busy} data-testid="adopt-submit">
                 {tr('Ghi nhận thông qua', 'Record the adoption')}
               </Button>
@@ -150,15 +211,25 @@ function Adopted({ c, impact }: { c: Consultation; impact: ImpactLine[] | null }
   const lines = impact ?? c.impact;
   return (
     <Stack gap="xs">
-      <Alert color="green" title={tr('Đã thông qua', 'Adopted')} data-testid="adoption-done" data-in-force={v?.inForceFrom ?? ''}>
+      <Alert
+        color="green"
+        title={tr('Đã thông qua', 'Adopted')}
+        data-testid="adoption-done"
+        data-in-force={v?.inForceFrom ?? ''}
+      >
         <Text size="sm">
           {tr(`Thông qua ngày ${fmt(c.adoptedOn)}`, `Adopted on ${fmt(c.adoptedOn)}`)}
-          {v?.inForceFrom ? tr(`; bản quy chế đã chỉnh lý (${versionLabelVi(v.expression)}) có hiệu lực từ ngày ${fmt(v.inForceFrom)}.`, `; the revised version in force from ${fmt(v.inForceFrom)}.`) : '.'}
+          {v?.inForceFrom
+            ? tr(
+                `; bản quy chế đã chỉnh lý (${versionLabelVi(v.expression)}) có hiệu lực từ ngày ${fmt(v.inForceFrom)}.`,
+                `; the revised version in force from ${fmt(v.inForceFrom)}.`,
+              )
+            : '.'}
         </Text>
-{c.regulationId && (
-                  <Anchor component={Link} to={`/regulations/${c.regulationId}`} size="sm">
-          {tr('Xem quy chế', 'Open the regulation')}
-        </Anchor>
+        {c.regulationId && (
+          <Anchor component={Link} to={`/regulations/${c.regulationId}`} size="sm">
+            {tr('Xem quy chế', 'Open the regulation')}
+          </Anchor>
         )}
       </Alert>
       <Text fw={700} size="sm">
@@ -167,7 +238,10 @@ function Adopted({ c, impact }: { c: Consultation; impact: ImpactLine[] | null }
       {!lines && <Loading />}
       {lines && lines.length === 0 && (
         <Text size="sm" c="dimmed" data-testid="impact-none">
-          {tr('Không có quy chế cấp dưới nào trở nên không phù hợp.', 'No subordinate regulation becomes inconsistent.')}
+          {tr(
+            'Không có quy chế cấp dưới nào trở nên không phù hợp.',
+            'No subordinate regulation becomes inconsistent.',
+          )}
         </Text>
       )}
       {lines?.map((x) => (

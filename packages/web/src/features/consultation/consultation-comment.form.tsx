@@ -15,7 +15,17 @@ type Kind = 'clause' | 'proposal' | 'general' | 'no_comment';
  * point), on the whole draft, or "nhất trí, không có ý kiến". The consulting organization's writers record a unit's
  * written answer for it (with the date it came in).
  */
-export function CommentForm({ c, target, as, onAnswered }: { c: Consultation; target: ElementView | null; as: string | null; onAnswered: (c: Consultation) => void }) {
+export function CommentForm({
+  c,
+  target,
+  as,
+  onAnswered,
+}: {
+  c: Consultation;
+  target: ElementView | null;
+  as: string | null;
+  onAnswered: (c: Consultation) => void;
+}) {
   const [l, tr] = useTr();
   const mine = c.recipients.filter((r) => r.mine);
   const first = mine.find((r) => r.status === 'late' || r.status === 'pending') ?? mine[0];
@@ -30,7 +40,17 @@ export function CommentForm({ c, target, as, onAnswered }: { c: Consultation; ta
   const [on, setOn] = useState(todayInVietnam());
   const [done, setDone] = useState<string | null>(null);
   useEffect(() => {
-    setKind((k) => (target ? (k === 'general' ? 'clause' : k === 'proposal' && !canPropose ? 'clause' : k) : k === 'no_comment' ? k : 'general'));
+    setKind((k) =>
+      target
+        ? k === 'general'
+          ? 'clause'
+          : k === 'proposal' && !canPropose
+            ? 'clause'
+            : k
+        : k === 'no_comment'
+          ? k
+          : 'general',
+    );
     setProposed(target && canPropose ? target.text : '');
   }, [target?.eId]);
   const who = mine.find((r) => r.id === rid);
@@ -43,8 +63,17 @@ export function CommentForm({ c, target, as, onAnswered }: { c: Consultation; ta
     setProposed(target && canPropose ? target.text : '');
   });
   const kinds: { value: Kind; label: string; disabled?: boolean }[] = [
-    ...(target ? [{ value: 'clause' as const, label: tr(`Góp ý vào ${cite(target.eId, l)}`, `Comment on ${cite(target.eId, l)}`) }] : []),
-    ...(target ? [{ value: 'proposal' as const, label: tr('Đề xuất sửa nội dung', 'Propose a wording'), disabled: !canPropose }] : []),
+    ...(target
+      ? [
+          {
+            value: 'clause' as const,
+            label: tr(`Góp ý vào ${cite(target.eId, l)}`, `Comment on ${cite(target.eId, l)}`),
+          },
+        ]
+      : []),
+    ...(target
+      ? [{ value: 'proposal' as const, label: tr('Đề xuất sửa nội dung', 'Propose a wording'), disabled: !canPropose }]
+      : []),
     { value: 'general', label: tr('Ý kiến chung về dự thảo', 'General comment on the draft') },
     { value: 'no_comment', label: tr('Nhất trí, không có ý kiến', 'Agree, no comment') },
   ];
@@ -54,33 +83,76 @@ export function CommentForm({ c, target, as, onAnswered }: { c: Consultation; ta
         ? { kind }
         : kind === 'general'
           ? { kind, text: text.trim() }
-          : { kind, eId: target!.eId, ...(text.trim() ? { text: text.trim() } : {}), ...(kind === 'proposal' ? { proposedText: proposed.trim() } : {}) };
+          : {
+              kind,
+              eId: target!.eId,
+              ...(text.trim() ? { text: text.trim() } : {}),
+              ...(kind === 'proposal' ? { proposedText: proposed.trim() } : {}),
+            };
     setDone(null);
-    void a.run(() => api<Consultation>('POST', `/consultations/${c.id}/answers`, { recipientId: rid, ...(c.can.manage ? { answeredOn: on } : {}), comments: [comment] }));
+    void a.run(() =>
+      api<Consultation>('POST', `/consultations/${c.id}/answers`, {
+        recipientId: rid,
+        ...(c.can.manage ? { answeredOn: on } : {}),
+        comments: [comment],
+      }),
+    );
   };
   const ready = !!rid && (kind === 'no_comment' || (kind === 'proposal' ? !!proposed.trim() : !!text.trim()));
   return (
     <Card withBorder p="sm" bg="gray.0" data-testid="comment-form" data-target={target?.eId ?? ''}>
       <Stack gap="xs">
         <Text size="sm" fw={700}>
-          {target ? tr(`Ghi ý kiến về ${cite(target.eId, l)}`, `Comment on ${cite(target.eId, l)}`) : tr('Ghi ý kiến về dự thảo', 'Comment on the draft')}
+          {target
+            ? tr(`Ghi ý kiến về ${cite(target.eId, l)}`, `Comment on ${cite(target.eId, l)}`)
+            : tr('Ghi ý kiến về dự thảo', 'Comment on the draft')}
         </Text>
         {mine.length > 1 ? (
-          <NativeSelect label={tr('Ý kiến của', 'On behalf of')} value={rid} onChange={(e) => setRid(e.currentTarget.value)} data={mine.map((r) => ({ value: r.id, label: `${r.name}${r.status === 'answered' ? ` (${tr('đã góp ý', 'answered')})` : ''}` }))} data-testid="comment-as" />
+          <NativeSelect
+            label={tr('Ý kiến của', 'On behalf of')}
+            value={rid}
+            onChange={(e) => setRid(e.currentTarget.value)}
+            data={mine.map((r) => ({
+              value: r.id,
+              label: `${r.name}${r.status === 'answered' ? ` (${tr('đã góp ý', 'answered')})` : ''}`,
+            }))}
+            data-testid="comment-as"
+          />
         ) : (
           <Text size="xs" c="dimmed" data-testid="comment-as-name">
             {tr('Ý kiến của', 'On behalf of')}: {who?.name}
           </Text>
         )}
-        <NativeSelect label={tr('Loại ý kiến', 'Kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value as Kind)} data={kinds} data-testid="comment-kind" />
+        <NativeSelect
+          label={tr('Loại ý kiến', 'Kind')}
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as Kind)}
+          data={kinds}
+          data-testid="comment-kind"
+        />
         {!target && (
           <Text size="xs" c="dimmed">
-            {tr('Muốn góp ý vào một điều, khoản: bấm vào điều, khoản đó trong dự thảo.', 'To comment on a provision, click it in the draft.')}
+            {tr(
+              'Muốn góp ý vào một điều, khoản: bấm vào điều, khoản đó trong dự thảo.',
+              'To comment on a provision, click it in the draft.',
+            )}
           </Text>
         )}
-        {target && kind !== 'no_comment' && kind !== 'general' && <div className="qc-c-quote">{target.kind === 'article' ? `Điều ${target.num}. ${target.heading}` : target.text}</div>}
+        {target && kind !== 'no_comment' && kind !== 'general' && (
+          <div className="qc-c-quote">
+            {target.kind === 'article' ? `Điều ${target.num}. ${target.heading}` : target.text}
+          </div>
+        )}
         {kind === 'proposal' && (
-          <Textarea label={tr('Nội dung đề xuất thay thế', 'Proposed wording')} value={proposed} onChange={(e) => setProposed(e.currentTarget.value)} autosize minRows={2} required data-testid="comment-proposed" />
+          <Textarea
+            label={tr('Nội dung đề xuất thay thế', 'Proposed wording')}
+            value={proposed}
+            onChange={(e) => setProposed(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            required
+            data-testid="comment-proposed"
+          />
         )}
         {kind !== 'no_comment' && (
           <Textarea
@@ -93,7 +165,9 @@ export function CommentForm({ c, target, as, onAnswered }: { c: Consultation; ta
             data-testid="comment-text"
           />
         )}
-        {c.can.manage && <DateField label={tr('Ngày góp ý', 'Answered on')} value={on} onChange={setOn} testid="comment-date" />}
+        {c.can.manage && (
+          <DateField label={tr('Ngày góp ý', 'Answered on')} value={on} onChange={setOn} testid="comment-date" />
+        )}
         <WriteError error={a.error} testid="comment-error" onClose={() => a.setError(null)} />
         {done !== null && (
           <Alert color="green" p="xs" data-testid="comment-done" withCloseButton onClose={() => setDone(null)}>
@@ -102,7 +176,9 @@ export function CommentForm({ c, target, as, onAnswered }: { c: Consultation; ta
         )}
         <Group gap="xs">
           <Button size="xs" onClick={submit} loading={a.busy} disabled={!ready} data-testid="comment-submit">
-            {kind === 'no_comment' ? tr('Gửi: nhất trí, không có ý kiến', 'Send: no comment') : tr('Gửi ý kiến', 'Send the comment')}
+            {kind === 'no_comment'
+              ? tr('Gửi: nhất trí, không có ý kiến', 'Send: no comment')
+              : tr('Gửi ý kiến', 'Send the comment')}
           </Button>
         </Group>
       </Stack>

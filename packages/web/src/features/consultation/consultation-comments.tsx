@@ -9,7 +9,16 @@ import { ErrorView, Loading } from '../../app/common';
 import { useLive, useTr } from '../meeting/meeting.parts';
 import { CommentForm } from './consultation-comment.form';
 import { CommentCard } from './consultation-disposition.form';
-import { apiError, articleOf, articlesOf, cite, DISPOSITION_COLORS, dispositionLabel, provisionsOf, under } from './consultation.parts';
+import {
+  apiError,
+  articleOf,
+  articlesOf,
+  cite,
+  DISPOSITION_COLORS,
+  dispositionLabel,
+  provisionsOf,
+  under,
+} from './consultation.parts';
 import type { Comment, Consultation, Draft } from './consultation.parts';
 
 export interface SectionProps {
@@ -25,7 +34,13 @@ const WHOLE = '__whole';
  * comments on the right (stacked on a phone). Clicking a provision filters the comments to it and aims the comment
  * form at it; managers dispose of each comment in place.
  */
-export function DraftAndComments({ c, onConsultation, reload, readAll, as }: SectionProps & { readAll: boolean; as: string | null }) {
+export function DraftAndComments({
+  c,
+  onConsultation,
+  reload,
+  readAll,
+  as,
+}: SectionProps & { readAll: boolean; as: string | null }) {
   const [l, tr] = useTr();
   const { data: draft, error: draftError } = useApi<Draft>(`/consultations/${c.id}/draft`);
   const [comments, setComments] = useState<Comment[] | null>(null);
@@ -68,7 +83,15 @@ export function DraftAndComments({ c, onConsultation, reload, readAll, as }: Sec
   const provisions = useMemo(() => provisionsOf(draft?.chapters ?? []), [draft]);
   const order = useMemo(() => new Map([...provisions.keys()].map((k, i) => [k, i])), [provisions]);
   const articles = useMemo(() => articlesOf(draft?.chapters ?? []), [draft]);
-  const all = useMemo(() => [...(comments ?? [])].sort((a, b) => (a.at.eId ? (order.get(a.at.eId) ?? 0) : -1) - (b.at.eId ? (order.get(b.at.eId) ?? 0) : -1) || a.position - b.position), [comments, order]);
+  const all = useMemo(
+    () =>
+      [...(comments ?? [])].sort(
+        (a, b) =>
+          (a.at.eId ? (order.get(a.at.eId) ?? 0) : -1) - (b.at.eId ? (order.get(b.at.eId) ?? 0) : -1) ||
+          a.position - b.position,
+      ),
+    [comments, order],
+  );
   const countOf = (eId: string) => all.filter((x) => under(x.at.eId, eId)).length;
   const shown = all
     .filter((x) => !where || (where === WHOLE ? !x.at.eId : under(x.at.eId, where)))
@@ -76,7 +99,8 @@ export function DraftAndComments({ c, onConsultation, reload, readAll, as }: Sec
     .filter((x) => !disp || (disp === 'none' ? !x.disposition && x.kind !== 'no_comment' : x.disposition === disp));
   const select = (eId: string) => {
     setWhere((w) => (w === eId ? '' : eId));
-    if (window.matchMedia('(max-width: 991px)').matches) side.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    if (window.matchMedia('(max-width: 991px)').matches)
+      side.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   };
   const replace = (x: Comment) => setComments((cs) => cs?.map((y) => (y.id === x.id ? x : y)) ?? cs);
   const changed = () => {
@@ -91,7 +115,10 @@ export function DraftAndComments({ c, onConsultation, reload, readAll, as }: Sec
           {tr('Dự thảo', 'Draft')}: {versionLabelVi(draft?.expression ?? c.expression)}
         </Title>
         <Text size="xs" c="dimmed" mb="xs">
-          {tr('Bấm vào một điều, khoản để xem và ghi ý kiến về nó; số bên phải là số ý kiến.', 'Click a provision to see and write comments on it; the number on the right counts its comments.')}
+          {tr(
+            'Bấm vào một điều, khoản để xem và ghi ý kiến về nó; số bên phải là số ý kiến.',
+            'Click a provision to see and write comments on it; the number on the right counts its comments.',
+          )}
         </Text>
         {draftError && <ErrorView error={draftError} />}
         {!draft && !draftError && <Loading />}
@@ -113,7 +140,10 @@ export function DraftAndComments({ c, onConsultation, reload, readAll, as }: Sec
                 label={tr('Đơn vị', 'Unit')}
                 value={unit}
                 onChange={(e) => setUnit(e.currentTarget.value)}
-                data={[{ value: '', label: tr('Tất cả đơn vị', 'All units') }, ...c.recipients.map((r) => ({ value: r.id, label: `${r.name} (${r.comments})` }))]}
+                data={[
+                  { value: '', label: tr('Tất cả đơn vị', 'All units') },
+                  ...c.recipients.map((r) => ({ value: r.id, label: `${r.name} (${r.comments})` })),
+                ]}
                 data-testid="filter-unit"
                 style={{ flex: '1 1 160px', minWidth: 0 }}
               />
@@ -125,7 +155,10 @@ export function DraftAndComments({ c, onConsultation, reload, readAll, as }: Sec
               data={[
                 { value: '', label: tr('Tất cả điều, khoản', 'All provisions') },
                 { value: WHOLE, label: tr('Ý kiến chung (toàn văn)', 'General (whole draft)') },
-                ...articles.map((a) => ({ value: a.eId, label: `${l === 'vi' ? 'Điều' : 'Art.'} ${a.num}. ${a.heading} (${countOf(a.eId)})` })),
+                ...articles.map((a) => ({
+                  value: a.eId,
+                  label: `${l === 'vi' ? 'Điều' : 'Art.'} ${a.num}. ${a.heading} (${countOf(a.eId)})`,
+                })),
               ]}
               data-testid="filter-article"
               style={{ flex: '1 1 160px', minWidth: 0 }}
@@ -147,28 +180,59 @@ export function DraftAndComments({ c, onConsultation, reload, readAll, as }: Sec
           </Group>
           {where && (
             <Group gap={4} wrap="nowrap">
-              <Badge variant="light" color="orange" size="lg" style={{ textTransform: 'none', maxWidth: '100%' }} data-testid="filter-where" data-eid={where} rightSection={<CloseButton size="xs" aria-label={tr('Bỏ lọc', 'Clear')} onClick={() => setWhere('')} data-testid="filter-where-clear" />}>
+              <Badge
+                variant="light"
+                color="orange"
+                size="lg"
+                style={{ textTransform: 'none', maxWidth: '100%' }}
+                data-testid="filter-where"
+                data-eid={where}
+                rightSection={
+                  <CloseButton
+                    size="xs"
+                    aria-label={tr('Bỏ lọc', 'Clear')}
+                    onClick={() => setWhere('')}
+                    data-testid="filter-where-clear"
+                  />
+                }
+              >
                 {where === WHOLE ? tr('Ý kiến chung', 'General comments') : cite(where, l)}
               </Badge>
             </Group>
           )}
           {c.can.answer && c.can.manage && (
             <Group gap="xs">
-              <Button size="xs" variant={writing ? 'filled' : 'light'} onClick={() => setWriting((w) => !w)} data-testid="comment-form-open">
+              <Button
+                size="xs"
+                variant={writing ? 'filled' : 'light'}
+                onClick={() => setWriting((w) => !w)}
+                data-testid="comment-form-open"
+              >
                 {tr('Ghi ý kiến của đơn vị (văn bản góp ý gửi về)', 'Record a unit’s written answer')}
               </Button>
             </Group>
           )}
-          {c.can.answer && writing && <CommentForm c={c} target={target} as={as} onAnswered={(x) => (onConsultation(x), void load())} />}
+          {c.can.answer && writing && (
+            <CommentForm c={c} target={target} as={as} onAnswered={(x) => (onConsultation(x), void load())} />
+          )}
           {error && <ErrorView error={error} />}
           {!comments && !error && <Loading />}
           {comments && shown.length === 0 && (
             <Text size="sm" c="dimmed" data-testid="comments-none">
-              {all.length === 0 ? tr('Chưa có ý kiến nào.', 'No comment yet.') : tr('Không có ý kiến nào phù hợp bộ lọc.', 'No comment matches the filters.')}
+              {all.length === 0
+                ? tr('Chưa có ý kiến nào.', 'No comment yet.')
+                : tr('Không có ý kiến nào phù hợp bộ lọc.', 'No comment matches the filters.')}
             </Text>
           )}
           {shown.map((x) => (
-            <CommentCard key={x.id} c={c} x={x} onSelect={(eId) => setWhere(eId)} onReplaced={replace} onChanged={changed} />
+            <CommentCard
+              key={x.id}
+              c={c}
+              x={x}
+              onSelect={(eId) => setWhere(eId)}
+              onReplaced={replace}
+              onChanged={changed}
+            />
           ))}
         </Stack>
       </div>
@@ -177,7 +241,17 @@ export function DraftAndComments({ c, onConsultation, reload, readAll, as }: Sec
 }
 
 /** A provision of the draft: its number and text, a badge with its comments, and its children. */
-function Provision({ e, where, countOf, onSelect }: { e: ElementView; where: string; countOf: (eId: string) => number; onSelect: (eId: string) => void }) {
+function Provision({
+  e,
+  where,
+  countOf,
+  onSelect,
+}: {
+  e: ElementView;
+  where: string;
+  countOf: (eId: string) => number;
+  onSelect: (eId: string) => void;
+}) {
   const [l] = useTr();
   if (e.kind === 'chapter')
     return (
@@ -191,7 +265,12 @@ function Provision({ e, where, countOf, onSelect }: { e: ElementView; where: str
   const n = countOf(e.eId);
   const selected = where === e.eId;
   const key = (ev: KeyboardEvent) => (ev.key === 'Enter' || ev.key === ' ') && (ev.preventDefault(), onSelect(e.eId));
-  const label = e.kind === 'article' ? `Điều ${e.num}. ${e.heading}` : e.kind === 'clause' ? `${e.num}. ${e.text}` : `${e.num}) ${e.text}`;
+  const label =
+    e.kind === 'article'
+      ? `Điều ${e.num}. ${e.heading}`
+      : e.kind === 'clause'
+        ? `${e.num}. ${e.text}`
+        : `${e.num}) ${e.text}`;
   return (
     <div style={{ marginTop: e.kind === 'article' ? 8 : 0 }}>
       <div
@@ -209,12 +288,22 @@ function Provision({ e, where, countOf, onSelect }: { e: ElementView; where: str
       >
         <div className={`qc-c-prov-text${e.kind === 'article' ? ' qc-c-article' : ''}`}>{label}</div>
         {n > 0 && (
-          <Badge size="sm" circle={n < 10} color={e.kind === 'article' ? 'gray' : 'red'} variant={e.kind === 'article' ? 'light' : 'filled'} data-testid="provision-count">
+          <Badge
+            size="sm"
+            circle={n < 10}
+            color={e.kind === 'article' ? 'gray' : 'red'}
+            variant={e.kind === 'article' ? 'light' : 'filled'}
+            data-testid="provision-count"
+          >
             {n}
           </Badge>
         )}
       </div>
-      {e.kind === 'article' && e.text && <div className="qc-c-prov-text" style={{ padding: '0 9px' }}>{e.text}</div>}
+      {e.kind === 'article' && e.text && (
+        <div className="qc-c-prov-text" style={{ padding: '0 9px' }}>
+          {e.text}
+        </div>
+      )}
       {e.children.map((x) => (
         <Provision key={x.eId} e={x} where={where} countOf={countOf} onSelect={onSelect} />
       ))}

@@ -1,4 +1,18 @@
-import { Anchor, Button, Card, Checkbox, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { z } from 'zod';
@@ -28,17 +42,36 @@ interface Option {
  * "Gửi xin ý kiến": a version of one of the user's regulations, the date sent and the deadline, and the recipients
  * picked among the organizations right below (a shortcut takes every commune and ward) and the advisory bodies.
  */
-export function CreateConsultationForm({ home, canWrite, onCancel }: { home: string; canWrite: (x: { orgId: string }) => boolean; onCancel: () => void }) {
+export function CreateConsultationForm({
+  home,
+  canWrite,
+  onCancel,
+}: {
+  home: string;
+  canWrite: (x: { orgId: string }) => boolean;
+  onCancel: () => void;
+}) {
   const [l, tr] = useTr();
   const { data: regs } = useApi<Reg[]>('/regulations');
-  const mine = useMemo(() => (regs ?? []).filter((r) => canWrite({ orgId: r.orgId })).sort((a, b) => (a.orgId === home ? -1 : b.orgId === home ? 1 : 0)), [regs, canWrite, home]);
+  const mine = useMemo(
+    () =>
+      (regs ?? [])
+        .filter((r) => canWrite({ orgId: r.orgId }))
+        .sort((a, b) => (a.orgId === home ? -1 : b.orgId === home ? 1 : 0)),
+    [regs, canWrite, home],
+  );
   const [regId, setRegId] = useState('');
   const reg = mine.find((r) => r.id === regId) ?? mine[0];
   const { data: detail } = useApi<RegDetail>(reg ? `/regulations/${reg.id}` : null);
   const { data: org } = useApi<OrgDetail>(reg ? `/organizations/${reg.orgId}` : null);
   const [versionId, setVersionId] = useState('');
   // Newest first: the draft just added on the regulation's page is the one usually sent out.
-  const versions = detail && detail.id === reg?.id ? [...detail.versions].sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1)) : [];
+  const versions =
+    detail && detail.id === reg?.id
+      ? [...detail.versions].sort((a, b) =>
+          a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+        )
+      : [];
   useEffect(() => {
     const draft = versions.find((v) => v.status === 'draft') ?? versions[0];
     setVersionId(draft?.id ?? '');
@@ -48,9 +81,16 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
   const [docTitle, setDocTitle] = useState('');
   const [docText, setDocText] = useState('');
   const [matter, setMatter] = useState('');
-  const inForce = versions.filter((v) => v.status === 'adopted' || v.status === 'consolidated').sort((a, b) => ((a.inForceFrom ?? '') < (b.inForceFrom ?? '') ? 1 : -1))[0];
-  const { data: inForceDetail } = useApi<{ frontMatter: { matters?: Record<string, { name?: string }> } }>(what === 'document' && reg && inForce ? `/regulations/${reg.id}/versions/${inForce.id}` : null);
-  const matters = Object.entries(inForceDetail?.frontMatter.matters ?? {}).map(([code, m]) => ({ value: code, label: m.name ?? code }));
+  const inForce = versions
+    .filter((v) => v.status === 'adopted' || v.status === 'consolidated')
+    .sort((a, b) => ((a.inForceFrom ?? '') < (b.inForceFrom ?? '') ? 1 : -1))[0];
+  const { data: inForceDetail } = useApi<{ frontMatter: { matters?: Record<string, { name?: string }> } }>(
+    what === 'document' && reg && inForce ? `/regulations/${reg.id}/versions/${inForce.id}` : null,
+  );
+  const matters = Object.entries(inForceDetail?.frontMatter.matters ?? {}).map(([code, m]) => ({
+    value: code,
+    label: m.name ?? code,
+  }));
   const [title, setTitle] = useState('');
   const [sentOn, setSentOn] = useState(todayInVietnam());
   const [deadline, setDeadline] = useState(addDays(todayInVietnam(), 15));
@@ -58,7 +98,9 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
   const [picked, setPicked] = useState<Set<string>>(new Set());
   useEffect(() => setPicked(new Set()), [reg?.id]);
   const options = useMemo(() => recipientOptions(org), [org]);
-  const shown = options.filter((o) => !filter.trim() || foldVietnamese(o.label).includes(foldVietnamese(filter.trim())));
+  const shown = options.filter(
+    (o) => !filter.trim() || foldVietnamese(o.label).includes(foldVietnamese(filter.trim())),
+  );
   const communes = options.filter((o) => o.group === 'commune');
   const a = useRun<Consultation>((c) => navigate(`/consultations/${c.id}`));
   const toggle = (key: string, on: boolean) =>
@@ -72,8 +114,19 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
     e.preventDefault();
     if (!reg) return;
     const recipients = options.filter((o) => picked.has(o.key)).map((o) => ({ kind: o.kind, id: o.id }));
-    const draft = what === 'document' ? { orgId: reg.orgId, document: { title: docTitle.trim(), text: docText }, matter } : { regulationId: reg.id, versionId };
-    void a.run(() => api<Consultation>('POST', '/consultations', { ...draft, ...(title.trim() ? { title: title.trim() } : {}), sentOn, deadline, recipients }));
+    const draft =
+      what === 'document'
+        ? { orgId: reg.orgId, document: { title: docTitle.trim(), text: docText }, matter }
+        : { regulationId: reg.id, versionId };
+    void a.run(() =>
+      api<Consultation>('POST', '/consultations', {
+        ...draft,
+        ...(title.trim() ? { title: title.trim() } : {}),
+        sentOn,
+        deadline,
+        recipients,
+      }),
+    );
   };
   const groups = [
     { g: 'org' as const, name: tr('Đảng ủy trực thuộc', 'Subordinate committees') },
@@ -107,10 +160,36 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
           />
           {what === 'document' && (
             <Stack gap="xs" data-testid="consultation-create-document">
-              <TextInput label={tr('Tên văn bản dự thảo', 'Title of the draft')} placeholder={tr('Ví dụ: Dự thảo Nghị quyết chuyên đề về chuyển đổi số', 'E.g. Draft resolution on digital transformation')} value={docTitle} onChange={(e) => setDocTitle(e.currentTarget.value)} required data-testid="consultation-create-doc-title" />
-              <Textarea label={tr('Toàn văn dự thảo', 'Full text')} description={tr('Mỗi dòng là một đoạn; ý kiến góp vào từng đoạn.', 'One paragraph per line; comments are given on paragraphs.')} value={docText} onChange={(e) => setDocText(e.currentTarget.value)} autosize minRows={6} maxRows={20} required data-testid="consultation-create-doc-text" />
+              <TextInput
+                label={tr('Tên văn bản dự thảo', 'Title of the draft')}
+                placeholder={tr(
+                  'Ví dụ: Dự thảo Nghị quyết chuyên đề về chuyển đổi số',
+                  'E.g. Draft resolution on digital transformation',
+                )}
+                value={docTitle}
+                onChange={(e) => setDocTitle(e.currentTarget.value)}
+                required
+                data-testid="consultation-create-doc-title"
+              />
+              <Textarea
+                label={tr('Toàn văn dự thảo', 'Full text')}
+                description={tr(
+                  'Mỗi dòng là một đoạn; ý kiến góp vào từng đoạn.',
+                  'One paragraph per line; comments are given on paragraphs.',
+                )}
+                value={docText}
+                onChange={(e) => setDocText(e.currentTarget.value)}
+                autosize
+                minRows={6}
+                maxRows={20}
+                required
+                data-testid="consultation-create-doc-text"
+              />
               <NativeSelect
-                label={tr('Nội dung thuộc thẩm quyền (để biết cơ quan thông qua)', 'Matter it decides (names the adopting body)')}
+                label={tr(
+                  'Nội dung thuộc thẩm quyền (để biết cơ quan thông qua)',
+                  'Matter it decides (names the adopting body)',
+                )}
                 value={matter}
                 onChange={(e) => setMatter(e.currentTarget.value)}
                 data={[{ value: '', label: tr('(chọn nội dung)', '(choose)') }, ...matters]}
@@ -119,27 +198,63 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
             </Stack>
           )}
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-            <NativeSelect label={what === 'document' ? tr('Của tổ chức (theo quy chế làm việc)', 'Of the organization (by its regulation)') : tr('Quy chế', 'Regulation')} value={reg?.id ?? ''} onChange={(e) => setRegId(e.currentTarget.value)} data={mine.map((r) => ({ value: r.id, label: `${r.title} — ${r.orgName}` }))} data-testid="consultation-create-regulation" />
-            {what === 'regulation' && <NativeSelect
-              label={tr('Phiên bản dự thảo gửi đi', 'Version circulated')}
-              value={versionId}
-              onChange={(e) => setVersionId(e.currentTarget.value)}
-              data={versions.map((v) => ({ value: v.id, label: `${v.expression} (${STATUS_LABELS[v.status]?.[l] ?? v.status})` }))}
-              data-testid="consultation-create-version"
-            />}
+            <NativeSelect
+              label={
+                what === 'document'
+                  ? tr('Của tổ chức (theo quy chế làm việc)', 'Of the organization (by its regulation)')
+                  : tr('Quy chế', 'Regulation')
+              }
+              value={reg?.id ?? ''}
+              onChange={(e) => setRegId(e.currentTarget.value)}
+              data={mine.map((r) => ({ value: r.id, label: `${r.title} — ${r.orgName}` }))}
+              data-testid="consultation-create-regulation"
+            />
+            {what === 'regulation' && (
+              <NativeSelect
+                label={tr('Phiên bản dự thảo gửi đi', 'Version circulated')}
+                value={versionId}
+                onChange={(e) => setVersionId(e.currentTarget.value)}
+                data={versions.map((v) => ({
+                  value: v.id,
+                  label: `${v.expression} (${STATUS_LABELS[v.status]?.[l] ?? v.status})`,
+                }))}
+                data-testid="consultation-create-version"
+              />
+            )}
           </SimpleGrid>
           {reg && (
             <Text size="xs" c="dimmed">
-              {tr('Bản dự thảo mới được tạo trên trang quy chế: ', 'A new draft version is added on the regulation’s page: ')}
+              {tr(
+                'Bản dự thảo mới được tạo trên trang quy chế: ',
+                'A new draft version is added on the regulation’s page: ',
+              )}
               <Anchor component={Link} to={`/regulations/${reg.id}`} size="xs">
                 {reg.title}
               </Anchor>
             </Text>
           )}
-          <TextInput label={tr('Tên đợt lấy ý kiến', 'Title')} placeholder={tr('Mặc định: Lấy ý kiến góp ý dự thảo …', 'Default: Lấy ý kiến góp ý dự thảo …')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="consultation-create-title" />
+          <TextInput
+            label={tr('Tên đợt lấy ý kiến', 'Title')}
+            placeholder={tr('Mặc định: Lấy ý kiến góp ý dự thảo …', 'Default: Lấy ý kiến góp ý dự thảo …')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            data-testid="consultation-create-title"
+          />
           <Group gap="sm" align="end" wrap="wrap">
-            <DateField label={tr('Ngày gửi', 'Sent on')} value={sentOn} onChange={setSentOn} testid="consultation-create-sent" required />
-            <DateField label={tr('Hạn góp ý', 'Deadline')} value={deadline} onChange={setDeadline} testid="consultation-create-deadline" required />
+            <DateField
+              label={tr('Ngày gửi', 'Sent on')}
+              value={sentOn}
+              onChange={setSentOn}
+              testid="consultation-create-sent"
+              required
+            />
+            <DateField
+              label={tr('Hạn góp ý', 'Deadline')}
+              value={deadline}
+              onChange={setDeadline}
+              testid="consultation-create-deadline"
+              required
+            />
           </Group>
           <Stack gap={4}>
             <Group justify="space-between" align="end" wrap="wrap" gap="xs">
@@ -150,15 +265,37 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
                 </Text>
               </Text>
               <Group gap={4} wrap="wrap">
-                <Button size="compact-xs" variant="light" onClick={() => setPicked((s) => new Set([...s, ...communes.map((o) => o.key)]))} disabled={communes.length === 0} data-testid="consultation-create-all-communes">
-                  {tr(`Chọn tất cả đảng ủy xã, phường (${communes.length})`, `All communes and wards (${communes.length})`)}
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  onClick={() => setPicked((s) => new Set([...s, ...communes.map((o) => o.key)]))}
+                  disabled={communes.length === 0}
+                  data-testid="consultation-create-all-communes"
+                >
+                  {tr(
+                    `Chọn tất cả đảng ủy xã, phường (${communes.length})`,
+                    `All communes and wards (${communes.length})`,
+                  )}
                 </Button>
-                <Button size="compact-xs" variant="subtle" onClick={() => setPicked(new Set())} disabled={picked.size === 0} data-testid="consultation-create-none-picked">
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => setPicked(new Set())}
+                  disabled={picked.size === 0}
+                  data-testid="consultation-create-none-picked"
+                >
                   {tr('Bỏ chọn', 'Clear')}
                 </Button>
               </Group>
             </Group>
-            <TextInput aria-label={tr('Lọc nơi nhận', 'Filter recipients')} placeholder={tr('Lọc theo tên, có dấu hoặc không dấu', 'Filter by name, with or without diacritics')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} type="search" data-testid="consultation-create-filter" />
+            <TextInput
+              aria-label={tr('Lọc nơi nhận', 'Filter recipients')}
+              placeholder={tr('Lọc theo tên, có dấu hoặc không dấu', 'Filter by name, with or without diacritics')}
+              value={filter}
+              onChange={(e) => setFilter(e.currentTarget.value)}
+              type="search"
+              data-testid="consultation-create-filter"
+            />
             <div className="qc-c-pick" data-testid="consultation-create-recipients">
               {!org && <Loading />}
               {groups.map(({ g, name }) => {
@@ -171,7 +308,15 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
                     </Text>
                     <div className="qc-c-pick-grid">
                       {items.map((o) => (
-                        <Checkbox key={o.key} size="xs" label={o.label} checked={picked.has(o.key)} onChange={(e) => toggle(o.key, e.currentTarget.checked)} data-testid="consultation-create-recipient" data-code={o.code} />
+                        <Checkbox
+                          key={o.key}
+                          size="xs"
+                          label={o.label}
+                          checked={picked.has(o.key)}
+                          onChange={(e) => toggle(o.key, e.currentTarget.checked)}
+                          data-testid="consultation-create-recipient"
+                          data-code={o.code}
+                        />
                       ))}
                     </div>
                   </Stack>
@@ -181,7 +326,17 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
           </Stack>
           <WriteError error={a.error} testid="consultation-create-error" onClose={() => a.setError(null)} />
           <Group gap="xs">
-            <Button type="submit" loading={a.busy} disabled={!reg || (what === 'regulation' ? !versionId : !docTitle.trim() || !docText.trim() || !matter) || !deadline || picked.size === 0} data-testid="consultation-create-submit">
+            <Button
+              type="submit"
+              loading={a.busy}
+              disabled={
+                !reg ||
+                (what === 'regulation' ? !versionId : !docTitle.trim() || !docText.trim() || !matter) ||
+                !deadline ||
+                picked.size === 0
+              }
+              data-testid="consultation-create-submit"
+            >
               {tr('Gửi xin ý kiến', 'Send for comments')}
             </Button>
             <Button variant="subtle" onClick={onCancel}>
@@ -198,7 +353,16 @@ export function CreateConsultationForm({ home, canWrite, onCancel }: { home: str
 function recipientOptions(org: OrgDetail | undefined): Option[] {
   if (!org) return [];
   const collator = new Intl.Collator('vi');
-  const kids: Option[] = org.children.map((c) => ({ key: `org:${c.id}`, kind: 'org', id: c.id, code: c.code, label: c.shortName ?? c.name, group: c.kind === 'COMMUNE_PARTY_ORG' ? 'commune' : 'org' }));
-  const bodies: Option[] = org.bodies.filter((b) => b.kind === 'ADVISORY').map((b) => ({ key: `body:${b.id}`, kind: 'body', id: b.id, code: b.kind, label: b.name, group: 'body' }));
+  const kids: Option[] = org.children.map((c) => ({
+    key: `org:${c.id}`,
+    kind: 'org',
+    id: c.id,
+    code: c.code,
+    label: c.shortName ?? c.name,
+    group: c.kind === 'COMMUNE_PARTY_ORG' ? 'commune' : 'org',
+  }));
+  const bodies: Option[] = org.bodies
+    .filter((b) => b.kind === 'ADVISORY')
+    .map((b) => ({ key: `body:${b.id}`, kind: 'body', id: b.id, code: b.kind, label: b.name, group: 'body' }));
   return [...kids, ...bodies].sort((a, b) => collator.compare(a.label, b.label));
 }

@@ -15,12 +15,33 @@ const CHOICES: { value: Disposition; vi: string; en: string; color: string }[] =
 ];
 
 /** One comment: who, on which provision, what, the wording proposed, and how it was disposed of (tiếp thu, giải trình). */
-export function CommentCard({ c, x, onSelect, onReplaced, onChanged }: { c: Consultation; x: Comment; onSelect: (eId: string) => void; onReplaced: (x: Comment) => void; onChanged: () => void }) {
+export function CommentCard({
+  c,
+  x,
+  onSelect,
+  onReplaced,
+  onChanged,
+}: {
+  c: Consultation;
+  x: Comment;
+  onSelect: (eId: string) => void;
+  onReplaced: (x: Comment) => void;
+  onChanged: () => void;
+}) {
   const [l, tr] = useTr();
   const [open, setOpen] = useState(false);
   const canDispose = c.can.manage && ['open', 'revised'].includes(c.state) && x.kind !== 'no_comment';
   return (
-    <Card withBorder p="sm" data-testid="comment" data-id={x.id} data-kind={x.kind} data-eid={x.at.eId ?? ''} data-disposition={x.disposition ?? 'none'} data-version={x.version}>
+    <Card
+      withBorder
+      p="sm"
+      data-testid="comment"
+      data-id={x.id}
+      data-kind={x.kind}
+      data-eid={x.at.eId ?? ''}
+      data-disposition={x.disposition ?? 'none'}
+      data-version={x.version}
+    >
       <Stack gap={4}>
         <Group gap={6} wrap="wrap" justify="space-between">
           <Text size="sm" fw={700} data-testid="comment-from">
@@ -28,7 +49,13 @@ export function CommentCard({ c, x, onSelect, onReplaced, onChanged }: { c: Cons
           </Text>
           <Group gap={4} wrap="wrap">
             {x.at.eId ? (
-              <Anchor component="button" type="button" size="xs" onClick={() => onSelect(x.at.eId!)} data-testid="comment-cite">
+              <Anchor
+                component="button"
+                type="button"
+                size="xs"
+                onClick={() => onSelect(x.at.eId!)}
+                data-testid="comment-cite"
+              >
                 {x.at.cite}
               </Anchor>
             ) : (
@@ -36,14 +63,22 @@ export function CommentCard({ c, x, onSelect, onReplaced, onChanged }: { c: Cons
                 {x.kind === 'no_comment' ? '' : x.at.cite}
               </Text>
             )}
-            <Badge size="xs" variant="outline" color={x.kind === 'proposal' ? 'blue' : 'gray'} style={{ textTransform: 'none' }}>
+            <Badge
+              size="xs"
+              variant="outline"
+              color={x.kind === 'proposal' ? 'blue' : 'gray'}
+              style={{ textTransform: 'none' }}
+            >
               {commentKindLabel(x.kind, l)}
             </Badge>
           </Group>
         </Group>
         {!x.at.exact && x.anchor.eId && (
           <Text size="xs" c="orange.8">
-            {tr(`Điều khoản góp ý (${x.anchor.eId}) không còn nguyên trong văn bản này; ý kiến được đặt vào ${x.at.cite}.`, `The provision commented on (${x.anchor.eId}) is no longer as it was; the comment is placed at ${x.at.cite}.`)}
+            {tr(
+              `Điều khoản góp ý (${x.anchor.eId}) không còn nguyên trong văn bản này; ý kiến được đặt vào ${x.at.cite}.`,
+              `The provision commented on (${x.anchor.eId}) is no longer as it was; the comment is placed at ${x.at.cite}.`,
+            )}
           </Text>
         )}
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="comment-body">
@@ -65,7 +100,11 @@ export function CommentCard({ c, x, onSelect, onReplaced, onChanged }: { c: Cons
           </Group>
         )}
         {x.explanation && (
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="comment-explanation">
+          <Text
+            size="sm"
+            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+            data-testid="comment-explanation"
+          >
             <b>{tr('Giải trình', 'Explanation')}:</b> {x.explanation}
           </Text>
         )}
@@ -76,8 +115,15 @@ export function CommentCard({ c, x, onSelect, onReplaced, onChanged }: { c: Cons
         )}
         {canDispose && (
           <Group gap="xs">
-            <Button size="compact-xs" variant={open ? 'filled' : 'light'} onClick={() => setOpen((o) => !o)} data-testid="dispose-open">
-              {x.disposition ? tr('Sửa việc tiếp thu, giải trình', 'Change the disposition') : tr('Tiếp thu, giải trình', 'Dispose of it')}
+            <Button
+              size="compact-xs"
+              variant={open ? 'filled' : 'light'}
+              onClick={() => setOpen((o) => !o)}
+              data-testid="dispose-open"
+            >
+              {x.disposition
+                ? tr('Sửa việc tiếp thu, giải trình', 'Change the disposition')
+                : tr('Tiếp thu, giải trình', 'Dispose of it')}
             </Button>
           </Group>
         )}
@@ -107,7 +153,17 @@ export function CommentCard({ c, x, onSelect, onReplaced, onChanged }: { c: Cons
  * Tiếp thu / tiếp thu một phần / không tiếp thu, with the explanation (the server requires it unless fully accepted)
  * and the wording taken into the next version. Someone else's disposition meanwhile (409) reloads the comment.
  */
-function DispositionForm({ c, x, onSaved, onReloaded }: { c: Consultation; x: Comment; onSaved: (x: Comment) => void; onReloaded: (x: Comment) => void }) {
+function DispositionForm({
+  c,
+  x,
+  onSaved,
+  onReloaded,
+}: {
+  c: Consultation;
+  x: Comment;
+  onSaved: (x: Comment) => void;
+  onReloaded: (x: Comment) => void;
+}) {
   const [l, tr] = useTr();
   const [choice, setChoice] = useState<Disposition | null>(x.disposition);
   const [explanation, setExplanation] = useState(x.explanation ?? '');
@@ -117,7 +173,10 @@ function DispositionForm({ c, x, onSaved, onReloaded }: { c: Consultation; x: Co
   // Wording can be taken in only for a clause or a point (an article's comment is explained, its text edited at revision).
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (error) box.current?.querySelector('[data-testid="dispose-error"]')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (error)
+      box.current
+        ?.querySelector('[data-testid="dispose-error"]')
+        ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [error]);
   const anchored = /^(para|point)_/.test(x.anchor.eId?.split('__').at(-1) ?? '');
   const save = async () => {
@@ -125,8 +184,17 @@ function DispositionForm({ c, x, onSaved, onReloaded }: { c: Consultation; x: Co
     setBusy(true);
     setError(null);
     try {
-      const body = { version: x.version, disposition: choice, explanation: explanation.trim() || null, ...(choice !== 'not_accepted' && anchored ? { adoptedText: adopted.trim() || null } : {}) };
-      const r = await api<Pick<Comment, 'id' | 'disposition' | 'explanation' | 'adoptedText' | 'version'>>('PATCH', `/consultations/${c.id}/comments/${x.id}`, body);
+      const body = {
+        version: x.version,
+        disposition: choice,
+        explanation: explanation.trim() || null,
+        ...(choice !== 'not_accepted' && anchored ? { adoptedText: adopted.trim() || null } : {}),
+      };
+      const r = await api<Pick<Comment, 'id' | 'disposition' | 'explanation' | 'adoptedText' | 'version'>>(
+        'PATCH',
+        `/consultations/${c.id}/comments/${x.id}`,
+        body,
+      );
       onSaved({ ...x, ...r });
     } catch (e) {
       const err = apiError(e);
@@ -134,7 +202,9 @@ function DispositionForm({ c, x, onSaved, onReloaded }: { c: Consultation; x: Co
       if (err.status === 409) {
         // Someone else disposed of it: show theirs, and let the user decide again on the latest version.
         const q = x.at.eId ? `?eId=${encodeURIComponent(x.at.eId)}` : '';
-        const fresh = (await api<Comment[]>('GET', `/consultations/${c.id}/comments${q}`).catch(() => [])).find((y) => y.id === x.id);
+        const fresh = (await api<Comment[]>('GET', `/consultations/${c.id}/comments${q}`).catch(() => [])).find(
+          (y) => y.id === x.id,
+        );
         if (fresh) onReloaded(fresh);
       }
     } finally {
@@ -147,7 +217,16 @@ function DispositionForm({ c, x, onSaved, onReloaded }: { c: Consultation; x: Co
     <Stack ref={box} gap="xs" p="xs" bg="gray.0" style={{ borderRadius: 4 }} data-testid="dispose-form">
       <Group gap={4} wrap="wrap" role="radiogroup" aria-label={tr('Tiếp thu, giải trình', 'Disposition')}>
         {CHOICES.map((d) => (
-          <Button key={d.value} size="xs" color={d.color} variant={choice === d.value ? 'filled' : 'light'} role="radio" aria-checked={choice === d.value} onClick={() => setChoice(d.value)} data-testid={`dispose-${d.value}`}>
+          <Button
+            key={d.value}
+            size="xs"
+            color={d.color}
+            variant={choice === d.value ? 'filled' : 'light'}
+            role="radio"
+            aria-checked={choice === d.value}
+            onClick={() => setChoice(d.value)}
+            data-testid={`dispose-${d.value}`}
+          >
             {l === 'vi' ? d.vi : d.en}
           </Button>
         ))}
@@ -166,7 +245,10 @@ function DispositionForm({ c, x, onSaved, onReloaded }: { c: Consultation; x: Co
       {choice !== 'not_accepted' && anchored && (
         <Textarea
           label={tr('Nội dung tiếp thu vào bản chỉnh lý', 'Wording taken into the revision')}
-          description={tr('Thay nội dung khoản, điểm được góp ý; để trống nếu không sửa câu chữ', 'Replaces the text of the clause or point; leave empty to keep the wording')}
+          description={tr(
+            'Thay nội dung khoản, điểm được góp ý; để trống nếu không sửa câu chữ',
+            'Replaces the text of the clause or point; leave empty to keep the wording',
+          )}
           value={adopted}
           onChange={(e) => setAdopted(e.currentTarget.value)}
           autosize

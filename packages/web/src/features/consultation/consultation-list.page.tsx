@@ -26,7 +26,12 @@ export function ConsultationListPage() {
   const run = (data ?? []).filter((c) => covered?.has(c.orgId));
   const received = (data ?? []).filter((c) => covered && !covered.has(c.orgId));
   const asked = query.get('awaiting') === '1' ? 'awaiting' : query.get('tab');
-  const tab = asked === 'run' || asked === 'received' || asked === 'awaiting' ? asked : run.length === 0 && received.length > 0 ? 'received' : 'run';
+  const tab =
+    asked === 'run' || asked === 'received' || asked === 'awaiting'
+      ? asked
+      : run.length === 0 && received.length > 0
+        ? 'received'
+        : 'run';
   const list = tab === 'run' ? run : tab === 'awaiting' ? (awaiting ?? []) : received;
   return (
     <Stack data-testid="consultation-list-page" data-tab={tab}>
@@ -35,7 +40,11 @@ export function ConsultationListPage() {
           {tr('Lấy ý kiến dự thảo', 'Consultations on drafts')}
         </Title>
         {access.canCreate && (
-          <Button variant={creating ? 'filled' : 'light'} onClick={() => setCreating((x) => !x)} data-testid="consultation-create-open">
+          <Button
+            variant={creating ? 'filled' : 'light'}
+            onClick={() => setCreating((x) => !x)}
+            data-testid="consultation-create-open"
+          >
             {tr('Gửi xin ý kiến', 'Send a draft for comments')}
           </Button>
         )}
@@ -46,8 +55,16 @@ export function ConsultationListPage() {
           'A draft regulation is sent out for comments by provision, with a deadline; every comment is accepted or explained before the draft goes to the competent body.',
         )}
       </Text>
-      {access.canCreate && creating && access.home && <CreateConsultationForm home={access.home} canWrite={access.canAssign} onCancel={() => setCreating(false)} />}
-      <Tabs value={tab} onChange={(v) => v && navigate(v === 'awaiting' ? '/consultations?awaiting=1' : `/consultations?tab=${v}`, true)} keepMounted={false}>
+      {access.canCreate && creating && access.home && (
+        <CreateConsultationForm home={access.home} canWrite={access.canAssign} onCancel={() => setCreating(false)} />
+      )}
+      <Tabs
+        value={tab}
+        onChange={(v) =>
+          v && navigate(v === 'awaiting' ? '/consultations?awaiting=1' : `/consultations?tab=${v}`, true)
+        }
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="run" data-testid="consultation-tab-run">
             {tr('Đơn vị lấy ý kiến', 'Run by us')} ({run.length})
@@ -64,7 +81,14 @@ export function ConsultationListPage() {
       {(loading || !covered) && !error && <Loading />}
       {data && covered && list.length === 0 && (
         <Text c="dimmed" data-testid="consultation-none">
-          {tab === 'run' ? tr('Chưa có đợt lấy ý kiến nào do đơn vị tổ chức.', 'No consultation run by your organization yet.') : tab === 'awaiting' ? tr('Không có dự thảo nào đang chờ đơn vị góp ý.', 'Nothing waiting for your answer.') : tr('Chưa có dự thảo nào được gửi xin ý kiến đơn vị.', 'No draft has been sent to your unit for comments.')}
+          {tab === 'run'
+            ? tr('Chưa có đợt lấy ý kiến nào do đơn vị tổ chức.', 'No consultation run by your organization yet.')
+            : tab === 'awaiting'
+              ? tr('Không có dự thảo nào đang chờ đơn vị góp ý.', 'Nothing waiting for your answer.')
+              : tr(
+                  'Chưa có dự thảo nào được gửi xin ý kiến đơn vị.',
+                  'No draft has been sent to your unit for comments.',
+                )}
         </Text>
       )}
       {covered && list.length > 0 && (
@@ -88,7 +112,13 @@ function ConsultationRow({ c }: { c: ConsultationListItem }) {
   const [, tr] = useTr();
   const overdue = isOverdue(c);
   return (
-    <div className={`qc-c-row${overdue ? ' qc-c-overdue' : ''}`} data-testid="consultation-row" data-id={c.id} data-state={c.state} data-overdue={String(overdue)}>
+    <div
+      className={`qc-c-row${overdue ? ' qc-c-overdue' : ''}`}
+      data-testid="consultation-row"
+      data-id={c.id}
+      data-state={c.state}
+      data-overdue={String(overdue)}
+    >
       <div className="qc-c-main">
         <Anchor component={Link} to={`/consultations/${c.id}`} fw={600} size="sm" data-testid="consultation-link">
           {c.title}

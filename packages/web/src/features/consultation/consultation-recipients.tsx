@@ -13,7 +13,12 @@ import type { SectionProps } from './consultation-comments';
  * "Nơi nhận": every recipient with its status (late in red), a reminder to the late ones, and "xác định không góp
  * ý" with its reason so that a silent unit no longer blocks the submission.
  */
-export function RecipientsSection({ c, onConsultation, reload, onAnswerFor }: SectionProps & { onAnswerFor: (recipientId: string) => void }) {
+export function RecipientsSection({
+  c,
+  onConsultation,
+  reload,
+  onAnswerFor,
+}: SectionProps & { onAnswerFor: (recipientId: string) => void }) {
   const [l, tr] = useTr();
   const [reminded, setReminded] = useState<string[] | null>(null);
   const remind = useRun<{ reminded: string[] }>((r) => {
@@ -29,17 +34,37 @@ export function RecipientsSection({ c, onConsultation, reload, onAnswerFor }: Se
           {tr('Nơi nhận dự thảo', 'Recipients')} ({c.recipients.length})
         </Title>
         {c.can.manage && c.state === 'open' && (
-          <Button size="xs" color="red" variant="light" loading={remind.busy} disabled={past && late === 0} onClick={() => void remind.run(() => api<{ reminded: string[] }>('POST', `/consultations/${c.id}/remind`))} data-testid="remind">
+          <Button
+            size="xs"
+            color="red"
+            variant="light"
+            loading={remind.busy}
+            disabled={past && late === 0}
+            onClick={() => void remind.run(() => api<{ reminded: string[] }>('POST', `/consultations/${c.id}/remind`))}
+            data-testid="remind"
+          >
             {tr(`Nhắc nơi quá hạn (${late})`, `Remind the late ones (${late})`)}
           </Button>
         )}
       </Group>
       <WriteError error={remind.error} testid="remind-error" onClose={() => remind.setError(null)} />
       {reminded && (
-        <Alert color={reminded.length ? 'green' : 'gray'} withCloseButton onClose={() => setReminded(null)} data-testid="reminded" data-count={reminded.length}>
+        <Alert
+          color={reminded.length ? 'green' : 'gray'}
+          withCloseButton
+          onClose={() => setReminded(null)}
+          data-testid="reminded"
+          data-count={reminded.length}
+        >
           {reminded.length
-            ? tr(`Đã nhắc (trong ứng dụng và qua thư): ${reminded.join(', ')}.`, `Reminded (in the app and by e-mail): ${reminded.join(', ')}.`)
-            : tr('Không có nơi nào phải nhắc thêm hôm nay (mỗi nơi được nhắc một lần một ngày).', 'Nobody to remind again today (once a day each).')}
+            ? tr(
+                `Đã nhắc (trong ứng dụng và qua thư): ${reminded.join(', ')}.`,
+                `Reminded (in the app and by e-mail): ${reminded.join(', ')}.`,
+              )
+            : tr(
+                'Không có nơi nào phải nhắc thêm hôm nay (mỗi nơi được nhắc một lần một ngày).',
+                'Nobody to remind again today (once a day each).',
+              )}
         </Alert>
       )}
       <div className="qc-c-table qc-c-recipients">
@@ -54,13 +79,25 @@ export function RecipientsSection({ c, onConsultation, reload, onAnswerFor }: Se
         ))}
       </div>
       <Text size="xs" c="dimmed">
-        {l === 'vi' ? `Hạn góp ý ${fmt(c.deadline)}. Nơi quá hạn được nhắc mỗi ngày một lần; nơi đã nhắc mà không trả lời có thể được xác định không góp ý.` : `Deadline ${fmt(c.deadline)}. Late recipients are reminded once a day; one that still does not answer may be marked as not answering.`}
+        {l === 'vi'
+          ? `Hạn góp ý ${fmt(c.deadline)}. Nơi quá hạn được nhắc mỗi ngày một lần; nơi đã nhắc mà không trả lời có thể được xác định không góp ý.`
+          : `Deadline ${fmt(c.deadline)}. Late recipients are reminded once a day; one that still does not answer may be marked as not answering.`}
       </Text>
     </Stack>
   );
 }
 
-function RecipientRow({ c, r, onConsultation, onAnswerFor }: { c: Consultation; r: Recipient; onConsultation: (c: Consultation) => void; onAnswerFor: (id: string) => void }) {
+function RecipientRow({
+  c,
+  r,
+  onConsultation,
+  onAnswerFor,
+}: {
+  c: Consultation;
+  r: Recipient;
+  onConsultation: (c: Consultation) => void;
+  onAnswerFor: (id: string) => void;
+}) {
   const [l, tr] = useTr();
   const [marking, setMarking] = useState(false);
   const [note, setNote] = useState(tr('Đã nhắc, quá hạn không trả lời', 'Reminded, no answer past the deadline'));
@@ -68,11 +105,24 @@ function RecipientRow({ c, r, onConsultation, onAnswerFor }: { c: Consultation; 
     onConsultation(x);
     setMarking(false);
   });
-  const step = (notAnswering: boolean) => void a.run(() => api<Consultation>('POST', `/consultations/${c.id}/recipients/${r.id}`, { version: r.version, notAnswering, note: notAnswering ? note.trim() || null : null }));
+  const step = (notAnswering: boolean) =>
+    void a.run(() =>
+      api<Consultation>('POST', `/consultations/${c.id}/recipients/${r.id}`, {
+        version: r.version,
+        notAnswering,
+        note: notAnswering ? note.trim() || null : null,
+      }),
+    );
   const silent = r.status === 'late' || r.status === 'pending';
   const open = c.state === 'open';
   return (
-    <div className={`qc-c-row${r.status === 'late' ? ' qc-c-overdue' : ''}`} data-testid="recipient" data-id={r.id} data-name={r.name} data-status={r.status}>
+    <div
+      className={`qc-c-row${r.status === 'late' ? ' qc-c-overdue' : ''}`}
+      data-testid="recipient"
+      data-id={r.id}
+      data-name={r.name}
+      data-status={r.status}
+    >
       <div className="qc-c-main">
         <Text size="sm" fw={600}>
           {r.name}
@@ -85,7 +135,12 @@ function RecipientRow({ c, r, onConsultation, onAnswerFor }: { c: Consultation; 
       </div>
       <div>
         <RecipientStatusBadge status={r.status} size="xs" />
-        <Text size="xs" className={r.status === 'late' ? 'qc-c-red' : undefined} c={r.status === 'late' ? undefined : 'dimmed'} data-testid="recipient-line">
+        <Text
+          size="xs"
+          className={r.status === 'late' ? 'qc-c-red' : undefined}
+          c={r.status === 'late' ? undefined : 'dimmed'}
+          data-testid="recipient-line"
+        >
           {l === 'vi' ? r.statusLine : r.status}
         </Text>
         {r.lastRemindedOn && (
@@ -113,21 +168,50 @@ function RecipientRow({ c, r, onConsultation, onAnswerFor }: { c: Consultation; 
             </Button>
           )}
           {c.can.manage && open && silent && (
-            <Button size="compact-xs" variant={marking ? 'filled' : 'subtle'} color="gray" onClick={() => setMarking((m) => !m)} data-testid="recipient-mark-open">
+            <Button
+              size="compact-xs"
+              variant={marking ? 'filled' : 'subtle'}
+              color="gray"
+              onClick={() => setMarking((m) => !m)}
+              data-testid="recipient-mark-open"
+            >
               {tr('Xác định không góp ý', 'Mark as not answering')}
             </Button>
           )}
           {c.can.manage && open && r.status === 'not_answering' && (
-            <Button size="compact-xs" variant="subtle" color="gray" loading={a.busy} onClick={() => step(false)} data-testid="recipient-unmark">
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="gray"
+              loading={a.busy}
+              onClick={() => step(false)}
+              data-testid="recipient-unmark"
+            >
               {tr('Bỏ xác định', 'Undo')}
             </Button>
           )}
         </Group>
         {marking && (
           <Stack gap={4} mt={4} data-testid="recipient-mark-form">
-            <Textarea label={tr('Lý do', 'Reason')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} size="xs" required data-testid="recipient-mark-note" />
+            <Textarea
+              label={tr('Lý do', 'Reason')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              autosize
+              minRows={1}
+              size="xs"
+              required
+              data-testid="recipient-mark-note"
+            />
             <Group gap={4}>
-              <Button size="compact-xs" color="gray" loading={a.busy} disabled={!note.trim()} onClick={() => step(true)} data-testid="recipient-mark-submit">
+              <Button
+                size="compact-xs"
+                color="gray"
+                loading={a.busy}
+                disabled={!note.trim()}
+                onClick={() => step(true)}
+                data-testid="recipient-mark-submit"
+              >
                 {tr('Xác định không góp ý', 'Mark')}
               </Button>
             </Group>

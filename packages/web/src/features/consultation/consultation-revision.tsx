@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { api, useApi } from '../../app/api';
 import { versionLabelVi } from '@quyche/core';
@@ -27,7 +40,11 @@ export function RevisionSection({ c, onConsultation, reload }: SectionProps) {
         </Text>
       )}
       {canRevise && c.blockers.length > 0 && (
-        <Alert color="orange" title={tr('Chưa lập được bản chỉnh lý', 'The revision cannot be made yet')} data-testid="revision-blocked">
+        <Alert
+          color="orange"
+          title={tr('Chưa lập được bản chỉnh lý', 'The revision cannot be made yet')}
+          data-testid="revision-blocked"
+        >
           <List size="sm" spacing={2}>
             {c.blockers.map((b) => (
               <List.Item key={b} style={{ overflowWrap: 'anywhere' }}>
@@ -53,7 +70,13 @@ export function RevisionSection({ c, onConsultation, reload }: SectionProps) {
             <Group justify="space-between" wrap="wrap" align="end">
               <Title order={2} size="h4">
                 {tr('Bản chỉnh lý', 'Revision')}{' '}
-                <Badge variant="light" size="lg" style={{ textTransform: 'none' }} data-testid="revision-expression" data-expression={c.nextExpression ?? ''}>
+                <Badge
+                  variant="light"
+                  size="lg"
+                  style={{ textTransform: 'none' }}
+                  data-testid="revision-expression"
+                  data-expression={c.nextExpression ?? ''}
+                >
                   {c.nextExpression ? versionLabelVi(c.nextExpression) : ''}
                 </Badge>
               </Title>
@@ -64,30 +87,52 @@ export function RevisionSection({ c, onConsultation, reload }: SectionProps) {
               )}
             </Group>
             {c.memo && (
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="revision-memo-view">
+              <Text
+                size="sm"
+                style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                data-testid="revision-memo-view"
+              >
                 <b>{tr('Tờ trình', 'Memo')}:</b> {c.memo}
               </Text>
             )}
             {result && result.versionId === c.nextVersionId && (
               <Text size="sm" data-testid="revision-applied" data-count={result.applied.length}>
                 {result.applied.length
-                  ? tr(`Đã đưa nội dung tiếp thu vào: ${[...new Set(result.applied.map((x) => x.cite))].join('; ')}.`, `Accepted wording taken into: ${[...new Set(result.applied.map((x) => x.cite))].join('; ')}.`)
-                  : tr('Không có nội dung tiếp thu nào thay câu chữ của dự thảo.', 'No accepted wording changed the text.')}
+                  ? tr(
+                      `Đã đưa nội dung tiếp thu vào: ${[...new Set(result.applied.map((x) => x.cite))].join('; ')}.`,
+                      `Accepted wording taken into: ${[...new Set(result.applied.map((x) => x.cite))].join('; ')}.`,
+                    )
+                  : tr(
+                      'Không có nội dung tiếp thu nào thay câu chữ của dự thảo.',
+                      'No accepted wording changed the text.',
+                    )}
               </Text>
             )}
             {result && result.versionId === c.nextVersionId && !!result.rulesToReview?.length && (
-              <Alert color="yellow" title={tr('Quy tắc cần rà soát lại', 'Rules to check again')} data-testid="revision-rules-to-review">
+              <Alert
+                color="yellow"
+                title={tr('Quy tắc cần rà soát lại', 'Rules to check again')}
+                data-testid="revision-rules-to-review"
+              >
                 <List size="sm" spacing={2}>
                   {result.rulesToReview.map((x) => (
                     <List.Item key={x.eId}>
-                      {tr(`${x.cite}: câu chữ đã sửa theo ý kiến tiếp thu, quy tắc ${x.ruleIds.join(', ')} giữ nguyên — kiểm tra quy tắc còn khớp với câu chữ mới.`, `${x.cite}: the wording changed, rule ${x.ruleIds.join(', ')} did not — check that it still matches.`)}
+                      {tr(
+                        `${x.cite}: câu chữ đã sửa theo ý kiến tiếp thu, quy tắc ${x.ruleIds.join(', ')} giữ nguyên — kiểm tra quy tắc còn khớp với câu chữ mới.`,
+                        `${x.cite}: the wording changed, rule ${x.ruleIds.join(', ')} did not — check that it still matches.`,
+                      )}
                     </List.Item>
                   ))}
                 </List>
               </Alert>
             )}
             {result && result.versionId === c.nextVersionId && !!result.consistency?.length && (
-              <Alert color={result.consistency.some((f) => f.severity === 'error') ? 'red' : 'yellow'} title={tr('Đối chiếu với quy chế cấp trên', 'Against the superior’s regulation')} data-testid="revision-consistency" data-count={result.consistency.length}>
+              <Alert
+                color={result.consistency.some((f) => f.severity === 'error') ? 'red' : 'yellow'}
+                title={tr('Đối chiếu với quy chế cấp trên', 'Against the superior’s regulation')}
+                data-testid="revision-consistency"
+                data-count={result.consistency.length}
+              >
                 <List size="sm" spacing={2}>
                   {result.consistency.map((f, i) => (
                     <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
@@ -115,7 +160,14 @@ function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersion
   const a = useRun<NextVersionResult>(onDone);
   const isDocument = c.kind === 'document';
   const submit = () =>
-    void a.run(() => api<NextVersionResult>('POST', `/consultations/${c.id}/next-version`, { version: c.version, memo: memo.trim(), ...(expression.trim() && !isDocument ? { expression: expression.trim() } : {}), ...(text.trim() && isDocument ? { text } : {}) }));
+    void a.run(() =>
+      api<NextVersionResult>('POST', `/consultations/${c.id}/next-version`, {
+        version: c.version,
+        memo: memo.trim(),
+        ...(expression.trim() && !isDocument ? { expression: expression.trim() } : {}),
+        ...(text.trim() && isDocument ? { text } : {}),
+      }),
+    );
   return (
     <Card withBorder data-testid="revision-form">
       <Stack gap="xs">
@@ -123,13 +175,27 @@ function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersion
           {tr('Lập bản chỉnh lý sau lấy ý kiến', 'Make the revision')}
         </Title>
         <Text size="sm" c="dimmed">
-          {tr('Bản chỉnh lý là dự thảo đã gửi, thay nội dung các khoản, điểm (các đoạn) theo ý kiến đã tiếp thu; kèm tờ trình, báo cáo giải trình.', 'The revision is the draft circulated with the accepted wording in its clauses and points, with an explanatory memo.')}
+          {tr(
+            'Bản chỉnh lý là dự thảo đã gửi, thay nội dung các khoản, điểm (các đoạn) theo ý kiến đã tiếp thu; kèm tờ trình, báo cáo giải trình.',
+            'The revision is the draft circulated with the accepted wording in its clauses and points, with an explanatory memo.',
+          )}
         </Text>
-        <Textarea label={tr('Tờ trình, báo cáo giải trình', 'Explanatory memo')} value={memo} onChange={(e) => setMemo(e.currentTarget.value)} autosize minRows={3} required data-testid="revision-memo" />
+        <Textarea
+          label={tr('Tờ trình, báo cáo giải trình', 'Explanatory memo')}
+          value={memo}
+          onChange={(e) => setMemo(e.currentTarget.value)}
+          autosize
+          minRows={3}
+          required
+          data-testid="revision-memo"
+        />
         {isDocument && (
           <Textarea
             label={tr('Toàn văn bản chỉnh lý', 'Full text of the revision')}
-            description={tr('Để trống: dự thảo đã gửi với các đoạn thay theo ý kiến đã tiếp thu. Mỗi dòng là một đoạn.', 'Empty: the draft circulated with the accepted wording. One paragraph per line.')}
+            description={tr(
+              'Để trống: dự thảo đã gửi với các đoạn thay theo ý kiến đã tiếp thu. Mỗi dòng là một đoạn.',
+              'Empty: the draft circulated with the accepted wording. One paragraph per line.',
+            )}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             autosize
@@ -138,15 +204,17 @@ function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersion
             data-testid="revision-text"
           />
         )}
-        {!isDocument && <TextInput
-          label={tr('Ký hiệu phiên bản', 'Version expression')}
-          description={tr('Để trống: tự đánh số tiếp (…-2, …-3)', 'Empty: numbered on (…-2, …-3)')}
-          placeholder={`${c.nextExpression ?? c.expression}-2`}
-          value={expression}
-          onChange={(e) => setExpression(e.currentTarget.value)}
-          maw={320}
-          data-testid="revision-expression-input"
-        />}
+        {!isDocument && (
+          <TextInput
+            label={tr('Ký hiệu phiên bản', 'Version expression')}
+            description={tr('Để trống: tự đánh số tiếp (…-2, …-3)', 'Empty: numbered on (…-2, …-3)')}
+            placeholder={`${c.nextExpression ?? c.expression}-2`}
+            value={expression}
+            onChange={(e) => setExpression(e.currentTarget.value)}
+            maw={320}
+            data-testid="revision-expression-input"
+          />
+        )}
         <WriteError error={a.error} testid="revision-error" onClose={() => a.setError(null)} />
         <Group>
           <Button onClick={submit} loading={a.busy} disabled={!memo.trim()} data-testid="revision-submit">
@@ -158,7 +226,11 @@ function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersion
   );
 }
 
-const CHANGE = { added: { vi: 'Bổ sung', en: 'Added', color: 'green' }, removed: { vi: 'Bãi bỏ', en: 'Removed', color: 'red' }, changed: { vi: 'Sửa đổi', en: 'Changed', color: 'yellow' } } as const;
+const CHANGE = {
+  added: { vi: 'Bổ sung', en: 'Added', color: 'green' },
+  removed: { vi: 'Bãi bỏ', en: 'Removed', color: 'red' },
+  changed: { vi: 'Sửa đổi', en: 'Changed', color: 'yellow' },
+} as const;
 
 /** The comparison table (bảng so sánh): each provision added, removed or changed, before and after. */
 export function Comparison({ c, rows }: { c: Consultation; rows?: ComparisonRow[] }) {
@@ -168,7 +240,13 @@ export function Comparison({ c, rows }: { c: Consultation; rows?: ComparisonRow[
   const list = rows ?? data;
   const regulationId = c.regulationId;
   const [from, to] = [c.versionId, c.nextVersionId];
-  const H = { no: tr('STT', 'No.'), cite: c.kind === 'document' ? tr('Đoạn', 'Paragraph') : tr('Điều, khoản', 'Provision'), before: tr('Dự thảo gửi lấy ý kiến', 'Draft circulated'), after: tr('Bản chỉnh lý', 'Revision'), note: tr('Ghi chú', 'Note') };
+  const H = {
+    no: tr('STT', 'No.'),
+    cite: c.kind === 'document' ? tr('Đoạn', 'Paragraph') : tr('Điều, khoản', 'Provision'),
+    before: tr('Dự thảo gửi lấy ý kiến', 'Draft circulated'),
+    after: tr('Bản chỉnh lý', 'Revision'),
+    note: tr('Ghi chú', 'Note'),
+  };
   return (
     <Stack gap="xs" data-testid="comparison">
       <Group justify="space-between" wrap="wrap">
@@ -177,7 +255,12 @@ export function Comparison({ c, rows }: { c: Consultation; rows?: ComparisonRow[
         </Text>
         {regulationId && from && to && (
           <Group gap="xs">
-            <Anchor href={`/api/v1/regulations/${regulationId}/diff.docx?from=${from}&to=${to}`} size="sm" download data-testid="comparison-docx">
+            <Anchor
+              href={`/api/v1/regulations/${regulationId}/diff.docx?from=${from}&to=${to}`}
+              size="sm"
+              download
+              data-testid="comparison-docx"
+            >
               {tr('Tải bảng so sánh (DOCX)', 'Download (DOCX)')}
             </Anchor>
             <Anchor component={Link} to={`/regulations/${regulationId}`} size="sm">
@@ -206,7 +289,14 @@ export function Comparison({ c, rows }: { c: Consultation; rows?: ComparisonRow[
           </thead>
           <tbody>
             {list.map((r, i) => (
-              <tr key={`${r.eId}-${i}`} className={`qc-c-${r.change}`} data-testid="comparison-row" data-eid={r.eId} data-cite={r.cite} data-change={r.change}>
+              <tr
+                key={`${r.eId}-${i}`}
+                className={`qc-c-${r.change}`}
+                data-testid="comparison-row"
+                data-eid={r.eId}
+                data-cite={r.cite}
+                data-change={r.change}
+              >
                 <td data-label={H.no}>{i + 1}</td>
                 <td data-label={H.cite}>
                   <b>{r.cite}</b>

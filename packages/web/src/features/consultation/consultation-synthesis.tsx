@@ -12,7 +12,13 @@ import type { Consultation, Synthesis } from './consultation.parts';
 export function SynthesisSection({ c }: { c: Consultation }) {
   const [, tr] = useTr();
   const { data, error, loading, reload } = useApi<Synthesis>(`/consultations/${c.id}/synthesis`);
-  const H = { no: tr('STT', 'No.'), cite: c.kind === 'document' ? tr('Đoạn', 'Paragraph') : tr('Điều, khoản', 'Provision'), draft: tr('Nội dung dự thảo', 'Draft text'), comment: tr('Ý kiến góp ý', 'Comments'), disp: tr('Tiếp thu, giải trình', 'Disposition, explanation') };
+  const H = {
+    no: tr('STT', 'No.'),
+    cite: c.kind === 'document' ? tr('Đoạn', 'Paragraph') : tr('Điều, khoản', 'Provision'),
+    draft: tr('Nội dung dự thảo', 'Draft text'),
+    comment: tr('Ý kiến góp ý', 'Comments'),
+    disp: tr('Tiếp thu, giải trình', 'Disposition, explanation'),
+  };
   return (
     <Stack gap="sm" data-testid="synthesis">
       <Group justify="space-between" align="end" wrap="wrap">
@@ -23,7 +29,14 @@ export function SynthesisSection({ c }: { c: Consultation }) {
           <Button size="xs" variant="subtle" onClick={reload} data-testid="synthesis-reload">
             {tr('Tải lại', 'Reload')}
           </Button>
-          <Button size="xs" variant="light" component="a" href={`/api/v1/consultations/${c.id}/synthesis.docx`} download data-testid="synthesis-docx">
+          <Button
+            size="xs"
+            variant="light"
+            component="a"
+            href={`/api/v1/consultations/${c.id}/synthesis.docx`}
+            download
+            data-testid="synthesis-docx"
+          >
             {tr('Tải bảng tổng hợp (DOCX)', 'Download (DOCX)')}
           </Button>
         </Group>
@@ -82,13 +95,18 @@ export function SynthesisSection({ c }: { c: Consultation }) {
       {data && (
         <Stack gap={2}>
           <Text size="sm" data-testid="synthesis-no-comment">
-            <b>{tr('Nhất trí, không có ý kiến', 'Agreed without comment')}:</b> {data.noComment.length ? data.noComment.join(', ') : tr('không có', 'none')}
+            <b>{tr('Nhất trí, không có ý kiến', 'Agreed without comment')}:</b>{' '}
+            {data.noComment.length ? data.noComment.join(', ') : tr('không có', 'none')}
           </Text>
           <Text size="sm" data-testid="synthesis-not-answered">
-            <b>{tr('Không góp ý, chưa góp ý', 'Did not answer')}:</b> {data.notAnswered.length ? data.notAnswered.join(', ') : tr('không có', 'none')}
+            <b>{tr('Không góp ý, chưa góp ý', 'Did not answer')}:</b>{' '}
+            {data.notAnswered.length ? data.notAnswered.join(', ') : tr('không có', 'none')}
           </Text>
           <Text size="xs" c="dimmed">
-            {tr('Tệp DOCX theo thể thức văn bản của Đảng, để ký ban hành kèm tờ trình.', 'The DOCX follows the Party’s document format, to be signed with the memo.')}{' '}
+            {tr(
+              'Tệp DOCX theo thể thức văn bản của Đảng, để ký ban hành kèm tờ trình.',
+              'The DOCX follows the Party’s document format, to be signed with the memo.',
+            )}{' '}
             <Anchor href={`/api/v1/consultations/${c.id}/synthesis.docx`} size="xs" download>
               bang-tong-hop-y-kien.docx
             </Anchor>

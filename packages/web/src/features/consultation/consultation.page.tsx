@@ -88,7 +88,13 @@ function Header({ c, readAll }: { c: Consultation; readAll: boolean }) {
               {tr('Quá hạn góp ý', 'Past the deadline')}
             </Badge>
           )}
-          <Badge variant="outline" color="gray" size="lg" style={{ textTransform: 'none' }} data-testid="consultation-expression">
+          <Badge
+            variant="outline"
+            color="gray"
+            size="lg"
+            style={{ textTransform: 'none' }}
+            data-testid="consultation-expression"
+          >
             {tr('Dự thảo', 'Draft')}: {versionLabelVi(c.expression)}
           </Badge>
         </Group>
@@ -101,7 +107,13 @@ function Header({ c, readAll }: { c: Consultation; readAll: boolean }) {
         </Text>
         <Text size="sm" data-testid="consultation-dates">
           {tr('Gửi ngày', 'Sent on')} {fmt(c.sentOn)} ·{' '}
-          <Text span size="sm" className={overdue ? 'qc-c-red' : undefined} data-testid="consultation-deadline" data-overdue={String(overdue)}>
+          <Text
+            span
+            size="sm"
+            className={overdue ? 'qc-c-red' : undefined}
+            data-testid="consultation-deadline"
+            data-overdue={String(overdue)}
+          >
             {tr('Hạn góp ý', 'Deadline')} {fmt(c.deadline)}
           </Text>
         </Text>
@@ -122,11 +134,17 @@ function Header({ c, readAll }: { c: Consultation; readAll: boolean }) {
         )}
         {!readAll && mine.length > 0 && (
           <Text size="sm" data-testid="consultation-mine">
-            {tr('Đơn vị của bạn được xin ý kiến', 'Your unit is asked for comments')}: {mine.map((r) => `${r.name} — ${l === 'vi' ? r.statusLine : r.status}`).join('; ')}
+            {tr('Đơn vị của bạn được xin ý kiến', 'Your unit is asked for comments')}:{' '}
+            {mine.map((r) => `${r.name} — ${l === 'vi' ? r.statusLine : r.status}`).join('; ')}
           </Text>
         )}
         {readAll && c.blockers.length > 0 && ['open', 'revised'].includes(c.state) && (
-          <Alert color="orange" title={tr('Chưa trình được dự thảo: còn vướng', 'Not ready to submit: still pending')} data-testid="consultation-blockers" data-count={c.blockers.length}>
+          <Alert
+            color="orange"
+            title={tr('Chưa trình được dự thảo: còn vướng', 'Not ready to submit: still pending')}
+            data-testid="consultation-blockers"
+            data-count={c.blockers.length}
+          >
             <List size="sm" spacing={2}>
               {c.blockers.map((b) => (
                 <List.Item key={b} data-testid="blocker" style={{ overflowWrap: 'anywhere' }}>
@@ -138,7 +156,10 @@ function Header({ c, readAll }: { c: Consultation; readAll: boolean }) {
         )}
         {readAll && c.blockers.length === 0 && c.state === 'open' && (
           <Alert color="green" data-testid="consultation-ready">
-            {tr('Mọi nơi nhận đã góp ý hoặc được xác định không góp ý, mọi ý kiến đã được tiếp thu, giải trình: có thể lập bản chỉnh lý.', 'Every recipient has answered or is marked as not answering and every comment is disposed of: the revision may be made.')}
+            {tr(
+              'Mọi nơi nhận đã góp ý hoặc được xác định không góp ý, mọi ý kiến đã được tiếp thu, giải trình: có thể lập bản chỉnh lý.',
+              'Every recipient has answered or is marked as not answering and every comment is disposed of: the revision may be made.',
+            )}
           </Alert>
         )}
       </Stack>

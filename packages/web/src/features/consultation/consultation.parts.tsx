@@ -2,7 +2,16 @@ import { Badge, Group } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { citeVi, COMMENT_KIND_LABELS, DISPOSITION_LABELS, RECIPIENT_STATUS_LABELS, todayInVietnam } from '@quyche/core';
-import type { ComparisonSchema, ConsultationCommentSchema, ConsultationListItemSchema, ConsultationSchema, ElementView, ImpactSchema, SubtreeSchema, SynthesisSchema } from '@quyche/core';
+import type {
+  ComparisonSchema,
+  ConsultationCommentSchema,
+  ConsultationListItemSchema,
+  ConsultationSchema,
+  ElementView,
+  ImpactSchema,
+  SubtreeSchema,
+  SynthesisSchema,
+} from '@quyche/core';
 import { api, ApiError, useApi } from '../../app/api';
 import type { Lang } from '../../app/i18n';
 import { labelOf, useTr } from '../meeting/meeting.parts';
@@ -44,27 +53,51 @@ export const CONSULTATION_STATE_LABELS: Labels = {
   rejected: { vi: 'Không được thông qua', en: 'Rejected' },
   cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
 };
-export const CONSULTATION_STATE_COLORS: Record<string, string> = { open: 'blue', revised: 'cyan', submitted: 'orange', adopted: 'green', rejected: 'red', cancelled: 'dark' };
-export const RECIPIENT_STATUS_COLORS: Record<string, string> = { answered: 'green', pending: 'blue', late: 'red', not_answering: 'gray' };
-export const DISPOSITION_COLORS: Record<string, string> = { accepted: 'green', partly_accepted: 'teal', not_accepted: 'orange' };
+export const CONSULTATION_STATE_COLORS: Record<string, string> = {
+  open: 'blue',
+  revised: 'cyan',
+  submitted: 'orange',
+  adopted: 'green',
+  rejected: 'red',
+  cancelled: 'dark',
+};
+export const RECIPIENT_STATUS_COLORS: Record<string, string> = {
+  answered: 'green',
+  pending: 'blue',
+  late: 'red',
+  not_answering: 'gray',
+};
+export const DISPOSITION_COLORS: Record<string, string> = {
+  accepted: 'green',
+  partly_accepted: 'teal',
+  not_accepted: 'orange',
+};
 
 export const consultationStateLabel = (s: string, l: Lang) => labelOf(CONSULTATION_STATE_LABELS, s, l);
 export const recipientStatusLabel = (s: string, l: Lang) => labelOf(RECIPIENT_STATUS_LABELS as Labels, s, l);
-export const dispositionLabel = (s: string | null, l: Lang) => (s ? labelOf(DISPOSITION_LABELS as Labels, s, l) : l === 'vi' ? 'Chưa xử lý' : 'Not disposed');
+export const dispositionLabel = (s: string | null, l: Lang) =>
+  s ? labelOf(DISPOSITION_LABELS as Labels, s, l) : l === 'vi' ? 'Chưa xử lý' : 'Not disposed';
 export const commentKindLabel = (s: string, l: Lang) => labelOf(COMMENT_KIND_LABELS as Labels, s, l);
 
 /** Past its deadline with recipients still silent: the deadline is shown in red. */
-export const isOverdue = (c: { deadline: string; state: string; counts: { late: number } }) => c.state === 'open' && c.counts.late > 0 && c.deadline < todayInVietnam();
+export const isOverdue = (c: { deadline: string; state: string; counts: { late: number } }) =>
+  c.state === 'open' && c.counts.late > 0 && c.deadline < todayInVietnam();
 
 /** "khoản 3 Điều 12" of a provision's display id (chp_3__art_12__para_3). */
-export const cite = (eId: string | null | undefined, l: Lang) => (eId ? citeVi(eId) : l === 'vi' ? 'Toàn văn dự thảo' : 'The whole draft');
+export const cite = (eId: string | null | undefined, l: Lang) =>
+  eId ? citeVi(eId) : l === 'vi' ? 'Toàn văn dự thảo' : 'The whole draft';
 /** A comment on a provision counts for it and for its parents (a point's comment counts for its clause and article). */
 export const under = (at: string | null, eId: string) => !!at && (at === eId || at.startsWith(`${eId}__`));
 
 export function ConsultationStateBadge({ state, size = 'sm' }: { state: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const [l] = useTr();
   return (
-    <Badge color={CONSULTATION_STATE_COLORS[state] ?? 'gray'} size={size} data-testid="consultation-state" data-state={state}>
+    <Badge
+      color={CONSULTATION_STATE_COLORS[state] ?? 'gray'}
+      size={size}
+      data-testid="consultation-state"
+      data-state={state}
+    >
       {consultationStateLabel(state, l)}
     </Badge>
   );
@@ -73,7 +106,13 @@ export function ConsultationStateBadge({ state, size = 'sm' }: { state: string; 
 export function RecipientStatusBadge({ status, size = 'sm' }: { status: string; size?: 'xs' | 'sm' | 'md' }) {
   const [l] = useTr();
   return (
-    <Badge color={RECIPIENT_STATUS_COLORS[status] ?? 'gray'} size={size} variant={status === 'late' ? 'filled' : 'light'} data-testid="recipient-status" data-status={status}>
+    <Badge
+      color={RECIPIENT_STATUS_COLORS[status] ?? 'gray'}
+      size={size}
+      variant={status === 'late' ? 'filled' : 'light'}
+      data-testid="recipient-status"
+      data-status={status}
+    >
       {recipientStatusLabel(status, l)}
     </Badge>
   );
@@ -82,7 +121,13 @@ export function RecipientStatusBadge({ status, size = 'sm' }: { status: string; 
 export function DispositionBadge({ d, size = 'sm' }: { d: string | null; size?: 'xs' | 'sm' | 'md' }) {
   const [l] = useTr();
   return (
-    <Badge color={d ? (DISPOSITION_COLORS[d] ?? 'gray') : 'red'} variant={d ? 'light' : 'outline'} size={size} data-testid="disposition" data-disposition={d ?? 'none'}>
+    <Badge
+      color={d ? (DISPOSITION_COLORS[d] ?? 'gray') : 'red'}
+      variant={d ? 'light' : 'outline'}
+      size={size}
+      data-testid="disposition"
+      data-disposition={d ?? 'none'}
+    >
       {dispositionLabel(d, l)}
     </Badge>
   );
@@ -93,7 +138,15 @@ export function CountBadges({ c, testid = 'counts' }: { c: Pick<ConsultationList
   const [l, tr] = useTr();
   const n = c.counts;
   return (
-    <Group gap={4} wrap="wrap" data-testid={testid} data-answered={n.answered} data-late={n.late} data-open={n.open} data-comments={n.comments}>
+    <Group
+      gap={4}
+      wrap="wrap"
+      data-testid={testid}
+      data-answered={n.answered}
+      data-late={n.late}
+      data-open={n.open}
+      data-comments={n.comments}
+    >
       <Badge variant="light" color="green" size="sm" style={{ textTransform: 'none' }}>
         {l === 'vi' ? `Đã góp ý ${n.answered}/${n.recipients}` : `Answered ${n.answered}/${n.recipients}`}
       </Badge>

@@ -11,10 +11,27 @@ import { timeVi } from '../notification/notification.parts';
 
 type Home = z.infer<typeof HomeSchema>;
 
-const ROLE = { lead: ['chủ trì', 'lead'], support: ['phối hợp', 'support'], supervise: ['theo dõi', 'supervise'], org: ['', ''] } as const;
+const ROLE = {
+  lead: ['chủ trì', 'lead'],
+  support: ['phối hợp', 'support'],
+  supervise: ['theo dõi', 'supervise'],
+  org: ['', ''],
+} as const;
 
 /** A figure that is a link to the list showing the same records (the list's total equals it). */
-function Figure({ testid, count, href, label, tone }: { testid: string; count: number; href: string; label: string; tone?: 'red' | 'orange' }) {
+function Figure({
+  testid,
+  count,
+  href,
+  label,
+  tone,
+}: {
+  testid: string;
+  count: number;
+  href: string;
+  label: string;
+  tone?: 'red' | 'orange';
+}) {
   return (
     <Anchor component={Link} to={href} underline="never" data-testid={testid} data-count={count} data-href={href}>
       <Stack gap={0} align="flex-start">
@@ -29,7 +46,17 @@ function Figure({ testid, count, href, label, tone }: { testid: string; count: n
   );
 }
 
-function Section({ title, testid, children, more }: { title: string; testid: string; children: ReactNode; more?: ReactNode }) {
+function Section({
+  title,
+  testid,
+  children,
+  more,
+}: {
+  title: string;
+  testid: string;
+  children: ReactNode;
+  more?: ReactNode;
+}) {
   return (
     <Card withBorder padding="md" data-testid={testid}>
       <Group justify="space-between" mb="xs" wrap="nowrap" align="start">
@@ -64,18 +91,40 @@ export function HomePage({ me }: { me: Me }) {
           {tr('Việc của tôi', 'My work')}
         </Title>
         <Text c="dimmed" size="sm">
-          {me.user.displayName} · {tr(`tuần từ ${fmt(h.week.from)} đến ${fmt(h.week.to)}`, `week of ${fmt(h.week.from)} to ${fmt(h.week.to)}`)}
+          {me.user.displayName} ·{' '}
+          {tr(`tuần từ ${fmt(h.week.from)} đến ${fmt(h.week.to)}`, `week of ${fmt(h.week.from)} to ${fmt(h.week.to)}`)}
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section
-          title={mine ? tr('Nhiệm vụ của tôi (chủ trì, phối hợp, theo dõi)', 'My tasks (lead, support, supervise)') : tr('Nhiệm vụ của đơn vị', "My organization's tasks")}
+          title={
+            mine
+              ? tr('Nhiệm vụ của tôi (chủ trì, phối hợp, theo dõi)', 'My tasks (lead, support, supervise)')
+              : tr('Nhiệm vụ của đơn vị', "My organization's tasks")
+          }
           testid="home-tasks"
         >
           <Group gap="xl" wrap="wrap">
-            <Figure testid="home-tasks-overdue" count={h.tasks.overdue.count} href={h.tasks.overdue.href} label={tr('quá hạn', 'overdue')} tone="red" />
-            <Figure testid="home-tasks-week" count={h.tasks.dueThisWeek.count} href={h.tasks.dueThisWeek.href} label={tr('đến hạn trong tuần', 'due this week')} tone="orange" />
-            <Figure testid="home-tasks-open" count={h.tasks.open.count} href={h.tasks.open.href} label={tr('đang thực hiện', 'open')} />
+            <Figure
+              testid="home-tasks-overdue"
+              count={h.tasks.overdue.count}
+              href={h.tasks.overdue.href}
+              label={tr('quá hạn', 'overdue')}
+              tone="red"
+            />
+            <Figure
+              testid="home-tasks-week"
+              count={h.tasks.dueThisWeek.count}
+              href={h.tasks.dueThisWeek.href}
+              label={tr('đến hạn trong tuần', 'due this week')}
+              tone="orange"
+            />
+            <Figure
+              testid="home-tasks-open"
+              count={h.tasks.open.count}
+              href={h.tasks.open.href}
+              label={tr('đang thực hiện', 'open')}
+            />
           </Group>
           {h.tasks.items.length === 0 ? (
             <None>{tr('Không có nhiệm vụ quá hạn hay đến hạn trong tuần.', 'Nothing overdue or due this week.')}</None>
@@ -90,7 +139,12 @@ export function HomePage({ me }: { me: Me }) {
                     {t.title}
                   </Anchor>{' '}
                   <Text span c="dimmed" size="xs">
-                    {[t.due ? tr(`hạn ${fmt(t.due)}`, `due ${fmt(t.due)}`) : null, t.role !== 'org' ? ROLE[t.role][l === 'vi' ? 0 : 1] : t.leadName].filter(Boolean).join(' · ')}
+                    {[
+                      t.due ? tr(`hạn ${fmt(t.due)}`, `due ${fmt(t.due)}`) : null,
+                      t.role !== 'org' ? ROLE[t.role][l === 'vi' ? 0 : 1] : t.leadName,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </Text>
                 </Text>
               </Group>
@@ -99,11 +153,28 @@ export function HomePage({ me }: { me: Me }) {
         </Section>
 
         {h.supervision && (
-          <Section title={tr('Quá hạn trong phạm vi lãnh đạo', 'Overdue under my leadership')} testid="home-supervision">
-            <Figure testid="home-supervision-overdue" count={h.supervision.overdue.count} href={h.supervision.overdue.href} label={tr('nhiệm vụ quá hạn', 'overdue tasks')} tone="red" />
+          <Section
+            title={tr('Quá hạn trong phạm vi lãnh đạo', 'Overdue under my leadership')}
+            testid="home-supervision"
+          >
+            <Figure
+              testid="home-supervision-overdue"
+              count={h.supervision.overdue.count}
+              href={h.supervision.overdue.href}
+              label={tr('nhiệm vụ quá hạn', 'overdue tasks')}
+              tone="red"
+            />
             {h.supervision.byUnit.map((u) => (
               <Group key={u.href} justify="space-between" wrap="nowrap">
-                <Anchor component={Link} to={u.href} size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="home-supervision-unit" data-count={u.overdue} data-href={u.href}>
+                <Anchor
+                  component={Link}
+                  to={u.href}
+                  size="sm"
+                  style={{ overflowWrap: 'anywhere' }}
+                  data-testid="home-supervision-unit"
+                  data-count={u.overdue}
+                  data-href={u.href}
+                >
                   {u.name}
                 </Anchor>
                 <Badge color="red" variant="light">
@@ -118,7 +189,14 @@ export function HomePage({ me }: { me: Me }) {
           title={tr('Hội nghị trong tuần', 'Meetings this week')}
           testid="home-meetings"
           more={
-            <Anchor component={Link} to={h.meetings.href} size="sm" data-testid="home-meetings-count" data-count={h.meetings.count} data-href={h.meetings.href}>
+            <Anchor
+              component={Link}
+              to={h.meetings.href}
+              size="sm"
+              data-testid="home-meetings-count"
+              data-count={h.meetings.count}
+              data-href={h.meetings.href}
+            >
               {tr(`${h.meetings.count} hội nghị`, `${h.meetings.count} meetings`)}
             </Anchor>
           }
@@ -152,19 +230,31 @@ export function HomePage({ me }: { me: Me }) {
           title={tr('Lấy ý kiến cần góp ý', 'Consultations to answer')}
           testid="home-consultations"
           more={
-            <Anchor component={Link} to={h.consultations.href} size="sm" data-testid="home-consultations-count" data-count={h.consultations.count} data-href={h.consultations.href}>
+            <Anchor
+              component={Link}
+              to={h.consultations.href}
+              size="sm"
+              data-testid="home-consultations-count"
+              data-count={h.consultations.count}
+              data-href={h.consultations.href}
+            >
               {tr(`${h.consultations.count} đợt`, `${h.consultations.count}`)}
             </Anchor>
           }
         >
-          {h.consultations.items.length === 0 && <None>{tr('Không có dự thảo nào đang chờ đơn vị góp ý.', 'Nothing to answer.')}</None>}
+          {h.consultations.items.length === 0 && (
+            <None>{tr('Không có dự thảo nào đang chờ đơn vị góp ý.', 'Nothing to answer.')}</None>
+          )}
           {h.consultations.items.map((c) => (
             <div key={c.id}>
               <Anchor component={Link} to={`/consultations/${c.id}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
                 {c.title}
               </Anchor>
               <Text size="xs" c={c.late ? 'red.8' : 'dimmed'}>
-                {c.orgName} · {c.late ? tr(`quá hạn góp ý từ ${fmt(c.deadline)}`, `overdue since ${fmt(c.deadline)}`) : tr(`hạn góp ý ${fmt(c.deadline)}`, `answer by ${fmt(c.deadline)}`)}
+                {c.orgName} ·{' '}
+                {c.late
+                  ? tr(`quá hạn góp ý từ ${fmt(c.deadline)}`, `overdue since ${fmt(c.deadline)}`)
+                  : tr(`hạn góp ý ${fmt(c.deadline)}`, `answer by ${fmt(c.deadline)}`)}
               </Text>
             </div>
           ))}
@@ -174,12 +264,26 @@ export function HomePage({ me }: { me: Me }) {
           title={tr('Kết luận chưa giao nhiệm vụ', 'Conclusions awaiting follow-up')}
           testid="home-conclusions"
           more={
-            <Anchor component={Link} to={h.conclusions.href} size="sm" data-testid="home-conclusions-count" data-count={h.conclusions.count} data-href={h.conclusions.href}>
+            <Anchor
+              component={Link}
+              to={h.conclusions.href}
+              size="sm"
+              data-testid="home-conclusions-count"
+              data-count={h.conclusions.count}
+              data-href={h.conclusions.href}
+            >
               {tr(`${h.conclusions.count} việc`, `${h.conclusions.count} items`)}
             </Anchor>
           }
         >
-          {h.conclusions.items.length === 0 && <None>{tr('Mọi việc trong các thông báo kết luận đã được giao thành nhiệm vụ.', 'Every conclusion item is followed by a task.')}</None>}
+          {h.conclusions.items.length === 0 && (
+            <None>
+              {tr(
+                'Mọi việc trong các thông báo kết luận đã được giao thành nhiệm vụ.',
+                'Every conclusion item is followed by a task.',
+              )}
+            </None>
+          )}
           {h.conclusions.items.map((c) => (
             <Text key={c.id} size="sm" style={{ overflowWrap: 'anywhere' }}>
               <Anchor component={Link} to={`/meetings/${c.meetingId}`} size="sm">
@@ -194,12 +298,21 @@ export function HomePage({ me }: { me: Me }) {
           title={tr('Thông báo chưa đọc', 'Unread notifications')}
           testid="home-notifications"
           more={
-            <Anchor component={Link} to={h.notifications.href} size="sm" data-testid="home-notifications-count" data-count={h.notifications.unread} data-href={h.notifications.href}>
+            <Anchor
+              component={Link}
+              to={h.notifications.href}
+              size="sm"
+              data-testid="home-notifications-count"
+              data-count={h.notifications.unread}
+              data-href={h.notifications.href}
+            >
               {tr(`${h.notifications.unread} chưa đọc`, `${h.notifications.unread} unread`)}
             </Anchor>
           }
         >
-          {h.notifications.items.length === 0 && <None>{tr('Không có thông báo chưa đọc.', 'No unread notifications.')}</None>}
+          {h.notifications.items.length === 0 && (
+            <None>{tr('Không có thông báo chưa đọc.', 'No unread notifications.')}</None>
+          )}
           {h.notifications.items.map((n) => (
             <Text key={n.id} size="sm" style={{ overflowWrap: 'anywhere' }}>
               {n.href ? (

@@ -1,11 +1,38 @@
-import { Alert, Badge, Button, Card, Checkbox, Code, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Code,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { todayInVietnam } from '@quyche/core';
 import { api } from '../../app/api';
 import { fmt } from '../../app/common';
 import type { SectionProps } from './meeting.page';
-import { ConfidentialityBadge, confidentialityLabel, DateField, ErrorAlert, fmtNumber, labelOf, maxDate, useAction, useTr, VOTE_METHOD_LABELS } from './meeting.parts';
+import {
+  ConfidentialityBadge,
+  confidentialityLabel,
+  DateField,
+  ErrorAlert,
+  fmtNumber,
+  labelOf,
+  maxDate,
+  useAction,
+  useTr,
+  VOTE_METHOD_LABELS,
+} from './meeting.parts';
 import type { Meeting } from './meeting.parts';
 import type { Lang } from '../../app/i18n';
 
@@ -14,7 +41,11 @@ const VOTE_METHODS = ['show_of_hands', 'secret_ballot', 'written'] as const;
 
 /** Names of the matters' attributes the regulation asks about (codes of the regulation, named for people), with their unit. */
 const ATTRIBUTE_LABELS: Record<string, { vi: string; en: string; unit?: { vi: string; en: string } }> = {
-  tong_muc_dau_tu_ty_dong: { vi: 'Tổng mức đầu tư', en: 'Total investment', unit: { vi: 'tỷ đồng', en: 'billion VND' } },
+  tong_muc_dau_tu_ty_dong: {
+    vi: 'Tổng mức đầu tư',
+    en: 'Total investment',
+    unit: { vi: 'tỷ đồng', en: 'billion VND' },
+  },
 };
 const attributeInputLabel = (k: string, l: Lang) => {
   const a = ATTRIBUTE_LABELS[k];
@@ -23,7 +54,18 @@ const attributeInputLabel = (k: string, l: Lang) => {
 /** "Tổng mức đầu tư: 1.200 tỷ đồng"; an attribute the page has no name for is shown by its code. */
 export function attributeText(k: string, v: number | string | boolean, l: Lang) {
   const a = ATTRIBUTE_LABELS[k];
-  const value = typeof v === 'number' ? fmtNumber(v, l) : typeof v === 'boolean' ? (v ? (l === 'vi' ? 'có' : 'yes') : l === 'vi' ? 'không' : 'no') : v;
+  const value =
+    typeof v === 'number'
+      ? fmtNumber(v, l)
+      : typeof v === 'boolean'
+        ? v
+          ? l === 'vi'
+            ? 'có'
+            : 'yes'
+          : l === 'vi'
+            ? 'không'
+            : 'no'
+        : v;
   return `${a ? a[l] : k}: ${value}${a?.unit && typeof v === 'number' ? ` ${a.unit[l]}` : ''}`;
 }
 
@@ -46,7 +88,9 @@ export function AgendaSection(props: SectionProps) {
         {m.agenda.map((it) => (
           <AgendaItemCard key={it.id} it={it} {...props} />
         ))}
-        {m.can.write && m.kind === 'written_consultation' && m.state === 'in_session' && m.agenda.length > 0 && <WrittenResponseForm {...props} />}
+        {m.can.write && m.kind === 'written_consultation' && m.state === 'in_session' && m.agenda.length > 0 && (
+          <WrittenResponseForm {...props} />
+        )}
         {canAdd && <AddItemForm {...props} />}
       </Stack>
     </Card>
@@ -71,12 +115,32 @@ function AgendaItemCard({ it, m, onMeeting, reload }: SectionProps & { it: Item 
         </Group>
         <Group gap="xs" wrap="wrap">
           {it.matterName && (
-            <Text size="xs" fw={600} c="blue.9" bg="blue.0" px={6} py={2} style={{ borderRadius: 4 }} data-testid="item-matter">
+            <Text
+              size="xs"
+              fw={600}
+              c="blue.9"
+              bg="blue.0"
+              px={6}
+              py={2}
+              style={{ borderRadius: 4 }}
+              data-testid="item-matter"
+            >
               {it.matterName}
             </Text>
           )}
           {attributes.map(([k, v]) => (
-            <Text key={k} size="xs" fw={600} c="teal.9" bg="teal.0" px={6} py={2} style={{ borderRadius: 4 }} data-testid="item-attribute" data-key={k}>
+            <Text
+              key={k}
+              size="xs"
+              fw={600}
+              c="teal.9"
+              bg="teal.0"
+              px={6}
+              py={2}
+              style={{ borderRadius: 4 }}
+              data-testid="item-attribute"
+              data-key={k}
+            >
               {attributeText(k, v, l)}
             </Text>
           ))}
@@ -103,21 +167,33 @@ function AgendaItemCard({ it, m, onMeeting, reload }: SectionProps & { it: Item 
               {it.competence.reason_vi}
             </Text>
           ) : (
-            <Alert color="orange" p="xs" title={tr('Cảnh báo thẩm quyền', 'Competence warning')} data-testid="competence-warning">
+            <Alert
+              color="orange"
+              p="xs"
+              title={tr('Cảnh báo thẩm quyền', 'Competence warning')}
+              data-testid="competence-warning"
+            >
               <Text size="sm">{it.competence.reason_vi}</Text>
             </Alert>
           ))}
         {it.votes.map((v) => (
           <Group key={v.id} gap="xs" wrap="wrap" align="start" data-testid="vote-result" data-passed={String(v.passed)}>
-            <Badge color={v.passed ? 'green' : 'red'}>{v.passed ? tr('Được thông qua', 'Passed') : tr('Không được thông qua', 'Not passed')}</Badge>
+            <Badge color={v.passed ? 'green' : 'red'}>
+              {v.passed ? tr('Được thông qua', 'Passed') : tr('Không được thông qua', 'Not passed')}
+            </Badge>
             <Text size="sm" style={{ flex: 1, minWidth: 200, overflowWrap: 'anywhere' }}>
-              {labelOf(VOTE_METHOD_LABELS, v.method, l)}: {tr('đồng ý', 'yes')} {v.yes}, {tr('không đồng ý', 'no')} {v.no}, {tr('không biểu quyết', 'abstain')} {v.abstain} ({v.method === 'written' ? tr('đã trả lời', 'replied') : tr('có mặt', 'present')} {v.present}/{v.totalMembers}). {v.reason_vi}
+              {labelOf(VOTE_METHOD_LABELS, v.method, l)}: {tr('đồng ý', 'yes')} {v.yes}, {tr('không đồng ý', 'no')}{' '}
+              {v.no}, {tr('không biểu quyết', 'abstain')} {v.abstain} (
+              {v.method === 'written' ? tr('đã trả lời', 'replied') : tr('có mặt', 'present')} {v.present}/
+              {v.totalMembers}). {v.reason_vi}
             </Text>
           </Group>
         ))}
         {it.writtenTally && (
           <Text size="sm" data-testid="written-tally">
-            {tr('Phiếu lấy ý kiến', 'Written replies')}: {tr('đồng ý', 'agree')} {it.writtenTally.agree}, {tr('không đồng ý', 'disagree')} {it.writtenTally.disagree}, {tr('không biểu quyết', 'abstain')} {it.writtenTally.abstain} · {tr('đã trả lời', 'replied')} {it.writtenTally.replied}
+            {tr('Phiếu lấy ý kiến', 'Written replies')}: {tr('đồng ý', 'agree')} {it.writtenTally.agree},{' '}
+            {tr('không đồng ý', 'disagree')} {it.writtenTally.disagree}, {tr('không biểu quyết', 'abstain')}{' '}
+            {it.writtenTally.abstain} · {tr('đã trả lời', 'replied')} {it.writtenTally.replied}
           </Text>
         )}
         {canVote && <VoteForm it={it} m={m} onMeeting={onMeeting} reload={reload} />}
@@ -137,16 +213,46 @@ function VoteForm({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
   const n = (x: number | string) => (typeof x === 'number' ? x : Number(x) || 0);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void a.run(() => api('POST', `/meetings/${m.id}/agenda/${it.id}/votes`, { method, yes: n(yes), no: n(no), abstain: n(abstain) }));
+    void a.run(() =>
+      api('POST', `/meetings/${m.id}/agenda/${it.id}/votes`, { method, yes: n(yes), no: n(no), abstain: n(abstain) }),
+    );
   };
   return (
     <form onSubmit={submit} data-testid="vote-form">
       <Stack gap={6}>
         <Group align="end" gap="xs" wrap="wrap">
-          <NativeSelect label={tr('Hình thức biểu quyết', 'Method')} value={method} onChange={(e) => setMethod(e.currentTarget.value)} data={VOTE_METHODS.map((k) => ({ value: k, label: labelOf(VOTE_METHOD_LABELS, k, l) }))} data-testid="vote-method" w={170} />
-          <NumberInput label={tr('Đồng ý', 'Yes')} value={yes} onChange={setYes} min={0} w={130} data-testid="vote-yes" />
-          <NumberInput label={tr('Không đồng ý', 'No')} value={no} onChange={setNo} min={0} w={130} data-testid="vote-no" />
-          <NumberInput label={tr('Không biểu quyết', 'Abstain')} value={abstain} onChange={setAbstain} min={0} w={150} data-testid="vote-abstain" />
+          <NativeSelect
+            label={tr('Hình thức biểu quyết', 'Method')}
+            value={method}
+            onChange={(e) => setMethod(e.currentTarget.value)}
+            data={VOTE_METHODS.map((k) => ({ value: k, label: labelOf(VOTE_METHOD_LABELS, k, l) }))}
+            data-testid="vote-method"
+            w={170}
+          />
+          <NumberInput
+            label={tr('Đồng ý', 'Yes')}
+            value={yes}
+            onChange={setYes}
+            min={0}
+            w={130}
+            data-testid="vote-yes"
+          />
+          <NumberInput
+            label={tr('Không đồng ý', 'No')}
+            value={no}
+            onChange={setNo}
+            min={0}
+            w={130}
+            data-testid="vote-no"
+          />
+          <NumberInput
+            label={tr('Không biểu quyết', 'Abstain')}
+            value={abstain}
+            onChange={setAbstain}
+            min={0}
+            w={150}
+            data-testid="vote-abstain"
+          />
           <Button type="submit" variant="light" loading={a.busy} data-testid="vote-submit">
             {tr('Ghi kết quả biểu quyết', 'Record the vote')}
           </Button>
@@ -189,9 +295,42 @@ function ReservedOpinions({ it, m, onMeeting, reload }: SectionProps & { it: Ite
       )}
       {canAdd && open && (
         <Group align="end" gap="xs" wrap="wrap">
-          <NativeSelect label={tr('Ủy viên', 'Member')} value={person} onChange={(e) => setPerson(e.currentTarget.value)} data={[{ value: '', label: tr('(chọn ủy viên)', '(choose)') }, ...members.map((x) => ({ value: x.personId!, label: x.fullName }))]} data-testid="opinion-person" w={200} />
-          <Textarea label={tr('Nội dung bảo lưu', 'Opinion')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={1} w={300} maw="100%" data-testid="opinion-text" />
-          <Button variant="light" size="sm" disabled={!person || !text.trim()} loading={a.busy} onClick={() => a.run(() => api('POST', `/meetings/${m.id}/agenda/${it.id}/reserved-opinions`, { personId: person, text: text.trim() }))} data-testid="opinion-submit">
+          <NativeSelect
+            label={tr('Ủy viên', 'Member')}
+            value={person}
+            onChange={(e) => setPerson(e.currentTarget.value)}
+            data={[
+              { value: '', label: tr('(chọn ủy viên)', '(choose)') },
+              ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
+            ]}
+            data-testid="opinion-person"
+            w={200}
+          />
+          <Textarea
+            label={tr('Nội dung bảo lưu', 'Opinion')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            autosize
+            minRows={1}
+            w={300}
+            maw="100%"
+            data-testid="opinion-text"
+          />
+          <Button
+            variant="light"
+            size="sm"
+            disabled={!person || !text.trim()}
+            loading={a.busy}
+            onClick={() =>
+              a.run(() =>
+                api('POST', `/meetings/${m.id}/agenda/${it.id}/reserved-opinions`, {
+                  personId: person,
+                  text: text.trim(),
+                }),
+              )
+            }
+            data-testid="opinion-submit"
+          >
             {tr('Ghi ý kiến bảo lưu', 'Record')}
           </Button>
         </Group>
@@ -243,12 +382,47 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
       <form onSubmit={submit} data-testid="item-form">
         <Stack gap="xs">
           <Text fw={600}>{tr('Thêm nội dung vào chương trình', 'Add an agenda item')}</Text>
-          <TextInput label={tr('Nội dung', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required data-testid="item-title" />
+          <TextInput
+            label={tr('Nội dung', 'Title')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            required
+            data-testid="item-title"
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-            <NativeSelect label={tr('Loại việc (theo quy chế)', 'Matter (per the regulation)')} value={matter} onChange={(e) => setMatter(e.currentTarget.value)} data={[{ value: '', label: tr('(không thuộc loại việc nào)', '(none)') }, ...matters.map((x) => ({ value: x.code, label: x.name }))]} data-testid="item-matter-select" />
-            <NativeSelect label={tr('Lĩnh vực', 'Topic')} value={topic} onChange={(e) => setTopic(e.currentTarget.value)} data={[{ value: '', label: tr('(không)', '(none)') }, ...(m.regulation?.topics ?? []).map((x) => ({ value: x.code, label: x.name }))]} data-testid="item-topic" />
-            <TextInput label={tr('Cơ quan trình', 'Presented by')} value={unit} onChange={(e) => setUnit(e.currentTarget.value)} data-testid="item-unit" />
-            <NativeSelect label={tr('Độ mật', 'Confidentiality')} value={conf} onChange={(e) => setConf(e.currentTarget.value)} data={[0, 1, 2, 3].map((n) => ({ value: String(n), label: confidentialityLabel(n, l) }))} data-testid="item-confidentiality" />
+            <NativeSelect
+              label={tr('Loại việc (theo quy chế)', 'Matter (per the regulation)')}
+              value={matter}
+              onChange={(e) => setMatter(e.currentTarget.value)}
+              data={[
+                { value: '', label: tr('(không thuộc loại việc nào)', '(none)') },
+                ...matters.map((x) => ({ value: x.code, label: x.name })),
+              ]}
+              data-testid="item-matter-select"
+            />
+            <NativeSelect
+              label={tr('Lĩnh vực', 'Topic')}
+              value={topic}
+              onChange={(e) => setTopic(e.currentTarget.value)}
+              data={[
+                { value: '', label: tr('(không)', '(none)') },
+                ...(m.regulation?.topics ?? []).map((x) => ({ value: x.code, label: x.name })),
+              ]}
+              data-testid="item-topic"
+            />
+            <TextInput
+              label={tr('Cơ quan trình', 'Presented by')}
+              value={unit}
+              onChange={(e) => setUnit(e.currentTarget.value)}
+              data-testid="item-unit"
+            />
+            <NativeSelect
+              label={tr('Độ mật', 'Confidentiality')}
+              value={conf}
+              onChange={(e) => setConf(e.currentTarget.value)}
+              data={[0, 1, 2, 3].map((n) => ({ value: String(n), label: confidentialityLabel(n, l) }))}
+              data-testid="item-confidentiality"
+            />
             {attributes.map((k) => (
               <NumberInput
                 key={k}
@@ -263,7 +437,10 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
             ))}
           </SimpleGrid>
           <Checkbox
-            label={tr('Nội dung báo cáo lại việc đã quyết định giữa hai kỳ họp (Thường trực báo cáo Ban Thường vụ theo quy chế)', 'Reports back on what was decided since the last session')}
+            label={tr(
+              'Nội dung báo cáo lại việc đã quyết định giữa hai kỳ họp (Thường trực báo cáo Ban Thường vụ theo quy chế)',
+              'Reports back on what was decided since the last session',
+            )}
             checked={reportsBack}
             onChange={(e) => setReportsBack(e.currentTarget.checked)}
             data-testid="item-reports-back"
@@ -308,18 +485,45 @@ function WrittenResponseForm({ m, onMeeting, reload }: SectionProps) {
           </Text>
         )}
         <Group align="end" gap="xs" wrap="wrap">
-          <NativeSelect label={tr('Ủy viên', 'Member')} value={person} onChange={(e) => setPerson(e.currentTarget.value)} data={[{ value: '', label: tr('(chọn ủy viên)', '(choose)') }, ...members.map((x) => ({ value: x.personId!, label: x.fullName }))]} data-testid="written-person" w={220} />
+          <NativeSelect
+            label={tr('Ủy viên', 'Member')}
+            value={person}
+            onChange={(e) => setPerson(e.currentTarget.value)}
+            data={[
+              { value: '', label: tr('(chọn ủy viên)', '(choose)') },
+              ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
+            ]}
+            data-testid="written-person"
+            w={220}
+          />
           <DateField label={tr('Ngày nhận phiếu', 'Received on')} value={on} onChange={setOn} testid="written-date" />
         </Group>
         {m.agenda.map((it) => (
-          <NativeSelect key={it.id} label={`${it.position}. ${it.title}`} value={choices[it.id] ?? 'agree'} onChange={(e) => {
+          <NativeSelect
+            key={it.id}
+            label={`${it.position}. ${it.title}`}
+            value={choices[it.id] ?? 'agree'}
+            onChange={(e) => {
               const v = e.currentTarget.value;
               setChoices((c) => ({ ...c, [it.id]: v }));
-            }} data={choiceLabels} data-testid="written-choice" />
+            }}
+            data={choiceLabels}
+            data-testid="written-choice"
+          />
         ))}
         <ErrorAlert error={a.error} testid="written-error" />
         <Group>
-          <Button variant="light" disabled={!person || !on} loading={a.busy} onClick={() => a.run(() => api('POST', `/meetings/${m.id}/written-responses`, { personId: person, receivedOn: on, answers }))} data-testid="written-submit">
+          <Button
+            variant="light"
+            disabled={!person || !on}
+            loading={a.busy}
+            onClick={() =>
+              a.run(() =>
+                api('POST', `/meetings/${m.id}/written-responses`, { personId: person, receivedOn: on, answers }),
+              )
+            }
+            data-testid="written-submit"
+          >
             {tr('Ghi phiếu', 'Record')}
           </Button>
         </Group>

@@ -4,7 +4,15 @@ import type { FormEvent } from 'react';
 import { api, useApi } from '../../app/api';
 import { Link } from '../../app/router';
 import type { SectionProps } from './meeting.page';
-import { ATTENDANCE_STATUS_COLORS, ATTENDANCE_STATUS_LABELS, ErrorAlert, labelOf, LiveCounts, useAction, useTr } from './meeting.parts';
+import {
+  ATTENDANCE_STATUS_COLORS,
+  ATTENDANCE_STATUS_LABELS,
+  ErrorAlert,
+  labelOf,
+  LiveCounts,
+  useAction,
+  useTr,
+} from './meeting.parts';
 import type { Meeting, OrgDetail } from './meeting.parts';
 
 type Attendance = Meeting['attendance'][number];
@@ -19,7 +27,8 @@ export function AttendanceSection({ m, onMeeting, reload }: SectionProps) {
   const editable = m.can.write && attendanceOpen(m.state);
   const remote = m.format !== 'in_person';
   const siteName = (id: string | null) => m.sites.find((s) => s.id === id)?.name ?? '';
-  const patch = (x: Attendance, body: { status: string; reason?: string | null; siteId?: string | null }) => a.run(() => api('PATCH', `/meetings/${m.id}/attendance/${x.id}`, body));
+  const patch = (x: Attendance, body: { status: string; reason?: string | null; siteId?: string | null }) =>
+    a.run(() => api('PATCH', `/meetings/${m.id}/attendance/${x.id}`, body));
   return (
     <Card withBorder data-testid="attendance">
       <Stack gap="sm">
@@ -29,17 +38,29 @@ export function AttendanceSection({ m, onMeeting, reload }: SectionProps) {
         <LiveCounts counts={m.counts} quorum={m.checks.quorum} />
         {m.state === 'planned' && (
           <Text size="sm" c="dimmed">
-            {tr('Danh sách triệu tập được lập khi triệu tập hội nghị (các ủy viên của cơ quan vào ngày họp).', 'The list of those summoned is made when the meeting is convened.')}
+            {tr(
+              'Danh sách triệu tập được lập khi triệu tập hội nghị (các ủy viên của cơ quan vào ngày họp).',
+              'The list of those summoned is made when the meeting is convened.',
+            )}
           </Text>
         )}
         <ErrorAlert error={a.error} testid="attendance-error" onClose={() => a.setError(null)} />
         {editable && members.some((x) => x.status === 'summoned') && (
           <Group gap="xs">
-            <Button size="xs" variant="light" loading={a.busy} onClick={() => void a.run(() => api('POST', `/meetings/${m.id}/attendance/all-present`, {}))} data-testid="att-all-present">
+            <Button
+              size="xs"
+              variant="light"
+              loading={a.busy}
+              onClick={() => void a.run(() => api('POST', `/meetings/${m.id}/attendance/all-present`, {}))}
+              data-testid="att-all-present"
+            >
               {tr('Tất cả có mặt', 'All present')}
             </Button>
             <Text size="xs" c="dimmed">
-              {tr('Mọi người chưa điểm danh được ghi có mặt; người đã ghi vắng giữ nguyên.', 'Everyone not yet marked is present; those marked absent stay so.')}
+              {tr(
+                'Mọi người chưa điểm danh được ghi có mặt; người đã ghi vắng giữ nguyên.',
+                'Everyone not yet marked is present; those marked absent stay so.',
+              )}
             </Text>
           </Group>
         )}
@@ -58,7 +79,14 @@ export function AttendanceSection({ m, onMeeting, reload }: SectionProps) {
               </Table.Thead>
               <Table.Tbody>
                 {members.map((x, i) => (
-                  <AttendanceRow key={x.id} n={i + 1} x={x} m={m} editable={editable && !a.busy} onPatch={(b) => patch(x, b)} />
+                  <AttendanceRow
+                    key={x.id}
+                    n={i + 1}
+                    x={x}
+                    m={m}
+                    editable={editable && !a.busy}
+                    onPatch={(b) => patch(x, b)}
+                  />
                 ))}
               </Table.Tbody>
             </Table>
@@ -82,11 +110,16 @@ export function AttendanceSection({ m, onMeeting, reload }: SectionProps) {
             ))}
           </Stack>
         )}
-        {m.can.write && !['closed', 'minutes_approved', 'cancelled'].includes(m.state) && <GuestForm m={m} onMeeting={onMeeting} reload={reload} />}
+        {m.can.write && !['closed', 'minutes_approved', 'cancelled'].includes(m.state) && (
+          <GuestForm m={m} onMeeting={onMeeting} reload={reload} />
+        )}
         {remote && <SitesPanel m={m} onMeeting={onMeeting} reload={reload} />}
         {m.can.write && !editable && members.length > 0 && (
           <Text size="xs" c="dimmed">
-            {tr('Điểm danh chỉ sửa được khi hội nghị đã triệu tập và chưa bế mạc.', 'Attendance can be changed once convened and until closed.')}
+            {tr(
+              'Điểm danh chỉ sửa được khi hội nghị đã triệu tập và chưa bế mạc.',
+              'Attendance can be changed once convened and until closed.',
+            )}
           </Text>
         )}
       </Stack>
@@ -94,7 +127,19 @@ export function AttendanceSection({ m, onMeeting, reload }: SectionProps) {
   );
 }
 
-function AttendanceRow({ n, x, m, editable, onPatch }: { n: number; x: Attendance; m: Meeting; editable: boolean; onPatch: (b: { status: string; reason?: string | null; siteId?: string | null }) => Promise<boolean> }) {
+function AttendanceRow({
+  n,
+  x,
+  m,
+  editable,
+  onPatch,
+}: {
+  n: number;
+  x: Attendance;
+  m: Meeting;
+  editable: boolean;
+  onPatch: (b: { status: string; reason?: string | null; siteId?: string | null }) => Promise<boolean>;
+}) {
   const [l, tr] = useTr();
   const [pending, setPending] = useState<string | null>(null);
   const [reason, setReason] = useState(x.reason ?? '');
@@ -121,7 +166,13 @@ function AttendanceRow({ n, x, m, editable, onPatch }: { n: number; x: Attendanc
       <Table.Td>{x.title ?? tr('Ủy viên', 'Member')}</Table.Td>
       <Table.Td>
         {!m.can.write ? (
-          <Badge variant="light" color={ATTENDANCE_STATUS_COLORS[x.status] ?? 'gray'} style={{ textTransform: 'none' }} data-testid="att-status-text" data-status={x.status}>
+          <Badge
+            variant="light"
+            color={ATTENDANCE_STATUS_COLORS[x.status] ?? 'gray'}
+            style={{ textTransform: 'none' }}
+            data-testid="att-status-text"
+            data-status={x.status}
+          >
             {labelOf(ATTENDANCE_STATUS_LABELS, x.status, l)}
           </Badge>
         ) : (
@@ -130,7 +181,10 @@ function AttendanceRow({ n, x, m, editable, onPatch }: { n: number; x: Attendanc
             value={status}
             disabled={!editable}
             onChange={(e) => void setStatus(e.currentTarget.value)}
-            data={Object.keys(ATTENDANCE_STATUS_LABELS).map((k) => ({ value: k, label: labelOf(ATTENDANCE_STATUS_LABELS, k, l) }))}
+            data={Object.keys(ATTENDANCE_STATUS_LABELS).map((k) => ({
+              value: k,
+              label: labelOf(ATTENDANCE_STATUS_LABELS, k, l),
+            }))}
             aria-label={`${tr('Tình trạng', 'Status')}: ${x.fullName}`}
             data-testid="att-status"
             w={150}
@@ -149,7 +203,11 @@ function AttendanceRow({ n, x, m, editable, onPatch }: { n: number; x: Attendanc
               disabled={!editable}
               placeholder={tr('Ghi lý do vắng', 'Reason')}
               aria-label={`${tr('Lý do vắng', 'Reason')}: ${x.fullName}`}
-              error={pending && !reason.trim() ? tr('Ghi lý do để lưu "vắng có lý do"', 'Write the reason to save') : undefined}
+              error={
+                pending && !reason.trim()
+                  ? tr('Ghi lý do để lưu "vắng có lý do"', 'Write the reason to save')
+                  : undefined
+              }
               autoFocus={!!pending}
               data-testid="att-reason"
               w={190}
@@ -172,8 +230,13 @@ function AttendanceRow({ n, x, m, editable, onPatch }: { n: number; x: Attendanc
               size="xs"
               value={x.siteId ?? ''}
               disabled={!editable}
-              onChange={(e) => void onPatch({ status: x.status, reason: x.reason, siteId: e.currentTarget.value || null })}
-              data={[{ value: '', label: tr('(chưa chọn)', '(none)') }, ...m.sites.map((s) => ({ value: s.id, label: s.name }))]}
+              onChange={(e) =>
+                void onPatch({ status: x.status, reason: x.reason, siteId: e.currentTarget.value || null })
+              }
+              data={[
+                { value: '', label: tr('(chưa chọn)', '(none)') },
+                ...m.sites.map((s) => ({ value: s.id, label: s.name })),
+              ]}
               aria-label={`${tr('Điểm cầu', 'Site')}: ${x.fullName}`}
               data-testid="att-site"
               w={190}
@@ -197,16 +260,48 @@ export function GuestForm({ m, onMeeting, reload, siteId }: SectionProps & { sit
   }, reload);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void a.run(() => api('POST', `/meetings/${m.id}/guests`, { name: name.trim(), title: title.trim() || null, siteId: (siteId ?? site) || null }));
+    void a.run(() =>
+      api('POST', `/meetings/${m.id}/guests`, {
+        name: name.trim(),
+        title: title.trim() || null,
+        siteId: (siteId ?? site) || null,
+      }),
+    );
   };
   return (
     <form onSubmit={submit} data-testid="guest-form">
       <Stack gap={6}>
         <Group align="end" gap="xs" wrap="wrap">
-          <TextInput label={tr('Khách mời', 'Guest')} placeholder={tr('Họ tên', 'Name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="guest-name" w={220} maw="100%" />
-          <TextInput label={tr('Chức vụ, đơn vị', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="guest-title" w={260} maw="100%" />
+          <TextInput
+            label={tr('Khách mời', 'Guest')}
+            placeholder={tr('Họ tên', 'Name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+            data-testid="guest-name"
+            w={220}
+            maw="100%"
+          />
+          <TextInput
+            label={tr('Chức vụ, đơn vị', 'Title')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            data-testid="guest-title"
+            w={260}
+            maw="100%"
+          />
           {!siteId && m.format !== 'in_person' && m.sites.length > 0 && (
-            <NativeSelect label={tr('Điểm cầu', 'Site')} value={site} onChange={(e) => setSite(e.currentTarget.value)} data={[{ value: '', label: tr('(không)', '(none)') }, ...m.sites.map((s) => ({ value: s.id, label: s.name }))]} data-testid="guest-site" w={200} />
+            <NativeSelect
+              label={tr('Điểm cầu', 'Site')}
+              value={site}
+              onChange={(e) => setSite(e.currentTarget.value)}
+              data={[
+                { value: '', label: tr('(không)', '(none)') },
+                ...m.sites.map((s) => ({ value: s.id, label: s.name })),
+              ]}
+              data-testid="guest-site"
+              w={200}
+            />
           )}
           <Button type="submit" variant="light" loading={a.busy} disabled={!name.trim()} data-testid="guest-submit">
             {tr('Thêm khách mời', 'Add guest')}
@@ -226,7 +321,8 @@ const placeOf = (name: string) => name.replace(/^(Đảng bộ|Đảng ủy|Chi 
  * An organization by its short name ("Đảng ủy xã Tân Lập") when the API gives one, else by its name. The children of
  * GET /organizations/:id carry no short name yet (OrgRefSchema is id, code, name, kind), so today this is the name.
  */
-const orgLabel = (o: OrgRef) => ('shortName' in o && typeof o.shortName === 'string' && o.shortName ? o.shortName : o.name);
+const orgLabel = (o: OrgRef) =>
+  'shortName' in o && typeof o.shortName === 'string' && o.shortName ? o.shortName : o.name;
 
 /** Connection points of an online or hybrid conference, each with its counts and its own page. */
 function SitesPanel({ m, onMeeting, reload }: SectionProps) {
@@ -236,7 +332,11 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
   const [host, setHost] = useState('');
   const open = m.can.write && !['closed', 'minutes_approved', 'cancelled'].includes(m.state);
   // The organizations under the meeting's (the communes and party committees of the province) can host a point.
-  const { data: org } = useApi<OrgDetail>(open || m.sites.some((s) => s.hostOrgId) ? `/organizations/${encodeURIComponent(m.orgId)}?asOf=${m.meetingDate}` : null);
+  const { data: org } = useApi<OrgDetail>(
+    open || m.sites.some((s) => s.hostOrgId)
+      ? `/organizations/${encodeURIComponent(m.orgId)}?asOf=${m.meetingDate}`
+      : null,
+  );
   const hosts = [...(org?.children ?? [])].sort((x, y) => collator.compare(orgLabel(x), orgLabel(y)));
   const hostName = (id: string | null) => {
     const o = id ? org?.children.find((c) => c.id === id) : undefined;
@@ -253,11 +353,18 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
     setHost(id);
     const o = hosts.find((x) => x.id === id);
     // A name is suggested from the host while none has been typed.
-    if (o && (!name.trim() || hosts.some((x) => name === `${tr('Điểm cầu', 'Site')} ${orgLabel(x)}`))) setName(`${tr('Điểm cầu', 'Site')} ${orgLabel(o)}`);
+    if (o && (!name.trim() || hosts.some((x) => name === `${tr('Điểm cầu', 'Site')} ${orgLabel(x)}`)))
+      setName(`${tr('Điểm cầu', 'Site')} ${orgLabel(o)}`);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void a.run(() => api('POST', `/meetings/${m.id}/sites`, { name: name.trim(), hostOrgId: host || null, leadPersonId: lead || null }));
+    void a.run(() =>
+      api('POST', `/meetings/${m.id}/sites`, {
+        name: name.trim(),
+        hostOrgId: host || null,
+        leadPersonId: lead || null,
+      }),
+    );
   };
   return (
     <Stack gap="xs" data-testid="sites">
@@ -279,7 +386,16 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
               {m.sites.map((s) => (
                 <Table.Tr key={s.id} data-testid="site-row" data-host={s.hostOrgId ?? ''}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/meetings/${m.id}/sites/${s.id}`} title={hostName(s.hostOrgId) ? `${tr('Tổ chức điểm danh', 'Run by')}: ${hostName(s.hostOrgId)}` : undefined} data-testid="site-link">
+                    <Anchor
+                      component={Link}
+                      to={`/meetings/${m.id}/sites/${s.id}`}
+                      title={
+                        hostName(s.hostOrgId)
+                          ? `${tr('Tổ chức điểm danh', 'Run by')}: ${hostName(s.hostOrgId)}`
+                          : undefined
+                      }
+                      data-testid="site-link"
+                    >
                       {s.name}
                     </Anchor>
                     {/* The host is named when the point's name does not already say where it is. */}
@@ -307,16 +423,42 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
           <Group align="end" gap="xs" wrap="wrap">
             <NativeSelect
               label={tr('Tổ chức đảng nơi đặt điểm cầu', 'Host organization')}
-              description={tr('Văn thư của tổ chức này điểm danh tại điểm cầu', 'Its clerk records attendance at the point')}
+              description={tr(
+                'Văn thư của tổ chức này điểm danh tại điểm cầu',
+                'Its clerk records attendance at the point',
+              )}
               value={host}
               onChange={(e) => chooseHost(e.currentTarget.value)}
-              data={[{ value: '', label: tr('(không)', '(none)') }, ...hosts.map((o) => ({ value: o.id, label: orgLabel(o) }))]}
+              data={[
+                { value: '', label: tr('(không)', '(none)') },
+                ...hosts.map((o) => ({ value: o.id, label: orgLabel(o) })),
+              ]}
               data-testid="site-host"
               w={300}
               maw="100%"
             />
-            <TextInput label={tr('Tên điểm cầu', 'Site name')} placeholder={tr('Ví dụ: Điểm cầu xã Tân Lập', 'e.g. Tân Lập commune')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="site-name" w={260} maw="100%" />
-            <NativeSelect label={tr('Người chủ trì', 'Lead')} value={lead} onChange={(e) => setLead(e.currentTarget.value)} data={[{ value: '', label: tr('(chưa chọn)', '(none)') }, ...members.map((x) => ({ value: x.personId!, label: x.fullName }))]} data-testid="site-lead" w={220} maw="100%" />
+            <TextInput
+              label={tr('Tên điểm cầu', 'Site name')}
+              placeholder={tr('Ví dụ: Điểm cầu xã Tân Lập', 'e.g. Tân Lập commune')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              required
+              data-testid="site-name"
+              w={260}
+              maw="100%"
+            />
+            <NativeSelect
+              label={tr('Người chủ trì', 'Lead')}
+              value={lead}
+              onChange={(e) => setLead(e.currentTarget.value)}
+              data={[
+                { value: '', label: tr('(chưa chọn)', '(none)') },
+                ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
+              ]}
+              data-testid="site-lead"
+              w={220}
+              maw="100%"
+            />
             <Button type="submit" variant="light" loading={a.busy} disabled={!name.trim()} data-testid="site-submit">
               {tr('Thêm điểm cầu', 'Add site')}
             </Button>

@@ -1,23 +1,75 @@
-import { Alert, Anchor, Button, Card, Checkbox, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { z } from 'zod';
-import { addDays, daysInMonth, MEETING_FORMATS, MEETING_KINDS, MEETING_STATES, todayInVietnam, weekdayIndex } from '@quyche/core';
+import {
+  addDays,
+  daysInMonth,
+  MEETING_FORMATS,
+  MEETING_KINDS,
+  MEETING_STATES,
+  todayInVietnam,
+  weekdayIndex,
+} from '@quyche/core';
 import type { FeedTokenSchema } from '@quyche/core';
 import { api, ApiError, useApi } from '../../app/api';
 import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import type { Lang } from '../../app/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
-import { canPlan, DateField, TimeField, ErrorAlert, formatLabel, kindLabel, StateBadge, stateLabel, useProvince, useTr } from './meeting.parts';
+import {
+  canPlan,
+  DateField,
+  TimeField,
+  ErrorAlert,
+  formatLabel,
+  kindLabel,
+  StateBadge,
+  stateLabel,
+  useProvince,
+  useTr,
+} from './meeting.parts';
 import type { Meeting, MeetingListItem, OrgDetail } from './meeting.parts';
 import './calendar.css';
 
 /** The bodies whose calendar is kept here: the Tỉnh ủy, its Ban Thường vụ and its Thường trực. */
 export const CALENDAR_BODIES = ['BCH', 'BTV', 'TT'] as const;
-const WEEKDAYS_SHORT = { vi: ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] };
-export const WEEKDAYS_LONG = { vi: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'], en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] };
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS_SHORT = {
+  vi: ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};
+export const WEEKDAYS_LONG = {
+  vi: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** 0 for Monday … 6 for Sunday. */
 export { weekdayIndex };
@@ -34,7 +86,9 @@ const monthTitle = (ym: string, l: Lang) => {
 };
 
 export function bodiesOf(org: OrgDetail | undefined) {
-  return CALENDAR_BODIES.map((k) => org?.bodies.find((b) => b.kind === k)).filter((b): b is OrgDetail['bodies'][number] => !!b);
+  return CALENDAR_BODIES.map((k) => org?.bodies.find((b) => b.kind === k)).filter(
+    (b): b is OrgDetail['bodies'][number] => !!b,
+  );
 }
 
 export function CalendarPage() {
@@ -45,7 +99,10 @@ export function CalendarPage() {
   const view = query.get('view') === 'week' ? 'week' : 'month';
   const month = isMonth(query.get('month')) ? query.get('month')! : today.slice(0, 7);
   const weekParam = query.get('week');
-  const week = weekParam && /^\d{4}-\d{2}-\d{2}$/.test(weekParam) ? mondayOf(weekParam) : mondayOf(month === today.slice(0, 7) ? today : `${month}-01`);
+  const week =
+    weekParam && /^\d{4}-\d{2}-\d{2}$/.test(weekParam)
+      ? mondayOf(weekParam)
+      : mondayOf(month === today.slice(0, 7) ? today : `${month}-01`);
   // Under 600 px seven columns leave no room for a title: the month is then a list of its days with meetings.
   const phone = useMediaQuery('(max-width: 600px)', false, { getInitialValueInEffect: false });
   const { me, orgId, org, error: orgError } = useProvince();
@@ -58,7 +115,14 @@ export function CalendarPage() {
   const from = view === 'month' ? mondayOf(first) : week;
   const to = view === 'month' ? addDays(mondayOf(last), 6) : addDays(week, 6);
   const scope = body ? `bodyId=${body.id}` : orgId ? `orgId=${orgId}` : null;
-  const { data: meetings, error, loading, reload } = useApi<MeetingListItem[]>(scope && (bodyKind === 'all' || body) ? `/meetings?${scope}&from=${from}&to=${to}` : null);
+  const {
+    data: meetings,
+    error,
+    loading,
+    reload,
+  } = useApi<MeetingListItem[]>(
+    scope && (bodyKind === 'all' || body) ? `/meetings?${scope}&from=${from}&to=${to}` : null,
+  );
 
   const go = (p: { body?: string; month?: string; view?: string; week?: string }) => {
     const q = new URLSearchParams();
@@ -73,7 +137,9 @@ export function CalendarPage() {
   };
   const byDay = new Map<string, MeetingListItem[]>();
   for (const m of meetings ?? []) byDay.set(m.meetingDate, [...(byDay.get(m.meetingDate) ?? []), m]);
-  const days = Array.from({ length: Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1 }, (_, i) => addDays(from, i));
+  const days = Array.from({ length: Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1 }, (_, i) =>
+    addDays(from, i),
+  );
 
   if (orgError) return <ErrorView error={orgError} />;
   return (
@@ -91,7 +157,10 @@ export function CalendarPage() {
           label={tr('Cơ quan', 'Body')}
           value={bodyKind}
           onChange={(e) => go({ body: e.currentTarget.value })}
-          data={[{ value: 'all', label: tr('Tất cả cơ quan', 'All bodies') }, ...bodies.map((b) => ({ value: b.kind, label: b.name }))]}
+          data={[
+            { value: 'all', label: tr('Tất cả cơ quan', 'All bodies') },
+            ...bodies.map((b) => ({ value: b.kind, label: b.name })),
+          ]}
           data-testid="cal-body"
           w={280}
           maw="100%"
@@ -112,7 +181,11 @@ export function CalendarPage() {
           <Button
             variant="light"
             size="xs"
-            onClick={() => (view === 'month' ? go({ month: shiftMonth(month, -1) }) : go({ week: addDays(week, -7), month: addDays(week, -7).slice(0, 7) }))}
+            onClick={() =>
+              view === 'month'
+                ? go({ month: shiftMonth(month, -1) })
+                : go({ week: addDays(week, -7), month: addDays(week, -7).slice(0, 7) })
+            }
             data-testid="cal-prev"
             aria-label={view === 'month' ? tr('Tháng trước', 'Previous month') : tr('Tuần trước', 'Previous week')}
           >
@@ -122,13 +195,22 @@ export function CalendarPage() {
             {view === 'month' ? monthTitle(month, l) : `${tr('Tuần', 'Week')} ${fmt(week)} – ${fmt(addDays(week, 6))}`}
           </Text>
           <Group gap={4} wrap="nowrap">
-            <Button variant="subtle" size="xs" onClick={() => go({ month: today.slice(0, 7), week: mondayOf(today) })} data-testid="cal-today">
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => go({ month: today.slice(0, 7), week: mondayOf(today) })}
+              data-testid="cal-today"
+            >
               {tr('Hôm nay', 'Today')}
             </Button>
             <Button
               variant="light"
               size="xs"
-              onClick={() => (view === 'month' ? go({ month: shiftMonth(month, 1) }) : go({ week: addDays(week, 7), month: addDays(week, 7).slice(0, 7) }))}
+              onClick={() =>
+                view === 'month'
+                  ? go({ month: shiftMonth(month, 1) })
+                  : go({ week: addDays(week, 7), month: addDays(week, 7).slice(0, 7) })
+              }
               data-testid="cal-next"
               aria-label={view === 'month' ? tr('Tháng sau', 'Next month') : tr('Tuần sau', 'Next week')}
             >
@@ -148,7 +230,13 @@ export function CalendarPage() {
               </div>
             ))}
             {days.map((d) => (
-              <div key={d} className={`qc-cal-day${d.slice(0, 7) !== month ? ' qc-out' : ''}${d === today ? ' qc-today' : ''}`} data-testid="cal-day" data-date={d} data-today={d === today ? 'true' : undefined}>
+              <div
+                key={d}
+                className={`qc-cal-day${d.slice(0, 7) !== month ? ' qc-out' : ''}${d === today ? ' qc-today' : ''}`}
+                data-testid="cal-day"
+                data-date={d}
+                data-today={d === today ? 'true' : undefined}
+              >
                 <div className="qc-cal-num">{Number(d.slice(8))}</div>
                 {(byDay.get(d) ?? []).map((m) => (
                   <Link
@@ -169,7 +257,15 @@ export function CalendarPage() {
         ) : (
           <Stack gap="xs" data-testid="cal-week">
             {days.map((d) => (
-              <Card key={d} withBorder p="xs" bg={d === today ? 'orange.0' : undefined} data-testid="cal-day" data-date={d} data-today={d === today ? 'true' : undefined}>
+              <Card
+                key={d}
+                withBorder
+                p="xs"
+                bg={d === today ? 'orange.0' : undefined}
+                data-testid="cal-day"
+                data-date={d}
+                data-today={d === today ? 'true' : undefined}
+              >
                 <Text fw={700} size="sm">
                   {WEEKDAYS_LONG[l][weekdayIndex(d)]}, {fmt(d)}
                 </Text>
@@ -183,7 +279,14 @@ export function CalendarPage() {
                     <StateBadge state={m.state} size="sm" />
                     <Text size="sm">
                       {m.startsAt && <b>{m.startsAt} </b>}
-                      <Anchor component={Link} to={`/meetings/${m.id}`} data-testid="cal-meeting" data-date={m.meetingDate} data-state={m.state} td={m.state === 'cancelled' ? 'line-through' : undefined}>
+                      <Anchor
+                        component={Link}
+                        to={`/meetings/${m.id}`}
+                        data-testid="cal-meeting"
+                        data-date={m.meetingDate}
+                        data-state={m.state}
+                        td={m.state === 'cancelled' ? 'line-through' : undefined}
+                      >
                         {m.title}
                       </Anchor>
                     </Text>
@@ -210,7 +313,9 @@ export function CalendarPage() {
 function MonthAgenda({ month, today, byDay }: { month: string; today: string; byDay: Map<string, MeetingListItem[]> }) {
   const [l, tr] = useTr();
   const n = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
-  const days = Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`).filter((d) => byDay.has(d) || d === today);
+  const days = Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`).filter(
+    (d) => byDay.has(d) || d === today,
+  );
   if (![...byDay.keys()].some((d) => d.startsWith(month)))
     return (
       <Text size="sm" c="dimmed" py="sm" data-testid="cal-agenda-empty">
@@ -220,7 +325,13 @@ function MonthAgenda({ month, today, byDay }: { month: string; today: string; by
   return (
     <div className="qc-cal-agenda" data-testid="cal-agenda">
       {days.map((d) => (
-        <div key={d} className={`qc-cal-aday${d === today ? ' qc-today' : ''}`} data-testid="cal-day" data-date={d} data-today={d === today ? 'true' : undefined}>
+        <div
+          key={d}
+          className={`qc-cal-aday${d === today ? ' qc-today' : ''}`}
+          data-testid="cal-day"
+          data-date={d}
+          data-today={d === today ? 'true' : undefined}
+        >
           <div className="qc-cal-adate" aria-label={`${WEEKDAYS_LONG[l][weekdayIndex(d)]}, ${fmt(d)}`}>
             <span className="qc-cal-anum">{Number(d.slice(8))}</span>
             <span className="qc-cal-awd">{WEEKDAYS_SHORT[l][weekdayIndex(d)]}</span>
@@ -232,7 +343,14 @@ function MonthAgenda({ month, today, byDay }: { month: string; today: string; by
               </Text>
             )}
             {(byDay.get(d) ?? []).map((m) => (
-              <Link key={m.id} to={`/meetings/${m.id}`} className={`qc-cal-aev qc-s-${m.state}${m.state === 'cancelled' ? ' qc-cancelled' : ''}`} data-testid="cal-meeting" data-date={m.meetingDate} data-state={m.state}>
+              <Link
+                key={m.id}
+                to={`/meetings/${m.id}`}
+                className={`qc-cal-aev qc-s-${m.state}${m.state === 'cancelled' ? ' qc-cancelled' : ''}`}
+                data-testid="cal-meeting"
+                data-date={m.meetingDate}
+                data-state={m.state}
+              >
                 {m.startsAt && <b>{m.startsAt} </b>}
                 <span className="qc-cal-title">{m.title}</span>
                 <span className="qc-cal-ameta">
@@ -264,7 +382,14 @@ function CalendarLegend({ abbreviations }: { abbreviations: boolean }) {
         <span className="qc-cal-swatch qc-today-swatch" aria-hidden="true" />
         {tr('Hôm nay', 'Today')}
       </span>
-      {abbreviations && <span>{tr('BCH, BTV, TT: Ban Chấp hành, Ban Thường vụ, Thường trực (ghi ở cuộc họp chưa định giờ)', 'BCH, BTV, TT: executive committee, standing committee, permanent board (on a meeting with no time set)')}</span>}
+      {abbreviations && (
+        <span>
+          {tr(
+            'BCH, BTV, TT: Ban Chấp hành, Ban Thường vụ, Thường trực (ghi ở cuộc họp chưa định giờ)',
+            'BCH, BTV, TT: executive committee, standing committee, permanent board (on a meeting with no time set)',
+          )}
+        </span>
+      )}
     </div>
   );
 }
@@ -289,15 +414,38 @@ function IcsButton({ bodies, personId }: { bodies: OrgDetail['bodies']; personId
       </Button>
       <ErrorAlert error={error} testid="ics-error" />
       {feed && (
-        <Alert color="blue" w="100%" data-testid="ics-feeds" title={tr('Địa chỉ lịch riêng của bạn', 'Your private calendar addresses')}>
+        <Alert
+          color="blue"
+          w="100%"
+          data-testid="ics-feeds"
+          title={tr('Địa chỉ lịch riêng của bạn', 'Your private calendar addresses')}
+        >
           <Text size="xs" mb={4}>
-            {tr('Dán vào chương trình lịch (Outlook, Google Lịch…). Tạo địa chỉ mới thì địa chỉ cũ hết hiệu lực.', 'Paste into a calendar program. A new address revokes the old one.')}
+            {tr(
+              'Dán vào chương trình lịch (Outlook, Google Lịch…). Tạo địa chỉ mới thì địa chỉ cũ hết hiệu lực.',
+              'Paste into a calendar program. A new address revokes the old one.',
+            )}
           </Text>
           <Stack gap={4}>
             {bodies.map((b) => (
-              <TextInput key={b.id} label={b.name} readOnly value={`${location.origin}${feed.bodyFeedTemplate.replace('{bodyId}', b.id)}`} onFocus={(e) => e.currentTarget.select()} data-testid="ics-body-url" />
+              <TextInput
+                key={b.id}
+                label={b.name}
+                readOnly
+                value={`${location.origin}${feed.bodyFeedTemplate.replace('{bodyId}', b.id)}`}
+                onFocus={(e) => e.currentTarget.select()}
+                data-testid="ics-body-url"
+              />
             ))}
-            {personId && <TextInput label={tr('Lịch họp của tôi', 'My meetings')} readOnly value={`${location.origin}${feed.personFeedTemplate.replace('{personId}', personId)}`} onFocus={(e) => e.currentTarget.select()} data-testid="ics-person-url" />}
+            {personId && (
+              <TextInput
+                label={tr('Lịch họp của tôi', 'My meetings')}
+                readOnly
+                value={`${location.origin}${feed.personFeedTemplate.replace('{personId}', personId)}`}
+                onFocus={(e) => e.currentTarget.select()}
+                data-testid="ics-person-url"
+              />
+            )}
           </Stack>
         </Alert>
       )}
@@ -313,7 +461,15 @@ const suggestTitle = (kind: string, name: string, date: string) => {
 };
 
 /** "Dự kiến cuộc họp": a meeting planned for a body; its page opens once created. */
-function PlanMeetingForm({ bodies, defaultKind, onCreated }: { bodies: OrgDetail['bodies']; defaultKind: string; onCreated: () => void }) {
+function PlanMeetingForm({
+  bodies,
+  defaultKind,
+  onCreated,
+}: {
+  bodies: OrgDetail['bodies'];
+  defaultKind: string;
+  onCreated: () => void;
+}) {
   const [l, tr] = useTr();
   const [bodyKind, setBodyKind] = useState<string | null>(null);
   const [kind, setKind] = useState<string>('regular');
@@ -363,9 +519,27 @@ function PlanMeetingForm({ bodies, defaultKind, onCreated }: { bodies: OrgDetail
             {tr('Dự kiến cuộc họp', 'Plan a meeting')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-            <NativeSelect label={tr('Cơ quan', 'Body')} value={bk} onChange={(e) => setBodyKind(e.currentTarget.value)} data={bodies.map((b) => ({ value: b.kind, label: b.name }))} data-testid="plan-body" />
-            <NativeSelect label={tr('Loại cuộc họp', 'Kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value)} data={MEETING_KINDS.map((k) => ({ value: k, label: kindLabel(k, l) }))} data-testid="plan-kind" />
-            <NativeSelect label={tr('Hình thức', 'Format')} value={format} onChange={(e) => setFormat(e.currentTarget.value)} data={MEETING_FORMATS.map((k) => ({ value: k, label: formatLabel(k, l) }))} data-testid="plan-format" />
+            <NativeSelect
+              label={tr('Cơ quan', 'Body')}
+              value={bk}
+              onChange={(e) => setBodyKind(e.currentTarget.value)}
+              data={bodies.map((b) => ({ value: b.kind, label: b.name }))}
+              data-testid="plan-body"
+            />
+            <NativeSelect
+              label={tr('Loại cuộc họp', 'Kind')}
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value)}
+              data={MEETING_KINDS.map((k) => ({ value: k, label: kindLabel(k, l) }))}
+              data-testid="plan-kind"
+            />
+            <NativeSelect
+              label={tr('Hình thức', 'Format')}
+              value={format}
+              onChange={(e) => setFormat(e.currentTarget.value)}
+              data={MEETING_FORMATS.map((k) => ({ value: k, label: formatLabel(k, l) }))}
+              data-testid="plan-format"
+            />
           </SimpleGrid>
           <TextInput
             label={tr('Tên cuộc họp', 'Title')}
@@ -379,14 +553,44 @@ function PlanMeetingForm({ bodies, defaultKind, onCreated }: { bodies: OrgDetail
           />
           <Group align="end" wrap="wrap" gap="sm">
             <DateField label={tr('Ngày họp', 'Date')} value={date} onChange={setDate} testid="plan-date" required />
-            <TimeField label={tr('Giờ bắt đầu', 'Starts at')} value={startsAt} onChange={setStartsAt} testid="plan-time" />
-            <TextInput label={tr('Địa điểm', 'Location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} w={260} maw="100%" data-testid="plan-location" />
-            {kind === 'written_consultation' && <DateField label={tr('Hạn trả lời', 'Replies due')} value={deadline} onChange={setDeadline} testid="plan-deadline" required />}
+            <TimeField
+              label={tr('Giờ bắt đầu', 'Starts at')}
+              value={startsAt}
+              onChange={setStartsAt}
+              testid="plan-time"
+            />
+            <TextInput
+              label={tr('Địa điểm', 'Location')}
+              value={location}
+              onChange={(e) => setLocation(e.currentTarget.value)}
+              w={260}
+              maw="100%"
+              data-testid="plan-location"
+            />
+            {kind === 'written_consultation' && (
+              <DateField
+                label={tr('Hạn trả lời', 'Replies due')}
+                value={deadline}
+                onChange={setDeadline}
+                testid="plan-deadline"
+                required
+              />
+            )}
           </Group>
-          <Checkbox label={tr('Hội nghị toàn tỉnh', 'Province-wide conference')} checked={provinceWide} onChange={(e) => setProvinceWide(e.currentTarget.checked)} data-testid="plan-province-wide" />
+          <Checkbox
+            label={tr('Hội nghị toàn tỉnh', 'Province-wide conference')}
+            checked={provinceWide}
+            onChange={(e) => setProvinceWide(e.currentTarget.checked)}
+            data-testid="plan-province-wide"
+          />
           <ErrorAlert error={error} testid="plan-error" />
           <Group>
-            <Button type="submit" loading={busy} disabled={!body || !date || !shownTitle.trim()} data-testid="plan-submit">
+            <Button
+              type="submit"
+              loading={busy}
+              disabled={!body || !date || !shownTitle.trim()}
+              data-testid="plan-submit"
+            >
               {tr('Dự kiến cuộc họp', 'Plan the meeting')}
             </Button>
           </Group>

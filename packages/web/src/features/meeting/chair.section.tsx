@@ -24,9 +24,13 @@ function membersOf(m: SectionProps['m'], body: BodyDetail | undefined): Member[]
   for (const x of body?.members ?? []) {
     const rank = RANK[x.role] ?? 9;
     const had = seen.get(x.person.id);
-    if (!had || rank < had.rank) seen.set(x.person.id, { personId: x.person.id, fullName: x.person.fullName, title: x.title, rank });
+    if (!had || rank < had.rank)
+      seen.set(x.person.id, { personId: x.person.id, fullName: x.person.fullName, title: x.title, rank });
   }
-  if (seen.size === 0) for (const a of m.attendance) if (a.role === 'member' && a.personId) seen.set(a.personId, { personId: a.personId, fullName: a.fullName, title: a.title, rank: 9 });
+  if (seen.size === 0)
+    for (const a of m.attendance)
+      if (a.role === 'member' && a.personId)
+        seen.set(a.personId, { personId: a.personId, fullName: a.fullName, title: a.title, rank: 9 });
   return [...seen.values()].sort((a, b) => a.rank - b.rank || a.fullName.localeCompare(b.fullName, 'vi'));
 }
 
@@ -39,7 +43,9 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
   const [, tr] = useTr();
   const [open, setOpen] = useState(false);
   const editable = m.can.write && !['minutes_approved', 'cancelled'].includes(m.state);
-  const { data: body } = useApi<BodyDetail>(editable ? `/bodies/${encodeURIComponent(m.bodyId)}?asOf=${m.meetingDate}` : null);
+  const { data: body } = useApi<BodyDetail>(
+    editable ? `/bodies/${encodeURIComponent(m.bodyId)}?asOf=${m.meetingDate}` : null,
+  );
   const members = membersOf(m, body);
   const [chair, setChair] = useState('');
   const [secretaryPick, setSecretaryPick] = useState('');
@@ -63,7 +69,13 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void a.run(() => api('PATCH', `/meetings/${m.id}`, { version: m.version, chairPersonId: chair || null, secretaryName: secretary.trim() || null }));
+    void a.run(() =>
+      api('PATCH', `/meetings/${m.id}`, {
+        version: m.version,
+        chairPersonId: chair || null,
+        secretaryName: secretary.trim() || null,
+      }),
+    );
   };
   const label = (x: Member) => (x.title ? `${x.fullName} — ${x.title}` : x.fullName);
   return (
@@ -80,7 +92,8 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
       </Group>
       <Stack gap={4} mt="xs">
         <Text size="sm" data-testid="chair-name">
-          <b>{tr('Chủ trì', 'Chair')}:</b> {m.chair ? `${m.chair.fullName}${m.chair.title ? `, ${m.chair.title}` : ''}` : tr('chưa chọn', 'not set')}
+          <b>{tr('Chủ trì', 'Chair')}:</b>{' '}
+          {m.chair ? `${m.chair.fullName}${m.chair.title ? `, ${m.chair.title}` : ''}` : tr('chưa chọn', 'not set')}
         </Text>
         <Text size="sm" data-testid="secretary-name">
           <b>{tr('Thư ký', 'Secretary')}:</b> {m.secretaryName ?? tr('chưa chọn', 'not set')}
@@ -97,23 +110,36 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
           <Stack gap="xs" mt="sm">
             <NativeSelect
               label={tr('Người chủ trì hội nghị', 'Chair')}
-              description={tr(`Ủy viên của ${m.bodyName} vào ngày họp ${fmt(m.meetingDate)}`, `A member of the body on ${fmt(m.meetingDate)}`)}
+              description={tr(
+                `Ủy viên của ${m.bodyName} vào ngày họp ${fmt(m.meetingDate)}`,
+                `A member of the body on ${fmt(m.meetingDate)}`,
+              )}
               value={chair}
               onChange={(e) => setChair(e.currentTarget.value)}
-              data={[{ value: '', label: tr('(chưa chọn)', '(none)') }, ...members.map((x) => ({ value: x.personId, label: label(x) }))]}
+              data={[
+                { value: '', label: tr('(chưa chọn)', '(none)') },
+                ...members.map((x) => ({ value: x.personId, label: label(x) })),
+              ]}
               data-testid="chair-select"
             />
             <NativeSelect
               label={tr('Thư ký hội nghị', 'Secretary')}
               value={secretaryPick}
               onChange={(e) => pickSecretary(e.currentTarget.value)}
-              data={[{ value: '', label: tr('(chưa chọn)', '(none)') }, ...members.map((x) => ({ value: x.fullName, label: label(x) })), { value: OTHER, label: tr('Người khác — nhập họ tên', 'Someone else — type the name') }]}
+              data={[
+                { value: '', label: tr('(chưa chọn)', '(none)') },
+                ...members.map((x) => ({ value: x.fullName, label: label(x) })),
+                { value: OTHER, label: tr('Người khác — nhập họ tên', 'Someone else — type the name') },
+              ]}
               data-testid="secretary-select"
             />
             {secretaryPick === OTHER && (
               <TextInput
                 label={tr('Họ tên, chức vụ của thư ký', 'Secretary’s name and office')}
-                placeholder={tr('Ví dụ: Nguyễn Thị Hoa, Phó Chánh Văn phòng Tỉnh ủy', 'e.g. Nguyễn Thị Hoa, Deputy Chief of the Office')}
+                placeholder={tr(
+                  'Ví dụ: Nguyễn Thị Hoa, Phó Chánh Văn phòng Tỉnh ủy',
+                  'e.g. Nguyễn Thị Hoa, Deputy Chief of the Office',
+                )}
                 value={secretary}
                 onChange={(e) => setSecretary(e.currentTarget.value)}
                 maxLength={200}

@@ -1,4 +1,19 @@
-import { Anchor, Badge, Button, Card, CloseButton, Group, List, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  CloseButton,
+  Group,
+  List,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { checkSixClear, describeDue, parseDocumentSymbol } from '@quyche/core';
@@ -45,7 +60,10 @@ export function ConclusionSection(props: SectionProps) {
               ? tr('Hội nghị đã hủy.', 'The meeting was cancelled.')
               : ['closed', 'minutes_approved'].includes(m.state)
                 ? tr('Chưa ban hành văn bản kết luận.', 'No conclusion issued yet.')
-                : tr('Văn bản kết luận được ban hành sau khi hội nghị bế mạc.', 'The conclusion is issued once the meeting is closed.')}
+                : tr(
+                    'Văn bản kết luận được ban hành sau khi hội nghị bế mạc.',
+                    'The conclusion is issued once the meeting is closed.',
+                  )}
           </Text>
         )}
       </Stack>
@@ -82,7 +100,8 @@ export function SixClearBadge({ six, testid = 'six-clear' }: { six: SixClear; te
 function IssuedConclusion({ m, c }: { m: Meeting; c: Conclusion }) {
   const [l, tr] = useTr();
   const type = docTypeOf(c.symbol);
-  const bodyName = (code: string | null) => (code ? (m.regulation?.bodies.find((b) => b.code === code)?.name ?? code) : '');
+  const bodyName = (code: string | null) =>
+    code ? (m.regulation?.bodies.find((b) => b.code === code)?.name ?? code) : '';
   return (
     <Stack gap="sm">
       <Group gap="sm" wrap="wrap" align="baseline">
@@ -93,10 +112,16 @@ function IssuedConclusion({ m, c }: { m: Meeting; c: Conclusion }) {
           {tr('ngày', 'of')} {fmt(c.issuedOn)}
         </Text>
         <Anchor href={`/api/v1/meetings/${m.id}/conclusion.docx`} size="sm" data-testid="conclusion-docx">
-          {l === 'vi' ? `Tải ${type === 'KL' ? 'kết luận' : 'thông báo kết luận'} (DOCX)` : `Download the ${type === 'KL' ? 'conclusion' : 'notice'} (DOCX)`}
+          {l === 'vi'
+            ? `Tải ${type === 'KL' ? 'kết luận' : 'thông báo kết luận'} (DOCX)`
+            : `Download the ${type === 'KL' ? 'conclusion' : 'notice'} (DOCX)`}
         </Anchor>
       </Group>
-      <CheckLine check={c.deadline} label={l === 'vi' ? `Hạn ban hành ${type === 'KL' ? 'kết luận' : 'thông báo kết luận'}` : 'Issuing deadline'} testid="conclusion-deadline" />
+      <CheckLine
+        check={c.deadline}
+        label={l === 'vi' ? `Hạn ban hành ${type === 'KL' ? 'kết luận' : 'thông báo kết luận'}` : 'Issuing deadline'}
+        testid="conclusion-deadline"
+      />
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
         {c.summary}
       </Text>
@@ -118,12 +143,18 @@ function IssuedConclusion({ m, c }: { m: Meeting; c: Conclusion }) {
                 {it.kind === 'action' && (
                   <Text size="xs" c="dimmed" data-testid="conclusion-item-details">
                     {it.leads.length > 0 && `${tr('Chủ trì', 'Lead')}: ${it.leads.map((x) => x.name).join(', ')}. `}
-                    {it.supporting.length > 0 && `${tr('Phối hợp', 'Supporting')}: ${it.supporting.map((x) => x.name).join(', ')}. `}
+                    {it.supporting.length > 0 &&
+                      `${tr('Phối hợp', 'Supporting')}: ${it.supporting.map((x) => x.name).join(', ')}. `}
                     {(it.dueDate || it.dueLabel || it.dueMeetingId) && (
                       <>
                         {tr('Thời hạn', 'Due')}:{' '}
                         {it.dueMeetingId && !it.dueDate ? (
-                          <Anchor component={Link} to={`/meetings/${it.dueMeetingId}`} size="xs" data-testid="conclusion-due-meeting">
+                          <Anchor
+                            component={Link}
+                            to={`/meetings/${it.dueMeetingId}`}
+                            size="xs"
+                            data-testid="conclusion-due-meeting"
+                          >
                             {describeDue({ date: null, meetingId: it.dueMeetingId, label: it.dueLabel })}
                           </Anchor>
                         ) : (
@@ -143,7 +174,12 @@ function IssuedConclusion({ m, c }: { m: Meeting; c: Conclusion }) {
         ))}
       </Stack>
       {m.can.write && c.items.some((it) => it.kind === 'action') && (
-        <Anchor component={Link} to={`/tasks?pick=conclusions&meeting=${m.id}`} size="sm" data-testid="conclusion-follow-up">
+        <Anchor
+          component={Link}
+          to={`/tasks?pick=conclusions&meeting=${m.id}`}
+          size="sm"
+          data-testid="conclusion-follow-up"
+        >
           {tr('Tạo nhiệm vụ theo dõi', 'Make follow-up tasks')} ›
         </Anchor>
       )}
@@ -180,7 +216,9 @@ interface Draft {
 /** Units that can lead a task: the advisory bodies and the UBKT of the organization, and its party committees (not communes). */
 function leadOptions(org: OrgDetail | undefined) {
   if (!org) return [];
-  const bodies = org.bodies.filter((b) => b.kind === 'ADVISORY' || b.kind === 'UBKT').map((b) => ({ value: b.id, label: b.name }));
+  const bodies = org.bodies
+    .filter((b) => b.kind === 'ADVISORY' || b.kind === 'UBKT')
+    .map((b) => ({ value: b.id, label: b.name }));
   const orgs = org.children.filter((c) => c.kind !== 'COMMUNE_PARTY_ORG').map((c) => ({ value: c.id, label: c.name }));
   return [...bodies, ...orgs];
 }
@@ -192,12 +230,25 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
   const { data: org } = useApi<OrgDetail>(`/organizations/${m.orgId}?asOf=${m.meetingDate}`);
   // A task may be due at a later meeting of the same organization, within the twelve months after this one.
   const span = nextTwelveMonths(m.meetingDate);
-  const { data: later } = useApi<MeetingListItem[]>(`/meetings?orgId=${encodeURIComponent(m.orgId)}&from=${span.from}&to=${span.to}`);
+  const { data: later } = useApi<MeetingListItem[]>(
+    `/meetings?orgId=${encodeURIComponent(m.orgId)}&from=${span.from}&to=${span.to}`,
+  );
   const dueMeetings = (later ?? []).filter((x) => x.id !== m.id && x.state !== 'cancelled');
   const leads = leadOptions(org);
   const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
   const defaultDeciding = m.regulation?.bodies.some((b) => b.code === m.bodyKind) ? m.bodyKind : '';
-  const blank = (kind: Draft['kind']): Draft => ({ kind, text: '', lead: '', supporting: '', dueDate: '', dueMeetingId: '', dueLabel: '', product: '', decidingBody: defaultDeciding, supervisor: '' });
+  const blank = (kind: Draft['kind']): Draft => ({
+    kind,
+    text: '',
+    lead: '',
+    supporting: '',
+    dueDate: '',
+    dueMeetingId: '',
+    dueLabel: '',
+    product: '',
+    decidingBody: defaultDeciding,
+    supervisor: '',
+  });
   const [docType, setDocType] = useState<ConclusionDocType>(defaultDocType(m.bodyKind));
   const [issuedOn, setIssuedOn] = useState(maxDate(m.meetingDate, m.closedOn));
   const [summary, setSummary] = useState(`${m.bodyName} kết luận như sau:`);
@@ -208,7 +259,8 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
   const [recipients, setRecipients] = useState('');
   const [items, setItems] = useState<Draft[]>([blank('conclusion')]);
   const a = useAction(onMeeting, reload);
-  const set = (i: number, patch: Partial<Draft>) => setItems((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const set = (i: number, patch: Partial<Draft>) =>
+    setItems((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const dueMeeting = (d: Draft) => (d.dueMeetingId ? dueMeetings.find((x) => x.id === d.dueMeetingId) : undefined);
   const toInput = (d: Draft) => {
     const leadName = leads.find((x) => x.value === d.lead)?.label ?? '';
@@ -262,15 +314,41 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
             w={240}
             maw="100%"
           />
-          <DateField label={tr('Ngày ban hành', 'Issued on')} value={issuedOn} onChange={setIssuedOn} testid="conclusion-date" required />
+          <DateField
+            label={tr('Ngày ban hành', 'Issued on')}
+            value={issuedOn}
+            onChange={setIssuedOn}
+            testid="conclusion-date"
+            required
+          />
         </Group>
-        <Textarea label={tr('Nội dung mở đầu', 'Summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={2} required data-testid="conclusion-summary" />
+        <Textarea
+          label={tr('Nội dung mở đầu', 'Summary')}
+          value={summary}
+          onChange={(e) => setSummary(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          required
+          data-testid="conclusion-summary"
+        />
         {items.map((d, i) => {
           const input = toInput(d);
           const at = dueMeeting(d);
           const preview =
             d.kind === 'action'
-              ? checkSixClear({ title: d.text, leads: 'leads' in input ? (input.leads ?? []) : [], supporting: 'supporting' in input ? (input.supporting ?? []) : [], due: { date: at ? null : d.dueDate || null, meetingId: at?.id ?? null, label: at ? at.title : d.dueLabel || null }, supervisorId: d.supervisor || null, decidingBody: d.decidingBody || null, product: d.product || null })
+              ? checkSixClear({
+                  title: d.text,
+                  leads: 'leads' in input ? (input.leads ?? []) : [],
+                  supporting: 'supporting' in input ? (input.supporting ?? []) : [],
+                  due: {
+                    date: at ? null : d.dueDate || null,
+                    meetingId: at?.id ?? null,
+                    label: at ? at.title : d.dueLabel || null,
+                  },
+                  supervisorId: d.supervisor || null,
+                  decidingBody: d.decidingBody || null,
+                  product: d.product || null,
+                })
               : null;
           return (
             <Card key={i} withBorder p="sm" bg="gray.0" data-testid="ci" data-kind={d.kind}>
@@ -290,26 +368,92 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
                       w={170}
                     />
                   </Group>
-                  {items.length > 1 && <CloseButton aria-label={tr('Bỏ mục này', 'Remove')} onClick={() => setItems((xs) => xs.filter((_, j) => j !== i))} data-testid="ci-remove" />}
+                  {items.length > 1 && (
+                    <CloseButton
+                      aria-label={tr('Bỏ mục này', 'Remove')}
+                      onClick={() => setItems((xs) => xs.filter((_, j) => j !== i))}
+                      data-testid="ci-remove"
+                    />
+                  )}
                 </Group>
-                <Textarea label={d.kind === 'action' ? tr('Nhiệm vụ (rõ việc)', 'Task') : tr('Nội dung kết luận', 'Text')} value={d.text} onChange={(e) => set(i, { text: e.currentTarget.value })} autosize minRows={2} required data-testid="ci-text" />
+                <Textarea
+                  label={d.kind === 'action' ? tr('Nhiệm vụ (rõ việc)', 'Task') : tr('Nội dung kết luận', 'Text')}
+                  value={d.text}
+                  onChange={(e) => set(i, { text: e.currentTarget.value })}
+                  autosize
+                  minRows={2}
+                  required
+                  data-testid="ci-text"
+                />
                 {d.kind === 'action' && (
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                    <NativeSelect label={tr('Đơn vị chủ trì (rõ người)', 'Lead unit')} value={d.lead} onChange={(e) => set(i, { lead: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...leads]} data-testid="ci-lead" />
-                    <TextInput label={tr('Đơn vị phối hợp', 'Supporting units')} description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')} value={d.supporting} onChange={(e) => set(i, { supporting: e.currentTarget.value })} data-testid="ci-supporting" />
-                    <DateField label={tr('Thời hạn (rõ thời gian)', 'Due date')} value={at ? '' : d.dueDate} onChange={(v) => set(i, { dueDate: v })} testid="ci-due" disabled={!!at} />
+                    <NativeSelect
+                      label={tr('Đơn vị chủ trì (rõ người)', 'Lead unit')}
+                      value={d.lead}
+                      onChange={(e) => set(i, { lead: e.currentTarget.value })}
+                      data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...leads]}
+                      data-testid="ci-lead"
+                    />
+                    <TextInput
+                      label={tr('Đơn vị phối hợp', 'Supporting units')}
+                      description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')}
+                      value={d.supporting}
+                      onChange={(e) => set(i, { supporting: e.currentTarget.value })}
+                      data-testid="ci-supporting"
+                    />
+                    <DateField
+                      label={tr('Thời hạn (rõ thời gian)', 'Due date')}
+                      value={at ? '' : d.dueDate}
+                      onChange={(v) => set(i, { dueDate: v })}
+                      testid="ci-due"
+                      disabled={!!at}
+                    />
                     <NativeSelect
                       label={tr('Hạn là kỳ họp', 'Due at a meeting')}
                       description={tr('Thay cho thời hạn bằng ngày', 'Instead of a due date')}
                       value={d.dueMeetingId}
                       onChange={(e) => set(i, { dueMeetingId: e.currentTarget.value })}
-                      data={[{ value: '', label: tr('(không chọn kỳ họp)', '(no meeting)') }, ...dueMeetings.map((x) => ({ value: x.id, label: `${fmt(x.meetingDate)} — ${x.title}` }))]}
+                      data={[
+                        { value: '', label: tr('(không chọn kỳ họp)', '(no meeting)') },
+                        ...dueMeetings.map((x) => ({ value: x.id, label: `${fmt(x.meetingDate)} — ${x.title}` })),
+                      ]}
                       data-testid="ci-due-meeting"
                     />
-                    {!at && <TextInput label={tr('Hoặc mô tả thời hạn', 'Or describe the deadline')} placeholder={tr('Ví dụ: trình Hội nghị Tỉnh ủy cuối năm', 'e.g. at the year-end conference')} value={d.dueLabel} onChange={(e) => set(i, { dueLabel: e.currentTarget.value })} data-testid="ci-due-label" />}
-                    <TextInput label={tr('Sản phẩm (rõ sản phẩm)', 'Product')} value={d.product} onChange={(e) => set(i, { product: e.currentTarget.value })} data-testid="ci-product" />
-                    <NativeSelect label={tr('Cấp quyết định (rõ thẩm quyền)', 'Deciding body')} value={d.decidingBody} onChange={(e) => set(i, { decidingBody: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn)', '(choose)') }, ...(m.regulation?.bodies ?? []).map((b) => ({ value: b.code, label: b.name }))]} data-testid="ci-deciding" />
-                    <NativeSelect label={tr('Ủy viên theo dõi (rõ trách nhiệm)', 'Supervising member')} value={d.supervisor} onChange={(e) => set(i, { supervisor: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn)', '(choose)') }, ...members.map((x) => ({ value: x.personId!, label: x.fullName }))]} data-testid="ci-supervisor" />
+                    {!at && (
+                      <TextInput
+                        label={tr('Hoặc mô tả thời hạn', 'Or describe the deadline')}
+                        placeholder={tr('Ví dụ: trình Hội nghị Tỉnh ủy cuối năm', 'e.g. at the year-end conference')}
+                        value={d.dueLabel}
+                        onChange={(e) => set(i, { dueLabel: e.currentTarget.value })}
+                        data-testid="ci-due-label"
+                      />
+                    )}
+                    <TextInput
+                      label={tr('Sản phẩm (rõ sản phẩm)', 'Product')}
+                      value={d.product}
+                      onChange={(e) => set(i, { product: e.currentTarget.value })}
+                      data-testid="ci-product"
+                    />
+                    <NativeSelect
+                      label={tr('Cấp quyết định (rõ thẩm quyền)', 'Deciding body')}
+                      value={d.decidingBody}
+                      onChange={(e) => set(i, { decidingBody: e.currentTarget.value })}
+                      data={[
+                        { value: '', label: tr('(chọn)', '(choose)') },
+                        ...(m.regulation?.bodies ?? []).map((b) => ({ value: b.code, label: b.name })),
+                      ]}
+                      data-testid="ci-deciding"
+                    />
+                    <NativeSelect
+                      label={tr('Ủy viên theo dõi (rõ trách nhiệm)', 'Supervising member')}
+                      value={d.supervisor}
+                      onChange={(e) => set(i, { supervisor: e.currentTarget.value })}
+                      data={[
+                        { value: '', label: tr('(chọn)', '(choose)') },
+                        ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
+                      ]}
+                      data-testid="ci-supervisor"
+                    />
                   </SimpleGrid>
                 )}
                 {preview && <SixClearBadge six={preview} testid="six-preview" />}
@@ -318,27 +462,75 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
           );
         })}
         <Group gap="xs">
-          <Button variant="subtle" size="xs" onClick={() => setItems((xs) => [...xs, blank('conclusion')])} data-testid="ci-add-conclusion">
+          <Button
+            variant="subtle"
+            size="xs"
+            onClick={() => setItems((xs) => [...xs, blank('conclusion')])}
+            data-testid="ci-add-conclusion"
+          >
             + {tr('Ý kết luận', 'Conclusion')}
           </Button>
-          <Button variant="subtle" size="xs" onClick={() => setItems((xs) => [...xs, blank('action')])} data-testid="ci-add-action">
+          <Button
+            variant="subtle"
+            size="xs"
+            onClick={() => setItems((xs) => [...xs, blank('action')])}
+            data-testid="ci-add-action"
+          >
             + {tr('Nhiệm vụ giao', 'Action item')}
           </Button>
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          <TextInput label={tr('Thẩm quyền ký', 'Signing for')} value={forText} onChange={(e) => setFor(e.currentTarget.value)} required data-testid="conclusion-signer-for" />
-          <TextInput label={tr('Chức vụ người ký', 'Position')} value={position} onChange={(e) => setPosition(e.currentTarget.value)} required data-testid="conclusion-signer-position" />
-          <NativeSelect label={tr('Người ký', 'Signer')} value={signer} onChange={(e) => setSigner(e.currentTarget.value)} data={[{ value: '', label: tr('(chưa chọn)', '(none)') }, ...members.map((x) => ({ value: x.personId!, label: x.fullName }))]} data-testid="conclusion-signer" />
+          <TextInput
+            label={tr('Thẩm quyền ký', 'Signing for')}
+            value={forText}
+            onChange={(e) => setFor(e.currentTarget.value)}
+            required
+            data-testid="conclusion-signer-for"
+          />
+          <TextInput
+            label={tr('Chức vụ người ký', 'Position')}
+            value={position}
+            onChange={(e) => setPosition(e.currentTarget.value)}
+            required
+            data-testid="conclusion-signer-position"
+          />
+          <NativeSelect
+            label={tr('Người ký', 'Signer')}
+            value={signer}
+            onChange={(e) => setSigner(e.currentTarget.value)}
+            data={[
+              { value: '', label: tr('(chưa chọn)', '(none)') },
+              ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
+            ]}
+            data-testid="conclusion-signer"
+          />
         </SimpleGrid>
-        <Textarea label={tr('Nơi nhận (mỗi dòng một nơi)', 'Recipients (one per line)')} value={recipients} onChange={(e) => setRecipients(e.currentTarget.value)} autosize minRows={2} data-testid="conclusion-recipients" />
+        <Textarea
+          label={tr('Nơi nhận (mỗi dòng một nơi)', 'Recipients (one per line)')}
+          value={recipients}
+          onChange={(e) => setRecipients(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          data-testid="conclusion-recipients"
+        />
         <ErrorAlert error={a.error} testid="conclusion-error" />
         <Group>
-          <Button type="submit" loading={a.busy} disabled={!summary.trim() || items.some((x) => !x.text.trim()) || !issuedOn} data-testid="conclusion-submit">
-            {l === 'vi' ? `Ban hành ${docType === 'KL' ? 'kết luận' : 'thông báo kết luận'}` : `Issue the ${docType === 'KL' ? 'conclusion' : 'notice'}`}
+          <Button
+            type="submit"
+            loading={a.busy}
+            disabled={!summary.trim() || items.some((x) => !x.text.trim()) || !issuedOn}
+            data-testid="conclusion-submit"
+          >
+            {l === 'vi'
+              ? `Ban hành ${docType === 'KL' ? 'kết luận' : 'thông báo kết luận'}`
+              : `Issue the ${docType === 'KL' ? 'conclusion' : 'notice'}`}
           </Button>
         </Group>
         <Text size="xs" c="dimmed">
-          {tr(`Số văn bản do hệ thống cấp (n-${docType}/…) theo cơ quan ban hành, loại văn bản và nhiệm kỳ.`, `The document is numbered by the system (n-${docType}/…) per issuer, type and term.`)}
+          {tr(
+            `Số văn bản do hệ thống cấp (n-${docType}/…) theo cơ quan ban hành, loại văn bản và nhiệm kỳ.`,
+            `The document is numbered by the system (n-${docType}/…) per issuer, type and term.`,
+          )}
         </Text>
       </Stack>
     </form>

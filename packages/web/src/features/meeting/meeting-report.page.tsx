@@ -54,7 +54,14 @@ export function MeetingReportPage() {
             </Text>
           )}
         </div>
-        <NativeSelect label={tr('Năm', 'Year')} value={String(year)} onChange={(e) => navigate(`/meetings/report?year=${e.currentTarget.value}`, true)} data={years.map(String)} data-testid="report-year" w={110} />
+        <NativeSelect
+          label={tr('Năm', 'Year')}
+          value={String(year)}
+          onChange={(e) => navigate(`/meetings/report?year=${e.currentTarget.value}`, true)}
+          data={years.map(String)}
+          data-testid="report-year"
+          w={110}
+        />
       </Group>
       <DeviationsCard state={dev} />
       <QuotaCard state={quotas} />
@@ -94,7 +101,12 @@ function DeviationsCard({ state }: { state: ReturnType<typeof useApi<DeviationRe
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.period ?? fmt(d.date)}</Table.Td>
                 <Table.Td data-label={tr('Cơ quan', 'Body')}>{d.bodyName}</Table.Td>
                 <Table.Td className="qc-wide">
-                  <Badge color={d.code === 'THIEU_KY_HOP_THUONG_LE' ? 'red' : 'orange'} variant="light" mb={2} style={{ whiteSpace: 'normal', height: 'auto' }}>
+                  <Badge
+                    color={d.code === 'THIEU_KY_HOP_THUONG_LE' ? 'red' : 'orange'}
+                    variant="light"
+                    mb={2}
+                    style={{ whiteSpace: 'normal', height: 'auto' }}
+                  >
                     {labelOf(DEVIATION_LABELS, d.code, l)}
                   </Badge>
                   <Text size="sm">{d.message_vi}</Text>
@@ -136,9 +148,21 @@ function QuotaCard({ state }: { state: ReturnType<typeof useApi<QuotaReport>> })
               </Text>
             )}
             {q.quota?.items.map((it) => (
-              <Group key={it.code} gap="xs" wrap="nowrap" align="start" data-testid="quota-item" data-code={it.code} data-ok={String(it.ok)}>
+              <Group
+                key={it.code}
+                gap="xs"
+                wrap="nowrap"
+                align="start"
+                data-testid="quota-item"
+                data-code={it.code}
+                data-ok={String(it.ok)}
+              >
                 <Badge color={it.ok === null ? 'gray' : it.ok ? 'green' : 'red'} miw={110}>
-                  {it.ok === null ? tr('Chưa xác định', 'Unknown') : it.ok ? tr('Đạt', 'Met') : tr('Không đạt', 'Not met')}
+                  {it.ok === null
+                    ? tr('Chưa xác định', 'Unknown')
+                    : it.ok
+                      ? tr('Đạt', 'Met')
+                      : tr('Không đạt', 'Not met')}
                 </Badge>
                 <Text size="sm">
                   <b>{labelOf(QUOTA_LABELS, it.code, l)}:</b> {it.message_vi}
@@ -146,17 +170,34 @@ function QuotaCard({ state }: { state: ReturnType<typeof useApi<QuotaReport>> })
               </Group>
             ))}
             <Text size="sm" data-testid="quota-totals">
-              {tr('Tổng số hội nghị', 'Conferences')}: <b>{q.totals.total}</b> · {tr('trực tiếp', 'in person')} {q.totals.inPerson} · {tr('trực tuyến', 'online')} {q.totals.online} · {tr('toàn tỉnh', 'province-wide')} {q.totals.provinceWide}
+              {tr('Tổng số hội nghị', 'Conferences')}: <b>{q.totals.total}</b> · {tr('trực tiếp', 'in person')}{' '}
+              {q.totals.inPerson} · {tr('trực tuyến', 'online')} {q.totals.online} · {tr('toàn tỉnh', 'province-wide')}{' '}
+              {q.totals.provinceWide}
             </Text>
             <Text size="xs" c="dimmed">
               {tr('Năm trước', 'Last year')}: {q.totals.lastYearTotal ?? tr('chưa có số liệu', 'no figure')}
-              {q.totals.lastYearSource === 'baseline' && q.totals.lastYearNote ? ` (${q.totals.lastYearNote})` : q.totals.lastYearSource === 'records' ? ` (${tr('theo số liệu trong Quychế', 'from the records')})` : ''}
+              {q.totals.lastYearSource === 'baseline' && q.totals.lastYearNote
+                ? ` (${q.totals.lastYearNote})`
+                : q.totals.lastYearSource === 'records'
+                  ? ` (${tr('theo số liệu trong Quychế', 'from the records')})`
+                  : ''}
             </Text>
           </Stack>
           <div>
-            <div className="qc-bars" data-testid="quota-chart" role="img" aria-label={tr('Số hội nghị theo tháng', 'Conferences per month')}>
+            <div
+              className="qc-bars"
+              data-testid="quota-chart"
+              role="img"
+              aria-label={tr('Số hội nghị theo tháng', 'Conferences per month')}
+            >
               {q.byMonth.map((x) => (
-                <div key={x.month} className="qc-bar" title={`${tr('Tháng', 'Month')} ${x.month}: ${tr('trực tiếp', 'in person')} ${x.inPerson}, ${tr('trực tuyến', 'online')} ${x.online}`} data-testid="quota-bar" data-month={x.month}>
+                <div
+                  key={x.month}
+                  className="qc-bar"
+                  title={`${tr('Tháng', 'Month')} ${x.month}: ${tr('trực tiếp', 'in person')} ${x.inPerson}, ${tr('trực tuyến', 'online')} ${x.online}`}
+                  data-testid="quota-bar"
+                  data-month={x.month}
+                >
                   <div className="qc-bar-in" style={{ height: `${(100 * x.inPerson) / max}%` }} />
                   <div className="qc-bar-on" style={{ height: `${(100 * x.online) / max}%` }} />
                 </div>
@@ -233,7 +274,14 @@ function RegimeRow({ bodyId, name, kind, year }: { bodyId: string; name: string;
       )}
       <div className="qc-chips">
         {data?.regime?.periods.map((p) => (
-          <span key={p.from} className={`qc-chip qc-p-${p.status}`} title={`${p.label_vi} — ${PERIOD_LABELS[p.status][l]}: ${p.reason_vi}`} data-testid="period-chip" data-status={p.status} data-from={p.from}>
+          <span
+            key={p.from}
+            className={`qc-chip qc-p-${p.status}`}
+            title={`${p.label_vi} — ${PERIOD_LABELS[p.status][l]}: ${p.reason_vi}`}
+            data-testid="period-chip"
+            data-status={p.status}
+            data-from={p.from}
+          >
             {chipText(p)}
           </span>
         ))}

@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { todayInVietnam, versionLabelVi } from '@quyche/core';
 import { api } from '../../app/api';
@@ -9,7 +23,25 @@ import { AttendanceSection } from './attendance.section';
 import { ChairSection } from './chair.section';
 import { weekdayIndex, WEEKDAYS_LONG } from './calendar.page';
 import { ConclusionSection } from './conclusion.section';
-import { ConfidentialityBadge, CheckLine, DateField, ErrorAlert, formatLabel, kindLabel, LIFE_CYCLE, maxDate, STEP_LABELS, stateLabel, StateBadge, TimeField, useAction, useLive, useMeeting, useTr, labelOf } from './meeting.parts';
+import {
+  ConfidentialityBadge,
+  CheckLine,
+  DateField,
+  ErrorAlert,
+  formatLabel,
+  kindLabel,
+  LIFE_CYCLE,
+  maxDate,
+  STEP_LABELS,
+  stateLabel,
+  StateBadge,
+  TimeField,
+  useAction,
+  useLive,
+  useMeeting,
+  useTr,
+  labelOf,
+} from './meeting.parts';
 import type { LiveSummary, Meeting } from './meeting.parts';
 import { DocumentsSection, MinutesSection } from './record.section';
 import { RescheduleSection } from './reschedule.section';
@@ -34,8 +66,12 @@ export function withLive(m: Meeting, s: LiveSummary): Meeting {
   };
 }
 
-
-const sameCounts = (a: Meeting['counts'], b: Meeting['counts']) => a.summoned === b.summoned && a.present === b.present && a.absentExcused === b.absentExcused && a.absent === b.absent && a.guests === b.guests;
+const sameCounts = (a: Meeting['counts'], b: Meeting['counts']) =>
+  a.summoned === b.summoned &&
+  a.present === b.present &&
+  a.absentExcused === b.absentExcused &&
+  a.absent === b.absent &&
+  a.guests === b.guests;
 
 /**
  * A meeting kept live: writes replace it, the event stream patches its counts at once and, when something changed
@@ -51,7 +87,11 @@ export function useLiveMeeting(id: string) {
     (s: LiveSummary) => {
       const cur = ref.current;
       if (!cur || s.meetingId !== cur.id) return;
-      const stale = s.version !== cur.version || s.state !== cur.state || !sameCounts(s.counts, cur.counts) || s.sites.length !== cur.sites.length;
+      const stale =
+        s.version !== cur.version ||
+        s.state !== cur.state ||
+        !sameCounts(s.counts, cur.counts) ||
+        s.sites.length !== cur.sites.length;
       setM((x) => (x ? withLive(x, s) : x));
       if (stale) {
         if (timer.current) clearTimeout(timer.current);
@@ -103,7 +143,12 @@ export function MeetingPage({ id }: { id: string }) {
           )}
           {(m.chair || m.secretaryName) && (
             <Text size="sm" c="dimmed" data-testid="meeting-chair">
-              {[m.chair && `${tr('Chủ trì', 'Chair')}: ${m.chair.fullName}`, m.secretaryName && `${tr('Thư ký', 'Secretary')}: ${m.secretaryName}`].filter(Boolean).join(' · ')}
+              {[
+                m.chair && `${tr('Chủ trì', 'Chair')}: ${m.chair.fullName}`,
+                m.secretaryName && `${tr('Thư ký', 'Secretary')}: ${m.secretaryName}`,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Text>
           )}
           <Text size="sm" c="dimmed" data-testid="meeting-regulation">
@@ -115,7 +160,10 @@ export function MeetingPage({ id }: { id: string }) {
                 </Anchor>
               </>
             ) : (
-              tr('Không có quy chế làm việc có hiệu lực vào ngày họp', 'No working regulation in force on the meeting date')
+              tr(
+                'Không có quy chế làm việc có hiệu lực vào ngày họp',
+                'No working regulation in force on the meeting date',
+              )
             )}
           </Text>
           {m.state === 'cancelled' && m.cancelReason && (
@@ -125,7 +173,10 @@ export function MeetingPage({ id }: { id: string }) {
           )}
           {!m.can.write && (
             <Text size="xs" c="dimmed" data-testid="read-only">
-              {tr('Tài khoản của bạn chỉ được xem hội nghị này, không ghi, sửa.', 'Your account may view this meeting but not record or change it.')}
+              {tr(
+                'Tài khoản của bạn chỉ được xem hội nghị này, không ghi, sửa.',
+                'Your account may view this meeting but not record or change it.',
+              )}
             </Text>
           )}
           {!connected && ['convened', 'documents_sent', 'in_session'].includes(m.state) && (
@@ -164,10 +215,12 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
   const [reason, setReason] = useState('');
   const current = LIFE_CYCLE.indexOf(m.state as (typeof LIFE_CYCLE)[number]);
   // Opening or closing before the meeting's date needs a written reason (kept in the audit).
-  const early_ = (active === 'in_session' || active === 'closed') && m.kind !== 'written_consultation' && today < m.meetingDate;
+  const early_ =
+    (active === 'in_session' || active === 'closed') && m.kind !== 'written_consultation' && today < m.meetingDate;
   const defaultOn = (step: string) => {
     if (step === 'documents_sent') return today < m.meetingDate ? today : m.meetingDate;
-    if (step === 'in_session' || step === 'closed') return m.kind === 'written_consultation' ? maxDate(m.openedOn ?? m.meetingDate, today) : m.meetingDate;
+    if (step === 'in_session' || step === 'closed')
+      return m.kind === 'written_consultation' ? maxDate(m.openedOn ?? m.meetingDate, today) : m.meetingDate;
     if (step === 'minutes_approved') return maxDate(m.closedOn ?? m.meetingDate, today);
     return today;
   };
@@ -181,12 +234,17 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
   const submit = () => {
     const v = { version: m.version };
     const url = `/meetings/${m.id}`;
-    if (active === 'convened') return a.run(() => api('POST', `${url}/convene`, { ...v, convenedBy: convenedBy || null, conveningRef: ref.trim() || null }));
+    if (active === 'convened')
+      return a.run(() =>
+        api('POST', `${url}/convene`, { ...v, convenedBy: convenedBy || null, conveningRef: ref.trim() || null }),
+      );
     if (active === 'documents_sent') return a.run(() => api('POST', `${url}/documents-sent`, { ...v, sentOn: on }));
     const early = early_ && reason.trim() ? { earlyReason: reason.trim() } : {};
-    if (active === 'in_session') return a.run(() => api('POST', `${url}/open`, { ...v, ...(on ? { on } : {}), ...early }));
+    if (active === 'in_session')
+      return a.run(() => api('POST', `${url}/open`, { ...v, ...(on ? { on } : {}), ...early }));
     if (active === 'closed') return a.run(() => api('POST', `${url}/close`, { ...v, ...(on ? { on } : {}), ...early }));
-    if (active === 'minutes_approved') return a.run(() => api('POST', `${url}/minutes/approve`, { ...v, ...(on ? { on } : {}) }));
+    if (active === 'minutes_approved')
+      return a.run(() => api('POST', `${url}/minutes/approve`, { ...v, ...(on ? { on } : {}) }));
     if (active === 'cancelled') return a.run(() => api('POST', `${url}/cancel`, { ...v, reason: reason.trim() }));
   };
   const dateLabel: Record<string, string> = {
@@ -204,7 +262,12 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
         {LIFE_CYCLE.map((s, i) => (
           <Fragment key={s}>
             {i > 0 && <span className="qc-step-arrow">›</span>}
-            <span className={`qc-step${m.state === s ? ' qc-current' : current > i ? (s === 'documents_sent' && !m.documentsSentOn ? ' qc-skipped' : ' qc-done') : ''}`} data-testid="step-chip" data-state={s} data-current={m.state === s ? 'true' : undefined}>
+            <span
+              className={`qc-step${m.state === s ? ' qc-current' : current > i ? (s === 'documents_sent' && !m.documentsSentOn ? ' qc-skipped' : ' qc-done') : ''}`}
+              data-testid="step-chip"
+              data-state={s}
+              data-current={m.state === s ? 'true' : undefined}
+            >
               {stateLabel(s, l)}
             </span>
           </Fragment>
@@ -221,7 +284,14 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
       {m.can.write && m.allowedSteps.length > 0 && (
         <Group gap="xs" mt="sm" wrap="wrap">
           {m.allowedSteps.map((s) => (
-            <Button key={s} size="sm" variant={active === s ? 'filled' : 'light'} color={s === 'cancelled' ? 'red' : undefined} onClick={() => open(s)} data-testid={`step-${s}`}>
+            <Button
+              key={s}
+              size="sm"
+              variant={active === s ? 'filled' : 'light'}
+              color={s === 'cancelled' ? 'red' : undefined}
+              onClick={() => open(s)}
+              data-testid={`step-${s}`}
+            >
               {labelOf(STEP_LABELS, s, l)}
             </Button>
           ))}
@@ -236,19 +306,50 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
                   label={tr('Cơ quan quyết định triệu tập', 'Convened by')}
                   value={convenedBy}
                   onChange={(e) => setConvenedBy(e.currentTarget.value)}
-                  data={[{ value: '', label: tr('(không có quyết định triệu tập)', '(no convening decision)') }, ...(m.regulation?.bodies ?? []).map((b) => ({ value: b.code, label: b.name }))]}
+                  data={[
+                    { value: '', label: tr('(không có quyết định triệu tập)', '(no convening decision)') },
+                    ...(m.regulation?.bodies ?? []).map((b) => ({ value: b.code, label: b.name })),
+                  ]}
                   data-testid="convene-body"
-                  description={m.regulation?.conveningBody ? `${tr('Theo quy chế', 'Per the regulation')}: ${m.regulation.bodies.find((b) => b.code === m.regulation?.conveningBody)?.name ?? m.regulation.conveningBody}` : undefined}
+                  description={
+                    m.regulation?.conveningBody
+                      ? `${tr('Theo quy chế', 'Per the regulation')}: ${m.regulation.bodies.find((b) => b.code === m.regulation?.conveningBody)?.name ?? m.regulation.conveningBody}`
+                      : undefined
+                  }
                 />
-                <TextInput label={tr('Văn bản triệu tập', 'Convening reference')} placeholder={tr('Ví dụ: Giấy triệu tập số …', 'e.g. Notice no. …')} value={ref} onChange={(e) => setRef(e.currentTarget.value)} data-testid="convene-ref" />
+                <TextInput
+                  label={tr('Văn bản triệu tập', 'Convening reference')}
+                  placeholder={tr('Ví dụ: Giấy triệu tập số …', 'e.g. Notice no. …')}
+                  value={ref}
+                  onChange={(e) => setRef(e.currentTarget.value)}
+                  data-testid="convene-ref"
+                />
               </>
             )}
-            {dateLabel[active] && <DateField label={dateLabel[active]!} value={on} onChange={setOn} testid="step-date" />}
-            {active === 'cancelled' && <Textarea label={tr('Lý do hủy', 'Reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} data-testid="cancel-reason-input" />}
+            {dateLabel[active] && (
+              <DateField label={dateLabel[active]!} value={on} onChange={setOn} testid="step-date" />
+            )}
+            {active === 'cancelled' && (
+              <Textarea
+                label={tr('Lý do hủy', 'Reason')}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                required
+                autosize
+                minRows={2}
+                data-testid="cancel-reason-input"
+              />
+            )}
             {early_ && (
               <Textarea
-                label={tr(`Lý do ghi nhận trước ngày họp (${fmt(m.meetingDate)})`, `Why before the meeting's date (${fmt(m.meetingDate)})`)}
-                description={tr('Hôm nay chưa tới ngày họp: chỉ ghi nhận trước khi có lý do, lý do được lưu vào nhật ký.', 'The meeting is later: a reason is required and kept in the audit.')}
+                label={tr(
+                  `Lý do ghi nhận trước ngày họp (${fmt(m.meetingDate)})`,
+                  `Why before the meeting's date (${fmt(m.meetingDate)})`,
+                )}
+                description={tr(
+                  'Hôm nay chưa tới ngày họp: chỉ ghi nhận trước khi có lý do, lý do được lưu vào nhật ký.',
+                  'The meeting is later: a reason is required and kept in the audit.',
+                )}
                 value={reason}
                 onChange={(e) => setReason(e.currentTarget.value)}
                 required
@@ -258,7 +359,17 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
               />
             )}
             <Group gap="xs">
-              <Button onClick={submit} loading={a.busy} color={active === 'cancelled' ? 'red' : undefined} disabled={(active === 'cancelled' && !reason.trim()) || (early_ && !reason.trim()) || (active === 'documents_sent' && !on)} data-testid="step-submit">
+              <Button
+                onClick={submit}
+                loading={a.busy}
+                color={active === 'cancelled' ? 'red' : undefined}
+                disabled={
+                  (active === 'cancelled' && !reason.trim()) ||
+                  (early_ && !reason.trim()) ||
+                  (active === 'documents_sent' && !on)
+                }
+                data-testid="step-submit"
+              >
                 {labelOf(STEP_LABELS, active, l)}
               </Button>
               <Button variant="subtle" onClick={() => setActive(null)}>
@@ -281,10 +392,27 @@ function ChecksPanel({ m }: { m: Meeting }) {
         {tr('Kiểm tra theo quy chế', 'Checks under the regulation')}
       </Title>
       <Stack gap="xs">
-        <CheckLine check={m.checks.convening} label={tr('Thẩm quyền triệu tập', 'Convening body')} testid="check-convening" />
-        <CheckLine check={m.checks.notice} label={tr('Thời hạn gửi tài liệu', 'Documents notice')} testid="check-notice" />
-        <CheckLine check={m.checks.quorum} label={tr('Điều kiện hợp lệ', 'Quorum')} testid="check-quorum" none={tr('Chưa điểm danh', 'Not taken')} />
-        <CheckLine check={m.checks.conclusionDeadline} label={tr('Hạn thông báo kết luận', 'Conclusion notice deadline')} testid="check-conclusion-deadline" />
+        <CheckLine
+          check={m.checks.convening}
+          label={tr('Thẩm quyền triệu tập', 'Convening body')}
+          testid="check-convening"
+        />
+        <CheckLine
+          check={m.checks.notice}
+          label={tr('Thời hạn gửi tài liệu', 'Documents notice')}
+          testid="check-notice"
+        />
+        <CheckLine
+          check={m.checks.quorum}
+          label={tr('Điều kiện hợp lệ', 'Quorum')}
+          testid="check-quorum"
+          none={tr('Chưa điểm danh', 'Not taken')}
+        />
+        <CheckLine
+          check={m.checks.conclusionDeadline}
+          label={tr('Hạn thông báo kết luận', 'Conclusion notice deadline')}
+          testid="check-conclusion-deadline"
+        />
       </Stack>
     </Card>
   );
@@ -326,18 +454,56 @@ function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
       </Group>
       {open && (
         <Stack gap="xs" mt="xs">
-          <TextInput label={tr('Tên cuộc họp', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="details-title" />
+          <TextInput
+            label={tr('Tên cuộc họp', 'Title')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            data-testid="details-title"
+          />
           <Group align="end" wrap="wrap">
-            <TimeField label={tr('Giờ bắt đầu', 'Starts at')} value={startsAt} onChange={setStartsAt} testid="details-time" />
-            <TextInput label={tr('Địa điểm', 'Location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} w={260} maw="100%" />
-            <NativeSelect label={tr('Hình thức', 'Format')} value={format} onChange={(e) => setFormat(e.currentTarget.value)} data={['in_person', 'online', 'hybrid'].map((k) => ({ value: k, label: formatLabel(k, l) }))} data-testid="details-format" />
+            <TimeField
+              label={tr('Giờ bắt đầu', 'Starts at')}
+              value={startsAt}
+              onChange={setStartsAt}
+              testid="details-time"
+            />
+            <TextInput
+              label={tr('Địa điểm', 'Location')}
+              value={location}
+              onChange={(e) => setLocation(e.currentTarget.value)}
+              w={260}
+              maw="100%"
+            />
+            <NativeSelect
+              label={tr('Hình thức', 'Format')}
+              value={format}
+              onChange={(e) => setFormat(e.currentTarget.value)}
+              data={['in_person', 'online', 'hybrid'].map((k) => ({ value: k, label: formatLabel(k, l) }))}
+              data-testid="details-format"
+            />
           </Group>
-          <Checkbox label={tr('Hội nghị toàn tỉnh', 'Province-wide conference')} checked={provinceWide} onChange={(e) => setProvinceWide(e.currentTarget.checked)} data-testid="details-province-wide" />
+          <Checkbox
+            label={tr('Hội nghị toàn tỉnh', 'Province-wide conference')}
+            checked={provinceWide}
+            onChange={(e) => setProvinceWide(e.currentTarget.checked)}
+            data-testid="details-province-wide"
+          />
           <ErrorAlert error={a.error} testid="details-error" />
           <Group gap="xs">
             <Button
               loading={a.busy}
-              onClick={() => a.run(() => api('PATCH', `/meetings/${m.id}`, { version: m.version, title: title.trim(), startsAt: startsAt || null, location: location.trim() || null, format, provinceWide }))}
+              onClick={() =>
+                a.run(() =>
+                  api('PATCH', `/meetings/${m.id}`, {
+                    version: m.version,
+                    title: title.trim(),
+                    startsAt: startsAt || null,
+                    location: location.trim() || null,
+                    format,
+                    provinceWide,
+                  }),
+                )
+              }
               data-testid="details-save"
             >
               {tr('Lưu', 'Save')}

@@ -1,8 +1,22 @@
 import { Badge, Group, Text, TextInput } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { addDays, CONFIDENTIALITY_LABELS, daysInMonth, MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, MEETING_STATE_LABELS } from '@quyche/core';
-import type { LiveSummarySchema, MeetingListItemSchema, MeetingSchema, MeSchema, OrganizationDetailSchema, SiteViewSchema } from '@quyche/core';
+import {
+  addDays,
+  CONFIDENTIALITY_LABELS,
+  daysInMonth,
+  MEETING_FORMAT_LABELS,
+  MEETING_KIND_LABELS,
+  MEETING_STATE_LABELS,
+} from '@quyche/core';
+import type {
+  LiveSummarySchema,
+  MeetingListItemSchema,
+  MeetingSchema,
+  MeSchema,
+  OrganizationDetailSchema,
+  SiteViewSchema,
+} from '@quyche/core';
 import { api, ApiError, useApi } from '../../app/api';
 import { useRun, WriteError } from '../../app/write';
 import { useLang, useTr } from '../../app/i18n';
@@ -21,11 +35,13 @@ type Labels = Record<string, { vi: string; en: string }>;
 /** Vietnamese first, English second: `tr('Có mặt', 'Present')`. */
 export { useTr } from '../../app/i18n';
 
-export const labelOf = (labels: Labels, key: string | null | undefined, l: Lang) => (key ? (labels[key]?.[l] ?? key) : '');
+export const labelOf = (labels: Labels, key: string | null | undefined, l: Lang) =>
+  key ? (labels[key]?.[l] ?? key) : '';
 export const kindLabel = (k: string, l: Lang) => labelOf(MEETING_KIND_LABELS as Labels, k, l);
 export const stateLabel = (k: string, l: Lang) => labelOf(MEETING_STATE_LABELS as Labels, k, l);
 export const formatLabel = (k: string, l: Lang) => labelOf(MEETING_FORMAT_LABELS as Labels, k, l);
-export const confidentialityLabel = (n: number, l: Lang) => labelOf(CONFIDENTIALITY_LABELS as unknown as Labels, String(n), l);
+export const confidentialityLabel = (n: number, l: Lang) =>
+  labelOf(CONFIDENTIALITY_LABELS as unknown as Labels, String(n), l);
 
 /** One colour per state of the life cycle, the same in the calendar, the header and the steps bar. */
 export const STATE_COLORS: Record<string, string> = {
@@ -37,7 +53,14 @@ export const STATE_COLORS: Record<string, string> = {
   minutes_approved: 'green',
   cancelled: 'red',
 };
-export const LIFE_CYCLE = ['planned', 'convened', 'documents_sent', 'in_session', 'closed', 'minutes_approved'] as const;
+export const LIFE_CYCLE = [
+  'planned',
+  'convened',
+  'documents_sent',
+  'in_session',
+  'closed',
+  'minutes_approved',
+] as const;
 
 export function StateBadge({ state, size = 'md' }: { state: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const [l] = useLang();
@@ -59,7 +82,17 @@ export function ConfidentialityBadge({ level }: { level: number }) {
 }
 
 /** A check of the regulation: green or red, with its Vietnamese reason (which already cites the clause). */
-export function CheckLine({ check, label, testid, none }: { check: Check | null | undefined; label: string; testid: string; none?: string }) {
+export function CheckLine({
+  check,
+  label,
+  testid,
+  none,
+}: {
+  check: Check | null | undefined;
+  label: string;
+  testid: string;
+  none?: string;
+}) {
   const [, tr] = useTr();
   if (!check)
     return (
@@ -86,7 +119,15 @@ export function CheckLine({ check, label, testid, none }: { check: Check | null 
 
 /** The problem+json of a failed write, next to the form that caused it. */
 /** The problem+json of a failed write next to its form (the shared alert; `form-error` unless named). */
-export const ErrorAlert = ({ error, testid = 'form-error', onClose }: { error: ApiError | null; testid?: string; onClose?: () => void }) => <WriteError error={error} testid={testid} {...(onClose ? { onClose } : {})} />;
+export const ErrorAlert = ({
+  error,
+  testid = 'form-error',
+  onClose,
+}: {
+  error: ApiError | null;
+  testid?: string;
+  onClose?: () => void;
+}) => <WriteError error={error} testid={testid} {...(onClose ? { onClose } : {})} />;
 
 /** Runs one write of a form: its own error, busy flag, and a reload when someone else changed the meeting (409). */
 export const useAction = (onDone: (m: Meeting) => void, reload: () => void) => useRun<Meeting>(onDone, reload);
@@ -114,7 +155,11 @@ export function useMeeting(id: string) {
  * The live summary of a meeting (counts, quorum, connection points) from its event stream; the browser's
  * EventSource reconnects on its own. `onChange` hears every summary (to refresh the rest of the page).
  */
-export function useLive<T = LiveSummary>(id: string, onChange?: (s: T) => void, url = `/api/v1/meetings/${encodeURIComponent(id)}/events`) {
+export function useLive<T = LiveSummary>(
+  id: string,
+  onChange?: (s: T) => void,
+  url = `/api/v1/meetings/${encodeURIComponent(id)}/events`,
+) {
   const [live, setLive] = useState<T | null>(null);
   const [connected, setConnected] = useState(false);
   const cb = useRef(onChange);
@@ -153,7 +198,19 @@ export { DateField } from '../../app/date-field';
  * A time of day typed as 24-hour hh:mm (08:00, 14:30), whatever the browser's locale (a time input shows "02:00 PM"
  * in an English browser). `value` is '' or hh:mm; "8:00" is read as 08:00. Not a time: the form does not submit.
  */
-export function TimeField({ label, value, onChange, testid, w = 120 }: { label: string; value: string; onChange: (hhmm: string) => void; testid: string; w?: number }) {
+export function TimeField({
+  label,
+  value,
+  onChange,
+  testid,
+  w = 120,
+}: {
+  label: string;
+  value: string;
+  onChange: (hhmm: string) => void;
+  testid: string;
+  w?: number;
+}) {
   const [l] = useLang();
   const [bad, setBad] = useState(false);
   const norm = (s: string) => (/^\d:[0-5]\d$/.test(s.trim()) ? `0${s.trim()}` : s.trim());
@@ -189,7 +246,14 @@ export async function fileToBase64(f: File): Promise<string> {
   return btoa(bin);
 }
 
-export const fmtSize = (n: number | null) => (n === null ? '' : n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1).replace('.', ',')} KB` : `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`);
+export const fmtSize = (n: number | null) =>
+  n === null
+    ? ''
+    : n < 1024
+      ? `${n} B`
+      : n < 1024 * 1024
+        ? `${(n / 1024).toFixed(1).replace('.', ',')} KB`
+        : `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 /** The later of two ISO dates. */
 export const maxDate = (a: string, b: string | null | undefined) => (b && b > a ? b : a);
@@ -205,7 +269,8 @@ export const addYear = (iso: string) => {
 export const nextTwelveMonths = (iso: string) => ({ from: addDays(iso, 1), to: addYear(iso) });
 
 /** A number with the thousands separators of the language: 1.200 in Vietnamese, 1,200 in English. */
-export const fmtNumber = (n: number, l: Lang) => new Intl.NumberFormat(l === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 3 }).format(n);
+export const fmtNumber = (n: number, l: Lang) =>
+  new Intl.NumberFormat(l === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 3 }).format(n);
 
 /** May the user plan meetings (an administrator or a clerk somewhere)? The server decides each write. */
 export const canPlan = (me: Me | undefined) => !!me?.grants.some((g) => g.role === 'admin' || g.role === 'clerk');
@@ -220,7 +285,12 @@ export const DEVIATION_LABELS: Labels = {
   SAI_THAM_QUYEN: { vi: 'Sai thẩm quyền', en: 'Outside competence' },
 };
 
-export const ATTENDANCE_STATUS_COLORS: Record<string, string> = { summoned: 'gray', present: 'green', absent_excused: 'yellow', absent: 'red' };
+export const ATTENDANCE_STATUS_COLORS: Record<string, string> = {
+  summoned: 'gray',
+  present: 'green',
+  absent_excused: 'yellow',
+  absent: 'red',
+};
 export const ATTENDANCE_STATUS_LABELS: Labels = {
   summoned: { vi: 'Được triệu tập', en: 'Summoned' },
   present: { vi: 'Có mặt', en: 'Present' },
@@ -245,26 +315,46 @@ export const STEP_LABELS: Labels = {
 };
 
 /** "Có mặt 41/61" and the quorum line, from the live summary when there is one. */
-export function LiveCounts({ counts, quorum, testid = 'live' }: { counts: Meeting['counts']; quorum: Check | null | undefined; testid?: string }) {
+export function LiveCounts({
+  counts,
+  quorum,
+  testid = 'live',
+}: {
+  counts: Meeting['counts'];
+  quorum: Check | null | undefined;
+  testid?: string;
+}) {
   const [, tr] = useTr();
   return (
     <div data-testid={testid}>
       <Group gap="md" wrap="wrap">
         <Text size="lg" data-testid={`${testid}-present`} data-present={counts.present} data-summoned={counts.summoned}>
-          {tr('Có mặt', 'Present')} <b>{counts.present}/{counts.summoned}</b>
+          {tr('Có mặt', 'Present')}{' '}
+          <b>
+            {counts.present}/{counts.summoned}
+          </b>
         </Text>
         <Text size="sm" c="dimmed">
-          {tr('Vắng có lý do', 'Excused')} {counts.absentExcused} · {tr('Vắng', 'Absent')} {counts.absent} · {tr('Khách mời', 'Guests')} {counts.guests}
+          {tr('Vắng có lý do', 'Excused')} {counts.absentExcused} · {tr('Vắng', 'Absent')} {counts.absent} ·{' '}
+          {tr('Khách mời', 'Guests')} {counts.guests}
         </Text>
       </Group>
       {quorum ? (
-        <Text size="sm" c={quorum.ok ? 'green.8' : 'red.8'} data-testid={`${testid}-quorum`} data-ok={String(quorum.ok)}>
+        <Text
+          size="sm"
+          c={quorum.ok ? 'green.8' : 'red.8'}
+          data-testid={`${testid}-quorum`}
+          data-ok={String(quorum.ok)}
+        >
           {quorum.reason_vi}
         </Text>
       ) : (
         counts.summoned > 0 && (
           <Text size="sm" c="dimmed" data-testid={`${testid}-quorum`} data-ok="none">
-            {tr('Chưa điểm danh: điều kiện hợp lệ được tính khi bắt đầu ghi người có mặt, vắng mặt.', 'Attendance not taken yet: the quorum is computed once members are marked.')}
+            {tr(
+              'Chưa điểm danh: điều kiện hợp lệ được tính khi bắt đầu ghi người có mặt, vắng mặt.',
+              'Attendance not taken yet: the quorum is computed once members are marked.',
+            )}
           </Text>
         )
       )}

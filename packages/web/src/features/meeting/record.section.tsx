@@ -1,11 +1,32 @@
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { DOCUMENT_TYPES } from '@quyche/core';
 import { api } from '../../app/api';
 import { fmt } from '../../app/common';
 import type { SectionProps } from './meeting.page';
-import { ConfidentialityBadge, confidentialityLabel, ErrorAlert, fileToBase64, fmtSize, useAction, useTr } from './meeting.parts';
+import {
+  ConfidentialityBadge,
+  confidentialityLabel,
+  ErrorAlert,
+  fileToBase64,
+  fmtSize,
+  useAction,
+  useTr,
+} from './meeting.parts';
 
 /** The meeting's documents, each with its confidentiality, downloadable; a new one with its file. */
 export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
@@ -29,7 +50,13 @@ export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
         title: title.trim(),
         docType: docType || null,
         confidentiality: Number(conf),
-        ...(file ? { fileName: file.name, mediaType: file.type || 'application/octet-stream', contentBase64: await fileToBase64(file) } : {}),
+        ...(file
+          ? {
+              fileName: file.name,
+              mediaType: file.type || 'application/octet-stream',
+              contentBase64: await fileToBase64(file),
+            }
+          : {}),
       }),
     );
   };
@@ -76,7 +103,12 @@ export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
                     </Table.Td>
                     <Table.Td>
                       {d.fileName ? (
-                        <Anchor href={`/api/v1/meetings/${m.id}/documents/${d.id}`} download={d.fileName} size="sm" data-testid="document-download">
+                        <Anchor
+                          href={`/api/v1/meetings/${m.id}/documents/${d.id}`}
+                          download={d.fileName}
+                          size="sm"
+                          data-testid="document-download"
+                        >
                           {d.fileName}
                         </Anchor>
                       ) : (
@@ -100,15 +132,51 @@ export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
         {m.can.write && m.state !== 'cancelled' && (
           <form onSubmit={submit} data-testid="document-form">
             <Stack gap="xs">
-              <TextInput label={tr('Tên tài liệu', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required data-testid="document-title" />
+              <TextInput
+                label={tr('Tên tài liệu', 'Title')}
+                value={title}
+                onChange={(e) => setTitle(e.currentTarget.value)}
+                required
+                data-testid="document-title"
+              />
               <Group align="end" gap="xs" wrap="wrap">
-                <NativeSelect label={tr('Loại văn bản', 'Type')} value={docType} onChange={(e) => setDocType(e.currentTarget.value)} data={[{ value: '', label: tr('(không)', '(none)') }, ...Object.entries(DOCUMENT_TYPES).map(([k, v]) => ({ value: k, label: `${v} (${k})` }))]} data-testid="document-type" w={200} />
-                <NativeSelect label={tr('Độ mật', 'Classification')} value={conf} onChange={(e) => setConf(e.currentTarget.value)} data={[0, 1, 2, 3].map((n) => ({ value: String(n), label: confidentialityLabel(n, l) }))} data-testid="document-confidentiality" w={140} />
+                <NativeSelect
+                  label={tr('Loại văn bản', 'Type')}
+                  value={docType}
+                  onChange={(e) => setDocType(e.currentTarget.value)}
+                  data={[
+                    { value: '', label: tr('(không)', '(none)') },
+                    ...Object.entries(DOCUMENT_TYPES).map(([k, v]) => ({ value: k, label: `${v} (${k})` })),
+                  ]}
+                  data-testid="document-type"
+                  w={200}
+                />
+                <NativeSelect
+                  label={tr('Độ mật', 'Classification')}
+                  value={conf}
+                  onChange={(e) => setConf(e.currentTarget.value)}
+                  data={[0, 1, 2, 3].map((n) => ({ value: String(n), label: confidentialityLabel(n, l) }))}
+                  data-testid="document-confidentiality"
+                  w={140}
+                />
               </Group>
-              <input ref={fileRef} type="file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} aria-label={tr('Chọn tệp', 'Choose a file')} data-testid="document-file" style={{ maxWidth: '100%' }} />
+              <input
+                ref={fileRef}
+                type="file"
+                onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+                aria-label={tr('Chọn tệp', 'Choose a file')}
+                data-testid="document-file"
+                style={{ maxWidth: '100%' }}
+              />
               <ErrorAlert error={a.error} testid="document-error" />
               <Group>
-                <Button type="submit" variant="light" loading={a.busy} disabled={!title.trim()} data-testid="document-submit">
+                <Button
+                  type="submit"
+                  variant="light"
+                  loading={a.busy}
+                  disabled={!title.trim()}
+                  data-testid="document-submit"
+                >
                   {tr('Thêm tài liệu', 'Add document')}
                 </Button>
               </Group>
@@ -163,12 +231,21 @@ export function MinutesSection({ m, onMeeting, reload }: SectionProps) {
               autosize
               minRows={5}
               maxRows={20}
-              placeholder={tr('Diễn biến hội nghị, ý kiến thảo luận, kết luận của chủ trì…', 'Proceedings, discussion, the chair’s conclusions…')}
+              placeholder={tr(
+                'Diễn biến hội nghị, ý kiến thảo luận, kết luận của chủ trì…',
+                'Proceedings, discussion, the chair’s conclusions…',
+              )}
               data-testid="minutes-text"
             />
             <ErrorAlert error={a.error} testid="minutes-error" />
             <Group>
-              <Button variant="light" loading={a.busy} disabled={!text.trim() || !dirty} onClick={() => a.run(() => api('PUT', `/meetings/${m.id}/minutes`, { version: m.version, text }))} data-testid="minutes-save">
+              <Button
+                variant="light"
+                loading={a.busy}
+                disabled={!text.trim() || !dirty}
+                onClick={() => a.run(() => api('PUT', `/meetings/${m.id}/minutes`, { version: m.version, text }))}
+                data-testid="minutes-save"
+              >
                 {tr('Lưu biên bản', 'Save minutes')}
               </Button>
             </Group>
@@ -179,7 +256,12 @@ export function MinutesSection({ m, onMeeting, reload }: SectionProps) {
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
-            {m.can.write ? tr('Biên bản được ghi khi hội nghị đang họp hoặc đã bế mạc.', 'Minutes are written while in session or once closed.') : tr('Chưa có biên bản.', 'No minutes yet.')}
+            {m.can.write
+              ? tr(
+                  'Biên bản được ghi khi hội nghị đang họp hoặc đã bế mạc.',
+                  'Minutes are written while in session or once closed.',
+                )
+              : tr('Chưa có biên bản.', 'No minutes yet.')}
           </Text>
         )}
       </Stack>

@@ -12,10 +12,12 @@ import type { Meeting } from './meeting.parts';
 
 type Move = Meeting['reschedules'][number];
 
-const when = (date: string, time: string | null, l: Lang) => `${fmt(date)}${time ? ` ${l === 'vi' ? 'lúc' : 'at'} ${time}` : ''}`;
+const when = (date: string, time: string | null, l: Lang) =>
+  `${fmt(date)}${time ? ` ${l === 'vi' ? 'lúc' : 'at'} ${time}` : ''}`;
 /** When a change was recorded, in Vietnam's time: "07/12/2026 09:13". */
 const at = (iso: string) => {
-  const f = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', ...o }).format(new Date(iso));
+  const f = (o: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', ...o }).format(new Date(iso));
   return `${f({ day: '2-digit', month: '2-digit', year: 'numeric' })} ${f({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
 };
 
@@ -30,15 +32,30 @@ function MoveLine({ x }: { x: Move }) {
     <Stack gap={2} data-testid="reschedule-entry" data-to={x.toDate}>
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
         {x.reason
-          ? tr(`Đã dời từ ${from} sang ${to}${place}: lý do ${x.reason}`, `Moved from ${from} to ${to}${place}: ${x.reason}`)
-          : tr(`Đã sửa ngày họp dự kiến từ ${from} sang ${to}${place} (trước khi triệu tập)`, `Planned date changed from ${from} to ${to}${place} (before convening)`)}
+          ? tr(
+              `Đã dời từ ${from} sang ${to}${place}: lý do ${x.reason}`,
+              `Moved from ${from} to ${to}${place}: ${x.reason}`,
+            )
+          : tr(
+              `Đã sửa ngày họp dự kiến từ ${from} sang ${to}${place} (trước khi triệu tập)`,
+              `Planned date changed from ${from} to ${to}${place} (before convening)`,
+            )}
       </Text>
       {x.state !== 'planned' && (
         <Text size="sm" c="orange.8">
-          {tr('Hội nghị đã triệu tập: giấy triệu tập được gửi lại theo ngày họp mới.', 'The meeting had been convened: the notice is sent again for the new date.')}
+          {tr(
+            'Hội nghị đã triệu tập: giấy triệu tập được gửi lại theo ngày họp mới.',
+            'The meeting had been convened: the notice is sent again for the new date.',
+          )}
         </Text>
       )}
-      {x.notice && <CheckLine check={x.notice} label={tr('Kiểm tra lại thời hạn gửi tài liệu theo ngày họp mới', 'Documents notice against the new date')} testid="reschedule-notice" />}
+      {x.notice && (
+        <CheckLine
+          check={x.notice}
+          label={tr('Kiểm tra lại thời hạn gửi tài liệu theo ngày họp mới', 'Documents notice against the new date')}
+          testid="reschedule-notice"
+        />
+      )}
       <Text size="xs" c="dimmed">
         {[x.byName, at(x.at)].filter(Boolean).join(' · ')}
       </Text>
@@ -74,7 +91,15 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void a.run(() => api('POST', `/meetings/${m.id}/reschedule`, { version: m.version, meetingDate: date, startsAt: startsAt || null, location: location.trim() || null, reason: reason.trim() }));
+    void a.run(() =>
+      api('POST', `/meetings/${m.id}/reschedule`, {
+        version: m.version,
+        meetingDate: date,
+        startsAt: startsAt || null,
+        location: location.trim() || null,
+        reason: reason.trim(),
+      }),
+    );
   };
   const convened = m.state !== 'planned';
   return (
@@ -110,11 +135,39 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
                 </Text>
               )}
               <Group align="end" wrap="wrap">
-                <DateField label={tr('Ngày họp mới', 'New date')} value={date} onChange={setDate} testid="reschedule-date" required />
-                <TimeField label={tr('Giờ bắt đầu', 'Starts at')} value={startsAt} onChange={setStartsAt} testid="reschedule-time" />
-                <TextInput label={tr('Địa điểm', 'Location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} w={260} maw="100%" maxLength={300} data-testid="reschedule-location" />
+                <DateField
+                  label={tr('Ngày họp mới', 'New date')}
+                  value={date}
+                  onChange={setDate}
+                  testid="reschedule-date"
+                  required
+                />
+                <TimeField
+                  label={tr('Giờ bắt đầu', 'Starts at')}
+                  value={startsAt}
+                  onChange={setStartsAt}
+                  testid="reschedule-time"
+                />
+                <TextInput
+                  label={tr('Địa điểm', 'Location')}
+                  value={location}
+                  onChange={(e) => setLocation(e.currentTarget.value)}
+                  w={260}
+                  maw="100%"
+                  maxLength={300}
+                  data-testid="reschedule-location"
+                />
               </Group>
-              <Textarea label={tr('Lý do dời ngày họp', 'Reason for the change')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} maxLength={500} data-testid="reschedule-reason" />
+              <Textarea
+                label={tr('Lý do dời ngày họp', 'Reason for the change')}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                required
+                autosize
+                minRows={2}
+                maxLength={500}
+                data-testid="reschedule-reason"
+              />
               {date && date < todayInVietnam() && (
                 <Text size="sm" c="red.8">
                   {tr('Ngày họp mới đã qua.', 'The new date is past.')}
@@ -122,7 +175,13 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
               )}
               <ErrorAlert error={a.error} testid="reschedule-error" onClose={() => a.setError(null)} />
               <Group gap="xs">
-                <Button type="submit" color="orange" loading={a.busy} disabled={!date || !reason.trim()} data-testid="reschedule-submit">
+                <Button
+                  type="submit"
+                  color="orange"
+                  loading={a.busy}
+                  disabled={!date || !reason.trim()}
+                  data-testid="reschedule-submit"
+                >
                   {tr('Dời ngày họp', 'Reschedule')}
                 </Button>
                 <Button variant="subtle" onClick={() => setOpen(false)}>

@@ -40,7 +40,14 @@ function useSiteView(id: string, siteId: string) {
       const cur = ref.current;
       if (!cur || s.meetingId !== cur.meeting.id) return;
       const a = cur.live.counts;
-      const stale = s.state !== cur.meeting.state || a.present !== s.counts.present || a.summoned !== s.counts.summoned || a.guests !== s.counts.guests || a.absent !== s.counts.absent || a.absentExcused !== s.counts.absentExcused || JSON.stringify(s.sites) !== JSON.stringify(cur.live.sites);
+      const stale =
+        s.state !== cur.meeting.state ||
+        a.present !== s.counts.present ||
+        a.summoned !== s.counts.summoned ||
+        a.guests !== s.counts.guests ||
+        a.absent !== s.counts.absent ||
+        a.absentExcused !== s.counts.absentExcused ||
+        JSON.stringify(s.sites) !== JSON.stringify(cur.live.sites);
       setView((v) => (v ? { ...v, live: s } : v));
       // Who is marked where is not in the summary: the point's list is fetched again when the figures moved.
       if (stale) {
@@ -67,7 +74,9 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
   // Recording needs the right to write (the meeting's organization or the point's host) and an open meeting.
   const editable = view.can.write && !FINISHED.includes(meeting.state) && meeting.state !== 'planned';
   const here = live.sites.find((s) => s.id === site.id) ?? { summoned: 0, present: 0, guests: 0 };
-  const members = view.attendance.filter((x) => x.role === 'member').sort((a, b) => collator.compare(a.fullName, b.fullName));
+  const members = view.attendance
+    .filter((x) => x.role === 'member')
+    .sort((a, b) => collator.compare(a.fullName, b.fullName));
   const mine = members.filter((x) => x.here);
   const free = members.filter((x) => !x.here && !x.siteId);
   const elsewhere = members.filter((x) => !x.here && x.siteId);
@@ -86,7 +95,8 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
       setBusy(false);
     }
   };
-  const mark = (x: Person, status: string) => run(() => api<SiteView>('PATCH', `${base}/attendance/${x.id}`, { status }));
+  const mark = (x: Person, status: string) =>
+    run(() => api<SiteView>('PATCH', `${base}/attendance/${x.id}`, { status }));
   const quorum = live.quorum;
   const row = (x: Person) => (
     <Card key={x.id} withBorder p="xs" data-testid="site-person" data-status={x.status} data-here={String(x.here)}>
@@ -107,13 +117,27 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
               {tr('Có mặt', 'Present')}
             </Badge>
             {editable && (
-              <Button variant="subtle" size="xs" color="gray" onClick={() => mark(x, 'summoned')} disabled={busy} data-testid="site-undo">
+              <Button
+                variant="subtle"
+                size="xs"
+                color="gray"
+                onClick={() => mark(x, 'summoned')}
+                disabled={busy}
+                data-testid="site-undo"
+              >
                 {tr('Bỏ', 'Undo')}
               </Button>
             )}
           </Group>
         ) : view.can.write ? (
-          <Button size="md" color="green" onClick={() => mark(x, 'present')} disabled={!editable || busy} data-testid="site-present" style={{ flex: 'none' }}>
+          <Button
+            size="md"
+            color="green"
+            onClick={() => mark(x, 'present')}
+            disabled={!editable || busy}
+            data-testid="site-present"
+            style={{ flex: 'none' }}
+          >
             {tr('Có mặt', 'Present')}
           </Button>
         ) : null}
@@ -129,7 +153,13 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
         <Title order={1} size="h2" data-testid="site-name" style={{ overflowWrap: 'anywhere' }}>
           {site.name}
         </Title>
-        <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm" data-testid="site-meeting" style={{ overflowWrap: 'anywhere' }}>
+        <Anchor
+          component={Link}
+          to={`/meetings/${meeting.id}`}
+          size="sm"
+          data-testid="site-meeting"
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {meeting.title}
         </Anchor>
         <Group gap="xs" mt={4}>
@@ -177,7 +207,12 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
       )}
       {!editable && (
         <Text size="sm" c="dimmed">
-          {meeting.state === 'planned' ? tr('Hội nghị chưa triệu tập: chưa điểm danh.', 'Not convened yet: no attendance.') : tr('Hội nghị đã kết thúc hoặc đã hủy: không điểm danh nữa.', 'The meeting has ended: attendance is closed.')}
+          {meeting.state === 'planned'
+            ? tr('Hội nghị chưa triệu tập: chưa điểm danh.', 'Not convened yet: no attendance.')
+            : tr(
+                'Hội nghị đã kết thúc hoặc đã hủy: không điểm danh nữa.',
+                'The meeting has ended: attendance is closed.',
+              )}
         </Text>
       )}
       <ErrorAlert error={actionError} testid="site-error" onClose={() => setActionError(null)} />
@@ -215,12 +250,23 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
           {g.title ? `, ${g.title}` : ''}
         </Text>
       ))}
-      {view.can.write && !FINISHED.includes(meeting.state) && <SiteGuestForm onAdd={(name, title) => run(() => api<SiteView>('POST', `${base}/guests`, { name, title }))} busy={busy} />}
+      {view.can.write && !FINISHED.includes(meeting.state) && (
+        <SiteGuestForm
+          onAdd={(name, title) => run(() => api<SiteView>('POST', `${base}/guests`, { name, title }))}
+          busy={busy}
+        />
+      )}
     </Stack>
   );
 }
 
-function SiteGuestForm({ onAdd, busy }: { onAdd: (name: string, title: string | null) => Promise<boolean>; busy: boolean }) {
+function SiteGuestForm({
+  onAdd,
+  busy,
+}: {
+  onAdd: (name: string, title: string | null) => Promise<boolean>;
+  busy: boolean;
+}) {
   const [, tr] = useTr();
   const [name, setName] = useState('');
   const [title, setTitle] = useState('');
@@ -234,8 +280,20 @@ function SiteGuestForm({ onAdd, busy }: { onAdd: (name: string, title: string | 
   return (
     <form onSubmit={submit} data-testid="guest-form">
       <Stack gap={6}>
-        <TextInput label={tr('Khách mời', 'Guest')} placeholder={tr('Họ tên', 'Name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-testid="guest-name" />
-        <TextInput label={tr('Chức vụ, đơn vị', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="guest-title" />
+        <TextInput
+          label={tr('Khách mời', 'Guest')}
+          placeholder={tr('Họ tên', 'Name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          required
+          data-testid="guest-name"
+        />
+        <TextInput
+          label={tr('Chức vụ, đơn vị', 'Title')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          data-testid="guest-title"
+        />
         <Group>
           <Button type="submit" variant="light" loading={busy} disabled={!name.trim()} data-testid="guest-submit">
             {tr('Thêm khách mời tại điểm cầu', 'Add a guest here')}

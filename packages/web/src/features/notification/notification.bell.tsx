@@ -10,7 +10,10 @@ import type { Notification } from './notification.parts';
 
 const BellIcon = () => (
   <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" style={{ verticalAlign: '-3px' }}>
-    <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+    <path
+      fill="currentColor"
+      d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+    />
   </svg>
 );
 
@@ -35,10 +38,25 @@ export function NotificationBell() {
     }
   };
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width="min(380px, calc(100vw - 24px))" shadow="md" withinPortal>
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-end"
+      width="min(380px, calc(100vw - 24px))"
+      shadow="md"
+      withinPortal
+    >
       <Popover.Target>
         <Indicator label={unread.length} size={18} color="red" disabled={unread.length === 0} offset={4}>
-          <Button variant="subtle" size="xs" px={8} onClick={() => setOpened((o) => !o)} data-testid="notifications-bell" data-unread={unread.length} aria-label={tr(`Thông báo: ${unread.length} chưa đọc`, `Notifications: ${unread.length} unread`)}>
+          <Button
+            variant="subtle"
+            size="xs"
+            px={8}
+            onClick={() => setOpened((o) => !o)}
+            data-testid="notifications-bell"
+            data-unread={unread.length}
+            aria-label={tr(`Thông báo: ${unread.length} chưa đọc`, `Notifications: ${unread.length} unread`)}
+          >
             <BellIcon />
           </Button>
         </Indicator>
@@ -46,9 +64,20 @@ export function NotificationBell() {
       <Popover.Dropdown p="xs" data-testid="notifications">
         <Group justify="space-between" mb={4}>
           <Text fw={700} size="sm">
-            {tr('Thông báo', 'Notifications')} {unread.length > 0 && <Badge color="red" size="sm">{tr(`${unread.length} chưa đọc`, `${unread.length} unread`)}</Badge>}
+            {tr('Thông báo', 'Notifications')}{' '}
+            {unread.length > 0 && (
+              <Badge color="red" size="sm">
+                {tr(`${unread.length} chưa đọc`, `${unread.length} unread`)}
+              </Badge>
+            )}
           </Text>
-          <Anchor component={Link} to="/notifications" size="sm" onClick={() => setOpened(false)} data-testid="notifications-all">
+          <Anchor
+            component={Link}
+            to="/notifications"
+            size="sm"
+            onClick={() => setOpened(false)}
+            data-testid="notifications-all"
+          >
             {tr('Xem tất cả', 'See all')}
           </Anchor>
         </Group>

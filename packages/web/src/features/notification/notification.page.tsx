@@ -44,7 +44,13 @@ export function NotificationPage() {
             ]}
             data-testid="notification-filter"
           />
-          <Button size="xs" variant="light" disabled={unread === 0} onClick={() => void run(() => api('POST', '/notifications/read-all', { upTo: newestShown(data ?? []) }))} data-testid="notification-read-all">
+          <Button
+            size="xs"
+            variant="light"
+            disabled={unread === 0}
+            onClick={() => void run(() => api('POST', '/notifications/read-all', { upTo: newestShown(data ?? []) }))}
+            data-testid="notification-read-all"
+          >
             {tr('Đánh dấu tất cả đã đọc', 'Mark all as read')}
           </Button>
         </Group>
@@ -54,16 +60,30 @@ export function NotificationPage() {
       {loading && !data && <Loading />}
       {data && (
         <Text size="sm" c="dimmed" data-testid="notification-total" data-total={data.length}>
-          {unreadOnly ? tr(`${data.length} thông báo chưa đọc`, `${data.length} unread`) : tr(`${data.length} thông báo, ${unread} chưa đọc`, `${data.length} notifications, ${unread} unread`)}
+          {unreadOnly
+            ? tr(`${data.length} thông báo chưa đọc`, `${data.length} unread`)
+            : tr(`${data.length} thông báo, ${unread} chưa đọc`, `${data.length} notifications, ${unread} unread`)}
         </Text>
       )}
       {data?.length === 0 && (
         <Text c="dimmed" data-testid="notifications-empty">
-          {unreadOnly ? tr('Không có thông báo chưa đọc.', 'No unread notifications.') : tr('Chưa có thông báo nào. Lời nhắc hạn nhiệm vụ, nhắc góp ý và tổng hợp tuần sẽ hiện ở đây.', 'No notifications yet.')}
+          {unreadOnly
+            ? tr('Không có thông báo chưa đọc.', 'No unread notifications.')
+            : tr(
+                'Chưa có thông báo nào. Lời nhắc hạn nhiệm vụ, nhắc góp ý và tổng hợp tuần sẽ hiện ở đây.',
+                'No notifications yet.',
+              )}
         </Text>
       )}
       <Stack gap={8}>
-        {data?.map((n) => <NotificationItem key={n.id} n={n} full onRead={(id) => void run(() => api('POST', `/notifications/${id}/read`, {}))} />)}
+        {data?.map((n) => (
+          <NotificationItem
+            key={n.id}
+            n={n}
+            full
+            onRead={(id) => void run(() => api('POST', `/notifications/${id}/read`, {}))}
+          />
+        ))}
       </Stack>
     </Stack>
   );

@@ -23,13 +23,34 @@ export const timeVi = (iso: string) => {
 };
 
 /** One notification: who sends it, the record it is about, and "đánh dấu đã đọc" while it is unread. */
-export function NotificationItem({ n, onRead, onOpen, full = false }: { n: Notification; onRead: (id: string) => void; onOpen?: () => void; full?: boolean }) {
+export function NotificationItem({
+  n,
+  onRead,
+  onOpen,
+  full = false,
+}: {
+  n: Notification;
+  onRead: (id: string) => void;
+  onOpen?: () => void;
+  full?: boolean;
+}) {
   const [, tr] = useTr();
   return (
-    <div className={`qc-note${n.readAt ? '' : ' qc-unread'}`} data-testid="notification" data-read={n.readAt ? 'true' : 'false'}>
+    <div
+      className={`qc-note${n.readAt ? '' : ' qc-unread'}`}
+      data-testid="notification"
+      data-read={n.readAt ? 'true' : 'false'}
+    >
       <Text size="sm" fw={n.readAt ? 400 : 700} style={{ overflowWrap: 'anywhere' }}>
         {n.link ? (
-          <Anchor component={Link} to={n.link} onClick={onOpen} size="sm" fw={n.readAt ? 400 : 700} data-testid="notification-link">
+          <Anchor
+            component={Link}
+            to={n.link}
+            onClick={onOpen}
+            size="sm"
+            fw={n.readAt ? 400 : 700}
+            data-testid="notification-link"
+          >
             {n.title}
           </Anchor>
         ) : (

@@ -13,7 +13,11 @@ export function OrgPage({ id }: { id: string }) {
   const [l, t] = useLang();
   const { query } = useLocation();
   const asOf = query.get('asOf') ?? todayInVietnam();
-  const { data: o, error, loading } = useApi<OrgDetail>(`/organizations/${encodeURIComponent(id)}?asOf=${encodeURIComponent(asOf)}`);
+  const {
+    data: o,
+    error,
+    loading,
+  } = useApi<OrgDetail>(`/organizations/${encodeURIComponent(id)}?asOf=${encodeURIComponent(asOf)}`);
   useTitle(o?.name);
   if (loading && !o) return <Loading />;
   if (error) return <ErrorView error={error} />;
@@ -115,30 +119,30 @@ export function OrgPage({ id }: { id: string }) {
           {t('bodies')} ({fmt(asOf)})
         </Title>
         {o.bodies.length > 0 && (
-        <Table.ScrollContainer minWidth={420}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('name')}</Table.Th>
-              <Table.Th>{t('kind')}</Table.Th>
-              <Table.Th ta="right">{t('memberCount')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {o.bodies.map((b) => (
-              <Table.Tr key={b.id} data-testid="body-row">
-                <Table.Td>
-                  <Anchor component={Link} to={`/body/${b.id}?asOf=${asOf}`}>
-                    {b.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{label(l, BODY_KIND_LABELS[b.kind])}</Table.Td>
-                <Table.Td ta="right">{b.memberCount}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        </Table.ScrollContainer>
+          <Table.ScrollContainer minWidth={420}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('name')}</Table.Th>
+                  <Table.Th>{t('kind')}</Table.Th>
+                  <Table.Th ta="right">{t('memberCount')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {o.bodies.map((b) => (
+                  <Table.Tr key={b.id} data-testid="body-row">
+                    <Table.Td>
+                      <Anchor component={Link} to={`/body/${b.id}?asOf=${asOf}`}>
+                        {b.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{label(l, BODY_KIND_LABELS[b.kind])}</Table.Td>
+                    <Table.Td ta="right">{b.memberCount}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         {o.bodies.length === 0 && <Text c="dimmed">{t('none')}</Text>}
       </Card>
@@ -160,7 +164,17 @@ export function OrgPage({ id }: { id: string }) {
 }
 
 /** Predecessors or successors of an organization, each with the date of the change. */
-function Succession({ title, list, testid, before }: { title: string; list: OrgDetail['predecessors']; testid: string; before: boolean }) {
+function Succession({
+  title,
+  list,
+  testid,
+  before,
+}: {
+  title: string;
+  list: OrgDetail['predecessors'];
+  testid: string;
+  before: boolean;
+}) {
   const [l] = useLang();
   if (list.length === 0) return null;
   return (

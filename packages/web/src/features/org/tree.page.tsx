@@ -13,14 +13,20 @@ export function TreePage() {
   const [l, t] = useLang();
   const { path, query } = useLocation();
   const asOf = query.get('asOf') ?? todayInVietnam();
-  const { data, error, loading } = useApi<{ asOf: string; roots: TreeNode[] }>(`/organizations/tree?asOf=${encodeURIComponent(asOf)}&depth=2`);
+  const { data, error, loading } = useApi<{ asOf: string; roots: TreeNode[] }>(
+    `/organizations/tree?asOf=${encodeURIComponent(asOf)}&depth=2`,
+  );
   useTitle(t('tree'));
   return (
     <Stack>
       <Title order={1} size="h2">
         {t('tree')}
       </Title>
-      <AsOfPicker value={asOf} onChange={(d) => navigate(`${path === '/' ? '/' : '/org'}?asOf=${d}`, true)} shortcuts={['2025-03-01', '2026-01-01']} />
+      <AsOfPicker
+        value={asOf}
+        onChange={(d) => navigate(`${path === '/' ? '/' : '/org'}?asOf=${d}`, true)}
+        shortcuts={['2025-03-01', '2026-01-01']}
+      />
       {loading && <Loading />}
       {error && <ErrorView error={error} />}
       {data && (
@@ -63,7 +69,15 @@ function Node({ node, asOf, lang, depth }: { node: TreeNode; asOf: string; lang:
     <Box ml={depth === 0 ? 0 : 'lg'} my={4} data-testid="tree-node" data-code={node.code}>
       <Group gap="xs" wrap="nowrap" align="baseline">
         {node.childCount > 0 ? (
-          <UnstyledButton onClick={toggle} aria-label={open ? t('collapse') : t('loadMore')} aria-expanded={open} w={18} c="red.8" fw={700} data-testid="tree-toggle">
+          <UnstyledButton
+            onClick={toggle}
+            aria-label={open ? t('collapse') : t('loadMore')}
+            aria-expanded={open}
+            w={18}
+            c="red.8"
+            fw={700}
+            data-testid="tree-toggle"
+          >
             {busy ? <Loader size={12} /> : open ? '−' : '+'}
           </UnstyledButton>
         ) : (
@@ -82,7 +96,8 @@ function Node({ node, asOf, lang, depth }: { node: TreeNode; asOf: string; lang:
       </Group>
       {merged.length > 0 && (
         <Text size="sm" c="dimmed" ml={26}>
-          {t('succeeded')}: {merged.map((p) => `${p.name}${p.validUntil ? ` (${t('until')} ${fmt(p.validUntil)})` : ''}`).join('; ')}
+          {t('succeeded')}:{' '}
+          {merged.map((p) => `${p.name}${p.validUntil ? ` (${t('until')} ${fmt(p.validUntil)})` : ''}`).join('; ')}
         </Text>
       )}
       {error && (

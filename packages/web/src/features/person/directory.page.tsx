@@ -27,7 +27,9 @@ export function DirectoryPage() {
     const next = { asOf: query.get('asOf') ?? '', q, all: all ? '1' : '', page: '', ...patch };
     navigate(`/people${qs(next)}`, true);
   };
-  const { data, error, loading } = useApi<Directory>(`/directory${qs({ asOf, q, all: all ? '1' : '', page, pageSize: PAGE_SIZE })}`);
+  const { data, error, loading } = useApi<Directory>(
+    `/directory${qs({ asOf, q, all: all ? '1' : '', page, pageSize: PAGE_SIZE })}`,
+  );
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   useEffect(() => {
@@ -35,7 +37,8 @@ export function DirectoryPage() {
     const t = setTimeout(() => go({ q: text.trim() }), 350);
     return () => clearTimeout(t);
   }, [text]);
-  const roleOf = (p: Directory['items'][number]['positions'][number]) => p.title ?? POSITION_ROLE_LABELS[p.role as keyof typeof POSITION_ROLE_LABELS]?.[l] ?? '';
+  const roleOf = (p: Directory['items'][number]['positions'][number]) =>
+    p.title ?? POSITION_ROLE_LABELS[p.role as keyof typeof POSITION_ROLE_LABELS]?.[l] ?? '';
   const positions = (e: Directory['items'][number]) =>
     e.positions.length === 0 ? (
       <Text size="sm" c="dimmed">
@@ -61,15 +64,32 @@ export function DirectoryPage() {
         {tr('Danh bạ cán bộ', 'People directory')}
       </Title>
       <Group gap="md" align="end" wrap="wrap">
-        <TextInput label={tr('Tìm theo họ tên', 'Search by name')} placeholder={tr('có dấu hoặc không dấu', 'with or without diacritics')} value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="directory-search" w={{ base: '100%', sm: 260 }} type="search" />
+        <TextInput
+          label={tr('Tìm theo họ tên', 'Search by name')}
+          placeholder={tr('có dấu hoặc không dấu', 'with or without diacritics')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          data-testid="directory-search"
+          w={{ base: '100%', sm: 260 }}
+          type="search"
+        />
         <AsOfPicker value={asOf} onChange={(d) => go({ asOf: d })} />
-        <Checkbox label={tr('Cả người không giữ chức vụ', 'Include people without a position')} checked={all} onChange={(e) => go({ all: e.currentTarget.checked ? '1' : '' })} data-testid="directory-all" mb={8} />
+        <Checkbox
+          label={tr('Cả người không giữ chức vụ', 'Include people without a position')}
+          checked={all}
+          onChange={(e) => go({ all: e.currentTarget.checked ? '1' : '' })}
+          data-testid="directory-all"
+          mb={8}
+        />
       </Group>
       {error && <ErrorView error={error} />}
       {loading && !data && <Loading />}
       {data && (
         <Text size="sm" c="dimmed" data-testid="directory-total" data-total={data.total}>
-          {tr(`${data.total} người · chức vụ tại ngày ${fmt(data.asOf)}`, `${data.total} people · positions as of ${fmt(data.asOf)}`)}
+          {tr(
+            `${data.total} người · chức vụ tại ngày ${fmt(data.asOf)}`,
+            `${data.total} people · positions as of ${fmt(data.asOf)}`,
+          )}
         </Text>
       )}
       {data?.items.length === 0 && <Text c="dimmed">{tr('Không có ai khớp.', 'Nobody matches.')}</Text>}
@@ -112,7 +132,9 @@ export function DirectoryPage() {
           </Table.Tbody>
         </Table>
       )}
-      {pages > 1 && <Pagination total={pages} value={page} onChange={(p) => go({ page: String(p) })} size="sm" siblings={1} />}
+      {pages > 1 && (
+        <Pagination total={pages} value={page} onChange={(p) => go({ page: String(p) })} size="sm" siblings={1} />
+      )}
     </Stack>
   );
 }

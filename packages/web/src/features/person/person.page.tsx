@@ -13,7 +13,11 @@ export function PersonPage({ id }: { id: string }) {
   const [l, t] = useLang();
   const { query } = useLocation();
   const asOf = query.get('asOf') ?? todayInVietnam();
-  const { data: p, error, loading } = useApi<PersonDetail>(`/people/${encodeURIComponent(id)}?asOf=${encodeURIComponent(asOf)}`);
+  const {
+    data: p,
+    error,
+    loading,
+  } = useApi<PersonDetail>(`/people/${encodeURIComponent(id)}?asOf=${encodeURIComponent(asOf)}`);
   useTitle(p?.fullName);
   if (loading && !p) return <Loading />;
   if (error) return <ErrorView error={error} />;
@@ -34,7 +38,10 @@ export function PersonPage({ id }: { id: string }) {
             <Table.Tr key={m.id} data-testid={testid}>
               <Table.Td>{m.title ?? label(l, POSITION_ROLE_LABELS[m.role])}</Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={`/body/${m.bodyId}?asOf=${m.validUntil && m.validUntil < asOf ? m.validUntil : asOf}`}>
+                <Anchor
+                  component={Link}
+                  to={`/body/${m.bodyId}?asOf=${m.validUntil && m.validUntil < asOf ? m.validUntil : asOf}`}
+                >
                   {m.bodyName}
                 </Anchor>
                 <Text size="xs" c="dimmed">
@@ -72,43 +79,47 @@ export function PersonPage({ id }: { id: string }) {
         </Title>
         {p.portfolio.length === 0 && <Text c="dimmed">{t('none')}</Text>}
         {p.portfolio.length > 0 && (
-        <Table.ScrollContainer minWidth={500}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('field')}</Table.Th>
-              <Table.Th>{t('locality')}</Table.Th>
-              <Table.Th>{t('fromDate')}</Table.Th>
-              <Table.Th>{t('toDate')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.portfolio.map((a) => (
-              <Table.Tr key={a.id} data-testid="portfolio-row">
-                <Table.Td>{a.field}</Table.Td>
-                <Table.Td>
-                  {a.locality ? (
-                    <Anchor component={Link} to={`/org/${a.locality.id}?asOf=${asOf}`}>
-                      {a.locality.name}
-                    </Anchor>
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
-                <Table.Td>{fmt(a.validFrom)}</Table.Td>
-                <Table.Td>{fmt(a.validUntil)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        </Table.ScrollContainer>
+          <Table.ScrollContainer minWidth={500}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('field')}</Table.Th>
+                  <Table.Th>{t('locality')}</Table.Th>
+                  <Table.Th>{t('fromDate')}</Table.Th>
+                  <Table.Th>{t('toDate')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {p.portfolio.map((a) => (
+                  <Table.Tr key={a.id} data-testid="portfolio-row">
+                    <Table.Td>{a.field}</Table.Td>
+                    <Table.Td>
+                      {a.locality ? (
+                        <Anchor component={Link} to={`/org/${a.locality.id}?asOf=${asOf}`}>
+                          {a.locality.name}
+                        </Anchor>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                    <Table.Td>{fmt(a.validFrom)}</Table.Td>
+                    <Table.Td>{fmt(a.validUntil)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Card>
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
           {t('positionHistory')}
         </Title>
-        {p.positionHistory.length ? positions(p.positionHistory, 'position-history-row') : <Text c="dimmed">{t('none')}</Text>}
+        {p.positionHistory.length ? (
+          positions(p.positionHistory, 'position-history-row')
+        ) : (
+          <Text c="dimmed">{t('none')}</Text>
+        )}
       </Card>
       <Card withBorder data-testid="party-memberships">
         <Title order={2} size="h4" mb="xs">
@@ -117,7 +128,11 @@ export function PersonPage({ id }: { id: string }) {
         {p.partyMemberships.length === 0 && <Text c="dimmed">{t('none')}</Text>}
         {p.partyMemberships.map((m) => (
           <Text key={m.id} size="sm">
-            <Anchor component={Link} to={`/org/${m.orgId}?asOf=${m.validUntil && m.validUntil < asOf ? m.validUntil : asOf}`} size="sm">
+            <Anchor
+              component={Link}
+              to={`/org/${m.orgId}?asOf=${m.validUntil && m.validUntil < asOf ? m.validUntil : asOf}`}
+              size="sm"
+            >
               {m.orgName}
             </Anchor>{' '}
             — {m.status === 'official' ? t('official') : t('probationary')} — {period(m.validFrom, m.validUntil, l)}

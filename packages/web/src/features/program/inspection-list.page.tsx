@@ -1,4 +1,16 @@
-import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { INSPECTION_KINDS, INSPECTION_STATES, todayInVietnam } from '@quyche/core';
@@ -9,11 +21,23 @@ import { DateField, useTr } from '../meeting/meeting.parts';
 import { qs, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { TargetsField, TeamField } from './program.fields';
 import type { Target, TeamRow } from './program.fields';
-import { inspectionKindLabel, InspectionStateBadge, inspectionStateLabel, useRun, useTeamPeople, WriteError, YearButtons } from './program.parts';
+import {
+  inspectionKindLabel,
+  InspectionStateBadge,
+  inspectionStateLabel,
+  useRun,
+  useTeamPeople,
+  WriteError,
+  YearButtons,
+} from './program.parts';
 import type { Inspection, Program, ProgramListItem } from './program.parts';
 
 export const windowText = (i: Pick<Inspection, 'windowFrom' | 'windowTo'>, l: 'vi' | 'en') =>
-  i.windowFrom || i.windowTo ? `${fmt(i.windowFrom) || '…'} – ${fmt(i.windowTo) || '…'}` : l === 'vi' ? 'Chưa có thời gian' : 'No dates yet';
+  i.windowFrom || i.windowTo
+    ? `${fmt(i.windowFrom) || '…'} – ${fmt(i.windowTo) || '…'}`
+    : l === 'vi'
+      ? 'Chưa có thời gian'
+      : 'No dates yet';
 
 /** The inspections and supervisions of the user's organization in a year; writers set up new ones. */
 export function InspectionListPage() {
@@ -28,7 +52,8 @@ export function InspectionListPage() {
   const { data, error, loading } = useApi<Inspection[]>(orgId ? `/inspections${qs({ orgId, year, state })}` : null);
   const [creating, setCreating] = useState(false);
   useTitle(tr('Kiểm tra, giám sát', 'Inspections'));
-  const go = (p: { year?: number; state?: string }) => navigate(`/inspections${qs({ year: p.year ?? year, state: p.state ?? state })}`, true);
+  const go = (p: { year?: number; state?: string }) =>
+    navigate(`/inspections${qs({ year: p.year ?? year, state: p.state ?? state })}`, true);
   return (
     <Stack data-testid="inspection-list-page">
       <Group justify="space-between" align="end" wrap="wrap">
@@ -38,14 +63,31 @@ export function InspectionListPage() {
         <YearButtons year={year} around={thisYear} onChange={(v) => go({ year: v })} />
       </Group>
       <Group gap="xs" align="end" wrap="wrap">
-        <NativeSelect label={tr('Trạng thái', 'State')} value={state} onChange={(e) => go({ state: e.currentTarget.value })} data={[{ value: '', label: tr('Tất cả trạng thái', 'All states') }, ...INSPECTION_STATES.map((s) => ({ value: s, label: inspectionStateLabel(s, l) }))]} data-testid="inspection-filter-state" w={260} maw="100%" />
+        <NativeSelect
+          label={tr('Trạng thái', 'State')}
+          value={state}
+          onChange={(e) => go({ state: e.currentTarget.value })}
+          data={[
+            { value: '', label: tr('Tất cả trạng thái', 'All states') },
+            ...INSPECTION_STATES.map((s) => ({ value: s, label: inspectionStateLabel(s, l) })),
+          ]}
+          data-testid="inspection-filter-state"
+          w={260}
+          maw="100%"
+        />
         {access.canCreate && (
-          <Button variant={creating ? 'filled' : 'light'} onClick={() => setCreating((x) => !x)} data-testid="inspection-create-open">
+          <Button
+            variant={creating ? 'filled' : 'light'}
+            onClick={() => setCreating((x) => !x)}
+            data-testid="inspection-create-open"
+          >
             {tr('Lập cuộc kiểm tra, giám sát', 'Set up an inspection')}
           </Button>
         )}
       </Group>
-      {access.canCreate && creating && orgId && <CreateInspectionForm orgId={orgId} year={year} onCancel={() => setCreating(false)} />}
+      {access.canCreate && creating && orgId && (
+        <CreateInspectionForm orgId={orgId} year={year} onCancel={() => setCreating(false)} />
+      )}
       {error && <ErrorView error={error} />}
       {loading && !data && <Loading />}
       {data && data.length === 0 && (
@@ -68,7 +110,12 @@ export function InspectionListPage() {
                   {i.title}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {inspectionKindLabel(i.kind, l)} · <span data-testid="inspection-targets-count">{l === 'vi' ? `${i.targets.length} đối tượng` : `${i.targets.length} target${i.targets.length === 1 ? '' : 's'}`}</span>
+                  {inspectionKindLabel(i.kind, l)} ·{' '}
+                  <span data-testid="inspection-targets-count">
+                    {l === 'vi'
+                      ? `${i.targets.length} đối tượng`
+                      : `${i.targets.length} target${i.targets.length === 1 ? '' : 's'}`}
+                  </span>
                 </Text>
               </div>
               <div>
@@ -105,13 +152,27 @@ interface ItemChoice {
 
 /** The items of the organization's inspection programs of the year: an inspection may carry one out. */
 function useInspectionItems(orgId: string, year: number): ItemChoice[] {
-  const { data } = useApi<ProgramListItem[]>(`/programs?orgId=${encodeURIComponent(orgId)}&year=${year}&kind=inspection`);
+  const { data } = useApi<ProgramListItem[]>(
+    `/programs?orgId=${encodeURIComponent(orgId)}&year=${year}&kind=inspection`,
+  );
   const [items, setItems] = useState<ItemChoice[]>([]);
   useEffect(() => {
     if (!data) return;
     let live = true;
     Promise.all(data.filter((p) => p.state !== 'cancelled').map((p) => api<Program>('GET', `/programs/${p.id}`))).then(
-      (ps) => live && setItems(ps.flatMap((p) => p.itemsDetail.map((it) => ({ id: it.id, label: `${p.symbol ?? p.title} — ${it.position}. ${it.title}`, title: it.title, kind: it.inspectionKind, targets: it.targets })))),
+      (ps) =>
+        live &&
+        setItems(
+          ps.flatMap((p) =>
+            p.itemsDetail.map((it) => ({
+              id: it.id,
+              label: `${p.symbol ?? p.title} — ${it.position}. ${it.title}`,
+              title: it.title,
+              kind: it.inspectionKind,
+              targets: it.targets,
+            })),
+          ),
+        ),
       () => undefined,
     );
     return () => {
@@ -170,21 +231,58 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
             {tr('Lập cuộc kiểm tra, giám sát', 'Set up an inspection')}
           </Title>
           {items.length > 0 && (
-            <NativeSelect label={tr('Theo mục của chương trình kiểm tra, giám sát', 'Under an item of an inspection program')} value={itemId} onChange={(e) => pickItem(e.currentTarget.value)} data={[{ value: '', label: tr('(đột xuất, ngoài chương trình)', '(unscheduled)') }, ...items.map((x) => ({ value: x.id, label: x.label }))]} data-testid="inspection-create-item" />
+            <NativeSelect
+              label={tr('Theo mục của chương trình kiểm tra, giám sát', 'Under an item of an inspection program')}
+              value={itemId}
+              onChange={(e) => pickItem(e.currentTarget.value)}
+              data={[
+                { value: '', label: tr('(đột xuất, ngoài chương trình)', '(unscheduled)') },
+                ...items.map((x) => ({ value: x.id, label: x.label })),
+              ]}
+              data-testid="inspection-create-item"
+            />
           )}
-          <Textarea label={tr('Tên cuộc kiểm tra, giám sát', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} autosize minRows={2} required data-testid="inspection-create-title" />
+          <Textarea
+            label={tr('Tên cuộc kiểm tra, giám sát', 'Title')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            required
+            data-testid="inspection-create-title"
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <NativeSelect label={tr('Loại', 'Kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value)} data={INSPECTION_KINDS.map((k) => ({ value: k, label: inspectionKindLabel(k, l) }))} data-testid="inspection-create-kind" />
-            <NativeSelect label={tr('Cơ quan quyết định', 'Decided by')} value={decidingBody} onChange={(e) => setDecidingBody(e.currentTarget.value)} data={deciding.length ? deciding : [{ value: 'BTV', label: 'BTV' }]} data-testid="inspection-create-deciding" />
+            <NativeSelect
+              label={tr('Loại', 'Kind')}
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value)}
+              data={INSPECTION_KINDS.map((k) => ({ value: k, label: inspectionKindLabel(k, l) }))}
+              data-testid="inspection-create-kind"
+            />
+            <NativeSelect
+              label={tr('Cơ quan quyết định', 'Decided by')}
+              value={decidingBody}
+              onChange={(e) => setDecidingBody(e.currentTarget.value)}
+              data={deciding.length ? deciding : [{ value: 'BTV', label: 'BTV' }]}
+              data-testid="inspection-create-deciding"
+            />
           </SimpleGrid>
           <TargetsField value={targets} onChange={setTargets} org={org} testid="inspection-create-targets" />
           <Group gap="xs" align="end" wrap="wrap">
-            <DateField label={tr('Tiến hành từ ngày', 'From')} value={from} onChange={setFrom} testid="inspection-create-from" />
+            <DateField
+              label={tr('Tiến hành từ ngày', 'From')}
+              value={from}
+              onChange={setFrom}
+              testid="inspection-create-from"
+            />
             <DateField label={tr('đến ngày', 'to')} value={to} onChange={setTo} testid="inspection-create-to" />
           </Group>
           <TeamField value={team} onChange={setTeam} people={people} testid="inspection-create-team" />
           <Text size="xs" c="dimmed">
-            {tr('Đoàn cần một Trưởng đoàn và ít nhất một thành viên; có đủ đoàn, đối tượng và thời gian thì mới ra quyết định được.', 'The team needs one leader and at least one member; the decision needs the team, the targets and the dates.')}
+            {tr(
+              'Đoàn cần một Trưởng đoàn và ít nhất một thành viên; có đủ đoàn, đối tượng và thời gian thì mới ra quyết định được.',
+              'The team needs one leader and at least one member; the decision needs the team, the targets and the dates.',
+            )}
           </Text>
           <WriteError error={a.error} testid="inspection-create-error" onClose={() => a.setError(null)} />
           <Group gap="xs">

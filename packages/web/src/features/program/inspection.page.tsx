@@ -10,7 +10,15 @@ import { windowText } from './inspection-list.page';
 import { InspectionSteps } from './inspection.steps';
 import { TargetsField, TeamField } from './program.fields';
 import type { Target, TeamRow } from './program.fields';
-import { inspectionKindLabel, InspectionStateBadge, recStateLabel, teamRoleLabel, useRun, useTeamPeople, WriteError } from './program.parts';
+import {
+  inspectionKindLabel,
+  InspectionStateBadge,
+  recStateLabel,
+  teamRoleLabel,
+  useRun,
+  useTeamPeople,
+  WriteError,
+} from './program.parts';
 import type { Inspection } from './program.parts';
 
 function useInspection(id: string) {
@@ -63,14 +71,19 @@ export function InspectionPage({ id }: { id: string }) {
             {i.decidedOn && ` ${tr('ngày', 'of')} ${fmt(i.decidedOn)}`}
           </Text>
           {i.competence && (
-            <Text size="sm" c={i.competence.ok ? 'green.9' : 'red.8'} data-testid="inspection-competence" data-ok={String(i.competence.ok)} style={{ overflowWrap: 'anywhere' }}>
+            <Text
+              size="sm"
+              c={i.competence.ok ? 'green.9' : 'red.8'}
+              data-testid="inspection-competence"
+              data-ok={String(i.competence.ok)}
+              style={{ overflowWrap: 'anywhere' }}
+            >
               {i.competence.reason_vi}
             </Text>
           )}
           {i.programTitle && (
             <Text size="sm" data-testid="inspection-program">
-              {tr('Theo chương trình', 'Under the program')}:{' '}
-              {i.programSymbol ? `${i.programSymbol} — ` : ''}
+              {tr('Theo chương trình', 'Under the program')}: {i.programSymbol ? `${i.programSymbol} — ` : ''}
               {i.programId ? (
                 <Anchor component={Link} to={`/programs/${i.programId}`} size="sm">
                   {i.programTitle}
@@ -85,7 +98,10 @@ export function InspectionPage({ id }: { id: string }) {
           </Text>
           {!write && (
             <Text size="xs" c="dimmed" data-testid="read-only">
-              {tr('Tài khoản của bạn chỉ được xem cuộc kiểm tra, giám sát này.', 'Your account may view this inspection but not change it.')}
+              {tr(
+                'Tài khoản của bạn chỉ được xem cuộc kiểm tra, giám sát này.',
+                'Your account may view this inspection but not change it.',
+              )}
             </Text>
           )}
         </Stack>
@@ -99,7 +115,15 @@ export function InspectionPage({ id }: { id: string }) {
 }
 
 /** The team, the targets and the window; editable until the team is decided. */
-function TeamCard({ i, write, onInspection }: { i: Inspection; write: boolean; onInspection: (i: Inspection) => void }) {
+function TeamCard({
+  i,
+  write,
+  onInspection,
+}: {
+  i: Inspection;
+  write: boolean;
+  onInspection: (i: Inspection) => void;
+}) {
   const [l, tr] = useTr();
   const { org } = useTaskOrg(write && i.state === 'planned' ? i.orgId : null);
   const people = useTeamPeople(org);
@@ -137,12 +161,32 @@ function TeamCard({ i, write, onInspection }: { i: Inspection; write: boolean; o
           <TeamField value={team} onChange={setTeam} people={known} testid="inspection-team" />
           <TargetsField value={targets} onChange={setTargets} org={org} testid="inspection-targets" />
           <Group gap="xs" align="end" wrap="wrap">
-            <DateField label={tr('Tiến hành từ ngày', 'From')} value={from} onChange={setFrom} testid="inspection-from" />
+            <DateField
+              label={tr('Tiến hành từ ngày', 'From')}
+              value={from}
+              onChange={setFrom}
+              testid="inspection-from"
+            />
             <DateField label={tr('đến ngày', 'to')} value={to} onChange={setTo} testid="inspection-to" />
           </Group>
           <WriteError error={a.error} testid="inspection-team-error" />
           <Group gap="xs">
-            <Button size="xs" loading={a.busy} onClick={() => void a.run(() => api<Inspection>('PATCH', `/inspections/${i.id}`, { version: i.version, team: team.filter((m) => m.personId), targets, windowFrom: from || null, windowTo: to || null }))} data-testid="inspection-team-save">
+            <Button
+              size="xs"
+              loading={a.busy}
+              onClick={() =>
+                void a.run(() =>
+                  api<Inspection>('PATCH', `/inspections/${i.id}`, {
+                    version: i.version,
+                    team: team.filter((m) => m.personId),
+                    targets,
+                    windowFrom: from || null,
+                    windowTo: to || null,
+                  }),
+                )
+              }
+              data-testid="inspection-team-save"
+            >
               {tr('Lưu', 'Save')}
             </Button>
             <Button size="xs" variant="subtle" onClick={() => setEditing(false)}>
@@ -175,7 +219,13 @@ function TeamCard({ i, write, onInspection }: { i: Inspection; write: boolean; o
           </Text>
           <Group gap={4} wrap="wrap" data-testid="inspection-targets">
             {i.targets.map((t) => (
-              <Badge key={`${t.id}-${t.name}`} variant="outline" color="gray" style={{ textTransform: 'none', maxWidth: '100%' }} data-testid="inspection-target">
+              <Badge
+                key={`${t.id}-${t.name}`}
+                variant="outline"
+                color="gray"
+                style={{ textTransform: 'none', maxWidth: '100%' }}
+                data-testid="inspection-target"
+              >
                 {t.name}
               </Badge>
             ))}
@@ -187,10 +237,27 @@ function TeamCard({ i, write, onInspection }: { i: Inspection; write: boolean; o
 }
 
 /** The findings, one per target; recorded while the inspection is in progress. */
-function FindingsCard({ i, write, onInspection }: { i: Inspection; write: boolean; onInspection: (i: Inspection) => void }) {
+function FindingsCard({
+  i,
+  write,
+  onInspection,
+}: {
+  i: Inspection;
+  write: boolean;
+  onInspection: (i: Inspection) => void;
+}) {
   const [, tr] = useTr();
   const editable = write && i.state === 'in_progress';
-  const init = () => Object.fromEntries(i.targets.map((t) => [t.name, { text: i.findings.find((f) => f.target === t.name)?.text ?? '', violation: i.findings.find((f) => f.target === t.name)?.violation ?? false }]));
+  const init = () =>
+    Object.fromEntries(
+      i.targets.map((t) => [
+        t.name,
+        {
+          text: i.findings.find((f) => f.target === t.name)?.text ?? '',
+          violation: i.findings.find((f) => f.target === t.name)?.violation ?? false,
+        },
+      ]),
+    );
   const [draft, setDraft] = useState<Record<string, { text: string; violation: boolean }>>(init);
   const [saved, setSaved] = useState(false);
   useEffect(() => setDraft(init()), [i.version]);
@@ -203,7 +270,9 @@ function FindingsCard({ i, write, onInspection }: { i: Inspection; write: boolea
     void a.run(() =>
       api<Inspection>('PATCH', `/inspections/${i.id}`, {
         version: i.version,
-        findings: i.targets.filter((t) => draft[t.name]?.text.trim()).map((t) => ({ target: t.name, text: draft[t.name]!.text.trim(), violation: draft[t.name]!.violation })),
+        findings: i.targets
+          .filter((t) => draft[t.name]?.text.trim())
+          .map((t) => ({ target: t.name, text: draft[t.name]!.text.trim(), violation: draft[t.name]!.violation })),
       }),
     );
   return (
@@ -215,7 +284,15 @@ function FindingsCard({ i, write, onInspection }: { i: Inspection; write: boolea
         {i.targets.map((t) => {
           const f = i.findings.find((x) => x.target === t.name);
           return (
-            <Card key={t.name} withBorder p="xs" data-testid="finding" data-target={t.name} data-done={String(!!f)} data-violation={String(!!f?.violation)}>
+            <Card
+              key={t.name}
+              withBorder
+              p="xs"
+              data-testid="finding"
+              data-target={t.name}
+              data-done={String(!!f)}
+              data-violation={String(!!f?.violation)}
+            >
               <Group gap="xs" mb={4} wrap="wrap">
                 <Text fw={600} size="sm">
                   {t.name}
@@ -233,12 +310,36 @@ function FindingsCard({ i, write, onInspection }: { i: Inspection; write: boolea
               </Group>
               {editable ? (
                 <Stack gap={4}>
-                  <Textarea aria-label={tr(`Kết quả đối với ${t.name}`, `Finding for ${t.name}`)} value={draft[t.name]?.text ?? ''} onChange={(e) => { const v = e.currentTarget.value; setSaved(false); setDraft((d) => ({ ...d, [t.name]: { text: v, violation: d[t.name]?.violation ?? false } })); }} autosize minRows={2} data-testid="finding-text" />
-                  <Checkbox label={tr('Có dấu hiệu vi phạm', 'Signs of violation')} checked={draft[t.name]?.violation ?? false} onChange={(e) => { const v = e.currentTarget.checked; setSaved(false); setDraft((d) => ({ ...d, [t.name]: { text: d[t.name]?.text ?? '', violation: v } })); }} data-testid="finding-violation" />
+                  <Textarea
+                    aria-label={tr(`Kết quả đối với ${t.name}`, `Finding for ${t.name}`)}
+                    value={draft[t.name]?.text ?? ''}
+                    onChange={(e) => {
+                      const v = e.currentTarget.value;
+                      setSaved(false);
+                      setDraft((d) => ({ ...d, [t.name]: { text: v, violation: d[t.name]?.violation ?? false } }));
+                    }}
+                    autosize
+                    minRows={2}
+                    data-testid="finding-text"
+                  />
+                  <Checkbox
+                    label={tr('Có dấu hiệu vi phạm', 'Signs of violation')}
+                    checked={draft[t.name]?.violation ?? false}
+                    onChange={(e) => {
+                      const v = e.currentTarget.checked;
+                      setSaved(false);
+                      setDraft((d) => ({ ...d, [t.name]: { text: d[t.name]?.text ?? '', violation: v } }));
+                    }}
+                    data-testid="finding-violation"
+                  />
                 </Stack>
               ) : (
                 f && (
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="finding-view">
+                  <Text
+                    size="sm"
+                    style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                    data-testid="finding-view"
+                  >
                     {f.text}
                   </Text>
                 )
@@ -278,12 +379,18 @@ function ConclusionCard({ i }: { i: Inspection }) {
         </Title>
         {i.concludedOn && (
           <Text size="sm" fw={600} data-testid="inspection-conclusion-line">
-            {i.conclusionSymbol ? `${tr('Thông báo kết luận số', 'Conclusion no.')} ${i.conclusionSymbol} ` : tr('Kết luận ', 'Concluded ')}
+            {i.conclusionSymbol
+              ? `${tr('Thông báo kết luận số', 'Conclusion no.')} ${i.conclusionSymbol} `
+              : tr('Kết luận ', 'Concluded ')}
             {tr('ngày', 'on')} {fmt(i.concludedOn)}
           </Text>
         )}
         {i.conclusionText && (
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="inspection-conclusion-text">
+          <Text
+            size="sm"
+            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+            data-testid="inspection-conclusion-text"
+          >
             {i.conclusionText}
           </Text>
         )}
@@ -293,7 +400,14 @@ function ConclusionCard({ i }: { i: Inspection }) {
               {tr('Nhiệm vụ khắc phục', 'Remedies')}
             </Text>
             {i.remedies.map((t) => (
-              <Card key={t.id} withBorder p="xs" data-testid="remedy-task" data-state={t.state} data-overdue={String(t.status.overdue)}>
+              <Card
+                key={t.id}
+                withBorder
+                p="xs"
+                data-testid="remedy-task"
+                data-state={t.state}
+                data-overdue={String(t.status.overdue)}
+              >
                 <Anchor component={Link} to={`/tasks/${t.id}`} size="sm" fw={600} data-testid="remedy-link">
                   {t.title}
                 </Anchor>
@@ -317,7 +431,12 @@ function ConclusionCard({ i }: { i: Inspection }) {
             </Text>
             {i.recommendations.map((r) => (
               <Text key={r.id} size="sm">
-                <Anchor component={Link} to={`/recommendations/${r.id}`} size="sm" data-testid="inspection-recommendation">
+                <Anchor
+                  component={Link}
+                  to={`/recommendations/${r.id}`}
+                  size="sm"
+                  data-testid="inspection-recommendation"
+                >
                   {r.title}
                 </Anchor>{' '}
                 <Text span size="xs" c="dimmed">

@@ -1,4 +1,18 @@
-import { Alert, Button, Card, CloseButton, Group, List, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  CloseButton,
+  Group,
+  List,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { inspectionStepProblems, todayInVietnam } from '@quyche/core';
 import type { InspectionFacts, InspectionState } from '@quyche/core';
@@ -85,12 +99,16 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
     else if (to === 'concluded') setOn(i.windowTo && i.windowTo > today ? i.windowTo : today);
     else setOn(today);
   };
-  const setRemedy = (k: number, p: Partial<Remedy>) => setRemedies((xs) => xs.map((x, j) => (j === k ? { ...x, ...p } : x)));
+  const setRemedy = (k: number, p: Partial<Remedy>) =>
+    setRemedies((xs) => xs.map((x, j) => (j === k ? { ...x, ...p } : x)));
   const leadOf = (id: string) => ({ kind: 'unit' as const, id, name: leads.find((x) => x.value === id)?.label ?? '' });
   const submit = () => {
     const v = { version: i.version };
     const url = `/inspections/${i.id}/transition`;
-    if (active === 'decided') return a.run(() => api<Inspection>('POST', url, { ...v, to: 'decided', decidedOn: on, decisionSymbol: symbol.trim() || null }));
+    if (active === 'decided')
+      return a.run(() =>
+        api<Inspection>('POST', url, { ...v, to: 'decided', decidedOn: on, decisionSymbol: symbol.trim() || null }),
+      );
     if (active === 'in_progress') return a.run(() => api<Inspection>('POST', url, { ...v, to: 'in_progress' }));
     if (active === 'concluded')
       return a.run(() =>
@@ -100,11 +118,20 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
           concludedOn: on,
           conclusionText: text.trim(),
           conclusionSymbol: symbol.trim() || null,
-          remedies: remedies.map((r) => ({ title: r.title.trim(), leads: r.lead ? [leadOf(r.lead)] : [], dueDate: r.dueDate, supervisorPersonId: r.supervisor || null })),
+          remedies: remedies.map((r) => ({
+            title: r.title.trim(),
+            leads: r.lead ? [leadOf(r.lead)] : [],
+            dueDate: r.dueDate,
+            supervisorPersonId: r.supervisor || null,
+          })),
         }),
       );
-    if (active === 'verified') return a.run(() => api<Inspection>('POST', url, { ...v, to: 'verified', verifiedOn: on, verificationText: text.trim() }));
-    if (active === 'cancelled') return a.run(() => api<Inspection>('POST', url, { ...v, to: 'cancelled', note: text.trim() }));
+    if (active === 'verified')
+      return a.run(() =>
+        api<Inspection>('POST', url, { ...v, to: 'verified', verifiedOn: on, verificationText: text.trim() }),
+      );
+    if (active === 'cancelled')
+      return a.run(() => api<Inspection>('POST', url, { ...v, to: 'cancelled', note: text.trim() }));
   };
   // The form's own values, checked with the same rule as the server's.
   const live =
@@ -114,7 +141,12 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
         ? inspectionStepProblems({ ...factsOf(i), concludedOn: on || null, conclusionText: text }, 'concluded')
         : [];
   const remediesOk = remedies.every((r) => r.title.trim() && r.lead && r.dueDate);
-  const ready = active === 'in_progress' || (active === 'decided' && !!on) || (active === 'concluded' && !!on && !!text.trim() && remediesOk) || (active === 'verified' && !!on && !!text.trim()) || (active === 'cancelled' && !!text.trim());
+  const ready =
+    active === 'in_progress' ||
+    (active === 'decided' && !!on) ||
+    (active === 'concluded' && !!on && !!text.trim() && remediesOk) ||
+    (active === 'verified' && !!on && !!text.trim()) ||
+    (active === 'cancelled' && !!text.trim());
   return (
     <Card withBorder data-testid="inspection-steps">
       <Title order={2} size="h4" mb="xs">
@@ -124,9 +156,22 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
         {i.nextSteps.map((s) => {
           const problems = blockingProblems(i, s);
           return (
-            <Stack key={s.to} gap={2} data-testid="inspection-step" data-to={s.to} data-possible={String(problems.length === 0)}>
+            <Stack
+              key={s.to}
+              gap={2}
+              data-testid="inspection-step"
+              data-to={s.to}
+              data-possible={String(problems.length === 0)}
+            >
               <Group gap="xs">
-                <Button size="sm" variant={active === s.to ? 'filled' : 'light'} color={s.to === 'cancelled' ? 'red' : s.to === 'verified' ? 'green' : undefined} disabled={problems.length > 0} onClick={() => open(s.to)} data-testid={`inspection-step-${s.to}`}>
+                <Button
+                  size="sm"
+                  variant={active === s.to ? 'filled' : 'light'}
+                  color={s.to === 'cancelled' ? 'red' : s.to === 'verified' ? 'green' : undefined}
+                  disabled={problems.length > 0}
+                  onClick={() => open(s.to)}
+                  data-testid={`inspection-step-${s.to}`}
+                >
                   {STEP_LABELS[s.to]?.[l] ?? s.to}
                 </Button>
               </Group>
@@ -144,14 +189,41 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
       {active && (
         <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="inspection-step-form" data-step={active}>
           <Stack gap="xs">
-            {active === 'in_progress' && <Text size="sm">{tr('Đoàn bắt đầu làm việc với các đối tượng; kết quả được ghi khi đang tiến hành.', 'The team starts its work; findings are recorded while in progress.')}</Text>}
+            {active === 'in_progress' && (
+              <Text size="sm">
+                {tr(
+                  'Đoàn bắt đầu làm việc với các đối tượng; kết quả được ghi khi đang tiến hành.',
+                  'The team starts its work; findings are recorded while in progress.',
+                )}
+              </Text>
+            )}
             {(active === 'decided' || active === 'concluded' || active === 'verified') && (
-              <DateField label={active === 'decided' ? tr('Ngày quyết định', 'Decided on') : active === 'concluded' ? tr('Ngày kết luận', 'Concluded on') : tr('Ngày kiểm tra việc khắc phục', 'Verified on')} value={on} onChange={setOn} testid="inspection-step-date" required />
+              <DateField
+                label={
+                  active === 'decided'
+                    ? tr('Ngày quyết định', 'Decided on')
+                    : active === 'concluded'
+                      ? tr('Ngày kết luận', 'Concluded on')
+                      : tr('Ngày kiểm tra việc khắc phục', 'Verified on')
+                }
+                value={on}
+                onChange={setOn}
+                testid="inspection-step-date"
+                required
+              />
             )}
             {(active === 'decided' || active === 'concluded') && (
               <TextInput
-                label={active === 'decided' ? tr('Số quyết định', 'Decision no.') : tr('Số thông báo kết luận', 'Conclusion no.')}
-                description={i.decidingBody === 'UBKT' ? tr('Ủy ban Kiểm tra ghi số văn bản của mình', 'The commission writes its own number') : tr('Để trống: hệ thống cấp số', 'Empty: numbered by the system')}
+                label={
+                  active === 'decided'
+                    ? tr('Số quyết định', 'Decision no.')
+                    : tr('Số thông báo kết luận', 'Conclusion no.')
+                }
+                description={
+                  i.decidingBody === 'UBKT'
+                    ? tr('Ủy ban Kiểm tra ghi số văn bản của mình', 'The commission writes its own number')
+                    : tr('Để trống: hệ thống cấp số', 'Empty: numbered by the system')
+                }
                 value={symbol}
                 onChange={(e) => setSymbol(e.currentTarget.value)}
                 data-testid="inspection-step-symbol"
@@ -161,7 +233,13 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
             )}
             {(active === 'concluded' || active === 'verified' || active === 'cancelled') && (
               <Textarea
-                label={active === 'concluded' ? tr('Nội dung kết luận', 'Conclusion') : active === 'verified' ? tr('Kết quả kiểm tra việc khắc phục', 'Verification') : tr('Lý do hủy', 'Reason')}
+                label={
+                  active === 'concluded'
+                    ? tr('Nội dung kết luận', 'Conclusion')
+                    : active === 'verified'
+                      ? tr('Kết quả kiểm tra việc khắc phục', 'Verification')
+                      : tr('Lý do hủy', 'Reason')
+                }
                 value={text}
                 onChange={(e) => setText(e.currentTarget.value)}
                 autosize
@@ -181,17 +259,54 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
                       <Text fw={700} size="sm">
                         {k + 1}.
                       </Text>
-                      <CloseButton aria-label={tr('Bỏ nhiệm vụ này', 'Remove')} onClick={() => setRemedies((xs) => xs.filter((_, j) => j !== k))} data-testid="remedy-remove" />
+                      <CloseButton
+                        aria-label={tr('Bỏ nhiệm vụ này', 'Remove')}
+                        onClick={() => setRemedies((xs) => xs.filter((_, j) => j !== k))}
+                        data-testid="remedy-remove"
+                      />
                     </Group>
                     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                      <TextInput label={tr('Nhiệm vụ khắc phục', 'Remedy')} value={r.title} onChange={(e) => setRemedy(k, { title: e.currentTarget.value })} required data-testid="remedy-title" />
-                      <NativeSelect label={tr('Đơn vị chủ trì', 'Lead unit')} value={r.lead} onChange={(e) => setRemedy(k, { lead: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(leads, l)]} data-testid="remedy-lead" />
-                      <DateField label={tr('Hạn hoàn thành', 'Due')} value={r.dueDate} onChange={(v) => setRemedy(k, { dueDate: v })} testid="remedy-due" required />
-                      <NativeSelect label={tr('Ủy viên theo dõi', 'Supervisor')} value={r.supervisor} onChange={(e) => setRemedy(k, { supervisor: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members]} data-testid="remedy-supervisor" />
+                      <TextInput
+                        label={tr('Nhiệm vụ khắc phục', 'Remedy')}
+                        value={r.title}
+                        onChange={(e) => setRemedy(k, { title: e.currentTarget.value })}
+                        required
+                        data-testid="remedy-title"
+                      />
+                      <NativeSelect
+                        label={tr('Đơn vị chủ trì', 'Lead unit')}
+                        value={r.lead}
+                        onChange={(e) => setRemedy(k, { lead: e.currentTarget.value })}
+                        data={[
+                          { value: '', label: tr('(chọn một đơn vị)', '(choose one)') },
+                          ...groupedLeads(leads, l),
+                        ]}
+                        data-testid="remedy-lead"
+                      />
+                      <DateField
+                        label={tr('Hạn hoàn thành', 'Due')}
+                        value={r.dueDate}
+                        onChange={(v) => setRemedy(k, { dueDate: v })}
+                        testid="remedy-due"
+                        required
+                      />
+                      <NativeSelect
+                        label={tr('Ủy viên theo dõi', 'Supervisor')}
+                        value={r.supervisor}
+                        onChange={(e) => setRemedy(k, { supervisor: e.currentTarget.value })}
+                        data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members]}
+                        data-testid="remedy-supervisor"
+                      />
                     </SimpleGrid>
                   </Card>
                 ))}
-                <Button variant="subtle" size="compact-xs" onClick={() => setRemedies((xs) => [...xs, { title: '', lead: '', dueDate: '', supervisor: '' }])} data-testid="remedy-add" style={{ alignSelf: 'flex-start' }}>
+                <Button
+                  variant="subtle"
+                  size="compact-xs"
+                  onClick={() => setRemedies((xs) => [...xs, { title: '', lead: '', dueDate: '', supervisor: '' }])}
+                  data-testid="remedy-add"
+                  style={{ alignSelf: 'flex-start' }}
+                >
                   + {tr('Thêm nhiệm vụ khắc phục', 'Add a remedy')}
                 </Button>
               </Stack>
@@ -207,7 +322,13 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
             )}
             <WriteError error={a.error} testid="inspection-step-error" onClose={() => a.setError(null)} />
             <Group gap="xs">
-              <Button onClick={() => void submit()} loading={a.busy} disabled={!ready} color={active === 'cancelled' ? 'red' : undefined} data-testid="inspection-step-submit">
+              <Button
+                onClick={() => void submit()}
+                loading={a.busy}
+                disabled={!ready}
+                color={active === 'cancelled' ? 'red' : undefined}
+                data-testid="inspection-step-submit"
+              >
                 {STEP_LABELS[active]?.[l] ?? active}
               </Button>
               <Button variant="subtle" onClick={() => setActive(null)}>

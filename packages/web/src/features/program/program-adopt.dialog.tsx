@@ -17,13 +17,29 @@ const HELD = ['in_session', 'closed', 'minutes_approved'];
  * "Thông qua": the meeting that adopts the program, chosen among the organization's meetings held; the body that
  * must adopt it is shown first, and the server's refusal (with its clause) when another body's meeting is chosen.
  */
-export function AdoptDialog({ p, opened, onClose, onAdopted }: { p: Program; opened: boolean; onClose: () => void; onAdopted: (p: Program) => void }) {
+export function AdoptDialog({
+  p,
+  opened,
+  onClose,
+  onAdopted,
+}: {
+  p: Program;
+  opened: boolean;
+  onClose: () => void;
+  onAdopted: (p: Program) => void;
+}) {
   const [l, tr] = useTr();
   const phone = useMediaQuery('(max-width: 600px)');
   const today = todayInVietnam();
   const from = addDays(ganttRange(p).from, -366);
-  const { data, loading } = useApi<MeetingListItem[]>(opened ? `/meetings?orgId=${encodeURIComponent(p.orgId)}&from=${from}&to=${today}` : null);
-  const held = (data ?? []).filter((m) => HELD.includes(m.state)).sort((a, b) => (a.meetingDate === b.meetingDate ? a.title.localeCompare(b.title) : a.meetingDate < b.meetingDate ? 1 : -1));
+  const { data, loading } = useApi<MeetingListItem[]>(
+    opened ? `/meetings?orgId=${encodeURIComponent(p.orgId)}&from=${from}&to=${today}` : null,
+  );
+  const held = (data ?? [])
+    .filter((m) => HELD.includes(m.state))
+    .sort((a, b) =>
+      a.meetingDate === b.meetingDate ? a.title.localeCompare(b.title) : a.meetingDate < b.meetingDate ? 1 : -1,
+    );
   const bodies = [...new Set(held.map((m) => m.bodyName))];
   const [meetingId, setMeetingId] = useState('');
   const [on, setOn] = useState('');
@@ -36,15 +52,34 @@ export function AdoptDialog({ p, opened, onClose, onAdopted }: { p: Program; ope
   const chosen = held.find((m) => m.id === meetingId);
   const competent = p.competence?.competent ?? null;
   const mismatch = !!chosen && !!competent && chosen.bodyKind !== competent;
-  const submit = () => void a.run(() => api<Program>('POST', `/programs/${p.id}/adopt`, { version: p.version, meetingId, ...(on ? { adoptedOn: on } : {}), generateTasks: generate }));
+  const submit = () =>
+    void a.run(() =>
+      api<Program>('POST', `/programs/${p.id}/adopt`, {
+        version: p.version,
+        meetingId,
+        ...(on ? { adoptedOn: on } : {}),
+        generateTasks: generate,
+      }),
+    );
   return (
-    <Modal opened={opened} onClose={onClose} title={<b>{tr('Thông qua chương trình', 'Adopt the program')}</b>} size="lg" fullScreen={!!phone}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<b>{tr('Thông qua chương trình', 'Adopt the program')}</b>}
+      size="lg"
+      fullScreen={!!phone}
+    >
       <Stack gap="sm" data-testid="adopt-dialog">
         <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
           {p.title}
         </Text>
         {p.competence && (
-          <Alert color="blue" title={tr('Cơ quan có thẩm quyền thông qua', 'The body that must adopt it')} data-testid="adopt-competent" data-competent={competent ?? ''}>
+          <Alert
+            color="blue"
+            title={tr('Cơ quan có thẩm quyền thông qua', 'The body that must adopt it')}
+            data-testid="adopt-competent"
+            data-competent={competent ?? ''}
+          >
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
               {p.competence.reason_vi}
             </Text>
@@ -53,13 +88,19 @@ export function AdoptDialog({ p, opened, onClose, onAdopted }: { p: Program; ope
         {loading && !data && <Loading />}
         {data && held.length === 0 && (
           <Text size="sm" c="dimmed" data-testid="adopt-no-meeting">
-            {tr('Chưa có hội nghị nào đang họp hoặc đã họp để thông qua chương trình.', 'No meeting in session or held to adopt the program at.')}
+            {tr(
+              'Chưa có hội nghị nào đang họp hoặc đã họp để thông qua chương trình.',
+              'No meeting in session or held to adopt the program at.',
+            )}
           </Text>
         )}
         {held.length > 0 && (
           <NativeSelect
             label={tr('Hội nghị thông qua', 'Adopted at the meeting')}
-            description={tr('Hội nghị đang họp hoặc đã họp của tổ chức', 'A meeting of the organization in session or held')}
+            description={tr(
+              'Hội nghị đang họp hoặc đã họp của tổ chức',
+              'A meeting of the organization in session or held',
+            )}
             value={meetingId}
             onChange={(e) => {
               setMeetingId(e.currentTarget.value);
@@ -67,21 +108,37 @@ export function AdoptDialog({ p, opened, onClose, onAdopted }: { p: Program; ope
             }}
             data={[
               { value: '', label: tr('(chọn hội nghị)', '(choose a meeting)') },
-              ...bodies.map((b) => ({ group: b, items: held.filter((m) => m.bodyName === b).map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} — ${m.title} (${stateLabel(m.state, l).toLocaleLowerCase(l)})` })) })),
+              ...bodies.map((b) => ({
+                group: b,
+                items: held
+                  .filter((m) => m.bodyName === b)
+                  .map((m) => ({
+                    value: m.id,
+                    label: `${fmt(m.meetingDate)} — ${m.title} (${stateLabel(m.state, l).toLocaleLowerCase(l)})`,
+                  })),
+              })),
             ]}
             data-testid="adopt-meeting"
           />
         )}
         {mismatch && (
           <Text size="sm" c="orange.8" data-testid="adopt-mismatch">
-            {tr(`Hội nghị này của ${chosen.bodyName}, không phải cơ quan có thẩm quyền nêu trên: máy chủ sẽ kiểm tra theo quy chế.`, `This meeting is of ${chosen.bodyName}, not the competent body above: the server checks it against the regulation.`)}
+            {tr(
+              `Hội nghị này của ${chosen.bodyName}, không phải cơ quan có thẩm quyền nêu trên: máy chủ sẽ kiểm tra theo quy chế.`,
+              `This meeting is of ${chosen.bodyName}, not the competent body above: the server checks it against the regulation.`,
+            )}
           </Text>
         )}
         <DateField label={tr('Ngày thông qua', 'Adopted on')} value={on} onChange={setOn} testid="adopt-date" />
         <Text size="xs" c="dimmed" mt={-8}>
           {tr('Để trống: ngày họp của hội nghị đã chọn.', 'Empty: the date of the chosen meeting.')}
         </Text>
-        <Checkbox label={tr('Giao nhiệm vụ theo các mục ngay khi thông qua', 'Assign the items’ tasks on adoption')} checked={generate} onChange={(e) => setGenerate(e.currentTarget.checked)} data-testid="adopt-generate" />
+        <Checkbox
+          label={tr('Giao nhiệm vụ theo các mục ngay khi thông qua', 'Assign the items’ tasks on adoption')}
+          checked={generate}
+          onChange={(e) => setGenerate(e.currentTarget.checked)}
+          data-testid="adopt-generate"
+        />
         <WriteError error={a.error} testid="adopt-error" onClose={() => a.setError(null)} />
         <Group gap="xs">
           <Button onClick={submit} loading={a.busy} disabled={!meetingId} color="green" data-testid="adopt-submit">

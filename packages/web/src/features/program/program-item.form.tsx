@@ -47,7 +47,13 @@ function draftOf(p: Program, it: ProgramItem | undefined): Draft {
   const thisYear = Number(todayInVietnam().slice(0, 4));
   const year = p.year ?? Math.max(Number(r.from.slice(0, 4)), Math.min(Number(r.to.slice(0, 4)), thisYear));
   const v = it?.period.value ?? '';
-  const n = it ? (it.period.kind === 'month' ? Number(v.slice(5, 7)) : it.period.kind === 'quarter' || it.period.kind === 'half' ? Number(v.slice(6)) : 1) : 1;
+  const n = it
+    ? it.period.kind === 'month'
+      ? Number(v.slice(5, 7))
+      : it.period.kind === 'quarter' || it.period.kind === 'half'
+        ? Number(v.slice(6))
+        : 1
+    : 1;
   return {
     title: it?.title ?? '',
     kind: it?.period.kind ?? 'month',
@@ -67,23 +73,63 @@ function draftOf(p: Program, it: ProgramItem | undefined): Draft {
 }
 
 /** A program's item: its place in time (month, quarter, half-year, meeting or date) and the 6 rõ its tasks inherit. */
-export function ProgramItemForm({ p, item, onSaved, onCancel }: { p: Program; item?: ProgramItem; onSaved: (p: Program) => void; onCancel: () => void }) {
+export function ProgramItemForm({
+  p,
+  item,
+  onSaved,
+  onCancel,
+}: {
+  p: Program;
+  item?: ProgramItem;
+  onSaved: (p: Program) => void;
+  onCancel: () => void;
+}) {
   const [l, tr] = useTr();
   const { org, members, leads, deciding } = useTaskOrg(p.orgId);
   const range = ganttRange(p);
-  const { data: meetings } = useApi<MeetingListItem[]>(`/meetings?orgId=${encodeURIComponent(p.orgId)}&from=${range.from}&to=${range.to}`);
-  const atMeetings = (meetings ?? []).filter((m) => m.state !== 'cancelled' && (m.bodyKind === 'BCH' || m.bodyKind === 'BTV'));
+  const { data: meetings } = useApi<MeetingListItem[]>(
+    `/meetings?orgId=${encodeURIComponent(p.orgId)}&from=${range.from}&to=${range.to}`,
+  );
+  const atMeetings = (meetings ?? []).filter(
+    (m) => m.state !== 'cancelled' && (m.bodyKind === 'BCH' || m.bodyKind === 'BTV'),
+  );
   const [d, setD] = useState<Draft>(() => draftOf(p, item));
   const set = (x: Partial<Draft>) => setD((o) => ({ ...o, ...x }));
   const a = useRun<Program>((x) => onSaved(x));
   const years: number[] = [];
   for (let y = Number(range.from.slice(0, 4)); y <= Number(range.to.slice(0, 4)); y++) years.push(y);
 
-  const periodValue = d.kind === 'month' ? `${d.year}-${pad(d.n)}` : d.kind === 'quarter' ? `${d.year}-Q${d.n}` : d.kind === 'half' ? `${d.year}-H${d.n}` : d.kind === 'date' ? d.date : null;
+  const periodValue =
+    d.kind === 'month'
+      ? `${d.year}-${pad(d.n)}`
+      : d.kind === 'quarter'
+        ? `${d.year}-Q${d.n}`
+        : d.kind === 'half'
+          ? `${d.year}-H${d.n}`
+          : d.kind === 'date'
+            ? d.date
+            : null;
   const leadName = leads.find((x) => x.value === d.lead)?.label ?? item?.lead?.name ?? '';
-  const leadsInput = d.lead ? [{ kind: item?.lead?.id === d.lead ? item.lead.kind : ('unit' as const), id: d.lead, name: leadName }] : [];
-  const supporting = names(d.supporting).map((name) => ({ kind: 'unit' as const, id: leads.find((x) => x.label === name)?.value ?? null, name }));
-  const six = checkSixClear({ title: d.title, leads: leadsInput, supporting, due: d.kind === 'meeting' ? { date: null, meetingId: d.meetingId || null } : { date: d.kind === 'date' ? d.date || null : `${d.year}-01-01` }, supervisorId: d.supervisor || null, decidingBody: d.deciding || null, product: d.product || null });
+  const leadsInput = d.lead
+    ? [{ kind: item?.lead?.id === d.lead ? item.lead.kind : ('unit' as const), id: d.lead, name: leadName }]
+    : [];
+  const supporting = names(d.supporting).map((name) => ({
+    kind: 'unit' as const,
+    id: leads.find((x) => x.label === name)?.value ?? null,
+    name,
+  }));
+  const six = checkSixClear({
+    title: d.title,
+    leads: leadsInput,
+    supporting,
+    due:
+      d.kind === 'meeting'
+        ? { date: null, meetingId: d.meetingId || null }
+        : { date: d.kind === 'date' ? d.date || null : `${d.year}-01-01` },
+    supervisorId: d.supervisor || null,
+    decidingBody: d.deciding || null,
+    product: d.product || null,
+  });
   const ready = d.title.trim() && (d.kind === 'meeting' ? !!d.meetingId : !!periodValue);
 
   const submit = (e: FormEvent) => {
@@ -98,52 +144,176 @@ export function ProgramItemForm({ p, item, onSaved, onCancel }: { p: Program; it
       decidingBody: d.deciding || null,
       product: d.product.trim() || null,
       weight,
-      ...(p.kind === 'inspection' ? { inspectionKind: (d.inspectionKind || null) as (typeof INSPECTION_KINDS)[number] | null, targets: d.targets } : {}),
+      ...(p.kind === 'inspection'
+        ? { inspectionKind: (d.inspectionKind || null) as (typeof INSPECTION_KINDS)[number] | null, targets: d.targets }
+        : {}),
     };
-    void a.run(() => (item ? api<Program>('PATCH', `/program-items/${item.id}`, { version: item.version, ...fields }) : api<Program>('POST', `/programs/${p.id}/items`, fields)));
+    void a.run(() =>
+      item
+        ? api<Program>('PATCH', `/program-items/${item.id}`, { version: item.version, ...fields })
+        : api<Program>('POST', `/programs/${p.id}/items`, fields),
+    );
   };
 
-  const numbers = d.kind === 'month' ? Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: l === 'vi' ? `Tháng ${i + 1}` : `Month ${i + 1}` })) : d.kind === 'quarter' ? ROMAN.map((r, i) => ({ value: String(i + 1), label: l === 'vi' ? `Quý ${r}` : `Q${i + 1}` })) : [
-        { value: '1', label: tr('6 tháng đầu năm', 'First half') },
-        { value: '2', label: tr('6 tháng cuối năm', 'Second half') },
-      ];
+  const numbers =
+    d.kind === 'month'
+      ? Array.from({ length: 12 }, (_, i) => ({
+          value: String(i + 1),
+          label: l === 'vi' ? `Tháng ${i + 1}` : `Month ${i + 1}`,
+        }))
+      : d.kind === 'quarter'
+        ? ROMAN.map((r, i) => ({ value: String(i + 1), label: l === 'vi' ? `Quý ${r}` : `Q${i + 1}` }))
+        : [
+            { value: '1', label: tr('6 tháng đầu năm', 'First half') },
+            { value: '2', label: tr('6 tháng cuối năm', 'Second half') },
+          ];
   return (
     <Card withBorder p="sm" bg="gray.0" data-testid="item-form" data-mode={item ? 'edit' : 'add'}>
       <form onSubmit={submit}>
         <Stack gap="xs">
-          <Textarea label={tr('Nội dung (rõ việc)', 'Item (the task)')} value={d.title} onChange={(e) => set({ title: e.currentTarget.value })} autosize minRows={2} required data-testid="item-title" />
+          <Textarea
+            label={tr('Nội dung (rõ việc)', 'Item (the task)')}
+            value={d.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            autosize
+            minRows={2}
+            required
+            data-testid="item-title"
+          />
           <Group gap="xs" align="end" wrap="wrap">
-            <NativeSelect label={tr('Thời gian theo', 'Scheduled by')} value={d.kind} onChange={(e) => set({ kind: e.currentTarget.value as PeriodKind, n: 1 })} data={PERIOD_KINDS.map((k) => ({ value: k, label: PERIOD_LABELS[k][l] }))} data-testid="item-period-kind" w={130} />
+            <NativeSelect
+              label={tr('Thời gian theo', 'Scheduled by')}
+              value={d.kind}
+              onChange={(e) => set({ kind: e.currentTarget.value as PeriodKind, n: 1 })}
+              data={PERIOD_KINDS.map((k) => ({ value: k, label: PERIOD_LABELS[k][l] }))}
+              data-testid="item-period-kind"
+              w={130}
+            />
             {(d.kind === 'month' || d.kind === 'quarter' || d.kind === 'half') && (
               <>
-                <NativeSelect label={PERIOD_LABELS[d.kind][l]} value={String(d.n)} onChange={(e) => set({ n: Number(e.currentTarget.value) })} data={numbers} data-testid="item-period-n" w={170} />
-                <NativeSelect label={tr('Năm', 'Year')} value={String(d.year)} onChange={(e) => set({ year: Number(e.currentTarget.value) })} data={years.map((y) => String(y))} disabled={p.span === 'year'} data-testid="item-period-year" w={100} />
+                <NativeSelect
+                  label={PERIOD_LABELS[d.kind][l]}
+                  value={String(d.n)}
+                  onChange={(e) => set({ n: Number(e.currentTarget.value) })}
+                  data={numbers}
+                  data-testid="item-period-n"
+                  w={170}
+                />
+                <NativeSelect
+                  label={tr('Năm', 'Year')}
+                  value={String(d.year)}
+                  onChange={(e) => set({ year: Number(e.currentTarget.value) })}
+                  data={years.map((y) => String(y))}
+                  disabled={p.span === 'year'}
+                  data-testid="item-period-year"
+                  w={100}
+                />
               </>
             )}
-            {d.kind === 'date' && <DateField label={tr('Ngày', 'Date')} value={d.date} onChange={(v) => set({ date: v })} testid="item-period-date" />}
+            {d.kind === 'date' && (
+              <DateField
+                label={tr('Ngày', 'Date')}
+                value={d.date}
+                onChange={(v) => set({ date: v })}
+                testid="item-period-date"
+              />
+            )}
             {d.kind === 'meeting' && (
               <NativeSelect
                 label={tr('Trình tại kỳ họp', 'At the meeting')}
                 value={d.meetingId}
                 onChange={(e) => set({ meetingId: e.currentTarget.value })}
-                data={[{ value: '', label: tr('(chọn kỳ họp)', '(choose a meeting)') }, ...atMeetings.map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} — ${m.title}` }))]}
+                data={[
+                  { value: '', label: tr('(chọn kỳ họp)', '(choose a meeting)') },
+                  ...atMeetings.map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} — ${m.title}` })),
+                ]}
                 data-testid="item-period-meeting"
                 style={{ flex: '1 1 260px', minWidth: 0 }}
               />
             )}
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-            <NativeSelect label={tr('Đơn vị chủ trì (một đầu mối)', 'Lead unit (exactly one)')} value={d.lead} onChange={(e) => set({ lead: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(item?.lead && !leads.some((x) => x.value === item.lead!.id) ? [{ value: item.lead.id, label: item.lead.name, group: 'body' as const }, ...leads] : leads, l)]} data-testid="item-lead" />
-            <TextInput label={tr('Đơn vị phối hợp', 'Supporting units')} description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')} value={d.supporting} onChange={(e) => set({ supporting: e.currentTarget.value })} data-testid="item-supporting" />
-            <NativeSelect label={tr('Ủy viên Ban Thường vụ theo dõi', 'Supervising BTV member')} value={d.supervisor} onChange={(e) => set({ supervisor: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members, ...(item?.supervisorPersonId && !members.some((m) => m.value === item.supervisorPersonId) ? [{ value: item.supervisorPersonId, label: item.supervisorName ?? '' }] : [])]} data-testid="item-supervisor" />
-            <NativeSelect label={tr('Cấp quyết định', 'Deciding level')} value={d.deciding} onChange={(e) => set({ deciding: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn cấp)', '(choose)') }, ...deciding, ...(d.deciding && !deciding.some((x) => x.value === d.deciding) ? [{ value: d.deciding, label: d.deciding }] : [])]} data-testid="item-deciding" />
-            <TextInput label={tr('Sản phẩm', 'Product')} placeholder={tr('Ví dụ: Báo cáo sơ kết', 'e.g. a review report')} value={d.product} onChange={(e) => set({ product: e.currentTarget.value })} data-testid="item-product" />
-            <TextInput label={tr('Trọng số', 'Weight')} description={tr('Mục nặng hơn tính nhiều hơn vào tiến độ chương trình (1–100)', 'Heavier items count more in the program’s progress (1–100)')} type="number" min={1} max={100} value={d.weight} onChange={(e) => set({ weight: e.currentTarget.value })} data-testid="item-weight" />
+            <NativeSelect
+              label={tr('Đơn vị chủ trì (một đầu mối)', 'Lead unit (exactly one)')}
+              value={d.lead}
+              onChange={(e) => set({ lead: e.currentTarget.value })}
+              data={[
+                { value: '', label: tr('(chọn một đơn vị)', '(choose one)') },
+                ...groupedLeads(
+                  item?.lead && !leads.some((x) => x.value === item.lead!.id)
+                    ? [{ value: item.lead.id, label: item.lead.name, group: 'body' as const }, ...leads]
+                    : leads,
+                  l,
+                ),
+              ]}
+              data-testid="item-lead"
+            />
+            <TextInput
+              label={tr('Đơn vị phối hợp', 'Supporting units')}
+              description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')}
+              value={d.supporting}
+              onChange={(e) => set({ supporting: e.currentTarget.value })}
+              data-testid="item-supporting"
+            />
+            <NativeSelect
+              label={tr('Ủy viên Ban Thường vụ theo dõi', 'Supervising BTV member')}
+              value={d.supervisor}
+              onChange={(e) => set({ supervisor: e.currentTarget.value })}
+              data={[
+                { value: '', label: tr('(chọn Ủy viên)', '(choose a member)') },
+                ...members,
+                ...(item?.supervisorPersonId && !members.some((m) => m.value === item.supervisorPersonId)
+                  ? [{ value: item.supervisorPersonId, label: item.supervisorName ?? '' }]
+                  : []),
+              ]}
+              data-testid="item-supervisor"
+            />
+            <NativeSelect
+              label={tr('Cấp quyết định', 'Deciding level')}
+              value={d.deciding}
+              onChange={(e) => set({ deciding: e.currentTarget.value })}
+              data={[
+                { value: '', label: tr('(chọn cấp)', '(choose)') },
+                ...deciding,
+                ...(d.deciding && !deciding.some((x) => x.value === d.deciding)
+                  ? [{ value: d.deciding, label: d.deciding }]
+                  : []),
+              ]}
+              data-testid="item-deciding"
+            />
+            <TextInput
+              label={tr('Sản phẩm', 'Product')}
+              placeholder={tr('Ví dụ: Báo cáo sơ kết', 'e.g. a review report')}
+              value={d.product}
+              onChange={(e) => set({ product: e.currentTarget.value })}
+              data-testid="item-product"
+            />
+            <TextInput
+              label={tr('Trọng số', 'Weight')}
+              description={tr(
+                'Mục nặng hơn tính nhiều hơn vào tiến độ chương trình (1–100)',
+                'Heavier items count more in the program’s progress (1–100)',
+              )}
+              type="number"
+              min={1}
+              max={100}
+              value={d.weight}
+              onChange={(e) => set({ weight: e.currentTarget.value })}
+              data-testid="item-weight"
+            />
             {p.kind === 'inspection' && (
-              <NativeSelect label={tr('Loại kiểm tra, giám sát', 'Inspection kind')} value={d.inspectionKind} onChange={(e) => set({ inspectionKind: e.currentTarget.value })} data={INSPECTION_KINDS.map((k) => ({ value: k, label: inspectionKindLabel(k, l) }))} data-testid="item-inspection-kind" />
+              <NativeSelect
+                label={tr('Loại kiểm tra, giám sát', 'Inspection kind')}
+                value={d.inspectionKind}
+                onChange={(e) => set({ inspectionKind: e.currentTarget.value })}
+                data={INSPECTION_KINDS.map((k) => ({ value: k, label: inspectionKindLabel(k, l) }))}
+                data-testid="item-inspection-kind"
+              />
             )}
           </SimpleGrid>
-          {p.kind === 'inspection' && <TargetsField value={d.targets} onChange={(targets) => set({ targets })} org={org} testid="item-targets" />}
+          {p.kind === 'inspection' && (
+            <TargetsField value={d.targets} onChange={(targets) => set({ targets })} org={org} testid="item-targets" />
+          )}
           <SixCheck six={six} testid="item-six" />
           <WriteError error={a.error} testid="item-error" onClose={() => a.setError(null)} />
           <Group gap="xs">

@@ -19,10 +19,14 @@ export function ProgramListPage() {
   const year = Number.isInteger(y) && y >= 1930 && y <= 2200 ? y : thisYear;
   const access = useTaskAccess();
   const orgId = access.home;
-  const { data, error, loading } = useApi<ProgramListItem[]>(orgId ? `/programs?orgId=${encodeURIComponent(orgId)}&year=${year}` : null);
+  const { data, error, loading } = useApi<ProgramListItem[]>(
+    orgId ? `/programs?orgId=${encodeURIComponent(orgId)}&year=${year}` : null,
+  );
   const orgName = access.me?.grants.find((g) => g.orgId === orgId)?.orgName;
   useTitle(tr('Chương trình công tác', 'Programs'));
-  const list = [...(data ?? [])].sort((a, b) => (a.span === b.span ? a.kind.localeCompare(b.kind) : a.span === 'year' ? -1 : 1));
+  const list = [...(data ?? [])].sort((a, b) =>
+    a.span === b.span ? a.kind.localeCompare(b.kind) : a.span === 'year' ? -1 : 1,
+  );
   return (
     <Stack data-testid="program-list-page">
       <Group justify="space-between" align="end" wrap="wrap">
@@ -39,7 +43,10 @@ export function ProgramListPage() {
         <YearButtons year={year} around={thisYear} onChange={(v) => navigate(`/programs?year=${v}`, true)} />
       </Group>
       <Text size="sm" c="dimmed">
-        {tr('Chương trình làm việc, chương trình kiểm tra, giám sát năm và toàn khóa; tiến độ là bình quân có trọng số của các mục.', 'Annual and full-term work and inspection programs; progress is the weighted mean of their items.')}
+        {tr(
+          'Chương trình làm việc, chương trình kiểm tra, giám sát năm và toàn khóa; tiến độ là bình quân có trọng số của các mục.',
+          'Annual and full-term work and inspection programs; progress is the weighted mean of their items.',
+        )}
       </Text>
       {error && <ErrorView error={error} />}
       {loading && !data && <Loading />}
@@ -57,7 +64,16 @@ export function ProgramListPage() {
             <div>{tr('Tiến độ', 'Progress')}</div>
           </div>
           {list.map((p) => (
-            <div key={p.id} className={`qc-p-row${p.lateItems > 0 ? ' qc-overdue' : ''}`} data-testid="program-row" data-id={p.id} data-kind={p.kind} data-span={p.span} data-state={p.state} data-symbol={p.symbol ?? ''}>
+            <div
+              key={p.id}
+              className={`qc-p-row${p.lateItems > 0 ? ' qc-overdue' : ''}`}
+              data-testid="program-row"
+              data-id={p.id}
+              data-kind={p.kind}
+              data-span={p.span}
+              data-state={p.state}
+              data-symbol={p.symbol ?? ''}
+            >
               <div className="qc-p-main">
                 <Anchor component={Link} to={`/programs/${p.id}`} fw={600} size="sm" data-testid="program-link">
                   {p.title}
@@ -67,7 +83,8 @@ export function ProgramListPage() {
                     {programKindLabel(p.kind, l)}
                   </Badge>
                   <Badge size="xs" variant="outline" color="gray">
-                    {p.periodLabel ?? (p.span === 'year' ? `${tr('năm', 'year')} ${p.year}` : tr('toàn khóa', 'full term'))}
+                    {p.periodLabel ??
+                      (p.span === 'year' ? `${tr('năm', 'year')} ${p.year}` : tr('toàn khóa', 'full term'))}
                   </Badge>
                 </Group>
               </div>
@@ -86,7 +103,13 @@ export function ProgramListPage() {
               </div>
               <div>
                 <PercentBar percent={p.percent} testid="program-row-percent" />
-                <Text size="xs" c={p.lateItems > 0 ? 'red.8' : 'dimmed'} fw={p.lateItems > 0 ? 700 : undefined} data-testid="program-row-late" data-late={p.lateItems}>
+                <Text
+                  size="xs"
+                  c={p.lateItems > 0 ? 'red.8' : 'dimmed'}
+                  fw={p.lateItems > 0 ? 700 : undefined}
+                  data-testid="program-row-late"
+                  data-late={p.lateItems}
+                >
                   {l === 'vi' ? `${p.items} mục · ${p.lateItems} chậm` : `${p.items} items · ${p.lateItems} late`}
                 </Text>
               </div>
@@ -111,7 +134,15 @@ function CreateProgramForm({ orgId, year }: { orgId: string; year: number }) {
   const owners = (org?.bodies ?? []).filter((b) => ['BCH', 'BTV', 'UBKT'].includes(b.kind));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void a.run(() => api<Program>('POST', '/programs', { orgId, kind, span, ...(span === 'year' ? { year: Number(y) } : {}), ...(owner ? { ownerBodyId: owner } : {}) }));
+    void a.run(() =>
+      api<Program>('POST', '/programs', {
+        orgId,
+        kind,
+        span,
+        ...(span === 'year' ? { year: Number(y) } : {}),
+        ...(owner ? { ownerBodyId: owner } : {}),
+      }),
+    );
   };
   return (
     <Card withBorder>
@@ -121,7 +152,13 @@ function CreateProgramForm({ orgId, year }: { orgId: string; year: number }) {
             {tr('Lập chương trình', 'Draft a program')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-            <NativeSelect label={tr('Loại chương trình', 'Kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value)} data={PROGRAM_KINDS.map((k) => ({ value: k, label: programKindLabel(k, l) }))} data-testid="program-create-kind" />
+            <NativeSelect
+              label={tr('Loại chương trình', 'Kind')}
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value)}
+              data={PROGRAM_KINDS.map((k) => ({ value: k, label: programKindLabel(k, l) }))}
+              data-testid="program-create-kind"
+            />
             <NativeSelect
               label={tr('Thời gian', 'Span')}
               value={span}
@@ -133,19 +170,31 @@ function CreateProgramForm({ orgId, year }: { orgId: string; year: number }) {
               data-testid="program-create-span"
             />
             {span === 'year' && (
-              <NativeSelect label={tr('Năm', 'Year')} value={y} onChange={(e) => setY(e.currentTarget.value)} data={[year - 1, year, year + 1, year + 2].map(String)} data-testid="program-create-year" />
+              <NativeSelect
+                label={tr('Năm', 'Year')}
+                value={y}
+                onChange={(e) => setY(e.currentTarget.value)}
+                data={[year - 1, year, year + 1, year + 2].map(String)}
+                data-testid="program-create-year"
+              />
             )}
             <NativeSelect
               label={tr('Cơ quan ban hành', 'Issuing body')}
               description={tr('Để trống: của tổ chức', 'Empty: the organization’s')}
               value={owner}
               onChange={(e) => setOwner(e.currentTarget.value)}
-              data={[{ value: '', label: tr('(tổ chức)', '(the organization)') }, ...owners.map((b) => ({ value: b.id, label: b.name }))]}
+              data={[
+                { value: '', label: tr('(tổ chức)', '(the organization)') },
+                ...owners.map((b) => ({ value: b.id, label: b.name })),
+              ]}
               data-testid="program-create-owner"
             />
           </SimpleGrid>
           <Text size="xs" c="dimmed">
-            {tr('Chương trình được lập là dự thảo; thêm các mục trên trang chương trình, rồi thông qua tại hội nghị của cơ quan có thẩm quyền.', 'The program starts as a draft: add its items on its page, then adopt it at a meeting of the competent body.')}
+            {tr(
+              'Chương trình được lập là dự thảo; thêm các mục trên trang chương trình, rồi thông qua tại hội nghị của cơ quan có thẩm quyền.',
+              'The program starts as a draft: add its items on its page, then adopt it at a meeting of the competent body.',
+            )}
           </Text>
           <WriteError error={a.error} testid="program-create-error" onClose={() => a.setError(null)} />
           <Group>

@@ -15,10 +15,21 @@ export interface TeamRow {
 }
 
 /** The organizations below that can be inspected, by the name the Party uses for their committee. */
-export const targetOptions = (org: OrgDetail | undefined) => (org?.children ?? []).map((c) => ({ value: c.id, label: c.shortName ?? c.name }));
+export const targetOptions = (org: OrgDetail | undefined) =>
+  (org?.children ?? []).map((c) => ({ value: c.id, label: c.shortName ?? c.name }));
 
 /** Targets of an inspection: organizations below picked from a list, or any other name typed in. */
-export function TargetsField({ value, onChange, org, testid = 'targets' }: { value: Target[]; onChange: (v: Target[]) => void; org: OrgDetail | undefined; testid?: string }) {
+export function TargetsField({
+  value,
+  onChange,
+  org,
+  testid = 'targets',
+}: {
+  value: Target[];
+  onChange: (v: Target[]) => void;
+  org: OrgDetail | undefined;
+  testid?: string;
+}) {
   const [, tr] = useTr();
   const [other, setOther] = useState('');
   const options = targetOptions(org).filter((o) => !value.some((t) => t.id === o.value));
@@ -39,7 +50,20 @@ export function TargetsField({ value, onChange, org, testid = 'targets' }: { val
           </Text>
         )}
         {value.map((t) => (
-          <Badge key={`${t.id}-${t.name}`} variant="light" size="lg" style={{ textTransform: 'none', maxWidth: '100%' }} rightSection={<CloseButton size="xs" aria-label={tr(`Bỏ ${t.name}`, `Remove ${t.name}`)} onClick={() => onChange(value.filter((x) => x !== t))} />} data-testid={`${testid}-chip`}>
+          <Badge
+            key={`${t.id}-${t.name}`}
+            variant="light"
+            size="lg"
+            style={{ textTransform: 'none', maxWidth: '100%' }}
+            rightSection={
+              <CloseButton
+                size="xs"
+                aria-label={tr(`Bỏ ${t.name}`, `Remove ${t.name}`)}
+                onClick={() => onChange(value.filter((x) => x !== t))}
+              />
+            }
+            data-testid={`${testid}-chip`}
+          >
             {t.name}
           </Badge>
         ))}
@@ -52,12 +76,29 @@ export function TargetsField({ value, onChange, org, testid = 'targets' }: { val
             const o = options.find((x) => x.value === e.currentTarget.value);
             if (o) onChange([...value, { id: o.value, name: o.label }]);
           }}
-          data={[{ value: '', label: tr('+ Thêm tổ chức trực thuộc…', '+ Add a subordinate organization…') }, ...options]}
+          data={[
+            { value: '', label: tr('+ Thêm tổ chức trực thuộc…', '+ Add a subordinate organization…') },
+            ...options,
+          ]}
           data-testid={`${testid}-add`}
           style={{ flex: '1 1 220px', minWidth: 0 }}
         />
-        <TextInput aria-label={tr('Đối tượng khác', 'Other target')} placeholder={tr('Đối tượng khác (gõ tên)', 'Other target (type a name)')} value={other} onChange={(e) => setOther(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), addOther())} style={{ flex: '1 1 180px', minWidth: 0 }} data-testid={`${testid}-other`} />
-        <Button variant="light" size="sm" onClick={addOther} disabled={!other.trim()} data-testid={`${testid}-other-add`}>
+        <TextInput
+          aria-label={tr('Đối tượng khác', 'Other target')}
+          placeholder={tr('Đối tượng khác (gõ tên)', 'Other target (type a name)')}
+          value={other}
+          onChange={(e) => setOther(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), addOther())}
+          style={{ flex: '1 1 180px', minWidth: 0 }}
+          data-testid={`${testid}-other`}
+        />
+        <Button
+          variant="light"
+          size="sm"
+          onClick={addOther}
+          disabled={!other.trim()}
+          data-testid={`${testid}-other-add`}
+        >
           {tr('Thêm', 'Add')}
         </Button>
       </Group>
@@ -66,7 +107,17 @@ export function TargetsField({ value, onChange, org, testid = 'targets' }: { val
 }
 
 /** The team: one person a row with a role; exactly one leader (the server checks it when the team is decided). */
-export function TeamField({ value, onChange, people, testid = 'team' }: { value: TeamRow[]; onChange: (v: TeamRow[]) => void; people: { value: string; label: string }[]; testid?: string }) {
+export function TeamField({
+  value,
+  onChange,
+  people,
+  testid = 'team',
+}: {
+  value: TeamRow[];
+  onChange: (v: TeamRow[]) => void;
+  people: { value: string; label: string }[];
+  testid?: string;
+}) {
   const [l, tr] = useTr();
   const set = (i: number, p: Partial<TeamRow>) => onChange(value.map((x, j) => (j === i ? { ...x, ...p } : x)));
   return (
@@ -76,12 +127,38 @@ export function TeamField({ value, onChange, people, testid = 'team' }: { value:
       </Text>
       {value.map((m, i) => (
         <Group key={i} gap={4} wrap="nowrap" align="end" data-testid={`${testid}-row`}>
-          <NativeSelect aria-label={tr('Thành viên đoàn', 'Team member')} value={m.personId} onChange={(e) => set(i, { personId: e.currentTarget.value })} data={[{ value: '', label: tr('(chọn người)', '(choose a person)') }, ...people]} data-testid={`${testid}-person`} style={{ flex: 1, minWidth: 0 }} />
-          <NativeSelect aria-label={tr('Vai trò', 'Role')} value={m.role} onChange={(e) => set(i, { role: e.currentTarget.value as TeamRow['role'] })} data={TEAM_ROLES.map((r) => ({ value: r, label: teamRoleLabel(r, l) }))} data-testid={`${testid}-role`} w={150} />
-          <CloseButton aria-label={tr('Bỏ người này', 'Remove')} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={6} />
+          <NativeSelect
+            aria-label={tr('Thành viên đoàn', 'Team member')}
+            value={m.personId}
+            onChange={(e) => set(i, { personId: e.currentTarget.value })}
+            data={[{ value: '', label: tr('(chọn người)', '(choose a person)') }, ...people]}
+            data-testid={`${testid}-person`}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+          <NativeSelect
+            aria-label={tr('Vai trò', 'Role')}
+            value={m.role}
+            onChange={(e) => set(i, { role: e.currentTarget.value as TeamRow['role'] })}
+            data={TEAM_ROLES.map((r) => ({ value: r, label: teamRoleLabel(r, l) }))}
+            data-testid={`${testid}-role`}
+            w={150}
+          />
+          <CloseButton
+            aria-label={tr('Bỏ người này', 'Remove')}
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+            mb={6}
+          />
         </Group>
       ))}
-      <Button variant="subtle" size="compact-xs" onClick={() => onChange([...value, { personId: '', role: value.some((x) => x.role === 'leader') ? 'member' : 'leader' }])} data-testid={`${testid}-add`} style={{ alignSelf: 'flex-start' }}>
+      <Button
+        variant="subtle"
+        size="compact-xs"
+        onClick={() =>
+          onChange([...value, { personId: '', role: value.some((x) => x.role === 'leader') ? 'member' : 'leader' }])
+        }
+        data-testid={`${testid}-add`}
+        style={{ alignSelf: 'flex-start' }}
+      >
         + {tr('Thêm người', 'Add a person')}
       </Button>
     </Stack>

@@ -10,7 +10,8 @@ import type { TaskListItem } from '../task/task.parts';
 import { inspectionStateLabel, ITEM_STATUS_COLORS, periodText } from './program.parts';
 import type { Program, ProgramItem } from './program.parts';
 
-const dayNo = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+const dayNo = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -36,7 +37,14 @@ interface Tick {
 }
 
 /** Months over a year's program, years over a term's. */
-function ticks(from: string, to: string, years: boolean, pos: (iso: string) => number, endPos: (iso: string) => number, l: 'vi' | 'en'): Tick[] {
+function ticks(
+  from: string,
+  to: string,
+  years: boolean,
+  pos: (iso: string) => number,
+  endPos: (iso: string) => number,
+  l: 'vi' | 'en',
+): Tick[] {
   const out: Tick[] = [];
   let y = Number(from.slice(0, 4));
   let m = Number(from.slice(5, 7));
@@ -90,7 +98,9 @@ export function ProgramGantt({ p, actions, below, notes }: GanttProps) {
       {scale.map((t) => (
         <span key={t.key} className="qc-g-grid" style={{ left: `${t.left}%` }} />
       ))}
-      {todayIn && <span className="qc-g-today" style={{ left: `${pos(today)}%` }} data-testid="gantt-today" data-date={today} />}
+      {todayIn && (
+        <span className="qc-g-today" style={{ left: `${pos(today)}%` }} data-testid="gantt-today" data-date={today} />
+      )}
     </>
   );
 
@@ -98,10 +108,21 @@ export function ProgramGantt({ p, actions, below, notes }: GanttProps) {
     let start = t.assignedOn ?? it.startsOn;
     const end = t.extendedTo ?? t.dueDate ?? it.dueDate;
     if (start > end) start = end;
-    const cls = t.status.overdue ? ' qc-g-late' : t.state === 'done' ? ' qc-g-done' : t.state === 'cancelled' ? ' qc-g-cancelled' : '';
+    const cls = t.status.overdue
+      ? ' qc-g-late'
+      : t.state === 'done'
+        ? ' qc-g-done'
+        : t.state === 'cancelled'
+          ? ' qc-g-cancelled'
+          : '';
     const left = pos(start);
     return (
-      <span className={`qc-g-taskbar${cls}`} style={{ left: `${left}%`, width: `${Math.max(0.8, endPos(end) - left)}%` }} title={`${t.title}: ${fmt(start)} – ${fmt(end)}`} data-testid="gantt-taskbar">
+      <span
+        className={`qc-g-taskbar${cls}`}
+        style={{ left: `${left}%`, width: `${Math.max(0.8, endPos(end) - left)}%` }}
+        title={`${t.title}: ${fmt(start)} – ${fmt(end)}`}
+        data-testid="gantt-taskbar"
+      >
         <span className="qc-g-fill" style={{ width: `${Math.min(100, Math.max(0, t.percent))}%` }} />
       </span>
     );
@@ -129,10 +150,17 @@ export function ProgramGantt({ p, actions, below, notes }: GanttProps) {
         )}
       </div>
       <div className="qc-g-row qc-g-scale" aria-hidden="true">
-        <div className="qc-g-label qc-g-scale-label">{years ? tr('Năm', 'Year') : `${tr('Năm', 'Year')} ${from.slice(0, 4)}`}</div>
+        <div className="qc-g-label qc-g-scale-label">
+          {years ? tr('Năm', 'Year') : `${tr('Năm', 'Year')} ${from.slice(0, 4)}`}
+        </div>
         <div className="qc-g-track" data-testid="gantt-scale">
           {scale.map((t) => (
-            <span key={t.key} className="qc-g-tick" style={{ left: `${t.left}%`, width: `${t.width}%` }} data-testid="gantt-tick">
+            <span
+              key={t.key}
+              className="qc-g-tick"
+              style={{ left: `${t.left}%`, width: `${t.width}%` }}
+              data-testid="gantt-tick"
+            >
               {t.label}
             </span>
           ))}
@@ -153,7 +181,17 @@ export function ProgramGantt({ p, actions, below, notes }: GanttProps) {
         const label = `${it.title}: ${diamond ? fmt(it.dueDate) : `${fmt(it.startsOn)} – ${fmt(it.dueDate)}`} · ${it.percent}%`;
         return (
           <Fragment key={it.id}>
-            <div className={`qc-g-row qc-g-item${status === 'late' ? ' qc-g-row-late' : ''}`} data-testid="gantt-row" data-id={it.id} data-title={it.title} data-status={status} data-shape={diamond ? 'diamond' : 'bar'} data-start={it.startsOn} data-end={it.dueDate} data-percent={it.percent}>
+            <div
+              className={`qc-g-row qc-g-item${status === 'late' ? ' qc-g-row-late' : ''}`}
+              data-testid="gantt-row"
+              data-id={it.id}
+              data-title={it.title}
+              data-status={status}
+              data-shape={diamond ? 'diamond' : 'bar'}
+              data-start={it.startsOn}
+              data-end={it.dueDate}
+              data-percent={it.percent}
+            >
               <div className="qc-g-label">
                 <Text size="sm" fw={600} className="qc-g-title" data-testid="gantt-item-title">
                   {it.position}. {it.title}
@@ -163,8 +201,22 @@ export function ProgramGantt({ p, actions, below, notes }: GanttProps) {
                   {it.lead ? ` · ${it.lead.name}` : ''} · {String(it.percent).replace('.', l === 'vi' ? ',' : '.')}%
                 </Text>
                 <Group gap={4} wrap="wrap" mt={2}>
-                  <Badge size="xs" color={ITEM_STATUS_COLORS[status] ?? 'gray'} variant={status === 'late' || status === 'done' ? 'filled' : 'light'} data-testid="gantt-status" data-status={status}>
-                    {l === 'vi' ? it.status.label_vi : { no_task: 'No task yet', done: 'Done', late: `Late (due ${fmt(it.dueDate)})`, on_track: `In progress (${it.percent}%)`, upcoming: 'Not due yet' }[status] ?? status}
+                  <Badge
+                    size="xs"
+                    color={ITEM_STATUS_COLORS[status] ?? 'gray'}
+                    variant={status === 'late' || status === 'done' ? 'filled' : 'light'}
+                    data-testid="gantt-status"
+                    data-status={status}
+                  >
+                    {l === 'vi'
+                      ? it.status.label_vi
+                      : ({
+                          no_task: 'No task yet',
+                          done: 'Done',
+                          late: `Late (due ${fmt(it.dueDate)})`,
+                          on_track: `In progress (${it.percent}%)`,
+                          upcoming: 'Not due yet',
+                        }[status] ?? status)}
                   </Badge>
                   {notes?.(it)}
                 </Group>
@@ -173,20 +225,52 @@ export function ProgramGantt({ p, actions, below, notes }: GanttProps) {
               <div className="qc-g-track">
                 {grid}
                 {diamond ? (
-                  <span className={`qc-g-diamond${cls}`} style={{ left: `${(left + right) / 2}%` }} title={label} aria-label={label} role="img" data-testid="gantt-diamond">
+                  <span
+                    className={`qc-g-diamond${cls}`}
+                    style={{ left: `${(left + right) / 2}%` }}
+                    title={label}
+                    aria-label={label}
+                    role="img"
+                    data-testid="gantt-diamond"
+                  >
                     <span className="qc-g-diamond-fill" style={{ height: `${Math.min(100, it.percent)}%` }} />
                   </span>
                 ) : (
-                  <span className={`qc-g-bar${cls}`} style={{ left: `${left}%`, width: `${Math.max(0.8, right - left)}%` }} title={label} aria-label={label} role="img" data-testid="gantt-bar">
-                    <span className="qc-g-fill" style={{ width: `${Math.min(100, Math.max(0, it.percent))}%` }} data-testid="gantt-fill" />
+                  <span
+                    className={`qc-g-bar${cls}`}
+                    style={{ left: `${left}%`, width: `${Math.max(0.8, right - left)}%` }}
+                    title={label}
+                    aria-label={label}
+                    role="img"
+                    data-testid="gantt-bar"
+                  >
+                    <span
+                      className="qc-g-fill"
+                      style={{ width: `${Math.min(100, Math.max(0, it.percent))}%` }}
+                      data-testid="gantt-fill"
+                    />
                   </span>
                 )}
               </div>
             </div>
             {it.tasks.map((t) => (
-              <div key={t.id} className="qc-g-row qc-g-sub" data-testid="gantt-task-row" data-item={it.id} data-state={t.state} data-overdue={String(t.status.overdue)}>
+              <div
+                key={t.id}
+                className="qc-g-row qc-g-sub"
+                data-testid="gantt-task-row"
+                data-item={it.id}
+                data-state={t.state}
+                data-overdue={String(t.status.overdue)}
+              >
                 <div className="qc-g-label qc-g-sublabel">
-                  <Anchor component={Link} to={`/tasks/${t.id}`} size="xs" data-testid="gantt-task" data-id={t.id} className="qc-g-title">
+                  <Anchor
+                    component={Link}
+                    to={`/tasks/${t.id}`}
+                    size="xs"
+                    data-testid="gantt-task"
+                    data-id={t.id}
+                    className="qc-g-title"
+                  >
                     {tr('Nhiệm vụ', 'Task')}: {t.title}
                   </Anchor>
                   <Text size="xs" c={t.status.overdue ? 'red.8' : 'dimmed'}>
@@ -201,9 +285,22 @@ export function ProgramGantt({ p, actions, below, notes }: GanttProps) {
               </div>
             ))}
             {it.inspections.map((x) => (
-              <div key={x.id} className="qc-g-row qc-g-sub" data-testid="gantt-inspection-row" data-item={it.id} data-state={x.state}>
+              <div
+                key={x.id}
+                className="qc-g-row qc-g-sub"
+                data-testid="gantt-inspection-row"
+                data-item={it.id}
+                data-state={x.state}
+              >
                 <div className="qc-g-label qc-g-sublabel">
-                  <Anchor component={Link} to={`/inspections/${x.id}`} size="xs" data-testid="gantt-inspection" data-id={x.id} className="qc-g-title">
+                  <Anchor
+                    component={Link}
+                    to={`/inspections/${x.id}`}
+                    size="xs"
+                    data-testid="gantt-inspection"
+                    data-id={x.id}
+                    className="qc-g-title"
+                  >
                     {tr('Kiểm tra, giám sát', 'Inspection')}: {x.title}
                   </Anchor>
                   <Text size="xs" c="dimmed">

@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api';
 import type { ApiError } from '../../app/api';
@@ -52,7 +66,8 @@ export function ProgramPage({ id }: { id: string }) {
     setOpen(null);
   };
   const isOpen = (it: string, what: string) => open?.item === it && open.what === what;
-  const toggle = (item: string, what: 'edit' | 'delete' | 'task') => setOpen(isOpen(item, what) ? null : { item, what });
+  const toggle = (item: string, what: 'edit' | 'delete' | 'task') =>
+    setOpen(isOpen(item, what) ? null : { item, what });
 
   return (
     <Stack data-testid="program-page" data-state={p.state} data-version={p.version} data-id={p.id}>
@@ -65,7 +80,10 @@ export function ProgramPage({ id }: { id: string }) {
             <ProgramStateBadge state={p.state} size="lg" />
             <Badge variant="light">{programKindLabel(p.kind, l)}</Badge>
             <Badge variant="outline" color="gray">
-              {p.periodLabel ?? (p.span === 'year' ? `${tr('Năm', 'Year')} ${p.year}` : `${tr('Toàn khóa', 'Full term')} ${p.termName}`)}
+              {p.periodLabel ??
+                (p.span === 'year'
+                  ? `${tr('Năm', 'Year')} ${p.year}`
+                  : `${tr('Toàn khóa', 'Full term')} ${p.termName}`)}
             </Badge>
           </Group>
           <Title order={1} size="h2" data-testid="program-title" style={{ overflowWrap: 'anywhere' }}>
@@ -86,12 +104,18 @@ export function ProgramPage({ id }: { id: string }) {
           )}
           {p.state === 'adopted' && (
             <Text size="sm" data-testid="program-adopted">
-              {p.adoptingBodyName ?? tr('Cơ quan có thẩm quyền', 'The competent body')} {tr('thông qua ngày', 'adopted it on')} {fmt(p.adoptedOn)}
+              {p.adoptingBodyName ?? tr('Cơ quan có thẩm quyền', 'The competent body')}{' '}
+              {tr('thông qua ngày', 'adopted it on')} {fmt(p.adoptedOn)}
               {p.adoptedMeeting && (
                 <>
                   {' '}
                   {tr('tại', 'at')}{' '}
-                  <Anchor component={Link} to={`/meetings/${p.adoptedMeeting.id}`} size="sm" data-testid="program-meeting">
+                  <Anchor
+                    component={Link}
+                    to={`/meetings/${p.adoptedMeeting.id}`}
+                    size="sm"
+                    data-testid="program-meeting"
+                  >
                     {p.adoptedMeeting.title}
                   </Anchor>{' '}
                   ({fmt(p.adoptedMeeting.date)})
@@ -100,7 +124,14 @@ export function ProgramPage({ id }: { id: string }) {
             </Text>
           )}
           {p.competence && (
-            <Text size="sm" c={p.competence.ok ? 'green.9' : 'red.8'} data-testid="program-competence" data-ok={String(p.competence.ok)} data-competent={p.competence.competent ?? ''} style={{ overflowWrap: 'anywhere' }}>
+            <Text
+              size="sm"
+              c={p.competence.ok ? 'green.9' : 'red.8'}
+              data-testid="program-competence"
+              data-ok={String(p.competence.ok)}
+              data-competent={p.competence.competent ?? ''}
+              style={{ overflowWrap: 'anywhere' }}
+            >
               {!draft && <b>{tr('Thẩm quyền', 'Competence')}: </b>}
               {p.competence.reason_vi}
             </Text>
@@ -108,35 +139,66 @@ export function ProgramPage({ id }: { id: string }) {
           <Text size="sm" c="dimmed">
             {p.ownerBodyName ? `${tr('Cơ quan', 'Body')}: ${p.ownerBodyName} · ` : ''}
             {tr('Thời gian', 'Period')}: {fmt(range.from)} – {fmt(range.to)}
-            {range.to !== p.range.to ? ` (${tr('nhiệm kỳ chưa có ngày kết thúc', 'the term has no end date yet')})` : ''}
+            {range.to !== p.range.to
+              ? ` (${tr('nhiệm kỳ chưa có ngày kết thúc', 'the term has no end date yet')})`
+              : ''}
           </Text>
           <PercentBar percent={p.percent} testid="program-percent" />
           <Text size="sm" data-testid="program-counts">
             {l === 'vi' ? `${p.items} mục` : `${p.items} item${p.items === 1 ? '' : 's'}`}
             {' · '}
-            <Text span size="sm" c={p.lateItems > 0 ? 'red.8' : undefined} fw={p.lateItems > 0 ? 700 : undefined} data-testid="program-late" data-late={p.lateItems}>
+            <Text
+              span
+              size="sm"
+              c={p.lateItems > 0 ? 'red.8' : undefined}
+              fw={p.lateItems > 0 ? 700 : undefined}
+              data-testid="program-late"
+              data-late={p.lateItems}
+            >
               {l === 'vi' ? `${p.lateItems} mục chậm tiến độ` : `${p.lateItems} late`}
             </Text>
           </Text>
           {!write && (
             <Text size="xs" c="dimmed" data-testid="read-only">
-              {tr('Tài khoản của bạn chỉ được xem chương trình này, không sửa, thông qua hay giao nhiệm vụ.', 'Your account may view this program but not change, adopt or assign it.')}
+              {tr(
+                'Tài khoản của bạn chỉ được xem chương trình này, không sửa, thông qua hay giao nhiệm vụ.',
+                'Your account may view this program but not change, adopt or assign it.',
+              )}
             </Text>
           )}
           {adopted && (
-            <Alert color="green" title={tr('Đã thông qua chương trình', 'The program is adopted')} data-testid="adopt-done" data-tasks={adopted.tasks} data-symbol={adopted.symbol ?? ''} withCloseButton onClose={() => setAdopted(null)}>
-              {l === 'vi' ? `Số ${adopted.symbol ?? ''}; đã giao ${adopted.tasks} nhiệm vụ theo các mục của chương trình.` : `No. ${adopted.symbol ?? ''}; ${adopted.tasks} task${adopted.tasks === 1 ? '' : 's'} assigned from its items.`}
+            <Alert
+              color="green"
+              title={tr('Đã thông qua chương trình', 'The program is adopted')}
+              data-testid="adopt-done"
+              data-tasks={adopted.tasks}
+              data-symbol={adopted.symbol ?? ''}
+              withCloseButton
+              onClose={() => setAdopted(null)}
+            >
+              {l === 'vi'
+                ? `Số ${adopted.symbol ?? ''}; đã giao ${adopted.tasks} nhiệm vụ theo các mục của chương trình.`
+                : `No. ${adopted.symbol ?? ''}; ${adopted.tasks} task${adopted.tasks === 1 ? '' : 's'} assigned from its items.`}
             </Alert>
           )}
           {write && draft && (
             <Group gap="xs" mt={4} wrap="wrap">
-              <Button onClick={() => setOpen(isOpen('new', 'edit') ? null : { item: 'new', what: 'edit' })} variant={isOpen('new', 'edit') ? 'filled' : 'light'} data-testid="item-add">
+              <Button
+                onClick={() => setOpen(isOpen('new', 'edit') ? null : { item: 'new', what: 'edit' })}
+                variant={isOpen('new', 'edit') ? 'filled' : 'light'}
+                data-testid="item-add"
+              >
                 + {tr('Thêm mục', 'Add an item')}
               </Button>
               <Button color="green" onClick={() => setAdopting(true)} disabled={p.items === 0} data-testid="adopt-open">
                 {tr('Thông qua', 'Adopt')}
               </Button>
-              <Button variant="subtle" color="red" onClick={() => setCancelling((x) => !x)} data-testid="program-cancel-open">
+              <Button
+                variant="subtle"
+                color="red"
+                onClick={() => setCancelling((x) => !x)}
+                data-testid="program-cancel-open"
+              >
                 {tr('Hủy dự thảo', 'Cancel the draft')}
               </Button>
             </Group>
@@ -144,7 +206,9 @@ export function ProgramPage({ id }: { id: string }) {
           {write && draft && cancelling && <CancelForm p={p} onDone={(x) => (setP(x), setCancelling(false))} />}
         </Stack>
       </Card>
-      {write && draft && isOpen('new', 'edit') && <ProgramItemForm p={p} onSaved={saved} onCancel={() => setOpen(null)} />}
+      {write && draft && isOpen('new', 'edit') && (
+        <ProgramItemForm p={p} onSaved={saved} onCancel={() => setOpen(null)} />
+      )}
       <Card withBorder p="sm">
         <Title order={2} size="h4" mb="xs">
           {tr('Tiến độ theo thời gian', 'Timeline')}
@@ -154,18 +218,43 @@ export function ProgramPage({ id }: { id: string }) {
           notes={(it) => (
             <>
               {draft && !it.sixClear.complete && (
-                <Badge size="xs" color="orange" variant="light" title={it.sixClear.missing.map((m) => m.message_vi).join('; ')} data-testid="item-six-missing">
-                  {tr(`Chưa đủ 6 rõ: thiếu ${it.sixClear.missing.length}`, `${it.sixClear.missing.length} of the 6 missing`)}
+                <Badge
+                  size="xs"
+                  color="orange"
+                  variant="light"
+                  title={it.sixClear.missing.map((m) => m.message_vi).join('; ')}
+                  data-testid="item-six-missing"
+                >
+                  {tr(
+                    `Chưa đủ 6 rõ: thiếu ${it.sixClear.missing.length}`,
+                    `${it.sixClear.missing.length} of the 6 missing`,
+                  )}
                 </Badge>
               )}
               {it.carriedFrom && (
-                <Anchor component={Link} to={`/programs/${it.carriedFrom.programId}`} size="xs" data-testid="item-carried-from">
-                  {tr(`Chuyển từ kỳ trước (${it.carriedFrom.periodLabel})`, `Carried over from ${it.carriedFrom.periodLabel}`)}
+                <Anchor
+                  component={Link}
+                  to={`/programs/${it.carriedFrom.programId}`}
+                  size="xs"
+                  data-testid="item-carried-from"
+                >
+                  {tr(
+                    `Chuyển từ kỳ trước (${it.carriedFrom.periodLabel})`,
+                    `Carried over from ${it.carriedFrom.periodLabel}`,
+                  )}
                 </Anchor>
               )}
               {it.carriedTo && (
-                <Anchor component={Link} to={`/programs/${it.carriedTo.programId}`} size="xs" data-testid="item-carried-to">
-                  {tr(`Chuyển sang kỳ sau (${it.carriedTo.periodLabel})`, `Carried over to ${it.carriedTo.periodLabel}`)}
+                <Anchor
+                  component={Link}
+                  to={`/programs/${it.carriedTo.programId}`}
+                  size="xs"
+                  data-testid="item-carried-to"
+                >
+                  {tr(
+                    `Chuyển sang kỳ sau (${it.carriedTo.periodLabel})`,
+                    `Carried over to ${it.carriedTo.periodLabel}`,
+                  )}
                 </Anchor>
               )}
             </>
@@ -175,15 +264,31 @@ export function ProgramPage({ id }: { id: string }) {
               ? (it) =>
                   draft ? (
                     <>
-                      <Button size="compact-xs" variant={isOpen(it.id, 'edit') ? 'filled' : 'light'} onClick={() => toggle(it.id, 'edit')} data-testid="item-edit">
+                      <Button
+                        size="compact-xs"
+                        variant={isOpen(it.id, 'edit') ? 'filled' : 'light'}
+                        onClick={() => toggle(it.id, 'edit')}
+                        data-testid="item-edit"
+                      >
                         {tr('Sửa', 'Edit')}
                       </Button>
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => toggle(it.id, 'delete')} data-testid="item-delete">
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => toggle(it.id, 'delete')}
+                        data-testid="item-delete"
+                      >
                         {tr('Xóa', 'Delete')}
                       </Button>
                     </>
                   ) : (
-                    <Button size="compact-xs" variant={isOpen(it.id, 'task') ? 'filled' : 'light'} onClick={() => toggle(it.id, 'task')} data-testid="item-more-task">
+                    <Button
+                      size="compact-xs"
+                      variant={isOpen(it.id, 'task') ? 'filled' : 'light'}
+                      onClick={() => toggle(it.id, 'task')}
+                      data-testid="item-more-task"
+                    >
                       {tr('Giao thêm nhiệm vụ', 'Assign one more task')}
                     </Button>
                   )
@@ -192,7 +297,9 @@ export function ProgramPage({ id }: { id: string }) {
           below={(it) =>
             !write || !open || open.item !== it.id ? null : (
               <div className="qc-g-below">
-                {open.what === 'edit' && <ProgramItemForm p={p} item={it} onSaved={saved} onCancel={() => setOpen(null)} />}
+                {open.what === 'edit' && (
+                  <ProgramItemForm p={p} item={it} onSaved={saved} onCancel={() => setOpen(null)} />
+                )}
                 {open.what === 'delete' && <DeleteItem it={it} onDone={saved} onCancel={() => setOpen(null)} />}
                 {open.what === 'task' && (
                   <MoreTaskForm
@@ -231,10 +338,18 @@ function DeleteItem({ it, onDone, onCancel }: { it: ProgramItem; onDone: (p: Pro
   const a = useRun<Program>(onDone);
   return (
     <Stack gap="xs" data-testid="item-delete-confirm">
-      <Text size="sm">{tr(`Xóa mục "${it.title}" khỏi dự thảo?`, `Delete the item "${it.title}" from the draft?`)}</Text>
+      <Text size="sm">
+        {tr(`Xóa mục "${it.title}" khỏi dự thảo?`, `Delete the item "${it.title}" from the draft?`)}
+      </Text>
       <WriteError error={a.error} testid="item-delete-error" />
       <Group gap="xs">
-        <Button size="xs" color="red" loading={a.busy} onClick={() => void a.run(() => api<Program>('DELETE', `/program-items/${it.id}?version=${it.version}`))} data-testid="item-delete-submit">
+        <Button
+          size="xs"
+          color="red"
+          loading={a.busy}
+          onClick={() => void a.run(() => api<Program>('DELETE', `/program-items/${it.id}?version=${it.version}`))}
+          data-testid="item-delete-submit"
+        >
           {tr('Xóa mục', 'Delete the item')}
         </Button>
         <Button size="xs" variant="subtle" onClick={onCancel}>
@@ -246,7 +361,17 @@ function DeleteItem({ it, onDone, onCancel }: { it: ProgramItem; onDone: (p: Pro
 }
 
 /** "Giao thêm nhiệm vụ": one more task under an adopted item (another lead, another part of the work). */
-function MoreTaskForm({ p, it, onDone, onCancel }: { p: Program; it: ProgramItem; onDone: () => void; onCancel: () => void }) {
+function MoreTaskForm({
+  p,
+  it,
+  onDone,
+  onCancel,
+}: {
+  p: Program;
+  it: ProgramItem;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const [l, tr] = useTr();
   const { leads } = useTaskOrg(p.orgId);
   const [title, setTitle] = useState(it.title);
@@ -255,7 +380,10 @@ function MoreTaskForm({ p, it, onDone, onCancel }: { p: Program; it: ProgramItem
   const [assign, setAssign] = useState(true);
   const [made, setMade] = useState<Task | null>(null);
   const a = useRun<Task>(setMade);
-  const options = it.lead && !leads.some((x) => x.value === it.lead!.id) ? [{ value: it.lead.id, label: it.lead.name, group: 'body' as const }, ...leads] : leads;
+  const options =
+    it.lead && !leads.some((x) => x.value === it.lead!.id)
+      ? [{ value: it.lead.id, label: it.lead.name, group: 'body' as const }, ...leads]
+      : leads;
   const leadName = options.find((x) => x.value === lead)?.label ?? '';
   const submit = () =>
     void a.run(() =>
@@ -282,12 +410,29 @@ function MoreTaskForm({ p, it, onDone, onCancel }: { p: Program; it: ProgramItem
     );
   return (
     <Stack gap="xs" data-testid="more-task-form">
-      <TextInput label={tr('Nhiệm vụ', 'Task')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="more-task-title" />
+      <TextInput
+        label={tr('Nhiệm vụ', 'Task')}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        data-testid="more-task-title"
+      />
       <Group gap="xs" align="end" wrap="wrap">
-        <NativeSelect label={tr('Đơn vị chủ trì', 'Lead unit')} value={lead} onChange={(e) => setLead(e.currentTarget.value)} data={[{ value: '', label: tr('(như mục chương trình)', '(as the item)') }, ...groupedLeads(options, l)]} data-testid="more-task-lead" style={{ flex: '1 1 220px', minWidth: 0 }} />
+        <NativeSelect
+          label={tr('Đơn vị chủ trì', 'Lead unit')}
+          value={lead}
+          onChange={(e) => setLead(e.currentTarget.value)}
+          data={[{ value: '', label: tr('(như mục chương trình)', '(as the item)') }, ...groupedLeads(options, l)]}
+          data-testid="more-task-lead"
+          style={{ flex: '1 1 220px', minWidth: 0 }}
+        />
         <DateField label={tr('Hạn', 'Due')} value={due} onChange={setDue} testid="more-task-due" />
       </Group>
-      <Checkbox label={tr('Giao ngay khi đủ 6 rõ', 'Assign at once when the 6 are stated')} checked={assign} onChange={(e) => setAssign(e.currentTarget.checked)} data-testid="more-task-assign" />
+      <Checkbox
+        label={tr('Giao ngay khi đủ 6 rõ', 'Assign at once when the 6 are stated')}
+        checked={assign}
+        onChange={(e) => setAssign(e.currentTarget.checked)}
+        data-testid="more-task-assign"
+      />
       <WriteError error={a.error} testid="more-task-error" onClose={() => a.setError(null)} />
       <Group gap="xs">
         <Button size="xs" loading={a.busy} disabled={!title.trim()} onClick={submit} data-testid="more-task-submit">
@@ -307,10 +452,29 @@ function CancelForm({ p, onDone }: { p: Program; onDone: (p: Program) => void })
   const a = useRun<Program>(onDone);
   return (
     <Stack gap="xs" data-testid="program-cancel-form">
-      <Textarea label={tr('Lý do hủy', 'Reason')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} required data-testid="program-cancel-note" />
+      <Textarea
+        label={tr('Lý do hủy', 'Reason')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        required
+        data-testid="program-cancel-note"
+      />
       <WriteError error={a.error} testid="program-cancel-error" />
       <Group>
-        <Button size="xs" color="red" loading={a.busy} disabled={!note.trim()} onClick={() => void a.run(() => api<Program>('POST', `/programs/${p.id}/cancel`, { version: p.version, note: note.trim() }))} data-testid="program-cancel-submit">
+        <Button
+          size="xs"
+          color="red"
+          loading={a.busy}
+          disabled={!note.trim()}
+          onClick={() =>
+            void a.run(() =>
+              api<Program>('POST', `/programs/${p.id}/cancel`, { version: p.version, note: note.trim() }),
+            )
+          }
+          data-testid="program-cancel-submit"
+        >
           {tr('Hủy dự thảo', 'Cancel the draft')}
         </Button>
       </Group>

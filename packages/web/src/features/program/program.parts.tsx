@@ -1,7 +1,16 @@
 import { Badge, Button, Group } from '@mantine/core';
 import { useMemo } from 'react';
 import type { z } from 'zod';
-import { INSPECTION_KIND_LABELS, INSPECTION_STATE_LABELS, PROGRAM_KIND_LABELS, PROGRAM_SPAN_LABELS, PROGRAM_STATE_LABELS, RECOMMENDATION_SOURCE_LABELS, RECOMMENDATION_STATE_LABELS, TEAM_ROLE_LABELS } from '@quyche/core';
+import {
+  INSPECTION_KIND_LABELS,
+  INSPECTION_STATE_LABELS,
+  PROGRAM_KIND_LABELS,
+  PROGRAM_SPAN_LABELS,
+  PROGRAM_STATE_LABELS,
+  RECOMMENDATION_SOURCE_LABELS,
+  RECOMMENDATION_STATE_LABELS,
+  TEAM_ROLE_LABELS,
+} from '@quyche/core';
 import type { InspectionSchema, ProgramListItemSchema, ProgramSchema, RecommendationSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
 import type { Lang } from '../../app/i18n';
@@ -19,28 +28,54 @@ type Labels = Record<string, { vi: string; en: string }>;
 export const programKindLabel = (k: string, l: Lang) => labelOf(PROGRAM_KIND_LABELS as Labels, k, l);
 export const programSpanLabel = (k: string, l: Lang) => labelOf(PROGRAM_SPAN_LABELS as Labels, k, l);
 export const programStateLabel = (k: string, l: Lang) => labelOf(PROGRAM_STATE_LABELS as Labels, k, l);
-export const inspectionKindLabel = (k: string | null | undefined, l: Lang) => labelOf(INSPECTION_KIND_LABELS as Labels, k, l);
+export const inspectionKindLabel = (k: string | null | undefined, l: Lang) =>
+  labelOf(INSPECTION_KIND_LABELS as Labels, k, l);
 export const inspectionStateLabel = (k: string, l: Lang) => labelOf(INSPECTION_STATE_LABELS as Labels, k, l);
 export const recStateLabel = (k: string, l: Lang) => labelOf(RECOMMENDATION_STATE_LABELS as Labels, k, l);
 export const recSourceLabel = (k: string, l: Lang) => labelOf(RECOMMENDATION_SOURCE_LABELS as Labels, k, l);
-const TEAM_ROLE_EN: Record<string, string> = { leader: 'Team leader', deputy: 'Deputy leader', member: 'Member', secretary: 'Secretary' };
-export const teamRoleLabel = (k: string, l: Lang) => (l === 'vi' ? (TEAM_ROLE_LABELS as Record<string, string>)[k] ?? k : TEAM_ROLE_EN[k] ?? k);
+const TEAM_ROLE_EN: Record<string, string> = {
+  leader: 'Team leader',
+  deputy: 'Deputy leader',
+  member: 'Member',
+  secretary: 'Secretary',
+};
+export const teamRoleLabel = (k: string, l: Lang) =>
+  l === 'vi' ? ((TEAM_ROLE_LABELS as Record<string, string>)[k] ?? k) : (TEAM_ROLE_EN[k] ?? k);
 
 /** The name of an item's place in a program ("Tháng 5/2026", "Quý II/2026", a meeting), in English too. */
 export function periodText(p: ProgramItem['period'], l: Lang): string {
   if (l === 'vi' || !p.value || p.kind === 'meeting' || p.kind === 'date') return p.label;
   const y = p.value.slice(0, 4);
   const n = Number(p.value.slice(p.kind === 'month' ? 5 : 6));
-  if (p.kind === 'month') return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][n - 1]} ${y}`;
+  if (p.kind === 'month')
+    return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][n - 1]} ${y}`;
   if (p.kind === 'quarter') return `Q${n} ${y}`;
   return `${n === 1 ? 'First' : 'Second'} half of ${y}`;
 }
 
 export const PROGRAM_STATE_COLORS: Record<string, string> = { draft: 'gray', adopted: 'green', cancelled: 'dark' };
-export const INSPECTION_STATE_COLORS: Record<string, string> = { planned: 'gray', decided: 'blue', in_progress: 'cyan', concluded: 'orange', verified: 'green', cancelled: 'dark' };
-export const REC_STATE_COLORS: Record<string, string> = { received: 'blue', assigned: 'cyan', answered: 'green', withdrawn: 'dark' };
+export const INSPECTION_STATE_COLORS: Record<string, string> = {
+  planned: 'gray',
+  decided: 'blue',
+  in_progress: 'cyan',
+  concluded: 'orange',
+  verified: 'green',
+  cancelled: 'dark',
+};
+export const REC_STATE_COLORS: Record<string, string> = {
+  received: 'blue',
+  assigned: 'cyan',
+  answered: 'green',
+  withdrawn: 'dark',
+};
 /** An item's progress against the program: late red, done green. */
-export const ITEM_STATUS_COLORS: Record<string, string> = { late: 'red', done: 'green', on_track: 'blue', upcoming: 'gray', no_task: 'gray' };
+export const ITEM_STATUS_COLORS: Record<string, string> = {
+  late: 'red',
+  done: 'green',
+  on_track: 'blue',
+  upcoming: 'gray',
+  no_task: 'gray',
+};
 
 export function ProgramStateBadge({ state, size = 'sm' }: { state: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const [l] = useTr();
@@ -53,16 +88,35 @@ export function ProgramStateBadge({ state, size = 'sm' }: { state: string; size?
 export function InspectionStateBadge({ state, size = 'sm' }: { state: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const [l] = useTr();
   return (
-    <Badge color={INSPECTION_STATE_COLORS[state] ?? 'gray'} size={size} data-testid="inspection-state" data-state={state}>
+    <Badge
+      color={INSPECTION_STATE_COLORS[state] ?? 'gray'}
+      size={size}
+      data-testid="inspection-state"
+      data-state={state}
+    >
       {inspectionStateLabel(state, l)}
     </Badge>
   );
 }
-export function RecStateBadge({ state, overdue, size = 'sm' }: { state: string; overdue?: boolean; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+export function RecStateBadge({
+  state,
+  overdue,
+  size = 'sm',
+}: {
+  state: string;
+  overdue?: boolean;
+  size?: 'xs' | 'sm' | 'md' | 'lg';
+}) {
   const [l, tr] = useTr();
   return (
     <Group gap={4} wrap="wrap">
-      <Badge color={REC_STATE_COLORS[state] ?? 'gray'} size={size} variant="light" data-testid="rec-state" data-state={state}>
+      <Badge
+        color={REC_STATE_COLORS[state] ?? 'gray'}
+        size={size}
+        variant="light"
+        data-testid="rec-state"
+        data-state={state}
+      >
         {recStateLabel(state, l)}
       </Badge>
       {overdue && (
@@ -78,12 +132,29 @@ export function RecStateBadge({ state, overdue, size = 'sm' }: { state: string; 
 export { useRun, WriteError } from '../../app/write';
 
 /** Year buttons: the year before, this year and the next, around the chosen one. */
-export function YearButtons({ year, around, onChange, testid = 'year' }: { year: number; around: number; onChange: (y: number) => void; testid?: string }) {
+export function YearButtons({
+  year,
+  around,
+  onChange,
+  testid = 'year',
+}: {
+  year: number;
+  around: number;
+  onChange: (y: number) => void;
+  testid?: string;
+}) {
   const years = [...new Set([around - 1, around, around + 1, year])].sort((a, b) => a - b);
   return (
     <Group gap={4} wrap="wrap" data-testid={`${testid}-buttons`}>
       {years.map((y) => (
-        <Button key={y} size="xs" variant={y === year ? 'filled' : 'light'} onClick={() => onChange(y)} data-testid={`${testid}-${y}`} aria-pressed={y === year}>
+        <Button
+          key={y}
+          size="xs"
+          variant={y === year ? 'filled' : 'light'}
+          onClick={() => onChange(y)}
+          data-testid={`${testid}-${y}`}
+          aria-pressed={y === year}
+        >
           {y}
         </Button>
       ))}

@@ -1,4 +1,18 @@
-import { Anchor, Button, Card, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATES, todayInVietnam } from '@quyche/core';
@@ -19,7 +33,9 @@ export function RecommendationListPage() {
   const q = query.get('q') ?? '';
   const access = useTaskAccess();
   const orgId = access.home;
-  const { data, error, loading, reload } = useApi<Recommendation[]>(orgId ? `/recommendations${qs({ orgId, direction: tab, state, q })}` : null);
+  const { data, error, loading, reload } = useApi<Recommendation[]>(
+    orgId ? `/recommendations${qs({ orgId, direction: tab, state, q })}` : null,
+  );
   const [text, setText] = useState(q);
   const [creating, setCreating] = useState(false);
   useTitle(tr('Kiến nghị, đề xuất', 'Recommendations'));
@@ -41,7 +57,11 @@ export function RecommendationListPage() {
           {tr('Kiến nghị, đề xuất', 'Recommendations')}
         </Title>
         {access.canCreate && (
-          <Button variant={creating ? 'filled' : 'light'} onClick={() => setCreating((x) => !x)} data-testid="rec-create-open">
+          <Button
+            variant={creating ? 'filled' : 'light'}
+            onClick={() => setCreating((x) => !x)}
+            data-testid="rec-create-open"
+          >
             {tr('Gửi, ghi nhận kiến nghị', 'Send or record a recommendation')}
           </Button>
         )}
@@ -68,7 +88,16 @@ export function RecommendationListPage() {
         </Tabs.List>
       </Tabs>
       <Group gap="xs" align="end" wrap="wrap">
-        <TextInput label={tr('Tìm kiến nghị', 'Search')} placeholder={tr('Nội dung, đơn vị gửi — có dấu hoặc không dấu', 'Title, sender — with or without diacritics')} value={text} onChange={(e) => setText(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && go({ q: text.trim() })} type="search" data-testid="rec-search" style={{ flex: '1 1 260px', minWidth: 0 }} />
+        <TextInput
+          label={tr('Tìm kiến nghị', 'Search')}
+          placeholder={tr('Nội dung, đơn vị gửi — có dấu hoặc không dấu', 'Title, sender — with or without diacritics')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && go({ q: text.trim() })}
+          type="search"
+          data-testid="rec-search"
+          style={{ flex: '1 1 260px', minWidth: 0 }}
+        />
         <NativeSelect
           label={tr('Trạng thái', 'State')}
           value={state}
@@ -110,7 +139,13 @@ export function RecommendationListPage() {
 function RecRow({ r, tab }: { r: Recommendation; tab: 'received' | 'sent' }) {
   const [l, tr] = useTr();
   return (
-    <div className={`qc-p-row${r.status.overdue ? ' qc-overdue' : ''}`} data-testid="rec-row" data-id={r.id} data-state={r.state} data-overdue={String(r.status.overdue)}>
+    <div
+      className={`qc-p-row${r.status.overdue ? ' qc-overdue' : ''}`}
+      data-testid="rec-row"
+      data-id={r.id}
+      data-state={r.state}
+      data-overdue={String(r.status.overdue)}
+    >
       <div className="qc-p-main">
         <Anchor component={Link} to={`/recommendations/${r.id}`} fw={600} size="sm" data-testid="rec-link">
           {r.title}
@@ -136,7 +171,12 @@ function RecRow({ r, tab }: { r: Recommendation; tab: 'received' | 'sent' }) {
       </div>
       <div>
         <RecStateBadge state={r.state} overdue={r.status.overdue} size="xs" />
-        <Text size="xs" c={r.status.overdue ? 'red.8' : 'dimmed'} fw={r.status.overdue ? 700 : undefined} data-testid="rec-status">
+        <Text
+          size="xs"
+          c={r.status.overdue ? 'red.8' : 'dimmed'}
+          fw={r.status.overdue ? 700 : undefined}
+          data-testid="rec-status"
+        >
           {r.status.label_vi}
         </Text>
       </div>
@@ -148,7 +188,15 @@ function RecRow({ r, tab }: { r: Recommendation; tab: 'received' | 'sent' }) {
  * A recommendation sent up to the organization above (its clerk files it; the answer is due under the superior's
  * regulation), or one the organization received and records (from a unit, a delegation or a member).
  */
-function CreateRecommendationForm({ orgId, onCreated, onCancel }: { orgId: string; onCreated: (direction: 'sent' | 'received') => void; onCancel: () => void }) {
+function CreateRecommendationForm({
+  orgId,
+  onCreated,
+  onCancel,
+}: {
+  orgId: string;
+  onCreated: (direction: 'sent' | 'received') => void;
+  onCancel: () => void;
+}) {
   const [l, tr] = useTr();
   const { org } = useTaskOrg(orgId);
   const parent = org?.parent ?? null;
@@ -166,15 +214,34 @@ function CreateRecommendationForm({ orgId, onCreated, onCancel }: { orgId: strin
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const common = { title: title.trim(), text: body.trim(), receivedOn: on };
-    if (m === 'up' && parent) void a.run(() => api<Recommendation>('POST', '/recommendations', { orgId: parent.id, fromOrgId: orgId, source: 'lower_unit', ...common }));
-    else void a.run(() => api<Recommendation>('POST', '/recommendations', { orgId, toBodyId: bodyId || null, source, fromLabel: from.trim(), ...common }));
+    if (m === 'up' && parent)
+      void a.run(() =>
+        api<Recommendation>('POST', '/recommendations', {
+          orgId: parent.id,
+          fromOrgId: orgId,
+          source: 'lower_unit',
+          ...common,
+        }),
+      );
+    else
+      void a.run(() =>
+        api<Recommendation>('POST', '/recommendations', {
+          orgId,
+          toBodyId: bodyId || null,
+          source,
+          fromLabel: from.trim(),
+          ...common,
+        }),
+      );
   };
   return (
     <Card withBorder>
       <form onSubmit={submit} data-testid="rec-create" data-mode={m}>
         <Stack gap="sm">
           <Title order={2} size="h4">
-            {m === 'up' ? tr('Gửi kiến nghị lên cấp trên', 'Send a recommendation up') : tr('Ghi nhận kiến nghị nhận được', 'Record a recommendation received')}
+            {m === 'up'
+              ? tr('Gửi kiến nghị lên cấp trên', 'Send a recommendation up')
+              : tr('Ghi nhận kiến nghị nhận được', 'Record a recommendation received')}
           </Title>
           {parent && (
             <SegmentedControl
@@ -195,20 +262,69 @@ function CreateRecommendationForm({ orgId, onCreated, onCancel }: { orgId: strin
           )}
           {m === 'record' && (
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <NativeSelect label={tr('Nguồn kiến nghị', 'Source')} value={source} onChange={(e) => setSource(e.currentTarget.value)} data={RECOMMENDATION_SOURCES.map((s) => ({ value: s, label: recSourceLabel(s, l) }))} data-testid="rec-create-source" />
-              <TextInput label={tr('Đơn vị, đoàn, người gửi', 'Sent by')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} required data-testid="rec-create-from" />
-              <NativeSelect label={tr('Cơ quan nhận', 'Received by')} value={bodyId} onChange={(e) => setToBody(e.currentTarget.value)} data={[{ value: '', label: tr('(tổ chức)', '(the organization)') }, ...receivers.map((b) => ({ value: b.id, label: b.name }))]} data-testid="rec-create-body" />
+              <NativeSelect
+                label={tr('Nguồn kiến nghị', 'Source')}
+                value={source}
+                onChange={(e) => setSource(e.currentTarget.value)}
+                data={RECOMMENDATION_SOURCES.map((s) => ({ value: s, label: recSourceLabel(s, l) }))}
+                data-testid="rec-create-source"
+              />
+              <TextInput
+                label={tr('Đơn vị, đoàn, người gửi', 'Sent by')}
+                value={from}
+                onChange={(e) => setFrom(e.currentTarget.value)}
+                required
+                data-testid="rec-create-from"
+              />
+              <NativeSelect
+                label={tr('Cơ quan nhận', 'Received by')}
+                value={bodyId}
+                onChange={(e) => setToBody(e.currentTarget.value)}
+                data={[
+                  { value: '', label: tr('(tổ chức)', '(the organization)') },
+                  ...receivers.map((b) => ({ value: b.id, label: b.name })),
+                ]}
+                data-testid="rec-create-body"
+              />
             </SimpleGrid>
           )}
-          <TextInput label={tr('Tên kiến nghị', 'Title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required data-testid="rec-create-title" />
-          <Textarea label={tr('Nội dung kiến nghị', 'Text')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={3} required data-testid="rec-create-text" />
-          <DateField label={m === 'up' ? tr('Ngày gửi', 'Sent on') : tr('Ngày nhận', 'Received on')} value={on} onChange={setOn} testid="rec-create-date" required />
+          <TextInput
+            label={tr('Tên kiến nghị', 'Title')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            required
+            data-testid="rec-create-title"
+          />
+          <Textarea
+            label={tr('Nội dung kiến nghị', 'Text')}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            required
+            data-testid="rec-create-text"
+          />
+          <DateField
+            label={m === 'up' ? tr('Ngày gửi', 'Sent on') : tr('Ngày nhận', 'Received on')}
+            value={on}
+            onChange={setOn}
+            testid="rec-create-date"
+            required
+          />
           <Text size="xs" c="dimmed">
-            {tr('Hạn trả lời do máy chủ tính theo quy chế của cấp nhận kiến nghị (ngày làm việc).', 'The answer deadline is computed by the server under the receiving organization’s regulation (working days).')}
+            {tr(
+              'Hạn trả lời do máy chủ tính theo quy chế của cấp nhận kiến nghị (ngày làm việc).',
+              'The answer deadline is computed by the server under the receiving organization’s regulation (working days).',
+            )}
           </Text>
           <WriteError error={a.error} testid="rec-create-error" onClose={() => a.setError(null)} />
           <Group gap="xs">
-            <Button type="submit" loading={a.busy} disabled={!title.trim() || !body.trim() || !on || (m === 'record' && !from.trim())} data-testid="rec-create-submit">
+            <Button
+              type="submit"
+              loading={a.busy}
+              disabled={!title.trim() || !body.trim() || !on || (m === 'record' && !from.trim())}
+              data-testid="rec-create-submit"
+            >
               {m === 'up' ? tr('Gửi kiến nghị', 'Send') : tr('Ghi nhận', 'Record')}
             </Button>
             <Button variant="subtle" onClick={onCancel}>

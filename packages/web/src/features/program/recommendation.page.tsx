@@ -1,4 +1,16 @@
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { todayInVietnam } from '@quyche/core';
 import { api } from '../../app/api';
@@ -47,13 +59,22 @@ export function RecommendationPage({ id }: { id: string }) {
     ...(r.canAnswer && open ? (['answered'] as const) : []),
     ...(canWithdraw ? (['withdrawn'] as const) : []),
   ];
-  const label = { assigned: tr('Giao tham mưu', 'Assign for advice'), answered: tr('Trả lời kiến nghị', 'Answer'), withdrawn: tr('Rút kiến nghị', 'Withdraw') };
+  const label = {
+    assigned: tr('Giao tham mưu', 'Assign for advice'),
+    answered: tr('Trả lời kiến nghị', 'Answer'),
+    withdrawn: tr('Rút kiến nghị', 'Withdraw'),
+  };
   const done = (x: Recommendation) => {
     setR(x);
     setActive(null);
   };
   return (
-    <Stack data-testid="recommendation-page" data-state={r.state} data-version={r.version} data-overdue={String(r.status.overdue)}>
+    <Stack
+      data-testid="recommendation-page"
+      data-state={r.state}
+      data-version={r.version}
+      data-overdue={String(r.status.overdue)}
+    >
       <Anchor component={Link} to="/recommendations" size="sm">
         ‹ {tr('Kiến nghị, đề xuất', 'Recommendations')}
       </Anchor>
@@ -66,7 +87,12 @@ export function RecommendationPage({ id }: { id: string }) {
           <Title order={1} size="h2" data-testid="rec-title" style={{ overflowWrap: 'anywhere' }}>
             {r.title}
           </Title>
-          <Text size="sm" data-testid="rec-status-line" c={r.status.overdue ? 'red.8' : undefined} fw={r.status.overdue ? 700 : undefined}>
+          <Text
+            size="sm"
+            data-testid="rec-status-line"
+            c={r.status.overdue ? 'red.8' : undefined}
+            fw={r.status.overdue ? 700 : undefined}
+          >
             {r.status.label_vi}
           </Text>
           <Text size="sm" data-testid="rec-parties">
@@ -74,7 +100,10 @@ export function RecommendationPage({ id }: { id: string }) {
             {r.toBodyName ? ` (${r.toBodyName})` : ''} · {tr('nhận ngày', 'received on')} {fmt(r.receivedOn)}
           </Text>
           <Text size="sm" data-testid="rec-due-line">
-            {tr('Hạn trả lời', 'Answer due')}: <b className={r.status.overdue ? 'qc-red' : undefined}>{r.dueOn ? fmt(r.dueOn) : tr('quy chế không quy định', 'none in the regulation')}</b>
+            {tr('Hạn trả lời', 'Answer due')}:{' '}
+            <b className={r.status.overdue ? 'qc-red' : undefined}>
+              {r.dueOn ? fmt(r.dueOn) : tr('quy chế không quy định', 'none in the regulation')}
+            </b>
             {r.dueBasis && (
               <Text span size="xs" c="dimmed" data-testid="rec-due-basis">
                 {' '}
@@ -109,7 +138,9 @@ export function RecommendationPage({ id }: { id: string }) {
                   {t.title}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {tr('Chủ trì', 'Lead')}: <span data-testid="rec-task-lead">{t.lead?.name ?? tr('chưa có', 'none')}</span> · {tr('Hạn', 'Due')}: {dueText(t, l)}
+                  {tr('Chủ trì', 'Lead')}:{' '}
+                  <span data-testid="rec-task-lead">{t.lead?.name ?? tr('chưa có', 'none')}</span> · {tr('Hạn', 'Due')}:{' '}
+                  {dueText(t, l)}
                 </Text>
                 <Group gap="xs" wrap="wrap">
                   <StatusBadges t={t} size="xs" />
@@ -141,7 +172,14 @@ export function RecommendationPage({ id }: { id: string }) {
         <Card withBorder data-testid="rec-steps">
           <Group gap="xs" wrap="wrap">
             {steps.map((s) => (
-              <Button key={s} size="sm" variant={active === s ? 'filled' : 'light'} color={s === 'withdrawn' ? 'red' : s === 'answered' ? 'green' : undefined} onClick={() => setActive(active === s ? null : s)} data-testid={`rec-step-${s}`}>
+              <Button
+                key={s}
+                size="sm"
+                variant={active === s ? 'filled' : 'light'}
+                color={s === 'withdrawn' ? 'red' : s === 'answered' ? 'green' : undefined}
+                onClick={() => setActive(active === s ? null : s)}
+                data-testid={`rec-step-${s}`}
+              >
                 {label[s]}
               </Button>
             ))}
@@ -165,15 +203,34 @@ function AssignForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendati
   const a = useRun<Recommendation>(onDone);
   const submit = () =>
     void a.run(() =>
-      api<Recommendation>('POST', `/recommendations/${r.id}/transition`, { version: r.version, to: 'assigned', lead: { kind: 'unit', id: lead, name: leads.find((x) => x.value === lead)?.label ?? '' }, ...(due ? { dueDate: due } : {}), supervisorPersonId: supervisor || null }),
+      api<Recommendation>('POST', `/recommendations/${r.id}/transition`, {
+        version: r.version,
+        to: 'assigned',
+        lead: { kind: 'unit', id: lead, name: leads.find((x) => x.value === lead)?.label ?? '' },
+        ...(due ? { dueDate: due } : {}),
+        supervisorPersonId: supervisor || null,
+      }),
     );
   return (
     <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="rec-assign-form">
       <Stack gap="xs">
-        <NativeSelect label={tr('Đơn vị chủ trì tham mưu', 'Advising unit')} value={lead} onChange={(e) => setLead(e.currentTarget.value)} data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(leads, l)]} data-testid="rec-assign-lead" />
+        <NativeSelect
+          label={tr('Đơn vị chủ trì tham mưu', 'Advising unit')}
+          value={lead}
+          onChange={(e) => setLead(e.currentTarget.value)}
+          data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(leads, l)]}
+          data-testid="rec-assign-lead"
+        />
         <Group gap="xs" align="end" wrap="wrap">
           <DateField label={tr('Hạn tham mưu', 'Due')} value={due} onChange={setDue} testid="rec-assign-due" />
-          <NativeSelect label={tr('Ủy viên theo dõi', 'Supervisor')} value={supervisor} onChange={(e) => setSupervisor(e.currentTarget.value)} data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members]} data-testid="rec-assign-supervisor" style={{ flex: '1 1 200px', minWidth: 0 }} />
+          <NativeSelect
+            label={tr('Ủy viên theo dõi', 'Supervisor')}
+            value={supervisor}
+            onChange={(e) => setSupervisor(e.currentTarget.value)}
+            data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members]}
+            data-testid="rec-assign-supervisor"
+            style={{ flex: '1 1 200px', minWidth: 0 }}
+          />
         </Group>
         <WriteError error={a.error} testid="rec-assign-error" />
         <Group>
@@ -192,18 +249,53 @@ function AnswerForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendati
   const [text, setText] = useState('');
   const [symbol, setSymbol] = useState('');
   const a = useRun<Recommendation>(onDone);
-  const submit = () => void a.run(() => api<Recommendation>('POST', `/recommendations/${r.id}/transition`, { version: r.version, to: 'answered', answeredOn: on, answerText: text.trim(), answerSymbol: symbol.trim() || null }));
+  const submit = () =>
+    void a.run(() =>
+      api<Recommendation>('POST', `/recommendations/${r.id}/transition`, {
+        version: r.version,
+        to: 'answered',
+        answeredOn: on,
+        answerText: text.trim(),
+        answerSymbol: symbol.trim() || null,
+      }),
+    );
   return (
     <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="rec-answer-form">
       <Stack gap="xs">
         <Group gap="xs" align="end" wrap="wrap">
-          <DateField label={tr('Ngày trả lời', 'Answered on')} value={on} onChange={setOn} testid="rec-answer-date" required />
-          <TextInput label={tr('Số văn bản trả lời', 'Document no.')} value={symbol} onChange={(e) => setSymbol(e.currentTarget.value)} data-testid="rec-answer-symbol" w={200} />
+          <DateField
+            label={tr('Ngày trả lời', 'Answered on')}
+            value={on}
+            onChange={setOn}
+            testid="rec-answer-date"
+            required
+          />
+          <TextInput
+            label={tr('Số văn bản trả lời', 'Document no.')}
+            value={symbol}
+            onChange={(e) => setSymbol(e.currentTarget.value)}
+            data-testid="rec-answer-symbol"
+            w={200}
+          />
         </Group>
-        <Textarea label={tr('Nội dung trả lời', 'Answer')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} required data-testid="rec-answer-text" />
+        <Textarea
+          label={tr('Nội dung trả lời', 'Answer')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          autosize
+          minRows={3}
+          required
+          data-testid="rec-answer-text"
+        />
         <WriteError error={a.error} testid="rec-answer-error" />
         <Group>
-          <Button color="green" loading={a.busy} disabled={!on || !text.trim()} onClick={submit} data-testid="rec-answer-submit">
+          <Button
+            color="green"
+            loading={a.busy}
+            disabled={!on || !text.trim()}
+            onClick={submit}
+            data-testid="rec-answer-submit"
+          >
             {tr('Trả lời', 'Answer')}
           </Button>
         </Group>
@@ -219,10 +311,32 @@ function WithdrawForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommenda
   return (
     <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="rec-withdraw-form">
       <Stack gap="xs">
-        <Textarea label={tr('Lý do rút', 'Reason')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} required data-testid="rec-withdraw-note" />
+        <Textarea
+          label={tr('Lý do rút', 'Reason')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          required
+          data-testid="rec-withdraw-note"
+        />
         <WriteError error={a.error} testid="rec-withdraw-error" />
         <Group>
-          <Button color="red" loading={a.busy} disabled={!note.trim()} onClick={() => void a.run(() => api<Recommendation>('POST', `/recommendations/${r.id}/transition`, { version: r.version, to: 'withdrawn', note: note.trim() }))} data-testid="rec-withdraw-submit">
+          <Button
+            color="red"
+            loading={a.busy}
+            disabled={!note.trim()}
+            onClick={() =>
+              void a.run(() =>
+                api<Recommendation>('POST', `/recommendations/${r.id}/transition`, {
+                  version: r.version,
+                  to: 'withdrawn',
+                  note: note.trim(),
+                }),
+              )
+            }
+            data-testid="rec-withdraw-submit"
+          >
             {tr('Rút kiến nghị', 'Withdraw')}
           </Button>
         </Group>

@@ -1,8 +1,32 @@
-import { Alert, Badge, Box, Button, Card, Code, Grid, Group, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Code,
+  Grid,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { citeVi, ruleSentenceVi, todayInVietnam, versionLabelVi } from '@quyche/core';
-import type { AnswerSchema, ComparisonSchema, ElementView, FrontMatter, RegulationDetailSchema, RegulationVersionDetailSchema } from '@quyche/core';
+import type {
+  AnswerSchema,
+  ComparisonSchema,
+  ElementView,
+  FrontMatter,
+  RegulationDetailSchema,
+  RegulationVersionDetailSchema,
+} from '@quyche/core';
 import { DetailsToggle, useDetails } from './regulation.details';
 import { DateField } from '../../app/date-field';
 import { api, ApiError, useApi } from '../../app/api';
@@ -59,9 +83,15 @@ export function RegulationPage({ id }: { id: string }) {
       </div>
       <Tabs defaultValue="text" keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="text" data-testid="tab-text">{l === 'vi' ? 'Văn bản và quy tắc' : 'Text and rules'}</Tabs.Tab>
-          <Tabs.Tab value="ask" data-testid="tab-ask">{l === 'vi' ? 'Hỏi quy chế' : 'Ask the regulation'}</Tabs.Tab>
-          <Tabs.Tab value="versions" data-testid="tab-versions">{l === 'vi' ? 'Phiên bản, so sánh' : 'Versions, comparison'}</Tabs.Tab>
+          <Tabs.Tab value="text" data-testid="tab-text">
+            {l === 'vi' ? 'Văn bản và quy tắc' : 'Text and rules'}
+          </Tabs.Tab>
+          <Tabs.Tab value="ask" data-testid="tab-ask">
+            {l === 'vi' ? 'Hỏi quy chế' : 'Ask the regulation'}
+          </Tabs.Tab>
+          <Tabs.Tab value="versions" data-testid="tab-versions">
+            {l === 'vi' ? 'Phiên bản, so sánh' : 'Versions, comparison'}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="text" pt="md">
           {v ? <RegulationText v={v} highlight={highlight} /> : <Loading />}
@@ -106,7 +136,15 @@ function RegulationText({ v, highlight }: { v: Version; highlight: string[] }) {
         </Text>
       );
     return (
-      <Box key={e.eId || `c${depth}`} id={e.eId} data-eid={e.eId} data-testid={hit ? 'highlighted' : undefined} pl={e.kind === 'point' ? 'lg' : 0} bg={hit ? 'yellow.1' : undefined} style={{ borderRadius: 4 }}>
+      <Box
+        key={e.eId || `c${depth}`}
+        id={e.eId}
+        data-eid={e.eId}
+        data-testid={hit ? 'highlighted' : undefined}
+        pl={e.kind === 'point' ? 'lg' : 0}
+        bg={hit ? 'yellow.1' : undefined}
+        style={{ borderRadius: 4 }}
+      >
         <Grid gap="xs">
           <Grid.Col span={{ base: 12, md: 7 }}>
             {head}
@@ -114,7 +152,15 @@ function RegulationText({ v, highlight }: { v: Version; highlight: string[] }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
             {rules.map((r) => (
-              <Text key={String(r['id'])} size="sm" mb={4} p={6} bg="gray.0" style={{ borderRadius: 4 }} data-testid="rule">
+              <Text
+                key={String(r['id'])}
+                size="sm"
+                mb={4}
+                p={6}
+                bg="gray.0"
+                style={{ borderRadius: 4 }}
+                data-testid="rule"
+              >
                 {ruleSentenceVi(r, v.frontMatter as FrontMatter)}
                 {details && (
                   <Code block fz="xs" mt={4} data-testid="rule-machine">
@@ -124,10 +170,20 @@ function RegulationText({ v, highlight }: { v: Version; highlight: string[] }) {
               </Text>
             ))}
             {findings.map((f, i) => (
-              <Alert key={i} color={f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'blue'} p={6} mb={4} data-testid="finding">
+              <Alert
+                key={i}
+                color={f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'blue'}
+                p={6}
+                mb={4}
+                data-testid="finding"
+              >
                 <Text size="xs">
                   {l === 'vi' ? f.message : f.message_en}
-                  {details && <Code fz="xs" ml={4}>{f.code}</Code>}
+                  {details && (
+                    <Code fz="xs" ml={4}>
+                      {f.code}
+                    </Code>
+                  )}
                 </Text>
               </Alert>
             ))}
@@ -141,19 +197,29 @@ function RegulationText({ v, highlight }: { v: Version; highlight: string[] }) {
     <Stack gap={4}>
       <Group gap="xs">
         <Badge color={errors ? 'red' : 'green'} data-testid="lint-summary">
-          {l === 'vi' ? `${errors} lỗi, ${v.findings.length - errors} cảnh báo` : `${errors} errors, ${v.findings.length - errors} warnings`}
+          {l === 'vi'
+            ? `${errors} lỗi, ${v.findings.length - errors} cảnh báo`
+            : `${errors} errors, ${v.findings.length - errors} warnings`}
         </Badge>
-        <Badge variant="light" style={{ textTransform: 'none' }}>{versionLabelVi(v.expression)}</Badge>
+        <Badge variant="light" style={{ textTransform: 'none' }}>
+          {versionLabelVi(v.expression)}
+        </Badge>
         <DetailsToggle />
         <Badge variant="light" color={v.tests.every((x) => x.passed) ? 'green' : 'red'}>
-          {l === 'vi' ? `Kịch bản kiểm thử: ${v.tests.filter((x) => x.passed).length}/${v.tests.length} đạt` : `Scenarios: ${v.tests.filter((x) => x.passed).length}/${v.tests.length} pass`}
+          {l === 'vi'
+            ? `Kịch bản kiểm thử: ${v.tests.filter((x) => x.passed).length}/${v.tests.length} đạt`
+            : `Scenarios: ${v.tests.filter((x) => x.passed).length}/${v.tests.length} pass`}
         </Badge>
       </Group>
-      {v.findings.filter((f) => !f.eId).map((f, i) => (
-        <Alert key={i} color={f.severity === 'error' ? 'red' : 'yellow'} p={6} data-testid="finding">
-          <Text size="xs"><b>{f.code}</b>: {l === 'vi' ? f.message : f.message_en}</Text>
-        </Alert>
-      ))}
+      {v.findings
+        .filter((f) => !f.eId)
+        .map((f, i) => (
+          <Alert key={i} color={f.severity === 'error' ? 'red' : 'yellow'} p={6} data-testid="finding">
+            <Text size="xs">
+              <b>{f.code}</b>: {l === 'vi' ? f.message : f.message_en}
+            </Text>
+          </Alert>
+        ))}
       {v.chapters.map((c) => render(c, 0))}
     </Stack>
   );
@@ -167,27 +233,66 @@ const ASKS = [
   { value: 'due_date', vi: 'Hạn hoàn thành', en: 'Due date' },
 ] as const;
 
-function AskForm({ regId, v, onAnswer, highlight }: { regId: string; v: Version | undefined; onAnswer: (a: Answer | null) => void; highlight: string[] }) {
+function AskForm({
+  regId,
+  v,
+  onAnswer,
+  highlight,
+}: {
+  regId: string;
+  v: Version | undefined;
+  onAnswer: (a: Answer | null) => void;
+  highlight: string[];
+}) {
   const [l] = useLang();
   const details = useDetails();
   const [kind, setKind] = useState<string>('quorum');
   const [at, setAt] = useState(todayInVietnam());
-  const [f, setF] = useState<Record<string, string | number>>({ body: 'BCH', summoned: 61, present: 41, total_members: 61, yes: 31, no: 0, abstain: 0, method: 'show_of_hands', meeting_date: todayInVietnam(), documents_sent: todayInVietnam(), event_date: todayInVietnam() });
+  const [f, setF] = useState<Record<string, string | number>>({
+    body: 'BCH',
+    summoned: 61,
+    present: 41,
+    total_members: 61,
+    yes: 31,
+    no: 0,
+    abstain: 0,
+    method: 'show_of_hands',
+    meeting_date: todayInVietnam(),
+    documents_sent: todayInVietnam(),
+    event_date: todayInVietnam(),
+  });
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [err, setErr] = useState<ApiError | null>(null);
-  const fm = (v?.frontMatter ?? {}) as { bodies?: Record<string, { name?: string }>; matters?: Record<string, { name?: string; attributes?: Record<string, string> }>; duties?: Record<string, string> };
+  const fm = (v?.frontMatter ?? {}) as {
+    bodies?: Record<string, { name?: string }>;
+    matters?: Record<string, { name?: string; attributes?: Record<string, string> }>;
+    duties?: Record<string, string>;
+  };
   const bodies = Object.entries(fm.bodies ?? {}).map(([k, b]) => ({ value: k, label: b.name ?? k }));
   const matters = Object.entries(fm.matters ?? {}).map(([k, m]) => ({ value: k, label: m.name ?? k }));
   const duties = Object.entries(fm.duties ?? {}).map(([k, d]) => ({ value: k, label: d }));
   const set = (k: string) => (val: string | number | null) => setF((x) => ({ ...x, [k]: val ?? '' }));
-  const num = (k: string, label: string) => <NumberInput key={k} label={label} value={f[k]} onChange={set(k)} min={0} w={150} data-testid={`ask-${k}`} />;
-  const date = (k: string, label: string) => <DateField key={k} label={label} value={String(f[k] ?? '')} onChange={(iso) => set(k)(iso)} testid={`ask-${k}`} />;
+  const num = (k: string, label: string) => (
+    <NumberInput key={k} label={label} value={f[k]} onChange={set(k)} min={0} w={150} data-testid={`ask-${k}`} />
+  );
+  const date = (k: string, label: string) => (
+    <DateField key={k} label={label} value={String(f[k] ?? '')} onChange={(iso) => set(k)(iso)} testid={`ask-${k}`} />
+  );
   const input = (): Record<string, unknown> => {
     switch (kind) {
       case 'quorum':
         return { body: f['body'], summoned: Number(f['summoned']), present: Number(f['present']) };
       case 'vote':
-        return { body: f['body'], topic: f['topic'] || undefined, total_members: Number(f['total_members']), present: Number(f['present']), yes: Number(f['yes']), no: Number(f['no']), abstain: Number(f['abstain']), method: f['method'] };
+        return {
+          body: f['body'],
+          topic: f['topic'] || undefined,
+          total_members: Number(f['total_members']),
+          present: Number(f['present']),
+          yes: Number(f['yes']),
+          no: Number(f['no']),
+          abstain: Number(f['abstain']),
+          method: f['method'],
+        };
       case 'who_decides': {
         const attrs = Object.keys(fm.matters?.[String(f['matter'])]?.attributes ?? {});
         return { matter: f['matter'], ...Object.fromEntries(attrs.map((a) => [a, Number(f[a] ?? 0)])) };
@@ -214,27 +319,88 @@ function AskForm({ regId, v, onAnswer, highlight }: { regId: string; v: Version 
   return (
     <Stack>
       <Group align="end" wrap="wrap">
-        <Select label={l === 'vi' ? 'Câu hỏi' : 'Question'} data={ASKS.map((a) => ({ value: a.value, label: a[l] }))} value={kind} onChange={(x) => x && setKind(x)} w={300} allowDeselect={false} data-testid="ask-kind" />
+        <Select
+          label={l === 'vi' ? 'Câu hỏi' : 'Question'}
+          data={ASKS.map((a) => ({ value: a.value, label: a[l] }))}
+          value={kind}
+          onChange={(x) => x && setKind(x)}
+          w={300}
+          allowDeselect={false}
+          data-testid="ask-kind"
+        />
         <DateField label={l === 'vi' ? 'Ngày áp dụng' : 'Legal date'} value={at} onChange={setAt} testid="ask-at" />
       </Group>
       <Group align="end" wrap="wrap">
-        {['quorum', 'vote', 'notice'].includes(kind) && <Select label={l === 'vi' ? 'Cơ quan' : 'Body'} data={bodies} value={String(f['body'])} onChange={set('body')} w={260} data-testid="ask-body" />}
-        {kind === 'quorum' && [num('summoned', l === 'vi' ? 'Số được triệu tập' : 'Summoned'), num('present', l === 'vi' ? 'Số có mặt' : 'Present')]}
+        {['quorum', 'vote', 'notice'].includes(kind) && (
+          <Select
+            label={l === 'vi' ? 'Cơ quan' : 'Body'}
+            data={bodies}
+            value={String(f['body'])}
+            onChange={set('body')}
+            w={260}
+            data-testid="ask-body"
+          />
+        )}
+        {kind === 'quorum' && [
+          num('summoned', l === 'vi' ? 'Số được triệu tập' : 'Summoned'),
+          num('present', l === 'vi' ? 'Số có mặt' : 'Present'),
+        ]}
         {kind === 'vote' && [
           num('total_members', l === 'vi' ? 'Tổng số ủy viên' : 'Total members'),
           num('present', l === 'vi' ? 'Có mặt' : 'Present'),
           num('yes', l === 'vi' ? 'Đồng ý' : 'Yes'),
           num('no', l === 'vi' ? 'Không đồng ý' : 'No'),
           num('abstain', l === 'vi' ? 'Không biểu quyết' : 'Abstain'),
-          <Select key="method" label={l === 'vi' ? 'Hình thức' : 'Method'} data={[{ value: 'show_of_hands', label: l === 'vi' ? 'Giơ tay' : 'Show of hands' }, { value: 'secret_ballot', label: l === 'vi' ? 'Bỏ phiếu kín' : 'Secret ballot' }, { value: 'written', label: l === 'vi' ? 'Bằng văn bản' : 'Written' }]} value={String(f['method'])} onChange={set('method')} w={170} data-testid="ask-method" />,
-          <TextInput key="topic" label={l === 'vi' ? 'Nội dung (mã, ví dụ can_bo)' : 'Topic code'} value={String(f['topic'] ?? '')} onChange={(e) => set('topic')(e.currentTarget.value)} w={200} data-testid="ask-topic" />,
+          <Select
+            key="method"
+            label={l === 'vi' ? 'Hình thức' : 'Method'}
+            data={[
+              { value: 'show_of_hands', label: l === 'vi' ? 'Giơ tay' : 'Show of hands' },
+              { value: 'secret_ballot', label: l === 'vi' ? 'Bỏ phiếu kín' : 'Secret ballot' },
+              { value: 'written', label: l === 'vi' ? 'Bằng văn bản' : 'Written' },
+            ]}
+            value={String(f['method'])}
+            onChange={set('method')}
+            w={170}
+            data-testid="ask-method"
+          />,
+          <TextInput
+            key="topic"
+            label={l === 'vi' ? 'Nội dung (mã, ví dụ can_bo)' : 'Topic code'}
+            value={String(f['topic'] ?? '')}
+            onChange={(e) => set('topic')(e.currentTarget.value)}
+            w={200}
+            data-testid="ask-topic"
+          />,
         ]}
         {kind === 'who_decides' && [
-          <Select key="matter" label={l === 'vi' ? 'Loại việc' : 'Matter'} data={matters} value={String(f['matter'] ?? '')} onChange={set('matter')} w={360} data-testid="ask-matter" />,
+          <Select
+            key="matter"
+            label={l === 'vi' ? 'Loại việc' : 'Matter'}
+            data={matters}
+            value={String(f['matter'] ?? '')}
+            onChange={set('matter')}
+            w={360}
+            data-testid="ask-matter"
+          />,
           ...attrs.map(([a]) => num(a, a)),
         ]}
-        {kind === 'notice' && [date('meeting_date', l === 'vi' ? 'Ngày họp' : 'Meeting date'), date('documents_sent', l === 'vi' ? 'Ngày gửi tài liệu' : 'Documents sent')]}
-        {kind === 'due_date' && [<Select key="duty" label={l === 'vi' ? 'Nhiệm vụ' : 'Duty'} data={duties} value={String(f['duty'] ?? '')} onChange={set('duty')} w={360} data-testid="ask-duty" />, date('event_date', l === 'vi' ? 'Ngày sự kiện' : 'Event date')]}
+        {kind === 'notice' && [
+          date('meeting_date', l === 'vi' ? 'Ngày họp' : 'Meeting date'),
+          date('documents_sent', l === 'vi' ? 'Ngày gửi tài liệu' : 'Documents sent'),
+        ]}
+        {kind === 'due_date' && [
+          <Select
+            key="duty"
+            label={l === 'vi' ? 'Nhiệm vụ' : 'Duty'}
+            data={duties}
+            value={String(f['duty'] ?? '')}
+            onChange={set('duty')}
+            w={360}
+            data-testid="ask-duty"
+          />,
+          date('event_date', l === 'vi' ? 'Ngày sự kiện' : 'Event date'),
+        ]}
         <Button onClick={submit} data-testid="ask-submit">
           {l === 'vi' ? 'Hỏi' : 'Ask'}
         </Button>
@@ -248,7 +414,8 @@ function AskForm({ regId, v, onAnswer, highlight }: { regId: string; v: Version 
         <Card withBorder data-testid="ask-answer">
           <Text fw={700}>{answer.reason_vi}</Text>
           <Text size="sm" c="dimmed">
-            {l === 'vi' ? 'Căn cứ' : 'Basis'}: {answer.eIds.map(citeVi).join('; ')} · {versionLabelVi(answer.expression)}
+            {l === 'vi' ? 'Căn cứ' : 'Basis'}: {answer.eIds.map(citeVi).join('; ')} ·{' '}
+            {versionLabelVi(answer.expression)}
           </Text>
           {details && (
             <Code block mt="xs" data-testid="ask-machine">
@@ -259,7 +426,15 @@ function AskForm({ regId, v, onAnswer, highlight }: { regId: string; v: Version 
       )}
       {v && highlight.length > 0 && (
         <Card withBorder bg="yellow.0">
-          <RegulationText v={{ ...v, chapters: v.chapters.map((c) => ({ ...c, children: c.children.filter((a) => highlight.some((h) => h.startsWith(a.eId))) })).filter((c) => c.children.length > 0) }} highlight={highlight} />
+          <RegulationText
+            v={{
+              ...v,
+              chapters: v.chapters
+                .map((c) => ({ ...c, children: c.children.filter((a) => highlight.some((h) => h.startsWith(a.eId))) }))
+                .filter((c) => c.children.length > 0),
+            }}
+            highlight={highlight}
+          />
         </Card>
       )}
     </Stack>
@@ -270,9 +445,18 @@ function Versions({ reg, onOpen }: { reg: Detail; onOpen: (id: string) => void }
   const [l] = useLang();
   const [from, setFrom] = useState<string | null>(reg.versions.at(-2)?.id ?? null);
   const [to, setTo] = useState<string | null>(reg.versions.at(-1)?.id ?? null);
-  const { data: cmp, error } = useApi<Comparison>(from && to && from !== to ? `/regulations/${reg.id}/diff?from=${from}&to=${to}` : null);
-  const opts = reg.versions.map((v) => ({ value: v.id, label: `${versionLabelVi(v.expression)} (${statusLabel(v.status, l)})` }));
-  const change = { added: l === 'vi' ? 'Bổ sung' : 'Added', removed: l === 'vi' ? 'Bãi bỏ' : 'Repealed', changed: l === 'vi' ? 'Sửa đổi' : 'Amended' };
+  const { data: cmp, error } = useApi<Comparison>(
+    from && to && from !== to ? `/regulations/${reg.id}/diff?from=${from}&to=${to}` : null,
+  );
+  const opts = reg.versions.map((v) => ({
+    value: v.id,
+    label: `${versionLabelVi(v.expression)} (${statusLabel(v.status, l)})`,
+  }));
+  const change = {
+    added: l === 'vi' ? 'Bổ sung' : 'Added',
+    removed: l === 'vi' ? 'Bãi bỏ' : 'Repealed',
+    changed: l === 'vi' ? 'Sửa đổi' : 'Amended',
+  };
   return (
     <Stack>
       <Table striped>
@@ -301,15 +485,30 @@ function Versions({ reg, onOpen }: { reg: Detail; onOpen: (id: string) => void }
       </Table>
       {reg.amendments.length > 0 && (
         <Text size="sm">
-          {l === 'vi' ? 'Văn bản sửa đổi' : 'Amendments'}: {reg.amendments.map((a) => `${a.title ?? a.work} (${fmt(a.inForceFrom)})`).join('; ')}
+          {l === 'vi' ? 'Văn bản sửa đổi' : 'Amendments'}:{' '}
+          {reg.amendments.map((a) => `${a.title ?? a.work} (${fmt(a.inForceFrom)})`).join('; ')}
         </Text>
       )}
       <Title order={2} size="h4">
         {l === 'vi' ? 'Bảng so sánh' : 'Comparison table'}
       </Title>
       <Group>
-        <Select label={l === 'vi' ? 'Từ phiên bản' : 'From'} data={opts} value={from} onChange={setFrom} w={260} data-testid="diff-from" />
-        <Select label={l === 'vi' ? 'Đến phiên bản' : 'To'} data={opts} value={to} onChange={setTo} w={260} data-testid="diff-to" />
+        <Select
+          label={l === 'vi' ? 'Từ phiên bản' : 'From'}
+          data={opts}
+          value={from}
+          onChange={setFrom}
+          w={260}
+          data-testid="diff-from"
+        />
+        <Select
+          label={l === 'vi' ? 'Đến phiên bản' : 'To'}
+          data={opts}
+          value={to}
+          onChange={setTo}
+          w={260}
+          data-testid="diff-to"
+        />
       </Group>
       {error && <ErrorView error={error} />}
       {cmp && (

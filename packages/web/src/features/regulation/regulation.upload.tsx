@@ -15,7 +15,16 @@ interface Validation {
 }
 interface ImportResult {
   qcmd: string;
-  report: { isRegulation: boolean; reason_vi?: string; chapters: number; articles: number; clauses: number; points: number; unplaced: { paragraph: number; text: string; reason_vi: string }[]; warnings: string[] };
+  report: {
+    isRegulation: boolean;
+    reason_vi?: string;
+    chapters: number;
+    articles: number;
+    clauses: number;
+    points: number;
+    unplaced: { paragraph: number; text: string; reason_vi: string }[];
+    warnings: string[];
+  };
 }
 
 /** Upload a .qc.md, or import a Word/text regulation into one; check it, then store it for an organization. */
@@ -27,7 +36,9 @@ export function RegulationUpload() {
   const [report, setReport] = useState<ImportResult['report'] | null>(null);
   const [check, setCheck] = useState<Validation | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const orgs = (me?.grants ?? []).filter((g) => g.role === 'admin' || g.role === 'clerk').map((g) => ({ value: g.orgId, label: g.orgName }));
+  const orgs = (me?.grants ?? [])
+    .filter((g) => g.role === 'admin' || g.role === 'clerk')
+    .map((g) => ({ value: g.orgId, label: g.orgName }));
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.currentTarget.files?.[0];
     if (!f) return;
@@ -40,7 +51,10 @@ export function RegulationUpload() {
         const bytes = new Uint8Array(await f.arrayBuffer());
         let bin = '';
         for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        const r = await api<ImportResult>('POST', '/regulations/import', { fileName: f.name, contentBase64: btoa(bin) });
+        const r = await api<ImportResult>('POST', '/regulations/import', {
+          fileName: f.name,
+          contentBase64: btoa(bin),
+        });
         setText(r.qcmd);
         setReport(r.report);
       }
@@ -48,7 +62,10 @@ export function RegulationUpload() {
       setError(err as ApiError);
     }
   };
-  const validate = async () => setCheck(await api<Validation>('POST', '/regulations/validate', { text }).catch((e: ApiError) => (setError(e), null)));
+  const validate = async () =>
+    setCheck(
+      await api<Validation>('POST', '/regulations/validate', { text }).catch((e: ApiError) => (setError(e), null)),
+    );
   const save = async () => {
     setError(null);
     try {
@@ -68,13 +85,27 @@ export function RegulationUpload() {
           {l === 'vi' ? 'Tải lên hoặc nhập quy chế' : 'Upload or import a regulation'}
         </Title>
         <Text size="sm" c="dimmed">
-          {l === 'vi' ? 'Tệp .qc.md được kiểm tra rồi lưu; tệp Word (.docx) hoặc .txt được chuyển thành .qc.md, kể cả đánh số tự động, để bổ sung quy tắc.' : 'A .qc.md is checked then stored; a Word (.docx) or .txt file is converted to .qc.md, automatic numbering included.'}
+          {l === 'vi'
+            ? 'Tệp .qc.md được kiểm tra rồi lưu; tệp Word (.docx) hoặc .txt được chuyển thành .qc.md, kể cả đánh số tự động, để bổ sung quy tắc.'
+            : 'A .qc.md is checked then stored; a Word (.docx) or .txt file is converted to .qc.md, automatic numbering included.'}
         </Text>
-        <input type="file" accept=".md,.docx,.txt" onChange={onFile} data-testid="upload-file" aria-label={l === 'vi' ? 'Chọn tệp' : 'Choose a file'} />
+        <input
+          type="file"
+          accept=".md,.docx,.txt"
+          onChange={onFile}
+          data-testid="upload-file"
+          aria-label={l === 'vi' ? 'Chọn tệp' : 'Choose a file'}
+        />
         {report && (
-          <Alert color={report.isRegulation ? 'blue' : 'orange'} data-testid="import-report" title={l === 'vi' ? 'Kết quả nhập' : 'Import report'}>
+          <Alert
+            color={report.isRegulation ? 'blue' : 'orange'}
+            data-testid="import-report"
+            title={l === 'vi' ? 'Kết quả nhập' : 'Import report'}
+          >
             <Text size="sm">
-              {report.chapters} {l === 'vi' ? 'chương' : 'chapters'}, {report.articles} {l === 'vi' ? 'điều' : 'articles'}, {report.clauses} {l === 'vi' ? 'khoản' : 'clauses'}, {report.points} {l === 'vi' ? 'điểm' : 'points'}
+              {report.chapters} {l === 'vi' ? 'chương' : 'chapters'}, {report.articles}{' '}
+              {l === 'vi' ? 'điều' : 'articles'}, {report.clauses} {l === 'vi' ? 'khoản' : 'clauses'}, {report.points}{' '}
+              {l === 'vi' ? 'điểm' : 'points'}
             </Text>
             {report.reason_vi && <Text size="sm">{report.reason_vi}</Text>}
             <List size="xs">
@@ -89,19 +120,40 @@ export function RegulationUpload() {
             </List>
           </Alert>
         )}
-        <Textarea value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={4} maxRows={16} ff="monospace" data-testid="upload-text" label=".qc.md" />
+        <Textarea
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          autosize
+          minRows={4}
+          maxRows={16}
+          ff="monospace"
+          data-testid="upload-text"
+          label=".qc.md"
+        />
         <Group>
           <Button variant="light" onClick={validate} disabled={!text} data-testid="upload-validate">
             {l === 'vi' ? 'Kiểm tra' : 'Check'}
           </Button>
-          <Select data={orgs} value={orgId} onChange={setOrgId} placeholder={l === 'vi' ? 'Tổ chức ban hành' : 'Issuing organization'} w={280} data-testid="upload-org" />
+          <Select
+            data={orgs}
+            value={orgId}
+            onChange={setOrgId}
+            placeholder={l === 'vi' ? 'Tổ chức ban hành' : 'Issuing organization'}
+            w={280}
+            data-testid="upload-org"
+          />
           <Button onClick={save} disabled={!text || !orgId} data-testid="upload-save">
             {l === 'vi' ? 'Lưu quy chế' : 'Save regulation'}
           </Button>
         </Group>
         {check && (
-          <Alert color={!check.ok ? 'red' : check.findings.some((f) => f.severity === 'error') ? 'orange' : 'green'} data-testid="upload-check">
-            {!check.ok && check.error ? `Dòng ${check.error.line}, cột ${check.error.column}: ${check.error.message}` : `${check.articles} điều, ${check.rules} quy tắc; ${check.findings.filter((f) => f.severity === 'error').length} lỗi, ${check.findings.filter((f) => f.severity !== 'error').length} cảnh báo`}
+          <Alert
+            color={!check.ok ? 'red' : check.findings.some((f) => f.severity === 'error') ? 'orange' : 'green'}
+            data-testid="upload-check"
+          >
+            {!check.ok && check.error
+              ? `Dòng ${check.error.line}, cột ${check.error.column}: ${check.error.message}`
+              : `${check.articles} điều, ${check.rules} quy tắc; ${check.findings.filter((f) => f.severity === 'error').length} lỗi, ${check.findings.filter((f) => f.severity !== 'error').length} cảnh báo`}
           </Alert>
         )}
         {error && (

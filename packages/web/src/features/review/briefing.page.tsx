@@ -1,7 +1,13 @@
 import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { BRIEFING_TASK_STATE_LABELS, defaultBriefingPeriod, parseReviewPeriod, periodsOfYear, todayInVietnam } from '@quyche/core';
+import {
+  BRIEFING_TASK_STATE_LABELS,
+  defaultBriefingPeriod,
+  parseReviewPeriod,
+  periodsOfYear,
+  todayInVietnam,
+} from '@quyche/core';
 import type { BriefingSchema, BriefingTaskState } from '@quyche/core';
 import type { z } from 'zod';
 import { useApi } from '../../app/api';
@@ -33,7 +39,11 @@ export function BriefingPage() {
   const heading = tr('Giao ban các ban tham mưu', 'Briefing of the advisory units');
   const label = l === 'vi' ? span.label_vi : span.label_en;
   useTitle(`${heading} — ${label}`);
-  const go = (p: string) => navigate(`/reviews/briefing?${new URLSearchParams({ ...(orgId ? { org: orgId } : {}), period: p }).toString()}`, true);
+  const go = (p: string) =>
+    navigate(
+      `/reviews/briefing?${new URLSearchParams({ ...(orgId ? { org: orgId } : {}), period: p }).toString()}`,
+      true,
+    );
   return (
     <Stack>
       <Group justify="space-between" align="end" wrap="wrap">
@@ -49,9 +59,22 @@ export function BriefingPage() {
           )}
         </div>
         <Group align="end" gap="xs" wrap="wrap">
-          <Select label={tr('Kỳ giao ban', 'Period')} data={briefingPeriodOptions(l)} value={period} onChange={(v) => v && go(v)} allowDeselect={false} w={220} data-testid="briefing-period" comboboxProps={{ withinPortal: true }} />
+          <Select
+            label={tr('Kỳ giao ban', 'Period')}
+            data={briefingPeriodOptions(l)}
+            value={period}
+            onChange={(v) => v && go(v)}
+            allowDeselect={false}
+            w={220}
+            data-testid="briefing-period"
+            comboboxProps={{ withinPortal: true }}
+          />
           {orgId && (
-            <Button variant="light" component={Link} to={`/reviews?org=${encodeURIComponent(orgId)}&period=${encodeURIComponent(period)}`}>
+            <Button
+              variant="light"
+              component={Link}
+              to={`/reviews?org=${encodeURIComponent(orgId)}&period=${encodeURIComponent(period)}`}
+            >
               {tr('Sơ kết, tổng kết', 'Reviews')}
             </Button>
           )}
@@ -59,11 +82,27 @@ export function BriefingPage() {
       </Group>
       {error && <ErrorView error={error} />}
       {loading && !b && <Loading />}
-      {b && b.units.length === 0 && <Text c="dimmed">{tr('Tổ chức không có cơ quan tham mưu, giúp việc nào trong kỳ này.', 'The organization has no advisory unit in this period.')}</Text>}
+      {b && b.units.length === 0 && (
+        <Text c="dimmed">
+          {tr(
+            'Tổ chức không có cơ quan tham mưu, giúp việc nào trong kỳ này.',
+            'The organization has no advisory unit in this period.',
+          )}
+        </Text>
+      )}
       {b && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           {b.units.map((u) => (
-            <UnitCard key={u.bodyId} u={u} l={l} overdueTitle={b.asOf < b.to ? `${tr('Quá hạn đến ngày', 'Overdue as of')} ${fmt(b.asOf)}` : tr('Quá hạn cuối kỳ', 'Overdue at the end of the period')} />
+            <UnitCard
+              key={u.bodyId}
+              u={u}
+              l={l}
+              overdueTitle={
+                b.asOf < b.to
+                  ? `${tr('Quá hạn đến ngày', 'Overdue as of')} ${fmt(b.asOf)}`
+                  : tr('Quá hạn cuối kỳ', 'Overdue at the end of the period')
+              }
+            />
           ))}
         </SimpleGrid>
       )}
@@ -93,11 +132,24 @@ function briefingPeriodOptions(l: Lang, today = todayInVietnam()) {
   }));
 }
 
-const stateColor: Record<BriefingTaskState, string> = { overdue: 'red', open: 'blue', reported: 'grape', done_late: 'orange', done_on_time: 'green', closed: 'gray' };
+const stateColor: Record<BriefingTaskState, string> = {
+  overdue: 'red',
+  open: 'blue',
+  reported: 'grape',
+  done_late: 'orange',
+  done_on_time: 'green',
+  closed: 'gray',
+};
 
 function StateBadge({ state, l }: { state: BriefingTaskState; l: Lang }) {
   return (
-    <Badge color={stateColor[state]} variant="light" tt="none" size="sm" style={{ whiteSpace: 'normal', height: 'auto' }}>
+    <Badge
+      color={stateColor[state]}
+      variant="light"
+      tt="none"
+      size="sm"
+      style={{ whiteSpace: 'normal', height: 'auto' }}
+    >
       {BRIEFING_TASK_STATE_LABELS[state][l]}
     </Badge>
   );
@@ -116,11 +168,22 @@ const COUNT_PARTS: { key: keyof Omit<Counts, 'total'>; vi: string; en: string }[
 function CountsLine({ label, counts, l, testid }: { label: string; counts: Counts; l: Lang; testid: string }) {
   const parts = COUNT_PARTS.filter((p) => counts[p.key] > 0);
   return (
-    <Text size="sm" data-testid={testid} data-total={counts.total} data-overdue={counts.overdue} data-open={counts.open} data-done-on-time={counts.doneOnTime} data-done-late={counts.doneLate}>
+    <Text
+      size="sm"
+      data-testid={testid}
+      data-total={counts.total}
+      data-overdue={counts.overdue}
+      data-open={counts.open}
+      data-done-on-time={counts.doneOnTime}
+      data-done-late={counts.doneLate}
+    >
       <b>{label}</b> {fmtNum(counts.total, l)} {l === 'vi' ? 'nhiệm vụ' : 'tasks'}
       {parts.length > 0 ? ': ' : ''}
       {parts.map((p, i) => (
-        <span key={p.key} style={p.key === 'overdue' ? { color: 'var(--mantine-color-red-8)', fontWeight: 700 } : undefined}>
+        <span
+          key={p.key}
+          style={p.key === 'overdue' ? { color: 'var(--mantine-color-red-8)', fontWeight: 700 } : undefined}
+        >
           {i > 0 ? ' · ' : ''}
           {fmtNum(counts[p.key], l)} {l === 'vi' ? p.vi : p.en}
         </span>
@@ -130,7 +193,21 @@ function CountsLine({ label, counts, l, testid }: { label: string; counts: Count
 }
 
 /** A titled list that shows its first rows and the rest on demand; an empty one is left out unless it has an `empty` line. */
-function Section<T>({ title, rows, render, empty, testid, first = 5 }: { title: string; rows: T[]; render: (row: T) => ReactNode; empty?: string; testid: string; first?: number }) {
+function Section<T>({
+  title,
+  rows,
+  render,
+  empty,
+  testid,
+  first = 5,
+}: {
+  title: string;
+  rows: T[];
+  render: (row: T) => ReactNode;
+  empty?: string;
+  testid: string;
+  first?: number;
+}) {
   const [, tr] = useTr();
   const [all, setAll] = useState(false);
   if (rows.length === 0 && !empty) return null;
@@ -167,10 +244,15 @@ function TaskLink({ id, title }: { id: string; title: string }) {
   );
 }
 
-function dueText(t: { dueDate: string | null; dueLabel: string | null; dueMeetingDate: string | null }, tr: (vi: string, en: string) => string) {
+function dueText(
+  t: { dueDate: string | null; dueLabel: string | null; dueMeetingDate: string | null },
+  tr: (vi: string, en: string) => string,
+) {
   if (t.dueDate) return `${tr('hạn', 'due')} ${fmt(t.dueDate)}`;
   if (t.dueLabel) return t.dueLabel;
-  return t.dueMeetingDate ? `${tr('hạn: trình kỳ họp ngày', 'due at the meeting of')} ${fmt(t.dueMeetingDate)}` : tr('chưa có hạn', 'no deadline');
+  return t.dueMeetingDate
+    ? `${tr('hạn: trình kỳ họp ngày', 'due at the meeting of')} ${fmt(t.dueMeetingDate)}`
+    : tr('chưa có hạn', 'no deadline');
 }
 
 function UnitCard({ u, l, overdueTitle }: { u: Unit; l: Lang; overdueTitle: string }) {
@@ -195,9 +277,15 @@ function UnitCard({ u, l, overdueTitle }: { u: Unit; l: Lang; overdueTitle: stri
       </Title>
       <Stack gap={2} mt={4}>
         <CountsLine label={tr('Chủ trì', 'Leads')} counts={u.tasksLed.counts} l={l} testid="led-counts" />
-        <CountsLine label={tr('Phối hợp', 'Supports')} counts={u.tasksSupported.counts} l={l} testid="supported-counts" />
+        <CountsLine
+          label={tr('Phối hợp', 'Supports')}
+          counts={u.tasksSupported.counts}
+          l={l}
+          testid="supported-counts"
+        />
         <Text size="sm">
-          <b>{tr('Trình Ban Thường vụ, Thường trực', 'Presented to the BTV and TT')}</b> {fmtNum(u.presented.length, l)} {tr('nội dung', 'items')}
+          <b>{tr('Trình Ban Thường vụ, Thường trực', 'Presented to the BTV and TT')}</b> {fmtNum(u.presented.length, l)}{' '}
+          {tr('nội dung', 'items')}
         </Text>
       </Stack>
       <Section
@@ -210,14 +298,29 @@ function UnitCard({ u, l, overdueTitle }: { u: Unit; l: Lang; overdueTitle: stri
           <div key={`${t.taskId}-${t.role}`} data-testid="overdue-task">
             <TaskLink id={t.taskId} title={t.title} />
             <Text size="xs" c="red.8" style={wrap}>
-              {t.role === 'lead' ? tr('Chủ trì', 'Leads') : `${tr('Phối hợp', 'Supports')}${t.leadName ? ` (${t.leadName} ${tr('chủ trì', 'leads')})` : ''}`} · {dueText(t, tr)}
-              {t.daysOverdue !== null ? ` · ${tr('quá hạn', 'overdue by')} ${fmtNum(t.daysOverdue, l)} ${tr('ngày', 'days')}` : ''}
+              {t.role === 'lead'
+                ? tr('Chủ trì', 'Leads')
+                : `${tr('Phối hợp', 'Supports')}${t.leadName ? ` (${t.leadName} ${tr('chủ trì', 'leads')})` : ''}`}{' '}
+              · {dueText(t, tr)}
+              {t.daysOverdue !== null
+                ? ` · ${tr('quá hạn', 'overdue by')} ${fmtNum(t.daysOverdue, l)} ${tr('ngày', 'days')}`
+                : ''}
             </Text>
           </div>
         )}
       />
-      <Section title={tr('Nhiệm vụ chủ trì', 'Tasks led')} rows={u.tasksLed.items} testid="briefing-led" render={task('lead')} />
-      <Section title={tr('Nhiệm vụ phối hợp', 'Tasks supported')} rows={u.tasksSupported.items} testid="briefing-supported" render={task('support')} />
+      <Section
+        title={tr('Nhiệm vụ chủ trì', 'Tasks led')}
+        rows={u.tasksLed.items}
+        testid="briefing-led"
+        render={task('lead')}
+      />
+      <Section
+        title={tr('Nhiệm vụ phối hợp', 'Tasks supported')}
+        rows={u.tasksSupported.items}
+        testid="briefing-supported"
+        render={task('support')}
+      />
       <Section
         title={tr('Nội dung trình Ban Thường vụ, Thường trực', 'Presented to the BTV and TT')}
         rows={u.presented}
@@ -243,7 +346,9 @@ function UnitCard({ u, l, overdueTitle }: { u: Unit; l: Lang; overdueTitle: stri
             <Group gap={6} wrap="wrap" mt={2}>
               <StateBadge state={c.state} l={l} />
               <Text size="xs" c="dimmed" style={wrap}>
-                {c.role === 'lead' ? `${tr('Chủ trì', 'Leads')}; ${c.otherUnit} ${tr('phối hợp', 'supports')}` : `${tr('Phối hợp', 'Supports')}; ${c.otherUnit} ${tr('chủ trì', 'leads')}`}
+                {c.role === 'lead'
+                  ? `${tr('Chủ trì', 'Leads')}; ${c.otherUnit} ${tr('phối hợp', 'supports')}`
+                  : `${tr('Phối hợp', 'Supports')}; ${c.otherUnit} ${tr('chủ trì', 'leads')}`}
               </Text>
             </Group>
           </div>

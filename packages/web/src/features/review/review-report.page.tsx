@@ -1,6 +1,28 @@
-import { Anchor, Badge, Button, Card, Grid, Group, Modal, MultiSelect, NativeSelect, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Modal,
+  MultiSelect,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import { fromEditable, ProblemError, REPORT_SECTION_HEADINGS, REPORT_SECTIONS, todayInVietnam, toEditable } from '@quyche/core';
+import {
+  fromEditable,
+  ProblemError,
+  REPORT_SECTION_HEADINGS,
+  REPORT_SECTIONS,
+  todayInVietnam,
+  toEditable,
+} from '@quyche/core';
 import type { ReviewReportSchema } from '@quyche/core';
 import type { z } from 'zod';
 import { api, ApiError, useApi } from '../../app/api';
@@ -13,7 +35,12 @@ import { fmtNum } from './review.parts';
 
 type Report = z.infer<typeof ReviewReportSchema>;
 
-const STATE_LABELS: Record<Report['state'], string> = { draft: 'Dự thảo', circulated: 'Đang lấy ý kiến', adopted: 'Đã thông qua', cancelled: 'Đã hủy' };
+const STATE_LABELS: Record<Report['state'], string> = {
+  draft: 'Dự thảo',
+  circulated: 'Đang lấy ý kiến',
+  adopted: 'Đã thông qua',
+  cancelled: 'Đã hủy',
+};
 
 /**
  * A review report: its four parts with every figure filled in from the record, and beside them the figures — each
@@ -35,17 +62,18 @@ export function ReviewReportPage({ id }: { id: string }) {
     const m = new Map((report?.figures ?? []).map((f) => [f.key, f.label_vi]));
     return (k: string) => m.get(k) ?? k;
   }, [report]);
-  const save = useRun<Report>(
-    (r) => {
-      setReport(r);
-      setEditing(false);
-    },
-    reload,
-  );
+  const save = useRun<Report>((r) => {
+    setReport(r);
+    setEditing(false);
+  }, reload);
   const start = () => {
     if (!report) return;
     setTexts(report.paragraphs.map((p) => toEditable(p.text, labelOf)));
-    setStated(Object.fromEntries(report.figures.map((f) => [f.key, { stated: f.stated ?? '', explanation: f.explanation ?? '' }])));
+    setStated(
+      Object.fromEntries(
+        report.figures.map((f) => [f.key, { stated: f.stated ?? '', explanation: f.explanation ?? '' }]),
+      ),
+    );
     save.setError(null);
     setEditing(true);
   };
@@ -55,18 +83,28 @@ export function ReviewReportPage({ id }: { id: string }) {
       const keys = report.figures.map((f) => f.key);
       const paragraphs = report.paragraphs.map((p, i) => {
         try {
-          return { section: p.section, text: fromEditable(texts[i] ?? '', keys, labelOf, `body.paragraphs[${i}].text`) };
+          return {
+            section: p.section,
+            text: fromEditable(texts[i] ?? '', keys, labelOf, `body.paragraphs[${i}].text`),
+          };
         } catch (e) {
           // A label the review does not have: the same refusal the server would give, beside the paragraph.
-          if (e instanceof ProblemError) throw new ApiError(400, e.problem.title, e.problem.detail, e.problem.code, e.problem.field);
+          if (e instanceof ProblemError)
+            throw new ApiError(400, e.problem.title, e.problem.detail, e.problem.code, e.problem.field);
           throw e;
         }
       });
       const overrides = report.figures.flatMap((f) => {
         const s = stated[f.key];
-        return s && s.stated !== '' && Number(s.stated) !== f.value ? [{ key: f.key, stated: Number(s.stated), explanation: s.explanation }] : [];
+        return s && s.stated !== '' && Number(s.stated) !== f.value
+          ? [{ key: f.key, stated: Number(s.stated), explanation: s.explanation }]
+          : [];
       });
-      return api<Report>('PATCH', `/review-reports/${encodeURIComponent(report.id)}`, { version: report.version, paragraphs, overrides });
+      return api<Report>('PATCH', `/review-reports/${encodeURIComponent(report.id)}`, {
+        version: report.version,
+        paragraphs,
+        overrides,
+      });
     });
   if (error) return <ErrorView error={error} />;
   if (loading && !report) return <Loading />;
@@ -83,7 +121,8 @@ export function ReviewReportPage({ id }: { id: string }) {
           </Title>
           <Text size="sm" c="dimmed">
             {report.orgName} · {report.kindLabel_vi}
-            {report.symbol ? ` · ${tr('Số', 'No.')} ${report.symbol}` : ''} · {tr('từ', 'from')} {fmt(report.period.from)} {tr('đến', 'to')} {fmt(report.period.to)} ·{' '}
+            {report.symbol ? ` · ${tr('Số', 'No.')} ${report.symbol}` : ''} · {tr('từ', 'from')}{' '}
+            {fmt(report.period.from)} {tr('đến', 'to')} {fmt(report.period.to)} ·{' '}
             <Badge variant="light" tt="none" data-testid="report-state">
               {STATE_LABELS[report.state]}
               {report.adoptedOn ? ` ${tr('ngày', 'on')} ${fmt(report.adoptedOn)}` : ''}
@@ -91,24 +130,43 @@ export function ReviewReportPage({ id }: { id: string }) {
           </Text>
         </div>
         <Group gap="xs">
-          <Button variant="default" component={Link} to={`/reviews?org=${report.orgId}&period=${encodeURIComponent(report.period.code)}`}>
+          <Button
+            variant="default"
+            component={Link}
+            to={`/reviews?org=${report.orgId}&period=${encodeURIComponent(report.period.code)}`}
+          >
             {tr('Các chỉ số của kỳ', 'The period’s figures')}
           </Button>
           {!editing && (
-            <Button variant="default" component="a" href={`/api/v1/review-reports/${report.id}/report.docx`} data-testid="report-docx">
+            <Button
+              variant="default"
+              component="a"
+              href={`/api/v1/review-reports/${report.id}/report.docx`}
+              data-testid="report-docx"
+            >
               {tr('Tải DOCX', 'Download DOCX')}
             </Button>
           )}
           {!editing && <PdfButton id={report.id} />}
           {mayWrite && report.state === 'draft' && !editing && <CirculateButton report={report} onDone={setReport} />}
           {report.consultationId && (
-            <Button variant="subtle" component={Link} to={`/consultations/${report.consultationId}`} data-testid="report-consultation">
+            <Button
+              variant="subtle"
+              component={Link}
+              to={`/consultations/${report.consultationId}`}
+              data-testid="report-consultation"
+            >
               {tr('Ý kiến góp ý', 'Comments')}
             </Button>
           )}
           {writable && !editing && <AdoptButton report={report} onDone={setReport} />}
           {report.nextProgram ? (
-            <Button variant="subtle" component={Link} to={`/programs/${report.nextProgram.id}`} data-testid="report-next-program">
+            <Button
+              variant="subtle"
+              component={Link}
+              to={`/programs/${report.nextProgram.id}`}
+              data-testid="report-next-program"
+            >
               {report.nextProgram.title}
             </Button>
           ) : (
@@ -142,13 +200,29 @@ export function ReviewReportPage({ id }: { id: string }) {
                 </Title>
                 {report.paragraphs.map((p, i) =>
                   p.section !== s ? null : editing ? (
-                    <Textarea key={i} autosize minRows={2} mb="xs" value={texts[i] ?? ''} onChange={(e) => {
+                    <Textarea
+                      key={i}
+                      autosize
+                      minRows={2}
+                      mb="xs"
+                      value={texts[i] ?? ''}
+                      onChange={(e) => {
                         // Read now: React clears the event's target before a state updater runs.
                         const v = e.currentTarget.value;
                         setTexts((t) => t.map((x, j) => (j === i ? v : x)));
-                      }} error={fieldError(`body.paragraphs[${i}].text`)} aria-label={`${tr('Đoạn', 'Paragraph')} ${i + 1}`} data-testid="report-paragraph-input" />
+                      }}
+                      error={fieldError(`body.paragraphs[${i}].text`)}
+                      aria-label={`${tr('Đoạn', 'Paragraph')} ${i + 1}`}
+                      data-testid="report-paragraph-input"
+                    />
                   ) : (
-                    <Text key={i} size="sm" mb="xs" style={{ textAlign: 'justify', whiteSpace: 'pre-wrap' }} data-testid="report-paragraph">
+                    <Text
+                      key={i}
+                      size="sm"
+                      mb="xs"
+                      style={{ textAlign: 'justify', whiteSpace: 'pre-wrap' }}
+                      data-testid="report-paragraph"
+                    >
                       {p.rendered}
                     </Text>
                   ),
@@ -163,14 +237,26 @@ export function ReviewReportPage({ id }: { id: string }) {
               {tr('Số liệu của báo cáo', 'Figures of the report')}
             </Title>
             <Text size="xs" c="dimmed" mb="xs">
-              {editing ? tr('Trong lời văn, số liệu ghi bằng tên trong ngoặc kép vuông, ví dụ [[Hoàn thành đúng hạn]]. Số ghi khác số tính từ hồ sơ phải có giải trình.', 'In the text a figure is written by its label in double brackets. A figure stated otherwise needs an explanation.') : tr('Số tính từ hồ sơ; số ghi khác kèm giải trình.', 'Computed from the record; a figure stated otherwise comes with its explanation.')}
+              {editing
+                ? tr(
+                    'Trong lời văn, số liệu ghi bằng tên trong ngoặc kép vuông, ví dụ [[Hoàn thành đúng hạn]]. Số ghi khác số tính từ hồ sơ phải có giải trình.',
+                    'In the text a figure is written by its label in double brackets. A figure stated otherwise needs an explanation.',
+                  )
+                : tr(
+                    'Số tính từ hồ sơ; số ghi khác kèm giải trình.',
+                    'Computed from the record; a figure stated otherwise comes with its explanation.',
+                  )}
             </Text>
             <Stack gap={8}>
               {report.figures.map((f, i) => (
                 <div key={f.key} data-testid="report-figure" data-key={f.key}>
                   <Text size="sm" fw={600}>
                     {f.label_vi}:{' '}
-                    <Anchor component={Link} to={`/reviews?org=${report.orgId}&period=${encodeURIComponent(report.period.code)}`} fw={800}>
+                    <Anchor
+                      component={Link}
+                      to={`/reviews?org=${report.orgId}&period=${encodeURIComponent(report.period.code)}`}
+                      fw={800}
+                    >
                       {fmtNum(f.value, l)}
                     </Anchor>
                     {f.stated !== null && !editing && (
@@ -186,22 +272,41 @@ export function ReviewReportPage({ id }: { id: string }) {
                   )}
                   {editing && (
                     <Group gap={6} align="start" wrap="wrap">
-                      <NumberInput size="xs" w={110} min={0} allowDecimal={false} label={tr('Số ghi trong báo cáo', 'Stated')} placeholder={String(f.value)} value={stated[f.key]?.stated ?? ''} onChange={(v) => setStated((s) => ({ ...s, [f.key]: { stated: v === '' ? '' : Number(v), explanation: s[f.key]?.explanation ?? '' } }))} data-testid="report-figure-stated-input" />
-                      {stated[f.key]?.stated !== '' && stated[f.key]?.stated !== undefined && Number(stated[f.key]!.stated) !== f.value && (
-                        <Textarea
-                          size="xs"
-                          style={{ flex: 1, minWidth: 180 }}
-                          autosize
-                          label={tr('Giải trình', 'Explanation')}
-                          value={stated[f.key]?.explanation ?? ''}
-                          onChange={(e) => {
-                            const v = e.currentTarget.value;
-                            setStated((s) => ({ ...s, [f.key]: { stated: s[f.key]?.stated ?? '', explanation: v } }));
-                          }}
-                          error={fieldError(`body.overrides[${report.figures.filter((x, j) => j < i && stated[x.key] && stated[x.key]!.stated !== '' && Number(stated[x.key]!.stated) !== x.value).length}].explanation`)}
-                          data-testid="report-figure-explanation-input"
-                        />
-                      )}
+                      <NumberInput
+                        size="xs"
+                        w={110}
+                        min={0}
+                        allowDecimal={false}
+                        label={tr('Số ghi trong báo cáo', 'Stated')}
+                        placeholder={String(f.value)}
+                        value={stated[f.key]?.stated ?? ''}
+                        onChange={(v) =>
+                          setStated((s) => ({
+                            ...s,
+                            [f.key]: { stated: v === '' ? '' : Number(v), explanation: s[f.key]?.explanation ?? '' },
+                          }))
+                        }
+                        data-testid="report-figure-stated-input"
+                      />
+                      {stated[f.key]?.stated !== '' &&
+                        stated[f.key]?.stated !== undefined &&
+                        Number(stated[f.key]!.stated) !== f.value && (
+                          <Textarea
+                            size="xs"
+                            style={{ flex: 1, minWidth: 180 }}
+                            autosize
+                            label={tr('Giải trình', 'Explanation')}
+                            value={stated[f.key]?.explanation ?? ''}
+                            onChange={(e) => {
+                              const v = e.currentTarget.value;
+                              setStated((s) => ({ ...s, [f.key]: { stated: s[f.key]?.stated ?? '', explanation: v } }));
+                            }}
+                            error={fieldError(
+                              `body.overrides[${report.figures.filter((x, j) => j < i && stated[x.key] && stated[x.key]!.stated !== '' && Number(stated[x.key]!.stated) !== x.value).length}].explanation`,
+                            )}
+                            data-testid="report-figure-explanation-input"
+                          />
+                        )}
                     </Group>
                   )}
                 </div>
@@ -226,7 +331,9 @@ function PdfButton({ id }: { id: string }) {
     setBusy(true);
     setProblem(null);
     try {
-      const res = await fetch(`/api/v1/review-reports/${encodeURIComponent(id)}/report.pdf`, { credentials: 'same-origin' });
+      const res = await fetch(`/api/v1/review-reports/${encodeURIComponent(id)}/report.pdf`, {
+        credentials: 'same-origin',
+      });
       if (!res.ok) {
         const p = (await res.json().catch(() => null)) as { title?: string; detail?: string } | null;
         setProblem(p?.detail ?? p?.title ?? tr('Chưa tải được tệp PDF', 'The PDF could not be made'));
@@ -268,7 +375,12 @@ function NextProgramButton({ report }: { report: Report }) {
   const run = useRun<{ id: string }>((p) => navigate(`/programs/${p.id}`));
   return (
     <>
-      <Button variant="light" loading={run.busy} onClick={() => void run.run(() => api<{ id: string }>('POST', `/review-reports/${report.id}/next-program`, {}))} data-testid="report-next-program-create">
+      <Button
+        variant="light"
+        loading={run.busy}
+        onClick={() => void run.run(() => api<{ id: string }>('POST', `/review-reports/${report.id}/next-program`, {}))}
+        data-testid="report-next-program-create"
+      >
         {tr('Dựng chương trình kỳ tới', 'Draft the next period’s program')}
       </Button>
       <WriteError error={run.error} testid="next-program-error" onClose={() => run.setError(null)} />
@@ -283,7 +395,11 @@ function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) =
   const [, tr] = useTr();
   const [open, setOpen] = useState(false);
   const [meetingId, setMeetingId] = useState('');
-  const meetings = useApi<MeetingItem[]>(open ? `/meetings?orgId=${report.orgId}&from=${report.period.to < todayInVietnam() ? report.period.to : todayInVietnam()}&to=${todayInVietnam()}` : null);
+  const meetings = useApi<MeetingItem[]>(
+    open
+      ? `/meetings?orgId=${report.orgId}&from=${report.period.to < todayInVietnam() ? report.period.to : todayInVietnam()}&to=${todayInVietnam()}`
+      : null,
+  );
   const held = (meetings.data ?? []).filter((m) => ['in_session', 'closed', 'minutes_approved'].includes(m.state));
   const run = useRun<Report>((r) => {
     setOpen(false);
@@ -296,9 +412,23 @@ function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) =
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={<b>{tr('Thông qua báo cáo', 'Adopt the report')}</b>}>
         <Stack>
-          <Text size="sm">{tr('Chọn hội nghị, phiên họp đã họp thông qua báo cáo. Quy chế làm việc quy định cơ quan thông qua: sơ kết quý, 6 tháng, 9 tháng do Ban Thường vụ; tổng kết năm, nhiệm kỳ do Ban Chấp hành.', 'Choose the meeting that adopted the report; the regulation says which body may.')}</Text>
-          <NativeSelect label={tr('Hội nghị, phiên họp', 'Meeting')} value={meetingId} onChange={(e) => setMeetingId(e.currentTarget.value)} data-testid="adopt-meeting">
-            <option value="">{meetings.loading ? tr('Đang tải…', 'Loading…') : tr('— chọn một hội nghị đã họp —', '— choose a meeting held —')}</option>
+          <Text size="sm">
+            {tr(
+              'Chọn hội nghị, phiên họp đã họp thông qua báo cáo. Quy chế làm việc quy định cơ quan thông qua: sơ kết quý, 6 tháng, 9 tháng do Ban Thường vụ; tổng kết năm, nhiệm kỳ do Ban Chấp hành.',
+              'Choose the meeting that adopted the report; the regulation says which body may.',
+            )}
+          </Text>
+          <NativeSelect
+            label={tr('Hội nghị, phiên họp', 'Meeting')}
+            value={meetingId}
+            onChange={(e) => setMeetingId(e.currentTarget.value)}
+            data-testid="adopt-meeting"
+          >
+            <option value="">
+              {meetings.loading
+                ? tr('Đang tải…', 'Loading…')
+                : tr('— chọn một hội nghị đã họp —', '— choose a meeting held —')}
+            </option>
             {held.map((m) => (
               <option key={m.id} value={m.id}>
                 {fmt(m.meetingDate)} · {m.title}
@@ -310,7 +440,16 @@ function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) =
             <Button variant="default" onClick={() => setOpen(false)}>
               {tr('Thôi', 'Cancel')}
             </Button>
-            <Button disabled={!meetingId} loading={run.busy} onClick={() => void run.run(() => api<Report>('POST', `/review-reports/${report.id}/adopt`, { version: report.version, meetingId }))} data-testid="adopt-save">
+            <Button
+              disabled={!meetingId}
+              loading={run.busy}
+              onClick={() =>
+                void run.run(() =>
+                  api<Report>('POST', `/review-reports/${report.id}/adopt`, { version: report.version, meetingId }),
+                )
+              }
+              data-testid="adopt-save"
+            >
               {tr('Thông qua', 'Adopt')}
             </Button>
           </Group>
@@ -333,18 +472,33 @@ function CirculateButton({ report, onDone }: { report: Report; onDone: (r: Repor
     onDone(r);
   });
   const send = () => {
-    const m = chosen.length === 0 ? tr('Chọn ít nhất một nơi nhận', 'Choose at least one recipient') : !deadline ? tr('Ghi hạn góp ý (ngày/tháng/năm)', 'Give the deadline') : null;
+    const m =
+      chosen.length === 0
+        ? tr('Chọn ít nhất một nơi nhận', 'Choose at least one recipient')
+        : !deadline
+          ? tr('Ghi hạn góp ý (ngày/tháng/năm)', 'Give the deadline')
+          : null;
     setMissing(m);
     if (m) return;
-    const recipients = chosen.map((id) => ({ kind: leads.find((x) => x.value === id)?.group === 'body' ? 'body' : 'org', id }));
-    void run.run(() => api<Report>('POST', `/review-reports/${report.id}/circulate`, { version: report.version, deadline, recipients }));
+    const recipients = chosen.map((id) => ({
+      kind: leads.find((x) => x.value === id)?.group === 'body' ? 'body' : 'org',
+      id,
+    }));
+    void run.run(() =>
+      api<Report>('POST', `/review-reports/${report.id}/circulate`, { version: report.version, deadline, recipients }),
+    );
   };
   return (
     <>
       <Button variant="light" onClick={() => setOpen(true)} data-testid="report-circulate">
         {tr('Gửi xin ý kiến', 'Circulate for comments')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} size="lg" title={<b>{tr('Gửi dự thảo xin ý kiến', 'Circulate the draft')}</b>}>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        size="lg"
+        title={<b>{tr('Gửi dự thảo xin ý kiến', 'Circulate the draft')}</b>}
+      >
         <Stack>
           <MultiSelect
             label={tr('Nơi nhận', 'Recipients')}
@@ -358,14 +512,29 @@ function CirculateButton({ report, onDone }: { report: Report; onDone: (r: Repor
             data-testid="circulate-recipients"
           />
           <Group gap="xs">
-            <Button size="xs" variant="default" onClick={() => setChosen(leads.filter((x) => x.group === 'commune').map((x) => x.value))} data-testid="circulate-all-communes">
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => setChosen(leads.filter((x) => x.group === 'commune').map((x) => x.value))}
+              data-testid="circulate-all-communes"
+            >
               {tr('Chọn tất cả đảng ủy xã, phường', 'All communes')}
             </Button>
-            <Button size="xs" variant="default" onClick={() => setChosen(leads.filter((x) => x.group === 'body').map((x) => x.value))}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => setChosen(leads.filter((x) => x.group === 'body').map((x) => x.value))}
+            >
               {tr('Chọn các ban, Văn phòng, Ủy ban Kiểm tra', 'The advisory bodies')}
             </Button>
           </Group>
-          <DateField label={tr('Hạn góp ý', 'Deadline')} value={deadline} onChange={setDeadline} testid="circulate-deadline" required />
+          <DateField
+            label={tr('Hạn góp ý', 'Deadline')}
+            value={deadline}
+            onChange={setDeadline}
+            testid="circulate-deadline"
+            required
+          />
           {missing && (
             <Text size="sm" c="red" data-testid="circulate-missing">
               {missing}

@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Card, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { addDays, todayInVietnam } from '@quyche/core';
 import type { ReviewReportListSchema, ReviewRequestListSchema, ReviewRequestSchema } from '@quyche/core';
@@ -13,12 +26,21 @@ import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
 type Request = z.infer<typeof ReviewRequestSchema>;
 type ListItem = z.infer<typeof ReviewRequestListSchema>[number];
 
-const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 function StateBadge({ r }: { r: Pick<Request, 'state' | 'stateLabel_vi' | 'late'> }) {
   return (
     <Group gap={4}>
-      <Badge variant="light" tt="none" color={r.state === 'concluded' ? 'green' : r.state === 'cancelled' ? 'gray' : 'blue'} data-testid="request-state">
+      <Badge
+        variant="light"
+        tt="none"
+        color={r.state === 'concluded' ? 'green' : r.state === 'cancelled' ? 'gray' : 'blue'}
+        data-testid="request-state"
+      >
         {r.stateLabel_vi}
       </Badge>
       {r.late && (
@@ -55,7 +77,10 @@ export function ReviewRequestListPage() {
             {tr('Đoàn công tác làm việc về thực hiện quy chế', 'Working-group reviews')}
           </Title>
           <Text size="sm" c="dimmed">
-            {tr('Cấp trên gửi yêu cầu báo cáo theo nội dung và hạn; tổ chức trực thuộc nộp báo cáo của mình; đoàn ghi kết luận, hạn chế và kiến nghị được theo dõi đến khi xong.', 'The superior asks for a report; the subordinate submits its own; the group concludes and its findings are followed.')}
+            {tr(
+              'Cấp trên gửi yêu cầu báo cáo theo nội dung và hạn; tổ chức trực thuộc nộp báo cáo của mình; đoàn ghi kết luận, hạn chế và kiến nghị được theo dõi đến khi xong.',
+              'The superior asks for a report; the subordinate submits its own; the group concludes and its findings are followed.',
+            )}
           </Text>
         </div>
         {mayWrite && orgId && (
@@ -82,7 +107,13 @@ export function ReviewRequestListPage() {
                 <Stack gap="xs">
                   {rows.map((r) => (
                     <div key={r.id} data-testid="request-row" data-state={r.state}>
-                      <Anchor component={Link} to={`/review-requests/${r.id}`} fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      <Anchor
+                        component={Link}
+                        to={`/review-requests/${r.id}`}
+                        fw={600}
+                        size="sm"
+                        style={{ overflowWrap: 'anywhere' }}
+                      >
                         {r.title}
                       </Anchor>
                       <Group gap="xs" wrap="wrap">
@@ -109,20 +140,39 @@ function NewRequest({ orgId, onClose }: { orgId: string; onClose: () => void }) 
   const { leads } = useTaskOrg(orgId);
   const targets = leads.filter((x) => x.group !== 'body');
   const [target, setTarget] = useState('');
-  const [topics, setTopics] = useState('Việc xây dựng, ban hành Quy chế làm việc của cấp ủy\nThực hiện chế độ họp, gửi tài liệu, ban hành thông báo kết luận\nTheo dõi, đôn đốc thực hiện nhiệm vụ được giao\nKhó khăn, vướng mắc và kiến nghị, đề xuất');
+  const [topics, setTopics] = useState(
+    'Việc xây dựng, ban hành Quy chế làm việc của cấp ủy\nThực hiện chế độ họp, gửi tài liệu, ban hành thông báo kết luận\nTheo dõi, đôn đốc thực hiện nhiệm vụ được giao\nKhó khăn, vướng mắc và kiến nghị, đề xuất',
+  );
   const [deadline, setDeadline] = useState(addDays(todayInVietnam(), 15));
   const [missing, setMissing] = useState<string | null>(null);
   const run = useRun<Request>((r) => navigate(`/review-requests/${r.id}`));
   const send = () => {
-    const need = [!target && tr('Tổ chức được làm việc', 'Organization'), lines(topics).length === 0 && tr('Nội dung báo cáo', 'Topics'), !deadline && tr('Hạn nộp báo cáo', 'Deadline')].filter(Boolean);
+    const need = [
+      !target && tr('Tổ chức được làm việc', 'Organization'),
+      lines(topics).length === 0 && tr('Nội dung báo cáo', 'Topics'),
+      !deadline && tr('Hạn nộp báo cáo', 'Deadline'),
+    ].filter(Boolean);
     if (need.length) return setMissing(`${tr('Cần nhập', 'Please fill in')}: ${need.join(', ')}`);
     setMissing(null);
-    void run.run(() => api<Request>('POST', '/review-requests', { orgId, targetOrgId: target, topics: lines(topics), deadline }));
+    void run.run(() =>
+      api<Request>('POST', '/review-requests', { orgId, targetOrgId: target, topics: lines(topics), deadline }),
+    );
   };
   return (
-    <Modal opened onClose={onClose} title={<b>{tr('Gửi yêu cầu báo cáo của đoàn công tác', 'Send a working-group request')}</b>} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={<b>{tr('Gửi yêu cầu báo cáo của đoàn công tác', 'Send a working-group request')}</b>}
+      size="lg"
+    >
       <Stack>
-        <NativeSelect label={tr('Tổ chức được làm việc', 'Organization')} value={target} onChange={(e) => setTarget(e.currentTarget.value)} data-testid="request-target" required>
+        <NativeSelect
+          label={tr('Tổ chức được làm việc', 'Organization')}
+          value={target}
+          onChange={(e) => setTarget(e.currentTarget.value)}
+          data-testid="request-target"
+          required
+        >
           <option value="">{tr('— chọn tổ chức trực thuộc —', '— choose —')}</option>
           {groupedLeads(targets, l).map((g) => (
             <optgroup key={g.group} label={g.group}>
@@ -134,10 +184,27 @@ function NewRequest({ orgId, onClose }: { orgId: string; onClose: () => void }) 
             </optgroup>
           ))}
         </NativeSelect>
-        <Textarea label={tr('Nội dung báo cáo (mỗi dòng một nội dung)', 'Topics (one per line)')} autosize minRows={4} value={topics} onChange={(e) => setTopics(e.currentTarget.value)} data-testid="request-topics" required />
-        <DateField label={tr('Hạn nộp báo cáo', 'Deadline')} value={deadline} onChange={setDeadline} testid="request-deadline" required />
+        <Textarea
+          label={tr('Nội dung báo cáo (mỗi dòng một nội dung)', 'Topics (one per line)')}
+          autosize
+          minRows={4}
+          value={topics}
+          onChange={(e) => setTopics(e.currentTarget.value)}
+          data-testid="request-topics"
+          required
+        />
+        <DateField
+          label={tr('Hạn nộp báo cáo', 'Deadline')}
+          value={deadline}
+          onChange={setDeadline}
+          testid="request-deadline"
+          required
+        />
         <Text size="xs" c="dimmed">
-          {tr('Kỳ báo cáo: từ đầu nhiệm kỳ của tổ chức được làm việc đến ngày gửi yêu cầu.', 'Period: from the start of the term to the day sent.')}
+          {tr(
+            'Kỳ báo cáo: từ đầu nhiệm kỳ của tổ chức được làm việc đến ngày gửi yêu cầu.',
+            'Period: from the start of the term to the day sent.',
+          )}
         </Text>
         {missing && (
           <Text size="sm" c="red" data-testid="request-missing">
@@ -182,7 +249,8 @@ export function ReviewRequestPage({ id }: { id: string }) {
             {r.orgName} → <b>{r.targetOrgName}</b>
           </Text>
           <Text size="sm">
-            {tr('Kỳ báo cáo', 'Period')}: {fmt(r.periodFrom)} – {fmt(r.periodTo)} · {tr('gửi ngày', 'sent')} {fmt(r.sentOn)} · {tr('hạn nộp', 'due')} <b>{fmt(r.deadline)}</b>
+            {tr('Kỳ báo cáo', 'Period')}: {fmt(r.periodFrom)} – {fmt(r.periodTo)} · {tr('gửi ngày', 'sent')}{' '}
+            {fmt(r.sentOn)} · {tr('hạn nộp', 'due')} <b>{fmt(r.deadline)}</b>
           </Text>
           {r.team.length > 0 && (
             <Text size="sm">
@@ -234,11 +302,13 @@ export function ReviewRequestPage({ id }: { id: string }) {
             {r.shortcomings.length > 0 && (
               <>
                 <Text fw={600} size="sm">
-                  {tr('Hạn chế, khuyết điểm (vào sổ theo dõi của', 'Shortcomings (in the register of')} {r.targetOrgName})
+                  {tr('Hạn chế, khuyết điểm (vào sổ theo dõi của', 'Shortcomings (in the register of')}{' '}
+                  {r.targetOrgName})
                 </Text>
                 {r.shortcomings.map((s) => (
                   <Text size="sm" key={s.id} data-testid="request-shortcoming">
-                    - {s.title} · {tr('hạn', 'due')} {fmt(s.dueDate)} · {s.state === 'fixed' ? tr('đã khắc phục', 'fixed') : tr('chưa khắc phục', 'open')}{' '}
+                    - {s.title} · {tr('hạn', 'due')} {fmt(s.dueDate)} ·{' '}
+                    {s.state === 'fixed' ? tr('đã khắc phục', 'fixed') : tr('chưa khắc phục', 'open')}{' '}
                     <Anchor component={Link} to={`/shortcomings?org=${r.targetOrgId}`} size="sm">
                       {tr('sổ theo dõi', 'register')}
                     </Anchor>
@@ -265,7 +335,9 @@ export function ReviewRequestPage({ id }: { id: string }) {
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">
-            {r.state === 'sent' ? tr('Đoàn kết luận sau khi nhận báo cáo.', 'The group concludes once the report is in.') : tr('Chưa có kết luận.', 'No conclusion yet.')}
+            {r.state === 'sent'
+              ? tr('Đoàn kết luận sau khi nhận báo cáo.', 'The group concludes once the report is in.')
+              : tr('Chưa có kết luận.', 'No conclusion yet.')}
           </Text>
         )}
         {r.canConclude && <ConcludeForm r={r} onDone={reload} />}
@@ -281,8 +353,17 @@ function SubmitForm({ r, onDone }: { r: Request; onDone: () => void }) {
   const run = useRun<Request>(() => onDone());
   return (
     <Stack gap="xs" mt="sm">
-      <NativeSelect label={tr('Báo cáo nộp đoàn', 'Report to submit')} value={reportId} onChange={(e) => setReportId(e.currentTarget.value)} data-testid="submit-report">
-        <option value="">{reports.loading ? tr('Đang tải…', 'Loading…') : tr('— chọn một báo cáo của đơn vị —', '— choose one of your reports —')}</option>
+      <NativeSelect
+        label={tr('Báo cáo nộp đoàn', 'Report to submit')}
+        value={reportId}
+        onChange={(e) => setReportId(e.currentTarget.value)}
+        data-testid="submit-report"
+      >
+        <option value="">
+          {reports.loading
+            ? tr('Đang tải…', 'Loading…')
+            : tr('— chọn một báo cáo của đơn vị —', '— choose one of your reports —')}
+        </option>
         {(reports.data ?? []).map((x) => (
           <option key={x.id} value={x.id}>
             {x.title}
@@ -299,7 +380,16 @@ function SubmitForm({ r, onDone }: { r: Request; onDone: () => void }) {
       )}
       <WriteError error={run.error} testid="submit-error" />
       <Group>
-        <Button disabled={!reportId} loading={run.busy} onClick={() => void run.run(() => api<Request>('POST', `/review-requests/${r.id}/submit`, { version: r.version, reportId }))} data-testid="submit-save">
+        <Button
+          disabled={!reportId}
+          loading={run.busy}
+          onClick={() =>
+            void run.run(() =>
+              api<Request>('POST', `/review-requests/${r.id}/submit`, { version: r.version, reportId }),
+            )
+          }
+          data-testid="submit-save"
+        >
           {tr('Nộp báo cáo', 'Submit')}
         </Button>
       </Group>
@@ -320,39 +410,103 @@ function ConcludeForm({ r, onDone }: { r: Request; onDone: () => void }) {
   const save = () => {
     if (!text.trim()) return setMissing(tr('Cần nhập nội dung kết luận', 'Please write the conclusion'));
     const bad = findings.findIndex((f) => !f.text.trim() || !f.remedy.trim() || !f.dueDate);
-    if (bad >= 0) return setMissing(tr(`Hạn chế thứ ${bad + 1}: cần ghi nội dung, biện pháp khắc phục và hạn`, `Shortcoming ${bad + 1}: text, remedy and deadline are needed`));
+    if (bad >= 0)
+      return setMissing(
+        tr(
+          `Hạn chế thứ ${bad + 1}: cần ghi nội dung, biện pháp khắc phục và hạn`,
+          `Shortcoming ${bad + 1}: text, remedy and deadline are needed`,
+        ),
+      );
     const badRec = recs.findIndex((x) => !x.title.trim() || !x.text.trim());
-    if (badRec >= 0) return setMissing(tr(`Kiến nghị thứ ${badRec + 1}: cần ghi tiêu đề và nội dung`, `Recommendation ${badRec + 1}: title and text are needed`));
+    if (badRec >= 0)
+      return setMissing(
+        tr(
+          `Kiến nghị thứ ${badRec + 1}: cần ghi tiêu đề và nội dung`,
+          `Recommendation ${badRec + 1}: title and text are needed`,
+        ),
+      );
     setMissing(null);
-    void run.run(() => api<Request>('POST', `/review-requests/${r.id}/conclude`, { version: r.version, conclusionText: text, shortcomings: findings, recommendations: recs }));
+    void run.run(() =>
+      api<Request>('POST', `/review-requests/${r.id}/conclude`, {
+        version: r.version,
+        conclusionText: text,
+        shortcomings: findings,
+        recommendations: recs,
+      }),
+    );
   };
-  const setF = (i: number, p: Partial<Finding>) => setFindings((xs) => xs.map((x, j) => (j === i ? { ...x, ...p } : x)));
+  const setF = (i: number, p: Partial<Finding>) =>
+    setFindings((xs) => xs.map((x, j) => (j === i ? { ...x, ...p } : x)));
   const setR = (i: number, p: Partial<Rec>) => setRecs((xs) => xs.map((x, j) => (j === i ? { ...x, ...p } : x)));
   return (
     <Stack gap="xs" mt="sm" data-testid="conclude-form">
-      <Textarea label={tr('Nội dung kết luận', 'Conclusion')} autosize minRows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="conclude-text" required />
+      <Textarea
+        label={tr('Nội dung kết luận', 'Conclusion')}
+        autosize
+        minRows={4}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        data-testid="conclude-text"
+        required
+      />
       {findings.map((f, i) => (
         <Card withBorder p="xs" key={i}>
           <Stack gap={4}>
-            <TextInput label={tr(`Hạn chế ${i + 1}`, `Shortcoming ${i + 1}`)} value={f.text} onChange={(e) => setF(i, { text: e.currentTarget.value })} data-testid="conclude-finding-text" />
-            <TextInput label={tr('Biện pháp khắc phục', 'Remedy')} value={f.remedy} onChange={(e) => setF(i, { remedy: e.currentTarget.value })} data-testid="conclude-finding-remedy" />
-            <DateField label={tr('Hạn khắc phục', 'Deadline')} value={f.dueDate} onChange={(v) => setF(i, { dueDate: v })} testid="conclude-finding-due" />
+            <TextInput
+              label={tr(`Hạn chế ${i + 1}`, `Shortcoming ${i + 1}`)}
+              value={f.text}
+              onChange={(e) => setF(i, { text: e.currentTarget.value })}
+              data-testid="conclude-finding-text"
+            />
+            <TextInput
+              label={tr('Biện pháp khắc phục', 'Remedy')}
+              value={f.remedy}
+              onChange={(e) => setF(i, { remedy: e.currentTarget.value })}
+              data-testid="conclude-finding-remedy"
+            />
+            <DateField
+              label={tr('Hạn khắc phục', 'Deadline')}
+              value={f.dueDate}
+              onChange={(v) => setF(i, { dueDate: v })}
+              testid="conclude-finding-due"
+            />
           </Stack>
         </Card>
       ))}
       {recs.map((x, i) => (
         <Card withBorder p="xs" key={`r${i}`}>
           <Stack gap={4}>
-            <TextInput label={tr(`Kiến nghị ${i + 1}`, `Recommendation ${i + 1}`)} value={x.title} onChange={(e) => setR(i, { title: e.currentTarget.value })} data-testid="conclude-rec-title" />
-            <Textarea label={tr('Nội dung kiến nghị', 'Text')} autosize value={x.text} onChange={(e) => setR(i, { text: e.currentTarget.value })} data-testid="conclude-rec-text" />
+            <TextInput
+              label={tr(`Kiến nghị ${i + 1}`, `Recommendation ${i + 1}`)}
+              value={x.title}
+              onChange={(e) => setR(i, { title: e.currentTarget.value })}
+              data-testid="conclude-rec-title"
+            />
+            <Textarea
+              label={tr('Nội dung kiến nghị', 'Text')}
+              autosize
+              value={x.text}
+              onChange={(e) => setR(i, { text: e.currentTarget.value })}
+              data-testid="conclude-rec-text"
+            />
           </Stack>
         </Card>
       ))}
       <Group gap="xs" wrap="wrap">
-        <Button size="xs" variant="default" onClick={() => setFindings((xs) => [...xs, { text: '', remedy: '', dueDate: addDays(todayInVietnam(), 60) }])} data-testid="conclude-add-finding">
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => setFindings((xs) => [...xs, { text: '', remedy: '', dueDate: addDays(todayInVietnam(), 60) }])}
+          data-testid="conclude-add-finding"
+        >
           + {tr('Hạn chế', 'Shortcoming')}
         </Button>
-        <Button size="xs" variant="default" onClick={() => setRecs((xs) => [...xs, { title: '', text: '' }])} data-testid="conclude-add-rec">
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => setRecs((xs) => [...xs, { title: '', text: '' }])}
+          data-testid="conclude-add-rec"
+        >
           + {tr('Kiến nghị', 'Recommendation')}
         </Button>
       </Group>
@@ -370,4 +524,3 @@ function ConcludeForm({ r, onDone }: { r: Request; onDone: () => void }) {
     </Stack>
   );
 }
-

@@ -26,18 +26,25 @@ export function ReviewPage() {
   const { query } = useLocation();
   const { home, me } = useTaskAccess();
   const orgId = query.get('org') ?? home;
-  const reports = useApi<z.infer<typeof ReviewReportListSchema>>(orgId ? `/review-reports?orgId=${encodeURIComponent(orgId)}` : null);
+  const reports = useApi<z.infer<typeof ReviewReportListSchema>>(
+    orgId ? `/review-reports?orgId=${encodeURIComponent(orgId)}` : null,
+  );
   const draft = useRun<{ id: string }>((r) => navigate(`/review-reports/${r.id}`));
   const mayWrite = !!me?.grants.some((g) => g.role === 'admin' || g.role === 'clerk');
   const period = query.get('period') ?? defaultPeriod();
   const url = orgId ? `/organizations/${encodeURIComponent(orgId)}/review?period=${encodeURIComponent(period)}` : null;
   const { data: r, error, loading } = useApi<Review>(url);
   const [open, setOpen] = useState<ReviewIndicator | null>(null);
-  useTitle(r ? `${tr('Sơ kết', 'Review')} ${l === 'vi' ? r.period.label_vi : r.period.label_en}` : tr('Sơ kết, tổng kết', 'Reviews'));
+  useTitle(
+    r
+      ? `${tr('Sơ kết', 'Review')} ${l === 'vi' ? r.period.label_vi : r.period.label_en}`
+      : tr('Sơ kết, tổng kết', 'Reviews'),
+  );
   const go = (p: Record<string, string | null>) => {
     const q = new URLSearchParams(query);
-    for (const [k, v] of Object.entries(p)) if (v === null) q.delete(k);
-    else q.set(k, v);
+    for (const [k, v] of Object.entries(p))
+      if (v === null) q.delete(k);
+      else q.set(k, v);
     navigate(`/reviews?${q.toString()}`, true);
   };
   const previousLabel = r ? (l === 'vi' ? r.previousPeriod.label_vi : r.previousPeriod.label_en) : '';
@@ -53,34 +60,65 @@ export function ReviewPage() {
             <Text size="sm" c="dimmed" data-testid="review-heading">
               {r.orgName} · {tr('từ', 'from')} {fmt(r.from)} {tr('đến', 'to')} {fmt(r.to)}
               {r.asOf < r.to ? ` · ${tr('số liệu đến ngày', 'figures as of')} ${fmt(r.asOf)}` : ''} ·{' '}
-              {r.compared ? `${tr('so với', 'compared with')} ${previousLabel}` : tr(`chưa có kỳ trước để so sánh (tổ chức thành lập ngày ${fmt(r.orgSince)})`, `no earlier period to compare (organization formed on ${fmt(r.orgSince)})`)}
+              {r.compared
+                ? `${tr('so với', 'compared with')} ${previousLabel}`
+                : tr(
+                    `chưa có kỳ trước để so sánh (tổ chức thành lập ngày ${fmt(r.orgSince)})`,
+                    `no earlier period to compare (organization formed on ${fmt(r.orgSince)})`,
+                  )}
             </Text>
           )}
         </div>
         <Group align="end" gap="xs" wrap="wrap">
           <PeriodSelect value={period} onChange={(v) => go({ period: v })} l={l} />
           {orgId && (
-            <Button variant="light" component={Link} to={`/reviews/subordinates?org=${encodeURIComponent(orgId)}&period=${encodeURIComponent(period)}`} data-testid="to-subordinates">
+            <Button
+              variant="light"
+              component={Link}
+              to={`/reviews/subordinates?org=${encodeURIComponent(orgId)}&period=${encodeURIComponent(period)}`}
+              data-testid="to-subordinates"
+            >
               {tr('Các tổ chức trực thuộc', 'Subordinate organizations')}
             </Button>
           )}
           {orgId && (
-            <Button variant="light" component={Link} to={`/reviews/briefing?org=${encodeURIComponent(orgId)}${/^\d{4}-[QH]\d$/.test(period) ? `&period=${encodeURIComponent(period)}` : ''}`} data-testid="to-briefing">
+            <Button
+              variant="light"
+              component={Link}
+              to={`/reviews/briefing?org=${encodeURIComponent(orgId)}${/^\d{4}-[QH]\d$/.test(period) ? `&period=${encodeURIComponent(period)}` : ''}`}
+              data-testid="to-briefing"
+            >
               {tr('Giao ban các ban tham mưu', 'Briefing of the advisory units')}
             </Button>
           )}
           {orgId && (
-            <Button variant="light" component={Link} to={`/review-requests?org=${encodeURIComponent(orgId)}`} data-testid="to-review-requests">
+            <Button
+              variant="light"
+              component={Link}
+              to={`/review-requests?org=${encodeURIComponent(orgId)}`}
+              data-testid="to-review-requests"
+            >
               {tr('Đoàn công tác', 'Working groups')}
             </Button>
           )}
           {mayWrite && orgId && (
-            <Button onClick={() => void draft.run(() => api<{ id: string }>('POST', '/review-reports', { orgId, period }))} loading={draft.busy} data-testid="draft-report">
+            <Button
+              onClick={() => void draft.run(() => api<{ id: string }>('POST', '/review-reports', { orgId, period }))}
+              loading={draft.busy}
+              data-testid="draft-report"
+            >
               {tr('Dự thảo báo cáo sơ kết', 'Draft the review report')}
             </Button>
           )}
           {mayWrite && orgId && (
-            <Button variant="light" onClick={() => void draft.run(() => api<{ id: string }>('POST', '/review-reports', { orgId, kind: 'regulation' }))} loading={draft.busy} data-testid="draft-regulation-report">
+            <Button
+              variant="light"
+              onClick={() =>
+                void draft.run(() => api<{ id: string }>('POST', '/review-reports', { orgId, kind: 'regulation' }))
+              }
+              loading={draft.busy}
+              data-testid="draft-regulation-report"
+            >
               {tr('Báo cáo thực hiện Quy chế làm việc', 'Report on the working regulation')}
             </Button>
           )}
@@ -124,14 +162,32 @@ export function ReviewPage() {
               </Title>
               <SimpleGrid cols={{ base: 2, md: 3, lg: 4 }} spacing="xs">
                 {items.map((i) => (
-                  <IndicatorCard key={`${i.code}-${i.bodyId ?? ''}`} i={i} l={l} onOpen={setOpen} previousLabel={previousLabel} />
+                  <IndicatorCard
+                    key={`${i.code}-${i.bodyId ?? ''}`}
+                    i={i}
+                    l={l}
+                    onOpen={setOpen}
+                    previousLabel={previousLabel}
+                  />
                 ))}
               </SimpleGrid>
             </section>
           );
         })}
-      {r && <TaskBreakdown rows={r.tasksByLead} title={tr('Nhiệm vụ theo đơn vị chủ trì', 'Tasks by lead unit')} testid="by-lead" />}
-      {r && <TaskBreakdown rows={r.tasksBySupervisor} title={tr('Nhiệm vụ theo Ủy viên Ban Thường vụ theo dõi', 'Tasks by supervising BTV member')} testid="by-supervisor" />}
+      {r && (
+        <TaskBreakdown
+          rows={r.tasksByLead}
+          title={tr('Nhiệm vụ theo đơn vị chủ trì', 'Tasks by lead unit')}
+          testid="by-lead"
+        />
+      )}
+      {r && (
+        <TaskBreakdown
+          rows={r.tasksBySupervisor}
+          title={tr('Nhiệm vụ theo Ủy viên Ban Thường vụ theo dõi', 'Tasks by supervising BTV member')}
+          testid="by-supervisor"
+        />
+      )}
       {orgId && open && <EvidenceDrawer orgId={orgId} period={period} indicator={open} onClose={() => setOpen(null)} />}
     </Stack>
   );
@@ -142,10 +198,23 @@ function TaskBreakdown({ rows, title, testid }: { rows: Review['tasksByLead']; t
   const [option, setOption] = useState<ChartOption | null>(null);
   const shown = rows.filter((x) => x.doneOnTime + x.doneLate + x.overdue > 0).slice(0, 15);
   const key = JSON.stringify(shown);
-  const names = { onTime: tr('Đúng hạn', 'On time'), late: tr('Chậm', 'Late'), overdue: tr('Quá hạn cuối kỳ', 'Overdue at end') };
+  const names = {
+    onTime: tr('Đúng hạn', 'On time'),
+    late: tr('Chậm', 'Late'),
+    overdue: tr('Quá hạn cuối kỳ', 'Overdue at end'),
+  };
   useEffect(() => {
     let live = true;
-    void import('../task/task.charts').then((m) => live && setOption(m.unitStack(shown.map((x) => ({ name: x.name, onTime: x.doneOnTime, late: x.doneLate, overdue: x.overdue })), names)));
+    void import('../task/task.charts').then(
+      (m) =>
+        live &&
+        setOption(
+          m.unitStack(
+            shown.map((x) => ({ name: x.name, onTime: x.doneOnTime, late: x.doneLate, overdue: x.overdue })),
+            names,
+          ),
+        ),
+    );
     return () => {
       live = false;
     };
@@ -157,7 +226,12 @@ function TaskBreakdown({ rows, title, testid }: { rows: Review['tasksByLead']; t
         {title}
       </Title>
       {option && shown.length > 0 && (
-        <EChart option={option} height={Math.max(160, 36 * shown.length + 60)} testid={`${testid}-chart`} label={`${title}: ${shown.map((x) => `${x.name} ${names.onTime.toLowerCase()} ${x.doneOnTime}, ${names.late.toLowerCase()} ${x.doneLate}, ${names.overdue.toLowerCase()} ${x.overdue}`).join('; ')}`} />
+        <EChart
+          option={option}
+          height={Math.max(160, 36 * shown.length + 60)}
+          testid={`${testid}-chart`}
+          label={`${title}: ${shown.map((x) => `${x.name} ${names.onTime.toLowerCase()} ${x.doneOnTime}, ${names.late.toLowerCase()} ${x.doneLate}, ${names.overdue.toLowerCase()} ${x.overdue}`).join('; ')}`}
+        />
       )}
       <CardTable minWidth={520} striped withTableBorder>
         <Table.Thead>
@@ -182,7 +256,12 @@ function TaskBreakdown({ rows, title, testid }: { rows: Review['tasksByLead']; t
               <Table.Td ta="right" c={x.doneLate ? 'orange.8' : undefined} data-label={names.late}>
                 {fmtNum(x.doneLate, l)}
               </Table.Td>
-              <Table.Td ta="right" c={x.overdue ? 'red.8' : undefined} fw={x.overdue ? 700 : undefined} data-label={names.overdue}>
+              <Table.Td
+                ta="right"
+                c={x.overdue ? 'red.8' : undefined}
+                fw={x.overdue ? 700 : undefined}
+                data-label={names.overdue}
+              >
                 {fmtNum(x.overdue, l)}
               </Table.Td>
             </Table.Tr>
@@ -194,18 +273,39 @@ function TaskBreakdown({ rows, title, testid }: { rows: Review['tasksByLead']; t
 }
 
 /** The records behind a figure, each linked to its page. */
-function EvidenceDrawer({ orgId, period, indicator, onClose }: { orgId: string; period: string; indicator: ReviewIndicator; onClose: () => void }) {
+function EvidenceDrawer({
+  orgId,
+  period,
+  indicator,
+  onClose,
+}: {
+  orgId: string;
+  period: string;
+  indicator: ReviewIndicator;
+  onClose: () => void;
+}) {
   const [l, tr] = useTr();
   const phone = useMediaQuery('(max-width: 36em)');
   const url = `/organizations/${encodeURIComponent(orgId)}/review/evidence?period=${encodeURIComponent(period)}&code=${encodeURIComponent(indicator.code)}${indicator.bodyId ? `&bodyId=${indicator.bodyId}` : ''}`;
   const { data, error, loading } = useApi<Evidence>(url);
   return (
-    <Drawer opened onClose={onClose} position="right" size={phone ? '100%' : 'lg'} title={<b>{l === 'vi' ? indicator.label_vi : indicator.label_en}</b>} closeButtonProps={{ 'aria-label': tr('Đóng', 'Close') }}>
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size={phone ? '100%' : 'lg'}
+      title={<b>{l === 'vi' ? indicator.label_vi : indicator.label_en}</b>}
+      closeButtonProps={{ 'aria-label': tr('Đóng', 'Close') }}
+    >
       <Stack gap="sm" data-testid="evidence">
         <Text size="sm" c="dimmed">
           {indicator.definition_vi}
         </Text>
-        {indicator.basis_vi && <Text size="sm">{tr('Căn cứ', 'Basis')}: {indicator.basis_vi}</Text>}
+        {indicator.basis_vi && (
+          <Text size="sm">
+            {tr('Căn cứ', 'Basis')}: {indicator.basis_vi}
+          </Text>
+        )}
         {indicator.previous !== null && (
           <Text size="sm">
             {tr('Kỳ trước', 'Previous period')}: {fmtNum(indicator.previous, l)}
@@ -216,7 +316,10 @@ function EvidenceDrawer({ orgId, period, indicator, onClose }: { orgId: string; 
         {data && (
           <>
             <Text fw={700} data-testid="evidence-count">
-              {fmtNum(data.value, l)} {indicator.code === 'meetings_required' ? tr('kỳ theo quy chế; các kỳ đã họp:', 'required; those held:') : tr('bản ghi', 'records')}
+              {fmtNum(data.value, l)}{' '}
+              {indicator.code === 'meetings_required'
+                ? tr('kỳ theo quy chế; các kỳ đã họp:', 'required; those held:')
+                : tr('bản ghi', 'records')}
             </Text>
             {data.records.length === 0 && <Text c="dimmed">{tr('Không có bản ghi nào.', 'No records.')}</Text>}
             {data.records.map((x) => (

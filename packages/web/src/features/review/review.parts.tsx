@@ -18,7 +18,16 @@ export function periodOptions(l: Lang, today = todayInVietnam()) {
       .reverse()
       .map((p) => ({ value: p.code, label: l === 'vi' ? p.label_vi : p.label_en })),
   }));
-  return [...groups, { group: l === 'vi' ? 'Nhiệm kỳ' : 'Term', items: [{ value: 'nhiem-ky-giua', label: l === 'vi' ? 'Giữa nhiệm kỳ' : 'Mid-term' }, { value: 'nhiem-ky', label: l === 'vi' ? 'Cả nhiệm kỳ (đến nay)' : 'Whole term (to date)' }] }];
+  return [
+    ...groups,
+    {
+      group: l === 'vi' ? 'Nhiệm kỳ' : 'Term',
+      items: [
+        { value: 'nhiem-ky-giua', label: l === 'vi' ? 'Giữa nhiệm kỳ' : 'Mid-term' },
+        { value: 'nhiem-ky', label: l === 'vi' ? 'Cả nhiệm kỳ (đến nay)' : 'Whole term (to date)' },
+      ],
+    },
+  ];
 }
 
 /** The half-year just ended, or the current one in its first weeks: what a clerk opens the page for. */
@@ -29,25 +38,64 @@ export function defaultPeriod(today = todayInVietnam()) {
 }
 
 export function PeriodSelect({ value, onChange, l }: { value: string; onChange: (v: string) => void; l: Lang }) {
-  return <Select label={l === 'vi' ? 'Kỳ sơ kết, tổng kết' : 'Review period'} data={periodOptions(l)} value={value} onChange={(v) => v && onChange(v)} allowDeselect={false} w={240} searchable={false} data-testid="review-period" comboboxProps={{ withinPortal: true }} />;
+  return (
+    <Select
+      label={l === 'vi' ? 'Kỳ sơ kết, tổng kết' : 'Review period'}
+      data={periodOptions(l)}
+      value={value}
+      onChange={(v) => v && onChange(v)}
+      allowDeselect={false}
+      w={240}
+      searchable={false}
+      data-testid="review-period"
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
 }
 
 export const fmtNum = (n: number, l: Lang) => new Intl.NumberFormat(l === 'vi' ? 'vi-VN' : 'en-US').format(n);
 
 /** A figure with its change from the previous period: green when better, red when worse, grey when neither. */
-export function IndicatorCard({ i, l, onOpen, previousLabel }: { i: ReviewIndicator; l: Lang; onOpen: (i: ReviewIndicator) => void; previousLabel: string }) {
+export function IndicatorCard({
+  i,
+  l,
+  onOpen,
+  previousLabel,
+}: {
+  i: ReviewIndicator;
+  l: Lang;
+  onOpen: (i: ReviewIndicator) => void;
+  previousLabel: string;
+}) {
   const def = INDICATOR_BY_CODE.get(i.code);
   const change = changeOf(i.value, i.previous);
   const better = def ? changeIsBetter(def, i.value, i.previous) : null;
   const color = better === null ? 'gray' : better ? 'green' : 'red';
   const label = l === 'vi' ? i.label_vi : i.bodyName ? `${i.label_en}: ${i.bodyName}` : i.label_en;
   return (
-    <Card withBorder p="sm" data-testid={`indicator-${i.code}${i.bodyId ? `-${i.bodyId}` : ''}`} data-code={i.code} data-value={i.value}>
+    <Card
+      withBorder
+      p="sm"
+      data-testid={`indicator-${i.code}${i.bodyId ? `-${i.bodyId}` : ''}`}
+      data-code={i.code}
+      data-value={i.value}
+    >
       <Text size="sm" fw={600} lh={1.3} style={{ overflowWrap: 'anywhere' }}>
         {label}
       </Text>
       <Group gap="xs" align="baseline" mt={4} wrap="wrap">
-        <Anchor component="button" type="button" fz={30} fw={800} lh={1.1} c="dark.7" underline="always" onClick={() => onOpen(i)} aria-label={`${label}: ${i.value}. ${l === 'vi' ? 'Xem các bản ghi' : 'Show the records'}`} data-testid="indicator-value">
+        <Anchor
+          component="button"
+          type="button"
+          fz={30}
+          fw={800}
+          lh={1.1}
+          c="dark.7"
+          underline="always"
+          onClick={() => onOpen(i)}
+          aria-label={`${label}: ${i.value}. ${l === 'vi' ? 'Xem các bản ghi' : 'Show the records'}`}
+          data-testid="indicator-value"
+        >
           {fmtNum(i.value, l)}
         </Anchor>
         {change && (

@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Card, Group, Modal, NativeSelect, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { standingLabel, todayInVietnam } from '@quyche/core';
 import type { ReviewReportListSchema, ShortcomingSchema } from '@quyche/core';
@@ -22,7 +35,9 @@ export function ShortcomingPage() {
   const { home, me } = useTaskAccess();
   const orgId = query.get('org') ?? home;
   const [state, setState] = useState<'open' | 'fixed' | 'all'>('open');
-  const list = useApi<Shortcoming[]>(orgId ? `/shortcomings?orgId=${encodeURIComponent(orgId)}${state === 'all' ? '' : `&state=${state}`}` : null);
+  const list = useApi<Shortcoming[]>(
+    orgId ? `/shortcomings?orgId=${encodeURIComponent(orgId)}${state === 'all' ? '' : `&state=${state}`}` : null,
+  );
   const [adding, setAdding] = useState(false);
   const [fixing, setFixing] = useState<Shortcoming | null>(null);
   const mayWrite = !!me?.grants.some((g) => g.role === 'admin' || g.role === 'clerk');
@@ -36,7 +51,10 @@ export function ShortcomingPage() {
             {tr('Sổ theo dõi hạn chế, khuyết điểm', 'Register of shortcomings')}
           </Title>
           <Text size="sm" c="dimmed">
-            {tr('Hạn chế nêu tại sơ kết, tổng kết và kết luận kiểm tra; chuyển sang các kỳ sau cho đến khi khắc phục, có minh chứng.', 'Named in reviews and inspections; carried over until fixed, with evidence.')}
+            {tr(
+              'Hạn chế nêu tại sơ kết, tổng kết và kết luận kiểm tra; chuyển sang các kỳ sau cho đến khi khắc phục, có minh chứng.',
+              'Named in reviews and inspections; carried over until fixed, with evidence.',
+            )}
           </Text>
         </div>
         {mayWrite && orgId && (
@@ -65,15 +83,26 @@ export function ShortcomingPage() {
             <Text fw={600} style={{ flex: 1, minWidth: 220, overflowWrap: 'anywhere' }}>
               {s.text}
             </Text>
-            <Badge color={s.state === 'fixed' ? 'green' : s.dueDate < today ? 'red' : 'yellow'} variant="light" tt="none" data-testid="shortcoming-standing">
-              {s.state === 'fixed' ? `${tr('Đã khắc phục ngày', 'Fixed on')} ${fmt(s.fixedOn)}` : standingLabel({ id: s.id, identifiedOn: s.identifiedOn, fixedOn: null, dueDate: s.dueDate }, { from: s.identifiedOn, to: today }).replace(/^./, (c) => c.toUpperCase())}
+            <Badge
+              color={s.state === 'fixed' ? 'green' : s.dueDate < today ? 'red' : 'yellow'}
+              variant="light"
+              tt="none"
+              data-testid="shortcoming-standing"
+            >
+              {s.state === 'fixed'
+                ? `${tr('Đã khắc phục ngày', 'Fixed on')} ${fmt(s.fixedOn)}`
+                : standingLabel(
+                    { id: s.id, identifiedOn: s.identifiedOn, fixedOn: null, dueDate: s.dueDate },
+                    { from: s.identifiedOn, to: today },
+                  ).replace(/^./, (c) => c.toUpperCase())}
             </Badge>
           </Group>
           <Text size="sm" mt={4}>
             {tr('Biện pháp', 'Remedy')}: {s.remedy}
           </Text>
           <Text size="sm" c="dimmed">
-            {s.lead.name} {tr('chủ trì', 'leads')} · {tr('hạn', 'due')} {fmt(s.dueDate)} · {tr('nêu ngày', 'named on')} {fmt(s.identifiedOn)} ·{' '}
+            {s.lead.name} {tr('chủ trì', 'leads')} · {tr('hạn', 'due')} {fmt(s.dueDate)} · {tr('nêu ngày', 'named on')}{' '}
+            {fmt(s.identifiedOn)} ·{' '}
             {s.reviewReportId ? (
               <Anchor component={Link} to={`/review-reports/${s.reviewReportId}`} size="sm">
                 {s.source_vi}
@@ -88,14 +117,30 @@ export function ShortcomingPage() {
             </Text>
           )}
           {mayWrite && s.state === 'open' && (
-            <Button size="xs" variant="light" mt="xs" w="fit-content" onClick={() => setFixing(s)} data-testid="shortcoming-fix">
+            <Button
+              size="xs"
+              variant="light"
+              mt="xs"
+              w="fit-content"
+              onClick={() => setFixing(s)}
+              data-testid="shortcoming-fix"
+            >
               {tr('Ghi nhận đã khắc phục', 'Mark as fixed')}
             </Button>
           )}
         </Card>
       ))}
-      {orgId && adding && <AddDialog orgId={orgId} onClose={() => setAdding(false)} onDone={() => (setAdding(false), list.reload())} l={l} />}
-      {fixing && <FixDialog s={fixing} onClose={() => setFixing(null)} onDone={() => (setFixing(null), list.reload())} />}
+      {orgId && adding && (
+        <AddDialog
+          orgId={orgId}
+          onClose={() => setAdding(false)}
+          onDone={() => (setAdding(false), list.reload())}
+          l={l}
+        />
+      )}
+      {fixing && (
+        <FixDialog s={fixing} onClose={() => setFixing(null)} onDone={() => (setFixing(null), list.reload())} />
+      )}
     </Stack>
   );
 }
@@ -106,17 +151,41 @@ function FixDialog({ s, onClose, onDone }: { s: Shortcoming; onClose: () => void
   const [evidence, setEvidence] = useState('');
   const run = useRun<Shortcoming>(onDone);
   const [missing, setMissing] = useState(false);
-  const err = (f: string) => (f === 'body.evidence' && missing ? tr('Ghi minh chứng đã khắc phục (văn bản, số liệu)', 'Give the evidence of the remedy') : run.error?.field === f ? run.error.detail : undefined);
+  const err = (f: string) =>
+    f === 'body.evidence' && missing
+      ? tr('Ghi minh chứng đã khắc phục (văn bản, số liệu)', 'Give the evidence of the remedy')
+      : run.error?.field === f
+        ? run.error.detail
+        : undefined;
   const save = () => {
     setMissing(!evidence.trim());
-    if (evidence.trim()) void run.run(() => api<Shortcoming>('POST', `/shortcomings/${s.id}/fix`, { version: s.version, fixedOn, evidence }));
+    if (evidence.trim())
+      void run.run(() =>
+        api<Shortcoming>('POST', `/shortcomings/${s.id}/fix`, { version: s.version, fixedOn, evidence }),
+      );
   };
   return (
     <Modal opened onClose={onClose} title={<b>{tr('Ghi nhận đã khắc phục', 'Mark as fixed')}</b>}>
       <Stack>
         <Text size="sm">{s.text}</Text>
-        <DateField label={tr('Ngày khắc phục', 'Fixed on')} value={fixedOn} onChange={setFixedOn} testid="fix-date" required />
-        <Textarea label={tr('Minh chứng khắc phục', 'Evidence')} description={tr('Văn bản, số liệu chứng minh đã khắc phục', 'Documents or figures that show the remedy')} required autosize minRows={3} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} error={err('body.evidence')} data-testid="fix-evidence" />
+        <DateField
+          label={tr('Ngày khắc phục', 'Fixed on')}
+          value={fixedOn}
+          onChange={setFixedOn}
+          testid="fix-date"
+          required
+        />
+        <Textarea
+          label={tr('Minh chứng khắc phục', 'Evidence')}
+          description={tr('Văn bản, số liệu chứng minh đã khắc phục', 'Documents or figures that show the remedy')}
+          required
+          autosize
+          minRows={3}
+          value={evidence}
+          onChange={(e) => setEvidence(e.currentTarget.value)}
+          error={err('body.evidence')}
+          data-testid="fix-evidence"
+        />
         <WriteError error={run.error?.field === 'body.evidence' ? null : run.error} testid="fix-error" />
         <Group justify="end">
           <Button variant="default" onClick={onClose}>
@@ -131,11 +200,28 @@ function FixDialog({ s, onClose, onDone }: { s: Shortcoming; onClose: () => void
   );
 }
 
-function AddDialog({ orgId, onClose, onDone, l }: { orgId: string; onClose: () => void; onDone: () => void; l: 'vi' | 'en' }) {
+function AddDialog({
+  orgId,
+  onClose,
+  onDone,
+  l,
+}: {
+  orgId: string;
+  onClose: () => void;
+  onDone: () => void;
+  l: 'vi' | 'en';
+}) {
   const [, tr] = useTr();
   const { org, leads } = useTaskOrg(orgId);
   const reports = useApi<z.infer<typeof ReviewReportListSchema>>(`/review-reports?orgId=${encodeURIComponent(orgId)}`);
-  const [f, setF] = useState({ text: '', remedy: '', lead: '', dueDate: '', identifiedOn: todayInVietnam(), reviewReportId: '' });
+  const [f, setF] = useState({
+    text: '',
+    remedy: '',
+    lead: '',
+    dueDate: '',
+    identifiedOn: todayInVietnam(),
+    reviewReportId: '',
+  });
   const run = useRun<Shortcoming>(onDone);
   const [missing, setMissing] = useState<Record<string, string>>({});
   const err = (k: string) => missing[k] ?? (run.error?.field === `body.${k}` ? run.error.detail : undefined);
@@ -166,9 +252,34 @@ function AddDialog({ orgId, onClose, onDone, l }: { orgId: string; onClose: () =
   return (
     <Modal opened onClose={onClose} size="lg" title={<b>{tr('Ghi hạn chế, khuyết điểm', 'Add a shortcoming')}</b>}>
       <Stack>
-        <Textarea label={tr('Hạn chế, khuyết điểm', 'Shortcoming')} required autosize minRows={2} value={f.text} onChange={(e) => set('text')(e.currentTarget.value)} error={err('text')} data-testid="add-text" />
-        <Textarea label={tr('Biện pháp khắc phục', 'Remedy')} required autosize minRows={2} value={f.remedy} onChange={(e) => set('remedy')(e.currentTarget.value)} error={err('remedy')} data-testid="add-remedy" />
-        <NativeSelect label={tr('Đơn vị chủ trì khắc phục', 'Lead')} required value={f.lead} onChange={(e) => set('lead')(e.currentTarget.value)} error={err('lead')} data-testid="add-lead">
+        <Textarea
+          label={tr('Hạn chế, khuyết điểm', 'Shortcoming')}
+          required
+          autosize
+          minRows={2}
+          value={f.text}
+          onChange={(e) => set('text')(e.currentTarget.value)}
+          error={err('text')}
+          data-testid="add-text"
+        />
+        <Textarea
+          label={tr('Biện pháp khắc phục', 'Remedy')}
+          required
+          autosize
+          minRows={2}
+          value={f.remedy}
+          onChange={(e) => set('remedy')(e.currentTarget.value)}
+          error={err('remedy')}
+          data-testid="add-remedy"
+        />
+        <NativeSelect
+          label={tr('Đơn vị chủ trì khắc phục', 'Lead')}
+          required
+          value={f.lead}
+          onChange={(e) => set('lead')(e.currentTarget.value)}
+          error={err('lead')}
+          data-testid="add-lead"
+        >
           <option value="">{org ? tr('— chọn một đơn vị —', '— choose one —') : tr('Đang tải…', 'Loading…')}</option>
           {groupedLeads(leads, l).map((g) => (
             <optgroup key={g.group} label={g.group}>
@@ -181,15 +292,32 @@ function AddDialog({ orgId, onClose, onDone, l }: { orgId: string; onClose: () =
           ))}
         </NativeSelect>
         <Group wrap="wrap" align="start">
-          <DateField label={tr('Ngày nêu', 'Named on')} value={f.identifiedOn} onChange={set('identifiedOn')} testid="add-identified" required />
-          <DateField label={tr('Hạn khắc phục', 'Due')} value={f.dueDate} onChange={set('dueDate')} testid="add-due" required />
+          <DateField
+            label={tr('Ngày nêu', 'Named on')}
+            value={f.identifiedOn}
+            onChange={set('identifiedOn')}
+            testid="add-identified"
+            required
+          />
+          <DateField
+            label={tr('Hạn khắc phục', 'Due')}
+            value={f.dueDate}
+            onChange={set('dueDate')}
+            testid="add-due"
+            required
+          />
         </Group>
         {(err('dueDate') || err('identifiedOn')) && (
           <Text size="sm" c="red" data-testid="add-due-error">
             {[err('identifiedOn'), err('dueDate')].filter(Boolean).join('; ')}
           </Text>
         )}
-        <NativeSelect label={tr('Nêu tại', 'Named in')} value={f.reviewReportId} onChange={(e) => set('reviewReportId')(e.currentTarget.value)} data-testid="add-source">
+        <NativeSelect
+          label={tr('Nêu tại', 'Named in')}
+          value={f.reviewReportId}
+          onChange={(e) => set('reviewReportId')(e.currentTarget.value)}
+          data-testid="add-source"
+        >
           <option value="">{tr('(ghi trực tiếp vào sổ)', '(entered directly)')}</option>
           {(reports.data ?? []).map((r) => (
             <option key={r.id} value={r.id}>
@@ -197,7 +325,17 @@ function AddDialog({ orgId, onClose, onDone, l }: { orgId: string; onClose: () =
             </option>
           ))}
         </NativeSelect>
-        <WriteError error={run.error && !['body.text', 'body.remedy', 'body.lead', 'body.dueDate', 'body.identifiedOn'].includes(run.error.field ?? '') ? run.error : null} testid="add-error" />
+        <WriteError
+          error={
+            run.error &&
+            !['body.text', 'body.remedy', 'body.lead', 'body.dueDate', 'body.identifiedOn'].includes(
+              run.error.field ?? '',
+            )
+              ? run.error
+              : null
+          }
+          testid="add-error"
+        />
         <Group justify="end">
           <Button variant="default" onClick={onClose}>
             {tr('Thôi', 'Cancel')}

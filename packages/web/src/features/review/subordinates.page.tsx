@@ -19,7 +19,15 @@ export function SubordinatesPage() {
   const orgId = query.get('org') ?? home;
   const period = query.get('period') ?? defaultPeriod();
   const [flaggedOnly, setFlaggedOnly] = useState(false);
-  const { data: s, error, loading } = useApi<SubordinatesReview>(orgId ? `/organizations/${encodeURIComponent(orgId)}/subordinates-review?period=${encodeURIComponent(period)}` : null);
+  const {
+    data: s,
+    error,
+    loading,
+  } = useApi<SubordinatesReview>(
+    orgId
+      ? `/organizations/${encodeURIComponent(orgId)}/subordinates-review?period=${encodeURIComponent(period)}`
+      : null,
+  );
   useTitle(tr('Sơ kết các tổ chức trực thuộc', 'Subordinate organizations'));
   const value = (row: SubordinatesReview['rows'][number], code: string) => row.indicators.find((i) => i.code === code);
   const rows = (s?.rows ?? []).filter((r) => !flaggedOnly || r.flag_vi);
@@ -34,20 +42,40 @@ export function SubordinatesPage() {
           </Title>
           {s && (
             <Text size="sm" c="dimmed">
-              {tr('từ', 'from')} {fmt(s.from)} {tr('đến', 'to')} {fmt(s.to)} · {fmtNum(s.rows.length, l)} {tr('tổ chức', 'organizations')} · {fmtNum(s.rows.filter((r) => r.flag_vi).length, l)} {tr('cần chú ý', 'flagged')}
+              {tr('từ', 'from')} {fmt(s.from)} {tr('đến', 'to')} {fmt(s.to)} · {fmtNum(s.rows.length, l)}{' '}
+              {tr('tổ chức', 'organizations')} · {fmtNum(s.rows.filter((r) => r.flag_vi).length, l)}{' '}
+              {tr('cần chú ý', 'flagged')}
             </Text>
           )}
         </div>
         <Group align="end" gap="xs" wrap="wrap">
-          <PeriodSelect value={period} onChange={(v) => navigate(`/reviews/subordinates?org=${encodeURIComponent(orgId ?? '')}&period=${encodeURIComponent(v)}`, true)} l={l} />
+          <PeriodSelect
+            value={period}
+            onChange={(v) =>
+              navigate(
+                `/reviews/subordinates?org=${encodeURIComponent(orgId ?? '')}&period=${encodeURIComponent(v)}`,
+                true,
+              )
+            }
+            l={l}
+          />
           {orgId && (
-            <Button variant="light" component={Link} to={`/reviews?org=${encodeURIComponent(orgId)}&period=${encodeURIComponent(period)}`}>
+            <Button
+              variant="light"
+              component={Link}
+              to={`/reviews?org=${encodeURIComponent(orgId)}&period=${encodeURIComponent(period)}`}
+            >
               {tr('Sơ kết của cấp mình', 'Own review')}
             </Button>
           )}
         </Group>
       </Group>
-      <Switch label={tr('Chỉ các tổ chức cần chú ý', 'Flagged only')} checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.currentTarget.checked)} data-testid="flagged-only" />
+      <Switch
+        label={tr('Chỉ các tổ chức cần chú ý', 'Flagged only')}
+        checked={flaggedOnly}
+        onChange={(e) => setFlaggedOnly(e.currentTarget.checked)}
+        data-testid="flagged-only"
+      />
       {error && <ErrorView error={error} />}
       {loading && !s && <Loading />}
       {s && (
@@ -73,7 +101,12 @@ export function SubordinatesPage() {
                   <Table.Tr key={r.orgId} data-testid="subordinate-row" data-flagged={r.flag_vi ? 'true' : 'false'}>
                     <Table.Td>{r.rank}</Table.Td>
                     <Table.Td>
-                      <Anchor component={Link} to={`/reviews?org=${r.orgId}&period=${encodeURIComponent(period)}`} fw={600} size="sm">
+                      <Anchor
+                        component={Link}
+                        to={`/reviews?org=${r.orgId}&period=${encodeURIComponent(period)}`}
+                        fw={600}
+                        size="sm"
+                      >
                         {r.name}
                       </Anchor>
                       {r.flag_vi && (

@@ -10,12 +10,18 @@ import { Link, navigate, useLocation } from '../../app/router';
 
 const T = {
   search: { vi: 'Tìm kiếm', en: 'Search' },
-  placeholder: { vi: 'Số, ký hiệu văn bản, tên hội nghị, nhiệm vụ, lời văn quy chế, người, tổ chức…', en: 'Document number, meeting, task, regulation wording, person, organization…' },
+  placeholder: {
+    vi: 'Số, ký hiệu văn bản, tên hội nghị, nhiệm vụ, lời văn quy chế, người, tổ chức…',
+    en: 'Document number, meeting, task, regulation wording, person, organization…',
+  },
   hint: {
     vi: 'Tìm trong mọi hồ sơ bạn được xem: văn bản theo số, ký hiệu (ví dụ 78-TB/TU, 01-QC/TU, 03-CTr/TU), hội nghị, kết luận, nhiệm vụ, chương trình, kiểm tra, giám sát, kiến nghị, lấy ý kiến, điều, khoản quy chế, cán bộ và tổ chức. Gõ có dấu hoặc không dấu đều được.',
     en: 'Search every record you may see: documents by number and symbol (e.g. 78-TB/TU), meetings, conclusions, tasks, programs, inspections, recommendations, consultations, regulation clauses, people and organizations, with or without diacritics.',
   },
-  emptyTips: { vi: 'Hãy thử bớt từ, gõ không dấu, hoặc kiểm tra lại số, ký hiệu văn bản (ví dụ 78-TB/TU).', en: 'Try fewer words, no diacritics, or check the document number (e.g. 78-TB/TU).' },
+  emptyTips: {
+    vi: 'Hãy thử bớt từ, gõ không dấu, hoặc kiểm tra lại số, ký hiệu văn bản (ví dụ 78-TB/TU).',
+    en: 'Try fewer words, no diacritics, or check the document number (e.g. 78-TB/TU).',
+  },
   more: { vi: 'Hiện thêm kết quả', en: 'Show more results' },
 };
 
@@ -39,7 +45,9 @@ export function SearchPage() {
     setMore(false);
     input.current?.focus();
   }, [q]);
-  const { data, error, loading } = useApi<SearchResult>(q ? `/search?q=${encodeURIComponent(q)}&limit=${more ? MORE : FIRST}` : null);
+  const { data, error, loading } = useApi<SearchResult>(
+    q ? `/search?q=${encodeURIComponent(q)}&limit=${more ? MORE : FIRST}` : null,
+  );
   useTitle(q ? `${label(l, T.search)}: ${q}` : label(l, T.search));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -94,7 +102,9 @@ export function SearchPage() {
       {current && current.groups.length > 0 && (
         <>
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="search-summary">
-            {l === 'vi' ? `Tìm thấy ${found}${capped ? '+' : ''} kết quả trong ${current.groups.length} nhóm` : `${found}${capped ? '+' : ''} results in ${current.groups.length} groups`}
+            {l === 'vi'
+              ? `Tìm thấy ${found}${capped ? '+' : ''} kết quả trong ${current.groups.length} nhóm`
+              : `${found}${capped ? '+' : ''} results in ${current.groups.length} groups`}
           </Text>
           {current.groups.map((g) => (
             <Card withBorder key={g.kind} padding="sm" data-testid="search-group" data-kind={g.kind}>
@@ -110,13 +120,20 @@ export function SearchPage() {
               ))}
               {g.total > g.items.length && (
                 <Text size="xs" c="dimmed" mt={4}>
-                  {l === 'vi' ? `Đang hiện ${g.items.length} trong ${g.total}${g.capped ? '+' : ''} kết quả` : `Showing ${g.items.length} of ${g.total}${g.capped ? '+' : ''}`}
+                  {l === 'vi'
+                    ? `Đang hiện ${g.items.length} trong ${g.total}${g.capped ? '+' : ''} kết quả`
+                    : `Showing ${g.items.length} of ${g.total}${g.capped ? '+' : ''}`}
                 </Text>
               )}
             </Card>
           ))}
           {truncated && !more && (
-            <Button variant="light" onClick={() => setMore(true)} data-testid="search-more" style={{ alignSelf: 'flex-start' }}>
+            <Button
+              variant="light"
+              onClick={() => setMore(true)}
+              data-testid="search-more"
+              style={{ alignSelf: 'flex-start' }}
+            >
               {label(l, T.more)}
             </Button>
           )}
@@ -129,7 +146,15 @@ export function SearchPage() {
 /** One result: the whole item is the link, so a tap anywhere on it opens the page. */
 function ResultLink({ to, title, sub }: { to: string; title: string; sub: string }) {
   return (
-    <Anchor component={Link} to={to} data-testid="search-result" display="block" underline="never" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', overflowWrap: 'anywhere' }}>
+    <Anchor
+      component={Link}
+      to={to}
+      data-testid="search-result"
+      display="block"
+      underline="never"
+      py={6}
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-2)', overflowWrap: 'anywhere' }}
+    >
       <Text c="red.8" fw={500}>
         {title}
       </Text>

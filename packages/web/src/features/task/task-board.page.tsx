@@ -8,7 +8,19 @@ import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
 import { Link, useLocation } from '../../app/router';
 import { useTr } from '../meeting/meeting.parts';
 import { TaskNav } from './task.nav';
-import { apiError, dueText, needsNote, PercentBar, qs, stepLabel, TASK_STATE_COLORS, taskStateLabel, TaskError, useAsOf, useTaskAccess } from './task.parts';
+import {
+  apiError,
+  dueText,
+  needsNote,
+  PercentBar,
+  qs,
+  stepLabel,
+  TASK_STATE_COLORS,
+  taskStateLabel,
+  TaskError,
+  useAsOf,
+  useTaskAccess,
+} from './task.parts';
 import type { TaskListItem, TaskPage } from './task.parts';
 
 const COLUMNS = ['draft', 'assigned', 'in_progress', 'reported', 'done'] as const;
@@ -56,7 +68,11 @@ export function TaskBoardPage() {
       </Title>
       <TaskNav />
       <Text size="sm" c="dimmed">
-        {tr('Chuyển nhiệm vụ sang trạng thái khác bằng nút "Chuyển" trên mỗi thẻ. Nhiệm vụ quá hạn có viền đỏ.', 'Move a task with the "Move" button of its card. Overdue tasks have a red border.')} {tr('Tình trạng tại ngày', 'Status as of')} {fmt(asOf)}.
+        {tr(
+          'Chuyển nhiệm vụ sang trạng thái khác bằng nút "Chuyển" trên mỗi thẻ. Nhiệm vụ quá hạn có viền đỏ.',
+          'Move a task with the "Move" button of its card. Overdue tasks have a red border.',
+        )}{' '}
+        {tr('Tình trạng tại ngày', 'Status as of')} {fmt(asOf)}.
       </Text>
       <TaskError error={error} testid="board-error" onClose={() => setError(null)} />
       <div className="qc-board" data-testid="board">
@@ -64,15 +80,37 @@ export function TaskBoardPage() {
           <Column key={`${s}-${n}`} state={s} asOf={asOf} canMove={access.canAssign} onMove={pick} busy={busy} />
         ))}
       </div>
-      <Modal opened={!!asking} onClose={() => setAsking(null)} title={<b>{asking ? stepLabel(asking.t.state, asking.to, l) : ''}</b>}>
+      <Modal
+        opened={!!asking}
+        onClose={() => setAsking(null)}
+        title={<b>{asking ? stepLabel(asking.t.state, asking.to, l) : ''}</b>}
+      >
         {asking && (
           <Stack gap="xs" data-testid="board-note-form">
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
               {asking.t.title}
             </Text>
-            <Textarea label={asking.to === 'cancelled' ? tr('Lý do hủy', 'Reason') : tr('Lý do, nơi chuyển giao', 'Reason, transferred to')} value={note} onChange={(e) => setNote(e.currentTarget.value)} required autosize minRows={2} data-testid="board-note" />
+            <Textarea
+              label={
+                asking.to === 'cancelled'
+                  ? tr('Lý do hủy', 'Reason')
+                  : tr('Lý do, nơi chuyển giao', 'Reason, transferred to')
+              }
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              required
+              autosize
+              minRows={2}
+              data-testid="board-note"
+            />
             <Group>
-              <Button color={asking.to === 'cancelled' ? 'red' : undefined} disabled={!note.trim()} loading={busy} onClick={() => void move(asking.t, asking.to, note)} data-testid="board-note-submit">
+              <Button
+                color={asking.to === 'cancelled' ? 'red' : undefined}
+                disabled={!note.trim()}
+                loading={busy}
+                onClick={() => void move(asking.t, asking.to, note)}
+                data-testid="board-note-submit"
+              >
                 {stepLabel(asking.t.state, asking.to, l)}
               </Button>
               <Button variant="subtle" onClick={() => setAsking(null)}>
@@ -86,9 +124,23 @@ export function TaskBoardPage() {
   );
 }
 
-function Column({ state, asOf, canMove, onMove, busy }: { state: (typeof COLUMNS)[number]; asOf: string; canMove: (t: TaskListItem) => boolean; onMove: (t: TaskListItem, to: string) => void; busy: boolean }) {
+function Column({
+  state,
+  asOf,
+  canMove,
+  onMove,
+  busy,
+}: {
+  state: (typeof COLUMNS)[number];
+  asOf: string;
+  canMove: (t: TaskListItem) => boolean;
+  onMove: (t: TaskListItem, to: string) => void;
+  busy: boolean;
+}) {
   const [l, tr] = useTr();
-  const { data, error, loading } = useApi<TaskPage>(`/tasks${qs({ state, asOf, sort: state === 'done' ? 'updated' : 'due', pageSize: state === 'done' ? DONE_SIZE : COLUMN_SIZE })}`);
+  const { data, error, loading } = useApi<TaskPage>(
+    `/tasks${qs({ state, asOf, sort: state === 'done' ? 'updated' : 'due', pageSize: state === 'done' ? DONE_SIZE : COLUMN_SIZE })}`,
+  );
   const overdue = data?.items.filter((t) => t.status.overdue).length ?? 0;
   return (
     <section className="qc-board-col" data-testid="board-column" data-state={state} data-total={data?.total ?? ''}>
@@ -110,7 +162,9 @@ function Column({ state, asOf, canMove, onMove, busy }: { state: (typeof COLUMNS
       {loading && !data && <Loading />}
       {error && <ErrorView error={error} />}
       <Stack gap={6}>
-        {data?.items.map((t) => <BoardCard key={t.id} t={t} canMove={canMove(t)} onMove={onMove} busy={busy} />)}
+        {data?.items.map((t) => (
+          <BoardCard key={t.id} t={t} canMove={canMove(t)} onMove={onMove} busy={busy} />
+        ))}
         {data && data.items.length === 0 && (
           <Text size="xs" c="dimmed">
             {tr('Không có nhiệm vụ', 'No tasks')}
@@ -126,13 +180,38 @@ function Column({ state, asOf, canMove, onMove, busy }: { state: (typeof COLUMNS
   );
 }
 
-function BoardCard({ t, canMove, onMove, busy }: { t: TaskListItem; canMove: boolean; onMove: (t: TaskListItem, to: string) => void; busy: boolean }) {
+function BoardCard({
+  t,
+  canMove,
+  onMove,
+  busy,
+}: {
+  t: TaskListItem;
+  canMove: boolean;
+  onMove: (t: TaskListItem, to: string) => void;
+  busy: boolean;
+}) {
   const [l, tr] = useTr();
   const targets = TASK_TRANSITIONS[t.state as TaskState] ?? [];
   return (
-    <Card withBorder p="xs" className={t.status.overdue ? 'qc-card-overdue' : undefined} data-testid="board-card" data-id={t.id} data-state={t.state} data-overdue={String(t.status.overdue)}>
+    <Card
+      withBorder
+      p="xs"
+      className={t.status.overdue ? 'qc-card-overdue' : undefined}
+      data-testid="board-card"
+      data-id={t.id}
+      data-state={t.state}
+      data-overdue={String(t.status.overdue)}
+    >
       <Stack gap={4}>
-        <Anchor component={Link} to={`/tasks/${t.id}`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }} data-testid="board-card-title">
+        <Anchor
+          component={Link}
+          to={`/tasks/${t.id}`}
+          size="sm"
+          fw={600}
+          style={{ overflowWrap: 'anywhere' }}
+          data-testid="board-card-title"
+        >
           {t.title}
         </Anchor>
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
@@ -157,13 +236,24 @@ function BoardCard({ t, canMove, onMove, busy }: { t: TaskListItem; canMove: boo
         {canMove && targets.length > 0 && (
           <Menu position="bottom-start" withinPortal shadow="md">
             <Menu.Target>
-              <Button size="compact-xs" variant="light" disabled={busy} data-testid="board-move" style={{ alignSelf: 'flex-start' }}>
+              <Button
+                size="compact-xs"
+                variant="light"
+                disabled={busy}
+                data-testid="board-move"
+                style={{ alignSelf: 'flex-start' }}
+              >
                 {tr('Chuyển', 'Move')} ▾
               </Button>
             </Menu.Target>
             <Menu.Dropdown data-testid="board-move-menu">
               {targets.map((to) => (
-                <Menu.Item key={to} onClick={() => onMove(t, to)} color={to === 'cancelled' ? 'red' : undefined} data-testid={`board-move-${to}`}>
+                <Menu.Item
+                  key={to}
+                  onClick={() => onMove(t, to)}
+                  color={to === 'cancelled' ? 'red' : undefined}
+                  data-testid={`board-move-${to}`}
+                >
                   {stepLabel(t.state, to, l)} → {taskStateLabel(to, l)}
                 </Menu.Item>
               ))}

@@ -31,11 +31,35 @@ export function TaskDashboardPage() {
   const list = (p: Record<string, string>) => `/tasks${qs({ ...p, asOf: query.get('asOf') })}`;
   const totals = d
     ? [
-        { key: 'open', label: tr('Chưa hoàn thành', 'Open'), value: d.totals.open, to: list({ state: 'open' }), color: 'blue' },
-        { key: 'overdue', label: tr('Quá hạn', 'Overdue'), value: d.totals.overdue, to: list({ state: 'overdue' }), color: 'red' },
+        {
+          key: 'open',
+          label: tr('Chưa hoàn thành', 'Open'),
+          value: d.totals.open,
+          to: list({ state: 'open' }),
+          color: 'blue',
+        },
+        {
+          key: 'overdue',
+          label: tr('Quá hạn', 'Overdue'),
+          value: d.totals.overdue,
+          to: list({ state: 'overdue' }),
+          color: 'red',
+        },
         { key: 'dueSoon', label: tr('Sắp đến hạn', 'Due soon'), value: d.totals.dueSoon, to: null, color: 'orange' },
-        { key: 'draft', label: tr('Dự thảo, chưa đủ 6 rõ', 'Drafts'), value: d.totals.draft, to: list({ state: 'draft' }), color: 'gray' },
-        { key: 'doneThisYear', label: tr(`Hoàn thành năm ${year}`, `Done in ${year}`), value: d.totals.doneThisYear, to: list({ state: 'done' }), color: 'green' },
+        {
+          key: 'draft',
+          label: tr('Dự thảo, chưa đủ 6 rõ', 'Drafts'),
+          value: d.totals.draft,
+          to: list({ state: 'draft' }),
+          color: 'gray',
+        },
+        {
+          key: 'doneThisYear',
+          label: tr(`Hoàn thành năm ${year}`, `Done in ${year}`),
+          value: d.totals.doneThisYear,
+          to: list({ state: 'done' }),
+          color: 'green',
+        },
       ]
     : [];
   return (
@@ -80,7 +104,11 @@ export function TaskDashboardPage() {
             <ChartCard
               title={tr('Quá hạn theo đơn vị chủ trì', 'Overdue by lead unit')}
               testid="chart-by-unit"
-              rows={d.overdueByUnit.map((u) => ({ name: u.leadName, value: u.count, note: `${tr('hạn sớm nhất', 'oldest due')} ${fmt(u.oldestDue)}` }))}
+              rows={d.overdueByUnit.map((u) => ({
+                name: u.leadName,
+                value: u.count,
+                note: `${tr('hạn sớm nhất', 'oldest due')} ${fmt(u.oldestDue)}`,
+              }))}
               color="#e03131"
               seriesName={tr('Nhiệm vụ quá hạn', 'Overdue tasks')}
               empty={tr('Không có nhiệm vụ quá hạn', 'No overdue tasks')}
@@ -108,12 +136,19 @@ export function TaskDashboardPage() {
               <Stack gap={6}>
                 {d.bottlenecks.longestOverdue.map((b) => (
                   <div key={b.taskId} data-testid="bottleneck-overdue-item">
-                    <Anchor component={Link} to={`/tasks/${b.taskId}`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    <Anchor
+                      component={Link}
+                      to={`/tasks/${b.taskId}`}
+                      size="sm"
+                      fw={600}
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
                       {b.title}
                     </Anchor>
                     <Text size="xs" c="red.8">
                       {b.leadName ? `${b.leadName} · ` : ''}
-                      {tr('hạn', 'due')} {fmt(b.due)} · {l === 'vi' ? `quá hạn ${b.daysOverdue} ngày` : `${b.daysOverdue} days overdue`}
+                      {tr('hạn', 'due')} {fmt(b.due)} ·{' '}
+                      {l === 'vi' ? `quá hạn ${b.daysOverdue} ngày` : `${b.daysOverdue} days overdue`}
                     </Text>
                   </div>
                 ))}
@@ -131,12 +166,20 @@ export function TaskDashboardPage() {
               <Stack gap={6}>
                 {d.bottlenecks.mostExtended.map((b) => (
                   <div key={b.taskId} data-testid="bottleneck-extended-item">
-                    <Anchor component={Link} to={`/tasks/${b.taskId}`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    <Anchor
+                      component={Link}
+                      to={`/tasks/${b.taskId}`}
+                      size="sm"
+                      fw={600}
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
                       {b.title}
                     </Anchor>
                     <Text size="xs" c="dimmed">
                       {b.leadName ? `${b.leadName} · ` : ''}
-                      {l === 'vi' ? `gia hạn ${b.extensions} lần` : `extended ${b.extensions} time${b.extensions === 1 ? '' : 's'}`}
+                      {l === 'vi'
+                        ? `gia hạn ${b.extensions} lần`
+                        : `extended ${b.extensions} time${b.extensions === 1 ? '' : 's'}`}
                     </Text>
                   </div>
                 ))}
@@ -150,7 +193,21 @@ export function TaskDashboardPage() {
   );
 }
 
-function ChartCard({ title, testid, rows, color, seriesName, empty }: { title: string; testid: string; rows: { name: string; value: number; note?: string }[]; color: string; seriesName: string; empty: string }) {
+function ChartCard({
+  title,
+  testid,
+  rows,
+  color,
+  seriesName,
+  empty,
+}: {
+  title: string;
+  testid: string;
+  rows: { name: string; value: number; note?: string }[];
+  color: string;
+  seriesName: string;
+  empty: string;
+}) {
   const [option, setOption] = useState<ChartOption | null>(null);
   const key = JSON.stringify(rows);
   useEffect(() => {
@@ -171,7 +228,14 @@ function ChartCard({ title, testid, rows, color, seriesName, empty }: { title: s
         </Text>
       ) : (
         <>
-          {option && <EChart option={option} height={Math.max(140, 44 * rows.length + 40)} testid={testid} label={`${title}: ${rows.map((r) => `${r.name} ${r.value}`).join('; ')}`} />}
+          {option && (
+            <EChart
+              option={option}
+              height={Math.max(140, 44 * rows.length + 40)}
+              testid={testid}
+              label={`${title}: ${rows.map((r) => `${r.name} ${r.value}`).join('; ')}`}
+            />
+          )}
           <Stack gap={0} mt={4}>
             {rows
               .filter((r) => r.note)
@@ -250,7 +314,9 @@ const FINDING_KINDS: Record<string, { vi: string; en: string; color: string }> =
 function CoverageCard({ state }: { state: ReturnType<typeof useApi<Coverage>> }) {
   const [l, tr] = useTr();
   const c = state.data;
-  const overloaded = new Set((c?.findings ?? []).filter((f) => f.kind === 'load').flatMap((f) => f.people.map((p) => p.id)));
+  const overloaded = new Set(
+    (c?.findings ?? []).filter((f) => f.kind === 'load').flatMap((f) => f.people.map((p) => p.id)),
+  );
   return (
     <Card withBorder data-testid="coverage">
       <Stack gap="sm">
@@ -283,7 +349,16 @@ function CoverageCard({ state }: { state: ReturnType<typeof useApi<Coverage>> })
               {c.findings.map((f, i) => {
                 const k = FINDING_KINDS[f.kind] ?? { vi: f.kind, en: f.kind, color: 'gray' };
                 return (
-                  <Group key={i} gap="xs" wrap="nowrap" align="start" data-testid="coverage-finding" data-kind={f.kind} data-code={f.code} data-subject={f.subject}>
+                  <Group
+                    key={i}
+                    gap="xs"
+                    wrap="nowrap"
+                    align="start"
+                    data-testid="coverage-finding"
+                    data-kind={f.kind}
+                    data-code={f.code}
+                    data-subject={f.subject}
+                  >
                     <Badge color={k.color} miw={110} style={{ flex: 'none' }}>
                       {k[l]}
                     </Badge>
@@ -322,25 +397,43 @@ function CoverageCard({ state }: { state: ReturnType<typeof useApi<Coverage>> })
               </Table.Thead>
               <Table.Tbody>
                 {c.load.map((x) => (
-                  <Table.Tr key={x.personId} data-testid="coverage-load-row" data-overloaded={String(overloaded.has(x.personId))}>
+                  <Table.Tr
+                    key={x.personId}
+                    data-testid="coverage-load-row"
+                    data-overloaded={String(overloaded.has(x.personId))}
+                  >
                     <Table.Td>
                       <Anchor component={Link} to={`/person/${x.personId}`} size="sm">
                         {x.name}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td ta="right" c={overloaded.has(x.personId) ? 'grape.8' : undefined} fw={overloaded.has(x.personId) ? 700 : undefined} data-label={tr('Lĩnh vực phụ trách', 'Fields')}>
+                    <Table.Td
+                      ta="right"
+                      c={overloaded.has(x.personId) ? 'grape.8' : undefined}
+                      fw={overloaded.has(x.personId) ? 700 : undefined}
+                      data-label={tr('Lĩnh vực phụ trách', 'Fields')}
+                    >
                       {x.fields}
                     </Table.Td>
                     <Table.Td ta="right" data-label={tr('Nhiệm vụ đang theo dõi', 'Open tasks')}>
                       {x.openTasks > 0 ? (
-                        <Anchor component={Link} to={`/tasks${qs({ supervisor: x.personId, state: 'open' })}`} size="sm">
+                        <Anchor
+                          component={Link}
+                          to={`/tasks${qs({ supervisor: x.personId, state: 'open' })}`}
+                          size="sm"
+                        >
                           {x.openTasks}
                         </Anchor>
                       ) : (
                         0
                       )}
                     </Table.Td>
-                    <Table.Td ta="right" c={x.overdueTasks > 0 ? 'red.8' : undefined} fw={x.overdueTasks > 0 ? 700 : undefined} data-label={tr('Quá hạn', 'Overdue')}>
+                    <Table.Td
+                      ta="right"
+                      c={x.overdueTasks > 0 ? 'red.8' : undefined}
+                      fw={x.overdueTasks > 0 ? 700 : undefined}
+                      data-label={tr('Quá hạn', 'Overdue')}
+                    >
                       {x.overdueTasks}
                     </Table.Td>
                   </Table.Tr>

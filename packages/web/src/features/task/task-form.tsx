@@ -1,4 +1,20 @@
-import { Badge, Button, Card, Checkbox, CloseButton, Group, List, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  CloseButton,
+  Group,
+  List,
+  NativeSelect,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { addDays, checkSixClear, SIX_CLEAR, SIX_CLEAR_LABELS, TASK_SOURCE_KINDS, todayInVietnam } from '@quyche/core';
@@ -62,28 +78,48 @@ const draftOf = (t: Task | undefined): Draft => ({
  * (`checkSixClear`); a task missing one is kept as a draft, one with two leads is refused (the server's reason shown).
  * With `task`, the same form edits a draft or an open task (PATCH).
  */
-export function TaskForm({ orgId, task, onSaved, onCancel }: { orgId: string; task?: Task; onSaved?: (t: Task) => void; onCancel?: () => void }) {
+export function TaskForm({
+  orgId,
+  task,
+  onSaved,
+  onCancel,
+}: {
+  orgId: string;
+  task?: Task;
+  onSaved?: (t: Task) => void;
+  onCancel?: () => void;
+}) {
   const [l, tr] = useTr();
   const today = todayInVietnam();
   const { org, members, leads, deciding } = useTaskOrg(orgId);
   const span = nextTwelveMonths(addDays(today, -1));
-  const { data: later } = useApi<MeetingListItem[]>(`/meetings?orgId=${encodeURIComponent(orgId)}&from=${span.from}&to=${span.to}`);
+  const { data: later } = useApi<MeetingListItem[]>(
+    `/meetings?orgId=${encodeURIComponent(orgId)}&from=${span.from}&to=${span.to}`,
+  );
   const dueMeetings = (later ?? []).filter((m) => m.state !== 'cancelled');
   const assigningBodies = (org?.bodies ?? []).filter((b) => ['BCH', 'BTV', 'TT'].includes(b.kind));
   const defaultSourceBody = assigningBodies.find((b) => b.kind === 'BTV')?.id ?? '';
   const [d, setD] = useState<Draft>(() => draftOf(task));
   const set = (p: Partial<Draft>) => setD((x) => ({ ...x, ...p }));
   const sourceBodyId = d.sourceBodyId ?? defaultSourceBody;
-  const a = useTaskAction((t) => {
-    onSaved?.(t);
-    if (!task) navigate(`/tasks/${t.id}`);
-  }, () => undefined);
+  const a = useTaskAction(
+    (t) => {
+      onSaved?.(t);
+      if (!task) navigate(`/tasks/${t.id}`);
+    },
+    () => undefined,
+  );
 
   // A lead the options do not list (a person, another organization's unit) stays selectable when editing.
-  const options: LeadOption[] = task?.lead && !leads.some((x) => x.value === task.lead!.id) ? [{ value: task.lead.id, label: task.lead.name, group: 'body' }, ...leads] : leads;
+  const options: LeadOption[] =
+    task?.lead && !leads.some((x) => x.value === task.lead!.id)
+      ? [{ value: task.lead.id, label: task.lead.name, group: 'body' }, ...leads]
+      : leads;
   const leadName = (id: string) => options.find((x) => x.value === id)?.label ?? '';
   // A person leading the task (set elsewhere) keeps its kind; the form itself offers units.
-  const chosenLeads = d.leads.filter(Boolean).map((id) => (task?.lead && task.lead.id === id ? task.lead : { kind: 'unit' as const, id, name: leadName(id) }));
+  const chosenLeads = d.leads
+    .filter(Boolean)
+    .map((id) => (task?.lead && task.lead.id === id ? task.lead : { kind: 'unit' as const, id, name: leadName(id) }));
   const supporting = d.supporting
     .split(/[,;\n]/)
     .map((s) => s.trim())
@@ -91,8 +127,19 @@ export function TaskForm({ orgId, task, onSaved, onCancel }: { orgId: string; ta
     .map((name) => ({ kind: 'unit' as const, id: options.find((x) => x.label === name)?.value ?? null, name }));
   const at = d.dueMode === 'meeting' ? dueMeetings.find((m) => m.id === d.dueMeetingId) : undefined;
   const keptLabel = task && d.dueMeetingId === task.dueMeetingId ? task.dueLabel : null;
-  const due = d.dueMode === 'meeting' ? { date: null, meetingId: d.dueMeetingId || null, label: at?.title ?? keptLabel } : { date: d.dueDate || null, meetingId: null, label: null };
-  const six = checkSixClear({ title: d.title, leads: chosenLeads, supporting, due, supervisorId: d.supervisor || null, decidingBody: d.decidingBody || null, product: d.product || null });
+  const due =
+    d.dueMode === 'meeting'
+      ? { date: null, meetingId: d.dueMeetingId || null, label: at?.title ?? keptLabel }
+      : { date: d.dueDate || null, meetingId: null, label: null };
+  const six = checkSixClear({
+    title: d.title,
+    leads: chosenLeads,
+    supporting,
+    due,
+    supervisorId: d.supervisor || null,
+    decidingBody: d.decidingBody || null,
+    product: d.product || null,
+  });
   const missing = new Set(six.missing.map((m) => m.code));
   if (six.refused) missing.add('ro_nguoi');
 
@@ -108,12 +155,28 @@ export function TaskForm({ orgId, task, onSaved, onCancel }: { orgId: string; ta
       supervisorPersonId: d.supervisor || null,
       decidingBody: d.decidingBody || null,
       product: d.product.trim() || null,
-      milestones: d.milestones.filter((m) => m.title.trim() && m.dueDate).map((m) => ({ title: m.title.trim(), dueDate: m.dueDate })),
+      milestones: d.milestones
+        .filter((m) => m.title.trim() && m.dueDate)
+        .map((m) => ({ title: m.title.trim(), dueDate: m.dueDate })),
     };
     if (task) void a.run(() => api<Task>('PATCH', `/tasks/${task.id}`, { version: task.version, ...fields }));
-    else void a.run(() => api<Task>('POST', '/tasks', { orgId, ...fields, sourceKind: d.sourceKind, sourceLabel: d.sourceLabel.trim() || null, sourceBodyId: sourceBodyId || null, assign: d.assign }));
+    else
+      void a.run(() =>
+        api<Task>('POST', '/tasks', {
+          orgId,
+          ...fields,
+          sourceKind: d.sourceKind,
+          sourceLabel: d.sourceLabel.trim() || null,
+          sourceBodyId: sourceBodyId || null,
+          assign: d.assign,
+        }),
+      );
   };
-  const submitLabel = task ? tr('Lưu thay đổi', 'Save changes') : d.assign && six.complete ? tr('Giao nhiệm vụ', 'Assign the task') : tr('Lưu dự thảo', 'Save as draft');
+  const submitLabel = task
+    ? tr('Lưu thay đổi', 'Save changes')
+    : d.assign && six.complete
+      ? tr('Giao nhiệm vụ', 'Assign the task')
+      : tr('Lưu dự thảo', 'Save as draft');
 
   return (
     <form onSubmit={submit} data-testid={task ? 'task-edit-form' : 'task-form'}>
@@ -123,25 +186,55 @@ export function TaskForm({ orgId, task, onSaved, onCancel }: { orgId: string; ta
             {d.leads.map((id, i) => (
               <Group key={i} gap={4} wrap="nowrap" align="end">
                 <NativeSelect
-                  label={i === 0 ? tr('Đơn vị chủ trì (một đầu mối)', 'Lead unit (exactly one)') : tr('Đơn vị chủ trì thứ hai', 'Second lead unit')}
+                  label={
+                    i === 0
+                      ? tr('Đơn vị chủ trì (một đầu mối)', 'Lead unit (exactly one)')
+                      : tr('Đơn vị chủ trì thứ hai', 'Second lead unit')
+                  }
                   value={id}
                   onChange={(e) => set({ leads: d.leads.map((x, j) => (j === i ? e.currentTarget.value : x)) })}
                   data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(options, l)]}
                   data-testid={`task-lead-${i}`}
                   style={{ flex: 1, minWidth: 0 }}
                 />
-                {i > 0 && <CloseButton aria-label={tr('Bỏ đơn vị này', 'Remove')} onClick={() => set({ leads: d.leads.filter((_, j) => j !== i) })} data-testid="task-lead-remove" mb={6} />}
+                {i > 0 && (
+                  <CloseButton
+                    aria-label={tr('Bỏ đơn vị này', 'Remove')}
+                    onClick={() => set({ leads: d.leads.filter((_, j) => j !== i) })}
+                    data-testid="task-lead-remove"
+                    mb={6}
+                  />
+                )}
               </Group>
             ))}
             {d.leads.length < 3 && (
-              <Button variant="subtle" size="compact-xs" onClick={() => set({ leads: [...d.leads, ''] })} data-testid="task-lead-add" style={{ alignSelf: 'flex-start' }}>
+              <Button
+                variant="subtle"
+                size="compact-xs"
+                onClick={() => set({ leads: [...d.leads, ''] })}
+                data-testid="task-lead-add"
+                style={{ alignSelf: 'flex-start' }}
+              >
                 + {tr('Thêm đơn vị chủ trì', 'Add a lead unit')}
               </Button>
             )}
-            <TextInput label={tr('Đơn vị phối hợp', 'Supporting units')} description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')} value={d.supporting} onChange={(e) => set({ supporting: e.currentTarget.value })} data-testid="task-supporting" />
+            <TextInput
+              label={tr('Đơn vị phối hợp', 'Supporting units')}
+              description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')}
+              value={d.supporting}
+              onChange={(e) => set({ supporting: e.currentTarget.value })}
+              data-testid="task-supporting"
+            />
           </SixField>
           <SixField code="ro_viec" ok={!missing.has('ro_viec')}>
-            <Textarea label={tr('Nội dung nhiệm vụ', 'The task')} value={d.title} onChange={(e) => set({ title: e.currentTarget.value })} autosize minRows={2} data-testid="task-title" />
+            <Textarea
+              label={tr('Nội dung nhiệm vụ', 'The task')}
+              value={d.title}
+              onChange={(e) => set({ title: e.currentTarget.value })}
+              autosize
+              minRows={2}
+              data-testid="task-title"
+            />
           </SixField>
           <SixField code="ro_thoi_gian" ok={!missing.has('ro_thoi_gian')}>
             <SegmentedControl
@@ -156,13 +249,24 @@ export function TaskForm({ orgId, task, onSaved, onCancel }: { orgId: string; ta
               style={{ alignSelf: 'flex-start' }}
             />
             {d.dueMode === 'date' ? (
-              <DateField label={tr('Hạn hoàn thành', 'Due date')} value={d.dueDate} onChange={(v) => set({ dueDate: v })} testid="task-due-date" />
+              <DateField
+                label={tr('Hạn hoàn thành', 'Due date')}
+                value={d.dueDate}
+                onChange={(v) => set({ dueDate: v })}
+                testid="task-due-date"
+              />
             ) : (
               <NativeSelect
                 label={tr('Trình tại kỳ họp', 'Due at the meeting')}
                 value={d.dueMeetingId}
                 onChange={(e) => set({ dueMeetingId: e.currentTarget.value })}
-                data={[{ value: '', label: tr('(chọn kỳ họp)', '(choose a meeting)') }, ...dueMeetings.map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} — ${m.title}` })), ...(task?.dueMeetingId && !dueMeetings.some((m) => m.id === task.dueMeetingId) ? [{ value: task.dueMeetingId, label: task.dueLabel ?? tr('Kỳ họp đã chọn', 'The chosen meeting') }] : [])]}
+                data={[
+                  { value: '', label: tr('(chọn kỳ họp)', '(choose a meeting)') },
+                  ...dueMeetings.map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} — ${m.title}` })),
+                  ...(task?.dueMeetingId && !dueMeetings.some((m) => m.id === task.dueMeetingId)
+                    ? [{ value: task.dueMeetingId, label: task.dueLabel ?? tr('Kỳ họp đã chọn', 'The chosen meeting') }]
+                    : []),
+                ]}
                 data-testid="task-due-meeting"
               />
             )}
@@ -172,7 +276,13 @@ export function TaskForm({ orgId, task, onSaved, onCancel }: { orgId: string; ta
               label={tr('Ủy viên Ban Thường vụ theo dõi', 'Supervising BTV member')}
               value={d.supervisor}
               onChange={(e) => set({ supervisor: e.currentTarget.value })}
-              data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members, ...(task?.supervisorPersonId && !members.some((m) => m.value === task.supervisorPersonId) ? [{ value: task.supervisorPersonId, label: task.supervisorName ?? '' }] : [])]}
+              data={[
+                { value: '', label: tr('(chọn Ủy viên)', '(choose a member)') },
+                ...members,
+                ...(task?.supervisorPersonId && !members.some((m) => m.value === task.supervisorPersonId)
+                  ? [{ value: task.supervisorPersonId, label: task.supervisorName ?? '' }]
+                  : []),
+              ]}
               data-testid="task-supervisor"
             />
           </SixField>
@@ -181,12 +291,24 @@ export function TaskForm({ orgId, task, onSaved, onCancel }: { orgId: string; ta
               label={tr('Cấp quyết định', 'Deciding level')}
               value={d.decidingBody}
               onChange={(e) => set({ decidingBody: e.currentTarget.value })}
-              data={[{ value: '', label: tr('(chọn cấp)', '(choose)') }, ...deciding, ...(d.decidingBody && !deciding.some((x) => x.value === d.decidingBody) ? [{ value: d.decidingBody, label: d.decidingBody }] : [])]}
+              data={[
+                { value: '', label: tr('(chọn cấp)', '(choose)') },
+                ...deciding,
+                ...(d.decidingBody && !deciding.some((x) => x.value === d.decidingBody)
+                  ? [{ value: d.decidingBody, label: d.decidingBody }]
+                  : []),
+              ]}
               data-testid="task-deciding"
             />
           </SixField>
           <SixField code="ro_san_pham" ok={!missing.has('ro_san_pham')}>
-            <TextInput label={tr('Sản phẩm phải có', 'Expected product')} placeholder={tr('Ví dụ: Báo cáo tổng kết trình Ban Thường vụ', 'e.g. a report to the BTV')} value={d.product} onChange={(e) => set({ product: e.currentTarget.value })} data-testid="task-product" />
+            <TextInput
+              label={tr('Sản phẩm phải có', 'Expected product')}
+              placeholder={tr('Ví dụ: Báo cáo tổng kết trình Ban Thường vụ', 'e.g. a report to the BTV')}
+              value={d.product}
+              onChange={(e) => set({ product: e.currentTarget.value })}
+              data-testid="task-product"
+            />
           </SixField>
         </SimpleGrid>
         <SixCheck six={six} testid="task-six-preview" />
@@ -196,22 +318,44 @@ export function TaskForm({ orgId, task, onSaved, onCancel }: { orgId: string; ta
               label={tr('Nguồn nhiệm vụ', 'Source')}
               value={d.sourceKind}
               onChange={(e) => set({ sourceKind: e.currentTarget.value })}
-              data={TASK_SOURCE_KINDS.filter((k) => k !== 'conclusion_item').map((k) => ({ value: k, label: sourceKindLabel(k, l) }))}
+              data={TASK_SOURCE_KINDS.filter((k) => k !== 'conclusion_item').map((k) => ({
+                value: k,
+                label: sourceKindLabel(k, l),
+              }))}
               data-testid="task-source-kind"
             />
-            <TextInput label={tr('Văn bản, chương trình', 'Document, program')} placeholder={tr('Ví dụ: Chương trình làm việc năm 2027', 'e.g. Work program 2027')} value={d.sourceLabel} onChange={(e) => set({ sourceLabel: e.currentTarget.value })} data-testid="task-source-label" />
+            <TextInput
+              label={tr('Văn bản, chương trình', 'Document, program')}
+              placeholder={tr('Ví dụ: Chương trình làm việc năm 2027', 'e.g. Work program 2027')}
+              value={d.sourceLabel}
+              onChange={(e) => set({ sourceLabel: e.currentTarget.value })}
+              data-testid="task-source-label"
+            />
             <NativeSelect
               label={tr('Cơ quan giao nhiệm vụ', 'Assigning body')}
               description={tr('Cấp này quyết định gia hạn', 'This level decides extensions')}
               value={sourceBodyId}
               onChange={(e) => set({ sourceBodyId: e.currentTarget.value })}
-              data={[{ value: '', label: tr('(không ghi)', '(none)') }, ...assigningBodies.map((b) => ({ value: b.id, label: b.name }))]}
+              data={[
+                { value: '', label: tr('(không ghi)', '(none)') },
+                ...assigningBodies.map((b) => ({ value: b.id, label: b.name })),
+              ]}
               data-testid="task-source-body"
             />
           </SimpleGrid>
         )}
         <Milestones value={d.milestones} onChange={(milestones) => set({ milestones })} />
-        {!task && <Checkbox label={tr('Giao ngay khi đủ 6 rõ (nếu chưa đủ, lưu là dự thảo)', 'Assign at once when the 6 are stated (else keep a draft)')} checked={d.assign} onChange={(e) => set({ assign: e.currentTarget.checked })} data-testid="task-assign" />}
+        {!task && (
+          <Checkbox
+            label={tr(
+              'Giao ngay khi đủ 6 rõ (nếu chưa đủ, lưu là dự thảo)',
+              'Assign at once when the 6 are stated (else keep a draft)',
+            )}
+            checked={d.assign}
+            onChange={(e) => set({ assign: e.currentTarget.checked })}
+            data-testid="task-assign"
+          />
+        )}
         <TaskError error={a.error} testid="task-form-error" onClose={() => a.setError(null)} />
         <Group gap="xs">
           <Button type="submit" loading={a.busy} disabled={!d.title.trim()} data-testid="task-submit">
@@ -232,7 +376,14 @@ export function TaskForm({ orgId, task, onSaved, onCancel }: { orgId: string; ta
 function SixField({ code, ok, children }: { code: SixClear; ok: boolean; children: ReactNode }) {
   const [l, tr] = useTr();
   return (
-    <Card withBorder p="sm" className={`qc-six ${ok ? 'qc-six-ok' : 'qc-six-missing'}`} data-testid="six-field" data-code={code} data-ok={String(ok)}>
+    <Card
+      withBorder
+      p="sm"
+      className={`qc-six ${ok ? 'qc-six-ok' : 'qc-six-missing'}`}
+      data-testid="six-field"
+      data-code={code}
+      data-ok={String(ok)}
+    >
       <Stack gap={6}>
         <Group gap={6} wrap="nowrap">
           <Badge color={ok ? 'green' : 'red'} size="sm" variant="filled" miw={72}>
@@ -252,14 +403,29 @@ function SixField({ code, ok, children }: { code: SixClear; ok: boolean; childre
 export function SixCheck({ six, testid }: { six: SixClearCheck; testid: string }) {
   const [l, tr] = useTr();
   return (
-    <Card withBorder p="sm" bg={six.complete ? 'green.0' : 'red.0'} data-testid={testid} data-complete={String(six.complete)} data-refused={six.refused ? 'true' : 'false'}>
+    <Card
+      withBorder
+      p="sm"
+      bg={six.complete ? 'green.0' : 'red.0'}
+      data-testid={testid}
+      data-complete={String(six.complete)}
+      data-refused={six.refused ? 'true' : 'false'}
+    >
       <Group gap="xs" mb={six.complete ? 0 : 4} wrap="wrap">
-        <Badge color={six.complete ? 'green' : 'red'}>{six.complete ? tr('Đủ 6 rõ', 'All 6 stated') : tr('Chưa đủ 6 rõ', 'Not all 6 stated')}</Badge>
+        <Badge color={six.complete ? 'green' : 'red'}>
+          {six.complete ? tr('Đủ 6 rõ', 'All 6 stated') : tr('Chưa đủ 6 rõ', 'Not all 6 stated')}
+        </Badge>
         <Group gap={4} wrap="wrap">
           {SIX_CLEAR.map((c) => {
             const bad = six.missing.some((m) => m.code === c) || (c === 'ro_nguoi' && !!six.refused);
             return (
-              <Badge key={c} size="xs" variant={bad ? 'filled' : 'light'} color={bad ? 'red' : 'green'} title={SIX_CLEAR_LABELS[c][l]}>
+              <Badge
+                key={c}
+                size="xs"
+                variant={bad ? 'filled' : 'light'}
+                color={bad ? 'red' : 'green'}
+                title={SIX_CLEAR_LABELS[c][l]}
+              >
                 {bad ? '✗' : '✓'} {SIX_NAMES[c][l]}
               </Badge>
             );
@@ -292,12 +458,33 @@ function Milestones({ value, onChange }: { value: Draft['milestones']; onChange:
       </Title>
       {value.map((m, i) => (
         <Group key={i} gap="xs" align="end" wrap="wrap">
-          <TextInput label={tr('Mốc', 'Milestone')} value={m.title} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x)))} style={{ flex: '1 1 200px' }} data-testid="milestone-title" />
-          <DateField label={tr('Ngày', 'Date')} value={m.dueDate} onChange={(v) => onChange(value.map((x, j) => (j === i ? { ...x, dueDate: v } : x)))} testid="milestone-date" />
-          <CloseButton aria-label={tr('Bỏ mốc này', 'Remove')} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={6} />
+          <TextInput
+            label={tr('Mốc', 'Milestone')}
+            value={m.title}
+            onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x)))}
+            style={{ flex: '1 1 200px' }}
+            data-testid="milestone-title"
+          />
+          <DateField
+            label={tr('Ngày', 'Date')}
+            value={m.dueDate}
+            onChange={(v) => onChange(value.map((x, j) => (j === i ? { ...x, dueDate: v } : x)))}
+            testid="milestone-date"
+          />
+          <CloseButton
+            aria-label={tr('Bỏ mốc này', 'Remove')}
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+            mb={6}
+          />
         </Group>
       ))}
-      <Button variant="subtle" size="compact-xs" onClick={() => onChange([...value, { title: '', dueDate: '' }])} data-testid="milestone-add" style={{ alignSelf: 'flex-start' }}>
+      <Button
+        variant="subtle"
+        size="compact-xs"
+        onClick={() => onChange([...value, { title: '', dueDate: '' }])}
+        data-testid="milestone-add"
+        style={{ alignSelf: 'flex-start' }}
+      >
         + {tr('Thêm mốc', 'Add a milestone')}
       </Button>
     </Stack>

@@ -34,7 +34,17 @@ const ACTION_LABELS: Record<string, { vi: string; en: string; color: string }> =
  * created, updated or left alone), then imported in one go. A sheet with errors is refused whole: the table names
  * each error by row and column, and nothing is imported.
  */
-export function TaskImportModal({ opened, orgId, onClose, onImported }: { opened: boolean; orgId: string; onClose: () => void; onImported: () => void }) {
+export function TaskImportModal({
+  opened,
+  orgId,
+  onClose,
+  onImported,
+}: {
+  opened: boolean;
+  orgId: string;
+  onClose: () => void;
+  onImported: () => void;
+}) {
   const [l, tr] = useTr();
   const phone = useMediaQuery('(max-width: 600px)');
   // The write needs the session's CSRF token; the refusal's row-and-column errors need the whole problem+json.
@@ -54,13 +64,24 @@ export function TaskImportModal({ opened, orgId, onClose, onImported }: { opened
       const res = await fetch('/api/v1/tasks/import', {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': me?.csrfToken ?? '' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'x-csrf-token': me?.csrfToken ?? '',
+        },
         body: JSON.stringify({ orgId, fileName: f.name, contentBase64: f.content, dryRun }),
       });
       const data = await res.json().catch(() => ({}));
       if (!res.ok) {
         setPlan(null);
-        setRefusal({ status: res.status, title: data.title ?? tr('Lỗi', 'Error'), detail: data.detail ?? '', errors: Array.isArray(data.errors) ? data.errors.filter((e: Partial<SheetError>) => typeof e.row === 'number') : [] });
+        setRefusal({
+          status: res.status,
+          title: data.title ?? tr('Lỗi', 'Error'),
+          detail: data.detail ?? '',
+          errors: Array.isArray(data.errors)
+            ? data.errors.filter((e: Partial<SheetError>) => typeof e.row === 'number')
+            : [],
+        });
         return;
       }
       if (dryRun) setPlan(data as ImportResult);
@@ -70,7 +91,12 @@ export function TaskImportModal({ opened, orgId, onClose, onImported }: { opened
         onImported();
       }
     } catch {
-      setRefusal({ status: 0, title: tr('Không kết nối được máy chủ', 'Cannot reach the server'), detail: tr('Kiểm tra mạng rồi thử lại', 'Check the network and try again'), errors: [] });
+      setRefusal({
+        status: 0,
+        title: tr('Không kết nối được máy chủ', 'Cannot reach the server'),
+        detail: tr('Kiểm tra mạng rồi thử lại', 'Check the network and try again'),
+        errors: [],
+      });
     } finally {
       setBusy(false);
     }
@@ -93,10 +119,18 @@ export function TaskImportModal({ opened, orgId, onClose, onImported }: { opened
     onClose();
   };
   const count = (r: ImportResult) =>
-    l === 'vi' ? `${r.created} nhiệm vụ tạo mới, ${r.updated} cập nhật, ${r.unchanged} không đổi` : `${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged`;
+    l === 'vi'
+      ? `${r.created} nhiệm vụ tạo mới, ${r.updated} cập nhật, ${r.unchanged} không đổi`
+      : `${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged`;
 
   return (
-    <Modal opened={opened} onClose={close} title={<b>{tr('Nhập nhiệm vụ từ Excel hoặc CSV', 'Import tasks from Excel or CSV')}</b>} size="xl" fullScreen={!!phone}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={<b>{tr('Nhập nhiệm vụ từ Excel hoặc CSV', 'Import tasks from Excel or CSV')}</b>}
+      size="xl"
+      fullScreen={!!phone}
+    >
       <Stack gap="sm" data-testid="task-import">
         <Text size="sm" c="dimmed">
           {tr(
@@ -105,10 +139,17 @@ export function TaskImportModal({ opened, orgId, onClose, onImported }: { opened
           )}
         </Text>
         <Group gap="xs" wrap="wrap">
-          <FileButton resetRef={resetRef} onChange={(f) => void pick(f)} accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" inputProps={{ 'data-testid': 'import-file' } as object}>
+          <FileButton
+            resetRef={resetRef}
+            onChange={(f) => void pick(f)}
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            inputProps={{ 'data-testid': 'import-file' } as object}
+          >
             {(props) => (
               <Button {...props} variant="light" loading={busy && !plan} data-testid="import-pick">
-                {file ? tr('Chọn tệp khác', 'Choose another file') : tr('Chọn tệp Excel (.xlsx)', 'Choose an Excel file (.xlsx)')}
+                {file
+                  ? tr('Chọn tệp khác', 'Choose another file')
+                  : tr('Chọn tệp Excel (.xlsx)', 'Choose an Excel file (.xlsx)')}
               </Button>
             )}
           </FileButton>
@@ -122,7 +163,10 @@ export function TaskImportModal({ opened, orgId, onClose, onImported }: { opened
           <Alert color="red" title={refusal.title} data-testid="import-refused" data-status={refusal.status}>
             <Text size="sm" fw={700} data-testid="import-nothing">
               {refusal.errors.length > 0
-                ? tr('Chưa nhập nhiệm vụ nào: sửa các lỗi dưới đây trong bảng tính rồi chọn lại tệp.', 'Nothing was imported: fix the errors below in the sheet and choose the file again.')
+                ? tr(
+                    'Chưa nhập nhiệm vụ nào: sửa các lỗi dưới đây trong bảng tính rồi chọn lại tệp.',
+                    'Nothing was imported: fix the errors below in the sheet and choose the file again.',
+                  )
                 : tr('Chưa nhập nhiệm vụ nào.', 'Nothing was imported.')}
             </Text>
             {refusal.errors.length === 0 && refusal.detail && (
@@ -157,9 +201,16 @@ export function TaskImportModal({ opened, orgId, onClose, onImported }: { opened
           </Table.ScrollContainer>
         )}
         {plan && (
-          <Stack gap="xs" data-testid="import-plan" data-created={plan.created} data-updated={plan.updated} data-unchanged={plan.unchanged}>
+          <Stack
+            gap="xs"
+            data-testid="import-plan"
+            data-created={plan.created}
+            data-updated={plan.updated}
+            data-unchanged={plan.unchanged}
+          >
             <Alert color="blue" title={tr('Đã kiểm tra bảng tính: không có lỗi', 'The sheet has no errors')}>
-              {tr('Sẽ nhập', 'Will import')}: {count(plan)}. {tr('Chưa ghi gì cho đến khi bấm "Nhập".', 'Nothing is written until "Import" is pressed.')}
+              {tr('Sẽ nhập', 'Will import')}: {count(plan)}.{' '}
+              {tr('Chưa ghi gì cho đến khi bấm "Nhập".', 'Nothing is written until "Import" is pressed.')}
             </Alert>
             <Table.ScrollContainer minWidth={0}>
               <Table striped withTableBorder style={{ tableLayout: 'fixed', width: '100%' }}>
@@ -168,7 +219,9 @@ export function TaskImportModal({ opened, orgId, onClose, onImported }: { opened
                     <Table.Th w={56}>{tr('Dòng', 'Row')}</Table.Th>
                     <Table.Th>{tr('Nhiệm vụ', 'Task')}</Table.Th>
                     <Table.Th visibleFrom="sm">{tr('Chủ trì', 'Lead')}</Table.Th>
-                    <Table.Th w={100} visibleFrom="sm">{tr('Hạn', 'Due')}</Table.Th>
+                    <Table.Th w={100} visibleFrom="sm">
+                      {tr('Hạn', 'Due')}
+                    </Table.Th>
                     <Table.Th w={96}>{tr('Việc', 'Action')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -192,14 +245,25 @@ export function TaskImportModal({ opened, orgId, onClose, onImported }: { opened
               </Table>
             </Table.ScrollContainer>
             <Group>
-              <Button onClick={() => file && void send(file, false)} loading={busy} disabled={plan.created + plan.updated === 0} data-testid="import-submit">
+              <Button
+                onClick={() => file && void send(file, false)}
+                loading={busy}
+                disabled={plan.created + plan.updated === 0}
+                data-testid="import-submit"
+              >
                 {tr('Nhập', 'Import')}
               </Button>
             </Group>
           </Stack>
         )}
         {done && (
-          <Alert color="green" title={tr('Đã nhập bảng tính', 'The sheet is imported')} data-testid="import-done" data-created={done.created} data-updated={done.updated}>
+          <Alert
+            color="green"
+            title={tr('Đã nhập bảng tính', 'The sheet is imported')}
+            data-testid="import-done"
+            data-created={done.created}
+            data-updated={done.updated}
+          >
             {count(done)}.
           </Alert>
         )}

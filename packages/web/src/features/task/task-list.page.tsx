@@ -1,4 +1,19 @@
-import { Anchor, Badge, Button, Card, Checkbox, Group, Modal, NativeSelect, Pagination, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  Pagination,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { describeDue, TASK_SOURCE_KINDS } from '@quyche/core';
@@ -11,7 +26,20 @@ import { DateField, useTr } from '../meeting/meeting.parts';
 import { TaskForm } from './task-form';
 import { TaskImportModal } from './task-import';
 import { TaskNav } from './task.nav';
-import { apiError, dueText, groupedLeads, PercentBar, qs, sourceKindLabel, STATE_FILTERS, StatusBadges, TaskError, useAsOf, useTaskAccess, useTaskOrg } from './task.parts';
+import {
+  apiError,
+  dueText,
+  groupedLeads,
+  PercentBar,
+  qs,
+  sourceKindLabel,
+  STATE_FILTERS,
+  StatusBadges,
+  TaskError,
+  useAsOf,
+  useTaskAccess,
+  useTaskOrg,
+} from './task.parts';
 import type { PendingActionItem, Task, TaskListItem, TaskPage } from './task.parts';
 
 const PAGE_SIZE = 20;
@@ -25,7 +53,10 @@ export function TaskListPage() {
   const access = useTaskAccess();
   const me = useApi<Me>('/auth/me').data;
   const { leads, members } = useTaskOrg(access.home);
-  const f = Object.fromEntries(FILTER_KEYS.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof FILTER_KEYS)[number], string>;
+  const f = Object.fromEntries(FILTER_KEYS.map((k) => [k, query.get(k) ?? ''])) as Record<
+    (typeof FILTER_KEYS)[number],
+    string
+  >;
   const page = Math.max(1, Number(query.get('page')) || 1);
   useTitle(tr('Nhiệm vụ', 'Tasks'));
 
@@ -40,7 +71,18 @@ export function TaskListPage() {
   };
   // The list opens on what is still to do (open, overdue first by due date); a search looks through every state.
   const state = f.state || (f.q ? 'all' : 'open');
-  const filters = { state: state === 'all' ? '' : state, mine: f.mine === '1' ? '1' : '', sourceKind: f.source, leadId: f.lead, supervisorPersonId: f.supervisor, dueFrom: f.from, dueTo: f.to, q: f.q, sort: f.sort || 'due', asOf };
+  const filters = {
+    state: state === 'all' ? '' : state,
+    mine: f.mine === '1' ? '1' : '',
+    sourceKind: f.source,
+    leadId: f.lead,
+    supervisorPersonId: f.supervisor,
+    dueFrom: f.from,
+    dueTo: f.to,
+    q: f.q,
+    sort: f.sort || 'due',
+    asOf,
+  };
   const url = `/tasks${qs({ ...filters, page, pageSize: PAGE_SIZE })}`;
   const { data, error, loading, reload } = useApi<TaskPage>(url);
   const [importing, setImporting] = useState(false);
@@ -65,10 +107,18 @@ export function TaskListPage() {
         </Title>
         {access.canCreate && (
           <Group gap="xs" wrap="wrap">
-            <Button variant={creating ? 'filled' : 'light'} onClick={() => go({ create: creating ? '' : '1', page: String(page) })} data-testid="task-create-open">
+            <Button
+              variant={creating ? 'filled' : 'light'}
+              onClick={() => go({ create: creating ? '' : '1', page: String(page) })}
+              data-testid="task-create-open"
+            >
               {tr('Giao nhiệm vụ', 'Assign a task')}
             </Button>
-            <Button variant="light" onClick={() => go({ pick: 'conclusions', page: String(page) })} data-testid="from-conclusion-open">
+            <Button
+              variant="light"
+              onClick={() => go({ pick: 'conclusions', page: String(page) })}
+              data-testid="from-conclusion-open"
+            >
               {tr('Từ kết luận', 'From a conclusion')}
             </Button>
             <Button variant="light" onClick={() => setImporting(true)} data-testid="task-import-open">
@@ -84,18 +134,38 @@ export function TaskListPage() {
             {tr('Giao nhiệm vụ "6 rõ"', 'Assign a task with the 6 clear points')}
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
-            {tr('Mỗi nhiệm vụ phải rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ thẩm quyền, rõ sản phẩm (Kết luận 226-KL/TW); chỉ một đơn vị chủ trì, các đơn vị khác là phối hợp.', 'Each task states who, what, when, who is accountable, the deciding level and the product (Conclusion 226-KL/TW); exactly one lead unit.')}
+            {tr(
+              'Mỗi nhiệm vụ phải rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ thẩm quyền, rõ sản phẩm (Kết luận 226-KL/TW); chỉ một đơn vị chủ trì, các đơn vị khác là phối hợp.',
+              'Each task states who, what, when, who is accountable, the deciding level and the product (Conclusion 226-KL/TW); exactly one lead unit.',
+            )}
           </Text>
           <TaskForm orgId={access.home} onCancel={() => go({ create: '', page: String(page) })} />
         </Card>
       )}
-      {access.canCreate && access.home && <TaskImportModal opened={importing} orgId={access.home} onClose={() => setImporting(false)} onImported={reload} />}
-      {access.canCreate && access.home && <FromConclusionModal opened={picking} orgId={access.home} meetingId={query.get('meeting')} onClose={() => go({ pick: '', page: String(page) })} />}
+      {access.canCreate && access.home && (
+        <TaskImportModal
+          opened={importing}
+          orgId={access.home}
+          onClose={() => setImporting(false)}
+          onImported={reload}
+        />
+      )}
+      {access.canCreate && access.home && (
+        <FromConclusionModal
+          opened={picking}
+          orgId={access.home}
+          meetingId={query.get('meeting')}
+          onClose={() => go({ pick: '', page: String(page) })}
+        />
+      )}
       <Card withBorder p="sm" data-testid="task-filters">
         <Stack gap="xs">
           <TextInput
             label={tr('Tìm nhiệm vụ', 'Search tasks')}
-            placeholder={tr('Tên nhiệm vụ, đơn vị chủ trì, văn bản — có dấu hoặc không dấu', 'Title, lead, source — with or without diacritics')}
+            placeholder={tr(
+              'Tên nhiệm vụ, đơn vị chủ trì, văn bản — có dấu hoặc không dấu',
+              'Title, lead, source — with or without diacritics',
+            )}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
             onKeyDown={(e) => e.key === 'Enter' && go({ q: text.trim() })}
@@ -103,20 +173,53 @@ export function TaskListPage() {
             type="search"
           />
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
-            <NativeSelect label={tr('Trạng thái', 'State')} value={state} onChange={(e) => go({ state: e.currentTarget.value })} data={STATE_FILTERS.map((s) => ({ value: s.value, label: s[l] }))} data-testid="filter-state" />
+            <NativeSelect
+              label={tr('Trạng thái', 'State')}
+              value={state}
+              onChange={(e) => go({ state: e.currentTarget.value })}
+              data={STATE_FILTERS.map((s) => ({ value: s.value, label: s[l] }))}
+              data-testid="filter-state"
+            />
             <NativeSelect
               label={tr('Nguồn nhiệm vụ', 'Source')}
               value={f.source}
               onChange={(e) => go({ source: e.currentTarget.value })}
-              data={[{ value: '', label: tr('Mọi nguồn', 'Any source') }, ...TASK_SOURCE_KINDS.map((k) => ({ value: k, label: sourceKindLabel(k, l) }))]}
+              data={[
+                { value: '', label: tr('Mọi nguồn', 'Any source') },
+                ...TASK_SOURCE_KINDS.map((k) => ({ value: k, label: sourceKindLabel(k, l) })),
+              ]}
               data-testid="filter-source"
             />
-            <NativeSelect label={tr('Đơn vị chủ trì', 'Lead unit')} value={f.lead} onChange={(e) => go({ lead: e.currentTarget.value })} data={[{ value: '', label: tr('Mọi đơn vị', 'Any unit') }, ...groupedLeads(leads, l)]} data-testid="filter-lead" />
-            <NativeSelect label={tr('Ủy viên BTV theo dõi', 'Supervising member')} value={f.supervisor} onChange={(e) => go({ supervisor: e.currentTarget.value })} data={[{ value: '', label: tr('Mọi Ủy viên', 'Any member') }, ...members]} data-testid="filter-supervisor" />
+            <NativeSelect
+              label={tr('Đơn vị chủ trì', 'Lead unit')}
+              value={f.lead}
+              onChange={(e) => go({ lead: e.currentTarget.value })}
+              data={[{ value: '', label: tr('Mọi đơn vị', 'Any unit') }, ...groupedLeads(leads, l)]}
+              data-testid="filter-lead"
+            />
+            <NativeSelect
+              label={tr('Ủy viên BTV theo dõi', 'Supervising member')}
+              value={f.supervisor}
+              onChange={(e) => go({ supervisor: e.currentTarget.value })}
+              data={[{ value: '', label: tr('Mọi Ủy viên', 'Any member') }, ...members]}
+              data-testid="filter-supervisor"
+            />
           </SimpleGrid>
           <Group gap="xs" align="end" wrap="wrap">
-            <DateField label={tr('Hạn từ ngày', 'Due from')} value={f.from} onChange={(v) => go({ from: v })} testid="filter-from" w={112} />
-            <DateField label={tr('đến ngày', 'to')} value={f.to} onChange={(v) => go({ to: v })} testid="filter-to" w={112} />
+            <DateField
+              label={tr('Hạn từ ngày', 'Due from')}
+              value={f.from}
+              onChange={(v) => go({ from: v })}
+              testid="filter-from"
+              w={112}
+            />
+            <DateField
+              label={tr('đến ngày', 'to')}
+              value={f.to}
+              onChange={(v) => go({ to: v })}
+              testid="filter-to"
+              w={112}
+            />
             <NativeSelect
               label={tr('Sắp xếp', 'Sort')}
               value={f.sort || 'due'}
@@ -139,7 +242,12 @@ export function TaskListPage() {
               />
             )}
             {filtered && (
-              <Button variant="subtle" size="sm" onClick={() => navigate(`/tasks${qs({ asOf: query.get('asOf') })}`, true)} data-testid="filter-clear">
+              <Button
+                variant="subtle"
+                size="sm"
+                onClick={() => navigate(`/tasks${qs({ asOf: query.get('asOf') })}`, true)}
+                data-testid="filter-clear"
+              >
                 {tr('Bỏ lọc', 'Clear filters')}
               </Button>
             )}
@@ -186,7 +294,16 @@ export function TaskListPage() {
               ))}
             </div>
           )}
-          {pages > 1 && <Pagination total={pages} value={page} onChange={(p) => go({ page: String(p) })} size="sm" siblings={1} data-testid="task-pages" />}
+          {pages > 1 && (
+            <Pagination
+              total={pages}
+              value={page}
+              onChange={(p) => go({ page: String(p) })}
+              size="sm"
+              siblings={1}
+              data-testid="task-pages"
+            />
+          )}
         </Stack>
       )}
     </Stack>
@@ -196,7 +313,13 @@ export function TaskListPage() {
 function TaskRow({ t }: { t: TaskListItem }) {
   const [l, tr] = useTr();
   return (
-    <div className={`qc-task-row${t.status.overdue ? ' qc-overdue' : ''}`} data-testid="task-row" data-id={t.id} data-state={t.state} data-overdue={String(t.status.overdue)}>
+    <div
+      className={`qc-task-row${t.status.overdue ? ' qc-overdue' : ''}`}
+      data-testid="task-row"
+      data-id={t.id}
+      data-state={t.state}
+      data-overdue={String(t.status.overdue)}
+    >
       <div className="qc-task-main">
         <Anchor component={Link} to={`/tasks/${t.id}`} fw={600} size="sm" data-testid="task-link">
           {t.title}
@@ -228,10 +351,22 @@ function TaskRow({ t }: { t: TaskListItem }) {
  * "Từ kết luận": the action items of the organization's conclusions that no task follows yet
  * (GET /conclusion-items), each made a task in one click; the task keeps the conclusion's 6 rõ.
  */
-function FromConclusionModal({ opened, orgId, meetingId, onClose }: { opened: boolean; orgId: string; meetingId: string | null; onClose: () => void }) {
+function FromConclusionModal({
+  opened,
+  orgId,
+  meetingId,
+  onClose,
+}: {
+  opened: boolean;
+  orgId: string;
+  meetingId: string | null;
+  onClose: () => void;
+}) {
   const [, tr] = useTr();
   const phone = useMediaQuery('(max-width: 600px)');
-  const { data, error, loading, reload } = useApi<PendingActionItem[]>(opened ? `/conclusion-items?orgId=${encodeURIComponent(orgId)}` : null);
+  const { data, error, loading, reload } = useApi<PendingActionItem[]>(
+    opened ? `/conclusion-items?orgId=${encodeURIComponent(orgId)}` : null,
+  );
   const [busy, setBusy] = useState<string | null>(null);
   const [failed, setFailed] = useState<{ id: string; error: ApiError } | null>(null);
   const items = (data ?? []).filter((x) => !meetingId || x.meetingId === meetingId);
@@ -249,16 +384,28 @@ function FromConclusionModal({ opened, orgId, meetingId, onClose }: { opened: bo
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={<b>{tr('Tạo nhiệm vụ từ kết luận', 'Make a task from a conclusion')}</b>} size="lg" fullScreen={!!phone}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<b>{tr('Tạo nhiệm vụ từ kết luận', 'Make a task from a conclusion')}</b>}
+      size="lg"
+      fullScreen={!!phone}
+    >
       <Stack gap="xs" data-testid="from-conclusion">
         <Text size="sm" c="dimmed">
-          {tr('Các nhiệm vụ giao trong thông báo kết luận, kết luận chưa được theo dõi thành nhiệm vụ. Nhiệm vụ tạo ra giữ nguyên "6 rõ" của kết luận.', 'Action items of conclusions not followed as tasks yet. The task keeps the 6 clear points of the conclusion.')}
+          {tr(
+            'Các nhiệm vụ giao trong thông báo kết luận, kết luận chưa được theo dõi thành nhiệm vụ. Nhiệm vụ tạo ra giữ nguyên "6 rõ" của kết luận.',
+            'Action items of conclusions not followed as tasks yet. The task keeps the 6 clear points of the conclusion.',
+          )}
         </Text>
         {loading && !data && <Loading />}
         {error && <ErrorView error={error} />}
         {data && items.length === 0 && (
           <Text size="sm" data-testid="from-conclusion-none">
-            {tr('Mọi nhiệm vụ giao trong các kết luận đã được theo dõi.', 'Every action item of the conclusions is followed already.')}
+            {tr(
+              'Mọi nhiệm vụ giao trong các kết luận đã được theo dõi.',
+              'Every action item of the conclusions is followed already.',
+            )}
           </Text>
         )}
         {items.map((it) => (
@@ -278,11 +425,18 @@ function FromConclusionModal({ opened, orgId, meetingId, onClose }: { opened: bo
               </Text>
               <Text size="xs" c="dimmed">
                 {tr('Chủ trì', 'Lead')}: {it.leads.map((x) => x.name).join(', ') || tr('chưa có', 'none')}
-                {(it.dueDate || it.dueLabel) && ` · ${tr('Hạn', 'Due')}: ${describeDue({ date: it.dueDate, label: it.dueLabel })}`}
+                {(it.dueDate || it.dueLabel) &&
+                  ` · ${tr('Hạn', 'Due')}: ${describeDue({ date: it.dueDate, label: it.dueLabel })}`}
               </Text>
               {failed?.id === it.id && <TaskError error={failed.error} testid="from-conclusion-error" />}
               <Group>
-                <Button size="xs" onClick={() => void make(it.id)} loading={busy === it.id} disabled={busy !== null && busy !== it.id} data-testid="pending-make">
+                <Button
+                  size="xs"
+                  onClick={() => void make(it.id)}
+                  loading={busy === it.id}
+                  disabled={busy !== null && busy !== it.id}
+                  data-testid="pending-make"
+                >
                   {tr('Tạo nhiệm vụ', 'Make a task')}
                 </Button>
               </Group>

@@ -1,4 +1,19 @@
-import { Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, NumberInput, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { effectiveDue, todayInVietnam } from '@quyche/core';
@@ -41,7 +56,14 @@ export function ProgressSection(props: TaskSectionProps) {
             {r.files.length > 0 && (
               <Group gap="xs" mt={4} wrap="wrap">
                 {r.files.map((f) => (
-                  <Anchor key={f.id} href={`/api/v1/tasks/${t.id}/files/${f.id}`} download={f.fileName} size="sm" data-testid="report-file" style={{ overflowWrap: 'anywhere' }}>
+                  <Anchor
+                    key={f.id}
+                    href={`/api/v1/tasks/${t.id}/files/${f.id}`}
+                    download={f.fileName}
+                    size="sm"
+                    data-testid="report-file"
+                    style={{ overflowWrap: 'anywhere' }}
+                  >
                     {f.fileName} ({fmtSize(f.size)})
                   </Anchor>
                 ))}
@@ -64,7 +86,10 @@ function ReportForm({ t, onTask, reload }: TaskSectionProps) {
   // What was typed, kept as typed: a figure out of 0–100 is refused in words, never turned into 0 % behind the clerk's back.
   const [percent, setPercent] = useState<number | string>(t.percent);
   const pct = typeof percent === 'number' ? percent : Number(String(percent).replace(',', '.'));
-  const percentError = finished || (percent !== '' && Number.isFinite(pct) && pct >= 0 && pct <= 100) ? null : tr('Tiến độ phải là một số từ 0 đến 100%', 'Progress must be a number from 0 to 100%');
+  const percentError =
+    finished || (percent !== '' && Number.isFinite(pct) && pct >= 0 && pct <= 100)
+      ? null
+      : tr('Tiến độ phải là một số từ 0 đến 100%', 'Progress must be a number from 0 to 100%');
   const [files, setFiles] = useState<File[]>([]);
   const [tooBig, setTooBig] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -78,9 +103,23 @@ function ReportForm({ t, onTask, reload }: TaskSectionProps) {
   }, reload);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const encoded = await Promise.all(files.map(async (f) => ({ fileName: f.name, mediaType: f.type || 'application/octet-stream', contentBase64: await fileToBase64(f) })));
+    const encoded = await Promise.all(
+      files.map(async (f) => ({
+        fileName: f.name,
+        mediaType: f.type || 'application/octet-stream',
+        contentBase64: await fileToBase64(f),
+      })),
+    );
     if (percentError) return;
-    void a.run(() => api<Task>('POST', `/tasks/${t.id}/reports`, { reportedOn: on, percent: finished ? 100 : pct, text: text.trim(), ...(encoded.length ? { files: encoded } : {}), ...(finished ? { finished: true } : {}) }));
+    void a.run(() =>
+      api<Task>('POST', `/tasks/${t.id}/reports`, {
+        reportedOn: on,
+        percent: finished ? 100 : pct,
+        text: text.trim(),
+        ...(encoded.length ? { files: encoded } : {}),
+        ...(finished ? { finished: true } : {}),
+      }),
+    );
   };
   return (
     <form onSubmit={(e) => void submit(e)} data-testid="report-form">
@@ -90,10 +129,38 @@ function ReportForm({ t, onTask, reload }: TaskSectionProps) {
             {tr('Báo cáo tiến độ mới', 'New progress report')}
           </Title>
           <Group gap="sm" align="end" wrap="wrap">
-            <DateField label={tr('Ngày báo cáo', 'Reported on')} value={on} onChange={setOn} testid="report-date" required />
-            <NumberInput label={tr('Tiến độ (%)', 'Progress (%)')} value={finished ? 100 : percent} onChange={setPercent} min={0} max={100} step={5} clampBehavior="none" allowNegative={false} error={percentError} disabled={finished} w={percentError ? 260 : 120} suffix="%" data-testid="report-percent" />
+            <DateField
+              label={tr('Ngày báo cáo', 'Reported on')}
+              value={on}
+              onChange={setOn}
+              testid="report-date"
+              required
+            />
+            <NumberInput
+              label={tr('Tiến độ (%)', 'Progress (%)')}
+              value={finished ? 100 : percent}
+              onChange={setPercent}
+              min={0}
+              max={100}
+              step={5}
+              clampBehavior="none"
+              allowNegative={false}
+              error={percentError}
+              disabled={finished}
+              w={percentError ? 260 : 120}
+              suffix="%"
+              data-testid="report-percent"
+            />
           </Group>
-          <Textarea label={tr('Kết quả đã làm', 'What was done')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} required data-testid="report-text" />
+          <Textarea
+            label={tr('Kết quả đã làm', 'What was done')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            required
+            data-testid="report-text"
+          />
           <div>
             <Text size="sm" fw={500} mb={2}>
               {tr('Tệp minh chứng (tối đa 10 tệp, mỗi tệp đến 8 MB)', 'Evidence files (up to 10, 8 MB each)')}
@@ -119,15 +186,25 @@ function ReportForm({ t, onTask, reload }: TaskSectionProps) {
             )}
           </div>
           <Checkbox
-            label={tr('Báo cáo hoàn thành (100%): chuyển cấp đã giao nhận kết quả', 'Report finished (100%): for the assigning level to accept')}
+            label={tr(
+              'Báo cáo hoàn thành (100%): chuyển cấp đã giao nhận kết quả',
+              'Report finished (100%): for the assigning level to accept',
+            )}
             checked={finished}
             onChange={(e) => setFinished(e.currentTarget.checked)}
             data-testid="report-finished"
           />
           <TaskError error={a.error} testid="report-error" onClose={() => a.setError(null)} />
           <Group>
-            <Button type="submit" loading={a.busy} disabled={!text.trim() || !on || !!percentError} data-testid="report-submit">
-              {finished ? tr('Gửi báo cáo hoàn thành', 'Send the final report') : tr('Gửi báo cáo tiến độ', 'Send the report')}
+            <Button
+              type="submit"
+              loading={a.busy}
+              disabled={!text.trim() || !on || !!percentError}
+              data-testid="report-submit"
+            >
+              {finished
+                ? tr('Gửi báo cáo hoàn thành', 'Send the final report')
+                : tr('Gửi báo cáo tiến độ', 'Send the report')}
             </Button>
           </Group>
         </Stack>
@@ -159,7 +236,8 @@ export function ExtensionsSection(props: TaskSectionProps) {
         </Title>
         {authority && (
           <Text size="sm" data-testid="extension-authority" data-code={authority.code}>
-            {tr('Thẩm quyền quyết định gia hạn', 'Extensions are decided by')}: <b>{authority.name}</b> {tr('(cấp đã giao nhiệm vụ)', '(the level that assigned the task)')}
+            {tr('Thẩm quyền quyết định gia hạn', 'Extensions are decided by')}: <b>{authority.name}</b>{' '}
+            {tr('(cấp đã giao nhiệm vụ)', '(the level that assigned the task)')}
           </Text>
         )}
         {t.extensions.map((e) => {
@@ -178,7 +256,9 @@ export function ExtensionsSection(props: TaskSectionProps) {
               {e.decidedOn && (
                 <Text size="xs" c="dimmed" data-testid="extension-decision">
                   {tr('Quyết định ngày', 'Decided on')} {fmt(e.decidedOn)}
-                  {e.decidedBy ? ` — ${decidingName(e.decidedBy, org) || (authority?.code === e.decidedBy ? authority.name : e.decidedBy)}` : ''}
+                  {e.decidedBy
+                    ? ` — ${decidingName(e.decidedBy, org) || (authority?.code === e.decidedBy ? authority.name : e.decidedBy)}`
+                    : ''}
                   {e.decisionRef ? ` · ${e.decisionRef}` : ''}
                   {e.note ? ` · ${e.note}` : ''}
                 </Text>
@@ -203,7 +283,9 @@ function RequestForm({ t, onTask, reload, due }: TaskSectionProps & { due: strin
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void a.run(() => api<Task>('POST', `/tasks/${t.id}/extensions`, { requestedOn: on, requestedTo: to, reason: reason.trim() }));
+        void a.run(() =>
+          api<Task>('POST', `/tasks/${t.id}/extensions`, { requestedOn: on, requestedTo: to, reason: reason.trim() }),
+        );
       }}
       data-testid="extension-request-form"
     >
@@ -216,10 +298,30 @@ function RequestForm({ t, onTask, reload, due }: TaskSectionProps & { due: strin
             {tr('Hạn hiện tại', 'Due date in force')}: {fmt(due)}
           </Text>
           <Group gap="sm" align="end" wrap="wrap">
-            <DateField label={tr('Ngày đề nghị', 'Requested on')} value={on} onChange={setOn} testid="ext-on" required />
-            <DateField label={tr('Xin gia hạn đến', 'Extend to')} value={to} onChange={setTo} testid="ext-to" required />
+            <DateField
+              label={tr('Ngày đề nghị', 'Requested on')}
+              value={on}
+              onChange={setOn}
+              testid="ext-on"
+              required
+            />
+            <DateField
+              label={tr('Xin gia hạn đến', 'Extend to')}
+              value={to}
+              onChange={setTo}
+              testid="ext-to"
+              required
+            />
           </Group>
-          <Textarea label={tr('Lý do', 'Reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required data-testid="ext-reason" />
+          <Textarea
+            label={tr('Lý do', 'Reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            required
+            data-testid="ext-reason"
+          />
           <TaskError error={a.error} testid="ext-error" onClose={() => a.setError(null)} />
           <Group>
             <Button type="submit" loading={a.busy} disabled={!to || !on || !reason.trim()} data-testid="ext-submit">
@@ -242,12 +344,24 @@ function DecisionForm({ t, onTask, reload, org, ext }: TaskSectionProps & { ext:
   const [note, setNote] = useState('');
   const a = useTaskAction(onTask, reload);
   const options = decidingOptions(org);
-  const data = authority && !options.some((o) => o.value === authority.code) ? [{ value: authority.code, label: authority.name }, ...options] : options;
+  const data =
+    authority && !options.some((o) => o.value === authority.code)
+      ? [{ value: authority.code, label: authority.name }, ...options]
+      : options;
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void a.run(() => api<Task>('POST', `/tasks/${t.id}/extensions/${ext.id}/decision`, { version: ext.version, approved: approved === 'yes', decidedOn: on, decidedBy: by, decisionRef: ref.trim() || null, note: note.trim() || null }));
+        void a.run(() =>
+          api<Task>('POST', `/tasks/${t.id}/extensions/${ext.id}/decision`, {
+            version: ext.version,
+            approved: approved === 'yes',
+            decidedOn: on,
+            decidedBy: by,
+            decisionRef: ref.trim() || null,
+            note: note.trim() || null,
+          }),
+        );
       }}
       data-testid="extension-decision-form"
     >
@@ -273,15 +387,47 @@ function DecisionForm({ t, onTask, reload, org, ext }: TaskSectionProps & { ext:
           style={{ alignSelf: 'flex-start' }}
         />
         <Group gap="sm" align="end" wrap="wrap">
-          <DateField label={tr('Ngày quyết định', 'Decided on')} value={on} onChange={setOn} testid="decision-on" required />
-          <NativeSelect label={tr('Cấp quyết định', 'Decided by')} value={by} onChange={(e) => setBy(e.currentTarget.value)} data={[{ value: '', label: tr('(chọn)', '(choose)') }, ...data]} data-testid="decision-by" w={240} maw="100%" />
+          <DateField
+            label={tr('Ngày quyết định', 'Decided on')}
+            value={on}
+            onChange={setOn}
+            testid="decision-on"
+            required
+          />
+          <NativeSelect
+            label={tr('Cấp quyết định', 'Decided by')}
+            value={by}
+            onChange={(e) => setBy(e.currentTarget.value)}
+            data={[{ value: '', label: tr('(chọn)', '(choose)') }, ...data]}
+            data-testid="decision-by"
+            w={240}
+            maw="100%"
+          />
         </Group>
-        <TextInput label={tr('Văn bản, phiên họp quyết định', 'Decision reference')} value={ref} onChange={(e) => setRef(e.currentTarget.value)} data-testid="decision-ref" />
-        <TextInput label={tr('Ghi chú', 'Note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-testid="decision-note" />
+        <TextInput
+          label={tr('Văn bản, phiên họp quyết định', 'Decision reference')}
+          value={ref}
+          onChange={(e) => setRef(e.currentTarget.value)}
+          data-testid="decision-ref"
+        />
+        <TextInput
+          label={tr('Ghi chú', 'Note')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          data-testid="decision-note"
+        />
         <TaskError error={a.error} testid="decision-error" onClose={() => a.setError(null)} />
         <Group>
-          <Button type="submit" loading={a.busy} disabled={!by || !on} color={approved === 'yes' ? 'green' : 'red'} data-testid="decision-submit">
-            {approved === 'yes' ? tr('Đồng ý gia hạn', 'Approve the extension') : tr('Không đồng ý gia hạn', 'Refuse the extension')}
+          <Button
+            type="submit"
+            loading={a.busy}
+            disabled={!by || !on}
+            color={approved === 'yes' ? 'green' : 'red'}
+            data-testid="decision-submit"
+          >
+            {approved === 'yes'
+              ? tr('Đồng ý gia hạn', 'Approve the extension')
+              : tr('Không đồng ý gia hạn', 'Refuse the extension')}
           </Button>
         </Group>
       </Stack>

@@ -13,7 +13,8 @@ import type { TaskListItem, TaskPage } from './task.parts';
 /** At most this many open tasks are drawn, those due first. */
 const MAX_TASKS = 200;
 
-const dayNo = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+const dayNo = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 interface Bar {
   t: TaskListItem;
@@ -35,7 +36,9 @@ export function TaskTimelinePage() {
   const y = Number(query.get('year'));
   const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : Number(asOf.slice(0, 4));
   useTitle(tr('Tiến độ nhiệm vụ theo thời gian', 'Task timeline'));
-  const { data: list, error: listError } = useApi<TaskPage>(`/tasks${qs({ state: 'open', asOf, sort: 'due', pageSize: MAX_TASKS })}`);
+  const { data: list, error: listError } = useApi<TaskPage>(
+    `/tasks${qs({ state: 'open', asOf, sort: 'due', pageSize: MAX_TASKS })}`,
+  );
   const [tasks, setTasks] = useState<TaskListItem[] | null>(null);
   const [meetingDates, setMeetingDates] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<ApiError | null>(null);
@@ -48,7 +51,10 @@ export function TaskTimelinePage() {
         const orgs = [...new Set(list.items.filter((t) => t.dueMeetingId && !t.dueDate).map((t) => t.orgId))];
         const dates = new Map<string, string>();
         for (const o of orgs) {
-          const ms = await api<MeetingListItem[]>('GET', `/meetings?orgId=${o}&from=${year - 1}-01-01&to=${year + 1}-12-31`);
+          const ms = await api<MeetingListItem[]>(
+            'GET',
+            `/meetings?orgId=${o}&from=${year - 1}-01-01&to=${year + 1}-12-31`,
+          );
           for (const m of ms) dates.set(m.id, m.meetingDate);
         }
         if (live) {
@@ -97,10 +103,22 @@ export function TaskTimelinePage() {
           {tr('Tiến độ nhiệm vụ theo thời gian', 'Task timeline')} {year}
         </Title>
         <Group gap={4}>
-          <Button size="xs" variant="light" onClick={() => go(year - 1)} aria-label={tr('Năm trước', 'Previous year')} data-testid="tl-prev">
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => go(year - 1)}
+            aria-label={tr('Năm trước', 'Previous year')}
+            data-testid="tl-prev"
+          >
             ‹ {year - 1}
           </Button>
-          <Button size="xs" variant="light" onClick={() => go(year + 1)} aria-label={tr('Năm sau', 'Next year')} data-testid="tl-next">
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => go(year + 1)}
+            aria-label={tr('Năm sau', 'Next year')}
+            data-testid="tl-next"
+          >
             {year + 1} ›
           </Button>
         </Group>
@@ -145,7 +163,8 @@ export function TaskTimelinePage() {
                   {label || tr('Không ghi nguồn', 'No source')}
                   <Text span size="xs" c="dimmed" fw={400}>
                     {' '}
-                    · {sourceKindLabel(bars[0]!.t.sourceKind, l)} · {l === 'vi' ? `${bars.length} nhiệm vụ` : `${bars.length} task${bars.length === 1 ? '' : 's'}`}
+                    · {sourceKindLabel(bars[0]!.t.sourceKind, l)} ·{' '}
+                    {l === 'vi' ? `${bars.length} nhiệm vụ` : `${bars.length} task${bars.length === 1 ? '' : 's'}`}
                   </Text>
                 </div>
                 {bars.map((b) => {
@@ -155,13 +174,25 @@ export function TaskTimelinePage() {
                   const left = pos(b.start);
                   const right = pos(end);
                   return (
-                    <div key={b.t.id} className="qc-tl-row" data-testid="tl-row" data-id={b.t.id} data-overdue={String(overdue)} data-start={b.start} data-end={b.due ?? ''} data-extended-to={b.ext ?? ''}>
+                    <div
+                      key={b.t.id}
+                      className="qc-tl-row"
+                      data-testid="tl-row"
+                      data-id={b.t.id}
+                      data-overdue={String(overdue)}
+                      data-start={b.start}
+                      data-end={b.due ?? ''}
+                      data-extended-to={b.ext ?? ''}
+                    >
                       <div className="qc-tl-label">
                         <Anchor component={Link} to={`/tasks/${b.t.id}`} size="xs" fw={600} className="qc-tl-title">
                           {b.t.title}
                         </Anchor>
                         <Text size="xs" c={overdue ? 'red.8' : 'dimmed'} className="qc-tl-sub">
-                          {b.t.lead?.name ?? ''} · {taskStateLabel(b.t.state, l)} · {b.atMeeting ? `${fmt(b.due)} (${b.t.dueLabel ?? tr('tại kỳ họp', 'at a meeting')})` : dueText(b.t, l)}
+                          {b.t.lead?.name ?? ''} · {taskStateLabel(b.t.state, l)} ·{' '}
+                          {b.atMeeting
+                            ? `${fmt(b.due)} (${b.t.dueLabel ?? tr('tại kỳ họp', 'at a meeting')})`
+                            : dueText(b.t, l)}
                         </Text>
                       </div>
                       <div className="qc-tl-track">
@@ -179,17 +210,32 @@ export function TaskTimelinePage() {
                           </span>
                         )}
                         {b.due && b.ext && b.ext > b.due && (
-                          <span className="qc-tl-ext" style={{ left: `${pos(b.due)}%`, width: `${Math.max(0.4, pos(b.ext) - pos(b.due))}%` }} title={`${tr('Gia hạn đến', 'Extended to')} ${fmt(b.ext)}`} data-testid="tl-ext" />
+                          <span
+                            className="qc-tl-ext"
+                            style={{ left: `${pos(b.due)}%`, width: `${Math.max(0.4, pos(b.ext) - pos(b.due))}%` }}
+                            title={`${tr('Gia hạn đến', 'Extended to')} ${fmt(b.ext)}`}
+                            data-testid="tl-ext"
+                          />
                         )}
                         {overdue && todayIn && (b.ext ?? b.due) && (
-                          <span className="qc-tl-late" style={{ left: `${pos((b.ext ?? b.due)!)}%`, width: `${Math.max(0, pos(asOf) - pos((b.ext ?? b.due)!))}%` }} title={tr('Quá hạn', 'Overdue')} data-testid="tl-late" />
+                          <span
+                            className="qc-tl-late"
+                            style={{
+                              left: `${pos((b.ext ?? b.due)!)}%`,
+                              width: `${Math.max(0, pos(asOf) - pos((b.ext ?? b.due)!))}%`,
+                            }}
+                            title={tr('Quá hạn', 'Overdue')}
+                            data-testid="tl-late"
+                          />
                         )}
                         {!b.due && (
                           <span className="qc-tl-nodue" style={{ left: `${pos(b.start)}%` }}>
                             {tr('chưa có hạn', 'no deadline')}
                           </span>
                         )}
-                        {todayIn && <span className="qc-tl-today" style={{ left: `${pos(asOf)}%` }} data-testid="tl-today" />}
+                        {todayIn && (
+                          <span className="qc-tl-today" style={{ left: `${pos(asOf)}%` }} data-testid="tl-today" />
+                        )}
                       </div>
                     </div>
                   );
@@ -199,7 +245,10 @@ export function TaskTimelinePage() {
           </div>
           {list && list.total > list.items.length && (
             <Text size="xs" c="dimmed" mt="xs">
-              {tr(`Hiển thị ${list.items.length}/${list.total} nhiệm vụ đang mở có hạn sớm nhất.`, `Showing the ${list.items.length} of ${list.total} open tasks due first.`)}
+              {tr(
+                `Hiển thị ${list.items.length}/${list.total} nhiệm vụ đang mở có hạn sớm nhất.`,
+                `Showing the ${list.items.length} of ${list.total} open tasks due first.`,
+              )}
             </Text>
           )}
         </Card>

@@ -13,7 +13,9 @@ import { SVGRenderer } from 'echarts/renderers';
 
 use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
-export type ChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
+export type ChartOption = ComposeOption<
+  BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
+>;
 
 export function drawChart(el: HTMLElement): ECharts {
   return init(el, null, { renderer: 'svg' });
@@ -29,13 +31,32 @@ export function countBars(rows: { name: string; value: number }[], color: string
     grid: { left: 8, right: 32, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } },
-    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { fontSize: 12, width: 170, overflow: 'break' }, axisTick: { show: false } },
-    series: [{ type: 'bar', name: seriesName, data: ordered.map((r) => r.value), itemStyle: { color, borderRadius: [0, 3, 3, 0] }, barMaxWidth: 26, label: { show: true, position: 'right', fontSize: 12 } }],
+    yAxis: {
+      type: 'category',
+      data: ordered.map((r) => r.name),
+      axisLabel: { fontSize: 12, width: 170, overflow: 'break' },
+      axisTick: { show: false },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: seriesName,
+        data: ordered.map((r) => r.value),
+        itemStyle: { color, borderRadius: [0, 3, 3, 0] },
+        barMaxWidth: 26,
+        label: { show: true, position: 'right', fontSize: 12 },
+      },
+    ],
   };
 }
 
 /** Tasks done each month, stacked: on time, then late. */
-export function monthStack(months: string[], onTime: number[], late: number[], names: { onTime: string; late: string }): ChartOption {
+export function monthStack(
+  months: string[],
+  onTime: number[],
+  late: number[],
+  names: { onTime: string; late: string },
+): ChartOption {
   return {
     textStyle: { fontFamily: FONT },
     legend: { top: 0, data: [names.onTime, names.late] },
@@ -44,23 +65,66 @@ export function monthStack(months: string[], onTime: number[], late: number[], n
     xAxis: { type: 'category', data: months, axisLabel: { fontSize: 11, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { type: 'bar', name: names.onTime, stack: 'done', data: onTime, itemStyle: { color: '#2f9e44' }, barMaxWidth: 28 },
+      {
+        type: 'bar',
+        name: names.onTime,
+        stack: 'done',
+        data: onTime,
+        itemStyle: { color: '#2f9e44' },
+        barMaxWidth: 28,
+      },
       { type: 'bar', name: names.late, stack: 'done', data: late, itemStyle: { color: '#e03131' }, barMaxWidth: 28 },
     ],
   };
 }
 
 /** Tasks of each unit in a period, stacked horizontally: done on time, done late, overdue at the period's end. */
-export function unitStack(rows: { name: string; onTime: number; late: number; overdue: number }[], names: { onTime: string; late: string; overdue: string }): ChartOption {
+export function unitStack(
+  rows: { name: string; onTime: number; late: number; overdue: number }[],
+  names: { onTime: string; late: string; overdue: string },
+): ChartOption {
   const ordered = [...rows].reverse();
-  const series = (name: string, data: number[], color: string) => ({ type: 'bar' as const, name, stack: 'tasks', data, itemStyle: { color }, barMaxWidth: 24, label: { show: true, fontSize: 11, formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? String(p.value) : '') } });
+  const series = (name: string, data: number[], color: string) => ({
+    type: 'bar' as const,
+    name,
+    stack: 'tasks',
+    data,
+    itemStyle: { color },
+    barMaxWidth: 24,
+    label: {
+      show: true,
+      fontSize: 11,
+      formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? String(p.value) : ''),
+    },
+  });
   return {
     textStyle: { fontFamily: FONT },
     legend: { top: 0, data: [names.onTime, names.late, names.overdue] },
     grid: { left: 8, right: 16, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } },
-    yAxis: { type: 'category', data: ordered.map((r) => r.name), axisLabel: { fontSize: 12, width: 170, overflow: 'break' }, axisTick: { show: false } },
-    series: [series(names.onTime, ordered.map((r) => r.onTime), '#2f9e44'), series(names.late, ordered.map((r) => r.late), '#f76707'), series(names.overdue, ordered.map((r) => r.overdue), '#e03131')],
+    yAxis: {
+      type: 'category',
+      data: ordered.map((r) => r.name),
+      axisLabel: { fontSize: 12, width: 170, overflow: 'break' },
+      axisTick: { show: false },
+    },
+    series: [
+      series(
+        names.onTime,
+        ordered.map((r) => r.onTime),
+        '#2f9e44',
+      ),
+      series(
+        names.late,
+        ordered.map((r) => r.late),
+        '#f76707',
+      ),
+      series(
+        names.overdue,
+        ordered.map((r) => r.overdue),
+        '#e03131',
+      ),
+    ],
   };
 }

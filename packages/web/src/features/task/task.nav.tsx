@@ -19,7 +19,14 @@ export function TaskNav() {
     <Group justify="space-between" wrap="wrap" gap="xs" data-testid="task-nav">
       <Group gap={4} wrap="wrap">
         {views.map((v) => (
-          <Button key={v.to} component={Link} to={`${v.to}${suffix}`} size="xs" variant={v.active ? 'filled' : 'light'} data-testid={`task-view-${v.to.split('/')[2] ?? 'list'}`}>
+          <Button
+            key={v.to}
+            component={Link}
+            to={`${v.to}${suffix}`}
+            size="xs"
+            variant={v.active ? 'filled' : 'light'}
+            data-testid={`task-view-${v.to.split('/')[2] ?? 'list'}`}
+          >
             {v.label}
           </Button>
         ))}
@@ -27,4 +34,3 @@ export function TaskNav() {
     </Group>
   );
 }
-

@@ -11,7 +11,18 @@ import { DateField, useTr } from '../meeting/meeting.parts';
 import { SIX_NAMES, TaskForm } from './task-form';
 import { ExtensionsSection, ProgressSection } from './task-progress.section';
 import { TaskNav } from './task.nav';
-import { decidingName, needsNote, PercentBar, sourceKindLabel, StatusBadges, stepLabel, TaskError, taskStateLabel, useTaskAction, useTaskOrg } from './task.parts';
+import {
+  decidingName,
+  needsNote,
+  PercentBar,
+  sourceKindLabel,
+  StatusBadges,
+  stepLabel,
+  TaskError,
+  taskStateLabel,
+  useTaskAction,
+  useTaskOrg,
+} from './task.parts';
 import type { Task } from './task.parts';
 import type { OrgDetail } from '../meeting/meeting.parts';
 
@@ -82,8 +93,15 @@ export function TaskPage({ id }: { id: string }) {
             <Title order={1} size="h2" data-testid="task-title" style={{ overflowWrap: 'anywhere' }}>
               {t.title}
             </Title>
-            <Text size="sm" data-testid="task-status" c={t.status.overdue ? 'red.8' : undefined} fw={t.status.overdue ? 700 : undefined}>
-              {l === 'vi' ? t.status.label_vi : `${taskStateLabel(t.state, l)}${t.status.extended ? `, extended to ${fmt(t.extendedTo)}` : ''}${t.status.overdue ? `, overdue since ${fmt(t.status.due)}` : ''}`}
+            <Text
+              size="sm"
+              data-testid="task-status"
+              c={t.status.overdue ? 'red.8' : undefined}
+              fw={t.status.overdue ? 700 : undefined}
+            >
+              {l === 'vi'
+                ? t.status.label_vi
+                : `${taskStateLabel(t.state, l)}${t.status.extended ? `, extended to ${fmt(t.extendedTo)}` : ''}${t.status.overdue ? `, overdue since ${fmt(t.status.due)}` : ''}`}
             </Text>
             <PercentBar percent={t.percent} overdue={t.status.overdue} />
             <Text size="sm" data-testid="task-source-line">
@@ -92,7 +110,12 @@ export function TaskPage({ id }: { id: string }) {
                 <>
                   {tr('Thông báo kết luận', 'Conclusion')}{' '}
                   {t.sourceMeetingId ? (
-                    <Anchor component={Link} to={`/meetings/${t.sourceMeetingId}`} size="sm" data-testid="task-source-meeting">
+                    <Anchor
+                      component={Link}
+                      to={`/meetings/${t.sourceMeetingId}`}
+                      size="sm"
+                      data-testid="task-source-meeting"
+                    >
                       {t.sourceLabel ?? tr('của hội nghị', 'of the meeting')}
                     </Anchor>
                   ) : (
@@ -105,7 +128,12 @@ export function TaskPage({ id }: { id: string }) {
                   {sourceKindLabel(t.sourceKind, l)}
                   {t.sourceLabel ? ': ' : ''}
                   {t.sourceLabel && t.sourceProgramId ? (
-                    <Anchor component={Link} to={`/programs/${t.sourceProgramId}`} size="sm" data-testid="task-source-program">
+                    <Anchor
+                      component={Link}
+                      to={`/programs/${t.sourceProgramId}`}
+                      size="sm"
+                      data-testid="task-source-program"
+                    >
                       {t.sourceLabel}
                     </Anchor>
                   ) : (
@@ -116,23 +144,34 @@ export function TaskPage({ id }: { id: string }) {
               )}
             </Text>
             <Text size="xs" c="dimmed">
-              {t.assignedOn ? `${tr('Giao ngày', 'Assigned on')} ${fmt(t.assignedOn)}` : tr('Chưa giao', 'Not assigned yet')}
+              {t.assignedOn
+                ? `${tr('Giao ngày', 'Assigned on')} ${fmt(t.assignedOn)}`
+                : tr('Chưa giao', 'Not assigned yet')}
               {t.doneOn ? ` · ${tr('Hoàn thành ngày', 'Done on')} ${fmt(t.doneOn)}` : ''}
               {t.confidentiality > 0 ? ` · ${tr('Độ mật', 'Confidentiality')} ${t.confidentiality}` : ''}
             </Text>
             {canDecide && !canAssign && (
               <Text size="xs" c="dimmed" data-testid="decide-only">
-                {tr('Tài khoản lãnh đạo: quyết định gia hạn, nhận kết quả hoặc trả lại nhiệm vụ này; việc giao, sửa do văn phòng thực hiện.', 'Leader account: you decide extensions and accept or return the result; the office assigns and edits.')}
+                {tr(
+                  'Tài khoản lãnh đạo: quyết định gia hạn, nhận kết quả hoặc trả lại nhiệm vụ này; việc giao, sửa do văn phòng thực hiện.',
+                  'Leader account: you decide extensions and accept or return the result; the office assigns and edits.',
+                )}
               </Text>
             )}
             {!canAssign && !canLead && !canDecide && (
               <Text size="xs" c="dimmed" data-testid="read-only">
-                {tr('Tài khoản của bạn chỉ được xem nhiệm vụ này, không báo cáo, sửa hay quyết định.', 'Your account may view this task but not report on, change or decide it.')}
+                {tr(
+                  'Tài khoản của bạn chỉ được xem nhiệm vụ này, không báo cáo, sửa hay quyết định.',
+                  'Your account may view this task but not report on, change or decide it.',
+                )}
               </Text>
             )}
             {canLead && !canAssign && (
               <Text size="xs" c="dimmed" data-testid="lead-only">
-                {tr('Đơn vị của bạn chủ trì nhiệm vụ này: báo cáo tiến độ và đề nghị gia hạn; cấp đã giao nhận kết quả và quyết định gia hạn.', 'Your unit leads this task: it reports and asks for extensions; the assigning level accepts and decides.')}
+                {tr(
+                  'Đơn vị của bạn chủ trì nhiệm vụ này: báo cáo tiến độ và đề nghị gia hạn; cấp đã giao nhận kết quả và quyết định gia hạn.',
+                  'Your unit leads this task: it reports and asks for extensions; the assigning level accepts and decides.',
+                )}
               </Text>
             )}
           </Stack>
@@ -143,7 +182,9 @@ export function TaskPage({ id }: { id: string }) {
           action={
             editable && !editing ? (
               <Button variant="light" size="xs" onClick={() => setEditing(true)} data-testid="task-edit">
-                {t.state === 'draft' ? tr('Bổ sung "6 rõ"', 'Complete the 6 points') : tr('Sửa nhiệm vụ', 'Edit the task')}
+                {t.state === 'draft'
+                  ? tr('Bổ sung "6 rõ"', 'Complete the 6 points')
+                  : tr('Sửa nhiệm vụ', 'Edit the task')}
               </Button>
             ) : null
           }
@@ -237,7 +278,12 @@ function SixCards({ t, org, action }: { t: Task; org: OrgDetail | undefined; act
             {tr('"6 rõ" của nhiệm vụ', 'The 6 clear points')}
           </Title>
           <Badge color={t.sixClear.complete ? 'green' : 'red'} data-testid="six-summary">
-            {t.sixClear.complete ? tr('Đủ 6 rõ', 'All 6 stated') : tr(`Thiếu ${new Set(t.sixClear.missing.map((m) => m.code)).size} rõ`, `${new Set(t.sixClear.missing.map((m) => m.code)).size} missing`)}
+            {t.sixClear.complete
+              ? tr('Đủ 6 rõ', 'All 6 stated')
+              : tr(
+                  `Thiếu ${new Set(t.sixClear.missing.map((m) => m.code)).size} rõ`,
+                  `${new Set(t.sixClear.missing.map((m) => m.code)).size} missing`,
+                )}
           </Badge>
         </Group>
         {action}
@@ -252,7 +298,15 @@ function SixCards({ t, org, action }: { t: Task; org: OrgDetail | undefined; act
           const m = missing(c);
           const ok = m.length === 0;
           return (
-            <Card key={c} withBorder p="sm" className={`qc-six ${ok ? 'qc-six-ok' : 'qc-six-missing'}`} data-testid="six-card" data-code={c} data-ok={String(ok)}>
+            <Card
+              key={c}
+              withBorder
+              p="sm"
+              className={`qc-six ${ok ? 'qc-six-ok' : 'qc-six-missing'}`}
+              data-testid="six-card"
+              data-code={c}
+              data-ok={String(ok)}
+            >
               <Group gap={6} wrap="nowrap" mb={4}>
                 <Badge color={ok ? 'green' : 'red'} size="sm" variant="filled">
                   {ok ? '✓' : '✗'}
@@ -286,7 +340,12 @@ function CompetenceCard({ t }: { t: Task }) {
   if (!t.competence) return null;
   const c = t.competence;
   return (
-    <Alert color={c.ok ? 'green' : 'orange'} title={c.ok ? tr('Đúng thẩm quyền', 'Within competence') : tr('Cảnh báo thẩm quyền', 'Competence warning')} data-testid="competence" data-ok={String(c.ok)}>
+    <Alert
+      color={c.ok ? 'green' : 'orange'}
+      title={c.ok ? tr('Đúng thẩm quyền', 'Within competence') : tr('Cảnh báo thẩm quyền', 'Competence warning')}
+      data-testid="competence"
+      data-ok={String(c.ok)}
+    >
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
         {c.reason_vi}
       </Text>
@@ -318,10 +377,29 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
   };
   const submit = () => {
     if (!active) return;
-    void a.run(() => api<Task>('POST', `/tasks/${t.id}/transition`, { version: t.version, to: active, ...(on ? { on } : {}), note: note.trim() || null }));
+    void a.run(() =>
+      api<Task>('POST', `/tasks/${t.id}/transition`, {
+        version: t.version,
+        to: active,
+        ...(on ? { on } : {}),
+        note: note.trim() || null,
+      }),
+    );
   };
-  const noteLabel = active === 'cancelled' ? tr('Lý do hủy', 'Reason') : active === 'transferred' ? tr('Lý do, nơi chuyển giao', 'Reason, transferred to') : active === 'in_progress' && t.state === 'reported' ? tr('Ý kiến khi trả lại', 'Why it is sent back') : tr('Ghi chú', 'Note');
-  const dateLabel = active === 'done' ? tr('Ngày nhận kết quả', 'Accepted on') : active === 'assigned' ? tr('Ngày giao', 'Assigned on') : tr('Ngày', 'Date');
+  const noteLabel =
+    active === 'cancelled'
+      ? tr('Lý do hủy', 'Reason')
+      : active === 'transferred'
+        ? tr('Lý do, nơi chuyển giao', 'Reason, transferred to')
+        : active === 'in_progress' && t.state === 'reported'
+          ? tr('Ý kiến khi trả lại', 'Why it is sent back')
+          : tr('Ghi chú', 'Note');
+  const dateLabel =
+    active === 'done'
+      ? tr('Ngày nhận kết quả', 'Accepted on')
+      : active === 'assigned'
+        ? tr('Ngày giao', 'Assigned on')
+        : tr('Ngày', 'Date');
   return (
     <Card withBorder data-testid="task-steps">
       <Title order={2} size="h4" mb="xs">
@@ -329,12 +407,22 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
       </Title>
       {t.state === 'reported' && (
         <Text size="sm" mb="xs" data-testid="awaiting-acceptance">
-          {tr('Đơn vị chủ trì đã báo cáo hoàn thành: nhận kết quả hoặc trả lại để tiếp tục thực hiện.', 'The lead reported the task finished: accept it or send it back.')}
+          {tr(
+            'Đơn vị chủ trì đã báo cáo hoàn thành: nhận kết quả hoặc trả lại để tiếp tục thực hiện.',
+            'The lead reported the task finished: accept it or send it back.',
+          )}
         </Text>
       )}
       <Group gap="xs" wrap="wrap">
         {steps.map((s) => (
-          <Button key={s} size="sm" variant={active === s ? 'filled' : 'light'} color={s === 'cancelled' ? 'red' : s === 'done' ? 'green' : undefined} onClick={() => open(s)} data-testid={`step-${s}`}>
+          <Button
+            key={s}
+            size="sm"
+            variant={active === s ? 'filled' : 'light'}
+            color={s === 'cancelled' ? 'red' : s === 'done' ? 'green' : undefined}
+            onClick={() => open(s)}
+            data-testid={`step-${s}`}
+          >
             {stepLabel(t.state, s, l)}
           </Button>
         ))}
@@ -343,9 +431,23 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
         <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="step-form" data-step={active}>
           <Stack gap="xs">
             <DateField label={dateLabel} value={on} onChange={setOn} testid="step-date" />
-            <Textarea label={noteLabel} value={note} onChange={(e) => setNote(e.currentTarget.value)} required={needsNote(active)} autosize minRows={2} data-testid="step-note" />
+            <Textarea
+              label={noteLabel}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              required={needsNote(active)}
+              autosize
+              minRows={2}
+              data-testid="step-note"
+            />
             <Group gap="xs">
-              <Button onClick={submit} loading={a.busy} color={active === 'cancelled' ? 'red' : undefined} disabled={needsNote(active) && !note.trim()} data-testid="step-submit">
+              <Button
+                onClick={submit}
+                loading={a.busy}
+                color={active === 'cancelled' ? 'red' : undefined}
+                disabled={needsNote(active) && !note.trim()}
+                data-testid="step-submit"
+              >
                 {stepLabel(t.state, active, l)}
               </Button>
               <Button variant="subtle" onClick={() => setActive(null)}>

@@ -2,7 +2,15 @@ import { Badge, Group, Progress, Text } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { describeDue, TASK_SOURCE_LABELS, TASK_STATE_LABELS, todayInVietnam, isIsoDate } from '@quyche/core';
-import type { BodyDetailSchema, CoverageSchema, PendingActionItemSchema, SubtreeSchema, TaskDashboardSchema, TaskListItemSchema, TaskSchema } from '@quyche/core';
+import type {
+  BodyDetailSchema,
+  CoverageSchema,
+  PendingActionItemSchema,
+  SubtreeSchema,
+  TaskDashboardSchema,
+  TaskListItemSchema,
+  TaskSchema,
+} from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { useRun, WriteError } from '../../app/write';
 import { fmt } from '../../app/common';
@@ -58,7 +66,8 @@ export const STATE_FILTERS: { value: string; vi: string; en: string }[] = [
 export function stepLabel(from: string, to: string, l: Lang): string {
   const vi = l === 'vi';
   if (to === 'assigned') return vi ? 'Giao nhiệm vụ' : 'Assign';
-  if (to === 'in_progress') return from === 'reported' ? (vi ? 'Trả lại' : 'Send back') : vi ? 'Bắt đầu thực hiện' : 'Start';
+  if (to === 'in_progress')
+    return from === 'reported' ? (vi ? 'Trả lại' : 'Send back') : vi ? 'Bắt đầu thực hiện' : 'Start';
   if (to === 'reported') return vi ? 'Báo cáo hoàn thành' : 'Report finished';
   if (to === 'done') return vi ? 'Nhận kết quả' : 'Accept';
   if (to === 'cancelled') return vi ? 'Hủy nhiệm vụ' : 'Cancel task';
@@ -77,14 +86,26 @@ export function useAsOf(query: URLSearchParams): string {
 export function TaskStateBadge({ state, size = 'sm' }: { state: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const [l] = useTr();
   return (
-    <Badge color={TASK_STATE_COLORS[state] ?? 'gray'} size={size} variant={state === 'done' ? 'filled' : 'light'} data-testid="task-state" data-state={state}>
+    <Badge
+      color={TASK_STATE_COLORS[state] ?? 'gray'}
+      size={size}
+      variant={state === 'done' ? 'filled' : 'light'}
+      data-testid="task-state"
+      data-state={state}
+    >
       {taskStateLabel(state, l)}
     </Badge>
   );
 }
 
 /** The state, and whether the task is overdue (red) or runs on an extension. */
-export function StatusBadges({ t, size = 'sm' }: { t: Pick<TaskListItem, 'state' | 'status'>; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+export function StatusBadges({
+  t,
+  size = 'sm',
+}: {
+  t: Pick<TaskListItem, 'state' | 'status'>;
+  size?: 'xs' | 'sm' | 'md' | 'lg';
+}) {
   const [, tr] = useTr();
   return (
     <Group gap={4} wrap="wrap">
@@ -105,18 +126,35 @@ export function StatusBadges({ t, size = 'sm' }: { t: Pick<TaskListItem, 'state'
 
 /** The due date in force: "31/05/2026 (gia hạn từ 30/04/2026)", or the meeting it is due at. */
 export function dueText(t: Pick<TaskListItem, 'dueDate' | 'dueLabel' | 'extendedTo'>, l: Lang): string {
-  if (t.extendedTo) return l === 'vi' ? `${fmt(t.extendedTo)} (gia hạn từ ${fmt(t.dueDate)})` : `${fmt(t.extendedTo)} (extended from ${fmt(t.dueDate)})`;
+  if (t.extendedTo)
+    return l === 'vi'
+      ? `${fmt(t.extendedTo)} (gia hạn từ ${fmt(t.dueDate)})`
+      : `${fmt(t.extendedTo)} (extended from ${fmt(t.dueDate)})`;
   if (t.dueDate) return fmt(t.dueDate);
   if (t.dueLabel) return describeDue({ date: null, label: t.dueLabel });
   // A task due at a meeting with no wording of it: the list does not say which meeting.
   return l === 'vi' ? 'Không có ngày hạn' : 'No due date';
 }
 
-export function PercentBar({ percent, overdue, testid = 'task-percent' }: { percent: number; overdue?: boolean; testid?: string }) {
+export function PercentBar({
+  percent,
+  overdue,
+  testid = 'task-percent',
+}: {
+  percent: number;
+  overdue?: boolean;
+  testid?: string;
+}) {
   const p = Math.max(0, Math.min(100, percent));
   return (
     <Group gap={6} wrap="nowrap" data-testid={testid} data-percent={p} style={{ minWidth: 0 }}>
-      <Progress value={p} color={overdue ? 'red' : p >= 100 ? 'green' : 'blue'} size="md" style={{ flex: 1, minWidth: 60 }} aria-label={`${p}%`} />
+      <Progress
+        value={p}
+        color={overdue ? 'red' : p >= 100 ? 'green' : 'blue'}
+        size="md"
+        style={{ flex: 1, minWidth: 60 }}
+        aria-label={`${p}%`}
+      />
       <Text size="xs" fw={600} w={40} ta="right">
         {Number.isInteger(p) ? p : p.toFixed(1).replace('.', ',')}%
       </Text>
@@ -139,7 +177,10 @@ export const TaskError = WriteError;
  */
 export function useTaskAccess() {
   const { data: me } = useApi<Me>('/auth/me');
-  const writers = useMemo(() => (me?.grants ?? []).filter((g) => g.role === 'admin' || g.role === 'clerk').map((g) => g.orgId), [me]);
+  const writers = useMemo(
+    () => (me?.grants ?? []).filter((g) => g.role === 'admin' || g.role === 'clerk').map((g) => g.orgId),
+    [me],
+  );
   const [writable, setWritable] = useState<Set<string>>(new Set());
   const key = writers.join(',');
   useEffect(() => {
@@ -160,18 +201,26 @@ export function useTaskAccess() {
   /** The organization the user works for: where new tasks are assigned, whose dashboard is shown. */
   const home = writers[0] ?? me?.grants[0]?.orgId ?? null;
   const canAssign = useCallback((t: { orgId: string }) => writable.has(t.orgId), [writable]);
-  const canLead = useCallback((t: { orgId: string; lead: TaskListItem['lead'] }) => writable.has(t.orgId) || (!!t.lead && writable.has(t.lead.id)), [writable]);
+  const canLead = useCallback(
+    (t: { orgId: string; lead: TaskListItem['lead'] }) =>
+      writable.has(t.orgId) || (!!t.lead && writable.has(t.lead.id)),
+    [writable],
+  );
   return { me, home, canCreate: !!home && writable.has(home), canAssign, canLead };
 }
 
 /** An organization with its bodies: the units that may lead a task, the deciding levels, its BTV's members. */
 export function useTaskOrg(orgId: string | null, asOf?: string) {
-  const { data: org, error } = useApi<OrgDetail>(orgId ? `/organizations/${encodeURIComponent(orgId)}${asOf ? `?asOf=${asOf}` : ''}` : null);
+  const { data: org, error } = useApi<OrgDetail>(
+    orgId ? `/organizations/${encodeURIComponent(orgId)}${asOf ? `?asOf=${asOf}` : ''}` : null,
+  );
   const btv = org?.bodies.find((b) => b.kind === 'BTV');
   const { data: btvDetail } = useApi<BodyDetail>(btv ? `/bodies/${btv.id}${asOf ? `?asOf=${asOf}` : ''}` : null);
   const members = useMemo(() => {
     const seen = new Set<string>();
-    return (btvDetail?.members ?? []).filter((m) => !seen.has(m.person.id) && seen.add(m.person.id)).map((m) => ({ value: m.person.id, label: m.person.fullName }));
+    return (btvDetail?.members ?? [])
+      .filter((m) => !seen.has(m.person.id) && seen.add(m.person.id))
+      .map((m) => ({ value: m.person.id, label: m.person.fullName }));
   }, [btvDetail]);
   return { org, error, members, leads: leadOptions(org), deciding: decidingOptions(org) };
 }
@@ -185,15 +234,30 @@ export interface LeadOption {
 export function leadOptions(org: OrgDetail | undefined): LeadOption[] {
   if (!org) return [];
   const collator = new Intl.Collator('vi');
-  const bodies = org.bodies.filter((b) => b.kind === 'ADVISORY' || b.kind === 'UBKT').map((b) => ({ value: b.id, label: b.name, group: 'body' as const }));
-  const kids = org.children.map((c) => ({ value: c.id, label: c.shortName ?? c.name, group: c.kind === 'COMMUNE_PARTY_ORG' ? ('commune' as const) : ('org' as const) }));
+  const bodies = org.bodies
+    .filter((b) => b.kind === 'ADVISORY' || b.kind === 'UBKT')
+    .map((b) => ({ value: b.id, label: b.name, group: 'body' as const }));
+  const kids = org.children.map((c) => ({
+    value: c.id,
+    label: c.shortName ?? c.name,
+    group: c.kind === 'COMMUNE_PARTY_ORG' ? ('commune' as const) : ('org' as const),
+  }));
   kids.sort((a, b) => (a.group === b.group ? collator.compare(a.label, b.label) : a.group === 'org' ? -1 : 1));
   return [...bodies.sort((a, b) => collator.compare(a.label, b.label)), ...kids];
 }
 /** The same options grouped for a native select. */
 export function groupedLeads(leads: LeadOption[], l: Lang) {
-  const names = { body: l === 'vi' ? 'Cơ quan tham mưu, Ủy ban Kiểm tra' : 'Advisory bodies, inspection committee', org: l === 'vi' ? 'Đảng ủy trực thuộc' : 'Subordinate committees', commune: l === 'vi' ? 'Đảng ủy xã, phường' : 'Communes and wards' };
-  return (['body', 'org', 'commune'] as const).map((g) => ({ group: names[g], items: leads.filter((x) => x.group === g).map(({ value, label }) => ({ value, label })) })).filter((g) => g.items.length > 0);
+  const names = {
+    body: l === 'vi' ? 'Cơ quan tham mưu, Ủy ban Kiểm tra' : 'Advisory bodies, inspection committee',
+    org: l === 'vi' ? 'Đảng ủy trực thuộc' : 'Subordinate committees',
+    commune: l === 'vi' ? 'Đảng ủy xã, phường' : 'Communes and wards',
+  };
+  return (['body', 'org', 'commune'] as const)
+    .map((g) => ({
+      group: names[g],
+      items: leads.filter((x) => x.group === g).map(({ value, label }) => ({ value, label })),
+    }))
+    .filter((g) => g.items.length > 0);
 }
 
 /** The levels that decide (rõ thẩm quyền), by their code in the regulation: BCH, BTV, TT, UBKT. */
@@ -203,7 +267,8 @@ export function decidingOptions(org: OrgDetail | undefined) {
     return b ? [{ value: k, label: b.name }] : [];
   });
 }
-export const decidingName = (code: string | null | undefined, org: OrgDetail | undefined) => (code ? (org?.bodies.find((b) => b.kind === code)?.name ?? code) : '');
+export const decidingName = (code: string | null | undefined, org: OrgDetail | undefined) =>
+  code ? (org?.bodies.find((b) => b.kind === code)?.name ?? code) : '';
 
 /** Query string from the entries that have a value. */
 export function qs(p: Record<string, string | number | null | undefined>): string {
@@ -214,7 +279,8 @@ export function qs(p: Record<string, string | number | null | undefined>): strin
 }
 
 /** Months of a year, as the axis of the timeline and of the completion chart. */
-export const monthShort = (m: number, l: Lang) => (l === 'vi' ? `T${m}` : ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]!);
+export const monthShort = (m: number, l: Lang) =>
+  l === 'vi' ? `T${m}` : ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]!;
 export const monthLabel = (ym: string, l: Lang) => {
   const m = Number(ym.slice(5, 7));
   return l === 'vi' ? `Tháng ${m}/${ym.slice(0, 4)}` : `${monthShort(m, l)} ${ym.slice(0, 4)}`;
