@@ -129,7 +129,7 @@ export async function load(browser, base, { username, path, ready }) {
 }
 
 const gzCache = new Map();
-async function gzippedSize(base, url, wire) {
+async function gzippedSize(_base, url, wire) {
   const w = wire.get(url);
   if (w && /gzip|br|zstd|deflate/.test(w.encoding))
     return { bytes: w.encoded, how: `trên đường truyền (${w.encoding})` };

@@ -22,7 +22,7 @@ export const unwritable = (file: string) => (e: NodeJS.ErrnoException) => {
  * folder, streamed into FILE.part, read through once (a cut-off transfer lacks the closing line), then renamed.
  */
 export async function backupThroughServer(dataDir: string, file: string, locked: DataFolderLockedError) {
-  let info;
+  let info: ReturnType<typeof readServerInfo>;
   try {
     info = readServerInfo(dataDir);
   } catch (e) {

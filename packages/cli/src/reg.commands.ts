@@ -149,7 +149,7 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
           throw new ExitError(EXIT.PARSE, `${f}: ${msg}`);
         }
       });
-      let c;
+      let c: ReturnType<typeof consolidate>;
       try {
         c = consolidate(base, amendments, o.at);
       } catch (e) {
@@ -193,7 +193,7 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
       } catch (e) {
         throw new ExitError(EXIT.PARSE, `Không đọc được tệp ${file}: ${(e as NodeJS.ErrnoException).code ?? ''}`);
       }
-      let r;
+      let r: ReturnType<typeof importRegulation>;
       try {
         r = importRegulation({ fileName: file, bytes });
       } catch (e) {

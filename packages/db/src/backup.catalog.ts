@@ -81,15 +81,13 @@ export async function backupTables(sql: Sql): Promise<BackupTable[]> {
   const out = new Map<string, BackupTable>();
   for (const t of tables) out.set(t.name, { name: t.name, columns: [], primaryKey: [], selfRefs: [] });
   for (const c of cols) {
-    out
-      .get(byOid.get(c.oid)!)!
-      .columns.push({
-        name: c.name,
-        type: c.type,
-        binary: c.binary,
-        generated: c.generated,
-        identityAlways: c.identity_always,
-      });
+    out.get(byOid.get(c.oid)!)!.columns.push({
+      name: c.name,
+      type: c.type,
+      binary: c.binary,
+      generated: c.generated,
+      identityAlways: c.identity_always,
+    });
   }
   const deps = new Map<string, Set<string>>(tables.map((t) => [t.name, new Set<string>()]));
   for (const c of cons) {

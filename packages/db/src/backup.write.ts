@@ -111,7 +111,7 @@ async function writeTable(tx: Sql, t: BackupTable, write: (text: string) => Prom
   const select = cols
     .map(
       (c, i) =>
-        (c.binary ? `translate(encode(x.${q(c.name)}, 'base64'), E'\\n', '')` : `x.${q(c.name)}::text`) + ` as c${i}`,
+        `${c.binary ? `translate(encode(x.${q(c.name)}, 'base64'), E'\\n', '')` : `x.${q(c.name)}::text`} as c${i}`,
     )
     .join(', ');
   await tx.query(`declare backup_rows no scroll cursor for select ${select} from ${q(t.name)} x ${orderOf(t)}`);

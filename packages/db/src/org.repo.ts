@@ -227,7 +227,7 @@ export async function orgTree(
   }
   const sort = (list: TreeNode[]) => {
     list.sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.name.localeCompare(b.name, 'vi', { numeric: true }));
-    list.forEach((n) => sort(n.children));
+    for (const n of list) sort(n.children);
   };
   sort(out);
   return out;

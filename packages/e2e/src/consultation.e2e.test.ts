@@ -200,7 +200,7 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await hoaSon.getByTestId('recipient-mark-open').click();
     await hoaSon
       .getByTestId('recipient-mark-note')
-      .fill('Đã nhắc ngày ' + formatDateVi(todayInVietnam()) + ', quá hạn không trả lời');
+      .fill(`Đã nhắc ngày ${formatDateVi(todayInVietnam())}, quá hạn không trả lời`);
     await hoaSon.getByTestId('recipient-mark-submit').click();
     await expect.poll(() => hoaSon.getAttribute('data-status')).toBe('not_answering');
     await expect.poll(() => blockers.allInnerTexts()).toEqual(['Còn 1 ý kiến chưa tiếp thu, giải trình']);

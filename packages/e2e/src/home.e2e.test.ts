@@ -38,15 +38,13 @@ describe.skipIf(skipReason !== null)('home page "Việc của tôi" in Chromium'
       const page = await logIn(demo.browser, demo.base, username);
       await page.goto(`${demo.base}/`);
       await page.getByTestId('home-page').waitFor();
-      const figures = await page
-        .locator('[data-testid^="home-"][data-href]')
-        .evaluateAll((els) =>
-          els.map((e) => ({
-            testid: e.getAttribute('data-testid')!,
-            count: Number(e.getAttribute('data-count')),
-            href: e.getAttribute('data-href')!,
-          })),
-        );
+      const figures = await page.locator('[data-testid^="home-"][data-href]').evaluateAll((els) =>
+        els.map((e) => ({
+          testid: e.getAttribute('data-testid')!,
+          count: Number(e.getAttribute('data-count')),
+          href: e.getAttribute('data-href')!,
+        })),
+      );
       const lists = figures.filter((f) => /^\/(tasks|consultations|notifications|conclusions)/.test(f.href));
       expect(lists.length).toBeGreaterThanOrEqual(6);
       for (const f of lists) {

@@ -62,14 +62,12 @@ describe.skipIf(skipReason !== null)('a phone 390 px wide in Chromium', () => {
       await noHorizontalScroll(page);
       expect(await sidewaysInside(page), path).toEqual([]);
       // A table left on the page is laid out as cards: no header row shown, no row wider than the screen.
-      const tables = await page
-        .locator('table')
-        .evaluateAll((ts) =>
-          ts.map((t) => ({
-            head: t.querySelector('thead') ? getComputedStyle(t.querySelector('thead')!).display : 'none',
-            width: t.getBoundingClientRect().width,
-          })),
-        );
+      const tables = await page.locator('table').evaluateAll((ts) =>
+        ts.map((t) => ({
+          head: t.querySelector('thead') ? getComputedStyle(t.querySelector('thead')!).display : 'none',
+          width: t.getBoundingClientRect().width,
+        })),
+      );
       for (const t of tables) {
         expect(t.head, path).toBe('none');
         expect(t.width, path).toBeLessThanOrEqual(390);

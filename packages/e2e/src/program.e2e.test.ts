@@ -557,13 +557,11 @@ describe.skipIf(skipReason !== null)('programs, inspections and recommendations 
     await expect.poll(() => total.count()).toBe(1);
     const shown = await total.getAttribute('data-total');
     await page.getByTestId('task-import-open').click();
-    await page
-      .getByTestId('import-file')
-      .setInputFiles({
-        name: 'nhiem-vu-loi.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: bad,
-      });
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'nhiem-vu-loi.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bad,
+    });
     const errors = page.getByTestId('import-error');
     await expect.poll(() => errors.count()).toBe(2);
     const cells = await errors.evaluateAll((els) =>
@@ -598,13 +596,11 @@ describe.skipIf(skipReason !== null)('programs, inspections and recommendations 
         product: 'Báo cáo tổng hợp',
       },
     ]);
-    await page
-      .getByTestId('import-file')
-      .setInputFiles({
-        name: 'nhiem-vu.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: good,
-      });
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'nhiem-vu.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: good,
+    });
     const plan = page.getByTestId('import-plan');
     await expect.poll(() => plan.getAttribute('data-created')).toBe('1');
     expect(await page.getByTestId('import-error').count()).toBe(0);

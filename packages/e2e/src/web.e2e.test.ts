@@ -8,12 +8,12 @@ import type { Demo } from './harness.js';
 describe.skipIf(skipReason !== null)('web in Chromium', () => {
   let demo: Demo;
   let db: Db;
-  let app: FastifyInstance;
+  let _app: FastifyInstance;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    ({ db, app, browser, base } = demo = await startDemo());
+    ({ db, _app, browser, base } = demo = await startDemo());
   });
   afterAll(async () => demo?.close());
 
@@ -153,15 +153,13 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
   it('imports a text regulation, checks it and saves it', async () => {
     const page = await loggedIn();
     await page.goto(`${base}/regulations`);
-    await page
-      .getByTestId('upload-file')
-      .setInputFiles({
-        name: 'quy-che-xa.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from(
-          'QUY CHẾ LÀM VIỆC\nChương I. CHUNG\nĐiều 1. Phạm vi\n1. Quy chế này quy định chế độ làm việc.\na) Ban Chấp hành;\nb) Ban Thường vụ.\nĐiều 2. Hiệu lực\n1. Có hiệu lực từ ngày ký.\n',
-        ),
-      });
+    await page.getByTestId('upload-file').setInputFiles({
+      name: 'quy-che-xa.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(
+        'QUY CHẾ LÀM VIỆC\nChương I. CHUNG\nĐiều 1. Phạm vi\n1. Quy chế này quy định chế độ làm việc.\na) Ban Chấp hành;\nb) Ban Thường vụ.\nĐiều 2. Hiệu lực\n1. Có hiệu lực từ ngày ký.\n',
+      ),
+    });
     await expect.poll(() => page.getByTestId('import-report').innerText()).toContain('2 điều');
     await page.getByTestId('upload-validate').click();
     await expect.poll(() => page.getByTestId('upload-check').innerText()).toContain('2 điều, 0 quy tắc');

@@ -73,7 +73,7 @@ describe.each(drivers)('bad input (%s)', (driver) => {
       'body.validFrom',
     );
     expectProblem(
-      await post('/api/v1/organizations/' + al + '/terms', {
+      await post(`/api/v1/organizations/${al}/terms`, {
         name: 'I',
         validFrom: '2026-05-01',
         validUntil: '2026-04-30',

@@ -86,7 +86,7 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
     expect(before.counts).toMatchObject({ summoned: 61, present: 0, absent: 0, absentExcused: 0 });
     expect(before.checks.quorum).toBeNull();
     const attendance = before.attendance;
-    let last;
+    let last: { counts: unknown; checks: { quorum: unknown } } | undefined;
     for (const a of attendance.slice(0, 40)) {
       last = (
         await t.as(admin, {
@@ -96,8 +96,8 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
         })
       ).json();
     }
-    expect(last.counts).toMatchObject({ summoned: 61, present: 40 });
-    expect(last.checks.quorum).toMatchObject({ ok: false, eIds: ['chp_3__art_12__para_2'] });
+    expect(last?.counts).toMatchObject({ summoned: 61, present: 40 });
+    expect(last?.checks.quorum).toMatchObject({ ok: false, eIds: ['chp_3__art_12__para_2'] });
     const r = (
       await t.as(admin, {
         method: 'PATCH',

@@ -19,7 +19,7 @@ export function connect<T>(port: number, path: string, cookie: string): SseClien
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         buf += chunk;
-        let i;
+        let i: number;
         while ((i = buf.indexOf('\n\n')) >= 0) {
           const block = buf.slice(0, i);
           buf = buf.slice(i + 2);

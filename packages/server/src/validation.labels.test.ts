@@ -262,6 +262,7 @@ function expectReadable(message: string, where: string) {
   expect.soft(message.charAt(0), `${where}: a sentence`).toBe(message.charAt(0).toLocaleUpperCase('vi'));
 }
 
+// biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test looks schemas up by the names it lists.
 const schemaOf = (name: keyof typeof core) => core[name] as unknown as z.ZodType;
 
 describe('validation messages of the forms’ schemas', () => {

@@ -4,11 +4,9 @@ import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema } from './co
 
 export const IssueDocumentSchema = z.strictObject({
   orgId: IdSchema,
-  type: z
-    .string()
-    .refine((t) => t in DOCUMENT_TYPES, {
-      message: `Loại văn bản là một trong: ${Object.keys(DOCUMENT_TYPES).join(', ')}`,
-    }),
+  type: z.string().refine((t) => t in DOCUMENT_TYPES, {
+    message: `Loại văn bản là một trong: ${Object.keys(DOCUMENT_TYPES).join(', ')}`,
+  }),
   title: TextSchema(500),
   issuedOn: IsoDateSchema,
   confidentiality: ConfidentialitySchema.optional(),

@@ -1,7 +1,7 @@
 import { addDays, formatDateVi } from '../time/date.js';
 import { meetsRatio, parseRatio } from './rational.js';
 import { citeVi, findElement } from './reg.parse.js';
-import type { Finding } from './reg.lint.js';
+import type { Finding } from './reg.findings.js';
 import type {
   AuthorityRule,
   BallotRule,

@@ -2,35 +2,11 @@ import { addDays, formatDateVi } from '../time/date.js';
 import { conditionConstants, evalCondition } from './condition.js';
 import { meetsRatio, minimumCount, parseRatio } from './rational.js';
 import { allElements, citeVi, findElement } from './reg.parse.js';
+import type { Finding, LintCode } from './reg.findings.js';
 import type { AuthorityRule, DelegationRule, Regulation, Rule } from './reg.model.js';
+import { compareWithBase } from './reg.consistency.js';
 
-export const LINT_CODES = [
-  'AUTHORITY_UNIQUE',
-  'DUTY_SINGLE_OWNER',
-  'RATIO_BASE_REQUIRED',
-  'THRESHOLD_QUORUM_INTERPLAY',
-  'TEXT_RULE_DRIFT',
-  'DELEGATION_EXPIRY',
-  'DELEGATION_LEGALITY',
-  'DELEGATION_REPORT_BACK',
-  'LOOSER_THAN_MODEL',
-  'MODEL_COVERAGE',
-  'DANGLING_REFERENCE',
-  'NUMBERING_SEQUENCE',
-  'TIME_UNIT_AND_ANCHOR',
-  'SCHEDULE_FEASIBILITY',
-  'TEMPORAL_COVERAGE',
-] as const;
-export type LintCode = (typeof LINT_CODES)[number];
-
-export interface Finding {
-  code: LintCode;
-  severity: 'error' | 'warning' | 'info';
-  eId: string;
-  message: string;
-  message_en: string;
-  ruleIds?: string[];
-}
+export * from './reg.findings.js';
 
 export interface LintOptions {
   model?: Regulation;
@@ -764,7 +740,7 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
 
   // 15. TEMPORAL_COVERAGE — same rule key in force twice
   const key = (r: Rule) =>
-    `${r.kind}:${r.kind === 'notice' || r.kind === 'meeting_regime' ? String(r['body']) : r.kind === 'duty' || r.kind === 'deadline' ? String(r['duty']) : r.kind === 'quorum' || r.kind === 'ballot' || r.kind === 'vote_threshold' ? bodiesOf(r).join(',') + '|' + String((r['topics'] as string[] | undefined)?.join(',') ?? '') + '|' + String((r['meeting_kinds'] as string[] | undefined)?.join(',') ?? '') : ''}`;
+    `${r.kind}:${r.kind === 'notice' || r.kind === 'meeting_regime' ? String(r['body']) : r.kind === 'duty' || r.kind === 'deadline' ? String(r['duty']) : r.kind === 'quorum' || r.kind === 'ballot' || r.kind === 'vote_threshold' ? `${bodiesOf(r).join(',')}|${String((r['topics'] as string[] | undefined)?.join(',') ?? '')}|${String((r['meeting_kinds'] as string[] | undefined)?.join(',') ?? '')}` : ''}`;
   const byKey = new Map<string, Rule[]>();
   for (const r of reg.rules)
     if (['notice', 'meeting_regime', 'deadline', 'quorum', 'vote_threshold', 'conference_quota'].includes(r.kind))
@@ -810,4 +786,3 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
 }
 
 export type { Rule };
-import { compareWithBase } from './reg.consistency.js';

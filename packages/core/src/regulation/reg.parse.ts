@@ -48,7 +48,7 @@ function element(
         : kind === 'clause'
           ? `para_${num}`
           : `point_${eIdPart(num)}`;
-  const eId = parent && parent.eId ? `${parent.eId}__${own}` : own;
+  const eId = parent?.eId ? `${parent.eId}__${own}` : own;
   const shortId = kind === 'chapter' ? own : parent && parent.kind !== 'chapter' ? `${parent.shortId}__${own}` : own;
   return {
     kind,
@@ -234,7 +234,7 @@ function refineBasis(reg: Regulation) {
     if ((r as Record<string, unknown>)['__explicitBasis']) continue;
     const el = byEId.get(r.basis);
     const parent = el ? parentOf.get(el.eId) : undefined;
-    if (!el || el.kind !== 'clause' || !parent) continue;
+    if (el?.kind !== 'clause' || !parent) continue;
     const siblings = parent.children.filter((c) => c.kind === 'clause' && c.line <= el.line);
     if (siblings.length < 2) continue;
     const refs = [

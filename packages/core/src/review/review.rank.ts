@@ -38,7 +38,7 @@ export function binomialTail(n: number, k: number, p: number): number {
   if (k <= 0) return 1;
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  let term = Math.pow(1 - p, n); // P(X = 0)
+  let term = (1 - p) ** n; // P(X = 0)
   let below = 0;
   for (let i = 0; i < k; i++) {
     below += term;

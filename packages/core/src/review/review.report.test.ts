@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemError } from '../problem/problem.js';
+import type { ProblemError } from '../problem/problem.js';
 import {
   checkReportEdit,
   draftReport,

@@ -26,7 +26,7 @@ describe('scanJson', () => {
   });
 
   it('refuses nesting beyond the limit at its top-level field, without recursion', () => {
-    const deep = '{"ok":1,"leads":' + '['.repeat(50_000) + ']'.repeat(50_000) + '}';
+    const deep = `{"ok":1,"leads":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
     expect(scanJson(deep)).toEqual({ kind: 'depth', path: ['leads'], limit: MAX_JSON_DEPTH });
     expect(scanJson('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH))).toBeNull();
     expect(scanJson('['.repeat(MAX_JSON_DEPTH + 1))?.kind).toBe('depth');
@@ -49,8 +49,8 @@ describe('scanJson', () => {
   it('passes a 12 MB file body and finds an issue after it', () => {
     const content = 'QUJD'.repeat(3_000_000);
     expect(scanJson(JSON.stringify({ fileName: 'a.xlsx', contentBase64: content }))).toBeNull();
-    expect(scanJson(JSON.stringify({ contentBase64: content }).slice(0, -1) + ',"name":"\\\\ud800x"}')).toBeNull();
-    expect(scanJson(JSON.stringify({ contentBase64: content }).slice(0, -1) + ',"name":"\ud800x"}')).toEqual({
+    expect(scanJson(`${JSON.stringify({ contentBase64: content }).slice(0, -1)},"name":"\\\\ud800x"}`)).toBeNull();
+    expect(scanJson(`${JSON.stringify({ contentBase64: content }).slice(0, -1)},"name":"\ud800x"}`)).toEqual({
       kind: 'lone_surrogate',
       path: ['name'],
     });

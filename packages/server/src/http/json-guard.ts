@@ -25,6 +25,7 @@ const hex4 = (s: string, i: number) =>
 /** Where the structure of the text may change: outside strings only these characters matter. */
 const STRUCTURE = /[{}[\]",:]/g;
 /** Inside a string: its end, an escape, or a raw surrogate or NUL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this guard looks for.
 const IN_STRING = /["\\\u0000\ud800-\udfff]/g;
 
 /**

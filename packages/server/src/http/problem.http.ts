@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply } from 'fastify';
 import { fieldLabelVi, issueMessage, problem, ProblemError } from '@quyche/core';
 import type { IssueLike } from '@quyche/core';
 import type { Problem } from '@quyche/core';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { JsonGuardIssue } from './json-guard.js';
 
 export function sendProblem(reply: FastifyReply, p: Problem) {

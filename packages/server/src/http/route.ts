@@ -44,7 +44,7 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
     req: FastifyRequest;
     reply: FastifyReply;
     local: boolean;
-  }) => Promise<z.input<R> | undefined | void>;
+  }) => Promise<z.input<R> | undefined>;
 }
 
 /** The registry the OpenAPI document is generated from. */

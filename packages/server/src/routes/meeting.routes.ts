@@ -38,7 +38,9 @@ import * as attendance from '../services/attendance.service.js';
 import { issueConclusion } from '../services/conclusion.service.js';
 import { rescheduleMeeting } from '../services/meeting-reschedule.service.js';
 import { conclusionDocx, minutesDocxOf } from '../services/meeting-report.service.js';
-import { liveSummary, loadBody, loadMeeting, regulationFor } from '../services/meeting.view.js';
+import { liveSummary } from '../services/meeting.view.js';
+import { regulationFor } from '../services/regulation-in-force.js';
+import { loadBody, loadMeeting } from '../services/meeting.load.js';
 import * as sites from '../services/site.service.js';
 import { attachment, DOCX } from '../http/download.js';
 

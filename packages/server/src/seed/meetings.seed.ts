@@ -14,7 +14,7 @@ import {
 import type { TaskDraft } from '@quyche/core';
 import { uuidv7 } from '@quyche/db';
 import type { Batch } from './batch.js';
-import { externalUnit, fixtureUnits, leadOrgOf } from './units.seed.js';
+import { externalUnit, fixtureUnits } from './units.seed.js';
 import type { SeedBodies, SeedOrgs } from './units.seed.js';
 
 /**

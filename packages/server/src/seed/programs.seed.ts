@@ -98,7 +98,7 @@ export function seedPrograms(b: Batch, c: ProgramSeedContext) {
   }) => {
     const matter = p.span === 'term' ? 'CTR_TOAN_KHOA' : 'CTR_NAM';
     const who = programAdopter(c.reg, p.span, matter, p.adoptedOn);
-    const bodyName = p.adoptingBody === 'BCH' ? 'Ban Chấp hành Đảng bộ tỉnh' : 'Ban Thường vụ Tỉnh ủy';
+    const _bodyName = p.adoptingBody === 'BCH' ? 'Ban Chấp hành Đảng bộ tỉnh' : 'Ban Thường vụ Tỉnh ủy';
     const d = doc('CTr', p.title, p.adoptedOn);
     const id = b.add('program', {
       org_id: c.org,

@@ -13,7 +13,8 @@ import { bodyMembersOn, uuidv7 } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { assertMove, closeMeeting, getMeetingDetail, notifyMeeting } from './meeting.service.js';
-import { loadBody, loadMeeting, regulationFor } from './meeting.view.js';
+import { regulationFor } from './regulation-in-force.js';
+import { loadBody, loadMeeting } from './meeting.load.js';
 import { updateVersioned } from './sql-update.js';
 
 type In<T extends z.ZodType> = z.output<T>;

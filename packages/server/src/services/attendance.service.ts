@@ -4,7 +4,7 @@ import type { AttendanceUpdateSchema, CreateGuestSchema, CreateSiteSchema, Writt
 import { getPerson, uuidv7 } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
-import { loadMeeting } from './meeting.view.js';
+import { loadMeeting } from './meeting.load.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 

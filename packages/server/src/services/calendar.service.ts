@@ -12,7 +12,8 @@ import {
 import type { CalendarMeeting, MeetingKind } from '@quyche/core';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-import { competence, conclusionDeadline, loadBody, regulationFor, regulationTimeline } from './meeting.view.js';
+import { competence, conclusionDeadline, regulationFor, regulationTimeline } from './regulation-in-force.js';
+import { loadBody } from './meeting.load.js';
 
 /** Bodies whose meeting regime the regulation sets: the calendar and the deviation report cover these. */
 export const REGIME_BODIES = ['BCH', 'BTV', 'TT'];

@@ -5,7 +5,7 @@ import { getMeeting, getPerson, uuidv7 } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
-import { loadBody, loadMeeting } from './meeting.view.js';
+import { loadBody, loadMeeting } from './meeting.load.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 

@@ -36,7 +36,8 @@ import {
 import type { CommentRow, ConsultationRow, RecipientRow } from './consultation.service.js';
 import { notifyMeeting } from './meeting.service.js';
 import { notifyConsultation } from './consultation.live.js';
-import { loadBody, regulationFor } from './meeting.view.js';
+import { regulationFor } from './regulation-in-force.js';
+import { loadBody } from './meeting.load.js';
 import { applyImpact, regulationOn } from './regulation-impact.service.js';
 import { elementView } from './regulation.service.js';
 import { updateVersioned } from './sql-update.js';

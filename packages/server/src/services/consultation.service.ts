@@ -30,7 +30,7 @@ import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 import { enqueue } from './job.service.js';
 import { notifyConsultation } from './consultation.live.js';
-import { regulationFor } from './meeting.view.js';
+import { regulationFor } from './regulation-in-force.js';
 import { impactOf } from './regulation-impact.service.js';
 
 /** The matter of adopting or amending a working regulation: the engine says which body decides it. */

@@ -1,6 +1,6 @@
 import { coverageReport } from '@quyche/core';
 import type { RequestContext } from '../http/context.js';
-import { regulationFor } from './meeting.view.js';
+import { regulationFor } from './regulation-in-force.js';
 
 /**
  * Who answers for what on a date: the regulation's duties against the units that exist, the fields of portfolio

@@ -4,7 +4,8 @@ import { getMeeting } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { listConsultations } from './consultation.service.js';
 import { listMeetings } from './meeting.service.js';
-import { loadBody, regulationFor } from './meeting.view.js';
+import { regulationFor } from './regulation-in-force.js';
+import { loadBody } from './meeting.load.js';
 import { listTasks, pendingActionItems } from './task.service.js';
 
 const qs = (o: Record<string, string | undefined>) => {
@@ -172,15 +173,13 @@ async function conclusionsToFollow(ctx: RequestContext) {
     count: items.length,
     // The register of notices, filtered to the one organization when there is one, shows the same pending total.
     href: orgs.length === 1 ? `/conclusions?orgId=${orgs[0]}` : '/conclusions',
-    items: items
-      .slice(0, 5)
-      .map((i) => ({
-        id: i.id,
-        text: i.text,
-        symbol: i.conclusionSymbol,
-        issuedOn: i.issuedOn,
-        meetingId: i.meetingId,
-      })),
+    items: items.slice(0, 5).map((i) => ({
+      id: i.id,
+      text: i.text,
+      symbol: i.conclusionSymbol,
+      issuedOn: i.issuedOn,
+      meetingId: i.meetingId,
+    })),
   };
 }
 

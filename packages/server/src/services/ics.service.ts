@@ -6,7 +6,7 @@ import { getPerson, grantsOf } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import type { SessionUser } from '../http/context.js';
 import type { RequestContext } from '../http/context.js';
-import { loadBody } from './meeting.view.js';
+import { loadBody } from './meeting.load.js';
 
 /**
  * Calendar feeds (ICS) per body and per person, which calendar programs fetch without a session: the address holds a

@@ -19,7 +19,7 @@ import type {
 import { getPerson, orgsCovered, uuidv7 } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
-import { competence, regulationFor } from './meeting.view.js';
+import { competence, regulationFor } from './regulation-in-force.js';
 import { updateVersioned } from './sql-update.js';
 import { createTask } from './task.service.js';
 import { tasksBySource } from './task.view.js';

@@ -10,7 +10,7 @@ import type { PositionRole } from '@quyche/core';
 import { bodyMembersOn, getPerson } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-import { loadBody } from './meeting.view.js';
+import { loadBody } from './meeting.load.js';
 
 /**
  * The chair of a meeting: a member of the body on the meeting date. His seat in the body gives the office named in the

@@ -13,8 +13,10 @@ import type { MeetingRow, Sql } from '@quyche/db';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
-import { check, loadBody, loadMeeting, regulationFor } from './meeting.view.js';
-import type { Check } from './meeting.view.js';
+import { recordDateChange } from './meeting-reschedule.view.js';
+import { check, regulationFor } from './regulation-in-force.js';
+import { loadBody, loadMeeting } from './meeting.load.js';
+import type { Check } from './regulation-in-force.js';
 import { updateVersioned } from './sql-update.js';
 
 /**
@@ -71,36 +73,6 @@ export async function rescheduleMeeting(
     await notifyMeeting(tx, id);
   });
   return getMeetingDetail(ctx, id);
-}
-
-/** One row of the meeting's date history (rescheduling, or the planned date corrected before convening: no reason). */
-export async function recordDateChange(
-  tx: Sql,
-  ctx: RequestContext,
-  m: MeetingRow,
-  to: { date: string; startsAt: string | null; location: string | null },
-  reason: string | null,
-  notice: Check | null,
-) {
-  await tx.query(
-    `insert into meeting_reschedule (id, org_id, meeting_id, state, from_date, to_date, from_starts_at, to_starts_at, from_location, to_location, reason, notice, by_name)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-    [
-      uuidv7(),
-      m.org_id,
-      m.id,
-      m.state,
-      m.meeting_date,
-      to.date,
-      m.starts_at,
-      to.startsAt,
-      m.location,
-      to.location,
-      reason,
-      notice ? JSON.stringify(notice) : null,
-      ctx.user.displayName || ctx.user.username,
-    ],
-  );
 }
 
 /**

@@ -1,5 +1,7 @@
-import type { Sql } from '@quyche/db';
-import type { Check } from './meeting.view.js';
+import { uuidv7 } from '@quyche/db';
+import type { MeetingRow, Sql } from '@quyche/db';
+import type { RequestContext } from '../http/context.js';
+import type { Check } from './regulation-in-force.js';
 
 /** The history of a meeting's dates, oldest first, as its page shows it. */
 export async function reschedulesOf(sql: Sql, meetingId: string) {
@@ -33,4 +35,34 @@ export async function reschedulesOf(sql: Sql, meetingId: string) {
     byName: r.by_name,
     at: new Date(r.created_at).toISOString(),
   }));
+}
+
+/** One row of the meeting's date history (rescheduling, or the planned date corrected before convening: no reason). */
+export async function recordDateChange(
+  tx: Sql,
+  ctx: RequestContext,
+  m: MeetingRow,
+  to: { date: string; startsAt: string | null; location: string | null },
+  reason: string | null,
+  notice: Check | null,
+) {
+  await tx.query(
+    `insert into meeting_reschedule (id, org_id, meeting_id, state, from_date, to_date, from_starts_at, to_starts_at, from_location, to_location, reason, notice, by_name)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+    [
+      uuidv7(),
+      m.org_id,
+      m.id,
+      m.state,
+      m.meeting_date,
+      to.date,
+      m.starts_at,
+      to.startsAt,
+      m.location,
+      to.location,
+      reason,
+      notice ? JSON.stringify(notice) : null,
+      ctx.user.displayName || ctx.user.username,
+    ],
+  );
 }

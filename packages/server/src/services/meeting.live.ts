@@ -1,7 +1,9 @@
 import { getMeeting } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import { LiveHub } from './live.hub.js';
-import { liveSummary, loadBody, regulationFor } from './meeting.view.js';
+import { liveSummary } from './meeting.view.js';
+import { regulationFor } from './regulation-in-force.js';
+import { loadBody } from './meeting.load.js';
 
 /** The meetings' hub: counts, quorum and connection points of a meeting (channel `meeting_changed`). */
 export class MeetingHub extends LiveHub {

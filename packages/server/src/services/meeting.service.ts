@@ -15,9 +15,11 @@ import { bodyMembersOn, uuidv7 } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
-import { loadBody, loadMeeting, meetingView, regulationFor, tryCheck } from './meeting.view.js';
+import { meetingView } from './meeting.view.js';
+import { regulationFor, tryCheck } from './regulation-in-force.js';
+import { loadBody, loadMeeting } from './meeting.load.js';
 import { assertChair } from './meeting-chair.js';
-import { recordDateChange } from './meeting-reschedule.service.js';
+import { recordDateChange } from './meeting-reschedule.view.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 

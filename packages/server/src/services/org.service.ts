@@ -400,7 +400,7 @@ export async function reorganize(ctx: RequestContext, input: In<typeof Reorganiz
         [ids],
       )
     ).rows;
-    let plan;
+    let plan: ReturnType<typeof planReorganization>;
     try {
       plan = planReorganization({
         kind: input.kind,

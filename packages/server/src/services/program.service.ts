@@ -31,7 +31,8 @@ import { getMeeting, getOrganization, termOn, uuidv7 } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
-import { loadBody, regulationFor } from './meeting.view.js';
+import { regulationFor } from './regulation-in-force.js';
+import { loadBody } from './meeting.load.js';
 import { updateVersioned } from './sql-update.js';
 import { assertVisible, createTask, leadOrg } from './task.service.js';
 import { leadOf, tasksBySource } from './task.view.js';
@@ -280,7 +281,7 @@ export async function createProgram(
   ctx.assertClearance(input.confidentiality ?? 0);
   const org = (await getOrganization(ctx.db, input.orgId))!;
   const { year, period } = programWhen(input);
-  let term;
+  let term: Awaited<ReturnType<typeof termRange>> | undefined;
   if (input.termId) {
     term = await termRange(ctx.db, input.termId);
     if (term.org_id !== input.orgId)

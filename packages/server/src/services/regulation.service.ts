@@ -409,7 +409,7 @@ export async function comparisonDocx(ctx: RequestContext, regulationId: string, 
   return comparisonTableDocx({
     rows,
     issuer: org?.short_name ?? org?.name ?? '',
-    symbol: 'Số      -BC/' + (org?.symbol ?? ''),
+    symbol: `Số      -BC/${org?.symbol ?? ''}`,
     place: (org?.name ?? '').replace(/^Đảng bộ (tỉnh|xã|phường|thành phố)\s*/u, '') || 'An Lạc',
     date: todayInVietnam(),
     summary: `giữa ${r.title} (phiên bản ${a.expression}) và phiên bản ${b.expression}`,

@@ -27,7 +27,8 @@ import type { RawIndicator } from './review.indicators.js';
 import { periodOfQuery } from './review.service.js';
 import { updateVersioned } from './sql-update.js';
 import { issuerOf, slug } from './meeting-report.service.js';
-import { competence, loadMeeting, regulationFor } from './meeting.view.js';
+import { competence, regulationFor } from './regulation-in-force.js';
+import { loadMeeting } from './meeting.load.js';
 import { reviewReportDocx } from '../reports/review-report.docx.js';
 import { issuerOn, numberDocument } from './document.service.js';
 

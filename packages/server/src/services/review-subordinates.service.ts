@@ -3,7 +3,7 @@ import type { Regulation, ReviewPeriod } from '@quyche/core';
 import { childrenAsOf } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-import { regulationFor } from './meeting.view.js';
+import { regulationFor } from './regulation-in-force.js';
 import { periodOfQuery } from './review.service.js';
 import { overdueOnSql } from './task.asof.js';
 import { REGIME_BODIES } from './calendar.service.js';

@@ -4,7 +4,7 @@ import type { Sql } from '@quyche/db';
 import { deviationsIn } from './calendar.service.js';
 import type { Deviation } from './calendar.service.js';
 import { overdueOnSql } from './task.asof.js';
-import { competence } from './meeting.view.js';
+import { competence } from './regulation-in-force.js';
 
 /**
  * The figures of an organization's review over a span of dates, counted from its record as of `asOf` (the span's

@@ -11,7 +11,7 @@ import type { ReviewPeriod } from '@quyche/core';
 import { getOrganization } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-import { regulationFor } from './meeting.view.js';
+import { regulationFor } from './regulation-in-force.js';
 import { periodRecord } from './review.indicators.js';
 import type { PeriodRecord } from './review.indicators.js';
 import type { RawIndicator, TaskFlags } from './review.indicators.js';

@@ -50,7 +50,7 @@ function match(p: Params, q: ParsedSearch, text: string, symbols: string[] = [])
 }
 
 const dated = (label: string, d: string | null) => (d ? `${label} ${formatDateVi(d)}` : '');
-const line = (...parts: (string | null | undefined)[]) => parts.filter((x) => x && x.trim()).join(' · ');
+const line = (...parts: (string | null | undefined)[]) => parts.filter((x) => x?.trim()).join(' · ');
 
 async function rows<T>(sql: Sql, p: Params, text: string) {
   return (await sql.query<T>(text, p.values)).rows;

@@ -11,7 +11,7 @@ import type { ParsedSearch, SearchItem, SearchKind, SearchResult } from '@quyche
 import { orgRef, searchOrganizations, searchPeople } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { loadInspection } from './inspection.service.js';
-import { loadMeeting } from './meeting.view.js';
+import { loadMeeting } from './meeting.load.js';
 import { loadProgram } from './program.service.js';
 import { loadRecommendation } from './recommendation.service.js';
 import { loadRegulation } from './regulation.service.js';

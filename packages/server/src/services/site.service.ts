@@ -5,7 +5,9 @@ import { attendanceOf, getMeeting, uuidv7 } from '@quyche/db';
 import type { MeetingRow } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { notifyMeeting } from './meeting.service.js';
-import { liveSummary, loadBody, regulationFor } from './meeting.view.js';
+import { liveSummary } from './meeting.view.js';
+import { regulationFor } from './regulation-in-force.js';
+import { loadBody } from './meeting.load.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 

@@ -18,7 +18,7 @@ import { orgsCovered } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { createTask, listTasks, updateTask } from './task.service.js';
 import type { TaskRow } from './task.view.js';
-import { regulationFor } from './meeting.view.js';
+import { regulationFor } from './regulation-in-force.js';
 import { parseInPool } from '../files/file.pool.js';
 import { TASK_SHEET_LIMITS } from '../files/file.limits.js';
 

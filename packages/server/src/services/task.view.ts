@@ -2,7 +2,7 @@ import { checkSixClear, ProblemError, TASK_TRANSITIONS, taskStatus, todayInVietn
 import type { TaskDraft, TaskLead, TaskState } from '@quyche/core';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-import { competence, regulationFor } from './meeting.view.js';
+import { competence, regulationFor } from './regulation-in-force.js';
 
 export interface TaskRow {
   id: string;

@@ -81,7 +81,7 @@ async function managedUser(ctx: RequestContext, id: string) {
   requireRoleSomewhere(ctx, 'manage_users');
   const u = await getUserView(ctx.db, id);
   const covered = new Set(await ctx.coveredOrgs('manage_users'));
-  if (!u || !u.grants.some((g) => covered.has(g.orgId)))
+  if (!u?.grants.some((g) => covered.has(g.orgId)))
     throw new ProblemError('NOT_FOUND', { detail: 'Không có tài khoản này trong phạm vi quản lý' });
   for (const g of u.grants) await ctx.assertOrg(g.orgId, 'manage_users');
   ctx.assertClearance(u.clearance);

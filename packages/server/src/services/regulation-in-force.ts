@@ -1,0 +1,141 @@
+import { dueDate, EngineError, parseRegulation, whoDecides } from '@quyche/core';
+import type { Answer, Regulation } from '@quyche/core';
+import { regulationSourceText, regulationVersionInForce } from '@quyche/db';
+import type { Sql } from '@quyche/db';
+
+/**
+ * The regulation in force for an organization on a date, parsed once per text, and the checks every feature asks of
+ * it (competence of a body for a matter, the conclusion notice's deadline), each with its clause.
+ */
+
+// A version's text never changes: its parsed form is kept (a meeting page asks for it on every request).
+const parsedVersions = new Map<string, Regulation>();
+export async function regulationFor(
+  sql: Sql,
+  orgId: string,
+  on: string,
+): Promise<{ reg: Regulation; versionId: string; regulationId: string; expression: string } | null> {
+  const v = await regulationVersionInForce(sql, orgId, on);
+  if (!v) return null;
+  // Kept by the text's hash: the text (tens of kilobytes) is read only when its parse is not kept yet.
+  let reg = parsedVersions.get(v.sha256);
+  if (!reg) {
+    const r = parseRegulation((await regulationSourceText(sql, v.id)) ?? '');
+    if (!r.ok) return null;
+    reg = r.regulation;
+    if (parsedVersions.size > 200) parsedVersions.clear();
+    parsedVersions.set(v.sha256, reg);
+  }
+  return { reg, versionId: v.id, regulationId: v.regulation_id, expression: v.expression };
+}
+
+/**
+ * Every version of an organization's regulation in force at some date of a range: `at(d)` is the one a meeting on
+ * `d` is held under (the latest in force from on or before `d`), as for a single meeting.
+ */
+export async function regulationTimeline(sql: Sql, orgId: string, to: string) {
+  const versions = (
+    await sql.query<{ id: string; expression: string; source_text: string; in_force_from: string; sha256: string }>(
+      `select v.id, v.expression, v.source_text, v.in_force_from, v.sha256 from regulation_version v join regulation r on r.id = v.regulation_id
+        where r.org_id = $1 and v.status in ('adopted', 'consolidated') and v.in_force_from <= $2::date
+        order by v.in_force_from, v.created_at`,
+      [orgId, to],
+    )
+  ).rows;
+  const parsed = versions.flatMap((v) => {
+    let reg = parsedVersions.get(v.sha256);
+    if (!reg) {
+      const r = parseRegulation(v.source_text);
+      if (!r.ok) return [];
+      reg = r.regulation;
+      parsedVersions.set(v.sha256, reg);
+    }
+    return [{ id: v.id, expression: v.expression, from: v.in_force_from, reg }];
+  });
+  const entry = (d: string) => parsed.filter((v) => v.from <= d).at(-1);
+  return {
+    at: (d: string) => entry(d)?.reg,
+    version: (d: string) => entry(d),
+    versions: parsed.map((v) => ({ versionId: v.id, expression: v.expression, inForceFrom: v.from })),
+  };
+}
+
+export type Check = { ok: boolean; reason_vi: string; ruleIds: string[]; eIds: string[] };
+export const check = (a: Answer<{ ok?: boolean; valid?: boolean }>): Check => ({
+  ok: Boolean(a.result.ok ?? a.result.valid),
+  reason_vi: a.reason_vi,
+  ruleIds: a.ruleIds,
+  eIds: a.eIds,
+});
+/** A check the regulation cannot answer (no rule for this body) is left out rather than failed. */
+export function tryCheck(f: () => Answer<{ ok?: boolean; valid?: boolean }>): Check | null {
+  try {
+    return check(f());
+  } catch (e) {
+    if (e instanceof EngineError) return null;
+    throw e;
+  }
+}
+
+const RANK: Record<string, number> = { TT: 1, BTV: 2, BCH: 3 };
+
+/**
+ * Competence of the body for an agenda item (R9): a matter decided elsewhere gets a warning naming the competent
+ * body and the clause; one within a lower level's own competence is "pushed up" and warned as such.
+ */
+export function competence(
+  reg: Regulation,
+  bodyKind: string,
+  bodyName: string,
+  matter: string,
+  attrs: Record<string, unknown>,
+  on: string,
+): Check {
+  let a: ReturnType<typeof whoDecides>;
+  try {
+    a = whoDecides(reg, matter, attrs, on);
+  } catch (e) {
+    if (e instanceof EngineError) return { ok: false, reason_vi: e.reason_vi, ruleIds: e.ruleIds, eIds: [] };
+    throw e;
+  }
+  const decider = a.result.body;
+  const name = reg.frontMatter.bodies?.[decider]?.name ?? reg.frontMatter.roles?.[decider] ?? decider;
+  if (decider === bodyKind)
+    return { ok: true, reason_vi: `Đúng thẩm quyền: ${a.reason_vi}`, ruleIds: a.ruleIds, eIds: a.eIds };
+  const lower = (RANK[decider] ?? 0) < (RANK[bodyKind] ?? 0);
+  return {
+    ok: false,
+    reason_vi: lower
+      ? `Việc thuộc thẩm quyền của ${name}: không đưa lên ${bodyName} việc cấp dưới tự quyết (${a.reason_vi})`
+      : `${bodyName} không có thẩm quyền quyết định việc này; cơ quan có thẩm quyền là ${name} (${a.reason_vi})`,
+    ruleIds: a.ruleIds,
+    eIds: a.eIds,
+  };
+}
+
+/** R8: the conclusion notice is due N working days after the meeting. */
+export function conclusionDeadline(
+  reg: Regulation,
+  meetingDate: string,
+  issuedOn: string | null,
+  today: string,
+): Check | null {
+  let a: ReturnType<typeof dueDate>;
+  try {
+    a = dueDate(reg, 'BAN_HANH_THONG_BAO_KET_LUAN', meetingDate);
+  } catch (e) {
+    if (e instanceof EngineError) return null;
+    throw e;
+  }
+  const due = a.result.due;
+  const when = issuedOn ?? today;
+  const ok = when <= due;
+  const state = issuedOn
+    ? ok
+      ? 'Ban hành đúng hạn'
+      : 'Ban hành chậm'
+    : ok
+      ? 'Chưa ban hành, còn trong hạn'
+      : 'Quá hạn, chưa ban hành';
+  return { ok, reason_vi: `${state}: ${a.reason_vi}`, ruleIds: a.ruleIds, eIds: a.eIds };
+}
