@@ -16,3 +16,6 @@ export * from './regulation.repo.js';
 export * from './document.repo.js';
 export * from './meeting.repo.js';
 export * from './maintenance.js';
+export * from './kysely.driver.js';
+export type * from './db.schema.js';
+export { generateSchemaTypes } from './db.schema.gen.js';
