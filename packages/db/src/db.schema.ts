@@ -1,6 +1,10 @@
 // Generated from the migrations by `npm run db:types` (packages/db/src/db.schema.gen.ts); do not edit.
-import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { ColumnType, GeneratedAlways } from 'kysely';
 
+/** A column with a default: optional on insert (also for a Timestamp or Json column). */
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
 /** A timestamptz: read as a Date, written as a Date or an ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A jsonb value: read parsed, written as JSON text. */
@@ -381,6 +385,7 @@ export interface NotificationTable {
   read_at: Timestamp | null;
   sender: string | null;
   link: string | null;
+  job_id: string | null;
 }
 
 export interface OrganizationTable {

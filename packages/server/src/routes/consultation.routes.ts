@@ -26,6 +26,10 @@ import { defineRoute } from '../http/route.js';
 import type { JobRunner } from '../services/job.service.js';
 import { openStream } from '../http/event-stream.js';
 import type { ConsultationHub } from '../services/consultation.live.js';
+import * as adoption from '../services/consultation.adoption.service.js';
+import * as comments from '../services/consultation.comment.service.js';
+import * as drafts from '../services/consultation.draft.service.js';
+import * as recipients from '../services/consultation.recipient.service.js';
 import * as consultations from '../services/consultation.service.js';
 import * as revision from '../services/consultation-version.service.js';
 
@@ -74,7 +78,7 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     params: IdParamsSchema,
     query: z.strictObject({ versionId: IdSchema.optional() }),
     response: DraftSchema,
-    handler: ({ ctx, params, query }) => revision.consultationDraft(ctx, params.id, query.versionId),
+    handler: ({ ctx, params, query }) => drafts.consultationDraft(ctx, params.id, query.versionId),
   });
   r({
     method: 'POST',
@@ -83,7 +87,7 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     status: 201,
     ...C,
     body: ConsultationAnswerSchema,
-    handler: ({ ctx, params, body }) => consultations.answerConsultation(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => comments.answerConsultation(ctx, params.id, body),
   });
   r({
     method: 'GET',
@@ -92,7 +96,7 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     params: IdParamsSchema,
     query: ConsultationCommentsQuerySchema,
     response: z.array(ConsultationCommentSchema),
-    handler: ({ ctx, params, query }) => consultations.listComments(ctx, params.id, query),
+    handler: ({ ctx, params, query }) => comments.listComments(ctx, params.id, query),
   });
   r({
     method: 'PATCH',
@@ -108,7 +112,7 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
       adoptedText: z.string().nullable(),
       version: z.number().int(),
     }),
-    handler: ({ ctx, params, body }) => consultations.disposeComment(ctx, params.id, params.commentId, body),
+    handler: ({ ctx, params, body }) => comments.disposeComment(ctx, params.id, params.commentId, body),
   });
   r({
     method: 'POST',
@@ -117,7 +121,7 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     params: z.strictObject({ id: IdSchema, recipientId: IdSchema }),
     body: RecipientStepSchema,
     response: ConsultationSchema,
-    handler: ({ ctx, params, body }) => consultations.stepRecipient(ctx, params.id, params.recipientId, body),
+    handler: ({ ctx, params, body }) => recipients.stepRecipient(ctx, params.id, params.recipientId, body),
   });
   r({
     method: 'POST',
@@ -125,7 +129,7 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     summary: 'Nhắc các nơi quá hạn chưa góp ý (trong ứng dụng và qua thư)',
     params: IdParamsSchema,
     response: z.object({ reminded: z.array(z.string()) }),
-    handler: ({ ctx, params }) => consultations.remindLate(ctx, params.id, runJobs),
+    handler: ({ ctx, params }) => recipients.remindLate(ctx, params.id, runJobs),
   });
   r({
     method: 'GET',
@@ -133,7 +137,7 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     summary: 'Bảng tổng hợp ý kiến, tiếp thu, giải trình theo điều, khoản',
     params: IdParamsSchema,
     response: SynthesisSchema,
-    handler: ({ ctx, params }) => revision.synthesis(ctx, params.id),
+    handler: ({ ctx, params }) => drafts.synthesis(ctx, params.id),
   });
   r({
     method: 'GET',
@@ -141,7 +145,7 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     summary: 'Bảng tổng hợp ý kiến, tiếp thu, giải trình, tệp DOCX theo thể thức văn bản của Đảng',
     params: IdParamsSchema,
     handler: async ({ ctx, params, reply }) => {
-      const buf = await revision.synthesisDocxFile(ctx, params.id);
+      const buf = await drafts.synthesisDocxFile(ctx, params.id);
       reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', 'attachment; filename="bang-tong-hop-y-kien.docx"')
@@ -154,7 +158,7 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     summary: 'Bảng so sánh dự thảo đã gửi và bản chỉnh lý (theo điều, khoản; văn bản khác: theo đoạn)',
     params: IdParamsSchema,
     response: ComparisonSchema.shape.rows,
-    handler: ({ ctx, params }) => revision.consultationComparison(ctx, params.id),
+    handler: ({ ctx, params }) => drafts.consultationComparison(ctx, params.id),
   });
   r({
     method: 'POST',
@@ -172,7 +176,7 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     summary: 'Trình bản chỉnh lý tại hội nghị của cơ quan có thẩm quyền (quy chế cho biết cơ quan nào)',
     ...C,
     body: SubmitConsultationSchema,
-    handler: ({ ctx, params, body }) => revision.submitConsultation(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => adoption.submitConsultation(ctx, params.id, body),
   });
   r({
     method: 'POST',
@@ -182,7 +186,7 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     params: IdParamsSchema,
     body: AdoptConsultationSchema,
     response: ConsultationSchema.extend({ impact: ImpactSchema.shape.subordinates }),
-    handler: ({ ctx, params, body }) => revision.adoptConsultation(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => adoption.adoptConsultation(ctx, params.id, body),
   });
   r({
     method: 'GET',

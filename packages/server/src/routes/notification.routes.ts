@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParamsSchema, IsoDateSchema, ProblemError } from '@quyche/core';
+import { listNotifications, markNotificationRead, markNotificationsReadUpTo, notificationOwner } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import type { AppConfig } from '../config.js';
 import { defineRoute } from '../http/route.js';
@@ -20,17 +21,6 @@ const NotificationSchema = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
-type NotificationRow = {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  task_id: string | null;
-  sender: string | null;
-  link: string | null;
-  created_at: Date;
-  read_at: Date | null;
-};
 
 export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConfig) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
@@ -43,12 +33,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConf
     query: z.strictObject({ unread: z.enum(['1']).optional() }),
     response: z.array(NotificationSchema),
     handler: async ({ ctx, query }) =>
-      (
-        await ctx.db.query<NotificationRow>(
-          `select * from notification where user_id = $1 ${query.unread ? 'and read_at is null' : ''} order by read_at is not null, created_at desc limit 200`,
-          [ctx.user.id],
-        )
-      ).rows.map((n) => ({
+      (await listNotifications(ctx.db, ctx.user.id, Boolean(query.unread))).map((n) => ({
         id: n.id,
         kind: n.kind,
         title: n.title,
@@ -69,12 +54,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConf
     response: z.object({ marked: z.number().int() }),
     handler: async ({ ctx, body }) =>
       ctx.db.transaction(async (tx) => {
-        const marked = (
-          await tx.query(
-            'update notification set read_at = now() where user_id = $1 and read_at is null and created_at <= $2 returning id',
-            [ctx.user.id, body.upTo],
-          )
-        ).rows.length;
+        const marked = await markNotificationsReadUpTo(tx, ctx.user.id, body.upTo);
         if (marked > 0)
           await ctx.audit(tx, {
             action: 'read_all',
@@ -92,12 +72,11 @@ export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConf
     summary: 'Đánh dấu đã đọc',
     params: IdParamsSchema,
     handler: async ({ ctx, params }) => {
-      const n = (await ctx.db.query<{ user_id: string }>('select user_id from notification where id = $1', [params.id]))
-        .rows[0];
+      const owner = await notificationOwner(ctx.db, params.id);
       // Another account's notification is answered like a missing one.
-      if (!n || n.user_id !== ctx.user.id) throw new ProblemError('NOT_FOUND', { detail: 'Không có thông báo này' });
+      if (owner !== ctx.user.id) throw new ProblemError('NOT_FOUND', { detail: 'Không có thông báo này' });
       await ctx.db.transaction(async (tx) => {
-        await tx.query('update notification set read_at = coalesce(read_at, now()) where id = $1', [params.id]);
+        await markNotificationRead(tx, params.id);
         await ctx.audit(tx, {
           action: 'read',
           entity: 'notification',

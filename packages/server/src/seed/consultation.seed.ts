@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { findElement, foldVietnamese, parseOrThrow } from '@quyche/core';
-import { appendAudit, uuidv7 } from '@quyche/db';
+import {
+  appendAudit,
+  consultationConsolidatedText,
+  getOrganization,
+  getRegulationByWork,
+  insertConsultation,
+  insertConsultationComment,
+  insertConsultationRecipient,
+  insertConsultationRevision,
+  uuidv7,
+} from '@quyche/db';
 import type { Sql } from '@quyche/db';
 
 /**
@@ -79,17 +89,8 @@ export async function seedConsultations(
   tx: Sql,
   opts: { provinceId: string; communes: { id: string; code: string }[]; adminUser: string },
 ) {
-  const reg = (
-    await tx.query<{ id: string; title: string }>(
-      "select id, title from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'",
-    )
-  ).rows[0]!;
-  const base = (
-    await tx.query<{ source_text: string }>(
-      "select source_text from regulation_version where regulation_id = $1 and status = 'consolidated'",
-      [reg.id],
-    )
-  ).rows[0]!.source_text;
+  const reg = (await getRegulationByWork(tx, '/vn-an-lac/quy-che/tinh-uy/2025/qclv'))!;
+  const base = (await consultationConsolidatedText(tx, reg.id))!;
   // The amendment proposed: the province's work with the merged communes, made explicit in khoản 1 Điều 27.
   const ART_27_1 = 'không làm thay việc thuộc thẩm quyền của đảng ủy xã, phường.';
   if (!base.includes(ART_27_1))
@@ -103,46 +104,59 @@ export async function seedConsultations(
     );
   const draft = parseOrThrow(text);
   const versionId = uuidv7();
-  await tx.query(
-    "insert into regulation_version (id, regulation_id, org_id, expression, status, source_text, sha256, parsed) values ($1,$2,$3,'vie@2026-du-thao-sua-doi-1','draft',$4,$5,$6)",
-    [
-      versionId,
-      reg.id,
-      opts.provinceId,
-      text,
-      createHash('sha256').update(text).digest('hex'),
-      JSON.stringify({ frontMatter: draft.frontMatter, rules: draft.rules }),
-    ],
-  );
+  await insertConsultationRevision(tx, {
+    id: versionId,
+    regulation_id: reg.id,
+    org_id: opts.provinceId,
+    expression: 'vie@2026-du-thao-sua-doi-1',
+    status: 'draft',
+    source_text: text,
+    sha256: createHash('sha256').update(text).digest('hex'),
+    parsed: JSON.stringify({ frontMatter: draft.frontMatter, rules: draft.rules }),
+  });
   const id = uuidv7();
   const title = 'Lấy ý kiến các đảng ủy xã, phường về dự thảo sửa đổi, bổ sung Quy chế làm việc của Tỉnh ủy';
-  await tx.query(
-    "insert into consultation (id, org_id, regulation_id, version_id, title, sent_on, deadline, search_text, created_by) values ($1,$2,$3,$4,$5,'2026-11-09','2026-11-27',$6,$7)",
-    [id, opts.provinceId, reg.id, versionId, title, foldVietnamese(title), opts.adminUser],
-  );
+  await insertConsultation(tx, {
+    id,
+    org_id: opts.provinceId,
+    regulation_id: reg.id,
+    version_id: versionId,
+    title,
+    sent_on: '2026-11-09',
+    deadline: '2026-11-27',
+    search_text: foldVietnamese(title),
+    created_by: opts.adminUser,
+  });
   const communes = [...opts.communes].sort((a, b) => a.code.localeCompare(b.code)).slice(0, 20);
   let position = 0;
   let comments = 0;
   for (const [i, c] of communes.entries()) {
-    const name = (
-      await tx.query<{ name: string }>('select coalesce(short_name, name) as name from organization where id = $1', [
-        c.id,
-      ])
-    ).rows[0]!.name;
+    const org = (await getOrganization(tx, c.id))!;
+    const name = org.short_name ?? org.name;
     const rid = uuidv7();
     // X02–X13 answered (X12, X13 "no comment"); X01 and X14–X20 are late.
     const answered = i >= 1 && i <= 12;
-    await tx.query(
-      'insert into consultation_recipient (id, org_id, consultation_id, recipient_org_id, name, answered_on) values ($1,$2,$3,$4,$5,$6)',
-      [rid, opts.provinceId, id, c.id, name, answered ? `2026-11-${String(16 + (i % 10)).padStart(2, '0')}` : null],
-    );
+    await insertConsultationRecipient(tx, {
+      id: rid,
+      org_id: opts.provinceId,
+      consultation_id: id,
+      recipient_org_id: c.id,
+      name,
+      answered_on: answered ? `2026-11-${String(16 + (i % 10)).padStart(2, '0')}` : null,
+    });
     if (!answered) continue;
     const picks = i >= 11 ? [] : [0, 1, 2, 3, 4, 5, 6].filter((k) => (k + i) % 3 !== 0).slice(0, 2 + (i % 3));
     if (picks.length === 0) {
-      await tx.query(
-        "insert into consultation_comment (id, org_id, consultation_id, recipient_id, position, kind, text, created_by) values ($1,$2,$3,$4,$5,'no_comment','Nhất trí với dự thảo, không có ý kiến',$6)",
-        [uuidv7(), opts.provinceId, id, rid, ++position, opts.adminUser],
-      );
+      await insertConsultationComment(tx, {
+        id: uuidv7(),
+        org_id: opts.provinceId,
+        consultation_id: id,
+        recipient_id: rid,
+        position: ++position,
+        kind: 'no_comment',
+        text: 'Nhất trí với dự thảo, không có ý kiến',
+        created_by: opts.adminUser,
+      });
       comments++;
       continue;
     }
@@ -156,29 +170,25 @@ export async function seedConsultations(
             ? { disposition: 'accepted' as const, explanation: null }
             : DISPOSED[k]
           : undefined;
-      await tx.query(
-        `insert into consultation_comment (id, org_id, consultation_id, recipient_id, position, kind, anchor_wid, anchor_eid, quote, text, proposed_text, disposition, explanation, adopted_text, disposed_by, disposed_at, created_by)
-         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
-        [
-          uuidv7(),
-          opts.provinceId,
-          id,
-          rid,
-          ++position,
-          x.kind,
-          e?.wId ?? null,
-          e?.eId ?? null,
-          e ? (e.kind === 'article' ? `Điều ${e.num}. ${e.heading}` : e.text) : null,
-          x.text,
-          x.proposed ?? null,
-          d?.disposition ?? null,
-          d?.explanation ?? null,
-          d && d.disposition === 'accepted' && x.proposed ? x.proposed : null,
-          d ? opts.adminUser : null,
-          d ? '2026-11-30T09:00:00+07:00' : null,
-          opts.adminUser,
-        ],
-      );
+      await insertConsultationComment(tx, {
+        id: uuidv7(),
+        org_id: opts.provinceId,
+        consultation_id: id,
+        recipient_id: rid,
+        position: ++position,
+        kind: x.kind,
+        anchor_wid: e?.wId ?? null,
+        anchor_eid: e?.eId ?? null,
+        quote: e ? (e.kind === 'article' ? `Điều ${e.num}. ${e.heading}` : e.text) : null,
+        text: x.text,
+        proposed_text: x.proposed ?? null,
+        disposition: d?.disposition ?? null,
+        explanation: d?.explanation ?? null,
+        adopted_text: d && d.disposition === 'accepted' && x.proposed ? x.proposed : null,
+        disposed_by: d ? opts.adminUser : null,
+        disposed_at: d ? '2026-11-30T09:00:00+07:00' : null,
+        created_by: opts.adminUser,
+      });
       comments++;
     }
   }

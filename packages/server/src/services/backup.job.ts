@@ -1,6 +1,14 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { appendAudit, backupToFile, checkBackup, describeCheck, uuidv7 } from '@quyche/db';
+import {
+  alertAdministrators,
+  appendAudit,
+  backupToFile,
+  checkBackup,
+  describeCheck,
+  insertNotifications,
+  jobAttempts,
+} from '@quyche/db';
 import type { BackupCheck, BackupSummary, Db } from '@quyche/db';
 import type { AppConfig } from '../config.js';
 import { enqueue } from './job.service.js';
@@ -95,20 +103,18 @@ export async function notifyBackupFailure(db: Db, message: string, backupDir: st
   const title = 'Sao lưu định kỳ thất bại';
   const body = `${message}\nThư mục sao lưu: ${backupDir}. Hệ thống sẽ tự thử lại; hãy kiểm tra dung lượng đĩa và quyền ghi, hoặc sao lưu bằng lệnh "npx quyche db backup TỆP" rồi kiểm tra bằng "npx quyche db check-backup TỆP".`;
   return db.transaction(async (tx) => {
-    const admins = (
-      await tx.query<{ user_id: string; org_id: string; root: boolean }>(
-        `select distinct on (u.id) u.id as user_id, g.org_id, not exists (select 1 from organization_parent p where p.org_id = g.org_id) as root
-           from app_user u join role_grant g on g.user_id = u.id
-          where g.role = 'admin' and not u.disabled
-          order by u.id, root desc`,
-      )
-    ).rows;
-    const to = admins.some((a) => a.root) ? admins.filter((a) => a.root) : admins;
+    const to = await alertAdministrators(tx);
     for (const a of to) {
-      await tx.query(
-        'insert into notification (id, org_id, user_id, kind, title, body) values ($1, $2, $3, $4, $5, $6)',
-        [uuidv7(), a.org_id, a.user_id, 'backup_failed', title, body],
-      );
+      await insertNotifications(tx, [a.user_id], {
+        orgId: a.org_id,
+        jobId: null,
+        taskId: null,
+        kind: 'backup_failed',
+        title,
+        body,
+        sender: null,
+        link: null,
+      });
     }
     await appendAudit(tx, {
       actorUserId: null,
@@ -137,10 +143,7 @@ export function backupHandlers(
           e instanceof BackupCheckFailedError ? e.message : `Không tạo được bản sao lưu: ${(e as Error).message}`;
         log(`Sao lưu định kỳ thất bại: ${message}`);
         // The runner retries a failed job a few times: the administrators hear of the first failure only.
-        const attempts = Number(
-          (await db.query<{ attempts: number }>('select attempts from job where id = $1', [jobId])).rows[0]?.attempts ??
-            1,
-        );
+        const attempts = (await jobAttempts(db, jobId)) ?? 1;
         if (attempts <= 1) await notifyBackupFailure(db, message, config.backupDir);
         throw e;
       }

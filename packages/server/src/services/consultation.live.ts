@@ -1,10 +1,17 @@
 import { recipientStatus, todayInVietnam } from '@quyche/core';
+import {
+  consultationCommentCounts,
+  consultationCommentsBySite,
+  consultationLiveState,
+  consultationRecipientAnswers,
+  notifyConsultationChanged,
+} from '@quyche/db';
 import type { Db, Sql } from '@quyche/db';
 import { LiveHub } from './live.hub.js';
 
 /** Every write to a consultation tells its live channel (delivered at commit, to every server on the database). */
 export async function notifyConsultation(tx: Sql, consultationId: string) {
-  await tx.query("select pg_notify('consultation_changed', $1)", [consultationId]);
+  await notifyConsultationChanged(tx, consultationId);
 }
 
 /**
@@ -12,34 +19,11 @@ export async function notifyConsultation(tx: Sql, consultationId: string) {
  * point sees the others' comments arrive: the counts, and the comments by connection point.
  */
 export async function consultationLive(sql: Sql, id: string) {
-  const c = (
-    await sql.query<{ id: string; state: string; deadline: string; version: number }>(
-      'select id, state, deadline, version from consultation where id = $1',
-      [id],
-    )
-  ).rows[0];
+  const c = await consultationLiveState(sql, id);
   if (!c) return null;
-  const recipients = (
-    await sql.query<{ answered_on: string | null; not_answering: boolean }>(
-      'select answered_on, not_answering from consultation_recipient where consultation_id = $1',
-      [id],
-    )
-  ).rows;
-  const counts = (
-    await sql.query<{ comments: number; disposed: number; open: number; last: number }>(
-      `select count(*)::int as comments, count(*) filter (where disposition is not null)::int as disposed,
-              count(*) filter (where disposition is null and kind <> 'no_comment')::int as open, coalesce(max(position), 0)::int as last
-         from consultation_comment where consultation_id = $1`,
-      [id],
-    )
-  ).rows[0]!;
-  const sites = (
-    await sql.query<{ site_id: string; name: string; meeting_id: string; comments: number }>(
-      `select s.id as site_id, s.name, s.meeting_id, count(*)::int as comments from consultation_comment k join meeting_site s on s.id = k.site_id
-        where k.consultation_id = $1 group by s.id, s.name, s.meeting_id order by s.name`,
-      [id],
-    )
-  ).rows;
+  const recipients = await consultationRecipientAnswers(sql, id);
+  const counts = await consultationCommentCounts(sql, id);
+  const sites = await consultationCommentsBySite(sql, id);
   const today = todayInVietnam();
   const status = recipients.map((r) =>
     recipientStatus({ answeredOn: r.answered_on, notAnswering: r.not_answering }, c.deadline, today),

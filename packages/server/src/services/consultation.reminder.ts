@@ -1,8 +1,15 @@
 import { formatDateVi, todayInVietnam } from '@quyche/core';
-import type { Db } from '@quyche/db';
+import {
+  consultationBodyOrg,
+  consultationById,
+  consultationRecipientById,
+  consultationReminderClerks,
+  consultationReminderPeople,
+  listOverdueConsultations,
+} from '@quyche/db';
+import type { ConsultationRecipientRow, Db } from '@quyche/db';
 import type { AppConfig } from '../config.js';
-import type { ConsultationRow, RecipientRow } from './consultation.service.js';
-import { queueConsultationReminders } from './consultation.service.js';
+import { queueConsultationReminders } from './consultation.recipient.service.js';
 import type { JobHandler } from './job.service.js';
 import { deliver, senderOf, smtpMailer } from './reminder.service.js';
 import type { Mailer } from './reminder.service.js';
@@ -13,21 +20,11 @@ import { clause } from '../reports/punctuation.js';
  * remind at once. Each reminder notifies the recipient's accounts in the application and mails the heads of its
  * committee (Bí thư, Phó Bí thư) or the person consulted.
  */
-async function peopleOf(db: Db, r: RecipientRow, on: string): Promise<string[]> {
+async function peopleOf(db: Db, r: ConsultationRecipientRow, on: string): Promise<string[]> {
   if (r.person_id) return [r.person_id];
   const orgId =
-    r.recipient_org_id ??
-    (await db.query<{ org_id: string }>('select org_id from body where id = $1', [r.recipient_body_id])).rows[0]
-      ?.org_id;
-  const rows = (
-    await db.query<{ person_id: string }>(
-      `select m.person_id from membership m join body b on b.id = m.body_id
-        where ((b.org_id = $1 and b.kind = 'BCH' and m.role in ('BI_THU', 'PHO_BI_THU')) or (b.id = $2 and m.role in ('TRUONG_BAN', 'CHU_NHIEM')))
-          and m.valid_from <= $3 and (m.valid_until is null or m.valid_until >= $3)`,
-      [orgId ?? null, r.recipient_body_id, on],
-    )
-  ).rows;
-  return [...new Set(rows.map((x) => x.person_id))];
+    r.recipient_org_id ?? (r.recipient_body_id ? await consultationBodyOrg(db, r.recipient_body_id) : undefined);
+  return [...new Set(await consultationReminderPeople(db, orgId ?? null, r.recipient_body_id, on))];
 }
 
 export function consultationHandlers(
@@ -37,18 +34,12 @@ export function consultationHandlers(
   return {
     consultation_scan: async (payload, { db }) => {
       const today = String(payload['today'] ?? todayInVietnam());
-      const open = (
-        await db.query<ConsultationRow>("select * from consultation where state = 'open' and deadline < $1", [today])
-      ).rows;
-      for (const c of open) await queueConsultationReminders(db, c, today, 7);
+      for (const c of await listOverdueConsultations(db, today)) await queueConsultationReminders(db, c, today, 7);
     },
     consultation_reminder: async (payload, { db, jobId }) => {
-      const c = (
-        await db.query<ConsultationRow>('select * from consultation where id = $1', [payload['consultationId']])
-      ).rows[0];
-      const r = (
-        await db.query<RecipientRow>('select * from consultation_recipient where id = $1', [payload['recipientId']])
-      ).rows[0];
+      const [cid, rid] = [payload['consultationId'], payload['recipientId']];
+      const c = typeof cid === 'string' ? await consultationById(db, cid) : undefined;
+      const r = typeof rid === 'string' ? await consultationRecipientById(db, rid) : undefined;
       // Answered, excused or closed in the meantime: nothing to remind.
       if (!c || !r || c.state !== 'open' || r.answered_on || r.not_answering) return;
       const today = String(payload['today'] ?? todayInVietnam());
@@ -66,15 +57,7 @@ export function consultationHandlers(
       const people = await peopleOf(db, r, today);
       const orgId = r.recipient_org_id ?? c.org_id;
       // The recipient organization's accounts without a person (a clerk) are told in the application too.
-      const clerks = r.recipient_org_id
-        ? (
-            await db.query<{ id: string }>(
-              `select distinct u.id from app_user u join role_grant g on g.user_id = u.id
-                where g.org_id = $1 and not u.disabled and (u.person_id is null or not (u.person_id = any($2::uuid[])))`,
-              [r.recipient_org_id, people],
-            )
-          ).rows.map((u) => u.id)
-        : [];
+      const clerks = r.recipient_org_id ? await consultationReminderClerks(db, r.recipient_org_id, people) : [];
       await deliver(
         db,
         jobId,

@@ -8,7 +8,7 @@ import {
   ProblemError,
   TEAM_ROLE_LABELS,
 } from '@quyche/core';
-import type { InspectionFacts, InspectionKind, InspectionState, TeamRole } from '@quyche/core';
+import type { InspectionFacts } from '@quyche/core';
 import type { z } from 'zod';
 import type {
   CreateInspectionSchema,
@@ -16,7 +16,21 @@ import type {
   InspectionStepSchema,
   UpdateInspectionSchema,
 } from '@quyche/core';
-import { getPerson, orgsCovered, uuidv7 } from '@quyche/db';
+import {
+  getPerson,
+  inspectionById,
+  inspectionOpenRemedyTitles,
+  inspectionPlanItem,
+  inspectionProgram,
+  inspectionRecommendations,
+  inspectionTeamNames,
+  insertInspection,
+  listInspectionIdsForOrg,
+  orgsCovered,
+  touchInspection,
+  uuidv7,
+} from '@quyche/db';
+import type { InspectionRow } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
 import { competence, regulationFor } from './regulation-in-force.js';
@@ -26,36 +40,11 @@ import { tasksBySource } from './task.view.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
-interface InspectionRow {
-  id: string;
-  org_id: string;
-  program_item_id: string | null;
-  kind: InspectionKind;
-  title: string;
-  deciding_body: string;
-  decision_symbol: string | null;
-  decided_on: string | null;
-  team: { personId: string; role: TeamRole }[];
-  targets: { id: string | null; name: string }[];
-  window_from: string | null;
-  window_to: string | null;
-  findings: { target: string; text: string; violation?: boolean }[];
-  conclusion_text: string | null;
-  conclusion_symbol: string | null;
-  concluded_on: string | null;
-  verified_on: string | null;
-  verification_text: string | null;
-  state: InspectionState;
-  competence: { ok: boolean; reason_vi: string; ruleIds: string[]; eIds: string[] } | null;
-  confidentiality: number;
-  version: number;
-}
-
 /** The inspection commission acts on its own powers (Điều lệ Đảng, Điều 32); other bodies decide teams under the regulation. */
 const OWN_POWERS = 'UBKT';
 
 export async function loadInspection(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
-  const r = (await ctx.db.query<InspectionRow>('select * from inspection where id = $1', [id])).rows[0];
+  const r = await inspectionById(ctx.db, id);
   if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy cuộc kiểm tra, giám sát' });
   // The units inspected read it too (its findings and conclusion concern them); only the deciding organization writes.
   if (action === 'read' && !(await ctx.can(r.org_id, 'read', r.confidentiality))) {
@@ -101,12 +90,7 @@ export async function createInspection(ctx: RequestContext, input: In<typeof Cre
   await ctx.assertOrg(input.orgId, 'write');
   ctx.assertClearance(input.confidentiality ?? 0);
   if (input.programItemId) {
-    const it = (
-      await ctx.db.query<{ org_id: string; state: string; kind: string }>(
-        'select i.org_id, p.state, p.kind from program_item i join program p on p.id = i.program_id where i.id = $1',
-        [input.programItemId],
-      )
-    ).rows[0];
+    const it = await inspectionPlanItem(ctx.db, input.programItemId);
     if (!it || it.org_id !== input.orgId)
       throw new ProblemError('VALIDATION_FAILED', {
         field: 'body.programItemId',
@@ -122,25 +106,21 @@ export async function createInspection(ctx: RequestContext, input: In<typeof Cre
   const check = await competenceOf(ctx, input.orgId, input.decidingBody, ctx.today());
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      `insert into inspection (id, org_id, program_item_id, kind, title, deciding_body, team, targets, window_from, window_to, competence, confidentiality, search_text)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-      [
-        id,
-        input.orgId,
-        input.programItemId ?? null,
-        input.kind,
-        input.title,
-        input.decidingBody,
-        JSON.stringify(input.team ?? []),
-        JSON.stringify(input.targets ?? []),
-        input.windowFrom ?? null,
-        input.windowTo ?? null,
-        check ? JSON.stringify(check) : null,
-        input.confidentiality ?? 0,
-        foldVietnamese(input.title),
-      ],
-    );
+    await insertInspection(tx, {
+      id,
+      org_id: input.orgId,
+      program_item_id: input.programItemId ?? null,
+      kind: input.kind,
+      title: input.title,
+      deciding_body: input.decidingBody,
+      team: JSON.stringify(input.team ?? []),
+      targets: JSON.stringify(input.targets ?? []),
+      window_from: input.windowFrom ?? null,
+      window_to: input.windowTo ?? null,
+      competence: check ? JSON.stringify(check) : null,
+      confidentiality: input.confidentiality ?? 0,
+      search_text: foldVietnamese(input.title),
+    });
     await ctx.audit(tx, { action: 'create', entity: 'inspection', entityId: id, orgId: input.orgId, after: input });
   });
   return getInspection(ctx, id);
@@ -179,19 +159,14 @@ export async function updateInspection(ctx: RequestContext, id: string, input: I
         ? JSON.stringify(input.findings.map((f) => ({ ...f, violation: f.violation ?? false })))
         : undefined,
     });
-    await tx.query('update inspection set updated_at = now() where id = $1', [id]);
+    await touchInspection(tx, id);
     await ctx.audit(tx, { action: 'update', entity: 'inspection', entityId: id, orgId: r.org_id, before: r, after });
   });
   return getInspection(ctx, id);
 }
 
 async function openRemedies(ctx: RequestContext, id: string) {
-  return (
-    await ctx.db.query<{ title: string }>(
-      "select title from task where source_kind = 'inspection' and source_id = $1 and state in ('draft', 'assigned', 'in_progress', 'reported') order by due_effective",
-      [id],
-    )
-  ).rows.map((t) => t.title);
+  return inspectionOpenRemedyTitles(ctx.db, id);
 }
 
 const factsOf = (r: InspectionRow, open: string[]): InspectionFacts => ({
@@ -313,7 +288,7 @@ export async function stepInspection(ctx: RequestContext, id: string, input: In<
     if (input.to === 'verified')
       Object.assign(fields, { verified_on: input.verifiedOn, verification_text: input.verificationText });
     const after = await updateVersioned(tx, 'inspection', id, input.version, fields);
-    await tx.query('update inspection set updated_at = now() where id = $1', [id]);
+    await touchInspection(tx, id);
     await ctx.audit(tx, {
       action: input.to === 'cancelled' ? 'cancel' : 'transition',
       entity: 'inspection',
@@ -334,28 +309,16 @@ export async function getInspection(ctx: RequestContext, id: string) {
   const r = await loadInspection(ctx, id);
   const names = new Map(
     (
-      await ctx.db.query<{ id: string; full_name: string }>(
-        'select id, full_name from person where id = any($1::uuid[])',
-        [r.team.map((m) => m.personId)],
+      await inspectionTeamNames(
+        ctx.db,
+        r.team.map((m) => m.personId),
       )
-    ).rows.map((p) => [p.id, p.full_name]),
+    ).map((p) => [p.id, p.full_name]),
   );
-  const program = r.program_item_id
-    ? (
-        await ctx.db.query<{ id: string; title: string; symbol: string | null }>(
-          'select p.id, p.title, p.symbol from program_item i join program p on p.id = i.program_id where i.id = $1',
-          [r.program_item_id],
-        )
-      ).rows[0]
-    : undefined;
+  const program = r.program_item_id ? await inspectionProgram(ctx.db, r.program_item_id) : undefined;
   const reg = (await regulationFor(ctx.db, r.org_id, ctx.today()))?.reg;
   const remedies = (await tasksBySource(ctx, 'inspection', [id])).get(id) ?? [];
-  const recs = (
-    await ctx.db.query<{ id: string; title: string; state: string }>(
-      'select id, title, state from recommendation where inspection_id = $1 and confidentiality <= $2 order by received_on',
-      [id, ctx.user.clearance],
-    )
-  ).rows;
+  const recs = await inspectionRecommendations(ctx.db, id, ctx.user.clearance);
   const open = remedies
     .filter((t) => ['draft', 'assigned', 'in_progress', 'reported'].includes(t.state))
     .map((t) => t.title);
@@ -406,15 +369,14 @@ export async function getInspection(ctx: RequestContext, id: string) {
 
 export async function listInspections(ctx: RequestContext, q: In<typeof InspectionListQuerySchema>) {
   await ctx.assertOrg(q.orgId, 'read');
-  const ids = (
-    await ctx.db.query<{ id: string }>(
-      `select id from inspection where (org_id = $1 or exists (select 1 from jsonb_array_elements(targets) g where g->>'id' = any($5::text[])))
-         and confidentiality <= $2 and ($3::text is null or state = $3)
-         and ($4::int is null or extract(year from coalesce(window_from, decided_on, created_at::date)) = $4) order by coalesce(window_from, decided_on) nulls last, created_at`,
-      [q.orgId, ctx.user.clearance, q.state ?? null, q.year ?? null, await orgsCovered(ctx.db, [q.orgId])],
-    )
-  ).rows;
+  const ids = await listInspectionIdsForOrg(ctx.db, {
+    orgId: q.orgId,
+    clearance: ctx.user.clearance,
+    state: q.state ?? null,
+    year: q.year ?? null,
+    covered: await orgsCovered(ctx.db, [q.orgId]),
+  });
   const out = [];
-  for (const { id } of ids) out.push(await getInspection(ctx, id));
+  for (const id of ids) out.push(await getInspection(ctx, id));
   return out;
 }

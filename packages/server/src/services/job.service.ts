@@ -1,80 +1,85 @@
-import { uuidv7 } from '@quyche/db';
+import { claimJobs, extendJobLease, failAbandonedJobs, failJobAttempt, finishJob, insertJob } from '@quyche/db';
 import type { Db, Sql } from '@quyche/db';
+import type { JobKind, JobPayload } from './job.kinds.js';
+import { parseJobPayload } from './job.kinds.js';
 
 /**
  * Background jobs in the database: queued once per key, claimed with FOR UPDATE SKIP LOCKED so that several servers
- * share the work and no job runs twice at once; a failed job is retried with a growing delay, then left failed.
+ * share the work and no job runs twice at once. A claim is a lease: a job whose worker died is claimed again once
+ * its lease has run out; a job that keeps failing (or keeps losing its worker) is left failed after MAX_ATTEMPTS,
+ * for the administrator to see.
  */
 export type JobHandler = (payload: Record<string, unknown>, ctx: { db: Db; jobId: string }) => Promise<void>;
 
-export async function enqueue(
+export async function enqueue<K extends JobKind>(
   sql: Sql,
-  kind: string,
+  kind: K,
   dedupeKey: string,
-  payload: Record<string, unknown> = {},
+  payload: JobPayload<K>,
   runAt?: Date,
 ) {
-  const r = await sql.query<{ id: string }>(
-    'insert into job (id, kind, dedupe_key, payload, run_at) values ($1,$2,$3,$4,$5) on conflict (dedupe_key) do nothing returning id',
-    [uuidv7(), kind, dedupeKey, JSON.stringify(payload), (runAt ?? new Date()).toISOString()],
-  );
-  return r.rows[0]?.id ?? null;
+  return insertJob(sql, { kind, dedupeKey, payload, runAt: runAt ?? new Date() });
 }
 
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
+
+export interface JobRunnerOptions {
+  /** How long a claim holds before another worker may take the job (seconds). */
+  leaseSeconds?: number;
+  maxAttempts?: number;
+  /** How long a worker keeps its lease on one job (seconds): a handler stuck past it lets another worker retry. */
+  maxRunSeconds?: number;
+}
 
 export class JobRunner {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  private readonly leaseSeconds: number;
+  private readonly maxAttempts: number;
+  private readonly maxRunSeconds: number;
   constructor(
     private readonly db: Db,
     private readonly handlers: Record<string, JobHandler>,
-  ) {}
+    opts: JobRunnerOptions = {},
+  ) {
+    this.leaseSeconds = opts.leaseSeconds ?? 300;
+    this.maxAttempts = opts.maxAttempts ?? MAX_ATTEMPTS;
+    this.maxRunSeconds = opts.maxRunSeconds ?? 3600;
+  }
 
   /** Runs every ready job (claiming a few at a time) and returns how many ran. */
   async runPending(limit = 1000): Promise<{ done: number; failed: number }> {
     let done = 0;
     let failed = 0;
+    await failAbandonedJobs(this.db, this.maxAttempts);
     while (done + failed < limit) {
-      const batch = await this.db.transaction(async (tx) => {
-        const rows = (
-          await tx.query<{ id: string; kind: string; payload: Record<string, unknown>; attempts: number }>(
-            `select id, kind, payload, attempts from job
-              where state = 'queued' and run_at <= now() and (locked_until is null or locked_until < now())
-              order by run_at, id limit 10 for update skip locked`,
-          )
-        ).rows;
-        if (rows.length)
-          await tx.query(
-            "update job set state = 'running', attempts = attempts + 1, locked_until = now() + interval '5 minutes' where id = any($1::uuid[])",
-            [rows.map((r) => r.id)],
-          );
-        return rows;
-      });
+      const batch = await claimJobs(this.db, 10, this.leaseSeconds, this.maxAttempts);
       if (batch.length === 0) break;
       for (const j of batch) {
-        const handler = this.handlers[j.kind];
+        // The lease is pushed on while the handler works (a third of it at a time), up to maxRunSeconds.
+        const started = Date.now();
+        const heartbeat = setInterval(
+          () => {
+            if (Date.now() - started < this.maxRunSeconds * 1000)
+              void extendJobLease(this.db, j.id, this.leaseSeconds).catch(() => {});
+          },
+          (this.leaseSeconds * 1000) / 3,
+        );
+        heartbeat.unref();
         try {
+          const handler = this.handlers[j.kind];
           if (!handler) throw new Error(`Không có xử lý cho loại công việc "${j.kind}"`);
-          await handler(j.payload, { db: this.db, jobId: j.id });
-          await this.db.query(
-            "update job set state = 'done', done_at = now(), locked_until = null, last_error = null where id = $1",
-            [j.id],
-          );
+          const p = parseJobPayload(j.kind, j.payload);
+          if (!p.ok) throw new Error(p.error);
+          await handler(p.payload, { db: this.db, jobId: j.id });
+          await finishJob(this.db, j.id);
           done++;
         } catch (e) {
-          const attempts = j.attempts + 1;
-          const again = attempts < MAX_ATTEMPTS;
-          await this.db.query(
-            `update job set state = $2, last_error = $3, locked_until = null, run_at = now() + ($4 || ' seconds')::interval where id = $1`,
-            [
-              j.id,
-              again ? 'queued' : 'failed',
-              String((e as Error).message ?? e).slice(0, 2000),
-              String(30 * 2 ** attempts),
-            ],
-          );
+          const again = j.attempts < this.maxAttempts;
+          await failJobAttempt(this.db, j.id, String((e as Error).message ?? e), again ? 30 * 2 ** j.attempts : null);
           failed++;
+        } finally {
+          clearInterval(heartbeat);
         }
       }
     }

@@ -16,7 +16,7 @@ import {
   ProblemError,
   rollUpProgress,
 } from '@quyche/core';
-import type { ProgramPeriod, ProgramSpan } from '@quyche/core';
+import type { ProgramPeriod } from '@quyche/core';
 import type { z } from 'zod';
 import type {
   AdoptProgramSchema,
@@ -27,8 +27,34 @@ import type {
   UpdateProgramItemSchema,
   UpdateProgramSchema,
 } from '@quyche/core';
-import { getMeeting, getOrganization, termOn, uuidv7 } from '@quyche/db';
-import type { Sql } from '@quyche/db';
+import {
+  bumpProgramVersion,
+  deleteProgramItemAt,
+  getMeeting,
+  getOrganization,
+  insertProgram,
+  insertProgramItem,
+  listProgramsForOrg,
+  programAdoptionAgendaItem,
+  programAdoptionVote,
+  programById,
+  programCarriedLinks,
+  programCarryExtendTask,
+  programCarryMoveTask,
+  programCarryOpenTasks,
+  programItemById,
+  programItemInspections,
+  programItemNextPosition,
+  programItemsInOrder,
+  programItemsWithSupervisor,
+  programLiveTwin,
+  programSourceReport,
+  programTermById,
+  termOn,
+  touchProgram,
+  uuidv7,
+} from '@quyche/db';
+import type { ProgramItemRow, ProgramRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
 import { regulationFor } from './regulation-in-force.js';
@@ -39,71 +65,19 @@ import { leadOf, tasksBySource } from './task.view.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
-export interface ProgramRow {
-  id: string;
-  org_id: string;
-  term_id: string;
-  kind: 'work' | 'inspection';
-  span: ProgramSpan;
-  year: number | null;
-  period: string | null;
-  source_report_id: string | null;
-  title: string;
-  matter: string;
-  owner_body_id: string | null;
-  state: 'draft' | 'adopted' | 'cancelled';
-  adopted_on: string | null;
-  adopted_meeting_id: string | null;
-  adopted_agenda_item_id: string | null;
-  adopting_body_id: string | null;
-  issued_document_id: string | null;
-  symbol: string | null;
-  competence: { ok: boolean; competent: string | null; reason_vi: string; ruleIds: string[]; eIds: string[] } | null;
-  confidentiality: number;
-  version: number;
-}
-export interface ProgramItemRow {
-  id: string;
-  org_id: string;
-  program_id: string;
-  position: number;
-  title: string;
-  period_kind: ProgramPeriod['kind'];
-  period: string | null;
-  due_meeting_id: string | null;
-  starts_on: string;
-  due_date: string;
-  period_label: string;
-  lead_kind: 'unit' | 'person' | null;
-  lead_id: string | null;
-  lead_name: string | null;
-  lead_org_id: string | null;
-  supporting: { kind: 'unit' | 'person'; id: string | null; name: string }[];
-  supervisor_person_id: string | null;
-  deciding_body: string | null;
-  product: string | null;
-  matter: string | null;
-  inspection_kind: string | null;
-  targets: { id: string | null; name: string }[];
-  weight: number;
-  carried_from_item_id: string | null;
-  version: number;
-}
+export type { ProgramItemRow, ProgramRow };
+/** A program as created, before the database adds its search text and timestamps. */
+type ProgramFields = Omit<ProgramRow, 'search_text' | 'created_at' | 'updated_at'>;
 
 export async function loadProgram(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
-  const p = (await ctx.db.query<ProgramRow>('select * from program where id = $1', [id])).rows[0];
+  const p = await programById(ctx.db, id);
   if (!p) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy chương trình' });
   await ctx.assertOrg(p.org_id, action, p.confidentiality);
   return p;
 }
 
 async function termRange(sql: Sql, termId: string) {
-  const t = (
-    await sql.query<{ id: string; name: string; org_id: string; valid_from: string; valid_until: string | null }>(
-      'select id, name, org_id, valid_from::text, valid_until::text from term where id = $1',
-      [termId],
-    )
-  ).rows[0];
+  const t = await programTermById(sql, termId);
   if (!t) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy nhiệm kỳ' });
   return t;
 }
@@ -117,7 +91,7 @@ export const range = (
 /** Checks an item's period and 6 rõ against its program, and returns the row to store. */
 async function itemRow(
   ctx: RequestContext,
-  p: ProgramRow,
+  p: ProgramFields,
   span: { from: string; to: string },
   it: Partial<In<typeof CreateProgramItemSchema>>,
   field: string,
@@ -207,37 +181,32 @@ export async function insertItem(
   carriedFrom: string | null = null,
 ) {
   const id = uuidv7();
-  await tx.query(
-    `insert into program_item (id, org_id, program_id, position, title, period_kind, period, due_meeting_id, starts_on, due_date, period_label, lead_kind, lead_id, lead_name, lead_org_id, supporting,
-       supervisor_person_id, deciding_body, product, matter, inspection_kind, targets, weight, carried_from_item_id)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)`,
-    [
-      id,
-      p.org_id,
-      p.id,
-      position,
-      it.title,
-      r.period_kind,
-      r.period,
-      r.due_meeting_id,
-      r.starts_on,
-      r.due_date,
-      r.period_label,
-      r.lead_kind ?? null,
-      r.lead_id ?? null,
-      r.lead_name ?? null,
-      r.lead_org_id ?? null,
-      JSON.stringify(it.supporting ?? []),
-      it.supervisorPersonId ?? null,
-      it.decidingBody ?? null,
-      it.product ?? null,
-      it.matter ?? null,
-      it.inspectionKind ?? null,
-      JSON.stringify(it.targets ?? []),
-      it.weight ?? 1,
-      carriedFrom,
-    ],
-  );
+  await insertProgramItem(tx, {
+    id,
+    org_id: p.org_id,
+    program_id: p.id,
+    position,
+    title: it.title,
+    period_kind: r.period_kind!,
+    period: r.period ?? null,
+    due_meeting_id: r.due_meeting_id ?? null,
+    starts_on: r.starts_on!,
+    due_date: r.due_date!,
+    period_label: r.period_label!,
+    lead_kind: r.lead_kind ?? null,
+    lead_id: r.lead_id ?? null,
+    lead_name: r.lead_name ?? null,
+    lead_org_id: r.lead_org_id ?? null,
+    supporting: JSON.stringify(it.supporting ?? []),
+    supervisor_person_id: it.supervisorPersonId ?? null,
+    deciding_body: it.decidingBody ?? null,
+    product: it.product ?? null,
+    matter: it.matter ?? null,
+    inspection_kind: it.inspectionKind ?? null,
+    targets: JSON.stringify(it.targets ?? []),
+    weight: it.weight ?? 1,
+    carried_from_item_id: carriedFrom,
+  });
   return id;
 }
 
@@ -311,7 +280,7 @@ export async function createProgram(
     ownerName = b.name;
   }
   const id = uuidv7();
-  const row: ProgramRow = {
+  const row: ProgramFields = {
     id,
     org_id: input.orgId,
     term_id: term.id,
@@ -335,13 +304,7 @@ export async function createProgram(
     version: 1,
   };
   const span = range(row, term);
-  const live = (
-    await ctx.db.query<{ title: string }>(
-      `select title from program where org_id = $1 and kind = $2 and span = $3 and coalesce(year, 0) = coalesce($4::int, 0) and coalesce(period, '') = coalesce($5::text, '') and term_id = $6
-        and coalesce(owner_body_id, org_id) = coalesce($7::uuid, org_id) and state <> 'cancelled'`,
-      [row.org_id, row.kind, row.span, year, period, term.id, row.owner_body_id],
-    )
-  ).rows[0];
+  const live = await programLiveTwin(ctx.db, row);
   if (live)
     throw new ProblemError('DUPLICATE', {
       code: 'CHUONG_TRINH_DA_CO',
@@ -357,24 +320,21 @@ export async function createProgram(
   for (const [i, it] of (input.items ?? []).entries())
     checked.push(await itemRow(ctx, row, span, it, `body.items.${i}`));
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      'insert into program (id, org_id, term_id, kind, span, year, period, source_report_id, title, matter, owner_body_id, confidentiality, search_text) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)',
-      [
-        id,
-        row.org_id,
-        row.term_id,
-        row.kind,
-        row.span,
-        row.year,
-        row.period,
-        row.source_report_id,
-        row.title,
-        row.matter,
-        row.owner_body_id,
-        row.confidentiality,
-        searchText(row.title, null),
-      ],
-    );
+    await insertProgram(tx, {
+      id,
+      org_id: row.org_id,
+      term_id: row.term_id,
+      kind: row.kind,
+      span: row.span,
+      year: row.year,
+      period: row.period,
+      source_report_id: row.source_report_id,
+      title: row.title,
+      matter: row.matter,
+      owner_body_id: row.owner_body_id,
+      confidentiality: row.confidentiality,
+      search_text: searchText(row.title, null),
+    });
     for (const [i, it] of (input.items ?? []).entries())
       await insertItem(tx, row, it, checked[i]!, i + 1, carriedFrom[i] ?? null);
     await ctx.audit(tx, {
@@ -388,7 +348,7 @@ export async function createProgram(
   return getProgram(ctx, id);
 }
 
-function assertDraft(p: ProgramRow) {
+function assertDraft(p: ProgramFields) {
   if (p.state !== 'draft') {
     throw new ProblemError('RULE_VIOLATION', {
       code: 'CHUONG_TRINH_DA_THONG_QUA',
@@ -418,7 +378,7 @@ export async function updateProgram(ctx: RequestContext, id: string, input: In<t
       owner_body_id: input.ownerBodyId,
       search_text: input.title ? searchText(input.title, null) : undefined,
     });
-    await tx.query('update program set updated_at = now() where id = $1', [id]);
+    await touchProgram(tx, id);
     await ctx.audit(tx, { action: 'update', entity: 'program', entityId: id, orgId: p.org_id, before: p, after });
   });
   return getProgram(ctx, id);
@@ -430,14 +390,9 @@ export async function addProgramItem(ctx: RequestContext, id: string, input: In<
   const span = range(p, await termRange(ctx.db, p.term_id));
   const checked = await itemRow(ctx, p, span, input, 'body');
   await ctx.db.transaction(async (tx) => {
-    const pos = (
-      await tx.query<{ n: number }>(
-        'select coalesce(max(position), 0)::int + 1 as n from program_item where program_id = $1',
-        [id],
-      )
-    ).rows[0]!.n;
+    const pos = await programItemNextPosition(tx, id);
     const itemId = await insertItem(tx, p, input, checked, pos);
-    await tx.query('update program set version = version + 1, updated_at = now() where id = $1', [id]);
+    await bumpProgramVersion(tx, id);
     await ctx.audit(tx, {
       action: 'create',
       entity: 'program_item',
@@ -450,7 +405,7 @@ export async function addProgramItem(ctx: RequestContext, id: string, input: In<
 }
 
 async function loadItem(ctx: RequestContext, itemId: string, action: 'read' | 'write') {
-  const it = (await ctx.db.query<ProgramItemRow>('select * from program_item where id = $1', [itemId])).rows[0];
+  const it = await programItemById(ctx.db, itemId);
   if (!it) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy mục chương trình' });
   return { it, p: await loadProgram(ctx, it.program_id, action) };
 }
@@ -471,7 +426,7 @@ export async function updateProgramItem(
       supporting: r.supporting ? JSON.stringify(r.supporting) : undefined,
       targets: r.targets ? JSON.stringify(r.targets) : undefined,
     });
-    await tx.query('update program set version = version + 1, updated_at = now() where id = $1', [p.id]);
+    await bumpProgramVersion(tx, p.id);
     await ctx.audit(tx, {
       action: 'update',
       entity: 'program_item',
@@ -494,12 +449,8 @@ export async function deleteProgramItem(ctx: RequestContext, itemId: string, ver
       currentVersion: it.version,
     });
   await ctx.db.transaction(async (tx) => {
-    await tx.query('delete from program_item where id = $1', [itemId]);
-    await tx.query('update program_item set position = position - 1 where program_id = $1 and position > $2', [
-      p.id,
-      it.position,
-    ]);
-    await tx.query('update program set version = version + 1, updated_at = now() where id = $1', [p.id]);
+    await deleteProgramItemAt(tx, p.id, itemId, it.position);
+    await bumpProgramVersion(tx, p.id);
     await ctx.audit(tx, { action: 'delete', entity: 'program_item', entityId: itemId, orgId: p.org_id, before: it });
   });
   return getProgram(ctx, p.id);
@@ -507,7 +458,7 @@ export async function deleteProgramItem(ctx: RequestContext, itemId: string, ver
 
 /** The task an item generates: its 6 rõ carried over, its due date the end of its period or its meeting. */
 function taskInput(
-  p: ProgramRow,
+  p: ProgramFields,
   it: ProgramItemRow,
   sourceLabel: string,
   sourceBodyId: string | null,
@@ -576,22 +527,13 @@ export async function adoptProgram(ctx: RequestContext, id: string, input: In<ty
     });
   }
   if (input.agendaItemId) {
-    const a = (
-      await ctx.db.query<{ meeting_id: string }>('select meeting_id from agenda_item where id = $1', [
-        input.agendaItemId,
-      ])
-    ).rows[0];
+    const a = await programAdoptionAgendaItem(ctx.db, input.agendaItemId);
     if (!a || a.meeting_id !== m.id)
       throw new ProblemError('VALIDATION_FAILED', {
         field: 'body.agendaItemId',
         detail: 'Nội dung này không thuộc hội nghị đã chọn',
       });
-    const v = (
-      await ctx.db.query<{ passed: boolean; yes: number; total_members: number }>(
-        'select passed, yes, total_members from vote where agenda_item_id = $1 order by created_at desc limit 1',
-        [input.agendaItemId],
-      )
-    ).rows[0];
+    const v = await programAdoptionVote(ctx.db, input.agendaItemId);
     if (v && !v.passed)
       throw new ProblemError('RULE_VIOLATION', {
         code: 'CHUA_THONG_QUA',
@@ -600,9 +542,7 @@ export async function adoptProgram(ctx: RequestContext, id: string, input: In<ty
       });
   }
   const { org, term } = await issuerOn(ctx, p.org_id, adoptedOn, 'body');
-  const items = (
-    await ctx.db.query<ProgramItemRow>('select * from program_item where program_id = $1 order by position', [id])
-  ).rows;
+  const items = await programItemsInOrder(ctx.db, id);
   if (items.length === 0)
     throw new ProblemError('RULE_VIOLATION', {
       code: 'CHUONG_TRINH_TRONG',
@@ -630,7 +570,7 @@ export async function adoptProgram(ctx: RequestContext, id: string, input: In<ty
       competence: JSON.stringify(check),
       search_text: searchText(p.title, doc.symbol),
     });
-    await tx.query('update program set updated_at = now() where id = $1', [id]);
+    await touchProgram(tx, id);
     await ctx.audit(tx, {
       action: 'adopt',
       entity: 'program',
@@ -667,34 +607,22 @@ async function carryTasks(
   it: ProgramItemRow,
   by: { programTitle: string; symbol: string; adoptedOn: string; bodyName: string },
 ) {
-  const open = (
-    await ctx.db.query<{ id: string; org_id: string; due_effective: string | null; extended_to: string | null }>(
-      "select id, org_id, due_effective::text, extended_to::text from task where source_kind = 'program_item' and source_id = $1 and state in ('draft', 'assigned', 'in_progress')",
-      [it.carried_from_item_id],
-    )
-  ).rows;
+  const open = await programCarryOpenTasks(ctx.db, it.carried_from_item_id!);
   for (const t of open) {
-    await ctx.db.query(
-      'update task set source_id = $2, source_label = $3, version = version + 1, updated_at = now() where id = $1',
-      [t.id, it.id, by.programTitle],
-    );
+    await programCarryMoveTask(ctx.db, t.id, it.id, by.programTitle);
     let extendedTo = t.extended_to;
     if (!t.due_effective || t.due_effective < it.due_date) {
-      await ctx.db.query(
-        "insert into task_extension (id, org_id, task_id, requested_on, requested_to, reason, state, decided_on, decided_by, decision_ref, created_by) values ($1,$2,$3,$4,$5,$6,'approved',$4,$7,$8,$9)",
-        [
-          uuidv7(),
-          t.org_id,
-          t.id,
-          by.adoptedOn,
-          it.due_date,
-          `Chuyển sang ${by.programTitle} (nội dung chưa hoàn thành kỳ trước)`,
-          by.bodyName,
-          by.symbol,
-          ctx.user.id,
-        ],
-      );
-      await ctx.db.query('update task set extended_to = $2 where id = $1', [t.id, it.due_date]);
+      await programCarryExtendTask(ctx.db, {
+        id: uuidv7(),
+        orgId: t.org_id,
+        taskId: t.id,
+        on: by.adoptedOn,
+        to: it.due_date,
+        reason: `Chuyển sang ${by.programTitle} (nội dung chưa hoàn thành kỳ trước)`,
+        decidedBy: by.bodyName,
+        decisionRef: by.symbol,
+        createdBy: ctx.user.id,
+      });
       extendedTo = it.due_date;
     }
     await ctx.audit(ctx.db, {
@@ -751,12 +679,7 @@ function rollProgram(items: { weight: number; percent: number; status: { code: s
 }
 
 async function itemsView(ctx: RequestContext, programIds: string[]) {
-  const items = (
-    await ctx.db.query<ProgramItemRow & { supervisor_name: string | null }>(
-      'select i.*, p.full_name as supervisor_name from program_item i left join person p on p.id = i.supervisor_person_id where i.program_id = any($1::uuid[]) order by i.program_id, i.position',
-      [programIds],
-    )
-  ).rows;
+  const items = await programItemsWithSupervisor(ctx.db, programIds);
   const tasks = await tasksBySource(
     ctx,
     'program_item',
@@ -765,12 +688,11 @@ async function itemsView(ctx: RequestContext, programIds: string[]) {
   const links = await carriedLinks(ctx, items);
   const inspections = new Map<string, { id: string; title: string; state: string }[]>();
   if (items.length) {
-    for (const r of (
-      await ctx.db.query<{ id: string; title: string; state: string; program_item_id: string }>(
-        'select id, title, state, program_item_id from inspection where program_item_id = any($1::uuid[]) and confidentiality <= $2 order by created_at',
-        [items.map((i) => i.id), ctx.user.clearance],
-      )
-    ).rows) {
+    for (const r of await programItemInspections(
+      ctx.db,
+      items.map((i) => i.id),
+      ctx.user.clearance,
+    )) {
       inspections.set(r.program_item_id, [
         ...(inspections.get(r.program_item_id) ?? []),
         { id: r.id, title: r.title, state: r.state },
@@ -839,19 +761,7 @@ async function carriedLinks(ctx: RequestContext, items: ProgramItemRow[]) {
   if (!items.length) return { from, to };
   const ids = items.map((i) => i.id);
   const back = items.filter((i) => i.carried_from_item_id).map((i) => i.carried_from_item_id!);
-  const rows = (
-    await ctx.db.query<{
-      id: string;
-      program_id: string;
-      title: string;
-      period_label: string;
-      carried_from_item_id: string | null;
-    }>(
-      `select i.id, i.program_id, p.title, i.period_label, i.carried_from_item_id from program_item i join program p on p.id = i.program_id
-        where (i.id = any($1::uuid[]) or (i.carried_from_item_id = any($2::uuid[]) and p.state <> 'cancelled')) and p.confidentiality <= $3`,
-      [back, ids, ctx.user.clearance],
-    )
-  ).rows;
+  const rows = await programCarriedLinks(ctx.db, back, ids, ctx.user.clearance);
   const link = (r: (typeof rows)[number]): CarryLink => ({
     itemId: r.id,
     programId: r.program_id,
@@ -898,13 +808,7 @@ export async function getProgram(ctx: RequestContext, id: string) {
     adoptingBodyName: await bodyName(p.adopting_body_id),
     competence,
     range: range(p, term),
-    sourceReport: p.source_report_id
-      ? ((
-          await ctx.db.query<{ id: string; title: string }>('select id, title from review_report where id = $1', [
-            p.source_report_id,
-          ])
-        ).rows[0] ?? null)
-      : null,
+    sourceReport: p.source_report_id ? ((await programSourceReport(ctx.db, p.source_report_id)) ?? null) : null,
     confidentiality: p.confidentiality,
     canWrite: await ctx.can(p.org_id, 'write', p.confidentiality),
     itemsDetail: items,
@@ -916,7 +820,7 @@ const periodLabelOf = (p: Pick<ProgramRow, 'span' | 'period'>) => {
   return within ? periodLabel(within) : null;
 };
 
-const listItem = (p: ProgramRow, items: number, r: Rolled) => ({
+const listItem = (p: ProgramFields, items: number, r: Rolled) => ({
   id: p.id,
   orgId: p.org_id,
   kind: p.kind,
@@ -936,13 +840,12 @@ const listItem = (p: ProgramRow, items: number, r: Rolled) => ({
 
 export async function listPrograms(ctx: RequestContext, q: In<typeof ProgramListQuerySchema>) {
   await ctx.assertOrg(q.orgId, 'read');
-  const rows = (
-    await ctx.db.query<ProgramRow>(
-      `select * from program where org_id = $1 and confidentiality <= $2 and ($3::int is null or year = $3 or (span = 'term' and exists (select 1 from term t where t.id = term_id and extract(year from t.valid_from) <= $3 and (t.valid_until is null or extract(year from t.valid_until) >= $3))))
-         and ($4::text is null or kind = $4) order by span desc, year desc nulls first, kind`,
-      [q.orgId, ctx.user.clearance, q.year ?? null, q.kind ?? null],
-    )
-  ).rows;
+  const rows = await listProgramsForOrg(ctx.db, {
+    orgId: q.orgId,
+    clearance: ctx.user.clearance,
+    year: q.year ?? null,
+    kind: q.kind ?? null,
+  });
   const items = await itemsView(
     ctx,
     rows.map((r) => r.id),

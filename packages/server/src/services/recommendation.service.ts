@@ -8,10 +8,19 @@ import {
   RECOMMENDATION_TRANSITIONS,
   recommendationStatus,
 } from '@quyche/core';
-import type { RecommendationSource, RecommendationState } from '@quyche/core';
 import type { z } from 'zod';
 import type { CreateRecommendationSchema, RecommendationListQuerySchema, RecommendationStepSchema } from '@quyche/core';
-import { getOrganization, orgChainUp, uuidv7 } from '@quyche/db';
+import {
+  getOrganization,
+  inspectionOrgById,
+  insertRecommendation,
+  listRecommendationsForOrg,
+  orgChainUp,
+  recommendationById,
+  touchRecommendation,
+  uuidv7,
+} from '@quyche/db';
+import type { RecommendationRow } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { regulationFor } from './regulation-in-force.js';
 import { loadBody } from './meeting.load.js';
@@ -20,27 +29,6 @@ import { createTask } from './task.service.js';
 import { tasksBySource } from './task.view.js';
 
 type In<T extends z.ZodType> = z.output<T>;
-
-interface RecommendationRow {
-  id: string;
-  org_id: string;
-  to_body_id: string | null;
-  source: RecommendationSource;
-  from_org_id: string | null;
-  from_label: string;
-  inspection_id: string | null;
-  title: string;
-  text: string;
-  received_on: string;
-  due_on: string | null;
-  due_basis: { ok: boolean; reason_vi: string; ruleIds: string[]; eIds: string[] } | null;
-  state: RecommendationState;
-  answer_text: string | null;
-  answered_on: string | null;
-  answer_symbol: string | null;
-  confidentiality: number;
-  version: number;
-}
 
 /**
  * A recommendation is the record of the body it is sent to; the sending unit follows it too. Its staff may file
@@ -51,7 +39,7 @@ export async function loadRecommendation(
   id: string,
   action: 'read' | 'sender' | 'write' = 'read',
 ) {
-  const r = (await ctx.db.query<RecommendationRow>('select * from recommendation where id = $1', [id])).rows[0];
+  const r = await recommendationById(ctx.db, id);
   if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy kiến nghị' });
   ctx.assertClearance(r.confidentiality);
   const need = action === 'read' ? 'read' : 'write';
@@ -99,9 +87,7 @@ export async function createRecommendation(ctx: RequestContext, input: In<typeof
       });
   }
   if (input.inspectionId) {
-    const i = (
-      await ctx.db.query<{ org_id: string }>('select org_id from inspection where id = $1', [input.inspectionId])
-    ).rows[0];
+    const i = await inspectionOrgById(ctx.db, input.inspectionId);
     if (!i || i.org_id !== input.orgId)
       throw new ProblemError('VALIDATION_FAILED', {
         field: 'body.inspectionId',
@@ -121,26 +107,22 @@ export async function createRecommendation(ctx: RequestContext, input: In<typeof
   }
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      `insert into recommendation (id, org_id, to_body_id, source, from_org_id, from_label, inspection_id, title, text, received_on, due_on, due_basis, confidentiality, search_text)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-      [
-        id,
-        input.orgId,
-        input.toBodyId ?? null,
-        input.source,
-        input.fromOrgId ?? null,
-        fromLabel,
-        input.inspectionId ?? null,
-        input.title,
-        input.text,
-        input.receivedOn,
-        due?.on ?? null,
-        due ? JSON.stringify(due.basis) : null,
-        input.confidentiality ?? 0,
-        foldVietnamese(`${input.title} ${fromLabel}`),
-      ],
-    );
+    await insertRecommendation(tx, {
+      id,
+      org_id: input.orgId,
+      to_body_id: input.toBodyId ?? null,
+      source: input.source,
+      from_org_id: input.fromOrgId ?? null,
+      from_label: fromLabel,
+      inspection_id: input.inspectionId ?? null,
+      title: input.title,
+      text: input.text,
+      received_on: input.receivedOn,
+      due_on: due?.on ?? null,
+      due_basis: due ? JSON.stringify(due.basis) : null,
+      confidentiality: input.confidentiality ?? 0,
+      search_text: foldVietnamese(`${input.title} ${fromLabel}`),
+    });
     await ctx.audit(tx, {
       action: 'create',
       entity: 'recommendation',
@@ -195,7 +177,7 @@ export async function stepRecommendation(ctx: RequestContext, id: string, input:
         answer_symbol: input.answerSymbol ?? null,
       });
     const after = await updateVersioned(tx, 'recommendation', id, input.version, fields);
-    await tx.query('update recommendation set updated_at = now() where id = $1', [id]);
+    await touchRecommendation(tx, id);
     await ctx.audit(tx, {
       action: input.to === 'answered' ? 'answer' : 'transition',
       entity: 'recommendation',
@@ -245,27 +227,14 @@ export async function getRecommendation(ctx: RequestContext, id: string) {
 
 export async function listRecommendations(ctx: RequestContext, q: In<typeof RecommendationListQuerySchema>) {
   await ctx.assertOrg(q.orgId, 'read');
-  const today = ctx.today();
-  const where = [q.direction === 'sent' ? 'from_org_id = $1' : 'org_id = $1', 'confidentiality <= $2'];
-  const params: unknown[] = [q.orgId, ctx.user.clearance];
-  if (q.state === 'open') where.push("state in ('received', 'assigned')");
-  else if (q.state === 'overdue') {
-    params.push(today);
-    where.push(`state in ('received', 'assigned') and due_on < $${params.length}`);
-  } else if (q.state) {
-    params.push(q.state);
-    where.push(`state = $${params.length}`);
-  }
-  for (const w of q.q ? foldVietnamese(q.q).split(/\s+/).filter(Boolean) : []) {
-    params.push(w);
-    where.push(`search_text like '%' || $${params.length} || '%'`);
-  }
-  const rows = (
-    await ctx.db.query<RecommendationRow>(
-      `select * from recommendation where ${where.join(' and ')} order by received_on desc, id`,
-      params,
-    )
-  ).rows;
+  const rows = await listRecommendationsForOrg(ctx.db, {
+    orgId: q.orgId,
+    direction: q.direction,
+    clearance: ctx.user.clearance,
+    state: q.state ?? null,
+    today: ctx.today(),
+    words: q.q ? foldVietnamese(q.q).split(/\s+/).filter(Boolean) : [],
+  });
   const tasks = await tasksBySource(
     ctx,
     'recommendation',

@@ -10,7 +10,18 @@ import {
   VIETNAM_CALENDAR,
 } from '@quyche/core';
 import type { Reminder, TaskState } from '@quyche/core';
-import { uuidv7 } from '@quyche/db';
+import {
+  accountsOfPeople,
+  digestTasks,
+  insertNotifications,
+  leadUnitHeads,
+  mailAlreadySent,
+  notificationSenderName,
+  personEmails,
+  recordMailSent,
+  taskForReminder,
+  tasksDueBy,
+} from '@quyche/db';
 import type { Db, Sql } from '@quyche/db';
 import type { AppConfig } from '../config.js';
 import { enqueue } from './job.service.js';
@@ -22,22 +33,6 @@ import { clause, listItems } from '../reports/punctuation.js';
  * the day, weekly once overdue) and a weekly digest per supervising member; each job notifies in the application
  * the accounts of the lead and of the supervising BTV member and e-mails them when an SMTP server is configured.
  */
-type TaskForMail = {
-  id: string;
-  org_id: string;
-  title: string;
-  state: TaskState;
-  due_date: string | null;
-  extended_to: string | null;
-  lead_kind: string | null;
-  lead_id: string | null;
-  lead_name: string | null;
-  supervisor_person_id: string | null;
-  supervisor_name: string | null;
-  source_label: string | null;
-  product: string | null;
-  percent: number;
-};
 
 export async function scanReminders(
   db: Db,
@@ -45,16 +40,11 @@ export async function scanReminders(
   today: string = todayInVietnam(),
 ) {
   const cutoff = addWorkingDays(today, config.remindBeforeWorkingDays, VIETNAM_CALENDAR);
-  const rows = (
-    await db.query<{ id: string; state: TaskState; due_date: string | null; extended_to: string | null }>(
-      "select id, state, due_date, extended_to from task where state in ('assigned', 'in_progress') and due_effective <= $1 order by due_effective, id",
-      [cutoff],
-    )
-  ).rows;
+  const rows = await tasksDueBy(db, cutoff);
   let queued = 0;
   for (const t of rows) {
     const r = reminderFor(
-      { id: t.id, state: t.state, dueDate: t.due_date, extendedTo: t.extended_to },
+      { id: t.id, state: t.state as TaskState, dueDate: t.due_date, extendedTo: t.extended_to },
       today,
       config.remindBeforeWorkingDays,
       VIETNAM_CALENDAR,
@@ -74,15 +64,7 @@ async function recipients(
   if (t.supervisor_person_id) people.add(t.supervisor_person_id);
   if (t.lead_kind === 'person' && t.lead_id) people.add(t.lead_id);
   if (t.lead_kind === 'unit' && t.lead_id) {
-    const heads = (
-      await sql.query<{ person_id: string }>(
-        `select m.person_id from membership m join body b on b.id = m.body_id
-          where (b.id = $1 or (b.org_id = $1 and b.kind = 'BCH')) and m.role in ('TRUONG_BAN', 'CHU_NHIEM', 'BI_THU')
-            and m.valid_from <= $2 and (m.valid_until is null or m.valid_until >= $2)`,
-        [t.lead_id, on],
-      )
-    ).rows;
-    for (const h of heads) people.add(h.person_id);
+    for (const h of await leadUnitHeads(sql, t.lead_id, on)) people.add(h);
   }
   return [...people];
 }
@@ -104,13 +86,7 @@ export function smtpMailer(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom'>): Mai
 
 /** Who a reminder is sent in the name of: the organization's office (Văn phòng …) if it has one, else the organization. */
 export async function senderOf(db: Sql, orgId: string): Promise<string> {
-  const r = (
-    await db.query<{ office: string | null; org: string | null }>(
-      "select (select b.name from body b where b.org_id = o.id and b.name ilike 'Văn phòng%' order by b.name limit 1) as office, o.name as org from organization o where o.id = $1",
-      [orgId],
-    )
-  ).rows[0];
-  return r?.office ?? r?.org ?? 'Quychế';
+  return (await notificationSenderName(db, orgId)) ?? 'Quychế';
 }
 
 /**
@@ -131,37 +107,25 @@ export async function deliver(
   alsoUsers: string[] = [],
 ) {
   const text = `${body}\n\n${from.sender}`;
-  const people = (
-    await db.query<{ id: string; email: string | null }>('select id, email from person where id = any($1::uuid[])', [
-      personIds,
-    ])
-  ).rows;
-  const users = (
-    await db.query<{ id: string }>('select id from app_user where person_id = any($1::uuid[]) and not disabled', [
-      personIds,
-    ])
-  ).rows;
-  for (const id of new Set([...users.map((u) => u.id), ...alsoUsers])) {
-    await db.query(
-      'insert into notification (id, org_id, user_id, task_id, kind, title, body, sender, link) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
-      [uuidv7(), orgId, id, taskId, kind, subject.replace(/^\[Quychế\] /, ''), text, from.sender, from.link],
-    );
-  }
+  const people = await personEmails(db, personIds);
+  const users = await accountsOfPeople(db, personIds);
+  await insertNotifications(db, [...new Set([...users, ...alsoUsers])], {
+    orgId,
+    jobId,
+    taskId,
+    kind,
+    title: subject.replace(/^\[Quychế\] /, ''),
+    body: text,
+    sender: from.sender,
+    link: from.link,
+  });
   if (!mailer) return;
   for (const p of people) {
     if (!p.email) continue;
     // A job retried after a partial failure does not mail twice the ones already done.
-    const sent = (await db.query('select 1 from mail_sent where job_id = $1 and to_address = $2', [jobId, p.email]))
-      .rows[0];
-    if (sent) continue;
+    if (await mailAlreadySent(db, jobId, p.email)) continue;
     const messageId = await mailer.send(p.email, subject, text);
-    await db.query('insert into mail_sent (id, job_id, to_address, subject, message_id) values ($1,$2,$3,$4,$5)', [
-      uuidv7(),
-      jobId,
-      p.email,
-      subject,
-      messageId,
-    ]);
+    await recordMailSent(db, { jobId, to: p.email, subject, messageId });
   }
 }
 
@@ -174,12 +138,7 @@ export function reminderHandlers(
       await scanReminders(db, config, String(payload['today'] ?? todayInVietnam()));
     },
     send_reminder: async (payload, { db, jobId }) => {
-      const t = (
-        await db.query<TaskForMail>(
-          'select t.*, p.full_name as supervisor_name from task t left join person p on p.id = t.supervisor_person_id where t.id = $1',
-          [payload['taskId']],
-        )
-      ).rows[0];
+      const t = await taskForReminder(db, String(payload['taskId']));
       if (!t || !['assigned', 'in_progress'].includes(t.state)) return; // finished in the meantime: nothing to remind
       const r = payload['reminder'] as Reminder;
       const m = reminderMessage(
@@ -202,19 +161,7 @@ export function reminderHandlers(
     weekly_digest: async (payload, { db, jobId }) => {
       const today = String(payload['today'] ?? todayInVietnam());
       const horizon = addWorkingDays(today, 10, VIETNAM_CALENDAR);
-      const rows = (
-        await db.query<{
-          org_id: string;
-          supervisor_person_id: string;
-          title: string;
-          due_effective: string;
-          lead_name: string | null;
-          percent: number;
-        }>(
-          "select org_id, supervisor_person_id, title, due_effective, lead_name, percent from task where state in ('assigned', 'in_progress') and supervisor_person_id is not null and due_effective <= $1 order by supervisor_person_id, due_effective",
-          [horizon],
-        )
-      ).rows;
+      const rows = await digestTasks(db, horizon);
       const bySupervisor = new Map<string, typeof rows>();
       for (const r of rows)
         bySupervisor.set(r.supervisor_person_id, [...(bySupervisor.get(r.supervisor_person_id) ?? []), r]);

@@ -1,6 +1,16 @@
 import { ProblemError } from '@quyche/core';
 import type { CreateShortcomingSchema, FixShortcomingSchema, ShortcomingListQuerySchema } from '@quyche/core';
-import { uuidv7 } from '@quyche/db';
+import {
+  inspectionOrgById,
+  insertShortcoming,
+  listShortcomingsForOrg,
+  shortcomingById,
+  shortcomingLeadExists,
+  shortcomingReportOrg,
+  touchShortcoming,
+  uuidv7,
+} from '@quyche/db';
+import type { ShortcomingRow } from '@quyche/db';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
@@ -8,36 +18,10 @@ import { updateVersioned } from './sql-update.js';
 type In<T extends z.ZodType> = z.output<T>;
 
 /**
- * The register of shortcomings: each named in a review report or an inspection's conclusion, followed until it is
- * closed with the evidence of its remedy; the reviews count it as carried over until then.
+ * An entry of the register of shortcomings: each named in a review report or an inspection's conclusion, followed
+ * until it is closed with the evidence of its remedy; the reviews count it as carried over until then.
  */
-interface Row {
-  id: string;
-  org_id: string;
-  text: string;
-  cause: string | null;
-  remedy: string;
-  lead_kind: string;
-  lead_id: string | null;
-  lead_name: string;
-  due_date: string;
-  identified_on: string;
-  review_report_id: string | null;
-  inspection_id: string | null;
-  state: 'open' | 'fixed';
-  fixed_on: string | null;
-  evidence: string | null;
-  confidentiality: number;
-  version: number;
-  report_title: string | null;
-  inspection_title: string | null;
-  request_title: string | null;
-}
-
-const SELECT = `select s.*, r.title as report_title, i.title as inspection_title, q.title as request_title from shortcoming s
-  left join review_report r on r.id = s.review_report_id left join inspection i on i.id = s.inspection_id left join review_request q on q.id = s.review_request_id`;
-
-const view = (r: Row) => ({
+const view = (r: ShortcomingRow) => ({
   id: r.id,
   orgId: r.org_id,
   text: r.text,
@@ -62,7 +46,7 @@ const view = (r: Row) => ({
 });
 
 async function load(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
-  const r = (await ctx.db.query<Row>(`${SELECT} where s.id = $1`, [id])).rows[0];
+  const r = await shortcomingById(ctx.db, id);
   if (!r) throw new ProblemError('NOT_FOUND');
   await ctx.assertOrg(r.org_id, action, r.confidentiality);
   return r;
@@ -75,22 +59,14 @@ export async function createShortcoming(ctx: RequestContext, input: In<typeof Cr
       field: 'body.dueDate',
       detail: 'Hạn khắc phục phải sau ngày nêu hạn chế',
     });
-  const known =
-    (
-      await ctx.db.query(
-        'select 1 from body where id = $1 union all select 1 from organization where id = $1 union all select 1 from person where id = $1',
-        [input.lead.id],
-      )
-    ).rows.length > 0;
+  const known = await shortcomingLeadExists(ctx.db, input.lead.id);
   if (!known)
     throw new ProblemError('VALIDATION_FAILED', {
       field: 'body.lead',
       detail: `Không tìm thấy đơn vị, người chủ trì khắc phục "${input.lead.name}"`,
     });
   if (input.reviewReportId) {
-    const r = (
-      await ctx.db.query<{ org_id: string }>('select org_id from review_report where id = $1', [input.reviewReportId])
-    ).rows[0];
+    const r = await shortcomingReportOrg(ctx.db, input.reviewReportId);
     if (!r || r.org_id !== input.orgId)
       throw new ProblemError('VALIDATION_FAILED', {
         field: 'body.reviewReportId',
@@ -98,9 +74,7 @@ export async function createShortcoming(ctx: RequestContext, input: In<typeof Cr
       });
   }
   if (input.inspectionId) {
-    const i = (
-      await ctx.db.query<{ org_id: string }>('select org_id from inspection where id = $1', [input.inspectionId])
-    ).rows[0];
+    const i = await inspectionOrgById(ctx.db, input.inspectionId);
     if (!i || i.org_id !== input.orgId)
       throw new ProblemError('VALIDATION_FAILED', {
         field: 'body.inspectionId',
@@ -109,24 +83,20 @@ export async function createShortcoming(ctx: RequestContext, input: In<typeof Cr
   }
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      `insert into shortcoming (id, org_id, text, cause, remedy, lead_kind, lead_id, lead_name, due_date, identified_on, review_report_id, inspection_id)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-      [
-        id,
-        input.orgId,
-        input.text,
-        input.cause ?? null,
-        input.remedy,
-        input.lead.kind,
-        input.lead.id,
-        input.lead.name,
-        input.dueDate,
-        input.identifiedOn,
-        input.reviewReportId ?? null,
-        input.inspectionId ?? null,
-      ],
-    );
+    await insertShortcoming(tx, {
+      id,
+      org_id: input.orgId,
+      text: input.text,
+      cause: input.cause ?? null,
+      remedy: input.remedy,
+      lead_kind: input.lead.kind,
+      lead_id: input.lead.id,
+      lead_name: input.lead.name,
+      due_date: input.dueDate,
+      identified_on: input.identifiedOn,
+      review_report_id: input.reviewReportId ?? null,
+      inspection_id: input.inspectionId ?? null,
+    });
     await ctx.audit(tx, { action: 'create', entity: 'shortcoming', entityId: id, orgId: input.orgId, after: input });
   });
   return view(await load(ctx, id));
@@ -157,7 +127,7 @@ export async function fixShortcoming(ctx: RequestContext, id: string, input: In<
       fixed_on: input.fixedOn,
       evidence: input.evidence,
     });
-    await tx.query('update shortcoming set updated_at = now() where id = $1', [id]);
+    await touchShortcoming(tx, id);
     await ctx.audit(tx, {
       action: 'fix',
       entity: 'shortcoming',
@@ -172,12 +142,11 @@ export async function fixShortcoming(ctx: RequestContext, id: string, input: In<
 
 export async function listShortcomings(ctx: RequestContext, q: In<typeof ShortcomingListQuerySchema>) {
   await ctx.assertOrg(q.orgId, 'read');
-  const rows = (
-    await ctx.db.query<Row>(
-      `${SELECT} where s.org_id = $1 and s.confidentiality <= $2 ${q.state ? 'and s.state = $3' : ''} order by s.identified_on, s.created_at limit 500`,
-      q.state ? [q.orgId, ctx.user.clearance, q.state] : [q.orgId, ctx.user.clearance],
-    )
-  ).rows;
+  const rows = await listShortcomingsForOrg(ctx.db, {
+    orgId: q.orgId,
+    clearance: ctx.user.clearance,
+    state: q.state ?? null,
+  });
   return rows.map(view);
 }
 

@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import { canTransition, effectiveDue, formatDateVi, OPEN_TASK_STATES, ProblemError } from '@quyche/core';
 import type { z } from 'zod';
 import type { ExtensionDecisionSchema, ExtensionRequestSchema, TaskReportSchema } from '@quyche/core';
-import { uuidv7 } from '@quyche/db';
+import {
+  extendTask,
+  insertTaskExtension,
+  insertTaskFile,
+  insertTaskReport,
+  taskExtensionById,
+  taskFileContent,
+  taskHasPendingExtension,
+  updateTaskAfterReport,
+  uuidv7,
+} from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
 import { getTask } from './task.service.js';
@@ -38,31 +48,30 @@ export async function reportProgress(ctx: RequestContext, id: string, input: In<
   const to = input.finished ? 'reported' : 'in_progress';
   const reportId = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      'insert into task_report (id, org_id, task_id, reported_on, percent, text, created_by) values ($1,$2,$3,$4,$5,$6,$7)',
-      [reportId, t.org_id, id, input.reportedOn, input.percent, input.text, ctx.user.id],
-    );
+    await insertTaskReport(tx, {
+      id: reportId,
+      org_id: t.org_id,
+      task_id: id,
+      reported_on: input.reportedOn,
+      percent: input.percent,
+      text: input.text,
+      created_by: ctx.user.id,
+    });
     for (const f of files) {
-      await tx.query(
-        'insert into task_file (id, org_id, task_id, report_id, file_name, media_type, size, sha256, content) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
-        [
-          uuidv7(),
-          t.org_id,
-          id,
-          reportId,
-          f.fileName,
-          f.mediaType ?? null,
-          f.content.length,
-          createHash('sha256').update(f.content).digest('hex'),
-          f.content,
-        ],
-      );
+      await insertTaskFile(tx, {
+        id: uuidv7(),
+        org_id: t.org_id,
+        task_id: id,
+        report_id: reportId,
+        file_name: f.fileName,
+        media_type: f.mediaType ?? null,
+        size: f.content.length,
+        sha256: createHash('sha256').update(f.content).digest('hex'),
+        content: f.content,
+      });
     }
     const state = t.state === to || canTransition(t.state, to).ok ? to : t.state;
-    await tx.query(
-      "update task set percent = $2, state = $3, reported_on = case when $3 = 'reported' and state <> 'reported' then $4::date else reported_on end, version = version + 1, updated_at = now() where id = $1",
-      [id, input.percent, state, input.reportedOn],
-    );
+    await updateTaskAfterReport(tx, id, input.percent, state, input.reportedOn);
     await ctx.audit(tx, {
       action: 'report',
       entity: 'task',
@@ -77,12 +86,7 @@ export async function reportProgress(ctx: RequestContext, id: string, input: In<
 
 export async function taskFile(ctx: RequestContext, id: string, fileId: string) {
   const t = await loadTask(ctx, id);
-  const f = (
-    await ctx.db.query<{ file_name: string; media_type: string | null; content: Uint8Array }>(
-      'select file_name, media_type, content from task_file where id = $1 and task_id = $2',
-      [fileId, t.id],
-    )
-  ).rows[0];
+  const f = await taskFileContent(ctx.db, t.id, fileId);
   if (!f) throw new ProblemError('NOT_FOUND', { detail: 'Không có tệp này' });
   const served = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain'];
   return {
@@ -113,19 +117,23 @@ export async function requestExtension(ctx: RequestContext, id: string, input: I
       field: 'body.requestedTo',
       detail: `Ngày xin gia hạn phải sau hạn hiện tại ${formatDateVi(due)}`,
     });
-  const pending = (await ctx.db.query("select 1 from task_extension where task_id = $1 and state = 'requested'", [id]))
-    .rows[0];
-  if (pending)
+  if (await taskHasPendingExtension(ctx.db, id))
     throw new ProblemError('DUPLICATE', {
       field: 'body',
       detail: 'Nhiệm vụ đang có một đề nghị gia hạn chờ quyết định',
     });
   await ctx.db.transaction(async (tx) => {
     const eid = uuidv7();
-    await tx.query(
-      "insert into task_extension (id, org_id, task_id, requested_on, requested_to, reason, state, created_by) values ($1,$2,$3,$4,$5,$6,'requested',$7)",
-      [eid, t.org_id, id, input.requestedOn, input.requestedTo, input.reason, ctx.user.id],
-    );
+    await insertTaskExtension(tx, {
+      id: eid,
+      org_id: t.org_id,
+      task_id: id,
+      requested_on: input.requestedOn,
+      requested_to: input.requestedTo,
+      reason: input.reason,
+      state: 'requested',
+      created_by: ctx.user.id,
+    });
     await ctx.audit(tx, {
       action: 'request_extension',
       entity: 'task_extension',
@@ -148,12 +156,7 @@ export async function decideExtension(
   input: In<typeof ExtensionDecisionSchema>,
 ) {
   const t = await loadTask(ctx, id, 'decide');
-  const e = (
-    await ctx.db.query<{ id: string; state: string; requested_to: string; requested_on: string }>(
-      'select id, state, requested_to, requested_on from task_extension where id = $1 and task_id = $2',
-      [extensionId, id],
-    )
-  ).rows[0];
+  const e = await taskExtensionById(ctx.db, id, extensionId);
   if (!e) throw new ProblemError('NOT_FOUND', { detail: 'Không có đề nghị gia hạn này' });
   if (e.state !== 'requested')
     throw new ProblemError('RULE_VIOLATION', {
@@ -183,11 +186,7 @@ export async function decideExtension(
       decision_ref: input.decisionRef ?? null,
       note: input.note ?? null,
     });
-    if (input.approved)
-      await tx.query('update task set extended_to = $2, version = version + 1, updated_at = now() where id = $1', [
-        id,
-        e.requested_to,
-      ]);
+    if (input.approved) await extendTask(tx, id, e.requested_to);
     await ctx.audit(tx, {
       action: input.approved ? 'approve_extension' : 'refuse_extension',
       entity: 'task_extension',

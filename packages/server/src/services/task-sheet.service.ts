@@ -14,10 +14,9 @@ import {
 import type { TaskLead } from '@quyche/core';
 import type { z } from 'zod';
 import type { TaskListQuerySchema } from '@quyche/core';
-import { orgsCovered } from '@quyche/db';
+import { orgsCovered, taskSheetDirectory, taskSheetRowsByIds, tasksByIds, taskVersionsByIds } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { createTask, listTasks, updateTask } from './task.service.js';
-import type { TaskRow } from './task.view.js';
 import { regulationFor } from './regulation-in-force.js';
 import { parseInPool } from '../files/file.pool.js';
 import { TASK_SHEET_LIMITS } from '../files/file.limits.js';
@@ -52,12 +51,7 @@ async function exportRows(ctx: RequestContext, q: z.output<typeof TaskListQueryS
   for (let page = 1; page <= 50; page++) {
     const r = await listTasks(ctx, { ...q, page, pageSize: 500 });
     const ids = r.items.map((i) => i.id);
-    const full = (
-      await ctx.db.query<TaskRow & { supervisor_name: string | null; supervisor_code: string | null }>(
-        'select t.*, p.full_name as supervisor_name, p.code as supervisor_code from task t left join person p on p.id = t.supervisor_person_id where t.id = any($1::uuid[])',
-        [ids],
-      )
-    ).rows;
+    const full = await taskSheetRowsByIds(ctx.db, ids);
     const byId = new Map(full.map((t) => [t.id, t]));
     for (const id of ids) {
       const t = byId.get(id)!;
@@ -140,26 +134,14 @@ const fold = (s: string) => foldVietnamese(s).replace(/\s+/g, ' ').trim();
 /** Names a user may write in a sheet: the units and people of the organization's subtree, and the regulation's levels. */
 async function directory(ctx: RequestContext, orgId: string) {
   const orgs = await orgsCovered(ctx.db, [orgId]);
-  const q = <T>(sql: string, p: unknown[]) => ctx.db.query<T>(sql, p).then((r) => r.rows);
+  const { bodies, organizations, people } = await taskSheetDirectory(ctx.db, orgs, ctx.user.clearance);
   const units = [
-    ...(await q<{ id: string; name: string }>(
-      'select id, name from body where org_id = any($1::uuid[]) and valid_until is null and confidentiality <= $2',
-      [orgs, ctx.user.clearance],
-    )),
-    ...(
-      await q<{ id: string; name: string; short_name: string | null }>(
-        'select id, name, short_name from organization where id = any($1::uuid[]) and valid_until is null and confidentiality <= $2',
-        [orgs, ctx.user.clearance],
-      )
-    ).flatMap((o) => [
+    ...bodies,
+    ...organizations.flatMap((o) => [
       { id: o.id, name: o.name },
       ...(o.short_name ? [{ id: o.id, name: o.short_name, display: o.short_name }] : []),
     ]),
   ];
-  const people = await q<{ id: string; full_name: string; code: string | null }>(
-    'select id, full_name, code from person where org_id = any($1::uuid[]) and confidentiality <= $2',
-    [orgs, ctx.user.clearance],
-  );
   const reg = (await regulationFor(ctx.db, orgId, ctx.today()))?.reg;
   const levels = new Map<string, string>();
   for (const [code, b] of Object.entries(reg?.frontMatter.bodies ?? {}))
@@ -329,11 +311,11 @@ export async function parseTaskSheet(
   if (ids.length) {
     const known = new Map(
       (
-        await ctx.db.query<{ id: string; org_id: string; version: number }>(
-          'select id, org_id, version from task where id = any($1::uuid[])',
-          [ids.filter((i) => /^[0-9a-f-]{36}$/i.test(i))],
+        await taskVersionsByIds(
+          ctx.db,
+          ids.filter((i) => /^[0-9a-f-]{36}$/i.test(i)),
         )
-      ).rows.map((r) => [r.id, r]),
+      ).map((r) => [r.id, r]),
     );
     for (const t of tasks) {
       if (t.id && /^[0-9a-f-]{36}$/i.test(t.id) && known.get(t.id)?.org_id !== orgId)
@@ -362,11 +344,11 @@ export async function importTaskSheet(
   if (errors.length) throw sheetProblem(errors);
   const current = new Map(
     (
-      await ctx.db.query<TaskRow & { supervisor_person_id: string | null }>(
-        'select * from task where id = any($1::uuid[])',
-        [tasks.map((t) => t.id).filter(Boolean)],
+      await tasksByIds(
+        ctx.db,
+        tasks.map((t) => t.id).filter((x): x is string => Boolean(x)),
       )
-    ).rows.map((r) => [r.id, r]),
+    ).map((r) => [r.id, r]),
   );
   const changesOf = (t: ParsedTask) => {
     const c = current.get(t.id!)!;

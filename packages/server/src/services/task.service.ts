@@ -8,13 +8,29 @@ import type {
   TaskTransitionSchema,
   UpdateTaskSchema,
 } from '@quyche/core';
-import { getMeeting, getPerson, uuidv7 } from '@quyche/db';
-import type { Sql } from '@quyche/db';
+import {
+  conclusionItemForTask,
+  deleteTaskMilestones,
+  getMeeting,
+  getPerson,
+  insertTask as insertTaskRow,
+  insertTaskMilestones,
+  pendingConclusionActionItems,
+  setTaskSearchText,
+  taskBodyScope,
+  taskIdForConclusionItem,
+  taskListCount,
+  taskListPage,
+  taskListRowsByIds,
+  taskUnitLeadScope,
+  touchTask,
+  uuidv7,
+} from '@quyche/db';
+import type { Sql, TaskListFilter } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
 import { listItemOf, loadTask, sixClearOf, taskView } from './task.view.js';
-import type { TaskListRow, TaskRow } from './task.view.js';
-import { overdueOnSql } from './task.asof.js';
+import type { TaskRow } from './task.view.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -37,12 +53,7 @@ export async function leadOrg(ctx: RequestContext, lead: TaskLead, field: string
     orgId = p?.org_id;
     confidentiality = p?.confidentiality ?? 0;
   } else {
-    const r = (
-      await ctx.db.query<{ org_id: string; confidentiality: number }>(
-        'select org_id, confidentiality from body where id = $1 union all select id, confidentiality from organization where id = $1',
-        [lead.id],
-      )
-    ).rows[0];
+    const r = await taskUnitLeadScope(ctx.db, lead.id);
     orgId = r?.org_id;
     confidentiality = r?.confidentiality ?? 0;
   }
@@ -60,13 +71,7 @@ export async function assertVisible(
   let row: { org_id: string; confidentiality: number } | undefined;
   if (kind === 'person') row = await getPerson(ctx.db, id);
   else if (kind === 'meeting') row = await getMeeting(ctx.db, id);
-  else
-    row = (
-      await ctx.db.query<{ org_id: string; confidentiality: number }>(
-        'select org_id, confidentiality from body where id = $1',
-        [id],
-      )
-    ).rows[0];
+  else row = await taskBodyScope(ctx.db, id);
   const ok = row && (await ctx.can(row.org_id, 'read', row.confidentiality)) && (!orgId || row.org_id === orgId);
   if (!ok)
     throw new ProblemError('VALIDATION_FAILED', {
@@ -132,45 +137,36 @@ async function insertTask(
   };
   const complete = sixClearOf(draftRow as TaskRow).complete;
   const state: TaskState = row.assign && complete ? 'assigned' : 'draft';
-  await tx.query(
-    `insert into task (id, org_id, title, lead_kind, lead_id, lead_name, lead_org_id, supporting, due_date, due_meeting_id, due_label, extended_to, supervisor_person_id, deciding_body, matter, matter_attributes, product, accountability,
-       source_kind, source_id, source_label, source_body_id, state, weight, assigned_on, confidentiality, search_text)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27)`,
-    [
-      id,
-      row.org_id,
-      row.title,
-      row.lead_kind,
-      row.lead_id,
-      row.lead_name,
-      row.lead_org_id,
-      JSON.stringify(row.supporting ?? []),
-      row.due_date,
-      row.due_meeting_id,
-      row.due_label,
-      row.extended_to,
-      row.supervisor_person_id,
-      row.deciding_body,
-      row.matter,
-      JSON.stringify(row.matter_attributes ?? {}),
-      row.product,
-      row.accountability,
-      row.source_kind,
-      row.source_id,
-      row.source_label,
-      row.source_body_id,
-      state,
-      row.weight,
-      state === 'assigned' ? row.today : null,
-      row.confidentiality,
-      searchText(row),
-    ],
-  );
-  for (const [i, m] of milestones.entries())
-    await tx.query(
-      'insert into task_milestone (id, org_id, task_id, position, title, due_date) values ($1,$2,$3,$4,$5,$6)',
-      [uuidv7(), row.org_id, id, i + 1, m.title, m.dueDate],
-    );
+  await insertTaskRow(tx, {
+    id,
+    org_id: row.org_id,
+    title: row.title,
+    lead_kind: row.lead_kind,
+    lead_id: row.lead_id,
+    lead_name: row.lead_name,
+    lead_org_id: row.lead_org_id,
+    supporting: row.supporting ?? [],
+    due_date: row.due_date,
+    due_meeting_id: row.due_meeting_id,
+    due_label: row.due_label,
+    extended_to: row.extended_to,
+    supervisor_person_id: row.supervisor_person_id,
+    deciding_body: row.deciding_body,
+    matter: row.matter,
+    matter_attributes: row.matter_attributes ?? {},
+    product: row.product,
+    accountability: row.accountability,
+    source_kind: row.source_kind,
+    source_id: row.source_id,
+    source_label: row.source_label,
+    source_body_id: row.source_body_id,
+    state,
+    weight: row.weight,
+    assigned_on: state === 'assigned' ? row.today : null,
+    confidentiality: row.confidentiality,
+    search_text: searchText(row),
+  });
+  await insertTaskMilestones(tx, row.org_id, id, milestones);
   await ctx.audit(tx, {
     action: 'create',
     entity: 'task',
@@ -234,28 +230,7 @@ export async function taskFromConclusionItem(
   itemId: string,
   input: In<typeof FromConclusionSchema>,
 ) {
-  const item = (
-    await ctx.db.query<{
-      id: string;
-      kind: string;
-      text: string;
-      leads: TaskLead[];
-      supporting: TaskRow['supporting'];
-      due_date: string | null;
-      due_meeting_id: string | null;
-      due_label: string | null;
-      supervisor_person_id: string | null;
-      deciding_body: string | null;
-      product: string | null;
-      symbol: string;
-      org_id: string;
-      body_id: string;
-      confidentiality: number;
-    }>(
-      `select i.*, c.symbol, m.org_id, m.body_id, m.confidentiality from conclusion_item i join conclusion c on c.id = i.conclusion_id join meeting m on m.id = c.meeting_id where i.id = $1`,
-      [itemId],
-    )
-  ).rows[0];
+  const item = await conclusionItemForTask(ctx.db, itemId);
   if (!item) throw new ProblemError('NOT_FOUND', { detail: 'Không có mục kết luận này' });
   await ctx.assertOrg(item.org_id, 'write', item.confidentiality);
   if (item.kind !== 'action')
@@ -264,11 +239,7 @@ export async function taskFromConclusionItem(
       field: 'params.itemId',
       detail: 'Mục này là kết luận, không phải nhiệm vụ giao',
     });
-  const existing = (
-    await ctx.db.query<{ id: string }>("select id from task where source_kind = 'conclusion_item' and source_id = $1", [
-      itemId,
-    ])
-  ).rows[0];
+  const existing = await taskIdForConclusionItem(ctx.db, itemId);
   if (existing)
     throw new ProblemError('DUPLICATE', {
       field: 'params.itemId',
@@ -346,14 +317,10 @@ export async function updateTask(ctx: RequestContext, id: string, input: In<type
         lead_org_id: leadOrgId ?? null,
       });
     const after = (await updateVersioned(tx, 'task', id, version, fields)) as unknown as TaskRow;
-    await tx.query('update task set search_text = $2, updated_at = now() where id = $1', [id, searchText(after)]);
+    await setTaskSearchText(tx, id, searchText(after));
     if (milestones) {
-      await tx.query('delete from task_milestone where task_id = $1', [id]);
-      for (const [i, m] of milestones.entries())
-        await tx.query(
-          'insert into task_milestone (id, org_id, task_id, position, title, due_date) values ($1,$2,$3,$4,$5,$6)',
-          [uuidv7(), t.org_id, id, i + 1, m.title, m.dueDate],
-        );
+      await deleteTaskMilestones(tx, id);
+      await insertTaskMilestones(tx, t.org_id, id, milestones);
     }
     await ctx.audit(tx, { action: 'update', entity: 'task', entityId: id, orgId: t.org_id, before: t, after: input });
   });
@@ -389,7 +356,7 @@ export async function moveTask(ctx: RequestContext, id: string, input: In<typeof
         input.to === 'reported' ? on : t.state === 'reported' && input.to === 'in_progress' ? null : undefined,
       closed_on: input.to === 'cancelled' || input.to === 'transferred' ? on : undefined,
     });
-    await tx.query('update task set updated_at = now() where id = $1', [id]);
+    await touchTask(tx, id);
     await ctx.audit(tx, {
       action: input.to === 'done' ? 'accept' : 'transition',
       entity: 'task',
@@ -403,98 +370,38 @@ export async function moveTask(ctx: RequestContext, id: string, input: In<typeof
 }
 
 /** Tasks the user may see, filtered; diacritic-insensitive search on title, lead, source and product. */
-/** What a list item shows (listItemOf): not the task's search text, milestones or attributes. */
-const TASK_LIST_COLUMNS = [
-  'id',
-  'org_id',
-  'title',
-  'state',
-  'lead_kind',
-  'lead_id',
-  'lead_name',
-  'lead_org_id',
-  'due_date',
-  'due_label',
-  'extended_to',
-  'percent',
-  'source_kind',
-  'source_label',
-  'due_meeting_id',
-  'assigned_on',
-  'version',
-]
-  .map((c) => `t.${c}`)
-  .join(', ');
-
-/** A task the person (the one parameter) leads, supports or supervises. An account with no person has none. */
-export const MINE_SQL =
-  "(t.lead_id = ?::uuid or t.supervisor_person_id = ?::uuid or t.supporting @> jsonb_build_array(jsonb_build_object('id', ?::text)))";
-
 export async function listTasks(ctx: RequestContext, q: In<typeof TaskListQuerySchema>) {
   const today = q.asOf ?? ctx.today();
-  const where: string[] = ['t.confidentiality <= $1'];
-  const params: unknown[] = [ctx.user.clearance];
-  const add = (sql: string, ...v: unknown[]) => {
-    let s = sql;
-    for (const x of v) {
-      params.push(x);
-      s = s.replace('?', `$${params.length}`);
-    }
-    where.push(s);
-  };
+  const f: TaskListFilter = { clearance: ctx.user.clearance };
   if (q.orgId) {
     await ctx.assertOrg(q.orgId, 'read');
-    add('t.org_id = ?', q.orgId);
+    f.orgId = q.orgId;
   } else {
     // Tasks the user's organizations assigned, and those they lead.
-    const covered = await ctx.coveredOrgs('read');
-    add('(t.org_id = any(?::uuid[]) or t.lead_org_id = any(?::uuid[]))', covered, covered);
+    f.coveredOrgs = await ctx.coveredOrgs('read');
   }
-  if (q.state === 'open') add('t.state = any(?::text[])', OPEN_TASK_STATES);
+  if (q.state === 'open') f.states = OPEN_TASK_STATES;
   // Today's overdue tasks come from the index on (state, due); on a past date, from the dates each task keeps.
-  else if (q.state === 'overdue' && today >= ctx.today())
-    add("t.state in ('assigned', 'in_progress') and t.due_effective < ?", today);
-  else if (q.state === 'overdue') {
-    params.push(today);
-    where.push(overdueOnSql(`$${params.length}::date`));
-  } else if (q.state) add('t.state = ?', q.state);
-  if (q.leadOrgId) add('t.lead_org_id = ?', q.leadOrgId);
-  if (q.leadId) add('t.lead_id = ?', q.leadId);
-  if (q.supervisorPersonId) add('t.supervisor_person_id = ?', q.supervisorPersonId);
-  if (q.mine) add(MINE_SQL, ctx.user.personId, ctx.user.personId, ctx.user.personId);
-  if (q.sourceKind) add('t.source_kind = ?', q.sourceKind);
-  if (q.sourceBodyId) add('t.source_body_id = ?', q.sourceBodyId);
-  if (q.dueFrom) add('t.due_effective >= ?', q.dueFrom);
-  if (q.dueTo) add('t.due_effective <= ?', q.dueTo);
-  if (q.q)
-    for (const word of foldVietnamese(q.q).split(/\s+/).filter(Boolean))
-      add("t.search_text like '%' || ? || '%'", word);
-  const order =
-    q.sort === 'updated'
-      ? 't.updated_at desc, t.id'
-      : q.sort === 'title'
-        ? 't.title, t.id'
-        : 't.due_effective nulls last, t.id';
-  const w = where.join(' and ');
+  else if (q.state === 'overdue' && today >= ctx.today()) f.overdueBefore = today;
+  else if (q.state === 'overdue') f.overdueOn = today;
+  else if (q.state) f.state = q.state;
+  f.leadOrgId = q.leadOrgId;
+  f.leadId = q.leadId;
+  f.supervisorPersonId = q.supervisorPersonId;
+  if (q.mine) f.minePersonId = ctx.user.personId;
+  f.sourceKind = q.sourceKind;
+  f.sourceBodyId = q.sourceBodyId;
+  f.dueFrom = q.dueFrom;
+  f.dueTo = q.dueTo;
+  if (q.q) f.words = foldVietnamese(q.q).split(/\s+/).filter(Boolean);
   // The page's ids and the total in one narrow pass (the sort carries no wide rows), then those rows in full.
-  const page = (
-    await ctx.db.query<{ id: string; total: number }>(
-      `select t.id, count(*) over () as total from task t where ${w} order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-      params,
-    )
-  ).rows;
-  const total =
-    page[0]?.total ??
-    (q.page > 1
-      ? (await ctx.db.query<{ n: number }>(`select count(*)::int as n from task t where ${w}`, params)).rows[0]!.n
-      : 0);
+  const page = await taskListPage(ctx.db, f, q.sort, q.pageSize, (q.page - 1) * q.pageSize);
+  const total = page[0]?.total ?? (q.page > 1 ? await taskListCount(ctx.db, f) : 0);
   const full = page.length
-    ? (
-        await ctx.db.query<TaskListRow>(
-          `select ${TASK_LIST_COLUMNS}, p.full_name as supervisor_name from task t left join person p on p.id = t.supervisor_person_id where t.id = any($1::uuid[])`,
-          [page.map((r) => r.id)],
-        )
-      ).rows
+    ? await taskListRowsByIds(
+        ctx.db,
+        page.map((r) => r.id),
+      )
     : [];
   const byId = new Map(full.map((r) => [r.id, r]));
   const rows = page.map((r) => byId.get(r.id)!);
@@ -504,26 +411,7 @@ export async function listTasks(ctx: RequestContext, q: In<typeof TaskListQueryS
 /** A conclusion's action items that no task follows yet, newest notice first. */
 export async function pendingActionItems(ctx: RequestContext, orgId: string) {
   await ctx.assertOrg(orgId, 'read');
-  const rows = (
-    await ctx.db.query<{
-      id: string;
-      text: string;
-      leads: TaskLead[];
-      due_date: string | null;
-      due_label: string | null;
-      symbol: string;
-      issued_on: string;
-      meeting_id: string;
-      title: string;
-    }>(
-      `select i.id, i.text, i.leads, i.due_date, i.due_label, c.symbol, c.issued_on, m.id as meeting_id, m.title
-         from conclusion_item i join conclusion c on c.id = i.conclusion_id join meeting m on m.id = c.meeting_id
-        where m.org_id = $1 and m.confidentiality <= $2 and i.kind = 'action'
-          and not exists (select 1 from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id)
-        order by c.issued_on desc, i.position limit 500`,
-      [orgId, ctx.user.clearance],
-    )
-  ).rows;
+  const rows = await pendingConclusionActionItems(ctx.db, orgId, ctx.user.clearance);
   return rows.map((r) => ({
     id: r.id,
     text: r.text,

@@ -1,40 +1,23 @@
 import { checkSixClear, ProblemError, TASK_TRANSITIONS, taskStatus, todayInVietnam } from '@quyche/core';
-import type { TaskDraft, TaskLead, TaskState } from '@quyche/core';
-import type { Sql } from '@quyche/db';
+import type { TaskDraft, TaskLead } from '@quyche/core';
+import {
+  taskById,
+  taskExtensionsOf,
+  taskFilesOf,
+  taskMilestonesOf,
+  taskPersonName,
+  taskReportsOf,
+  tasksBySourceIds,
+  taskSourceBody,
+  taskSourceMeeting,
+  taskSourceProgram,
+} from '@quyche/db';
+import type { Sql, TaskListRow, TaskRow } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { competence, regulationFor } from './regulation-in-force.js';
 
-export interface TaskRow {
-  id: string;
-  org_id: string;
-  title: string;
-  lead_kind: 'unit' | 'person' | null;
-  lead_id: string | null;
-  lead_name: string | null;
-  lead_org_id: string | null;
-  supporting: (Omit<TaskLead, 'id'> & { id: string | null })[];
-  due_date: string | null;
-  due_meeting_id: string | null;
-  due_label: string | null;
-  extended_to: string | null;
-  supervisor_person_id: string | null;
-  deciding_body: string | null;
-  matter: string | null;
-  matter_attributes: Record<string, unknown>;
-  product: string | null;
-  accountability: string | null;
-  source_kind: string;
-  source_id: string | null;
-  source_label: string | null;
-  source_body_id: string | null;
-  state: TaskState;
-  percent: number;
-  weight: number;
-  assigned_on: string | null;
-  done_on: string | null;
-  confidentiality: number;
-  version: number;
-}
+// The row types live with their queries in @quyche/db; the task services import them from here.
+export type { TaskListRow, TaskRow } from '@quyche/db';
 
 export const leadOf = (t: Pick<TaskRow, 'lead_kind' | 'lead_id' | 'lead_name'>): TaskLead | null =>
   t.lead_kind && t.lead_id ? { kind: t.lead_kind, id: t.lead_id, name: t.lead_name ?? '' } : null;
@@ -58,7 +41,7 @@ export function sixClearOf(t: TaskRow) {
  * staff report progress and ask for extensions (`lead`); editing, moving and deciding stay with the assigner (`write`).
  */
 export async function loadTask(ctx: RequestContext, id: string, action: 'read' | 'lead' | 'write' | 'decide' = 'read') {
-  const t = (await ctx.db.query<TaskRow>('select * from task where id = $1', [id])).rows[0];
+  const t = await taskById(ctx.db, id);
   if (!t) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy nhiệm vụ' });
   ctx.assertClearance(t.confidentiality);
   // Deciding (an extension, accepting a result) belongs to the assigning organization, not the lead's.
@@ -76,9 +59,7 @@ export async function loadTask(ctx: RequestContext, id: string, action: 'read' |
 /** The level that decides an extension: the body that assigned the task, else the deciding level it names. */
 export async function extensionAuthority(sql: Sql, t: TaskRow): Promise<{ code: string; name: string } | null> {
   if (t.source_body_id) {
-    const b = (
-      await sql.query<{ kind: string; name: string }>('select kind, name from body where id = $1', [t.source_body_id])
-    ).rows[0];
+    const b = await taskSourceBody(sql, t.source_body_id);
     if (b) return { code: b.kind, name: b.name };
   }
   if (!t.deciding_body) return null;
@@ -89,28 +70,6 @@ export async function extensionAuthority(sql: Sql, t: TaskRow): Promise<{ code: 
     t.deciding_body;
   return { code: t.deciding_body, name };
 }
-
-/** The columns a list item is made of. */
-export type TaskListRow = Pick<
-  TaskRow,
-  | 'id'
-  | 'org_id'
-  | 'title'
-  | 'state'
-  | 'lead_kind'
-  | 'lead_id'
-  | 'lead_name'
-  | 'lead_org_id'
-  | 'due_date'
-  | 'due_label'
-  | 'extended_to'
-  | 'percent'
-  | 'source_kind'
-  | 'source_label'
-  | 'due_meeting_id'
-  | 'assigned_on'
-  | 'version'
-> & { supervisor_name?: string | null };
 
 export function listItemOf(t: TaskListRow, today: string) {
   const st = taskStatus({ state: t.state, dueDate: t.due_date, extendedTo: t.extended_to }, today);
@@ -137,37 +96,12 @@ export function listItemOf(t: TaskListRow, today: string) {
 
 export async function taskView(ctx: RequestContext, t: TaskRow) {
   const today = ctx.today();
-  const q = <T>(sql: string, p: unknown[]) => ctx.db.query<T>(sql, p).then((r) => r.rows);
-  const [supervisor] = t.supervisor_person_id
-    ? await q<{ full_name: string }>('select full_name from person where id = $1', [t.supervisor_person_id])
-    : [];
-  const [sourceBody] = t.source_body_id
-    ? await q<{ name: string; kind: string }>('select name, kind from body where id = $1', [t.source_body_id])
-    : [];
-  const milestones = await q<{ id: string; title: string; due_date: string; done_on: string | null }>(
-    'select id, title, due_date, done_on from task_milestone where task_id = $1 order by position',
-    [t.id],
-  );
-  const reports = await q<{ id: string; reported_on: string; percent: number; text: string }>(
-    'select id, reported_on, percent, text from task_report where task_id = $1 order by reported_on, created_at',
-    [t.id],
-  );
-  const files = await q<{ id: string; report_id: string | null; file_name: string; size: number }>(
-    'select id, report_id, file_name, size from task_file where task_id = $1 order by created_at',
-    [t.id],
-  );
-  const extensions = await q<{
-    id: string;
-    requested_on: string;
-    requested_to: string;
-    reason: string;
-    state: string;
-    decided_on: string | null;
-    decided_by: string | null;
-    decision_ref: string | null;
-    note: string | null;
-    version: number;
-  }>('select * from task_extension where task_id = $1 order by created_at', [t.id]);
+  const supervisor = t.supervisor_person_id ? await taskPersonName(ctx.db, t.supervisor_person_id) : undefined;
+  const sourceBody = t.source_body_id ? await taskSourceBody(ctx.db, t.source_body_id) : undefined;
+  const milestones = await taskMilestonesOf(ctx.db, t.id);
+  const reports = await taskReportsOf(ctx.db, t.id);
+  const files = await taskFilesOf(ctx.db, t.id);
+  const extensions = await taskExtensionsOf(ctx.db, t.id);
   let comp = null;
   if (t.matter && t.deciding_body) {
     const r = await regulationFor(ctx.db, t.org_id, t.assigned_on ?? today);
@@ -189,17 +123,10 @@ export async function taskView(ctx: RequestContext, t: TaskRow) {
       r?.reg.frontMatter.roles?.[t.deciding_body] ??
       t.deciding_body;
   }
-  const [sourceMeeting] =
-    t.source_kind === 'conclusion_item' && t.source_id
-      ? await q<{ meeting_id: string }>(
-          'select c.meeting_id from conclusion_item i join conclusion c on c.id = i.conclusion_id where i.id = $1',
-          [t.source_id],
-        )
-      : [];
-  const [sourceProgram] =
-    t.source_kind === 'program_item' && t.source_id
-      ? await q<{ program_id: string }>('select program_id from program_item where id = $1', [t.source_id])
-      : [];
+  const sourceMeeting =
+    t.source_kind === 'conclusion_item' && t.source_id ? await taskSourceMeeting(ctx.db, t.source_id) : undefined;
+  const sourceProgram =
+    t.source_kind === 'program_item' && t.source_id ? await taskSourceProgram(ctx.db, t.source_id) : undefined;
   return {
     ...listItemOf({ ...t, supervisor_name: supervisor?.full_name ?? null }, today),
     supporting: t.supporting ?? [],
@@ -256,13 +183,7 @@ export async function tasksBySource(ctx: RequestContext, kind: string, ids: stri
   const out = new Map<string, (ReturnType<typeof listItemOf> & { weight: number })[]>();
   if (ids.length === 0) return out;
   const today = ctx.today();
-  const rows = (
-    await ctx.db.query<TaskRow & { supervisor_name: string | null }>(
-      `select t.*, p.full_name as supervisor_name from task t left join person p on p.id = t.supervisor_person_id
-       where t.source_kind = $1 and t.source_id = any($2::uuid[]) and t.confidentiality <= $3 order by t.due_effective nulls last, t.id`,
-      [kind, ids, ctx.user.clearance],
-    )
-  ).rows;
+  const rows = await tasksBySourceIds(ctx.db, kind, ids, ctx.user.clearance);
   for (const r of rows)
     out.set(r.source_id!, [...(out.get(r.source_id!) ?? []), { ...listItemOf(r, today), weight: r.weight }]);
   return out;

@@ -1,0 +1,77 @@
+import { type Insertable, sql } from 'kysely';
+import type { TaskExtensionTable, TaskFileTable, TaskReportTable } from './db.schema.js';
+import type { Sql } from './db.types.js';
+import { qb } from './kysely.driver.js';
+
+/** A task's progress reports with their evidence files, and its extension requests and decisions. */
+
+export async function insertTaskReport(s: Sql, row: Insertable<TaskReportTable>) {
+  await qb(s).insertInto('task_report').values(row).execute();
+}
+
+export async function insertTaskFile(s: Sql, row: Insertable<TaskFileTable>) {
+  await qb(s).insertInto('task_file').values(row).execute();
+}
+
+/**
+ * A report's effect on its task: the percent and state; the date it was reported finished, kept from the first
+ * such report (the as-of readings count from it).
+ */
+export async function updateTaskAfterReport(s: Sql, id: string, percent: number, state: string, reportedOn: string) {
+  await qb(s)
+    .updateTable('task')
+    .set((eb) => ({
+      percent,
+      state,
+      reported_on: sql<
+        string | null
+      >`case when ${state} = 'reported' and state <> 'reported' then ${reportedOn}::date else reported_on end`,
+      version: eb('version', '+', 1),
+      updated_at: eb.fn<Date>('now'),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** An evidence file of a task, with its content. */
+export async function taskFileContent(s: Sql, taskId: string, fileId: string) {
+  return qb(s)
+    .selectFrom('task_file')
+    .select(['file_name', 'media_type', 'content'])
+    .where('id', '=', fileId)
+    .where('task_id', '=', taskId)
+    .executeTakeFirst();
+}
+
+/** Whether a task has an extension request awaiting decision (one at a time). */
+export async function taskHasPendingExtension(s: Sql, taskId: string) {
+  const r = await qb(s)
+    .selectFrom('task_extension')
+    .select(sql<number>`1`.as('one'))
+    .where('task_id', '=', taskId)
+    .where('state', '=', 'requested')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function insertTaskExtension(s: Sql, row: Insertable<TaskExtensionTable>) {
+  await qb(s).insertInto('task_extension').values(row).execute();
+}
+
+export async function taskExtensionById(s: Sql, taskId: string, extensionId: string) {
+  return qb(s)
+    .selectFrom('task_extension')
+    .select(['id', 'state', 'requested_to', 'requested_on'])
+    .where('id', '=', extensionId)
+    .where('task_id', '=', taskId)
+    .executeTakeFirst();
+}
+
+/** An approved extension moves the due date in force. */
+export async function extendTask(s: Sql, id: string, extendedTo: string) {
+  await qb(s)
+    .updateTable('task')
+    .set((eb) => ({ extended_to: extendedTo, version: eb('version', '+', 1), updated_at: eb.fn<Date>('now') }))
+    .where('id', '=', id)
+    .execute();
+}
