@@ -126,3 +126,15 @@ export async function extendJobLease(s: Sql, id: string, leaseSeconds: number) {
     .where('state', '=', 'running')
     .execute();
 }
+
+/** A failed job queued again by an administrator, its attempts reset; false when it was not failed. */
+export async function requeueFailedJob(s: Sql, id: string) {
+  const r = await qb(s)
+    .updateTable('job')
+    .set({ state: 'queued', attempts: 0, locked_until: null, run_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('state', '=', 'failed')
+    .returning(['id', 'kind'])
+    .executeTakeFirst();
+  return r ?? null;
+}

@@ -1,92 +1,165 @@
+import { sql as q } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import type { RegulationAmendmentTable, RegulationTable, RegulationVersionTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
+import { qb } from './kysely.driver.js';
 
-export interface RegulationRow {
-  id: string;
-  org_id: string;
-  work: string;
-  title: string;
-  confidentiality: number;
-  version: number;
-  created_at: Date;
-}
-export interface RegulationVersionRow {
-  id: string;
-  regulation_id: string;
-  org_id: string;
-  expression: string;
-  status: string;
-  source_text: string;
-  sha256: string;
-  parsed: unknown;
-  adopted_on: string | null;
-  in_force_from: string | null;
-  created_at: Date;
-}
-export interface RegulationAmendmentRow {
-  id: string;
-  regulation_id: string;
-  org_id: string;
-  work: string;
-  title: string | null;
-  source_text: string;
-  parsed: unknown;
-  adopted_on: string;
-  in_force_from: string;
-  created_at: Date;
-}
+export type RegulationRow = Selectable<RegulationTable>;
+// `parsed` stays unknown: callers cast it to the engine's own types (Amendment, the front matter).
+export type RegulationVersionRow = Omit<Selectable<RegulationVersionTable>, 'parsed'> & { parsed: unknown };
+export type RegulationAmendmentRow = Omit<Selectable<RegulationAmendmentTable>, 'parsed'> & { parsed: unknown };
 
-export async function getRegulation(sql: Sql, id: string) {
-  return (await sql.query<RegulationRow>('select * from regulation where id = $1', [id])).rows[0];
+const REGULATION_COLUMNS = [
+  'id',
+  'org_id',
+  'work',
+  'title',
+  'confidentiality',
+  'search_text',
+  'version',
+  'created_at',
+] as const;
+const VERSION_COLUMNS = [
+  'id',
+  'regulation_id',
+  'org_id',
+  'expression',
+  'status',
+  'source_text',
+  'sha256',
+  'parsed',
+  'adopted_on',
+  'in_force_from',
+  'created_by',
+  'created_at',
+] as const;
+const AMENDMENT_COLUMNS = [
+  'id',
+  'regulation_id',
+  'org_id',
+  'work',
+  'title',
+  'source_text',
+  'parsed',
+  'adopted_on',
+  'in_force_from',
+  'created_by',
+  'created_at',
+] as const;
+
+export async function getRegulation(sql: Sql, id: string): Promise<RegulationRow | undefined> {
+  return qb(sql).selectFrom('regulation').select(REGULATION_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
-export async function getRegulationByWork(sql: Sql, work: string) {
-  return (await sql.query<RegulationRow>('select * from regulation where work = $1', [work])).rows[0];
+export async function getRegulationByWork(sql: Sql, work: string): Promise<RegulationRow | undefined> {
+  return qb(sql).selectFrom('regulation').select(REGULATION_COLUMNS).where('work', '=', work).executeTakeFirst();
 }
 export async function listRegulations(sql: Sql, visible: string[], clearance: number) {
-  return (
-    await sql.query<
-      RegulationRow & {
-        org_name: string;
-        versions: number;
-        latest_expression: string | null;
-        latest_status: string | null;
-      }
-    >(
-      `select r.*, o.name as org_name,
+  const { rows } = await q<
+    RegulationRow & {
+      org_name: string;
+      versions: number;
+      latest_expression: string | null;
+      latest_status: string | null;
+    }
+  >`select r.id, r.org_id, r.work, r.title, r.confidentiality, r.search_text, r.version, r.created_at, o.name as org_name,
           (select count(*)::int from regulation_version v where v.regulation_id = r.id) as versions,
           (select v.expression from regulation_version v where v.regulation_id = r.id order by v.created_at desc limit 1) as latest_expression,
           (select v.status from regulation_version v where v.regulation_id = r.id order by v.created_at desc limit 1) as latest_status
-         from regulation r join organization o on o.id = r.org_id
-        where r.org_id = any($1::uuid[]) and r.confidentiality <= $2 order by o.name, r.title`,
-      [visible, clearance],
-    )
-  ).rows;
+     from regulation r join organization o on o.id = r.org_id
+    where r.org_id = any(${visible}::uuid[]) and r.confidentiality <= ${clearance} order by o.name, r.title`.execute(
+    qb(sql),
+  );
+  return rows;
 }
 export async function versionsOf(sql: Sql, regulationId: string) {
-  return (
-    await sql.query<Omit<RegulationVersionRow, 'source_text' | 'parsed'>>(
-      'select id, regulation_id, org_id, expression, status, sha256, adopted_on, in_force_from, created_at from regulation_version where regulation_id = $1 order by in_force_from nulls last, created_at',
-      [regulationId],
-    )
-  ).rows;
+  return qb(sql)
+    .selectFrom('regulation_version')
+    .select([
+      'id',
+      'regulation_id',
+      'org_id',
+      'expression',
+      'status',
+      'sha256',
+      'adopted_on',
+      'in_force_from',
+      'created_at',
+    ])
+    .where('regulation_id', '=', regulationId)
+    .orderBy('in_force_from', (o) => o.asc().nullsLast())
+    .orderBy('created_at')
+    .execute();
 }
-export async function getVersion(sql: Sql, id: string) {
-  return (await sql.query<RegulationVersionRow>('select * from regulation_version where id = $1', [id])).rows[0];
+export async function getVersion(sql: Sql, id: string): Promise<RegulationVersionRow | undefined> {
+  return qb(sql).selectFrom('regulation_version').select(VERSION_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 /** The adopted version in force on a date: the latest whose in_force_from is on or before it. */
-export async function versionInForce(sql: Sql, regulationId: string, on: string) {
-  return (
-    await sql.query<RegulationVersionRow>(
-      `select * from regulation_version where regulation_id = $1 and status in ('adopted', 'consolidated') and in_force_from <= $2::date
-        order by in_force_from desc, created_at desc limit 1`,
-      [regulationId, on],
-    )
-  ).rows[0];
+export async function versionInForce(
+  sql: Sql,
+  regulationId: string,
+  on: string,
+): Promise<RegulationVersionRow | undefined> {
+  return qb(sql)
+    .selectFrom('regulation_version')
+    .select(VERSION_COLUMNS)
+    .where('regulation_id', '=', regulationId)
+    .where('status', 'in', ['adopted', 'consolidated'])
+    .where('in_force_from', '<=', q<string>`${on}::date`)
+    .orderBy('in_force_from', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
-export async function amendmentsOf(sql: Sql, regulationId: string) {
-  return (
-    await sql.query<RegulationAmendmentRow>(
-      'select * from regulation_amendment where regulation_id = $1 order by in_force_from, adopted_on',
-      [regulationId],
-    )
-  ).rows;
+export async function amendmentsOf(sql: Sql, regulationId: string): Promise<RegulationAmendmentRow[]> {
+  return qb(sql)
+    .selectFrom('regulation_amendment')
+    .select(AMENDMENT_COLUMNS)
+    .where('regulation_id', '=', regulationId)
+    .orderBy('in_force_from')
+    .orderBy('adopted_on')
+    .execute();
+}
+
+/** A version's text alone (tens of kilobytes: read only where it is parsed). */
+export async function regulationVersionText(sql: Sql, versionId: string) {
+  return qb(sql).selectFrom('regulation_version').select('source_text').where('id', '=', versionId).executeTakeFirst();
+}
+export async function regulationVersionExists(sql: Sql, regulationId: string, expression: string) {
+  const row = await qb(sql)
+    .selectFrom('regulation_version')
+    .select(q<number>`1`.as('one'))
+    .where('regulation_id', '=', regulationId)
+    .where('expression', '=', expression)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+export async function insertRegulation(sql: Sql, row: Insertable<RegulationTable>) {
+  await qb(sql).insertInto('regulation').values(row).execute();
+}
+export async function insertRegulationVersion(
+  sql: Sql,
+  row: Insertable<RegulationVersionTable>,
+): Promise<RegulationVersionRow> {
+  return qb(sql).insertInto('regulation_version').values(row).returning(VERSION_COLUMNS).executeTakeFirstOrThrow();
+}
+export async function insertRegulationAmendment(sql: Sql, row: Insertable<RegulationAmendmentTable>) {
+  await qb(sql).insertInto('regulation_amendment').values(row).execute();
+}
+
+/**
+ * Every version of an organization's regulation in force at some date up to `to`, oldest first, with its text:
+ * the timeline a review over a period reads.
+ */
+export async function regulationVersionsInForceUpTo(sql: Sql, orgId: string, to: string) {
+  return qb(sql)
+    .selectFrom('regulation_version as v')
+    .innerJoin('regulation as r', 'r.id', 'v.regulation_id')
+    .select(['v.id', 'v.expression', 'v.source_text', 'v.in_force_from', 'v.sha256'])
+    .where('r.org_id', '=', orgId)
+    .where('v.status', 'in', ['adopted', 'consolidated'])
+    .where('v.in_force_from', '<=', q<string>`${to}::date`)
+    .orderBy('v.in_force_from')
+    .orderBy('v.created_at')
+    .$narrowType<{ in_force_from: string }>()
+    .execute();
 }

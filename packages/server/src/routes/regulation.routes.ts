@@ -26,6 +26,7 @@ import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
 import type { RequestContext } from '../http/context.js';
 import * as regs from '../services/regulation.service.js';
+import * as regVersions from '../services/regulation-version.service.js';
 import { impactOf } from '../services/regulation-impact.service.js';
 
 export function regulationRoutes(app: FastifyInstance, db: Db) {
@@ -94,7 +95,7 @@ export function regulationRoutes(app: FastifyInstance, db: Db) {
     summary: 'Một phiên bản: văn bản, quy tắc, kết quả kiểm tra',
     params: VersionParams,
     response: RegulationVersionDetailSchema,
-    handler: ({ ctx, params }) => regs.getVersionDetail(ctx, params.id, params.versionId),
+    handler: ({ ctx, params }) => regVersions.getVersionDetail(ctx, params.id, params.versionId),
   });
   r({
     method: 'POST',
@@ -143,7 +144,7 @@ export function regulationRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     body: AskQuestionSchema,
     response: AnswerSchema,
-    handler: ({ ctx, params, body }) => regs.askRegulation(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => regVersions.askRegulation(ctx, params.id, body),
   });
   r({
     method: 'GET',
@@ -153,7 +154,7 @@ export function regulationRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     query: DiffQuerySchema,
     response: ComparisonSchema,
-    handler: ({ ctx, params, query }) => regs.diffVersions(ctx, params.id, query.from, query.to),
+    handler: ({ ctx, params, query }) => regVersions.diffVersions(ctx, params.id, query.from, query.to),
   });
   r({
     method: 'GET',
@@ -163,7 +164,7 @@ export function regulationRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     query: DiffQuerySchema,
     handler: async ({ ctx, params, query, reply }) => {
-      const buf = await regs.comparisonDocx(ctx, params.id, query.from, query.to);
+      const buf = await regVersions.comparisonDocx(ctx, params.id, query.from, query.to);
       reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="bang-so-sanh.docx"`)
@@ -189,6 +190,6 @@ export function regulationRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     query: ConsolidatedQuerySchema,
     response: ConsolidatedSchema,
-    handler: ({ ctx, params, query }) => regs.consolidatedAt(ctx, params.id, query.at),
+    handler: ({ ctx, params, query }) => regVersions.consolidatedAt(ctx, params.id, query.at),
   });
 }

@@ -27,6 +27,7 @@ import { attachment, DOCX } from '../http/download.js';
 import * as review from '../services/review.service.js';
 import { subordinatesReview } from '../services/review-subordinates.service.js';
 import * as reports from '../services/review-report.service.js';
+import * as reportAdoption from '../services/review-report.adopt.js';
 import { docxToPdf } from '../reports/pdf.convert.js';
 import { nextProgramFromReport } from '../services/review-next.service.js';
 import { reviewRequestRoutes } from './review-request.routes.js';
@@ -96,7 +97,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     body: CirculateReviewReportSchema,
     response: ReviewReportSchema,
-    handler: ({ ctx, params, body }) => reports.circulateReport(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => reportAdoption.circulateReport(ctx, params.id, body),
   });
   r({
     method: 'POST',
@@ -105,7 +106,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     body: AdoptReviewReportSchema,
     response: ReviewReportSchema,
-    handler: ({ ctx, params, body }) => reports.adoptReport(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => reportAdoption.adoptReport(ctx, params.id, body),
   });
   r({
     method: 'POST',
@@ -124,7 +125,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
     summary: 'Báo cáo sơ kết, tổng kết, tệp DOCX theo thể thức văn bản của Đảng',
     params: IdParamsSchema,
     handler: async ({ ctx, params, reply }) => {
-      const f = await reports.reportDocx(ctx, params.id);
+      const f = await reportAdoption.reportDocx(ctx, params.id);
       reply.header('content-type', DOCX).header('content-disposition', attachment(f.fileName)).send(f.content);
     },
   });
@@ -134,7 +135,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
     summary: 'Báo cáo sơ kết, tổng kết, tệp PDF (chuyển từ DOCX bằng LibreOffice trên máy chủ)',
     params: IdParamsSchema,
     handler: async ({ ctx, params, reply }) => {
-      const f = await reports.reportDocx(ctx, params.id);
+      const f = await reportAdoption.reportDocx(ctx, params.id);
       const pdf = await docxToPdf(f.content);
       reply
         .header('content-type', 'application/pdf')

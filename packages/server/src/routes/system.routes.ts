@@ -1,8 +1,32 @@
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
+import { IdParamsSchema, ProblemError } from '@quyche/core';
+import { jobQueueState, requeueFailedJob } from '@quyche/db';
 import type { Db } from '@quyche/db';
+import { z } from 'zod';
+import type { RequestContext } from '../http/context.js';
 import { defineRoute } from '../http/route.js';
 import { assertMayBackUp, streamBackup } from '../services/backup.service.js';
+import { JOB_KIND_LABELS } from '../services/job.kinds.js';
+
+const JobQueueSchema = z.object({
+  counts: z.object({ queued: z.number(), running: z.number(), done: z.number(), failed: z.number() }),
+  failed: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      label: z.string(),
+      attempts: z.number(),
+      lastError: z.string().nullable(),
+      lastTriedAt: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+const assertAdmin = (ctx: RequestContext) => {
+  if (!ctx.user.grants.some((g) => g.role === 'admin'))
+    throw new ProblemError('FORBIDDEN', { detail: 'Chỉ quản trị viên xem và chạy lại công việc nền' });
+};
 
 export function systemRoutes(app: FastifyInstance, db: Db) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
@@ -30,6 +54,42 @@ export function systemRoutes(app: FastifyInstance, db: Db) {
         .header('content-disposition', `attachment; filename="quyche-${stamp}.jsonl.gz"`)
         .header('cache-control', 'no-store');
       return reply.send(stream);
+    },
+  });
+  r({
+    method: 'GET',
+    url: '/system/jobs',
+    summary: 'Hàng đợi công việc nền (quản trị): số công việc theo trạng thái, các công việc thất bại và lý do',
+    response: JobQueueSchema,
+    handler: async ({ ctx }) => {
+      assertAdmin(ctx);
+      const q = await jobQueueState(ctx.db);
+      return {
+        counts: { queued: 0, running: 0, done: 0, failed: 0, ...q.counts },
+        failed: q.failed.map((j) => ({
+          id: j.id,
+          kind: j.kind,
+          label: (JOB_KIND_LABELS as Record<string, string>)[j.kind] ?? j.kind,
+          attempts: j.attempts,
+          lastError: j.last_error,
+          lastTriedAt: new Date(j.run_at).toISOString(),
+          createdAt: new Date(j.created_at).toISOString(),
+        })),
+      };
+    },
+  });
+  r({
+    method: 'POST',
+    url: '/system/jobs/:id/retry',
+    summary: 'Chạy lại một công việc nền đã thất bại (quản trị)',
+    params: IdParamsSchema,
+    handler: async ({ ctx, params }) => {
+      assertAdmin(ctx);
+      await ctx.db.transaction(async (tx) => {
+        const j = await requeueFailedJob(tx, params.id);
+        if (!j) throw new ProblemError('NOT_FOUND', { detail: 'Không có công việc thất bại này' });
+        await ctx.audit(tx, { action: 'retry', entity: 'job', entityId: j.id, orgId: null, after: { kind: j.kind } });
+      });
     },
   });
 }

@@ -1,4 +1,5 @@
 import { coverageReport } from '@quyche/core';
+import { coverageHoldings, coverageLoad, coverageUnitsEver, coverageUnitsOn } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { regulationFor } from './regulation-in-force.js';
 
@@ -10,30 +11,10 @@ export async function coverage(ctx: RequestContext, orgId: string, asOfIn?: stri
   await ctx.assertOrg(orgId, 'read');
   const asOf = asOfIn ?? ctx.today();
   const r = await regulationFor(ctx.db, orgId, asOf);
-  const q = <T>(sql: string, p: unknown[]) => ctx.db.query<T>(sql, p).then((x) => x.rows);
-  const units = (
-    await q<{ name: string }>(
-      'select name from body where org_id = $1 and valid_from <= $2 and (valid_until is null or valid_until >= $2)',
-      [orgId, asOf],
-    )
-  ).map((u) => u.name);
-  const unitsEver = (await q<{ name: string }>('select distinct name from body where org_id = $1', [orgId])).map(
-    (u) => u.name,
-  );
-  const holdings = await q<{ person_id: string; full_name: string; field: string }>(
-    `select a.person_id, p.full_name, a.field from portfolio_assignment a join person p on p.id = a.person_id
-      where a.org_id = $1 and a.valid_from <= $2 and (a.valid_until is null or a.valid_until >= $2) order by p.full_name, a.field`,
-    [orgId, asOf],
-  );
-  const load = await q<{ person_id: string; full_name: string; fields: number; open: number; overdue: number }>(
-    `select p.id as person_id, p.full_name,
-            (select count(*)::int from portfolio_assignment a where a.person_id = p.id and a.org_id = $1 and a.valid_from <= $2 and (a.valid_until is null or a.valid_until >= $2)) as fields,
-            (select count(*)::int from task t where t.supervisor_person_id = p.id and t.state in ('assigned', 'in_progress', 'reported')) as open,
-            (select count(*)::int from task t where t.supervisor_person_id = p.id and t.state in ('assigned', 'in_progress') and t.due_effective < $2) as overdue
-       from person p where p.id in (select person_id from portfolio_assignment where org_id = $1 and valid_from <= $2 and (valid_until is null or valid_until >= $2))
-      order by 5 desc, 4 desc, 3 desc, p.full_name`,
-    [orgId, asOf],
-  );
+  const units = (await coverageUnitsOn(ctx.db, orgId, asOf)).map((u) => u.name);
+  const unitsEver = (await coverageUnitsEver(ctx.db, orgId)).map((u) => u.name);
+  const holdings = await coverageHoldings(ctx.db, orgId, asOf);
+  const load = await coverageLoad(ctx.db, orgId, asOf);
   const report = r
     ? coverageReport(r.reg, asOf, {
         units,

@@ -1,6 +1,12 @@
 import { addDays, isQuorate, noticeCheck, weekdayIndex } from '@quyche/core';
 import type { MeetingRow } from '@quyche/db';
-import { getMeeting } from '@quyche/db';
+import {
+  getMeeting,
+  homeAttendanceCounts,
+  homeOverdueByLead,
+  homeTaskSupervisors,
+  homeUnreadNotifications,
+} from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { listConsultations } from './consultation.service.js';
 import { listMeetings } from './meeting.service.js';
@@ -33,11 +39,11 @@ export async function homeOf(ctx: RequestContext) {
   const supervisors = personId
     ? new Map(
         (
-          await ctx.db.query<{ id: string; s: string | null }>(
-            'select id, supervisor_person_id as s from task where id = any($1::uuid[])',
-            [[...overdue.items, ...dueThisWeek.items].map((t) => t.id)],
+          await homeTaskSupervisors(
+            ctx.db,
+            [...overdue.items, ...dueThisWeek.items].map((t) => t.id),
           )
-        ).rows.map((r) => [r.id, r.s]),
+        ).map((r) => [r.id, r.s]),
       )
     : new Map<string, string | null>();
   const line = (t: (typeof overdue.items)[number]) => ({
@@ -109,12 +115,7 @@ async function lacksOf(ctx: RequestContext, m: MeetingRow, today: string): Promi
     lacks.push(late ? 'Chưa gửi tài liệu, đã quá thời hạn gửi theo quy chế' : 'Chưa gửi tài liệu');
   }
   if (ahead && reg) {
-    const rows = (
-      await ctx.db.query<{ summoned: number; out: number }>(
-        "select count(*)::int as summoned, count(*) filter (where status in ('absent_excused', 'absent'))::int as out from meeting_attendance where meeting_id = $1 and role <> 'guest'",
-        [m.id],
-      )
-    ).rows[0]!;
+    const rows = await homeAttendanceCounts(ctx.db, m.id);
     if (rows.summoned > 0 && rows.out > 0) {
       try {
         const q = isQuorate(
@@ -147,12 +148,7 @@ async function consultationsToAnswer(ctx: RequestContext, today: string) {
 }
 
 async function unreadNotifications(ctx: RequestContext) {
-  const rows = (
-    await ctx.db.query<{ id: string; title: string; created_at: Date; task_id: string | null; total: number }>(
-      'select id, title, created_at, task_id, count(*) over ()::int as total from notification where user_id = $1 and read_at is null order by created_at desc limit 5',
-      [ctx.user.id],
-    )
-  ).rows;
+  const rows = await homeUnreadNotifications(ctx.db, ctx.user.id);
   return {
     unread: rows[0]?.total ?? 0,
     href: '/notifications?unread=1',
@@ -190,15 +186,7 @@ async function conclusionsToFollow(ctx: RequestContext) {
 async function supervision(ctx: RequestContext, today: string) {
   const all = await listTasks(ctx, { state: 'overdue', sort: 'due', page: 1, pageSize: 1 });
   const covered = await ctx.coveredOrgs('read');
-  const groups = (
-    await ctx.db.query<{ lead_id: string; lead_name: string; n: number }>(
-      `select t.lead_id, min(t.lead_name) as lead_name, count(*)::int as n from task t
-        where t.confidentiality <= $1 and (t.org_id = any($2::uuid[]) or t.lead_org_id = any($2::uuid[]))
-          and t.state in ('assigned', 'in_progress') and t.due_effective < $3 and t.lead_id is not null
-        group by t.lead_id order by n desc, lead_name limit 8`,
-      [ctx.user.clearance, covered, today],
-    )
-  ).rows;
+  const groups = await homeOverdueByLead(ctx.db, covered, ctx.user.clearance, today);
   return {
     overdue: { count: all.total, href: '/tasks?state=overdue' },
     byUnit: groups.map((g) => ({

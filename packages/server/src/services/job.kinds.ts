@@ -35,3 +35,13 @@ export function parseJobPayload(
   if (!r.success) return { ok: false, error: `Dữ liệu công việc "${kind}" không hợp lệ: ${z.prettifyError(r.error)}` };
   return { ok: true, payload: r.data };
 }
+
+/** What each kind of job is called on the administrator's page. */
+export const JOB_KIND_LABELS: Record<JobKind, string> = {
+  reminder_scan: 'Quét nhắc hạn nhiệm vụ hằng ngày',
+  consultation_scan: 'Quét góp ý dự thảo quá hạn',
+  weekly_digest: 'Tổng hợp nhiệm vụ hằng tuần',
+  send_reminder: 'Gửi nhắc hạn một nhiệm vụ',
+  consultation_reminder: 'Nhắc một đơn vị góp ý dự thảo',
+  backup: 'Sao lưu định kỳ',
+};

@@ -9,7 +9,19 @@ import {
   parseRegulation,
 } from '@quyche/core';
 import type { Amendment, Regulation } from '@quyche/core';
-import { amendmentsOf, getOrganization, uuidv7, versionsOf } from '@quyche/db';
+import {
+  amendmentsOf,
+  getOrganization,
+  insertRegulationImpact,
+  regulationImpactFor,
+  regulationImpactLeadBody,
+  regulationImpactsOf,
+  regulationImpactSupervisors,
+  regulationsBasedOn,
+  regulationVersionText,
+  uuidv7,
+  versionsOf,
+} from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { createTask } from './task.service.js';
@@ -30,9 +42,7 @@ export async function regulationOn(
     .filter((v) => ['adopted', 'consolidated'].includes(v.status) && v.in_force_from && v.in_force_from <= at)
     .at(-1);
   if (!base) return null;
-  const text = (
-    await sql.query<{ source_text: string }>('select source_text from regulation_version where id = $1', [base.id])
-  ).rows[0]!.source_text;
+  const text = (await regulationVersionText(sql, base.id))!.source_text;
   const reg = parseOk(text);
   if (!reg) return null;
   const amendments = [...(await amendmentsOf(sql, regulationId)).map((a) => a.parsed as Amendment), ...extra].filter(
@@ -48,13 +58,7 @@ export async function regulationOn(
 
 /** The regulations based on `work` (their front matter's based_on), each as in force on the date. */
 async function subordinatesOf(sql: Sql, work: string, on: string) {
-  const rows = (
-    await sql.query<{ id: string; org_id: string; title: string }>(
-      `select distinct g.id, g.org_id, g.title from regulation g join regulation_version v on v.regulation_id = g.id
-        where v.status in ('adopted', 'consolidated') and v.parsed -> 'frontMatter' -> 'based_on' @> $1::jsonb`,
-      [JSON.stringify([{ work }])],
-    )
-  ).rows;
+  const rows = await regulationsBasedOn(sql, work);
   const out: { id: string; orgId: string; title: string; regulation: Regulation }[] = [];
   for (const r of rows) {
     const reg = await regulationOn(sql, r.id, on);
@@ -65,27 +69,13 @@ async function subordinatesOf(sql: Sql, work: string, on: string) {
 
 /** The BTV member who follows the subordinate's locality, else the one in charge of organization and personnel. */
 async function supervisorFor(sql: Sql, superiorOrgId: string, subOrgId: string, on: string): Promise<string | null> {
-  const rows = (
-    await sql.query<{ person_id: string; locality_org_id: string | null; field: string }>(
-      `select person_id, locality_org_id, field from portfolio_assignment
-        where org_id = $1 and valid_from <= $2 and (valid_until is null or valid_until >= $2) and (locality_org_id = $3 or field in ('TO_CHUC_CAN_BO', 'XAY_DUNG_DANG'))
-        order by (locality_org_id = $3) desc nulls last, (field = 'TO_CHUC_CAN_BO') desc, person_id`,
-      [superiorOrgId, on, subOrgId],
-    )
-  ).rows;
+  const rows = await regulationImpactSupervisors(sql, superiorOrgId, subOrgId, on);
   return rows[0]?.person_id ?? null;
 }
 
 /** The unit answering for a subordinate organization: its standing committee, else its executive committee. */
 async function leadOf(sql: Sql, orgId: string) {
-  return (
-    (
-      await sql.query<{ id: string; name: string }>(
-        "select id, name from body where org_id = $1 and kind in ('BTV', 'BCH') order by (kind = 'BTV') desc limit 1",
-        [orgId],
-      )
-    ).rows[0] ?? null
-  );
+  return (await regulationImpactLeadBody(sql, orgId)) ?? null;
 }
 
 export interface ImpactLine {
@@ -127,12 +117,7 @@ export async function applyImpact(
       message: f.message,
       eId: f.eId || null,
     }));
-    const existing = (
-      await tx.query<{ task_id: string | null }>(
-        'select task_id from regulation_impact where cause = $1 and subordinate_regulation_id = $2',
-        [cause.key, s.id],
-      )
-    ).rows[0];
+    const existing = await regulationImpactFor(tx, cause.key, s.id);
     let taskId = existing?.task_id ?? null;
     if (!existing) {
       let due: string | null = null;
@@ -164,10 +149,15 @@ export async function applyImpact(
         null,
       );
       taskId = task.id;
-      await tx.query(
-        'insert into regulation_impact (id, org_id, regulation_id, cause, subordinate_regulation_id, findings, task_id) values ($1,$2,$3,$4,$5,$6,$7)',
-        [uuidv7(), r.org_id, r.id, cause.key, s.id, JSON.stringify(findings), taskId],
-      );
+      await insertRegulationImpact(tx, {
+        id: uuidv7(),
+        org_id: r.org_id,
+        regulation_id: r.id,
+        cause: cause.key,
+        subordinate_regulation_id: s.id,
+        findings: JSON.stringify(findings),
+        task_id: taskId,
+      });
     }
     lines.push({ regulationId: s.id, orgId: s.orgId, orgName: org?.name ?? '', title: s.title, findings, taskId });
   }
@@ -176,20 +166,7 @@ export async function applyImpact(
 
 /** The impact already recorded for a regulation (amendments and versions), newest first. */
 export async function impactOf(ctx: RequestContext, regulationId: string) {
-  const rows = (
-    await ctx.db.query<{
-      cause: string;
-      subordinate_regulation_id: string;
-      findings: ImpactLine['findings'];
-      task_id: string | null;
-      org_id: string;
-      title: string;
-    }>(
-      `select i.cause, i.subordinate_regulation_id, i.findings, i.task_id, g.org_id, g.title from regulation_impact i join regulation g on g.id = i.subordinate_regulation_id
-        where i.regulation_id = $1 order by i.created_at desc`,
-      [regulationId],
-    )
-  ).rows;
+  const rows = await regulationImpactsOf(ctx.db, regulationId);
   const byCause = new Map<string, ImpactLine[]>();
   for (const x of rows) {
     const org = await getOrganization(ctx.db, x.org_id);
@@ -200,7 +177,7 @@ export async function impactOf(ctx: RequestContext, regulationId: string) {
         orgId: x.org_id,
         orgName: org?.name ?? '',
         title: x.title,
-        findings: x.findings,
+        findings: x.findings as ImpactLine['findings'],
         taskId: x.task_id,
       },
     ]);

@@ -1,6 +1,6 @@
 import { dueDate, EngineError, parseRegulation, whoDecides } from '@quyche/core';
 import type { Answer, Regulation } from '@quyche/core';
-import { regulationSourceText, regulationVersionInForce } from '@quyche/db';
+import { regulationSourceText, regulationVersionInForce, regulationVersionsInForceUpTo } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 
 /**
@@ -34,14 +34,7 @@ export async function regulationFor(
  * `d` is held under (the latest in force from on or before `d`), as for a single meeting.
  */
 export async function regulationTimeline(sql: Sql, orgId: string, to: string) {
-  const versions = (
-    await sql.query<{ id: string; expression: string; source_text: string; in_force_from: string; sha256: string }>(
-      `select v.id, v.expression, v.source_text, v.in_force_from, v.sha256 from regulation_version v join regulation r on r.id = v.regulation_id
-        where r.org_id = $1 and v.status in ('adopted', 'consolidated') and v.in_force_from <= $2::date
-        order by v.in_force_from, v.created_at`,
-      [orgId, to],
-    )
-  ).rows;
+  const versions = await regulationVersionsInForceUpTo(sql, orgId, to);
   const parsed = versions.flatMap((v) => {
     let reg = parsedVersions.get(v.sha256);
     if (!reg) {

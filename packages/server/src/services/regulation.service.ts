@@ -1,43 +1,30 @@
 import { parseInPool } from '../files/file.pool.js';
 import { createHash } from 'node:crypto';
-import {
-  AmendmentError,
-  ask as askEngine,
-  comparisonTableMarkdown,
-  consolidate,
-  diffRegulations,
-  EngineError,
-  lint,
-  parseAmendment,
-  parseRegulation,
-  ProblemError,
-  RegulationParseError,
-  runScenarios,
-  DEFAULT_CALENDAR,
-  deriveDraft,
-} from '@quyche/core';
+import { lint, parseAmendment, parseRegulation, ProblemError, RegulationParseError, deriveDraft } from '@quyche/core';
 import type { Amendment, ElementView, RegElement, Regulation } from '@quyche/core';
 import {
   amendmentsOf,
   getRegulation,
   getRegulationByWork,
   getVersion,
+  insertRegulation,
+  insertRegulationAmendment,
+  insertRegulationVersion,
   listRegulations as listRepo,
+  regulationVersionExists,
   uuidv7,
-  versionInForce,
   versionsOf,
 } from '@quyche/db';
 import type { RegulationVersionRow } from '@quyche/db';
 import { foldVietnamese, todayInVietnam } from '@quyche/core';
 import { getOrganization, orgChainUp } from '@quyche/db';
-import { comparisonTableDocx } from '../reports/party-document.docx.js';
 import type { RequestContext } from '../http/context.js';
 import { amendmentImpact } from './regulation-impact.service.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Parses or answers 400 naming the line and column, as the CLI does. */
-function parseOr400(text: string): Regulation {
+export function parseOr400(text: string): Regulation {
   const r = parseRegulation(text);
   if (!r.ok) {
     throw new ProblemError('VALIDATION_FAILED', {
@@ -60,7 +47,7 @@ export const elementView = (e: RegElement): ElementView => ({
   children: e.children.map(elementView),
 });
 
-const toVersion = (
+export const toVersion = (
   v: Pick<
     RegulationVersionRow,
     'id' | 'regulation_id' | 'expression' | 'status' | 'adopted_on' | 'in_force_from' | 'sha256' | 'created_at'
@@ -141,36 +128,24 @@ async function insertVersion(
   const fm = reg.frontMatter;
   const id = uuidv7();
   const expression = String(fm.expression ?? `vie@draft-${new Date().toISOString().slice(0, 10)}`);
-  const dup = (
-    await tx.query('select 1 from regulation_version where regulation_id = $1 and expression = $2', [
-      regulationId,
-      expression,
-    ])
-  ).rows;
-  if (dup.length)
+  if (await regulationVersionExists(tx, regulationId, expression))
     throw new ProblemError('DUPLICATE', {
       field: 'body.text',
       detail: `Quy chế đã có phiên bản ${expression}: đổi "expression" ở phần đầu`,
     });
-  const row = (
-    await tx.query<RegulationVersionRow>(
-      `insert into regulation_version (id, regulation_id, org_id, expression, status, source_text, sha256, parsed, adopted_on, in_force_from, created_by)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) returning *`,
-      [
-        id,
-        regulationId,
-        orgId,
-        expression,
-        String(fm.status ?? 'draft'),
-        text,
-        sha256(text),
-        JSON.stringify({ frontMatter: fm, rules: reg.rules }),
-        fm.adopted_on ?? null,
-        fm.in_force_from ?? null,
-        ctx.user.id,
-      ],
-    )
-  ).rows[0]!;
+  const row = await insertRegulationVersion(tx, {
+    id,
+    regulation_id: regulationId,
+    org_id: orgId,
+    expression,
+    status: String(fm.status ?? 'draft'),
+    source_text: text,
+    sha256: sha256(text),
+    parsed: JSON.stringify({ frontMatter: fm, rules: reg.rules }),
+    adopted_on: fm.adopted_on ?? null,
+    in_force_from: fm.in_force_from ?? null,
+    created_by: ctx.user.id,
+  });
   if (audited)
     await ctx.audit(tx, {
       action: 'create',
@@ -203,10 +178,14 @@ export async function createRegulation(
   const title = String(reg.frontMatter.title ?? work);
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
-    await tx.query(
-      'insert into regulation (id, org_id, work, title, confidentiality, search_text) values ($1,$2,$3,$4,$5,$6)',
-      [id, input.orgId, work, title, input.confidentiality ?? 0, foldVietnamese(`${title} ${work}`)],
-    );
+    await insertRegulation(tx, {
+      id,
+      org_id: input.orgId,
+      work,
+      title,
+      confidentiality: input.confidentiality ?? 0,
+      search_text: foldVietnamese(`${title} ${work}`),
+    });
     // One write, one audit entry: the regulation with its first version.
     const v = await insertVersion(ctx, tx, id, input.orgId, input.text, reg, false);
     await ctx.audit(tx, {
@@ -249,21 +228,18 @@ export async function addAmendment(ctx: RequestContext, id: string, text: string
     });
   const newId = uuidv7();
   return ctx.db.transaction(async (tx) => {
-    await tx.query(
-      'insert into regulation_amendment (id, regulation_id, org_id, work, title, source_text, parsed, adopted_on, in_force_from, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
-      [
-        newId,
-        id,
-        r.org_id,
-        a.work,
-        a.title ?? null,
-        text,
-        JSON.stringify(a),
-        a.adopted_on,
-        a.in_force_from,
-        ctx.user.id,
-      ],
-    );
+    await insertRegulationAmendment(tx, {
+      id: newId,
+      regulation_id: id,
+      org_id: r.org_id,
+      work: a.work,
+      title: a.title ?? null,
+      source_text: text,
+      parsed: JSON.stringify(a),
+      adopted_on: a.adopted_on,
+      in_force_from: a.in_force_from,
+      created_by: ctx.user.id,
+    });
     // The subordinates it makes inconsistent, each with a task to revise its regulation.
     const impact = await amendmentImpact(ctx, tx, r, a);
     await ctx.audit(tx, {
@@ -285,134 +261,6 @@ export async function addAmendment(ctx: RequestContext, id: string, text: string
       inForceFrom: a.in_force_from,
       impact,
     };
-  });
-}
-
-async function loadVersion(ctx: RequestContext, regulationId: string, versionId: string) {
-  await loadRegulation(ctx, regulationId);
-  const v = await getVersion(ctx.db, versionId);
-  if (!v || v.regulation_id !== regulationId)
-    throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy phiên bản' });
-  return v;
-}
-
-export async function getVersionDetail(ctx: RequestContext, regulationId: string, versionId: string) {
-  const v = await loadVersion(ctx, regulationId, versionId);
-  const reg = parseOr400(v.source_text);
-  return {
-    ...toVersion(v),
-    text: v.source_text,
-    frontMatter: reg.frontMatter as Record<string, unknown>,
-    chapters: reg.chapters.map(elementView),
-    rules: reg.rules as unknown as Record<string, unknown>[],
-    tests: runScenarios(reg, DEFAULT_CALENDAR).map((t) => ({
-      name: t.name,
-      passed: t.passed,
-      line: t.line,
-      ...(t.error ? { error: t.error } : {}),
-    })),
-    findings: lint(reg),
-  };
-}
-
-export async function askRegulation(
-  ctx: RequestContext,
-  regulationId: string,
-  q: { ask: string; at: string; input: Record<string, unknown>; versionId?: string | undefined },
-) {
-  await loadRegulation(ctx, regulationId);
-  // The legal date picks the version in force then; an explicit version answers as that text says.
-  const v = q.versionId
-    ? await loadVersion(ctx, regulationId, q.versionId)
-    : await versionInForce(ctx.db, regulationId, q.at);
-  if (!v)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_CO_PHIEN_BAN_HIEU_LUC',
-      field: 'body.at',
-      detail: `Không có phiên bản quy chế nào có hiệu lực ngày ${q.at}`,
-    });
-  const reg = parseOr400(v.source_text);
-  try {
-    const a = askEngine(reg, { ask: q.ask, at: q.at, input: q.input }, DEFAULT_CALENDAR);
-    return {
-      result: a.result,
-      ruleIds: a.ruleIds,
-      eIds: a.eIds,
-      reason_vi: a.reason_vi,
-      versionId: v.id,
-      expression: v.expression,
-    };
-  } catch (e) {
-    if (e instanceof EngineError) {
-      throw new ProblemError('RULE_VIOLATION', {
-        code: `ENGINE_${e.code}`,
-        title:
-          e.code === 'NO_RULE'
-            ? 'Quy chế không có quy định trả lời câu hỏi này'
-            : e.code === 'CONFLICT'
-              ? 'Quy chế có các quy định mâu thuẫn'
-              : 'Câu hỏi không hợp lệ',
-        detail: e.reason_vi,
-        field: 'body.input',
-        ruleIds: e.ruleIds,
-      });
-    }
-    throw e;
-  }
-}
-
-export async function diffVersions(ctx: RequestContext, regulationId: string, fromId: string, toId: string) {
-  const [a, b] = [await loadVersion(ctx, regulationId, fromId), await loadVersion(ctx, regulationId, toId)];
-  const rows = diffRegulations(parseOr400(a.source_text), parseOr400(b.source_text));
-  return { rows, markdown: comparisonTableMarkdown(rows) };
-}
-
-export async function consolidatedAt(ctx: RequestContext, regulationId: string, at: string) {
-  await loadRegulation(ctx, regulationId);
-  const base = (await versionsOf(ctx.db, regulationId))
-    .filter((v) => v.status === 'adopted' && v.in_force_from && v.in_force_from <= at)
-    .at(-1);
-  if (!base)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_CO_PHIEN_BAN_HIEU_LUC',
-      field: 'query.at',
-      detail: `Không có phiên bản được thông qua có hiệu lực ngày ${at}`,
-    });
-  const full = (await getVersion(ctx.db, base.id))!;
-  const amendments = (await amendmentsOf(ctx.db, regulationId))
-    .map((a) => a.parsed as Amendment)
-    .filter((a) => a.adopted_on >= (base.adopted_on ?? ''));
-  try {
-    const c = consolidate(parseOr400(full.source_text), amendments, at);
-    return {
-      at,
-      text: c.text,
-      provenance: c.provenance,
-      pending: c.pending.map((p) => ({
-        work: p.amendment.work,
-        date: p.date,
-        op: p.effect.op,
-        target: p.effect.target ?? p.effect.target_rule ?? null,
-      })),
-    };
-  } catch (e) {
-    if (e instanceof AmendmentError) throw new ProblemError('RULE_VIOLATION', { code: e.code, detail: e.message });
-    throw e;
-  }
-}
-
-export async function comparisonDocx(ctx: RequestContext, regulationId: string, fromId: string, toId: string) {
-  const r = await loadRegulation(ctx, regulationId);
-  const [a, b] = [await loadVersion(ctx, regulationId, fromId), await loadVersion(ctx, regulationId, toId)];
-  const rows = diffRegulations(parseOr400(a.source_text), parseOr400(b.source_text));
-  const org = await getOrganization(ctx.db, r.org_id);
-  return comparisonTableDocx({
-    rows,
-    issuer: org?.short_name ?? org?.name ?? '',
-    symbol: `Số      -BC/${org?.symbol ?? ''}`,
-    place: (org?.name ?? '').replace(/^Đảng bộ (tỉnh|xã|phường|thành phố)\s*/u, '') || 'An Lạc',
-    date: todayInVietnam(),
-    summary: `giữa ${r.title} (phiên bản ${a.expression}) và phiên bản ${b.expression}`,
   });
 }
 

@@ -1,6 +1,7 @@
 import { keyTasksOf, nextPeriodOf, ProblemError } from '@quyche/core';
 import type { z } from 'zod';
 import type { NextProgramSchema } from '@quyche/core';
+import { reviewMeetingBodyId, reviewUnfinishedProgramItems } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { createProgram } from './program.service.js';
 import type { ProgramItemRow } from './program.service.js';
@@ -40,9 +41,7 @@ export async function nextProgramFromReport(
   }
   let ownerBodyId = input.ownerBodyId;
   if (ownerBodyId === undefined && r.adoptedMeetingId) {
-    ownerBodyId =
-      (await ctx.db.query<{ body_id: string }>('select body_id from meeting where id = $1', [r.adoptedMeetingId]))
-        .rows[0]?.body_id ?? null;
+    ownerBodyId = (await reviewMeetingBodyId(ctx.db, r.adoptedMeetingId))?.body_id ?? null;
   }
   const items = [
     ...keyTasks.map((title) => ({ title, period })),
@@ -82,15 +81,5 @@ export async function nextProgramFromReport(
  * task still open — and not already carried into a live program.
  */
 async function unfinishedItems(ctx: RequestContext, orgId: string, from: string, to: string) {
-  return (
-    await ctx.db.query<ProgramItemRow>(
-      `select i.* from program_item i join program p on p.id = i.program_id
-        where p.org_id = $1 and p.kind = 'work' and p.state = 'adopted' and p.confidentiality <= $4 and i.due_date between $2 and $3
-          and (not exists (select 1 from task t where t.source_kind = 'program_item' and t.source_id = i.id and t.state not in ('cancelled', 'transferred'))
-               or exists (select 1 from task t where t.source_kind = 'program_item' and t.source_id = i.id and t.state in ('draft', 'assigned', 'in_progress')))
-          and not exists (select 1 from program_item n join program np on np.id = n.program_id where n.carried_from_item_id = i.id and np.state <> 'cancelled')
-        order by i.due_date, p.title, i.position`,
-      [orgId, from, to, ctx.user.clearance],
-    )
-  ).rows;
+  return (await reviewUnfinishedProgramItems(ctx.db, orgId, { from, to }, ctx.user.clearance)) as ProgramItemRow[];
 }

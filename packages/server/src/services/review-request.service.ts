@@ -1,6 +1,23 @@
 import { formatDateVi, ProblemError, REVIEW_REQUEST_STATE_LABELS } from '@quyche/core';
 import type { ConcludeReviewRequestSchema, CreateReviewRequestSchema, SubmitReviewRequestSchema } from '@quyche/core';
-import { getOrganization, orgChainUp, termOn, uuidv7 } from '@quyche/db';
+import {
+  getOrganization,
+  insertReviewRequest,
+  insertReviewRequestShortcoming,
+  linkRecommendationToReviewRequest,
+  listReviewRequests as listRequestRows,
+  orgChainUp,
+  reviewReportOwner,
+  reviewReportSummary,
+  reviewRequestById,
+  reviewRequestRecommendations,
+  reviewRequestShortcomings,
+  reviewTermStart,
+  termOn,
+  touchReviewRequest,
+  uuidv7,
+} from '@quyche/db';
+import type { ReviewRequestRow } from '@quyche/db';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 import { createRecommendation } from './recommendation.service.js';
@@ -13,29 +30,15 @@ type In<T extends z.ZodType> = z.output<T>;
  * subordinate answers with its own report (a review report it drafted in the system); the group records its
  * conclusion, whose shortcomings enter the subordinate's register and whose recommendations the superior answers.
  */
-interface Row {
-  id: string;
-  org_id: string;
-  target_org_id: string;
-  title: string;
+interface Row extends Omit<ReviewRequestRow, 'topics' | 'team' | 'state'> {
   topics: string[];
-  period_from: string;
-  period_to: string;
-  sent_on: string;
-  deadline: string;
   team: { name: string; role: string }[];
   state: 'sent' | 'submitted' | 'concluded' | 'cancelled';
-  report_id: string | null;
-  submitted_on: string | null;
-  conclusion_text: string | null;
-  concluded_on: string | null;
-  confidentiality: number;
-  version: number;
 }
 
 /** Readable by the superior's staff and by the subordinate's. */
 async function load(ctx: RequestContext, id: string) {
-  const r = (await ctx.db.query<Row>('select * from review_request where id = $1', [id])).rows[0];
+  const r = (await reviewRequestById(ctx.db, id)) as Row | undefined;
   if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy yêu cầu báo cáo của đoàn công tác' });
   if (
     !(await ctx.can(r.org_id, 'read', r.confidentiality)) &&
@@ -51,14 +54,7 @@ const orgName = async (ctx: RequestContext, id: string) => {
 };
 
 async function summary(ctx: RequestContext, r: Row) {
-  const report = r.report_id
-    ? ((
-        await ctx.db.query<{ id: string; title: string; state: string }>(
-          'select id, title, state from review_report where id = $1',
-          [r.report_id],
-        )
-      ).rows[0] ?? null)
-    : null;
+  const report = r.report_id ? ((await reviewReportSummary(ctx.db, r.report_id)) ?? null) : null;
   return {
     id: r.id,
     orgId: r.org_id,
@@ -86,18 +82,8 @@ async function summary(ctx: RequestContext, r: Row) {
 
 export async function getReviewRequest(ctx: RequestContext, id: string) {
   const r = await load(ctx, id);
-  const shortcomings = (
-    await ctx.db.query<{ id: string; text: string; state: string; due_date: string }>(
-      'select id, text, state, due_date::text from shortcoming where review_request_id = $1 order by created_at',
-      [id],
-    )
-  ).rows;
-  const recommendations = (
-    await ctx.db.query<{ id: string; title: string; state: string; due_on: string | null }>(
-      'select id, title, state, due_on::text from recommendation where review_request_id = $1 order by created_at',
-      [id],
-    )
-  ).rows;
+  const shortcomings = await reviewRequestShortcomings(ctx.db, id);
+  const recommendations = await reviewRequestRecommendations(ctx.db, id);
   return {
     ...(await summary(ctx, r)),
     conclusionText: r.conclusion_text,
@@ -109,12 +95,7 @@ export async function getReviewRequest(ctx: RequestContext, id: string) {
 /** The requests an organization sent and those it received. */
 export async function listReviewRequests(ctx: RequestContext, orgId: string) {
   await ctx.assertOrg(orgId, 'read');
-  const rows = (
-    await ctx.db.query<Row>(
-      'select * from review_request where (org_id = $1 or target_org_id = $1) and confidentiality <= $2 order by sent_on desc, created_at desc limit 500',
-      [orgId, ctx.user.clearance],
-    )
-  ).rows;
+  const rows = (await listRequestRows(ctx.db, orgId, ctx.user.clearance)) as Row[];
   return Promise.all(
     rows.map(async (r) => ({
       ...(await summary(ctx, r)),
@@ -153,8 +134,7 @@ export async function createReviewRequest(ctx: RequestContext, input: In<typeof 
         field: 'body.periodFrom',
         detail: `${target.name} chưa có nhiệm kỳ vào ngày ${formatDateVi(sentOn)}: ghi rõ kỳ báo cáo từ ngày nào`,
       });
-    from = (await ctx.db.query<{ valid_from: string }>('select valid_from::text from term where id = $1', [term.id]))
-      .rows[0]!.valid_from;
+    from = (await reviewTermStart(ctx.db, term.id))!.valid_from;
   }
   const to = input.periodTo ?? sentOn;
   if (to < from)
@@ -165,22 +145,19 @@ export async function createReviewRequest(ctx: RequestContext, input: In<typeof 
   const title = input.title ?? `Đoàn công tác của ${superior.name} làm việc với ${target.name}`;
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      `insert into review_request (id, org_id, target_org_id, title, topics, period_from, period_to, sent_on, deadline, team, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-      [
-        id,
-        input.orgId,
-        input.targetOrgId,
-        title,
-        JSON.stringify(input.topics),
-        from,
-        to,
-        sentOn,
-        input.deadline,
-        JSON.stringify(input.team ?? []),
-        ctx.user.id,
-      ],
-    );
+    await insertReviewRequest(tx, {
+      id,
+      org_id: input.orgId,
+      target_org_id: input.targetOrgId,
+      title,
+      topics: JSON.stringify(input.topics),
+      period_from: from,
+      period_to: to,
+      sent_on: sentOn,
+      deadline: input.deadline,
+      team: JSON.stringify(input.team ?? []),
+      created_by: ctx.user.id,
+    });
     await ctx.audit(tx, {
       action: 'create',
       entity: 'review_request',
@@ -207,11 +184,7 @@ export async function submitReviewRequest(
       detail:
         r.state === 'cancelled' ? 'Yêu cầu đã hủy' : `Đã nộp báo cáo ngày ${formatDateVi(r.submitted_on ?? r.sent_on)}`,
     });
-  const report = (
-    await ctx.db.query<{ org_id: string; title: string }>('select org_id, title from review_report where id = $1', [
-      input.reportId,
-    ])
-  ).rows[0];
+  const report = await reviewReportOwner(ctx.db, input.reportId);
   if (!report || report.org_id !== r.target_org_id)
     throw new ProblemError('VALIDATION_FAILED', {
       field: 'body.reportId',
@@ -229,7 +202,7 @@ export async function submitReviewRequest(
       report_id: input.reportId,
       submitted_on: on,
     });
-    await tx.query('update review_request set updated_at = now() where id = $1', [id]);
+    await touchReviewRequest(tx, id);
     await ctx.audit(tx, {
       action: 'submit',
       entity: 'review_request',
@@ -281,10 +254,19 @@ export async function concludeReviewRequest(
     for (const s of input.shortcomings ?? []) {
       const lead = s.lead ?? { kind: 'unit' as const, id: target.id, name: target.name };
       const sid = uuidv7();
-      await tx.query(
-        `insert into shortcoming (id, org_id, text, remedy, lead_kind, lead_id, lead_name, due_date, identified_on, review_request_id, confidentiality) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-        [sid, r.target_org_id, s.text, s.remedy, lead.kind, lead.id, lead.name, s.dueDate, on, id, r.confidentiality],
-      );
+      await insertReviewRequestShortcoming(tx, {
+        id: sid,
+        org_id: r.target_org_id,
+        text: s.text,
+        remedy: s.remedy,
+        lead_kind: lead.kind,
+        lead_id: lead.id,
+        lead_name: lead.name,
+        due_date: s.dueDate,
+        identified_on: on,
+        review_request_id: id,
+        confidentiality: r.confidentiality,
+      });
       await ctx.audit(tx, {
         action: 'create',
         entity: 'shortcoming',
@@ -303,14 +285,14 @@ export async function concludeReviewRequest(
         receivedOn: on,
         confidentiality: r.confidentiality,
       });
-      await tx.query('update recommendation set review_request_id = $2 where id = $1', [rec.id, id]);
+      await linkRecommendationToReviewRequest(tx, rec.id, id);
     }
     await updateVersioned(tx, 'review_request', id, input.version, {
       state: 'concluded',
       conclusion_text: input.conclusionText,
       concluded_on: on,
     });
-    await tx.query('update review_request set updated_at = now() where id = $1', [id]);
+    await touchReviewRequest(tx, id);
     await ctx.audit(tx, {
       action: 'conclude',
       entity: 'review_request',

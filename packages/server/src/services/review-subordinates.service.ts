@@ -1,11 +1,16 @@
 import { EngineError, previousPeriod, rankSubordinates, regimeCalendar } from '@quyche/core';
 import type { Regulation, ReviewPeriod } from '@quyche/core';
-import { childrenAsOf } from '@quyche/db';
+import {
+  childrenAsOf,
+  reviewSubordinateBodies,
+  reviewSubordinateMeetings,
+  reviewSubordinateRegulations,
+  reviewSubordinateTasks,
+} from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { regulationFor } from './regulation-in-force.js';
 import { periodOfQuery } from './review.service.js';
-import { overdueOnSql } from './task.asof.js';
 import { REGIME_BODIES } from './calendar.service.js';
 
 /**
@@ -13,25 +18,6 @@ import { REGIME_BODIES } from './calendar.service.js';
  * of them at once (one grouped query per figure, not one review per organization: a province has thousands of
  * communes), ranked, the outliers flagged.
  */
-
-export const SUBORDINATES_SQL = {
-  tasks: `select t.org_id,
-                 count(*) filter (where t.assigned_on >= $2)::int as assigned,
-                 count(*) filter (where t.state = 'done' and t.done_on between $2 and $3 and (t.due_effective is null or t.done_on <= t.due_effective))::int as on_time,
-                 count(*) filter (where t.state = 'done' and t.done_on between $2 and $3 and t.done_on > t.due_effective)::int as late,
-                 count(*) filter (where ${overdueOnSql('$3::date')})::int as overdue
-            from task t
-           where t.org_id in (select unnest($1::uuid[])) and t.state <> 'draft' and t.assigned_on <= $3 and t.confidentiality <= $4
-             and (t.assigned_on >= $2 or t.done_on >= $2 or t.done_on is null)
-           group by t.org_id`,
-  meetings: `select m.org_id, b.kind as body_kind, count(*)::int as held
-               from meeting m join body b on b.id = m.body_id
-              where m.org_id in (select unnest($1::uuid[])) and m.kind = 'regular' and m.state in ('in_session', 'closed', 'minutes_approved')
-                and m.meeting_date between $2 and $3 and m.confidentiality <= $4 and b.kind = any($5::text[])
-              group by m.org_id, b.kind`,
-  bodies: `select org_id, kind from body where org_id in (select unnest($1::uuid[])) and kind = any($4::text[]) and valid_from <= $3 and (valid_until is null or valid_until >= $2)`,
-  recommendations: `select from_org_id as org_id, count(*)::int as sent from recommendation where from_org_id in (select unnest($1::uuid[])) and received_on between $2 and $3 group by from_org_id`,
-} as const;
 
 interface Figures {
   assigned: number;
@@ -52,43 +38,17 @@ async function figuresOf(
   const out = new Map<string, Figures>(
     orgs.map((o) => [o, { assigned: 0, onTime: 0, late: 0, overdue: 0, held: 0, required: null }]),
   );
-  for (const r of (
-    await sql.query<{ org_id: string; assigned: number; on_time: number; late: number; overdue: number }>(
-      SUBORDINATES_SQL.tasks,
-      [orgs, range.from, end, clearance],
-    )
-  ).rows) {
+  const span = { orgIds: orgs, from: range.from, end };
+  for (const r of await reviewSubordinateTasks(sql, span, clearance)) {
     Object.assign(out.get(r.org_id)!, { assigned: r.assigned, onTime: r.on_time, late: r.late, overdue: r.overdue });
   }
-  const held = (
-    await sql.query<{ org_id: string; body_kind: string; held: number }>(SUBORDINATES_SQL.meetings, [
-      orgs,
-      range.from,
-      end,
-      clearance,
-      REGIME_BODIES,
-    ])
-  ).rows;
+  const held = await reviewSubordinateMeetings(sql, span, clearance, REGIME_BODIES);
   for (const r of held) out.get(r.org_id)!.held += r.held;
   // Meetings required: from each organization's regulation, computed once per version in force (most share one).
-  const bodies = (
-    await sql.query<{ org_id: string; kind: string }>(SUBORDINATES_SQL.bodies, [
-      orgs,
-      range.from,
-      range.to,
-      REGIME_BODIES,
-    ])
-  ).rows;
+  const bodies = await reviewSubordinateBodies(sql, orgs, range, REGIME_BODIES);
   const byOrg = new Map<string, string[]>();
   for (const b of bodies) byOrg.set(b.org_id, [...(byOrg.get(b.org_id) ?? []), b.kind]);
-  const versions = (
-    await sql.query<{ org_id: string; sha256: string; id: string }>(
-      `select distinct on (r.org_id) r.org_id, v.sha256, v.id from regulation_version v join regulation r on r.id = v.regulation_id
-        where r.org_id in (select unnest($1::uuid[])) and v.status in ('adopted', 'consolidated') and v.in_force_from <= $2::date
-        order by r.org_id, v.in_force_from desc, v.created_at desc`,
-      [orgs, end],
-    )
-  ).rows;
+  const versions = await reviewSubordinateRegulations(sql, orgs, end);
   const required = new Map<string, number | null>();
   for (const v of versions) {
     const kinds = byOrg.get(v.org_id) ?? [];

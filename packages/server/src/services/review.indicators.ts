@@ -1,9 +1,22 @@
 import { EngineError, HELD_STATES, INDICATOR_BY_CODE, isConference, standingIn, whoDecides } from '@quyche/core';
 import type { EvidenceKind, Regulation } from '@quyche/core';
+import {
+  reviewConclusionActions,
+  reviewConclusions,
+  reviewConsultationRecipients,
+  reviewDecidedTasks,
+  reviewDecisions,
+  reviewInspections,
+  reviewProgramItems,
+  reviewRecommendations,
+  reviewRegulationImpacts,
+  reviewSessions,
+  reviewShortcomings,
+  reviewTaskFlags,
+} from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import { deviationsIn } from './calendar.service.js';
 import type { Deviation } from './calendar.service.js';
-import { overdueOnSql } from './task.asof.js';
 import { competence } from './regulation-in-force.js';
 
 /**
@@ -66,17 +79,6 @@ export function withDeviationIds(deviations: Deviation[]): (Deviation & { id: st
   });
 }
 
-const TASKS_SQL = `
-  select t.id, t.lead_id, t.lead_name, t.supervisor_person_id, p.full_name as supervisor_name,
-         (t.assigned_on >= $2) as assigned,
-         (t.state = 'done' and t.done_on between $2 and $3 and (t.due_effective is null or t.done_on <= t.due_effective)) as on_time,
-         (t.state = 'done' and t.done_on between $2 and $3 and t.done_on > t.due_effective) as late,
-         ${overdueOnSql('$3::date')} as overdue,
-         exists (select 1 from task_extension e where e.task_id = t.id and e.state = 'approved' and e.decided_on between $2 and $3) as extended
-    from task t left join person p on p.id = t.supervisor_person_id
-   where t.org_id = $1 and t.state <> 'draft' and t.assigned_on <= $3 and t.confidentiality <= $4
-     and (t.assigned_on >= $2 or t.done_on >= $2 or t.done_on is null or t.extended_to is not null)`;
-
 export async function periodRecord(
   sql: Sql,
   orgId: string,
@@ -129,29 +131,13 @@ export async function periodRecord(
     );
   }
 
-  const q = async <T>(text: string, params: unknown[]) => (await sql.query<T>(text, params)).rows;
+  const span = { orgId, from: range.from, end, clearance };
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
   // Decisions under a rule that asks for a report back (the TT's between two BTV sessions, khoản 2 Điều 3), and
   // whether the next session of the body reported to, held by the period's end, heard a report back.
-  const decisions = await q<{
-    id: string;
-    meeting_date: string;
-    body_kind: string;
-    matter: string;
-    attributes: Record<string, unknown> | null;
-  }>(
-    `select a.id, m.meeting_date::text, b.kind as body_kind, a.matter, a.attributes from agenda_item a join meeting m on m.id = a.meeting_id join body b on b.id = m.body_id
-      where m.org_id = $1 and m.state = any($5::text[]) and m.meeting_date between $2 and $3 and a.matter is not null and m.confidentiality <= $4 and a.confidentiality <= $4
-      order by m.meeting_date, a.position`,
-    [orgId, range.from, end, clearance, HELD_STATES],
-  );
-  const sessions = await q<{ meeting_date: string; body_kind: string; reported: boolean }>(
-    `select m.meeting_date::text, b.kind as body_kind, exists (select 1 from agenda_item a where a.meeting_id = m.id and a.reports_back) as reported
-       from meeting m join body b on b.id = m.body_id
-      where m.org_id = $1 and m.state = any($4::text[]) and m.kind in ('regular', 'extraordinary') and m.meeting_date between $2 and $3 order by m.meeting_date`,
-    [orgId, range.from, end, HELD_STATES],
-  );
+  const decisions = await reviewDecisions(sql, span, HELD_STATES);
+  const sessions = await reviewSessions(sql, span, HELD_STATES);
   const toReport = decisions.flatMap((d) => {
     const reg = m.at(d.meeting_date);
     if (!reg) return [];
@@ -170,39 +156,21 @@ export async function periodRecord(
   add('delegated_not_reported_back', 'agenda_item', ids(toReport.filter((d) => nextSession(d)?.reported === false)));
 
   // Conclusions issued in the period, their action items, and which of those a task follows.
-  const conclusions = await q<{ id: string }>(
-    `select c.id from conclusion c join meeting m on m.id = c.meeting_id
-      where m.org_id = $1 and c.issued_on between $2 and $3 and m.confidentiality <= $4 order by c.issued_on, c.symbol`,
-    [orgId, range.from, end, clearance],
-  );
+  const conclusions = await reviewConclusions(sql, span);
   add('conclusions_issued', 'conclusion', ids(conclusions));
-  const actions = await q<{ id: string; followed: boolean }>(
-    `select i.id, exists (select 1 from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id and coalesce(t.assigned_on, t.created_at::date) <= $2) as followed
-       from conclusion_item i where i.conclusion_id = any($1::uuid[]) and i.kind = 'action' order by i.conclusion_id, i.position`,
-    [ids(conclusions), end],
-  );
+  const actions = await reviewConclusionActions(sql, ids(conclusions), end);
   add('conclusion_actions', 'conclusion_item', ids(actions));
   add('conclusion_actions_followed', 'conclusion_item', ids(actions.filter((a) => a.followed)));
 
   // Tasks: one pass over those that matter to the period, counted here and by lead and supervisor.
-  const tasks = await q<TaskFlags>(TASKS_SQL, [orgId, range.from, end, clearance]);
+  const tasks: TaskFlags[] = await reviewTaskFlags(sql, span);
   add('tasks_assigned', 'task', ids(tasks.filter((t) => t.assigned)));
   add('tasks_done_on_time', 'task', ids(tasks.filter((t) => t.on_time)));
   add('tasks_done_late', 'task', ids(tasks.filter((t) => t.late)));
   add('tasks_overdue', 'task', ids(tasks.filter((t) => t.overdue)));
   add('tasks_extended', 'task', ids(tasks.filter((t) => t.extended)));
   // Tasks assigned in the period for a kind of matter the deciding body has no competence over (R9).
-  const decided = await q<{
-    id: string;
-    deciding_body: string;
-    matter: string;
-    matter_attributes: Record<string, unknown> | null;
-    assigned_on: string;
-  }>(
-    `select id, deciding_body, matter, matter_attributes, assigned_on::text from task
-      where org_id = $1 and state <> 'draft' and assigned_on between $2 and $3 and matter is not null and deciding_body is not null and confidentiality <= $4 order by assigned_on, id`,
-    [orgId, range.from, end, clearance],
-  );
+  const decided = await reviewDecidedTasks(sql, span);
   add(
     'tasks_outside_competence',
     'task',
@@ -220,63 +188,26 @@ export async function periodRecord(
   );
 
   // Program items due in the period, of programs adopted by its end; done when every task under it is.
-  const items = await q<{ id: string; done: boolean }>(
-    `select i.id, (exists (select 1 from task t where t.source_kind = 'program_item' and t.source_id = i.id)
-                   and not exists (select 1 from task t where t.source_kind = 'program_item' and t.source_id = i.id
-                                    and t.state not in ('cancelled', 'transferred') and (t.done_on is null or t.done_on > $3))) as done
-       from program_item i join program p on p.id = i.program_id
-      where p.org_id = $1 and p.state = 'adopted' and p.adopted_on <= $3 and i.due_date between $2 and $4 and p.confidentiality <= $5
-      order by i.due_date, i.position`,
-    [orgId, range.from, end, range.to, clearance],
-  );
+  const items = await reviewProgramItems(sql, span, range.to);
   add('program_items_planned', 'program_item', ids(items));
   add('program_items_done', 'program_item', ids(items.filter((i) => i.done)));
 
-  const inspections = await q<{ id: string; concluded: boolean; verified: boolean }>(
-    `select id, (concluded_on between $2 and $3) as concluded, (verified_on between $2 and $3) as verified from inspection
-      where org_id = $1 and confidentiality <= $4 and (concluded_on between $2 and $3 or verified_on between $2 and $3) order by concluded_on, id`,
-    [orgId, range.from, end, clearance],
-  );
+  const inspections = await reviewInspections(sql, span);
   add('inspections_concluded', 'inspection', ids(inspections.filter((i) => i.concluded)));
   add('inspections_remedies_verified', 'inspection', ids(inspections.filter((i) => i.verified)));
 
-  const recs = await q<{ id: string; received: boolean; on_time: boolean; late: boolean; overdue: boolean }>(
-    `select id, (received_on >= $2) as received,
-            (answered_on between $2 and $3 and (due_on is null or answered_on <= due_on)) as on_time,
-            (answered_on between $2 and $3 and answered_on > due_on) as late,
-            (state <> 'withdrawn' and due_on < $3 and (answered_on is null or answered_on > $3)) as overdue
-       from recommendation
-      where org_id = $1 and received_on <= $3 and confidentiality <= $4 and (received_on >= $2 or answered_on >= $2 or answered_on is null)
-      order by received_on, id`,
-    [orgId, range.from, end, clearance],
-  );
+  const recs = await reviewRecommendations(sql, span);
   add('recommendations_received', 'recommendation', ids(recs.filter((r) => r.received)));
   add('recommendations_answered_on_time', 'recommendation', ids(recs.filter((r) => r.on_time)));
   add('recommendations_answered_late', 'recommendation', ids(recs.filter((r) => r.late)));
   add('recommendations_overdue', 'recommendation', ids(recs.filter((r) => r.overdue)));
 
-  const recipients = await q<{ id: string; answered: boolean }>(
-    `select r.id, (r.answered_on is not null and r.answered_on <= c.deadline and r.answered_on <= $3) as answered
-       from consultation_recipient r join consultation c on c.id = r.consultation_id
-      where c.org_id = $1 and c.state <> 'cancelled' and c.sent_on <= $3 and c.deadline between $2 and $4 and c.confidentiality <= $5
-      order by c.deadline, r.name`,
-    [orgId, range.from, end, range.to, clearance],
-  );
+  const recipients = await reviewConsultationRecipients(sql, span, range.to);
   add('consultation_recipients', 'consultation_recipient', ids(recipients));
   add('consultation_answered', 'consultation_recipient', ids(recipients.filter((r) => r.answered)));
 
   // Shortcomings: carried into the period, named in it, fixed in it, still open at its end.
-  const shortcomings = await q<{
-    id: string;
-    identified_on: string;
-    fixed_on: string | null;
-    due_date: string;
-    from_review: boolean;
-  }>(
-    `select id, identified_on, fixed_on, due_date, review_report_id is not null as from_review from shortcoming
-      where org_id = $1 and confidentiality <= $4 and identified_on <= $3 and (fixed_on is null or fixed_on >= $2) order by identified_on, id`,
-    [orgId, range.from, end, clearance],
-  );
+  const shortcomings = await reviewShortcomings(sql, span);
   const standing = shortcomings.map((x) => ({
     id: x.id,
     s: standingIn(
@@ -311,12 +242,11 @@ export async function periodRecord(
     standing.filter((x) => x.s?.openAtEnd).map((x) => x.id),
   );
 
-  const impacts = await q<{ id: string; on_time: boolean; findings: { severity: string }[] | null }>(
-    `select i.id, i.findings, coalesce(t.state = 'done' and t.done_on <= $3 and (t.due_effective is null or t.done_on <= t.due_effective), false) as on_time
-       from regulation_impact i left join task t on t.id = i.task_id
-      where i.org_id = $1 and i.created_at::date between $2 and $3 order by i.created_at, i.id`,
-    [orgId, range.from, end],
-  );
+  const impacts = (await reviewRegulationImpacts(sql, span)) as {
+    id: string;
+    on_time: boolean;
+    findings: { severity: string }[] | null;
+  }[];
   add('subordinate_regulations_to_review', 'regulation_impact', ids(impacts));
   add('subordinate_regulations_revised_on_time', 'regulation_impact', ids(impacts.filter((i) => i.on_time)));
   add(

@@ -1,7 +1,7 @@
 import { citeVi, excerptAround, parseRegulation } from '@quyche/core';
 import type { ParsedSearch, RegElement } from '@quyche/core';
+import { regulationVersionText, searchRegulationRows } from '@quyche/db';
 import type { Sql } from '@quyche/db';
-import { Params, scopeSql } from './search.scope.js';
 import type { Scope } from './search.scope.js';
 import type { Found } from './search.records.js';
 
@@ -9,15 +9,7 @@ import type { Found } from './search.records.js';
  * Regulations by title and number, and their articles and clauses by wording. The text searched is the version in
  * force today, else the newest (a draft not yet adopted); the link opens that version at that element.
  */
-interface RegulationRow {
-  id: string;
-  title: string;
-  work: string;
-  org_name: string;
-  version_id: string;
-  sha256: string;
-  number: string | null;
-}
+type RegulationRow = Awaited<ReturnType<typeof searchRegulationRows>>[number];
 
 interface Clause {
   eId: string;
@@ -37,12 +29,7 @@ async function clauses(sql: Sql, r: RegulationRow): Promise<Clause[]> {
   const key = `${r.version_id}:${r.sha256}`;
   const cached = clausesOf.get(key);
   if (cached) return cached;
-  const text =
-    (
-      await sql.query<{ source_text: string }>('select source_text from regulation_version where id = $1', [
-        r.version_id,
-      ])
-    ).rows[0]?.source_text ?? '';
+  const text = (await regulationVersionText(sql, r.version_id))?.source_text ?? '';
   const parsed = parseRegulation(text);
   const out: Clause[] = [];
   const walk = (e: RegElement, article: string) => {
@@ -67,25 +54,10 @@ async function clauses(sql: Sql, r: RegulationRow): Promise<Clause[]> {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-async function visibleRegulations(sql: Sql, s: Scope, today: string): Promise<RegulationRow[]> {
-  const p = new Params();
-  const on = p.add(today);
-  return (
-    await sql.query<RegulationRow>(
-      `select r.id, r.title, r.work, coalesce(o.short_name, o.name) as org_name, v.id as version_id, v.sha256, v.number
-         from regulation r join organization o on o.id = r.org_id
-         join lateral (select v.id, v.sha256, v.parsed->'frontMatter'->>'number' as number from regulation_version v where v.regulation_id = r.id
-                        order by (v.status in ('adopted', 'consolidated') and v.in_force_from <= ${on}::date) desc, v.in_force_from desc nulls last, v.created_at desc limit 1) v on true
-        where ${scopeSql.regulation(p, s)} order by r.title, r.id`,
-      p.values,
-    )
-  ).rows;
-}
-
 /** The regulations the user reads, and each one's articles and clauses, as candidates for ranking. */
 export async function findRegulationsAndClauses(sql: Sql, s: Scope, q: ParsedSearch, today: string): Promise<Found[]> {
   const out: Found[] = [];
-  for (const r of await visibleRegulations(sql, s, today)) {
+  for (const r of await searchRegulationRows(sql, s, today)) {
     const where = r.number ? `Quy chế ${r.number}` : r.title;
     out.push({
       kind: 'regulation',
