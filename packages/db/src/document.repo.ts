@@ -1,4 +1,7 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { IssuedDocumentTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
+import { qb } from './kysely.driver.js';
 
 /**
  * The next number for (issuer, type, term), atomically: the upsert takes the counter row's lock, so two
@@ -10,41 +13,52 @@ export async function nextDocumentNumber(
   docType: string,
   termId: string,
 ): Promise<number> {
-  const r = await tx.query<{ last_number: number }>(
-    `insert into document_counter (issuer_org_id, doc_type, term_id, last_number) values ($1, $2, $3, 1)
-     on conflict (issuer_org_id, doc_type, term_id) do update set last_number = document_counter.last_number + 1
-     returning last_number`,
-    [issuerOrgId, docType, termId],
-  );
-  return r.rows[0]!.last_number;
-}
-
-export interface IssuedDocumentRow {
-  id: string;
-  org_id: string;
-  term_id: string;
-  doc_type: string;
-  number: number;
-  symbol: string;
-  title: string;
-  issued_on: string;
-  confidentiality: number;
-}
-
-export async function termOn(sql: Sql, orgId: string, on: string) {
-  return (
-    await sql.query<{ id: string; name: string }>(
-      `select id, name from term where org_id = $1 and valid_from <= $2::date and (valid_until is null or valid_until >= $2::date) order by valid_from desc limit 1`,
-      [orgId, on],
+  const r = await qb(tx)
+    .insertInto('document_counter')
+    .values({ issuer_org_id: issuerOrgId, doc_type: docType, term_id: termId, last_number: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['issuer_org_id', 'doc_type', 'term_id'])
+        .doUpdateSet((eb) => ({ last_number: eb('document_counter.last_number', '+', 1) })),
     )
-  ).rows[0];
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return r.last_number;
 }
 
-export async function listIssuedDocuments(sql: Sql, orgId: string, clearance: number) {
-  return (
-    await sql.query<IssuedDocumentRow>(
-      'select * from issued_document where org_id = $1 and confidentiality <= $2 order by issued_on desc, doc_type, number desc',
-      [orgId, clearance],
-    )
-  ).rows;
+export type IssuedDocumentRow = Omit<Selectable<IssuedDocumentTable>, 'created_by' | 'created_at'>;
+
+export async function insertIssuedDocument(tx: Sql, row: Insertable<IssuedDocumentTable>) {
+  await qb(tx).insertInto('issued_document').values(row).execute();
+}
+
+/** The organization's term in force on a date (the latest begun, if two overlap). */
+export async function termOn(s: Sql, orgId: string, on: string) {
+  return qb(s)
+    .selectFrom('term')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('valid_from', '<=', on)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', on)]))
+    .orderBy('valid_from', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function termNameById(s: Sql, termId: string) {
+  const r = await qb(s).selectFrom('term').select('name').where('id', '=', termId).executeTakeFirst();
+  return r?.name;
+}
+
+/** An organization's issued documents up to a clearance, newest first. */
+export async function listIssuedDocuments(s: Sql, orgId: string, clearance: number): Promise<IssuedDocumentRow[]> {
+  return qb(s)
+    .selectFrom('issued_document')
+    .select(['id', 'org_id', 'term_id', 'doc_type', 'number', 'symbol', 'title', 'issued_on', 'confidentiality'])
+    .where('org_id', '=', orgId)
+    .where('confidentiality', '<=', clearance)
+    .orderBy('issued_on', 'desc')
+    .orderBy('doc_type')
+    .orderBy('number', 'desc')
+    .execute();
 }

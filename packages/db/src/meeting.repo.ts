@@ -1,36 +1,173 @@
 import { compareVietnamese } from '@quyche/core';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { MeetingRescheduleTable, MeetingTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
-import { jsonRows } from './json-rows.js';
+import { jsonList } from './json-list.js';
+import { qb } from './kysely.driver.js';
 
-export interface MeetingRow {
-  id: string;
-  org_id: string;
-  body_id: string;
-  kind: string;
-  state: string;
-  title: string;
-  meeting_date: string;
-  starts_at: string | null;
-  location: string | null;
-  format: string;
-  province_wide: boolean;
-  consultation_deadline: string | null;
-  convened_by: string | null;
-  convening_ref: string | null;
-  documents_sent_on: string | null;
-  opened_on: string | null;
-  closed_on: string | null;
-  minutes_text: string | null;
-  minutes_approved_on: string | null;
-  cancel_reason: string | null;
-  chair_person_id: string | null;
-  secretary_name: string | null;
-  confidentiality: number;
-  version: number;
+/** A meeting as its use cases read it (all but its creation time and folded search text). */
+export type MeetingRow = Omit<Selectable<MeetingTable>, 'created_at' | 'search_text'>;
+
+const MEETING_COLUMNS = [
+  'id',
+  'org_id',
+  'body_id',
+  'kind',
+  'state',
+  'title',
+  'meeting_date',
+  'starts_at',
+  'location',
+  'format',
+  'province_wide',
+  'consultation_deadline',
+  'convened_by',
+  'convening_ref',
+  'documents_sent_on',
+  'opened_on',
+  'closed_on',
+  'minutes_text',
+  'minutes_approved_on',
+  'cancel_reason',
+  'chair_person_id',
+  'secretary_name',
+  'confidentiality',
+  'version',
+] as const;
+
+export async function getMeeting(s: Sql, id: string): Promise<MeetingRow | undefined> {
+  return qb(s).selectFrom('meeting').select(MEETING_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
-export async function getMeeting(sql: Sql, id: string) {
-  return (await sql.query<MeetingRow>('select * from meeting where id = $1', [id])).rows[0];
+export async function insertMeeting(s: Sql, row: Insertable<MeetingTable>) {
+  await qb(s).insertInto('meeting').values(row).execute();
+}
+
+/**
+ * Optimistic concurrency: updates the meeting only at the version the client read (fields left undefined are left
+ * unchanged); false when it is not at that version, or gone.
+ */
+export async function updateMeetingAtVersion(
+  tx: Sql,
+  id: string,
+  version: number,
+  fields: Omit<Updateable<MeetingTable>, 'id' | 'version'>,
+) {
+  const r = await qb(tx)
+    .updateTable('meeting')
+    .set((eb) => ({ ...fields, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** The current version of a meeting (undefined: no such meeting), to tell a conflict from a missing meeting. */
+export async function meetingVersion(s: Sql, id: string) {
+  return (await qb(s).selectFrom('meeting').select('version').where('id', '=', id).executeTakeFirst())?.version;
+}
+
+/** Locks the meeting's row until the transaction ends (serializes writers of one-per-meeting records). */
+export async function lockMeeting(tx: Sql, id: string) {
+  return qb(tx).selectFrom('meeting').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Tells the live channel a meeting changed (delivered at commit, to every server on the database). */
+export async function notifyMeetingChanged(tx: Sql, meetingId: string) {
+  await sql`select pg_notify('meeting_changed', ${meetingId})`.execute(qb(tx));
+}
+
+export interface MeetingListFilter {
+  clearance: number;
+  bodyId?: string | undefined;
+  orgId?: string | undefined;
+  /** When neither a body nor an organization is named: the organizations covered. */
+  orgIds?: string[] | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Folded (diacritic-free) text searched in the title and place. */
+  search?: string | undefined;
+}
+
+/** Meetings by body or organization and dates, in date and time order, with their body and conclusion symbol. */
+export async function meetingList(s: Sql, f: MeetingListFilter) {
+  let q = qb(s)
+    .selectFrom('meeting as m')
+    .innerJoin('body as b', 'b.id', 'm.body_id')
+    .leftJoin('conclusion as c', 'c.meeting_id', 'm.id')
+    .select([
+      'm.id',
+      'm.body_id',
+      'b.kind as body_kind',
+      'b.name as body_name',
+      'm.kind',
+      'm.state',
+      'm.title',
+      'm.meeting_date',
+      'm.starts_at',
+      'm.location',
+      'm.format',
+      'm.province_wide',
+      'c.symbol as conclusion_symbol',
+    ])
+    .where('m.confidentiality', '<=', f.clearance);
+  if (f.bodyId) q = q.where('m.body_id', '=', f.bodyId);
+  else if (f.orgId) q = q.where('m.org_id', '=', f.orgId);
+  else q = q.where('m.org_id', '=', sql<string>`any(${f.orgIds ?? []}::uuid[])`);
+  if (f.from) q = q.where('m.meeting_date', '>=', f.from);
+  if (f.to) q = q.where('m.meeting_date', '<=', f.to);
+  if (f.search !== undefined) q = q.where('m.search_text', 'like', sql<string>`'%' || ${f.search} || '%'`);
+  return q
+    .orderBy('m.meeting_date')
+    .orderBy('m.starts_at', (o) => o.asc().nullsFirst())
+    .orderBy('m.id')
+    .limit(2000)
+    .execute();
+}
+
+/** The body's next regular meeting not yet held, from a date on. */
+export async function nextRegularMeetingId(s: Sql, bodyId: string, from: string) {
+  const r = await qb(s)
+    .selectFrom('meeting')
+    .select('id')
+    .where('body_id', '=', bodyId)
+    .where('kind', '=', 'regular')
+    .where('state', 'in', ['planned', 'convened', 'documents_sent', 'in_session'])
+    .where('meeting_date', '>=', from)
+    .orderBy('meeting_date')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.id;
+}
+
+export async function insertMeetingReschedule(tx: Sql, row: Insertable<MeetingRescheduleTable>) {
+  await qb(tx).insertInto('meeting_reschedule').values(row).execute();
+}
+
+/** The history of a meeting's dates, oldest first. */
+export async function listMeetingReschedules(s: Sql, meetingId: string) {
+  return qb(s)
+    .selectFrom('meeting_reschedule')
+    .select([
+      'id',
+      'state',
+      'from_date',
+      'to_date',
+      'from_starts_at',
+      'to_starts_at',
+      'from_location',
+      'to_location',
+      'reason',
+      'notice',
+      'by_name',
+      'created_at',
+    ])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export interface AttendanceRow {
@@ -46,13 +183,24 @@ export interface AttendanceRow {
 }
 
 /** Members first, then guests, each by name in Vietnamese order (sorted here: collation in WebAssembly is slow). */
-export async function attendanceOf(sql: Sql, meetingId: string) {
-  const rows = await jsonRows<AttendanceRow>(
-    sql,
-    `select a.id, a.person_id, coalesce(p.full_name, a.guest_name) as full_name, a.guest_title as title, a.role, a.status, a.reason, a.site_id, a.version
-       from meeting_attendance a left join person p on p.id = a.person_id
-      where a.meeting_id = $1`,
-    [meetingId],
+export async function attendanceOf(s: Sql, meetingId: string): Promise<AttendanceRow[]> {
+  const rows = await jsonList(
+    s,
+    qb(s)
+      .selectFrom('meeting_attendance as a')
+      .leftJoin('person as p', 'p.id', 'a.person_id')
+      .select((eb) => [
+        'a.id',
+        'a.person_id',
+        eb.fn.coalesce('p.full_name', 'a.guest_name').$notNull().as('full_name'),
+        'a.guest_title as title',
+        'a.role',
+        'a.status',
+        'a.reason',
+        'a.site_id',
+        'a.version',
+      ])
+      .where('a.meeting_id', '=', meetingId),
   );
   return rows.sort((a, b) =>
     a.role === b.role ? compareVietnamese(a.full_name, b.full_name) : a.role === 'member' ? -1 : 1,
@@ -60,58 +208,61 @@ export async function attendanceOf(sql: Sql, meetingId: string) {
 }
 
 /** Incumbent members of a body on a date: the denominator of votes (R1) and those summoned. */
-export async function bodyMembersOn(sql: Sql, bodyId: string, on: string) {
-  return (
-    await sql.query<{ person_id: string }>(
-      `select distinct person_id from membership where body_id = $1 and valid_from <= $2::date and (valid_until is null or valid_until >= $2::date)`,
-      [bodyId, on],
-    )
-  ).rows.map((r) => r.person_id);
+export async function bodyMembersOn(s: Sql, bodyId: string, on: string) {
+  const rows = await qb(s)
+    .selectFrom('membership')
+    .select('person_id')
+    .distinct()
+    .where('body_id', '=', bodyId)
+    .where('valid_from', '<=', on)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', on)]))
+    .execute();
+  return rows.map((r) => r.person_id);
 }
 
-/** The regulation version in force on a date for an organization (the one its meetings are held under). */
 /** The version of an organization's regulation in force on a date, without its text (callers cache the parse). */
-export async function regulationVersionInForce(sql: Sql, orgId: string, on: string) {
-  return (
-    await sql.query<{ id: string; regulation_id: string; expression: string; sha256: string }>(
-      `select v.id, v.regulation_id, v.expression, v.sha256 from regulation_version v join regulation r on r.id = v.regulation_id
-        where r.org_id = $1 and v.status in ('adopted', 'consolidated') and v.in_force_from <= $2::date
-        order by v.in_force_from desc, v.created_at desc limit 1`,
-      [orgId, on],
-    )
-  ).rows[0];
+export async function regulationVersionInForce(s: Sql, orgId: string, on: string) {
+  return qb(s)
+    .selectFrom('regulation_version as v')
+    .innerJoin('regulation as r', 'r.id', 'v.regulation_id')
+    .select(['v.id', 'v.regulation_id', 'v.expression', 'v.sha256'])
+    .where('r.org_id', '=', orgId)
+    .where('v.status', 'in', ['adopted', 'consolidated'])
+    .where('v.in_force_from', '<=', on)
+    .orderBy('v.in_force_from', 'desc')
+    .orderBy('v.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
-export async function regulationSourceText(sql: Sql, versionId: string) {
-  return (
-    await sql.query<{ source_text: string }>('select source_text from regulation_version where id = $1', [versionId])
-  ).rows[0]?.source_text;
+export async function regulationSourceText(s: Sql, versionId: string) {
+  const r = await qb(s)
+    .selectFrom('regulation_version')
+    .select('source_text')
+    .where('id', '=', versionId)
+    .executeTakeFirst();
+  return r?.source_text;
 }
 
 /** Live counts of a meeting: members by status, guests, and per connection point. */
-export async function attendanceCounts(sql: Sql, meetingId: string) {
-  const rows = (
-    await sql.query<{ site_id: string | null; role: string; status: string; n: number }>(
-      'select site_id, role, status, count(*)::int as n from meeting_attendance where meeting_id = $1 group by site_id, role, status',
-      [meetingId],
-    )
-  ).rows;
-  return rows;
+export async function attendanceCounts(s: Sql, meetingId: string) {
+  return qb(s)
+    .selectFrom('meeting_attendance')
+    .select((eb) => ['site_id', 'role', 'status', eb.fn.countAll<number>().as('n')])
+    .where('meeting_id', '=', meetingId)
+    .groupBy(['site_id', 'role', 'status'])
+    .execute();
 }
 
 /** The connection points of a meeting in their order (a national conference has hundreds). */
-export async function sitesOf(sql: Sql, meetingId: string) {
-  const rows = await jsonRows<{
-    id: string;
-    name: string;
-    host_org_id: string | null;
-    lead_person_id: string | null;
-    lead_name: string | null;
-    position: number;
-  }>(
-    sql,
-    'select s.id, s.name, s.host_org_id, s.lead_person_id, p.full_name as lead_name, s.position from meeting_site s left join person p on p.id = s.lead_person_id where s.meeting_id = $1',
-    [meetingId],
+export async function sitesOf(s: Sql, meetingId: string) {
+  const rows = await jsonList(
+    s,
+    qb(s)
+      .selectFrom('meeting_site as s')
+      .leftJoin('person as p', 'p.id', 's.lead_person_id')
+      .select(['s.id', 's.name', 's.host_org_id', 's.lead_person_id', 'p.full_name as lead_name', 's.position'])
+      .where('s.meeting_id', '=', meetingId),
   );
   return rows.sort((a, b) => a.position - b.position || compareVietnamese(a.name, b.name));
 }

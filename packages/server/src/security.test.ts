@@ -82,6 +82,8 @@ interface Records {
   user: string;
   reviewReport: string;
   shortcoming: string;
+  /** A failed background job (system-wide: only an administrator may see or retry it). */
+  job: string;
   reviewRequest: string;
 }
 
@@ -120,6 +122,7 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
     'review-reports': x.reviewReport,
     'review-requests': x.reviewRequest,
     shortcomings: x.shortcoming,
+    system: x.job,
   };
   return first ? byCollection[first] : undefined;
 }
@@ -251,6 +254,8 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /conclusions': (x) => ({ query: { orgId: x.org }, x02: true }),
   'POST /reminders/run': () => ({ body: { today: '2026-07-28' } }),
   'POST /system/backup': () => ({}),
+  'GET /system/jobs': () => ({}),
+  'POST /system/jobs/:id/retry': () => ({}),
   'GET /tasks': (x) => ({ query: { orgId: x.org }, x02: true }),
   'GET /programs': (x) => ({ query: { orgId: x.org }, x02: true }),
   'POST /programs': (x) => ({ body: { orgId: x.org, kind: 'inspection', span: 'year', year: 2027 }, x02: true }),
@@ -726,6 +731,9 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       'review request',
     );
     x = {
+      job: await one(
+        "insert into job (id, kind, dedupe_key, payload, state, attempts, last_error) values (gen_random_uuid(), 'weekly_digest', 'security-test', '{}', 'failed', 5, 'thử') returning id as v",
+      ),
       reviewRequest: reviewRequest.id,
       shortcoming: shortcoming.id,
       reviewReport: reviewReport.id,
@@ -840,6 +848,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       reviewReport: randomUUID(),
       shortcoming: randomUUID(),
       reviewRequest: randomUUID(),
+      job: randomUUID(),
     });
     let checked = 0;
     for (const r of routes) {

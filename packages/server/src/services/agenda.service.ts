@@ -1,21 +1,24 @@
-import { createHash } from 'node:crypto';
 import { EngineError, isQuorate, ProblemError, voteOutcome } from '@quyche/core';
 import type { Regulation } from '@quyche/core';
 import type { z } from 'zod';
-import type {
-  CastVoteSchema,
-  CreateAgendaItemSchema,
-  CreateMeetingDocumentSchema,
-  MeetingStepSchema,
-  ReservedOpinionSchema,
-} from '@quyche/core';
-import { bodyMembersOn, uuidv7 } from '@quyche/db';
+import type { CastVoteSchema, CreateAgendaItemSchema, MeetingStepSchema, ReservedOpinionSchema } from '@quyche/core';
+import {
+  bodyMembersOn,
+  insertAgendaItem,
+  insertReservedOpinion,
+  insertVote,
+  listAgendaItemTopics,
+  meetingAttendanceOfMember,
+  meetingMemberCounts,
+  nextAgendaItemPosition,
+  uuidv7,
+  writtenResponseTally,
+} from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { assertMove, closeMeeting, getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { regulationFor } from './regulation-in-force.js';
-import { loadBody, loadMeeting } from './meeting.load.js';
-import { updateVersioned } from './sql-update.js';
+import { loadAgendaItem, loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -32,44 +35,24 @@ export async function addAgendaItem(ctx: RequestContext, meetingId: string, inpu
   ctx.assertClearance(confidentiality);
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    const pos = (
-      await tx.query<{ n: number }>(
-        'select coalesce(max(position), 0)::int + 1 as n from agenda_item where meeting_id = $1',
-        [meetingId],
-      )
-    ).rows[0]!.n;
-    await tx.query(
-      'insert into agenda_item (id, org_id, meeting_id, position, title, matter, attributes, topic, presenting_unit, confidentiality, reports_back) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
-      [
-        id,
-        m.org_id,
-        meetingId,
-        pos,
-        input.title,
-        input.matter ?? null,
-        JSON.stringify(input.attributes ?? {}),
-        input.topic ?? null,
-        input.presentingUnit ?? null,
-        confidentiality,
-        input.reportsBack ?? false,
-      ],
-    );
+    const pos = await nextAgendaItemPosition(tx, meetingId);
+    await insertAgendaItem(tx, {
+      id,
+      org_id: m.org_id,
+      meeting_id: meetingId,
+      position: pos,
+      title: input.title,
+      matter: input.matter ?? null,
+      attributes: JSON.stringify(input.attributes ?? {}),
+      topic: input.topic ?? null,
+      presenting_unit: input.presentingUnit ?? null,
+      confidentiality,
+      reports_back: input.reportsBack ?? false,
+    });
     await ctx.audit(tx, { action: 'create', entity: 'agenda_item', entityId: id, orgId: m.org_id, after: input });
     await notifyMeeting(tx, meetingId);
   });
   return getMeetingDetail(ctx, meetingId);
-}
-
-async function agendaItem(ctx: RequestContext, m: MeetingRow, itemId: string) {
-  const item = (
-    await ctx.db.query<{ id: string; topic: string | null; matter: string | null; confidentiality: number }>(
-      'select id, topic, matter, confidentiality from agenda_item where id = $1 and meeting_id = $2',
-      [itemId, m.id],
-    )
-  ).rows[0];
-  if (!item) throw new ProblemError('NOT_FOUND', { detail: 'Không có nội dung này trong chương trình hội nghị' });
-  ctx.assertClearance(item.confidentiality);
-  return item;
 }
 
 /** The topic a vote is counted under: the item's own, else the topic the regulation gives its matter (can_bo …). */
@@ -92,7 +75,7 @@ function outcomeOrProblem(f: () => ReturnType<typeof voteOutcome>) {
   }
 }
 
-async function insertVote(
+async function recordVote(
   tx: Sql,
   ctx: RequestContext,
   m: MeetingRow,
@@ -102,22 +85,19 @@ async function insertVote(
   result: Record<string, unknown>,
 ) {
   const id = uuidv7();
-  await tx.query(
-    'insert into vote (id, org_id, agenda_item_id, method, total_members, present, yes, no, abstain, passed, outcome) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
-    [
-      id,
-      m.org_id,
-      itemId,
-      v.method,
-      v.totalMembers,
-      v.present,
-      v.yes,
-      v.no,
-      v.abstain,
-      a.result.passed,
-      JSON.stringify({ result, ruleIds: a.ruleIds, eIds: a.eIds, reason_vi: a.reason_vi }),
-    ],
-  );
+  await insertVote(tx, {
+    id,
+    org_id: m.org_id,
+    agenda_item_id: itemId,
+    method: v.method,
+    total_members: v.totalMembers,
+    present: v.present,
+    yes: v.yes,
+    no: v.no,
+    abstain: v.abstain,
+    passed: a.result.passed,
+    outcome: JSON.stringify({ result, ruleIds: a.ruleIds, eIds: a.eIds, reason_vi: a.reason_vi }),
+  });
   await ctx.audit(tx, {
     action: 'vote',
     entity: 'vote',
@@ -139,7 +119,7 @@ export async function castVote(
   input: In<typeof CastVoteSchema>,
 ) {
   const m = await loadMeeting(ctx, meetingId, 'write');
-  const item = await agendaItem(ctx, m, itemId);
+  const item = await loadAgendaItem(ctx, m, itemId);
   if (m.kind === 'written_consultation')
     throw new ProblemError('RULE_VIOLATION', {
       code: 'LAY_Y_KIEN_TU_KIEM_PHIEU',
@@ -161,12 +141,7 @@ export async function castVote(
       field: 'body',
     });
   const totalMembers = (await bodyMembersOn(ctx.db, m.body_id, m.meeting_date)).length;
-  const counts = (
-    await ctx.db.query<{ summoned: number; present: number }>(
-      "select count(*)::int as summoned, count(*) filter (where status = 'present')::int as present from meeting_attendance where meeting_id = $1 and role = 'member'",
-      [meetingId],
-    )
-  ).rows[0]!;
+  const counts = await meetingMemberCounts(ctx.db, meetingId);
   try {
     const q = isQuorate(r.reg, body.kind, counts, m.meeting_date, m.kind);
     if (!q.result.valid)
@@ -207,7 +182,7 @@ export async function castVote(
     });
   }
   await ctx.db.transaction(async (tx) => {
-    await insertVote(tx, ctx, m, itemId, v, a, a.result);
+    await recordVote(tx, ctx, m, itemId, v, a, a.result);
     await notifyMeeting(tx, meetingId);
   });
   return getMeetingDetail(ctx, meetingId);
@@ -230,24 +205,10 @@ export async function closeWithTally(ctx: RequestContext, meetingId: string, inp
       field: 'body',
     });
   const totalMembers = (await bodyMembersOn(ctx.db, m.body_id, m.meeting_date)).length;
-  const items = (
-    await ctx.db.query<{ id: string; topic: string | null; matter: string | null }>(
-      'select id, topic, matter from agenda_item where meeting_id = $1 order by position',
-      [meetingId],
-    )
-  ).rows;
-  const replies = (
-    await ctx.db.query<{ agenda_item_id: string; choice: string; n: number }>(
-      'select agenda_item_id, choice, count(*)::int as n from written_response where meeting_id = $1 group by agenda_item_id, choice',
-      [meetingId],
-    )
-  ).rows;
-  const answered = (
-    await ctx.db.query<{ n: number }>(
-      "select count(*)::int as n from meeting_attendance where meeting_id = $1 and role = 'member' and status = 'present'",
-      [meetingId],
-    )
-  ).rows[0]!.n;
+  const items = await listAgendaItemTopics(ctx.db, meetingId);
+  const replies = await writtenResponseTally(ctx.db, meetingId);
+  // Members who replied count as present (the reply marks them so).
+  const answered = (await meetingMemberCounts(ctx.db, meetingId)).present;
   let valid: { valid: boolean; reason_vi: string; ruleIds: string[]; eIds: string[] } | null = null;
   try {
     const q = isQuorate(
@@ -262,7 +223,7 @@ export async function closeWithTally(ctx: RequestContext, meetingId: string, inp
     if (!(e instanceof EngineError)) throw e;
   }
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'meeting', meetingId, input.version, {
+    await updateMeetingVersioned(tx, meetingId, input.version, {
       state: 'closed',
       closed_on: input.on ?? ctx.today(),
     });
@@ -283,7 +244,7 @@ export async function closeWithTally(ctx: RequestContext, meetingId: string, inp
         valid && !valid.valid
           ? `Lấy ý kiến ${valid.reason_vi.charAt(0).toLocaleLowerCase('vi')}${valid.reason_vi.slice(1)}; không có kết quả biểu quyết: ${a.reason_vi}`
           : a.reason_vi;
-      await insertVote(
+      await recordVote(
         tx,
         ctx,
         m,
@@ -319,19 +280,14 @@ export async function addReservedOpinion(
   input: In<typeof ReservedOpinionSchema>,
 ) {
   const m = await loadMeeting(ctx, meetingId, 'write');
-  await agendaItem(ctx, m, itemId);
+  await loadAgendaItem(ctx, m, itemId);
   if (!['in_session', 'closed'].includes(m.state))
     throw new ProblemError('RULE_VIOLATION', {
       code: 'TRANG_THAI_HOI_NGHI',
       field: 'body',
       detail: 'Ý kiến bảo lưu được ghi trong hoặc ngay sau hội nghị',
     });
-  const member = (
-    await ctx.db.query(
-      "select 1 from meeting_attendance where meeting_id = $1 and person_id = $2 and role = 'member'",
-      [meetingId, input.personId],
-    )
-  ).rows[0];
+  const member = await meetingAttendanceOfMember(ctx.db, meetingId, input.personId);
   if (!member)
     throw new ProblemError('VALIDATION_FAILED', {
       field: 'body.personId',
@@ -339,10 +295,15 @@ export async function addReservedOpinion(
     });
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      'insert into reserved_opinion (id, org_id, meeting_id, agenda_item_id, person_id, text, created_by) values ($1,$2,$3,$4,$5,$6,$7)',
-      [id, m.org_id, meetingId, itemId, input.personId, input.text, ctx.user.id],
-    );
+    await insertReservedOpinion(tx, {
+      id,
+      org_id: m.org_id,
+      meeting_id: meetingId,
+      agenda_item_id: itemId,
+      person_id: input.personId,
+      text: input.text,
+      created_by: ctx.user.id,
+    });
     // The audit keeps the fact, not the opinion: the text is shown only to those entitled.
     await ctx.audit(tx, {
       action: 'create',
@@ -355,82 +316,5 @@ export async function addReservedOpinion(
   return getMeetingDetail(ctx, meetingId);
 }
 
-/** A meeting document with its confidentiality: listed and served only to those cleared for it. */
-export async function addMeetingDocument(
-  ctx: RequestContext,
-  meetingId: string,
-  input: In<typeof CreateMeetingDocumentSchema>,
-) {
-  const m = await loadMeeting(ctx, meetingId, 'write');
-  const confidentiality = Math.max(m.confidentiality, input.confidentiality ?? 0);
-  ctx.assertClearance(confidentiality);
-  if (input.agendaItemId) await agendaItem(ctx, m, input.agendaItemId);
-  const content = input.contentBase64 ? Buffer.from(input.contentBase64.replace(/\s+/g, ''), 'base64') : null;
-  if (content && content.length > 8 * 1024 * 1024)
-    throw new ProblemError('PAYLOAD_TOO_LARGE', { field: 'body.contentBase64', detail: 'Tệp vượt quá 8 MB' });
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      'insert into meeting_document (id, org_id, meeting_id, agenda_item_id, title, doc_type, confidentiality, file_name, media_type, size, sha256, content, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)',
-      [
-        id,
-        m.org_id,
-        meetingId,
-        input.agendaItemId ?? null,
-        input.title,
-        input.docType ?? null,
-        confidentiality,
-        input.fileName ?? null,
-        input.mediaType ?? null,
-        content?.length ?? null,
-        content ? createHash('sha256').update(content).digest('hex') : null,
-        content,
-        ctx.user.id,
-      ],
-    );
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'meeting_document',
-      entityId: id,
-      orgId: m.org_id,
-      after: { title: input.title, confidentiality, fileName: input.fileName ?? null, size: content?.length ?? null },
-    });
-    await notifyMeeting(tx, meetingId);
-  });
-  return getMeetingDetail(ctx, meetingId);
-}
-
-const SERVED_TYPES = new Set([
-  'application/pdf',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'text/plain',
-  'image/png',
-  'image/jpeg',
-]);
-
-export async function meetingDocumentFile(ctx: RequestContext, meetingId: string, documentId: string) {
-  const m = await loadMeeting(ctx, meetingId);
-  const d = (
-    await ctx.db.query<{
-      title: string;
-      file_name: string | null;
-      media_type: string | null;
-      content: Uint8Array | null;
-      confidentiality: number;
-    }>(
-      'select title, file_name, media_type, content, confidentiality from meeting_document where id = $1 and meeting_id = $2',
-      [documentId, m.id],
-    )
-  ).rows[0];
-  if (!d) throw new ProblemError('NOT_FOUND', { detail: 'Không có tài liệu này' });
-  ctx.assertClearance(d.confidentiality);
-  if (!d.content) throw new ProblemError('NOT_FOUND', { detail: 'Tài liệu chưa có tệp đính kèm' });
-  // Only document and image types are served as themselves; anything else (HTML, scripts) as bytes to save.
-  const mediaType =
-    d.media_type && SERVED_TYPES.has(d.media_type.toLowerCase()) ? d.media_type : 'application/octet-stream';
-  return { fileName: d.file_name ?? `${d.title}.bin`, mediaType, content: Buffer.from(d.content) };
-}
+// The meeting's documents have their own module; re-exported where the routes find them.
+export { addMeetingDocument, meetingDocumentFile } from './meeting-document.service.js';

@@ -1,7 +1,21 @@
 import { formatDateVi, ProblemError } from '@quyche/core';
 import type { z } from 'zod';
 import type { AttendanceUpdateSchema, CreateGuestSchema, CreateSiteSchema, WrittenResponseSchema } from '@quyche/core';
-import { getPerson, uuidv7 } from '@quyche/db';
+import {
+  agendaItemIdsOfMeeting,
+  getPerson,
+  insertMeetingAttendance,
+  insertMeetingSite,
+  markMeetingAttendancePresent,
+  markSummonedMembersPresent,
+  meetingAttendanceById,
+  meetingAttendanceOfMember,
+  meetingSiteById,
+  nextMeetingSitePosition,
+  setMeetingAttendance,
+  upsertWrittenResponse,
+  uuidv7,
+} from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { loadMeeting } from './meeting.load.js';
@@ -27,9 +41,7 @@ function assertOpenForAttendance(state: string) {
 
 async function assertSite(ctx: RequestContext, meetingId: string, siteId: string | null | undefined) {
   if (!siteId) return;
-  const s = (await ctx.db.query('select 1 from meeting_site where id = $1 and meeting_id = $2', [siteId, meetingId]))
-    .rows[0];
-  if (!s)
+  if (!(await meetingSiteById(ctx.db, siteId, meetingId)))
     throw new ProblemError('VALIDATION_FAILED', { field: 'body.siteId', detail: 'Điểm cầu không thuộc hội nghị này' });
 }
 
@@ -41,12 +53,7 @@ export async function updateAttendance(
   input: In<typeof AttendanceUpdateSchema>,
 ) {
   const m = await loadMeeting(ctx, meetingId, 'write');
-  const row = (
-    await ctx.db.query<{ id: string; status: string; reason: string | null; site_id: string | null }>(
-      'select id, status, reason, site_id from meeting_attendance where id = $1 and meeting_id = $2',
-      [attendanceId, meetingId],
-    )
-  ).rows[0];
+  const row = await meetingAttendanceById(ctx.db, attendanceId, meetingId);
   if (!row) throw new ProblemError('NOT_FOUND', { detail: 'Không có người này trong danh sách triệu tập' });
   assertOpenForAttendance(m.state);
   if (input.status === 'absent_excused' && !input.reason)
@@ -54,10 +61,11 @@ export async function updateAttendance(
   await assertSite(ctx, meetingId, input.siteId);
   const siteId = input.siteId === undefined ? row.site_id : input.siteId;
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      'update meeting_attendance set status = $2, reason = $3, site_id = $4, version = version + 1, updated_at = now() where id = $1',
-      [attendanceId, input.status, input.status === 'present' ? null : (input.reason ?? null), siteId],
-    );
+    await setMeetingAttendance(tx, attendanceId, {
+      status: input.status,
+      reason: input.status === 'present' ? null : (input.reason ?? null),
+      siteId,
+    });
     await ctx.audit(tx, {
       action: 'update',
       entity: 'meeting_attendance',
@@ -79,12 +87,7 @@ export async function markAllPresent(ctx: RequestContext, meetingId: string) {
   const m = await loadMeeting(ctx, meetingId, 'write');
   assertOpenForAttendance(m.state);
   await ctx.db.transaction(async (tx) => {
-    const marked = (
-      await tx.query<{ id: string }>(
-        "update meeting_attendance set status = 'present', reason = null, version = version + 1, updated_at = now() where meeting_id = $1 and role = 'member' and status = 'summoned' returning id",
-        [meetingId],
-      )
-    ).rows;
+    const marked = await markSummonedMembersPresent(tx, meetingId);
     await ctx.audit(tx, {
       action: 'mark_all_present',
       entity: 'meeting',
@@ -109,10 +112,17 @@ export async function addGuest(ctx: RequestContext, meetingId: string, input: In
   await assertSite(ctx, meetingId, input.siteId);
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      "insert into meeting_attendance (id, org_id, meeting_id, person_id, guest_name, guest_title, site_id, role, status) values ($1,$2,$3,null,$4,$5,$6,'guest','present')",
-      [id, m.org_id, meetingId, input.name, input.title ?? null, input.siteId ?? null],
-    );
+    await insertMeetingAttendance(tx, {
+      id,
+      org_id: m.org_id,
+      meeting_id: meetingId,
+      person_id: null,
+      guest_name: input.name,
+      guest_title: input.title ?? null,
+      site_id: input.siteId ?? null,
+      role: 'guest',
+      status: 'present',
+    });
     await ctx.audit(tx, {
       action: 'create',
       entity: 'meeting_attendance',
@@ -157,16 +167,16 @@ export async function addSite(ctx: RequestContext, meetingId: string, input: In<
   }
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    const pos = (
-      await tx.query<{ n: number }>(
-        'select coalesce(max(position), 0)::int + 1 as n from meeting_site where meeting_id = $1',
-        [meetingId],
-      )
-    ).rows[0]!.n;
-    await tx.query(
-      'insert into meeting_site (id, org_id, meeting_id, name, host_org_id, lead_person_id, position) values ($1,$2,$3,$4,$5,$6,$7)',
-      [id, m.org_id, meetingId, input.name, input.hostOrgId ?? null, input.leadPersonId ?? null, pos],
-    );
+    const pos = await nextMeetingSitePosition(tx, meetingId);
+    await insertMeetingSite(tx, {
+      id,
+      org_id: m.org_id,
+      meeting_id: meetingId,
+      name: input.name,
+      host_org_id: input.hostOrgId ?? null,
+      lead_person_id: input.leadPersonId ?? null,
+      position: pos,
+    });
     await ctx.audit(tx, { action: 'create', entity: 'meeting_site', entityId: id, orgId: m.org_id, after: input });
     await notifyMeeting(tx, meetingId);
   });
@@ -208,22 +218,13 @@ export async function recordWrittenResponse(
       detail: `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, sau hạn trả lời ${formatDateVi(m.consultation_deadline)}`,
     });
   }
-  const att = (
-    await ctx.db.query<{ id: string }>(
-      "select id from meeting_attendance where meeting_id = $1 and person_id = $2 and role = 'member'",
-      [meetingId, input.personId],
-    )
-  ).rows[0];
+  const att = await meetingAttendanceOfMember(ctx.db, meetingId, input.personId);
   if (!att)
     throw new ProblemError('VALIDATION_FAILED', {
       field: 'body.personId',
       detail: 'Người này không thuộc danh sách được lấy ý kiến',
     });
-  const items = new Set(
-    (await ctx.db.query<{ id: string }>('select id from agenda_item where meeting_id = $1', [meetingId])).rows.map(
-      (r) => r.id,
-    ),
-  );
+  const items = new Set(await agendaItemIdsOfMeeting(ctx.db, meetingId));
   input.answers.forEach((a, i) => {
     if (!items.has(a.itemId))
       throw new ProblemError('VALIDATION_FAILED', {
@@ -233,16 +234,18 @@ export async function recordWrittenResponse(
   });
   await ctx.db.transaction(async (tx) => {
     for (const a of input.answers) {
-      await tx.query(
-        `insert into written_response (id, org_id, meeting_id, agenda_item_id, person_id, choice, comment, received_on) values ($1,$2,$3,$4,$5,$6,$7,$8)
-         on conflict (agenda_item_id, person_id) do update set choice = excluded.choice, comment = excluded.comment, received_on = excluded.received_on`,
-        [uuidv7(), m.org_id, meetingId, a.itemId, input.personId, a.choice, a.comment ?? null, input.receivedOn],
-      );
+      await upsertWrittenResponse(tx, {
+        id: uuidv7(),
+        org_id: m.org_id,
+        meeting_id: meetingId,
+        agenda_item_id: a.itemId,
+        person_id: input.personId,
+        choice: a.choice,
+        comment: a.comment ?? null,
+        received_on: input.receivedOn,
+      });
     }
-    await tx.query(
-      "update meeting_attendance set status = 'present', version = version + 1, updated_at = now() where id = $1",
-      [att.id],
-    );
+    await markMeetingAttendancePresent(tx, att.id);
     await ctx.audit(tx, {
       action: 'written_response',
       entity: 'meeting_attendance',

@@ -10,11 +10,10 @@ import {
   taskStateAtEnd,
 } from '@quyche/core';
 import type { BriefingTaskState, ReviewPeriod } from '@quyche/core';
-import { getOrganization } from '@quyche/db';
-import type { Sql } from '@quyche/db';
+import { briefingPresentedItems, briefingTasks, briefingUnits, getOrganization } from '@quyche/db';
+import type { BriefingTaskRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { periodOfQuery } from './review.service.js';
-import { dueOnSql, openOnSql, overdueOnSql } from './task.asof.js';
 
 /**
  * The briefing of the advisory units (giao ban các ban tham mưu, giúp việc) over a quarter or half-year: per unit,
@@ -27,56 +26,8 @@ interface Unit {
   name: string;
 }
 
-interface TaskRow {
-  id: string;
-  title: string;
-  lead_kind: string | null;
-  lead_id: string | null;
-  lead_name: string | null;
-  supporting: { kind: string; id: string | null; name: string }[] | null;
-  due_label: string | null;
-  due_meeting_id: string | null;
-  due_meeting_date: string | null;
-  assigned_on: string;
-  done_on: string | null;
-  reported_on: string | null;
-  due_at_end: string | null;
-  open_at_end: boolean;
-  overdue_at_end: boolean;
-}
-
-interface AgendaRow {
-  agenda_item_id: string;
-  agenda_item_title: string;
-  presenting_unit: string;
-  meeting_id: string;
-  meeting_title: string;
-  meeting_date: string;
-  body_name: string;
-}
-
-export const BRIEFING_SQL = {
-  units: `select id, name from body
-           where org_id = $1 and kind = 'ADVISORY' and confidentiality <= $4 and valid_from <= $3 and (valid_until is null or valid_until >= $2)`,
-  // Under way at some time in the period: assigned by its end and not finished (done, cancelled, transferred) before
-  // it began; only tasks the user may list (those its organizations assigned or lead), up to its clearance.
-  tasks: `select t.id, t.title, t.lead_kind, t.lead_id, t.lead_name, t.supporting, t.due_label, t.due_meeting_id,
-                 (select m.meeting_date from meeting m where m.id = t.due_meeting_id) as due_meeting_date, t.assigned_on,
-                 case when t.state = 'done' then t.done_on end as done_on, t.reported_on,
-                 ${dueOnSql('$3::date')} as due_at_end, ${openOnSql('$3::date')} as open_at_end, ${overdueOnSql('$3::date')} as overdue_at_end
-            from task t
-           where t.state <> 'draft' and t.assigned_on <= $3 and t.confidentiality <= $4
-             and (t.done_on is null or t.done_on >= $2) and (t.closed_on is null or t.closed_on >= $2)
-             and (t.org_id = any($5::uuid[]) or t.lead_org_id = any($5::uuid[]))
-             and ((t.lead_kind = 'unit' and t.lead_id = any($1::uuid[]))
-                  or exists (select 1 from unnest($1::uuid[]) u(id) where t.supporting @> jsonb_build_array(jsonb_build_object('kind', 'unit', 'id', u.id::text))))`,
-  presented: `select a.id as agenda_item_id, a.title as agenda_item_title, a.presenting_unit, m.id as meeting_id, m.title as meeting_title,
-                     m.meeting_date, b.name as body_name
-                from agenda_item a join meeting m on m.id = a.meeting_id join body b on b.id = m.body_id
-               where m.org_id = $1 and b.kind in ('BTV', 'TT') and m.meeting_date between $2 and $3 and m.state = any($5::text[])
-                 and m.confidentiality <= $4 and a.confidentiality <= $4 and a.presenting_unit is not null
-               order by m.meeting_date, m.id, a.position`,
-} as const;
+type TaskRow = BriefingTaskRow;
+type AgendaRow = Awaited<ReturnType<typeof briefingPresentedItems>>[number];
 
 type Role = 'lead' | 'support';
 
@@ -198,9 +149,7 @@ function unitBriefing(
 }
 
 async function loadUnits(sql: Sql, orgId: string, period: ReviewPeriod, clearance: number, unitId: string | undefined) {
-  const units = (await sql.query<Unit>(BRIEFING_SQL.units, [orgId, period.from, period.to, clearance])).rows.sort(
-    (a, b) => compareVietnamese(a.name, b.name),
-  );
+  const units = (await briefingUnits(sql, orgId, period, clearance)).sort((a, b) => compareVietnamese(a.name, b.name));
   const shown = unitId ? units.filter((u) => u.id === unitId) : units;
   if (unitId && shown.length === 0) {
     throw new ProblemError('NOT_FOUND', {
@@ -228,13 +177,9 @@ export async function organizationBriefing(
   const covered = await ctx.coveredOrgs('read');
   const [tasks, agenda] = await Promise.all([
     units.length
-      ? ctx.db
-          .query<TaskRow>(BRIEFING_SQL.tasks, [units.map((u) => u.id), period.from, end, clearance, covered])
-          .then((r) => r.rows)
+      ? briefingTasks(ctx.db, { unitIds: units.map((u) => u.id), from: period.from, end, clearance, orgIds: covered })
       : Promise.resolve([]),
-    ctx.db
-      .query<AgendaRow>(BRIEFING_SQL.presented, [orgId, period.from, end, clearance, HELD_STATES])
-      .then((r) => r.rows),
+    briefingPresentedItems(ctx.db, { orgId, from: period.from, end, clearance, states: HELD_STATES }),
   ]);
   const names = { name: org.name, shortName: org.short_name ?? null };
   return {

@@ -10,6 +10,14 @@ import {
   regimeCalendar,
 } from '@quyche/core';
 import type { CalendarMeeting, MeetingKind } from '@quyche/core';
+import {
+  agendaMattersOfMeetings,
+  calendarMeetings,
+  conclusionsOfMeetings,
+  conferenceBaselineOf,
+  meetingMemberCountsOf,
+  regimeBodiesOf,
+} from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { competence, conclusionDeadline, regulationFor, regulationTimeline } from './regulation-in-force.js';
@@ -18,29 +26,7 @@ import { loadBody } from './meeting.load.js';
 /** Bodies whose meeting regime the regulation sets: the calendar and the deviation report cover these. */
 export const REGIME_BODIES = ['BCH', 'BTV', 'TT'];
 
-type Row = {
-  id: string;
-  body_id: string;
-  body_kind: string;
-  body_name: string;
-  kind: string;
-  state: string;
-  title: string;
-  meeting_date: string;
-  documents_sent_on: string | null;
-  format: string;
-  province_wide: boolean;
-};
-
-async function meetingsOf(sql: Sql, where: string, params: unknown[], clearance: number): Promise<Row[]> {
-  return (
-    await sql.query<Row>(
-      `select m.id, m.body_id, b.kind as body_kind, b.name as body_name, m.kind, m.state, m.title, m.meeting_date, m.documents_sent_on, m.format, m.province_wide
-         from meeting m join body b on b.id = m.body_id where ${where} and m.confidentiality <= $${params.length + 1} order by m.meeting_date, m.id`,
-      [...params, clearance],
-    )
-  ).rows;
-}
+type Row = Awaited<ReturnType<typeof calendarMeetings>>[number];
 
 const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 /** The regulation a year is judged under: the one in force at its end, or today for the current year. */
@@ -62,12 +48,7 @@ export async function bodyCalendar(ctx: RequestContext, bodyId: string, year: nu
   const asOf = asOfIn ?? ctx.today();
   const range = yearRange(year);
   const tl = await regulationTimeline(ctx.db, body.org_id, range.to);
-  const meetings = await meetingsOf(
-    ctx.db,
-    'm.body_id = $1 and m.meeting_date between $2 and $3',
-    [bodyId, range.from, range.to],
-    ctx.user.clearance,
-  );
+  const meetings = await calendarMeetings(ctx.db, { bodyId, ...range, clearance: ctx.user.clearance });
   let regime = null;
   try {
     const a = regimeCalendar(tl.at, body.kind, range, meetings.map(toCal), asOf);
@@ -146,18 +127,8 @@ export async function deviationsIn(
   const tl = await regulationTimeline(sql, orgId, range.to);
   const out: Deviation[] = [];
   const regimes: RegimeBodyPeriod[] = [];
-  const meetings = await meetingsOf(
-    sql,
-    'm.org_id = $1 and m.meeting_date between $2 and $3',
-    [orgId, range.from, range.to],
-    clearance,
-  );
-  const bodies = (
-    await sql.query<{ id: string; kind: string; name: string }>(
-      'select id, kind, name from body where org_id = $1 and kind = any($2::text[]) and valid_from <= $4 and (valid_until is null or valid_until >= $3) and confidentiality <= $5 order by name',
-      [orgId, REGIME_BODIES, range.from, range.to, clearance],
-    )
-  ).rows;
+  const meetings = await calendarMeetings(sql, { orgId, from: range.from, to: range.to, clearance });
+  const bodies = await regimeBodiesOf(sql, orgId, REGIME_BODIES, range, clearance);
   for (const b of bodies) {
     try {
       const a = regimeCalendar(tl.at, b.kind, range, meetings.filter((m) => m.body_id === b.id).map(toCal), asOf);
@@ -196,28 +167,9 @@ export async function deviationsIn(
   }
   const held = meetings.filter((m) => (HELD_STATES as readonly string[]).includes(m.state) && m.meeting_date <= asOf);
   const ids = held.map((m) => m.id);
-  const counts = new Map(
-    (
-      await sql.query<{ meeting_id: string; summoned: number; present: number }>(
-        "select meeting_id, count(*)::int as summoned, count(*) filter (where status = 'present')::int as present from meeting_attendance where meeting_id = any($1::uuid[]) and role = 'member' group by meeting_id",
-        [ids],
-      )
-    ).rows.map((x) => [x.meeting_id, x]),
-  );
-  const conclusions = new Map(
-    (
-      await sql.query<{ meeting_id: string; issued_on: string; symbol: string }>(
-        'select meeting_id, issued_on, symbol from conclusion where meeting_id = any($1::uuid[])',
-        [ids],
-      )
-    ).rows.map((x) => [x.meeting_id, x]),
-  );
-  const items = (
-    await sql.query<{ meeting_id: string; title: string; matter: string; attributes: Record<string, unknown> }>(
-      'select meeting_id, title, matter, attributes from agenda_item where meeting_id = any($1::uuid[]) and matter is not null and confidentiality <= $2 order by meeting_id, position',
-      [ids, clearance],
-    )
-  ).rows;
+  const counts = new Map((await meetingMemberCountsOf(sql, ids)).map((x) => [x.meeting_id, x]));
+  const conclusions = new Map((await conclusionsOfMeetings(sql, ids)).map((x) => [x.meeting_id, x]));
+  const items = await agendaMattersOfMeetings(sql, ids, clearance);
   for (const m of held) {
     const reg = tl.at(m.meeting_date);
     if (!reg) continue;
@@ -271,12 +223,13 @@ export async function conferenceQuotaReport(ctx: RequestContext, orgId: string, 
   const count = async (y: number) => {
     // Every conference counts once planned: the quota is about the year's plan as much as its record.
     const ms = (
-      await meetingsOf(
-        ctx.db,
-        "m.org_id = $1 and m.meeting_date between $2 and $3 and m.state <> 'cancelled'",
-        [orgId, `${y}-01-01`, `${y}-12-31`],
-        ctx.user.clearance,
-      )
+      await calendarMeetings(ctx.db, {
+        orgId,
+        from: `${y}-01-01`,
+        to: `${y}-12-31`,
+        withoutCancelled: true,
+        clearance: ctx.user.clearance,
+      })
     ).filter((m) => isConference({ bodyKind: m.body_kind, kind: m.kind }));
     return {
       meetings: ms,
@@ -287,12 +240,7 @@ export async function conferenceQuotaReport(ctx: RequestContext, orgId: string, 
   };
   const now = await count(year);
   const before = await count(year - 1);
-  const baseline = (
-    await ctx.db.query<{ total: number; note: string | null }>(
-      'select total, note from conference_baseline where org_id = $1 and year = $2',
-      [orgId, year - 1],
-    )
-  ).rows[0];
+  const baseline = await conferenceBaselineOf(ctx.db, orgId, year - 1);
   const lastYearTotal = before.total > 0 ? before.total : (baseline?.total ?? null);
   const lastYearSource: 'records' | 'baseline' | null = before.total > 0 ? 'records' : baseline ? 'baseline' : null;
   let quota = null;

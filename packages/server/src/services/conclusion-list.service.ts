@@ -1,22 +1,8 @@
 import { foldVietnamese } from '@quyche/core';
 import type { ConclusionListQuerySchema } from '@quyche/core';
 import type { z } from 'zod';
+import { listConclusionsWithProgress } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-
-type Row = {
-  id: string;
-  symbol: string;
-  issued_on: string;
-  meeting_id: string;
-  title: string;
-  body_name: string;
-  org_name: string;
-  items: number;
-  followed: number;
-  done: number;
-  overdue: number;
-  percent: string | number | null;
-};
 
 /**
  * The conclusion notices of the user's organizations (or one of them), newest first, each with its follow-up:
@@ -24,38 +10,15 @@ type Row = {
  */
 export async function listConclusions(ctx: RequestContext, q: z.output<typeof ConclusionListQuerySchema>) {
   if (q.orgId) await ctx.assertOrg(q.orgId, 'read');
-  const params: unknown[] = [ctx.user.clearance, q.orgId ? [q.orgId] : await ctx.coveredOrgs('read'), ctx.today()];
-  const where = ['m.confidentiality <= $1', 'm.org_id = any($2::uuid[])'];
-  if (q.year) {
-    params.push(q.year);
-    where.push(`extract(year from c.issued_on) = $${params.length}`);
-  }
-  for (const term of foldVietnamese(q.q ?? '')
-    .split(/\s+/)
-    .filter(Boolean)) {
-    params.push(`%${term}%`);
-    where.push(`(m.search_text like $${params.length} or lower(c.symbol) like $${params.length})`);
-  }
-  const rows = (
-    await ctx.db.query<Row>(
-      `with items as (
-         select i.conclusion_id, i.id,
-                (select max(case when t.state = 'done' then 100 else t.percent end) from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id and t.state <> 'cancelled') as progress,
-                exists (select 1 from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id) as followed,
-                exists (select 1 from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id and t.state = 'done') as done,
-                exists (select 1 from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id and t.state in ('assigned', 'in_progress') and t.due_effective < $3::date) as overdue
-           from conclusion_item i where i.kind = 'action')
-       select c.id, c.symbol, c.issued_on, m.id as meeting_id, m.title, b.name as body_name, o.name as org_name,
-              count(i.id)::int as items, count(i.id) filter (where i.followed)::int as followed, count(i.id) filter (where i.done)::int as done,
-              count(i.id) filter (where i.overdue)::int as overdue, avg(coalesce(i.progress, 0)) as percent
-         from conclusion c join meeting m on m.id = c.meeting_id join body b on b.id = m.body_id join organization o on o.id = m.org_id
-         left join items i on i.conclusion_id = c.id
-        where ${where.join(' and ')}
-        group by c.id, m.id, b.name, o.name
-        order by c.issued_on desc, c.symbol limit 1000`,
-      params,
-    )
-  ).rows;
+  const rows = await listConclusionsWithProgress(ctx.db, {
+    clearance: ctx.user.clearance,
+    orgIds: q.orgId ? [q.orgId] : await ctx.coveredOrgs('read'),
+    today: ctx.today(),
+    year: q.year,
+    terms: foldVietnamese(q.q ?? '')
+      .split(/\s+/)
+      .filter(Boolean),
+  });
   return rows.map((r) => ({
     id: r.id,
     symbol: r.symbol,

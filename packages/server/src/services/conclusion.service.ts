@@ -1,7 +1,15 @@
 import { checkSixClear, formatDateVi, ProblemError } from '@quyche/core';
 import type { z } from 'zod';
 import type { IssueConclusionSchema } from '@quyche/core';
-import { getMeeting, getPerson, uuidv7 } from '@quyche/db';
+import {
+  conclusionExistsForMeeting,
+  getMeeting,
+  getPerson,
+  insertConclusion,
+  insertConclusionItem,
+  lockMeeting,
+  uuidv7,
+} from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
@@ -70,9 +78,9 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
   const conclusionId = uuidv7();
   await ctx.db.transaction(async (tx) => {
     // One notice per meeting: the row lock on the meeting serializes two clerks issuing at once.
-    const locked = (await tx.query('select id from meeting where id = $1 for update', [meetingId])).rows[0];
+    const locked = await lockMeeting(tx, meetingId);
     if (!locked) throw new ProblemError('NOT_FOUND');
-    if ((await tx.query('select 1 from conclusion where meeting_id = $1', [meetingId])).rows.length) {
+    if (await conclusionExistsForMeeting(tx, meetingId)) {
       throw new ProblemError('DUPLICATE', { field: 'body', detail: 'Hội nghị này đã có thông báo kết luận' });
     }
     const doc = await numberDocument(ctx, tx, {
@@ -83,22 +91,19 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
       issuedOn: input.issuedOn,
       confidentiality: m.confidentiality,
     });
-    await tx.query(
-      'insert into conclusion (id, org_id, meeting_id, issued_document_id, symbol, issued_on, summary, signer_person_id, signer_for, signer_position, recipients) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)',
-      [
-        conclusionId,
-        m.org_id,
-        meetingId,
-        doc.id,
-        doc.symbol,
-        input.issuedOn,
-        input.summary,
-        signerId ?? null,
-        input.signer.for,
-        input.signer.position,
-        JSON.stringify(input.recipients ?? []),
-      ],
-    );
+    await insertConclusion(tx, {
+      id: conclusionId,
+      org_id: m.org_id,
+      meeting_id: meetingId,
+      issued_document_id: doc.id,
+      symbol: doc.symbol,
+      issued_on: input.issuedOn,
+      summary: input.summary,
+      signer_person_id: signerId ?? null,
+      signer_for: input.signer.for,
+      signer_position: input.signer.position,
+      recipients: JSON.stringify(input.recipients ?? []),
+    });
     for (const [i, it] of input.items.entries()) {
       const six =
         it.kind === 'action'
@@ -112,27 +117,23 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
               product: it.product ?? null,
             })
           : null;
-      await tx.query(
-        `insert into conclusion_item (id, org_id, conclusion_id, position, kind, text, leads, supporting, due_date, due_meeting_id, due_label, supervisor_person_id, deciding_body, product, six_clear)
-         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
-        [
-          uuidv7(),
-          m.org_id,
-          conclusionId,
-          i + 1,
-          it.kind,
-          it.text,
-          JSON.stringify(it.leads ?? []),
-          JSON.stringify(it.supporting ?? []),
-          it.dueDate ?? null,
-          it.dueMeetingId ?? null,
-          it.dueLabel ?? null,
-          it.supervisorPersonId ?? null,
-          it.decidingBody ?? null,
-          it.product ?? null,
-          six ? JSON.stringify(six) : null,
-        ],
-      );
+      await insertConclusionItem(tx, {
+        id: uuidv7(),
+        org_id: m.org_id,
+        conclusion_id: conclusionId,
+        position: i + 1,
+        kind: it.kind,
+        text: it.text,
+        leads: JSON.stringify(it.leads ?? []),
+        supporting: JSON.stringify(it.supporting ?? []),
+        due_date: it.dueDate ?? null,
+        due_meeting_id: it.dueMeetingId ?? null,
+        due_label: it.dueLabel ?? null,
+        supervisor_person_id: it.supervisorPersonId ?? null,
+        deciding_body: it.decidingBody ?? null,
+        product: it.product ?? null,
+        six_clear: six ? JSON.stringify(six) : null,
+      });
     }
     await ctx.audit(tx, {
       action: 'issue',

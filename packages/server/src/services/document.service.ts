@@ -1,7 +1,15 @@
 import { documentSymbol, formatDateVi, ProblemError } from '@quyche/core';
 import type { z } from 'zod';
 import type { IssueDocumentSchema } from '@quyche/core';
-import { getOrganization, listIssuedDocuments, nextDocumentNumber, termOn, uuidv7 } from '@quyche/db';
+import {
+  getOrganization,
+  insertIssuedDocument,
+  listIssuedDocuments,
+  nextDocumentNumber,
+  termNameById,
+  termOn,
+  uuidv7,
+} from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 
@@ -45,10 +53,18 @@ export async function numberDocument(
   const number = await nextDocumentNumber(tx, d.org.id, d.type, d.term.id);
   const symbol = documentSymbol(number, d.type, d.org.symbol);
   const id = uuidv7();
-  await tx.query(
-    'insert into issued_document (id, org_id, term_id, doc_type, number, symbol, title, issued_on, confidentiality, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
-    [id, d.org.id, d.term.id, d.type, number, symbol, d.title, d.issuedOn, d.confidentiality, ctx.user.id],
-  );
+  await insertIssuedDocument(tx, {
+    id,
+    org_id: d.org.id,
+    term_id: d.term.id,
+    doc_type: d.type,
+    number,
+    symbol,
+    title: d.title,
+    issued_on: d.issuedOn,
+    confidentiality: d.confidentiality,
+    created_by: ctx.user.id,
+  });
   return {
     id,
     orgId: d.org.id,
@@ -85,12 +101,7 @@ export async function listDocuments(ctx: RequestContext, orgId: string) {
   await ctx.assertOrg(orgId, 'read');
   const terms = new Map<string, string>();
   const rows = await listIssuedDocuments(ctx.db, orgId, ctx.user.clearance);
-  for (const r of rows)
-    if (!terms.has(r.term_id))
-      terms.set(
-        r.term_id,
-        (await ctx.db.query<{ name: string }>('select name from term where id = $1', [r.term_id])).rows[0]?.name ?? '',
-      );
+  for (const r of rows) if (!terms.has(r.term_id)) terms.set(r.term_id, (await termNameById(ctx.db, r.term_id)) ?? '');
   return rows.map((r) => ({
     id: r.id,
     orgId: r.org_id,

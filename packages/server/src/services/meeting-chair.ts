@@ -7,7 +7,7 @@ import {
   UpdateMeetingSchema,
 } from '@quyche/core';
 import type { PositionRole } from '@quyche/core';
-import { bodyMembersOn, getPerson } from '@quyche/db';
+import { bodyMembersOn, getPerson, meetingChairSeat } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { loadBody } from './meeting.load.js';
@@ -18,14 +18,7 @@ import { loadBody } from './meeting.load.js';
  */
 export async function chairView(sql: Sql, m: MeetingRow) {
   if (!m.chair_person_id) return null;
-  const row = (
-    await sql.query<{ full_name: string; role: string | null; title: string | null }>(
-      `select p.full_name, s.role, s.title from person p
-         left join lateral (select role, title from membership where body_id = $2 and person_id = p.id and valid_from <= $3::date and (valid_until is null or valid_until >= $3::date) order by valid_from desc limit 1) s on true
-        where p.id = $1`,
-      [m.chair_person_id, m.body_id, m.meeting_date],
-    )
-  ).rows[0];
+  const row = await meetingChairSeat(sql, m.chair_person_id, m.body_id, m.meeting_date);
   const roleLabel =
     row?.role && row.role !== 'UY_VIEN' ? (POSITION_ROLE_LABELS[row.role as PositionRole]?.vi ?? null) : null;
   return {

@@ -8,16 +8,13 @@ import {
   ProblemError,
 } from '@quyche/core';
 import type { MeetingState, NoticeRule, Regulation, RescheduleMeetingSchema } from '@quyche/core';
-import { uuidv7 } from '@quyche/db';
-import type { MeetingRow, Sql } from '@quyche/db';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { recordDateChange } from './meeting-reschedule.view.js';
 import { check, regulationFor } from './regulation-in-force.js';
-import { loadBody, loadMeeting } from './meeting.load.js';
+import { loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js';
 import type { Check } from './regulation-in-force.js';
-import { updateVersioned } from './sql-update.js';
 
 /**
  * Rescheduling (dời ngày họp): a planned or convened meeting, not yet opened, moves to a new date — and time and
@@ -55,7 +52,7 @@ export async function rescheduleMeeting(
   const startsAt = input.startsAt === undefined ? m.starts_at : input.startsAt;
   const location = input.location === undefined ? m.location : input.location;
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'meeting', id, input.version, {
+    await updateMeetingVersioned(tx, id, input.version, {
       meeting_date: to,
       starts_at: startsAt,
       location,

@@ -1,6 +1,6 @@
 import { ProblemError } from '@quyche/core';
-import { getBody, getMeeting } from '@quyche/db';
-import type { Sql } from '@quyche/db';
+import { agendaItemOfMeeting, getBody, getMeeting, meetingVersion, updateMeetingAtVersion } from '@quyche/db';
+import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 
 /** A meeting the user may read (or write), and a body, or the "not found" answer. */
@@ -11,8 +11,31 @@ export async function loadMeeting(ctx: RequestContext, id: string, action: 'read
   return m;
 }
 
+/** An item of the meeting's agenda the user is cleared for, or the "not found" answer. */
+export async function loadAgendaItem(ctx: RequestContext, m: MeetingRow, itemId: string) {
+  const item = await agendaItemOfMeeting(ctx.db, itemId, m.id);
+  if (!item) throw new ProblemError('NOT_FOUND', { detail: 'Không có nội dung này trong chương trình hội nghị' });
+  ctx.assertClearance(item.confidentiality);
+  return item;
+}
+
 export async function loadBody(sql: Sql, bodyId: string) {
   const b = await getBody(sql, bodyId);
   if (!b) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy cơ quan' });
   return b;
+}
+
+/** The columns a use case writes on a meeting. */
+export type MeetingFields = Parameters<typeof updateMeetingAtVersion>[3];
+
+/** Writes a meeting at the version the client read: 409 with the current version otherwise, 404 when it is gone. */
+export async function updateMeetingVersioned(tx: Sql, id: string, version: number, fields: MeetingFields) {
+  if (await updateMeetingAtVersion(tx, id, version, fields)) return;
+  const current = await meetingVersion(tx, id);
+  if (current === undefined) throw new ProblemError('NOT_FOUND');
+  throw new ProblemError('VERSION_CONFLICT', {
+    field: 'body.version',
+    detail: `Bạn đang sửa phiên bản ${version}, bản ghi hiện ở phiên bản ${current}`,
+    currentVersion: current,
+  });
 }

@@ -5,19 +5,24 @@ import type {
   CancelMeetingSchema,
   ConveneMeetingSchema,
   CreateMeetingSchema,
-  MeetingListQuerySchema,
   MeetingStepSchema,
   MinutesSchema,
   SendDocumentsSchema,
   UpdateMeetingSchema,
 } from '@quyche/core';
-import { bodyMembersOn, uuidv7 } from '@quyche/db';
+import {
+  bodyMembersOn,
+  insertMeeting,
+  insertMeetingAttendanceIfAbsent,
+  notifyMeetingChanged,
+  uuidv7,
+} from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-import { updateVersioned } from './sql-update.js';
 import { meetingView } from './meeting.view.js';
 import { regulationFor, tryCheck } from './regulation-in-force.js';
-import { loadBody, loadMeeting } from './meeting.load.js';
+import { loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js';
+import type { MeetingFields } from './meeting.load.js';
 import { assertChair } from './meeting-chair.js';
 import { recordDateChange } from './meeting-reschedule.view.js';
 
@@ -25,7 +30,7 @@ type In<T extends z.ZodType> = z.output<T>;
 
 /** Every write to a meeting tells the live channel (delivered at commit, to every server on the database). */
 export async function notifyMeeting(tx: Sql, meetingId: string) {
-  await tx.query("select pg_notify('meeting_changed', $1)", [meetingId]);
+  await notifyMeetingChanged(tx, meetingId);
 }
 
 export async function getMeetingDetail(ctx: RequestContext, id: string) {
@@ -53,25 +58,22 @@ export async function createMeeting(ctx: RequestContext, input: In<typeof Create
   }
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      `insert into meeting (id, org_id, body_id, kind, state, title, meeting_date, starts_at, location, format, province_wide, consultation_deadline, confidentiality, search_text)
-       values ($1,$2,$3,$4,'planned',$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-      [
-        id,
-        body.org_id,
-        body.id,
-        input.kind,
-        input.title,
-        input.meetingDate,
-        input.startsAt ?? null,
-        input.location ?? null,
-        input.format ?? 'in_person',
-        input.provinceWide ?? false,
-        input.consultationDeadline ?? null,
-        confidentiality,
-        searchText(input.title, input.location),
-      ],
-    );
+    await insertMeeting(tx, {
+      id,
+      org_id: body.org_id,
+      body_id: body.id,
+      kind: input.kind,
+      state: 'planned',
+      title: input.title,
+      meeting_date: input.meetingDate,
+      starts_at: input.startsAt ?? null,
+      location: input.location ?? null,
+      format: input.format ?? 'in_person',
+      province_wide: input.provinceWide ?? false,
+      consultation_deadline: input.consultationDeadline ?? null,
+      confidentiality,
+      search_text: searchText(input.title, input.location),
+    });
     await ctx.audit(tx, { action: 'create', entity: 'meeting', entityId: id, orgId: body.org_id, after: input });
   });
   return getMeetingDetail(ctx, id);
@@ -107,7 +109,7 @@ export async function updateMeeting(ctx: RequestContext, id: string, input: In<t
   await ctx.db.transaction(async (tx) => {
     const title = c.title ?? m.title;
     const location = c.location === undefined ? m.location : c.location;
-    await updateVersioned(tx, 'meeting', id, version, {
+    await updateMeetingVersioned(tx, id, version, {
       title: c.title,
       meeting_date: c.meetingDate,
       starts_at: c.startsAt,
@@ -184,7 +186,7 @@ export async function conveneMeeting(ctx: RequestContext, id: string, input: In<
     });
   }
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'meeting', id, input.version, {
+    await updateMeetingVersioned(tx, id, input.version, {
       state: 'convened',
       convened_by: input.convenedBy,
       convening_ref: input.conveningRef ?? null,
@@ -192,10 +194,14 @@ export async function conveneMeeting(ctx: RequestContext, id: string, input: In<
     // Those summoned: the body's members on the meeting date.
     const members = await bodyMembersOn(tx, m.body_id, m.meeting_date);
     for (const personId of members) {
-      await tx.query(
-        'insert into meeting_attendance (id, org_id, meeting_id, person_id, role, status) values ($1,$2,$3,$4,$5,$6) on conflict do nothing',
-        [uuidv7(), m.org_id, id, personId, 'member', 'summoned'],
-      );
+      await insertMeetingAttendanceIfAbsent(tx, {
+        id: uuidv7(),
+        org_id: m.org_id,
+        meeting_id: id,
+        person_id: personId,
+        role: 'member',
+        status: 'summoned',
+      });
     }
     await ctx.audit(tx, {
       action: 'convene',
@@ -225,7 +231,7 @@ export async function sendDocuments(ctx: RequestContext, id: string, input: In<t
       detail: `Ngày gửi tài liệu (${formatDateVi(input.sentOn)}) sau ngày họp (${formatDateVi(m.meeting_date)})`,
     });
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'meeting', id, input.version, {
+    await updateMeetingVersioned(tx, id, input.version, {
       state: 'documents_sent',
       documents_sent_on: input.sentOn,
     });
@@ -247,7 +253,7 @@ async function step(
   id: string,
   version: number,
   to: MeetingState,
-  fields: Record<string, unknown>,
+  fields: MeetingFields,
   action: string,
   check?: (m: MeetingRow) => void,
   note?: Record<string, unknown>,
@@ -256,7 +262,7 @@ async function step(
   assertMove(m.state, to);
   check?.(m);
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'meeting', id, version, { state: to, ...fields });
+    await updateMeetingVersioned(tx, id, version, { state: to, ...fields });
     await ctx.audit(tx, {
       action,
       entity: 'meeting',
@@ -337,7 +343,7 @@ export async function saveMinutes(ctx: RequestContext, id: string, input: In<typ
     });
   }
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'meeting', id, input.version, { minutes_text: input.text });
+    await updateMeetingVersioned(tx, id, input.version, { minutes_text: input.text });
     await ctx.audit(tx, {
       action: 'minutes',
       entity: 'meeting',
@@ -368,48 +374,5 @@ export const approveMinutes = (ctx: RequestContext, id: string, input: In<typeof
     },
   );
 
-/** Meetings the user may see, by organization or body and dates; diacritic-insensitive search on the title. */
-export async function listMeetings(ctx: RequestContext, q: In<typeof MeetingListQuerySchema>) {
-  const where: string[] = ['m.confidentiality <= $1'];
-  const params: unknown[] = [ctx.user.clearance];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (q.bodyId) {
-    const b = await loadBody(ctx.db, q.bodyId);
-    await ctx.assertOrg(b.org_id, 'read', b.confidentiality);
-    add('m.body_id = ?', q.bodyId);
-  } else if (q.orgId) {
-    await ctx.assertOrg(q.orgId, 'read');
-    add('m.org_id = ?', q.orgId);
-  } else {
-    add('m.org_id = any(?::uuid[])', await ctx.coveredOrgs('read'));
-  }
-  if (q.from) add('m.meeting_date >= ?', q.from);
-  if (q.to) add('m.meeting_date <= ?', q.to);
-  if (q.q) add("m.search_text like '%' || ? || '%'", foldVietnamese(q.q));
-  const rows = (
-    await ctx.db.query<MeetingRow & { body_kind: string; body_name: string; conclusion_symbol: string | null }>(
-      `select m.*, b.kind as body_kind, b.name as body_name, c.symbol as conclusion_symbol
-         from meeting m join body b on b.id = m.body_id left join conclusion c on c.meeting_id = m.id
-        where ${where.join(' and ')} order by m.meeting_date, m.starts_at nulls first, m.id limit 2000`,
-      params,
-    )
-  ).rows;
-  return rows.map((m) => ({
-    id: m.id,
-    bodyId: m.body_id,
-    bodyKind: m.body_kind,
-    bodyName: m.body_name,
-    kind: m.kind,
-    state: m.state,
-    title: m.title,
-    meetingDate: m.meeting_date,
-    startsAt: m.starts_at,
-    location: m.location,
-    format: m.format,
-    provinceWide: m.province_wide,
-    conclusionSymbol: m.conclusion_symbol,
-  }));
-}
+// Listing has its own module; re-exported where the routes and the home page find it.
+export { listMeetings } from './meeting-list.service.js';

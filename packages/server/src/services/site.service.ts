@@ -1,7 +1,15 @@
 import { ProblemError } from '@quyche/core';
 import type { z } from 'zod';
 import type { SiteAttendanceSchema, SiteGuestSchema } from '@quyche/core';
-import { attendanceOf, getMeeting, uuidv7 } from '@quyche/db';
+import {
+  attendanceOf,
+  getMeeting,
+  insertMeetingAttendance,
+  meetingAttendanceById,
+  meetingSiteById,
+  setMeetingAttendance,
+  uuidv7,
+} from '@quyche/db';
 import type { MeetingRow } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { notifyMeeting } from './meeting.service.js';
@@ -28,12 +36,7 @@ export async function loadSite(
   const forbidden = () =>
     new ProblemError('FORBIDDEN', { detail: 'Tài khoản không thuộc tổ chức của hội nghị hay của điểm cầu này' });
   const ofMeeting = await ctx.can(m.org_id, action, m.confidentiality);
-  const site = (
-    await ctx.db.query<{ id: string; name: string; host_org_id: string | null; lead_name: string | null }>(
-      'select s.id, s.name, s.host_org_id, p.full_name as lead_name from meeting_site s left join person p on p.id = s.lead_person_id where s.id = $1 and s.meeting_id = $2',
-      [siteId, meetingId],
-    )
-  ).rows[0];
+  const site = await meetingSiteById(ctx.db, siteId, meetingId);
   // Out of scope, a missing point is refused like any other: nothing is revealed.
   if (!ofMeeting && (!site?.host_org_id || !(await ctx.can(site.host_org_id, action)))) throw forbidden();
   ctx.assertClearance(m.confidentiality);
@@ -97,12 +100,7 @@ export async function markAtSite(
   input: In<typeof SiteAttendanceSchema>,
 ) {
   const { m, site } = await loadSite(ctx, meetingId, siteId, 'write');
-  const row = (
-    await ctx.db.query<{ status: string; site_id: string | null; role: string }>(
-      'select status, site_id, role from meeting_attendance where id = $1 and meeting_id = $2',
-      [attendanceId, meetingId],
-    )
-  ).rows[0];
+  const row = await meetingAttendanceById(ctx.db, attendanceId, meetingId);
   if (!row) throw new ProblemError('NOT_FOUND', { detail: 'Không có người này trong danh sách triệu tập' });
   if (m.state === 'planned' || FINISHED.includes(m.state))
     throw new ProblemError('RULE_VIOLATION', {
@@ -121,10 +119,11 @@ export async function markAtSite(
     throw new ProblemError('VALIDATION_FAILED', { field: 'body.reason', detail: 'Vắng có lý do cần ghi lý do vắng' });
   const siteId2 = input.status === 'present' ? site.id : null;
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      'update meeting_attendance set status = $2, reason = $3, site_id = $4, version = version + 1, updated_at = now() where id = $1',
-      [attendanceId, input.status, input.status === 'present' ? null : (input.reason ?? null), siteId2],
-    );
+    await setMeetingAttendance(tx, attendanceId, {
+      status: input.status,
+      reason: input.status === 'present' ? null : (input.reason ?? null),
+      siteId: siteId2,
+    });
     await ctx.audit(tx, {
       action: 'update',
       entity: 'meeting_attendance',
@@ -153,10 +152,17 @@ export async function guestAtSite(
     });
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      "insert into meeting_attendance (id, org_id, meeting_id, person_id, guest_name, guest_title, site_id, role, status) values ($1,$2,$3,null,$4,$5,$6,'guest','present')",
-      [id, m.org_id, meetingId, input.name, input.title ?? null, site.id],
-    );
+    await insertMeetingAttendance(tx, {
+      id,
+      org_id: m.org_id,
+      meeting_id: meetingId,
+      person_id: null,
+      guest_name: input.name,
+      guest_title: input.title ?? null,
+      site_id: site.id,
+      role: 'guest',
+      status: 'present',
+    });
     await ctx.audit(tx, {
       action: 'create',
       entity: 'meeting_attendance',

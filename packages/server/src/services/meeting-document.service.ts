@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { ProblemError } from '@quyche/core';
+import type { CreateMeetingDocumentSchema } from '@quyche/core';
+import { insertMeetingDocument, meetingDocumentContent, uuidv7 } from '@quyche/db';
+import type { z } from 'zod';
+import type { RequestContext } from '../http/context.js';
+import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
+import { loadAgendaItem, loadMeeting } from './meeting.load.js';
+
+type In<T extends z.ZodType> = z.output<T>;
+
+/** A meeting document with its confidentiality: listed and served only to those cleared for it. */
+export async function addMeetingDocument(
+  ctx: RequestContext,
+  meetingId: string,
+  input: In<typeof CreateMeetingDocumentSchema>,
+) {
+  const m = await loadMeeting(ctx, meetingId, 'write');
+  const confidentiality = Math.max(m.confidentiality, input.confidentiality ?? 0);
+  ctx.assertClearance(confidentiality);
+  if (input.agendaItemId) await loadAgendaItem(ctx, m, input.agendaItemId);
+  const content = input.contentBase64 ? Buffer.from(input.contentBase64.replace(/\s+/g, ''), 'base64') : null;
+  if (content && content.length > 8 * 1024 * 1024)
+    throw new ProblemError('PAYLOAD_TOO_LARGE', { field: 'body.contentBase64', detail: 'Tệp vượt quá 8 MB' });
+  const id = uuidv7();
+  await ctx.db.transaction(async (tx) => {
+    await insertMeetingDocument(tx, {
+      id,
+      org_id: m.org_id,
+      meeting_id: meetingId,
+      agenda_item_id: input.agendaItemId ?? null,
+      title: input.title,
+      doc_type: input.docType ?? null,
+      confidentiality,
+      file_name: input.fileName ?? null,
+      media_type: input.mediaType ?? null,
+      size: content?.length ?? null,
+      sha256: content ? createHash('sha256').update(content).digest('hex') : null,
+      content,
+      created_by: ctx.user.id,
+    });
+    await ctx.audit(tx, {
+      action: 'create',
+      entity: 'meeting_document',
+      entityId: id,
+      orgId: m.org_id,
+      after: { title: input.title, confidentiality, fileName: input.fileName ?? null, size: content?.length ?? null },
+    });
+    await notifyMeeting(tx, meetingId);
+  });
+  return getMeetingDetail(ctx, meetingId);
+}
+
+const SERVED_TYPES = new Set([
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'text/plain',
+  'image/png',
+  'image/jpeg',
+]);
+
+export async function meetingDocumentFile(ctx: RequestContext, meetingId: string, documentId: string) {
+  const m = await loadMeeting(ctx, meetingId);
+  const d = await meetingDocumentContent(ctx.db, documentId, m.id);
+  if (!d) throw new ProblemError('NOT_FOUND', { detail: 'Không có tài liệu này' });
+  ctx.assertClearance(d.confidentiality);
+  if (!d.content) throw new ProblemError('NOT_FOUND', { detail: 'Tài liệu chưa có tệp đính kèm' });
+  // Only document and image types are served as themselves; anything else (HTML, scripts) as bytes to save.
+  const mediaType =
+    d.media_type && SERVED_TYPES.has(d.media_type.toLowerCase()) ? d.media_type : 'application/octet-stream';
+  return { fileName: d.file_name ?? `${d.title}.bin`, mediaType, content: Buffer.from(d.content) };
+}

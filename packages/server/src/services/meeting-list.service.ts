@@ -1,0 +1,43 @@
+import { foldVietnamese } from '@quyche/core';
+import type { MeetingListQuerySchema } from '@quyche/core';
+import { meetingList } from '@quyche/db';
+import type { MeetingListFilter } from '@quyche/db';
+import type { z } from 'zod';
+import type { RequestContext } from '../http/context.js';
+import { loadBody } from './meeting.load.js';
+
+type In<T extends z.ZodType> = z.output<T>;
+
+/** Meetings the user may see, by organization or body and dates; diacritic-insensitive search on the title. */
+export async function listMeetings(ctx: RequestContext, q: In<typeof MeetingListQuerySchema>) {
+  const filter: MeetingListFilter = { clearance: ctx.user.clearance };
+  if (q.bodyId) {
+    const b = await loadBody(ctx.db, q.bodyId);
+    await ctx.assertOrg(b.org_id, 'read', b.confidentiality);
+    filter.bodyId = q.bodyId;
+  } else if (q.orgId) {
+    await ctx.assertOrg(q.orgId, 'read');
+    filter.orgId = q.orgId;
+  } else {
+    filter.orgIds = await ctx.coveredOrgs('read');
+  }
+  if (q.from) filter.from = q.from;
+  if (q.to) filter.to = q.to;
+  if (q.q) filter.search = foldVietnamese(q.q);
+  const rows = await meetingList(ctx.db, filter);
+  return rows.map((m) => ({
+    id: m.id,
+    bodyId: m.body_id,
+    bodyKind: m.body_kind,
+    bodyName: m.body_name,
+    kind: m.kind,
+    state: m.state,
+    title: m.title,
+    meetingDate: m.meeting_date,
+    startsAt: m.starts_at,
+    location: m.location,
+    format: m.format,
+    provinceWide: m.province_wide,
+    conclusionSymbol: m.conclusion_symbol,
+  }));
+}
