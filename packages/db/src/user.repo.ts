@@ -1,127 +1,126 @@
 import type { Grant } from '@quyche/core';
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { AppUserTable, RoleGrantTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
+import { qb } from './kysely.driver.js';
 
-export interface UserRow {
-  id: string;
-  username: string;
-  password_hash: string;
-  display_name: string;
-  person_id: string | null;
-  clearance: number;
-  locale: string;
-  disabled: boolean;
-  must_change_password: boolean;
-  last_login_at: Date | null;
-  version: number;
+/** An account as the server reads it (with its password hash: never shown, only verified). */
+export type UserRow = Pick<
+  Selectable<AppUserTable>,
+  | 'id'
+  | 'username'
+  | 'password_hash'
+  | 'display_name'
+  | 'person_id'
+  | 'clearance'
+  | 'locale'
+  | 'disabled'
+  | 'must_change_password'
+  | 'last_login_at'
+  | 'version'
+>;
+export const USER_COLUMNS = [
+  'u.id',
+  'u.username',
+  'u.password_hash',
+  'u.display_name',
+  'u.person_id',
+  'u.clearance',
+  'u.locale',
+  'u.disabled',
+  'u.must_change_password',
+  'u.last_login_at',
+  'u.version',
+] as const;
+
+export type UserGrant = Grant & { orgName: string };
+
+const users = (s: Sql) => qb(s).selectFrom('app_user as u').select(USER_COLUMNS);
+
+export async function findUserByUsername(s: Sql, username: string): Promise<UserRow | undefined> {
+  return users(s).where('u.username', '=', username).executeTakeFirst();
+}
+export async function getUser(s: Sql, id: string): Promise<UserRow | undefined> {
+  return users(s).where('u.id', '=', id).executeTakeFirst();
+}
+export async function grantsOf(s: Sql, userId: string): Promise<UserGrant[]> {
+  return qb(s)
+    .selectFrom('role_grant as g')
+    .innerJoin('organization as o', 'o.id', 'g.org_id')
+    .select(['g.role', 'g.org_id as orgId', 'o.name as orgName'])
+    .$narrowType<{ role: Grant['role'] }>()
+    .where('g.user_id', '=', userId)
+    .orderBy('o.name')
+    .execute();
 }
 
-export async function findUserByUsername(sql: Sql, username: string) {
-  return (await sql.query<UserRow>('select * from app_user where username = $1', [username])).rows[0];
-}
-export async function getUser(sql: Sql, id: string) {
-  return (await sql.query<UserRow>('select * from app_user where id = $1', [id])).rows[0];
-}
-export async function grantsOf(sql: Sql, userId: string) {
-  return (
-    await sql.query<Grant & { orgName: string }>(
-      'select g.role, g.org_id as "orgId", o.name as "orgName" from role_grant g join organization o on o.id = g.org_id where g.user_id = $1 order by o.name',
-      [userId],
-    )
-  ).rows;
-}
 /** An account as the administrators' list shows it: grants with organization names, open sessions counted. */
 export interface UserViewRow extends UserRow {
   active_sessions: number;
-  grants: (Grant & { orgName: string })[];
+  grants: UserGrant[];
 }
-
-const USER_VIEW = `select u.*,
-    (select count(*)::int from user_session s where s.user_id = u.id and s.expires_at > now()) as active_sessions,
-    coalesce((select json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgName', o.name) order by o.name, g.role)
-       from role_grant g join organization o on o.id = g.org_id where g.user_id = u.id), '[]'::json) as grants
-  from app_user u`;
+const userView = (s: Sql) =>
+  users(s).select([
+    sql<number>`(select count(*)::int from user_session s where s.user_id = u.id and s.expires_at > now())`.as(
+      'active_sessions',
+    ),
+    sql<
+      UserGrant[]
+    >`coalesce((select json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgName', o.name) order by o.name, g.role)
+       from role_grant g join organization o on o.id = g.org_id where g.user_id = u.id), '[]'::json)`.as('grants'),
+  ]);
 
 /** Accounts with a grant in one of the `visible` organizations (all accounts when null). */
-export async function listUsers(sql: Sql, visible: string[] | null) {
-  return (
-    await sql.query<UserViewRow>(
-      visible
-        ? `${USER_VIEW} where exists (select 1 from role_grant g where g.user_id = u.id and g.org_id = any($1::uuid[])) order by u.username`
-        : `${USER_VIEW} order by u.username`,
-      visible ? [visible] : [],
-    )
-  ).rows;
+export async function listUsers(s: Sql, visible: string[] | null): Promise<UserViewRow[]> {
+  let q = userView(s);
+  if (visible)
+    q = q.where(
+      sql<boolean>`exists (select 1 from role_grant g where g.user_id = u.id and g.org_id = any(${visible}::uuid[]))`,
+    );
+  return q.orderBy('u.username').execute();
 }
-export async function getUserView(sql: Sql, id: string) {
-  return (await sql.query<UserViewRow>(`${USER_VIEW} where u.id = $1`, [id])).rows[0];
+export async function getUserView(s: Sql, id: string): Promise<UserViewRow | undefined> {
+  return userView(s).where('u.id', '=', id).executeTakeFirst();
 }
-export async function countUsers(sql: Sql): Promise<number> {
-  return (await sql.query<{ n: number }>('select count(*)::int as n from app_user')).rows[0]!.n;
+export async function countUsers(s: Sql): Promise<number> {
+  const { n } = await qb(s)
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return n;
+}
+
+export async function insertUser(s: Sql, row: Insertable<AppUserTable>) {
+  await qb(s).insertInto('app_user').values(row).execute();
+}
+export async function insertRoleGrant(s: Sql, row: Insertable<RoleGrantTable>) {
+  await qb(s).insertInto('role_grant').values(row).execute();
 }
 
 /*
  * Account changes are plain writes to app_user and user_session, so that whatever caches sessions can be told by a
  * trigger on those tables; ending sessions deletes their rows (the next request of a deleted session finds none).
  */
-export async function setUserDisabled(sql: Sql, id: string, disabled: boolean) {
-  await sql.query('update app_user set disabled = $2, version = version + 1 where id = $1', [id, disabled]);
+export async function setUserDisabled(s: Sql, id: string, disabled: boolean) {
+  await qb(s)
+    .updateTable('app_user')
+    .set((eb) => ({ disabled, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }
-export async function setPasswordHash(sql: Sql, id: string, hash: string, mustChange: boolean) {
-  await sql.query(
-    'update app_user set password_hash = $2, must_change_password = $3, password_changed_at = now(), version = version + 1 where id = $1',
-    [id, hash, mustChange],
-  );
+export async function setPasswordHash(s: Sql, id: string, hash: string, mustChange: boolean) {
+  await qb(s)
+    .updateTable('app_user')
+    .set((eb) => ({
+      password_hash: hash,
+      must_change_password: mustChange,
+      password_changed_at: sql`now()`,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .execute();
 }
-/** Deletes the user's sessions (all, or all but `keep`); returns how many were open. */
-export async function deleteSessions(sql: Sql, userId: string, keep: string | null = null): Promise<number> {
-  const r = await sql.query<{ expires_at: Date }>(
-    'delete from user_session where user_id = $1 and ($2::text is null or id <> $2) returning expires_at',
-    [userId, keep],
-  );
-  return r.rows.filter((s) => new Date(s.expires_at).getTime() > Date.now()).length;
-}
-
-export interface SessionRow {
-  id: string;
-  user_id: string;
-  csrf_token: string;
-  expires_at: Date;
-}
-export async function getSession(sql: Sql, id: string) {
-  return (await sql.query<SessionRow>('select * from user_session where id = $1 and expires_at > now()', [id])).rows[0];
-}
-
-export interface LoginAttemptRow {
-  key: string;
-  failures: number;
-  window_start: Date;
-  locked_until: Date | null;
-}
-/** Throttling state of one login key (username + address, or the address alone). */
-export async function getLoginAttempt(sql: Sql, key: string) {
-  return (await sql.query<LoginAttemptRow>('select * from login_attempt where key = $1', [key])).rows[0];
-}
-export async function getLoginAttempts(sql: Sql, keys: string[]) {
-  return (await sql.query<LoginAttemptRow>('select * from login_attempt where key = any($1::text[])', [keys])).rows;
-}
-
-/** Session, user and grants in one round trip: this runs on every request. */
-export async function sessionUser(sql: Sql, sessionId: string) {
-  return (
-    await sql.query<
-      UserRow & {
-        session_id: string;
-        csrf_token: string;
-        expires_at: Date | string;
-        grants: (Grant & { orgName: string })[] | null;
-      }
-    >(
-      `select u.*, s.id as session_id, s.csrf_token, s.expires_at,
-         (select json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgName', o.name) order by o.name)
-            from role_grant g join organization o on o.id = g.org_id where g.user_id = u.id) as grants
-         from user_session s join app_user u on u.id = s.user_id
-        where s.id = $1 and s.expires_at > now() and not u.disabled`,
-      [sessionId],
-    )
-  ).rows[0];
+/** Stamps a successful login. */
+export async function setUserLastLogin(s: Sql, id: string) {
+  await qb(s).updateTable('app_user').set({ last_login_at: sql`now()` }).where('id', '=', id).execute();
 }

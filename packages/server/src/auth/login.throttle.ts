@@ -1,4 +1,5 @@
 import { ProblemError } from '@quyche/core';
+import { clearLoginFailures, lockedLoginKeys, recordLoginFailure } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 
 export interface ThrottleRule {
@@ -26,12 +27,10 @@ const wait = (seconds: number) => (seconds >= 60 ? `${Math.ceil(seconds / 60)} p
 
 /** 429 with Retry-After when any of the keys is locked; the database's clock decides, for every server alike. */
 export async function assertNotLocked(sql: Sql, keys: { key: string; what: string }[]) {
-  const locked = (
-    await sql.query<{ key: string; wait: number }>(
-      'select key, ceil(extract(epoch from locked_until - now()))::int as wait from login_attempt where key = any($1::text[]) and locked_until > now()',
-      [keys.map((k) => k.key)],
-    )
-  ).rows;
+  const locked = await lockedLoginKeys(
+    sql,
+    keys.map((k) => k.key),
+  );
   if (locked.length === 0) return;
   const longest = locked.reduce((a, b) => (b.wait > a.wait ? b : a));
   const retryAfter = Math.max(1, longest.wait);
@@ -44,20 +43,9 @@ export async function assertNotLocked(sql: Sql, keys: { key: string; what: strin
 
 /** Counts one failure in one statement (two failures at once both count); returns the failures in the window. */
 export async function recordFailure(sql: Sql, key: string, rule: ThrottleRule): Promise<number> {
-  const r = await sql.query<{ failures: number }>(
-    `insert into login_attempt as a (key, failures, window_start, locked_until)
-       values ($1, 1, now(), case when $2::int <= 1 then now() + $4::interval end)
-     on conflict (key) do update set
-       failures = case when a.window_start > now() - $3::interval then a.failures + 1 else 1 end,
-       window_start = case when a.window_start > now() - $3::interval then a.window_start else now() end,
-       locked_until = case when (case when a.window_start > now() - $3::interval then a.failures + 1 else 1 end) >= $2::int
-                           then now() + $4::interval else a.locked_until end
-     returning failures`,
-    [key, rule.maxFailures, `${rule.windowMin} minutes`, `${rule.lockMin} minutes`],
-  );
-  return r.rows[0]!.failures;
+  return recordLoginFailure(sql, key, rule);
 }
 
 export async function clearFailures(sql: Sql, key: string) {
-  await sql.query('delete from login_attempt where key = $1', [key]);
+  await clearLoginFailures(sql, key);
 }

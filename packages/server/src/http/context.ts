@@ -37,7 +37,7 @@ export class RequestContext {
     const outer = this.db;
     const inTx: Db = {
       driver: outer.driver,
-      query: (text, params) => tx.query(text, params),
+      query: tx.query.bind(tx),
       transaction: (fn) => fn(tx),
       listen: () => Promise.reject(new Error('LISTEN is not available inside a transaction')),
       close: () => Promise.resolve(),

@@ -30,7 +30,11 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
+import * as bodies from '../services/body.service.js';
 import * as org from '../services/org.service.js';
+import * as positions from '../services/position.service.js';
+import * as reorganizations from '../services/reorganization.service.js';
+import * as terms from '../services/term.service.js';
 
 export function orgRoutes(app: FastifyInstance, db: Db) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
@@ -114,7 +118,7 @@ export function orgRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     body: CreateTermSchema,
     response: TermSchema,
-    handler: ({ ctx, params, body }) => org.addTerm(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => terms.addTerm(ctx, params.id, body),
   });
   r({
     method: 'GET',
@@ -124,7 +128,7 @@ export function orgRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     query: AsOfQuerySchema,
     response: z.array(PartyMemberSchema),
-    handler: ({ ctx, params, query }) => org.listPartyMembers(ctx, params.id, query.asOf),
+    handler: ({ ctx, params, query }) => positions.listPartyMembers(ctx, params.id, query.asOf),
   });
   r({
     method: 'POST',
@@ -135,7 +139,7 @@ export function orgRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     body: CreatePartyMemberSchema,
     response: PartyMemberSchema,
-    handler: ({ ctx, params, body }) => org.addPartyMember(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => positions.addPartyMember(ctx, params.id, body),
   });
   r({
     method: 'PATCH',
@@ -145,7 +149,7 @@ export function orgRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     body: UpdatePartyMemberSchema,
     response: PartyMemberSchema,
-    handler: ({ ctx, params, body }) => org.updatePartyMember(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => positions.updatePartyMember(ctx, params.id, body),
   });
   r({
     method: 'POST',
@@ -154,7 +158,7 @@ export function orgRoutes(app: FastifyInstance, db: Db) {
     summary: 'Sáp nhập, hợp nhất, giải thể tổ chức',
     body: ReorganizationSchema,
     response: ReorganizationResultSchema,
-    handler: ({ ctx, body }) => org.reorganize(ctx, body),
+    handler: ({ ctx, body }) => reorganizations.reorganize(ctx, body),
   });
   r({
     method: 'GET',
@@ -164,7 +168,7 @@ export function orgRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     query: AsOfQuerySchema,
     response: BodyDetailSchema,
-    handler: ({ ctx, params, query }) => org.getBodyDetail(ctx, params.id, query.asOf),
+    handler: ({ ctx, params, query }) => bodies.getBodyDetail(ctx, params.id, query.asOf),
   });
   r({
     method: 'POST',
@@ -174,7 +178,7 @@ export function orgRoutes(app: FastifyInstance, db: Db) {
     status: 201,
     body: CreateBodySchema,
     response: BodySchema,
-    handler: ({ ctx, body }) => org.createBody(ctx, body),
+    handler: ({ ctx, body }) => bodies.createBody(ctx, body),
   });
   r({
     method: 'PATCH',
@@ -184,7 +188,7 @@ export function orgRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     body: UpdateBodySchema,
     response: BodySchema,
-    handler: ({ ctx, params, body }) => org.updateBody(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => bodies.updateBody(ctx, params.id, body),
   });
   r({
     method: 'POST',
@@ -195,7 +199,7 @@ export function orgRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     body: CreateMembershipSchema,
     response: MembershipSchema,
-    handler: ({ ctx, params, body }) => org.addMembership(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => positions.addMembership(ctx, params.id, body),
   });
   r({
     method: 'PATCH',
@@ -205,6 +209,6 @@ export function orgRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     body: UpdateMembershipSchema,
     response: MembershipSchema,
-    handler: ({ ctx, params, body }) => org.updateMembership(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => positions.updateMembership(ctx, params.id, body),
   });
 }

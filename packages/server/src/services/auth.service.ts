@@ -1,7 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError } from '@quyche/core';
-import { appendAudit, findUserByUsername } from '@quyche/db';
+import {
+  appendAudit,
+  deleteExpiredSessions,
+  deleteSession,
+  findUserByUsername,
+  insertSession,
+  setUserLastLogin,
+} from '@quyche/db';
 import type { Db } from '@quyche/db';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
 import type { SessionUser } from '../http/context.js';
@@ -97,12 +104,9 @@ export async function login(
   await db.transaction(async (tx) => {
     // The address's count is left to its window: a valid account of one's own must not reset it.
     await clearFailures(tx, key);
-    await tx.query('update app_user set last_login_at = now() where id = $1', [user.id]);
-    await tx.query(
-      `insert into user_session (id, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + interval '${SESSION_HOURS} hours')`,
-      [sessionIdOf(token), user.id, csrf],
-    );
-    await tx.query('delete from user_session where expires_at < now()');
+    await setUserLastLogin(tx, user.id);
+    await insertSession(tx, { id: sessionIdOf(token), user_id: user.id, csrf_token: csrf }, SESSION_HOURS);
+    await deleteExpiredSessions(tx);
     await appendAudit(tx, {
       actorUserId: user.id,
       actor: user.username,
@@ -126,7 +130,7 @@ export async function login(
 
 export async function logout(db: Db, reply: FastifyReply, user: SessionUser) {
   await db.transaction(async (tx) => {
-    await tx.query('delete from user_session where id = $1', [user.sessionId]);
+    await deleteSession(tx, user.sessionId);
     await appendAudit(tx, {
       actorUserId: user.id,
       actor: user.username,

@@ -11,6 +11,8 @@ import {
   getOrganization,
   getPerson,
   getPortfolio,
+  insertPerson,
+  insertPortfolio,
   listPeople as listPeopleRepo,
   orgRef,
   partyMembershipsOfPerson,
@@ -19,10 +21,13 @@ import {
   positionsOfPerson,
   toPartyMember,
   toPerson,
+  updatePersonVersioned,
+  updatePortfolioVersioned,
   uuidv7,
 } from '@quyche/db';
+import type { PortfolioRow } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-import { updateVersioned } from './sql-update.js';
+import { versionProblem } from './version-conflict.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -101,29 +106,24 @@ export async function createPerson(ctx: RequestContext, input: In<typeof CreateP
   ctx.assertClearance(input.confidentiality ?? 0);
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
-    const row = (
-      await tx.query(
-        'insert into person (id, org_id, code, full_name, gender, birth_year, confidentiality, search_text) values ($1,$2,$3,$4,$5,$6,$7,$8) returning *',
-        [
-          id,
-          input.orgId,
-          input.code ?? null,
-          input.fullName.normalize('NFC'),
-          input.gender ?? null,
-          input.birthYear ?? null,
-          input.confidentiality ?? 0,
-          personSearchText(input.fullName, input.code),
-        ],
-      )
-    ).rows[0];
+    const row = await insertPerson(tx, {
+      id,
+      org_id: input.orgId,
+      code: input.code ?? null,
+      full_name: input.fullName.normalize('NFC'),
+      gender: input.gender ?? null,
+      birth_year: input.birthYear ?? null,
+      confidentiality: input.confidentiality ?? 0,
+      search_text: personSearchText(input.fullName, input.code),
+    });
     await ctx.audit(tx, {
       action: 'create',
       entity: 'person',
       entityId: id,
       orgId: input.orgId,
-      after: toPerson(row as never),
+      after: toPerson(row),
     });
-    return toPerson(row as never);
+    return toPerson(row);
   });
 }
 
@@ -132,39 +132,27 @@ export async function updatePerson(ctx: RequestContext, id: string, input: In<ty
   if (input.confidentiality !== undefined) ctx.assertClearance(input.confidentiality);
   const { version, ...c } = input;
   return ctx.db.transaction(async (tx) => {
-    const row = await updateVersioned(tx, 'person', id, version, {
+    const row = await updatePersonVersioned(tx, id, version, {
       full_name: c.fullName?.normalize('NFC'),
       gender: c.gender,
       birth_year: c.birthYear,
       confidentiality: c.confidentiality,
       search_text: c.fullName ? personSearchText(c.fullName, before.code) : undefined,
     });
+    if (!row) throw await versionProblem(tx, 'person', id, version);
     await ctx.audit(tx, {
       action: 'update',
       entity: 'person',
       entityId: id,
       orgId: before.org_id,
       before: toPerson(before),
-      after: toPerson(row as never),
+      after: toPerson(row),
     });
-    return toPerson(row as never);
+    return toPerson(row);
   });
 }
 
-const toPortfolio = (
-  a: {
-    id: string;
-    person_id: string;
-    org_id: string;
-    body_id: string | null;
-    field: string;
-    locality_org_id: string | null;
-    valid_from: string;
-    valid_until: string | null;
-    version: number;
-  },
-  locality: ReturnType<typeof orgRef> | null,
-) => ({
+const toPortfolio = (a: PortfolioRow, locality: ReturnType<typeof orgRef> | null) => ({
   id: a.id,
   personId: a.person_id,
   orgId: a.org_id,
@@ -197,22 +185,17 @@ export async function addPortfolio(ctx: RequestContext, personId: string, input:
   }
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
-    const row = (
-      await tx.query(
-        'insert into portfolio_assignment (id, org_id, person_id, body_id, field, locality_org_id, valid_from, valid_until) values ($1,$2,$3,$4,$5,$6,$7,$8) returning *',
-        [
-          id,
-          input.orgId,
-          personId,
-          input.bodyId ?? null,
-          input.field,
-          input.localityOrgId ?? null,
-          input.validFrom,
-          input.validUntil ?? null,
-        ],
-      )
-    ).rows[0];
-    const out = toPortfolio(row as never, locality);
+    const row = await insertPortfolio(tx, {
+      id,
+      org_id: input.orgId,
+      person_id: personId,
+      body_id: input.bodyId ?? null,
+      field: input.field,
+      locality_org_id: input.localityOrgId ?? null,
+      valid_from: input.validFrom,
+      valid_until: input.validUntil ?? null,
+    });
+    const out = toPortfolio(row, locality);
     await ctx.audit(tx, {
       action: 'create',
       entity: 'portfolio_assignment',
@@ -235,12 +218,13 @@ export async function updatePortfolio(ctx: RequestContext, id: string, input: In
     });
   }
   return ctx.db.transaction(async (tx) => {
-    const row = await updateVersioned(tx, 'portfolio_assignment', id, input.version, {
+    const row = await updatePortfolioVersioned(tx, id, input.version, {
       field: input.field,
       valid_until: input.validUntil,
     });
-    const l = row['locality_org_id'] ? await getOrganization(tx, row['locality_org_id'] as string) : undefined;
-    const out = toPortfolio(row as never, l ? orgRef(l) : null);
+    if (!row) throw await versionProblem(tx, 'portfolio_assignment', id, input.version);
+    const l = row.locality_org_id ? await getOrganization(tx, row.locality_org_id) : undefined;
+    const out = toPortfolio(row, l ? orgRef(l) : null);
     await ctx.audit(tx, {
       action: 'update',
       entity: 'portfolio_assignment',

@@ -7,7 +7,15 @@ import {
   todayInVietnam,
   UsernameSchema,
 } from '@quyche/core';
-import { appendAudit, countUsers, orgSearchText, uuidv7 } from '@quyche/db';
+import {
+  appendAudit,
+  countUsers,
+  insertOrganization,
+  insertRoleGrant,
+  insertUser,
+  orgSearchText,
+  uuidv7,
+} from '@quyche/db';
 import type { Db } from '@quyche/db';
 import { hashPassword } from '../auth/password.js';
 import { withIntegrity } from './integrity.js';
@@ -54,28 +62,24 @@ export async function initDatabase(db: Db, raw: z.input<typeof InitSchema>) {
   const validFrom = input.validFrom ?? todayInVietnam();
   await db.transaction(async (tx) => {
     await withIntegrity(tx, orgId, () =>
-      tx.query(
-        'insert into organization (id, code, name, short_name, kind, valid_from, search_text) values ($1,$2,$3,$4,$5,$6,$7)',
-        [
-          orgId,
-          input.orgCode,
-          input.orgName,
-          input.orgShortName ?? null,
-          input.orgKind,
-          validFrom,
-          orgSearchText(input.orgName, input.orgShortName, input.orgCode),
-        ],
-      ),
+      insertOrganization(tx, {
+        id: orgId,
+        code: input.orgCode,
+        name: input.orgName,
+        short_name: input.orgShortName ?? null,
+        kind: input.orgKind,
+        valid_from: validFrom,
+        search_text: orgSearchText(input.orgName, input.orgShortName, input.orgCode),
+      }),
     );
-    await tx.query(
-      'insert into app_user (id, username, password_hash, display_name, clearance) values ($1,$2,$3,$4,3)',
-      [userId, input.adminUsername, hash, input.adminName ?? input.adminUsername],
-    );
-    await tx.query("insert into role_grant (id, user_id, role, org_id) values ($1,$2,'admin',$3)", [
-      uuidv7(),
-      userId,
-      orgId,
-    ]);
+    await insertUser(tx, {
+      id: userId,
+      username: input.adminUsername,
+      password_hash: hash,
+      display_name: input.adminName ?? input.adminUsername,
+      clearance: 3,
+    });
+    await insertRoleGrant(tx, { id: uuidv7(), user_id: userId, role: 'admin', org_id: orgId });
     await appendAudit(tx, {
       actorUserId: null,
       actor: 'cli',

@@ -4,6 +4,8 @@ import type { CreateUserSchema } from '@quyche/core';
 import {
   findUserByUsername,
   getUserView,
+  insertRoleGrant,
+  insertUser,
   listAudit,
   listUsers as listUsersRepo,
   uuidv7,
@@ -47,17 +49,16 @@ export async function createUser(ctx: RequestContext, input: z.output<typeof Cre
   const id = uuidv7();
   const hash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
-    await tx.query(
-      'insert into app_user (id, username, password_hash, display_name, person_id, clearance) values ($1,$2,$3,$4,$5,$6)',
-      [id, input.username, hash, input.displayName, input.personId ?? null, input.clearance ?? 0],
-    );
+    await insertUser(tx, {
+      id,
+      username: input.username,
+      password_hash: hash,
+      display_name: input.displayName,
+      person_id: input.personId ?? null,
+      clearance: input.clearance ?? 0,
+    });
     for (const g of input.grants)
-      await tx.query('insert into role_grant (id, user_id, role, org_id) values ($1,$2,$3,$4)', [
-        uuidv7(),
-        id,
-        g.role,
-        g.orgId,
-      ]);
+      await insertRoleGrant(tx, { id: uuidv7(), user_id: id, role: g.role, org_id: g.orgId });
     const after = {
       id,
       username: input.username,

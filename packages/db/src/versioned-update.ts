@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
+import type { Database } from './db.schema.js';
+import type { Sql } from './db.types.js';
+import { qb } from './kysely.driver.js';
+
+/** The tables whose rows carry a version and are changed under optimistic concurrency. */
+export type VersionedRecordTable =
+  | 'task'
+  | 'task_extension'
+  | 'program'
+  | 'program_item'
+  | 'inspection'
+  | 'recommendation'
+  | 'shortcoming'
+  | 'consultation'
+  | 'consultation_comment'
+  | 'consultation_recipient'
+  | 'review_report'
+  | 'review_request';
+
+/**
+ * Updates a row only at the version the client read, and moves the version on; the whole row after the change, or
+ * undefined when the row is gone or was changed since (the caller tells which with `currentVersionOf`). The whole
+ * row is returned because the audit keeps it as the record's state after the change.
+ */
+export async function updateAtVersion<T extends VersionedRecordTable>(
+  s: Sql,
+  table: T,
+  id: string,
+  version: number,
+  fields: Updateable<Database[T]>,
+): Promise<Selectable<Database[T]> | undefined> {
+  // Kysely cannot check a column against a table chosen at run time: the types are checked at the call instead.
+  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  const r = await qb(s)
+    .updateTable(table as 'task')
+    .set({ ...set, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+  return r as Selectable<Database[T]> | undefined;
+}
+
+/** The current version of a row (undefined: no such row). */
+export async function currentVersionOf(s: Sql, table: VersionedRecordTable, id: string) {
+  return (
+    await qb(s)
+      .selectFrom(table as 'task')
+      .select('version')
+      .where('id', '=', id)
+      .executeTakeFirst()
+  )?.version;
+}
