@@ -1,20 +1,23 @@
 import '@mantine/core/styles.css';
 import { createTheme, MantineProvider } from '@mantine/core';
-import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
-import type { ComponentType } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, StrictMode, Suspense, useEffect } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { api, setCsrf } from './app/api';
-import { Loading, NotFoundPage } from './app/common';
+import { api } from './app/api';
+import { queryClient } from './app/query';
+import { Loading } from './app/ui/loading';
+import { NotFoundPage } from './app/ui/not-found-page';
 import { Layout } from './app/layout';
 import { match, navigate, useLocation } from './app/router';
-import type { Me } from './app/session';
+import { useSession } from './app/session';
 import { LoginPage } from './features/auth/login.page';
 
 /**
  * Each page is its own chunk, loaded when first opened: the first paint carries the shell and the login page only
  * (charts and the big feature pages come with the pages that use them).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page's own props type comes back through M[K]
+// biome-ignore lint/suspicious/noExplicitAny: any page's props; the page's own props type comes back through M[K]
 function lazyPage<K extends string, M extends Record<K, ComponentType<any>>>(load: () => Promise<M>, name: K) {
   return lazy(async () => {
     try {
@@ -81,18 +84,9 @@ const theme = createTheme({
 });
 
 function App() {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const { me, setMe, loadMe } = useSession();
   const { path } = useLocation();
-  const loadMe = () =>
-    api<Me>('GET', '/auth/me').then(
-      (m) => {
-        setCsrf(m.csrfToken);
-        setMe(m);
-      },
-      () => setMe(null),
-    );
   useEffect(() => {
-    void loadMe();
     const onOut = () => setMe(null);
     const onMustChange = () => void loadMe();
     window.addEventListener('qc-unauthenticated', onOut);
@@ -101,7 +95,7 @@ function App() {
       window.removeEventListener('qc-unauthenticated', onOut);
       window.removeEventListener('qc-password-change', onMustChange);
     };
-  }, []);
+  }, [loadMe, setMe]);
   useEffect(() => {
     if (me === null && path !== '/login') navigate('/login', true);
   }, [me, path]);
@@ -116,7 +110,7 @@ function App() {
       </Suspense>
     );
   }
-  let page;
+  let page: ReactNode;
   let m: Record<string, string> | null;
   if (path === '/') page = <HomePage me={me} />;
   else if (path === '/org') page = <TreePage />;
@@ -165,8 +159,10 @@ function App() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
-      <App />
-    </MantineProvider>
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider theme={theme}>
+        <App />
+      </MantineProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

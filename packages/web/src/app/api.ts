@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
+import { invalidateAfterWrite, ME_URL } from './query';
 
 /** A problem+json error from the API, shown by its Vietnamese title and detail, never a stack trace. */
 export class ApiError extends Error {
@@ -53,6 +55,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   } catch {
     throw new ApiError(0, 'Không kết nối được máy chủ', 'Kiểm tra mạng rồi thử lại', 'NETWORK');
   }
+  if (res.ok && method !== 'GET') invalidateAfterWrite(url);
   if (res.status === 204) return undefined as T;
   const data = await res.json().catch(() => ({}));
   if (!res.ok) {
@@ -68,30 +71,36 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
       Array.isArray(data.errors) ? data.errors : [],
     );
   }
+  // Whoever asks who is signed in learns the session's token for writes.
+  if (method === 'GET' && url === ME_URL && typeof data.csrfToken === 'string') setCsrf(data.csrfToken);
   return data as T;
 }
 
-/** Loads `url` (null: nothing yet) and reloads when it changes. */
+/**
+ * Loads `url` (null: nothing yet) and again when it changes, meanwhile showing what the previous address gave
+ * (`loading` says a request is under way). Components that ask for the same address share one request and its answer
+ * (app/query.ts); `reload` asks again.
+ */
 export function useApi<T>(url: string | null): {
   data: T | undefined;
   error: ApiError | undefined;
   loading: boolean;
   reload: () => void;
 } {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: url !== null });
-  const [n, setN] = useState(0);
+  const q = useQuery<T, ApiError>({
+    queryKey: [url],
+    queryFn: () => api<T>('GET', url!),
+    enabled: url !== null,
+    placeholderData: keepPreviousData,
+  });
+  const latest = useRef({ url, refetch: q.refetch });
   useEffect(() => {
-    if (url === null) return;
-    let live = true;
-    setState((s) => ({ ...s, loading: true, error: undefined }));
-    api<T>('GET', url).then(
-      (data) => live && setState({ data, loading: false }),
-      (error: ApiError) => live && setState({ error, loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [url, n]);
-  const reload = useCallback(() => setN((x) => x + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+    latest.current = { url, refetch: q.refetch };
+  });
+  const reload = useCallback(() => {
+    if (latest.current.url !== null) void latest.current.refetch();
+  }, []);
+  // A request under way hides the previous failure; a failure hides what an earlier request gave.
+  const error = q.isFetching ? undefined : (q.error ?? undefined);
+  return { data: error ? undefined : q.data, error, loading: q.isFetching, reload };
 }

@@ -1,6 +1,6 @@
 import { TextInput } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { useTr } from './i18n';
+import { useTr } from './ui/i18n';
 import { navigate, useLocation } from './router';
 
 const editable = (el: Element | null) =>

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { roleAllows } from '@quyche/core';
 import type { AppRole } from '@quyche/core';
 import { api } from './api';
-import { setLang, useLang } from './i18n';
+import { setLang, useLang } from './ui/i18n';
 import { Link, navigate, useLocation } from './router';
 import type { Me } from './session';
 import { NotificationBell } from '../features/notification/notification.bell';

@@ -3,12 +3,14 @@ import type { AnchorHTMLAttributes, MouseEvent } from 'react';
 
 /** A small History API router: the app has a handful of pages and links that must be shareable. */
 const listeners = new Set<() => void>();
-window.addEventListener('popstate', () => listeners.forEach((f) => f()));
+window.addEventListener('popstate', () => {
+  for (const f of listeners) f();
+});
 
 export function navigate(to: string, replace = false) {
   if (replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
-  listeners.forEach((f) => f());
+  for (const f of listeners) f();
   window.scrollTo(0, 0);
 }
 

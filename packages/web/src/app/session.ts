@@ -1,3 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api } from './api';
+import type { ApiError } from './api';
+import { ME_URL, queryClient } from './query';
+
 export interface Me {
   user: {
     id: string;
@@ -10,4 +16,21 @@ export interface Me {
   };
   grants: { role: string; orgId: string; orgName: string }[];
   csrfToken: string;
+}
+
+/**
+ * Who is signed in, asked once for the whole visit and shared with every component that asks for `/auth/me`:
+ * undefined while the first answer is awaited, null when nobody is (or the session ended). `setMe` records a new
+ * session (signed in, signed out); `loadMe` asks again (the password was changed meanwhile).
+ */
+export function useSession() {
+  const q = useQuery<Me | null, ApiError>({
+    queryKey: [ME_URL],
+    queryFn: () => api<Me>('GET', ME_URL),
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+  const me: Me | null | undefined = q.isPending ? undefined : q.isError ? null : q.data;
+  const setMe = useCallback((m: Me | null) => queryClient.setQueryData<Me | null>([ME_URL], m), []);
+  const loadMe = useCallback(() => queryClient.refetchQueries({ queryKey: [ME_URL] }), []);
+  return { me, setMe, loadMe };
 }

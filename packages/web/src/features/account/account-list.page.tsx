@@ -3,16 +3,17 @@ import { useState } from 'react';
 import { foldVietnamese, roleAllows } from '@quyche/core';
 import type { AppRole } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { ErrorView, Loading, useTitle } from '../../app/common';
-import { ConfirmDialog } from '../../app/confirm.dialog';
-import { useLang } from '../../app/i18n';
-import type { Lang } from '../../app/i18n';
+import { useTitle } from '../../app/ui/use-title';
+import { ConfirmDialog } from '../../app/ui/confirm-dialog';
+import { useLang } from '../../app/ui/i18n';
+import type { Lang } from '../../app/ui/i18n';
 import { Link } from '../../app/router';
 import type { Me } from '../../app/session';
-import { useRun } from '../../app/write';
+import { useRun } from '../../app/ui/use-run';
 import { CreateAccountDialog, ResetPasswordDialog } from './account.dialogs';
 import { AccountState, roleLabel } from './account.parts';
 import type { Account } from './account.parts';
+import { LoadState } from '../../app/ui/load-state';
 
 type Action = 'disable' | 'enable' | 'revoke';
 
@@ -146,8 +147,7 @@ function Accounts({ me }: { me: Me }) {
           {notice}
         </Alert>
       )}
-      {error && <ErrorView error={error} />}
-      {loading && !data && <Loading />}
+      <LoadState error={error} loading={loading && !data} />
       {data && shown.length === 0 && <Text c="dimmed">{tr('Không có tài khoản phù hợp', 'No matching account')}</Text>}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
         {shown.map((a) => {

@@ -1,13 +1,15 @@
-import { Button, Group, Modal, NativeSelect, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, NativeSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { APP_ROLES, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { useLang } from '../../app/i18n';
-import { useRun, WriteError } from '../../app/write';
+import { useLang } from '../../app/ui/i18n';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import { NewPasswordFields, roleLabel, serverErrors, useNewPassword } from './account.parts';
 import type { Account } from './account.parts';
+import { FormActions } from '../../app/ui/form-actions';
 
 /** "Đặt lại mật khẩu": the administrator gives a password the user must change at the next login; sessions end. */
 export function ResetPasswordDialog({
@@ -56,14 +58,11 @@ export function ResetPasswordDialog({
             </Text>
             <NewPasswordFields {...pw.fields(fromServer)} testid="reset" />
             {w.error && fromServer.length === 0 && <WriteError error={w.error} testid="reset-error" />}
-            <Group gap="xs">
+            <FormActions onCancel={close}>
               <Button type="submit" color="orange" loading={w.busy} data-testid="reset-submit">
                 {tr('Đặt lại mật khẩu', 'Reset the password')}
               </Button>
-              <Button variant="subtle" onClick={close}>
-                {tr('Thôi', 'Cancel')}
-              </Button>
-            </Group>
+            </FormActions>
           </Stack>
         </form>
       )}
@@ -197,14 +196,11 @@ export function CreateAccountDialog({
           />
           <NewPasswordFields {...pw.fields(serverErrors(w.error, 'password'))} testid="create-password" />
           {w.error && !fieldError && <WriteError error={w.error} testid="create-error" />}
-          <Group gap="xs">
+          <FormActions onCancel={close}>
             <Button type="submit" loading={w.busy} data-testid="create-submit">
               {tr('Tạo tài khoản', 'Create the account')}
             </Button>
-            <Button variant="subtle" onClick={close}>
-              {tr('Thôi', 'Cancel')}
-            </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

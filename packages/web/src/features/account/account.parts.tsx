@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import { APP_ROLE_LABELS, checkPassword } from '@quyche/core';
 import type { AppRole, UserSchema } from '@quyche/core';
 import type { ApiError } from '../../app/api';
-import { useLang } from '../../app/i18n';
-import type { Lang } from '../../app/i18n';
+import { useLang } from '../../app/ui/i18n';
+import type { Lang } from '../../app/ui/i18n';
 
 export type Account = z.infer<typeof UserSchema>;
 

@@ -2,10 +2,11 @@ import { Alert, Button, Card, Center, Group, PasswordInput, Stack, Text, Title }
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { api } from '../../app/api';
-import { useTitle } from '../../app/common';
-import { useLang } from '../../app/i18n';
+import { useTitle } from '../../app/ui/use-title';
+import { useLang } from '../../app/ui/i18n';
 import type { Me } from '../../app/session';
-import { useRun, WriteError } from '../../app/write';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import { NewPasswordFields, serverErrors, useNewPassword } from './account.parts';
 
 /**

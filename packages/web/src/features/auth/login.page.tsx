@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { api, ApiError, setCsrf } from '../../app/api';
-import { useTitle } from '../../app/common';
-import { setLang, useLang } from '../../app/i18n';
+import { api, type ApiError, setCsrf } from '../../app/api';
+import { useTitle } from '../../app/ui/use-title';
+import { setLang, useLang } from '../../app/ui/i18n';
 import { navigate } from '../../app/router';
 import type { Me } from '../../app/session';
 

@@ -3,8 +3,12 @@ import type { z } from 'zod';
 import { BODY_KIND_LABELS, POSITION_ROLE_LABELS, todayInVietnam } from '@quyche/core';
 import type { BodyDetailSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
-import { AsOfPicker, ErrorView, fmt, Loading, period, useTitle } from '../../app/common';
-import { label, useLang } from '../../app/i18n';
+import { AsOfPicker } from '../../app/ui/as-of-picker';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt, period } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
+import { label, useLang } from '../../app/ui/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
 
 type BodyDetail = z.infer<typeof BodyDetailSchema>;

@@ -1,13 +1,15 @@
 import { Anchor, Badge, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { ConclusionListItemSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
-import { useTr } from '../../app/i18n';
+import { fmt } from '../../app/ui/dates';
+import { useTitle } from '../../app/ui/use-title';
+import { useTr } from '../../app/ui/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
 import { PercentBar, qs } from '../task/task.parts';
+import { useSearchText } from '../../app/ui/search-text';
+import { LoadState } from '../../app/ui/load-state';
 
 type Item = z.infer<typeof ConclusionListItemSchema>;
 
@@ -21,14 +23,8 @@ export function ConclusionListPage() {
   const narrow = useMediaQuery('(max-width: 760px)');
   useTitle(tr('Thông báo kết luận', 'Conclusion notices'));
   const { data, error, loading } = useApi<Item[]>(`/conclusions${qs({ year, q, orgId })}`);
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
   const go = (patch: Record<string, string>) => navigate(`/conclusions${qs({ year, q, orgId, ...patch })}`, true);
-  useEffect(() => {
-    if (text.trim() === q) return;
-    const t = setTimeout(() => go({ q: text.trim() }), 350);
-    return () => clearTimeout(t);
-  }, [text]);
+  const [text, setText] = useSearchText(q, (x) => go({ q: x }));
   const pending = (data ?? []).reduce((n, c) => n + c.pending, 0);
   const thisYear = new Date().getFullYear();
   return (
@@ -64,8 +60,7 @@ export function ConclusionListPage() {
           w={120}
         />
       </Group>
-      {error && <ErrorView error={error} />}
-      {loading && !data && <Loading />}
+      <LoadState error={error} loading={loading && !data} />
       {data && (
         <Group gap="md">
           <Text size="sm" c="dimmed" data-testid="conclusion-total" data-total={data.length}>

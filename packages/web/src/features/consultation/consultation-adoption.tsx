@@ -1,14 +1,18 @@
-import { Alert, Anchor, Button, Card, Group, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { addDays, todayInVietnam, versionLabelVi } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { fmt, Loading } from '../../app/common';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
 import { Link } from '../../app/router';
-import { DateField, stateLabel, useTr } from '../meeting/meeting.parts';
-import type { MeetingListItem } from '../meeting/meeting.parts';
-import { useRun, WriteError } from '../program/program.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
+import type { MeetingListItem } from '../../app/types';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import type { SectionProps } from './consultation-comments';
 import type { Consultation, ImpactLine } from './consultation.parts';
+import { MeetingSelect } from '../../app/ui/meeting-select';
 
 /** Meetings that can still take an item on their agenda. */
 const UPCOMING = ['planned', 'convened', 'documents_sent', 'in_session'];
@@ -18,7 +22,7 @@ const UPCOMING = ['planned', 'convened', 'documents_sent', 'in_session'];
  * that adopts a working regulation; the server refuses another body's meeting, citing the clause.
  */
 export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
-  const [l, tr] = useTr();
+  const [, tr] = useTr();
   const today = todayInVietnam();
   const { data, loading } = useApi<MeetingListItem[]>(
     `/meetings?orgId=${encodeURIComponent(c.orgId)}&from=${c.sentOn}&to=${addDays(today, 366)}`,
@@ -28,7 +32,6 @@ export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
     .sort((a, b) =>
       a.meetingDate === b.meetingDate ? a.title.localeCompare(b.title) : a.meetingDate < b.meetingDate ? -1 : 1,
     );
-  const bodies = [...new Set(upcoming.map((m) => m.bodyName))];
   const [meetingId, setMeetingId] = useState('');
   const a = useRun<Consultation>(onConsultation);
   const submit = async () => {
@@ -74,26 +77,18 @@ export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
           </Text>
         )}
         {upcoming.length > 0 && (
-          <NativeSelect
+          <MeetingSelect
             label={tr('Hội nghị', 'Meeting')}
+            meetings={upcoming}
             value={meetingId}
-            onChange={(e) => {
-              setMeetingId(e.currentTarget.value);
+            onChange={(id) => {
+              setMeetingId(id);
               a.setError(null);
             }}
-            data={[
-              { value: '', label: tr('(chọn hội nghị)', '(choose a meeting)') },
-              ...bodies.map((b) => ({
-                group: b,
-                items: upcoming
-                  .filter((m) => m.bodyName === b)
-                  .map((m) => ({
-                    value: m.id,
-                    label: `${fmt(m.meetingDate)} — ${m.title} (${stateLabel(m.state, l).toLocaleLowerCase(l)})`,
-                  })),
-              })),
-            ]}
-            data-testid="submit-meeting"
+            none={tr('(chọn hội nghị)', '(choose a meeting)')}
+            withState
+            byBody
+            testid="submit-meeting"
           />
         )}
         <WriteError error={a.error} testid="submit-error" onClose={() => a.setError(null)} />

@@ -1,12 +1,15 @@
 import { Alert, Button, Card, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ElementView } from '@quyche/core';
 import { todayInVietnam } from '@quyche/core';
 import { api } from '../../app/api';
-import { DateField, useTr } from '../meeting/meeting.parts';
-import { useRun, WriteError } from '../program/program.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import { cite } from './consultation.parts';
 import type { Consultation } from './consultation.parts';
+import { useOnChange } from '../../app/ui/use-on-change';
 
 type Kind = 'clause' | 'proposal' | 'general' | 'no_comment';
 
@@ -30,16 +33,16 @@ export function CommentForm({
   const mine = c.recipients.filter((r) => r.mine);
   const first = mine.find((r) => r.status === 'late' || r.status === 'pending') ?? mine[0];
   const [rid, setRid] = useState(as && mine.some((r) => r.id === as) ? as : (first?.id ?? ''));
-  useEffect(() => {
-    if (as && mine.some((r) => r.id === as)) setRid(as);
-  }, [as]);
+  useOnChange(as, (x) => {
+    if (x && mine.some((r) => r.id === x)) setRid(x);
+  });
   const canPropose = !!target && (target.kind === 'clause' || target.kind === 'point');
   const [kind, setKind] = useState<Kind>(target ? 'clause' : 'general');
   const [text, setText] = useState('');
   const [proposed, setProposed] = useState('');
   const [on, setOn] = useState(todayInVietnam());
   const [done, setDone] = useState<string | null>(null);
-  useEffect(() => {
+  useOnChange(target?.eId, () => {
     setKind((k) =>
       target
         ? k === 'general'
@@ -52,7 +55,7 @@ export function CommentForm({
           : 'general',
     );
     setProposed(target && canPropose ? target.text : '');
-  }, [target?.eId]);
+  });
   const who = mine.find((r) => r.id === rid);
   const a = useRun<Consultation>((x) => {
     onAnswered(x);

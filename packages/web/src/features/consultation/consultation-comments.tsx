@@ -5,8 +5,10 @@ import type { KeyboardEvent } from 'react';
 import type { ElementView } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
-import { ErrorView, Loading } from '../../app/common';
-import { useLive, useTr } from '../meeting/meeting.parts';
+import { ErrorView } from '../../app/ui/error-view';
+import { Loading } from '../../app/ui/loading';
+import { useLive } from '../../app/ui/use-live';
+import { useTr } from '../../app/ui/i18n';
 import { CommentForm } from './consultation-comment.form';
 import { CommentCard } from './consultation-disposition.form';
 import {
@@ -20,6 +22,7 @@ import {
   under,
 } from './consultation.parts';
 import type { Comment, Consultation, Draft } from './consultation.parts';
+import { LoadState } from '../../app/ui/load-state';
 
 export interface SectionProps {
   c: Consultation;
@@ -69,7 +72,7 @@ export function DraftAndComments({
   // Another clerk's disposition does not reload the list under an open form: it surfaces as a 409 on saving.
   const seen = useRef<string | null>(null);
   useLive<{ lastPosition: number; counts: { comments: number } }>(
-    c.id,
+    `/api/v1/consultations/${encodeURIComponent(c.id)}/events`,
     (s) => {
       const key = `${s.lastPosition}:${s.counts.comments}`;
       if (seen.current !== null && seen.current !== key) {
@@ -78,7 +81,6 @@ export function DraftAndComments({
       }
       seen.current = key;
     },
-    `/api/v1/consultations/${encodeURIComponent(c.id)}/events`,
   );
   const provisions = useMemo(() => provisionsOf(draft?.chapters ?? []), [draft]);
   const order = useMemo(() => new Map([...provisions.keys()].map((k, i) => [k, i])), [provisions]);
@@ -215,15 +217,17 @@ export function DraftAndComments({
           {c.can.answer && writing && (
             <CommentForm c={c} target={target} as={as} onAnswered={(x) => (onConsultation(x), void load())} />
           )}
-          {error && <ErrorView error={error} />}
-          {!comments && !error && <Loading />}
-          {comments && shown.length === 0 && (
-            <Text size="sm" c="dimmed" data-testid="comments-none">
-              {all.length === 0
-                ? tr('Chưa có ý kiến nào.', 'No comment yet.')
-                : tr('Không có ý kiến nào phù hợp bộ lọc.', 'No comment matches the filters.')}
-            </Text>
-          )}
+          <LoadState
+            error={error}
+            loading={!comments && !error}
+            empty={!!comments && shown.length === 0}
+            emptyTestid="comments-none"
+            size="sm"
+          >
+            {all.length === 0
+              ? tr('Chưa có ý kiến nào.', 'No comment yet.')
+              : tr('Không có ý kiến nào phù hợp bộ lọc.', 'No comment matches the filters.')}
+          </LoadState>
           {shown.map((x) => (
             <CommentCard
               key={x.id}
@@ -273,6 +277,7 @@ function Provision({
         : `${e.num}) ${e.text}`;
   return (
     <div style={{ marginTop: e.kind === 'article' ? 8 : 0 }}>
+      {/* biome-ignore lint/a11y/useSemanticElements: it holds block content (the provision's text, its count), which a <button> may not */}
       <div
         className={`qc-c-prov${e.kind === 'point' ? ' qc-c-point' : ''}${n > 0 ? ' qc-c-has' : ''}${selected ? ' qc-c-selected' : ''}`}
         role="button"

@@ -13,19 +13,23 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { z } from 'zod';
 import { addDays, foldVietnamese, todayInVietnam } from '@quyche/core';
 import type { RegulationDetailSchema, RegulationSchema } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { Loading } from '../../app/common';
+import { Loading } from '../../app/ui/loading';
 import { Link, navigate } from '../../app/router';
-import { DateField, useTr } from '../meeting/meeting.parts';
-import type { OrgDetail } from '../meeting/meeting.parts';
-import { useRun, WriteError } from '../program/program.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
+import type { OrgDetail } from '../../app/types';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import { STATUS_LABELS } from '../regulation/regulation.page';
 import type { Consultation } from './consultation.parts';
+import { useOnChange } from '../../app/ui/use-on-change';
+import { FormActions } from '../../app/ui/form-actions';
 
 type Reg = z.infer<typeof RegulationSchema>;
 type RegDetail = z.infer<typeof RegulationDetailSchema>;
@@ -72,10 +76,10 @@ export function CreateConsultationForm({
           a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
         )
       : [];
-  useEffect(() => {
+  useOnChange(`${detail?.id}/${detail?.versions.length}`, () => {
     const draft = versions.find((v) => v.status === 'draft') ?? versions[0];
     setVersionId(draft?.id ?? '');
-  }, [detail?.id, detail?.versions.length]);
+  });
   // What is circulated: a version of the regulation, or any other draft (a resolution, a report) of the same organization.
   const [what, setWhat] = useState<'regulation' | 'document'>('regulation');
   const [docTitle, setDocTitle] = useState('');
@@ -96,7 +100,7 @@ export function CreateConsultationForm({
   const [deadline, setDeadline] = useState(addDays(todayInVietnam(), 15));
   const [filter, setFilter] = useState('');
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  useEffect(() => setPicked(new Set()), [reg?.id]);
+  useOnChange(reg?.id, () => setPicked(new Set()));
   const options = useMemo(() => recipientOptions(org), [org]);
   const shown = options.filter(
     (o) => !filter.trim() || foldVietnamese(o.label).includes(foldVietnamese(filter.trim())),
@@ -325,7 +329,7 @@ export function CreateConsultationForm({
             </div>
           </Stack>
           <WriteError error={a.error} testid="consultation-create-error" onClose={() => a.setError(null)} />
-          <Group gap="xs">
+          <FormActions onCancel={onCancel}>
             <Button
               type="submit"
               loading={a.busy}
@@ -339,10 +343,7 @@ export function CreateConsultationForm({
             >
               {tr('Gửi xin ý kiến', 'Send for comments')}
             </Button>
-            <Button variant="subtle" onClick={onCancel}>
-              {tr('Thôi', 'Cancel')}
-            </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Card>

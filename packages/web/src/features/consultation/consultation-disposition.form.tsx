@@ -2,8 +2,8 @@ import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea } from '@mant
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../app/api';
 import type { ApiError } from '../../app/api';
-import { useTr } from '../meeting/meeting.parts';
-import { WriteError } from '../program/program.parts';
+import { useTr } from '../../app/ui/i18n';
+import { WriteError } from '../../app/ui/write-error';
 import { apiError, commentKindLabel, DispositionBadge, dispositionLabel } from './consultation.parts';
 import type { Comment, Consultation } from './consultation.parts';
 

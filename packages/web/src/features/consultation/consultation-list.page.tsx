@@ -1,13 +1,16 @@
 import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { fmt } from '../../app/ui/dates';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
-import { useTr } from '../meeting/meeting.parts';
+import { useTr } from '../../app/ui/i18n';
 import { useTaskAccess } from '../task/task.parts';
 import { CreateConsultationForm } from './consultation-create.form';
 import { ConsultationStateBadge, CountBadges, isOverdue, useCoveredOrgs } from './consultation.parts';
 import type { ConsultationListItem } from './consultation.parts';
+import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
+import { LoadState } from '../../app/ui/load-state';
 
 /**
  * "Lấy ý kiến dự thảo": the consultations the user's side runs (its organization or one below), and those sent to
@@ -77,32 +80,36 @@ export function ConsultationListPage() {
           </Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {error && <ErrorView error={error} />}
-      {(loading || !covered) && !error && <Loading />}
-      {data && covered && list.length === 0 && (
-        <Text c="dimmed" data-testid="consultation-none">
-          {tab === 'run'
-            ? tr('Chưa có đợt lấy ý kiến nào do đơn vị tổ chức.', 'No consultation run by your organization yet.')
-            : tab === 'awaiting'
-              ? tr('Không có dự thảo nào đang chờ đơn vị góp ý.', 'Nothing waiting for your answer.')
-              : tr(
-                  'Chưa có dự thảo nào được gửi xin ý kiến đơn vị.',
-                  'No draft has been sent to your unit for comments.',
-                )}
-        </Text>
-      )}
+      <LoadState
+        error={error}
+        loading={(loading || !covered) && !error}
+        empty={!!data && !!covered && list.length === 0}
+        emptyTestid="consultation-none"
+      >
+        {tab === 'run'
+          ? tr('Chưa có đợt lấy ý kiến nào do đơn vị tổ chức.', 'No consultation run by your organization yet.')
+          : tab === 'awaiting'
+            ? tr('Không có dự thảo nào đang chờ đơn vị góp ý.', 'Nothing waiting for your answer.')
+            : tr(
+                'Chưa có dự thảo nào được gửi xin ý kiến đơn vị.',
+                'No draft has been sent to your unit for comments.',
+              )}
+      </LoadState>
       {covered && list.length > 0 && (
-        <div className="qc-c-table" data-testid="consultation-rows">
-          <div className="qc-c-row qc-c-head" aria-hidden="true">
-            <div>{tr('Đợt lấy ý kiến', 'Consultation')}</div>
-            <div>{tr('Gửi ngày, hạn góp ý', 'Sent, deadline')}</div>
-            <div>{tr('Tình trạng', 'State')}</div>
-            <div>{tr('Nơi nhận, ý kiến', 'Recipients, comments')}</div>
-          </div>
+        <RowTable
+          columns="minmax(0, 3fr) minmax(0, 1.2fr) minmax(0, 1.1fr) minmax(0, 1.8fr)"
+          testid="consultation-rows"
+          head={[
+            tr('Đợt lấy ý kiến', 'Consultation'),
+            tr('Gửi ngày, hạn góp ý', 'Sent, deadline'),
+            tr('Tình trạng', 'State'),
+            tr('Nơi nhận, ý kiến', 'Recipients, comments'),
+          ]}
+        >
           {list.map((c) => (
             <ConsultationRow key={c.id} c={c} />
           ))}
-        </div>
+        </RowTable>
       )}
     </Stack>
   );
@@ -112,28 +119,28 @@ function ConsultationRow({ c }: { c: ConsultationListItem }) {
   const [, tr] = useTr();
   const overdue = isOverdue(c);
   return (
-    <div
-      className={`qc-c-row${overdue ? ' qc-c-overdue' : ''}`}
+    <Row
+      overdue={overdue}
       data-testid="consultation-row"
       data-id={c.id}
       data-state={c.state}
       data-overdue={String(overdue)}
     >
-      <div className="qc-c-main">
+      <RowMain>
         <Anchor component={Link} to={`/consultations/${c.id}`} fw={600} size="sm" data-testid="consultation-link">
           {c.title}
         </Anchor>
         <Text size="xs" c="dimmed">
           {c.orgName}
         </Text>
-      </div>
+      </RowMain>
       <div>
-        <span className="qc-c-k">{tr('Gửi ngày', 'Sent on')}: </span>
+        <RowKey>{tr('Gửi ngày', 'Sent on')}: </RowKey>
         <Text span size="sm">
           {fmt(c.sentOn)}
         </Text>
         <div>
-          <span className="qc-c-k">{tr('Hạn góp ý', 'Deadline')}: </span>
+          <RowKey>{tr('Hạn góp ý', 'Deadline')}: </RowKey>
           <Text span size="sm" className={overdue ? 'qc-c-red' : undefined} data-testid="consultation-deadline">
             {tr('hạn', 'due')} {fmt(c.deadline)}
           </Text>
@@ -145,6 +152,6 @@ function ConsultationRow({ c }: { c: ConsultationListItem }) {
       <div>
         <CountBadges c={c} testid="consultation-row-counts" />
       </div>
-    </div>
+    </Row>
   );
 }

@@ -2,12 +2,14 @@ import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/cor
 import { useState } from 'react';
 import { todayInVietnam } from '@quyche/core';
 import { api } from '../../app/api';
-import { fmt } from '../../app/common';
-import { useTr } from '../meeting/meeting.parts';
-import { useRun, WriteError } from '../program/program.parts';
+import { fmt } from '../../app/ui/dates';
+import { useTr } from '../../app/ui/i18n';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import { RecipientStatusBadge } from './consultation.parts';
 import type { Consultation, Recipient } from './consultation.parts';
 import type { SectionProps } from './consultation-comments';
+import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
 
 /**
  * "Nơi nhận": every recipient with its status (late in red), a reminder to the late ones, and "xác định không góp
@@ -67,17 +69,14 @@ export function RecipientsSection({
               )}
         </Alert>
       )}
-      <div className="qc-c-table qc-c-recipients">
-        <div className="qc-c-row qc-c-head" aria-hidden="true">
-          <div>{tr('Nơi nhận', 'Recipient')}</div>
-          <div>{tr('Tình trạng', 'Status')}</div>
-          <div>{tr('Ý kiến', 'Comments')}</div>
-          <div />
-        </div>
+      <RowTable
+        columns="minmax(0, 1.6fr) minmax(0, 1.8fr) minmax(0, 0.5fr) minmax(0, 1.6fr)"
+        head={[tr('Nơi nhận', 'Recipient'), tr('Tình trạng', 'Status'), tr('Ý kiến', 'Comments'), '']}
+      >
         {c.recipients.map((r) => (
           <RecipientRow key={r.id} c={c} r={r} onConsultation={onConsultation} onAnswerFor={onAnswerFor} />
         ))}
-      </div>
+      </RowTable>
       <Text size="xs" c="dimmed">
         {l === 'vi'
           ? `Hạn góp ý ${fmt(c.deadline)}. Nơi quá hạn được nhắc mỗi ngày một lần; nơi đã nhắc mà không trả lời có thể được xác định không góp ý.`
@@ -116,14 +115,8 @@ function RecipientRow({
   const silent = r.status === 'late' || r.status === 'pending';
   const open = c.state === 'open';
   return (
-    <div
-      className={`qc-c-row${r.status === 'late' ? ' qc-c-overdue' : ''}`}
-      data-testid="recipient"
-      data-id={r.id}
-      data-name={r.name}
-      data-status={r.status}
-    >
-      <div className="qc-c-main">
+    <Row overdue={r.status === 'late'} data-testid="recipient" data-id={r.id} data-name={r.name} data-status={r.status}>
+      <RowMain>
         <Text size="sm" fw={600}>
           {r.name}
         </Text>
@@ -132,7 +125,7 @@ function RecipientRow({
             {tr('Đơn vị của bạn', 'Your unit')}
           </Text>
         )}
-      </div>
+      </RowMain>
       <div>
         <RecipientStatusBadge status={r.status} size="xs" />
         <Text
@@ -155,7 +148,7 @@ function RecipientRow({
         )}
       </div>
       <div>
-        <span className="qc-c-k">{tr('Ý kiến', 'Comments')}: </span>
+        <RowKey>{tr('Ý kiến', 'Comments')}: </RowKey>
         <Text span size="sm" data-testid="recipient-comments">
           {r.comments}
         </Text>
@@ -219,6 +212,6 @@ function RecipientRow({
         )}
         <WriteError error={a.error} testid="recipient-error" onClose={() => a.setError(null)} />
       </div>
-    </div>
+    </Row>
   );
 }

@@ -15,13 +15,14 @@ import {
 import { useState } from 'react';
 import { api, useApi } from '../../app/api';
 import { versionLabelVi } from '@quyche/core';
-import { ErrorView, Loading } from '../../app/common';
 import { Link } from '../../app/router';
-import { useTr } from '../meeting/meeting.parts';
-import { useRun, WriteError } from '../program/program.parts';
+import { useTr } from '../../app/ui/i18n';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import { AdoptionSection, SubmitForm } from './consultation-adoption';
 import type { SectionProps } from './consultation-comments';
 import type { ComparisonRow, Consultation, NextVersionResult } from './consultation.parts';
+import { LoadState } from '../../app/ui/load-state';
 
 /**
  * "Bản chỉnh lý": once nothing blocks it, the next version with the accepted wording and its memo; the comparison
@@ -269,13 +270,9 @@ export function Comparison({ c, rows }: { c: Consultation; rows?: ComparisonRow[
           </Group>
         )}
       </Group>
-      {error && <ErrorView error={error} />}
-      {!list && !error && <Loading />}
-      {list && list.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {tr('Bản chỉnh lý không khác dự thảo đã gửi.', 'The revision does not differ from the draft circulated.')}
-        </Text>
-      )}
+      <LoadState error={error} loading={!list && !error} empty={!!list && list.length === 0} size="sm">
+        {tr('Bản chỉnh lý không khác dự thảo đã gửi.', 'The revision does not differ from the draft circulated.')}
+      </LoadState>
       {list && list.length > 0 && (
         <table className="qc-c-grid" data-testid="comparison-table">
           <thead>

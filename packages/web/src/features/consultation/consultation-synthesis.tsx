@@ -1,9 +1,9 @@
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Fragment } from 'react';
 import { useApi } from '../../app/api';
-import { ErrorView, Loading } from '../../app/common';
-import { useTr } from '../meeting/meeting.parts';
+import { useTr } from '../../app/ui/i18n';
 import type { Consultation, Synthesis } from './consultation.parts';
+import { LoadState } from '../../app/ui/load-state';
 
 /**
  * "Bảng tổng hợp ý kiến, tiếp thu, giải trình": one row per provision in the order of the draft (general comments
@@ -41,13 +41,15 @@ export function SynthesisSection({ c }: { c: Consultation }) {
           </Button>
         </Group>
       </Group>
-      {error && <ErrorView error={error} />}
-      {loading && !data && <Loading />}
-      {data && data.rows.length === 0 && (
-        <Text size="sm" c="dimmed" data-testid="synthesis-empty">
-          {tr('Chưa có ý kiến góp ý nào vào dự thảo.', 'No comment on the draft yet.')}
-        </Text>
-      )}
+      <LoadState
+        error={error}
+        loading={loading && !data}
+        empty={!!data && data.rows.length === 0}
+        emptyTestid="synthesis-empty"
+        size="sm"
+      >
+        {tr('Chưa có ý kiến góp ý nào vào dự thảo.', 'No comment on the draft yet.')}
+      </LoadState>
       {data && data.rows.length > 0 && (
         <table className="qc-c-grid" data-testid="synthesis-table">
           <thead>

@@ -1,8 +1,11 @@
 import { versionLabelVi } from '@quyche/core';
 import { Alert, Anchor, Badge, Card, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
-import { useTr } from '../meeting/meeting.parts';
+import { useTr } from '../../app/ui/i18n';
 import { DraftAndComments } from './consultation-comments';
 import { RecipientsSection } from './consultation-recipients';
 import { RevisionSection } from './consultation-revision';

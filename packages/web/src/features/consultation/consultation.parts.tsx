@@ -1,5 +1,4 @@
 import { Badge, Group } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { citeVi, COMMENT_KIND_LABELS, DISPOSITION_LABELS, RECIPIENT_STATUS_LABELS, todayInVietnam } from '@quyche/core';
 import type {
@@ -9,14 +8,17 @@ import type {
   ConsultationSchema,
   ElementView,
   ImpactSchema,
-  SubtreeSchema,
   SynthesisSchema,
 } from '@quyche/core';
-import { api, ApiError, useApi } from '../../app/api';
-import type { Lang } from '../../app/i18n';
-import { labelOf, useTr } from '../meeting/meeting.parts';
-import type { Me } from '../meeting/meeting.parts';
+import { ApiError, useApi } from '../../app/api';
+import type { Lang } from '../../app/ui/i18n';
+import { labelOf } from '../../app/ui/labels';
+import { useTr } from '../../app/ui/i18n';
+import type { Me } from '../../app/types';
 import './consultation.css';
+import { useSubtrees } from '../../app/subtrees';
+import type { Labels } from '../../app/ui/labels';
+import { useRecord } from '../../app/record';
 
 export type Consultation = z.infer<typeof ConsultationSchema>;
 export type ConsultationListItem = z.infer<typeof ConsultationListItemSchema>;
@@ -43,7 +45,6 @@ export interface NextVersionResult {
   /** Provisions whose wording changed and that carry rules: the rules are not edited with the wording. */
   rulesToReview?: { cite: string; eId: string; ruleIds: string[] }[];
 }
-type Labels = Record<string, { vi: string; en: string }>;
 
 export const CONSULTATION_STATE_LABELS: Labels = {
   open: { vi: 'Đang lấy ý kiến', en: 'Open for comments' },
@@ -183,20 +184,7 @@ export function apiError(e: unknown): ApiError {
 
 /** A consultation loaded once and replaced by every write that returns it. */
 export function useConsultation(id: string) {
-  const [c, setC] = useState<Consultation | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const reload = useCallback(async () => {
-    try {
-      setC(await api<Consultation>('GET', `/consultations/${encodeURIComponent(id)}`));
-      setError(undefined);
-    } catch (e) {
-      setError(apiError(e));
-    }
-  }, [id]);
-  useEffect(() => {
-    setC(undefined);
-    void reload();
-  }, [reload]);
+  const { data: c, setData: setC, error, reload } = useRecord<Consultation>(`/consultations/${encodeURIComponent(id)}`);
   return { c, setC, error, reload };
 }
 
@@ -206,23 +194,7 @@ export function useConsultation(id: string) {
  */
 export function useCoveredOrgs() {
   const { data: me } = useApi<Me>('/auth/me');
-  const roots = useMemo(() => [...new Set((me?.grants ?? []).map((g) => g.orgId))].join(','), [me]);
-  const [covered, setCovered] = useState<Set<string> | null>(null);
-  useEffect(() => {
-    if (!roots) return;
-    let live = true;
-    Promise.all(
-      roots.split(',').map((id) =>
-        api<z.infer<typeof SubtreeSchema>>('GET', `/organizations/${encodeURIComponent(id)}/subtree`).then(
-          (s) => [id, ...s.items.map((x) => x.id)],
-          () => [id],
-        ),
-      ),
-    ).then((lists) => live && setCovered(new Set(lists.flat())));
-    return () => {
-      live = false;
-    };
-  }, [roots]);
+  const covered = useSubtrees([...new Set((me?.grants ?? []).map((g) => g.orgId))]);
   return { me, covered };
 }
 

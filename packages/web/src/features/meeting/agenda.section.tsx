@@ -19,22 +19,16 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { todayInVietnam } from '@quyche/core';
 import { api } from '../../app/api';
-import { fmt } from '../../app/common';
-import type { SectionProps } from './meeting.page';
-import {
-  ConfidentialityBadge,
-  confidentialityLabel,
-  DateField,
-  ErrorAlert,
-  fmtNumber,
-  labelOf,
-  maxDate,
-  useAction,
-  useTr,
-  VOTE_METHOD_LABELS,
-} from './meeting.parts';
+import { fmt, maxDate } from '../../app/ui/dates';
+import type { SectionProps } from './meeting.types';
+import { fmtNumber, useAction, VOTE_METHOD_LABELS } from './meeting.parts';
+import { ConfidentialityBadge, confidentialityLabel } from '../../app/ui/confidentiality-badge';
+import { DateField } from '../../app/ui/date-field';
+import { WriteError } from '../../app/ui/write-error';
+import { labelOf } from '../../app/ui/labels';
+import { useTr } from '../../app/ui/i18n';
 import type { Meeting } from './meeting.parts';
-import type { Lang } from '../../app/i18n';
+import type { Lang } from '../../app/ui/i18n';
 
 type Item = Meeting['agenda'][number];
 const VOTE_METHODS = ['show_of_hands', 'secret_ballot', 'written'] as const;
@@ -257,7 +251,7 @@ function VoteForm({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
             {tr('Ghi kết quả biểu quyết', 'Record the vote')}
           </Button>
         </Group>
-        <ErrorAlert error={a.error} testid="vote-error" />
+        <WriteError error={a.error} testid="vote-error" />
       </Stack>
     </form>
   );
@@ -335,7 +329,7 @@ function ReservedOpinions({ it, m, onMeeting, reload }: SectionProps & { it: Ite
           </Button>
         </Group>
       )}
-      <ErrorAlert error={a.error} testid="opinion-error" />
+      <WriteError error={a.error} testid="opinion-error" />
     </Stack>
   );
 }
@@ -445,7 +439,7 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
             onChange={(e) => setReportsBack(e.currentTarget.checked)}
             data-testid="item-reports-back"
           />
-          <ErrorAlert error={a.error} testid="item-error" />
+          <WriteError error={a.error} testid="item-error" />
           <Group>
             <Button type="submit" variant="light" loading={a.busy} disabled={!title.trim()} data-testid="item-submit">
               {tr('Thêm nội dung', 'Add item')}
@@ -511,7 +505,7 @@ function WrittenResponseForm({ m, onMeeting, reload }: SectionProps) {
             data-testid="written-choice"
           />
         ))}
-        <ErrorAlert error={a.error} testid="written-error" />
+        <WriteError error={a.error} testid="written-error" />
         <Group>
           <Button
             variant="light"

@@ -3,17 +3,13 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { api, useApi } from '../../app/api';
 import { Link } from '../../app/router';
-import type { SectionProps } from './meeting.page';
-import {
-  ATTENDANCE_STATUS_COLORS,
-  ATTENDANCE_STATUS_LABELS,
-  ErrorAlert,
-  labelOf,
-  LiveCounts,
-  useAction,
-  useTr,
-} from './meeting.parts';
-import type { Meeting, OrgDetail } from './meeting.parts';
+import type { SectionProps } from './meeting.types';
+import { ATTENDANCE_STATUS_COLORS, ATTENDANCE_STATUS_LABELS, LiveCounts, useAction } from './meeting.parts';
+import { WriteError } from '../../app/ui/write-error';
+import { labelOf } from '../../app/ui/labels';
+import { useTr } from '../../app/ui/i18n';
+import type { Meeting } from './meeting.parts';
+import type { OrgDetail } from '../../app/types';
 
 type Attendance = Meeting['attendance'][number];
 export const attendanceOpen = (state: string) => ['convened', 'documents_sent', 'in_session'].includes(state);
@@ -44,7 +40,7 @@ export function AttendanceSection({ m, onMeeting, reload }: SectionProps) {
             )}
           </Text>
         )}
-        <ErrorAlert error={a.error} testid="attendance-error" onClose={() => a.setError(null)} />
+        <WriteError error={a.error} testid="attendance-error" onClose={() => a.setError(null)} />
         {editable && members.some((x) => x.status === 'summoned') && (
           <Group gap="xs">
             <Button
@@ -307,7 +303,7 @@ export function GuestForm({ m, onMeeting, reload, siteId }: SectionProps & { sit
             {tr('Thêm khách mời', 'Add guest')}
           </Button>
         </Group>
-        <ErrorAlert error={a.error} testid="guest-error" />
+        <WriteError error={a.error} testid="guest-error" />
       </Stack>
     </form>
   );
@@ -463,7 +459,7 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
               {tr('Thêm điểm cầu', 'Add site')}
             </Button>
           </Group>
-          <ErrorAlert error={a.error} testid="site-error" />
+          <WriteError error={a.error} testid="site-error" />
         </form>
       )}
     </Stack>

@@ -27,24 +27,22 @@ import {
   weekdayIndex,
 } from '@quyche/core';
 import type { FeedTokenSchema } from '@quyche/core';
-import { api, ApiError, useApi } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
-import type { Lang } from '../../app/i18n';
+import { api, type ApiError, useApi } from '../../app/api';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { useTitle } from '../../app/ui/use-title';
+import type { Lang } from '../../app/ui/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
-import {
-  canPlan,
-  DateField,
-  TimeField,
-  ErrorAlert,
-  formatLabel,
-  kindLabel,
-  StateBadge,
-  stateLabel,
-  useProvince,
-  useTr,
-} from './meeting.parts';
-import type { Meeting, MeetingListItem, OrgDetail } from './meeting.parts';
+import { canPlan, formatLabel, kindLabel, StateBadge, stateLabel, useProvince } from './meeting.parts';
+import { DateField } from '../../app/ui/date-field';
+import { TimeField } from '../../app/ui/time-field';
+import { WriteError } from '../../app/ui/write-error';
+import { useTr } from '../../app/ui/i18n';
+import type { Meeting } from './meeting.parts';
+import type { MeetingListItem } from '../../app/types';
+import type { OrgDetail } from '../../app/types';
 import './calendar.css';
+import { LoadState } from '../../app/ui/load-state';
 
 /** The bodies whose calendar is kept here: the Tỉnh ủy, its Ban Thường vụ and its Thường trực. */
 export const CALENDAR_BODIES = ['BCH', 'BTV', 'TT'] as const;
@@ -218,8 +216,7 @@ export function CalendarPage() {
             </Button>
           </Group>
         </Group>
-        {error && <ErrorView error={error} />}
-        {loading && !meetings && <Loading />}
+        <LoadState error={error} loading={loading && !meetings} />
         {view === 'month' && phone ? (
           meetings && <MonthAgenda month={month} today={today} byDay={byDay} />
         ) : view === 'month' ? (
@@ -332,7 +329,7 @@ function MonthAgenda({ month, today, byDay }: { month: string; today: string; by
           data-date={d}
           data-today={d === today ? 'true' : undefined}
         >
-          <div className="qc-cal-adate" aria-label={`${WEEKDAYS_LONG[l][weekdayIndex(d)]}, ${fmt(d)}`}>
+          <div className="qc-cal-adate" role="img" aria-label={`${WEEKDAYS_LONG[l][weekdayIndex(d)]}, ${fmt(d)}`}>
             <span className="qc-cal-anum">{Number(d.slice(8))}</span>
             <span className="qc-cal-awd">{WEEKDAYS_SHORT[l][weekdayIndex(d)]}</span>
           </div>
@@ -370,7 +367,7 @@ function MonthAgenda({ month, today, byDay }: { month: string; today: string; by
 function CalendarLegend({ abbreviations }: { abbreviations: boolean }) {
   const [l, tr] = useTr();
   return (
-    <div className="qc-cal-legend" data-testid="cal-legend" aria-label={tr('Chú giải', 'Legend')}>
+    <div className="qc-cal-legend" role="note" data-testid="cal-legend" aria-label={tr('Chú giải', 'Legend')}>
       <b>{tr('Chú giải:', 'Legend:')}</b>
       {MEETING_STATES.map((s) => (
         <span key={s} data-testid="cal-legend-state" data-state={s}>
@@ -412,7 +409,7 @@ function IcsButton({ bodies, personId }: { bodies: OrgDetail['bodies']; personId
       <Button variant="light" onClick={get} data-testid="ics-button">
         {tr('Địa chỉ lịch (ICS)', 'Calendar address (ICS)')}
       </Button>
-      <ErrorAlert error={error} testid="ics-error" />
+      <WriteError error={error} testid="ics-error" />
       {feed && (
         <Alert
           color="blue"
@@ -583,7 +580,7 @@ function PlanMeetingForm({
             onChange={(e) => setProvinceWide(e.currentTarget.checked)}
             data-testid="plan-province-wide"
           />
-          <ErrorAlert error={error} testid="plan-error" />
+          <WriteError error={error} testid="plan-error" />
           <Group>
             <Button
               type="submit"

@@ -4,9 +4,12 @@ import type { FormEvent } from 'react';
 import type { z } from 'zod';
 import type { BodyDetailSchema } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { fmt } from '../../app/common';
-import type { SectionProps } from './meeting.page';
-import { ErrorAlert, useAction, useTr } from './meeting.parts';
+import { fmt } from '../../app/ui/dates';
+import type { SectionProps } from './meeting.types';
+import { useAction } from './meeting.parts';
+import { WriteError } from '../../app/ui/write-error';
+import { useTr } from '../../app/ui/i18n';
+import { FormActions } from '../../app/ui/form-actions';
 
 type BodyDetail = z.infer<typeof BodyDetailSchema>;
 interface Member {
@@ -147,15 +150,12 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
                 data-testid="secretary-input"
               />
             )}
-            <ErrorAlert error={a.error} testid="chair-error" onClose={() => a.setError(null)} />
-            <Group gap="xs">
+            <WriteError error={a.error} testid="chair-error" onClose={() => a.setError(null)} />
+            <FormActions onCancel={() => setOpen(false)}>
               <Button type="submit" loading={a.busy} data-testid="chair-save">
                 {tr('Lưu', 'Save')}
               </Button>
-              <Button variant="subtle" onClick={() => setOpen(false)}>
-                {tr('Thôi', 'Cancel')}
-              </Button>
-            </Group>
+            </FormActions>
           </Stack>
         </form>
       )}

@@ -18,12 +18,18 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { checkSixClear, describeDue, parseDocumentSymbol } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { fmt } from '../../app/common';
-import type { Lang } from '../../app/i18n';
+import { fmt, maxDate, nextTwelveMonths } from '../../app/ui/dates';
+import type { Lang } from '../../app/ui/i18n';
 import { Link } from '../../app/router';
-import type { SectionProps } from './meeting.page';
-import { CheckLine, DateField, ErrorAlert, maxDate, nextTwelveMonths, useAction, useTr } from './meeting.parts';
-import type { Meeting, MeetingListItem, OrgDetail } from './meeting.parts';
+import type { SectionProps } from './meeting.types';
+import { CheckLine, useAction } from './meeting.parts';
+import { DateField } from '../../app/ui/date-field';
+import { WriteError } from '../../app/ui/write-error';
+import { useTr } from '../../app/ui/i18n';
+import type { Meeting } from './meeting.parts';
+import type { MeetingListItem } from '../../app/types';
+import type { OrgDetail } from '../../app/types';
+import { MeetingSelect } from '../../app/ui/meeting-select';
 
 type Conclusion = NonNullable<Meeting['conclusion']>;
 type SixClear = Conclusion['items'][number]['sixClear'];
@@ -408,16 +414,14 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
                       testid="ci-due"
                       disabled={!!at}
                     />
-                    <NativeSelect
+                    <MeetingSelect
                       label={tr('Hạn là kỳ họp', 'Due at a meeting')}
                       description={tr('Thay cho thời hạn bằng ngày', 'Instead of a due date')}
+                      meetings={dueMeetings}
                       value={d.dueMeetingId}
-                      onChange={(e) => set(i, { dueMeetingId: e.currentTarget.value })}
-                      data={[
-                        { value: '', label: tr('(không chọn kỳ họp)', '(no meeting)') },
-                        ...dueMeetings.map((x) => ({ value: x.id, label: `${fmt(x.meetingDate)} — ${x.title}` })),
-                      ]}
-                      data-testid="ci-due-meeting"
+                      onChange={(id) => set(i, { dueMeetingId: id })}
+                      none={tr('(không chọn kỳ họp)', '(no meeting)')}
+                      testid="ci-due-meeting"
                     />
                     {!at && (
                       <TextInput
@@ -513,7 +517,7 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
           minRows={2}
           data-testid="conclusion-recipients"
         />
-        <ErrorAlert error={a.error} testid="conclusion-error" />
+        <WriteError error={a.error} testid="conclusion-error" />
         <Group>
           <Button
             type="submit"

@@ -16,7 +16,10 @@ import {
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { todayInVietnam, versionLabelVi } from '@quyche/core';
 import { api } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt, maxDate, earlierIso } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
 import { AgendaSection } from './agenda.section';
 import { AttendanceSection } from './attendance.section';
@@ -24,33 +27,29 @@ import { ChairSection } from './chair.section';
 import { weekdayIndex, WEEKDAYS_LONG } from './calendar.page';
 import { ConclusionSection } from './conclusion.section';
 import {
-  ConfidentialityBadge,
   CheckLine,
-  DateField,
-  ErrorAlert,
   formatLabel,
   kindLabel,
   LIFE_CYCLE,
-  maxDate,
   STEP_LABELS,
   stateLabel,
   StateBadge,
-  TimeField,
   useAction,
-  useLive,
   useMeeting,
-  useTr,
-  labelOf,
 } from './meeting.parts';
+import { ConfidentialityBadge } from '../../app/ui/confidentiality-badge';
+import { DateField } from '../../app/ui/date-field';
+import { WriteError } from '../../app/ui/write-error';
+import { TimeField } from '../../app/ui/time-field';
+import { useLive } from '../../app/ui/use-live';
+import { useTr } from '../../app/ui/i18n';
+import { labelOf } from '../../app/ui/labels';
 import type { LiveSummary, Meeting } from './meeting.parts';
 import { DocumentsSection, MinutesSection } from './record.section';
 import { RescheduleSection } from './reschedule.section';
-
-export interface SectionProps {
-  m: Meeting;
-  onMeeting: (m: Meeting) => void;
-  reload: () => void;
-}
+import type { SectionProps } from './meeting.types';
+import { StepButton, StepForm } from '../../app/ui/workflow-step';
+import { FormActions } from '../../app/ui/form-actions';
 
 /** A live summary folded into the meeting: counts, quorum and each connection point's numbers. */
 export function withLive(m: Meeting, s: LiveSummary): Meeting {
@@ -100,7 +99,7 @@ export function useLiveMeeting(id: string) {
     },
     [reload, setM],
   );
-  const { connected } = useLive(id, onSummary);
+  const { connected } = useLive<LiveSummary>(`/api/v1/meetings/${encodeURIComponent(id)}/events`, onSummary);
   return { m, setM, error, reload, connected };
 }
 
@@ -218,7 +217,7 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
   const early_ =
     (active === 'in_session' || active === 'closed') && m.kind !== 'written_consultation' && today < m.meetingDate;
   const defaultOn = (step: string) => {
-    if (step === 'documents_sent') return today < m.meetingDate ? today : m.meetingDate;
+    if (step === 'documents_sent') return earlierIso(today, m.meetingDate);
     if (step === 'in_session' || step === 'closed')
       return m.kind === 'written_consultation' ? maxDate(m.openedOn ?? m.meetingDate, today) : m.meetingDate;
     if (step === 'minutes_approved') return maxDate(m.closedOn ?? m.meetingDate, today);
@@ -284,102 +283,94 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
       {m.can.write && m.allowedSteps.length > 0 && (
         <Group gap="xs" mt="sm" wrap="wrap">
           {m.allowedSteps.map((s) => (
-            <Button
+            <StepButton
               key={s}
-              size="sm"
-              variant={active === s ? 'filled' : 'light'}
-              color={s === 'cancelled' ? 'red' : undefined}
+              label={labelOf(STEP_LABELS, s, l)}
+              open={active === s}
+              tone={s === 'cancelled' ? 'end' : undefined}
               onClick={() => open(s)}
-              data-testid={`step-${s}`}
-            >
-              {labelOf(STEP_LABELS, s, l)}
-            </Button>
+              testid={`step-${s}`}
+            />
           ))}
         </Group>
       )}
       {m.can.write && active && (
-        <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="step-form" data-step={active}>
-          <Stack gap="xs">
-            {active === 'convened' && (
-              <>
-                <NativeSelect
-                  label={tr('Cơ quan quyết định triệu tập', 'Convened by')}
-                  value={convenedBy}
-                  onChange={(e) => setConvenedBy(e.currentTarget.value)}
-                  data={[
-                    { value: '', label: tr('(không có quyết định triệu tập)', '(no convening decision)') },
-                    ...(m.regulation?.bodies ?? []).map((b) => ({ value: b.code, label: b.name })),
-                  ]}
-                  data-testid="convene-body"
-                  description={
-                    m.regulation?.conveningBody
-                      ? `${tr('Theo quy chế', 'Per the regulation')}: ${m.regulation.bodies.find((b) => b.code === m.regulation?.conveningBody)?.name ?? m.regulation.conveningBody}`
-                      : undefined
-                  }
-                />
-                <TextInput
-                  label={tr('Văn bản triệu tập', 'Convening reference')}
-                  placeholder={tr('Ví dụ: Giấy triệu tập số …', 'e.g. Notice no. …')}
-                  value={ref}
-                  onChange={(e) => setRef(e.currentTarget.value)}
-                  data-testid="convene-ref"
-                />
-              </>
-            )}
-            {dateLabel[active] && (
-              <DateField label={dateLabel[active]!} value={on} onChange={setOn} testid="step-date" />
-            )}
-            {active === 'cancelled' && (
-              <Textarea
-                label={tr('Lý do hủy', 'Reason')}
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                required
-                autosize
-                minRows={2}
-                data-testid="cancel-reason-input"
-              />
-            )}
-            {early_ && (
-              <Textarea
-                label={tr(
-                  `Lý do ghi nhận trước ngày họp (${fmt(m.meetingDate)})`,
-                  `Why before the meeting's date (${fmt(m.meetingDate)})`,
-                )}
-                description={tr(
-                  'Hôm nay chưa tới ngày họp: chỉ ghi nhận trước khi có lý do, lý do được lưu vào nhật ký.',
-                  'The meeting is later: a reason is required and kept in the audit.',
-                )}
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                required
-                autosize
-                minRows={2}
-                data-testid="early-reason"
-              />
-            )}
-            <Group gap="xs">
-              <Button
-                onClick={submit}
-                loading={a.busy}
-                color={active === 'cancelled' ? 'red' : undefined}
-                disabled={
-                  (active === 'cancelled' && !reason.trim()) ||
-                  (early_ && !reason.trim()) ||
-                  (active === 'documents_sent' && !on)
+        <StepForm
+          step={active}
+          testid="step-form"
+          submitLabel={labelOf(STEP_LABELS, active, l)}
+          submitTestid="step-submit"
+          onSubmit={submit}
+          busy={a.busy}
+          ready={
+            !(
+              (active === 'cancelled' && !reason.trim()) ||
+              (early_ && !reason.trim()) ||
+              (active === 'documents_sent' && !on)
+            )
+          }
+          ends={active === 'cancelled'}
+          onCancel={() => setActive(null)}
+        >
+          {active === 'convened' && (
+            <>
+              <NativeSelect
+                label={tr('Cơ quan quyết định triệu tập', 'Convened by')}
+                value={convenedBy}
+                onChange={(e) => setConvenedBy(e.currentTarget.value)}
+                data={[
+                  { value: '', label: tr('(không có quyết định triệu tập)', '(no convening decision)') },
+                  ...(m.regulation?.bodies ?? []).map((b) => ({ value: b.code, label: b.name })),
+                ]}
+                data-testid="convene-body"
+                description={
+                  m.regulation?.conveningBody
+                    ? `${tr('Theo quy chế', 'Per the regulation')}: ${m.regulation.bodies.find((b) => b.code === m.regulation?.conveningBody)?.name ?? m.regulation.conveningBody}`
+                    : undefined
                 }
-                data-testid="step-submit"
-              >
-                {labelOf(STEP_LABELS, active, l)}
-              </Button>
-              <Button variant="subtle" onClick={() => setActive(null)}>
-                {tr('Thôi', 'Cancel')}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
+              />
+              <TextInput
+                label={tr('Văn bản triệu tập', 'Convening reference')}
+                placeholder={tr('Ví dụ: Giấy triệu tập số …', 'e.g. Notice no. …')}
+                value={ref}
+                onChange={(e) => setRef(e.currentTarget.value)}
+                data-testid="convene-ref"
+              />
+            </>
+          )}
+          {dateLabel[active] && <DateField label={dateLabel[active]!} value={on} onChange={setOn} testid="step-date" />}
+          {active === 'cancelled' && (
+            <Textarea
+              label={tr('Lý do hủy', 'Reason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              required
+              autosize
+              minRows={2}
+              data-testid="cancel-reason-input"
+            />
+          )}
+          {early_ && (
+            <Textarea
+              label={tr(
+                `Lý do ghi nhận trước ngày họp (${fmt(m.meetingDate)})`,
+                `Why before the meeting's date (${fmt(m.meetingDate)})`,
+              )}
+              description={tr(
+                'Hôm nay chưa tới ngày họp: chỉ ghi nhận trước khi có lý do, lý do được lưu vào nhật ký.',
+                'The meeting is later: a reason is required and kept in the audit.',
+              )}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              required
+              autosize
+              minRows={2}
+              data-testid="early-reason"
+            />
+          )}
+        </StepForm>
       )}
-      <ErrorAlert error={a.error} testid="step-error" onClose={() => a.setError(null)} />
+      <WriteError error={a.error} testid="step-error" onClose={() => a.setError(null)} />
     </Card>
   );
 }
@@ -488,8 +479,8 @@ function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
             onChange={(e) => setProvinceWide(e.currentTarget.checked)}
             data-testid="details-province-wide"
           />
-          <ErrorAlert error={a.error} testid="details-error" />
-          <Group gap="xs">
+          <WriteError error={a.error} testid="details-error" />
+          <FormActions onCancel={() => setOpen(false)}>
             <Button
               loading={a.busy}
               onClick={() =>
@@ -508,10 +499,7 @@ function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
             >
               {tr('Lưu', 'Save')}
             </Button>
-            <Button variant="subtle" onClick={() => setOpen(false)}>
-              {tr('Thôi', 'Cancel')}
-            </Button>
-          </Group>
+          </FormActions>
         </Stack>
       )}
     </Card>

@@ -1,47 +1,25 @@
-import { Badge, Group, Text, TextInput } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Badge, Group, Text } from '@mantine/core';
 import type { z } from 'zod';
-import {
-  addDays,
-  CONFIDENTIALITY_LABELS,
-  daysInMonth,
-  MEETING_FORMAT_LABELS,
-  MEETING_KIND_LABELS,
-  MEETING_STATE_LABELS,
-} from '@quyche/core';
-import type {
-  LiveSummarySchema,
-  MeetingListItemSchema,
-  MeetingSchema,
-  MeSchema,
-  OrganizationDetailSchema,
-  SiteViewSchema,
-} from '@quyche/core';
-import { api, ApiError, useApi } from '../../app/api';
-import { useRun, WriteError } from '../../app/write';
-import { useLang, useTr } from '../../app/i18n';
-import type { Lang } from '../../app/i18n';
+import { MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, MEETING_STATE_LABELS } from '@quyche/core';
+import type { LiveSummarySchema, MeetingSchema, SiteViewSchema } from '@quyche/core';
+import { useApi } from '../../app/api';
+import { useRun } from '../../app/ui/use-run';
+import { useLang, useTr } from '../../app/ui/i18n';
+import type { Lang } from '../../app/ui/i18n';
+import { labelOf } from '../../app/ui/labels';
+import type { Labels } from '../../app/ui/labels';
+import type { Me, OrgDetail } from '../../app/types';
 import './meeting.css';
+import { useRecord } from '../../app/record';
 
 export type Meeting = z.infer<typeof MeetingSchema>;
-export type MeetingListItem = z.infer<typeof MeetingListItemSchema>;
 export type LiveSummary = z.infer<typeof LiveSummarySchema>;
 export type Check = NonNullable<Meeting['checks']['quorum']>;
-export type OrgDetail = z.infer<typeof OrganizationDetailSchema>;
 export type SiteView = z.infer<typeof SiteViewSchema>;
-export type Me = z.infer<typeof MeSchema>;
-type Labels = Record<string, { vi: string; en: string }>;
 
-/** Vietnamese first, English second: `tr('Có mặt', 'Present')`. */
-export { useTr } from '../../app/i18n';
-
-export const labelOf = (labels: Labels, key: string | null | undefined, l: Lang) =>
-  key ? (labels[key]?.[l] ?? key) : '';
 export const kindLabel = (k: string, l: Lang) => labelOf(MEETING_KIND_LABELS as Labels, k, l);
 export const stateLabel = (k: string, l: Lang) => labelOf(MEETING_STATE_LABELS as Labels, k, l);
 export const formatLabel = (k: string, l: Lang) => labelOf(MEETING_FORMAT_LABELS as Labels, k, l);
-export const confidentialityLabel = (n: number, l: Lang) =>
-  labelOf(CONFIDENTIALITY_LABELS as unknown as Labels, String(n), l);
 
 /** One colour per state of the life cycle, the same in the calendar, the header and the steps bar. */
 export const STATE_COLORS: Record<string, string> = {
@@ -67,16 +45,6 @@ export function StateBadge({ state, size = 'md' }: { state: string; size?: 'xs' 
   return (
     <Badge color={STATE_COLORS[state] ?? 'gray'} size={size} data-testid="state-badge" data-state={state}>
       {stateLabel(state, l)}
-    </Badge>
-  );
-}
-
-export function ConfidentialityBadge({ level }: { level: number }) {
-  const [l] = useLang();
-  if (!level) return null;
-  return (
-    <Badge color={level >= 2 ? 'red' : 'orange'} variant="outline" size="sm" data-testid="confidentiality-badge">
-      {confidentialityLabel(level, l)}
     </Badge>
   );
 }
@@ -117,71 +85,13 @@ export function CheckLine({
   );
 }
 
-/** The problem+json of a failed write, next to the form that caused it. */
-/** The problem+json of a failed write next to its form (the shared alert; `form-error` unless named). */
-export const ErrorAlert = ({
-  error,
-  testid = 'form-error',
-  onClose,
-}: {
-  error: ApiError | null;
-  testid?: string;
-  onClose?: () => void;
-}) => <WriteError error={error} testid={testid} {...(onClose ? { onClose } : {})} />;
-
 /** Runs one write of a form: its own error, busy flag, and a reload when someone else changed the meeting (409). */
 export const useAction = (onDone: (m: Meeting) => void, reload: () => void) => useRun<Meeting>(onDone, reload);
 
 /** A meeting loaded once and replaced by every write's answer (each write returns the whole meeting). */
 export function useMeeting(id: string) {
-  const [m, setM] = useState<Meeting | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const reload = useCallback(async () => {
-    try {
-      setM(await api<Meeting>('GET', `/meetings/${encodeURIComponent(id)}`));
-      setError(undefined);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }, [id]);
-  useEffect(() => {
-    setM(undefined);
-    void reload();
-  }, [reload]);
+  const { data: m, setData: setM, error, reload } = useRecord<Meeting>(`/meetings/${encodeURIComponent(id)}`);
   return { m, setM, error, reload };
-}
-
-/**
- * The live summary of a meeting (counts, quorum, connection points) from its event stream; the browser's
- * EventSource reconnects on its own. `onChange` hears every summary (to refresh the rest of the page).
- */
-export function useLive<T = LiveSummary>(
-  id: string,
-  onChange?: (s: T) => void,
-  url = `/api/v1/meetings/${encodeURIComponent(id)}/events`,
-) {
-  const [live, setLive] = useState<T | null>(null);
-  const [connected, setConnected] = useState(false);
-  const cb = useRef(onChange);
-  cb.current = onChange;
-  useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
-    const es = new EventSource(url);
-    es.addEventListener('summary', (e) => {
-      try {
-        const s = JSON.parse((e as MessageEvent<string>).data) as T;
-        setLive(s);
-        setConnected(true);
-        cb.current?.(s);
-      } catch {
-        /* a malformed event is ignored: the next one carries the whole summary */
-      }
-    });
-    es.onerror = () => setConnected(false);
-    es.onopen = () => setConnected(true);
-    return () => es.close();
-  }, [url]);
-  return { live, connected };
 }
 
 /** The province (the organization of the user's first grant) and its bodies. */
@@ -191,82 +101,6 @@ export function useProvince() {
   const { data: org, error } = useApi<OrgDetail>(orgId ? `/organizations/${encodeURIComponent(orgId)}` : null);
   return { me, orgId, org, error };
 }
-
-export { DateField } from '../../app/date-field';
-
-/**
- * A time of day typed as 24-hour hh:mm (08:00, 14:30), whatever the browser's locale (a time input shows "02:00 PM"
- * in an English browser). `value` is '' or hh:mm; "8:00" is read as 08:00. Not a time: the form does not submit.
- */
-export function TimeField({
-  label,
-  value,
-  onChange,
-  testid,
-  w = 120,
-}: {
-  label: string;
-  value: string;
-  onChange: (hhmm: string) => void;
-  testid: string;
-  w?: number;
-}) {
-  const [l] = useLang();
-  const [bad, setBad] = useState(false);
-  const norm = (s: string) => (/^\d:[0-5]\d$/.test(s.trim()) ? `0${s.trim()}` : s.trim());
-  return (
-    <TextInput
-      label={label}
-      placeholder="hh:mm"
-      value={value}
-      w={w}
-      inputMode="numeric"
-      pattern="([01]\d|2[0-3]):[0-5]\d"
-      title={l === 'vi' ? 'Giờ dạng hh:mm, 24 giờ (ví dụ 14:00)' : 'Time as hh:mm, 24-hour (e.g. 14:00)'}
-      error={bad ? (l === 'vi' ? 'Giờ dạng hh:mm, 24 giờ (ví dụ 14:00)' : 'Time as hh:mm, 24-hour') : undefined}
-      onInvalid={() => setBad(true)}
-      onChange={(e) => {
-        setBad(false);
-        onChange(e.currentTarget.value);
-      }}
-      onBlur={(e) => {
-        const v = norm(e.currentTarget.value);
-        onChange(v);
-        setBad(v !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(v));
-      }}
-      data-testid={testid}
-    />
-  );
-}
-
-export async function fileToBase64(f: File): Promise<string> {
-  const bytes = new Uint8Array(await f.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-
-export const fmtSize = (n: number | null) =>
-  n === null
-    ? ''
-    : n < 1024
-      ? `${n} B`
-      : n < 1024 * 1024
-        ? `${(n / 1024).toFixed(1).replace('.', ',')} KB`
-        : `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
-
-/** The later of two ISO dates. */
-export const maxDate = (a: string, b: string | null | undefined) => (b && b > a ? b : a);
-
-/** The same day a year later (29/02 → 28/02). */
-export const addYear = (iso: string) => {
-  const y = Number(iso.slice(0, 4)) + 1;
-  const m = Number(iso.slice(5, 7));
-  const d = Math.min(Number(iso.slice(8, 10)), daysInMonth(y, m));
-  return `${y}-${iso.slice(5, 7)}-${String(d).padStart(2, '0')}`;
-};
-/** The twelve months after a date: from the next day to the same day a year later. */
-export const nextTwelveMonths = (iso: string) => ({ from: addDays(iso, 1), to: addYear(iso) });
 
 /** A number with the thousands separators of the language: 1.200 in Vietnamese, 1,200 in English. */
 export const fmtNumber = (n: number, l: Lang) =>

@@ -16,17 +16,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { DOCUMENT_TYPES } from '@quyche/core';
 import { api } from '../../app/api';
-import { fmt } from '../../app/common';
-import type { SectionProps } from './meeting.page';
-import {
-  ConfidentialityBadge,
-  confidentialityLabel,
-  ErrorAlert,
-  fileToBase64,
-  fmtSize,
-  useAction,
-  useTr,
-} from './meeting.parts';
+import { fmt } from '../../app/ui/dates';
+import type { SectionProps } from './meeting.types';
+import { useAction } from './meeting.parts';
+import { ConfidentialityBadge, confidentialityLabel } from '../../app/ui/confidentiality-badge';
+import { WriteError } from '../../app/ui/write-error';
+import { fileToBase64, fmtSize } from '../../app/ui/file';
+import { useTr } from '../../app/ui/i18n';
 
 /** The meeting's documents, each with its confidentiality, downloadable; a new one with its file. */
 export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
@@ -168,7 +164,7 @@ export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
                 data-testid="document-file"
                 style={{ maxWidth: '100%' }}
               />
-              <ErrorAlert error={a.error} testid="document-error" />
+              <WriteError error={a.error} testid="document-error" />
               <Group>
                 <Button
                   type="submit"
@@ -237,7 +233,7 @@ export function MinutesSection({ m, onMeeting, reload }: SectionProps) {
               )}
               data-testid="minutes-text"
             />
-            <ErrorAlert error={a.error} testid="minutes-error" />
+            <WriteError error={a.error} testid="minutes-error" />
             <Group>
               <Button
                 variant="light"

@@ -4,11 +4,16 @@ import type { FormEvent } from 'react';
 import { RESCHEDULABLE_STATES, todayInVietnam } from '@quyche/core';
 import type { MeetingState } from '@quyche/core';
 import { api } from '../../app/api';
-import { fmt } from '../../app/common';
-import type { Lang } from '../../app/i18n';
-import type { SectionProps } from './meeting.page';
-import { CheckLine, DateField, ErrorAlert, TimeField, useAction, useTr } from './meeting.parts';
+import { fmt } from '../../app/ui/dates';
+import type { Lang } from '../../app/ui/i18n';
+import type { SectionProps } from './meeting.types';
+import { CheckLine, useAction } from './meeting.parts';
+import { DateField } from '../../app/ui/date-field';
+import { WriteError } from '../../app/ui/write-error';
+import { TimeField } from '../../app/ui/time-field';
+import { useTr } from '../../app/ui/i18n';
 import type { Meeting } from './meeting.parts';
+import { FormActions } from '../../app/ui/form-actions';
 
 type Move = Meeting['reschedules'][number];
 
@@ -173,8 +178,8 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
                   {tr('Ngày họp mới đã qua.', 'The new date is past.')}
                 </Text>
               )}
-              <ErrorAlert error={a.error} testid="reschedule-error" onClose={() => a.setError(null)} />
-              <Group gap="xs">
+              <WriteError error={a.error} testid="reschedule-error" onClose={() => a.setError(null)} />
+              <FormActions onCancel={() => setOpen(false)}>
                 <Button
                   type="submit"
                   color="orange"
@@ -184,10 +189,7 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
                 >
                   {tr('Dời ngày họp', 'Reschedule')}
                 </Button>
-                <Button variant="subtle" onClick={() => setOpen(false)}>
-                  {tr('Thôi', 'Cancel')}
-                </Button>
-              </Group>
+              </FormActions>
             </Stack>
           </form>
         )}

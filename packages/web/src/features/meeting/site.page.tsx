@@ -1,11 +1,18 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { api, ApiError } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { api, type ApiError } from '../../app/api';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
-import { ErrorAlert, StateBadge, useLive, useTr } from './meeting.parts';
+import { StateBadge } from './meeting.parts';
+import { WriteError } from '../../app/ui/write-error';
+import { useLive } from '../../app/ui/use-live';
+import { useTr } from '../../app/ui/i18n';
 import type { LiveSummary, SiteView } from './meeting.parts';
+import { useRecord } from '../../app/record';
 
 type Person = SiteView['attendance'][number];
 const FINISHED = ['closed', 'minutes_approved', 'cancelled'];
@@ -17,20 +24,7 @@ const collator = new Intl.Collator('vi');
  */
 function useSiteView(id: string, siteId: string) {
   const base = `/meetings/${encodeURIComponent(id)}/sites/${encodeURIComponent(siteId)}`;
-  const [view, setView] = useState<SiteView | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const reload = useCallback(async () => {
-    try {
-      setView(await api<SiteView>('GET', base));
-      setError(undefined);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }, [base]);
-  useEffect(() => {
-    setView(undefined);
-    void reload();
-  }, [reload]);
+  const { data: view, setData: setView, error, reload } = useRecord<SiteView>(base);
   const ref = useRef(view);
   ref.current = view;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -55,9 +49,9 @@ function useSiteView(id: string, siteId: string) {
         timer.current = setTimeout(() => void reload(), 250);
       }
     },
-    [reload],
+    [reload, setView],
   );
-  const { connected } = useLive(id, onSummary, `/api/v1${base}/events`);
+  const { connected } = useLive<LiveSummary>(`/api/v1${base}/events`, onSummary);
   return { view, setView, error, reload, connected, base };
 }
 
@@ -215,7 +209,7 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
               )}
         </Text>
       )}
-      <ErrorAlert error={actionError} testid="site-error" onClose={() => setActionError(null)} />
+      <WriteError error={actionError} testid="site-error" onClose={() => setActionError(null)} />
       <Title order={2} size="h4">
         {tr('Đại biểu tại điểm cầu', 'People at this site')} ({mine.length})
       </Title>

@@ -1,12 +1,13 @@
 import { Anchor, Badge, Button, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
 import { Link, useLocation } from '../../app/router';
-import { WriteError } from '../../app/write';
-import { useTr } from '../../app/i18n';
+import { WriteError } from '../../app/ui/write-error';
+import { useTr } from '../../app/ui/i18n';
 import { NotificationItem } from './notification.parts';
 import type { Notification } from './notification.parts';
+import { useOnChange } from '../../app/ui/use-on-change';
 
 const BellIcon = () => (
   <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" style={{ verticalAlign: '-3px' }}>
@@ -24,8 +25,14 @@ export function NotificationBell() {
   const [opened, setOpened] = useState(false);
   const { data, reload } = useApi<Notification[]>('/notifications');
   const [error, setError] = useState<ApiError | null>(null);
-  // Read again when the user moves to another page (a reminder may have come meanwhile).
-  useEffect(() => reload(), [path, reload]);
+  // Read again when the user moves to another page (a reminder may have come meanwhile); the first page has just
+  // asked.
+  const shownOn = useRef(path);
+  useOnChange(path, (p) => {
+    if (p === shownOn.current) return;
+    shownOn.current = p;
+    reload();
+  });
   const list = data ?? [];
   const unread = list.filter((n) => !n.readAt);
   const markRead = async (id: string) => {

@@ -2,12 +2,14 @@ import { Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/co
 import { useState } from 'react';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
-import { ErrorView, Loading, useTitle } from '../../app/common';
+import { useTitle } from '../../app/ui/use-title';
 import { navigate, useLocation } from '../../app/router';
-import { WriteError } from '../../app/write';
-import { useTr } from '../../app/i18n';
+import { WriteError } from '../../app/ui/write-error';
+import { useTr } from '../../app/ui/i18n';
 import { NotificationItem } from './notification.parts';
 import type { Notification } from './notification.parts';
+import { laterIso } from '../../app/ui/dates';
+import { LoadState } from '../../app/ui/load-state';
 
 /** Every notification of the account: all or only the unread, each marked read, or all at once. */
 export function NotificationPage() {
@@ -56,8 +58,7 @@ export function NotificationPage() {
         </Group>
       </Group>
       <WriteError error={writeError} testid="notification-error" />
-      {error && <ErrorView error={error} />}
-      {loading && !data && <Loading />}
+      <LoadState error={error} loading={loading && !data} />
       {data && (
         <Text size="sm" c="dimmed" data-testid="notification-total" data-total={data.length}>
           {unreadOnly
@@ -91,5 +92,5 @@ export function NotificationPage() {
 
 /** The newest notification on screen: one that arrives after the list was shown is not marked read unseen. */
 function newestShown(list: { createdAt: string }[]): string {
-  return list.reduce((max, n) => (n.createdAt > max ? n.createdAt : max), new Date(0).toISOString());
+  return list.reduce((max, n) => laterIso(max, n.createdAt), new Date(0).toISOString());
 }

@@ -1,7 +1,7 @@
 import { Anchor, Group, Text, UnstyledButton } from '@mantine/core';
-import { fmt } from '../../app/common';
+import { fmt } from '../../app/ui/dates';
 import { Link } from '../../app/router';
-import { useTr } from '../../app/i18n';
+import { useTr } from '../../app/ui/i18n';
 import './notification.css';
 
 export interface Notification {

@@ -4,8 +4,12 @@ import { ORGANIZATION_KIND_LABELS, todayInVietnam } from '@quyche/core';
 import type { TreeNode } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
-import { AsOfPicker, ErrorView, fmt, Loading, period, useTitle } from '../../app/common';
-import { label, useLang } from '../../app/i18n';
+import { AsOfPicker } from '../../app/ui/as-of-picker';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt, period } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
+import { label, useLang } from '../../app/ui/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
 
 /** The organization tree as it stood on a date: the 2025 merger history is one date change away. */

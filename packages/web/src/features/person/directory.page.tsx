@@ -1,14 +1,17 @@
 import { Anchor, Card, Checkbox, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { POSITION_ROLE_LABELS, todayInVietnam } from '@quyche/core';
 import type { DirectorySchema } from '@quyche/core';
 import { useApi } from '../../app/api';
-import { AsOfPicker, ErrorView, fmt, Loading, useTitle } from '../../app/common';
-import { useTr } from '../../app/i18n';
+import { AsOfPicker } from '../../app/ui/as-of-picker';
+import { fmt } from '../../app/ui/dates';
+import { useTitle } from '../../app/ui/use-title';
+import { useTr } from '../../app/ui/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
 import { qs } from '../task/task.parts';
+import { useSearchText } from '../../app/ui/search-text';
+import { LoadState } from '../../app/ui/load-state';
 
 type Directory = z.infer<typeof DirectorySchema>;
 const PAGE_SIZE = 30;
@@ -30,13 +33,7 @@ export function DirectoryPage() {
   const { data, error, loading } = useApi<Directory>(
     `/directory${qs({ asOf, q, all: all ? '1' : '', page, pageSize: PAGE_SIZE })}`,
   );
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
-  useEffect(() => {
-    if (text.trim() === q) return;
-    const t = setTimeout(() => go({ q: text.trim() }), 350);
-    return () => clearTimeout(t);
-  }, [text]);
+  const [text, setText] = useSearchText(q, (x) => go({ q: x }));
   const roleOf = (p: Directory['items'][number]['positions'][number]) =>
     p.title ?? POSITION_ROLE_LABELS[p.role as keyof typeof POSITION_ROLE_LABELS]?.[l] ?? '';
   const positions = (e: Directory['items'][number]) =>
@@ -82,8 +79,7 @@ export function DirectoryPage() {
           mb={8}
         />
       </Group>
-      {error && <ErrorView error={error} />}
-      {loading && !data && <Loading />}
+      <LoadState error={error} loading={loading && !data} />
       {data && (
         <Text size="sm" c="dimmed" data-testid="directory-total" data-total={data.total}>
           {tr(

@@ -15,9 +15,11 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { INSPECTION_KINDS, INSPECTION_STATES, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { fmt } from '../../app/ui/dates';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
-import { DateField, useTr } from '../meeting/meeting.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
 import { qs, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { TargetsField, TeamField } from './program.fields';
 import type { Target, TeamRow } from './program.fields';
@@ -25,12 +27,15 @@ import {
   inspectionKindLabel,
   InspectionStateBadge,
   inspectionStateLabel,
-  useRun,
   useTeamPeople,
-  WriteError,
   YearButtons,
 } from './program.parts';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import type { Inspection, Program, ProgramListItem } from './program.parts';
+import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
+import { LoadState } from '../../app/ui/load-state';
+import { FormActions } from '../../app/ui/form-actions';
 
 export const windowText = (i: Pick<Inspection, 'windowFrom' | 'windowTo'>, l: 'vi' | 'en') =>
   i.windowFrom || i.windowTo
@@ -88,24 +93,28 @@ export function InspectionListPage() {
       {access.canCreate && creating && orgId && (
         <CreateInspectionForm orgId={orgId} year={year} onCancel={() => setCreating(false)} />
       )}
-      {error && <ErrorView error={error} />}
-      {loading && !data && <Loading />}
-      {data && data.length === 0 && (
-        <Text c="dimmed" data-testid="inspection-none">
-          {tr('Không có cuộc kiểm tra, giám sát nào.', 'No inspections.')}
-        </Text>
-      )}
+      <LoadState
+        error={error}
+        loading={loading && !data}
+        empty={!!data && data.length === 0}
+        emptyTestid="inspection-none"
+      >
+        {tr('Không có cuộc kiểm tra, giám sát nào.', 'No inspections.')}
+      </LoadState>
       {data && data.length > 0 && (
-        <div className="qc-p-table" data-testid="inspection-rows">
-          <div className="qc-p-row qc-p-head" aria-hidden="true">
-            <div>{tr('Cuộc kiểm tra, giám sát', 'Inspection')}</div>
-            <div>{tr('Cơ quan quyết định, số quyết định', 'Decided by, decision')}</div>
-            <div>{tr('Thời gian tiến hành', 'Window')}</div>
-            <div>{tr('Tình trạng', 'State')}</div>
-          </div>
+        <RowTable
+          columns="minmax(0, 3fr) minmax(0, 1.3fr) minmax(0, 1.2fr) minmax(0, 1.4fr)"
+          testid="inspection-rows"
+          head={[
+            tr('Cuộc kiểm tra, giám sát', 'Inspection'),
+            tr('Cơ quan quyết định, số quyết định', 'Decided by, decision'),
+            tr('Thời gian tiến hành', 'Window'),
+            tr('Tình trạng', 'State'),
+          ]}
+        >
           {data.map((i) => (
-            <div key={i.id} className="qc-p-row" data-testid="inspection-row" data-id={i.id} data-state={i.state}>
-              <div className="qc-p-main">
+            <Row key={i.id} data-testid="inspection-row" data-id={i.id} data-state={i.state}>
+              <RowMain>
                 <Anchor component={Link} to={`/inspections/${i.id}`} fw={600} size="sm" data-testid="inspection-link">
                   {i.title}
                 </Anchor>
@@ -117,9 +126,9 @@ export function InspectionListPage() {
                       : `${i.targets.length} target${i.targets.length === 1 ? '' : 's'}`}
                   </span>
                 </Text>
-              </div>
+              </RowMain>
               <div>
-                <span className="qc-p-k">{tr('Quyết định', 'Decided by')}: </span>
+                <RowKey>{tr('Quyết định', 'Decided by')}: </RowKey>
                 {i.decidingBodyName}
                 {i.decisionSymbol && (
                   <Badge size="xs" variant="outline" ml={4} data-testid="inspection-decision">
@@ -128,15 +137,15 @@ export function InspectionListPage() {
                 )}
               </div>
               <div>
-                <span className="qc-p-k">{tr('Thời gian', 'Window')}: </span>
+                <RowKey>{tr('Thời gian', 'Window')}: </RowKey>
                 {windowText(i, l)}
               </div>
               <div>
                 <InspectionStateBadge state={i.state} size="xs" />
               </div>
-            </div>
+            </Row>
           ))}
-        </div>
+        </RowTable>
       )}
     </Stack>
   );
@@ -285,14 +294,11 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
             )}
           </Text>
           <WriteError error={a.error} testid="inspection-create-error" onClose={() => a.setError(null)} />
-          <Group gap="xs">
+          <FormActions onCancel={onCancel}>
             <Button type="submit" loading={a.busy} disabled={!title.trim()} data-testid="inspection-create-submit">
               {tr('Lập cuộc kiểm tra, giám sát', 'Set it up')}
             </Button>
-            <Button variant="subtle" onClick={onCancel}>
-              {tr('Thôi', 'Cancel')}
-            </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Card>

@@ -1,10 +1,13 @@
 import { Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../app/api';
-import type { ApiError } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
-import { DateField, useTr } from '../meeting/meeting.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
 import { dueText, PercentBar, StatusBadges, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { windowText } from './inspection-list.page';
 import { InspectionSteps } from './inspection.steps';
@@ -15,27 +18,16 @@ import {
   InspectionStateBadge,
   recStateLabel,
   teamRoleLabel,
-  useRun,
   useTeamPeople,
-  WriteError,
 } from './program.parts';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import type { Inspection } from './program.parts';
+import { useOnChange } from '../../app/ui/use-on-change';
+import { useRecord } from '../../app/record';
 
 function useInspection(id: string) {
-  const [i, setI] = useState<Inspection | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const reload = useCallback(async () => {
-    try {
-      setI(await api<Inspection>('GET', `/inspections/${encodeURIComponent(id)}`));
-      setError(undefined);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }, [id]);
-  useEffect(() => {
-    setI(undefined);
-    void reload();
-  }, [reload]);
+  const { data: i, setData: setI, error } = useRecord<Inspection>(`/inspections/${encodeURIComponent(id)}`);
   return { i, setI, error };
 }
 
@@ -260,7 +252,7 @@ function FindingsCard({
     );
   const [draft, setDraft] = useState<Record<string, { text: string; violation: boolean }>>(init);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setDraft(init()), [i.version]);
+  useOnChange(i.version, () => setDraft(init()));
   const a = useRun<Inspection>((x) => {
     onInspection(x);
     setSaved(true);

@@ -17,10 +17,13 @@ import { useState } from 'react';
 import { inspectionStepProblems, todayInVietnam } from '@quyche/core';
 import type { InspectionFacts, InspectionState } from '@quyche/core';
 import { api } from '../../app/api';
-import { DateField, useTr } from '../meeting/meeting.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskOrg } from '../task/task.parts';
-import { useRun, WriteError } from './program.parts';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import type { Inspection } from './program.parts';
+import { StepButton, StepForm } from '../../app/ui/workflow-step';
 
 const OPEN = ['draft', 'assigned', 'in_progress', 'reported'];
 
@@ -164,16 +167,14 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
               data-possible={String(problems.length === 0)}
             >
               <Group gap="xs">
-                <Button
-                  size="sm"
-                  variant={active === s.to ? 'filled' : 'light'}
-                  color={s.to === 'cancelled' ? 'red' : s.to === 'verified' ? 'green' : undefined}
+                <StepButton
+                  label={STEP_LABELS[s.to]?.[l] ?? s.to}
+                  open={active === s.to}
+                  tone={s.to === 'cancelled' ? 'end' : s.to === 'verified' ? 'complete' : undefined}
                   disabled={problems.length > 0}
                   onClick={() => open(s.to)}
-                  data-testid={`inspection-step-${s.to}`}
-                >
-                  {STEP_LABELS[s.to]?.[l] ?? s.to}
-                </Button>
+                  testid={`inspection-step-${s.to}`}
+                />
               </Group>
               {problems.length > 0 && (
                 <List size="sm" c="red.8" data-testid={`inspection-step-${s.to}-problems`}>
@@ -187,156 +188,147 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
         })}
       </Stack>
       {active && (
-        <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="inspection-step-form" data-step={active}>
-          <Stack gap="xs">
-            {active === 'in_progress' && (
-              <Text size="sm">
-                {tr(
-                  'Đoàn bắt đầu làm việc với các đối tượng; kết quả được ghi khi đang tiến hành.',
-                  'The team starts its work; findings are recorded while in progress.',
-                )}
+        <StepForm
+          step={active}
+          testid="inspection-step-form"
+          submitLabel={STEP_LABELS[active]?.[l] ?? active}
+          submitTestid="inspection-step-submit"
+          onSubmit={() => void submit()}
+          busy={a.busy}
+          ready={ready}
+          ends={active === 'cancelled'}
+          onCancel={() => setActive(null)}
+        >
+          {active === 'in_progress' && (
+            <Text size="sm">
+              {tr(
+                'Đoàn bắt đầu làm việc với các đối tượng; kết quả được ghi khi đang tiến hành.',
+                'The team starts its work; findings are recorded while in progress.',
+              )}
+            </Text>
+          )}
+          {(active === 'decided' || active === 'concluded' || active === 'verified') && (
+            <DateField
+              label={
+                active === 'decided'
+                  ? tr('Ngày quyết định', 'Decided on')
+                  : active === 'concluded'
+                    ? tr('Ngày kết luận', 'Concluded on')
+                    : tr('Ngày kiểm tra việc khắc phục', 'Verified on')
+              }
+              value={on}
+              onChange={setOn}
+              testid="inspection-step-date"
+              required
+            />
+          )}
+          {(active === 'decided' || active === 'concluded') && (
+            <TextInput
+              label={
+                active === 'decided'
+                  ? tr('Số quyết định', 'Decision no.')
+                  : tr('Số thông báo kết luận', 'Conclusion no.')
+              }
+              description={
+                i.decidingBody === 'UBKT'
+                  ? tr('Ủy ban Kiểm tra ghi số văn bản của mình', 'The commission writes its own number')
+                  : tr('Để trống: hệ thống cấp số', 'Empty: numbered by the system')
+              }
+              value={symbol}
+              onChange={(e) => setSymbol(e.currentTarget.value)}
+              data-testid="inspection-step-symbol"
+              w={260}
+              maw="100%"
+            />
+          )}
+          {(active === 'concluded' || active === 'verified' || active === 'cancelled') && (
+            <Textarea
+              label={
+                active === 'concluded'
+                  ? tr('Nội dung kết luận', 'Conclusion')
+                  : active === 'verified'
+                    ? tr('Kết quả kiểm tra việc khắc phục', 'Verification')
+                    : tr('Lý do hủy', 'Reason')
+              }
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              autosize
+              minRows={3}
+              required
+              data-testid="inspection-step-text"
+            />
+          )}
+          {active === 'concluded' && (
+            <Stack gap="xs" data-testid="remedies-form">
+              <Text size="sm" fw={600}>
+                {tr('Nhiệm vụ khắc phục (mỗi nhiệm vụ một đơn vị chủ trì)', 'Remedies (one lead each)')}
               </Text>
-            )}
-            {(active === 'decided' || active === 'concluded' || active === 'verified') && (
-              <DateField
-                label={
-                  active === 'decided'
-                    ? tr('Ngày quyết định', 'Decided on')
-                    : active === 'concluded'
-                      ? tr('Ngày kết luận', 'Concluded on')
-                      : tr('Ngày kiểm tra việc khắc phục', 'Verified on')
-                }
-                value={on}
-                onChange={setOn}
-                testid="inspection-step-date"
-                required
-              />
-            )}
-            {(active === 'decided' || active === 'concluded') && (
-              <TextInput
-                label={
-                  active === 'decided'
-                    ? tr('Số quyết định', 'Decision no.')
-                    : tr('Số thông báo kết luận', 'Conclusion no.')
-                }
-                description={
-                  i.decidingBody === 'UBKT'
-                    ? tr('Ủy ban Kiểm tra ghi số văn bản của mình', 'The commission writes its own number')
-                    : tr('Để trống: hệ thống cấp số', 'Empty: numbered by the system')
-                }
-                value={symbol}
-                onChange={(e) => setSymbol(e.currentTarget.value)}
-                data-testid="inspection-step-symbol"
-                w={260}
-                maw="100%"
-              />
-            )}
-            {(active === 'concluded' || active === 'verified' || active === 'cancelled') && (
-              <Textarea
-                label={
-                  active === 'concluded'
-                    ? tr('Nội dung kết luận', 'Conclusion')
-                    : active === 'verified'
-                      ? tr('Kết quả kiểm tra việc khắc phục', 'Verification')
-                      : tr('Lý do hủy', 'Reason')
-                }
-                value={text}
-                onChange={(e) => setText(e.currentTarget.value)}
-                autosize
-                minRows={3}
-                required
-                data-testid="inspection-step-text"
-              />
-            )}
-            {active === 'concluded' && (
-              <Stack gap="xs" data-testid="remedies-form">
-                <Text size="sm" fw={600}>
-                  {tr('Nhiệm vụ khắc phục (mỗi nhiệm vụ một đơn vị chủ trì)', 'Remedies (one lead each)')}
-                </Text>
-                {remedies.map((r, k) => (
-                  <Card key={k} withBorder p="xs" data-testid="remedy">
-                    <Group justify="space-between" wrap="nowrap" align="start">
-                      <Text fw={700} size="sm">
-                        {k + 1}.
-                      </Text>
-                      <CloseButton
-                        aria-label={tr('Bỏ nhiệm vụ này', 'Remove')}
-                        onClick={() => setRemedies((xs) => xs.filter((_, j) => j !== k))}
-                        data-testid="remedy-remove"
-                      />
-                    </Group>
-                    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                      <TextInput
-                        label={tr('Nhiệm vụ khắc phục', 'Remedy')}
-                        value={r.title}
-                        onChange={(e) => setRemedy(k, { title: e.currentTarget.value })}
-                        required
-                        data-testid="remedy-title"
-                      />
-                      <NativeSelect
-                        label={tr('Đơn vị chủ trì', 'Lead unit')}
-                        value={r.lead}
-                        onChange={(e) => setRemedy(k, { lead: e.currentTarget.value })}
-                        data={[
-                          { value: '', label: tr('(chọn một đơn vị)', '(choose one)') },
-                          ...groupedLeads(leads, l),
-                        ]}
-                        data-testid="remedy-lead"
-                      />
-                      <DateField
-                        label={tr('Hạn hoàn thành', 'Due')}
-                        value={r.dueDate}
-                        onChange={(v) => setRemedy(k, { dueDate: v })}
-                        testid="remedy-due"
-                        required
-                      />
-                      <NativeSelect
-                        label={tr('Ủy viên theo dõi', 'Supervisor')}
-                        value={r.supervisor}
-                        onChange={(e) => setRemedy(k, { supervisor: e.currentTarget.value })}
-                        data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members]}
-                        data-testid="remedy-supervisor"
-                      />
-                    </SimpleGrid>
-                  </Card>
-                ))}
-                <Button
-                  variant="subtle"
-                  size="compact-xs"
-                  onClick={() => setRemedies((xs) => [...xs, { title: '', lead: '', dueDate: '', supervisor: '' }])}
-                  data-testid="remedy-add"
-                  style={{ alignSelf: 'flex-start' }}
-                >
-                  + {tr('Thêm nhiệm vụ khắc phục', 'Add a remedy')}
-                </Button>
-              </Stack>
-            )}
-            {live.length > 0 && (
-              <Alert color="orange" data-testid="inspection-step-live">
-                <List size="sm">
-                  {live.map((p) => (
-                    <List.Item key={p}>{p}</List.Item>
-                  ))}
-                </List>
-              </Alert>
-            )}
-            <WriteError error={a.error} testid="inspection-step-error" onClose={() => a.setError(null)} />
-            <Group gap="xs">
+              {remedies.map((r, k) => (
+                <Card key={k} withBorder p="xs" data-testid="remedy">
+                  <Group justify="space-between" wrap="nowrap" align="start">
+                    <Text fw={700} size="sm">
+                      {k + 1}.
+                    </Text>
+                    <CloseButton
+                      aria-label={tr('Bỏ nhiệm vụ này', 'Remove')}
+                      onClick={() => setRemedies((xs) => xs.filter((_, j) => j !== k))}
+                      data-testid="remedy-remove"
+                    />
+                  </Group>
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                    <TextInput
+                      label={tr('Nhiệm vụ khắc phục', 'Remedy')}
+                      value={r.title}
+                      onChange={(e) => setRemedy(k, { title: e.currentTarget.value })}
+                      required
+                      data-testid="remedy-title"
+                    />
+                    <NativeSelect
+                      label={tr('Đơn vị chủ trì', 'Lead unit')}
+                      value={r.lead}
+                      onChange={(e) => setRemedy(k, { lead: e.currentTarget.value })}
+                      data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(leads, l)]}
+                      data-testid="remedy-lead"
+                    />
+                    <DateField
+                      label={tr('Hạn hoàn thành', 'Due')}
+                      value={r.dueDate}
+                      onChange={(v) => setRemedy(k, { dueDate: v })}
+                      testid="remedy-due"
+                      required
+                    />
+                    <NativeSelect
+                      label={tr('Ủy viên theo dõi', 'Supervisor')}
+                      value={r.supervisor}
+                      onChange={(e) => setRemedy(k, { supervisor: e.currentTarget.value })}
+                      data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members]}
+                      data-testid="remedy-supervisor"
+                    />
+                  </SimpleGrid>
+                </Card>
+              ))}
               <Button
-                onClick={() => void submit()}
-                loading={a.busy}
-                disabled={!ready}
-                color={active === 'cancelled' ? 'red' : undefined}
-                data-testid="inspection-step-submit"
+                variant="subtle"
+                size="compact-xs"
+                onClick={() => setRemedies((xs) => [...xs, { title: '', lead: '', dueDate: '', supervisor: '' }])}
+                data-testid="remedy-add"
+                style={{ alignSelf: 'flex-start' }}
               >
-                {STEP_LABELS[active]?.[l] ?? active}
+                + {tr('Thêm nhiệm vụ khắc phục', 'Add a remedy')}
               </Button>
-              <Button variant="subtle" onClick={() => setActive(null)}>
-                {tr('Thôi', 'Cancel')}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
+            </Stack>
+          )}
+          {live.length > 0 && (
+            <Alert color="orange" data-testid="inspection-step-live">
+              <List size="sm">
+                {live.map((p) => (
+                  <List.Item key={p}>{p}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <WriteError error={a.error} testid="inspection-step-error" onClose={() => a.setError(null)} />
+        </StepForm>
       )}
     </Card>
   );

@@ -1,14 +1,18 @@
-import { Alert, Button, Checkbox, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { addDays, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { fmt, Loading } from '../../app/common';
-import { DateField, stateLabel, useTr } from '../meeting/meeting.parts';
-import type { MeetingListItem } from '../meeting/meeting.parts';
+import { Loading } from '../../app/ui/loading';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
+import type { MeetingListItem } from '../../app/types';
 import { ganttRange } from './program.gantt';
-import { useRun, WriteError } from './program.parts';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import type { Program } from './program.parts';
+import { MeetingSelect } from '../../app/ui/meeting-select';
+import { FormActions } from '../../app/ui/form-actions';
 
 /** A program is adopted at a meeting that is in session or has been held. */
 const HELD = ['in_session', 'closed', 'minutes_approved'];
@@ -28,7 +32,7 @@ export function AdoptDialog({
   onClose: () => void;
   onAdopted: (p: Program) => void;
 }) {
-  const [l, tr] = useTr();
+  const [, tr] = useTr();
   const phone = useMediaQuery('(max-width: 600px)');
   const today = todayInVietnam();
   const from = addDays(ganttRange(p).from, -366);
@@ -40,7 +44,6 @@ export function AdoptDialog({
     .sort((a, b) =>
       a.meetingDate === b.meetingDate ? a.title.localeCompare(b.title) : a.meetingDate < b.meetingDate ? 1 : -1,
     );
-  const bodies = [...new Set(held.map((m) => m.bodyName))];
   const [meetingId, setMeetingId] = useState('');
   const [on, setOn] = useState('');
   const [generate, setGenerate] = useState(true);
@@ -95,30 +98,22 @@ export function AdoptDialog({
           </Text>
         )}
         {held.length > 0 && (
-          <NativeSelect
+          <MeetingSelect
             label={tr('Hội nghị thông qua', 'Adopted at the meeting')}
             description={tr(
               'Hội nghị đang họp hoặc đã họp của tổ chức',
               'A meeting of the organization in session or held',
             )}
+            meetings={held}
             value={meetingId}
-            onChange={(e) => {
-              setMeetingId(e.currentTarget.value);
+            onChange={(id) => {
+              setMeetingId(id);
               a.setError(null);
             }}
-            data={[
-              { value: '', label: tr('(chọn hội nghị)', '(choose a meeting)') },
-              ...bodies.map((b) => ({
-                group: b,
-                items: held
-                  .filter((m) => m.bodyName === b)
-                  .map((m) => ({
-                    value: m.id,
-                    label: `${fmt(m.meetingDate)} — ${m.title} (${stateLabel(m.state, l).toLocaleLowerCase(l)})`,
-                  })),
-              })),
-            ]}
-            data-testid="adopt-meeting"
+            none={tr('(chọn hội nghị)', '(choose a meeting)')}
+            withState
+            byBody
+            testid="adopt-meeting"
           />
         )}
         {mismatch && (
@@ -140,14 +135,11 @@ export function AdoptDialog({
           data-testid="adopt-generate"
         />
         <WriteError error={a.error} testid="adopt-error" onClose={() => a.setError(null)} />
-        <Group gap="xs">
+        <FormActions onCancel={onClose}>
           <Button onClick={submit} loading={a.busy} disabled={!meetingId} color="green" data-testid="adopt-submit">
             {tr('Thông qua', 'Adopt')}
           </Button>
-          <Button variant="subtle" onClick={onClose}>
-            {tr('Thôi', 'Cancel')}
-          </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </Modal>
   );

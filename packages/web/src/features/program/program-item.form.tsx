@@ -3,16 +3,19 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { checkSixClear, INSPECTION_KINDS, PERIOD_KINDS, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { fmt } from '../../app/common';
-import { DateField, useTr } from '../meeting/meeting.parts';
-import type { MeetingListItem } from '../meeting/meeting.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
+import type { MeetingListItem } from '../../app/types';
 import { SixCheck } from '../task/task-form';
 import { groupedLeads, useTaskOrg } from '../task/task.parts';
 import { TargetsField } from './program.fields';
 import type { Target } from './program.fields';
 import { ganttRange } from './program.gantt';
-import { inspectionKindLabel, names, useRun, WriteError } from './program.parts';
+import { inspectionKindLabel, names } from './program.parts';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import type { Program, ProgramItem } from './program.parts';
+import { MeetingSelect } from '../../app/ui/meeting-select';
 
 type PeriodKind = (typeof PERIOD_KINDS)[number];
 const PERIOD_LABELS: Record<PeriodKind, { vi: string; en: string }> = {
@@ -219,15 +222,13 @@ export function ProgramItemForm({
               />
             )}
             {d.kind === 'meeting' && (
-              <NativeSelect
+              <MeetingSelect
                 label={tr('Trình tại kỳ họp', 'At the meeting')}
+                meetings={atMeetings}
                 value={d.meetingId}
-                onChange={(e) => set({ meetingId: e.currentTarget.value })}
-                data={[
-                  { value: '', label: tr('(chọn kỳ họp)', '(choose a meeting)') },
-                  ...atMeetings.map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} — ${m.title}` })),
-                ]}
-                data-testid="item-period-meeting"
+                onChange={(id) => set({ meetingId: id })}
+                none={tr('(chọn kỳ họp)', '(choose a meeting)')}
+                testid="item-period-meeting"
                 style={{ flex: '1 1 260px', minWidth: 0 }}
               />
             )}

@@ -3,12 +3,17 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { PROGRAM_KINDS, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { fmt } from '../../app/ui/dates';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
-import { useTr } from '../meeting/meeting.parts';
+import { useTr } from '../../app/ui/i18n';
 import { PercentBar, useTaskAccess, useTaskOrg } from '../task/task.parts';
-import { programKindLabel, ProgramStateBadge, useRun, WriteError, YearButtons } from './program.parts';
+import { programKindLabel, ProgramStateBadge, YearButtons } from './program.parts';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import type { Program, ProgramListItem } from './program.parts';
+import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
+import { LoadState } from '../../app/ui/load-state';
 
 /** The programs of the user's organization in a year (the full-term ones too); writers draft new ones. */
 export function ProgramListPage() {
@@ -48,25 +53,29 @@ export function ProgramListPage() {
           'Annual and full-term work and inspection programs; progress is the weighted mean of their items.',
         )}
       </Text>
-      {error && <ErrorView error={error} />}
-      {loading && !data && <Loading />}
-      {data && list.length === 0 && (
-        <Text c="dimmed" data-testid="program-none">
-          {tr(`Chưa có chương trình nào cho năm ${year}.`, `No program for ${year} yet.`)}
-        </Text>
-      )}
+      <LoadState
+        error={error}
+        loading={loading && !data}
+        empty={!!data && list.length === 0}
+        emptyTestid="program-none"
+      >
+        {tr(`Chưa có chương trình nào cho năm ${year}.`, `No program for ${year} yet.`)}
+      </LoadState>
       {list.length > 0 && (
-        <div className="qc-p-table" data-testid="program-rows">
-          <div className="qc-p-row qc-p-head" aria-hidden="true">
-            <div>{tr('Chương trình', 'Program')}</div>
-            <div>{tr('Số, ngày thông qua', 'No., adopted on')}</div>
-            <div>{tr('Tình trạng', 'State')}</div>
-            <div>{tr('Tiến độ', 'Progress')}</div>
-          </div>
+        <RowTable
+          columns="minmax(0, 3fr) minmax(0, 1.3fr) minmax(0, 1.2fr) minmax(0, 1.4fr)"
+          testid="program-rows"
+          head={[
+            tr('Chương trình', 'Program'),
+            tr('Số, ngày thông qua', 'No., adopted on'),
+            tr('Tình trạng', 'State'),
+            tr('Tiến độ', 'Progress'),
+          ]}
+        >
           {list.map((p) => (
-            <div
+            <Row
               key={p.id}
-              className={`qc-p-row${p.lateItems > 0 ? ' qc-overdue' : ''}`}
+              overdue={p.lateItems > 0}
               data-testid="program-row"
               data-id={p.id}
               data-kind={p.kind}
@@ -74,7 +83,7 @@ export function ProgramListPage() {
               data-state={p.state}
               data-symbol={p.symbol ?? ''}
             >
-              <div className="qc-p-main">
+              <RowMain>
                 <Anchor component={Link} to={`/programs/${p.id}`} fw={600} size="sm" data-testid="program-link">
                   {p.title}
                 </Anchor>
@@ -87,9 +96,9 @@ export function ProgramListPage() {
                       (p.span === 'year' ? `${tr('năm', 'year')} ${p.year}` : tr('toàn khóa', 'full term'))}
                   </Badge>
                 </Group>
-              </div>
+              </RowMain>
               <div>
-                <span className="qc-p-k">{tr('Số', 'No.')}: </span>
+                <RowKey>{tr('Số', 'No.')}: </RowKey>
                 <b data-testid="program-row-symbol">{p.symbol ?? '—'}</b>
                 {p.adoptedOn && (
                   <Text size="xs" c="dimmed" span>
@@ -113,9 +122,9 @@ export function ProgramListPage() {
                   {l === 'vi' ? `${p.items} mục · ${p.lateItems} chậm` : `${p.items} items · ${p.lateItems} late`}
                 </Text>
               </div>
-            </div>
+            </Row>
           ))}
-        </div>
+        </RowTable>
       )}
       {access.canCreate && orgId && <CreateProgramForm orgId={orgId} year={year} />}
     </Stack>

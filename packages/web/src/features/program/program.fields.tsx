@@ -1,8 +1,8 @@
 import { Badge, Button, CloseButton, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { TEAM_ROLES } from '@quyche/core';
-import { useTr } from '../meeting/meeting.parts';
-import type { OrgDetail } from '../meeting/meeting.parts';
+import { useTr } from '../../app/ui/i18n';
+import type { OrgDetail } from '../../app/types';
 import { teamRoleLabel } from './program.parts';
 
 export interface Target {

@@ -2,9 +2,9 @@ import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 import { todayInVietnam } from '@quyche/core';
-import { fmt } from '../../app/common';
+import { fmt, laterIso } from '../../app/ui/dates';
 import { Link } from '../../app/router';
-import { useTr } from '../meeting/meeting.parts';
+import { useTr } from '../../app/ui/i18n';
 import { monthShort, taskStateLabel } from '../task/task.parts';
 import type { TaskListItem } from '../task/task.parts';
 import { inspectionStateLabel, ITEM_STATUS_COLORS, periodText } from './program.parts';
@@ -22,7 +22,7 @@ export function ganttRange(p: Pick<Program, 'range' | 'itemsDetail'>): { from: s
   const from = p.range.from;
   let to = p.range.to;
   if (to > '2999-12-31') {
-    const last = p.itemsDetail.reduce((m, i) => (i.dueDate > m ? i.dueDate : m), from);
+    const last = p.itemsDetail.reduce((m, i) => laterIso(m, i.dueDate), from);
     const five = `${Number(from.slice(0, 4)) + 5}-12-31`;
     to = last > five ? last : five;
   }

@@ -13,36 +13,29 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../app/api';
-import type { ApiError } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
-import { DateField, useTr } from '../meeting/meeting.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, PercentBar, useTaskOrg } from '../task/task.parts';
 import type { Task } from '../task/task.parts';
 import { AdoptDialog } from './program-adopt.dialog';
 import { ProgramItemForm } from './program-item.form';
 import { ganttRange, ProgramGantt } from './program.gantt';
-import { programKindLabel, ProgramStateBadge, useRun, WriteError } from './program.parts';
+import { programKindLabel, ProgramStateBadge } from './program.parts';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import type { Program, ProgramItem } from './program.parts';
+import { useRecord } from '../../app/record';
 
 /** A program loaded once and replaced by every write's answer (each write returns the whole program). */
 function useProgram(id: string) {
-  const [p, setP] = useState<Program | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const reload = useCallback(async () => {
-    try {
-      setP(await api<Program>('GET', `/programs/${encodeURIComponent(id)}`));
-      setError(undefined);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }, [id]);
-  useEffect(() => {
-    setP(undefined);
-    void reload();
-  }, [reload]);
+  const { data: p, setData: setP, error, reload } = useRecord<Program>(`/programs/${encodeURIComponent(id)}`);
   return { p, setP, error, reload };
 }
 

@@ -13,17 +13,18 @@ import {
 } from '@quyche/core';
 import type { InspectionSchema, ProgramListItemSchema, ProgramSchema, RecommendationSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
-import type { Lang } from '../../app/i18n';
-import { labelOf, useTr } from '../meeting/meeting.parts';
+import type { Lang } from '../../app/ui/i18n';
+import { labelOf } from '../../app/ui/labels';
+import { useTr } from '../../app/ui/i18n';
 import type { BodyDetail } from '../task/task.parts';
 import './program.css';
+import type { Labels } from '../../app/ui/labels';
 
 export type Program = z.infer<typeof ProgramSchema>;
 export type ProgramListItem = z.infer<typeof ProgramListItemSchema>;
 export type ProgramItem = Program['itemsDetail'][number];
 export type Inspection = z.infer<typeof InspectionSchema>;
 export type Recommendation = z.infer<typeof RecommendationSchema>;
-type Labels = Record<string, { vi: string; en: string }>;
 
 export const programKindLabel = (k: string, l: Lang) => labelOf(PROGRAM_KIND_LABELS as Labels, k, l);
 export const programSpanLabel = (k: string, l: Lang) => labelOf(PROGRAM_SPAN_LABELS as Labels, k, l);
@@ -127,9 +128,6 @@ export function RecStateBadge({
     </Group>
   );
 }
-
-// The write of a form and its error, shared by every feature.
-export { useRun, WriteError } from '../../app/write';
 
 /** Year buttons: the year before, this year and the next, around the chosen one. */
 export function YearButtons({

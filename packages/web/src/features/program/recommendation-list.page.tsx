@@ -13,16 +13,24 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATES, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { fmt } from '../../app/ui/dates';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
-import { DateField, useTr } from '../meeting/meeting.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
 import { qs, useTaskAccess, useTaskOrg } from '../task/task.parts';
-import { recSourceLabel, RecStateBadge, recStateLabel, useRun, WriteError } from './program.parts';
+import { recSourceLabel, RecStateBadge, recStateLabel } from './program.parts';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import type { Recommendation } from './program.parts';
+import { useSearchText } from '../../app/ui/search-text';
+import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
+import { LoadState } from '../../app/ui/load-state';
+import { FormActions } from '../../app/ui/form-actions';
 
 /** "Nhận được" and "Đã gửi": recommendations sent to the user's organization, or by it to its superior. */
 export function RecommendationListPage() {
@@ -36,7 +44,6 @@ export function RecommendationListPage() {
   const { data, error, loading, reload } = useApi<Recommendation[]>(
     orgId ? `/recommendations${qs({ orgId, direction: tab, state, q })}` : null,
   );
-  const [text, setText] = useState(q);
   const [creating, setCreating] = useState(false);
   useTitle(tr('Kiến nghị, đề xuất', 'Recommendations'));
   const go = (patch: Record<string, string>) => {
@@ -44,12 +51,7 @@ export function RecommendationListPage() {
     Object.assign(next, patch);
     navigate(`/recommendations${qs(next)}`, true);
   };
-  useEffect(() => setText(q), [q]);
-  useEffect(() => {
-    if (text.trim() === q) return;
-    const t = setTimeout(() => go({ q: text.trim() }), 350);
-    return () => clearTimeout(t);
-  }, [text]);
+  const [text, setText] = useSearchText(q, (x) => go({ q: x }));
   return (
     <Stack data-testid="recommendation-list-page" data-tab={tab}>
       <Group justify="space-between" align="end" wrap="wrap">
@@ -112,25 +114,24 @@ export function RecommendationListPage() {
           w={200}
         />
       </Group>
-      {error && <ErrorView error={error} />}
-      {loading && !data && <Loading />}
-      {data && data.length === 0 && (
-        <Text c="dimmed" data-testid="rec-none">
-          {tr('Không có kiến nghị nào phù hợp.', 'No matching recommendations.')}
-        </Text>
-      )}
+      <LoadState error={error} loading={loading && !data} empty={!!data && data.length === 0} emptyTestid="rec-none">
+        {tr('Không có kiến nghị nào phù hợp.', 'No matching recommendations.')}
+      </LoadState>
       {data && data.length > 0 && (
-        <div className="qc-p-table" data-testid="rec-rows">
-          <div className="qc-p-row qc-p-head" aria-hidden="true">
-            <div>{tr('Kiến nghị', 'Recommendation')}</div>
-            <div>{tab === 'sent' ? tr('Gửi đến', 'Sent to') : tr('Nơi gửi', 'From')}</div>
-            <div>{tr('Hạn trả lời', 'Answer due')}</div>
-            <div>{tr('Tình trạng', 'Status')}</div>
-          </div>
+        <RowTable
+          columns="minmax(0, 3fr) minmax(0, 1.3fr) minmax(0, 1.2fr) minmax(0, 1.4fr)"
+          testid="rec-rows"
+          head={[
+            tr('Kiến nghị', 'Recommendation'),
+            tab === 'sent' ? tr('Gửi đến', 'Sent to') : tr('Nơi gửi', 'From'),
+            tr('Hạn trả lời', 'Answer due'),
+            tr('Tình trạng', 'Status'),
+          ]}
+        >
           {data.map((r) => (
             <RecRow key={r.id} r={r} tab={tab} />
           ))}
-        </div>
+        </RowTable>
       )}
     </Stack>
   );
@@ -139,27 +140,27 @@ export function RecommendationListPage() {
 function RecRow({ r, tab }: { r: Recommendation; tab: 'received' | 'sent' }) {
   const [l, tr] = useTr();
   return (
-    <div
-      className={`qc-p-row${r.status.overdue ? ' qc-overdue' : ''}`}
+    <Row
+      overdue={r.status.overdue}
       data-testid="rec-row"
       data-id={r.id}
       data-state={r.state}
       data-overdue={String(r.status.overdue)}
     >
-      <div className="qc-p-main">
+      <RowMain>
         <Anchor component={Link} to={`/recommendations/${r.id}`} fw={600} size="sm" data-testid="rec-link">
           {r.title}
         </Anchor>
         <Text size="xs" c="dimmed">
           {recSourceLabel(r.source, l)} · {tr('nhận ngày', 'received')} {fmt(r.receivedOn)}
         </Text>
-      </div>
+      </RowMain>
       <div data-testid="rec-party">
-        <span className="qc-p-k">{tab === 'sent' ? tr('Gửi đến', 'Sent to') : tr('Nơi gửi', 'From')}: </span>
+        <RowKey>{tab === 'sent' ? tr('Gửi đến', 'Sent to') : tr('Nơi gửi', 'From')}: </RowKey>
         {tab === 'sent' ? `${r.orgName}${r.toBodyName ? ` (${r.toBodyName})` : ''}` : r.fromLabel}
       </div>
       <div>
-        <span className="qc-p-k">{tr('Hạn trả lời', 'Answer due')}: </span>
+        <RowKey>{tr('Hạn trả lời', 'Answer due')}: </RowKey>
         <span data-testid="rec-due" className={r.status.overdue ? 'qc-red' : undefined}>
           {r.dueOn ? fmt(r.dueOn) : tr('Không có hạn', 'No deadline')}
         </span>
@@ -180,7 +181,7 @@ function RecRow({ r, tab }: { r: Recommendation; tab: 'received' | 'sent' }) {
           {r.status.label_vi}
         </Text>
       </div>
-    </div>
+    </Row>
   );
 }
 
@@ -318,7 +319,7 @@ function CreateRecommendationForm({
             )}
           </Text>
           <WriteError error={a.error} testid="rec-create-error" onClose={() => a.setError(null)} />
-          <Group gap="xs">
+          <FormActions onCancel={onCancel}>
             <Button
               type="submit"
               loading={a.busy}
@@ -327,10 +328,7 @@ function CreateRecommendationForm({
             >
               {m === 'up' ? tr('Gửi kiến nghị', 'Send') : tr('Ghi nhận', 'Record')}
             </Button>
-            <Button variant="subtle" onClick={onCancel}>
-              {tr('Thôi', 'Cancel')}
-            </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Card>

@@ -11,32 +11,26 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { todayInVietnam } from '@quyche/core';
 import { api } from '../../app/api';
-import type { ApiError } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
-import { DateField, useTr } from '../meeting/meeting.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
 import { dueText, groupedLeads, PercentBar, StatusBadges, useTaskAccess, useTaskOrg } from '../task/task.parts';
-import { recSourceLabel, RecStateBadge, useRun, WriteError } from './program.parts';
+import { recSourceLabel, RecStateBadge } from './program.parts';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
 import type { Recommendation } from './program.parts';
+import { StepButton } from '../../app/ui/workflow-step';
+import { useRecord } from '../../app/record';
 
 function useRecommendation(id: string) {
-  const [r, setR] = useState<Recommendation | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const reload = useCallback(async () => {
-    try {
-      setR(await api<Recommendation>('GET', `/recommendations/${encodeURIComponent(id)}`));
-      setError(undefined);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }, [id]);
-  useEffect(() => {
-    setR(undefined);
-    void reload();
-  }, [reload]);
+  const { data: r, setData: setR, error } = useRecord<Recommendation>(`/recommendations/${encodeURIComponent(id)}`);
   return { r, setR, error };
 }
 
@@ -172,16 +166,14 @@ export function RecommendationPage({ id }: { id: string }) {
         <Card withBorder data-testid="rec-steps">
           <Group gap="xs" wrap="wrap">
             {steps.map((s) => (
-              <Button
+              <StepButton
                 key={s}
-                size="sm"
-                variant={active === s ? 'filled' : 'light'}
-                color={s === 'withdrawn' ? 'red' : s === 'answered' ? 'green' : undefined}
+                label={label[s]}
+                open={active === s}
+                tone={s === 'withdrawn' ? 'end' : s === 'answered' ? 'complete' : undefined}
                 onClick={() => setActive(active === s ? null : s)}
-                data-testid={`rec-step-${s}`}
-              >
-                {label[s]}
-              </Button>
+                testid={`rec-step-${s}`}
+              />
             ))}
           </Group>
           {active === 'assigned' && <AssignForm r={r} onDone={done} />}

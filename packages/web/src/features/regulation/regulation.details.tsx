@@ -1,6 +1,6 @@
 import { Switch } from '@mantine/core';
 import { useSyncExternalStore } from 'react';
-import { useTr } from '../../app/i18n';
+import { useTr } from '../../app/ui/i18n';
 
 /**
  * "Chi tiết": the machine form of the rules (ids, kinds, parameters), lint codes and answers' raw results, for the
@@ -24,7 +24,7 @@ export function DetailsToggle() {
       checked={on}
       onChange={(e) => {
         localStorage.setItem(KEY, e.currentTarget.checked ? '1' : '0');
-        listeners.forEach((f) => f());
+        for (const f of listeners) f();
       }}
       data-testid="details-toggle"
     />

@@ -28,10 +28,12 @@ import type {
   RegulationVersionDetailSchema,
 } from '@quyche/core';
 import { DetailsToggle, useDetails } from './regulation.details';
-import { DateField } from '../../app/date-field';
-import { api, ApiError, useApi } from '../../app/api';
-import { ErrorView, fmt, Loading } from '../../app/common';
-import { useLang } from '../../app/i18n';
+import { DateField } from '../../app/ui/date-field';
+import { api, type ApiError, useApi } from '../../app/api';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useLang } from '../../app/ui/i18n';
 import { useLocation } from '../../app/router';
 
 type Detail = z.infer<typeof RegulationDetailSchema>;

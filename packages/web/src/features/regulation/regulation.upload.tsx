@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Group, List, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
-import { api, ApiError, useApi } from '../../app/api';
-import { useLang } from '../../app/i18n';
+import { api, type ApiError, useApi } from '../../app/api';
+import { useLang } from '../../app/ui/i18n';
 import { navigate } from '../../app/router';
 import type { Me } from '../../app/session';
 

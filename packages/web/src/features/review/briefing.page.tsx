@@ -11,12 +11,14 @@ import {
 import type { BriefingSchema, BriefingTaskState } from '@quyche/core';
 import type { z } from 'zod';
 import { useApi } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
-import type { Lang } from '../../app/i18n';
+import { fmt } from '../../app/ui/dates';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
-import { useTr } from '../meeting/meeting.parts';
+import { useTr } from '../../app/ui/i18n';
+import type { Lang } from '../../app/ui/i18n';
 import { useTaskAccess } from '../task/task.parts';
 import { fmtNum } from './review.parts';
+import { LoadState } from '../../app/ui/load-state';
 
 type Briefing = z.infer<typeof BriefingSchema>;
 type Unit = Briefing['units'][number];
@@ -80,16 +82,12 @@ export function BriefingPage() {
           )}
         </Group>
       </Group>
-      {error && <ErrorView error={error} />}
-      {loading && !b && <Loading />}
-      {b && b.units.length === 0 && (
-        <Text c="dimmed">
-          {tr(
-            'Tổ chức không có cơ quan tham mưu, giúp việc nào trong kỳ này.',
-            'The organization has no advisory unit in this period.',
-          )}
-        </Text>
-      )}
+      <LoadState error={error} loading={loading && !b} empty={!!b && b.units.length === 0}>
+        {tr(
+          'Tổ chức không có cơ quan tham mưu, giúp việc nào trong kỳ này.',
+          'The organization has no advisory unit in this period.',
+        )}
+      </LoadState>
       {b && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           {b.units.map((u) => (

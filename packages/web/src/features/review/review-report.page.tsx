@@ -26,10 +26,15 @@ import {
 import type { ReviewReportSchema } from '@quyche/core';
 import type { z } from 'zod';
 import { api, ApiError, useApi } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt, earlierIso } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate } from '../../app/router';
-import { useRun, WriteError } from '../../app/write';
-import { DateField, useTr } from '../meeting/meeting.parts';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { fmtNum } from './review.parts';
 
@@ -397,7 +402,7 @@ function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) =
   const [meetingId, setMeetingId] = useState('');
   const meetings = useApi<MeetingItem[]>(
     open
-      ? `/meetings?orgId=${report.orgId}&from=${report.period.to < todayInVietnam() ? report.period.to : todayInVietnam()}&to=${todayInVietnam()}`
+      ? `/meetings?orgId=${report.orgId}&from=${earlierIso(report.period.to, todayInVietnam())}&to=${todayInVietnam()}`
       : null,
   );
   const held = (meetings.data ?? []).filter((m) => ['in_session', 'closed', 'minutes_approved'].includes(m.state));

@@ -1,20 +1,22 @@
 import { Anchor, Button, Drawer, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { INDICATOR_GROUP_LABELS, INDICATOR_GROUPS } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { CardTable } from '../../app/cards';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { CardTable } from '../../app/ui/card-table';
+import { fmt } from '../../app/ui/dates';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
-import { useRun, WriteError } from '../../app/write';
-import { useTr } from '../meeting/meeting.parts';
-import { EChart } from '../task/echart';
-import type { ChartOption } from '../task/task.charts';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
+import { useTr } from '../../app/ui/i18n';
+import { EChart, useChartOption } from '../task/echart';
 import { useTaskAccess } from '../task/task.parts';
 import type { ReviewReportListSchema } from '@quyche/core';
 import type { z } from 'zod';
 import { defaultPeriod, fmtNum, IndicatorCard, PeriodSelect } from './review.parts';
 import type { Evidence, Review, ReviewIndicator } from './review.parts';
+import { LoadState } from '../../app/ui/load-state';
 
 /**
  * The review of a period (sơ kết, tổng kết): every figure counted from the record, beside the same period a year
@@ -128,8 +130,7 @@ export function ReviewPage() {
         </Group>
       </Group>
       <WriteError error={draft.error} testid="draft-error" onClose={() => draft.setError(null)} />
-      {error && <ErrorView error={error} />}
-      {loading && !r && <Loading />}
+      <LoadState error={error} loading={loading && !r} />
       {(reports.data ?? []).length > 0 && (
         <Text size="sm" data-testid="report-list">
           {tr('Báo cáo đã dựng', 'Reports drafted')}:{' '}
@@ -143,7 +144,7 @@ export function ReviewPage() {
           ))}
         </Text>
       )}
-      {r && r.regulation && (
+      {r?.regulation && (
         <Text size="sm">
           {tr('Đối chiếu với', 'Measured against')}{' '}
           <Anchor component={Link} to={`/regulations/${r.regulation.regulationId}`}>
@@ -195,30 +196,18 @@ export function ReviewPage() {
 
 function TaskBreakdown({ rows, title, testid }: { rows: Review['tasksByLead']; title: string; testid: string }) {
   const [l, tr] = useTr();
-  const [option, setOption] = useState<ChartOption | null>(null);
   const shown = rows.filter((x) => x.doneOnTime + x.doneLate + x.overdue > 0).slice(0, 15);
-  const key = JSON.stringify(shown);
   const names = {
     onTime: tr('Đúng hạn', 'On time'),
     late: tr('Chậm', 'Late'),
     overdue: tr('Quá hạn cuối kỳ', 'Overdue at end'),
   };
-  useEffect(() => {
-    let live = true;
-    void import('../task/task.charts').then(
-      (m) =>
-        live &&
-        setOption(
-          m.unitStack(
-            shown.map((x) => ({ name: x.name, onTime: x.doneOnTime, late: x.doneLate, overdue: x.overdue })),
-            names,
-          ),
-        ),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, l]);
+  const option = useChartOption({ shown, names }, (m, x) =>
+    m.unitStack(
+      x.shown.map((y) => ({ name: y.name, onTime: y.doneOnTime, late: y.doneLate, overdue: y.overdue })),
+      x.names,
+    ),
+  );
   if (rows.length === 0) return null;
   return (
     <section data-testid={testid}>
@@ -311,8 +300,7 @@ function EvidenceDrawer({
             {tr('Kỳ trước', 'Previous period')}: {fmtNum(indicator.previous, l)}
           </Text>
         )}
-        {error && <ErrorView error={error} />}
-        {loading && <Loading />}
+        <LoadState error={error} loading={loading} />
         {data && (
           <>
             <Text fw={700} data-testid="evidence-count">

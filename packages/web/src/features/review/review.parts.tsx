@@ -2,7 +2,7 @@ import { Anchor, Badge, Card, Group, Select, Text, Tooltip } from '@mantine/core
 import { changeIsBetter, changeOf, INDICATOR_BY_CODE, periodsOfYear, todayInVietnam } from '@quyche/core';
 import type { EvidenceSchema, ReviewSchema, SubordinatesReviewSchema } from '@quyche/core';
 import type { z } from 'zod';
-import type { Lang } from '../../app/i18n';
+import type { Lang } from '../../app/ui/i18n';
 
 export type Review = z.infer<typeof ReviewSchema>;
 export type ReviewIndicator = Review['indicators'][number];

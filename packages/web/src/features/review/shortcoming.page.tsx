@@ -17,10 +17,15 @@ import { standingLabel, todayInVietnam } from '@quyche/core';
 import type { ReviewReportListSchema, ShortcomingSchema } from '@quyche/core';
 import type { z } from 'zod';
 import { api, useApi } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, useLocation } from '../../app/router';
-import { useRun, WriteError } from '../../app/write';
-import { DateField, useTr } from '../meeting/meeting.parts';
+import { useRun } from '../../app/ui/use-run';
+import { WriteError } from '../../app/ui/write-error';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
 
 type Shortcoming = z.infer<typeof ShortcomingSchema>;

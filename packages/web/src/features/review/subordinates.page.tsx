@@ -1,12 +1,14 @@
 import { Anchor, Badge, Button, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { fmt } from '../../app/ui/dates';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
-import { useTr } from '../meeting/meeting.parts';
+import { useTr } from '../../app/ui/i18n';
 import { useTaskAccess } from '../task/task.parts';
 import { defaultPeriod, fmtNum, PeriodSelect } from './review.parts';
 import type { SubordinatesReview } from './review.parts';
+import { LoadState } from '../../app/ui/load-state';
 
 /**
  * The superior's table of its subordinate organizations over a period: the same figures for each, ranked by the
@@ -76,8 +78,7 @@ export function SubordinatesPage() {
         onChange={(e) => setFlaggedOnly(e.currentTarget.checked)}
         data-testid="flagged-only"
       />
-      {error && <ErrorView error={error} />}
-      {loading && !s && <Loading />}
+      <LoadState error={error} loading={loading && !s} />
       {s && (
         <Table.ScrollContainer minWidth={760}>
           <Table striped withTableBorder data-testid="subordinates-table">

@@ -4,8 +4,10 @@ import type { FormEvent } from 'react';
 import { SEARCH_KIND_LABELS } from '@quyche/core';
 import type { SearchResult } from '@quyche/core';
 import { useApi } from '../../app/api';
-import { ErrorView, Loading, useTitle } from '../../app/common';
-import { label, useLang } from '../../app/i18n';
+import { ErrorView } from '../../app/ui/error-view';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
+import { label, useLang } from '../../app/ui/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
 
 const T = {
@@ -63,25 +65,27 @@ export function SearchPage() {
       <Title order={1} size="h2">
         {label(l, T.search)}
       </Title>
-      <form onSubmit={submit} role="search">
-        <Group align="end" gap="xs" wrap="nowrap">
-          <TextInput
-            ref={input}
-            flex={1}
-            maw={640}
-            miw={0}
-            type="search"
-            placeholder={label(l, T.placeholder)}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            data-testid="search-input"
-            aria-label={label(l, T.search)}
-          />
-          <Button type="submit" data-testid="search-submit">
-            {label(l, T.search)}
-          </Button>
-        </Group>
-      </form>
+      <search>
+        <form onSubmit={submit}>
+          <Group align="end" gap="xs" wrap="nowrap">
+            <TextInput
+              ref={input}
+              flex={1}
+              maw={640}
+              miw={0}
+              type="search"
+              placeholder={label(l, T.placeholder)}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              data-testid="search-input"
+              aria-label={label(l, T.search)}
+            />
+            <Button type="submit" data-testid="search-submit">
+              {label(l, T.search)}
+            </Button>
+          </Group>
+        </form>
+      </search>
       {!q && (
         <Text c="dimmed" size="sm" data-testid="search-hint">
           {label(l, T.hint)}

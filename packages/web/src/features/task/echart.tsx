@@ -1,5 +1,29 @@
 import { useEffect, useRef, useState } from 'react';
+import { useStable } from '../../app/ui/use-stable';
 import type { ChartOption } from './task.charts';
+
+type Charts = typeof import('./task.charts');
+
+/**
+ * A chart's option, built with the charts module once it is loaded (it comes with the pages that draw charts), and
+ * again whenever `input` changes in content.
+ */
+export function useChartOption<I>(input: I, build: (charts: Charts, input: I) => ChartOption): ChartOption | null {
+  const stable = useStable(input);
+  const builder = useRef(build);
+  useEffect(() => {
+    builder.current = build;
+  });
+  const [option, setOption] = useState<ChartOption | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('./task.charts').then((m) => live && setOption(builder.current(m, stable)));
+    return () => {
+      live = false;
+    };
+  }, [stable]);
+  return option;
+}
 
 /** An ECharts chart in SVG, loaded with its module on first use, resized with its box. */
 export function EChart({

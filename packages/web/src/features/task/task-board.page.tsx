@@ -4,12 +4,14 @@ import { TASK_TRANSITIONS } from '@quyche/core';
 import type { TaskState } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, useLocation } from '../../app/router';
-import { useTr } from '../meeting/meeting.parts';
+import { useTr } from '../../app/ui/i18n';
 import { TaskNav } from './task.nav';
 import {
-  apiError,
   dueText,
   needsNote,
   PercentBar,
@@ -17,11 +19,12 @@ import {
   stepLabel,
   TASK_STATE_COLORS,
   taskStateLabel,
-  TaskError,
   useAsOf,
   useTaskAccess,
 } from './task.parts';
+import { apiError } from '../../app/ui/use-run';
 import type { TaskListItem, TaskPage } from './task.parts';
+import { WriteError } from '../../app/ui/write-error';
 
 const COLUMNS = ['draft', 'assigned', 'in_progress', 'reported', 'done'] as const;
 const COLUMN_SIZE = 50;
@@ -74,7 +77,7 @@ export function TaskBoardPage() {
         )}{' '}
         {tr('Tình trạng tại ngày', 'Status as of')} {fmt(asOf)}.
       </Text>
-      <TaskError error={error} testid="board-error" onClose={() => setError(null)} />
+      <WriteError error={error} testid="board-error" onClose={() => setError(null)} />
       <div className="qc-board" data-testid="board">
         {COLUMNS.map((s) => (
           <Column key={`${s}-${n}`} state={s} asOf={asOf} canMove={access.canAssign} onMove={pick} busy={busy} />

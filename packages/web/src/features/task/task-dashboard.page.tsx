@@ -1,13 +1,15 @@
 import { versionLabelVi } from '@quyche/core';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useApi } from '../../app/api';
-import { CardTable } from '../../app/cards';
-import { AsOfPicker, ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { CardTable } from '../../app/ui/card-table';
+import { AsOfPicker } from '../../app/ui/as-of-picker';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
-import { useTr } from '../meeting/meeting.parts';
-import type { ChartOption } from './task.charts';
-import { EChart } from './echart';
+import { useTr } from '../../app/ui/i18n';
+import { EChart, useChartOption } from './echart';
 import { TaskNav } from './task.nav';
 import { monthShort, qs, useAsOf, useTaskAccess, useTaskOrg } from './task.parts';
 import type { Coverage, TaskDashboard } from './task.parts';
@@ -208,15 +210,7 @@ function ChartCard({
   seriesName: string;
   empty: string;
 }) {
-  const [option, setOption] = useState<ChartOption | null>(null);
-  const key = JSON.stringify(rows);
-  useEffect(() => {
-    let live = true;
-    void import('./task.charts').then((m) => live && setOption(m.countBars(rows, color, seriesName)));
-    return () => {
-      live = false;
-    };
-  }, [key, color, seriesName]);
+  const option = useChartOption({ rows, color, seriesName }, (m, x) => m.countBars(x.rows, x.color, x.seriesName));
   return (
     <Card withBorder data-testid={`${testid}-card`}>
       <Title order={2} size="h4" mb="xs">
@@ -253,28 +247,16 @@ function ChartCard({
 
 function CompletionCard({ d }: { d: TaskDashboard }) {
   const [l, tr] = useTr();
-  const [option, setOption] = useState<ChartOption | null>(null);
   const months = d.completionByMonth;
-  const key = JSON.stringify(months);
   const names = { onTime: tr('Đúng hạn', 'On time'), late: tr('Chậm', 'Late') };
-  useEffect(() => {
-    let live = true;
-    void import('./task.charts').then(
-      (m) =>
-        live &&
-        setOption(
-          m.monthStack(
-            months.map((x) => monthShort(Number(x.month.slice(5, 7)), l)),
-            months.map((x) => x.onTime),
-            months.map((x) => x.late),
-            names,
-          ),
-        ),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, l]);
+  const option = useChartOption({ months, names, l }, (m, x) =>
+    m.monthStack(
+      x.months.map((y) => monthShort(Number(y.month.slice(5, 7)), x.l)),
+      x.months.map((y) => y.onTime),
+      x.months.map((y) => y.late),
+      x.names,
+    ),
+  );
   const onTime = months.reduce((s, x) => s + x.onTime, 0);
   const late = months.reduce((s, x) => s + x.late, 0);
   return (

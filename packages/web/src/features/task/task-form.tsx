@@ -20,12 +20,15 @@ import type { FormEvent, ReactNode } from 'react';
 import { addDays, checkSixClear, SIX_CLEAR, SIX_CLEAR_LABELS, TASK_SOURCE_KINDS, todayInVietnam } from '@quyche/core';
 import type { SixClear, SixClearCheck } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { fmt } from '../../app/common';
+import { nextTwelveMonths } from '../../app/ui/dates';
 import { navigate } from '../../app/router';
-import { DateField, nextTwelveMonths, useTr } from '../meeting/meeting.parts';
-import type { MeetingListItem } from '../meeting/meeting.parts';
-import { groupedLeads, sourceKindLabel, TaskError, useTaskAction, useTaskOrg } from './task.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
+import type { MeetingListItem } from '../../app/types';
+import { groupedLeads, sourceKindLabel, useTaskAction, useTaskOrg } from './task.parts';
 import type { LeadOption, Task } from './task.parts';
+import { MeetingSelect } from '../../app/ui/meeting-select';
+import { WriteError } from '../../app/ui/write-error';
 
 /** The six "rõ" as the form asks them, each with its short name. */
 export const SIX_NAMES: Record<SixClear, { vi: string; en: string }> = {
@@ -256,18 +259,18 @@ export function TaskForm({
                 testid="task-due-date"
               />
             ) : (
-              <NativeSelect
+              <MeetingSelect
                 label={tr('Trình tại kỳ họp', 'Due at the meeting')}
+                meetings={dueMeetings}
                 value={d.dueMeetingId}
-                onChange={(e) => set({ dueMeetingId: e.currentTarget.value })}
-                data={[
-                  { value: '', label: tr('(chọn kỳ họp)', '(choose a meeting)') },
-                  ...dueMeetings.map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} — ${m.title}` })),
-                  ...(task?.dueMeetingId && !dueMeetings.some((m) => m.id === task.dueMeetingId)
+                onChange={(id) => set({ dueMeetingId: id })}
+                none={tr('(chọn kỳ họp)', '(choose a meeting)')}
+                extra={
+                  task?.dueMeetingId && !dueMeetings.some((m) => m.id === task.dueMeetingId)
                     ? [{ value: task.dueMeetingId, label: task.dueLabel ?? tr('Kỳ họp đã chọn', 'The chosen meeting') }]
-                    : []),
-                ]}
-                data-testid="task-due-meeting"
+                    : []
+                }
+                testid="task-due-meeting"
               />
             )}
           </SixField>
@@ -356,7 +359,7 @@ export function TaskForm({
             data-testid="task-assign"
           />
         )}
-        <TaskError error={a.error} testid="task-form-error" onClose={() => a.setError(null)} />
+        <WriteError error={a.error} testid="task-form-error" onClose={() => a.setError(null)} />
         <Group gap="xs">
           <Button type="submit" loading={a.busy} disabled={!d.title.trim()} data-testid="task-submit">
             {submitLabel}

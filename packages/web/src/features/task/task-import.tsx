@@ -4,9 +4,10 @@ import { useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { TaskImportResultSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
-import { fmt } from '../../app/common';
+import { fmt } from '../../app/ui/dates';
 import type { Me } from '../../app/session';
-import { fileToBase64, useTr } from '../meeting/meeting.parts';
+import { fileToBase64 } from '../../app/ui/file';
+import { useTr } from '../../app/ui/i18n';
 
 type ImportResult = z.infer<typeof TaskImportResultSchema>;
 interface SheetError {

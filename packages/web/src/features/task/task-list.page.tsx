@@ -15,19 +15,22 @@ import {
   Title,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { describeDue, TASK_SOURCE_KINDS } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
 import type { Me } from '../../app/session';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
-import { DateField, useTr } from '../meeting/meeting.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
 import { TaskForm } from './task-form';
 import { TaskImportModal } from './task-import';
 import { TaskNav } from './task.nav';
 import {
-  apiError,
   dueText,
   groupedLeads,
   PercentBar,
@@ -35,12 +38,16 @@ import {
   sourceKindLabel,
   STATE_FILTERS,
   StatusBadges,
-  TaskError,
   useAsOf,
   useTaskAccess,
   useTaskOrg,
 } from './task.parts';
+import { apiError } from '../../app/ui/use-run';
 import type { PendingActionItem, Task, TaskListItem, TaskPage } from './task.parts';
+import { useSearchText } from '../../app/ui/search-text';
+import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
+import { LoadState } from '../../app/ui/load-state';
+import { WriteError } from '../../app/ui/write-error';
 
 const PAGE_SIZE = 20;
 const FILTER_KEYS = ['state', 'source', 'lead', 'supervisor', 'from', 'to', 'q', 'sort', 'mine'] as const;
@@ -86,14 +93,8 @@ export function TaskListPage() {
   const url = `/tasks${qs({ ...filters, page, pageSize: PAGE_SIZE })}`;
   const { data, error, loading, reload } = useApi<TaskPage>(url);
   const [importing, setImporting] = useState(false);
-  const [text, setText] = useState(f.q);
-  useEffect(() => setText(f.q), [f.q]);
   // The search runs while typing, once the typing pauses.
-  useEffect(() => {
-    if (text.trim() === f.q) return;
-    const t = setTimeout(() => go({ q: text.trim() }), 350);
-    return () => clearTimeout(t);
-  }, [text]);
+  const [text, setText] = useSearchText(f.q, (x) => go({ q: x }));
   const creating = query.get('create') === '1';
   const picking = query.get('pick') === 'conclusions';
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
@@ -254,8 +255,7 @@ export function TaskListPage() {
           </Group>
         </Stack>
       </Card>
-      {error && <ErrorView error={error} />}
-      {loading && !data && <Loading />}
+      <LoadState error={error} loading={loading && !data} />
       {data && (
         <Stack gap="xs">
           <Group justify="space-between" gap="xs" wrap="wrap">
@@ -281,18 +281,22 @@ export function TaskListPage() {
               {tr('Không có nhiệm vụ nào phù hợp', 'No matching tasks')}
             </Text>
           ) : (
-            <div className="qc-task-table" data-testid="task-rows">
-              <div className="qc-task-row qc-task-head" aria-hidden="true">
-                <div>{tr('Nhiệm vụ', 'Task')}</div>
-                <div>{tr('Chủ trì', 'Lead')}</div>
-                <div>{tr('Hạn', 'Due')}</div>
-                <div>{tr('Tình trạng', 'Status')}</div>
-                <div>{tr('Tiến độ', 'Progress')}</div>
-              </div>
+            <RowTable
+              columns="minmax(0, 3.2fr) minmax(0, 1.5fr) minmax(0, 1.2fr) minmax(0, 1.2fr) minmax(0, 1fr)"
+              className="qc-task-table"
+              testid="task-rows"
+              head={[
+                tr('Nhiệm vụ', 'Task'),
+                tr('Chủ trì', 'Lead'),
+                tr('Hạn', 'Due'),
+                tr('Tình trạng', 'Status'),
+                tr('Tiến độ', 'Progress'),
+              ]}
+            >
               {data.items.map((t) => (
                 <TaskRow key={t.id} t={t} />
               ))}
-            </div>
+            </RowTable>
           )}
           {pages > 1 && (
             <Pagination
@@ -313,14 +317,14 @@ export function TaskListPage() {
 function TaskRow({ t }: { t: TaskListItem }) {
   const [l, tr] = useTr();
   return (
-    <div
-      className={`qc-task-row${t.status.overdue ? ' qc-overdue' : ''}`}
+    <Row
+      overdue={t.status.overdue}
       data-testid="task-row"
       data-id={t.id}
       data-state={t.state}
       data-overdue={String(t.status.overdue)}
     >
-      <div className="qc-task-main">
+      <RowMain>
         <Anchor component={Link} to={`/tasks/${t.id}`} fw={600} size="sm" data-testid="task-link">
           {t.title}
         </Anchor>
@@ -328,13 +332,13 @@ function TaskRow({ t }: { t: TaskListItem }) {
           {t.sourceLabel ? `${t.sourceLabel} · ` : ''}
           {sourceKindLabel(t.sourceKind, l)}
         </Text>
-      </div>
+      </RowMain>
       <div>
-        <span className="qc-k">{tr('Chủ trì', 'Lead')}: </span>
+        <RowKey>{tr('Chủ trì', 'Lead')}: </RowKey>
         <span data-testid="task-lead">{t.lead?.name ?? <i>{tr('chưa có', 'none')}</i>}</span>
       </div>
       <div className={t.status.overdue ? 'qc-red' : undefined}>
-        <span className="qc-k">{tr('Hạn', 'Due')}: </span>
+        <RowKey>{tr('Hạn', 'Due')}: </RowKey>
         <span data-testid="task-due">{dueText(t, l)}</span>
       </div>
       <div>
@@ -343,7 +347,7 @@ function TaskRow({ t }: { t: TaskListItem }) {
       <div>
         <PercentBar percent={t.percent} overdue={t.status.overdue} />
       </div>
-    </div>
+    </Row>
   );
 }
 
@@ -428,7 +432,7 @@ function FromConclusionModal({
                 {(it.dueDate || it.dueLabel) &&
                   ` · ${tr('Hạn', 'Due')}: ${describeDue({ date: it.dueDate, label: it.dueLabel })}`}
               </Text>
-              {failed?.id === it.id && <TaskError error={failed.error} testid="from-conclusion-error" />}
+              {failed?.id === it.id && <WriteError error={failed.error} testid="from-conclusion-error" />}
               <Group>
                 <Button
                   size="xs"

@@ -18,11 +18,14 @@ import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { effectiveDue, todayInVietnam } from '@quyche/core';
 import { api } from '../../app/api';
-import { fmt } from '../../app/common';
-import { DateField, fileToBase64, fmtSize, maxDate, useTr } from '../meeting/meeting.parts';
-import type { TaskSectionProps } from './task.page';
-import { decidingName, decidingOptions, TaskError, useTaskAction } from './task.parts';
+import { fmt, maxDate } from '../../app/ui/dates';
+import { DateField } from '../../app/ui/date-field';
+import { fileToBase64, fmtSize } from '../../app/ui/file';
+import { useTr } from '../../app/ui/i18n';
+import type { TaskSectionProps } from './task.types';
+import { decidingName, decidingOptions, useTaskAction } from './task.parts';
 import type { Task } from './task.parts';
+import { WriteError } from '../../app/ui/write-error';
 
 const MAX_FILE = 8 * 1024 * 1024;
 
@@ -194,7 +197,7 @@ function ReportForm({ t, onTask, reload }: TaskSectionProps) {
             onChange={(e) => setFinished(e.currentTarget.checked)}
             data-testid="report-finished"
           />
-          <TaskError error={a.error} testid="report-error" onClose={() => a.setError(null)} />
+          <WriteError error={a.error} testid="report-error" onClose={() => a.setError(null)} />
           <Group>
             <Button
               type="submit"
@@ -322,7 +325,7 @@ function RequestForm({ t, onTask, reload, due }: TaskSectionProps & { due: strin
             required
             data-testid="ext-reason"
           />
-          <TaskError error={a.error} testid="ext-error" onClose={() => a.setError(null)} />
+          <WriteError error={a.error} testid="ext-error" onClose={() => a.setError(null)} />
           <Group>
             <Button type="submit" loading={a.busy} disabled={!to || !on || !reason.trim()} data-testid="ext-submit">
               {tr('Gửi đề nghị gia hạn', 'Send the request')}
@@ -416,7 +419,7 @@ function DecisionForm({ t, onTask, reload, org, ext }: TaskSectionProps & { ext:
           onChange={(e) => setNote(e.currentTarget.value)}
           data-testid="decision-note"
         />
-        <TaskError error={a.error} testid="decision-error" onClose={() => a.setError(null)} />
+        <WriteError error={a.error} testid="decision-error" onClose={() => a.setError(null)} />
         <Group>
           <Button
             type="submit"

@@ -2,12 +2,16 @@ import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
-import { useTr } from '../meeting/meeting.parts';
-import type { MeetingListItem } from '../meeting/meeting.parts';
+import { useTr } from '../../app/ui/i18n';
+import type { MeetingListItem } from '../../app/types';
 import { TaskNav } from './task.nav';
-import { apiError, dueText, monthShort, qs, sourceKindLabel, taskStateLabel, useAsOf } from './task.parts';
+import { dueText, monthShort, qs, sourceKindLabel, taskStateLabel, useAsOf } from './task.parts';
+import { apiError } from '../../app/ui/use-run';
 import type { TaskListItem, TaskPage } from './task.parts';
 
 /** At most this many open tasks are drawn, those due first. */

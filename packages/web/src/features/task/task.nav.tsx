@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import { Link, useLocation } from '../../app/router';
-import { useTr } from '../meeting/meeting.parts';
+import { useTr } from '../../app/ui/i18n';
 
 /** The four views of the follow-up above each task page (the reminders bell is in the header of every page). */
 export function TaskNav() {

@@ -1,13 +1,16 @@
 import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { describeDue, SIX_CLEAR, todayInVietnam } from '@quyche/core';
 import type { SixClear } from '@quyche/core';
 import { api } from '../../app/api';
-import type { ApiError } from '../../app/api';
-import { ErrorView, fmt, Loading, useTitle } from '../../app/common';
+import { ErrorView } from '../../app/ui/error-view';
+import { fmt } from '../../app/ui/dates';
+import { Loading } from '../../app/ui/loading';
+import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
-import { DateField, useTr } from '../meeting/meeting.parts';
+import { DateField } from '../../app/ui/date-field';
+import { useTr } from '../../app/ui/i18n';
 import { SIX_NAMES, TaskForm } from './task-form';
 import { ExtensionsSection, ProgressSection } from './task-progress.section';
 import { TaskNav } from './task.nav';
@@ -18,43 +21,20 @@ import {
   sourceKindLabel,
   StatusBadges,
   stepLabel,
-  TaskError,
   taskStateLabel,
   useTaskAction,
   useTaskOrg,
 } from './task.parts';
 import type { Task } from './task.parts';
-import type { OrgDetail } from '../meeting/meeting.parts';
-
-export interface TaskSectionProps {
-  t: Task;
-  onTask: (t: Task) => void;
-  reload: () => void;
-  /** The assigning organization's writer: moves the task, decides extensions, edits it. */
-  canAssign: boolean;
-  /** Decides extensions and accepts or returns a reported result (a leader, or the office recording it). */
-  canDecide: boolean;
-  /** The lead's (or the assigner's) writer: reports progress, asks for an extension. */
-  canLead: boolean;
-  org: OrgDetail | undefined;
-}
+import type { TaskSectionProps } from './task.types';
+import type { OrgDetail } from '../../app/types';
+import { StepButton, StepForm } from '../../app/ui/workflow-step';
+import { WriteError } from '../../app/ui/write-error';
+import { useRecord } from '../../app/record';
 
 /** A task loaded once and replaced by every write's answer (each write returns the whole task). */
 function useTask(id: string) {
-  const [t, setT] = useState<Task | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const reload = useCallback(async () => {
-    try {
-      setT(await api<Task>('GET', `/tasks/${encodeURIComponent(id)}`));
-      setError(undefined);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }, [id]);
-  useEffect(() => {
-    setT(undefined);
-    void reload();
-  }, [reload]);
+  const { data: t, setData: setT, error, reload } = useRecord<Task>(`/tasks/${encodeURIComponent(id)}`);
   return { t, setT, error, reload };
 }
 
@@ -63,7 +43,7 @@ export function TaskPage({ id }: { id: string }) {
   const { t, setT, error, reload } = useTask(id);
   // The assigning organization's bodies serve its writers (editing, deciding); a unit leading a task assigned from
   // above may not read the organization above, and has no need to.
-  const { org } = useTaskOrg(t && t.can.readOrg ? t.orgId : null);
+  const { org } = useTaskOrg(t?.can.readOrg ? t.orgId : null);
   const [editing, setEditing] = useState(false);
   useTitle(t?.title);
   if (error && !t)
@@ -415,49 +395,41 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
       )}
       <Group gap="xs" wrap="wrap">
         {steps.map((s) => (
-          <Button
+          <StepButton
             key={s}
-            size="sm"
-            variant={active === s ? 'filled' : 'light'}
-            color={s === 'cancelled' ? 'red' : s === 'done' ? 'green' : undefined}
+            label={stepLabel(t.state, s, l)}
+            open={active === s}
+            tone={s === 'cancelled' ? 'end' : s === 'done' ? 'complete' : undefined}
             onClick={() => open(s)}
-            data-testid={`step-${s}`}
-          >
-            {stepLabel(t.state, s, l)}
-          </Button>
+            testid={`step-${s}`}
+          />
         ))}
       </Group>
       {active && (
-        <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="step-form" data-step={active}>
-          <Stack gap="xs">
-            <DateField label={dateLabel} value={on} onChange={setOn} testid="step-date" />
-            <Textarea
-              label={noteLabel}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              required={needsNote(active)}
-              autosize
-              minRows={2}
-              data-testid="step-note"
-            />
-            <Group gap="xs">
-              <Button
-                onClick={submit}
-                loading={a.busy}
-                color={active === 'cancelled' ? 'red' : undefined}
-                disabled={needsNote(active) && !note.trim()}
-                data-testid="step-submit"
-              >
-                {stepLabel(t.state, active, l)}
-              </Button>
-              <Button variant="subtle" onClick={() => setActive(null)}>
-                {tr('Thôi', 'Cancel')}
-              </Button>
-            </Group>
-          </Stack>
-        </Card>
+        <StepForm
+          step={active}
+          testid="step-form"
+          submitLabel={stepLabel(t.state, active, l)}
+          submitTestid="step-submit"
+          onSubmit={submit}
+          busy={a.busy}
+          ready={!(needsNote(active) && !note.trim())}
+          ends={active === 'cancelled'}
+          onCancel={() => setActive(null)}
+        >
+          <DateField label={dateLabel} value={on} onChange={setOn} testid="step-date" />
+          <Textarea
+            label={noteLabel}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            required={needsNote(active)}
+            autosize
+            minRows={2}
+            data-testid="step-note"
+          />
+        </StepForm>
       )}
-      <TaskError error={a.error} testid="step-error" onClose={() => a.setError(null)} />
+      <WriteError error={a.error} testid="step-error" onClose={() => a.setError(null)} />
     </Card>
   );
 }

@@ -1,23 +1,25 @@
 import { Badge, Group, Progress, Text } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { z } from 'zod';
 import { describeDue, TASK_SOURCE_LABELS, TASK_STATE_LABELS, todayInVietnam, isIsoDate } from '@quyche/core';
 import type {
   BodyDetailSchema,
   CoverageSchema,
   PendingActionItemSchema,
-  SubtreeSchema,
   TaskDashboardSchema,
   TaskListItemSchema,
   TaskSchema,
 } from '@quyche/core';
-import { api, useApi } from '../../app/api';
-import { useRun, WriteError } from '../../app/write';
-import { fmt } from '../../app/common';
-import type { Lang } from '../../app/i18n';
-import { labelOf, useTr } from '../meeting/meeting.parts';
-import type { Me, OrgDetail } from '../meeting/meeting.parts';
+import { useApi } from '../../app/api';
+import { useRun } from '../../app/ui/use-run';
+import { fmt } from '../../app/ui/dates';
+import type { Lang } from '../../app/ui/i18n';
+import { labelOf } from '../../app/ui/labels';
+import { useTr } from '../../app/ui/i18n';
+import type { Me, OrgDetail } from '../../app/types';
 import './task.css';
+import { useSubtrees } from '../../app/subtrees';
+import type { Labels } from '../../app/ui/labels';
 
 export type Task = z.infer<typeof TaskSchema>;
 export type TaskListItem = z.infer<typeof TaskListItemSchema>;
@@ -31,8 +33,6 @@ export type TaskDashboard = z.infer<typeof TaskDashboardSchema>;
 export type Coverage = z.infer<typeof CoverageSchema>;
 export type PendingActionItem = z.infer<typeof PendingActionItemSchema>;
 export type BodyDetail = z.infer<typeof BodyDetailSchema>;
-type Subtree = z.infer<typeof SubtreeSchema>;
-type Labels = Record<string, { vi: string; en: string }>;
 
 export const taskStateLabel = (s: string, l: Lang) => labelOf(TASK_STATE_LABELS as Labels, s, l);
 export const sourceKindLabel = (s: string, l: Lang) => labelOf(TASK_SOURCE_LABELS as Labels, s, l);
@@ -162,13 +162,8 @@ export function PercentBar({
   );
 }
 
-export { apiError } from '../../app/write';
-
 /** Runs one write of a form: its own error and busy flag; a version conflict (409) reloads the task. */
 export const useTaskAction = (onDone: (t: Task) => void, reload: () => void) => useRun<Task>(onDone, reload);
-
-/** A problem+json next to the form that caused it (the server's Vietnamese reason, e.g. the 6 rõ rule). */
-export const TaskError = WriteError;
 
 /**
  * What the user may do with tasks, from the grants of GET /auth/me: an administrator or a clerk writes on the
@@ -181,23 +176,8 @@ export function useTaskAccess() {
     () => (me?.grants ?? []).filter((g) => g.role === 'admin' || g.role === 'clerk').map((g) => g.orgId),
     [me],
   );
-  const [writable, setWritable] = useState<Set<string>>(new Set());
-  const key = writers.join(',');
-  useEffect(() => {
-    if (!key) return;
-    let live = true;
-    Promise.all(
-      key.split(',').map((id) =>
-        api<Subtree>('GET', `/organizations/${encodeURIComponent(id)}/subtree`).then(
-          (s) => [id, ...s.items.map((x) => x.id)],
-          () => [id],
-        ),
-      ),
-    ).then((lists) => live && setWritable(new Set(lists.flat())));
-    return () => {
-      live = false;
-    };
-  }, [key]);
+  const subtrees = useSubtrees(writers);
+  const writable = useMemo(() => subtrees ?? new Set<string>(), [subtrees]);
   /** The organization the user works for: where new tasks are assigned, whose dashboard is shown. */
   const home = writers[0] ?? me?.grants[0]?.orgId ?? null;
   const canAssign = useCallback((t: { orgId: string }) => writable.has(t.orgId), [writable]);

@@ -92,7 +92,7 @@ export function setLang(l: Lang) {
   lang = l;
   localStorage.setItem('qc-lang', l);
   document.documentElement.lang = l;
-  listeners.forEach((f) => f());
+  for (const f of listeners) f();
 }
 export function useLang(): [Lang, (key: MessageKey) => string] {
   const l = useSyncExternalStore(

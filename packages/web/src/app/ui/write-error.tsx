@@ -1,45 +1,18 @@
 import { Alert, List, Text } from '@mantine/core';
-import { useState } from 'react';
-import { ApiError } from './api';
+import type { ApiError } from '../api';
 import { useLang } from './i18n';
 
-export function apiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError(0, 'Lỗi', String(e), 'ERROR');
-}
-
 /**
- * Runs one write of a form: its own error and busy flag; the answer goes to `onDone`. A version conflict (409)
- * calls `onConflict` (reload the record) so that the user decides again on the current one.
+ * The problem+json of a failed write next to its form (`form-error` unless named): the server's Vietnamese title and
+ * reason (with its clause).
  */
-export function useRun<T>(onDone: (x: T) => void, onConflict?: () => void) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (f: () => Promise<T>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await f());
-      return true;
-    } catch (e) {
-      const err = apiError(e);
-      setError(err);
-      if (err.status === 409) onConflict?.();
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { run, error, busy, setError };
-}
-
-/** The problem+json of a failed write next to its form: the server's Vietnamese title and reason (with its clause). */
 export function WriteError({
   error,
-  testid,
+  testid = 'form-error',
   onClose,
 }: {
   error: ApiError | null;
-  testid: string;
+  testid?: string;
   onClose?: () => void;
 }) {
   const [l] = useLang();

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import type { ApiError } from './api';
+import type { ApiError } from '../api';
 import { useLang } from './i18n';
-import { WriteError } from './write';
+import { WriteError } from './write-error';
 
 /**
  * "Are you sure?" before a write that cannot be taken back quietly (locking an account, ending its sessions): what

@@ -1,6 +1,6 @@
 import { Table } from '@mantine/core';
 import type { TableProps } from '@mantine/core';
-import './cards.css';
+import './card-table.css';
 
 /**
  * A table that reads as a table on a wide screen and as a pile of cards on a phone (under 600 px, by CSS alone):

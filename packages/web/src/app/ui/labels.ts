@@ -1,0 +1,8 @@
+import type { Lang } from './i18n';
+
+/** A label in both languages for each code (a kind, a state). */
+export type Labels = Record<string, { vi: string; en: string }>;
+
+/** The label of `key` in the language (the code itself when it has none; '' for none). */
+export const labelOf = (labels: Labels, key: string | null | undefined, l: Lang) =>
+  key ? (labels[key]?.[l] ?? key) : '';

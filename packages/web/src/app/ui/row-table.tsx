@@ -1,0 +1,51 @@
+import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
+import './row-table.css';
+
+/**
+ * A list that reads as a table on a wide screen and as a card per row on a phone (under 760 px, by CSS alone): the
+ * column headings (`head`) show on a wide screen only, so each cell but the first names itself on a phone with a
+ * `RowKey`. `columns` is the wide screen's CSS grid (`minmax(0, 3fr) minmax(0, 1fr)`).
+ */
+export function RowTable({
+  columns,
+  head,
+  testid,
+  className,
+  children,
+}: {
+  columns: string;
+  head: ReactNode[];
+  testid?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      className={className ? `qc-rows ${className}` : 'qc-rows'}
+      data-testid={testid}
+      style={{ '--qc-rows-columns': columns } as CSSProperties}
+    >
+      <div className="qc-rows-row qc-rows-head" aria-hidden="true">
+        {head.map((h, i) => (
+          <div key={i}>{h}</div>
+        ))}
+      </div>
+      {children}
+    </div>
+  );
+}
+
+/** A row of a `RowTable`, marked red on its left when `overdue`. */
+export function Row({ overdue = false, ...props }: HTMLAttributes<HTMLDivElement> & { overdue?: boolean }) {
+  return <div {...props} className={overdue ? 'qc-rows-row qc-overdue' : 'qc-rows-row'} />;
+}
+
+/** The first cell of a row: its title and what goes under it, one above the other. */
+export function RowMain({ children }: { children: ReactNode }) {
+  return <div className="qc-rows-main">{children}</div>;
+}
+
+/** A cell's name before its value, on a phone only (a wide screen has the column's heading). */
+export function RowKey({ children }: { children: ReactNode }) {
+  return <span className="qc-rows-k">{children}</span>;
+}
