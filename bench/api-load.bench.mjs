@@ -60,12 +60,14 @@ function closedLoop({ base, sessions, duration, request }) {
   });
 }
 
-const row = (name, r) =>
-  `${name.padEnd(44)} ${String(r.lat.length).padStart(6)} yêu cầu ${(r.lat.length / r.seconds).toFixed(0).padStart(5)}/s   p50 ${pct(r.lat, 50).toFixed(0).padStart(5)} ms   p99 ${pct(r.lat, 99).toFixed(0).padStart(5)} ms   tối đa ${Math.max(
-    ...r.lat,
-  )
-    .toFixed(0)
-    .padStart(5)} ms   lỗi ${r.errors}`;
+const row = (name, r) => {
+  const ms = (v) => v.toFixed(0).padStart(5);
+  return (
+    `${name.padEnd(44)} ${String(r.lat.length).padStart(6)} yêu cầu ${ms(r.lat.length / r.seconds)}/s   ` +
+    `p50 ${ms(pct(r.lat, 50))} ms   p99 ${ms(pct(r.lat, 99))} ms   ` +
+    `tối đa ${ms(Math.max(...r.lat))} ms   lỗi ${r.errors}`
+  );
+};
 
 export async function runLoadBench({
   usePg = process.argv.includes('--pg'),
@@ -95,7 +97,9 @@ export async function runLoadBench({
     const marker = `Tải thử ${Date.now().toString(36)}`;
     const taskList = await get('/tasks');
     console.log(
-      `(g) ${clients} người dùng đồng thời (mỗi người một phiên), ${duration} s mỗi tuyến, CSDL ${srv.driver}; demo: ${taskList.total} nhiệm vụ, ${detailed.length} hội nghị đã họp (trang trung vị ${median.size.toLocaleString('vi-VN')} byte, lớn nhất ${meeting.size.toLocaleString('vi-VN')} byte)`,
+      `(g) ${clients} người dùng đồng thời (mỗi người một phiên), ${duration} s mỗi tuyến, CSDL ${srv.driver}; ` +
+        `demo: ${taskList.total} nhiệm vụ, ${detailed.length} hội nghị đã họp (trang trung ` +
+        `vị ${median.size.toLocaleString('vi-VN')} byte, lớn nhất ${meeting.size.toLocaleString('vi-VN')} byte)`,
     );
     const runs = {
       tasks: ['GET /tasks (trang đầu, cả tỉnh)', () => ({ method: 'GET', path: '/api/v1/tasks' })],
@@ -132,7 +136,8 @@ export async function runLoadBench({
         const acknowledged = r.statuses.get(201) ?? 0;
         const stored = (await get(`/tasks?q=${encodeURIComponent(marker)}&pageSize=1`)).total;
         console.log(
-          `    nhiệm vụ được xác nhận (201): ${acknowledged}, có trong CSDL: ${stored}${acknowledged === stored ? ' — khớp' : ' — KHÔNG KHỚP'}`,
+          `    nhiệm vụ được xác nhận (201): ${acknowledged}, ` +
+            `có trong CSDL: ${stored}${acknowledged === stored ? ' — khớp' : ' — KHÔNG KHỚP'}`,
         );
         out.stored = { acknowledged, stored };
       }

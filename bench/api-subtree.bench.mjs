@@ -56,7 +56,8 @@ export async function runApiBench({ duration = Number(arg('duration', 10)), conn
     await pg.close();
 
     const row = (name, rps, p50, p99, errors) =>
-      `${name.padEnd(50)} ${String(Math.round(rps)).padStart(7)} /s   p50 ${p50.toFixed(1).padStart(6)} ms   p99 ${p99.toFixed(1).padStart(6)} ms   lỗi ${errors}`;
+      `${name.padEnd(50)} ${String(Math.round(rps)).padStart(7)} /s   p50 ${p50.toFixed(1).padStart(6)} ms ` +
+      `  p99 ${p99.toFixed(1).padStart(6)} ms   lỗi ${errors}`;
     console.log(`(a) API, ${connections} kết nối, ${duration} s mỗi phép đo, CSDL PGlite:`);
     console.log(
       row(
@@ -81,7 +82,8 @@ export async function runApiBench({ duration = Number(arg('duration', 10)), conn
     );
     const ratio = subtree.latency.p50 / pct(raw, 50);
     console.log(
-      `    tuyến có đăng nhập / SQL thô: p50 ${ratio.toFixed(2)}×, thông lượng ${(raw.length / duration / subtree.requests.average).toFixed(2)}× (mục tiêu ≤ 1,5×)`,
+      `    tuyến có đăng nhập / SQL thô: p50 ${ratio.toFixed(2)}×, ` +
+        `thông lượng ${(raw.length / duration / subtree.requests.average).toFixed(2)}× (mục tiêu ≤ 1,5×)`,
     );
     return { trivial, subtree, raw: { p50: pct(raw, 50), p99: pct(raw, 99), rps: raw.length / duration }, ratio };
   } finally {

@@ -112,10 +112,12 @@ export async function runLiveBench({
     }
     const f = (x) => `${x.toFixed(1)} ms`;
     console.log(
-      `(d) Cập nhật trực tiếp (SSE), ${clients} kết nối, ${updates} lần cập nhật, CSDL ${databaseUrl ? 'PostgreSQL' : 'PGlite'}; ${clients} kết nối mở trong ${(connectMs / 1000).toFixed(1)} s`,
+      `(d) Cập nhật trực tiếp (SSE), ${clients} kết nối, ${updates} lần cập nhật, ` +
+        `CSDL ${databaseUrl ? 'PostgreSQL' : 'PGlite'}; ${clients} kết nối mở trong ${(connectMs / 1000).toFixed(1)} s`,
     );
     console.log(
-      `    từ lúc gửi thao tác đến lúc mỗi kết nối nhận: p50 ${f(pct(all, 50))}   p99 ${f(pct(all, 99))}   tối đa ${f(Math.max(...all))}`,
+      `    từ lúc gửi thao tác đến lúc mỗi kết nối nhận: ` +
+        `p50 ${f(pct(all, 50))}   p99 ${f(pct(all, 99))}   tối đa ${f(Math.max(...all))}`,
     );
     console.log(`    đến kết nối cuối cùng của mỗi lần:            p50 ${f(pct(last, 50))}   p99 ${f(pct(last, 99))}`);
     return { p50: pct(all, 50), p99: pct(all, 99), lastP50: pct(last, 50), lastP99: pct(last, 99) };

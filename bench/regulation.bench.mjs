@@ -30,7 +30,9 @@ export function fortyArticles() {
       out.push(`3. Ban Thường vụ quyết định việc số ${art}.`, '');
       out.push(
         '```quy-tac',
-        `- { id: r${art}, kind: notice, body: BTV, documents_before_meeting: { min: 3, unit: working_day }, valid: { from: 2026-${String((art % 12) + 1).padStart(2, '0')}-01, until: 2026-${String((art % 12) + 1).padStart(2, '0')}-28 } }`,
+        `- { id: r${art}, kind: notice, body: BTV, documents_before_meeting: { min: 3, unit: working_day }, valid: ` +
+          `{ from: 2026-${String((art % 12) + 1).padStart(2, '0')}-01, until: ` +
+          `2026-${String((art % 12) + 1).padStart(2, '0')}-28 } }`,
         '```',
         '',
       );
@@ -58,7 +60,8 @@ export function run() {
   const l = time(() => lint(reg40), 300);
   const p = time(() => parseOrThrow(text), 300);
   console.log(
-    `lint, quy chế ${articles} điều, ${reg40.rules.length} quy tắc: trung vị ${l.median.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms (phân tích cú pháp: trung vị ${p.median.toFixed(2)} ms)`,
+    `lint, quy chế ${articles} điều, ${reg40.rules.length} quy tắc: trung vị ${l.median.toFixed(2)} ms, ` +
+      `p95 ${l.p95.toFixed(2)} ms (phân tích cú pháp: trung vị ${p.median.toFixed(2)} ms)`,
   );
 
   const reg = parseOrThrow(example);
@@ -87,7 +90,8 @@ export function run() {
   }
   const secs = (performance.now() - t0) / 1000;
   console.log(
-    `đánh giá quorum/vote/who_decides: ${Math.round(N / secs).toLocaleString('vi-VN')} lần/giây trên một lõi (${N.toLocaleString('vi-VN')} lần trong ${secs.toFixed(2)} s; kiểm ${sink})`,
+    `đánh giá quorum/vote/who_decides: ${Math.round(N / secs).toLocaleString('vi-VN')} lần/giây trên một lõi ` +
+      `(${N.toLocaleString('vi-VN')} lần trong ${secs.toFixed(2)} s; kiểm ${sink})`,
   );
 
   const provincial = reg;
@@ -110,7 +114,8 @@ export function run() {
   for (const c of parsed) findings += checkConsistency(c, provincial).length;
   const cs = (performance.now() - t1) / 1000;
   console.log(
-    `kiểm tra phù hợp 3.300 quy chế xã với quy chế tỉnh: ${cs.toFixed(2)} s, ${findings} phát hiện (330 quy chế có lỗi cài sẵn); phân tích cú pháp 3.300 tệp: ${ps.toFixed(2)} s; tổng ${(cs + ps).toFixed(2)} s`,
+    `kiểm tra phù hợp 3.300 quy chế xã với quy chế tỉnh: ${cs.toFixed(2)} s, ${findings} phát hiện (330 quy chế có ` +
+      `lỗi cài sẵn); phân tích cú pháp 3.300 tệp: ${ps.toFixed(2)} s; tổng ${(cs + ps).toFixed(2)} s`,
   );
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: every benchmark, figures printed. Options: --only api|load|national|regulation|live|tasks|reviews|web,
+// `npm run bench`: every benchmark, figures printed.
+// Options: --only api|load|national|regulation|live|tasks|reviews|web,
 // --duration S (API runs, default 10), --scale F (people = 5.6 million × F, default 0.02).
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -10,7 +11,8 @@ const only = (() => {
 })();
 execSync('node scripts/build.mjs --if-missing', { cwd: new URL('..', import.meta.url), stdio: 'inherit' });
 console.log(
-  `Máy: ${cpus().length} lõi ${cpus()[0]?.model ?? ''}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString()}`,
+  `Máy: ${cpus().length} lõi ${cpus()[0]?.model ?? ''}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+    `Node ${process.version}, ${new Date().toISOString()}`,
 );
 if (!only || only === 'regulation') (await import('./regulation.bench.mjs')).run();
 if (!only || only === 'api') await (await import('./api-subtree.bench.mjs')).runApiBench();

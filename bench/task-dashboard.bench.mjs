@@ -19,19 +19,25 @@ const TODAY = '2026-12-01';
 /** Organizations, people and tasks generated in the database itself (set-based SQL: a million rows in seconds). */
 export async function generate(sql, { orgs, people, tasks }) {
   await sql.query(`insert into organization (id, code, name, kind, valid_from, search_text)
-    select gen_random_uuid(), 'B-' || i, 'Đảng bộ ' || i, case when i = 1 then 'CENTRAL_PARTY_ORG' else 'COMMUNE_PARTY_ORG' end, '2025-07-01', 'dang bo ' || i from generate_series(1, ${orgs}) i`);
+    select gen_random_uuid(), 'B-' || i, 'Đảng bộ ' || i, case when i = 1 then 'CENTRAL_PARTY_ORG'
+      else 'COMMUNE_PARTY_ORG' end, '2025-07-01', 'dang bo ' || i from generate_series(1, ${orgs}) i`);
   await sql.query(`insert into person (id, org_id, full_name, search_text)
-    select gen_random_uuid(), (select id from organization where code = 'B-1'), 'Ủy viên ' || i, 'uy vien ' || i from generate_series(1, ${people}) i`);
+    select gen_random_uuid(), (select id from organization where code = 'B-1'), 'Ủy viên ' || i, 'uy vien ' || i
+      from generate_series(1, ${people}) i`);
   await sql.query(`create temp table o as select id, row_number() over (order by code) as n from organization`);
   await sql.query(`create temp table p as select id, row_number() over (order by full_name) as n from person`);
-  await sql.query(`insert into task (id, org_id, title, lead_kind, lead_id, lead_name, lead_org_id, due_date, extended_to, supervisor_person_id, deciding_body, product, source_kind, state, percent, done_on, search_text)
+  await sql.query(`insert into task (id, org_id, title, lead_kind, lead_id, lead_name, lead_org_id, due_date,
+      extended_to, supervisor_person_id, deciding_body, product, source_kind, state, percent, done_on, search_text)
     select gen_random_uuid(), o.id, 'Nhiệm vụ ' || i, 'unit', lo.id, 'Đơn vị ' || (i % 997), lo.id,
            d, case when i % 10 = 0 then d + 30 end, pp.id, 'BTV', 'Báo cáo', 'conclusion_item',
-           st, case when st = 'done' then 100 else (i % 90) end, case when st = 'done' then d - (i % 20) end, 'nhiem vu ' || i
+           st, case when st = 'done' then 100 else (i % 90) end, case when st = 'done' then d - (i % 20) end,
+           'nhiem vu ' || i
       from generate_series(1, ${tasks}) i
       -- Finished tasks were due in the past; open ones mostly ahead, about one in thirteen already late.
-      cross join lateral (select (array['done','done','done','done','in_progress','in_progress','in_progress','assigned','assigned','reported'])[1 + i % 10] as st) s
-      cross join lateral (select case when st = 'done' then date '${TODAY}' - (i::bigint * 7919 % 540)::int else date '${TODAY}' - 30 + (i::bigint * 7919 % 400)::int end as d) x
+      cross join lateral (select (array['done','done','done','done','in_progress','in_progress','in_progress',
+                                        'assigned','assigned','reported'])[1 + i % 10] as st) s
+      cross join lateral (select case when st = 'done' then date '${TODAY}' - (i::bigint * 7919 % 540)::int
+                                      else date '${TODAY}' - 30 + (i::bigint * 7919 % 400)::int end as d) x
       join o on o.n = 1 + (i * 31 % ${orgs})
       join o lo on lo.n = 1 + (i * 17 % ${orgs})
       join p pp on pp.n = 1 + (i * 13 % ${people})`);
@@ -67,7 +73,8 @@ function print(title, app, raw, target) {
   const f = (x) => `${x.toFixed(1)} ms`;
   console.log(title);
   console.log(
-    `    ứng dụng (dashboardData):  p50 ${f(app.p50)}   p95 ${f(app.p95)}   (mục tiêu p95 < ${target} ms: ${app.p95 < target ? 'đạt' : 'KHÔNG ĐẠT'})`,
+    `    ứng dụng (dashboardData):  p50 ${f(app.p50)}   p95 ${f(app.p95)}   (mục tiêu p95 < ${target} ` +
+      `ms: ${app.p95 < target ? 'đạt' : 'KHÔNG ĐẠT'})`,
   );
   console.log(`    SQL thô cùng câu lệnh:     p50 ${f(raw.p50)}   p95 ${f(raw.p95)}`);
   console.log(
@@ -106,7 +113,11 @@ export async function runDashboardBench({
       rawOverdue((t, p) => raw.query(t, p), orgs, 3, true),
     );
     print(
-      `(e) Bảng nhiệm vụ quá hạn trên PostgreSQL ${(await db.query('show server_version')).rows[0].server_version}: ${tasks.toLocaleString('vi-VN')} nhiệm vụ (tạo trong ${gen} s), ${orgs.length.toLocaleString('vi-VN')} tổ chức trong phạm vi, ${Number(overdue).toLocaleString('vi-VN')} quá hạn tại ${TODAY}`,
+      `(e) Bảng nhiệm vụ quá hạn trên ` +
+        `PostgreSQL ${(await db.query('show server_version')).rows[0].server_version}: ` +
+        `${tasks.toLocaleString('vi-VN')} nhiệm vụ (tạo trong ${gen} s), ` +
+        `${orgs.length.toLocaleString('vi-VN')} tổ chức trong phạm vi, ` +
+        `${Number(overdue).toLocaleString('vi-VN')} quá hạn tại ${TODAY}`,
       app,
       rawM,
       50,
@@ -145,7 +156,9 @@ export async function runDashboardBench({
     rawOverdue((t, p) => pglite.query(t, p), orgsLite, 3, false),
   );
   print(
-    `(f) Bảng nhiệm vụ quá hạn trên PGlite, một tỉnh: ${provinceTasks.toLocaleString('vi-VN')} nhiệm vụ (tạo trong ${gen} s), ${orgsApp.length} tổ chức, ${Number(overdue).toLocaleString('vi-VN')} quá hạn`,
+    `(f) Bảng nhiệm vụ quá hạn trên PGlite, ` +
+      `một tỉnh: ${provinceTasks.toLocaleString('vi-VN')} nhiệm vụ (tạo trong ${gen} s), ${orgsApp.length} tổ ` +
+      `chức, ${Number(overdue).toLocaleString('vi-VN')} quá hạn`,
     app,
     rawM,
     30,

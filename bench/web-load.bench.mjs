@@ -188,7 +188,8 @@ export async function runWebLoadBench({
   });
   try {
     console.log(
-      `Tải giao diện web trong Chromium, ${runs} lần mỗi tài khoản, bộ nhớ đệm trống mỗi lần; bản dựng ${webDir}; tải trung bình của máy ${loadavg()[0].toFixed(1)}; tệp biểu đồ: ${[...charts].join(', ') || '(không có)'}`,
+      `Tải giao diện web trong Chromium, ${runs} lần mỗi tài khoản, bộ nhớ đệm trống mỗi lần; bản dựng ${webDir}; ` +
+        `tải trung bình của máy ${loadavg()[0].toFixed(1)}; tệp biểu đồ: ${[...charts].join(', ') || '(không có)'}`,
     );
     // One load not counted: the server's first answers (PGlite warming) are not what a user sees on a later visit.
     await load(browser, server.base, {
@@ -260,14 +261,20 @@ export async function runWebLoadBench({
       });
     }
     console.log(
-      `JavaScript tính theo gzip (${wireNote ? 'byte trên đường truyền' : 'máy chủ không nén: thân tệp đã tải được nén gzip mức 6 tại đây'}); lớn nhất qua các lần tải`,
+      `JavaScript tính theo gzip (${
+        wireNote ? 'byte trên đường truyền' : 'máy chủ không nén: thân tệp đã tải được nén gzip mức 6 tại đây'
+      }); lớn nhất qua các lần tải`,
     );
     console.log(
-      `${'trang'.padEnd(28)} ${'JS trước FCP'.padStart(13)} ${'(chưa nén)'.padStart(11)} ${'JS đến khi sẵn sàng'.padStart(20)}   ${'FCP p50'.padStart(8)}   ${'sẵn sàng p50'.padStart(12)} ${'p95'.padStart(8)}   biểu đồ`,
+      `${'trang'.padEnd(28)} ${'JS trước FCP'.padStart(13)} ${'(chưa nén)'.padStart(11)} ` +
+        `${'JS đến khi sẵn sàng'.padStart(20)}   ${'FCP p50'.padStart(8)}   ${'sẵn sàng p50'.padStart(12)} ` +
+        `${'p95'.padStart(8)}   biểu đồ`,
     );
     for (const r of rows) {
       console.log(
-        `${r.label.padEnd(28)} ${kb(r.before).padStart(13)} ${kb(r.beforeRaw).padStart(11)} ${kb(r.total).padStart(20)}   ${ms(pct(r.fcps, 50)).padStart(8)}   ${ms(pct(r.times, 50)).padStart(12)} ${ms(pct(r.times, 95)).padStart(8)}   ${r.charts.length ? `CÓ (${r.charts.join(', ')})` : 'không'}`,
+        `${r.label.padEnd(28)} ${kb(r.before).padStart(13)} ${kb(r.beforeRaw).padStart(11)} ` +
+          `${kb(r.total).padStart(20)}   ${ms(pct(r.fcps, 50)).padStart(8)}   ${ms(pct(r.times, 50)).padStart(12)} ` +
+          `${ms(pct(r.times, 95)).padStart(8)}   ${r.charts.length ? `CÓ (${r.charts.join(', ')})` : 'không'}`,
       );
     }
     console.log('    các mốc (p50, tính từ lúc bắt đầu điều hướng):');
@@ -277,7 +284,8 @@ export async function runWebLoadBench({
         .map(([k, v]) => [k, pct(v, 50)])
         .sort((a, b) => a[1] - b[1]);
       console.log(
-        `      ${r.label}: ${list.map(([k, v]) => `${k} ${ms(v)}`).join(' · ')}; tác vụ dài trên luồng chính trước khi sẵn sàng ${ms(pct(longTasks, 50))}`,
+        `      ${r.label}: ${list.map(([k, v]) => `${k} ${ms(v)}`).join(' · ')}; ` +
+          `tác vụ dài trên luồng chính trước khi sẵn sàng ${ms(pct(longTasks, 50))}`,
       );
     }
     console.log(`    tải trung bình của máy lúc kết thúc: ${loadavg()[0].toFixed(1)} (1 phút)`);
@@ -290,10 +298,12 @@ export async function runWebLoadBench({
     const chartsOnHome = home.some((r) => r.charts.length) || login.charts.length > 0;
     const ok = (b) => (b ? 'đạt' : 'KHÔNG ĐẠT');
     console.log(
-      `    JS trước lần vẽ đầu (trang chủ và trang đăng nhập, lớn nhất): ${kb(maxBefore)} gzip (mục tiêu ≤ ${budgetKb} KB): ${ok(maxBefore <= budgetKb * 1024)}`,
+      `    JS trước lần vẽ đầu (trang chủ và trang đăng nhập, ` +
+        `lớn nhất): ${kb(maxBefore)} gzip (mục tiêu ≤ ${budgetKb} KB): ${ok(maxBefore <= budgetKb * 1024)}`,
     );
     console.log(
-      `    trang chủ sẵn sàng (${allTimes.length} lần tải, ${home.length} tài khoản): p50 ${ms(pct(allTimes, 50))}, p95 ${ms(p95)} (mục tiêu ≤ ${budgetMs} ms): ${ok(p95 <= budgetMs)}`,
+      `    trang chủ sẵn sàng (${allTimes.length} lần tải, ${home.length} tài khoản): p50 ${ms(pct(allTimes, 50))}, ` +
+        `p95 ${ms(p95)} (mục tiêu ≤ ${budgetMs} ms): ${ok(p95 <= budgetMs)}`,
     );
     console.log(`    thư viện biểu đồ không được tải ở trang chủ và trang đăng nhập: ${ok(!chartsOnHome)}`);
     return { rows, maxBefore, p95, chartsOnHome };

@@ -15,6 +15,16 @@ const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, stdio: '
 const build = run(process.execPath, [join(root, 'scripts/build.mjs')]);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+// Format and lint (Biome: format, import cycles, unused code) and the line width the formatter cannot enforce. A
+// finding fails the run, after the tests, so that one run shows both.
+console.log('• Kiểm tra định dạng và lint (Biome), độ dài dòng…');
+const lint = [
+  run(process.execPath, [join(root, 'node_modules/@biomejs/biome/bin/biome'), 'check', '--max-diagnostics=50', '.']),
+  run(process.execPath, [join(root, 'scripts/check-lines.mjs')]),
+];
+const lintFailed = lint.some((r) => r.status !== 0);
+if (lintFailed) console.log('• Định dạng hoặc lint chưa đạt (xem ở trên): lần chạy này sẽ báo lỗi.');
+
 // What this machine supports.
 const skipped = [];
 const pgUrl =
@@ -113,5 +123,6 @@ if (ci && skippedTests > 0) {
   console.error(`CI=true nhưng ${skippedTests} kiểm thử bị bỏ qua.`);
   failed++;
 }
+if (lintFailed) failed++;
 console.log(`tests: ${passed} passed, ${failed} failed, ${skippedTests} skipped`);
 process.exit(vitest.status !== 0 || failed > 0 ? 1 : 0);

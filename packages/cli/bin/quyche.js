@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 if (!existsSync(entry)) {
   console.error(
-    'Quychế chưa được biên dịch: hãy chạy `npm install` (hoặc `npm run build`) ở thư mục gốc. / Not built yet: run `npm install`.',
+    'Quychế chưa được biên dịch: hãy chạy `npm install` (hoặc `npm run build`) ở thư mục gốc. ' +
+      '/ Not built yet: run `npm install`.',
   );
   process.exit(1);
 }

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBackupFile, openDb } from '@quyche/db';
+import { openBackupFile, openDb, qb, sql } from '@quyche/db';
 import { createPgDatabase, postgresUnavailableReason } from '../../db/src/test-db.js';
 
 // The CLI as a user runs it (built by `npm test`): the real binary, a real data folder, a real server.
@@ -73,7 +73,8 @@ describe('a backup taken while the server runs on PGlite', () => {
     expect(statSync(join(dir, 'quyche.server.json')).mode & 0o777).toBe(0o600);
   });
 
-  it('is taken through the server while tasks are being created, consistent, and restores into PGlite and PostgreSQL', async () => {
+  it('is taken through the server while tasks are being created, consistent, ' +
+    'and restores into PGlite and PostgreSQL', async () => {
     const al = (
       (await (
         await fetch(`${base}/api/v1/organizations?q=ORG-AL&pageSize=200`, { headers: { cookie: session.cookie } })
@@ -156,10 +157,10 @@ describe('a backup taken while the server runs on PGlite', () => {
         const db = await t.open();
         try {
           for (const [table, n] of Object.entries(counts)) {
-            expect(
-              Number((await db.query<{ n: string }>(`select count(*)::text as n from ${table}`)).rows[0]!.n),
-              `${t.label}: ${table}`,
-            ).toBe(n);
+            const { rows } = await sql<{ n: string }>`select count(*)::text as n from ${sql.table(table)}`.execute(
+              qb(db),
+            );
+            expect(Number(rows[0]!.n), `${t.label}: ${table}`).toBe(n);
           }
         } finally {
           await db.close();
@@ -183,7 +184,10 @@ describe('quyche db check-backup', () => {
     const r = await run(['db', 'check-backup', file]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(
-      /^Kiểm tra bản sao lưu .*dang-chay\.jsonl\.gz\n {2}Tạo lúc .* \(giờ Việt Nam\) từ PGlite, định dạng phiên bản 2, lược đồ \d+_\w+\.sql\n/,
+      new RegExp(
+        String.raw`^Kiểm tra bản sao lưu .*dang-chay\.jsonl\.gz\n {2}Tạo lúc .* \(giờ Việt Nam\) từ PGlite, ` +
+          String.raw`định dạng phiên bản 2, lược đồ \d+_\w+\.sql\n`,
+      ),
     );
     expect(r.stdout).toMatch(
       /Phục hồi thử vào CSDL tạm: \d+ bảng, [\d.]+ bản ghi; số bản ghi từng bảng khớp với bản sao lưu/,
@@ -192,7 +196,8 @@ describe('quyche db check-backup', () => {
     expect(r.stdout).toMatch(/KẾT QUẢ: TỐT — bản sao lưu phục hồi được/);
   }, 120_000);
 
-  it('refuses a truncated, a damaged, a foreign and a missing file with one clear line each, exit code 1, no stack trace', async () => {
+  it('refuses a truncated, a damaged, a foreign and a missing file with one clear line each, ' +
+    'exit code 1, no stack trace', async () => {
     const whole = readFileSync(file);
     const cases: [string, Buffer | null, RegExp][] = [
       [

@@ -12,7 +12,13 @@ import { CliError } from './cli.shared.js';
 export const unwritable = (file: string) => (e: NodeJS.ErrnoException) => {
   if (e.syscall && ['ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EISDIR', 'ENOTDIR'].includes(e.code ?? ''))
     throw new CliError(
-      `Không ghi được tệp sao lưu ${file}: ${e.code === 'ENOSPC' ? 'ổ đĩa đã đầy' : e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'thư mục không tồn tại' : 'không có quyền ghi'} (${e.code})`,
+      `Không ghi được tệp sao lưu ${file}: ${
+        e.code === 'ENOSPC'
+          ? 'ổ đĩa đã đầy'
+          : e.code === 'ENOENT' || e.code === 'ENOTDIR'
+            ? 'thư mục không tồn tại'
+            : 'không có quyền ghi'
+      } (${e.code})`,
     );
   throw e;
 };
@@ -27,7 +33,8 @@ export async function backupThroughServer(dataDir: string, file: string, locked:
     info = readServerInfo(dataDir);
   } catch (e) {
     throw new CliError(
-      `Không đọc được ${SERVER_INFO_FILE} của máy chủ đang chạy (${(e as NodeJS.ErrnoException).code}): hãy chạy lệnh bằng cùng tài khoản hệ điều hành với máy chủ`,
+      `Không đọc được ${SERVER_INFO_FILE} của máy chủ đang chạy (${(e as NodeJS.ErrnoException).code}): ` +
+        'hãy chạy lệnh bằng cùng tài khoản hệ điều hành với máy chủ',
     );
   }
   if (!info) throw locked; // held by another command (a restore), not by a server: wait for it
@@ -41,7 +48,8 @@ export async function backupThroughServer(dataDir: string, file: string, locked:
       });
     } catch (e) {
       throw new CliError(
-        `Máy chủ giữ thư mục dữ liệu (PID ${info.pid}, ${info.url}) không trả lời: ${((e as Error).cause as Error | undefined)?.message ?? (e as Error).message}`,
+        `Máy chủ giữ thư mục dữ liệu (PID ${info.pid}, ${info.url}) không trả lời: ` +
+          (((e as Error).cause as Error | undefined)?.message ?? (e as Error).message),
       );
     }
     if (!res.ok || !res.body) {

@@ -64,7 +64,8 @@ export async function newPassword(
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
     throw new CliError(
-      `Cần mật khẩu: chạy trong cửa sổ dòng lệnh để nhập (không hiện ra màn hình), hoặc dùng --password-file TỆP${envVar ? ` hoặc biến môi trường ${envVar}` : ''}.`,
+      'Cần mật khẩu: chạy trong cửa sổ dòng lệnh để nhập (không hiện ra màn hình), ' +
+        `hoặc dùng --password-file TỆP${envVar ? ` hoặc biến môi trường ${envVar}` : ''}.`,
     );
   }
   const first = await askHidden('Mật khẩu mới (ít nhất 10 ký tự): ');

@@ -68,7 +68,8 @@ afterAll(async () => {
 });
 
 describe('a server that is PID 1 (as in a container), killed with SIGKILL', () => {
-  it('starts again on its data folder with the data written before, and a second live server is still refused', async () => {
+  it('starts again on its data folder with the data written before, ' +
+    'and a second live server is still refused', async () => {
     const port = 4900 + Math.floor(Math.random() * 400);
     const first = startAsPid1(port);
     expect(await healthy(port, 240_000), first.output()).toBe(true);

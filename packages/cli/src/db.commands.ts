@@ -30,19 +30,22 @@ export function dbCommands(prog: Command, g: () => GlobalOpts) {
         // PostgreSQL, or a PGlite folder no server holds: read it directly, in one snapshot transaction.
         const s = await withDb(cfg, (d: Db) => backupToFile(d, file).catch(unwritable(file)));
         console.log(
-          `Đã sao lưu ${num(s.rows)} bản ghi của ${Object.keys(s.counts).length} bảng vào ${file} (${mb(s.bytes)} MB, ${secs(s.ms)} giây).`,
+          `Đã sao lưu ${num(s.rows)} bản ghi của ${Object.keys(s.counts).length} bảng vào ${file} ` +
+            `(${mb(s.bytes)} MB, ${secs(s.ms)} giây).`,
         );
       } catch (e) {
         if (!(e instanceof DataFolderLockedError) || cfg.databaseUrl) throw e;
         const r = await backupThroughServer(cfg.dataDir, file, e);
         console.log(
-          `Đã sao lưu ${num(total(r.counts))} bản ghi của ${Object.keys(r.counts).length} bảng vào ${file} qua máy chủ đang chạy (PID ${r.pid}; ${secs(performance.now() - t0)} giây).`,
+          `Đã sao lưu ${num(total(r.counts))} bản ghi của ${Object.keys(r.counts).length} bảng vào ${file} ` +
+            `qua máy chủ đang chạy (PID ${r.pid}; ${secs(performance.now() - t0)} giây).`,
         );
       }
     });
   db.command('restore <file>')
     .description(
-      'thay toàn bộ dữ liệu bằng một bản sao lưu (trong một giao dịch: lỗi thì không thay đổi gì); cần dừng máy chủ trước',
+      'thay toàn bộ dữ liệu bằng một bản sao lưu (trong một giao dịch: lỗi thì không thay đổi gì); ' +
+        'cần dừng máy chủ trước',
     )
     .action(async (file: string) => {
       const r = await withDb(config(g()), (d: Db) => restoreBackupFile(d, file));
@@ -54,7 +57,8 @@ export function dbCommands(prog: Command, g: () => GlobalOpts) {
     });
   db.command('check-backup <file>')
     .description(
-      'phục hồi thử một bản sao lưu vào CSDL PGlite tạm (không đụng tới dữ liệu đang dùng), kiểm tra nhật ký và số bản ghi; thoát 0 nếu tốt, 1 nếu không',
+      'phục hồi thử một bản sao lưu vào CSDL PGlite tạm (không đụng tới dữ liệu đang dùng), ' +
+        'kiểm tra nhật ký và số bản ghi; thoát 0 nếu tốt, 1 nếu không',
     )
     .action(async (file: string) => {
       const c = await checkBackup(file);

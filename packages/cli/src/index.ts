@@ -55,7 +55,8 @@ export function program(): Command {
         if (await hasAccounts(d)) throw new CliError('CSDL đã có tài khoản (đang dùng thật): không nạp dữ liệu mẫu.');
         const s = await seedAnLac(d);
         console.log(
-          `Đã nạp: ${s.organizations} tổ chức, ${s.people} người, ${s.memberships} chức vụ; tài khoản: ${s.users.map((u) => u.username).join(', ')} (mật khẩu ${s.users[0]!.password}).`,
+          `Đã nạp: ${s.organizations} tổ chức, ${s.people} người, ${s.memberships} chức vụ; ` +
+            `tài khoản: ${s.users.map((u) => u.username).join(', ')} (mật khẩu ${s.users[0]!.password}).`,
         );
       });
     });

@@ -30,7 +30,8 @@ export function initCommand(prog: Command, g: () => GlobalOpts) {
     .option('--admin-name <name>', 'tên hiển thị của quản trị viên')
     .option(
       '--password-file <file>',
-      'đọc mật khẩu từ dòng đầu của tệp (hoặc biến môi trường QUYCHE_ADMIN_PASSWORD; trong cửa sổ dòng lệnh: nhập khi được hỏi)',
+      'đọc mật khẩu từ dòng đầu của tệp ' +
+        '(hoặc biến môi trường QUYCHE_ADMIN_PASSWORD; trong cửa sổ dòng lệnh: nhập khi được hỏi)',
     )
     .action(async (o: InitOpts) => {
       const r = await withDb(config(g()), async (d) => {

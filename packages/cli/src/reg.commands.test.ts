@@ -41,7 +41,8 @@ describe('quyche reg', () => {
       'ask',
       AN_LAC,
       '--json',
-      '{"ask":"vote","at":"2026-04-10","input":{"body":"BCH","total_members":61,"present":45,"yes":31,"no":10,"abstain":4,"method":"show_of_hands"}}',
+      '{"ask":"vote","at":"2026-04-10","input":{"body":"BCH","total_members":61,"present":45,' +
+        '"yes":31,"no":10,"abstain":4,"method":"show_of_hands"}}',
     );
     expect(a.status).toBe(0);
     const out = JSON.parse(a.stdout);

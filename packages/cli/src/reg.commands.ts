@@ -20,7 +20,9 @@ import {
 } from '@quyche/core';
 import type { Regulation, WorkingCalendar } from '@quyche/core';
 
-/** Exit codes of `quyche reg` (other tools automate them): 0 ok, 1 findings/failures, 2 unreadable file, 3 no answer. */
+/**
+ * Exit codes of `quyche reg` (other tools automate them): 0 ok, 1 findings/failures, 2 unreadable file, 3 no answer.
+ */
 export const EXIT = { OK: 0, FINDINGS: 1, PARSE: 2, NO_ANSWER: 3 } as const;
 
 export class ExitError extends Error {
@@ -210,7 +212,8 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
         console.log(r.qcmd);
         const rep = r.report;
         console.error(
-          `Nhập: ${rep.chapters} chương, ${rep.articles} điều, ${rep.clauses} khoản, ${rep.points} điểm; ${rep.unplaced.length} đoạn không xếp được.`,
+          `Nhập: ${rep.chapters} chương, ${rep.articles} điều, ${rep.clauses} khoản, ${rep.points} điểm; ` +
+            `${rep.unplaced.length} đoạn không xếp được.`,
         );
         for (const u of rep.unplaced) console.error(`  - đoạn ${u.paragraph}: ${u.reason_vi}: ${u.text}`);
         for (const w of rep.warnings) console.error(`  ! ${w}`);
@@ -235,7 +238,9 @@ export function regCommands(prog: Command, calendar: () => WorkingCalendar) {
           symbol: 'Số      -BC/TU',
           place: 'An Lạc',
           date: todayInVietnam(),
-          summary: `giữa ${String(ra.frontMatter.expression ?? a)} và ${String(rb.frontMatter.expression ?? b)} của ${String(ra.frontMatter.title ?? '')}`,
+          summary:
+            `giữa ${String(ra.frontMatter.expression ?? a)} và ${String(rb.frontMatter.expression ?? b)} ` +
+            `của ${String(ra.frontMatter.title ?? '')}`,
         });
         writeFileSync(o.docx, buf);
         console.error(`Đã ghi ${o.docx} (${rows.length} dòng)`);

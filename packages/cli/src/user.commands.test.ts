@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { type Db, openDb, qb, sql } from '@quyche/db';
 
 // A database for real use, as an administrator sets it up and runs it: the built binary, a real data folder.
 const bin = fileURLToPath(new URL('../bin/quyche.js', import.meta.url));
@@ -22,14 +22,16 @@ const CLERK_PASSWORD = 'Cánh đồng lúa chín vàng';
 describe('quyche init, serve without the demo, and the user commands', () => {
   let dir: string;
   let server: ChildProcess | undefined;
-  const query = async <T>(sql: string): Promise<T[]> => {
-    const pg = await PGlite.create(join(dir, 'pg'));
+  /** The data folder's database, read while no server holds it. */
+  const withDb = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
+    const db = await openDb({ dataDir: dir, lock: false });
     try {
-      return (await pg.query<T>(sql)).rows;
+      return await fn(db);
     } finally {
-      await pg.close();
+      await db.close();
     }
   };
+  const query = (text: string) => withDb(async (db) => (await db.query(text)).rows);
   const file = (name: string, text: string) => {
     const f = join(dir, name);
     writeFileSync(f, `${text}\n`);
@@ -182,8 +184,13 @@ describe('quyche init, serve without the demo, and the user commands', () => {
     expect(cli(['user', 'list', '--data', dir]).stdout).toMatch(/Đang hoạt động, phải đổi mật khẩu/);
     expect(cli(['user', 'disable', 'khong.co', '--data', dir]).stderr).toContain('Không có tài khoản khong.co');
 
-    const audit = await query<{ actor: string; action: string; after: string }>(
-      "select actor, action, after::text as after from audit_log where entity = 'app_user' order by seq",
+    const audit = await withDb((db) =>
+      qb(db)
+        .selectFrom('audit_log')
+        .select(['actor', 'action', sql<string>`after::text`.as('after')])
+        .where('entity', '=', 'app_user')
+        .orderBy('seq')
+        .execute(),
     );
     expect(audit.map((a) => `${a.actor} ${a.action}`)).toEqual([
       'cli create',

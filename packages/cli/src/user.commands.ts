@@ -113,7 +113,8 @@ export function userCommands(prog: Command, g: () => GlobalOpts) {
             u.grants.map((x) => `${APP_ROLE_LABELS[x.role as AppRole]?.vi ?? x.role} — ${x.orgName}`).join('; ') ||
             'chưa được phân quyền';
           console.log(
-            `${u.username}  ${u.display_name}\n    ${roles}\n    ${state}; đăng nhập lần cuối: ${when(u.last_login_at)}; phiên đang mở: ${u.active_sessions}`,
+            `${u.username}  ${u.display_name}\n    ${roles}\n    ${state}; ` +
+              `đăng nhập lần cuối: ${when(u.last_login_at)}; phiên đang mở: ${u.active_sessions}`,
           );
         }
         console.log(`${rows.length} tài khoản.`);
@@ -143,7 +144,8 @@ export function userCommands(prog: Command, g: () => GlobalOpts) {
   user
     .command('password <username>')
     .description(
-      'đặt lại mật khẩu (nhập khi được hỏi, hoặc --password-file): thu hồi các phiên, buộc đổi mật khẩu ở lần đăng nhập sau',
+      'đặt lại mật khẩu (nhập khi được hỏi, hoặc --password-file): ' +
+        'thu hồi các phiên, buộc đổi mật khẩu ở lần đăng nhập sau',
     )
     .option('--password-file <file>', 'đọc mật khẩu mới từ dòng đầu của tệp')
     .action(async (username: string, o: { passwordFile?: string }) => {
@@ -151,7 +153,8 @@ export function userCommands(prog: Command, g: () => GlobalOpts) {
         const target = await userNamed(d, username);
         const u = await resetAccountPassword(d, CLI, target, await newPassword(o), 'password');
         console.log(
-          `Đã đặt lại mật khẩu của ${u.username}; các phiên đăng nhập đã bị thu hồi; người dùng phải đổi mật khẩu ở lần đăng nhập sau.`,
+          `Đã đặt lại mật khẩu của ${u.username}; các phiên đăng nhập đã bị thu hồi; ` +
+            'người dùng phải đổi mật khẩu ở lần đăng nhập sau.',
         );
       });
     });

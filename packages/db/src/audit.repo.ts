@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@quyche/core';
 import type { Db, Sql } from './db.types.js';
+import { qb } from './kysely.driver.js';
 
 export interface AuditInput {
   actorUserId: string | null;
@@ -28,6 +29,22 @@ interface AuditRow {
   hash: string;
 }
 
+/** Every column of audit_log, named: the chain is hashed over all of them but the hashes. */
+const AUDIT_COLUMNS = [
+  'seq',
+  'at',
+  'actor_user_id',
+  'actor',
+  'action',
+  'entity',
+  'entity_id',
+  'org_id',
+  'before',
+  'after',
+  'prev_hash',
+  'hash',
+] as const;
+
 function hashOf(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
   const at = row.at instanceof Date ? row.at.toISOString() : new Date(row.at).toISOString();
   const body = canonicalJson({ ...row, at, seq: Number(row.seq) });
@@ -36,9 +53,12 @@ function hashOf(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): st
 
 /** Appends one entry to the hash chain; call inside the write's transaction. */
 export async function appendAudit(tx: Sql, e: AuditInput): Promise<void> {
-  const head = (
-    await tx.query<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1 for update')
-  ).rows[0]!;
+  const head = await qb(tx)
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   const row = {
     seq: Number(head.seq) + 1,
     at: new Date(),
@@ -58,25 +78,24 @@ export async function appendAudit(tx: Sql, e: AuditInput): Promise<void> {
     after: JSON.parse(JSON.stringify(row.after)),
   };
   const hash = hashOf(head.hash, normalized);
-  await tx.query(
-    `insert into audit_log (seq, at, actor_user_id, actor, action, entity, entity_id, org_id, before, after, prev_hash, hash)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-    [
-      row.seq,
-      row.at.toISOString(),
-      row.actor_user_id,
-      row.actor,
-      row.action,
-      row.entity,
-      row.entity_id,
-      row.org_id,
-      JSON.stringify(row.before),
-      JSON.stringify(row.after),
-      head.hash,
+  await qb(tx)
+    .insertInto('audit_log')
+    .values({
+      seq: row.seq,
+      at: row.at.toISOString(),
+      actor_user_id: row.actor_user_id,
+      actor: row.actor,
+      action: row.action,
+      entity: row.entity,
+      entity_id: row.entity_id,
+      org_id: row.org_id,
+      before: JSON.stringify(row.before),
+      after: JSON.stringify(row.after),
+      prev_hash: head.hash,
       hash,
-    ],
-  );
-  await tx.query('update audit_head set seq = $1, hash = $2 where id = 1', [row.seq, hash]);
+    })
+    .execute();
+  await qb(tx).updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
 }
 
 export interface AuditProblem {
@@ -93,9 +112,13 @@ export async function verifyAudit(db: Sql): Promise<{ ok: boolean; checked: numb
   let checked = 0;
   const batch = 5000;
   for (let from = 0; ; ) {
-    const rows = (
-      await db.query<AuditRow>('select * from audit_log where seq > $1 order by seq limit $2', [from, batch])
-    ).rows;
+    const rows: AuditRow[] = await qb(db)
+      .selectFrom('audit_log')
+      .select(AUDIT_COLUMNS)
+      .where('seq', '>', from)
+      .orderBy('seq')
+      .limit(batch)
+      .execute();
     if (rows.length === 0) break;
     for (const r of rows) {
       const seq = Number(r.seq);
@@ -128,12 +151,14 @@ export async function verifyAudit(db: Sql): Promise<{ ok: boolean; checked: numb
       from = seq;
     }
   }
-  const head = (await db.query<{ seq: number; hash: string }>('select seq, hash from audit_head where id = 1')).rows[0];
+  const head = await qb(db).selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
   if (!head || Number(head.seq) !== expectSeq - 1 || head.hash !== prevHash) {
     problems.push({
       seq: head ? Number(head.seq) : 0,
       kind: 'head_mismatch',
-      message_vi: `Đầu chuỗi nhật ký ghi số ${head?.seq ?? '?'} nhưng bản ghi cuối là số ${expectSeq - 1}: các bản ghi cuối đã bị xóa hoặc sửa`,
+      message_vi:
+        `Đầu chuỗi nhật ký ghi số ${head?.seq ?? '?'} nhưng bản ghi cuối là số ${expectSeq - 1}: ` +
+        'các bản ghi cuối đã bị xóa hoặc sửa',
     });
   }
   return { ok: problems.length === 0, checked, problems };
@@ -141,18 +166,17 @@ export async function verifyAudit(db: Sql): Promise<{ ok: boolean; checked: numb
 
 /** Entries about the organizations in `visible`, plus the viewer's own actions. */
 export async function listAudit(db: Sql, page: number, pageSize: number, visible: string[], userId: string) {
-  const w = 'where org_id = any($1::uuid[]) or actor_user_id = $2';
-  const total = Number(
-    (await db.query<{ n: number }>(`select count(*)::int as n from audit_log ${w}`, [visible, userId])).rows[0]!.n,
-  );
-  const rows = (
-    await db.query<AuditRow>(`select * from audit_log ${w} order by seq desc limit $3 offset $4`, [
-      visible,
-      userId,
-      pageSize,
-      (page - 1) * pageSize,
-    ])
-  ).rows;
+  const mine = qb(db)
+    .selectFrom('audit_log')
+    .where((eb) => eb.or([eb('org_id', '=', eb.fn.any(eb.val(visible))), eb('actor_user_id', '=', userId)]));
+  const { n } = await mine.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(n);
+  const rows: AuditRow[] = await mine
+    .select(AUDIT_COLUMNS)
+    .orderBy('seq', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return { total, rows };
 }
 export type { AuditRow };

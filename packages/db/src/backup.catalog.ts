@@ -115,7 +115,8 @@ export function foreignKeyOrder(deps: Map<string, Set<string>>): string[] {
       .sort();
     if (ready.length === 0)
       throw new Error(
-        `Các bảng tham chiếu vòng tròn lẫn nhau, không xếp được thứ tự sao lưu: ${[...remaining.keys()].sort().join(', ')}`,
+        'Các bảng tham chiếu vòng tròn lẫn nhau, không xếp được thứ tự sao lưu: ' +
+          [...remaining.keys()].sort().join(', '),
       );
     for (const t of ready) {
       order.push(t);

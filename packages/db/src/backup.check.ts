@@ -2,11 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyAudit } from './audit.repo.js';
-import { backupTables, quoteIdent as q } from './backup.catalog.js';
+import { sql } from 'kysely';
+import { backupTables } from './backup.catalog.js';
 import { BackupFormatError, openBackupFile } from './backup.file.js';
 import type { BackupHeader } from './backup.file.js';
 import { restoreBackupFile } from './backup.restore.js';
 import type { Db } from './db.types.js';
+import { qb } from './kysely.driver.js';
 import { migrate } from './migrate.js';
 import { openDb } from './open-db.js';
 
@@ -42,7 +44,8 @@ export async function checkBackup(file: string, opts: { tmpDir?: string } = {}):
     const restored = await restoreBackupFile(db, file);
     for (const t of await backupTables(db)) {
       const expected = restored.counts[t.name];
-      const n = Number((await db.query<{ n: string }>(`select count(*)::text as n from ${q(t.name)}`)).rows[0]!.n);
+      const { rows } = await sql<{ n: string }>`select count(*)::text as n from ${sql.table(t.name)}`.execute(qb(db));
+      const n = Number(rows[0]!.n);
       if (expected === undefined) {
         c.problems.push(`Bảng ${t.name} không có trong bản sao lưu`);
         continue;
@@ -84,18 +87,22 @@ export function describeCheck(c: BackupCheck): string[] {
     const from =
       c.header.driver === 'postgres' ? 'PostgreSQL' : c.header.driver === 'pglite' ? 'PGlite' : 'không rõ CSDL';
     lines.push(
-      `  Tạo lúc ${at} (giờ Việt Nam) từ ${from}, định dạng phiên bản ${c.header.version}, lược đồ ${c.header.migrations.at(-1) ?? '?'}`,
+      `  Tạo lúc ${at} (giờ Việt Nam) từ ${from}, định dạng phiên bản ${c.header.version}, ` +
+        `lược đồ ${c.header.migrations.at(-1) ?? '?'}`,
     );
   }
   if (c.tables.length) {
     const same = c.tables.every((t) => t.expected === t.restored);
     lines.push(
-      `  Phục hồi thử vào CSDL tạm: ${c.tables.length} bảng, ${num(c.rows)} bản ghi; số bản ghi từng bảng ${same ? 'khớp' : 'KHÔNG khớp'} với bản sao lưu`,
+      `  Phục hồi thử vào CSDL tạm: ${c.tables.length} bảng, ${num(c.rows)} bản ghi; ` +
+        `số bản ghi từng bảng ${same ? 'khớp' : 'KHÔNG khớp'} với bản sao lưu`,
     );
   }
   if (c.audit)
     lines.push(
-      `  Nhật ký thao tác: ${c.audit.ok ? `chuỗi băm toàn vẹn (${num(c.audit.checked)} bản ghi)` : 'chuỗi băm KHÔNG toàn vẹn'}`,
+      `  Nhật ký thao tác: ${
+        c.audit.ok ? `chuỗi băm toàn vẹn (${num(c.audit.checked)} bản ghi)` : 'chuỗi băm KHÔNG toàn vẹn'
+      }`,
     );
   for (const p of c.problems) lines.push(`  - ${p}`);
   const secs = (c.ms / 1000).toFixed(1).replace('.', ',');

@@ -9,7 +9,8 @@ import type { Readable } from 'node:stream';
  * directions:
  *   {"format":"quyche-backup","version":2,"createdAt":…,"migrations":[…],"driver":…}   header
  *   {"table":"organization","columns":["id",…],"types":["uuid",…]}                     a table starts
- *   ["0196…","ORG-AL",…]                                                               a row: text forms, bytea in base64, null
+ *   ["0196…","ORG-AL",…]                                                               a row: text forms, bytea in
+ *                                                                                      base64, null
  *   {"end":"organization","rows":122}                                                  the table ends
  *   {"done":{"organization":122,…}}                                                    the file is complete
  * Version 1 (one JSON document with every table) is still read.
@@ -160,7 +161,8 @@ async function* versionTwo(lines: AsyncGenerator<{ text: string; n: number }>): 
     } else throw new BackupFormatError(`Tệp sao lưu bị hỏng ở dòng ${n}: dòng không đúng cấu trúc`);
   }
   throw new BackupFormatError(
-    `Tệp sao lưu không đầy đủ (bị cắt cụt): thiếu phần kết thúc${table ? `, dừng giữa bảng ${table}` : ''}. Hãy dùng một bản sao lưu khác`,
+    `Tệp sao lưu không đầy đủ (bị cắt cụt): thiếu phần kết thúc${table ? `, dừng giữa bảng ${table}` : ''}. ` +
+      'Hãy dùng một bản sao lưu khác',
   );
 }
 

@@ -4,6 +4,7 @@ import { BackupFormatError, openBackupFile } from './backup.file.js';
 import type { BackupHeader } from './backup.file.js';
 import { TEXT_FORM_SETTINGS } from './backup.write.js';
 import type { Db, Sql } from './db.types.js';
+import { qb } from './kysely.driver.js';
 
 export interface RestoreSummary {
   header: BackupHeader;
@@ -25,12 +26,13 @@ export async function restoreBackupFile(db: Db, file: string): Promise<RestoreSu
   const t0 = performance.now();
   const { header, events, close } = await openBackupFile(file);
   try {
-    const migrations = (await db.query<{ name: string }>('select name from schema_migration order by name')).rows.map(
+    const migrations = (await qb(db).selectFrom('schema_migration').select('name').orderBy('name').execute()).map(
       (r) => r.name,
     );
     if (migrations.join(',') !== header.migrations.join(',')) {
       throw new BackupFormatError(
-        `Bản sao lưu được tạo với lược đồ ${header.migrations.at(-1) ?? '?'}, cơ sở dữ liệu hiện ở ${migrations.at(-1) ?? '?'}: hãy dùng cùng phiên bản phần mềm`,
+        `Bản sao lưu được tạo với lược đồ ${header.migrations.at(-1) ?? '?'}, ` +
+          `cơ sở dữ liệu hiện ở ${migrations.at(-1) ?? '?'}: hãy dùng cùng phiên bản phần mềm`,
       );
     }
     const counts: Record<string, number> = {};
@@ -40,7 +42,8 @@ export async function restoreBackupFile(db: Db, file: string): Promise<RestoreSu
       // Sessions and login throttling go too: nobody stays signed in to data that was replaced.
       const all = (
         await tx.query<{ name: string }>(
-          `select relname as name from pg_class where relnamespace = current_schema()::regnamespace and relkind in ('r', 'p')
+          `select relname as name from pg_class where relnamespace = current_schema()::regnamespace
+            and relkind in ('r', 'p')
              and not relispartition and relname <> all($1::text[]) order by relname`,
           [KEPT_TABLES],
         )
@@ -95,7 +98,8 @@ class TableLoader {
       column.binary ? `decode(r->>${i}, 'base64')` : `(r->>${i})::${column.type}`,
     );
     const overriding = this.keep.some((k) => k.column.identityAlways) ? ' overriding system value' : '';
-    this.insert = `insert into ${q(table)} (${this.keep.map((k) => q(k.column.name)).join(', ')})${overriding} select ${exprs.join(', ')} from jsonb_array_elements($1::jsonb) r`;
+    this.insert = `insert into ${q(table)} (${this.keep.map((k) => q(k.column.name)).join(', ')})${overriding}
+      select ${exprs.join(', ')} from jsonb_array_elements($1::jsonb) r`;
   }
 
   async add(values: unknown[]) {
@@ -124,7 +128,8 @@ class TableLoader {
       await this.tx.query(this.insert, [JSON.stringify(rows)]);
     } catch (e) {
       throw new BackupFormatError(
-        `Không phục hồi được bảng ${this.table}: ${(e as Error).message}. Cơ sở dữ liệu giữ nguyên như trước khi phục hồi`,
+        `Không phục hồi được bảng ${this.table}: ${(e as Error).message}. ` +
+          'Cơ sở dữ liệu giữ nguyên như trước khi phục hồi',
       );
     }
   }
@@ -152,7 +157,8 @@ async function resetSequences(tx: Sql) {
     await tx.query<{ seq: string; tbl: string; col: string }>(
       `select s.oid::regclass::text as seq, t.relname as tbl, a.attname as col
          from pg_class s
-         join pg_depend d on d.objid = s.oid and d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')
+         join pg_depend d on d.objid = s.oid and d.classid = 'pg_class'::regclass
+           and d.refclassid = 'pg_class'::regclass and d.deptype in ('a', 'i')
          join pg_class t on t.oid = d.refobjid
          join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
         where s.relkind = 'S' and t.relnamespace = current_schema()::regnamespace`,

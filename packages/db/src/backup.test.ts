@@ -3,13 +3,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { appendAudit, verifyAudit } from './audit.repo.js';
-import { backupTables, foreignKeyOrder, TRANSIENT_TABLES } from './backup.catalog.js';
+import { backupTables, foreignKeyOrder, quoteIdent, TRANSIENT_TABLES } from './backup.catalog.js';
 import { BackupFormatError } from './backup.file.js';
 import { restoreBackupFile } from './backup.restore.js';
 import { backupToFile } from './backup.write.js';
 import { checkBackup } from './backup.check.js';
 import type { Db } from './db.types.js';
+import { qb } from './kysely.driver.js';
 import { createTestDb, fingerprints, testDrivers } from './test-db.js';
 import type { Driver, TestDb } from './test-db.js';
 import { uuidv7 } from './uuid.js';
@@ -47,18 +49,25 @@ async function probeSchema(db: Db) {
 
 async function fillProbe(db: Db) {
   await db.query(
-    `insert into probe (v_varchar, v_char, v_text, v_code, v_mood, v_text_arr, v_int_arr, v_bytea_arr, v_date_arr, v_numeric, v_numeric_free, v_big, v_small, v_int,
-       v_real, v_double, v_bool, v_date, v_time, v_timetz, v_ts, v_tstz, v_interval, v_json, v_jsonb, v_uuid, v_inet, v_bit, v_varbit, v_bytea)
+    `insert into probe (v_varchar, v_char, v_text, v_code, v_mood, v_text_arr, v_int_arr, v_bytea_arr, v_date_arr,
+       v_numeric, v_numeric_free, v_big, v_small, v_int,
+       v_real, v_double, v_bool, v_date, v_time, v_timetz, v_ts, v_tstz, v_interval, v_json, v_jsonb, v_uuid, v_inet,
+       v_bit, v_varbit, v_bytea)
      values ('Đảng ủy "xã" \\ ''A''', 'ab', E'dòng 1\\ndòng 2\\t😀 \\\\x00', 'TU-01', 'buồn',
-       array['a,b', '"trích"', '', null, 'Đảng ủy {x}'], array[1, null, -2147483648], array['\\x00ff'::bytea, null], array['2026-01-01'::date, null],
+       array['a,b', '"trích"', '', null, 'Đảng ủy {x}'], array[1, null, -2147483648], array['\\x00ff'::bytea, null],
+       array['2026-01-01'::date, null],
        12345678901234567890.0123456789, '-0.000000000000000000000000000001', 9223372036854775807, -32768, 2147483647,
-       'NaN', 0.30000000000000004, true, '0001-01-01', '23:59:59.999999', '12:00:00+07', 'infinity', '2026-05-05 07:08:09.123456+07',
-       '1 year 2 mons 3 days 04:05:06.789', '{"b": 1,  "a": 2, "a": 3}', '"chuỗi"', '0196a3b4-0000-7000-8000-000000000001', '192.168.1.7/24',
+       'NaN', 0.30000000000000004, true, '0001-01-01', '23:59:59.999999', '12:00:00+07', 'infinity',
+       '2026-05-05 07:08:09.123456+07',
+       '1 year 2 mons 3 days 04:05:06.789', '{"b": 1,  "a": 2, "a": 3}', '"chuỗi"',
+       '0196a3b4-0000-7000-8000-000000000001', '192.168.1.7/24',
        B'1010', B'110', $1),
-     (null, null, null, null, null, '{}', '{}', '{}', '{}', 0, 'NaN', -9223372036854775808, 0, 0, '-Infinity', '-0', false,
-       '-infinity', '00:00', '00:00+00', '-infinity', '-infinity', '-178000000 years', 'null', 'null', null, '::1', B'0000', B'', '\\x'),
+     (null, null, null, null, null, '{}', '{}', '{}', '{}', 0, 'NaN', -9223372036854775808, 0, 0, '-Infinity', '-0',
+       false, '-infinity', '00:00', '00:00+00', '-infinity', '-infinity', '-178000000 years', 'null', 'null', null,
+       '::1', B'0000', B'', '\\x'),
      (null, null, null, null, null, null, null, null, null, null, null, null, null, null, 'Infinity', 1e308, null,
-       null, null, null, null, 'infinity', null, '[]', '{"số": [1.5, 1e-7, 123456789012345678901234567890]}', null, null, null, null, null)`,
+       null, null, null, null, 'infinity', null, '[]', '{"số": [1.5, 1e-7, 123456789012345678901234567890]}', null,
+       null, null, null, null)`,
     [ALL_BYTES],
   );
   // A long chain whose parents have higher ids than their children: primary-key order would insert each child
@@ -100,9 +109,11 @@ describe.each(pairs)('a backup from %s restored into %s', (from, to) => {
     const restored = await restoreBackupFile(target.db, file);
     expect(restored.counts).toEqual(made.counts);
     expect(await fingerprints(target.db)).toEqual(await fingerprints(source.db));
+    // probe is this test's own table, outside the typed schema: raw SQL through Kysely.
     const row = (
-      await target.db.query<{ v_bytea: Uint8Array; v_big: string; v_numeric: string; v_json: string }>(
-        "select v_bytea, v_big::text, v_numeric::text, v_json::text from probe where v_mood = 'buồn'",
+      await sql<{ v_bytea: Uint8Array; v_big: string; v_numeric: string; v_json: string }>`
+        select v_bytea, v_big::text, v_numeric::text, v_json::text from probe where v_mood = 'buồn'`.execute(
+        qb(target.db),
       )
     ).rows[0]!;
     expect(Buffer.from(row.v_bytea).equals(ALL_BYTES)).toBe(true);
@@ -111,7 +122,9 @@ describe.each(pairs)('a backup from %s restored into %s', (from, to) => {
       v_numeric: '12345678901234567890.0123456789',
       v_json: '{"b": 1,  "a": 2, "a": 3}',
     });
-    const next = await target.db.query<{ id: string }>('insert into probe (v_int) values (0) returning id::text');
+    const next = await sql<{ id: string }>`insert into probe (v_int) values (0) returning id::text`.execute(
+      qb(target.db),
+    );
     expect(Number(next.rows[0]!.id)).toBeGreaterThan(2503);
     expect((await verifyAudit(target.db)).ok).toBe(true);
   });
@@ -147,16 +160,15 @@ describe.each(drivers)('backups on %s', (driver) => {
   it('lists every table but the transient ones, each after the tables it refers to', async () => {
     const tables = await backupTables(t.db);
     const schema = (
-      await t.db.query<{ name: string }>(
-        "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
-      )
+      await sql<{ name: string }>`select table_name as name from information_schema.tables
+        where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(qb(t.db))
     ).rows.map((r) => r.name);
     expect(TRANSIENT_TABLES).toEqual(['schema_migration', 'cache_generation', 'user_session', 'login_attempt']);
     expect(tables.map((x) => x.name).sort()).toEqual(schema.filter((n) => !TRANSIENT_TABLES.includes(n)).sort());
     const fks = (
-      await t.db.query<{ child: string; parent: string }>(
-        "select conrelid::regclass::text as child, confrelid::regclass::text as parent from pg_constraint where contype = 'f' and connamespace = current_schema()::regnamespace",
-      )
+      await sql<{ child: string; parent: string }>`
+        select conrelid::regclass::text as child, confrelid::regclass::text as parent from pg_constraint
+         where contype = 'f' and connamespace = current_schema()::regnamespace`.execute(qb(t.db))
     ).rows;
     const pos = new Map(tables.map((x, i) => [x.name, i]));
     for (const fk of fks.filter((f) => f.child !== f.parent && pos.has(f.child)))
@@ -200,7 +212,8 @@ describe.each(drivers)('backups on %s', (driver) => {
           t.db.transaction(audit(10)),
           t.db.transaction(audit(11)),
           t.db.query(
-            `insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'SNAP', 'Chi bộ giữa chừng', 'CELL', '2026-01-01', 'x')`,
+            `insert into organization (id, code, name, kind, valid_from, search_text)
+              values ($1, 'SNAP', 'Chi bộ giữa chừng', 'CELL', '2026-01-01', 'x')`,
             [uuidv7()],
           ),
         ]);
@@ -211,7 +224,11 @@ describe.each(drivers)('backups on %s', (driver) => {
     await Promise.all(pending);
     expect(made.counts['audit_log']).toBe(3);
     expect(made.counts['organization']).toBe(0);
-    expect(Number((await t.db.query<{ n: string }>('select count(*)::text as n from audit_log')).rows[0]!.n)).toBe(5);
+    const { n } = await qb(t.db)
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(n)).toBe(5);
     const check = await checkBackup(file);
     expect(check.problems).toEqual([]);
     expect(check.audit).toEqual({ ok: true, checked: 3 });
@@ -221,15 +238,18 @@ describe.each(drivers)('backups on %s', (driver) => {
     const org = uuidv7();
     const task = uuidv7();
     await t.db.query(
-      `insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'V1', 'Đảng ủy xã Một', 'COMMUNE_PARTY_ORG', '2025-07-01', 'dang uy xa mot')`,
+      `insert into organization (id, code, name, kind, valid_from, search_text)
+        values ($1, 'V1', 'Đảng ủy xã Một', 'COMMUNE_PARTY_ORG', '2025-07-01', 'dang uy xa mot')`,
       [org],
     );
     await t.db.query(
-      `insert into task (id, org_id, title, source_kind, state, percent, due_date, supporting) values ($1, $2, 'Nhiệm vụ', 'other', 'assigned', 12.5, '2026-06-30', '[{"a":1}]')`,
+      `insert into task (id, org_id, title, source_kind, state, percent, due_date, supporting)
+        values ($1, $2, 'Nhiệm vụ', 'other', 'assigned', 12.5, '2026-06-30', '[{"a":1}]')`,
       [task, org],
     );
     await t.db.query(
-      'insert into task_file (id, org_id, task_id, file_name, size, sha256, content) values ($1, $2, $3, $4, 256, $5, $6)',
+      `insert into task_file (id, org_id, task_id, file_name, size, sha256, content)
+        values ($1, $2, $3, $4, 256, $5, $6)`,
       [uuidv7(), org, task, 'minh-chung.bin', 'x', ALL_BYTES],
     );
     const v1 = await versionOneDocument(t.db);
@@ -240,14 +260,15 @@ describe.each(drivers)('backups on %s', (driver) => {
     expect(restored.header.version).toBe(1);
     expect(restored.counts['task_file']).toBe(1);
     expect((await versionOneDocument(t.db)).tables).toEqual(v1.tables);
-    const f = (await t.db.query<{ content: Uint8Array }>('select content from task_file')).rows[0]!;
+    const f = await qb(t.db).selectFrom('task_file').select('content').executeTakeFirstOrThrow();
     expect(Buffer.from(f.content).equals(ALL_BYTES)).toBe(true);
   });
 
-  it('empties the sessions on restore and leaves the kept tables as they are (generations bumped by triggers stay)', async () => {
+  it('empties the sessions on restore; kept tables stay as they are (generations bumped by triggers too)', async () => {
     const file = join(dir, `kept-${driver}.jsonl.gz`);
     await backupToFile(t.db, file);
-    // 014_cache_generation.sql: the restore neither backs it up nor empties it; its triggers count the restore's writes.
+    // 014_cache_generation.sql: the restore neither backs it up nor empties it; its triggers count the restore's
+    // writes.
     await t.db.query("update cache_generation set n = 7 where name = 'auth'");
     const user = uuidv7();
     await t.db.query(
@@ -255,14 +276,18 @@ describe.each(drivers)('backups on %s', (driver) => {
       [user],
     );
     await t.db.query(
-      "insert into user_session (id, user_id, csrf_token, expires_at) values ('s1', $1, 'c', now() + interval '1 day')",
+      `insert into user_session (id, user_id, csrf_token, expires_at)
+          values ('s1', $1, 'c', now() + interval '1 day')`,
       [user],
     );
     await restoreBackupFile(t.db, file);
     expect((await t.db.query('select 1 from user_session')).rows).toHaveLength(0);
-    const [auth] = (await t.db.query<{ n: string }>("select n::text as n from cache_generation where name = 'auth'"))
-      .rows;
-    expect(Number(auth!.n)).toBeGreaterThan(7);
+    const auth = await qb(t.db)
+      .selectFrom('cache_generation')
+      .select('n')
+      .where('name', '=', 'auth')
+      .executeTakeFirstOrThrow();
+    expect(Number(auth.n)).toBeGreaterThan(7);
     expect((await t.db.query("select 1 from app_user where username = 'phien'")).rows).toHaveLength(0);
   });
 
@@ -278,7 +303,12 @@ describe.each(drivers)('backups on %s', (driver) => {
     writeFileSync(
       old,
       gzipSync(
-        `${JSON.stringify({ format: 'quyche-backup', version: 2, createdAt: new Date().toISOString(), migrations: ['001_foundation.sql'] })}\n{"done":{}}\n`,
+        `${JSON.stringify({
+          format: 'quyche-backup',
+          version: 2,
+          createdAt: new Date().toISOString(),
+          migrations: ['001_foundation.sql'],
+        })}\n{"done":{}}\n`,
       ),
     );
     await expect(restoreBackupFile(t.db, old)).rejects.toThrow(/lược đồ 001_foundation.sql.*cùng phiên bản phần mềm/);
@@ -289,13 +319,15 @@ describe.each(drivers)('backups on %s', (driver) => {
 
 /** What version 1 wrote: every table as JSON objects, dates as ISO strings, bytea as `\x` hex. */
 async function versionOneDocument(db: Db) {
-  const migrations = (await db.query<{ name: string }>('select name from schema_migration order by name')).rows.map(
+  const migrations = (await qb(db).selectFrom('schema_migration').select('name').orderBy('name').execute()).map(
     (r) => r.name,
   );
   const tables: Record<string, Record<string, unknown>[]> = {};
   for (const t of await backupTables(db)) {
-    const order = t.primaryKey.length ? `order by ${t.primaryKey.join(', ')}` : '';
-    tables[t.name] = (await db.query<Record<string, unknown>>(`select * from ${t.name} ${order}`)).rows.map((r) =>
+    // Every column, as version 1 read them (generated ones too), named from the catalog.
+    const columns = t.columns.map((c) => quoteIdent(c.name)).join(', ');
+    const order = t.primaryKey.length ? `order by ${t.primaryKey.map(quoteIdent).join(', ')}` : '';
+    tables[t.name] = (await db.query(`select ${columns} from ${quoteIdent(t.name)} ${order}`)).rows.map((r) =>
       Object.fromEntries(
         Object.entries(r).map(([k, v]) => [
           k,

@@ -8,6 +8,7 @@ import { backupTables, quoteIdent as q } from './backup.catalog.js';
 import type { BackupTable } from './backup.catalog.js';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup.file.js';
 import type { Db, Sql } from './db.types.js';
+import { qb } from './kysely.driver.js';
 
 /** Session settings under which every text form is unambiguous, and read back the same on both databases. */
 export const TEXT_FORM_SETTINGS = [
@@ -68,11 +69,17 @@ export async function writeBackup(
       const ts = performance.now();
       await tx.query('set transaction isolation level repeatable read, read only');
       for (const s of TEXT_FORM_SETTINGS) await tx.query(s);
-      migrations = (await tx.query<{ name: string }>('select name from schema_migration order by name')).rows.map(
+      migrations = (await qb(tx).selectFrom('schema_migration').select('name').orderBy('name').execute()).map(
         (r) => r.name,
       );
       await write(
-        `${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt, migrations, driver: db.driver })}\n`,
+        `${JSON.stringify({
+          format: BACKUP_FORMAT,
+          version: BACKUP_VERSION,
+          createdAt,
+          migrations,
+          driver: db.driver,
+        })}\n`,
       );
       for (const t of await backupTables(tx)) {
         const n = await writeTable(tx, t, write);
@@ -117,7 +124,7 @@ async function writeTable(tx: Sql, t: BackupTable, write: (text: string) => Prom
   await tx.query(`declare backup_rows no scroll cursor for select ${select} from ${q(t.name)} x ${orderOf(t)}`);
   let n = 0;
   for (;;) {
-    const rows = (await tx.query<Record<string, string | null>>(`fetch forward ${FETCH_ROWS} from backup_rows`)).rows;
+    const rows = (await tx.query(`fetch forward ${FETCH_ROWS} from backup_rows`)).rows; // c0, c1…: text or null
     if (rows.length === 0) break;
     let chunk = '';
     for (const r of rows) chunk += `${JSON.stringify(cols.map((_, i) => r[`c${i}`] ?? null))}\n`;
@@ -143,7 +150,8 @@ function orderOf(t: BackupTable): string {
   const edges = t.selfRefs
     .map(
       (r) =>
-        `select ${k} as child, ${q(r.column)} as parent from ${q(t.name)} where ${q(r.column)} is not null and ${q(r.column)} is distinct from ${k}`,
+        `select ${k} as child, ${q(r.column)} as parent from ${q(t.name)} where ${q(r.column)} is not null
+          and ${q(r.column)} is distinct from ${k}`,
     )
     .join(' union all ');
   return `left join (

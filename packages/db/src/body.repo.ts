@@ -84,7 +84,8 @@ export async function bodiesOf(s: Sql, orgId: string, asOf: string | null, clear
   if (asOf) q = q.where(validOn('b', sql<string>`${asOf}::date`));
   return q
     .orderBy(
-      sql`array_position(array['BCH','BTV','TT','UBKT','ADVISORY','PUBLIC_UNIT','DANG_DOAN','BAN_CAN_SU','CHI_UY'], b.kind)`,
+      sql`array_position(array['BCH','BTV','TT','UBKT','ADVISORY','PUBLIC_UNIT','DANG_DOAN','BAN_CAN_SU',
+        'CHI_UY'], b.kind)`,
     )
     .orderBy('b.name')
     .execute();

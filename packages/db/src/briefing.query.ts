@@ -57,9 +57,8 @@ export async function briefingTasks(
        and (t.org_id = any(${f.orgIds}::uuid[]) or t.lead_org_id = any(${f.orgIds}::uuid[]))
        and ((t.lead_kind = 'unit' and t.lead_id = any(${f.unitIds}::uuid[]))
             or exists (select 1 from unnest(${f.unitIds}::uuid[]) u(id)
-                        where t.supporting @> jsonb_build_array(jsonb_build_object('kind', 'unit', 'id', u.id::text))))`.execute(
-    qb(s),
-  );
+                        where t.supporting @> jsonb_build_array(jsonb_build_object('kind', 'unit', 'id',
+                          u.id::text))))`.execute(qb(s));
   return r.rows;
 }
 

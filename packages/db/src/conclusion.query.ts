@@ -38,15 +38,20 @@ export async function listConclusionsWithProgress(s: Sql, f: ConclusionListFilte
     percent: number | null;
   }>`with items as (
        select i.conclusion_id, i.id,
-              (select max(case when t.state = 'done' then 100 else t.percent end) from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id and t.state <> 'cancelled') as progress,
+              (select max(case when t.state = 'done' then 100 else t.percent end) from task t
+                where t.source_kind = 'conclusion_item' and t.source_id = i.id and t.state <> 'cancelled') as progress,
               exists (select 1 from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id) as followed,
-              exists (select 1 from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id and t.state = 'done') as done,
-              exists (select 1 from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id and t.state in ('assigned', 'in_progress') and t.due_effective < ${f.today}::date) as overdue
+              exists (select 1 from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id
+                and t.state = 'done') as done,
+              exists (select 1 from task t where t.source_kind = 'conclusion_item' and t.source_id = i.id
+                and t.state in ('assigned', 'in_progress') and t.due_effective < ${f.today}::date) as overdue
          from conclusion_item i where i.kind = 'action')
      select c.id, c.symbol, c.issued_on, m.id as meeting_id, m.title, b.name as body_name, o.name as org_name,
-            count(i.id)::int as items, count(i.id) filter (where i.followed)::int as followed, count(i.id) filter (where i.done)::int as done,
+            count(i.id)::int as items, count(i.id) filter (where i.followed)::int as followed,
+              count(i.id) filter (where i.done)::int as done,
             count(i.id) filter (where i.overdue)::int as overdue, avg(coalesce(i.progress, 0)) as percent
-       from conclusion c join meeting m on m.id = c.meeting_id join body b on b.id = m.body_id join organization o on o.id = m.org_id
+       from conclusion c join meeting m on m.id = c.meeting_id join body b on b.id = m.body_id join organization o
+         on o.id = m.org_id
        left join items i on i.conclusion_id = c.id
       where ${sql.join(where, sql` and `)}
       group by c.id, m.id, b.name, o.name

@@ -43,22 +43,34 @@ export async function listConsultationSummaries(s: Sql, f: ConsultationListFilte
     open: number;
   }>`with mine as (
        select r.id from consultation_recipient r left join body b on b.id = r.recipient_body_id
-        where r.recipient_org_id = any(${f.writeOrgs}::uuid[]) or b.org_id = any(${f.writeOrgs}::uuid[]) or r.person_id = ${f.personId})
-     select c.id, c.org_id, o.name as org_name, c.regulation_id, coalesce(g.title, c.document_title) as regulation_title, c.document_text is not null as is_document, c.title, c.sent_on, c.deadline, c.state,
+        where r.recipient_org_id = any(${f.writeOrgs}::uuid[]) or b.org_id = any(${f.writeOrgs}::uuid[])
+          or r.person_id = ${f.personId})
+     select c.id, c.org_id, o.name as org_name, c.regulation_id,
+            coalesce(g.title, c.document_title) as regulation_title, c.document_text is not null as is_document,
+            c.title, c.sent_on, c.deadline, c.state,
             count(distinct r.id)::int as recipients,
             count(distinct r.id) filter (where r.answered_on is not null)::int as answered,
-            count(distinct r.id) filter (where r.answered_on is null and not r.not_answering and c.deadline < ${f.today}::date)::int as late,
-            count(distinct r.id) filter (where r.answered_on is null and not r.not_answering and c.deadline >= ${f.today}::date)::int as pending,
+            count(distinct r.id) filter (where r.answered_on is null and not r.not_answering
+              and c.deadline < ${f.today}::date)::int as late,
+            count(distinct r.id) filter (where r.answered_on is null and not r.not_answering
+              and c.deadline >= ${f.today}::date)::int as pending,
             count(distinct r.id) filter (where r.answered_on is null and r.not_answering)::int as not_answering,
-            (select count(*) from consultation_comment k where k.consultation_id = c.id and (c.org_id = any(${f.readOrgs}::uuid[]) or k.recipient_id in (select id from mine)))::int as comments,
-            (select count(*) from consultation_comment k where k.consultation_id = c.id and c.org_id = any(${f.readOrgs}::uuid[]) and k.disposition is not null)::int as disposed,
-            (select count(*) from consultation_comment k where k.consultation_id = c.id and c.org_id = any(${f.readOrgs}::uuid[]) and k.disposition is null and k.kind <> 'no_comment')::int as open
+            (select count(*) from consultation_comment k where k.consultation_id = c.id
+              and (c.org_id = any(${f.readOrgs}::uuid[]) or k.recipient_id in (select id from mine)))::int as comments,
+            (select count(*) from consultation_comment k where k.consultation_id = c.id
+              and c.org_id = any(${f.readOrgs}::uuid[]) and k.disposition is not null)::int as disposed,
+            (select count(*) from consultation_comment k where k.consultation_id = c.id
+              and c.org_id = any(${f.readOrgs}::uuid[]) and k.disposition is null
+                and k.kind <> 'no_comment')::int as open
        from consultation c join organization o on o.id = c.org_id left join regulation g on g.id = c.regulation_id
        left join consultation_recipient r on r.consultation_id = c.id
       where c.confidentiality <= ${f.clearance} and (${f.orgId}::uuid is null or c.org_id = ${f.orgId}::uuid)
         and (${f.regulationId}::uuid is null or c.regulation_id = ${f.regulationId}::uuid)
-        and (c.org_id = any(${f.readOrgs}::uuid[]) or exists (select 1 from consultation_recipient x where x.consultation_id = c.id and x.id in (select id from mine)))
-        and (not ${f.awaiting}::boolean or (c.state = 'open' and exists (select 1 from consultation_recipient x where x.consultation_id = c.id and x.id in (select id from mine) and x.answered_on is null and not x.not_answering)))
+        and (c.org_id = any(${f.readOrgs}::uuid[]) or exists (select 1 from consultation_recipient x
+          where x.consultation_id = c.id and x.id in (select id from mine)))
+        and (not ${f.awaiting}::boolean or (c.state = 'open' and exists (select 1 from consultation_recipient x
+          where x.consultation_id = c.id and x.id in (select id from mine) and x.answered_on is null
+            and not x.not_answering)))
       group by c.id, o.name, g.title
       order by c.sent_on desc, c.id`.execute(qb(s));
   return rows;
@@ -173,7 +185,8 @@ export async function consultationBodyOrg(s: Sql, bodyId: string) {
  */
 export async function consultationReminderPeople(s: Sql, orgId: string | null, bodyId: string | null, on: string) {
   const { rows } = await sql<{ person_id: string }>`select m.person_id from membership m join body b on b.id = m.body_id
-      where ((b.org_id = ${orgId} and b.kind = 'BCH' and m.role in ('BI_THU', 'PHO_BI_THU')) or (b.id = ${bodyId} and m.role in ('TRUONG_BAN', 'CHU_NHIEM')))
+      where ((b.org_id = ${orgId} and b.kind = 'BCH' and m.role in ('BI_THU', 'PHO_BI_THU')) or (b.id = ${bodyId}
+        and m.role in ('TRUONG_BAN', 'CHU_NHIEM')))
         and m.valid_from <= ${on} and (m.valid_until is null or m.valid_until >= ${on})`.execute(qb(s));
   return rows.map((r) => r.person_id);
 }
@@ -181,8 +194,7 @@ export async function consultationReminderPeople(s: Sql, orgId: string | null, b
 /** The organization's enabled accounts that are none of `people` (a clerk without a person is told too). */
 export async function consultationReminderClerks(s: Sql, orgId: string, people: string[]) {
   const { rows } = await sql<{ id: string }>`select distinct u.id from app_user u join role_grant g on g.user_id = u.id
-      where g.org_id = ${orgId} and not u.disabled and (u.person_id is null or not (u.person_id = any(${people}::uuid[])))`.execute(
-    qb(s),
-  );
+      where g.org_id = ${orgId} and not u.disabled and (u.person_id is null
+        or not (u.person_id = any(${people}::uuid[])))`.execute(qb(s));
   return rows.map((r) => r.id);
 }

@@ -7,9 +7,8 @@ import { qb } from './kysely.driver.js';
 /** Names of an organization's bodies existing on a date. */
 export async function coverageUnitsOn(sql: Sql, orgId: string, asOf: string) {
   const { rows } = await q<{ name: string }>`
-    select name from body where org_id = ${orgId} and valid_from <= ${asOf} and (valid_until is null or valid_until >= ${asOf})`.execute(
-    qb(sql),
-  );
+    select name from body where org_id = ${orgId} and valid_from <= ${asOf} and (valid_until is null
+      or valid_until >= ${asOf})`.execute(qb(sql));
   return rows;
 }
 
@@ -31,11 +30,15 @@ export async function coverageHoldings(sql: Sql, orgId: string, asOf: string) {
 export async function coverageLoad(sql: Sql, orgId: string, asOf: string) {
   const { rows } = await q<{ person_id: string; full_name: string; fields: number; open: number; overdue: number }>`
     select p.id as person_id, p.full_name,
-           (select count(*)::int from portfolio_assignment a where a.person_id = p.id and a.org_id = ${orgId} and a.valid_from <= ${asOf} and (a.valid_until is null or a.valid_until >= ${asOf})) as fields,
-           (select count(*)::int from task t where t.supervisor_person_id = p.id and t.state in ('assigned', 'in_progress', 'reported')) as open,
-           (select count(*)::int from task t where t.supervisor_person_id = p.id and t.state in ('assigned', 'in_progress') and t.due_effective < ${asOf}) as overdue
+           (select count(*)::int from portfolio_assignment a where a.person_id = p.id and a.org_id = ${orgId}
+             and a.valid_from <= ${asOf} and (a.valid_until is null or a.valid_until >= ${asOf})) as fields,
+           (select count(*)::int from task t where t.supervisor_person_id = p.id
+             and t.state in ('assigned', 'in_progress', 'reported')) as open,
+           (select count(*)::int from task t where t.supervisor_person_id = p.id
+             and t.state in ('assigned', 'in_progress') and t.due_effective < ${asOf}) as overdue
       from person p
-     where p.id in (select person_id from portfolio_assignment where org_id = ${orgId} and valid_from <= ${asOf} and (valid_until is null or valid_until >= ${asOf}))
+     where p.id in (select person_id from portfolio_assignment where org_id = ${orgId} and valid_from <= ${asOf}
+       and (valid_until is null or valid_until >= ${asOf}))
      order by 5 desc, 4 desc, 3 desc, p.full_name`.execute(qb(sql));
   return rows;
 }

@@ -57,14 +57,18 @@ describe('when a lock is stale', () => {
     expect(staleReason(rec(), view({}, { 77: '500' }))).toBeNull();
     expect(staleReason(rec({ pid: 4242, token: 'ours' }), view())).toBeNull();
   });
-  it('falls back to the PID alone where /proc says nothing (not Linux), and reads the PID-only files of earlier versions', () => {
-    const legacy = parseLockRecord('77')!;
-    expect(legacy).toEqual({ pid: 77, startTime: null, bootId: null, hostname: null, token: null, socket: null });
-    const bare = view({ startTime: null, bootId: null });
-    expect(staleReason(legacy, { ...bare, alive: () => true, startTime: () => null })).toBeNull();
-    expect(staleReason(legacy, { ...bare, alive: () => false, startTime: () => null })).toBe('the process is gone');
-    expect(parseLockRecord('rác')).toBeNull();
-  });
+  it(
+    'falls back to the PID alone where /proc says nothing (not Linux), ' +
+      'and reads the PID-only files of earlier versions',
+    () => {
+      const legacy = parseLockRecord('77')!;
+      expect(legacy).toEqual({ pid: 77, startTime: null, bootId: null, hostname: null, token: null, socket: null });
+      const bare = view({ startTime: null, bootId: null });
+      expect(staleReason(legacy, { ...bare, alive: () => true, startTime: () => null })).toBeNull();
+      expect(staleReason(legacy, { ...bare, alive: () => false, startTime: () => null })).toBe('the process is gone');
+      expect(parseLockRecord('rác')).toBeNull();
+    },
+  );
   it('reads the start time of a process from /proc', () => {
     if (process.platform !== 'linux') return;
     expect(processStartTime('self')).toMatch(/^\d+$/);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAudit } from './audit.repo.js';
+import { qb } from './kysely.driver.js';
 import { createTestDb, testDrivers } from './test-db.js';
 import type { TestDb } from './test-db.js';
 import { uuidv7 } from './uuid.js';
@@ -16,11 +17,15 @@ describe.each(drivers)('database on %s', (driver) => {
   it('migrates and keeps dates as calendar strings', async () => {
     const id = uuidv7();
     await t.db.query(
-      `insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'T1', 'Chi bộ Thử', 'CELL', '2025-07-01', 'chi bo thu')`,
+      `insert into organization (id, code, name, kind, valid_from, search_text)
+        values ($1, 'T1', 'Chi bộ Thử', 'CELL', '2025-07-01', 'chi bo thu')`,
       [id],
     );
-    const row = (await t.db.query<{ valid_from: string }>('select valid_from from organization where id = $1', [id]))
-      .rows[0]!;
+    const row = await qb(t.db)
+      .selectFrom('organization')
+      .select('valid_from')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.valid_from).toBe('2025-07-01');
   });
 
@@ -28,7 +33,8 @@ describe.each(drivers)('database on %s', (driver) => {
     await expect(
       t.db.transaction(async (tx) => {
         await tx.query(
-          `insert into organization (id, code, name, kind, valid_from, search_text) values ($1, 'T2', 'X', 'CELL', '2025-07-01', 'x')`,
+          `insert into organization (id, code, name, kind, valid_from, search_text)
+            values ($1, 'T2', 'X', 'CELL', '2025-07-01', 'x')`,
           [uuidv7()],
         );
         throw new Error('boom');

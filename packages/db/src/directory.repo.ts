@@ -32,7 +32,8 @@ export async function directoryPage(
 ): Promise<DirectoryRow[]> {
   const d = sql`${o.asOf}::date`;
   const heldOn = (m: string, b: string) =>
-    sql`${sql.ref(`${b}.confidentiality`)} <= ${o.clearance} and ${sql.ref(`${m}.valid_from`)} <= ${d} and (${sql.ref(`${m}.valid_until`)} is null or ${sql.ref(`${m}.valid_until`)} >= ${d})`;
+    sql`${sql.ref(`${b}.confidentiality`)} <= ${o.clearance} and ${sql.ref(`${m}.valid_from`)} <= ${d}
+      and (${sql.ref(`${m}.valid_until`)} is null or ${sql.ref(`${m}.valid_until`)} >= ${d})`;
   const where = [sql`p.confidentiality <= ${o.clearance}`, sql`p.org_id = any(${uuidList(o.orgIds)})`];
   for (const term of foldVietnamese(o.q ?? '')
     .split(/\s+/)
@@ -41,13 +42,16 @@ export async function directoryPage(
   }
   if (!o.all)
     where.push(
-      sql`exists (select 1 from membership m join body b on b.id = m.body_id where m.person_id = p.id and ${heldOn('m', 'b')})`,
+      sql`exists (select 1 from membership m join body b on b.id = m.body_id where m.person_id = p.id
+        and ${heldOn('m', 'b')})`,
     );
   const { rows } = await sql<DirectoryRow>`with page as (
          select p.id, p.full_name, p.org_id, count(*) over ()::int as total from person p
-          where ${sql.join(where, sql` and `)} order by p.full_name, p.id limit ${o.pageSize} offset ${(o.page - 1) * o.pageSize})
+          where ${sql.join(where, sql` and `)} order by p.full_name, p.id
+            limit ${o.pageSize} offset ${(o.page - 1) * o.pageSize})
        select page.id, page.full_name, o.name as org_name, page.total,
-              coalesce((select json_agg(json_build_object('bodyId', b.id, 'bodyName', b.name, 'role', m.role, 'title', m.title, 'validFrom', m.valid_from) order by b.name, m.role)
+              coalesce((select json_agg(json_build_object('bodyId', b.id, 'bodyName', b.name, 'role', m.role, 'title',
+                m.title, 'validFrom', m.valid_from) order by b.name, m.role)
                           from membership m join body b on b.id = m.body_id
                          where m.person_id = page.id and ${heldOn('m', 'b')}), '[]'::json) as positions
          from page join organization o on o.id = page.org_id order by page.full_name, page.id`.execute(qb(s));

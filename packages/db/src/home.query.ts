@@ -31,7 +31,8 @@ export async function homeUnreadNotifications(sql: Sql, userId: string) {
 export async function homeOverdueByLead(sql: Sql, orgIds: string[], clearance: number, today: string) {
   const { rows } = await q<{ lead_id: string; lead_name: string; n: number }>`
     select t.lead_id, min(t.lead_name) as lead_name, count(*)::int as n from task t
-     where t.confidentiality <= ${clearance} and (t.org_id = any(${orgIds}::uuid[]) or t.lead_org_id = any(${orgIds}::uuid[]))
+     where t.confidentiality <= ${clearance} and (t.org_id = any(${orgIds}::uuid[])
+       or t.lead_org_id = any(${orgIds}::uuid[]))
        and t.state in ('assigned', 'in_progress') and t.due_effective < ${today} and t.lead_id is not null
      group by t.lead_id order by n desc, lead_name limit 8`.execute(qb(sql));
   return rows;

@@ -131,9 +131,11 @@ export async function listInspectionIdsForOrg(
 ) {
   const { rows } = await sql<{ id: string }>`
     select id from inspection
-     where (org_id = ${q.orgId} or exists (select 1 from jsonb_array_elements(targets) g where g->>'id' = any(${q.covered}::text[])))
+     where (org_id = ${q.orgId} or exists (select 1 from jsonb_array_elements(targets) g
+       where g->>'id' = any(${q.covered}::text[])))
        and confidentiality <= ${q.clearance} and (${q.state}::text is null or state = ${q.state})
-       and (${q.year}::int is null or extract(year from coalesce(window_from, decided_on, created_at::date)) = ${q.year})
+       and (${q.year}::int is null or extract(year from
+         coalesce(window_from, decided_on, created_at::date)) = ${q.year})
      order by coalesce(window_from, decided_on) nulls last, created_at`.execute(qb(s));
   return rows.map((r) => r.id);
 }

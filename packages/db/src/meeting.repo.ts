@@ -1,5 +1,5 @@
 import { compareVietnamese } from '@quyche/core';
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { MeetingRescheduleTable, MeetingTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { jsonList } from './json-list.js';
@@ -41,31 +41,6 @@ export async function getMeeting(s: Sql, id: string): Promise<MeetingRow | undef
 
 export async function insertMeeting(s: Sql, row: Insertable<MeetingTable>) {
   await qb(s).insertInto('meeting').values(row).execute();
-}
-
-/**
- * Optimistic concurrency: updates the meeting only at the version the client read (fields left undefined are left
- * unchanged); false when it is not at that version, or gone.
- */
-export async function updateMeetingAtVersion(
-  tx: Sql,
-  id: string,
-  version: number,
-  fields: Omit<Updateable<MeetingTable>, 'id' | 'version'>,
-) {
-  const r = await qb(tx)
-    .updateTable('meeting')
-    .set((eb) => ({ ...fields, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
-  return r !== undefined;
-}
-
-/** The current version of a meeting (undefined: no such meeting), to tell a conflict from a missing meeting. */
-export async function meetingVersion(s: Sql, id: string) {
-  return (await qb(s).selectFrom('meeting').select('version').where('id', '=', id).executeTakeFirst())?.version;
 }
 
 /** Locks the meeting's row until the transaction ends (serializes writers of one-per-meeting records). */

@@ -47,7 +47,8 @@ export async function membershipsOfBody(s: Sql, bodyId: string): Promise<Members
   return memberships(s)
     .where('m.body_id', '=', bodyId)
     .orderBy(
-      sql`array_position(array['BI_THU','PHO_BI_THU_TT','PHO_BI_THU','CHU_NHIEM','PHO_CHU_NHIEM','TRUONG_BAN','PHO_TRUONG_BAN','UY_VIEN','CAN_BO'], m.role)`,
+      sql`array_position(array['BI_THU','PHO_BI_THU_TT','PHO_BI_THU','CHU_NHIEM','PHO_CHU_NHIEM','TRUONG_BAN',
+        'PHO_TRUONG_BAN','UY_VIEN','CAN_BO'], m.role)`,
     )
     .orderBy('m.valid_from')
     .orderBy('p.full_name')

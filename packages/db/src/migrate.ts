@@ -16,7 +16,8 @@ export function migrationNames(): string[] {
  */
 export async function migrate(db: Db, only?: string[]): Promise<string[]> {
   await db.query(
-    'create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())',
+    `create table if not exists schema_migration (name text primary key,
+      applied_at timestamptz not null default now())`,
   );
   const done = new Set((await db.query<{ name: string }>('select name from schema_migration')).rows.map((r) => r.name));
   const known = migrationNames();

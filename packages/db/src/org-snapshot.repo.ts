@@ -40,7 +40,10 @@ export async function orgSnapshot(s: Sql, orgId: string): Promise<OrgSnapshot | 
   };
 }
 
-/** The records of the organizations `ids` (the parent links also where they are the parent), as the planner reads them. */
+/**
+ * The records of the organizations `ids` (the parent links also where they are the parent), as the planner reads
+ * them.
+ */
 export async function orgFactsOf(s: Sql, ids: string[]) {
   const k = qb(s);
   const bodies = await k

@@ -69,7 +69,8 @@ export async function orgTree(
        )
        select o.id, o.code, o.name, o.kind, o.valid_from, o.valid_until, t.parent_id, t.depth,
          (select count(*)::int from organization_parent p2 join organization c2 on c2.id = p2.org_id
-           where p2.parent_id = t.id and ${validOn('p2', d)} and ${validOn('c2', d)} and c2.confidentiality <= ${clearance}) as child_count
+           where p2.parent_id = t.id and ${validOn('p2', d)} and ${validOn('c2', d)}
+             and c2.confidentiality <= ${clearance}) as child_count
        from t join organization o on o.id = t.id`.execute(qb(s));
   const preds = rows.length
     ? await qb(s)
@@ -152,15 +153,18 @@ export interface OrgSubtreeRow {
 /* Each value is bound once, in `arg` ($1 root, $2 date, $3 clearance), so that the benchmark can send the very
  * same statement raw with those three parameters (ORG_SUBTREE_SQL). */
 const subtreeQuery = (rootId: string, asOf: string, clearance: number) =>
-  sql<OrgSubtreeRow>`with recursive arg as (select ${rootId}::uuid as root, ${asOf}::date as d, ${clearance}::int as clearance),
+  sql<OrgSubtreeRow>`with recursive arg as (select ${rootId}::uuid as root, ${asOf}::date as d,
+    ${clearance}::int as clearance),
    t(id, parent_id, depth) as (
      select arg.root, null::uuid, 0 from arg
      union all
      select p.org_id, p.parent_id, t.depth + 1 from t cross join arg
        join organization_parent p on p.parent_id = t.id and ${validOn('p', sql.ref('arg.d'))}
-       join organization c on c.id = p.org_id and ${validOn('c', sql.ref('arg.d'))} and c.confidentiality <= arg.clearance
+       join organization c on c.id = p.org_id and ${validOn('c', sql.ref('arg.d'))}
+         and c.confidentiality <= arg.clearance
    )
-   select o.id, o.code, o.name, o.kind, o.confidentiality, t.parent_id, t.depth from t join organization o on o.id = t.id`;
+   select o.id, o.code, o.name, o.kind, o.confidentiality, t.parent_id, t.depth from t join organization o
+     on o.id = t.id`;
 
 /** The subtree of $1 as of $2 for clearance $3 (exported so that the benchmark runs the very same statement raw). */
 export const ORG_SUBTREE_SQL = subtreeQuery('', '', 0).compile(
@@ -169,7 +173,8 @@ export const ORG_SUBTREE_SQL = subtreeQuery('', '', 0).compile(
 
 export async function orgSubtree(s: Sql, rootId: string, asOf: string, clearance: number) {
   const { rows } = await subtreeQuery(rootId, asOf, clearance).execute(qb(s));
-  return rows.sort((a, b) => a.depth - b.depth || compareVietnamese(a.name, b.name)); // sorted here: collation in WASM is slow
+  // Sorted here: collation in WASM is slow.
+  return rows.sort((a, b) => a.depth - b.depth || compareVietnamese(a.name, b.name));
 }
 
 /** The organization's parent links over time, with the parent named. */

@@ -8,9 +8,8 @@ import { qb } from './kysely.driver.js';
 export async function regulationsBasedOn(sql: Sql, work: string) {
   const { rows } = await q<{ id: string; org_id: string; title: string }>`
     select distinct g.id, g.org_id, g.title from regulation g join regulation_version v on v.regulation_id = g.id
-     where v.status in ('adopted', 'consolidated') and v.parsed -> 'frontMatter' -> 'based_on' @> ${JSON.stringify([{ work }])}::jsonb`.execute(
-    qb(sql),
-  );
+     where v.status in ('adopted', 'consolidated')
+       and v.parsed -> 'frontMatter' -> 'based_on' @> ${JSON.stringify([{ work }])}::jsonb`.execute(qb(sql));
   return rows;
 }
 

@@ -61,10 +61,13 @@ export async function listRegulations(sql: Sql, visible: string[], clearance: nu
       latest_expression: string | null;
       latest_status: string | null;
     }
-  >`select r.id, r.org_id, r.work, r.title, r.confidentiality, r.search_text, r.version, r.created_at, o.name as org_name,
+  >`select r.id, r.org_id, r.work, r.title, r.confidentiality, r.search_text, r.version, r.created_at,
+    o.name as org_name,
           (select count(*)::int from regulation_version v where v.regulation_id = r.id) as versions,
-          (select v.expression from regulation_version v where v.regulation_id = r.id order by v.created_at desc limit 1) as latest_expression,
-          (select v.status from regulation_version v where v.regulation_id = r.id order by v.created_at desc limit 1) as latest_status
+          (select v.expression from regulation_version v where v.regulation_id = r.id order by v.created_at desc
+            limit 1) as latest_expression,
+          (select v.status from regulation_version v where v.regulation_id = r.id order by v.created_at desc
+            limit 1) as latest_status
      from regulation r join organization o on o.id = r.org_id
     where r.org_id = any(${visible}::uuid[]) and r.confidentiality <= ${clearance} order by o.name, r.title`.execute(
     qb(sql),

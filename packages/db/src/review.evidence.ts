@@ -30,7 +30,8 @@ export const reviewEvidenceConclusions = (sql: Sql, ids: string[]) =>
   run(
     sql,
     q<{ id: string; symbol: string; issued_on: string; meeting_id: string; title: string }>`
-      select c.id, c.symbol, c.issued_on, m.id as meeting_id, m.title from conclusion c join meeting m on m.id = c.meeting_id
+      select c.id, c.symbol, c.issued_on, m.id as meeting_id, m.title from conclusion c join meeting m
+        on m.id = c.meeting_id
        where c.id = any(${ids}::uuid[]) order by c.issued_on, c.symbol`,
   );
 
@@ -72,7 +73,8 @@ export const reviewEvidenceInspections = (sql: Sql, ids: string[]) =>
   run(
     sql,
     q<{ id: string; title: string; concluded_on: string | null; verified_on: string | null }>`
-      select id, title, concluded_on, verified_on from inspection where id = any(${ids}::uuid[]) order by concluded_on, id`,
+      select id, title, concluded_on, verified_on from inspection where id = any(${ids}::uuid[])
+        order by concluded_on, id`,
   );
 
 export const reviewEvidenceRecommendations = (sql: Sql, ids: string[]) =>

@@ -22,9 +22,12 @@ export async function reviewUnfinishedProgramItems(
       from program_item i join program p on p.id = i.program_id
      where p.org_id = ${orgId} and p.kind = 'work' and p.state = 'adopted' and p.confidentiality <= ${clearance}
        and i.due_date between ${range.from} and ${range.to}
-       and (not exists (select 1 from task t where t.source_kind = 'program_item' and t.source_id = i.id and t.state not in ('cancelled', 'transferred'))
-            or exists (select 1 from task t where t.source_kind = 'program_item' and t.source_id = i.id and t.state in ('draft', 'assigned', 'in_progress')))
-       and not exists (select 1 from program_item n join program np on np.id = n.program_id where n.carried_from_item_id = i.id and np.state <> 'cancelled')
+       and (not exists (select 1 from task t where t.source_kind = 'program_item' and t.source_id = i.id
+         and t.state not in ('cancelled', 'transferred'))
+            or exists (select 1 from task t where t.source_kind = 'program_item' and t.source_id = i.id
+              and t.state in ('draft', 'assigned', 'in_progress')))
+       and not exists (select 1 from program_item n join program np on np.id = n.program_id
+         where n.carried_from_item_id = i.id and np.state <> 'cancelled')
      order by i.due_date, p.title, i.position`.execute(qb(sql));
   return rows;
 }

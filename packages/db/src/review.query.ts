@@ -25,7 +25,8 @@ export async function reviewDecisions(sql: Sql, s: ReviewSpan, heldStates: reado
     attributes: Record<string, unknown> | null;
   }>`select a.id, m.meeting_date::text, b.kind as body_kind, a.matter, a.attributes
        from agenda_item a join meeting m on m.id = a.meeting_id join body b on b.id = m.body_id
-      where m.org_id = ${s.orgId} and m.state = any(${heldStates}::text[]) and m.meeting_date between ${s.from} and ${s.end}
+      where m.org_id = ${s.orgId} and m.state = any(${heldStates}::text[])
+        and m.meeting_date between ${s.from} and ${s.end}
         and a.matter is not null and m.confidentiality <= ${s.clearance} and a.confidentiality <= ${s.clearance}
       order by m.meeting_date, a.position`.execute(qb(sql));
   return rows;
@@ -34,7 +35,8 @@ export async function reviewDecisions(sql: Sql, s: ReviewSpan, heldStates: reado
 /** Regular and extraordinary sessions held in the period, and whether each heard a report back. */
 export async function reviewSessions(sql: Sql, s: Omit<ReviewSpan, 'clearance'>, heldStates: readonly string[]) {
   const { rows } = await q<{ meeting_date: string; body_kind: string; reported: boolean }>`
-    select m.meeting_date::text, b.kind as body_kind, exists (select 1 from agenda_item a where a.meeting_id = m.id and a.reports_back) as reported
+    select m.meeting_date::text, b.kind as body_kind, exists (select 1 from agenda_item a where a.meeting_id = m.id
+      and a.reports_back) as reported
       from meeting m join body b on b.id = m.body_id
      where m.org_id = ${s.orgId} and m.state = any(${heldStates}::text[]) and m.kind in ('regular', 'extraordinary')
        and m.meeting_date between ${s.from} and ${s.end} order by m.meeting_date`.execute(qb(sql));
@@ -75,15 +77,17 @@ export async function reviewTaskFlags(sql: Sql, s: ReviewSpan) {
     extended: boolean;
   }>`select t.id, t.lead_id, t.lead_name, t.supervisor_person_id, p.full_name as supervisor_name,
             (t.assigned_on >= ${s.from}) as assigned,
-            (t.state = 'done' and t.done_on between ${s.from} and ${s.end} and (t.due_effective is null or t.done_on <= t.due_effective)) as on_time,
+            (t.state = 'done' and t.done_on between ${s.from} and ${s.end} and (t.due_effective is null
+              or t.done_on <= t.due_effective)) as on_time,
             (t.state = 'done' and t.done_on between ${s.from} and ${s.end} and t.done_on > t.due_effective) as late,
             ${taskOverdueOn(q`${s.end}::date`)} as overdue,
-            exists (select 1 from task_extension e where e.task_id = t.id and e.state = 'approved' and e.decided_on between ${s.from} and ${s.end}) as extended
+            exists (select 1 from task_extension e where e.task_id = t.id and e.state = 'approved'
+              and e.decided_on between ${s.from} and ${s.end}) as extended
        from task t left join person p on p.id = t.supervisor_person_id
-      where t.org_id = ${s.orgId} and t.state <> 'draft' and t.assigned_on <= ${s.end} and t.confidentiality <= ${s.clearance}
-        and (t.assigned_on >= ${s.from} or t.done_on >= ${s.from} or t.done_on is null or t.extended_to is not null)`.execute(
-    qb(sql),
-  );
+      where t.org_id = ${s.orgId} and t.state <> 'draft' and t.assigned_on <= ${s.end}
+        and t.confidentiality <= ${s.clearance}
+        and (t.assigned_on >= ${s.from} or t.done_on >= ${s.from} or t.done_on is null
+          or t.extended_to is not null)`.execute(qb(sql));
   return rows;
 }
 
@@ -96,20 +100,25 @@ export async function reviewDecidedTasks(sql: Sql, s: ReviewSpan) {
     matter_attributes: Record<string, unknown> | null;
     assigned_on: string;
   }>`select id, deciding_body, matter, matter_attributes, assigned_on::text from task
-      where org_id = ${s.orgId} and state <> 'draft' and assigned_on between ${s.from} and ${s.end} and matter is not null
+      where org_id = ${s.orgId} and state <> 'draft' and assigned_on between ${s.from} and ${s.end}
+        and matter is not null
         and deciding_body is not null and confidentiality <= ${s.clearance}
       order by assigned_on, id`.execute(qb(sql));
   return rows;
 }
 
-/** Program items due in the period (`to` its own end) of programs adopted by `end`; done when every task under it is. */
+/**
+ * Program items due in the period (`to` its own end) of programs adopted by `end`; done when every task under it is.
+ */
 export async function reviewProgramItems(sql: Sql, s: ReviewSpan, to: string) {
   const { rows } = await q<{ id: string; done: boolean }>`
     select i.id, (exists (select 1 from task t where t.source_kind = 'program_item' and t.source_id = i.id)
                   and not exists (select 1 from task t where t.source_kind = 'program_item' and t.source_id = i.id
-                                   and t.state not in ('cancelled', 'transferred') and (t.done_on is null or t.done_on > ${s.end}))) as done
+                                   and t.state not in ('cancelled', 'transferred') and (t.done_on is null
+                                     or t.done_on > ${s.end}))) as done
       from program_item i join program p on p.id = i.program_id
-     where p.org_id = ${s.orgId} and p.state = 'adopted' and p.adopted_on <= ${s.end} and i.due_date between ${s.from} and ${to}
+     where p.org_id = ${s.orgId} and p.state = 'adopted' and p.adopted_on <= ${s.end}
+       and i.due_date between ${s.from} and ${to}
        and p.confidentiality <= ${s.clearance}
      order by i.due_date, i.position`.execute(qb(sql));
   return rows;
@@ -118,7 +127,8 @@ export async function reviewProgramItems(sql: Sql, s: ReviewSpan, to: string) {
 /** Inspections concluded or whose remedies were verified in the period. */
 export async function reviewInspections(sql: Sql, s: ReviewSpan) {
   const { rows } = await q<{ id: string; concluded: boolean; verified: boolean }>`
-    select id, (concluded_on between ${s.from} and ${s.end}) as concluded, (verified_on between ${s.from} and ${s.end}) as verified
+    select id, (concluded_on between ${s.from} and ${s.end}) as concluded,
+      (verified_on between ${s.from} and ${s.end}) as verified
       from inspection
      where org_id = ${s.orgId} and confidentiality <= ${s.clearance}
        and (concluded_on between ${s.from} and ${s.end} or verified_on between ${s.from} and ${s.end})
@@ -145,7 +155,8 @@ export async function reviewConsultationRecipients(sql: Sql, s: ReviewSpan, to: 
   const { rows } = await q<{ id: string; answered: boolean }>`
     select r.id, (r.answered_on is not null and r.answered_on <= c.deadline and r.answered_on <= ${s.end}) as answered
       from consultation_recipient r join consultation c on c.id = r.consultation_id
-     where c.org_id = ${s.orgId} and c.state <> 'cancelled' and c.sent_on <= ${s.end} and c.deadline between ${s.from} and ${to}
+     where c.org_id = ${s.orgId} and c.state <> 'cancelled' and c.sent_on <= ${s.end}
+       and c.deadline between ${s.from} and ${to}
        and c.confidentiality <= ${s.clearance}
      order by c.deadline, r.name`.execute(qb(sql));
   return rows;
@@ -170,7 +181,8 @@ export async function reviewShortcomings(sql: Sql, s: ReviewSpan) {
 export async function reviewRegulationImpacts(sql: Sql, s: Omit<ReviewSpan, 'clearance'>) {
   const { rows } = await q<{ id: string; on_time: boolean; findings: JsonValue }>`
     select i.id, i.findings,
-           coalesce(t.state = 'done' and t.done_on <= ${s.end} and (t.due_effective is null or t.done_on <= t.due_effective), false) as on_time
+           coalesce(t.state = 'done' and t.done_on <= ${s.end} and (t.due_effective is null
+             or t.done_on <= t.due_effective), false) as on_time
       from regulation_impact i left join task t on t.id = i.task_id
      where i.org_id = ${s.orgId} and i.created_at::date between ${s.from} and ${s.end}
      order by i.created_at, i.id`.execute(qb(sql));

@@ -43,14 +43,17 @@ export async function searchMeetingRows(sql: Sql, scope: SearchScope, s: SearchQ
   return rowsOf(
     sql,
     q<{ id: string; title: string; meeting_date: string; state: string; body_name: string; location: string | null }>`
-      select m.id, m.title, m.meeting_date, m.state, b.name as body_name, m.location from meeting m join body b on b.id = m.body_id
-       where ${searchScope.meeting(scope)} and ${m.where} order by ${m.first}, m.meeting_date desc, m.id limit ${q.lit(limit)}`,
+      select m.id, m.title, m.meeting_date, m.state, b.name as body_name, m.location from meeting m join body b
+        on b.id = m.body_id
+       where ${searchScope.meeting(scope)} and ${m.where} order by ${m.first}, m.meeting_date desc, m.id
+         limit ${q.lit(limit)}`,
   );
 }
 
 /** Conclusion notices by number and symbol, or by their meeting's title. */
 export async function searchConclusionRows(sql: Sql, scope: SearchScope, s: SearchQuery, limit: number) {
-  const text = q`(case when d.doc_type = 'KL' then 'ket luan ' else 'thong bao ket luan ' end) || m.search_text || ' ' || lower(translate(c.symbol, 'Đđ', 'dd'))`;
+  const text = q`(case when d.doc_type = 'KL' then 'ket luan ' else 'thong bao ket luan ' end)
+    || m.search_text || ' ' || lower(translate(c.symbol, 'Đđ', 'dd'))`;
   const m = match(s, text, [q.ref('c.symbol')]);
   return rowsOf(
     sql,
@@ -63,8 +66,10 @@ export async function searchConclusionRows(sql: Sql, scope: SearchScope, s: Sear
       doc_title: string | null;
       doc_type: string | null;
     }>`select c.id, c.symbol, c.issued_on, c.meeting_id, m.title as meeting_title, d.title as doc_title, d.doc_type
-         from conclusion c join meeting m on m.id = c.meeting_id left join issued_document d on d.id = c.issued_document_id
-        where ${searchScope.meeting(scope)} and ${m.where} order by ${m.first}, c.issued_on desc, c.id limit ${q.lit(limit)}`,
+         from conclusion c join meeting m on m.id = c.meeting_id left join issued_document d
+           on d.id = c.issued_document_id
+        where ${searchScope.meeting(scope)} and ${m.where} order by ${m.first}, c.issued_on desc, c.id
+          limit ${q.lit(limit)}`,
   );
 }
 
@@ -82,7 +87,8 @@ export async function searchTaskRows(sql: Sql, scope: SearchScope, s: SearchQuer
       product: string | null;
       assigned_on: string | null;
     }>`select t.id, t.title, t.state, t.lead_name, t.due_effective, t.source_label, t.product, t.assigned_on from task t
-        where ${searchScope.task(scope)} and ${m.where} order by ${m.first}, t.updated_at desc, t.id limit ${q.lit(limit)}`,
+        where ${searchScope.task(scope)} and ${m.where} order by ${m.first}, t.updated_at desc, t.id
+          limit ${q.lit(limit)}`,
   );
 }
 
@@ -93,7 +99,8 @@ export async function searchProgramRows(sql: Sql, scope: SearchScope, s: SearchQ
     q<{ id: string; title: string; symbol: string | null; state: string; adopted_on: string | null; org_name: string }>`
       select p.id, p.title, p.symbol, p.state, p.adopted_on, coalesce(o.short_name, o.name) as org_name
         from program p join organization o on o.id = p.org_id
-       where ${searchScope.program(scope)} and ${m.where} order by ${m.first}, p.adopted_on desc nulls last, p.id limit ${q.lit(limit)}`,
+       where ${searchScope.program(scope)} and ${m.where} order by ${m.first}, p.adopted_on desc nulls last, p.id
+         limit ${q.lit(limit)}`,
   );
 }
 
@@ -110,7 +117,8 @@ export async function searchInspectionRows(sql: Sql, scope: SearchScope, s: Sear
       conclusion_symbol: string | null;
       decided_on: string | null;
       window_from: string | null;
-    }>`select i.id, i.title, i.kind, i.state, i.decision_symbol, i.conclusion_symbol, i.decided_on, i.window_from from inspection i
+    }>`select i.id, i.title, i.kind, i.state, i.decision_symbol, i.conclusion_symbol, i.decided_on, i.window_from
+      from inspection i
         where ${searchScope.inspection(scope)} and ${m.where}
         order by ${m.first}, coalesce(i.window_from, i.decided_on) desc nulls last, i.id limit ${q.lit(limit)}`,
   );
@@ -128,7 +136,8 @@ export async function searchRecommendationRows(sql: Sql, scope: SearchScope, s: 
       state: string;
       answer_symbol: string | null;
     }>`select r.id, r.title, r.from_label, r.received_on, r.state, r.answer_symbol from recommendation r
-        where ${searchScope.recommendation(scope)} and ${m.where} order by ${m.first}, r.received_on desc, r.id limit ${q.lit(limit)}`,
+        where ${searchScope.recommendation(scope)} and ${m.where} order by ${m.first}, r.received_on desc, r.id
+          limit ${q.lit(limit)}`,
   );
 }
 
@@ -139,7 +148,8 @@ export async function searchConsultationRows(sql: Sql, scope: SearchScope, s: Se
     q<{ id: string; title: string; sent_on: string; deadline: string; state: string; org_name: string }>`
       select c.id, c.title, c.sent_on, c.deadline, c.state, coalesce(o.short_name, o.name) as org_name
         from consultation c join organization o on o.id = c.org_id
-       where ${searchScope.consultation(scope)} and ${m.where} order by ${m.first}, c.sent_on desc, c.id limit ${q.lit(limit)}`,
+       where ${searchScope.consultation(scope)} and ${m.where} order by ${m.first}, c.sent_on desc, c.id
+         limit ${q.lit(limit)}`,
   );
 }
 
@@ -171,8 +181,10 @@ export async function searchRegulationRows(sql: Sql, scope: SearchScope, today: 
       number: string | null;
     }>`select r.id, r.title, r.work, coalesce(o.short_name, o.name) as org_name, v.id as version_id, v.sha256, v.number
          from regulation r join organization o on o.id = r.org_id
-         join lateral (select v.id, v.sha256, v.parsed->'frontMatter'->>'number' as number from regulation_version v where v.regulation_id = r.id
-                        order by (v.status in ('adopted', 'consolidated') and v.in_force_from <= ${today}::date) desc, v.in_force_from desc nulls last, v.created_at desc limit 1) v on true
+         join lateral (select v.id, v.sha256, v.parsed->'frontMatter'->>'number' as number from regulation_version v
+                        where v.regulation_id = r.id
+                        order by (v.status in ('adopted', 'consolidated') and v.in_force_from <= ${today}::date) desc,
+                                 v.in_force_from desc nulls last, v.created_at desc limit 1) v on true
         where ${searchScope.regulation(scope)} order by r.title, r.id`,
   );
 }

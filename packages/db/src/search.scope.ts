@@ -30,7 +30,8 @@ export const searchScope = {
   /** loadTask, listTasks: the assigning organization's, and the lead's. */
   task: (s: SearchScope, alias = 't'): Condition => {
     const a = q.table(alias);
-    return q`${a}.confidentiality <= ${s.clearance} and (${a}.org_id = any(${s.read}::uuid[]) or ${a}.lead_org_id = any(${s.read}::uuid[]))`;
+    return q`${a}.confidentiality <= ${s.clearance} and (${a}.org_id = any(${s.read}::uuid[])
+      or ${a}.lead_org_id = any(${s.read}::uuid[]))`;
   },
   /** loadProgram. */
   program: (s: SearchScope, alias = 'p') => ownOrg(s, alias),
@@ -44,7 +45,8 @@ export const searchScope = {
   /** loadRecommendation: the receiving organization's, and the sender's. */
   recommendation: (s: SearchScope, alias = 'r'): Condition => {
     const a = q.table(alias);
-    return q`${a}.confidentiality <= ${s.clearance} and (${a}.org_id = any(${s.read}::uuid[]) or ${a}.from_org_id = any(${s.read}::uuid[]))`;
+    return q`${a}.confidentiality <= ${s.clearance} and (${a}.org_id = any(${s.read}::uuid[])
+      or ${a}.from_org_id = any(${s.read}::uuid[]))`;
   },
   /**
    * loadConsultation, listConsultations: the consulting organization's, and a recipient's who answers for it (a
@@ -54,7 +56,8 @@ export const searchScope = {
     const a = q.table(alias);
     return q`${a}.confidentiality <= ${s.clearance} and (${a}.org_id = any(${s.read}::uuid[])
       or exists (select 1 from consultation_recipient x left join body xb on xb.id = x.recipient_body_id
-                  where x.consultation_id = ${a}.id and (x.recipient_org_id = any(${s.write}::uuid[]) or xb.org_id = any(${s.write}::uuid[]) or x.person_id = ${s.personId}::uuid)))`;
+                  where x.consultation_id = ${a}.id and (x.recipient_org_id = any(${s.write}::uuid[])
+                    or xb.org_id = any(${s.write}::uuid[]) or x.person_id = ${s.personId}::uuid)))`;
   },
   /** loadRegulation, listRegulations; its articles and clauses with it. */
   regulation: (s: SearchScope, alias = 'r') => ownOrg(s, alias),

@@ -19,14 +19,16 @@ function inScope({ orgs, ledFrom }: TaskDashboardScope, t = ''): RawBuilder<SqlB
   const col = (c: string) => sql.raw(`${t}${c}`);
   if (!ledFrom) return sql`${col('org_id')} in (select unnest(${orgs}::uuid[]))`;
   if (ledFrom.some((id) => !/^[0-9a-f-]{36}$/.test(id))) throw new Error('not a uuid');
-  return sql`${col('org_id')} in (${sql.join(ledFrom.map((id) => sql.lit(id)))}) and ${col('lead_org_id')} in (select unnest(${orgs}::uuid[]))`;
+  return sql`${col('org_id')} in (${sql.join(ledFrom.map((id) => sql.lit(id)))})
+    and ${col('lead_org_id')} in (select unnest(${orgs}::uuid[]))`;
 }
 /** In due-date order the index stops at the tenth row: the array test per row is cheap there. */
 function inScopeArray(scope: TaskDashboardScope, t = ''): RawBuilder<SqlBool> {
   return scope.ledFrom ? inScope(scope, t) : sql`${sql.raw(`${t}org_id`)} = any(${scope.orgs}::uuid[])`;
 }
 const overdue = (scope: TaskDashboardScope, today: string, clearance: number) =>
-  sql<SqlBool>`${inScope(scope)} and state in ('assigned', 'in_progress') and due_effective < ${today} and confidentiality <= ${clearance}`;
+  sql<SqlBool>`${inScope(scope)} and state in ('assigned', 'in_progress') and due_effective < ${today}
+    and confidentiality <= ${clearance}`;
 
 export const taskDashboardOverdueCount = (scope: TaskDashboardScope, today: string, clearance: number) =>
   sql<{ n: number }>`select count(*)::int as n from task where ${overdue(scope, today, clearance)}`;
@@ -40,7 +42,8 @@ export const taskDashboardOverdueByUnit = (scope: TaskDashboardScope, today: str
 
 export const taskDashboardOverdueBySupervisor = (scope: TaskDashboardScope, today: string, clearance: number) =>
   sql<{ person_id: string; full_name: string; n: number }>`select x.person_id, p.full_name, x.n from (
-      select supervisor_person_id as person_id, count(*)::int as n from task where ${overdue(scope, today, clearance)} and supervisor_person_id is not null
+      select supervisor_person_id as person_id, count(*)::int as n from task where ${overdue(scope, today, clearance)}
+        and supervisor_person_id is not null
        group by supervisor_person_id order by n desc, supervisor_person_id limit 20) x
       join person p on p.id = x.person_id order by x.n desc, p.full_name`;
 
@@ -51,7 +54,8 @@ export const taskDashboardLongestOverdue = (scope: TaskDashboardScope, today: st
     lead_name: string | null;
     due_effective: string;
   }>`select id, title, lead_name, due_effective from task
-     where ${inScopeArray(scope)} and state in ('assigned', 'in_progress') and due_effective < ${today} and confidentiality <= ${clearance}
+     where ${inScopeArray(scope)} and state in ('assigned', 'in_progress') and due_effective < ${today}
+       and confidentiality <= ${clearance}
      order by due_effective, id limit 10`;
 
 /** The names of the leading units and people (the ids given once: the statement names them thrice). */
@@ -71,7 +75,8 @@ export const taskDashboardTotals = (
   sql<{ open: number; overdue: number; due_soon: number; draft: number; done_this_year: number }>`select
       count(*) filter (where state in ('assigned', 'in_progress', 'reported'))::int as open,
       count(*) filter (where state in ('assigned', 'in_progress') and due_effective < ${today})::int as overdue,
-      count(*) filter (where state in ('assigned', 'in_progress') and due_effective between ${today} and ${soon})::int as due_soon,
+      count(*) filter (where state in ('assigned', 'in_progress')
+        and due_effective between ${today} and ${soon})::int as due_soon,
       count(*) filter (where state = 'draft')::int as draft,
       count(*) filter (where state = 'done' and done_on between ${yearStart} and ${today})::int as done_this_year
      from task where ${inScopeArray(scope)} and confidentiality <= ${clearance}`;
@@ -88,7 +93,8 @@ export const taskDashboardCompletionByMonth = (
     on_time: number;
   }>`select to_char(done_on, 'YYYY-MM') as month, count(*)::int as done,
       count(*) filter (where due_effective is null or done_on <= due_effective)::int as on_time
-     from task where ${inScopeArray(scope)} and state = 'done' and done_on between ${from} and ${to} and confidentiality <= ${clearance}
+     from task where ${inScopeArray(scope)} and state = 'done' and done_on between ${from} and ${to}
+       and confidentiality <= ${clearance}
      group by 1 order by 1`;
 
 export const taskDashboardMostExtended = (scope: TaskDashboardScope, clearance: number) =>

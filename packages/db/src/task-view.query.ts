@@ -79,7 +79,10 @@ export async function taskSourceProgram(s: Sql, programItemId: string) {
   return qb(s).selectFrom('program_item').select('program_id').where('id', '=', programItemId).executeTakeFirst();
 }
 
-/** A conclusion's item with what a task made of it carries over: its 6 rõ, the conclusion's symbol, the meeting's scope. */
+/**
+ * A conclusion's item with what a task made of it carries over: its 6 rõ, the conclusion's symbol, the meeting's
+ * scope.
+ */
 export async function conclusionItemForTask(s: Sql, itemId: string) {
   return qb(s)
     .selectFrom('conclusion_item as i')

@@ -13,15 +13,18 @@ type OnDate = Expression<string> | RawBuilder<unknown>;
 /** The deadline in force on `date`: the last extension approved by then, else the due date. */
 export function taskDueOn(date: OnDate, t = 't'): RawBuilder<string | null> {
   const task = sql.table(t);
-  return sql`coalesce((select e.requested_to from task_extension e where e.task_id = ${task}.id and e.state = 'approved' and e.decided_on <= ${date}
+  return sql`coalesce((select e.requested_to from task_extension e where e.task_id = ${task}.id and e.state = 'approved'
+    and e.decided_on <= ${date}
                      order by e.decided_on desc, e.created_at desc limit 1), ${task}.due_date)`;
 }
 
 /** Assigned and not yet reported finished, accepted, cancelled or transferred on `date`. */
 export function taskOpenOn(date: OnDate, t = 't'): RawBuilder<SqlBool> {
   const task = sql.table(t);
-  return sql`(${task}.state <> 'draft' and ${task}.assigned_on <= ${date} and (${task}.done_on is null or ${task}.done_on > ${date})
-           and (${task}.closed_on is null or ${task}.closed_on > ${date}) and (${task}.reported_on is null or ${task}.reported_on > ${date}))`;
+  return sql`(${task}.state <> 'draft' and ${task}.assigned_on <= ${date} and (${task}.done_on is null
+    or ${task}.done_on > ${date})
+           and (${task}.closed_on is null or ${task}.closed_on > ${date}) and (${task}.reported_on is null
+             or ${task}.reported_on > ${date}))`;
 }
 
 /** Open on `date` and past the deadline in force that day. */

@@ -54,7 +54,8 @@ function listWhere(eb: TaskEb, f: TaskListFilter): Expression<SqlBool> {
   if (f.minePersonId !== undefined) {
     const p = f.minePersonId;
     w.push(
-      sql<SqlBool>`(t.lead_id = ${p}::uuid or t.supervisor_person_id = ${p}::uuid or t.supporting @> jsonb_build_array(jsonb_build_object('id', ${p}::text)))`,
+      sql<SqlBool>`(t.lead_id = ${p}::uuid or t.supervisor_person_id = ${p}::uuid
+        or t.supporting @> jsonb_build_array(jsonb_build_object('id', ${p}::text)))`,
     );
   }
   if (f.sourceKind) w.push(eb('t.source_kind', '=', f.sourceKind));

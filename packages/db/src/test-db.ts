@@ -1,8 +1,10 @@
 import pg from 'pg';
+import { sql } from 'kysely';
 import { openDb } from './open-db.js';
 import { migrate } from './migrate.js';
 import type { Db } from './db.types.js';
-import { backupTables, quoteIdent } from './backup.catalog.js';
+import { qb } from './kysely.driver.js';
+import { backupTables } from './backup.catalog.js';
 import { TEXT_FORM_SETTINGS } from './backup.write.js';
 
 /**
@@ -95,9 +97,9 @@ export async function fingerprints(db: Db): Promise<Record<string, string>> {
     for (const s of TEXT_FORM_SETTINGS) await tx.query(s);
     const out: Record<string, string> = {};
     for (const t of await backupTables(tx)) {
-      const r = await tx.query<{ n: string; h: string | null }>(
-        `select count(*)::text as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${quoteIdent(t.name)} x`,
-      );
+      const r = await sql<{ n: string; h: string | null }>`
+        select count(*)::text as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h
+          from ${sql.table(t.name)} x`.execute(qb(tx));
       out[t.name] = `${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`;
     }
     return out;

@@ -64,9 +64,8 @@ const userView = (s: Sql) =>
     sql<number>`(select count(*)::int from user_session s where s.user_id = u.id and s.expires_at > now())`.as(
       'active_sessions',
     ),
-    sql<
-      UserGrant[]
-    >`coalesce((select json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgName', o.name) order by o.name, g.role)
+    sql<UserGrant[]>`coalesce((select json_agg(json_build_object('role', g.role, 'orgId', g.org_id, 'orgName', o.name)
+      order by o.name, g.role)
        from role_grant g join organization o on o.id = g.org_id where g.user_id = u.id), '[]'::json)`.as('grants'),
   ]);
 

@@ -6,6 +6,7 @@ import { qb } from './kysely.driver.js';
 
 /** The tables whose rows carry a version and are changed under optimistic concurrency. */
 export type VersionedRecordTable =
+  | 'meeting'
   | 'task'
   | 'task_extension'
   | 'program'
@@ -17,7 +18,13 @@ export type VersionedRecordTable =
   | 'consultation_comment'
   | 'consultation_recipient'
   | 'review_report'
-  | 'review_request';
+  | 'review_request'
+  | 'organization'
+  | 'body'
+  | 'membership'
+  | 'party_membership'
+  | 'person'
+  | 'portfolio_assignment';
 
 /**
  * Updates a row only at the version the client read, and moves the version on; the whole row after the change, or

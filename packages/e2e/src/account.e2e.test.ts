@@ -26,93 +26,103 @@ describe.skipIf(skipReason !== null)('accounts in Chromium', () => {
     await page.getByTestId('login-submit').click();
   };
 
-  it('locks vanthu.x01 while they have a page open: their next action lands on the login page; unlocking lets them in again', async () => {
-    const clerk = await logIn(browser, base, 'vanthu.x01', DESKTOP);
-    await clerk.goto(`${base}/tasks`);
-    await expect.poll(() => clerk.getByTestId('task-list-page').isVisible()).toBe(true);
+  it(
+    'locks vanthu.x01 while they have a page open: their next action lands on the login page; ' +
+      'unlocking lets them in again',
+    async () => {
+      const clerk = await logIn(browser, base, 'vanthu.x01', DESKTOP);
+      await clerk.goto(`${base}/tasks`);
+      await expect.poll(() => clerk.getByTestId('task-list-page').isVisible()).toBe(true);
 
-    const admin = await logIn(browser, base, 'admin', DESKTOP);
-    await admin.getByTestId('nav-accounts').click();
-    await admin.waitForURL(/\/accounts$/);
-    await expect
-      .poll(() => row(admin, 'vanthu.x01').innerText())
-      .toContain('Văn thư, chuyên viên — Đảng bộ xã Tân Lập');
-    expect(await row(admin, 'vanthu.x01').innerText()).toContain('Đang hoạt động');
-    await admin.screenshot({ path: `${SHOTS}/accounts-1440.png`, fullPage: true });
-    // One's own account offers no lock.
-    expect(await row(admin, 'admin').getByTestId('account-disable').count()).toBe(0);
+      const admin = await logIn(browser, base, 'admin', DESKTOP);
+      await admin.getByTestId('nav-accounts').click();
+      await admin.waitForURL(/\/accounts$/);
+      await expect
+        .poll(() => row(admin, 'vanthu.x01').innerText())
+        .toContain('Văn thư, chuyên viên — Đảng bộ xã Tân Lập');
+      expect(await row(admin, 'vanthu.x01').innerText()).toContain('Đang hoạt động');
+      await admin.screenshot({ path: `${SHOTS}/accounts-1440.png`, fullPage: true });
+      // One's own account offers no lock.
+      expect(await row(admin, 'admin').getByTestId('account-disable').count()).toBe(0);
 
-    await row(admin, 'vanthu.x01').getByTestId('account-disable').click();
-    await expect.poll(() => admin.getByTestId('account-confirm').innerText()).toContain('Khóa tài khoản vanthu.x01');
-    await admin.waitForTimeout(400); // the dialog's opening transition
-    await admin.screenshot({ path: `${SHOTS}/accounts-lock-dialog-1440.png` });
-    await admin.getByTestId('account-confirm-confirm').click();
-    await expect.poll(() => admin.getByTestId('account-notice').innerText()).toContain('Đã khóa tài khoản vanthu.x01');
-    await expect
-      .poll(() => row(admin, 'vanthu.x01').getByTestId('account-state').getAttribute('data-state'))
-      .toBe('disabled');
-    expect(await row(admin, 'vanthu.x01').innerText()).toContain('Đã khóa');
+      await row(admin, 'vanthu.x01').getByTestId('account-disable').click();
+      await expect.poll(() => admin.getByTestId('account-confirm').innerText()).toContain('Khóa tài khoản vanthu.x01');
+      await admin.waitForTimeout(400); // the dialog's opening transition
+      await admin.screenshot({ path: `${SHOTS}/accounts-lock-dialog-1440.png` });
+      await admin.getByTestId('account-confirm-confirm').click();
+      await expect
+        .poll(() => admin.getByTestId('account-notice').innerText())
+        .toContain('Đã khóa tài khoản vanthu.x01');
+      await expect
+        .poll(() => row(admin, 'vanthu.x01').getByTestId('account-state').getAttribute('data-state'))
+        .toBe('disabled');
+      expect(await row(admin, 'vanthu.x01').innerText()).toContain('Đã khóa');
 
-    // The clerk's very next action.
-    await clerk.getByTestId('nav-meetings').click();
-    await clerk.waitForURL(/\/login/, { timeout: 10_000 });
-    await signIn(clerk, 'vanthu.x01', 'anlac2026');
-    await expect
-      .poll(() => clerk.getByTestId('login-error').innerText())
-      .toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+      // The clerk's very next action.
+      await clerk.getByTestId('nav-meetings').click();
+      await clerk.waitForURL(/\/login/, { timeout: 10_000 });
+      await signIn(clerk, 'vanthu.x01', 'anlac2026');
+      await expect
+        .poll(() => clerk.getByTestId('login-error').innerText())
+        .toContain('Tên đăng nhập hoặc mật khẩu không đúng');
 
-    await row(admin, 'vanthu.x01').getByTestId('account-enable').click();
-    await admin.getByTestId('account-confirm-confirm').click();
-    await expect
-      .poll(() => row(admin, 'vanthu.x01').getByTestId('account-state').getAttribute('data-state'))
-      .toBe('active');
-    await signIn(clerk, 'vanthu.x01', 'anlac2026');
-    await clerk.waitForURL((u) => !u.pathname.startsWith('/login'));
-    // A clerk has no accounts page: no link, and the address says why.
-    expect(await clerk.getByTestId('nav-accounts').count()).toBe(0);
-    await clerk.goto(`${base}/accounts`);
-    await expect
-      .poll(() => clerk.getByTestId('accounts-not-admin').innerText())
-      .toContain('Chỉ quản trị viên quản lý tài khoản');
-    await clerk.close();
-    await admin.close();
-  });
+      await row(admin, 'vanthu.x01').getByTestId('account-enable').click();
+      await admin.getByTestId('account-confirm-confirm').click();
+      await expect
+        .poll(() => row(admin, 'vanthu.x01').getByTestId('account-state').getAttribute('data-state'))
+        .toBe('active');
+      await signIn(clerk, 'vanthu.x01', 'anlac2026');
+      await clerk.waitForURL((u) => !u.pathname.startsWith('/login'));
+      // A clerk has no accounts page: no link, and the address says why.
+      expect(await clerk.getByTestId('nav-accounts').count()).toBe(0);
+      await clerk.goto(`${base}/accounts`);
+      await expect
+        .poll(() => clerk.getByTestId('accounts-not-admin').innerText())
+        .toContain('Chỉ quản trị viên quản lý tài khoản');
+      await clerk.close();
+      await admin.close();
+    },
+  );
 
-  it("changes one's own password from the header menu; a too short or common one is refused in Vietnamese beside the field", async () => {
-    const page = await logIn(browser, base, 'xem', DESKTOP);
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('menu-password').click();
-    await page.waitForURL(/\/account\/password$/);
-    const newError = () => page.getByTestId('password-form').innerText();
-    const attempt = async (current: string, next: string, repeat = next) => {
-      await page.getByTestId('password-current').fill(current);
-      await page.getByTestId('password-new').fill(next);
-      await page.getByTestId('password-repeat').fill(repeat);
-      await page.getByTestId('password-submit').click();
-    };
-    await attempt('anlac2026', 'ngắn');
-    await expect.poll(newError).toContain('Mật khẩu cần ít nhất 10 ký tự (mới có 4).');
-    await attempt('anlac2026', 'matkhau123');
-    await expect.poll(newError).toContain('Mật khẩu này quá phổ biến');
-    await page.screenshot({ path: `${SHOTS}/password-refused-1440.png` });
-    await attempt('anlac2026', 'Hoa sen trong đầm 2026', 'Hoa sen trong dam 2026');
-    await expect.poll(newError).toContain('Hai lần nhập mật khẩu mới không khớp nhau.');
-    // The server's reason, beside the field it names.
-    await attempt('khong-phai-mat-khau', 'Hoa sen trong đầm 2026');
-    await expect.poll(newError).toContain('Mật khẩu hiện tại không đúng');
-    await attempt('anlac2026', 'Hoa sen trong đầm 2026');
-    await expect.poll(() => page.getByTestId('password-done').innerText()).toContain('Đã đổi mật khẩu');
-    await page.screenshot({ path: `${SHOTS}/password-done-1440.png` });
+  it(
+    "changes one's own password from the header menu; " +
+      'a too short or common one is refused in Vietnamese beside the field',
+    async () => {
+      const page = await logIn(browser, base, 'xem', DESKTOP);
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('menu-password').click();
+      await page.waitForURL(/\/account\/password$/);
+      const newError = () => page.getByTestId('password-form').innerText();
+      const attempt = async (current: string, next: string, repeat = next) => {
+        await page.getByTestId('password-current').fill(current);
+        await page.getByTestId('password-new').fill(next);
+        await page.getByTestId('password-repeat').fill(repeat);
+        await page.getByTestId('password-submit').click();
+      };
+      await attempt('anlac2026', 'ngắn');
+      await expect.poll(newError).toContain('Mật khẩu cần ít nhất 10 ký tự (mới có 4).');
+      await attempt('anlac2026', 'matkhau123');
+      await expect.poll(newError).toContain('Mật khẩu này quá phổ biến');
+      await page.screenshot({ path: `${SHOTS}/password-refused-1440.png` });
+      await attempt('anlac2026', 'Hoa sen trong đầm 2026', 'Hoa sen trong dam 2026');
+      await expect.poll(newError).toContain('Hai lần nhập mật khẩu mới không khớp nhau.');
+      // The server's reason, beside the field it names.
+      await attempt('khong-phai-mat-khau', 'Hoa sen trong đầm 2026');
+      await expect.poll(newError).toContain('Mật khẩu hiện tại không đúng');
+      await attempt('anlac2026', 'Hoa sen trong đầm 2026');
+      await expect.poll(() => page.getByTestId('password-done').innerText()).toContain('Đã đổi mật khẩu');
+      await page.screenshot({ path: `${SHOTS}/password-done-1440.png` });
 
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('logout').click();
-    await page.waitForURL(/\/login/);
-    await signIn(page, 'xem', 'Hoa sen trong đầm 2026');
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await page.close();
-  });
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('logout').click();
+      await page.waitForURL(/\/login/);
+      await signIn(page, 'xem', 'Hoa sen trong đầm 2026');
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      await page.close();
+    },
+  );
 
-  it('resets a password from the accounts page on a 390 px phone; the user must then choose a new one first', async () => {
+  it('resets a password on the accounts page of a 390 px phone; the user must then pick a new one first', async () => {
     const admin = await logIn(browser, base, 'admin', PHONE);
     await admin.goto(`${base}/accounts`);
     await expect.poll(() => row(admin, 'lanhdao').isVisible()).toBe(true);

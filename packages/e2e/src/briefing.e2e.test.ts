@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Db } from '@quyche/db';
+import { qb } from '@quyche/db';
 import type { FastifyInstance } from 'fastify';
 import { apiCall, apiSession, logIn, noHorizontalScroll, skipReason, startDemo } from './harness.js';
 import type { Demo, Session } from './harness.js';
@@ -28,10 +29,13 @@ describe.skipIf(skipReason !== null)('briefing of the advisory units in Chromium
   });
   afterAll(async () => demo?.close());
 
-  it('opens from the reviews page, picks the third quarter, shows each unit’s counts as the API does, overdue first, fits 390 px and opens an overdue task', {
+  it('opens from the reviews page, picks the third quarter, shows each unit’s counts as the API does, overdue first, ' +
+    'fits 390 px and opens an overdue task', {
     timeout: 120_000,
   }, async () => {
-    const al = (await db.query<{ id: string }>("select id from organization where code = 'ORG-AL'")).rows[0]!.id;
+    const al = (
+      await qb(db).selectFrom('organization').select('id').where('code', '=', 'ORG-AL').executeTakeFirstOrThrow()
+    ).id;
     const api = await apiCall<Briefing>(
       app,
       session,

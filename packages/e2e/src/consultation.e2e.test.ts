@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, formatDateVi, todayInVietnam } from '@quyche/core';
 import type { Db } from '@quyche/db';
+import { qb } from '@quyche/db';
 import type { FastifyInstance } from 'fastify';
 import { apiCall, apiSession, logIn, noHorizontalScroll, skipReason, startDemo } from './harness.js';
 import type { Demo, Session } from './harness.js';
@@ -46,26 +47,38 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     payload?: object,
     s: Session = admin,
   ): Promise<T> => apiCall<T>(app, s, method, url, payload);
-  const one = async <T = { id: string }>(sql: string, p: unknown[] = []) => (await db.query<T>(sql, p)).rows[0]!;
-  const orgId = async (code: string) => (await one('select id from organization where code = $1', [code])).id;
+  const orgId = async (code: string) =>
+    (await qb(db).selectFrom('organization').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
   const bodyOfAnLac = async (kind: string) =>
     (
-      await one(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null",
-        [kind],
-      )
+      await qb(db)
+        .selectFrom('body as b')
+        .innerJoin('organization as o', 'o.id', 'b.org_id')
+        .select('b.id')
+        .where('o.code', '=', 'ORG-AL')
+        .where('b.kind', '=', kind)
+        .where('b.valid_until', 'is', null)
+        .executeTakeFirstOrThrow()
     ).id;
 
   beforeAll(async () => {
     ({ db, app, browser, base } = demo = await startDemo());
     admin = await login('admin');
     clerk = await login('vanthu.x01');
-    regId = (await one("select id from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'")).id;
+    regId = (
+      await qb(db)
+        .selectFrom('regulation')
+        .select('id')
+        .where('work', '=', '/vn-an-lac/quy-che/tinh-uy/2025/qclv')
+        .executeTakeFirstOrThrow()
+    ).id;
     const inForce = (
-      await one<{ source_text: string }>(
-        "select source_text from regulation_version where regulation_id = $1 and status = 'consolidated'",
-        [regId],
-      )
+      await qb(db)
+        .selectFrom('regulation_version')
+        .select('source_text')
+        .where('regulation_id', '=', regId)
+        .where('status', '=', 'consolidated')
+        .executeTakeFirstOrThrow()
     ).source_text;
     draftId = (
       await call<{ id: string }>('POST', `/regulations/${regId}/versions`, {
@@ -92,7 +105,9 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
   };
   const state = (page: Page) => page.getByTestId('consultation-page').getAttribute('data-state');
 
-  it('runs the whole loop: a commune clerk proposes a wording for khoản 3 Điều 12, the province disposes of it, makes the revision, is refused at a BTV session citing khoản 2 Điều 28, submits to the Tỉnh ủy and records the adoption', {
+  it('runs the whole loop: a commune clerk proposes a wording for khoản 3 Điều 12, the province disposes of it, ' +
+    'makes the revision, is refused at a BTV session citing khoản 2 Điều 28, ' +
+    'submits to the Tỉnh ủy and records the adoption', {
     timeout: 240_000,
   }, async () => {
     const bch = await call<Meeting>('POST', '/meetings', {
@@ -206,7 +221,8 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await expect.poll(() => blockers.allInnerTexts()).toEqual(['Còn 1 ý kiến chưa tiếp thu, giải trình']);
     await page.screenshot({ path: '.test-results/consultation-recipients.png', fullPage: false });
 
-    // The disposition: "Không tiếp thu" with no explanation is refused in Vietnamese; then accepted with the proposed wording.
+    // The disposition: "Không tiếp thu" with no explanation is refused in Vietnamese; then accepted with the proposed
+    // wording.
     await page.getByTestId('tab-draft').click();
     await page.getByTestId('filter-disposition').selectOption('none');
     const comment = page.getByTestId('comment');
@@ -345,7 +361,10 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
       (
         await call<{ status: string; inForceFrom: string }>(
           'GET',
-          `/regulations/${regId}/versions/${(await call<{ nextVersionId: string }>('GET', `/consultations/${c1.id}`)).nextVersionId}`,
+          `/regulations/${regId}/versions/` +
+            (
+              await call<{ nextVersionId: string }>('GET', `/consultations/${c1.id}`)
+            ).nextVersionId,
         )
       ).status,
     ).toBe('adopted');
@@ -357,7 +376,8 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await page.close();
   });
 
-  it('shows the second of two clerks disposing of the same comment the conflict in Vietnamese, reloads that comment, and lets them decide again', {
+  it('shows the second of two clerks disposing of the same comment the conflict in Vietnamese, reloads that comment, ' +
+    'and lets them decide again', {
     timeout: 120_000,
   }, async () => {
     c2 = await call('POST', '/consultations', {
@@ -404,7 +424,8 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await a.getByTestId('dispose-submit').click();
     await expect.poll(() => a.getByTestId('comment').getAttribute('data-disposition')).toBe('partly_accepted');
 
-    // The second page still holds version 1: 409, shown in Vietnamese, and the comment reloaded with the first one's decision.
+    // The second page still holds version 1: 409, shown in Vietnamese, and the comment reloaded with the first one's
+    // decision.
     const cb = b.getByTestId('comment');
     expect(await cb.getAttribute('data-version')).toBe('1');
     await cb.getByTestId('dispose-not_accepted').click();
@@ -470,7 +491,8 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await page.close();
   });
 
-  it('fits a phone 390 px wide: the list, the draft with its comments and forms, the recipients, the synthesis and the comparison never scroll sideways', {
+  it('fits a phone 390 px wide: the list, the draft with its comments and forms, the recipients, ' +
+    'the synthesis and the comparison never scroll sideways', {
     timeout: 180_000,
   }, async () => {
     for (const username of ['admin', 'vanthu.x01']) {
@@ -518,13 +540,17 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     }
   });
 
-  it('sends a draft for comments from the form: "chọn tất cả đảng ủy xã" picks every commune, two are kept, and the new consultation opens', {
+  it('sends a draft for comments from the form: "chọn tất cả đảng ủy xã" picks every commune, two are kept, ' +
+    'and the new consultation opens', {
     timeout: 120_000,
   }, async () => {
     const communes = (
-      await one<{ n: number }>(
-        "select count(*)::int as n from organization where kind = 'COMMUNE_PARTY_ORG' and valid_until is null",
-      )
+      await qb(db)
+        .selectFrom('organization')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('kind', '=', 'COMMUNE_PARTY_ORG')
+        .where('valid_until', 'is', null)
+        .executeTakeFirstOrThrow()
     ).n;
     const page = await loggedIn();
     await page.goto(`${base}/consultations`);
@@ -567,7 +593,8 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await page.close();
   });
 
-  it('consults on a draft resolution paragraph by paragraph: sent from the form, a commune comments on đoạn 2, the province disposes, and the revision compares by paragraph', {
+  it('consults on a draft resolution paragraph by paragraph: sent from the form, a commune comments on đoạn 2, ' +
+    'the province disposes, and the revision compares by paragraph', {
     timeout: 180_000,
   }, async () => {
     const page = await loggedIn();
@@ -579,7 +606,8 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await f
       .getByTestId('consultation-create-doc-text')
       .fill(
-        'NGHỊ QUYẾT CHUYÊN ĐỀ về chuyển đổi số\n1. Đến năm 2027, 100% văn bản của cấp ủy được ký số.\n2. Mỗi xã có một cán bộ chuyên trách chuyển đổi số.',
+        'NGHỊ QUYẾT CHUYÊN ĐỀ về chuyển đổi số\n1. Đến năm 2027, ' +
+          '100% văn bản của cấp ủy được ký số.\n2. Mỗi xã có một cán bộ chuyên trách chuyển đổi số.',
       );
     await expect
       .poll(() => f.getByTestId('consultation-create-doc-matter').locator('option').count())

@@ -35,33 +35,38 @@ describe.skipIf(skipReason !== null)('dates in an English-language browser', () 
     await ctx.close();
   });
 
-  it("stops a dialog's main action while one of its dates is not a date, and says why (the date is not dropped)", async () => {
-    const ctx = await demo.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-    await ctx.request.post(`${demo.base}/api/v1/auth/login`, { data: { username: 'admin', password: DEMO_PASSWORD } });
-    const page = await ctx.newPage();
-    const posts: string[] = [];
-    page.on(
-      'request',
-      (r) => r.method() === 'POST' && r.url().includes('/api/v1/review-requests') && posts.push(r.url()),
-    );
-    await page.goto(`${demo.base}/review-requests`);
-    await page.getByTestId('request-add').click();
-    await page.getByTestId('request-target').selectOption({ index: 1 });
-    await page.getByTestId('request-topics').fill('Kết quả thực hiện Quy chế làm việc');
-    const deadline = page.getByTestId('request-deadline');
-    await deadline.fill('31/02/2027');
-    await page.getByTestId('request-send').click();
-    await page.waitForTimeout(500);
-    expect(posts).toEqual([]);
-    expect(await deadline.inputValue()).toBe('31/02/2027');
-    expect(await deadline.evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe(
-      'Hạn nộp báo cáo: "31/02/2027" không phải một ngày có thật (dd/mm/yyyy)',
-    );
-    expect(await page.locator('[role="dialog"]').innerText()).toContain('Ngày không có thật (dd/mm/yyyy)');
-    // With a real date the same button sends it.
-    await deadline.fill('15/01/2027');
-    await page.getByTestId('request-send').click();
-    await expect.poll(() => posts.length).toBe(1);
-    await ctx.close();
-  });
+  it(
+    "stops a dialog's main action while one of its dates is not a date, " + 'and says why (the date is not dropped)',
+    async () => {
+      const ctx = await demo.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+      await ctx.request.post(`${demo.base}/api/v1/auth/login`, {
+        data: { username: 'admin', password: DEMO_PASSWORD },
+      });
+      const page = await ctx.newPage();
+      const posts: string[] = [];
+      page.on(
+        'request',
+        (r) => r.method() === 'POST' && r.url().includes('/api/v1/review-requests') && posts.push(r.url()),
+      );
+      await page.goto(`${demo.base}/review-requests`);
+      await page.getByTestId('request-add').click();
+      await page.getByTestId('request-target').selectOption({ index: 1 });
+      await page.getByTestId('request-topics').fill('Kết quả thực hiện Quy chế làm việc');
+      const deadline = page.getByTestId('request-deadline');
+      await deadline.fill('31/02/2027');
+      await page.getByTestId('request-send').click();
+      await page.waitForTimeout(500);
+      expect(posts).toEqual([]);
+      expect(await deadline.inputValue()).toBe('31/02/2027');
+      expect(await deadline.evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe(
+        'Hạn nộp báo cáo: "31/02/2027" không phải một ngày có thật (dd/mm/yyyy)',
+      );
+      expect(await page.locator('[role="dialog"]').innerText()).toContain('Ngày không có thật (dd/mm/yyyy)');
+      // With a real date the same button sends it.
+      await deadline.fill('15/01/2027');
+      await page.getByTestId('request-send').click();
+      await expect.poll(() => posts.length).toBe(1);
+      await ctx.close();
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatDateVi, todayInVietnam } from '@quyche/core';
+import { qb } from '@quyche/db';
 import { apiCall, apiSession, logIn, skipReason, startDemo } from './harness.js';
 import type { Demo, Session } from './harness.js';
 
@@ -31,10 +32,15 @@ describe.skipIf(skipReason !== null)('rescheduling a meeting in Chromium', () =>
     const call = <T = Meeting>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
       apiCall<T>(demo.app, session, method, url, payload);
     const btv = (
-      await demo.db.query<{ id: string }>(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null",
-      )
-    ).rows[0]!.id;
+      await qb(demo.db)
+        .selectFrom('body as b')
+        .innerJoin('organization as o', 'o.id', 'b.org_id')
+        .select('b.id')
+        .where('o.code', '=', 'ORG-AL')
+        .where('b.kind', '=', 'BTV')
+        .where('b.valid_until', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
     let m = await call('POST', '/meetings', {
       bodyId: btv,
       kind: 'regular',
@@ -75,7 +81,8 @@ describe.skipIf(skipReason !== null)('rescheduling a meeting in Chromium', () =>
     await expect.poll(() => page.getByTestId('reschedule-entry').count()).toBe(1);
     const entry = await page.getByTestId('reschedule-entry').innerText();
     expect(entry).toContain(
-      `Đã dời từ ${formatDateVi(d(30))} lúc 08:00 sang ${formatDateVi(d(2))} lúc 14:00: lý do Đồng chí Bí thư đi công tác từ tuần sau`,
+      `Đã dời từ ${formatDateVi(d(30))} lúc 08:00 sang ${formatDateVi(d(2))} lúc 14:00: ` +
+        `lý do Đồng chí Bí thư đi công tác từ tuần sau`,
     );
     expect(entry).toContain('giấy triệu tập được gửi lại theo ngày họp mới');
     expect(await page.getByTestId('reschedule-notice').getAttribute('data-ok')).toBe('false');

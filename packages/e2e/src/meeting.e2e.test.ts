@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '@quyche/db';
+import { qb } from '@quyche/db';
 import { todayInVietnam } from '@quyche/core';
 import type { FastifyInstance } from 'fastify';
 import { apiCall, apiSession, logIn, skipReason, startDemo } from './harness.js';
@@ -48,11 +49,15 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     apiCall<T>(app, session, method, url, payload);
   const bodyOf = async (kind: 'BCH' | 'BTV') =>
     (
-      await db.query<{ id: string }>(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null",
-        [kind],
-      )
-    ).rows[0]!.id;
+      await qb(db)
+        .selectFrom('body as b')
+        .innerJoin('organization as o', 'o.id', 'b.org_id')
+        .select('b.id')
+        .where('o.code', '=', 'ORG-AL')
+        .where('b.kind', '=', kind)
+        .where('b.valid_until', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
   const btv = () => bodyOf('BTV');
   /** A BTV session convened by the TT: its 17 members summoned. */
   async function convenedBtvSession(date: string, extra: object = {}) {
@@ -68,7 +73,8 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
   }
   const state = (page: Page) => page.getByTestId('meeting-page').getAttribute('data-state');
 
-  it('plans a BTV session from the calendar and takes it through convening, attendance, a vote and the conclusion notice', {
+  it('plans a BTV session from the calendar and takes it through convening, attendance, ' +
+    'a vote and the conclusion notice', {
     timeout: 120_000,
   }, async () => {
     const page = await loggedIn();
@@ -163,7 +169,8 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await page.getByTestId('ci-deciding').first().selectOption('BTV');
     await page.getByTestId('ci-supervisor').first().selectOption({ index: 1 });
     await expect.poll(() => page.getByTestId('six-preview').getAttribute('data-complete')).toBe('true');
-    // A due date that does not exist blocks the form, naming the field; nothing is issued (it used to go out without it).
+    // A due date that does not exist blocks the form, naming the field; nothing is issued (it used to go out without
+    // it).
     await page.getByTestId('ci-due').first().fill('31/02/2027');
     await page.getByTestId('conclusion-submit').click();
     await expect.poll(() => page.getByText('Ngày không có thật').count()).toBe(1);
@@ -220,74 +227,81 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await b.close();
   });
 
-  it("reports the demo year's five deviations and the conference quota, and shows the cancelled session of 22/09 in the BTV calendar", async () => {
-    const page = await loggedIn();
-    await page.goto(`${base}/meetings/report`);
-    const codes = () =>
-      page.getByTestId('deviation-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')).sort());
-    await expect
-      .poll(codes)
-      .toEqual([
-        'SAI_THAM_QUYEN',
-        'TAI_LIEU_GUI_CHAM',
-        'THIEU_KY_HOP_THUONG_LE',
-        'THIEU_KY_HOP_THUONG_LE',
-        'THONG_BAO_KET_LUAN_CHAM',
-      ]);
-    const table = await page.getByTestId('deviations').innerText();
-    expect(table).toContain('khoản 1 Điều 13');
-    expect(table).toContain('khoản 2 Điều 18');
-    expect(table).toContain('Tháng 9/2026');
-    expect(await page.getByTestId('deviation-meeting').count()).toBe(3);
-    await expect
-      .poll(() => page.getByTestId('quota-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))))
-      .toEqual(['TY_LE_TRUC_TIEP', 'HOI_NGHI_TOAN_TINH', 'GIAM_SO_HOI_NGHI']);
-    expect(await page.getByTestId('quota').innerText()).toContain('khoản 4 Điều 11');
-    expect(await page.getByTestId('quota-bar').count()).toBe(12);
-    await expect.poll(() => page.getByTestId('regime-body').count()).toBe(3);
-    await expect
-      .poll(() =>
-        page
+  it(
+    "reports the demo year's five deviations and the conference quota, " +
+      'and shows the cancelled session of 22/09 in the BTV calendar',
+    async () => {
+      const page = await loggedIn();
+      await page.goto(`${base}/meetings/report`);
+      const codes = () =>
+        page.getByTestId('deviation-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')).sort());
+      await expect
+        .poll(codes)
+        .toEqual([
+          'SAI_THAM_QUYEN',
+          'TAI_LIEU_GUI_CHAM',
+          'THIEU_KY_HOP_THUONG_LE',
+          'THIEU_KY_HOP_THUONG_LE',
+          'THONG_BAO_KET_LUAN_CHAM',
+        ]);
+      const table = await page.getByTestId('deviations').innerText();
+      expect(table).toContain('khoản 1 Điều 13');
+      expect(table).toContain('khoản 2 Điều 18');
+      expect(table).toContain('Tháng 9/2026');
+      expect(await page.getByTestId('deviation-meeting').count()).toBe(3);
+      await expect
+        .poll(() => page.getByTestId('quota-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))))
+        .toEqual(['TY_LE_TRUC_TIEP', 'HOI_NGHI_TOAN_TINH', 'GIAM_SO_HOI_NGHI']);
+      expect(await page.getByTestId('quota').innerText()).toContain('khoản 4 Điều 11');
+      expect(await page.getByTestId('quota-bar').count()).toBe(12);
+      await expect.poll(() => page.getByTestId('regime-body').count()).toBe(3);
+      await expect
+        .poll(() =>
+          page
+            .locator('[data-testid="regime-body"][data-kind="BTV"] [data-testid="period-chip"][data-from="2026-09-01"]')
+            .getAttribute('data-status'),
+        )
+        .toBe('short');
+      expect(
+        await page
           .locator('[data-testid="regime-body"][data-kind="BTV"] [data-testid="period-chip"][data-from="2026-09-01"]')
-          .getAttribute('data-status'),
-      )
-      .toBe('short');
-    expect(
-      await page
-        .locator('[data-testid="regime-body"][data-kind="BTV"] [data-testid="period-chip"][data-from="2026-09-01"]')
-        .getAttribute('title'),
-    ).toContain('Tháng 9/2026');
-    await page.screenshot({ path: '.test-results/meeting-report.png', fullPage: true });
+          .getAttribute('title'),
+      ).toContain('Tháng 9/2026');
+      await page.screenshot({ path: '.test-results/meeting-report.png', fullPage: true });
 
-    // The BTV calendar of September (from October, one month back): the session of 22/09 is there, cancelled.
-    await page.goto(`${base}/meetings?body=BTV&month=2026-10`);
-    await expect.poll(() => page.getByTestId('cal-title').innerText()).toBe('Tháng 10/2026');
-    await page.getByTestId('cal-prev').click();
-    await expect.poll(() => page.getByTestId('cal-title').innerText()).toBe('Tháng 9/2026');
-    expect(new URL(page.url()).searchParams.get('month')).toBe('2026-09');
-    const sept22 = page.locator('[data-testid="cal-meeting"][data-date="2026-09-22"]');
-    await expect.poll(() => sept22.getAttribute('data-state')).toBe('cancelled');
-    expect(await page.locator('[data-testid="cal-meeting"][data-date="2026-09-08"]').getAttribute('data-state')).toBe(
-      'minutes_approved',
-    );
-    expect(await page.locator('.qc-cal-head').allInnerTexts()).toEqual(['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN']);
-    await sept22.click();
-    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByTestId('cancel-reason').innerText()).toContain('Lùi lịch');
+      // The BTV calendar of September (from October, one month back): the session of 22/09 is there, cancelled.
+      await page.goto(`${base}/meetings?body=BTV&month=2026-10`);
+      await expect.poll(() => page.getByTestId('cal-title').innerText()).toBe('Tháng 10/2026');
+      await page.getByTestId('cal-prev').click();
+      await expect.poll(() => page.getByTestId('cal-title').innerText()).toBe('Tháng 9/2026');
+      expect(new URL(page.url()).searchParams.get('month')).toBe('2026-09');
+      const sept22 = page.locator('[data-testid="cal-meeting"][data-date="2026-09-22"]');
+      await expect.poll(() => sept22.getAttribute('data-state')).toBe('cancelled');
+      expect(await page.locator('[data-testid="cal-meeting"][data-date="2026-09-08"]').getAttribute('data-state')).toBe(
+        'minutes_approved',
+      );
+      expect(await page.locator('.qc-cal-head').allInnerTexts()).toEqual(['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN']);
+      await sept22.click();
+      await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+      await expect.poll(() => page.getByTestId('cancel-reason').innerText()).toContain('Lùi lịch');
 
-    // The private ICS address of the BTV calendar.
-    await page.goto(`${base}/meetings?body=BTV&month=2026-09`);
-    await page.getByTestId('ics-button').click();
-    await expect
-      .poll(() => page.getByTestId('ics-body-url').first().inputValue())
-      .toMatch(new RegExp(`^${base}/api/v1/ics/[^/]+/bodies/${await btv()}\\.ics$`));
-    await page.close();
-  });
+      // The private ICS address of the BTV calendar.
+      await page.goto(`${base}/meetings?body=BTV&month=2026-09`);
+      await page.getByTestId('ics-button').click();
+      await expect
+        .poll(() => page.getByTestId('ics-body-url').first().inputValue())
+        .toMatch(new RegExp(`^${base}/api/v1/ics/[^/]+/bodies/${await btv()}\\.ics$`));
+      await page.close();
+    },
+  );
 
-  it('fits a phone 390 px wide: the meeting page has no horizontal scroll and the commune hosting a connection point marks presence in one tap', {
+  it('fits a phone 390 px wide: the meeting page has no horizontal scroll and the commune hosting a connection point ' +
+    'marks presence in one tap', {
     timeout: 90_000,
   }, async () => {
-    const tanLap = (await db.query<{ id: string }>("select id from organization where code = 'ORG-X01'")).rows[0]!.id;
+    const tanLap = (
+      await qb(db).selectFrom('organization').select('id').where('code', '=', 'ORG-X01').executeTakeFirstOrThrow()
+    ).id;
     let m = await convenedBtvSession('2026-12-21', {
       format: 'online',
       title: 'Hội nghị trực tuyến Ban Thường vụ Tỉnh ủy ngày 21/12/2026 với các điểm cầu cơ sở',
@@ -336,7 +350,8 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await clerk.close();
     await page.close();
   });
-  it('shows read-only accounts the BTV session in progress of 01/12/2026 with its attendance and checks, and no control to change it', {
+  it('shows read-only accounts the BTV session in progress of 01/12/2026 with its attendance and checks, ' +
+    'and no control to change it', {
     timeout: 90_000,
   }, async () => {
     const [session] = await call<MeetingListItem[]>(
@@ -367,7 +382,8 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
       );
       await expect.poll(() => page.getByTestId('live-present').innerText()).toContain(`Có mặt ${present}/17`);
       expect(await page.getByTestId('agenda-item').count()).toBeGreaterThan(0);
-      // No write control at all: no step button (the session could be closed by a clerk), no attendance select, no form.
+      // No write control at all: no step button (the session could be closed by a clerk), no attendance select, no
+      // form.
       for (const step of ['convened', 'documents_sent', 'in_session', 'closed', 'minutes_approved', 'cancelled'])
         expect(await page.getByTestId(`step-${step}`).count()).toBe(0);
       expect(await page.getByTestId('att-status').count()).toBe(0);
@@ -406,10 +422,13 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     }
   });
 
-  it('issues the conclusion of a Tỉnh ủy conference as a KL document from the browser, with a task due at a later conference; a commune hosts its connection point', {
+  it('issues the conclusion of a Tỉnh ủy conference as a KL document from the browser, ' +
+    'with a task due at a later conference; a commune hosts its connection point', {
     timeout: 120_000,
   }, async () => {
-    const tanLap = (await db.query<{ id: string }>("select id from organization where code = 'ORG-X01'")).rows[0]!.id;
+    const tanLap = (
+      await qb(db).selectFrom('organization').select('id').where('code', '=', 'ORG-X01').executeTakeFirstOrThrow()
+    ).id;
     let m = await call('POST', '/meetings', {
       bodyId: await bodyOf('BCH'),
       kind: 'extraordinary',

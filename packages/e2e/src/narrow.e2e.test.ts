@@ -40,7 +40,8 @@ const sidewaysInside = (page: Page) =>
       )
       .map(
         (e) =>
-          `${e.closest('[data-testid]')?.getAttribute('data-testid') ?? ''} ${String(e.className).slice(0, 60)} ${e.scrollWidth}/${e.clientWidth}`,
+          `${e.closest('[data-testid]')?.getAttribute('data-testid') ?? ''} ` +
+          `${String(e.className).slice(0, 60)} ${e.scrollWidth}/${e.clientWidth}`,
       ),
   );
 

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
 import { addDays, formatDateVi, todayInVietnam } from '@quyche/core';
 import type { Db } from '@quyche/db';
+import { qb } from '@quyche/db';
 import type { FastifyInstance } from 'fastify';
 import { apiCall, apiSession, logIn, noHorizontalScroll, skipReason, startDemo } from './harness.js';
 import type { Demo, Session } from './harness.js';
@@ -52,11 +53,13 @@ describe.skipIf(skipReason !== null)('programs, inspections and recommendations 
   /** Fixtures and expectations through the API (the browser tests what is on the page). */
   const call = <T = Program>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> =>
     apiCall<T>(app, session, method, url, payload);
-  const one = async <T = { id: string }>(sql: string, p: unknown[] = []) => (await db.query<T>(sql, p)).rows[0]!;
-  const orgId = async (code: string) => (await one('select id from organization where code = $1', [code])).id;
-  const programId = async (title: string) => (await one('select id from program where title = $1', [title])).id;
+  const orgId = async (code: string) =>
+    (await qb(db).selectFrom('organization').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const programId = async (title: string) =>
+    (await qb(db).selectFrom('program').select('id').where('title', '=', title).executeTakeFirstOrThrow()).id;
   const meetingId = async (titleStart: string) =>
-    (await one("select id from meeting where title like $1 || '%'", [titleStart])).id;
+    (await qb(db).selectFrom('meeting').select('id').where('title', 'like', `${titleStart}%`).executeTakeFirstOrThrow())
+      .id;
   /** A colour that reads as red: rgb(r, g, b) with red well above green and blue. */
   const isRed = (css: string) => {
     const [r, g, b] = (css.match(/\d+/g) ?? []).map(Number) as [number, number, number];
@@ -64,7 +67,8 @@ describe.skipIf(skipReason !== null)('programs, inspections and recommendations 
   };
   const row = (page: Page, title: string) => page.locator(`[data-testid="gantt-row"][data-title="${title}"]`);
 
-  it("draws the 2026 work program as a Gantt chart: a bar or diamond per item, today's line, the resolution on digital transformation done, and an item late once it has one more task past its date", {
+  it("draws the 2026 work program as a Gantt chart: a bar or diamond per item, today's line, " +
+    'the resolution on digital transformation done, and an item late once it has one more task past its date', {
     timeout: 120_000,
   }, async () => {
     const page = await loggedIn();
@@ -184,7 +188,9 @@ describe.skipIf(skipReason !== null)('programs, inspections and recommendations 
     await page.close();
   });
 
-  it('drafts the 2027 work program with two items, is refused at Hội nghị Tỉnh ủy lần thứ 9 in Vietnamese citing khoản 2 Điều 2, and adopts it at the BTV session of 01/12/2026', {
+  it('drafts the 2027 work program with two items, ' +
+    'is refused at Hội nghị Tỉnh ủy lần thứ 9 in Vietnamese citing khoản 2 Điều 2, ' +
+    'and adopts it at the BTV session of 01/12/2026', {
     timeout: 120_000,
   }, async () => {
     const page = await loggedIn('vanthu.vptu');
@@ -311,7 +317,8 @@ describe.skipIf(skipReason !== null)('programs, inspections and recommendations 
     await page.close();
   });
 
-  it('takes an inspection from its decision through the findings to its conclusion with one remedy; verifying stays disabled while the remedy is open', {
+  it('takes an inspection from its decision through the findings to its conclusion with one remedy; ' +
+    'verifying stays disabled while the remedy is open', {
     timeout: 120_000,
   }, async () => {
     const today = todayInVietnam();
@@ -434,7 +441,8 @@ describe.skipIf(skipReason !== null)('programs, inspections and recommendations 
     await page.close();
   });
 
-  it('lets the commune clerk send a recommendation up to the province and find it under "Đã gửi" with its due date; shows the province the overdue one from Bắc Sơn in red', {
+  it('lets the commune clerk send a recommendation up to the province and find it under "Đã gửi" with its due date; ' +
+    'shows the province the overdue one from Bắc Sơn in red', {
     timeout: 120_000,
   }, async () => {
     const title = 'Kiến nghị hỗ trợ kinh phí sửa chữa hội trường Đảng ủy xã';
@@ -522,12 +530,21 @@ describe.skipIf(skipReason !== null)('programs, inspections and recommendations 
     await page.close();
   });
 
-  it('refuses a malformed task sheet with a table of its errors by row and column, importing nothing; a correct sheet is checked, then imported', {
+  it('refuses a malformed task sheet with a table of its errors by row and column, importing nothing; ' +
+    'a correct sheet is checked, then imported', {
     timeout: 120_000,
   }, async () => {
     const al = await orgId('ORG-AL');
     const alTasks = async () =>
-      (await one<{ n: number }>('select count(*)::int as n from task where org_id = $1', [al])).n;
+      Number(
+        (
+          await qb(db)
+            .selectFrom('task')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('org_id', '=', al)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const sheet = (rows: Partial<Record<(typeof SHEET_COLUMNS)[number]['key'], string>>[]) =>
       writeXlsxFile([
         SHEET_COLUMNS.map((c) => ({ value: c.title })),
@@ -617,12 +634,17 @@ describe.skipIf(skipReason !== null)('programs, inspections and recommendations 
     await page.close();
   });
 
-  it('shows a read-only account a program, an inspection and the recommendations with no write control; the pages fit a phone 390 px wide', {
+  it('shows a read-only account a program, an inspection and the recommendations with no write control; ' +
+    'the pages fit a phone 390 px wide', {
     timeout: 120_000,
   }, async () => {
     const work = await programId('Chương trình làm việc năm 2026');
     const inspection = (
-      await one("select id from inspection where title = 'Giám sát chuyên đề công tác cán bộ tại Đảng ủy UBND tỉnh'")
+      await qb(db)
+        .selectFrom('inspection')
+        .select('id')
+        .where('title', '=', 'Giám sát chuyên đề công tác cán bộ tại Đảng ủy UBND tỉnh')
+        .executeTakeFirstOrThrow()
     ).id;
     const page = await loggedIn('xem');
     await page.goto(`${base}/programs/${work}`);
@@ -699,9 +721,14 @@ describe.skipIf(skipReason !== null)('programs, inspections and recommendations 
     timeout: 90_000,
   }, async () => {
     const m = (
-      await one<{ id: string }>(
-        "select c.meeting_id as id from conclusion c join conclusion_item i on i.conclusion_id = c.id where i.kind = 'action' order by c.issued_on limit 1",
-      )
+      await qb(db)
+        .selectFrom('conclusion as c')
+        .innerJoin('conclusion_item as i', 'i.conclusion_id', 'c.id')
+        .select('c.meeting_id as id')
+        .where('i.kind', '=', 'action')
+        .orderBy('c.issued_on')
+        .limit(1)
+        .executeTakeFirstOrThrow()
     ).id;
     const page = await loggedIn();
     await page.goto(`${base}/meetings/${m}`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Db } from '@quyche/db';
+import { qb } from '@quyche/db';
 import type { FastifyInstance } from 'fastify';
 import { apiCall, apiSession, logIn, noHorizontalScroll, skipReason, startDemo } from './harness.js';
 import type { Demo, Session } from './harness.js';
@@ -21,9 +22,10 @@ describe.skipIf(skipReason !== null)('working groups, next program and PDF in Ch
   afterAll(async () => demo?.close());
 
   const orgId = async (code: string) =>
-    (await db.query<{ id: string }>('select id from organization where code = $1', [code])).rows[0]!.id;
+    (await qb(db).selectFrom('organization').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
-  it('sends a working-group request to Tân Lập, which submits its own report; the group concludes with a shortcoming and a recommendation', {
+  it('sends a working-group request to Tân Lập, which submits its own report; ' +
+    'the group concludes with a shortcoming and a recommendation', {
     timeout: 180_000,
   }, async () => {
     const admin = await logIn(browser, base, 'admin');
@@ -84,14 +86,20 @@ describe.skipIf(skipReason !== null)('working groups, next program and PDF in Ch
     await admin.close();
   });
 
-  it('drafts the next half-year’s program from the six-month review, with the half’s unfinished item carried over, and downloads the report as PDF', {
+  it('drafts the next half-year’s program from the six-month review, with the half’s unfinished item carried over, ' +
+    'and downloads the report as PDF', {
     timeout: 180_000,
   }, async () => {
     const id = (
-      await db.query<{ id: string }>(
-        "select r.id from review_report r join organization o on o.id = r.org_id where o.code = 'ORG-AL' and r.title = 'Báo cáo sơ kết 6 tháng đầu năm 2026' and r.state = 'adopted'",
-      )
-    ).rows[0]!.id;
+      await qb(db)
+        .selectFrom('review_report as r')
+        .innerJoin('organization as o', 'o.id', 'r.org_id')
+        .select('r.id')
+        .where('o.code', '=', 'ORG-AL')
+        .where('r.title', '=', 'Báo cáo sơ kết 6 tháng đầu năm 2026')
+        .where('r.state', '=', 'adopted')
+        .executeTakeFirstOrThrow()
+    ).id;
     const page = await logIn(browser, base, 'admin');
     await page.goto(`${base}/review-reports/${id}`);
     const download = page.waitForEvent('download', { timeout: 120_000 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '@quyche/db';
+import { qb } from '@quyche/db';
 import type { FastifyInstance } from 'fastify';
 import { apiCall, apiSession, logIn, noHorizontalScroll, skipReason, startDemo } from './harness.js';
 import type { Demo, Session } from './harness.js';
@@ -24,11 +25,12 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
   afterAll(async () => demo?.close());
 
   const orgId = async (code: string) =>
-    (await db.query<{ id: string }>('select id from organization where code = $1', [code])).rows[0]!.id;
+    (await qb(db).selectFrom('organization').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
   const loggedIn = (username = 'admin', viewport?: { width: number; height: number }): Promise<Page> =>
     logIn(browser, base, username, viewport);
 
-  it('opens the first-half review, shows each figure as the API counts it, and lists the records behind one with their clauses', {
+  it('opens the first-half review, shows each figure as the API counts it, ' +
+    'and lists the records behind one with their clauses', {
     timeout: 120_000,
   }, async () => {
     const al = await orgId('ORG-AL');
@@ -75,7 +77,8 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await page.close();
   });
 
-  it('drafts the six-month report from the review page and edits it: a changed figure needs an explanation, a figure is written by its label', {
+  it('drafts the six-month report from the review page and edits it: a changed figure needs an explanation, ' +
+    'a figure is written by its label', {
     timeout: 120_000,
   }, async () => {
     const page = await loggedIn();
@@ -100,7 +103,8 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await page.getByTestId('report-save').click();
     await expect.poll(() => page.getByTestId('report-error').count()).toBe(1);
     expect(await page.getByTestId('report-error-detail').innerText()).toBe(
-      `Số liệu "Hoàn thành đúng hạn" tính từ hồ sơ là ${onTime}, báo cáo ghi ${onTime + 1}: cần ghi rõ lý do (giải trình) cho số liệu đã sửa`,
+      `Số liệu "Hoàn thành đúng hạn" tính từ hồ sơ là ${onTime}, báo cáo ghi ${onTime + 1}: ` +
+        `cần ghi rõ lý do (giải trình) cho số liệu đã sửa`,
     );
     expect(await page.locator('[data-key="tasks_done_on_time"]').innerText()).toContain('cần ghi rõ lý do');
     await page
@@ -142,7 +146,8 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await phone.close();
   });
 
-  it('circulates the nine-month report for comments, then adopts it at the BTV: the BCH conference is refused with the clause', {
+  it('circulates the nine-month report for comments, then adopts it at the BTV: ' +
+    'the BCH conference is refused with the clause', {
     timeout: 120_000,
   }, async () => {
     const page = await loggedIn();
@@ -179,7 +184,8 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await page.close();
   });
 
-  it('keeps the register of shortcomings: asks for the missing fields by label, records one, and closes it only with evidence', {
+  it('keeps the register of shortcomings: asks for the missing fields by label, records one, ' +
+    'and closes it only with evidence', {
     timeout: 120_000,
   }, async () => {
     const page = await loggedIn('admin', { width: 390, height: 844 });
@@ -218,7 +224,8 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await page.close();
   });
 
-  it('shows the province its communes ranked, the two behind flagged with their figures; a commune clerk sees its own review only', {
+  it('shows the province its communes ranked, the two behind flagged with their figures; ' +
+    'a commune clerk sees its own review only', {
     timeout: 120_000,
   }, async () => {
     const page = await loggedIn();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import { qb } from '@quyche/db';
 import { apiCall, apiSession, DEMO_PASSWORD, skipReason, startDemo } from './harness.js';
 import type { Demo } from './harness.js';
 
@@ -82,9 +83,13 @@ describe.skipIf(skipReason !== null)('every page as every demo account in Chromi
     await first('/review-requests', (id) => `/review-requests/${id}`);
     await first('/regulations', (id) => `/regulations/${id}`);
     await first('/directory?pageSize=1', (id) => `/person/${id}`);
-    const body = (
-      await demo.db.query<{ id: string }>('select id from body where org_id = $1 order by kind limit 1', [org])
-    ).rows[0];
+    const body = await qb(demo.db)
+      .selectFrom('body')
+      .select('id')
+      .where('org_id', '=', org)
+      .orderBy('kind')
+      .limit(1)
+      .executeTakeFirst();
     if (body) paths.push(`/body/${body.id}`);
     return paths;
   };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '@quyche/db';
+import { qb } from '@quyche/db';
 import type { FastifyInstance } from 'fastify';
 import { apiCall, apiSession, logIn, noHorizontalScroll, skipReason, startDemo } from './harness.js';
 import type { Demo, Session } from './harness.js';
@@ -43,23 +44,37 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
   /** Fixtures through the API (the browser tests what is on the page, not how the data got there). */
   const call = <T = Meeting>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> =>
     apiCall<T>(app, session, method, url, payload);
-  const one = async <T = { id: string }>(sql: string, p: unknown[] = []) => (await db.query<T>(sql, p)).rows[0]!;
   const unit = async (name: string) => ({
     kind: 'unit',
-    id: (await one('select id from body where name = $1', [name])).id,
+    id: (await qb(db).selectFrom('body').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id,
     name,
   });
-  const person = async (code: string) => (await one('select id from person where code = $1', [code])).id;
-  const taskId = async (title: string) => (await one('select id from task where title = $1', [title])).id;
-  const taskCount = async () => (await one<{ n: number }>('select count(*)::int as n from task')).n;
+  const person = async (code: string) =>
+    (await qb(db).selectFrom('person').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const taskId = async (title: string) =>
+    (await qb(db).selectFrom('task').select('id').where('title', '=', title).executeTakeFirstOrThrow()).id;
+  const taskCount = async () =>
+    Number(
+      (
+        await qb(db)
+          .selectFrom('task')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const state = (page: Page) => page.getByTestId('task-page').getAttribute('data-state');
 
   /** A BTV session convened by the TT, opened, 12 of 17 present, closed, its notice issued with one action item. */
   async function conclusionWithActionItem(text: string) {
     const btv = (
-      await one(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null",
-      )
+      await qb(db)
+        .selectFrom('body as b')
+        .innerJoin('organization as o', 'o.id', 'b.org_id')
+        .select('b.id')
+        .where('o.code', '=', 'ORG-AL')
+        .where('b.kind', '=', 'BTV')
+        .where('b.valid_until', 'is', null)
+        .executeTakeFirstOrThrow()
     ).id;
     let m = await call('POST', '/meetings', {
       bodyId: btv,
@@ -98,7 +113,8 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     return m;
   }
 
-  it("takes a conclusion's action item to a task from the task list, reports 40 % with a file, reports it finished and accepts it", {
+  it("takes a conclusion's action item to a task from the task list, reports 40 % with a file, " +
+    'reports it finished and accepts it', {
     timeout: 120_000,
   }, async () => {
     const text = 'Tổng kết công tác dân vận của hệ thống chính trị năm 2026';
@@ -193,7 +209,9 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     const page = await loggedIn();
     await page.goto(`${base}/tasks/dashboard?asOf=${AS_OF}`);
     // The page shows the API's count: the fixture's two planted overdue tasks, and those of the generated volume.
-    const home = (await one('select id from organization where code = $1', ['ORG-AL'])).id;
+    const home = (
+      await qb(db).selectFrom('organization').select('id').where('code', '=', 'ORG-AL').executeTakeFirstOrThrow()
+    ).id;
     const dash = await call<{ totals: { overdue: number } }>(
       'GET',
       `/organizations/${home}/task-dashboard?asOf=${AS_OF}`,
@@ -256,7 +274,8 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     await page.close();
   });
 
-  it('opens the task list on the tasks still open, overdue first, by due date; "all states" and a search show the rest', {
+  it('opens the task list on the tasks still open, overdue first, by due date; ' +
+    '"all states" and a search show the rest', {
     timeout: 90_000,
   }, async () => {
     const page = await loggedIn();
@@ -280,7 +299,8 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     await page.close();
   });
 
-  it('refuses two lead units from the "Giao nhiệm vụ" form with the Vietnamese reason citing Kết luận 226-KL/TW, and assigns with one', {
+  it('refuses two lead units from the "Giao nhiệm vụ" form with the Vietnamese reason citing Kết luận 226-KL/TW, ' +
+    'and assigns with one', {
     timeout: 90_000,
   }, async () => {
     const page = await loggedIn();
@@ -344,10 +364,13 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     const text = 'Báo cáo kết quả sơ kết công tác dân vận (lãnh đạo nhận kết quả)';
     const m = await conclusionWithActionItem(text);
     const itemId = (
-      await one(
-        "select i.id from conclusion_item i join conclusion c on c.id = i.conclusion_id where c.meeting_id = $1 and i.kind = 'action'",
-        [m.id],
-      )
+      await qb(db)
+        .selectFrom('conclusion_item as i')
+        .innerJoin('conclusion as c', 'c.id', 'i.conclusion_id')
+        .select('i.id')
+        .where('c.meeting_id', '=', m.id)
+        .where('i.kind', '=', 'action')
+        .executeTakeFirstOrThrow()
     ).id;
     const task = await call<{ id: string }>('POST', `/conclusion-items/${itemId}/task`, {});
     const reported = await call<{ id: string; state: string }>('POST', `/tasks/${task.id}/reports`, {
@@ -373,7 +396,8 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     await page.close();
   });
 
-  it('shows a read-only account task 18 with its approved extension and no write control; the list fits a phone 390 px wide', {
+  it('shows a read-only account task 18 with its approved extension and no write control; ' +
+    'the list fits a phone 390 px wide', {
     timeout: 90_000,
   }, async () => {
     const id = await taskId('Xây dựng phương án xử lý vi phạm đất rừng tại xã Hòa Sơn');
@@ -425,7 +449,8 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     }
   });
 
-  it('filters the list by state, source, lead and supervisor in the address, and finds tasks with or without diacritics', {
+  it('filters the list by state, source, lead and supervisor in the address, ' +
+    'and finds tasks with or without diacritics', {
     timeout: 90_000,
   }, async () => {
     const page = await loggedIn();
@@ -485,7 +510,9 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
   it("moves a card on the board through its menu, draws the timeline with today's line, and marks a reminder read", {
     timeout: 90_000,
   }, async () => {
-    const al = (await one("select id from organization where code = 'ORG-AL'")).id;
+    const al = (
+      await qb(db).selectFrom('organization').select('id').where('code', '=', 'ORG-AL').executeTakeFirstOrThrow()
+    ).id;
     const task = await call<Task>('POST', '/tasks', {
       orgId: al,
       title: 'Sơ kết công tác chuyển đổi số trong cơ quan Đảng năm 2026',
@@ -498,7 +525,9 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
       sourceLabel: 'Chương trình làm việc năm 2026',
     });
     expect(task.state).toBe('assigned');
-    const admin = (await one("select id from app_user where username = 'admin'")).id;
+    const admin = (
+      await qb(db).selectFrom('app_user').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()
+    ).id;
     await db.query(
       'insert into notification (id, org_id, user_id, task_id, kind, title, body) values ($1, $2, $3, $4, $5, $6, $7)',
       [
@@ -536,9 +565,8 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     // The timeline of the open tasks: the two overdue bars red, today's line.
     await page.goto(`${base}/tasks/timeline?asOf=${AS_OF}`);
     await expect.poll(() => page.locator('[data-testid="tl-row"][data-overdue="true"]').count()).toBe(2);
-    const late = page.locator(
-      `[data-testid="tl-row"][data-id="${await taskId('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử')}"]`,
-    );
+    const lateId = await taskId('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử');
+    const late = page.locator(`[data-testid="tl-row"][data-id="${lateId}"]`);
     expect(await late.getAttribute('data-end')).toBe('2026-07-31');
     expect(await late.locator('.qc-tl-bar.qc-overdue').count()).toBe(1);
     expect(await late.getByTestId('tl-late').count()).toBe(1);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '@quyche/db';
+import { qb } from '@quyche/db';
 import type { FastifyInstance } from 'fastify';
 import { logIn, skipReason, startDemo } from './harness.js';
 import type { Demo } from './harness.js';
@@ -34,19 +35,23 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     await page.close();
   });
 
-  it('answers an unknown address with a "no such page" page, and a missing record with "not found" (both used to show the tree)', async () => {
-    const page = await loggedIn();
-    await page.goto(`${base}/khong-co-trang-nay`);
-    await expect.poll(() => page.getByTestId('page-not-found').count()).toBe(1);
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Không có trang này');
-    expect(await page.getByTestId('tree').count()).toBe(0);
-    await page.goto(`${base}/tasks/00000000-0000-7000-8000-000000000000`);
-    await expect.poll(() => page.getByTestId('not-found').count()).toBe(1);
-    expect(await page.getByTestId('not-found').getByRole('heading', { level: 1 }).innerText()).toBe(
-      'Không tìm thấy nội dung này',
-    );
-    await page.close();
-  });
+  it(
+    'answers an unknown address with a "no such page" page, ' +
+      'and a missing record with "not found" (both used to show the tree)',
+    async () => {
+      const page = await loggedIn();
+      await page.goto(`${base}/khong-co-trang-nay`);
+      await expect.poll(() => page.getByTestId('page-not-found').count()).toBe(1);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Không có trang này');
+      expect(await page.getByTestId('tree').count()).toBe(0);
+      await page.goto(`${base}/tasks/00000000-0000-7000-8000-000000000000`);
+      await expect.poll(() => page.getByTestId('not-found').count()).toBe(1);
+      expect(await page.getByTestId('not-found').getByRole('heading', { level: 1 }).innerText()).toBe(
+        'Không tìm thấy nội dung này',
+      );
+      await page.close();
+    },
+  );
 
   it('logs in and shows the tree as of two dates: before and after the 2025 merger', async () => {
     const page = await loggedIn();
@@ -92,10 +97,14 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
   it('opens a body page with its members and a person page with the portfolio', async () => {
     const page = await loggedIn();
     const tt = (
-      await db.query<{ id: string }>(
-        "select id from body where kind = 'TT' and valid_until is null and name like 'Thường trực Tỉnh ủy%'",
-      )
-    ).rows[0]!.id;
+      await qb(db)
+        .selectFrom('body')
+        .select('id')
+        .where('kind', '=', 'TT')
+        .where('valid_until', 'is', null)
+        .where('name', 'like', 'Thường trực Tỉnh ủy%')
+        .executeTakeFirstOrThrow()
+    ).id;
     await page.goto(`${base}/body/${tt}?asOf=2026-01-01`);
     await expect.poll(() => page.locator('body').innerText()).toContain('Trần Quốc Hưng');
     const text = await page.locator('body').innerText();
@@ -157,7 +166,8 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
       name: 'quy-che-xa.txt',
       mimeType: 'text/plain',
       buffer: Buffer.from(
-        'QUY CHẾ LÀM VIỆC\nChương I. CHUNG\nĐiều 1. Phạm vi\n1. Quy chế này quy định chế độ làm việc.\na) Ban Chấp hành;\nb) Ban Thường vụ.\nĐiều 2. Hiệu lực\n1. Có hiệu lực từ ngày ký.\n',
+        'QUY CHẾ LÀM VIỆC\nChương I. CHUNG\nĐiều 1. Phạm vi\n1. Quy chế này quy định chế độ làm việc.\na) ' +
+          'Ban Chấp hành;\nb) Ban Thường vụ.\nĐiều 2. Hiệu lực\n1. Có hiệu lực từ ngày ký.\n',
       ),
     });
     await expect.poll(() => page.getByTestId('import-report').innerText()).toContain('2 điều');

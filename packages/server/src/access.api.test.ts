@@ -1,3 +1,4 @@
+import { qb, sql } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from './http/route.js';
 import { createTestApp, fingerprint, testDrivers } from './test-app.js';
@@ -16,20 +17,42 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     admin = await t.login('admin');
     clerk = await t.login('vanthu.x01');
     // Records of another commune (X02) for every kind of :id.
-    const q = async (sql: string) => (await t.db.query<{ id: string }>(sql)).rows[0]!.id;
+    const k = qb(t.db);
+    const q = async (query: { executeTakeFirstOrThrow(): Promise<{ id: string }> }) =>
+      (await query.executeTakeFirstOrThrow()).id;
     ids['org'] = await t.orgId('ORG-X05');
     ids['body'] = await q(
-      `select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-X05' limit 1`,
+      k
+        .selectFrom('body as b')
+        .innerJoin('organization as o', 'o.id', 'b.org_id')
+        .select('b.id')
+        .where('o.code', '=', 'ORG-X05')
+        .limit(1),
     );
     ids['person'] = await q(
-      `select p.id from person p join organization o on o.id = p.org_id where o.code = 'ORG-X05' limit 1`,
+      k
+        .selectFrom('person as p')
+        .innerJoin('organization as o', 'o.id', 'p.org_id')
+        .select('p.id')
+        .where('o.code', '=', 'ORG-X05')
+        .limit(1),
     );
     ids['membership'] = await q(
-      `select m.id from membership m join organization o on o.id = m.org_id where o.code = 'ORG-X05' limit 1`,
+      k
+        .selectFrom('membership as m')
+        .innerJoin('organization as o', 'o.id', 'm.org_id')
+        .select('m.id')
+        .where('o.code', '=', 'ORG-X05')
+        .limit(1),
     );
-    ids['portfolio'] = await q(`select id from portfolio_assignment limit 1`);
+    ids['portfolio'] = await q(k.selectFrom('portfolio_assignment').select('id').limit(1));
     ids['partyMember'] = await q(
-      `select pm.id from party_membership pm join organization o on o.id = pm.org_id where o.code = 'ORG-CB-VP1' limit 1`,
+      k
+        .selectFrom('party_membership as pm')
+        .innerJoin('organization as o', 'o.id', 'pm.org_id')
+        .select('pm.id')
+        .where('o.code', '=', 'ORG-CB-VP1')
+        .limit(1),
     );
     const al = await t.orgId('ORG-AL');
     const reg = await t.as(admin, {
@@ -37,7 +60,9 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
       url: '/api/v1/regulations',
       payload: {
         orgId: al,
-        text: '---\nwork: /test/qc\nexpression: vie@2026-01-01\nstatus: adopted\nin_force_from: 2026-01-01\n---\n## Điều 1. A\n1. B\n',
+        text:
+          '---\nwork: /test/qc\nexpression: vie@2026-01-01\nstatus: adopted\nin_force_from: 2026-01-01\n' +
+          '---\n## Điều 1. A\n1. B\n',
       },
     });
     ids['regulation'] = (await t.as(admin, { method: 'GET', url: '/api/v1/regulations' })).json()[0].id;
@@ -49,27 +74,40 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
       })
     ).json();
     ids['meeting'] = m.id;
-    ids['attendance'] = (await t.db.query<{ id: string }>('select id from person limit 1')).rows[0]!.id; // any id: the meeting check comes first
+    // Any id: the meeting check comes first.
+    ids['attendance'] = await q(k.selectFrom('person').select('id').limit(1));
     ids['version'] = reg.json().id;
     // The province's records: the commune clerk may not touch them either.
-    ids['task'] = (
-      await t.db.query<{ id: string }>(
-        "select t.id from task t join organization o on o.id = t.lead_org_id where o.code <> 'ORG-X01' limit 1",
-      )
-    ).rows[0]!.id;
-    ids['conclusionItem'] = (
-      await t.db.query<{ id: string }>("select id from conclusion_item where kind = 'action' limit 1")
-    ).rows[0]!.id;
-    ids['program'] = await q("select id from program where title = 'Chương trình làm việc năm 2026'");
+    ids['task'] = await q(
+      k
+        .selectFrom('task as t')
+        .innerJoin('organization as o', 'o.id', 't.lead_org_id')
+        .select('t.id')
+        .where('o.code', '<>', 'ORG-X01')
+        .limit(1),
+    );
+    ids['conclusionItem'] = await q(k.selectFrom('conclusion_item').select('id').where('kind', '=', 'action').limit(1));
+    ids['program'] = await q(
+      k.selectFrom('program').select('id').where('title', '=', 'Chương trình làm việc năm 2026'),
+    );
     ids['programItem'] = await q(
-      "select i.id from program_item i join program p on p.id = i.program_id where p.title = 'Chương trình làm việc năm 2026' limit 1",
+      k
+        .selectFrom('program_item as i')
+        .innerJoin('program as p', 'p.id', 'i.program_id')
+        .select('i.id')
+        .where('p.title', '=', 'Chương trình làm việc năm 2026')
+        .limit(1),
     );
     // Not one that targets the clerk's own commune (those it reads: the units inspected see their inspection).
-    ids['inspection'] = await q(
-      "select i.id from inspection i where not exists (select 1 from jsonb_array_elements(i.targets) g join organization o on o.id::text = g->>'id' where o.code = 'ORG-X01') limit 1",
-    );
+    ids['inspection'] = (
+      await sql<{ id: string }>`select i.id from inspection i where not exists (
+          select 1 from jsonb_array_elements(i.targets) g join organization o on o.id::text = g->>'id'
+           where o.code = 'ORG-X01') limit 1`.execute(k)
+    ).rows[0]!.id;
     // Received by the province from Bắc Sơn (X02): not the X01 clerk's.
-    ids['recommendation'] = await q("select id from recommendation where from_label = 'Đảng ủy phường Bắc Sơn'");
+    ids['recommendation'] = await q(
+      k.selectFrom('recommendation').select('id').where('from_label', '=', 'Đảng ủy phường Bắc Sơn'),
+    );
     // A consultation of the province sent to commune X05: not the X01 clerk's either.
     const cons = await t.as(admin, {
       method: 'POST',
@@ -265,11 +303,13 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     const found = (await t.as(clerk, { method: 'GET', url: '/api/v1/search?q=nguyen' })).json();
     const orgOf = async (id: string) =>
       (
-        await t.db.query<{ code: string }>(
-          'select o.code from person p join organization o on o.id = p.org_id where p.id = $1',
-          [id],
-        )
-      ).rows[0]!.code;
+        await qb(t.db)
+          .selectFrom('person as p')
+          .innerJoin('organization as o', 'o.id', 'p.org_id')
+          .select('o.code')
+          .where('p.id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).code;
     for (const person of found.people) expect(await orgOf(person.id)).toMatch(/^ORG-X01/);
     expect((await t.as(clerk, { method: 'GET', url: '/api/v1/users' })).statusCode).toBe(403);
     expect((await t.as(clerk, { method: 'GET', url: '/api/v1/audit' })).statusCode).toBe(403);
@@ -358,7 +398,7 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     expect((await t.as(s, { method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
   });
 
-  it('audits every write with actor, before and after, and detects a row changed or deleted behind its back', async () => {
+  it('audits every write with actor, before and after; detects a row changed or deleted behind its back', async () => {
     const x01 = await t.orgId('ORG-X01');
     const o = (await t.as(admin, { method: 'GET', url: `/api/v1/organizations/${x01}` })).json();
     await t.as(admin, {
@@ -366,11 +406,12 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
       url: `/api/v1/organizations/${x01}`,
       payload: { version: o.version, shortName: 'Đảng ủy xã Tân Lập (mới)' },
     });
-    const last = (
-      await t.db.query<{ actor: string; before: { shortName: string }; after: { shortName: string } }>(
-        'select actor, before, after from audit_log order by seq desc limit 1',
-      )
-    ).rows[0]!;
+    const last = await qb(t.db)
+      .selectFrom('audit_log')
+      .select(['actor', 'before', 'after'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(last).toMatchObject({
       actor: 'admin',
       before: { shortName: 'Đảng ủy xã Tân Lập' },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheGenerations } from '@quyche/db';
+import { cacheGenerations, qb } from '@quyche/db';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
 
@@ -42,11 +42,12 @@ describe.each(drivers)('access cache (%s)', (driver) => {
 
     clerk = await t.login('vanthu.x01');
     expect((await org(clerk, x01)).statusCode).toBe(200);
-    const grant = (
-      await t.db.query<{ id: string; role: string; org_id: string; user_id: string }>(
-        "select g.id, g.role, g.org_id, g.user_id from role_grant g join app_user u on u.id = g.user_id where u.username = 'vanthu.x01'",
-      )
-    ).rows[0]!;
+    const grant = await qb(t.db)
+      .selectFrom('role_grant as g')
+      .innerJoin('app_user as u', 'u.id', 'g.user_id')
+      .select(['g.id', 'g.role', 'g.org_id', 'g.user_id'])
+      .where('u.username', '=', 'vanthu.x01')
+      .executeTakeFirstOrThrow();
     await t.db.query('delete from role_grant where id = $1', [grant.id]);
     await soon(() => org(clerk, x01)).toBe(403);
     await t.db.query('insert into role_grant (id, user_id, role, org_id) values ($1, $2, $3, $4)', [
@@ -58,15 +59,16 @@ describe.each(drivers)('access cache (%s)', (driver) => {
     await soon(() => org(clerk, x01)).toBe(200);
   });
 
-  it("follows the organization tree: a commune moved under another parent leaves its former superior's scope at once", async () => {
+  it("follows the org tree at once: a commune moved to another parent leaves its former superior's scope", async () => {
     const admin = await t.login('admin');
     // A district-level clerk of the old tree sees its communes; the link is ended, then restored.
-    const link = (
-      await t.db.query<{ id: string; valid_until: string | null }>(
-        'select id, valid_until from organization_parent where org_id = $1 order by valid_from desc limit 1',
-        [x01],
-      )
-    ).rows[0]!;
+    const link = await qb(t.db)
+      .selectFrom('organization_parent')
+      .select(['id', 'valid_until'])
+      .where('org_id', '=', x01)
+      .orderBy('valid_from', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect((await org(admin, x01)).statusCode).toBe(200);
     const before = await cacheGenerations(t.db);
     await t.db.query('delete from organization_parent where org_id = $1', [x01]);
@@ -74,7 +76,8 @@ describe.each(drivers)('access cache (%s)', (driver) => {
     // The province's administrator no longer covers a commune detached from the tree.
     await soon(() => org(admin, x01)).toBe(403);
     await t.db.query(
-      'insert into organization_parent (id, org_id, parent_id, valid_from, valid_until) select $1, $2, p.id, $3, $4 from organization p where p.code = $5',
+      `insert into organization_parent (id, org_id, parent_id, valid_from, valid_until)
+         select $1, $2, p.id, $3, $4 from organization p where p.code = $5`,
       [link.id, x01, '2025-07-01', link.valid_until, 'ORG-AL'],
     );
     await soon(() => org(admin, x01)).toBe(200);
@@ -86,14 +89,16 @@ describe.each(drivers)('access cache (%s)', (driver) => {
     if (driver === 'postgres') {
       // The LISTEN connection is cut from the database's side, as a restart would.
       await t.db.query(
-        "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen quyche_cache%'",
+        `select pg_terminate_backend(pid) from pg_stat_activity
+          where datname = current_database() and query ilike 'listen quyche_cache%'`,
       );
       await expect
         .poll(
           async () =>
             (
               await t.db.query(
-                "select 1 from pg_stat_activity where datname = current_database() and query ilike 'listen quyche_cache%'",
+                `select 1 from pg_stat_activity
+                  where datname = current_database() and query ilike 'listen quyche_cache%'`,
               )
             ).rows.length,
         )

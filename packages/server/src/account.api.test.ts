@@ -1,3 +1,4 @@
+import { qb } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from './app.js';
@@ -39,7 +40,7 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
   let t: TestApp;
   let admin: Session;
   const userId = async (username: string) =>
-    (await t.db.query<{ id: string }>('select id from app_user where username = $1', [username])).rows[0]!.id;
+    (await qb(t.db).selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
   const users = async (s: Session = admin) => {
     const r = await t.as(s, { method: 'GET', url: `${API}/users` });
     expect(r.statusCode, r.body).toBe(200);
@@ -49,11 +50,12 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     t.as(s, { method: 'POST', url: `${API}${url}`, ...(payload ? { payload } : {}) });
   const me = (s: Session) => t.as(s, { method: 'GET', url: `${API}/auth/me` });
   const lastAudit = async () =>
-    (
-      await t.db.query<{ actor: string; action: string; entity: string; before: unknown; after: unknown }>(
-        'select actor, action, entity, before, after from audit_log order by seq desc limit 1',
-      )
-    ).rows[0]!;
+    qb(t.db)
+      .selectFrom('audit_log')
+      .select(['actor', 'action', 'entity', 'before', 'after'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
   const loginStatus = async (username: string, password: string, remoteAddress = '127.0.0.1') =>
     (await t.app.inject({ method: 'POST', url: `${API}/auth/login`, payload: { username, password }, remoteAddress }))
       .statusCode;
@@ -64,7 +66,7 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
   });
   afterAll(async () => t?.close());
 
-  it('lists the accounts with their roles by organization, state, last login and open sessions, never a hash', async () => {
+  it('lists the accounts with roles by organization, state, last login, open sessions; never a hash', async () => {
     const clerk = await t.login('vanthu.x01');
     const r = await t.as(admin, { method: 'GET', url: `${API}/users` });
     expect(r.body).not.toContain('scrypt');
@@ -81,7 +83,7 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     await post(clerk, '/auth/logout');
   });
 
-  it('disables an account: its open session answers 401 at its very next request and login is refused; enabling restores it', async () => {
+  it('disables an account: its session gets 401 at once and login is refused; enabling restores it', async () => {
     const clerk = await t.login('vanthu.x01');
     expect((await me(clerk)).statusCode).toBe(200);
     const id = await userId('vanthu.x01');
@@ -92,12 +94,12 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     expect((await t.db.query('select 1 from user_session where user_id = $1', [id])).rows).toHaveLength(0);
     expect(await loginStatus('vanthu.x01', 'anlac2026')).toBe(401);
     expect(await lastAudit()).toMatchObject({ actor: 'vanthu.x01', action: 'login_failed' });
-    const audit = (
-      await t.db.query<{ actor: string; after: object }>(
-        "select actor, after from audit_log where action = 'disable' and entity_id = $1",
-        [id],
-      )
-    ).rows;
+    const audit = await qb(t.db)
+      .selectFrom('audit_log')
+      .select(['actor', 'after'])
+      .where('action', '=', 'disable')
+      .where('entity_id', '=', id)
+      .execute();
     expect(audit).toEqual([{ actor: 'admin', after: { username: 'vanthu.x01', disabled: true, sessionsRevoked: 1 } }]);
     expect((await users()).find((u) => u.id === id)!.disabled).toBe(true);
 
@@ -133,7 +135,7 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     expect(await loginStatus('lanhdao', 'anlac2026')).toBe(200);
   });
 
-  it('resets a password under the policy: sessions end, and the next login must change it before anything else', async () => {
+  it('resets a password under the policy: sessions end; the next login must change it before all else', async () => {
     const old = await t.login('vanthu.x02');
     const id = await userId('vanthu.x02');
     const before = await fingerprint(t);
@@ -181,12 +183,13 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     expect(await loginStatus('vanthu.x02', NEW_PASSWORD)).toBe(200);
 
     // The audit trail says what happened to whom, and holds no password nor hash.
-    const rows = (
-      await t.db.query<{ action: string; after: object }>(
-        "select action, after from audit_log where entity = 'app_user' and entity_id = $1 order by seq",
-        [id],
-      )
-    ).rows;
+    const rows = await qb(t.db)
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity', '=', 'app_user')
+      .where('entity_id', '=', id)
+      .orderBy('seq')
+      .execute();
     expect(rows.map((x) => x.action)).toEqual(['reset_password', 'change_password']);
     expect(rows[0]!.after).toEqual({ username: 'vanthu.x02', mustChangePassword: true, sessionsRevoked: 1 });
     for (const text of [
@@ -197,7 +200,7 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     }
   });
 
-  it("changes one's own password: the current one is verified, the policy names the field, other sessions end and this one stays", async () => {
+  it("changes one's own password: current one verified, policy names the field; others end, this stays", async () => {
     const here = await t.login('xem');
     const elsewhere = await t.login('xem');
     const wrong = problemOf(
@@ -281,8 +284,13 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     // Cleared above the administrator: hidden.
     problemOf(await post(local, `/users/${secret.id}/password`, { newPassword: NEW_PASSWORD }), 404, 'NOT_FOUND');
     expect(
-      (await t.db.query<{ disabled: boolean }>("select disabled from app_user where username = 'hai.noi'")).rows[0]!
-        .disabled,
+      (
+        await qb(t.db)
+          .selectFrom('app_user')
+          .select('disabled')
+          .where('username', '=', 'hai.noi')
+          .executeTakeFirstOrThrow()
+      ).disabled,
     ).toBe(false);
     const ok = await post(local, `/users/${await userId('vanthu.x01')}/disable`);
     expect(ok.statusCode, ok.body).toBe(200);
@@ -302,7 +310,7 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
         422,
         'PASSWORD_POLICY',
       );
-      expect(p).toMatchObject({ field: 'body.password', detail: expect.stringContaining(reason) });
+      expect(p).toMatchObject({ field: 'body.password', detail: expect.stringContaining(reason!) });
     }
     const r = await post(admin, '/users', {
       username: 'xem.x03',
@@ -349,7 +357,7 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
     expect(statuses.slice(20).filter((s) => s === 429)).toHaveLength(40);
   });
 
-  it('counts the client behind a trusted proxy (QUYCHE_TRUST_PROXY), and sets a Secure cookie when served over https', async () => {
+  it('counts the client behind a trusted proxy (QUYCHE_TRUST_PROXY); sets a Secure cookie over https', async () => {
     const proxied = await buildApp(
       t.db,
       configFromEnv(
@@ -370,12 +378,14 @@ describe.each(drivers)('accounts an administrator manages (%s)', (driver) => {
       const other = await login('anlac2026', '203.0.113.21');
       expect(other.statusCode).toBe(200);
       expect(other.cookies.find((c) => c.name === 'qc_session')!.secure).toBe(true);
-      const row = (
-        await t.db.query<{ after: { ip: string } }>(
-          "select after from audit_log where action = 'login' order by seq desc limit 1",
-        )
-      ).rows[0]!;
-      expect(row.after.ip).toBe('203.0.113.21');
+      const row = await qb(t.db)
+        .selectFrom('audit_log')
+        .select('after')
+        .where('action', '=', 'login')
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      expect(row.after).toMatchObject({ ip: '203.0.113.21' });
     } finally {
       await proxied.close();
     }

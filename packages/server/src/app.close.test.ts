@@ -21,7 +21,8 @@ describe('closing the server', () => {
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
     socket.write(
-      'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"username"',
+      'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 1000\r\n\r\n{"username"',
     );
     await new Promise((r) => setTimeout(r, 100));
     const t0 = performance.now();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { restoreBackupFile, verifyAudit } from '@quyche/db';
+import { qb, restoreBackupFile, verifyAudit } from '@quyche/db';
 import { createTestDb } from '../../db/src/test-db.js';
 import { buildApp } from './app.js';
 import { configFromEnv } from './config.js';
@@ -31,12 +31,13 @@ describe.each(drivers)('POST /system/backup (%s)', (driver) => {
     await t?.close();
   });
   const auditOf = async (actor: string) =>
-    (
-      await t.db.query<{ action: string; after: { via: string } }>(
-        "select action, after from audit_log where entity = 'database' and actor = $1 order by seq",
-        [actor],
-      )
-    ).rows;
+    qb(t.db)
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity', '=', 'database')
+      .where('actor', '=', actor)
+      .orderBy('seq')
+      .execute();
 
   it('gives an administrator of every root organization the whole database, audited, and it restores', async () => {
     const res = await t.as(admin, { method: 'POST', url: URL_ });
@@ -62,7 +63,7 @@ describe.each(drivers)('POST /system/backup (%s)', (driver) => {
     }
   });
 
-  it('refuses a clerk, a read-only account, an administrator of one commune, and a request without CSRF token', async () => {
+  it('refuses a clerk, a read-only account, the administrator of one commune, a request without CSRF', async () => {
     const x01 = await t.orgId('ORG-X01');
     const created = await t.as(admin, {
       method: 'POST',

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupTables, backupToFile, restoreBackupFile, TRANSIENT_TABLES, verifyAudit } from '@quyche/db';
+import { backupTables, backupToFile, qb, restoreBackupFile, sql, TRANSIENT_TABLES, verifyAudit } from '@quyche/db';
 import type { BackupSummary } from '@quyche/db';
 import { createTestDb, fingerprints } from '../../db/src/test-db.js';
 import type { Driver, TestDb } from '../../db/src/test-db.js';
@@ -41,12 +41,14 @@ async function withFiles(t: TestApp) {
     return r.json();
   };
   const al = await t.orgId('ORG-AL');
-  const task = (
-    await t.db.query<{ id: string }>(
-      "select id from task where org_id = $1 and state in ('assigned', 'in_progress') order by id limit 1",
-      [al],
-    )
-  ).rows[0]!;
+  const task = await qb(t.db)
+    .selectFrom('task')
+    .select('id')
+    .where('org_id', '=', al)
+    .where('state', 'in', ['assigned', 'in_progress'])
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   await api('POST', `/tasks/${task.id}/reports`, {
     reportedOn: '2026-06-15',
     percent: 40,
@@ -55,12 +57,14 @@ async function withFiles(t: TestApp) {
       { fileName: 'minh-chung.bin', mediaType: 'application/octet-stream', contentBase64: FILE.toString('base64') },
     ],
   });
-  const meeting = (
-    await t.db.query<{ id: string }>(
-      'select id from meeting where org_id = $1 order by meeting_date desc, id limit 1',
-      [al],
-    )
-  ).rows[0]!;
+  const meeting = await qb(t.db)
+    .selectFrom('meeting')
+    .select('id')
+    .where('org_id', '=', al)
+    .orderBy('meeting_date', 'desc')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   await api('POST', `/meetings/${meeting.id}/documents`, {
     title: 'Tờ trình (bản quét)',
     docType: 'TTr',
@@ -86,9 +90,8 @@ describe.each(drivers)('the An Lạc demo backed up from %s', (from) => {
 
   it('holds every table of the schema but the transient ones, the files included', async () => {
     const schema = (
-      await source.db.query<{ name: string }>(
-        "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
-      )
+      await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(qb(source.db))
     ).rows.map((r) => r.name);
     expect(Object.keys(made.counts).sort()).toEqual(schema.filter((n) => !TRANSIENT_TABLES.includes(n)).sort());
     expect(made.counts['task_file']).toBeGreaterThan(0);
@@ -100,10 +103,10 @@ describe.each(drivers)('the An Lạc demo backed up from %s', (from) => {
   it('has test data for every type of column it backs up (a new type needs a value here)', async () => {
     const tables = await backupTables(source.db);
     const cols = (
-      await source.db.query<{ table_name: string; column_name: string; type: string }>(
-        `select table_name, column_name, case when data_type in ('ARRAY', 'USER-DEFINED') then udt_name else data_type end as type
-           from information_schema.columns where table_schema = current_schema() order by table_name, ordinal_position`,
-      )
+      await sql<{ table_name: string; column_name: string; type: string }>`select table_name, column_name,
+            case when data_type in ('ARRAY', 'USER-DEFINED') then udt_name else data_type end as type
+           from information_schema.columns where table_schema = current_schema()
+          order by table_name, ordinal_position`.execute(qb(source.db))
     ).rows.filter((c) => tables.some((t) => t.name === c.table_name));
     const types = [...new Set(cols.map((c) => c.type))].sort();
     const uncovered: string[] = [];
@@ -147,18 +150,18 @@ describe.each(drivers)('the An Lạc demo backed up from %s', (from) => {
       const r = await restoreBackupFile(target.db, file);
       expect(r.counts).toEqual(made.counts);
       expect(await fingerprints(target.db)).toEqual(expected);
-      const f = (
-        await target.db.query<{ content: Uint8Array }>(
-          "select content from task_file where file_name = 'minh-chung.bin'",
-        )
-      ).rows[0]!;
+      const f = await qb(target.db)
+        .selectFrom('task_file')
+        .select('content')
+        .where('file_name', '=', 'minh-chung.bin')
+        .executeTakeFirstOrThrow();
       expect(Buffer.from(f.content).equals(FILE)).toBe(true);
-      const d = (
-        await target.db.query<{ content: Uint8Array }>(
-          "select content from meeting_document where file_name = 'to-trinh.pdf'",
-        )
-      ).rows[0]!;
-      expect(Buffer.from(d.content).equals(DOC)).toBe(true);
+      const d = await qb(target.db)
+        .selectFrom('meeting_document')
+        .select('content')
+        .where('file_name', '=', 'to-trinh.pdf')
+        .executeTakeFirstOrThrow();
+      expect(Buffer.from(d.content!).equals(DOC)).toBe(true);
       const audit = await verifyAudit(target.db);
       expect(audit.problems).toEqual([]);
       expect(audit.checked).toBe(made.counts['audit_log']);

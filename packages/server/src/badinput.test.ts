@@ -3,6 +3,7 @@
  * application/problem+json naming the offending field, with a Vietnamese title and no stack trace; random
  * requests (fast-check) never get a 5xx and never change the data.
  */
+import { qb, sql } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -80,22 +81,29 @@ function checkProblemShape(res: Res, where: string, opts: { code?: string; field
 async function checksum(t: TestApp, tables: string[]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const tb of tables) {
-    const r = await t.db.query<{ n: number; h: string | null }>(
-      `select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${tb} x`,
-    );
+    const r = await sql<{ n: number; h: string | null }>`select count(*)::int as n,
+        md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${sql.table(tb)} x`.execute(qb(t.db));
     out[tb] = `${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`;
   }
   return out;
 }
 
 const auditCount = async (t: TestApp) =>
-  (await t.db.query<{ n: number }>('select count(*)::int as n from audit_log')).rows[0]!.n;
+  Number(
+    (
+      await qb(t.db)
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe.each(drivers)('bad input (%s)', (driver) => {
   let t: TestApp;
   let admin: Session;
   const id: Record<string, string> = {};
-  const one = async (sql: string, params: unknown[] = []) => (await t.db.query<{ v: string }>(sql, params)).rows[0]!.v;
+  const one = async (query: { executeTakeFirstOrThrow(): Promise<{ id: string }> }) =>
+    (await query.executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
     t = await createTestApp(driver);
@@ -103,19 +111,32 @@ describe.each(drivers)('bad input (%s)', (driver) => {
     id['al'] = await t.orgId('ORG-AL');
     id['org'] = await t.orgId('ORG-X05');
     id['cell'] = await t.orgId('ORG-X01-CB5');
+    const k = qb(t.db);
     id['body'] = await one(
-      "select b.id as v from body b join organization o on o.id = b.org_id where o.code = 'ORG-X05' and b.kind = 'BCH'",
+      k
+        .selectFrom('body as b')
+        .innerJoin('organization as o', 'o.id', 'b.org_id')
+        .select('b.id')
+        .where('o.code', '=', 'ORG-X05')
+        .where('b.kind', '=', 'BCH'),
     );
-    id['person'] = await one("select id as v from person where code = 'M30'");
+    id['person'] = await one(k.selectFrom('person').select('id').where('code', '=', 'M30'));
     id['membership'] = await one(
-      "select m.id as v from membership m join organization o on o.id = m.org_id where o.code = 'ORG-X05' limit 1",
+      k
+        .selectFrom('membership as m')
+        .innerJoin('organization as o', 'o.id', 'm.org_id')
+        .select('m.id')
+        .where('o.code', '=', 'ORG-X05')
+        .limit(1),
     );
-    id['partyMember'] = await one('select id as v from party_membership where org_id = $1 limit 1', [id['cell']]);
-    id['portfolio'] = await one('select id as v from portfolio_assignment limit 1');
-    id['regulation'] = await one('select id as v from regulation where org_id = $1', [id['al']]);
-    id['version'] = await one('select id as v from regulation_version where regulation_id = $1 limit 1', [
-      id['regulation'],
-    ]);
+    id['partyMember'] = await one(
+      k.selectFrom('party_membership').select('id').where('org_id', '=', id['cell']!).limit(1),
+    );
+    id['portfolio'] = await one(k.selectFrom('portfolio_assignment').select('id').limit(1));
+    id['regulation'] = await one(k.selectFrom('regulation').select('id').where('org_id', '=', id['al']!));
+    id['version'] = await one(
+      k.selectFrom('regulation_version').select('id').where('regulation_id', '=', id['regulation']!).limit(1),
+    );
   });
   afterAll(async () => t?.close());
 
@@ -483,11 +504,19 @@ describe.each(drivers)('bad input (%s)', (driver) => {
       await t.as(admin, { method: 'GET', url: `${API}/organizations/${id['cell']}/party-members` })
     ).json()[0];
     const ms = (
-      await t.db.query<{ version: number }>('select version from membership where id = $1', [id['membership']])
-    ).rows[0]!.version;
+      await qb(t.db)
+        .selectFrom('membership')
+        .select('version')
+        .where('id', '=', id['membership']!)
+        .executeTakeFirstOrThrow()
+    ).version;
     const pf = (
-      await t.db.query<{ version: number }>('select version from portfolio_assignment where id = $1', [id['portfolio']])
-    ).rows[0]!.version;
+      await qb(t.db)
+        .selectFrom('portfolio_assignment')
+        .select('version')
+        .where('id', '=', id['portfolio']!)
+        .executeTakeFirstOrThrow()
+    ).version;
     const cases: [string, string, unknown][] = [
       [
         'PATCH',
@@ -846,7 +875,8 @@ describe.each(drivers)('bad input (%s)', (driver) => {
         }
         answered++;
         const example = () =>
-          `${q.method} ${url.slice(0, 300)} body=${String(opts.payload).slice(0, 200)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+          `${q.method} ${url.slice(0, 300)} body=${String(opts.payload).slice(0, 200)} → ` +
+          `${res.statusCode} ${res.body.slice(0, 300)}`;
         const type = String(res.headers['content-type'] ?? '');
         const route = `${r.method} ${r.url}`;
         const code = (() => {
@@ -885,7 +915,8 @@ describe.each(drivers)('bad input (%s)', (driver) => {
     const report = [...failures]
       .map(
         ([kind, f]) =>
-          `- ${kind}: ${f.count}× on ${[...f.routes].slice(0, 8).join(', ')}${f.routes.size > 8 ? ' …' : ''}\n    e.g. ${JSON.stringify(f.example).slice(1, -1)}`,
+          `- ${kind}: ${f.count}× on ${[...f.routes].slice(0, 8).join(', ')}${f.routes.size > 8 ? ' …' : ''}\n` +
+          `    e.g. ${JSON.stringify(f.example).slice(1, -1)}`,
       )
       .join('\n');
     expect.soft(failures.size, `random requests answered wrongly:\n${report}\n`).toBe(0);

@@ -1,3 +1,4 @@
+import { qb } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -10,11 +11,15 @@ describe.each(drivers)("An Lạc's 2026 calendar, its deviations and quotas (%s)
   let al: string;
   const body = async (kind: string) =>
     (
-      await t.db.query<{ id: string }>(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null",
-        [kind],
-      )
-    ).rows[0]!.id;
+      await qb(t.db)
+        .selectFrom('body as b')
+        .innerJoin('organization as o', 'o.id', 'b.org_id')
+        .select('b.id')
+        .where('o.code', '=', 'ORG-AL')
+        .where('b.kind', '=', kind)
+        .where('b.valid_until', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
   beforeAll(async () => {
     t = await createTestApp(driver);
     admin = await t.login('admin');
@@ -69,29 +74,38 @@ describe.each(drivers)("An Lạc's 2026 calendar, its deviations and quotas (%s)
     expect(tt.regime.periods.find((p: { from: string }) => p.from === '2026-02-16').status).toBe('excused');
   });
 
-  it('numbers the conclusion notices as the fixture does: 12-TB/TU for the BTV session of 6/1 … 33-TB/TU for 21/4', async () => {
-    const rows = (
-      await t.db.query<{ meeting_date: string; symbol: string }>(
-        "select m.meeting_date, c.symbol from conclusion c join meeting m on m.id = c.meeting_id join body b on b.id = m.body_id where b.kind = 'BTV' order by m.meeting_date",
-      )
-    ).rows;
-    const by = Object.fromEntries(rows.map((x) => [x.meeting_date, x.symbol]));
-    expect(by).toMatchObject({
-      '2026-01-06': '12-TB/TU',
-      '2026-01-20': '15-TB/TU',
-      '2026-02-03': '18-TB/TU',
-      '2026-02-24': '21-TB/TU',
-      '2026-03-24': '27-TB/TU',
-      '2026-04-07': '30-TB/TU',
-      '2026-04-21': '33-TB/TU',
-    });
-    const tt = (
-      await t.db.query<{ symbol: string }>(
-        "select c.symbol from conclusion c join meeting m on m.id = c.meeting_id where m.meeting_date = '2026-03-16'",
-      )
-    ).rows[0]!.symbol;
-    expect(tt).toBe('25-TB/TU');
-  });
+  it(
+    'numbers the conclusion notices as the fixture does: 12-TB/TU for the BTV session of 6/1 … ' + '33-TB/TU for 21/4',
+    async () => {
+      const rows = await qb(t.db)
+        .selectFrom('conclusion as c')
+        .innerJoin('meeting as m', 'm.id', 'c.meeting_id')
+        .innerJoin('body as b', 'b.id', 'm.body_id')
+        .select(['m.meeting_date', 'c.symbol'])
+        .where('b.kind', '=', 'BTV')
+        .orderBy('m.meeting_date')
+        .execute();
+      const by = Object.fromEntries(rows.map((x) => [x.meeting_date, x.symbol]));
+      expect(by).toMatchObject({
+        '2026-01-06': '12-TB/TU',
+        '2026-01-20': '15-TB/TU',
+        '2026-02-03': '18-TB/TU',
+        '2026-02-24': '21-TB/TU',
+        '2026-03-24': '27-TB/TU',
+        '2026-04-07': '30-TB/TU',
+        '2026-04-21': '33-TB/TU',
+      });
+      const tt = (
+        await qb(t.db)
+          .selectFrom('conclusion as c')
+          .innerJoin('meeting as m', 'm.id', 'c.meeting_id')
+          .select('c.symbol')
+          .where('m.meeting_date', '=', '2026-03-16')
+          .executeTakeFirstOrThrow()
+      ).symbol;
+      expect(tt).toBe('25-TB/TU');
+    },
+  );
 
   it('checks the yearly conference quotas of the regulation (R10) against the demo year', async () => {
     const q = (

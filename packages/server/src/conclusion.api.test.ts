@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { qb } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -17,10 +18,15 @@ describe.each(drivers)('conclusion notices (%s)', (driver) => {
   let admin: Session;
   const btvId = async () =>
     (
-      await t.db.query<{ id: string }>(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null",
-      )
-    ).rows[0]!.id;
+      await qb(t.db)
+        .selectFrom('body as b')
+        .innerJoin('organization as o', 'o.id', 'b.org_id')
+        .select('b.id')
+        .where('o.code', '=', 'ORG-AL')
+        .where('b.kind', '=', 'BTV')
+        .where('b.valid_until', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
   const ok = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) => {
     const r = await t.as(admin, { method, url: `${API}${url}`, payload });
     if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
@@ -91,10 +97,15 @@ describe.each(drivers)('conclusion notices (%s)', (driver) => {
     expect(new Set(numbers).size).toBe(6);
     expect(numbers.at(-1)! - numbers[0]!).toBe(5);
     const counter = (
-      await t.db.query<{ n: number }>(
-        "select last_number as n from document_counter where doc_type = 'TB' and issuer_org_id = (select id from organization where code = 'ORG-AL')",
-      )
-    ).rows[0]!.n;
+      await qb(t.db)
+        .selectFrom('document_counter')
+        .select('last_number as n')
+        .where('doc_type', '=', 'TB')
+        .where((eb) =>
+          eb('issuer_org_id', '=', eb.selectFrom('organization').select('id').where('code', '=', 'ORG-AL')),
+        )
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(counter).toBe(numbers.at(-1));
   });
 

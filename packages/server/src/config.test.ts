@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configFromEnv, trustProxyOf } from './config.js';
 
 describe('configuration', () => {
-  it('marks the session cookie Secure when the site is served over https, unless QUYCHE_COOKIE_SECURE says otherwise', () => {
+  it('marks the session cookie Secure when served over https, unless QUYCHE_COOKIE_SECURE says otherwise', () => {
     expect(configFromEnv({}).secureCookie).toBe(false);
     expect(configFromEnv({ QUYCHE_BASE_URL: 'https://quyche.tinhuy.example' }).secureCookie).toBe(true);
     expect(

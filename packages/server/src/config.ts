@@ -7,7 +7,10 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   webDir: string | undefined;
-  /** The session cookie is sent over HTTPS only (QUYCHE_COOKIE_SECURE; on by default when QUYCHE_BASE_URL is https://). */
+  /**
+   * The session cookie is sent over HTTPS only (QUYCHE_COOKIE_SECURE; on by default when QUYCHE_BASE_URL is
+   * https://).
+   */
   secureCookie: boolean;
   /**
    * Fastify's trustProxy (QUYCHE_TRUST_PROXY): off by default, so that X-Forwarded-For cannot fake the address the
@@ -34,7 +37,10 @@ export interface AppConfig {
   backupKeep: number;
 }
 
-/** QUYCHE_TRUST_PROXY: empty, 'false' or 'off' → off; 'true' → any proxy; else the proxies' addresses, comma-separated. */
+/**
+ * QUYCHE_TRUST_PROXY: empty, 'false' or 'off' → off; 'true' → any proxy; else the proxies' addresses,
+ * comma-separated.
+ */
 export function trustProxyOf(value: string | undefined): boolean | string {
   const v = (value ?? '').trim();
   if (v === '' || v === 'false' || v === 'off') return false;
@@ -92,7 +98,8 @@ export function checkBackupConfig(config: Pick<AppConfig, 'backupSchedule' | 'ba
       new Cron(config.backupSchedule, { paused: true, timezone: 'Asia/Ho_Chi_Minh' }).stop();
     } catch (e) {
       throw new ConfigError(
-        `QUYCHE_BACKUP_SCHEDULE "${config.backupSchedule}" không phải lịch cron hợp lệ (ví dụ "0 2 * * *" là 02:00 hằng đêm, hoặc "off"): ${(e as Error).message}`,
+        `QUYCHE_BACKUP_SCHEDULE "${config.backupSchedule}" không phải lịch cron hợp lệ ` +
+          `(ví dụ "0 2 * * *" là 02:00 hằng đêm, hoặc "off"): ${(e as Error).message}`,
       );
     }
   }

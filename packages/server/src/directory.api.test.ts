@@ -1,3 +1,4 @@
+import { qb, sql } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -44,8 +45,13 @@ describe.each(drivers)('people directory and the register of conclusion notices 
     expect(c.every((n: { orgName: string }) => n.orgName === me.grants[0].orgName)).toBe(true);
     // Another organization's register is refused, not emptied.
     const other = admin.find((n: { orgName: string }) => n.orgName !== me.grants[0].orgName);
-    const al = (await t.db.query<{ org_id: string }>('select org_id from conclusion where symbol = $1', [other.symbol]))
-      .rows[0]!.org_id;
+    const al = (
+      await qb(t.db)
+        .selectFrom('conclusion')
+        .select('org_id')
+        .where('symbol', '=', other.symbol)
+        .executeTakeFirstOrThrow()
+    ).org_id;
     expect((await t.as(x01, { method: 'GET', url: `/api/v1/conclusions?orgId=${al}` })).statusCode).toBe(403);
   });
 
@@ -55,12 +61,11 @@ describe.each(drivers)('people directory and the register of conclusion notices 
     expect(list.length).toBeGreaterThan(0);
     for (const n of list) {
       const tasks = (
-        await t.db.query<{ item: string; p: string | null; has: boolean }>(
-          `select i.id as item, (select max(case when x.state = 'done' then 100 else x.percent end) from task x where x.source_kind = 'conclusion_item' and x.source_id = i.id and x.state <> 'cancelled') as p,
+        await sql<{ item: string; p: number | null; has: boolean }>`select i.id as item,
+                  (select max(case when x.state = 'done' then 100 else x.percent end) from task x
+                    where x.source_kind = 'conclusion_item' and x.source_id = i.id and x.state <> 'cancelled') as p,
                   exists (select 1 from task x where x.source_kind = 'conclusion_item' and x.source_id = i.id) as has
-             from conclusion_item i where i.conclusion_id = $1 and i.kind = 'action'`,
-          [n.id],
-        )
+             from conclusion_item i where i.conclusion_id = ${n.id} and i.kind = 'action'`.execute(qb(t.db))
       ).rows;
       expect(n.items).toBe(tasks.length);
       expect(n.pending).toBe(tasks.filter((x) => !x.has).length);

@@ -1,3 +1,4 @@
+import { qb, sql } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -21,11 +22,15 @@ describe.each(drivers)('document numbers (%s)', (driver) => {
   // The demo has issued the 2026 notices already: numbering continues from the term's last number.
   const last = async (type: string) =>
     (
-      await t.db.query<{ n: number }>(
-        "select coalesce(max(d.number), 0)::int as n from issued_document d join term tm on tm.id = d.term_id where d.org_id = $1 and d.doc_type = $2 and tm.name = 'XVIII'",
-        [al, type],
-      )
-    ).rows[0]!.n;
+      await qb(t.db)
+        .selectFrom('issued_document as d')
+        .innerJoin('term as tm', 'tm.id', 'd.term_id')
+        .select(sql<number>`coalesce(max(d.number), 0)::int`.as('n'))
+        .where('d.org_id', '=', al)
+        .where('d.doc_type', '=', type)
+        .where('tm.name', '=', 'XVIII')
+        .executeTakeFirstOrThrow()
+    ).n;
   let tb0 = 0;
 
   it('gives parallel requests different consecutive numbers', async () => {

@@ -1,3 +1,4 @@
+import { qb, sql } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -26,8 +27,10 @@ describe.each(drivers)('home page "Việc của tôi" (%s)', (driver) => {
     // One unread and one read notification for the clerk, so the unread figure is not trivially zero.
     await t.db.query(
       `insert into notification (id, org_id, user_id, kind, title, body, read_at)
-       select gen_random_uuid(), g.org_id, u.id, 'overdue', x.title, 'Nội dung', x.read_at from app_user u join role_grant g on g.user_id = u.id,
-       (values ('Nhiệm vụ quá hạn: thử', null::timestamptz), ('Đã đọc', now())) as x(title, read_at) where u.username = 'vanthu.x01'`,
+       select gen_random_uuid(), g.org_id, u.id, 'overdue', x.title, 'Nội dung', x.read_at
+         from app_user u join role_grant g on g.user_id = u.id,
+              (values ('Nhiệm vụ quá hạn: thử', null::timestamptz), ('Đã đọc', now())) as x(title, read_at)
+        where u.username = 'vanthu.x01'`,
     );
   }, 120_000);
   afterAll(() => t?.close());
@@ -76,12 +79,23 @@ describe.each(drivers)('home page "Việc của tôi" (%s)', (driver) => {
     expect(leader.supervision).not.toBeNull();
     // His own tasks are those his person leads, supports or supervises (the Bí thư of the demo supervises none
     // himself: the Ủy viên Ban Thường vụ do); the committee's overdue tasks are in the leader's summary.
-    const own = (
-      await t.db.query<{ n: number }>(
-        `select count(*)::int as n from task t join app_user u on u.username = 'lanhdao'
-          where t.state in ('assigned', 'in_progress', 'reported') and (t.lead_id = u.person_id or t.supervisor_person_id = u.person_id or t.supporting @> jsonb_build_array(jsonb_build_object('id', u.person_id::text)))`,
-      )
-    ).rows[0]!.n;
+    const own = Number(
+      (
+        await qb(t.db)
+          .selectFrom('task as t')
+          .innerJoin('app_user as u', (j) => j.on('u.username', '=', 'lanhdao'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('t.state', 'in', ['assigned', 'in_progress', 'reported'])
+          .where((eb) =>
+            eb.or([
+              eb('t.lead_id', '=', eb.ref('u.person_id')),
+              eb('t.supervisor_person_id', '=', eb.ref('u.person_id')),
+              sql<boolean>`t.supporting @> jsonb_build_array(jsonb_build_object('id', u.person_id::text))`,
+            ]),
+          )
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(leader.tasks.open.count).toBe(own);
     expect(leader.supervision.overdue.count).toBeGreaterThan(0);
     expect(leader.supervision.byUnit.length).toBeGreaterThan(0);

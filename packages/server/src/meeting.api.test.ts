@@ -1,4 +1,5 @@
 import { addDays, todayInVietnam } from '@quyche/core';
+import { qb } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -12,11 +13,7 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
   beforeAll(async () => {
     t = await createTestApp(driver);
     admin = await t.login('admin');
-    const bch = (
-      await t.db.query<{ id: string }>(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BCH' and b.valid_until is null",
-      )
-    ).rows[0]!.id;
+    const bch = await t.bodyId('ORG-AL', 'BCH');
     const r = await t.as(admin, {
       method: 'POST',
       url: '/api/v1/meetings',
@@ -109,7 +106,7 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
     expect(r.checks.quorum.reason_vi).toContain('41/61');
   });
 
-  it("warns when an agenda item is outside the body's competence, naming the competent body and the clause", async () => {
+  it("warns of an agenda item outside the body's competence, naming the competent body and the clause", async () => {
     const add = (payload: object) =>
       t.as(admin, { method: 'POST', url: `/api/v1/meetings/${meeting.id}/agenda`, payload });
     const own = (await add({ title: 'Nghị quyết chuyên đề về chuyển đổi số', matter: 'NQ_CHUYEN_DE' })).json();
@@ -140,12 +137,8 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
     expect((await add({ title: 'x', reportsBack: 'có' })).statusCode).toBe(400);
   });
 
-  it('refuses to open or close a meeting before its date without a written reason, and keeps the reason in the audit', async () => {
-    const btv = (
-      await t.db.query<{ id: string }>(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null",
-      )
-    ).rows[0]!.id;
+  it('refuses to open or close a meeting before its date without a written reason, and audits the reason', async () => {
+    const btv = await t.bodyId('ORG-AL', 'BTV');
     const later = addDays(todayInVietnam(), 20);
     let m = (
       await t.as(admin, {
@@ -175,13 +168,14 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
       payload: { version: m.version, earlyReason: 'Nhập lại hồ sơ phiên họp đã họp theo lịch cũ' },
     });
     expect(withReason.statusCode, withReason.body).toBe(200);
-    const audit = (
-      await t.db.query<{ after: { earlyReason?: string } }>(
-        "select after from audit_log where entity = 'meeting' and entity_id = $1 and action = 'open'",
-        [m.id],
-      )
-    ).rows[0]!;
-    expect(audit.after.earlyReason).toBe('Nhập lại hồ sơ phiên họp đã họp theo lịch cũ');
+    const audit = await qb(t.db)
+      .selectFrom('audit_log')
+      .select('after')
+      .where('entity', '=', 'meeting')
+      .where('entity_id', '=', m.id)
+      .where('action', '=', 'open')
+      .executeTakeFirstOrThrow();
+    expect(audit.after).toMatchObject({ earlyReason: 'Nhập lại hồ sơ phiên họp đã họp theo lịch cũ' });
     const close = await t.as(admin, {
       method: 'POST',
       url: `/api/v1/meetings/${m.id}/close`,
@@ -247,8 +241,13 @@ describe.each(drivers)('meetings under the regulation (%s)', (driver) => {
   });
 
   it('issues the conclusion of a Tỉnh ủy conference as a KL, numbered apart from the TB notices', async () => {
-    const kl0 = (await t.db.query<{ n: number }>("select last_number as n from document_counter where doc_type = 'KL'"))
-      .rows[0]!.n;
+    const kl0 = (
+      await qb(t.db)
+        .selectFrom('document_counter')
+        .select('last_number')
+        .where('doc_type', '=', 'KL')
+        .executeTakeFirstOrThrow()
+    ).last_number;
     const cur = (await t.as(admin, { method: 'GET', url: `/api/v1/meetings/${meeting.id}` })).json();
     const closed = (
       await t.as(admin, {

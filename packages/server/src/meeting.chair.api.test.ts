@@ -14,8 +14,7 @@ describe.each(drivers)('chair and secretary of a meeting (%s)', (driver) => {
   let t: TestApp;
   let admin: Session;
   let btv: string;
-  const person = async (code: string) =>
-    (await t.db.query<{ id: string }>('select id from person where code = $1', [code])).rows[0]!.id;
+  const person = (code: string) => t.personId(code);
   const ok = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) => {
     const r = await t.as(admin, { method, url: `${API}${url}`, payload });
     if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
@@ -24,11 +23,7 @@ describe.each(drivers)('chair and secretary of a meeting (%s)', (driver) => {
   beforeAll(async () => {
     t = await createTestApp(driver);
     admin = await t.login('admin');
-    btv = (
-      await t.db.query<{ id: string }>(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null",
-      )
-    ).rows[0]!.id;
+    btv = await t.bodyId('ORG-AL', 'BTV');
   });
   afterAll(async () => t?.close());
 
@@ -56,7 +51,7 @@ describe.each(drivers)('chair and secretary of a meeting (%s)', (driver) => {
     expect(deputy.chair.title).toContain('Phó Bí thư Tỉnh ủy');
   });
 
-  it('puts the chair and the secretary in the minutes and the conclusion notice, with their signed blocks', async () => {
+  it('puts the chair and secretary in the minutes and the conclusion notice, with their signed blocks', async () => {
     let m = await ok('POST', '/meetings', {
       bodyId: btv,
       kind: 'regular',

@@ -1,3 +1,4 @@
+import { qb } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -26,11 +27,7 @@ describe.each(drivers)('live updates of a meeting over server-sent events (%s)',
   afterAll(async () => t?.close());
 
   it('gives 100 connection points the same update within one second of a write', async () => {
-    const bch = (
-      await t.db.query<{ id: string }>(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BCH' and b.valid_until is null",
-      )
-    ).rows[0]!.id;
+    const bch = await t.bodyId('ORG-AL', 'BCH');
     let m = (
       await t.as(admin, {
         method: 'POST',
@@ -85,7 +82,9 @@ describe.each(drivers)('live updates of a meeting over server-sent events (%s)',
   });
 
   it('refuses the stream without a session or out of scope, as problem+json', async () => {
-    const m = (await t.db.query<{ id: string }>("select id from meeting where kind = 'regular' limit 1")).rows[0]!.id;
+    const m = (
+      await qb(t.db).selectFrom('meeting').select('id').where('kind', '=', 'regular').limit(1).executeTakeFirstOrThrow()
+    ).id;
     const anonymous = connect(port, `/api/v1/meetings/${m}/events`, '');
     expect(await anonymous.status).toBe(401);
     const clerk = await t.login('vanthu.x01');
@@ -97,11 +96,7 @@ describe.each(drivers)('live updates of a meeting over server-sent events (%s)',
   });
 
   it('coalesces a burst of writes into few events and ends with the final count', async () => {
-    const btv = (
-      await t.db.query<{ id: string }>(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null",
-      )
-    ).rows[0]!.id;
+    const btv = await t.bodyId('ORG-AL', 'BTV');
     let m = (
       await t.as(admin, {
         method: 'POST',
@@ -137,11 +132,7 @@ describe.each(drivers)('live updates of a meeting over server-sent events (%s)',
   });
 
   it("lets a commune's clerk run its connection point of a provincial conference, and nothing more", async () => {
-    const btv = (
-      await t.db.query<{ id: string }>(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = 'BTV' and b.valid_until is null",
-      )
-    ).rows[0]!.id;
+    const btv = await t.bodyId('ORG-AL', 'BTV');
     const x01 = await t.orgId('ORG-X01');
     const x02 = await t.orgId('ORG-X02');
     let m = (

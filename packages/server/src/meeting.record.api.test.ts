@@ -1,3 +1,4 @@
+import { qb } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -39,17 +40,10 @@ interface Meeting {
 describe.each(drivers)('the record of a meeting (%s)', (driver) => {
   let t: TestApp;
   let admin: Session;
-  const body = async (kind: string) =>
-    (
-      await t.db.query<{ id: string }>(
-        "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-AL' and b.kind = $1 and b.valid_until is null",
-        [kind],
-      )
-    ).rows[0]!.id;
+  const body = (kind: string) => t.bodyId('ORG-AL', kind);
   const unit = async (name: string) =>
-    (await t.db.query<{ id: string }>('select id from body where name = $1', [name])).rows[0]!.id;
-  const person = async (code: string) =>
-    (await t.db.query<{ id: string }>('select id from person where code = $1', [code])).rows[0]!.id;
+    (await qb(t.db).selectFrom('body').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const person = (code: string) => t.personId(code);
   const call = async (s: Session, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
     t.as(s, { method, url: `${API}${url}`, payload });
   const ok = async (
@@ -86,7 +80,7 @@ describe.each(drivers)('the record of a meeting (%s)', (driver) => {
   });
   afterAll(async () => t?.close());
 
-  it('votes only in session and with a quorum; over 1/2 of all 17 BTV members passes whatever the attendance', async () => {
+  it('votes only in session with a quorum; over 1/2 of all 17 BTV members passes whatever the attendance', async () => {
     let m = await btvSession('2026-12-22');
     expect(m.counts.summoned).toBe(17);
     const withItem = await ok(admin, 'POST', `/meetings/${m.id}/agenda`, {
@@ -256,65 +250,68 @@ describe.each(drivers)('the record of a meeting (%s)', (driver) => {
     ).toBe('body.reason');
   });
 
-  it('tallies a written consultation on all members: valid from 2/3 replies (Điều 15), refused after the deadline', async () => {
-    const consult = async (replies: number, agree: number) => {
-      let m = await ok(admin, 'POST', '/meetings', {
-        bodyId: await body('BCH'),
-        kind: 'written_consultation',
-        title: 'Lấy ý kiến Tỉnh ủy viên về dự thảo nghị quyết',
-        meetingDate: '2026-12-02',
-        consultationDeadline: '2026-12-09',
-      });
-      m = await ok(admin, 'POST', `/meetings/${m.id}/agenda`, {
-        title: 'Dự thảo Nghị quyết chuyên đề',
-        matter: 'NQ_CHUYEN_DE',
-      });
-      m = await ok(admin, 'POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'BTV' });
-      m = await ok(admin, 'POST', `/meetings/${m.id}/open`, {
-        earlyReason: 'Ghi nhận thử trước ngày họp',
-        version: m.version,
-      });
-      const item = m.agenda[0]!.id;
-      const members = m.attendance.filter((a) => a.role === 'member');
-      for (const [i, a] of members.slice(0, replies).entries()) {
-        m = await ok(admin, 'POST', `/meetings/${m.id}/written-responses`, {
-          personId: a.personId,
-          receivedOn: '2026-12-08',
-          answers: [{ itemId: item, choice: i < agree ? 'agree' : 'disagree' }],
+  it(
+    'tallies a written consultation on all members: valid from 2/3 replies (Điều 15), refused after the ' + 'deadline',
+    async () => {
+      const consult = async (replies: number, agree: number) => {
+        let m = await ok(admin, 'POST', '/meetings', {
+          bodyId: await body('BCH'),
+          kind: 'written_consultation',
+          title: 'Lấy ý kiến Tỉnh ủy viên về dự thảo nghị quyết',
+          meetingDate: '2026-12-02',
+          consultationDeadline: '2026-12-09',
         });
-      }
-      expect(m.agenda[0]!.writtenTally).toMatchObject({ replied: replies, agree });
-      const late = await call(admin, 'POST', `/meetings/${m.id}/written-responses`, {
-        personId: members.at(-1)!.personId,
-        receivedOn: '2026-12-10',
-        answers: [{ itemId: item, choice: 'agree' }],
-      });
-      expect(late.json()).toMatchObject({ code: 'QUA_HAN_TRA_LOI', field: 'body.receivedOn' });
-      expect(
-        (
-          await call(admin, 'POST', `/meetings/${m.id}/agenda/${item}/votes`, {
-            method: 'written',
-            yes: 1,
-            no: 0,
-            abstain: 0,
-          })
-        ).json().code,
-      ).toBe('LAY_Y_KIEN_TU_KIEM_PHIEU');
-      return ok(admin, 'POST', `/meetings/${m.id}/close`, {
-        earlyReason: 'Ghi nhận thử trước ngày họp',
-        version: m.version,
-      });
-    };
-    const valid = await consult(41, 31);
-    expect(valid.state).toBe('closed');
-    expect(valid.agenda[0]!.votes[0]).toMatchObject({ method: 'written', passed: true });
-    const invalid = await consult(40, 40);
-    expect(invalid.agenda[0]!.votes[0]!.passed).toBe(false);
-    expect(invalid.agenda[0]!.votes[0]!.reason_vi).toContain('Lấy ý kiến không hợp lệ: 40/61');
-    expect(invalid.agenda[0]!.votes[0]!.reason_vi).toContain('khoản 1 Điều 15');
-    const few = await consult(41, 30);
-    expect(few.agenda[0]!.votes[0]!.passed).toBe(false);
-  });
+        m = await ok(admin, 'POST', `/meetings/${m.id}/agenda`, {
+          title: 'Dự thảo Nghị quyết chuyên đề',
+          matter: 'NQ_CHUYEN_DE',
+        });
+        m = await ok(admin, 'POST', `/meetings/${m.id}/convene`, { version: m.version, convenedBy: 'BTV' });
+        m = await ok(admin, 'POST', `/meetings/${m.id}/open`, {
+          earlyReason: 'Ghi nhận thử trước ngày họp',
+          version: m.version,
+        });
+        const item = m.agenda[0]!.id;
+        const members = m.attendance.filter((a) => a.role === 'member');
+        for (const [i, a] of members.slice(0, replies).entries()) {
+          m = await ok(admin, 'POST', `/meetings/${m.id}/written-responses`, {
+            personId: a.personId,
+            receivedOn: '2026-12-08',
+            answers: [{ itemId: item, choice: i < agree ? 'agree' : 'disagree' }],
+          });
+        }
+        expect(m.agenda[0]!.writtenTally).toMatchObject({ replied: replies, agree });
+        const late = await call(admin, 'POST', `/meetings/${m.id}/written-responses`, {
+          personId: members.at(-1)!.personId,
+          receivedOn: '2026-12-10',
+          answers: [{ itemId: item, choice: 'agree' }],
+        });
+        expect(late.json()).toMatchObject({ code: 'QUA_HAN_TRA_LOI', field: 'body.receivedOn' });
+        expect(
+          (
+            await call(admin, 'POST', `/meetings/${m.id}/agenda/${item}/votes`, {
+              method: 'written',
+              yes: 1,
+              no: 0,
+              abstain: 0,
+            })
+          ).json().code,
+        ).toBe('LAY_Y_KIEN_TU_KIEM_PHIEU');
+        return ok(admin, 'POST', `/meetings/${m.id}/close`, {
+          earlyReason: 'Ghi nhận thử trước ngày họp',
+          version: m.version,
+        });
+      };
+      const valid = await consult(41, 31);
+      expect(valid.state).toBe('closed');
+      expect(valid.agenda[0]!.votes[0]).toMatchObject({ method: 'written', passed: true });
+      const invalid = await consult(40, 40);
+      expect(invalid.agenda[0]!.votes[0]!.passed).toBe(false);
+      expect(invalid.agenda[0]!.votes[0]!.reason_vi).toContain('Lấy ý kiến không hợp lệ: 40/61');
+      expect(invalid.agenda[0]!.votes[0]!.reason_vi).toContain('khoản 1 Điều 15');
+      const few = await consult(41, 30);
+      expect(few.agenda[0]!.votes[0]!.passed).toBe(false);
+    },
+  );
 
   it('records minutes, approves them once, and issues the numbered conclusion with the 6 rõ checked', async () => {
     let m = await btvSession('2026-12-30');
@@ -401,7 +398,7 @@ describe.each(drivers)('the record of a meeting (%s)', (driver) => {
     expect(r.json().conclusion.deadline.reason_vi).toContain('Ban hành chậm: Hạn 22/12/2026');
   });
 
-  it('gives each account a private calendar feed (ICS) per body and person that shows only what it may see', async () => {
+  it('gives each account a private calendar feed (ICS) per body and person showing only what it may see', async () => {
     const viewer = await t.login('xem');
     const tok = await call(viewer, 'POST', '/calendar/feed-token');
     expect(tok.statusCode).toBe(200);

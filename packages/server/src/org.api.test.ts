@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOrgIntegrity } from '@quyche/core';
-import { orgSnapshot } from '@quyche/db';
+import { orgSnapshot, qb, sql } from '@quyche/db';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
 import type { TreeNode } from '@quyche/core';
@@ -17,9 +17,16 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
     admin = await t.login('admin');
   });
   afterAll(async () => t?.close());
+  const auditCount = async () =>
+    (
+      await qb(t.db)
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   it('has demo data that satisfies every integrity rule', async () => {
-    const ids = (await t.db.query<{ id: string }>('select id from organization')).rows;
+    const ids = await qb(t.db).selectFrom('organization').select('id').execute();
     const violations = [];
     for (const { id } of ids) violations.push(...checkOrgIntegrity((await orgSnapshot(t.db, id))!));
     expect(violations).toEqual([]);
@@ -87,8 +94,8 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
     const al = await t.orgId('ORG-AL');
     const d = (await t.as(admin, { method: 'GET', url: `/api/v1/organizations/${al}?asOf=2026-01-01` })).json();
     const bch = d.bodies.find((b: { kind: string }) => b.kind === 'BCH');
-    const m30 = (await t.db.query<{ id: string }>("select id from person where code = 'M30'")).rows[0]!.id;
-    const auditBefore = (await t.db.query<{ n: number }>('select count(*)::int as n from audit_log')).rows[0]!.n;
+    const m30 = await t.personId('M30');
+    const auditBefore = await auditCount();
     const r = await t.as(admin, {
       method: 'POST',
       url: `/api/v1/bodies/${bch.id}/memberships`,
@@ -101,10 +108,14 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
       title: 'Bí thư, Phó Bí thư phải là Ủy viên Ban Thường vụ',
     });
     expect(r.json().detail).toContain('Điều lệ Đảng');
-    const seats = (await t.db.query("select 1 from membership where person_id = $1 and role = 'PHO_BI_THU'", [m30]))
-      .rows;
+    const seats = await qb(t.db)
+      .selectFrom('membership')
+      .select('id')
+      .where('person_id', '=', m30)
+      .where('role', '=', 'PHO_BI_THU')
+      .execute();
     expect(seats).toHaveLength(0);
-    expect((await t.db.query<{ n: number }>('select count(*)::int as n from audit_log')).rows[0]!.n).toBe(auditBefore);
+    expect(await auditCount()).toBe(auditBefore);
   });
 
   it('accepts a Phó Bí thư once the person sits on the BTV, and audits both writes', async () => {
@@ -112,7 +123,7 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
     const d = (await t.as(admin, { method: 'GET', url: `/api/v1/organizations/${al}` })).json();
     const bch = d.bodies.find((b: { kind: string }) => b.kind === 'BCH');
     const btv = d.bodies.find((b: { kind: string }) => b.kind === 'BTV');
-    const m31 = (await t.db.query<{ id: string }>("select id from person where code = 'M31'")).rows[0]!.id;
+    const m31 = await t.personId('M31');
     expect(
       (
         await t.as(admin, {
@@ -128,19 +139,21 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
       payload: { personId: m31, role: 'PHO_BI_THU', validFrom: '2026-03-01' },
     });
     expect(r.statusCode).toBe(201);
-    const audit = (
-      await t.db.query<{ entity: string; after: { role: string } }>(
-        "select entity, after from audit_log where entity = 'membership' order by seq desc limit 2",
-      )
-    ).rows;
-    expect(audit.map((a) => a.after.role).sort()).toEqual(['PHO_BI_THU', 'UY_VIEN']);
+    const audit = await qb(t.db)
+      .selectFrom('audit_log')
+      .select(['entity', sql<string>`after->>'role'`.as('role')])
+      .where('entity', '=', 'membership')
+      .orderBy('seq', 'desc')
+      .limit(2)
+      .execute();
+    expect(audit.map((a) => a.role).sort()).toEqual(['PHO_BI_THU', 'UY_VIEN']);
   });
 
   it('refuses a TT seat for an ordinary member', async () => {
     const al = await t.orgId('ORG-AL');
     const d = (await t.as(admin, { method: 'GET', url: `/api/v1/organizations/${al}` })).json();
     const tt = d.bodies.find((b: { kind: string }) => b.kind === 'TT');
-    const m40 = (await t.db.query<{ id: string }>("select id from person where code = 'M40'")).rows[0]!.id;
+    const m40 = await t.personId('M40');
     const r = await t.as(admin, {
       method: 'POST',
       url: `/api/v1/bodies/${tt.id}/memberships`,
@@ -209,7 +222,9 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
     const tree = (await t.as(admin, { method: 'GET', url: '/api/v1/organizations/tree?asOf=2026-09-01' })).json();
     const succ = tree.roots[0].children.find((c: { id: string }) => c.id === b);
     expect(succ.predecessors.map((p: { id: string }) => p.id)).toEqual([a]);
-    expect((await t.db.query("select 1 from audit_log where action = 'merge'")).rows).toHaveLength(1);
+    expect(await qb(t.db).selectFrom('audit_log').select('seq').where('action', '=', 'merge').execute()).toHaveLength(
+      1,
+    );
   });
 
   it('searches people and organizations with or without diacritics', async () => {
@@ -224,7 +239,7 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
   });
 
   it('shows a person with positions and portfolio as of a date', async () => {
-    const m01 = (await t.db.query<{ id: string }>("select id from person where code = 'M01'")).rows[0]!.id;
+    const m01 = await t.personId('M01');
     const now = (await t.as(admin, { method: 'GET', url: `/api/v1/people/${m01}?asOf=2026-01-01` })).json();
     expect(now.positions.map((p: { role: string }) => p.role)).toContain('BI_THU');
     expect(now.portfolio[0].field).toContain('Lãnh đạo toàn diện');
@@ -245,7 +260,11 @@ describe.each(drivers)('organizations over time (%s)', (driver) => {
         .then((r) => r.json().bodies.map((b: { name: string }) => b.name));
     expect(await names(admin)).toContain('Ban Chỉ đạo bảo vệ chính trị nội bộ Tỉnh ủy');
     expect(await names(viewer)).not.toContain('Ban Chỉ đạo bảo vệ chính trị nội bộ Tỉnh ủy');
-    const id = (await t.db.query<{ id: string }>('select id from body where confidentiality = 2')).rows[0]!.id;
+    const { id } = await qb(t.db)
+      .selectFrom('body')
+      .select('id')
+      .where('confidentiality', '=', 2)
+      .executeTakeFirstOrThrow();
     expect((await t.as(viewer, { method: 'GET', url: `/api/v1/bodies/${id}` })).statusCode).toBe(404);
   });
 

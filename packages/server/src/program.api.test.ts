@@ -1,3 +1,4 @@
+import { qb } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -34,7 +35,33 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
   let t: TestApp;
   let admin: Session;
   let al: string;
-  const q1 = async <T = { id: string }>(sql: string, p: unknown[] = []) => (await t.db.query<T>(sql, p)).rows[0]!;
+  const db = () => qb(t.db);
+  const bodyOf = async (kind: string, orgId: string) =>
+    (
+      await db()
+        .selectFrom('body')
+        .select('id')
+        .where('kind', '=', kind)
+        .where('org_id', '=', orgId)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const countAdopted = async () =>
+    (
+      await db()
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('entity', '=', 'program')
+        .where('action', '=', 'adopt')
+        .executeTakeFirstOrThrow()
+    ).n;
+  const countInspectionTasks = async () =>
+    (
+      await db()
+        .selectFrom('task')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('source_kind', '=', 'inspection')
+        .executeTakeFirstOrThrow()
+    ).n;
   const call = (s: Session, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
     t.as(s, { method, url: `${API}${url}`, payload });
   const ok = async <T = Program>(
@@ -49,12 +76,13 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
   };
   const unit = async (name: string) => ({
     kind: 'unit',
-    id: (await q1('select id from body where name = $1', [name])).id,
+    id: (await db().selectFrom('body').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id,
     name,
   });
-  const person = async (code: string) => (await q1('select id from person where code = $1', [code])).id;
+  const person = (code: string) => t.personId(code);
   const meeting = async (titleStart: string) =>
-    (await q1("select id from meeting where title like $1 || '%'", [titleStart])).id;
+    (await db().selectFrom('meeting').select('id').where('title', 'like', `${titleStart}%`).executeTakeFirstOrThrow())
+      .id;
   const item = async (title: string, period: object, extra: object = {}) => ({
     title,
     period,
@@ -78,11 +106,10 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
     >(admin, 'GET', `/programs?orgId=${al}&year=2026`);
     expect(list.map((p) => p.symbol).sort()).toEqual(['01-CTr/TU', '02-CTr/TU', '03-CTr/TU', '04-CTr/TU']);
     const work = list.find((p) => p.title === 'Chương trình làm việc năm 2026')!;
-    const p = await ok(
-      admin,
-      'GET',
-      `/programs/${(await q1('select id from program where title = $1', [work.title])).id}`,
-    );
+    const workId = (
+      await db().selectFrom('program').select('id').where('title', '=', work.title).executeTakeFirstOrThrow()
+    ).id;
+    const p = await ok(admin, 'GET', `/programs/${workId}`);
     const dx = p.itemsDetail.find((i) => i.title.startsWith('Dự thảo Nghị quyết chuyên đề về chuyển đổi số'))!;
     expect(dx.period.label).toMatch(/^Hội nghị Tỉnh ủy lần thứ 6 \(10\/04\/2026\)$/);
     expect(dx.tasks).toHaveLength(1);
@@ -99,7 +126,7 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
   });
 
   it('refuses the BTV adopting a full-term program (R11, khoản 3 Điều 1) and lets the BCH adopt it', async () => {
-    const ubkt = (await q1("select id from body where kind = 'UBKT' and org_id = $1", [al])).id;
+    const ubkt = await bodyOf('UBKT', al);
     const draft = await ok(admin, 'POST', '/programs', {
       orgId: al,
       kind: 'inspection',
@@ -140,7 +167,7 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
     expect(adopted.competence).toMatchObject({ ok: true, competent: 'BCH' });
   });
 
-  it('adopts an annual program at the BTV, numbering it and turning each item into a task that keeps its 6 rõ', async () => {
+  it('adopts an annual program at the BTV, numbers it and turns each item into a task keeping its 6 rõ', async () => {
     const items = [
       await item('Tổ chức hội nghị sơ kết quý I năm 2027', { kind: 'quarter', value: 'Quý I/2027' }),
       await item('Báo cáo tình hình tháng 5/2027', { kind: 'month', value: '5/2027' }, { weight: 3 }),
@@ -154,24 +181,19 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
     });
     expect(bch.statusCode).toBe(422);
     expect(bch.json().detail).toMatch(/Ban Thường vụ Tỉnh ủy.*khoản 2 Điều 2/);
-    const audits = (
-      await q1<{ n: number }>("select count(*)::int as n from audit_log where entity = 'program' and action = 'adopt'")
-    ).n;
+    const audits = await countAdopted();
     const p = await ok(admin, 'POST', `/programs/${draft.id}/adopt`, {
       version: draft.version,
       meetingId: await meeting('Phiên họp Ban Thường vụ Tỉnh ủy ngày 01/12/2026'),
     });
     expect(p).toMatchObject({ state: 'adopted', symbol: '06-CTr/TU', tasksCreated: 3 });
-    expect(
-      (
-        await q1<{ n: number }>(
-          "select count(*)::int as n from audit_log where entity = 'program' and action = 'adopt'",
-        )
-      ).n,
-    ).toBe(audits + 1);
-    expect((await q1<{ title: string }>("select title from issued_document where symbol = '06-CTr/TU'")).title).toBe(
-      p.title,
-    );
+    expect(await countAdopted()).toBe(audits + 1);
+    const issued = await db()
+      .selectFrom('issued_document')
+      .select('title')
+      .where('symbol', '=', '06-CTr/TU')
+      .executeTakeFirstOrThrow();
+    expect(issued.title).toBe(p.title);
     const [q, m, d] = p.itemsDetail;
     expect(q!.tasks[0]).toMatchObject({ state: 'assigned', sourceLabel: p.title });
     expect(d!.tasks[0]!.state).toBe('draft');
@@ -289,7 +311,11 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
 
   it('carries an inspection from the team decision to verified remedies, each step checked', async () => {
     const item2026 = (
-      await q1("select id from program_item where title = 'Giám sát chuyên đề công tác cán bộ tại Đảng ủy UBND tỉnh'")
+      await db()
+        .selectFrom('program_item')
+        .select('id')
+        .where('title', '=', 'Giám sát chuyên đề công tác cán bộ tại Đảng ủy UBND tỉnh')
+        .executeTakeFirstOrThrow()
     ).id;
     const target = { id: await t.orgId('ORG-X05'), name: 'Đảng ủy xã thứ năm' };
     let insp = await ok<{
@@ -347,7 +373,7 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
       version: insp.version,
       findings: [{ target: target.name, text: 'Chưa xây dựng quy chế làm việc khóa mới.', violation: true }],
     });
-    const before = (await q1<{ n: number }>("select count(*)::int as n from task where source_kind = 'inspection'")).n;
+    const before = await countInspectionTasks();
     const twoLeads = await call(admin, 'POST', `/inspections/${insp.id}/transition`, {
       version: insp.version,
       to: 'concluded',
@@ -364,9 +390,7 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
     });
     expect(twoLeads.statusCode).toBe(422);
     expect(twoLeads.json()).toMatchObject({ code: 'MOT_DAU_MOI_CHU_TRI', field: 'body.remedies.1.leads' });
-    expect((await q1<{ n: number }>("select count(*)::int as n from task where source_kind = 'inspection'")).n).toBe(
-      before,
-    );
+    expect(await countInspectionTasks()).toBe(before);
     insp = await ok(admin, 'POST', `/inspections/${insp.id}/transition`, {
       version: insp.version,
       to: 'concluded',
@@ -408,11 +432,12 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
       verificationText: 'Đã kiểm tra việc khắc phục.',
     });
     expect(insp.state).toBe('verified');
-    const byItem = await ok(
-      admin,
-      'GET',
-      `/programs/${(await q1('select program_id as id from program_item where id = $1', [item2026])).id}`,
-    );
+    const { program_id } = await db()
+      .selectFrom('program_item')
+      .select('program_id')
+      .where('id', '=', item2026)
+      .executeTakeFirstOrThrow();
+    const byItem = await ok(admin, 'GET', `/programs/${program_id}`);
     expect(byItem.itemsDetail.find((i) => i.id === item2026)!.inspections.map((i) => i.state)).toContain('verified');
   });
 
@@ -447,90 +472,93 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
     expect(edit.statusCode).toBe(403);
   });
 
-  it('follows a recommendation sent up by a commune to the province’s answer, with its deadline from khoản 3 Điều 19', async () => {
-    const clerk = await t.login('vanthu.x01');
-    const x01 = await t.orgId('ORG-X01');
-    const btv = (await q1("select id from body where kind = 'BTV' and org_id = $1", [al])).id;
-    const sideways = await call(clerk, 'POST', '/recommendations', {
-      orgId: await t.orgId('ORG-X02'),
-      fromOrgId: x01,
-      source: 'lower_unit',
-      title: 'Kiến nghị ngang cấp',
-      text: 'x',
-      receivedOn: '2026-12-01',
-    });
-    expect(sideways.statusCode).toBe(422);
-    expect(sideways.json().code).toBe('KIEN_NGHI_LEN_CAP_TREN');
-    const r = await ok<{
-      id: string;
-      version: number;
-      dueOn: string;
-      dueBasis: { reason_vi: string };
-      fromLabel: string;
-      canAnswer: boolean;
-      state: string;
-    }>(clerk, 'POST', '/recommendations', {
-      orgId: al,
-      toBodyId: btv,
-      fromOrgId: x01,
-      source: 'lower_unit',
-      title: 'Kiến nghị hỗ trợ kinh phí sửa chữa hội trường Đảng ủy xã',
-      text: 'Hội trường xuống cấp.',
-      receivedOn: '2026-12-01',
-    });
-    expect(r.dueOn).toBe('2026-12-22');
-    expect(r.dueBasis.reason_vi).toContain('15 ngày làm việc');
-    expect(r.dueBasis.reason_vi).toMatch(/khoản 3 Điều 19/);
-    expect(r.canAnswer).toBe(false);
-    expect(
-      (
-        await call(clerk, 'POST', `/recommendations/${r.id}/transition`, {
-          version: r.version,
-          to: 'answered',
-          answeredOn: '2026-12-05',
-          answerText: 'Tự trả lời',
-        })
-      ).statusCode,
-    ).toBe(403);
-    const sent = await ok<{ id: string }[]>(clerk, 'GET', `/recommendations?orgId=${x01}&direction=sent`);
-    expect(sent.map((x) => x.id)).toContain(r.id);
-    const assigned = await ok<{ version: number; tasks: { lead: { name: string }; dueDate: string }[]; state: string }>(
-      admin,
-      'POST',
-      `/recommendations/${r.id}/transition`,
-      {
+  it(
+    'follows a recommendation sent up by a commune to the province’s answer, with its deadline from khoản 3 ' +
+      'Điều 19',
+    async () => {
+      const clerk = await t.login('vanthu.x01');
+      const x01 = await t.orgId('ORG-X01');
+      const btv = await bodyOf('BTV', al);
+      const sideways = await call(clerk, 'POST', '/recommendations', {
+        orgId: await t.orgId('ORG-X02'),
+        fromOrgId: x01,
+        source: 'lower_unit',
+        title: 'Kiến nghị ngang cấp',
+        text: 'x',
+        receivedOn: '2026-12-01',
+      });
+      expect(sideways.statusCode).toBe(422);
+      expect(sideways.json().code).toBe('KIEN_NGHI_LEN_CAP_TREN');
+      const r = await ok<{
+        id: string;
+        version: number;
+        dueOn: string;
+        dueBasis: { reason_vi: string };
+        fromLabel: string;
+        canAnswer: boolean;
+        state: string;
+      }>(clerk, 'POST', '/recommendations', {
+        orgId: al,
+        toBodyId: btv,
+        fromOrgId: x01,
+        source: 'lower_unit',
+        title: 'Kiến nghị hỗ trợ kinh phí sửa chữa hội trường Đảng ủy xã',
+        text: 'Hội trường xuống cấp.',
+        receivedOn: '2026-12-01',
+      });
+      expect(r.dueOn).toBe('2026-12-22');
+      expect(r.dueBasis.reason_vi).toContain('15 ngày làm việc');
+      expect(r.dueBasis.reason_vi).toMatch(/khoản 3 Điều 19/);
+      expect(r.canAnswer).toBe(false);
+      expect(
+        (
+          await call(clerk, 'POST', `/recommendations/${r.id}/transition`, {
+            version: r.version,
+            to: 'answered',
+            answeredOn: '2026-12-05',
+            answerText: 'Tự trả lời',
+          })
+        ).statusCode,
+      ).toBe(403);
+      const sent = await ok<{ id: string }[]>(clerk, 'GET', `/recommendations?orgId=${x01}&direction=sent`);
+      expect(sent.map((x) => x.id)).toContain(r.id);
+      const assigned = await ok<{
+        version: number;
+        tasks: { lead: { name: string }; dueDate: string }[];
+        state: string;
+      }>(admin, 'POST', `/recommendations/${r.id}/transition`, {
         version: r.version,
         to: 'assigned',
         lead: await unit('Văn phòng Tỉnh ủy'),
         supervisorPersonId: await person('M02'),
-      },
-    );
-    expect(assigned.state).toBe('assigned');
-    expect(assigned.tasks[0]).toMatchObject({ lead: { name: 'Văn phòng Tỉnh ủy' }, dueDate: '2026-12-22' });
-    const answered = await ok<{ state: string; status: { late: boolean; label_vi: string } }>(
-      admin,
-      'POST',
-      `/recommendations/${r.id}/transition`,
-      {
-        version: assigned.version,
-        to: 'answered',
-        answeredOn: '2026-12-18',
-        answerText: 'Ban Thường vụ đồng ý hỗ trợ một phần kinh phí.',
-      },
-    );
-    expect(answered.state).toBe('answered');
-    expect(answered.status).toMatchObject({ late: false, label_vi: 'Đã trả lời, ngày 18/12/2026' });
-    expect((await call(clerk, 'GET', `/recommendations/${r.id}`)).statusCode).toBe(200);
-    // The demo's planted one: Bắc Sơn's, unanswered past its deadline.
-    const overdue = await ok<{ fromLabel: string; status: { overdue: boolean } }[]>(
-      admin,
-      'GET',
-      `/recommendations?orgId=${al}&state=overdue`,
-    );
-    expect(overdue.map((x) => x.fromLabel)).toEqual(['Đảng ủy phường Bắc Sơn']);
-    const search = await ok<{ title: string }[]>(admin, 'GET', `/recommendations?orgId=${al}&q=giai phong mat bang`);
-    expect(search.map((x) => x.title)).toEqual([
-      'Kiến nghị tháo gỡ vướng mắc giải phóng mặt bằng dự án cao tốc đoạn qua tỉnh',
-    ]);
-  });
+      });
+      expect(assigned.state).toBe('assigned');
+      expect(assigned.tasks[0]).toMatchObject({ lead: { name: 'Văn phòng Tỉnh ủy' }, dueDate: '2026-12-22' });
+      const answered = await ok<{ state: string; status: { late: boolean; label_vi: string } }>(
+        admin,
+        'POST',
+        `/recommendations/${r.id}/transition`,
+        {
+          version: assigned.version,
+          to: 'answered',
+          answeredOn: '2026-12-18',
+          answerText: 'Ban Thường vụ đồng ý hỗ trợ một phần kinh phí.',
+        },
+      );
+      expect(answered.state).toBe('answered');
+      expect(answered.status).toMatchObject({ late: false, label_vi: 'Đã trả lời, ngày 18/12/2026' });
+      expect((await call(clerk, 'GET', `/recommendations/${r.id}`)).statusCode).toBe(200);
+      // The demo's planted one: Bắc Sơn's, unanswered past its deadline.
+      const overdue = await ok<{ fromLabel: string; status: { overdue: boolean } }[]>(
+        admin,
+        'GET',
+        `/recommendations?orgId=${al}&state=overdue`,
+      );
+      expect(overdue.map((x) => x.fromLabel)).toEqual(['Đảng ủy phường Bắc Sơn']);
+      const search = await ok<{ title: string }[]>(admin, 'GET', `/recommendations?orgId=${al}&q=giai phong mat bang`);
+      expect(search.map((x) => x.title)).toEqual([
+        'Kiến nghị tháo gỡ vướng mắc giải phóng mặt bằng dự án cao tốc đoạn qua tỉnh',
+      ]);
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qb } from '@quyche/db';
 import { readFileSync } from 'node:fs';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -37,15 +38,17 @@ describe.each(drivers)('regulations stored and served (%s)', (driver) => {
     expect(bad.error.line).toBe(4);
   });
 
-  it('stores a regulation verbatim with its parsed form, and refuses an unparsable upload naming the line', async () => {
+  it('stores a regulation verbatim with its parsed form, refuses an unparsable upload naming the line', async () => {
     const al = await t.orgId('ORG-AL');
     const r = await t.as(admin, { method: 'POST', url: '/api/v1/regulations', payload: { orgId: al, text: example } });
     expect(r.statusCode).toBe(201);
     v1 = r.json().id;
     expect(r.json()).toMatchObject({ expression: 'vie@2025-11-20', status: 'adopted', inForceFrom: '2025-11-20' });
-    const stored = (
-      await t.db.query<{ source_text: string }>('select source_text from regulation_version where id = $1', [v1])
-    ).rows[0]!;
+    const stored = await qb(t.db)
+      .selectFrom('regulation_version')
+      .select('source_text')
+      .where('id', '=', v1)
+      .executeTakeFirstOrThrow();
     expect(stored.source_text).toBe(example);
     const list = (await t.as(admin, { method: 'GET', url: '/api/v1/regulations' })).json();
     regId = list.find((x: { work: string }) => x.work === '/vn-tinh-a/quy-che/tinh-uy/2025/qclv').id;
@@ -122,27 +125,31 @@ describe.each(drivers)('regulations stored and served (%s)', (driver) => {
     expect(diff.markdown).toContain('BẢNG SO SÁNH');
   });
 
-  it('serves the demo 01-QC/TU with its versions in force and its draft under consultation: the amended notice answers from 01/07/2026', async () => {
-    const list = (await t.as(admin, { method: 'GET', url: '/api/v1/regulations' })).json();
-    const al = list.find((r: { work: string }) => r.work === '/vn-an-lac/quy-che/tinh-uy/2025/qclv');
-    // As adopted, consolidated with 15-QĐ/TU, and the draft amendment circulated to the communes.
-    expect(al.versionCount).toBe(3);
-    const detail = (await t.as(admin, { method: 'GET', url: `/api/v1/regulations/${al.id}` })).json();
-    expect(detail.versions.map((v: { status: string }) => v.status)).toEqual(['adopted', 'consolidated', 'draft']);
-    const ask = async (date: string, sent: string) =>
-      (
-        await t.as(admin, {
-          method: 'POST',
-          url: `/api/v1/regulations/${al.id}/ask`,
-          payload: { ask: 'notice', at: date, input: { body: 'BCH', meeting_date: date, documents_sent: sent } },
-        })
-      ).json();
-    expect((await ask('2026-04-10', '2026-04-03')).result.ok).toBe(true);
-    const july = await ask('2026-07-10', '2026-07-03');
-    expect(july.result.ok).toBe(false);
-    expect(july.reason_vi).toContain('7 ngày làm việc');
-    expect(july.reason_vi).toContain('khoản 3 Điều 12');
-  });
+  it(
+    'serves the demo 01-QC/TU with its versions in force and its draft under consultation: the amended ' +
+      'notice answers from 01/07/2026',
+    async () => {
+      const list = (await t.as(admin, { method: 'GET', url: '/api/v1/regulations' })).json();
+      const al = list.find((r: { work: string }) => r.work === '/vn-an-lac/quy-che/tinh-uy/2025/qclv');
+      // As adopted, consolidated with 15-QĐ/TU, and the draft amendment circulated to the communes.
+      expect(al.versionCount).toBe(3);
+      const detail = (await t.as(admin, { method: 'GET', url: `/api/v1/regulations/${al.id}` })).json();
+      expect(detail.versions.map((v: { status: string }) => v.status)).toEqual(['adopted', 'consolidated', 'draft']);
+      const ask = async (date: string, sent: string) =>
+        (
+          await t.as(admin, {
+            method: 'POST',
+            url: `/api/v1/regulations/${al.id}/ask`,
+            payload: { ask: 'notice', at: date, input: { body: 'BCH', meeting_date: date, documents_sent: sent } },
+          })
+        ).json();
+      expect((await ask('2026-04-10', '2026-04-03')).result.ok).toBe(true);
+      const july = await ask('2026-07-10', '2026-07-03');
+      expect(july.result.ok).toBe(false);
+      expect(july.reason_vi).toContain('7 ngày làm việc');
+      expect(july.reason_vi).toContain('khoản 3 Điều 12');
+    },
+  );
 
   it('serves the comparison table as DOCX and imports a text regulation', async () => {
     const list = (await t.as(admin, { method: 'GET', url: '/api/v1/regulations' })).json();

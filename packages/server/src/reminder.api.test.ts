@@ -1,3 +1,4 @@
+import { qb, sql } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import { mailbox } from './test-mailbox.js';
@@ -26,24 +27,28 @@ describe.each(drivers)('reminders by e-mail and in the application (%s)', (drive
     await box?.close();
   });
 
-  it('mails the lead and the supervising member 3 working days before the due date, with a Vietnamese subject and the date as dd/mm/yyyy', async () => {
-    const r = await run('2026-07-28');
-    expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ failed: 0 });
-    const mail = box.received.find((m) => m.subject?.includes('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU'));
-    expect(mail, box.received.map((m) => m.subject).join(' | ')).toBeDefined();
-    expect(mail!.subject).toBe(
-      '[Quychế] Sắp đến hạn 31/07/2026: Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử',
-    );
-    // M05 is both the supervising member and the head of the Ban Tổ chức: one e-mail.
-    expect(box.received.filter((m) => m.subject === mail!.subject).flatMap((m) => m.rcpt)).toEqual([
-      'm05@tinhuy-anlac.example',
-    ]);
-    expect(mail!.from?.text).toContain('vptu@tinhuy-anlac.example');
-    expect(mail!.text).toContain('Hạn: 31/07/2026');
-    expect(mail!.text).toContain('Nguồn: 30-TB/TU');
-    expect(mail!.text).toContain('http://quyche.test/tasks/');
-  });
+  it(
+    'mails the lead and the supervising member 3 working days before the due date, with a Vietnamese subject ' +
+      'and the date as dd/mm/yyyy',
+    async () => {
+      const r = await run('2026-07-28');
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toMatchObject({ failed: 0 });
+      const mail = box.received.find((m) => m.subject?.includes('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU'));
+      expect(mail, box.received.map((m) => m.subject).join(' | ')).toBeDefined();
+      expect(mail!.subject).toBe(
+        '[Quychế] Sắp đến hạn 31/07/2026: Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử',
+      );
+      // M05 is both the supervising member and the head of the Ban Tổ chức: one e-mail.
+      expect(box.received.filter((m) => m.subject === mail!.subject).flatMap((m) => m.rcpt)).toEqual([
+        'm05@tinhuy-anlac.example',
+      ]);
+      expect(mail!.from?.text).toContain('vptu@tinhuy-anlac.example');
+      expect(mail!.text).toContain('Hạn: 31/07/2026');
+      expect(mail!.text).toContain('Nguồn: 30-TB/TU');
+      expect(mail!.text).toContain('http://quyche.test/tasks/');
+    },
+  );
 
   it('sends each reminder once however often the scan runs, then on the day and when overdue', async () => {
     const count = () => box.received.filter((m) => m.subject?.includes('Chỉ thị 02-CT/TU')).length;
@@ -66,17 +71,21 @@ describe.each(drivers)('reminders by e-mail and in the application (%s)', (drive
       box.received.filter((m) => m.subject?.startsWith('[Quychế] Quá hạn từ 31/07/2026: Tổng kết 5 năm')),
     ).toHaveLength(2);
     const sent = (
-      await t.db.query<{ n: number }>(
-        "select count(*)::int as n from mail_sent where subject like '%Chỉ thị 02-CT/TU%'",
-      )
-    ).rows[0]!.n;
+      await qb(t.db)
+        .selectFrom('mail_sent')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('subject', 'like', '%Chỉ thị 02-CT/TU%')
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(sent).toBe(count());
   });
 
   it('notifies in the application the accounts of those concerned, each reading only its own', async () => {
     const leader = await t.login('lanhdao'); // the account of Trần Quốc Hưng (M01)
-    const m01 = (await t.db.query<{ id: string }>("select id from person where code = 'M01'")).rows[0]!.id;
-    const vptu = (await t.db.query<{ id: string }>("select id from body where name = 'Văn phòng Tỉnh ủy'")).rows[0]!.id;
+    const m01 = await t.personId('M01');
+    const vptu = (
+      await qb(t.db).selectFrom('body').select('id').where('name', '=', 'Văn phòng Tỉnh ủy').executeTakeFirstOrThrow()
+    ).id;
     const al = await t.orgId('ORG-AL');
     const task = await t.as(admin, {
       method: 'POST',
@@ -141,10 +150,24 @@ describe.each(drivers)('reminders by e-mail and in the application (%s)', (drive
       .map((x) => x.createdAt)
       .sort()
       .at(-1)!;
-    await t.db.query(
-      `insert into notification (id, org_id, user_id, kind, title, body, created_at) select gen_random_uuid(), org_id, user_id, kind, 'Đến sau', body, $2::timestamptz + interval '1 minute' from notification where id = $1`,
-      [n.id, upTo],
-    );
+    await qb(t.db)
+      .insertInto('notification')
+      .columns(['id', 'org_id', 'user_id', 'kind', 'title', 'body', 'created_at'])
+      .expression(
+        qb(t.db)
+          .selectFrom('notification')
+          .select([
+            sql<string>`gen_random_uuid()`.as('id'),
+            'org_id',
+            'user_id',
+            'kind',
+            sql.lit('Đến sau').as('title'),
+            'body',
+            sql<Date>`${upTo}::timestamptz + interval '1 minute'`.as('created_at'),
+          ])
+          .where('id', '=', n.id),
+      )
+      .execute();
     const all = await t.as(leader, { method: 'POST', url: '/api/v1/notifications/read-all', payload: { upTo } });
     expect(all.statusCode, all.body).toBe(200);
     expect(all.json().marked).toBe(shown.filter((x) => !x.readAt).length);

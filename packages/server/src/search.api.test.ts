@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldVietnamese } from '@quyche/core';
+import { qb } from '@quyche/db';
 import type { SearchKind, SearchResult } from '@quyche/core';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -27,7 +28,10 @@ function apiOf(href: string): string {
   return `/api/v1/${api[page!]}`;
 }
 
-/** "Hội nghị Tỉnh ủy lần thứ 5: triển khai" → "hoi nghi tinh uy lan thu 5 trien khai": as typed on a phone without diacritics. */
+/**
+ * "Hội nghị Tỉnh ủy lần thứ 5: triển khai" → "hoi nghi tinh uy lan thu 5 trien khai": as typed on a phone without
+ * diacritics.
+ */
 const plain = (s: string) =>
   foldVietnamese(s)
     .replace(/[^a-z0-9 ]+/g, ' ')
@@ -52,7 +56,9 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
   const group = (r: SearchResult, kind: SearchKind) => r.groups.find((g) => g.kind === kind);
   const ids = (r: SearchResult, kind?: SearchKind) =>
     r.groups.filter((g) => !kind || g.kind === kind).flatMap((g) => g.items.map((i) => i.id));
-  const one = async <T>(sql: string, params: unknown[] = []) => (await t.db.query<T>(sql, params)).rows[0]!;
+  const db = () => qb(t.db);
+  const qclv = () =>
+    db().selectFrom('regulation').select('id').where('work', '=', '/vn-an-lac/quy-che/tinh-uy/2025/qclv');
 
   beforeAll(async () => {
     t = await createTestApp(driver);
@@ -64,9 +70,7 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
       await t.login('xem'),
     ];
     // Confidential records (Mật) in Tân Lập: the commune clerk and the viewer (no clearance) must not find them.
-    const bch = await one<{ id: string }>(
-      "select b.id from body b join organization o on o.id = b.org_id where o.code = 'ORG-X01' and b.kind = 'BCH' and b.valid_until is null limit 1",
-    );
+    const bch = { id: await t.bodyId('ORG-X01', 'BCH') };
     const m = await t.as(admin, {
       method: 'POST',
       url: '/api/v1/meetings',
@@ -88,9 +92,14 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
     expect(p.statusCode, p.body).toBe(201);
     secret['person'] = p.json().id;
     // A consultation of the province sent to Tân Lợi (X05) only: outside both commune clerks.
-    const reg = await one<{ id: string; version: string }>(
-      "select r.id, v.id as version from regulation r join regulation_version v on v.regulation_id = r.id where r.work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv' order by v.created_at limit 1",
-    );
+    const reg = await db()
+      .selectFrom('regulation as r')
+      .innerJoin('regulation_version as v', 'v.regulation_id', 'r.id')
+      .select(['r.id', 'v.id as version'])
+      .where('r.work', '=', '/vn-an-lac/quy-che/tinh-uy/2025/qclv')
+      .orderBy('v.created_at')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const c = await t.as(admin, {
       method: 'POST',
       url: '/api/v1/consultations',
@@ -109,9 +118,14 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
   afterAll(async () => t?.close());
 
   it('finds a conclusion notice by its symbol first, however the symbol is typed', async () => {
-    const notice = await one<{ id: string; symbol: string; meeting_id: string; number: number }>(
-      "select c.id, c.symbol, c.meeting_id, d.number from conclusion c join issued_document d on d.id = c.issued_document_id where c.symbol like '%-TB/TU' order by d.number desc limit 1",
-    );
+    const notice = await db()
+      .selectFrom('conclusion as c')
+      .innerJoin('issued_document as d', 'd.id', 'c.issued_document_id')
+      .select(['c.id', 'c.symbol', 'c.meeting_id', 'd.number'])
+      .where('c.symbol', 'like', '%-TB/TU')
+      .orderBy('d.number', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(notice.symbol).toMatch(/^\d+-TB\/TU$/);
     for (const q of [
       notice.symbol,
@@ -134,7 +148,7 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
 
   it('finds a meeting typed without diacritics first, with its conclusion after it', async () => {
     const title = 'Hội nghị Tỉnh ủy lần thứ 5: triển khai nhiệm vụ năm 2026';
-    const m = await one<{ id: string }>('select id from meeting where title = $1', [title]);
+    const m = await db().selectFrom('meeting').select('id').where('title', '=', title).executeTakeFirstOrThrow();
     const r = await search(admin, plain(title));
     expect(r.groups[0]!.kind).toBe('meeting');
     expect(r.groups[0]!.items[0]).toMatchObject({ id: m.id, title, href: `/meetings/${m.id}` });
@@ -144,7 +158,7 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
 
   it('finds a task by its title first', async () => {
     const title = 'Củng cố 5 chi bộ yếu kém tại xã Tân Lập';
-    const tasks = (await t.db.query<{ id: string }>('select id from task where title = $1', [title])).rows;
+    const tasks = await db().selectFrom('task').select('id').where('title', '=', title).execute();
     expect(tasks).toHaveLength(1);
     for (const q of [title, plain(title)]) {
       const r = await search(admin, q);
@@ -154,9 +168,7 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
   });
 
   it('finds a clause by a phrase of its wording, and an article by its number, linked to that clause', async () => {
-    const reg = await one<{ id: string }>(
-      "select id from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'",
-    );
+    const reg = await qclv().executeTakeFirstOrThrow();
     for (const q of ['Tỉnh ủy họp thường lệ 03 tháng một lần', 'tinh uy hop thuong le 03 thang mot lan']) {
       const r = await search(admin, q);
       expect(r.groups[0]!.kind, q).toBe('clause');
@@ -174,9 +186,7 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
   });
 
   it('finds the regulation 01-QC/TU by its number first', async () => {
-    const reg = await one<{ id: string }>(
-      "select id from regulation where work = '/vn-an-lac/quy-che/tinh-uy/2025/qclv'",
-    );
+    const reg = await qclv().executeTakeFirstOrThrow();
     for (const q of ['01-QC/TU', '01 QC/TU', '1-qc/tu', 'QC 01 TU']) {
       const r = await search(admin, q);
       expect(r.groups[0]!.kind, q).toBe('regulation');
@@ -192,7 +202,11 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
     const prog = await search(admin, '03-CTr/TU');
     expect(prog.groups[0]!.kind).toBe('program');
     expect(prog.groups[0]!.items[0]!.title).toBe('Chương trình làm việc năm 2026');
-    const insp = await one<{ id: string }>("select id from inspection where decision_symbol = '07-QĐ/TU'");
+    const insp = await db()
+      .selectFrom('inspection')
+      .select('id')
+      .where('decision_symbol', '=', '07-QĐ/TU')
+      .executeTakeFirstOrThrow();
     for (const s of [admin, x01]) {
       const r = await search(s, '07-QĐ/TU');
       expect(r.groups[0]!.kind).toBe('inspection');
@@ -202,22 +216,26 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
     expect(rep.groups[0]!.kind).toBe('report');
   });
 
-  it('keeps the old answer for people and organizations, says nothing for a query of punctuation, and counts a broad word', async () => {
-    const r = await search(admin, 'nguyen van khai');
-    expect(r.people.map((p) => p.fullName)).toContain('Nguyễn Văn Khải');
-    expect(r.groups[0]!.kind).toBe('person');
-    expect(r.groups[0]!.items[0]!.title).toBe('Nguyễn Văn Khải');
-    const o = await search(admin, 'dang uy khoi');
-    expect(o.organizations.map((x) => x.name)).toContain('Đảng ủy Khối các cơ quan tỉnh');
-    expect(group(o, 'organization')!.items.map((i) => i.title)).toContain('Đảng ủy Khối các cơ quan tỉnh');
-    const none = await search(admin, '?!');
-    expect(none.groups).toEqual([]);
-    // A broad word: the tasks are more than the search counts, and it says so.
-    const broad = group(await search(admin, 'dang', 5), 'task')!;
-    expect(broad).toMatchObject({ capped: true });
-    expect(broad.items).toHaveLength(5);
-    expect(broad.total).toBeGreaterThanOrEqual(100);
-  });
+  it(
+    'keeps the old answer for people and organizations, says nothing for a query of punctuation, and counts ' +
+      'a broad word',
+    async () => {
+      const r = await search(admin, 'nguyen van khai');
+      expect(r.people.map((p) => p.fullName)).toContain('Nguyễn Văn Khải');
+      expect(r.groups[0]!.kind).toBe('person');
+      expect(r.groups[0]!.items[0]!.title).toBe('Nguyễn Văn Khải');
+      const o = await search(admin, 'dang uy khoi');
+      expect(o.organizations.map((x) => x.name)).toContain('Đảng ủy Khối các cơ quan tỉnh');
+      expect(group(o, 'organization')!.items.map((i) => i.title)).toContain('Đảng ủy Khối các cơ quan tỉnh');
+      const none = await search(admin, '?!');
+      expect(none.groups).toEqual([]);
+      // A broad word: the tasks are more than the search counts, and it says so.
+      const broad = group(await search(admin, 'dang', 5), 'task')!;
+      expect(broad).toMatchObject({ capped: true });
+      expect(broad.items).toHaveLength(5);
+      expect(broad.total).toBeGreaterThanOrEqual(100);
+    },
+  );
 
   /**
    * For every result the user gets, the user's own detail endpoint answers 200; for every result the administrator
@@ -292,9 +310,11 @@ describe.each(drivers)('search across everything the user may see (%s)', (driver
     expect(ids(await search(x01, 'tan loi', 100))).not.toContain(x05);
     expect(ids(await search(x01, 'lay y kien', 100), 'consultation')).not.toContain(outsideConsultation);
     expect(ids(await search(x01, 'lay y kien', 100), 'consultation')).toHaveLength(1);
-    const fromBacSon = await one<{ id: string }>(
-      "select id from recommendation where from_label = 'Đảng ủy phường Bắc Sơn'",
-    );
+    const fromBacSon = await db()
+      .selectFrom('recommendation')
+      .select('id')
+      .where('from_label', '=', 'Đảng ủy phường Bắc Sơn')
+      .executeTakeFirstOrThrow();
     expect(ids(await search(x01, 'kien nghi', 100))).not.toContain(fromBacSon.id);
     expect(ids(await search(x01, 'kien nghi bo sung can bo chuyen trach'), 'recommendation')).toHaveLength(1);
     expect((await search(x01, '77-TB/TU')).groups).toEqual([]);

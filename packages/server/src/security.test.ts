@@ -12,6 +12,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { routes } from './http/route.js';
 import { buildApp } from './app.js';
 import { configFromEnv } from './config.js';
+import { qb, sql } from '@quyche/db';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
 
@@ -30,9 +31,14 @@ const STORES_NOTHING = new Set([
 ]);
 /** Routes on records of the caller's own account (a notification): another's is answered as not found. */
 const OWN_RECORDS = new Set(['POST /notifications/:id/read']);
-/** POST routes that write only the caller's own account (a calendar feed token): allowed to every role, tested apart. */
+/**
+ * POST routes that write only the caller's own account (a calendar feed token): allowed to every role, tested apart.
+ */
 const OWN_ACCOUNT = new Set(['POST /calendar/feed-token', 'POST /auth/password', 'POST /notifications/read-all']);
-/** Decisions the leader role takes on a task (an extension; accepting a result is a transition from "reported"), tested in task.api.test.ts. */
+/**
+ * Decisions the leader role takes on a task (an extension; accepting a result is a transition from "reported"), tested
+ * in task.api.test.ts.
+ */
 const LEADER_DECIDES = new Set(['POST /tasks/:id/extensions/:extensionId/decision']);
 
 const TAN_LAP_TEXT = readFileSync(new URL('../../../regulations/an-lac/xa-tan-lap.qc.md', import.meta.url), 'utf8');
@@ -449,12 +455,24 @@ function expectProblem(res: LightMyRequestResponse, status: number, code?: strin
   return p;
 }
 
+/** The organization and every organization under it, at any depth. */
+async function subtree(t: TestApp, orgId: string): Promise<Set<string>> {
+  const r = await sql<{ id: string }>`
+    with recursive d(id) as (
+      select ${orgId}::uuid union select p.org_id from organization_parent p join d on p.parent_id = d.id
+    )
+    select id from d
+  `.execute(qb(t.db));
+  return new Set(r.rows.map((row) => row.id));
+}
+
 /** A checksum of every table but the session and login-attempt bookkeeping. */
 async function checksum(t: TestApp): Promise<Record<string, string>> {
   const tables = (
-    await t.db.query<{ table_name: string }>(
-      "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name",
-    )
+    await sql<{ table_name: string }>`
+      select table_name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name
+    `.execute(qb(t.db))
   ).rows
     .map((r) => r.table_name)
     .filter((n) => !['user_session', 'login_attempt'].includes(n));
@@ -463,9 +481,9 @@ async function checksum(t: TestApp): Promise<Record<string, string>> {
   );
   const out: Record<string, string> = {};
   for (const tb of tables) {
-    const r = await t.db.query<{ n: number; h: string | null }>(
-      `select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${tb} x`,
-    );
+    const r = await sql<{ n: number; h: string | null }>`
+      select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${sql.table(tb)} x
+    `.execute(qb(t.db));
     out[tb] = `${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`;
   }
   return out;
@@ -493,23 +511,38 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   const writes: { label: string; actor: string; method: string; status: number; rows: AuditRow[] }[] = [];
 
   const maxSeq = async () =>
-    Number((await t.db.query<{ n: string | number }>('select coalesce(max(seq), 0) as n from audit_log')).rows[0]!.n);
+    Number(
+      (
+        await qb(t.db)
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   async function write(s: Session, actor: string, opts: InjectOptions & { method: string; url: string }) {
     const from = await maxSeq();
     const res = await t.as(s, opts);
     if (res.statusCode < 300) {
-      const rows = (
-        await t.db.query<AuditRow>(
-          'select seq::int as seq, actor, action, entity, before, after from audit_log where seq > $1 order by seq',
-          [from],
-        )
-      ).rows;
+      const rows: AuditRow[] = await qb(t.db)
+        .selectFrom('audit_log')
+        .select(['seq', 'actor', 'action', 'entity', 'before', 'after'])
+        .where('seq', '>', from)
+        .orderBy('seq')
+        .execute();
       writes.push({ label: `${opts.method} ${opts.url}`, actor, method: opts.method, status: res.statusCode, rows });
     }
     return res;
   }
-  const one = async <T = string>(sql: string, params: unknown[] = []) =>
-    (await t.db.query<{ v: T }>(sql, params)).rows[0]!.v;
+  const db = () => qb(t.db);
+  const bchOf = async (orgId: string) =>
+    (
+      await db()
+        .selectFrom('body')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('kind', '=', 'BCH')
+        .executeTakeFirstOrThrow()
+    ).id;
 
   beforeAll(async () => {
     t = await createTestApp(driver);
@@ -556,7 +589,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       'portfolio',
     );
     const version = await ok(await post('/regulations', { orgId: x02, text: X02_REGULATION }), 'regulation');
-    const body = await one("select id as v from body where org_id = $1 and kind = 'BCH'", [x02]);
+    const body = await bchOf(x02);
     const meeting = await ok(
       await post('/meetings', {
         bodyId: body,
@@ -626,10 +659,13 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       }),
       'conclusion',
     );
-    const conclusionItem = await one(
-      "select i.id as v from conclusion_item i join conclusion c on c.id = i.conclusion_id where c.meeting_id = $1 and i.kind = 'action'",
-      [meeting.id],
-    );
+    const { id: conclusionItem } = await db()
+      .selectFrom('conclusion_item as i')
+      .innerJoin('conclusion as c', 'c.id', 'i.conclusion_id')
+      .select('i.id')
+      .where('c.meeting_id', '=', meeting.id)
+      .where('i.kind', '=', 'action')
+      .executeTakeFirstOrThrow();
     const task = await ok(await post(`/conclusion-items/${conclusionItem}/task`, {}), 'task');
     await ok(
       await post(`/tasks/${task.id}/reports`, {
@@ -731,31 +767,69 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       'review request',
     );
     x = {
-      job: await one(
-        "insert into job (id, kind, dedupe_key, payload, state, attempts, last_error) values (gen_random_uuid(), 'weekly_digest', 'security-test', '{}', 'failed', 5, 'thử') returning id as v",
-      ),
+      job: (
+        await db()
+          .insertInto('job')
+          .values({
+            id: randomUUID(),
+            kind: 'weekly_digest',
+            dedupe_key: 'security-test',
+            payload: '{}',
+            state: 'failed',
+            attempts: 5,
+            last_error: 'thử',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
       reviewRequest: reviewRequest.id,
       shortcoming: shortcoming.id,
       reviewReport: reviewReport.id,
       consultation: consultation.id,
       recipient: consultation.recipients[0].id,
-      comment: await one('select id as v from consultation_comment where consultation_id = $1', [consultation.id]),
-      user: await one("select id as v from app_user where username = 'vanthu.x02'"),
+      comment: (
+        await db()
+          .selectFrom('consultation_comment')
+          .select('id')
+          .where('consultation_id', '=', consultation.id)
+          .executeTakeFirstOrThrow()
+      ).id,
+      user: (
+        await db().selectFrom('app_user').select('id').where('username', '=', 'vanthu.x02').executeTakeFirstOrThrow()
+      ).id,
       org: x02,
       parent: al,
       cell: cell.id,
       body,
       person: people[0]!,
-      membership: await one('select id as v from membership where org_id = $1 limit 1', [x02]),
-      partyMember: await one('select id as v from party_membership where org_id = $1 limit 1', [cell.id]),
+      membership: (
+        await db().selectFrom('membership').select('id').where('org_id', '=', x02).limit(1).executeTakeFirstOrThrow()
+      ).id,
+      partyMember: (
+        await db()
+          .selectFrom('party_membership')
+          .select('id')
+          .where('org_id', '=', cell.id)
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).id,
       portfolio: portfolio.id,
       term: term.id,
-      parentLink: await one('select id as v from organization_parent where org_id = $1', [x02]),
+      parentLink: (
+        await db().selectFrom('organization_parent').select('id').where('org_id', '=', x02).executeTakeFirstOrThrow()
+      ).id,
       regulation: version.regulationId,
       version: version.id,
       meeting: meeting.id,
       item: withItem.agenda[0].id,
-      attendance: await one('select id as v from meeting_attendance where meeting_id = $1 limit 1', [meeting.id]),
+      attendance: (
+        await db()
+          .selectFrom('meeting_attendance')
+          .select('id')
+          .where('meeting_id', '=', meeting.id)
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).id,
       document: withDoc.documents[0].id,
       site: withSite.sites[0].id,
       task: task.id,
@@ -769,24 +843,26 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       // Someone else's notification (the admin's).
       notification: await (async () => {
         const id = randomUUID();
-        await t.db.query(
-          "insert into notification (id, org_id, user_id, kind, title, body) select $1, $2, u.id, 'due_soon', 'Nhắc hạn Xã Hai', 'Nội dung' from app_user u where u.username = 'admin'",
-          [id, x02],
-        );
+        const u = await db()
+          .selectFrom('app_user')
+          .select('id')
+          .where('username', '=', 'admin')
+          .executeTakeFirstOrThrow();
+        await db()
+          .insertInto('notification')
+          .values({ id, org_id: x02, user_id: u.id, kind: 'due_soon', title: 'Nhắc hạn Xã Hai', body: 'Nội dung' })
+          .execute();
         return id;
       })(),
     };
     own = {
       org: x01,
-      body: await one("select id as v from body where org_id = $1 and kind = 'BCH'", [x01]),
+      body: await bchOf(x01),
       cell: await t.orgId('ORG-X01-CB2'),
-      regulation: await one('select id as v from regulation where org_id = $1', [x01]),
+      regulation: (await db().selectFrom('regulation').select('id').where('org_id', '=', x01).executeTakeFirstOrThrow())
+        .id,
     };
-    const sub = await t.db.query<{ id: string }>(
-      'with recursive d(id) as (select $1::uuid union select p.org_id from organization_parent p join d on p.parent_id = d.id) select id from d',
-      [x01],
-    );
-    x01Subtree = new Set(sub.rows.map((r) => r.id));
+    x01Subtree = await subtree(t, x01);
   });
   afterAll(async () => t?.close());
 
@@ -939,16 +1015,23 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
         payload: { bodyId: own.body, kind: 'regular', title: 'Hội nghị Đảng ủy xã tháng 5', meetingDate: '2026-05-05' },
       })
     ).json().id;
-    const ownPerson = await one(
-      "select p.id as v from person p join organization o on o.id = p.org_id where o.code = 'ORG-X01' limit 1",
-    );
-    const ownVersion = await one('select id as v from regulation_version where regulation_id = $1 limit 1', [
-      own.regulation,
-    ]);
+    const { id: ownPerson } = await db()
+      .selectFrom('person as p')
+      .innerJoin('organization as o', 'o.id', 'p.org_id')
+      .select('p.id')
+      .where('o.code', '=', 'ORG-X01')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const { id: ownVersion } = await db()
+      .selectFrom('regulation_version')
+      .select('id')
+      .where('regulation_id', '=', own.regulation)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const before = await checksum(t);
     const cb1 = await t.orgId('ORG-X01-CB1');
     const cb5 = await t.orgId('ORG-X01-CB5');
-    const x02People = (await t.db.query<{ id: string }>('select id from person where org_id = $1', [x.org])).rows.map(
+    const x02People = (await db().selectFrom('person').select('id').where('org_id', '=', x.org).execute()).map(
       (r) => r.id,
     );
     const cases: [string, InjectOptions & { method: string; url: string }][] = [
@@ -1107,7 +1190,11 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
         expect.soft(String(res.headers['content-type']), label).toContain('application/problem+json');
       // Nothing of X02 may come back, not even a name.
       for (const id of [x.person, ...x02People]) {
-        const name = await one('select full_name as v from person where id = $1', [id]);
+        const { full_name: name } = await db()
+          .selectFrom('person')
+          .select('full_name')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         expect.soft(res.body, `${label} reveals ${name}`).not.toContain(name);
       }
     }
@@ -1169,13 +1256,10 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       expect(r.statusCode, `${url} ${r.body.slice(0, 200)}`).toBe(200);
       return r.json();
     };
-    const orgOfPerson = async (id: string) => one('select org_id as v from person where id = $1', [id]);
+    const orgOfPerson = async (id: string) =>
+      (await db().selectFrom('person').select('org_id').where('id', '=', id).executeTakeFirstOrThrow()).org_id;
     // The subtree now: X01 with its cells, those made by the tests included.
-    const sub = await t.db.query<{ id: string }>(
-      'with recursive d(id) as (select $1::uuid union select p.org_id from organization_parent p join d on p.parent_id = d.id) select id from d',
-      [own.org],
-    );
-    x01Subtree = new Set(sub.rows.map((r) => r.id));
+    x01Subtree = await subtree(t, own.org);
     expect(x01Subtree.has(x.org)).toBe(false);
     const orgs = await get('/organizations?pageSize=500');
     expect(orgs.items.length).toBeGreaterThan(0);
@@ -1209,7 +1293,8 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
   });
 
   it.each(['xem', 'lanhdao'])(
-    'refuses every write to a read-only account (%s) with 403 and changes nothing (the leader only decides extensions and results)',
+    'refuses every write to a read-only account (%s) with 403 and changes nothing ' +
+      '(the leader only decides extensions and results)',
     async (username) => {
       const s = username === 'xem' ? viewer : leader;
       const before = await checksum(t);
@@ -1240,38 +1325,41 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     },
   );
 
-  it("refuses every write without the CSRF header, with a wrong one or with another session's, and writes nothing", async () => {
-    const before = await checksum(t);
-    const wrongSameLength = admin.csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
-    let refused = 0;
-    for (const r of routes) {
-      if (r.public || r.method === 'GET') continue;
-      const input = inputFor(r, x);
-      const path = fillUrl(r.url, (p) => recordFor(r.url, p, x)) ?? r.url.replace(/:[A-Za-z]+/g, randomUUID());
-      const url = `${API}${path}${qs(input.query)}`;
-      const payload = payloadOf(r, input) as never;
-      const variants: [string, Record<string, string>][] = [
-        ['no header', { cookie: admin.cookie }],
-        ['empty header', { cookie: admin.cookie, 'x-csrf-token': '' }],
-        ['wrong token', { cookie: admin.cookie, 'x-csrf-token': wrongSameLength }],
-        ["another session's token", { cookie: admin.cookie, 'x-csrf-token': clerk.csrf }],
-        ['token in a cookie', { cookie: `${admin.cookie}; x-csrf-token=${admin.csrf}` }],
-      ];
-      for (const [label, headers] of variants) {
-        expectProblem(
-          await t.app.inject({ method: r.method as 'POST', url, payload, headers }),
-          403,
-          'CSRF_INVALID',
-          `${key(r)} (${label})`,
-        );
-        refused++;
+  it(
+    "refuses every write without the CSRF header, with a wrong one or with another session's, and writes " + 'nothing',
+    async () => {
+      const before = await checksum(t);
+      const wrongSameLength = admin.csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+      let refused = 0;
+      for (const r of routes) {
+        if (r.public || r.method === 'GET') continue;
+        const input = inputFor(r, x);
+        const path = fillUrl(r.url, (p) => recordFor(r.url, p, x)) ?? r.url.replace(/:[A-Za-z]+/g, randomUUID());
+        const url = `${API}${path}${qs(input.query)}`;
+        const payload = payloadOf(r, input) as never;
+        const variants: [string, Record<string, string>][] = [
+          ['no header', { cookie: admin.cookie }],
+          ['empty header', { cookie: admin.cookie, 'x-csrf-token': '' }],
+          ['wrong token', { cookie: admin.cookie, 'x-csrf-token': wrongSameLength }],
+          ["another session's token", { cookie: admin.cookie, 'x-csrf-token': clerk.csrf }],
+          ['token in a cookie', { cookie: `${admin.cookie}; x-csrf-token=${admin.csrf}` }],
+        ];
+        for (const [label, headers] of variants) {
+          expectProblem(
+            await t.app.inject({ method: r.method as 'POST', url, payload, headers }),
+            403,
+            'CSRF_INVALID',
+            `${key(r)} (${label})`,
+          );
+          refused++;
+        }
       }
-    }
-    expect(refused).toBeGreaterThan(100);
-    // Logout without the header did not end the session.
-    expect((await t.as(admin, { method: 'GET', url: `${API}/auth/me` })).statusCode).toBe(200);
-    expect(await checksum(t)).toEqual(before);
-  });
+      expect(refused).toBeGreaterThan(100);
+      // Logout without the header did not end the session.
+      expect((await t.as(admin, { method: 'GET', url: `${API}/auth/me` })).statusCode).toBe(200);
+      expect(await checksum(t)).toEqual(before);
+    },
+  );
 
   it('refuses a cross-site form post (urlencoded, text/plain, multipart), with or without the token', async () => {
     const before = await checksum(t);
@@ -1340,7 +1428,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     expect(JSON.parse(unknown.body)).toEqual(JSON.parse(wrong.body));
   });
 
-  it('sets an httpOnly, SameSite=Lax session cookie; logout, expiry and a disabled account end the session', async () => {
+  it('sets an httpOnly, SameSite=Lax cookie; logout, expiry and a disabled account end the session', async () => {
     const r = await t.app.inject({
       method: 'POST',
       url: `${API}/auth/login`,
@@ -1378,12 +1466,16 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       'after logout: write',
     );
     const sid = createHash('sha256').update(c.value).digest('hex');
-    expect((await t.db.query('select 1 from user_session where id = $1', [sid])).rows).toHaveLength(0);
+    expect(await qb(t.db).selectFrom('user_session').select('id').where('id', '=', sid).execute()).toHaveLength(0);
 
     // An expired session is no session.
     const s2 = await t.login('lanhdao');
     const sid2 = createHash('sha256').update(s2.cookie.slice('qc_session='.length)).digest('hex');
-    await t.db.query("update user_session set expires_at = now() - interval '1 minute' where id = $1", [sid2]);
+    await qb(t.db)
+      .updateTable('user_session')
+      .set({ expires_at: sql<Date>`now() - interval '1 minute'` })
+      .where('id', '=', sid2)
+      .execute();
     expectProblem(await t.as(s2, { method: 'GET', url: `${API}/auth/me` }), 401, 'UNAUTHENTICATED', 'expired session');
 
     // A disabled account loses its open sessions at once.
@@ -1400,9 +1492,9 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     expect(created.statusCode, created.body).toBe(201);
     const s3 = await t.login('tam.thoi', 'mat-khau-tam-thoi');
     expect((await t.as(s3, { method: 'GET', url: `${API}/auth/me` })).statusCode).toBe(200);
-    await t.db.query("update app_user set disabled = true where username = 'tam.thoi'");
+    await qb(t.db).updateTable('app_user').set({ disabled: true }).where('username', '=', 'tam.thoi').execute();
     expectProblem(await t.as(s3, { method: 'GET', url: `${API}/auth/me` }), 401, 'UNAUTHENTICATED', 'disabled account');
-    await t.db.query("update app_user set disabled = false where username = 'tam.thoi'");
+    await qb(t.db).updateTable('app_user').set({ disabled: false }).where('username', '=', 'tam.thoi').execute();
   });
 
   it('sends the security headers on HTML pages, static files, API answers and errors', async () => {
@@ -1510,18 +1602,22 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
     const seqs = writes.flatMap((w) => w.rows.map((r) => r.seq));
     const changed = seqs[2]!;
     const deleted = seqs[5]!;
-    await t.db.query(`update audit_log set after = '{"fullName":"Sửa lén"}' where seq = $1`, [changed]);
+    await qb(t.db)
+      .updateTable('audit_log')
+      .set({ after: '{"fullName":"Sửa lén"}' })
+      .where('seq', '=', changed)
+      .execute();
     const v1 = await verify();
     expect(v1.ok).toBe(false);
     expect(v1.problems).toContainEqual(expect.objectContaining({ seq: changed, kind: 'changed' }));
-    await t.db.query('delete from audit_log where seq = $1', [deleted]);
+    await qb(t.db).deleteFrom('audit_log').where('seq', '=', deleted).execute();
     const v2 = await verify();
     expect(v2.ok).toBe(false);
     expect(v2.problems).toContainEqual(expect.objectContaining({ seq: deleted }));
     expect(v2.problems).toContainEqual(expect.objectContaining({ seq: changed, kind: 'changed' }));
     // The last row deleted (and the head left alone) is noticed as well.
     const last = await maxSeq();
-    await t.db.query('delete from audit_log where seq = $1', [last]);
+    await qb(t.db).deleteFrom('audit_log').where('seq', '=', last).execute();
     const v3 = await verify();
     expect(v3.ok).toBe(false);
     expect(v3.problems.some((p) => p.kind === 'head_mismatch' || p.seq === last)).toBe(true);

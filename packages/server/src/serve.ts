@@ -1,4 +1,4 @@
-import { migrate, openDb, refreshPlannerStatistics } from '@quyche/db';
+import { migrate, openDb, qb, refreshPlannerStatistics } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import { Cron } from 'croner';
 import { buildApp } from './app.js';
@@ -21,8 +21,10 @@ export async function openConfiguredDb(config: AppConfig): Promise<Db> {
 export class NotInitializedError extends Error {
   constructor() {
     super(
-      'CSDL chưa được khởi tạo (chưa có tài khoản nào). Khởi tạo CSDL dùng thật bằng: npx quyche init --org-code MÃ --org-name "Đảng bộ tỉnh …" --admin TÊN_ĐĂNG_NHẬP; ' +
-        'hoặc chạy bản demo tỉnh An Lạc: npm start (npx quyche serve --demo). / The database has no account yet: run `npx quyche init`, or `npx quyche serve --demo` for the demo.',
+      'CSDL chưa được khởi tạo (chưa có tài khoản nào). Khởi tạo CSDL dùng thật bằng: ' +
+        'npx quyche init --org-code MÃ --org-name "Đảng bộ tỉnh …" --admin TÊN_ĐĂNG_NHẬP; ' +
+        'hoặc chạy bản demo tỉnh An Lạc: npm start (npx quyche serve --demo). / ' +
+        'The database has no account yet: run `npx quyche init`, or `npx quyche serve --demo` for the demo.',
     );
   }
 }
@@ -81,8 +83,11 @@ export async function serve(config: AppConfig, opts: { demo?: boolean; log?: (s:
     await queueScheduled(db);
     schedule = new Cron('0 7 * * *', { timezone: 'Asia/Ho_Chi_Minh' }, () => void queueScheduled(db).catch(() => {}));
     (app as unknown as { jobs: JobRunner }).jobs.start();
+    const mail = config.smtpUrl
+      ? 'gửi thư qua SMTP'
+      : 'chưa cấu hình SMTP (QUYCHE_SMTP_URL): chỉ thông báo trong ứng dụng';
     log(
-      `• Nhắc hạn nhiệm vụ: ${config.remindBeforeWorkingDays} ngày làm việc trước hạn, lúc 07:00 hằng ngày; ${config.smtpUrl ? 'gửi thư qua SMTP' : 'chưa cấu hình SMTP (QUYCHE_SMTP_URL): chỉ thông báo trong ứng dụng'}.`,
+      `• Nhắc hạn nhiệm vụ: ${config.remindBeforeWorkingDays} ngày làm việc trước hạn, lúc 07:00 hằng ngày; ${mail}.`,
     );
     if (config.backupSchedule) {
       backups = new Cron(
@@ -91,22 +96,30 @@ export async function serve(config: AppConfig, opts: { demo?: boolean; log?: (s:
         () => void queueBackup(db).catch((e: Error) => log(`Không xếp được lịch sao lưu: ${e.message}`)),
       );
       log(
-        `• Sao lưu định kỳ theo lịch "${config.backupSchedule}" (giờ Việt Nam) vào ${config.backupDir}, giữ ${config.backupKeep} bản, mỗi bản được phục hồi thử.`,
+        `• Sao lưu định kỳ theo lịch "${config.backupSchedule}" (giờ Việt Nam) vào ${config.backupDir}, ` +
+          `giữ ${config.backupKeep} bản, mỗi bản được phục hồi thử.`,
       );
     } else log('• Sao lưu định kỳ: tắt (QUYCHE_BACKUP_SCHEDULE=off).');
   }
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${config.dataDir}`;
   log(
-    `Quychế đang chạy tại http://${config.host}:${port}  (CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`,
+    `Quychế đang chạy tại http://${config.host}:${port}  ` +
+      `(CSDL: ${where}; khởi động ${((Date.now() - t0) / 1000).toFixed(1)} giây)`,
   );
   if (await isSeeded(db)) {
     const present = new Set(
       (
-        await db.query<{ username: string }>(
-          'select username from app_user where username = any($1::text[]) and not disabled',
-          [DEMO_ACCOUNTS.map((a) => a.username)],
-        )
-      ).rows.map((r) => r.username),
+        await qb(db)
+          .selectFrom('app_user')
+          .select('username')
+          .where(
+            'username',
+            'in',
+            DEMO_ACCOUNTS.map((a) => a.username),
+          )
+          .where('disabled', '=', false)
+          .execute()
+      ).map((r) => r.username),
     );
     const accounts = DEMO_ACCOUNTS.filter((a) => present.has(a.username));
     const width = Math.max(...accounts.map((a) => a.username.length));

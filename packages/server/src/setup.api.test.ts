@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qb } from '@quyche/db';
 import { createTestDb } from '../../db/src/test-db.js';
 import type { TestDb } from '../../db/src/test-db.js';
 import { buildApp } from './app.js';
@@ -24,8 +25,13 @@ describe.each(drivers)('quyche init: a database for real use (%s)', (driver) => 
     t = await createTestDb(driver);
   });
   afterAll(async () => t?.drop());
-  const count = async (sql: string) =>
-    (await t.db.query<{ n: number }>(`select count(*)::int as n from ${sql}`)).rows[0]!.n;
+  const count = async (table: 'app_user' | 'organization') =>
+    (
+      await qb(t.db)
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   it('refuses a weak password and writes nothing', async () => {
     for (const [password, reason] of [
@@ -46,16 +52,23 @@ describe.each(drivers)('quyche init: a database for real use (%s)', (driver) => 
     const r = await initDatabase(t.db, input);
     expect(r).toMatchObject({ orgCode: 'ORG-TU', admin: 'quantri' });
     expect(
-      (await t.db.query('select username, display_name, clearance, must_change_password from app_user')).rows,
+      await qb(t.db)
+        .selectFrom('app_user')
+        .select(['username', 'display_name', 'clearance', 'must_change_password'])
+        .execute(),
     ).toEqual([{ username: 'quantri', display_name: 'Quản trị Tỉnh ủy', clearance: 3, must_change_password: false }]);
     expect(
-      (await t.db.query('select g.role, o.code from role_grant g join organization o on o.id = g.org_id')).rows,
+      await qb(t.db)
+        .selectFrom('role_grant as g')
+        .innerJoin('organization as o', 'o.id', 'g.org_id')
+        .select(['g.role', 'o.code'])
+        .execute(),
     ).toEqual([{ role: 'admin', code: 'ORG-TU' }]);
     expect(await count('organization')).toBe(1);
     expect(await isSeeded(t.db)).toBe(false);
-    expect((await t.db.query("select actor, action from audit_log where action = 'init'")).rows).toEqual([
-      { actor: 'cli', action: 'init' },
-    ]);
+    expect(
+      await qb(t.db).selectFrom('audit_log').select(['actor', 'action']).where('action', '=', 'init').execute(),
+    ).toEqual([{ actor: 'cli', action: 'init' }]);
 
     const app = await buildApp(t.db, configFromEnv({}, { dataDir: '/nonexistent' }));
     try {

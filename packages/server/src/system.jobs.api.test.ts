@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qb, sql } from '@quyche/db';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
 import { JobRunner } from './services/job.service.js';
@@ -16,9 +17,15 @@ describe.each(drivers)('the job queue for the administrator (%s)', (driver) => {
 
   it('shows a failed job with its Vietnamese name and reason, queues it again once, and refuses others', async () => {
     // A job queued with a payload its kind refuses fails at once (one attempt allowed here).
-    await t.db.query(
-      "insert into job (id, kind, dedupe_key, payload) values (gen_random_uuid(), 'weekly_digest', 'jobs-test', '{\"today\": \"31/02/2026\"}')",
-    );
+    await qb(t.db)
+      .insertInto('job')
+      .values({
+        id: sql<string>`gen_random_uuid()`,
+        kind: 'weekly_digest',
+        dedupe_key: 'jobs-test',
+        payload: JSON.stringify({ today: '31/02/2026' }),
+      })
+      .execute();
     expect(await new JobRunner(t.db, { weekly_digest: async () => {} }, { maxAttempts: 1 }).runPending()).toEqual({
       done: 0,
       failed: 1,
@@ -44,10 +51,13 @@ describe.each(drivers)('the job queue for the administrator (%s)', (driver) => {
     const after = (await t.as(admin, { method: 'GET', url: '/api/v1/system/jobs' })).json();
     expect(after.failed.some((j: { id: string }) => j.id === failed.id)).toBe(false);
     const audit = (
-      await t.db.query<{ n: number }>(
-        "select count(*)::int as n from audit_log where entity = 'job' and action = 'retry'",
-      )
-    ).rows[0]!.n;
+      await qb(t.db)
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('entity', '=', 'job')
+        .where('action', '=', 'retry')
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(audit).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qb } from '@quyche/db';
 import writeXlsxFile from 'write-excel-file/node';
 import { readSheet } from 'read-excel-file/node';
 import { createTestApp, testDrivers } from './test-app.js';
@@ -20,7 +21,21 @@ describe.each(drivers)('tasks as a spreadsheet (%s)', (driver) => {
   let t: TestApp;
   let admin: Session;
   let al: string;
-  const count = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from task')).rows[0]!.n;
+  const count = async () =>
+    (
+      await qb(t.db)
+        .selectFrom('task')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+  const taskAudits = async () =>
+    (
+      await qb(t.db)
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('entity', '=', 'task')
+        .executeTakeFirstOrThrow()
+    ).n;
   const post = (s: Session, payload: object) => t.as(s, { method: 'POST', url: `${API}/tasks/import`, payload });
 
   beforeAll(async () => {
@@ -82,7 +97,7 @@ describe.each(drivers)('tasks as a spreadsheet (%s)', (driver) => {
     expect(await count()).toBe(before);
   });
 
-  it('updates a task whose row was edited, and creates new rows as assigned tasks, with an audit entry each', async () => {
+  it('updates a task whose row was edited, creates new rows as assigned tasks, with an audit entry each', async () => {
     const exported = await t.as(admin, { method: 'GET', url: `${API}/tasks/export.xlsx?orgId=${al}&state=open` });
     const rows = ((await readSheet(exported.rawPayload)) as (string | null)[][]).map((row) => row.map((c) => c ?? ''));
     const target = rows.find((row) => row[1]!.startsWith('Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU'))!;
@@ -104,8 +119,7 @@ describe.each(drivers)('tasks as a spreadsheet (%s)', (driver) => {
       '',
     ];
     const before = await count();
-    const audits = (await t.db.query<{ n: number }>("select count(*)::int as n from audit_log where entity = 'task'"))
-      .rows[0]!.n;
+    const audits = await taskAudits();
     const dry = (
       await post(admin, { orgId: al, fileName: 'a.xlsx', contentBase64: await xlsx([...rows, fresh]), dryRun: true })
     ).json() as { created: number; updated: number };
@@ -115,21 +129,20 @@ describe.each(drivers)('tasks as a spreadsheet (%s)', (driver) => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ created: 1, updated: 1 });
     expect(await count()).toBe(before + 1);
-    const edited = (
-      await t.db.query<{ due_date: string }>('select due_date::text from task where id = $1', [target[0]])
-    ).rows[0]!;
+    const edited = await qb(t.db)
+      .selectFrom('task')
+      .select('due_date')
+      .where('id', '=', target[0]!)
+      .executeTakeFirstOrThrow();
     expect(edited.due_date).toBe('2026-12-30');
-    const made = (
-      await t.db.query<{ state: string; lead_name: string; deciding_body: string; supporting: { name: string }[] }>(
-        'select state, lead_name, deciding_body, supporting from task where title = $1',
-        [fresh[1]],
-      )
-    ).rows[0]!;
+    const made = await qb(t.db)
+      .selectFrom('task')
+      .select(['state', 'lead_name', 'deciding_body', 'supporting'])
+      .where('title', '=', fresh[1]!)
+      .executeTakeFirstOrThrow();
     expect(made).toMatchObject({ state: 'assigned', lead_name: 'Văn phòng Tỉnh ủy', deciding_body: 'BTV' });
-    expect(made.supporting.map((s) => s.name)).toEqual(['Ban Tổ chức Tỉnh ủy']);
-    expect(
-      (await t.db.query<{ n: number }>("select count(*)::int as n from audit_log where entity = 'task'")).rows[0]!.n,
-    ).toBe(audits + 2);
+    expect((made.supporting as { name: string }[]).map((s) => s.name)).toEqual(['Ban Tổ chức Tỉnh ủy']);
+    expect(await taskAudits()).toBe(audits + 2);
   });
 
   it('refuses a sheet with errors, naming each row and column, and imports none of its rows', async () => {
@@ -213,29 +226,34 @@ describe.each(drivers)('tasks as a spreadsheet (%s)', (driver) => {
     expect((noHeader.json() as { errors: { row: number }[] }).errors.map((e) => e.row)).toEqual([1, 1]);
   });
 
-  it('refuses an import into an organization outside the user’s scope, and rows naming another organization’s tasks', async () => {
-    const clerk = await t.login('vanthu.x01');
-    const sheet = await xlsx([
-      TITLES,
-      ['', 'Việc lạ', 'Văn phòng Tỉnh ủy', '', '', '', '', '', '', '', '', '', '', ''],
-    ]);
-    expect((await post(clerk, { orgId: al, fileName: 'x.xlsx', contentBase64: sheet })).statusCode).toBe(403);
-    const tanLap = await t.orgId('ORG-X01');
-    const foreign = (await t.db.query<{ id: string }>('select id from task where org_id = $1 limit 1', [al])).rows[0]!
-      .id;
-    const before = await count();
-    const r = await post(clerk, {
-      orgId: tanLap,
-      fileName: 'x.xlsx',
-      contentBase64: await xlsx([
+  it(
+    'refuses an import into an organization outside the user’s scope, and rows naming another organization’s ' +
+      'tasks',
+    async () => {
+      const clerk = await t.login('vanthu.x01');
+      const sheet = await xlsx([
         TITLES,
-        [foreign, 'Việc lạ', 'Văn phòng Tỉnh ủy', '', '', '', '', '', '', '', '', '', '', ''],
-      ]),
-    });
-    expect(r.statusCode).toBe(422);
-    const errs = (r.json() as { errors: { row: number; column: string; message: string }[] }).errors;
-    // The foreign task's id is refused, and so is a lead outside the commune.
-    expect(errs.map((e) => `${e.row}${e.column}`).sort()).toEqual(['2A', '2C']);
-    expect(await count()).toBe(before);
-  });
+        ['', 'Việc lạ', 'Văn phòng Tỉnh ủy', '', '', '', '', '', '', '', '', '', '', ''],
+      ]);
+      expect((await post(clerk, { orgId: al, fileName: 'x.xlsx', contentBase64: sheet })).statusCode).toBe(403);
+      const tanLap = await t.orgId('ORG-X01');
+      const foreign = (
+        await qb(t.db).selectFrom('task').select('id').where('org_id', '=', al).limit(1).executeTakeFirstOrThrow()
+      ).id;
+      const before = await count();
+      const r = await post(clerk, {
+        orgId: tanLap,
+        fileName: 'x.xlsx',
+        contentBase64: await xlsx([
+          TITLES,
+          [foreign, 'Việc lạ', 'Văn phòng Tỉnh ủy', '', '', '', '', '', '', '', '', '', '', ''],
+        ]),
+      });
+      expect(r.statusCode).toBe(422);
+      const errs = (r.json() as { errors: { row: number; column: string; message: string }[] }).errors;
+      // The foreign task's id is refused, and so is a lead outside the commune.
+      expect(errs.map((e) => `${e.row}${e.column}`).sort()).toEqual(['2A', '2C']);
+      expect(await count()).toBe(before);
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qb, sql } from '@quyche/db';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
 
@@ -25,13 +26,43 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
   let t: TestApp;
   let admin: Session;
   let al: string;
-  const q1 = async <T = { id: string }>(sql: string, p: unknown[] = []) => (await t.db.query<T>(sql, p)).rows[0]!;
+  const db = () => qb(t.db);
+  const taskCount = async () =>
+    (
+      await db()
+        .selectFrom('task')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+  const provincialBtv = async () =>
+    (
+      await db()
+        .selectFrom('body')
+        .select('id')
+        .where('kind', '=', 'BTV')
+        .where('name', '=', 'Ban Thường vụ Tỉnh ủy')
+        .executeTakeFirstOrThrow()
+    ).id;
+  /** A meeting of a body kind (BTV, TT…) on a date. */
+  const meetingOn = async (kind: string, date: string) =>
+    (
+      await db()
+        .selectFrom('meeting as m')
+        .innerJoin('body as b', 'b.id', 'm.body_id')
+        .select('m.id')
+        .where('b.kind', '=', kind)
+        .where('m.meeting_date', '=', date)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const meetingOfNotice = async (symbol: string) =>
+    (await db().selectFrom('conclusion').select('meeting_id').where('symbol', '=', symbol).executeTakeFirstOrThrow())
+      .meeting_id;
   const unit = async (name: string) => ({
     kind: 'unit',
-    id: (await q1('select id from body where name = $1', [name])).id,
+    id: (await db().selectFrom('body').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id,
     name,
   });
-  const person = async (code: string) => (await q1('select id from person where code = $1', [code])).id;
+  const person = (code: string) => t.personId(code);
   const call = (s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
     t.as(s, { method, url: `${API}${url}`, payload });
   const ok = async (s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<Task> => {
@@ -39,7 +70,8 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
     return r.json();
   };
-  const fixture = async (title: string) => (await q1('select id from task where title = $1', [title])).id;
+  const fixture = async (title: string) =>
+    (await db().selectFrom('task').select('id').where('title', '=', title).executeTakeFirstOrThrow()).id;
   const full = async () => ({
     orgId: al,
     title: 'Xây dựng Chương trình làm việc năm 2027',
@@ -60,7 +92,7 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
   afterAll(async () => t?.close());
 
   it('refuses fixture task 20 with two leads, naming the 6 rõ rule, and stores nothing', async () => {
-    const before = (await q1<{ n: number }>('select count(*)::int as n from task')).n;
+    const before = await taskCount();
     const r = await call(admin, 'POST', '/tasks', {
       ...(await full()),
       title: 'Xây dựng CTr làm việc và CTr KTGS năm 2027',
@@ -71,7 +103,7 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     expect(r.json().detail).toContain('Kết luận 226-KL/TW');
     expect(r.json().detail).toContain('Văn phòng Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy');
     expect(r.json().detail).toContain('Hãy tách thành 2 nhiệm vụ');
-    expect((await q1<{ n: number }>('select count(*)::int as n from task')).n).toBe(before);
+    expect(await taskCount()).toBe(before);
   });
 
   it("warns on fixture task 7: the Ban Nội chính's own matter escalated to the TT (R9)", async () => {
@@ -103,11 +135,7 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
       'Củng cố 5 chi bộ yếu kém tại xã Tân Lập',
       'Tổng kết 5 năm thực hiện Chỉ thị 02-CT/TU về công tác bầu cử',
     ]);
-    const next = (
-      await q1(
-        "select m.id from meeting m join body b on b.id = m.body_id where b.kind = 'BTV' and m.meeting_date = '2026-12-15'",
-      )
-    ).id;
+    const next = await meetingOn('BTV', '2026-12-15');
     const m = (await call(admin, 'GET', `/meetings/${next}`)).json();
     const p = m.proposedAgenda.find((x: { title: string }) => x.title.startsWith('Tổng kết 5 năm'));
     expect(p).toMatchObject({
@@ -121,17 +149,13 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     expect(m.proposedAgenda.map((x: { title: string }) => x.title)).not.toContain(
       'Củng cố 5 chi bộ yếu kém tại xã Tân Lập',
     );
-    const tt = (
-      await q1(
-        "select m.id from meeting m join body b on b.id = m.body_id where b.kind = 'TT' and m.meeting_date = '2026-12-07'",
-      )
-    ).id;
+    const tt = await meetingOn('TT', '2026-12-07');
     expect(
       (await call(admin, 'GET', `/meetings/${tt}`)).json().proposedAgenda.map((x: { title: string }) => x.title),
     ).toContain('Củng cố 5 chi bộ yếu kém tại xã Tân Lập');
     // A session after the next one is not asked twice.
     const later = await call(admin, 'POST', '/meetings', {
-      bodyId: (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id,
+      bodyId: await provincialBtv(),
       kind: 'regular',
       title: 'Phiên họp tháng 1/2027',
       meetingDate: '2027-01-05',
@@ -161,24 +185,37 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
 
   it('takes a conclusion item to a task, its progress with evidence, the report and its acceptance', async () => {
     // Every action item of the demo's conclusions is a task already.
-    expect(
-      (
-        await q1<{ n: number }>(
-          "select count(*)::int as n from conclusion_item i where i.kind = 'action' and not exists (select 1 from task where source_id = i.id)",
-        )
-      ).n,
-    ).toBe(0);
-    const extra = await q1<{ id: string }>(
-      "select i.id from conclusion_item i join conclusion c on c.id = i.conclusion_id where i.kind = 'conclusion' limit 1",
-    );
+    const withoutTask = await db()
+      .selectFrom('conclusion_item as i')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('i.kind', '=', 'action')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('task').select('task.id').whereRef('task.source_id', '=', 'i.id'))),
+      )
+      .executeTakeFirstOrThrow();
+    expect(withoutTask.n).toBe(0);
+    const extra = await db()
+      .selectFrom('conclusion_item as i')
+      .innerJoin('conclusion as c', 'c.id', 'i.conclusion_id')
+      .select('i.id')
+      .where('i.kind', '=', 'conclusion')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect((await call(admin, 'POST', `/conclusion-items/${extra.id}/task`, {})).json().code).toBe(
       'KHONG_PHAI_NHIEM_VU',
     );
     // The fixture's items are tasks already: one task per item.
-    const taken = (await q1("select source_id as id from task where source_kind = 'conclusion_item' limit 1")).id;
+    const taken = (
+      await db()
+        .selectFrom('task')
+        .select('source_id')
+        .where('source_kind', '=', 'conclusion_item')
+        .limit(1)
+        .executeTakeFirstOrThrow()
+    ).source_id;
     expect((await call(admin, 'POST', `/conclusion-items/${taken}/task`, {})).statusCode).toBe(409);
     // A new notice with an action item.
-    const btv = (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id;
+    const btv = await provincialBtv();
     let m = (
       await call(admin, 'POST', '/meetings', {
         bodyId: btv,
@@ -221,10 +258,13 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
       })
     ).json();
     const itemId = (
-      await q1(
-        "select i.id from conclusion_item i join conclusion c on c.id = i.conclusion_id where c.meeting_id = $1 and i.kind = 'action'",
-        [m.id],
-      )
+      await db()
+        .selectFrom('conclusion_item as i')
+        .innerJoin('conclusion as c', 'c.id', 'i.conclusion_id')
+        .select('i.id')
+        .where('c.meeting_id', '=', m.id)
+        .where('i.kind', '=', 'action')
+        .executeTakeFirstOrThrow()
     ).id;
     let task = await ok(admin, 'POST', `/conclusion-items/${itemId}/task`, {});
     expect(task).toMatchObject({
@@ -277,7 +317,7 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
   it('has an extension decided by the level that assigned the task, and refuses another', async () => {
     let task = await ok(admin, 'POST', '/tasks', {
       ...(await full()),
-      sourceBodyId: (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id,
+      sourceBodyId: await provincialBtv(),
     });
     expect(
       (
@@ -313,80 +353,88 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     expect((await call(admin, 'GET', `/tasks/${task.id}`)).json().status.label_vi).toContain('gia hạn đến 15/02/2027');
   });
 
-  it('lets the leader account decide an extension and accept a reported result, which the read-only account may not (the leader could only read)', async () => {
-    const leader = await t.login('lanhdao');
-    const viewer = await t.login('xem');
-    let task = await ok(admin, 'POST', '/tasks', {
-      ...(await full()),
-      sourceBodyId: (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id,
-    });
-    expect((await call(leader, 'GET', `/tasks/${task.id}`)).json().can).toEqual({
-      write: false,
-      report: false,
-      decide: true,
-      readOrg: true,
-    });
-    expect((await call(viewer, 'GET', `/tasks/${task.id}`)).json().can).toEqual({
-      write: false,
-      report: false,
-      decide: false,
-      readOrg: true,
-    });
-    task = await ok(admin, 'POST', `/tasks/${task.id}/extensions`, {
-      requestedOn: '2027-01-10',
-      requestedTo: '2027-02-15',
-      reason: 'Chờ ý kiến các ban',
-    });
-    const e = task.extensions[0]!;
-    const decision = {
-      version: e.version,
-      approved: true,
-      decidedOn: '2027-01-12',
-      decidedBy: 'BTV',
-      decisionRef: 'Phiên họp ngày 12/01/2027',
-    };
-    expect((await call(viewer, 'POST', `/tasks/${task.id}/extensions/${e.id}/decision`, decision)).statusCode).toBe(
-      403,
-    );
-    const decided = await call(leader, 'POST', `/tasks/${task.id}/extensions/${e.id}/decision`, decision);
-    expect(decided.statusCode, decided.body).toBe(200);
-    expect(decided.json()).toMatchObject({ extendedTo: '2027-02-15' });
-    // Reported finished: the leader accepts; the leader still may not edit or cancel it (the office's work).
-    task = await ok(admin, 'POST', `/tasks/${task.id}/reports`, {
-      reportedOn: '2027-02-01',
-      percent: 100,
-      text: 'Đã trình báo cáo.',
-      finished: true,
-    });
-    expect(task.state).toBe('reported');
-    expect(
-      (
-        await call(viewer, 'POST', `/tasks/${task.id}/transition`, {
-          version: task.version,
-          to: 'done',
-          on: '2027-02-02',
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (await call(leader, 'PATCH', `/tasks/${task.id}`, { version: task.version, title: 'Đổi tên' })).statusCode,
-    ).toBe(403);
-    const accepted = await call(leader, 'POST', `/tasks/${task.id}/transition`, {
-      version: task.version,
-      to: 'done',
-      on: '2027-02-02',
-    });
-    expect(accepted.statusCode, accepted.body).toBe(200);
-    expect(accepted.json()).toMatchObject({ state: 'done', doneOn: '2027-02-02' });
-    const audit = await q1<{ n: number }>(
-      "select count(*)::int as n from audit_log a join app_user u on u.id = a.actor_user_id where u.username = 'lanhdao' and a.entity_id = $1 and a.action = 'accept'",
-      [task.id],
-    );
-    expect(audit.n).toBe(1);
-  });
+  it(
+    'lets the leader account decide an extension and accept a reported result, which the read-only account ' +
+      'may not (the leader could only read)',
+    async () => {
+      const leader = await t.login('lanhdao');
+      const viewer = await t.login('xem');
+      let task = await ok(admin, 'POST', '/tasks', {
+        ...(await full()),
+        sourceBodyId: await provincialBtv(),
+      });
+      expect((await call(leader, 'GET', `/tasks/${task.id}`)).json().can).toEqual({
+        write: false,
+        report: false,
+        decide: true,
+        readOrg: true,
+      });
+      expect((await call(viewer, 'GET', `/tasks/${task.id}`)).json().can).toEqual({
+        write: false,
+        report: false,
+        decide: false,
+        readOrg: true,
+      });
+      task = await ok(admin, 'POST', `/tasks/${task.id}/extensions`, {
+        requestedOn: '2027-01-10',
+        requestedTo: '2027-02-15',
+        reason: 'Chờ ý kiến các ban',
+      });
+      const e = task.extensions[0]!;
+      const decision = {
+        version: e.version,
+        approved: true,
+        decidedOn: '2027-01-12',
+        decidedBy: 'BTV',
+        decisionRef: 'Phiên họp ngày 12/01/2027',
+      };
+      expect((await call(viewer, 'POST', `/tasks/${task.id}/extensions/${e.id}/decision`, decision)).statusCode).toBe(
+        403,
+      );
+      const decided = await call(leader, 'POST', `/tasks/${task.id}/extensions/${e.id}/decision`, decision);
+      expect(decided.statusCode, decided.body).toBe(200);
+      expect(decided.json()).toMatchObject({ extendedTo: '2027-02-15' });
+      // Reported finished: the leader accepts; the leader still may not edit or cancel it (the office's work).
+      task = await ok(admin, 'POST', `/tasks/${task.id}/reports`, {
+        reportedOn: '2027-02-01',
+        percent: 100,
+        text: 'Đã trình báo cáo.',
+        finished: true,
+      });
+      expect(task.state).toBe('reported');
+      expect(
+        (
+          await call(viewer, 'POST', `/tasks/${task.id}/transition`, {
+            version: task.version,
+            to: 'done',
+            on: '2027-02-02',
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (await call(leader, 'PATCH', `/tasks/${task.id}`, { version: task.version, title: 'Đổi tên' })).statusCode,
+      ).toBe(403);
+      const accepted = await call(leader, 'POST', `/tasks/${task.id}/transition`, {
+        version: task.version,
+        to: 'done',
+        on: '2027-02-02',
+      });
+      expect(accepted.statusCode, accepted.body).toBe(200);
+      expect(accepted.json()).toMatchObject({ state: 'done', doneOn: '2027-02-02' });
+      const audit = await db()
+        .selectFrom('audit_log as a')
+        .innerJoin('app_user as u', 'u.id', 'a.actor_user_id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('u.username', '=', 'lanhdao')
+        .where('a.entity_id', '=', task.id)
+        .where('a.action', '=', 'accept')
+        .executeTakeFirstOrThrow();
+      expect(audit.n).toBe(1);
+    },
+  );
 
   it('lists the tasks overdue on a past date: open that day and past the deadline then in force', async () => {
-    const btv = (await q1("select id from body where kind = 'BTV' and name = 'Ban Thường vụ Tỉnh ủy'")).id;
+    const btv = await provincialBtv();
     const make = async (title: string) => {
       const d = await ok(admin, 'POST', '/tasks', {
         ...(await full()),
@@ -434,7 +482,8 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
         .sort();
     expect(await overdueOn('2026-08-15')).toEqual([]); // not yet assigned
     expect(await overdueOn('2026-10-31')).toEqual([]); // due that day
-    expect(await overdueOn('2026-11-03')).toEqual(['Quá hạn theo ngày: gia hạn', 'Quá hạn theo ngày: xong muộn']); // the extension was decided on 05/11
+    // The extension was decided on 05/11.
+    expect(await overdueOn('2026-11-03')).toEqual(['Quá hạn theo ngày: gia hạn', 'Quá hạn theo ngày: xong muộn']);
     expect(await overdueOn('2026-11-10')).toEqual(['Quá hạn theo ngày: xong muộn']);
     expect(await overdueOn('2026-11-16')).toEqual([]); // reported finished on 15/11
   });
@@ -445,10 +494,12 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     const lead = { kind: 'unit', id: x05, name: 'Đảng ủy xã X05' };
     const count = async (org: string) =>
       (
-        await q1<{ n: number }>(
-          "select count(*)::int as n from task where lead_org_id = $1 and state in ('draft', 'assigned', 'in_progress', 'reported')",
-          [org],
-        )
+        await db()
+          .selectFrom('task')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('lead_org_id', '=', org)
+          .where('state', 'in', ['draft', 'assigned', 'in_progress', 'reported'])
+          .executeTakeFirstOrThrow()
       ).n;
     const already = await count(x05); // the commune's own (generated demo volume), if any
     const made: Task[] = [];
@@ -486,15 +537,17 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     const moved = await ok(admin, 'GET', `/tasks/${made[0]!.id}`);
     expect(moved.lead).toMatchObject({ id: x06 });
     expect((await ok(admin, 'GET', `/tasks/${done.id}`)).lead).toMatchObject({ id: x05 });
-    const audit = (
-      await t.db.query<{ entity_id: string; before: { leadOrgId: string }; after: { leadOrgId: string } }>(
-        "select entity_id, before, after from audit_log where action = 'transfer' and entity = 'task' order by seq",
-      )
-    ).rows;
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select(['entity_id', sql<string>`before->>'leadOrgId'`.as('from'), sql<string>`after->>'leadOrgId'`.as('to')])
+      .where('action', '=', 'transfer')
+      .where('entity', '=', 'task')
+      .orderBy('seq')
+      .execute();
     expect(audit).toHaveLength(openBefore);
     expect(audit.map((a) => a.entity_id)).toEqual(expect.arrayContaining(made.slice(0, 3).map((m) => m.id)));
     expect(audit.map((a) => a.entity_id)).not.toContain(done.id);
-    expect(audit.every((a) => a.before.leadOrgId === x05 && a.after.leadOrgId === x06)).toBe(true);
+    expect(audit.every((a) => a.from === x05 && a.to === x06)).toBe(true);
   });
 
   it('finds tasks with or without diacritics, and shows a commune the tasks it leads', async () => {
@@ -513,14 +566,13 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
       'Khắc phục hạn chế trong sinh hoạt chi bộ tại 5 chi bộ thôn',
     ]);
     const id = mine.items.find((x: { title: string }) => x.title.startsWith('Củng cố')).id;
-    // The page learns what this user may do: the lead's clerk reports, the assigner edits; and where the task came from.
+    // The page learns what this user may do: the lead's clerk reports, the assigner edits; and where the task came
+    // from.
     const seen = (await call(clerk, 'GET', `/tasks/${id}`)).json();
     // The commune's clerk may not read the province that assigned it: the page does not ask for it.
     expect(seen.can).toEqual({ write: false, report: true, decide: false, readOrg: false });
     expect(seen.decidingBodyName).toBe('Đảng ủy xã, phường');
-    expect(seen.sourceMeetingId).toBe(
-      (await q1('select c.meeting_id as id from conclusion c where c.symbol = $1', [seen.sourceLabel])).id,
-    );
+    expect(seen.sourceMeetingId).toBe(await meetingOfNotice(seen.sourceLabel));
     expect((await call(admin, 'GET', `/tasks/${id}`)).json().can).toEqual({
       write: true,
       report: true,
@@ -542,37 +594,44 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     expect((await call(clerk, 'GET', `/tasks/${other}`)).statusCode).toBe(403);
   });
 
-  it('reports the coverage of responsibilities on the demo data: the gap, the overlap and the overload placed there', async () => {
-    const r = await call(admin, 'GET', `/organizations/${al}/coverage?asOf=2026-12-01`);
-    expect(r.statusCode, r.body).toBe(200);
-    const c = r.json();
-    expect(c.findings.map((f: { code: string; subject: string }) => [f.code, f.subject])).toEqual([
-      ['FIELD_TWO_MEMBERS', 'Kinh tế, ngân sách, đầu tư'],
-      ['FIELD_NO_MEMBER', 'Quy hoạch, đất đai, tài nguyên, môi trường'],
-      ['MEMBER_OVERLOADED', 'Lê Thị Minh Châu'],
-    ]);
-    expect(c.findings[0].people.map((p: { name: string }) => p.name).sort()).toEqual([
-      'Nguyễn Văn Khải',
-      'Trịnh Thị Hồng',
-    ]);
-    expect(c.findings.every((f: { eIds: string[] }) => f.eIds[0] === 'chp_2__art_8__para_3')).toBe(true);
-    expect(c.findings[2].message_vi).toContain('phụ trách 4 lĩnh vực');
-    expect(c.findings[2].message_vi).toContain('khoản 3 Điều 8');
-    expect(c.counts).toMatchObject({ fields: 16, members: 17 });
-    // The load table: M05 supervises the overdue task 17.
-    expect(c.load.find((l: { name: string }) => l.name === 'Võ Thị Thu Hà')).toMatchObject({ overdueTasks: 1 });
-  });
+  it(
+    'reports the coverage of responsibilities on the demo data: the gap, the overlap and the overload placed ' +
+      'there',
+    async () => {
+      const r = await call(admin, 'GET', `/organizations/${al}/coverage?asOf=2026-12-01`);
+      expect(r.statusCode, r.body).toBe(200);
+      const c = r.json();
+      expect(c.findings.map((f: { code: string; subject: string }) => [f.code, f.subject])).toEqual([
+        ['FIELD_TWO_MEMBERS', 'Kinh tế, ngân sách, đầu tư'],
+        ['FIELD_NO_MEMBER', 'Quy hoạch, đất đai, tài nguyên, môi trường'],
+        ['MEMBER_OVERLOADED', 'Lê Thị Minh Châu'],
+      ]);
+      expect(c.findings[0].people.map((p: { name: string }) => p.name).sort()).toEqual([
+        'Nguyễn Văn Khải',
+        'Trịnh Thị Hồng',
+      ]);
+      expect(c.findings.every((f: { eIds: string[] }) => f.eIds[0] === 'chp_2__art_8__para_3')).toBe(true);
+      expect(c.findings[2].message_vi).toContain('phụ trách 4 lĩnh vực');
+      expect(c.findings[2].message_vi).toContain('khoản 3 Điều 8');
+      expect(c.counts).toMatchObject({ fields: 16, members: 17 });
+      // The load table: M05 supervises the overdue task 17.
+      expect(c.load.find((l: { name: string }) => l.name === 'Võ Thị Thu Hà')).toMatchObject({ overdueTasks: 1 });
+    },
+  );
 
-  it('rolls the follow-up up to the conclusion: each action item shows its task, the notice its weighted progress', async () => {
-    const meetingId = (await q1("select meeting_id as id from conclusion where symbol = '30-TB/TU'")).id;
-    const c = (await call(admin, 'GET', `/meetings/${meetingId}`)).json().conclusion;
-    const action = c.items.find((i: { kind: string }) => i.kind === 'action');
-    expect(action.task).toMatchObject({ state: 'in_progress', percent: 70, overdue: true });
-    expect(action.task.label_vi).toContain('quá hạn từ 31/07/2026');
-    expect(c.progress).toEqual({ percent: 70, actionItems: 1, tasks: 1, done: 0, overdue: 1 });
-  });
+  it(
+    'rolls the follow-up up to the conclusion: each action item shows its task, the notice its weighted ' + 'progress',
+    async () => {
+      const meetingId = await meetingOfNotice('30-TB/TU');
+      const c = (await call(admin, 'GET', `/meetings/${meetingId}`)).json().conclusion;
+      const action = c.items.find((i: { kind: string }) => i.kind === 'action');
+      expect(action.task).toMatchObject({ state: 'in_progress', percent: 70, overdue: true });
+      expect(action.task.label_vi).toContain('quá hạn từ 31/07/2026');
+      expect(c.progress).toEqual({ percent: 70, actionItems: 1, tasks: 1, done: 0, overdue: 1 });
+    },
+  );
 
-  it('shows the dashboard: overdue by unit and by supervising member, completion by month, the bottlenecks', async () => {
+  it('shows the dashboard: overdue by unit and by supervising member, completion by month, bottlenecks', async () => {
     const d = (await call(admin, 'GET', `/organizations/${al}/task-dashboard?asOf=2026-12-01`)).json();
     expect(d.overdueByUnit.map((u: { leadName: string; count: number }) => [u.leadName, u.count])).toEqual(
       expect.arrayContaining([
@@ -599,31 +658,39 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
     expect(done).toBe(d.totals.doneThisYear);
     // Task 18 was done on 29/05 within its extension: on time.
     expect(d.completionByMonth[4]).toMatchObject({ month: '2026-05' });
-    const lateIn = async (col: string) =>
+    const lateIn = async (col: 'due_effective' | 'due_date') =>
       (
-        await q1<{ n: number }>(
-          `select count(*)::int as n from task where state = 'done' and done_on between '2026-05-01' and '2026-05-31' and done_on > ${col}`,
-        )
+        await db()
+          .selectFrom('task')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('state', '=', 'done')
+          .where((eb) => eb.between('done_on', '2026-05-01', '2026-05-31'))
+          .whereRef('done_on', '>', col)
+          .executeTakeFirstOrThrow()
       ).n;
     expect(d.completionByMonth[4].late).toBe(await lateIn('due_effective'));
     expect(d.completionByMonth[4].late).toBe((await lateIn('due_date')) - 1);
   });
 
-  it('counts on a commune clerk’s dashboard what the same clerk’s task list shows (it counted only tasks the commune assigned)', async () => {
-    const clerk = await t.login('vanthu.x01');
-    const x01 = await t.orgId('ORG-X01');
-    const d = (await call(clerk, 'GET', `/organizations/${x01}/task-dashboard`)).json();
-    // The clerk's task list page asks without an organization: the tasks its commune assigned or leads.
-    const list = (await call(clerk, 'GET', `/tasks?pageSize=500`)).json() as {
-      total: number;
-      items: { state: string }[];
-    };
-    const overdue = (await call(clerk, 'GET', `/tasks?state=overdue&pageSize=500`)).json() as { total: number };
-    const open = list.items.filter((x) => ['assigned', 'in_progress', 'reported'].includes(x.state)).length;
-    expect(open).toBeGreaterThan(0);
-    expect(overdue.total).toBeGreaterThan(0);
-    expect(d.totals.open).toBe(open);
-    expect(d.totals.overdue).toBe(overdue.total);
-    expect(d.overdueByUnit.reduce((n: number, u: { count: number }) => n + u.count, 0)).toBe(overdue.total);
-  });
+  it(
+    'counts on a commune clerk’s dashboard what the same clerk’s task list shows (it counted only tasks the ' +
+      'commune assigned)',
+    async () => {
+      const clerk = await t.login('vanthu.x01');
+      const x01 = await t.orgId('ORG-X01');
+      const d = (await call(clerk, 'GET', `/organizations/${x01}/task-dashboard`)).json();
+      // The clerk's task list page asks without an organization: the tasks its commune assigned or leads.
+      const list = (await call(clerk, 'GET', `/tasks?pageSize=500`)).json() as {
+        total: number;
+        items: { state: string }[];
+      };
+      const overdue = (await call(clerk, 'GET', `/tasks?state=overdue&pageSize=500`)).json() as { total: number };
+      const open = list.items.filter((x) => ['assigned', 'in_progress', 'reported'].includes(x.state)).length;
+      expect(open).toBeGreaterThan(0);
+      expect(overdue.total).toBeGreaterThan(0);
+      expect(d.totals.open).toBe(open);
+      expect(d.totals.overdue).toBe(overdue.total);
+      expect(d.overdueByUnit.reduce((n: number, u: { count: number }) => n + u.count, 0)).toBe(overdue.total);
+    },
+  );
 });

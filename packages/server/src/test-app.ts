@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { createTestDb } from '../../db/src/test-db.js';
 import type { Driver } from '../../db/src/test-db.js';
-import type { Db } from '@quyche/db';
+import { type Db, qb, sql } from '@quyche/db';
 import { buildApp } from './app.js';
 import { configFromEnv } from './config.js';
 import type { AppConfig } from './config.js';
@@ -22,6 +22,10 @@ export interface TestApp {
   /** inject() with the session's cookie and CSRF header. */
   as(s: Session | null, opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
   orgId(code: string): Promise<string>;
+  /** The current body of a kind (BCH, BTV…) of the organization with this code. */
+  bodyId(orgCode: string, kind: string): Promise<string>;
+  /** The person with this code (M01…). */
+  personId(code: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -49,7 +53,22 @@ export async function createTestApp(driver: Driver, config: Partial<AppConfig> =
       return app.inject({ ...opts, headers });
     },
     async orgId(code) {
-      return (await t.db.query<{ id: string }>('select id from organization where code = $1', [code])).rows[0]!.id;
+      return (await qb(t.db).selectFrom('organization').select('id').where('code', '=', code).executeTakeFirstOrThrow())
+        .id;
+    },
+    async bodyId(orgCode, kind) {
+      const row = await qb(t.db)
+        .selectFrom('body as b')
+        .innerJoin('organization as o', 'o.id', 'b.org_id')
+        .select('b.id')
+        .where('o.code', '=', orgCode)
+        .where('b.kind', '=', kind)
+        .where('b.valid_until', 'is', null)
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async personId(code) {
+      return (await qb(t.db).selectFrom('person').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
     },
     async close() {
       await app.close();
@@ -87,9 +106,9 @@ export async function fingerprint(t: TestApp): Promise<string> {
   ];
   const out: string[] = [];
   for (const tb of tables) {
-    const r = await t.db.query<{ n: number; h: string | null }>(
-      `select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${tb} x`,
-    );
+    const r = await sql<{ n: number; h: string | null }>`
+      select count(*)::int as n, md5(string_agg(md5(x::text), '' order by md5(x::text))) as h from ${sql.table(tb)} x
+    `.execute(qb(t.db));
     out.push(`${tb}:${r.rows[0]!.n}:${r.rows[0]!.h ?? ''}`);
   }
   return out.join('|');

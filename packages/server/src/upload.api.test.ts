@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qb } from '@quyche/db';
 import writeXlsxFile from 'write-excel-file/node';
 import { readSheet } from 'read-excel-file/node';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -199,30 +200,41 @@ describe.each(drivers)('untrusted files (%s)', (driver) => {
     expect(other.statusCode).toBe(403);
   });
 
-  it("refuses an evidence file or a meeting document for a record outside the sender's scope before reading it", async () => {
-    const task = (
-      await t.db.query<{ id: string }>(
-        "select t.id from task t join organization o on o.id = t.org_id where o.code = 'ORG-AL' limit 1",
-      )
-    ).rows[0]!.id;
-    const meeting = (
-      await t.db.query<{ id: string }>(
-        "select m.id from meeting m join organization o on o.id = m.org_id where o.code = 'ORG-AL' limit 1",
-      )
-    ).rows[0]!.id;
-    const clerk = await t.login('vanthu.x01');
-    const huge = 'x'.repeat(13 * 1024 * 1024);
-    for (const url of [`${API}/tasks/${task}/reports`, `${API}/meetings/${meeting}/documents`]) {
-      const r = await t.as(clerk, {
-        method: 'POST',
-        url,
-        payload: huge,
-        headers: { 'content-type': 'application/json' },
-      });
-      expect(r.statusCode, url).toBeGreaterThanOrEqual(403);
-      expect(r.statusCode, url).toBeLessThanOrEqual(404);
-    }
-  });
+  it(
+    "refuses an evidence file or a meeting document for a record outside the sender's scope before reading " + 'it',
+    async () => {
+      const task = (
+        await qb(t.db)
+          .selectFrom('task as t')
+          .innerJoin('organization as o', 'o.id', 't.org_id')
+          .select('t.id')
+          .where('o.code', '=', 'ORG-AL')
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const meeting = (
+        await qb(t.db)
+          .selectFrom('meeting as m')
+          .innerJoin('organization as o', 'o.id', 'm.org_id')
+          .select('m.id')
+          .where('o.code', '=', 'ORG-AL')
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const clerk = await t.login('vanthu.x01');
+      const huge = 'x'.repeat(13 * 1024 * 1024);
+      for (const url of [`${API}/tasks/${task}/reports`, `${API}/meetings/${meeting}/documents`]) {
+        const r = await t.as(clerk, {
+          method: 'POST',
+          url,
+          payload: huge,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(r.statusCode, url).toBeGreaterThanOrEqual(403);
+        expect(r.statusCode, url).toBeLessThanOrEqual(404);
+      }
+    },
+  );
 
   it('ends a parse past its time limit and says so', async () => {
     // Word paragraphs that never close: the paragraph scanner goes over the rest of the text for each of them.
@@ -280,8 +292,13 @@ describe.each(drivers)('untrusted files (%s)', (driver) => {
   it('exports a formula-like title as text in CSV and XLSX, and reads it back unchanged', async () => {
     const formula = '=HYPERLINK("http://x","y")';
     const office = (
-      await t.db.query<{ id: string }>("select id from body where org_id = $1 and name = 'Văn phòng Tỉnh ủy'", [al])
-    ).rows[0]!.id;
+      await qb(t.db)
+        .selectFrom('body')
+        .select('id')
+        .where('org_id', '=', al)
+        .where('name', '=', 'Văn phòng Tỉnh ủy')
+        .executeTakeFirstOrThrow()
+    ).id;
     const created = await t.as(admin, {
       method: 'POST',
       url: `${API}/tasks`,
@@ -346,7 +363,9 @@ describe.each(drivers)('untrusted files (%s)', (driver) => {
   it('imports a CSV (comma or semicolon) like a sheet, errors by row and column', async () => {
     const line = (sep: string, cells: string[]) => cells.map((c) => (c.includes(sep) ? `"${c}"` : c)).join(sep);
     const csv = (sep: string) =>
-      `\uFEFF${line(sep, TITLES.slice(1, 3))}\r\n${line(sep, ['Rà soát quy chế làm việc', 'Văn phòng Tỉnh ủy'])}\r\n${line(sep, ['', 'Ban không có'])}\r\n`;
+      `\uFEFF${line(sep, TITLES.slice(1, 3))}\r\n` +
+      `${line(sep, ['Rà soát quy chế làm việc', 'Văn phòng Tỉnh ủy'])}\r\n` +
+      `${line(sep, ['', 'Ban không có'])}\r\n`;
     for (const sep of [',', ';']) {
       const r = await t.as(admin, {
         method: 'POST',

@@ -12,7 +12,9 @@ import { validationProblem } from './http/problem.http.js';
 
 type Where = 'body' | 'query';
 
-/** What the web sends, by the route it calls (grep `api('POST'` … in packages/web/src) and the filters it reads with. */
+/**
+ * What the web sends, by the route it calls (grep `api('POST'` … in packages/web/src) and the filters it reads with.
+ */
 const FORMS: [route: string, where: Where, schema: keyof typeof core][] = [
   ['POST /auth/login', 'body', 'LoginSchema'],
   ['POST /auth/password', 'body', 'ChangePasswordSchema'],

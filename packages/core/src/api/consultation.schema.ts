@@ -95,7 +95,10 @@ export const NextVersionSchema = z.strictObject({
     .optional(),
   /** The explanatory memo (tờ trình, báo cáo giải trình). */
   memo: TextSchema(20_000),
-  /** The whole text of the next version, when the drafting team edited it further; by default the draft with the accepted wording. */
+  /**
+   * The whole text of the next version, when the drafting team edited it further; by default the draft with
+   * the accepted wording.
+   */
   text: z.string().min(1).max(2_000_000).optional(),
 });
 
@@ -205,7 +208,10 @@ export const ConsultationSchema = z.object({
   /** Once adopted: the date the version is in force from, and the subordinate regulations it makes inconsistent. */
   inForceFrom: z.string().nullable(),
   impact: z.array(ImpactLineSchema),
-  /** The body the regulation in force names to adopt it (known before submission: the meeting picker offers its meetings). */
+  /**
+   * The body the regulation in force names to adopt it (known before submission: the meeting picker
+   * offers its meetings).
+   */
   adoptingBody: z
     .object({ code: z.string(), name: z.string(), reason_vi: z.string(), eIds: z.array(z.string()) })
     .nullable(),

@@ -82,7 +82,10 @@ export const CreateAgendaItemSchema = z.strictObject({
   topic: z.string().max(100).nullable().optional(),
   presentingUnit: TextSchema(300).nullable().optional(),
   confidentiality: ConfidentialitySchema.optional(),
-  /** The item reports back on what a body decided since the last session under a rule that asks it to (the TT to the BTV). */
+  /**
+   * The item reports back on what a body decided since the last session under a rule that asks it to (the TT
+   * to the BTV).
+   */
   reportsBack: z.boolean().optional(),
 });
 export const VOTE_METHODS = ['show_of_hands', 'secret_ballot', 'written'] as const;
@@ -271,7 +274,10 @@ export const MeetingSchema = z.object({
     })
     .nullable(),
   secretaryName: z.string().nullable(),
-  /** The meeting's date changes, oldest first, each with its reason and, once convened, the notice check against the new date. */
+  /**
+   * The meeting's date changes, oldest first, each with its reason and, once convened, the notice check against
+   * the new date.
+   */
   reschedules: z.array(
     z.object({
       id: IdSchema,

@@ -99,7 +99,9 @@ export const MeSchema = z.object({
     personId: IdSchema.nullable(),
     clearance: z.number().int(),
     locale: z.string(),
-    /** Set by an administrator's reset: until the user picks a new password, only auth/me, logout and password answer. */
+    /**
+     * Set by an administrator's reset: until the user picks a new password, only auth/me, logout and password answer.
+     */
     mustChangePassword: z.boolean(),
   }),
   grants: z.array(GrantSchema.extend({ orgName: z.string() })),

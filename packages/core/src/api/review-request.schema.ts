@@ -52,7 +52,10 @@ export const ConcludeReviewRequestSchema = z.strictObject({
     )
     .max(50)
     .optional(),
-  /** Each becomes a recommendation to the superior, from the working group, followed to an answer in the regulation's deadline. */
+  /**
+   * Each becomes a recommendation to the superior, from the working group, followed to an answer in
+   * the regulation's deadline.
+   */
   recommendations: z
     .array(z.strictObject({ title: TextSchema(500), text: TextSchema(4000) }))
     .max(50)

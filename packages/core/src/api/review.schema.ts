@@ -141,7 +141,10 @@ export const UpdateReviewReportSchema = z.strictObject({
   place: TextSchema(200).nullable().optional(),
   recipients: z.array(TextSchema(300)).max(50).optional(),
 });
-/** The next period's program from a review: its span (by default the review's next quarter, half-year or year), owner, carry-over. */
+/**
+ * The next period's program from a review: its span (by default the review's next quarter, half-year or
+ * year), owner, carry-over.
+ */
 export const NextProgramSchema = z.strictObject({
   span: z.enum(['quarter', 'half', 'year']).optional(),
   ownerBodyId: IdSchema.nullable().optional(),

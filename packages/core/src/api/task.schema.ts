@@ -185,7 +185,10 @@ export const TaskSchema = TaskListItemSchema.extend({
   /** Where the source lives: the conclusion's meeting, the item's program. */
   sourceMeetingId: IdSchema.nullable(),
   sourceProgramId: IdSchema.nullable(),
-  /** What the user may do: edit and move it (the assigning organization), report and ask for an extension (also the lead's). */
+  /**
+   * What the user may do: edit and move it (the assigning organization), report and ask for an extension
+   * (also the lead's).
+   */
   /** decide: extensions and accepting or returning a reported result (a leader, or the office recording it). */
   can: z.object({ write: z.boolean(), report: z.boolean(), decide: z.boolean(), readOrg: z.boolean() }),
   confidentiality: z.number().int(),

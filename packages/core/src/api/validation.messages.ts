@@ -3,7 +3,10 @@
  * zod's own wording ("Quá lớn: mong đợi string có <=500 ký tự") names types and keys, not what the user typed in.
  */
 
-/** Parse with these so that an issue keeps its input (to tell a missing field) and a message only when the schema wrote one. */
+/**
+ * Parse with these so that an issue keeps its input (to tell a missing field) and a message only when the
+ * schema wrote one.
+ */
 export const ISSUE_PARSE = { reportInput: true, error: () => '' } as const;
 
 /** What the messages read of an issue (zod's issue types, loosely: they differ by code). */
@@ -31,7 +34,9 @@ const cap = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 const uncap = (s: string) =>
   /^\p{Lu}\p{Ll}/u.test(s) || /^\p{Lu}\s/u.test(s) ? s.charAt(0).toLocaleLowerCase('vi') + s.slice(1) : s;
 
-/** A label without what it adds in brackets ("Tiến độ (%)", "Mốc (mục 2)"): what a sentence naming the field contains. */
+/**
+ * A label without what it adds in brackets ("Tiến độ (%)", "Mốc (mục 2)"): what a sentence naming the field contains.
+ */
 export const labelCore = (label: string) => label.replace(/(\s*\([^()]*\))+$/, '');
 
 /** The schema's own words, prefixed by the label unless they already name the field. */

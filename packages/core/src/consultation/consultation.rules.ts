@@ -64,7 +64,8 @@ export function submissionBlockers(
   const waiting = recipients.filter((r) => ['pending', 'late'].includes(recipientStatus(r, deadline, today)));
   if (waiting.length)
     out.push(
-      `Còn ${waiting.length} nơi chưa góp ý và chưa được xác định không góp ý: ${waiting.map((r) => r.name).join(', ')}`,
+      `Còn ${waiting.length} nơi chưa góp ý và chưa được xác định không góp ý: ` +
+        `${waiting.map((r) => r.name).join(', ')}`,
     );
   return out;
 }

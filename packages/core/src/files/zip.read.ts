@@ -62,7 +62,9 @@ export function checkZipLimits(entries: ZipEntry[], limits: ZipLimits): ZipIssue
       code: 'QUA_NHIEU_TEP_TRONG_GOI',
       limit: limits.maxEntries,
       actual: entries.length,
-      message_vi: `Gói nén có ${entries.length.toLocaleString('vi-VN')} tệp, vượt giới hạn ${limits.maxEntries.toLocaleString('vi-VN')} tệp`,
+      message_vi:
+        `Gói nén có ${entries.length.toLocaleString('vi-VN')} tệp, ` +
+        `vượt giới hạn ${limits.maxEntries.toLocaleString('vi-VN')} tệp`,
     };
   }
   const big = entries.find((e) => e.bytes > limits.maxEntryBytes);
@@ -72,7 +74,9 @@ export function checkZipLimits(entries: ZipEntry[], limits: ZipLimits): ZipIssue
       limit: limits.maxEntryBytes,
       actual: big.bytes,
       entry: big.name,
-      message_vi: `Một phần của tệp khi giải nén lớn ${formatBytesVi(big.bytes)}, vượt giới hạn ${formatBytesVi(limits.maxEntryBytes)}: hãy chia nhỏ tệp`,
+      message_vi:
+        `Một phần của tệp khi giải nén lớn ${formatBytesVi(big.bytes)}, ` +
+        `vượt giới hạn ${formatBytesVi(limits.maxEntryBytes)}: hãy chia nhỏ tệp`,
     };
   }
   const ratioOf = (e: ZipEntry) => e.bytes / Math.max(e.compressedBytes, 1);
@@ -84,7 +88,10 @@ export function checkZipLimits(entries: ZipEntry[], limits: ZipLimits): ZipIssue
       limit: limits.maxRatio,
       actual: r,
       entry: bomb.name,
-      message_vi: `Một phần của tệp khi giải nén lớn gấp ${r.toLocaleString('vi-VN')} lần khi nén, vượt giới hạn ${limits.maxRatio} lần — dấu hiệu tệp bất thường: hãy mở tệp bằng Excel hoặc Word, lưu lại rồi gửi lại`,
+      message_vi:
+        `Một phần của tệp khi giải nén lớn gấp ${r.toLocaleString('vi-VN')} lần khi nén, ` +
+        `vượt giới hạn ${limits.maxRatio} lần — dấu hiệu tệp bất thường: hãy mở tệp bằng Excel hoặc Word, ` +
+        `lưu lại rồi gửi lại`,
     };
   }
   const total = entries.reduce((s, e) => s + e.bytes, 0);
@@ -93,7 +100,9 @@ export function checkZipLimits(entries: ZipEntry[], limits: ZipLimits): ZipIssue
       code: 'TONG_GIAI_NEN_QUA_LON',
       limit: limits.maxTotalBytes,
       actual: total,
-      message_vi: `Tệp khi giải nén lớn ${formatBytesVi(total)}, vượt giới hạn ${formatBytesVi(limits.maxTotalBytes)}: hãy chia nhỏ tệp`,
+      message_vi:
+        `Tệp khi giải nén lớn ${formatBytesVi(total)}, vượt giới hạn ${formatBytesVi(limits.maxTotalBytes)}: ` +
+        `hãy chia nhỏ tệp`,
     };
   }
   return null;

@@ -97,7 +97,7 @@ describe('the calendar the regime implies (R6)', () => {
     expect(short.result.deviations[0]!.message_vi).toContain('không họp thường lệ');
   });
 
-  it('counts regular BCH conferences per quarter, not the extraordinary one, and judges a quarter only once it has ended', () => {
+  it('counts regular BCH conferences per quarter, except the extraordinary one; judges only ended quarters', () => {
     const dates = ['2026-01-16', '2026-04-10', '2026-07-10', '2026-12-18'];
     const meetings = [
       ...held(dates, '2026-12-01'),

@@ -183,7 +183,9 @@ export function regimeCalendar(
       reason = `${s.label_vi}: ${counted} (${basis})`;
     } else if (ended && held.length === 0 && s.nominal.length > 0 && offDays.length === s.nominal.length) {
       status = 'excused';
-      reason = `${s.label_vi}: ngày họp thường lệ ${offDays.map((x) => `${formatDateVi(x.d)} (${x.e.reason_vi})`).join(', ')} là ngày nghỉ (${basis})`;
+      reason =
+        `${s.label_vi}: ngày họp thường lệ ` +
+        `${offDays.map((x) => `${formatDateVi(x.d)} (${x.e.reason_vi})`).join(', ')} là ngày nghỉ (${basis})`;
     } else if (ended) {
       status = 'short';
       reason =
@@ -204,7 +206,9 @@ export function regimeCalendar(
       reason = `${s.label_vi}: đã họp ${held.length}, đã lên lịch ${scheduled.length}/${s.expected} kỳ (${basis})`;
     } else {
       status = 'at_risk';
-      reason = `${s.label_vi}: đã họp ${held.length}, đã lên lịch ${scheduled.length}, còn thiếu ${s.expected - held.length - scheduled.length} kỳ theo quy chế (${basis})`;
+      reason =
+        `${s.label_vi}: đã họp ${held.length}, đã lên lịch ${scheduled.length}, ` +
+        `còn thiếu ${s.expected - held.length - scheduled.length} kỳ theo quy chế (${basis})`;
     }
     return { ...s, held, scheduled, other, status, reason_vi: reason };
   });
@@ -213,6 +217,8 @@ export function regimeCalendar(
     result: { periods, deviations },
     ruleIds: [rule.id],
     eIds: [rule.basis],
-    reason_vi: `${bodyName}: ${periods.length} kỳ theo chế độ họp từ ${formatDateVi(range.from)} đến ${formatDateVi(range.to)}, ${short} kỳ thiếu (${citeVi(rule.basis)})`,
+    reason_vi:
+      `${bodyName}: ${periods.length} kỳ theo chế độ họp từ ${formatDateVi(range.from)} đến ` +
+      `${formatDateVi(range.to)}, ${short} kỳ thiếu (${citeVi(rule.basis)})`,
   };
 }

@@ -67,7 +67,8 @@ export function canMoveMeeting(from: MeetingState, to: MeetingState): { ok: bool
     ? { ok: true, reason_vi: 'Được phép' }
     : {
         ok: false,
-        reason_vi: `Không chuyển được hội nghị từ "${MEETING_STATE_LABELS[from].vi}" sang "${MEETING_STATE_LABELS[to].vi}"`,
+        reason_vi:
+          `Không chuyển được hội nghị từ "${MEETING_STATE_LABELS[from].vi}" sang ` + `"${MEETING_STATE_LABELS[to].vi}"`,
       };
 }
 
@@ -94,7 +95,9 @@ export function canReschedule(state: MeetingState): { ok: boolean; reason_vi: st
   };
   return {
     ok: false,
-    reason_vi: `Không dời ngày họp được: ${why[state] ?? MEETING_STATE_LABELS[state].vi.toLocaleLowerCase('vi')}. Chỉ dời được hội nghị dự kiến hoặc đã triệu tập, chưa khai mạc.`,
+    reason_vi:
+      `Không dời ngày họp được: ${why[state] ?? MEETING_STATE_LABELS[state].vi.toLocaleLowerCase('vi')}. ` +
+      `Chỉ dời được hội nghị dự kiến hoặc đã triệu tập, chưa khai mạc.`,
   };
 }
 
@@ -159,7 +162,9 @@ export function checkConferenceQuota(year: QuotaYear, quota: Answer<ConferenceQu
     items.push({
       code: 'TY_LE_TRUC_TIEP',
       ok,
-      message_vi: `Hội nghị trực tiếp ${year.inPerson}/${year.total} (${pct(year.inPerson, year.total)}%), tối đa ${pct(num, den)}% (${basis})`,
+      message_vi:
+        `Hội nghị trực tiếp ${year.inPerson}/${year.total} (${pct(year.inPerson, year.total)}%), ` +
+        `tối đa ${pct(num, den)}% (${basis})`,
     });
   }
   if (q.maxProvinceWide !== null) {
@@ -183,7 +188,10 @@ export function checkConferenceQuota(year: QuotaYear, quota: Answer<ConferenceQu
       items.push({
         code: 'GIAM_SO_HOI_NGHI',
         ok,
-        message_vi: `Tổng số hội nghị ${year.total} so với năm trước ${year.lastYearTotal} (giảm ${pct(year.lastYearTotal - year.total, year.lastYearTotal)}%), cần giảm ít nhất ${pct(num, den)}% (${basis})`,
+        message_vi:
+          `Tổng số hội nghị ${year.total} so với năm trước ${year.lastYearTotal} (giảm ` +
+          `${pct(year.lastYearTotal - year.total, year.lastYearTotal)}%), ` +
+          `cần giảm ít nhất ${pct(num, den)}% (${basis})`,
       });
     }
   }

@@ -111,7 +111,8 @@ export function planReorganization(input: ReorganizationInput): ReorganizationPl
   const names = input.sources.map((s) => s.name).join(', ');
   plan.summary_vi =
     (input.kind === 'merge' ? `Hợp nhất ${names} vào ${input.successor!.name}` : `Giải thể ${names}`) +
-    ` từ ngày ${formatDateVi(input.effectiveOn)}: kết thúc ${plan.closeBodies.length} cơ quan, ${plan.closeMemberships.length} chức vụ, ` +
+    ` từ ngày ${formatDateVi(input.effectiveOn)}: kết thúc ${plan.closeBodies.length} cơ quan, ` +
+    `${plan.closeMemberships.length} chức vụ, ` +
     `${plan.closePartyMembers.length} sinh hoạt đảng, chuyển ${plan.newParentLinks.length} tổ chức trực thuộc.`;
   return plan;
 }

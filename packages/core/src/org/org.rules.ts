@@ -118,7 +118,8 @@ export function checkOrgIntegrity(s: OrgSnapshot, names: (personId: string) => s
               'BI_THU_LA_UY_VIEN_BTV',
               `${m.id}`,
               m.id,
-              `${names(m.personId)} giữ chức ${roleVi} ${formatIntervalVi(m)} nhưng không là Ủy viên Ban Thường vụ ${formatIntervalVi(g)}`,
+              `${names(m.personId)} giữ chức ${roleVi} ${formatIntervalVi(m)} nhưng không là Ủy viên Ban Thường vụ ` +
+                `${formatIntervalVi(g)}`,
               `${names(m.personId)} is ${m.role} but not on the Standing Board ${g.from}…${g.until ?? ''}`,
             ),
           );
@@ -163,7 +164,8 @@ export function checkOrgIntegrity(s: OrgSnapshot, names: (personId: string) => s
             'MOT_NGUOI_MOT_CHUC_VU',
             `${first.id}:${second.id}`,
             second.id,
-            `${names(a.personId)} và ${names(b.personId)} cùng là ${POSITION_ROLE_LABELS[a.role].vi} ${body?.name ?? ''}`,
+            `${names(a.personId)} và ${names(b.personId)} cùng là ${POSITION_ROLE_LABELS[a.role].vi} ` +
+              `${body?.name ?? ''}`,
             `${names(a.personId)} and ${names(b.personId)} both hold ${a.role}`,
           ),
         );

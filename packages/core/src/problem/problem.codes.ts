@@ -352,7 +352,8 @@ const orgRule = (id: keyof typeof ORG_RULES): SpecificCodeInfo =>
   rule(
     ORG_RULES[id].vi,
     ORG_RULES[id].en,
-    `A change to organizations, bodies or memberships that breaks this rule (${ORG_RULES[id].basis}); its title is sent`,
+    `A change to organizations, bodies or memberships that breaks this rule (${ORG_RULES[id].basis}); ` +
+      `its title is sent`,
   );
 
 export const SPECIFIC = {

@@ -24,7 +24,8 @@ export function errorCodesMarkdown(): string {
     '|---|---|---|---|',
     ...problems,
     '',
-    `Mã chi tiết (specific codes, ${SPECIFIC_CODES.length}): sent as \`code\` with the status, \`type\` and title of their kind.`,
+    `Mã chi tiết (specific codes, ${SPECIFIC_CODES.length}): sent as \`code\` with the status, ` +
+      `\`type\` and title of their kind.`,
     '',
     '| code | HTTP | kind | meaning (tiếng Việt) | when it is returned |',
     '|---|---|---|---|---|',

@@ -89,7 +89,9 @@ describe('engine on the worked example', () => {
       EngineError,
     );
     const twice = parseOrThrow(
-      '---\nbodies: { BTV: {}, TT: {} }\nmatters: { M: {} }\n---\n## Điều 1. A\n1. B\n```quy-tac\n- { id: a, kind: authority, matter: M, decides: BTV }\n- { id: b, kind: authority, matter: M, decides: TT }\n```\n',
+      '---\nbodies: { BTV: {}, TT: {} }\nmatters: { M: {} }\n---\n## Điều 1. A\n1. B\n```quy-tac\n' +
+        '- { id: a, kind: authority, matter: M, decides: BTV }\n' +
+        '- { id: b, kind: authority, matter: M, decides: TT }\n```\n',
     );
     try {
       whoDecides(twice, 'M', {}, '2026-01-01');

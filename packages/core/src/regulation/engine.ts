@@ -153,7 +153,8 @@ function single<T extends Rule>(candidates: T[], what: string | (() => string)):
   if (left.length > 1) {
     throw new EngineError(
       'CONFLICT',
-      `Quy chế có ${left.length} quy định cùng áp dụng về ${w()} mà không quy định nào thay thế quy định nào: ${left.map((r) => `${r.id} (${cite(r)})`).join('; ')}`,
+      `Quy chế có ${left.length} quy định cùng áp dụng về ${w()} mà không quy định nào thay thế quy định nào: ` +
+        `${left.map((r) => `${r.id} (${cite(r)})`).join('; ')}`,
       left.map((r) => r.id),
     );
   }
@@ -250,7 +251,11 @@ export function isQuorate(
     },
     () => {
       const sign = valid ? (cmp === '>' ? '>' : '≥') : cmp === '>' ? '≤' : '<';
-      return `${valid ? 'Hợp lệ' : 'Không hợp lệ'}: ${counts.present}/${base} ${sign} ${formatRatio(ratio)} ${BASE_VI[of] ?? of} (cần ${cmp === '>' ? 'quá' : 'ít nhất'} ${formatRatio(ratio)}, tức tối thiểu ${minimumCount(base, ratio, cmp)}; ${cite(rule)})`;
+      return (
+        `${valid ? 'Hợp lệ' : 'Không hợp lệ'}: ${counts.present}/${base} ${sign} ${formatRatio(ratio)} ` +
+        `${BASE_VI[of] ?? of} (cần ${cmp === '>' ? 'quá' : 'ít nhất'} ${formatRatio(ratio)}, ` +
+        `tức tối thiểu ${minimumCount(base, ratio, cmp)}; ${cite(rule)})`
+      );
     },
   );
 }
@@ -319,7 +324,10 @@ export function voteOutcome(
   return withReason(
     { result: { passed, violations }, ruleIds, eIds, expression: `${v.yes}·${ratio.den} ${cmp} ${base}·${ratio.num}` },
     () =>
-      `${passed ? 'Được thông qua' : 'Không được thông qua'}: ${v.yes} phiếu đồng ý trên ${base} ${BASE_VI[of] ?? of}, cần ${cmp === '>' ? 'quá' : 'ít nhất'} ${formatRatio(ratio)} (tối thiểu ${minimumCount(base, ratio, cmp)}; ${cite(rule)}); phiếu không biểu quyết không tính là đồng ý` +
+      `${passed ? 'Được thông qua' : 'Không được thông qua'}: ` +
+      `${v.yes} phiếu đồng ý trên ${base} ${BASE_VI[of] ?? of}, ` +
+      `cần ${cmp === '>' ? 'quá' : 'ít nhất'} ${formatRatio(ratio)} (tối thiểu ${minimumCount(base, ratio, cmp)}; ` +
+      `${cite(rule)}); phiếu không biểu quyết không tính là đồng ý` +
       (notes.length ? `; vi phạm: ${notes.join('; ')}` : ''),
   );
 }
@@ -366,9 +374,14 @@ export function whoDecides(
   return withReason(
     { result: { body, via, ...(report ? { report_to: report } : {}) }, ruleIds: [rule.id], eIds: [rule.basis] },
     () =>
-      `${BODY_NAME(reg, body)} quyết định ${via === 'delegation' ? `theo ủy quyền của ${BODY_NAME(reg, (rule as DelegationRule).from)}` : 'theo thẩm quyền'} (${cite(rule)})` +
+      `${BODY_NAME(reg, body)} quyết định ` +
+      (via === 'delegation'
+        ? `theo ủy quyền của ${BODY_NAME(reg, (rule as DelegationRule).from)}`
+        : 'theo thẩm quyền') +
+      ` (${cite(rule)})` +
       (report
-        ? `; báo cáo ${BODY_NAME(reg, report)}${rule.report_back?.at === 'next_meeting' ? ' tại phiên họp gần nhất' : ''}`
+        ? `; báo cáo ${BODY_NAME(reg, report)}` +
+          (rule.report_back?.at === 'next_meeting' ? ' tại phiên họp gần nhất' : '')
         : ''),
   );
 }
@@ -421,7 +434,10 @@ export function noticeCheck(
     result: { ok, latest },
     ruleIds: [rule.id],
     eIds: [rule.basis],
-    reason_vi: `${ok ? 'Đúng hạn' : 'Chậm'}: tài liệu gửi ngày ${formatDateVi(documentsSent)}, chậm nhất phải gửi ngày ${formatDateVi(latest)} (${p.min} ${unitVi} trước ngày họp ${formatDateVi(meetingDate)}; ${cite(rule)})`,
+    reason_vi:
+      `${ok ? 'Đúng hạn' : 'Chậm'}: tài liệu gửi ngày ${formatDateVi(documentsSent)}, ` +
+      `chậm nhất phải gửi ngày ${formatDateVi(latest)} (${p.min} ${unitVi} trước ngày họp ` +
+      `${formatDateVi(meetingDate)}; ${cite(rule)})`,
   };
 }
 
@@ -455,7 +471,9 @@ export function dueDate(
     result: { due },
     ruleIds: [rule.id],
     eIds: [rule.basis],
-    reason_vi: `Hạn ${formatDateVi(due)}: ${p.within} ${p.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} kể từ ${eventVi} (${formatDateVi(eventDate)}) (${cite(rule)})`,
+    reason_vi:
+      `Hạn ${formatDateVi(due)}: ${p.within} ${p.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} kể từ ${eventVi} ` +
+      `(${formatDateVi(eventDate)}) (${cite(rule)})`,
   };
 }
 
@@ -468,7 +486,8 @@ export function ownerOf(reg: Regulation, duty: string, on: string): Answer<{ own
   if (owners.length !== 1)
     throw new EngineError(
       'CONFLICT',
-      `Nhiệm vụ "${duty}" có ${owners.length} đơn vị chủ trì trong ${rule.id} (${cite(rule)}): mỗi việc phải có đúng một đầu mối chủ trì`,
+      `Nhiệm vụ "${duty}" có ${owners.length} đơn vị chủ trì trong ${rule.id} (${cite(rule)}): ` +
+        `mỗi việc phải có đúng một đầu mối chủ trì`,
       [rule.id],
     );
   const support = rule.support ?? [];
@@ -476,7 +495,10 @@ export function ownerOf(reg: Regulation, duty: string, on: string): Answer<{ own
     result: { owner: owners[0]!, support },
     ruleIds: [rule.id],
     eIds: [rule.basis],
-    reason_vi: `${BODY_NAME(reg, owners[0]!)} chủ trì${support.length ? `; ${support.map((s) => BODY_NAME(reg, s)).join(', ')} phối hợp` : ''} (${cite(rule)})`,
+    reason_vi:
+      `${BODY_NAME(reg, owners[0]!)} chủ trì` +
+      (support.length ? `; ${support.map((s) => BODY_NAME(reg, s)).join(', ')} phối hợp` : '') +
+      ` (${cite(rule)})`,
   };
 }
 
@@ -545,7 +567,9 @@ export function conveningCheck(
   return withReason({ result: { ok, required }, ruleIds: [rule.id], eIds: [rule.basis] }, () =>
     ok
       ? `Đúng thẩm quyền: ${BODY_NAME(reg, required)} triệu tập hội nghị ${BODY_NAME(reg, body)} (${cite(rule)})`
-      : `Không đúng thẩm quyền: hội nghị ${BODY_NAME(reg, body)} phải do ${BODY_NAME(reg, required)} triệu tập${convener ? `, không phải ${BODY_NAME(reg, convener)}` : ' (chưa có quyết định triệu tập)'} (${cite(rule)})`,
+      : `Không đúng thẩm quyền: hội nghị ${BODY_NAME(reg, body)} phải do ${BODY_NAME(reg, required)} triệu tập` +
+        (convener ? `, không phải ${BODY_NAME(reg, convener)}` : ' (chưa có quyết định triệu tập)') +
+        ` (${cite(rule)})`,
   );
 }
 
@@ -602,7 +626,9 @@ export function regularMeetings(reg: Regulation, body: string, from: string, to:
     result: { dates },
     ruleIds: [rule.id],
     eIds: [rule.basis],
-    reason_vi: `${BODY_NAME(reg, body)} họp thường lệ ${describe}: ${dates.length} kỳ từ ${formatDateVi(from)} đến ${formatDateVi(to)} (${cite(rule)})`,
+    reason_vi:
+      `${BODY_NAME(reg, body)} họp thường lệ ${describe}: ` +
+      `${dates.length} kỳ từ ${formatDateVi(from)} đến ${formatDateVi(to)} (${cite(rule)})`,
   };
 }
 

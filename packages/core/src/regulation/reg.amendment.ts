@@ -134,7 +134,15 @@ export function consolidate(base: Regulation, amendments: Amendment[], on: strin
       eId,
       work: a.work,
       effect: de.index,
-      note_vi: `[${de.effect.op === 'repeal' ? 'được bãi bỏ' : de.effect.op === 'insert_after' ? 'được bổ sung' : 'được sửa đổi'} bởi ${a.title ?? a.work} thông qua ngày ${formatDateVi(a.adopted_on)}, có hiệu lực từ ngày ${formatDateVi(de.date)}]`,
+      note_vi:
+        '[' +
+        (de.effect.op === 'repeal'
+          ? 'được bãi bỏ'
+          : de.effect.op === 'insert_after'
+            ? 'được bổ sung'
+            : 'được sửa đổi') +
+        ` bởi ${a.title ?? a.work} thông qua ngày ${formatDateVi(a.adopted_on)}, ` +
+        `có hiệu lực từ ngày ${formatDateVi(de.date)}]`,
     });
   }
   const latest = provenance.length

@@ -94,7 +94,8 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
               'MODEL_COVERAGE',
               'warning',
               '',
-              `${baseName} quy định ${b.kind === 'quorum' ? 'điều kiện hợp lệ' : 'ngưỡng biểu quyết'} cho ${bb} (${citeVi(b.basis)}) nhưng ${subName} không có quy định tương ứng cho ${target}`,
+              `${baseName} quy định ${b.kind === 'quorum' ? 'điều kiện hợp lệ' : 'ngưỡng biểu quyết'} cho ${bb} ` +
+                `(${citeVi(b.basis)}) nhưng ${subName} không có quy định tương ứng cho ${target}`,
               `No ${b.kind} rule for ${target}`,
               [b.id],
             );
@@ -133,7 +134,9 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
                 'LOOSER_THAN_MODEL',
                 'error',
                 '',
-                `${baseName} bắt buộc bỏ phiếu kín về "${topic}" (${citeVi(b.basis)}) nhưng ${subName} không: ví dụ ${target} biểu quyết "${topic}" bằng giơ tay vẫn hợp lệ theo ${subName}, không hợp lệ theo ${baseName}`,
+                `${baseName} bắt buộc bỏ phiếu kín về "${topic}" (${citeVi(b.basis)}) nhưng ${subName} không: ` +
+                  `ví dụ ${target} biểu quyết "${topic}" bằng giơ tay vẫn hợp lệ theo ${subName}, ` +
+                  `không hợp lệ theo ${baseName}`,
                 `Secret ballot on ${topic} not required for ${target}`,
                 [b.id],
               );
@@ -168,7 +171,8 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
             'LOOSER_THAN_MODEL',
             'error',
             s.basis,
-            `${both(s, b)}: ${target} họp thưa hơn — ví dụ một khoảng ${Math.round(days(s))} ngày không họp vẫn đúng ${subName} nhưng trái ${baseName} (tối đa ${Math.round(days(b))} ngày)`,
+            `${both(s, b)}: ${target} họp thưa hơn — ví dụ một khoảng ${Math.round(days(s))} ngày không họp vẫn đúng ` +
+              `${subName} nhưng trái ${baseName} (tối đa ${Math.round(days(b))} ngày)`,
             `${target} meets less often than the ${relation} requires`,
             [s.id, b.id],
           );
@@ -216,7 +220,9 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
               'LOOSER_THAN_MODEL',
               'error',
               x.basis,
-              `${both(x, b)}: việc "${base.frontMatter.matters?.[b.matter]?.name ?? b.matter}" ${baseName} dành cho ${target}, ${subName} giao ${x.decides} — ví dụ ${x.decides} quyết định việc này là đúng ${subName} nhưng trái ${baseName}`,
+              `${both(x, b)}: việc "${base.frontMatter.matters?.[b.matter]?.name ?? b.matter}" ${baseName} dành cho ` +
+                `${target}, ${subName} giao ${x.decides} — ví dụ ${x.decides} quyết định việc này là đúng ${subName} ` +
+                `nhưng trái ${baseName}`,
               `${b.matter} moved down from ${target} to ${x.decides}`,
               [x.id, b.id],
             );
@@ -260,7 +266,8 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
         'LOOSER_THAN_MODEL',
         'error',
         d.basis,
-        `Ủy quyền ${d.id} (${citeVi(d.basis)}): ${baseName} không cho ủy quyền việc ${d.matter} — ví dụ ${d.to} quyết định việc này theo ủy quyền là đúng ${subName} nhưng trái ${baseName}`,
+        `Ủy quyền ${d.id} (${citeVi(d.basis)}): ${baseName} không cho ủy quyền việc ${d.matter} — ` +
+          `ví dụ ${d.to} quyết định việc này theo ủy quyền là đúng ${subName} nhưng trái ${baseName}`,
         `Delegation ${d.id} of a matter the ${relation} reserves`,
         [d.id],
       );
@@ -279,7 +286,9 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
         'LOOSER_THAN_MODEL',
         'error',
         d.basis,
-        `Ủy quyền ${d.id} (${citeVi(d.basis)}) không có thời hạn: ví dụ ngày ${formatDateVi(day)} ${d.to} vẫn quyết định "${d.matter}" theo ủy quyền${limit ? `, trong khi ${baseName}/nhiệm kỳ chỉ cho đến ${formatDateVi(limit)}` : ''}`,
+        `Ủy quyền ${d.id} (${citeVi(d.basis)}) không có thời hạn: ` +
+          `ví dụ ngày ${formatDateVi(day)} ${d.to} vẫn quyết định "${d.matter}" theo ủy quyền` +
+          (limit ? `, trong khi ${baseName}/nhiệm kỳ chỉ cho đến ${formatDateVi(limit)}` : ''),
         `Delegation ${d.id} has no expiry`,
         [d.id],
       );
@@ -288,7 +297,9 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
         'LOOSER_THAN_MODEL',
         'error',
         d.basis,
-        `Ủy quyền ${d.id} kéo dài đến ${formatDateVi(until)}: ví dụ ngày ${formatDateVi(addDays(limit, 1))} ${d.to} vẫn quyết định theo ủy quyền, quá giới hạn ${formatDateVi(limit)}`,
+        `Ủy quyền ${d.id} kéo dài đến ${formatDateVi(until)}: ` +
+          `ví dụ ngày ${formatDateVi(addDays(limit, 1))} ${d.to} vẫn quyết định theo ủy quyền, ` +
+          `quá giới hạn ${formatDateVi(limit)}`,
         `Delegation ${d.id} outlives the allowed window`,
         [d.id],
       );
@@ -326,7 +337,10 @@ function quorumCounterexample(s: QuorumRule, b: QuorumRule): string | null {
       const base = (x: NonNullable<typeof sp>) => (x.of === 'present_members' ? p : n);
       if (meetsRatio(p, base(sp), sp.ratio, sp.cmp) && !meetsRatio(p, base(bp), bp.ratio, bp.cmp)) {
         if (n < 10 && p < n) continue; // prefer a realistic committee size in the sentence
-        return `với ${n} ủy viên được triệu tập, ${p} có mặt: quy chế này coi là hợp lệ, ${'quy chế cấp trên/mẫu'} thì không`;
+        return (
+          `với ${n} ủy viên được triệu tập, ${p} có mặt: quy chế này coi là hợp lệ, ` +
+          `${'quy chế cấp trên/mẫu'} thì không`
+        );
       }
     }
   return null;
@@ -341,7 +355,10 @@ function voteCounterexample(s: VoteThresholdRule, b: VoteThresholdRule): string 
       for (let yes = 0; yes <= present; yes++) {
         const base = (x: NonNullable<typeof sp>) => (x.of === 'present_members' ? present : n);
         if (meetsRatio(yes, base(sp), sp.ratio, sp.cmp) && !meetsRatio(yes, base(bp), bp.ratio, bp.cmp)) {
-          return `với ${n} ủy viên, ${present} có mặt, ${yes} đồng ý: quy chế này coi là thông qua, quy chế cấp trên/mẫu thì không`;
+          return (
+            `với ${n} ủy viên, ${present} có mặt, ${yes} đồng ý: quy chế này coi là thông qua, ` +
+            `quy chế cấp trên/mẫu thì không`
+          );
         }
       }
   return null;
@@ -370,7 +387,11 @@ function noticeCounterexample(s: NoticeRule, b: NoticeRule, at: string): string 
   if (!looser) return null;
   const meeting = nextWeekday(at, 2);
   const sentSub = backBy(meeting, sp.min, String(sp.unit));
-  return `họp ${s.body} ngày ${formatDateVi(meeting)}, tài liệu gửi ngày ${formatDateVi(sentSub)} (${sp.min} ${sp.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} trước): đúng hạn theo quy chế này, chậm theo quy chế cấp trên/mẫu (${bp.min} ${bp.unit === 'working_day' ? 'ngày làm việc' : 'ngày'})`;
+  return (
+    `họp ${s.body} ngày ${formatDateVi(meeting)}, tài liệu gửi ngày ${formatDateVi(sentSub)} (${sp.min} ` +
+    `${sp.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} trước): đúng hạn theo quy chế này, ` +
+    `chậm theo quy chế cấp trên/mẫu (${bp.min} ${bp.unit === 'working_day' ? 'ngày làm việc' : 'ngày'})`
+  );
 }
 
 function deadlineCounterexample(s: DeadlineRule, b: DeadlineRule, at: string): string | null {
@@ -379,7 +400,11 @@ function deadlineCounterexample(s: DeadlineRule, b: DeadlineRule, at: string): s
   if (typeof sp?.within !== 'number' || typeof bp?.within !== 'number') return null;
   if (periodDays(sp.within, sp.unit) <= periodDays(bp.within, bp.unit)) return null;
   const late = addDays(at, Math.ceil(periodDays(bp.within, bp.unit)) + 1);
-  return `sự kiện ngày ${formatDateVi(at)}, báo cáo ngày ${formatDateVi(late)}: đúng hạn theo quy chế này (${sp.within} ${sp.unit === 'working_day' ? 'ngày làm việc' : 'ngày'}), quá hạn theo quy chế cấp trên/mẫu (${bp.within} ${bp.unit === 'working_day' ? 'ngày làm việc' : 'ngày'})`;
+  return (
+    `sự kiện ngày ${formatDateVi(at)}, báo cáo ngày ${formatDateVi(late)}: ` +
+    `đúng hạn theo quy chế này (${sp.within} ${sp.unit === 'working_day' ? 'ngày làm việc' : 'ngày'}), ` +
+    `quá hạn theo quy chế cấp trên/mẫu (${bp.within} ${bp.unit === 'working_day' ? 'ngày làm việc' : 'ngày'})`
+  );
 }
 
 function nextWeekday(d: string, weekday: number): string {

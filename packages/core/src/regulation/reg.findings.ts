@@ -1,4 +1,7 @@
-/** What lint and the consistency check report: the codes and the shape of a finding (shared, so neither imports the other). */
+/**
+ * What lint and the consistency check report: the codes and the shape of a finding (shared, so neither
+ * imports the other).
+ */
 export const LINT_CODES = [
   'AUTHORITY_UNIQUE',
   'DUTY_SINGLE_OWNER',

@@ -92,7 +92,8 @@ describe('import from Word and text', () => {
   });
   it('imports a plain-text regulation', () => {
     const text =
-      'QUY CHẾ LÀM VIỆC\nChương I. CHUNG\nĐiều 1. Phạm vi\n1. Quy chế này quy định chế độ làm việc.\n2. Áp dụng cho Đảng ủy xã.\na) Ban Chấp hành;\nb) Ban Thường vụ.\nĐiều 2. Hiệu lực\nCó hiệu lực từ ngày ký.\n';
+      'QUY CHẾ LÀM VIỆC\nChương I. CHUNG\nĐiều 1. Phạm vi\n1. Quy chế này quy định chế độ làm việc.\n' +
+      '2. Áp dụng cho Đảng ủy xã.\na) Ban Chấp hành;\nb) Ban Thường vụ.\nĐiều 2. Hiệu lực\nCó hiệu lực từ ngày ký.\n';
     const { qcmd, report } = importRegulation({ fileName: 'qc.txt', bytes: new TextEncoder().encode(text) });
     expect(report).toMatchObject({ isRegulation: true, chapters: 1, articles: 2, clauses: 2, points: 2 });
     const r = parseRegulation(qcmd);

@@ -349,7 +349,8 @@ export function importRegulation(input: { fileName: string; bytes: Uint8Array })
       report.points++;
       if (m[1] !== VI_LETTERS[pointIndex])
         report.warnings.push(
-          `Điều ${lastArticle}${lastClause ? ` khoản ${lastClause}` : ''}: điểm ${m[1]}) ở vị trí ${VI_LETTERS[pointIndex] ?? pointIndex + 1})`,
+          `Điều ${lastArticle}${lastClause ? ` khoản ${lastClause}` : ''}: điểm ${m[1]}) ` +
+            `ở vị trí ${VI_LETTERS[pointIndex] ?? pointIndex + 1})`,
         );
       pointIndex++;
       body.push(`   ${m[1]}) ${m[2]}`);

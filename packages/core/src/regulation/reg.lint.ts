@@ -133,7 +133,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
               'NUMBERING_SEQUENCE',
               'error',
               p.eId,
-              `Điểm ${p.num}) ở vị trí ${i + 1}, phải là ${VI_LETTERS[i]}): điểm theo thứ tự chữ cái tiếng Việt a, b, c, d, đ, e, g… (không có f, j, w, z)`,
+              `Điểm ${p.num}) ở vị trí ${i + 1}, phải là ${VI_LETTERS[i]}): điểm theo thứ tự chữ cái tiếng Việt a, ` +
+                `b, c, d, đ, e, g… (không có f, j, w, z)`,
               `Point ${p.num} should be ${VI_LETTERS[i]}`,
             );
           }
@@ -233,7 +234,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
         'RATIO_BASE_REQUIRED',
         'error',
         r.basis,
-        `Quy tắc ${r.id} (${cite(r)}): tỷ lệ không nói tính trên cơ sở nào (of: summoned_members | total_members | present_members)`,
+        `Quy tắc ${r.id} (${cite(r)}): tỷ lệ không nói tính trên cơ sở nào (of: ` +
+          `summoned_members | total_members | present_members)`,
         `Rule ${r.id}: ratio without denominator base`,
         [r.id],
       );
@@ -292,7 +294,9 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
           'THRESHOLD_QUORUM_INTERPLAY',
           'warning',
           v.basis,
-          `Quy tắc ${v.id} tính ngưỡng trên số có mặt: với ${n} ủy viên, hội nghị đủ ${minPresent} người là hợp lệ và chỉ cần ${minYes} phiếu đồng ý (dưới một nửa tổng số) để thông qua`,
+          `Quy tắc ${v.id} tính ngưỡng trên số có mặt: với ${n} ủy viên, ` +
+            `hội nghị đủ ${minPresent} người là hợp lệ và chỉ cần ${minYes} phiếu đồng ý (dưới một nửa tổng số) ` +
+            `để thông qua`,
           `Rule ${v.id}: with ${n} members, ${minYes} yes of ${minPresent} present would pass`,
           [v.id],
         );
@@ -373,7 +377,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
             'TEXT_RULE_DRIFT',
             'error',
             r.basis,
-            `Quy tắc ${r.id} tính theo ${period.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} nhưng văn bản ${cite(r)} ghi "${match[0]}"`,
+            `Quy tắc ${r.id} tính theo ${period.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} nhưng văn bản ` +
+              `${cite(r)} ghi "${match[0]}"`,
             `Rule ${r.id}: unit differs from the text`,
             [r.id],
           );
@@ -402,7 +407,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
             'TEXT_RULE_DRIFT',
             'error',
             r.basis,
-            `Quy tắc ${r.id} có ngày ${formatDateVi(d)} không có trong văn bản ${cite(r)} (${dates.map(formatDateVi).join(', ')})`,
+            `Quy tắc ${r.id} có ngày ${formatDateVi(d)} không có trong văn bản ${cite(r)} ` +
+              `(${dates.map(formatDateVi).join(', ')})`,
             `Rule ${r.id}: date ${d} not in the text`,
             [r.id],
           );
@@ -461,7 +467,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
         'DELEGATION_LEGALITY',
         'error',
         d.basis,
-        `Ủy quyền ${d.id} ủy quyền lại việc đã được ${viaDelegation.from} ủy quyền cho ${d.from} (${viaDelegation.id}), trong khi việc ủy quyền lại không được phép`,
+        `Ủy quyền ${d.id} ủy quyền lại việc đã được ${viaDelegation.from} ủy quyền cho ${d.from} ` +
+          `(${viaDelegation.id}), trong khi việc ủy quyền lại không được phép`,
         `Delegation ${d.id} re-delegates ${viaDelegation.id}`,
         [d.id, viaDelegation.id],
       );
@@ -490,7 +497,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
           'DELEGATION_LEGALITY',
           'error',
           d.basis,
-          `Ủy quyền ${d.id}: quy chế cấp trên/mẫu (${sup.frontMatter.title ?? sup.frontMatter.work ?? ''}) không cho ủy quyền việc ${d.matter}`,
+          `Ủy quyền ${d.id}: quy chế cấp trên/mẫu (${sup.frontMatter.title ?? sup.frontMatter.work ?? ''}) ` +
+            `không cho ủy quyền việc ${d.matter}`,
           `Delegation ${d.id}: the superior or model forbids delegating ${d.matter}`,
           [d.id],
         );
@@ -598,7 +606,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
             'AUTHORITY_UNIQUE',
             'error',
             left[0]!.basis,
-            `Hai quy định cùng trao thẩm quyền quyết định "${decl?.name ?? matter}" mà không quy định nào thay thế quy định nào: ${left.map((r) => `${r.id} (${cite(r)})`).join(', ')} (${where})`,
+            `Hai quy định cùng trao thẩm quyền quyết định "${decl?.name ?? matter}" mà không quy định nào thay thế ` +
+              `quy định nào: ${left.map((r) => `${r.id} (${cite(r)})`).join(', ')} (${where})`,
             `Two rules decide ${matter} without overrides (${where})`,
             left.map((r) => r.id),
           );
@@ -624,7 +633,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
         'DUTY_SINGLE_OWNER',
         'error',
         rules[1]!.basis,
-        `Nhiệm vụ "${duties[duty]}" được giao ${rules.length} lần (${rules.map((r) => `${r.id} ${cite(r)}`).join(', ')}): mỗi việc một đầu mối chủ trì`,
+        `Nhiệm vụ "${duties[duty]}" được giao ${rules.length} lần ` +
+          `(${rules.map((r) => `${r.id} ${cite(r)}`).join(', ')}): mỗi việc một đầu mối chủ trì`,
         `Duty ${duty} is assigned ${rules.length} times`,
         rules.map((r) => r.id),
       );
@@ -635,7 +645,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
           'DUTY_SINGLE_OWNER',
           'error',
           r.basis,
-          `Quy tắc ${r.id}: nhiệm vụ ${duty} có ${owners.length} đơn vị chủ trì (${owners.join(', ') || 'không có'}): phải đúng một`,
+          `Quy tắc ${r.id}: nhiệm vụ ${duty} có ${owners.length} đơn vị chủ trì ` +
+            `(${owners.join(', ') || 'không có'}): phải đúng một`,
           `Rule ${r.id}: ${owners.length} owners`,
           [r.id],
         );
@@ -679,7 +690,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
         'TIME_UNIT_AND_ANCHOR',
         'error',
         r.basis,
-        `Quy tắc ${r.id}: thời hạn tính từ sự kiện "${String(r.due?.after ?? '')}" chưa được định nghĩa (ví dụ conclusion_signed)`,
+        `Quy tắc ${r.id}: thời hạn tính từ sự kiện "${String(r.due?.after ?? '')}" chưa được định nghĩa (ví dụ ` +
+          `conclusion_signed)`,
         `Rule ${r.id}: undefined anchor event`,
         [r.id],
       );
@@ -720,7 +732,9 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
           'SCHEDULE_FEASIBILITY',
           'error',
           r.basis,
-          `Tài liệu ${r.body} phải gửi trước ${r.documents_before_meeting.min} ${r.documents_before_meeting.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} (khoảng ${days} ngày) nhưng ${r.body} họp thường lệ cách nhau ${iv} ngày`,
+          `Tài liệu ${r.body} phải gửi trước ${r.documents_before_meeting.min} ` +
+            `${r.documents_before_meeting.unit === 'working_day' ? 'ngày làm việc' : 'ngày'} (khoảng ${days} ngày) ` +
+            `nhưng ${r.body} họp thường lệ cách nhau ${iv} ngày`,
           `Notice for ${r.body} is longer than its meeting interval`,
           [r.id],
         );
@@ -731,7 +745,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
         'SCHEDULE_FEASIBILITY',
         'warning',
         r.basis,
-        `${r.id} báo cáo ${rb.to} "tại phiên họp gần nhất" nhưng quy chế không quy định chế độ họp thường lệ của ${rb.to}`,
+        `${r.id} báo cáo ${rb.to} "tại phiên họp gần nhất" nhưng quy chế không quy định chế độ họp thường lệ của ` +
+          `${rb.to}`,
         `${r.id} reports at the next meeting of ${rb.to}, which has no regular meetings`,
         [r.id],
       );
@@ -740,7 +755,15 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
 
   // 15. TEMPORAL_COVERAGE — same rule key in force twice
   const key = (r: Rule) =>
-    `${r.kind}:${r.kind === 'notice' || r.kind === 'meeting_regime' ? String(r['body']) : r.kind === 'duty' || r.kind === 'deadline' ? String(r['duty']) : r.kind === 'quorum' || r.kind === 'ballot' || r.kind === 'vote_threshold' ? `${bodiesOf(r).join(',')}|${String((r['topics'] as string[] | undefined)?.join(',') ?? '')}|${String((r['meeting_kinds'] as string[] | undefined)?.join(',') ?? '')}` : ''}`;
+    `${r.kind}:` +
+    (r.kind === 'notice' || r.kind === 'meeting_regime'
+      ? String(r['body'])
+      : r.kind === 'duty' || r.kind === 'deadline'
+        ? String(r['duty'])
+        : r.kind === 'quorum' || r.kind === 'ballot' || r.kind === 'vote_threshold'
+          ? `${bodiesOf(r).join(',')}|${String((r['topics'] as string[] | undefined)?.join(',') ?? '')}|` +
+            String((r['meeting_kinds'] as string[] | undefined)?.join(',') ?? '')
+          : '');
   const byKey = new Map<string, Rule[]>();
   for (const r of reg.rules)
     if (['notice', 'meeting_regime', 'deadline', 'quorum', 'vote_threshold', 'conference_quota'].includes(r.kind))
@@ -760,7 +783,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
             'TEMPORAL_COVERAGE',
             'error',
             b.basis,
-            `Hai quy tắc ${a.id} (${cite(a)}) và ${b.id} (${cite(b)}) cùng có hiệu lực từ ${formatDateVi(af > bf ? af : bf)} cho cùng một nội dung`,
+            `Hai quy tắc ${a.id} (${cite(a)}) và ${b.id} (${cite(b)}) ` +
+              `cùng có hiệu lực từ ${formatDateVi(af > bf ? af : bf)} cho cùng một nội dung`,
             `Rules ${a.id} and ${b.id} are in force at the same time`,
             [a.id, b.id],
           );

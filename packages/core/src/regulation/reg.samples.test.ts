@@ -13,7 +13,7 @@ const anLac = load('an-lac/01-QC-TU.qc.md');
 const tanLap = load('an-lac/xa-tan-lap.qc.md');
 
 describe('sample regulations', () => {
-  it("An Lạc's 01-QC/TU has the 28 articles of the fixture and lints with no error, alone and against the model", () => {
+  it("An Lạc's 01-QC/TU has the fixture's 28 articles and lints with no error, alone and against the model", () => {
     const articles = anLac.chapters.flatMap((c) => c.children);
     expect(articles.map((a) => a.num)).toEqual(Array.from({ length: 28 }, (_, i) => String(i + 1)));
     expect(anLac.chapters.map((c) => c.num)).toEqual(['I', 'II', 'III', 'IV', 'V']);
@@ -63,7 +63,8 @@ adopted_on: 2026-06-25
 in_force_from: 2026-07-01
 ---
 effects:
-  - { op: replace, target: art_12__para_3, text: "Tài liệu hội nghị Tỉnh ủy được gửi đến Tỉnh ủy viên chậm nhất 07 ngày làm việc trước ngày khai mạc.",
+  - { op: replace, target: art_12__para_3,
+      text: "Tài liệu hội nghị Tỉnh ủy được gửi đến Tỉnh ủy viên chậm nhất 07 ngày làm việc trước ngày khai mạc.",
       rules: [ { id: tl-bch, kind: notice, body: BCH, documents_before_meeting: { min: 7, unit: working_day } } ] }
 `);
     const amended = consolidate(anLac, [amendment], '2026-07-01').regulation;

@@ -68,7 +68,8 @@ export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
   const valid = rule['valid'] as { from?: string; until?: string } | undefined;
   const when =
     valid?.from || valid?.until
-      ? ` (áp dụng${valid.from ? ` từ ${formatDateVi(valid.from)}` : ''}${valid.until ? ` đến ${formatDateVi(valid.until)}` : ''})`
+      ? ` (áp dụng${valid.from ? ` từ ${formatDateVi(valid.from)}` : ''}` +
+        `${valid.until ? ` đến ${formatDateVi(valid.until)}` : ''})`
       : '';
   const s = (() => {
     switch (rule.kind) {
@@ -91,7 +92,10 @@ export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
           ? ` vào ${WEEKDAY[String(rule['weekday']).slice(0, 3).toLowerCase()] ?? rule['weekday']}`
           : '';
         const by = rule['convened_by'] ? `; ${body(rule['convened_by'])} triệu tập` : '';
-        return `${body(rule['body'])} họp thường lệ ${every}${day}${rule['extraordinary'] ? ', họp bất thường khi cần' : ''}${by}.`;
+        return (
+          `${body(rule['body'])} họp thường lệ ` +
+          `${every}${day}${rule['extraordinary'] ? ', họp bất thường khi cần' : ''}${by}.`
+        );
       }
       case 'quorum': {
         const kinds = Array.isArray(rule['meeting_kinds'])
@@ -101,10 +105,10 @@ export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
       }
       case 'vote_threshold': {
         const t = topics(rule);
-        return `${t ? `Về ${t}, ` : ''}${bodies(rule)} quyết định khi được ${ratioSpec(rule['approve'] as RatioSpec)} tán thành.`.replace(
-          /^./,
-          (c) => c.toUpperCase(),
-        );
+        return (
+          `${t ? `Về ${t}, ` : ''}${bodies(rule)} quyết định khi được ` +
+          `${ratioSpec(rule['approve'] as RatioSpec)} tán thành.`
+        ).replace(/^./, (c) => c.toUpperCase());
       }
       case 'ballot': {
         const t = topics(rule);
@@ -117,20 +121,33 @@ export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
           rule['reserved'] ? 'không ủy quyền' : '',
           rb?.to ? `báo cáo lại ${body(rb.to)}${rb.at === 'next_meeting' ? ' tại phiên họp gần nhất' : ''}` : '',
         ].filter(Boolean);
-        return `${body(rule['decides'])} quyết định: ${matter(rule['matter'])}${extra.length ? ` (${extra.join('; ')})` : ''}.`;
+        return (
+          `${body(rule['decides'])} quyết định: ` +
+          `${matter(rule['matter'])}${extra.length ? ` (${extra.join('; ')})` : ''}.`
+        );
       }
       case 'delegation': {
         const rb = rule['report_back'] as { to?: string } | undefined;
-        return `${body(rule['from'])} ủy quyền cho ${body(rule['to'])} quyết định: ${matter(rule['matter'])}${rb?.to ? `, báo cáo lại ${body(rb.to)}` : ''}${rule['redelegation'] === 'forbidden' ? '; không được ủy quyền tiếp' : ''}.`;
+        return (
+          `${body(rule['from'])} ủy quyền cho ${body(rule['to'])} quyết định: ${matter(rule['matter'])}` +
+          `${rb?.to ? `, báo cáo lại ${body(rb.to)}` : ''}` +
+          `${rule['redelegation'] === 'forbidden' ? '; không được ủy quyền tiếp' : ''}.`
+        );
       }
       case 'notice':
-        return `Tài liệu hội nghị ${body(rule['body'])} được gửi trước ngày họp ít nhất ${period(rule['documents_before_meeting'] as Period)}.`;
+        return (
+          `Tài liệu hội nghị ${body(rule['body'])} được gửi trước ngày họp ít nhất ` +
+          `${period(rule['documents_before_meeting'] as Period)}.`
+        );
       case 'deadline': {
         const due = rule['due'] as Period | undefined;
         const after = due?.after
           ? ` kể từ ${(fm.events?.[due.after] ?? due.after).replace(/^./, (c) => c.toLowerCase())}`
           : '';
-        return `${who(rule['owner']) || 'Cơ quan được giao'} ${duty(rule['duty']).replace(/^./, (c) => c.toLowerCase())} trong ${period(due)}${after}${rule['to'] ? `, gửi ${body(rule['to'])}` : ''}.`;
+        return (
+          `${who(rule['owner']) || 'Cơ quan được giao'} ${duty(rule['duty']).replace(/^./, (c) => c.toLowerCase())} ` +
+          `trong ${period(due)}${after}${rule['to'] ? `, gửi ${body(rule['to'])}` : ''}.`
+        );
       }
       case 'duty': {
         const support =
@@ -140,7 +157,8 @@ export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
       case 'conference_quota': {
         const parts = [
           rule['max_in_person']
-            ? `hội nghị trực tiếp không quá ${ratio((rule['max_in_person'] as { ratio?: string | number }).ratio)} tổng số hội nghị`
+            ? `hội nghị trực tiếp không quá ${ratio((rule['max_in_person'] as { ratio?: string | number }).ratio)} ` +
+              `tổng số hội nghị`
             : '',
           rule['max_province_wide'] !== undefined
             ? `không quá ${rule['max_province_wide']} hội nghị toàn tỉnh mỗi năm`
@@ -155,7 +173,11 @@ export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
         const fields = Array.isArray(rule['fields'])
           ? (rule['fields'] as string[]).map((f) => fm.fields?.[f] ?? f)
           : [];
-        return `Mỗi lĩnh vực${fields.length ? ` (${list(fields)})` : ''} có đúng một Ủy viên ${body(rule['body'])} phụ trách${rule['max_per_member'] ? `, mỗi Ủy viên phụ trách không quá ${rule['max_per_member']} lĩnh vực` : ''}.`;
+        return (
+          `Mỗi lĩnh vực${fields.length ? ` (${list(fields)})` : ''} có đúng một ` +
+          `Ủy viên ${body(rule['body'])} phụ trách` +
+          `${rule['max_per_member'] ? `, mỗi Ủy viên phụ trách không quá ${rule['max_per_member']} lĩnh vực` : ''}.`
+        );
       }
       default:
         return 'Quy tắc của điều khoản này.';

@@ -10,7 +10,7 @@ import {
 const facts = { doneOn: null, reportedOn: null, dueAtEnd: '2026-07-31', openAtEnd: false, overdueAtEnd: false };
 
 describe('briefing of the advisory units', () => {
-  it('reads a task on the period end: done by then on time or late against the deadline in force, else overdue, open, awaiting acceptance or closed', () => {
+  it('reads a task at period end: done on time/late (deadline in force), else overdue, open, to accept, closed', () => {
     expect(taskStateAtEnd({ ...facts, doneOn: '2026-07-31' }, '2026-09-30')).toBe('done_on_time');
     expect(taskStateAtEnd({ ...facts, doneOn: '2026-08-01' }, '2026-09-30')).toBe('done_late');
     // Due at a meeting (no date): done is done on time.

@@ -120,7 +120,10 @@ export function presentingUnitMatcher(
   };
 }
 
-/** The quarter a briefing page opens on: the current one in its last month (briefed before it ends), else the last complete one. */
+/**
+ * The quarter a briefing page opens on: the current one in its last month (briefed before it ends), else the
+ * last complete one.
+ */
 export function defaultBriefingPeriod(today: IsoDate): string {
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));

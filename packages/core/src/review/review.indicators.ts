@@ -104,7 +104,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     label_vi: 'Hội nghị đã tổ chức',
     label_en: 'Conferences held',
     definition_vi:
-      'Hội nghị Ban Chấp hành và hội nghị chuyên đề, mở rộng, quán triệt đã họp trong kỳ: các hội nghị tính vào hạn mức hội nghị theo Kết luận 226-KL/TW',
+      'Hội nghị Ban Chấp hành và hội nghị chuyên đề, mở rộng, quán triệt đã họp trong kỳ: ' +
+      'các hội nghị tính vào hạn mức hội nghị theo Kết luận 226-KL/TW',
     evidence: 'meeting',
     better: null,
     rules: kind('conference_quota'),
@@ -115,7 +116,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     label_vi: 'Hội nghị tổ chức trực tiếp',
     label_en: 'Conferences in person',
     definition_vi:
-      'Trong các hội nghị đã họp, số hội nghị tổ chức trực tiếp (hạn mức: tỷ lệ trực tiếp không vượt mức quy chế quy định)',
+      'Trong các hội nghị đã họp, số hội nghị tổ chức trực tiếp (hạn mức: ' +
+      'tỷ lệ trực tiếp không vượt mức quy chế quy định)',
     evidence: 'meeting',
     better: 'lower',
     rules: kind('conference_quota'),
@@ -126,7 +128,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     label_vi: 'Sai lệch so với quy chế',
     label_en: 'Departures from the regulation',
     definition_vi:
-      'Mọi sai lệch trong kỳ: thiếu kỳ họp, gửi tài liệu chậm, không đủ điều kiện hợp lệ, thông báo kết luận chậm hoặc chưa có, sai thẩm quyền',
+      'Mọi sai lệch trong kỳ: thiếu kỳ họp, gửi tài liệu chậm, không đủ điều kiện hợp lệ, ' +
+      'thông báo kết luận chậm hoặc chưa có, sai thẩm quyền',
     evidence: 'deviation',
     better: 'lower',
   },
@@ -176,7 +179,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     label_vi: 'Việc quyết định phải báo cáo lại',
     label_en: 'Decisions to report back',
     definition_vi:
-      'Nội dung một cơ quan quyết định trong kỳ theo thẩm quyền hoặc ủy quyền có điều kiện báo cáo lại (Thường trực quyết định việc giữa hai kỳ họp, báo cáo Ban Thường vụ tại phiên họp gần nhất)',
+      'Nội dung một cơ quan quyết định trong kỳ theo thẩm quyền hoặc ủy quyền có điều kiện báo cáo lại (Thường trực ' +
+      'quyết định việc giữa hai kỳ họp, báo cáo Ban Thường vụ tại phiên họp gần nhất)',
     evidence: 'agenda_item',
     better: null,
     rules: (r) => (r.kind === 'authority' || r.kind === 'delegation') && !!r.report_back,
@@ -187,7 +191,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     label_vi: 'Đã báo cáo lại đúng quy chế',
     label_en: 'Reported back',
     definition_vi:
-      'Việc quyết định phải báo cáo lại mà phiên họp kế tiếp của cơ quan nhận báo cáo (trong kỳ) có nội dung báo cáo lại',
+      'Việc quyết định phải báo cáo lại mà phiên họp kế tiếp của cơ quan nhận báo cáo (trong kỳ) ' +
+      'có nội dung báo cáo lại',
     evidence: 'agenda_item',
     better: 'higher',
     rules: (r) => (r.kind === 'authority' || r.kind === 'delegation') && !!r.report_back,
@@ -198,7 +203,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     label_vi: 'Chưa báo cáo lại',
     label_en: 'Not reported back',
     definition_vi:
-      'Việc quyết định phải báo cáo lại mà phiên họp kế tiếp của cơ quan nhận báo cáo đã họp, không có nội dung báo cáo lại',
+      'Việc quyết định phải báo cáo lại mà phiên họp kế tiếp của cơ quan nhận báo cáo đã họp, ' +
+      'không có nội dung báo cáo lại',
     evidence: 'agenda_item',
     better: 'lower',
     rules: (r) => (r.kind === 'authority' || r.kind === 'delegation') && !!r.report_back,
@@ -219,7 +225,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     label_vi: 'Thông báo kết luận chậm hoặc chưa có',
     label_en: 'Conclusion notices late or missing',
     definition_vi:
-      'Phiên họp có quyết định mà thông báo kết luận ban hành quá hạn quy chế quy định, hoặc đã quá hạn mà chưa ban hành',
+      'Phiên họp có quyết định mà thông báo kết luận ban hành quá hạn quy chế quy định, ' +
+      'hoặc đã quá hạn mà chưa ban hành',
     evidence: 'deviation',
     better: 'lower',
     rules: duty('BAN_HANH_THONG_BAO_KET_LUAN'),
@@ -457,7 +464,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     label_vi: 'Quy chế cấp dưới chưa phù hợp',
     label_en: "Subordinates' regulations inconsistent",
     definition_vi:
-      'Quy chế của cấp dưới mà khi rà soát theo quy chế sửa đổi trong kỳ có điểm trái hoặc lỏng hơn quy chế của tổ chức (lỗi khi kiểm tra tính nhất quán)',
+      'Quy chế của cấp dưới mà khi rà soát theo quy chế sửa đổi trong kỳ có điểm trái hoặc lỏng hơn ' +
+      'quy chế của tổ chức (lỗi khi kiểm tra tính nhất quán)',
     evidence: 'regulation_impact',
     better: 'lower',
     rules: duty('RA_SOAT_QUY_CHE_CAP_DUOI'),

@@ -40,7 +40,8 @@ describe('keyTasksOf', () => {
   it('splits section III into tasks by bullet, number and semicolon, leaving out the office notes', () => {
     expect(
       keyTasksOf([
-        'Tập trung hoàn thành dứt điểm 5 nhiệm vụ quá hạn; thực hiện nghiêm chế độ họp, thời hạn gửi tài liệu; khắc phục các hạn chế nêu tại Mục II.',
+        'Tập trung hoàn thành dứt điểm 5 nhiệm vụ quá hạn; thực hiện nghiêm chế độ họp, thời hạn gửi tài liệu; ' +
+          'khắc phục các hạn chế nêu tại Mục II.',
         '- Tổng kết Nghị quyết số 12.',
         '2) Sơ kết giữa nhiệm kỳ.',
         '(Văn phòng ghi thêm nhiệm vụ.)',

@@ -80,7 +80,8 @@ describe('review periods', () => {
     expect(refusal(() => parseReviewPeriod('nhiem-ky-giua', { today, term }))).toMatchObject({
       code: 'CHUA_TOI_GIUA_NHIEM_KY',
       detail:
-        'Nhiệm kỳ khóa XVIII (01/07/2025 – 11/10/2030) chưa tới giữa nhiệm kỳ (20/02/2028): chưa thể sơ kết giữa nhiệm kỳ',
+        'Nhiệm kỳ khóa XVIII (01/07/2025 – 11/10/2030) chưa tới giữa nhiệm kỳ (20/02/2028): ' +
+        'chưa thể sơ kết giữa nhiệm kỳ',
     });
     expect(parseReviewPeriod('nhiem-ky-giua', { today: '2028-03-01', term })).toMatchObject({
       kind: 'mid_term',

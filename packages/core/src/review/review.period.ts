@@ -129,7 +129,8 @@ export function parseReviewPeriod(
       if (opts.today < mid)
         throw refuse(
           field,
-          `Nhiệm kỳ khóa ${term.name} (${formatDateVi(term.from)} – ${formatDateVi(termEnd(term))}) chưa tới giữa nhiệm kỳ (${formatDateVi(mid)}): chưa thể sơ kết giữa nhiệm kỳ`,
+          `Nhiệm kỳ khóa ${term.name} (${formatDateVi(term.from)} – ${formatDateVi(termEnd(term))}) ` +
+            `chưa tới giữa nhiệm kỳ (${formatDateVi(mid)}): chưa thể sơ kết giữa nhiệm kỳ`,
           'CHUA_TOI_GIUA_NHIEM_KY',
         );
       p = {
@@ -155,7 +156,8 @@ export function parseReviewPeriod(
   } else {
     throw refuse(
       field,
-      `Không hiểu kỳ "${c.slice(0, 40)}": dùng quý (2026-Q1), 6 tháng (2026-H1), 9 tháng (2026-M9), năm (2026), giữa nhiệm kỳ hoặc nhiệm kỳ`,
+      `Không hiểu kỳ "${c.slice(0, 40)}": dùng quý (2026-Q1), 6 tháng (2026-H1), 9 tháng (2026-M9), năm (2026), ` +
+        `giữa nhiệm kỳ hoặc nhiệm kỳ`,
     );
   }
   if (p.from > opts.today)

@@ -35,7 +35,8 @@ describe('ranking subordinates', () => {
       'Đúng hạn 25% nhiệm vụ (2/8), thấp hơn nhiều so với mức chung 79%; 3 nhiệm vụ quá hạn',
     );
     expect(r.get('Xã E')!.flag_vi).toBe(
-      'Đúng hạn 13% nhiệm vụ (1/8), thấp hơn nhiều so với mức chung 79%; 5 nhiệm vụ quá hạn; họp thường lệ 9/12 kỳ theo quy chế',
+      'Đúng hạn 13% nhiệm vụ (1/8), thấp hơn nhiều so với mức chung 79%; 5 nhiệm vụ quá hạn; ' +
+        'họp thường lệ 9/12 kỳ theo quy chế',
     );
     // 70% and 75% are below the others but within their spread: not flagged.
     expect([...r.values()].filter((x) => x.flag_vi).map((x) => x.orgId)).toEqual(['Xã D', 'Xã E']);

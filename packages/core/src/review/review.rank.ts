@@ -75,7 +75,8 @@ export function rankSubordinates(rows: SubordinateFigures[], collator = new Intl
       binomialTail(due, r.late + r.overdue, pooledMiss) < 0.01
     ) {
       reasons.push(
-        `đúng hạn ${pct(rate)} nhiệm vụ (${r.onTime}/${due}), thấp hơn nhiều so với mức chung ${pct(median)}${r.overdue ? `; ${r.overdue} nhiệm vụ quá hạn` : ''}`,
+        `đúng hạn ${pct(rate)} nhiệm vụ (${r.onTime}/${due}), ` +
+          `thấp hơn nhiều so với mức chung ${pct(median)}${r.overdue ? `; ${r.overdue} nhiệm vụ quá hạn` : ''}`,
       );
     }
     if (r.required !== null && r.held < r.required)

@@ -59,7 +59,7 @@ describe('review reports', () => {
     deviations: ['Phiên họp ngày 19/05/2026: tài liệu gửi chậm (khoản 2 Điều 13)'],
   });
 
-  it('drafts the four parts from the figures it has, naming only bodies with figures, each departure with its clause', () => {
+  it('drafts the four parts from its figures, naming only bodies with figures, each departure with its clause', () => {
     expect([...new Set(draft.map((p) => p.section))]).toEqual(['I', 'II', 'III', 'IV']);
     expect(draft[0]!.text).toContain('Ban Thường vụ họp {{meetings_held:BTV}}/{{meetings_required:BTV}} kỳ thường lệ');
     expect(draft[0]!.text).not.toContain('Ban Chấp hành họp');
@@ -89,7 +89,7 @@ describe('review reports', () => {
     expect(renderParagraph('{{tasks_assigned}}', [{ code: 'tasks_assigned', value: 20000 }])).toBe('20.000');
   });
 
-  it('refuses a changed figure without an explanation, naming the figure by its label, and a figure the review lacks', () => {
+  it('refuses a changed figure with no explanation, naming it by its label, and a figure the review lacks', () => {
     const label = (k: string) => (k === 'tasks_done_on_time' ? 'Hoàn thành đúng hạn' : k);
     expect(
       refusal(() =>
@@ -99,7 +99,8 @@ describe('review reports', () => {
       code: 'THIEU_GIAI_TRINH_SO_LIEU',
       field: 'body.overrides[0].explanation',
       detail:
-        'Số liệu "Hoàn thành đúng hạn" tính từ hồ sơ là 6, báo cáo ghi 9: cần ghi rõ lý do (giải trình) cho số liệu đã sửa',
+        'Số liệu "Hoàn thành đúng hạn" tính từ hồ sơ là 6, báo cáo ghi 9: cần ghi rõ lý do (giải trình) ' +
+        'cho số liệu đã sửa',
     });
     expect(() =>
       checkReportEdit(

@@ -68,26 +68,53 @@ export function draftReport(d: DraftInput): ReportParagraph[] {
     .map((b) => `${b.name} họp {{meetings_held:${b.kind}}}/{{meetings_required:${b.kind}}} kỳ thường lệ theo quy chế`);
   p.push({
     section: 'I',
-    text: `1. Thực hiện chế độ làm việc, chế độ họp. Trong ${inSentence(d.periodLabel)}, ${meetings.length ? `${meetings.join('; ')}; ` : ''}tổ chức {{meetings_other}} hội nghị bất thường, chuyên đề, quán triệt; ban hành {{conclusions_issued}} thông báo kết luận, giao {{conclusion_actions}} nhiệm vụ, trong đó {{conclusion_actions_followed}} nhiệm vụ đã được theo dõi trên hệ thống.`,
+    text:
+      `1. Thực hiện chế độ làm việc, chế độ họp. Trong ${inSentence(d.periodLabel)}, ` +
+      `${meetings.length ? `${meetings.join('; ')}; ` : ''}` +
+      'tổ chức {{meetings_other}} hội nghị bất thường, chuyên đề, quán triệt; ' +
+      'ban hành {{conclusions_issued}} thông báo kết luận, giao {{conclusion_actions}} nhiệm vụ, ' +
+      'trong đó {{conclusion_actions_followed}} nhiệm vụ đã được theo dõi trên hệ thống.',
   });
   p.push({
     section: 'I',
-    text: `2. Theo dõi, đôn đốc thực hiện nhiệm vụ. Đã giao {{tasks_assigned}} nhiệm vụ; hoàn thành đúng hạn {{tasks_done_on_time}} nhiệm vụ, hoàn thành chậm {{tasks_done_late}} nhiệm vụ; {{tasks_extended}} nhiệm vụ được gia hạn; ${value('tasks_overdue') ? `đến ngày ${formatDateVi(d.asOf)} còn {{tasks_overdue}} nhiệm vụ quá hạn` : `đến ngày ${formatDateVi(d.asOf)} không còn nhiệm vụ quá hạn`}.`,
+    text:
+      '2. Theo dõi, đôn đốc thực hiện nhiệm vụ. Đã giao {{tasks_assigned}} nhiệm vụ; ' +
+      'hoàn thành đúng hạn {{tasks_done_on_time}} nhiệm vụ, hoàn thành chậm {{tasks_done_late}} nhiệm vụ; ' +
+      '{{tasks_extended}} nhiệm vụ được gia hạn; ' +
+      (value('tasks_overdue')
+        ? `đến ngày ${formatDateVi(d.asOf)} còn {{tasks_overdue}} nhiệm vụ quá hạn`
+        : `đến ngày ${formatDateVi(d.asOf)} không còn nhiệm vụ quá hạn`) +
+      '.',
   });
   p.push({
     section: 'I',
-    text: '3. Thực hiện chương trình làm việc, chương trình kiểm tra, giám sát. Hoàn thành {{program_items_done}}/{{program_items_planned}} nội dung chương trình đến hạn trong kỳ; kết luận {{inspections_concluded}} cuộc kiểm tra, giám sát; kiểm tra việc khắc phục sau kiểm tra {{inspections_remedies_verified}} cuộc.',
+    text:
+      '3. Thực hiện chương trình làm việc, chương trình kiểm tra, giám sát. ' +
+      'Hoàn thành {{program_items_done}}/{{program_items_planned}} nội dung chương trình đến hạn trong kỳ; ' +
+      'kết luận {{inspections_concluded}} cuộc kiểm tra, giám sát; ' +
+      'kiểm tra việc khắc phục sau kiểm tra {{inspections_remedies_verified}} cuộc.',
   });
   p.push({
     section: 'I',
-    text: `4. Tiếp nhận, trả lời kiến nghị, đề xuất${value('consultation_recipients') ? '; lấy ý kiến dự thảo' : ''}. Tiếp nhận {{recommendations_received}} kiến nghị, đề xuất; trả lời đúng hạn {{recommendations_answered_on_time}}, trả lời chậm {{recommendations_answered_late}}${value('recommendations_overdue') ? ', còn {{recommendations_overdue}} kiến nghị quá hạn chưa trả lời' : ''}.${value('consultation_recipients') ? ' Gửi dự thảo xin ý kiến {{consultation_recipients}} lượt đơn vị, {{consultation_answered}} lượt góp ý đúng hạn.' : ''}`,
+    text:
+      `4. Tiếp nhận, trả lời kiến nghị, đề xuất${value('consultation_recipients') ? '; lấy ý kiến dự thảo' : ''}. ` +
+      'Tiếp nhận {{recommendations_received}} kiến nghị, đề xuất; ' +
+      'trả lời đúng hạn {{recommendations_answered_on_time}}, trả lời chậm {{recommendations_answered_late}}' +
+      (value('recommendations_overdue') ? ', còn {{recommendations_overdue}} kiến nghị quá hạn chưa trả lời' : '') +
+      '.' +
+      (value('consultation_recipients')
+        ? ' Gửi dự thảo xin ý kiến {{consultation_recipients}} lượt đơn vị, ' +
+          '{{consultation_answered}} lượt góp ý đúng hạn.'
+        : ''),
   });
   const fixed = (d.shortcomings ?? []).filter((x) => x.fixedOn);
   const open = (d.shortcomings ?? []).filter((x) => !x.fixedOn);
   if (fixed.length) {
     p.push({
       section: 'I',
-      text: '5. Khắc phục hạn chế, khuyết điểm. Đã khắc phục {{shortcomings_fixed}} hạn chế, khuyết điểm nêu ở lần sơ kết, kiểm tra trước:',
+      text:
+        '5. Khắc phục hạn chế, khuyết điểm. Đã khắc phục {{shortcomings_fixed}} hạn chế, ' +
+        'khuyết điểm nêu ở lần sơ kết, kiểm tra trước:',
     });
     for (const x of fixed)
       p.push({ section: 'I', text: `- ${x.text} (${x.lead} chủ trì; khắc phục ngày ${formatDateVi(x.fixedOn)}).` });
@@ -113,7 +140,11 @@ export function draftReport(d: DraftInput): ReportParagraph[] {
   });
   p.push({
     section: 'III',
-    text: `${value('tasks_overdue') ? 'Tập trung hoàn thành dứt điểm {{tasks_overdue}} nhiệm vụ quá hạn; t' : 'T'}hực hiện nghiêm chế độ họp, thời hạn gửi tài liệu và ban hành thông báo kết luận theo quy chế${d.deviations.length ? '; khắc phục các hạn chế nêu tại Mục II' : ''}.`,
+    text:
+      (value('tasks_overdue') ? 'Tập trung hoàn thành dứt điểm {{tasks_overdue}} nhiệm vụ quá hạn; t' : 'T') +
+      'hực hiện nghiêm chế độ họp, thời hạn gửi tài liệu và ban hành thông báo kết luận theo quy chế' +
+      (d.deviations.length ? '; khắc phục các hạn chế nêu tại Mục II' : '') +
+      '.',
   });
   p.push({ section: 'IV', text: '(Văn phòng ghi các kiến nghị, đề xuất với cấp trên.)' });
   return p;
@@ -167,7 +198,9 @@ export function checkReportEdit(
       throw new ProblemError('VALIDATION_FAILED', {
         code: 'THIEU_GIAI_TRINH_SO_LIEU',
         field: `body.overrides[${i}].explanation`,
-        detail: `Số liệu "${labelOf(o.key)}" tính từ hồ sơ là ${value}, báo cáo ghi ${o.stated}: cần ghi rõ lý do (giải trình) cho số liệu đã sửa`,
+        detail:
+          `Số liệu "${labelOf(o.key)}" tính từ hồ sơ là ${value}, báo cáo ghi ${o.stated}: ` +
+          `cần ghi rõ lý do (giải trình) cho số liệu đã sửa`,
       });
     }
   });

@@ -35,5 +35,8 @@ export function standingLabel(s: ShortcomingDates, period: { from: IsoDate; to: 
   const st = standingIn(s, period);
   if (!st) return '';
   if (st.fixedWithin) return `đã khắc phục ngày ${formatDateVi(s.fixedOn)}`;
-  return `${st.carriedOver ? 'chuyển từ kỳ trước, ' : ''}chưa khắc phục${st.overdueAtEnd ? `, quá hạn từ ${formatDateVi(s.dueDate)}` : `, hạn ${formatDateVi(s.dueDate)}`}`;
+  return (
+    `${st.carriedOver ? 'chuyển từ kỳ trước, ' : ''}chưa khắc phục` +
+    (st.overdueAtEnd ? `, quá hạn từ ${formatDateVi(s.dueDate)}` : `, hạn ${formatDateVi(s.dueDate)}`)
+  );
 }

@@ -5,7 +5,10 @@ import { foldVietnamese } from './text.fold.js';
  * same wherever it runs and can be tested without a database.
  */
 
-/** Words as compared: folded, punctuation turned into spaces ("Hội nghị lần thứ 5: triển khai" → "hoi nghi lan thu 5 trien khai"). */
+/**
+ * Words as compared: folded, punctuation turned into spaces
+ * ("Hội nghị lần thứ 5: triển khai" → "hoi nghi lan thu 5 trien khai").
+ */
 export function searchWords(text: string): string {
   return foldVietnamese(text)
     .replace(/[^a-z0-9]+/g, ' ')
@@ -29,7 +32,9 @@ export interface ParsedSearch {
   words: string;
   /** Its words, each of which a record must contain. */
   terms: string[];
-  /** The symbol the query may name, as a symbolKey with the number first ("TB 78" → "78tb"); null when it cannot be one. */
+  /**
+   * The symbol the query may name, as a symbolKey with the number first ("TB 78" → "78tb"); null when it cannot be one.
+   */
   symbol: string | null;
 }
 
@@ -55,7 +60,10 @@ export function parseSearch(query: string): ParsedSearch {
   return { text, words, terms: words ? words.split(' ') : [], symbol: words ? symbolOf(words) : null };
 }
 
-/** Exact when the keys agree; a prefix when the symbol starts with the key ("78-TB" → "78-TB/TU", but "7" is not "77-…"). */
+/**
+ * Exact when the keys agree; a prefix when the symbol starts with the key ("78-TB" → "78-TB/TU", but "7"
+ * is not "77-…").
+ */
 export function symbolMatch(key: string | null, symbol: string | null | undefined): 'exact' | 'prefix' | null {
   if (!key || !symbol) return null;
   const s = symbolKey(symbol);

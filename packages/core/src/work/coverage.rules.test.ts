@@ -23,7 +23,7 @@ describe('responsibility coverage', () => {
     expect(coverageReport(reg, '2026-06-01', { units, unitsEver: units, holdings }).findings).toEqual([]);
   });
 
-  it('matches fields without diacritics or case, and reports two members on one field and a member over the limit', () => {
+  it('matches fields without diacritics or case; reports two members on one field and a member over the limit', () => {
     const holdings = fieldNames.map((f, i) => ({ personId: `p${i}`, name: `Người ${i}`, field: f }));
     holdings.push({ personId: 'p0', name: 'Người 0', field: 'kinh te, ngan sach, dau tu' });
     holdings.push({ personId: 'p0', name: 'Người 0', field: 'AN NINH, TRẬT TỰ' });

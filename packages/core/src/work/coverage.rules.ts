@@ -81,7 +81,9 @@ export function coverageReport(
         code: 'DUTY_TWO_OWNERS',
         kind: 'overlap',
         subject: name,
-        message_vi: `Nhiệm vụ "${name}" có ${owners.length} đơn vị chủ trì: ${owners.map(roleName).join(', ')} (${eIds.map(citeVi).join('; ')})`,
+        message_vi:
+          `Nhiệm vụ "${name}" có ${owners.length} đơn vị chủ trì: ` +
+          `${owners.map(roleName).join(', ')} (${eIds.map(citeVi).join('; ')})`,
         people: [],
         ruleIds: ids,
         eIds,
@@ -94,7 +96,9 @@ export function coverageReport(
         code: 'DUTY_OWNER_MISSING',
         kind: 'gap',
         subject: name,
-        message_vi: `Nhiệm vụ "${name}" giao ${roleName(owners[0]!)} chủ trì (${eIds.map(citeVi).join('; ')}) nhưng đơn vị này không còn vào ngày ${formatDateVi(on)}`,
+        message_vi:
+          `Nhiệm vụ "${name}" giao ${roleName(owners[0]!)} chủ trì (${eIds.map(citeVi).join('; ')}) ` +
+          `nhưng đơn vị này không còn vào ngày ${formatDateVi(on)}`,
         people: [],
         ruleIds: ids,
         eIds,
@@ -125,7 +129,9 @@ export function coverageReport(
           code: 'FIELD_TWO_MEMBERS',
           kind: 'overlap',
           subject: f.name,
-          message_vi: `Lĩnh vực "${f.name}" có ${people.length} Ủy viên cùng phụ trách: ${people.map((p) => p.name).join(', ')}; mỗi lĩnh vực chỉ một người phụ trách (${cite})`,
+          message_vi:
+            `Lĩnh vực "${f.name}" có ${people.length} Ủy viên cùng phụ trách: ` +
+            `${people.map((p) => p.name).join(', ')}; mỗi lĩnh vực chỉ một người phụ trách (${cite})`,
           people,
           ruleIds: [rule.id],
           eIds: [rule.basis],
@@ -145,7 +151,9 @@ export function coverageReport(
             code: 'MEMBER_OVERLOADED',
             kind: 'load',
             subject: e.name,
-            message_vi: `Đồng chí ${e.name} phụ trách ${e.fields.length} lĩnh vực (${e.fields.join('; ')}), quá ${rule.max_per_member} lĩnh vực (${cite})`,
+            message_vi:
+              `Đồng chí ${e.name} phụ trách ${e.fields.length} lĩnh vực (${e.fields.join('; ')}), ` +
+              `quá ${rule.max_per_member} lĩnh vực (${cite})`,
             people: [{ id, name: e.name }],
             ruleIds: [rule.id],
             eIds: [rule.basis],

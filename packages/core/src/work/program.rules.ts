@@ -46,7 +46,8 @@ export const PROGRAM_MATTERS: Record<ProgramSpan, string> = {
 export const R11_DEFAULT = {
   body: 'BCH',
   basis_vi:
-    'Quy định 305-QĐ/TW: Ban Chấp hành thông qua chương trình làm việc, chương trình kiểm tra, giám sát toàn khóa (R11)',
+    'Quy định 305-QĐ/TW: Ban Chấp hành thông qua chương trình làm việc, chương trình kiểm tra, ' +
+    'giám sát toàn khóa (R11)',
 };
 
 export const PERIOD_KINDS = ['month', 'quarter', 'half', 'meeting', 'date'] as const;
@@ -199,7 +200,9 @@ export function adoptionCheck(
   return {
     ...decided,
     ok: false,
-    reason_vi: `${bodyName} không có thẩm quyền thông qua chương trình này; cơ quan có thẩm quyền là ${decided.competentName} (${decided.reason_vi})`,
+    reason_vi:
+      `${bodyName} không có thẩm quyền thông qua chương trình này; ` +
+      `cơ quan có thẩm quyền là ${decided.competentName} (${decided.reason_vi})`,
   };
 }
 

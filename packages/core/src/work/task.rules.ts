@@ -71,7 +71,10 @@ export function checkSixClear(t: TaskDraft): SixClearCheck {
   if (t.leads.length > 1) {
     refused = {
       rule: 'MOT_DAU_MOI_CHU_TRI',
-      message_vi: `Mỗi nhiệm vụ chỉ có một đầu mối chủ trì (Kết luận 226-KL/TW, "6 rõ"); nhiệm vụ này có ${t.leads.length}: ${t.leads.map((l) => l.name).join(', ')}. Hãy tách thành ${t.leads.length} nhiệm vụ, mỗi nhiệm vụ một đơn vị chủ trì, các đơn vị khác là phối hợp.`,
+      message_vi:
+        `Mỗi nhiệm vụ chỉ có một đầu mối chủ trì (Kết luận 226-KL/TW, "6 rõ"); nhiệm vụ này có ${t.leads.length}: ` +
+        `${t.leads.map((l) => l.name).join(', ')}. Hãy tách thành ${t.leads.length} nhiệm vụ, ` +
+        `mỗi nhiệm vụ một đơn vị chủ trì, các đơn vị khác là phối hợp.`,
     };
   }
   if (blank(t.title)) miss('ro_viec');
@@ -138,13 +141,16 @@ export function canTransition(
   if (!TASK_TRANSITIONS[from]?.includes(to)) {
     return {
       ok: false,
-      reason_vi: `Không chuyển được từ "${TASK_STATE_LABELS[from]?.vi ?? from}" sang "${TASK_STATE_LABELS[to]?.vi ?? to}"`,
+      reason_vi:
+        `Không chuyển được từ "${TASK_STATE_LABELS[from]?.vi ?? from}" sang ` + `"${TASK_STATE_LABELS[to]?.vi ?? to}"`,
     };
   }
   if (from === 'draft' && to === 'assigned' && check && !check.complete) {
     return {
       ok: false,
-      reason_vi: `Chưa giao được: ${[check.refused?.message_vi, ...check.missing.map((m) => m.message_vi)].filter(Boolean).join('; ')}`,
+      reason_vi:
+        `Chưa giao được: ` +
+        `${[check.refused?.message_vi, ...check.missing.map((m) => m.message_vi)].filter(Boolean).join('; ')}`,
     };
   }
   return { ok: true, reason_vi: 'Được phép' };

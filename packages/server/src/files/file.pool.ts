@@ -60,11 +60,12 @@ export async function parseInPool<T>(
   } catch (e) {
     const err = e as Error & { code?: string };
     if (err.name === 'AbortError' || err.name === 'TimeoutError') {
+      const seconds = timeLimitMs / 1000;
       throw new ProblemError('FILE_UNPROCESSABLE', {
         code: 'QUA_THOI_GIAN_XU_LY',
         field,
-        limit: timeLimitMs / 1000,
-        detail: `Tệp cần hơn ${timeLimitMs / 1000} giây để đọc, vượt giới hạn xử lý: hãy kiểm tra lại tệp hoặc chia nhỏ`,
+        limit: seconds,
+        detail: `Tệp cần hơn ${seconds} giây để đọc, vượt giới hạn xử lý: hãy kiểm tra lại tệp hoặc chia nhỏ`,
       });
     }
     if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {

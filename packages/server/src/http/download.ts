@@ -1,4 +1,6 @@
-/** Downloads: the DOCX media type and a Content-Disposition that keeps a Vietnamese file name (with an ASCII fallback). */
+/**
+ * Downloads: the DOCX media type and a Content-Disposition that keeps a Vietnamese file name (with an ASCII fallback).
+ */
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const attachment = (name: string) =>

@@ -47,7 +47,8 @@ export function openApiDocument() {
       title: 'Quychế API',
       version: '1',
       description:
-        'Quy chế làm việc của cấp ủy Đảng: tổ chức, cơ quan, cán bộ theo thời gian. Mọi thao tác ghi cần tiêu đề x-csrf-token.',
+        'Quy chế làm việc của cấp ủy Đảng: tổ chức, cơ quan, ' +
+        'cán bộ theo thời gian. Mọi thao tác ghi cần tiêu đề x-csrf-token.',
     },
     components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'qc_session' } } },
     paths,

@@ -74,7 +74,8 @@ export function toProblem(err: unknown, bodyLimit = 1024 * 1024): Problem {
     case '23503':
       return problem('VALIDATION_FAILED', { detail: 'Tham chiếu tới bản ghi không tồn tại' });
     case '23514':
-      // Check constraints on user data: "not its own parent" (organization_parent_check), else "ends on or after it starts".
+      // Check constraints on user data: "not its own parent" (organization_parent_check),
+      // else "ends on or after it starts".
       if ((e as { constraint?: string }).constraint === 'organization_parent_check') {
         return problem('RULE_VIOLATION', {
           code: 'TU_LAM_CAP_TREN',

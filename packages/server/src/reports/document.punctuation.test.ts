@@ -89,7 +89,7 @@ function punctuationFaults(name: string, paras: Para[]): string[] {
 
 describe('the punctuation rule itself', () => {
   const p = (text: string, o: Partial<Para> = {}): Para => ({ text, inTable: false, centred: false, ...o });
-  it('flags a sentence without its stop, doubled stops and spaces before punctuation, and exempts titles and tables', () => {
+  it('flags a missing stop, doubled stops and spaces before punctuation, and exempts titles and tables', () => {
     expect(punctuationFaults('x', [p('Chủ trì: đồng chí Trần Quốc Hưng, Bí thư Tỉnh ủy')])).toHaveLength(1);
     expect(punctuationFaults('x', [p('Chủ trì: đồng chí Trần Quốc Hưng, Bí thư Tỉnh ủy.')])).toEqual([]);
     expect(punctuationFaults('x', [p('Kết quả biểu quyết: được thông qua..')])).toHaveLength(1);

@@ -71,10 +71,10 @@ export function conclusionNoticeDocx(input: ConclusionDocInput): Promise<Buffer>
     let text = sentence(`${i + 1}. ${it.text}`);
     if (it.kind === 'action') {
       const parts: string[] = [];
-      if (it.lead)
-        parts.push(
-          `Giao ${clause(it.lead)} chủ trì${it.supporting.length ? `, phối hợp với ${it.supporting.map(clause).join(', ')}` : ''}`,
-        );
+      if (it.lead) {
+        const supporting = it.supporting.length ? `, phối hợp với ${it.supporting.map(clause).join(', ')}` : '';
+        parts.push(`Giao ${clause(it.lead)} chủ trì${supporting}`);
+      }
       if (it.due) parts.push(`thời hạn: ${clause(it.due)}`);
       if (it.product) parts.push(`sản phẩm: ${clause(it.product)}`);
       if (it.supervisor) parts.push(`đồng chí ${clause(it.supervisor)} theo dõi, chỉ đạo`);
@@ -83,6 +83,9 @@ export function conclusionNoticeDocx(input: ConclusionDocInput): Promise<Buffer>
     }
     return body(text);
   });
+  const meetingTitle = input.meetingTitle;
+  const meetingDay = formatDateVi(input.meetingDate);
+  const at = `tại ${meetingTitle.charAt(0).toLocaleLowerCase('vi')}${meetingTitle.slice(1)}`;
   return partyDocument([
     headerBlock({ issuer: input.issuer, symbol: `Số ${input.symbol}`, place: input.place, date: input.issuedOn }),
     centre(''),
@@ -93,10 +96,7 @@ export function conclusionNoticeDocx(input: ConclusionDocInput): Promise<Buffer>
           centre('THÔNG BÁO', { bold: true, size: 15 }),
           centre(`KẾT LUẬN CỦA ${input.bodyName.toUpperCase()}`, { bold: true }),
         ]),
-    centre(
-      `tại ${input.meetingTitle.charAt(0).toLocaleLowerCase('vi')}${input.meetingTitle.slice(1)}${input.meetingTitle.includes(formatDateVi(input.meetingDate)) ? '' : ` ngày ${formatDateVi(input.meetingDate)}`}`,
-      { after: 80 },
-    ),
+    centre(meetingTitle.includes(meetingDay) ? at : `${at} ngày ${meetingDay}`, { after: 80 }),
     centre('-----', { after: 240 }),
     body(sentence(input.summary)),
     ...lines,
@@ -138,6 +138,9 @@ const nameOnly = (s: string | null) => (s && !OFFICE.test(s) ? s.split(',')[0]!.
 
 export function minutesDocx(input: MinutesDocInput): Promise<Buffer> {
   const c = input.counts;
+  const startsAt = input.startsAt ? `${input.startsAt.replace(':', ' giờ ')} phút, ` : '';
+  const kind = input.kind ? `; ${input.kind.toLowerCase()}` : '';
+  const sites = input.sites.map((s) => `${s.name} (${s.present}/${s.summoned})`).join('; ');
   return partyDocument([
     headerBlock({ issuer: input.issuer, symbol: '', place: input.place, date: input.date }),
     centre(''),
@@ -147,9 +150,7 @@ export function minutesDocx(input: MinutesDocInput): Promise<Buffer> {
     centre(input.bodyName, { after: 80 }),
     centre('-----', { after: 240 }),
     heading('I. THỜI GIAN, ĐỊA ĐIỂM, HÌNH THỨC'),
-    body(
-      `Thời gian: ${input.startsAt ? `${input.startsAt.replace(':', ' giờ ')} phút, ` : ''}ngày ${formatDateVi(input.date)}. Hình thức: ${input.format}${input.kind ? `; ${input.kind.toLowerCase()}` : ''}.`,
-    ),
+    body(`Thời gian: ${startsAt}ngày ${formatDateVi(input.date)}. Hình thức: ${input.format}${kind}.`),
     ...(input.location ? [body(sentence(`Địa điểm: ${clause(input.location)}`))] : []),
     heading('II. THÀNH PHẦN'),
     ...(input.chair
@@ -163,22 +164,15 @@ export function minutesDocx(input: MinutesDocInput): Promise<Buffer> {
       : []),
     ...(input.secretary ? [body(sentence(`Thư ký: ${comrade(clause(input.secretary))}`))] : []),
     body(
-      `Số ủy viên được triệu tập: ${c.summoned}; có mặt: ${c.present}; vắng có lý do: ${c.absentExcused}; vắng: ${c.absent}${c.guests ? `; khách mời: ${c.guests}` : ''}.`,
+      `Số ủy viên được triệu tập: ${c.summoned}; có mặt: ${c.present}; vắng có lý do: ${c.absentExcused}; ` +
+        `vắng: ${c.absent}${c.guests ? `; khách mời: ${c.guests}` : ''}.`,
     ),
-    ...input.absences.map((a) =>
-      body(
-        `- Đồng chí ${clause(a.name)}: ${a.excused ? 'vắng có lý do' : 'vắng'}${a.reason?.trim() ? ` (${clause(a.reason)})` : ''}.`,
-        { indent: true },
-      ),
-    ),
+    ...input.absences.map((a) => {
+      const reason = a.reason?.trim() ? ` (${clause(a.reason)})` : '';
+      return body(`- Đồng chí ${clause(a.name)}: ${a.excused ? 'vắng có lý do' : 'vắng'}${reason}.`, { indent: true });
+    }),
     ...(input.guests.length ? [body(`Khách mời: ${input.guests.map(clause).join('; ')}.`)] : []),
-    ...(input.sites.length
-      ? [
-          body(
-            `Các điểm cầu (${input.sites.length}): ${input.sites.map((s) => `${s.name} (${s.present}/${s.summoned})`).join('; ')}.`,
-          ),
-        ]
-      : []),
+    ...(input.sites.length ? [body(`Các điểm cầu (${input.sites.length}): ${sites}.`)] : []),
     ...(input.quorum ? [body(sentence(`Điều kiện hợp lệ: ${clause(input.quorum)}`))] : []),
     heading('III. NỘI DUNG VÀ KẾT QUẢ BIỂU QUYẾT'),
     ...input.agenda.flatMap((a, i) => [

@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { comparisonTableDocx } from './party-document.docx.js';
 
 describe('comparison table in the Party format', () => {
-  it('writes A4, Times New Roman, the header block, the table and the signature, page numbers from page 2', async () => {
+  it('writes A4, Times New Roman, the header block, the table, the signature, page numbers from page 2', async () => {
     const buf = await comparisonTableDocx({
       issuer: 'Tỉnh ủy An Lạc',
       symbol: 'Số 05-BC/TU',

@@ -44,8 +44,9 @@ export interface ReviewReportDocInput {
 }
 
 /**
- * A paragraph as a sentence: a line of a list ("- …") ends with ";", the list's last line with "."; another paragraph
- * with its stop (one before a list keeps its ":"); a line in capitals is a heading the office typed and is left as it is.
+ * A paragraph as a sentence: a line of a list ("- …") ends with ";", the list's last line with "."; another
+ * paragraph with its stop (one before a list keeps its ":"); a line in capitals is a heading the office typed and
+ * is left as it is.
  */
 function punctuated(texts: string[]): string[] {
   return texts.map((t, i) => {

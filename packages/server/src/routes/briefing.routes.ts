@@ -10,7 +10,8 @@ export function briefingRoutes(app: FastifyInstance, db: Db) {
     method: 'GET',
     url: '/organizations/:id/briefing',
     summary:
-      'Giao ban các ban tham mưu, giúp việc trong một kỳ (quý, 6 tháng): nhiệm vụ chủ trì, phối hợp và tình trạng cuối kỳ, nội dung trình Ban Thường vụ, Thường trực, việc phối hợp giữa các ban',
+      'Giao ban các ban tham mưu, giúp việc trong một kỳ (quý, 6 tháng): nhiệm vụ chủ trì, ' +
+      'phối hợp và tình trạng cuối kỳ, nội dung trình Ban Thường vụ, Thường trực, việc phối hợp giữa các ban',
     params: IdParamsSchema,
     query: BriefingQuerySchema,
     response: BriefingSchema,

@@ -35,7 +35,8 @@ export function calendarRoutes(app: FastifyInstance, db: Db) {
     method: 'GET',
     url: '/organizations/:id/meeting-deviations',
     summary:
-      'Các sai lệch so với quy chế trong năm (chế độ họp, gửi tài liệu, điều kiện hợp lệ, thông báo kết luận, thẩm quyền)',
+      'Các sai lệch so với quy chế trong năm (chế độ họp, ' +
+      'gửi tài liệu, điều kiện hợp lệ, thông báo kết luận, thẩm quyền)',
     params: IdParamsSchema,
     query: CalendarQuerySchema,
     response: DeviationReportSchema,

@@ -10,7 +10,8 @@ export function conclusionListRoutes(app: FastifyInstance, db: Db) {
     method: 'GET',
     url: '/conclusions',
     summary:
-      'Sổ thông báo kết luận: số ký hiệu, hội nghị, việc giao, đã thành nhiệm vụ, hoàn thành, quá hạn và tỷ lệ theo dõi',
+      'Sổ thông báo kết luận: số ký hiệu, hội nghị, việc giao, ' +
+      'đã thành nhiệm vụ, hoàn thành, quá hạn và tỷ lệ theo dõi',
     query: ConclusionListQuerySchema,
     response: ConclusionListSchema,
     handler: ({ ctx, query }) => listConclusions(ctx, query),

@@ -182,7 +182,8 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     method: 'POST',
     url: '/consultations/:id/adopt',
     summary:
-      'Ghi nhận thông qua theo kết quả biểu quyết: phiên bản có hiệu lực từ ngày thông qua; quy chế cấp dưới phải rà soát được giao nhiệm vụ',
+      'Ghi nhận thông qua theo kết quả biểu quyết: phiên bản có hiệu lực từ ngày thông qua; ' +
+      'quy chế cấp dưới phải rà soát được giao nhiệm vụ',
     params: IdParamsSchema,
     body: AdoptConsultationSchema,
     response: ConsultationSchema.extend({ impact: ImpactSchema.shape.subordinates }),
@@ -192,7 +193,8 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     method: 'GET',
     url: '/consultations/:id/events',
     summary:
-      'Cập nhật trực tiếp (server-sent events): số ý kiến, đã xử lý, theo từng điểm cầu của hội nghị lấy ý kiến trực tuyến',
+      'Cập nhật trực tiếp (server-sent events): số ý kiến, đã xử lý, ' +
+      'theo từng điểm cầu của hội nghị lấy ý kiến trực tuyến',
     params: IdParamsSchema,
     handler: async ({ ctx, params, reply }) => {
       await consultations.loadConsultation(ctx, params.id);

@@ -86,7 +86,8 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
     method: 'POST',
     url: '/meetings/:id/reschedule',
     summary:
-      'Dời ngày họp (hội nghị dự kiến hoặc đã triệu tập, chưa khai mạc): ghi lý do, kiểm tra lại thời hạn gửi tài liệu theo ngày mới',
+      'Dời ngày họp (hội nghị dự kiến hoặc đã triệu tập, chưa khai mạc): ' +
+      'ghi lý do, kiểm tra lại thời hạn gửi tài liệu theo ngày mới',
     ...M,
     body: RescheduleMeetingSchema,
     handler: ({ ctx, params, body }) => rescheduleMeeting(ctx, params.id, body),

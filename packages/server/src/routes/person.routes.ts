@@ -93,7 +93,9 @@ export function personRoutes(app: FastifyInstance, db: Db) {
     url: '/search',
     tag: 'search',
     summary:
-      'Tìm mọi thứ người dùng được xem: văn bản theo số, ký hiệu; hội nghị, kết luận, nhiệm vụ, chương trình, kiểm tra, kiến nghị, lấy ý kiến, điều khoản quy chế, người, tổ chức — có dấu hoặc không dấu, xếp hạng, theo nhóm',
+      'Tìm mọi thứ người dùng được xem: văn bản theo số, ký hiệu; hội nghị, ' +
+      'kết luận, nhiệm vụ, chương trình, kiểm tra, kiến nghị, lấy ý kiến, ' +
+      'điều khoản quy chế, người, tổ chức — có dấu hoặc không dấu, xếp hạng, theo nhóm',
     query: SearchQuerySchema,
     response: SearchResultSchema,
     handler: ({ ctx, query }) => search(ctx, query),

@@ -56,7 +56,8 @@ export function reviewRequestRoutes(app: FastifyInstance, db: Db) {
     method: 'POST',
     url: '/review-requests/:id/conclude',
     summary:
-      'Đoàn công tác ghi kết luận: hạn chế vào sổ theo dõi của tổ chức được làm việc, kiến nghị được theo dõi đến khi trả lời',
+      'Đoàn công tác ghi kết luận: hạn chế vào sổ theo dõi của tổ chức được làm việc, ' +
+      'kiến nghị được theo dõi đến khi trả lời',
     params: IdParamsSchema,
     body: ConcludeReviewRequestSchema,
     response: ReviewRequestSchema,

@@ -112,7 +112,8 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
     method: 'POST',
     url: '/review-reports/:id/next-program',
     summary:
-      'Dựng dự thảo chương trình kỳ tới từ nhiệm vụ trọng tâm của báo cáo (mục III), chuyển các nội dung chưa hoàn thành của kỳ này sang',
+      'Dựng dự thảo chương trình kỳ tới từ nhiệm vụ trọng tâm của báo cáo (mục III), ' +
+      'chuyển các nội dung chưa hoàn thành của kỳ này sang',
     status: 201,
     params: IdParamsSchema,
     body: NextProgramSchema,

@@ -36,7 +36,8 @@ export function systemRoutes(app: FastifyInstance, db: Db) {
     method: 'POST',
     url: '/system/backup',
     summary:
-      'Sao lưu toàn bộ dữ liệu (tệp .jsonl.gz, ảnh chụp nhất quán): quản trị viên có quyền trên mọi tổ chức gốc, hoặc lệnh `quyche db backup` trên máy chủ (mã trong quyche.server.json)',
+      'Sao lưu toàn bộ dữ liệu (tệp .jsonl.gz, ảnh chụp nhất quán): quản trị viên có quyền trên mọi tổ chức gốc, ' +
+      'hoặc lệnh `quyche db backup` trên máy chủ (mã trong quyche.server.json)',
     status: 200,
     localToken: true,
     handler: async ({ ctx, req, reply, local }) => {

@@ -40,7 +40,8 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     method: 'GET',
     url: '/organizations/:id/coverage',
     summary:
-      'Bao quát trách nhiệm tại một ngày: nhiệm vụ chưa có hoặc có hai đơn vị chủ trì, lĩnh vực chưa có hoặc có hai người phụ trách, người phụ trách quá nhiều',
+      'Bao quát trách nhiệm tại một ngày: nhiệm vụ chưa có hoặc có hai đơn vị chủ trì, ' +
+      'lĩnh vực chưa có hoặc có hai người phụ trách, người phụ trách quá nhiều',
     params: IdParamsSchema,
     query: AsOfQuerySchema,
     response: CoverageSchema,

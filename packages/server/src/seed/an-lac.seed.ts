@@ -1,5 +1,5 @@
 import { foldVietnamese } from '@quyche/core';
-import { appendAudit } from '@quyche/db';
+import { appendAudit, qb } from '@quyche/db';
 import type { Db, Sql } from '@quyche/db';
 import { hashPassword } from '../auth/password.js';
 import { communeNames, DEMO_PASSWORD, LEADERS, nameGenerator } from './an-lac.data.js';
@@ -16,9 +16,8 @@ import { seedReviews } from './reviews.seed.js';
 type Row = Record<string, unknown>;
 
 export async function isSeeded(db: Sql): Promise<boolean> {
-  return (
-    (await db.query<{ n: number }>("select count(*)::int as n from organization where code = 'ORG-AL'")).rows[0]!.n > 0
-  );
+  const al = await qb(db).selectFrom('organization').select('id').where('code', '=', 'ORG-AL').executeTakeFirst();
+  return al !== undefined;
 }
 
 export interface SeedSummary {

@@ -27,10 +27,10 @@ export class Batch {
         const chunk = rows.slice(i, i + 400);
         const params: unknown[] = [];
         // A key a row lacks takes the column's default (DEFAULT is allowed inside multi-row VALUES).
-        const values = chunk.map(
-          (r) =>
-            `(${cols.map((c) => (r[c] === undefined ? 'default' : (params.push(r[c]), `$${params.length}`))).join(',')})`,
-        );
+        const values = chunk.map((r) => {
+          const cells = cols.map((c) => (r[c] === undefined ? 'default' : (params.push(r[c]), `$${params.length}`)));
+          return `(${cells.join(',')})`;
+        });
         await tx.query(`insert into ${t} (${cols.join(',')}) values ${values.join(',')}`, params);
       }
     }

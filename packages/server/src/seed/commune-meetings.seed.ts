@@ -73,7 +73,8 @@ export function seedCommuneMeetings(b: Batch, c: CommuneMeetingContext) {
   let number = 0;
   for (const p of plans) {
     const bodyName = p.body === 'BCH' ? `Ban Chấp hành Đảng bộ ${c.orgName}` : `Ban Thường vụ Đảng ủy ${c.orgName}`;
-    const title = `${p.body === 'BCH' ? 'Hội nghị Ban Chấp hành Đảng bộ' : 'Phiên họp Ban Thường vụ Đảng ủy'} ${c.orgName} tháng ${Number(p.date.slice(5, 7))}/2026`;
+    const meetingName = p.body === 'BCH' ? 'Hội nghị Ban Chấp hành Đảng bộ' : 'Phiên họp Ban Thường vụ Đảng ủy';
+    const title = `${meetingName} ${c.orgName} tháng ${Number(p.date.slice(5, 7))}/2026`;
     const documentsSent =
       p.date === '2026-05-05' ? addDays(p.date, -1) : workingDaysBefore(p.date, p.body === 'BCH' ? 6 : 4);
     const id = b.add('meeting', {
@@ -91,7 +92,9 @@ export function seedCommuneMeetings(b: Batch, c: CommuneMeetingContext) {
       documents_sent_on: documentsSent,
       opened_on: p.date,
       closed_on: p.date,
-      minutes_text: `Biên bản ${title.toLowerCase().replace(/^h/, 'h')}: nghe báo cáo tình hình tháng, thảo luận và kết luận các nội dung theo chương trình.`,
+      minutes_text:
+        `Biên bản ${title.toLowerCase().replace(/^h/, 'h')}: nghe báo cáo tình hình tháng, ` +
+        'thảo luận và kết luận các nội dung theo chương trình.',
       minutes_approved_on: p.date,
       chair_person_id: c.secretary,
       secretary_name: 'Văn phòng Đảng ủy xã',
@@ -120,7 +123,9 @@ export function seedCommuneMeetings(b: Batch, c: CommuneMeetingContext) {
       issued_document_id: doc,
       symbol,
       issued_on: issuedOn,
-      summary: `Ngày ${formatDateVi(p.date)}, ${bodyName} họp, nghe báo cáo tình hình thực hiện nhiệm vụ và cho ý kiến các nội dung theo chương trình. ${p.body === 'BCH' ? 'Ban Chấp hành' : 'Ban Thường vụ'} kết luận như sau:`,
+      summary:
+        `Ngày ${formatDateVi(p.date)}, ${bodyName} họp, nghe báo cáo tình hình thực hiện nhiệm vụ và cho ý kiến ` +
+        `các nội dung theo chương trình. ${p.body === 'BCH' ? 'Ban Chấp hành' : 'Ban Thường vụ'} kết luận như sau:`,
       signer_person_id: c.secretary,
       signer_for: p.body === 'BCH' ? 'T/M ĐẢNG ỦY' : 'T/M BAN THƯỜNG VỤ',
       signer_position: 'BÍ THƯ',

@@ -22,7 +22,9 @@ const COMMENTS: { eId: string | null; kind: 'general' | 'clause' | 'proposal'; t
   {
     eId: null,
     kind: 'general',
-    text: 'Dự thảo cơ bản phù hợp với Quy chế mẫu; đề nghị thống nhất cách dùng "Tỉnh ủy" và "Ban Chấp hành Đảng bộ tỉnh" trong toàn văn.',
+    text:
+      'Dự thảo cơ bản phù hợp với Quy chế mẫu; ' +
+      'đề nghị thống nhất cách dùng "Tỉnh ủy" và "Ban Chấp hành Đảng bộ tỉnh" trong toàn văn.',
   },
   {
     eId: 'art_12__para_3',
@@ -39,7 +41,8 @@ const COMMENTS: { eId: string | null; kind: 'general' | 'clause' | 'proposal'; t
     kind: 'proposal',
     text: 'Đề nghị rút ngắn thời hạn ban hành thông báo kết luận để cấp xã sớm triển khai.',
     proposed:
-      'Văn phòng Tỉnh ủy ban hành thông báo kết luận hội nghị, phiên họp trong thời hạn 03 ngày làm việc kể từ ngày họp.',
+      'Văn phòng Tỉnh ủy ban hành thông báo kết luận hội nghị, ' +
+      'phiên họp trong thời hạn 03 ngày làm việc kể từ ngày họp.',
   },
   {
     eId: 'art_16__para_1',
@@ -56,7 +59,9 @@ const COMMENTS: { eId: string | null; kind: 'general' | 'clause' | 'proposal'; t
     kind: 'proposal',
     text: 'Thời hạn 20 ngày làm việc là ngắn đối với xã mới hợp nhất.',
     proposed:
-      'Khi Quy chế này được sửa đổi, bổ sung, trong thời hạn 30 ngày làm việc kể từ ngày có hiệu lực, các đảng ủy xã, phường rà soát, sửa đổi quy chế làm việc của mình cho phù hợp; Ban Tổ chức Tỉnh ủy hướng dẫn, theo dõi.',
+      'Khi Quy chế này được sửa đổi, bổ sung, trong thời hạn 30 ngày làm việc kể từ ngày có hiệu lực, ' +
+      'các đảng ủy xã, phường rà soát, sửa đổi quy chế làm việc của mình cho phù hợp; ' +
+      'Ban Tổ chức Tỉnh ủy hướng dẫn, theo dõi.',
   },
 ];
 
@@ -81,7 +86,8 @@ const DISPOSED: Record<
   5: {
     disposition: 'partly_accepted',
     explanation:
-      'Tiếp thu: bổ sung trách nhiệm hướng dẫn của Ban Tổ chức; việc kiểm tra thực hiện theo chương trình kiểm tra, giám sát.',
+      'Tiếp thu: bổ sung trách nhiệm hướng dẫn của Ban Tổ chức; ' +
+      'việc kiểm tra thực hiện theo chương trình kiểm tra, giám sát.',
   },
 };
 
@@ -100,7 +106,8 @@ export async function seedConsultations(
     .replace(/^status: .*$/m, 'status: draft')
     .replace(
       ART_27_1,
-      'không làm thay việc thuộc thẩm quyền của đảng ủy xã, phường; định kỳ 06 tháng một lần làm việc với các đảng ủy xã, phường mới hợp nhất.',
+      'không làm thay việc thuộc thẩm quyền của đảng ủy xã, phường; ' +
+        'định kỳ 06 tháng một lần làm việc với các đảng ủy xã, phường mới hợp nhất.',
     );
   const draft = parseOrThrow(text);
   const versionId = uuidv7();

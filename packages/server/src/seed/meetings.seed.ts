@@ -638,7 +638,9 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
     const bodyMembers = members[p.body];
     const minutes =
       held && !p.cancelled
-        ? `Hội nghị khai mạc lúc ${p.startsAt ?? '08:00'}. Đồng chí ${N('M01')}, Bí thư Tỉnh ủy, chủ trì.\nCác đại biểu thảo luận từng nội dung theo chương trình; cơ quan trình bày tiếp thu, giải trình ý kiến.\nĐồng chí chủ trì kết luận các nội dung; hội nghị biểu quyết thông qua theo quy chế.`
+        ? `Hội nghị khai mạc lúc ${p.startsAt ?? '08:00'}. Đồng chí ${N('M01')}, Bí thư Tỉnh ủy, chủ trì.\n` +
+          'Các đại biểu thảo luận từng nội dung theo chương trình; cơ quan trình bày tiếp thu, giải trình ý kiến.\n' +
+          'Đồng chí chủ trì kết luận các nội dung; hội nghị biểu quyết thông qua theo quy chế.'
         : null;
     b.add('meeting', {
       id,
@@ -792,7 +794,9 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
             meeting_id: id,
             agenda_item_id: item,
             person_id: P('M33'),
-            text: 'Đề nghị xem xét thêm thời gian công tác tại cơ sở của nhân sự được giới thiệu; bảo lưu ý kiến và đề nghị báo cáo Ban Tổ chức Trung ương.',
+            text:
+              'Đề nghị xem xét thêm thời gian công tác tại cơ sở của nhân sự được giới thiệu; ' +
+              'bảo lưu ý kiến và đề nghị báo cáo Ban Tổ chức Trung ương.',
           });
       }
     });
@@ -938,7 +942,9 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
       issued_document_id: doc,
       symbol,
       issued_on: k.issuedOn,
-      summary: `Ngày ${k.plan.date.slice(8)}/${k.plan.date.slice(5, 7)}/2026, ${bodyName} họp, nghe các cơ quan báo cáo theo chương trình. Sau khi thảo luận, ${bodyName} kết luận như sau:`,
+      summary:
+        `Ngày ${k.plan.date.slice(8)}/${k.plan.date.slice(5, 7)}/2026, ${bodyName} họp, ` +
+        `nghe các cơ quan báo cáo theo chương trình. Sau khi thảo luận, ${bodyName} kết luận như sau:`,
       signer_person_id: k.plan.body === 'TT' ? P('M02') : P('M01'),
       signer_for:
         k.plan.body === 'BCH' ? 'T/M TỈNH ỦY' : k.plan.body === 'BTV' ? 'T/M BAN THƯỜNG VỤ' : 'T/L BAN THƯỜNG VỤ',
@@ -956,7 +962,9 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
         conclusion_id: cid,
         position: pos++,
         kind: 'conclusion',
-        text: `Về ${it.title.charAt(0).toLowerCase()}${it.title.slice(1)}: thống nhất với nội dung trình; cơ quan trình tiếp thu ý kiến, hoàn chỉnh.`,
+        text:
+          `Về ${it.title.charAt(0).toLowerCase()}${it.title.slice(1)}: ` +
+          'thống nhất với nội dung trình; cơ quan trình tiếp thu ý kiến, hoàn chỉnh.',
         leads: '[]',
         supporting: '[]',
       });

@@ -466,7 +466,8 @@ export function seedPrograms(b: Batch, c: ProgramSeedContext) {
       })),
     ),
     conclusion_text:
-      'Các đảng ủy xã cơ bản thực hiện nghiêm Kết luận 226-KL/TW; 3 đảng ủy xã còn giao nhiệm vụ chưa bảo đảm "6 rõ", cần khắc phục trong quý III/2026.',
+      'Các đảng ủy xã cơ bản thực hiện nghiêm Kết luận 226-KL/TW; ' +
+      '3 đảng ủy xã còn giao nhiệm vụ chưa bảo đảm "6 rõ", cần khắc phục trong quý III/2026.',
     conclusion_symbol: null,
     concluded_on: '2026-06-29',
     verified_on: '2026-10-15',
@@ -493,7 +494,8 @@ export function seedPrograms(b: Batch, c: ProgramSeedContext) {
       },
     ]),
     conclusion_text:
-      'Đảng ủy các cơ quan Đảng tỉnh thực hiện tốt công tác tài chính đảng năm 2025; chỉ đạo 2 chi bộ cập nhật sổ sách kế toán.',
+      'Đảng ủy các cơ quan Đảng tỉnh thực hiện tốt công tác tài chính đảng năm 2025; ' +
+      'chỉ đạo 2 chi bộ cập nhật sổ sách kế toán.',
     conclusion_symbol: '22-TB/UBKTTU',
     concluded_on: '2026-05-27',
     verified_on: '2026-09-15',
@@ -523,7 +525,8 @@ export function seedPrograms(b: Batch, c: ProgramSeedContext) {
       })),
     ),
     conclusion_text:
-      'Đảng ủy xã Tân Lập còn hạn chế trong lãnh đạo sinh hoạt chi bộ ở 5 chi bộ thôn; yêu cầu khắc phục, báo cáo Ủy ban Kiểm tra Tỉnh ủy trước ngày 15/12/2026.',
+      'Đảng ủy xã Tân Lập còn hạn chế trong lãnh đạo sinh hoạt chi bộ ở 5 chi bộ thôn; ' +
+      'yêu cầu khắc phục, báo cáo Ủy ban Kiểm tra Tỉnh ủy trước ngày 15/12/2026.',
     conclusion_symbol: '25-TB/UBKTTU',
     concluded_on: '2026-06-10',
     state: 'concluded',
@@ -648,7 +651,9 @@ export function seedPrograms(b: Batch, c: ProgramSeedContext) {
     from_org_id: c.orgs.UBND,
     from_label: 'Đảng ủy UBND tỉnh',
     title: 'Kiến nghị tháo gỡ vướng mắc giải phóng mặt bằng dự án cao tốc đoạn qua tỉnh',
-    text: 'Đảng ủy UBND tỉnh kiến nghị Ban Thường vụ chỉ đạo các đảng ủy xã có dự án đi qua tập trung tuyên truyền, vận động; giao Ban Nội chính theo dõi 14 vướng mắc.',
+    text:
+      'Đảng ủy UBND tỉnh kiến nghị Ban Thường vụ chỉ đạo các đảng ủy xã có dự án đi qua tập trung tuyên truyền, ' +
+      'vận động; giao Ban Nội chính theo dõi 14 vướng mắc.',
     received_on: '2026-02-13',
     state: 'answered',
     answered_on: '2026-02-26',
@@ -660,7 +665,9 @@ export function seedPrograms(b: Batch, c: ProgramSeedContext) {
     inspection_id: communesCheck,
     from_label: 'Đoàn kiểm tra của Ủy ban Kiểm tra Tỉnh ủy (Quyết định 21-QĐ/UBKTTU)',
     title: 'Đề xuất chỉ đạo rà soát quy chế làm việc của 3 đảng ủy xã',
-    text: 'Đoàn kiểm tra đề xuất Ban Thường vụ chỉ đạo 3 đảng ủy xã rà soát, sửa đổi quy chế làm việc cho phù hợp Quy chế làm việc 01-QC/TU.',
+    text:
+      'Đoàn kiểm tra đề xuất Ban Thường vụ chỉ đạo 3 đảng ủy xã rà soát, ' +
+      'sửa đổi quy chế làm việc cho phù hợp Quy chế làm việc 01-QC/TU.',
     received_on: '2026-06-12',
     state: 'answered',
     answered_on: '2026-06-30',
@@ -672,7 +679,9 @@ export function seedPrograms(b: Batch, c: ProgramSeedContext) {
     from_org_id: c.orgs.TAN_LAP,
     from_label: 'Đảng ủy xã Tân Lập',
     title: 'Kiến nghị bổ sung cán bộ chuyên trách công tác đảng cấp xã',
-    text: 'Đảng ủy xã Tân Lập kiến nghị Ban Thường vụ xem xét bổ sung 01 cán bộ chuyên trách công tác đảng do khối lượng công việc tăng sau sắp xếp.',
+    text:
+      'Đảng ủy xã Tân Lập kiến nghị Ban Thường vụ xem xét bổ sung 01 cán bộ ' +
+      'chuyên trách công tác đảng do khối lượng công việc tăng sau sắp xếp.',
     received_on: '2026-11-16',
     state: 'assigned',
   });
@@ -703,7 +712,9 @@ export function seedPrograms(b: Batch, c: ProgramSeedContext) {
     from_org_id: c.communes[1]!.id,
     from_label: `Đảng ủy ${c.communes[1]!.name}`,
     title: 'Kiến nghị hướng dẫn giải quyết đơn thư liên quan đến đất đai kéo dài',
-    text: 'Đảng ủy phường kiến nghị Ban Thường vụ chỉ đạo các cơ quan hướng dẫn giải quyết dứt điểm 4 vụ việc đất đai kéo dài.',
+    text:
+      'Đảng ủy phường kiến nghị Ban Thường vụ chỉ đạo các cơ quan ' +
+      'hướng dẫn giải quyết dứt điểm 4 vụ việc đất đai kéo dài.',
     received_on: '2026-10-20',
     state: 'received',
   });

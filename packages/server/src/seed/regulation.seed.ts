@@ -16,14 +16,16 @@ adopted_on: 2026-06-25
 in_force_from: 2026-07-01
 ---
 effects:
-  - { op: replace, target: art_12__para_3, text: "Tài liệu hội nghị Tỉnh ủy được gửi đến Tỉnh ủy viên chậm nhất 07 ngày làm việc trước ngày khai mạc.",
+  - { op: replace, target: art_12__para_3,
+      text: "Tài liệu hội nghị Tỉnh ủy được gửi đến Tỉnh ủy viên chậm nhất 07 ngày làm việc trước ngày khai mạc.",
       rules: [ { id: tl-bch, kind: notice, body: BCH, documents_before_meeting: { min: 7, unit: working_day } } ] }
 `;
 
 async function insertVersion(tx: Sql, regulationId: string, orgId: string, text: string, reg: Regulation) {
   const fm = reg.frontMatter;
   await tx.query(
-    `insert into regulation_version (id, regulation_id, org_id, expression, status, source_text, sha256, parsed, adopted_on, in_force_from)
+    `insert into regulation_version
+       (id, regulation_id, org_id, expression, status, source_text, sha256, parsed, adopted_on, in_force_from)
      values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
     [
       uuidv7(),
@@ -59,7 +61,9 @@ export async function seedRegulations(tx: Sql, provinceId: string, communeId: st
   const anLac = await add(provinceId, file('an-lac/01-QC-TU.qc.md'));
   const amendment = parseAmendment(DEMO_AMENDMENT);
   await tx.query(
-    'insert into regulation_amendment (id, regulation_id, org_id, work, title, source_text, parsed, adopted_on, in_force_from) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
+    `insert into regulation_amendment
+       (id, regulation_id, org_id, work, title, source_text, parsed, adopted_on, in_force_from)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
     [
       uuidv7(),
       anLac.id,

@@ -1,5 +1,5 @@
 import { customPeriod, documentSymbol, parseReviewPeriod } from '@quyche/core';
-import { nextDocumentNumber, termOn, uuidv7 } from '@quyche/db';
+import { nextDocumentNumber, qb, termOn, uuidv7 } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import { draftFor } from '../services/review-report.service.js';
 
@@ -16,11 +16,15 @@ export async function seedReviews(
 ) {
   const meetingOn = async (org: string, date: string) =>
     (
-      await tx.query<{ id: string }>(
-        "select m.id from meeting m join body b on b.id = m.body_id where m.org_id = $1 and b.kind = 'BTV' and m.meeting_date = $2",
-        [org, date],
-      )
-    ).rows[0]?.id ?? null;
+      await qb(tx)
+        .selectFrom('meeting as m')
+        .innerJoin('body as b', 'b.id', 'm.body_id')
+        .select('m.id')
+        .where('m.org_id', '=', org)
+        .where('b.kind', '=', 'BTV')
+        .where('m.meeting_date', '=', date)
+        .executeTakeFirst()
+    )?.id ?? null;
   const report = async (
     org: { id: string; name: string },
     code: string,
@@ -29,43 +33,58 @@ export async function seedReviews(
     const period = parseReviewPeriod(code, { today: c.today });
     const d = await draftFor(tx, org, period, 'period', c.today, 3);
     const id = uuidv7();
-    await tx.query(
-      `insert into review_report (id, org_id, kind, period_code, period_from, period_to, title, state, paragraphs, adopted_figures, adopted_on, adopted_meeting_id, recipients, created_by)
-       values ($1,$2,'period',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-      [
+    await qb(tx)
+      .insertInto('review_report')
+      .values({
         id,
-        org.id,
-        period.code,
-        period.from,
-        period.to,
-        d.title,
-        adopted ? 'adopted' : 'draft',
-        JSON.stringify(d.paragraphs),
-        adopted ? JSON.stringify(d.figures) : null,
-        adopted?.on ?? null,
-        adopted?.meeting ?? null,
-        JSON.stringify(['Ban Thường vụ cấp trên (để báo cáo)', 'Các đồng chí cấp ủy viên', 'Lưu Văn phòng']),
-        c.adminUser,
-      ],
-    );
+        org_id: org.id,
+        kind: 'period',
+        period_code: period.code,
+        period_from: period.from,
+        period_to: period.to,
+        title: d.title,
+        state: adopted ? 'adopted' : 'draft',
+        paragraphs: JSON.stringify(d.paragraphs),
+        adopted_figures: adopted ? JSON.stringify(d.figures) : null,
+        adopted_on: adopted?.on ?? null,
+        adopted_meeting_id: adopted?.meeting ?? null,
+        recipients: JSON.stringify([
+          'Ban Thường vụ cấp trên (để báo cáo)',
+          'Các đồng chí cấp ủy viên',
+          'Lưu Văn phòng',
+        ]),
+        created_by: c.adminUser,
+      })
+      .execute();
     if (adopted) {
       // Issued with its number, as an adopted report is (12-BC/TU).
-      const sym = (await tx.query<{ symbol: string | null }>('select symbol from organization where id = $1', [org.id]))
-        .rows[0]?.symbol;
+      const sym = (await qb(tx).selectFrom('organization').select('symbol').where('id', '=', org.id).executeTakeFirst())
+        ?.symbol;
       const term = await termOn(tx, org.id, adopted.on);
       if (sym && term) {
         const number = await nextDocumentNumber(tx, org.id, 'BC', term.id);
         const docId = uuidv7();
         const symbol = documentSymbol(number, 'BC', sym);
-        await tx.query(
-          'insert into issued_document (id, org_id, term_id, doc_type, number, symbol, title, issued_on, confidentiality, created_by) values ($1,$2,$3,$4,$5,$6,$7,$8,0,$9)',
-          [docId, org.id, term.id, 'BC', number, symbol, d.title, adopted.on, c.adminUser],
-        );
-        await tx.query('update review_report set symbol = $2, issued_document_id = $3 where id = $1', [
-          id,
-          symbol,
-          docId,
-        ]);
+        await qb(tx)
+          .insertInto('issued_document')
+          .values({
+            id: docId,
+            org_id: org.id,
+            term_id: term.id,
+            doc_type: 'BC',
+            number,
+            symbol,
+            title: d.title,
+            issued_on: adopted.on,
+            confidentiality: 0,
+            created_by: c.adminUser,
+          })
+          .execute();
+        await qb(tx)
+          .updateTable('review_report')
+          .set({ symbol, issued_document_id: docId })
+          .where('id', '=', id)
+          .execute();
       }
     }
     return id;
@@ -76,8 +95,14 @@ export async function seedReviews(
   });
   const lead = async (name: string) => ({
     kind: 'unit',
-    id: (await tx.query<{ id: string }>('select id from body where org_id = $1 and name = $2', [c.province, name]))
-      .rows[0]!.id,
+    id: (
+      await qb(tx)
+        .selectFrom('body')
+        .select('id')
+        .where('org_id', '=', c.province)
+        .where('name', '=', name)
+        .executeTakeFirstOrThrow()
+    ).id,
     name,
   });
   const shortcomings = [
@@ -89,7 +114,8 @@ export async function seedReviews(
       fixed: {
         on: '2026-11-16',
         evidence:
-          'Từ phiên họp ngày 04/08/2026 đến ngày 17/11/2026, tài liệu của 8/8 phiên họp Ban Thường vụ được gửi đúng hạn (sổ theo dõi gửi tài liệu của Văn phòng Tỉnh ủy)',
+          'Từ phiên họp ngày 04/08/2026 đến ngày 17/11/2026, tài liệu của 8/8 phiên họp Ban Thường vụ được gửi ' +
+          'đúng hạn (sổ theo dõi gửi tài liệu của Văn phòng Tỉnh ủy)',
       },
     },
     {
@@ -100,7 +126,9 @@ export async function seedReviews(
       fixed: null,
     },
     {
-      text: 'Việc thuộc thẩm quyền của Ban Nội chính Tỉnh ủy còn đưa lên Thường trực Tỉnh ủy quyết định (khoản 2 Điều 18)',
+      text:
+        'Việc thuộc thẩm quyền của Ban Nội chính Tỉnh ủy còn đưa lên Thường trực Tỉnh ủy quyết định ' +
+        '(khoản 2 Điều 18)',
       remedy: 'Rà soát danh mục việc thuộc thẩm quyền của các ban, chỉ trình Thường trực việc vượt thẩm quyền',
       lead: await lead('Ban Nội chính Tỉnh ủy'),
       due: '2026-12-31',
@@ -108,24 +136,24 @@ export async function seedReviews(
     },
   ];
   for (const s of shortcomings) {
-    await tx.query(
-      `insert into shortcoming (id, org_id, text, remedy, lead_kind, lead_id, lead_name, due_date, identified_on, review_report_id, state, fixed_on, evidence)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,'2026-07-07',$9,$10,$11,$12)`,
-      [
-        uuidv7(),
-        c.province,
-        s.text,
-        s.remedy,
-        s.lead.kind,
-        s.lead.id,
-        s.lead.name,
-        s.due,
-        h1,
-        s.fixed ? 'fixed' : 'open',
-        s.fixed?.on ?? null,
-        s.fixed?.evidence ?? null,
-      ],
-    );
+    await qb(tx)
+      .insertInto('shortcoming')
+      .values({
+        id: uuidv7(),
+        org_id: c.province,
+        text: s.text,
+        remedy: s.remedy,
+        lead_kind: s.lead.kind,
+        lead_id: s.lead.id,
+        lead_name: s.lead.name,
+        due_date: s.due,
+        identified_on: '2026-07-07',
+        review_report_id: h1,
+        state: s.fixed ? 'fixed' : 'open',
+        fixed_on: s.fixed?.on ?? null,
+        evidence: s.fixed?.evidence ?? null,
+      })
+      .execute();
   }
   await report({ id: c.province, name: c.provinceName }, '2026', null);
   await report({ id: c.commune, name: c.communeName }, '2026-H1', {
@@ -140,15 +168,22 @@ async function workingGroups(
   tx: Sql,
   c: { province: string; provinceName: string; commune: string; communeName: string; adminUser: string; today: string },
 ) {
-  const x02 = (await tx.query<{ id: string; name: string }>("select id, name from organization where code = 'ORG-X02'"))
-    .rows[0];
+  const x02 = await qb(tx)
+    .selectFrom('organization')
+    .select(['id', 'name'])
+    .where('code', '=', 'ORG-X02')
+    .executeTakeFirst();
   const termStart = async (org: string) =>
     (
-      await tx.query<{ valid_from: string }>(
-        'select valid_from::text from term where org_id = $1 and valid_from <= $2 order by valid_from desc limit 1',
-        [org, c.today],
-      )
-    ).rows[0]?.valid_from;
+      await qb(tx)
+        .selectFrom('term')
+        .select('valid_from')
+        .where('org_id', '=', org)
+        .where('valid_from', '<=', c.today)
+        .orderBy('valid_from', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+    )?.valid_from;
   const topics = [
     'Việc xây dựng, ban hành Quy chế làm việc của Đảng ủy khóa I sau sắp xếp',
     'Thực hiện chế độ họp, thời hạn gửi tài liệu và ban hành thông báo kết luận',
@@ -166,26 +201,25 @@ async function workingGroups(
     report: { id: string; on: string } | null,
   ) => {
     const from = (await termStart(target.id)) ?? '2025-07-01';
-    await tx.query(
-      `insert into review_request (id, org_id, target_org_id, title, topics, period_from, period_to, sent_on, deadline, team, state, report_id, submitted_on, created_by)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-      [
-        uuidv7(),
-        c.province,
-        target.id,
-        `Đoàn công tác của ${c.provinceName} làm việc với ${target.name}`,
-        JSON.stringify(topics),
-        from,
-        sentOn,
-        sentOn,
+    await qb(tx)
+      .insertInto('review_request')
+      .values({
+        id: uuidv7(),
+        org_id: c.province,
+        target_org_id: target.id,
+        title: `Đoàn công tác của ${c.provinceName} làm việc với ${target.name}`,
+        topics: JSON.stringify(topics),
+        period_from: from,
+        period_to: sentOn,
+        sent_on: sentOn,
         deadline,
-        JSON.stringify(team),
-        report ? 'submitted' : 'sent',
-        report?.id ?? null,
-        report?.on ?? null,
-        c.adminUser,
-      ],
-    );
+        team: JSON.stringify(team),
+        state: report ? 'submitted' : 'sent',
+        report_id: report?.id ?? null,
+        submitted_on: report?.on ?? null,
+        created_by: c.adminUser,
+      })
+      .execute();
   };
   const from = (await termStart(c.commune)) ?? '2025-07-01';
   const period = customPeriod(from, '2026-11-16', { today: c.today });
@@ -198,22 +232,27 @@ async function workingGroups(
     3,
   );
   const reportId = uuidv7();
-  await tx.query(
-    `insert into review_report (id, org_id, kind, period_code, period_from, period_to, title, state, paragraphs, recipients, created_by) values ($1,$2,'regulation',$3,$4,$5,$6,'draft',$7,$8,$9)`,
-    [
-      reportId,
-      c.commune,
-      period.code,
-      period.from,
-      period.to,
-      d.title,
-      JSON.stringify(d.paragraphs),
-      JSON.stringify([`Đoàn công tác của ${c.provinceName} (để báo cáo)`, 'Lưu Văn phòng Đảng ủy']),
-      c.adminUser,
-    ],
-  );
-  const tanLap = (await tx.query<{ name: string }>('select name from organization where id = $1', [c.commune]))
-    .rows[0]!;
+  await qb(tx)
+    .insertInto('review_report')
+    .values({
+      id: reportId,
+      org_id: c.commune,
+      kind: 'regulation',
+      period_code: period.code,
+      period_from: period.from,
+      period_to: period.to,
+      title: d.title,
+      state: 'draft',
+      paragraphs: JSON.stringify(d.paragraphs),
+      recipients: JSON.stringify([`Đoàn công tác của ${c.provinceName} (để báo cáo)`, 'Lưu Văn phòng Đảng ủy']),
+      created_by: c.adminUser,
+    })
+    .execute();
+  const tanLap = await qb(tx)
+    .selectFrom('organization')
+    .select('name')
+    .where('id', '=', c.commune)
+    .executeTakeFirstOrThrow();
   await request({ id: c.commune, name: tanLap.name }, '2026-11-16', '2026-11-30', { id: reportId, on: '2026-11-27' });
   if (x02) await request(x02, '2026-11-20', '2026-12-04', null);
 }

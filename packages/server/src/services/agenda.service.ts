@@ -242,7 +242,8 @@ export async function closeWithTally(ctx: RequestContext, meetingId: string, inp
       // The consultation's own verdict first ("Không hợp lệ: 40/61 …"), then the count of the item.
       const reason =
         valid && !valid.valid
-          ? `Lấy ý kiến ${valid.reason_vi.charAt(0).toLocaleLowerCase('vi')}${valid.reason_vi.slice(1)}; không có kết quả biểu quyết: ${a.reason_vi}`
+          ? `Lấy ý kiến ${valid.reason_vi.charAt(0).toLocaleLowerCase('vi')}${valid.reason_vi.slice(1)}; ` +
+            `không có kết quả biểu quyết: ${a.reason_vi}`
           : a.reason_vi;
       await recordVote(
         tx,

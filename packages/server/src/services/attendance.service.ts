@@ -208,14 +208,18 @@ export async function recordWrittenResponse(
   if (input.receivedOn < m.meeting_date) {
     throw new ProblemError('VALIDATION_FAILED', {
       field: 'body.receivedOn',
-      detail: `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, trước ngày gửi phiếu lấy ý kiến ${formatDateVi(m.meeting_date)}`,
+      detail:
+        `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, ` +
+        `trước ngày gửi phiếu lấy ý kiến ${formatDateVi(m.meeting_date)}`,
     });
   }
   if (m.consultation_deadline && input.receivedOn > m.consultation_deadline) {
     throw new ProblemError('RULE_VIOLATION', {
       code: 'QUA_HAN_TRA_LOI',
       field: 'body.receivedOn',
-      detail: `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, sau hạn trả lời ${formatDateVi(m.consultation_deadline)}`,
+      detail:
+        `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, ` +
+        `sau hạn trả lời ${formatDateVi(m.consultation_deadline)}`,
     });
   }
   const att = await meetingAttendanceOfMember(ctx.db, meetingId, input.personId);

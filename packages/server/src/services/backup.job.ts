@@ -101,7 +101,9 @@ export async function runScheduledBackup(
  */
 export async function notifyBackupFailure(db: Db, message: string, backupDir: string): Promise<number> {
   const title = 'Sao lưu định kỳ thất bại';
-  const body = `${message}\nThư mục sao lưu: ${backupDir}. Hệ thống sẽ tự thử lại; hãy kiểm tra dung lượng đĩa và quyền ghi, hoặc sao lưu bằng lệnh "npx quyche db backup TỆP" rồi kiểm tra bằng "npx quyche db check-backup TỆP".`;
+  const body =
+    `${message}\nThư mục sao lưu: ${backupDir}. Hệ thống sẽ tự thử lại; hãy kiểm tra dung lượng đĩa và quyền ghi, ` +
+    'hoặc sao lưu bằng lệnh "npx quyche db backup TỆP" rồi kiểm tra bằng "npx quyche db check-backup TỆP".';
   return db.transaction(async (tx) => {
     const to = await alertAdministrators(tx);
     for (const a of to) {

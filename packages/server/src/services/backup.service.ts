@@ -1,18 +1,9 @@
 import { PassThrough } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { ProblemError } from '@quyche/core';
-import { appendAudit, orgsCovered, writeBackup } from '@quyche/db';
+import { appendAudit, orgsCovered, rootOrganizations, writeBackup } from '@quyche/db';
 import type { BackupSummary, Db } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-
-/** Organizations at the top of the tree (no parent at any time): the whole database hangs under them. */
-export async function rootOrganizations(db: Db): Promise<string[]> {
-  return (
-    await db.query<{ id: string }>(
-      'select id from organization o where not exists (select 1 from organization_parent p where p.org_id = o.id) order by id',
-    )
-  ).rows.map((r) => r.id);
-}
 
 /**
  * A backup holds every organization's data, password hashes included: only an administrator whose grants cover

@@ -42,7 +42,8 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
     const ok = p && (await ctx.can(p.org_id, 'read', p.confidentiality));
     if (!ok) throw new ProblemError('VALIDATION_FAILED', { field, detail: `Không tìm thấy người mã ${id}` });
   };
-  // Unless named, the notice is signed by the meeting's chair (its signing block: "T/M BAN THƯỜNG VỤ / BÍ THƯ" and his name).
+  // Unless named, the notice is signed by the meeting's chair
+  // (its signing block: "T/M BAN THƯỜNG VỤ / BÍ THƯ" and his name).
   const signerId = input.signer.personId === undefined ? m.chair_person_id : input.signer.personId;
   if (signerId) await visiblePerson(signerId, 'body.signer.personId');
   for (const [i, it] of input.items.entries()) {

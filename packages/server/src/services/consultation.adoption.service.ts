@@ -37,7 +37,9 @@ type In<T extends z.ZodType> = z.output<T>;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** Submits the next version to the body the regulation names (R: who decides QUY_CHE_LAM_VIEC), on a meeting's agenda. */
+/**
+ * Submits the next version to the body the regulation names (R: who decides QUY_CHE_LAM_VIEC), on a meeting's agenda.
+ */
 export async function submitConsultation(ctx: RequestContext, id: string, input: In<typeof SubmitConsultationSchema>) {
   const { c, recipients, comments, manage } = await loadConsultationWithComments(ctx, id);
   if (!manage) throw new ProblemError('FORBIDDEN', { detail: 'Chỉ cơ quan lấy ý kiến trình dự thảo' });

@@ -103,7 +103,8 @@ export async function answerConsultation(ctx: RequestContext, id: string, input:
         throw new ProblemError('VALIDATION_FAILED', {
           field: f('eId'),
           detail:
-            'Đề xuất nội dung thay thế cho một khoản hoặc một điểm; góp ý vào cả điều thì chọn "Ý kiến vào điều, khoản"',
+            'Đề xuất nội dung thay thế cho một khoản hoặc một điểm; ' +
+            'góp ý vào cả điều thì chọn "Ý kiến vào điều, khoản"',
         });
     }
     return {

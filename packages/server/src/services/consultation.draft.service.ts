@@ -109,7 +109,9 @@ export async function synthesisDocxFile(ctx: RequestContext, id: string) {
     date: ctx.today(),
     title: s.title,
     ...(c.document_text !== null ? { provisionLabel: 'Đoạn' } : {}),
-    summary: `dự thảo ${r?.title ?? c.document_title ?? ''} (gửi xin ý kiến ngày ${formatDateVi(c.sent_on)}, hạn ${formatDateVi(c.deadline)}; ${answered} nơi góp ý)`,
+    summary:
+      `dự thảo ${r?.title ?? c.document_title ?? ''} (gửi xin ý kiến ngày ${formatDateVi(c.sent_on)}, ` +
+      `hạn ${formatDateVi(c.deadline)}; ${answered} nơi góp ý)`,
     rows: s.rows,
     noComment: s.noComment,
     notAnswered: s.notAnswered,

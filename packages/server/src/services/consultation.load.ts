@@ -36,7 +36,10 @@ export async function versionRegulation(
   return { reg, expression: v.expression, text: v.source_text };
 }
 
-/** The draft circulated (or the next one) as the structure comments sit in: a regulation's version, or a document's paragraphs. */
+/**
+ * The draft circulated (or the next one) as the structure comments sit in:
+ * a regulation's version, or a document's paragraphs.
+ */
 export async function draftOf(
   sql: Sql,
   c: Pick<

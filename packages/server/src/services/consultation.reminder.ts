@@ -48,9 +48,11 @@ export function consultationHandlers(
       const text = [
         `Kính gửi: ${r.name}`,
         '',
-        `Đến ngày ${formatDateVi(today)}, Quychế chưa nhận được ý kiến góp ý của ${clause(r.name)} đối với ${clause(c.title)}.`,
+        `Đến ngày ${formatDateVi(today)}, ` +
+          `Quychế chưa nhận được ý kiến góp ý của ${clause(r.name)} đối với ${clause(c.title)}.`,
         `Hạn góp ý: ${formatDateVi(c.deadline)}.`,
-        'Đề nghị gửi ý kiến (hoặc trả lời "nhất trí, không có ý kiến") sớm để cơ quan soạn thảo tổng hợp, tiếp thu, giải trình.',
+        'Đề nghị gửi ý kiến (hoặc trả lời "nhất trí, không có ý kiến") ' +
+          'sớm để cơ quan soạn thảo tổng hợp, tiếp thu, giải trình.',
         '',
         `Góp ý tại: ${link}`,
       ].join('\n');

@@ -36,7 +36,10 @@ export { loadConsultation } from './consultation.load.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
-/** The body that decides the matter (adopting the working regulation, or the document's), as the regulation in force says. */
+/**
+ * The body that decides the matter (adopting the working regulation, or the document's),
+ * as the regulation in force says.
+ */
 async function adoptingBody(sql: Sql, orgId: string, on: string, matter: string) {
   const r = await regulationFor(sql, orgId, on);
   if (!r) return null;

@@ -40,7 +40,10 @@ import { tasksBySource } from './task.view.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
-/** The inspection commission acts on its own powers (Điều lệ Đảng, Điều 32); other bodies decide teams under the regulation. */
+/**
+ * The inspection commission acts on its own powers (Điều lệ Đảng, Điều 32);
+ * other bodies decide teams under the regulation.
+ */
 const OWN_POWERS = 'UBKT';
 
 export async function loadInspection(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
@@ -72,7 +75,9 @@ async function competenceOf(ctx: RequestContext, orgId: string, decidingBody: st
   if (!(decidingBody in (reg.frontMatter.bodies ?? {})) && !(decidingBody in (reg.frontMatter.roles ?? {}))) {
     throw new ProblemError('VALIDATION_FAILED', {
       field: 'body.decidingBody',
-      detail: `Quy chế không có cơ quan "${decidingBody}" (ví dụ ${Object.keys(reg.frontMatter.bodies ?? {}).join(', ')})`,
+      detail:
+        `Quy chế không có cơ quan "${decidingBody}" (ví dụ ` +
+        `${Object.keys(reg.frontMatter.bodies ?? {}).join(', ')})`,
     });
   }
   if (decidingBody === OWN_POWERS)
@@ -198,7 +203,8 @@ export async function stepInspection(ctx: RequestContext, id: string, input: In<
   );
   if (input.to === 'verified' && r.concluded_on && input.verifiedOn < r.concluded_on)
     problems.push(
-      `Ngày kiểm tra việc khắc phục (${formatDateVi(input.verifiedOn)}) trước ngày kết luận (${formatDateVi(r.concluded_on)})`,
+      `Ngày kiểm tra việc khắc phục (${formatDateVi(input.verifiedOn)}) ` +
+        `trước ngày kết luận (${formatDateVi(r.concluded_on)})`,
     );
   if (problems.length) {
     throw new ProblemError('RULE_VIOLATION', {

@@ -83,7 +83,9 @@ export async function agendaView(
   });
 }
 
-/** Tasks that come back to this meeting: due at it, or overdue from the body's decisions if it is its next regular one. */
+/**
+ * Tasks that come back to this meeting: due at it, or overdue from the body's decisions if it is its next regular one.
+ */
 export async function proposedAgenda(ctx: RequestContext, m: MeetingRow) {
   if (['closed', 'minutes_approved', 'cancelled'].includes(m.state)) return [];
   const today = ctx.today();
@@ -97,6 +99,7 @@ export async function proposedAgenda(ctx: RequestContext, m: MeetingRow) {
   });
   return rows.map((t) => {
     const here = t.due_meeting_id === m.id;
+    const given = t.source_label ? ` (giao tại ${t.source_label})` : '';
     return {
       taskId: t.id,
       kind: here ? ('due_here' as const) : ('overdue' as const),
@@ -105,8 +108,9 @@ export async function proposedAgenda(ctx: RequestContext, m: MeetingRow) {
       due: t.due_effective,
       sourceLabel: t.source_label,
       reason_vi: here
-        ? `Nhiệm vụ có hạn trình tại cuộc họp này${t.source_label ? ` (giao tại ${t.source_label})` : ''}`
-        : `Nhiệm vụ quá hạn từ ${formatDateVi(t.due_effective)}${t.source_label ? ` (giao tại ${t.source_label})` : ''}: đề nghị ${t.lead_name ?? 'đơn vị chủ trì'} báo cáo tại phiên họp thường lệ gần nhất của cơ quan đã giao`,
+        ? `Nhiệm vụ có hạn trình tại cuộc họp này${given}`
+        : `Nhiệm vụ quá hạn từ ${formatDateVi(t.due_effective)}${given}: đề nghị ${t.lead_name ?? 'đơn vị chủ trì'} ` +
+          'báo cáo tại phiên họp thường lệ gần nhất của cơ quan đã giao',
     };
   });
 }

@@ -39,6 +39,8 @@ export async function assertChair(ctx: RequestContext, m: MeetingRow, personId: 
   const label = fieldLabelVi(['chairPersonId'], UpdateMeetingSchema, 'body');
   throw new ProblemError('VALIDATION_FAILED', {
     field: 'body.chairPersonId',
-    detail: `${label}: ${name} không phải ủy viên ${body.name} vào ngày họp ${formatDateVi(on)}. Hãy chọn người chủ trì trong danh sách ủy viên của cơ quan.`,
+    detail:
+      `${label}: ${name} không phải ủy viên ${body.name} vào ngày họp ${formatDateVi(on)}. ` +
+      'Hãy chọn người chủ trì trong danh sách ủy viên của cơ quan.',
   });
 }

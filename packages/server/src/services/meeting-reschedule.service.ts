@@ -96,7 +96,9 @@ export function noticeAfterMove(
     const ok = today <= a.result.latest;
     return {
       ok,
-      reason_vi: `Chưa gửi tài liệu: theo ngày họp mới, tài liệu chậm nhất phải gửi ngày ${formatDateVi(a.result.latest)}${ok ? '' : ' (đã qua)'} (${period}${citeVi(a.eIds[0] ?? '')})`,
+      reason_vi:
+        'Chưa gửi tài liệu: theo ngày họp mới, tài liệu chậm nhất phải gửi ngày ' +
+        `${formatDateVi(a.result.latest)}${ok ? '' : ' (đã qua)'} (${period}${citeVi(a.eIds[0] ?? '')})`,
       ruleIds: a.ruleIds,
       eIds: a.eIds,
     };

@@ -1,7 +1,8 @@
 import { ProblemError } from '@quyche/core';
-import { agendaItemOfMeeting, getBody, getMeeting, meetingVersion, updateMeetingAtVersion } from '@quyche/db';
-import type { MeetingRow, Sql } from '@quyche/db';
+import { agendaItemOfMeeting, getBody, getMeeting } from '@quyche/db';
+import type { MeetingRow, MeetingTable, Sql, Updateable } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
+import { updateVersioned } from './sql-update.js';
 
 /** A meeting the user may read (or write), and a body, or the "not found" answer. */
 export async function loadMeeting(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
@@ -26,16 +27,9 @@ export async function loadBody(sql: Sql, bodyId: string) {
 }
 
 /** The columns a use case writes on a meeting. */
-export type MeetingFields = Parameters<typeof updateMeetingAtVersion>[3];
+export type MeetingFields = Omit<Updateable<MeetingTable>, 'id' | 'version'>;
 
-/** Writes a meeting at the version the client read: 409 with the current version otherwise, 404 when it is gone. */
+/** A meeting changed at the version the client read (404 when gone, 409 when changed since). */
 export async function updateMeetingVersioned(tx: Sql, id: string, version: number, fields: MeetingFields) {
-  if (await updateMeetingAtVersion(tx, id, version, fields)) return;
-  const current = await meetingVersion(tx, id);
-  if (current === undefined) throw new ProblemError('NOT_FOUND');
-  throw new ProblemError('VERSION_CONFLICT', {
-    field: 'body.version',
-    detail: `Bạn đang sửa phiên bản ${version}, bản ghi hiện ở phiên bản ${current}`,
-    currentVersion: current,
-  });
+  await updateVersioned(tx, 'meeting', id, version, fields);
 }

@@ -102,7 +102,8 @@ export async function updateMeeting(ctx: RequestContext, id: string, input: In<t
       code: 'DOI_NGAY_SAU_TRIEU_TAP',
       field: 'body.meetingDate',
       detail:
-        'Hội nghị đã triệu tập: đổi ngày họp bằng "Dời ngày họp", ghi rõ lý do (thời hạn gửi tài liệu được kiểm tra lại theo ngày mới)',
+        'Hội nghị đã triệu tập: đổi ngày họp bằng "Dời ngày họp", ' +
+        'ghi rõ lý do (thời hạn gửi tài liệu được kiểm tra lại theo ngày mới)',
     });
   }
   if (c.chairPersonId) await assertChair(ctx, m, c.chairPersonId, c.meetingDate ?? m.meeting_date);
@@ -285,7 +286,9 @@ function assertNotBeforeDate(ctx: RequestContext, m: MeetingRow, input: In<typeo
   throw new ProblemError('RULE_VIOLATION', {
     code: 'TRUOC_NGAY_HOP',
     field: 'body.earlyReason',
-    detail: `Hội nghị họp ngày ${formatDateVi(m.meeting_date)}, hôm nay mới ngày ${formatDateVi(ctx.today())}: chưa ${what} được. Nếu cần ghi nhận trước ngày họp, hãy ghi rõ lý do.`,
+    detail:
+      `Hội nghị họp ngày ${formatDateVi(m.meeting_date)}, hôm nay mới ngày ${formatDateVi(ctx.today())}: ` +
+      `chưa ${what} được. Nếu cần ghi nhận trước ngày họp, hãy ghi rõ lý do.`,
   });
 }
 

@@ -115,10 +115,11 @@ async function itemRow(
     } else {
       period = parsePeriod(it.period.kind, it.period.value ?? '');
       const example = { month: '2026-05', quarter: '2026-Q2', half: '2026-H1', date: '2026-05-31' }[it.period.kind];
+      const unit = { month: 'tháng', quarter: 'quý', half: 'nửa năm', date: 'ngày' }[it.period.kind];
       if (!period)
         throw new ProblemError('VALIDATION_FAILED', {
           field: `${field}.period.value`,
-          detail: `"${it.period.value ?? ''}" không phải một ${{ month: 'tháng', quarter: 'quý', half: 'nửa năm', date: 'ngày' }[it.period.kind]} (ví dụ ${example})`,
+          detail: `"${it.period.value ?? ''}" không phải một ${unit} (ví dụ ${example})`,
         });
       out.due_meeting_id = null;
       out.period = 'value' in period ? period.value : null;
@@ -127,7 +128,9 @@ async function itemRow(
       throw new ProblemError('RULE_VIOLATION', {
         code: 'NGOAI_THOI_GIAN_CHUONG_TRINH',
         field: `${field}.period`,
-        detail: `${periodLabel(period)} nằm ngoài thời gian của chương trình (${formatDateVi(span.from)} – ${formatDateVi(span.to)})`,
+        detail:
+          `${periodLabel(period)} nằm ngoài thời gian của chương trình ` +
+          `(${formatDateVi(span.from)} – ${formatDateVi(span.to)})`,
       });
     }
     const r = periodRange(period);
@@ -234,7 +237,9 @@ function programWhen(input: Pick<In<typeof CreateProgramSchema>, 'span' | 'year'
     const example = input.span === 'quarter' ? '2026-Q3' : '2026-H2';
     throw new ProblemError('VALIDATION_FAILED', {
       field: 'body.period',
-      detail: `Chương trình ${input.span === 'quarter' ? 'quý' : '6 tháng'} cần ghi kỳ, ví dụ ${example}${input.period ? ` ("${input.period}" không phải một kỳ như vậy)` : ''}`,
+      detail:
+        `Chương trình ${input.span === 'quarter' ? 'quý' : '6 tháng'} cần ghi kỳ, ví dụ ` +
+        `${example}${input.period ? ` ("${input.period}" không phải một kỳ như vậy)` : ''}`,
     });
   }
   return { year: Number(within.value.slice(0, 4)), period: within.value };
@@ -737,7 +742,7 @@ async function itemsView(ctx: RequestContext, programIds: string[]) {
         links.to.has(i.id) && ts.length === 0
           ? {
               code: 'carried',
-              label_vi: `Chưa hoàn thành, chuyển sang ${links.to.get(i.id)!.programTitle.replace(/^Chương trình làm việc /, 'chương trình ')}`,
+              label_vi: `Chưa hoàn thành, chuyển sang ${carriedName(links.to.get(i.id)!.programTitle)}`,
             }
           : itemStatus(
               { due: i.due_date, percent, openTasks: open, tasks: ts.filter((t) => t.state !== 'cancelled').length },
@@ -755,6 +760,9 @@ async function itemsView(ctx: RequestContext, programIds: string[]) {
 
 type CarryLink = { itemId: string; programId: string; programTitle: string; periodLabel: string };
 /** For each item, the earlier item it continues and the later one that continues it (in a live program). */
+/** The program an item was carried to, as its status names it ("chương trình quý III năm 2026"). */
+const carriedName = (programTitle: string) => programTitle.replace(/^Chương trình làm việc /, 'chương trình ');
+
 async function carriedLinks(ctx: RequestContext, items: ProgramItemRow[]) {
   const from = new Map<string, CarryLink>();
   const to = new Map<string, CarryLink>();

@@ -125,7 +125,8 @@ export async function applyImpact(
         due = dueDate(after, 'RA_SOAT_QUY_CHE_CAP_DUOI', cause.effectiveOn, DEFAULT_CALENDAR, 'regulation_in_force')
           .result.due;
       } catch (e) {
-        if (!(e instanceof EngineError)) throw e; // no such deadline in the regulation: the task stays a draft naming it
+        // No such deadline in the regulation: the task stays a draft naming it.
+        if (!(e instanceof EngineError)) throw e;
       }
       const lead = await leadOf(tx, s.orgId);
       const task = await createTask(
@@ -137,7 +138,9 @@ export async function applyImpact(
           dueDate: due,
           supervisorPersonId: await supervisorFor(tx, r.org_id, s.orgId, cause.effectiveOn),
           decidingBody: 'BTV',
-          product: `Quy chế làm việc của ${org?.short_name ?? org?.name ?? 'cấp ủy'} được sửa đổi, bổ sung, không trái ${r.title}`,
+          product:
+            `Quy chế làm việc của ${org?.short_name ?? org?.name ?? 'cấp ủy'} ` +
+            `được sửa đổi, bổ sung, không trái ${r.title}`,
           accountability: findings
             .map((f) => f.message)
             .join('\n')

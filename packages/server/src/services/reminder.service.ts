@@ -84,7 +84,9 @@ export function smtpMailer(config: Pick<AppConfig, 'smtpUrl' | 'mailFrom'>): Mai
   };
 }
 
-/** Who a reminder is sent in the name of: the organization's office (Văn phòng …) if it has one, else the organization. */
+/**
+ * Who a reminder is sent in the name of: the organization's office (Văn phòng …) if it has one, else the organization.
+ */
 export async function senderOf(db: Sql, orgId: string): Promise<string> {
   return (await notificationSenderName(db, orgId)) ?? 'Quychế';
 }
@@ -168,9 +170,12 @@ export function reminderHandlers(
       for (const [person, list] of bySupervisor) {
         const overdue = list.filter((x) => x.due_effective < today);
         const soon = list.filter((x) => x.due_effective >= today);
-        const subject = `[Quychế] Tổng hợp nhiệm vụ tuần ${isoWeek(today).slice(6)}/${today.slice(0, 4)}: ${overdue.length} quá hạn, ${soon.length} sắp đến hạn`;
+        const subject =
+          `[Quychế] Tổng hợp nhiệm vụ tuần ${isoWeek(today).slice(6)}/${today.slice(0, 4)}: ` +
+          `${overdue.length} quá hạn, ${soon.length} sắp đến hạn`;
         const line = (x: (typeof list)[number]) =>
-          `- ${clause(x.title)}${x.lead_name ? ` — ${clause(x.lead_name)}` : ''}, hạn ${formatDateVi(x.due_effective)}, tiến độ ${String(Number(x.percent)).replace('.', ',')}%`;
+          `- ${clause(x.title)}${x.lead_name ? ` — ${clause(x.lead_name)}` : ''}, hạn ` +
+          `${formatDateVi(x.due_effective)}, tiến độ ${String(Number(x.percent)).replace('.', ',')}%`;
         // Each group a list: its lines end with ";", the last with "."; an empty group says so.
         const group = (title: string, xs: typeof list) =>
           xs.length ? [`${title} (${xs.length}):`, ...listItems(xs.map(line))] : [`${title} (0): không có.`];

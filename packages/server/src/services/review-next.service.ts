@@ -36,7 +36,8 @@ export async function nextProgramFromReport(
       code: 'KHONG_CO_NHIEM_VU_TRONG_TAM',
       field: 'params.id',
       detail:
-        'Mục III của báo cáo chưa nêu nhiệm vụ trọng tâm nào và không có nội dung chương trình nào chưa hoàn thành để chuyển sang kỳ sau',
+        'Mục III của báo cáo chưa nêu nhiệm vụ trọng tâm nào và không có ' +
+        'nội dung chương trình nào chưa hoàn thành để chuyển sang kỳ sau',
     });
   }
   let ownerBodyId = input.ownerBodyId;

@@ -141,7 +141,9 @@ export async function createReport(ctx: RequestContext, input: In<typeof CreateR
   return getReport(ctx, id);
 }
 
-/** The first draft of a report: its title and paragraphs, from the figures, departures and shortcomings of the period. */
+/**
+ * The first draft of a report: its title and paragraphs, from the figures, departures and shortcomings of the period.
+ */
 export async function draftFor(
   sql: Sql,
   org: { id: string; name: string },

@@ -175,7 +175,9 @@ export async function evidenceRecords(
         id: r.id,
         title: r.text,
         date: r.identified_on,
-        detail_vi: `${r.lead_name} chủ trì khắc phục · ${r.fixed_on ? `đã khắc phục ngày ${d(r.fixed_on)}` : `hạn ${d(r.due_date)}`}`,
+        detail_vi:
+          `${r.lead_name} chủ trì khắc phục · ` +
+          `${r.fixed_on ? `đã khắc phục ngày ${d(r.fixed_on)}` : `hạn ${d(r.due_date)}`}`,
         href: r.review_report_id ? `/review-reports/${r.review_report_id}` : null,
         basis_vi: null,
       }));

@@ -79,7 +79,9 @@ async function orgsAndPeople(ctx: RequestContext, q: string, asOf: string, visib
         kind: 'organization',
         id: o.id,
         title: o.name,
-        subtitle: `${ORGANIZATION_KIND_LABELS[o.kind as keyof typeof ORGANIZATION_KIND_LABELS]?.vi ?? ''} · ${formatIntervalVi({ from: o.valid_from, until: o.valid_until })}`,
+        subtitle:
+          `${ORGANIZATION_KIND_LABELS[o.kind as keyof typeof ORGANIZATION_KIND_LABELS]?.vi ?? ''} ` +
+          `· ${formatIntervalVi({ from: o.valid_from, until: o.valid_until })}`,
         // An organization that has ended opens as it stood on its last day.
         href: o.valid_until ? `/org/${o.id}?asOf=${o.valid_until}` : `/org/${o.id}`,
         // Among equals, those in existence before those that have ended.

@@ -1,6 +1,6 @@
-import { ProblemError } from '@quyche/core';
-import { currentVersionOf, updateAtVersion } from '@quyche/db';
+import { updateAtVersion } from '@quyche/db';
 import type { Database, Selectable, Sql, Updateable, VersionedRecordTable } from '@quyche/db';
+import { versionProblem } from './version-conflict.js';
 
 /**
  * Optimistic concurrency: updates the row only at the version the client read (undefined fields are left unchanged,
@@ -15,11 +15,5 @@ export async function updateVersioned<T extends VersionedRecordTable>(
 ): Promise<Selectable<Database[T]>> {
   const row = await updateAtVersion(tx, table, id, version, fields);
   if (row) return row;
-  const current = await currentVersionOf(tx, table, id);
-  if (current === undefined) throw new ProblemError('NOT_FOUND');
-  throw new ProblemError('VERSION_CONFLICT', {
-    field: 'body.version',
-    detail: `Bạn đang sửa phiên bản ${version}, bản ghi hiện ở phiên bản ${current}`,
-    currentVersion: current,
-  });
+  throw await versionProblem(tx, table, id, version);
 }

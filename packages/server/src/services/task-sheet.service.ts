@@ -131,7 +131,9 @@ export interface ParsedTask {
 
 const fold = (s: string) => foldVietnamese(s).replace(/\s+/g, ' ').trim();
 
-/** Names a user may write in a sheet: the units and people of the organization's subtree, and the regulation's levels. */
+/**
+ * Names a user may write in a sheet: the units and people of the organization's subtree, and the regulation's levels.
+ */
 async function directory(ctx: RequestContext, orgId: string) {
   const orgs = await orgsCovered(ctx.db, [orgId]);
   const { bodies, organizations, people } = await taskSheetDirectory(ctx.db, orgs, ctx.user.clearance);
@@ -422,7 +424,8 @@ function sheetProblem(errors: SheetError[]) {
         .slice(0, 5)
         .map(
           (e) =>
-            `Dòng ${e.row}${e.column ? `, cột ${e.column}` : ''}${e.columnTitle ? ` (${e.columnTitle})` : ''}: ${e.message}`,
+            `Dòng ${e.row}${e.column ? `, cột ${e.column}` : ''}` +
+            `${e.columnTitle ? ` (${e.columnTitle})` : ''}: ${e.message}`,
         )
         .join('; ') + (errors.length > 5 ? `; và ${errors.length - 5} lỗi khác` : ''),
     errors: errors.map((e) => ({

@@ -177,7 +177,9 @@ async function insertTask(
   return id;
 }
 
-/** `sourceId` links a task to the record it follows (a program item, an inspection, a recommendation); services only. */
+/**
+ * `sourceId` links a task to the record it follows (a program item, an inspection, a recommendation); services only.
+ */
 export async function createTask(
   ctx: RequestContext,
   input: In<typeof CreateTaskSchema>,
@@ -329,7 +331,8 @@ export async function updateTask(ctx: RequestContext, id: string, input: In<type
 
 /** Moves a task along its graph; assigning needs the 6 rõ complete, closing a task sets it at 100 %. */
 export async function moveTask(ctx: RequestContext, id: string, input: In<typeof TaskTransitionSchema>) {
-  // Accepting a reported result, or sending it back, is a decision (a leader may take it); other steps are the office's.
+  // Accepting a reported result, or sending it back, is a decision (a leader may take it);
+  // other steps are the office's.
   const seen = await loadTask(ctx, id, 'read');
   const t = await loadTask(
     ctx,

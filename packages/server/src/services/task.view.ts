@@ -143,7 +143,8 @@ export async function taskView(ctx: RequestContext, t: TaskRow) {
     decidingBodyName,
     sourceMeetingId: sourceMeeting?.meeting_id ?? null,
     sourceProgramId: sourceProgram?.program_id ?? null,
-    // readOrg: the assigning organization's page and bodies (a unit leading a task assigned from above may not read them).
+    // readOrg: the assigning organization's page and bodies
+    // (a unit leading a task assigned from above may not read them).
     can: {
       write,
       report,
