@@ -44,6 +44,7 @@ const STATIC = [
   '/review-requests',
   '/shortcomings',
   '/accounts',
+  '/system/jobs',
   '/account/password',
   '/khong-co-trang-nay',
 ];

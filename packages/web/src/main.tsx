@@ -77,6 +77,7 @@ const HomePage = lazyPage(() => import('./features/home/home.page'), 'HomePage')
 const DirectoryPage = lazyPage(() => import('./features/person/directory.page'), 'DirectoryPage');
 const ConclusionListPage = lazyPage(() => import('./features/conclusion/conclusion-list.page'), 'ConclusionListPage');
 const NotificationPage = lazyPage(() => import('./features/notification/notification.page'), 'NotificationPage');
+const JobsPage = lazyPage(() => import('./features/system/jobs.page'), 'JobsPage');
 
 const theme = createTheme({
   primaryColor: 'red',
@@ -149,6 +150,7 @@ function App() {
   else if ((m = match('/review-reports/:id', path))) page = <ReviewReportPage key={m['id']} id={m['id']!} />;
   else if (path === '/account/password') page = <ChangePasswordPage me={me} onChanged={() => undefined} />;
   else if (path === '/accounts') page = <AccountListPage me={me} />;
+  else if (path === '/system/jobs') page = <JobsPage me={me} />;
   else page = <NotFoundPage />;
   return (
     <Layout me={me} onLogout={() => setMe(null)}>

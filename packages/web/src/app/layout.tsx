@@ -52,9 +52,13 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
       active: path.startsWith('/reviews') || path.startsWith('/review-reports') || path.startsWith('/review-requests'),
     },
     { to: '/shortcomings', label: t('shortcomings'), active: path.startsWith('/shortcomings') },
-    // Administrators manage the accounts of their organizations.
+    // Administrators manage the accounts of their organizations, and see the background jobs (and run a failed one
+    // again).
     ...(me.grants.some((g) => roleAllows(g.role as AppRole, 'manage_users'))
-      ? [{ to: '/accounts', label: t('accounts'), active: path.startsWith('/accounts') }]
+      ? [
+          { to: '/accounts', label: t('accounts'), active: path.startsWith('/accounts') },
+          { to: '/system/jobs', label: t('jobs'), active: path.startsWith('/system/jobs') },
+        ]
       : []),
   ];
   const logout = async () => {

@@ -4,7 +4,8 @@ import './card-table.css';
 
 /**
  * A table that reads as a table on a wide screen and as a pile of cards on a phone (under 600 px, by CSS alone):
- * give each cell but the first `data-label` (its column's name, shown before the value on a card) and `className="qc-wide"`
+ * give each cell but the first `data-label` (its column's name, shown before the value on a card) and
+ * `className="qc-wide"`
  * to a long cell that should take a card's whole width. On a wide screen it scrolls sideways below `minWidth`.
  */
 export function CardTable({ minWidth, className, ...props }: TableProps & { minWidth: number }) {

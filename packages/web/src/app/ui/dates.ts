@@ -7,6 +7,13 @@ export const period = (from: string, until: string | null, l: 'vi' | 'en') =>
     ? `${l === 'vi' ? 'từ' : 'from'} ${fmt(from)} ${l === 'vi' ? 'đến' : 'to'} ${fmt(until)}`
     : `${l === 'vi' ? 'từ' : 'from'} ${fmt(from)}`;
 
+/** A moment (ISO, with its time zone) as read in Vietnam (UTC+7, no daylight saving): dd/mm/yyyy hh:mm. */
+export const fmtDateTime = (iso: string | null | undefined) => {
+  if (!iso) return '';
+  const local = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
+  return `${fmt(local.slice(0, 10))} ${local.slice(11, 16)}`;
+};
+
 /** The later of two ISO dates. */
 export const maxDate = (a: string, b: string | null | undefined) => (b && b > a ? b : a);
 

@@ -24,7 +24,8 @@ export function ErrorView({ error }: { error: ApiError }) {
         <Text>
           {denied
             ? l === 'vi'
-              ? 'Nội dung thuộc tổ chức ngoài phạm vi tài khoản của bạn, hoặc ở độ mật cao hơn mức được phép. Nếu cần, hãy đề nghị quản trị hệ thống cấp quyền.'
+              ? 'Nội dung thuộc tổ chức ngoài phạm vi tài khoản của bạn, hoặc ở độ mật cao hơn mức được phép. Nếu ' +
+                'cần, hãy đề nghị quản trị hệ thống cấp quyền.'
               : 'It belongs to an organization outside your account, or is classified above your clearance.'
             : l === 'vi'
               ? 'Bản ghi có thể đã bị xóa, hoặc đường dẫn không đúng.'

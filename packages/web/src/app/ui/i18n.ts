@@ -80,6 +80,7 @@ const dict = {
   reviews: { vi: 'Sơ kết, tổng kết', en: 'Reviews' },
   shortcomings: { vi: 'Hạn chế, khuyết điểm', en: 'Shortcomings' },
   accounts: { vi: 'Tài khoản', en: 'Accounts' },
+  jobs: { vi: 'Công việc nền', en: 'Background jobs' },
   changePassword: { vi: 'Đổi mật khẩu', en: 'Change password' },
 } satisfies Record<string, Record<Lang, string>>;
 export type MessageKey = keyof typeof dict;

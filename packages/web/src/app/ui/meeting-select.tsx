@@ -41,7 +41,8 @@ export function MeetingSelect({
   const option = (m: MeetingListItem) => ({
     value: m.id,
     label: withState
-      ? `${fmt(m.meetingDate)} — ${m.title} (${labelOf(MEETING_STATE_LABELS as Labels, m.state, l).toLocaleLowerCase(l)})`
+      ? `${fmt(m.meetingDate)} — ${m.title} ` +
+        `(${labelOf(MEETING_STATE_LABELS as Labels, m.state, l).toLocaleLowerCase(l)})`
       : `${fmt(m.meetingDate)} — ${m.title}`,
   });
   const bodies = [...new Set(meetings.map((m) => m.bodyName))];

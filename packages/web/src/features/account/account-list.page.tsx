@@ -90,8 +90,10 @@ function Accounts({ me }: { me: Me }) {
       disable: {
         title: tr('Khóa tài khoản', 'Lock the account'),
         text: tr(
-          `Khóa tài khoản ${pending.account.username} (${pending.account.displayName})? Người dùng bị đăng xuất ngay ở mọi nơi và không đăng nhập được cho đến khi được mở khóa.`,
-          `Lock ${pending.account.username} (${pending.account.displayName})? They are signed out everywhere at once and cannot sign in until unlocked.`,
+          `Khóa tài khoản ${pending.account.username} (${pending.account.displayName})? Người dùng bị đăng xuất ngay ` +
+            `ở mọi nơi và không đăng nhập được cho đến khi được mở khóa.`,
+          `Lock ${pending.account.username} (${pending.account.displayName})? They are signed out everywhere at once ` +
+            `and cannot sign in until unlocked.`,
         ),
         label: tr('Khóa tài khoản', 'Lock'),
         color: 'red',
@@ -99,7 +101,8 @@ function Accounts({ me }: { me: Me }) {
       enable: {
         title: tr('Mở khóa tài khoản', 'Unlock the account'),
         text: tr(
-          `Mở khóa tài khoản ${pending.account.username} (${pending.account.displayName})? Người dùng đăng nhập lại được bằng mật khẩu hiện có.`,
+          `Mở khóa tài khoản ${pending.account.username} (${pending.account.displayName})? Người dùng đăng nhập lại ` +
+            `được bằng mật khẩu hiện có.`,
           `Unlock ${pending.account.username}? They can sign in with their current password.`,
         ),
         label: tr('Mở khóa', 'Unlock'),
@@ -108,8 +111,11 @@ function Accounts({ me }: { me: Me }) {
       revoke: {
         title: tr('Thu hồi phiên đăng nhập', 'End the sessions'),
         text: tr(
-          `Đăng xuất ${pending.account.username} (${pending.account.displayName}) ở mọi máy, mọi trình duyệt (${pending.account.activeSessions} phiên đang mở)? Tài khoản vẫn hoạt động: người dùng đăng nhập lại được.`,
-          `Sign ${pending.account.username} out on every device (${pending.account.activeSessions} open sessions)? The account stays active.`,
+          `Đăng xuất ${pending.account.username} (${pending.account.displayName}) ở mọi máy, mọi trình duyệt ` +
+            `(${pending.account.activeSessions} phiên đang mở)? Tài khoản vẫn hoạt động: người dùng đăng nhập lại ` +
+            `được.`,
+          `Sign ${pending.account.username} out on every device (${pending.account.activeSessions} open sessions)? ` +
+            `The account stays active.`,
         ),
         label: tr('Thu hồi', 'End the sessions'),
         color: 'orange',

@@ -52,8 +52,11 @@ export function ResetPasswordDialog({
           <Stack gap="sm" data-testid="reset-dialog">
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
               {tr(
-                `Tài khoản ${account.username} (${account.displayName}): mọi phiên đăng nhập đang mở sẽ kết thúc; người dùng đăng nhập bằng mật khẩu này rồi phải đổi ngay mật khẩu của riêng mình. Hãy báo mật khẩu cho người dùng qua kênh an toàn.`,
-                `Account ${account.username} (${account.displayName}): every open session ends; the user signs in with this password and must then choose their own. Give it to them safely.`,
+                `Tài khoản ${account.username} (${account.displayName}): mọi phiên đăng nhập đang mở sẽ kết thúc; ` +
+                  `người dùng đăng nhập bằng mật khẩu này rồi phải đổi ngay mật khẩu của riêng mình. Hãy báo mật ` +
+                  `khẩu cho người dùng qua kênh an toàn.`,
+                `Account ${account.username} (${account.displayName}): every open session ends; the user signs in ` +
+                  `with this password and must then choose their own. Give it to them safely.`,
               )}
             </Text>
             <NewPasswordFields {...pw.fields(fromServer)} testid="reset" />

@@ -58,7 +58,8 @@ export function ChangePasswordPage({
             data-testid="password-forced"
           >
             {tr(
-              'Quản trị viên đã đặt lại mật khẩu của tài khoản này. Hãy đặt mật khẩu mới của riêng bạn để tiếp tục làm việc.',
+              'Quản trị viên đã đặt lại mật khẩu của tài khoản này. Hãy đặt mật khẩu mới của riêng bạn để tiếp tục ' +
+                'làm việc.',
               'An administrator reset this account’s password. Choose your own new password to go on.',
             )}
           </Alert>
@@ -81,8 +82,10 @@ export function ChangePasswordPage({
         {done && (
           <Alert color="green" data-testid="password-done" title={tr('Đã đổi mật khẩu', 'Password changed')}>
             {tr(
-              'Từ nay đăng nhập bằng mật khẩu mới. Các phiên đăng nhập khác của tài khoản (máy khác, trình duyệt khác) đã kết thúc.',
-              'Sign in with the new password from now on. The account’s other sessions (other devices, other browsers) have ended.',
+              'Từ nay đăng nhập bằng mật khẩu mới. Các phiên đăng nhập khác của tài khoản (máy khác, trình duyệt ' +
+                'khác) đã kết thúc.',
+              'Sign in with the new password from now on. The account’s other sessions (other devices, other ' +
+                'browsers) have ended.',
             )}
           </Alert>
         )}

@@ -34,8 +34,10 @@ export function ConclusionListPage() {
       </Title>
       <Text size="sm" c="dimmed">
         {tr(
-          'Các thông báo kết luận đã ban hành và việc theo dõi thực hiện: mỗi việc giao trong kết luận tính theo tiến độ nhiệm vụ đã giao (hoàn thành là 100 %), việc chưa giao nhiệm vụ tính 0 %.',
-          'Issued conclusion notices and their follow-up: each action item counts by its task progress (done is 100 %); an item without a task counts 0 %.',
+          'Các thông báo kết luận đã ban hành và việc theo dõi thực hiện: mỗi việc giao trong kết luận tính theo ' +
+            'tiến độ nhiệm vụ đã giao (hoàn thành là 100 %), việc chưa giao nhiệm vụ tính 0 %.',
+          'Issued conclusion notices and their follow-up: each action item counts by its task progress (done is 100 ' +
+            '%); an item without a task counts 0 %.',
         )}
       </Text>
       <Group gap="xs" align="end" wrap="wrap">

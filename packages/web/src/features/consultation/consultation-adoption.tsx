@@ -51,12 +51,16 @@ export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
         <Text size="sm" c="dimmed">
           {c.kind === 'document'
             ? tr(
-                'Cơ quan có thẩm quyền quyết định nội dung này do quy chế làm việc đang có hiệu lực quy định; máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.',
-                'The body that decides this matter is named by the working regulation in force; the server checks it and puts the item on the meeting’s agenda.',
+                'Cơ quan có thẩm quyền quyết định nội dung này do quy chế làm việc đang có hiệu lực quy định; máy ' +
+                  'chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.',
+                'The body that decides this matter is named by the working regulation in force; the server checks it ' +
+                  'and puts the item on the meeting’s agenda.',
               )
             : tr(
-                'Cơ quan có thẩm quyền thông qua quy chế làm việc do quy chế đang có hiệu lực quy định; máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.',
-                'The body that adopts a working regulation is named by the regulation in force; the server checks it and puts the item on the meeting’s agenda.',
+                'Cơ quan có thẩm quyền thông qua quy chế làm việc do quy chế đang có hiệu lực quy định; máy chủ kiểm ' +
+                  'tra khi trình và thêm nội dung vào chương trình hội nghị.',
+                'The body that adopts a working regulation is named by the regulation in force; the server checks it ' +
+                  'and puts the item on the meeting’s agenda.',
               )}
         </Text>
         {c.adoptingBody && (
@@ -102,7 +106,10 @@ export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
   );
 }
 
-/** Submitted: the meeting, the competence check and the vote; "Ghi nhận thông qua"; once adopted, the date in force and the impact below. */
+/**
+ * Submitted: the meeting, the competence check and the vote; "Ghi nhận thông qua"; once adopted, the date in force and
+ * the impact below.
+ */
 export function AdoptionSection({ c, onConsultation, reload }: SectionProps) {
   const [, tr] = useTr();
   const [impact, setImpact] = useState<ImpactLine[] | null>(null);
@@ -216,7 +223,8 @@ function Adopted({ c, impact }: { c: Consultation; impact: ImpactLine[] | null }
           {tr(`Thông qua ngày ${fmt(c.adoptedOn)}`, `Adopted on ${fmt(c.adoptedOn)}`)}
           {v?.inForceFrom
             ? tr(
-                `; bản quy chế đã chỉnh lý (${versionLabelVi(v.expression)}) có hiệu lực từ ngày ${fmt(v.inForceFrom)}.`,
+                `; bản quy chế đã chỉnh lý (${versionLabelVi(v.expression)}) có hiệu lực từ ngày ` +
+                  `${fmt(v.inForceFrom)}.`,
                 `; the revised version in force from ${fmt(v.inForceFrom)}.`,
               )
             : '.'}

@@ -51,7 +51,8 @@ export function DraftAndComments({
   const [where, setWhere] = useState('');
   const [unit, setUnit] = useState('');
   const [disp, setDisp] = useState('');
-  // A recipient's user comes to comment; the consulting organization's writers come to dispose, and record an answer now and then.
+  // A recipient's user comes to comment; the consulting organization's writers come to dispose, and record an answer
+  // now and then.
   const [writing, setWriting] = useState(!c.can.manage || !!as);
   useEffect(() => {
     if (as) setWriting(true);
@@ -277,9 +278,13 @@ function Provision({
         : `${e.num}) ${e.text}`;
   return (
     <div style={{ marginTop: e.kind === 'article' ? 8 : 0 }}>
-      {/* biome-ignore lint/a11y/useSemanticElements: it holds block content (the provision's text, its count), which a <button> may not */}
+      {/* biome-ignore lint/a11y/useSemanticElements: it holds block content (the provision's text, its count),
+          which a <button> may not */}
       <div
-        className={`qc-c-prov${e.kind === 'point' ? ' qc-c-point' : ''}${n > 0 ? ' qc-c-has' : ''}${selected ? ' qc-c-selected' : ''}`}
+        className={
+          `qc-c-prov${e.kind === 'point' ? ' qc-c-point' : ''}${n > 0 ? ' qc-c-has' : ''}` +
+          `${selected ? ' qc-c-selected' : ''}`
+        }
         role="button"
         tabIndex={0}
         aria-pressed={selected}

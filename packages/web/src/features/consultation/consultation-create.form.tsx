@@ -80,7 +80,8 @@ export function CreateConsultationForm({
     const draft = versions.find((v) => v.status === 'draft') ?? versions[0];
     setVersionId(draft?.id ?? '');
   });
-  // What is circulated: a version of the regulation, or any other draft (a resolution, a report) of the same organization.
+  // What is circulated: a version of the regulation, or any other draft (a resolution, a report) of the same
+  // organization.
   const [what, setWhat] = useState<'regulation' | 'document'>('regulation');
   const [docTitle, setDocTitle] = useState('');
   const [docText, setDocText] = useState('');

@@ -14,7 +14,9 @@ const CHOICES: { value: Disposition; vi: string; en: string; color: string }[] =
   { value: 'not_accepted', vi: 'Không tiếp thu', en: 'Do not accept', color: 'orange' },
 ];
 
-/** One comment: who, on which provision, what, the wording proposed, and how it was disposed of (tiếp thu, giải trình). */
+/**
+ * One comment: who, on which provision, what, the wording proposed, and how it was disposed of (tiếp thu, giải trình).
+ */
 export function CommentCard({
   c,
   x,
@@ -76,8 +78,10 @@ export function CommentCard({
         {!x.at.exact && x.anchor.eId && (
           <Text size="xs" c="orange.8">
             {tr(
-              `Điều khoản góp ý (${x.anchor.eId}) không còn nguyên trong văn bản này; ý kiến được đặt vào ${x.at.cite}.`,
-              `The provision commented on (${x.anchor.eId}) is no longer as it was; the comment is placed at ${x.at.cite}.`,
+              `Điều khoản góp ý (${x.anchor.eId}) không còn nguyên trong văn bản này; ý kiến được đặt vào ` +
+                `${x.at.cite}.`,
+              `The provision commented on (${x.anchor.eId}) is no longer as it was; the comment is placed at ` +
+                `${x.at.cite}.`,
             )}
           </Text>
         )}
@@ -170,7 +174,8 @@ function DispositionForm({
   const [adopted, setAdopted] = useState(x.adoptedText ?? x.proposedText ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  // Wording can be taken in only for a clause or a point (an article's comment is explained, its text edited at revision).
+  // Wording can be taken in only for a clause or a point (an article's comment is explained, its text edited at
+  // revision).
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error)

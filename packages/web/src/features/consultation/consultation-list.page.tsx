@@ -54,8 +54,10 @@ export function ConsultationListPage() {
       </Group>
       <Text size="sm" c="dimmed">
         {tr(
-          'Dự thảo quy chế được gửi các đơn vị góp ý theo điều, khoản, có hạn góp ý; mọi ý kiến được tiếp thu hoặc giải trình trước khi trình cơ quan có thẩm quyền thông qua.',
-          'A draft regulation is sent out for comments by provision, with a deadline; every comment is accepted or explained before the draft goes to the competent body.',
+          'Dự thảo quy chế được gửi các đơn vị góp ý theo điều, khoản, có hạn góp ý; mọi ý kiến được tiếp thu hoặc ' +
+            'giải trình trước khi trình cơ quan có thẩm quyền thông qua.',
+          'A draft regulation is sent out for comments by provision, with a deadline; every comment is accepted or ' +
+            'explained before the draft goes to the competent body.',
         )}
       </Text>
       {access.canCreate && creating && access.home && (

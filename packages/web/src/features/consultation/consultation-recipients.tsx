@@ -79,8 +79,10 @@ export function RecipientsSection({
       </RowTable>
       <Text size="xs" c="dimmed">
         {l === 'vi'
-          ? `Hạn góp ý ${fmt(c.deadline)}. Nơi quá hạn được nhắc mỗi ngày một lần; nơi đã nhắc mà không trả lời có thể được xác định không góp ý.`
-          : `Deadline ${fmt(c.deadline)}. Late recipients are reminded once a day; one that still does not answer may be marked as not answering.`}
+          ? `Hạn góp ý ${fmt(c.deadline)}. Nơi quá hạn được nhắc mỗi ngày một lần; nơi đã nhắc mà không trả lời có ` +
+            `thể được xác định không góp ý.`
+          : `Deadline ${fmt(c.deadline)}. Late recipients are reminded once a day; one that still does not answer ` +
+            `may be marked as not answering.`}
       </Text>
     </Stack>
   );

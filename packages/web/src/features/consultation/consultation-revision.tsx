@@ -119,8 +119,10 @@ export function RevisionSection({ c, onConsultation, reload }: SectionProps) {
                   {result.rulesToReview.map((x) => (
                     <List.Item key={x.eId}>
                       {tr(
-                        `${x.cite}: câu chữ đã sửa theo ý kiến tiếp thu, quy tắc ${x.ruleIds.join(', ')} giữ nguyên — kiểm tra quy tắc còn khớp với câu chữ mới.`,
-                        `${x.cite}: the wording changed, rule ${x.ruleIds.join(', ')} did not — check that it still matches.`,
+                        `${x.cite}: câu chữ đã sửa theo ý kiến tiếp thu, quy tắc ${x.ruleIds.join(', ')} giữ nguyên ` +
+                          `— kiểm tra quy tắc còn khớp với câu chữ mới.`,
+                        `${x.cite}: the wording changed, rule ${x.ruleIds.join(', ')} did not — check that it still ` +
+                          `matches.`,
                       )}
                     </List.Item>
                   ))}
@@ -177,8 +179,10 @@ function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersion
         </Title>
         <Text size="sm" c="dimmed">
           {tr(
-            'Bản chỉnh lý là dự thảo đã gửi, thay nội dung các khoản, điểm (các đoạn) theo ý kiến đã tiếp thu; kèm tờ trình, báo cáo giải trình.',
-            'The revision is the draft circulated with the accepted wording in its clauses and points, with an explanatory memo.',
+            'Bản chỉnh lý là dự thảo đã gửi, thay nội dung các khoản, điểm (các đoạn) theo ý kiến đã tiếp thu; kèm ' +
+              'tờ trình, báo cáo giải trình.',
+            'The revision is the draft circulated with the accepted wording in its clauses and points, with an ' +
+              'explanatory memo.',
           )}
         </Text>
         <Textarea
@@ -318,7 +322,9 @@ export function Comparison({ c, rows }: { c: Consultation; rows?: ComparisonRow[
   );
 }
 
-/** A provision as the comparison describes it: its wording, then the rules it carries (one JSON line each), set apart. */
+/**
+ * A provision as the comparison describes it: its wording, then the rules it carries (one JSON line each), set apart.
+ */
 function ProvisionText({ text }: { text: string }) {
   const lines = text.split('\n');
   const words = lines.filter((x) => !x.startsWith('{')).join('\n');

@@ -160,8 +160,10 @@ function Header({ c, readAll }: { c: Consultation; readAll: boolean }) {
         {readAll && c.blockers.length === 0 && c.state === 'open' && (
           <Alert color="green" data-testid="consultation-ready">
             {tr(
-              'Mọi nơi nhận đã góp ý hoặc được xác định không góp ý, mọi ý kiến đã được tiếp thu, giải trình: có thể lập bản chỉnh lý.',
-              'Every recipient has answered or is marked as not answering and every comment is disposed of: the revision may be made.',
+              'Mọi nơi nhận đã góp ý hoặc được xác định không góp ý, mọi ý kiến đã được tiếp thu, giải trình: có thể ' +
+                'lập bản chỉnh lý.',
+              'Every recipient has answered or is marked as not answering and every comment is disposed of: the ' +
+                'revision may be made.',
             )}
           </Alert>
         )}

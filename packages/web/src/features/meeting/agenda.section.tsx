@@ -33,7 +33,10 @@ import type { Lang } from '../../app/ui/i18n';
 type Item = Meeting['agenda'][number];
 const VOTE_METHODS = ['show_of_hands', 'secret_ballot', 'written'] as const;
 
-/** Names of the matters' attributes the regulation asks about (codes of the regulation, named for people), with their unit. */
+/**
+ * Names of the matters' attributes the regulation asks about (codes of the regulation, named for people), with their
+ * unit.
+ */
 const ATTRIBUTE_LABELS: Record<string, { vi: string; en: string; unit?: { vi: string; en: string } }> = {
   tong_muc_dau_tu_ty_dong: {
     vi: 'Tổng mức đầu tư',
@@ -432,7 +435,8 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
           </SimpleGrid>
           <Checkbox
             label={tr(
-              'Nội dung báo cáo lại việc đã quyết định giữa hai kỳ họp (Thường trực báo cáo Ban Thường vụ theo quy chế)',
+              'Nội dung báo cáo lại việc đã quyết định giữa hai kỳ họp (Thường trực báo cáo Ban Thường vụ theo quy ' +
+                'chế)',
               'Reports back on what was decided since the last session',
             )}
             checked={reportsBack}

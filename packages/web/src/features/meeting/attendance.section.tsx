@@ -150,7 +150,8 @@ function AttendanceRow({
     setPending(null);
     await onPatch({ status: s });
   };
-  // The reason is saved with the row as soon as it is written (leaving the field or Enter): no separate button to forget.
+  // The reason is saved with the row as soon as it is written (leaving the field or Enter): no separate button to
+  // forget.
   const saveReason = async () => {
     if (!reason.trim() || (!pending && reason.trim() === (x.reason ?? ''))) return;
     if (await onPatch({ status: 'absent_excused', reason: reason.trim() })) setPending(null);

@@ -21,7 +21,9 @@ interface Member {
 const OTHER = '__other__';
 const RANK: Record<string, number> = { BI_THU: 0, PHO_BI_THU_TT: 1, PHO_BI_THU: 2 };
 
-/** The body's members on the meeting date (its secretaries first), else those summoned: whom the chair is picked among. */
+/**
+ * The body's members on the meeting date (its secretaries first), else those summoned: whom the chair is picked among.
+ */
 function membersOf(m: SectionProps['m'], body: BodyDetail | undefined): Member[] {
   const seen = new Map<string, Member>();
   for (const x of body?.members ?? []) {
@@ -103,8 +105,10 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
         </Text>
         <Text size="xs" c="dimmed">
           {tr(
-            'Tên người chủ trì, thư ký được ghi vào biên bản (ô ký “CHỦ TRÌ HỘI NGHỊ”, “THƯ KÝ HỘI NGHỊ”); người chủ trì ký thông báo kết luận.',
-            'Their names go into the minutes (the chair’s and the secretary’s signed blocks); the chair signs the conclusion notice.',
+            'Tên người chủ trì, thư ký được ghi vào biên bản (ô ký “CHỦ TRÌ HỘI NGHỊ”, “THƯ KÝ HỘI NGHỊ”); người chủ ' +
+              'trì ký thông báo kết luận.',
+            'Their names go into the minutes (the chair’s and the secretary’s signed blocks); the chair signs the ' +
+              'conclusion notice.',
           )}
         </Text>
       </Stack>

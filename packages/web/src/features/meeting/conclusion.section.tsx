@@ -34,7 +34,10 @@ import { MeetingSelect } from '../../app/ui/meeting-select';
 type Conclusion = NonNullable<Meeting['conclusion']>;
 type SixClear = Conclusion['items'][number]['sixClear'];
 
-/** The two documents a conclusion is issued as: a notice (TB), or a conclusion (KL) — the latter for a conference of the BCH. */
+/**
+ * The two documents a conclusion is issued as: a notice (TB), or a conclusion (KL) — the latter for a conference of the
+ * BCH.
+ */
 export type ConclusionDocType = 'TB' | 'KL';
 const DOC_TYPE_LABELS: Record<ConclusionDocType, { vi: string; en: string }> = {
   TB: { vi: 'Thông báo kết luận', en: 'Conclusion notice' },
@@ -219,7 +222,10 @@ interface Draft {
   supervisor: string;
 }
 
-/** Units that can lead a task: the advisory bodies and the UBKT of the organization, and its party committees (not communes). */
+/**
+ * Units that can lead a task: the advisory bodies and the UBKT of the organization, and its party committees (not
+ * communes).
+ */
 function leadOptions(org: OrgDetail | undefined) {
   if (!org) return [];
   const bodies = org.bodies

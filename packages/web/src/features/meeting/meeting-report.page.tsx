@@ -136,6 +136,7 @@ function DeviationsCard({ state }: { state: ReturnType<typeof useApi<DeviationRe
 function QuotaCard({ state }: { state: ReturnType<typeof useApi<QuotaReport>> }) {
   const [l, tr] = useTr();
   const q = state.data;
+  const provinceWide = tr('toàn tỉnh', 'province-wide');
   const max = Math.max(1, ...(q?.byMonth ?? []).map((x) => x.inPerson + x.online));
   return (
     <Card withBorder data-testid="quota">
@@ -176,7 +177,7 @@ function QuotaCard({ state }: { state: ReturnType<typeof useApi<QuotaReport>> })
             ))}
             <Text size="sm" data-testid="quota-totals">
               {tr('Tổng số hội nghị', 'Conferences')}: <b>{q.totals.total}</b> · {tr('trực tiếp', 'in person')}{' '}
-              {q.totals.inPerson} · {tr('trực tuyến', 'online')} {q.totals.online} · {tr('toàn tỉnh', 'province-wide')}{' '}
+              {q.totals.inPerson} · {tr('trực tuyến', 'online')} {q.totals.online} · {provinceWide}{' '}
               {q.totals.provinceWide}
             </Text>
             <Text size="xs" c="dimmed">
@@ -199,7 +200,10 @@ function QuotaCard({ state }: { state: ReturnType<typeof useApi<QuotaReport>> })
                 <div
                   key={x.month}
                   className="qc-bar"
-                  title={`${tr('Tháng', 'Month')} ${x.month}: ${tr('trực tiếp', 'in person')} ${x.inPerson}, ${tr('trực tuyến', 'online')} ${x.online}`}
+                  title={
+                    `${tr('Tháng', 'Month')} ${x.month}: ${tr('trực tiếp', 'in person')} ${x.inPerson}, ` +
+                    `${tr('trực tuyến', 'online')} ${x.online}`
+                  }
                   data-testid="quota-bar"
                   data-month={x.month}
                 >

@@ -213,6 +213,15 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
   const [on, setOn] = useState('');
   const [reason, setReason] = useState('');
   const current = LIFE_CYCLE.indexOf(m.state as (typeof LIFE_CYCLE)[number]);
+  const stepClass = (s: string, i: number) =>
+    m.state === s
+      ? ' qc-current'
+      : current > i
+        ? s === 'documents_sent' && !m.documentsSentOn
+          ? ' qc-skipped'
+          : ' qc-done'
+        : '';
+  const conveningName = m.regulation?.bodies.find((b) => b.code === m.regulation?.conveningBody)?.name;
   // Opening or closing before the meeting's date needs a written reason (kept in the audit).
   const early_ =
     (active === 'in_session' || active === 'closed') && m.kind !== 'written_consultation' && today < m.meetingDate;
@@ -262,7 +271,7 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
           <Fragment key={s}>
             {i > 0 && <span className="qc-step-arrow">›</span>}
             <span
-              className={`qc-step${m.state === s ? ' qc-current' : current > i ? (s === 'documents_sent' && !m.documentsSentOn ? ' qc-skipped' : ' qc-done') : ''}`}
+              className={`qc-step${stepClass(s, i)}`}
               data-testid="step-chip"
               data-state={s}
               data-current={m.state === s ? 'true' : undefined}
@@ -325,7 +334,7 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
                 data-testid="convene-body"
                 description={
                   m.regulation?.conveningBody
-                    ? `${tr('Theo quy chế', 'Per the regulation')}: ${m.regulation.bodies.find((b) => b.code === m.regulation?.conveningBody)?.name ?? m.regulation.conveningBody}`
+                    ? `${tr('Theo quy chế', 'Per the regulation')}: ${conveningName ?? m.regulation.conveningBody}`
                     : undefined
                 }
               />

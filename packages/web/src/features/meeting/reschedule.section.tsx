@@ -23,7 +23,8 @@ const when = (date: string, time: string | null, l: Lang) =>
 const at = (iso: string) => {
   const f = (o: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', ...o }).format(new Date(iso));
-  return `${f({ day: '2-digit', month: '2-digit', year: 'numeric' })} ${f({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
+  const date = f({ day: '2-digit', month: '2-digit', year: 'numeric' });
+  return `${date} ${f({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
 };
 
 /** One change of the date in words: "Đã dời từ 12/12/2026 sang 19/12/2026: lý do …". */
@@ -134,8 +135,11 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
               {convened && (
                 <Text size="sm" c="orange.8">
                   {tr(
-                    `Hội nghị đã triệu tập: sau khi dời, giấy triệu tập phải gửi lại và thời hạn gửi tài liệu được kiểm tra lại theo ngày họp mới${m.documentsSentOn ? ` (tài liệu đã gửi ngày ${fmt(m.documentsSentOn)})` : ''}.`,
-                    `Convened: the notice is sent again and the documents deadline is checked against the new date${m.documentsSentOn ? ` (documents sent on ${fmt(m.documentsSentOn)})` : ''}.`,
+                    `Hội nghị đã triệu tập: sau khi dời, giấy triệu tập phải gửi lại và thời hạn gửi tài liệu được ` +
+                      `kiểm tra lại theo ngày họp ` +
+                      `mới${m.documentsSentOn ? ` (tài liệu đã gửi ngày ${fmt(m.documentsSentOn)})` : ''}.`,
+                    `Convened: the notice is sent again and the documents deadline is checked against the new ` +
+                      `date${m.documentsSentOn ? ` (documents sent on ${fmt(m.documentsSentOn)})` : ''}.`,
                   )}
                 </Text>
               )}

@@ -289,8 +289,10 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
           <TeamField value={team} onChange={setTeam} people={people} testid="inspection-create-team" />
           <Text size="xs" c="dimmed">
             {tr(
-              'Đoàn cần một Trưởng đoàn và ít nhất một thành viên; có đủ đoàn, đối tượng và thời gian thì mới ra quyết định được.',
-              'The team needs one leader and at least one member; the decision needs the team, the targets and the dates.',
+              'Đoàn cần một Trưởng đoàn và ít nhất một thành viên; có đủ đoàn, đối tượng và thời gian thì mới ra ' +
+                'quyết định được.',
+              'The team needs one leader and at least one member; the decision needs the team, the targets and the ' +
+                'dates.',
             )}
           </Text>
           <WriteError error={a.error} testid="inspection-create-error" onClose={() => a.setError(null)} />

@@ -49,7 +49,10 @@ export const factsOf = (i: Inspection): InspectionFacts => ({
   openRemedies: i.remedies.filter((t) => OPEN.includes(t.state)).map((t) => t.title),
 });
 
-/** The facts as the step's own form will state them (its date and text): what the form supplies is not a reason to refuse. */
+/**
+ * The facts as the step's own form will state them (its date and text): what the form supplies is not a reason to
+ * refuse.
+ */
 function withForm(i: Inspection, to: string): InspectionFacts {
   const f = factsOf(i);
   const day = i.windowFrom ?? todayInVietnam();

@@ -119,8 +119,10 @@ export function AdoptDialog({
         {mismatch && (
           <Text size="sm" c="orange.8" data-testid="adopt-mismatch">
             {tr(
-              `Hội nghị này của ${chosen.bodyName}, không phải cơ quan có thẩm quyền nêu trên: máy chủ sẽ kiểm tra theo quy chế.`,
-              `This meeting is of ${chosen.bodyName}, not the competent body above: the server checks it against the regulation.`,
+              `Hội nghị này của ${chosen.bodyName}, không phải cơ quan có thẩm quyền nêu trên: máy chủ sẽ kiểm tra ` +
+                `theo quy chế.`,
+              `This meeting is of ${chosen.bodyName}, not the competent body above: the server checks it against the ` +
+                `regulation.`,
             )}
           </Text>
         )}

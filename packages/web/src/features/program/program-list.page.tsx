@@ -49,7 +49,8 @@ export function ProgramListPage() {
       </Group>
       <Text size="sm" c="dimmed">
         {tr(
-          'Chương trình làm việc, chương trình kiểm tra, giám sát năm và toàn khóa; tiến độ là bình quân có trọng số của các mục.',
+          'Chương trình làm việc, chương trình kiểm tra, giám sát năm và toàn khóa; tiến độ là bình quân có trọng số ' +
+            'của các mục.',
           'Annual and full-term work and inspection programs; progress is the weighted mean of their items.',
         )}
       </Text>
@@ -201,8 +202,10 @@ function CreateProgramForm({ orgId, year }: { orgId: string; year: number }) {
           </SimpleGrid>
           <Text size="xs" c="dimmed">
             {tr(
-              'Chương trình được lập là dự thảo; thêm các mục trên trang chương trình, rồi thông qua tại hội nghị của cơ quan có thẩm quyền.',
-              'The program starts as a draft: add its items on its page, then adopt it at a meeting of the competent body.',
+              'Chương trình được lập là dự thảo; thêm các mục trên trang chương trình, rồi thông qua tại hội nghị ' +
+                'của cơ quan có thẩm quyền.',
+              'The program starts as a draft: add its items on its page, then adopt it at a meeting of the competent ' +
+                'body.',
             )}
           </Text>
           <WriteError error={a.error} testid="program-create-error" onClose={() => a.setError(null)} />

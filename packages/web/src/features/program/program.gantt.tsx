@@ -178,7 +178,8 @@ export function ProgramGantt({ p, actions, below, notes }: GanttProps) {
         const left = pos(it.startsOn);
         const right = endPos(it.dueDate);
         const cls = status === 'late' ? ' qc-g-late' : status === 'done' ? ' qc-g-done' : '';
-        const label = `${it.title}: ${diamond ? fmt(it.dueDate) : `${fmt(it.startsOn)} – ${fmt(it.dueDate)}`} · ${it.percent}%`;
+        const span = diamond ? fmt(it.dueDate) : `${fmt(it.startsOn)} – ${fmt(it.dueDate)}`;
+        const label = `${it.title}: ${span} · ${it.percent}%`;
         return (
           <Fragment key={it.id}>
             <div

@@ -171,7 +171,8 @@ export function ProgramPage({ id }: { id: string }) {
             >
               {l === 'vi'
                 ? `Số ${adopted.symbol ?? ''}; đã giao ${adopted.tasks} nhiệm vụ theo các mục của chương trình.`
-                : `No. ${adopted.symbol ?? ''}; ${adopted.tasks} task${adopted.tasks === 1 ? '' : 's'} assigned from its items.`}
+                : `No. ${adopted.symbol ?? ''}; ${adopted.tasks} task${adopted.tasks === 1 ? '' : 's'} assigned from ` +
+                  `its items.`}
             </Alert>
           )}
           {write && draft && (

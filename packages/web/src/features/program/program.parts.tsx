@@ -160,7 +160,10 @@ export function YearButtons({
   );
 }
 
-/** People for inspection teams: the members of the executive committee, its standing committee and the inspection commission. */
+/**
+ * People for inspection teams: the members of the executive committee, its standing committee and the inspection
+ * commission.
+ */
 export function useTeamPeople(org: { bodies: { id: string; kind: string }[] } | undefined) {
   const id = (k: string) => org?.bodies.find((b) => b.kind === k)?.id;
   const { data: bch } = useApi<BodyDetail>(id('BCH') ? `/bodies/${id('BCH')}` : null);

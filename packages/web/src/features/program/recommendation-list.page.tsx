@@ -315,7 +315,8 @@ function CreateRecommendationForm({
           <Text size="xs" c="dimmed">
             {tr(
               'Hạn trả lời do máy chủ tính theo quy chế của cấp nhận kiến nghị (ngày làm việc).',
-              'The answer deadline is computed by the server under the receiving organization’s regulation (working days).',
+              'The answer deadline is computed by the server under the receiving organization’s regulation (working ' +
+                'days).',
             )}
           </Text>
           <WriteError error={a.error} testid="rec-create-error" onClose={() => a.setError(null)} />

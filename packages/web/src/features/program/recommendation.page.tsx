@@ -40,6 +40,7 @@ const OPEN = ['received', 'assigned'];
 export function RecommendationPage({ id }: { id: string }) {
   const [l, tr] = useTr();
   const { r, setR, error } = useRecommendation(id);
+  const noLead = tr('chưa có', 'none');
   const access = useTaskAccess();
   const [active, setActive] = useState<'assigned' | 'answered' | 'withdrawn' | null>(null);
   useTitle(r?.title);
@@ -132,9 +133,8 @@ export function RecommendationPage({ id }: { id: string }) {
                   {t.title}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {tr('Chủ trì', 'Lead')}:{' '}
-                  <span data-testid="rec-task-lead">{t.lead?.name ?? tr('chưa có', 'none')}</span> · {tr('Hạn', 'Due')}:{' '}
-                  {dueText(t, l)}
+                  {tr('Chủ trì', 'Lead')}: <span data-testid="rec-task-lead">{t.lead?.name ?? noLead}</span> ·{' '}
+                  {tr('Hạn', 'Due')}: {dueText(t, l)}
                 </Text>
                 <Group gap="xs" wrap="wrap">
                   <StatusBadges t={t} size="xs" />

@@ -109,6 +109,14 @@ export function RegulationPage({ id }: { id: string }) {
   );
 }
 
+/** A rule as the machine reads it: its id and kind, then its other fields (not where it stands) as JSON. */
+function machineText(r: Record<string, unknown>): string {
+  const rest = Object.fromEntries(
+    Object.entries(r).filter(([k]) => !['id', 'kind', 'basis', 'line', 'block'].includes(k)),
+  );
+  return `${String(r['id'])} · ${String(r['kind'])}\n${JSON.stringify(rest)}`;
+}
+
 function RegulationText({ v, highlight }: { v: Version; highlight: string[] }) {
   const [l] = useLang();
   const details = useDetails();
@@ -166,7 +174,7 @@ function RegulationText({ v, highlight }: { v: Version; highlight: string[] }) {
                 {ruleSentenceVi(r, v.frontMatter as FrontMatter)}
                 {details && (
                   <Code block fz="xs" mt={4} data-testid="rule-machine">
-                    {`${String(r['id'])} · ${String(r['kind'])}\n${JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => !['id', 'kind', 'basis', 'line', 'block'].includes(k))))}`}
+                    {machineText(r)}
                   </Code>
                 )}
               </Text>

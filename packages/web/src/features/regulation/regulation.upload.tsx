@@ -30,6 +30,7 @@ interface ImportResult {
 /** Upload a .qc.md, or import a Word/text regulation into one; check it, then store it for an organization. */
 export function RegulationUpload() {
   const [l] = useLang();
+  const vi = l === 'vi';
   const { data: me } = useApi<Me>('/auth/me');
   const [text, setText] = useState('');
   const [orgId, setOrgId] = useState<string | null>(null);
@@ -86,8 +87,10 @@ export function RegulationUpload() {
         </Title>
         <Text size="sm" c="dimmed">
           {l === 'vi'
-            ? 'Tệp .qc.md được kiểm tra rồi lưu; tệp Word (.docx) hoặc .txt được chuyển thành .qc.md, kể cả đánh số tự động, để bổ sung quy tắc.'
-            : 'A .qc.md is checked then stored; a Word (.docx) or .txt file is converted to .qc.md, automatic numbering included.'}
+            ? 'Tệp .qc.md được kiểm tra rồi lưu; tệp Word (.docx) hoặc .txt được chuyển thành .qc.md, kể cả đánh số ' +
+              'tự động, để bổ sung quy tắc.'
+            : 'A .qc.md is checked then stored; a Word (.docx) or .txt file is converted to .qc.md, automatic ' +
+              'numbering included.'}
         </Text>
         <input
           type="file"
@@ -104,7 +107,7 @@ export function RegulationUpload() {
           >
             <Text size="sm">
               {report.chapters} {l === 'vi' ? 'chương' : 'chapters'}, {report.articles}{' '}
-              {l === 'vi' ? 'điều' : 'articles'}, {report.clauses} {l === 'vi' ? 'khoản' : 'clauses'}, {report.points}{' '}
+              {l === 'vi' ? 'điều' : 'articles'}, {report.clauses} {vi ? 'khoản' : 'clauses'}, {report.points}{' '}
               {l === 'vi' ? 'điểm' : 'points'}
             </Text>
             {report.reason_vi && <Text size="sm">{report.reason_vi}</Text>}
@@ -153,7 +156,9 @@ export function RegulationUpload() {
           >
             {!check.ok && check.error
               ? `Dòng ${check.error.line}, cột ${check.error.column}: ${check.error.message}`
-              : `${check.articles} điều, ${check.rules} quy tắc; ${check.findings.filter((f) => f.severity === 'error').length} lỗi, ${check.findings.filter((f) => f.severity !== 'error').length} cảnh báo`}
+              : `${check.articles} điều, ${check.rules} quy tắc; ` +
+                `${check.findings.filter((f) => f.severity === 'error').length} lỗi, ` +
+                `${check.findings.filter((f) => f.severity !== 'error').length} cảnh báo`}
           </Alert>
         )}
         {error && (

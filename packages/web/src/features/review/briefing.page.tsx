@@ -190,7 +190,10 @@ function CountsLine({ label, counts, l, testid }: { label: string; counts: Count
   );
 }
 
-/** A titled list that shows its first rows and the rest on demand; an empty one is left out unless it has an `empty` line. */
+/**
+ * A titled list that shows its first rows and the rest on demand; an empty one is left out unless it has an `empty`
+ * line.
+ */
 function Section<T>({
   title,
   rows,
@@ -255,6 +258,7 @@ function dueText(
 
 function UnitCard({ u, l, overdueTitle }: { u: Unit; l: Lang; overdueTitle: string }) {
   const [, tr] = useTr();
+  const presented = fmtNum(u.presented.length, l);
   const task = (role: 'lead' | 'support') => (t: Unit['tasksLed']['items'][number]) => (
     <div key={t.taskId} data-testid="briefing-task" data-state={t.state}>
       <TaskLink id={t.taskId} title={t.title} />
@@ -282,7 +286,7 @@ function UnitCard({ u, l, overdueTitle }: { u: Unit; l: Lang; overdueTitle: stri
           testid="supported-counts"
         />
         <Text size="sm">
-          <b>{tr('Trình Ban Thường vụ, Thường trực', 'Presented to the BTV and TT')}</b> {fmtNum(u.presented.length, l)}{' '}
+          <b>{tr('Trình Ban Thường vụ, Thường trực', 'Presented to the BTV and TT')}</b> {presented}{' '}
           {tr('nội dung', 'items')}
         </Text>
       </Stack>

@@ -114,6 +114,11 @@ export function ReviewReportPage({ id }: { id: string }) {
   if (error) return <ErrorView error={error} />;
   if (loading && !report) return <Loading />;
   if (!report) return null;
+  // The index of a figure's override in the body sent: how many figures before it are stated otherwise.
+  const overridesBefore = (i: number) =>
+    report.figures.filter(
+      (x, j) => j < i && stated[x.key] && stated[x.key]!.stated !== '' && Number(stated[x.key]!.stated) !== x.value,
+    ).length;
   const fieldError = (field: string) => (save.error?.field === field ? save.error.detail : undefined);
   // Only a clerk or an administrator sees the controls; the server decides each write anyway (403 with its reason).
   const writable = mayWrite && (report.state === 'draft' || report.state === 'circulated');
@@ -244,8 +249,10 @@ export function ReviewReportPage({ id }: { id: string }) {
             <Text size="xs" c="dimmed" mb="xs">
               {editing
                 ? tr(
-                    'Trong lời văn, số liệu ghi bằng tên trong ngoặc kép vuông, ví dụ [[Hoàn thành đúng hạn]]. Số ghi khác số tính từ hồ sơ phải có giải trình.',
-                    'In the text a figure is written by its label in double brackets. A figure stated otherwise needs an explanation.',
+                    'Trong lời văn, số liệu ghi bằng tên trong ngoặc kép vuông, ví dụ [[Hoàn thành đúng hạn]]. Số ' +
+                      'ghi khác số tính từ hồ sơ phải có giải trình.',
+                    'In the text a figure is written by its label in double brackets. A figure stated otherwise ' +
+                      'needs an explanation.',
                   )
                 : tr(
                     'Số tính từ hồ sơ; số ghi khác kèm giải trình.',
@@ -306,9 +313,7 @@ export function ReviewReportPage({ id }: { id: string }) {
                               const v = e.currentTarget.value;
                               setStated((s) => ({ ...s, [f.key]: { stated: s[f.key]?.stated ?? '', explanation: v } }));
                             }}
-                            error={fieldError(
-                              `body.overrides[${report.figures.filter((x, j) => j < i && stated[x.key] && stated[x.key]!.stated !== '' && Number(stated[x.key]!.stated) !== x.value).length}].explanation`,
-                            )}
+                            error={fieldError(`body.overrides[${overridesBefore(i)}].explanation`)}
                             data-testid="report-figure-explanation-input"
                           />
                         )}
@@ -419,7 +424,8 @@ function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) =
         <Stack>
           <Text size="sm">
             {tr(
-              'Chọn hội nghị, phiên họp đã họp thông qua báo cáo. Quy chế làm việc quy định cơ quan thông qua: sơ kết quý, 6 tháng, 9 tháng do Ban Thường vụ; tổng kết năm, nhiệm kỳ do Ban Chấp hành.',
+              'Chọn hội nghị, phiên họp đã họp thông qua báo cáo. Quy chế làm việc quy định cơ quan thông qua: sơ ' +
+                'kết quý, 6 tháng, 9 tháng do Ban Thường vụ; tổng kết năm, nhiệm kỳ do Ban Chấp hành.',
               'Choose the meeting that adopted the report; the regulation says which body may.',
             )}
           </Text>

@@ -83,8 +83,10 @@ export function ReviewRequestListPage() {
           </Title>
           <Text size="sm" c="dimmed">
             {tr(
-              'Cấp trên gửi yêu cầu báo cáo theo nội dung và hạn; tổ chức trực thuộc nộp báo cáo của mình; đoàn ghi kết luận, hạn chế và kiến nghị được theo dõi đến khi xong.',
-              'The superior asks for a report; the subordinate submits its own; the group concludes and its findings are followed.',
+              'Cấp trên gửi yêu cầu báo cáo theo nội dung và hạn; tổ chức trực thuộc nộp báo cáo của mình; đoàn ghi ' +
+                'kết luận, hạn chế và kiến nghị được theo dõi đến khi xong.',
+              'The superior asks for a report; the subordinate submits its own; the group concludes and its findings ' +
+                'are followed.',
             )}
           </Text>
         </div>
@@ -146,7 +148,8 @@ function NewRequest({ orgId, onClose }: { orgId: string; onClose: () => void }) 
   const targets = leads.filter((x) => x.group !== 'body');
   const [target, setTarget] = useState('');
   const [topics, setTopics] = useState(
-    'Việc xây dựng, ban hành Quy chế làm việc của cấp ủy\nThực hiện chế độ họp, gửi tài liệu, ban hành thông báo kết luận\nTheo dõi, đôn đốc thực hiện nhiệm vụ được giao\nKhó khăn, vướng mắc và kiến nghị, đề xuất',
+    'Việc xây dựng, ban hành Quy chế làm việc của cấp ủy\nThực hiện chế độ họp, gửi tài liệu, ban hành thông báo kết ' +
+      'luận\nTheo dõi, đôn đốc thực hiện nhiệm vụ được giao\nKhó khăn, vướng mắc và kiến nghị, đề xuất',
   );
   const [deadline, setDeadline] = useState(addDays(todayInVietnam(), 15));
   const [missing, setMissing] = useState<string | null>(null);
@@ -230,7 +233,9 @@ function NewRequest({ orgId, onClose }: { orgId: string; onClose: () => void }) 
   );
 }
 
-/** One request: what is asked, the report submitted, the group's conclusion with its shortcomings and recommendations. */
+/**
+ * One request: what is asked, the report submitted, the group's conclusion with its shortcomings and recommendations.
+ */
 export function ReviewRequestPage({ id }: { id: string }) {
   const [, tr] = useTr();
   const { data, error, loading, reload } = useApi<Request>(`/review-requests/${encodeURIComponent(id)}`);

@@ -87,7 +87,10 @@ export function ReviewPage() {
             <Button
               variant="light"
               component={Link}
-              to={`/reviews/briefing?org=${encodeURIComponent(orgId)}${/^\d{4}-[QH]\d$/.test(period) ? `&period=${encodeURIComponent(period)}` : ''}`}
+              to={
+                `/reviews/briefing?org=${encodeURIComponent(orgId)}` +
+                `${/^\d{4}-[QH]\d$/.test(period) ? `&period=${encodeURIComponent(period)}` : ''}`
+              }
               data-testid="to-briefing"
             >
               {tr('Giao ban các ban tham mưu', 'Briefing of the advisory units')}
@@ -208,6 +211,13 @@ function TaskBreakdown({ rows, title, testid }: { rows: Review['tasksByLead']; t
       x.names,
     ),
   );
+  const chartLabel = shown
+    .map(
+      (x) =>
+        `${x.name} ${names.onTime.toLowerCase()} ${x.doneOnTime}, ${names.late.toLowerCase()} ${x.doneLate}, ` +
+        `${names.overdue.toLowerCase()} ${x.overdue}`,
+    )
+    .join('; ');
   if (rows.length === 0) return null;
   return (
     <section data-testid={testid}>
@@ -219,7 +229,7 @@ function TaskBreakdown({ rows, title, testid }: { rows: Review['tasksByLead']; t
           option={option}
           height={Math.max(160, 36 * shown.length + 60)}
           testid={`${testid}-chart`}
-          label={`${title}: ${shown.map((x) => `${x.name} ${names.onTime.toLowerCase()} ${x.doneOnTime}, ${names.late.toLowerCase()} ${x.doneLate}, ${names.overdue.toLowerCase()} ${x.overdue}`).join('; ')}`}
+          label={`${title}: ${chartLabel}`}
         />
       )}
       <CardTable minWidth={520} striped withTableBorder>
@@ -275,7 +285,9 @@ function EvidenceDrawer({
 }) {
   const [l, tr] = useTr();
   const phone = useMediaQuery('(max-width: 36em)');
-  const url = `/organizations/${encodeURIComponent(orgId)}/review/evidence?period=${encodeURIComponent(period)}&code=${encodeURIComponent(indicator.code)}${indicator.bodyId ? `&bodyId=${indicator.bodyId}` : ''}`;
+  const url =
+    `/organizations/${encodeURIComponent(orgId)}/review/evidence?period=${encodeURIComponent(period)}` +
+    `&code=${encodeURIComponent(indicator.code)}${indicator.bodyId ? `&bodyId=${indicator.bodyId}` : ''}`;
   const { data, error, loading } = useApi<Evidence>(url);
   return (
     <Drawer

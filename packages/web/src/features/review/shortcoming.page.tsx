@@ -36,6 +36,7 @@ type Shortcoming = z.infer<typeof ShortcomingSchema>;
  */
 export function ShortcomingPage() {
   const [l, tr] = useTr();
+  const namedOn = tr('nêu ngày', 'named on');
   const { query } = useLocation();
   const { home, me } = useTaskAccess();
   const orgId = query.get('org') ?? home;
@@ -57,7 +58,8 @@ export function ShortcomingPage() {
           </Title>
           <Text size="sm" c="dimmed">
             {tr(
-              'Hạn chế nêu tại sơ kết, tổng kết và kết luận kiểm tra; chuyển sang các kỳ sau cho đến khi khắc phục, có minh chứng.',
+              'Hạn chế nêu tại sơ kết, tổng kết và kết luận kiểm tra; chuyển sang các kỳ sau cho đến khi khắc phục, ' +
+                'có minh chứng.',
               'Named in reviews and inspections; carried over until fixed, with evidence.',
             )}
           </Text>
@@ -106,7 +108,7 @@ export function ShortcomingPage() {
             {tr('Biện pháp', 'Remedy')}: {s.remedy}
           </Text>
           <Text size="sm" c="dimmed">
-            {s.lead.name} {tr('chủ trì', 'leads')} · {tr('hạn', 'due')} {fmt(s.dueDate)} · {tr('nêu ngày', 'named on')}{' '}
+            {s.lead.name} {tr('chủ trì', 'leads')} · {tr('hạn', 'due')} {fmt(s.dueDate)} · {namedOn}{' '}
             {fmt(s.identifiedOn)} ·{' '}
             {s.reviewReportId ? (
               <Anchor component={Link} to={`/review-reports/${s.reviewReportId}`} size="sm">

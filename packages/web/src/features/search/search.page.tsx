@@ -17,8 +17,14 @@ const T = {
     en: 'Document number, meeting, task, regulation wording, person, organization…',
   },
   hint: {
-    vi: 'Tìm trong mọi hồ sơ bạn được xem: văn bản theo số, ký hiệu (ví dụ 78-TB/TU, 01-QC/TU, 03-CTr/TU), hội nghị, kết luận, nhiệm vụ, chương trình, kiểm tra, giám sát, kiến nghị, lấy ý kiến, điều, khoản quy chế, cán bộ và tổ chức. Gõ có dấu hoặc không dấu đều được.',
-    en: 'Search every record you may see: documents by number and symbol (e.g. 78-TB/TU), meetings, conclusions, tasks, programs, inspections, recommendations, consultations, regulation clauses, people and organizations, with or without diacritics.',
+    vi:
+      'Tìm trong mọi hồ sơ bạn được xem: văn bản theo số, ký hiệu (ví dụ 78-TB/TU, 01-QC/TU, 03-CTr/TU), hội nghị, ' +
+      'kết luận, nhiệm vụ, chương trình, kiểm tra, giám sát, kiến nghị, lấy ý kiến, điều, khoản quy chế, cán bộ và ' +
+      'tổ chức. Gõ có dấu hoặc không dấu đều được.',
+    en:
+      'Search every record you may see: documents by number and symbol (e.g. 78-TB/TU), meetings, conclusions, ' +
+      'tasks, programs, inspections, recommendations, consultations, regulation clauses, people and organizations, ' +
+      'with or without diacritics.',
   },
   emptyTips: {
     vi: 'Hãy thử bớt từ, gõ không dấu, hoặc kiểm tra lại số, ký hiệu văn bản (ví dụ 78-TB/TU).',

@@ -142,7 +142,12 @@ function Column({
 }) {
   const [l, tr] = useTr();
   const { data, error, loading } = useApi<TaskPage>(
-    `/tasks${qs({ state, asOf, sort: state === 'done' ? 'updated' : 'due', pageSize: state === 'done' ? DONE_SIZE : COLUMN_SIZE })}`,
+    `/tasks${qs({
+      state,
+      asOf,
+      sort: state === 'done' ? 'updated' : 'due',
+      pageSize: state === 'done' ? DONE_SIZE : COLUMN_SIZE,
+    })}`,
   );
   const overdue = data?.items.filter((t) => t.status.overdue).length ?? 0;
   return (

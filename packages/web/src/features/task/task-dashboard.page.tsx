@@ -259,6 +259,9 @@ function CompletionCard({ d }: { d: TaskDashboard }) {
   );
   const onTime = months.reduce((s, x) => s + x.onTime, 0);
   const late = months.reduce((s, x) => s + x.late, 0);
+  const monthsLabel = months
+    .map((x) => `${monthShort(Number(x.month.slice(5, 7)), l)} ${x.onTime}/${x.late}`)
+    .join('; ');
   return (
     <Card withBorder data-testid="chart-completion-card">
       <Group justify="space-between" wrap="wrap" mb="xs">
@@ -279,7 +282,7 @@ function CompletionCard({ d }: { d: TaskDashboard }) {
           option={option}
           height={240}
           testid="chart-completion"
-          label={`${tr('Hoàn thành theo tháng', 'Completed by month')}: ${months.map((x) => `${monthShort(Number(x.month.slice(5, 7)), l)} ${x.onTime}/${x.late}`).join('; ')}`}
+          label={`${tr('Hoàn thành theo tháng', 'Completed by month')}: ${monthsLabel}`}
         />
       )}
     </Card>
@@ -311,8 +314,10 @@ function CoverageCard({ state }: { state: ReturnType<typeof useApi<Coverage>> })
           <>
             <Text size="sm" c="dimmed">
               {l === 'vi'
-                ? `${c.counts.fields} lĩnh vực, ${c.counts.members} Ủy viên Ban Thường vụ, ${c.counts.duties} nhiệm vụ thường xuyên, tại ngày ${fmt(c.asOf)}`
-                : `${c.counts.fields} fields, ${c.counts.members} BTV members, ${c.counts.duties} standing duties, as of ${fmt(c.asOf)}`}
+                ? `${c.counts.fields} lĩnh vực, ${c.counts.members} Ủy viên Ban Thường vụ, ${c.counts.duties} nhiệm ` +
+                  `vụ thường xuyên, tại ngày ${fmt(c.asOf)}`
+                : `${c.counts.fields} fields, ${c.counts.members} BTV members, ${c.counts.duties} standing duties, ` +
+                  `as of ${fmt(c.asOf)}`}
               {c.regulation && (
                 <>
                   {' · '}

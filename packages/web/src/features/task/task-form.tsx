@@ -402,7 +402,9 @@ function SixField({ code, ok, children }: { code: SixClear; ok: boolean; childre
   );
 }
 
-/** The live "6 rõ" check: complete, or what is missing by name; two leads refused with the rule (Kết luận 226-KL/TW). */
+/**
+ * The live "6 rõ" check: complete, or what is missing by name; two leads refused with the rule (Kết luận 226-KL/TW).
+ */
 export function SixCheck({ six, testid }: { six: SixClearCheck; testid: string }) {
   const [l, tr] = useTr();
   return (

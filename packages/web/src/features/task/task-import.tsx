@@ -135,8 +135,12 @@ export function TaskImportModal({
       <Stack gap="sm" data-testid="task-import">
         <Text size="sm" c="dimmed">
           {tr(
-            'Bảng tính .xlsx hoặc tệp .csv theo các cột của tệp tải về (dòng đầu là tiêu đề cột), tối đa 10.000 dòng. Dòng có "Mã nhiệm vụ" cập nhật nhiệm vụ đó, dòng không có mã tạo nhiệm vụ mới. Cả bảng được kiểm tra trước; còn một lỗi thì không nhập dòng nào.',
-            'An .xlsx sheet or a .csv file in the columns of the download (the first row is the header), up to 10,000 rows. A row with a task id updates that task, a row without one creates a task. The whole sheet is checked first; with any error nothing is imported.',
+            'Bảng tính .xlsx hoặc tệp .csv theo các cột của tệp tải về (dòng đầu là tiêu đề cột), tối đa 10.000 ' +
+              'dòng. Dòng có "Mã nhiệm vụ" cập nhật nhiệm vụ đó, dòng không có mã tạo nhiệm vụ mới. Cả bảng được ' +
+              'kiểm tra trước; còn một lỗi thì không nhập dòng nào.',
+            'An .xlsx sheet or a .csv file in the columns of the download (the first row is the header), up to ' +
+              '10,000 rows. A row with a task id updates that task, a row without one creates a task. The whole ' +
+              'sheet is checked first; with any error nothing is imported.',
           )}
         </Text>
         <Group gap="xs" wrap="wrap">

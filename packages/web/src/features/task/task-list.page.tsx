@@ -136,8 +136,10 @@ export function TaskListPage() {
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
             {tr(
-              'Mỗi nhiệm vụ phải rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ thẩm quyền, rõ sản phẩm (Kết luận 226-KL/TW); chỉ một đơn vị chủ trì, các đơn vị khác là phối hợp.',
-              'Each task states who, what, when, who is accountable, the deciding level and the product (Conclusion 226-KL/TW); exactly one lead unit.',
+              'Mỗi nhiệm vụ phải rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ thẩm quyền, rõ sản phẩm (Kết ' +
+                'luận 226-KL/TW); chỉ một đơn vị chủ trì, các đơn vị khác là phối hợp.',
+              'Each task states who, what, when, who is accountable, the deciding level and the product (Conclusion ' +
+                '226-KL/TW); exactly one lead unit.',
             )}
           </Text>
           <TaskForm orgId={access.home} onCancel={() => go({ create: '', page: String(page) })} />
@@ -398,8 +400,10 @@ function FromConclusionModal({
       <Stack gap="xs" data-testid="from-conclusion">
         <Text size="sm" c="dimmed">
           {tr(
-            'Các nhiệm vụ giao trong thông báo kết luận, kết luận chưa được theo dõi thành nhiệm vụ. Nhiệm vụ tạo ra giữ nguyên "6 rõ" của kết luận.',
-            'Action items of conclusions not followed as tasks yet. The task keeps the 6 clear points of the conclusion.',
+            'Các nhiệm vụ giao trong thông báo kết luận, kết luận chưa được theo dõi thành nhiệm vụ. Nhiệm vụ tạo ra ' +
+              'giữ nguyên "6 rõ" của kết luận.',
+            'Action items of conclusions not followed as tasks yet. The task keeps the 6 clear points of the ' +
+              'conclusion.',
           )}
         </Text>
         {loading && !data && <Loading />}

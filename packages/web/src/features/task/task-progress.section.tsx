@@ -86,7 +86,8 @@ function ReportForm({ t, onTask, reload }: TaskSectionProps) {
   const [on, setOn] = useState(maxDate(today, t.reports.at(-1)?.reportedOn));
   const [text, setText] = useState('');
   const [finished, setFinished] = useState(false);
-  // What was typed, kept as typed: a figure out of 0–100 is refused in words, never turned into 0 % behind the clerk's back.
+  // What was typed, kept as typed: a figure out of 0–100 is refused in words, never turned into 0 % behind the clerk's
+  // back.
   const [percent, setPercent] = useState<number | string>(t.percent);
   const pct = typeof percent === 'number' ? percent : Number(String(percent).replace(',', '.'));
   const percentError =
@@ -230,6 +231,7 @@ export function ExtensionsSection(props: TaskSectionProps) {
   const due = effectiveDue(t);
   const canRequest = props.canLead && ['assigned', 'in_progress', 'reported'].includes(t.state) && !pending && !!due;
   const authority = t.extensionAuthority;
+  const decider = (code: string) => decidingName(code, org) || (authority?.code === code ? authority.name : code);
   if (t.extensions.length === 0 && !canRequest) return null;
   return (
     <Card withBorder data-testid="task-extensions">
@@ -259,9 +261,7 @@ export function ExtensionsSection(props: TaskSectionProps) {
               {e.decidedOn && (
                 <Text size="xs" c="dimmed" data-testid="extension-decision">
                   {tr('Quyết định ngày', 'Decided on')} {fmt(e.decidedOn)}
-                  {e.decidedBy
-                    ? ` — ${decidingName(e.decidedBy, org) || (authority?.code === e.decidedBy ? authority.name : e.decidedBy)}`
-                    : ''}
+                  {e.decidedBy ? ` — ${decider(e.decidedBy)}` : ''}
                   {e.decisionRef ? ` · ${e.decisionRef}` : ''}
                   {e.note ? ` · ${e.note}` : ''}
                 </Text>

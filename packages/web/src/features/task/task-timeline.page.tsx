@@ -205,7 +205,10 @@ export function TaskTimelinePage() {
                         ))}
                         {b.due && visible && (
                           <span
-                            className={`qc-tl-bar${overdue ? ' qc-overdue' : ''}${b.t.state === 'reported' ? ' qc-reported' : ''}`}
+                            className={
+                              `qc-tl-bar${overdue ? ' qc-overdue' : ''}` +
+                              `${b.t.state === 'reported' ? ' qc-reported' : ''}`
+                            }
                             style={{ left: `${left}%`, width: `${Math.max(0.6, right - left)}%` }}
                             title={`${b.t.title}: ${fmt(b.start)} – ${fmt(b.due)}`}
                             data-testid="tl-bar"

@@ -54,7 +54,8 @@ export function TaskPage({ id }: { id: string }) {
       </Stack>
     );
   if (!t) return <Loading />;
-  // The server says what the user may do: edit and move it (the assigning organization), report on it (also the lead's).
+  // The server says what the user may do: edit and move it (the assigning organization), report on it (also the
+  // lead's).
   const canAssign = t.can.write;
   const canLead = t.can.report;
   const canDecide = t.can.decide;
@@ -81,7 +82,8 @@ export function TaskPage({ id }: { id: string }) {
             >
               {l === 'vi'
                 ? t.status.label_vi
-                : `${taskStateLabel(t.state, l)}${t.status.extended ? `, extended to ${fmt(t.extendedTo)}` : ''}${t.status.overdue ? `, overdue since ${fmt(t.status.due)}` : ''}`}
+                : `${taskStateLabel(t.state, l)}${t.status.extended ? `, extended to ${fmt(t.extendedTo)}` : ''}` +
+                  `${t.status.overdue ? `, overdue since ${fmt(t.status.due)}` : ''}`}
             </Text>
             <PercentBar percent={t.percent} overdue={t.status.overdue} />
             <Text size="sm" data-testid="task-source-line">
@@ -133,8 +135,10 @@ export function TaskPage({ id }: { id: string }) {
             {canDecide && !canAssign && (
               <Text size="xs" c="dimmed" data-testid="decide-only">
                 {tr(
-                  'Tài khoản lãnh đạo: quyết định gia hạn, nhận kết quả hoặc trả lại nhiệm vụ này; việc giao, sửa do văn phòng thực hiện.',
-                  'Leader account: you decide extensions and accept or return the result; the office assigns and edits.',
+                  'Tài khoản lãnh đạo: quyết định gia hạn, nhận kết quả hoặc trả lại nhiệm vụ này; việc giao, sửa do ' +
+                    'văn phòng thực hiện.',
+                  'Leader account: you decide extensions and accept or return the result; the office assigns and ' +
+                    'edits.',
                 )}
               </Text>
             )}
@@ -149,8 +153,10 @@ export function TaskPage({ id }: { id: string }) {
             {canLead && !canAssign && (
               <Text size="xs" c="dimmed" data-testid="lead-only">
                 {tr(
-                  'Đơn vị của bạn chủ trì nhiệm vụ này: báo cáo tiến độ và đề nghị gia hạn; cấp đã giao nhận kết quả và quyết định gia hạn.',
-                  'Your unit leads this task: it reports and asks for extensions; the assigning level accepts and decides.',
+                  'Đơn vị của bạn chủ trì nhiệm vụ này: báo cáo tiến độ và đề nghị gia hạn; cấp đã giao nhận kết quả ' +
+                    'và quyết định gia hạn.',
+                  'Your unit leads this task: it reports and asks for extensions; the assigning level accepts and ' +
+                    'decides.',
                 )}
               </Text>
             )}

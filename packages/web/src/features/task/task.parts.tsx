@@ -77,7 +77,9 @@ export function stepLabel(from: string, to: string, l: Lang): string {
 /** Cancelling or transferring needs a reason (the server refuses it without). */
 export const needsNote = (to: string) => to === 'cancelled' || to === 'transferred';
 
-/** "Hôm nay" of the follow-up: `?asOf=` in the address (the demo's data stands on 01/12/2026), else today in Vietnam. */
+/**
+ * "Hôm nay" of the follow-up: `?asOf=` in the address (the demo's data stands on 01/12/2026), else today in Vietnam.
+ */
 export function useAsOf(query: URLSearchParams): string {
   const a = query.get('asOf');
   return a && isIsoDate(a) ? a : todayInVietnam();
