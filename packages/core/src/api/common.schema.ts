@@ -29,6 +29,20 @@ export const PageQuerySchema = z.strictObject({
 });
 export const IdParamsSchema = z.strictObject({ id: IdSchema });
 
+/** A rule check as the engine answers it: whether it holds, why, and the rules and evidence it rests on. */
+export const RuleCheckSchema = z.object({
+  ok: z.boolean(),
+  reason_vi: z.string(),
+  ruleIds: z.array(z.string()),
+  eIds: z.array(z.string()),
+});
+/** "Sáu rõ" of a conclusion item or a task: what is missing, or why it is refused. */
+export const SixClearSchema = z.object({
+  complete: z.boolean(),
+  missing: z.array(z.object({ code: z.string(), field: z.string(), message_vi: z.string() })),
+  refused: z.object({ rule: z.string(), message_vi: z.string() }).nullable(),
+});
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMENT_KINDS, DISPOSITIONS } from '../consultation/consultation.rules.js';
 import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+import { RuleCheckSchema } from './common.schema.js';
 
 /** A recipient: an organization below (its committee answers), a body such as a Ban, or a person. */
 export const ConsultationRecipientInputSchema = z.strictObject({
@@ -122,13 +123,7 @@ export const ConsultationCommentsQuerySchema = z.strictObject({
   disposition: z.enum([...DISPOSITIONS, 'none']).optional(),
 });
 
-const Check = z.object({
-  ok: z.boolean(),
-  reason_vi: z.string(),
-  ruleIds: z.array(z.string()),
-  eIds: z.array(z.string()),
-  competent: z.string().nullable(),
-});
+const Check = RuleCheckSchema.extend({ competent: z.string().nullable() });
 
 export const ConsultationRecipientSchema = z.object({
   id: z.string(),

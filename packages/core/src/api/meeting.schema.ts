@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEETING_FORMATS, MEETING_KINDS } from '../meeting/meeting.rules.js';
 import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+import { RuleCheckSchema, SixClearSchema } from './common.schema.js';
 import { TaskLeadSchema, TaskSupportSchema } from './task.schema.js';
 
 const TimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Giờ dạng HH:MM (ví dụ 08:00)' });
@@ -152,17 +153,6 @@ export const IssueConclusionSchema = z.strictObject({
   items: z.array(ConclusionItemInputSchema).min(1).max(200),
 });
 
-const Check = z.object({
-  ok: z.boolean(),
-  reason_vi: z.string(),
-  ruleIds: z.array(z.string()),
-  eIds: z.array(z.string()),
-});
-const SixClear = z.object({
-  complete: z.boolean(),
-  missing: z.array(z.object({ code: z.string(), field: z.string(), message_vi: z.string() })),
-  refused: z.object({ rule: z.string(), message_vi: z.string() }).nullable(),
-});
 export const ConclusionSchema = z.object({
   id: IdSchema,
   docType: z.enum(['TB', 'KL']),
@@ -176,7 +166,7 @@ export const ConclusionSchema = z.object({
     position: z.string().nullable(),
   }),
   recipients: z.array(z.string()),
-  deadline: Check.nullable(),
+  deadline: RuleCheckSchema.nullable(),
   items: z.array(
     z.object({
       id: IdSchema,
@@ -192,7 +182,7 @@ export const ConclusionSchema = z.object({
       supervisorName: z.string().nullable(),
       decidingBody: z.string().nullable(),
       product: z.string().nullable(),
-      sixClear: SixClear.nullable(),
+      sixClear: SixClearSchema.nullable(),
       /** The task following an action item, once it is one. */
       task: z
         .object({ id: IdSchema, state: z.string(), percent: z.number(), overdue: z.boolean(), label_vi: z.string() })
@@ -230,7 +220,7 @@ export const LiveSummarySchema = z.object({
     absent: z.number().int(),
     guests: z.number().int(),
   }),
-  quorum: Check.nullable(),
+  quorum: RuleCheckSchema.nullable(),
   sites: z.array(
     z.object({
       id: IdSchema,
@@ -291,7 +281,7 @@ export const MeetingSchema = z.object({
       reason: z.string().nullable(),
       /** The state the meeting was in: once convened, the convening notice is sent again for the new date. */
       state: z.string(),
-      notice: Check.nullable(),
+      notice: RuleCheckSchema.nullable(),
       byName: z.string().nullable(),
       at: z.string(),
     }),
@@ -313,10 +303,10 @@ export const MeetingSchema = z.object({
     })
     .nullable(),
   checks: z.object({
-    convening: Check.nullable(),
-    notice: Check.nullable(),
-    quorum: Check.nullable(),
-    conclusionDeadline: Check.nullable(),
+    convening: RuleCheckSchema.nullable(),
+    notice: RuleCheckSchema.nullable(),
+    quorum: RuleCheckSchema.nullable(),
+    conclusionDeadline: RuleCheckSchema.nullable(),
   }),
   attendance: z.array(Attendance),
   counts: z.object({
@@ -362,7 +352,7 @@ export const MeetingSchema = z.object({
       presentingUnit: z.string().nullable(),
       reportsBack: z.boolean(),
       confidentiality: z.number().int(),
-      competence: Check.nullable(),
+      competence: RuleCheckSchema.nullable(),
       votes: z.array(
         z.object({
           id: IdSchema,

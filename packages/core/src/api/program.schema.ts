@@ -3,14 +3,8 @@ import { PERIOD_KINDS, PROGRAM_KINDS, PROGRAM_SPANS, PROGRAM_STATES } from '../w
 import { INSPECTION_KINDS, INSPECTION_STATES, TEAM_ROLES } from '../work/inspection.rules.js';
 import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATES } from '../work/recommendation.rules.js';
 import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+import { RuleCheckSchema } from './common.schema.js';
 import { TaskLeadSchema, TaskListItemSchema, TaskSupportSchema } from './task.schema.js';
-
-const Check = z.object({
-  ok: z.boolean(),
-  reason_vi: z.string(),
-  ruleIds: z.array(z.string()),
-  eIds: z.array(z.string()),
-});
 
 // — Programs
 
@@ -159,7 +153,7 @@ export const ProgramSchema = ProgramListItemSchema.extend({
   adoptedMeeting: z.object({ id: IdSchema, title: z.string(), date: z.string() }).nullable(),
   adoptingBodyName: z.string().nullable(),
   /** R11: the adopting body against the regulation; before adoption, who must adopt it. */
-  competence: Check.extend({ competent: z.string().nullable() }).nullable(),
+  competence: RuleCheckSchema.extend({ competent: z.string().nullable() }).nullable(),
   range: z.object({ from: z.string(), to: z.string() }),
   confidentiality: z.number().int(),
   canWrite: z.boolean(),
@@ -260,7 +254,7 @@ export const InspectionSchema = z.object({
   verificationText: z.string().nullable(),
   state: z.enum(INSPECTION_STATES),
   stateLabel: z.string(),
-  competence: Check.nullable(),
+  competence: RuleCheckSchema.nullable(),
   remedies: z.array(TaskListItemSchema),
   recommendations: z.array(z.object({ id: IdSchema, title: z.string(), state: z.string() })),
   nextSteps: z.array(z.object({ to: z.enum(INSPECTION_STATES), problems: z.array(z.string()) })),
@@ -322,7 +316,7 @@ export const RecommendationSchema = z.object({
   text: z.string(),
   receivedOn: z.string(),
   dueOn: z.string().nullable(),
-  dueBasis: Check.nullable(),
+  dueBasis: RuleCheckSchema.nullable(),
   state: z.enum(RECOMMENDATION_STATES),
   status: z.object({ overdue: z.boolean(), late: z.boolean(), label_vi: z.string() }),
   answerText: z.string().nullable(),

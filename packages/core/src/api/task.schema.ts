@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TASK_STATES } from '../work/task.rules.js';
 import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+import { RuleCheckSchema, SixClearSchema } from './common.schema.js';
 
 /** The one lead (rõ người): a unit of the system (a body or an organization) or a person. */
 export const TaskLeadSchema = z.strictObject({ kind: z.enum(['unit', 'person']), id: IdSchema, name: TextSchema(300) });
@@ -137,17 +138,6 @@ export const TaskListQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-const Check = z.object({
-  ok: z.boolean(),
-  reason_vi: z.string(),
-  ruleIds: z.array(z.string()),
-  eIds: z.array(z.string()),
-});
-const SixClear = z.object({
-  complete: z.boolean(),
-  missing: z.array(z.object({ code: z.string(), field: z.string(), message_vi: z.string() })),
-  refused: z.object({ rule: z.string(), message_vi: z.string() }).nullable(),
-});
 export const TaskListItemSchema = z.object({
   id: IdSchema,
   orgId: IdSchema,
@@ -193,9 +183,9 @@ export const TaskSchema = TaskListItemSchema.extend({
   can: z.object({ write: z.boolean(), report: z.boolean(), decide: z.boolean(), readOrg: z.boolean() }),
   confidentiality: z.number().int(),
   allowedSteps: z.array(z.string()),
-  sixClear: SixClear,
+  sixClear: SixClearSchema,
   /** R9: the deciding level named against the regulation's competence for the task's matter. */
-  competence: Check.nullable(),
+  competence: RuleCheckSchema.nullable(),
   /** Who decides an extension: the level that assigned the task. */
   extensionAuthority: z.object({ code: z.string(), name: z.string() }).nullable(),
   milestones: z.array(

@@ -1,7 +1,7 @@
 import { formatBytesVi, readZip } from '../files/zip.read.js';
 import type { ZipIssue, ZipLimits } from '../files/zip.read.js';
 import { stringify } from 'yaml';
-import { romanToInt } from './reg.parse.js';
+import { romanToInt, VI_LETTERS } from './reg.parse.js';
 
 /**
  * Import of an existing regulation from Word (.docx, as offices have them, automatic numbering included) or
@@ -39,31 +39,6 @@ export interface ImportReport {
   warnings: string[];
 }
 
-const VI_LETTERS = [
-  'a',
-  'b',
-  'c',
-  'd',
-  'đ',
-  'e',
-  'g',
-  'h',
-  'i',
-  'k',
-  'l',
-  'm',
-  'n',
-  'o',
-  'p',
-  'q',
-  'r',
-  's',
-  't',
-  'u',
-  'v',
-  'x',
-  'y',
-];
 const ROMAN: [number, string][] = [
   [1000, 'M'],
   [900, 'CM'],

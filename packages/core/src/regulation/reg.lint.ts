@@ -1,7 +1,7 @@
 import { addDays, formatDateVi } from '../time/date.js';
 import { conditionConstants, evalCondition } from './condition.js';
 import { meetsRatio, minimumCount, parseRatio } from './rational.js';
-import { allElements, citeVi, findElement } from './reg.parse.js';
+import { allElements, citeVi, findElement, VI_LETTERS } from './reg.parse.js';
 import type { Finding, LintCode } from './reg.findings.js';
 import type { AuthorityRule, DelegationRule, Regulation, Rule } from './reg.model.js';
 import { compareWithBase } from './reg.consistency.js';
@@ -22,31 +22,6 @@ export const KNOWN_EVENTS = [
   'assignment_date',
   'request_received',
   'term_start',
-];
-const VI_LETTERS = [
-  'a',
-  'b',
-  'c',
-  'd',
-  'đ',
-  'e',
-  'g',
-  'h',
-  'i',
-  'k',
-  'l',
-  'm',
-  'n',
-  'o',
-  'p',
-  'q',
-  'r',
-  's',
-  't',
-  'u',
-  'v',
-  'x',
-  'y',
 ];
 
 const bodiesOf = (r: { bodies?: unknown; body?: unknown }): string[] =>

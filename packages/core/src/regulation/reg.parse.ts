@@ -16,6 +16,33 @@ export class RegulationParseError extends Error {
 }
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+/** The letters of points (điểm a, b, c, d, đ…) in Vietnamese alphabetical order. */
+export const VI_LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+];
+
 export function romanToInt(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
   let total = 0;

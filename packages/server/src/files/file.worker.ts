@@ -77,18 +77,23 @@ async function xlsxRows(bytes: Uint8Array, limits: SheetLimits): Promise<unknown
   } catch {
     return refuse(NOT_XLSX);
   }
+  checkColumns(rows, limits, 'Bảng tính');
+  return rows;
+}
+
+/** Rows counted before parsing, from the markup itself. */
+/** Refuses a table wider than the limit; `what` names the file in the message ("Bảng tính", "Tệp CSV"). */
+function checkColumns(rows: unknown[][], limits: SheetLimits, what: string) {
   const widest = rows.reduce((m, r) => Math.max(m, r.length), 0);
   if (widest > limits.maxColumns)
     refuse({
       problem: 'FILE_UNPROCESSABLE',
       code: 'QUA_NHIEU_COT',
       limit: limits.maxColumns,
-      detail: `Bảng tính có ${vi(widest)} cột, vượt giới hạn ${vi(limits.maxColumns)} cột`,
+      detail: `${what} có ${vi(widest)} cột, vượt giới hạn ${vi(limits.maxColumns)} cột`,
     });
-  return rows;
 }
 
-/** Rows counted before parsing, from the markup itself. */
 function checkSheetXml(xml: string, limits: SheetLimits) {
   let rows = 0;
   for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) {
@@ -162,14 +167,7 @@ function csvRows(bytes: Uint8Array, limits: SheetLimits): string[][] {
         limit: limits.maxRows,
         detail: `Tệp CSV có hơn ${vi(limits.maxRows)} dòng, vượt giới hạn mỗi lần nhập`,
       });
-    const widest = rows.reduce((m, r) => Math.max(m, r.length), 0);
-    if (widest > limits.maxColumns)
-      refuse({
-        problem: 'FILE_UNPROCESSABLE',
-        code: 'QUA_NHIEU_COT',
-        limit: limits.maxColumns,
-        detail: `Tệp CSV có ${vi(widest)} cột, vượt giới hạn ${vi(limits.maxColumns)} cột`,
-      });
+    checkColumns(rows, limits, 'Tệp CSV');
     return rows;
   } catch (e) {
     if (e instanceof Refused) throw e;

@@ -45,34 +45,40 @@ export interface PartyHeader {
   date: string;
 }
 
-export function headerBlock(h: PartyHeader): Table {
+/** One borderless full-width row of cells, each `[width %, paragraphs]`: the layout of a party document's blocks. */
+function borderlessRow(cells: [number, Paragraph[]][]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
     rows: [
       new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 42, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: [
-              para([run(h.issuer.toUpperCase(), { size: 14 })], AlignmentType.CENTER),
-              para([run('*')], AlignmentType.CENTER),
-              para([run(h.symbol)], AlignmentType.CENTER),
-            ],
-          }),
-          new TableCell({
-            width: { size: 58, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: [
-              para([run('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, size: 15 })], AlignmentType.CENTER),
-              para([run(vietnameseDateLine(h.place, h.date), { italics: true })], AlignmentType.CENTER),
-            ],
-          }),
-        ],
+        children: cells.map(
+          ([size, children]) =>
+            new TableCell({ width: { size, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children }),
+        ),
       }),
     ],
   });
+}
+
+export function headerBlock(h: PartyHeader): Table {
+  return borderlessRow([
+    [
+      42,
+      [
+        para([run(h.issuer.toUpperCase(), { size: 14 })], AlignmentType.CENTER),
+        para([run('*')], AlignmentType.CENTER),
+        para([run(h.symbol)], AlignmentType.CENTER),
+      ],
+    ],
+    [
+      58,
+      [
+        para([run('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, size: 15 })], AlignmentType.CENTER),
+        para([run(vietnameseDateLine(h.place, h.date), { italics: true })], AlignmentType.CENTER),
+      ],
+    ],
+  ]);
 }
 
 export interface Signer {
@@ -82,53 +88,37 @@ export interface Signer {
 }
 
 export function signatureBlock(signer: Signer | undefined, recipients: string[]): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 50, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: [
-              para([run('Nơi nhận:', { bold: true, italics: true, size: 12 })]),
-              ...recipientLines(recipients).map((r) => para([run(r, { size: 12 })])),
-            ],
-          }),
-          new TableCell({
-            width: { size: 50, type: WidthType.PERCENTAGE },
-            borders: NO_BORDERS,
-            children: signer
-              ? [
-                  para([run(signer.for, { bold: true })], AlignmentType.CENTER),
-                  para([run(signer.position, { bold: true })], AlignmentType.CENTER, 1200),
-                  para([run(signer.name, { bold: true })], AlignmentType.CENTER),
-                ]
-              : [para([run('')])],
-          }),
-        ],
-      }),
+  return borderlessRow([
+    [
+      50,
+      [
+        para([run('Nơi nhận:', { bold: true, italics: true, size: 12 })]),
+        ...recipientLines(recipients).map((r) => para([run(r, { size: 12 })])),
+      ],
     ],
-  });
+    [
+      50,
+      signer
+        ? [
+            para([run(signer.for, { bold: true })], AlignmentType.CENTER),
+            para([run(signer.position, { bold: true })], AlignmentType.CENTER, 1200),
+            para([run(signer.name, { bold: true })], AlignmentType.CENTER),
+          ]
+        : [para([run('')])],
+    ],
+  ]);
 }
 
 /** Two signatures side by side (the minutes: the secretary on the left, the chair on the right). */
 export function twoSignatures(left: { title: string; name: string }, right: { title: string; name: string }): Table {
-  const cell = (x: { title: string; name: string }) =>
-    new TableCell({
-      width: { size: 50, type: WidthType.PERCENTAGE },
-      borders: NO_BORDERS,
-      children: [
-        para([run(x.title, { bold: true })], AlignmentType.CENTER, 1200),
-        para([run(x.name, { bold: true })], AlignmentType.CENTER),
-      ],
-    });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left), cell(right)] })],
-  });
+  const cell = (x: { title: string; name: string }): [number, Paragraph[]] => [
+    50,
+    [
+      para([run(x.title, { bold: true })], AlignmentType.CENTER, 1200),
+      para([run(x.name, { bold: true })], AlignmentType.CENTER),
+    ],
+  ];
+  return borderlessRow([cell(left), cell(right)]);
 }
 
 /** One section in the Party layout: A4, margins top/bottom 20 mm, left 30, right 15, page numbers from page 2. */

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   AsOfQuerySchema,
@@ -30,6 +30,16 @@ import * as progress from '../services/task-progress.service.js';
 import { coverage } from '../services/coverage.service.js';
 import { taskDashboard } from '../services/task-dashboard.service.js';
 import * as sheet from '../services/task-sheet.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a download under its (UTF-8) file name. */
+function sendDownload(reply: FastifyReply, mediaType: string, fileName: string, content: unknown) {
+  reply
+    .header('content-type', mediaType)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(content);
+}
 
 export function taskRoutes(app: FastifyInstance, db: Db) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
@@ -71,13 +81,7 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     query: TaskListQuerySchema,
     handler: async ({ ctx, query, reply }) => {
       const buf = await sheet.exportXlsx(ctx, query);
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`nhiem-vu-${ctx.today()}.xlsx`)}`,
-        )
-        .send(buf);
+      sendDownload(reply, XLSX, `nhiem-vu-${ctx.today()}.xlsx`, buf);
     },
   });
   r({
@@ -87,13 +91,7 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     query: TaskListQuerySchema,
     handler: async ({ ctx, query, reply }) => {
       const csv = await sheet.exportCsv(ctx, query);
-      reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`nhiem-vu-${ctx.today()}.csv`)}`,
-        )
-        .send(csv);
+      sendDownload(reply, 'text/csv; charset=utf-8', `nhiem-vu-${ctx.today()}.csv`, csv);
     },
   });
   r({
@@ -173,10 +171,7 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     params: z.strictObject({ id: IdSchema, fileId: IdSchema }),
     handler: async ({ ctx, params, reply }) => {
       const f = await progress.taskFile(ctx, params.id, params.fileId);
-      reply
-        .header('content-type', f.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-        .send(f.content);
+      sendDownload(reply, f.mediaType, f.fileName, f.content);
     },
   });
   r({

@@ -4,7 +4,6 @@ import type { AttendanceUpdateSchema, CreateGuestSchema, CreateSiteSchema, Writt
 import {
   agendaItemIdsOfMeeting,
   getPerson,
-  insertMeetingAttendance,
   insertMeetingSite,
   markMeetingAttendancePresent,
   markSummonedMembersPresent,
@@ -19,6 +18,7 @@ import {
 import type { RequestContext } from '../http/context.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { loadMeeting } from './meeting.load.js';
+import { assertGuestsOpen, insertGuest } from './attendance.guest.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -103,35 +103,10 @@ export async function markAllPresent(ctx: RequestContext, meetingId: string) {
 /** Invited non-members (an expanded conference): listed and counted apart, never in the quorum. */
 export async function addGuest(ctx: RequestContext, meetingId: string, input: In<typeof CreateGuestSchema>) {
   const m = await loadMeeting(ctx, meetingId, 'write');
-  if (FINISHED.includes(m.state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body',
-      detail: 'Hội nghị đã kết thúc: không thêm khách mời',
-    });
+  assertGuestsOpen(m.state);
   await assertSite(ctx, meetingId, input.siteId);
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await insertMeetingAttendance(tx, {
-      id,
-      org_id: m.org_id,
-      meeting_id: meetingId,
-      person_id: null,
-      guest_name: input.name,
-      guest_title: input.title ?? null,
-      site_id: input.siteId ?? null,
-      role: 'guest',
-      status: 'present',
-    });
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'meeting_attendance',
-      entityId: id,
-      orgId: m.org_id,
-      after: { guest: input },
-    });
-    await notifyMeeting(tx, meetingId);
-  });
+  const guest = { name: input.name, title: input.title ?? null, siteId: input.siteId ?? null };
+  await insertGuest(ctx, m, meetingId, guest, { guest: input });
   return getMeetingDetail(ctx, meetingId);
 }
 

@@ -17,6 +17,19 @@ import { loadBody, loadMeeting } from './meeting.load.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
+/** The 6 rõ of an action item as issued: its lead, support, deadline, supervisor, deciding body and product. */
+function sixClearOf(it: In<typeof IssueConclusionSchema>['items'][number]) {
+  return checkSixClear({
+    title: it.text,
+    leads: it.leads ?? [],
+    supporting: it.supporting ?? [],
+    due: { date: it.dueDate ?? null, meetingId: it.dueMeetingId ?? null, label: it.dueLabel ?? null },
+    supervisorId: it.supervisorPersonId ?? null,
+    decidingBody: it.decidingBody ?? null,
+    product: it.product ?? null,
+  });
+}
+
 /**
  * The conclusion notice (thông báo kết luận) of a meeting: numbered `n-TB/<issuer>` per issuer and term (R14), its
  * items recorded; an action item must have exactly one lead (R9, "6 rõ") — two are refused — and whatever else of
@@ -48,15 +61,7 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
   if (signerId) await visiblePerson(signerId, 'body.signer.personId');
   for (const [i, it] of input.items.entries()) {
     if (it.kind !== 'action') continue;
-    const six = checkSixClear({
-      title: it.text,
-      leads: it.leads ?? [],
-      supporting: it.supporting ?? [],
-      due: { date: it.dueDate ?? null, meetingId: it.dueMeetingId ?? null, label: it.dueLabel ?? null },
-      supervisorId: it.supervisorPersonId ?? null,
-      decidingBody: it.decidingBody ?? null,
-      product: it.product ?? null,
-    });
+    const six = sixClearOf(it);
     if (six.refused)
       throw new ProblemError('RULE_VIOLATION', {
         code: six.refused.rule,
@@ -106,18 +111,7 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
       recipients: JSON.stringify(input.recipients ?? []),
     });
     for (const [i, it] of input.items.entries()) {
-      const six =
-        it.kind === 'action'
-          ? checkSixClear({
-              title: it.text,
-              leads: it.leads ?? [],
-              supporting: it.supporting ?? [],
-              due: { date: it.dueDate ?? null, meetingId: it.dueMeetingId ?? null, label: it.dueLabel ?? null },
-              supervisorId: it.supervisorPersonId ?? null,
-              decidingBody: it.decidingBody ?? null,
-              product: it.product ?? null,
-            })
-          : null;
+      const six = it.kind === 'action' ? sixClearOf(it) : null;
       await insertConclusionItem(tx, {
         id: uuidv7(),
         org_id: m.org_id,

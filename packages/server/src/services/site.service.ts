@@ -1,21 +1,14 @@
 import { ProblemError } from '@quyche/core';
 import type { z } from 'zod';
 import type { SiteAttendanceSchema, SiteGuestSchema } from '@quyche/core';
-import {
-  attendanceOf,
-  getMeeting,
-  insertMeetingAttendance,
-  meetingAttendanceById,
-  meetingSiteById,
-  setMeetingAttendance,
-  uuidv7,
-} from '@quyche/db';
+import { attendanceOf, getMeeting, meetingAttendanceById, meetingSiteById, setMeetingAttendance } from '@quyche/db';
 import type { MeetingRow } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { notifyMeeting } from './meeting.service.js';
 import { liveSummary } from './meeting.view.js';
 import { regulationFor } from './regulation-in-force.js';
 import { loadBody } from './meeting.load.js';
+import { assertGuestsOpen, insertGuest } from './attendance.guest.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -144,33 +137,8 @@ export async function guestAtSite(
   input: In<typeof SiteGuestSchema>,
 ) {
   const { m, site } = await loadSite(ctx, meetingId, siteId, 'write');
-  if (FINISHED.includes(m.state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body',
-      detail: 'Hội nghị đã kết thúc: không thêm khách mời',
-    });
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await insertMeetingAttendance(tx, {
-      id,
-      org_id: m.org_id,
-      meeting_id: meetingId,
-      person_id: null,
-      guest_name: input.name,
-      guest_title: input.title ?? null,
-      site_id: site.id,
-      role: 'guest',
-      status: 'present',
-    });
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'meeting_attendance',
-      entityId: id,
-      orgId: m.org_id,
-      after: { guest: input.name, at: site.name },
-    });
-    await notifyMeeting(tx, meetingId);
-  });
+  assertGuestsOpen(m.state);
+  const guest = { name: input.name, title: input.title ?? null, siteId: site.id };
+  await insertGuest(ctx, m, meetingId, guest, { guest: input.name, at: site.name });
   return siteView(ctx, meetingId, siteId);
 }

@@ -1,0 +1,51 @@
+import { ProblemError } from '@quyche/core';
+import { insertMeetingAttendance, uuidv7 } from '@quyche/db';
+import type { RequestContext } from '../http/context.js';
+import { notifyMeeting } from './meeting.service.js';
+
+const FINISHED = ['closed', 'minutes_approved', 'cancelled'];
+
+/** Guests are added only until the meeting is over. */
+export function assertGuestsOpen(state: string) {
+  if (FINISHED.includes(state))
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'TRANG_THAI_HOI_NGHI',
+      field: 'body',
+      detail: 'Hội nghị đã kết thúc: không thêm khách mời',
+    });
+}
+
+/**
+ * Records an invited non-member as present (at a connection point when `siteId` is given), with the audit entry
+ * `after` and the meeting's notification, in one transaction.
+ */
+export async function insertGuest(
+  ctx: RequestContext,
+  meeting: { org_id: string },
+  meetingId: string,
+  guest: { name: string; title: string | null; siteId: string | null },
+  after: unknown,
+) {
+  const id = uuidv7();
+  await ctx.db.transaction(async (tx) => {
+    await insertMeetingAttendance(tx, {
+      id,
+      org_id: meeting.org_id,
+      meeting_id: meetingId,
+      person_id: null,
+      guest_name: guest.name,
+      guest_title: guest.title,
+      site_id: guest.siteId,
+      role: 'guest',
+      status: 'present',
+    });
+    await ctx.audit(tx, {
+      action: 'create',
+      entity: 'meeting_attendance',
+      entityId: id,
+      orgId: meeting.org_id,
+      after,
+    });
+    await notifyMeeting(tx, meetingId);
+  });
+}
