@@ -28,6 +28,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   note: l('Ghi chú', 'Note'),
   reason: l('Lý do', 'Reason'),
   status: l('Tình trạng', 'Status'),
+  upTo: l('Thời điểm của thông báo mới nhất đã xem', 'Time of the newest notification seen'),
   state: l('Trạng thái', 'State'),
   matter: l('Loại việc', 'Matter'),
   topic: l('Lĩnh vực', 'Topic'),
