@@ -62,3 +62,4 @@ export * from './api/review-request.schema.js';
 export * from './api/field.labels.js';
 export * from './api/form.labels.js';
 export * from './api/validation.messages.js';
+export * from './api/form.errors.js';

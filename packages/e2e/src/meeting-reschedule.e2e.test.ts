@@ -68,12 +68,20 @@ describe.skipIf(skipReason !== null)('rescheduling a meeting in Chromium', () =>
       'Thư ký: Nguyễn Thị Hoa, Phó Chánh Văn phòng Tỉnh ủy',
     );
 
-    // Rescheduling: no date (an impossible one is none) or no reason, no submit.
+    // Rescheduling: no date, an impossible one or no reason: nothing is sent, and the form says which field and why
+    // in the words the API would use (the form is checked against the route's schema), keeping what was typed.
     expect(await page.getByTestId('reschedule-entry').count()).toBe(0);
     await page.getByTestId('reschedule-open').click();
+    await page.getByTestId('reschedule-submit').click();
+    const form = page.getByTestId('reschedule-form');
+    await expect.poll(() => form.innerText()).toContain('Thiếu Ngày họp mới');
+    expect(await form.innerText()).toContain('Lý do dời ngày họp không được để trống');
     await page.getByTestId('reschedule-date').fill('31/02/2027');
     await page.getByTestId('reschedule-reason').fill('Đồng chí Bí thư đi công tác từ tuần sau');
-    expect(await page.getByTestId('reschedule-submit').isDisabled()).toBe(true);
+    await page.getByTestId('reschedule-submit').click();
+    await expect.poll(() => form.innerText()).toContain('Ngày không có thật (dd/mm/yyyy)');
+    expect(await form.innerText()).not.toContain('không được để trống');
+    expect(await page.getByTestId('reschedule-entry').count()).toBe(0);
     await page.getByTestId('reschedule-date').fill(formatDateVi(d(2)));
     await page.getByTestId('reschedule-time').fill('14:00');
     await page.getByTestId('reschedule-submit').click();

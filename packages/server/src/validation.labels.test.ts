@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as core from '@quyche/core';
-import { findFieldLabel, IdSchema, ISSUE_PARSE, IsoDateSchema, labelCore } from '@quyche/core';
+import { findFieldLabel, formErrors, IdSchema, ISSUE_PARSE, IsoDateSchema, labelCore } from '@quyche/core';
 import { validationProblem } from './http/problem.http.js';
 
 type Where = 'body' | 'query';
@@ -253,7 +253,14 @@ function badValues(f: Field): { why: string; value?: unknown; drop?: boolean }[]
 function refusal(where: Where, schema: z.ZodType, input: unknown) {
   const r = schema.safeParse(input, ISSUE_PARSE);
   expect(r.success, `${JSON.stringify(input).slice(0, 200)} should be refused`).toBe(false);
-  return validationProblem(where, r.error!, schema);
+  const p = validationProblem(where, r.error!, schema);
+  // The web checks the same body before sending it (useSchemaForm): the same sentence beside the same field.
+  if (where === 'body') {
+    const first: Record<string, string> = {};
+    for (const e of p['errors'] as { field: string; message: string }[]) first[e.field.slice(5)] ??= e.message;
+    expect(formErrors(schema, input)).toEqual(first);
+  }
+  return p;
 }
 
 /** Soft, so that one run lists every message that does not read well. */
@@ -352,6 +359,11 @@ describe('validation messages read as the form would say them', () => {
       field: 'body.dueDate',
       detail: 'Hạn hoàn thành: ngày không hợp lệ (dd/mm/yyyy)',
     });
+    // A date field left blank sends '': missing, as the form's own check says before sending.
+    expect(first('body', core.CreateTaskSchema, { ...task, dueDate: '' }).detail).toBe('Thiếu Hạn hoàn thành');
+    expect(
+      core.formErrors(core.RescheduleMeetingSchema, { version: 1, meetingDate: '', reason: 'Đi công tác' }),
+    ).toEqual({ meetingDate: 'Thiếu Ngày họp mới' });
     expect(first('query', core.TaskListQuerySchema, { dueFrom: '2026-13-01' })).toMatchObject({
       field: 'query.dueFrom',
       detail: 'Hạn từ ngày: ngày không hợp lệ (dd/mm/yyyy)',

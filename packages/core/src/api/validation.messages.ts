@@ -114,9 +114,10 @@ function badFormat(i: IssueLike, L: string, own: string): string {
     case 'guid':
       return `${L} không hợp lệ: hãy chọn lại`;
     case 'date':
-      return `${L}: ngày không hợp lệ (dd/mm/yyyy)`;
+      // A date field left blank sends '': it is missing, not malformed.
+      return i.input === '' ? `Thiếu ${L}` : `${L}: ngày không hợp lệ (dd/mm/yyyy)`;
     case 'time':
-      return `${L}: giờ không hợp lệ (hh:mm)`;
+      return i.input === '' ? `Thiếu ${L}` : `${L}: giờ không hợp lệ (hh:mm)`;
     case 'datetime':
       return `${L}: thời điểm không hợp lệ`;
     case 'email':

@@ -2,6 +2,7 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/vi';
 import { DateInput } from '@mantine/dates';
 import { useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { formatDateVi, isIsoDate, parseDateVi } from '@quyche/core';
 import { useLang } from './i18n';
 
@@ -21,7 +22,7 @@ function guardActions() {
       if (!button) return;
       const scope = button.closest('[role="dialog"], form, .mantine-Card-root, .mantine-Paper-root') ?? document.body;
       const bad = [...scope.querySelectorAll<HTMLInputElement>('input[data-date-field]')].find(
-        (i) => !i.validity.valid,
+        (i) => i.validity.customError,
       );
       if (!bad) return;
       e.preventDefault();
@@ -45,6 +46,7 @@ export function DateField({
   testid,
   required,
   disabled,
+  error,
   w = 150,
 }: {
   label: string;
@@ -53,6 +55,8 @@ export function DateField({
   testid: string;
   required?: boolean;
   disabled?: boolean;
+  /** What the form's schema says of the date (useSchemaForm), shown when the text itself is a date. */
+  error?: ReactNode;
   w?: number;
 }) {
   const [l] = useLang();
@@ -112,7 +116,7 @@ export function DateField({
         setOpen(false);
         setBad(e.currentTarget.value.trim() !== '' && parseDateVi(e.currentTarget.value) === null);
       }}
-      error={bad ? (l === 'vi' ? 'Ngày không có thật (dd/mm/yyyy)' : 'Not a date (dd/mm/yyyy)') : undefined}
+      error={bad ? (l === 'vi' ? 'Ngày không có thật (dd/mm/yyyy)' : 'Not a date (dd/mm/yyyy)') : error}
       required={required}
       disabled={disabled}
       w={w}

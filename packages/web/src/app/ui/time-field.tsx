@@ -1,5 +1,6 @@
 import { TextInput } from '@mantine/core';
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useLang } from './i18n';
 
 /**
@@ -11,12 +12,15 @@ export function TimeField({
   value,
   onChange,
   testid,
+  error,
   w = 120,
 }: {
   label: string;
   value: string;
   onChange: (hhmm: string) => void;
   testid: string;
+  /** What the form's schema says of the time (useSchemaForm). */
+  error?: ReactNode;
   w?: number;
 }) {
   const [l] = useLang();
@@ -31,7 +35,7 @@ export function TimeField({
       inputMode="numeric"
       pattern="([01]\d|2[0-3]):[0-5]\d"
       title={l === 'vi' ? 'Giờ dạng hh:mm, 24 giờ (ví dụ 14:00)' : 'Time as hh:mm, 24-hour (e.g. 14:00)'}
-      error={bad ? (l === 'vi' ? 'Giờ dạng hh:mm, 24 giờ (ví dụ 14:00)' : 'Time as hh:mm, 24-hour') : undefined}
+      error={bad ? (l === 'vi' ? 'Giờ dạng hh:mm, 24 giờ (ví dụ 14:00)' : 'Time as hh:mm, 24-hour') : error}
       onInvalid={() => setBad(true)}
       onChange={(e) => {
         setBad(false);

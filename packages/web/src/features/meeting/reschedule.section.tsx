@@ -1,7 +1,6 @@
 import { Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { RESCHEDULABLE_STATES, todayInVietnam } from '@quyche/core';
+import { RESCHEDULABLE_STATES, RescheduleMeetingSchema, todayInVietnam } from '@quyche/core';
 import type { MeetingState } from '@quyche/core';
 import { api } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
@@ -10,6 +9,8 @@ import type { SectionProps } from './meeting.types';
 import { CheckLine, useAction } from './meeting.parts';
 import { DateField } from '../../app/ui/date-field';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { TimeField } from '../../app/ui/time-field';
 import { useTr } from '../../app/ui/i18n';
 import type { Meeting } from './meeting.parts';
@@ -77,10 +78,17 @@ function MoveLine({ x }: { x: Move }) {
 export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
   const [, tr] = useTr();
   const [open, setOpen] = useState(false);
-  const [date, setDate] = useState('');
-  const [startsAt, setStartsAt] = useState('');
-  const [location, setLocation] = useState('');
-  const [reason, setReason] = useState('');
+  const form = useSchemaForm(
+    RescheduleMeetingSchema,
+    { meetingDate: '', startsAt: '', location: '', reason: '' },
+    (v) => ({
+      version: m.version,
+      meetingDate: v.meetingDate,
+      startsAt: v.startsAt || null,
+      location: blankAs(v.location, null),
+      reason: v.reason.trim(),
+    }),
+  );
   const a = useAction((x) => {
     onMeeting(x);
     setOpen(false);
@@ -89,24 +97,12 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
   if (!can && m.reschedules.length === 0) return null;
   const start = () => {
     a.setError(null);
-    setDate('');
-    setStartsAt(m.startsAt ?? '');
-    setLocation(m.location ?? '');
-    setReason('');
+    form.setValues({ meetingDate: '', startsAt: m.startsAt ?? '', location: m.location ?? '', reason: '' });
+    form.clearErrors();
     setOpen(true);
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void a.run(() =>
-      api('POST', `/meetings/${m.id}/reschedule`, {
-        version: m.version,
-        meetingDate: date,
-        startsAt: startsAt || null,
-        location: location.trim() || null,
-        reason: reason.trim(),
-      }),
-    );
-  };
+  const submit = form.submitBody((body) => void a.run(() => api('POST', `/meetings/${m.id}/reschedule`, body)));
+  const date = form.values.meetingDate;
   const convened = m.state !== 'planned';
   return (
     <Card withBorder data-testid="reschedule">
@@ -130,7 +126,7 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
           <MoveLine key={x.id} x={x} />
         ))}
         {open && (
-          <form onSubmit={submit} data-testid="reschedule-form">
+          <form onSubmit={submit} noValidate data-testid="reschedule-form">
             <Stack gap="xs">
               {convened && (
                 <Text size="sm" c="orange.8">
@@ -146,21 +142,18 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
               <Group align="end" wrap="wrap">
                 <DateField
                   label={tr('Ngày họp mới', 'New date')}
-                  value={date}
-                  onChange={setDate}
+                  {...form.valueProps('meetingDate')}
                   testid="reschedule-date"
                   required
                 />
                 <TimeField
                   label={tr('Giờ bắt đầu', 'Starts at')}
-                  value={startsAt}
-                  onChange={setStartsAt}
+                  {...form.valueProps('startsAt')}
                   testid="reschedule-time"
                 />
                 <TextInput
                   label={tr('Địa điểm', 'Location')}
-                  value={location}
-                  onChange={(e) => setLocation(e.currentTarget.value)}
+                  {...form.getInputProps('location')}
                   w={260}
                   maw="100%"
                   maxLength={300}
@@ -169,8 +162,7 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
               </Group>
               <Textarea
                 label={tr('Lý do dời ngày họp', 'Reason for the change')}
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
+                {...form.getInputProps('reason')}
                 required
                 autosize
                 minRows={2}
@@ -182,15 +174,10 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
                   {tr('Ngày họp mới đã qua.', 'The new date is past.')}
                 </Text>
               )}
+              <FormProblem errors={form.errors} testid="reschedule-problem" />
               <WriteError error={a.error} testid="reschedule-error" onClose={() => a.setError(null)} />
               <FormActions onCancel={() => setOpen(false)}>
-                <Button
-                  type="submit"
-                  color="orange"
-                  loading={a.busy}
-                  disabled={!date || !reason.trim()}
-                  data-testid="reschedule-submit"
-                >
+                <Button type="submit" color="orange" loading={a.busy} data-testid="reschedule-submit">
                   {tr('Dời ngày họp', 'Reschedule')}
                 </Button>
               </FormActions>
