@@ -26,7 +26,10 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
-import * as programs from '../services/program.service.js';
+import { cancelProgram, createProgram, updateProgram } from '../services/program.service.js';
+import { addProgramItem, deleteProgramItem, updateProgramItem } from '../services/program-item.service.js';
+import { adoptProgram, taskFromProgramItem } from '../services/program-adoption.service.js';
+import { getProgram, listPrograms } from '../services/program.view.js';
 import * as inspections from '../services/inspection.service.js';
 import * as recommendations from '../services/recommendation.service.js';
 
@@ -41,7 +44,7 @@ export function programRoutes(app: FastifyInstance, db: Db) {
     summary: 'Chương trình làm việc, chương trình kiểm tra, giám sát của một tổ chức (toàn khóa, năm), với tiến độ',
     query: ProgramListQuerySchema,
     response: z.array(ProgramListItemSchema),
-    handler: ({ ctx, query }) => programs.listPrograms(ctx, query),
+    handler: ({ ctx, query }) => listPrograms(ctx, query),
   });
   r({
     method: 'POST',
@@ -50,14 +53,14 @@ export function programRoutes(app: FastifyInstance, db: Db) {
     status: 201,
     body: CreateProgramSchema,
     response: ProgramSchema,
-    handler: ({ ctx, body }) => programs.createProgram(ctx, body),
+    handler: ({ ctx, body }) => createProgram(ctx, body),
   });
   r({
     method: 'GET',
     url: '/programs/:id',
     summary: 'Chương trình: các mục, nhiệm vụ, tiến độ, dòng thời gian',
     ...P,
-    handler: ({ ctx, params }) => programs.getProgram(ctx, params.id),
+    handler: ({ ctx, params }) => getProgram(ctx, params.id),
   });
   r({
     method: 'PATCH',
@@ -65,7 +68,7 @@ export function programRoutes(app: FastifyInstance, db: Db) {
     summary: 'Sửa dự thảo chương trình',
     ...P,
     body: UpdateProgramSchema,
-    handler: ({ ctx, params, body }) => programs.updateProgram(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => updateProgram(ctx, params.id, body),
   });
   r({
     method: 'POST',
@@ -74,7 +77,7 @@ export function programRoutes(app: FastifyInstance, db: Db) {
     status: 201,
     ...P,
     body: CreateProgramItemSchema,
-    handler: ({ ctx, params, body }) => programs.addProgramItem(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => addProgramItem(ctx, params.id, body),
   });
   r({
     method: 'POST',
@@ -83,7 +86,7 @@ export function programRoutes(app: FastifyInstance, db: Db) {
       'Thông qua chương trình tại hội nghị của cơ quan có thẩm quyền (R11); đánh số CTr, giao nhiệm vụ theo các mục',
     ...P,
     body: AdoptProgramSchema,
-    handler: ({ ctx, params, body }) => programs.adoptProgram(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => adoptProgram(ctx, params.id, body),
   });
   r({
     method: 'POST',
@@ -91,7 +94,7 @@ export function programRoutes(app: FastifyInstance, db: Db) {
     summary: 'Hủy dự thảo chương trình',
     ...P,
     body: CancelProgramSchema,
-    handler: ({ ctx, params, body }) => programs.cancelProgram(ctx, params.id, body.version, body.note),
+    handler: ({ ctx, params, body }) => cancelProgram(ctx, params.id, body.version, body.note),
   });
   r({
     method: 'PATCH',
@@ -99,7 +102,7 @@ export function programRoutes(app: FastifyInstance, db: Db) {
     summary: 'Sửa một mục của dự thảo chương trình',
     ...P,
     body: UpdateProgramItemSchema,
-    handler: ({ ctx, params, body }) => programs.updateProgramItem(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => updateProgramItem(ctx, params.id, body),
   });
   r({
     method: 'DELETE',
@@ -107,7 +110,7 @@ export function programRoutes(app: FastifyInstance, db: Db) {
     summary: 'Xóa một mục của dự thảo chương trình',
     ...P,
     query: DeleteProgramItemQuerySchema,
-    handler: ({ ctx, params, query }) => programs.deleteProgramItem(ctx, params.id, query.version),
+    handler: ({ ctx, params, query }) => deleteProgramItem(ctx, params.id, query.version),
   });
   r({
     method: 'POST',
@@ -117,7 +120,7 @@ export function programRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     body: ItemTaskSchema,
     response: TaskSchema,
-    handler: ({ ctx, params, body }) => programs.taskFromProgramItem(ctx, params.id, body),
+    handler: ({ ctx, params, body }) => taskFromProgramItem(ctx, params.id, body),
   });
 
   const I = { params: IdParamsSchema, response: InspectionSchema };

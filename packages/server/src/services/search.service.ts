@@ -12,7 +12,7 @@ import { orgRef, searchOrganizations, searchPeople } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { loadInspection } from './inspection.service.js';
 import { loadMeeting } from './meeting.load.js';
-import { loadProgram } from './program.service.js';
+import { loadProgram } from './program.records.js';
 import { loadRecommendation } from './recommendation.service.js';
 import { loadRegulation } from './regulation.service.js';
 import { loadReport } from './review-report.service.js';
