@@ -21,38 +21,42 @@ export function calendarRoutes(app: FastifyInstance, db: Db) {
   const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
     d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
   ) => defineRoute(app, db, { tag: 'calendar', ...d });
-  r({
-    method: 'GET',
-    url: '/bodies/:id/calendar',
-    summary: 'Lịch họp theo chế độ họp của quy chế trong một năm, bên cạnh các cuộc họp thực tế',
-    params: IdParamsSchema,
-    query: CalendarQuerySchema,
-    response: BodyCalendarSchema,
-    handler: ({ ctx, params, query }) =>
-      calendar.bodyCalendar(ctx, params.id, query.year ?? Number(ctx.today().slice(0, 4)), query.asOf),
-  });
-  r({
-    method: 'GET',
-    url: '/organizations/:id/meeting-deviations',
-    summary:
-      'Các sai lệch so với quy chế trong năm (chế độ họp, ' +
-      'gửi tài liệu, điều kiện hợp lệ, thông báo kết luận, thẩm quyền)',
-    params: IdParamsSchema,
-    query: CalendarQuerySchema,
-    response: DeviationReportSchema,
-    handler: ({ ctx, params, query }) =>
-      calendar.deviationReport(ctx, params.id, query.year ?? Number(ctx.today().slice(0, 4)), query.asOf),
-  });
-  r({
-    method: 'GET',
-    url: '/organizations/:id/conference-quotas',
-    summary: 'Hạn mức hội nghị trong năm theo quy chế (tỷ lệ trực tiếp, hội nghị toàn tỉnh, giảm so với năm trước)',
-    params: IdParamsSchema,
-    query: CalendarQuerySchema,
-    response: ConferenceQuotaReportSchema,
-    handler: ({ ctx, params, query }) =>
-      calendar.conferenceQuotaReport(ctx, params.id, query.year ?? Number(ctx.today().slice(0, 4)), query.asOf),
-  });
+  /** A year's report on a body or organization (this year unless `year`), as it stood `asOf` if given. */
+  const yearly = <R extends z.ZodType>(
+    url: string,
+    summary: string,
+    response: R,
+    report: (ctx: RequestContext, id: string, year: number, asOf?: string) => Promise<z.input<R>>,
+  ) =>
+    r({
+      method: 'GET',
+      url,
+      summary,
+      params: IdParamsSchema,
+      query: CalendarQuerySchema,
+      response,
+      handler: ({ ctx, params, query }) =>
+        report(ctx, params.id, query.year ?? Number(ctx.today().slice(0, 4)), query.asOf),
+    });
+  yearly(
+    '/bodies/:id/calendar',
+    'Lịch họp theo chế độ họp của quy chế trong một năm, bên cạnh các cuộc họp thực tế',
+    BodyCalendarSchema,
+    calendar.bodyCalendar,
+  );
+  yearly(
+    '/organizations/:id/meeting-deviations',
+    'Các sai lệch so với quy chế trong năm (chế độ họp, gửi tài liệu, điều kiện hợp lệ, ' +
+      'thông báo kết luận, thẩm quyền)',
+    DeviationReportSchema,
+    calendar.deviationReport,
+  );
+  yearly(
+    '/organizations/:id/conference-quotas',
+    'Hạn mức hội nghị trong năm theo quy chế (tỷ lệ trực tiếp, hội nghị toàn tỉnh, giảm so với năm trước)',
+    ConferenceQuotaReportSchema,
+    calendar.conferenceQuotaReport,
+  );
   r({
     method: 'POST',
     url: '/calendar/feed-token',

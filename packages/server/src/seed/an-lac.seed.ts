@@ -456,22 +456,26 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   user('vanthu.x02', 'Văn thư Đảng ủy phường Bắc Sơn', null, 0, [['clerk', communes[1]!.id]]);
   user('xem', 'Tài khoản chỉ xem', null, 0, [['viewer', al]]);
 
+  // The bodies and organizations the fixture's meetings, tasks and programs name.
+  const fixtureBodies = {
+    BCH: bch,
+    BTV: btv,
+    TT: tt,
+    UBKT: ubkt,
+    VPTU: unitIds.get('Văn phòng Tỉnh ủy')!,
+    BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!,
+    BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!,
+    BNC: unitIds.get('Ban Nội chính Tỉnh ủy')!,
+  };
+  const fixtureOrgs = { UBND: ubnd, CQD: cqd, CA: ca, TAN_LAP: tanLap.id };
+
   // — The 2026 meetings (fixture §4), with the anomalies the deviation report must find.
   const names = new Map(b.tables.get('person')!.map((r) => [r['id'] as string, r['full_name'] as string]));
   const meetings = seedMeetings2026(b, {
     org: al,
     termId: termAl,
-    bodies: {
-      BCH: bch,
-      BTV: btv,
-      TT: tt,
-      UBKT: ubkt,
-      VPTU: unitIds.get('Văn phòng Tỉnh ủy')!,
-      BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!,
-      BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!,
-      BNC: unitIds.get('Ban Nội chính Tỉnh ủy')!,
-    },
-    orgs: { UBND: ubnd, CQD: cqd, CA: ca, TAN_LAP: tanLap.id },
+    bodies: fixtureBodies,
+    orgs: fixtureOrgs,
     people: p,
     names,
     communes: secretaries,
@@ -502,17 +506,8 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     org: al,
     actions: meetings.actionItems,
     meetings: meetings.meetingIds,
-    bodies: {
-      BCH: bch,
-      BTV: btv,
-      TT: tt,
-      UBKT: ubkt,
-      VPTU: unitIds.get('Văn phòng Tỉnh ủy')!,
-      BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!,
-      BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!,
-      BNC: unitIds.get('Ban Nội chính Tỉnh ủy')!,
-    },
-    orgs: { UBND: ubnd, CQD: cqd, CA: ca, TAN_LAP: tanLap.id },
+    bodies: fixtureBodies,
+    orgs: fixtureOrgs,
     people: p,
     adminUser: adminId,
   });
@@ -523,17 +518,8 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     termId: termAl,
     reg: regulation,
     meetings: meetings.meetingIds,
-    bodies: {
-      BCH: bch,
-      BTV: btv,
-      TT: tt,
-      UBKT: ubkt,
-      VPTU: unitIds.get('Văn phòng Tỉnh ủy')!,
-      BTC: unitIds.get('Ban Tổ chức Tỉnh ủy')!,
-      BTGDV: unitIds.get('Ban Tuyên giáo và Dân vận Tỉnh ủy')!,
-      BNC: unitIds.get('Ban Nội chính Tỉnh ủy')!,
-    },
-    orgs: { UBND: ubnd, CQD: cqd, CA: ca, TAN_LAP: tanLap.id },
+    bodies: fixtureBodies,
+    orgs: fixtureOrgs,
     communes: communes.map((x) => ({ id: x.id, name: x.name })),
     people: p,
     adminUser: adminId,

@@ -23,6 +23,15 @@ export interface TaskSeedContext {
   adminUser: string;
 }
 
+/** A task done on `doneOn` (100 %), with its progress reports [date, percent, text]. */
+const done = (no: number, doneOn: string, ...reports: [string, number, string][]): Plan => ({
+  no,
+  state: 'done',
+  percent: 100,
+  doneOn,
+  reports,
+});
+
 type Lead = { kind: 'unit'; id: string; name: string };
 interface Plan {
   no: number | string;
@@ -41,40 +50,20 @@ export function seedFixtureTasks(b: Batch, c: TaskSeedContext) {
 
   // How each task stands on 01/12/2026.
   const plans: Plan[] = [
-    {
-      no: 1,
-      state: 'done',
-      percent: 100,
-      doneOn: '2026-03-27',
-      reports: [
-        ['2026-02-27', 60, 'Đã xây dựng dự thảo Đề án, xin ý kiến các cơ quan.'],
-        ['2026-03-26', 100, 'Trình Ban Thường vụ Tờ trình và Đề án.'],
-      ],
-    },
-    {
-      no: 4,
-      state: 'done',
-      percent: 100,
-      doneOn: '2026-02-12',
-      reports: [['2026-02-11', 100, 'Báo cáo tổng hợp 14 vướng mắc và 5 kiến nghị.']],
-    },
-    {
-      no: 5,
-      state: 'done',
-      percent: 100,
-      doneOn: '2026-04-28',
-      reports: [
-        ['2026-03-31', 70, '1.420/2.030 chi bộ đã dùng Sổ tay.'],
-        ['2026-04-27', 100, '100% chi bộ đã triển khai.'],
-      ],
-    },
-    {
-      no: 6,
-      state: 'done',
-      percent: 100,
-      doneOn: '2026-02-26',
-      reports: [['2026-02-25', 100, 'Ban hành Kế hoạch thực hiện Nghị quyết Đại hội XIV.']],
-    },
+    done(
+      1,
+      '2026-03-27',
+      ['2026-02-27', 60, 'Đã xây dựng dự thảo Đề án, xin ý kiến các cơ quan.'],
+      ['2026-03-26', 100, 'Trình Ban Thường vụ Tờ trình và Đề án.'],
+    ),
+    done(4, '2026-02-12', ['2026-02-11', 100, 'Báo cáo tổng hợp 14 vướng mắc và 5 kiến nghị.']),
+    done(
+      5,
+      '2026-04-28',
+      ['2026-03-31', 70, '1.420/2.030 chi bộ đã dùng Sổ tay.'],
+      ['2026-04-27', 100, '100% chi bộ đã triển khai.'],
+    ),
+    done(6, '2026-02-26', ['2026-02-25', 100, 'Ban hành Kế hoạch thực hiện Nghị quyết Đại hội XIV.']),
     {
       no: 7,
       state: 'done',
@@ -83,27 +72,9 @@ export function seedFixtureTasks(b: Batch, c: TaskSeedContext) {
       matter: 'RA_SOAT_DON_THU',
       reports: [['2026-02-12', 100, 'Báo cáo rà soát 23 đơn thư, đề xuất hướng giải quyết.']],
     },
-    {
-      no: 8,
-      state: 'done',
-      percent: 100,
-      doneOn: '2026-03-30',
-      reports: [['2026-03-27', 100, 'Trình dự thảo Quy chế phối hợp.']],
-    },
-    {
-      no: 11,
-      state: 'done',
-      percent: 100,
-      doneOn: '2026-01-29',
-      reports: [['2026-01-28', 100, 'Kế hoạch 10 hội nghị năm 2026 (năm 2025: 12).']],
-    },
-    {
-      no: 12,
-      state: 'done',
-      percent: 100,
-      doneOn: '2026-10-09',
-      reports: [['2026-10-01', 100, 'Trình Hội nghị lần thứ 9 Đề án phát triển du lịch biển.']],
-    },
+    done(8, '2026-03-30', ['2026-03-27', 100, 'Trình dự thảo Quy chế phối hợp.']),
+    done(11, '2026-01-29', ['2026-01-28', 100, 'Kế hoạch 10 hội nghị năm 2026 (năm 2025: 12).']),
+    done(12, '2026-10-09', ['2026-10-01', 100, 'Trình Hội nghị lần thứ 9 Đề án phát triển du lịch biển.']),
     {
       no: 13,
       state: 'in_progress',
@@ -113,20 +84,8 @@ export function seedFixtureTasks(b: Batch, c: TaskSeedContext) {
         ['2026-09-15', 60, 'Đã củng cố 3/5 chi bộ; 2 chi bộ thôn 4, thôn 5 chưa kiện toàn chi ủy.'],
       ],
     },
-    {
-      no: 14,
-      state: 'done',
-      percent: 100,
-      doneOn: '2026-03-19',
-      reports: [['2026-03-18', 100, 'Kế hoạch, tài liệu hội nghị đã gửi 96 điểm cầu.']],
-    },
-    {
-      no: 15,
-      state: 'done',
-      percent: 100,
-      doneOn: '2026-08-20',
-      reports: [['2026-08-12', 100, 'Tờ trình nhân sự đã trình Hội nghị lần thứ 8.']],
-    },
+    done(14, '2026-03-19', ['2026-03-18', 100, 'Kế hoạch, tài liệu hội nghị đã gửi 96 điểm cầu.']),
+    done(15, '2026-08-20', ['2026-08-12', 100, 'Tờ trình nhân sự đã trình Hội nghị lần thứ 8.']),
     {
       no: 17,
       state: 'in_progress',

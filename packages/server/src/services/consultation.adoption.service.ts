@@ -20,7 +20,7 @@ import {
   nextConsultationAgendaPosition,
   uuidv7,
 } from '@quyche/db';
-import type { ConsultationCompetence } from '@quyche/db';
+import type { ConsultationCompetence, Sql } from '@quyche/db';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 import { assertNoBlockers, blockersOf, consistencyWithSuperior } from './consultation.checks.js';
@@ -199,27 +199,25 @@ export async function adoptConsultation(ctx: RequestContext, id: string, input: 
       field: 'body.inForceFrom',
       detail: `Ngày có hiệu lực (${formatDateVi(inForceFrom)}) trước ngày thông qua (${formatDateVi(m.meeting_date)})`,
     });
+  /** The consultation adopted at the meeting: its state, its recipients told, the audit entry with `more`. */
+  const markAdopted = async (tx: Sql, more: Record<string, unknown>) => {
+    const after = await updateVersioned(tx, 'consultation', id, input.version, {
+      state: 'adopted',
+      adopted_on: m.meeting_date,
+    });
+    await notifyConsultation(tx, id);
+    await ctx.audit(tx, {
+      action: 'adopt',
+      entity: 'consultation',
+      entityId: id,
+      orgId: c.org_id,
+      before: { state: c.state },
+      after: { state: after['state'], adoptedOn: m.meeting_date, ...more },
+    });
+  };
   if (c.document_text !== null) {
     // A document: adopted by the vote; its text is the consultation's next version.
-    await ctx.db.transaction(async (tx) => {
-      const after = await updateVersioned(tx, 'consultation', id, input.version, {
-        state: 'adopted',
-        adopted_on: m.meeting_date,
-      });
-      await notifyConsultation(tx, id);
-      await ctx.audit(tx, {
-        action: 'adopt',
-        entity: 'consultation',
-        entityId: id,
-        orgId: c.org_id,
-        before: { state: c.state },
-        after: {
-          state: after['state'],
-          adoptedOn: m.meeting_date,
-          vote: { yes: vote.yes, totalMembers: vote.total_members },
-        },
-      });
-    });
+    await ctx.db.transaction((tx) => markAdopted(tx, { vote: { yes: vote.yes, totalMembers: vote.total_members } }));
     return getConsultation(ctx, id);
   }
   const r = (await getRegulation(ctx.db, c.regulation_id!))!;
@@ -251,19 +249,7 @@ export async function adoptConsultation(ctx: RequestContext, id: string, input: 
         vote: { yes: vote.yes, totalMembers: vote.total_members },
       },
     });
-    const after = await updateVersioned(tx, 'consultation', id, input.version, {
-      state: 'adopted',
-      adopted_on: m.meeting_date,
-    });
-    await notifyConsultation(tx, id);
-    await ctx.audit(tx, {
-      action: 'adopt',
-      entity: 'consultation',
-      entityId: id,
-      orgId: c.org_id,
-      before: { state: c.state },
-      after: { state: after['state'], adoptedOn: m.meeting_date, inForceFrom },
-    });
+    await markAdopted(tx, { inForceFrom });
     const now = await regulationOn(tx, r.id, inForceFrom);
     return before && now
       ? applyImpact(ctx, tx, r, before, now, {

@@ -5,6 +5,7 @@ import type { MeetingListFilter } from '@quyche/db';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 import { loadBody } from './meeting.load.js';
+import { meetingWhen } from './meeting.presenter.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -32,12 +33,7 @@ export async function listMeetings(ctx: RequestContext, q: In<typeof MeetingList
     bodyName: m.body_name,
     kind: m.kind,
     state: m.state,
-    title: m.title,
-    meetingDate: m.meeting_date,
-    startsAt: m.starts_at,
-    location: m.location,
-    format: m.format,
-    provinceWide: m.province_wide,
+    ...meetingWhen(m),
     conclusionSymbol: m.conclusion_symbol,
   }));
 }

@@ -25,6 +25,7 @@ import { loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js
 import type { MeetingFields } from './meeting.load.js';
 import { assertChair } from './meeting-chair.js';
 import { recordDateChange } from './meeting-reschedule.view.js';
+import { meetingWhen } from './meeting.presenter.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -146,12 +147,7 @@ export async function updateMeeting(ctx: RequestContext, id: string, input: In<t
 }
 
 const pick = (m: MeetingRow) => ({
-  title: m.title,
-  meetingDate: m.meeting_date,
-  startsAt: m.starts_at,
-  location: m.location,
-  format: m.format,
-  provinceWide: m.province_wide,
+  ...meetingWhen(m),
   state: m.state,
   chairPersonId: m.chair_person_id,
   secretaryName: m.secretary_name,

@@ -9,6 +9,7 @@ import { conclusionDeadline, regulationFor, tryCheck } from './regulation-in-for
 import { reschedulesOf } from './meeting-reschedule.view.js';
 import { agendaView, proposedAgenda } from './meeting-agenda.view.js';
 import { conclusionView } from './conclusion.view.js';
+import { attendanceLine, meetingWhen } from './meeting.presenter.js';
 
 /**
  * The meeting as its page shows it: every check comes from the regulation in force on the meeting date and cites
@@ -127,12 +128,7 @@ export async function meetingView(ctx: RequestContext, m: MeetingRow) {
     kind: m.kind as never,
     state: m.state,
     allowedSteps: [...MEETING_TRANSITIONS[m.state as MeetingState]],
-    title: m.title,
-    meetingDate: m.meeting_date,
-    startsAt: m.starts_at,
-    location: m.location,
-    format: m.format,
-    provinceWide: m.province_wide,
+    ...meetingWhen(m),
     consultationDeadline: m.consultation_deadline,
     convenedBy: m.convened_by,
     conveningRef: m.convening_ref,
@@ -165,16 +161,7 @@ export async function meetingView(ctx: RequestContext, m: MeetingRow) {
           ? conclusionDeadline(reg, m.meeting_date, conclusion?.issuedOn ?? null, ctx.today())
           : null,
     },
-    attendance: attendance.map((a) => ({
-      id: a.id,
-      personId: a.person_id,
-      fullName: a.full_name,
-      title: a.title,
-      role: a.role,
-      status: a.status,
-      reason: a.reason,
-      siteId: a.site_id,
-    })),
+    attendance: attendance.map((a) => ({ ...attendanceLine(a), personId: a.person_id })),
     counts: live.counts,
     sites: sites.map((s) => {
       const l = live.sites.find((x) => x.id === s.id)!;

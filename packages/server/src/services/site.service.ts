@@ -9,6 +9,7 @@ import { liveSummary } from './meeting.view.js';
 import { regulationFor } from './regulation-in-force.js';
 import { loadBody } from './meeting.load.js';
 import { assertGuestsOpen, insertGuest } from './attendance.guest.js';
+import { attendanceLine } from './meeting.presenter.js';
 
 type In<T extends z.ZodType> = z.output<T>;
 
@@ -71,16 +72,7 @@ async function siteViewOf(
     // Members can attend from any point: all are listed, with where they are marked; guests only of this point.
     attendance: rows
       .filter((a) => a.role === 'member' || a.site_id === site.id)
-      .map((a) => ({
-        id: a.id,
-        fullName: a.full_name,
-        title: a.title,
-        role: a.role,
-        status: a.status,
-        reason: a.reason,
-        siteId: a.site_id,
-        here: a.site_id === site.id,
-      })),
+      .map((a) => ({ ...attendanceLine(a), here: a.site_id === site.id })),
   };
 }
 
