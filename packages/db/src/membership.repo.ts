@@ -1,5 +1,5 @@
 import type { OrgSnapshot } from '@quyche/core';
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { MembershipTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
@@ -60,23 +60,6 @@ export async function getMembership(s: Sql, id: string): Promise<MembershipRow |
 
 export async function insertMembership(s: Sql, row: Insertable<MembershipTable>) {
   await qb(s).insertInto('membership').values(row).execute();
-}
-
-/** Changes the position at the version the client read; false when that version is no longer current. */
-export async function updateMembershipVersioned(
-  s: Sql,
-  id: string,
-  version: number,
-  changes: Updateable<MembershipTable>,
-): Promise<boolean> {
-  const r = await qb(s)
-    .updateTable('membership')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
-  return r !== undefined;
 }
 
 /** A person's positions in every body, with the body and its organization (and both confidentialities). */

@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { PartyMembershipTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
@@ -59,21 +59,4 @@ export async function partyMembershipsOfPerson(s: Sql, personId: string) {
 
 export async function insertPartyMembership(s: Sql, row: Insertable<PartyMembershipTable>) {
   await qb(s).insertInto('party_membership').values(row).execute();
-}
-
-/** Changes the party membership at the version the client read; false when that version is no longer current. */
-export async function updatePartyMembershipVersioned(
-  s: Sql,
-  id: string,
-  version: number,
-  changes: Updateable<PartyMembershipTable>,
-): Promise<boolean> {
-  const r = await qb(s)
-    .updateTable('party_membership')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
-  return r !== undefined;
 }

@@ -14,8 +14,7 @@ import {
   partyMembersOf,
   toMembership,
   toPartyMember,
-  updateMembershipVersioned,
-  updatePartyMembershipVersioned,
+  updateAtVersion,
   uuidv7,
 } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
@@ -57,7 +56,7 @@ export async function updateMembership(ctx: RequestContext, id: string, input: I
   const { version, ...c } = input;
   return ctx.db.transaction(async (tx) => {
     await withIntegrity(tx, body.org_id, async () => {
-      const changed = await updateMembershipVersioned(tx, id, version, {
+      const changed = await updateAtVersion(tx, 'membership', id, version, {
         role: c.role,
         title: c.title,
         valid_from: c.validFrom,
@@ -117,7 +116,7 @@ export async function updatePartyMember(ctx: RequestContext, id: string, input: 
   await loadOrg(ctx, before.org_id, 'write');
   return ctx.db.transaction(async (tx) => {
     await withIntegrity(tx, before.org_id, async () => {
-      const changed = await updatePartyMembershipVersioned(tx, id, input.version, {
+      const changed = await updateAtVersion(tx, 'party_membership', id, input.version, {
         status: input.status,
         valid_until: input.validUntil,
       });
