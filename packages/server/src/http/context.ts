@@ -19,6 +19,36 @@ export interface SessionUser {
   mustChangePassword: boolean;
 }
 
+/** The account's row as the session and the calendar feed read it. */
+interface AccountRow {
+  id: string;
+  username: string;
+  display_name: string;
+  person_id: string | null;
+  clearance: number;
+  locale: string;
+}
+
+/** The signed-in user from the account's row, its grants and its session (none for a calendar feed). */
+export function sessionUserOf(
+  u: AccountRow,
+  grants: SessionUser['grants'],
+  session: { id: string; csrfToken: string; mustChangePassword: boolean } | null,
+): SessionUser {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    personId: u.person_id,
+    clearance: u.clearance,
+    locale: u.locale,
+    grants,
+    sessionId: session?.id ?? '',
+    csrfToken: session?.csrfToken ?? '',
+    mustChangePassword: session?.mustChangePassword ?? false,
+  };
+}
+
 /** What a use case gets: the database, the signed-in user, access checks and the audit trail. */
 export class RequestContext {
   private coveredCache = new Map<string, string[]>();

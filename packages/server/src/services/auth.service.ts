@@ -11,6 +11,7 @@ import {
 } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
+import { sessionUserOf } from '../http/context.js';
 import type { SessionUser } from '../http/context.js';
 import { accessCache } from '../http/access.cache.js';
 import {
@@ -39,18 +40,11 @@ export async function loadSessionUser(db: Db, req: FastifyRequest): Promise<Sess
     cache.requestBegins();
     const u = await cache.session(sessionIdOf(token));
     if (u) {
-      user = {
-        id: u.id,
-        username: u.username,
-        displayName: u.display_name,
-        personId: u.person_id,
-        clearance: u.clearance,
-        locale: u.locale,
-        grants: u.grants ?? [],
-        sessionId: u.session_id,
+      user = sessionUserOf(u, u.grants ?? [], {
+        id: u.session_id,
         csrfToken: u.csrf_token,
         mustChangePassword: u.must_change_password,
-      };
+      });
     }
   }
   (req as { sessionUser?: SessionUser | null }).sessionUser = user;

@@ -4,6 +4,7 @@ import { MEETING_KIND_LABELS, MEETING_STATE_LABELS, ProblemError } from '@quyche
 import type { MeetingKind, MeetingState } from '@quyche/core';
 import { bodyFeedMeetings, getPerson, grantsOf, personFeedMeetings, setUserIcsToken, userByIcsToken } from '@quyche/db';
 import type { Db } from '@quyche/db';
+import { sessionUserOf } from '../http/context.js';
 import type { SessionUser } from '../http/context.js';
 import type { RequestContext } from '../http/context.js';
 import { loadBody } from './meeting.load.js';
@@ -38,19 +39,7 @@ export async function feedUser(db: Db, token: string): Promise<SessionUser | nul
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
   const u = await userByIcsToken(db, hashToken(token));
   if (!u) return null;
-  const grants = await grantsOf(db, u.id);
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    personId: u.person_id,
-    clearance: u.clearance,
-    locale: u.locale,
-    grants,
-    sessionId: '',
-    csrfToken: '',
-    mustChangePassword: false,
-  };
+  return sessionUserOf(u, await grantsOf(db, u.id), null);
 }
 
 type FeedRow = Awaited<ReturnType<typeof bodyFeedMeetings>>[number];

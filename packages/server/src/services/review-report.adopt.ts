@@ -9,7 +9,7 @@ import { issuerOn, numberDocument } from './document.service.js';
 import { issuerOf, slug } from './meeting-report.service.js';
 import { loadMeeting } from './meeting.load.js';
 import { competence, regulationFor } from './regulation-in-force.js';
-import { figuresOf, getReport, loadReport } from './review-report.service.js';
+import { figuresOf, getReport, loadOpenReport, loadReport } from './review-report.service.js';
 import { periodOfQuery } from './review.service.js';
 import { updateVersioned } from './sql-update.js';
 
@@ -43,13 +43,7 @@ export async function reportDocx(ctx: RequestContext, id: string) {
  * BCH for a year's): another body is refused with the clause; the figures are kept as they stand that day.
  */
 export async function adoptReport(ctx: RequestContext, id: string, input: In<typeof AdoptReviewReportSchema>) {
-  const r = await loadReport(ctx, id, 'write');
-  if (r.state === 'adopted' || r.state === 'cancelled')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'BAO_CAO_DA_THONG_QUA',
-      field: 'body',
-      detail: 'Báo cáo đã được thông qua',
-    });
+  const r = await loadOpenReport(ctx, id);
   const m = await loadMeeting(ctx, input.meetingId);
   if (m.org_id !== r.org_id)
     throw new ProblemError('VALIDATION_FAILED', {

@@ -188,6 +188,18 @@ export async function loadReport(ctx: RequestContext, id: string, action: 'read'
   return r;
 }
 
+/** A report still open to change (a draft or in circulation): an adopted or cancelled one is refused in words. */
+export async function loadOpenReport(ctx: RequestContext, id: string) {
+  const r = await loadReport(ctx, id, 'write');
+  if (r.state === 'adopted' || r.state === 'cancelled')
+    throw new ProblemError('RULE_VIOLATION', {
+      code: 'BAO_CAO_DA_THONG_QUA',
+      field: 'body',
+      detail: r.state === 'adopted' ? 'Báo cáo đã được thông qua: không sửa được' : 'Báo cáo đã hủy: không sửa được',
+    });
+  return r;
+}
+
 export async function getReport(ctx: RequestContext, id: string) {
   const r = await loadReport(ctx, id);
   const org = await getOrganization(ctx.db, r.org_id);
@@ -251,13 +263,7 @@ export async function listReports(ctx: RequestContext, orgId: string) {
 
 /** The office's edit: paragraphs, figures stated otherwise (each explained), place, recipients. */
 export async function updateReport(ctx: RequestContext, id: string, input: In<typeof UpdateReviewReportSchema>) {
-  const r = await loadReport(ctx, id, 'write');
-  if (r.state === 'adopted' || r.state === 'cancelled')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'BAO_CAO_DA_THONG_QUA',
-      field: 'body',
-      detail: 'Báo cáo đã được thông qua: không sửa được',
-    });
+  const r = await loadOpenReport(ctx, id);
   const { figures } = await figuresOf(
     ctx.db,
     r.org_id,
