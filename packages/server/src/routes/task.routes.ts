@@ -30,6 +30,8 @@ import * as progress from '../services/task-progress.service.js';
 import { coverage } from '../services/coverage.service.js';
 import { taskDashboard } from '../services/task-dashboard.service.js';
 import * as sheet from '../services/task-sheet.service.js';
+import { exportCsv, exportXlsx } from '../services/task-export.service.js';
+import { listTasks, pendingActionItems } from '../services/task-list.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -72,7 +74,7 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     summary: 'Nhiệm vụ: lọc theo trạng thái, quá hạn, đơn vị chủ trì, người theo dõi, nguồn, hạn; tìm không dấu',
     query: TaskListQuerySchema,
     response: pageOf(TaskListItemSchema),
-    handler: ({ ctx, query }) => tasks.listTasks(ctx, query),
+    handler: ({ ctx, query }) => listTasks(ctx, query),
   });
   r({
     method: 'GET',
@@ -80,7 +82,7 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     summary: 'Tải danh sách nhiệm vụ (Excel, các cột "6 rõ"; cùng bộ lọc như danh sách)',
     query: TaskListQuerySchema,
     handler: async ({ ctx, query, reply }) => {
-      const buf = await sheet.exportXlsx(ctx, query);
+      const buf = await exportXlsx(ctx, query);
       sendDownload(reply, XLSX, `nhiem-vu-${ctx.today()}.xlsx`, buf);
     },
   });
@@ -90,7 +92,7 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     summary: 'Tải danh sách nhiệm vụ (CSV, UTF-8)',
     query: TaskListQuerySchema,
     handler: async ({ ctx, query, reply }) => {
-      const csv = await sheet.exportCsv(ctx, query);
+      const csv = await exportCsv(ctx, query);
       sendDownload(reply, 'text/csv; charset=utf-8', `nhiem-vu-${ctx.today()}.csv`, csv);
     },
   });
@@ -120,7 +122,7 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     summary: 'Nhiệm vụ giao trong các kết luận chưa thành nhiệm vụ theo dõi',
     query: PendingActionItemsQuerySchema,
     response: z.array(PendingActionItemSchema),
-    handler: ({ ctx, query }) => tasks.pendingActionItems(ctx, query.orgId),
+    handler: ({ ctx, query }) => pendingActionItems(ctx, query.orgId),
   });
   r({
     method: 'POST',

@@ -12,7 +12,7 @@ import { listConsultations } from './consultation.service.js';
 import { listMeetings } from './meeting.service.js';
 import { regulationFor } from './regulation-in-force.js';
 import { loadBody } from './meeting.load.js';
-import { listTasks, pendingActionItems } from './task.service.js';
+import { listTasks, pendingActionItems } from './task-list.service.js';
 
 const qs = (o: Record<string, string | undefined>) => {
   const p = new URLSearchParams(Object.entries(o).filter((e): e is [string, string] => Boolean(e[1])));
