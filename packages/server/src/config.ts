@@ -55,9 +55,11 @@ export const DEFAULT_BACKUP_SCHEDULE = '0 2 * * *';
 
 /** Settings from the environment; the CLI's flags override them. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  // Unless set, the address people open is where the server listens, the CLI's --host and --port included (a link in
+  // a reminder must open the page).
   const baseUrl =
     env['QUYCHE_BASE_URL'] ??
-    `http://${env['QUYCHE_HOST'] ?? '127.0.0.1'}:${env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000}`;
+    `http://${overrides.host ?? env['QUYCHE_HOST'] ?? '127.0.0.1'}:${overrides.port ?? env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000}`;
   const cookieSecure = env['QUYCHE_COOKIE_SECURE'];
   const config: Omit<AppConfig, 'backupDir'> & { backupDir?: string } = {
     port: Number(env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000),

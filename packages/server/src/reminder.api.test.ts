@@ -114,6 +114,8 @@ describe.each(drivers)('reminders by e-mail and in the application (%s)', (drive
     // carries the configured public address and the same signature.
     expect(n).toMatchObject({ sender: 'Văn phòng Tỉnh ủy', link: `/tasks/${task.json().id}` });
     expect(n.body).toMatch(/\n\nVăn phòng Tỉnh ủy$/);
+    // Its text has no address with the record's id: the notification's own link opens the task.
+    expect(n.body).not.toMatch(/https?:\/\/|\/tasks\//);
     const sent = box.received.find((m) => m.subject?.includes('Chuẩn bị Hội nghị tổng kết'))!;
     expect(sent.text).toContain(`http://quyche.test/tasks/${task.json().id}`);
     expect(sent.text?.trim()).toMatch(/Văn phòng Tỉnh ủy$/);

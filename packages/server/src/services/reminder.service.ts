@@ -109,6 +109,13 @@ export async function deliver(
   alsoUsers: string[] = [],
 ) {
   const text = `${body}\n\n${from.sender}`;
+  // In the application the notification opens its record itself: the address lines of the e-mail (with the record's
+  // id in them) are left out of its text.
+  const inApp = text
+    .split('\n')
+    .filter((l) => !/https?:\/\/\S+$/.test(l))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
   const people = await personEmails(db, personIds);
   const users = await accountsOfPeople(db, personIds);
   await insertNotifications(db, [...new Set([...users, ...alsoUsers])], {
@@ -117,7 +124,7 @@ export async function deliver(
     taskId,
     kind,
     title: subject.replace(/^\[Quychế\] /, ''),
-    body: text,
+    body: inApp,
     sender: from.sender,
     link: from.link,
   });
