@@ -73,6 +73,25 @@ function Section({
   );
 }
 
+/** A section's figure: a link to the list that shows the same count (`data-count`, `data-href` for the tests). */
+function CountLink({
+  to,
+  count,
+  testid,
+  children,
+}: {
+  to: string;
+  count: number;
+  testid: string;
+  children: ReactNode;
+}) {
+  return (
+    <Anchor component={Link} to={to} size="sm" data-testid={testid} data-count={count} data-href={to}>
+      {children}
+    </Anchor>
+  );
+}
+
 const None = ({ children }: { children: ReactNode }) => (
   <Text size="sm" c="dimmed">
     {children}
@@ -192,16 +211,9 @@ export function HomePage({ me }: { me: Me }) {
           title={tr('Hội nghị trong tuần', 'Meetings this week')}
           testid="home-meetings"
           more={
-            <Anchor
-              component={Link}
-              to={h.meetings.href}
-              size="sm"
-              data-testid="home-meetings-count"
-              data-count={h.meetings.count}
-              data-href={h.meetings.href}
-            >
+            <CountLink to={h.meetings.href} count={h.meetings.count} testid="home-meetings-count">
               {tr(`${h.meetings.count} hội nghị`, `${h.meetings.count} meetings`)}
-            </Anchor>
+            </CountLink>
           }
         >
           {h.meetings.items.length === 0 && <None>{tr('Tuần này không có hội nghị.', 'No meetings this week.')}</None>}
@@ -233,16 +245,9 @@ export function HomePage({ me }: { me: Me }) {
           title={tr('Lấy ý kiến cần góp ý', 'Consultations to answer')}
           testid="home-consultations"
           more={
-            <Anchor
-              component={Link}
-              to={h.consultations.href}
-              size="sm"
-              data-testid="home-consultations-count"
-              data-count={h.consultations.count}
-              data-href={h.consultations.href}
-            >
+            <CountLink to={h.consultations.href} count={h.consultations.count} testid="home-consultations-count">
               {tr(`${h.consultations.count} đợt`, `${h.consultations.count}`)}
-            </Anchor>
+            </CountLink>
           }
         >
           {h.consultations.items.length === 0 && (
@@ -267,16 +272,9 @@ export function HomePage({ me }: { me: Me }) {
           title={tr('Kết luận chưa giao nhiệm vụ', 'Conclusions awaiting follow-up')}
           testid="home-conclusions"
           more={
-            <Anchor
-              component={Link}
-              to={h.conclusions.href}
-              size="sm"
-              data-testid="home-conclusions-count"
-              data-count={h.conclusions.count}
-              data-href={h.conclusions.href}
-            >
+            <CountLink to={h.conclusions.href} count={h.conclusions.count} testid="home-conclusions-count">
               {tr(`${h.conclusions.count} việc`, `${h.conclusions.count} items`)}
-            </Anchor>
+            </CountLink>
           }
         >
           {h.conclusions.items.length === 0 && (
@@ -301,16 +299,9 @@ export function HomePage({ me }: { me: Me }) {
           title={tr('Thông báo chưa đọc', 'Unread notifications')}
           testid="home-notifications"
           more={
-            <Anchor
-              component={Link}
-              to={h.notifications.href}
-              size="sm"
-              data-testid="home-notifications-count"
-              data-count={h.notifications.unread}
-              data-href={h.notifications.href}
-            >
+            <CountLink to={h.notifications.href} count={h.notifications.unread} testid="home-notifications-count">
               {tr(`${h.notifications.unread} chưa đọc`, `${h.notifications.unread} unread`)}
-            </Anchor>
+            </CountLink>
           }
         >
           {h.notifications.items.length === 0 && (
