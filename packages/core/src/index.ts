@@ -63,3 +63,4 @@ export * from './api/field.labels.js';
 export * from './api/form.labels.js';
 export * from './api/validation.messages.js';
 export * from './api/form.errors.js';
+export * from './member/plan.similarity.js';
