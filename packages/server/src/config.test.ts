@@ -11,7 +11,7 @@ describe('configuration', () => {
     expect(configFromEnv({ QUYCHE_COOKIE_SECURE: 'true' }).secureCookie).toBe(true);
   });
 
-  it('links to where the server listens unless QUYCHE_BASE_URL says otherwise, the flags --host and --port included', () => {
+  it('links to where the server listens unless QUYCHE_BASE_URL says otherwise, --host and --port included', () => {
     expect(configFromEnv({}).baseUrl).toBe('http://127.0.0.1:3000');
     expect(configFromEnv({ PORT: '8080' }).baseUrl).toBe('http://127.0.0.1:8080');
     expect(configFromEnv({ PORT: '8080' }, { port: 3100, host: '0.0.0.0' }).baseUrl).toBe('http://0.0.0.0:3100');

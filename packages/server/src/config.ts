@@ -57,9 +57,11 @@ export const DEFAULT_BACKUP_SCHEDULE = '0 2 * * *';
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   // Unless set, the address people open is where the server listens, the CLI's --host and --port included (a link in
   // a reminder must open the page).
-  const baseUrl =
-    env['QUYCHE_BASE_URL'] ??
-    `http://${overrides.host ?? env['QUYCHE_HOST'] ?? '127.0.0.1'}:${overrides.port ?? env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000}`;
+  const listensOn = {
+    host: overrides.host ?? env['QUYCHE_HOST'] ?? '127.0.0.1',
+    port: overrides.port ?? env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000,
+  };
+  const baseUrl = env['QUYCHE_BASE_URL'] ?? `http://${listensOn.host}:${listensOn.port}`;
   const cookieSecure = env['QUYCHE_COOKIE_SECURE'];
   const config: Omit<AppConfig, 'backupDir'> & { backupDir?: string } = {
     port: Number(env['PORT'] ?? env['QUYCHE_PORT'] ?? 3000),

@@ -12,7 +12,8 @@ import {
 } from './plan.similarity.js';
 
 const ITEMS = [
-  'Thường xuyên học tập, quán triệt các nghị quyết của Đảng, chấp hành nghiêm quy định về những điều đảng viên không được làm.',
+  'Thường xuyên học tập, quán triệt các nghị quyết của Đảng, chấp hành nghiêm quy định về những điều đảng viên ' +
+    'không được làm.',
   'Tham gia đầy đủ sinh hoạt chi bộ hằng tháng, đóng đảng phí đúng quy định, giữ mối liên hệ với chi ủy nơi cư trú.',
   'Hoàn thành 100% nhiệm vụ chuyên môn được giao trong năm 2026, không để hồ sơ trễ hạn.',
   'Tự học nâng cao trình độ tin học, sử dụng thành thạo phần mềm quản lý văn bản trước tháng 6/2026.',
@@ -123,7 +124,9 @@ describe('copied personal action plans', () => {
     const opening = `${ITEMS[0]} ${ITEMS[4]}`;
     const plans = Array.from({ length: 60 }, (_, i) => ({
       id: `p${i}`,
-      text: `${opening}\nPhụ trách ${i + 3} hộ ở tổ ${i}, vận động hoàn thành ${i * 2 + 5} tiêu chí khu dân cư kiểu mẫu năm ${2000 + i}.`,
+      text:
+        `${opening}\nPhụ trách ${i + 3} hộ ở tổ ${i}, vận động hoàn thành ${i * 2 + 5} tiêu chí ` +
+        `khu dân cư kiểu mẫu năm ${2000 + i}.`,
     }));
     plans.push({ id: 'copy', text: plans[7]!.text });
     expect(similarPlans(plans).pairs).toEqual([{ a: 'p7', b: 'copy', similarity: 1 }]);
