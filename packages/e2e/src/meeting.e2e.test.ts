@@ -82,6 +82,16 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await expect.poll(() => page.getByTestId('plan-body').locator('option').count()).toBeGreaterThanOrEqual(3);
     await page.getByTestId('plan-body').selectOption('BTV');
     await page.getByTestId('plan-kind').selectOption('regular');
+    // Without a date (nor the title suggested from it) nothing is sent: each field says what is missing, in the
+    // words of the API, and what was typed stays.
+    await page.getByTestId('plan-location').fill('Hội trường Tỉnh ủy');
+    await page.getByTestId('plan-submit').click();
+    const plan = page.getByTestId('plan-form');
+    await expect.poll(() => plan.innerText()).toContain('Thiếu Ngày họp');
+    expect(await plan.innerText()).toContain('Tên cuộc họp không được để trống');
+    expect(page.url()).toContain('/meetings?');
+    expect(await page.getByTestId('plan-location').inputValue()).toBe('Hội trường Tỉnh ủy');
+    expect(await page.getByTestId('plan-body').inputValue()).toBe('BTV');
     await page.getByTestId('plan-date').fill('29/12/2026');
     await page.getByTestId('plan-title').fill('Phiên họp Ban Thường vụ Tỉnh ủy ngày 29/12/2026');
     await page.getByTestId('plan-location').fill('Hội trường Tỉnh ủy');
@@ -129,7 +139,11 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     // The session is on 29/12: opening it earlier needs a written reason, which the audit keeps.
     await page.getByTestId('step-in_session').click();
     if (todayInVietnam() < '2026-12-29') {
-      expect(await page.getByTestId('step-submit').isDisabled()).toBe(true);
+      await page.getByTestId('step-submit').click();
+      await expect
+        .poll(() => page.getByTestId('step-form').innerText())
+        .toContain('Lý do ghi nhận trước ngày họp không được để trống');
+      expect(await state(page)).toBe('convened');
       await page.getByTestId('early-reason').fill('Diễn tập quy trình trước phiên họp');
     }
     await page.getByTestId('step-submit').click();
@@ -146,6 +160,16 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await page.getByTestId('vote-submit').click();
     await expect.poll(() => page.getByTestId('vote-result').first().innerText()).toContain('Được thông qua');
     expect(await page.getByTestId('vote-result').first().innerText()).toContain('17');
+    // A reserved opinion without its member is not sent; the text typed stays.
+    await page.getByTestId('opinion-open').click();
+    await page.getByTestId('opinion-text').fill('Đề nghị lùi thời điểm sắp xếp sang quý II');
+    await page.getByTestId('opinion-submit').click();
+    await expect.poll(() => page.getByTestId('opinion-form').innerText()).toContain('Ủy viên không hợp lệ');
+    expect(await page.getByTestId('reserved-opinion').count()).toBe(0);
+    expect(await page.getByTestId('opinion-text').inputValue()).toBe('Đề nghị lùi thời điểm sắp xếp sang quý II');
+    await page.getByTestId('opinion-person').selectOption({ index: 1 });
+    await page.getByTestId('opinion-submit').click();
+    await expect.poll(() => page.getByTestId('reserved-opinion').count()).toBe(1);
 
     await page.getByTestId('step-closed').click();
     if (todayInVietnam() < '2026-12-29')
@@ -185,6 +209,17 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
       (await call<{ conclusion: unknown }>('GET', `/meetings/${page.url().split('/').pop()}`)).conclusion,
     ).toBeNull();
     await page.getByTestId('ci-due').first().fill('31/01/2027');
+    // A second item left empty: nothing is issued, and the item says which field of which item, as the API would;
+    // the first item keeps what was typed.
+    await page.getByTestId('ci-add-conclusion').click();
+    await page.getByTestId('conclusion-submit').click();
+    await expect
+      .poll(() => page.getByTestId('ci').nth(1).innerText())
+      .toContain('Nội dung kết luận (mục 2) không được để trống');
+    expect(await page.getByTestId('conclusion-symbol').count()).toBe(0);
+    expect(await page.getByTestId('ci-product').first().inputValue()).toBe('Đề án hoàn chỉnh trình Ban Thường vụ');
+    await page.getByTestId('ci-remove').nth(1).click();
+    expect(await page.getByTestId('ci').count()).toBe(1);
     await page.getByTestId('conclusion-submit').click();
     await expect.poll(() => page.getByTestId('conclusion-symbol').innerText()).toMatch(/\d+-TB\/TU/);
     const six = page.getByTestId('six-clear');
@@ -332,8 +367,13 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await expect.poll(() => clerk.getByTestId('site-here').innerText()).toBe('1/1');
     await expect.poll(() => clerk.getByTestId('site-total').getAttribute('data-present')).toBe('1');
     expect(await clerk.getByTestId('site-quorum').innerText()).toContain('1/17');
-    await clerk.getByTestId('guest-name').fill('Nguyễn Văn Khách');
+    // A guest without a name: nothing is sent, the form names the field as the API would, and keeps the title.
     await clerk.getByTestId('guest-title').fill('Phó Bí thư Đảng ủy xã Tân Lập');
+    await clerk.getByTestId('guest-submit').click();
+    await expect.poll(() => clerk.getByTestId('guest-form').innerText()).toContain('Khách mời không được để trống');
+    expect(await clerk.getByTestId('site-guest').count()).toBe(0);
+    expect(await clerk.getByTestId('guest-title').inputValue()).toBe('Phó Bí thư Đảng ủy xã Tân Lập');
+    await clerk.getByTestId('guest-name').fill('Nguyễn Văn Khách');
     await clerk.getByTestId('guest-submit').click();
     await expect
       .poll(() => clerk.getByTestId('site-guest').allInnerTexts())
@@ -465,6 +505,12 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     await expect.poll(() => page.getByTestId('site-host').locator(`option[value="${tanLap}"]`).count()).toBe(1);
     await page.getByTestId('site-host').selectOption(tanLap);
     expect(await page.getByTestId('site-name').inputValue()).toMatch(/^Điểm cầu .*Tân Lập$/);
+    // Without a name nothing is sent: the form says so beside the field and keeps the host picked.
+    await page.getByTestId('site-name').fill('');
+    await page.getByTestId('site-submit').click();
+    await expect.poll(() => page.getByTestId('site-form').innerText()).toContain('Tên điểm cầu không được để trống');
+    expect(await page.getByTestId('site-row').count()).toBe(0);
+    expect(await page.getByTestId('site-host').inputValue()).toBe(tanLap);
     await page.getByTestId('site-name').fill('Điểm cầu xã Tân Lập');
     await page.getByTestId('site-submit').click();
     await expect.poll(() => page.getByTestId('site-row').count()).toBe(1);

@@ -16,8 +16,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { todayInVietnam } from '@quyche/core';
+import {
+  CastVoteSchema,
+  CreateAgendaItemSchema,
+  ReservedOpinionSchema,
+  todayInVietnam,
+  WrittenResponseSchema,
+} from '@quyche/core';
 import { api } from '../../app/api';
 import { fmt, maxDate } from '../../app/ui/dates';
 import type { SectionProps } from './meeting.types';
@@ -27,10 +32,15 @@ import { DateField } from '../../app/ui/date-field';
 import { WriteError } from '../../app/ui/write-error';
 import { labelOf } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import type { Meeting } from './meeting.parts';
 import type { Lang } from '../../app/ui/i18n';
+import type { z } from 'zod';
 
 type Item = Meeting['agenda'][number];
+type Vote = z.input<typeof CastVoteSchema>;
+type WrittenChoice = z.input<typeof WrittenResponseSchema>['answers'][number]['choice'];
 const VOTE_METHODS = ['show_of_hands', 'secret_ballot', 'written'] as const;
 
 /**
@@ -202,50 +212,49 @@ function AgendaItemCard({ it, m, onMeeting, reload }: SectionProps & { it: Item 
 
 function VoteForm({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
   const [l, tr] = useTr();
-  const [method, setMethod] = useState<string>(it.topic ? 'secret_ballot' : 'show_of_hands');
-  const [yes, setYes] = useState<number | string>(0);
-  const [no, setNo] = useState<number | string>(0);
-  const [abstain, setAbstain] = useState<number | string>(0);
-  const a = useAction(onMeeting, reload);
   const n = (x: number | string) => (typeof x === 'number' ? x : Number(x) || 0);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void a.run(() =>
-      api('POST', `/meetings/${m.id}/agenda/${it.id}/votes`, { method, yes: n(yes), no: n(no), abstain: n(abstain) }),
-    );
-  };
+  const form = useSchemaForm(
+    CastVoteSchema,
+    {
+      method: (it.topic ? 'secret_ballot' : 'show_of_hands') as string,
+      yes: 0 as number | string,
+      no: 0 as number | string,
+      abstain: 0 as number | string,
+    },
+    (v) => ({ method: v.method as Vote['method'], yes: n(v.yes), no: n(v.no), abstain: n(v.abstain) }),
+  );
+  const a = useAction(onMeeting, reload);
+  const submit = form.submitBody(
+    (body) => void a.run(() => api('POST', `/meetings/${m.id}/agenda/${it.id}/votes`, body)),
+  );
   return (
-    <form onSubmit={submit} data-testid="vote-form">
+    <form onSubmit={submit} noValidate data-testid="vote-form">
       <Stack gap={6}>
         <Group align="end" gap="xs" wrap="wrap">
           <NativeSelect
             label={tr('Hình thức biểu quyết', 'Method')}
-            value={method}
-            onChange={(e) => setMethod(e.currentTarget.value)}
+            {...form.getInputProps('method')}
             data={VOTE_METHODS.map((k) => ({ value: k, label: labelOf(VOTE_METHOD_LABELS, k, l) }))}
             data-testid="vote-method"
             w={170}
           />
           <NumberInput
             label={tr('Đồng ý', 'Yes')}
-            value={yes}
-            onChange={setYes}
+            {...form.getInputProps('yes')}
             min={0}
             w={130}
             data-testid="vote-yes"
           />
           <NumberInput
             label={tr('Không đồng ý', 'No')}
-            value={no}
-            onChange={setNo}
+            {...form.getInputProps('no')}
             min={0}
             w={130}
             data-testid="vote-no"
           />
           <NumberInput
             label={tr('Không biểu quyết', 'Abstain')}
-            value={abstain}
-            onChange={setAbstain}
+            {...form.getInputProps('abstain')}
             min={0}
             w={150}
             data-testid="vote-abstain"
@@ -254,6 +263,7 @@ function VoteForm({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
             {tr('Ghi kết quả biểu quyết', 'Record the vote')}
           </Button>
         </Group>
+        <FormProblem errors={form.errors} testid="vote-problem" />
         <WriteError error={a.error} testid="vote-error" />
       </Stack>
     </form>
@@ -262,14 +272,19 @@ function VoteForm({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
 
 function ReservedOpinions({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
   const [, tr] = useTr();
-  const [person, setPerson] = useState('');
-  const [text, setText] = useState('');
+  const form = useSchemaForm(ReservedOpinionSchema, { personId: '', text: '' }, (v) => ({
+    personId: v.personId,
+    text: v.text.trim(),
+  }));
   const [open, setOpen] = useState(false);
   const a = useAction((x) => {
     onMeeting(x);
-    setText('');
+    form.setFieldValue('text', '');
     setOpen(false);
   }, reload);
+  const submit = form.submitBody(
+    (body) => void a.run(() => api('POST', `/meetings/${m.id}/agenda/${it.id}/reserved-opinions`, body)),
+  );
   const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
   const list = it.reservedOpinions ?? [];
   const canAdd = m.can.write && ['in_session', 'closed'].includes(m.state) && members.length > 0;
@@ -285,52 +300,48 @@ function ReservedOpinions({ it, m, onMeeting, reload }: SectionProps & { it: Ite
       ))}
       {canAdd && !open && (
         <Group>
-          <Button variant="subtle" size="xs" onClick={() => setOpen(true)} data-testid="opinion-open">
+          <Button
+            variant="subtle"
+            size="xs"
+            onClick={() => {
+              form.clearErrors();
+              setOpen(true);
+            }}
+            data-testid="opinion-open"
+          >
             + {tr('Ghi ý kiến bảo lưu', 'Record a reserved opinion')}
           </Button>
         </Group>
       )}
       {canAdd && open && (
-        <Group align="end" gap="xs" wrap="wrap">
-          <NativeSelect
-            label={tr('Ủy viên', 'Member')}
-            value={person}
-            onChange={(e) => setPerson(e.currentTarget.value)}
-            data={[
-              { value: '', label: tr('(chọn ủy viên)', '(choose)') },
-              ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
-            ]}
-            data-testid="opinion-person"
-            w={200}
-          />
-          <Textarea
-            label={tr('Nội dung bảo lưu', 'Opinion')}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            autosize
-            minRows={1}
-            w={300}
-            maw="100%"
-            data-testid="opinion-text"
-          />
-          <Button
-            variant="light"
-            size="sm"
-            disabled={!person || !text.trim()}
-            loading={a.busy}
-            onClick={() =>
-              a.run(() =>
-                api('POST', `/meetings/${m.id}/agenda/${it.id}/reserved-opinions`, {
-                  personId: person,
-                  text: text.trim(),
-                }),
-              )
-            }
-            data-testid="opinion-submit"
-          >
-            {tr('Ghi ý kiến bảo lưu', 'Record')}
-          </Button>
-        </Group>
+        <form onSubmit={submit} noValidate data-testid="opinion-form">
+          <Group align="end" gap="xs" wrap="wrap">
+            <NativeSelect
+              label={tr('Ủy viên', 'Member')}
+              {...form.getInputProps('personId')}
+              required
+              data={[
+                { value: '', label: tr('(chọn ủy viên)', '(choose)') },
+                ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
+              ]}
+              data-testid="opinion-person"
+              w={200}
+            />
+            <Textarea
+              label={tr('Nội dung bảo lưu', 'Opinion')}
+              {...form.getInputProps('text')}
+              required
+              autosize
+              minRows={1}
+              w={300}
+              maw="100%"
+              data-testid="opinion-text"
+            />
+            <Button type="submit" variant="light" size="sm" loading={a.busy} data-testid="opinion-submit">
+              {tr('Ghi ý kiến bảo lưu', 'Record')}
+            </Button>
+          </Group>
+        </form>
       )}
       <WriteError error={a.error} testid="opinion-error" />
     </Stack>
@@ -340,57 +351,56 @@ function ReservedOpinions({ it, m, onMeeting, reload }: SectionProps & { it: Ite
 /** A new agenda item: its matter (from the regulation) and the matter's attributes decide who is competent. */
 function AddItemForm({ m, onMeeting, reload }: SectionProps) {
   const [l, tr] = useTr();
-  const [title, setTitle] = useState('');
-  const [matter, setMatter] = useState('');
-  const [topic, setTopic] = useState('');
-  const [unit, setUnit] = useState('');
-  const [conf, setConf] = useState('0');
-  const [reportsBack, setReportsBack] = useState(false);
-  const [attrs, setAttrs] = useState<Record<string, number | string>>({});
+  const matters = m.regulation?.matters ?? [];
+  const attributesOf = (matter: string) => matters.find((x) => x.code === matter)?.attributes ?? [];
+  const form = useSchemaForm(
+    CreateAgendaItemSchema,
+    {
+      title: '',
+      matter: '',
+      topic: '',
+      presentingUnit: '',
+      confidentiality: '0',
+      reportsBack: false,
+      attributes: {} as Record<string, number | string>,
+    },
+    (v) => {
+      const attributes = attributesOf(v.matter);
+      const attributesIn: Record<string, number> = {};
+      for (const k of attributes)
+        if (v.attributes[k] !== undefined && v.attributes[k] !== '') attributesIn[k] = Number(v.attributes[k]);
+      return {
+        title: v.title.trim(),
+        matter: v.matter || null,
+        ...(attributes.length ? { attributes: attributesIn } : {}),
+        topic: v.topic || null,
+        presentingUnit: blankAs(v.presentingUnit, null),
+        confidentiality: Number(v.confidentiality),
+        ...(v.reportsBack ? { reportsBack: true } : {}),
+      };
+    },
+  );
   const a = useAction((x) => {
     onMeeting(x);
-    setTitle('');
-    setMatter('');
-    setTopic('');
-    setUnit('');
-    setReportsBack(false);
-    setAttrs({});
+    form.setValues({ title: '', matter: '', topic: '', presentingUnit: '', reportsBack: false, attributes: {} });
   }, reload);
-  const matters = m.regulation?.matters ?? [];
-  const attributes = matters.find((x) => x.code === matter)?.attributes ?? [];
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const attributesIn: Record<string, number> = {};
-    for (const k of attributes) if (attrs[k] !== undefined && attrs[k] !== '') attributesIn[k] = Number(attrs[k]);
-    void a.run(() =>
-      api('POST', `/meetings/${m.id}/agenda`, {
-        title: title.trim(),
-        matter: matter || null,
-        ...(attributes.length ? { attributes: attributesIn } : {}),
-        topic: topic || null,
-        presentingUnit: unit.trim() || null,
-        confidentiality: Number(conf),
-        ...(reportsBack ? { reportsBack: true } : {}),
-      }),
-    );
-  };
+  const attributes = attributesOf(form.values.matter);
+  const submit = form.submitBody((body) => void a.run(() => api('POST', `/meetings/${m.id}/agenda`, body)));
   return (
     <Card withBorder p="sm" bg="gray.0">
-      <form onSubmit={submit} data-testid="item-form">
+      <form onSubmit={submit} noValidate data-testid="item-form">
         <Stack gap="xs">
           <Text fw={600}>{tr('Thêm nội dung vào chương trình', 'Add an agenda item')}</Text>
           <TextInput
             label={tr('Nội dung', 'Title')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
+            {...form.getInputProps('title')}
             required
             data-testid="item-title"
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
             <NativeSelect
               label={tr('Loại việc (theo quy chế)', 'Matter (per the regulation)')}
-              value={matter}
-              onChange={(e) => setMatter(e.currentTarget.value)}
+              {...form.getInputProps('matter')}
               data={[
                 { value: '', label: tr('(không thuộc loại việc nào)', '(none)') },
                 ...matters.map((x) => ({ value: x.code, label: x.name })),
@@ -399,8 +409,7 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
             />
             <NativeSelect
               label={tr('Lĩnh vực', 'Topic')}
-              value={topic}
-              onChange={(e) => setTopic(e.currentTarget.value)}
+              {...form.getInputProps('topic')}
               data={[
                 { value: '', label: tr('(không)', '(none)') },
                 ...(m.regulation?.topics ?? []).map((x) => ({ value: x.code, label: x.name })),
@@ -409,14 +418,12 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
             />
             <TextInput
               label={tr('Cơ quan trình', 'Presented by')}
-              value={unit}
-              onChange={(e) => setUnit(e.currentTarget.value)}
+              {...form.getInputProps('presentingUnit')}
               data-testid="item-unit"
             />
             <NativeSelect
               label={tr('Độ mật', 'Confidentiality')}
-              value={conf}
-              onChange={(e) => setConf(e.currentTarget.value)}
+              {...form.getInputProps('confidentiality')}
               data={[0, 1, 2, 3].map((n) => ({ value: String(n), label: confidentialityLabel(n, l) }))}
               data-testid="item-confidentiality"
             />
@@ -424,8 +431,8 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
               <NumberInput
                 key={k}
                 label={attributeInputLabel(k, l) ?? <Code>{k}</Code>}
-                value={attrs[k] ?? ''}
-                onChange={(v) => setAttrs((x) => ({ ...x, [k]: v }))}
+                {...form.getInputProps(`attributes.${k}`)}
+                value={form.values.attributes[k] ?? ''}
                 min={0}
                 thousandSeparator="."
                 decimalSeparator=","
@@ -439,13 +446,13 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
                 'chế)',
               'Reports back on what was decided since the last session',
             )}
-            checked={reportsBack}
-            onChange={(e) => setReportsBack(e.currentTarget.checked)}
+            {...form.getInputProps('reportsBack', { type: 'checkbox' })}
             data-testid="item-reports-back"
           />
+          <FormProblem errors={form.errors} testid="item-problem" />
           <WriteError error={a.error} testid="item-error" />
           <Group>
-            <Button type="submit" variant="light" loading={a.busy} disabled={!title.trim()} data-testid="item-submit">
+            <Button type="submit" variant="light" loading={a.busy} data-testid="item-submit">
               {tr('Thêm nội dung', 'Add item')}
             </Button>
           </Group>
@@ -458,74 +465,74 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
 /** A member's reply to a written consultation: one choice per item, received on a date. */
 function WrittenResponseForm({ m, onMeeting, reload }: SectionProps) {
   const [, tr] = useTr();
-  const [person, setPerson] = useState('');
-  const [on, setOn] = useState(maxDate(todayInVietnam(), m.meetingDate));
-  const [choices, setChoices] = useState<Record<string, string>>({});
+  const form = useSchemaForm(
+    WrittenResponseSchema,
+    { personId: '', receivedOn: maxDate(todayInVietnam(), m.meetingDate), choices: {} as Record<string, string> },
+    (v) => ({
+      personId: v.personId,
+      receivedOn: v.receivedOn,
+      answers: m.agenda.map((it) => ({ itemId: it.id, choice: (v.choices[it.id] ?? 'agree') as WrittenChoice })),
+    }),
+  );
   const a = useAction((x) => {
     onMeeting(x);
-    setPerson('');
-    setChoices({});
+    form.setValues({ personId: '', choices: {} });
   }, reload);
+  const submit = form.submitBody((body) => void a.run(() => api('POST', `/meetings/${m.id}/written-responses`, body)));
   const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
   const choiceLabels = [
     { value: 'agree', label: tr('Đồng ý', 'Agree') },
     { value: 'disagree', label: tr('Không đồng ý', 'Disagree') },
     { value: 'abstain', label: tr('Không biểu quyết', 'Abstain') },
   ];
-  const answers = m.agenda.map((it) => ({ itemId: it.id, choice: choices[it.id] ?? 'agree' }));
   return (
     <Card withBorder p="sm" data-testid="written-form">
-      <Stack gap="xs">
-        <Text fw={600}>{tr('Ghi phiếu lấy ý kiến', 'Record a written reply')}</Text>
-        {m.consultationDeadline && (
-          <Text size="xs" c="dimmed">
-            {tr('Hạn trả lời', 'Replies due')}: {fmt(m.consultationDeadline)}
-          </Text>
-        )}
-        <Group align="end" gap="xs" wrap="wrap">
-          <NativeSelect
-            label={tr('Ủy viên', 'Member')}
-            value={person}
-            onChange={(e) => setPerson(e.currentTarget.value)}
-            data={[
-              { value: '', label: tr('(chọn ủy viên)', '(choose)') },
-              ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
-            ]}
-            data-testid="written-person"
-            w={220}
-          />
-          <DateField label={tr('Ngày nhận phiếu', 'Received on')} value={on} onChange={setOn} testid="written-date" />
-        </Group>
-        {m.agenda.map((it) => (
-          <NativeSelect
-            key={it.id}
-            label={`${it.position}. ${it.title}`}
-            value={choices[it.id] ?? 'agree'}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setChoices((c) => ({ ...c, [it.id]: v }));
-            }}
-            data={choiceLabels}
-            data-testid="written-choice"
-          />
-        ))}
-        <WriteError error={a.error} testid="written-error" />
-        <Group>
-          <Button
-            variant="light"
-            disabled={!person || !on}
-            loading={a.busy}
-            onClick={() =>
-              a.run(() =>
-                api('POST', `/meetings/${m.id}/written-responses`, { personId: person, receivedOn: on, answers }),
-              )
-            }
-            data-testid="written-submit"
-          >
-            {tr('Ghi phiếu', 'Record')}
-          </Button>
-        </Group>
-      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="xs">
+          <Text fw={600}>{tr('Ghi phiếu lấy ý kiến', 'Record a written reply')}</Text>
+          {m.consultationDeadline && (
+            <Text size="xs" c="dimmed">
+              {tr('Hạn trả lời', 'Replies due')}: {fmt(m.consultationDeadline)}
+            </Text>
+          )}
+          <Group align="end" gap="xs" wrap="wrap">
+            <NativeSelect
+              label={tr('Ủy viên', 'Member')}
+              {...form.getInputProps('personId')}
+              required
+              data={[
+                { value: '', label: tr('(chọn ủy viên)', '(choose)') },
+                ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
+              ]}
+              data-testid="written-person"
+              w={220}
+            />
+            <DateField
+              label={tr('Ngày nhận phiếu', 'Received on')}
+              {...form.valueProps('receivedOn')}
+              testid="written-date"
+              required
+            />
+          </Group>
+          {m.agenda.map((it) => (
+            <NativeSelect
+              key={it.id}
+              label={`${it.position}. ${it.title}`}
+              value={form.values.choices[it.id] ?? 'agree'}
+              onChange={(e) => form.setFieldValue(`choices.${it.id}`, e.currentTarget.value)}
+              data={choiceLabels}
+              data-testid="written-choice"
+            />
+          ))}
+          <FormProblem errors={form.errors} testid="written-problem" />
+          <WriteError error={a.error} testid="written-error" />
+          <Group>
+            <Button type="submit" variant="light" loading={a.busy} data-testid="written-submit">
+              {tr('Ghi phiếu', 'Record')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Card>
   );
 }

@@ -1,11 +1,14 @@
 import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import { CreateGuestSchema, CreateSiteSchema } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { Link } from '../../app/router';
 import type { SectionProps } from './meeting.types';
 import { ATTENDANCE_STATUS_COLORS, ATTENDANCE_STATUS_LABELS, LiveCounts, useAction } from './meeting.parts';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
+import { GuestFields } from './guest-fields';
 import { labelOf } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
 import type { Meeting } from './meeting.parts';
@@ -245,53 +248,27 @@ function AttendanceRow({
   );
 }
 
-export function GuestForm({ m, onMeeting, reload, siteId }: SectionProps & { siteId?: string }) {
+export function GuestForm({ m, onMeeting, reload }: SectionProps) {
   const [, tr] = useTr();
-  const [name, setName] = useState('');
-  const [title, setTitle] = useState('');
-  const [site, setSite] = useState(siteId ?? '');
+  const form = useSchemaForm(CreateGuestSchema, { name: '', title: '', siteId: '' }, (v) => ({
+    name: v.name.trim(),
+    title: blankAs(v.title, null),
+    siteId: v.siteId || null,
+  }));
   const a = useAction((x) => {
     onMeeting(x);
-    setName('');
-    setTitle('');
+    form.setValues({ name: '', title: '' });
   }, reload);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void a.run(() =>
-      api('POST', `/meetings/${m.id}/guests`, {
-        name: name.trim(),
-        title: title.trim() || null,
-        siteId: (siteId ?? site) || null,
-      }),
-    );
-  };
+  const submit = form.submitBody((body) => void a.run(() => api('POST', `/meetings/${m.id}/guests`, body)));
   return (
-    <form onSubmit={submit} data-testid="guest-form">
+    <form onSubmit={submit} noValidate data-testid="guest-form">
       <Stack gap={6}>
         <Group align="end" gap="xs" wrap="wrap">
-          <TextInput
-            label={tr('Khách mời', 'Guest')}
-            placeholder={tr('Họ tên', 'Name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            required
-            data-testid="guest-name"
-            w={220}
-            maw="100%"
-          />
-          <TextInput
-            label={tr('Chức vụ, đơn vị', 'Title')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            data-testid="guest-title"
-            w={260}
-            maw="100%"
-          />
-          {!siteId && m.format !== 'in_person' && m.sites.length > 0 && (
+          <GuestFields field={form.getInputProps} inline />
+          {m.format !== 'in_person' && m.sites.length > 0 && (
             <NativeSelect
               label={tr('Điểm cầu', 'Site')}
-              value={site}
-              onChange={(e) => setSite(e.currentTarget.value)}
+              {...form.getInputProps('siteId')}
               data={[
                 { value: '', label: tr('(không)', '(none)') },
                 ...m.sites.map((s) => ({ value: s.id, label: s.name })),
@@ -300,10 +277,11 @@ export function GuestForm({ m, onMeeting, reload, siteId }: SectionProps & { sit
               w={200}
             />
           )}
-          <Button type="submit" variant="light" loading={a.busy} disabled={!name.trim()} data-testid="guest-submit">
+          <Button type="submit" variant="light" loading={a.busy} data-testid="guest-submit">
             {tr('Thêm khách mời', 'Add guest')}
           </Button>
         </Group>
+        <FormProblem errors={form.errors} testid="guest-problem" />
         <WriteError error={a.error} testid="guest-error" />
       </Stack>
     </form>
@@ -324,9 +302,11 @@ const orgLabel = (o: OrgRef) =>
 /** Connection points of an online or hybrid conference, each with its counts and its own page. */
 function SitesPanel({ m, onMeeting, reload }: SectionProps) {
   const [, tr] = useTr();
-  const [name, setName] = useState('');
-  const [lead, setLead] = useState('');
-  const [host, setHost] = useState('');
+  const form = useSchemaForm(CreateSiteSchema, { name: '', hostOrgId: '', leadPersonId: '' }, (v) => ({
+    name: v.name.trim(),
+    hostOrgId: v.hostOrgId || null,
+    leadPersonId: v.leadPersonId || null,
+  }));
   const open = m.can.write && !['closed', 'minutes_approved', 'cancelled'].includes(m.state);
   // The organizations under the meeting's (the communes and party committees of the province) can host a point.
   const { data: org } = useApi<OrgDetail>(
@@ -341,28 +321,18 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
   };
   const a = useAction((x) => {
     onMeeting(x);
-    setName('');
-    setLead('');
-    setHost('');
+    form.reset();
   }, reload);
   const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
   const chooseHost = (id: string) => {
-    setHost(id);
+    form.setFieldValue('hostOrgId', id);
     const o = hosts.find((x) => x.id === id);
+    const name = form.values.name;
     // A name is suggested from the host while none has been typed.
     if (o && (!name.trim() || hosts.some((x) => name === `${tr('Điểm cầu', 'Site')} ${orgLabel(x)}`)))
-      setName(`${tr('Điểm cầu', 'Site')} ${orgLabel(o)}`);
+      form.setFieldValue('name', `${tr('Điểm cầu', 'Site')} ${orgLabel(o)}`);
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void a.run(() =>
-      api('POST', `/meetings/${m.id}/sites`, {
-        name: name.trim(),
-        hostOrgId: host || null,
-        leadPersonId: lead || null,
-      }),
-    );
-  };
+  const submit = form.submitBody((body) => void a.run(() => api('POST', `/meetings/${m.id}/sites`, body)));
   return (
     <Stack gap="xs" data-testid="sites">
       <Title order={3} size="h5">
@@ -416,7 +386,7 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
         </Table.ScrollContainer>
       )}
       {open && (
-        <form onSubmit={submit} data-testid="site-form">
+        <form onSubmit={submit} noValidate data-testid="site-form">
           <Group align="end" gap="xs" wrap="wrap">
             <NativeSelect
               label={tr('Tổ chức đảng nơi đặt điểm cầu', 'Host organization')}
@@ -424,7 +394,7 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
                 'Văn thư của tổ chức này điểm danh tại điểm cầu',
                 'Its clerk records attendance at the point',
               )}
-              value={host}
+              value={form.values.hostOrgId}
               onChange={(e) => chooseHost(e.currentTarget.value)}
               data={[
                 { value: '', label: tr('(không)', '(none)') },
@@ -437,8 +407,7 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
             <TextInput
               label={tr('Tên điểm cầu', 'Site name')}
               placeholder={tr('Ví dụ: Điểm cầu xã Tân Lập', 'e.g. Tân Lập commune')}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
+              {...form.getInputProps('name')}
               required
               data-testid="site-name"
               w={260}
@@ -446,8 +415,7 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
             />
             <NativeSelect
               label={tr('Người chủ trì', 'Lead')}
-              value={lead}
-              onChange={(e) => setLead(e.currentTarget.value)}
+              {...form.getInputProps('leadPersonId')}
               data={[
                 { value: '', label: tr('(chưa chọn)', '(none)') },
                 ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
@@ -456,10 +424,11 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
               w={220}
               maw="100%"
             />
-            <Button type="submit" variant="light" loading={a.busy} disabled={!name.trim()} data-testid="site-submit">
+            <Button type="submit" variant="light" loading={a.busy} data-testid="site-submit">
               {tr('Thêm điểm cầu', 'Add site')}
             </Button>
           </Group>
+          <FormProblem errors={form.errors} testid="site-problem" />
           <WriteError error={a.error} testid="site-error" />
         </form>
       )}

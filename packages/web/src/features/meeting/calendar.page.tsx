@@ -3,7 +3,6 @@ import {
   Anchor,
   Button,
   Card,
-  Checkbox,
   Group,
   NativeSelect,
   SegmentedControl,
@@ -15,7 +14,6 @@ import {
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { z } from 'zod';
 import {
   addDays,
@@ -25,6 +23,7 @@ import {
   MEETING_STATES,
   todayInVietnam,
   weekdayIndex,
+  CreateMeetingSchema,
 } from '@quyche/core';
 import type { FeedTokenSchema } from '@quyche/core';
 import { api, type ApiError, useApi } from '../../app/api';
@@ -35,7 +34,9 @@ import type { Lang } from '../../app/ui/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
 import { canPlan, formatLabel, kindLabel, StateBadge, stateLabel, useProvince } from './meeting.parts';
 import { DateField } from '../../app/ui/date-field';
-import { TimeField } from '../../app/ui/time-field';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
+import { ProvinceWideField, TimePlaceFields } from './meeting-fields';
 import { WriteError } from '../../app/ui/write-error';
 import { useTr } from '../../app/ui/i18n';
 import type { Meeting } from './meeting.parts';
@@ -43,6 +44,21 @@ import type { MeetingListItem } from '../../app/types';
 import type { OrgDetail } from '../../app/types';
 import './calendar.css';
 import { LoadState } from '../../app/ui/load-state';
+
+type NewMeeting = z.input<typeof CreateMeetingSchema>;
+interface PlanValues extends Record<string, unknown> {
+  bodyKind: string;
+  kind: string;
+  /** Typed by hand: else the title is suggested from the body and the date. */
+  title: string;
+  touched: boolean;
+  meetingDate: string;
+  startsAt: string;
+  location: string;
+  format: string;
+  provinceWide: boolean;
+  consultationDeadline: string;
+}
 
 /** The bodies whose calendar is kept here: the Tỉnh ủy, its Ban Thường vụ and its Thường trực. */
 export const CALENDAR_BODIES = ['BCH', 'BTV', 'TT'] as const;
@@ -468,38 +484,51 @@ function PlanMeetingForm({
   onCreated: () => void;
 }) {
   const [l, tr] = useTr();
-  const [bodyKind, setBodyKind] = useState<string | null>(null);
-  const [kind, setKind] = useState<string>('regular');
-  const [title, setTitle] = useState('');
-  const [touched, setTouched] = useState(false);
-  const [date, setDate] = useState('');
-  const [startsAt, setStartsAt] = useState('08:00');
-  const [location, setLocation] = useState('');
-  const [format, setFormat] = useState<string>('in_person');
-  const [provinceWide, setProvinceWide] = useState(false);
-  const [deadline, setDeadline] = useState('');
+  const form = useSchemaForm<PlanValues, typeof CreateMeetingSchema>(
+    CreateMeetingSchema,
+    {
+      bodyKind: '',
+      kind: 'regular',
+      title: '',
+      touched: false,
+      meetingDate: '',
+      startsAt: '08:00',
+      location: '',
+      format: 'in_person',
+      provinceWide: false,
+      consultationDeadline: '',
+    },
+    (v): NewMeeting => {
+      const b = bodyOf(v.bodyKind);
+      return {
+        bodyId: b?.id ?? '',
+        kind: v.kind as NewMeeting['kind'],
+        title: titleOf(v).trim(),
+        meetingDate: v.meetingDate,
+        startsAt: v.startsAt || null,
+        location: blankAs(v.location, null),
+        format: v.format as NewMeeting['format'],
+        provinceWide: v.provinceWide,
+        ...(v.kind === 'written_consultation' ? { consultationDeadline: v.consultationDeadline } : {}),
+      };
+    },
+  );
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const bk = bodyKind ?? (bodies.some((b) => b.kind === defaultKind) ? defaultKind : (bodies[0]?.kind ?? ''));
-  const body = bodies.find((b) => b.kind === bk);
-  const shownTitle = touched ? title : suggestTitle(bk, body?.name ?? '', date);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!body) return;
+  const bodyOf = (kind: string) => {
+    const k = kind || (bodies.some((b) => b.kind === defaultKind) ? defaultKind : (bodies[0]?.kind ?? ''));
+    return bodies.find((b) => b.kind === k);
+  };
+  const titleOf = (v: PlanValues): string => {
+    const b = bodyOf(v.bodyKind);
+    return v.touched ? v.title : suggestTitle(b?.kind ?? '', b?.name ?? '', v.meetingDate);
+  };
+  const body = bodyOf(form.values.bodyKind);
+  const submit = form.submitBody(async (created) => {
     setBusy(true);
     setError(null);
     try {
-      const m = await api<Meeting>('POST', '/meetings', {
-        bodyId: body.id,
-        kind,
-        title: shownTitle.trim(),
-        meetingDate: date,
-        startsAt: startsAt || null,
-        location: location.trim() || null,
-        format,
-        provinceWide,
-        ...(kind === 'written_consultation' ? { consultationDeadline: deadline || null } : {}),
-      });
+      const m = await api<Meeting>('POST', '/meetings', created);
       onCreated();
       navigate(`/meetings/${m.id}`);
     } catch (err) {
@@ -507,10 +536,10 @@ function PlanMeetingForm({
     } finally {
       setBusy(false);
     }
-  };
+  });
   return (
     <Card withBorder>
-      <form onSubmit={submit} data-testid="plan-form">
+      <form onSubmit={submit} noValidate data-testid="plan-form">
         <Stack gap="sm">
           <Title order={2} size="h4">
             {tr('Dự kiến cuộc họp', 'Plan a meeting')}
@@ -518,76 +547,50 @@ function PlanMeetingForm({
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
             <NativeSelect
               label={tr('Cơ quan', 'Body')}
-              value={bk}
-              onChange={(e) => setBodyKind(e.currentTarget.value)}
+              value={body?.kind ?? ''}
+              onChange={(e) => form.setFieldValue('bodyKind', e.currentTarget.value)}
               data={bodies.map((b) => ({ value: b.kind, label: b.name }))}
               data-testid="plan-body"
             />
             <NativeSelect
               label={tr('Loại cuộc họp', 'Kind')}
-              value={kind}
-              onChange={(e) => setKind(e.currentTarget.value)}
+              {...form.getInputProps('kind')}
               data={MEETING_KINDS.map((k) => ({ value: k, label: kindLabel(k, l) }))}
               data-testid="plan-kind"
             />
             <NativeSelect
               label={tr('Hình thức', 'Format')}
-              value={format}
-              onChange={(e) => setFormat(e.currentTarget.value)}
+              {...form.getInputProps('format')}
               data={MEETING_FORMATS.map((k) => ({ value: k, label: formatLabel(k, l) }))}
               data-testid="plan-format"
             />
           </SimpleGrid>
           <TextInput
             label={tr('Tên cuộc họp', 'Title')}
-            value={shownTitle}
-            onChange={(e) => {
-              setTouched(true);
-              setTitle(e.currentTarget.value);
-            }}
+            {...form.getInputProps('title')}
+            value={titleOf(form.values)}
+            onChange={(e) => form.setValues({ touched: true, title: e.currentTarget.value })}
             required
+            maxLength={500}
             data-testid="plan-title"
           />
           <Group align="end" wrap="wrap" gap="sm">
-            <DateField label={tr('Ngày họp', 'Date')} value={date} onChange={setDate} testid="plan-date" required />
-            <TimeField
-              label={tr('Giờ bắt đầu', 'Starts at')}
-              value={startsAt}
-              onChange={setStartsAt}
-              testid="plan-time"
-            />
-            <TextInput
-              label={tr('Địa điểm', 'Location')}
-              value={location}
-              onChange={(e) => setLocation(e.currentTarget.value)}
-              w={260}
-              maw="100%"
-              data-testid="plan-location"
-            />
-            {kind === 'written_consultation' && (
+            <DateField label={tr('Ngày họp', 'Date')} {...form.valueProps('meetingDate')} testid="plan-date" required />
+            <TimePlaceFields form={form} prefix="plan" />
+            {form.values.kind === 'written_consultation' && (
               <DateField
                 label={tr('Hạn trả lời', 'Replies due')}
-                value={deadline}
-                onChange={setDeadline}
+                {...form.valueProps('consultationDeadline')}
                 testid="plan-deadline"
                 required
               />
             )}
           </Group>
-          <Checkbox
-            label={tr('Hội nghị toàn tỉnh', 'Province-wide conference')}
-            checked={provinceWide}
-            onChange={(e) => setProvinceWide(e.currentTarget.checked)}
-            data-testid="plan-province-wide"
-          />
+          <ProvinceWideField form={form} prefix="plan" />
+          <FormProblem errors={form.errors} testid="plan-problem" />
           <WriteError error={error} testid="plan-error" />
           <Group>
-            <Button
-              type="submit"
-              loading={busy}
-              disabled={!body || !date || !shownTitle.trim()}
-              data-testid="plan-submit"
-            >
+            <Button type="submit" loading={busy} data-testid="plan-submit">
               {tr('Dự kiến cuộc họp', 'Plan the meeting')}
             </Button>
           </Group>

@@ -1,7 +1,7 @@
 import { Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { z } from 'zod';
+import { UpdateMeetingSchema } from '@quyche/core';
 import type { BodyDetailSchema } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
@@ -10,6 +10,8 @@ import { useAction } from './meeting.parts';
 import { WriteError } from '../../app/ui/write-error';
 import { useTr } from '../../app/ui/i18n';
 import { FormActions } from '../../app/ui/form-actions';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 
 type BodyDetail = z.infer<typeof BodyDetailSchema>;
 interface Member {
@@ -52,36 +54,30 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
     editable ? `/bodies/${encodeURIComponent(m.bodyId)}?asOf=${m.meetingDate}` : null,
   );
   const members = membersOf(m, body);
-  const [chair, setChair] = useState('');
-  const [secretaryPick, setSecretaryPick] = useState('');
-  const [secretary, setSecretary] = useState('');
+  const form = useSchemaForm(UpdateMeetingSchema, { chairPersonId: '', secretaryPick: '', secretaryName: '' }, (v) => ({
+    version: m.version,
+    chairPersonId: v.chairPersonId || null,
+    // Someone else's name is required: blank, it is refused rather than clearing the secretary.
+    secretaryName: v.secretaryPick === OTHER ? v.secretaryName.trim() : blankAs(v.secretaryName, null),
+  }));
   const a = useAction((x) => {
     onMeeting(x);
     setOpen(false);
   }, reload);
   const start = () => {
     a.setError(null);
-    setChair(m.chair?.personId ?? '');
     // A secretary recorded by name stays "someone else" unless the name is a member's.
     const name = m.secretaryName ?? '';
-    setSecretaryPick(!name ? '' : members.some((x) => x.fullName === name) ? name : OTHER);
-    setSecretary(name);
+    form.setValues({
+      chairPersonId: m.chair?.personId ?? '',
+      secretaryPick: !name ? '' : members.some((x) => x.fullName === name) ? name : OTHER,
+      secretaryName: name,
+    });
+    form.clearErrors();
     setOpen(true);
   };
-  const pickSecretary = (v: string) => {
-    setSecretaryPick(v);
-    setSecretary(v === OTHER ? '' : v);
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void a.run(() =>
-      api('PATCH', `/meetings/${m.id}`, {
-        version: m.version,
-        chairPersonId: chair || null,
-        secretaryName: secretary.trim() || null,
-      }),
-    );
-  };
+  const pickSecretary = (v: string) => form.setValues({ secretaryPick: v, secretaryName: v === OTHER ? '' : v });
+  const submit = form.submitBody((body) => void a.run(() => api('PATCH', `/meetings/${m.id}`, body)));
   const label = (x: Member) => (x.title ? `${x.fullName} — ${x.title}` : x.fullName);
   return (
     <Card withBorder data-testid="chair-section">
@@ -113,7 +109,7 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
         </Text>
       </Stack>
       {open && (
-        <form onSubmit={submit} data-testid="chair-form">
+        <form onSubmit={submit} noValidate data-testid="chair-form">
           <Stack gap="xs" mt="sm">
             <NativeSelect
               label={tr('Người chủ trì hội nghị', 'Chair')}
@@ -121,8 +117,7 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
                 `Ủy viên của ${m.bodyName} vào ngày họp ${fmt(m.meetingDate)}`,
                 `A member of the body on ${fmt(m.meetingDate)}`,
               )}
-              value={chair}
-              onChange={(e) => setChair(e.currentTarget.value)}
+              {...form.getInputProps('chairPersonId')}
               data={[
                 { value: '', label: tr('(chưa chọn)', '(none)') },
                 ...members.map((x) => ({ value: x.personId, label: label(x) })),
@@ -131,7 +126,7 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
             />
             <NativeSelect
               label={tr('Thư ký hội nghị', 'Secretary')}
-              value={secretaryPick}
+              value={form.values.secretaryPick}
               onChange={(e) => pickSecretary(e.currentTarget.value)}
               data={[
                 { value: '', label: tr('(chưa chọn)', '(none)') },
@@ -140,20 +135,20 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
               ]}
               data-testid="secretary-select"
             />
-            {secretaryPick === OTHER && (
+            {form.values.secretaryPick === OTHER && (
               <TextInput
                 label={tr('Họ tên, chức vụ của thư ký', 'Secretary’s name and office')}
                 placeholder={tr(
                   'Ví dụ: Nguyễn Thị Hoa, Phó Chánh Văn phòng Tỉnh ủy',
                   'e.g. Nguyễn Thị Hoa, Deputy Chief of the Office',
                 )}
-                value={secretary}
-                onChange={(e) => setSecretary(e.currentTarget.value)}
+                {...form.getInputProps('secretaryName')}
                 maxLength={200}
                 required
                 data-testid="secretary-input"
               />
             )}
+            <FormProblem errors={form.errors} testid="chair-problem" />
             <WriteError error={a.error} testid="chair-error" onClose={() => a.setError(null)} />
             <FormActions onCancel={() => setOpen(false)}>
               <Button type="submit" loading={a.busy} data-testid="chair-save">

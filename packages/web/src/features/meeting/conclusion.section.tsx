@@ -14,9 +14,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { checkSixClear, describeDue, parseDocumentSymbol } from '@quyche/core';
+import type { ReactNode } from 'react';
+import type { z } from 'zod';
+import { checkSixClear, describeDue, IssueConclusionSchema, parseDocumentSymbol } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt, maxDate, nextTwelveMonths } from '../../app/ui/dates';
 import type { Lang } from '../../app/ui/i18n';
@@ -26,6 +26,8 @@ import { CheckLine, useAction } from './meeting.parts';
 import { DateField } from '../../app/ui/date-field';
 import { WriteError } from '../../app/ui/write-error';
 import { useTr } from '../../app/ui/i18n';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
 import type { Meeting } from './meeting.parts';
 import type { MeetingListItem } from '../../app/types';
 import type { OrgDetail } from '../../app/types';
@@ -209,18 +211,35 @@ function IssuedConclusion({ m, c }: { m: Meeting; c: Conclusion }) {
   );
 }
 
+/** An item as typed; its fields are named as in the body, so that the schema's refusal shows beside its input. */
 interface Draft {
   kind: 'conclusion' | 'action';
   text: string;
-  lead: string;
+  /** The one lead unit's id. */
+  leads: string;
+  /** Names, comma-separated. */
   supporting: string;
   dueDate: string;
   dueMeetingId: string;
   dueLabel: string;
   product: string;
   decidingBody: string;
-  supervisor: string;
+  supervisorPersonId: string;
 }
+interface ConclusionValues extends Record<string, unknown> {
+  docType: ConclusionDocType;
+  issuedOn: string;
+  summary: string;
+  signer: { for: string; position: string; personId: string };
+  /** One a line. */
+  recipients: string;
+  items: Draft[];
+}
+type ConclusionBody = z.input<typeof IssueConclusionSchema>;
+
+/** The first refusal at `path` or under it (`recipients.2`, `items.0.leads.0.name`): for an input that sends a list. */
+const errorUnder = (errors: Record<string, ReactNode>, path: string): ReactNode =>
+  errors[path] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1];
 
 /**
  * Units that can lead a task: the advisory bodies and the UBKT of the organization, and its party committees (not
@@ -252,30 +271,52 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
   const blank = (kind: Draft['kind']): Draft => ({
     kind,
     text: '',
-    lead: '',
+    leads: '',
     supporting: '',
     dueDate: '',
     dueMeetingId: '',
     dueLabel: '',
     product: '',
     decidingBody: defaultDeciding,
-    supervisor: '',
+    supervisorPersonId: '',
   });
-  const [docType, setDocType] = useState<ConclusionDocType>(defaultDocType(m.bodyKind));
-  const [issuedOn, setIssuedOn] = useState(maxDate(m.meetingDate, m.closedOn));
-  const [summary, setSummary] = useState(`${m.bodyName} kết luận như sau:`);
-  const [forText, setFor] = useState(signerFor(m.bodyKind));
-  // The chair signs on behalf of the collective under his own office (36-HD/VPTW): BÍ THƯ, PHÓ BÍ THƯ.
-  const [position, setPosition] = useState(m.chair?.signingPosition ?? 'BÍ THƯ');
-  const [signer, setSigner] = useState(m.chair?.personId ?? '');
-  const [recipients, setRecipients] = useState('');
-  const [items, setItems] = useState<Draft[]>([blank('conclusion')]);
+  const form = useSchemaForm<ConclusionValues, typeof IssueConclusionSchema>(
+    IssueConclusionSchema,
+    {
+      docType: defaultDocType(m.bodyKind),
+      issuedOn: maxDate(m.meetingDate, m.closedOn),
+      summary: `${m.bodyName} kết luận như sau:`,
+      // The chair signs on behalf of the collective under his own office (36-HD/VPTW): BÍ THƯ, PHÓ BÍ THƯ.
+      signer: {
+        for: signerFor(m.bodyKind),
+        position: m.chair?.signingPosition ?? 'BÍ THƯ',
+        personId: m.chair?.personId ?? '',
+      },
+      recipients: '',
+      items: [blank('conclusion')],
+    },
+    (v): ConclusionBody => ({
+      issuedOn: v.issuedOn,
+      docType: v.docType,
+      summary: v.summary.trim(),
+      signer: { for: v.signer.for.trim(), position: v.signer.position.trim(), personId: v.signer.personId || null },
+      recipients: v.recipients
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      items: v.items.map(toInput),
+    }),
+  );
+  const { docType, items } = form.values;
   const a = useAction(onMeeting, reload);
-  const set = (i: number, patch: Partial<Draft>) =>
-    setItems((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const set = (i: number, patch: Partial<Draft>) => {
+    for (const [k, v] of Object.entries(patch)) form.setFieldValue(`items.${i}.${k}`, v);
+  };
+  /** An item's input, bound to its field in the body. */
+  const item = (i: number, field: keyof Draft) => form.getInputProps(`items.${i}.${field}`);
   const dueMeeting = (d: Draft) => (d.dueMeetingId ? dueMeetings.find((x) => x.id === d.dueMeetingId) : undefined);
-  const toInput = (d: Draft) => {
-    const leadName = leads.find((x) => x.value === d.lead)?.label ?? '';
+  const toInput = (d: Draft): ConclusionBody['items'][number] => {
+    const leadName = leads.find((x) => x.value === d.leads)?.label ?? '';
     const at = dueMeeting(d);
     const supporting = d.supporting
       .split(/[,;\n]/)
@@ -286,41 +327,25 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
     return {
       kind: d.kind,
       text: d.text.trim(),
-      leads: d.lead ? [{ kind: 'unit' as const, id: d.lead, name: leadName }] : [],
+      leads: d.leads ? [{ kind: 'unit' as const, id: d.leads, name: leadName }] : [],
       supporting,
       // A meeting as the deadline is an alternative to a date: it is sent with its title as the wording.
       dueDate: at ? null : d.dueDate || null,
       dueMeetingId: at ? at.id : null,
       dueLabel: at ? at.title : d.dueLabel.trim() || null,
-      supervisorPersonId: d.supervisor || null,
+      supervisorPersonId: d.supervisorPersonId || null,
       decidingBody: d.decidingBody || null,
       product: d.product.trim() || null,
     };
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void a.run(() =>
-      api('POST', `/meetings/${m.id}/conclusion`, {
-        issuedOn,
-        docType,
-        summary: summary.trim(),
-        signer: { for: forText.trim(), position: position.trim(), personId: signer || null },
-        recipients: recipients
-          .split('\n')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        items: items.map(toInput),
-      }),
-    );
-  };
+  const submit = form.submitBody((body) => void a.run(() => api('POST', `/meetings/${m.id}/conclusion`, body)));
   return (
-    <form onSubmit={submit} data-testid="conclusion-form">
+    <form onSubmit={submit} noValidate data-testid="conclusion-form">
       <Stack gap="sm">
         <Group align="end" gap="xs" wrap="wrap">
           <NativeSelect
             label={tr('Loại văn bản', 'Document type')}
-            value={docType}
-            onChange={(e) => setDocType(e.currentTarget.value as ConclusionDocType)}
+            {...form.getInputProps('docType')}
             data={(['TB', 'KL'] as const).map((t) => ({ value: t, label: `${docTypeLabel(t, l)} — ${t}` }))}
             data-testid="conclusion-doctype"
             w={240}
@@ -328,36 +353,36 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
           />
           <DateField
             label={tr('Ngày ban hành', 'Issued on')}
-            value={issuedOn}
-            onChange={setIssuedOn}
+            {...form.valueProps('issuedOn')}
             testid="conclusion-date"
             required
           />
         </Group>
         <Textarea
           label={tr('Nội dung mở đầu', 'Summary')}
-          value={summary}
-          onChange={(e) => setSummary(e.currentTarget.value)}
+          {...form.getInputProps('summary')}
           autosize
           minRows={2}
+          maxLength={2000}
           required
           data-testid="conclusion-summary"
         />
         {items.map((d, i) => {
           const input = toInput(d);
+          const leadsIn = input.kind === 'action' ? input : null;
           const at = dueMeeting(d);
           const preview =
             d.kind === 'action'
               ? checkSixClear({
                   title: d.text,
-                  leads: 'leads' in input ? (input.leads ?? []) : [],
-                  supporting: 'supporting' in input ? (input.supporting ?? []) : [],
+                  leads: leadsIn?.leads ?? [],
+                  supporting: leadsIn?.supporting ?? [],
                   due: {
                     date: at ? null : d.dueDate || null,
                     meetingId: at?.id ?? null,
                     label: at ? at.title : d.dueLabel || null,
                   },
-                  supervisorId: d.supervisor || null,
+                  supervisorId: d.supervisorPersonId || null,
                   decidingBody: d.decidingBody || null,
                   product: d.product || null,
                 })
@@ -369,8 +394,7 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
                   <Group gap="xs">
                     <Text fw={700}>{i + 1}.</Text>
                     <NativeSelect
-                      value={d.kind}
-                      onChange={(e) => set(i, { kind: e.currentTarget.value as Draft['kind'] })}
+                      {...item(i, 'kind')}
                       data={[
                         { value: 'conclusion', label: tr('Ý kết luận', 'Conclusion') },
                         { value: 'action', label: tr('Nhiệm vụ giao', 'Action item') },
@@ -383,17 +407,17 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
                   {items.length > 1 && (
                     <CloseButton
                       aria-label={tr('Bỏ mục này', 'Remove')}
-                      onClick={() => setItems((xs) => xs.filter((_, j) => j !== i))}
+                      onClick={() => form.removeListItem('items', i)}
                       data-testid="ci-remove"
                     />
                   )}
                 </Group>
                 <Textarea
                   label={d.kind === 'action' ? tr('Nhiệm vụ (rõ việc)', 'Task') : tr('Nội dung kết luận', 'Text')}
-                  value={d.text}
-                  onChange={(e) => set(i, { text: e.currentTarget.value })}
+                  {...item(i, 'text')}
                   autosize
                   minRows={2}
+                  maxLength={5000}
                   required
                   data-testid="ci-text"
                 />
@@ -401,22 +425,23 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
                     <NativeSelect
                       label={tr('Đơn vị chủ trì (rõ người)', 'Lead unit')}
-                      value={d.lead}
-                      onChange={(e) => set(i, { lead: e.currentTarget.value })}
+                      {...item(i, 'leads')}
+                      error={errorUnder(form.errors, `items.${i}.leads`)}
                       data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...leads]}
                       data-testid="ci-lead"
                     />
                     <TextInput
                       label={tr('Đơn vị phối hợp', 'Supporting units')}
                       description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')}
-                      value={d.supporting}
-                      onChange={(e) => set(i, { supporting: e.currentTarget.value })}
+                      {...item(i, 'supporting')}
+                      error={errorUnder(form.errors, `items.${i}.supporting`)}
                       data-testid="ci-supporting"
                     />
                     <DateField
                       label={tr('Thời hạn (rõ thời gian)', 'Due date')}
+                      {...form.valueProps(`items.${i}.dueDate`)}
                       value={at ? '' : d.dueDate}
-                      onChange={(v) => set(i, { dueDate: v })}
+                      error={errorUnder(form.errors, `items.${i}.dueDate`) ?? form.errors[`items.${i}.dueMeetingId`]}
                       testid="ci-due"
                       disabled={!!at}
                     />
@@ -433,21 +458,20 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
                       <TextInput
                         label={tr('Hoặc mô tả thời hạn', 'Or describe the deadline')}
                         placeholder={tr('Ví dụ: trình Hội nghị Tỉnh ủy cuối năm', 'e.g. at the year-end conference')}
-                        value={d.dueLabel}
-                        onChange={(e) => set(i, { dueLabel: e.currentTarget.value })}
+                        {...item(i, 'dueLabel')}
+                        maxLength={200}
                         data-testid="ci-due-label"
                       />
                     )}
                     <TextInput
                       label={tr('Sản phẩm (rõ sản phẩm)', 'Product')}
-                      value={d.product}
-                      onChange={(e) => set(i, { product: e.currentTarget.value })}
+                      {...item(i, 'product')}
+                      maxLength={500}
                       data-testid="ci-product"
                     />
                     <NativeSelect
                       label={tr('Cấp quyết định (rõ thẩm quyền)', 'Deciding body')}
-                      value={d.decidingBody}
-                      onChange={(e) => set(i, { decidingBody: e.currentTarget.value })}
+                      {...item(i, 'decidingBody')}
                       data={[
                         { value: '', label: tr('(chọn)', '(choose)') },
                         ...(m.regulation?.bodies ?? []).map((b) => ({ value: b.code, label: b.name })),
@@ -456,8 +480,7 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
                     />
                     <NativeSelect
                       label={tr('Ủy viên theo dõi (rõ trách nhiệm)', 'Supervising member')}
-                      value={d.supervisor}
-                      onChange={(e) => set(i, { supervisor: e.currentTarget.value })}
+                      {...item(i, 'supervisorPersonId')}
                       data={[
                         { value: '', label: tr('(chọn)', '(choose)') },
                         ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
@@ -475,7 +498,7 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
           <Button
             variant="subtle"
             size="xs"
-            onClick={() => setItems((xs) => [...xs, blank('conclusion')])}
+            onClick={() => form.insertListItem('items', blank('conclusion'))}
             data-testid="ci-add-conclusion"
           >
             + {tr('Ý kết luận', 'Conclusion')}
@@ -483,7 +506,7 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
           <Button
             variant="subtle"
             size="xs"
-            onClick={() => setItems((xs) => [...xs, blank('action')])}
+            onClick={() => form.insertListItem('items', blank('action'))}
             data-testid="ci-add-action"
           >
             + {tr('Nhiệm vụ giao', 'Action item')}
@@ -492,22 +515,21 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
           <TextInput
             label={tr('Thẩm quyền ký', 'Signing for')}
-            value={forText}
-            onChange={(e) => setFor(e.currentTarget.value)}
+            {...form.getInputProps('signer.for')}
             required
+            maxLength={200}
             data-testid="conclusion-signer-for"
           />
           <TextInput
             label={tr('Chức vụ người ký', 'Position')}
-            value={position}
-            onChange={(e) => setPosition(e.currentTarget.value)}
+            {...form.getInputProps('signer.position')}
             required
+            maxLength={200}
             data-testid="conclusion-signer-position"
           />
           <NativeSelect
             label={tr('Người ký', 'Signer')}
-            value={signer}
-            onChange={(e) => setSigner(e.currentTarget.value)}
+            {...form.getInputProps('signer.personId')}
             data={[
               { value: '', label: tr('(chưa chọn)', '(none)') },
               ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
@@ -517,20 +539,17 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
         </SimpleGrid>
         <Textarea
           label={tr('Nơi nhận (mỗi dòng một nơi)', 'Recipients (one per line)')}
-          value={recipients}
-          onChange={(e) => setRecipients(e.currentTarget.value)}
+          {...form.getInputProps('recipients')}
+          error={errorUnder(form.errors, 'recipients')}
           autosize
           minRows={2}
           data-testid="conclusion-recipients"
         />
+        {/* The list of items itself (none, too many) has no input of its own. */}
+        <FormProblem errors={{ _: form.errors._ ?? form.errors.items }} testid="conclusion-problem" />
         <WriteError error={a.error} testid="conclusion-error" />
         <Group>
-          <Button
-            type="submit"
-            loading={a.busy}
-            disabled={!summary.trim() || items.some((x) => !x.text.trim()) || !issuedOn}
-            data-testid="conclusion-submit"
-          >
+          <Button type="submit" loading={a.busy} data-testid="conclusion-submit">
             {l === 'vi'
               ? `Ban hành ${docType === 'KL' ? 'kết luận' : 'thông báo kết luận'}`
               : `Issue the ${docType === 'KL' ? 'conclusion' : 'notice'}`}

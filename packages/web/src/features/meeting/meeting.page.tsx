@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Card,
-  Checkbox,
   Group,
   NativeSelect,
   Stack,
@@ -14,7 +13,18 @@ import {
   Title,
 } from '@mantine/core';
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
-import { todayInVietnam, versionLabelVi } from '@quyche/core';
+import {
+  CancelMeetingSchema,
+  ConveneMeetingSchema,
+  MEETING_FORMATS,
+  MeetingStepSchema,
+  SendDocumentsSchema,
+  todayInVietnam,
+  UpdateMeetingSchema,
+  versionLabelVi,
+} from '@quyche/core';
+import type { MeetingFormat } from '@quyche/core';
+import type { z } from 'zod';
 import { api } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
 import { fmt, maxDate, earlierIso } from '../../app/ui/dates';
@@ -40,7 +50,6 @@ import {
 import { ConfidentialityBadge } from '../../app/ui/confidentiality-badge';
 import { DateField } from '../../app/ui/date-field';
 import { WriteError } from '../../app/ui/write-error';
-import { TimeField } from '../../app/ui/time-field';
 import { useLive } from '../../app/ui/use-live';
 import { useTr } from '../../app/ui/i18n';
 import { labelOf } from '../../app/ui/labels';
@@ -50,6 +59,9 @@ import { RescheduleSection } from './reschedule.section';
 import type { SectionProps } from './meeting.types';
 import { StepButton, StepForm } from '../../app/ui/workflow-step';
 import { FormActions } from '../../app/ui/form-actions';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
+import { ProvinceWideField, TimePlaceFields } from './meeting-fields';
 
 /** A live summary folded into the meeting: counts, quorum and each connection point's numbers. */
 export function withLive(m: Meeting, s: LiveSummary): Meeting {
@@ -199,6 +211,39 @@ export function MeetingPage({ id }: { id: string }) {
   );
 }
 
+interface StepValues extends Record<string, unknown> {
+  convenedBy: string;
+  conveningRef: string;
+  /** The date of opening, closing or approving the minutes; `sentOn` that of sending the documents. */
+  on: string;
+  sentOn: string;
+  /** Why the meeting is cancelled; `earlyReason` why it is opened or closed before its date. */
+  reason: string;
+  earlyReason: string;
+}
+type StepBody =
+  | z.input<typeof ConveneMeetingSchema>
+  | z.input<typeof SendDocumentsSchema>
+  | z.input<typeof MeetingStepSchema>
+  | z.input<typeof CancelMeetingSchema>;
+/** Each step's route under /meetings/:id and the schema it parses with. */
+const STEP_PATHS: Record<string, string> = {
+  convened: 'convene',
+  documents_sent: 'documents-sent',
+  in_session: 'open',
+  closed: 'close',
+  minutes_approved: 'minutes/approve',
+  cancelled: 'cancel',
+};
+const stepSchema = (step: string | null): z.ZodType<unknown, StepBody> =>
+  step === 'convened'
+    ? ConveneMeetingSchema
+    : step === 'documents_sent'
+      ? SendDocumentsSchema
+      : step === 'cancelled'
+        ? CancelMeetingSchema
+        : MeetingStepSchema;
+
 /** The life cycle with the current state, and a button (with its small form) for each step allowed now. */
 function StepsPanel({ m, onMeeting, reload }: SectionProps) {
   const [l, tr] = useTr();
@@ -208,10 +253,6 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
     setActive(null);
   }, reload);
   const today = todayInVietnam();
-  const [convenedBy, setConvenedBy] = useState<string>(m.regulation?.conveningBody ?? '');
-  const [ref, setRef] = useState('');
-  const [on, setOn] = useState('');
-  const [reason, setReason] = useState('');
   const current = LIFE_CYCLE.indexOf(m.state as (typeof LIFE_CYCLE)[number]);
   const stepClass = (s: string, i: number) =>
     m.state === s
@@ -232,29 +273,36 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
     if (step === 'minutes_approved') return maxDate(m.closedOn ?? m.meetingDate, today);
     return today;
   };
+  // One form for the step open, checked against that step's schema.
+  const form = useSchemaForm<StepValues, z.ZodType<unknown, StepBody>>(
+    stepSchema(active),
+    {
+      convenedBy: m.regulation?.conveningBody ?? '',
+      conveningRef: '',
+      on: '',
+      sentOn: '',
+      reason: '',
+      earlyReason: '',
+    },
+    (v): StepBody => {
+      const version = m.version;
+      if (active === 'convened')
+        return { version, convenedBy: v.convenedBy || null, conveningRef: blankAs(v.conveningRef, null) };
+      if (active === 'documents_sent') return { version, sentOn: v.sentOn };
+      if (active === 'cancelled') return { version, reason: v.reason.trim() };
+      return { version, ...(v.on ? { on: v.on } : {}), ...(early_ ? { earlyReason: v.earlyReason.trim() } : {}) };
+    },
+  );
   const open = (s: string) => {
     a.setError(null);
     setActive(active === s ? null : s);
-    setOn(defaultOn(s));
-    setReason('');
-    if (s === 'convened') setConvenedBy(m.regulation?.conveningBody ?? '');
+    form.setValues({ on: defaultOn(s), sentOn: defaultOn(s), reason: '', earlyReason: '' });
+    if (s === 'convened') form.setFieldValue('convenedBy', m.regulation?.conveningBody ?? '');
+    form.clearErrors();
   };
-  const submit = () => {
-    const v = { version: m.version };
-    const url = `/meetings/${m.id}`;
-    if (active === 'convened')
-      return a.run(() =>
-        api('POST', `${url}/convene`, { ...v, convenedBy: convenedBy || null, conveningRef: ref.trim() || null }),
-      );
-    if (active === 'documents_sent') return a.run(() => api('POST', `${url}/documents-sent`, { ...v, sentOn: on }));
-    const early = early_ && reason.trim() ? { earlyReason: reason.trim() } : {};
-    if (active === 'in_session')
-      return a.run(() => api('POST', `${url}/open`, { ...v, ...(on ? { on } : {}), ...early }));
-    if (active === 'closed') return a.run(() => api('POST', `${url}/close`, { ...v, ...(on ? { on } : {}), ...early }));
-    if (active === 'minutes_approved')
-      return a.run(() => api('POST', `${url}/minutes/approve`, { ...v, ...(on ? { on } : {}) }));
-    if (active === 'cancelled') return a.run(() => api('POST', `${url}/cancel`, { ...v, reason: reason.trim() }));
-  };
+  const submit = form.submitBody(
+    (body) => active && void a.run(() => api('POST', `/meetings/${m.id}/${STEP_PATHS[active]}`, body)),
+  );
   const dateLabel: Record<string, string> = {
     documents_sent: tr('Ngày gửi tài liệu', 'Sent on'),
     in_session: tr('Ngày khai mạc', 'Opened on'),
@@ -309,15 +357,8 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
           testid="step-form"
           submitLabel={labelOf(STEP_LABELS, active, l)}
           submitTestid="step-submit"
-          onSubmit={submit}
+          onSubmit={() => submit()}
           busy={a.busy}
-          ready={
-            !(
-              (active === 'cancelled' && !reason.trim()) ||
-              (early_ && !reason.trim()) ||
-              (active === 'documents_sent' && !on)
-            )
-          }
           ends={active === 'cancelled'}
           onCancel={() => setActive(null)}
         >
@@ -325,8 +366,7 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
             <>
               <NativeSelect
                 label={tr('Cơ quan quyết định triệu tập', 'Convened by')}
-                value={convenedBy}
-                onChange={(e) => setConvenedBy(e.currentTarget.value)}
+                {...form.getInputProps('convenedBy')}
                 data={[
                   { value: '', label: tr('(không có quyết định triệu tập)', '(no convening decision)') },
                   ...(m.regulation?.bodies ?? []).map((b) => ({ value: b.code, label: b.name })),
@@ -341,21 +381,28 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
               <TextInput
                 label={tr('Văn bản triệu tập', 'Convening reference')}
                 placeholder={tr('Ví dụ: Giấy triệu tập số …', 'e.g. Notice no. …')}
-                value={ref}
-                onChange={(e) => setRef(e.currentTarget.value)}
+                {...form.getInputProps('conveningRef')}
+                maxLength={200}
                 data-testid="convene-ref"
               />
             </>
           )}
-          {dateLabel[active] && <DateField label={dateLabel[active]!} value={on} onChange={setOn} testid="step-date" />}
+          {dateLabel[active] && (
+            <DateField
+              label={dateLabel[active]!}
+              {...form.valueProps(active === 'documents_sent' ? 'sentOn' : 'on')}
+              testid="step-date"
+              required={active === 'documents_sent'}
+            />
+          )}
           {active === 'cancelled' && (
             <Textarea
               label={tr('Lý do hủy', 'Reason')}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
+              {...form.getInputProps('reason')}
               required
               autosize
               minRows={2}
+              maxLength={500}
               data-testid="cancel-reason-input"
             />
           )}
@@ -369,16 +416,17 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
                 'Hôm nay chưa tới ngày họp: chỉ ghi nhận trước khi có lý do, lý do được lưu vào nhật ký.',
                 'The meeting is later: a reason is required and kept in the audit.',
               )}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
+              {...form.getInputProps('earlyReason')}
               required
               autosize
               minRows={2}
+              maxLength={500}
               data-testid="early-reason"
             />
           )}
         </StepForm>
       )}
+      <FormProblem errors={form.errors} testid="step-problem" />
       <WriteError error={a.error} testid="step-error" onClose={() => a.setError(null)} />
     </Card>
   );
@@ -422,24 +470,33 @@ function ChecksPanel({ m }: { m: Meeting }) {
 function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
   const [l, tr] = useTr();
   const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState(m.title);
-  const [startsAt, setStartsAt] = useState(m.startsAt ?? '');
-  const [location, setLocation] = useState(m.location ?? '');
-  const [format, setFormat] = useState(m.format);
-  const [provinceWide, setProvinceWide] = useState(m.provinceWide);
+  const details = () => ({
+    title: m.title,
+    startsAt: m.startsAt ?? '',
+    location: m.location ?? '',
+    format: m.format,
+    provinceWide: m.provinceWide,
+  });
+  const form = useSchemaForm(UpdateMeetingSchema, details(), (v) => ({
+    version: m.version,
+    title: v.title.trim(),
+    startsAt: v.startsAt || null,
+    location: blankAs(v.location, null),
+    format: v.format as MeetingFormat,
+    provinceWide: v.provinceWide,
+  }));
   const a = useAction((x) => {
     onMeeting(x);
     setOpen(false);
   }, reload);
   if (!m.can.write || ['closed', 'minutes_approved', 'cancelled'].includes(m.state)) return null;
   const start = () => {
-    setTitle(m.title);
-    setStartsAt(m.startsAt ?? '');
-    setLocation(m.location ?? '');
-    setFormat(m.format);
-    setProvinceWide(m.provinceWide);
+    a.setError(null);
+    form.setValues(details());
+    form.clearErrors();
     setOpen(true);
   };
+  const submit = form.submitBody((body) => void a.run(() => api('PATCH', `/meetings/${m.id}`, body)));
   return (
     <Card withBorder>
       <Group justify="space-between">
@@ -453,63 +510,34 @@ function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
         )}
       </Group>
       {open && (
-        <Stack gap="xs" mt="xs">
-          <TextInput
-            label={tr('Tên cuộc họp', 'Title')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            data-testid="details-title"
-          />
-          <Group align="end" wrap="wrap">
-            <TimeField
-              label={tr('Giờ bắt đầu', 'Starts at')}
-              value={startsAt}
-              onChange={setStartsAt}
-              testid="details-time"
-            />
+        <form onSubmit={submit} noValidate data-testid="details-form">
+          <Stack gap="xs" mt="xs">
             <TextInput
-              label={tr('Địa điểm', 'Location')}
-              value={location}
-              onChange={(e) => setLocation(e.currentTarget.value)}
-              w={260}
-              maw="100%"
+              label={tr('Tên cuộc họp', 'Title')}
+              {...form.getInputProps('title')}
+              required
+              maxLength={500}
+              data-testid="details-title"
             />
-            <NativeSelect
-              label={tr('Hình thức', 'Format')}
-              value={format}
-              onChange={(e) => setFormat(e.currentTarget.value)}
-              data={['in_person', 'online', 'hybrid'].map((k) => ({ value: k, label: formatLabel(k, l) }))}
-              data-testid="details-format"
-            />
-          </Group>
-          <Checkbox
-            label={tr('Hội nghị toàn tỉnh', 'Province-wide conference')}
-            checked={provinceWide}
-            onChange={(e) => setProvinceWide(e.currentTarget.checked)}
-            data-testid="details-province-wide"
-          />
-          <WriteError error={a.error} testid="details-error" />
-          <FormActions onCancel={() => setOpen(false)}>
-            <Button
-              loading={a.busy}
-              onClick={() =>
-                a.run(() =>
-                  api('PATCH', `/meetings/${m.id}`, {
-                    version: m.version,
-                    title: title.trim(),
-                    startsAt: startsAt || null,
-                    location: location.trim() || null,
-                    format,
-                    provinceWide,
-                  }),
-                )
-              }
-              data-testid="details-save"
-            >
-              {tr('Lưu', 'Save')}
-            </Button>
-          </FormActions>
-        </Stack>
+            <Group align="end" wrap="wrap">
+              <TimePlaceFields form={form} prefix="details" />
+              <NativeSelect
+                label={tr('Hình thức', 'Format')}
+                {...form.getInputProps('format')}
+                data={MEETING_FORMATS.map((k) => ({ value: k, label: formatLabel(k, l) }))}
+                data-testid="details-format"
+              />
+            </Group>
+            <ProvinceWideField form={form} prefix="details" />
+            <FormProblem errors={form.errors} testid="details-problem" />
+            <WriteError error={a.error} testid="details-error" />
+            <FormActions onCancel={() => setOpen(false)}>
+              <Button type="submit" loading={a.busy} data-testid="details-save">
+                {tr('Lưu', 'Save')}
+              </Button>
+            </FormActions>
+          </Stack>
+        </form>
       )}
     </Card>
   );

@@ -13,8 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
-import { DOCUMENT_TYPES } from '@quyche/core';
+import { CreateMeetingDocumentSchema, DOCUMENT_TYPES, MinutesSchema } from '@quyche/core';
 import { api } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
 import type { SectionProps } from './meeting.types';
@@ -23,39 +22,36 @@ import { ConfidentialityBadge, confidentialityLabel } from '../../app/ui/confide
 import { WriteError } from '../../app/ui/write-error';
 import { fileToBase64, fmtSize } from '../../app/ui/file';
 import { useTr } from '../../app/ui/i18n';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
 
 /** The meeting's documents, each with its confidentiality, downloadable; a new one with its file. */
 export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
   const [l, tr] = useTr();
-  const [title, setTitle] = useState('');
-  const [docType, setDocType] = useState('');
-  const [conf, setConf] = useState('0');
+  // The file is read (base64) only once the rest of the form passes.
   const [file, setFile] = useState<File | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const form = useSchemaForm(CreateMeetingDocumentSchema, { title: '', docType: '', confidentiality: '0' }, (v) => ({
+    title: v.title.trim(),
+    docType: v.docType || null,
+    confidentiality: Number(v.confidentiality),
+    ...(file ? { fileName: file.name, mediaType: file.type || 'application/octet-stream' } : {}),
+  }));
   const a = useAction((x) => {
     onMeeting(x);
-    setTitle('');
-    setDocType('');
+    form.setValues({ title: '', docType: '' });
     setFile(null);
     if (fileRef.current) fileRef.current.value = '';
   }, reload);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void a.run(async () =>
-      api('POST', `/meetings/${m.id}/documents`, {
-        title: title.trim(),
-        docType: docType || null,
-        confidentiality: Number(conf),
-        ...(file
-          ? {
-              fileName: file.name,
-              mediaType: file.type || 'application/octet-stream',
-              contentBase64: await fileToBase64(file),
-            }
-          : {}),
-      }),
-    );
-  };
+  const submit = form.submitBody(
+    (body) =>
+      void a.run(async () =>
+        api('POST', `/meetings/${m.id}/documents`, {
+          ...body,
+          ...(file ? { contentBase64: await fileToBase64(file) } : {}),
+        }),
+      ),
+  );
   return (
     <Card withBorder data-testid="documents">
       <Stack gap="sm">
@@ -126,20 +122,18 @@ export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
           </Table.ScrollContainer>
         )}
         {m.can.write && m.state !== 'cancelled' && (
-          <form onSubmit={submit} data-testid="document-form">
+          <form onSubmit={submit} noValidate data-testid="document-form">
             <Stack gap="xs">
               <TextInput
                 label={tr('Tên tài liệu', 'Title')}
-                value={title}
-                onChange={(e) => setTitle(e.currentTarget.value)}
+                {...form.getInputProps('title')}
                 required
                 data-testid="document-title"
               />
               <Group align="end" gap="xs" wrap="wrap">
                 <NativeSelect
                   label={tr('Loại văn bản', 'Type')}
-                  value={docType}
-                  onChange={(e) => setDocType(e.currentTarget.value)}
+                  {...form.getInputProps('docType')}
                   data={[
                     { value: '', label: tr('(không)', '(none)') },
                     ...Object.entries(DOCUMENT_TYPES).map(([k, v]) => ({ value: k, label: `${v} (${k})` })),
@@ -149,8 +143,7 @@ export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
                 />
                 <NativeSelect
                   label={tr('Độ mật', 'Classification')}
-                  value={conf}
-                  onChange={(e) => setConf(e.currentTarget.value)}
+                  {...form.getInputProps('confidentiality')}
                   data={[0, 1, 2, 3].map((n) => ({ value: String(n), label: confidentialityLabel(n, l) }))}
                   data-testid="document-confidentiality"
                   w={140}
@@ -164,15 +157,10 @@ export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
                 data-testid="document-file"
                 style={{ maxWidth: '100%' }}
               />
+              <FormProblem errors={form.errors} testid="document-problem" />
               <WriteError error={a.error} testid="document-error" />
               <Group>
-                <Button
-                  type="submit"
-                  variant="light"
-                  loading={a.busy}
-                  disabled={!title.trim()}
-                  data-testid="document-submit"
-                >
+                <Button type="submit" variant="light" loading={a.busy} data-testid="document-submit">
                   {tr('Thêm tài liệu', 'Add document')}
                 </Button>
               </Group>
@@ -187,15 +175,21 @@ export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
 /** The minutes: written while in session or closed, read-only once approved; a DOCX of them. */
 export function MinutesSection({ m, onMeeting, reload }: SectionProps) {
   const [, tr] = useTr();
-  const [text, setText] = useState(m.minutes?.text ?? '');
+  const form = useSchemaForm(MinutesSchema, { text: m.minutes?.text ?? '' }, (v) => ({
+    version: m.version,
+    text: v.text,
+  }));
   const [dirty, setDirty] = useState(false);
   const a = useAction((x) => {
     onMeeting(x);
     setDirty(false);
   }, reload);
+  const saved = m.minutes?.text ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form follows the saved text while nothing is typed.
   useEffect(() => {
-    if (!dirty) setText(m.minutes?.text ?? '');
-  }, [m.minutes?.text, dirty]);
+    if (!dirty) form.setValues({ text: saved });
+  }, [saved, dirty]);
+  const submit = form.submitBody((body) => void a.run(() => api('PUT', `/meetings/${m.id}/minutes`, body)));
   const editable = m.can.write && ['in_session', 'closed'].includes(m.state);
   const approved = !!m.minutes?.approvedOn;
   return (
@@ -217,35 +211,31 @@ export function MinutesSection({ m, onMeeting, reload }: SectionProps) {
           </Badge>
         )}
         {editable && !approved ? (
-          <>
-            <Textarea
-              value={text}
-              onChange={(e) => {
-                setText(e.currentTarget.value);
-                setDirty(true);
-              }}
-              autosize
-              minRows={5}
-              maxRows={20}
-              placeholder={tr(
-                'Diễn biến hội nghị, ý kiến thảo luận, kết luận của chủ trì…',
-                'Proceedings, discussion, the chair’s conclusions…',
-              )}
-              data-testid="minutes-text"
-            />
-            <WriteError error={a.error} testid="minutes-error" />
-            <Group>
-              <Button
-                variant="light"
-                loading={a.busy}
-                disabled={!text.trim() || !dirty}
-                onClick={() => a.run(() => api('PUT', `/meetings/${m.id}/minutes`, { version: m.version, text }))}
-                data-testid="minutes-save"
-              >
-                {tr('Lưu biên bản', 'Save minutes')}
-              </Button>
-            </Group>
-          </>
+          <form onSubmit={submit} noValidate data-testid="minutes-form">
+            <Stack gap="sm">
+              <Textarea
+                {...form.getInputProps('text')}
+                onChange={(e) => {
+                  form.setFieldValue('text', e.currentTarget.value);
+                  setDirty(true);
+                }}
+                autosize
+                minRows={5}
+                maxRows={20}
+                placeholder={tr(
+                  'Diễn biến hội nghị, ý kiến thảo luận, kết luận của chủ trì…',
+                  'Proceedings, discussion, the chair’s conclusions…',
+                )}
+                data-testid="minutes-text"
+              />
+              <WriteError error={a.error} testid="minutes-error" />
+              <Group>
+                <Button type="submit" variant="light" loading={a.busy} disabled={!dirty} data-testid="minutes-save">
+                  {tr('Lưu biên bản', 'Save minutes')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
         ) : m.minutes ? (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="minutes-readonly">
             {m.minutes.text}

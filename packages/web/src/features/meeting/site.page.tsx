@@ -1,6 +1,5 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
 import { api, type ApiError } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
 import { fmt } from '../../app/ui/dates';
@@ -11,8 +10,15 @@ import { StateBadge } from './meeting.parts';
 import { WriteError } from '../../app/ui/write-error';
 import { useLive } from '../../app/ui/use-live';
 import { useTr } from '../../app/ui/i18n';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
+import { GuestFields } from './guest-fields';
 import type { LiveSummary, SiteView } from './meeting.parts';
 import { useRecord } from '../../app/record';
+import { SiteGuestSchema } from '@quyche/core';
+import type { z } from 'zod';
+
+type SiteGuest = z.input<typeof SiteGuestSchema>;
 
 type Person = SiteView['attendance'][number];
 const FINISHED = ['closed', 'minutes_approved', 'cancelled'];
@@ -245,51 +251,28 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
         </Text>
       ))}
       {view.can.write && !FINISHED.includes(meeting.state) && (
-        <SiteGuestForm
-          onAdd={(name, title) => run(() => api<SiteView>('POST', `${base}/guests`, { name, title }))}
-          busy={busy}
-        />
+        <SiteGuestForm onAdd={(body) => run(() => api<SiteView>('POST', `${base}/guests`, body))} busy={busy} />
       )}
     </Stack>
   );
 }
 
-function SiteGuestForm({
-  onAdd,
-  busy,
-}: {
-  onAdd: (name: string, title: string | null) => Promise<boolean>;
-  busy: boolean;
-}) {
+function SiteGuestForm({ onAdd, busy }: { onAdd: (body: SiteGuest) => Promise<boolean>; busy: boolean }) {
   const [, tr] = useTr();
-  const [name, setName] = useState('');
-  const [title, setTitle] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (await onAdd(name.trim(), title.trim() || null)) {
-      setName('');
-      setTitle('');
-    }
-  };
+  const form = useSchemaForm(SiteGuestSchema, { name: '', title: '' }, (v) => ({
+    name: v.name.trim(),
+    title: blankAs(v.title, null),
+  }));
+  const submit = form.submitBody(async (body) => {
+    if (await onAdd(body)) form.reset();
+  });
   return (
-    <form onSubmit={submit} data-testid="guest-form">
+    <form onSubmit={submit} noValidate data-testid="guest-form">
       <Stack gap={6}>
-        <TextInput
-          label={tr('Khách mời', 'Guest')}
-          placeholder={tr('Họ tên', 'Name')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          required
-          data-testid="guest-name"
-        />
-        <TextInput
-          label={tr('Chức vụ, đơn vị', 'Title')}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          data-testid="guest-title"
-        />
+        <GuestFields field={form.getInputProps} />
+        <FormProblem errors={form.errors} testid="guest-problem" />
         <Group>
-          <Button type="submit" variant="light" loading={busy} disabled={!name.trim()} data-testid="guest-submit">
+          <Button type="submit" variant="light" loading={busy} data-testid="guest-submit">
             {tr('Thêm khách mời tại điểm cầu', 'Add a guest here')}
           </Button>
         </Group>
