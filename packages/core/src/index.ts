@@ -64,3 +64,4 @@ export * from './api/form.labels.js';
 export * from './api/validation.messages.js';
 export * from './api/form.errors.js';
 export * from './member/plan.similarity.js';
+export * from './member/member.alerts.js';
