@@ -47,8 +47,8 @@ export const MEMBER_ALERT_RULES = {
 } as const;
 
 const STATUTE_8_1 =
-  'Điều 8 khoản 1 Điều lệ Đảng: đảng viên bỏ sinh hoạt chi bộ hoặc không đóng đảng phí ba tháng trong năm mà không có ' +
-  'lý do chính đáng thì chi bộ xem xét, đề nghị lên cấp có thẩm quyền xóa tên trong danh sách đảng viên';
+  'Điều 8 khoản 1 Điều lệ Đảng: đảng viên bỏ sinh hoạt chi bộ hoặc không đóng đảng phí ba tháng trong năm ' +
+  'mà không có lý do chính đáng thì chi bộ xem xét, đề nghị lên cấp có thẩm quyền xóa tên trong danh sách đảng viên';
 
 const monthVi = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 const monthEnd = (m: string) =>
@@ -115,8 +115,9 @@ export function memberAlerts(
         actBy,
         basis_vi:
           `Điều 5 khoản 1, 2 Điều lệ Đảng: thời kỳ dự bị mười hai tháng, tính từ ngày lễ kết nạp ` +
-          `(${formatDateVi(member.admittedOn)}), hết ngày ${formatDateVi(ends)}; khi hết thời kỳ dự bị, chi bộ xét công ` +
-          `nhận đảng viên chính thức, trong thời hạn 30 ngày làm việc (đến ${formatDateVi(actBy)}).` +
+          `(${formatDateVi(member.admittedOn)}), hết ngày ${formatDateVi(ends)}; khi hết thời kỳ dự bị, ` +
+          `chi bộ xét công nhận đảng viên chính thức, trong thời hạn 30 ngày làm việc ` +
+          `(đến ${formatDateVi(actBy)}).` +
           (asOf > actBy ? ' Đã quá thời hạn xét.' : ''),
       });
   }
