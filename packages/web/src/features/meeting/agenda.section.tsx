@@ -37,6 +37,7 @@ import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import type { Meeting } from './meeting.parts';
 import type { Lang } from '../../app/ui/i18n';
 import type { z } from 'zod';
+import { MemberSelect } from './member-select';
 
 type Item = Meeting['agenda'][number];
 type Vote = z.input<typeof CastVoteSchema>;
@@ -316,15 +317,13 @@ function ReservedOpinions({ it, m, onMeeting, reload }: SectionProps & { it: Ite
       {canAdd && open && (
         <form onSubmit={submit} noValidate data-testid="opinion-form">
           <Group align="end" gap="xs" wrap="wrap">
-            <NativeSelect
+            <MemberSelect
+              meeting={m}
+              none={['(chọn ủy viên)', '(choose)']}
               label={tr('Ủy viên', 'Member')}
               {...form.getInputProps('personId')}
               required
-              data={[
-                { value: '', label: tr('(chọn ủy viên)', '(choose)') },
-                ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
-              ]}
-              data-testid="opinion-person"
+              testid="opinion-person"
               w={200}
             />
             <Textarea
@@ -479,7 +478,6 @@ function WrittenResponseForm({ m, onMeeting, reload }: SectionProps) {
     form.setValues({ personId: '', choices: {} });
   }, reload);
   const submit = form.submitBody((body) => void a.run(() => api('POST', `/meetings/${m.id}/written-responses`, body)));
-  const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
   const choiceLabels = [
     { value: 'agree', label: tr('Đồng ý', 'Agree') },
     { value: 'disagree', label: tr('Không đồng ý', 'Disagree') },
@@ -496,15 +494,13 @@ function WrittenResponseForm({ m, onMeeting, reload }: SectionProps) {
             </Text>
           )}
           <Group align="end" gap="xs" wrap="wrap">
-            <NativeSelect
+            <MemberSelect
+              meeting={m}
+              none={['(chọn ủy viên)', '(choose)']}
               label={tr('Ủy viên', 'Member')}
               {...form.getInputProps('personId')}
               required
-              data={[
-                { value: '', label: tr('(chọn ủy viên)', '(choose)') },
-                ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
-              ]}
-              data-testid="written-person"
+              testid="written-person"
               w={220}
             />
             <DateField

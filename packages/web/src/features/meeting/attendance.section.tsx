@@ -13,6 +13,7 @@ import { labelOf } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
 import type { Meeting } from './meeting.parts';
 import type { OrgDetail } from '../../app/types';
+import { MemberSelect } from './member-select';
 
 type Attendance = Meeting['attendance'][number];
 export const attendanceOpen = (state: string) => ['convened', 'documents_sent', 'in_session'].includes(state);
@@ -323,7 +324,6 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
     onMeeting(x);
     form.reset();
   }, reload);
-  const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
   const chooseHost = (id: string) => {
     form.setFieldValue('hostOrgId', id);
     const o = hosts.find((x) => x.id === id);
@@ -413,14 +413,12 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
               w={260}
               maw="100%"
             />
-            <NativeSelect
+            <MemberSelect
+              meeting={m}
+              none={['(chưa chọn)', '(none)']}
               label={tr('Người chủ trì', 'Lead')}
               {...form.getInputProps('leadPersonId')}
-              data={[
-                { value: '', label: tr('(chưa chọn)', '(none)') },
-                ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
-              ]}
-              data-testid="site-lead"
+              testid="site-lead"
               w={220}
               maw="100%"
             />

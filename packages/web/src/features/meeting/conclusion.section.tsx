@@ -32,6 +32,7 @@ import type { Meeting } from './meeting.parts';
 import type { MeetingListItem } from '../../app/types';
 import type { OrgDetail } from '../../app/types';
 import { MeetingSelect } from '../../app/ui/meeting-select';
+import { MemberSelect } from './member-select';
 
 type Conclusion = NonNullable<Meeting['conclusion']>;
 type SixClear = Conclusion['items'][number]['sixClear'];
@@ -266,7 +267,6 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
   );
   const dueMeetings = (later ?? []).filter((x) => x.id !== m.id && x.state !== 'cancelled');
   const leads = leadOptions(org);
-  const members = m.attendance.filter((x) => x.role === 'member' && x.personId);
   const defaultDeciding = m.regulation?.bodies.some((b) => b.code === m.bodyKind) ? m.bodyKind : '';
   const blank = (kind: Draft['kind']): Draft => ({
     kind,
@@ -478,14 +478,12 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
                       ]}
                       data-testid="ci-deciding"
                     />
-                    <NativeSelect
+                    <MemberSelect
+                      meeting={m}
+                      none={['(chọn)', '(choose)']}
                       label={tr('Ủy viên theo dõi (rõ trách nhiệm)', 'Supervising member')}
                       {...item(i, 'supervisorPersonId')}
-                      data={[
-                        { value: '', label: tr('(chọn)', '(choose)') },
-                        ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
-                      ]}
-                      data-testid="ci-supervisor"
+                      testid="ci-supervisor"
                     />
                   </SimpleGrid>
                 )}
@@ -527,14 +525,12 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
             maxLength={200}
             data-testid="conclusion-signer-position"
           />
-          <NativeSelect
+          <MemberSelect
+            meeting={m}
+            none={['(chưa chọn)', '(none)']}
             label={tr('Người ký', 'Signer')}
             {...form.getInputProps('signer.personId')}
-            data={[
-              { value: '', label: tr('(chưa chọn)', '(none)') },
-              ...members.map((x) => ({ value: x.personId!, label: x.fullName })),
-            ]}
-            data-testid="conclusion-signer"
+            testid="conclusion-signer"
           />
         </SimpleGrid>
         <Textarea
