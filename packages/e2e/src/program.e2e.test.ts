@@ -521,6 +521,13 @@ describe.skipIf(skipReason !== null)('programs, inspections and recommendations 
     await expect
       .poll(() => page.getByTestId('rec-assign-lead').locator('option', { hasText: 'Văn phòng Tỉnh ủy' }).count())
       .toBe(1);
+    // No lead chosen: the form names the field as the API would, sends nothing and keeps the date typed.
+    await page.getByTestId('rec-assign-due').fill(formatDateVi(addDays(mine.dueOn!, -1)));
+    await page.getByTestId('rec-assign-submit').click();
+    await expect.poll(() => page.getByTestId('rec-assign-form').innerText()).toContain('Thiếu Đơn vị chủ trì tham mưu');
+    expect(await page.getByTestId('recommendation-page').getAttribute('data-state')).toBe('received');
+    expect(await page.getByTestId('rec-assign-due').inputValue()).toBe(formatDateVi(addDays(mine.dueOn!, -1)));
+    await page.getByTestId('rec-assign-due').fill(formatDateVi(mine.dueOn));
     await page.getByTestId('rec-assign-lead').selectOption({ label: 'Văn phòng Tỉnh ủy' });
     expect(await page.getByTestId('rec-assign-due').inputValue()).toBe(formatDateVi(mine.dueOn));
     await page.getByTestId('rec-assign-submit').click();

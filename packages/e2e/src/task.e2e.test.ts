@@ -152,12 +152,13 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     expect(await page.getByTestId('task-source-meeting').innerText()).toContain(symbol);
     expect(await page.getByTestId('extension-authority').getAttribute('data-code')).toBe('BTV');
 
-    // 150 % is refused in words and nothing is sent (it used to go out as 0 %).
+    // 150 % is refused in words and nothing is sent (it used to go out as 0 %), what was typed kept.
     await page.getByTestId('report-percent').fill('150');
     await page.getByTestId('report-text').fill('Vượt kế hoạch');
-    await expect.poll(() => page.getByText('Tiến độ phải là một số từ 0 đến 100%').count()).toBe(1);
-    expect(await page.getByTestId('report-submit').isDisabled()).toBe(true);
+    await page.getByTestId('report-submit').click();
+    await expect.poll(() => page.getByTestId('report-form').innerText()).toContain('Tiến độ (%) tối đa 100');
     expect(await page.getByTestId('report').count()).toBe(0);
+    expect(await page.getByTestId('report-text').inputValue()).toBe('Vượt kế hoạch');
     // 40 % with evidence.
     await page.getByTestId('report-percent').fill('40');
     await page.getByTestId('report-text').fill('Đã tổng hợp báo cáo của 96 đảng ủy xã, phường.');
@@ -312,6 +313,16 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     // Nothing stated yet: the live check names all six.
     expect(await page.getByTestId('task-six-preview').getAttribute('data-complete')).toBe('false');
     expect(await page.locator('[data-testid="six-field"][data-ok="false"]').count()).toBe(6);
+    // Sent without its content: the form names the field as the API would, sends nothing, keeps what was chosen.
+    const before = await taskCount();
+    await page.getByTestId('task-lead-0').selectOption({ label: 'Văn phòng Tỉnh ủy' });
+    await page.getByTestId('task-submit').click();
+    await expect
+      .poll(() => page.getByTestId('task-form').innerText())
+      .toContain('Nội dung nhiệm vụ không được để trống');
+    expect(await page.getByTestId('task-lead-0').inputValue()).not.toBe('');
+    expect(await taskCount()).toBe(before);
+    expect(new URL(page.url()).pathname).toBe('/tasks');
     await page
       .getByTestId('task-title')
       .fill('Xây dựng Chương trình làm việc và Chương trình kiểm tra, giám sát năm 2027');
@@ -331,7 +342,6 @@ describe.skipIf(skipReason !== null)('follow-up of tasks in Chromium', () => {
     await expect.poll(() => page.getByTestId('task-six-preview').getAttribute('data-refused')).toBe('true');
     expect(await page.getByTestId('task-six-preview-refused').innerText()).toContain('Kết luận 226-KL/TW');
     expect(await page.locator('[data-testid="six-field"][data-code="ro_nguoi"]').getAttribute('data-ok')).toBe('false');
-    const before = await taskCount();
     await page.getByTestId('task-submit').click();
     const refusal = page.getByTestId('task-form-error');
     await expect.poll(() => refusal.count()).toBe(1);

@@ -12,8 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
-import { INSPECTION_KINDS, INSPECTION_STATES, todayInVietnam } from '@quyche/core';
+import { CreateInspectionSchema, INSPECTION_KINDS, INSPECTION_STATES, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
 import { useTitle } from '../../app/ui/use-title';
@@ -32,6 +31,9 @@ import {
 } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
+import { GroupError } from '../task/step-form';
 import type { Inspection, Program, ProgramListItem } from './program.parts';
 import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
@@ -196,45 +198,48 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
   const { org, deciding } = useTaskOrg(orgId);
   const people = useTeamPeople(org);
   const items = useInspectionItems(orgId, year);
-  const [itemId, setItemId] = useState('');
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<string>('thematic_inspection');
-  const [decidingBody, setDecidingBody] = useState('BTV');
-  const [targets, setTargets] = useState<Target[]>([]);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [team, setTeam] = useState<TeamRow[]>([
-    { personId: '', role: 'leader' },
-    { personId: '', role: 'member' },
-  ]);
+  const form = useSchemaForm(
+    CreateInspectionSchema,
+    {
+      programItemId: '',
+      title: '',
+      kind: 'thematic_inspection' as (typeof INSPECTION_KINDS)[number],
+      decidingBody: 'BTV',
+      targets: [] as Target[],
+      windowFrom: '',
+      windowTo: '',
+      team: [
+        { personId: '', role: 'leader' },
+        { personId: '', role: 'member' },
+      ] as TeamRow[],
+    },
+    (v) => ({
+      orgId,
+      programItemId: v.programItemId || null,
+      kind: v.kind,
+      title: v.title.trim(),
+      decidingBody: v.decidingBody,
+      targets: v.targets,
+      windowFrom: v.windowFrom || null,
+      windowTo: v.windowTo || null,
+      team: v.team.filter((m) => m.personId),
+    }),
+  );
+  const { targets, team } = form.values;
   const a = useRun<Inspection>((i) => navigate(`/inspections/${i.id}`));
   const pickItem = (id: string) => {
-    setItemId(id);
     const it = items.find((x) => x.id === id);
-    if (!it) return;
-    if (!title.trim()) setTitle(it.title);
-    if (it.kind) setKind(it.kind);
-    if (targets.length === 0) setTargets(it.targets);
+    form.setValues((v) => ({
+      programItemId: id,
+      ...(it && !v.title?.trim() ? { title: it.title } : {}),
+      ...(it?.kind ? { kind: it.kind as (typeof INSPECTION_KINDS)[number] } : {}),
+      ...(it && v.targets?.length === 0 ? { targets: it.targets } : {}),
+    }));
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void a.run(() =>
-      api<Inspection>('POST', '/inspections', {
-        orgId,
-        programItemId: itemId || null,
-        kind,
-        title: title.trim(),
-        decidingBody,
-        targets,
-        windowFrom: from || null,
-        windowTo: to || null,
-        team: team.filter((m) => m.personId),
-      }),
-    );
-  };
+  const submit = form.submitBody((body) => void a.run(() => api<Inspection>('POST', '/inspections', body)));
   return (
     <Card withBorder>
-      <form onSubmit={submit} data-testid="inspection-create">
+      <form onSubmit={submit} noValidate data-testid="inspection-create">
         <Stack gap="sm">
           <Title order={2} size="h4">
             {tr('Lập cuộc kiểm tra, giám sát', 'Set up an inspection')}
@@ -242,8 +247,9 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
           {items.length > 0 && (
             <NativeSelect
               label={tr('Theo mục của chương trình kiểm tra, giám sát', 'Under an item of an inspection program')}
-              value={itemId}
+              value={form.values.programItemId}
               onChange={(e) => pickItem(e.currentTarget.value)}
+              error={form.errors['programItemId']}
               data={[
                 { value: '', label: tr('(đột xuất, ngoài chương trình)', '(unscheduled)') },
                 ...items.map((x) => ({ value: x.id, label: x.label })),
@@ -253,8 +259,7 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
           )}
           <Textarea
             label={tr('Tên cuộc kiểm tra, giám sát', 'Title')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
+            {...form.getInputProps('title')}
             autosize
             minRows={2}
             required
@@ -263,30 +268,39 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <NativeSelect
               label={tr('Loại', 'Kind')}
-              value={kind}
-              onChange={(e) => setKind(e.currentTarget.value)}
+              {...form.getInputProps('kind')}
               data={INSPECTION_KINDS.map((k) => ({ value: k, label: inspectionKindLabel(k, l) }))}
               data-testid="inspection-create-kind"
             />
             <NativeSelect
               label={tr('Cơ quan quyết định', 'Decided by')}
-              value={decidingBody}
-              onChange={(e) => setDecidingBody(e.currentTarget.value)}
+              {...form.getInputProps('decidingBody')}
               data={deciding.length ? deciding : [{ value: 'BTV', label: 'BTV' }]}
               data-testid="inspection-create-deciding"
             />
           </SimpleGrid>
-          <TargetsField value={targets} onChange={setTargets} org={org} testid="inspection-create-targets" />
+          <TargetsField
+            value={targets}
+            onChange={(x) => form.setFieldValue('targets', x)}
+            org={org}
+            testid="inspection-create-targets"
+          />
+          <GroupError errors={form.errors} prefix="targets" testid="inspection-create-targets-error" />
           <Group gap="xs" align="end" wrap="wrap">
             <DateField
               label={tr('Tiến hành từ ngày', 'From')}
-              value={from}
-              onChange={setFrom}
+              {...form.valueProps('windowFrom')}
               testid="inspection-create-from"
             />
-            <DateField label={tr('đến ngày', 'to')} value={to} onChange={setTo} testid="inspection-create-to" />
+            <DateField label={tr('đến ngày', 'to')} {...form.valueProps('windowTo')} testid="inspection-create-to" />
           </Group>
-          <TeamField value={team} onChange={setTeam} people={people} testid="inspection-create-team" />
+          <TeamField
+            value={team}
+            onChange={(x) => form.setFieldValue('team', x)}
+            people={people}
+            testid="inspection-create-team"
+          />
+          <GroupError errors={form.errors} prefix="team" testid="inspection-create-team-error" />
           <Text size="xs" c="dimmed">
             {tr(
               'Đoàn cần một Trưởng đoàn và ít nhất một thành viên; có đủ đoàn, đối tượng và thời gian thì mới ra ' +
@@ -295,9 +309,10 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
                 'dates.',
             )}
           </Text>
+          <FormProblem errors={form.errors} testid="inspection-create-problem" />
           <WriteError error={a.error} testid="inspection-create-error" onClose={() => a.setError(null)} />
           <FormActions onCancel={onCancel}>
-            <Button type="submit" loading={a.busy} disabled={!title.trim()} data-testid="inspection-create-submit">
+            <Button type="submit" loading={a.busy} data-testid="inspection-create-submit">
               {tr('Lập cuộc kiểm tra, giám sát', 'Set it up')}
             </Button>
           </FormActions>

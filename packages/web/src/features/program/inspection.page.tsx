@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { UpdateInspectionSchema } from '@quyche/core';
 import { api } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
 import { fmt } from '../../app/ui/dates';
@@ -22,6 +23,9 @@ import {
 } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
+import { GroupError } from '../task/step-form';
 import type { Inspection } from './program.parts';
 import { useOnChange } from '../../app/ui/use-on-change';
 import { useRecord } from '../../app/record';
@@ -120,21 +124,33 @@ function TeamCard({
   const { org } = useTaskOrg(write && i.state === 'planned' ? i.orgId : null);
   const people = useTeamPeople(org);
   const [editing, setEditing] = useState(false);
-  const [team, setTeam] = useState<TeamRow[]>([]);
-  const [targets, setTargets] = useState<Target[]>([]);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const form = useSchemaForm(
+    UpdateInspectionSchema,
+    { team: [] as TeamRow[], targets: [] as Target[], windowFrom: '', windowTo: '' },
+    (v) => ({
+      version: i.version,
+      team: v.team.filter((m) => m.personId),
+      targets: v.targets,
+      windowFrom: v.windowFrom || null,
+      windowTo: v.windowTo || null,
+    }),
+  );
+  const { team, targets } = form.values;
   const a = useRun<Inspection>((x) => {
     onInspection(x);
     setEditing(false);
   });
   const start = () => {
-    setTeam(i.team.map((m) => ({ personId: m.personId, role: m.role })));
-    setTargets(i.targets);
-    setFrom(i.windowFrom ?? '');
-    setTo(i.windowTo ?? '');
+    form.setValues({
+      team: i.team.map((m) => ({ personId: m.personId, role: m.role })),
+      targets: i.targets,
+      windowFrom: i.windowFrom ?? '',
+      windowTo: i.windowTo ?? '',
+    });
+    form.clearErrors();
     setEditing(true);
   };
+  const save = form.submitBody((body) => void a.run(() => api<Inspection>('PATCH', `/inspections/${i.id}`, body)));
   const known = people.length ? people : i.team.map((m) => ({ value: m.personId, label: m.name }));
   return (
     <Card withBorder data-testid="inspection-team-card">
@@ -149,43 +165,42 @@ function TeamCard({
         )}
       </Group>
       {editing ? (
-        <Stack gap="xs">
-          <TeamField value={team} onChange={setTeam} people={known} testid="inspection-team" />
-          <TargetsField value={targets} onChange={setTargets} org={org} testid="inspection-targets" />
-          <Group gap="xs" align="end" wrap="wrap">
-            <DateField
-              label={tr('Tiến hành từ ngày', 'From')}
-              value={from}
-              onChange={setFrom}
-              testid="inspection-from"
+        <form onSubmit={save} noValidate data-testid="inspection-team-form">
+          <Stack gap="xs">
+            <TeamField
+              value={team}
+              onChange={(x) => form.setFieldValue('team', x)}
+              people={known}
+              testid="inspection-team"
             />
-            <DateField label={tr('đến ngày', 'to')} value={to} onChange={setTo} testid="inspection-to" />
-          </Group>
-          <WriteError error={a.error} testid="inspection-team-error" />
-          <Group gap="xs">
-            <Button
-              size="xs"
-              loading={a.busy}
-              onClick={() =>
-                void a.run(() =>
-                  api<Inspection>('PATCH', `/inspections/${i.id}`, {
-                    version: i.version,
-                    team: team.filter((m) => m.personId),
-                    targets,
-                    windowFrom: from || null,
-                    windowTo: to || null,
-                  }),
-                )
-              }
-              data-testid="inspection-team-save"
-            >
-              {tr('Lưu', 'Save')}
-            </Button>
-            <Button size="xs" variant="subtle" onClick={() => setEditing(false)}>
-              {tr('Thôi', 'Cancel')}
-            </Button>
-          </Group>
-        </Stack>
+            <GroupError errors={form.errors} prefix="team" testid="inspection-team-rows-error" />
+            <TargetsField
+              value={targets}
+              onChange={(x) => form.setFieldValue('targets', x)}
+              org={org}
+              testid="inspection-targets"
+            />
+            <GroupError errors={form.errors} prefix="targets" testid="inspection-targets-error" />
+            <Group gap="xs" align="end" wrap="wrap">
+              <DateField
+                label={tr('Tiến hành từ ngày', 'From')}
+                {...form.valueProps('windowFrom')}
+                testid="inspection-from"
+              />
+              <DateField label={tr('đến ngày', 'to')} {...form.valueProps('windowTo')} testid="inspection-to" />
+            </Group>
+            <FormProblem errors={form.errors} testid="inspection-team-problem" />
+            <WriteError error={a.error} testid="inspection-team-error" />
+            <Group gap="xs">
+              <Button size="xs" type="submit" loading={a.busy} data-testid="inspection-team-save">
+                {tr('Lưu', 'Save')}
+              </Button>
+              <Button size="xs" variant="subtle" onClick={() => setEditing(false)}>
+                {tr('Thôi', 'Cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       ) : (
         <Stack gap="xs">
           {i.team.length === 0 ? (

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { inspectionStepProblems, todayInVietnam } from '@quyche/core';
+import { InspectionStepSchema, inspectionStepProblems, todayInVietnam } from '@quyche/core';
 import type { InspectionFacts, InspectionState } from '@quyche/core';
 import { api } from '../../app/api';
 import { DateField } from '../../app/ui/date-field';
@@ -22,6 +22,8 @@ import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskOrg } from '../task/task.parts';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import type { Inspection } from './program.parts';
 import { StepButton, StepForm } from '../../app/ui/workflow-step';
 
@@ -75,10 +77,25 @@ export function blockingProblems(i: Inspection, step: Inspection['nextSteps'][nu
 
 interface Remedy {
   title: string;
-  lead: string;
+  /** The one lead unit's id ('' until chosen); sent as `leads`. */
+  leads: string;
   dueDate: string;
-  supervisor: string;
+  supervisorPersonId: string;
 }
+
+/** The step form's inputs, named as the step's body names them (so each refusal shows beside its input). */
+const BLANK = {
+  decidedOn: '',
+  decisionSymbol: '',
+  concludedOn: '',
+  conclusionText: '',
+  conclusionSymbol: '',
+  remedies: [] as Remedy[],
+  verifiedOn: '',
+  verificationText: '',
+  note: '',
+};
+type Values = typeof BLANK;
 
 /** The next steps as buttons, each disabled with its reasons when not possible yet; the step's small form. */
 export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspection: (i: Inspection) => void }) {
@@ -86,10 +103,46 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
   const { leads, members } = useTaskOrg(i.orgId);
   const today = todayInVietnam();
   const [active, setActive] = useState<string | null>(null);
-  const [on, setOn] = useState('');
-  const [symbol, setSymbol] = useState('');
-  const [text, setText] = useState('');
-  const [remedies, setRemedies] = useState<Remedy[]>([]);
+  const leadOf = (id: string) => ({ kind: 'unit' as const, id, name: leads.find((x) => x.value === id)?.label ?? '' });
+  const bodyOf = (x: Values) => {
+    const version = i.version;
+    switch (active) {
+      case 'decided':
+        return {
+          version,
+          to: 'decided' as const,
+          decidedOn: x.decidedOn,
+          decisionSymbol: blankAs(x.decisionSymbol, null),
+        };
+      case 'concluded':
+        return {
+          version,
+          to: 'concluded' as const,
+          concludedOn: x.concludedOn,
+          conclusionText: x.conclusionText.trim(),
+          conclusionSymbol: blankAs(x.conclusionSymbol, null),
+          remedies: x.remedies.map((r) => ({
+            title: r.title.trim(),
+            leads: r.leads ? [leadOf(r.leads)] : [],
+            dueDate: r.dueDate,
+            supervisorPersonId: r.supervisorPersonId || null,
+          })),
+        };
+      case 'verified':
+        return {
+          version,
+          to: 'verified' as const,
+          verifiedOn: x.verifiedOn,
+          verificationText: x.verificationText.trim(),
+        };
+      case 'cancelled':
+        return { version, to: 'cancelled' as const, note: x.note.trim() };
+      default:
+        return { version, to: 'in_progress' as const };
+    }
+  };
+  const form = useSchemaForm(InspectionStepSchema, BLANK, bodyOf);
+  const v = form.values;
   const a = useRun<Inspection>((x) => {
     onInspection(x);
     setActive(null);
@@ -98,61 +151,29 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
   const open = (to: string) => {
     a.setError(null);
     setActive(active === to ? null : to);
-    setSymbol('');
-    setText('');
-    setRemedies([]);
-    if (to === 'decided') setOn(i.windowFrom && i.windowFrom < today ? i.windowFrom : today);
-    else if (to === 'concluded') setOn(i.windowTo && i.windowTo > today ? i.windowTo : today);
-    else setOn(today);
+    const decidedOn = i.windowFrom && i.windowFrom < today ? i.windowFrom : today;
+    const concludedOn = i.windowTo && i.windowTo > today ? i.windowTo : today;
+    form.setValues({ ...BLANK, decidedOn, concludedOn, verifiedOn: today });
+    form.clearErrors();
   };
-  const setRemedy = (k: number, p: Partial<Remedy>) =>
-    setRemedies((xs) => xs.map((x, j) => (j === k ? { ...x, ...p } : x)));
-  const leadOf = (id: string) => ({ kind: 'unit' as const, id, name: leads.find((x) => x.value === id)?.label ?? '' });
-  const submit = () => {
-    const v = { version: i.version };
-    const url = `/inspections/${i.id}/transition`;
-    if (active === 'decided')
-      return a.run(() =>
-        api<Inspection>('POST', url, { ...v, to: 'decided', decidedOn: on, decisionSymbol: symbol.trim() || null }),
-      );
-    if (active === 'in_progress') return a.run(() => api<Inspection>('POST', url, { ...v, to: 'in_progress' }));
-    if (active === 'concluded')
-      return a.run(() =>
-        api<Inspection>('POST', url, {
-          ...v,
-          to: 'concluded',
-          concludedOn: on,
-          conclusionText: text.trim(),
-          conclusionSymbol: symbol.trim() || null,
-          remedies: remedies.map((r) => ({
-            title: r.title.trim(),
-            leads: r.lead ? [leadOf(r.lead)] : [],
-            dueDate: r.dueDate,
-            supervisorPersonId: r.supervisor || null,
-          })),
-        }),
-      );
-    if (active === 'verified')
-      return a.run(() =>
-        api<Inspection>('POST', url, { ...v, to: 'verified', verifiedOn: on, verificationText: text.trim() }),
-      );
-    if (active === 'cancelled')
-      return a.run(() => api<Inspection>('POST', url, { ...v, to: 'cancelled', note: text.trim() }));
-  };
+  const remedies = v.remedies;
+  const setRemedies = (f: (xs: Remedy[]) => Remedy[]) => form.setFieldValue('remedies', f(form.values.remedies));
+  const submit = form.submitBody(
+    (body) => void a.run(() => api<Inspection>('POST', `/inspections/${i.id}/transition`, body)),
+  );
   // The form's own values, checked with the same rule as the server's.
   const live =
     active === 'decided'
-      ? inspectionStepProblems({ ...factsOf(i), decidedOn: on || null }, 'decided')
+      ? inspectionStepProblems({ ...factsOf(i), decidedOn: v.decidedOn || null }, 'decided')
       : active === 'concluded'
-        ? inspectionStepProblems({ ...factsOf(i), concludedOn: on || null, conclusionText: text }, 'concluded')
+        ? inspectionStepProblems(
+            { ...factsOf(i), concludedOn: v.concludedOn || null, conclusionText: v.conclusionText },
+            'concluded',
+          )
         : [];
-  const remediesOk = remedies.every((r) => r.title.trim() && r.lead && r.dueDate);
-  const ready =
-    active === 'in_progress' ||
-    (active === 'decided' && !!on) ||
-    (active === 'concluded' && !!on && !!text.trim() && remediesOk) ||
-    (active === 'verified' && !!on && !!text.trim()) ||
-    (active === 'cancelled' && !!text.trim());
+  const dateKey = active === 'decided' ? 'decidedOn' : active === 'concluded' ? 'concludedOn' : 'verifiedOn';
+  const symbolKey = active === 'decided' ? 'decisionSymbol' : 'conclusionSymbol';
+  const textKey = active === 'concluded' ? 'conclusionText' : active === 'verified' ? 'verificationText' : 'note';
   return (
     <Card withBorder data-testid="inspection-steps">
       <Title order={2} size="h4" mb="xs">
@@ -196,9 +217,8 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
           testid="inspection-step-form"
           submitLabel={STEP_LABELS[active]?.[l] ?? active}
           submitTestid="inspection-step-submit"
-          onSubmit={() => void submit()}
+          onSubmit={() => submit()}
           busy={a.busy}
-          ready={ready}
           ends={active === 'cancelled'}
           onCancel={() => setActive(null)}
         >
@@ -219,8 +239,7 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
                     ? tr('Ngày kết luận', 'Concluded on')
                     : tr('Ngày kiểm tra việc khắc phục', 'Verified on')
               }
-              value={on}
-              onChange={setOn}
+              {...form.valueProps(dateKey)}
               testid="inspection-step-date"
               required
             />
@@ -237,8 +256,7 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
                   ? tr('Ủy ban Kiểm tra ghi số văn bản của mình', 'The commission writes its own number')
                   : tr('Để trống: hệ thống cấp số', 'Empty: numbered by the system')
               }
-              value={symbol}
-              onChange={(e) => setSymbol(e.currentTarget.value)}
+              {...form.getInputProps(symbolKey)}
               data-testid="inspection-step-symbol"
               w={260}
               maw="100%"
@@ -253,8 +271,7 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
                     ? tr('Kết quả kiểm tra việc khắc phục', 'Verification')
                     : tr('Lý do hủy', 'Reason')
               }
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
+              {...form.getInputProps(textKey)}
               autosize
               minRows={3}
               required
@@ -266,7 +283,7 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
               <Text size="sm" fw={600}>
                 {tr('Nhiệm vụ khắc phục (mỗi nhiệm vụ một đơn vị chủ trì)', 'Remedies (one lead each)')}
               </Text>
-              {remedies.map((r, k) => (
+              {remedies.map((_, k) => (
                 <Card key={k} withBorder p="xs" data-testid="remedy">
                   <Group justify="space-between" wrap="nowrap" align="start">
                     <Text fw={700} size="sm">
@@ -281,29 +298,25 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
                     <TextInput
                       label={tr('Nhiệm vụ khắc phục', 'Remedy')}
-                      value={r.title}
-                      onChange={(e) => setRemedy(k, { title: e.currentTarget.value })}
+                      {...form.getInputProps(`remedies.${k}.title`)}
                       required
                       data-testid="remedy-title"
                     />
                     <NativeSelect
                       label={tr('Đơn vị chủ trì', 'Lead unit')}
-                      value={r.lead}
-                      onChange={(e) => setRemedy(k, { lead: e.currentTarget.value })}
+                      {...form.getInputProps(`remedies.${k}.leads`)}
                       data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(leads, l)]}
                       data-testid="remedy-lead"
                     />
                     <DateField
                       label={tr('Hạn hoàn thành', 'Due')}
-                      value={r.dueDate}
-                      onChange={(v) => setRemedy(k, { dueDate: v })}
+                      {...form.valueProps(`remedies.${k}.dueDate`)}
                       testid="remedy-due"
                       required
                     />
                     <NativeSelect
                       label={tr('Ủy viên theo dõi', 'Supervisor')}
-                      value={r.supervisor}
-                      onChange={(e) => setRemedy(k, { supervisor: e.currentTarget.value })}
+                      {...form.getInputProps(`remedies.${k}.supervisorPersonId`)}
                       data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members]}
                       data-testid="remedy-supervisor"
                     />
@@ -313,7 +326,9 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
               <Button
                 variant="subtle"
                 size="compact-xs"
-                onClick={() => setRemedies((xs) => [...xs, { title: '', lead: '', dueDate: '', supervisor: '' }])}
+                onClick={() =>
+                  setRemedies((xs) => [...xs, { title: '', leads: '', dueDate: '', supervisorPersonId: '' }])
+                }
                 data-testid="remedy-add"
                 style={{ alignSelf: 'flex-start' }}
               >
@@ -330,6 +345,7 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
               </List>
             </Alert>
           )}
+          <FormProblem errors={form.errors} testid="inspection-step-problem" />
           <WriteError error={a.error} testid="inspection-step-error" onClose={() => a.setError(null)} />
         </StepForm>
       )}

@@ -1,7 +1,6 @@
 import { Alert, Button, Checkbox, Modal, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useState } from 'react';
-import { addDays, todayInVietnam } from '@quyche/core';
+import { AdoptProgramSchema, addDays, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { Loading } from '../../app/ui/loading';
 import { DateField } from '../../app/ui/date-field';
@@ -10,6 +9,9 @@ import type { MeetingListItem } from '../../app/types';
 import { ganttRange } from './program.gantt';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
+import { chosenId } from '../task/step-form';
 import type { Program } from './program.parts';
 import { MeetingSelect } from '../../app/ui/meeting-select';
 import { FormActions } from '../../app/ui/form-actions';
@@ -44,26 +46,21 @@ export function AdoptDialog({
     .sort((a, b) =>
       a.meetingDate === b.meetingDate ? a.title.localeCompare(b.title) : a.meetingDate < b.meetingDate ? 1 : -1,
     );
-  const [meetingId, setMeetingId] = useState('');
-  const [on, setOn] = useState('');
-  const [generate, setGenerate] = useState(true);
+  const form = useSchemaForm(AdoptProgramSchema, { meetingId: '', adoptedOn: '', generateTasks: true }, (v) => ({
+    version: p.version,
+    meetingId: chosenId(v.meetingId),
+    ...(v.adoptedOn ? { adoptedOn: v.adoptedOn } : {}),
+    generateTasks: v.generateTasks,
+  }));
+  const meetingId = form.values.meetingId;
   const a = useRun<Program>((x) => {
     onAdopted(x);
-    setMeetingId('');
-    setOn('');
+    form.setValues({ meetingId: '', adoptedOn: '' });
   });
   const chosen = held.find((m) => m.id === meetingId);
   const competent = p.competence?.competent ?? null;
   const mismatch = !!chosen && !!competent && chosen.bodyKind !== competent;
-  const submit = () =>
-    void a.run(() =>
-      api<Program>('POST', `/programs/${p.id}/adopt`, {
-        version: p.version,
-        meetingId,
-        ...(on ? { adoptedOn: on } : {}),
-        generateTasks: generate,
-      }),
-    );
+  const submit = form.submitBody((body) => void a.run(() => api<Program>('POST', `/programs/${p.id}/adopt`, body)));
   return (
     <Modal
       opened={opened}
@@ -72,77 +69,84 @@ export function AdoptDialog({
       size="lg"
       fullScreen={!!phone}
     >
-      <Stack gap="sm" data-testid="adopt-dialog">
-        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-          {p.title}
-        </Text>
-        {p.competence && (
-          <Alert
-            color="blue"
-            title={tr('Cơ quan có thẩm quyền thông qua', 'The body that must adopt it')}
-            data-testid="adopt-competent"
-            data-competent={competent ?? ''}
-          >
-            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {p.competence.reason_vi}
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm" data-testid="adopt-dialog">
+          <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+            {p.title}
+          </Text>
+          {p.competence && (
+            <Alert
+              color="blue"
+              title={tr('Cơ quan có thẩm quyền thông qua', 'The body that must adopt it')}
+              data-testid="adopt-competent"
+              data-competent={competent ?? ''}
+            >
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {p.competence.reason_vi}
+              </Text>
+            </Alert>
+          )}
+          {loading && !data && <Loading />}
+          {data && held.length === 0 && (
+            <Text size="sm" c="dimmed" data-testid="adopt-no-meeting">
+              {tr(
+                'Chưa có hội nghị nào đang họp hoặc đã họp để thông qua chương trình.',
+                'No meeting in session or held to adopt the program at.',
+              )}
             </Text>
-          </Alert>
-        )}
-        {loading && !data && <Loading />}
-        {data && held.length === 0 && (
-          <Text size="sm" c="dimmed" data-testid="adopt-no-meeting">
-            {tr(
-              'Chưa có hội nghị nào đang họp hoặc đã họp để thông qua chương trình.',
-              'No meeting in session or held to adopt the program at.',
-            )}
+          )}
+          {held.length > 0 && (
+            <MeetingSelect
+              label={tr('Hội nghị thông qua', 'Adopted at the meeting')}
+              description={tr(
+                'Hội nghị đang họp hoặc đã họp của tổ chức',
+                'A meeting of the organization in session or held',
+              )}
+              meetings={held}
+              value={meetingId}
+              onChange={(id) => {
+                form.setFieldValue('meetingId', id);
+                a.setError(null);
+              }}
+              none={tr('(chọn hội nghị)', '(choose a meeting)')}
+              withState
+              byBody
+              testid="adopt-meeting"
+            />
+          )}
+          {form.errors['meetingId'] && (
+            <Text size="xs" c="red.8" mt={-8} data-testid="adopt-meeting-error">
+              {form.errors['meetingId']}
+            </Text>
+          )}
+          {mismatch && (
+            <Text size="sm" c="orange.8" data-testid="adopt-mismatch">
+              {tr(
+                `Hội nghị này của ${chosen.bodyName}, không phải cơ quan có thẩm quyền nêu trên: máy chủ sẽ kiểm tra ` +
+                  `theo quy chế.`,
+                `This meeting is of ${chosen.bodyName}, not the competent body above: the server checks it ` +
+                  `against the regulation.`,
+              )}
+            </Text>
+          )}
+          <DateField label={tr('Ngày thông qua', 'Adopted on')} {...form.valueProps('adoptedOn')} testid="adopt-date" />
+          <Text size="xs" c="dimmed" mt={-8}>
+            {tr('Để trống: ngày họp của hội nghị đã chọn.', 'Empty: the date of the chosen meeting.')}
           </Text>
-        )}
-        {held.length > 0 && (
-          <MeetingSelect
-            label={tr('Hội nghị thông qua', 'Adopted at the meeting')}
-            description={tr(
-              'Hội nghị đang họp hoặc đã họp của tổ chức',
-              'A meeting of the organization in session or held',
-            )}
-            meetings={held}
-            value={meetingId}
-            onChange={(id) => {
-              setMeetingId(id);
-              a.setError(null);
-            }}
-            none={tr('(chọn hội nghị)', '(choose a meeting)')}
-            withState
-            byBody
-            testid="adopt-meeting"
+          <Checkbox
+            label={tr('Giao nhiệm vụ theo các mục ngay khi thông qua', 'Assign the items’ tasks on adoption')}
+            {...form.getInputProps('generateTasks', { type: 'checkbox' })}
+            data-testid="adopt-generate"
           />
-        )}
-        {mismatch && (
-          <Text size="sm" c="orange.8" data-testid="adopt-mismatch">
-            {tr(
-              `Hội nghị này của ${chosen.bodyName}, không phải cơ quan có thẩm quyền nêu trên: máy chủ sẽ kiểm tra ` +
-                `theo quy chế.`,
-              `This meeting is of ${chosen.bodyName}, not the competent body above: the server checks it against the ` +
-                `regulation.`,
-            )}
-          </Text>
-        )}
-        <DateField label={tr('Ngày thông qua', 'Adopted on')} value={on} onChange={setOn} testid="adopt-date" />
-        <Text size="xs" c="dimmed" mt={-8}>
-          {tr('Để trống: ngày họp của hội nghị đã chọn.', 'Empty: the date of the chosen meeting.')}
-        </Text>
-        <Checkbox
-          label={tr('Giao nhiệm vụ theo các mục ngay khi thông qua', 'Assign the items’ tasks on adoption')}
-          checked={generate}
-          onChange={(e) => setGenerate(e.currentTarget.checked)}
-          data-testid="adopt-generate"
-        />
-        <WriteError error={a.error} testid="adopt-error" onClose={() => a.setError(null)} />
-        <FormActions onCancel={onClose}>
-          <Button onClick={submit} loading={a.busy} disabled={!meetingId} color="green" data-testid="adopt-submit">
-            {tr('Thông qua', 'Adopt')}
-          </Button>
-        </FormActions>
-      </Stack>
+          <FormProblem errors={form.errors} testid="adopt-problem" />
+          <WriteError error={a.error} testid="adopt-error" onClose={() => a.setError(null)} />
+          <FormActions onCancel={onClose}>
+            <Button type="submit" loading={a.busy} color="green" data-testid="adopt-submit">
+              {tr('Thông qua', 'Adopt')}
+            </Button>
+          </FormActions>
+        </Stack>
+      </form>
     </Modal>
   );
 }

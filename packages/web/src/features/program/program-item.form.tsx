@@ -1,7 +1,12 @@
 import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { checkSixClear, INSPECTION_KINDS, PERIOD_KINDS, todayInVietnam } from '@quyche/core';
+import {
+  checkSixClear,
+  CreateProgramItemSchema,
+  INSPECTION_KINDS,
+  PERIOD_KINDS,
+  todayInVietnam,
+  UpdateProgramItemSchema,
+} from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { DateField } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
@@ -14,6 +19,8 @@ import { ganttRange } from './program.gantt';
 import { inspectionKindLabel, names } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import type { Program, ProgramItem } from './program.parts';
 import { MeetingSelect } from '../../app/ui/meeting-select';
 
@@ -28,7 +35,7 @@ const PERIOD_LABELS: Record<PeriodKind, { vi: string; en: string }> = {
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
-interface Draft {
+type Draft = {
   title: string;
   kind: PeriodKind;
   year: number;
@@ -37,13 +44,13 @@ interface Draft {
   meetingId: string;
   lead: string;
   supporting: string;
-  supervisor: string;
-  deciding: string;
+  supervisorPersonId: string;
+  decidingBody: string;
   product: string;
   weight: string;
   inspectionKind: string;
   targets: Target[];
-}
+};
 
 function draftOf(p: Program, it: ProgramItem | undefined): Draft {
   const r = ganttRange(p);
@@ -66,8 +73,8 @@ function draftOf(p: Program, it: ProgramItem | undefined): Draft {
     meetingId: it?.period.meetingId ?? '',
     lead: it?.lead?.id ?? '',
     supporting: (it?.supporting ?? []).map((s) => s.name).join(', '),
-    supervisor: it?.supervisorPersonId ?? '',
-    deciding: it?.decidingBody ?? '',
+    supervisorPersonId: it?.supervisorPersonId ?? '',
+    decidingBody: it?.decidingBody ?? '',
     product: it?.product ?? '',
     weight: String(it?.weight ?? 1),
     inspectionKind: it?.inspectionKind ?? (p.kind === 'inspection' ? 'thematic_inspection' : ''),
@@ -96,13 +103,11 @@ export function ProgramItemForm({
   const atMeetings = (meetings ?? []).filter(
     (m) => m.state !== 'cancelled' && (m.bodyKind === 'BCH' || m.bodyKind === 'BTV'),
   );
-  const [d, setD] = useState<Draft>(() => draftOf(p, item));
-  const set = (x: Partial<Draft>) => setD((o) => ({ ...o, ...x }));
   const a = useRun<Program>((x) => onSaved(x));
   const years: number[] = [];
   for (let y = Number(range.from.slice(0, 4)); y <= Number(range.to.slice(0, 4)); y++) years.push(y);
 
-  const periodValue =
+  const periodOf = (d: Draft) =>
     d.kind === 'month'
       ? `${d.year}-${pad(d.n)}`
       : d.kind === 'quarter'
@@ -112,15 +117,41 @@ export function ProgramItemForm({
           : d.kind === 'date'
             ? d.date
             : null;
-  const leadName = leads.find((x) => x.value === d.lead)?.label ?? item?.lead?.name ?? '';
-  const leadsInput = d.lead
-    ? [{ kind: item?.lead?.id === d.lead ? item.lead.kind : ('unit' as const), id: d.lead, name: leadName }]
-    : [];
-  const supporting = names(d.supporting).map((name) => ({
-    kind: 'unit' as const,
-    id: leads.find((x) => x.label === name)?.value ?? null,
-    name,
-  }));
+  const leadsOf = (d: Draft) => {
+    const leadName = leads.find((x) => x.value === d.lead)?.label ?? item?.lead?.name ?? '';
+    return d.lead
+      ? [{ kind: item?.lead?.id === d.lead ? item.lead.kind : ('unit' as const), id: d.lead, name: leadName }]
+      : [];
+  };
+  const supportingOf = (d: Draft) =>
+    names(d.supporting).map((name) => ({
+      kind: 'unit' as const,
+      id: leads.find((x) => x.label === name)?.value ?? null,
+      name,
+    }));
+  const fieldsOf = (d: Draft) => ({
+    title: d.title.trim(),
+    period: d.kind === 'meeting' ? { kind: d.kind, meetingId: d.meetingId } : { kind: d.kind, value: periodOf(d) },
+    leads: leadsOf(d),
+    supporting: supportingOf(d),
+    supervisorPersonId: d.supervisorPersonId || null,
+    decidingBody: d.decidingBody || null,
+    product: blankAs(d.product, null),
+    // A weight out of 1–100 is brought within it, as before.
+    weight: Math.max(1, Math.min(100, Math.round(Number(d.weight) || 1))),
+    ...(p.kind === 'inspection'
+      ? { inspectionKind: (d.inspectionKind || null) as (typeof INSPECTION_KINDS)[number] | null, targets: d.targets }
+      : {}),
+  });
+  const form = useSchemaForm<Draft, typeof CreateProgramItemSchema | typeof UpdateProgramItemSchema>(
+    item ? UpdateProgramItemSchema : CreateProgramItemSchema,
+    draftOf(p, item),
+    (d) => (item ? { version: item.version, ...fieldsOf(d) } : fieldsOf(d)),
+  );
+  const d = form.values;
+  const set = (x: Partial<Draft>) => form.setValues(x);
+  const leadsInput = leadsOf(d);
+  const supporting = supportingOf(d);
   const six = checkSixClear({
     title: d.title,
     leads: leadsInput,
@@ -129,34 +160,18 @@ export function ProgramItemForm({
       d.kind === 'meeting'
         ? { date: null, meetingId: d.meetingId || null }
         : { date: d.kind === 'date' ? d.date || null : `${d.year}-01-01` },
-    supervisorId: d.supervisor || null,
-    decidingBody: d.deciding || null,
+    supervisorId: d.supervisorPersonId || null,
+    decidingBody: d.decidingBody || null,
     product: d.product || null,
   });
-  const ready = d.title.trim() && (d.kind === 'meeting' ? !!d.meetingId : !!periodValue);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const weight = Math.max(1, Math.min(100, Math.round(Number(d.weight) || 1)));
-    const fields = {
-      title: d.title.trim(),
-      period: d.kind === 'meeting' ? { kind: d.kind, meetingId: d.meetingId } : { kind: d.kind, value: periodValue },
-      leads: leadsInput,
-      supporting,
-      supervisorPersonId: d.supervisor || null,
-      decidingBody: d.deciding || null,
-      product: d.product.trim() || null,
-      weight,
-      ...(p.kind === 'inspection'
-        ? { inspectionKind: (d.inspectionKind || null) as (typeof INSPECTION_KINDS)[number] | null, targets: d.targets }
-        : {}),
-    };
+  const submit = form.submitBody((body) => {
     void a.run(() =>
       item
-        ? api<Program>('PATCH', `/program-items/${item.id}`, { version: item.version, ...fields })
-        : api<Program>('POST', `/programs/${p.id}/items`, fields),
+        ? api<Program>('PATCH', `/program-items/${item.id}`, body)
+        : api<Program>('POST', `/programs/${p.id}/items`, body),
     );
-  };
+  });
 
   const numbers =
     d.kind === 'month'
@@ -172,12 +187,11 @@ export function ProgramItemForm({
           ];
   return (
     <Card withBorder p="sm" bg="gray.0" data-testid="item-form" data-mode={item ? 'edit' : 'add'}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack gap="xs">
           <Textarea
             label={tr('Nội dung (rõ việc)', 'Item (the task)')}
-            value={d.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
+            {...form.getInputProps('title')}
             autosize
             minRows={2}
             required
@@ -214,12 +228,7 @@ export function ProgramItemForm({
               </>
             )}
             {d.kind === 'date' && (
-              <DateField
-                label={tr('Ngày', 'Date')}
-                value={d.date}
-                onChange={(v) => set({ date: v })}
-                testid="item-period-date"
-              />
+              <DateField label={tr('Ngày', 'Date')} {...form.valueProps('date')} testid="item-period-date" />
             )}
             {d.kind === 'meeting' && (
               <MeetingSelect
@@ -252,14 +261,12 @@ export function ProgramItemForm({
             <TextInput
               label={tr('Đơn vị phối hợp', 'Supporting units')}
               description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')}
-              value={d.supporting}
-              onChange={(e) => set({ supporting: e.currentTarget.value })}
+              {...form.getInputProps('supporting')}
               data-testid="item-supporting"
             />
             <NativeSelect
               label={tr('Ủy viên Ban Thường vụ theo dõi', 'Supervising BTV member')}
-              value={d.supervisor}
-              onChange={(e) => set({ supervisor: e.currentTarget.value })}
+              {...form.getInputProps('supervisorPersonId')}
               data={[
                 { value: '', label: tr('(chọn Ủy viên)', '(choose a member)') },
                 ...members,
@@ -271,13 +278,12 @@ export function ProgramItemForm({
             />
             <NativeSelect
               label={tr('Cấp quyết định', 'Deciding level')}
-              value={d.deciding}
-              onChange={(e) => set({ deciding: e.currentTarget.value })}
+              {...form.getInputProps('decidingBody')}
               data={[
                 { value: '', label: tr('(chọn cấp)', '(choose)') },
                 ...deciding,
-                ...(d.deciding && !deciding.some((x) => x.value === d.deciding)
-                  ? [{ value: d.deciding, label: d.deciding }]
+                ...(d.decidingBody && !deciding.some((x) => x.value === d.decidingBody)
+                  ? [{ value: d.decidingBody, label: d.decidingBody }]
                   : []),
               ]}
               data-testid="item-deciding"
@@ -285,8 +291,7 @@ export function ProgramItemForm({
             <TextInput
               label={tr('Sản phẩm', 'Product')}
               placeholder={tr('Ví dụ: Báo cáo sơ kết', 'e.g. a review report')}
-              value={d.product}
-              onChange={(e) => set({ product: e.currentTarget.value })}
+              {...form.getInputProps('product')}
               data-testid="item-product"
             />
             <TextInput
@@ -298,15 +303,13 @@ export function ProgramItemForm({
               type="number"
               min={1}
               max={100}
-              value={d.weight}
-              onChange={(e) => set({ weight: e.currentTarget.value })}
+              {...form.getInputProps('weight')}
               data-testid="item-weight"
             />
             {p.kind === 'inspection' && (
               <NativeSelect
                 label={tr('Loại kiểm tra, giám sát', 'Inspection kind')}
-                value={d.inspectionKind}
-                onChange={(e) => set({ inspectionKind: e.currentTarget.value })}
+                {...form.getInputProps('inspectionKind')}
                 data={INSPECTION_KINDS.map((k) => ({ value: k, label: inspectionKindLabel(k, l) }))}
                 data-testid="item-inspection-kind"
               />
@@ -316,9 +319,10 @@ export function ProgramItemForm({
             <TargetsField value={d.targets} onChange={(targets) => set({ targets })} org={org} testid="item-targets" />
           )}
           <SixCheck six={six} testid="item-six" />
+          <FormProblem errors={form.errors} testid="item-problem" />
           <WriteError error={a.error} testid="item-error" onClose={() => a.setError(null)} />
           <Group gap="xs">
-            <Button type="submit" loading={a.busy} disabled={!ready} data-testid="item-submit">
+            <Button type="submit" loading={a.busy} data-testid="item-submit">
               {item ? tr('Lưu mục', 'Save the item') : tr('Thêm mục', 'Add the item')}
             </Button>
             <Button variant="subtle" onClick={onCancel} data-testid="item-cancel">

@@ -1,7 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { PROGRAM_KINDS, todayInVietnam } from '@quyche/core';
+import { CreateProgramSchema, PROGRAM_KINDS, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
 import { useTitle } from '../../app/ui/use-title';
@@ -11,6 +9,8 @@ import { PercentBar, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { programKindLabel, ProgramStateBadge, YearButtons } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
 import type { Program, ProgramListItem } from './program.parts';
 import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
@@ -136,27 +136,29 @@ export function ProgramListPage() {
 function CreateProgramForm({ orgId, year }: { orgId: string; year: number }) {
   const [l, tr] = useTr();
   const { org } = useTaskOrg(orgId);
-  const [kind, setKind] = useState<string>('work');
-  const [span, setSpan] = useState<string>('year');
-  const [y, setY] = useState<string>(String(year));
-  const [owner, setOwner] = useState('');
+  const form = useSchemaForm(
+    CreateProgramSchema,
+    {
+      kind: 'work' as (typeof PROGRAM_KINDS)[number],
+      span: 'year' as 'year' | 'term',
+      year: String(year),
+      ownerBodyId: '',
+    },
+    (v) => ({
+      orgId,
+      kind: v.kind,
+      span: v.span,
+      ...(v.span === 'year' ? { year: Number(v.year) } : {}),
+      ...(v.ownerBodyId ? { ownerBodyId: v.ownerBodyId } : {}),
+    }),
+  );
+  const span = form.values.span;
   const a = useRun<Program>((p) => navigate(`/programs/${p.id}`));
   const owners = (org?.bodies ?? []).filter((b) => ['BCH', 'BTV', 'UBKT'].includes(b.kind));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void a.run(() =>
-      api<Program>('POST', '/programs', {
-        orgId,
-        kind,
-        span,
-        ...(span === 'year' ? { year: Number(y) } : {}),
-        ...(owner ? { ownerBodyId: owner } : {}),
-      }),
-    );
-  };
+  const submit = form.submitBody((body) => void a.run(() => api<Program>('POST', '/programs', body)));
   return (
     <Card withBorder>
-      <form onSubmit={submit} data-testid="program-create">
+      <form onSubmit={submit} noValidate data-testid="program-create">
         <Stack gap="sm">
           <Title order={2} size="h4">
             {tr('Lập chương trình', 'Draft a program')}
@@ -164,15 +166,13 @@ function CreateProgramForm({ orgId, year }: { orgId: string; year: number }) {
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
             <NativeSelect
               label={tr('Loại chương trình', 'Kind')}
-              value={kind}
-              onChange={(e) => setKind(e.currentTarget.value)}
+              {...form.getInputProps('kind')}
               data={PROGRAM_KINDS.map((k) => ({ value: k, label: programKindLabel(k, l) }))}
               data-testid="program-create-kind"
             />
             <NativeSelect
               label={tr('Thời gian', 'Span')}
-              value={span}
-              onChange={(e) => setSpan(e.currentTarget.value)}
+              {...form.getInputProps('span')}
               data={[
                 { value: 'year', label: tr('Năm', 'A year') },
                 { value: 'term', label: tr('Toàn khóa', 'The full term') },
@@ -182,8 +182,7 @@ function CreateProgramForm({ orgId, year }: { orgId: string; year: number }) {
             {span === 'year' && (
               <NativeSelect
                 label={tr('Năm', 'Year')}
-                value={y}
-                onChange={(e) => setY(e.currentTarget.value)}
+                {...form.getInputProps('year')}
                 data={[year - 1, year, year + 1, year + 2].map(String)}
                 data-testid="program-create-year"
               />
@@ -191,8 +190,7 @@ function CreateProgramForm({ orgId, year }: { orgId: string; year: number }) {
             <NativeSelect
               label={tr('Cơ quan ban hành', 'Issuing body')}
               description={tr('Để trống: của tổ chức', 'Empty: the organization’s')}
-              value={owner}
-              onChange={(e) => setOwner(e.currentTarget.value)}
+              {...form.getInputProps('ownerBodyId')}
               data={[
                 { value: '', label: tr('(tổ chức)', '(the organization)') },
                 ...owners.map((b) => ({ value: b.id, label: b.name })),
@@ -208,6 +206,7 @@ function CreateProgramForm({ orgId, year }: { orgId: string; year: number }) {
                 'body.',
             )}
           </Text>
+          <FormProblem errors={form.errors} testid="program-create-problem" />
           <WriteError error={a.error} testid="program-create-error" onClose={() => a.setError(null)} />
           <Group>
             <Button type="submit" loading={a.busy} data-testid="program-create-submit">

@@ -9,11 +9,11 @@ import {
   NativeSelect,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { CancelProgramSchema, ItemTaskSchema } from '@quyche/core';
 import { api } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
 import { fmt } from '../../app/ui/dates';
@@ -30,6 +30,9 @@ import { ganttRange, ProgramGantt } from './program.gantt';
 import { programKindLabel, ProgramStateBadge } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
+import { StepText } from '../task/step-form';
 import type { Program, ProgramItem } from './program.parts';
 import { useRecord } from '../../app/record';
 
@@ -368,26 +371,26 @@ function MoreTaskForm({
 }) {
   const [l, tr] = useTr();
   const { leads } = useTaskOrg(p.orgId);
-  const [title, setTitle] = useState(it.title);
-  const [lead, setLead] = useState(it.lead?.id ?? '');
-  const [due, setDue] = useState(it.dueDate);
-  const [assign, setAssign] = useState(true);
   const [made, setMade] = useState<Task | null>(null);
   const a = useRun<Task>(setMade);
   const options =
     it.lead && !leads.some((x) => x.value === it.lead!.id)
       ? [{ value: it.lead.id, label: it.lead.name, group: 'body' as const }, ...leads]
       : leads;
-  const leadName = options.find((x) => x.value === lead)?.label ?? '';
-  const submit = () =>
-    void a.run(() =>
-      api<Task>('POST', `/program-items/${it.id}/tasks`, {
-        title: title.trim(),
-        ...(lead ? { leads: [{ kind: it.lead?.id === lead ? it.lead.kind : 'unit', id: lead, name: leadName }] } : {}),
-        dueDate: due || null,
-        assign,
-      }),
-    );
+  const leadName = (lead: string) => options.find((x) => x.value === lead)?.label ?? '';
+  const form = useSchemaForm(
+    ItemTaskSchema,
+    { title: it.title, leads: it.lead?.id ?? '', dueDate: it.dueDate, assign: true },
+    (v) => ({
+      title: v.title.trim(),
+      ...(v.leads
+        ? { leads: [{ kind: it.lead?.id === v.leads ? it.lead.kind : 'unit', id: v.leads, name: leadName(v.leads) }] }
+        : {}),
+      dueDate: v.dueDate || null,
+      assign: v.assign,
+    }),
+  );
+  const submit = form.submitBody((body) => void a.run(() => api<Task>('POST', `/program-items/${it.id}/tasks`, body)));
   if (made)
     return (
       <Alert color="green" data-testid="more-task-done" withCloseButton onClose={onDone}>
@@ -403,75 +406,61 @@ function MoreTaskForm({
       </Alert>
     );
   return (
-    <Stack gap="xs" data-testid="more-task-form">
-      <TextInput
-        label={tr('Nhiệm vụ', 'Task')}
-        value={title}
-        onChange={(e) => setTitle(e.currentTarget.value)}
-        data-testid="more-task-title"
-      />
-      <Group gap="xs" align="end" wrap="wrap">
-        <NativeSelect
-          label={tr('Đơn vị chủ trì', 'Lead unit')}
-          value={lead}
-          onChange={(e) => setLead(e.currentTarget.value)}
-          data={[{ value: '', label: tr('(như mục chương trình)', '(as the item)') }, ...groupedLeads(options, l)]}
-          data-testid="more-task-lead"
-          style={{ flex: '1 1 220px', minWidth: 0 }}
+    <form onSubmit={submit} noValidate data-testid="more-task-form">
+      <Stack gap="xs">
+        <TextInput
+          label={tr('Nhiệm vụ', 'Task')}
+          {...form.getInputProps('title')}
+          required
+          data-testid="more-task-title"
         />
-        <DateField label={tr('Hạn', 'Due')} value={due} onChange={setDue} testid="more-task-due" />
-      </Group>
-      <Checkbox
-        label={tr('Giao ngay khi đủ 6 rõ', 'Assign at once when the 6 are stated')}
-        checked={assign}
-        onChange={(e) => setAssign(e.currentTarget.checked)}
-        data-testid="more-task-assign"
-      />
-      <WriteError error={a.error} testid="more-task-error" onClose={() => a.setError(null)} />
-      <Group gap="xs">
-        <Button size="xs" loading={a.busy} disabled={!title.trim()} onClick={submit} data-testid="more-task-submit">
-          {tr('Giao nhiệm vụ', 'Assign the task')}
-        </Button>
-        <Button size="xs" variant="subtle" onClick={onCancel}>
-          {tr('Thôi', 'Cancel')}
-        </Button>
-      </Group>
-    </Stack>
+        <Group gap="xs" align="end" wrap="wrap">
+          <NativeSelect
+            label={tr('Đơn vị chủ trì', 'Lead unit')}
+            {...form.getInputProps('leads')}
+            data={[{ value: '', label: tr('(như mục chương trình)', '(as the item)') }, ...groupedLeads(options, l)]}
+            data-testid="more-task-lead"
+            style={{ flex: '1 1 220px', minWidth: 0 }}
+          />
+          <DateField label={tr('Hạn', 'Due')} {...form.valueProps('dueDate')} testid="more-task-due" />
+        </Group>
+        <Checkbox
+          label={tr('Giao ngay khi đủ 6 rõ', 'Assign at once when the 6 are stated')}
+          {...form.getInputProps('assign', { type: 'checkbox' })}
+          data-testid="more-task-assign"
+        />
+        <FormProblem errors={form.errors} testid="more-task-problem" />
+        <WriteError error={a.error} testid="more-task-error" onClose={() => a.setError(null)} />
+        <Group gap="xs">
+          <Button size="xs" type="submit" loading={a.busy} data-testid="more-task-submit">
+            {tr('Giao nhiệm vụ', 'Assign the task')}
+          </Button>
+          <Button size="xs" variant="subtle" onClick={onCancel}>
+            {tr('Thôi', 'Cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
 function CancelForm({ p, onDone }: { p: Program; onDone: (p: Program) => void }) {
   const [, tr] = useTr();
-  const [note, setNote] = useState('');
+  const form = useSchemaForm(CancelProgramSchema, { note: '' }, (v) => ({ version: p.version, note: v.note.trim() }));
   const a = useRun<Program>(onDone);
+  const submit = form.submitBody((body) => void a.run(() => api<Program>('POST', `/programs/${p.id}/cancel`, body)));
   return (
-    <Stack gap="xs" data-testid="program-cancel-form">
-      <Textarea
-        label={tr('Lý do hủy', 'Reason')}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        autosize
-        minRows={2}
-        required
-        data-testid="program-cancel-note"
-      />
-      <WriteError error={a.error} testid="program-cancel-error" />
-      <Group>
-        <Button
-          size="xs"
-          color="red"
-          loading={a.busy}
-          disabled={!note.trim()}
-          onClick={() =>
-            void a.run(() =>
-              api<Program>('POST', `/programs/${p.id}/cancel`, { version: p.version, note: note.trim() }),
-            )
-          }
-          data-testid="program-cancel-submit"
-        >
-          {tr('Hủy dự thảo', 'Cancel the draft')}
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={submit} noValidate data-testid="program-cancel-form">
+      <Stack gap="xs">
+        <StepText form={form} path="note" label={tr('Lý do hủy', 'Reason')} testid="program-cancel-note" />
+        <FormProblem errors={form.errors} testid="program-cancel-problem" />
+        <WriteError error={a.error} testid="program-cancel-error" />
+        <Group>
+          <Button size="xs" type="submit" color="red" loading={a.busy} data-testid="program-cancel-submit">
+            {tr('Hủy dự thảo', 'Cancel the draft')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -14,8 +14,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATES, todayInVietnam } from '@quyche/core';
+import {
+  CreateRecommendationSchema,
+  RECOMMENDATION_SOURCES,
+  RECOMMENDATION_STATES,
+  todayInVietnam,
+} from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
 import { useTitle } from '../../app/ui/use-title';
@@ -26,6 +30,8 @@ import { qs, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { recSourceLabel, RecStateBadge, recStateLabel } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
 import type { Recommendation } from './program.parts';
 import { useSearchText } from '../../app/ui/search-text';
 import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
@@ -204,40 +210,37 @@ function CreateRecommendationForm({
   const [mode, setMode] = useState<'up' | 'record' | null>(null);
   const m = mode ?? (parent ? 'up' : 'record');
   const receivers = (org?.bodies ?? []).filter((b) => ['BCH', 'BTV', 'TT'].includes(b.kind));
-  const [source, setSource] = useState<string>('lower_unit');
-  const [from, setFrom] = useState('');
-  const [toBody, setToBody] = useState<string | null>(null);
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [on, setOn] = useState(todayInVietnam());
+  const defaultBody = receivers.find((b) => b.kind === 'BTV')?.id ?? '';
+  const form = useSchemaForm(
+    CreateRecommendationSchema,
+    {
+      source: 'lower_unit' as (typeof RECOMMENDATION_SOURCES)[number],
+      fromLabel: '',
+      /** null: the default (the BTV), until the user chooses. */
+      toBodyId: null as string | null,
+      title: '',
+      text: '',
+      receivedOn: todayInVietnam(),
+    },
+    (v) => {
+      const common = { title: v.title.trim(), text: v.text.trim(), receivedOn: v.receivedOn };
+      return m === 'up' && parent
+        ? { orgId: parent.id, fromOrgId: orgId, source: 'lower_unit' as const, ...common }
+        : {
+            orgId,
+            toBodyId: (v.toBodyId ?? defaultBody) || null,
+            source: v.source,
+            fromLabel: v.fromLabel.trim(),
+            ...common,
+          };
+    },
+  );
   const a = useRun<Recommendation>(() => onCreated(m === 'up' ? 'sent' : 'received'));
-  const bodyId = toBody ?? receivers.find((b) => b.kind === 'BTV')?.id ?? '';
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const common = { title: title.trim(), text: body.trim(), receivedOn: on };
-    if (m === 'up' && parent)
-      void a.run(() =>
-        api<Recommendation>('POST', '/recommendations', {
-          orgId: parent.id,
-          fromOrgId: orgId,
-          source: 'lower_unit',
-          ...common,
-        }),
-      );
-    else
-      void a.run(() =>
-        api<Recommendation>('POST', '/recommendations', {
-          orgId,
-          toBodyId: bodyId || null,
-          source,
-          fromLabel: from.trim(),
-          ...common,
-        }),
-      );
-  };
+  const bodyId = form.values.toBodyId ?? defaultBody;
+  const submit = form.submitBody((body) => void a.run(() => api<Recommendation>('POST', '/recommendations', body)));
   return (
     <Card withBorder>
-      <form onSubmit={submit} data-testid="rec-create" data-mode={m}>
+      <form onSubmit={submit} noValidate data-testid="rec-create" data-mode={m}>
         <Stack gap="sm">
           <Title order={2} size="h4">
             {m === 'up'
@@ -265,22 +268,21 @@ function CreateRecommendationForm({
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
               <NativeSelect
                 label={tr('Nguồn kiến nghị', 'Source')}
-                value={source}
-                onChange={(e) => setSource(e.currentTarget.value)}
+                {...form.getInputProps('source')}
                 data={RECOMMENDATION_SOURCES.map((s) => ({ value: s, label: recSourceLabel(s, l) }))}
                 data-testid="rec-create-source"
               />
               <TextInput
                 label={tr('Đơn vị, đoàn, người gửi', 'Sent by')}
-                value={from}
-                onChange={(e) => setFrom(e.currentTarget.value)}
+                {...form.getInputProps('fromLabel')}
                 required
                 data-testid="rec-create-from"
               />
               <NativeSelect
                 label={tr('Cơ quan nhận', 'Received by')}
                 value={bodyId}
-                onChange={(e) => setToBody(e.currentTarget.value)}
+                onChange={(e) => form.setFieldValue('toBodyId', e.currentTarget.value)}
+                error={form.errors['toBodyId']}
                 data={[
                   { value: '', label: tr('(tổ chức)', '(the organization)') },
                   ...receivers.map((b) => ({ value: b.id, label: b.name })),
@@ -291,15 +293,13 @@ function CreateRecommendationForm({
           )}
           <TextInput
             label={tr('Tên kiến nghị', 'Title')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
+            {...form.getInputProps('title')}
             required
             data-testid="rec-create-title"
           />
           <Textarea
             label={tr('Nội dung kiến nghị', 'Text')}
-            value={body}
-            onChange={(e) => setBody(e.currentTarget.value)}
+            {...form.getInputProps('text')}
             autosize
             minRows={3}
             required
@@ -307,8 +307,7 @@ function CreateRecommendationForm({
           />
           <DateField
             label={m === 'up' ? tr('Ngày gửi', 'Sent on') : tr('Ngày nhận', 'Received on')}
-            value={on}
-            onChange={setOn}
+            {...form.valueProps('receivedOn')}
             testid="rec-create-date"
             required
           />
@@ -319,14 +318,10 @@ function CreateRecommendationForm({
                 'days).',
             )}
           </Text>
+          <FormProblem errors={form.errors} testid="rec-create-problem" />
           <WriteError error={a.error} testid="rec-create-error" onClose={() => a.setError(null)} />
           <FormActions onCancel={onCancel}>
-            <Button
-              type="submit"
-              loading={a.busy}
-              disabled={!title.trim() || !body.trim() || !on || (m === 'record' && !from.trim())}
-              data-testid="rec-create-submit"
-            >
+            <Button type="submit" loading={a.busy} data-testid="rec-create-submit">
               {m === 'up' ? tr('Gửi kiến nghị', 'Send') : tr('Ghi nhận', 'Record')}
             </Button>
           </FormActions>

@@ -1,18 +1,7 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { todayInVietnam } from '@quyche/core';
+import type { z } from 'zod';
+import { RecommendationStepSchema, todayInVietnam } from '@quyche/core';
 import { api } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
 import { fmt } from '../../app/ui/dates';
@@ -24,7 +13,8 @@ import { useTr } from '../../app/ui/i18n';
 import { dueText, groupedLeads, PercentBar, StatusBadges, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { recSourceLabel, RecStateBadge } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
+import { StepForm, StepText } from '../task/step-form';
 import type { Recommendation } from './program.parts';
 import { StepButton } from '../../app/ui/workflow-step';
 import { useRecord } from '../../app/record';
@@ -189,150 +179,133 @@ export function RecommendationPage({ id }: { id: string }) {
 function AssignForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendation) => void }) {
   const [l, tr] = useTr();
   const { leads, members } = useTaskOrg(r.orgId);
-  const [lead, setLead] = useState('');
-  const [due, setDue] = useState(r.dueOn ?? '');
-  const [supervisor, setSupervisor] = useState('');
+  const form = useSchemaForm(
+    RecommendationStepSchema,
+    { lead: '', dueDate: r.dueOn ?? '', supervisorPersonId: '' },
+    (v) => ({
+      version: r.version,
+      to: 'assigned' as const,
+      // None chosen: the schema names the missing lead ("Thiếu Đơn vị chủ trì tham mưu").
+      lead: (v.lead
+        ? { kind: 'unit' as const, id: v.lead, name: leads.find((x) => x.value === v.lead)?.label ?? '' }
+        : undefined) as { kind: 'unit'; id: string; name: string },
+      ...(v.dueDate ? { dueDate: v.dueDate } : {}),
+      supervisorPersonId: v.supervisorPersonId || null,
+    }),
+  );
   const a = useRun<Recommendation>(onDone);
-  const submit = () =>
-    void a.run(() =>
-      api<Recommendation>('POST', `/recommendations/${r.id}/transition`, {
-        version: r.version,
-        to: 'assigned',
-        lead: { kind: 'unit', id: lead, name: leads.find((x) => x.value === lead)?.label ?? '' },
-        ...(due ? { dueDate: due } : {}),
-        supervisorPersonId: supervisor || null,
-      }),
-    );
   return (
-    <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="rec-assign-form">
-      <Stack gap="xs">
+    <StepForm
+      testid="rec-assign-form"
+      mt="sm"
+      onSubmit={form.submitBody((body) => void a.run(() => transition(r, body)))}
+      errors={form.errors}
+      error={a.error}
+      errorTestid="rec-assign-error"
+      busy={a.busy}
+      submitTestid="rec-assign-submit"
+      submitLabel={tr('Giao tham mưu', 'Assign')}
+    >
+      <NativeSelect
+        label={tr('Đơn vị chủ trì tham mưu', 'Advising unit')}
+        {...form.getInputProps('lead')}
+        error={form.errors['lead'] ?? form.errors['lead.id'] ?? form.errors['lead.name']}
+        data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(leads, l)]}
+        required
+        data-testid="rec-assign-lead"
+      />
+      <Group gap="xs" align="end" wrap="wrap">
+        <DateField label={tr('Hạn tham mưu', 'Due')} {...form.valueProps('dueDate')} testid="rec-assign-due" />
         <NativeSelect
-          label={tr('Đơn vị chủ trì tham mưu', 'Advising unit')}
-          value={lead}
-          onChange={(e) => setLead(e.currentTarget.value)}
-          data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(leads, l)]}
-          data-testid="rec-assign-lead"
+          label={tr('Ủy viên theo dõi', 'Supervisor')}
+          {...form.getInputProps('supervisorPersonId')}
+          data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members]}
+          data-testid="rec-assign-supervisor"
+          style={{ flex: '1 1 200px', minWidth: 0 }}
         />
-        <Group gap="xs" align="end" wrap="wrap">
-          <DateField label={tr('Hạn tham mưu', 'Due')} value={due} onChange={setDue} testid="rec-assign-due" />
-          <NativeSelect
-            label={tr('Ủy viên theo dõi', 'Supervisor')}
-            value={supervisor}
-            onChange={(e) => setSupervisor(e.currentTarget.value)}
-            data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members]}
-            data-testid="rec-assign-supervisor"
-            style={{ flex: '1 1 200px', minWidth: 0 }}
-          />
-        </Group>
-        <WriteError error={a.error} testid="rec-assign-error" />
-        <Group>
-          <Button loading={a.busy} disabled={!lead} onClick={submit} data-testid="rec-assign-submit">
-            {tr('Giao tham mưu', 'Assign')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+      </Group>
+    </StepForm>
   );
 }
 
+/** A step of the recommendation (POST …/transition), its answer the recommendation as it now stands. */
+const transition = (r: Recommendation, body: z.input<typeof RecommendationStepSchema>) =>
+  api<Recommendation>('POST', `/recommendations/${r.id}/transition`, body);
+
 function AnswerForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendation) => void }) {
   const [, tr] = useTr();
-  const [on, setOn] = useState(todayInVietnam());
-  const [text, setText] = useState('');
-  const [symbol, setSymbol] = useState('');
+  const form = useSchemaForm(
+    RecommendationStepSchema,
+    { answeredOn: todayInVietnam(), answerText: '', answerSymbol: '' },
+    (v) => ({
+      version: r.version,
+      to: 'answered' as const,
+      answeredOn: v.answeredOn,
+      answerText: v.answerText.trim(),
+      answerSymbol: blankAs(v.answerSymbol, null),
+    }),
+  );
   const a = useRun<Recommendation>(onDone);
-  const submit = () =>
-    void a.run(() =>
-      api<Recommendation>('POST', `/recommendations/${r.id}/transition`, {
-        version: r.version,
-        to: 'answered',
-        answeredOn: on,
-        answerText: text.trim(),
-        answerSymbol: symbol.trim() || null,
-      }),
-    );
   return (
-    <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="rec-answer-form">
-      <Stack gap="xs">
-        <Group gap="xs" align="end" wrap="wrap">
-          <DateField
-            label={tr('Ngày trả lời', 'Answered on')}
-            value={on}
-            onChange={setOn}
-            testid="rec-answer-date"
-            required
-          />
-          <TextInput
-            label={tr('Số văn bản trả lời', 'Document no.')}
-            value={symbol}
-            onChange={(e) => setSymbol(e.currentTarget.value)}
-            data-testid="rec-answer-symbol"
-            w={200}
-          />
-        </Group>
-        <Textarea
-          label={tr('Nội dung trả lời', 'Answer')}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          autosize
-          minRows={3}
+    <StepForm
+      testid="rec-answer-form"
+      mt="sm"
+      onSubmit={form.submitBody((body) => void a.run(() => transition(r, body)))}
+      errors={form.errors}
+      error={a.error}
+      errorTestid="rec-answer-error"
+      busy={a.busy}
+      color="green"
+      submitTestid="rec-answer-submit"
+      submitLabel={tr('Trả lời', 'Answer')}
+    >
+      <Group gap="xs" align="end" wrap="wrap">
+        <DateField
+          label={tr('Ngày trả lời', 'Answered on')}
+          {...form.valueProps('answeredOn')}
+          testid="rec-answer-date"
           required
-          data-testid="rec-answer-text"
         />
-        <WriteError error={a.error} testid="rec-answer-error" />
-        <Group>
-          <Button
-            color="green"
-            loading={a.busy}
-            disabled={!on || !text.trim()}
-            onClick={submit}
-            data-testid="rec-answer-submit"
-          >
-            {tr('Trả lời', 'Answer')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+        <TextInput
+          label={tr('Số văn bản trả lời', 'Document no.')}
+          {...form.getInputProps('answerSymbol')}
+          data-testid="rec-answer-symbol"
+          w={200}
+        />
+      </Group>
+      <StepText
+        form={form}
+        path="answerText"
+        label={tr('Nội dung trả lời', 'Answer')}
+        testid="rec-answer-text"
+        minRows={3}
+      />
+    </StepForm>
   );
 }
 
 function WithdrawForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendation) => void }) {
   const [, tr] = useTr();
-  const [note, setNote] = useState('');
+  const form = useSchemaForm(RecommendationStepSchema, { note: '' }, (v) => ({
+    version: r.version,
+    to: 'withdrawn' as const,
+    note: v.note.trim(),
+  }));
   const a = useRun<Recommendation>(onDone);
   return (
-    <Card withBorder mt="sm" p="sm" bg="gray.0" data-testid="rec-withdraw-form">
-      <Stack gap="xs">
-        <Textarea
-          label={tr('Lý do rút', 'Reason')}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          autosize
-          minRows={2}
-          required
-          data-testid="rec-withdraw-note"
-        />
-        <WriteError error={a.error} testid="rec-withdraw-error" />
-        <Group>
-          <Button
-            color="red"
-            loading={a.busy}
-            disabled={!note.trim()}
-            onClick={() =>
-              void a.run(() =>
-                api<Recommendation>('POST', `/recommendations/${r.id}/transition`, {
-                  version: r.version,
-                  to: 'withdrawn',
-                  note: note.trim(),
-                }),
-              )
-            }
-            data-testid="rec-withdraw-submit"
-          >
-            {tr('Rút kiến nghị', 'Withdraw')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+    <StepForm
+      testid="rec-withdraw-form"
+      mt="sm"
+      onSubmit={form.submitBody((body) => void a.run(() => transition(r, body)))}
+      errors={form.errors}
+      error={a.error}
+      errorTestid="rec-withdraw-error"
+      busy={a.busy}
+      color="red"
+      submitTestid="rec-withdraw-submit"
+      submitLabel={tr('Rút kiến nghị', 'Withdraw')}
+    >
+      <StepText form={form} path="note" label={tr('Lý do rút', 'Reason')} testid="rec-withdraw-note" />
+    </StepForm>
   );
 }

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, Menu, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { TASK_TRANSITIONS } from '@quyche/core';
+import { TASK_TRANSITIONS, TaskTransitionSchema } from '@quyche/core';
 import type { TaskState } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
@@ -25,6 +25,8 @@ import {
 import { apiError } from '../../app/ui/use-run';
 import type { TaskListItem, TaskPage } from './task.parts';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 
 const COLUMNS = ['draft', 'assigned', 'in_progress', 'reported', 'done'] as const;
 const COLUMN_SIZE = 50;
@@ -40,7 +42,13 @@ export function TaskBoardPage() {
   const [n, setN] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
   const [asking, setAsking] = useState<{ t: TaskListItem; to: string } | null>(null);
-  const [note, setNote] = useState('');
+  const noteLabel =
+    asking?.to === 'cancelled' ? tr('Lý do hủy', 'Reason') : tr('Lý do, nơi chuyển giao', 'Reason, transferred to');
+  const form = useSchemaForm(TaskTransitionSchema, { note: '' }, (v) => ({
+    version: asking?.t.version ?? 0,
+    to: (asking?.to ?? '') as (typeof TaskTransitionSchema)['shape']['to']['options'][number],
+    note: blankAs(v.note, null),
+  }));
   const [busy, setBusy] = useState(false);
   useTitle(tr('Bảng nhiệm vụ theo trạng thái', 'Task board'));
   const move = async (t: TaskListItem, to: string, why?: string) => {
@@ -49,7 +57,7 @@ export function TaskBoardPage() {
     try {
       await api('POST', `/tasks/${t.id}/transition`, { version: t.version, to, note: why?.trim() || null });
       setAsking(null);
-      setNote('');
+      form.setValues({ note: '' });
     } catch (e) {
       setError(apiError(e));
       setAsking(null);
@@ -60,10 +68,16 @@ export function TaskBoardPage() {
   };
   const pick = (t: TaskListItem, to: string) => {
     if (needsNote(to)) {
-      setNote('');
+      form.setValues({ note: '' });
+      form.clearErrors();
       setAsking({ t, to });
     } else void move(t, to);
   };
+  // Cancelling and transferring need a reason (the rule; the schema takes a step without one), named like the schema's.
+  const submitNote = form.submitBody((body) => {
+    if (!body.note) form.setFieldError('note', `${noteLabel} không được để trống`);
+    else if (asking) void move(asking.t, asking.to, body.note);
+  });
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -89,38 +103,35 @@ export function TaskBoardPage() {
         title={<b>{asking ? stepLabel(asking.t.state, asking.to, l) : ''}</b>}
       >
         {asking && (
-          <Stack gap="xs" data-testid="board-note-form">
-            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {asking.t.title}
-            </Text>
-            <Textarea
-              label={
-                asking.to === 'cancelled'
-                  ? tr('Lý do hủy', 'Reason')
-                  : tr('Lý do, nơi chuyển giao', 'Reason, transferred to')
-              }
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              required
-              autosize
-              minRows={2}
-              data-testid="board-note"
-            />
-            <Group>
-              <Button
-                color={asking.to === 'cancelled' ? 'red' : undefined}
-                disabled={!note.trim()}
-                loading={busy}
-                onClick={() => void move(asking.t, asking.to, note)}
-                data-testid="board-note-submit"
-              >
-                {stepLabel(asking.t.state, asking.to, l)}
-              </Button>
-              <Button variant="subtle" onClick={() => setAsking(null)}>
-                {tr('Thôi', 'Cancel')}
-              </Button>
-            </Group>
-          </Stack>
+          <form onSubmit={submitNote} noValidate data-testid="board-note-form">
+            <Stack gap="xs">
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {asking.t.title}
+              </Text>
+              <Textarea
+                label={noteLabel}
+                {...form.getInputProps('note')}
+                required
+                autosize
+                minRows={2}
+                data-testid="board-note"
+              />
+              <Group>
+                <Button
+                  color={asking.to === 'cancelled' ? 'red' : undefined}
+                  type="submit"
+                  loading={busy}
+                  data-testid="board-note-submit"
+                >
+                  {stepLabel(asking.t.state, asking.to, l)}
+                </Button>
+                <Button variant="subtle" onClick={() => setAsking(null)}>
+                  {tr('Thôi', 'Cancel')}
+                </Button>
+              </Group>
+              <FormProblem errors={form.errors} testid="board-note-problem" />
+            </Stack>
+          </form>
         )}
       </Modal>
     </Stack>

@@ -15,9 +15,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
-import { addDays, checkSixClear, SIX_CLEAR, SIX_CLEAR_LABELS, TASK_SOURCE_KINDS, todayInVietnam } from '@quyche/core';
+import type { ReactNode } from 'react';
+import {
+  addDays,
+  checkSixClear,
+  CreateTaskSchema,
+  SIX_CLEAR,
+  SIX_CLEAR_LABELS,
+  TASK_SOURCE_KINDS,
+  todayInVietnam,
+  UpdateTaskSchema,
+} from '@quyche/core';
 import type { SixClear, SixClearCheck } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { nextTwelveMonths } from '../../app/ui/dates';
@@ -29,6 +37,8 @@ import { groupedLeads, sourceKindLabel, useTaskAction, useTaskOrg } from './task
 import type { LeadOption, Task } from './task.parts';
 import { MeetingSelect } from '../../app/ui/meeting-select';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 
 /** The six "rõ" as the form asks them, each with its short name. */
 export const SIX_NAMES: Record<SixClear, { vi: string; en: string }> = {
@@ -40,7 +50,7 @@ export const SIX_NAMES: Record<SixClear, { vi: string; en: string }> = {
   ro_san_pham: { vi: 'Rõ sản phẩm', en: 'Product' },
 };
 
-interface Draft {
+type Draft = {
   title: string;
   /** Normally one lead; a second can be added, and the 6 rõ rule then refuses the task. */
   leads: string[];
@@ -48,7 +58,7 @@ interface Draft {
   dueMode: 'date' | 'meeting';
   dueDate: string;
   dueMeetingId: string;
-  supervisor: string;
+  supervisorPersonId: string;
   decidingBody: string;
   product: string;
   sourceKind: string;
@@ -57,7 +67,7 @@ interface Draft {
   sourceBodyId: string | null;
   milestones: { title: string; dueDate: string }[];
   assign: boolean;
-}
+};
 
 const draftOf = (t: Task | undefined): Draft => ({
   title: t?.title ?? '',
@@ -66,7 +76,7 @@ const draftOf = (t: Task | undefined): Draft => ({
   dueMode: t && !t.dueDate && t.dueMeetingId ? 'meeting' : 'date',
   dueDate: t?.dueDate ?? '',
   dueMeetingId: t?.dueMeetingId ?? '',
-  supervisor: t?.supervisorPersonId ?? '',
+  supervisorPersonId: t?.supervisorPersonId ?? '',
   decidingBody: t?.decidingBody ?? '',
   product: t?.product ?? '',
   sourceKind: t?.sourceKind ?? 'program_item',
@@ -102,8 +112,64 @@ export function TaskForm({
   const dueMeetings = (later ?? []).filter((m) => m.state !== 'cancelled');
   const assigningBodies = (org?.bodies ?? []).filter((b) => ['BCH', 'BTV', 'TT'].includes(b.kind));
   const defaultSourceBody = assigningBodies.find((b) => b.kind === 'BTV')?.id ?? '';
-  const [d, setD] = useState<Draft>(() => draftOf(task));
-  const set = (p: Partial<Draft>) => setD((x) => ({ ...x, ...p }));
+  // A lead the options do not list (a person, another organization's unit) stays selectable when editing.
+  const options: LeadOption[] =
+    task?.lead && !leads.some((x) => x.value === task.lead!.id)
+      ? [{ value: task.lead.id, label: task.lead.name, group: 'body' }, ...leads]
+      : leads;
+  const leadName = (id: string) => options.find((x) => x.value === id)?.label ?? '';
+  /** What the inputs state: the leads as units, the supporting ones by name, the due date or meeting. */
+  const stated = (d: Draft) => {
+    // A person leading the task (set elsewhere) keeps its kind; the form itself offers units.
+    const chosenLeads = d.leads
+      .filter(Boolean)
+      .map((id) => (task?.lead && task.lead.id === id ? task.lead : { kind: 'unit' as const, id, name: leadName(id) }));
+    const supporting = d.supporting
+      .split(/[,;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((name) => ({ kind: 'unit' as const, id: options.find((x) => x.label === name)?.value ?? null, name }));
+    const at = d.dueMode === 'meeting' ? dueMeetings.find((m) => m.id === d.dueMeetingId) : undefined;
+    const keptLabel = task && d.dueMeetingId === task.dueMeetingId ? task.dueLabel : null;
+    const due =
+      d.dueMode === 'meeting'
+        ? { date: null, meetingId: d.dueMeetingId || null, label: at?.title ?? keptLabel }
+        : { date: d.dueDate || null, meetingId: null, label: null };
+    return { chosenLeads, supporting, due };
+  };
+  const fieldsOf = (d: Draft) => {
+    const { chosenLeads, supporting, due } = stated(d);
+    return {
+      title: d.title.trim(),
+      leads: chosenLeads,
+      supporting,
+      dueDate: due.date,
+      dueMeetingId: due.meetingId,
+      dueLabel: due.label,
+      supervisorPersonId: d.supervisorPersonId || null,
+      decidingBody: d.decidingBody || null,
+      product: blankAs(d.product, null),
+      // Every row of milestones is sent: one half filled is refused beside its inputs, not dropped.
+      milestones: d.milestones.map((m) => ({ title: m.title.trim(), dueDate: m.dueDate })),
+    };
+  };
+  const form = useSchemaForm<Draft, typeof CreateTaskSchema | typeof UpdateTaskSchema>(
+    task ? UpdateTaskSchema : CreateTaskSchema,
+    draftOf(task),
+    (d) =>
+      task
+        ? { version: task.version, ...fieldsOf(d) }
+        : {
+            orgId,
+            ...fieldsOf(d),
+            sourceKind: d.sourceKind as (typeof TASK_SOURCE_KINDS)[number],
+            sourceLabel: blankAs(d.sourceLabel, null),
+            sourceBodyId: (d.sourceBodyId ?? defaultSourceBody) || null,
+            assign: d.assign,
+          },
+  );
+  const d = form.values;
+  const set = (p: Partial<Draft>) => form.setValues(p);
   const sourceBodyId = d.sourceBodyId ?? defaultSourceBody;
   const a = useTaskAction(
     (t) => {
@@ -112,69 +178,23 @@ export function TaskForm({
     },
     () => undefined,
   );
-
-  // A lead the options do not list (a person, another organization's unit) stays selectable when editing.
-  const options: LeadOption[] =
-    task?.lead && !leads.some((x) => x.value === task.lead!.id)
-      ? [{ value: task.lead.id, label: task.lead.name, group: 'body' }, ...leads]
-      : leads;
-  const leadName = (id: string) => options.find((x) => x.value === id)?.label ?? '';
-  // A person leading the task (set elsewhere) keeps its kind; the form itself offers units.
-  const chosenLeads = d.leads
-    .filter(Boolean)
-    .map((id) => (task?.lead && task.lead.id === id ? task.lead : { kind: 'unit' as const, id, name: leadName(id) }));
-  const supporting = d.supporting
-    .split(/[,;\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((name) => ({ kind: 'unit' as const, id: options.find((x) => x.label === name)?.value ?? null, name }));
-  const at = d.dueMode === 'meeting' ? dueMeetings.find((m) => m.id === d.dueMeetingId) : undefined;
-  const keptLabel = task && d.dueMeetingId === task.dueMeetingId ? task.dueLabel : null;
-  const due =
-    d.dueMode === 'meeting'
-      ? { date: null, meetingId: d.dueMeetingId || null, label: at?.title ?? keptLabel }
-      : { date: d.dueDate || null, meetingId: null, label: null };
+  const { chosenLeads, supporting, due } = stated(d);
   const six = checkSixClear({
     title: d.title,
     leads: chosenLeads,
     supporting,
     due,
-    supervisorId: d.supervisor || null,
+    supervisorId: d.supervisorPersonId || null,
     decidingBody: d.decidingBody || null,
     product: d.product || null,
   });
   const missing = new Set(six.missing.map((m) => m.code));
   if (six.refused) missing.add('ro_nguoi');
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const fields = {
-      title: d.title.trim(),
-      leads: chosenLeads,
-      supporting,
-      dueDate: due.date,
-      dueMeetingId: due.meetingId,
-      dueLabel: due.label,
-      supervisorPersonId: d.supervisor || null,
-      decidingBody: d.decidingBody || null,
-      product: d.product.trim() || null,
-      milestones: d.milestones
-        .filter((m) => m.title.trim() && m.dueDate)
-        .map((m) => ({ title: m.title.trim(), dueDate: m.dueDate })),
-    };
-    if (task) void a.run(() => api<Task>('PATCH', `/tasks/${task.id}`, { version: task.version, ...fields }));
-    else
-      void a.run(() =>
-        api<Task>('POST', '/tasks', {
-          orgId,
-          ...fields,
-          sourceKind: d.sourceKind,
-          sourceLabel: d.sourceLabel.trim() || null,
-          sourceBodyId: sourceBodyId || null,
-          assign: d.assign,
-        }),
-      );
-  };
+  const submit = form.submitBody((body) => {
+    if (task) void a.run(() => api<Task>('PATCH', `/tasks/${task.id}`, body));
+    else void a.run(() => api<Task>('POST', '/tasks', body));
+  });
   const submitLabel = task
     ? tr('Lưu thay đổi', 'Save changes')
     : d.assign && six.complete
@@ -182,7 +202,7 @@ export function TaskForm({
       : tr('Lưu dự thảo', 'Save as draft');
 
   return (
-    <form onSubmit={submit} data-testid={task ? 'task-edit-form' : 'task-form'}>
+    <form onSubmit={submit} noValidate data-testid={task ? 'task-edit-form' : 'task-form'}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           <SixField code="ro_nguoi" ok={!missing.has('ro_nguoi')}>
@@ -196,6 +216,7 @@ export function TaskForm({
                   }
                   value={id}
                   onChange={(e) => set({ leads: d.leads.map((x, j) => (j === i ? e.currentTarget.value : x)) })}
+                  error={i === 0 ? form.errors['leads'] : undefined}
                   data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(options, l)]}
                   data-testid={`task-lead-${i}`}
                   style={{ flex: 1, minWidth: 0 }}
@@ -224,16 +245,14 @@ export function TaskForm({
             <TextInput
               label={tr('Đơn vị phối hợp', 'Supporting units')}
               description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')}
-              value={d.supporting}
-              onChange={(e) => set({ supporting: e.currentTarget.value })}
+              {...form.getInputProps('supporting')}
               data-testid="task-supporting"
             />
           </SixField>
           <SixField code="ro_viec" ok={!missing.has('ro_viec')}>
             <Textarea
               label={tr('Nội dung nhiệm vụ', 'The task')}
-              value={d.title}
-              onChange={(e) => set({ title: e.currentTarget.value })}
+              {...form.getInputProps('title')}
               autosize
               minRows={2}
               data-testid="task-title"
@@ -254,8 +273,7 @@ export function TaskForm({
             {d.dueMode === 'date' ? (
               <DateField
                 label={tr('Hạn hoàn thành', 'Due date')}
-                value={d.dueDate}
-                onChange={(v) => set({ dueDate: v })}
+                {...form.valueProps('dueDate')}
                 testid="task-due-date"
               />
             ) : (
@@ -277,8 +295,7 @@ export function TaskForm({
           <SixField code="ro_trach_nhiem" ok={!missing.has('ro_trach_nhiem')}>
             <NativeSelect
               label={tr('Ủy viên Ban Thường vụ theo dõi', 'Supervising BTV member')}
-              value={d.supervisor}
-              onChange={(e) => set({ supervisor: e.currentTarget.value })}
+              {...form.getInputProps('supervisorPersonId')}
               data={[
                 { value: '', label: tr('(chọn Ủy viên)', '(choose a member)') },
                 ...members,
@@ -292,8 +309,7 @@ export function TaskForm({
           <SixField code="ro_tham_quyen" ok={!missing.has('ro_tham_quyen')}>
             <NativeSelect
               label={tr('Cấp quyết định', 'Deciding level')}
-              value={d.decidingBody}
-              onChange={(e) => set({ decidingBody: e.currentTarget.value })}
+              {...form.getInputProps('decidingBody')}
               data={[
                 { value: '', label: tr('(chọn cấp)', '(choose)') },
                 ...deciding,
@@ -308,8 +324,7 @@ export function TaskForm({
             <TextInput
               label={tr('Sản phẩm phải có', 'Expected product')}
               placeholder={tr('Ví dụ: Báo cáo tổng kết trình Ban Thường vụ', 'e.g. a report to the BTV')}
-              value={d.product}
-              onChange={(e) => set({ product: e.currentTarget.value })}
+              {...form.getInputProps('product')}
               data-testid="task-product"
             />
           </SixField>
@@ -319,8 +334,7 @@ export function TaskForm({
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <NativeSelect
               label={tr('Nguồn nhiệm vụ', 'Source')}
-              value={d.sourceKind}
-              onChange={(e) => set({ sourceKind: e.currentTarget.value })}
+              {...form.getInputProps('sourceKind')}
               data={TASK_SOURCE_KINDS.filter((k) => k !== 'conclusion_item').map((k) => ({
                 value: k,
                 label: sourceKindLabel(k, l),
@@ -330,8 +344,7 @@ export function TaskForm({
             <TextInput
               label={tr('Văn bản, chương trình', 'Document, program')}
               placeholder={tr('Ví dụ: Chương trình làm việc năm 2027', 'e.g. Work program 2027')}
-              value={d.sourceLabel}
-              onChange={(e) => set({ sourceLabel: e.currentTarget.value })}
+              {...form.getInputProps('sourceLabel')}
               data-testid="task-source-label"
             />
             <NativeSelect
@@ -339,6 +352,7 @@ export function TaskForm({
               description={tr('Cấp này quyết định gia hạn', 'This level decides extensions')}
               value={sourceBodyId}
               onChange={(e) => set({ sourceBodyId: e.currentTarget.value })}
+              error={form.errors['sourceBodyId']}
               data={[
                 { value: '', label: tr('(không ghi)', '(none)') },
                 ...assigningBodies.map((b) => ({ value: b.id, label: b.name })),
@@ -347,21 +361,21 @@ export function TaskForm({
             />
           </SimpleGrid>
         )}
-        <Milestones value={d.milestones} onChange={(milestones) => set({ milestones })} />
+        <Milestones value={d.milestones} onChange={(milestones) => set({ milestones })} errors={form.errors} />
         {!task && (
           <Checkbox
             label={tr(
               'Giao ngay khi đủ 6 rõ (nếu chưa đủ, lưu là dự thảo)',
               'Assign at once when the 6 are stated (else keep a draft)',
             )}
-            checked={d.assign}
-            onChange={(e) => set({ assign: e.currentTarget.checked })}
+            {...form.getInputProps('assign', { type: 'checkbox' })}
             data-testid="task-assign"
           />
         )}
+        <FormProblem errors={form.errors} testid="task-form-problem" />
         <WriteError error={a.error} testid="task-form-error" onClose={() => a.setError(null)} />
         <Group gap="xs">
-          <Button type="submit" loading={a.busy} disabled={!d.title.trim()} data-testid="task-submit">
+          <Button type="submit" loading={a.busy} data-testid="task-submit">
             {submitLabel}
           </Button>
           {onCancel && (
@@ -454,7 +468,16 @@ export function SixCheck({ six, testid }: { six: SixClearCheck; testid: string }
 }
 
 /** Milestones of the task (mốc tiến độ): none, or some with a title and a date not after the due date. */
-function Milestones({ value, onChange }: { value: Draft['milestones']; onChange: (v: Draft['milestones']) => void }) {
+function Milestones({
+  value,
+  onChange,
+  errors,
+}: {
+  value: Draft['milestones'];
+  onChange: (v: Draft['milestones']) => void;
+  /** The form's errors, by path (`milestones.1.dueDate`). */
+  errors: Record<string, ReactNode>;
+}) {
   const [, tr] = useTr();
   return (
     <Stack gap={4} data-testid="task-milestones">
@@ -467,6 +490,7 @@ function Milestones({ value, onChange }: { value: Draft['milestones']; onChange:
             label={tr('Mốc', 'Milestone')}
             value={m.title}
             onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, title: e.currentTarget.value } : x)))}
+            error={errors[`milestones.${i}.title`]}
             style={{ flex: '1 1 200px' }}
             data-testid="milestone-title"
           />
@@ -474,6 +498,7 @@ function Milestones({ value, onChange }: { value: Draft['milestones']; onChange:
             label={tr('Ngày', 'Date')}
             value={m.dueDate}
             onChange={(v) => onChange(value.map((x, j) => (j === i ? { ...x, dueDate: v } : x)))}
+            error={errors[`milestones.${i}.dueDate`]}
             testid="milestone-date"
           />
           <CloseButton

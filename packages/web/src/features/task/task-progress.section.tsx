@@ -1,7 +1,6 @@
 import {
   Anchor,
   Badge,
-  Button,
   Card,
   Checkbox,
   Group,
@@ -10,13 +9,17 @@ import {
   SegmentedControl,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
-import { effectiveDue, todayInVietnam } from '@quyche/core';
+import {
+  effectiveDue,
+  ExtensionDecisionSchema,
+  ExtensionRequestSchema,
+  TaskReportSchema,
+  todayInVietnam,
+} from '@quyche/core';
 import { api } from '../../app/api';
 import { fmt, maxDate } from '../../app/ui/dates';
 import { DateField } from '../../app/ui/date-field';
@@ -25,7 +28,8 @@ import { useTr } from '../../app/ui/i18n';
 import type { TaskSectionProps } from './task.types';
 import { decidingName, decidingOptions, useTaskAction } from './task.parts';
 import type { Task } from './task.parts';
-import { WriteError } from '../../app/ui/write-error';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
+import { StepForm, StepText } from './step-form';
 
 const MAX_FILE = 8 * 1024 * 1024;
 
@@ -80,140 +84,126 @@ export function ProgressSection(props: TaskSectionProps) {
   );
 }
 
+/** The percent as typed ('' or "40,5" from the input): a figure that is none is NaN, refused in words by the schema. */
+const percentOf = (p: number | string) =>
+  typeof p === 'number' ? p : p.trim() === '' ? Number.NaN : Number(p.replace(',', '.'));
+
 function ReportForm({ t, onTask, reload }: TaskSectionProps) {
   const [, tr] = useTr();
   const today = todayInVietnam();
-  const [on, setOn] = useState(maxDate(today, t.reports.at(-1)?.reportedOn));
-  const [text, setText] = useState('');
-  const [finished, setFinished] = useState(false);
   // What was typed, kept as typed: a figure out of 0–100 is refused in words, never turned into 0 % behind the clerk's
-  // back.
-  const [percent, setPercent] = useState<number | string>(t.percent);
-  const pct = typeof percent === 'number' ? percent : Number(String(percent).replace(',', '.'));
-  const percentError =
-    finished || (percent !== '' && Number.isFinite(pct) && pct >= 0 && pct <= 100)
-      ? null
-      : tr('Tiến độ phải là một số từ 0 đến 100%', 'Progress must be a number from 0 to 100%');
+  // back. The files are read when sending (the schema checks the rest first).
+  const form = useSchemaForm(
+    TaskReportSchema,
+    {
+      reportedOn: maxDate(today, t.reports.at(-1)?.reportedOn),
+      percent: t.percent as number | string,
+      text: '',
+      finished: false,
+    },
+    (v) => ({
+      reportedOn: v.reportedOn,
+      percent: v.finished ? 100 : percentOf(v.percent),
+      text: v.text.trim(),
+      ...(v.finished ? { finished: true } : {}),
+    }),
+  );
+  const { finished } = form.values;
   const [files, setFiles] = useState<File[]>([]);
   const [tooBig, setTooBig] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const a = useTaskAction((x) => {
     onTask(x);
-    setText('');
-    setFinished(false);
+    form.setValues({ text: '', finished: false, percent: x.percent });
     setFiles([]);
-    setPercent(x.percent);
     if (fileRef.current) fileRef.current.value = '';
   }, reload);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const encoded = await Promise.all(
-      files.map(async (f) => ({
-        fileName: f.name,
-        mediaType: f.type || 'application/octet-stream',
-        contentBase64: await fileToBase64(f),
-      })),
-    );
-    if (percentError) return;
-    void a.run(() =>
-      api<Task>('POST', `/tasks/${t.id}/reports`, {
-        reportedOn: on,
-        percent: finished ? 100 : pct,
-        text: text.trim(),
-        ...(encoded.length ? { files: encoded } : {}),
-        ...(finished ? { finished: true } : {}),
-      }),
-    );
-  };
+  const submit = form.submitBody((body) => {
+    void (async () => {
+      const encoded = await Promise.all(
+        files.map(async (f) => ({
+          fileName: f.name,
+          mediaType: f.type || 'application/octet-stream',
+          contentBase64: await fileToBase64(f),
+        })),
+      );
+      void a.run(() =>
+        api<Task>('POST', `/tasks/${t.id}/reports`, { ...body, ...(encoded.length ? { files: encoded } : {}) }),
+      );
+    })();
+  });
+  const percent = form.getInputProps('percent');
   return (
-    <form onSubmit={(e) => void submit(e)} data-testid="report-form">
-      <Card withBorder p="sm" bg="gray.0">
-        <Stack gap="xs">
-          <Title order={3} size="h5">
-            {tr('Báo cáo tiến độ mới', 'New progress report')}
-          </Title>
-          <Group gap="sm" align="end" wrap="wrap">
-            <DateField
-              label={tr('Ngày báo cáo', 'Reported on')}
-              value={on}
-              onChange={setOn}
-              testid="report-date"
-              required
-            />
-            <NumberInput
-              label={tr('Tiến độ (%)', 'Progress (%)')}
-              value={finished ? 100 : percent}
-              onChange={setPercent}
-              min={0}
-              max={100}
-              step={5}
-              clampBehavior="none"
-              allowNegative={false}
-              error={percentError}
-              disabled={finished}
-              w={percentError ? 260 : 120}
-              suffix="%"
-              data-testid="report-percent"
-            />
-          </Group>
-          <Textarea
-            label={tr('Kết quả đã làm', 'What was done')}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            required
-            data-testid="report-text"
-          />
-          <div>
-            <Text size="sm" fw={500} mb={2}>
-              {tr('Tệp minh chứng (tối đa 10 tệp, mỗi tệp đến 8 MB)', 'Evidence files (up to 10, 8 MB each)')}
-            </Text>
-            <input
-              ref={fileRef}
-              type="file"
-              multiple
-              onChange={(e) => {
-                const list = Array.from(e.currentTarget.files ?? []);
-                const big = list.find((f) => f.size > MAX_FILE);
-                setTooBig(big ? big.name : null);
-                setFiles(list.filter((f) => f.size <= MAX_FILE).slice(0, 10));
-              }}
-              aria-label={tr('Chọn tệp minh chứng', 'Choose evidence files')}
-              data-testid="report-files"
-              style={{ maxWidth: '100%' }}
-            />
-            {tooBig && (
-              <Text size="xs" c="red.8">
-                {tr(`Tệp ${tooBig} vượt quá 8 MB, không gửi.`, `${tooBig} is over 8 MB and is left out.`)}
-              </Text>
-            )}
-          </div>
-          <Checkbox
-            label={tr(
-              'Báo cáo hoàn thành (100%): chuyển cấp đã giao nhận kết quả',
-              'Report finished (100%): for the assigning level to accept',
-            )}
-            checked={finished}
-            onChange={(e) => setFinished(e.currentTarget.checked)}
-            data-testid="report-finished"
-          />
-          <WriteError error={a.error} testid="report-error" onClose={() => a.setError(null)} />
-          <Group>
-            <Button
-              type="submit"
-              loading={a.busy}
-              disabled={!text.trim() || !on || !!percentError}
-              data-testid="report-submit"
-            >
-              {finished
-                ? tr('Gửi báo cáo hoàn thành', 'Send the final report')
-                : tr('Gửi báo cáo tiến độ', 'Send the report')}
-            </Button>
-          </Group>
-        </Stack>
-      </Card>
-    </form>
+    <StepForm
+      testid="report-form"
+      onSubmit={submit}
+      title={tr('Báo cáo tiến độ mới', 'New progress report')}
+      errors={form.errors}
+      error={a.error}
+      errorTestid="report-error"
+      onCloseError={() => a.setError(null)}
+      busy={a.busy}
+      submitTestid="report-submit"
+      submitLabel={
+        finished ? tr('Gửi báo cáo hoàn thành', 'Send the final report') : tr('Gửi báo cáo tiến độ', 'Send the report')
+      }
+    >
+      <Group gap="sm" align="end" wrap="wrap">
+        <DateField
+          label={tr('Ngày báo cáo', 'Reported on')}
+          {...form.valueProps('reportedOn')}
+          testid="report-date"
+          required
+        />
+        <NumberInput
+          label={tr('Tiến độ (%)', 'Progress (%)')}
+          {...percent}
+          value={finished ? 100 : (percent.value as number | string)}
+          min={0}
+          max={100}
+          step={5}
+          clampBehavior="none"
+          allowNegative={false}
+          disabled={finished}
+          w={percent.error ? 260 : 120}
+          suffix="%"
+          data-testid="report-percent"
+        />
+      </Group>
+      <StepText form={form} path="text" label={tr('Kết quả đã làm', 'What was done')} testid="report-text" />
+      <div>
+        <Text size="sm" fw={500} mb={2}>
+          {tr('Tệp minh chứng (tối đa 10 tệp, mỗi tệp đến 8 MB)', 'Evidence files (up to 10, 8 MB each)')}
+        </Text>
+        <input
+          ref={fileRef}
+          type="file"
+          multiple
+          onChange={(e) => {
+            const list = Array.from(e.currentTarget.files ?? []);
+            const big = list.find((f) => f.size > MAX_FILE);
+            setTooBig(big ? big.name : null);
+            setFiles(list.filter((f) => f.size <= MAX_FILE).slice(0, 10));
+          }}
+          aria-label={tr('Chọn tệp minh chứng', 'Choose evidence files')}
+          data-testid="report-files"
+          style={{ maxWidth: '100%' }}
+        />
+        {tooBig && (
+          <Text size="xs" c="red.8">
+            {tr(`Tệp ${tooBig} vượt quá 8 MB, không gửi.`, `${tooBig} is over 8 MB and is left out.`)}
+          </Text>
+        )}
+      </div>
+      <Checkbox
+        label={tr(
+          'Báo cáo hoàn thành (100%): chuyển cấp đã giao nhận kết quả',
+          'Report finished (100%): for the assigning level to accept',
+        )}
+        {...form.getInputProps('finished', { type: 'checkbox' })}
+        data-testid="report-finished"
+      />
+    </StepForm>
   );
 }
 
@@ -278,98 +268,85 @@ export function ExtensionsSection(props: TaskSectionProps) {
 
 function RequestForm({ t, onTask, reload, due }: TaskSectionProps & { due: string }) {
   const [, tr] = useTr();
-  const [on, setOn] = useState(todayInVietnam());
-  const [to, setTo] = useState('');
-  const [reason, setReason] = useState('');
+  const form = useSchemaForm(
+    ExtensionRequestSchema,
+    { requestedOn: todayInVietnam(), requestedTo: '', reason: '' },
+    (v) => ({ ...v, reason: v.reason.trim() }),
+  );
   const a = useTaskAction(onTask, reload);
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void a.run(() =>
-          api<Task>('POST', `/tasks/${t.id}/extensions`, { requestedOn: on, requestedTo: to, reason: reason.trim() }),
-        );
-      }}
-      data-testid="extension-request-form"
+    <StepForm
+      testid="extension-request-form"
+      onSubmit={form.submitBody((body) => void a.run(() => api<Task>('POST', `/tasks/${t.id}/extensions`, body)))}
+      title={tr('Đề nghị gia hạn', 'Ask for an extension')}
+      errors={form.errors}
+      error={a.error}
+      errorTestid="ext-error"
+      onCloseError={() => a.setError(null)}
+      busy={a.busy}
+      submitTestid="ext-submit"
+      submitLabel={tr('Gửi đề nghị gia hạn', 'Send the request')}
     >
-      <Card withBorder p="sm" bg="gray.0">
-        <Stack gap="xs">
-          <Title order={3} size="h5">
-            {tr('Đề nghị gia hạn', 'Ask for an extension')}
-          </Title>
-          <Text size="xs" c="dimmed">
-            {tr('Hạn hiện tại', 'Due date in force')}: {fmt(due)}
-          </Text>
-          <Group gap="sm" align="end" wrap="wrap">
-            <DateField
-              label={tr('Ngày đề nghị', 'Requested on')}
-              value={on}
-              onChange={setOn}
-              testid="ext-on"
-              required
-            />
-            <DateField
-              label={tr('Xin gia hạn đến', 'Extend to')}
-              value={to}
-              onChange={setTo}
-              testid="ext-to"
-              required
-            />
-          </Group>
-          <Textarea
-            label={tr('Lý do', 'Reason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            required
-            data-testid="ext-reason"
-          />
-          <WriteError error={a.error} testid="ext-error" onClose={() => a.setError(null)} />
-          <Group>
-            <Button type="submit" loading={a.busy} disabled={!to || !on || !reason.trim()} data-testid="ext-submit">
-              {tr('Gửi đề nghị gia hạn', 'Send the request')}
-            </Button>
-          </Group>
-        </Stack>
-      </Card>
-    </form>
+      <Text size="xs" c="dimmed">
+        {tr('Hạn hiện tại', 'Due date in force')}: {fmt(due)}
+      </Text>
+      <Group gap="sm" align="end" wrap="wrap">
+        <DateField
+          label={tr('Ngày đề nghị', 'Requested on')}
+          {...form.valueProps('requestedOn')}
+          testid="ext-on"
+          required
+        />
+        <DateField
+          label={tr('Xin gia hạn đến', 'Extend to')}
+          {...form.valueProps('requestedTo')}
+          testid="ext-to"
+          required
+        />
+      </Group>
+      <StepText form={form} path="reason" label={tr('Lý do', 'Reason')} testid="ext-reason" />
+    </StepForm>
   );
 }
 
 function DecisionForm({ t, onTask, reload, org, ext }: TaskSectionProps & { ext: Task['extensions'][number] }) {
   const [l, tr] = useTr();
   const authority = t.extensionAuthority;
-  const [approved, setApproved] = useState<'yes' | 'no'>('yes');
-  const [on, setOn] = useState(maxDate(todayInVietnam(), ext.requestedOn));
-  const [by, setBy] = useState(authority?.code ?? '');
-  const [ref, setRef] = useState('');
-  const [note, setNote] = useState('');
+  const form = useSchemaForm(
+    ExtensionDecisionSchema,
+    {
+      approved: 'yes' as 'yes' | 'no',
+      decidedOn: maxDate(todayInVietnam(), ext.requestedOn),
+      decidedBy: authority?.code ?? '',
+      decisionRef: '',
+      note: '',
+    },
+    (v) => ({
+      version: ext.version,
+      approved: v.approved === 'yes',
+      decidedOn: v.decidedOn,
+      decidedBy: v.decidedBy,
+      decisionRef: blankAs(v.decisionRef, null),
+      note: blankAs(v.note, null),
+    }),
+  );
+  const approved = form.values.approved;
   const a = useTaskAction(onTask, reload);
   const options = decidingOptions(org);
   const data =
     authority && !options.some((o) => o.value === authority.code)
       ? [{ value: authority.code, label: authority.name }, ...options]
       : options;
+  const send = form.submitBody(
+    (body) => void a.run(() => api<Task>('POST', `/tasks/${t.id}/extensions/${ext.id}/decision`, body)),
+  );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void a.run(() =>
-          api<Task>('POST', `/tasks/${t.id}/extensions/${ext.id}/decision`, {
-            version: ext.version,
-            approved: approved === 'yes',
-            decidedOn: on,
-            decidedBy: by,
-            decisionRef: ref.trim() || null,
-            note: note.trim() || null,
-          }),
-        );
-      }}
-      data-testid="extension-decision-form"
-    >
-      <Stack gap="xs" mt="xs" p="xs" className="qc-decision">
-        <Text size="sm" fw={600}>
+    <StepForm
+      testid="extension-decision-form"
+      onSubmit={send}
+      mt="xs"
+      title={
+        <>
           {tr('Quyết định gia hạn', 'Decision')}
           {authority && (
             <Text span size="sm" fw={400}>
@@ -377,63 +354,54 @@ function DecisionForm({ t, onTask, reload, org, ext }: TaskSectionProps & { ext:
               — {l === 'vi' ? `do ${authority.name} quyết định` : `decided by ${authority.name}`}
             </Text>
           )}
-        </Text>
-        <SegmentedControl
-          value={approved}
-          onChange={(v) => setApproved(v as 'yes' | 'no')}
-          data={[
-            { value: 'yes', label: tr('Đồng ý gia hạn', 'Approve') },
-            { value: 'no', label: tr('Không đồng ý', 'Refuse') },
-          ]}
-          data-testid="decision-approved"
-          size="xs"
-          style={{ alignSelf: 'flex-start' }}
+        </>
+      }
+      errors={form.errors}
+      error={a.error}
+      errorTestid="decision-error"
+      onCloseError={() => a.setError(null)}
+      busy={a.busy}
+      color={approved === 'yes' ? 'green' : 'red'}
+      submitTestid="decision-submit"
+      submitLabel={
+        approved === 'yes'
+          ? tr('Đồng ý gia hạn', 'Approve the extension')
+          : tr('Không đồng ý gia hạn', 'Refuse the extension')
+      }
+    >
+      <SegmentedControl
+        value={approved}
+        onChange={(v) => form.setFieldValue('approved', v as 'yes' | 'no')}
+        data={[
+          { value: 'yes', label: tr('Đồng ý gia hạn', 'Approve') },
+          { value: 'no', label: tr('Không đồng ý', 'Refuse') },
+        ]}
+        data-testid="decision-approved"
+        size="xs"
+        style={{ alignSelf: 'flex-start' }}
+      />
+      <Group gap="sm" align="end" wrap="wrap">
+        <DateField
+          label={tr('Ngày quyết định', 'Decided on')}
+          {...form.valueProps('decidedOn')}
+          testid="decision-on"
+          required
         />
-        <Group gap="sm" align="end" wrap="wrap">
-          <DateField
-            label={tr('Ngày quyết định', 'Decided on')}
-            value={on}
-            onChange={setOn}
-            testid="decision-on"
-            required
-          />
-          <NativeSelect
-            label={tr('Cấp quyết định', 'Decided by')}
-            value={by}
-            onChange={(e) => setBy(e.currentTarget.value)}
-            data={[{ value: '', label: tr('(chọn)', '(choose)') }, ...data]}
-            data-testid="decision-by"
-            w={240}
-            maw="100%"
-          />
-        </Group>
-        <TextInput
-          label={tr('Văn bản, phiên họp quyết định', 'Decision reference')}
-          value={ref}
-          onChange={(e) => setRef(e.currentTarget.value)}
-          data-testid="decision-ref"
+        <NativeSelect
+          label={tr('Cấp quyết định', 'Decided by')}
+          {...form.getInputProps('decidedBy')}
+          data={[{ value: '', label: tr('(chọn)', '(choose)') }, ...data]}
+          data-testid="decision-by"
+          w={240}
+          maw="100%"
         />
-        <TextInput
-          label={tr('Ghi chú', 'Note')}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          data-testid="decision-note"
-        />
-        <WriteError error={a.error} testid="decision-error" onClose={() => a.setError(null)} />
-        <Group>
-          <Button
-            type="submit"
-            loading={a.busy}
-            disabled={!by || !on}
-            color={approved === 'yes' ? 'green' : 'red'}
-            data-testid="decision-submit"
-          >
-            {approved === 'yes'
-              ? tr('Đồng ý gia hạn', 'Approve the extension')
-              : tr('Không đồng ý gia hạn', 'Refuse the extension')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </Group>
+      <TextInput
+        label={tr('Văn bản, phiên họp quyết định', 'Decision reference')}
+        {...form.getInputProps('decisionRef')}
+        data-testid="decision-ref"
+      />
+      <TextInput label={tr('Ghi chú', 'Note')} {...form.getInputProps('note')} data-testid="decision-note" />
+    </StepForm>
   );
 }

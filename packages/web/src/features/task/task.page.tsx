@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { describeDue, SIX_CLEAR, todayInVietnam } from '@quyche/core';
+import { describeDue, SIX_CLEAR, TaskTransitionSchema, todayInVietnam } from '@quyche/core';
 import type { SixClear } from '@quyche/core';
 import { api } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
@@ -30,6 +30,8 @@ import type { TaskSectionProps } from './task.types';
 import type { OrgDetail } from '../../app/types';
 import { StepButton, StepForm } from '../../app/ui/workflow-step';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useRecord } from '../../app/record';
 
 /** A task loaded once and replaced by every write's answer (each write returns the whole task). */
@@ -343,8 +345,12 @@ function CompetenceCard({ t }: { t: Task }) {
 function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps) {
   const [l, tr] = useTr();
   const [active, setActive] = useState<string | null>(null);
-  const [on, setOn] = useState('');
-  const [note, setNote] = useState('');
+  const form = useSchemaForm(TaskTransitionSchema, { on: '', note: '' }, (v) => ({
+    version: t.version,
+    to: (active ?? '') as (typeof TaskTransitionSchema)['shape']['to']['options'][number],
+    ...(v.on ? { on: v.on } : {}),
+    note: blankAs(v.note, null),
+  }));
   const a = useTaskAction((x) => {
     onTask(x);
     setActive(null);
@@ -358,19 +364,8 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
   const open = (s: string) => {
     a.setError(null);
     setActive(active === s ? null : s);
-    setOn(today);
-    setNote('');
-  };
-  const submit = () => {
-    if (!active) return;
-    void a.run(() =>
-      api<Task>('POST', `/tasks/${t.id}/transition`, {
-        version: t.version,
-        to: active,
-        ...(on ? { on } : {}),
-        note: note.trim() || null,
-      }),
-    );
+    form.setValues({ on: today, note: '' });
+    form.clearErrors();
   };
   const noteLabel =
     active === 'cancelled'
@@ -380,6 +375,11 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
         : active === 'in_progress' && t.state === 'reported'
           ? tr('Ý kiến khi trả lại', 'Why it is sent back')
           : tr('Ghi chú', 'Note');
+  // The schema takes a step without a note; cancelling and transferring need one (the rule), named like the schema's.
+  const submit = form.submitBody((body) => {
+    if (active && needsNote(active) && !body.note) form.setFieldError('note', `${noteLabel} không được để trống`);
+    else void a.run(() => api<Task>('POST', `/tasks/${t.id}/transition`, body));
+  });
   const dateLabel =
     active === 'done'
       ? tr('Ngày nhận kết quả', 'Accepted on')
@@ -417,22 +417,21 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
           testid="step-form"
           submitLabel={stepLabel(t.state, active, l)}
           submitTestid="step-submit"
-          onSubmit={submit}
+          onSubmit={() => submit()}
           busy={a.busy}
-          ready={!(needsNote(active) && !note.trim())}
           ends={active === 'cancelled'}
           onCancel={() => setActive(null)}
         >
-          <DateField label={dateLabel} value={on} onChange={setOn} testid="step-date" />
+          <DateField label={dateLabel} {...form.valueProps('on')} testid="step-date" />
           <Textarea
             label={noteLabel}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
+            {...form.getInputProps('note')}
             required={needsNote(active)}
             autosize
             minRows={2}
             data-testid="step-note"
           />
+          <FormProblem errors={form.errors} testid="step-problem" />
         </StepForm>
       )}
       <WriteError error={a.error} testid="step-error" onClose={() => a.setError(null)} />
