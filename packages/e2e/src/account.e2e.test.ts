@@ -168,7 +168,17 @@ describe.skipIf(skipReason !== null)('accounts in Chromium', () => {
     const admin = await logIn(browser, base, 'admin', DESKTOP);
     await admin.goto(`${base}/accounts`);
     await admin.getByTestId('account-create-open').click();
+    // The display name and the organization left empty: nothing is sent, each field is named in the API's words,
+    // and the username typed stays.
+    const creates: string[] = [];
+    admin.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/users') && creates.push(r.url()));
     await admin.getByTestId('create-username').fill('vanthu.x01b');
+    await admin.getByTestId('create-submit').click();
+    const dialog = admin.getByTestId('create-dialog');
+    await expect.poll(() => dialog.innerText()).toContain('Tên hiển thị không được để trống');
+    expect(await dialog.innerText()).toContain('Thiếu Trên tổ chức (và các tổ chức trực thuộc)');
+    expect(creates).toEqual([]);
+    expect(await admin.getByTestId('create-username').inputValue()).toBe('vanthu.x01b');
     await admin.getByTestId('create-name').fill('Văn thư thứ hai xã Tân Lập');
     await admin.getByTestId('create-role').selectOption('clerk');
     await admin.getByTestId('create-org').click();

@@ -561,6 +561,18 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     await f.getByTestId('consultation-create-all-communes').click();
     expect(await f.getByTestId('consultation-create-count').getAttribute('data-count')).toBe(String(communes));
     await f.getByTestId('consultation-create-none-picked').click();
+    // No recipient: nothing is sent, the form names the field in the API's words, and what was typed stays.
+    const creates: string[] = [];
+    page.on(
+      'request',
+      (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/consultations') && creates.push(r.url()),
+    );
+    const title = 'Lấy ý kiến đảng ủy xã, phường về dự thảo sửa đổi Quy chế làm việc (đợt 3)';
+    await f.getByTestId('consultation-create-title').fill(title);
+    await f.getByTestId('consultation-create-submit').click();
+    await expect.poll(() => f.innerText()).toContain('Nơi nhận cần ít nhất một mục');
+    expect(creates).toEqual([]);
+    expect(await f.getByTestId('consultation-create-title').inputValue()).toBe(title);
     await f.getByTestId('consultation-create-filter').fill('tan lap');
     await f.locator('[data-testid="consultation-create-recipient"][data-code="ORG-X01"]').check();
     await f.getByTestId('consultation-create-filter').fill('');
@@ -569,9 +581,6 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     expect(await f.getByTestId('consultation-create-deadline').inputValue()).toBe(
       formatDateVi(addDays(todayInVietnam(), 15)),
     );
-    await f
-      .getByTestId('consultation-create-title')
-      .fill('Lấy ý kiến đảng ủy xã, phường về dự thảo sửa đổi Quy chế làm việc (đợt 3)');
     await f.getByTestId('consultation-create-submit').click();
     await page.waitForURL(/\/consultations\/[0-9a-f-]{36}$/);
     await expect.poll(() => state(page)).toBe('open');

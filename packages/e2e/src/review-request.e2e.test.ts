@@ -31,8 +31,24 @@ describe.skipIf(skipReason !== null)('working groups, next program and PDF in Ch
     const admin = await logIn(browser, base, 'admin');
     await admin.goto(`${base}/review-requests`);
     await admin.getByTestId('request-add').click();
+    // No organization chosen: nothing is sent, the field says so in the API's words, and the topics typed stay.
+    const requestPosts: string[] = [];
+    admin.on(
+      'request',
+      (q) => q.method() === 'POST' && q.url().endsWith('/api/v1/review-requests') && requestPosts.push(q.url()),
+    );
+    await admin.getByTestId('request-topics').fill('Thực hiện chế độ họp');
     await admin.getByTestId('request-send').click();
-    expect(await admin.getByTestId('request-missing').innerText()).toBe('Cần nhập: Tổ chức được làm việc');
+    const requestForm = admin.getByTestId('request-form');
+    await expect.poll(() => requestForm.innerText()).toContain('Thiếu Tổ chức được làm việc');
+    expect(requestPosts).toEqual([]);
+    expect(await admin.getByTestId('request-topics').inputValue()).toBe('Thực hiện chế độ họp');
+    await admin
+      .getByTestId('request-topics')
+      .fill(
+        'Việc xây dựng, ban hành Quy chế làm việc của cấp ủy\nThực hiện chế độ họp, gửi tài liệu\n' +
+          'Theo dõi, đôn đốc thực hiện nhiệm vụ được giao\nKhó khăn, vướng mắc và kiến nghị, đề xuất',
+      );
     const option = admin.getByTestId('request-target').locator('option', { hasText: 'Tân Lập' });
     await admin.getByTestId('request-target').selectOption((await option.first().getAttribute('value'))!);
     await admin.getByTestId('request-send').click();
@@ -63,15 +79,16 @@ describe.skipIf(skipReason !== null)('working groups, next program and PDF in Ch
     // The group concludes: an empty conclusion is refused in words; then one shortcoming and one recommendation.
     await admin.reload();
     await admin.getByTestId('conclude-save').click();
-    expect(await admin.getByTestId('conclude-missing').innerText()).toBe('Cần nhập nội dung kết luận');
+    const concludeForm = admin.getByTestId('conclude-form');
+    await expect.poll(() => concludeForm.innerText()).toContain('Nội dung kết luận không được để trống');
     await admin
       .getByTestId('conclude-text')
       .fill('Đảng ủy xã ban hành quy chế đúng hạn; còn chậm gửi tài liệu phiên họp.');
     await admin.getByTestId('conclude-add-finding').click();
     await admin.getByTestId('conclude-save').click();
-    expect(await admin.getByTestId('conclude-missing').innerText()).toBe(
-      'Hạn chế thứ 1: cần ghi nội dung, biện pháp khắc phục và hạn',
-    );
+    await expect.poll(() => concludeForm.innerText()).toContain('Hạn chế (mục 1) không được để trống');
+    expect(await concludeForm.innerText()).toContain('Biện pháp khắc phục (mục 1) không được để trống');
+    expect(await concludeForm.innerText()).not.toContain('Nội dung kết luận không được để trống');
     await admin.getByTestId('conclude-finding-text').fill('Gửi tài liệu phiên họp chậm');
     await admin.getByTestId('conclude-finding-remedy').fill('Lập lịch gửi tài liệu trước 3 ngày làm việc');
     await admin.getByTestId('conclude-add-rec').click();

@@ -158,8 +158,16 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     // Circulated first for comments: the recipients and the deadline are asked for, then sent.
     await page.getByTestId('report-circulate').click();
     await page.getByTestId('circulate-save').click();
-    expect(await page.getByTestId('circulate-missing').innerText()).toBe('Chọn ít nhất một nơi nhận');
+    const circulate = page.getByTestId('circulate-form');
+    await expect.poll(() => circulate.innerText()).toContain('Chọn ít nhất một nơi nhận');
+    expect(await circulate.innerText()).toContain('Thiếu Hạn góp ý');
     await page.getByTestId('circulate-all-communes').click();
+    // An impossible date stops the dialog too (it is a form now): nothing is sent, the date stays as typed.
+    await page.getByTestId('circulate-deadline').fill('31/02/2027');
+    await page.getByTestId('circulate-save').click();
+    await expect.poll(() => circulate.innerText()).toContain('Ngày không có thật (dd/mm/yyyy)');
+    expect(await page.getByTestId('report-state').innerText()).toBe('Dự thảo');
+    expect(await page.getByTestId('circulate-deadline').inputValue()).toBe('31/02/2027');
     await page.getByTestId('circulate-deadline').fill('20/12/2026');
     await page.getByTestId('circulate-save').click();
     await expect.poll(() => page.getByTestId('report-state').innerText()).toBe('Đang lấy ý kiến');
@@ -195,11 +203,11 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await page.getByTestId('shortcoming-add').click();
     await page.getByTestId('add-save').click();
     const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.innerText()).toContain('Hạn chế, khuyết điểm không được để trống');
     for (const m of [
-      'Ghi nội dung hạn chế, khuyết điểm',
-      'Ghi biện pháp khắc phục',
-      'Chọn đơn vị chủ trì khắc phục',
-      'Ghi hạn khắc phục (ngày/tháng/năm)',
+      'Biện pháp khắc phục không được để trống',
+      'Thiếu Đơn vị chủ trì khắc phục',
+      'Thiếu Hạn khắc phục',
     ])
       expect(await dialog.innerText()).toContain(m);
     expect(await dialog.innerText()).not.toMatch(/body\.|string/);
@@ -213,7 +221,7 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     const mine = page.getByTestId('shortcoming').filter({ hasText: 'Chưa cập nhật kịp thời tiến độ' });
     await mine.getByTestId('shortcoming-fix').click();
     await page.getByTestId('fix-save').click();
-    expect(await page.getByRole('dialog').innerText()).toContain('Ghi minh chứng đã khắc phục (văn bản, số liệu)');
+    await expect.poll(() => page.getByRole('dialog').innerText()).toContain('Minh chứng khắc phục không được để trống');
     await page.getByTestId('fix-evidence').fill('Báo cáo cập nhật tiến độ tuần 49 của Văn phòng');
     await page.getByTestId('fix-save').click();
     await expect.poll(() => page.getByTestId('shortcoming').count()).toBe(2);

@@ -26,7 +26,12 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     await page.goto(`${base}/login`);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     await expect.poll(() => page.locator('h1').first().textContent()).toContain('Đăng nhập');
+    // No password: the form says so in Vietnamese (not the browser's own prompt), and keeps the username.
     await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.locator('form').innerText()).toContain('Mật khẩu không được để trống');
+    expect(await page.getByTestId('login-username').inputValue()).toBe('admin');
+    expect(await page.getByTestId('login-error').count()).toBe(0);
     await page.getByTestId('login-password').fill('sai-mat-khau');
     await page.getByTestId('login-submit').click();
     await expect
@@ -173,6 +178,15 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
     await expect.poll(() => page.getByTestId('import-report').innerText()).toContain('2 điều');
     await page.getByTestId('upload-validate').click();
     await expect.poll(() => page.getByTestId('upload-check').innerText()).toContain('2 điều, 0 quy tắc');
+    // Saved without its issuing organization: nothing is sent, the field is named, the imported text stays.
+    const saves: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/regulations') && saves.push(r.url()));
+    const typed = await page.getByTestId('upload-text').inputValue();
+    await page.getByTestId('upload-save').click();
+    await expect.poll(() => page.getByTestId('upload-form').innerText()).toContain('Thiếu Tổ chức ban hành');
+    expect(saves).toEqual([]);
+    expect(await page.getByTestId('upload-text').inputValue()).toBe(typed);
+    expect(typed).toContain('Phạm vi');
     await page.close();
   });
 

@@ -1,8 +1,8 @@
 import { Button, Modal, NativeSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { APP_ROLES, todayInVietnam } from '@quyche/core';
+import { APP_ROLES, CreateUserSchema, ResetPasswordSchema, todayInVietnam } from '@quyche/core';
+import type { AppRole } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { useLang } from '../../app/ui/i18n';
 import { useRun } from '../../app/ui/use-run';
@@ -10,6 +10,8 @@ import { WriteError } from '../../app/ui/write-error';
 import { NewPasswordFields, roleLabel, serverErrors, useNewPassword } from './account.parts';
 import type { Account } from './account.parts';
 import { FormActions } from '../../app/ui/form-actions';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 
 /** "Đặt lại mật khẩu": the administrator gives a password the user must change at the next login; sessions end. */
 export function ResetPasswordDialog({
@@ -25,19 +27,23 @@ export function ResetPasswordDialog({
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
   const phone = useMediaQuery('(max-width: 600px)');
   const pw = useNewPassword();
+  // The password's policy is checked beside its inputs (useNewPassword); the schema bounds the request.
+  const form = useSchemaForm(ResetPasswordSchema, {}, () => ({ newPassword: pw.next }));
   const w = useRun<Account>((a) => {
     pw.clear();
     onDone(a);
   });
   const close = () => {
     pw.clear();
+    form.clearErrors();
     w.setError(null);
     onClose();
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!account || !pw.validate({ username: account.username })) return;
-    void w.run(() => api<Account>('POST', `/users/${account.id}/password`, { newPassword: pw.next }));
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    const policyOk = !!account && pw.validate({ username: account.username });
+    form.submitBody((body) => {
+      if (account && policyOk) void w.run(() => api<Account>('POST', `/users/${account.id}/password`, body));
+    })(e);
   };
   const fromServer = serverErrors(w.error, 'newPassword');
   return (
@@ -60,6 +66,7 @@ export function ResetPasswordDialog({
               )}
             </Text>
             <NewPasswordFields {...pw.fields(fromServer)} testid="reset" />
+            <FormProblem errors={form.errors} testid="reset-problem" />
             {w.error && fromServer.length === 0 && <WriteError error={w.error} testid="reset-error" />}
             <FormActions onCancel={close}>
               <Button type="submit" color="orange" loading={w.busy} data-testid="reset-submit">
@@ -93,22 +100,18 @@ export function CreateAccountDialog({
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
   const phone = useMediaQuery('(max-width: 600px)');
   const orgs = useApi<{ items: OrgItem[] }>(opened ? `/organizations?asOf=${todayInVietnam()}&pageSize=500` : null);
-  const [username, setUsername] = useState('');
-  const [displayName, setDisplayName] = useState('');
   const pw = useNewPassword();
-  const [role, setRole] = useState<string>('clerk');
-  const [orgId, setOrgId] = useState<string | null>(null);
-  const [checked, setChecked] = useState({
-    username: [] as string[],
-    displayName: [] as string[],
-    orgId: [] as string[],
-  });
+  const blank = { username: '', displayName: '', grants: [{ role: 'clerk' as AppRole, orgId: '' }] };
+  const form = useSchemaForm(CreateUserSchema, blank, (v) => ({
+    username: v.username.trim(),
+    displayName: v.displayName.trim(),
+    password: pw.next,
+    grants: v.grants.map((g) => ({ role: g.role, orgId: blankAs(g.orgId, undefined) as string })),
+  }));
   const reset = () => {
-    setUsername('');
-    setDisplayName('');
+    form.setValues(blank);
+    form.clearErrors();
     pw.clear();
-    setOrgId(null);
-    setChecked({ username: [], displayName: [], orgId: [] });
   };
   const w = useRun<Account>((a) => {
     reset();
@@ -119,35 +122,16 @@ export function CreateAccountDialog({
     w.setError(null);
     onClose();
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const name = username.trim();
-    const passwordOk = pw.validate({ username: name });
-    const errors = {
-      username: /^[a-z0-9._-]{3,100}$/.test(name)
-        ? []
-        : [
-            tr(
-              'Tên đăng nhập gồm 3–100 chữ thường không dấu, số, dấu chấm, gạch.',
-              'Username: 3–100 lower-case letters without diacritics, digits, dots, dashes.',
-            ),
-          ],
-      displayName: displayName.trim() ? [] : [tr('Cần tên hiển thị.', 'A display name is needed.')],
-      orgId: orgId ? [] : [tr('Chọn tổ chức.', 'Choose an organization.')],
-    };
-    setChecked(errors);
-    if (!passwordOk || errors.username.length || errors.displayName.length || errors.orgId.length) return;
-    void w.run(() =>
-      api<Account>('POST', '/users', {
-        username: name,
-        displayName: displayName.trim(),
-        password: pw.next,
-        grants: [{ role, orgId }],
-      }),
-    );
+  // The schema's refusals and the password policy's are shown together; nothing is sent unless both pass.
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    const policyOk = pw.validate({ username: form.values.username.trim() });
+    form.submitBody((body) => {
+      if (policyOk) void w.run(() => api<Account>('POST', '/users', body));
+    })(e);
   };
-  const on = (field: string, local: string[]) => {
-    const all = [...local, ...serverErrors(w.error, field)];
+  /** The form's own refusal of a field, else the server's. */
+  const on = (field: string, path = field) => {
+    const all = [form.errors[path], ...serverErrors(w.error, field)].filter(Boolean);
     return all.length ? all.join(' ') : undefined;
   };
   const fieldError = ['username', 'password', 'displayName'].some((f) => serverErrors(w.error, f).length > 0);
@@ -163,25 +147,22 @@ export function CreateAccountDialog({
         <Stack gap="sm" data-testid="create-dialog">
           <TextInput
             label={tr('Tên đăng nhập', 'Username')}
-            value={username}
-            onChange={(e) => setUsername(e.currentTarget.value)}
-            error={on('username', checked.username)}
+            {...form.getInputProps('username')}
+            error={on('username')}
             required
             autoComplete="off"
             data-testid="create-username"
           />
           <TextInput
             label={tr('Tên hiển thị', 'Display name')}
-            value={displayName}
-            onChange={(e) => setDisplayName(e.currentTarget.value)}
-            error={on('displayName', checked.displayName)}
+            {...form.getInputProps('displayName')}
+            error={on('displayName')}
             required
             data-testid="create-name"
           />
           <NativeSelect
             label={tr('Vai trò', 'Role')}
-            value={role}
-            onChange={(e) => setRole(e.currentTarget.value)}
+            {...form.getInputProps('grants.0.role')}
             data={APP_ROLES.map((r) => ({ value: r, label: roleLabel(r, l) }))}
             data-testid="create-role"
           />
@@ -189,15 +170,17 @@ export function CreateAccountDialog({
             label={tr('Trên tổ chức (và các tổ chức trực thuộc)', 'On the organization (and those under it)')}
             placeholder={tr('Gõ để tìm', 'Type to search')}
             searchable
-            value={orgId}
-            onChange={setOrgId}
+            {...form.getInputProps('grants.0.orgId')}
+            value={form.values.grants[0]!.orgId || null}
+            onChange={(id) => form.setFieldValue('grants.0.orgId', id ?? '')}
             data={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-            error={on('grants', checked.orgId)}
+            error={on('grants', 'grants.0.orgId')}
             nothingFoundMessage={tr('Không có tổ chức phù hợp', 'No matching organization')}
             comboboxProps={{ withinPortal: true }}
             data-testid="create-org"
           />
           <NewPasswordFields {...pw.fields(serverErrors(w.error, 'password'))} testid="create-password" />
+          <FormProblem errors={form.errors} testid="create-problem" />
           {w.error && !fieldError && <WriteError error={w.error} testid="create-error" />}
           <FormActions onCancel={close}>
             <Button type="submit" loading={w.busy} data-testid="create-submit">

@@ -1,7 +1,10 @@
 import { Alert, Button, Card, Center, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
+import { ChangePasswordSchema } from '@quyche/core';
 import { api } from '../../app/api';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
 import { useTitle } from '../../app/ui/use-title';
 import { useLang } from '../../app/ui/i18n';
 import type { Me } from '../../app/session';
@@ -26,29 +29,35 @@ export function ChangePasswordPage({
 }) {
   const [l] = useLang();
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
-  const [current, setCurrent] = useState('');
   const pw = useNewPassword();
+  // The new password's policy is checked beside its inputs (useNewPassword); the schema bounds the request.
+  const form = useSchemaForm(ChangePasswordSchema, { currentPassword: '' }, (v) => ({
+    currentPassword: v.currentPassword,
+    newPassword: pw.next,
+  }));
   const [done, setDone] = useState(false);
   const w = useRun<void>(() => {
     setDone(true);
-    setCurrent('');
+    form.setValues({ currentPassword: '' });
+    form.clearErrors();
     pw.clear();
     onChanged();
   });
   useTitle(tr('Đổi mật khẩu', 'Change password'));
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     setDone(false);
     w.setError(null);
-    if (!pw.validate({ username: me.user.username, current })) return;
-    void w.run(() => api<void>('POST', '/auth/password', { currentPassword: current, newPassword: pw.next }));
+    const policyOk = pw.validate({ username: me.user.username, current: form.values.currentPassword });
+    form.submitBody((body) => {
+      if (policyOk) void w.run(() => api<void>('POST', '/auth/password', body));
+    })(e);
   };
   const fromServer = serverErrors(w.error, 'newPassword');
   const currentErrors = serverErrors(w.error, 'currentPassword');
   const fieldError = fromServer.length > 0 || currentErrors.length > 0;
 
-  const form = (
+  const content = (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" maw={460} data-testid="password-form">
         {forced && (
@@ -70,14 +79,14 @@ export function ChangePasswordPage({
               ? tr('Mật khẩu quản trị viên đã cấp', 'Password given by the administrator')
               : tr('Mật khẩu hiện tại', 'Current password')
           }
-          value={current}
-          onChange={(e) => setCurrent(e.currentTarget.value)}
-          error={currentErrors.length ? currentErrors.join(' ') : undefined}
+          {...form.getInputProps('currentPassword')}
+          error={[form.errors.currentPassword, ...currentErrors].filter(Boolean).join(' ') || undefined}
           autoComplete="current-password"
           required
           data-testid="password-current"
         />
         <NewPasswordFields {...pw.fields(fromServer)} testid="password" />
+        <FormProblem errors={form.errors} testid="password-problem" />
         {w.error && !fieldError && <WriteError error={w.error} testid="password-error" />}
         {done && (
           <Alert color="green" data-testid="password-done" title={tr('Đã đổi mật khẩu', 'Password changed')}>
@@ -114,11 +123,11 @@ export function ChangePasswordPage({
             `Account ${me.user.username} — ${me.user.displayName}`,
           )}
         </Text>
-        {form}
+        {content}
       </Stack>
     );
   }
-  return <ForcedFrame title={tr('Đổi mật khẩu', 'Change password')}>{form}</ForcedFrame>;
+  return <ForcedFrame title={tr('Đổi mật khẩu', 'Change password')}>{content}</ForcedFrame>;
 }
 
 /** The page alone, like the login page: nothing else answers until the password is changed. */

@@ -1,25 +1,28 @@
 import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { z } from 'zod';
+import { LoginSchema } from '@quyche/core';
 import { api, type ApiError, setCsrf } from '../../app/api';
 import { useTitle } from '../../app/ui/use-title';
+import { useSchemaForm } from '../../app/ui/schema-form';
 import { setLang, useLang } from '../../app/ui/i18n';
 import { navigate } from '../../app/router';
 import type { Me } from '../../app/session';
 
 export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
   const [l, t] = useLang();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useSchemaForm(LoginSchema, { username: '', password: '' }, (v) => ({
+    username: v.username.trim(),
+    password: v.password,
+  }));
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   useTitle(t('login'));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const login = async (body: z.input<typeof LoginSchema>) => {
     setBusy(true);
     setError(null);
     try {
-      const me = await api<Me>('POST', '/auth/login', { username, password });
+      const me = await api<Me>('POST', '/auth/login', body);
       setCsrf(me.csrfToken);
       onLogin(me);
       navigate('/', true);
@@ -32,7 +35,7 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
   return (
     <Center mih="100vh" bg="gray.0" p="md">
       <Card withBorder shadow="sm" w={380} p="xl">
-        <form onSubmit={submit}>
+        <form onSubmit={form.submitBody((body) => void login(body))} noValidate>
           <Stack>
             <div>
               <Title order={1} size="h2">
@@ -44,16 +47,14 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
             </div>
             <TextInput
               label={t('username')}
-              value={username}
-              onChange={(e) => setUsername(e.currentTarget.value)}
+              {...form.getInputProps('username')}
               autoComplete="username"
               required
               data-testid="login-username"
             />
             <PasswordInput
               label={t('password')}
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              {...form.getInputProps('password')}
               autoComplete="current-password"
               required
               data-testid="login-password"

@@ -1,11 +1,19 @@
 import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { addDays, todayInVietnam, versionLabelVi } from '@quyche/core';
+import {
+  AdoptConsultationSchema,
+  addDays,
+  SubmitConsultationSchema,
+  todayInVietnam,
+  versionLabelVi,
+} from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { Link } from '../../app/router';
 import { DateField } from '../../app/ui/date-field';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
 import type { MeetingListItem } from '../../app/types';
 import { useRun } from '../../app/ui/use-run';
@@ -32,76 +40,83 @@ export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
     .sort((a, b) =>
       a.meetingDate === b.meetingDate ? a.title.localeCompare(b.title) : a.meetingDate < b.meetingDate ? -1 : 1,
     );
-  const [meetingId, setMeetingId] = useState('');
+  const form = useSchemaForm(SubmitConsultationSchema, { meetingId: '' }, (v) => ({
+    version: c.version,
+    meetingId: blankAs(v.meetingId, undefined) as string,
+  }));
   const a = useRun<Consultation>(onConsultation);
-  const submit = async () => {
-    if (
-      !(await a.run(() =>
-        api<Consultation>('POST', `/consultations/${c.id}/submit`, { version: c.version, meetingId }),
-      ))
-    )
-      reload();
-  };
+  const submit = form.submitBody((body) => {
+    void a.run(() => api<Consultation>('POST', `/consultations/${c.id}/submit`, body)).then((ok) => ok || reload());
+  });
+  const meeting = form.valueProps('meetingId');
   return (
     <Card withBorder data-testid="submit-form">
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          {tr('Trình hội nghị xem xét, thông qua', 'Submit to a meeting for adoption')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {c.kind === 'document'
-            ? tr(
-                'Cơ quan có thẩm quyền quyết định nội dung này do quy chế làm việc đang có hiệu lực quy định; máy ' +
-                  'chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.',
-                'The body that decides this matter is named by the working regulation in force; the server checks it ' +
-                  'and puts the item on the meeting’s agenda.',
-              )
-            : tr(
-                'Cơ quan có thẩm quyền thông qua quy chế làm việc do quy chế đang có hiệu lực quy định; máy chủ kiểm ' +
-                  'tra khi trình và thêm nội dung vào chương trình hội nghị.',
-                'The body that adopts a working regulation is named by the regulation in force; the server checks it ' +
-                  'and puts the item on the meeting’s agenda.',
-              )}
-        </Text>
-        {c.adoptingBody && (
-          <Text size="sm" data-testid="submit-competent" data-code={c.adoptingBody.code}>
-            {tr('Cơ quan thông qua', 'Adopting body')}: <b>{c.adoptingBody.name}</b> — {c.adoptingBody.reason_vi}
+      <form onSubmit={submit} noValidate>
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {tr('Trình hội nghị xem xét, thông qua', 'Submit to a meeting for adoption')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {c.kind === 'document'
+              ? tr(
+                  'Cơ quan có thẩm quyền quyết định nội dung này do quy chế làm việc đang có hiệu lực quy định; ' +
+                    'máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.',
+                  'The body that decides this matter is named by the working regulation in force; the server ' +
+                    'checks it and puts the item on the meeting’s agenda.',
+                )
+              : tr(
+                  'Cơ quan có thẩm quyền thông qua quy chế làm việc do quy chế đang có hiệu lực quy định; máy chủ ' +
+                    'kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.',
+                  'The body that adopts a working regulation is named by the regulation in force; the server ' +
+                    'checks it and puts the item on the meeting’s agenda.',
+                )}
           </Text>
-        )}
-        {loading && !data && <Loading />}
-        {data && upcoming.length === 0 && (
-          <Text size="sm" c="dimmed" data-testid="submit-no-meeting">
-            {tr(
-              'Chưa có hội nghị nào sắp họp: dự kiến hội nghị tại Lịch họp.',
-              'No upcoming meeting: plan one in the meeting calendar.',
-            )}{' '}
-            <Anchor component={Link} to="/meetings" size="sm">
-              {tr('Lịch họp', 'Meeting calendar')}
-            </Anchor>
-          </Text>
-        )}
-        {upcoming.length > 0 && (
-          <MeetingSelect
-            label={tr('Hội nghị', 'Meeting')}
-            meetings={upcoming}
-            value={meetingId}
-            onChange={(id) => {
-              setMeetingId(id);
-              a.setError(null);
-            }}
-            none={tr('(chọn hội nghị)', '(choose a meeting)')}
-            withState
-            byBody
-            testid="submit-meeting"
-          />
-        )}
-        <WriteError error={a.error} testid="submit-error" onClose={() => a.setError(null)} />
-        <Group>
-          <Button onClick={() => void submit()} loading={a.busy} disabled={!meetingId} data-testid="submit-submit">
-            {tr('Trình hội nghị', 'Submit')}
-          </Button>
-        </Group>
-      </Stack>
+          {c.adoptingBody && (
+            <Text size="sm" data-testid="submit-competent" data-code={c.adoptingBody.code}>
+              {tr('Cơ quan thông qua', 'Adopting body')}: <b>{c.adoptingBody.name}</b> — {c.adoptingBody.reason_vi}
+            </Text>
+          )}
+          {loading && !data && <Loading />}
+          {data && upcoming.length === 0 && (
+            <Text size="sm" c="dimmed" data-testid="submit-no-meeting">
+              {tr(
+                'Chưa có hội nghị nào sắp họp: dự kiến hội nghị tại Lịch họp.',
+                'No upcoming meeting: plan one in the meeting calendar.',
+              )}{' '}
+              <Anchor component={Link} to="/meetings" size="sm">
+                {tr('Lịch họp', 'Meeting calendar')}
+              </Anchor>
+            </Text>
+          )}
+          {upcoming.length > 0 && (
+            <MeetingSelect
+              label={tr('Hội nghị', 'Meeting')}
+              meetings={upcoming}
+              value={meeting.value}
+              onChange={(id) => {
+                meeting.onChange(id);
+                a.setError(null);
+              }}
+              none={tr('(chọn hội nghị)', '(choose a meeting)')}
+              withState
+              byBody
+              testid="submit-meeting"
+            />
+          )}
+          {meeting.error && (
+            <Text size="sm" c="red" data-testid="submit-meeting-error">
+              {meeting.error}
+            </Text>
+          )}
+          <FormProblem errors={form.errors} testid="submit-problem" />
+          <WriteError error={a.error} testid="submit-error" onClose={() => a.setError(null)} />
+          <Group>
+            <Button type="submit" loading={a.busy} data-testid="submit-submit">
+              {tr('Trình hội nghị', 'Submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Card>
   );
 }
@@ -113,22 +128,19 @@ export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
 export function AdoptionSection({ c, onConsultation, reload }: SectionProps) {
   const [, tr] = useTr();
   const [impact, setImpact] = useState<ImpactLine[] | null>(null);
-  const [inForce, setInForce] = useState('');
+  const form = useSchemaForm(AdoptConsultationSchema, { inForceFrom: '' }, (v) => ({
+    version: c.version,
+    ...(v.inForceFrom ? { inForceFrom: v.inForceFrom } : {}),
+  }));
   const a = useRun<Consultation & { impact: ImpactLine[] }>((x) => {
     setImpact(x.impact);
     onConsultation(x);
   });
-  const adopt = async () => {
-    if (
-      !(await a.run(() =>
-        api<Consultation & { impact: ImpactLine[] }>('POST', `/consultations/${c.id}/adopt`, {
-          version: c.version,
-          ...(inForce ? { inForceFrom: inForce } : {}),
-        }),
-      ))
-    )
-      reload();
-  };
+  const adopt = form.submitBody((body) => {
+    void a
+      .run(() => api<Consultation & { impact: ImpactLine[] }>('POST', `/consultations/${c.id}/adopt`, body))
+      .then((ok) => ok || reload());
+  });
   return (
     <Card withBorder data-testid="adoption">
       <Stack gap="xs">
@@ -179,25 +191,27 @@ export function AdoptionSection({ c, onConsultation, reload }: SectionProps) {
           </Text>
         )}
         {c.state === 'submitted' && c.can.manage && (
-          <>
-            <Group gap="xs" align="end" wrap="wrap">
-              <DateField
-                label={tr('Có hiệu lực từ ngày', 'In force from')}
-                value={inForce}
-                onChange={setInForce}
-                testid="adopt-in-force"
-              />
-              <Button color="green" onClick={() => void adopt()} loading={a.busy} data-testid="adopt-submit">
-                {tr('Ghi nhận thông qua', 'Record the adoption')}
-              </Button>
-              <Button variant="subtle" onClick={reload} data-testid="adoption-reload">
-                {tr('Cập nhật kết quả biểu quyết', 'Refresh the vote')}
-              </Button>
-            </Group>
-            <Text size="xs" c="dimmed" mt={-6}>
-              {tr('Để trống: có hiệu lực từ ngày họp.', 'Empty: in force from the meeting’s date.')}
-            </Text>
-          </>
+          <form onSubmit={adopt} noValidate>
+            <Stack gap="xs">
+              <Group gap="xs" align="end" wrap="wrap">
+                <DateField
+                  label={tr('Có hiệu lực từ ngày', 'In force from')}
+                  {...form.valueProps('inForceFrom')}
+                  testid="adopt-in-force"
+                />
+                <Button type="submit" color="green" loading={a.busy} data-testid="adopt-submit">
+                  {tr('Ghi nhận thông qua', 'Record the adoption')}
+                </Button>
+                <Button variant="subtle" onClick={reload} data-testid="adoption-reload">
+                  {tr('Cập nhật kết quả biểu quyết', 'Refresh the vote')}
+                </Button>
+              </Group>
+              <Text size="xs" c="dimmed" mt={-6}>
+                {tr('Để trống: có hiệu lực từ ngày họp.', 'Empty: in force from the meeting’s date.')}
+              </Text>
+              <FormProblem errors={form.errors} testid="adopt-problem" />
+            </Stack>
+          </form>
         )}
         <WriteError error={a.error} testid="adopt-error" onClose={() => a.setError(null)} />
         {c.state === 'adopted' && <Adopted c={c} impact={impact} />}

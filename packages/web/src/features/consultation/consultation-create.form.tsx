@@ -14,14 +14,15 @@ import {
   Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { z } from 'zod';
-import { addDays, foldVietnamese, todayInVietnam } from '@quyche/core';
+import { addDays, CreateConsultationSchema, foldVietnamese, todayInVietnam } from '@quyche/core';
 import type { RegulationDetailSchema, RegulationSchema } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { Loading } from '../../app/ui/loading';
 import { Link, navigate } from '../../app/router';
 import { DateField } from '../../app/ui/date-field';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
 import type { OrgDetail } from '../../app/types';
 import { useRun } from '../../app/ui/use-run';
@@ -64,11 +65,42 @@ export function CreateConsultationForm({
         .sort((a, b) => (a.orgId === home ? -1 : b.orgId === home ? 1 : 0)),
     [regs, canWrite, home],
   );
-  const [regId, setRegId] = useState('');
-  const reg = mine.find((r) => r.id === regId) ?? mine[0];
+  const form = useSchemaForm(
+    CreateConsultationSchema,
+    {
+      what: 'regulation' as 'regulation' | 'document',
+      regulationId: '',
+      versionId: '',
+      document: { title: '', text: '' },
+      matter: '',
+      title: '',
+      sentOn: todayInVietnam(),
+      deadline: addDays(todayInVietnam(), 15),
+      recipients: [] as string[],
+    },
+    (v): z.input<typeof CreateConsultationSchema> => {
+      const r = mine.find((x) => x.id === v.regulationId) ?? mine[0];
+      const draft =
+        v.what === 'document'
+          ? {
+              orgId: r?.orgId,
+              document: { title: v.document.title.trim(), text: v.document.text },
+              matter: blankAs(v.matter, undefined),
+            }
+          : { regulationId: r?.id, versionId: blankAs(v.versionId, undefined) };
+      return {
+        ...draft,
+        title: blankAs(v.title, undefined),
+        sentOn: v.sentOn,
+        deadline: v.deadline,
+        recipients: options.filter((o) => v.recipients.includes(o.key)).map((o) => ({ kind: o.kind, id: o.id })),
+      };
+    },
+  );
+  const reg = mine.find((r) => r.id === form.values.regulationId) ?? mine[0];
   const { data: detail } = useApi<RegDetail>(reg ? `/regulations/${reg.id}` : null);
   const { data: org } = useApi<OrgDetail>(reg ? `/organizations/${reg.orgId}` : null);
-  const [versionId, setVersionId] = useState('');
+  const options: Option[] = useMemo(() => recipientOptions(org), [org]);
   // Newest first: the draft just added on the regulation's page is the one usually sent out.
   const versions =
     detail && detail.id === reg?.id
@@ -78,14 +110,11 @@ export function CreateConsultationForm({
       : [];
   useOnChange(`${detail?.id}/${detail?.versions.length}`, () => {
     const draft = versions.find((v) => v.status === 'draft') ?? versions[0];
-    setVersionId(draft?.id ?? '');
+    form.setFieldValue('versionId', draft?.id ?? '');
   });
   // What is circulated: a version of the regulation, or any other draft (a resolution, a report) of the same
   // organization.
-  const [what, setWhat] = useState<'regulation' | 'document'>('regulation');
-  const [docTitle, setDocTitle] = useState('');
-  const [docText, setDocText] = useState('');
-  const [matter, setMatter] = useState('');
+  const what = form.values.what;
   const inForce = versions
     .filter((v) => v.status === 'adopted' || v.status === 'consolidated')
     .sort((a, b) => ((a.inForceFrom ?? '') < (b.inForceFrom ?? '') ? 1 : -1))[0];
@@ -96,43 +125,17 @@ export function CreateConsultationForm({
     value: code,
     label: m.name ?? code,
   }));
-  const [title, setTitle] = useState('');
-  const [sentOn, setSentOn] = useState(todayInVietnam());
-  const [deadline, setDeadline] = useState(addDays(todayInVietnam(), 15));
   const [filter, setFilter] = useState('');
-  const [picked, setPicked] = useState<Set<string>>(new Set());
-  useOnChange(reg?.id, () => setPicked(new Set()));
-  const options = useMemo(() => recipientOptions(org), [org]);
+  const picked = new Set(form.values.recipients);
+  const setPicked = (keys: Iterable<string>) => form.setFieldValue('recipients', [...new Set(keys)]);
+  useOnChange(reg?.id, () => setPicked([]));
   const shown = options.filter(
     (o) => !filter.trim() || foldVietnamese(o.label).includes(foldVietnamese(filter.trim())),
   );
   const communes = options.filter((o) => o.group === 'commune');
   const a = useRun<Consultation>((c) => navigate(`/consultations/${c.id}`));
-  const toggle = (key: string, on: boolean) =>
-    setPicked((s) => {
-      const n = new Set(s);
-      if (on) n.add(key);
-      else n.delete(key);
-      return n;
-    });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!reg) return;
-    const recipients = options.filter((o) => picked.has(o.key)).map((o) => ({ kind: o.kind, id: o.id }));
-    const draft =
-      what === 'document'
-        ? { orgId: reg.orgId, document: { title: docTitle.trim(), text: docText }, matter }
-        : { regulationId: reg.id, versionId };
-    void a.run(() =>
-      api<Consultation>('POST', '/consultations', {
-        ...draft,
-        ...(title.trim() ? { title: title.trim() } : {}),
-        sentOn,
-        deadline,
-        recipients,
-      }),
-    );
-  };
+  const toggle = (key: string, on: boolean) => setPicked(on ? [...picked, key] : [...picked].filter((k) => k !== key));
+  const submit = form.submitBody((body) => void a.run(() => api<Consultation>('POST', '/consultations', body)));
   const groups = [
     { g: 'org' as const, name: tr('Đảng ủy trực thuộc', 'Subordinate committees') },
     { g: 'commune' as const, name: tr('Đảng ủy xã, phường', 'Communes and wards') },
@@ -148,7 +151,7 @@ export function CreateConsultationForm({
     );
   return (
     <Card withBorder>
-      <form onSubmit={submit} data-testid="consultation-create">
+      <form onSubmit={submit} noValidate data-testid="consultation-create">
         <Stack gap="sm">
           <Title order={2} size="h4">
             {tr('Gửi dự thảo xin ý kiến', 'Send a draft for comments')}
@@ -156,7 +159,10 @@ export function CreateConsultationForm({
           {!regs && <Loading />}
           <SegmentedControl
             value={what}
-            onChange={(v) => setWhat(v as 'regulation' | 'document')}
+            onChange={(v) => {
+              form.setFieldValue('what', v as 'regulation' | 'document');
+              form.clearErrors();
+            }}
             data={[
               { value: 'regulation', label: tr('Dự thảo quy chế', 'A draft regulation') },
               { value: 'document', label: tr('Văn bản dự thảo khác', 'Another draft document') },
@@ -171,8 +177,7 @@ export function CreateConsultationForm({
                   'Ví dụ: Dự thảo Nghị quyết chuyên đề về chuyển đổi số',
                   'E.g. Draft resolution on digital transformation',
                 )}
-                value={docTitle}
-                onChange={(e) => setDocTitle(e.currentTarget.value)}
+                {...form.getInputProps('document.title')}
                 required
                 data-testid="consultation-create-doc-title"
               />
@@ -182,8 +187,7 @@ export function CreateConsultationForm({
                   'Mỗi dòng là một đoạn; ý kiến góp vào từng đoạn.',
                   'One paragraph per line; comments are given on paragraphs.',
                 )}
-                value={docText}
-                onChange={(e) => setDocText(e.currentTarget.value)}
+                {...form.getInputProps('document.text')}
                 autosize
                 minRows={6}
                 maxRows={20}
@@ -195,8 +199,8 @@ export function CreateConsultationForm({
                   'Nội dung thuộc thẩm quyền (để biết cơ quan thông qua)',
                   'Matter it decides (names the adopting body)',
                 )}
-                value={matter}
-                onChange={(e) => setMatter(e.currentTarget.value)}
+                {...form.getInputProps('matter')}
+                required
                 data={[{ value: '', label: tr('(chọn nội dung)', '(choose)') }, ...matters]}
                 data-testid="consultation-create-doc-matter"
               />
@@ -209,16 +213,16 @@ export function CreateConsultationForm({
                   ? tr('Của tổ chức (theo quy chế làm việc)', 'Of the organization (by its regulation)')
                   : tr('Quy chế', 'Regulation')
               }
+              {...form.getInputProps('regulationId')}
               value={reg?.id ?? ''}
-              onChange={(e) => setRegId(e.currentTarget.value)}
               data={mine.map((r) => ({ value: r.id, label: `${r.title} — ${r.orgName}` }))}
               data-testid="consultation-create-regulation"
             />
             {what === 'regulation' && (
               <NativeSelect
                 label={tr('Phiên bản dự thảo gửi đi', 'Version circulated')}
-                value={versionId}
-                onChange={(e) => setVersionId(e.currentTarget.value)}
+                {...form.getInputProps('versionId')}
+                required
                 data={versions.map((v) => ({
                   value: v.id,
                   label: `${v.expression} (${STATUS_LABELS[v.status]?.[l] ?? v.status})`,
@@ -241,22 +245,19 @@ export function CreateConsultationForm({
           <TextInput
             label={tr('Tên đợt lấy ý kiến', 'Title')}
             placeholder={tr('Mặc định: Lấy ý kiến góp ý dự thảo …', 'Default: Lấy ý kiến góp ý dự thảo …')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
+            {...form.getInputProps('title')}
             data-testid="consultation-create-title"
           />
           <Group gap="sm" align="end" wrap="wrap">
             <DateField
               label={tr('Ngày gửi', 'Sent on')}
-              value={sentOn}
-              onChange={setSentOn}
+              {...form.valueProps('sentOn')}
               testid="consultation-create-sent"
               required
             />
             <DateField
               label={tr('Hạn góp ý', 'Deadline')}
-              value={deadline}
-              onChange={setDeadline}
+              {...form.valueProps('deadline')}
               testid="consultation-create-deadline"
               required
             />
@@ -273,7 +274,7 @@ export function CreateConsultationForm({
                 <Button
                   size="compact-xs"
                   variant="light"
-                  onClick={() => setPicked((s) => new Set([...s, ...communes.map((o) => o.key)]))}
+                  onClick={() => setPicked([...picked, ...communes.map((o) => o.key)])}
                   disabled={communes.length === 0}
                   data-testid="consultation-create-all-communes"
                 >
@@ -285,7 +286,7 @@ export function CreateConsultationForm({
                 <Button
                   size="compact-xs"
                   variant="subtle"
-                  onClick={() => setPicked(new Set())}
+                  onClick={() => setPicked([])}
                   disabled={picked.size === 0}
                   data-testid="consultation-create-none-picked"
                 >
@@ -328,20 +329,16 @@ export function CreateConsultationForm({
                 );
               })}
             </div>
+            {form.errors.recipients && (
+              <Text size="sm" c="red" data-testid="consultation-create-recipients-error">
+                {form.errors.recipients}
+              </Text>
+            )}
           </Stack>
+          <FormProblem errors={form.errors} testid="consultation-create-problem" />
           <WriteError error={a.error} testid="consultation-create-error" onClose={() => a.setError(null)} />
           <FormActions onCancel={onCancel}>
-            <Button
-              type="submit"
-              loading={a.busy}
-              disabled={
-                !reg ||
-                (what === 'regulation' ? !versionId : !docTitle.trim() || !docText.trim() || !matter) ||
-                !deadline ||
-                picked.size === 0
-              }
-              data-testid="consultation-create-submit"
-            >
+            <Button type="submit" loading={a.busy} disabled={!reg} data-testid="consultation-create-submit">
               {tr('Gửi xin ý kiến', 'Send for comments')}
             </Button>
           </FormActions>

@@ -2,6 +2,10 @@ import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea } from '@mant
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../app/api';
 import type { ApiError } from '../../app/api';
+import { DisposeCommentSchema } from '@quyche/core';
+import type { z } from 'zod';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
 import { WriteError } from '../../app/ui/write-error';
 import { apiError, commentKindLabel, DispositionBadge, dispositionLabel } from './consultation.parts';
@@ -169,9 +173,23 @@ function DispositionForm({
   onReloaded: (x: Comment) => void;
 }) {
   const [l, tr] = useTr();
-  const [choice, setChoice] = useState<Disposition | null>(x.disposition);
-  const [explanation, setExplanation] = useState(x.explanation ?? '');
-  const [adopted, setAdopted] = useState(x.adoptedText ?? x.proposedText ?? '');
+  const anchored = /^(para|point)_/.test(x.anchor.eId?.split('__').at(-1) ?? '');
+  const form = useSchemaForm(
+    DisposeCommentSchema,
+    {
+      disposition: (x.disposition ?? '') as Disposition | '',
+      explanation: x.explanation ?? '',
+      adoptedText: x.adoptedText ?? x.proposedText ?? '',
+    },
+    (v) => ({
+      version: x.version,
+      disposition: (v.disposition || undefined) as Disposition,
+      explanation: blankAs(v.explanation, null),
+      ...(v.disposition !== 'not_accepted' && anchored ? { adoptedText: blankAs(v.adoptedText, null) } : {}),
+    }),
+  );
+  const choice = form.values.disposition || null;
+  const explanation = form.values.explanation;
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   // Wording can be taken in only for a clause or a point (an article's comment is explained, its text edited at
@@ -183,18 +201,10 @@ function DispositionForm({
         ?.querySelector('[data-testid="dispose-error"]')
         ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [error]);
-  const anchored = /^(para|point)_/.test(x.anchor.eId?.split('__').at(-1) ?? '');
-  const save = async () => {
-    if (!choice) return;
+  const save = async (body: z.input<typeof DisposeCommentSchema>) => {
     setBusy(true);
     setError(null);
     try {
-      const body = {
-        version: x.version,
-        disposition: choice,
-        explanation: explanation.trim() || null,
-        ...(choice !== 'not_accepted' && anchored ? { adoptedText: adopted.trim() || null } : {}),
-      };
       const r = await api<Pick<Comment, 'id' | 'disposition' | 'explanation' | 'adoptedText' | 'version'>>(
         'PATCH',
         `/consultations/${c.id}/comments/${x.id}`,
@@ -219,54 +229,60 @@ function DispositionForm({
   const needsExplanation = choice !== null && choice !== 'accepted';
   const explanationError = error?.status === 400 && needsExplanation && !explanation.trim() ? error.detail : undefined;
   return (
-    <Stack ref={box} gap="xs" p="xs" bg="gray.0" style={{ borderRadius: 4 }} data-testid="dispose-form">
-      <Group gap={4} wrap="wrap" role="radiogroup" aria-label={tr('Tiếp thu, giải trình', 'Disposition')}>
-        {CHOICES.map((d) => (
-          <Button
-            key={d.value}
-            size="xs"
-            color={d.color}
-            variant={choice === d.value ? 'filled' : 'light'}
-            role="radio"
-            aria-checked={choice === d.value}
-            onClick={() => setChoice(d.value)}
-            data-testid={`dispose-${d.value}`}
-          >
-            {l === 'vi' ? d.vi : d.en}
-          </Button>
-        ))}
-      </Group>
-      <Textarea
-        label={tr('Giải trình', 'Explanation')}
-        description={tr('Bắt buộc khi không tiếp thu hoặc chỉ tiếp thu một phần', 'Required unless fully accepted')}
-        value={explanation}
-        onChange={(e) => setExplanation(e.currentTarget.value)}
-        autosize
-        minRows={2}
-        required={needsExplanation}
-        error={explanationError}
-        data-testid="dispose-explanation"
-      />
-      {choice !== 'not_accepted' && anchored && (
+    <form onSubmit={form.submitBody((body) => void save(body))} noValidate>
+      <Stack ref={box} gap="xs" p="xs" bg="gray.0" style={{ borderRadius: 4 }} data-testid="dispose-form">
+        <Group gap={4} wrap="wrap" role="radiogroup" aria-label={tr('Tiếp thu, giải trình', 'Disposition')}>
+          {CHOICES.map((d) => (
+            <Button
+              key={d.value}
+              size="xs"
+              color={d.color}
+              variant={choice === d.value ? 'filled' : 'light'}
+              role="radio"
+              aria-checked={choice === d.value}
+              onClick={() => form.setFieldValue('disposition', d.value)}
+              data-testid={`dispose-${d.value}`}
+            >
+              {l === 'vi' ? d.vi : d.en}
+            </Button>
+          ))}
+        </Group>
+        {form.errors.disposition && (
+          <Text size="sm" c="red" data-testid="dispose-choice-error">
+            {form.errors.disposition}
+          </Text>
+        )}
         <Textarea
-          label={tr('Nội dung tiếp thu vào bản chỉnh lý', 'Wording taken into the revision')}
-          description={tr(
-            'Thay nội dung khoản, điểm được góp ý; để trống nếu không sửa câu chữ',
-            'Replaces the text of the clause or point; leave empty to keep the wording',
-          )}
-          value={adopted}
-          onChange={(e) => setAdopted(e.currentTarget.value)}
+          label={tr('Giải trình', 'Explanation')}
+          description={tr('Bắt buộc khi không tiếp thu hoặc chỉ tiếp thu một phần', 'Required unless fully accepted')}
+          {...form.getInputProps('explanation')}
           autosize
           minRows={2}
-          data-testid="dispose-adopted"
+          required={needsExplanation}
+          error={form.errors.explanation ?? explanationError}
+          data-testid="dispose-explanation"
         />
-      )}
-      <WriteError error={error} testid="dispose-error" onClose={() => setError(null)} />
-      <Group gap="xs">
-        <Button size="xs" onClick={() => void save()} loading={busy} disabled={!choice} data-testid="dispose-submit">
-          {tr('Lưu', 'Save')}
-        </Button>
-      </Group>
-    </Stack>
+        {choice !== 'not_accepted' && anchored && (
+          <Textarea
+            label={tr('Nội dung tiếp thu vào bản chỉnh lý', 'Wording taken into the revision')}
+            description={tr(
+              'Thay nội dung khoản, điểm được góp ý; để trống nếu không sửa câu chữ',
+              'Replaces the text of the clause or point; leave empty to keep the wording',
+            )}
+            {...form.getInputProps('adoptedText')}
+            autosize
+            minRows={2}
+            data-testid="dispose-adopted"
+          />
+        )}
+        <FormProblem errors={form.errors} testid="dispose-problem" />
+        <WriteError error={error} testid="dispose-error" onClose={() => setError(null)} />
+        <Group gap="xs">
+          <Button type="submit" size="xs" loading={busy} data-testid="dispose-submit">
+            {tr('Lưu', 'Save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

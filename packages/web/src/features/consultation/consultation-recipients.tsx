@@ -1,11 +1,14 @@
 import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { todayInVietnam } from '@quyche/core';
+import { RecipientStepSchema, todayInVietnam } from '@quyche/core';
+import type { z } from 'zod';
 import { api } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
 import { useTr } from '../../app/ui/i18n';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
 import { RecipientStatusBadge } from './consultation.parts';
 import type { Consultation, Recipient } from './consultation.parts';
 import type { SectionProps } from './consultation-comments';
@@ -101,19 +104,19 @@ function RecipientRow({
 }) {
   const [l, tr] = useTr();
   const [marking, setMarking] = useState(false);
-  const [note, setNote] = useState(tr('Đã nhắc, quá hạn không trả lời', 'Reminded, no answer past the deadline'));
+  // Marking needs its reason (the server refuses it without): sent as typed, so that a blank one is named.
+  const form = useSchemaForm(
+    RecipientStepSchema,
+    { note: tr('Đã nhắc, quá hạn không trả lời', 'Reminded, no answer past the deadline') },
+    (v) => ({ version: r.version, notAnswering: true, note: v.note.trim() }),
+  );
   const a = useRun<Consultation>((x) => {
     onConsultation(x);
     setMarking(false);
   });
-  const step = (notAnswering: boolean) =>
-    void a.run(() =>
-      api<Consultation>('POST', `/consultations/${c.id}/recipients/${r.id}`, {
-        version: r.version,
-        notAnswering,
-        note: notAnswering ? note.trim() || null : null,
-      }),
-    );
+  const send = (body: z.input<typeof RecipientStepSchema>) =>
+    void a.run(() => api<Consultation>('POST', `/consultations/${c.id}/recipients/${r.id}`, body));
+  const mark = form.submitBody(send);
   const silent = r.status === 'late' || r.status === 'pending';
   const open = c.state === 'open';
   return (
@@ -179,7 +182,7 @@ function RecipientRow({
               variant="subtle"
               color="gray"
               loading={a.busy}
-              onClick={() => step(false)}
+              onClick={() => send({ version: r.version, notAnswering: false, note: null })}
               data-testid="recipient-unmark"
             >
               {tr('Bỏ xác định', 'Undo')}
@@ -187,30 +190,31 @@ function RecipientRow({
           )}
         </Group>
         {marking && (
-          <Stack gap={4} mt={4} data-testid="recipient-mark-form">
-            <Textarea
-              label={tr('Lý do', 'Reason')}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              autosize
-              minRows={1}
-              size="xs"
-              required
-              data-testid="recipient-mark-note"
-            />
-            <Group gap={4}>
-              <Button
-                size="compact-xs"
-                color="gray"
-                loading={a.busy}
-                disabled={!note.trim()}
-                onClick={() => step(true)}
-                data-testid="recipient-mark-submit"
-              >
-                {tr('Xác định không góp ý', 'Mark')}
-              </Button>
-            </Group>
-          </Stack>
+          <form onSubmit={mark} noValidate>
+            <Stack gap={4} mt={4} data-testid="recipient-mark-form">
+              <Textarea
+                label={tr('Lý do', 'Reason')}
+                {...form.getInputProps('note')}
+                autosize
+                minRows={1}
+                size="xs"
+                required
+                data-testid="recipient-mark-note"
+              />
+              <Group gap={4}>
+                <Button
+                  type="submit"
+                  size="compact-xs"
+                  color="gray"
+                  loading={a.busy}
+                  data-testid="recipient-mark-submit"
+                >
+                  {tr('Xác định không góp ý', 'Mark')}
+                </Button>
+              </Group>
+              <FormProblem errors={form.errors} testid="recipient-mark-problem" />
+            </Stack>
+          </form>
         )}
         <WriteError error={a.error} testid="recipient-error" onClose={() => a.setError(null)} />
       </div>

@@ -14,11 +14,13 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { api, useApi } from '../../app/api';
-import { versionLabelVi } from '@quyche/core';
+import { NextVersionSchema, versionLabelVi } from '@quyche/core';
 import { Link } from '../../app/router';
 import { useTr } from '../../app/ui/i18n';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
 import { AdoptionSection, SubmitForm } from './consultation-adoption';
 import type { SectionProps } from './consultation-comments';
 import type { ComparisonRow, Consultation, NextVersionResult } from './consultation.parts';
@@ -157,76 +159,73 @@ export function RevisionSection({ c, onConsultation, reload }: SectionProps) {
 
 function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersionResult) => void }) {
   const [, tr] = useTr();
-  const [memo, setMemo] = useState('');
-  const [expression, setExpression] = useState('');
-  const [text, setText] = useState('');
-  const a = useRun<NextVersionResult>(onDone);
   const isDocument = c.kind === 'document';
-  const submit = () =>
-    void a.run(() =>
-      api<NextVersionResult>('POST', `/consultations/${c.id}/next-version`, {
-        version: c.version,
-        memo: memo.trim(),
-        ...(expression.trim() && !isDocument ? { expression: expression.trim() } : {}),
-        ...(text.trim() && isDocument ? { text } : {}),
-      }),
-    );
+  const form = useSchemaForm(NextVersionSchema, { memo: '', expression: '', text: '' }, (v) => ({
+    version: c.version,
+    memo: v.memo.trim(),
+    ...(v.expression.trim() && !isDocument ? { expression: v.expression.trim() } : {}),
+    ...(v.text.trim() && isDocument ? { text: v.text } : {}),
+  }));
+  const a = useRun<NextVersionResult>(onDone);
+  const submit = form.submitBody(
+    (body) => void a.run(() => api<NextVersionResult>('POST', `/consultations/${c.id}/next-version`, body)),
+  );
   return (
     <Card withBorder data-testid="revision-form">
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          {tr('Lập bản chỉnh lý sau lấy ý kiến', 'Make the revision')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {tr(
-            'Bản chỉnh lý là dự thảo đã gửi, thay nội dung các khoản, điểm (các đoạn) theo ý kiến đã tiếp thu; kèm ' +
-              'tờ trình, báo cáo giải trình.',
-            'The revision is the draft circulated with the accepted wording in its clauses and points, with an ' +
-              'explanatory memo.',
-          )}
-        </Text>
-        <Textarea
-          label={tr('Tờ trình, báo cáo giải trình', 'Explanatory memo')}
-          value={memo}
-          onChange={(e) => setMemo(e.currentTarget.value)}
-          autosize
-          minRows={3}
-          required
-          data-testid="revision-memo"
-        />
-        {isDocument && (
-          <Textarea
-            label={tr('Toàn văn bản chỉnh lý', 'Full text of the revision')}
-            description={tr(
-              'Để trống: dự thảo đã gửi với các đoạn thay theo ý kiến đã tiếp thu. Mỗi dòng là một đoạn.',
-              'Empty: the draft circulated with the accepted wording. One paragraph per line.',
+      <form onSubmit={submit} noValidate>
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {tr('Lập bản chỉnh lý sau lấy ý kiến', 'Make the revision')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {tr(
+              'Bản chỉnh lý là dự thảo đã gửi, thay nội dung các khoản, điểm (các đoạn) theo ý kiến đã tiếp thu; kèm ' +
+                'tờ trình, báo cáo giải trình.',
+              'The revision is the draft circulated with the accepted wording in its clauses and points, with an ' +
+                'explanatory memo.',
             )}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
+          </Text>
+          <Textarea
+            label={tr('Tờ trình, báo cáo giải trình', 'Explanatory memo')}
+            {...form.getInputProps('memo')}
             autosize
-            minRows={4}
-            maxRows={16}
-            data-testid="revision-text"
+            minRows={3}
+            required
+            data-testid="revision-memo"
           />
-        )}
-        {!isDocument && (
-          <TextInput
-            label={tr('Ký hiệu phiên bản', 'Version expression')}
-            description={tr('Để trống: tự đánh số tiếp (…-2, …-3)', 'Empty: numbered on (…-2, …-3)')}
-            placeholder={`${c.nextExpression ?? c.expression}-2`}
-            value={expression}
-            onChange={(e) => setExpression(e.currentTarget.value)}
-            maw={320}
-            data-testid="revision-expression-input"
-          />
-        )}
-        <WriteError error={a.error} testid="revision-error" onClose={() => a.setError(null)} />
-        <Group>
-          <Button onClick={submit} loading={a.busy} disabled={!memo.trim()} data-testid="revision-submit">
-            {tr('Lập bản chỉnh lý', 'Make the revision')}
-          </Button>
-        </Group>
-      </Stack>
+          {isDocument && (
+            <Textarea
+              label={tr('Toàn văn bản chỉnh lý', 'Full text of the revision')}
+              description={tr(
+                'Để trống: dự thảo đã gửi với các đoạn thay theo ý kiến đã tiếp thu. Mỗi dòng là một đoạn.',
+                'Empty: the draft circulated with the accepted wording. One paragraph per line.',
+              )}
+              {...form.getInputProps('text')}
+              autosize
+              minRows={4}
+              maxRows={16}
+              data-testid="revision-text"
+            />
+          )}
+          {!isDocument && (
+            <TextInput
+              label={tr('Ký hiệu phiên bản', 'Version expression')}
+              description={tr('Để trống: tự đánh số tiếp (…-2, …-3)', 'Empty: numbered on (…-2, …-3)')}
+              placeholder={`${c.nextExpression ?? c.expression}-2`}
+              {...form.getInputProps('expression')}
+              maw={320}
+              data-testid="revision-expression-input"
+            />
+          )}
+          <FormProblem errors={form.errors} testid="revision-problem" />
+          <WriteError error={a.error} testid="revision-error" onClose={() => a.setError(null)} />
+          <Group>
+            <Button type="submit" loading={a.busy} data-testid="revision-submit">
+              {tr('Lập bản chỉnh lý', 'Make the revision')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Card>
   );
 }

@@ -18,7 +18,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
-import { citeVi, ruleSentenceVi, todayInVietnam, versionLabelVi } from '@quyche/core';
+import { AskQuestionSchema, citeVi, ruleSentenceVi, todayInVietnam, versionLabelVi } from '@quyche/core';
 import type {
   AnswerSchema,
   ComparisonSchema,
@@ -29,6 +29,8 @@ import type {
 } from '@quyche/core';
 import { DetailsToggle, useDetails } from './regulation.details';
 import { DateField } from '../../app/ui/date-field';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
 import { api, type ApiError, useApi } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
 import { fmt } from '../../app/ui/dates';
@@ -49,6 +51,7 @@ const statusLabel = (s: string, l: 'vi' | 'en') => STATUS_LABELS[s]?.[l] ?? s;
 type Version = z.infer<typeof RegulationVersionDetailSchema>;
 type Answer = z.infer<typeof AnswerSchema>;
 type Comparison = z.infer<typeof ComparisonSchema>;
+type Ask = z.infer<typeof AskQuestionSchema>['ask'];
 
 /** A regulation: its text with each rule beside its clause and lint findings in the margin; ask; versions. */
 export function RegulationPage({ id }: { id: string }) {
@@ -256,8 +259,6 @@ function AskForm({
 }) {
   const [l] = useLang();
   const details = useDetails();
-  const [kind, setKind] = useState<string>('quorum');
-  const [at, setAt] = useState(todayInVietnam());
   const [f, setF] = useState<Record<string, string | number>>({
     body: 'BCH',
     summoned: 61,
@@ -271,6 +272,13 @@ function AskForm({
     documents_sent: todayInVietnam(),
     event_date: todayInVietnam(),
   });
+  // The question and its date are checked against the route's schema; the question's own inputs, by the server.
+  const form = useSchemaForm(AskQuestionSchema, { ask: 'quorum' as Ask, at: todayInVietnam() }, (x) => ({
+    ask: x.ask,
+    at: x.at,
+    input: input(),
+  }));
+  const kind = form.values.ask;
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [err, setErr] = useState<ApiError | null>(null);
   const fm = (v?.frontMatter ?? {}) as {
@@ -313,10 +321,10 @@ function AskForm({
         return { duty: f['duty'], event_date: f['event_date'] };
     }
   };
-  const submit = async () => {
+  const ask = async (body: z.input<typeof AskQuestionSchema>) => {
     setErr(null);
     try {
-      const a = await api<Answer>('POST', `/regulations/${regId}/ask`, { ask: kind, at, input: input() });
+      const a = await api<Answer>('POST', `/regulations/${regId}/ask`, body);
       setAnswer(a);
       onAnswer(a);
     } catch (e) {
@@ -328,93 +336,98 @@ function AskForm({
   const attrs = Object.entries(fm.matters?.[String(f['matter'])]?.attributes ?? {});
   return (
     <Stack>
-      <Group align="end" wrap="wrap">
-        <Select
-          label={l === 'vi' ? 'Câu hỏi' : 'Question'}
-          data={ASKS.map((a) => ({ value: a.value, label: a[l] }))}
-          value={kind}
-          onChange={(x) => x && setKind(x)}
-          w={300}
-          allowDeselect={false}
-          data-testid="ask-kind"
-        />
-        <DateField label={l === 'vi' ? 'Ngày áp dụng' : 'Legal date'} value={at} onChange={setAt} testid="ask-at" />
-      </Group>
-      <Group align="end" wrap="wrap">
-        {['quorum', 'vote', 'notice'].includes(kind) && (
-          <Select
-            label={l === 'vi' ? 'Cơ quan' : 'Body'}
-            data={bodies}
-            value={String(f['body'])}
-            onChange={set('body')}
-            w={260}
-            data-testid="ask-body"
-          />
-        )}
-        {kind === 'quorum' && [
-          num('summoned', l === 'vi' ? 'Số được triệu tập' : 'Summoned'),
-          num('present', l === 'vi' ? 'Số có mặt' : 'Present'),
-        ]}
-        {kind === 'vote' && [
-          num('total_members', l === 'vi' ? 'Tổng số ủy viên' : 'Total members'),
-          num('present', l === 'vi' ? 'Có mặt' : 'Present'),
-          num('yes', l === 'vi' ? 'Đồng ý' : 'Yes'),
-          num('no', l === 'vi' ? 'Không đồng ý' : 'No'),
-          num('abstain', l === 'vi' ? 'Không biểu quyết' : 'Abstain'),
-          <Select
-            key="method"
-            label={l === 'vi' ? 'Hình thức' : 'Method'}
-            data={[
-              { value: 'show_of_hands', label: l === 'vi' ? 'Giơ tay' : 'Show of hands' },
-              { value: 'secret_ballot', label: l === 'vi' ? 'Bỏ phiếu kín' : 'Secret ballot' },
-              { value: 'written', label: l === 'vi' ? 'Bằng văn bản' : 'Written' },
+      <form onSubmit={form.submitBody((body) => void ask(body))} noValidate>
+        <Stack>
+          <Group align="end" wrap="wrap">
+            <Select
+              label={l === 'vi' ? 'Câu hỏi' : 'Question'}
+              data={ASKS.map((a) => ({ value: a.value, label: a[l] }))}
+              {...form.getInputProps('ask')}
+              onChange={(x) => x && form.setFieldValue('ask', x as Ask)}
+              w={300}
+              allowDeselect={false}
+              data-testid="ask-kind"
+            />
+            <DateField label={l === 'vi' ? 'Ngày áp dụng' : 'Legal date'} {...form.valueProps('at')} testid="ask-at" />
+          </Group>
+          <Group align="end" wrap="wrap">
+            {['quorum', 'vote', 'notice'].includes(kind) && (
+              <Select
+                label={l === 'vi' ? 'Cơ quan' : 'Body'}
+                data={bodies}
+                value={String(f['body'])}
+                onChange={set('body')}
+                w={260}
+                data-testid="ask-body"
+              />
+            )}
+            {kind === 'quorum' && [
+              num('summoned', l === 'vi' ? 'Số được triệu tập' : 'Summoned'),
+              num('present', l === 'vi' ? 'Số có mặt' : 'Present'),
             ]}
-            value={String(f['method'])}
-            onChange={set('method')}
-            w={170}
-            data-testid="ask-method"
-          />,
-          <TextInput
-            key="topic"
-            label={l === 'vi' ? 'Nội dung (mã, ví dụ can_bo)' : 'Topic code'}
-            value={String(f['topic'] ?? '')}
-            onChange={(e) => set('topic')(e.currentTarget.value)}
-            w={200}
-            data-testid="ask-topic"
-          />,
-        ]}
-        {kind === 'who_decides' && [
-          <Select
-            key="matter"
-            label={l === 'vi' ? 'Loại việc' : 'Matter'}
-            data={matters}
-            value={String(f['matter'] ?? '')}
-            onChange={set('matter')}
-            w={360}
-            data-testid="ask-matter"
-          />,
-          ...attrs.map(([a]) => num(a, a)),
-        ]}
-        {kind === 'notice' && [
-          date('meeting_date', l === 'vi' ? 'Ngày họp' : 'Meeting date'),
-          date('documents_sent', l === 'vi' ? 'Ngày gửi tài liệu' : 'Documents sent'),
-        ]}
-        {kind === 'due_date' && [
-          <Select
-            key="duty"
-            label={l === 'vi' ? 'Nhiệm vụ' : 'Duty'}
-            data={duties}
-            value={String(f['duty'] ?? '')}
-            onChange={set('duty')}
-            w={360}
-            data-testid="ask-duty"
-          />,
-          date('event_date', l === 'vi' ? 'Ngày sự kiện' : 'Event date'),
-        ]}
-        <Button onClick={submit} data-testid="ask-submit">
-          {l === 'vi' ? 'Hỏi' : 'Ask'}
-        </Button>
-      </Group>
+            {kind === 'vote' && [
+              num('total_members', l === 'vi' ? 'Tổng số ủy viên' : 'Total members'),
+              num('present', l === 'vi' ? 'Có mặt' : 'Present'),
+              num('yes', l === 'vi' ? 'Đồng ý' : 'Yes'),
+              num('no', l === 'vi' ? 'Không đồng ý' : 'No'),
+              num('abstain', l === 'vi' ? 'Không biểu quyết' : 'Abstain'),
+              <Select
+                key="method"
+                label={l === 'vi' ? 'Hình thức' : 'Method'}
+                data={[
+                  { value: 'show_of_hands', label: l === 'vi' ? 'Giơ tay' : 'Show of hands' },
+                  { value: 'secret_ballot', label: l === 'vi' ? 'Bỏ phiếu kín' : 'Secret ballot' },
+                  { value: 'written', label: l === 'vi' ? 'Bằng văn bản' : 'Written' },
+                ]}
+                value={String(f['method'])}
+                onChange={set('method')}
+                w={170}
+                data-testid="ask-method"
+              />,
+              <TextInput
+                key="topic"
+                label={l === 'vi' ? 'Nội dung (mã, ví dụ can_bo)' : 'Topic code'}
+                value={String(f['topic'] ?? '')}
+                onChange={(e) => set('topic')(e.currentTarget.value)}
+                w={200}
+                data-testid="ask-topic"
+              />,
+            ]}
+            {kind === 'who_decides' && [
+              <Select
+                key="matter"
+                label={l === 'vi' ? 'Loại việc' : 'Matter'}
+                data={matters}
+                value={String(f['matter'] ?? '')}
+                onChange={set('matter')}
+                w={360}
+                data-testid="ask-matter"
+              />,
+              ...attrs.map(([a]) => num(a, a)),
+            ]}
+            {kind === 'notice' && [
+              date('meeting_date', l === 'vi' ? 'Ngày họp' : 'Meeting date'),
+              date('documents_sent', l === 'vi' ? 'Ngày gửi tài liệu' : 'Documents sent'),
+            ]}
+            {kind === 'due_date' && [
+              <Select
+                key="duty"
+                label={l === 'vi' ? 'Nhiệm vụ' : 'Duty'}
+                data={duties}
+                value={String(f['duty'] ?? '')}
+                onChange={set('duty')}
+                w={360}
+                data-testid="ask-duty"
+              />,
+              date('event_date', l === 'vi' ? 'Ngày sự kiện' : 'Event date'),
+            ]}
+            <Button type="submit" data-testid="ask-submit">
+              {l === 'vi' ? 'Hỏi' : 'Ask'}
+            </Button>
+          </Group>
+          <FormProblem errors={form.errors} testid="ask-problem" />
+        </Stack>
+      </form>
       {err && (
         <Alert color="orange" title={err.title} data-testid="ask-error">
           {err.detail}

@@ -1,7 +1,10 @@
 import { Alert, Button, Card, Group, List, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
+import { CreateRegulationSchema, formErrors, RegulationTextSchema } from '@quyche/core';
+import type { z } from 'zod';
 import { api, type ApiError, useApi } from '../../app/api';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useLang } from '../../app/ui/i18n';
 import { navigate } from '../../app/router';
 import type { Me } from '../../app/session';
@@ -32,8 +35,12 @@ export function RegulationUpload() {
   const [l] = useLang();
   const vi = l === 'vi';
   const { data: me } = useApi<Me>('/auth/me');
-  const [text, setText] = useState('');
-  const [orgId, setOrgId] = useState<string | null>(null);
+  const form = useSchemaForm(CreateRegulationSchema, { orgId: '', text: '' }, (v) => ({
+    orgId: blankAs(v.orgId, undefined) as string,
+    text: v.text,
+  }));
+  const text = form.values.text;
+  const setText = (t: string) => form.setFieldValue('text', t);
   const [report, setReport] = useState<ImportResult['report'] | null>(null);
   const [check, setCheck] = useState<Validation | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -63,14 +70,18 @@ export function RegulationUpload() {
       setError(err as ApiError);
     }
   };
-  const validate = async () =>
-    setCheck(
-      await api<Validation>('POST', '/regulations/validate', { text }).catch((e: ApiError) => (setError(e), null)),
-    );
-  const save = async () => {
+  // "Kiểm tra" sends the text alone: checked against its own route's schema, the refusal beside the text.
+  const validate = async () => {
+    const body = { text };
+    const refused = formErrors(RegulationTextSchema, body)['text'];
+    form.clearErrors();
+    if (refused) return form.setFieldError('text', refused);
+    setCheck(await api<Validation>('POST', '/regulations/validate', body).catch((e: ApiError) => (setError(e), null)));
+  };
+  const save = async (body: z.input<typeof CreateRegulationSchema>) => {
     setError(null);
     try {
-      await api('POST', '/regulations', { orgId, text });
+      await api('POST', '/regulations', body);
       const list = await api<{ id: string; work: string }[]>('GET', '/regulations');
       const work = /^work:\s*(\S+)/m.exec(text)?.[1];
       const created = list.find((r) => r.work === work);
@@ -123,32 +134,36 @@ export function RegulationUpload() {
             </List>
           </Alert>
         )}
-        <Textarea
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          autosize
-          minRows={4}
-          maxRows={16}
-          ff="monospace"
-          data-testid="upload-text"
-          label=".qc.md"
-        />
-        <Group>
-          <Button variant="light" onClick={validate} disabled={!text} data-testid="upload-validate">
-            {l === 'vi' ? 'Kiểm tra' : 'Check'}
-          </Button>
-          <Select
-            data={orgs}
-            value={orgId}
-            onChange={setOrgId}
-            placeholder={l === 'vi' ? 'Tổ chức ban hành' : 'Issuing organization'}
-            w={280}
-            data-testid="upload-org"
-          />
-          <Button onClick={save} disabled={!text || !orgId} data-testid="upload-save">
-            {l === 'vi' ? 'Lưu quy chế' : 'Save regulation'}
-          </Button>
-        </Group>
+        <form onSubmit={form.submitBody((body) => void save(body))} noValidate data-testid="upload-form">
+          <Stack>
+            <Textarea
+              {...form.getInputProps('text')}
+              autosize
+              minRows={4}
+              maxRows={16}
+              ff="monospace"
+              data-testid="upload-text"
+              label=".qc.md"
+            />
+            <Group>
+              <Button variant="light" onClick={() => void validate()} data-testid="upload-validate">
+                {l === 'vi' ? 'Kiểm tra' : 'Check'}
+              </Button>
+              <Select
+                data={orgs}
+                {...form.getInputProps('orgId')}
+                value={form.values.orgId || null}
+                onChange={(id) => form.setFieldValue('orgId', id ?? '')}
+                placeholder={l === 'vi' ? 'Tổ chức ban hành' : 'Issuing organization'}
+                w={280}
+                data-testid="upload-org"
+              />
+              <Button type="submit" data-testid="upload-save">
+                {l === 'vi' ? 'Lưu quy chế' : 'Save regulation'}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
         {check && (
           <Alert
             color={!check.ok ? 'red' : check.findings.some((f) => f.severity === 'error') ? 'orange' : 'green'}

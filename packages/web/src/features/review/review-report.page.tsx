@@ -16,6 +16,8 @@ import {
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import {
+  AdoptReviewReportSchema,
+  CirculateReviewReportSchema,
   fromEditable,
   ProblemError,
   REPORT_SECTION_HEADINGS,
@@ -34,6 +36,8 @@ import { Link, navigate } from '../../app/router';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
 import { DateField } from '../../app/ui/date-field';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { fmtNum } from './review.parts';
@@ -404,7 +408,10 @@ type MeetingItem = { id: string; title: string; meetingDate: string; state: stri
 function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) => void }) {
   const [, tr] = useTr();
   const [open, setOpen] = useState(false);
-  const [meetingId, setMeetingId] = useState('');
+  const form = useSchemaForm(AdoptReviewReportSchema, { meetingId: '' }, (v) => ({
+    version: report.version,
+    meetingId: blankAs(v.meetingId, undefined) as string,
+  }));
   const meetings = useApi<MeetingItem[]>(
     open
       ? `/meetings?orgId=${report.orgId}&from=${earlierIso(report.period.to, todayInVietnam())}&to=${todayInVietnam()}`
@@ -415,56 +422,53 @@ function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) =
     setOpen(false);
     onDone(r);
   });
+  const adopt = form.submitBody(
+    (body) => void run.run(() => api<Report>('POST', `/review-reports/${report.id}/adopt`, body)),
+  );
   return (
     <>
       <Button variant="light" onClick={() => setOpen(true)} data-testid="report-adopt">
         {tr('Thông qua tại hội nghị', 'Adopt at a meeting')}
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={<b>{tr('Thông qua báo cáo', 'Adopt the report')}</b>}>
-        <Stack>
-          <Text size="sm">
-            {tr(
-              'Chọn hội nghị, phiên họp đã họp thông qua báo cáo. Quy chế làm việc quy định cơ quan thông qua: sơ ' +
-                'kết quý, 6 tháng, 9 tháng do Ban Thường vụ; tổng kết năm, nhiệm kỳ do Ban Chấp hành.',
-              'Choose the meeting that adopted the report; the regulation says which body may.',
-            )}
-          </Text>
-          <NativeSelect
-            label={tr('Hội nghị, phiên họp', 'Meeting')}
-            value={meetingId}
-            onChange={(e) => setMeetingId(e.currentTarget.value)}
-            data-testid="adopt-meeting"
-          >
-            <option value="">
-              {meetings.loading
-                ? tr('Đang tải…', 'Loading…')
-                : tr('— chọn một hội nghị đã họp —', '— choose a meeting held —')}
-            </option>
-            {held.map((m) => (
-              <option key={m.id} value={m.id}>
-                {fmt(m.meetingDate)} · {m.title}
-              </option>
-            ))}
-          </NativeSelect>
-          <WriteError error={run.error} testid="adopt-error" />
-          <Group justify="end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              {tr('Thôi', 'Cancel')}
-            </Button>
-            <Button
-              disabled={!meetingId}
-              loading={run.busy}
-              onClick={() =>
-                void run.run(() =>
-                  api<Report>('POST', `/review-reports/${report.id}/adopt`, { version: report.version, meetingId }),
-                )
-              }
-              data-testid="adopt-save"
+        <form onSubmit={adopt} noValidate data-testid="adopt-form">
+          <Stack>
+            <Text size="sm">
+              {tr(
+                'Chọn hội nghị, phiên họp đã họp thông qua báo cáo. Quy chế làm việc quy định cơ quan thông qua: sơ ' +
+                  'kết quý, 6 tháng, 9 tháng do Ban Thường vụ; tổng kết năm, nhiệm kỳ do Ban Chấp hành.',
+                'Choose the meeting that adopted the report; the regulation says which body may.',
+              )}
+            </Text>
+            <NativeSelect
+              label={tr('Hội nghị, phiên họp', 'Meeting')}
+              {...form.getInputProps('meetingId')}
+              required
+              data-testid="adopt-meeting"
             >
-              {tr('Thông qua', 'Adopt')}
-            </Button>
-          </Group>
-        </Stack>
+              <option value="">
+                {meetings.loading
+                  ? tr('Đang tải…', 'Loading…')
+                  : tr('— chọn một hội nghị đã họp —', '— choose a meeting held —')}
+              </option>
+              {held.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {fmt(m.meetingDate)} · {m.title}
+                </option>
+              ))}
+            </NativeSelect>
+            <FormProblem errors={form.errors} testid="adopt-problem" />
+            <WriteError error={run.error} testid="adopt-error" />
+            <Group justify="end">
+              <Button variant="default" onClick={() => setOpen(false)}>
+                {tr('Thôi', 'Cancel')}
+              </Button>
+              <Button type="submit" loading={run.busy} data-testid="adopt-save">
+                {tr('Thông qua', 'Adopt')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Modal>
     </>
   );
@@ -475,30 +479,22 @@ function CirculateButton({ report, onDone }: { report: Report; onDone: (r: Repor
   const [l, tr] = useTr();
   const [open, setOpen] = useState(false);
   const { leads } = useTaskOrg(open ? report.orgId : null);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [deadline, setDeadline] = useState('');
-  const [missing, setMissing] = useState<string | null>(null);
+  const form = useSchemaForm(CirculateReviewReportSchema, { recipients: [] as string[], deadline: '' }, (v) => ({
+    version: report.version,
+    deadline: v.deadline,
+    recipients: v.recipients.map((id) => ({
+      kind: leads.find((x) => x.value === id)?.group === 'body' ? ('body' as const) : ('org' as const),
+      id,
+    })),
+  }));
+  const chosen = form.values.recipients;
   const run = useRun<Report>((r) => {
     setOpen(false);
     onDone(r);
   });
-  const send = () => {
-    const m =
-      chosen.length === 0
-        ? tr('Chọn ít nhất một nơi nhận', 'Choose at least one recipient')
-        : !deadline
-          ? tr('Ghi hạn góp ý (ngày/tháng/năm)', 'Give the deadline')
-          : null;
-    setMissing(m);
-    if (m) return;
-    const recipients = chosen.map((id) => ({
-      kind: leads.find((x) => x.value === id)?.group === 'body' ? 'body' : 'org',
-      id,
-    }));
-    void run.run(() =>
-      api<Report>('POST', `/review-reports/${report.id}/circulate`, { version: report.version, deadline, recipients }),
-    );
-  };
+  const send = form.submitBody(
+    (body) => void run.run(() => api<Report>('POST', `/review-reports/${report.id}/circulate`, body)),
+  );
   return (
     <>
       <Button variant="light" onClick={() => setOpen(true)} data-testid="report-circulate">
@@ -510,57 +506,64 @@ function CirculateButton({ report, onDone }: { report: Report; onDone: (r: Repor
         size="lg"
         title={<b>{tr('Gửi dự thảo xin ý kiến', 'Circulate the draft')}</b>}
       >
-        <Stack>
-          <MultiSelect
-            label={tr('Nơi nhận', 'Recipients')}
-            data={groupedLeads(leads, l)}
-            value={chosen}
-            onChange={setChosen}
-            searchable
-            hidePickedOptions
-            maxDropdownHeight={260}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="circulate-recipients"
-          />
-          <Group gap="xs">
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => setChosen(leads.filter((x) => x.group === 'commune').map((x) => x.value))}
-              data-testid="circulate-all-communes"
-            >
-              {tr('Chọn tất cả đảng ủy xã, phường', 'All communes')}
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => setChosen(leads.filter((x) => x.group === 'body').map((x) => x.value))}
-            >
-              {tr('Chọn các ban, Văn phòng, Ủy ban Kiểm tra', 'The advisory bodies')}
-            </Button>
-          </Group>
-          <DateField
-            label={tr('Hạn góp ý', 'Deadline')}
-            value={deadline}
-            onChange={setDeadline}
-            testid="circulate-deadline"
-            required
-          />
-          {missing && (
-            <Text size="sm" c="red" data-testid="circulate-missing">
-              {missing}
-            </Text>
-          )}
-          <WriteError error={run.error} testid="circulate-error" />
-          <Group justify="end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              {tr('Thôi', 'Cancel')}
-            </Button>
-            <Button loading={run.busy} onClick={send} data-testid="circulate-save">
-              {tr('Gửi', 'Send')} {chosen.length ? `(${chosen.length})` : ''}
-            </Button>
-          </Group>
-        </Stack>
+        <form onSubmit={send} noValidate data-testid="circulate-form">
+          <Stack>
+            <MultiSelect
+              label={tr('Nơi nhận', 'Recipients')}
+              data={groupedLeads(leads, l)}
+              {...form.getInputProps('recipients')}
+              required
+              searchable
+              hidePickedOptions
+              maxDropdownHeight={260}
+              comboboxProps={{ withinPortal: true }}
+              data-testid="circulate-recipients"
+            />
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() =>
+                  form.setFieldValue(
+                    'recipients',
+                    leads.filter((x) => x.group === 'commune').map((x) => x.value),
+                  )
+                }
+                data-testid="circulate-all-communes"
+              >
+                {tr('Chọn tất cả đảng ủy xã, phường', 'All communes')}
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() =>
+                  form.setFieldValue(
+                    'recipients',
+                    leads.filter((x) => x.group === 'body').map((x) => x.value),
+                  )
+                }
+              >
+                {tr('Chọn các ban, Văn phòng, Ủy ban Kiểm tra', 'The advisory bodies')}
+              </Button>
+            </Group>
+            <DateField
+              label={tr('Hạn góp ý', 'Deadline')}
+              {...form.valueProps('deadline')}
+              testid="circulate-deadline"
+              required
+            />
+            <FormProblem errors={form.errors} testid="circulate-problem" />
+            <WriteError error={run.error} testid="circulate-error" />
+            <Group justify="end">
+              <Button variant="default" onClick={() => setOpen(false)}>
+                {tr('Thôi', 'Cancel')}
+              </Button>
+              <Button type="submit" loading={run.busy} data-testid="circulate-save">
+                {tr('Gửi', 'Send')} {chosen.length ? `(${chosen.length})` : ''}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Modal>
     </>
   );

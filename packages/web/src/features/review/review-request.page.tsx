@@ -13,7 +13,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { addDays, todayInVietnam } from '@quyche/core';
+import {
+  addDays,
+  ConcludeReviewRequestSchema,
+  CreateReviewRequestSchema,
+  SubmitReviewRequestSchema,
+  todayInVietnam,
+} from '@quyche/core';
 import type { ReviewReportListSchema, ReviewRequestListSchema, ReviewRequestSchema } from '@quyche/core';
 import type { z } from 'zod';
 import { api, useApi } from '../../app/api';
@@ -25,6 +31,8 @@ import { Link, navigate, useLocation } from '../../app/router';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
 import { DateField } from '../../app/ui/date-field';
+import { FormProblem } from '../../app/ui/form-problem';
+import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
 
@@ -146,26 +154,24 @@ function NewRequest({ orgId, onClose }: { orgId: string; onClose: () => void }) 
   const [l, tr] = useTr();
   const { leads } = useTaskOrg(orgId);
   const targets = leads.filter((x) => x.group !== 'body');
-  const [target, setTarget] = useState('');
-  const [topics, setTopics] = useState(
-    'Việc xây dựng, ban hành Quy chế làm việc của cấp ủy\nThực hiện chế độ họp, gửi tài liệu, ban hành thông báo kết ' +
-      'luận\nTheo dõi, đôn đốc thực hiện nhiệm vụ được giao\nKhó khăn, vướng mắc và kiến nghị, đề xuất',
+  const form = useSchemaForm(
+    CreateReviewRequestSchema,
+    {
+      targetOrgId: '',
+      topics:
+        'Việc xây dựng, ban hành Quy chế làm việc của cấp ủy\nThực hiện chế độ họp, gửi tài liệu, ban hành thông ' +
+        'báo kết luận\nTheo dõi, đôn đốc thực hiện nhiệm vụ được giao\nKhó khăn, vướng mắc và kiến nghị, đề xuất',
+      deadline: addDays(todayInVietnam(), 15),
+    },
+    (v) => ({
+      orgId,
+      targetOrgId: blankAs(v.targetOrgId, undefined) as string,
+      topics: lines(v.topics),
+      deadline: v.deadline,
+    }),
   );
-  const [deadline, setDeadline] = useState(addDays(todayInVietnam(), 15));
-  const [missing, setMissing] = useState<string | null>(null);
   const run = useRun<Request>((r) => navigate(`/review-requests/${r.id}`));
-  const send = () => {
-    const need = [
-      !target && tr('Tổ chức được làm việc', 'Organization'),
-      lines(topics).length === 0 && tr('Nội dung báo cáo', 'Topics'),
-      !deadline && tr('Hạn nộp báo cáo', 'Deadline'),
-    ].filter(Boolean);
-    if (need.length) return setMissing(`${tr('Cần nhập', 'Please fill in')}: ${need.join(', ')}`);
-    setMissing(null);
-    void run.run(() =>
-      api<Request>('POST', '/review-requests', { orgId, targetOrgId: target, topics: lines(topics), deadline }),
-    );
-  };
+  const send = form.submitBody((body) => void run.run(() => api<Request>('POST', '/review-requests', body)));
   return (
     <Modal
       opened
@@ -173,62 +179,57 @@ function NewRequest({ orgId, onClose }: { orgId: string; onClose: () => void }) 
       title={<b>{tr('Gửi yêu cầu báo cáo của đoàn công tác', 'Send a working-group request')}</b>}
       size="lg"
     >
-      <Stack>
-        <NativeSelect
-          label={tr('Tổ chức được làm việc', 'Organization')}
-          value={target}
-          onChange={(e) => setTarget(e.currentTarget.value)}
-          data-testid="request-target"
-          required
-        >
-          <option value="">{tr('— chọn tổ chức trực thuộc —', '— choose —')}</option>
-          {groupedLeads(targets, l).map((g) => (
-            <optgroup key={g.group} label={g.group}>
-              {g.items.map((x) => (
-                <option key={x.value} value={x.value}>
-                  {x.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </NativeSelect>
-        <Textarea
-          label={tr('Nội dung báo cáo (mỗi dòng một nội dung)', 'Topics (one per line)')}
-          autosize
-          minRows={4}
-          value={topics}
-          onChange={(e) => setTopics(e.currentTarget.value)}
-          data-testid="request-topics"
-          required
-        />
-        <DateField
-          label={tr('Hạn nộp báo cáo', 'Deadline')}
-          value={deadline}
-          onChange={setDeadline}
-          testid="request-deadline"
-          required
-        />
-        <Text size="xs" c="dimmed">
-          {tr(
-            'Kỳ báo cáo: từ đầu nhiệm kỳ của tổ chức được làm việc đến ngày gửi yêu cầu.',
-            'Period: from the start of the term to the day sent.',
-          )}
-        </Text>
-        {missing && (
-          <Text size="sm" c="red" data-testid="request-missing">
-            {missing}
+      <form onSubmit={send} noValidate data-testid="request-form">
+        <Stack>
+          <NativeSelect
+            label={tr('Tổ chức được làm việc', 'Organization')}
+            {...form.getInputProps('targetOrgId')}
+            data-testid="request-target"
+            required
+          >
+            <option value="">{tr('— chọn tổ chức trực thuộc —', '— choose —')}</option>
+            {groupedLeads(targets, l).map((g) => (
+              <optgroup key={g.group} label={g.group}>
+                {g.items.map((x) => (
+                  <option key={x.value} value={x.value}>
+                    {x.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </NativeSelect>
+          <Textarea
+            label={tr('Nội dung báo cáo (mỗi dòng một nội dung)', 'Topics (one per line)')}
+            autosize
+            minRows={4}
+            {...form.getInputProps('topics')}
+            data-testid="request-topics"
+            required
+          />
+          <DateField
+            label={tr('Hạn nộp báo cáo', 'Deadline')}
+            {...form.valueProps('deadline')}
+            testid="request-deadline"
+            required
+          />
+          <Text size="xs" c="dimmed">
+            {tr(
+              'Kỳ báo cáo: từ đầu nhiệm kỳ của tổ chức được làm việc đến ngày gửi yêu cầu.',
+              'Period: from the start of the term to the day sent.',
+            )}
           </Text>
-        )}
-        <WriteError error={run.error} testid="request-error" />
-        <Group justify="end">
-          <Button variant="default" onClick={onClose}>
-            {tr('Thôi', 'Cancel')}
-          </Button>
-          <Button onClick={send} loading={run.busy} data-testid="request-send">
-            {tr('Gửi yêu cầu', 'Send')}
-          </Button>
-        </Group>
-      </Stack>
+          <FormProblem errors={form.errors} testid="request-problem" />
+          <WriteError error={run.error} testid="request-error" />
+          <Group justify="end">
+            <Button variant="default" onClick={onClose}>
+              {tr('Thôi', 'Cancel')}
+            </Button>
+            <Button type="submit" loading={run.busy} data-testid="request-send">
+              {tr('Gửi yêu cầu', 'Send')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }
@@ -359,178 +360,156 @@ export function ReviewRequestPage({ id }: { id: string }) {
 function SubmitForm({ r, onDone }: { r: Request; onDone: () => void }) {
   const [, tr] = useTr();
   const reports = useApi<z.infer<typeof ReviewReportListSchema>>(`/review-reports?orgId=${r.targetOrgId}`);
-  const [reportId, setReportId] = useState('');
+  const form = useSchemaForm(SubmitReviewRequestSchema, { reportId: '' }, (v) => ({
+    version: r.version,
+    reportId: blankAs(v.reportId, undefined) as string,
+  }));
   const run = useRun<Request>(() => onDone());
+  const submit = form.submitBody(
+    (body) => void run.run(() => api<Request>('POST', `/review-requests/${r.id}/submit`, body)),
+  );
   return (
-    <Stack gap="xs" mt="sm">
-      <NativeSelect
-        label={tr('Báo cáo nộp đoàn', 'Report to submit')}
-        value={reportId}
-        onChange={(e) => setReportId(e.currentTarget.value)}
-        data-testid="submit-report"
-      >
-        <option value="">
-          {reports.loading
-            ? tr('Đang tải…', 'Loading…')
-            : tr('— chọn một báo cáo của đơn vị —', '— choose one of your reports —')}
-        </option>
-        {(reports.data ?? []).map((x) => (
-          <option key={x.id} value={x.id}>
-            {x.title}
-          </option>
-        ))}
-      </NativeSelect>
-      {reports.data?.length === 0 && (
-        <Text size="sm">
-          {tr('Đơn vị chưa có báo cáo nào:', 'No report yet:')}{' '}
-          <Anchor component={Link} to={`/reviews?org=${r.targetOrgId}`} size="sm">
-            {tr('dựng báo cáo từ trang sơ kết', 'draft one on the review page')}
-          </Anchor>
-        </Text>
-      )}
-      <WriteError error={run.error} testid="submit-error" />
-      <Group>
-        <Button
-          disabled={!reportId}
-          loading={run.busy}
-          onClick={() =>
-            void run.run(() =>
-              api<Request>('POST', `/review-requests/${r.id}/submit`, { version: r.version, reportId }),
-            )
-          }
-          data-testid="submit-save"
+    <form onSubmit={submit} noValidate data-testid="request-submit-form">
+      <Stack gap="xs" mt="sm">
+        <NativeSelect
+          label={tr('Báo cáo nộp đoàn', 'Report to submit')}
+          {...form.getInputProps('reportId')}
+          required
+          data-testid="submit-report"
         >
-          {tr('Nộp báo cáo', 'Submit')}
-        </Button>
-      </Group>
-    </Stack>
+          <option value="">
+            {reports.loading
+              ? tr('Đang tải…', 'Loading…')
+              : tr('— chọn một báo cáo của đơn vị —', '— choose one of your reports —')}
+          </option>
+          {(reports.data ?? []).map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.title}
+            </option>
+          ))}
+        </NativeSelect>
+        {reports.data?.length === 0 && (
+          <Text size="sm">
+            {tr('Đơn vị chưa có báo cáo nào:', 'No report yet:')}{' '}
+            <Anchor component={Link} to={`/reviews?org=${r.targetOrgId}`} size="sm">
+              {tr('dựng báo cáo từ trang sơ kết', 'draft one on the review page')}
+            </Anchor>
+          </Text>
+        )}
+        <FormProblem errors={form.errors} testid="submit-problem" />
+        <WriteError error={run.error} testid="submit-error" />
+        <Group>
+          <Button type="submit" loading={run.busy} data-testid="submit-save">
+            {tr('Nộp báo cáo', 'Submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
-type Finding = { text: string; remedy: string; dueDate: string };
-type Rec = { title: string; text: string };
+const NEW_FINDING = () => ({ text: '', remedy: '', dueDate: addDays(todayInVietnam(), 60) });
 
 function ConcludeForm({ r, onDone }: { r: Request; onDone: () => void }) {
   const [, tr] = useTr();
-  const [text, setText] = useState('');
-  const [findings, setFindings] = useState<Finding[]>([]);
-  const [recs, setRecs] = useState<Rec[]>([]);
-  const [missing, setMissing] = useState<string | null>(null);
+  const form = useSchemaForm(
+    ConcludeReviewRequestSchema,
+    {
+      conclusionText: '',
+      shortcomings: [] as { text: string; remedy: string; dueDate: string }[],
+      recommendations: [] as { title: string; text: string }[],
+    },
+    (v) => ({
+      version: r.version,
+      conclusionText: v.conclusionText,
+      shortcomings: v.shortcomings,
+      recommendations: v.recommendations,
+    }),
+  );
   const run = useRun<Request>(() => onDone());
-  const save = () => {
-    if (!text.trim()) return setMissing(tr('Cần nhập nội dung kết luận', 'Please write the conclusion'));
-    const bad = findings.findIndex((f) => !f.text.trim() || !f.remedy.trim() || !f.dueDate);
-    if (bad >= 0)
-      return setMissing(
-        tr(
-          `Hạn chế thứ ${bad + 1}: cần ghi nội dung, biện pháp khắc phục và hạn`,
-          `Shortcoming ${bad + 1}: text, remedy and deadline are needed`,
-        ),
-      );
-    const badRec = recs.findIndex((x) => !x.title.trim() || !x.text.trim());
-    if (badRec >= 0)
-      return setMissing(
-        tr(
-          `Kiến nghị thứ ${badRec + 1}: cần ghi tiêu đề và nội dung`,
-          `Recommendation ${badRec + 1}: title and text are needed`,
-        ),
-      );
-    setMissing(null);
-    void run.run(() =>
-      api<Request>('POST', `/review-requests/${r.id}/conclude`, {
-        version: r.version,
-        conclusionText: text,
-        shortcomings: findings,
-        recommendations: recs,
-      }),
-    );
-  };
-  const setF = (i: number, p: Partial<Finding>) =>
-    setFindings((xs) => xs.map((x, j) => (j === i ? { ...x, ...p } : x)));
-  const setR = (i: number, p: Partial<Rec>) => setRecs((xs) => xs.map((x, j) => (j === i ? { ...x, ...p } : x)));
+  const save = form.submitBody(
+    (body) => void run.run(() => api<Request>('POST', `/review-requests/${r.id}/conclude`, body)),
+  );
   return (
-    <Stack gap="xs" mt="sm" data-testid="conclude-form">
-      <Textarea
-        label={tr('Nội dung kết luận', 'Conclusion')}
-        autosize
-        minRows={4}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        data-testid="conclude-text"
-        required
-      />
-      {findings.map((f, i) => (
-        <Card withBorder p="xs" key={i}>
-          <Stack gap={4}>
-            <TextInput
-              label={tr(`Hạn chế ${i + 1}`, `Shortcoming ${i + 1}`)}
-              value={f.text}
-              onChange={(e) => setF(i, { text: e.currentTarget.value })}
-              data-testid="conclude-finding-text"
-            />
-            <TextInput
-              label={tr('Biện pháp khắc phục', 'Remedy')}
-              value={f.remedy}
-              onChange={(e) => setF(i, { remedy: e.currentTarget.value })}
-              data-testid="conclude-finding-remedy"
-            />
-            <DateField
-              label={tr('Hạn khắc phục', 'Deadline')}
-              value={f.dueDate}
-              onChange={(v) => setF(i, { dueDate: v })}
-              testid="conclude-finding-due"
-            />
-          </Stack>
-        </Card>
-      ))}
-      {recs.map((x, i) => (
-        <Card withBorder p="xs" key={`r${i}`}>
-          <Stack gap={4}>
-            <TextInput
-              label={tr(`Kiến nghị ${i + 1}`, `Recommendation ${i + 1}`)}
-              value={x.title}
-              onChange={(e) => setR(i, { title: e.currentTarget.value })}
-              data-testid="conclude-rec-title"
-            />
-            <Textarea
-              label={tr('Nội dung kiến nghị', 'Text')}
-              autosize
-              value={x.text}
-              onChange={(e) => setR(i, { text: e.currentTarget.value })}
-              data-testid="conclude-rec-text"
-            />
-          </Stack>
-        </Card>
-      ))}
-      <Group gap="xs" wrap="wrap">
-        <Button
-          size="xs"
-          variant="default"
-          onClick={() => setFindings((xs) => [...xs, { text: '', remedy: '', dueDate: addDays(todayInVietnam(), 60) }])}
-          data-testid="conclude-add-finding"
-        >
-          + {tr('Hạn chế', 'Shortcoming')}
-        </Button>
-        <Button
-          size="xs"
-          variant="default"
-          onClick={() => setRecs((xs) => [...xs, { title: '', text: '' }])}
-          data-testid="conclude-add-rec"
-        >
-          + {tr('Kiến nghị', 'Recommendation')}
-        </Button>
-      </Group>
-      {missing && (
-        <Text size="sm" c="red" data-testid="conclude-missing">
-          {missing}
-        </Text>
-      )}
-      <WriteError error={run.error} testid="conclude-error" />
-      <Group>
-        <Button onClick={save} loading={run.busy} data-testid="conclude-save">
-          {tr('Ghi kết luận', 'Record the conclusion')}
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={save} noValidate>
+      <Stack gap="xs" mt="sm" data-testid="conclude-form">
+        <Textarea
+          label={tr('Nội dung kết luận', 'Conclusion')}
+          autosize
+          minRows={4}
+          {...form.getInputProps('conclusionText')}
+          data-testid="conclude-text"
+          required
+        />
+        {form.values.shortcomings.map((_, i) => (
+          <Card withBorder p="xs" key={i}>
+            <Stack gap={4}>
+              <TextInput
+                label={tr(`Hạn chế ${i + 1}`, `Shortcoming ${i + 1}`)}
+                {...form.getInputProps(`shortcomings.${i}.text`)}
+                required
+                data-testid="conclude-finding-text"
+              />
+              <TextInput
+                label={tr('Biện pháp khắc phục', 'Remedy')}
+                {...form.getInputProps(`shortcomings.${i}.remedy`)}
+                required
+                data-testid="conclude-finding-remedy"
+              />
+              <DateField
+                label={tr('Hạn khắc phục', 'Deadline')}
+                {...form.valueProps(`shortcomings.${i}.dueDate`)}
+                required
+                testid="conclude-finding-due"
+              />
+            </Stack>
+          </Card>
+        ))}
+        {form.values.recommendations.map((_, i) => (
+          <Card withBorder p="xs" key={`r${i}`}>
+            <Stack gap={4}>
+              <TextInput
+                label={tr(`Kiến nghị ${i + 1}`, `Recommendation ${i + 1}`)}
+                {...form.getInputProps(`recommendations.${i}.title`)}
+                required
+                data-testid="conclude-rec-title"
+              />
+              <Textarea
+                label={tr('Nội dung kiến nghị', 'Text')}
+                autosize
+                {...form.getInputProps(`recommendations.${i}.text`)}
+                required
+                data-testid="conclude-rec-text"
+              />
+            </Stack>
+          </Card>
+        ))}
+        <Group gap="xs" wrap="wrap">
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => form.insertListItem('shortcomings', NEW_FINDING())}
+            data-testid="conclude-add-finding"
+          >
+            + {tr('Hạn chế', 'Shortcoming')}
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => form.insertListItem('recommendations', { title: '', text: '' })}
+            data-testid="conclude-add-rec"
+          >
+            + {tr('Kiến nghị', 'Recommendation')}
+          </Button>
+        </Group>
+        <FormProblem errors={form.errors} testid="conclude-problem" />
+        <WriteError error={run.error} testid="conclude-error" />
+        <Group>
+          <Button type="submit" loading={run.busy} data-testid="conclude-save">
+            {tr('Ghi kết luận', 'Record the conclusion')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { standingLabel, todayInVietnam } from '@quyche/core';
+import { CreateShortcomingSchema, FixShortcomingSchema, standingLabel, todayInVietnam } from '@quyche/core';
 import type { ReviewReportListSchema, ShortcomingSchema } from '@quyche/core';
 import type { z } from 'zod';
 import { api, useApi } from '../../app/api';
@@ -25,6 +25,8 @@ import { Link, useLocation } from '../../app/router';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
 import { DateField } from '../../app/ui/date-field';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
 
@@ -154,58 +156,52 @@ export function ShortcomingPage() {
 
 function FixDialog({ s, onClose, onDone }: { s: Shortcoming; onClose: () => void; onDone: () => void }) {
   const [, tr] = useTr();
-  const [fixedOn, setFixedOn] = useState(todayInVietnam());
-  const [evidence, setEvidence] = useState('');
+  const form = useSchemaForm(FixShortcomingSchema, { fixedOn: todayInVietnam(), evidence: '' }, (v) => ({
+    version: s.version,
+    fixedOn: v.fixedOn,
+    evidence: v.evidence,
+  }));
   const run = useRun<Shortcoming>(onDone);
-  const [missing, setMissing] = useState(false);
-  const err = (f: string) =>
-    f === 'body.evidence' && missing
-      ? tr('Ghi minh chứng đã khắc phục (văn bản, số liệu)', 'Give the evidence of the remedy')
-      : run.error?.field === f
-        ? run.error.detail
-        : undefined;
-  const save = () => {
-    setMissing(!evidence.trim());
-    if (evidence.trim())
-      void run.run(() =>
-        api<Shortcoming>('POST', `/shortcomings/${s.id}/fix`, { version: s.version, fixedOn, evidence }),
-      );
-  };
+  const save = form.submitBody(
+    (body) => void run.run(() => api<Shortcoming>('POST', `/shortcomings/${s.id}/fix`, body)),
+  );
   return (
     <Modal opened onClose={onClose} title={<b>{tr('Ghi nhận đã khắc phục', 'Mark as fixed')}</b>}>
-      <Stack>
-        <Text size="sm">{s.text}</Text>
-        <DateField
-          label={tr('Ngày khắc phục', 'Fixed on')}
-          value={fixedOn}
-          onChange={setFixedOn}
-          testid="fix-date"
-          required
-        />
-        <Textarea
-          label={tr('Minh chứng khắc phục', 'Evidence')}
-          description={tr('Văn bản, số liệu chứng minh đã khắc phục', 'Documents or figures that show the remedy')}
-          required
-          autosize
-          minRows={3}
-          value={evidence}
-          onChange={(e) => setEvidence(e.currentTarget.value)}
-          error={err('body.evidence')}
-          data-testid="fix-evidence"
-        />
-        <WriteError error={run.error?.field === 'body.evidence' ? null : run.error} testid="fix-error" />
-        <Group justify="end">
-          <Button variant="default" onClick={onClose}>
-            {tr('Thôi', 'Cancel')}
-          </Button>
-          <Button loading={run.busy} onClick={save} data-testid="fix-save">
-            {tr('Lưu', 'Save')}
-          </Button>
-        </Group>
-      </Stack>
+      <form onSubmit={save} noValidate data-testid="fix-form">
+        <Stack>
+          <Text size="sm">{s.text}</Text>
+          <DateField
+            label={tr('Ngày khắc phục', 'Fixed on')}
+            {...form.valueProps('fixedOn')}
+            testid="fix-date"
+            required
+          />
+          <Textarea
+            label={tr('Minh chứng khắc phục', 'Evidence')}
+            description={tr('Văn bản, số liệu chứng minh đã khắc phục', 'Documents or figures that show the remedy')}
+            required
+            autosize
+            minRows={3}
+            {...form.getInputProps('evidence')}
+            data-testid="fix-evidence"
+          />
+          <FormProblem errors={form.errors} testid="fix-problem" />
+          <WriteError error={run.error} testid="fix-error" />
+          <Group justify="end">
+            <Button variant="default" onClick={onClose}>
+              {tr('Thôi', 'Cancel')}
+            </Button>
+            <Button type="submit" loading={run.busy} data-testid="fix-save">
+              {tr('Lưu', 'Save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }
+
+type Lead = z.input<typeof CreateShortcomingSchema>['lead'];
 
 function AddDialog({
   orgId,
@@ -221,137 +217,95 @@ function AddDialog({
   const [, tr] = useTr();
   const { org, leads } = useTaskOrg(orgId);
   const reports = useApi<z.infer<typeof ReviewReportListSchema>>(`/review-reports?orgId=${encodeURIComponent(orgId)}`);
-  const [f, setF] = useState({
-    text: '',
-    remedy: '',
-    lead: '',
-    dueDate: '',
-    identifiedOn: todayInVietnam(),
-    reviewReportId: '',
-  });
-  const run = useRun<Shortcoming>(onDone);
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const err = (k: string) => missing[k] ?? (run.error?.field === `body.${k}` ? run.error.detail : undefined);
-  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
-  const submit = () => {
-    // Required fields are asked for here, by their label, before anything is sent.
-    const m: Record<string, string> = {};
-    if (!f.text.trim()) m['text'] = tr('Ghi nội dung hạn chế, khuyết điểm', 'Describe the shortcoming');
-    if (!f.remedy.trim()) m['remedy'] = tr('Ghi biện pháp khắc phục', 'Give the remedy');
-    if (!f.lead) m['lead'] = tr('Chọn đơn vị chủ trì khắc phục', 'Choose the lead');
-    if (!f.dueDate) m['dueDate'] = tr('Ghi hạn khắc phục (ngày/tháng/năm)', 'Give the deadline (dd/mm/yyyy)');
-    if (!f.identifiedOn) m['identifiedOn'] = tr('Ghi ngày nêu hạn chế (ngày/tháng/năm)', 'Give the date named');
-    setMissing(m);
-    if (Object.keys(m).length) return;
-    const lead = leads.find((x) => x.value === f.lead);
-    void run.run(() =>
-      api<Shortcoming>('POST', '/shortcomings', {
+  const form = useSchemaForm(
+    CreateShortcomingSchema,
+    { text: '', remedy: '', lead: '', dueDate: '', identifiedOn: todayInVietnam(), reviewReportId: '' },
+    (v) => {
+      const lead = leads.find((x) => x.value === v.lead);
+      return {
         orgId,
-        text: f.text,
-        remedy: f.remedy,
-        lead: lead ? { kind: 'unit', id: lead.value, name: lead.label } : undefined,
-        dueDate: f.dueDate || undefined,
-        identifiedOn: f.identifiedOn,
-        reviewReportId: f.reviewReportId || null,
-      }),
-    );
-  };
+        text: v.text,
+        remedy: v.remedy,
+        // No lead chosen is sent as none, so that the schema says it is missing.
+        lead: (lead ? { kind: 'unit', id: lead.value, name: lead.label } : undefined) as Lead,
+        dueDate: v.dueDate,
+        identifiedOn: v.identifiedOn,
+        reviewReportId: v.reviewReportId || null,
+      };
+    },
+  );
+  const run = useRun<Shortcoming>(onDone);
+  const submit = form.submitBody((body) => void run.run(() => api<Shortcoming>('POST', '/shortcomings', body)));
   return (
     <Modal opened onClose={onClose} size="lg" title={<b>{tr('Ghi hạn chế, khuyết điểm', 'Add a shortcoming')}</b>}>
-      <Stack>
-        <Textarea
-          label={tr('Hạn chế, khuyết điểm', 'Shortcoming')}
-          required
-          autosize
-          minRows={2}
-          value={f.text}
-          onChange={(e) => set('text')(e.currentTarget.value)}
-          error={err('text')}
-          data-testid="add-text"
-        />
-        <Textarea
-          label={tr('Biện pháp khắc phục', 'Remedy')}
-          required
-          autosize
-          minRows={2}
-          value={f.remedy}
-          onChange={(e) => set('remedy')(e.currentTarget.value)}
-          error={err('remedy')}
-          data-testid="add-remedy"
-        />
-        <NativeSelect
-          label={tr('Đơn vị chủ trì khắc phục', 'Lead')}
-          required
-          value={f.lead}
-          onChange={(e) => set('lead')(e.currentTarget.value)}
-          error={err('lead')}
-          data-testid="add-lead"
-        >
-          <option value="">{org ? tr('— chọn một đơn vị —', '— choose one —') : tr('Đang tải…', 'Loading…')}</option>
-          {groupedLeads(leads, l).map((g) => (
-            <optgroup key={g.group} label={g.group}>
-              {g.items.map((x) => (
-                <option key={x.value} value={x.value}>
-                  {x.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </NativeSelect>
-        <Group wrap="wrap" align="start">
-          <DateField
-            label={tr('Ngày nêu', 'Named on')}
-            value={f.identifiedOn}
-            onChange={set('identifiedOn')}
-            testid="add-identified"
+      <form onSubmit={submit} noValidate data-testid="add-form">
+        <Stack>
+          <Textarea
+            label={tr('Hạn chế, khuyết điểm', 'Shortcoming')}
             required
+            autosize
+            minRows={2}
+            {...form.getInputProps('text')}
+            data-testid="add-text"
           />
-          <DateField
-            label={tr('Hạn khắc phục', 'Due')}
-            value={f.dueDate}
-            onChange={set('dueDate')}
-            testid="add-due"
+          <Textarea
+            label={tr('Biện pháp khắc phục', 'Remedy')}
             required
+            autosize
+            minRows={2}
+            {...form.getInputProps('remedy')}
+            data-testid="add-remedy"
           />
-        </Group>
-        {(err('dueDate') || err('identifiedOn')) && (
-          <Text size="sm" c="red" data-testid="add-due-error">
-            {[err('identifiedOn'), err('dueDate')].filter(Boolean).join('; ')}
-          </Text>
-        )}
-        <NativeSelect
-          label={tr('Nêu tại', 'Named in')}
-          value={f.reviewReportId}
-          onChange={(e) => set('reviewReportId')(e.currentTarget.value)}
-          data-testid="add-source"
-        >
-          <option value="">{tr('(ghi trực tiếp vào sổ)', '(entered directly)')}</option>
-          {(reports.data ?? []).map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.title}
-            </option>
-          ))}
-        </NativeSelect>
-        <WriteError
-          error={
-            run.error &&
-            !['body.text', 'body.remedy', 'body.lead', 'body.dueDate', 'body.identifiedOn'].includes(
-              run.error.field ?? '',
-            )
-              ? run.error
-              : null
-          }
-          testid="add-error"
-        />
-        <Group justify="end">
-          <Button variant="default" onClick={onClose}>
-            {tr('Thôi', 'Cancel')}
-          </Button>
-          <Button loading={run.busy} onClick={submit} data-testid="add-save">
-            {tr('Lưu', 'Save')}
-          </Button>
-        </Group>
-      </Stack>
+          <NativeSelect
+            label={tr('Đơn vị chủ trì khắc phục', 'Lead')}
+            required
+            {...form.getInputProps('lead')}
+            data-testid="add-lead"
+          >
+            <option value="">{org ? tr('— chọn một đơn vị —', '— choose one —') : tr('Đang tải…', 'Loading…')}</option>
+            {groupedLeads(leads, l).map((g) => (
+              <optgroup key={g.group} label={g.group}>
+                {g.items.map((x) => (
+                  <option key={x.value} value={x.value}>
+                    {x.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </NativeSelect>
+          <Group wrap="wrap" align="start">
+            <DateField
+              label={tr('Ngày nêu', 'Named on')}
+              {...form.valueProps('identifiedOn')}
+              testid="add-identified"
+              required
+            />
+            <DateField label={tr('Hạn khắc phục', 'Due')} {...form.valueProps('dueDate')} testid="add-due" required />
+          </Group>
+          <NativeSelect
+            label={tr('Nêu tại', 'Named in')}
+            {...form.getInputProps('reviewReportId')}
+            data-testid="add-source"
+          >
+            <option value="">{tr('(ghi trực tiếp vào sổ)', '(entered directly)')}</option>
+            {(reports.data ?? []).map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.title}
+              </option>
+            ))}
+          </NativeSelect>
+          <FormProblem errors={form.errors} testid="add-problem" />
+          <WriteError error={run.error} testid="add-error" />
+          <Group justify="end">
+            <Button variant="default" onClick={onClose}>
+              {tr('Thôi', 'Cancel')}
+            </Button>
+            <Button type="submit" loading={run.busy} data-testid="add-save">
+              {tr('Lưu', 'Save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }
