@@ -558,6 +558,10 @@ describe.skipIf(skipReason !== null)('consultation on a draft regulation in Chro
     const f = page.getByTestId('consultation-create');
     await expect.poll(() => f.getByTestId('consultation-create-recipient').count()).toBeGreaterThan(communes);
     await expect.poll(() => f.getByTestId('consultation-create-version').inputValue()).toBe(draftId);
+    // The versions are named as a clerk says them, not by their machine name (vie@2026-du-thao-sua-doi-1).
+    const versions = await f.getByTestId('consultation-create-version').locator('option').allInnerTexts();
+    expect(versions.join('|')).not.toContain('vie@');
+    expect(versions).toContain('Dự thảo sửa đổi 1 (2026) · Dự thảo');
     await f.getByTestId('consultation-create-all-communes').click();
     expect(await f.getByTestId('consultation-create-count').getAttribute('data-count')).toBe(String(communes));
     await f.getByTestId('consultation-create-none-picked').click();

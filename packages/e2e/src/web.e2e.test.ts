@@ -54,6 +54,11 @@ describe.skipIf(skipReason !== null)('web in Chromium', () => {
       expect(await page.getByTestId('not-found').getByRole('heading', { level: 1 }).innerText()).toBe(
         'Không tìm thấy nội dung này',
       );
+      // An address with no record id in it (typed by hand) is not found either, not a refused request.
+      await page.goto(`${base}/tasks/new`);
+      await expect.poll(() => page.getByTestId('not-found').count()).toBe(1);
+      expect(await page.getByTestId('error').count()).toBe(0);
+      expect(await page.locator('body').innerText()).not.toContain('Dữ liệu gửi lên không hợp lệ');
       await page.close();
     },
   );

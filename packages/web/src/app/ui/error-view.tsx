@@ -4,11 +4,13 @@ import { useLang } from './i18n';
 
 /**
  * A failed load: a record outside the user's organizations is a "no access" page, a missing one a "not found" page,
- * each with the way back; anything else, the server's reason.
+ * each with the way back; anything else, the server's reason. An address whose record id is not one (/tasks/moi)
+ * names no record: it is "not found" too, not a refused request.
  */
 export function ErrorView({ error }: { error: ApiError }) {
   const [l] = useLang();
-  if (error.status === 403 || error.status === 404) {
+  const badAddress = error.status === 400 && (error.field ?? '').startsWith('params');
+  if (error.status === 403 || error.status === 404 || badAddress) {
     const denied = error.status === 403;
     return (
       <Stack my="xl" maw={640} gap="sm" data-testid={denied ? 'no-access' : 'not-found'}>
@@ -31,7 +33,7 @@ export function ErrorView({ error }: { error: ApiError }) {
               ? 'Bản ghi có thể đã bị xóa, hoặc đường dẫn không đúng.'
               : 'The record may have been removed, or the address is wrong.'}
         </Text>
-        {error.detail && (
+        {error.detail && !badAddress && (
           <Text size="sm" c="dimmed">
             {error.detail}
           </Text>

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
-import { addDays, CreateConsultationSchema, foldVietnamese, todayInVietnam } from '@quyche/core';
+import { addDays, CreateConsultationSchema, foldVietnamese, todayInVietnam, versionLabelVi } from '@quyche/core';
 import type { RegulationDetailSchema, RegulationSchema } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { Loading } from '../../app/ui/loading';
@@ -31,6 +31,9 @@ import { STATUS_LABELS } from '../regulation/regulation.page';
 import type { Consultation } from './consultation.parts';
 import { useOnChange } from '../../app/ui/use-on-change';
 import { FormActions } from '../../app/ui/form-actions';
+
+/** A sentence's first letter in capitals: "dự thảo sửa đổi 1 (2026)" as a choice reads "Dự thảo …". */
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 type Reg = z.infer<typeof RegulationSchema>;
 type RegDetail = z.infer<typeof RegulationDetailSchema>;
@@ -225,7 +228,7 @@ export function CreateConsultationForm({
                 required
                 data={versions.map((v) => ({
                   value: v.id,
-                  label: `${v.expression} (${STATUS_LABELS[v.status]?.[l] ?? v.status})`,
+                  label: `${upperFirst(versionLabelVi(v.expression))} · ${STATUS_LABELS[v.status]?.[l] ?? v.status}`,
                 }))}
                 data-testid="consultation-create-version"
               />
