@@ -4,6 +4,7 @@ import { evalCondition } from './condition.js';
 import { meetsRatio, minimumCount, parseRatio, formatRatio } from './rational.js';
 import type { Rational } from './rational.js';
 import { citeVi } from './reg.parse.js';
+import { isRegimeOf } from './reg.model.js';
 import type {
   AuthorityRule,
   BallotRule,
@@ -503,12 +504,18 @@ export function ownerOf(reg: Regulation, duty: string, on: string): Answer<{ own
 }
 
 /** The meeting regime of a body on a date (the rule itself: its period, weekday, convening body). */
-export function meetingRegime(reg: Regulation, body: string, on: string): Answer<{ rule: MeetingRegimeRule }> {
+export function meetingRegime(
+  reg: Regulation,
+  body: string,
+  on: string,
+  kind = 'regular',
+): Answer<{ rule: MeetingRegimeRule }> {
   const rule = single(
     reg.rules.filter(
-      (r): r is MeetingRegimeRule => r.kind === 'meeting_regime' && r.body === body && inForce(reg, r, on),
+      (r): r is MeetingRegimeRule =>
+        r.kind === 'meeting_regime' && r.body === body && isRegimeOf(r, kind) && inForce(reg, r, on),
     ),
-    `chế độ họp thường lệ của ${BODY_NAME(reg, body)}`,
+    `chế độ ${kind === 'thematic' ? 'sinh hoạt chuyên đề' : 'họp thường lệ'} của ${BODY_NAME(reg, body)}`,
   );
   return {
     result: { rule },
@@ -557,7 +564,11 @@ export function conveningCheck(
     single(
       reg.rules.filter(
         (r): r is MeetingRegimeRule =>
-          r.kind === 'meeting_regime' && r.body === body && inForce(reg, r, on) && typeof r.convened_by === 'string',
+          r.kind === 'meeting_regime' &&
+          r.body === body &&
+          isRegimeOf(r) &&
+          inForce(reg, r, on) &&
+          typeof r.convened_by === 'string',
       ),
       `cơ quan triệu tập hội nghị ${BODY_NAME(reg, body)}`,
     ),
@@ -580,13 +591,14 @@ const WEEKDAYS: Record<string, number> = { SUN: 0, MON: 1, TUE: 2, WED: 3, THU: 
  * every k months gives the first day of each period (periods aligned on the year when k divides 12);
  * `per_month: n` gives n periods a month. Meetings held are compared against these periods.
  */
-export function regularMeetings(reg: Regulation, body: string, from: string, to: string): Answer<{ dates: string[] }> {
-  const rule = single(
-    reg.rules.filter(
-      (r): r is MeetingRegimeRule => r.kind === 'meeting_regime' && r.body === body && inForce(reg, r, from),
-    ),
-    `chế độ họp thường lệ của ${BODY_NAME(reg, body)}`,
-  );
+export function regularMeetings(
+  reg: Regulation,
+  body: string,
+  from: string,
+  to: string,
+  kind = 'regular',
+): Answer<{ dates: string[] }> {
+  const rule = meetingRegime(reg, body, from, kind).result.rule;
   const dates: string[] = [];
   const every = rule.regular_every ?? {};
   let describe = '';
@@ -627,7 +639,7 @@ export function regularMeetings(reg: Regulation, body: string, from: string, to:
     ruleIds: [rule.id],
     eIds: [rule.basis],
     reason_vi:
-      `${BODY_NAME(reg, body)} họp thường lệ ${describe}: ` +
+      `${BODY_NAME(reg, body)} ${kind === 'thematic' ? 'sinh hoạt chuyên đề' : 'họp thường lệ'} ${describe}: ` +
       `${dates.length} kỳ từ ${formatDateVi(from)} đến ${formatDateVi(to)} (${cite(rule)})`,
   };
 }
@@ -703,7 +715,13 @@ export function ask(reg: Regulation, q: Question, cal: WorkingCalendar = DEFAULT
         throw new EngineError('BAD_INPUT', '"duty" phải là mã nhiệm vụ trong quy chế');
       return ownerOf(reg, input['duty'], at);
     case 'regular_meetings':
-      return regularMeetings(reg, needBody(reg, input), needDate(input, 'from'), needDate(input, 'to'));
+      return regularMeetings(
+        reg,
+        needBody(reg, input),
+        needDate(input, 'from'),
+        needDate(input, 'to'),
+        typeof input['meeting_kind'] === 'string' ? input['meeting_kind'] : undefined,
+      );
     default:
       throw new EngineError('BAD_INPUT', `Không có loại câu hỏi "${q.ask}"; các loại: ${ASK_KINDS.join(', ')}`);
   }

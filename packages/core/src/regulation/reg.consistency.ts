@@ -14,6 +14,7 @@ import type {
   Rule,
   VoteThresholdRule,
 } from './reg.model.js';
+import { isRegimeOf } from './reg.model.js';
 
 /** The stricter-than order of deciding bodies: a matter may move up (TT → BTV → BCH), never down. */
 const BODY_RANK: Record<string, number> = { TT: 1, BTV: 2, BCH: 3 };
@@ -147,7 +148,10 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
       }
       case 'meeting_regime': {
         const target = map(b.body);
-        const s = sub.rules.find((r): r is MeetingRegimeRule => r.kind === 'meeting_regime' && r.body === target);
+        const s = sub.rules.find(
+          (r): r is MeetingRegimeRule =>
+            r.kind === 'meeting_regime' && r.body === target && isRegimeOf(r, b.meeting_kind ?? 'regular'),
+        );
         const days = (m: MeetingRegimeRule) =>
           m.regular_every?.days ??
           (m.regular_every?.weeks

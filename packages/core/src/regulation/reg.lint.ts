@@ -4,6 +4,7 @@ import { meetsRatio, minimumCount, parseRatio } from './rational.js';
 import { allElements, citeVi, findElement, VI_LETTERS } from './reg.parse.js';
 import type { Finding, LintCode } from './reg.findings.js';
 import type { AuthorityRule, DelegationRule, Regulation, Rule } from './reg.model.js';
+import { isRegimeOf } from './reg.model.js';
 import { compareWithBase } from './reg.consistency.js';
 
 export * from './reg.findings.js';
@@ -175,9 +176,18 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
       );
     }
   }
-  // text cross-references: "khoản 3 Điều 7", "Điều 9a"
+  // text cross-references: "khoản 3 Điều 7", "Điều 9a" — not those of another document ("khoản 2 Điều 24 Điều lệ
+  // Đảng", "(Điều lệ Đảng, khoản 5 Điều 9)").
+  const OTHER_DOCUMENT =
+    /^\s*(của\s+)?(Điều lệ|Quy định|Hướng dẫn|Chỉ thị|Nghị quyết|Luật|Quyết định|Kết luận|Thông tri)/u;
+  const citesOther = (text: string, at: number, length: number) => {
+    if (OTHER_DOCUMENT.test(text.slice(at + length))) return true;
+    const open = text.lastIndexOf('(', at);
+    return open >= 0 && !text.slice(open, at).includes(')') && OTHER_DOCUMENT.test(text.slice(open + 1));
+  };
   for (const e of elements) {
     for (const m of e.text.matchAll(/(?:khoản\s+(\d+)\s+)?Điều\s+(\d+[a-zđ]?)\b/gu)) {
+      if (citesOther(e.text, m.index, m[0].length)) continue;
       const target = `art_${m[2]!.replace(/đ/g, 'dd')}${m[1] ? `__para_${m[1]}` : ''}`;
       if (!findElement(reg, target))
         add(
@@ -308,7 +318,8 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
     const el = findElement(reg, r.basis);
     if (!el) continue;
     const text = el.text;
-    const fractions = [...text.matchAll(/\((\d+)\/(\d+)\)|\b(\d+)\/(\d+)\b/g)].map(
+    // A date (26/5/2025, 05/3) is not a fraction.
+    const fractions = [...text.matchAll(/\((\d+)\/(\d+)\)|(?<![\d/])(\d+)\/(\d+)(?![\d/])/g)].map(
       (m) => `${m[1] ?? m[3]}/${m[2] ?? m[4]}`,
     );
     if (r.kind === 'quorum' || r.kind === 'vote_threshold') {
@@ -685,7 +696,7 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
 
   // 14. SCHEDULE_FEASIBILITY
   const interval = (body: string): number | undefined => {
-    const m = reg.rules.find((r) => r.kind === 'meeting_regime' && r.body === body) as
+    const m = reg.rules.find((r) => r.kind === 'meeting_regime' && r.body === body && isRegimeOf(r)) as
       | Extract<Rule, { kind: 'meeting_regime' }>
       | undefined;
     if (!m) return undefined;
@@ -732,7 +743,7 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
   const key = (r: Rule) =>
     `${r.kind}:` +
     (r.kind === 'notice' || r.kind === 'meeting_regime'
-      ? String(r['body'])
+      ? `${String(r['body'])}${r.kind === 'meeting_regime' ? `|${r.meeting_kind ?? 'regular'}` : ''}`
       : r.kind === 'duty' || r.kind === 'deadline'
         ? String(r['duty'])
         : r.kind === 'quorum' || r.kind === 'ballot' || r.kind === 'vote_threshold'

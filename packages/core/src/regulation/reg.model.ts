@@ -63,7 +63,17 @@ export interface MeetingRegimeRule extends RuleBase {
   weekday?: string;
   extraordinary?: string;
   convened_by?: string;
+  /**
+   * The kind of meeting the regime is for; absent: the regular meeting. A cell's thematic meeting (sinh hoạt chuyên
+   * đề) has a regime of its own beside the monthly one ('thematic', every 3 months at least).
+   */
+  meeting_kind?: string;
+  /** The least length of each meeting, in minutes (a cell's meeting: 90, Hướng dẫn 42-HD/BTCTW). */
+  min_minutes?: number;
 }
+
+/** The regime of a body's regular meetings (not its thematic ones), or of the meetings of `kind`. */
+export const isRegimeOf = (r: MeetingRegimeRule, kind = 'regular') => (r.meeting_kind ?? 'regular') === kind;
 export interface QuorumRule extends RuleBase {
   kind: 'quorum';
   bodies?: string[];

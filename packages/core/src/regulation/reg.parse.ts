@@ -281,6 +281,8 @@ function refineBasis(reg: Regulation) {
     want(typeof r['duty'] === 'string' ? (fm.duties?.[r['duty'] as string] ?? '') : '', 2);
     want(Array.isArray(r['topics']) ? (r['topics'] as string[]).map((t) => t.replace(/_/g, ' ')).join(' ') : '', 2);
     want((KIND_WORDS[r.kind] ?? []).join(' '), 3);
+    // A thematic meeting's regime sits beside the regular one: it is the clause that says "chuyên đề".
+    if (r['meeting_kind'] === 'thematic') want('chuyên đề', 4);
     const { id: _id, basis: _b, line: _l, valid: _v, kind: _k, block: _o, ...content } = r as Record<string, unknown>;
     void [_id, _b, _l, _v, _k, _o];
     const numbers = new Set(JSON.stringify(content).match(/\d+/g) ?? []);

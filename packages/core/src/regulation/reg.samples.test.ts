@@ -4,13 +4,15 @@ import { parseOrThrow, printRegulation } from './reg.parse.js';
 import { lint, LINT_CODES } from './reg.lint.js';
 import { checkConsistency, impactReport } from './reg.consistency.js';
 import { consolidate, parseAmendment } from './reg.amendment.js';
-import { conveningCheck, runScenarios } from './engine.js';
+import { conveningCheck, meetingRegime, regularMeetings, runScenarios } from './engine.js';
+import { ruleSentenceVi } from './rule.sentence.js';
 
 const load = (p: string) =>
   parseOrThrow(readFileSync(new URL(`../../../../regulations/${p}`, import.meta.url), 'utf8'));
 const model = load('mau/quy-che-mau-tinh.qc.md');
 const anLac = load('an-lac/01-QC-TU.qc.md');
 const tanLap = load('an-lac/xa-tan-lap.qc.md');
+const cell = load('mau/chi-bo-mau.qc.md');
 
 describe('sample regulations', () => {
   it("An Lạc's 01-QC/TU has the fixture's 28 articles and lints with no error, alone and against the model", () => {
@@ -34,6 +36,40 @@ describe('sample regulations', () => {
     expect(conveningCheck(anLac, 'BCH', 'BTV', '2026-04-10').result.ok).toBe(true);
     expect(conveningCheck(anLac, 'BTV', 'TT', '2026-04-07').result.ok).toBe(true);
   });
+  it('the model cell regulation: monthly and quarterly thematic regimes, clean lint, its scenarios', () => {
+    expect(lint(cell).filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(runScenarios(cell).filter((x) => !x.passed)).toEqual([]);
+    expect(runScenarios(cell).length).toBeGreaterThanOrEqual(6);
+    expect(meetingRegime(cell, 'CHI_BO', '2026-05-01').result.rule).toMatchObject({
+      id: 'cb-thuong-le',
+      min_minutes: 90,
+    });
+    const thematic = meetingRegime(cell, 'CHI_BO', '2026-05-01', 'thematic');
+    expect(thematic.result.rule.id).toBe('cb-chuyen-de');
+    expect(thematic.reason_vi).toContain('khoản 2 Điều 1');
+    expect(regularMeetings(cell, 'CHI_BO', '2026-01-01', '2026-06-30', 'thematic').reason_vi).toContain(
+      'Chi bộ sinh hoạt chuyên đề 3 tháng một lần: 2 kỳ',
+    );
+    // The chi ủy convenes the monthly meeting; the thematic regime does not make the convener ambiguous.
+    expect(conveningCheck(cell, 'CHI_BO', 'CHI_UY', '2026-05-01').result.ok).toBe(true);
+    const sentences = cell.rules.map((r) => ruleSentenceVi(r, cell.frontMatter));
+    expect(sentences).toContain('Chi bộ sinh hoạt chuyên đề ít nhất 3 tháng một lần; mỗi buổi ít nhất 120 phút.');
+  });
+
+  it('does not read a citation of another document as a reference inside the regulation, nor a date as a ratio', () => {
+    const codes = lint(cell).map((f) => f.code);
+    expect(codes).not.toContain('DANGLING_REFERENCE');
+    expect(codes).not.toContain('TEXT_RULE_DRIFT');
+    const broken = load('mau/chi-bo-mau.qc.md');
+    const para = broken.chapters[0]!.children[0]!.children[0]!;
+    para.text = `${para.text} Xem khoản 3 Điều 12.`;
+    expect(
+      lint(broken)
+        .filter((f) => f.code === 'DANGLING_REFERENCE')
+        .map((f) => f.message),
+    ).toEqual(['khoản 1 Điều 1 dẫn chiếu "khoản 3 Điều 12" nhưng quy chế không có phần tử này']);
+  });
+
   it("keeps the commune's regulation consistent with its superior", () => {
     expect(lint(tanLap, { superior: anLac }).filter((f) => f.severity === 'error')).toEqual([]);
   });

@@ -8,6 +8,7 @@ const FILES = [
   'an-lac/xa-tan-lap.qc.md',
   'mau/quy-che-mau-tinh.qc.md',
   'examples/tinh-a.qc.md',
+  'mau/chi-bo-mau.qc.md',
 ];
 const DIACRITIC = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 

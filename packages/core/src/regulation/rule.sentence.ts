@@ -92,9 +92,11 @@ export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
           ? ` vào ${WEEKDAY[String(rule['weekday']).slice(0, 3).toLowerCase()] ?? rule['weekday']}`
           : '';
         const by = rule['convened_by'] ? `; ${body(rule['convened_by'])} triệu tập` : '';
+        const thematic = rule['meeting_kind'] === 'thematic';
+        const minutes = rule['min_minutes'] ? `; mỗi buổi ít nhất ${rule['min_minutes']} phút` : '';
         return (
-          `${body(rule['body'])} họp thường lệ ` +
-          `${every}${day}${rule['extraordinary'] ? ', họp bất thường khi cần' : ''}${by}.`
+          `${body(rule['body'])} ${thematic ? 'sinh hoạt chuyên đề ít nhất' : 'họp thường lệ'} ` +
+          `${every}${day}${rule['extraordinary'] ? ', họp bất thường khi cần' : ''}${by}${minutes}.`
         );
       }
       case 'quorum': {
