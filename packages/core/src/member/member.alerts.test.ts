@@ -3,7 +3,7 @@ import { VIETNAM_CALENDAR } from '../time/holiday.calendar.js';
 import { addMonthsIso, memberAlerts } from './member.alerts.js';
 import type { MemberForAlerts, MemberMonth } from './member.alerts.js';
 
-const full: MemberForAlerts = { id: 'm1', status: 'full', admittedOn: '2010-05-19', exemptions: [] };
+const full: MemberForAlerts = { id: 'm1', status: 'official', admittedOn: '2010-05-19', exemptions: [] };
 const months = (spec: Record<string, Partial<MemberMonth>>): MemberMonth[] =>
   Array.from({ length: 12 }, (_, i) => {
     const month = `2026-${String(i + 1).padStart(2, '0')}`;
@@ -79,7 +79,7 @@ describe('alerts from a member’s record (Điều lệ Điều 8 khoản 1, Đi
     expect(memberAlerts(probationary, [], '2027-02-02', VIETNAM_CALENDAR)[0]!.basis_vi).toContain(
       'Đã quá thời hạn xét',
     );
-    expect(memberAlerts({ ...probationary, status: 'full' }, [], '2026-12-01', VIETNAM_CALENDAR)).toEqual([]);
+    expect(memberAlerts({ ...probationary, status: 'official' }, [], '2026-12-01', VIETNAM_CALENDAR)).toEqual([]);
   });
 
   it('counts twelve months the calendar’s way', () => {

@@ -1,6 +1,7 @@
 import { addWorkingDays } from '../regulation/engine.js';
 import type { WorkingCalendar } from '../regulation/engine.js';
 import { addDays, daysInMonth, formatDateVi } from '../time/date.js';
+import type { PartyMemberStatus } from '../org/org.model.js';
 
 /** A member's month as the cell recorded it: the regular meeting (with the member's attendance) and the dues. */
 export interface MemberMonth {
@@ -14,7 +15,7 @@ export interface MemberMonth {
 
 export interface MemberForAlerts {
   id: string;
-  status: 'probationary' | 'full';
+  status: PartyMemberStatus;
   /** The admission ceremony: probation runs twelve months from it (Điều lệ Điều 5 khoản 1). */
   admittedOn: string;
   /** Exemption from activities (miễn công tác và sinh hoạt đảng): those months are not counted. */
