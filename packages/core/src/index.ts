@@ -65,3 +65,4 @@ export * from './api/validation.messages.js';
 export * from './api/form.errors.js';
 export * from './member/plan.similarity.js';
 export * from './member/member.alerts.js';
+export * from './api/member.schema.js';

@@ -360,6 +360,50 @@ export interface MeetingSiteTable {
   version: Generated<number>;
 }
 
+export interface MemberDuesTable {
+  id: string;
+  org_id: string;
+  person_id: string;
+  month: string;
+  status: string;
+  amount: number | null;
+  paid_on: string | null;
+  version: Generated<number>;
+}
+
+export interface MemberExemptionTable {
+  id: string;
+  org_id: string;
+  person_id: string;
+  valid_from: string;
+  valid_until: string | null;
+  reason: string;
+  decided_by: string | null;
+  version: Generated<number>;
+}
+
+export interface MemberPlanTable {
+  id: string;
+  org_id: string;
+  person_id: string;
+  year: number;
+  commitment: Generated<string>;
+  search_text: Generated<string>;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface MemberPlanItemTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  text: string;
+  product: string | null;
+  due_date: string | null;
+  version: Generated<number>;
+}
+
 export interface MembershipTable {
   id: string;
   org_id: string;
@@ -423,6 +467,19 @@ export interface OrganizationSuccessionTable {
   decision_ref: string | null;
 }
 
+export interface PartyMemberTable {
+  person_id: string;
+  org_id: string;
+  admitted_on: string;
+  official_on: string | null;
+  card_number: string | null;
+  citizen_id_hash: string | null;
+  citizen_id_tail: string | null;
+  left_on: string | null;
+  left_reason: string | null;
+  version: Generated<number>;
+}
+
 export interface PartyMembershipTable {
   id: string;
   org_id: string;
@@ -431,6 +488,8 @@ export interface PartyMembershipTable {
   valid_from: string;
   valid_until: string | null;
   version: Generated<number>;
+  kind: Generated<string>;
+  end_reason: string | null;
 }
 
 export interface PersonTable {
@@ -843,11 +902,16 @@ export interface Database {
   meeting_document: MeetingDocumentTable;
   meeting_reschedule: MeetingRescheduleTable;
   meeting_site: MeetingSiteTable;
+  member_dues: MemberDuesTable;
+  member_exemption: MemberExemptionTable;
+  member_plan: MemberPlanTable;
+  member_plan_item: MemberPlanItemTable;
   membership: MembershipTable;
   notification: NotificationTable;
   organization: OrganizationTable;
   organization_parent: OrganizationParentTable;
   organization_succession: OrganizationSuccessionTable;
+  party_member: PartyMemberTable;
   party_membership: PartyMembershipTable;
   person: PersonTable;
   portfolio_assignment: PortfolioAssignmentTable;

@@ -17,6 +17,8 @@ const PARTY_MEMBER_COLUMNS = [
   'pm.valid_from',
   'pm.valid_until',
   'pm.version',
+  'pm.kind',
+  'pm.end_reason',
   'p.full_name',
 ] as const;
 

@@ -25,6 +25,7 @@ import { meetingRoutes } from './routes/meeting.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 import { briefingRoutes } from './routes/briefing.routes.js';
+import { memberRoutes } from './routes/member.routes.js';
 import { programRoutes } from './routes/program.routes.js';
 import { taskRoutes } from './routes/task.routes.js';
 import { MeetingHub } from './services/meeting.live.js';
@@ -139,6 +140,7 @@ export async function buildApp(
   calendarRoutes(app, db);
   reviewRoutes(app, db);
   briefingRoutes(app, db);
+  memberRoutes(app, db);
   taskRoutes(app, db);
   programRoutes(app, db);
   const consultationHub = new ConsultationHub(db);

@@ -22,6 +22,7 @@ export const BODY_KIND_LABELS: Record<BodyKind, { vi: string; en: string }> = {
   DANG_DOAN: { vi: 'Đảng đoàn', en: 'Party delegation' },
   BAN_CAN_SU: { vi: 'Ban cán sự đảng', en: 'Party affairs committee' },
   CHI_UY: { vi: 'Chi ủy', en: 'Cell committee' },
+  CHI_BO: { vi: 'Chi bộ (hội nghị đảng viên)', en: 'Cell (members’ meeting)' },
 };
 
 export const POSITION_ROLE_LABELS: Record<PositionRole, { vi: string; en: string }> = {

@@ -25,6 +25,8 @@ export const BODY_KINDS = [
   'DANG_DOAN',
   'BAN_CAN_SU',
   'CHI_UY',
+  /** The cell's assembly of members (hội nghị đảng viên): the body whose meetings are the cell's sinh hoạt. */
+  'CHI_BO',
 ] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 

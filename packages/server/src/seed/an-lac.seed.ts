@@ -11,6 +11,7 @@ import { seedFixtureTasks, TASK_TABLES } from './tasks.seed.js';
 import { PROGRAM_TABLES, seedPrograms } from './programs.seed.js';
 import { seedVolume } from './volume.seed.js';
 import { seedCommuneMeetings } from './commune-meetings.seed.js';
+import { CELL_TABLES, seedCellRecord } from './cells.seed.js';
 import { seedReviews } from './reviews.seed.js';
 
 type Row = Record<string, unknown>;
@@ -418,15 +419,27 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   seat(cell, chiUy, cellPeople[0]!, 'BI_THU', '2025-02-01', null, 'Bí thư Chi bộ');
   seat(cell, chiUy, cellPeople[1]!, 'PHO_BI_THU', '2025-02-01', null, 'Phó Bí thư Chi bộ');
   seat(cell, chiUy, cellPeople[2]!, 'UY_VIEN', '2025-02-01', null, 'Chi ủy viên');
+  const assembly = body(cell, 'CHI_BO', 'Chi bộ Phòng Tổng hợp (hội nghị đảng viên)', '2025-02-01', null);
   const tanLap = communes[0]!;
+  const probationers: { cell: string; person: string }[] = [];
   for (let v = 1; v <= 5; v++) {
     const vc = org(`ORG-X01-CB${v}`, `Chi bộ thôn ${v}, xã Tân Lập`, 'CELL', start, null);
     parent(vc, tanLap.id, start, null);
     for (let i = 0; i < 3 + v; i++) {
       const g = gen();
-      partyMember(vc, person(tanLap.id, g.name, g.gender), i < 3 + v - 1 ? 'official' : 'probationary', start);
+      const id = person(tanLap.id, g.name, g.gender);
+      const probationary = i === 3 + v - 1;
+      partyMember(vc, id, probationary ? 'probationary' : 'official', start);
+      if (probationary) probationers.push({ cell: vc, person: id });
     }
   }
+  seedCellRecord(b, {
+    cell,
+    cellName: 'Chi bộ Phòng Tổng hợp',
+    assembly,
+    members: cellPeople,
+    probationers,
+  });
 
   // — Accounts.
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -544,6 +557,7 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     ...MEETING_TABLES,
     ...TASK_TABLES,
     ...PROGRAM_TABLES,
+    ...CELL_TABLES,
   ];
   // Bodies reference the bodies they are part of: the order of creation above puts parents first.
   await db.transaction(async (tx) => {

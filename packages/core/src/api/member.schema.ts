@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema } from './common.schema.js';
+
+/** The members' alerts of an organization's cells as of a date (today unless given). */
+export const MemberAlertsQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
+
+export const MemberAlertSchema = z.object({
+  memberId: IdSchema,
+  fullName: z.string(),
+  cellId: IdSchema,
+  cellName: z.string(),
+  kind: z.enum(['absent_3_months', 'dues_3_months', 'probation_ending']),
+  /** 'YYYY-MM', oldest first. */
+  months: z.array(z.string()),
+  actBy: IsoDateSchema.nullable(),
+  basis_vi: z.string(),
+});
+
+export const MemberAlertsSchema = z
+  .object({
+    asOf: IsoDateSchema,
+    cells: z.number().int(),
+    members: z.number().int(),
+    alerts: z.array(MemberAlertSchema),
+  })
+  .meta({ id: 'MemberAlerts' });
+
+/** Near-copies among the personal action plans of a year in an organization's subtree. */
+export const PlanSimilarityQuerySchema = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+
+export const PlanSimilaritySchema = z
+  .object({
+    year: z.number().int(),
+    /** Jaccard similarity of the plans' runs of three words, the documented measure (core plan.similarity.ts). */
+    threshold: z.number(),
+    plans: z.number().int(),
+    pairs: z.array(
+      z.object({
+        a: IdSchema,
+        b: IdSchema,
+        similarity: z.number(),
+        aName: z.string(),
+        bName: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'PlanSimilarity' });

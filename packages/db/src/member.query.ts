@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import type { Sql } from './db.types.js';
+import { qb } from './kysely.driver.js';
+import { validOn } from './query.helpers.js';
+
+/**
+ * The members whose home cell is one of `cellIds` on `asOf`, with their admission (the member's record, or the
+ * membership's start when the record has none) — the register the alerts are computed over.
+ */
+export async function cellMembersOn(s: Sql, cellIds: string[], asOf: string) {
+  if (cellIds.length === 0) return [];
+  return qb(s)
+    .selectFrom('party_membership as pm')
+    .innerJoin('person as p', 'p.id', 'pm.person_id')
+    .leftJoin('party_member as m', 'm.person_id', 'pm.person_id')
+    .select(['pm.person_id', 'pm.org_id', 'pm.status', 'p.full_name'])
+    .select((eb) => eb.fn.coalesce('m.admitted_on', 'pm.valid_from').as('admitted_on'))
+    .$narrowType<{ status: 'official' | 'probationary'; admitted_on: string }>()
+    .where('pm.org_id', 'in', cellIds)
+    .where('pm.kind', '=', 'home')
+    .where(validOn('pm', sql.val(asOf)))
+    .orderBy('pm.person_id')
+    .execute();
+}
+
+/** The exemptions from activities of these members. */
+export async function exemptionsOf(s: Sql, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return qb(s)
+    .selectFrom('member_exemption')
+    .select(['person_id', 'valid_from', 'valid_until', 'reason'])
+    .where('person_id', 'in', personIds)
+    .execute();
+}
+
+/**
+ * Attendance at the regular meetings of the cells' assemblies (body kind CHI_BO) in a year, a row a member a month
+ * ('YYYY-MM'): the cell's record of who was present, excused or absent.
+ */
+export async function cellMeetingAttendance(s: Sql, cellIds: string[], year: number) {
+  if (cellIds.length === 0) return [];
+  return qb(s)
+    .selectFrom('meeting_attendance as a')
+    .innerJoin('meeting as mt', 'mt.id', 'a.meeting_id')
+    .innerJoin('body as b', 'b.id', 'mt.body_id')
+    .select(['a.person_id', 'a.status', 'mt.org_id'])
+    .select(sql<string>`to_char(mt.meeting_date, 'YYYY-MM')`.as('month'))
+    .$narrowType<{ person_id: string }>()
+    .where('a.person_id', 'is not', null)
+    .where('mt.org_id', 'in', cellIds)
+    .where('b.kind', '=', 'CHI_BO')
+    .where('mt.kind', '=', 'regular')
+    .where('mt.state', 'not in', ['cancelled', 'planned'])
+    .where('mt.meeting_date', '>=', `${year}-01-01`)
+    .where('mt.meeting_date', '<=', `${year}-12-31`)
+    .execute();
+}
+
+/** The dues recorded for these members in a year. */
+export async function duesOf(s: Sql, personIds: string[], year: number) {
+  if (personIds.length === 0) return [];
+  return qb(s)
+    .selectFrom('member_dues')
+    .select(['person_id', 'month', 'status'])
+    .$narrowType<{ status: 'paid' | 'unpaid' | 'exempt' | 'deferred' }>()
+    .where('person_id', 'in', personIds)
+    .where('month', 'like', `${year}-%`)
+    .execute();
+}
+
+/** The personal action plans of a year in these organizations, each with its items' text in order. */
+export async function plansOf(s: Sql, orgIds: string[], year: number) {
+  if (orgIds.length === 0) return [];
+  return qb(s)
+    .selectFrom('member_plan as mp')
+    .innerJoin('person as p', 'p.id', 'mp.person_id')
+    .select(['mp.id', 'mp.org_id', 'mp.person_id', 'p.full_name', 'mp.commitment'])
+    .select((eb) =>
+      eb
+        .selectFrom('member_plan_item as i')
+        .select(sql<string>`coalesce(string_agg(i.text, E'\\n' order by i.position), '')`.as('t'))
+        .whereRef('i.plan_id', '=', 'mp.id')
+        .as('items'),
+    )
+    .$narrowType<{ items: string }>()
+    .where('mp.org_id', 'in', orgIds)
+    .where('mp.year', '=', year)
+    .orderBy('mp.id')
+    .execute();
+}

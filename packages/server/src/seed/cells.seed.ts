@@ -1,0 +1,179 @@
+import { addDays, foldVietnamese } from '@quyche/core';
+import type { Batch } from './batch.js';
+
+/** The tables of the cells' record, in the order they are written (after the people and the meetings). */
+export const CELL_TABLES = ['party_member', 'member_exemption', 'member_dues', 'member_plan', 'member_plan_item'];
+
+export interface CellSeedContext {
+  /** Chi bộ Phòng Tổng hợp, Văn phòng Tỉnh ủy: its twelve members, the first its secretary. */
+  cell: string;
+  cellName: string;
+  assembly: string;
+  members: string[];
+  /** Tân Lập's village cells: each one's probationary member. */
+  probationers: { cell: string; person: string }[];
+}
+
+const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'];
+/** The cell did not meet in August (the deviation report's case). */
+const SKIPPED = '08';
+/** Planted: two members absent three months without a reason, one excused (not counted), one exempted from April. */
+const ABSENT: Record<number, string[]> = { 4: ['02', '05', '09'], 5: ['03', '04', '10'], 6: ['11'], 7: [] };
+const EXCUSED: Record<number, string[]> = { 6: ['06', '07'] };
+const EXEMPT_FROM = '2026-04-01';
+/** Dues unpaid three months: one member. */
+const UNPAID: Record<number, string[]> = { 8: ['02', '03', '06'] };
+
+const COMMON = 'Thường xuyên học tập, quán triệt nghị quyết của Đảng; chấp hành nghiêm Quy chế làm việc của chi bộ.';
+const COPIED = [
+  'Tham mưu xây dựng 02 báo cáo chuyên đề về công tác văn phòng cấp ủy, hoàn thành trước 30/6/2026.',
+  'Số hóa 100% hồ sơ, tài liệu lưu trữ năm 2025 của phòng, bàn giao kho lưu trữ trước 30/9/2026.',
+  'Rút ngắn thời gian xử lý văn bản đến xuống còn 01 ngày làm việc, báo cáo kết quả hằng quý.',
+  'Tham gia đầy đủ sinh hoạt chi bộ và sinh hoạt tại nơi cư trú; gương mẫu chấp hành đóng đảng phí.',
+];
+const OWN = [
+  'Biên tập 12 số bản tin nội bộ của Văn phòng, phát hành đúng ngày 05 hằng tháng.',
+  'Hoàn thành lớp bồi dưỡng lý luận chính trị trung cấp, đạt loại khá trở lên.',
+  'Hướng dẫn 05 đảng ủy xã sử dụng phần mềm quản lý văn bản, có biên bản bàn giao.',
+  'Rà soát, đề xuất sửa đổi 03 quy trình nội bộ về lễ tân, hậu cần hội nghị trước quý III.',
+  'Tổ chức 04 buổi tập huấn nghiệp vụ lưu trữ cho văn thư các ban, có danh sách học viên.',
+  'Theo dõi, tổng hợp tiến độ 20 nhiệm vụ Ban Thường vụ giao, báo cáo hằng tháng.',
+  'Vận động gia đình và 10 hộ ở tổ dân phố nơi cư trú phân loại rác tại nguồn.',
+  'Chuẩn bị tài liệu 06 hội nghị Ban Chấp hành, gửi đúng thời hạn theo quy chế.',
+  'Xây dựng cơ sở dữ liệu kết luận của Ban Thường vụ từ năm 2020, hoàn thành tháng 10.',
+  'Kèm cặp 01 đồng chí mới tuyển dụng, đánh giá kết quả sau 6 tháng.',
+  'Đề xuất 02 sáng kiến cải tiến lề lối làm việc, được Văn phòng công nhận.',
+  'Kiểm tra 100% văn bản trình ký về thể thức trước khi phát hành.',
+  'Hoàn thành chứng chỉ tin học nâng cao trước ngày 31/8/2026.',
+  'Tham gia đoàn công tác giám sát 02 đảng bộ xã, viết báo cáo phần được giao.',
+];
+/** Members whose plans are the same plan copied, one item changed in each copy. */
+const COPY_GROUP = [2, 3, 9, 10, 11];
+
+/**
+ * The 2026 record of one cell and the probations of Tân Lập's villages, for the members' pages, the alerts and the
+ * copied-plan check: the cell's monthly meetings (August skipped) and quarterly thematic ones with attendance, an
+ * exempted member, dues by month, the members' commitments and plans (five of them copies of one).
+ */
+export function seedCellRecord(b: Batch, c: CellSeedContext) {
+  c.members.forEach((person, i) => {
+    const admitted = `${1996 + i}-${String((i % 9) + 1).padStart(2, '0')}-15`;
+    b.addRow('party_member', {
+      person_id: person,
+      org_id: c.cell,
+      admitted_on: admitted,
+      official_on: `${1997 + i}${admitted.slice(4)}`,
+      card_number: `${String(79_000_000 + i * 731)}`,
+      citizen_id_hash: null,
+      citizen_id_tail: String(100 + ((i * 37) % 900)),
+    });
+  });
+  // Probations: one ending 20/12/2026 (the cell is told from 20/11), one ended 25/11/2026, the others later.
+  const ADMITTED = ['2025-12-20', '2026-03-10', '2025-11-25', '2026-06-01', '2026-06-01'];
+  c.probationers.forEach((p, i) => {
+    b.addRow('party_member', {
+      person_id: p.person,
+      org_id: p.cell,
+      admitted_on: ADMITTED[i % ADMITTED.length]!,
+      official_on: null,
+      card_number: null,
+      citizen_id_hash: null,
+      citizen_id_tail: null,
+    });
+  });
+  b.add('member_exemption', {
+    org_id: c.cell,
+    person_id: c.members[7]!,
+    valid_from: EXEMPT_FROM,
+    valid_until: null,
+    reason: 'Tuổi cao, sức yếu, được miễn công tác và sinh hoạt đảng',
+    decided_by: 'Đảng ủy cơ quan Văn phòng Tỉnh ủy',
+  });
+
+  const meeting = (date: string, kind: 'regular' | 'thematic', title: string) =>
+    b.add('meeting', {
+      org_id: c.cell,
+      body_id: c.assembly,
+      kind,
+      state: 'minutes_approved',
+      title,
+      meeting_date: date,
+      starts_at: '16:00',
+      location: 'Phòng họp Văn phòng Tỉnh ủy',
+      format: 'in_person',
+      province_wide: false,
+      convened_by: 'CHI_UY',
+      convening_ref: 'Thông báo của Chi ủy',
+      documents_sent_on: addDays(date, -1),
+      opened_on: date,
+      closed_on: date,
+      minutes_text: `Biên bản ${title.charAt(0).toLowerCase()}${title.slice(1)}.`,
+      minutes_approved_on: date,
+      chair_person_id: c.members[0]!,
+      secretary_name: 'Chi ủy viên',
+      confidentiality: 0,
+      search_text: foldVietnamese(title),
+    });
+  const attend = (meetingId: string, month: string, thematic: boolean) =>
+    c.members.forEach((person, i) => {
+      const absent = !thematic && (ABSENT[i]?.includes(month) || (i === 7 && `2026-${month}-01` >= EXEMPT_FROM));
+      const excused = !thematic && EXCUSED[i]?.includes(month);
+      b.add('meeting_attendance', {
+        org_id: c.cell,
+        meeting_id: meetingId,
+        person_id: person,
+        role: 'member',
+        status: absent ? 'absent' : excused ? 'absent_excused' : 'present',
+        reason: excused ? 'Đi công tác theo quyết định của cơ quan' : null,
+      });
+    });
+  for (const month of MONTHS) {
+    if (month === SKIPPED) continue;
+    const date = `2026-${month}-05`;
+    attend(meeting(date, 'regular', `Sinh hoạt ${c.cellName} thường kỳ tháng ${Number(month)}/2026`), month, false);
+    if (['03', '06', '09'].includes(month))
+      attend(
+        meeting(addDays(date, 7), 'thematic', `Sinh hoạt chuyên đề quý ${Number(month) / 3}/2026 của ${c.cellName}`),
+        month,
+        true,
+      );
+  }
+
+  c.members.forEach((person, i) => {
+    for (const month of MONTHS) {
+      const unpaid = UNPAID[i]?.includes(month);
+      b.add('member_dues', {
+        org_id: c.cell,
+        person_id: person,
+        month: `2026-${month}`,
+        status: unpaid ? 'unpaid' : 'paid',
+        amount: unpaid ? null : 60_000 + i * 2_500,
+        paid_on: unpaid ? null : `2026-${month}-10`,
+      });
+    }
+  });
+
+  c.members.forEach((person, i) => {
+    const copy = COPY_GROUP.indexOf(i);
+    const items =
+      copy >= 0
+        ? COPIED.map((t, k) => (copy > 0 && k === copy - 1 ? OWN[(i + k) % OWN.length]! : t))
+        : [OWN[i % OWN.length]!, OWN[(i + 5) % OWN.length]!, OWN[(i + 9) % OWN.length]!];
+    const plan = b.add('member_plan', {
+      org_id: c.cell,
+      person_id: person,
+      year: 2026,
+      commitment: COMMON,
+      search_text: foldVietnamese(items.join(' ')),
+    });
+    items.forEach((text, position) => {
+      b.add('member_plan_item', {
+        plan_id: plan,
+        position: position + 1,
+        text,
+        product: null,
+        due_date: null,
+      });
+    });
+  });
+}
