@@ -164,7 +164,9 @@ function AttendanceRow({
     <Table.Tr data-testid="att-row" data-status={x.status} data-person={x.personId ?? ''}>
       <Table.Td>{n}</Table.Td>
       <Table.Td>{x.fullName}</Table.Td>
-      <Table.Td>{x.title ?? tr('Ủy viên', 'Member')}</Table.Td>
+      <Table.Td>
+        {x.title ?? (m.bodyKind === 'CHI_BO' ? tr('Đảng viên', 'Party member') : tr('Ủy viên', 'Member'))}
+      </Table.Td>
       <Table.Td>
         {!m.can.write ? (
           <Badge
