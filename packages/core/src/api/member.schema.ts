@@ -25,9 +25,9 @@ export const MemberAlertsSchema = z
   })
   .meta({ id: 'MemberAlerts' });
 
-/** Near-copies among the personal action plans of a year in an organization's subtree. */
+/** Near-copies among the personal action plans of a year (this year unless given) in an organization's subtree. */
 export const PlanSimilarityQuerySchema = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
 export const PlanSimilaritySchema = z

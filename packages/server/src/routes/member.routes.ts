@@ -33,6 +33,7 @@ export function memberRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     query: PlanSimilarityQuerySchema,
     response: PlanSimilaritySchema,
-    handler: ({ ctx, params, query }) => planSimilarityOf(ctx, params.id, query.year),
+    handler: ({ ctx, params, query }) =>
+      planSimilarityOf(ctx, params.id, query.year ?? Number(ctx.today().slice(0, 4))),
   });
 }
