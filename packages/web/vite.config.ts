@@ -53,7 +53,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     // Vite's default: no chunk above 500 kB (minified). What the first paint needs is three files: the libraries
-    // (vendor, about 450 kB: React, Mantine; 135 kB gzipped), the app's shell and login page (index, about 35 kB) and
+    // (vendor, about 450 kB: React, Mantine; 135 kB gzipped), the app's shell (index, about 35 kB) and
     // rolldown's runtime; bench/web-load.bench.mjs measures it (under 300 KB gzipped is the target).
     chunkSizeWarningLimit: 500,
     rolldownOptions: {

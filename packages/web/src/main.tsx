@@ -11,11 +11,10 @@ import { NotFoundPage } from './app/ui/not-found-page';
 import { Layout } from './app/layout';
 import { match, navigate, useLocation } from './app/router';
 import { useSession } from './app/session';
-import { LoginPage } from './features/auth/login.page';
 
 /**
- * Each page is its own chunk, loaded when first opened: the first paint carries the shell and the login page only
- * (charts and the big feature pages come with the pages that use them).
+ * Each page is its own chunk, loaded when first opened: the first paint carries the shell only (charts, forms' schemas
+ * and the big feature pages come with the pages that use them).
  */
 // biome-ignore lint/suspicious/noExplicitAny: any page's props; the page's own props type comes back through M[K]
 function lazyPage<K extends string, M extends Record<K, ComponentType<any>>>(load: () => Promise<M>, name: K) {
@@ -65,6 +64,9 @@ const ConsultationListPage = lazyPage(
 );
 const ConsultationPage = lazyPage(() => import('./features/consultation/consultation.page'), 'ConsultationPage');
 const AccountListPage = lazyPage(() => import('./features/account/account-list.page'), 'AccountListPage');
+// The login form is checked against its schema (Zod): a chunk of its own, so that a signed-in user's first page does
+// not load the validation library it does not use.
+const LoginPage = lazyPage(() => import('./features/auth/login.page'), 'LoginPage');
 const ChangePasswordPage = lazyPage(() => import('./features/account/password.page'), 'ChangePasswordPage');
 const ReviewPage = lazyPage(() => import('./features/review/review.page'), 'ReviewPage');
 const SubordinatesPage = lazyPage(() => import('./features/review/subordinates.page'), 'SubordinatesPage');
@@ -101,7 +103,12 @@ function App() {
     if (me === null && path !== '/login') navigate('/login', true);
   }, [me, path]);
   if (me === undefined) return <Loading />;
-  if (me === null || path === '/login') return <LoginPage onLogin={setMe} />;
+  if (me === null || path === '/login')
+    return (
+      <Suspense fallback={<Loading />}>
+        <LoginPage onLogin={setMe} />
+      </Suspense>
+    );
   // After an administrator's reset nothing else answers until the user has chosen a new password.
   if (me.user.mustChangePassword) {
     const logout = () => void api('POST', '/auth/logout').finally(() => setMe(null));
