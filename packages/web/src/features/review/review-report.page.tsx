@@ -41,6 +41,7 @@ import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { fmtNum } from './review.parts';
+import { DialogFormEnd } from '../../app/ui/dialog-form-end';
 
 type Report = z.infer<typeof ReviewReportSchema>;
 
@@ -457,16 +458,15 @@ function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) =
                 </option>
               ))}
             </NativeSelect>
-            <FormProblem errors={form.errors} testid="adopt-problem" />
-            <WriteError error={run.error} testid="adopt-error" />
-            <Group justify="end">
-              <Button variant="default" onClick={() => setOpen(false)}>
-                {tr('Thôi', 'Cancel')}
-              </Button>
-              <Button type="submit" loading={run.busy} data-testid="adopt-save">
-                {tr('Thông qua', 'Adopt')}
-              </Button>
-            </Group>
+            <DialogFormEnd
+              name="adopt"
+              errors={form.errors}
+              error={run.error}
+              busy={run.busy}
+              onCancel={() => setOpen(false)}
+              submit={tr('Thông qua', 'Adopt')}
+              submitTestid="adopt-save"
+            />
           </Stack>
         </form>
       </Modal>

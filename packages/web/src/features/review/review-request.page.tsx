@@ -35,6 +35,7 @@ import { FormProblem } from '../../app/ui/form-problem';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
+import { DialogFormEnd } from '../../app/ui/dialog-form-end';
 
 type Request = z.infer<typeof ReviewRequestSchema>;
 type ListItem = z.infer<typeof ReviewRequestListSchema>[number];
@@ -218,16 +219,15 @@ function NewRequest({ orgId, onClose }: { orgId: string; onClose: () => void }) 
               'Period: from the start of the term to the day sent.',
             )}
           </Text>
-          <FormProblem errors={form.errors} testid="request-problem" />
-          <WriteError error={run.error} testid="request-error" />
-          <Group justify="end">
-            <Button variant="default" onClick={onClose}>
-              {tr('Thôi', 'Cancel')}
-            </Button>
-            <Button type="submit" loading={run.busy} data-testid="request-send">
-              {tr('Gửi yêu cầu', 'Send')}
-            </Button>
-          </Group>
+          <DialogFormEnd
+            name="request"
+            errors={form.errors}
+            error={run.error}
+            busy={run.busy}
+            onCancel={onClose}
+            submit={tr('Gửi yêu cầu', 'Send')}
+            submitTestid="request-send"
+          />
         </Stack>
       </form>
     </Modal>

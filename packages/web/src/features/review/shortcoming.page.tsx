@@ -23,12 +23,11 @@ import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
 import { Link, useLocation } from '../../app/router';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
 import { DateField } from '../../app/ui/date-field';
-import { FormProblem } from '../../app/ui/form-problem';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
+import { DialogFormEnd } from '../../app/ui/dialog-form-end';
 
 type Shortcoming = z.infer<typeof ShortcomingSchema>;
 
@@ -185,16 +184,15 @@ function FixDialog({ s, onClose, onDone }: { s: Shortcoming; onClose: () => void
             {...form.getInputProps('evidence')}
             data-testid="fix-evidence"
           />
-          <FormProblem errors={form.errors} testid="fix-problem" />
-          <WriteError error={run.error} testid="fix-error" />
-          <Group justify="end">
-            <Button variant="default" onClick={onClose}>
-              {tr('Thôi', 'Cancel')}
-            </Button>
-            <Button type="submit" loading={run.busy} data-testid="fix-save">
-              {tr('Lưu', 'Save')}
-            </Button>
-          </Group>
+          <DialogFormEnd
+            name="fix"
+            errors={form.errors}
+            error={run.error}
+            busy={run.busy}
+            onCancel={onClose}
+            submit={tr('Lưu', 'Save')}
+            submitTestid="fix-save"
+          />
         </Stack>
       </form>
     </Modal>
@@ -294,16 +292,15 @@ function AddDialog({
               </option>
             ))}
           </NativeSelect>
-          <FormProblem errors={form.errors} testid="add-problem" />
-          <WriteError error={run.error} testid="add-error" />
-          <Group justify="end">
-            <Button variant="default" onClick={onClose}>
-              {tr('Thôi', 'Cancel')}
-            </Button>
-            <Button type="submit" loading={run.busy} data-testid="add-save">
-              {tr('Lưu', 'Save')}
-            </Button>
-          </Group>
+          <DialogFormEnd
+            name="add"
+            errors={form.errors}
+            error={run.error}
+            busy={run.busy}
+            onCancel={onClose}
+            submit={tr('Lưu', 'Save')}
+            submitTestid="add-save"
+          />
         </Stack>
       </form>
     </Modal>
