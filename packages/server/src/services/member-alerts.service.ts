@@ -20,7 +20,10 @@ export async function memberAlertsOf(ctx: RequestContext, orgId: string, asOf = 
   const members = await cellMembersOn(ctx.db, cellIds, asOf);
   const ids = members.map((m) => m.person_id);
   const year = Number(asOf.slice(0, 4));
-  const exemptions = await exemptionsOf(ctx.db, ids);
+  // Grouped by member once: a province's register is read in one pass, not once a member.
+  const exemptions = new Map<string, { from: string; until: string | null }[]>();
+  for (const e of await exemptionsOf(ctx.db, ids))
+    exemptions.set(e.person_id, [...(exemptions.get(e.person_id) ?? []), { from: e.valid_from, until: e.valid_until }]);
   const attendance = await cellMeetingAttendance(ctx.db, cellIds, year);
   const dues = await duesOf(ctx.db, ids, year);
   const record = new Map<string, Map<string, MemberMonth>>();
@@ -41,9 +44,7 @@ export async function memberAlertsOf(ctx: RequestContext, orgId: string, asOf = 
         id: m.person_id,
         status: m.status,
         admittedOn: m.admitted_on,
-        exemptions: exemptions
-          .filter((e) => e.person_id === m.person_id)
-          .map((e) => ({ from: e.valid_from, until: e.valid_until })),
+        exemptions: exemptions.get(m.person_id) ?? [],
       },
       [...(record.get(m.person_id)?.values() ?? [])],
       asOf,
