@@ -65,4 +65,5 @@ export * from './api/validation.messages.js';
 export * from './api/form.errors.js';
 export * from './member/plan.similarity.js';
 export * from './member/member.alerts.js';
+export * from './member/cell.compliance.js';
 export * from './api/member.schema.js';

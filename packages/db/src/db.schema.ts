@@ -606,6 +606,7 @@ export interface RegulationTable {
   search_text: string;
   version: Generated<number>;
   created_at: Generated<Timestamp>;
+  applies_to: Generated<string>;
 }
 
 export interface RegulationAmendmentTable {

@@ -47,6 +47,7 @@ export * from './term.repo.js';
 export * from './membership.repo.js';
 export * from './party-member.repo.js';
 export * from './member.query.js';
+export * from './cell-meeting.query.js';
 export * from './org-snapshot.repo.js';
 export * from './reorganization.repo.js';
 export * from './cache-generation.repo.js';

@@ -202,6 +202,7 @@ export async function regulationVersionInForce(s: Sql, orgId: string, on: string
     .innerJoin('regulation as r', 'r.id', 'v.regulation_id')
     .select(['v.id', 'v.regulation_id', 'v.expression', 'v.sha256'])
     .where('r.org_id', '=', orgId)
+    .where('r.applies_to', '=', 'own')
     .where('v.status', 'in', ['adopted', 'consolidated'])
     .where('v.in_force_from', '<=', on)
     .orderBy('v.in_force_from', 'desc')

@@ -18,6 +18,7 @@ const REGULATION_COLUMNS = [
   'search_text',
   'version',
   'created_at',
+  'applies_to',
 ] as const;
 const VERSION_COLUMNS = [
   'id',
@@ -61,7 +62,7 @@ export async function listRegulations(sql: Sql, visible: string[], clearance: nu
       latest_expression: string | null;
       latest_status: string | null;
     }
-  >`select r.id, r.org_id, r.work, r.title, r.confidentiality, r.search_text, r.version, r.created_at,
+  >`select r.id, r.org_id, r.work, r.title, r.confidentiality, r.search_text, r.version, r.created_at, r.applies_to,
     o.name as org_name,
           (select count(*)::int from regulation_version v where v.regulation_id = r.id) as versions,
           (select v.expression from regulation_version v where v.regulation_id = r.id order by v.created_at desc
@@ -159,6 +160,7 @@ export async function regulationVersionsInForceUpTo(sql: Sql, orgId: string, to:
     .innerJoin('regulation as r', 'r.id', 'v.regulation_id')
     .select(['v.id', 'v.expression', 'v.source_text', 'v.in_force_from', 'v.sha256'])
     .where('r.org_id', '=', orgId)
+    .where('r.applies_to', '=', 'own')
     .where('v.status', 'in', ['adopted', 'consolidated'])
     .where('v.in_force_from', '<=', q<string>`${to}::date`)
     .orderBy('v.in_force_from')

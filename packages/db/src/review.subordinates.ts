@@ -63,7 +63,8 @@ export async function reviewSubordinateRegulations(sql: Sql, orgIds: string[], e
   const { rows } = await q<{ org_id: string; sha256: string; id: string }>`
     select distinct on (r.org_id) r.org_id, v.sha256, v.id from regulation_version v join regulation r
       on r.id = v.regulation_id
-     where r.org_id in (select unnest(${orgIds}::uuid[])) and v.status in ('adopted', 'consolidated')
+     where r.org_id in (select unnest(${orgIds}::uuid[])) and r.applies_to = 'own'
+       and v.status in ('adopted', 'consolidated')
        and v.in_force_from <= ${end}::date
      order by r.org_id, v.in_force_from desc, v.created_at desc`.execute(qb(sql));
   return rows;

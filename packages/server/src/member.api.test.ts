@@ -4,6 +4,7 @@
  * exempted, one with dues unpaid three months, five plans copied from one; two of Tân Lập's probations ending), on
  * both drivers, scoped like every record.
  */
+import { createHash } from 'node:crypto';
 import { addWorkingDays, VIETNAM_CALENDAR } from '@quyche/core';
 import { qb } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,5 +132,108 @@ describe.each(drivers)('members’ alerts and copied plans (%s)', (driver) => {
     const bad = await get(admin, `/organizations/${al}/plan-similarity?year=nam-nay`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().detail).toMatch(/Năm|năm/);
+  });
+
+  type Row = {
+    cellId: string;
+    name: string;
+    regularHeld: boolean;
+    thematicInQuarter: boolean;
+    regular: { status: string; reason_vi: string; eIds: string[] };
+    thematic: { status: string; reason_vi: string };
+    regulation: { title: string; own: boolean } | null;
+    eIds: string[];
+  };
+  const compliance = async (s: Session, org: string, q: string) => {
+    const r = await get(s, `/organizations/${org}/cell-meetings/compliance?${q}`);
+    expect(r.statusCode, r.body).toBe(200);
+    return (r.json() as { rows: Row[] }).rows;
+  };
+
+  it('lists the cell that skipped August, citing the clause of its regulation; the others held theirs', async () => {
+    const rows = await compliance(admin, al, 'year=2026&month=8');
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    const skipped = rows.filter((r) => !r.regularHeld);
+    expect(skipped.map((r) => r.cellId)).toEqual([cell]);
+    expect(rows[0]!.cellId).toBe(cell);
+    const vp1 = skipped[0]!;
+    expect(vp1.regular.status).toBe('short');
+    expect(vp1.regular.reason_vi).toContain('Tháng 8/2026');
+    expect(vp1.regular.reason_vi).toContain('Điều 1');
+    expect(vp1.eIds[0]).toMatch(/art_1__para_1$/);
+    // Under the province's model regulation for cells: the cell has none of its own.
+    expect(vp1.regulation).toEqual({ title: expect.stringContaining('Quy chế làm việc mẫu của chi bộ'), own: false });
+    // The quarter's thematic meeting (September) counts for August.
+    expect(vp1.thematicInQuarter).toBe(true);
+    expect(rows.filter((r) => r.cellId !== cell).every((r) => r.regularHeld && r.regular.status === 'ok')).toBe(true);
+    // The same month asked with the contract's field names only.
+    for (const r of rows) expect(Object.keys(r)).toEqual(expect.arrayContaining(['cellId', 'name', 'eIds']));
+  });
+
+  it('a quarter not over is not short; a commune clerk sees only the commune’s cells; bad input is named', async () => {
+    const dec = await compliance(admin, cell, 'year=2026&month=12');
+    expect(dec).toHaveLength(1);
+    expect(dec[0]!.regularHeld).toBe(false);
+    expect(dec[0]!.thematic.status).toBe('at_risk');
+    const tanLap = await t.orgId('ORG-X01');
+    const own = await compliance(x01, tanLap, 'year=2026&month=8');
+    expect(own).toHaveLength(5);
+    expect(own.every((r) => r.name.endsWith('xã Tân Lập') && r.regularHeld && r.thematicInQuarter)).toBe(true);
+    expect((await get(x02, `/organizations/${tanLap}/cell-meetings/compliance?year=2026&month=8`)).statusCode).toBe(
+      403,
+    );
+    const bad = await get(admin, `/organizations/${al}/cell-meetings/compliance?year=2026&month=13`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toMatch(/Tháng/);
+  });
+
+  it('a cell with a regulation of its own is judged by it, not by the model', async () => {
+    const model = await qb(t.db)
+      .selectFrom('regulation as r')
+      .innerJoin('regulation_version as v', 'v.regulation_id', 'r.id')
+      .select(['v.source_text'])
+      .where('r.applies_to', '=', 'cells')
+      .executeTakeFirstOrThrow();
+    // Thôn 1's own regulation: a thematic meeting every month instead of every quarter.
+    const text = model.source_text
+      .replace('work: /vn/quy-che-mau/chi-bo/2026/qclv', 'work: /vn-an-lac/chi-bo/thon-1/2026/qclv')
+      .replace(
+        'meeting_kind: thematic, regular_every: { months: 3 }',
+        'meeting_kind: thematic, regular_every: { months: 1 }',
+      );
+    const village = await t.orgId('ORG-X01-CB1');
+    const id = crypto.randomUUID();
+    await qb(t.db)
+      .insertInto('regulation')
+      .values({
+        id,
+        org_id: village,
+        work: '/vn-an-lac/chi-bo/thon-1/2026/qclv',
+        title: 'Quy chế thôn 1',
+        search_text: '',
+      })
+      .execute();
+    await qb(t.db)
+      .insertInto('regulation_version')
+      .values({
+        id: crypto.randomUUID(),
+        regulation_id: id,
+        org_id: village,
+        expression: 'vie@2026-01-01',
+        status: 'adopted',
+        source_text: text,
+        sha256: createHash('sha256').update(text).digest('hex'),
+        parsed: '{}',
+        adopted_on: '2026-01-01',
+        in_force_from: '2026-01-01',
+      })
+      .execute();
+    const rows = await compliance(admin, await t.orgId('ORG-X01'), 'year=2026&month=8');
+    const own = rows.find((r) => r.cellId === village)!;
+    expect(own.regulation).toEqual({ title: 'Quy chế thôn 1', own: true });
+    expect(own.regularHeld).toBe(true);
+    expect(own.thematicInQuarter).toBe(false);
+    expect(own.thematic.reason_vi).toContain('Tháng 8/2026');
+    expect(rows.filter((r) => r.cellId !== village).every((r) => r.thematicInQuarter)).toBe(true);
   });
 });

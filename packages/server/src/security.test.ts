@@ -233,6 +233,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /organizations/:id/briefing': () => ({ query: { from: '2026-01-01', to: '2026-06-30' } }),
   'GET /organizations/:id/member-alerts': () => ({ query: { asOf: '2026-12-01' } }),
   'GET /organizations/:id/plan-similarity': () => ({ query: { year: '2026' } }),
+  'GET /organizations/:id/cell-meetings/compliance': () => ({ query: { year: '2026', month: '8' } }),
   'POST /review-reports/:id/adopt': (x) => ({ body: { version: 1, meetingId: x.meeting } }),
   'POST /review-reports/:id/circulate': (x) => ({
     body: { version: 1, deadline: '2026-12-31', recipients: [{ kind: 'org', id: x.cell }] },

@@ -37,6 +37,7 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   on: l('Ngày ghi nhận', 'Date'),
   asOf: l('Tại ngày', 'As of'),
   year: l('Năm', 'Year'),
+  month: l('Tháng', 'Month'),
   period: l('Kỳ', 'Period'),
   q: l('Từ khóa tìm kiếm', 'Search'),
   page: l('Số trang', 'Page'),

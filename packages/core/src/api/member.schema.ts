@@ -47,3 +47,39 @@ export const PlanSimilaritySchema = z
     ),
   })
   .meta({ id: 'PlanSimilarity' });
+
+/** A month's cell meetings (this month unless given) in the cells of an organization's subtree. */
+export const CellComplianceQuerySchema = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  month: z.coerce.number().int().min(1).max(12).optional(),
+});
+
+const CellRegimeStandingSchema = z.object({
+  status: z.enum(['ok', 'short', 'excused', 'pending', 'at_risk', 'no_rule']),
+  held: z.number().int(),
+  expected: z.number().int(),
+  reason_vi: z.string(),
+  eIds: z.array(z.string()),
+});
+
+export const CellComplianceSchema = z
+  .object({
+    year: z.number().int(),
+    month: z.number().int(),
+    rows: z.array(
+      z.object({
+        cellId: IdSchema,
+        name: z.string(),
+        /** The organization above the cell (its grassroots committee). */
+        parentName: z.string(),
+        regularHeld: z.boolean(),
+        thematicInQuarter: z.boolean(),
+        regular: CellRegimeStandingSchema,
+        thematic: CellRegimeStandingSchema,
+        /** The regulation the cell is judged under: its own, or its superior's model for cells. */
+        regulation: z.object({ title: z.string(), own: z.boolean() }).nullable(),
+        eIds: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'CellCompliance' });

@@ -36,7 +36,7 @@ export interface RegimePeriod {
 }
 
 export interface CalendarDeviation {
-  code: 'THIEU_KY_HOP_THUONG_LE';
+  code: 'THIEU_KY_HOP_THUONG_LE' | 'THIEU_SINH_HOAT_CHUYEN_DE';
   period: { from: string; to: string; label_vi: string };
   expected: number;
   held: number;
@@ -141,6 +141,8 @@ export function regimeCalendar(
   meetings: CalendarMeeting[],
   asOf: string,
   cal: ExplainingCalendar = VIETNAM_CALENDAR,
+  /** Which regime: the regular meetings, or a cell's thematic ones ('thematic'), each counted under its own rule. */
+  kind = 'regular',
 ): Answer<{ periods: RegimePeriod[]; deviations: CalendarDeviation[] }> {
   // Each period is judged under the version in force when it starts (an amendment may change the regime mid-year).
   const regAt = typeof regulation === 'function' ? regulation : () => regulation;
@@ -150,14 +152,14 @@ export function regimeCalendar(
       'NO_RULE',
       `Không có quy chế có hiệu lực từ ${formatDateVi(range.from)} đến ${formatDateVi(range.to)}`,
     );
-  const regime = meetingRegime(first, body, regAt(range.from) ? range.from : range.to);
+  const regime = meetingRegime(first, body, regAt(range.from) ? range.from : range.to, kind);
   const reg = first;
   const rule = regime.result.rule;
   const bodyName = reg.frontMatter.bodies?.[body]?.name ?? body;
   const ruleAt = (d: string) => {
     const r = regAt(d);
     try {
-      return r ? meetingRegime(r, body, d).result.rule : rule;
+      return r ? meetingRegime(r, body, d, kind).result.rule : rule;
     } catch (e) {
       if (e instanceof EngineError) return rule;
       throw e;
@@ -169,15 +171,16 @@ export function regimeCalendar(
     const pr = ruleAt(s.from);
     const basis = citeVi(pr.basis);
     const inside = sorted.filter((m) => m.date >= s.from && m.date <= s.to && m.state !== 'cancelled');
-    const regular = inside.filter((m) => m.kind === 'regular');
+    const regular = inside.filter((m) => m.kind === kind);
     const held = regular.filter((m) => (HELD_STATES as readonly string[]).includes(m.state));
     const scheduled = regular.filter((m) => SCHEDULED_STATES.includes(m.state) && m.date >= asOf);
-    const other = inside.filter((m) => m.kind !== 'regular');
+    const other = inside.filter((m) => m.kind !== kind);
     const ended = s.to < asOf;
     const offDays = s.nominal.map((d) => ({ d, e: cal.explainDay(d) })).filter((x) => !x.e.working);
     let status: PeriodStatus;
     let reason: string;
-    const counted = `${held.length}/${s.expected} kỳ họp thường lệ`;
+    const what = kind === 'thematic' ? 'buổi sinh hoạt chuyên đề' : 'kỳ họp thường lệ';
+    const counted = `${held.length}/${s.expected} ${what}`;
     if (held.length >= s.expected) {
       status = 'ok';
       reason = `${s.label_vi}: ${counted} (${basis})`;
@@ -190,10 +193,11 @@ export function regimeCalendar(
       status = 'short';
       reason =
         held.length === 0
-          ? `${s.label_vi}: ${bodyName} không họp thường lệ, quy chế quy định ${s.expected} kỳ (${basis})`
+          ? `${s.label_vi}: ${bodyName} không ${kind === 'thematic' ? 'sinh hoạt chuyên đề' : 'họp thường lệ'}, ` +
+            `quy chế quy định ${s.expected} kỳ (${basis})`
           : `${s.label_vi}: ${bodyName} họp ${counted} (${basis})`;
       deviations.push({
-        code: 'THIEU_KY_HOP_THUONG_LE',
+        code: kind === 'thematic' ? 'THIEU_SINH_HOAT_CHUYEN_DE' : 'THIEU_KY_HOP_THUONG_LE',
         period: { from: s.from, to: s.to, label_vi: s.label_vi },
         expected: s.expected,
         held: held.length,

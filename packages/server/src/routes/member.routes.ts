@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  CellComplianceQuerySchema,
+  CellComplianceSchema,
   IdParamsSchema,
   MemberAlertsQuerySchema,
   MemberAlertsSchema,
@@ -8,6 +10,7 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
+import { cellComplianceOf } from '../services/cell-compliance.service.js';
 import { memberAlertsOf, planSimilarityOf } from '../services/member-alerts.service.js';
 
 export function memberRoutes(app: FastifyInstance, db: Db) {
@@ -35,5 +38,25 @@ export function memberRoutes(app: FastifyInstance, db: Db) {
     response: PlanSimilaritySchema,
     handler: ({ ctx, params, query }) =>
       planSimilarityOf(ctx, params.id, query.year ?? Number(ctx.today().slice(0, 4))),
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'GET',
+    url: '/organizations/:id/cell-meetings/compliance',
+    summary:
+      'Sinh hoạt chi bộ trong tháng của các chi bộ thuộc tổ chức: đã họp thường lệ trong tháng, đã sinh hoạt ' +
+      'chuyên đề trong quý, theo quy chế làm việc của chi bộ (hoặc quy chế mẫu của cấp trên), kèm điều khoản',
+    params: IdParamsSchema,
+    query: CellComplianceQuerySchema,
+    response: CellComplianceSchema,
+    handler: ({ ctx, params, query }) => {
+      const today = ctx.today();
+      return cellComplianceOf(
+        ctx,
+        params.id,
+        query.year ?? Number(today.slice(0, 4)),
+        query.month ?? Number(today.slice(5, 7)),
+      );
+    },
   });
 }

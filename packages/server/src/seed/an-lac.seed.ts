@@ -422,16 +422,22 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   const assembly = body(cell, 'CHI_BO', 'Chi bộ Phòng Tổng hợp (hội nghị đảng viên)', '2025-02-01', null);
   const tanLap = communes[0]!;
   const probationers: { cell: string; person: string }[] = [];
+  const villages: { cell: string; name: string; assembly: string; members: string[] }[] = [];
   for (let v = 1; v <= 5; v++) {
     const vc = org(`ORG-X01-CB${v}`, `Chi bộ thôn ${v}, xã Tân Lập`, 'CELL', start, null);
     parent(vc, tanLap.id, start, null);
+    const members: string[] = [];
     for (let i = 0; i < 3 + v; i++) {
       const g = gen();
       const id = person(tanLap.id, g.name, g.gender);
+      members.push(id);
       const probationary = i === 3 + v - 1;
       partyMember(vc, id, probationary ? 'probationary' : 'official', start);
       if (probationary) probationers.push({ cell: vc, person: id });
     }
+    seat(vc, body(vc, 'CHI_UY', `Chi ủy Chi bộ thôn ${v}`, start, null), members[0]!, 'BI_THU', start, null, 'Bí thư');
+    const assembly = body(vc, 'CHI_BO', `Chi bộ thôn ${v}, xã Tân Lập (hội nghị đảng viên)`, start, null);
+    villages.push({ cell: vc, name: `Chi bộ thôn ${v}`, assembly, members });
   }
   seedCellRecord(b, {
     cell,
@@ -439,6 +445,7 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     assembly,
     members: cellPeople,
     probationers,
+    villages,
   });
 
   // — Accounts.

@@ -1,6 +1,14 @@
 import { addDays, foldVietnamese } from '@quyche/core';
 import type { Batch } from './batch.js';
 
+/** A cell's assembly meeting: where, and its members (the first chairs). */
+interface MeetingPlace {
+  cell: string;
+  assembly: string;
+  members: string[];
+  location: string;
+}
+
 /** The tables of the cells' record, in the order they are written (after the people and the meetings). */
 export const CELL_TABLES = ['party_member', 'member_exemption', 'member_dues', 'member_plan', 'member_plan_item'];
 
@@ -12,6 +20,8 @@ export interface CellSeedContext {
   members: string[];
   /** Tân Lập's village cells: each one's probationary member. */
   probationers: { cell: string; person: string }[];
+  /** Tân Lập's village cells with their assembly and members (the first the secretary): they meet every month. */
+  villages: { cell: string; name: string; assembly: string; members: string[] }[];
 }
 
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'];
@@ -81,6 +91,12 @@ export function seedCellRecord(b: Batch, c: CellSeedContext) {
       citizen_id_tail: null,
     });
   });
+  const office: MeetingPlace = {
+    cell: c.cell,
+    assembly: c.assembly,
+    members: c.members,
+    location: 'Phòng họp Văn phòng Tỉnh ủy',
+  };
   b.add('member_exemption', {
     org_id: c.cell,
     person_id: c.members[7]!,
@@ -90,16 +106,16 @@ export function seedCellRecord(b: Batch, c: CellSeedContext) {
     decided_by: 'Đảng ủy cơ quan Văn phòng Tỉnh ủy',
   });
 
-  const meeting = (date: string, kind: 'regular' | 'thematic', title: string) =>
+  const meeting = (date: string, kind: 'regular' | 'thematic', title: string, at: MeetingPlace = office) =>
     b.add('meeting', {
-      org_id: c.cell,
-      body_id: c.assembly,
+      org_id: at.cell,
+      body_id: at.assembly,
       kind,
       state: 'minutes_approved',
       title,
       meeting_date: date,
       starts_at: '16:00',
-      location: 'Phòng họp Văn phòng Tỉnh ủy',
+      location: at.location,
       format: 'in_person',
       province_wide: false,
       convened_by: 'CHI_UY',
@@ -109,7 +125,7 @@ export function seedCellRecord(b: Batch, c: CellSeedContext) {
       closed_on: date,
       minutes_text: `Biên bản ${title.charAt(0).toLowerCase()}${title.slice(1)}.`,
       minutes_approved_on: date,
-      chair_person_id: c.members[0]!,
+      chair_person_id: at.members[0]!,
       secretary_name: 'Chi ủy viên',
       confidentiality: 0,
       search_text: foldVietnamese(title),
@@ -137,6 +153,35 @@ export function seedCellRecord(b: Batch, c: CellSeedContext) {
         month,
         true,
       );
+  }
+
+  // The villages' cells meet every month and hold the quarter's thematic meeting; every member present.
+  for (const v of c.villages) {
+    const at = { ...v, location: `Nhà văn hóa ${v.name.replace('Chi bộ ', '')}` };
+    for (const month of MONTHS) {
+      const held = [
+        meeting(`2026-${month}-10`, 'regular', `Sinh hoạt ${v.name} thường kỳ tháng ${Number(month)}/2026`, at),
+      ];
+      if (['03', '06', '09'].includes(month))
+        held.push(
+          meeting(
+            `2026-${month}-20`,
+            'thematic',
+            `Sinh hoạt chuyên đề quý ${Number(month) / 3}/2026 của ${v.name}`,
+            at,
+          ),
+        );
+      for (const meetingId of held)
+        for (const person of v.members)
+          b.add('meeting_attendance', {
+            org_id: v.cell,
+            meeting_id: meetingId,
+            person_id: person,
+            role: 'member',
+            status: 'present',
+            reason: null,
+          });
+    }
   }
 
   c.members.forEach((person, i) => {

@@ -42,19 +42,19 @@ async function insertVersion(tx: Sql, regulationId: string, orgId: string, text:
   );
 }
 
-/** An Lạc's 01-QC/TU (two versions: as adopted, and consolidated with 15-QĐ/TU), and Tân Lập's regulation. */
+/**
+ * An Lạc's 01-QC/TU (two versions: as adopted, and consolidated with 15-QĐ/TU), Tân Lập's regulation, and the
+ * province's model regulation for cells.
+ */
 export async function seedRegulations(tx: Sql, provinceId: string, communeId: string) {
-  const add = async (orgId: string, text: string) => {
+  const add = async (orgId: string, text: string, appliesTo: 'own' | 'cells' = 'own') => {
     const reg = parseOrThrow(text);
     const id = uuidv7();
     const title = String(reg.frontMatter.title);
-    await tx.query('insert into regulation (id, org_id, work, title, search_text) values ($1,$2,$3,$4,$5)', [
-      id,
-      orgId,
-      reg.frontMatter.work,
-      title,
-      foldVietnamese(title),
-    ]);
+    await tx.query(
+      'insert into regulation (id, org_id, work, title, search_text, applies_to) values ($1,$2,$3,$4,$5,$6)',
+      [id, orgId, reg.frontMatter.work, title, foldVietnamese(title), appliesTo],
+    );
     await insertVersion(tx, id, orgId, text, reg);
     return { id, reg };
   };
@@ -79,6 +79,8 @@ export async function seedRegulations(tx: Sql, provinceId: string, communeId: st
   const consolidated = consolidate(anLac.reg, [amendment], amendment.in_force_from);
   await insertVersion(tx, anLac.id, provinceId, printRegulation(consolidated.regulation), consolidated.regulation);
   await add(communeId, file('an-lac/xa-tan-lap.qc.md'));
+  // The province's model regulation for its cells: the cells of the demo work under it (none has its own).
+  await add(provinceId, file('mau/chi-bo-mau.qc.md'), 'cells');
   await appendAudit(tx, {
     actorUserId: null,
     actor: 'seed',
@@ -87,6 +89,6 @@ export async function seedRegulations(tx: Sql, provinceId: string, communeId: st
     entityId: anLac.id,
     orgId: provinceId,
     before: null,
-    after: { regulations: 2, versions: 3, amendments: 1 },
+    after: { regulations: 3, versions: 4, amendments: 1 },
   });
 }

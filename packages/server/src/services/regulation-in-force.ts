@@ -1,6 +1,11 @@
 import { dueDate, EngineError, parseRegulation, whoDecides } from '@quyche/core';
 import type { Answer, Regulation } from '@quyche/core';
-import { regulationSourceText, regulationVersionInForce, regulationVersionsInForceUpTo } from '@quyche/db';
+import {
+  modelRegulationVersionFor,
+  regulationSourceText,
+  regulationVersionInForce,
+  regulationVersionsInForceUpTo,
+} from '@quyche/db';
 import type { Sql } from '@quyche/db';
 
 /**
@@ -15,18 +20,25 @@ export async function regulationFor(
   orgId: string,
   on: string,
 ): Promise<{ reg: Regulation; versionId: string; regulationId: string; expression: string } | null> {
-  const v = await regulationVersionInForce(sql, orgId, on);
+  // A cell without a regulation of its own works under its superior's model regulation for cells.
+  const v = (await regulationVersionInForce(sql, orgId, on)) ?? (await modelRegulationVersionFor(sql, orgId, on));
   if (!v) return null;
-  // Kept by the text's hash: the text (tens of kilobytes) is read only when its parse is not kept yet.
+  const reg = await parsedVersion(sql, v);
+  if (!reg) return null;
+  return { reg, versionId: v.id, regulationId: v.regulation_id, expression: v.expression };
+}
+
+/** A version's parse, kept by the text's hash: the text (tens of kilobytes) is read only when not kept yet. */
+export async function parsedVersion(sql: Sql, v: { id: string; sha256: string }): Promise<Regulation | undefined> {
   let reg = parsedVersions.get(v.sha256);
   if (!reg) {
     const r = parseRegulation((await regulationSourceText(sql, v.id)) ?? '');
-    if (!r.ok) return null;
+    if (!r.ok) return undefined;
     reg = r.regulation;
     if (parsedVersions.size > 200) parsedVersions.clear();
     parsedVersions.set(v.sha256, reg);
   }
-  return { reg, versionId: v.id, regulationId: v.regulation_id, expression: v.expression };
+  return reg;
 }
 
 /**
