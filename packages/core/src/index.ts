@@ -66,4 +66,5 @@ export * from './api/form.errors.js';
 export * from './member/plan.similarity.js';
 export * from './member/member.alerts.js';
 export * from './member/cell.compliance.js';
+export * from './member/cell.vote-base.js';
 export * from './api/member.schema.js';

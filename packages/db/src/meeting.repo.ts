@@ -4,6 +4,7 @@ import type { MeetingRescheduleTable, MeetingTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { jsonList } from './json-list.js';
 import { qb } from './kysely.driver.js';
+import { cellSummonedOn } from './member.query.js';
 
 /** A meeting as its use cases read it (all but its creation time and folded search text). */
 export type MeetingRow = Omit<Selectable<MeetingTable>, 'created_at' | 'search_text'>;
@@ -184,6 +185,9 @@ export async function attendanceOf(s: Sql, meetingId: string): Promise<Attendanc
 
 /** Incumbent members of a body on a date: the denominator of votes (R1) and those summoned. */
 export async function bodyMembersOn(s: Sql, bodyId: string, on: string) {
+  // A cell's assembly (hội nghị đảng viên) is its party members, not seats.
+  const body = await qb(s).selectFrom('body').select(['kind', 'org_id']).where('id', '=', bodyId).executeTakeFirst();
+  if (body?.kind === 'CHI_BO') return cellSummonedOn(s, body.org_id, on);
   const rows = await qb(s)
     .selectFrom('membership')
     .select('person_id')

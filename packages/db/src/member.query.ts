@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
 import { validOn } from './query.helpers.js';
@@ -87,4 +87,48 @@ export async function plansOf(s: Sql, orgIds: string[], year: number) {
     .where('mp.year', '=', year)
     .orderBy('mp.id')
     .execute();
+}
+
+/** The member (`pm`) attends another cell than `cellId` on a temporary transfer on the date. */
+const temporaryElsewhere = (cellId: string, d: RawBuilder<string>) =>
+  sql<boolean>`exists (select 1 from party_membership t where t.person_id = pm.person_id and t.kind = 'temporary'
+    and t.org_id <> ${cellId}::uuid and ${validOn('t', d)})`;
+
+/**
+ * A cell's members on a date as a vote is counted over them (QĐ 294-QĐ/TW điểm 9.3.2): the home members, each
+ * with whether exempted from activities then and whether attending another cell on a temporary transfer then.
+ */
+export async function cellVoteRoster(s: Sql, cellId: string, on: string) {
+  const d = sql.val(on);
+  return qb(s)
+    .selectFrom('party_membership as pm')
+    .select(['pm.person_id', 'pm.status'])
+    .select(
+      sql<boolean>`exists (select 1 from member_exemption e where e.person_id = pm.person_id
+        and ${validOn('e', d)})`.as('exempted'),
+    )
+    .select(temporaryElsewhere(cellId, d).as('temporary_elsewhere'))
+    .$narrowType<{ status: 'official' | 'probationary' }>()
+    .where('pm.org_id', '=', cellId)
+    .where('pm.kind', '=', 'home')
+    .where(validOn('pm', d))
+    .orderBy('pm.person_id')
+    .execute();
+}
+
+/**
+ * Who a cell's assembly summons on a date: its home members but those attending another cell on a temporary
+ * transfer, and the members attending it on one.
+ */
+export async function cellSummonedOn(s: Sql, cellId: string, on: string): Promise<string[]> {
+  const d = sql.val(on);
+  const rows = await qb(s)
+    .selectFrom('party_membership as pm')
+    .select('pm.person_id')
+    .distinct()
+    .where('pm.org_id', '=', cellId)
+    .where(validOn('pm', d))
+    .where((eb) => eb.or([eb('pm.kind', '=', 'temporary'), eb.not(temporaryElsewhere(cellId, d))]))
+    .execute();
+  return rows.map((r) => r.person_id);
 }
