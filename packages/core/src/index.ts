@@ -67,4 +67,5 @@ export * from './member/plan.similarity.js';
 export * from './member/member.alerts.js';
 export * from './member/cell.compliance.js';
 export * from './member/cell.vote-base.js';
+export * from './member/member.sheet.js';
 export * from './api/member.schema.js';

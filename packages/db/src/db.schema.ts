@@ -382,6 +382,11 @@ export interface MemberExemptionTable {
   version: Generated<number>;
 }
 
+export interface MemberIdKeyTable {
+  id: number;
+  key: string;
+}
+
 export interface MemberPlanTable {
   id: string;
   org_id: string;
@@ -905,6 +910,7 @@ export interface Database {
   meeting_site: MeetingSiteTable;
   member_dues: MemberDuesTable;
   member_exemption: MemberExemptionTable;
+  member_id_key: MemberIdKeyTable;
   member_plan: MemberPlanTable;
   member_plan_item: MemberPlanItemTable;
   membership: MembershipTable;

@@ -185,6 +185,7 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
       .replace(/^\/meetings\/:id/, `/meetings/${ids['meeting']}`)
       .replace(/^\/bodies\/:id/, `/bodies/${ids['body']}`)
       .replace(/^\/people\/:id/, `/people/${ids['person']}`)
+      .replace(/^\/members\/:id/, `/members/${ids['person']}`)
       .replace(/^\/memberships\/:id/, `/memberships/${ids['membership']}`)
       .replace(/^\/portfolio\/:id/, `/portfolio/${ids['portfolio']}`)
       .replace(/^\/party-members\/:id/, `/party-members/${ids['partyMember']}`)

@@ -113,6 +113,7 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
     people: x.person,
     memberships: x.membership,
     'party-members': x.partyMember,
+    members: x.person,
     portfolio: x.portfolio,
     regulations: x.regulation,
     meetings: x.meeting,
@@ -234,6 +235,11 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /organizations/:id/member-alerts': () => ({ query: { asOf: '2026-12-01' } }),
   'GET /organizations/:id/plan-similarity': () => ({ query: { year: '2026' } }),
   'GET /organizations/:id/cell-meetings/compliance': () => ({ query: { year: '2026', month: '8' } }),
+  'POST /organizations/:id/members/import': () => ({
+    body: { fileName: 'dang-vien.csv', contentBase64: Buffer.from('Họ và tên\n').toString('base64') },
+  }),
+  'GET /members/:id': () => ({ query: { asOf: '2026-12-01' } }),
+  'POST /members/:id/transfer': (x) => ({ body: { toCellId: x.cell, on: '2026-12-01', kind: 'temporary' } }),
   'POST /review-reports/:id/adopt': (x) => ({ body: { version: 1, meetingId: x.meeting } }),
   'POST /review-reports/:id/circulate': (x) => ({
     body: { version: 1, deadline: '2026-12-31', recipients: [{ kind: 'org', id: x.cell }] },

@@ -38,6 +38,8 @@ export const FIELD_LABELS: Record<string, FieldLabel> = {
   asOf: l('Tại ngày', 'As of'),
   year: l('Năm', 'Year'),
   month: l('Tháng', 'Month'),
+  toCellId: l('Chi bộ chuyển đến', 'Cell moved to'),
+  until: l('Đến ngày', 'Until'),
   period: l('Kỳ', 'Period'),
   q: l('Từ khóa tìm kiếm', 'Search'),
   page: l('Số trang', 'Page'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema } from './common.schema.js';
+import { IdSchema, IsoDateSchema, TextSchema } from './common.schema.js';
 
 /** The members' alerts of an organization's cells as of a date (today unless given). */
 export const MemberAlertsQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
@@ -83,3 +83,68 @@ export const CellComplianceSchema = z
     ),
   })
   .meta({ id: 'CellCompliance' });
+
+/** The members' sheet of the national member database, imported into the cells of an organization's subtree. */
+export const MemberImportSchema = z.strictObject({
+  fileName: TextSchema(255),
+  contentBase64: z
+    .string()
+    .min(1)
+    .max(11_200_000)
+    .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' }),
+  /** Checks the sheet and reports what would be imported, writing nothing. */
+  dryRun: z.boolean().default(false),
+});
+
+export const MemberImportResultSchema = z
+  .object({
+    dryRun: z.boolean(),
+    created: z.number().int(),
+    byCell: z.array(z.object({ cellId: IdSchema, name: z.string(), members: z.number().int() })),
+  })
+  .meta({ id: 'MemberImportResult' });
+
+/** Moving a member to another cell from a date (chuyển sinh hoạt đảng chính thức, or tạm thời until a date). */
+export const MemberTransferSchema = z
+  .strictObject({
+    toCellId: IdSchema,
+    on: IsoDateSchema,
+    kind: z.enum(['permanent', 'temporary']),
+    until: IsoDateSchema.nullable().optional(),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .refine((x) => !x.until || x.until >= x.on, {
+    message: 'Đến ngày phải sau ngày chuyển',
+    path: ['until'],
+  });
+
+/** A member's file: the citizen ID masked (last three digits), the cells over time. */
+export const MemberFileSchema = z
+  .object({
+    personId: IdSchema,
+    fullName: z.string(),
+    birthYear: z.number().int().nullable(),
+    gender: z.enum(['nam', 'nu']).nullable(),
+    citizenId: z.string().nullable(),
+    cardNumber: z.string().nullable(),
+    admittedOn: IsoDateSchema.nullable(),
+    officialOn: IsoDateSchema.nullable(),
+    left: z.object({ on: IsoDateSchema, reason_vi: z.string() }).nullable(),
+    asOf: IsoDateSchema,
+    cellAsOf: z.object({ id: IdSchema, name: z.string(), status: z.string() }).nullable(),
+    temporaryAsOf: z.array(z.object({ id: IdSchema, name: z.string() })),
+    history: z.array(
+      z.object({
+        id: IdSchema,
+        cellId: IdSchema,
+        cellName: z.string(),
+        status: z.enum(['official', 'probationary']),
+        kind: z.enum(['home', 'temporary']),
+        from: IsoDateSchema,
+        until: IsoDateSchema.nullable(),
+        endReason: z.string().nullable(),
+      }),
+    ),
+    version: z.number().int(),
+  })
+  .meta({ id: 'MemberFile' });

@@ -215,6 +215,7 @@ export const PROBLEMS = {
 /** The codes more precise than their kind (see above), grouped by kind. */
 export const SPECIFIC_CODES = [
   // VALIDATION_FAILED (400)
+  'BANG_DANG_VIEN_CO_LOI',
   'BANG_TINH_CO_LOI',
   'CHI_SO_KHONG_CO',
   'CSV_SAI_DINH_DANG',
@@ -273,6 +274,8 @@ export const SPECIFIC_CODES = [
   'KHONG_CO_QUY_CHE',
   'CHUA_CO_QUY_CHE',
   'QUY_CHE_CHUA_QUY_DINH',
+  // RULE_VIOLATION: party members
+  'CHUYEN_SINH_HOAT_KHONG_HOP_LE',
   // RULE_VIOLATION: meetings
   'TRANG_THAI_HOI_NGHI',
   'DOI_NGAY_SAU_TRIEU_TAP',
@@ -357,6 +360,12 @@ const orgRule = (id: keyof typeof ORG_RULES): SpecificCodeInfo =>
   );
 
 export const SPECIFIC = {
+  BANG_DANG_VIEN_CO_LOI: {
+    problem: 'VALIDATION_FAILED',
+    vi: 'Bảng đảng viên có lỗi: chưa nhập đảng viên nào',
+    en: 'The members’ sheet has errors: no member imported',
+    when: 'A members’ sheet with rows in error (or members already in the register); `errors` by row and column',
+  },
   BANG_TINH_CO_LOI: {
     problem: 'VALIDATION_FAILED',
     vi: 'Bảng tính có lỗi: chưa nhập nhiệm vụ nào',
@@ -593,6 +602,12 @@ export const SPECIFIC = {
     'Quy chế chưa quy định cơ quan quyết định nội dung này',
     'The regulation names no body for this',
     'Submitting a draft whose subject the regulation gives to no body',
+  ),
+  CHUYEN_SINH_HOAT_KHONG_HOP_LE: rule(
+    'Không chuyển sinh hoạt đảng được',
+    'The transfer cannot be made',
+    'A transfer to an organization not a cell, to the member’s own cell, before the current membership began, ' +
+      'or of a member no longer in the register',
   ),
   TRANG_THAI_HOI_NGHI: rule(
     'Hội nghị không ở bước cho phép thao tác này',

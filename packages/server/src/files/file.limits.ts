@@ -24,3 +24,6 @@ export const TASK_SHEET_LIMITS: SheetLimits = {
 
 /** Longest a file may be worked on in the pool, waiting included, before it is refused (and its thread ended). */
 export const FILE_TIME_LIMIT_MS = 15_000;
+
+/** The members' sheet of a province's grassroots committee: tens of thousands of rows, a few columns. */
+export const MEMBER_SHEET_LIMITS: SheetLimits = { ...TASK_SHEET_LIMITS, maxRows: 60_000, maxColumns: 30 };

@@ -1,8 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  AsOfQuerySchema,
   CellComplianceQuerySchema,
   CellComplianceSchema,
   IdParamsSchema,
+  MemberFileSchema,
+  MemberImportResultSchema,
+  MemberImportSchema,
+  MemberTransferSchema,
   MemberAlertsQuerySchema,
   MemberAlertsSchema,
   PlanSimilarityQuerySchema,
@@ -12,6 +17,7 @@ import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
 import { cellComplianceOf } from '../services/cell-compliance.service.js';
 import { memberAlertsOf, planSimilarityOf } from '../services/member-alerts.service.js';
+import { getMemberFile, importMemberSheet, transferMember } from '../services/member-register.service.js';
 
 export function memberRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, db, {
@@ -58,5 +64,42 @@ export function memberRoutes(app: FastifyInstance, db: Db) {
         query.month ?? Number(today.slice(5, 7)),
       );
     },
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'POST',
+    url: '/organizations/:id/members/import',
+    summary:
+      'Nhập đảng viên từ bảng tính của Cơ sở dữ liệu đảng viên vào các chi bộ của tổ chức: kiểm tra cả bảng, báo lỗi ' +
+      'theo dòng và cột, không nhập gì nếu còn lỗi; số CCCD chỉ giữ dạng băm và 3 số cuối',
+    bodyLimit: 12 * 1024 * 1024,
+    params: IdParamsSchema,
+    body: MemberImportSchema,
+    response: MemberImportResultSchema,
+    authorize: async ({ ctx }) => ctx.assertMayWriteSomewhere(),
+    handler: ({ ctx, params, body }) =>
+      importMemberSheet(ctx, params.id, Buffer.from(body.contentBase64, 'base64'), body.dryRun, body.fileName),
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'GET',
+    url: '/members/:id',
+    summary:
+      'Hồ sơ đảng viên (số CCCD che, chỉ hiện 3 số cuối; chi bộ tại ngày asOf và quá trình sinh hoạt); mỗi lần xem ' +
+      'được ghi nhật ký',
+    params: IdParamsSchema,
+    query: AsOfQuerySchema,
+    response: MemberFileSchema,
+    handler: ({ ctx, params, query }) => getMemberFile(ctx, params.id, query.asOf),
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'POST',
+    url: '/members/:id/transfer',
+    summary: 'Chuyển sinh hoạt đảng (chính thức hoặc tạm thời) từ một ngày; quá trình sinh hoạt cũ được giữ nguyên',
+    params: IdParamsSchema,
+    body: MemberTransferSchema,
+    response: MemberFileSchema,
+    handler: ({ ctx, params, body }) => transferMember(ctx, params.id, body),
   });
 }

@@ -475,6 +475,10 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   user('vanthu.x01', 'Văn thư Đảng ủy xã Tân Lập', null, 0, [['clerk', tanLap.id]]);
   user('vanthu.x02', 'Văn thư Đảng ủy phường Bắc Sơn', null, 0, [['clerk', communes[1]!.id]]);
   user('xem', 'Tài khoản chỉ xem', null, 0, [['viewer', al]]);
+  // A cell's secretary (their cell only) and a member of it (their own file and the cell's meetings only).
+  const nameOf = (id: string) => String(b.tables.get('person')!.find((r) => r['id'] === id)!['full_name']);
+  user('bithu.cb', nameOf(cellPeople[0]!), cellPeople[0]!, 0, [['clerk', cell]]);
+  user('dangvien', nameOf(cellPeople[3]!), cellPeople[3]!, 0, []);
 
   // The bodies and organizations the fixture's meetings, tasks and programs name.
   const fixtureBodies = {
