@@ -2,12 +2,12 @@ import { type Insertable, sql } from 'kysely';
 import type { MeetingAttendanceTable, MeetingSiteTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { lastPosition, insertRow } from './query.helpers.js';
 
 /** A meeting's attendance (members summoned, guests) and its connection points (điểm cầu). */
 
-export async function insertMeetingAttendance(tx: Sql, row: Insertable<MeetingAttendanceTable>) {
-  await qb(tx).insertInto('meeting_attendance').values(row).execute();
-}
+export const insertMeetingAttendance = (tx: Sql, row: Insertable<MeetingAttendanceTable>) =>
+  insertRow(tx, 'meeting_attendance', row);
 
 /** Summons a member unless already on the list (convening again adds only those missing). */
 export async function insertMeetingAttendanceIfAbsent(tx: Sql, row: Insertable<MeetingAttendanceTable>) {
@@ -119,15 +119,7 @@ export async function meetingSiteById(s: Sql, siteId: string, meetingId: string)
 }
 
 /** The position after the meeting's last connection point. */
-export async function nextMeetingSitePosition(tx: Sql, meetingId: string) {
-  const r = await qb(tx)
-    .selectFrom('meeting_site')
-    .select(sql<number>`coalesce(max(position), 0)::int + 1`.as('n'))
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirstOrThrow();
-  return r.n;
-}
+export const nextMeetingSitePosition = async (s: Sql, meetingId: string) =>
+  (await lastPosition(s, 'meeting_site', 'meeting_id', meetingId)) + 1;
 
-export async function insertMeetingSite(tx: Sql, row: Insertable<MeetingSiteTable>) {
-  await qb(tx).insertInto('meeting_site').values(row).execute();
-}
+export const insertMeetingSite = (tx: Sql, row: Insertable<MeetingSiteTable>) => insertRow(tx, 'meeting_site', row);

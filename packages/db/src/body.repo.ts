@@ -3,6 +3,7 @@ import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { BodyTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { updateColumnsAtVersion } from './versioned-update.js';
 import { validOn } from './query.helpers.js';
 
 /** A body (committee, standing committee, board …) of an organization. */
@@ -97,18 +98,5 @@ export async function insertBody(s: Sql, row: Insertable<BodyTable>): Promise<Bo
 }
 
 /** Changes the body at the version the client read; undefined when that version is no longer current. */
-export async function updateBodyVersioned(
-  s: Sql,
-  id: string,
-  version: number,
-  changes: Updateable<BodyTable>,
-): Promise<BodyRow | undefined> {
-  return qb(s)
-    .updateTable('body as b')
-    .set((eb) => ({ ...changes, version: eb('b.version', '+', 1) }))
-    .where('b.id', '=', id)
-    .where('b.version', '=', version)
-    .returning(BODY_COLUMNS)
-    .$narrowType<BodyRow>()
-    .executeTakeFirst();
-}
+export const updateBodyVersioned = (s: Sql, id: string, version: number, changes: Updateable<BodyTable>) =>
+  updateColumnsAtVersion<'body', BodyRow>(s, 'body', id, version, changes, BODY_FIELDS);

@@ -2,6 +2,7 @@ import { type NotNull, sql } from 'kysely';
 import type { JsonValue } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { MEETING_HEADING_COLUMNS, meetingsWithBody } from './meeting.base.js';
 
 /** Read models of the calendars and the reports on a year's meetings (regime, deviations, conference quotas). */
 
@@ -17,22 +18,12 @@ export interface CalendarMeetingFilter {
 
 /** A body's or an organization's meetings between two dates, with their body, in date order. */
 export async function calendarMeetings(s: Sql, f: CalendarMeetingFilter) {
-  let q = qb(s)
-    .selectFrom('meeting as m')
-    .innerJoin('body as b', 'b.id', 'm.body_id')
-    .select([
-      'm.id',
-      'm.body_id',
-      'b.kind as body_kind',
-      'b.name as body_name',
-      'm.kind',
-      'm.state',
-      'm.title',
-      'm.meeting_date',
-      'm.documents_sent_on',
-      'm.format',
-      'm.province_wide',
-    ]);
+  let q = meetingsWithBody(s).select([
+    ...MEETING_HEADING_COLUMNS,
+    'm.documents_sent_on',
+    'm.format',
+    'm.province_wide',
+  ]);
   if (f.bodyId !== undefined) q = q.where('m.body_id', '=', f.bodyId);
   if (f.orgId !== undefined) q = q.where('m.org_id', '=', f.orgId);
   q = q.where('m.meeting_date', '>=', f.from).where('m.meeting_date', '<=', f.to);

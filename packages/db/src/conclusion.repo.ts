@@ -3,6 +3,7 @@ import { type Insertable, type NotNull, sql } from 'kysely';
 import type { ConclusionItemTable, ConclusionTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { insertRow } from './query.helpers.js';
 
 /** Who leads or supports an item, as the conclusion keeps it (jsonb). */
 type LeadJson = { kind: 'unit' | 'person'; id: string; name: string };
@@ -69,10 +70,7 @@ export async function conclusionItemTasks(s: Sql, itemIds: string[]) {
     .execute();
 }
 
-export async function insertConclusion(tx: Sql, row: Insertable<ConclusionTable>) {
-  await qb(tx).insertInto('conclusion').values(row).execute();
-}
+export const insertConclusion = (tx: Sql, row: Insertable<ConclusionTable>) => insertRow(tx, 'conclusion', row);
 
-export async function insertConclusionItem(tx: Sql, row: Insertable<ConclusionItemTable>) {
-  await qb(tx).insertInto('conclusion_item').values(row).execute();
-}
+export const insertConclusionItem = (tx: Sql, row: Insertable<ConclusionItemTable>) =>
+  insertRow(tx, 'conclusion_item', row);

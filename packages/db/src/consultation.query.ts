@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ConsultationState } from './consultation.repo.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { rowsUnder } from './query.helpers.js';
 
 export interface ConsultationListFilter {
   clearance: number;
@@ -142,13 +143,8 @@ export async function consultationLiveState(s: Sql, id: string) {
     .executeTakeFirst();
 }
 
-export async function consultationRecipientAnswers(s: Sql, consultationId: string) {
-  return qb(s)
-    .selectFrom('consultation_recipient')
-    .select(['answered_on', 'not_answering'])
-    .where('consultation_id', '=', consultationId)
-    .execute();
-}
+export const consultationRecipientAnswers = (s: Sql, consultationId: string) =>
+  rowsUnder(s, 'consultation_recipient', { consultation_id: consultationId }, ['answered_on', 'not_answering'], []);
 
 export async function consultationCommentCounts(s: Sql, consultationId: string) {
   return qb(s)

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { ConsultationCommentTable, ConsultationRecipientTable, ConsultationTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { lastPosition, rowsUnder, insertRow } from './query.helpers.js';
 
 /** The states a consultation goes through (the column is free text; the services write only these). */
 export type ConsultationState = 'open' | 'revised' | 'submitted' | 'adopted' | 'rejected' | 'cancelled';
@@ -58,9 +59,7 @@ export async function listOverdueConsultations(s: Sql, today: string) {
     .execute();
 }
 
-export async function insertConsultation(s: Sql, row: Insertable<ConsultationTable>) {
-  await qb(s).insertInto('consultation').values(row).execute();
-}
+export const insertConsultation = (s: Sql, row: Insertable<ConsultationTable>) => insertRow(s, 'consultation', row);
 
 const recipientColumns = [
   'id',
@@ -77,15 +76,8 @@ const recipientColumns = [
 ] as const;
 
 /** The recipients by name (the order of the list and of the synthesis). */
-export async function listConsultationRecipients(s: Sql, consultationId: string) {
-  return qb(s)
-    .selectFrom('consultation_recipient')
-    .select(recipientColumns)
-    .where('consultation_id', '=', consultationId)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
-}
+export const listConsultationRecipients = (s: Sql, consultationId: string) =>
+  rowsUnder(s, 'consultation_recipient', { consultation_id: consultationId }, recipientColumns, ['name', 'id']);
 export type ConsultationRecipientRow = Awaited<ReturnType<typeof listConsultationRecipients>>[number];
 
 export async function consultationRecipientById(s: Sql, id: string) {
@@ -115,9 +107,8 @@ export async function listLateConsultationRecipients(
     .execute();
 }
 
-export async function insertConsultationRecipient(s: Sql, row: Insertable<ConsultationRecipientTable>) {
-  await qb(s).insertInto('consultation_recipient').values(row).execute();
-}
+export const insertConsultationRecipient = (s: Sql, row: Insertable<ConsultationRecipientTable>) =>
+  insertRow(s, 'consultation_recipient', row);
 
 /** The first answer dates the recipient's reply; later ones keep it. */
 export async function markConsultationRecipientAnswered(s: Sql, id: string, answeredOn: string) {
@@ -198,18 +189,11 @@ export async function deleteConsultationNoComment(s: Sql, recipientId: string) {
 }
 
 /** The position of the newest comment (0 when none): new comments number on from it. */
-export async function lastConsultationCommentPosition(s: Sql, consultationId: string) {
-  const row = await qb(s)
-    .selectFrom('consultation_comment')
-    .select(sql<number>`coalesce(max(position), 0)::int`.as('n'))
-    .where('consultation_id', '=', consultationId)
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
+export const lastConsultationCommentPosition = (s: Sql, consultationId: string) =>
+  lastPosition(s, 'consultation_comment', 'consultation_id', consultationId);
 
-export async function insertConsultationComment(s: Sql, row: Insertable<ConsultationCommentTable>) {
-  await qb(s).insertInto('consultation_comment').values(row).execute();
-}
+export const insertConsultationComment = (s: Sql, row: Insertable<ConsultationCommentTable>) =>
+  insertRow(s, 'consultation_comment', row);
 
 /** Tells the consultation's live channel (delivered at commit, to every server on the database). */
 export async function notifyConsultationChanged(s: Sql, consultationId: string) {

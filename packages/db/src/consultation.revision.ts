@@ -1,8 +1,8 @@
 import type { Insertable, Updateable } from 'kysely';
-import { sql } from 'kysely';
 import type { AgendaItemTable, RegulationVersionTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { insertRow } from './query.helpers.js';
 
 /** The expressions a regulation's versions already use (a next version takes a new one). */
 export async function consultationTakenExpressions(s: Sql, regulationId: string) {
@@ -26,9 +26,8 @@ export async function consultationConsolidatedText(s: Sql, regulationId: string)
 }
 
 /** The next version of a draft after consultation (bản chỉnh lý), as a draft version of the regulation. */
-export async function insertConsultationRevision(s: Sql, row: Insertable<RegulationVersionTable>) {
-  await qb(s).insertInto('regulation_version').values(row).execute();
-}
+export const insertConsultationRevision = (s: Sql, row: Insertable<RegulationVersionTable>) =>
+  insertRow(s, 'regulation_version', row);
 
 /** The next version adopted: its status, dates and the text carrying them. */
 export async function adoptConsultationRevision(
@@ -46,16 +45,5 @@ export async function adoptConsultationRevision(
     .execute();
 }
 
-/** The position after the last item of the meeting's agenda (the submitted draft goes last). */
-export async function nextConsultationAgendaPosition(s: Sql, meetingId: string) {
-  const row = await qb(s)
-    .selectFrom('agenda_item')
-    .select(sql<number>`coalesce(max(position), 0)::int + 1`.as('n'))
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
-
-export async function insertConsultationAgendaItem(s: Sql, row: Insertable<AgendaItemTable>) {
-  await qb(s).insertInto('agenda_item').values(row).execute();
-}
+export const insertConsultationAgendaItem = (s: Sql, row: Insertable<AgendaItemTable>) =>
+  insertRow(s, 'agenda_item', row);

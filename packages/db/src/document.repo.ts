@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { IssuedDocumentTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { insertRow } from './query.helpers.js';
 
 /**
  * The next number for (issuer, type, term), atomically: the upsert takes the counter row's lock, so two
@@ -28,9 +29,8 @@ export async function nextDocumentNumber(
 
 export type IssuedDocumentRow = Omit<Selectable<IssuedDocumentTable>, 'created_by' | 'created_at'>;
 
-export async function insertIssuedDocument(tx: Sql, row: Insertable<IssuedDocumentTable>) {
-  await qb(tx).insertInto('issued_document').values(row).execute();
-}
+export const insertIssuedDocument = (tx: Sql, row: Insertable<IssuedDocumentTable>) =>
+  insertRow(tx, 'issued_document', row);
 
 /** The organization's term in force on a date (the latest begun, if two overlap). */
 export async function termOn(s: Sql, orgId: string, on: string) {

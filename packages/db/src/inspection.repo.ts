@@ -3,6 +3,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import type { InspectionTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { rowById, insertRow } from './query.helpers.js';
 
 /** What an inspection's text and jsonb columns hold (the schema knows them only as text and jsonb). */
 interface InspectionShapes {
@@ -46,14 +47,7 @@ const INSPECTION_COLUMNS = [
   'updated_at',
 ] as const;
 
-export async function inspectionById(s: Sql, id: string): Promise<InspectionRow | undefined> {
-  return qb(s)
-    .selectFrom('inspection')
-    .select(INSPECTION_COLUMNS)
-    .where('id', '=', id)
-    .$narrowType<InspectionShapes>()
-    .executeTakeFirst();
-}
+export const inspectionById = (s: Sql, id: string) => rowById<InspectionRow>(s, 'inspection', INSPECTION_COLUMNS, id);
 
 /** The organization of an inspection (a recommendation or a shortcoming refers to one of its own). */
 export async function inspectionOrgById(s: Sql, id: string) {
@@ -80,9 +74,7 @@ export async function inspectionProgram(s: Sql, programItemId: string) {
     .executeTakeFirst();
 }
 
-export async function insertInspection(s: Sql, row: Insertable<InspectionTable>) {
-  await qb(s).insertInto('inspection').values(row).execute();
-}
+export const insertInspection = (s: Sql, row: Insertable<InspectionTable>) => insertRow(s, 'inspection', row);
 
 export async function touchInspection(s: Sql, id: string) {
   await qb(s).updateTable('inspection').set({ updated_at: sql`now()` }).where('id', '=', id).execute();

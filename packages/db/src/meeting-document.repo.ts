@@ -2,12 +2,12 @@ import type { Insertable } from 'kysely';
 import type { MeetingDocumentTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { insertRow } from './query.helpers.js';
 
 /** A meeting's documents (tài liệu hội nghị), their file kept in the row. */
 
-export async function insertMeetingDocument(tx: Sql, row: Insertable<MeetingDocumentTable>) {
-  await qb(tx).insertInto('meeting_document').values(row).execute();
-}
+export const insertMeetingDocument = (tx: Sql, row: Insertable<MeetingDocumentTable>) =>
+  insertRow(tx, 'meeting_document', row);
 
 /** A document of a meeting with its file, to serve it. */
 export async function meetingDocumentContent(s: Sql, documentId: string, meetingId: string) {

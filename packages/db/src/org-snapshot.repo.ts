@@ -95,34 +95,28 @@ function toFacts(r: {
       orgId: b.org_id,
       kind: b.kind as OrgSnapshot['bodies'][number]['kind'],
       name: b.name,
-      from: b.valid_from,
-      until: b.valid_until,
+      ...span(b),
     })),
     memberships: r.memberships.map((m) => ({
       id: m.id,
       bodyId: m.body_id,
       personId: m.person_id,
       role: m.role as OrgSnapshot['memberships'][number]['role'],
-      from: m.valid_from,
-      until: m.valid_until,
+      ...span(m),
     })),
     partyMembers: r.pms.map((p) => ({
       id: p.id,
       orgId: p.org_id,
       personId: p.person_id,
       status: p.status as OrgSnapshot['partyMembers'][number]['status'],
-      from: p.valid_from,
-      until: p.valid_until,
+      ...span(p),
     })),
-    parentLinks: r.links.map((l) => ({
-      id: l.id,
-      orgId: l.org_id,
-      parentId: l.parent_id,
-      from: l.valid_from,
-      until: l.valid_until,
-    })),
+    parentLinks: r.links.map((l) => ({ id: l.id, orgId: l.org_id, parentId: l.parent_id, ...span(l) })),
   };
 }
+
+/** A record's time in force, as the snapshot names it. */
+const span = (r: { valid_from: string; valid_until: string | null }) => ({ from: r.valid_from, until: r.valid_until });
 
 export async function personNames(s: Sql, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

@@ -1,41 +1,39 @@
 import { compareVietnamese } from '@quyche/core';
 import type { Organization, TreeNode } from '@quyche/core';
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, type RawBuilder, sql } from 'kysely';
 import type { OrganizationParentTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { dateParam, uuidList, validOn } from './query.helpers.js';
+import { dateParam, uuidList, validOn, insertRow } from './query.helpers.js';
 
 /*
  * The organization tree: parent links and successions, both dated. The walks are recursive CTEs (Kysely's sql
  * template, typed); the lookups beside them use the builder.
  */
 
-/** The organization, everything above it at any date, and the organizations that succeeded any of them. */
-export async function orgChainUp(s: Sql, orgId: string): Promise<string[]> {
-  const r = await sql<{ id: string }>`with recursive up(id) as (
-       select ${orgId}::uuid
+/** The tree's edges a → b, walked up (child to parent, predecessor to successor) or down (the reverse). */
+const EDGES = {
+  up: sql`select org_id as a, parent_id as b from organization_parent
+          union all select predecessor_id, successor_id from organization_succession`,
+  down: sql`select parent_id as a, org_id as b from organization_parent
+            union all select successor_id, predecessor_id from organization_succession`,
+};
+
+/** The organizations `start` selects and every one reached from them along the edges, at any date. */
+async function walk(s: Sql, start: RawBuilder<unknown>, direction: keyof typeof EDGES): Promise<string[]> {
+  const r = await sql<{ id: string }>`with recursive walk(id) as (
+       ${start}
        union
-       select e.b from up join (
-         select org_id as a, parent_id as b from organization_parent
-         union all select predecessor_id, successor_id from organization_succession
-       ) e on e.a = up.id
-     ) select id from up`.execute(qb(s));
+       select e.b from walk join (${EDGES[direction]}) e on e.a = walk.id
+     ) select id from walk`.execute(qb(s));
   return r.rows.map((x) => x.id);
 }
 
+/** The organization, everything above it at any date, and the organizations that succeeded any of them. */
+export const orgChainUp = (s: Sql, orgId: string) => walk(s, sql`select ${orgId}::uuid`, 'up');
+
 /** Every organization a grant on `roots` covers: descendants at any date, predecessors and theirs. */
-export async function orgsCovered(s: Sql, roots: string[]): Promise<string[]> {
-  const r = await sql<{ id: string }>`with recursive down(id) as (
-       select unnest(${uuidList(roots)})
-       union
-       select e.b from down join (
-         select parent_id as a, org_id as b from organization_parent
-         union all select successor_id, predecessor_id from organization_succession
-       ) e on e.a = down.id
-     ) select id from down`.execute(qb(s));
-  return r.rows.map((x) => x.id);
-}
+export const orgsCovered = (s: Sql, roots: string[]) => walk(s, sql`select unnest(${uuidList(roots)})`, 'down');
 
 interface TreeRow {
   id: string;
@@ -191,9 +189,8 @@ export async function parentLinks(s: Sql, orgId: string) {
 }
 
 /** A dated link of an organization to its parent. */
-export async function insertOrganizationParent(s: Sql, row: Insertable<OrganizationParentTable>) {
-  await qb(s).insertInto('organization_parent').values(row).execute();
-}
+export const insertOrganizationParent = (s: Sql, row: Insertable<OrganizationParentTable>) =>
+  insertRow(s, 'organization_parent', row);
 
 /** Whether `fromId` reaches `toId` going up the parent links of any date (a new link back would close a cycle). */
 export async function orgReachesUp(s: Sql, fromId: string, toId: string): Promise<boolean> {

@@ -4,7 +4,8 @@ import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { OrganizationTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { dateParam, uuidList, validOn } from './query.helpers.js';
+import { updateColumnsAtVersion } from './versioned-update.js';
+import { dateParam, uuidList, validOn, searchTerms } from './query.helpers.js';
 
 /** An organization as the services read it (the search text and timestamps stay in the database). */
 export interface OrgRow
@@ -97,11 +98,7 @@ export async function listOrganizations(
   }
   if (o.asOf) where = where.where(validOn('o', dateParam(o.asOf)));
   if (o.kind) where = where.where('o.kind', '=', o.kind);
-  for (const term of foldVietnamese(o.q ?? '')
-    .split(' ')
-    .filter(Boolean)) {
-    where = where.where('o.search_text', 'like', `%${term}%`);
-  }
+  for (const term of searchTerms(o.q)) where = where.where('o.search_text', 'like', `%${term}%`);
   const { n: total } = await where.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await where
     .select(ORG_COLUMNS)
@@ -139,21 +136,12 @@ export async function insertOrganization(s: Sql, row: Insertable<OrganizationTab
 }
 
 /** Changes the organization at the version the client read; undefined when that version is no longer current. */
-export async function updateOrganizationVersioned(
+export const updateOrganizationVersioned = (
   s: Sql,
   id: string,
   version: number,
   changes: Updateable<OrganizationTable>,
-): Promise<OrgRow | undefined> {
-  return qb(s)
-    .updateTable('organization as o')
-    .set((eb) => ({ ...changes, version: eb('o.version', '+', 1) }))
-    .where('o.id', '=', id)
-    .where('o.version', '=', version)
-    .returning(ORG_COLUMNS)
-    .$narrowType<OrgRow>()
-    .executeTakeFirst();
-}
+) => updateColumnsAtVersion<'organization', OrgRow>(s, 'organization', id, version, changes, ORG_FIELDS);
 
 export async function searchOrganizations(
   s: Sql,

@@ -4,7 +4,8 @@ import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { PersonTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { dateParam, uuidList, validOn } from './query.helpers.js';
+import { updateColumnsAtVersion } from './versioned-update.js';
+import { dateParam, uuidList, validOn, searchTerms } from './query.helpers.js';
 
 /** A person as the services read it (the e-mail address is read only by the mailer, the search text never). */
 export interface PersonRow extends Omit<Selectable<PersonTable>, 'gender' | 'search_text' | 'email'> {
@@ -73,11 +74,7 @@ export async function listPeople(
     where = where.where('p.org_id', '=', (eb) => eb.fn.any(uuidList(visible)));
   }
   if (o.orgId) where = where.where('p.org_id', '=', o.orgId);
-  for (const term of foldVietnamese(o.q ?? '')
-    .split(' ')
-    .filter(Boolean)) {
-    where = where.where('p.search_text', 'like', `%${term}%`);
-  }
+  for (const term of searchTerms(o.q)) where = where.where('p.search_text', 'like', `%${term}%`);
   const { n: total } = await where.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await where
     .select(PERSON_COLUMNS)
@@ -100,21 +97,8 @@ export async function insertPerson(s: Sql, row: Insertable<PersonTable>): Promis
 }
 
 /** Changes the person at the version the client read; undefined when that version is no longer current. */
-export async function updatePersonVersioned(
-  s: Sql,
-  id: string,
-  version: number,
-  changes: Updateable<PersonTable>,
-): Promise<PersonRow | undefined> {
-  return qb(s)
-    .updateTable('person as p')
-    .set((eb) => ({ ...changes, version: eb('p.version', '+', 1) }))
-    .where('p.id', '=', id)
-    .where('p.version', '=', version)
-    .returning(PERSON_COLUMNS)
-    .$narrowType<PersonRow>()
-    .executeTakeFirst();
-}
+export const updatePersonVersioned = (s: Sql, id: string, version: number, changes: Updateable<PersonTable>) =>
+  updateColumnsAtVersion<'person', PersonRow>(s, 'person', id, version, changes, PERSON_FIELDS);
 
 /** Diacritic-insensitive search: every folded word of the query must occur in the folded text. */
 export async function searchPeople(

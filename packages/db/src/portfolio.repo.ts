@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { PortfolioAssignmentTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { updateColumnsAtVersion } from './versioned-update.js';
 
 /** A field of work assigned to a person (phân công phụ trách), possibly over a locality. */
 export type PortfolioRow = Selectable<PortfolioAssignmentTable>;
@@ -55,17 +56,17 @@ export async function insertPortfolio(s: Sql, row: Insertable<PortfolioAssignmen
 }
 
 /** Changes the assignment at the version the client read; undefined when that version is no longer current. */
-export async function updatePortfolioVersioned(
+export const updatePortfolioVersioned = (
   s: Sql,
   id: string,
   version: number,
   changes: Updateable<PortfolioAssignmentTable>,
-): Promise<PortfolioRow | undefined> {
-  return qb(s)
-    .updateTable('portfolio_assignment as a')
-    .set((eb) => ({ ...changes, version: eb('a.version', '+', 1) }))
-    .where('a.id', '=', id)
-    .where('a.version', '=', version)
-    .returning(PORTFOLIO_COLUMNS)
-    .executeTakeFirst();
-}
+) =>
+  updateColumnsAtVersion<'portfolio_assignment', PortfolioRow>(
+    s,
+    'portfolio_assignment',
+    id,
+    version,
+    changes,
+    PORTFOLIO_FIELDS,
+  );

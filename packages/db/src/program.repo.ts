@@ -3,6 +3,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import type { ProgramItemTable, ProgramTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { lastPosition, rowById, insertRow } from './query.helpers.js';
 
 /** What a program's text and jsonb columns hold (the schema knows them only as text and jsonb). */
 interface ProgramShapes {
@@ -78,14 +79,7 @@ export const PROGRAM_ITEM_COLUMNS = [
   'carried_from_item_id',
 ] as const;
 
-export async function programById(s: Sql, id: string): Promise<ProgramRow | undefined> {
-  return qb(s)
-    .selectFrom('program')
-    .select(PROGRAM_COLUMNS)
-    .where('id', '=', id)
-    .$narrowType<ProgramShapes>()
-    .executeTakeFirst();
-}
+export const programById = (s: Sql, id: string) => rowById<ProgramRow>(s, 'program', PROGRAM_COLUMNS, id);
 
 /** The term a program belongs to, with the dates its span is checked against. */
 export async function programTermById(s: Sql, termId: string) {
@@ -110,9 +104,7 @@ export async function programLiveTwin(
   return rows[0];
 }
 
-export async function insertProgram(s: Sql, row: Insertable<ProgramTable>) {
-  await qb(s).insertInto('program').values(row).execute();
-}
+export const insertProgram = (s: Sql, row: Insertable<ProgramTable>) => insertRow(s, 'program', row);
 
 export async function touchProgram(s: Sql, id: string) {
   await qb(s).updateTable('program').set({ updated_at: sql`now()` }).where('id', '=', id).execute();
@@ -127,14 +119,8 @@ export async function bumpProgramVersion(s: Sql, id: string) {
     .execute();
 }
 
-export async function programItemById(s: Sql, id: string): Promise<ProgramItemRow | undefined> {
-  return qb(s)
-    .selectFrom('program_item')
-    .select(PROGRAM_ITEM_COLUMNS)
-    .where('id', '=', id)
-    .$narrowType<ProgramItemShapes>()
-    .executeTakeFirst();
-}
+export const programItemById = (s: Sql, id: string) =>
+  rowById<ProgramItemRow>(s, 'program_item', PROGRAM_ITEM_COLUMNS, id);
 
 export async function programItemsInOrder(s: Sql, programId: string): Promise<ProgramItemRow[]> {
   return qb(s)
@@ -146,18 +132,10 @@ export async function programItemsInOrder(s: Sql, programId: string): Promise<Pr
     .execute();
 }
 
-export async function programItemNextPosition(s: Sql, programId: string) {
-  const r = await qb(s)
-    .selectFrom('program_item')
-    .select(sql<number>`coalesce(max(position), 0)::int + 1`.as('n'))
-    .where('program_id', '=', programId)
-    .executeTakeFirstOrThrow();
-  return r.n;
-}
+export const programItemNextPosition = async (s: Sql, programId: string) =>
+  (await lastPosition(s, 'program_item', 'program_id', programId)) + 1;
 
-export async function insertProgramItem(s: Sql, row: Insertable<ProgramItemTable>) {
-  await qb(s).insertInto('program_item').values(row).execute();
-}
+export const insertProgramItem = (s: Sql, row: Insertable<ProgramItemTable>) => insertRow(s, 'program_item', row);
 
 /** Deletes an item and closes the gap it leaves in its program's numbering. */
 export async function deleteProgramItemAt(s: Sql, programId: string, itemId: string, position: number) {

@@ -1,4 +1,8 @@
-import { type Expression, type RawBuilder, sql } from 'kysely';
+import { foldVietnamese } from '@quyche/core';
+import { type Expression, type Insertable, type RawBuilder, type Selectable, sql } from 'kysely';
+import type { Database } from './db.schema.js';
+import type { Sql } from './db.types.js';
+import { qb } from './kysely.driver.js';
 
 /** A list of ids as one `uuid[]` parameter: `= any(…)` keeps one statement whatever the list's length. */
 export const uuidList = (ids: readonly string[]) => sql<string[]>`${ids}::uuid[]`;
@@ -11,4 +15,72 @@ export function validOn(alias: string, d: Expression<string | null> | RawBuilder
   const from = sql.ref(`${alias}.valid_from`);
   const until = sql.ref(`${alias}.valid_until`);
   return sql<boolean>`${from} <= ${d} and (${until} is null or ${until} >= ${d})`;
+}
+
+/** The tables whose rows are numbered in order under a parent row, with the column naming that parent. */
+interface PositionedTables {
+  agenda_item: 'meeting_id';
+  meeting_site: 'meeting_id';
+  program_item: 'program_id';
+  consultation_comment: 'consultation_id';
+}
+
+/** The position of the last row under the parent (0 when none): new rows number on from it. */
+export async function lastPosition<T extends keyof PositionedTables>(
+  s: Sql,
+  table: T,
+  parentColumn: PositionedTables[T],
+  parentId: string,
+): Promise<number> {
+  // Kysely cannot check a column against a table chosen at run time: PositionedTables pairs them instead.
+  const r = await qb(s)
+    .selectFrom(table as 'agenda_item')
+    .select(sql<number>`coalesce(max(position), 0)::int`.as('n'))
+    .where(parentColumn as 'meeting_id', '=', parentId)
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+type ColumnOf<T extends keyof Database> = keyof Database[T] & string;
+
+/** The rows of `table` under a parent row (`parent`: its column and id): the columns asked, in the order asked. */
+export async function rowsUnder<T extends keyof Database, C extends ColumnOf<T>>(
+  s: Sql,
+  table: T,
+  parent: Partial<Record<ColumnOf<T>, string>>,
+  columns: readonly C[],
+  orderBy: readonly ColumnOf<T>[],
+): Promise<Pick<Selectable<Database[T]>, C & keyof Selectable<Database[T]>>[]> {
+  // As in lastPosition: the table is chosen at run time, the columns are checked against it by the signature.
+  let q = qb(s)
+    .selectFrom(table as 'task')
+    .select(columns as readonly 'id'[]);
+  for (const [column, id] of Object.entries(parent)) q = q.where(column as 'id', '=', id as string);
+  for (const c of orderBy) q = q.orderBy(c as 'id');
+  return (await q.execute()) as never;
+}
+
+/** One row by id as a repository reads it: its list of columns, typed by the caller as the row those columns give. */
+export async function rowById<R>(s: Sql, table: keyof Database, columns: readonly string[], id: string) {
+  const row = await qb(s)
+    .selectFrom(table as 'task')
+    .select(columns as readonly 'id'[])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row as R | undefined;
+}
+
+/** The words of a search as its folded (diacritic-free) text is matched: each must occur in the text searched. */
+export const searchTerms = (q: string | undefined) =>
+  foldVietnamese(q ?? '')
+    .split(' ')
+    .filter(Boolean);
+
+/** Inserts one row into `table`. */
+export async function insertRow<T extends keyof Database>(s: Sql, table: T, row: Insertable<Database[T]>) {
+  // As in lastPosition: the table is chosen at run time, the row is checked against it by the signature.
+  await qb(s)
+    .insertInto(table as 'task')
+    .values(row as Insertable<Database['task']>)
+    .execute();
 }

@@ -3,6 +3,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import type { RecommendationTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { rowById, insertRow } from './query.helpers.js';
 
 /** What a recommendation's text and jsonb columns hold (the schema knows them only as text and jsonb). */
 interface RecommendationShapes {
@@ -38,18 +39,19 @@ const RECOMMENDATION_COLUMNS = [
   'review_request_id',
 ] as const;
 
-export async function recommendationById(s: Sql, id: string): Promise<RecommendationRow | undefined> {
-  return qb(s)
-    .selectFrom('recommendation')
-    .select(RECOMMENDATION_COLUMNS)
-    .where('id', '=', id)
-    .$narrowType<RecommendationShapes>()
-    .executeTakeFirst();
+/** A recommendation as a list names it: its title, who sent it and when it was received. */
+export interface RecommendationHeading {
+  id: string;
+  title: string;
+  from_label: string;
+  received_on: string;
 }
 
-export async function insertRecommendation(s: Sql, row: Insertable<RecommendationTable>) {
-  await qb(s).insertInto('recommendation').values(row).execute();
-}
+export const recommendationById = (s: Sql, id: string) =>
+  rowById<RecommendationRow>(s, 'recommendation', RECOMMENDATION_COLUMNS, id);
+
+export const insertRecommendation = (s: Sql, row: Insertable<RecommendationTable>) =>
+  insertRow(s, 'recommendation', row);
 
 export async function touchRecommendation(s: Sql, id: string) {
   await qb(s).updateTable('recommendation').set({ updated_at: sql`now()` }).where('id', '=', id).execute();

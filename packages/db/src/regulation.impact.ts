@@ -3,6 +3,7 @@ import type { Insertable } from 'kysely';
 import type { RegulationImpactTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { insertRow } from './query.helpers.js';
 
 /** The regulations whose adopted versions are based on `work` (their front matter's based_on names it). */
 export async function regulationsBasedOn(sql: Sql, work: string) {
@@ -50,9 +51,8 @@ export async function regulationImpactFor(sql: Sql, cause: string, subordinateRe
     .executeTakeFirst();
 }
 
-export async function insertRegulationImpact(sql: Sql, row: Insertable<RegulationImpactTable>) {
-  await qb(sql).insertInto('regulation_impact').values(row).execute();
-}
+export const insertRegulationImpact = (sql: Sql, row: Insertable<RegulationImpactTable>) =>
+  insertRow(sql, 'regulation_impact', row);
 
 /** The impact recorded for a regulation, with each subordinate regulation's organization and title, newest first. */
 export async function regulationImpactsOf(sql: Sql, regulationId: string) {

@@ -1,5 +1,6 @@
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { tasksWithSupervisor } from './task.base.js';
 
 /** What the reminders read of tasks and people: open tasks due by a date, heads of a lead unit, addresses. */
 
@@ -19,9 +20,7 @@ export async function tasksDueBy(s: Sql, cutoff: string) {
 
 /** A task as its reminder is worded, with its supervising member's name. */
 export async function taskForReminder(s: Sql, taskId: string) {
-  return qb(s)
-    .selectFrom('task as t')
-    .leftJoin('person as p', 'p.id', 't.supervisor_person_id')
+  return tasksWithSupervisor(s)
     .select([
       't.id',
       't.org_id',

@@ -2,6 +2,7 @@ import { sql as q } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import type { RecommendationHeading } from './recommendation.repo.js';
 
 /**
  * The records behind one figure of a review (the drill-down), by kind, for the ids the figure counted: what each is
@@ -80,14 +81,9 @@ export const reviewEvidenceInspections = (sql: Sql, ids: string[]) =>
 export const reviewEvidenceRecommendations = (sql: Sql, ids: string[]) =>
   run(
     sql,
-    q<{
-      id: string;
-      title: string;
-      from_label: string;
-      received_on: string;
-      due_on: string | null;
-      answered_on: string | null;
-    }>`select id, title, from_label, received_on, due_on, answered_on from recommendation
+    q<
+      RecommendationHeading & { due_on: string | null; answered_on: string | null }
+    >`select id, title, from_label, received_on, due_on, answered_on from recommendation
         where id = any(${ids}::uuid[]) order by received_on, id`,
   );
 

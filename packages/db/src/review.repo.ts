@@ -3,6 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { ReviewReportTable, ReviewRequestTable, ShortcomingTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { rowsUnder, insertRow } from './query.helpers.js';
 
 /**
  * Review reports (sơ kết, tổng kết) and working-group review requests: their rows and the few records they touch.
@@ -87,9 +88,8 @@ export async function reviewReportOwner(sql: Sql, id: string) {
   return qb(sql).selectFrom('review_report').select(['org_id', 'title']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertReviewReport(sql: Sql, row: Insertable<ReviewReportTable>) {
-  await qb(sql).insertInto('review_report').values(row).execute();
-}
+export const insertReviewReport = (sql: Sql, row: Insertable<ReviewReportTable>) =>
+  insertRow(sql, 'review_report', row);
 
 /** Marks the report changed now (its version is moved by the versioned update beside it). */
 export async function touchReviewReport(sql: Sql, id: string) {
@@ -140,37 +140,25 @@ export async function listReviewRequests(sql: Sql, orgId: string, clearance: num
     .execute();
 }
 
-export async function insertReviewRequest(sql: Sql, row: Insertable<ReviewRequestTable>) {
-  await qb(sql).insertInto('review_request').values(row).execute();
-}
+export const insertReviewRequest = (sql: Sql, row: Insertable<ReviewRequestTable>) =>
+  insertRow(sql, 'review_request', row);
 
 export async function touchReviewRequest(sql: Sql, id: string) {
   await qb(sql).updateTable('review_request').set({ updated_at: q`now()` }).where('id', '=', id).execute();
 }
 
 /** The shortcomings a working group's conclusion entered in the register, in the order entered. */
-export async function reviewRequestShortcomings(sql: Sql, requestId: string) {
-  return qb(sql)
-    .selectFrom('shortcoming')
-    .select(['id', 'text', 'state', 'due_date'])
-    .where('review_request_id', '=', requestId)
-    .orderBy('created_at')
-    .execute();
-}
+export const reviewRequestShortcomings = (sql: Sql, requestId: string) =>
+  rowsUnder(sql, 'shortcoming', { review_request_id: requestId }, ['id', 'text', 'state', 'due_date'], ['created_at']);
+
+const RECOMMENDATION_HEADING_COLUMNS = ['id', 'title', 'state', 'due_on'] as const;
 
 /** The recommendations a working group's conclusion made, in the order made. */
-export async function reviewRequestRecommendations(sql: Sql, requestId: string) {
-  return qb(sql)
-    .selectFrom('recommendation')
-    .select(['id', 'title', 'state', 'due_on'])
-    .where('review_request_id', '=', requestId)
-    .orderBy('created_at')
-    .execute();
-}
+export const reviewRequestRecommendations = (sql: Sql, requestId: string) =>
+  rowsUnder(sql, 'recommendation', { review_request_id: requestId }, RECOMMENDATION_HEADING_COLUMNS, ['created_at']);
 
-export async function insertReviewRequestShortcoming(sql: Sql, row: Insertable<ShortcomingTable>) {
-  await qb(sql).insertInto('shortcoming').values(row).execute();
-}
+export const insertReviewRequestShortcoming = (sql: Sql, row: Insertable<ShortcomingTable>) =>
+  insertRow(sql, 'shortcoming', row);
 
 export async function linkRecommendationToReviewRequest(sql: Sql, recommendationId: string, requestId: string) {
   await qb(sql)

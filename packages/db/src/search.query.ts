@@ -2,6 +2,7 @@ import { sql as q } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import type { RecommendationHeading } from './recommendation.repo.js';
 import { searchScope } from './search.scope.js';
 import type { SearchScope } from './search.scope.js';
 
@@ -128,14 +129,9 @@ export async function searchRecommendationRows(sql: Sql, scope: SearchScope, s: 
   const m = match(s, q.ref('r.search_text'), [q.ref('r.answer_symbol')]);
   return rowsOf(
     sql,
-    q<{
-      id: string;
-      title: string;
-      from_label: string;
-      received_on: string;
-      state: string;
-      answer_symbol: string | null;
-    }>`select r.id, r.title, r.from_label, r.received_on, r.state, r.answer_symbol from recommendation r
+    q<
+      RecommendationHeading & { state: string; answer_symbol: string | null }
+    >`select r.id, r.title, r.from_label, r.received_on, r.state, r.answer_symbol from recommendation r
         where ${searchScope.recommendation(scope)} and ${m.where} order by ${m.first}, r.received_on desc, r.id
           limit ${q.lit(limit)}`,
   );

@@ -2,6 +2,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import type { ShortcomingTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { insertRow } from './query.helpers.js';
 
 /** A shortcoming with the titles of what named it: a review report, an inspection or a review request. */
 export type ShortcomingRow = Omit<Selectable<ShortcomingTable>, 'state'> & {
@@ -73,9 +74,7 @@ export async function shortcomingReportOrg(s: Sql, reportId: string) {
   return qb(s).selectFrom('review_report').select('org_id').where('id', '=', reportId).executeTakeFirst();
 }
 
-export async function insertShortcoming(s: Sql, row: Insertable<ShortcomingTable>) {
-  await qb(s).insertInto('shortcoming').values(row).execute();
-}
+export const insertShortcoming = (s: Sql, row: Insertable<ShortcomingTable>) => insertRow(s, 'shortcoming', row);
 
 export async function touchShortcoming(s: Sql, id: string) {
   await qb(s).updateTable('shortcoming').set({ updated_at: sql`now()` }).where('id', '=', id).execute();

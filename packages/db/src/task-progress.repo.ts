@@ -2,16 +2,13 @@ import { type Insertable, sql } from 'kysely';
 import type { TaskExtensionTable, TaskFileTable, TaskReportTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { insertRow } from './query.helpers.js';
 
 /** A task's progress reports with their evidence files, and its extension requests and decisions. */
 
-export async function insertTaskReport(s: Sql, row: Insertable<TaskReportTable>) {
-  await qb(s).insertInto('task_report').values(row).execute();
-}
+export const insertTaskReport = (s: Sql, row: Insertable<TaskReportTable>) => insertRow(s, 'task_report', row);
 
-export async function insertTaskFile(s: Sql, row: Insertable<TaskFileTable>) {
-  await qb(s).insertInto('task_file').values(row).execute();
-}
+export const insertTaskFile = (s: Sql, row: Insertable<TaskFileTable>) => insertRow(s, 'task_file', row);
 
 /**
  * A report's effect on its task: the percent and state; the date it was reported finished, kept from the first
@@ -54,9 +51,7 @@ export async function taskHasPendingExtension(s: Sql, taskId: string) {
   return r !== undefined;
 }
 
-export async function insertTaskExtension(s: Sql, row: Insertable<TaskExtensionTable>) {
-  await qb(s).insertInto('task_extension').values(row).execute();
-}
+export const insertTaskExtension = (s: Sql, row: Insertable<TaskExtensionTable>) => insertRow(s, 'task_extension', row);
 
 export async function taskExtensionById(s: Sql, taskId: string, extensionId: string) {
   return qb(s)

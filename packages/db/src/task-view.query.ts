@@ -2,6 +2,7 @@ import type { TaskLead } from '@quyche/core';
 import { sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { rowsUnder } from './query.helpers.js';
 import type { TaskSupporting } from './task.repo.js';
 
 /** What a task's page shows beside the task: names, milestones, reports, files, extensions, where it came from. */
@@ -15,54 +16,33 @@ export async function taskSourceBody(s: Sql, bodyId: string) {
   return qb(s).selectFrom('body').select(['name', 'kind']).where('id', '=', bodyId).executeTakeFirst();
 }
 
-export async function taskMilestonesOf(s: Sql, taskId: string) {
-  return qb(s)
-    .selectFrom('task_milestone')
-    .select(['id', 'title', 'due_date', 'done_on'])
-    .where('task_id', '=', taskId)
-    .orderBy('position')
-    .execute();
-}
+export const taskMilestonesOf = (s: Sql, taskId: string) =>
+  rowsUnder(s, 'task_milestone', { task_id: taskId }, ['id', 'title', 'due_date', 'done_on'], ['position']);
 
-export async function taskReportsOf(s: Sql, taskId: string) {
-  return qb(s)
-    .selectFrom('task_report')
-    .select(['id', 'reported_on', 'percent', 'text'])
-    .where('task_id', '=', taskId)
-    .orderBy('reported_on')
-    .orderBy('created_at')
-    .execute();
-}
+const REPORT_COLUMNS = ['id', 'reported_on', 'percent', 'text'] as const;
+
+export const taskReportsOf = (s: Sql, taskId: string) =>
+  rowsUnder(s, 'task_report', { task_id: taskId }, REPORT_COLUMNS, ['reported_on', 'created_at']);
 
 /** The evidence files of a task, without their content. */
-export async function taskFilesOf(s: Sql, taskId: string) {
-  return qb(s)
-    .selectFrom('task_file')
-    .select(['id', 'report_id', 'file_name', 'size'])
-    .where('task_id', '=', taskId)
-    .orderBy('created_at')
-    .execute();
-}
+export const taskFilesOf = (s: Sql, taskId: string) =>
+  rowsUnder(s, 'task_file', { task_id: taskId }, ['id', 'report_id', 'file_name', 'size'], ['created_at']);
 
-export async function taskExtensionsOf(s: Sql, taskId: string) {
-  return qb(s)
-    .selectFrom('task_extension')
-    .select([
-      'id',
-      'requested_on',
-      'requested_to',
-      'reason',
-      'state',
-      'decided_on',
-      'decided_by',
-      'decision_ref',
-      'note',
-      'version',
-    ])
-    .where('task_id', '=', taskId)
-    .orderBy('created_at')
-    .execute();
-}
+const EXTENSION_COLUMNS = [
+  'id',
+  'requested_on',
+  'requested_to',
+  'reason',
+  'state',
+  'decided_on',
+  'decided_by',
+  'decision_ref',
+  'note',
+  'version',
+] as const;
+
+export const taskExtensionsOf = (s: Sql, taskId: string) =>
+  rowsUnder(s, 'task_extension', { task_id: taskId }, EXTENSION_COLUMNS, ['created_at']);
 
 /** The meeting whose conclusion a task follows. */
 export async function taskSourceMeeting(s: Sql, conclusionItemId: string) {

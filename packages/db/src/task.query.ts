@@ -2,6 +2,7 @@ import { type ExpressionBuilder, type SqlBool, type Expression, sql } from 'kyse
 import type { Database } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { tasksWithSupervisor } from './task.base.js';
 import { taskOverdueOn } from './task.asof.js';
 import { type TaskRecord, type TaskRow, taskColumnsOf } from './task.repo.js';
 
@@ -124,9 +125,7 @@ export type TaskListRow = Pick<
 
 /** The list items with these ids, with their supervisor's name (in no particular order). */
 export async function taskListRowsByIds(s: Sql, ids: string[]) {
-  return qb(s)
-    .selectFrom('task as t')
-    .leftJoin('person as p', 'p.id', 't.supervisor_person_id')
+  return tasksWithSupervisor(s)
     .select([
       't.id',
       't.org_id',
@@ -154,9 +153,7 @@ export async function taskListRowsByIds(s: Sql, ids: string[]) {
 
 /** The tasks following these records (program items, inspections, recommendations), within clearance, by due date. */
 export async function tasksBySourceIds(s: Sql, kind: string, ids: string[], clearance: number) {
-  return qb(s)
-    .selectFrom('task as t')
-    .leftJoin('person as p', 'p.id', 't.supervisor_person_id')
+  return tasksWithSupervisor(s)
     .select([...taskColumnsOf('t'), 'p.full_name as supervisor_name'])
     .where('t.source_kind', '=', kind)
     .where('t.source_id', '=', anyOf(ids, 'uuid'))
@@ -169,9 +166,7 @@ export async function tasksBySourceIds(s: Sql, kind: string, ids: string[], clea
 
 /** Whole tasks with their supervisor's name and code: the rows of an exported sheet (in no particular order). */
 export async function taskSheetRowsByIds(s: Sql, ids: string[]) {
-  return qb(s)
-    .selectFrom('task as t')
-    .leftJoin('person as p', 'p.id', 't.supervisor_person_id')
+  return tasksWithSupervisor(s)
     .select([...taskColumnsOf('t'), 'p.full_name as supervisor_name', 'p.code as supervisor_code'])
     .where('t.id', '=', anyOf(ids, 'uuid'))
     .$castTo<TaskRecord & { supervisor_name: string | null; supervisor_code: string | null }>()

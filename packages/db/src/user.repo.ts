@@ -3,6 +3,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import type { AppUserTable, RoleGrantTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { insertRow } from './query.helpers.js';
 
 /** An account as the server reads it (with its password hash: never shown, only verified). */
 export type UserRow = Pick<
@@ -89,12 +90,8 @@ export async function countUsers(s: Sql): Promise<number> {
   return n;
 }
 
-export async function insertUser(s: Sql, row: Insertable<AppUserTable>) {
-  await qb(s).insertInto('app_user').values(row).execute();
-}
-export async function insertRoleGrant(s: Sql, row: Insertable<RoleGrantTable>) {
-  await qb(s).insertInto('role_grant').values(row).execute();
-}
+export const insertUser = (s: Sql, row: Insertable<AppUserTable>) => insertRow(s, 'app_user', row);
+export const insertRoleGrant = (s: Sql, row: Insertable<RoleGrantTable>) => insertRow(s, 'role_grant', row);
 
 /*
  * Account changes are plain writes to app_user and user_session, so that whatever caches sessions can be told by a

@@ -50,6 +50,29 @@ export async function updateAtVersion<T extends VersionedRecordTable>(
   return r as Selectable<Database[T]> | undefined;
 }
 
+/**
+ * `updateAtVersion` for a repository that reads its records as a list of columns: the row after the change as those
+ * columns, or undefined when that version is no longer current.
+ */
+export async function updateColumnsAtVersion<T extends VersionedRecordTable, R>(
+  s: Sql,
+  table: T,
+  id: string,
+  version: number,
+  changes: Updateable<Database[T]>,
+  columns: readonly string[],
+): Promise<R | undefined> {
+  // As above: the table, the changes and the columns are checked against each other at the call.
+  const r = await qb(s)
+    .updateTable(table as 'task')
+    .set((eb) => ({ ...(changes as Updateable<Database['task']>), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning(columns as readonly 'id'[])
+    .executeTakeFirst();
+  return r as R | undefined;
+}
+
 /** The current version of a row (undefined: no such row). */
 export async function currentVersionOf(s: Sql, table: VersionedRecordTable, id: string) {
   return (

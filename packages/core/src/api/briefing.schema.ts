@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BRIEFING_TASK_STATES } from '../review/briefing.rules.js';
-import { IdSchema, IsoDateSchema } from './common.schema.js';
+import { IdSchema, IsoDateSchema, counts } from './common.schema.js';
 import { ReviewPeriodSchema, ReviewQuerySchema } from './review.schema.js';
 
 /**
@@ -36,13 +36,7 @@ export const BriefingTaskSchema = z
   .meta({ id: 'BriefingTask' });
 
 const CountsSchema = z.object({
-  total: z.number().int(),
-  overdue: z.number().int(),
-  open: z.number().int(),
-  reported: z.number().int(),
-  doneLate: z.number().int(),
-  doneOnTime: z.number().int(),
-  closed: z.number().int(),
+  ...counts('total', 'overdue', 'open', 'reported', 'doneLate', 'doneOnTime', 'closed'),
 });
 
 const TaskGroupSchema = z.object({ counts: CountsSchema, items: z.array(BriefingTaskSchema) });

@@ -43,12 +43,18 @@ export const SixClearSchema = z.object({
   refused: z.object({ rule: z.string(), message_vi: z.string() }).nullable(),
 });
 
+/** The time a record is in force: from a date until a date, or open-ended (null); to spread among its fields. */
+export const validityFields = { validFrom: z.string(), validUntil: z.string().nullable() };
+
+/** Whole-number counts by name, in their order, to spread among an object's fields: `...counts('yes', 'no')`. */
+export function counts<K extends string>(...names: K[]): Record<K, z.ZodNumber> {
+  return Object.fromEntries(names.map((n) => [n, z.number().int()])) as Record<K, z.ZodNumber>;
+}
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
+    ...counts('page', 'pageSize', 'total'),
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common.schema.js';
+import { IdSchema, counts } from './common.schema.js';
 
 /** The register of conclusion notices (thông báo kết luận) with how far their follow-up has come. */
 export const ConclusionListQuerySchema = z.strictObject({
@@ -16,11 +16,7 @@ export const ConclusionListItemSchema = z.object({
   bodyName: z.string(),
   orgName: z.string(),
   /** Action items; those a task follows; their tasks done; overdue; without a task yet. */
-  items: z.number().int(),
-  followed: z.number().int(),
-  done: z.number().int(),
-  overdue: z.number().int(),
-  pending: z.number().int(),
+  ...counts('items', 'followed', 'done', 'overdue', 'pending'),
   /** Follow-up percentage: the mean progress of the action items (an item without a task counts 0 %). */
   percent: z.number(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMMENT_KINDS, DISPOSITIONS } from '../consultation/consultation.rules.js';
-import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema, counts } from './common.schema.js';
 import { RuleCheckSchema } from './common.schema.js';
 
 /** A recipient: an organization below (its committee answers), a body such as a Ban, or a person. */
@@ -212,14 +212,7 @@ export const ConsultationSchema = z.object({
     .nullable(),
   confidentiality: z.number().int(),
   counts: z.object({
-    recipients: z.number().int(),
-    answered: z.number().int(),
-    late: z.number().int(),
-    pending: z.number().int(),
-    notAnswering: z.number().int(),
-    comments: z.number().int(),
-    disposed: z.number().int(),
-    open: z.number().int(),
+    ...counts('recipients', 'answered', 'late', 'pending', 'notAnswering', 'comments', 'disposed', 'open'),
   }),
   /** What still blocks submitting the next version (empty: it may be submitted). */
   blockers: z.array(z.string()),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, PageQuerySchema } from './common.schema.js';
+import { IdSchema, IsoDateSchema, PageQuerySchema, counts } from './common.schema.js';
 
 /** The people directory: who holds which position on a date, searchable with or without diacritics. */
 export const DirectoryQuerySchema = PageQuerySchema.extend({
@@ -27,7 +27,5 @@ export const DirectoryEntrySchema = z.object({
 export const DirectorySchema = z.object({
   asOf: z.string(),
   items: z.array(DirectoryEntrySchema),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
+  ...counts('page', 'pageSize', 'total'),
 });

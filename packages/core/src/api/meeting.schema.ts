@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEETING_FORMATS, MEETING_KINDS } from '../meeting/meeting.rules.js';
-import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema, counts } from './common.schema.js';
 import { RuleCheckSchema, SixClearSchema } from './common.schema.js';
 import { TaskLeadSchema, TaskSupportSchema } from './task.schema.js';
 
@@ -192,10 +192,7 @@ export const ConclusionSchema = z.object({
   /** Follow-up of the action items, weighted over their tasks (items not yet tasks count as 0 %). */
   progress: z.object({
     percent: z.number(),
-    actionItems: z.number().int(),
-    tasks: z.number().int(),
-    done: z.number().int(),
-    overdue: z.number().int(),
+    ...counts('actionItems', 'tasks', 'done', 'overdue'),
   }),
 });
 
@@ -214,20 +211,14 @@ export const LiveSummarySchema = z.object({
   version: z.number().int(),
   state: z.string(),
   counts: z.object({
-    summoned: z.number().int(),
-    present: z.number().int(),
-    absentExcused: z.number().int(),
-    absent: z.number().int(),
-    guests: z.number().int(),
+    ...counts('summoned', 'present', 'absentExcused', 'absent', 'guests'),
   }),
   quorum: RuleCheckSchema.nullable(),
   sites: z.array(
     z.object({
       id: IdSchema,
       name: z.string(),
-      summoned: z.number().int(),
-      present: z.number().int(),
-      guests: z.number().int(),
+      ...counts('summoned', 'present', 'guests'),
     }),
   ),
   at: z.string(),
@@ -310,11 +301,7 @@ export const MeetingSchema = z.object({
   }),
   attendance: z.array(Attendance),
   counts: z.object({
-    summoned: z.number().int(),
-    present: z.number().int(),
-    absentExcused: z.number().int(),
-    absent: z.number().int(),
-    guests: z.number().int(),
+    ...counts('summoned', 'present', 'absentExcused', 'absent', 'guests'),
   }),
   sites: z.array(
     z.object({
@@ -323,9 +310,7 @@ export const MeetingSchema = z.object({
       hostOrgId: IdSchema.nullable(),
       leadPersonId: IdSchema.nullable(),
       leadName: z.string().nullable(),
-      summoned: z.number().int(),
-      present: z.number().int(),
-      guests: z.number().int(),
+      ...counts('summoned', 'present', 'guests'),
     }),
   ),
   documents: z.array(
@@ -357,11 +342,7 @@ export const MeetingSchema = z.object({
         z.object({
           id: IdSchema,
           method: z.string(),
-          yes: z.number().int(),
-          no: z.number().int(),
-          abstain: z.number().int(),
-          totalMembers: z.number().int(),
-          present: z.number().int(),
+          ...counts('yes', 'no', 'abstain', 'totalMembers', 'present'),
           passed: z.boolean(),
           reason_vi: z.string(),
           ruleIds: z.array(z.string()),
@@ -376,10 +357,7 @@ export const MeetingSchema = z.object({
         .optional(),
       writtenTally: z
         .object({
-          agree: z.number().int(),
-          disagree: z.number().int(),
-          abstain: z.number().int(),
-          replied: z.number().int(),
+          ...counts('agree', 'disagree', 'abstain', 'replied'),
         })
         .nullable(),
     }),
@@ -532,10 +510,7 @@ export const ConferenceQuotaReportSchema = z.object({
   year: z.number().int(),
   regulation: z.object({ versionId: IdSchema, regulationId: IdSchema, expression: z.string() }).nullable(),
   totals: z.object({
-    total: z.number().int(),
-    inPerson: z.number().int(),
-    online: z.number().int(),
-    provinceWide: z.number().int(),
+    ...counts('total', 'inPerson', 'online', 'provinceWide'),
     lastYearTotal: z.number().int().nullable(),
     lastYearSource: z.enum(['records', 'baseline']).nullable(),
     lastYearNote: z.string().nullable(),

@@ -14,6 +14,8 @@ import {
   PageQuerySchema,
   TextSchema,
   VersionSchema,
+  counts,
+  validityFields,
 } from './common.schema.js';
 
 const validity = { validFrom: IsoDateSchema, validUntil: IsoDateSchema.nullable().optional() };
@@ -31,8 +33,7 @@ export const OrganizationSchema = z
     shortName: z.string().nullable(),
     kind: z.enum(ORGANIZATION_KINDS),
     symbol: z.string().nullable(),
-    validFrom: z.string(),
-    validUntil: z.string().nullable(),
+    ...validityFields,
     confidentiality: z.number().int(),
     version: z.number().int(),
   })
@@ -68,8 +69,7 @@ export const TreeNodeSchema: z.ZodType<TreeNode> = z.lazy(() =>
     code: z.string(),
     name: z.string(),
     kind: z.enum(ORGANIZATION_KINDS),
-    validFrom: z.string(),
-    validUntil: z.string().nullable(),
+    ...validityFields,
     childCount: z.number().int(),
     predecessors: z.array(
       z.object({ id: IdSchema, name: z.string(), validUntil: z.string().nullable(), succession: z.string() }),
@@ -87,8 +87,7 @@ export const TreeSchema = z.object({ asOf: z.string(), roots: z.array(TreeNodeSc
 export const ParentLinkSchema = z.object({
   id: IdSchema,
   parent: OrgRefSchema,
-  validFrom: z.string(),
-  validUntil: z.string().nullable(),
+  ...validityFields,
 });
 
 export const BodySchema = z
@@ -100,8 +99,7 @@ export const BodySchema = z
     name: z.string(),
     symbol: z.string().nullable(),
     partOf: IdSchema.nullable(),
-    validFrom: z.string(),
-    validUntil: z.string().nullable(),
+    ...validityFields,
     confidentiality: z.number().int(),
     version: z.number().int(),
   })
@@ -113,8 +111,7 @@ export const TermSchema = z.object({
   orgId: IdSchema,
   name: z.string(),
   ordinal: z.number().int().nullable(),
-  validFrom: z.string(),
-  validUntil: z.string().nullable(),
+  ...validityFields,
   congressClosedOn: z.string().nullable(),
   version: z.number().int(),
 });
@@ -199,11 +196,7 @@ export const ReorganizationResultSchema = z.object({
   applied: z.boolean(),
   summary_vi: z.string(),
   closed: z.object({
-    organizations: z.number().int(),
-    bodies: z.number().int(),
-    memberships: z.number().int(),
-    partyMembers: z.number().int(),
-    parentLinks: z.number().int(),
+    ...counts('organizations', 'bodies', 'memberships', 'partyMembers', 'parentLinks'),
   }),
   movedChildren: z.number().int(),
   /** Open tasks led by the organizations that end, moved to the successor. */
@@ -240,8 +233,7 @@ export const MembershipSchema = z
     person: z.object({ id: IdSchema, fullName: z.string() }),
     role: z.enum(POSITION_ROLES),
     title: z.string().nullable(),
-    validFrom: z.string(),
-    validUntil: z.string().nullable(),
+    ...validityFields,
     endReason: z.string().nullable(),
     version: z.number().int(),
   })
@@ -279,8 +271,7 @@ export const PartyMemberSchema = z.object({
   orgId: IdSchema,
   person: z.object({ id: IdSchema, fullName: z.string() }),
   status: z.enum(PARTY_MEMBER_STATUSES),
-  validFrom: z.string(),
-  validUntil: z.string().nullable(),
+  ...validityFields,
   version: z.number().int(),
 });
 export const CreatePartyMemberSchema = z

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVIDENCE_KINDS, INDICATOR_GROUPS } from '../review/review.indicators.js';
 import { REVIEW_PERIOD_KINDS } from '../review/review.period.js';
 import { REPORT_SECTIONS } from '../review/review.report.js';
-import { IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+import { IdSchema, IsoDateSchema, TextSchema, VersionSchema, counts } from './common.schema.js';
 import { TaskLeadSchema } from './task.schema.js';
 import { ConsultationRecipientInputSchema } from './consultation.schema.js';
 
@@ -47,10 +47,7 @@ export const IndicatorSchema = z
 const TaskBreakdownRow = z.object({
   key: z.string().nullable(),
   name: z.string(),
-  assigned: z.number().int(),
-  doneOnTime: z.number().int(),
-  doneLate: z.number().int(),
-  overdue: z.number().int(),
+  ...counts('assigned', 'doneOnTime', 'doneLate', 'overdue'),
 });
 
 export const ReviewSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TASK_STATES } from '../work/task.rules.js';
-import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
+import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema, counts } from './common.schema.js';
 import { RuleCheckSchema, SixClearSchema } from './common.schema.js';
 
 /** The one lead (rõ người): a unit of the system (a body or an organization) or a person. */
@@ -236,9 +236,7 @@ export const CoverageSchema = z.object({
     z.object({
       personId: IdSchema,
       name: z.string(),
-      fields: z.number().int(),
-      openTasks: z.number().int(),
-      overdueTasks: z.number().int(),
+      ...counts('fields', 'openTasks', 'overdueTasks'),
     }),
   ),
 });
@@ -247,11 +245,7 @@ export const TaskDashboardSchema = z.object({
   orgId: IdSchema,
   asOf: z.string(),
   totals: z.object({
-    open: z.number().int(),
-    overdue: z.number().int(),
-    dueSoon: z.number().int(),
-    draft: z.number().int(),
-    doneThisYear: z.number().int(),
+    ...counts('open', 'overdue', 'dueSoon', 'draft', 'doneThisYear'),
   }),
   overdueByUnit: z.array(
     z.object({ leadId: IdSchema.nullable(), leadName: z.string(), count: z.number().int(), oldestDue: z.string() }),
@@ -304,9 +298,7 @@ export const TaskImportSchema = z.strictObject({
 });
 export const TaskImportResultSchema = z.object({
   dryRun: z.boolean(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
+  ...counts('created', 'updated', 'unchanged'),
   rows: z.array(
     z.object({
       row: z.number().int(),

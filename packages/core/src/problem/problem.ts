@@ -51,3 +51,13 @@ export class ProblemError<C extends string = never> extends Error {
     this.problem = p;
   }
 }
+
+/** A field of the request that fails a check against the data (VALIDATION_FAILED at that field). */
+export function invalidField(field: string, detail: string): ProblemError {
+  return new ProblemError('VALIDATION_FAILED', { field, detail });
+}
+
+/** A business rule the request breaks (RULE_VIOLATION, its precise code), told at `field`: the body unless named. */
+export function ruleViolation(code: ErrorCode, detail: string, field = 'body'): ProblemError {
+  return new ProblemError<ErrorCode>('RULE_VIOLATION', { code, field, detail });
+}

@@ -4,6 +4,7 @@ import type { Action, Grant } from '@quyche/core';
 import { appendAudit, orgChainUp } from '@quyche/db';
 import { accessCache } from './access.cache.js';
 import type { Db, Sql } from '@quyche/db';
+import type { z } from 'zod';
 
 export interface SessionUser {
   id: string;
@@ -19,6 +20,9 @@ export interface SessionUser {
   mustChangePassword: boolean;
 }
 
+/** What a use case receives of a request part: the output of its schema (defaults filled, values converted). */
+export type In<T extends z.ZodType> = z.output<T>;
+
 /** The account's row as the session and the calendar feed read it. */
 interface AccountRow {
   id: string;
@@ -29,6 +33,17 @@ interface AccountRow {
   locale: string;
 }
 
+/** What the session and the API's account say alike of an account's row: who it is and its clearance. */
+export function accountOf(u: Pick<AccountRow, 'id' | 'username' | 'display_name' | 'person_id' | 'clearance'>) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    personId: u.person_id,
+    clearance: u.clearance,
+  };
+}
+
 /** The signed-in user from the account's row, its grants and its session (none for a calendar feed). */
 export function sessionUserOf(
   u: AccountRow,
@@ -36,11 +51,7 @@ export function sessionUserOf(
   session: { id: string; csrfToken: string; mustChangePassword: boolean } | null,
 ): SessionUser {
   return {
-    id: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    personId: u.person_id,
-    clearance: u.clearance,
+    ...accountOf(u),
     locale: u.locale,
     grants,
     sessionId: session?.id ?? '',
@@ -99,6 +110,12 @@ export class RequestContext {
     if (!d.allowed) throw new ProblemError(d.denial === 'hidden' ? 'NOT_FOUND' : 'FORBIDDEN', { detail: d.reason_vi });
   }
 
+  /** Asserts the user may read the organization; what its lists are read with: it and the user's clearance. */
+  async readScope(orgId: string): Promise<{ orgId: string; clearance: number }> {
+    await this.assertOrg(orgId, 'read');
+    return { orgId, clearance: this.user.clearance };
+  }
+
   async can(orgId: string, action: Action, confidentiality = 0): Promise<boolean> {
     const chain = await this.chainUp(orgId);
     return decideAccess({
@@ -150,5 +167,15 @@ export class RequestContext {
     },
   ) {
     await appendAudit(tx, { actorUserId: this.user.id, actor: this.user.username, before: null, after: null, ...e });
+  }
+
+  /** Audits `action` done to one record, named by its entity, id and organization, with its state before and after. */
+  async auditChange(
+    tx: Sql,
+    action: string,
+    [entity, entityId, orgId]: [entity: string, entityId: string | null, orgId: string | null],
+    change: { before?: unknown; after?: unknown } = {},
+  ) {
+    await this.audit(tx, { action, entity, entityId, orgId, ...change });
   }
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ISSUE_PARSE, ProblemError } from '@quyche/core';
+import { ISSUE_PARSE, ProblemError, invalidField } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { timingSafeEqual } from 'node:crypto';
 import { RequestContext } from './context.js';
@@ -86,7 +86,7 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
       value !== null &&
       !(typeof value === 'object' && Object.keys(value as object).length === 0)
     ) {
-      throw new ProblemError('VALIDATION_FAILED', { field: 'body', detail: 'Địa chỉ này không nhận nội dung gửi lên' });
+      throw invalidField('body', 'Địa chỉ này không nhận nội dung gửi lên');
     }
     return undefined;
   }
@@ -162,3 +162,17 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
     },
   });
 }
+
+/** `defineRoute` bound to the app and database of a group of routes (each route names its tag). */
+export const routesOf =
+  (app: FastifyInstance, db: Db) =>
+  <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(d: RouteDef<P, Q, B, R>) =>
+    defineRoute(app, db, d);
+
+/** `defineRoute` bound to the app and database of a group of routes and to their tag (their section of the API). */
+export const taggedRoutesOf =
+  (app: FastifyInstance, db: Db, tag: string) =>
+  <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    d: Omit<RouteDef<P, Q, B, R>, 'tag'>,
+  ) =>
+    defineRoute(app, db, { tag, ...d });

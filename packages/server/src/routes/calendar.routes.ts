@@ -13,14 +13,12 @@ import {
 import type { Db } from '@quyche/db';
 import { RequestContext } from '../http/context.js';
 import { sendProblem, toProblem } from '../http/problem.http.js';
-import { defineRoute } from '../http/route.js';
+import { taggedRoutesOf } from '../http/route.js';
 import * as calendar from '../services/calendar.service.js';
 import { bodyFeed, feedUser, newFeedToken, personFeed } from '../services/ics.service.js';
 
 export function calendarRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
-  ) => defineRoute(app, db, { tag: 'calendar', ...d });
+  const r = taggedRoutesOf(app, db, 'calendar');
   /** A year's report on a body or organization (this year unless `year`), as it stood `asOf` if given. */
   const yearly = <R extends z.ZodType>(
     url: string,

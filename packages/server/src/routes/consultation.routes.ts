@@ -22,7 +22,7 @@ import {
   SynthesisSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
-import { defineRoute } from '../http/route.js';
+import { taggedRoutesOf } from '../http/route.js';
 import type { JobRunner } from '../services/job.service.js';
 import { openStream } from '../http/event-stream.js';
 import type { ConsultationHub } from '../services/consultation.live.js';
@@ -42,9 +42,7 @@ const DraftSchema = z.object({
 });
 
 export function consultationRoutes(app: FastifyInstance, db: Db, hub: ConsultationHub) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
-  ) => defineRoute(app, db, { tag: 'consultations', ...d });
+  const r = taggedRoutesOf(app, db, 'consultations');
   const C = { params: IdParamsSchema, response: ConsultationSchema };
   const runJobs = () => (app as unknown as { jobs: JobRunner }).jobs.runPending();
   r({

@@ -29,7 +29,7 @@ import {
   WrittenResponseSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
-import { defineRoute } from '../http/route.js';
+import { taggedRoutesOf } from '../http/route.js';
 import { openStream } from '../http/event-stream.js';
 import type { MeetingHub } from '../services/meeting.live.js';
 import * as meetings from '../services/meeting.service.js';
@@ -45,9 +45,7 @@ import * as sites from '../services/site.service.js';
 import { attachment, DOCX } from '../http/download.js';
 
 export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
-  ) => defineRoute(app, db, { tag: 'meetings', ...d });
+  const r = taggedRoutesOf(app, db, 'meetings');
   const M = { params: IdParamsSchema, response: MeetingSchema };
   r({
     method: 'GET',

@@ -4,7 +4,7 @@ import { IdParamsSchema, IsoDateSchema, ProblemError } from '@quyche/core';
 import { listNotifications, markNotificationRead, markNotificationsReadUpTo, notificationOwner } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import type { AppConfig } from '../config.js';
-import { defineRoute } from '../http/route.js';
+import { taggedRoutesOf } from '../http/route.js';
 import type { JobRunner } from '../services/job.service.js';
 import { scanReminders } from '../services/reminder.service.js';
 
@@ -23,9 +23,7 @@ const NotificationSchema = z.object({
 });
 
 export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConfig) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
-  ) => defineRoute(app, db, { tag: 'notifications', ...d });
+  const r = taggedRoutesOf(app, db, 'notifications');
   r({
     method: 'GET',
     url: '/notifications',
@@ -56,13 +54,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConf
       ctx.db.transaction(async (tx) => {
         const marked = await markNotificationsReadUpTo(tx, ctx.user.id, body.upTo);
         if (marked > 0)
-          await ctx.audit(tx, {
-            action: 'read_all',
-            entity: 'notification',
-            entityId: null,
-            orgId: null,
-            after: { marked, upTo: body.upTo },
-          });
+          await ctx.auditChange(tx, 'read_all', ['notification', null, null], { after: { marked, upTo: body.upTo } });
         return { marked };
       }),
   });
@@ -77,13 +69,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConf
       if (owner !== ctx.user.id) throw new ProblemError('NOT_FOUND', { detail: 'Không có thông báo này' });
       await ctx.db.transaction(async (tx) => {
         await markNotificationRead(tx, params.id);
-        await ctx.audit(tx, {
-          action: 'read',
-          entity: 'notification',
-          entityId: params.id,
-          orgId: null,
-          after: { read: true },
-        });
+        await ctx.auditChange(tx, 'read', ['notification', params.id, null], { after: { read: true } });
       });
     },
   });
@@ -103,11 +89,7 @@ export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConf
         throw new ProblemError('FORBIDDEN', { detail: 'Chỉ quản trị viên chạy quét nhắc hạn' });
       const s = await scanReminders(db, config, body.today ?? ctx.today());
       await ctx.db.transaction((tx) =>
-        ctx.audit(tx, {
-          action: 'run_reminders',
-          entity: 'job',
-          entityId: null,
-          orgId: null,
+        ctx.auditChange(tx, 'run_reminders', ['job', null, null], {
           after: { today: body.today ?? ctx.today(), ...s },
         }),
       );

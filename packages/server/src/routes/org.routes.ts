@@ -29,7 +29,7 @@ import {
   UpdatePartyMemberSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
-import { defineRoute } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import * as bodies from '../services/body.service.js';
 import * as org from '../services/org.service.js';
 import * as positions from '../services/position.service.js';
@@ -37,9 +37,7 @@ import * as reorganizations from '../services/reorganization.service.js';
 import * as terms from '../services/term.service.js';
 
 export function orgRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Parameters<typeof defineRoute<P, Q, B, R>>[2],
-  ) => defineRoute(app, db, d);
+  const r = routesOf(app, db);
   r({
     method: 'GET',
     url: '/organizations',

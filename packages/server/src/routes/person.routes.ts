@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
 import {
   AsOfQuerySchema,
   AuditEntrySchema,
@@ -19,15 +18,13 @@ import {
   UpdatePortfolioSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
-import { defineRoute } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import * as people from '../services/person.service.js';
 import { search } from '../services/search.service.js';
 import * as users from '../services/user.service.js';
 
 export function personRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Parameters<typeof defineRoute<P, Q, B, R>>[2],
-  ) => defineRoute(app, db, d);
+  const r = routesOf(app, db);
   r({
     method: 'GET',
     url: '/people',

@@ -25,7 +25,7 @@ import {
   UpdateProgramSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
-import { defineRoute } from '../http/route.js';
+import { taggedRoutesOf } from '../http/route.js';
 import { cancelProgram, createProgram, updateProgram } from '../services/program.service.js';
 import { addProgramItem, deleteProgramItem, updateProgramItem } from '../services/program-item.service.js';
 import { adoptProgram, taskFromProgramItem } from '../services/program-adoption.service.js';
@@ -34,9 +34,7 @@ import * as inspections from '../services/inspection.service.js';
 import * as recommendations from '../services/recommendation.service.js';
 
 export function programRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
-  ) => defineRoute(app, db, { tag: 'programs', ...d });
+  const r = taggedRoutesOf(app, db, 'programs');
   const P = { params: IdParamsSchema, response: ProgramSchema };
   r({
     method: 'GET',

@@ -23,16 +23,14 @@ import {
   ValidateResultSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
-import { defineRoute } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import type { RequestContext } from '../http/context.js';
 import * as regs from '../services/regulation.service.js';
 import * as regVersions from '../services/regulation-version.service.js';
 import { impactOf } from '../services/regulation-impact.service.js';
 
 export function regulationRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Parameters<typeof defineRoute<P, Q, B, R>>[2],
-  ) => defineRoute(app, db, d);
+  const r = routesOf(app, db);
   const VersionParams = z.strictObject({ id: IdSchema, versionId: IdSchema });
   // Who only reads sends no regulation text or file to be parsed.
   const mayWrite = async ({ ctx }: { ctx: RequestContext }) => ctx.assertMayWriteSomewhere();

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
 import {
   ConcludeReviewRequestSchema,
   CreateReviewRequestSchema,
@@ -10,14 +9,12 @@ import {
   SubmitReviewRequestSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
-import { defineRoute } from '../http/route.js';
+import { taggedRoutesOf } from '../http/route.js';
 import * as requests from '../services/review-request.service.js';
 
 /** Working-group reviews: the superior's request, the subordinate's report, the group's conclusion. */
 export function reviewRequestRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
-  ) => defineRoute(app, db, { tag: 'reviews', ...d });
+  const r = taggedRoutesOf(app, db, 'reviews');
   r({
     method: 'POST',
     url: '/review-requests',

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
 import { NextProgramSchema, ProgramSchema } from '@quyche/core';
 import {
   AdoptReviewReportSchema,
@@ -22,7 +21,7 @@ import {
   UpdateReviewReportSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
-import { defineRoute } from '../http/route.js';
+import { taggedRoutesOf } from '../http/route.js';
 import { attachment, DOCX } from '../http/download.js';
 import * as review from '../services/review.service.js';
 import { subordinatesReview } from '../services/review-subordinates.service.js';
@@ -34,9 +33,7 @@ import { reviewRequestRoutes } from './review-request.routes.js';
 import * as shortcomings from '../services/shortcoming.service.js';
 
 export function reviewRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
-  ) => defineRoute(app, db, { tag: 'reviews', ...d });
+  const r = taggedRoutesOf(app, db, 'reviews');
   r({
     method: 'GET',
     url: '/organizations/:id/review',

@@ -4,7 +4,7 @@ import { jobQueueState, requeueFailedJob } from '@quyche/db';
 import type { Db } from '@quyche/db';
 import { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
-import { defineRoute } from '../http/route.js';
+import { taggedRoutesOf } from '../http/route.js';
 import { assertMayBackUp, streamBackup } from '../services/backup.service.js';
 import { JOB_KIND_LABELS } from '../services/job.kinds.js';
 
@@ -29,9 +29,7 @@ const assertAdmin = (ctx: RequestContext) => {
 };
 
 export function systemRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
-  ) => defineRoute(app, db, { tag: 'system', ...d });
+  const r = taggedRoutesOf(app, db, 'system');
   r({
     method: 'POST',
     url: '/system/backup',
@@ -89,7 +87,7 @@ export function systemRoutes(app: FastifyInstance, db: Db) {
       await ctx.db.transaction(async (tx) => {
         const j = await requeueFailedJob(tx, params.id);
         if (!j) throw new ProblemError('NOT_FOUND', { detail: 'Không có công việc thất bại này' });
-        await ctx.audit(tx, { action: 'retry', entity: 'job', entityId: j.id, orgId: null, after: { kind: j.kind } });
+        await ctx.auditChange(tx, 'retry', ['job', j.id, null], { after: { kind: j.kind } });
       });
     },
   });

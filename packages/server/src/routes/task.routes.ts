@@ -23,7 +23,7 @@ import {
   UpdateTaskSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
-import { defineRoute } from '../http/route.js';
+import { taggedRoutesOf } from '../http/route.js';
 import { loadTask } from '../services/task.view.js';
 import * as tasks from '../services/task.service.js';
 import * as progress from '../services/task-progress.service.js';
@@ -44,9 +44,7 @@ function sendDownload(reply: FastifyReply, mediaType: string, fileName: string, 
 }
 
 export function taskRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Omit<Parameters<typeof defineRoute<P, Q, B, R>>[2], 'tag'>,
-  ) => defineRoute(app, db, { tag: 'tasks', ...d });
+  const r = taggedRoutesOf(app, db, 'tasks');
   const T = { params: IdParamsSchema, response: TaskSchema };
   r({
     method: 'GET',

@@ -1,16 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
 import { z as zod } from 'zod';
 import { CreateUserSchema, IdParamsSchema, ResetPasswordSchema, UserSchema } from '@quyche/core';
 import type { Db } from '@quyche/db';
-import { defineRoute } from '../http/route.js';
+import { routesOf } from '../http/route.js';
 import * as users from '../services/user.service.js';
 
 /** Accounts, for administrators: each in the organizations the administrator manages (`manage_users`). */
 export function userRoutes(app: FastifyInstance, db: Db) {
-  const r = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-    d: Parameters<typeof defineRoute<P, Q, B, R>>[2],
-  ) => defineRoute(app, db, d);
+  const r = routesOf(app, db);
   r({
     method: 'GET',
     url: '/users',

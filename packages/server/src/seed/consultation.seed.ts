@@ -153,13 +153,18 @@ export async function seedConsultations(
     });
     if (!answered) continue;
     const picks = i >= 11 ? [] : [0, 1, 2, 3, 4, 5, 6].filter((k) => (k + i) % 3 !== 0).slice(0, 2 + (i % 3));
-    if (picks.length === 0) {
-      await insertConsultationComment(tx, {
+    /** The recipient's next comment, numbered on from the last. */
+    const comment = (c: Omit<Parameters<typeof insertConsultationComment>[1], 'id' | 'org_id' | 'position'>) =>
+      insertConsultationComment(tx, {
         id: uuidv7(),
         org_id: opts.provinceId,
+        position: ++position,
+        ...c,
+      });
+    if (picks.length === 0) {
+      await comment({
         consultation_id: id,
         recipient_id: rid,
-        position: ++position,
         kind: 'no_comment',
         text: 'Nhất trí với dự thảo, không có ý kiến',
         created_by: opts.adminUser,
@@ -177,12 +182,9 @@ export async function seedConsultations(
             ? { disposition: 'accepted' as const, explanation: null }
             : DISPOSED[k]
           : undefined;
-      await insertConsultationComment(tx, {
-        id: uuidv7(),
-        org_id: opts.provinceId,
+      await comment({
         consultation_id: id,
         recipient_id: rid,
-        position: ++position,
         kind: x.kind,
         anchor_wid: e?.wId ?? null,
         anchor_eid: e?.eId ?? null,

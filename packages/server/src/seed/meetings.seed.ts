@@ -12,7 +12,7 @@ import {
   voteOutcome,
 } from '@quyche/core';
 import type { TaskDraft } from '@quyche/core';
-import { uuidv7 } from '@quyche/db';
+import { uuidv7, voteRow } from '@quyche/db';
 import type { Batch } from './batch.js';
 import { externalUnit, fixtureUnits } from './units.seed.js';
 import type { SeedBodies, SeedOrgs } from './units.seed.js';
@@ -776,18 +776,7 @@ export function seedMeetings2026(b: Batch, c: MeetingSeedContext) {
           method: it.topic === 'can_bo' ? 'secret_ballot' : 'show_of_hands',
         };
         const a = voteOutcome(regulation, p.body, it.topic, v, p.date);
-        b.add('vote', {
-          org_id: c.org,
-          agenda_item_id: item,
-          method: v.method,
-          total_members: v.totalMembers,
-          present: v.present,
-          yes: v.yes,
-          no: v.no,
-          abstain: v.abstain,
-          passed: a.result.passed,
-          outcome: JSON.stringify({ result: a.result, ruleIds: a.ruleIds, eIds: a.eIds, reason_vi: a.reason_vi }),
-        });
+        b.add('vote', voteRow(c.org, item, v, a));
         if (p.key === 'HN8')
           b.add('reserved_opinion', {
             org_id: c.org,

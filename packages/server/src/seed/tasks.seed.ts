@@ -31,6 +31,13 @@ const done = (no: number, doneOn: string, ...reports: [string, number, string][]
   doneOn,
   reports,
 });
+/** A task under way: its percentage is that of its latest report. */
+const underway = (no: number, ...reports: [string, number, string][]): Plan => ({
+  no,
+  state: 'in_progress',
+  percent: reports.at(-1)![1],
+  reports,
+});
 
 type Lead = { kind: 'unit'; id: string; name: string };
 interface Plan {
@@ -75,26 +82,18 @@ export function seedFixtureTasks(b: Batch, c: TaskSeedContext) {
     done(8, '2026-03-30', ['2026-03-27', 100, 'Trình dự thảo Quy chế phối hợp.']),
     done(11, '2026-01-29', ['2026-01-28', 100, 'Kế hoạch 10 hội nghị năm 2026 (năm 2025: 12).']),
     done(12, '2026-10-09', ['2026-10-01', 100, 'Trình Hội nghị lần thứ 9 Đề án phát triển du lịch biển.']),
-    {
-      no: 13,
-      state: 'in_progress',
-      percent: 60,
-      reports: [
-        ['2026-06-30', 40, 'Đã củng cố 2/5 chi bộ.'],
-        ['2026-09-15', 60, 'Đã củng cố 3/5 chi bộ; 2 chi bộ thôn 4, thôn 5 chưa kiện toàn chi ủy.'],
-      ],
-    },
+    underway(
+      13,
+      ['2026-06-30', 40, 'Đã củng cố 2/5 chi bộ.'],
+      ['2026-09-15', 60, 'Đã củng cố 3/5 chi bộ; 2 chi bộ thôn 4, thôn 5 chưa kiện toàn chi ủy.'],
+    ),
     done(14, '2026-03-19', ['2026-03-18', 100, 'Kế hoạch, tài liệu hội nghị đã gửi 96 điểm cầu.']),
     done(15, '2026-08-20', ['2026-08-12', 100, 'Tờ trình nhân sự đã trình Hội nghị lần thứ 8.']),
-    {
-      no: 17,
-      state: 'in_progress',
-      percent: 70,
-      reports: [
-        ['2026-06-15', 40, 'Đã tổng hợp báo cáo của 96 đảng ủy xã, phường.'],
-        ['2026-07-28', 70, 'Đang hoàn chỉnh dự thảo kết luận, chờ ý kiến Ban Tuyên giáo và Dân vận.'],
-      ],
-    },
+    underway(
+      17,
+      ['2026-06-15', 40, 'Đã tổng hợp báo cáo của 96 đảng ủy xã, phường.'],
+      ['2026-07-28', 70, 'Đang hoàn chỉnh dự thảo kết luận, chờ ý kiến Ban Tuyên giáo và Dân vận.'],
+    ),
     {
       no: 18,
       state: 'done',

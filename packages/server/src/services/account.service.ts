@@ -3,7 +3,7 @@ import { appendAudit, deleteSessions, getUser, getUserView, setPasswordHash, set
 import type { Db, UserViewRow } from '@quyche/db';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { assertNotLocked, clearFailures, passwordKey, recordFailure, THROTTLE } from '../auth/login.throttle.js';
-import type { RequestContext } from '../http/context.js';
+import { accountOf, type RequestContext } from '../http/context.js';
 
 /** Who changes an account: a signed-in administrator, or the command line ('cli', no user). */
 export interface Actor {
@@ -27,11 +27,7 @@ export function assertPasswordPolicy(password: string, field: string, opts: { us
 /** The API's account: never the password hash. */
 export function toUser(u: UserViewRow) {
   return {
-    id: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    personId: u.person_id,
-    clearance: u.clearance,
+    ...accountOf(u),
     disabled: u.disabled,
     mustChangePassword: u.must_change_password,
     lastLoginAt: u.last_login_at ? new Date(u.last_login_at).toISOString() : null,
@@ -126,11 +122,7 @@ export async function changeOwnPassword(ctx: RequestContext, input: { currentPas
   if (!(await verifyPassword(input.currentPassword, u.password_hash))) {
     await ctx.db.transaction(async (tx) => {
       const failures = await recordFailure(tx, key, THROTTLE.password);
-      await ctx.audit(tx, {
-        action: 'change_password_failed',
-        entity: 'app_user',
-        entityId: u.id,
-        orgId: null,
+      await ctx.auditChange(tx, 'change_password_failed', ['app_user', u.id, null], {
         after: { username: u.username, failures },
       });
     });
@@ -147,11 +139,7 @@ export async function changeOwnPassword(ctx: RequestContext, input: { currentPas
     await setPasswordHash(tx, u.id, hash, false);
     const revoked = await deleteSessions(tx, u.id, ctx.user.sessionId);
     await clearFailures(tx, key);
-    await ctx.audit(tx, {
-      action: 'change_password',
-      entity: 'app_user',
-      entityId: u.id,
-      orgId: null,
+    await ctx.auditChange(tx, 'change_password', ['app_user', u.id, null], {
       before: { username: u.username, mustChangePassword: u.must_change_password },
       after: { username: u.username, mustChangePassword: false, otherSessionsRevoked: revoked },
     });

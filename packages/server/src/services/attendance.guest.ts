@@ -1,4 +1,4 @@
-import { ProblemError } from '@quyche/core';
+import { ruleViolation } from '@quyche/core';
 import { insertMeetingAttendance, uuidv7 } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { notifyMeeting } from './meeting.service.js';
@@ -8,11 +8,7 @@ const FINISHED = ['closed', 'minutes_approved', 'cancelled'];
 /** Guests are added only until the meeting is over. */
 export function assertGuestsOpen(state: string) {
   if (FINISHED.includes(state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body',
-      detail: 'Hội nghị đã kết thúc: không thêm khách mời',
-    });
+    throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Hội nghị đã kết thúc: không thêm khách mời');
 }
 
 /**

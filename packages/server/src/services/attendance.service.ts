@@ -1,5 +1,4 @@
-import { formatDateVi, ProblemError } from '@quyche/core';
-import type { z } from 'zod';
+import { formatDateVi, ProblemError, invalidField, ruleViolation } from '@quyche/core';
 import type { AttendanceUpdateSchema, CreateGuestSchema, CreateSiteSchema, WrittenResponseSchema } from '@quyche/core';
 import {
   agendaItemIdsOfMeeting,
@@ -15,34 +14,23 @@ import {
   upsertWrittenResponse,
   uuidv7,
 } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { loadMeeting } from './meeting.load.js';
 import { assertGuestsOpen, insertGuest } from './attendance.guest.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 const FINISHED = ['closed', 'minutes_approved', 'cancelled'];
 
 function assertOpenForAttendance(state: string) {
   if (state === 'planned')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'CHUA_TRIEU_TAP',
-      field: 'body',
-      detail: 'Hội nghị chưa triệu tập: chưa có danh sách điểm danh',
-    });
-  if (FINISHED.includes(state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body',
-      detail: 'Hội nghị đã kết thúc: không sửa điểm danh',
-    });
+    throw ruleViolation('CHUA_TRIEU_TAP', 'Hội nghị chưa triệu tập: chưa có danh sách điểm danh');
+  if (FINISHED.includes(state)) throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Hội nghị đã kết thúc: không sửa điểm danh');
 }
 
 async function assertSite(ctx: RequestContext, meetingId: string, siteId: string | null | undefined) {
   if (!siteId) return;
   if (!(await meetingSiteById(ctx.db, siteId, meetingId)))
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.siteId', detail: 'Điểm cầu không thuộc hội nghị này' });
+    throw invalidField('body.siteId', 'Điểm cầu không thuộc hội nghị này');
 }
 
 /** Present, absent with reason, excused; at a connection point for online conferences. */
@@ -57,7 +45,7 @@ export async function updateAttendance(
   if (!row) throw new ProblemError('NOT_FOUND', { detail: 'Không có người này trong danh sách triệu tập' });
   assertOpenForAttendance(m.state);
   if (input.status === 'absent_excused' && !input.reason)
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.reason', detail: 'Vắng có lý do cần ghi lý do vắng' });
+    throw invalidField('body.reason', 'Vắng có lý do cần ghi lý do vắng');
   await assertSite(ctx, meetingId, input.siteId);
   const siteId = input.siteId === undefined ? row.site_id : input.siteId;
   await ctx.db.transaction(async (tx) => {
@@ -66,11 +54,7 @@ export async function updateAttendance(
       reason: input.status === 'present' ? null : (input.reason ?? null),
       siteId,
     });
-    await ctx.audit(tx, {
-      action: 'update',
-      entity: 'meeting_attendance',
-      entityId: attendanceId,
-      orgId: m.org_id,
+    await ctx.auditChange(tx, 'update', ['meeting_attendance', attendanceId, m.org_id], {
       before: { status: row.status, reason: row.reason, siteId: row.site_id },
       after: { ...input, siteId },
     });
@@ -88,11 +72,7 @@ export async function markAllPresent(ctx: RequestContext, meetingId: string) {
   assertOpenForAttendance(m.state);
   await ctx.db.transaction(async (tx) => {
     const marked = await markSummonedMembersPresent(tx, meetingId);
-    await ctx.audit(tx, {
-      action: 'mark_all_present',
-      entity: 'meeting',
-      entityId: meetingId,
-      orgId: m.org_id,
+    await ctx.auditChange(tx, 'mark_all_present', ['meeting', meetingId, m.org_id], {
       after: { present: marked.map((r) => r.id) },
     });
     await notifyMeeting(tx, meetingId);
@@ -114,30 +94,18 @@ export async function addGuest(ctx: RequestContext, meetingId: string, input: In
 export async function addSite(ctx: RequestContext, meetingId: string, input: In<typeof CreateSiteSchema>) {
   const m = await loadMeeting(ctx, meetingId, 'write');
   if (FINISHED.includes(m.state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body',
-      detail: 'Hội nghị đã kết thúc: không thêm điểm cầu',
-    });
+    throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Hội nghị đã kết thúc: không thêm điểm cầu');
   if (m.format === 'in_person')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_PHAI_TRUC_TUYEN',
-      field: 'body',
-      detail: 'Hội nghị trực tiếp không có điểm cầu: đổi hình thức sang trực tuyến trước',
-    });
+    throw ruleViolation(
+      'KHONG_PHAI_TRUC_TUYEN',
+      'Hội nghị trực tiếp không có điểm cầu: đổi hình thức sang trực tuyến trước',
+    );
   if (input.hostOrgId) await ctx.assertOrg(input.hostOrgId, 'read');
   if (input.leadPersonId) {
     const p = await getPerson(ctx.db, input.leadPersonId);
-    if (!p)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.leadPersonId',
-        detail: 'Không tìm thấy người chủ trì điểm cầu',
-      });
+    if (!p) throw invalidField('body.leadPersonId', 'Không tìm thấy người chủ trì điểm cầu');
     await ctx.assertOrg(p.org_id, 'read', p.confidentiality).catch(() => {
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.leadPersonId',
-        detail: 'Không tìm thấy người chủ trì điểm cầu',
-      });
+      throw invalidField('body.leadPersonId', 'Không tìm thấy người chủ trì điểm cầu');
     });
   }
   const id = uuidv7();
@@ -152,7 +120,7 @@ export async function addSite(ctx: RequestContext, meetingId: string, input: In<
       lead_person_id: input.leadPersonId ?? null,
       position: pos,
     });
-    await ctx.audit(tx, { action: 'create', entity: 'meeting_site', entityId: id, orgId: m.org_id, after: input });
+    await ctx.auditChange(tx, 'create', ['meeting_site', id, m.org_id], { after: input });
     await notifyMeeting(tx, meetingId);
   });
   return getMeetingDetail(ctx, meetingId);
@@ -169,47 +137,29 @@ export async function recordWrittenResponse(
 ) {
   const m = await loadMeeting(ctx, meetingId, 'write');
   if (m.kind !== 'written_consultation')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_PHAI_LAY_Y_KIEN',
-      field: 'body',
-      detail: 'Chỉ lấy ý kiến bằng văn bản mới nhận phiếu trả lời',
-    });
-  if (m.state !== 'in_session')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body',
-      detail: 'Phiếu chỉ được nhận khi đang lấy ý kiến',
-    });
+    throw ruleViolation('KHONG_PHAI_LAY_Y_KIEN', 'Chỉ lấy ý kiến bằng văn bản mới nhận phiếu trả lời');
+  if (m.state !== 'in_session') throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Phiếu chỉ được nhận khi đang lấy ý kiến');
   if (input.receivedOn < m.meeting_date) {
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.receivedOn',
-      detail:
-        `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, ` +
+    throw invalidField(
+      'body.receivedOn',
+      `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, ` +
         `trước ngày gửi phiếu lấy ý kiến ${formatDateVi(m.meeting_date)}`,
-    });
+    );
   }
   if (m.consultation_deadline && input.receivedOn > m.consultation_deadline) {
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'QUA_HAN_TRA_LOI',
-      field: 'body.receivedOn',
-      detail:
-        `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, ` +
+    throw ruleViolation(
+      'QUA_HAN_TRA_LOI',
+      `Phiếu nhận ngày ${formatDateVi(input.receivedOn)}, ` +
         `sau hạn trả lời ${formatDateVi(m.consultation_deadline)}`,
-    });
+      'body.receivedOn',
+    );
   }
   const att = await meetingAttendanceOfMember(ctx.db, meetingId, input.personId);
-  if (!att)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.personId',
-      detail: 'Người này không thuộc danh sách được lấy ý kiến',
-    });
+  if (!att) throw invalidField('body.personId', 'Người này không thuộc danh sách được lấy ý kiến');
   const items = new Set(await agendaItemIdsOfMeeting(ctx.db, meetingId));
   input.answers.forEach((a, i) => {
     if (!items.has(a.itemId))
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: `body.answers.${i}.itemId`,
-        detail: 'Nội dung không thuộc phiếu lấy ý kiến này',
-      });
+      throw invalidField(`body.answers.${i}.itemId`, 'Nội dung không thuộc phiếu lấy ý kiến này');
   });
   await ctx.db.transaction(async (tx) => {
     for (const a of input.answers) {
@@ -225,13 +175,7 @@ export async function recordWrittenResponse(
       });
     }
     await markMeetingAttendancePresent(tx, att.id);
-    await ctx.audit(tx, {
-      action: 'written_response',
-      entity: 'meeting_attendance',
-      entityId: att.id,
-      orgId: m.org_id,
-      after: input,
-    });
+    await ctx.auditChange(tx, 'written_response', ['meeting_attendance', att.id, m.org_id], { after: input });
     await notifyMeeting(tx, meetingId);
   });
   return getMeetingDetail(ctx, meetingId);

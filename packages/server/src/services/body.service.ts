@@ -1,5 +1,4 @@
-import { ProblemError } from '@quyche/core';
-import type { z } from 'zod';
+import { invalidField } from '@quyche/core';
 import type { CreateBodySchema, UpdateBodySchema } from '@quyche/core';
 import {
   getBody,
@@ -16,14 +15,12 @@ import {
   updateBodyVersioned,
   uuidv7,
 } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { withIntegrity } from './integrity.js';
 import { loadBody, loadOrg } from './org.load.js';
 import { versionProblem } from './version-conflict.js';
 
 /* Bodies of an organization (committees, standing committees, boards …): their page, creating and changing one. */
-
-type In<T extends z.ZodType> = z.output<T>;
 
 export async function getBodyDetail(ctx: RequestContext, id: string, asOfIn?: string) {
   const asOf = asOfIn ?? ctx.today();
@@ -47,18 +44,11 @@ export async function createBody(ctx: RequestContext, input: In<typeof CreateBod
   if (input.partOf) {
     const parent = await getBody(ctx.db, input.partOf);
     if (!parent || parent.org_id !== input.orgId)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.partOf',
-        detail: 'Cơ quan cấp trên phải thuộc cùng tổ chức',
-      });
+      throw invalidField('body.partOf', 'Cơ quan cấp trên phải thuộc cùng tổ chức');
   }
   if (input.termId) {
     const termOrg = await termOrgId(ctx.db, input.termId);
-    if (termOrg !== input.orgId)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.termId',
-        detail: 'Khóa, nhiệm kỳ phải là của chính tổ chức này',
-      });
+    if (termOrg !== input.orgId) throw invalidField('body.termId', 'Khóa, nhiệm kỳ phải là của chính tổ chức này');
   }
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
@@ -77,7 +67,7 @@ export async function createBody(ctx: RequestContext, input: In<typeof CreateBod
         search_text: orgSearchText(input.name),
       }),
     );
-    await ctx.audit(tx, { action: 'create', entity: 'body', entityId: id, orgId: input.orgId, after: input });
+    await ctx.auditChange(tx, 'create', ['body', id, input.orgId], { after: input });
     return toBody(row);
   });
 }
@@ -99,14 +89,7 @@ export async function updateBody(ctx: RequestContext, id: string, input: In<type
       if (!r) throw await versionProblem(tx, 'body', id, version);
       return r;
     });
-    await ctx.audit(tx, {
-      action: 'update',
-      entity: 'body',
-      entityId: id,
-      orgId: body.org_id,
-      before: toBody(body),
-      after: toBody(row),
-    });
+    await ctx.auditChange(tx, 'update', ['body', id, body.org_id], { before: toBody(body), after: toBody(row) });
     return toBody(row);
   });
 }

@@ -1,5 +1,4 @@
-import { checkSixClear, formatDateVi, ProblemError } from '@quyche/core';
-import type { z } from 'zod';
+import { checkSixClear, formatDateVi, ProblemError, invalidField, ruleViolation } from '@quyche/core';
 import type { IssueConclusionSchema } from '@quyche/core';
 import {
   conclusionExistsForMeeting,
@@ -10,12 +9,10 @@ import {
   lockMeeting,
   uuidv7,
 } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { loadBody, loadMeeting } from './meeting.load.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /** The 6 rõ of an action item as issued: its lead, support, deadline, supervisor, deciding body and product. */
 function sixClearOf(it: In<typeof IssueConclusionSchema>['items'][number]) {
@@ -38,22 +35,18 @@ function sixClearOf(it: In<typeof IssueConclusionSchema>['items'][number]) {
 export async function issueConclusion(ctx: RequestContext, meetingId: string, input: In<typeof IssueConclusionSchema>) {
   const m = await loadMeeting(ctx, meetingId, 'write');
   if (!['closed', 'minutes_approved'].includes(m.state)) {
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body',
-      detail: 'Thông báo kết luận được ban hành sau khi hội nghị bế mạc',
-    });
+    throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Thông báo kết luận được ban hành sau khi hội nghị bế mạc');
   }
   if (input.issuedOn < m.meeting_date) {
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.issuedOn',
-      detail: `Ngày ban hành (${formatDateVi(input.issuedOn)}) trước ngày họp (${formatDateVi(m.meeting_date)})`,
-    });
+    throw invalidField(
+      'body.issuedOn',
+      `Ngày ban hành (${formatDateVi(input.issuedOn)}) trước ngày họp (${formatDateVi(m.meeting_date)})`,
+    );
   }
   const visiblePerson = async (id: string, field: string) => {
     const p = await getPerson(ctx.db, id);
     const ok = p && (await ctx.can(p.org_id, 'read', p.confidentiality));
-    if (!ok) throw new ProblemError('VALIDATION_FAILED', { field, detail: `Không tìm thấy người mã ${id}` });
+    if (!ok) throw invalidField(field, `Không tìm thấy người mã ${id}`);
   };
   // Unless named, the notice is signed by the meeting's chair
   // (its signing block: "T/M BAN THƯỜNG VỤ / BÍ THƯ" and his name).
@@ -73,10 +66,7 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
     if (it.dueMeetingId) {
       const dm = await getMeeting(ctx.db, it.dueMeetingId);
       if (!dm || !(await ctx.can(dm.org_id, 'read', dm.confidentiality)))
-        throw new ProblemError('VALIDATION_FAILED', {
-          field: `body.items.${i}.dueMeetingId`,
-          detail: 'Không tìm thấy kỳ họp làm hạn',
-        });
+        throw invalidField(`body.items.${i}.dueMeetingId`, 'Không tìm thấy kỳ họp làm hạn');
     }
   }
   const { org, term } = await issuerOn(ctx, m.org_id, input.issuedOn, 'body');
@@ -130,11 +120,7 @@ export async function issueConclusion(ctx: RequestContext, meetingId: string, in
         six_clear: six ? JSON.stringify(six) : null,
       });
     }
-    await ctx.audit(tx, {
-      action: 'issue',
-      entity: 'conclusion',
-      entityId: conclusionId,
-      orgId: m.org_id,
+    await ctx.auditChange(tx, 'issue', ['conclusion', conclusionId, m.org_id], {
       after: { meetingId, symbol: doc.symbol, issuedOn: input.issuedOn, items: input.items.length },
     });
     await notifyMeeting(tx, meetingId);

@@ -11,6 +11,8 @@ import {
   replaceElementText,
   resolveAnchor,
   setFrontMatter,
+  invalidField,
+  ruleViolation,
 } from '@quyche/core';
 import type { NextVersionSchema, Regulation } from '@quyche/core';
 import {
@@ -21,15 +23,12 @@ import {
   uuidv7,
 } from '@quyche/db';
 import type { ConsultationCommentRow, ConsultationRow } from '@quyche/db';
-import type { z } from 'zod';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { assertNoBlockers, blockersOf, consistencyWithSuperior } from './consultation.checks.js';
 import { notifyConsultation } from './consultation.live.js';
 import { loadConsultationWithComments, versionRegulation } from './consultation.load.js';
 import { getConsultation } from './consultation.service.js';
 import { updateVersioned } from './sql-update.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -50,11 +49,7 @@ export async function nextVersion(ctx: RequestContext, id: string, input: In<typ
   const { c, recipients, comments, manage } = await loadConsultationWithComments(ctx, id);
   if (!manage) throw new ProblemError('FORBIDDEN', { detail: 'Chỉ cơ quan lấy ý kiến chỉnh lý dự thảo' });
   if (!['open', 'revised'].includes(c.state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'DA_TRINH_THONG_QUA',
-      field: 'params.id',
-      detail: 'Dự thảo đã trình thông qua',
-    });
+    throw ruleViolation('DA_TRINH_THONG_QUA', 'Dự thảo đã trình thông qua', 'params.id');
   assertNoBlockers(blockersOf(c, recipients, comments, ctx.today()));
   if (c.document_text !== null) return nextDocument(ctx, c, comments, input);
   const r = (await getRegulation(ctx.db, c.regulation_id!))!;
@@ -74,10 +69,7 @@ export async function nextVersion(ctx: RequestContext, id: string, input: In<typ
       });
     reg = p.regulation;
     if (reg.frontMatter.work && reg.frontMatter.work !== r.work)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.text',
-        detail: `Văn bản thuộc quy chế ${reg.frontMatter.work}, không phải ${r.work}`,
-      });
+      throw invalidField('body.text', `Văn bản thuộc quy chế ${reg.frontMatter.work}, không phải ${r.work}`);
   } else {
     reg = pinWIds(draft.regulation);
     for (const x of comments.filter((y) => y.adopted_text && y.disposition && y.disposition !== 'not_accepted')) {
@@ -121,11 +113,7 @@ export async function nextVersion(ctx: RequestContext, id: string, input: In<typ
       memo: input.memo,
     });
     await notifyConsultation(tx, id);
-    await ctx.audit(tx, {
-      action: 'revise',
-      entity: 'consultation',
-      entityId: id,
-      orgId: c.org_id,
+    await ctx.auditChange(tx, 'revise', ['consultation', id, c.org_id], {
       before: { state: c.state, nextVersionId: c.next_version_id },
       after: { state: after['state'], nextVersionId: vid, expression, applied: applied.length },
     });
@@ -173,8 +161,7 @@ async function nextDocument(
       applied.push({ commentId: x.id, eId: x.anchor_wid!, cite: `đoạn ${n}` });
     }
   }
-  if (after.length === 0)
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.text', detail: 'Bản chỉnh lý trống' });
+  if (after.length === 0) throw invalidField('body.text', 'Bản chỉnh lý trống');
   await ctx.db.transaction(async (tx) => {
     const row = await updateVersioned(tx, 'consultation', c.id, input.version, {
       state: 'revised',
@@ -182,11 +169,7 @@ async function nextDocument(
       memo: input.memo,
     });
     await notifyConsultation(tx, c.id);
-    await ctx.audit(tx, {
-      action: 'revise',
-      entity: 'consultation',
-      entityId: c.id,
-      orgId: c.org_id,
+    await ctx.auditChange(tx, 'revise', ['consultation', c.id, c.org_id], {
       before: { state: c.state },
       after: { state: row['state'], paragraphs: after.length, applied: applied.length },
     });

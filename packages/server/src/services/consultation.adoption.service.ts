@@ -8,6 +8,8 @@ import {
   ProblemError,
   setFrontMatter,
   whoDecides,
+  invalidField,
+  ruleViolation,
 } from '@quyche/core';
 import type { AdoptConsultationSchema, SubmitConsultationSchema } from '@quyche/core';
 import {
@@ -17,12 +19,11 @@ import {
   getRegulation,
   getVersion,
   insertConsultationAgendaItem,
-  nextConsultationAgendaPosition,
+  nextAgendaItemPosition,
   uuidv7,
 } from '@quyche/db';
 import type { ConsultationCompetence, Sql } from '@quyche/db';
-import type { z } from 'zod';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { assertNoBlockers, blockersOf, consistencyWithSuperior } from './consultation.checks.js';
 import { notifyConsultation } from './consultation.live.js';
 import { ADOPTION_MATTER, loadConsultationWithComments } from './consultation.load.js';
@@ -32,8 +33,6 @@ import { notifyMeeting } from './meeting.service.js';
 import { applyImpact, regulationOn } from './regulation-impact.service.js';
 import { regulationFor } from './regulation-in-force.js';
 import { updateVersioned } from './sql-update.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -45,32 +44,25 @@ export async function submitConsultation(ctx: RequestContext, id: string, input:
   if (!manage) throw new ProblemError('FORBIDDEN', { detail: 'Chỉ cơ quan lấy ý kiến trình dự thảo' });
   const isDocument = c.document_text !== null;
   if (c.state !== 'revised' || (!c.next_version_id && c.next_document_text === null))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'CHUA_CO_BAN_CHINH_LY',
-      field: 'params.id',
-      detail: c.state === 'open' ? 'Chưa có bản chỉnh lý sau lấy ý kiến' : 'Dự thảo đã được trình',
-    });
+    throw ruleViolation(
+      'CHUA_CO_BAN_CHINH_LY',
+      c.state === 'open' ? 'Chưa có bản chỉnh lý sau lấy ý kiến' : 'Dự thảo đã được trình',
+      'params.id',
+    );
   assertNoBlockers(blockersOf(c, recipients, comments, ctx.today()));
   const m = await getMeeting(ctx.db, input.meetingId);
   if (!m || m.org_id !== c.org_id || !(await ctx.can(m.org_id, 'read', m.confidentiality)))
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.meetingId',
-      detail: 'Không tìm thấy hội nghị này trong tổ chức',
-    });
+    throw invalidField('body.meetingId', 'Không tìm thấy hội nghị này trong tổ chức');
   if (['closed', 'minutes_approved', 'cancelled'].includes(m.state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body.meetingId',
-      detail: `"${m.title}" đã kết thúc: chọn hội nghị sắp họp`,
-    });
+    throw ruleViolation('TRANG_THAI_HOI_NGHI', `"${m.title}" đã kết thúc: chọn hội nghị sắp họp`, 'body.meetingId');
   const body = await loadBody(ctx.db, m.body_id);
   const inForce = await regulationFor(ctx.db, c.org_id, m.meeting_date);
   if (!inForce)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_CO_QUY_CHE',
-      field: 'body.meetingId',
-      detail: 'Không có quy chế làm việc có hiệu lực để xác định cơ quan có thẩm quyền',
-    });
+    throw ruleViolation(
+      'KHONG_CO_QUY_CHE',
+      'Không có quy chế làm việc có hiệu lực để xác định cơ quan có thẩm quyền',
+      'body.meetingId',
+    );
   let competence: ConsultationCompetence;
   try {
     const a = whoDecides(inForce.reg, c.matter ?? ADOPTION_MATTER, {}, m.meeting_date);
@@ -84,11 +76,11 @@ export async function submitConsultation(ctx: RequestContext, id: string, input:
     };
   } catch (e) {
     if (e instanceof EngineError)
-      throw new ProblemError('RULE_VIOLATION', {
-        code: 'QUY_CHE_CHUA_QUY_DINH',
-        field: 'body.meetingId',
-        detail: `Quy chế chưa quy định cơ quan quyết định nội dung này: ${e.reason_vi}`,
-      });
+      throw ruleViolation(
+        'QUY_CHE_CHUA_QUY_DINH',
+        `Quy chế chưa quy định cơ quan quyết định nội dung này: ${e.reason_vi}`,
+        'body.meetingId',
+      );
     throw e;
   }
   if (!competence.ok)
@@ -118,7 +110,7 @@ export async function submitConsultation(ctx: RequestContext, id: string, input:
     });
   const itemId = uuidv7();
   await ctx.db.transaction(async (tx) => {
-    const pos = await nextConsultationAgendaPosition(tx, m.id);
+    const pos = await nextAgendaItemPosition(tx, m.id);
     const title =
       next && r
         ? `Xem xét, thông qua ${r.title} (dự thảo ${next.expression})`
@@ -135,11 +127,7 @@ export async function submitConsultation(ctx: RequestContext, id: string, input:
       confidentiality: Math.max(c.confidentiality, m.confidentiality),
       regulation_version_id: next?.id ?? null,
     });
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'agenda_item',
-      entityId: itemId,
-      orgId: c.org_id,
+    await ctx.auditChange(tx, 'create', ['agenda_item', itemId, c.org_id], {
       after: { meetingId: m.id, title, matter, regulationVersionId: next?.id ?? null },
     });
     const after = await updateVersioned(tx, 'consultation', id, input.version, {
@@ -149,11 +137,7 @@ export async function submitConsultation(ctx: RequestContext, id: string, input:
       competence: JSON.stringify(competence),
     });
     await notifyConsultation(tx, id);
-    await ctx.audit(tx, {
-      action: 'submit',
-      entity: 'consultation',
-      entityId: id,
-      orgId: c.org_id,
+    await ctx.auditChange(tx, 'submit', ['consultation', id, c.org_id], {
       before: { state: c.state },
       after: { state: after['state'], meetingId: m.id, agendaItemId: itemId },
     });
@@ -171,19 +155,10 @@ export async function adoptConsultation(ctx: RequestContext, id: string, input: 
   const { c, manage } = await loadConsultationWithComments(ctx, id);
   if (!manage) throw new ProblemError('FORBIDDEN', { detail: 'Chỉ cơ quan lấy ý kiến ghi nhận việc thông qua' });
   if (c.state !== 'submitted' || !c.agenda_item_id || !c.meeting_id)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'CHUA_TRINH',
-      field: 'params.id',
-      detail: 'Dự thảo chưa được trình hội nghị',
-    });
+    throw ruleViolation('CHUA_TRINH', 'Dự thảo chưa được trình hội nghị', 'params.id');
   const m = (await getMeeting(ctx.db, c.meeting_id))!;
   const vote = await consultationVote(ctx.db, c.agenda_item_id);
-  if (!vote)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'CHUA_BIEU_QUYET',
-      field: 'params.id',
-      detail: `Hội nghị "${m.title}" chưa biểu quyết nội dung này`,
-    });
+  if (!vote) throw ruleViolation('CHUA_BIEU_QUYET', `Hội nghị "${m.title}" chưa biểu quyết nội dung này`, 'params.id');
   if (!vote.passed)
     throw new ProblemError('RULE_VIOLATION', {
       code: 'CHUA_THONG_QUA',
@@ -195,10 +170,10 @@ export async function adoptConsultation(ctx: RequestContext, id: string, input: 
     });
   const inForceFrom = input.inForceFrom ?? m.meeting_date;
   if (inForceFrom < m.meeting_date)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.inForceFrom',
-      detail: `Ngày có hiệu lực (${formatDateVi(inForceFrom)}) trước ngày thông qua (${formatDateVi(m.meeting_date)})`,
-    });
+    throw invalidField(
+      'body.inForceFrom',
+      `Ngày có hiệu lực (${formatDateVi(inForceFrom)}) trước ngày thông qua (${formatDateVi(m.meeting_date)})`,
+    );
   /** The consultation adopted at the meeting: its state, its recipients told, the audit entry with `more`. */
   const markAdopted = async (tx: Sql, more: Record<string, unknown>) => {
     const after = await updateVersioned(tx, 'consultation', id, input.version, {
@@ -206,11 +181,7 @@ export async function adoptConsultation(ctx: RequestContext, id: string, input: 
       adopted_on: m.meeting_date,
     });
     await notifyConsultation(tx, id);
-    await ctx.audit(tx, {
-      action: 'adopt',
-      entity: 'consultation',
-      entityId: id,
-      orgId: c.org_id,
+    await ctx.auditChange(tx, 'adopt', ['consultation', id, c.org_id], {
       before: { state: c.state },
       after: { state: after['state'], adoptedOn: m.meeting_date, ...more },
     });

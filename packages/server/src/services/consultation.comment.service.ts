@@ -1,4 +1,11 @@
-import { dispositionProblem, findElement, ProblemError, resolveAnchor } from '@quyche/core';
+import {
+  dispositionProblem,
+  findElement,
+  ProblemError,
+  resolveAnchor,
+  invalidField,
+  ruleViolation,
+} from '@quyche/core';
 import type {
   ConsultationAnswerSchema,
   ConsultationCommentsQuerySchema,
@@ -18,14 +25,11 @@ import {
   markConsultationRecipientAnswered,
   uuidv7,
 } from '@quyche/db';
-import type { z } from 'zod';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { notifyConsultation } from './consultation.live.js';
 import { draftOf, loadConsultation, versionRegulation } from './consultation.load.js';
 import { getConsultation } from './consultation.service.js';
 import { updateVersioned } from './sql-update.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 const STATE_FOR_ANSWERS = 'open';
 
@@ -33,33 +37,19 @@ const STATE_FOR_ANSWERS = 'open';
 export async function answerConsultation(ctx: RequestContext, id: string, input: In<typeof ConsultationAnswerSchema>) {
   const { c, recipients, manage, mine } = await loadConsultation(ctx, id);
   const rec = recipients.find((r) => r.id === input.recipientId);
-  if (!rec)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.recipientId',
-      detail: 'Nơi này không được xin ý kiến trong đợt này',
-    });
+  if (!rec) throw invalidField('body.recipientId', 'Nơi này không được xin ý kiến trong đợt này');
   if (!manage && !mine.has(rec.id))
     throw new ProblemError('FORBIDDEN', { detail: `Tài khoản không góp ý thay cho ${rec.name}` });
   if (c.state !== STATE_FOR_ANSWERS)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'DA_KET_THUC_LAY_Y_KIEN',
-      field: 'params.id',
-      detail: 'Đợt lấy ý kiến đã kết thúc: dự thảo đã được chỉnh lý',
-    });
+    throw ruleViolation('DA_KET_THUC_LAY_Y_KIEN', 'Đợt lấy ý kiến đã kết thúc: dự thảo đã được chỉnh lý', 'params.id');
   const { reg } = await draftOf(ctx.db, c);
   const rows = input.comments.map((x, i) => {
     const f = (k: string) => `body.comments[${i}].${k}`;
     if (x.kind === 'no_comment') {
       if (x.eId || x.proposedText)
-        throw new ProblemError('VALIDATION_FAILED', {
-          field: f('kind'),
-          detail: '"Nhất trí, không có ý kiến" không kèm điều, khoản hay đề xuất sửa',
-        });
+        throw invalidField(f('kind'), '"Nhất trí, không có ý kiến" không kèm điều, khoản hay đề xuất sửa');
       if (input.comments.length > 1)
-        throw new ProblemError('VALIDATION_FAILED', {
-          field: f('kind'),
-          detail: '"Nhất trí, không có ý kiến" là câu trả lời duy nhất của lần góp ý',
-        });
+        throw invalidField(f('kind'), '"Nhất trí, không có ý kiến" là câu trả lời duy nhất của lần góp ý');
       return {
         kind: x.kind,
         wId: null,
@@ -70,14 +60,10 @@ export async function answerConsultation(ctx: RequestContext, id: string, input:
         siteId: x.siteId ?? null,
       };
     }
-    if (!x.text && x.kind !== 'proposal')
-      throw new ProblemError('VALIDATION_FAILED', { field: f('text'), detail: 'Thiếu nội dung góp ý' });
+    if (!x.text && x.kind !== 'proposal') throw invalidField(f('text'), 'Thiếu nội dung góp ý');
     if (x.kind === 'general') {
       if (x.eId)
-        throw new ProblemError('VALIDATION_FAILED', {
-          field: f('eId'),
-          detail: 'Ý kiến chung không gắn vào điều, khoản: chọn loại "Ý kiến vào điều, khoản"',
-        });
+        throw invalidField(f('eId'), 'Ý kiến chung không gắn vào điều, khoản: chọn loại "Ý kiến vào điều, khoản"');
       return {
         kind: x.kind,
         wId: null,
@@ -88,24 +74,17 @@ export async function answerConsultation(ctx: RequestContext, id: string, input:
         siteId: x.siteId ?? null,
       };
     }
-    if (!x.eId)
-      throw new ProblemError('VALIDATION_FAILED', { field: f('eId'), detail: 'Chọn điều, khoản, điểm được góp ý' });
+    if (!x.eId) throw invalidField(f('eId'), 'Chọn điều, khoản, điểm được góp ý');
     const e = findElement(reg, x.eId);
-    if (!e)
-      throw new ProblemError('VALIDATION_FAILED', { field: f('eId'), detail: `Dự thảo không có điều, khoản ${x.eId}` });
+    if (!e) throw invalidField(f('eId'), `Dự thảo không có điều, khoản ${x.eId}`);
     if (x.kind === 'proposal') {
-      if (!x.proposedText)
-        throw new ProblemError('VALIDATION_FAILED', {
-          field: f('proposedText'),
-          detail: 'Đề xuất sửa cần nội dung đề xuất',
-        });
+      if (!x.proposedText) throw invalidField(f('proposedText'), 'Đề xuất sửa cần nội dung đề xuất');
       if (e.kind !== 'clause' && e.kind !== 'point')
-        throw new ProblemError('VALIDATION_FAILED', {
-          field: f('eId'),
-          detail:
-            'Đề xuất nội dung thay thế cho một khoản hoặc một điểm; ' +
+        throw invalidField(
+          f('eId'),
+          'Đề xuất nội dung thay thế cho một khoản hoặc một điểm; ' +
             'góp ý vào cả điều thì chọn "Ý kiến vào điều, khoản"',
-        });
+        );
     }
     return {
       kind: x.kind,
@@ -120,17 +99,10 @@ export async function answerConsultation(ctx: RequestContext, id: string, input:
   for (const [i, x] of rows.entries()) {
     if (!x.siteId) continue;
     if (!(await consultationSiteOfOrg(ctx.db, x.siteId, c.org_id)))
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: `body.comments[${i}].siteId`,
-        detail: 'Điểm cầu không thuộc hội nghị của cơ quan lấy ý kiến',
-      });
+      throw invalidField(`body.comments[${i}].siteId`, 'Điểm cầu không thuộc hội nghị của cơ quan lấy ý kiến');
   }
   const answeredOn = input.answeredOn ?? ctx.today();
-  if (answeredOn < c.sent_on)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.answeredOn',
-      detail: 'Ngày góp ý trước ngày gửi xin ý kiến',
-    });
+  if (answeredOn < c.sent_on) throw invalidField('body.answeredOn', 'Ngày góp ý trước ngày gửi xin ý kiến');
   const hadNoComment = await consultationRecipientSaidNoComment(ctx.db, rec.id);
   await ctx.db.transaction(async (tx) => {
     // A unit that first said "no comment" and then comments: its comments replace the earlier answer.
@@ -187,10 +159,7 @@ export async function listComments(ctx: RequestContext, id: string, q: In<typeof
   if (q.against) {
     const v = await getVersion(ctx.db, q.against);
     if (!v || !c.regulation_id || v.regulation_id !== c.regulation_id)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'query.against',
-        detail: 'Phiên bản không thuộc quy chế được lấy ý kiến',
-      });
+      throw invalidField('query.against', 'Phiên bản không thuộc quy chế được lấy ý kiến');
     reg = (await versionRegulation(ctx.db, v.id)).reg;
   } else reg = (await draftOf(ctx.db, c)).reg;
   const names = new Map(recipients.map((r) => [r.id, r.name]));
@@ -237,43 +206,37 @@ export async function disposeComment(
 ) {
   const { c } = await loadConsultation(ctx, id, 'manage');
   if (!['open', 'revised'].includes(c.state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'DA_TRINH_THONG_QUA',
-      field: 'params.id',
-      detail: 'Dự thảo đã trình thông qua: không sửa việc tiếp thu, giải trình',
-    });
+    throw ruleViolation(
+      'DA_TRINH_THONG_QUA',
+      'Dự thảo đã trình thông qua: không sửa việc tiếp thu, giải trình',
+      'params.id',
+    );
   const x = await consultationCommentById(ctx.db, id, commentId);
   if (!x) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy ý kiến' });
   if (x.kind === 'no_comment')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_CAN_TIEP_THU',
-      field: 'params.commentId',
-      detail: '"Nhất trí, không có ý kiến" không cần tiếp thu, giải trình',
-    });
+    throw ruleViolation(
+      'KHONG_CAN_TIEP_THU',
+      '"Nhất trí, không có ý kiến" không cần tiếp thu, giải trình',
+      'params.commentId',
+    );
   const problem = dispositionProblem({ disposition: input.disposition, explanation: input.explanation ?? null });
-  if (problem) throw new ProblemError('VALIDATION_FAILED', { field: 'body.explanation', detail: problem });
+  if (problem) throw invalidField('body.explanation', problem);
   let adopted: string | null = null;
   if (input.disposition === 'not_accepted') {
     if (input.adoptedText)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.adoptedText',
-        detail: 'Ý kiến không tiếp thu thì không đưa nội dung vào dự thảo',
-      });
+      throw invalidField('body.adoptedText', 'Ý kiến không tiếp thu thì không đưa nội dung vào dự thảo');
   } else {
     adopted = input.adoptedText ?? (input.disposition === 'accepted' ? x.proposed_text : null);
     if (adopted && !x.anchor_wid)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.adoptedText',
-        detail: 'Ý kiến chung không gắn với khoản nào: sửa dự thảo ở bản chỉnh lý',
-      });
+      throw invalidField('body.adoptedText', 'Ý kiến chung không gắn với khoản nào: sửa dự thảo ở bản chỉnh lý');
     if (adopted) {
       const { reg } = await draftOf(ctx.db, c);
       const e = resolveAnchor(reg, { wId: x.anchor_wid, eId: x.anchor_eid, quote: x.quote }).element;
       if (!e || (e.kind !== 'clause' && e.kind !== 'point'))
-        throw new ProblemError('VALIDATION_FAILED', {
-          field: 'body.adoptedText',
-          detail: 'Nội dung tiếp thu thay cho một khoản hoặc một điểm; ý kiến này góp vào cả điều',
-        });
+        throw invalidField(
+          'body.adoptedText',
+          'Nội dung tiếp thu thay cho một khoản hoặc một điểm; ý kiến này góp vào cả điều',
+        );
     }
   }
   return ctx.db.transaction(async (tx) => {

@@ -6,6 +6,7 @@ import {
   ProblemError,
   recipientStatus,
   synthesisTable,
+  invalidField,
 } from '@quyche/core';
 import { getOrganization, getRegulation } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
@@ -17,11 +18,7 @@ import { elementView } from './regulation.service.js';
 export async function consultationDraft(ctx: RequestContext, id: string, versionId?: string) {
   const { c } = await loadConsultation(ctx, id);
   if (c.document_text !== null) {
-    if (versionId)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'query.versionId',
-        detail: 'Văn bản dự thảo không có phiên bản quy chế',
-      });
+    if (versionId) throw invalidField('query.versionId', 'Văn bản dự thảo không có phiên bản quy chế');
     const { reg, expression, text } = await draftOf(ctx.db, c);
     return {
       versionId: null,
@@ -33,10 +30,7 @@ export async function consultationDraft(ctx: RequestContext, id: string, version
   }
   const vid = versionId ?? c.version_id!;
   if (vid !== c.version_id && vid !== c.next_version_id)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'query.versionId',
-      detail: 'Chỉ xem được dự thảo đã gửi và bản chỉnh lý của đợt lấy ý kiến này',
-    });
+    throw invalidField('query.versionId', 'Chỉ xem được dự thảo đã gửi và bản chỉnh lý của đợt lấy ý kiến này');
   const { reg, expression, text } = await versionRegulation(ctx.db, vid);
   return {
     versionId: vid,

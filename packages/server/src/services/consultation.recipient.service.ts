@@ -1,16 +1,13 @@
-import { ProblemError } from '@quyche/core';
+import { ProblemError, invalidField, ruleViolation } from '@quyche/core';
 import type { RecipientStepSchema } from '@quyche/core';
 import { listLateConsultationRecipients, setConsultationRecipientReminded } from '@quyche/db';
 import type { ConsultationRow, Sql } from '@quyche/db';
-import type { z } from 'zod';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { notifyConsultation } from './consultation.live.js';
 import { loadConsultation } from './consultation.load.js';
 import { getConsultation } from './consultation.service.js';
 import { enqueue } from './job.service.js';
 import { updateVersioned } from './sql-update.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /** Marks a recipient as not answering (or undoes it), so that it no longer blocks the submission. */
 export async function stepRecipient(
@@ -23,26 +20,19 @@ export async function stepRecipient(
   const r = recipients.find((x) => x.id === recipientId);
   if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không có nơi nhận này trong đợt lấy ý kiến' });
   if (input.notAnswering && r.answered_on)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'DA_GOP_Y',
-      field: 'body.notAnswering',
-      detail: `${r.name} đã góp ý ngày ${r.answered_on.split('-').reverse().join('/')}`,
-    });
+    throw ruleViolation(
+      'DA_GOP_Y',
+      `${r.name} đã góp ý ngày ${r.answered_on.split('-').reverse().join('/')}`,
+      'body.notAnswering',
+    );
   if (input.notAnswering && !input.note)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.note',
-      detail: 'Ghi lý do xác định không góp ý (ví dụ: đã nhắc, quá hạn không trả lời)',
-    });
+    throw invalidField('body.note', 'Ghi lý do xác định không góp ý (ví dụ: đã nhắc, quá hạn không trả lời)');
   await ctx.db.transaction(async (tx) => {
     const after = await updateVersioned(tx, 'consultation_recipient', recipientId, input.version, {
       not_answering: input.notAnswering,
       note: input.note ?? null,
     });
-    await ctx.audit(tx, {
-      action: 'update',
-      entity: 'consultation_recipient',
-      entityId: recipientId,
-      orgId: c.org_id,
+    await ctx.auditChange(tx, 'update', ['consultation_recipient', recipientId, c.org_id], {
       before: { notAnswering: r.not_answering },
       after: { notAnswering: after['not_answering'], note: after['note'] },
     });
@@ -78,27 +68,16 @@ export async function queueConsultationReminders(
 export async function remindLate(ctx: RequestContext, id: string, run: () => Promise<unknown>) {
   const { c } = await loadConsultation(ctx, id, 'manage');
   const today = ctx.today();
-  if (c.state !== 'open')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'DA_KET_THUC_LAY_Y_KIEN',
-      field: 'params.id',
-      detail: 'Đợt lấy ý kiến đã kết thúc',
-    });
+  if (c.state !== 'open') throw ruleViolation('DA_KET_THUC_LAY_Y_KIEN', 'Đợt lấy ý kiến đã kết thúc', 'params.id');
   if (today <= c.deadline)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'CHUA_DEN_HAN',
-      field: 'params.id',
-      detail: `Chưa hết hạn góp ý (${c.deadline.split('-').reverse().join('/')}): chưa có nơi nào chậm`,
-    });
+    throw ruleViolation(
+      'CHUA_DEN_HAN',
+      `Chưa hết hạn góp ý (${c.deadline.split('-').reverse().join('/')}): chưa có nơi nào chậm`,
+      'params.id',
+    );
   const names = await ctx.db.transaction(async (tx) => {
     const n = await queueConsultationReminders(tx, c, today);
-    await ctx.audit(tx, {
-      action: 'remind',
-      entity: 'consultation',
-      entityId: id,
-      orgId: c.org_id,
-      after: { today, recipients: n },
-    });
+    await ctx.auditChange(tx, 'remind', ['consultation', id, c.org_id], { after: { today, recipients: n } });
     return n;
   });
   await run();

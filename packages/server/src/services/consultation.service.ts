@@ -3,11 +3,11 @@ import {
   EngineError,
   foldVietnamese,
   MAX_DOCUMENT_PARAGRAPHS,
-  ProblemError,
   recipientLine,
   recipientStatus,
   submissionBlockers,
   whoDecides,
+  invalidField,
 } from '@quyche/core';
 import type { ConsultationListQuerySchema, CreateConsultationSchema } from '@quyche/core';
 import {
@@ -25,16 +25,13 @@ import {
   uuidv7,
 } from '@quyche/db';
 import type { Sql } from '@quyche/db';
-import type { z } from 'zod';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { ADOPTION_MATTER, loadConsultation, versionRegulation } from './consultation.load.js';
 import { impactOf } from './regulation-impact.service.js';
 import { regulationFor } from './regulation-in-force.js';
 
 // Search loads a consultation from here; answering, revising and adopting have their own modules.
 export { loadConsultation } from './consultation.load.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /**
  * The body that decides the matter (adopting the working regulation, or the document's),
@@ -202,11 +199,7 @@ async function recipientName(sql: Sql, kind: 'org' | 'body' | 'person', id: stri
 
 export async function createConsultation(ctx: RequestContext, input: In<typeof CreateConsultationSchema>) {
   const sentOn = input.sentOn ?? ctx.today();
-  if (input.deadline < sentOn)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.deadline',
-      detail: 'Hạn góp ý trước ngày gửi xin ý kiến',
-    });
+  if (input.deadline < sentOn) throw invalidField('body.deadline', 'Hạn góp ý trước ngày gửi xin ý kiến');
   // The draft: a version of a regulation, or a document's text.
   let source: {
     orgId: string;
@@ -220,16 +213,13 @@ export async function createConsultation(ctx: RequestContext, input: In<typeof C
     await ctx.assertOrg(input.orgId!, 'write');
     const paragraphs = documentParagraphs(input.document.text);
     if (paragraphs.length > MAX_DOCUMENT_PARAGRAPHS)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.document.text',
-        detail: `Văn bản có ${paragraphs.length} đoạn, quá ${MAX_DOCUMENT_PARAGRAPHS} đoạn`,
-      });
+      throw invalidField(
+        'body.document.text',
+        `Văn bản có ${paragraphs.length} đoạn, quá ${MAX_DOCUMENT_PARAGRAPHS} đoạn`,
+      );
     const inForce = await regulationFor(ctx.db, input.orgId!, sentOn);
     if (!inForce?.reg.frontMatter.matters?.[input.matter!])
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.matter',
-        detail: `Quy chế làm việc đang có hiệu lực không có nội dung "${input.matter}"`,
-      });
+      throw invalidField('body.matter', `Quy chế làm việc đang có hiệu lực không có nội dung "${input.matter}"`);
     source = {
       orgId: input.orgId!,
       regulationId: null,
@@ -240,15 +230,10 @@ export async function createConsultation(ctx: RequestContext, input: In<typeof C
     };
   } else {
     const r = await getRegulation(ctx.db, input.regulationId!);
-    if (!r)
-      throw new ProblemError('VALIDATION_FAILED', { field: 'body.regulationId', detail: 'Không tìm thấy quy chế' });
+    if (!r) throw invalidField('body.regulationId', 'Không tìm thấy quy chế');
     await ctx.assertOrg(r.org_id, 'write', r.confidentiality);
     const v = await getVersion(ctx.db, input.versionId!);
-    if (!v || v.regulation_id !== r.id)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.versionId',
-        detail: 'Phiên bản không thuộc quy chế này',
-      });
+    if (!v || v.regulation_id !== r.id) throw invalidField('body.versionId', 'Phiên bản không thuộc quy chế này');
     await versionRegulation(ctx.db, v.id);
     source = {
       orgId: r.org_id,
@@ -264,15 +249,10 @@ export async function createConsultation(ctx: RequestContext, input: In<typeof C
   const seen = new Set<string>();
   const resolved: { kind: 'org' | 'body' | 'person'; id: string; name: string }[] = [];
   for (const [i, x] of input.recipients.entries()) {
-    if (seen.has(x.id))
-      throw new ProblemError('VALIDATION_FAILED', { field: `body.recipients[${i}].id`, detail: 'Nơi nhận bị trùng' });
+    if (seen.has(x.id)) throw invalidField(`body.recipients[${i}].id`, 'Nơi nhận bị trùng');
     seen.add(x.id);
     const name = await recipientName(ctx.db, x.kind, x.id);
-    if (!name)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: `body.recipients[${i}].id`,
-        detail: 'Không tìm thấy nơi nhận này',
-      });
+    if (!name) throw invalidField(`body.recipients[${i}].id`, 'Không tìm thấy nơi nhận này');
     resolved.push({ ...x, name });
   }
   const id = uuidv7();

@@ -1,4 +1,4 @@
-import { documentSymbol, formatDateVi, ProblemError } from '@quyche/core';
+import { documentSymbol, formatDateVi, ProblemError, ruleViolation } from '@quyche/core';
 import type { z } from 'zod';
 import type { IssueDocumentSchema } from '@quyche/core';
 import {
@@ -19,18 +19,14 @@ export async function issuerOn(ctx: RequestContext, orgId: string, issuedOn: str
   if (!org) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy tổ chức ban hành' });
   await ctx.assertOrg(org.id, 'write', org.confidentiality);
   if (!org.symbol)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'THIEU_KY_HIEU_CO_QUAN',
-      field,
-      detail: `${org.name} chưa có ký hiệu cơ quan ban hành (ví dụ TU)`,
-    });
+    throw ruleViolation('THIEU_KY_HIEU_CO_QUAN', `${org.name} chưa có ký hiệu cơ quan ban hành (ví dụ TU)`, field);
   const term = await termOn(ctx.db, org.id, issuedOn);
   if (!term)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_CO_NHIEM_KY',
-      field: 'body.issuedOn',
-      detail: `${org.name} không có khóa, nhiệm kỳ nào vào ngày ${formatDateVi(issuedOn)}`,
-    });
+    throw ruleViolation(
+      'KHONG_CO_NHIEM_KY',
+      `${org.name} không có khóa, nhiệm kỳ nào vào ngày ${formatDateVi(issuedOn)}`,
+      'body.issuedOn',
+    );
   return { org: { id: org.id, symbol: org.symbol, name: org.name }, term };
 }
 
@@ -92,7 +88,7 @@ export async function issueDocument(ctx: RequestContext, input: z.output<typeof 
       issuedOn: input.issuedOn,
       confidentiality: input.confidentiality ?? 0,
     });
-    await ctx.audit(tx, { action: 'create', entity: 'issued_document', entityId: out.id, orgId: org.id, after: out });
+    await ctx.auditChange(tx, 'create', ['issued_document', out.id, org.id], { after: out });
     return out;
   });
 }

@@ -19,13 +19,7 @@ export async function newFeedToken(ctx: RequestContext) {
   const token = randomBytes(24).toString('base64url');
   await ctx.db.transaction(async (tx) => {
     await setUserIcsToken(tx, ctx.user.id, hashToken(token));
-    await ctx.audit(tx, {
-      action: 'ics_token',
-      entity: 'app_user',
-      entityId: ctx.user.id,
-      orgId: null,
-      after: { renewed: true },
-    });
+    await ctx.auditChange(tx, 'ics_token', ['app_user', ctx.user.id, null], { after: { renewed: true } });
   });
   return {
     token,

@@ -7,9 +7,10 @@ import {
   inspectionStepProblems,
   ProblemError,
   TEAM_ROLE_LABELS,
+  invalidField,
+  ruleViolation,
 } from '@quyche/core';
 import type { InspectionFacts } from '@quyche/core';
-import type { z } from 'zod';
 import type {
   CreateInspectionSchema,
   InspectionListQuerySchema,
@@ -31,14 +32,12 @@ import {
   uuidv7,
 } from '@quyche/db';
 import type { InspectionRow } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
 import { competence, regulationFor } from './regulation-in-force.js';
 import { updateVersioned } from './sql-update.js';
 import { createTask } from './task.service.js';
 import { tasksBySource } from './task.view.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /**
  * The inspection commission acts on its own powers (Điều lệ Đảng, Điều 32);
@@ -62,10 +61,7 @@ async function checkTeam(ctx: RequestContext, team: { personId: string }[] | und
   for (const [i, m] of (team ?? []).entries()) {
     const p = await getPerson(ctx.db, m.personId);
     if (!p || !(await ctx.can(p.org_id, 'read', p.confidentiality)))
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: `body.team.${i}.personId`,
-        detail: 'Không tìm thấy người này',
-      });
+      throw invalidField(`body.team.${i}.personId`, 'Không tìm thấy người này');
   }
 }
 
@@ -73,12 +69,10 @@ async function competenceOf(ctx: RequestContext, orgId: string, decidingBody: st
   const reg = (await regulationFor(ctx.db, orgId, on))?.reg;
   if (!reg) return null;
   if (!(decidingBody in (reg.frontMatter.bodies ?? {})) && !(decidingBody in (reg.frontMatter.roles ?? {}))) {
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.decidingBody',
-      detail:
-        `Quy chế không có cơ quan "${decidingBody}" (ví dụ ` +
-        `${Object.keys(reg.frontMatter.bodies ?? {}).join(', ')})`,
-    });
+    throw invalidField(
+      'body.decidingBody',
+      `Quy chế không có cơ quan "${decidingBody}" (ví dụ ` + `${Object.keys(reg.frontMatter.bodies ?? {}).join(', ')})`,
+    );
   }
   if (decidingBody === OWN_POWERS)
     return {
@@ -97,15 +91,12 @@ export async function createInspection(ctx: RequestContext, input: In<typeof Cre
   if (input.programItemId) {
     const it = await inspectionPlanItem(ctx.db, input.programItemId);
     if (!it || it.org_id !== input.orgId)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.programItemId',
-        detail: 'Không tìm thấy mục chương trình này trong tổ chức',
-      });
+      throw invalidField('body.programItemId', 'Không tìm thấy mục chương trình này trong tổ chức');
     if (it.kind !== 'inspection')
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.programItemId',
-        detail: 'Mục này thuộc chương trình làm việc, không phải chương trình kiểm tra, giám sát',
-      });
+      throw invalidField(
+        'body.programItemId',
+        'Mục này thuộc chương trình làm việc, không phải chương trình kiểm tra, giám sát',
+      );
   }
   await checkTeam(ctx, input.team);
   const check = await competenceOf(ctx, input.orgId, input.decidingBody, ctx.today());
@@ -126,7 +117,7 @@ export async function createInspection(ctx: RequestContext, input: In<typeof Cre
       confidentiality: input.confidentiality ?? 0,
       search_text: foldVietnamese(input.title),
     });
-    await ctx.audit(tx, { action: 'create', entity: 'inspection', entityId: id, orgId: input.orgId, after: input });
+    await ctx.auditChange(tx, 'create', ['inspection', id, input.orgId], { after: input });
   });
   return getInspection(ctx, id);
 }
@@ -134,23 +125,18 @@ export async function createInspection(ctx: RequestContext, input: In<typeof Cre
 export async function updateInspection(ctx: RequestContext, id: string, input: In<typeof UpdateInspectionSchema>) {
   const r = await loadInspection(ctx, id, 'write');
   if (r.state === 'concluded' || r.state === 'verified' || r.state === 'cancelled')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'BUOC_KIEM_TRA',
-      field: 'body',
-      detail: `Cuộc kiểm tra, giám sát ${INSPECTION_STATE_LABELS[r.state].vi.toLocaleLowerCase('vi')}: không sửa`,
-    });
+    throw ruleViolation(
+      'BUOC_KIEM_TRA',
+      `Cuộc kiểm tra, giám sát ${INSPECTION_STATE_LABELS[r.state].vi.toLocaleLowerCase('vi')}: không sửa`,
+    );
   if (input.findings && r.state !== 'in_progress')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'BUOC_KIEM_TRA',
-      field: 'body.findings',
-      detail: 'Kết quả được ghi khi đang tiến hành kiểm tra, giám sát',
-    });
+    throw ruleViolation('BUOC_KIEM_TRA', 'Kết quả được ghi khi đang tiến hành kiểm tra, giám sát', 'body.findings');
   if ((input.team || input.targets) && r.state !== 'planned')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'BUOC_KIEM_TRA',
-      field: input.team ? 'body.team' : 'body.targets',
-      detail: 'Đoàn và đối tượng đã có quyết định: không sửa',
-    });
+    throw ruleViolation(
+      'BUOC_KIEM_TRA',
+      'Đoàn và đối tượng đã có quyết định: không sửa',
+      input.team ? 'body.team' : 'body.targets',
+    );
   await checkTeam(ctx, input.team);
   await ctx.db.transaction(async (tx) => {
     const after = await updateVersioned(tx, 'inspection', id, input.version, {
@@ -165,7 +151,7 @@ export async function updateInspection(ctx: RequestContext, id: string, input: I
         : undefined,
     });
     await touchInspection(tx, id);
-    await ctx.audit(tx, { action: 'update', entity: 'inspection', entityId: id, orgId: r.org_id, before: r, after });
+    await ctx.auditChange(tx, 'update', ['inspection', id, r.org_id], { before: r, after });
   });
   return getInspection(ctx, id);
 }
@@ -374,10 +360,8 @@ export async function getInspection(ctx: RequestContext, id: string) {
 }
 
 export async function listInspections(ctx: RequestContext, q: In<typeof InspectionListQuerySchema>) {
-  await ctx.assertOrg(q.orgId, 'read');
   const ids = await listInspectionIdsForOrg(ctx.db, {
-    orgId: q.orgId,
-    clearance: ctx.user.clearance,
+    ...(await ctx.readScope(q.orgId)),
     state: q.state ?? null,
     year: q.year ?? null,
     covered: await orgsCovered(ctx.db, [q.orgId]),

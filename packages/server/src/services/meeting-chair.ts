@@ -2,9 +2,9 @@ import {
   fieldLabelVi,
   formatDateVi,
   POSITION_ROLE_LABELS,
-  ProblemError,
   SIGNING_POSITIONS,
   UpdateMeetingSchema,
+  invalidField,
 } from '@quyche/core';
 import type { PositionRole } from '@quyche/core';
 import { bodyMembersOn, getPerson, meetingChairSeat } from '@quyche/db';
@@ -37,10 +37,9 @@ export async function assertChair(ctx: RequestContext, m: MeetingRow, personId: 
   const name =
     p && (await ctx.can(p.org_id, 'read', p.confidentiality)) ? `đồng chí ${p.full_name}` : 'người được chọn';
   const label = fieldLabelVi(['chairPersonId'], UpdateMeetingSchema, 'body');
-  throw new ProblemError('VALIDATION_FAILED', {
-    field: 'body.chairPersonId',
-    detail:
-      `${label}: ${name} không phải ủy viên ${body.name} vào ngày họp ${formatDateVi(on)}. ` +
+  throw invalidField(
+    'body.chairPersonId',
+    `${label}: ${name} không phải ủy viên ${body.name} vào ngày họp ${formatDateVi(on)}. ` +
       'Hãy chọn người chủ trì trong danh sách ủy viên của cơ quan.',
-  });
+  );
 }

@@ -2,12 +2,9 @@ import { foldVietnamese } from '@quyche/core';
 import type { MeetingListQuerySchema } from '@quyche/core';
 import { meetingList } from '@quyche/db';
 import type { MeetingListFilter } from '@quyche/db';
-import type { z } from 'zod';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { loadBody } from './meeting.load.js';
 import { meetingWhen } from './meeting.presenter.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /** Meetings the user may see, by organization or body and dates; diacritic-insensitive search on the title. */
 export async function listMeetings(ctx: RequestContext, q: In<typeof MeetingListQuerySchema>) {

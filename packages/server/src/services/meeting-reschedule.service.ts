@@ -59,11 +59,7 @@ export async function rescheduleMeeting(
       search_text: foldVietnamese(`${m.title} ${location ?? ''}`),
     });
     await recordDateChange(tx, ctx, m, { date: to, startsAt, location }, input.reason, notice);
-    await ctx.audit(tx, {
-      action: 'reschedule',
-      entity: 'meeting',
-      entityId: id,
-      orgId: m.org_id,
+    await ctx.auditChange(tx, 'reschedule', ['meeting', id, m.org_id], {
       before: { meetingDate: m.meeting_date, startsAt: m.starts_at, location: m.location, state: m.state },
       after: { meetingDate: to, startsAt, location, reason: input.reason, notice: notice?.reason_vi ?? null },
     });

@@ -1,6 +1,13 @@
-import { canMoveMeeting, conveningCheck, foldVietnamese, formatDateVi, ProblemError } from '@quyche/core';
+import {
+  canMoveMeeting,
+  conveningCheck,
+  foldVietnamese,
+  formatDateVi,
+  ProblemError,
+  invalidField,
+  ruleViolation,
+} from '@quyche/core';
 import type { MeetingState } from '@quyche/core';
-import type { z } from 'zod';
 import type {
   CancelMeetingSchema,
   ConveneMeetingSchema,
@@ -18,7 +25,7 @@ import {
   uuidv7,
 } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { meetingView } from './meeting.view.js';
 import { regulationFor, tryCheck } from './regulation-in-force.js';
 import { loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js';
@@ -26,8 +33,6 @@ import type { MeetingFields } from './meeting.load.js';
 import { assertChair } from './meeting-chair.js';
 import { recordDateChange } from './meeting-reschedule.view.js';
 import { meetingWhen } from './meeting.presenter.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /** Every write to a meeting tells the live channel (delivered at commit, to every server on the database). */
 export async function notifyMeeting(tx: Sql, meetingId: string) {
@@ -46,16 +51,10 @@ export async function createMeeting(ctx: RequestContext, input: In<typeof Create
   const confidentiality = Math.max(body.confidentiality, input.confidentiality ?? 0);
   ctx.assertClearance(confidentiality);
   if (input.kind === 'written_consultation' && !input.consultationDeadline) {
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.consultationDeadline',
-      detail: 'Lấy ý kiến bằng văn bản cần hạn trả lời',
-    });
+    throw invalidField('body.consultationDeadline', 'Lấy ý kiến bằng văn bản cần hạn trả lời');
   }
   if (input.consultationDeadline && input.consultationDeadline < input.meetingDate) {
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.consultationDeadline',
-      detail: 'Hạn trả lời không được trước ngày gửi phiếu lấy ý kiến',
-    });
+    throw invalidField('body.consultationDeadline', 'Hạn trả lời không được trước ngày gửi phiếu lấy ý kiến');
   }
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
@@ -75,7 +74,7 @@ export async function createMeeting(ctx: RequestContext, input: In<typeof Create
       confidentiality,
       search_text: searchText(input.title, input.location),
     });
-    await ctx.audit(tx, { action: 'create', entity: 'meeting', entityId: id, orgId: body.org_id, after: input });
+    await ctx.auditChange(tx, 'create', ['meeting', id, body.org_id], { after: input });
   });
   return getMeetingDetail(ctx, id);
 }
@@ -88,24 +87,21 @@ export async function updateMeeting(ctx: RequestContext, id: string, input: In<t
     ([k, v]) => v === undefined || k === 'chairPersonId' || k === 'secretaryName',
   );
   if (['minutes_approved', 'cancelled'].includes(m.state) || (m.state === 'closed' && !onlyPeople)) {
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body',
-      detail:
-        m.state === 'closed'
-          ? 'Hội nghị đã bế mạc: chỉ còn ghi được người chủ trì, thư ký cho biên bản'
-          : 'Hội nghị đã kết thúc hoặc đã hủy: không sửa thông tin',
-    });
+    throw ruleViolation(
+      'TRANG_THAI_HOI_NGHI',
+      m.state === 'closed'
+        ? 'Hội nghị đã bế mạc: chỉ còn ghi được người chủ trì, thư ký cho biên bản'
+        : 'Hội nghị đã kết thúc hoặc đã hủy: không sửa thông tin',
+    );
   }
   const moved = c.meetingDate !== undefined && c.meetingDate !== m.meeting_date;
   if (moved && m.state !== 'planned') {
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'DOI_NGAY_SAU_TRIEU_TAP',
-      field: 'body.meetingDate',
-      detail:
-        'Hội nghị đã triệu tập: đổi ngày họp bằng "Dời ngày họp", ' +
+    throw ruleViolation(
+      'DOI_NGAY_SAU_TRIEU_TAP',
+      'Hội nghị đã triệu tập: đổi ngày họp bằng "Dời ngày họp", ' +
         'ghi rõ lý do (thời hạn gửi tài liệu được kiểm tra lại theo ngày mới)',
-    });
+      'body.meetingDate',
+    );
   }
   if (c.chairPersonId) await assertChair(ctx, m, c.chairPersonId, c.meetingDate ?? m.meeting_date);
   await ctx.db.transaction(async (tx) => {
@@ -133,14 +129,7 @@ export async function updateMeeting(ctx: RequestContext, id: string, input: In<t
         null,
         null,
       );
-    await ctx.audit(tx, {
-      action: 'update',
-      entity: 'meeting',
-      entityId: id,
-      orgId: m.org_id,
-      before: pick(m),
-      after: c,
-    });
+    await ctx.auditChange(tx, 'update', ['meeting', id, m.org_id], { before: pick(m), after: c });
     await notifyMeeting(tx, id);
   });
   return getMeetingDetail(ctx, id);
@@ -223,20 +212,16 @@ export async function sendDocuments(ctx: RequestContext, id: string, input: In<t
   const m = await loadMeeting(ctx, id, 'write');
   assertMove(m.state, 'documents_sent');
   if (input.sentOn > m.meeting_date)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.sentOn',
-      detail: `Ngày gửi tài liệu (${formatDateVi(input.sentOn)}) sau ngày họp (${formatDateVi(m.meeting_date)})`,
-    });
+    throw invalidField(
+      'body.sentOn',
+      `Ngày gửi tài liệu (${formatDateVi(input.sentOn)}) sau ngày họp (${formatDateVi(m.meeting_date)})`,
+    );
   await ctx.db.transaction(async (tx) => {
     await updateMeetingVersioned(tx, id, input.version, {
       state: 'documents_sent',
       documents_sent_on: input.sentOn,
     });
-    await ctx.audit(tx, {
-      action: 'send_documents',
-      entity: 'meeting',
-      entityId: id,
-      orgId: m.org_id,
+    await ctx.auditChange(tx, 'send_documents', ['meeting', id, m.org_id], {
       before: { state: m.state },
       after: { state: 'documents_sent', sentOn: input.sentOn },
     });
@@ -279,13 +264,12 @@ async function step(
  */
 function assertNotBeforeDate(ctx: RequestContext, m: MeetingRow, input: In<typeof MeetingStepSchema>, what: string) {
   if (m.kind === 'written_consultation' || ctx.today() >= m.meeting_date || input.earlyReason?.trim()) return;
-  throw new ProblemError('RULE_VIOLATION', {
-    code: 'TRUOC_NGAY_HOP',
-    field: 'body.earlyReason',
-    detail:
-      `Hội nghị họp ngày ${formatDateVi(m.meeting_date)}, hôm nay mới ngày ${formatDateVi(ctx.today())}: ` +
+  throw ruleViolation(
+    'TRUOC_NGAY_HOP',
+    `Hội nghị họp ngày ${formatDateVi(m.meeting_date)}, hôm nay mới ngày ${formatDateVi(ctx.today())}: ` +
       `chưa ${what} được. Nếu cần ghi nhận trước ngày họp, hãy ghi rõ lý do.`,
-  });
+    'body.earlyReason',
+  );
 }
 
 export async function openMeeting(ctx: RequestContext, id: string, input: In<typeof MeetingStepSchema>) {
@@ -301,10 +285,7 @@ export async function openMeeting(ctx: RequestContext, id: string, input: In<typ
     'open',
     (m) => {
       if (m.kind !== 'written_consultation' && input.on && input.on !== m.meeting_date) {
-        throw new ProblemError('VALIDATION_FAILED', {
-          field: 'body.on',
-          detail: `Hội nghị khai mạc vào ngày họp ${formatDateVi(m.meeting_date)}`,
-        });
+        throw invalidField('body.on', `Hội nghị khai mạc vào ngày họp ${formatDateVi(m.meeting_date)}`);
       }
       assertNotBeforeDate(ctx, m, input, 'khai mạc');
     },
@@ -332,22 +313,16 @@ export const cancelMeeting = (ctx: RequestContext, id: string, input: In<typeof 
 export async function saveMinutes(ctx: RequestContext, id: string, input: In<typeof MinutesSchema>) {
   const m = await loadMeeting(ctx, id, 'write');
   if (!['in_session', 'closed'].includes(m.state)) {
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body',
-      detail:
-        m.state === 'minutes_approved'
-          ? 'Biên bản đã được thông qua: không sửa'
-          : 'Biên bản ghi khi hội nghị đang họp hoặc đã bế mạc',
-    });
+    throw ruleViolation(
+      'TRANG_THAI_HOI_NGHI',
+      m.state === 'minutes_approved'
+        ? 'Biên bản đã được thông qua: không sửa'
+        : 'Biên bản ghi khi hội nghị đang họp hoặc đã bế mạc',
+    );
   }
   await ctx.db.transaction(async (tx) => {
     await updateMeetingVersioned(tx, id, input.version, { minutes_text: input.text });
-    await ctx.audit(tx, {
-      action: 'minutes',
-      entity: 'meeting',
-      entityId: id,
-      orgId: m.org_id,
+    await ctx.auditChange(tx, 'minutes', ['meeting', id, m.org_id], {
       before: { minutes: m.minutes_text },
       after: { minutes: input.text },
     });
@@ -364,12 +339,7 @@ export const approveMinutes = (ctx: RequestContext, id: string, input: In<typeof
     { minutes_approved_on: input.on ?? ctx.today() },
     'approve_minutes',
     (m) => {
-      if (!m.minutes_text)
-        throw new ProblemError('RULE_VIOLATION', {
-          code: 'CHUA_CO_BIEN_BAN',
-          field: 'body',
-          detail: 'Chưa có biên bản để thông qua',
-        });
+      if (!m.minutes_text) throw ruleViolation('CHUA_CO_BIEN_BAN', 'Chưa có biên bản để thông qua');
     },
   );
 

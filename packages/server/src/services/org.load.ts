@@ -1,4 +1,4 @@
-import { ProblemError } from '@quyche/core';
+import { ProblemError, invalidField } from '@quyche/core';
 import { getBody, getOrganization, getPerson } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
@@ -25,8 +25,7 @@ export async function loadBody(ctx: RequestContext, id: string, action: 'read' |
  */
 export async function visiblePerson(ctx: RequestContext, sql: Sql, personId: string, field: string) {
   const p = await getPerson(sql, personId);
-  const notFound = () =>
-    new ProblemError('VALIDATION_FAILED', { field, detail: `Không tìm thấy người mã ${personId}` });
+  const notFound = () => invalidField(field, `Không tìm thấy người mã ${personId}`);
   if (!p) throw notFound();
   try {
     await ctx.assertOrg(p.org_id, 'read', p.confidentiality, sql);

@@ -1,5 +1,4 @@
-import { ProblemError } from '@quyche/core';
-import type { z } from 'zod';
+import { ProblemError, invalidField } from '@quyche/core';
 import type { CreateOrganizationSchema, CreateParentLinkSchema, UpdateOrganizationSchema } from '@quyche/core';
 import {
   bodiesOf,
@@ -24,7 +23,7 @@ import {
   updateOrganizationVersioned,
   uuidv7,
 } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { withIntegrity } from './integrity.js';
 import { loadOrg, visiblePerson } from './org.load.js';
 import { versionProblem } from './version-conflict.js';
@@ -33,8 +32,6 @@ import { versionProblem } from './version-conflict.js';
  * Organizations: the tree, one organization's page, and creating or changing one. Bodies, terms, positions and
  * reorganizations have their own services (body, term, position, reorganization).
  */
-
-type In<T extends z.ZodType> = z.output<T>;
 
 export async function getTree(
   ctx: RequestContext,
@@ -125,10 +122,10 @@ export async function createOrganization(ctx: RequestContext, input: In<typeof C
   }
   ctx.assertClearance(input.confidentiality ?? 0);
   if (input.kind === 'CELL' && !input.partyMembers) {
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.partyMembers',
-      detail: 'Chi bộ được lập cùng danh sách đảng viên (ít nhất 3 đảng viên chính thức)',
-    });
+    throw invalidField(
+      'body.partyMembers',
+      'Chi bộ được lập cùng danh sách đảng viên (ít nhất 3 đảng viên chính thức)',
+    );
   }
   const id = uuidv7();
   return ctx.db.transaction(async (tx) => {
@@ -167,7 +164,7 @@ export async function createOrganization(ctx: RequestContext, input: In<typeof C
       }
       return r;
     });
-    await ctx.audit(tx, { action: 'create', entity: 'organization', entityId: id, orgId: id, after: { ...input } });
+    await ctx.auditChange(tx, 'create', ['organization', id, id], { after: { ...input } });
     return toOrganization(row);
   });
 }
@@ -198,11 +195,7 @@ export async function updateOrganization(ctx: RequestContext, id: string, input:
       if (!r) throw await versionProblem(tx, 'organization', id, version);
       return r;
     });
-    await ctx.audit(tx, {
-      action: 'update',
-      entity: 'organization',
-      entityId: id,
-      orgId: id,
+    await ctx.auditChange(tx, 'update', ['organization', id, id], {
       before: toOrganization(org),
       after: toOrganization(row),
     });
@@ -213,17 +206,10 @@ export async function updateOrganization(ctx: RequestContext, id: string, input:
 export async function addParentLink(ctx: RequestContext, id: string, input: In<typeof CreateParentLinkSchema>) {
   await loadOrg(ctx, id, 'write');
   await loadOrg(ctx, input.parentId, 'write');
-  if (input.parentId === id)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.parentId',
-      detail: 'Một tổ chức không trực thuộc chính nó',
-    });
+  if (input.parentId === id) throw invalidField('body.parentId', 'Một tổ chức không trực thuộc chính nó');
   return ctx.db.transaction(async (tx) => {
     if (await orgReachesUp(tx, input.parentId, id))
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.parentId',
-        detail: 'Quan hệ trực thuộc tạo thành vòng',
-      });
+      throw invalidField('body.parentId', 'Quan hệ trực thuộc tạo thành vòng');
     const linkId = uuidv7();
     await withIntegrity(tx, id, () =>
       insertOrganizationParent(tx, {
@@ -234,7 +220,7 @@ export async function addParentLink(ctx: RequestContext, id: string, input: In<t
         valid_until: input.validUntil ?? null,
       }),
     );
-    await ctx.audit(tx, { action: 'create', entity: 'organization_parent', entityId: linkId, orgId: id, after: input });
+    await ctx.auditChange(tx, 'create', ['organization_parent', linkId, id], { after: input });
     return { id: linkId };
   });
 }

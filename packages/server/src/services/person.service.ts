@@ -1,5 +1,4 @@
-import { isActiveOn, ProblemError } from '@quyche/core';
-import type { z } from 'zod';
+import { isActiveOn, ProblemError, invalidField } from '@quyche/core';
 import type {
   CreatePersonSchema,
   CreatePortfolioSchema,
@@ -26,10 +25,8 @@ import {
   uuidv7,
 } from '@quyche/db';
 import type { PortfolioRow } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { versionProblem } from './version-conflict.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 async function loadPerson(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
   const p = await getPerson(ctx.db, id);
@@ -116,13 +113,7 @@ export async function createPerson(ctx: RequestContext, input: In<typeof CreateP
       confidentiality: input.confidentiality ?? 0,
       search_text: personSearchText(input.fullName, input.code),
     });
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'person',
-      entityId: id,
-      orgId: input.orgId,
-      after: toPerson(row),
-    });
+    await ctx.auditChange(tx, 'create', ['person', id, input.orgId], { after: toPerson(row) });
     return toPerson(row);
   });
 }
@@ -140,11 +131,7 @@ export async function updatePerson(ctx: RequestContext, id: string, input: In<ty
       search_text: c.fullName ? personSearchText(c.fullName, before.code) : undefined,
     });
     if (!row) throw await versionProblem(tx, 'person', id, version);
-    await ctx.audit(tx, {
-      action: 'update',
-      entity: 'person',
-      entityId: id,
-      orgId: before.org_id,
+    await ctx.auditChange(tx, 'update', ['person', id, before.org_id], {
       before: toPerson(before),
       after: toPerson(row),
     });
@@ -169,17 +156,12 @@ export async function addPortfolio(ctx: RequestContext, personId: string, input:
   await ctx.assertOrg(input.orgId, 'write');
   if (input.bodyId) {
     const b = await getBody(ctx.db, input.bodyId);
-    if (!b || b.org_id !== input.orgId)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.bodyId',
-        detail: 'Cơ quan phải thuộc tổ chức được phân công',
-      });
+    if (!b || b.org_id !== input.orgId) throw invalidField('body.bodyId', 'Cơ quan phải thuộc tổ chức được phân công');
   }
   let locality = null;
   if (input.localityOrgId) {
     const l = await getOrganization(ctx.db, input.localityOrgId);
-    if (!l)
-      throw new ProblemError('VALIDATION_FAILED', { field: 'body.localityOrgId', detail: 'Không tìm thấy địa bàn' });
+    if (!l) throw invalidField('body.localityOrgId', 'Không tìm thấy địa bàn');
     await ctx.assertOrg(l.id, 'read', l.confidentiality);
     locality = orgRef(l);
   }
@@ -196,13 +178,7 @@ export async function addPortfolio(ctx: RequestContext, personId: string, input:
       valid_until: input.validUntil ?? null,
     });
     const out = toPortfolio(row, locality);
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'portfolio_assignment',
-      entityId: id,
-      orgId: input.orgId,
-      after: out,
-    });
+    await ctx.auditChange(tx, 'create', ['portfolio_assignment', id, input.orgId], { after: out });
     return out;
   });
 }
@@ -212,10 +188,7 @@ export async function updatePortfolio(ctx: RequestContext, id: string, input: In
   if (!before) throw new ProblemError('NOT_FOUND');
   await ctx.assertOrg(before.org_id, 'write');
   if (input.validUntil && input.validUntil < before.valid_from) {
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.validUntil',
-      detail: 'Ngày kết thúc phải từ ngày bắt đầu trở về sau',
-    });
+    throw invalidField('body.validUntil', 'Ngày kết thúc phải từ ngày bắt đầu trở về sau');
   }
   return ctx.db.transaction(async (tx) => {
     const row = await updatePortfolioVersioned(tx, id, input.version, {

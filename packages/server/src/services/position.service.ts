@@ -1,5 +1,4 @@
 import { ProblemError } from '@quyche/core';
-import type { z } from 'zod';
 import type {
   CreateMembershipSchema,
   CreatePartyMemberSchema,
@@ -17,14 +16,12 @@ import {
   updateAtVersion,
   uuidv7,
 } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { withIntegrity } from './integrity.js';
 import { loadBody, loadOrg, visiblePerson } from './org.load.js';
 import { versionProblem } from './version-conflict.js';
 
 /* Who holds what: positions in bodies (memberships) and party memberships of an organization. */
-
-type In<T extends z.ZodType> = z.output<T>;
 
 export async function addMembership(ctx: RequestContext, bodyId: string, input: In<typeof CreateMembershipSchema>) {
   const body = await loadBody(ctx, bodyId, 'write');
@@ -44,7 +41,7 @@ export async function addMembership(ctx: RequestContext, bodyId: string, input: 
       }),
     );
     const row = toMembership((await getMembership(tx, id))!);
-    await ctx.audit(tx, { action: 'create', entity: 'membership', entityId: id, orgId: body.org_id, after: row });
+    await ctx.auditChange(tx, 'create', ['membership', id, body.org_id], { after: row });
     return row;
   });
 }
@@ -123,11 +120,7 @@ export async function updatePartyMember(ctx: RequestContext, id: string, input: 
       if (!changed) throw await versionProblem(tx, 'party_membership', id, input.version);
     });
     const after = (await getPartyMember(tx, id))!;
-    await ctx.audit(tx, {
-      action: 'update',
-      entity: 'party_membership',
-      entityId: id,
-      orgId: before.org_id,
+    await ctx.auditChange(tx, 'update', ['party_membership', id, before.org_id], {
       before: toPartyMember(before),
       after: toPartyMember(after),
     });

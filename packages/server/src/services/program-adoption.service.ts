@@ -2,8 +2,7 @@
  * Adopting a program at the competent body's meeting: its items become tasks, the unfinished ones of the period before
  * carried over; and a task made from one item on request.
  */
-import { adoptionCheck, formatDateVi, ProblemError } from '@quyche/core';
-import type { z } from 'zod';
+import { adoptionCheck, formatDateVi, ProblemError, invalidField, ruleViolation } from '@quyche/core';
 import type { AdoptProgramSchema, ItemTaskSchema } from '@quyche/core';
 import {
   getMeeting,
@@ -17,7 +16,7 @@ import {
   uuidv7,
 } from '@quyche/db';
 import type { ProgramItemRow } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
 import { regulationFor } from './regulation-in-force.js';
 import { loadBody } from './meeting.load.js';
@@ -28,8 +27,6 @@ import { leadOf } from './task.view.js';
 import { assertDraft, loadItem, loadProgram, searchText } from './program.records.js';
 import type { ProgramFields } from './program.records.js';
 import { getProgram } from './program.view.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /** The task an item generates: its 6 rõ carried over, its due date the end of its period or its meeting. */
 function taskInput(
@@ -71,22 +68,19 @@ export async function adoptProgram(ctx: RequestContext, id: string, input: In<ty
   assertDraft(p);
   const m = await getMeeting(ctx.db, input.meetingId);
   if (!m || m.org_id !== p.org_id || !(await ctx.can(m.org_id, 'read', m.confidentiality)))
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.meetingId',
-      detail: 'Không tìm thấy hội nghị này trong tổ chức',
-    });
+    throw invalidField('body.meetingId', 'Không tìm thấy hội nghị này trong tổ chức');
   if (!['in_session', 'closed', 'minutes_approved'].includes(m.state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body.meetingId',
-      detail: `Chương trình được thông qua tại hội nghị đang họp hoặc đã họp; "${m.title}" chưa họp`,
-    });
+    throw ruleViolation(
+      'TRANG_THAI_HOI_NGHI',
+      `Chương trình được thông qua tại hội nghị đang họp hoặc đã họp; "${m.title}" chưa họp`,
+      'body.meetingId',
+    );
   const adoptedOn = input.adoptedOn ?? m.meeting_date;
   if (adoptedOn < m.meeting_date)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.adoptedOn',
-      detail: `Ngày thông qua (${formatDateVi(adoptedOn)}) trước ngày họp (${formatDateVi(m.meeting_date)})`,
-    });
+    throw invalidField(
+      'body.adoptedOn',
+      `Ngày thông qua (${formatDateVi(adoptedOn)}) trước ngày họp (${formatDateVi(m.meeting_date)})`,
+    );
   const body = await loadBody(ctx.db, m.body_id);
   const reg = (await regulationFor(ctx.db, p.org_id, m.meeting_date))?.reg;
   const check = adoptionCheck(reg, p.span, p.matter, body.kind, body.name, m.meeting_date);
@@ -104,26 +98,18 @@ export async function adoptProgram(ctx: RequestContext, id: string, input: In<ty
   if (input.agendaItemId) {
     const a = await programAdoptionAgendaItem(ctx.db, input.agendaItemId);
     if (!a || a.meeting_id !== m.id)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.agendaItemId',
-        detail: 'Nội dung này không thuộc hội nghị đã chọn',
-      });
+      throw invalidField('body.agendaItemId', 'Nội dung này không thuộc hội nghị đã chọn');
     const v = await programAdoptionVote(ctx.db, input.agendaItemId);
     if (v && !v.passed)
-      throw new ProblemError('RULE_VIOLATION', {
-        code: 'CHUA_THONG_QUA',
-        field: 'body.agendaItemId',
-        detail: `Biểu quyết không thông qua (${v.yes}/${v.total_members} tán thành)`,
-      });
+      throw ruleViolation(
+        'CHUA_THONG_QUA',
+        `Biểu quyết không thông qua (${v.yes}/${v.total_members} tán thành)`,
+        'body.agendaItemId',
+      );
   }
   const { org, term } = await issuerOn(ctx, p.org_id, adoptedOn, 'body');
   const items = await programItemsInOrder(ctx.db, id);
-  if (items.length === 0)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'CHUONG_TRINH_TRONG',
-      field: 'params.id',
-      detail: 'Chương trình chưa có nội dung nào',
-    });
+  if (items.length === 0) throw ruleViolation('CHUONG_TRINH_TRONG', 'Chương trình chưa có nội dung nào', 'params.id');
   let created = 0;
   await ctx.db.transaction(async (tx) => {
     const doc = await numberDocument(ctx, tx, {
@@ -146,11 +132,7 @@ export async function adoptProgram(ctx: RequestContext, id: string, input: In<ty
       search_text: searchText(p.title, doc.symbol),
     });
     await touchProgram(tx, id);
-    await ctx.audit(tx, {
-      action: 'adopt',
-      entity: 'program',
-      entityId: id,
-      orgId: p.org_id,
+    await ctx.auditChange(tx, 'adopt', ['program', id, p.org_id], {
       before: { state: p.state },
       after: { ...after, meeting: m.title },
     });
@@ -216,11 +198,11 @@ async function carryTasks(
 export async function taskFromProgramItem(ctx: RequestContext, itemId: string, input: In<typeof ItemTaskSchema>) {
   const { it, p } = await loadItem(ctx, itemId, 'write');
   if (p.state !== 'adopted')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'CHUONG_TRINH_CHUA_THONG_QUA',
-      field: 'params.id',
-      detail: 'Chương trình chưa được thông qua: chưa giao nhiệm vụ',
-    });
+    throw ruleViolation(
+      'CHUONG_TRINH_CHUA_THONG_QUA',
+      'Chương trình chưa được thông qua: chưa giao nhiệm vụ',
+      'params.id',
+    );
   const task = await createTask(ctx, taskInput(p, it, p.title, p.owner_body_id ?? p.adopting_body_id, input), it.id);
   return task;
 }

@@ -1,15 +1,12 @@
 /** The items of a draft program: adding, editing, removing, each with its 6 rõ and period checked. */
 import { ProblemError } from '@quyche/core';
-import type { z } from 'zod';
 import type { CreateProgramItemSchema, UpdateProgramItemSchema } from '@quyche/core';
 import { bumpProgramVersion, deleteProgramItemAt, programItemNextPosition } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
 
 import { assertDraft, insertItem, itemRow, loadItem, loadProgram, range, termRange } from './program.records.js';
 import { getProgram } from './program.view.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 export async function addProgramItem(ctx: RequestContext, id: string, input: In<typeof CreateProgramItemSchema>) {
   const p = await loadProgram(ctx, id, 'write');
@@ -20,11 +17,7 @@ export async function addProgramItem(ctx: RequestContext, id: string, input: In<
     const pos = await programItemNextPosition(tx, id);
     const itemId = await insertItem(tx, p, input, checked, pos);
     await bumpProgramVersion(tx, id);
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'program_item',
-      entityId: itemId,
-      orgId: p.org_id,
+    await ctx.auditChange(tx, 'create', ['program_item', itemId, p.org_id], {
       after: { programId: id, position: pos, ...input },
     });
   });
@@ -72,7 +65,7 @@ export async function deleteProgramItem(ctx: RequestContext, itemId: string, ver
   await ctx.db.transaction(async (tx) => {
     await deleteProgramItemAt(tx, p.id, itemId, it.position);
     await bumpProgramVersion(tx, p.id);
-    await ctx.audit(tx, { action: 'delete', entity: 'program_item', entityId: itemId, orgId: p.org_id, before: it });
+    await ctx.auditChange(tx, 'delete', ['program_item', itemId, p.org_id], { before: it });
   });
   return getProgram(ctx, p.id);
 }

@@ -9,16 +9,15 @@ import {
   periodWithin,
   programSpan,
   ProblemError,
+  invalidField,
+  ruleViolation,
 } from '@quyche/core';
 import type { ProgramPeriod } from '@quyche/core';
-import type { z } from 'zod';
 import type { CreateProgramItemSchema } from '@quyche/core';
 import { getMeeting, insertProgramItem, programById, programItemById, programTermById, uuidv7 } from '@quyche/db';
 import type { ProgramItemRow, ProgramRow, Sql } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { assertVisible, leadOrg } from './task.service.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /** A program as created, before the database adds its search text and timestamps. */
 export type ProgramFields = Omit<ProgramRow, 'search_text' | 'created_at' | 'updated_at'>;
@@ -46,14 +45,13 @@ export const searchText = (title: string, symbol: string | null) => foldVietname
 
 export function assertDraft(p: ProgramFields) {
   if (p.state !== 'draft') {
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'CHUONG_TRINH_DA_THONG_QUA',
-      field: 'params.id',
-      detail:
-        p.state === 'adopted'
-          ? `Chương trình đã được thông qua (${p.symbol ?? ''}): chỉ sửa khi dự thảo`
-          : 'Chương trình đã hủy',
-    });
+    throw ruleViolation(
+      'CHUONG_TRINH_DA_THONG_QUA',
+      p.state === 'adopted'
+        ? `Chương trình đã được thông qua (${p.symbol ?? ''}): chỉ sửa khi dự thảo`
+        : 'Chương trình đã hủy',
+      'params.id',
+    );
   }
 }
 
@@ -70,14 +68,10 @@ export async function itemRow(
   if (it.period) {
     let period: ProgramPeriod | null;
     if (it.period.kind === 'meeting') {
-      if (!it.period.meetingId)
-        throw new ProblemError('VALIDATION_FAILED', { field: `${field}.period.meetingId`, detail: 'Cần chọn kỳ họp' });
+      if (!it.period.meetingId) throw invalidField(`${field}.period.meetingId`, 'Cần chọn kỳ họp');
       const m = await getMeeting(ctx.db, it.period.meetingId);
       if (!m || m.org_id !== p.org_id || !(await ctx.can(m.org_id, 'read', m.confidentiality)))
-        throw new ProblemError('VALIDATION_FAILED', {
-          field: `${field}.period.meetingId`,
-          detail: 'Không tìm thấy kỳ họp này trong tổ chức',
-        });
+        throw invalidField(`${field}.period.meetingId`, 'Không tìm thấy kỳ họp này trong tổ chức');
       period = { kind: 'meeting', meetingDate: m.meeting_date, label: m.title };
       out.due_meeting_id = m.id;
       out.period = null;
@@ -86,21 +80,20 @@ export async function itemRow(
       const example = { month: '2026-05', quarter: '2026-Q2', half: '2026-H1', date: '2026-05-31' }[it.period.kind];
       const unit = { month: 'tháng', quarter: 'quý', half: 'nửa năm', date: 'ngày' }[it.period.kind];
       if (!period)
-        throw new ProblemError('VALIDATION_FAILED', {
-          field: `${field}.period.value`,
-          detail: `"${it.period.value ?? ''}" không phải một ${unit} (ví dụ ${example})`,
-        });
+        throw invalidField(
+          `${field}.period.value`,
+          `"${it.period.value ?? ''}" không phải một ${unit} (ví dụ ${example})`,
+        );
       out.due_meeting_id = null;
       out.period = 'value' in period ? period.value : null;
     }
     if (!periodWithin(period, span)) {
-      throw new ProblemError('RULE_VIOLATION', {
-        code: 'NGOAI_THOI_GIAN_CHUONG_TRINH',
-        field: `${field}.period`,
-        detail:
-          `${periodLabel(period)} nằm ngoài thời gian của chương trình ` +
+      throw ruleViolation(
+        'NGOAI_THOI_GIAN_CHUONG_TRINH',
+        `${periodLabel(period)} nằm ngoài thời gian của chương trình ` +
           `(${formatDateVi(span.from)} – ${formatDateVi(span.to)})`,
-      });
+        `${field}.period`,
+      );
     }
     const r = periodRange(period);
     Object.assign(out, {

@@ -1,10 +1,9 @@
 /** Work and inspection–supervision programs: creating, editing and cancelling a program (items: program-item). */
-import { PROGRAM_MATTERS, programPeriod, programTitle, ProblemError } from '@quyche/core';
-import type { z } from 'zod';
+import { PROGRAM_MATTERS, programPeriod, programTitle, ProblemError, invalidField, ruleViolation } from '@quyche/core';
 import type { CreateProgramSchema, UpdateProgramSchema } from '@quyche/core';
 import { getOrganization, insertProgram, programLiveTwin, termOn, touchProgram, uuidv7 } from '@quyche/db';
 import type { ProgramItemRow, ProgramRow } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { loadBody } from './meeting.load.js';
 import { updateVersioned } from './sql-update.js';
 
@@ -12,35 +11,27 @@ import { assertDraft, insertItem, itemRow, loadProgram, range, searchText, termR
 import type { ProgramFields } from './program.records.js';
 import { getProgram } from './program.view.js';
 
-type In<T extends z.ZodType> = z.output<T>;
-
 export type { ProgramItemRow, ProgramRow };
 /** The year and period of a new program, checked against its span. */
 function programWhen(input: Pick<In<typeof CreateProgramSchema>, 'span' | 'year' | 'period'>): {
   year: number | null;
   period: string | null;
 } {
-  if (input.span === 'year' && !input.year)
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.year', detail: 'Chương trình năm cần ghi năm' });
-  if (input.span === 'term' && input.year)
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.year', detail: 'Chương trình toàn khóa không ghi năm' });
+  if (input.span === 'year' && !input.year) throw invalidField('body.year', 'Chương trình năm cần ghi năm');
+  if (input.span === 'term' && input.year) throw invalidField('body.year', 'Chương trình toàn khóa không ghi năm');
   if (input.span === 'year' || input.span === 'term') {
     if (input.period)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.period',
-        detail: 'Chỉ chương trình quý, 6 tháng ghi kỳ (ví dụ 2026-Q3, 2026-H2)',
-      });
+      throw invalidField('body.period', 'Chỉ chương trình quý, 6 tháng ghi kỳ (ví dụ 2026-Q3, 2026-H2)');
     return { year: input.span === 'year' ? input.year! : null, period: null };
   }
   const within = programPeriod(input.span, input.period ?? null);
   if (!within || !('value' in within)) {
     const example = input.span === 'quarter' ? '2026-Q3' : '2026-H2';
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.period',
-      detail:
-        `Chương trình ${input.span === 'quarter' ? 'quý' : '6 tháng'} cần ghi kỳ, ví dụ ` +
+    throw invalidField(
+      'body.period',
+      `Chương trình ${input.span === 'quarter' ? 'quý' : '6 tháng'} cần ghi kỳ, ví dụ ` +
         `${example}${input.period ? ` ("${input.period}" không phải một kỳ như vậy)` : ''}`,
-    });
+    );
   }
   return { year: Number(within.value.slice(0, 4)), period: within.value };
 }
@@ -58,30 +49,22 @@ export async function createProgram(
   let term: Awaited<ReturnType<typeof termRange>> | undefined;
   if (input.termId) {
     term = await termRange(ctx.db, input.termId);
-    if (term.org_id !== input.orgId)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.termId',
-        detail: 'Nhiệm kỳ này không phải của tổ chức',
-      });
+    if (term.org_id !== input.orgId) throw invalidField('body.termId', 'Nhiệm kỳ này không phải của tổ chức');
   } else {
     const t = await termOn(ctx.db, input.orgId, year ? `${year}-01-01` : ctx.today());
     const t2 = t ?? (year ? await termOn(ctx.db, input.orgId, `${year}-12-31`) : undefined);
     if (!t2)
-      throw new ProblemError('RULE_VIOLATION', {
-        code: 'KHONG_CO_NHIEM_KY',
-        field: 'body.termId',
-        detail: `${org.name} không có khóa, nhiệm kỳ nào ${year ? `trong năm ${year}` : 'vào hôm nay'}`,
-      });
+      throw ruleViolation(
+        'KHONG_CO_NHIEM_KY',
+        `${org.name} không có khóa, nhiệm kỳ nào ${year ? `trong năm ${year}` : 'vào hôm nay'}`,
+        'body.termId',
+      );
     term = await termRange(ctx.db, t2.id);
   }
   let ownerName = org.name;
   if (input.ownerBodyId) {
     const b = await loadBody(ctx.db, input.ownerBodyId);
-    if (b.org_id !== input.orgId)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.ownerBodyId',
-        detail: 'Cơ quan này không thuộc tổ chức',
-      });
+    if (b.org_id !== input.orgId) throw invalidField('body.ownerBodyId', 'Cơ quan này không thuộc tổ chức');
     ownerName = b.name;
   }
   const id = uuidv7();
@@ -117,10 +100,7 @@ export async function createProgram(
       detail: `Đã có "${live.title}": mỗi kỳ chỉ một chương trình; sửa chương trình đó hoặc hủy dự thảo trước`,
     });
   if (year && (span.to < term.valid_from || (term.valid_until && span.from > term.valid_until)))
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.year',
-      detail: `Năm ${year} ngoài nhiệm kỳ ${term.name}`,
-    });
+    throw invalidField('body.year', `Năm ${year} ngoài nhiệm kỳ ${term.name}`);
   const checked: Partial<ProgramItemRow>[] = [];
   for (const [i, it] of (input.items ?? []).entries())
     checked.push(await itemRow(ctx, row, span, it, `body.items.${i}`));
@@ -142,11 +122,7 @@ export async function createProgram(
     });
     for (const [i, it] of (input.items ?? []).entries())
       await insertItem(tx, row, it, checked[i]!, i + 1, carriedFrom[i] ?? null);
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'program',
-      entityId: id,
-      orgId: row.org_id,
+    await ctx.auditChange(tx, 'create', ['program', id, row.org_id], {
       after: { ...row, items: input.items?.length ?? 0, carriedOver: carriedFrom.filter(Boolean).length },
     });
   });
@@ -158,11 +134,7 @@ export async function updateProgram(ctx: RequestContext, id: string, input: In<t
   assertDraft(p);
   if (input.ownerBodyId) {
     const b = await loadBody(ctx.db, input.ownerBodyId);
-    if (b.org_id !== p.org_id)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.ownerBodyId',
-        detail: 'Cơ quan này không thuộc tổ chức',
-      });
+    if (b.org_id !== p.org_id) throw invalidField('body.ownerBodyId', 'Cơ quan này không thuộc tổ chức');
   }
   await ctx.db.transaction(async (tx) => {
     const after = await updateVersioned(tx, 'program', id, input.version, {
@@ -171,7 +143,7 @@ export async function updateProgram(ctx: RequestContext, id: string, input: In<t
       search_text: input.title ? searchText(input.title, null) : undefined,
     });
     await touchProgram(tx, id);
-    await ctx.audit(tx, { action: 'update', entity: 'program', entityId: id, orgId: p.org_id, before: p, after });
+    await ctx.auditChange(tx, 'update', ['program', id, p.org_id], { before: p, after });
   });
   return getProgram(ctx, id);
 }
@@ -181,11 +153,7 @@ export async function cancelProgram(ctx: RequestContext, id: string, version: nu
   assertDraft(p);
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, 'program', id, version, { state: 'cancelled' });
-    await ctx.audit(tx, {
-      action: 'cancel',
-      entity: 'program',
-      entityId: id,
-      orgId: p.org_id,
+    await ctx.auditChange(tx, 'cancel', ['program', id, p.org_id], {
       before: { state: p.state },
       after: { state: 'cancelled', note },
     });

@@ -1,6 +1,5 @@
 /** A program as the page shows it (items with progress, carried-over links) and the list of programs. */
 import { checkSixClear, itemStatus, periodLabel, programAdopter, programPeriod, rollUpProgress } from '@quyche/core';
-import type { z } from 'zod';
 import type { ProgramListQuerySchema } from '@quyche/core';
 import {
   getMeeting,
@@ -11,15 +10,13 @@ import {
   programSourceReport,
 } from '@quyche/db';
 import type { ProgramItemRow, ProgramRow } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { regulationFor } from './regulation-in-force.js';
 import { loadBody } from './meeting.load.js';
 import { leadOf, tasksBySource } from './task.view.js';
 
 import { loadProgram, range, termRange } from './program.records.js';
 import type { ProgramFields } from './program.records.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 function rollProgram(items: { weight: number; percent: number; status: { code: string } }[]): Rolled {
   return {
@@ -192,10 +189,8 @@ const listItem = (p: ProgramFields, items: number, r: Rolled) => ({
 });
 
 export async function listPrograms(ctx: RequestContext, q: In<typeof ProgramListQuerySchema>) {
-  await ctx.assertOrg(q.orgId, 'read');
   const rows = await listProgramsForOrg(ctx.db, {
-    orgId: q.orgId,
-    clearance: ctx.user.clearance,
+    ...(await ctx.readScope(q.orgId)),
     year: q.year ?? null,
     kind: q.kind ?? null,
   });

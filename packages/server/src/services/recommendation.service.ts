@@ -7,8 +7,9 @@ import {
   RECOMMENDATION_EVENT,
   RECOMMENDATION_TRANSITIONS,
   recommendationStatus,
+  invalidField,
+  ruleViolation,
 } from '@quyche/core';
-import type { z } from 'zod';
 import type { CreateRecommendationSchema, RecommendationListQuerySchema, RecommendationStepSchema } from '@quyche/core';
 import {
   getOrganization,
@@ -21,14 +22,12 @@ import {
   uuidv7,
 } from '@quyche/db';
 import type { RecommendationRow } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { regulationFor } from './regulation-in-force.js';
 import { loadBody } from './meeting.load.js';
 import { updateVersioned } from './sql-update.js';
 import { createTask } from './task.service.js';
 import { tasksBySource } from './task.view.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /**
  * A recommendation is the record of the body it is sent to; the sending unit follows it too. Its staff may file
@@ -58,41 +57,27 @@ export async function createRecommendation(ctx: RequestContext, input: In<typeof
     await ctx.assertOrg(input.fromOrgId, 'write');
     const up = await orgChainUp(ctx.db, input.fromOrgId);
     if (!to || input.fromOrgId === input.orgId || !up.includes(input.orgId)) {
-      throw new ProblemError('RULE_VIOLATION', {
-        code: 'KIEN_NGHI_LEN_CAP_TREN',
-        field: 'body.orgId',
-        detail: 'Kiến nghị, đề xuất gửi lên cấp trên: tổ chức nhận phải là cấp trên của đơn vị gửi',
-      });
+      throw ruleViolation(
+        'KIEN_NGHI_LEN_CAP_TREN',
+        'Kiến nghị, đề xuất gửi lên cấp trên: tổ chức nhận phải là cấp trên của đơn vị gửi',
+        'body.orgId',
+      );
     }
     fromLabel ??= (await getOrganization(ctx.db, input.fromOrgId))!.name;
   } else {
-    if (!to)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.orgId',
-        detail: 'Không tìm thấy tổ chức nhận kiến nghị',
-      });
+    if (!to) throw invalidField('body.orgId', 'Không tìm thấy tổ chức nhận kiến nghị');
     await ctx.assertOrg(input.orgId, 'write');
-    if (!fromLabel)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.fromLabel',
-        detail: 'Ghi đơn vị, đoàn hoặc người gửi kiến nghị',
-      });
+    if (!fromLabel) throw invalidField('body.fromLabel', 'Ghi đơn vị, đoàn hoặc người gửi kiến nghị');
   }
   if (input.toBodyId) {
     const b = await loadBody(ctx.db, input.toBodyId);
     if (b.org_id !== input.orgId)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.toBodyId',
-        detail: 'Cơ quan nhận không thuộc tổ chức nhận kiến nghị',
-      });
+      throw invalidField('body.toBodyId', 'Cơ quan nhận không thuộc tổ chức nhận kiến nghị');
   }
   if (input.inspectionId) {
     const i = await inspectionOrgById(ctx.db, input.inspectionId);
     if (!i || i.org_id !== input.orgId)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.inspectionId',
-        detail: 'Không tìm thấy cuộc kiểm tra, giám sát này của tổ chức nhận',
-      });
+      throw invalidField('body.inspectionId', 'Không tìm thấy cuộc kiểm tra, giám sát này của tổ chức nhận');
   }
   // The answer's deadline is the receiving organization's regulation's.
   const reg = (await regulationFor(ctx.db, input.orgId, input.receivedOn))?.reg;
@@ -123,11 +108,7 @@ export async function createRecommendation(ctx: RequestContext, input: In<typeof
       confidentiality: input.confidentiality ?? 0,
       search_text: foldVietnamese(`${input.title} ${fromLabel}`),
     });
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'recommendation',
-      entityId: id,
-      orgId: input.orgId,
+    await ctx.auditChange(tx, 'create', ['recommendation', id, input.orgId], {
       after: { ...input, fromLabel, dueOn: due?.on ?? null },
     });
   });
@@ -137,16 +118,13 @@ export async function createRecommendation(ctx: RequestContext, input: In<typeof
 export async function stepRecommendation(ctx: RequestContext, id: string, input: In<typeof RecommendationStepSchema>) {
   const r = await loadRecommendation(ctx, id, input.to === 'withdrawn' ? 'sender' : 'write');
   if (!RECOMMENDATION_TRANSITIONS[r.state].includes(input.to))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_KIEN_NGHI',
-      field: 'body.to',
-      detail: `Kiến nghị ${r.state === 'answered' ? 'đã được trả lời' : 'đã rút'}: không chuyển được`,
-    });
+    throw ruleViolation(
+      'TRANG_THAI_KIEN_NGHI',
+      `Kiến nghị ${r.state === 'answered' ? 'đã được trả lời' : 'đã rút'}: không chuyển được`,
+      'body.to',
+    );
   if (input.to === 'answered' && input.answeredOn < r.received_on)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.answeredOn',
-      detail: 'Ngày trả lời trước ngày nhận kiến nghị',
-    });
+    throw invalidField('body.answeredOn', 'Ngày trả lời trước ngày nhận kiến nghị');
   await ctx.db.transaction(async (tx) => {
     const fields: Record<string, unknown> = { state: input.to };
     if (input.to === 'assigned') {
@@ -178,11 +156,7 @@ export async function stepRecommendation(ctx: RequestContext, id: string, input:
       });
     const after = await updateVersioned(tx, 'recommendation', id, input.version, fields);
     await touchRecommendation(tx, id);
-    await ctx.audit(tx, {
-      action: input.to === 'answered' ? 'answer' : 'transition',
-      entity: 'recommendation',
-      entityId: id,
-      orgId: r.org_id,
+    await ctx.auditChange(tx, input.to === 'answered' ? 'answer' : 'transition', ['recommendation', id, r.org_id], {
       before: { state: r.state },
       after: { ...after, note: 'note' in input ? input.note : undefined },
     });

@@ -10,6 +10,7 @@ import {
   ProblemError,
   runScenarios,
   todayInVietnam,
+  ruleViolation,
 } from '@quyche/core';
 import type { Amendment } from '@quyche/core';
 import { amendmentsOf, getOrganization, getVersion, versionInForce, versionsOf } from '@quyche/db';
@@ -57,11 +58,11 @@ export async function askRegulation(
     ? await loadVersion(ctx, regulationId, q.versionId)
     : await versionInForce(ctx.db, regulationId, q.at);
   if (!v)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_CO_PHIEN_BAN_HIEU_LUC',
-      field: 'body.at',
-      detail: `Không có phiên bản quy chế nào có hiệu lực ngày ${q.at}`,
-    });
+    throw ruleViolation(
+      'KHONG_CO_PHIEN_BAN_HIEU_LUC',
+      `Không có phiên bản quy chế nào có hiệu lực ngày ${q.at}`,
+      'body.at',
+    );
   const reg = parseOr400(v.source_text);
   try {
     const a = askEngine(reg, { ask: q.ask, at: q.at, input: q.input }, DEFAULT_CALENDAR);
@@ -104,11 +105,11 @@ export async function consolidatedAt(ctx: RequestContext, regulationId: string, 
     .filter((v) => v.status === 'adopted' && v.in_force_from && v.in_force_from <= at)
     .at(-1);
   if (!base)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_CO_PHIEN_BAN_HIEU_LUC',
-      field: 'query.at',
-      detail: `Không có phiên bản được thông qua có hiệu lực ngày ${at}`,
-    });
+    throw ruleViolation(
+      'KHONG_CO_PHIEN_BAN_HIEU_LUC',
+      `Không có phiên bản được thông qua có hiệu lực ngày ${at}`,
+      'query.at',
+    );
   const full = (await getVersion(ctx.db, base.id))!;
   const amendments = (await amendmentsOf(ctx.db, regulationId))
     .map((a) => a.parsed as Amendment)

@@ -1,6 +1,14 @@
 import { parseInPool } from '../files/file.pool.js';
 import { createHash } from 'node:crypto';
-import { lint, parseAmendment, parseRegulation, ProblemError, RegulationParseError, deriveDraft } from '@quyche/core';
+import {
+  lint,
+  parseAmendment,
+  parseRegulation,
+  ProblemError,
+  RegulationParseError,
+  deriveDraft,
+  invalidField,
+} from '@quyche/core';
 import type { Amendment, ElementView, RegElement, Regulation } from '@quyche/core';
 import {
   amendmentsOf,
@@ -165,11 +173,7 @@ export async function createRegulation(
   ctx.assertClearance(input.confidentiality ?? 0);
   const reg = parseOr400(input.text);
   const work = reg.frontMatter.work;
-  if (!work)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.text',
-      detail: 'Phần đầu quy chế thiếu "work" (mã định danh của quy chế)',
-    });
+  if (!work) throw invalidField('body.text', 'Phần đầu quy chế thiếu "work" (mã định danh của quy chế)');
   if (await getRegulationByWork(ctx.db, work))
     throw new ProblemError('DUPLICATE', {
       field: 'body.text',
@@ -188,11 +192,7 @@ export async function createRegulation(
     });
     // One write, one audit entry: the regulation with its first version.
     const v = await insertVersion(ctx, tx, id, input.orgId, input.text, reg, false);
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'regulation',
-      entityId: id,
-      orgId: input.orgId,
+    await ctx.auditChange(tx, 'create', ['regulation', id, input.orgId], {
       after: { work, title, version: { id: v.id, expression: v.expression, status: v.status, sha256: v.sha256 } },
     });
     return toVersion(v);
@@ -203,10 +203,7 @@ export async function addVersion(ctx: RequestContext, id: string, text: string) 
   const r = await loadRegulation(ctx, id, 'write');
   const reg = parseOr400(text);
   if (reg.frontMatter.work && reg.frontMatter.work !== r.work) {
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.text',
-      detail: `Phiên bản thuộc quy chế ${reg.frontMatter.work}, không phải ${r.work}`,
-    });
+    throw invalidField('body.text', `Phiên bản thuộc quy chế ${reg.frontMatter.work}, không phải ${r.work}`);
   }
   return ctx.db.transaction(async (tx) => toVersion(await insertVersion(ctx, tx, id, r.org_id, text, reg)));
 }
@@ -217,15 +214,10 @@ export async function addAmendment(ctx: RequestContext, id: string, text: string
   try {
     a = parseAmendment(text);
   } catch (e) {
-    if (e instanceof RegulationParseError)
-      throw new ProblemError('VALIDATION_FAILED', { field: 'body.text', detail: e.message });
+    if (e instanceof RegulationParseError) throw invalidField('body.text', e.message);
     throw e;
   }
-  if (a.amends !== r.work)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.text',
-      detail: `Văn bản sửa đổi quy chế ${a.amends}, không phải ${r.work}`,
-    });
+  if (a.amends !== r.work) throw invalidField('body.text', `Văn bản sửa đổi quy chế ${a.amends}, không phải ${r.work}`);
   const newId = uuidv7();
   return ctx.db.transaction(async (tx) => {
     await insertRegulationAmendment(tx, {
@@ -292,11 +284,7 @@ export async function deriveRegulation(
   await ctx.assertOrg(input.orgId, 'write');
   const v = await getVersion(ctx.db, input.fromVersionId);
   const base = v ? await getRegulation(ctx.db, v.regulation_id) : undefined;
-  if (!v || !base)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.fromVersionId',
-      detail: 'Không tìm thấy phiên bản quy chế cấp trên',
-    });
+  if (!v || !base) throw invalidField('body.fromVersionId', 'Không tìm thấy phiên bản quy chế cấp trên');
   const chain = await orgChainUp(ctx.db, input.orgId);
   if (!chain.slice(1).includes(base.org_id))
     throw new ProblemError('FORBIDDEN', {
@@ -317,10 +305,6 @@ export async function deriveRegulation(
     ...(input.roleMap ? { roleMap: input.roleMap } : {}),
     ...(input.bodies ? { bodies: input.bodies as Record<string, { name: string; part_of?: string }> } : {}),
   });
-  if ('error' in r)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.roleMap',
-      detail: `Dự thảo dựng ra không đọc được (dòng ${r.line}): ${r.error}`,
-    });
+  if ('error' in r) throw invalidField('body.roleMap', `Dự thảo dựng ra không đọc được (dòng ${r.line}): ${r.error}`);
   return createRegulation(ctx, { orgId: input.orgId, text: r.text });
 }

@@ -94,11 +94,7 @@ export async function reorganize(ctx: RequestContext, input: z.output<typeof Reo
       });
     }
     await moveTasks(ctx, tx, openTasks, successor, new Set(facts.bodies.map((b) => b.id)), input);
-    await ctx.audit(tx, {
-      action: input.kind,
-      entity: 'reorganization',
-      entityId: null,
-      orgId: successor?.id ?? ids[0]!,
+    await ctx.auditChange(tx, input.kind, ['reorganization', null, successor?.id ?? ids[0]!], {
       before: { sources: sources.map(toOrganization) },
       after: { ...input, plan, movedTasks: openTasks.map((t) => t.id) },
     });

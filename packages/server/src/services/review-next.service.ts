@@ -1,14 +1,11 @@
-import { keyTasksOf, nextPeriodOf, ProblemError } from '@quyche/core';
-import type { z } from 'zod';
+import { keyTasksOf, nextPeriodOf, ruleViolation } from '@quyche/core';
 import type { NextProgramSchema } from '@quyche/core';
 import { reviewMeetingBodyId, reviewUnfinishedProgramItems } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { createProgram } from './program.service.js';
 import type { ProgramItemRow } from './program.service.js';
 import { getReport } from './review-report.service.js';
 import { leadOf } from './task.view.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /**
  * The next period's program from a review (nhiệm vụ trọng tâm kỳ tới): a draft work program of that quarter,
@@ -23,8 +20,7 @@ export async function nextProgramFromReport(
 ) {
   const r = await getReport(ctx, reportId);
   await ctx.assertOrg(r.orgId, 'write');
-  if (r.state === 'cancelled')
-    throw new ProblemError('RULE_VIOLATION', { code: 'BAO_CAO_DA_HUY', field: 'params.id', detail: 'Báo cáo đã hủy' });
+  if (r.state === 'cancelled') throw ruleViolation('BAO_CAO_DA_HUY', 'Báo cáo đã hủy', 'params.id');
   const next = nextPeriodOf(r.period, input.span);
   const period = next.period
     ? { kind: next.span as 'quarter' | 'half', value: next.period }
@@ -32,13 +28,12 @@ export async function nextProgramFromReport(
   const keyTasks = keyTasksOf(r.paragraphs.filter((p) => p.section === 'III').map((p) => p.rendered));
   const carried = input.carryOver === false ? [] : await unfinishedItems(ctx, r.orgId, r.period.from, r.period.to);
   if (keyTasks.length + carried.length === 0) {
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_CO_NHIEM_VU_TRONG_TAM',
-      field: 'params.id',
-      detail:
-        'Mục III của báo cáo chưa nêu nhiệm vụ trọng tâm nào và không có ' +
+    throw ruleViolation(
+      'KHONG_CO_NHIEM_VU_TRONG_TAM',
+      'Mục III của báo cáo chưa nêu nhiệm vụ trọng tâm nào và không có ' +
         'nội dung chương trình nào chưa hoàn thành để chuyển sang kỳ sau',
-    });
+      'params.id',
+    );
   }
   let ownerBodyId = input.ownerBodyId;
   if (ownerBodyId === undefined && r.adoptedMeetingId) {

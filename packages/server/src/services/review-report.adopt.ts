@@ -1,19 +1,24 @@
-import { HELD_STATES, ProblemError, REPORT_SECTION_HEADINGS, REPORT_SECTIONS, reportMatter } from '@quyche/core';
+import {
+  HELD_STATES,
+  ProblemError,
+  REPORT_SECTION_HEADINGS,
+  REPORT_SECTIONS,
+  reportMatter,
+  invalidField,
+  ruleViolation,
+} from '@quyche/core';
 import type { AdoptReviewReportSchema, CirculateReviewReportSchema } from '@quyche/core';
 import { getOrganization, reviewBodyById, touchReviewReport } from '@quyche/db';
-import type { z } from 'zod';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { reviewReportDocx } from '../reports/review-report.docx.js';
 import { createConsultation } from './consultation.service.js';
 import { issuerOn, numberDocument } from './document.service.js';
 import { issuerOf, slug } from './meeting-report.service.js';
 import { loadMeeting } from './meeting.load.js';
 import { competence, regulationFor } from './regulation-in-force.js';
-import { figuresOf, getReport, loadOpenReport, loadReport } from './review-report.service.js';
+import { getReport, loadOpenReport, loadReport, reportFiguresToday } from './review-report.service.js';
 import { periodOfQuery } from './review.service.js';
 import { updateVersioned } from './sql-update.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /** A review report past its drafting: printed, circulated for comments, adopted at a meeting. */
 
@@ -45,44 +50,33 @@ export async function reportDocx(ctx: RequestContext, id: string) {
 export async function adoptReport(ctx: RequestContext, id: string, input: In<typeof AdoptReviewReportSchema>) {
   const r = await loadOpenReport(ctx, id);
   const m = await loadMeeting(ctx, input.meetingId);
-  if (m.org_id !== r.org_id)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.meetingId',
-      detail: 'Hội nghị không phải của tổ chức làm báo cáo',
-    });
+  if (m.org_id !== r.org_id) throw invalidField('body.meetingId', 'Hội nghị không phải của tổ chức làm báo cáo');
   if (!(HELD_STATES as readonly string[]).includes(m.state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'HOI_NGHI_CHUA_HOP',
-      field: 'body.meetingId',
-      detail: 'Hội nghị chưa khai mạc: báo cáo được thông qua tại hội nghị đã họp',
-    });
+    throw ruleViolation(
+      'HOI_NGHI_CHUA_HOP',
+      'Hội nghị chưa khai mạc: báo cáo được thông qua tại hội nghị đã họp',
+      'body.meetingId',
+    );
   if (m.meeting_date < r.period_to && m.meeting_date < ctx.today())
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'HOI_NGHI_TRUOC_KY',
-      field: 'body.meetingId',
-      detail: `Hội nghị ngày ${m.meeting_date.split('-').reverse().join('/')} họp trước khi kỳ báo cáo kết thúc`,
-    });
+    throw ruleViolation(
+      'HOI_NGHI_TRUOC_KY',
+      `Hội nghị ngày ${m.meeting_date.split('-').reverse().join('/')} họp trước khi kỳ báo cáo kết thúc`,
+      'body.meetingId',
+    );
   const body = (await reviewBodyById(ctx.db, m.body_id))!;
   const reg = (await regulationFor(ctx.db, r.org_id, m.meeting_date))?.reg;
   const days = Math.round((Date.parse(r.period_to) - Date.parse(r.period_from)) / 86_400_000) + 1;
   const period = await periodOfQuery(ctx.db, r.org_id, { from: r.period_from, to: r.period_to }, '9999-12-31');
   const matter = reportMatter(r.kind, period.kind, days);
   if (!reg)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'CHUA_CO_QUY_CHE',
-      field: 'body.meetingId',
-      detail: 'Tổ chức chưa có quy chế làm việc có hiệu lực: không xác định được cơ quan thông qua báo cáo',
-    });
+    throw ruleViolation(
+      'CHUA_CO_QUY_CHE',
+      'Tổ chức chưa có quy chế làm việc có hiệu lực: không xác định được cơ quan thông qua báo cáo',
+      'body.meetingId',
+    );
   const c = competence(reg, body.kind, body.name, matter, {}, m.meeting_date);
-  if (!c.ok)
-    throw new ProblemError('RULE_VIOLATION', { code: 'SAI_THAM_QUYEN', field: 'body.meetingId', detail: c.reason_vi });
-  const { figures } = await figuresOf(
-    ctx.db,
-    r.org_id,
-    { from: r.period_from, to: r.period_to },
-    ctx.today(),
-    ctx.user.clearance,
-  );
+  if (!c.ok) throw ruleViolation('SAI_THAM_QUYEN', c.reason_vi, 'body.meetingId');
+  const { figures } = await reportFiguresToday(ctx, r);
   // Issued with its number where the organization has an issuer symbol (12-BC/TU); otherwise adopted unnumbered.
   const issuer = await issuerOn(ctx, r.org_id, m.meeting_date, 'body.meetingId').catch((e: unknown) => {
     if (e instanceof ProblemError && e.problem.status === 422) return null;
@@ -107,11 +101,7 @@ export async function adoptReport(ctx: RequestContext, id: string, input: In<typ
       issued_document_id: doc?.id ?? null,
     });
     await touchReviewReport(tx, id);
-    await ctx.audit(tx, {
-      action: 'adopt',
-      entity: 'review_report',
-      entityId: id,
-      orgId: r.org_id,
+    await ctx.auditChange(tx, 'adopt', ['review_report', id, r.org_id], {
       before: { state: r.state },
       after: { meetingId: m.id, on: m.meeting_date, competence: c },
     });
@@ -126,11 +116,10 @@ export async function adoptReport(ctx: RequestContext, id: string, input: In<typ
 export async function circulateReport(ctx: RequestContext, id: string, input: In<typeof CirculateReviewReportSchema>) {
   const r = await loadReport(ctx, id, 'write');
   if (r.state !== 'draft')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'BAO_CAO_KHONG_CON_DU_THAO',
-      field: 'body',
-      detail: r.state === 'circulated' ? 'Dự thảo đã được gửi xin ý kiến' : 'Báo cáo đã được thông qua',
-    });
+    throw ruleViolation(
+      'BAO_CAO_KHONG_CON_DU_THAO',
+      r.state === 'circulated' ? 'Dự thảo đã được gửi xin ý kiến' : 'Báo cáo đã được thông qua',
+    );
   if (r.version !== input.version)
     throw new ProblemError('VERSION_CONFLICT', {
       field: 'body.version',
@@ -155,11 +144,7 @@ export async function circulateReport(ctx: RequestContext, id: string, input: In
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, 'review_report', id, input.version, { state: 'circulated', consultation_id: c.id });
     await touchReviewReport(tx, id);
-    await ctx.audit(tx, {
-      action: 'circulate',
-      entity: 'review_report',
-      entityId: id,
-      orgId: r.org_id,
+    await ctx.auditChange(tx, 'circulate', ['review_report', id, r.org_id], {
       before: { state: r.state },
       after: { consultationId: c.id, deadline: input.deadline },
     });

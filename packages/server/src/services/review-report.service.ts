@@ -6,6 +6,7 @@ import {
   INDICATOR_BY_CODE,
   ProblemError,
   renderParagraph,
+  ruleViolation,
 } from '@quyche/core';
 import type { FigureOverride, ReportFigure, ReportParagraph, ReviewPeriod } from '@quyche/core';
 import {
@@ -19,15 +20,12 @@ import {
   uuidv7,
 } from '@quyche/db';
 import type { ReviewReportRow, Sql } from '@quyche/db';
-import type { z } from 'zod';
 import type { CreateReviewReportSchema, UpdateReviewReportSchema } from '@quyche/core';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { periodRecord } from './review.indicators.js';
 import type { RawIndicator } from './review.indicators.js';
 import { periodOfQuery } from './review.service.js';
 import { updateVersioned } from './sql-update.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /**
  * Review reports: drafted from the figures of a period in the offices' outline, edited by the office around those
@@ -130,11 +128,7 @@ export async function createReport(ctx: RequestContext, input: In<typeof CreateR
       recipients: JSON.stringify(['Ban Thường vụ cấp trên (để báo cáo)', 'Các đồng chí cấp ủy viên', 'Lưu Văn phòng']),
       created_by: ctx.user.id,
     });
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'review_report',
-      entityId: id,
-      orgId: input.orgId,
+    await ctx.auditChange(tx, 'create', ['review_report', id, input.orgId], {
       after: { kind: input.kind, period: period.code },
     });
   });
@@ -192,13 +186,18 @@ export async function loadReport(ctx: RequestContext, id: string, action: 'read'
 export async function loadOpenReport(ctx: RequestContext, id: string) {
   const r = await loadReport(ctx, id, 'write');
   if (r.state === 'adopted' || r.state === 'cancelled')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'BAO_CAO_DA_THONG_QUA',
-      field: 'body',
-      detail: r.state === 'adopted' ? 'Báo cáo đã được thông qua: không sửa được' : 'Báo cáo đã hủy: không sửa được',
-    });
+    throw ruleViolation(
+      'BAO_CAO_DA_THONG_QUA',
+      r.state === 'adopted' ? 'Báo cáo đã được thông qua: không sửa được' : 'Báo cáo đã hủy: không sửa được',
+    );
   return r;
 }
+
+/** The figures of a report's own period as the record gives them today, to the user's clearance. */
+export const reportFiguresToday = (
+  ctx: RequestContext,
+  r: { org_id: string; period_from: string; period_to: string },
+) => figuresOf(ctx.db, r.org_id, { from: r.period_from, to: r.period_to }, ctx.today(), ctx.user.clearance);
 
 export async function getReport(ctx: RequestContext, id: string) {
   const r = await loadReport(ctx, id);
@@ -264,13 +263,7 @@ export async function listReports(ctx: RequestContext, orgId: string) {
 /** The office's edit: paragraphs, figures stated otherwise (each explained), place, recipients. */
 export async function updateReport(ctx: RequestContext, id: string, input: In<typeof UpdateReviewReportSchema>) {
   const r = await loadOpenReport(ctx, id);
-  const { figures } = await figuresOf(
-    ctx.db,
-    r.org_id,
-    { from: r.period_from, to: r.period_to },
-    ctx.today(),
-    ctx.user.clearance,
-  );
+  const { figures } = await reportFiguresToday(ctx, r);
   const plain = figures.map(
     (f): ReportFigure => ({ code: f.code, ...(f.bodyKind ? { body: f.bodyKind } : {}), value: f.value }),
   );
@@ -289,11 +282,7 @@ export async function updateReport(ctx: RequestContext, id: string, input: In<ty
       recipients: input.recipients ? JSON.stringify(input.recipients) : undefined,
     });
     await touchReviewReport(tx, id);
-    await ctx.audit(tx, {
-      action: 'update',
-      entity: 'review_report',
-      entityId: id,
-      orgId: r.org_id,
+    await ctx.auditChange(tx, 'update', ['review_report', id, r.org_id], {
       before: { version: r.version, overrides: r.overrides },
       after: { ...input, overrides },
     });

@@ -1,4 +1,4 @@
-import { formatDateVi, ProblemError, REVIEW_REQUEST_STATE_LABELS } from '@quyche/core';
+import { formatDateVi, ProblemError, REVIEW_REQUEST_STATE_LABELS, invalidField, ruleViolation } from '@quyche/core';
 import type { ConcludeReviewRequestSchema, CreateReviewRequestSchema, SubmitReviewRequestSchema } from '@quyche/core';
 import {
   getOrganization,
@@ -18,12 +18,9 @@ import {
   uuidv7,
 } from '@quyche/db';
 import type { ReviewRequestRow } from '@quyche/db';
-import type { z } from 'zod';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { createRecommendation } from './recommendation.service.js';
 import { updateVersioned } from './sql-update.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /**
  * Working-group reviews (đoàn công tác): the superior sends a request with its topics and a deadline; the
@@ -114,34 +111,34 @@ export async function createReviewRequest(ctx: RequestContext, input: In<typeof 
     input.targetOrgId === input.orgId ||
     !(await orgChainUp(ctx.db, input.targetOrgId)).includes(input.orgId)
   ) {
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_PHAI_CAP_DUOI',
-      field: 'body.targetOrgId',
-      detail: `Đoàn công tác chỉ làm việc với tổ chức trực thuộc ${superior.name}`,
-    });
+    throw ruleViolation(
+      'KHONG_PHAI_CAP_DUOI',
+      `Đoàn công tác chỉ làm việc với tổ chức trực thuộc ${superior.name}`,
+      'body.targetOrgId',
+    );
   }
   const sentOn = input.sentOn ?? ctx.today();
   if (input.deadline < sentOn)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.deadline',
-      detail: `Hạn gửi báo cáo (${formatDateVi(input.deadline)}) trước ngày gửi yêu cầu (${formatDateVi(sentOn)})`,
-    });
+    throw invalidField(
+      'body.deadline',
+      `Hạn gửi báo cáo (${formatDateVi(input.deadline)}) trước ngày gửi yêu cầu (${formatDateVi(sentOn)})`,
+    );
   let from = input.periodFrom;
   if (!from) {
     const term = await termOn(ctx.db, input.targetOrgId, sentOn);
     if (!term)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.periodFrom',
-        detail: `${target.name} chưa có nhiệm kỳ vào ngày ${formatDateVi(sentOn)}: ghi rõ kỳ báo cáo từ ngày nào`,
-      });
+      throw invalidField(
+        'body.periodFrom',
+        `${target.name} chưa có nhiệm kỳ vào ngày ${formatDateVi(sentOn)}: ghi rõ kỳ báo cáo từ ngày nào`,
+      );
     from = (await reviewTermStart(ctx.db, term.id))!.valid_from;
   }
   const to = input.periodTo ?? sentOn;
   if (to < from)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.periodTo',
-      detail: `Kỳ báo cáo kết thúc (${formatDateVi(to)}) trước khi bắt đầu (${formatDateVi(from)})`,
-    });
+    throw invalidField(
+      'body.periodTo',
+      `Kỳ báo cáo kết thúc (${formatDateVi(to)}) trước khi bắt đầu (${formatDateVi(from)})`,
+    );
   const title = input.title ?? `Đoàn công tác của ${superior.name} làm việc với ${target.name}`;
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
@@ -158,11 +155,7 @@ export async function createReviewRequest(ctx: RequestContext, input: In<typeof 
       team: JSON.stringify(input.team ?? []),
       created_by: ctx.user.id,
     });
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'review_request',
-      entityId: id,
-      orgId: input.orgId,
+    await ctx.auditChange(tx, 'create', ['review_request', id, input.orgId], {
       after: { ...input, title, periodFrom: from, periodTo: to, sentOn },
     });
   });
@@ -178,24 +171,17 @@ export async function submitReviewRequest(
   const r = await load(ctx, id);
   await ctx.assertOrg(r.target_org_id, 'write', r.confidentiality);
   if (r.state !== 'sent')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_YEU_CAU',
-      field: 'params.id',
-      detail:
-        r.state === 'cancelled' ? 'Yêu cầu đã hủy' : `Đã nộp báo cáo ngày ${formatDateVi(r.submitted_on ?? r.sent_on)}`,
-    });
+    throw ruleViolation(
+      'TRANG_THAI_YEU_CAU',
+      r.state === 'cancelled' ? 'Yêu cầu đã hủy' : `Đã nộp báo cáo ngày ${formatDateVi(r.submitted_on ?? r.sent_on)}`,
+      'params.id',
+    );
   const report = await reviewReportOwner(ctx.db, input.reportId);
   if (!report || report.org_id !== r.target_org_id)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.reportId',
-      detail: 'Chọn một báo cáo của chính tổ chức được yêu cầu báo cáo',
-    });
+    throw invalidField('body.reportId', 'Chọn một báo cáo của chính tổ chức được yêu cầu báo cáo');
   const on = input.submittedOn ?? ctx.today();
   if (on < r.sent_on)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.submittedOn',
-      detail: `Ngày nộp trước ngày nhận yêu cầu (${formatDateVi(r.sent_on)})`,
-    });
+    throw invalidField('body.submittedOn', `Ngày nộp trước ngày nhận yêu cầu (${formatDateVi(r.sent_on)})`);
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, 'review_request', id, input.version, {
       state: 'submitted',
@@ -203,11 +189,7 @@ export async function submitReviewRequest(
       submitted_on: on,
     });
     await touchReviewRequest(tx, id);
-    await ctx.audit(tx, {
-      action: 'submit',
-      entity: 'review_request',
-      entityId: id,
-      orgId: r.target_org_id,
+    await ctx.auditChange(tx, 'submit', ['review_request', id, r.target_org_id], {
       before: { state: r.state },
       after: { reportId: input.reportId, submittedOn: on, late: on > r.deadline },
     });
@@ -237,16 +219,13 @@ export async function concludeReviewRequest(
   }
   const on = input.concludedOn ?? ctx.today();
   if (on < r.submitted_on!)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.concludedOn',
-      detail: `Ngày kết luận trước ngày nhận báo cáo (${formatDateVi(r.submitted_on!)})`,
-    });
+    throw invalidField('body.concludedOn', `Ngày kết luận trước ngày nhận báo cáo (${formatDateVi(r.submitted_on!)})`);
   (input.shortcomings ?? []).forEach((s, i) => {
     if (s.dueDate < on)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: `body.shortcomings[${i}].dueDate`,
-        detail: `Hạn khắc phục (${formatDateVi(s.dueDate)}) trước ngày kết luận (${formatDateVi(on)})`,
-      });
+      throw invalidField(
+        `body.shortcomings[${i}].dueDate`,
+        `Hạn khắc phục (${formatDateVi(s.dueDate)}) trước ngày kết luận (${formatDateVi(on)})`,
+      );
   });
   const target = (await getOrganization(ctx.db, r.target_org_id))!;
   await ctx.db.transaction(async (tx) => {
@@ -267,11 +246,7 @@ export async function concludeReviewRequest(
         review_request_id: id,
         confidentiality: r.confidentiality,
       });
-      await ctx.audit(tx, {
-        action: 'create',
-        entity: 'shortcoming',
-        entityId: sid,
-        orgId: r.target_org_id,
+      await ctx.auditChange(tx, 'create', ['shortcoming', sid, r.target_org_id], {
         after: { ...s, lead, reviewRequestId: id },
       });
     }

@@ -6,6 +6,7 @@ import {
   TextSchema,
   todayInVietnam,
   UsernameSchema,
+  invalidField,
 } from '@quyche/core';
 import {
   appendAudit,
@@ -45,10 +46,7 @@ export async function initDatabase(db: Db, raw: z.input<typeof InitSchema>) {
   const p = InitSchema.safeParse(raw);
   if (!p.success) {
     const i = p.error.issues[0]!;
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: i.path.join('.'),
-      detail: `${i.path.join('.')}: ${i.message}`,
-    });
+    throw invalidField(i.path.join('.'), `${i.path.join('.')}: ${i.message}`);
   }
   const input = p.data;
   if (await hasAccounts(db))

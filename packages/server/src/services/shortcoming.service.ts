@@ -1,4 +1,4 @@
-import { ProblemError } from '@quyche/core';
+import { ProblemError, invalidField, ruleViolation } from '@quyche/core';
 import type { CreateShortcomingSchema, FixShortcomingSchema, ShortcomingListQuerySchema } from '@quyche/core';
 import {
   inspectionOrgById,
@@ -11,11 +11,8 @@ import {
   uuidv7,
 } from '@quyche/db';
 import type { ShortcomingRow } from '@quyche/db';
-import type { z } from 'zod';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /**
  * An entry of the register of shortcomings: each named in a review report or an inspection's conclusion, followed
@@ -54,32 +51,18 @@ async function load(ctx: RequestContext, id: string, action: 'read' | 'write' = 
 
 export async function createShortcoming(ctx: RequestContext, input: In<typeof CreateShortcomingSchema>) {
   await ctx.assertOrg(input.orgId, 'write');
-  if (input.dueDate < input.identifiedOn)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.dueDate',
-      detail: 'Hạn khắc phục phải sau ngày nêu hạn chế',
-    });
+  if (input.dueDate < input.identifiedOn) throw invalidField('body.dueDate', 'Hạn khắc phục phải sau ngày nêu hạn chế');
   const known = await shortcomingLeadExists(ctx.db, input.lead.id);
-  if (!known)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.lead',
-      detail: `Không tìm thấy đơn vị, người chủ trì khắc phục "${input.lead.name}"`,
-    });
+  if (!known) throw invalidField('body.lead', `Không tìm thấy đơn vị, người chủ trì khắc phục "${input.lead.name}"`);
   if (input.reviewReportId) {
     const r = await shortcomingReportOrg(ctx.db, input.reviewReportId);
     if (!r || r.org_id !== input.orgId)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.reviewReportId',
-        detail: 'Không tìm thấy báo cáo sơ kết này của tổ chức',
-      });
+      throw invalidField('body.reviewReportId', 'Không tìm thấy báo cáo sơ kết này của tổ chức');
   }
   if (input.inspectionId) {
     const i = await inspectionOrgById(ctx.db, input.inspectionId);
     if (!i || i.org_id !== input.orgId)
-      throw new ProblemError('VALIDATION_FAILED', {
-        field: 'body.inspectionId',
-        detail: 'Không tìm thấy cuộc kiểm tra, giám sát này của tổ chức',
-      });
+      throw invalidField('body.inspectionId', 'Không tìm thấy cuộc kiểm tra, giám sát này của tổ chức');
   }
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
@@ -97,7 +80,7 @@ export async function createShortcoming(ctx: RequestContext, input: In<typeof Cr
       review_report_id: input.reviewReportId ?? null,
       inspection_id: input.inspectionId ?? null,
     });
-    await ctx.audit(tx, { action: 'create', entity: 'shortcoming', entityId: id, orgId: input.orgId, after: input });
+    await ctx.auditChange(tx, 'create', ['shortcoming', id, input.orgId], { after: input });
   });
   return view(await load(ctx, id));
 }
@@ -106,21 +89,10 @@ export async function createShortcoming(ctx: RequestContext, input: In<typeof Cr
 export async function fixShortcoming(ctx: RequestContext, id: string, input: In<typeof FixShortcomingSchema>) {
   const s = await load(ctx, id, 'write');
   if (s.state === 'fixed')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'DA_KHAC_PHUC',
-      field: 'body',
-      detail: `Hạn chế đã được khắc phục ngày ${s.fixed_on!.split('-').reverse().join('/')}`,
-    });
+    throw ruleViolation('DA_KHAC_PHUC', `Hạn chế đã được khắc phục ngày ${s.fixed_on!.split('-').reverse().join('/')}`);
   if (input.fixedOn < s.identified_on)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.fixedOn',
-      detail: 'Ngày khắc phục không thể trước ngày nêu hạn chế',
-    });
-  if (input.fixedOn > ctx.today())
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.fixedOn',
-      detail: 'Ngày khắc phục không thể sau hôm nay',
-    });
+    throw invalidField('body.fixedOn', 'Ngày khắc phục không thể trước ngày nêu hạn chế');
+  if (input.fixedOn > ctx.today()) throw invalidField('body.fixedOn', 'Ngày khắc phục không thể sau hôm nay');
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, 'shortcoming', id, input.version, {
       state: 'fixed',
@@ -128,23 +100,14 @@ export async function fixShortcoming(ctx: RequestContext, id: string, input: In<
       evidence: input.evidence,
     });
     await touchShortcoming(tx, id);
-    await ctx.audit(tx, {
-      action: 'fix',
-      entity: 'shortcoming',
-      entityId: id,
-      orgId: s.org_id,
-      before: { state: s.state },
-      after: input,
-    });
+    await ctx.auditChange(tx, 'fix', ['shortcoming', id, s.org_id], { before: { state: s.state }, after: input });
   });
   return view(await load(ctx, id));
 }
 
 export async function listShortcomings(ctx: RequestContext, q: In<typeof ShortcomingListQuerySchema>) {
-  await ctx.assertOrg(q.orgId, 'read');
   const rows = await listShortcomingsForOrg(ctx.db, {
-    orgId: q.orgId,
-    clearance: ctx.user.clearance,
+    ...(await ctx.readScope(q.orgId)),
     state: q.state ?? null,
   });
   return rows.map(view);

@@ -1,17 +1,14 @@
-import { ProblemError } from '@quyche/core';
-import type { z } from 'zod';
+import { ProblemError, invalidField, ruleViolation } from '@quyche/core';
 import type { SiteAttendanceSchema, SiteGuestSchema } from '@quyche/core';
 import { attendanceOf, getMeeting, meetingAttendanceById, meetingSiteById, setMeetingAttendance } from '@quyche/db';
 import type { MeetingRow } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { notifyMeeting } from './meeting.service.js';
 import { liveSummary } from './meeting.view.js';
 import { regulationFor } from './regulation-in-force.js';
 import { loadBody } from './meeting.load.js';
 import { assertGuestsOpen, insertGuest } from './attendance.guest.js';
 import { attendanceLine } from './meeting.presenter.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /**
  * A connection point (điểm cầu) seen from where it is: the staff of the organization hosting the point — a commune
@@ -88,20 +85,16 @@ export async function markAtSite(
   const row = await meetingAttendanceById(ctx.db, attendanceId, meetingId);
   if (!row) throw new ProblemError('NOT_FOUND', { detail: 'Không có người này trong danh sách triệu tập' });
   if (m.state === 'planned' || FINISHED.includes(m.state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body',
-      detail: 'Chỉ điểm danh khi hội nghị đã triệu tập và chưa kết thúc',
-    });
+    throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Chỉ điểm danh khi hội nghị đã triệu tập và chưa kết thúc');
   // A point records its own: someone marked at another point is that point's to change.
   if (row.site_id && row.site_id !== site.id)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'DA_DIEM_DANH_O_DIEM_CAU_KHAC',
-      field: 'params.attendanceId',
-      detail: 'Người này đã được điểm danh ở một điểm cầu khác',
-    });
+    throw ruleViolation(
+      'DA_DIEM_DANH_O_DIEM_CAU_KHAC',
+      'Người này đã được điểm danh ở một điểm cầu khác',
+      'params.attendanceId',
+    );
   if (input.status === 'absent_excused' && !input.reason)
-    throw new ProblemError('VALIDATION_FAILED', { field: 'body.reason', detail: 'Vắng có lý do cần ghi lý do vắng' });
+    throw invalidField('body.reason', 'Vắng có lý do cần ghi lý do vắng');
   const siteId2 = input.status === 'present' ? site.id : null;
   await ctx.db.transaction(async (tx) => {
     await setMeetingAttendance(tx, attendanceId, {
@@ -109,11 +102,7 @@ export async function markAtSite(
       reason: input.status === 'present' ? null : (input.reason ?? null),
       siteId: siteId2,
     });
-    await ctx.audit(tx, {
-      action: 'update',
-      entity: 'meeting_attendance',
-      entityId: attendanceId,
-      orgId: m.org_id,
+    await ctx.auditChange(tx, 'update', ['meeting_attendance', attendanceId, m.org_id], {
       before: { status: row.status, siteId: row.site_id },
       after: { status: input.status, siteId: siteId2, at: site.name },
     });

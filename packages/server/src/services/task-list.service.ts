@@ -1,13 +1,10 @@
 /** The task list with its filters and scope, and the conclusion items still waiting for a task. */
 import { foldVietnamese, OPEN_TASK_STATES } from '@quyche/core';
-import type { z } from 'zod';
 import type { TaskListQuerySchema } from '@quyche/core';
 import { pendingConclusionActionItems, taskListCount, taskListPage, taskListRowsByIds } from '@quyche/db';
 import type { TaskListFilter } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { listItemOf } from './task.view.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /** Tasks the user may see, filtered; diacritic-insensitive search on title, lead, source and product. */
 export async function listTasks(ctx: RequestContext, q: In<typeof TaskListQuerySchema>) {

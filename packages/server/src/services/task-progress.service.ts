@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
-import { canTransition, effectiveDue, formatDateVi, OPEN_TASK_STATES, ProblemError } from '@quyche/core';
-import type { z } from 'zod';
+import {
+  canTransition,
+  effectiveDue,
+  formatDateVi,
+  OPEN_TASK_STATES,
+  ProblemError,
+  invalidField,
+  ruleViolation,
+} from '@quyche/core';
 import type { ExtensionDecisionSchema, ExtensionRequestSchema, TaskReportSchema } from '@quyche/core';
 import {
   extendTask,
@@ -13,12 +20,10 @@ import {
   updateTaskAfterReport,
   uuidv7,
 } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
 import { getTask } from './task.service.js';
 import { extensionAuthority, loadTask } from './task.view.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /**
  * A progress report of the lead: a percent, what was done, evidence files. The first report starts the task; a
@@ -27,18 +32,12 @@ type In<T extends z.ZodType> = z.output<T>;
 export async function reportProgress(ctx: RequestContext, id: string, input: In<typeof TaskReportSchema>) {
   const t = await loadTask(ctx, id, 'lead');
   if (!['assigned', 'in_progress'].includes(t.state)) {
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_NHIEM_VU',
-      field: 'body',
-      detail:
-        t.state === 'draft' ? 'Nhiệm vụ chưa được giao (còn thiếu "6 rõ")' : 'Nhiệm vụ không còn nhận báo cáo tiến độ',
-    });
+    throw ruleViolation(
+      'TRANG_THAI_NHIEM_VU',
+      t.state === 'draft' ? 'Nhiệm vụ chưa được giao (còn thiếu "6 rõ")' : 'Nhiệm vụ không còn nhận báo cáo tiến độ',
+    );
   }
-  if (input.finished && input.percent < 100)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.percent',
-      detail: 'Báo cáo hoàn thành cần tiến độ 100%',
-    });
+  if (input.finished && input.percent < 100) throw invalidField('body.percent', 'Báo cáo hoàn thành cần tiến độ 100%');
   const files = (input.files ?? []).map((f) => {
     const content = Buffer.from(f.contentBase64.replace(/\s+/g, ''), 'base64');
     if (content.length > 8 * 1024 * 1024)
@@ -72,11 +71,7 @@ export async function reportProgress(ctx: RequestContext, id: string, input: In<
     }
     const state = t.state === to || canTransition(t.state, to).ok ? to : t.state;
     await updateTaskAfterReport(tx, id, input.percent, state, input.reportedOn);
-    await ctx.audit(tx, {
-      action: 'report',
-      entity: 'task',
-      entityId: id,
-      orgId: t.org_id,
+    await ctx.auditChange(tx, 'report', ['task', id, t.org_id], {
       before: { state: t.state, percent: Number(t.percent) },
       after: { state, percent: input.percent, reportedOn: input.reportedOn, files: files.map((f) => f.fileName) },
     });
@@ -100,23 +95,12 @@ export async function taskFile(ctx: RequestContext, id: string, fileId: string) 
 export async function requestExtension(ctx: RequestContext, id: string, input: In<typeof ExtensionRequestSchema>) {
   const t = await loadTask(ctx, id, 'lead');
   if (!OPEN_TASK_STATES.includes(t.state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_NHIEM_VU',
-      field: 'body',
-      detail: 'Chỉ nhiệm vụ đang thực hiện mới xin gia hạn',
-    });
+    throw ruleViolation('TRANG_THAI_NHIEM_VU', 'Chỉ nhiệm vụ đang thực hiện mới xin gia hạn');
   const due = effectiveDue({ dueDate: t.due_date, extendedTo: t.extended_to });
   if (!due)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_CO_HAN',
-      field: 'body',
-      detail: 'Nhiệm vụ có hạn theo kỳ họp, không theo ngày: không gia hạn theo ngày',
-    });
+    throw ruleViolation('KHONG_CO_HAN', 'Nhiệm vụ có hạn theo kỳ họp, không theo ngày: không gia hạn theo ngày');
   if (input.requestedTo <= due)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.requestedTo',
-      detail: `Ngày xin gia hạn phải sau hạn hiện tại ${formatDateVi(due)}`,
-    });
+    throw invalidField('body.requestedTo', `Ngày xin gia hạn phải sau hạn hiện tại ${formatDateVi(due)}`);
   if (await taskHasPendingExtension(ctx.db, id))
     throw new ProblemError('DUPLICATE', {
       field: 'body',
@@ -134,11 +118,7 @@ export async function requestExtension(ctx: RequestContext, id: string, input: I
       state: 'requested',
       created_by: ctx.user.id,
     });
-    await ctx.audit(tx, {
-      action: 'request_extension',
-      entity: 'task_extension',
-      entityId: eid,
-      orgId: t.org_id,
+    await ctx.auditChange(tx, 'request_extension', ['task_extension', eid, t.org_id], {
       after: { taskId: id, from: due, ...input },
     });
   });
@@ -158,12 +138,7 @@ export async function decideExtension(
   const t = await loadTask(ctx, id, 'decide');
   const e = await taskExtensionById(ctx.db, id, extensionId);
   if (!e) throw new ProblemError('NOT_FOUND', { detail: 'Không có đề nghị gia hạn này' });
-  if (e.state !== 'requested')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'DA_QUYET_DINH',
-      field: 'body',
-      detail: 'Đề nghị gia hạn này đã được quyết định',
-    });
+  if (e.state !== 'requested') throw ruleViolation('DA_QUYET_DINH', 'Đề nghị gia hạn này đã được quyết định');
   const authority = await extensionAuthority(ctx.db, t);
   if (authority && input.decidedBy !== authority.code) {
     throw new ProblemError('RULE_VIOLATION', {
@@ -173,11 +148,7 @@ export async function decideExtension(
       detail: `Gia hạn nhiệm vụ do ${authority.name} quyết định (cấp đã giao nhiệm vụ), không phải ${input.decidedBy}`,
     });
   }
-  if (input.decidedOn < e.requested_on)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.decidedOn',
-      detail: 'Ngày quyết định trước ngày đề nghị',
-    });
+  if (input.decidedOn < e.requested_on) throw invalidField('body.decidedOn', 'Ngày quyết định trước ngày đề nghị');
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, 'task_extension', extensionId, input.version, {
       state: input.approved ? 'approved' : 'refused',
@@ -187,14 +158,15 @@ export async function decideExtension(
       note: input.note ?? null,
     });
     if (input.approved) await extendTask(tx, id, e.requested_to);
-    await ctx.audit(tx, {
-      action: input.approved ? 'approve_extension' : 'refuse_extension',
-      entity: 'task_extension',
-      entityId: extensionId,
-      orgId: t.org_id,
-      before: { extendedTo: t.extended_to },
-      after: { ...input, extendedTo: input.approved ? e.requested_to : t.extended_to },
-    });
+    await ctx.auditChange(
+      tx,
+      input.approved ? 'approve_extension' : 'refuse_extension',
+      ['task_extension', extensionId, t.org_id],
+      {
+        before: { extendedTo: t.extended_to },
+        after: { ...input, extendedTo: input.approved ? e.requested_to : t.extended_to },
+      },
+    );
   });
   return getTask(ctx, id);
 }

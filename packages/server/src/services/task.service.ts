@@ -1,6 +1,13 @@
-import { canTransition, checkSixClear, foldVietnamese, OPEN_TASK_STATES, ProblemError } from '@quyche/core';
+import {
+  canTransition,
+  checkSixClear,
+  foldVietnamese,
+  OPEN_TASK_STATES,
+  ProblemError,
+  invalidField,
+  ruleViolation,
+} from '@quyche/core';
 import type { TaskLead, TaskState } from '@quyche/core';
-import type { z } from 'zod';
 import type { CreateTaskSchema, FromConclusionSchema, TaskTransitionSchema, UpdateTaskSchema } from '@quyche/core';
 import {
   conclusionItemForTask,
@@ -17,12 +24,10 @@ import {
   uuidv7,
 } from '@quyche/db';
 import type { Sql } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
 import { loadTask, sixClearOf, taskView } from './task.view.js';
 import type { TaskRow } from './task.view.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /**
  * Tasks with the 6 rõ (Kết luận 226-KL/TW): exactly one lead — two are refused, none keeps the task a draft —, and
@@ -34,8 +39,7 @@ export async function getTask(ctx: RequestContext, id: string) {
 
 /** The organization a lead belongs to: a body's organization, an organization itself, a person's organization. */
 export async function leadOrg(ctx: RequestContext, lead: TaskLead, field: string): Promise<string> {
-  const notFound = () =>
-    new ProblemError('VALIDATION_FAILED', { field, detail: `Không tìm thấy đơn vị, người chủ trì "${lead.name}"` });
+  const notFound = () => invalidField(field, `Không tìm thấy đơn vị, người chủ trì "${lead.name}"`);
   let orgId: string | undefined;
   let confidentiality = 0;
   if (lead.kind === 'person') {
@@ -64,15 +68,14 @@ export async function assertVisible(
   else row = await taskBodyScope(ctx.db, id);
   const ok = row && (await ctx.can(row.org_id, 'read', row.confidentiality)) && (!orgId || row.org_id === orgId);
   if (!ok)
-    throw new ProblemError('VALIDATION_FAILED', {
+    throw invalidField(
       field,
-      detail:
-        kind === 'person'
-          ? 'Không tìm thấy người này'
-          : kind === 'meeting'
-            ? 'Không tìm thấy kỳ họp làm hạn'
-            : 'Cơ quan giao việc phải là cơ quan của tổ chức này',
-    });
+      kind === 'person'
+        ? 'Không tìm thấy người này'
+        : kind === 'meeting'
+          ? 'Không tìm thấy kỳ họp làm hạn'
+          : 'Cơ quan giao việc phải là cơ quan của tổ chức này',
+    );
 }
 
 type Fields = In<typeof UpdateTaskSchema>;
@@ -92,10 +95,7 @@ export async function checkFields(ctx: RequestContext, f: Partial<Fields>) {
   if (f.supervisorPersonId) await assertVisible(ctx, 'person', f.supervisorPersonId, 'body.supervisorPersonId');
   if (f.dueMeetingId) await assertVisible(ctx, 'meeting', f.dueMeetingId, 'body.dueMeetingId');
   if (f.milestones?.some((m) => f.dueDate && m.dueDate > f.dueDate))
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.milestones',
-      detail: 'Mốc tiến độ không được sau hạn hoàn thành',
-    });
+    throw invalidField('body.milestones', 'Mốc tiến độ không được sau hạn hoàn thành');
   return { lead, leadOrgId };
 }
 
@@ -157,13 +157,7 @@ async function insertTask(
     search_text: searchText(row),
   });
   await insertTaskMilestones(tx, row.org_id, id, milestones);
-  await ctx.audit(tx, {
-    action: 'create',
-    entity: 'task',
-    entityId: id,
-    orgId: row.org_id,
-    after: { ...row, state, milestones },
-  });
+  await ctx.auditChange(tx, 'create', ['task', id, row.org_id], { after: { ...row, state, milestones } });
   return id;
 }
 
@@ -226,11 +220,7 @@ export async function taskFromConclusionItem(
   if (!item) throw new ProblemError('NOT_FOUND', { detail: 'Không có mục kết luận này' });
   await ctx.assertOrg(item.org_id, 'write', item.confidentiality);
   if (item.kind !== 'action')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_PHAI_NHIEM_VU',
-      field: 'params.itemId',
-      detail: 'Mục này là kết luận, không phải nhiệm vụ giao',
-    });
+    throw ruleViolation('KHONG_PHAI_NHIEM_VU', 'Mục này là kết luận, không phải nhiệm vụ giao', 'params.itemId');
   const existing = await taskIdForConclusionItem(ctx.db, itemId);
   if (existing)
     throw new ProblemError('DUPLICATE', {
@@ -279,11 +269,7 @@ export async function taskFromConclusionItem(
 export async function updateTask(ctx: RequestContext, id: string, input: In<typeof UpdateTaskSchema>) {
   const t = await loadTask(ctx, id, 'write');
   if (!OPEN_TASK_STATES.includes(t.state) && t.state !== 'draft')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_NHIEM_VU',
-      field: 'body',
-      detail: 'Nhiệm vụ đã kết thúc: không sửa',
-    });
+    throw ruleViolation('TRANG_THAI_NHIEM_VU', 'Nhiệm vụ đã kết thúc: không sửa');
   const { version, milestones, leads, ...c } = input;
   const { lead, leadOrgId } = await checkFields(ctx, { ...input, title: input.title ?? t.title });
   await ctx.db.transaction(async (tx) => {
@@ -314,7 +300,7 @@ export async function updateTask(ctx: RequestContext, id: string, input: In<type
       await deleteTaskMilestones(tx, id);
       await insertTaskMilestones(tx, t.org_id, id, milestones);
     }
-    await ctx.audit(tx, { action: 'update', entity: 'task', entityId: id, orgId: t.org_id, before: t, after: input });
+    await ctx.auditChange(tx, 'update', ['task', id, t.org_id], { before: t, after: input });
   });
   return getTask(ctx, id);
 }
@@ -330,13 +316,9 @@ export async function moveTask(ctx: RequestContext, id: string, input: In<typeof
     seen.state === 'reported' && (input.to === 'done' || input.to === 'in_progress') ? 'decide' : 'write',
   );
   const c = canTransition(t.state, input.to, sixClearOf(t));
-  if (!c.ok)
-    throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_NHIEM_VU', field: 'body.to', detail: c.reason_vi });
+  if (!c.ok) throw ruleViolation('TRANG_THAI_NHIEM_VU', c.reason_vi, 'body.to');
   if ((input.to === 'cancelled' || input.to === 'transferred') && !input.note)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.note',
-      detail: 'Hủy hoặc chuyển giao nhiệm vụ cần ghi lý do',
-    });
+    throw invalidField('body.note', 'Hủy hoặc chuyển giao nhiệm vụ cần ghi lý do');
   const on = input.on ?? ctx.today();
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, 'task', id, input.version, {
@@ -350,11 +332,7 @@ export async function moveTask(ctx: RequestContext, id: string, input: In<typeof
       closed_on: input.to === 'cancelled' || input.to === 'transferred' ? on : undefined,
     });
     await touchTask(tx, id);
-    await ctx.audit(tx, {
-      action: input.to === 'done' ? 'accept' : 'transition',
-      entity: 'task',
-      entityId: id,
-      orgId: t.org_id,
+    await ctx.auditChange(tx, input.to === 'done' ? 'accept' : 'transition', ['task', id, t.org_id], {
       before: { state: t.state },
       after: { state: input.to, on, note: input.note ?? null },
     });

@@ -18,7 +18,7 @@ export async function addTerm(ctx: RequestContext, id: string, input: z.output<t
       valid_until: input.validUntil ?? null,
       congress_closed_on: input.congressClosedOn ?? null,
     });
-    await ctx.audit(tx, { action: 'create', entity: 'term', entityId: termId, orgId: id, after: input });
+    await ctx.auditChange(tx, 'create', ['term', termId, id], { after: input });
     return toTerm(row);
   });
 }

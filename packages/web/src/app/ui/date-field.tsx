@@ -39,16 +39,7 @@ function guardActions() {
  * the browser's language; `value` and `onChange` speak ISO ('' when empty). A date that is not one (31/02/2027)
  * makes the field invalid for its form, so the form does not submit, and the field says why: it is never dropped.
  */
-export function DateField({
-  label,
-  value,
-  onChange,
-  testid,
-  required,
-  disabled,
-  error,
-  w = 150,
-}: {
+interface DateFieldProps {
   label: string;
   value: string;
   onChange: (iso: string) => void;
@@ -58,7 +49,9 @@ export function DateField({
   /** What the form's schema says of the date (useSchemaForm), shown when the text itself is a date. */
   error?: ReactNode;
   w?: number;
-}) {
+}
+
+export function DateField({ label, value, onChange, testid, required, disabled, error, w = 150 }: DateFieldProps) {
   const [l] = useLang();
   const [text, setText] = useState(formatDateVi(value));
   const [bad, setBad] = useState(false);
@@ -126,4 +119,21 @@ export function DateField({
       data-date-field=""
     />
   );
+}
+
+/**
+ * A DateField bound to `path` of a schema form (useSchemaForm): its value, its change and what the schema says; its
+ * label is its content: `<FormDate form={form} path="deadline" testid="…">Hạn góp ý</FormDate>`.
+ */
+export function FormDate({
+  form,
+  path,
+  children,
+  ...field
+}: Omit<DateFieldProps, 'value' | 'onChange' | 'error' | 'label'> & {
+  form: { valueProps: (path: string) => Pick<DateFieldProps, 'value' | 'onChange' | 'error'> };
+  path: string;
+  children: string;
+}) {
+  return <DateField label={children} {...field} {...form.valueProps(path)} />;
 }

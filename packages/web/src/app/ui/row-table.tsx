@@ -1,4 +1,6 @@
+import { Anchor, Text } from '@mantine/core';
 import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
+import { Link } from '../router';
 import './row-table.css';
 
 /**
@@ -40,9 +42,45 @@ export function Row({ overdue = false, ...props }: HTMLAttributes<HTMLDivElement
   return <div {...props} className={overdue ? 'qc-rows-row qc-overdue' : 'qc-rows-row'} />;
 }
 
-/** The first cell of a row: its title and what goes under it, one above the other. */
-export function RowMain({ children }: { children: ReactNode }) {
-  return <div className="qc-rows-main">{children}</div>;
+/**
+ * The first cell of a row: its title (`title`, a link to the record's page when `to`, named `testid`), the dimmed line
+ * under it (`sub`), and what else goes under them (`children`), one above the other.
+ */
+export function RowMain({
+  title,
+  to,
+  testid,
+  sub,
+  subTestid,
+  children,
+}: {
+  title?: ReactNode;
+  to?: string;
+  testid?: string;
+  sub?: ReactNode;
+  subTestid?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="qc-rows-main">
+      {title !== undefined &&
+        (to ? (
+          <Anchor component={Link} to={to} fw={600} size="sm" data-testid={testid}>
+            {title}
+          </Anchor>
+        ) : (
+          <Text fw={600} size="sm" data-testid={testid}>
+            {title}
+          </Text>
+        ))}
+      {sub !== undefined && (
+        <Text size="xs" c="dimmed" data-testid={subTestid}>
+          {sub}
+        </Text>
+      )}
+      {children}
+    </div>
+  );
 }
 
 /** A cell's name before its value, on a phone only (a wide screen has the column's heading). */

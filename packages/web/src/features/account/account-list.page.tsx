@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { ButtonProps } from '@mantine/core';
 import { useState } from 'react';
 import { foldVietnamese, roleAllows } from '@quyche/core';
 import type { AppRole } from '@quyche/core';
@@ -14,6 +15,7 @@ import { CreateAccountDialog, ResetPasswordDialog } from './account.dialogs';
 import { AccountState, roleLabel } from './account.parts';
 import type { Account } from './account.parts';
 import { LoadState } from '../../app/ui/load-state';
+import { PageHead } from '../../app/ui/shared-page-head';
 
 type Action = 'disable' | 'enable' | 'revoke';
 
@@ -126,15 +128,12 @@ function Accounts({ me }: { me: Me }) {
     <Stack data-testid="accounts-page">
       <Group justify="space-between" align="end" wrap="wrap">
         <div>
-          <Title order={1} size="h2">
-            {tr('Tài khoản', 'Accounts')}
-          </Title>
-          <Text size="sm" c="dimmed">
+          <PageHead title={tr('Tài khoản', 'Accounts')}>
             {tr(
               'Tài khoản được phân quyền trong các tổ chức bạn quản trị',
               'Accounts with a role in the organizations you administer',
             )}
-          </Text>
+          </PageHead>
         </div>
         <Button onClick={() => setCreating(true)} data-testid="account-create-open">
           {tr('Tạo tài khoản', 'New account')}
@@ -201,46 +200,24 @@ function Accounts({ me }: { me: Me }) {
                   </Anchor>
                 ) : (
                   <Group gap="xs" wrap="wrap">
-                    {a.disabled ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="green"
-                        onClick={() => setPending({ action: 'enable', account: a })}
-                        data-testid="account-enable"
-                      >
-                        {tr('Mở khóa', 'Unlock')}
-                      </Button>
-                    ) : (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="red"
-                        onClick={() => setPending({ action: 'disable', account: a })}
-                        data-testid="account-disable"
-                      >
-                        {tr('Khóa', 'Lock')}
-                      </Button>
-                    )}
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="orange"
-                      onClick={() => setResetting(a)}
-                      data-testid="account-reset"
+                    <RowButton
+                      color={a.disabled ? 'green' : 'red'}
+                      onClick={() => setPending({ action: a.disabled ? 'enable' : 'disable', account: a })}
+                      testid={a.disabled ? 'account-enable' : 'account-disable'}
                     >
+                      {a.disabled ? tr('Mở khóa', 'Unlock') : tr('Khóa', 'Lock')}
+                    </RowButton>
+                    <RowButton color="orange" onClick={() => setResetting(a)} testid="account-reset">
                       {tr('Đặt lại mật khẩu', 'Reset password')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="light"
+                    </RowButton>
+                    <RowButton
                       color="gray"
                       disabled={a.activeSessions === 0}
                       onClick={() => setPending({ action: 'revoke', account: a })}
-                      data-testid="account-revoke"
+                      testid="account-revoke"
                     >
                       {tr('Thu hồi phiên đăng nhập', 'End sessions')}
-                    </Button>
+                    </RowButton>
                   </Group>
                 )}
               </Stack>
@@ -289,4 +266,9 @@ function Accounts({ me }: { me: Me }) {
       />
     </Stack>
   );
+}
+
+/** A small button acting on one account of the list. */
+function RowButton({ testid, ...props }: ButtonProps & { onClick: () => void; testid: string }) {
+  return <Button size="xs" variant="light" {...props} data-testid={testid} />;
 }

@@ -1,16 +1,14 @@
-import { Button, Modal, NativeSelect, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { APP_ROLES, CreateUserSchema, ResetPasswordSchema, todayInVietnam } from '@quyche/core';
 import type { AppRole } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { useLang } from '../../app/ui/i18n';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
 import { NewPasswordFields, roleLabel, serverErrors, useNewPassword } from './account.parts';
 import type { Account } from './account.parts';
-import { FormActions } from '../../app/ui/form-actions';
-import { FormProblem } from '../../app/ui/form-problem';
+import { FormEnd } from '../../app/ui/shared-form-end';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 
 /** "Đặt lại mật khẩu": the administrator gives a password the user must change at the next login; sessions end. */
@@ -25,7 +23,6 @@ export function ResetPasswordDialog({
 }) {
   const [l] = useLang();
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
-  const phone = useMediaQuery('(max-width: 600px)');
   const pw = useNewPassword();
   // The password's policy is checked beside its inputs (useNewPassword); the schema bounds the request.
   const form = useSchemaForm(ResetPasswordSchema, {}, () => ({ newPassword: pw.next }));
@@ -47,35 +44,66 @@ export function ResetPasswordDialog({
   };
   const fromServer = serverErrors(w.error, 'newPassword');
   return (
-    <Modal
+    <FormDialog
       opened={account !== null}
       onClose={close}
-      title={<b>{tr('Đặt lại mật khẩu', 'Reset the password')}</b>}
-      fullScreen={!!phone}
+      title={tr('Đặt lại mật khẩu', 'Reset the password')}
+      onSubmit={submit}
+      testid="reset-dialog"
     >
       {account && (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm" data-testid="reset-dialog">
-            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {tr(
-                `Tài khoản ${account.username} (${account.displayName}): mọi phiên đăng nhập đang mở sẽ kết thúc; ` +
-                  `người dùng đăng nhập bằng mật khẩu này rồi phải đổi ngay mật khẩu của riêng mình. Hãy báo mật ` +
-                  `khẩu cho người dùng qua kênh an toàn.`,
-                `Account ${account.username} (${account.displayName}): every open session ends; the user signs in ` +
-                  `with this password and must then choose their own. Give it to them safely.`,
-              )}
-            </Text>
-            <NewPasswordFields {...pw.fields(fromServer)} testid="reset" />
-            <FormProblem errors={form.errors} testid="reset-problem" />
-            {w.error && fromServer.length === 0 && <WriteError error={w.error} testid="reset-error" />}
-            <FormActions onCancel={close}>
-              <Button type="submit" color="orange" loading={w.busy} data-testid="reset-submit">
-                {tr('Đặt lại mật khẩu', 'Reset the password')}
-              </Button>
-            </FormActions>
-          </Stack>
-        </form>
+        <>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {tr(
+              `Tài khoản ${account.username} (${account.displayName}): mọi phiên đăng nhập đang mở sẽ kết thúc; ` +
+                `người dùng đăng nhập bằng mật khẩu này rồi phải đổi ngay mật khẩu của riêng mình. Hãy báo mật ` +
+                `khẩu cho người dùng qua kênh an toàn.`,
+              `Account ${account.username} (${account.displayName}): every open session ends; the user signs in ` +
+                `with this password and must then choose their own. Give it to them safely.`,
+            )}
+          </Text>
+          <NewPasswordFields {...pw.fields(fromServer)} testid="reset" />
+          <FormEnd
+            name="reset"
+            form={form}
+            write={{ error: fromServer.length ? null : w.error, busy: w.busy }}
+            onCancel={close}
+            color="orange"
+          >
+            {tr('Đặt lại mật khẩu', 'Reset the password')}
+          </FormEnd>
+        </>
       )}
+    </FormDialog>
+  );
+}
+
+/** A dialog that is one form (full screen on a phone), its inputs one below the other in a Stack named `testid`. */
+function FormDialog({
+  opened,
+  onClose,
+  title,
+  size,
+  onSubmit,
+  testid,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  size?: string;
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  testid: string;
+  children: ReactNode;
+}) {
+  const phone = useMediaQuery('(max-width: 600px)');
+  return (
+    <Modal opened={opened} onClose={onClose} title={<b>{title}</b>} size={size} fullScreen={!!phone}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="sm" data-testid={testid}>
+          {children}
+        </Stack>
+      </form>
     </Modal>
   );
 }
@@ -98,7 +126,6 @@ export function CreateAccountDialog({
 }) {
   const [l] = useLang();
   const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
-  const phone = useMediaQuery('(max-width: 600px)');
   const orgs = useApi<{ items: OrgItem[] }>(opened ? `/organizations?asOf=${todayInVietnam()}&pageSize=500` : null);
   const pw = useNewPassword();
   const blank = { username: '', displayName: '', grants: [{ role: 'clerk' as AppRole, orgId: '' }] };
@@ -136,59 +163,52 @@ export function CreateAccountDialog({
   };
   const fieldError = ['username', 'password', 'displayName'].some((f) => serverErrors(w.error, f).length > 0);
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={close}
-      title={<b>{tr('Tạo tài khoản', 'New account')}</b>}
+      title={tr('Tạo tài khoản', 'New account')}
       size="lg"
-      fullScreen={!!phone}
+      onSubmit={submit}
+      testid="create-dialog"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm" data-testid="create-dialog">
-          <TextInput
-            label={tr('Tên đăng nhập', 'Username')}
-            {...form.getInputProps('username')}
-            error={on('username')}
-            required
-            autoComplete="off"
-            data-testid="create-username"
-          />
-          <TextInput
-            label={tr('Tên hiển thị', 'Display name')}
-            {...form.getInputProps('displayName')}
-            error={on('displayName')}
-            required
-            data-testid="create-name"
-          />
-          <NativeSelect
-            label={tr('Vai trò', 'Role')}
-            {...form.getInputProps('grants.0.role')}
-            data={APP_ROLES.map((r) => ({ value: r, label: roleLabel(r, l) }))}
-            data-testid="create-role"
-          />
-          <Select
-            label={tr('Trên tổ chức (và các tổ chức trực thuộc)', 'On the organization (and those under it)')}
-            placeholder={tr('Gõ để tìm', 'Type to search')}
-            searchable
-            {...form.getInputProps('grants.0.orgId')}
-            value={form.values.grants[0]!.orgId || null}
-            onChange={(id) => form.setFieldValue('grants.0.orgId', id ?? '')}
-            data={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-            error={on('grants', 'grants.0.orgId')}
-            nothingFoundMessage={tr('Không có tổ chức phù hợp', 'No matching organization')}
-            comboboxProps={{ withinPortal: true }}
-            data-testid="create-org"
-          />
-          <NewPasswordFields {...pw.fields(serverErrors(w.error, 'password'))} testid="create-password" />
-          <FormProblem errors={form.errors} testid="create-problem" />
-          {w.error && !fieldError && <WriteError error={w.error} testid="create-error" />}
-          <FormActions onCancel={close}>
-            <Button type="submit" loading={w.busy} data-testid="create-submit">
-              {tr('Tạo tài khoản', 'Create the account')}
-            </Button>
-          </FormActions>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={tr('Tên đăng nhập', 'Username')}
+        {...form.getInputProps('username')}
+        error={on('username')}
+        required
+        autoComplete="off"
+        data-testid="create-username"
+      />
+      <TextInput
+        label={tr('Tên hiển thị', 'Display name')}
+        {...form.getInputProps('displayName')}
+        error={on('displayName')}
+        required
+        data-testid="create-name"
+      />
+      <NativeSelect
+        label={tr('Vai trò', 'Role')}
+        {...form.getInputProps('grants.0.role')}
+        data={APP_ROLES.map((r) => ({ value: r, label: roleLabel(r, l) }))}
+        data-testid="create-role"
+      />
+      <Select
+        label={tr('Trên tổ chức (và các tổ chức trực thuộc)', 'On the organization (and those under it)')}
+        placeholder={tr('Gõ để tìm', 'Type to search')}
+        searchable
+        {...form.getInputProps('grants.0.orgId')}
+        value={form.values.grants[0]!.orgId || null}
+        onChange={(id) => form.setFieldValue('grants.0.orgId', id ?? '')}
+        data={(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+        error={on('grants', 'grants.0.orgId')}
+        nothingFoundMessage={tr('Không có tổ chức phù hợp', 'No matching organization')}
+        comboboxProps={{ withinPortal: true }}
+        data-testid="create-org"
+      />
+      <NewPasswordFields {...pw.fields(serverErrors(w.error, 'password'))} testid="create-password" />
+      <FormEnd name="create" form={form} write={{ error: fieldError ? null : w.error, busy: w.busy }} onCancel={close}>
+        {tr('Tạo tài khoản', 'Create the account')}
+      </FormEnd>
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Group, PasswordInput, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { ChangePasswordSchema } from '@quyche/core';
@@ -11,6 +11,7 @@ import type { Me } from '../../app/session';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
 import { NewPasswordFields, serverErrors, useNewPassword } from './account.parts';
+import { PageHead } from '../../app/ui/shared-page-head';
 
 /**
  * "Đổi mật khẩu": every user, from the header's menu; and the only page of an account whose password an
@@ -114,15 +115,12 @@ export function ChangePasswordPage({
   if (!forced) {
     return (
       <Stack data-testid="password-page">
-        <Title order={1} size="h2">
-          {tr('Đổi mật khẩu', 'Change password')}
-        </Title>
-        <Text size="sm" c="dimmed">
+        <PageHead title={tr('Đổi mật khẩu', 'Change password')}>
           {tr(
             `Tài khoản ${me.user.username} — ${me.user.displayName}`,
             `Account ${me.user.username} — ${me.user.displayName}`,
           )}
-        </Text>
+        </PageHead>
         {content}
       </Stack>
     );

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { LoginSchema } from '@quyche/core';
@@ -8,6 +8,7 @@ import { useSchemaForm } from '../../app/ui/schema-form';
 import { setLang, useLang } from '../../app/ui/i18n';
 import { navigate } from '../../app/router';
 import type { Me } from '../../app/session';
+import { PageHead } from '../../app/ui/shared-page-head';
 
 export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
   const [l, t] = useLang();
@@ -38,12 +39,7 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
         <form onSubmit={form.submitBody((body) => void login(body))} noValidate>
           <Stack>
             <div>
-              <Title order={1} size="h2">
-                {t('login')}
-              </Title>
-              <Text c="dimmed" size="sm">
-                Quychế — {t('tagline')}
-              </Text>
+              <PageHead title={t('login')}>Quychế — {t('tagline')}</PageHead>
             </div>
             <TextInput
               label={t('username')}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { z } from 'zod';
 import type { ConclusionListItemSchema } from '@quyche/core';
@@ -10,6 +10,7 @@ import { Link, navigate, useLocation } from '../../app/router';
 import { PercentBar, qs } from '../task/task.parts';
 import { useSearchText } from '../../app/ui/search-text';
 import { LoadState } from '../../app/ui/load-state';
+import { PageHead } from '../../app/ui/shared-page-head';
 
 type Item = z.infer<typeof ConclusionListItemSchema>;
 
@@ -29,17 +30,14 @@ export function ConclusionListPage() {
   const thisYear = new Date().getFullYear();
   return (
     <Stack data-testid="conclusion-list-page">
-      <Title order={1} size="h2">
-        {tr('Thông báo kết luận', 'Conclusion notices')}
-      </Title>
-      <Text size="sm" c="dimmed">
+      <PageHead title={tr('Thông báo kết luận', 'Conclusion notices')}>
         {tr(
           'Các thông báo kết luận đã ban hành và việc theo dõi thực hiện: mỗi việc giao trong kết luận tính theo ' +
             'tiến độ nhiệm vụ đã giao (hoàn thành là 100 %), việc chưa giao nhiệm vụ tính 0 %.',
           'Issued conclusion notices and their follow-up: each action item counts by its task progress (done is 100 ' +
             '%); an item without a task counts 0 %.',
         )}
-      </Text>
+      </PageHead>
       <Group gap="xs" align="end" wrap="wrap">
         <TextInput
           label={tr('Tìm số ký hiệu, hội nghị', 'Search symbol, meeting')}

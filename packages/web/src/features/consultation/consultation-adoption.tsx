@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import {
   AdoptConsultationSchema,
@@ -14,6 +14,8 @@ import { Link } from '../../app/router';
 import { DateField } from '../../app/ui/date-field';
 import { FormProblem } from '../../app/ui/form-problem';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
+import { FormEnd } from '../../app/ui/shared-form-end';
+import { FormCard, SectionCard } from '../../app/ui/shared-section-card';
 import { useTr } from '../../app/ui/i18n';
 import type { MeetingListItem } from '../../app/types';
 import { useRun } from '../../app/ui/use-run';
@@ -50,74 +52,68 @@ export function SubmitForm({ c, onConsultation, reload }: SectionProps) {
   });
   const meeting = form.valueProps('meetingId');
   return (
-    <Card withBorder data-testid="submit-form">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="xs">
-          <Title order={2} size="h4">
-            {tr('Trình hội nghị xem xét, thông qua', 'Submit to a meeting for adoption')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {c.kind === 'document'
-              ? tr(
-                  'Cơ quan có thẩm quyền quyết định nội dung này do quy chế làm việc đang có hiệu lực quy định; ' +
-                    'máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.',
-                  'The body that decides this matter is named by the working regulation in force; the server ' +
-                    'checks it and puts the item on the meeting’s agenda.',
-                )
-              : tr(
-                  'Cơ quan có thẩm quyền thông qua quy chế làm việc do quy chế đang có hiệu lực quy định; máy chủ ' +
-                    'kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.',
-                  'The body that adopts a working regulation is named by the regulation in force; the server ' +
-                    'checks it and puts the item on the meeting’s agenda.',
-                )}
-          </Text>
-          {c.adoptingBody && (
-            <Text size="sm" data-testid="submit-competent" data-code={c.adoptingBody.code}>
-              {tr('Cơ quan thông qua', 'Adopting body')}: <b>{c.adoptingBody.name}</b> — {c.adoptingBody.reason_vi}
-            </Text>
-          )}
-          {loading && !data && <Loading />}
-          {data && upcoming.length === 0 && (
-            <Text size="sm" c="dimmed" data-testid="submit-no-meeting">
-              {tr(
-                'Chưa có hội nghị nào sắp họp: dự kiến hội nghị tại Lịch họp.',
-                'No upcoming meeting: plan one in the meeting calendar.',
-              )}{' '}
-              <Anchor component={Link} to="/meetings" size="sm">
-                {tr('Lịch họp', 'Meeting calendar')}
-              </Anchor>
-            </Text>
-          )}
-          {upcoming.length > 0 && (
-            <MeetingSelect
-              label={tr('Hội nghị', 'Meeting')}
-              meetings={upcoming}
-              value={meeting.value}
-              onChange={(id) => {
-                meeting.onChange(id);
-                a.setError(null);
-              }}
-              none={tr('(chọn hội nghị)', '(choose a meeting)')}
-              withState
-              byBody
-              testid="submit-meeting"
-            />
-          )}
-          {meeting.error && (
-            <Text size="sm" c="red" data-testid="submit-meeting-error">
-              {meeting.error}
-            </Text>
-          )}
-          <FormProblem errors={form.errors} testid="submit-problem" />
-          <WriteError error={a.error} testid="submit-error" onClose={() => a.setError(null)} />
-          <Group>
-            <Button type="submit" loading={a.busy} data-testid="submit-submit">
-              {tr('Trình hội nghị', 'Submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      title={tr('Trình hội nghị xem xét, thông qua', 'Submit to a meeting for adoption')}
+      onSubmit={submit}
+      testid="submit-form"
+      gap="xs"
+    >
+      <Text size="sm" c="dimmed">
+        {c.kind === 'document'
+          ? tr(
+              'Cơ quan có thẩm quyền quyết định nội dung này do quy chế làm việc đang có hiệu lực quy định; ' +
+                'máy chủ kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.',
+              'The body that decides this matter is named by the working regulation in force; the server ' +
+                'checks it and puts the item on the meeting’s agenda.',
+            )
+          : tr(
+              'Cơ quan có thẩm quyền thông qua quy chế làm việc do quy chế đang có hiệu lực quy định; máy chủ ' +
+                'kiểm tra khi trình và thêm nội dung vào chương trình hội nghị.',
+              'The body that adopts a working regulation is named by the regulation in force; the server ' +
+                'checks it and puts the item on the meeting’s agenda.',
+            )}
+      </Text>
+      {c.adoptingBody && (
+        <Text size="sm" data-testid="submit-competent" data-code={c.adoptingBody.code}>
+          {tr('Cơ quan thông qua', 'Adopting body')}: <b>{c.adoptingBody.name}</b> — {c.adoptingBody.reason_vi}
+        </Text>
+      )}
+      {loading && !data && <Loading />}
+      {data && upcoming.length === 0 && (
+        <Text size="sm" c="dimmed" data-testid="submit-no-meeting">
+          {tr(
+            'Chưa có hội nghị nào sắp họp: dự kiến hội nghị tại Lịch họp.',
+            'No upcoming meeting: plan one in the meeting calendar.',
+          )}{' '}
+          <Anchor component={Link} to="/meetings" size="sm">
+            {tr('Lịch họp', 'Meeting calendar')}
+          </Anchor>
+        </Text>
+      )}
+      {upcoming.length > 0 && (
+        <MeetingSelect
+          label={tr('Hội nghị', 'Meeting')}
+          meetings={upcoming}
+          value={meeting.value}
+          onChange={(id) => {
+            meeting.onChange(id);
+            a.setError(null);
+          }}
+          none={tr('(chọn hội nghị)', '(choose a meeting)')}
+          withState
+          byBody
+          testid="submit-meeting"
+        />
+      )}
+      {meeting.error && (
+        <Text size="sm" c="red" data-testid="submit-meeting-error">
+          {meeting.error}
+        </Text>
+      )}
+      <FormEnd name="submit" form={form} write={a} closable>
+        {tr('Trình hội nghị', 'Submit')}
+      </FormEnd>
+    </FormCard>
   );
 }
 
@@ -142,81 +138,76 @@ export function AdoptionSection({ c, onConsultation, reload }: SectionProps) {
       .then((ok) => ok || reload());
   });
   return (
-    <Card withBorder data-testid="adoption">
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          {tr('Trình và thông qua', 'Submission and adoption')}
-        </Title>
-        {c.meetingId && (
-          <Text size="sm">
-            {tr('Đã trình tại', 'Submitted to')}{' '}
-            <Anchor component={Link} to={`/meetings/${c.meetingId}`} size="sm" data-testid="adoption-meeting-link">
-              {c.meetingTitle}
-            </Anchor>
-          </Text>
-        )}
-        {c.competence && (
-          <Text
-            size="sm"
-            c={c.competence.ok ? 'green.9' : 'red.8'}
-            style={{ overflowWrap: 'anywhere' }}
-            data-testid="adoption-competence"
-            data-ok={String(c.competence.ok)}
-          >
-            <b>{tr('Thẩm quyền', 'Competence')}:</b> {c.competence.reason_vi}
-          </Text>
-        )}
-        {c.vote ? (
-          <Text
-            size="sm"
-            c={c.vote.passed ? 'green.9' : 'red.8'}
-            fw={600}
-            data-testid="adoption-vote"
-            data-passed={String(c.vote.passed)}
-            data-yes={c.vote.yes}
-            style={{ overflowWrap: 'anywhere' }}
-          >
-            {tr(
-              `Biểu quyết: ${c.vote.yes}/${c.vote.totalMembers} tán thành`,
-              `Vote: ${c.vote.yes} of ${c.vote.totalMembers} in favour`,
-            )}
-            {c.vote.reason_vi ? ` — ${c.vote.reason_vi}` : ''}
-          </Text>
-        ) : (
-          <Text size="sm" c="dimmed" data-testid="adoption-no-vote">
-            {tr(
-              'Chưa có kết quả biểu quyết: hội nghị biểu quyết nội dung này trên trang hội nghị.',
-              'No vote yet: the meeting votes on this item on the meeting’s page.',
-            )}
-          </Text>
-        )}
-        {c.state === 'submitted' && c.can.manage && (
-          <form onSubmit={adopt} noValidate>
-            <Stack gap="xs">
-              <Group gap="xs" align="end" wrap="wrap">
-                <DateField
-                  label={tr('Có hiệu lực từ ngày', 'In force from')}
-                  {...form.valueProps('inForceFrom')}
-                  testid="adopt-in-force"
-                />
-                <Button type="submit" color="green" loading={a.busy} data-testid="adopt-submit">
-                  {tr('Ghi nhận thông qua', 'Record the adoption')}
-                </Button>
-                <Button variant="subtle" onClick={reload} data-testid="adoption-reload">
-                  {tr('Cập nhật kết quả biểu quyết', 'Refresh the vote')}
-                </Button>
-              </Group>
-              <Text size="xs" c="dimmed" mt={-6}>
-                {tr('Để trống: có hiệu lực từ ngày họp.', 'Empty: in force from the meeting’s date.')}
-              </Text>
-              <FormProblem errors={form.errors} testid="adopt-problem" />
-            </Stack>
-          </form>
-        )}
-        <WriteError error={a.error} testid="adopt-error" onClose={() => a.setError(null)} />
-        {c.state === 'adopted' && <Adopted c={c} impact={impact} />}
-      </Stack>
-    </Card>
+    <SectionCard title={tr('Trình và thông qua', 'Submission and adoption')} testid="adoption" gap="xs">
+      {c.meetingId && (
+        <Text size="sm">
+          {tr('Đã trình tại', 'Submitted to')}{' '}
+          <Anchor component={Link} to={`/meetings/${c.meetingId}`} size="sm" data-testid="adoption-meeting-link">
+            {c.meetingTitle}
+          </Anchor>
+        </Text>
+      )}
+      {c.competence && (
+        <Text
+          size="sm"
+          c={c.competence.ok ? 'green.9' : 'red.8'}
+          style={{ overflowWrap: 'anywhere' }}
+          data-testid="adoption-competence"
+          data-ok={String(c.competence.ok)}
+        >
+          <b>{tr('Thẩm quyền', 'Competence')}:</b> {c.competence.reason_vi}
+        </Text>
+      )}
+      {c.vote ? (
+        <Text
+          size="sm"
+          c={c.vote.passed ? 'green.9' : 'red.8'}
+          fw={600}
+          data-testid="adoption-vote"
+          data-passed={String(c.vote.passed)}
+          data-yes={c.vote.yes}
+          style={{ overflowWrap: 'anywhere' }}
+        >
+          {tr(
+            `Biểu quyết: ${c.vote.yes}/${c.vote.totalMembers} tán thành`,
+            `Vote: ${c.vote.yes} of ${c.vote.totalMembers} in favour`,
+          )}
+          {c.vote.reason_vi ? ` — ${c.vote.reason_vi}` : ''}
+        </Text>
+      ) : (
+        <Text size="sm" c="dimmed" data-testid="adoption-no-vote">
+          {tr(
+            'Chưa có kết quả biểu quyết: hội nghị biểu quyết nội dung này trên trang hội nghị.',
+            'No vote yet: the meeting votes on this item on the meeting’s page.',
+          )}
+        </Text>
+      )}
+      {c.state === 'submitted' && c.can.manage && (
+        <form onSubmit={adopt} noValidate>
+          <Stack gap="xs">
+            <Group gap="xs" align="end" wrap="wrap">
+              <DateField
+                label={tr('Có hiệu lực từ ngày', 'In force from')}
+                {...form.valueProps('inForceFrom')}
+                testid="adopt-in-force"
+              />
+              <Button type="submit" color="green" loading={a.busy} data-testid="adopt-submit">
+                {tr('Ghi nhận thông qua', 'Record the adoption')}
+              </Button>
+              <Button variant="subtle" onClick={reload} data-testid="adoption-reload">
+                {tr('Cập nhật kết quả biểu quyết', 'Refresh the vote')}
+              </Button>
+            </Group>
+            <Text size="xs" c="dimmed" mt={-6}>
+              {tr('Để trống: có hiệu lực từ ngày họp.', 'Empty: in force from the meeting’s date.')}
+            </Text>
+            <FormProblem errors={form.errors} testid="adopt-problem" />
+          </Stack>
+        </form>
+      )}
+      <WriteError error={a.error} testid="adopt-error" onClose={() => a.setError(null)} />
+      {c.state === 'adopted' && <Adopted c={c} impact={impact} />}
+    </SectionCard>
   );
 }
 

@@ -4,11 +4,10 @@ import { api } from '../../app/api';
 import type { ApiError } from '../../app/api';
 import { DisposeCommentSchema } from '@quyche/core';
 import type { z } from 'zod';
-import { FormProblem } from '../../app/ui/form-problem';
+import { FormEnd } from '../../app/ui/shared-form-end';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
-import { WriteError } from '../../app/ui/write-error';
-import { apiError, commentKindLabel, DispositionBadge, dispositionLabel } from './consultation.parts';
+import { apiError, commentKindLabel, DispositionBadge, dispositionLabel, Passage } from './consultation.parts';
 import type { Comment, Consultation } from './consultation.parts';
 
 type Disposition = 'accepted' | 'partly_accepted' | 'not_accepted';
@@ -108,18 +107,14 @@ export function CommentCard({
           </Group>
         )}
         {x.explanation && (
-          <Text
-            size="sm"
-            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-            data-testid="comment-explanation"
-          >
-            <b>{tr('Giải trình', 'Explanation')}:</b> {x.explanation}
-          </Text>
+          <Passage label={tr('Giải trình', 'Explanation')} testid="comment-explanation">
+            {x.explanation}
+          </Passage>
         )}
         {x.adoptedText && (
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="comment-adopted">
-            <b>{tr('Nội dung tiếp thu vào dự thảo', 'Wording taken into the draft')}:</b> {x.adoptedText}
-          </Text>
+          <Passage label={tr('Nội dung tiếp thu vào dự thảo', 'Wording taken into the draft')} testid="comment-adopted">
+            {x.adoptedText}
+          </Passage>
         )}
         {canDispose && (
           <Group gap="xs">
@@ -275,13 +270,9 @@ function DispositionForm({
             data-testid="dispose-adopted"
           />
         )}
-        <FormProblem errors={form.errors} testid="dispose-problem" />
-        <WriteError error={error} testid="dispose-error" onClose={() => setError(null)} />
-        <Group gap="xs">
-          <Button type="submit" size="xs" loading={busy} data-testid="dispose-submit">
-            {tr('Lưu', 'Save')}
-          </Button>
-        </Group>
+        <FormEnd name="dispose" form={form} write={{ error, busy, setError }} closable size="xs">
+          {tr('Lưu', 'Save')}
+        </FormEnd>
       </Stack>
     </form>
   );

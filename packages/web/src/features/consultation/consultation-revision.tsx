@@ -1,29 +1,18 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  List,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, useApi } from '../../app/api';
 import { NextVersionSchema, versionLabelVi } from '@quyche/core';
 import { Link } from '../../app/router';
 import { useTr } from '../../app/ui/i18n';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
-import { FormProblem } from '../../app/ui/form-problem';
+import { FormEnd } from '../../app/ui/shared-form-end';
+import { ListAlert } from '../../app/ui/shared-list-alert';
+import { FormCard } from '../../app/ui/shared-section-card';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import { AdoptionSection, SubmitForm } from './consultation-adoption';
 import type { SectionProps } from './consultation-comments';
 import type { ComparisonRow, Consultation, NextVersionResult } from './consultation.parts';
+import { leadColumns, Passage } from './consultation.parts';
 import { LoadState } from '../../app/ui/load-state';
 
 /**
@@ -43,19 +32,12 @@ export function RevisionSection({ c, onConsultation, reload }: SectionProps) {
         </Text>
       )}
       {canRevise && c.blockers.length > 0 && (
-        <Alert
+        <ListAlert
           color="orange"
           title={tr('Chưa lập được bản chỉnh lý', 'The revision cannot be made yet')}
-          data-testid="revision-blocked"
-        >
-          <List size="sm" spacing={2}>
-            {c.blockers.map((b) => (
-              <List.Item key={b} style={{ overflowWrap: 'anywhere' }}>
-                {b}
-              </List.Item>
-            ))}
-          </List>
-        </Alert>
+          testid="revision-blocked"
+          items={c.blockers}
+        />
       )}
       {canRevise && c.blockers.length === 0 && (
         <NextVersionForm
@@ -90,13 +72,9 @@ export function RevisionSection({ c, onConsultation, reload }: SectionProps) {
               )}
             </Group>
             {c.memo && (
-              <Text
-                size="sm"
-                style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-                data-testid="revision-memo-view"
-              >
-                <b>{tr('Tờ trình', 'Memo')}:</b> {c.memo}
-              </Text>
+              <Passage label={tr('Tờ trình', 'Memo')} testid="revision-memo-view">
+                {c.memo}
+              </Passage>
             )}
             {result && result.versionId === c.nextVersionId && (
               <Text size="sm" data-testid="revision-applied" data-count={result.applied.length}>
@@ -112,40 +90,29 @@ export function RevisionSection({ c, onConsultation, reload }: SectionProps) {
               </Text>
             )}
             {result && result.versionId === c.nextVersionId && !!result.rulesToReview?.length && (
-              <Alert
+              <ListAlert
                 color="yellow"
                 title={tr('Quy tắc cần rà soát lại', 'Rules to check again')}
-                data-testid="revision-rules-to-review"
-              >
-                <List size="sm" spacing={2}>
-                  {result.rulesToReview.map((x) => (
-                    <List.Item key={x.eId}>
-                      {tr(
-                        `${x.cite}: câu chữ đã sửa theo ý kiến tiếp thu, quy tắc ${x.ruleIds.join(', ')} giữ nguyên ` +
-                          `— kiểm tra quy tắc còn khớp với câu chữ mới.`,
-                        `${x.cite}: the wording changed, rule ${x.ruleIds.join(', ')} did not — check that it still ` +
-                          `matches.`,
-                      )}
-                    </List.Item>
-                  ))}
-                </List>
-              </Alert>
+                testid="revision-rules-to-review"
+                items={result.rulesToReview.map((x) =>
+                  tr(
+                    `${x.cite}: câu chữ đã sửa theo ý kiến tiếp thu, quy tắc ${x.ruleIds.join(', ')} giữ nguyên ` +
+                      `— kiểm tra quy tắc còn khớp với câu chữ mới.`,
+                    `${x.cite}: the wording changed, rule ${x.ruleIds.join(', ')} did not — check that it still ` +
+                      `matches.`,
+                  ),
+                )}
+                wrapAnywhere={false}
+              />
             )}
             {result && result.versionId === c.nextVersionId && !!result.consistency?.length && (
-              <Alert
+              <ListAlert
                 color={result.consistency.some((f) => f.severity === 'error') ? 'red' : 'yellow'}
                 title={tr('Đối chiếu với quy chế cấp trên', 'Against the superior’s regulation')}
-                data-testid="revision-consistency"
-                data-count={result.consistency.length}
-              >
-                <List size="sm" spacing={2}>
-                  {result.consistency.map((f, i) => (
-                    <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
-                      {f.message}
-                    </List.Item>
-                  ))}
-                </List>
-              </Alert>
+                testid="revision-consistency"
+                count={result.consistency.length}
+                items={result.consistency.map((f) => f.message)}
+              />
             )}
             <Comparison c={c} rows={result?.versionId === c.nextVersionId ? result.comparison : undefined} />
           </Stack>
@@ -171,62 +138,56 @@ function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersion
     (body) => void a.run(() => api<NextVersionResult>('POST', `/consultations/${c.id}/next-version`, body)),
   );
   return (
-    <Card withBorder data-testid="revision-form">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="xs">
-          <Title order={2} size="h4">
-            {tr('Lập bản chỉnh lý sau lấy ý kiến', 'Make the revision')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {tr(
-              'Bản chỉnh lý là dự thảo đã gửi, thay nội dung các khoản, điểm (các đoạn) theo ý kiến đã tiếp thu; kèm ' +
-                'tờ trình, báo cáo giải trình.',
-              'The revision is the draft circulated with the accepted wording in its clauses and points, with an ' +
-                'explanatory memo.',
-            )}
-          </Text>
-          <Textarea
-            label={tr('Tờ trình, báo cáo giải trình', 'Explanatory memo')}
-            {...form.getInputProps('memo')}
-            autosize
-            minRows={3}
-            required
-            data-testid="revision-memo"
-          />
-          {isDocument && (
-            <Textarea
-              label={tr('Toàn văn bản chỉnh lý', 'Full text of the revision')}
-              description={tr(
-                'Để trống: dự thảo đã gửi với các đoạn thay theo ý kiến đã tiếp thu. Mỗi dòng là một đoạn.',
-                'Empty: the draft circulated with the accepted wording. One paragraph per line.',
-              )}
-              {...form.getInputProps('text')}
-              autosize
-              minRows={4}
-              maxRows={16}
-              data-testid="revision-text"
-            />
+    <FormCard
+      title={tr('Lập bản chỉnh lý sau lấy ý kiến', 'Make the revision')}
+      onSubmit={submit}
+      testid="revision-form"
+      gap="xs"
+    >
+      <Text size="sm" c="dimmed">
+        {tr(
+          'Bản chỉnh lý là dự thảo đã gửi, thay nội dung các khoản, điểm (các đoạn) theo ý kiến đã tiếp thu; kèm ' +
+            'tờ trình, báo cáo giải trình.',
+          'The revision is the draft circulated with the accepted wording in its clauses and points, with an ' +
+            'explanatory memo.',
+        )}
+      </Text>
+      <Textarea
+        label={tr('Tờ trình, báo cáo giải trình', 'Explanatory memo')}
+        {...form.getInputProps('memo')}
+        autosize
+        minRows={3}
+        required
+        data-testid="revision-memo"
+      />
+      {isDocument && (
+        <Textarea
+          label={tr('Toàn văn bản chỉnh lý', 'Full text of the revision')}
+          description={tr(
+            'Để trống: dự thảo đã gửi với các đoạn thay theo ý kiến đã tiếp thu. Mỗi dòng là một đoạn.',
+            'Empty: the draft circulated with the accepted wording. One paragraph per line.',
           )}
-          {!isDocument && (
-            <TextInput
-              label={tr('Ký hiệu phiên bản', 'Version expression')}
-              description={tr('Để trống: tự đánh số tiếp (…-2, …-3)', 'Empty: numbered on (…-2, …-3)')}
-              placeholder={`${c.nextExpression ?? c.expression}-2`}
-              {...form.getInputProps('expression')}
-              maw={320}
-              data-testid="revision-expression-input"
-            />
-          )}
-          <FormProblem errors={form.errors} testid="revision-problem" />
-          <WriteError error={a.error} testid="revision-error" onClose={() => a.setError(null)} />
-          <Group>
-            <Button type="submit" loading={a.busy} data-testid="revision-submit">
-              {tr('Lập bản chỉnh lý', 'Make the revision')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+          {...form.getInputProps('text')}
+          autosize
+          minRows={4}
+          maxRows={16}
+          data-testid="revision-text"
+        />
+      )}
+      {!isDocument && (
+        <TextInput
+          label={tr('Ký hiệu phiên bản', 'Version expression')}
+          description={tr('Để trống: tự đánh số tiếp (…-2, …-3)', 'Empty: numbered on (…-2, …-3)')}
+          placeholder={`${c.nextExpression ?? c.expression}-2`}
+          {...form.getInputProps('expression')}
+          maw={320}
+          data-testid="revision-expression-input"
+        />
+      )}
+      <FormEnd name="revision" form={form} write={a} closable>
+        {tr('Lập bản chỉnh lý', 'Make the revision')}
+      </FormEnd>
+    </FormCard>
   );
 }
 
@@ -245,8 +206,7 @@ export function Comparison({ c, rows }: { c: Consultation; rows?: ComparisonRow[
   const regulationId = c.regulationId;
   const [from, to] = [c.versionId, c.nextVersionId];
   const H = {
-    no: tr('STT', 'No.'),
-    cite: c.kind === 'document' ? tr('Đoạn', 'Paragraph') : tr('Điều, khoản', 'Provision'),
+    ...leadColumns(c.kind, tr),
     before: tr('Dự thảo gửi lấy ý kiến', 'Draft circulated'),
     after: tr('Bản chỉnh lý', 'Revision'),
     note: tr('Ghi chú', 'Note'),

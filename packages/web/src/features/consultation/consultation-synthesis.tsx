@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import { useApi } from '../../app/api';
 import { useTr } from '../../app/ui/i18n';
 import type { Consultation, Synthesis } from './consultation.parts';
+import { leadColumns } from './consultation.parts';
 import { LoadState } from '../../app/ui/load-state';
 
 /**
@@ -13,8 +14,7 @@ export function SynthesisSection({ c }: { c: Consultation }) {
   const [, tr] = useTr();
   const { data, error, loading, reload } = useApi<Synthesis>(`/consultations/${c.id}/synthesis`);
   const H = {
-    no: tr('STT', 'No.'),
-    cite: c.kind === 'document' ? tr('Đoạn', 'Paragraph') : tr('Điều, khoản', 'Provision'),
+    ...leadColumns(c.kind, tr),
     draft: tr('Nội dung dự thảo', 'Draft text'),
     comment: tr('Ý kiến góp ý', 'Comments'),
     disp: tr('Tiếp thu, giải trình', 'Disposition, explanation'),

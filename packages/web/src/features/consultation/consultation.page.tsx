@@ -1,10 +1,11 @@
 import { versionLabelVi } from '@quyche/core';
-import { Alert, Anchor, Badge, Card, Group, List, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { ErrorView } from '../../app/ui/error-view';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
+import { ListAlert } from '../../app/ui/shared-list-alert';
 import { useTr } from '../../app/ui/i18n';
 import { DraftAndComments } from './consultation-comments';
 import { RecipientsSection } from './consultation-recipients';
@@ -142,20 +143,14 @@ function Header({ c, readAll }: { c: Consultation; readAll: boolean }) {
           </Text>
         )}
         {readAll && c.blockers.length > 0 && ['open', 'revised'].includes(c.state) && (
-          <Alert
+          <ListAlert
             color="orange"
             title={tr('Chưa trình được dự thảo: còn vướng', 'Not ready to submit: still pending')}
-            data-testid="consultation-blockers"
-            data-count={c.blockers.length}
-          >
-            <List size="sm" spacing={2}>
-              {c.blockers.map((b) => (
-                <List.Item key={b} data-testid="blocker" style={{ overflowWrap: 'anywhere' }}>
-                  {b}
-                </List.Item>
-              ))}
-            </List>
-          </Alert>
+            testid="consultation-blockers"
+            count={c.blockers.length}
+            items={c.blockers}
+            itemTestid="blocker"
+          />
         )}
         {readAll && c.blockers.length === 0 && c.state === 'open' && (
           <Alert color="green" data-testid="consultation-ready">

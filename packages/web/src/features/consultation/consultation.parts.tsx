@@ -1,4 +1,5 @@
-import { Badge, Group } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { citeVi, COMMENT_KIND_LABELS, DISPOSITION_LABELS, RECIPIENT_STATUS_LABELS, todayInVietnam } from '@quyche/core';
 import type {
@@ -175,6 +176,21 @@ export function CountBadges({ c, testid = 'counts' }: { c: Pick<ConsultationList
         </Badge>
       )}
     </Group>
+  );
+}
+
+/** The headings of the first two columns of a consultation's tables: the row's number, the provision (or paragraph). */
+export const leadColumns = (kind: string, tr: (vi: string, en: string) => string) => ({
+  no: tr('STT', 'No.'),
+  cite: kind === 'document' ? tr('Đoạn', 'Paragraph') : tr('Điều, khoản', 'Provision'),
+});
+
+/** A long text under its label ("Giải trình: …"), its lines and paragraphs kept as typed. */
+export function Passage({ label, testid, children }: { label: string; testid: string; children: ReactNode }) {
+  return (
+    <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid={testid}>
+      <b>{label}:</b> {children}
+    </Text>
   );
 }
 

@@ -53,12 +53,16 @@ function Section({
   title,
   testid,
   children,
-  more,
+  figure,
+  empty,
 }: {
   title: string;
   testid: string;
   children: ReactNode;
-  more?: ReactNode;
+  /** What to say instead of the list when it is empty (false when it is not). */
+  empty?: ReactNode;
+  /** The section's figure in its header: a link to the list that shows the same count. */
+  figure?: { href: string; count: number; label: string };
 }) {
   return (
     <Card withBorder padding="md" data-testid={testid}>
@@ -66,9 +70,16 @@ function Section({
         <Title order={2} size="h4">
           {title}
         </Title>
-        {more}
+        {figure && (
+          <CountLink to={figure.href} count={figure.count} testid={`${testid}-count`}>
+            {figure.label}
+          </CountLink>
+        )}
       </Group>
-      <Stack gap="xs">{children}</Stack>
+      <Stack gap="xs">
+        {empty && <None>{empty}</None>}
+        {children}
+      </Stack>
     </Card>
   );
 }
@@ -106,6 +117,11 @@ export function HomePage({ me }: { me: Me }) {
   if (error) return <ErrorView error={error} />;
   if (loading || !h) return <Loading />;
   const mine = h.taskScope === 'person';
+  const taskFigures = [
+    ['overdue', 'home-tasks-overdue', tr('quá hạn', 'overdue'), 'red'],
+    ['dueThisWeek', 'home-tasks-week', tr('đến hạn trong tuần', 'due this week'), 'orange'],
+    ['open', 'home-tasks-open', tr('đang thực hiện', 'open'), undefined],
+  ] as const;
   return (
     <Stack data-testid="home-page">
       <div>
@@ -127,26 +143,9 @@ export function HomePage({ me }: { me: Me }) {
           testid="home-tasks"
         >
           <Group gap="xl" wrap="wrap">
-            <Figure
-              testid="home-tasks-overdue"
-              count={h.tasks.overdue.count}
-              href={h.tasks.overdue.href}
-              label={tr('quá hạn', 'overdue')}
-              tone="red"
-            />
-            <Figure
-              testid="home-tasks-week"
-              count={h.tasks.dueThisWeek.count}
-              href={h.tasks.dueThisWeek.href}
-              label={tr('đến hạn trong tuần', 'due this week')}
-              tone="orange"
-            />
-            <Figure
-              testid="home-tasks-open"
-              count={h.tasks.open.count}
-              href={h.tasks.open.href}
-              label={tr('đang thực hiện', 'open')}
-            />
+            {taskFigures.map(([key, testid, label, tone]) => (
+              <Figure key={key} testid={testid} {...h.tasks[key]} label={label} tone={tone} />
+            ))}
           </Group>
           {h.tasks.items.length === 0 ? (
             <None>{tr('Không có nhiệm vụ quá hạn hay đến hạn trong tuần.', 'Nothing overdue or due this week.')}</None>
@@ -181,8 +180,7 @@ export function HomePage({ me }: { me: Me }) {
           >
             <Figure
               testid="home-supervision-overdue"
-              count={h.supervision.overdue.count}
-              href={h.supervision.overdue.href}
+              {...h.supervision.overdue}
               label={tr('nhiệm vụ quá hạn', 'overdue tasks')}
               tone="red"
             />
@@ -210,13 +208,9 @@ export function HomePage({ me }: { me: Me }) {
         <Section
           title={tr('Hội nghị trong tuần', 'Meetings this week')}
           testid="home-meetings"
-          more={
-            <CountLink to={h.meetings.href} count={h.meetings.count} testid="home-meetings-count">
-              {tr(`${h.meetings.count} hội nghị`, `${h.meetings.count} meetings`)}
-            </CountLink>
-          }
+          figure={{ ...h.meetings, label: tr(`${h.meetings.count} hội nghị`, `${h.meetings.count} meetings`) }}
+          empty={h.meetings.items.length === 0 && tr('Tuần này không có hội nghị.', 'No meetings this week.')}
         >
-          {h.meetings.items.length === 0 && <None>{tr('Tuần này không có hội nghị.', 'No meetings this week.')}</None>}
           {h.meetings.items.map((m) => (
             <div key={m.id} data-testid="home-meeting">
               <Anchor component={Link} to={`/meetings/${m.id}`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
@@ -244,15 +238,12 @@ export function HomePage({ me }: { me: Me }) {
         <Section
           title={tr('Lấy ý kiến cần góp ý', 'Consultations to answer')}
           testid="home-consultations"
-          more={
-            <CountLink to={h.consultations.href} count={h.consultations.count} testid="home-consultations-count">
-              {tr(`${h.consultations.count} đợt`, `${h.consultations.count}`)}
-            </CountLink>
+          figure={{ ...h.consultations, label: tr(`${h.consultations.count} đợt`, `${h.consultations.count}`) }}
+          empty={
+            h.consultations.items.length === 0 &&
+            tr('Không có dự thảo nào đang chờ đơn vị góp ý.', 'Nothing to answer.')
           }
         >
-          {h.consultations.items.length === 0 && (
-            <None>{tr('Không có dự thảo nào đang chờ đơn vị góp ý.', 'Nothing to answer.')}</None>
-          )}
           {h.consultations.items.map((c) => (
             <div key={c.id}>
               <Anchor component={Link} to={`/consultations/${c.id}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -271,20 +262,15 @@ export function HomePage({ me }: { me: Me }) {
         <Section
           title={tr('Kết luận chưa giao nhiệm vụ', 'Conclusions awaiting follow-up')}
           testid="home-conclusions"
-          more={
-            <CountLink to={h.conclusions.href} count={h.conclusions.count} testid="home-conclusions-count">
-              {tr(`${h.conclusions.count} việc`, `${h.conclusions.count} items`)}
-            </CountLink>
+          figure={{ ...h.conclusions, label: tr(`${h.conclusions.count} việc`, `${h.conclusions.count} items`) }}
+          empty={
+            h.conclusions.items.length === 0 &&
+            tr(
+              'Mọi việc trong các thông báo kết luận đã được giao thành nhiệm vụ.',
+              'Every conclusion item is followed by a task.',
+            )
           }
         >
-          {h.conclusions.items.length === 0 && (
-            <None>
-              {tr(
-                'Mọi việc trong các thông báo kết luận đã được giao thành nhiệm vụ.',
-                'Every conclusion item is followed by a task.',
-              )}
-            </None>
-          )}
           {h.conclusions.items.map((c) => (
             <Text key={c.id} size="sm" style={{ overflowWrap: 'anywhere' }}>
               <Anchor component={Link} to={`/meetings/${c.meetingId}`} size="sm">
@@ -298,11 +284,11 @@ export function HomePage({ me }: { me: Me }) {
         <Section
           title={tr('Thông báo chưa đọc', 'Unread notifications')}
           testid="home-notifications"
-          more={
-            <CountLink to={h.notifications.href} count={h.notifications.unread} testid="home-notifications-count">
-              {tr(`${h.notifications.unread} chưa đọc`, `${h.notifications.unread} unread`)}
-            </CountLink>
-          }
+          figure={{
+            href: h.notifications.href,
+            count: h.notifications.unread,
+            label: tr(`${h.notifications.unread} chưa đọc`, `${h.notifications.unread} unread`),
+          }}
         >
           {h.notifications.items.length === 0 && (
             <None>{tr('Không có thông báo chưa đọc.', 'No unread notifications.')}</None>

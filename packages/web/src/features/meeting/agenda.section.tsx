@@ -13,9 +13,10 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import type { ReactNode } from 'react';
+import type { GetInputPropsReturnType } from '@mantine/form';
 import {
   CastVoteSchema,
   CreateAgendaItemSchema,
@@ -32,7 +33,8 @@ import { DateField } from '../../app/ui/date-field';
 import { WriteError } from '../../app/ui/write-error';
 import { labelOf } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
-import { FormProblem } from '../../app/ui/form-problem';
+import { FormEnd, FormErrors } from '../../app/ui/shared-form-end';
+import { SectionCard } from '../../app/ui/shared-section-card';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import type { Meeting } from './meeting.parts';
 import type { Lang } from '../../app/ui/i18n';
@@ -83,25 +85,74 @@ export function AgendaSection(props: SectionProps) {
   const [, tr] = useTr();
   const canAdd = m.can.write && !['closed', 'minutes_approved', 'cancelled'].includes(m.state);
   return (
-    <Card withBorder data-testid="agenda">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {tr('Chương trình hội nghị', 'Agenda')} ({m.agenda.length})
-        </Title>
-        {m.agenda.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {tr('Chưa có nội dung', 'No items yet')}
-          </Text>
-        )}
-        {m.agenda.map((it) => (
-          <AgendaItemCard key={it.id} it={it} {...props} />
-        ))}
-        {m.can.write && m.kind === 'written_consultation' && m.state === 'in_session' && m.agenda.length > 0 && (
-          <WrittenResponseForm {...props} />
-        )}
-        {canAdd && <AddItemForm {...props} />}
-      </Stack>
-    </Card>
+    <SectionCard
+      title={`${tr('Chương trình hội nghị', 'Agenda')} (${m.agenda.length})`}
+      testid="agenda"
+      empty={m.agenda.length === 0 && tr('Chưa có nội dung', 'No items yet')}
+    >
+      {m.agenda.map((it) => (
+        <AgendaItemCard key={it.id} it={it} {...props} />
+      ))}
+      {m.can.write && m.kind === 'written_consultation' && m.state === 'in_session' && m.agenda.length > 0 && (
+        <WrittenResponseForm {...props} />
+      )}
+      {canAdd && <AddItemForm {...props} />}
+    </SectionCard>
+  );
+}
+
+/** "Ủy viên": the member (required) a reserved opinion or a written reply is from. */
+function MemberField({
+  m,
+  field,
+  testid,
+  w,
+}: {
+  m: Meeting;
+  field: GetInputPropsReturnType;
+  testid: string;
+  w: number;
+}) {
+  const [, tr] = useTr();
+  return (
+    <MemberSelect
+      meeting={m}
+      none={['(chọn ủy viên)', '(choose)']}
+      label={tr('Ủy viên', 'Member')}
+      {...field}
+      required
+      testid={testid}
+      w={w}
+    />
+  );
+}
+
+/** A small coloured label of an agenda item: its matter (blue), an attribute of the matter (teal). */
+function ItemTag({
+  color,
+  testid,
+  dataKey,
+  children,
+}: {
+  color: string;
+  testid: string;
+  dataKey?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Text
+      size="xs"
+      fw={600}
+      c={`${color}.9`}
+      bg={`${color}.0`}
+      px={6}
+      py={2}
+      style={{ borderRadius: 4 }}
+      data-testid={testid}
+      data-key={dataKey}
+    >
+      {children}
+    </Text>
   );
 }
 
@@ -123,34 +174,14 @@ function AgendaItemCard({ it, m, onMeeting, reload }: SectionProps & { it: Item 
         </Group>
         <Group gap="xs" wrap="wrap">
           {it.matterName && (
-            <Text
-              size="xs"
-              fw={600}
-              c="blue.9"
-              bg="blue.0"
-              px={6}
-              py={2}
-              style={{ borderRadius: 4 }}
-              data-testid="item-matter"
-            >
+            <ItemTag color="blue" testid="item-matter">
               {it.matterName}
-            </Text>
+            </ItemTag>
           )}
           {attributes.map(([k, v]) => (
-            <Text
-              key={k}
-              size="xs"
-              fw={600}
-              c="teal.9"
-              bg="teal.0"
-              px={6}
-              py={2}
-              style={{ borderRadius: 4 }}
-              data-testid="item-attribute"
-              data-key={k}
-            >
+            <ItemTag key={k} color="teal" testid="item-attribute" dataKey={k}>
               {attributeText(k, v, l)}
-            </Text>
+            </ItemTag>
           ))}
           {topic && (
             <Badge variant="outline" color="grape">
@@ -211,6 +242,13 @@ function AgendaItemCard({ it, m, onMeeting, reload }: SectionProps & { it: Item 
   );
 }
 
+/** The three counts of a vote: field, label, width. */
+const VOTE_COUNTS = [
+  ['yes', 'Đồng ý', 'Yes', 130],
+  ['no', 'Không đồng ý', 'No', 130],
+  ['abstain', 'Không biểu quyết', 'Abstain', 150],
+] as const;
+
 function VoteForm({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
   const [l, tr] = useTr();
   const n = (x: number | string) => (typeof x === 'number' ? x : Number(x) || 0);
@@ -239,33 +277,21 @@ function VoteForm({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
             data-testid="vote-method"
             w={170}
           />
-          <NumberInput
-            label={tr('Đồng ý', 'Yes')}
-            {...form.getInputProps('yes')}
-            min={0}
-            w={130}
-            data-testid="vote-yes"
-          />
-          <NumberInput
-            label={tr('Không đồng ý', 'No')}
-            {...form.getInputProps('no')}
-            min={0}
-            w={130}
-            data-testid="vote-no"
-          />
-          <NumberInput
-            label={tr('Không biểu quyết', 'Abstain')}
-            {...form.getInputProps('abstain')}
-            min={0}
-            w={150}
-            data-testid="vote-abstain"
-          />
+          {VOTE_COUNTS.map(([k, vi, en, w]) => (
+            <NumberInput
+              key={k}
+              label={tr(vi, en)}
+              {...form.getInputProps(k)}
+              min={0}
+              w={w}
+              data-testid={`vote-${k}`}
+            />
+          ))}
           <Button type="submit" variant="light" loading={a.busy} data-testid="vote-submit">
             {tr('Ghi kết quả biểu quyết', 'Record the vote')}
           </Button>
         </Group>
-        <FormProblem errors={form.errors} testid="vote-problem" />
-        <WriteError error={a.error} testid="vote-error" />
+        <FormErrors name="vote" form={form} write={a} />
       </Stack>
     </form>
   );
@@ -317,15 +343,7 @@ function ReservedOpinions({ it, m, onMeeting, reload }: SectionProps & { it: Ite
       {canAdd && open && (
         <form onSubmit={submit} noValidate data-testid="opinion-form">
           <Group align="end" gap="xs" wrap="wrap">
-            <MemberSelect
-              meeting={m}
-              none={['(chọn ủy viên)', '(choose)']}
-              label={tr('Ủy viên', 'Member')}
-              {...form.getInputProps('personId')}
-              required
-              testid="opinion-person"
-              w={200}
-            />
+            <MemberField m={m} field={form.getInputProps('personId')} testid="opinion-person" w={200} />
             <Textarea
               label={tr('Nội dung bảo lưu', 'Opinion')}
               {...form.getInputProps('text')}
@@ -448,13 +466,9 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
             {...form.getInputProps('reportsBack', { type: 'checkbox' })}
             data-testid="item-reports-back"
           />
-          <FormProblem errors={form.errors} testid="item-problem" />
-          <WriteError error={a.error} testid="item-error" />
-          <Group>
-            <Button type="submit" variant="light" loading={a.busy} data-testid="item-submit">
-              {tr('Thêm nội dung', 'Add item')}
-            </Button>
-          </Group>
+          <FormEnd name="item" form={form} write={a} variant="light">
+            {tr('Thêm nội dung', 'Add item')}
+          </FormEnd>
         </Stack>
       </form>
     </Card>
@@ -494,15 +508,7 @@ function WrittenResponseForm({ m, onMeeting, reload }: SectionProps) {
             </Text>
           )}
           <Group align="end" gap="xs" wrap="wrap">
-            <MemberSelect
-              meeting={m}
-              none={['(chọn ủy viên)', '(choose)']}
-              label={tr('Ủy viên', 'Member')}
-              {...form.getInputProps('personId')}
-              required
-              testid="written-person"
-              w={220}
-            />
+            <MemberField m={m} field={form.getInputProps('personId')} testid="written-person" w={220} />
             <DateField
               label={tr('Ngày nhận phiếu', 'Received on')}
               {...form.valueProps('receivedOn')}
@@ -520,13 +526,9 @@ function WrittenResponseForm({ m, onMeeting, reload }: SectionProps) {
               data-testid="written-choice"
             />
           ))}
-          <FormProblem errors={form.errors} testid="written-problem" />
-          <WriteError error={a.error} testid="written-error" />
-          <Group>
-            <Button type="submit" variant="light" loading={a.busy} data-testid="written-submit">
-              {tr('Ghi phiếu', 'Record')}
-            </Button>
-          </Group>
+          <FormEnd name="written" form={form} write={a} variant="light">
+            {tr('Ghi phiếu', 'Record')}
+          </FormEnd>
         </Stack>
       </form>
     </Card>

@@ -1,12 +1,13 @@
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { CreateGuestSchema, CreateSiteSchema } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { Link } from '../../app/router';
 import type { SectionProps } from './meeting.types';
+import { FormErrors } from '../../app/ui/shared-form-end';
+import { SectionCard } from '../../app/ui/shared-section-card';
 import { ATTENDANCE_STATUS_COLORS, ATTENDANCE_STATUS_LABELS, LiveCounts, useAction } from './meeting.parts';
 import { WriteError } from '../../app/ui/write-error';
-import { FormProblem } from '../../app/ui/form-problem';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { GuestFields } from './guest-fields';
 import { labelOf } from '../../app/ui/labels';
@@ -14,6 +15,7 @@ import { useTr } from '../../app/ui/i18n';
 import type { Meeting } from './meeting.parts';
 import type { OrgDetail } from '../../app/types';
 import { MemberSelect } from './member-select';
+import { HeadTable } from '../../app/ui/shared-head-table';
 
 type Attendance = Meeting['attendance'][number];
 export const attendanceOpen = (state: string) => ['convened', 'documents_sent', 'in_session'].includes(state);
@@ -30,100 +32,95 @@ export function AttendanceSection({ m, onMeeting, reload }: SectionProps) {
   const patch = (x: Attendance, body: { status: string; reason?: string | null; siteId?: string | null }) =>
     a.run(() => api('PATCH', `/meetings/${m.id}/attendance/${x.id}`, body));
   return (
-    <Card withBorder data-testid="attendance">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {tr('Điểm danh', 'Attendance')}
-        </Title>
-        <LiveCounts counts={m.counts} quorum={m.checks.quorum} />
-        {m.state === 'planned' && (
-          <Text size="sm" c="dimmed">
-            {tr(
-              'Danh sách triệu tập được lập khi triệu tập hội nghị (các ủy viên của cơ quan vào ngày họp).',
-              'The list of those summoned is made when the meeting is convened.',
-            )}
-          </Text>
-        )}
-        <WriteError error={a.error} testid="attendance-error" onClose={() => a.setError(null)} />
-        {editable && members.some((x) => x.status === 'summoned') && (
-          <Group gap="xs">
-            <Button
-              size="xs"
-              variant="light"
-              loading={a.busy}
-              onClick={() => void a.run(() => api('POST', `/meetings/${m.id}/attendance/all-present`, {}))}
-              data-testid="att-all-present"
-            >
-              {tr('Tất cả có mặt', 'All present')}
-            </Button>
-            <Text size="xs" c="dimmed">
-              {tr(
-                'Mọi người chưa điểm danh được ghi có mặt; người đã ghi vắng giữ nguyên.',
-                'Everyone not yet marked is present; those marked absent stay so.',
-              )}
-            </Text>
-          </Group>
-        )}
-        {members.length > 0 && (
-          <Table.ScrollContainer minWidth={remote && m.sites.length ? 720 : 560}>
-            <Table striped verticalSpacing={4} fz="sm" data-testid="attendance-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>#</Table.Th>
-                  <Table.Th>{tr('Họ tên', 'Name')}</Table.Th>
-                  <Table.Th>{tr('Chức vụ', 'Title')}</Table.Th>
-                  <Table.Th>{tr('Tình trạng', 'Status')}</Table.Th>
-                  <Table.Th>{tr('Lý do vắng', 'Reason')}</Table.Th>
-                  {remote && m.sites.length > 0 && <Table.Th>{tr('Điểm cầu', 'Site')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {members.map((x, i) => (
-                  <AttendanceRow
-                    key={x.id}
-                    n={i + 1}
-                    x={x}
-                    m={m}
-                    editable={editable && !a.busy}
-                    onPatch={(b) => patch(x, b)}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <Title order={3} size="h5">
-          {tr('Khách mời', 'Guests')} ({guests.length})
-        </Title>
-        {guests.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {tr('Chưa có khách mời', 'No guests')}
-          </Text>
-        ) : (
-          <Stack gap={2}>
-            {guests.map((g) => (
-              <Text key={g.id} size="sm" data-testid="guest-row">
-                {g.fullName}
-                {g.title ? `, ${g.title}` : ''}
-                {g.siteId ? ` — ${siteName(g.siteId)}` : ''}
-              </Text>
-            ))}
-          </Stack>
-        )}
-        {m.can.write && !['closed', 'minutes_approved', 'cancelled'].includes(m.state) && (
-          <GuestForm m={m} onMeeting={onMeeting} reload={reload} />
-        )}
-        {remote && <SitesPanel m={m} onMeeting={onMeeting} reload={reload} />}
-        {m.can.write && !editable && members.length > 0 && (
+    <SectionCard title={tr('Điểm danh', 'Attendance')} testid="attendance">
+      <LiveCounts counts={m.counts} quorum={m.checks.quorum} />
+      {m.state === 'planned' && (
+        <Text size="sm" c="dimmed">
+          {tr(
+            'Danh sách triệu tập được lập khi triệu tập hội nghị (các ủy viên của cơ quan vào ngày họp).',
+            'The list of those summoned is made when the meeting is convened.',
+          )}
+        </Text>
+      )}
+      <WriteError error={a.error} testid="attendance-error" onClose={() => a.setError(null)} />
+      {editable && members.some((x) => x.status === 'summoned') && (
+        <Group gap="xs">
+          <Button
+            size="xs"
+            variant="light"
+            loading={a.busy}
+            onClick={() => void a.run(() => api('POST', `/meetings/${m.id}/attendance/all-present`, {}))}
+            data-testid="att-all-present"
+          >
+            {tr('Tất cả có mặt', 'All present')}
+          </Button>
           <Text size="xs" c="dimmed">
             {tr(
-              'Điểm danh chỉ sửa được khi hội nghị đã triệu tập và chưa bế mạc.',
-              'Attendance can be changed once convened and until closed.',
+              'Mọi người chưa điểm danh được ghi có mặt; người đã ghi vắng giữ nguyên.',
+              'Everyone not yet marked is present; those marked absent stay so.',
             )}
           </Text>
-        )}
-      </Stack>
-    </Card>
+        </Group>
+      )}
+      {members.length > 0 && (
+        <HeadTable
+          head={[
+            '#',
+            tr('Họ tên', 'Name'),
+            tr('Chức vụ', 'Title'),
+            tr('Tình trạng', 'Status'),
+            tr('Lý do vắng', 'Reason'),
+            ...(remote && m.sites.length > 0 ? [tr('Điểm cầu', 'Site')] : []),
+          ]}
+          minWidth={remote && m.sites.length ? 720 : 560}
+          striped
+          verticalSpacing={4}
+          fz="sm"
+          data-testid="attendance-table"
+        >
+          {members.map((x, i) => (
+            <AttendanceRow
+              key={x.id}
+              n={i + 1}
+              x={x}
+              m={m}
+              editable={editable && !a.busy}
+              onPatch={(b) => patch(x, b)}
+            />
+          ))}
+        </HeadTable>
+      )}
+      <Title order={3} size="h5">
+        {tr('Khách mời', 'Guests')} ({guests.length})
+      </Title>
+      {guests.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {tr('Chưa có khách mời', 'No guests')}
+        </Text>
+      ) : (
+        <Stack gap={2}>
+          {guests.map((g) => (
+            <Text key={g.id} size="sm" data-testid="guest-row">
+              {g.fullName}
+              {g.title ? `, ${g.title}` : ''}
+              {g.siteId ? ` — ${siteName(g.siteId)}` : ''}
+            </Text>
+          ))}
+        </Stack>
+      )}
+      {m.can.write && !['closed', 'minutes_approved', 'cancelled'].includes(m.state) && (
+        <GuestForm m={m} onMeeting={onMeeting} reload={reload} />
+      )}
+      {remote && <SitesPanel m={m} onMeeting={onMeeting} reload={reload} />}
+      {m.can.write && !editable && members.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {tr(
+            'Điểm danh chỉ sửa được khi hội nghị đã triệu tập và chưa bế mạc.',
+            'Attendance can be changed once convened and until closed.',
+          )}
+        </Text>
+      )}
+    </SectionCard>
   );
 }
 
@@ -284,8 +281,7 @@ export function GuestForm({ m, onMeeting, reload }: SectionProps) {
             {tr('Thêm khách mời', 'Add guest')}
           </Button>
         </Group>
-        <FormProblem errors={form.errors} testid="guest-problem" />
-        <WriteError error={a.error} testid="guest-error" />
+        <FormErrors name="guest" form={form} write={a} />
       </Stack>
     </form>
   );
@@ -341,51 +337,43 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
         {tr('Điểm cầu', 'Connection points')} ({m.sites.length})
       </Title>
       {m.sites.length > 0 && (
-        <Table.ScrollContainer minWidth={480}>
-          <Table fz="sm" verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{tr('Điểm cầu', 'Site')}</Table.Th>
-                <Table.Th>{tr('Chủ trì', 'Lead')}</Table.Th>
-                <Table.Th ta="right">{tr('Có mặt', 'Present')}</Table.Th>
-                <Table.Th ta="right">{tr('Khách mời', 'Guests')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {m.sites.map((s) => (
-                <Table.Tr key={s.id} data-testid="site-row" data-host={s.hostOrgId ?? ''}>
-                  <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={`/meetings/${m.id}/sites/${s.id}`}
-                      title={
-                        hostName(s.hostOrgId)
-                          ? `${tr('Tổ chức điểm danh', 'Run by')}: ${hostName(s.hostOrgId)}`
-                          : undefined
-                      }
-                      data-testid="site-link"
-                    >
-                      {s.name}
-                    </Anchor>
-                    {/* The host is named when the point's name does not already say where it is. */}
-                    {hostName(s.hostOrgId) && !s.name.includes(placeOf(hostName(s.hostOrgId))) && (
-                      <Text size="xs" c="dimmed" data-testid="site-host-name">
-                        {tr('Tổ chức điểm danh', 'Run by')}: {hostName(s.hostOrgId)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{s.leadName ?? ''}</Table.Td>
-                  <Table.Td ta="right">
-                    <Badge variant="light" color={s.present > 0 ? 'green' : 'gray'}>
-                      {s.present}/{s.summoned}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ta="right">{s.guests}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <HeadTable
+          head={[tr('Điểm cầu', 'Site'), tr('Chủ trì', 'Lead'), tr('Có mặt', 'Present'), tr('Khách mời', 'Guests')]}
+          numeric={[2, 3]}
+          minWidth={480}
+          fz="sm"
+          verticalSpacing={4}
+        >
+          {m.sites.map((s) => (
+            <Table.Tr key={s.id} data-testid="site-row" data-host={s.hostOrgId ?? ''}>
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={`/meetings/${m.id}/sites/${s.id}`}
+                  title={
+                    hostName(s.hostOrgId) ? `${tr('Tổ chức điểm danh', 'Run by')}: ${hostName(s.hostOrgId)}` : undefined
+                  }
+                  data-testid="site-link"
+                >
+                  {s.name}
+                </Anchor>
+                {/* The host is named when the point's name does not already say where it is. */}
+                {hostName(s.hostOrgId) && !s.name.includes(placeOf(hostName(s.hostOrgId))) && (
+                  <Text size="xs" c="dimmed" data-testid="site-host-name">
+                    {tr('Tổ chức điểm danh', 'Run by')}: {hostName(s.hostOrgId)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{s.leadName ?? ''}</Table.Td>
+              <Table.Td ta="right">
+                <Badge variant="light" color={s.present > 0 ? 'green' : 'gray'}>
+                  {s.present}/{s.summoned}
+                </Badge>
+              </Table.Td>
+              <Table.Td ta="right">{s.guests}</Table.Td>
+            </Table.Tr>
+          ))}
+        </HeadTable>
       )}
       {open && (
         <form onSubmit={submit} noValidate data-testid="site-form">
@@ -428,8 +416,7 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
               {tr('Thêm điểm cầu', 'Add site')}
             </Button>
           </Group>
-          <FormProblem errors={form.errors} testid="site-problem" />
-          <WriteError error={a.error} testid="site-error" />
+          <FormErrors name="site" form={form} write={a} />
         </form>
       )}
     </Stack>

@@ -18,7 +18,6 @@ import type { z } from 'zod';
 import {
   addDays,
   daysInMonth,
-  MEETING_FORMATS,
   MEETING_KINDS,
   MEETING_STATES,
   todayInVietnam,
@@ -34,9 +33,10 @@ import type { Lang } from '../../app/ui/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
 import { canPlan, formatLabel, kindLabel, StateBadge, stateLabel, useProvince } from './meeting.parts';
 import { DateField } from '../../app/ui/date-field';
-import { FormProblem } from '../../app/ui/form-problem';
+import { FormEnd } from '../../app/ui/shared-form-end';
+import { FormCard } from '../../app/ui/shared-section-card';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
-import { ProvinceWideField, TimePlaceFields } from './meeting-fields';
+import { FormatField, ProvinceWideField, TimePlaceFields } from './meeting-fields';
 import { WriteError } from '../../app/ui/write-error';
 import { useTr } from '../../app/ui/i18n';
 import type { Meeting } from './meeting.parts';
@@ -149,6 +149,15 @@ export function CalendarPage() {
     }
     navigate(`/meetings?${q.toString()}`, true);
   };
+  /** The month or the week before (-1) or after (1) the one shown. */
+  const shift = (n: -1 | 1) =>
+    view === 'month'
+      ? go({ month: shiftMonth(month, n) })
+      : go({ week: addDays(week, 7 * n), month: addDays(week, 7 * n).slice(0, 7) });
+  const shiftLabels =
+    view === 'month'
+      ? [tr('Tháng trước', 'Previous month'), tr('Tháng sau', 'Next month')]
+      : [tr('Tuần trước', 'Previous week'), tr('Tuần sau', 'Next week')];
   const byDay = new Map<string, MeetingListItem[]>();
   for (const m of meetings ?? []) byDay.set(m.meetingDate, [...(byDay.get(m.meetingDate) ?? []), m]);
   const days = Array.from({ length: Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1 }, (_, i) =>
@@ -195,13 +204,9 @@ export function CalendarPage() {
           <Button
             variant="light"
             size="xs"
-            onClick={() =>
-              view === 'month'
-                ? go({ month: shiftMonth(month, -1) })
-                : go({ week: addDays(week, -7), month: addDays(week, -7).slice(0, 7) })
-            }
+            onClick={() => shift(-1)}
             data-testid="cal-prev"
-            aria-label={view === 'month' ? tr('Tháng trước', 'Previous month') : tr('Tuần trước', 'Previous week')}
+            aria-label={shiftLabels[0]}
           >
             ‹
           </Button>
@@ -220,13 +225,9 @@ export function CalendarPage() {
             <Button
               variant="light"
               size="xs"
-              onClick={() =>
-                view === 'month'
-                  ? go({ month: shiftMonth(month, 1) })
-                  : go({ week: addDays(week, 7), month: addDays(week, 7).slice(0, 7) })
-              }
+              onClick={() => shift(1)}
               data-testid="cal-next"
-              aria-label={view === 'month' ? tr('Tháng sau', 'Next month') : tr('Tuần sau', 'Next week')}
+              aria-label={shiftLabels[1]}
             >
               ›
             </Button>
@@ -538,64 +539,48 @@ function PlanMeetingForm({
     }
   });
   return (
-    <Card withBorder>
-      <form onSubmit={submit} noValidate data-testid="plan-form">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {tr('Dự kiến cuộc họp', 'Plan a meeting')}
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-            <NativeSelect
-              label={tr('Cơ quan', 'Body')}
-              value={body?.kind ?? ''}
-              onChange={(e) => form.setFieldValue('bodyKind', e.currentTarget.value)}
-              data={bodies.map((b) => ({ value: b.kind, label: b.name }))}
-              data-testid="plan-body"
-            />
-            <NativeSelect
-              label={tr('Loại cuộc họp', 'Kind')}
-              {...form.getInputProps('kind')}
-              data={MEETING_KINDS.map((k) => ({ value: k, label: kindLabel(k, l) }))}
-              data-testid="plan-kind"
-            />
-            <NativeSelect
-              label={tr('Hình thức', 'Format')}
-              {...form.getInputProps('format')}
-              data={MEETING_FORMATS.map((k) => ({ value: k, label: formatLabel(k, l) }))}
-              data-testid="plan-format"
-            />
-          </SimpleGrid>
-          <TextInput
-            label={tr('Tên cuộc họp', 'Title')}
-            {...form.getInputProps('title')}
-            value={titleOf(form.values)}
-            onChange={(e) => form.setValues({ touched: true, title: e.currentTarget.value })}
+    <FormCard title={tr('Dự kiến cuộc họp', 'Plan a meeting')} onSubmit={submit} formTestid="plan-form">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+        <NativeSelect
+          label={tr('Cơ quan', 'Body')}
+          value={body?.kind ?? ''}
+          onChange={(e) => form.setFieldValue('bodyKind', e.currentTarget.value)}
+          data={bodies.map((b) => ({ value: b.kind, label: b.name }))}
+          data-testid="plan-body"
+        />
+        <NativeSelect
+          label={tr('Loại cuộc họp', 'Kind')}
+          {...form.getInputProps('kind')}
+          data={MEETING_KINDS.map((k) => ({ value: k, label: kindLabel(k, l) }))}
+          data-testid="plan-kind"
+        />
+        <FormatField form={form} prefix="plan" />
+      </SimpleGrid>
+      <TextInput
+        label={tr('Tên cuộc họp', 'Title')}
+        {...form.getInputProps('title')}
+        value={titleOf(form.values)}
+        onChange={(e) => form.setValues({ touched: true, title: e.currentTarget.value })}
+        required
+        maxLength={500}
+        data-testid="plan-title"
+      />
+      <Group align="end" wrap="wrap" gap="sm">
+        <DateField label={tr('Ngày họp', 'Date')} {...form.valueProps('meetingDate')} testid="plan-date" required />
+        <TimePlaceFields form={form} prefix="plan" />
+        {form.values.kind === 'written_consultation' && (
+          <DateField
+            label={tr('Hạn trả lời', 'Replies due')}
+            {...form.valueProps('consultationDeadline')}
+            testid="plan-deadline"
             required
-            maxLength={500}
-            data-testid="plan-title"
           />
-          <Group align="end" wrap="wrap" gap="sm">
-            <DateField label={tr('Ngày họp', 'Date')} {...form.valueProps('meetingDate')} testid="plan-date" required />
-            <TimePlaceFields form={form} prefix="plan" />
-            {form.values.kind === 'written_consultation' && (
-              <DateField
-                label={tr('Hạn trả lời', 'Replies due')}
-                {...form.valueProps('consultationDeadline')}
-                testid="plan-deadline"
-                required
-              />
-            )}
-          </Group>
-          <ProvinceWideField form={form} prefix="plan" />
-          <FormProblem errors={form.errors} testid="plan-problem" />
-          <WriteError error={error} testid="plan-error" />
-          <Group>
-            <Button type="submit" loading={busy} data-testid="plan-submit">
-              {tr('Dự kiến cuộc họp', 'Plan the meeting')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+        )}
+      </Group>
+      <ProvinceWideField form={form} prefix="plan" />
+      <FormEnd name="plan" form={form} write={{ error, busy }}>
+        {tr('Dự kiến cuộc họp', 'Plan the meeting')}
+      </FormEnd>
+    </FormCard>
   );
 }

@@ -7,10 +7,8 @@ import { api, useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
 import type { SectionProps } from './meeting.types';
 import { useAction } from './meeting.parts';
-import { WriteError } from '../../app/ui/write-error';
 import { useTr } from '../../app/ui/i18n';
-import { FormActions } from '../../app/ui/form-actions';
-import { FormProblem } from '../../app/ui/form-problem';
+import { FormEnd } from '../../app/ui/shared-form-end';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 
 type BodyDetail = z.infer<typeof BodyDetailSchema>;
@@ -148,13 +146,16 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
                 data-testid="secretary-input"
               />
             )}
-            <FormProblem errors={form.errors} testid="chair-problem" />
-            <WriteError error={a.error} testid="chair-error" onClose={() => a.setError(null)} />
-            <FormActions onCancel={() => setOpen(false)}>
-              <Button type="submit" loading={a.busy} data-testid="chair-save">
-                {tr('Lưu', 'Save')}
-              </Button>
-            </FormActions>
+            <FormEnd
+              name="chair"
+              form={form}
+              write={a}
+              closable
+              onCancel={() => setOpen(false)}
+              submitTestid="chair-save"
+            >
+              {tr('Lưu', 'Save')}
+            </FormEnd>
           </Stack>
         </form>
       )}

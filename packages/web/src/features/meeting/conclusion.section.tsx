@@ -12,11 +12,12 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { checkSixClear, describeDue, IssueConclusionSchema, parseDocumentSymbol } from '@quyche/core';
+import { FormEnd } from '../../app/ui/shared-form-end';
+import { SectionCard } from '../../app/ui/shared-section-card';
 import { api, useApi } from '../../app/api';
 import { fmt, maxDate, nextTwelveMonths } from '../../app/ui/dates';
 import type { Lang } from '../../app/ui/i18n';
@@ -24,9 +25,7 @@ import { Link } from '../../app/router';
 import type { SectionProps } from './meeting.types';
 import { CheckLine, useAction } from './meeting.parts';
 import { DateField } from '../../app/ui/date-field';
-import { WriteError } from '../../app/ui/write-error';
 import { useTr } from '../../app/ui/i18n';
-import { FormProblem } from '../../app/ui/form-problem';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import type { Meeting } from './meeting.parts';
 import type { MeetingListItem } from '../../app/types';
@@ -46,6 +45,11 @@ const DOC_TYPE_LABELS: Record<ConclusionDocType, { vi: string; en: string }> = {
   TB: { vi: 'Thông báo kết luận', en: 'Conclusion notice' },
   KL: { vi: 'Kết luận', en: 'Conclusion' },
 };
+/** The signer's office and position, typed as the signed block of the document shows them. */
+const SIGNER_FIELDS = [
+  ['for', 'Thẩm quyền ký', 'Signing for'],
+  ['position', 'Chức vụ người ký', 'Position'],
+] as const;
 const defaultDocType = (bodyKind: string): ConclusionDocType => (bodyKind === 'BCH' ? 'KL' : 'TB');
 /** The type of an issued conclusion, from its symbol ("12-KL/TU"). */
 const docTypeOf = (symbol: string): ConclusionDocType => (parseDocumentSymbol(symbol)?.type === 'KL' ? 'KL' : 'TB');
@@ -57,29 +61,24 @@ export function ConclusionSection(props: SectionProps) {
   const [l, tr] = useTr();
   const type = m.conclusion ? docTypeOf(m.conclusion.symbol) : defaultDocType(m.bodyKind);
   return (
-    <Card withBorder data-testid="conclusion">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {docTypeLabel(type, l)}
-        </Title>
-        {m.conclusion ? (
-          <IssuedConclusion m={m} c={m.conclusion} />
-        ) : ['closed', 'minutes_approved'].includes(m.state) && m.can.write ? (
-          <ConclusionForm {...props} />
-        ) : (
-          <Text size="sm" c="dimmed">
-            {m.state === 'cancelled'
-              ? tr('Hội nghị đã hủy.', 'The meeting was cancelled.')
-              : ['closed', 'minutes_approved'].includes(m.state)
-                ? tr('Chưa ban hành văn bản kết luận.', 'No conclusion issued yet.')
-                : tr(
-                    'Văn bản kết luận được ban hành sau khi hội nghị bế mạc.',
-                    'The conclusion is issued once the meeting is closed.',
-                  )}
-          </Text>
-        )}
-      </Stack>
-    </Card>
+    <SectionCard title={docTypeLabel(type, l)} testid="conclusion">
+      {m.conclusion ? (
+        <IssuedConclusion m={m} c={m.conclusion} />
+      ) : ['closed', 'minutes_approved'].includes(m.state) && m.can.write ? (
+        <ConclusionForm {...props} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {m.state === 'cancelled'
+            ? tr('Hội nghị đã hủy.', 'The meeting was cancelled.')
+            : ['closed', 'minutes_approved'].includes(m.state)
+              ? tr('Chưa ban hành văn bản kết luận.', 'No conclusion issued yet.')
+              : tr(
+                  'Văn bản kết luận được ban hành sau khi hội nghị bế mạc.',
+                  'The conclusion is issued once the meeting is closed.',
+                )}
+        </Text>
+      )}
+    </SectionCard>
   );
 }
 
@@ -493,38 +492,29 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
           );
         })}
         <Group gap="xs">
-          <Button
-            variant="subtle"
-            size="xs"
-            onClick={() => form.insertListItem('items', blank('conclusion'))}
-            data-testid="ci-add-conclusion"
-          >
-            + {tr('Ý kết luận', 'Conclusion')}
-          </Button>
-          <Button
-            variant="subtle"
-            size="xs"
-            onClick={() => form.insertListItem('items', blank('action'))}
-            data-testid="ci-add-action"
-          >
-            + {tr('Nhiệm vụ giao', 'Action item')}
-          </Button>
+          {(['conclusion', 'action'] as const).map((k) => (
+            <Button
+              key={k}
+              variant="subtle"
+              size="xs"
+              onClick={() => form.insertListItem('items', blank(k))}
+              data-testid={`ci-add-${k}`}
+            >
+              + {k === 'action' ? tr('Nhiệm vụ giao', 'Action item') : tr('Ý kết luận', 'Conclusion')}
+            </Button>
+          ))}
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
-          <TextInput
-            label={tr('Thẩm quyền ký', 'Signing for')}
-            {...form.getInputProps('signer.for')}
-            required
-            maxLength={200}
-            data-testid="conclusion-signer-for"
-          />
-          <TextInput
-            label={tr('Chức vụ người ký', 'Position')}
-            {...form.getInputProps('signer.position')}
-            required
-            maxLength={200}
-            data-testid="conclusion-signer-position"
-          />
+          {SIGNER_FIELDS.map(([k, vi, en]) => (
+            <TextInput
+              key={k}
+              label={tr(vi, en)}
+              {...form.getInputProps(`signer.${k}`)}
+              required
+              maxLength={200}
+              data-testid={`conclusion-signer-${k}`}
+            />
+          ))}
           <MemberSelect
             meeting={m}
             none={['(chưa chọn)', '(none)']}
@@ -542,15 +532,11 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
           data-testid="conclusion-recipients"
         />
         {/* The list of items itself (none, too many) has no input of its own. */}
-        <FormProblem errors={{ _: form.errors._ ?? form.errors.items }} testid="conclusion-problem" />
-        <WriteError error={a.error} testid="conclusion-error" />
-        <Group>
-          <Button type="submit" loading={a.busy} data-testid="conclusion-submit">
-            {l === 'vi'
-              ? `Ban hành ${docType === 'KL' ? 'kết luận' : 'thông báo kết luận'}`
-              : `Issue the ${docType === 'KL' ? 'conclusion' : 'notice'}`}
-          </Button>
-        </Group>
+        <FormEnd name="conclusion" form={{ errors: { _: form.errors._ ?? form.errors.items } }} write={a}>
+          {l === 'vi'
+            ? `Ban hành ${docType === 'KL' ? 'kết luận' : 'thông báo kết luận'}`
+            : `Issue the ${docType === 'KL' ? 'conclusion' : 'notice'}`}
+        </FormEnd>
         <Text size="xs" c="dimmed">
           {tr(
             `Số văn bản do hệ thống cấp (n-${docType}/…) theo cơ quan ban hành, loại văn bản và nhiệm kỳ.`,

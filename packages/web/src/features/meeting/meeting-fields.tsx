@@ -1,4 +1,6 @@
-import { Checkbox, TextInput } from '@mantine/core';
+import { Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { MEETING_FORMATS } from '@quyche/core';
+import { formatLabel } from './meeting.parts';
 import type { GetInputPropsOptions, GetInputPropsReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { TimeField } from '../../app/ui/time-field';
@@ -31,6 +33,19 @@ export function TimePlaceFields({ form, prefix }: { form: Fields; prefix: string
   );
 }
 
+/** "Hình thức" (`format`: in person, online, both), in the same two forms. */
+export function FormatField({ form, prefix }: { form: Fields; prefix: string }) {
+  const [l, tr] = useTr();
+  return (
+    <NativeSelect
+      label={tr('Hình thức', 'Format')}
+      {...form.getInputProps('format')}
+      data={MEETING_FORMATS.map((k) => ({ value: k, label: formatLabel(k, l) }))}
+      data-testid={`${prefix}-format`}
+    />
+  );
+}
+
 /** "Hội nghị toàn tỉnh" (`provinceWide`), in the same two forms. */
 export function ProvinceWideField({ form, prefix }: { form: Fields; prefix: string }) {
   const [, tr] = useTr();
@@ -39,6 +54,34 @@ export function ProvinceWideField({ form, prefix }: { form: Fields; prefix: stri
       label={tr('Hội nghị toàn tỉnh', 'Province-wide conference')}
       {...form.getInputProps('provinceWide', { type: 'checkbox' })}
       data-testid={`${prefix}-province-wide`}
+    />
+  );
+}
+
+/** Why a step of the meeting is taken (cancelled, moved, recorded early): required, kept in the audit. */
+export function ReasonField({
+  form,
+  path,
+  label,
+  description,
+  testid,
+}: {
+  form: Fields;
+  path: string;
+  label: string;
+  description?: string;
+  testid: string;
+}) {
+  return (
+    <Textarea
+      label={label}
+      description={description}
+      {...form.getInputProps(path)}
+      required
+      autosize
+      minRows={2}
+      maxLength={500}
+      data-testid={testid}
     />
   );
 }

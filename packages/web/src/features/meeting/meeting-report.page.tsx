@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { z } from 'zod';
 import { citeVi, todayInVietnam } from '@quyche/core';
 import type { BodyCalendarSchema, ConferenceQuotaReportSchema, DeviationReportSchema } from '@quyche/core';
@@ -7,6 +7,7 @@ import { CardTable } from '../../app/ui/card-table';
 import { ErrorView } from '../../app/ui/error-view';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
+import { TitledCard } from '../../app/ui/shared-section-card';
 import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
 import { bodiesOf } from './calendar.page';
@@ -14,6 +15,7 @@ import { DEVIATION_LABELS, useProvince } from './meeting.parts';
 import { labelOf } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
 import type { OrgDetail } from '../../app/types';
+import { PageHead } from '../../app/ui/shared-page-head';
 
 type DeviationReport = z.infer<typeof DeviationReportSchema>;
 type QuotaReport = z.infer<typeof ConferenceQuotaReportSchema>;
@@ -50,14 +52,7 @@ export function MeetingReportPage() {
     <Stack>
       <Group justify="space-between" align="end" wrap="wrap">
         <div>
-          <Title order={1} size="h2">
-            {tr('Báo cáo hội nghị', 'Meetings report')} {year}
-          </Title>
-          {org && (
-            <Text size="sm" c="dimmed">
-              {org.name}
-            </Text>
-          )}
+          <PageHead title={`${tr('Báo cáo hội nghị', 'Meetings report')} ${year}`}>{org?.name}</PageHead>
         </div>
         <NativeSelect
           label={tr('Năm', 'Year')}
@@ -79,10 +74,14 @@ function DeviationsCard({ state }: { state: ReturnType<typeof useApi<DeviationRe
   const [l, tr] = useTr();
   const list = state.data?.deviations ?? [];
   return (
-    <Card withBorder data-testid="deviations">
-      <Title order={2} size="h4" mb="xs">
-        {tr('Sai lệch so với quy chế', 'Deviations from the regulation')} {state.data && `(${list.length})`}
-      </Title>
+    <TitledCard
+      title={
+        <>
+          {tr('Sai lệch so với quy chế', 'Deviations from the regulation')} {state.data && `(${list.length})`}
+        </>
+      }
+      testid="deviations"
+    >
       {state.loading && !state.data && <Loading />}
       {state.error && <ErrorView error={state.error} />}
       {state.data && list.length === 0 && (
@@ -129,7 +128,7 @@ function DeviationsCard({ state }: { state: ReturnType<typeof useApi<DeviationRe
           </Table.Tbody>
         </CardTable>
       )}
-    </Card>
+    </TitledCard>
   );
 }
 
@@ -139,10 +138,7 @@ function QuotaCard({ state }: { state: ReturnType<typeof useApi<QuotaReport>> })
   const provinceWide = tr('toàn tỉnh', 'province-wide');
   const max = Math.max(1, ...(q?.byMonth ?? []).map((x) => x.inPerson + x.online));
   return (
-    <Card withBorder data-testid="quota">
-      <Title order={2} size="h4" mb="xs">
-        {tr('Hạn mức hội nghị', 'Conference quota')}
-      </Title>
+    <TitledCard title={tr('Hạn mức hội nghị', 'Conference quota')} testid="quota">
       {state.loading && !q && <Loading />}
       {state.error && <ErrorView error={state.error} />}
       {q && (
@@ -225,7 +221,7 @@ function QuotaCard({ state }: { state: ReturnType<typeof useApi<QuotaReport>> })
           </div>
         </SimpleGrid>
       )}
-    </Card>
+    </TitledCard>
   );
 }
 
@@ -239,10 +235,7 @@ function RegimeCard({ org, year }: { org: OrgDetail | undefined; year: number })
   const [l, tr] = useTr();
   const bodies = bodiesOf(org);
   return (
-    <Card withBorder data-testid="regime">
-      <Title order={2} size="h4" mb="xs">
-        {tr('Chế độ họp theo quy chế', 'Meeting regime')}
-      </Title>
+    <TitledCard title={tr('Chế độ họp theo quy chế', 'Meeting regime')} testid="regime">
       <Group gap="xs" mb="sm" wrap="wrap">
         {(Object.keys(PERIOD_LABELS) as Period['status'][]).map((s) => (
           <span key={s} className={`qc-chip qc-p-${s}`}>
@@ -255,7 +248,7 @@ function RegimeCard({ org, year }: { org: OrgDetail | undefined; year: number })
           <RegimeRow key={b.id} bodyId={b.id} name={b.name} kind={b.kind} year={year} />
         ))}
       </Stack>
-    </Card>
+    </TitledCard>
   );
 }
 

@@ -1,22 +1,8 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import {
   CancelMeetingSchema,
   ConveneMeetingSchema,
-  MEETING_FORMATS,
   MeetingStepSchema,
   SendDocumentsSchema,
   todayInVietnam,
@@ -58,10 +44,12 @@ import { DocumentsSection, MinutesSection } from './record.section';
 import { RescheduleSection } from './reschedule.section';
 import type { SectionProps } from './meeting.types';
 import { StepButton, StepForm } from '../../app/ui/workflow-step';
-import { FormActions } from '../../app/ui/form-actions';
+import { FormEnd } from '../../app/ui/shared-form-end';
+import { TitledCard } from '../../app/ui/shared-section-card';
+import { RecordHead } from '../../app/ui/record-head';
 import { FormProblem } from '../../app/ui/form-problem';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
-import { ProvinceWideField, TimePlaceFields } from './meeting-fields';
+import { FormatField, ProvinceWideField, ReasonField, TimePlaceFields } from './meeting-fields';
 
 /** A live summary folded into the meeting: counts, quorum and each connection point's numbers. */
 export function withLive(m: Meeting, s: LiveSummary): Meeting {
@@ -124,12 +112,11 @@ export function MeetingPage({ id }: { id: string }) {
   const props: SectionProps = { m, onMeeting: setM, reload: () => void reload() };
   return (
     <Stack data-testid="meeting-page" data-state={m.state} data-version={m.version}>
-      <Anchor component={Link} to={`/meetings?body=${m.bodyKind}&month=${m.meetingDate.slice(0, 7)}`} size="sm">
-        ‹ {tr('Lịch họp', 'Meeting calendar')}
-      </Anchor>
-      <Card withBorder>
-        <Stack gap={6}>
-          <Group gap="xs" wrap="wrap">
+      <RecordHead
+        back={`/meetings?body=${m.bodyKind}&month=${m.meetingDate.slice(0, 7)}`}
+        backLabel={tr('Lịch họp', 'Meeting calendar')}
+        badges={
+          <>
             <StateBadge state={m.state} size="lg" />
             <Badge variant="light">{kindLabel(m.kind, l)}</Badge>
             <Badge variant="outline" color="gray">
@@ -137,66 +124,66 @@ export function MeetingPage({ id }: { id: string }) {
             </Badge>
             {m.provinceWide && <Badge color="grape">{tr('Hội nghị toàn tỉnh', 'Province-wide')}</Badge>}
             <ConfidentialityBadge level={m.confidentiality} />
-          </Group>
-          <Title order={1} size="h2" data-testid="meeting-title" style={{ overflowWrap: 'anywhere' }}>
-            {m.title}
-          </Title>
-          <Text data-testid="meeting-body">{m.bodyName}</Text>
-          <Text size="sm" data-testid="meeting-when">
-            {WEEKDAYS_LONG[l][weekdayIndex(m.meetingDate)]}, {fmt(m.meetingDate)}
-            {m.startsAt ? ` · ${tr('lúc', 'at')} ${m.startsAt}` : ''}
-            {m.location ? ` · ${m.location}` : ''}
+          </>
+        }
+        title={m.title}
+        titleTestid="meeting-title"
+      >
+        <Text data-testid="meeting-body">{m.bodyName}</Text>
+        <Text size="sm" data-testid="meeting-when">
+          {WEEKDAYS_LONG[l][weekdayIndex(m.meetingDate)]}, {fmt(m.meetingDate)}
+          {m.startsAt ? ` · ${tr('lúc', 'at')} ${m.startsAt}` : ''}
+          {m.location ? ` · ${m.location}` : ''}
+        </Text>
+        {m.kind === 'written_consultation' && m.consultationDeadline && (
+          <Text size="sm">
+            {tr('Hạn trả lời', 'Replies due')}: {fmt(m.consultationDeadline)}
           </Text>
-          {m.kind === 'written_consultation' && m.consultationDeadline && (
-            <Text size="sm">
-              {tr('Hạn trả lời', 'Replies due')}: {fmt(m.consultationDeadline)}
-            </Text>
+        )}
+        {(m.chair || m.secretaryName) && (
+          <Text size="sm" c="dimmed" data-testid="meeting-chair">
+            {[
+              m.chair && `${tr('Chủ trì', 'Chair')}: ${m.chair.fullName}`,
+              m.secretaryName && `${tr('Thư ký', 'Secretary')}: ${m.secretaryName}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+        )}
+        <Text size="sm" c="dimmed" data-testid="meeting-regulation">
+          {m.regulation ? (
+            <>
+              {tr('Theo quy chế làm việc', 'Under the working regulation')}:{' '}
+              <Anchor component={Link} to={`/regulations/${m.regulation.regulationId}`} size="sm">
+                {versionLabelVi(m.regulation.expression)}
+              </Anchor>
+            </>
+          ) : (
+            tr(
+              'Không có quy chế làm việc có hiệu lực vào ngày họp',
+              'No working regulation in force on the meeting date',
+            )
           )}
-          {(m.chair || m.secretaryName) && (
-            <Text size="sm" c="dimmed" data-testid="meeting-chair">
-              {[
-                m.chair && `${tr('Chủ trì', 'Chair')}: ${m.chair.fullName}`,
-                m.secretaryName && `${tr('Thư ký', 'Secretary')}: ${m.secretaryName}`,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </Text>
-          )}
-          <Text size="sm" c="dimmed" data-testid="meeting-regulation">
-            {m.regulation ? (
-              <>
-                {tr('Theo quy chế làm việc', 'Under the working regulation')}:{' '}
-                <Anchor component={Link} to={`/regulations/${m.regulation.regulationId}`} size="sm">
-                  {versionLabelVi(m.regulation.expression)}
-                </Anchor>
-              </>
-            ) : (
-              tr(
-                'Không có quy chế làm việc có hiệu lực vào ngày họp',
-                'No working regulation in force on the meeting date',
-              )
+        </Text>
+        {m.state === 'cancelled' && m.cancelReason && (
+          <Alert color="red" title={tr('Hội nghị đã hủy', 'Meeting cancelled')} data-testid="cancel-reason">
+            {m.cancelReason}
+          </Alert>
+        )}
+        {!m.can.write && (
+          <Text size="xs" c="dimmed" data-testid="read-only">
+            {tr(
+              'Tài khoản của bạn chỉ được xem hội nghị này, không ghi, sửa.',
+              'Your account may view this meeting but not record or change it.',
             )}
           </Text>
-          {m.state === 'cancelled' && m.cancelReason && (
-            <Alert color="red" title={tr('Hội nghị đã hủy', 'Meeting cancelled')} data-testid="cancel-reason">
-              {m.cancelReason}
-            </Alert>
-          )}
-          {!m.can.write && (
-            <Text size="xs" c="dimmed" data-testid="read-only">
-              {tr(
-                'Tài khoản của bạn chỉ được xem hội nghị này, không ghi, sửa.',
-                'Your account may view this meeting but not record or change it.',
-              )}
-            </Text>
-          )}
-          {!connected && ['convened', 'documents_sent', 'in_session'].includes(m.state) && (
-            <Text size="xs" c="dimmed" data-testid="live-offline">
-              {tr('Đang kết nối cập nhật trực tiếp…', 'Connecting to live updates…')}
-            </Text>
-          )}
-        </Stack>
-      </Card>
+        )}
+        {!connected && ['convened', 'documents_sent', 'in_session'].includes(m.state) && (
+          <Text size="xs" c="dimmed" data-testid="live-offline">
+            {tr('Đang kết nối cập nhật trực tiếp…', 'Connecting to live updates…')}
+          </Text>
+        )}
+      </RecordHead>
       <StepsPanel {...props} />
       <RescheduleSection {...props} />
       <ChecksPanel m={m} />
@@ -310,10 +297,7 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
     minutes_approved: tr('Ngày thông qua', 'Approved on'),
   };
   return (
-    <Card withBorder data-testid="steps">
-      <Title order={2} size="h4" mb="xs">
-        {tr('Các bước', 'Steps')}
-      </Title>
+    <TitledCard title={tr('Các bước', 'Steps')} testid="steps">
       <div className="qc-steps" data-testid="steps-bar">
         {LIFE_CYCLE.map((s, i) => (
           <Fragment key={s}>
@@ -396,18 +380,12 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
             />
           )}
           {active === 'cancelled' && (
-            <Textarea
-              label={tr('Lý do hủy', 'Reason')}
-              {...form.getInputProps('reason')}
-              required
-              autosize
-              minRows={2}
-              maxLength={500}
-              data-testid="cancel-reason-input"
-            />
+            <ReasonField form={form} path="reason" label={tr('Lý do hủy', 'Reason')} testid="cancel-reason-input" />
           )}
           {early_ && (
-            <Textarea
+            <ReasonField
+              form={form}
+              path="earlyReason"
               label={tr(
                 `Lý do ghi nhận trước ngày họp (${fmt(m.meetingDate)})`,
                 `Why before the meeting's date (${fmt(m.meetingDate)})`,
@@ -416,29 +394,21 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
                 'Hôm nay chưa tới ngày họp: chỉ ghi nhận trước khi có lý do, lý do được lưu vào nhật ký.',
                 'The meeting is later: a reason is required and kept in the audit.',
               )}
-              {...form.getInputProps('earlyReason')}
-              required
-              autosize
-              minRows={2}
-              maxLength={500}
-              data-testid="early-reason"
+              testid="early-reason"
             />
           )}
         </StepForm>
       )}
       <FormProblem errors={form.errors} testid="step-problem" />
       <WriteError error={a.error} testid="step-error" onClose={() => a.setError(null)} />
-    </Card>
+    </TitledCard>
   );
 }
 
 function ChecksPanel({ m }: { m: Meeting }) {
   const [, tr] = useTr();
   return (
-    <Card withBorder data-testid="checks">
-      <Title order={2} size="h4" mb="xs">
-        {tr('Kiểm tra theo quy chế', 'Checks under the regulation')}
-      </Title>
+    <TitledCard title={tr('Kiểm tra theo quy chế', 'Checks under the regulation')} testid="checks">
       <Stack gap="xs">
         <CheckLine
           check={m.checks.convening}
@@ -462,13 +432,13 @@ function ChecksPanel({ m }: { m: Meeting }) {
           testid="check-conclusion-deadline"
         />
       </Stack>
-    </Card>
+    </TitledCard>
   );
 }
 
 /** Title, time, place and format, while the meeting has not ended. */
 function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
-  const [l, tr] = useTr();
+  const [_l, tr] = useTr();
   const [open, setOpen] = useState(false);
   const details = () => ({
     title: m.title,
@@ -521,21 +491,12 @@ function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
             />
             <Group align="end" wrap="wrap">
               <TimePlaceFields form={form} prefix="details" />
-              <NativeSelect
-                label={tr('Hình thức', 'Format')}
-                {...form.getInputProps('format')}
-                data={MEETING_FORMATS.map((k) => ({ value: k, label: formatLabel(k, l) }))}
-                data-testid="details-format"
-              />
+              <FormatField form={form} prefix="details" />
             </Group>
             <ProvinceWideField form={form} prefix="details" />
-            <FormProblem errors={form.errors} testid="details-problem" />
-            <WriteError error={a.error} testid="details-error" />
-            <FormActions onCancel={() => setOpen(false)}>
-              <Button type="submit" loading={a.busy} data-testid="details-save">
-                {tr('Lưu', 'Save')}
-              </Button>
-            </FormActions>
+            <FormEnd name="details" form={form} write={a} onCancel={() => setOpen(false)} submitTestid="details-save">
+              {tr('Lưu', 'Save')}
+            </FormEnd>
           </Stack>
         </form>
       )}

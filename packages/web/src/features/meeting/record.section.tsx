@@ -22,8 +22,10 @@ import { ConfidentialityBadge, confidentialityLabel } from '../../app/ui/confide
 import { WriteError } from '../../app/ui/write-error';
 import { fileToBase64, fmtSize } from '../../app/ui/file';
 import { useTr } from '../../app/ui/i18n';
-import { FormProblem } from '../../app/ui/form-problem';
+import { FormEnd } from '../../app/ui/shared-form-end';
+import { SectionCard } from '../../app/ui/shared-section-card';
 import { useSchemaForm } from '../../app/ui/schema-form';
+import { HeadTable } from '../../app/ui/shared-head-table';
 
 /** The meeting's documents, each with its confidentiality, downloadable; a new one with its file. */
 export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
@@ -53,122 +55,107 @@ export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
       ),
   );
   return (
-    <Card withBorder data-testid="documents">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {tr('Tài liệu hội nghị', 'Documents')} ({m.documents.length})
-        </Title>
-        {m.documents.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {tr('Chưa có tài liệu', 'No documents')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={420}>
-            <Table fz="sm" verticalSpacing={4}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{tr('Tài liệu', 'Document')}</Table.Th>
-                  <Table.Th>{tr('Độ mật', 'Classification')}</Table.Th>
-                  <Table.Th>{tr('Tệp', 'File')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {m.documents.map((d) => (
-                  <Table.Tr key={d.id} data-testid="document-row">
-                    <Table.Td>
-                      {d.title}
-                      {d.docType && (
-                        <Text span size="xs" c="dimmed">
-                          {' '}
-                          ({DOCUMENT_TYPES[d.docType] ?? d.docType})
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {d.confidentiality ? (
-                        <ConfidentialityBadge level={d.confidentiality} />
-                      ) : (
-                        <Badge variant="light" color="gray" size="sm">
-                          {confidentialityLabel(0, l)}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {d.fileName ? (
-                        <Anchor
-                          href={`/api/v1/meetings/${m.id}/documents/${d.id}`}
-                          download={d.fileName}
-                          size="sm"
-                          data-testid="document-download"
-                        >
-                          {d.fileName}
-                        </Anchor>
-                      ) : (
-                        <Text size="xs" c="dimmed">
-                          {tr('(không có tệp)', '(no file)')}
-                        </Text>
-                      )}
-                      {d.size !== null && (
-                        <Text span size="xs" c="dimmed">
-                          {' '}
-                          {fmtSize(d.size)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {m.can.write && m.state !== 'cancelled' && (
-          <form onSubmit={submit} noValidate data-testid="document-form">
-            <Stack gap="xs">
-              <TextInput
-                label={tr('Tên tài liệu', 'Title')}
-                {...form.getInputProps('title')}
-                required
-                data-testid="document-title"
+    <SectionCard
+      title={`${tr('Tài liệu hội nghị', 'Documents')} (${m.documents.length})`}
+      testid="documents"
+      empty={m.documents.length === 0 && tr('Chưa có tài liệu', 'No documents')}
+    >
+      {m.documents.length > 0 && (
+        <HeadTable
+          head={[tr('Tài liệu', 'Document'), tr('Độ mật', 'Classification'), tr('Tệp', 'File')]}
+          minWidth={420}
+          fz="sm"
+          verticalSpacing={4}
+        >
+          {m.documents.map((d) => (
+            <Table.Tr key={d.id} data-testid="document-row">
+              <Table.Td>
+                {d.title}
+                {d.docType && (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    ({DOCUMENT_TYPES[d.docType] ?? d.docType})
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {d.confidentiality ? (
+                  <ConfidentialityBadge level={d.confidentiality} />
+                ) : (
+                  <Badge variant="light" color="gray" size="sm">
+                    {confidentialityLabel(0, l)}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {d.fileName ? (
+                  <Anchor
+                    href={`/api/v1/meetings/${m.id}/documents/${d.id}`}
+                    download={d.fileName}
+                    size="sm"
+                    data-testid="document-download"
+                  >
+                    {d.fileName}
+                  </Anchor>
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    {tr('(không có tệp)', '(no file)')}
+                  </Text>
+                )}
+                {d.size !== null && (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    {fmtSize(d.size)}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </HeadTable>
+      )}
+      {m.can.write && m.state !== 'cancelled' && (
+        <form onSubmit={submit} noValidate data-testid="document-form">
+          <Stack gap="xs">
+            <TextInput
+              label={tr('Tên tài liệu', 'Title')}
+              {...form.getInputProps('title')}
+              required
+              data-testid="document-title"
+            />
+            <Group align="end" gap="xs" wrap="wrap">
+              <NativeSelect
+                label={tr('Loại văn bản', 'Type')}
+                {...form.getInputProps('docType')}
+                data={[
+                  { value: '', label: tr('(không)', '(none)') },
+                  ...Object.entries(DOCUMENT_TYPES).map(([k, v]) => ({ value: k, label: `${v} (${k})` })),
+                ]}
+                data-testid="document-type"
+                w={200}
               />
-              <Group align="end" gap="xs" wrap="wrap">
-                <NativeSelect
-                  label={tr('Loại văn bản', 'Type')}
-                  {...form.getInputProps('docType')}
-                  data={[
-                    { value: '', label: tr('(không)', '(none)') },
-                    ...Object.entries(DOCUMENT_TYPES).map(([k, v]) => ({ value: k, label: `${v} (${k})` })),
-                  ]}
-                  data-testid="document-type"
-                  w={200}
-                />
-                <NativeSelect
-                  label={tr('Độ mật', 'Classification')}
-                  {...form.getInputProps('confidentiality')}
-                  data={[0, 1, 2, 3].map((n) => ({ value: String(n), label: confidentialityLabel(n, l) }))}
-                  data-testid="document-confidentiality"
-                  w={140}
-                />
-              </Group>
-              <input
-                ref={fileRef}
-                type="file"
-                onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
-                aria-label={tr('Chọn tệp', 'Choose a file')}
-                data-testid="document-file"
-                style={{ maxWidth: '100%' }}
+              <NativeSelect
+                label={tr('Độ mật', 'Classification')}
+                {...form.getInputProps('confidentiality')}
+                data={[0, 1, 2, 3].map((n) => ({ value: String(n), label: confidentialityLabel(n, l) }))}
+                data-testid="document-confidentiality"
+                w={140}
               />
-              <FormProblem errors={form.errors} testid="document-problem" />
-              <WriteError error={a.error} testid="document-error" />
-              <Group>
-                <Button type="submit" variant="light" loading={a.busy} data-testid="document-submit">
-                  {tr('Thêm tài liệu', 'Add document')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        )}
-      </Stack>
-    </Card>
+            </Group>
+            <input
+              ref={fileRef}
+              type="file"
+              onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+              aria-label={tr('Chọn tệp', 'Choose a file')}
+              data-testid="document-file"
+              style={{ maxWidth: '100%' }}
+            />
+            <FormEnd name="document" form={form} write={a} variant="light">
+              {tr('Thêm tài liệu', 'Add document')}
+            </FormEnd>
+          </Stack>
+        </form>
+      )}
+    </SectionCard>
   );
 }
 

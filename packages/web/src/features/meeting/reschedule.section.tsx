@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { RESCHEDULABLE_STATES, RescheduleMeetingSchema, todayInVietnam } from '@quyche/core';
 import type { MeetingState } from '@quyche/core';
@@ -8,13 +8,11 @@ import type { Lang } from '../../app/ui/i18n';
 import type { SectionProps } from './meeting.types';
 import { CheckLine, useAction } from './meeting.parts';
 import { DateField } from '../../app/ui/date-field';
-import { WriteError } from '../../app/ui/write-error';
-import { FormProblem } from '../../app/ui/form-problem';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
-import { TimeField } from '../../app/ui/time-field';
+import { ReasonField, TimePlaceFields } from './meeting-fields';
 import { useTr } from '../../app/ui/i18n';
 import type { Meeting } from './meeting.parts';
-import { FormActions } from '../../app/ui/form-actions';
+import { FormEnd } from '../../app/ui/shared-form-end';
 
 type Move = Meeting['reschedules'][number];
 
@@ -146,41 +144,22 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
                   testid="reschedule-date"
                   required
                 />
-                <TimeField
-                  label={tr('Giờ bắt đầu', 'Starts at')}
-                  {...form.valueProps('startsAt')}
-                  testid="reschedule-time"
-                />
-                <TextInput
-                  label={tr('Địa điểm', 'Location')}
-                  {...form.getInputProps('location')}
-                  w={260}
-                  maw="100%"
-                  maxLength={300}
-                  data-testid="reschedule-location"
-                />
+                <TimePlaceFields form={form} prefix="reschedule" />
               </Group>
-              <Textarea
+              <ReasonField
+                form={form}
+                path="reason"
                 label={tr('Lý do dời ngày họp', 'Reason for the change')}
-                {...form.getInputProps('reason')}
-                required
-                autosize
-                minRows={2}
-                maxLength={500}
-                data-testid="reschedule-reason"
+                testid="reschedule-reason"
               />
               {date && date < todayInVietnam() && (
                 <Text size="sm" c="red.8">
                   {tr('Ngày họp mới đã qua.', 'The new date is past.')}
                 </Text>
               )}
-              <FormProblem errors={form.errors} testid="reschedule-problem" />
-              <WriteError error={a.error} testid="reschedule-error" onClose={() => a.setError(null)} />
-              <FormActions onCancel={() => setOpen(false)}>
-                <Button type="submit" color="orange" loading={a.busy} data-testid="reschedule-submit">
-                  {tr('Dời ngày họp', 'Reschedule')}
-                </Button>
-              </FormActions>
+              <FormEnd name="reschedule" form={form} write={a} closable onCancel={() => setOpen(false)} color="orange">
+                {tr('Dời ngày họp', 'Reschedule')}
+              </FormEnd>
             </Stack>
           </form>
         )}

@@ -1,37 +1,25 @@
-import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { z } from 'zod';
-import { addDays, BODY_KIND_LABELS, ORGANIZATION_KIND_LABELS, todayInVietnam } from '@quyche/core';
+import { addDays, BODY_KIND_LABELS, ORGANIZATION_KIND_LABELS } from '@quyche/core';
 import type { OrganizationDetailSchema } from '@quyche/core';
-import { useApi } from '../../app/api';
-import { AsOfPicker } from '../../app/ui/as-of-picker';
-import { ErrorView } from '../../app/ui/error-view';
 import { fmt, period } from '../../app/ui/dates';
-import { Loading } from '../../app/ui/loading';
+import { DatesTd, HeadTable } from '../../app/ui/shared-head-table';
+import { DatedHead, useDatedRecord } from '../../app/ui/shared-dated-record';
+import { TitledCard } from '../../app/ui/shared-section-card';
 import { useTitle } from '../../app/ui/use-title';
 import { label, SUCCESSION_LABELS, useLang } from '../../app/ui/i18n';
-import { Link, navigate, useLocation } from '../../app/router';
+import { Link } from '../../app/router';
 
 type OrgDetail = z.infer<typeof OrganizationDetailSchema>;
 
 export function OrgPage({ id }: { id: string }) {
   const [l, t] = useLang();
-  const { query } = useLocation();
-  const asOf = query.get('asOf') ?? todayInVietnam();
-  const {
-    data: o,
-    error,
-    loading,
-  } = useApi<OrgDetail>(`/organizations/${encodeURIComponent(id)}?asOf=${encodeURIComponent(asOf)}`);
+  const { asOf, data: o, wait } = useDatedRecord<OrgDetail>(`/organizations/${encodeURIComponent(id)}`);
   useTitle(o?.name);
-  if (loading && !o) return <Loading />;
-  if (error) return <ErrorView error={error} />;
-  if (!o) return null;
+  if (wait || !o) return wait;
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {o.name}
-        </Title>
+      <DatedHead title={o.name} path={`/org/${id}`} asOf={asOf}>
         <Group gap="xs">
           <Badge variant="light">{label(l, ORGANIZATION_KIND_LABELS[o.kind])}</Badge>
           <Text size="sm" c="dimmed">
@@ -39,13 +27,9 @@ export function OrgPage({ id }: { id: string }) {
           </Text>
           {!o.activeOnDate && <Badge color="gray">{t('notActive')}</Badge>}
         </Group>
-      </div>
-      <AsOfPicker value={asOf} onChange={(d) => navigate(`/org/${id}?asOf=${d}`, true)} />
+      </DatedHead>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder>
-          <Title order={2} size="h4" mb="xs">
-            {t('parent')}
-          </Title>
+        <TitledCard title={t('parent')}>
           {o.parent ? (
             <Anchor component={Link} to={`/org/${o.parent.id}?asOf=${asOf}`}>
               {o.parent.name}
@@ -58,102 +42,65 @@ export function OrgPage({ id }: { id: string }) {
               <Text fw={600} mt="sm" size="sm">
                 {t('parentHistory')}
               </Text>
-              <Table.ScrollContainer minWidth={360}>
-                <Table fz="sm" data-testid="parent-links">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('parentOrg')}</Table.Th>
-                      <Table.Th>{t('fromDate')}</Table.Th>
-                      <Table.Th>{t('toDate')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {o.parentLinks.map((p) => (
-                      <Table.Tr key={p.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/org/${p.parent.id}?asOf=${p.validUntil ?? asOf}`} size="sm">
-                            {p.parent.name}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{fmt(p.validFrom)}</Table.Td>
-                        <Table.Td>{fmt(p.validUntil)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <HeadTable
+                head={[t('parentOrg'), t('fromDate'), t('toDate')]}
+                minWidth={360}
+                fz="sm"
+                data-testid="parent-links"
+              >
+                {o.parentLinks.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/org/${p.parent.id}?asOf=${p.validUntil ?? asOf}`} size="sm">
+                        {p.parent.name}
+                      </Anchor>
+                    </Table.Td>
+                    <DatesTd from={p.validFrom} until={p.validUntil} />
+                  </Table.Tr>
+                ))}
+              </HeadTable>
             </>
           )}
           <Succession title={t('predecessors')} list={o.predecessors} testid="predecessors" before />
           <Succession title={t('successors')} list={o.successors} testid="successors" before={false} />
-        </Card>
-        <Card withBorder>
-          <Title order={2} size="h4" mb="xs">
-            {t('terms')}
-          </Title>
+        </TitledCard>
+        <TitledCard title={t('terms')}>
           {o.terms.length === 0 ? (
             <Text c="dimmed">{t('none')}</Text>
           ) : (
-            <Table fz="sm" data-testid="terms">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('term')}</Table.Th>
-                  <Table.Th>{t('fromDate')}</Table.Th>
-                  <Table.Th>{t('toDate')}</Table.Th>
+            <HeadTable head={[t('term'), t('fromDate'), t('toDate')]} fz="sm" data-testid="terms">
+              {o.terms.map((x) => (
+                <Table.Tr key={x.id}>
+                  <Table.Td>{x.name}</Table.Td>
+                  <DatesTd from={x.validFrom} until={x.validUntil} />
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {o.terms.map((x) => (
-                  <Table.Tr key={x.id}>
-                    <Table.Td>{x.name}</Table.Td>
-                    <Table.Td>{fmt(x.validFrom)}</Table.Td>
-                    <Table.Td>{fmt(x.validUntil)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+              ))}
+            </HeadTable>
           )}
           <Text size="sm" mt="sm" data-testid="party-member-count">
             {t('partyMembers')} ({fmt(asOf)}): <b>{o.partyMemberCount}</b>
           </Text>
-        </Card>
+        </TitledCard>
       </SimpleGrid>
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('bodies')} ({fmt(asOf)})
-        </Title>
+      <TitledCard title={`${t('bodies')} (${fmt(asOf)})`}>
         {o.bodies.length > 0 && (
-          <Table.ScrollContainer minWidth={420}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('name')}</Table.Th>
-                  <Table.Th>{t('kind')}</Table.Th>
-                  <Table.Th ta="right">{t('memberCount')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {o.bodies.map((b) => (
-                  <Table.Tr key={b.id} data-testid="body-row">
-                    <Table.Td>
-                      <Anchor component={Link} to={`/body/${b.id}?asOf=${asOf}`}>
-                        {b.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{label(l, BODY_KIND_LABELS[b.kind])}</Table.Td>
-                    <Table.Td ta="right">{b.memberCount}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <HeadTable head={[t('name'), t('kind'), t('memberCount')]} numeric={[2]} minWidth={420} striped>
+            {o.bodies.map((b) => (
+              <Table.Tr key={b.id} data-testid="body-row">
+                <Table.Td>
+                  <Anchor component={Link} to={`/body/${b.id}?asOf=${asOf}`}>
+                    {b.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{label(l, BODY_KIND_LABELS[b.kind])}</Table.Td>
+                <Table.Td ta="right">{b.memberCount}</Table.Td>
+              </Table.Tr>
+            ))}
+          </HeadTable>
         )}
         {o.bodies.length === 0 && <Text c="dimmed">{t('none')}</Text>}
-      </Card>
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('children')} ({o.children.length})
-        </Title>
+      </TitledCard>
+      <TitledCard title={`${t('children')} (${o.children.length})`}>
         {o.children.length === 0 && <Text c="dimmed">{t('none')}</Text>}
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing={4}>
           {o.children.map((c) => (
@@ -162,7 +109,7 @@ export function OrgPage({ id }: { id: string }) {
             </Anchor>
           ))}
         </SimpleGrid>
-      </Card>
+      </TitledCard>
     </Stack>
   );
 }

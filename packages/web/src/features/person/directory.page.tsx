@@ -1,4 +1,4 @@
-import { Anchor, Card, Checkbox, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Card, Checkbox, Group, Pagination, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { z } from 'zod';
 import { POSITION_ROLE_LABELS, todayInVietnam } from '@quyche/core';
@@ -12,6 +12,8 @@ import { Link, navigate, useLocation } from '../../app/router';
 import { qs } from '../task/task.parts';
 import { useSearchText } from '../../app/ui/search-text';
 import { LoadState } from '../../app/ui/load-state';
+import { PageHead } from '../../app/ui/shared-page-head';
+import { HeadTable } from '../../app/ui/shared-head-table';
 
 type Directory = z.infer<typeof DirectorySchema>;
 const PAGE_SIZE = 30;
@@ -57,9 +59,7 @@ export function DirectoryPage() {
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <Stack data-testid="directory-page">
-      <Title order={1} size="h2">
-        {tr('Danh bạ cán bộ', 'People directory')}
-      </Title>
+      <PageHead title={tr('Danh bạ cán bộ', 'People directory')} />
       <Group gap="md" align="end" wrap="wrap">
         <TextInput
           label={tr('Tìm theo họ tên', 'Search by name')}
@@ -105,28 +105,28 @@ export function DirectoryPage() {
         </Stack>
       )}
       {data && data.items.length > 0 && !narrow && (
-        <Table striped verticalSpacing="xs" data-testid="directory-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{tr('Họ và tên', 'Name')}</Table.Th>
-              <Table.Th>{tr('Tổ chức', 'Organization')}</Table.Th>
-              <Table.Th>{tr('Chức vụ tại ngày', 'Positions on the date')}</Table.Th>
+        <HeadTable
+          head={[
+            tr('Họ và tên', 'Name'),
+            tr('Tổ chức', 'Organization'),
+            tr('Chức vụ tại ngày', 'Positions on the date'),
+          ]}
+          striped
+          verticalSpacing="xs"
+          data-testid="directory-table"
+        >
+          {data.items.map((e) => (
+            <Table.Tr key={e.id} data-testid="directory-row">
+              <Table.Td>
+                <Anchor component={Link} to={`/person/${e.id}`} fw={600}>
+                  {e.fullName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{e.orgName}</Table.Td>
+              <Table.Td>{positions(e)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.items.map((e) => (
-              <Table.Tr key={e.id} data-testid="directory-row">
-                <Table.Td>
-                  <Anchor component={Link} to={`/person/${e.id}`} fw={600}>
-                    {e.fullName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{e.orgName}</Table.Td>
-                <Table.Td>{positions(e)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </HeadTable>
       )}
       {pages > 1 && (
         <Pagination total={pages} value={page} onChange={(p) => go({ page: String(p) })} size="sm" siblings={1} />

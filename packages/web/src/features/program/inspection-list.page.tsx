@@ -1,26 +1,14 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CreateInspectionSchema, INSPECTION_KINDS, INSPECTION_STATES, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
+import { StepText } from '../task/step-form';
 import { useTitle } from '../../app/ui/use-title';
-import { Link, navigate, useLocation } from '../../app/router';
-import { DateField } from '../../app/ui/date-field';
+import { navigate, useLocation } from '../../app/router';
 import { useTr } from '../../app/ui/i18n';
 import { qs, useTaskAccess, useTaskOrg } from '../task/task.parts';
-import { TargetsField, TeamField } from './program.fields';
+import { TargetsAndWindow, TeamInput } from './program.fields';
 import type { Target, TeamRow } from './program.fields';
 import {
   inspectionKindLabel,
@@ -30,14 +18,11 @@ import {
   YearButtons,
 } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
-import { FormProblem } from '../../app/ui/form-problem';
 import { useSchemaForm } from '../../app/ui/schema-form';
-import { GroupError } from '../task/step-form';
 import type { Inspection, Program, ProgramListItem } from './program.parts';
 import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
-import { FormActions } from '../../app/ui/form-actions';
+import { FormEnd } from '../../app/ui/shared-form-end';
 
 export const windowText = (i: Pick<Inspection, 'windowFrom' | 'windowTo'>, l: 'vi' | 'en') =>
   i.windowFrom || i.windowTo
@@ -116,19 +101,21 @@ export function InspectionListPage() {
         >
           {data.map((i) => (
             <Row key={i.id} data-testid="inspection-row" data-id={i.id} data-state={i.state}>
-              <RowMain>
-                <Anchor component={Link} to={`/inspections/${i.id}`} fw={600} size="sm" data-testid="inspection-link">
-                  {i.title}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {inspectionKindLabel(i.kind, l)} ·{' '}
-                  <span data-testid="inspection-targets-count">
-                    {l === 'vi'
-                      ? `${i.targets.length} đối tượng`
-                      : `${i.targets.length} target${i.targets.length === 1 ? '' : 's'}`}
-                  </span>
-                </Text>
-              </RowMain>
+              <RowMain
+                title={i.title}
+                to={`/inspections/${i.id}`}
+                testid="inspection-link"
+                sub={
+                  <>
+                    {inspectionKindLabel(i.kind, l)} ·{' '}
+                    <span data-testid="inspection-targets-count">
+                      {l === 'vi'
+                        ? `${i.targets.length} đối tượng`
+                        : `${i.targets.length} target${i.targets.length === 1 ? '' : 's'}`}
+                    </span>
+                  </>
+                }
+              />
               <div>
                 <RowKey>{tr('Quyết định', 'Decided by')}: </RowKey>
                 {i.decidingBodyName}
@@ -225,7 +212,6 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
       team: v.team.filter((m) => m.personId),
     }),
   );
-  const { targets, team } = form.values;
   const a = useRun<Inspection>((i) => navigate(`/inspections/${i.id}`));
   const pickItem = (id: string) => {
     const it = items.find((x) => x.id === id);
@@ -257,14 +243,9 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
               data-testid="inspection-create-item"
             />
           )}
-          <Textarea
-            label={tr('Tên cuộc kiểm tra, giám sát', 'Title')}
-            {...form.getInputProps('title')}
-            autosize
-            minRows={2}
-            required
-            data-testid="inspection-create-title"
-          />
+          <StepText form={form} path="title" testid="inspection-create-title">
+            {tr('Tên cuộc kiểm tra, giám sát', 'Title')}
+          </StepText>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <NativeSelect
               label={tr('Loại', 'Kind')}
@@ -279,28 +260,13 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
               data-testid="inspection-create-deciding"
             />
           </SimpleGrid>
-          <TargetsField
-            value={targets}
-            onChange={(x) => form.setFieldValue('targets', x)}
-            org={org}
-            testid="inspection-create-targets"
-          />
-          <GroupError errors={form.errors} prefix="targets" testid="inspection-create-targets-error" />
-          <Group gap="xs" align="end" wrap="wrap">
-            <DateField
-              label={tr('Tiến hành từ ngày', 'From')}
-              {...form.valueProps('windowFrom')}
-              testid="inspection-create-from"
-            />
-            <DateField label={tr('đến ngày', 'to')} {...form.valueProps('windowTo')} testid="inspection-create-to" />
-          </Group>
-          <TeamField
-            value={team}
-            onChange={(x) => form.setFieldValue('team', x)}
+          <TargetsAndWindow form={form} org={org} testid="inspection-create" />
+          <TeamInput
+            form={form}
             people={people}
             testid="inspection-create-team"
+            errorTestid="inspection-create-team-error"
           />
-          <GroupError errors={form.errors} prefix="team" testid="inspection-create-team-error" />
           <Text size="xs" c="dimmed">
             {tr(
               'Đoàn cần một Trưởng đoàn và ít nhất một thành viên; có đủ đoàn, đối tượng và thời gian thì mới ra ' +
@@ -309,13 +275,9 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
                 'dates.',
             )}
           </Text>
-          <FormProblem errors={form.errors} testid="inspection-create-problem" />
-          <WriteError error={a.error} testid="inspection-create-error" onClose={() => a.setError(null)} />
-          <FormActions onCancel={onCancel}>
-            <Button type="submit" loading={a.busy} data-testid="inspection-create-submit">
-              {tr('Lập cuộc kiểm tra, giám sát', 'Set it up')}
-            </Button>
-          </FormActions>
+          <FormEnd name="inspection-create" form={form} write={a} closable onCancel={onCancel}>
+            {tr('Lập cuộc kiểm tra, giám sát', 'Set it up')}
+          </FormEnd>
         </Stack>
       </form>
     </Card>

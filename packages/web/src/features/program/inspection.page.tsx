@@ -3,18 +3,21 @@ import { useState } from 'react';
 import { UpdateInspectionSchema } from '@quyche/core';
 import { api } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
+import { FormActions } from '../../app/ui/form-actions';
+import { RecordHead } from '../../app/ui/record-head';
+import { SectionCard, TitledCard } from '../../app/ui/shared-section-card';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
-import { DateField } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
 import { dueText, PercentBar, StatusBadges, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { windowText } from './inspection-list.page';
 import { InspectionSteps } from './inspection.steps';
-import { TargetsField, TeamField } from './program.fields';
+import { TargetsAndWindow, TeamInput } from './program.fields';
 import type { Target, TeamRow } from './program.fields';
 import {
+  CompetenceLine,
   inspectionKindLabel,
   InspectionStateBadge,
   recStateLabel,
@@ -22,10 +25,9 @@ import {
   useTeamPeople,
 } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
 import { FormProblem } from '../../app/ui/form-problem';
+import { WriteError } from '../../app/ui/write-error';
 import { useSchemaForm } from '../../app/ui/schema-form';
-import { GroupError } from '../task/step-form';
 import type { Inspection } from './program.parts';
 import { useOnChange } from '../../app/ui/use-on-change';
 import { useRecord } from '../../app/record';
@@ -49,59 +51,48 @@ export function InspectionPage({ id }: { id: string }) {
   const write = access.canAssign(i);
   return (
     <Stack data-testid="inspection-page" data-state={i.state} data-version={i.version} data-id={i.id}>
-      <Anchor component={Link} to="/inspections" size="sm">
-        ‹ {tr('Kiểm tra, giám sát', 'Inspections')}
-      </Anchor>
-      <Card withBorder>
-        <Stack gap={6}>
-          <Group gap="xs" wrap="wrap">
+      <RecordHead
+        back="/inspections"
+        backLabel={tr('Kiểm tra, giám sát', 'Inspections')}
+        badges={
+          <>
             <InspectionStateBadge state={i.state} size="lg" />
             <Badge variant="light">{inspectionKindLabel(i.kind, l)}</Badge>
-          </Group>
-          <Title order={1} size="h2" data-testid="inspection-title" style={{ overflowWrap: 'anywhere' }}>
-            {i.title}
-          </Title>
-          <Text size="sm" data-testid="inspection-decided">
-            {tr('Cơ quan quyết định', 'Decided by')}: <b>{i.decidingBodyName}</b>
-            {i.decisionSymbol && ` · ${tr('Quyết định số', 'Decision no.')} ${i.decisionSymbol}`}
-            {i.decidedOn && ` ${tr('ngày', 'of')} ${fmt(i.decidedOn)}`}
+          </>
+        }
+        title={i.title}
+        titleTestid="inspection-title"
+      >
+        <Text size="sm" data-testid="inspection-decided">
+          {tr('Cơ quan quyết định', 'Decided by')}: <b>{i.decidingBodyName}</b>
+          {i.decisionSymbol && ` · ${tr('Quyết định số', 'Decision no.')} ${i.decisionSymbol}`}
+          {i.decidedOn && ` ${tr('ngày', 'of')} ${fmt(i.decidedOn)}`}
+        </Text>
+        {i.competence && <CompetenceLine check={i.competence} testid="inspection-competence" />}
+        {i.programTitle && (
+          <Text size="sm" data-testid="inspection-program">
+            {tr('Theo chương trình', 'Under the program')}: {i.programSymbol ? `${i.programSymbol} — ` : ''}
+            {i.programId ? (
+              <Anchor component={Link} to={`/programs/${i.programId}`} size="sm">
+                {i.programTitle}
+              </Anchor>
+            ) : (
+              i.programTitle
+            )}
           </Text>
-          {i.competence && (
-            <Text
-              size="sm"
-              c={i.competence.ok ? 'green.9' : 'red.8'}
-              data-testid="inspection-competence"
-              data-ok={String(i.competence.ok)}
-              style={{ overflowWrap: 'anywhere' }}
-            >
-              {i.competence.reason_vi}
-            </Text>
-          )}
-          {i.programTitle && (
-            <Text size="sm" data-testid="inspection-program">
-              {tr('Theo chương trình', 'Under the program')}: {i.programSymbol ? `${i.programSymbol} — ` : ''}
-              {i.programId ? (
-                <Anchor component={Link} to={`/programs/${i.programId}`} size="sm">
-                  {i.programTitle}
-                </Anchor>
-              ) : (
-                i.programTitle
-              )}
-            </Text>
-          )}
-          <Text size="sm" data-testid="inspection-window">
-            {tr('Thời gian tiến hành', 'Window')}: {windowText(i, l)}
+        )}
+        <Text size="sm" data-testid="inspection-window">
+          {tr('Thời gian tiến hành', 'Window')}: {windowText(i, l)}
+        </Text>
+        {!write && (
+          <Text size="xs" c="dimmed" data-testid="read-only">
+            {tr(
+              'Tài khoản của bạn chỉ được xem cuộc kiểm tra, giám sát này.',
+              'Your account may view this inspection but not change it.',
+            )}
           </Text>
-          {!write && (
-            <Text size="xs" c="dimmed" data-testid="read-only">
-              {tr(
-                'Tài khoản của bạn chỉ được xem cuộc kiểm tra, giám sát này.',
-                'Your account may view this inspection but not change it.',
-              )}
-            </Text>
-          )}
-        </Stack>
-      </Card>
+        )}
+      </RecordHead>
       {write && <InspectionSteps i={i} onInspection={setI} />}
       <TeamCard i={i} write={write} onInspection={setI} />
       <FindingsCard i={i} write={write} onInspection={setI} />
@@ -135,7 +126,6 @@ function TeamCard({
       windowTo: v.windowTo || null,
     }),
   );
-  const { team, targets } = form.values;
   const a = useRun<Inspection>((x) => {
     onInspection(x);
     setEditing(false);
@@ -167,38 +157,15 @@ function TeamCard({
       {editing ? (
         <form onSubmit={save} noValidate data-testid="inspection-team-form">
           <Stack gap="xs">
-            <TeamField
-              value={team}
-              onChange={(x) => form.setFieldValue('team', x)}
-              people={known}
-              testid="inspection-team"
-            />
-            <GroupError errors={form.errors} prefix="team" testid="inspection-team-rows-error" />
-            <TargetsField
-              value={targets}
-              onChange={(x) => form.setFieldValue('targets', x)}
-              org={org}
-              testid="inspection-targets"
-            />
-            <GroupError errors={form.errors} prefix="targets" testid="inspection-targets-error" />
-            <Group gap="xs" align="end" wrap="wrap">
-              <DateField
-                label={tr('Tiến hành từ ngày', 'From')}
-                {...form.valueProps('windowFrom')}
-                testid="inspection-from"
-              />
-              <DateField label={tr('đến ngày', 'to')} {...form.valueProps('windowTo')} testid="inspection-to" />
-            </Group>
+            <TeamInput form={form} people={known} testid="inspection-team" errorTestid="inspection-team-rows-error" />
+            <TargetsAndWindow form={form} org={org} testid="inspection" />
             <FormProblem errors={form.errors} testid="inspection-team-problem" />
             <WriteError error={a.error} testid="inspection-team-error" />
-            <Group gap="xs">
+            <FormActions onCancel={() => setEditing(false)} size="xs">
               <Button size="xs" type="submit" loading={a.busy} data-testid="inspection-team-save">
                 {tr('Lưu', 'Save')}
               </Button>
-              <Button size="xs" variant="subtle" onClick={() => setEditing(false)}>
-                {tr('Thôi', 'Cancel')}
-              </Button>
-            </Group>
+            </FormActions>
           </Stack>
         </form>
       ) : (
@@ -283,10 +250,7 @@ function FindingsCard({
       }),
     );
   return (
-    <Card withBorder data-testid="inspection-findings">
-      <Title order={2} size="h4" mb="xs">
-        {tr('Kết quả kiểm tra, giám sát', 'Findings')}
-      </Title>
+    <TitledCard title={tr('Kết quả kiểm tra, giám sát', 'Findings')} testid="inspection-findings">
       <Stack gap="xs">
         {i.targets.map((t) => {
           const f = i.findings.find((x) => x.target === t.name);
@@ -370,7 +334,7 @@ function FindingsCard({
           </>
         )}
       </Stack>
-    </Card>
+    </TitledCard>
   );
 }
 
@@ -379,89 +343,84 @@ function ConclusionCard({ i }: { i: Inspection }) {
   const [l, tr] = useTr();
   if (!i.concludedOn && i.remedies.length === 0 && i.recommendations.length === 0) return null;
   return (
-    <Card withBorder data-testid="inspection-conclusion">
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          {tr('Kết luận, khắc phục', 'Conclusion and remedies')}
-        </Title>
-        {i.concludedOn && (
-          <Text size="sm" fw={600} data-testid="inspection-conclusion-line">
-            {i.conclusionSymbol
-              ? `${tr('Thông báo kết luận số', 'Conclusion no.')} ${i.conclusionSymbol} `
-              : tr('Kết luận ', 'Concluded ')}
-            {tr('ngày', 'on')} {fmt(i.concludedOn)}
+    <SectionCard title={tr('Kết luận, khắc phục', 'Conclusion and remedies')} testid="inspection-conclusion" gap="xs">
+      {i.concludedOn && (
+        <Text size="sm" fw={600} data-testid="inspection-conclusion-line">
+          {i.conclusionSymbol
+            ? `${tr('Thông báo kết luận số', 'Conclusion no.')} ${i.conclusionSymbol} `
+            : tr('Kết luận ', 'Concluded ')}
+          {tr('ngày', 'on')} {fmt(i.concludedOn)}
+        </Text>
+      )}
+      {i.conclusionText && (
+        <Text
+          size="sm"
+          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+          data-testid="inspection-conclusion-text"
+        >
+          {i.conclusionText}
+        </Text>
+      )}
+      {i.remedies.length > 0 && (
+        <Stack gap={4} data-testid="remedies">
+          <Text size="sm" fw={600}>
+            {tr('Nhiệm vụ khắc phục', 'Remedies')}
           </Text>
-        )}
-        {i.conclusionText && (
-          <Text
-            size="sm"
-            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-            data-testid="inspection-conclusion-text"
-          >
-            {i.conclusionText}
-          </Text>
-        )}
-        {i.remedies.length > 0 && (
-          <Stack gap={4} data-testid="remedies">
-            <Text size="sm" fw={600}>
-              {tr('Nhiệm vụ khắc phục', 'Remedies')}
-            </Text>
-            {i.remedies.map((t) => (
-              <Card
-                key={t.id}
-                withBorder
-                p="xs"
-                data-testid="remedy-task"
-                data-state={t.state}
-                data-overdue={String(t.status.overdue)}
-              >
-                <Anchor component={Link} to={`/tasks/${t.id}`} size="sm" fw={600} data-testid="remedy-link">
-                  {t.title}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {tr('Chủ trì', 'Lead')}: {t.lead?.name ?? tr('chưa có', 'none')} · {tr('Hạn', 'Due')}: {dueText(t, l)}
-                </Text>
-                <Group gap="xs" wrap="wrap" mt={2}>
-                  <StatusBadges t={t} size="xs" />
-                  <div style={{ flex: '1 1 120px', minWidth: 100 }}>
-                    <PercentBar percent={t.percent} overdue={t.status.overdue} />
-                  </div>
-                </Group>
-              </Card>
-            ))}
-          </Stack>
-        )}
-        {i.recommendations.length > 0 && (
-          <Stack gap={2} data-testid="inspection-recommendations">
-            <Text size="sm" fw={600}>
-              {tr('Kiến nghị, đề xuất', 'Recommendations')}
-            </Text>
-            {i.recommendations.map((r) => (
-              <Text key={r.id} size="sm">
-                <Anchor
-                  component={Link}
-                  to={`/recommendations/${r.id}`}
-                  size="sm"
-                  data-testid="inspection-recommendation"
-                >
-                  {r.title}
-                </Anchor>{' '}
-                <Text span size="xs" c="dimmed">
-                  ({recStateLabel(r.state, l)})
-                </Text>
+          {i.remedies.map((t) => (
+            <Card
+              key={t.id}
+              withBorder
+              p="xs"
+              data-testid="remedy-task"
+              data-state={t.state}
+              data-overdue={String(t.status.overdue)}
+            >
+              <Anchor component={Link} to={`/tasks/${t.id}`} size="sm" fw={600} data-testid="remedy-link">
+                {t.title}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {tr('Chủ trì', 'Lead')}: {t.lead?.name ?? tr('chưa có', 'none')} · {tr('Hạn', 'Due')}: {dueText(t, l)}
               </Text>
-            ))}
-          </Stack>
-        )}
-        {i.verifiedOn && (
-          <Text size="sm" data-testid="inspection-verified">
-            <b>
-              {tr('Đã kiểm tra việc khắc phục ngày', 'Remedies verified on')} {fmt(i.verifiedOn)}:
-            </b>{' '}
-            {i.verificationText}
+              <Group gap="xs" wrap="wrap" mt={2}>
+                <StatusBadges t={t} size="xs" />
+                <div style={{ flex: '1 1 120px', minWidth: 100 }}>
+                  <PercentBar percent={t.percent} overdue={t.status.overdue} />
+                </div>
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {i.recommendations.length > 0 && (
+        <Stack gap={2} data-testid="inspection-recommendations">
+          <Text size="sm" fw={600}>
+            {tr('Kiến nghị, đề xuất', 'Recommendations')}
           </Text>
-        )}
-      </Stack>
-    </Card>
+          {i.recommendations.map((r) => (
+            <Text key={r.id} size="sm">
+              <Anchor
+                component={Link}
+                to={`/recommendations/${r.id}`}
+                size="sm"
+                data-testid="inspection-recommendation"
+              >
+                {r.title}
+              </Anchor>{' '}
+              <Text span size="xs" c="dimmed">
+                ({recStateLabel(r.state, l)})
+              </Text>
+            </Text>
+          ))}
+        </Stack>
+      )}
+      {i.verifiedOn && (
+        <Text size="sm" data-testid="inspection-verified">
+          <b>
+            {tr('Đã kiểm tra việc khắc phục ngày', 'Remedies verified on')} {fmt(i.verifiedOn)}:
+          </b>{' '}
+          {i.verificationText}
+        </Text>
+      )}
+    </SectionCard>
   );
 }

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   Card,
   CloseButton,
   Group,
@@ -11,15 +10,17 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { InspectionStepSchema, inspectionStepProblems, todayInVietnam } from '@quyche/core';
 import type { InspectionFacts, InspectionState } from '@quyche/core';
 import { api } from '../../app/api';
-import { DateField } from '../../app/ui/date-field';
+import { chooseLead, SupervisorSelect } from '../task/task.fields';
+import { FormDate } from '../../app/ui/date-field';
+import { AddRowButton } from '../../app/ui/add-row-button';
+import { TitledCard } from '../../app/ui/shared-section-card';
 import { useTr } from '../../app/ui/i18n';
-import { groupedLeads, useTaskOrg } from '../task/task.parts';
+import { useTaskOrg } from '../task/task.parts';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
 import { FormProblem } from '../../app/ui/form-problem';
@@ -175,10 +176,7 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
   const symbolKey = active === 'decided' ? 'decisionSymbol' : 'conclusionSymbol';
   const textKey = active === 'concluded' ? 'conclusionText' : active === 'verified' ? 'verificationText' : 'note';
   return (
-    <Card withBorder data-testid="inspection-steps">
-      <Title order={2} size="h4" mb="xs">
-        {tr('Các bước tiếp theo', 'Next steps')}
-      </Title>
+    <TitledCard title={tr('Các bước tiếp theo', 'Next steps')} testid="inspection-steps">
       <Stack gap="xs">
         {i.nextSteps.map((s) => {
           const problems = blockingProblems(i, s);
@@ -231,18 +229,13 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
             </Text>
           )}
           {(active === 'decided' || active === 'concluded' || active === 'verified') && (
-            <DateField
-              label={
-                active === 'decided'
-                  ? tr('Ngày quyết định', 'Decided on')
-                  : active === 'concluded'
-                    ? tr('Ngày kết luận', 'Concluded on')
-                    : tr('Ngày kiểm tra việc khắc phục', 'Verified on')
-              }
-              {...form.valueProps(dateKey)}
-              testid="inspection-step-date"
-              required
-            />
+            <FormDate form={form} path={dateKey} testid="inspection-step-date" required>
+              {active === 'decided'
+                ? tr('Ngày quyết định', 'Decided on')
+                : active === 'concluded'
+                  ? tr('Ngày kết luận', 'Concluded on')
+                  : tr('Ngày kiểm tra việc khắc phục', 'Verified on')}
+            </FormDate>
           )}
           {(active === 'decided' || active === 'concluded') && (
             <TextInput
@@ -305,35 +298,29 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
                     <NativeSelect
                       label={tr('Đơn vị chủ trì', 'Lead unit')}
                       {...form.getInputProps(`remedies.${k}.leads`)}
-                      data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(leads, l)]}
+                      data={chooseLead(leads, l)}
                       data-testid="remedy-lead"
                     />
-                    <DateField
-                      label={tr('Hạn hoàn thành', 'Due')}
-                      {...form.valueProps(`remedies.${k}.dueDate`)}
-                      testid="remedy-due"
-                      required
-                    />
-                    <NativeSelect
+                    <FormDate form={form} path={`remedies.${k}.dueDate`} testid="remedy-due" required>
+                      {tr('Hạn hoàn thành', 'Due')}
+                    </FormDate>
+                    <SupervisorSelect
                       label={tr('Ủy viên theo dõi', 'Supervisor')}
                       {...form.getInputProps(`remedies.${k}.supervisorPersonId`)}
-                      data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members]}
-                      data-testid="remedy-supervisor"
+                      members={members}
+                      testid="remedy-supervisor"
                     />
                   </SimpleGrid>
                 </Card>
               ))}
-              <Button
-                variant="subtle"
-                size="compact-xs"
+              <AddRowButton
                 onClick={() =>
                   setRemedies((xs) => [...xs, { title: '', leads: '', dueDate: '', supervisorPersonId: '' }])
                 }
-                data-testid="remedy-add"
-                style={{ alignSelf: 'flex-start' }}
+                testid="remedy-add"
               >
-                + {tr('Thêm nhiệm vụ khắc phục', 'Add a remedy')}
-              </Button>
+                {tr('Thêm nhiệm vụ khắc phục', 'Add a remedy')}
+              </AddRowButton>
             </Stack>
           )}
           {live.length > 0 && (
@@ -349,6 +336,6 @@ export function InspectionSteps({ i, onInspection }: { i: Inspection; onInspecti
           <WriteError error={a.error} testid="inspection-step-error" onClose={() => a.setError(null)} />
         </StepForm>
       )}
-    </Card>
+    </TitledCard>
   );
 }

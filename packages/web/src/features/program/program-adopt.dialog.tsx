@@ -1,20 +1,18 @@
-import { Alert, Button, Checkbox, Modal, Stack, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Checkbox, Stack, Text } from '@mantine/core';
 import { AdoptProgramSchema, addDays, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { Loading } from '../../app/ui/loading';
-import { DateField } from '../../app/ui/date-field';
+import { Dialog } from '../../app/ui/dialog';
+import { FormDate } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
 import type { MeetingListItem } from '../../app/types';
 import { ganttRange } from './program.gantt';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
-import { FormProblem } from '../../app/ui/form-problem';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import { chosenId } from '../task/step-form';
 import type { Program } from './program.parts';
 import { MeetingSelect } from '../../app/ui/meeting-select';
-import { FormActions } from '../../app/ui/form-actions';
+import { FormEnd } from '../../app/ui/shared-form-end';
 
 /** A program is adopted at a meeting that is in session or has been held. */
 const HELD = ['in_session', 'closed', 'minutes_approved'];
@@ -35,7 +33,6 @@ export function AdoptDialog({
   onAdopted: (p: Program) => void;
 }) {
   const [, tr] = useTr();
-  const phone = useMediaQuery('(max-width: 600px)');
   const today = todayInVietnam();
   const from = addDays(ganttRange(p).from, -366);
   const { data, loading } = useApi<MeetingListItem[]>(
@@ -62,13 +59,7 @@ export function AdoptDialog({
   const mismatch = !!chosen && !!competent && chosen.bodyKind !== competent;
   const submit = form.submitBody((body) => void a.run(() => api<Program>('POST', `/programs/${p.id}/adopt`, body)));
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={<b>{tr('Thông qua chương trình', 'Adopt the program')}</b>}
-      size="lg"
-      fullScreen={!!phone}
-    >
+    <Dialog opened={opened} onClose={onClose} title={tr('Thông qua chương trình', 'Adopt the program')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" data-testid="adopt-dialog">
           <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
@@ -129,7 +120,9 @@ export function AdoptDialog({
               )}
             </Text>
           )}
-          <DateField label={tr('Ngày thông qua', 'Adopted on')} {...form.valueProps('adoptedOn')} testid="adopt-date" />
+          <FormDate form={form} path="adoptedOn" testid="adopt-date">
+            {tr('Ngày thông qua', 'Adopted on')}
+          </FormDate>
           <Text size="xs" c="dimmed" mt={-8}>
             {tr('Để trống: ngày họp của hội nghị đã chọn.', 'Empty: the date of the chosen meeting.')}
           </Text>
@@ -138,15 +131,11 @@ export function AdoptDialog({
             {...form.getInputProps('generateTasks', { type: 'checkbox' })}
             data-testid="adopt-generate"
           />
-          <FormProblem errors={form.errors} testid="adopt-problem" />
-          <WriteError error={a.error} testid="adopt-error" onClose={() => a.setError(null)} />
-          <FormActions onCancel={onClose}>
-            <Button type="submit" loading={a.busy} color="green" data-testid="adopt-submit">
-              {tr('Thông qua', 'Adopt')}
-            </Button>
-          </FormActions>
+          <FormEnd name="adopt" form={form} write={a} closable onCancel={onClose} color="green">
+            {tr('Thông qua', 'Adopt')}
+          </FormEnd>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

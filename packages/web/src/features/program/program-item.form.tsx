@@ -1,4 +1,4 @@
-import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Card, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import {
   checkSixClear,
   CreateProgramItemSchema,
@@ -8,21 +8,22 @@ import {
   UpdateProgramItemSchema,
 } from '@quyche/core';
 import { api, useApi } from '../../app/api';
-import { DateField } from '../../app/ui/date-field';
+import { chooseLead, DecidingSelect, SupervisorSelect, SupportingInput } from '../task/task.fields';
+import { FormDate } from '../../app/ui/date-field';
+import { StepText } from '../task/step-form';
 import { useTr } from '../../app/ui/i18n';
 import type { MeetingListItem } from '../../app/types';
 import { SixCheck } from '../task/task-form';
-import { groupedLeads, useTaskOrg } from '../task/task.parts';
+import { useTaskOrg } from '../task/task.parts';
 import { TargetsField } from './program.fields';
 import type { Target } from './program.fields';
 import { ganttRange } from './program.gantt';
 import { inspectionKindLabel, names } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
-import { FormProblem } from '../../app/ui/form-problem';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import type { Program, ProgramItem } from './program.parts';
 import { MeetingSelect } from '../../app/ui/meeting-select';
+import { FormEnd } from '../../app/ui/shared-form-end';
 
 type PeriodKind = (typeof PERIOD_KINDS)[number];
 const PERIOD_LABELS: Record<PeriodKind, { vi: string; en: string }> = {
@@ -189,14 +190,9 @@ export function ProgramItemForm({
     <Card withBorder p="sm" bg="gray.0" data-testid="item-form" data-mode={item ? 'edit' : 'add'}>
       <form onSubmit={submit} noValidate>
         <Stack gap="xs">
-          <Textarea
-            label={tr('Nội dung (rõ việc)', 'Item (the task)')}
-            {...form.getInputProps('title')}
-            autosize
-            minRows={2}
-            required
-            data-testid="item-title"
-          />
+          <StepText form={form} path="title" testid="item-title">
+            {tr('Nội dung (rõ việc)', 'Item (the task)')}
+          </StepText>
           <Group gap="xs" align="end" wrap="wrap">
             <NativeSelect
               label={tr('Thời gian theo', 'Scheduled by')}
@@ -228,7 +224,9 @@ export function ProgramItemForm({
               </>
             )}
             {d.kind === 'date' && (
-              <DateField label={tr('Ngày', 'Date')} {...form.valueProps('date')} testid="item-period-date" />
+              <FormDate form={form} path="date" testid="item-period-date">
+                {tr('Ngày', 'Date')}
+              </FormDate>
             )}
             {d.kind === 'meeting' && (
               <MeetingSelect
@@ -247,47 +245,24 @@ export function ProgramItemForm({
               label={tr('Đơn vị chủ trì (một đầu mối)', 'Lead unit (exactly one)')}
               value={d.lead}
               onChange={(e) => set({ lead: e.currentTarget.value })}
-              data={[
-                { value: '', label: tr('(chọn một đơn vị)', '(choose one)') },
-                ...groupedLeads(
-                  item?.lead && !leads.some((x) => x.value === item.lead!.id)
-                    ? [{ value: item.lead.id, label: item.lead.name, group: 'body' as const }, ...leads]
-                    : leads,
-                  l,
-                ),
-              ]}
+              data={chooseLead(
+                item?.lead && !leads.some((x) => x.value === item.lead!.id)
+                  ? [{ value: item.lead.id, label: item.lead.name, group: 'body' as const }, ...leads]
+                  : leads,
+                l,
+              )}
               data-testid="item-lead"
             />
-            <TextInput
-              label={tr('Đơn vị phối hợp', 'Supporting units')}
-              description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')}
-              {...form.getInputProps('supporting')}
-              data-testid="item-supporting"
-            />
-            <NativeSelect
-              label={tr('Ủy viên Ban Thường vụ theo dõi', 'Supervising BTV member')}
+            <SupportingInput {...form.getInputProps('supporting')} testid="item-supporting" />
+            <SupervisorSelect
               {...form.getInputProps('supervisorPersonId')}
-              data={[
-                { value: '', label: tr('(chọn Ủy viên)', '(choose a member)') },
-                ...members,
-                ...(item?.supervisorPersonId && !members.some((m) => m.value === item.supervisorPersonId)
-                  ? [{ value: item.supervisorPersonId, label: item.supervisorName ?? '' }]
-                  : []),
-              ]}
-              data-testid="item-supervisor"
+              members={members}
+              kept={
+                item?.supervisorPersonId ? { value: item.supervisorPersonId, label: item.supervisorName ?? '' } : null
+              }
+              testid="item-supervisor"
             />
-            <NativeSelect
-              label={tr('Cấp quyết định', 'Deciding level')}
-              {...form.getInputProps('decidingBody')}
-              data={[
-                { value: '', label: tr('(chọn cấp)', '(choose)') },
-                ...deciding,
-                ...(d.decidingBody && !deciding.some((x) => x.value === d.decidingBody)
-                  ? [{ value: d.decidingBody, label: d.decidingBody }]
-                  : []),
-              ]}
-              data-testid="item-deciding"
-            />
+            <DecidingSelect {...form.getInputProps('decidingBody')} deciding={deciding} testid="item-deciding" />
             <TextInput
               label={tr('Sản phẩm', 'Product')}
               placeholder={tr('Ví dụ: Báo cáo sơ kết', 'e.g. a review report')}
@@ -319,16 +294,9 @@ export function ProgramItemForm({
             <TargetsField value={d.targets} onChange={(targets) => set({ targets })} org={org} testid="item-targets" />
           )}
           <SixCheck six={six} testid="item-six" />
-          <FormProblem errors={form.errors} testid="item-problem" />
-          <WriteError error={a.error} testid="item-error" onClose={() => a.setError(null)} />
-          <Group gap="xs">
-            <Button type="submit" loading={a.busy} data-testid="item-submit">
-              {item ? tr('Lưu mục', 'Save the item') : tr('Thêm mục', 'Add the item')}
-            </Button>
-            <Button variant="subtle" onClick={onCancel} data-testid="item-cancel">
-              {tr('Thôi', 'Cancel')}
-            </Button>
-          </Group>
+          <FormEnd name="item" form={form} write={a} closable onCancel={onCancel}>
+            {item ? tr('Lưu mục', 'Save the item') : tr('Thêm mục', 'Add the item')}
+          </FormEnd>
         </Stack>
       </form>
     </Card>

@@ -1,19 +1,18 @@
-import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { CreateProgramSchema, PROGRAM_KINDS, todayInVietnam } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
 import { useTitle } from '../../app/ui/use-title';
-import { Link, navigate, useLocation } from '../../app/router';
+import { navigate, useLocation } from '../../app/router';
 import { useTr } from '../../app/ui/i18n';
 import { PercentBar, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { programKindLabel, ProgramStateBadge, YearButtons } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
-import { FormProblem } from '../../app/ui/form-problem';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import type { Program, ProgramListItem } from './program.parts';
 import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
+import { FormEnd } from '../../app/ui/shared-form-end';
 
 /** The programs of the user's organization in a year (the full-term ones too); writers draft new ones. */
 export function ProgramListPage() {
@@ -84,10 +83,7 @@ export function ProgramListPage() {
               data-state={p.state}
               data-symbol={p.symbol ?? ''}
             >
-              <RowMain>
-                <Anchor component={Link} to={`/programs/${p.id}`} fw={600} size="sm" data-testid="program-link">
-                  {p.title}
-                </Anchor>
+              <RowMain title={p.title} to={`/programs/${p.id}`} testid="program-link">
                 <Group gap={4}>
                   <Badge size="xs" variant="light">
                     {programKindLabel(p.kind, l)}
@@ -206,13 +202,9 @@ function CreateProgramForm({ orgId, year }: { orgId: string; year: number }) {
                 'body.',
             )}
           </Text>
-          <FormProblem errors={form.errors} testid="program-create-problem" />
-          <WriteError error={a.error} testid="program-create-error" onClose={() => a.setError(null)} />
-          <Group>
-            <Button type="submit" loading={a.busy} data-testid="program-create-submit">
-              {tr('Lập chương trình', 'Draft the program')}
-            </Button>
-          </Group>
+          <FormEnd name="program-create" form={form} write={a} closable>
+            {tr('Lập chương trình', 'Draft the program')}
+          </FormEnd>
         </Stack>
       </form>
     </Card>

@@ -1,7 +1,11 @@
 import { Badge, Button, CloseButton, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { TEAM_ROLES } from '@quyche/core';
+import { FormDate } from '../../app/ui/date-field';
+import { AddRowButton } from '../../app/ui/add-row-button';
 import { useTr } from '../../app/ui/i18n';
+import { GroupError } from '../task/step-form';
 import type { OrgDetail } from '../../app/types';
 import { teamRoleLabel } from './program.parts';
 
@@ -150,17 +154,79 @@ export function TeamField({
           />
         </Group>
       ))}
-      <Button
-        variant="subtle"
-        size="compact-xs"
+      <AddRowButton
         onClick={() =>
           onChange([...value, { personId: '', role: value.some((x) => x.role === 'leader') ? 'member' : 'leader' }])
         }
-        data-testid={`${testid}-add`}
-        style={{ alignSelf: 'flex-start' }}
+        testid={`${testid}-add`}
       >
-        + {tr('Thêm người', 'Add a person')}
-      </Button>
+        {tr('Thêm người', 'Add a person')}
+      </AddRowButton>
     </Stack>
+  );
+}
+
+/** The part of an inspection's form that its create and edit forms share: the team, the targets and the dates. */
+interface PlanForm {
+  values: { team: TeamRow[]; targets: Target[] };
+  errors: Record<string, ReactNode>;
+  setFieldValue: ((path: 'team', v: TeamRow[]) => void) & ((path: 'targets', v: Target[]) => void);
+  valueProps: (path: string) => { value: string; onChange: (v: string) => void; error?: ReactNode };
+}
+
+/** The targets (`testid-targets`), what is wrong with them, and the dates the team works (`testid-from`, `-to`). */
+export function TargetsAndWindow({
+  form,
+  org,
+  testid,
+}: {
+  form: PlanForm;
+  org: OrgDetail | undefined;
+  testid: string;
+}) {
+  const [, tr] = useTr();
+  return (
+    <>
+      <TargetsField
+        value={form.values.targets}
+        onChange={(x) => form.setFieldValue('targets', x)}
+        org={org}
+        testid={`${testid}-targets`}
+      />
+      <GroupError errors={form.errors} prefix="targets" testid={`${testid}-targets-error`} />
+      <Group gap="xs" align="end" wrap="wrap">
+        <FormDate form={form} path="windowFrom" testid={`${testid}-from`}>
+          {tr('Tiến hành từ ngày', 'From')}
+        </FormDate>
+        <FormDate form={form} path="windowTo" testid={`${testid}-to`}>
+          {tr('đến ngày', 'to')}
+        </FormDate>
+      </Group>
+    </>
+  );
+}
+
+/** The team (`testid`), and what is wrong with it (`errorTestid`). */
+export function TeamInput({
+  form,
+  people,
+  testid,
+  errorTestid,
+}: {
+  form: PlanForm;
+  people: { value: string; label: string }[];
+  testid: string;
+  errorTestid: string;
+}) {
+  return (
+    <>
+      <TeamField
+        value={form.values.team}
+        onChange={(x) => form.setFieldValue('team', x)}
+        people={people}
+        testid={testid}
+      />
+      <GroupError errors={form.errors} prefix="team" testid={errorTestid} />
+    </>
   );
 }

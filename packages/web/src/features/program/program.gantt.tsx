@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 import { todayInVietnam } from '@quyche/core';
 import { fmt, laterIso } from '../../app/ui/dates';
+import { LegendEntries } from '../../app/ui/legend';
 import { Link } from '../../app/router';
 import { useTr } from '../../app/ui/i18n';
 import { monthShort, taskStateLabel } from '../task/task.parts';
@@ -131,23 +132,20 @@ export function ProgramGantt({ p, actions, below, notes }: GanttProps) {
   return (
     <div className="qc-gantt" data-testid="gantt" data-from={from} data-to={to} data-scale={years ? 'year' : 'month'}>
       <div className="qc-g-legend">
-        <span>
-          <i className="qc-g-swatch" /> {tr('Thời gian thực hiện', 'Scheduled')}
-        </span>
-        <span>
-          <i className="qc-g-swatch qc-g-swatch-diamond" /> {tr('Tại kỳ họp, ngày', 'At a meeting, on a date')}
-        </span>
-        <span>
-          <i className="qc-g-swatch qc-g-done" /> {tr('Hoàn thành', 'Done')}
-        </span>
-        <span>
-          <i className="qc-g-swatch qc-g-late" /> {tr('Chậm so với chương trình', 'Late')}
-        </span>
-        {todayIn && (
-          <span>
-            <i className="qc-g-swatch qc-g-swatch-today" /> {tr('Hôm nay', 'Today')} {fmt(today)}
-          </span>
-        )}
+        <LegendEntries
+          entries={[
+            ['qc-g-swatch', tr('Thời gian thực hiện', 'Scheduled')],
+            ['qc-g-swatch qc-g-swatch-diamond', tr('Tại kỳ họp, ngày', 'At a meeting, on a date')],
+            ['qc-g-swatch qc-g-done', tr('Hoàn thành', 'Done')],
+            ['qc-g-swatch qc-g-late', tr('Chậm so với chương trình', 'Late')],
+            todayIn && [
+              'qc-g-swatch qc-g-swatch-today',
+              <>
+                {tr('Hôm nay', 'Today')} {fmt(today)}
+              </>,
+            ],
+          ]}
+        />
       </div>
       <div className="qc-g-row qc-g-scale" aria-hidden="true">
         <div className="qc-g-label qc-g-scale-label">
@@ -255,66 +253,86 @@ export function ProgramGantt({ p, actions, below, notes }: GanttProps) {
               </div>
             </div>
             {it.tasks.map((t) => (
-              <div
+              <SubRow
                 key={t.id}
-                className="qc-g-row qc-g-sub"
-                data-testid="gantt-task-row"
-                data-item={it.id}
-                data-state={t.state}
-                data-overdue={String(t.status.overdue)}
-              >
-                <div className="qc-g-label qc-g-sublabel">
-                  <Anchor
-                    component={Link}
-                    to={`/tasks/${t.id}`}
-                    size="xs"
-                    data-testid="gantt-task"
-                    data-id={t.id}
-                    className="qc-g-title"
-                  >
-                    {tr('Nhiệm vụ', 'Task')}: {t.title}
-                  </Anchor>
-                  <Text size="xs" c={t.status.overdue ? 'red.8' : 'dimmed'}>
+                rowProps={{ 'data-testid': 'gantt-task-row', 'data-overdue': String(t.status.overdue) }}
+                item={it.id}
+                state={t.state}
+                to={`/tasks/${t.id}`}
+                testid="gantt-task"
+                id={t.id}
+                title={`${tr('Nhiệm vụ', 'Task')}: ${t.title}`}
+                c={t.status.overdue ? 'red.8' : 'dimmed'}
+                note={
+                  <>
                     {t.lead?.name ?? tr('chưa có đơn vị chủ trì', 'no lead yet')} · {taskStateLabel(t.state, l)}
                     {t.status.overdue ? ` · ${tr('quá hạn', 'overdue')}` : ''} · {t.percent}%
-                  </Text>
-                </div>
-                <div className="qc-g-track">
-                  {grid}
-                  {taskBar(t, it)}
-                </div>
-              </div>
+                  </>
+                }
+              >
+                {grid}
+                {taskBar(t, it)}
+              </SubRow>
             ))}
             {it.inspections.map((x) => (
-              <div
+              <SubRow
                 key={x.id}
-                className="qc-g-row qc-g-sub"
-                data-testid="gantt-inspection-row"
-                data-item={it.id}
-                data-state={x.state}
+                rowProps={{ 'data-testid': 'gantt-inspection-row' }}
+                item={it.id}
+                state={x.state}
+                to={`/inspections/${x.id}`}
+                testid="gantt-inspection"
+                id={x.id}
+                title={`${tr('Kiểm tra, giám sát', 'Inspection')}: ${x.title}`}
+                c="dimmed"
+                note={inspectionStateLabel(x.state, l)}
               >
-                <div className="qc-g-label qc-g-sublabel">
-                  <Anchor
-                    component={Link}
-                    to={`/inspections/${x.id}`}
-                    size="xs"
-                    data-testid="gantt-inspection"
-                    data-id={x.id}
-                    className="qc-g-title"
-                  >
-                    {tr('Kiểm tra, giám sát', 'Inspection')}: {x.title}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {inspectionStateLabel(x.state, l)}
-                  </Text>
-                </div>
-                <div className="qc-g-track">{grid}</div>
-              </div>
+                {grid}
+              </SubRow>
             ))}
             {below?.(it)}
           </Fragment>
         );
       })}
+    </div>
+  );
+}
+
+/** A row under a program item: a task or an inspection done for it, a link to its page, and its track. */
+function SubRow({
+  rowProps,
+  item,
+  state,
+  to,
+  testid,
+  id,
+  title,
+  c,
+  note,
+  children,
+}: {
+  rowProps: Record<`data-${string}`, string>;
+  item: string;
+  state: string;
+  to: string;
+  testid: string;
+  id: string;
+  title: string;
+  c: string;
+  note: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="qc-g-row qc-g-sub" {...rowProps} data-item={item} data-state={state}>
+      <div className="qc-g-label qc-g-sublabel">
+        <Anchor component={Link} to={to} size="xs" data-testid={testid} data-id={id} className="qc-g-title">
+          {title}
+        </Anchor>
+        <Text size="xs" c={c}>
+          {note}
+        </Text>
+      </div>
+      <div className="qc-g-track">{children}</div>
     </div>
   );
 }

@@ -16,25 +16,28 @@ import { useState } from 'react';
 import { CancelProgramSchema, ItemTaskSchema } from '@quyche/core';
 import { api } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
+import { FormActions } from '../../app/ui/form-actions';
+import { RecordHead } from '../../app/ui/record-head';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
-import { DateField } from '../../app/ui/date-field';
+import { FormDate } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, PercentBar, useTaskOrg } from '../task/task.parts';
 import type { Task } from '../task/task.parts';
 import { AdoptDialog } from './program-adopt.dialog';
 import { ProgramItemForm } from './program-item.form';
 import { ganttRange, ProgramGantt } from './program.gantt';
-import { programKindLabel, ProgramStateBadge } from './program.parts';
+import { CompetenceLine, programKindLabel, ProgramStateBadge } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
 import { FormProblem } from '../../app/ui/form-problem';
+import { WriteError } from '../../app/ui/write-error';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import { StepText } from '../task/step-form';
 import type { Program, ProgramItem } from './program.parts';
 import { useRecord } from '../../app/record';
+import { FormEnd } from '../../app/ui/shared-form-end';
 
 /** A program loaded once and replaced by every write's answer (each write returns the whole program). */
 function useProgram(id: string) {
@@ -64,15 +67,25 @@ export function ProgramPage({ id }: { id: string }) {
   const isOpen = (it: string, what: string) => open?.item === it && open.what === what;
   const toggle = (item: string, what: 'edit' | 'delete' | 'task') =>
     setOpen(isOpen(item, what) ? null : { item, what });
+  // The button that opens (filled while open) or closes an item's form under the item.
+  const toggleButton = (it: ProgramItem, what: 'edit' | 'task', testid: string, label: string) => (
+    <Button
+      size="compact-xs"
+      variant={isOpen(it.id, what) ? 'filled' : 'light'}
+      onClick={() => toggle(it.id, what)}
+      data-testid={testid}
+    >
+      {label}
+    </Button>
+  );
 
   return (
     <Stack data-testid="program-page" data-state={p.state} data-version={p.version} data-id={p.id}>
-      <Anchor component={Link} to={`/programs${p.year ? `?year=${p.year}` : ''}`} size="sm">
-        ‹ {tr('Chương trình công tác', 'Programs')}
-      </Anchor>
-      <Card withBorder>
-        <Stack gap={6}>
-          <Group gap="xs" wrap="wrap">
+      <RecordHead
+        back={`/programs${p.year ? `?year=${p.year}` : ''}`}
+        backLabel={tr('Chương trình công tác', 'Programs')}
+        badges={
+          <>
             <ProgramStateBadge state={p.state} size="lg" />
             <Badge variant="light">{programKindLabel(p.kind, l)}</Badge>
             <Badge variant="outline" color="gray">
@@ -81,128 +94,120 @@ export function ProgramPage({ id }: { id: string }) {
                   ? `${tr('Năm', 'Year')} ${p.year}`
                   : `${tr('Toàn khóa', 'Full term')} ${p.termName}`)}
             </Badge>
+          </>
+        }
+        title={p.title}
+        titleTestid="program-title"
+      >
+        {p.sourceReport && (
+          <Text size="sm" data-testid="program-source-report">
+            {tr('Nhiệm vụ trọng tâm theo', 'Key tasks set by')}{' '}
+            <Anchor component={Link} to={`/review-reports/${p.sourceReport.id}`} size="sm">
+              {p.sourceReport.title}
+            </Anchor>
+          </Text>
+        )}
+        {p.symbol && (
+          <Text fw={800} size="lg" data-testid="program-symbol">
+            {tr('Số', 'No.')} {p.symbol}
+          </Text>
+        )}
+        {p.state === 'adopted' && (
+          <Text size="sm" data-testid="program-adopted">
+            {p.adoptingBodyName ?? tr('Cơ quan có thẩm quyền', 'The competent body')}{' '}
+            {tr('thông qua ngày', 'adopted it on')} {fmt(p.adoptedOn)}
+            {p.adoptedMeeting && (
+              <>
+                {' '}
+                {tr('tại', 'at')}{' '}
+                <Anchor
+                  component={Link}
+                  to={`/meetings/${p.adoptedMeeting.id}`}
+                  size="sm"
+                  data-testid="program-meeting"
+                >
+                  {p.adoptedMeeting.title}
+                </Anchor>{' '}
+                ({fmt(p.adoptedMeeting.date)})
+              </>
+            )}
+          </Text>
+        )}
+        {p.competence && (
+          <CompetenceLine
+            check={p.competence}
+            testid="program-competence"
+            lead={!draft && <b>{tr('Thẩm quyền', 'Competence')}: </b>}
+          />
+        )}
+        <Text size="sm" c="dimmed">
+          {p.ownerBodyName ? `${tr('Cơ quan', 'Body')}: ${p.ownerBodyName} · ` : ''}
+          {tr('Thời gian', 'Period')}: {fmt(range.from)} – {fmt(range.to)}
+          {range.to !== p.range.to ? ` (${tr('nhiệm kỳ chưa có ngày kết thúc', 'the term has no end date yet')})` : ''}
+        </Text>
+        <PercentBar percent={p.percent} testid="program-percent" />
+        <Text size="sm" data-testid="program-counts">
+          {l === 'vi' ? `${p.items} mục` : `${p.items} item${p.items === 1 ? '' : 's'}`}
+          {' · '}
+          <Text
+            span
+            size="sm"
+            c={p.lateItems > 0 ? 'red.8' : undefined}
+            fw={p.lateItems > 0 ? 700 : undefined}
+            data-testid="program-late"
+            data-late={p.lateItems}
+          >
+            {l === 'vi' ? `${p.lateItems} mục chậm tiến độ` : `${p.lateItems} late`}
+          </Text>
+        </Text>
+        {!write && (
+          <Text size="xs" c="dimmed" data-testid="read-only">
+            {tr(
+              'Tài khoản của bạn chỉ được xem chương trình này, không sửa, thông qua hay giao nhiệm vụ.',
+              'Your account may view this program but not change, adopt or assign it.',
+            )}
+          </Text>
+        )}
+        {adopted && (
+          <Alert
+            color="green"
+            title={tr('Đã thông qua chương trình', 'The program is adopted')}
+            data-testid="adopt-done"
+            data-tasks={adopted.tasks}
+            data-symbol={adopted.symbol ?? ''}
+            withCloseButton
+            onClose={() => setAdopted(null)}
+          >
+            {l === 'vi'
+              ? `Số ${adopted.symbol ?? ''}; đã giao ${adopted.tasks} nhiệm vụ theo các mục của chương trình.`
+              : `No. ${adopted.symbol ?? ''}; ${adopted.tasks} task${adopted.tasks === 1 ? '' : 's'} assigned from ` +
+                `its items.`}
+          </Alert>
+        )}
+        {write && draft && (
+          <Group gap="xs" mt={4} wrap="wrap">
+            <Button
+              onClick={() => setOpen(isOpen('new', 'edit') ? null : { item: 'new', what: 'edit' })}
+              variant={isOpen('new', 'edit') ? 'filled' : 'light'}
+              data-testid="item-add"
+            >
+              + {tr('Thêm mục', 'Add an item')}
+            </Button>
+            <Button color="green" onClick={() => setAdopting(true)} disabled={p.items === 0} data-testid="adopt-open">
+              {tr('Thông qua', 'Adopt')}
+            </Button>
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={() => setCancelling((x) => !x)}
+              data-testid="program-cancel-open"
+            >
+              {tr('Hủy dự thảo', 'Cancel the draft')}
+            </Button>
           </Group>
-          <Title order={1} size="h2" data-testid="program-title" style={{ overflowWrap: 'anywhere' }}>
-            {p.title}
-          </Title>
-          {p.sourceReport && (
-            <Text size="sm" data-testid="program-source-report">
-              {tr('Nhiệm vụ trọng tâm theo', 'Key tasks set by')}{' '}
-              <Anchor component={Link} to={`/review-reports/${p.sourceReport.id}`} size="sm">
-                {p.sourceReport.title}
-              </Anchor>
-            </Text>
-          )}
-          {p.symbol && (
-            <Text fw={800} size="lg" data-testid="program-symbol">
-              {tr('Số', 'No.')} {p.symbol}
-            </Text>
-          )}
-          {p.state === 'adopted' && (
-            <Text size="sm" data-testid="program-adopted">
-              {p.adoptingBodyName ?? tr('Cơ quan có thẩm quyền', 'The competent body')}{' '}
-              {tr('thông qua ngày', 'adopted it on')} {fmt(p.adoptedOn)}
-              {p.adoptedMeeting && (
-                <>
-                  {' '}
-                  {tr('tại', 'at')}{' '}
-                  <Anchor
-                    component={Link}
-                    to={`/meetings/${p.adoptedMeeting.id}`}
-                    size="sm"
-                    data-testid="program-meeting"
-                  >
-                    {p.adoptedMeeting.title}
-                  </Anchor>{' '}
-                  ({fmt(p.adoptedMeeting.date)})
-                </>
-              )}
-            </Text>
-          )}
-          {p.competence && (
-            <Text
-              size="sm"
-              c={p.competence.ok ? 'green.9' : 'red.8'}
-              data-testid="program-competence"
-              data-ok={String(p.competence.ok)}
-              data-competent={p.competence.competent ?? ''}
-              style={{ overflowWrap: 'anywhere' }}
-            >
-              {!draft && <b>{tr('Thẩm quyền', 'Competence')}: </b>}
-              {p.competence.reason_vi}
-            </Text>
-          )}
-          <Text size="sm" c="dimmed">
-            {p.ownerBodyName ? `${tr('Cơ quan', 'Body')}: ${p.ownerBodyName} · ` : ''}
-            {tr('Thời gian', 'Period')}: {fmt(range.from)} – {fmt(range.to)}
-            {range.to !== p.range.to
-              ? ` (${tr('nhiệm kỳ chưa có ngày kết thúc', 'the term has no end date yet')})`
-              : ''}
-          </Text>
-          <PercentBar percent={p.percent} testid="program-percent" />
-          <Text size="sm" data-testid="program-counts">
-            {l === 'vi' ? `${p.items} mục` : `${p.items} item${p.items === 1 ? '' : 's'}`}
-            {' · '}
-            <Text
-              span
-              size="sm"
-              c={p.lateItems > 0 ? 'red.8' : undefined}
-              fw={p.lateItems > 0 ? 700 : undefined}
-              data-testid="program-late"
-              data-late={p.lateItems}
-            >
-              {l === 'vi' ? `${p.lateItems} mục chậm tiến độ` : `${p.lateItems} late`}
-            </Text>
-          </Text>
-          {!write && (
-            <Text size="xs" c="dimmed" data-testid="read-only">
-              {tr(
-                'Tài khoản của bạn chỉ được xem chương trình này, không sửa, thông qua hay giao nhiệm vụ.',
-                'Your account may view this program but not change, adopt or assign it.',
-              )}
-            </Text>
-          )}
-          {adopted && (
-            <Alert
-              color="green"
-              title={tr('Đã thông qua chương trình', 'The program is adopted')}
-              data-testid="adopt-done"
-              data-tasks={adopted.tasks}
-              data-symbol={adopted.symbol ?? ''}
-              withCloseButton
-              onClose={() => setAdopted(null)}
-            >
-              {l === 'vi'
-                ? `Số ${adopted.symbol ?? ''}; đã giao ${adopted.tasks} nhiệm vụ theo các mục của chương trình.`
-                : `No. ${adopted.symbol ?? ''}; ${adopted.tasks} task${adopted.tasks === 1 ? '' : 's'} assigned from ` +
-                  `its items.`}
-            </Alert>
-          )}
-          {write && draft && (
-            <Group gap="xs" mt={4} wrap="wrap">
-              <Button
-                onClick={() => setOpen(isOpen('new', 'edit') ? null : { item: 'new', what: 'edit' })}
-                variant={isOpen('new', 'edit') ? 'filled' : 'light'}
-                data-testid="item-add"
-              >
-                + {tr('Thêm mục', 'Add an item')}
-              </Button>
-              <Button color="green" onClick={() => setAdopting(true)} disabled={p.items === 0} data-testid="adopt-open">
-                {tr('Thông qua', 'Adopt')}
-              </Button>
-              <Button
-                variant="subtle"
-                color="red"
-                onClick={() => setCancelling((x) => !x)}
-                data-testid="program-cancel-open"
-              >
-                {tr('Hủy dự thảo', 'Cancel the draft')}
-              </Button>
-            </Group>
-          )}
-          {write && draft && cancelling && <CancelForm p={p} onDone={(x) => (setP(x), setCancelling(false))} />}
-        </Stack>
-      </Card>
+        )}
+        {write && draft && cancelling && <CancelForm p={p} onDone={(x) => (setP(x), setCancelling(false))} />}
+      </RecordHead>
       {write && draft && isOpen('new', 'edit') && (
         <ProgramItemForm p={p} onSaved={saved} onCancel={() => setOpen(null)} />
       )}
@@ -228,32 +233,13 @@ export function ProgramPage({ id }: { id: string }) {
                   )}
                 </Badge>
               )}
-              {it.carriedFrom && (
-                <Anchor
-                  component={Link}
-                  to={`/programs/${it.carriedFrom.programId}`}
-                  size="xs"
-                  data-testid="item-carried-from"
-                >
-                  {tr(
-                    `Chuyển từ kỳ trước (${it.carriedFrom.periodLabel})`,
-                    `Carried over from ${it.carriedFrom.periodLabel}`,
-                  )}
-                </Anchor>
-              )}
-              {it.carriedTo && (
-                <Anchor
-                  component={Link}
-                  to={`/programs/${it.carriedTo.programId}`}
-                  size="xs"
-                  data-testid="item-carried-to"
-                >
-                  {tr(
-                    `Chuyển sang kỳ sau (${it.carriedTo.periodLabel})`,
-                    `Carried over to ${it.carriedTo.periodLabel}`,
-                  )}
-                </Anchor>
-              )}
+              <CarriedLink
+                to={it.carriedFrom}
+                testid="item-carried-from"
+                vi="Chuyển từ kỳ trước"
+                en="Carried over from"
+              />
+              <CarriedLink to={it.carriedTo} testid="item-carried-to" vi="Chuyển sang kỳ sau" en="Carried over to" />
             </>
           )}
           actions={
@@ -261,14 +247,7 @@ export function ProgramPage({ id }: { id: string }) {
               ? (it) =>
                   draft ? (
                     <>
-                      <Button
-                        size="compact-xs"
-                        variant={isOpen(it.id, 'edit') ? 'filled' : 'light'}
-                        onClick={() => toggle(it.id, 'edit')}
-                        data-testid="item-edit"
-                      >
-                        {tr('Sửa', 'Edit')}
-                      </Button>
+                      {toggleButton(it, 'edit', 'item-edit', tr('Sửa', 'Edit'))}
                       <Button
                         size="compact-xs"
                         variant="subtle"
@@ -280,14 +259,7 @@ export function ProgramPage({ id }: { id: string }) {
                       </Button>
                     </>
                   ) : (
-                    <Button
-                      size="compact-xs"
-                      variant={isOpen(it.id, 'task') ? 'filled' : 'light'}
-                      onClick={() => toggle(it.id, 'task')}
-                      data-testid="item-more-task"
-                    >
-                      {tr('Giao thêm nhiệm vụ', 'Assign one more task')}
-                    </Button>
+                    toggleButton(it, 'task', 'item-more-task', tr('Giao thêm nhiệm vụ', 'Assign one more task'))
                   )
               : undefined
           }
@@ -339,7 +311,7 @@ function DeleteItem({ it, onDone, onCancel }: { it: ProgramItem; onDone: (p: Pro
         {tr(`Xóa mục "${it.title}" khỏi dự thảo?`, `Delete the item "${it.title}" from the draft?`)}
       </Text>
       <WriteError error={a.error} testid="item-delete-error" />
-      <Group gap="xs">
+      <FormActions onCancel={onCancel} size="xs">
         <Button
           size="xs"
           color="red"
@@ -349,10 +321,7 @@ function DeleteItem({ it, onDone, onCancel }: { it: ProgramItem; onDone: (p: Pro
         >
           {tr('Xóa mục', 'Delete the item')}
         </Button>
-        <Button size="xs" variant="subtle" onClick={onCancel}>
-          {tr('Thôi', 'Cancel')}
-        </Button>
-      </Group>
+      </FormActions>
     </Stack>
   );
 }
@@ -422,7 +391,9 @@ function MoreTaskForm({
             data-testid="more-task-lead"
             style={{ flex: '1 1 220px', minWidth: 0 }}
           />
-          <DateField label={tr('Hạn', 'Due')} {...form.valueProps('dueDate')} testid="more-task-due" />
+          <FormDate form={form} path="dueDate" testid="more-task-due">
+            {tr('Hạn', 'Due')}
+          </FormDate>
         </Group>
         <Checkbox
           label={tr('Giao ngay khi đủ 6 rõ', 'Assign at once when the 6 are stated')}
@@ -431,14 +402,11 @@ function MoreTaskForm({
         />
         <FormProblem errors={form.errors} testid="more-task-problem" />
         <WriteError error={a.error} testid="more-task-error" onClose={() => a.setError(null)} />
-        <Group gap="xs">
+        <FormActions onCancel={onCancel} size="xs">
           <Button size="xs" type="submit" loading={a.busy} data-testid="more-task-submit">
             {tr('Giao nhiệm vụ', 'Assign the task')}
           </Button>
-          <Button size="xs" variant="subtle" onClick={onCancel}>
-            {tr('Thôi', 'Cancel')}
-          </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </form>
   );
@@ -452,15 +420,34 @@ function CancelForm({ p, onDone }: { p: Program; onDone: (p: Program) => void })
   return (
     <form onSubmit={submit} noValidate data-testid="program-cancel-form">
       <Stack gap="xs">
-        <StepText form={form} path="note" label={tr('Lý do hủy', 'Reason')} testid="program-cancel-note" />
-        <FormProblem errors={form.errors} testid="program-cancel-problem" />
-        <WriteError error={a.error} testid="program-cancel-error" />
-        <Group>
-          <Button size="xs" type="submit" color="red" loading={a.busy} data-testid="program-cancel-submit">
-            {tr('Hủy dự thảo', 'Cancel the draft')}
-          </Button>
-        </Group>
+        <StepText form={form} path="note" testid="program-cancel-note">
+          {tr('Lý do hủy', 'Reason')}
+        </StepText>
+        <FormEnd name="program-cancel" form={form} write={a} size="xs" color="red">
+          {tr('Hủy dự thảo', 'Cancel the draft')}
+        </FormEnd>
       </Stack>
     </form>
+  );
+}
+
+/** The link to the program an item was carried over from, or to: "Chuyển từ kỳ trước (6 tháng đầu năm 2027)". */
+function CarriedLink({
+  to,
+  testid,
+  vi,
+  en,
+}: {
+  to: { programId: string; periodLabel: string } | null | undefined;
+  testid: string;
+  vi: string;
+  en: string;
+}) {
+  const [, tr] = useTr();
+  if (!to) return null;
+  return (
+    <Anchor component={Link} to={`/programs/${to.programId}`} size="xs" data-testid={testid}>
+      {tr(`${vi} (${to.periodLabel})`, `${en} ${to.periodLabel}`)}
+    </Anchor>
   );
 }

@@ -1,5 +1,6 @@
-import { Badge, Button, Group } from '@mantine/core';
+import { Badge, Button, Group, Text } from '@mantine/core';
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import {
   INSPECTION_KIND_LABELS,
@@ -184,3 +185,31 @@ export const names = (s: string) =>
     .split(/[,;\n]/)
     .map((x) => x.trim())
     .filter(Boolean);
+
+/**
+ * What the regulation says of the deciding body's competence, green when it may decide and red with the clause when
+ * not; a program's check also names the body that is competent (`data-competent`).
+ */
+export function CompetenceLine({
+  check,
+  testid,
+  lead,
+}: {
+  check: { ok: boolean; reason_vi: string; competent?: string | null };
+  testid: string;
+  lead?: ReactNode;
+}) {
+  return (
+    <Text
+      size="sm"
+      c={check.ok ? 'green.9' : 'red.8'}
+      data-testid={testid}
+      data-ok={String(check.ok)}
+      data-competent={'competent' in check ? (check.competent ?? '') : undefined}
+      style={{ overflowWrap: 'anywhere' }}
+    >
+      {lead}
+      {check.reason_vi}
+    </Text>
+  );
+}

@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Button,
   Card,
   Group,
@@ -9,7 +8,6 @@ import {
   Stack,
   Tabs,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -22,21 +20,20 @@ import {
 } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
+import { StepText } from '../task/step-form';
 import { useTitle } from '../../app/ui/use-title';
-import { Link, navigate, useLocation } from '../../app/router';
-import { DateField } from '../../app/ui/date-field';
+import { navigate, useLocation } from '../../app/router';
+import { FormDate } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
 import { qs, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { recSourceLabel, RecStateBadge, recStateLabel } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
-import { FormProblem } from '../../app/ui/form-problem';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import type { Recommendation } from './program.parts';
 import { useSearchText } from '../../app/ui/search-text';
 import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
-import { FormActions } from '../../app/ui/form-actions';
+import { FormEnd } from '../../app/ui/shared-form-end';
 
 /** "Nhận được" and "Đã gửi": recommendations sent to the user's organization, or by it to its superior. */
 export function RecommendationListPage() {
@@ -153,14 +150,16 @@ function RecRow({ r, tab }: { r: Recommendation; tab: 'received' | 'sent' }) {
       data-state={r.state}
       data-overdue={String(r.status.overdue)}
     >
-      <RowMain>
-        <Anchor component={Link} to={`/recommendations/${r.id}`} fw={600} size="sm" data-testid="rec-link">
-          {r.title}
-        </Anchor>
-        <Text size="xs" c="dimmed">
-          {recSourceLabel(r.source, l)} · {tr('nhận ngày', 'received')} {fmt(r.receivedOn)}
-        </Text>
-      </RowMain>
+      <RowMain
+        title={r.title}
+        to={`/recommendations/${r.id}`}
+        testid="rec-link"
+        sub={
+          <>
+            {recSourceLabel(r.source, l)} · {tr('nhận ngày', 'received')} {fmt(r.receivedOn)}
+          </>
+        }
+      />
       <div data-testid="rec-party">
         <RowKey>{tab === 'sent' ? tr('Gửi đến', 'Sent to') : tr('Nơi gửi', 'From')}: </RowKey>
         {tab === 'sent' ? `${r.orgName}${r.toBodyName ? ` (${r.toBodyName})` : ''}` : r.fromLabel}
@@ -297,20 +296,12 @@ function CreateRecommendationForm({
             required
             data-testid="rec-create-title"
           />
-          <Textarea
-            label={tr('Nội dung kiến nghị', 'Text')}
-            {...form.getInputProps('text')}
-            autosize
-            minRows={3}
-            required
-            data-testid="rec-create-text"
-          />
-          <DateField
-            label={m === 'up' ? tr('Ngày gửi', 'Sent on') : tr('Ngày nhận', 'Received on')}
-            {...form.valueProps('receivedOn')}
-            testid="rec-create-date"
-            required
-          />
+          <StepText form={form} path="text" testid="rec-create-text" minRows={3}>
+            {tr('Nội dung kiến nghị', 'Text')}
+          </StepText>
+          <FormDate form={form} path="receivedOn" testid="rec-create-date" required>
+            {m === 'up' ? tr('Ngày gửi', 'Sent on') : tr('Ngày nhận', 'Received on')}
+          </FormDate>
           <Text size="xs" c="dimmed">
             {tr(
               'Hạn trả lời do máy chủ tính theo quy chế của cấp nhận kiến nghị (ngày làm việc).',
@@ -318,13 +309,9 @@ function CreateRecommendationForm({
                 'days).',
             )}
           </Text>
-          <FormProblem errors={form.errors} testid="rec-create-problem" />
-          <WriteError error={a.error} testid="rec-create-error" onClose={() => a.setError(null)} />
-          <FormActions onCancel={onCancel}>
-            <Button type="submit" loading={a.busy} data-testid="rec-create-submit">
-              {m === 'up' ? tr('Gửi kiến nghị', 'Send') : tr('Ghi nhận', 'Record')}
-            </Button>
-          </FormActions>
+          <FormEnd name="rec-create" form={form} write={a} closable onCancel={onCancel}>
+            {m === 'up' ? tr('Gửi kiến nghị', 'Send') : tr('Ghi nhận', 'Record')}
+          </FormEnd>
         </Stack>
       </form>
     </Card>

@@ -1,16 +1,19 @@
-import { Anchor, Badge, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { RecommendationStepSchema, todayInVietnam } from '@quyche/core';
 import { api } from '../../app/api';
+import { chooseLead, SupervisorSelect } from '../task/task.fields';
 import { ErrorView } from '../../app/ui/error-view';
+import { RecordHead } from '../../app/ui/record-head';
+import { TitledCard } from '../../app/ui/shared-section-card';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
-import { DateField } from '../../app/ui/date-field';
+import { FormDate } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
-import { dueText, groupedLeads, PercentBar, StatusBadges, useTaskAccess, useTaskOrg } from '../task/task.parts';
+import { dueText, PercentBar, StatusBadges, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { recSourceLabel, RecStateBadge } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
@@ -60,62 +63,53 @@ export function RecommendationPage({ id }: { id: string }) {
       data-version={r.version}
       data-overdue={String(r.status.overdue)}
     >
-      <Anchor component={Link} to="/recommendations" size="sm">
-        ‹ {tr('Kiến nghị, đề xuất', 'Recommendations')}
-      </Anchor>
-      <Card withBorder>
-        <Stack gap={6}>
-          <Group gap="xs" wrap="wrap">
+      <RecordHead
+        back="/recommendations"
+        backLabel={tr('Kiến nghị, đề xuất', 'Recommendations')}
+        badges={
+          <>
             <RecStateBadge state={r.state} overdue={r.status.overdue} size="lg" />
             <Badge variant="light">{recSourceLabel(r.source, l)}</Badge>
-          </Group>
-          <Title order={1} size="h2" data-testid="rec-title" style={{ overflowWrap: 'anywhere' }}>
-            {r.title}
-          </Title>
-          <Text
-            size="sm"
-            data-testid="rec-status-line"
-            c={r.status.overdue ? 'red.8' : undefined}
-            fw={r.status.overdue ? 700 : undefined}
-          >
-            {r.status.label_vi}
-          </Text>
-          <Text size="sm" data-testid="rec-parties">
-            {tr('Nơi gửi', 'From')}: <b>{r.fromLabel}</b> · {tr('Gửi đến', 'To')}: <b>{r.orgName}</b>
-            {r.toBodyName ? ` (${r.toBodyName})` : ''} · {tr('nhận ngày', 'received on')} {fmt(r.receivedOn)}
-          </Text>
-          <Text size="sm" data-testid="rec-due-line">
-            {tr('Hạn trả lời', 'Answer due')}:{' '}
-            <b className={r.status.overdue ? 'qc-red' : undefined}>
-              {r.dueOn ? fmt(r.dueOn) : tr('quy chế không quy định', 'none in the regulation')}
-            </b>
-            {r.dueBasis && (
-              <Text span size="xs" c="dimmed" data-testid="rec-due-basis">
-                {' '}
-                — {r.dueBasis.reason_vi}
-              </Text>
-            )}
-          </Text>
-          {r.inspectionId && (
-            <Anchor component={Link} to={`/inspections/${r.inspectionId}`} size="sm" data-testid="rec-inspection">
-              {tr('Cuộc kiểm tra, giám sát đề xuất', 'The inspection it comes from')}
-            </Anchor>
-          )}
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="rec-text">
-            {r.text}
-          </Text>
-          {!r.canAnswer && !canWithdraw && (
-            <Text size="xs" c="dimmed" data-testid="read-only">
-              {tr('Tài khoản của bạn chỉ được xem kiến nghị này.', 'Your account may view this recommendation only.')}
+          </>
+        }
+        title={r.title}
+        titleTestid="rec-title"
+        status={r.status.label_vi}
+        statusTestid="rec-status-line"
+        overdue={r.status.overdue}
+      >
+        <Text size="sm" data-testid="rec-parties">
+          {tr('Nơi gửi', 'From')}: <b>{r.fromLabel}</b> · {tr('Gửi đến', 'To')}: <b>{r.orgName}</b>
+          {r.toBodyName ? ` (${r.toBodyName})` : ''} · {tr('nhận ngày', 'received on')} {fmt(r.receivedOn)}
+        </Text>
+        <Text size="sm" data-testid="rec-due-line">
+          {tr('Hạn trả lời', 'Answer due')}:{' '}
+          <b className={r.status.overdue ? 'qc-red' : undefined}>
+            {r.dueOn ? fmt(r.dueOn) : tr('quy chế không quy định', 'none in the regulation')}
+          </b>
+          {r.dueBasis && (
+            <Text span size="xs" c="dimmed" data-testid="rec-due-basis">
+              {' '}
+              — {r.dueBasis.reason_vi}
             </Text>
           )}
-        </Stack>
-      </Card>
+        </Text>
+        {r.inspectionId && (
+          <Anchor component={Link} to={`/inspections/${r.inspectionId}`} size="sm" data-testid="rec-inspection">
+            {tr('Cuộc kiểm tra, giám sát đề xuất', 'The inspection it comes from')}
+          </Anchor>
+        )}
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="rec-text">
+          {r.text}
+        </Text>
+        {!r.canAnswer && !canWithdraw && (
+          <Text size="xs" c="dimmed" data-testid="read-only">
+            {tr('Tài khoản của bạn chỉ được xem kiến nghị này.', 'Your account may view this recommendation only.')}
+          </Text>
+        )}
+      </RecordHead>
       {r.tasks.length > 0 && (
-        <Card withBorder data-testid="rec-tasks">
-          <Title order={2} size="h4" mb="xs">
-            {tr('Nhiệm vụ tham mưu trả lời', 'Advisory task')}
-          </Title>
+        <TitledCard title={tr('Nhiệm vụ tham mưu trả lời', 'Advisory task')} testid="rec-tasks">
           <Stack gap="xs">
             {r.tasks.map((t) => (
               <Stack key={t.id} gap={2} data-testid="rec-task" data-state={t.state}>
@@ -135,13 +129,10 @@ export function RecommendationPage({ id }: { id: string }) {
               </Stack>
             ))}
           </Stack>
-        </Card>
+        </TitledCard>
       )}
       {r.state === 'answered' && (
-        <Card withBorder data-testid="rec-answer">
-          <Title order={2} size="h4" mb="xs">
-            {tr('Trả lời', 'Answer')}
-          </Title>
+        <TitledCard title={tr('Trả lời', 'Answer')} testid="rec-answer">
           <Text size="sm" fw={600}>
             {r.answerSymbol ? `${tr('Văn bản số', 'Document no.')} ${r.answerSymbol} ` : ''}
             {tr('ngày', 'on')} {fmt(r.answeredOn)}
@@ -150,7 +141,7 @@ export function RecommendationPage({ id }: { id: string }) {
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {r.answerText}
           </Text>
-        </Card>
+        </TitledCard>
       )}
       {steps.length > 0 && (
         <Card withBorder data-testid="rec-steps">
@@ -199,10 +190,9 @@ function AssignForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendati
       testid="rec-assign-form"
       mt="sm"
       onSubmit={form.submitBody((body) => void a.run(() => transition(r, body)))}
-      errors={form.errors}
-      error={a.error}
+      form={form}
+      run={a}
       errorTestid="rec-assign-error"
-      busy={a.busy}
       submitTestid="rec-assign-submit"
       submitLabel={tr('Giao tham mưu', 'Assign')}
     >
@@ -210,17 +200,19 @@ function AssignForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendati
         label={tr('Đơn vị chủ trì tham mưu', 'Advising unit')}
         {...form.getInputProps('lead')}
         error={form.errors['lead'] ?? form.errors['lead.id'] ?? form.errors['lead.name']}
-        data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(leads, l)]}
+        data={chooseLead(leads, l)}
         required
         data-testid="rec-assign-lead"
       />
       <Group gap="xs" align="end" wrap="wrap">
-        <DateField label={tr('Hạn tham mưu', 'Due')} {...form.valueProps('dueDate')} testid="rec-assign-due" />
-        <NativeSelect
+        <FormDate form={form} path="dueDate" testid="rec-assign-due">
+          {tr('Hạn tham mưu', 'Due')}
+        </FormDate>
+        <SupervisorSelect
           label={tr('Ủy viên theo dõi', 'Supervisor')}
           {...form.getInputProps('supervisorPersonId')}
-          data={[{ value: '', label: tr('(chọn Ủy viên)', '(choose a member)') }, ...members]}
-          data-testid="rec-assign-supervisor"
+          members={members}
+          testid="rec-assign-supervisor"
           style={{ flex: '1 1 200px', minWidth: 0 }}
         />
       </Group>
@@ -251,21 +243,17 @@ function AnswerForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendati
       testid="rec-answer-form"
       mt="sm"
       onSubmit={form.submitBody((body) => void a.run(() => transition(r, body)))}
-      errors={form.errors}
-      error={a.error}
+      form={form}
+      run={a}
       errorTestid="rec-answer-error"
-      busy={a.busy}
       color="green"
       submitTestid="rec-answer-submit"
       submitLabel={tr('Trả lời', 'Answer')}
     >
       <Group gap="xs" align="end" wrap="wrap">
-        <DateField
-          label={tr('Ngày trả lời', 'Answered on')}
-          {...form.valueProps('answeredOn')}
-          testid="rec-answer-date"
-          required
-        />
+        <FormDate form={form} path="answeredOn" testid="rec-answer-date" required>
+          {tr('Ngày trả lời', 'Answered on')}
+        </FormDate>
         <TextInput
           label={tr('Số văn bản trả lời', 'Document no.')}
           {...form.getInputProps('answerSymbol')}
@@ -273,13 +261,9 @@ function AnswerForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendati
           w={200}
         />
       </Group>
-      <StepText
-        form={form}
-        path="answerText"
-        label={tr('Nội dung trả lời', 'Answer')}
-        testid="rec-answer-text"
-        minRows={3}
-      />
+      <StepText form={form} path="answerText" testid="rec-answer-text" minRows={3}>
+        {tr('Nội dung trả lời', 'Answer')}
+      </StepText>
     </StepForm>
   );
 }
@@ -297,15 +281,16 @@ function WithdrawForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommenda
       testid="rec-withdraw-form"
       mt="sm"
       onSubmit={form.submitBody((body) => void a.run(() => transition(r, body)))}
-      errors={form.errors}
-      error={a.error}
+      form={form}
+      run={a}
       errorTestid="rec-withdraw-error"
-      busy={a.busy}
       color="red"
       submitTestid="rec-withdraw-submit"
       submitLabel={tr('Rút kiến nghị', 'Withdraw')}
     >
-      <StepText form={form} path="note" label={tr('Lý do rút', 'Reason')} testid="rec-withdraw-note" />
+      <StepText form={form} path="note" testid="rec-withdraw-note">
+        {tr('Lý do rút', 'Reason')}
+      </StepText>
     </StepForm>
   );
 }

@@ -37,6 +37,8 @@ import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { useLang } from '../../app/ui/i18n';
 import { useLocation } from '../../app/router';
+import { PageHead } from '../../app/ui/shared-page-head';
+import { HeadTable } from '../../app/ui/shared-head-table';
 
 type Detail = z.infer<typeof RegulationDetailSchema>;
 
@@ -79,12 +81,7 @@ export function RegulationPage({ id }: { id: string }) {
   return (
     <Stack>
       <div>
-        <Title order={1} size="h2">
-          {reg.title}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {reg.orgName}
-        </Text>
+        <PageHead title={reg.title}>{reg.orgName}</PageHead>
       </div>
       <Tabs defaultValue="text" keepMounted={false}>
         <Tabs.List>
@@ -293,6 +290,17 @@ function AskForm({
   const num = (k: string, label: string) => (
     <NumberInput key={k} label={label} value={f[k]} onChange={set(k)} min={0} w={150} data-testid={`ask-${k}`} />
   );
+  const pick = (k: string, label: string, data: { value: string; label: string }[], w: number) => (
+    <Select
+      key={k}
+      label={label}
+      data={data}
+      value={String(f[k] ?? '')}
+      onChange={set(k)}
+      w={w}
+      data-testid={`ask-${k}`}
+    />
+  );
   const date = (k: string, label: string) => (
     <DateField key={k} label={label} value={String(f[k] ?? '')} onChange={(iso) => set(k)(iso)} testid={`ask-${k}`} />
   );
@@ -351,16 +359,7 @@ function AskForm({
             <DateField label={l === 'vi' ? 'Ngày áp dụng' : 'Legal date'} {...form.valueProps('at')} testid="ask-at" />
           </Group>
           <Group align="end" wrap="wrap">
-            {['quorum', 'vote', 'notice'].includes(kind) && (
-              <Select
-                label={l === 'vi' ? 'Cơ quan' : 'Body'}
-                data={bodies}
-                value={String(f['body'])}
-                onChange={set('body')}
-                w={260}
-                data-testid="ask-body"
-              />
-            )}
+            {['quorum', 'vote', 'notice'].includes(kind) && pick('body', l === 'vi' ? 'Cơ quan' : 'Body', bodies, 260)}
             {kind === 'quorum' && [
               num('summoned', l === 'vi' ? 'Số được triệu tập' : 'Summoned'),
               num('present', l === 'vi' ? 'Số có mặt' : 'Present'),
@@ -371,19 +370,16 @@ function AskForm({
               num('yes', l === 'vi' ? 'Đồng ý' : 'Yes'),
               num('no', l === 'vi' ? 'Không đồng ý' : 'No'),
               num('abstain', l === 'vi' ? 'Không biểu quyết' : 'Abstain'),
-              <Select
-                key="method"
-                label={l === 'vi' ? 'Hình thức' : 'Method'}
-                data={[
+              pick(
+                'method',
+                l === 'vi' ? 'Hình thức' : 'Method',
+                [
                   { value: 'show_of_hands', label: l === 'vi' ? 'Giơ tay' : 'Show of hands' },
                   { value: 'secret_ballot', label: l === 'vi' ? 'Bỏ phiếu kín' : 'Secret ballot' },
                   { value: 'written', label: l === 'vi' ? 'Bằng văn bản' : 'Written' },
-                ]}
-                value={String(f['method'])}
-                onChange={set('method')}
-                w={170}
-                data-testid="ask-method"
-              />,
+                ],
+                170,
+              ),
               <TextInput
                 key="topic"
                 label={l === 'vi' ? 'Nội dung (mã, ví dụ can_bo)' : 'Topic code'}
@@ -394,15 +390,7 @@ function AskForm({
               />,
             ]}
             {kind === 'who_decides' && [
-              <Select
-                key="matter"
-                label={l === 'vi' ? 'Loại việc' : 'Matter'}
-                data={matters}
-                value={String(f['matter'] ?? '')}
-                onChange={set('matter')}
-                w={360}
-                data-testid="ask-matter"
-              />,
+              pick('matter', l === 'vi' ? 'Loại việc' : 'Matter', matters, 360),
               ...attrs.map(([a]) => num(a, a)),
             ]}
             {kind === 'notice' && [
@@ -410,15 +398,7 @@ function AskForm({
               date('documents_sent', l === 'vi' ? 'Ngày gửi tài liệu' : 'Documents sent'),
             ]}
             {kind === 'due_date' && [
-              <Select
-                key="duty"
-                label={l === 'vi' ? 'Nhiệm vụ' : 'Duty'}
-                data={duties}
-                value={String(f['duty'] ?? '')}
-                onChange={set('duty')}
-                w={360}
-                data-testid="ask-duty"
-              />,
+              pick('duty', l === 'vi' ? 'Nhiệm vụ' : 'Duty', duties, 360),
               date('event_date', l === 'vi' ? 'Ngày sự kiện' : 'Event date'),
             ]}
             <Button type="submit" data-testid="ask-submit">
@@ -482,30 +462,28 @@ function Versions({ reg, onOpen }: { reg: Detail; onOpen: (id: string) => void }
   };
   return (
     <Stack>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{l === 'vi' ? 'Phiên bản' : 'Version'}</Table.Th>
-            <Table.Th>{l === 'vi' ? 'Tình trạng' : 'Status'}</Table.Th>
-            <Table.Th>{l === 'vi' ? 'Hiệu lực từ' : 'In force from'}</Table.Th>
-            <Table.Th />
+      <HeadTable
+        head={[
+          l === 'vi' ? 'Phiên bản' : 'Version',
+          l === 'vi' ? 'Tình trạng' : 'Status',
+          l === 'vi' ? 'Hiệu lực từ' : 'In force from',
+          '',
+        ]}
+        striped
+      >
+        {reg.versions.map((v) => (
+          <Table.Tr key={v.id} data-testid="version-row">
+            <Table.Td>{versionLabelVi(v.expression)}</Table.Td>
+            <Table.Td>{statusLabel(v.status, l)}</Table.Td>
+            <Table.Td>{fmt(v.inForceFrom)}</Table.Td>
+            <Table.Td>
+              <Button size="xs" variant="subtle" onClick={() => onOpen(v.id)}>
+                {l === 'vi' ? 'Xem' : 'Open'}
+              </Button>
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {reg.versions.map((v) => (
-            <Table.Tr key={v.id} data-testid="version-row">
-              <Table.Td>{versionLabelVi(v.expression)}</Table.Td>
-              <Table.Td>{statusLabel(v.status, l)}</Table.Td>
-              <Table.Td>{fmt(v.inForceFrom)}</Table.Td>
-              <Table.Td>
-                <Button size="xs" variant="subtle" onClick={() => onOpen(v.id)}>
-                  {l === 'vi' ? 'Xem' : 'Open'}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </HeadTable>
       {reg.amendments.length > 0 && (
         <Text size="sm">
           {l === 'vi' ? 'Văn bản sửa đổi' : 'Amendments'}:{' '}
@@ -535,28 +513,27 @@ function Versions({ reg, onOpen }: { reg: Detail; onOpen: (id: string) => void }
       </Group>
       {error && <ErrorView error={error} />}
       {cmp && (
-        <Table.ScrollContainer minWidth={700}>
-          <Table withTableBorder withColumnBorders data-testid="comparison">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{l === 'vi' ? 'Điều, khoản' : 'Provision'}</Table.Th>
-                <Table.Th>{l === 'vi' ? 'Quy định hiện hành' : 'Current text'}</Table.Th>
-                <Table.Th>{l === 'vi' ? 'Quy định sửa đổi, bổ sung' : 'Amended text'}</Table.Th>
-                <Table.Th>{l === 'vi' ? 'Ghi chú' : 'Note'}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {cmp.rows.map((r) => (
-                <Table.Tr key={r.eId} data-testid="comparison-row">
-                  <Table.Td>{r.cite}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.before}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.after}</Table.Td>
-                  <Table.Td>{change[r.change]}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <HeadTable
+          head={[
+            l === 'vi' ? 'Điều, khoản' : 'Provision',
+            l === 'vi' ? 'Quy định hiện hành' : 'Current text',
+            l === 'vi' ? 'Quy định sửa đổi, bổ sung' : 'Amended text',
+            l === 'vi' ? 'Ghi chú' : 'Note',
+          ]}
+          minWidth={700}
+          withTableBorder
+          withColumnBorders
+          data-testid="comparison"
+        >
+          {cmp.rows.map((r) => (
+            <Table.Tr key={r.eId} data-testid="comparison-row">
+              <Table.Td>{r.cite}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.before}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.after}</Table.Td>
+              <Table.Td>{change[r.change]}</Table.Td>
+            </Table.Tr>
+          ))}
+        </HeadTable>
       )}
     </Stack>
   );

@@ -17,7 +17,8 @@ import { Link, navigate, useLocation } from '../../app/router';
 import { useTr } from '../../app/ui/i18n';
 import type { Lang } from '../../app/ui/i18n';
 import { useTaskAccess } from '../task/task.parts';
-import { fmtNum } from './review.parts';
+import { fmtNum, ReviewLink } from './review.parts';
+import { PageHeader } from '../../app/ui/page-header';
 import { LoadState } from '../../app/ui/load-state';
 
 type Briefing = z.infer<typeof BriefingSchema>;
@@ -48,40 +49,34 @@ export function BriefingPage() {
     );
   return (
     <Stack>
-      <Group justify="space-between" align="end" wrap="wrap">
-        <div style={{ minWidth: 0 }}>
-          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-            {heading} — {label}
-          </Title>
-          {b && (
-            <Text size="sm" c="dimmed" data-testid="briefing-heading">
+      <PageHeader
+        title={`${heading} — ${label}`}
+        sub={
+          b && (
+            <>
               {b.orgName} · {tr('từ', 'from')} {fmt(b.from)} {tr('đến', 'to')} {fmt(b.to)}
               {b.asOf < b.to ? ` · ${tr('tình trạng đến ngày', 'standing as of')} ${fmt(b.asOf)}` : ''}
-            </Text>
-          )}
-        </div>
-        <Group align="end" gap="xs" wrap="wrap">
-          <Select
-            label={tr('Kỳ giao ban', 'Period')}
-            data={briefingPeriodOptions(l)}
-            value={period}
-            onChange={(v) => v && go(v)}
-            allowDeselect={false}
-            w={220}
-            data-testid="briefing-period"
-            comboboxProps={{ withinPortal: true }}
-          />
-          {orgId && (
-            <Button
-              variant="light"
-              component={Link}
-              to={`/reviews?org=${encodeURIComponent(orgId)}&period=${encodeURIComponent(period)}`}
-            >
-              {tr('Sơ kết, tổng kết', 'Reviews')}
-            </Button>
-          )}
-        </Group>
-      </Group>
+            </>
+          )
+        }
+        subTestid="briefing-heading"
+      >
+        <Select
+          label={tr('Kỳ giao ban', 'Period')}
+          data={briefingPeriodOptions(l)}
+          value={period}
+          onChange={(v) => v && go(v)}
+          allowDeselect={false}
+          w={220}
+          data-testid="briefing-period"
+          comboboxProps={{ withinPortal: true }}
+        />
+        {orgId && (
+          <ReviewLink orgId={orgId} period={period}>
+            {tr('Sơ kết, tổng kết', 'Reviews')}
+          </ReviewLink>
+        )}
+      </PageHeader>
       <LoadState error={error} loading={loading && !b} empty={!!b && b.units.length === 0}>
         {tr(
           'Tổ chức không có cơ quan tham mưu, giúp việc nào trong kỳ này.',

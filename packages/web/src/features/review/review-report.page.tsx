@@ -5,7 +5,6 @@ import {
   Card,
   Grid,
   Group,
-  Modal,
   MultiSelect,
   NativeSelect,
   NumberInput,
@@ -15,6 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
 import {
   AdoptReviewReportSchema,
   CirculateReviewReportSchema,
@@ -35,13 +35,12 @@ import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate } from '../../app/router';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
-import { DateField } from '../../app/ui/date-field';
-import { FormProblem } from '../../app/ui/form-problem';
+import { FormDate } from '../../app/ui/date-field';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { fmtNum } from './review.parts';
-import { DialogFormEnd } from '../../app/ui/dialog-form-end';
+import { FormDialog } from '../../app/ui/form-dialog';
 
 type Report = z.infer<typeof ReviewReportSchema>;
 
@@ -405,6 +404,20 @@ function NextProgramButton({ report }: { report: Report }) {
 
 type MeetingItem = { id: string; title: string; meetingDate: string; state: string; bodyName: string };
 
+/** A step of the report taken from a dialog (POST …/adopt, …/circulate): its answer, the report, goes to `onDone`. */
+function useReportStep<B>(
+  report: Report,
+  step: 'adopt' | 'circulate',
+  onDone: (r: Report) => void,
+  form: { submitBody: (send: (body: B) => void) => (e?: FormEvent<HTMLFormElement>) => void },
+) {
+  const run = useRun<Report>(onDone);
+  const send = form.submitBody(
+    (body) => void run.run(() => api<Report>('POST', `/review-reports/${report.id}/${step}`, body)),
+  );
+  return { run, send };
+}
+
 /** Adoption at a meeting already held after the period: the server checks the body against the regulation. */
 function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) => void }) {
   const [, tr] = useTr();
@@ -419,57 +432,45 @@ function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) =
       : null,
   );
   const held = (meetings.data ?? []).filter((m) => ['in_session', 'closed', 'minutes_approved'].includes(m.state));
-  const run = useRun<Report>((r) => {
-    setOpen(false);
-    onDone(r);
-  });
-  const adopt = form.submitBody(
-    (body) => void run.run(() => api<Report>('POST', `/review-reports/${report.id}/adopt`, body)),
-  );
+  const { run, send: adopt } = useReportStep(report, 'adopt', (r) => (setOpen(false), onDone(r)), form);
   return (
     <>
       <Button variant="light" onClick={() => setOpen(true)} data-testid="report-adopt">
         {tr('Thông qua tại hội nghị', 'Adopt at a meeting')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={<b>{tr('Thông qua báo cáo', 'Adopt the report')}</b>}>
-        <form onSubmit={adopt} noValidate data-testid="adopt-form">
-          <Stack>
-            <Text size="sm">
-              {tr(
-                'Chọn hội nghị, phiên họp đã họp thông qua báo cáo. Quy chế làm việc quy định cơ quan thông qua: sơ ' +
-                  'kết quý, 6 tháng, 9 tháng do Ban Thường vụ; tổng kết năm, nhiệm kỳ do Ban Chấp hành.',
-                'Choose the meeting that adopted the report; the regulation says which body may.',
-              )}
-            </Text>
-            <NativeSelect
-              label={tr('Hội nghị, phiên họp', 'Meeting')}
-              {...form.getInputProps('meetingId')}
-              required
-              data-testid="adopt-meeting"
-            >
-              <option value="">
-                {meetings.loading
-                  ? tr('Đang tải…', 'Loading…')
-                  : tr('— chọn một hội nghị đã họp —', '— choose a meeting held —')}
-              </option>
-              {held.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {fmt(m.meetingDate)} · {m.title}
-                </option>
-              ))}
-            </NativeSelect>
-            <DialogFormEnd
-              name="adopt"
-              errors={form.errors}
-              error={run.error}
-              busy={run.busy}
-              onCancel={() => setOpen(false)}
-              submit={tr('Thông qua', 'Adopt')}
-              submitTestid="adopt-save"
-            />
-          </Stack>
-        </form>
-      </Modal>
+      <FormDialog
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={tr('Thông qua báo cáo', 'Adopt the report')}
+        name="adopt"
+        onSubmit={adopt}
+        form={form}
+        run={run}
+        submit={tr('Thông qua', 'Adopt')}
+      >
+        <Text size="sm">
+          {tr(
+            'Chọn hội nghị, phiên họp đã họp thông qua báo cáo. Quy chế làm việc quy định cơ quan thông qua: sơ ' +
+              'kết quý, 6 tháng, 9 tháng do Ban Thường vụ; tổng kết năm, nhiệm kỳ do Ban Chấp hành.',
+            'Choose the meeting that adopted the report; the regulation says which body may.',
+          )}
+        </Text>
+        <NativeSelect
+          label={tr('Hội nghị, phiên họp', 'Meeting')}
+          {...form.getInputProps('meetingId')}
+          required
+          data-testid="adopt-meeting"
+          data={[
+            {
+              value: '',
+              label: meetings.loading
+                ? tr('Đang tải…', 'Loading…')
+                : tr('— chọn một hội nghị đã họp —', '— choose a meeting held —'),
+            },
+            ...held.map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} · ${m.title}` })),
+          ]}
+        />
+      </FormDialog>
     </>
   );
 }
@@ -488,83 +489,69 @@ function CirculateButton({ report, onDone }: { report: Report; onDone: (r: Repor
     })),
   }));
   const chosen = form.values.recipients;
-  const run = useRun<Report>((r) => {
-    setOpen(false);
-    onDone(r);
-  });
-  const send = form.submitBody(
-    (body) => void run.run(() => api<Report>('POST', `/review-reports/${report.id}/circulate`, body)),
-  );
+  const { run, send } = useReportStep(report, 'circulate', (r) => (setOpen(false), onDone(r)), form);
   return (
     <>
       <Button variant="light" onClick={() => setOpen(true)} data-testid="report-circulate">
         {tr('Gửi xin ý kiến', 'Circulate for comments')}
       </Button>
-      <Modal
+      <FormDialog
         opened={open}
         onClose={() => setOpen(false)}
         size="lg"
-        title={<b>{tr('Gửi dự thảo xin ý kiến', 'Circulate the draft')}</b>}
+        title={tr('Gửi dự thảo xin ý kiến', 'Circulate the draft')}
+        name="circulate"
+        onSubmit={send}
+        form={form}
+        run={run}
+        submit={
+          <>
+            {tr('Gửi', 'Send')} {chosen.length ? `(${chosen.length})` : ''}
+          </>
+        }
       >
-        <form onSubmit={send} noValidate data-testid="circulate-form">
-          <Stack>
-            <MultiSelect
-              label={tr('Nơi nhận', 'Recipients')}
-              data={groupedLeads(leads, l)}
-              {...form.getInputProps('recipients')}
-              required
-              searchable
-              hidePickedOptions
-              maxDropdownHeight={260}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="circulate-recipients"
-            />
-            <Group gap="xs">
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() =>
-                  form.setFieldValue(
-                    'recipients',
-                    leads.filter((x) => x.group === 'commune').map((x) => x.value),
-                  )
-                }
-                data-testid="circulate-all-communes"
-              >
-                {tr('Chọn tất cả đảng ủy xã, phường', 'All communes')}
-              </Button>
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() =>
-                  form.setFieldValue(
-                    'recipients',
-                    leads.filter((x) => x.group === 'body').map((x) => x.value),
-                  )
-                }
-              >
-                {tr('Chọn các ban, Văn phòng, Ủy ban Kiểm tra', 'The advisory bodies')}
-              </Button>
-            </Group>
-            <DateField
-              label={tr('Hạn góp ý', 'Deadline')}
-              {...form.valueProps('deadline')}
-              testid="circulate-deadline"
-              required
-            />
-            <FormProblem errors={form.errors} testid="circulate-problem" />
-            <WriteError error={run.error} testid="circulate-error" />
-            <Group justify="end">
-              <Button variant="default" onClick={() => setOpen(false)}>
-                {tr('Thôi', 'Cancel')}
-              </Button>
-              <Button type="submit" loading={run.busy} data-testid="circulate-save">
-                {tr('Gửi', 'Send')} {chosen.length ? `(${chosen.length})` : ''}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        <MultiSelect
+          label={tr('Nơi nhận', 'Recipients')}
+          data={groupedLeads(leads, l)}
+          {...form.getInputProps('recipients')}
+          required
+          searchable
+          hidePickedOptions
+          maxDropdownHeight={260}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="circulate-recipients"
+        />
+        <Group gap="xs">
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() =>
+              form.setFieldValue(
+                'recipients',
+                leads.filter((x) => x.group === 'commune').map((x) => x.value),
+              )
+            }
+            data-testid="circulate-all-communes"
+          >
+            {tr('Chọn tất cả đảng ủy xã, phường', 'All communes')}
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() =>
+              form.setFieldValue(
+                'recipients',
+                leads.filter((x) => x.group === 'body').map((x) => x.value),
+              )
+            }
+          >
+            {tr('Chọn các ban, Văn phòng, Ủy ban Kiểm tra', 'The advisory bodies')}
+          </Button>
+        </Group>
+        <FormDate form={form} path="deadline" testid="circulate-deadline" required>
+          {tr('Hạn góp ý', 'Deadline')}
+        </FormDate>
+      </FormDialog>
     </>
   );
 }

@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   NativeSelect,
   Stack,
   Text,
@@ -24,18 +23,23 @@ import type { ReviewReportListSchema, ReviewRequestListSchema, ReviewRequestSche
 import type { z } from 'zod';
 import { api, useApi } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
+import { StepText } from '../task/step-form';
+import { RecordHead } from '../../app/ui/record-head';
+import { TitledCard } from '../../app/ui/shared-section-card';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
-import { Link, navigate, useLocation } from '../../app/router';
+import { Link, navigate } from '../../app/router';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
-import { DateField } from '../../app/ui/date-field';
-import { FormProblem } from '../../app/ui/form-problem';
+import { FormDate } from '../../app/ui/date-field';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
-import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
-import { DialogFormEnd } from '../../app/ui/dialog-form-end';
+import { groupedLeads, useTaskOrg } from '../task/task.parts';
+import { LoadState } from '../../app/ui/load-state';
+import { PageHeader } from '../../app/ui/page-header';
+import { reportOptions, useReviewOrg } from './review.parts';
+import { FormDialog } from '../../app/ui/form-dialog';
+import { FormEnd } from '../../app/ui/shared-form-end';
 
 type Request = z.infer<typeof ReviewRequestSchema>;
 type ListItem = z.infer<typeof ReviewRequestListSchema>[number];
@@ -72,12 +76,9 @@ function StateBadge({ r }: { r: Pick<Request, 'state' | 'stateLabel_vi' | 'late'
  */
 export function ReviewRequestListPage() {
   const [, tr] = useTr();
-  const { query } = useLocation();
-  const { home, me } = useTaskAccess();
-  const orgId = query.get('org') ?? home;
+  const { orgId, mayWrite } = useReviewOrg();
   const list = useApi<ListItem[]>(orgId ? `/review-requests?orgId=${encodeURIComponent(orgId)}` : null);
   const [adding, setAdding] = useState(false);
-  const mayWrite = !!me?.grants.some((g) => g.role === 'admin' || g.role === 'clerk');
   useTitle(tr('Đoàn công tác', 'Working-group reviews'));
   const groups = [
     { key: 'received', title: tr('Yêu cầu cấp trên gửi đến', 'Requests from above') },
@@ -85,28 +86,22 @@ export function ReviewRequestListPage() {
   ] as const;
   return (
     <Stack data-testid="review-requests">
-      <Group justify="space-between" align="end" wrap="wrap">
-        <div>
-          <Title order={1} size="h2">
-            {tr('Đoàn công tác làm việc về thực hiện quy chế', 'Working-group reviews')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {tr(
-              'Cấp trên gửi yêu cầu báo cáo theo nội dung và hạn; tổ chức trực thuộc nộp báo cáo của mình; đoàn ghi ' +
-                'kết luận, hạn chế và kiến nghị được theo dõi đến khi xong.',
-              'The superior asks for a report; the subordinate submits its own; the group concludes and its findings ' +
-                'are followed.',
-            )}
-          </Text>
-        </div>
+      <PageHeader
+        title={tr('Đoàn công tác làm việc về thực hiện quy chế', 'Working-group reviews')}
+        sub={tr(
+          'Cấp trên gửi yêu cầu báo cáo theo nội dung và hạn; tổ chức trực thuộc nộp báo cáo của mình; đoàn ghi ' +
+            'kết luận, hạn chế và kiến nghị được theo dõi đến khi xong.',
+          'The superior asks for a report; the subordinate submits its own; the group concludes and its findings ' +
+            'are followed.',
+        )}
+      >
         {mayWrite && orgId && (
           <Button onClick={() => setAdding(true)} data-testid="request-add">
             {tr('Gửi yêu cầu báo cáo', 'Send a request')}
           </Button>
         )}
-      </Group>
-      {list.error && <ErrorView error={list.error} />}
-      {list.loading && !list.data && <Loading />}
+      </PageHeader>
+      <LoadState error={list.error} loading={list.loading && !list.data} />
       {list.data &&
         groups.map((g) => {
           const rows = list.data!.filter((x) => x.direction === g.key);
@@ -174,63 +169,47 @@ function NewRequest({ orgId, onClose }: { orgId: string; onClose: () => void }) 
   const run = useRun<Request>((r) => navigate(`/review-requests/${r.id}`));
   const send = form.submitBody((body) => void run.run(() => api<Request>('POST', '/review-requests', body)));
   return (
-    <Modal
-      opened
+    <FormDialog
       onClose={onClose}
-      title={<b>{tr('Gửi yêu cầu báo cáo của đoàn công tác', 'Send a working-group request')}</b>}
+      title={tr('Gửi yêu cầu báo cáo của đoàn công tác', 'Send a working-group request')}
       size="lg"
+      name="request"
+      onSubmit={send}
+      form={form}
+      run={run}
+      submit={tr('Gửi yêu cầu', 'Send')}
+      submitTestid="request-send"
     >
-      <form onSubmit={send} noValidate data-testid="request-form">
-        <Stack>
-          <NativeSelect
-            label={tr('Tổ chức được làm việc', 'Organization')}
-            {...form.getInputProps('targetOrgId')}
-            data-testid="request-target"
-            required
-          >
-            <option value="">{tr('— chọn tổ chức trực thuộc —', '— choose —')}</option>
-            {groupedLeads(targets, l).map((g) => (
-              <optgroup key={g.group} label={g.group}>
-                {g.items.map((x) => (
-                  <option key={x.value} value={x.value}>
-                    {x.label}
-                  </option>
-                ))}
-              </optgroup>
+      <NativeSelect
+        label={tr('Tổ chức được làm việc', 'Organization')}
+        {...form.getInputProps('targetOrgId')}
+        data-testid="request-target"
+        required
+      >
+        <option value="">{tr('— chọn tổ chức trực thuộc —', '— choose —')}</option>
+        {groupedLeads(targets, l).map((g) => (
+          <optgroup key={g.group} label={g.group}>
+            {g.items.map((x) => (
+              <option key={x.value} value={x.value}>
+                {x.label}
+              </option>
             ))}
-          </NativeSelect>
-          <Textarea
-            label={tr('Nội dung báo cáo (mỗi dòng một nội dung)', 'Topics (one per line)')}
-            autosize
-            minRows={4}
-            {...form.getInputProps('topics')}
-            data-testid="request-topics"
-            required
-          />
-          <DateField
-            label={tr('Hạn nộp báo cáo', 'Deadline')}
-            {...form.valueProps('deadline')}
-            testid="request-deadline"
-            required
-          />
-          <Text size="xs" c="dimmed">
-            {tr(
-              'Kỳ báo cáo: từ đầu nhiệm kỳ của tổ chức được làm việc đến ngày gửi yêu cầu.',
-              'Period: from the start of the term to the day sent.',
-            )}
-          </Text>
-          <DialogFormEnd
-            name="request"
-            errors={form.errors}
-            error={run.error}
-            busy={run.busy}
-            onCancel={onClose}
-            submit={tr('Gửi yêu cầu', 'Send')}
-            submitTestid="request-send"
-          />
-        </Stack>
-      </form>
-    </Modal>
+          </optgroup>
+        ))}
+      </NativeSelect>
+      <StepText form={form} path="topics" testid="request-topics" minRows={4}>
+        {tr('Nội dung báo cáo (mỗi dòng một nội dung)', 'Topics (one per line)')}
+      </StepText>
+      <FormDate form={form} path="deadline" testid="request-deadline" required>
+        {tr('Hạn nộp báo cáo', 'Deadline')}
+      </FormDate>
+      <Text size="xs" c="dimmed">
+        {tr(
+          'Kỳ báo cáo: từ đầu nhiệm kỳ của tổ chức được làm việc đến ngày gửi yêu cầu.',
+          'Period: from the start of the term to the day sent.',
+        )}
+      </Text>
+    </FormDialog>
   );
 }
 
@@ -247,43 +226,42 @@ export function ReviewRequestPage({ id }: { id: string }) {
   const r = data;
   return (
     <Stack data-testid="review-request" data-state={r.state}>
-      <Anchor component={Link} to={`/review-requests?org=${r.orgId}`} size="sm">
-        ‹ {tr('Đoàn công tác', 'Working-group reviews')}
-      </Anchor>
-      <Card withBorder>
-        <Stack gap={6}>
-          <StateBadge r={r} />
-          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
-            {r.title}
-          </Title>
+      <RecordHead
+        back={`/review-requests?org=${r.orgId}`}
+        backLabel={tr('Đoàn công tác', 'Working-group reviews')}
+        badges={<StateBadge r={r} />}
+        title={r.title}
+      >
+        <Text size="sm">
+          {r.orgName} → <b>{r.targetOrgName}</b>
+        </Text>
+        <Text size="sm">
+          {tr('Kỳ báo cáo', 'Period')}: {fmt(r.periodFrom)} – {fmt(r.periodTo)} · {tr('gửi ngày', 'sent')}{' '}
+          {fmt(r.sentOn)} · {tr('hạn nộp', 'due')} <b>{fmt(r.deadline)}</b>
+        </Text>
+        {r.team.length > 0 && (
           <Text size="sm">
-            {r.orgName} → <b>{r.targetOrgName}</b>
+            {tr('Thành phần đoàn', 'Team')}: {r.team.map((m) => `${m.name} (${m.role})`).join('; ')}
           </Text>
-          <Text size="sm">
-            {tr('Kỳ báo cáo', 'Period')}: {fmt(r.periodFrom)} – {fmt(r.periodTo)} · {tr('gửi ngày', 'sent')}{' '}
-            {fmt(r.sentOn)} · {tr('hạn nộp', 'due')} <b>{fmt(r.deadline)}</b>
-          </Text>
-          {r.team.length > 0 && (
-            <Text size="sm">
-              {tr('Thành phần đoàn', 'Team')}: {r.team.map((m) => `${m.name} (${m.role})`).join('; ')}
-            </Text>
-          )}
-          <Title order={2} size="h5" mt="xs">
-            {tr('Nội dung đề nghị báo cáo', 'Topics')}
-          </Title>
-          <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="request-topics-list">
-            {r.topics.map((x, i) => (
-              <li key={i}>
-                <Text size="sm">{x}</Text>
-              </li>
-            ))}
-          </ol>
-        </Stack>
-      </Card>
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {tr('Báo cáo của', 'Report of')} {r.targetOrgName}
+        )}
+        <Title order={2} size="h5" mt="xs">
+          {tr('Nội dung đề nghị báo cáo', 'Topics')}
         </Title>
+        <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="request-topics-list">
+          {r.topics.map((x, i) => (
+            <li key={i}>
+              <Text size="sm">{x}</Text>
+            </li>
+          ))}
+        </ol>
+      </RecordHead>
+      <TitledCard
+        title={
+          <>
+            {tr('Báo cáo của', 'Report of')} {r.targetOrgName}
+          </>
+        }
+      >
         {r.report ? (
           <Text size="sm" data-testid="request-report">
             <Anchor component={Link} to={`/review-reports/${r.report.id}`}>
@@ -297,11 +275,8 @@ export function ReviewRequestPage({ id }: { id: string }) {
           </Text>
         )}
         {r.canSubmit && <SubmitForm r={r} onDone={reload} />}
-      </Card>
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {tr('Kết luận của đoàn', 'Conclusion')}
-        </Title>
+      </TitledCard>
+      <TitledCard title={tr('Kết luận của đoàn', 'Conclusion')}>
         {r.conclusionText ? (
           <Stack gap="xs" data-testid="request-conclusion">
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -352,7 +327,7 @@ export function ReviewRequestPage({ id }: { id: string }) {
           </Text>
         )}
         {r.canConclude && <ConcludeForm r={r} onDone={reload} />}
-      </Card>
+      </TitledCard>
     </Stack>
   );
 }
@@ -376,18 +351,16 @@ function SubmitForm({ r, onDone }: { r: Request; onDone: () => void }) {
           {...form.getInputProps('reportId')}
           required
           data-testid="submit-report"
-        >
-          <option value="">
-            {reports.loading
-              ? tr('Đang tải…', 'Loading…')
-              : tr('— chọn một báo cáo của đơn vị —', '— choose one of your reports —')}
-          </option>
-          {(reports.data ?? []).map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.title}
-            </option>
-          ))}
-        </NativeSelect>
+          data={[
+            {
+              value: '',
+              label: reports.loading
+                ? tr('Đang tải…', 'Loading…')
+                : tr('— chọn một báo cáo của đơn vị —', '— choose one of your reports —'),
+            },
+            ...reportOptions(reports.data),
+          ]}
+        />
         {reports.data?.length === 0 && (
           <Text size="sm">
             {tr('Đơn vị chưa có báo cáo nào:', 'No report yet:')}{' '}
@@ -396,13 +369,9 @@ function SubmitForm({ r, onDone }: { r: Request; onDone: () => void }) {
             </Anchor>
           </Text>
         )}
-        <FormProblem errors={form.errors} testid="submit-problem" />
-        <WriteError error={run.error} testid="submit-error" />
-        <Group>
-          <Button type="submit" loading={run.busy} data-testid="submit-save">
-            {tr('Nộp báo cáo', 'Submit')}
-          </Button>
-        </Group>
+        <FormEnd name="submit" form={form} write={run} submitTestid="submit-save">
+          {tr('Nộp báo cáo', 'Submit')}
+        </FormEnd>
       </Stack>
     </form>
   );
@@ -433,14 +402,9 @@ function ConcludeForm({ r, onDone }: { r: Request; onDone: () => void }) {
   return (
     <form onSubmit={save} noValidate>
       <Stack gap="xs" mt="sm" data-testid="conclude-form">
-        <Textarea
-          label={tr('Nội dung kết luận', 'Conclusion')}
-          autosize
-          minRows={4}
-          {...form.getInputProps('conclusionText')}
-          data-testid="conclude-text"
-          required
-        />
+        <StepText form={form} path="conclusionText" testid="conclude-text" minRows={4}>
+          {tr('Nội dung kết luận', 'Conclusion')}
+        </StepText>
         {form.values.shortcomings.map((_, i) => (
           <Card withBorder p="xs" key={i}>
             <Stack gap={4}>
@@ -456,12 +420,9 @@ function ConcludeForm({ r, onDone }: { r: Request; onDone: () => void }) {
                 required
                 data-testid="conclude-finding-remedy"
               />
-              <DateField
-                label={tr('Hạn khắc phục', 'Deadline')}
-                {...form.valueProps(`shortcomings.${i}.dueDate`)}
-                required
-                testid="conclude-finding-due"
-              />
+              <FormDate form={form} path={`shortcomings.${i}.dueDate`} required testid="conclude-finding-due">
+                {tr('Hạn khắc phục', 'Deadline')}
+              </FormDate>
             </Stack>
           </Card>
         ))}
@@ -502,13 +463,9 @@ function ConcludeForm({ r, onDone }: { r: Request; onDone: () => void }) {
             + {tr('Kiến nghị', 'Recommendation')}
           </Button>
         </Group>
-        <FormProblem errors={form.errors} testid="conclude-problem" />
-        <WriteError error={run.error} testid="conclude-error" />
-        <Group>
-          <Button type="submit" loading={run.busy} data-testid="conclude-save">
-            {tr('Ghi kết luận', 'Record the conclusion')}
-          </Button>
-        </Group>
+        <FormEnd name="conclude" form={form} write={run} submitTestid="conclude-save">
+          {tr('Ghi kết luận', 'Record the conclusion')}
+        </FormEnd>
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Button, Drawer, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Drawer, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { INDICATOR_GROUP_LABELS, INDICATOR_GROUPS } from '@quyche/core';
@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import { defaultPeriod, fmtNum, IndicatorCard, PeriodSelect } from './review.parts';
 import type { Evidence, Review, ReviewIndicator } from './review.parts';
 import { LoadState } from '../../app/ui/load-state';
+import { PageHeader } from '../../app/ui/page-header';
 
 /**
  * The review of a period (sơ kết, tổng kết): every figure counted from the record, beside the same period a year
@@ -49,17 +50,39 @@ export function ReviewPage() {
       else q.set(k, v);
     navigate(`/reviews?${q.toString()}`, true);
   };
+  // The pages that look at the same organization and period from another side.
+  const links = (org: string) => [
+    {
+      to: `/reviews/subordinates?org=${encodeURIComponent(org)}&period=${encodeURIComponent(period)}`,
+      testid: 'to-subordinates',
+      label: tr('Các tổ chức trực thuộc', 'Subordinate organizations'),
+    },
+    {
+      to:
+        `/reviews/briefing?org=${encodeURIComponent(org)}` +
+        `${/^\d{4}-[QH]\d$/.test(period) ? `&period=${encodeURIComponent(period)}` : ''}`,
+      testid: 'to-briefing',
+      label: tr('Giao ban các ban tham mưu', 'Briefing of the advisory units'),
+    },
+    {
+      to: `/review-requests?org=${encodeURIComponent(org)}`,
+      testid: 'to-review-requests',
+      label: tr('Đoàn công tác', 'Working groups'),
+    },
+  ];
   const previousLabel = r ? (l === 'vi' ? r.previousPeriod.label_vi : r.previousPeriod.label_en) : '';
   return (
     <Stack>
-      <Group justify="space-between" align="end" wrap="wrap">
-        <div>
-          <Title order={1} size="h2">
+      <PageHeader
+        title={
+          <>
             {tr('Sơ kết, tổng kết', 'Reviews')}
             {r ? ` — ${l === 'vi' ? r.period.label_vi : r.period.label_en}` : ''}
-          </Title>
-          {r && (
-            <Text size="sm" c="dimmed" data-testid="review-heading">
+          </>
+        }
+        sub={
+          r && (
+            <>
               {r.orgName} · {tr('từ', 'from')} {fmt(r.from)} {tr('đến', 'to')} {fmt(r.to)}
               {r.asOf < r.to ? ` · ${tr('số liệu đến ngày', 'figures as of')} ${fmt(r.asOf)}` : ''} ·{' '}
               {r.compared
@@ -68,45 +91,20 @@ export function ReviewPage() {
                     `chưa có kỳ trước để so sánh (tổ chức thành lập ngày ${fmt(r.orgSince)})`,
                     `no earlier period to compare (organization formed on ${fmt(r.orgSince)})`,
                   )}
-            </Text>
-          )}
-        </div>
-        <Group align="end" gap="xs" wrap="wrap">
-          <PeriodSelect value={period} onChange={(v) => go({ period: v })} l={l} />
-          {orgId && (
-            <Button
-              variant="light"
-              component={Link}
-              to={`/reviews/subordinates?org=${encodeURIComponent(orgId)}&period=${encodeURIComponent(period)}`}
-              data-testid="to-subordinates"
-            >
-              {tr('Các tổ chức trực thuộc', 'Subordinate organizations')}
+            </>
+          )
+        }
+        subTestid="review-heading"
+      >
+        <PeriodSelect value={period} onChange={(v) => go({ period: v })} l={l} />
+        {orgId &&
+          links(orgId).map((x) => (
+            <Button key={x.testid} variant="light" component={Link} to={x.to} data-testid={x.testid}>
+              {x.label}
             </Button>
-          )}
-          {orgId && (
-            <Button
-              variant="light"
-              component={Link}
-              to={
-                `/reviews/briefing?org=${encodeURIComponent(orgId)}` +
-                `${/^\d{4}-[QH]\d$/.test(period) ? `&period=${encodeURIComponent(period)}` : ''}`
-              }
-              data-testid="to-briefing"
-            >
-              {tr('Giao ban các ban tham mưu', 'Briefing of the advisory units')}
-            </Button>
-          )}
-          {orgId && (
-            <Button
-              variant="light"
-              component={Link}
-              to={`/review-requests?org=${encodeURIComponent(orgId)}`}
-              data-testid="to-review-requests"
-            >
-              {tr('Đoàn công tác', 'Working groups')}
-            </Button>
-          )}
-          {mayWrite && orgId && (
+          ))}
+        {mayWrite && orgId && (
+          <>
             <Button
               onClick={() => void draft.run(() => api<{ id: string }>('POST', '/review-reports', { orgId, period }))}
               loading={draft.busy}
@@ -114,8 +112,6 @@ export function ReviewPage() {
             >
               {tr('Dự thảo báo cáo sơ kết', 'Draft the review report')}
             </Button>
-          )}
-          {mayWrite && orgId && (
             <Button
               variant="light"
               onClick={() =>
@@ -126,12 +122,12 @@ export function ReviewPage() {
             >
               {tr('Báo cáo thực hiện Quy chế làm việc', 'Report on the working regulation')}
             </Button>
-          )}
-          <Button variant="default" onClick={() => window.print()}>
-            {tr('In', 'Print')}
-          </Button>
-        </Group>
-      </Group>
+          </>
+        )}
+        <Button variant="default" onClick={() => window.print()}>
+          {tr('In', 'Print')}
+        </Button>
+      </PageHeader>
       <WriteError error={draft.error} testid="draft-error" onClose={() => draft.setError(null)} />
       <LoadState error={error} loading={loading && !r} />
       {(reports.data ?? []).length > 0 && (

@@ -1,4 +1,7 @@
-import { Anchor, Badge, Card, Group, Select, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Select, Text, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from '../../app/router';
+import { useTaskAccess } from '../task/task.parts';
 import { changeIsBetter, changeOf, INDICATOR_BY_CODE, periodsOfYear, todayInVietnam } from '@quyche/core';
 import type { EvidenceSchema, ReviewSchema, SubordinatesReviewSchema } from '@quyche/core';
 import type { z } from 'zod';
@@ -50,6 +53,31 @@ export function PeriodSelect({ value, onChange, l }: { value: string; onChange: 
       data-testid="review-period"
       comboboxProps={{ withinPortal: true }}
     />
+  );
+}
+
+/** The organization a review page is about (`?org=`, else the account's own) and whether the account writes there. */
+export function useReviewOrg() {
+  const { query } = useLocation();
+  const { home, me } = useTaskAccess();
+  const mayWrite = !!me?.grants.some((g) => g.role === 'admin' || g.role === 'clerk');
+  return { query, orgId: query.get('org') ?? home, mayWrite };
+}
+
+/** The organization's review reports as the options of a select. */
+export const reportOptions = (reports: { id: string; title: string }[] | undefined) =>
+  (reports ?? []).map((r) => ({ value: r.id, label: r.title }));
+
+/** The way back from a view of the organization's period to its review of that period. */
+export function ReviewLink({ orgId, period, children }: { orgId: string; period: string; children: ReactNode }) {
+  return (
+    <Button
+      variant="light"
+      component={Link}
+      to={`/reviews?org=${encodeURIComponent(orgId)}&period=${encodeURIComponent(period)}`}
+    >
+      {children}
+    </Button>
   );
 }
 

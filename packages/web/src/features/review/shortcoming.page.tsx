@@ -4,30 +4,30 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   NativeSelect,
   SegmentedControl,
   Stack,
   Text,
   Textarea,
-  Title,
 } from '@mantine/core';
 import { useState } from 'react';
 import { CreateShortcomingSchema, FixShortcomingSchema, standingLabel, todayInVietnam } from '@quyche/core';
 import type { ReviewReportListSchema, ShortcomingSchema } from '@quyche/core';
 import type { z } from 'zod';
 import { api, useApi } from '../../app/api';
-import { ErrorView } from '../../app/ui/error-view';
 import { fmt } from '../../app/ui/dates';
-import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
-import { Link, useLocation } from '../../app/router';
+import { Link } from '../../app/router';
 import { useRun } from '../../app/ui/use-run';
-import { DateField } from '../../app/ui/date-field';
+import { FormDate } from '../../app/ui/date-field';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
-import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
-import { DialogFormEnd } from '../../app/ui/dialog-form-end';
+import { groupedLeads, useTaskOrg } from '../task/task.parts';
+import { StepText } from '../task/step-form';
+import { LoadState } from '../../app/ui/load-state';
+import { PageHeader } from '../../app/ui/page-header';
+import { reportOptions, useReviewOrg } from './review.parts';
+import { FormDialog } from '../../app/ui/form-dialog';
 
 type Shortcoming = z.infer<typeof ShortcomingSchema>;
 
@@ -38,39 +38,31 @@ type Shortcoming = z.infer<typeof ShortcomingSchema>;
 export function ShortcomingPage() {
   const [l, tr] = useTr();
   const namedOn = tr('nêu ngày', 'named on');
-  const { query } = useLocation();
-  const { home, me } = useTaskAccess();
-  const orgId = query.get('org') ?? home;
+  const { orgId, mayWrite } = useReviewOrg();
   const [state, setState] = useState<'open' | 'fixed' | 'all'>('open');
   const list = useApi<Shortcoming[]>(
     orgId ? `/shortcomings?orgId=${encodeURIComponent(orgId)}${state === 'all' ? '' : `&state=${state}`}` : null,
   );
   const [adding, setAdding] = useState(false);
   const [fixing, setFixing] = useState<Shortcoming | null>(null);
-  const mayWrite = !!me?.grants.some((g) => g.role === 'admin' || g.role === 'clerk');
   useTitle(tr('Hạn chế, khuyết điểm', 'Shortcomings'));
   const today = todayInVietnam();
   return (
     <Stack>
-      <Group justify="space-between" align="end" wrap="wrap">
-        <div>
-          <Title order={1} size="h2">
-            {tr('Sổ theo dõi hạn chế, khuyết điểm', 'Register of shortcomings')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {tr(
-              'Hạn chế nêu tại sơ kết, tổng kết và kết luận kiểm tra; chuyển sang các kỳ sau cho đến khi khắc phục, ' +
-                'có minh chứng.',
-              'Named in reviews and inspections; carried over until fixed, with evidence.',
-            )}
-          </Text>
-        </div>
+      <PageHeader
+        title={tr('Sổ theo dõi hạn chế, khuyết điểm', 'Register of shortcomings')}
+        sub={tr(
+          'Hạn chế nêu tại sơ kết, tổng kết và kết luận kiểm tra; chuyển sang các kỳ sau cho đến khi khắc phục, ' +
+            'có minh chứng.',
+          'Named in reviews and inspections; carried over until fixed, with evidence.',
+        )}
+      >
         {mayWrite && orgId && (
           <Button onClick={() => setAdding(true)} data-testid="shortcoming-add">
             {tr('Ghi hạn chế', 'Add a shortcoming')}
           </Button>
         )}
-      </Group>
+      </PageHeader>
       <SegmentedControl
         value={state}
         onChange={(v) => setState(v as typeof state)}
@@ -82,9 +74,9 @@ export function ShortcomingPage() {
         w="fit-content"
         data-testid="shortcoming-filter"
       />
-      {list.error && <ErrorView error={list.error} />}
-      {list.loading && !list.data && <Loading />}
-      {list.data?.length === 0 && <Text c="dimmed">{tr('Không có hạn chế nào.', 'None.')}</Text>}
+      <LoadState error={list.error} loading={list.loading && !list.data} empty={list.data?.length === 0}>
+        {tr('Không có hạn chế nào.', 'None.')}
+      </LoadState>
       {list.data?.map((s) => (
         <Card key={s.id} withBorder p="sm" data-testid="shortcoming" data-state={s.state}>
           <Group justify="space-between" align="start" wrap="wrap" gap="xs">
@@ -165,37 +157,29 @@ function FixDialog({ s, onClose, onDone }: { s: Shortcoming; onClose: () => void
     (body) => void run.run(() => api<Shortcoming>('POST', `/shortcomings/${s.id}/fix`, body)),
   );
   return (
-    <Modal opened onClose={onClose} title={<b>{tr('Ghi nhận đã khắc phục', 'Mark as fixed')}</b>}>
-      <form onSubmit={save} noValidate data-testid="fix-form">
-        <Stack>
-          <Text size="sm">{s.text}</Text>
-          <DateField
-            label={tr('Ngày khắc phục', 'Fixed on')}
-            {...form.valueProps('fixedOn')}
-            testid="fix-date"
-            required
-          />
-          <Textarea
-            label={tr('Minh chứng khắc phục', 'Evidence')}
-            description={tr('Văn bản, số liệu chứng minh đã khắc phục', 'Documents or figures that show the remedy')}
-            required
-            autosize
-            minRows={3}
-            {...form.getInputProps('evidence')}
-            data-testid="fix-evidence"
-          />
-          <DialogFormEnd
-            name="fix"
-            errors={form.errors}
-            error={run.error}
-            busy={run.busy}
-            onCancel={onClose}
-            submit={tr('Lưu', 'Save')}
-            submitTestid="fix-save"
-          />
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      onClose={onClose}
+      title={tr('Ghi nhận đã khắc phục', 'Mark as fixed')}
+      name="fix"
+      onSubmit={save}
+      form={form}
+      run={run}
+      submit={tr('Lưu', 'Save')}
+    >
+      <Text size="sm">{s.text}</Text>
+      <FormDate form={form} path="fixedOn" testid="fix-date" required>
+        {tr('Ngày khắc phục', 'Fixed on')}
+      </FormDate>
+      <Textarea
+        label={tr('Minh chứng khắc phục', 'Evidence')}
+        description={tr('Văn bản, số liệu chứng minh đã khắc phục', 'Documents or figures that show the remedy')}
+        required
+        autosize
+        minRows={3}
+        {...form.getInputProps('evidence')}
+        data-testid="fix-evidence"
+      />
+    </FormDialog>
   );
 }
 
@@ -235,74 +219,49 @@ function AddDialog({
   const run = useRun<Shortcoming>(onDone);
   const submit = form.submitBody((body) => void run.run(() => api<Shortcoming>('POST', '/shortcomings', body)));
   return (
-    <Modal opened onClose={onClose} size="lg" title={<b>{tr('Ghi hạn chế, khuyết điểm', 'Add a shortcoming')}</b>}>
-      <form onSubmit={submit} noValidate data-testid="add-form">
-        <Stack>
-          <Textarea
-            label={tr('Hạn chế, khuyết điểm', 'Shortcoming')}
-            required
-            autosize
-            minRows={2}
-            {...form.getInputProps('text')}
-            data-testid="add-text"
-          />
-          <Textarea
-            label={tr('Biện pháp khắc phục', 'Remedy')}
-            required
-            autosize
-            minRows={2}
-            {...form.getInputProps('remedy')}
-            data-testid="add-remedy"
-          />
-          <NativeSelect
-            label={tr('Đơn vị chủ trì khắc phục', 'Lead')}
-            required
-            {...form.getInputProps('lead')}
-            data-testid="add-lead"
-          >
-            <option value="">{org ? tr('— chọn một đơn vị —', '— choose one —') : tr('Đang tải…', 'Loading…')}</option>
-            {groupedLeads(leads, l).map((g) => (
-              <optgroup key={g.group} label={g.group}>
-                {g.items.map((x) => (
-                  <option key={x.value} value={x.value}>
-                    {x.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </NativeSelect>
-          <Group wrap="wrap" align="start">
-            <DateField
-              label={tr('Ngày nêu', 'Named on')}
-              {...form.valueProps('identifiedOn')}
-              testid="add-identified"
-              required
-            />
-            <DateField label={tr('Hạn khắc phục', 'Due')} {...form.valueProps('dueDate')} testid="add-due" required />
-          </Group>
-          <NativeSelect
-            label={tr('Nêu tại', 'Named in')}
-            {...form.getInputProps('reviewReportId')}
-            data-testid="add-source"
-          >
-            <option value="">{tr('(ghi trực tiếp vào sổ)', '(entered directly)')}</option>
-            {(reports.data ?? []).map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-          </NativeSelect>
-          <DialogFormEnd
-            name="add"
-            errors={form.errors}
-            error={run.error}
-            busy={run.busy}
-            onCancel={onClose}
-            submit={tr('Lưu', 'Save')}
-            submitTestid="add-save"
-          />
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      onClose={onClose}
+      size="lg"
+      title={tr('Ghi hạn chế, khuyết điểm', 'Add a shortcoming')}
+      name="add"
+      onSubmit={submit}
+      form={form}
+      run={run}
+      submit={tr('Lưu', 'Save')}
+    >
+      <StepText form={form} path="text" testid="add-text">
+        {tr('Hạn chế, khuyết điểm', 'Shortcoming')}
+      </StepText>
+      <StepText form={form} path="remedy" testid="add-remedy">
+        {tr('Biện pháp khắc phục', 'Remedy')}
+      </StepText>
+      <NativeSelect
+        label={tr('Đơn vị chủ trì khắc phục', 'Lead')}
+        required
+        {...form.getInputProps('lead')}
+        data-testid="add-lead"
+        data={[
+          { value: '', label: org ? tr('— chọn một đơn vị —', '— choose one —') : tr('Đang tải…', 'Loading…') },
+          ...groupedLeads(leads, l),
+        ]}
+      />
+      <Group wrap="wrap" align="start">
+        <FormDate form={form} path="identifiedOn" testid="add-identified" required>
+          {tr('Ngày nêu', 'Named on')}
+        </FormDate>
+        <FormDate form={form} path="dueDate" testid="add-due" required>
+          {tr('Hạn khắc phục', 'Due')}
+        </FormDate>
+      </Group>
+      <NativeSelect
+        label={tr('Nêu tại', 'Named in')}
+        {...form.getInputProps('reviewReportId')}
+        data-testid="add-source"
+        data={[
+          { value: '', label: tr('(ghi trực tiếp vào sổ)', '(entered directly)') },
+          ...reportOptions(reports.data),
+        ]}
+      />
+    </FormDialog>
   );
 }

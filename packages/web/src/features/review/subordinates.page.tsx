@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Stack, Switch, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
@@ -6,7 +6,8 @@ import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
 import { useTr } from '../../app/ui/i18n';
 import { useTaskAccess } from '../task/task.parts';
-import { defaultPeriod, fmtNum, PeriodSelect } from './review.parts';
+import { defaultPeriod, fmtNum, PeriodSelect, ReviewLink } from './review.parts';
+import { PageHeader } from '../../app/ui/page-header';
 import type { SubordinatesReview } from './review.parts';
 import { LoadState } from '../../app/ui/load-state';
 
@@ -36,42 +37,39 @@ export function SubordinatesPage() {
   const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
   return (
     <Stack>
-      <Group justify="space-between" align="end" wrap="wrap">
-        <div>
-          <Title order={1} size="h2">
+      <PageHeader
+        title={
+          <>
             {tr('Các tổ chức trực thuộc', 'Subordinate organizations')}
             {s ? ` — ${l === 'vi' ? s.period.label_vi : s.period.label_en}` : ''}
-          </Title>
-          {s && (
-            <Text size="sm" c="dimmed">
+          </>
+        }
+        sub={
+          s && (
+            <>
               {tr('từ', 'from')} {fmt(s.from)} {tr('đến', 'to')} {fmt(s.to)} · {fmtNum(s.rows.length, l)}{' '}
               {tr('tổ chức', 'organizations')} · {fmtNum(s.rows.filter((r) => r.flag_vi).length, l)}{' '}
               {tr('cần chú ý', 'flagged')}
-            </Text>
-          )}
-        </div>
-        <Group align="end" gap="xs" wrap="wrap">
-          <PeriodSelect
-            value={period}
-            onChange={(v) =>
-              navigate(
-                `/reviews/subordinates?org=${encodeURIComponent(orgId ?? '')}&period=${encodeURIComponent(v)}`,
-                true,
-              )
-            }
-            l={l}
-          />
-          {orgId && (
-            <Button
-              variant="light"
-              component={Link}
-              to={`/reviews?org=${encodeURIComponent(orgId)}&period=${encodeURIComponent(period)}`}
-            >
-              {tr('Sơ kết của cấp mình', 'Own review')}
-            </Button>
-          )}
-        </Group>
-      </Group>
+            </>
+          )
+        }
+      >
+        <PeriodSelect
+          value={period}
+          onChange={(v) =>
+            navigate(
+              `/reviews/subordinates?org=${encodeURIComponent(orgId ?? '')}&period=${encodeURIComponent(v)}`,
+              true,
+            )
+          }
+          l={l}
+        />
+        {orgId && (
+          <ReviewLink orgId={orgId} period={period}>
+            {tr('Sơ kết của cấp mình', 'Own review')}
+          </ReviewLink>
+        )}
+      </PageHeader>
       <Switch
         label={tr('Chỉ các tổ chức cần chú ý', 'Flagged only')}
         checked={flaggedOnly}

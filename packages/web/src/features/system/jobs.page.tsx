@@ -1,10 +1,12 @@
-import { Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, ApiError, useApi } from '../../app/api';
 import type { Me } from '../../app/session';
 import { fmtDateTime } from '../../app/ui/dates';
 import { useTr } from '../../app/ui/i18n';
+import { FigureGrid } from '../../app/ui/figure-grid';
 import { LoadState } from '../../app/ui/load-state';
+import { PageHead } from '../../app/ui/shared-page-head';
 import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
 import { useRun } from '../../app/ui/use-run';
 import { useTitle } from '../../app/ui/use-title';
@@ -55,40 +57,27 @@ export function JobsPage({ me }: { me: Me }) {
   if (!admin || error) return <LoadState error={admin ? error : NOT_ADMIN} loading={false} />;
   const counts = data
     ? [
-        { key: 'queued', label: tr('Đang chờ', 'Queued'), value: data.counts.queued, color: 'blue' },
-        { key: 'running', label: tr('Đang chạy', 'Running'), value: data.counts.running, color: 'blue' },
-        { key: 'done', label: tr('Đã xong', 'Done'), value: data.counts.done, color: 'green' },
+        { key: 'queued', label: tr('Đang chờ', 'Queued'), value: data.counts.queued },
+        { key: 'running', label: tr('Đang chạy', 'Running'), value: data.counts.running },
+        { key: 'done', label: tr('Đã xong', 'Done'), value: data.counts.done },
+        // Only a failure is a figure to act on.
         { key: 'failed', label: tr('Thất bại', 'Failed'), value: data.counts.failed, color: 'red' },
       ]
     : [];
   return (
     <Stack data-testid="jobs-page">
-      <Title order={1} size="h2">
-        {tr('Công việc nền', 'Background jobs')}
-      </Title>
-      <Text size="sm" c="dimmed">
+      <PageHead title={tr('Công việc nền', 'Background jobs')}>
         {tr(
           'Các việc máy chủ tự chạy: nhắc hạn, tổng hợp hằng tuần, sao lưu định kỳ. Việc thất bại được chạy lại ' +
             'sau khi khắc phục nguyên nhân.',
           'What the server runs by itself: reminders, the weekly digest, scheduled backups. A failed job is run ' +
             'again once its cause is fixed.',
         )}
-      </Text>
+      </PageHead>
       <LoadState error={undefined} loading={loading && !data} />
       {data && (
         <>
-          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" data-testid="job-counts">
-            {counts.map((c) => (
-              <Card key={c.key} withBorder p="sm" data-testid={`job-count-${c.key}`} data-value={c.value}>
-                <Text size="xs" c="dimmed">
-                  {c.label}
-                </Text>
-                <Text fz={32} fw={800} lh={1.1} c={c.value > 0 && c.key === 'failed' ? `${c.color}.8` : undefined}>
-                  {c.value}
-                </Text>
-              </Card>
-            ))}
-          </SimpleGrid>
+          <FigureGrid figures={counts} cols={{ base: 2, sm: 4 }} testid="job-counts" prefix="job-count" />
           <Title order={2} size="h4">
             {tr('Công việc thất bại', 'Failed jobs')}
           </Title>
@@ -110,14 +99,15 @@ export function JobsPage({ me }: { me: Me }) {
             >
               {data.failed.map((j) => (
                 <Row key={j.id} data-testid="job-row" data-id={j.id} data-kind={j.kind}>
-                  <RowMain>
-                    <Text fw={600} size="sm" data-testid="job-label">
-                      {j.label}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {tr('Tạo lúc', 'Created')} {fmtDateTime(j.createdAt)}
-                    </Text>
-                  </RowMain>
+                  <RowMain
+                    title={j.label}
+                    testid="job-label"
+                    sub={
+                      <>
+                        {tr('Tạo lúc', 'Created')} {fmtDateTime(j.createdAt)}
+                      </>
+                    }
+                  />
                   <div data-testid="job-attempts">
                     <RowKey>{tr('Số lần chạy', 'Attempts')}: </RowKey>
                     {j.attempts}

@@ -16,11 +16,10 @@ export function StepForm({
   testid,
   onSubmit,
   title,
-  errors,
-  error,
+  form,
+  run,
   errorTestid,
-  onCloseError,
-  busy,
+  closable,
   submitLabel,
   submitTestid,
   color,
@@ -30,11 +29,12 @@ export function StepForm({
   testid: string;
   onSubmit: (e?: FormEvent<HTMLFormElement>) => void;
   title?: ReactNode;
-  errors: Record<string, ReactNode>;
-  error: ApiError | null;
+  /** The step's useSchemaForm and useRun: what they refuse shows above the button, which waits on the write. */
+  form: { errors: Record<string, ReactNode> };
+  run: { error: ApiError | null; busy: boolean; setError: (e: null) => void };
   errorTestid: string;
-  onCloseError?: () => void;
-  busy: boolean;
+  /** Whether the server's refusal can be closed. */
+  closable?: boolean;
   submitLabel: ReactNode;
   submitTestid: string;
   color?: string;
@@ -51,10 +51,14 @@ export function StepForm({
             </Title>
           )}
           {children}
-          <FormProblem errors={errors} testid={`${testid}-problem`} />
-          <WriteError error={error} testid={errorTestid} onClose={onCloseError} />
+          <FormProblem errors={form.errors} testid={`${testid}-problem`} />
+          <WriteError
+            error={run.error}
+            testid={errorTestid}
+            onClose={closable ? () => run.setError(null) : undefined}
+          />
           <Group>
-            <Button type="submit" loading={busy} color={color} data-testid={submitTestid}>
+            <Button type="submit" loading={run.busy} color={color} data-testid={submitTestid}>
               {submitLabel}
             </Button>
           </Group>
@@ -64,25 +68,28 @@ export function StepForm({
   );
 }
 
-/** The long text of a step's form (what was done, a reason, an answer), bound to `path` of its schema form. */
+/**
+ * The long text of a step's form (what was done, a reason, an answer), bound to `path` of its schema form; its label
+ * is its content: `<StepText form={form} path="note" testid="…">Lý do</StepText>`.
+ */
 export function StepText<V extends Record<string, unknown>>({
   form,
   path,
-  label,
+  children,
   testid,
   minRows = 2,
   required = true,
 }: {
   form: SchemaForm<V, z.ZodType>;
   path: keyof V & string;
-  label: string;
+  children: ReactNode;
   testid: string;
   minRows?: number;
   required?: boolean;
 }) {
   return (
     <Textarea
-      label={label}
+      label={children}
       {...form.getInputProps(path)}
       autosize
       minRows={minRows}

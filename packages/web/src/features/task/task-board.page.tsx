@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Card, Group, Menu, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Menu, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { TASK_TRANSITIONS, TaskTransitionSchema } from '@quyche/core';
 import type { TaskState } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
+import { StepText } from './step-form';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
@@ -108,14 +109,9 @@ export function TaskBoardPage() {
               <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                 {asking.t.title}
               </Text>
-              <Textarea
-                label={noteLabel}
-                {...form.getInputProps('note')}
-                required
-                autosize
-                minRows={2}
-                data-testid="board-note"
-              />
+              <StepText form={form} path="note" testid="board-note">
+                {noteLabel}
+              </StepText>
               <Group>
                 <Button
                   color={asking.to === 'cancelled' ? 'red' : undefined}

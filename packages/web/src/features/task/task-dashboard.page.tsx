@@ -2,6 +2,10 @@ import { versionLabelVi } from '@quyche/core';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useApi } from '../../app/api';
 import { CardTable } from '../../app/ui/card-table';
+import { FigureGrid } from '../../app/ui/figure-grid';
+import type { Figure } from '../../app/ui/figure-grid';
+import { SectionCard, TitledCard } from '../../app/ui/shared-section-card';
+import { PageHeader } from '../../app/ui/page-header';
 import { AsOfPicker } from '../../app/ui/as-of-picker';
 import { ErrorView } from '../../app/ui/error-view';
 import { fmt } from '../../app/ui/dates';
@@ -31,7 +35,7 @@ export function TaskDashboardPage() {
   const d = dash.data;
   const year = asOf.slice(0, 4);
   const list = (p: Record<string, string>) => `/tasks${qs({ ...p, asOf: query.get('asOf') })}`;
-  const totals = d
+  const totals: Figure[] = d
     ? [
         {
           key: 'open',
@@ -47,7 +51,7 @@ export function TaskDashboardPage() {
           to: list({ state: 'overdue' }),
           color: 'red',
         },
-        { key: 'dueSoon', label: tr('Sắp đến hạn', 'Due soon'), value: d.totals.dueSoon, to: null, color: 'orange' },
+        { key: 'dueSoon', label: tr('Sắp đến hạn', 'Due soon'), value: d.totals.dueSoon, color: 'orange' },
         {
           key: 'draft',
           label: tr('Dự thảo, chưa đủ 6 rõ', 'Drafts'),
@@ -66,42 +70,15 @@ export function TaskDashboardPage() {
     : [];
   return (
     <Stack>
-      <Group justify="space-between" align="end" wrap="wrap">
-        <div>
-          <Title order={1} size="h2">
-            {tr('Theo dõi nhiệm vụ', 'Task follow-up')}
-          </Title>
-          {org && (
-            <Text size="sm" c="dimmed">
-              {org.name}
-            </Text>
-          )}
-        </div>
+      <PageHeader title={tr('Theo dõi nhiệm vụ', 'Task follow-up')} sub={org?.name}>
         <AsOfPicker value={asOf} onChange={(v) => navigate(`/tasks/dashboard?asOf=${v}`, true)} />
-      </Group>
+      </PageHeader>
       <TaskNav />
       {dash.error && <ErrorView error={dash.error} />}
       {dash.loading && !d && <Loading />}
       {d && (
         <>
-          <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="xs" data-testid="dash-totals">
-            {totals.map((x) => (
-              <Card key={x.key} withBorder p="sm" data-testid={`dash-total-${x.key}`} data-value={x.value}>
-                <Text size="xs" c="dimmed">
-                  {x.label}
-                </Text>
-                <Text fz={32} fw={800} c={x.value > 0 ? `${x.color}.8` : undefined} lh={1.1}>
-                  {x.to ? (
-                    <Anchor component={Link} to={x.to} inherit c="inherit" underline="hover">
-                      {x.value}
-                    </Anchor>
-                  ) : (
-                    x.value
-                  )}
-                </Text>
-              </Card>
-            ))}
-          </SimpleGrid>
+          <FigureGrid figures={totals} cols={{ base: 2, sm: 3, md: 5 }} testid="dash-totals" prefix="dash-total" />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
             <ChartCard
               title={tr('Quá hạn theo đơn vị chủ trì', 'Overdue by lead unit')}
@@ -126,72 +103,71 @@ export function TaskDashboardPage() {
           </SimpleGrid>
           <CompletionCard d={d} />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-            <Card withBorder data-testid="bottleneck-overdue">
-              <Title order={2} size="h4" mb="xs">
-                {tr('Quá hạn lâu nhất', 'Longest overdue')}
-              </Title>
-              {d.bottlenecks.longestOverdue.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {tr('Không có', 'None')}
-                </Text>
-              )}
-              <Stack gap={6}>
-                {d.bottlenecks.longestOverdue.map((b) => (
-                  <div key={b.taskId} data-testid="bottleneck-overdue-item">
-                    <Anchor
-                      component={Link}
-                      to={`/tasks/${b.taskId}`}
-                      size="sm"
-                      fw={600}
-                      style={{ overflowWrap: 'anywhere' }}
-                    >
-                      {b.title}
-                    </Anchor>
-                    <Text size="xs" c="red.8">
-                      {b.leadName ? `${b.leadName} · ` : ''}
-                      {tr('hạn', 'due')} {fmt(b.due)} ·{' '}
-                      {l === 'vi' ? `quá hạn ${b.daysOverdue} ngày` : `${b.daysOverdue} days overdue`}
-                    </Text>
-                  </div>
-                ))}
-              </Stack>
-            </Card>
-            <Card withBorder data-testid="bottleneck-extended">
-              <Title order={2} size="h4" mb="xs">
-                {tr('Gia hạn nhiều nhất', 'Most extended')}
-              </Title>
-              {d.bottlenecks.mostExtended.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {tr('Không có', 'None')}
-                </Text>
-              )}
-              <Stack gap={6}>
-                {d.bottlenecks.mostExtended.map((b) => (
-                  <div key={b.taskId} data-testid="bottleneck-extended-item">
-                    <Anchor
-                      component={Link}
-                      to={`/tasks/${b.taskId}`}
-                      size="sm"
-                      fw={600}
-                      style={{ overflowWrap: 'anywhere' }}
-                    >
-                      {b.title}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {b.leadName ? `${b.leadName} · ` : ''}
-                      {l === 'vi'
-                        ? `gia hạn ${b.extensions} lần`
-                        : `extended ${b.extensions} time${b.extensions === 1 ? '' : 's'}`}
-                    </Text>
-                  </div>
-                ))}
-              </Stack>
-            </Card>
+            <BottleneckCard
+              title={tr('Quá hạn lâu nhất', 'Longest overdue')}
+              testid="bottleneck-overdue"
+              c="red.8"
+              items={d.bottlenecks.longestOverdue.map((b) => ({
+                ...b,
+                note:
+                  `${tr('hạn', 'due')} ${fmt(b.due)} · ` +
+                  (l === 'vi' ? `quá hạn ${b.daysOverdue} ngày` : `${b.daysOverdue} days overdue`),
+              }))}
+            />
+            <BottleneckCard
+              title={tr('Gia hạn nhiều nhất', 'Most extended')}
+              testid="bottleneck-extended"
+              c="dimmed"
+              items={d.bottlenecks.mostExtended.map((b) => ({
+                ...b,
+                note:
+                  l === 'vi'
+                    ? `gia hạn ${b.extensions} lần`
+                    : `extended ${b.extensions} time${b.extensions === 1 ? '' : 's'}`,
+              }))}
+            />
           </SimpleGrid>
         </>
       )}
       <CoverageCard state={cov} />
     </Stack>
+  );
+}
+
+/** Tasks that hold the work up, each a link to its page with its lead and why it is listed (`note`). */
+function BottleneckCard({
+  title,
+  testid,
+  c,
+  items,
+}: {
+  title: string;
+  testid: string;
+  c: string;
+  items: { taskId: string; title: string; leadName: string | null; note: string }[];
+}) {
+  const [, tr] = useTr();
+  return (
+    <TitledCard title={title} testid={testid}>
+      {items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {tr('Không có', 'None')}
+        </Text>
+      )}
+      <Stack gap={6}>
+        {items.map((b) => (
+          <div key={b.taskId} data-testid={`${testid}-item`}>
+            <Anchor component={Link} to={`/tasks/${b.taskId}`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {b.title}
+            </Anchor>
+            <Text size="xs" c={c}>
+              {b.leadName ? `${b.leadName} · ` : ''}
+              {b.note}
+            </Text>
+          </div>
+        ))}
+      </Stack>
+    </TitledCard>
   );
 }
 
@@ -212,10 +188,7 @@ function ChartCard({
 }) {
   const option = useChartOption({ rows, color, seriesName }, (m, x) => m.countBars(x.rows, x.color, x.seriesName));
   return (
-    <Card withBorder data-testid={`${testid}-card`}>
-      <Title order={2} size="h4" mb="xs">
-        {title}
-      </Title>
+    <TitledCard title={title} testid={`${testid}-card`}>
       {rows.length === 0 ? (
         <Text size="sm" c="green.8">
           {empty}
@@ -241,7 +214,7 @@ function ChartCard({
           </Stack>
         </>
       )}
-    </Card>
+    </TitledCard>
   );
 }
 
@@ -303,133 +276,124 @@ function CoverageCard({ state }: { state: ReturnType<typeof useApi<Coverage>> })
     (c?.findings ?? []).filter((f) => f.kind === 'load').flatMap((f) => f.people.map((p) => p.id)),
   );
   return (
-    <Card withBorder data-testid="coverage">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {tr('Bao quát trách nhiệm', 'Coverage of responsibilities')}
-        </Title>
-        {state.loading && !c && <Loading />}
-        {state.error && <ErrorView error={state.error} />}
-        {c && (
-          <>
-            <Text size="sm" c="dimmed">
-              {l === 'vi'
-                ? `${c.counts.fields} lĩnh vực, ${c.counts.members} Ủy viên Ban Thường vụ, ${c.counts.duties} nhiệm ` +
-                  `vụ thường xuyên, tại ngày ${fmt(c.asOf)}`
-                : `${c.counts.fields} fields, ${c.counts.members} BTV members, ${c.counts.duties} standing duties, ` +
-                  `as of ${fmt(c.asOf)}`}
-              {c.regulation && (
-                <>
-                  {' · '}
-                  <Anchor component={Link} to={`/regulations/${c.regulation.regulationId}`} size="sm">
-                    {tr('theo quy chế', 'under the regulation')}, {versionLabelVi(c.regulation.expression)}
-                  </Anchor>
-                </>
-              )}
-            </Text>
-            {c.findings.length === 0 && (
-              <Text size="sm" c="green.8">
-                {tr('Không có khoảng trống, chồng chéo hay quá tải', 'No gaps, overlaps or overload')}
-              </Text>
+    <SectionCard title={tr('Bao quát trách nhiệm', 'Coverage of responsibilities')} testid="coverage">
+      {state.loading && !c && <Loading />}
+      {state.error && <ErrorView error={state.error} />}
+      {c && (
+        <>
+          <Text size="sm" c="dimmed">
+            {l === 'vi'
+              ? `${c.counts.fields} lĩnh vực, ${c.counts.members} Ủy viên Ban Thường vụ, ${c.counts.duties} nhiệm ` +
+                `vụ thường xuyên, tại ngày ${fmt(c.asOf)}`
+              : `${c.counts.fields} fields, ${c.counts.members} BTV members, ${c.counts.duties} standing duties, ` +
+                `as of ${fmt(c.asOf)}`}
+            {c.regulation && (
+              <>
+                {' · '}
+                <Anchor component={Link} to={`/regulations/${c.regulation.regulationId}`} size="sm">
+                  {tr('theo quy chế', 'under the regulation')}, {versionLabelVi(c.regulation.expression)}
+                </Anchor>
+              </>
             )}
-            <Stack gap="xs">
-              {c.findings.map((f, i) => {
-                const k = FINDING_KINDS[f.kind] ?? { vi: f.kind, en: f.kind, color: 'gray' };
-                return (
-                  <Group
-                    key={i}
-                    gap="xs"
-                    wrap="nowrap"
-                    align="start"
-                    data-testid="coverage-finding"
-                    data-kind={f.kind}
-                    data-code={f.code}
-                    data-subject={f.subject}
+          </Text>
+          {c.findings.length === 0 && (
+            <Text size="sm" c="green.8">
+              {tr('Không có khoảng trống, chồng chéo hay quá tải', 'No gaps, overlaps or overload')}
+            </Text>
+          )}
+          <Stack gap="xs">
+            {c.findings.map((f, i) => {
+              const k = FINDING_KINDS[f.kind] ?? { vi: f.kind, en: f.kind, color: 'gray' };
+              return (
+                <Group
+                  key={i}
+                  gap="xs"
+                  wrap="nowrap"
+                  align="start"
+                  data-testid="coverage-finding"
+                  data-kind={f.kind}
+                  data-code={f.code}
+                  data-subject={f.subject}
+                >
+                  <Badge color={k.color} miw={110} style={{ flex: 'none' }}>
+                    {k[l]}
+                  </Badge>
+                  <div style={{ minWidth: 0 }}>
+                    <Text size="sm" fw={700} style={{ overflowWrap: 'anywhere' }}>
+                      {f.subject}
+                    </Text>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="coverage-message">
+                      {f.message_vi}
+                    </Text>
+                    {f.people.length > 0 && (
+                      <Group gap={6} wrap="wrap">
+                        {f.people.map((p) => (
+                          <Anchor key={p.id} component={Link} to={`/person/${p.id}`} size="xs">
+                            {p.name}
+                          </Anchor>
+                        ))}
+                      </Group>
+                    )}
+                  </div>
+                </Group>
+              );
+            })}
+          </Stack>
+          <Title order={3} size="h5">
+            {tr('Khối lượng của từng Ủy viên', 'Load of each member')}
+          </Title>
+          <CardTable minWidth={420} striped withTableBorder fz="sm" data-testid="coverage-load">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{tr('Ủy viên', 'Member')}</Table.Th>
+                <Table.Th ta="right">{tr('Lĩnh vực phụ trách', 'Fields')}</Table.Th>
+                <Table.Th ta="right">{tr('Nhiệm vụ đang theo dõi', 'Open tasks')}</Table.Th>
+                <Table.Th ta="right">{tr('Quá hạn', 'Overdue')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.load.map((x) => (
+                <Table.Tr
+                  key={x.personId}
+                  data-testid="coverage-load-row"
+                  data-overloaded={String(overloaded.has(x.personId))}
+                >
+                  <Table.Td>
+                    <Anchor component={Link} to={`/person/${x.personId}`} size="sm">
+                      {x.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td
+                    ta="right"
+                    c={overloaded.has(x.personId) ? 'grape.8' : undefined}
+                    fw={overloaded.has(x.personId) ? 700 : undefined}
+                    data-label={tr('Lĩnh vực phụ trách', 'Fields')}
                   >
-                    <Badge color={k.color} miw={110} style={{ flex: 'none' }}>
-                      {k[l]}
-                    </Badge>
-                    <div style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={700} style={{ overflowWrap: 'anywhere' }}>
-                        {f.subject}
-                      </Text>
-                      <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="coverage-message">
-                        {f.message_vi}
-                      </Text>
-                      {f.people.length > 0 && (
-                        <Group gap={6} wrap="wrap">
-                          {f.people.map((p) => (
-                            <Anchor key={p.id} component={Link} to={`/person/${p.id}`} size="xs">
-                              {p.name}
-                            </Anchor>
-                          ))}
-                        </Group>
-                      )}
-                    </div>
-                  </Group>
-                );
-              })}
-            </Stack>
-            <Title order={3} size="h5">
-              {tr('Khối lượng của từng Ủy viên', 'Load of each member')}
-            </Title>
-            <CardTable minWidth={420} striped withTableBorder fz="sm" data-testid="coverage-load">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{tr('Ủy viên', 'Member')}</Table.Th>
-                  <Table.Th ta="right">{tr('Lĩnh vực phụ trách', 'Fields')}</Table.Th>
-                  <Table.Th ta="right">{tr('Nhiệm vụ đang theo dõi', 'Open tasks')}</Table.Th>
-                  <Table.Th ta="right">{tr('Quá hạn', 'Overdue')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {c.load.map((x) => (
-                  <Table.Tr
-                    key={x.personId}
-                    data-testid="coverage-load-row"
-                    data-overloaded={String(overloaded.has(x.personId))}
-                  >
-                    <Table.Td>
-                      <Anchor component={Link} to={`/person/${x.personId}`} size="sm">
-                        {x.name}
+                    {x.fields}
+                  </Table.Td>
+                  <Table.Td ta="right" data-label={tr('Nhiệm vụ đang theo dõi', 'Open tasks')}>
+                    {x.openTasks > 0 ? (
+                      <Anchor component={Link} to={`/tasks${qs({ supervisor: x.personId, state: 'open' })}`} size="sm">
+                        {x.openTasks}
                       </Anchor>
-                    </Table.Td>
-                    <Table.Td
-                      ta="right"
-                      c={overloaded.has(x.personId) ? 'grape.8' : undefined}
-                      fw={overloaded.has(x.personId) ? 700 : undefined}
-                      data-label={tr('Lĩnh vực phụ trách', 'Fields')}
-                    >
-                      {x.fields}
-                    </Table.Td>
-                    <Table.Td ta="right" data-label={tr('Nhiệm vụ đang theo dõi', 'Open tasks')}>
-                      {x.openTasks > 0 ? (
-                        <Anchor
-                          component={Link}
-                          to={`/tasks${qs({ supervisor: x.personId, state: 'open' })}`}
-                          size="sm"
-                        >
-                          {x.openTasks}
-                        </Anchor>
-                      ) : (
-                        0
-                      )}
-                    </Table.Td>
-                    <Table.Td
-                      ta="right"
-                      c={x.overdueTasks > 0 ? 'red.8' : undefined}
-                      fw={x.overdueTasks > 0 ? 700 : undefined}
-                      data-label={tr('Quá hạn', 'Overdue')}
-                    >
-                      {x.overdueTasks}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </CardTable>
-          </>
-        )}
-      </Stack>
-    </Card>
+                    ) : (
+                      0
+                    )}
+                  </Table.Td>
+                  <Table.Td
+                    ta="right"
+                    c={x.overdueTasks > 0 ? 'red.8' : undefined}
+                    fw={x.overdueTasks > 0 ? 700 : undefined}
+                    data-label={tr('Quá hạn', 'Overdue')}
+                  >
+                    {x.overdueTasks}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </CardTable>
+        </>
+      )}
+    </SectionCard>
   );
 }

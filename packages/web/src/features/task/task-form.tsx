@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Card,
   Checkbox,
   CloseButton,
@@ -11,7 +10,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -28,17 +26,19 @@ import {
 } from '@quyche/core';
 import type { SixClear, SixClearCheck } from '@quyche/core';
 import { api, useApi } from '../../app/api';
+import { chooseLead, DecidingSelect, SupervisorSelect, SupportingInput } from './task.fields';
 import { nextTwelveMonths } from '../../app/ui/dates';
+import { StepText } from './step-form';
+import { AddRowButton } from '../../app/ui/add-row-button';
 import { navigate } from '../../app/router';
-import { DateField } from '../../app/ui/date-field';
+import { DateField, FormDate } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
 import type { MeetingListItem } from '../../app/types';
-import { groupedLeads, sourceKindLabel, useTaskAction, useTaskOrg } from './task.parts';
+import { sourceKindLabel, useTaskAction, useTaskOrg } from './task.parts';
 import type { LeadOption, Task } from './task.parts';
 import { MeetingSelect } from '../../app/ui/meeting-select';
-import { WriteError } from '../../app/ui/write-error';
-import { FormProblem } from '../../app/ui/form-problem';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
+import { FormEnd } from '../../app/ui/shared-form-end';
 
 /** The six "rõ" as the form asks them, each with its short name. */
 export const SIX_NAMES: Record<SixClear, { vi: string; en: string }> = {
@@ -217,7 +217,7 @@ export function TaskForm({
                   value={id}
                   onChange={(e) => set({ leads: d.leads.map((x, j) => (j === i ? e.currentTarget.value : x)) })}
                   error={i === 0 ? form.errors['leads'] : undefined}
-                  data={[{ value: '', label: tr('(chọn một đơn vị)', '(choose one)') }, ...groupedLeads(options, l)]}
+                  data={chooseLead(options, l)}
                   data-testid={`task-lead-${i}`}
                   style={{ flex: 1, minWidth: 0 }}
                 />
@@ -232,31 +232,16 @@ export function TaskForm({
               </Group>
             ))}
             {d.leads.length < 3 && (
-              <Button
-                variant="subtle"
-                size="compact-xs"
-                onClick={() => set({ leads: [...d.leads, ''] })}
-                data-testid="task-lead-add"
-                style={{ alignSelf: 'flex-start' }}
-              >
-                + {tr('Thêm đơn vị chủ trì', 'Add a lead unit')}
-              </Button>
+              <AddRowButton onClick={() => set({ leads: [...d.leads, ''] })} testid="task-lead-add">
+                {tr('Thêm đơn vị chủ trì', 'Add a lead unit')}
+              </AddRowButton>
             )}
-            <TextInput
-              label={tr('Đơn vị phối hợp', 'Supporting units')}
-              description={tr('Cách nhau bằng dấu phẩy', 'Comma-separated')}
-              {...form.getInputProps('supporting')}
-              data-testid="task-supporting"
-            />
+            <SupportingInput {...form.getInputProps('supporting')} testid="task-supporting" />
           </SixField>
           <SixField code="ro_viec" ok={!missing.has('ro_viec')}>
-            <Textarea
-              label={tr('Nội dung nhiệm vụ', 'The task')}
-              {...form.getInputProps('title')}
-              autosize
-              minRows={2}
-              data-testid="task-title"
-            />
+            <StepText form={form} path="title" testid="task-title" required={false}>
+              {tr('Nội dung nhiệm vụ', 'The task')}
+            </StepText>
           </SixField>
           <SixField code="ro_thoi_gian" ok={!missing.has('ro_thoi_gian')}>
             <SegmentedControl
@@ -271,11 +256,9 @@ export function TaskForm({
               style={{ alignSelf: 'flex-start' }}
             />
             {d.dueMode === 'date' ? (
-              <DateField
-                label={tr('Hạn hoàn thành', 'Due date')}
-                {...form.valueProps('dueDate')}
-                testid="task-due-date"
-              />
+              <FormDate form={form} path="dueDate" testid="task-due-date">
+                {tr('Hạn hoàn thành', 'Due date')}
+              </FormDate>
             ) : (
               <MeetingSelect
                 label={tr('Trình tại kỳ họp', 'Due at the meeting')}
@@ -293,32 +276,17 @@ export function TaskForm({
             )}
           </SixField>
           <SixField code="ro_trach_nhiem" ok={!missing.has('ro_trach_nhiem')}>
-            <NativeSelect
-              label={tr('Ủy viên Ban Thường vụ theo dõi', 'Supervising BTV member')}
+            <SupervisorSelect
               {...form.getInputProps('supervisorPersonId')}
-              data={[
-                { value: '', label: tr('(chọn Ủy viên)', '(choose a member)') },
-                ...members,
-                ...(task?.supervisorPersonId && !members.some((m) => m.value === task.supervisorPersonId)
-                  ? [{ value: task.supervisorPersonId, label: task.supervisorName ?? '' }]
-                  : []),
-              ]}
-              data-testid="task-supervisor"
+              members={members}
+              kept={
+                task?.supervisorPersonId ? { value: task.supervisorPersonId, label: task.supervisorName ?? '' } : null
+              }
+              testid="task-supervisor"
             />
           </SixField>
           <SixField code="ro_tham_quyen" ok={!missing.has('ro_tham_quyen')}>
-            <NativeSelect
-              label={tr('Cấp quyết định', 'Deciding level')}
-              {...form.getInputProps('decidingBody')}
-              data={[
-                { value: '', label: tr('(chọn cấp)', '(choose)') },
-                ...deciding,
-                ...(d.decidingBody && !deciding.some((x) => x.value === d.decidingBody)
-                  ? [{ value: d.decidingBody, label: d.decidingBody }]
-                  : []),
-              ]}
-              data-testid="task-deciding"
-            />
+            <DecidingSelect {...form.getInputProps('decidingBody')} deciding={deciding} testid="task-deciding" />
           </SixField>
           <SixField code="ro_san_pham" ok={!missing.has('ro_san_pham')}>
             <TextInput
@@ -372,18 +340,9 @@ export function TaskForm({
             data-testid="task-assign"
           />
         )}
-        <FormProblem errors={form.errors} testid="task-form-problem" />
-        <WriteError error={a.error} testid="task-form-error" onClose={() => a.setError(null)} />
-        <Group gap="xs">
-          <Button type="submit" loading={a.busy} data-testid="task-submit">
-            {submitLabel}
-          </Button>
-          {onCancel && (
-            <Button variant="subtle" onClick={onCancel}>
-              {tr('Thôi', 'Cancel')}
-            </Button>
-          )}
-        </Group>
+        <FormEnd name="task-form" form={form} write={a} submitTestid="task-submit" closable onCancel={onCancel}>
+          {submitLabel}
+        </FormEnd>
       </Stack>
     </form>
   );
@@ -508,15 +467,9 @@ function Milestones({
           />
         </Group>
       ))}
-      <Button
-        variant="subtle"
-        size="compact-xs"
-        onClick={() => onChange([...value, { title: '', dueDate: '' }])}
-        data-testid="milestone-add"
-        style={{ alignSelf: 'flex-start' }}
-      >
-        + {tr('Thêm mốc', 'Add a milestone')}
-      </Button>
+      <AddRowButton onClick={() => onChange([...value, { title: '', dueDate: '' }])} testid="milestone-add">
+        {tr('Thêm mốc', 'Add a milestone')}
+      </AddRowButton>
     </Stack>
   );
 }

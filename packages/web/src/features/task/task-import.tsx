@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, FileButton, Group, Modal, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Alert, Badge, Button, FileButton, Group, Stack, Table, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { TaskImportResultSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
+import { Dialog } from '../../app/ui/dialog';
 import type { Me } from '../../app/session';
 import { fileToBase64 } from '../../app/ui/file';
 import { useTr } from '../../app/ui/i18n';
@@ -47,7 +47,6 @@ export function TaskImportModal({
   onImported: () => void;
 }) {
   const [l, tr] = useTr();
-  const phone = useMediaQuery('(max-width: 600px)');
   // The write needs the session's CSRF token; the refusal's row-and-column errors need the whole problem+json.
   const { data: me } = useApi<Me>(opened ? '/auth/me' : null);
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
@@ -125,12 +124,11 @@ export function TaskImportModal({
       : `${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged`;
 
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={close}
-      title={<b>{tr('Nhập nhiệm vụ từ Excel hoặc CSV', 'Import tasks from Excel or CSV')}</b>}
+      title={tr('Nhập nhiệm vụ từ Excel hoặc CSV', 'Import tasks from Excel or CSV')}
       size="xl"
-      fullScreen={!!phone}
     >
       <Stack gap="sm" data-testid="task-import">
         <Text size="sm" c="dimmed">
@@ -273,6 +271,6 @@ export function TaskImportModal({
           </Alert>
         )}
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

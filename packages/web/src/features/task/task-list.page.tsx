@@ -5,7 +5,6 @@ import {
   Card,
   Checkbox,
   Group,
-  Modal,
   NativeSelect,
   Pagination,
   SimpleGrid,
@@ -14,13 +13,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { describeDue, TASK_SOURCE_KINDS } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
 import type { Me } from '../../app/session';
 import { ErrorView } from '../../app/ui/error-view';
+import { Dialog } from '../../app/ui/dialog';
+import { TitledCard } from '../../app/ui/shared-section-card';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
@@ -130,10 +130,7 @@ export function TaskListPage() {
       </Group>
       <TaskNav />
       {access.canCreate && creating && access.home && (
-        <Card withBorder data-testid="task-create">
-          <Title order={2} size="h4" mb="xs">
-            {tr('Giao nhiệm vụ "6 rõ"', 'Assign a task with the 6 clear points')}
-          </Title>
+        <TitledCard title={tr('Giao nhiệm vụ "6 rõ"', 'Assign a task with the 6 clear points')} testid="task-create">
           <Text size="sm" c="dimmed" mb="sm">
             {tr(
               'Mỗi nhiệm vụ phải rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ thẩm quyền, rõ sản phẩm (Kết ' +
@@ -143,7 +140,7 @@ export function TaskListPage() {
             )}
           </Text>
           <TaskForm orgId={access.home} onCancel={() => go({ create: '', page: String(page) })} />
-        </Card>
+        </TitledCard>
       )}
       {access.canCreate && access.home && (
         <TaskImportModal
@@ -326,15 +323,18 @@ function TaskRow({ t }: { t: TaskListItem }) {
       data-state={t.state}
       data-overdue={String(t.status.overdue)}
     >
-      <RowMain>
-        <Anchor component={Link} to={`/tasks/${t.id}`} fw={600} size="sm" data-testid="task-link">
-          {t.title}
-        </Anchor>
-        <Text size="xs" c="dimmed" data-testid="task-source">
-          {t.sourceLabel ? `${t.sourceLabel} · ` : ''}
-          {sourceKindLabel(t.sourceKind, l)}
-        </Text>
-      </RowMain>
+      <RowMain
+        title={t.title}
+        to={`/tasks/${t.id}`}
+        testid="task-link"
+        sub={
+          <>
+            {t.sourceLabel ? `${t.sourceLabel} · ` : ''}
+            {sourceKindLabel(t.sourceKind, l)}
+          </>
+        }
+        subTestid="task-source"
+      />
       <div>
         <RowKey>{tr('Chủ trì', 'Lead')}: </RowKey>
         <span data-testid="task-lead">{t.lead?.name ?? <i>{tr('chưa có', 'none')}</i>}</span>
@@ -369,7 +369,6 @@ function FromConclusionModal({
   onClose: () => void;
 }) {
   const [, tr] = useTr();
-  const phone = useMediaQuery('(max-width: 600px)');
   const { data, error, loading, reload } = useApi<PendingActionItem[]>(
     opened ? `/conclusion-items?orgId=${encodeURIComponent(orgId)}` : null,
   );
@@ -390,12 +389,11 @@ function FromConclusionModal({
     }
   };
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={onClose}
-      title={<b>{tr('Tạo nhiệm vụ từ kết luận', 'Make a task from a conclusion')}</b>}
+      title={tr('Tạo nhiệm vụ từ kết luận', 'Make a task from a conclusion')}
       size="lg"
-      fullScreen={!!phone}
     >
       <Stack gap="xs" data-testid="from-conclusion">
         <Text size="sm" c="dimmed">
@@ -452,6 +450,6 @@ function FromConclusionModal({
           </Card>
         ))}
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

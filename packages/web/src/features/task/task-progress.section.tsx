@@ -7,10 +7,8 @@ import {
   NativeSelect,
   NumberInput,
   SegmentedControl,
-  Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useRef, useState } from 'react';
 import {
@@ -22,7 +20,9 @@ import {
 } from '@quyche/core';
 import { api } from '../../app/api';
 import { fmt, maxDate } from '../../app/ui/dates';
-import { DateField } from '../../app/ui/date-field';
+import { DatePair } from '../../app/ui/shared-date-pair';
+import { SectionCard } from '../../app/ui/shared-section-card';
+import { FormDate } from '../../app/ui/date-field';
 import { fileToBase64, fmtSize } from '../../app/ui/file';
 import { useTr } from '../../app/ui/i18n';
 import type { TaskSectionProps } from './task.types';
@@ -39,48 +39,42 @@ export function ProgressSection(props: TaskSectionProps) {
   const [, tr] = useTr();
   const canReport = props.canLead && ['assigned', 'in_progress'].includes(t.state);
   return (
-    <Card withBorder data-testid="task-reports">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {tr('Báo cáo tiến độ', 'Progress reports')} ({t.reports.length})
-        </Title>
-        {t.reports.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {tr('Chưa có báo cáo', 'No reports yet')}
+    <SectionCard
+      title={`${tr('Báo cáo tiến độ', 'Progress reports')} (${t.reports.length})`}
+      testid="task-reports"
+      empty={t.reports.length === 0 && tr('Chưa có báo cáo', 'No reports yet')}
+    >
+      {[...t.reports].reverse().map((r) => (
+        <Card key={r.id} withBorder p="xs" data-testid="report" data-percent={r.percent}>
+          <Group gap="xs" wrap="wrap" mb={2}>
+            <Badge variant="light">{fmt(r.reportedOn)}</Badge>
+            <Badge color={r.percent >= 100 ? 'green' : 'blue'} data-testid="report-percent-badge">
+              {r.percent}%
+            </Badge>
+          </Group>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {r.text}
           </Text>
-        )}
-        {[...t.reports].reverse().map((r) => (
-          <Card key={r.id} withBorder p="xs" data-testid="report" data-percent={r.percent}>
-            <Group gap="xs" wrap="wrap" mb={2}>
-              <Badge variant="light">{fmt(r.reportedOn)}</Badge>
-              <Badge color={r.percent >= 100 ? 'green' : 'blue'} data-testid="report-percent-badge">
-                {r.percent}%
-              </Badge>
+          {r.files.length > 0 && (
+            <Group gap="xs" mt={4} wrap="wrap">
+              {r.files.map((f) => (
+                <Anchor
+                  key={f.id}
+                  href={`/api/v1/tasks/${t.id}/files/${f.id}`}
+                  download={f.fileName}
+                  size="sm"
+                  data-testid="report-file"
+                  style={{ overflowWrap: 'anywhere' }}
+                >
+                  {f.fileName} ({fmtSize(f.size)})
+                </Anchor>
+              ))}
             </Group>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-              {r.text}
-            </Text>
-            {r.files.length > 0 && (
-              <Group gap="xs" mt={4} wrap="wrap">
-                {r.files.map((f) => (
-                  <Anchor
-                    key={f.id}
-                    href={`/api/v1/tasks/${t.id}/files/${f.id}`}
-                    download={f.fileName}
-                    size="sm"
-                    data-testid="report-file"
-                    style={{ overflowWrap: 'anywhere' }}
-                  >
-                    {f.fileName} ({fmtSize(f.size)})
-                  </Anchor>
-                ))}
-              </Group>
-            )}
-          </Card>
-        ))}
-        {canReport && <ReportForm {...props} />}
-      </Stack>
-    </Card>
+          )}
+        </Card>
+      ))}
+      {canReport && <ReportForm {...props} />}
+    </SectionCard>
   );
 }
 
@@ -138,23 +132,19 @@ function ReportForm({ t, onTask, reload }: TaskSectionProps) {
       testid="report-form"
       onSubmit={submit}
       title={tr('Báo cáo tiến độ mới', 'New progress report')}
-      errors={form.errors}
-      error={a.error}
+      form={form}
+      run={a}
       errorTestid="report-error"
-      onCloseError={() => a.setError(null)}
-      busy={a.busy}
+      closable
       submitTestid="report-submit"
       submitLabel={
         finished ? tr('Gửi báo cáo hoàn thành', 'Send the final report') : tr('Gửi báo cáo tiến độ', 'Send the report')
       }
     >
       <Group gap="sm" align="end" wrap="wrap">
-        <DateField
-          label={tr('Ngày báo cáo', 'Reported on')}
-          {...form.valueProps('reportedOn')}
-          testid="report-date"
-          required
-        />
+        <FormDate form={form} path="reportedOn" testid="report-date" required>
+          {tr('Ngày báo cáo', 'Reported on')}
+        </FormDate>
         <NumberInput
           label={tr('Tiến độ (%)', 'Progress (%)')}
           {...percent}
@@ -170,7 +160,9 @@ function ReportForm({ t, onTask, reload }: TaskSectionProps) {
           data-testid="report-percent"
         />
       </Group>
-      <StepText form={form} path="text" label={tr('Kết quả đã làm', 'What was done')} testid="report-text" />
+      <StepText form={form} path="text" testid="report-text">
+        {tr('Kết quả đã làm', 'What was done')}
+      </StepText>
       <div>
         <Text size="sm" fw={500} mb={2}>
           {tr('Tệp minh chứng (tối đa 10 tệp, mỗi tệp đến 8 MB)', 'Evidence files (up to 10, 8 MB each)')}
@@ -224,45 +216,40 @@ export function ExtensionsSection(props: TaskSectionProps) {
   const decider = (code: string) => decidingName(code, org) || (authority?.code === code ? authority.name : code);
   if (t.extensions.length === 0 && !canRequest) return null;
   return (
-    <Card withBorder data-testid="task-extensions">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {tr('Gia hạn', 'Extensions')} ({t.extensions.length})
-        </Title>
-        {authority && (
-          <Text size="sm" data-testid="extension-authority" data-code={authority.code}>
-            {tr('Thẩm quyền quyết định gia hạn', 'Extensions are decided by')}: <b>{authority.name}</b>{' '}
-            {tr('(cấp đã giao nhiệm vụ)', '(the level that assigned the task)')}
-          </Text>
-        )}
-        {t.extensions.map((e) => {
-          const s = EXT_STATES[e.state] ?? { vi: e.state, en: e.state, color: 'gray' };
-          return (
-            <Card key={e.id} withBorder p="xs" data-testid="extension" data-state={e.state}>
-              <Group gap="xs" wrap="wrap" mb={2}>
-                <Badge color={s.color}>{s[l]}</Badge>
-                <Text size="sm" fw={600} data-testid="extension-to">
-                  {tr('Gia hạn đến', 'Extend to')} {fmt(e.requestedTo)}
-                </Text>
-              </Group>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {tr('Đề nghị ngày', 'Requested on')} {fmt(e.requestedOn)}: {e.reason}
+    <SectionCard title={`${tr('Gia hạn', 'Extensions')} (${t.extensions.length})`} testid="task-extensions">
+      {authority && (
+        <Text size="sm" data-testid="extension-authority" data-code={authority.code}>
+          {tr('Thẩm quyền quyết định gia hạn', 'Extensions are decided by')}: <b>{authority.name}</b>{' '}
+          {tr('(cấp đã giao nhiệm vụ)', '(the level that assigned the task)')}
+        </Text>
+      )}
+      {t.extensions.map((e) => {
+        const s = EXT_STATES[e.state] ?? { vi: e.state, en: e.state, color: 'gray' };
+        return (
+          <Card key={e.id} withBorder p="xs" data-testid="extension" data-state={e.state}>
+            <Group gap="xs" wrap="wrap" mb={2}>
+              <Badge color={s.color}>{s[l]}</Badge>
+              <Text size="sm" fw={600} data-testid="extension-to">
+                {tr('Gia hạn đến', 'Extend to')} {fmt(e.requestedTo)}
               </Text>
-              {e.decidedOn && (
-                <Text size="xs" c="dimmed" data-testid="extension-decision">
-                  {tr('Quyết định ngày', 'Decided on')} {fmt(e.decidedOn)}
-                  {e.decidedBy ? ` — ${decider(e.decidedBy)}` : ''}
-                  {e.decisionRef ? ` · ${e.decisionRef}` : ''}
-                  {e.note ? ` · ${e.note}` : ''}
-                </Text>
-              )}
-              {e.state === 'requested' && props.canDecide && <DecisionForm {...props} ext={e} />}
-            </Card>
-          );
-        })}
-        {canRequest && <RequestForm {...props} due={due!} />}
-      </Stack>
-    </Card>
+            </Group>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {tr('Đề nghị ngày', 'Requested on')} {fmt(e.requestedOn)}: {e.reason}
+            </Text>
+            {e.decidedOn && (
+              <Text size="xs" c="dimmed" data-testid="extension-decision">
+                {tr('Quyết định ngày', 'Decided on')} {fmt(e.decidedOn)}
+                {e.decidedBy ? ` — ${decider(e.decidedBy)}` : ''}
+                {e.decisionRef ? ` · ${e.decisionRef}` : ''}
+                {e.note ? ` · ${e.note}` : ''}
+              </Text>
+            )}
+            {e.state === 'requested' && props.canDecide && <DecisionForm {...props} ext={e} />}
+          </Card>
+        );
+      })}
+      {canRequest && <RequestForm {...props} due={due!} />}
+    </SectionCard>
   );
 }
 
@@ -279,32 +266,26 @@ function RequestForm({ t, onTask, reload, due }: TaskSectionProps & { due: strin
       testid="extension-request-form"
       onSubmit={form.submitBody((body) => void a.run(() => api<Task>('POST', `/tasks/${t.id}/extensions`, body)))}
       title={tr('Đề nghị gia hạn', 'Ask for an extension')}
-      errors={form.errors}
-      error={a.error}
+      form={form}
+      run={a}
       errorTestid="ext-error"
-      onCloseError={() => a.setError(null)}
-      busy={a.busy}
+      closable
       submitTestid="ext-submit"
       submitLabel={tr('Gửi đề nghị gia hạn', 'Send the request')}
     >
       <Text size="xs" c="dimmed">
         {tr('Hạn hiện tại', 'Due date in force')}: {fmt(due)}
       </Text>
-      <Group gap="sm" align="end" wrap="wrap">
-        <DateField
-          label={tr('Ngày đề nghị', 'Requested on')}
-          {...form.valueProps('requestedOn')}
-          testid="ext-on"
-          required
-        />
-        <DateField
-          label={tr('Xin gia hạn đến', 'Extend to')}
-          {...form.valueProps('requestedTo')}
-          testid="ext-to"
-          required
-        />
-      </Group>
-      <StepText form={form} path="reason" label={tr('Lý do', 'Reason')} testid="ext-reason" />
+      <DatePair
+        form={form}
+        dates={[
+          { path: 'requestedOn', label: tr('Ngày đề nghị', 'Requested on'), testid: 'ext-on' },
+          { path: 'requestedTo', label: tr('Xin gia hạn đến', 'Extend to'), testid: 'ext-to' },
+        ]}
+      />
+      <StepText form={form} path="reason" testid="ext-reason">
+        {tr('Lý do', 'Reason')}
+      </StepText>
     </StepForm>
   );
 }
@@ -356,11 +337,10 @@ function DecisionForm({ t, onTask, reload, org, ext }: TaskSectionProps & { ext:
           )}
         </>
       }
-      errors={form.errors}
-      error={a.error}
+      form={form}
+      run={a}
       errorTestid="decision-error"
-      onCloseError={() => a.setError(null)}
-      busy={a.busy}
+      closable
       color={approved === 'yes' ? 'green' : 'red'}
       submitTestid="decision-submit"
       submitLabel={
@@ -381,12 +361,9 @@ function DecisionForm({ t, onTask, reload, org, ext }: TaskSectionProps & { ext:
         style={{ alignSelf: 'flex-start' }}
       />
       <Group gap="sm" align="end" wrap="wrap">
-        <DateField
-          label={tr('Ngày quyết định', 'Decided on')}
-          {...form.valueProps('decidedOn')}
-          testid="decision-on"
-          required
-        />
+        <FormDate form={form} path="decidedOn" testid="decision-on" required>
+          {tr('Ngày quyết định', 'Decided on')}
+        </FormDate>
         <NativeSelect
           label={tr('Cấp quyết định', 'Decided by')}
           {...form.getInputProps('decidedBy')}

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, useApi } from '../../app/api';
 import type { ApiError } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
+import { LegendEntries } from '../../app/ui/legend';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
@@ -129,21 +130,20 @@ export function TaskTimelinePage() {
       </Group>
       <TaskNav />
       <Group gap="md" wrap="wrap" className="qc-tl-legend">
-        <span>
-          <i className="qc-tl-swatch qc-tl-bar" /> {tr('Từ ngày giao đến hạn', 'Assigned to due')}
-        </span>
-        <span>
-          <i className="qc-tl-swatch qc-tl-done" /> {tr('Phần đậm: tiến độ đã đạt', 'Darker: progress made')}
-        </span>
-        <span>
-          <i className="qc-tl-swatch qc-tl-ext" /> {tr('Thời gian gia hạn', 'Extension')}
-        </span>
-        <span>
-          <i className="qc-tl-swatch qc-tl-bar qc-overdue" /> {tr('Quá hạn', 'Overdue')}
-        </span>
-        <span>
-          <i className="qc-tl-swatch qc-tl-today-swatch" /> {tr('Hôm nay', 'Today')} {fmt(asOf)}
-        </span>
+        <LegendEntries
+          entries={[
+            ['qc-tl-swatch qc-tl-bar', tr('Từ ngày giao đến hạn', 'Assigned to due')],
+            ['qc-tl-swatch qc-tl-done', tr('Phần đậm: tiến độ đã đạt', 'Darker: progress made')],
+            ['qc-tl-swatch qc-tl-ext', tr('Thời gian gia hạn', 'Extension')],
+            ['qc-tl-swatch qc-tl-bar qc-overdue', tr('Quá hạn', 'Overdue')],
+            [
+              'qc-tl-swatch qc-tl-today-swatch',
+              <>
+                {tr('Hôm nay', 'Today')} {fmt(asOf)}
+              </>,
+            ],
+          ]}
+        />
       </Group>
       {(listError || error) && <ErrorView error={(listError ?? error)!} />}
       {!tasks && !listError && !error && <Loading />}

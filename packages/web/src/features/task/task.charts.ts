@@ -23,20 +23,30 @@ export function drawChart(el: HTMLElement): ECharts {
 
 const FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
 
+/** What every chart has: the page's font, a grid that keeps the axis labels inside, a tooltip per bar. */
+const frame = (right: number, top: number): ChartOption => ({
+  textStyle: { fontFamily: FONT },
+  grid: { left: 8, right, top, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+  tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+});
+
+/** Horizontal bars' axes: the count along, the names (units, members) down, a long name broken over lines. */
+const namesDown = (names: string[]): ChartOption => ({
+  xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } },
+  yAxis: {
+    type: 'category',
+    data: names,
+    axisLabel: { fontSize: 12, width: 170, overflow: 'break' },
+    axisTick: { show: false },
+  },
+});
+
 /** Horizontal bars, one per name (a unit, a member), counted in whole tasks. */
 export function countBars(rows: { name: string; value: number }[], color: string, seriesName: string): ChartOption {
   const ordered = [...rows].reverse();
   return {
-    textStyle: { fontFamily: FONT },
-    grid: { left: 8, right: 32, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } },
-    yAxis: {
-      type: 'category',
-      data: ordered.map((r) => r.name),
-      axisLabel: { fontSize: 12, width: 170, overflow: 'break' },
-      axisTick: { show: false },
-    },
+    ...frame(32, 8),
+    ...namesDown(ordered.map((r) => r.name)),
     series: [
       {
         type: 'bar',
@@ -58,10 +68,8 @@ export function monthStack(
   names: { onTime: string; late: string },
 ): ChartOption {
   return {
-    textStyle: { fontFamily: FONT },
+    ...frame(8, 32),
     legend: { top: 0, data: [names.onTime, names.late] },
-    grid: { left: 8, right: 8, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: months, axisLabel: { fontSize: 11, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
@@ -84,12 +92,13 @@ export function unitStack(
   names: { onTime: string; late: string; overdue: string },
 ): ChartOption {
   const ordered = [...rows].reverse();
-  const series = (name: string, data: number[], color: string) => ({
+  const colors = { onTime: '#2f9e44', late: '#f76707', overdue: '#e03131' };
+  const series = (k: keyof typeof colors) => ({
     type: 'bar' as const,
-    name,
+    name: names[k],
     stack: 'tasks',
-    data,
-    itemStyle: { color },
+    data: ordered.map((r) => r[k]),
+    itemStyle: { color: colors[k] },
     barMaxWidth: 24,
     label: {
       show: true,
@@ -98,33 +107,9 @@ export function unitStack(
     },
   });
   return {
-    textStyle: { fontFamily: FONT },
+    ...frame(16, 32),
     legend: { top: 0, data: [names.onTime, names.late, names.overdue] },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } },
-    yAxis: {
-      type: 'category',
-      data: ordered.map((r) => r.name),
-      axisLabel: { fontSize: 12, width: 170, overflow: 'break' },
-      axisTick: { show: false },
-    },
-    series: [
-      series(
-        names.onTime,
-        ordered.map((r) => r.onTime),
-        '#2f9e44',
-      ),
-      series(
-        names.late,
-        ordered.map((r) => r.late),
-        '#f76707',
-      ),
-      series(
-        names.overdue,
-        ordered.map((r) => r.overdue),
-        '#e03131',
-      ),
-    ],
+    ...namesDown(ordered.map((r) => r.name)),
+    series: [series('onTime'), series('late'), series('overdue')],
   };
 }

@@ -5,11 +5,13 @@ import { describeDue, SIX_CLEAR, TaskTransitionSchema, todayInVietnam } from '@q
 import type { SixClear } from '@quyche/core';
 import { api } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
+import { RecordHead } from '../../app/ui/record-head';
+import { TitledCard } from '../../app/ui/shared-section-card';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
-import { DateField } from '../../app/ui/date-field';
+import { FormDate } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
 import { SIX_NAMES, TaskForm } from './task-form';
 import { ExtensionsSection, ProgressSection } from './task-progress.section';
@@ -67,103 +69,97 @@ export function TaskPage({ id }: { id: string }) {
     <Stack>
       <TaskNav />
       <Stack data-testid="task-page" data-state={t.state} data-version={t.version} data-id={t.id}>
-        <Anchor component={Link} to="/tasks" size="sm">
-          ‹ {tr('Danh sách nhiệm vụ', 'All tasks')}
-        </Anchor>
-        <Card withBorder>
-          <Stack gap={6}>
-            <StatusBadges t={t} size="lg" />
-            <Title order={1} size="h2" data-testid="task-title" style={{ overflowWrap: 'anywhere' }}>
-              {t.title}
-            </Title>
-            <Text
-              size="sm"
-              data-testid="task-status"
-              c={t.status.overdue ? 'red.8' : undefined}
-              fw={t.status.overdue ? 700 : undefined}
-            >
-              {l === 'vi'
-                ? t.status.label_vi
-                : `${taskStateLabel(t.state, l)}${t.status.extended ? `, extended to ${fmt(t.extendedTo)}` : ''}` +
-                  `${t.status.overdue ? `, overdue since ${fmt(t.status.due)}` : ''}`}
-            </Text>
-            <PercentBar percent={t.percent} overdue={t.status.overdue} />
-            <Text size="sm" data-testid="task-source-line">
-              {tr('Nguồn', 'Source')}:{' '}
-              {t.sourceKind === 'conclusion_item' ? (
-                <>
-                  {tr('Thông báo kết luận', 'Conclusion')}{' '}
-                  {t.sourceMeetingId ? (
-                    <Anchor
-                      component={Link}
-                      to={`/meetings/${t.sourceMeetingId}`}
-                      size="sm"
-                      data-testid="task-source-meeting"
-                    >
-                      {t.sourceLabel ?? tr('của hội nghị', 'of the meeting')}
-                    </Anchor>
-                  ) : (
-                    <b>{t.sourceLabel}</b>
-                  )}
-                  {t.sourceBodyName ? ` (${t.sourceBodyName})` : ''}
-                </>
-              ) : (
-                <>
-                  {sourceKindLabel(t.sourceKind, l)}
-                  {t.sourceLabel ? ': ' : ''}
-                  {t.sourceLabel && t.sourceProgramId ? (
-                    <Anchor
-                      component={Link}
-                      to={`/programs/${t.sourceProgramId}`}
-                      size="sm"
-                      data-testid="task-source-program"
-                    >
-                      {t.sourceLabel}
-                    </Anchor>
-                  ) : (
-                    t.sourceLabel
-                  )}
-                  {t.sourceBodyName ? ` (${tr('giao bởi', 'assigned by')} ${t.sourceBodyName})` : ''}
-                </>
+        <RecordHead
+          back="/tasks"
+          backLabel={tr('Danh sách nhiệm vụ', 'All tasks')}
+          badges={<StatusBadges t={t} size="lg" />}
+          title={t.title}
+          titleTestid="task-title"
+          status={
+            l === 'vi'
+              ? t.status.label_vi
+              : `${taskStateLabel(t.state, l)}${t.status.extended ? `, extended to ${fmt(t.extendedTo)}` : ''}` +
+                `${t.status.overdue ? `, overdue since ${fmt(t.status.due)}` : ''}`
+          }
+          statusTestid="task-status"
+          overdue={t.status.overdue}
+        >
+          <PercentBar percent={t.percent} overdue={t.status.overdue} />
+          <Text size="sm" data-testid="task-source-line">
+            {tr('Nguồn', 'Source')}:{' '}
+            {t.sourceKind === 'conclusion_item' ? (
+              <>
+                {tr('Thông báo kết luận', 'Conclusion')}{' '}
+                {t.sourceMeetingId ? (
+                  <Anchor
+                    component={Link}
+                    to={`/meetings/${t.sourceMeetingId}`}
+                    size="sm"
+                    data-testid="task-source-meeting"
+                  >
+                    {t.sourceLabel ?? tr('của hội nghị', 'of the meeting')}
+                  </Anchor>
+                ) : (
+                  <b>{t.sourceLabel}</b>
+                )}
+                {t.sourceBodyName ? ` (${t.sourceBodyName})` : ''}
+              </>
+            ) : (
+              <>
+                {sourceKindLabel(t.sourceKind, l)}
+                {t.sourceLabel ? ': ' : ''}
+                {t.sourceLabel && t.sourceProgramId ? (
+                  <Anchor
+                    component={Link}
+                    to={`/programs/${t.sourceProgramId}`}
+                    size="sm"
+                    data-testid="task-source-program"
+                  >
+                    {t.sourceLabel}
+                  </Anchor>
+                ) : (
+                  t.sourceLabel
+                )}
+                {t.sourceBodyName ? ` (${tr('giao bởi', 'assigned by')} ${t.sourceBodyName})` : ''}
+              </>
+            )}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t.assignedOn
+              ? `${tr('Giao ngày', 'Assigned on')} ${fmt(t.assignedOn)}`
+              : tr('Chưa giao', 'Not assigned yet')}
+            {t.doneOn ? ` · ${tr('Hoàn thành ngày', 'Done on')} ${fmt(t.doneOn)}` : ''}
+            {t.confidentiality > 0 ? ` · ${tr('Độ mật', 'Confidentiality')} ${t.confidentiality}` : ''}
+          </Text>
+          {canDecide && !canAssign && (
+            <Text size="xs" c="dimmed" data-testid="decide-only">
+              {tr(
+                'Tài khoản lãnh đạo: quyết định gia hạn, nhận kết quả hoặc trả lại nhiệm vụ này; việc giao, sửa do ' +
+                  'văn phòng thực hiện.',
+                'Leader account: you decide extensions and accept or return the result; the office assigns and ' +
+                  'edits.',
               )}
             </Text>
-            <Text size="xs" c="dimmed">
-              {t.assignedOn
-                ? `${tr('Giao ngày', 'Assigned on')} ${fmt(t.assignedOn)}`
-                : tr('Chưa giao', 'Not assigned yet')}
-              {t.doneOn ? ` · ${tr('Hoàn thành ngày', 'Done on')} ${fmt(t.doneOn)}` : ''}
-              {t.confidentiality > 0 ? ` · ${tr('Độ mật', 'Confidentiality')} ${t.confidentiality}` : ''}
+          )}
+          {!canAssign && !canLead && !canDecide && (
+            <Text size="xs" c="dimmed" data-testid="read-only">
+              {tr(
+                'Tài khoản của bạn chỉ được xem nhiệm vụ này, không báo cáo, sửa hay quyết định.',
+                'Your account may view this task but not report on, change or decide it.',
+              )}
             </Text>
-            {canDecide && !canAssign && (
-              <Text size="xs" c="dimmed" data-testid="decide-only">
-                {tr(
-                  'Tài khoản lãnh đạo: quyết định gia hạn, nhận kết quả hoặc trả lại nhiệm vụ này; việc giao, sửa do ' +
-                    'văn phòng thực hiện.',
-                  'Leader account: you decide extensions and accept or return the result; the office assigns and ' +
-                    'edits.',
-                )}
-              </Text>
-            )}
-            {!canAssign && !canLead && !canDecide && (
-              <Text size="xs" c="dimmed" data-testid="read-only">
-                {tr(
-                  'Tài khoản của bạn chỉ được xem nhiệm vụ này, không báo cáo, sửa hay quyết định.',
-                  'Your account may view this task but not report on, change or decide it.',
-                )}
-              </Text>
-            )}
-            {canLead && !canAssign && (
-              <Text size="xs" c="dimmed" data-testid="lead-only">
-                {tr(
-                  'Đơn vị của bạn chủ trì nhiệm vụ này: báo cáo tiến độ và đề nghị gia hạn; cấp đã giao nhận kết quả ' +
-                    'và quyết định gia hạn.',
-                  'Your unit leads this task: it reports and asks for extensions; the assigning level accepts and ' +
-                    'decides.',
-                )}
-              </Text>
-            )}
-          </Stack>
-        </Card>
+          )}
+          {canLead && !canAssign && (
+            <Text size="xs" c="dimmed" data-testid="lead-only">
+              {tr(
+                'Đơn vị của bạn chủ trì nhiệm vụ này: báo cáo tiến độ và đề nghị gia hạn; cấp đã giao nhận kết quả ' +
+                  'và quyết định gia hạn.',
+                'Your unit leads this task: it reports and asks for extensions; the assigning level accepts and ' +
+                  'decides.',
+              )}
+            </Text>
+          )}
+        </RecordHead>
         <SixCards
           t={t}
           org={org}
@@ -178,10 +174,7 @@ export function TaskPage({ id }: { id: string }) {
           }
         />
         {editable && editing && (
-          <Card withBorder data-testid="task-edit-card">
-            <Title order={2} size="h4" mb="xs">
-              {tr('Sửa nội dung giao', 'Edit the assignment')}
-            </Title>
+          <TitledCard title={tr('Sửa nội dung giao', 'Edit the assignment')} testid="task-edit-card">
             <TaskForm
               orgId={t.orgId}
               task={t}
@@ -191,7 +184,7 @@ export function TaskPage({ id }: { id: string }) {
               }}
               onCancel={() => setEditing(false)}
             />
-          </Card>
+          </TitledCard>
         )}
         <CompetenceCard t={t} />
         <StepsCard {...props} />
@@ -387,10 +380,7 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
         ? tr('Ngày giao', 'Assigned on')
         : tr('Ngày', 'Date');
   return (
-    <Card withBorder data-testid="task-steps">
-      <Title order={2} size="h4" mb="xs">
-        {tr('Xử lý nhiệm vụ', 'Steps')}
-      </Title>
+    <TitledCard title={tr('Xử lý nhiệm vụ', 'Steps')} testid="task-steps">
       {t.state === 'reported' && (
         <Text size="sm" mb="xs" data-testid="awaiting-acceptance">
           {tr(
@@ -422,7 +412,9 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
           ends={active === 'cancelled'}
           onCancel={() => setActive(null)}
         >
-          <DateField label={dateLabel} {...form.valueProps('on')} testid="step-date" />
+          <FormDate form={form} path="on" testid="step-date">
+            {dateLabel}
+          </FormDate>
           <Textarea
             label={noteLabel}
             {...form.getInputProps('note')}
@@ -435,7 +427,7 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
         </StepForm>
       )}
       <WriteError error={a.error} testid="step-error" onClose={() => a.setError(null)} />
-    </Card>
+    </TitledCard>
   );
 }
 
@@ -444,10 +436,7 @@ function MilestonesCard({ t }: { t: Task }) {
   if (t.milestones.length === 0) return null;
   const today = todayInVietnam();
   return (
-    <Card withBorder data-testid="task-milestones-view">
-      <Title order={2} size="h4" mb="xs">
-        {tr('Mốc tiến độ', 'Milestones')}
-      </Title>
+    <TitledCard title={tr('Mốc tiến độ', 'Milestones')} testid="task-milestones-view">
       <Stack gap={4}>
         {t.milestones.map((m) => (
           <Group key={m.id} gap="xs" wrap="nowrap" align="start" data-testid="milestone">
@@ -461,6 +450,6 @@ function MilestonesCard({ t }: { t: Task }) {
           </Group>
         ))}
       </Stack>
-    </Card>
+    </TitledCard>
   );
 }

@@ -1,0 +1,79 @@
+import { Card, Stack, Title } from '@mantine/core';
+import type { MantineSpacing } from '@mantine/core';
+import type { FormEvent, ReactNode } from 'react';
+import { DimmedLine } from './shared-page-head';
+
+/**
+ * A section of a page: a bordered card with its heading (h4), then its content one below the other (`gap` apart);
+ * `empty`, when given, is the section's dimmed "nothing yet" under the heading.
+ */
+export function SectionCard({
+  title,
+  testid,
+  gap = 'sm',
+  empty,
+  children,
+}: {
+  title: ReactNode;
+  testid?: string;
+  gap?: MantineSpacing;
+  empty?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <Card withBorder data-testid={testid}>
+      <Stack gap={gap}>
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        <DimmedLine>{empty}</DimmedLine>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+/**
+ * A form that is a section of its own: a bordered card around the form, whose heading (h4) comes first; the card is
+ * named `testid`, the form `formTestid`.
+ */
+export function FormCard({
+  title,
+  onSubmit,
+  testid,
+  formTestid,
+  gap = 'sm',
+  children,
+}: {
+  title: ReactNode;
+  onSubmit: (e?: FormEvent<HTMLFormElement>) => void;
+  testid?: string;
+  formTestid?: string;
+  gap?: MantineSpacing;
+  children: ReactNode;
+}) {
+  return (
+    <Card withBorder data-testid={testid}>
+      <form onSubmit={onSubmit} noValidate data-testid={formTestid}>
+        <Stack gap={gap}>
+          <Title order={2} size="h4">
+            {title}
+          </Title>
+          {children}
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** A card with a heading (h4) above content laid out as it comes (a table, a list, lines of text). */
+export function TitledCard({ title, testid, children }: { title: ReactNode; testid?: string; children: ReactNode }) {
+  return (
+    <Card withBorder data-testid={testid}>
+      <Title order={2} size="h4" mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
