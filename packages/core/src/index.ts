@@ -68,4 +68,6 @@ export * from './member/member.alerts.js';
 export * from './member/cell.compliance.js';
 export * from './member/cell.vote-base.js';
 export * from './member/member.sheet.js';
+export * from './member/cell.meeting-length.js';
 export * from './api/member.schema.js';
+export * from './api/cell.schema.js';

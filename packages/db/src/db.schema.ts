@@ -298,6 +298,7 @@ export interface MeetingTable {
   chair_person_id: string | null;
   secretary_name: string | null;
   search_text: Generated<string>;
+  ends_at: string | null;
 }
 
 export interface MeetingAttendanceTable {

@@ -49,6 +49,7 @@ export * from './party-member.repo.js';
 export * from './member.query.js';
 export * from './cell-meeting.query.js';
 export * from './member-register.repo.js';
+export * from './member-self.query.js';
 export * from './org-snapshot.repo.js';
 export * from './reorganization.repo.js';
 export * from './cache-generation.repo.js';

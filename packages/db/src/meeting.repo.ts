@@ -4,6 +4,8 @@ import type { MeetingRescheduleTable, MeetingTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { jsonList } from './json-list.js';
 import { qb } from './kysely.driver.js';
+import { rowsUnder, insertRow } from './query.helpers.js';
+import { MEETING_HEADING_COLUMNS, meetingsWithBody } from './meeting.base.js';
 import { cellSummonedOn } from './member.query.js';
 
 /** A meeting as its use cases read it (all but its creation time and folded search text). */
@@ -18,6 +20,7 @@ const MEETING_COLUMNS = [
   'title',
   'meeting_date',
   'starts_at',
+  'ends_at',
   'location',
   'format',
   'province_wide',
@@ -40,9 +43,7 @@ export async function getMeeting(s: Sql, id: string): Promise<MeetingRow | undef
   return qb(s).selectFrom('meeting').select(MEETING_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertMeeting(s: Sql, row: Insertable<MeetingTable>) {
-  await qb(s).insertInto('meeting').values(row).execute();
-}
+export const insertMeeting = (s: Sql, row: Insertable<MeetingTable>) => insertRow(s, 'meeting', row);
 
 /** Locks the meeting's row until the transaction ends (serializes writers of one-per-meeting records). */
 export async function lockMeeting(tx: Sql, id: string) {
@@ -68,19 +69,10 @@ export interface MeetingListFilter {
 
 /** Meetings by body or organization and dates, in date and time order, with their body and conclusion symbol. */
 export async function meetingList(s: Sql, f: MeetingListFilter) {
-  let q = qb(s)
-    .selectFrom('meeting as m')
-    .innerJoin('body as b', 'b.id', 'm.body_id')
+  let q = meetingsWithBody(s)
     .leftJoin('conclusion as c', 'c.meeting_id', 'm.id')
     .select([
-      'm.id',
-      'm.body_id',
-      'b.kind as body_kind',
-      'b.name as body_name',
-      'm.kind',
-      'm.state',
-      'm.title',
-      'm.meeting_date',
+      ...MEETING_HEADING_COLUMNS,
       'm.starts_at',
       'm.location',
       'm.format',
@@ -118,33 +110,27 @@ export async function nextRegularMeetingId(s: Sql, bodyId: string, from: string)
   return r?.id;
 }
 
-export async function insertMeetingReschedule(tx: Sql, row: Insertable<MeetingRescheduleTable>) {
-  await qb(tx).insertInto('meeting_reschedule').values(row).execute();
-}
+export const insertMeetingReschedule = (tx: Sql, row: Insertable<MeetingRescheduleTable>) =>
+  insertRow(tx, 'meeting_reschedule', row);
+
+const RESCHEDULE_COLUMNS = [
+  'id',
+  'state',
+  'from_date',
+  'to_date',
+  'from_starts_at',
+  'to_starts_at',
+  'from_location',
+  'to_location',
+  'reason',
+  'notice',
+  'by_name',
+  'created_at',
+] as const;
 
 /** The history of a meeting's dates, oldest first. */
-export async function listMeetingReschedules(s: Sql, meetingId: string) {
-  return qb(s)
-    .selectFrom('meeting_reschedule')
-    .select([
-      'id',
-      'state',
-      'from_date',
-      'to_date',
-      'from_starts_at',
-      'to_starts_at',
-      'from_location',
-      'to_location',
-      'reason',
-      'notice',
-      'by_name',
-      'created_at',
-    ])
-    .where('meeting_id', '=', meetingId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
+export const listMeetingReschedules = (s: Sql, meetingId: string) =>
+  rowsUnder(s, 'meeting_reschedule', { meeting_id: meetingId }, RESCHEDULE_COLUMNS, ['created_at', 'id']);
 
 export interface AttendanceRow {
   id: string;

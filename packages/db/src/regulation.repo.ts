@@ -3,6 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { RegulationAmendmentTable, RegulationTable, RegulationVersionTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { insertRow } from './query.helpers.js';
 
 export type RegulationRow = Selectable<RegulationTable>;
 // `parsed` stays unknown: callers cast it to the engine's own types (Amendment, the front matter).
@@ -20,6 +21,8 @@ const REGULATION_COLUMNS = [
   'created_at',
   'applies_to',
 ] as const;
+/** What a version and an amendment both record of their text: its parse, adoption, entry into force, entry. */
+const TEXT_RECORD_COLUMNS = ['parsed', 'adopted_on', 'in_force_from', 'created_by', 'created_at'] as const;
 const VERSION_COLUMNS = [
   'id',
   'regulation_id',
@@ -28,11 +31,7 @@ const VERSION_COLUMNS = [
   'status',
   'source_text',
   'sha256',
-  'parsed',
-  'adopted_on',
-  'in_force_from',
-  'created_by',
-  'created_at',
+  ...TEXT_RECORD_COLUMNS,
 ] as const;
 const AMENDMENT_COLUMNS = [
   'id',
@@ -41,11 +40,7 @@ const AMENDMENT_COLUMNS = [
   'work',
   'title',
   'source_text',
-  'parsed',
-  'adopted_on',
-  'in_force_from',
-  'created_by',
-  'created_at',
+  ...TEXT_RECORD_COLUMNS,
 ] as const;
 
 export async function getRegulation(sql: Sql, id: string): Promise<RegulationRow | undefined> {
@@ -70,9 +65,9 @@ export async function listRegulations(sql: Sql, visible: string[], clearance: nu
           (select v.status from regulation_version v where v.regulation_id = r.id order by v.created_at desc
             limit 1) as latest_status
      from regulation r join organization o on o.id = r.org_id
-    where r.org_id = any(${visible}::uuid[]) and r.confidentiality <= ${clearance} order by o.name, r.title`.execute(
-    qb(sql),
-  );
+    where r.org_id = any(${visible}::uuid[]) and r.confidentiality <= ${clearance}
+     -- An organization's own regulation before the model it issues for its cells.
+     order by o.name, r.applies_to = 'cells', r.title`.execute(qb(sql));
   return rows;
 }
 export async function versionsOf(sql: Sql, regulationId: string) {
@@ -137,18 +132,15 @@ export async function regulationVersionExists(sql: Sql, regulationId: string, ex
     .executeTakeFirst();
   return row !== undefined;
 }
-export async function insertRegulation(sql: Sql, row: Insertable<RegulationTable>) {
-  await qb(sql).insertInto('regulation').values(row).execute();
-}
+export const insertRegulation = (sql: Sql, row: Insertable<RegulationTable>) => insertRow(sql, 'regulation', row);
 export async function insertRegulationVersion(
   sql: Sql,
   row: Insertable<RegulationVersionTable>,
 ): Promise<RegulationVersionRow> {
   return qb(sql).insertInto('regulation_version').values(row).returning(VERSION_COLUMNS).executeTakeFirstOrThrow();
 }
-export async function insertRegulationAmendment(sql: Sql, row: Insertable<RegulationAmendmentTable>) {
-  await qb(sql).insertInto('regulation_amendment').values(row).execute();
-}
+export const insertRegulationAmendment = (sql: Sql, row: Insertable<RegulationAmendmentTable>) =>
+  insertRow(sql, 'regulation_amendment', row);
 
 /**
  * Every version of an organization's regulation in force at some date up to `to`, oldest first, with its text:

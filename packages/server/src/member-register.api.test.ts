@@ -168,7 +168,7 @@ describe.each(drivers)('the members’ register (%s)', (driver) => {
     expect(temp.json().cellAsOf.name).toBe('Chi bộ thôn 3, xã Tân Lập');
   });
 
-  it('lets a member read their own file only, a cell secretary their cell only, a clerk their commune only', async () => {
+  it('lets a member read their own file, a cell secretary their cell, a clerk their commune only', async () => {
     const [secretary, member] = await Promise.all([t.login('bithu.cb'), t.login('dangvien')]);
     const vp1 = await t.orgId('ORG-CB-VP1');
     const people = await qb(t.db)

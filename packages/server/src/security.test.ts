@@ -30,11 +30,16 @@ const STORES_NOTHING = new Set([
   'POST /regulations/:id/ask',
 ]);
 /** Routes on records of the caller's own account (a notification): another's is answered as not found. */
-const OWN_RECORDS = new Set(['POST /notifications/:id/read']);
+const OWN_RECORDS = new Set(['POST /notifications/:id/read', 'GET /me/documents/:id']);
 /**
  * POST routes that write only the caller's own account (a calendar feed token): allowed to every role, tested apart.
  */
-const OWN_ACCOUNT = new Set(['POST /calendar/feed-token', 'POST /auth/password', 'POST /notifications/read-all']);
+const OWN_ACCOUNT = new Set([
+  'POST /calendar/feed-token',
+  'POST /auth/password',
+  'POST /notifications/read-all',
+  'POST /me/plan/items',
+]);
 /**
  * Decisions the leader role takes on a task (an extension; accepting a result is a transition from "reported"), tested
  * in task.api.test.ts.
@@ -114,6 +119,7 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
     memberships: x.membership,
     'party-members': x.partyMember,
     members: x.person,
+    me: x.document,
     portfolio: x.portfolio,
     regulations: x.regulation,
     meetings: x.meeting,
@@ -239,6 +245,20 @@ const INPUTS: Record<string, (x: Records) => Input> = {
     body: { fileName: 'dang-vien.csv', contentBase64: Buffer.from('Họ và tên\n').toString('base64') },
   }),
   'GET /members/:id': () => ({ query: { asOf: '2026-12-01' } }),
+  'GET /organizations/:id/cell-roster': () => ({ query: { date: '2026-12-01' } }),
+  'POST /organizations/:id/cell-meetings': (x) => ({
+    body: {
+      kind: 'regular',
+      meetingDate: '2026-12-01',
+      startsAt: '16:00',
+      endsAt: '17:30',
+      attendance: [{ personId: x.person, status: 'present' }],
+      resolution: 'Nghị quyết',
+    },
+  }),
+  'GET /me/cell': () => ({}),
+  'POST /me/plan/items': () => ({ body: { text: 'Việc', product: 'Sản phẩm', dueDate: '2026-12-31' } }),
+  'GET /me/documents/:id': () => ({}),
   'POST /members/:id/transfer': (x) => ({ body: { toCellId: x.cell, on: '2026-12-01', kind: 'temporary' } }),
   'POST /review-reports/:id/adopt': (x) => ({ body: { version: 1, meetingId: x.meeting } }),
   'POST /review-reports/:id/circulate': (x) => ({

@@ -80,6 +80,11 @@ const DirectoryPage = lazyPage(() => import('./features/person/directory.page'),
 const ConclusionListPage = lazyPage(() => import('./features/conclusion/conclusion-list.page'), 'ConclusionListPage');
 const NotificationPage = lazyPage(() => import('./features/notification/notification.page'), 'NotificationPage');
 const JobsPage = lazyPage(() => import('./features/system/jobs.page'), 'JobsPage');
+const MyCellPage = lazyPage(() => import('./features/cell/my-cell.page'), 'MyCellPage');
+const CellMeetingRecordPage = lazyPage(
+  () => import('./features/cell/cell-meeting-record.page'),
+  'CellMeetingRecordPage',
+);
 
 const theme = createTheme({
   primaryColor: 'red',
@@ -120,7 +125,10 @@ function App() {
   }
   let page: ReactNode;
   let m: Record<string, string> | null;
-  if (path === '/') page = <HomePage me={me} />;
+  // A member without a role in any organization works from their cell's page.
+  if (path === '/') page = me.grants.length === 0 && me.user.personId ? <MyCellPage me={me} /> : <HomePage me={me} />;
+  else if (path === '/chi-bo-cua-toi') page = <MyCellPage me={me} />;
+  else if ((m = match('/cells/:id/record', path))) page = <CellMeetingRecordPage key={m['id']} cellId={m['id']!} />;
   else if (path === '/org') page = <TreePage />;
   else if (path === '/notifications') page = <NotificationPage />;
   else if (path === '/people') page = <DirectoryPage />;

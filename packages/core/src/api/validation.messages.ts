@@ -161,7 +161,8 @@ export function issueMessage(i: IssueLike, label: string): string {
     case 'not_multiple_of':
       return `${label} phải là bội số của ${num(i.divisor)}`;
     case 'custom':
-      if (i.params?.['format'] === 'date') return badFormat({ ...i, format: 'date' }, label, own);
+      if (i.params?.['format'] === 'date' || i.params?.['format'] === 'time')
+        return badFormat({ ...i, format: String(i.params['format']) }, label, own);
       return own ? named(own, label) : `${label} không hợp lệ`;
     default:
       return own ? named(own, label) : `${label} không hợp lệ`;

@@ -296,4 +296,10 @@ export const DEMO_ACCOUNTS: { username: string; vi: string; en: string }[] = [
   { username: 'vanthu.x01', vi: 'văn thư Đảng ủy xã Tân Lập', en: 'clerk of Tân Lập commune' },
   { username: 'vanthu.x02', vi: 'văn thư Đảng ủy phường Bắc Sơn', en: 'clerk of Bắc Sơn ward' },
   { username: 'xem', vi: 'tài khoản chỉ xem', en: 'read-only account' },
+  {
+    username: 'bithu.cb',
+    vi: 'bí thư Chi bộ Phòng Tổng hợp: ghi buổi sinh hoạt chi bộ (trên điện thoại)',
+    en: 'secretary of a party cell',
+  },
+  { username: 'dangvien', vi: 'đảng viên: trang "Chi bộ của tôi" (trên điện thoại)', en: 'a party member' },
 ];

@@ -131,23 +131,22 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     symbol: 'ĐUK',
   });
   parent(duk, alOld, '2020-10-15', '2025-01-31');
-  const cqd = org('ORG-CQD', 'Đảng bộ các cơ quan Đảng tỉnh', 'AGENCIES_PARTY_ORG', '2025-02-01', null, {
-    short_name: 'Đảng ủy các cơ quan Đảng tỉnh',
-  });
-  const ubnd = org('ORG-UBND', 'Đảng bộ UBND tỉnh', 'GOVERNMENT_PARTY_ORG', '2025-02-01', null, {
-    short_name: 'Đảng ủy UBND tỉnh',
-  });
+  /** Provincial party organizations under the province from `from` on, each with the short name of its committee. */
+  const provincialOrgs = (from: string, rows: [code: string, name: string, kind: string, shortName: string][]) =>
+    rows.map(([code, name, kind, shortName]) => org(code, name, kind, from, null, { short_name: shortName }));
+  const [cqd, ubnd] = provincialOrgs('2025-02-01', [
+    ['ORG-CQD', 'Đảng bộ các cơ quan Đảng tỉnh', 'AGENCIES_PARTY_ORG', 'Đảng ủy các cơ quan Đảng tỉnh'],
+    ['ORG-UBND', 'Đảng bộ UBND tỉnh', 'GOVERNMENT_PARTY_ORG', 'Đảng ủy UBND tỉnh'],
+  ]) as [string, string];
   for (const o of [cqd, ubnd]) {
     parent(o, alOld, '2025-02-01', '2025-06-30');
     parent(o, al, '2025-07-01', null);
     succeed(duk, o, 'split', '2025-02-01', 'Quyết định của BTV Tỉnh ủy (giả định)');
   }
-  const qs = org('ORG-QS', 'Đảng bộ Quân sự tỉnh', 'GRASSROOTS_PARTY_ORG', '2020-10-15', null, {
-    short_name: 'Đảng ủy Quân sự tỉnh',
-  });
-  const ca = org('ORG-CA', 'Đảng bộ Công an tỉnh', 'GRASSROOTS_PARTY_ORG', '2020-10-15', null, {
-    short_name: 'Đảng ủy Công an tỉnh',
-  });
+  const [qs, ca] = provincialOrgs('2020-10-15', [
+    ['ORG-QS', 'Đảng bộ Quân sự tỉnh', 'GRASSROOTS_PARTY_ORG', 'Đảng ủy Quân sự tỉnh'],
+    ['ORG-CA', 'Đảng bộ Công an tỉnh', 'GRASSROOTS_PARTY_ORG', 'Đảng ủy Công an tỉnh'],
+  ]) as [string, string];
   for (const o of [qs, ca]) {
     parent(o, alOld, '2020-10-15', '2025-06-30');
     parent(o, al, '2025-07-01', null);
@@ -304,30 +303,51 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   }
 
   // — History: the old committees, with some of today's leaders in earlier positions.
-  const oldBch = body(alOld, 'BCH', 'Ban Chấp hành Đảng bộ tỉnh An Lạc khóa XVII', '2020-10-15', '2025-06-30', {
-    term_id: termAlOld,
-  });
-  const oldBtv = body(alOld, 'BTV', 'Ban Thường vụ Tỉnh ủy An Lạc khóa XVII', '2020-10-15', '2025-06-30', {
-    term_id: termAlOld,
-    part_of: oldBch,
-  });
-  const oldTt = body(alOld, 'TT', 'Thường trực Tỉnh ủy An Lạc khóa XVII', '2020-10-15', '2025-06-30', {
-    term_id: termAlOld,
-    part_of: oldBtv,
-  });
-  const oldLeaders: [string, string, string][] = [
-    ['', 'BI_THU', 'Bí thư Tỉnh ủy An Lạc khóa XVII'],
-    ['M01', 'PHO_BI_THU_TT', 'Phó Bí thư Thường trực Tỉnh ủy An Lạc khóa XVII'],
-    ['M03', 'PHO_BI_THU', 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh An Lạc'],
-  ];
-  for (const [code, role, title] of oldLeaders) {
-    let id = code ? p.get(code)! : '';
-    if (!code) {
-      const g = gen();
-      id = person(alOld, g.name, g.gender, 'AL-OLD-BT');
+  /** An old province's BCH, its BTV and the TT within that, for the 2020–2025 term. */
+  const oldCommittees = (orgId: string, province: string, termId: string, from: string) => {
+    const until = '2025-06-30';
+    const bch = body(orgId, 'BCH', `Ban Chấp hành Đảng bộ tỉnh ${province} khóa XVII`, from, until, {
+      term_id: termId,
+    });
+    const btv = body(orgId, 'BTV', `Ban Thường vụ Tỉnh ủy ${province} khóa XVII`, from, until, {
+      term_id: termId,
+      part_of: bch,
+    });
+    const tt = body(orgId, 'TT', `Thường trực Tỉnh ủy ${province} khóa XVII`, from, until, {
+      term_id: termId,
+      part_of: btv,
+    });
+    return [bch, btv, tt] as const;
+  };
+  /** The secretaries of an old province, each in its BCH, BTV and TT; one without a code is a generated person. */
+  const seatOldSecretaries = (
+    orgId: string,
+    bodies: readonly string[],
+    from: string,
+    leaders: [code: string, role: string, title?: string][],
+    generatedCode: string,
+  ) => {
+    for (const [code, role, title] of leaders) {
+      let id = code ? p.get(code)! : '';
+      if (!code) {
+        const g = gen();
+        id = person(orgId, g.name, g.gender, generatedCode);
+      }
+      for (const bd of bodies) seat(orgId, bd, id, role, from, '2025-06-30', title);
     }
-    for (const bd of [oldBch, oldBtv, oldTt]) seat(alOld, bd, id, role, '2020-10-15', '2025-06-30', title);
-  }
+  };
+  const [oldBch, oldBtv, oldTt] = oldCommittees(alOld, 'An Lạc', termAlOld, '2020-10-15');
+  seatOldSecretaries(
+    alOld,
+    [oldBch, oldBtv, oldTt],
+    '2020-10-15',
+    [
+      ['', 'BI_THU', 'Bí thư Tỉnh ủy An Lạc khóa XVII'],
+      ['M01', 'PHO_BI_THU_TT', 'Phó Bí thư Thường trực Tỉnh ủy An Lạc khóa XVII'],
+      ['M03', 'PHO_BI_THU', 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh An Lạc'],
+    ],
+    'AL-OLD-BT',
+  );
   for (const code of ['M05', 'M06', 'M08', 'M09', 'M10', 'M11']) {
     seat(alOld, oldBch, p.get(code)!, 'UY_VIEN', '2020-10-15', '2025-06-30');
     seat(alOld, oldBtv, p.get(code)!, 'UY_VIEN', '2020-10-15', '2025-06-30');
@@ -336,30 +356,18 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
   body(alOld, 'DANG_DOAN', 'Đảng đoàn HĐND tỉnh An Lạc', '2020-10-15', '2025-01-31');
   body(alOld, 'BAN_CAN_SU', 'Ban cán sự đảng UBND tỉnh An Lạc', '2020-10-15', '2025-01-31');
 
-  const bhBch = body(bhOld, 'BCH', 'Ban Chấp hành Đảng bộ tỉnh Bình Hà khóa XVII', '2020-10-20', '2025-06-30', {
-    term_id: termBhOld,
-  });
-  const bhBtv = body(bhOld, 'BTV', 'Ban Thường vụ Tỉnh ủy Bình Hà khóa XVII', '2020-10-20', '2025-06-30', {
-    term_id: termBhOld,
-    part_of: bhBch,
-  });
-  const bhTt = body(bhOld, 'TT', 'Thường trực Tỉnh ủy Bình Hà khóa XVII', '2020-10-20', '2025-06-30', {
-    term_id: termBhOld,
-    part_of: bhBtv,
-  });
-  const bhSecretaries: [string, string][] = [
-    ['M02', 'BI_THU'],
-    ['M04', 'PHO_BI_THU_TT'],
-    ['', 'PHO_BI_THU'],
-  ];
-  for (const [code, role] of bhSecretaries) {
-    let id = code ? p.get(code)! : '';
-    if (!code) {
-      const g = gen();
-      id = person(bhOld, g.name, g.gender, 'BH-OLD-PBT');
-    }
-    for (const bd of [bhBch, bhBtv, bhTt]) seat(bhOld, bd, id, role, '2020-10-20', '2025-06-30');
-  }
+  const [bhBch, bhBtv, bhTt] = oldCommittees(bhOld, 'Bình Hà', termBhOld, '2020-10-20');
+  seatOldSecretaries(
+    bhOld,
+    [bhBch, bhBtv, bhTt],
+    '2020-10-20',
+    [
+      ['M02', 'BI_THU'],
+      ['M04', 'PHO_BI_THU_TT'],
+      ['', 'PHO_BI_THU'],
+    ],
+    'BH-OLD-PBT',
+  );
   for (const code of ['M07', 'M12', 'M13']) {
     seat(bhOld, bhBch, p.get(code)!, 'UY_VIEN', '2020-10-20', '2025-06-30');
     seat(bhOld, bhBtv, p.get(code)!, 'UY_VIEN', '2020-10-20', '2025-06-30');
@@ -435,7 +443,7 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
       partyMember(vc, id, probationary ? 'probationary' : 'official', start);
       if (probationary) probationers.push({ cell: vc, person: id });
     }
-    seat(vc, body(vc, 'CHI_UY', `Chi ủy Chi bộ thôn ${v}`, start, null), members[0]!, 'BI_THU', start, null, 'Bí thư');
+    // Under nine official members a cell elects no cell committee (Điều lệ Điều 24): its secretary only.
     const assembly = body(vc, 'CHI_BO', `Chi bộ thôn ${v}, xã Tân Lập (hội nghị đảng viên)`, start, null);
     villages.push({ cell: vc, name: `Chi bộ thôn ${v}`, assembly, members });
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { addDays, foldVietnamese } from '@quyche/core';
 import type { Batch } from './batch.js';
 
@@ -57,6 +58,20 @@ const OWN = [
   'Hoàn thành chứng chỉ tin học nâng cao trước ngày 31/8/2026.',
   'Tham gia đoàn công tác giám sát 02 đảng bộ xã, viết báo cáo phần được giao.',
 ];
+const DECEMBER_DOCUMENTS: [string, string][] = [
+  [
+    'Dự thảo Nghị quyết sinh hoạt chi bộ tháng 12/2026',
+    'DỰ THẢO NGHỊ QUYẾT SINH HOẠT CHI BỘ THÁNG 12/2026\n\n1. Kết quả tháng 11: hoàn thành 18/20 nhiệm vụ; ' +
+      '2 nhiệm vụ chuyển sang tháng 12.\n2. Nhiệm vụ tháng 12: tổng kết công tác năm 2026; đánh giá, xếp loại ' +
+      'chất lượng đảng viên; hoàn thành kế hoạch hành động cá nhân.\n',
+  ],
+  [
+    'Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026',
+    'BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 11/2026\n\nChi bộ Phòng Tổng hợp đã tham mưu 06 văn bản, ' +
+      'tổ chức 02 hội nghị; 11/12 đảng viên dự sinh hoạt tháng 11.\n',
+  ],
+];
+
 /** Members whose plans are the same plan copied, one item changed in each copy. */
 const COPY_GROUP = [2, 3, 9, 10, 11];
 
@@ -153,6 +168,49 @@ export function seedCellRecord(b: Batch, c: CellSeedContext) {
         month,
         true,
       );
+  }
+
+  // December's meeting, convened for the 11th: the members open its documents on their phones beforehand.
+  const december = b.add('meeting', {
+    org_id: c.cell,
+    body_id: c.assembly,
+    kind: 'regular',
+    state: 'documents_sent',
+    title: `Sinh hoạt ${c.cellName} thường kỳ tháng 12/2026`,
+    meeting_date: '2026-12-11',
+    starts_at: '16:00',
+    location: office.location,
+    format: 'in_person',
+    province_wide: false,
+    convened_by: 'CHI_UY',
+    convening_ref: 'Thông báo của Chi ủy',
+    documents_sent_on: '2026-12-01',
+    confidentiality: 0,
+    search_text: foldVietnamese(`Sinh hoạt ${c.cellName} thường kỳ tháng 12/2026`),
+  });
+  for (const person of c.members)
+    b.add('meeting_attendance', {
+      org_id: c.cell,
+      meeting_id: december,
+      person_id: person,
+      role: 'member',
+      status: 'summoned',
+      reason: null,
+    });
+  for (const [title, text] of DECEMBER_DOCUMENTS) {
+    const content = Buffer.from(text, 'utf8');
+    b.add('meeting_document', {
+      org_id: c.cell,
+      meeting_id: december,
+      title,
+      doc_type: 'BC',
+      confidentiality: 0,
+      file_name: `${foldVietnamese(title).replace(/[^a-z0-9]+/g, '-')}.txt`,
+      media_type: 'text/plain',
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+    });
   }
 
   // The villages' cells meet every month and hold the quarter's thematic meeting; every member present.

@@ -1,9 +1,7 @@
-import { EngineError, isQuorate, ProblemError, voteOutcome } from '@quyche/core';
+import { EngineError, isQuorate, ProblemError, voteOutcome, invalidField, ruleViolation } from '@quyche/core';
 import type { Regulation } from '@quyche/core';
-import type { z } from 'zod';
 import type { CastVoteSchema, CreateAgendaItemSchema, MeetingStepSchema, ReservedOpinionSchema } from '@quyche/core';
 import {
-  bodyMembersOn,
   insertAgendaItem,
   insertReservedOpinion,
   insertVote,
@@ -12,15 +10,15 @@ import {
   meetingMemberCounts,
   nextAgendaItemPosition,
   uuidv7,
+  voteRow,
   writtenResponseTally,
 } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { assertMove, closeMeeting, getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { regulationFor } from './regulation-in-force.js';
 import { loadAgendaItem, loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js';
-
-type In<T extends z.ZodType> = z.output<T>;
+import { voteBaseOf } from './cell-vote.js';
 
 export async function addAgendaItem(ctx: RequestContext, meetingId: string, input: In<typeof CreateAgendaItemSchema>) {
   const m = await loadMeeting(ctx, meetingId, 'write');
@@ -49,7 +47,7 @@ export async function addAgendaItem(ctx: RequestContext, meetingId: string, inpu
       confidentiality,
       reports_back: input.reportsBack ?? false,
     });
-    await ctx.audit(tx, { action: 'create', entity: 'agenda_item', entityId: id, orgId: m.org_id, after: input });
+    await ctx.auditChange(tx, 'create', ['agenda_item', id, m.org_id], { after: input });
     await notifyMeeting(tx, meetingId);
   });
   return getMeetingDetail(ctx, meetingId);
@@ -85,26 +83,8 @@ async function recordVote(
   result: Record<string, unknown>,
 ) {
   const id = uuidv7();
-  await insertVote(tx, {
-    id,
-    org_id: m.org_id,
-    agenda_item_id: itemId,
-    method: v.method,
-    total_members: v.totalMembers,
-    present: v.present,
-    yes: v.yes,
-    no: v.no,
-    abstain: v.abstain,
-    passed: a.result.passed,
-    outcome: JSON.stringify({ result, ruleIds: a.ruleIds, eIds: a.eIds, reason_vi: a.reason_vi }),
-  });
-  await ctx.audit(tx, {
-    action: 'vote',
-    entity: 'vote',
-    entityId: id,
-    orgId: m.org_id,
-    after: { itemId, ...v, passed: a.result.passed },
-  });
+  await insertVote(tx, { id, ...voteRow(m.org_id, itemId, v, a, result) });
+  await ctx.auditChange(tx, 'vote', ['vote', id, m.org_id], { after: { itemId, ...v, passed: a.result.passed } });
   return id;
 }
 
@@ -121,17 +101,11 @@ export async function castVote(
   const m = await loadMeeting(ctx, meetingId, 'write');
   const item = await loadAgendaItem(ctx, m, itemId);
   if (m.kind === 'written_consultation')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'LAY_Y_KIEN_TU_KIEM_PHIEU',
-      field: 'body',
-      detail: 'Lấy ý kiến bằng văn bản được kiểm phiếu từ các phiếu trả lời khi kết thúc',
-    });
-  if (m.state !== 'in_session')
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body',
-      detail: 'Chỉ biểu quyết khi hội nghị đang họp',
-    });
+    throw ruleViolation(
+      'LAY_Y_KIEN_TU_KIEM_PHIEU',
+      'Lấy ý kiến bằng văn bản được kiểm phiếu từ các phiếu trả lời khi kết thúc',
+    );
+  if (m.state !== 'in_session') throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Chỉ biểu quyết khi hội nghị đang họp');
   const body = await loadBody(ctx.db, m.body_id);
   const r = await regulationFor(ctx.db, m.org_id, m.meeting_date);
   if (!r)
@@ -140,7 +114,7 @@ export async function castVote(
       detail: 'Không có quy chế làm việc có hiệu lực để tính kết quả biểu quyết',
       field: 'body',
     });
-  const totalMembers = (await bodyMembersOn(ctx.db, m.body_id, m.meeting_date)).length;
+  const totalMembers = (await voteBaseOf(ctx.db, m, body.kind)).total;
   const counts = await meetingMemberCounts(ctx.db, meetingId);
   try {
     const q = isQuorate(r.reg, body.kind, counts, m.meeting_date, m.kind);
@@ -204,7 +178,7 @@ export async function closeWithTally(ctx: RequestContext, meetingId: string, inp
       detail: 'Không có quy chế làm việc có hiệu lực để kiểm phiếu',
       field: 'body',
     });
-  const totalMembers = (await bodyMembersOn(ctx.db, m.body_id, m.meeting_date)).length;
+  const totalMembers = (await voteBaseOf(ctx.db, m, body.kind)).total;
   const items = await listAgendaItemTopics(ctx.db, meetingId);
   const replies = await writtenResponseTally(ctx.db, meetingId);
   // Members who replied count as present (the reply marks them so).
@@ -260,11 +234,7 @@ export async function closeWithTally(ctx: RequestContext, meetingId: string, inp
         { ...a.result, passed, consultationValid: valid?.valid ?? null },
       );
     }
-    await ctx.audit(tx, {
-      action: 'close',
-      entity: 'meeting',
-      entityId: meetingId,
-      orgId: m.org_id,
+    await ctx.auditChange(tx, 'close', ['meeting', meetingId, m.org_id], {
       before: { state: m.state },
       after: { state: 'closed', answered, totalMembers, valid: valid?.valid ?? null },
     });
@@ -283,17 +253,9 @@ export async function addReservedOpinion(
   const m = await loadMeeting(ctx, meetingId, 'write');
   await loadAgendaItem(ctx, m, itemId);
   if (!['in_session', 'closed'].includes(m.state))
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      field: 'body',
-      detail: 'Ý kiến bảo lưu được ghi trong hoặc ngay sau hội nghị',
-    });
+    throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Ý kiến bảo lưu được ghi trong hoặc ngay sau hội nghị');
   const member = await meetingAttendanceOfMember(ctx.db, meetingId, input.personId);
-  if (!member)
-    throw new ProblemError('VALIDATION_FAILED', {
-      field: 'body.personId',
-      detail: 'Chỉ ủy viên được triệu tập mới bảo lưu ý kiến',
-    });
+  if (!member) throw invalidField('body.personId', 'Chỉ ủy viên được triệu tập mới bảo lưu ý kiến');
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
     await insertReservedOpinion(tx, {
@@ -306,11 +268,7 @@ export async function addReservedOpinion(
       created_by: ctx.user.id,
     });
     // The audit keeps the fact, not the opinion: the text is shown only to those entitled.
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'reserved_opinion',
-      entityId: id,
-      orgId: m.org_id,
+    await ctx.auditChange(tx, 'create', ['reserved_opinion', id, m.org_id], {
       after: { itemId, personId: input.personId, length: input.text.length },
     });
   });

@@ -2,12 +2,9 @@ import { createHash } from 'node:crypto';
 import { ProblemError } from '@quyche/core';
 import type { CreateMeetingDocumentSchema } from '@quyche/core';
 import { insertMeetingDocument, meetingDocumentContent, uuidv7 } from '@quyche/db';
-import type { z } from 'zod';
-import type { RequestContext } from '../http/context.js';
+import type { In, RequestContext } from '../http/context.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { loadAgendaItem, loadMeeting } from './meeting.load.js';
-
-type In<T extends z.ZodType> = z.output<T>;
 
 /** A meeting document with its confidentiality: listed and served only to those cleared for it. */
 export async function addMeetingDocument(
@@ -39,11 +36,7 @@ export async function addMeetingDocument(
       content,
       created_by: ctx.user.id,
     });
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'meeting_document',
-      entityId: id,
-      orgId: m.org_id,
+    await ctx.auditChange(tx, 'create', ['meeting_document', id, m.org_id], {
       after: { title: input.title, confidentiality, fileName: input.fileName ?? null, size: content?.length ?? null },
     });
     await notifyMeeting(tx, meetingId);
@@ -51,7 +44,7 @@ export async function addMeetingDocument(
   return getMeetingDetail(ctx, meetingId);
 }
 
-const SERVED_TYPES = new Set([
+export const SERVED_TYPES = new Set([
   'application/pdf',
   'application/msword',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -14,8 +14,16 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
   const [l, t] = useLang();
   const [opened, { toggle, close }] = useDisclosure();
   const { path } = useLocation();
-  const nav = [
+  const myCell = {
+    to: '/chi-bo-cua-toi',
+    label: l === 'vi' ? 'Chi bộ của tôi' : 'My party cell',
+    active: path === '/chi-bo-cua-toi' || path.startsWith('/cells/'),
+  };
+  // A member without a role in any organization has their cell's page (and notifications) only.
+  const memberOnly = me.grants.length === 0 && me.user.personId !== null;
+  const full = [
     { to: '/', label: l === 'vi' ? 'Việc của tôi' : 'My work', active: path === '/' },
+    ...(me.user.personId ? [myCell] : []),
     {
       to: '/notifications',
       label: l === 'vi' ? 'Thông báo' : 'Notifications',
@@ -61,6 +69,9 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
         ]
       : []),
   ];
+  const nav = memberOnly
+    ? [{ ...myCell, to: '/', active: path === '/' || myCell.active }, full.find((n) => n.to === '/notifications')!]
+    : full;
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => undefined);
     onLogout();
@@ -84,7 +95,7 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <HeaderSearch />
+            {!memberOnly && <HeaderSearch />}
             <NotificationBell />
             <Button
               variant="subtle"

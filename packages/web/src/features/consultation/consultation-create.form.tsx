@@ -11,7 +11,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
@@ -20,17 +19,16 @@ import type { RegulationDetailSchema, RegulationSchema } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { Loading } from '../../app/ui/loading';
 import { Link, navigate } from '../../app/router';
-import { DateField } from '../../app/ui/date-field';
-import { FormProblem } from '../../app/ui/form-problem';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
+import { FormEnd } from '../../app/ui/shared-form-end';
+import { FormCard } from '../../app/ui/shared-section-card';
+import { DatePair } from '../../app/ui/shared-date-pair';
 import { useTr } from '../../app/ui/i18n';
 import type { OrgDetail } from '../../app/types';
 import { useRun } from '../../app/ui/use-run';
-import { WriteError } from '../../app/ui/write-error';
 import { STATUS_LABELS } from '../regulation/regulation.page';
 import type { Consultation } from './consultation.parts';
 import { useOnChange } from '../../app/ui/use-on-change';
-import { FormActions } from '../../app/ui/form-actions';
 
 /** A sentence's first letter in capitals: "dự thảo sửa đổi 1 (2026)" as a choice reads "Dự thảo …". */
 const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
@@ -65,7 +63,8 @@ export function CreateConsultationForm({
     () =>
       (regs ?? [])
         .filter((r) => canWrite({ orgId: r.orgId }))
-        .sort((a, b) => (a.orgId === home ? -1 : b.orgId === home ? 1 : 0)),
+        // The home organization's first, each organization's in the API's order (its own before its model for cells).
+        .sort((a, b) => Number(a.orgId !== home) - Number(b.orgId !== home)),
     [regs, canWrite, home],
   );
   const form = useSchemaForm(
@@ -153,201 +152,184 @@ export function CreateConsultationForm({
       </Card>
     );
   return (
-    <Card withBorder>
-      <form onSubmit={submit} noValidate data-testid="consultation-create">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {tr('Gửi dự thảo xin ý kiến', 'Send a draft for comments')}
-          </Title>
-          {!regs && <Loading />}
-          <SegmentedControl
-            value={what}
-            onChange={(v) => {
-              form.setFieldValue('what', v as 'regulation' | 'document');
-              form.clearErrors();
-            }}
-            data={[
-              { value: 'regulation', label: tr('Dự thảo quy chế', 'A draft regulation') },
-              { value: 'document', label: tr('Văn bản dự thảo khác', 'Another draft document') },
-            ]}
-            data-testid="consultation-create-what"
-          />
-          {what === 'document' && (
-            <Stack gap="xs" data-testid="consultation-create-document">
-              <TextInput
-                label={tr('Tên văn bản dự thảo', 'Title of the draft')}
-                placeholder={tr(
-                  'Ví dụ: Dự thảo Nghị quyết chuyên đề về chuyển đổi số',
-                  'E.g. Draft resolution on digital transformation',
-                )}
-                {...form.getInputProps('document.title')}
-                required
-                data-testid="consultation-create-doc-title"
-              />
-              <Textarea
-                label={tr('Toàn văn dự thảo', 'Full text')}
-                description={tr(
-                  'Mỗi dòng là một đoạn; ý kiến góp vào từng đoạn.',
-                  'One paragraph per line; comments are given on paragraphs.',
-                )}
-                {...form.getInputProps('document.text')}
-                autosize
-                minRows={6}
-                maxRows={20}
-                required
-                data-testid="consultation-create-doc-text"
-              />
-              <NativeSelect
-                label={tr(
-                  'Nội dung thuộc thẩm quyền (để biết cơ quan thông qua)',
-                  'Matter it decides (names the adopting body)',
-                )}
-                {...form.getInputProps('matter')}
-                required
-                data={[{ value: '', label: tr('(chọn nội dung)', '(choose)') }, ...matters]}
-                data-testid="consultation-create-doc-matter"
-              />
-            </Stack>
-          )}
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-            <NativeSelect
-              label={
-                what === 'document'
-                  ? tr('Của tổ chức (theo quy chế làm việc)', 'Of the organization (by its regulation)')
-                  : tr('Quy chế', 'Regulation')
-              }
-              {...form.getInputProps('regulationId')}
-              value={reg?.id ?? ''}
-              data={mine.map((r) => ({ value: r.id, label: `${r.title} — ${r.orgName}` }))}
-              data-testid="consultation-create-regulation"
-            />
-            {what === 'regulation' && (
-              <NativeSelect
-                label={tr('Phiên bản dự thảo gửi đi', 'Version circulated')}
-                {...form.getInputProps('versionId')}
-                required
-                data={versions.map((v) => ({
-                  value: v.id,
-                  label: `${upperFirst(versionLabelVi(v.expression))} · ${STATUS_LABELS[v.status]?.[l] ?? v.status}`,
-                }))}
-                data-testid="consultation-create-version"
-              />
-            )}
-          </SimpleGrid>
-          {reg && (
-            <Text size="xs" c="dimmed">
-              {tr(
-                'Bản dự thảo mới được tạo trên trang quy chế: ',
-                'A new draft version is added on the regulation’s page: ',
-              )}
-              <Anchor component={Link} to={`/regulations/${reg.id}`} size="xs">
-                {reg.title}
-              </Anchor>
-            </Text>
-          )}
+    <FormCard
+      title={tr('Gửi dự thảo xin ý kiến', 'Send a draft for comments')}
+      onSubmit={submit}
+      formTestid="consultation-create"
+    >
+      {!regs && <Loading />}
+      <SegmentedControl
+        value={what}
+        onChange={(v) => {
+          form.setFieldValue('what', v as 'regulation' | 'document');
+          form.clearErrors();
+        }}
+        data={[
+          { value: 'regulation', label: tr('Dự thảo quy chế', 'A draft regulation') },
+          { value: 'document', label: tr('Văn bản dự thảo khác', 'Another draft document') },
+        ]}
+        data-testid="consultation-create-what"
+      />
+      {what === 'document' && (
+        <Stack gap="xs" data-testid="consultation-create-document">
           <TextInput
-            label={tr('Tên đợt lấy ý kiến', 'Title')}
-            placeholder={tr('Mặc định: Lấy ý kiến góp ý dự thảo …', 'Default: Lấy ý kiến góp ý dự thảo …')}
-            {...form.getInputProps('title')}
-            data-testid="consultation-create-title"
-          />
-          <Group gap="sm" align="end" wrap="wrap">
-            <DateField
-              label={tr('Ngày gửi', 'Sent on')}
-              {...form.valueProps('sentOn')}
-              testid="consultation-create-sent"
-              required
-            />
-            <DateField
-              label={tr('Hạn góp ý', 'Deadline')}
-              {...form.valueProps('deadline')}
-              testid="consultation-create-deadline"
-              required
-            />
-          </Group>
-          <Stack gap={4}>
-            <Group justify="space-between" align="end" wrap="wrap" gap="xs">
-              <Text size="sm" fw={500}>
-                {tr('Nơi nhận', 'Recipients')}{' '}
-                <Text span size="sm" c="dimmed" data-testid="consultation-create-count" data-count={picked.size}>
-                  ({l === 'vi' ? `đã chọn ${picked.size}` : `${picked.size} chosen`})
-                </Text>
-              </Text>
-              <Group gap={4} wrap="wrap">
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  onClick={() => setPicked([...picked, ...communes.map((o) => o.key)])}
-                  disabled={communes.length === 0}
-                  data-testid="consultation-create-all-communes"
-                >
-                  {tr(
-                    `Chọn tất cả đảng ủy xã, phường (${communes.length})`,
-                    `All communes and wards (${communes.length})`,
-                  )}
-                </Button>
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  onClick={() => setPicked([])}
-                  disabled={picked.size === 0}
-                  data-testid="consultation-create-none-picked"
-                >
-                  {tr('Bỏ chọn', 'Clear')}
-                </Button>
-              </Group>
-            </Group>
-            <TextInput
-              aria-label={tr('Lọc nơi nhận', 'Filter recipients')}
-              placeholder={tr('Lọc theo tên, có dấu hoặc không dấu', 'Filter by name, with or without diacritics')}
-              value={filter}
-              onChange={(e) => setFilter(e.currentTarget.value)}
-              type="search"
-              data-testid="consultation-create-filter"
-            />
-            <div className="qc-c-pick" data-testid="consultation-create-recipients">
-              {!org && <Loading />}
-              {groups.map(({ g, name }) => {
-                const items = shown.filter((o) => o.group === g);
-                if (items.length === 0) return null;
-                return (
-                  <Stack key={g} gap={4} mb={6}>
-                    <Text size="xs" fw={700} c="dimmed">
-                      {name}
-                    </Text>
-                    <div className="qc-c-pick-grid">
-                      {items.map((o) => (
-                        <Checkbox
-                          key={o.key}
-                          size="xs"
-                          label={o.label}
-                          checked={picked.has(o.key)}
-                          onChange={(e) => toggle(o.key, e.currentTarget.checked)}
-                          data-testid="consultation-create-recipient"
-                          data-code={o.code}
-                        />
-                      ))}
-                    </div>
-                  </Stack>
-                );
-              })}
-            </div>
-            {form.errors.recipients && (
-              <Text size="sm" c="red" data-testid="consultation-create-recipients-error">
-                {form.errors.recipients}
-              </Text>
+            label={tr('Tên văn bản dự thảo', 'Title of the draft')}
+            placeholder={tr(
+              'Ví dụ: Dự thảo Nghị quyết chuyên đề về chuyển đổi số',
+              'E.g. Draft resolution on digital transformation',
             )}
-          </Stack>
-          <FormProblem errors={form.errors} testid="consultation-create-problem" />
-          <WriteError error={a.error} testid="consultation-create-error" onClose={() => a.setError(null)} />
-          <FormActions onCancel={onCancel}>
-            <Button type="submit" loading={a.busy} disabled={!reg} data-testid="consultation-create-submit">
-              {tr('Gửi xin ý kiến', 'Send for comments')}
-            </Button>
-          </FormActions>
+            {...form.getInputProps('document.title')}
+            required
+            data-testid="consultation-create-doc-title"
+          />
+          <Textarea
+            label={tr('Toàn văn dự thảo', 'Full text')}
+            description={tr(
+              'Mỗi dòng là một đoạn; ý kiến góp vào từng đoạn.',
+              'One paragraph per line; comments are given on paragraphs.',
+            )}
+            {...form.getInputProps('document.text')}
+            autosize
+            minRows={6}
+            maxRows={20}
+            required
+            data-testid="consultation-create-doc-text"
+          />
+          <NativeSelect
+            label={tr(
+              'Nội dung thuộc thẩm quyền (để biết cơ quan thông qua)',
+              'Matter it decides (names the adopting body)',
+            )}
+            {...form.getInputProps('matter')}
+            required
+            data={[{ value: '', label: tr('(chọn nội dung)', '(choose)') }, ...matters]}
+            data-testid="consultation-create-doc-matter"
+          />
         </Stack>
-      </form>
-    </Card>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+        <NativeSelect
+          label={
+            what === 'document'
+              ? tr('Của tổ chức (theo quy chế làm việc)', 'Of the organization (by its regulation)')
+              : tr('Quy chế', 'Regulation')
+          }
+          {...form.getInputProps('regulationId')}
+          value={reg?.id ?? ''}
+          data={mine.map((r) => ({ value: r.id, label: `${r.title} — ${r.orgName}` }))}
+          data-testid="consultation-create-regulation"
+        />
+        {what === 'regulation' && (
+          <NativeSelect
+            label={tr('Phiên bản dự thảo gửi đi', 'Version circulated')}
+            {...form.getInputProps('versionId')}
+            required
+            data={versions.map((v) => ({
+              value: v.id,
+              label: `${upperFirst(versionLabelVi(v.expression))} · ${STATUS_LABELS[v.status]?.[l] ?? v.status}`,
+            }))}
+            data-testid="consultation-create-version"
+          />
+        )}
+      </SimpleGrid>
+      {reg && (
+        <Text size="xs" c="dimmed">
+          {tr(
+            'Bản dự thảo mới được tạo trên trang quy chế: ',
+            'A new draft version is added on the regulation’s page: ',
+          )}
+          <Anchor component={Link} to={`/regulations/${reg.id}`} size="xs">
+            {reg.title}
+          </Anchor>
+        </Text>
+      )}
+      <TextInput
+        label={tr('Tên đợt lấy ý kiến', 'Title')}
+        placeholder={tr('Mặc định: Lấy ý kiến góp ý dự thảo …', 'Default: Lấy ý kiến góp ý dự thảo …')}
+        {...form.getInputProps('title')}
+        data-testid="consultation-create-title"
+      />
+      <DatePair
+        form={form}
+        dates={[
+          { path: 'sentOn', label: tr('Ngày gửi', 'Sent on'), testid: 'consultation-create-sent' },
+          { path: 'deadline', label: tr('Hạn góp ý', 'Deadline'), testid: 'consultation-create-deadline' },
+        ]}
+      />
+      <Stack gap={4}>
+        <Group justify="space-between" align="end" wrap="wrap" gap="xs">
+          <Text size="sm" fw={500}>
+            {tr('Nơi nhận', 'Recipients')}{' '}
+            <Text span size="sm" c="dimmed" data-testid="consultation-create-count" data-count={picked.size}>
+              ({l === 'vi' ? `đã chọn ${picked.size}` : `${picked.size} chosen`})
+            </Text>
+          </Text>
+          <Group gap={4} wrap="wrap">
+            <Button
+              size="compact-xs"
+              variant="light"
+              onClick={() => setPicked([...picked, ...communes.map((o) => o.key)])}
+              disabled={communes.length === 0}
+              data-testid="consultation-create-all-communes"
+            >
+              {tr(`Chọn tất cả đảng ủy xã, phường (${communes.length})`, `All communes and wards (${communes.length})`)}
+            </Button>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => setPicked([])}
+              disabled={picked.size === 0}
+              data-testid="consultation-create-none-picked"
+            >
+              {tr('Bỏ chọn', 'Clear')}
+            </Button>
+          </Group>
+        </Group>
+        <TextInput
+          aria-label={tr('Lọc nơi nhận', 'Filter recipients')}
+          placeholder={tr('Lọc theo tên, có dấu hoặc không dấu', 'Filter by name, with or without diacritics')}
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+          type="search"
+          data-testid="consultation-create-filter"
+        />
+        <div className="qc-c-pick" data-testid="consultation-create-recipients">
+          {!org && <Loading />}
+          {groups.map(({ g, name }) => {
+            const items = shown.filter((o) => o.group === g);
+            if (items.length === 0) return null;
+            return (
+              <Stack key={g} gap={4} mb={6}>
+                <Text size="xs" fw={700} c="dimmed">
+                  {name}
+                </Text>
+                <div className="qc-c-pick-grid">
+                  {items.map((o) => (
+                    <Checkbox
+                      key={o.key}
+                      size="xs"
+                      label={o.label}
+                      checked={picked.has(o.key)}
+                      onChange={(e) => toggle(o.key, e.currentTarget.checked)}
+                      data-testid="consultation-create-recipient"
+                      data-code={o.code}
+                    />
+                  ))}
+                </div>
+              </Stack>
+            );
+          })}
+        </div>
+        {form.errors.recipients && (
+          <Text size="sm" c="red" data-testid="consultation-create-recipients-error">
+            {form.errors.recipients}
+          </Text>
+        )}
+      </Stack>
+      <FormEnd name="consultation-create" form={form} write={a} closable onCancel={onCancel} disabled={!reg}>
+        {tr('Gửi xin ý kiến', 'Send for comments')}
+      </FormEnd>
+    </FormCard>
   );
 }
 

@@ -1,0 +1,91 @@
+import { todayInVietnam } from '@quyche/core';
+import { qb } from '@quyche/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, noHorizontalScroll, skipReason, startDemo } from './harness.js';
+import type { Demo } from './harness.js';
+
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * Issue 15 on a phone: the cell's secretary records the month's meeting (attendance with a reason, the resolution,
+ * the length against the cell's regulation); a member opens the next meeting's documents and adds a plan item.
+ */
+describe.skipIf(skipReason !== null)('a party cell on a phone, in Chromium', () => {
+  let demo: Demo;
+  beforeAll(async () => {
+    demo = await startDemo();
+  });
+  afterAll(async () => demo?.close());
+
+  it('a cell secretary at 390 px records a monthly meeting with attendance and its resolution', async () => {
+    const page = await logIn(demo.browser, demo.base, 'bithu.cb', PHONE);
+    await page.goto(`${demo.base}/chi-bo-cua-toi`);
+    await page.getByTestId('record-cell-meeting').click();
+    await expect.poll(() => page.getByTestId('cell-record-member').count()).toBe(12);
+    await noHorizontalScroll(page);
+    // Nothing filled: each missing field named, nothing sent.
+    await page.getByTestId('cell-record-submit').click();
+    await expect.poll(() => page.getByText('Thiếu Giờ bắt đầu').count()).toBe(1);
+    await expect.poll(() => page.getByText('Nghị quyết (kết luận) của chi bộ không được để trống').count()).toBe(1);
+    await page.getByTestId('cell-record-start').fill('16:00');
+    await page.getByTestId('cell-record-end').fill('17:45');
+    // One member absent with a reason, one without; the exempted member is excused already.
+    await page.getByTestId('cell-record-status').nth(0).getByText('Vắng có lý do').click();
+    await page.getByTestId('cell-record-status').nth(1).getByText('Vắng', { exact: true }).click();
+    await page.getByTestId('cell-record-resolution').fill('Chi bộ thống nhất hoàn thành tổng kết năm trước 25/12.');
+    await page.getByTestId('cell-record-submit').click();
+    await expect.poll(() => page.getByText(/Lý do vắng .*cần ghi lý do/i).count()).toBe(1);
+    await page.getByTestId('cell-record-reason').first().fill('Đi công tác theo quyết định của cơ quan');
+    await page.getByTestId('cell-record-submit').click();
+    await page.getByTestId('cell-record-done').waitFor();
+    const done = await page.getByTestId('cell-record-done').innerText();
+    expect(done).toContain('Có mặt 9/12, vắng có lý do 2, vắng 1.');
+    expect(await page.getByTestId('cell-record-length').innerText()).toContain(
+      'Buổi sinh hoạt thường kỳ đủ thời lượng: 105 phút, quy chế quy định ít nhất 90 phút',
+    );
+    await noHorizontalScroll(page);
+    const m = await qb(demo.db)
+      .selectFrom('meeting')
+      .select(['id', 'minutes_text', 'state'])
+      .where('title', 'like', 'Sinh hoạt thường kỳ tháng %')
+      .executeTakeFirstOrThrow();
+    expect(m).toMatchObject({ state: 'minutes_approved', minutes_text: expect.stringContaining('tổng kết năm') });
+    const reasons = await qb(demo.db)
+      .selectFrom('meeting_attendance')
+      .select(['status', 'reason'])
+      .where('meeting_id', '=', m.id)
+      .where('status', '!=', 'present')
+      .execute();
+    expect(reasons.map((r) => r.status).sort()).toEqual(['absent', 'absent_excused', 'absent_excused']);
+    await page.close();
+  });
+
+  it('a member at 390 px opens the next meeting’s documents and adds a plan item', async () => {
+    const page = await logIn(demo.browser, demo.base, 'dangvien', PHONE);
+    // A member without a role opens on their cell's page; the other pages are not offered.
+    await page.getByTestId('my-cell-page').waitFor();
+    expect(await page.getByTestId('nav-tasks').count()).toBe(0);
+    const meeting = page.getByTestId('my-next-meeting');
+    await expect.poll(() => meeting.getByTestId('my-document').count()).toBe(2);
+    await noHorizontalScroll(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      meeting.getByTestId('my-document').first().click(),
+    ]);
+    const text = await (await download.createReadStream()).toArray();
+    expect(Buffer.concat(text).toString('utf8')).toContain('NGHỊ QUYẾT SINH HOẠT CHI BỘ THÁNG 12/2026');
+    const before = await page.getByTestId('my-plan-item').count();
+    // Without a product the item is refused beside its field, and what was typed stays.
+    await page.getByTestId('plan-item-text').fill('Viết 01 bài tham luận về chuyển đổi số trong công tác văn phòng');
+    await page.getByTestId('plan-item-submit').click();
+    await expect.poll(() => page.getByText('Sản phẩm không được để trống').count()).toBe(1);
+    expect(await page.getByTestId('plan-item-text').inputValue()).toContain('bài tham luận');
+    await page.getByTestId('plan-item-product').fill('Bài tham luận đăng trên bản tin nội bộ');
+    await page.getByTestId('plan-item-due').fill(`20/12/${todayInVietnam().slice(0, 4)}`);
+    await page.getByTestId('plan-item-submit').click();
+    await expect.poll(() => page.getByTestId('my-plan-item').count()).toBe(before + 1);
+    expect(await page.getByTestId('my-plan-item').last().innerText()).toContain('Sản phẩm: Bài tham luận');
+    await noHorizontalScroll(page);
+    await page.close();
+  });
+});

@@ -1,0 +1,231 @@
+import { Anchor, Badge, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { MyCellSchema } from '@quyche/core';
+import { PlanItemCreateSchema } from '@quyche/core';
+import type { z } from 'zod';
+import { api, useApi } from '../../app/api';
+import type { Me } from '../../app/session';
+import { Link } from '../../app/router';
+import { DateField } from '../../app/ui/date-field';
+import { fmt } from '../../app/ui/dates';
+import { FormProblem } from '../../app/ui/form-problem';
+import { useLang } from '../../app/ui/i18n';
+import { LoadState } from '../../app/ui/load-state';
+import { useSchemaForm } from '../../app/ui/schema-form';
+import { PageHead } from '../../app/ui/shared-page-head';
+import { useRun } from '../../app/ui/use-run';
+import { useTitle } from '../../app/ui/use-title';
+import { WriteError } from '../../app/ui/write-error';
+
+type MyCell = z.output<typeof MyCellSchema>;
+type Meeting = NonNullable<MyCell['next']>;
+
+const DUES_VI: Record<string, [string, string, string]> = {
+  paid: ['Đã đóng', 'Paid', 'green'],
+  unpaid: ['Chưa đóng', 'Unpaid', 'red'],
+  exempt: ['Được miễn', 'Exempt', 'gray'],
+  deferred: ['Cho chậm đóng', 'Deferred', 'yellow'],
+};
+const money = (n: number | null) => (n === null ? '' : `${n.toLocaleString('vi-VN')} đ`);
+
+/**
+ * "Chi bộ của tôi", made for a phone: a member's cell's next meeting and its documents, their action plan of the year
+ * (and an item added to it), their open tasks and dues. A member sees their own records and their cell's only; a
+ * cell's secretary also finds here the way to record the cell's meeting.
+ */
+export function MyCellPage({ me }: { me: Me }) {
+  const [l] = useLang();
+  const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
+  const { data, error, loading, reload } = useApi<MyCell>('/me/cell');
+  useTitle(tr('Chi bộ của tôi', 'My party cell'));
+  const secretary = data && me.grants.some((g) => g.orgId === data.cell.id && g.role !== 'viewer');
+  return (
+    <Stack data-testid="my-cell-page" maw={720}>
+      <PageHead title={tr('Chi bộ của tôi', 'My party cell')}>
+        {data &&
+          `${data.member.fullName} · ${data.cell.name} · ${
+            data.member.status === 'official'
+              ? tr('Đảng viên chính thức', 'Full member')
+              : tr('Đảng viên dự bị', 'Probationary member')
+          }`}
+      </PageHead>
+      <LoadState error={error} loading={loading && !data} />
+      {data && (
+        <>
+          {secretary && (
+            <Button component={Link} to={`/cells/${data.cell.id}/record`} data-testid="record-cell-meeting">
+              {tr('Ghi buổi sinh hoạt chi bộ', 'Record a cell meeting')}
+            </Button>
+          )}
+          <Card withBorder data-testid="my-next-meeting">
+            <Title order={2} size="h4">
+              {tr('Buổi sinh hoạt tới', 'Next meeting')}
+            </Title>
+            {data.next ? (
+              <MeetingCard m={data.next} />
+            ) : (
+              <Text c="dimmed" size="sm" data-testid="my-no-next">
+                {tr('Chi bộ chưa có lịch sinh hoạt tới.', 'No meeting scheduled yet.')}
+              </Text>
+            )}
+          </Card>
+          <PlanCard data={data} onChanged={reload} />
+          <Card withBorder data-testid="my-tasks">
+            <Title order={2} size="h4">
+              {tr('Nhiệm vụ của tôi', 'My tasks')}
+            </Title>
+            {data.tasks.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                {tr('Không có nhiệm vụ đang mở.', 'No open task.')}
+              </Text>
+            ) : (
+              <List spacing={4}>
+                {data.tasks.map((t) => (
+                  <List.Item key={t.id}>
+                    {t.title}
+                    {t.due && ` — ${tr('hạn', 'due')} ${fmt(t.due)}`}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Card>
+          <Card withBorder data-testid="my-dues">
+            <Title order={2} size="h4">
+              {tr('Đảng phí', 'Party dues')}
+            </Title>
+            <Stack gap={4}>
+              {data.dues.map((d) => {
+                const [vi, en, color] = DUES_VI[d.status] ?? [d.status, d.status, 'gray'];
+                return (
+                  <Group key={d.month} justify="space-between" wrap="nowrap" data-testid="my-dues-month">
+                    <Text size="sm">{`${tr('Tháng', 'Month')} ${d.month.slice(5)}/${d.month.slice(0, 4)}`}</Text>
+                    <Group gap="xs" wrap="nowrap">
+                      <Text size="sm">{money(d.amount)}</Text>
+                      <Badge color={color} variant="light">
+                        {tr(vi, en)}
+                      </Badge>
+                    </Group>
+                  </Group>
+                );
+              })}
+            </Stack>
+          </Card>
+          {data.past.length > 0 && (
+            <Card withBorder data-testid="my-past-meetings">
+              <Title order={2} size="h4">
+                {tr('Các buổi sinh hoạt gần đây', 'Recent meetings')}
+              </Title>
+              <Stack gap="sm">
+                {data.past.map((m) => (
+                  <MeetingCard key={m.id} m={m} />
+                ))}
+              </Stack>
+            </Card>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function MeetingCard({ m }: { m: Meeting }) {
+  const [l] = useLang();
+  const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
+  return (
+    <Stack gap={4} data-testid="my-meeting">
+      <Text fw={600}>{m.title}</Text>
+      <Text size="sm">{[fmt(m.date), m.startsAt, m.location].filter(Boolean).join(' · ')}</Text>
+      {m.documents.length > 0 ? (
+        <List size="sm" spacing={4}>
+          {m.documents.map((d) => (
+            <List.Item key={d.id}>
+              <Anchor href={`/api/v1/me/documents/${d.id}`} target="_blank" data-testid="my-document">
+                {d.title}
+              </Anchor>
+            </List.Item>
+          ))}
+        </List>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {tr('Chưa có tài liệu.', 'No documents yet.')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function PlanCard({ data, onChanged }: { data: MyCell; onChanged: () => void }) {
+  const [l] = useLang();
+  const tr = (vi: string, en: string) => (l === 'vi' ? vi : en);
+  const year = data.plan?.year ?? new Date().getFullYear();
+  const form = useSchemaForm(PlanItemCreateSchema, { text: '', product: '', dueDate: '' }, (v) => ({
+    text: v.text,
+    product: v.product,
+    dueDate: v.dueDate,
+  }));
+  const w = useRun<unknown>(() => {
+    form.reset();
+    onChanged();
+  });
+  return (
+    <Card withBorder data-testid="my-plan">
+      <Title order={2} size="h4">
+        {tr(`Kế hoạch hành động năm ${year}`, `Action plan ${year}`)}
+      </Title>
+      {data.plan?.commitment && (
+        <Text size="sm" fs="italic" mb="xs">
+          {data.plan.commitment}
+        </Text>
+      )}
+      {data.plan && data.plan.items.length > 0 ? (
+        <List type="ordered" spacing={6} mb="sm">
+          {data.plan.items.map((i) => (
+            <List.Item key={i.id} data-testid="my-plan-item">
+              <Text size="sm">{i.text}</Text>
+              {(i.product || i.dueDate) && (
+                <Text size="xs" c="dimmed">
+                  {[
+                    i.product && `${tr('Sản phẩm', 'Product')}: ${i.product}`,
+                    i.dueDate && `${tr('Hạn', 'Due')}: ${fmt(i.dueDate)}`,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+              )}
+            </List.Item>
+          ))}
+        </List>
+      ) : (
+        <Text c="dimmed" size="sm" mb="sm">
+          {tr('Chưa có việc nào trong kế hoạch.', 'The plan has no item yet.')}
+        </Text>
+      )}
+      <form
+        noValidate
+        onSubmit={form.submitBody((body) => void w.run(() => api('POST', '/me/plan/items', body)))}
+        data-testid="plan-item-form"
+      >
+        <Stack gap="xs">
+          <TextInput
+            label={tr('Việc sẽ làm', 'What I will do')}
+            {...form.getInputProps('text')}
+            data-testid="plan-item-text"
+          />
+          <TextInput
+            label={tr('Sản phẩm', 'Product')}
+            description={tr('Kết quả đo được: văn bản, số lượng, chứng chỉ…', 'A measurable result')}
+            {...form.getInputProps('product')}
+            data-testid="plan-item-product"
+          />
+          <DateField label={tr('Hạn hoàn thành', 'Due date')} {...form.valueProps('dueDate')} testid="plan-item-due" />
+          <FormProblem errors={form.errors} />
+          <WriteError error={w.error} />
+          <Group>
+            <Button type="submit" loading={w.busy} data-testid="plan-item-submit">
+              {tr('Thêm vào kế hoạch', 'Add to the plan')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
