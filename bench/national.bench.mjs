@@ -15,6 +15,62 @@ const baseUrl =
 
 const id = (prefix, expr) => `md5('${prefix}' || ${expr})::uuid`;
 
+/** The set-based statements that generate the national data set with `people` members (each in a cell). */
+export const nationalSteps = (people) => [
+  // 1 centre, 34 provinces (from 1/7/2025), 63 old provinces and 700 districts that ended on 30/6/2025.
+  `insert into organization (id, code, name, kind, valid_from, search_text)
+    values (${id('tw', "''")}, 'TW', 'Trung ương', 'CENTRAL_PARTY_ORG', '1930-02-03', 'trung uong')`,
+  `insert into organization (id, code, name, kind, valid_from, search_text)
+    select ${id('p', 'i')}, 'P' || i, 'Đảng bộ tỉnh ' || i, 'PROVINCIAL_PARTY_ORG', '2025-07-01',
+      'dang bo tinh ' || i from generate_series(1, 34) i`,
+  `insert into organization (id, code, name, kind, valid_from, valid_until, search_text)
+    select ${id('op', 'i')}, 'OP' || i, 'Đảng bộ tỉnh cũ ' || i, 'PROVINCIAL_PARTY_ORG', '2020-10-01', '2025-06-30',
+      'dang bo tinh cu ' || i from generate_series(1, 63) i`,
+  `insert into organization (id, code, name, kind, valid_from, valid_until, search_text)
+    select ${id('d', 'i')}, 'D' || i, 'Đảng bộ huyện ' || i, 'DISTRICT_PARTY_ORG', '2020-10-01', '2025-06-30',
+      'dang bo huyen ' || i from generate_series(1, 700) i`,
+  `insert into organization (id, code, name, kind, valid_from, search_text)
+    select ${id('x', 'i')}, 'X' || i, 'Đảng bộ xã ' || i, 'COMMUNE_PARTY_ORG', '2025-07-01', 'dang bo xa ' || i
+      from generate_series(1, 3300) i`,
+  `insert into organization (id, code, name, kind, valid_from, search_text)
+    select ${id('g', 'i')}, 'G' || i, 'Đảng bộ cơ sở ' || i, 'GRASSROOTS_PARTY_ORG', '2020-01-01',
+      'dang bo co so ' || i from generate_series(1, 52000) i`,
+  `insert into organization (id, code, name, kind, valid_from, search_text)
+    select ${id('c', 'i')}, 'C' || i, 'Chi bộ ' || i, 'CELL', '2020-01-01', 'chi bo ' || i
+      from generate_series(1, 400000) i`,
+  // Parent links, dated: the grassroots moved from districts to communes on 1/7/2025.
+  `insert into organization_parent (id, org_id, parent_id, valid_from)
+    select ${id('lp', 'i')}, ${id('p', 'i')}, ${id('tw', "''")}, '2025-07-01' from generate_series(1, 34) i`,
+  `insert into organization_parent (id, org_id, parent_id, valid_from, valid_until)
+    select ${id('lop', 'i')}, ${id('op', 'i')}, ${id('tw', "''")}, '2020-10-01', '2025-06-30'
+      from generate_series(1, 63) i`,
+  `insert into organization_parent (id, org_id, parent_id, valid_from, valid_until)
+    select ${id('ld', 'i')}, ${id('d', 'i')}, ${id('op', '(i % 63) + 1')}, '2020-10-01', '2025-06-30'
+      from generate_series(1, 700) i`,
+  `insert into organization_parent (id, org_id, parent_id, valid_from)
+    select ${id('lx', 'i')}, ${id('x', 'i')}, ${id('p', '(i % 34) + 1')}, '2025-07-01'
+      from generate_series(1, 3300) i`,
+  `insert into organization_parent (id, org_id, parent_id, valid_from, valid_until)
+    select ${id('lgo', 'i')}, ${id('g', 'i')}, ${id('d', '(i % 700) + 1')}, '2020-10-01', '2025-06-30'
+      from generate_series(1, 52000) i`,
+  `insert into organization_parent (id, org_id, parent_id, valid_from)
+    select ${id('lg', 'i')}, ${id('g', 'i')}, ${id('x', '(i % 3300) + 1')}, '2025-07-01'
+      from generate_series(1, 52000) i`,
+  `insert into organization_parent (id, org_id, parent_id, valid_from)
+    select ${id('lc', 'i')}, ${id('c', 'i')}, ${id('g', '(i % 52000) + 1')}, '2020-01-01'
+      from generate_series(1, 400000) i`,
+  `insert into organization_succession (id, org_id, predecessor_id, successor_id, kind, effective_on)
+    select ${id('s', 'i')}, ${id('p', '(i % 34) + 1')}, ${id('op', 'i')}, ${id('p', '(i % 34) + 1')}, 'merge',
+      '2025-07-01' from generate_series(1, 63) i`,
+  `insert into person (id, org_id, full_name, search_text)
+    select ${id('ps', 'i')}, ${id('c', '(i % 400000) + 1')}, 'Đảng viên ' || i, 'dang vien ' || i
+      from generate_series(1, ${people}) i`,
+  `insert into party_membership (id, org_id, person_id, status, valid_from)
+    select ${id('pm', 'i')}, ${id('c', '(i % 400000) + 1')}, ${id('ps', 'i')}, 'official', '2020-01-01'
+      from generate_series(1, ${people}) i`,
+  'analyze',
+];
+
 export async function runNationalBench({
   scale = Number(arg('scale', 0.02)),
   keep = process.argv.includes('--keep'),
@@ -30,60 +86,7 @@ export async function runNationalBench({
   try {
     await migrate(db);
     const t0 = performance.now();
-    const steps = [
-      // 1 centre, 34 provinces (from 1/7/2025), 63 old provinces and 700 districts that ended on 30/6/2025.
-      `insert into organization (id, code, name, kind, valid_from, search_text)
-        values (${id('tw', "''")}, 'TW', 'Trung ương', 'CENTRAL_PARTY_ORG', '1930-02-03', 'trung uong')`,
-      `insert into organization (id, code, name, kind, valid_from, search_text)
-        select ${id('p', 'i')}, 'P' || i, 'Đảng bộ tỉnh ' || i, 'PROVINCIAL_PARTY_ORG', '2025-07-01',
-          'dang bo tinh ' || i from generate_series(1, 34) i`,
-      `insert into organization (id, code, name, kind, valid_from, valid_until, search_text)
-        select ${id('op', 'i')}, 'OP' || i, 'Đảng bộ tỉnh cũ ' || i, 'PROVINCIAL_PARTY_ORG', '2020-10-01', '2025-06-30',
-          'dang bo tinh cu ' || i from generate_series(1, 63) i`,
-      `insert into organization (id, code, name, kind, valid_from, valid_until, search_text)
-        select ${id('d', 'i')}, 'D' || i, 'Đảng bộ huyện ' || i, 'DISTRICT_PARTY_ORG', '2020-10-01', '2025-06-30',
-          'dang bo huyen ' || i from generate_series(1, 700) i`,
-      `insert into organization (id, code, name, kind, valid_from, search_text)
-        select ${id('x', 'i')}, 'X' || i, 'Đảng bộ xã ' || i, 'COMMUNE_PARTY_ORG', '2025-07-01', 'dang bo xa ' || i
-          from generate_series(1, 3300) i`,
-      `insert into organization (id, code, name, kind, valid_from, search_text)
-        select ${id('g', 'i')}, 'G' || i, 'Đảng bộ cơ sở ' || i, 'GRASSROOTS_PARTY_ORG', '2020-01-01',
-          'dang bo co so ' || i from generate_series(1, 52000) i`,
-      `insert into organization (id, code, name, kind, valid_from, search_text)
-        select ${id('c', 'i')}, 'C' || i, 'Chi bộ ' || i, 'CELL', '2020-01-01', 'chi bo ' || i
-          from generate_series(1, 400000) i`,
-      // Parent links, dated: the grassroots moved from districts to communes on 1/7/2025.
-      `insert into organization_parent (id, org_id, parent_id, valid_from)
-        select ${id('lp', 'i')}, ${id('p', 'i')}, ${id('tw', "''")}, '2025-07-01' from generate_series(1, 34) i`,
-      `insert into organization_parent (id, org_id, parent_id, valid_from, valid_until)
-        select ${id('lop', 'i')}, ${id('op', 'i')}, ${id('tw', "''")}, '2020-10-01', '2025-06-30'
-          from generate_series(1, 63) i`,
-      `insert into organization_parent (id, org_id, parent_id, valid_from, valid_until)
-        select ${id('ld', 'i')}, ${id('d', 'i')}, ${id('op', '(i % 63) + 1')}, '2020-10-01', '2025-06-30'
-          from generate_series(1, 700) i`,
-      `insert into organization_parent (id, org_id, parent_id, valid_from)
-        select ${id('lx', 'i')}, ${id('x', 'i')}, ${id('p', '(i % 34) + 1')}, '2025-07-01'
-          from generate_series(1, 3300) i`,
-      `insert into organization_parent (id, org_id, parent_id, valid_from, valid_until)
-        select ${id('lgo', 'i')}, ${id('g', 'i')}, ${id('d', '(i % 700) + 1')}, '2020-10-01', '2025-06-30'
-          from generate_series(1, 52000) i`,
-      `insert into organization_parent (id, org_id, parent_id, valid_from)
-        select ${id('lg', 'i')}, ${id('g', 'i')}, ${id('x', '(i % 3300) + 1')}, '2025-07-01'
-          from generate_series(1, 52000) i`,
-      `insert into organization_parent (id, org_id, parent_id, valid_from)
-        select ${id('lc', 'i')}, ${id('c', 'i')}, ${id('g', '(i % 52000) + 1')}, '2020-01-01'
-          from generate_series(1, 400000) i`,
-      `insert into organization_succession (id, org_id, predecessor_id, successor_id, kind, effective_on)
-        select ${id('s', 'i')}, ${id('p', '(i % 34) + 1')}, ${id('op', 'i')}, ${id('p', '(i % 34) + 1')}, 'merge',
-          '2025-07-01' from generate_series(1, 63) i`,
-      `insert into person (id, org_id, full_name, search_text)
-        select ${id('ps', 'i')}, ${id('c', '(i % 400000) + 1')}, 'Đảng viên ' || i, 'dang vien ' || i
-          from generate_series(1, ${people}) i`,
-      `insert into party_membership (id, org_id, person_id, status, valid_from)
-        select ${id('pm', 'i')}, ${id('c', '(i % 400000) + 1')}, ${id('ps', 'i')}, 'official', '2020-01-01'
-          from generate_series(1, ${people}) i`,
-      'analyze',
-    ];
+    const steps = nationalSteps(people);
     for (const s of steps) await db.query(s);
     const genSecs = (performance.now() - t0) / 1000;
     const counts = (await db.query(`select kind, count(*)::int as n from organization group by kind order by n`)).rows;

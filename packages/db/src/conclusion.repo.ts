@@ -3,7 +3,7 @@ import { type Insertable, type NotNull, sql } from 'kysely';
 import type { ConclusionItemTable, ConclusionTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { insertRow } from './query.helpers.js';
+import { insertRow, rowExists } from './query.helpers.js';
 
 /** Who leads or supports an item, as the conclusion keeps it (jsonb). */
 type LeadJson = { kind: 'unit' | 'person'; id: string; name: string };
@@ -29,10 +29,8 @@ export async function conclusionOfMeeting(s: Sql, meetingId: string) {
 }
 
 /** Whether a meeting already has its (one) conclusion notice. */
-export async function conclusionExistsForMeeting(s: Sql, meetingId: string) {
-  const r = await qb(s).selectFrom('conclusion').select('id').where('meeting_id', '=', meetingId).executeTakeFirst();
-  return r !== undefined;
-}
+export const conclusionExistsForMeeting = (s: Sql, meetingId: string) =>
+  rowExists(s, 'conclusion', { meeting_id: meetingId });
 
 /** The items of a conclusion in their order, with their supervisor's name. */
 export async function listConclusionItems(s: Sql, conclusionId: string) {

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { ConsultationCommentTable, ConsultationRecipientTable, ConsultationTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { lastPosition, rowsUnder, insertRow } from './query.helpers.js';
+import { lastPosition, rowsUnder, insertRow, rowExists } from './query.helpers.js';
 
 /** The states a consultation goes through (the column is free text; the services write only these). */
 export type ConsultationState = 'open' | 'revised' | 'submitted' | 'adopted' | 'rejected' | 'cancelled';
@@ -170,15 +170,8 @@ export async function consultationCommentById(s: Sql, consultationId: string, id
 }
 
 /** Whether the recipient has answered "no comment" (its later comments replace that answer). */
-export async function consultationRecipientSaidNoComment(s: Sql, recipientId: string) {
-  const row = await qb(s)
-    .selectFrom('consultation_comment')
-    .select('id')
-    .where('recipient_id', '=', recipientId)
-    .where('kind', '=', 'no_comment')
-    .executeTakeFirst();
-  return row !== undefined;
-}
+export const consultationRecipientSaidNoComment = (s: Sql, recipientId: string) =>
+  rowExists(s, 'consultation_comment', { recipient_id: recipientId, kind: 'no_comment' });
 
 export async function deleteConsultationNoComment(s: Sql, recipientId: string) {
   await qb(s)

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { validOn } from './query.helpers.js';
+import { uuidList, validOn } from './query.helpers.js';
 
 /**
  * The members whose home cell is one of `cellIds` on `asOf`, with their admission (the member's record, or the
@@ -16,7 +16,7 @@ export async function cellMembersOn(s: Sql, cellIds: string[], asOf: string) {
     .select(['pm.person_id', 'pm.org_id', 'pm.status', 'p.full_name'])
     .select((eb) => eb.fn.coalesce('m.admitted_on', 'pm.valid_from').as('admitted_on'))
     .$narrowType<{ status: 'official' | 'probationary'; admitted_on: string }>()
-    .where('pm.org_id', 'in', cellIds)
+    .where(sql<boolean>`pm.org_id = any(${uuidList(cellIds)})`)
     .where('pm.kind', '=', 'home')
     .where(validOn('pm', sql.val(asOf)))
     .orderBy('pm.person_id')
@@ -29,7 +29,7 @@ export async function exemptionsOf(s: Sql, personIds: string[]) {
   return qb(s)
     .selectFrom('member_exemption')
     .select(['person_id', 'valid_from', 'valid_until', 'reason'])
-    .where('person_id', 'in', personIds)
+    .where(sql<boolean>`person_id = any(${uuidList(personIds)})`)
     .execute();
 }
 
@@ -47,7 +47,7 @@ export async function cellMeetingAttendance(s: Sql, cellIds: string[], year: num
     .select(sql<string>`to_char(mt.meeting_date, 'YYYY-MM')`.as('month'))
     .$narrowType<{ person_id: string }>()
     .where('a.person_id', 'is not', null)
-    .where('mt.org_id', 'in', cellIds)
+    .where(sql<boolean>`mt.org_id = any(${uuidList(cellIds)})`)
     .where('b.kind', '=', 'CHI_BO')
     .where('mt.kind', '=', 'regular')
     .where('mt.state', 'not in', ['cancelled', 'planned'])
@@ -63,7 +63,7 @@ export async function duesOf(s: Sql, personIds: string[], year: number) {
     .selectFrom('member_dues')
     .select(['person_id', 'month', 'status'])
     .$narrowType<{ status: 'paid' | 'unpaid' | 'exempt' | 'deferred' }>()
-    .where('person_id', 'in', personIds)
+    .where(sql<boolean>`person_id = any(${uuidList(personIds)})`)
     .where('month', 'like', `${year}-%`)
     .execute();
 }
@@ -83,7 +83,7 @@ export async function plansOf(s: Sql, orgIds: string[], year: number) {
         .as('items'),
     )
     .$narrowType<{ items: string }>()
-    .where('mp.org_id', 'in', orgIds)
+    .where(sql<boolean>`mp.org_id = any(${uuidList(orgIds)})`)
     .where('mp.year', '=', year)
     .orderBy('mp.id')
     .execute();

@@ -70,6 +70,20 @@ export async function rowById<R>(s: Sql, table: keyof Database, columns: readonl
   return row as R | undefined;
 }
 
+/** Whether `table` has a row with these values in these columns. */
+export async function rowExists<T extends keyof Database>(
+  s: Sql,
+  table: T,
+  match: Partial<Record<ColumnOf<T>, string>>,
+): Promise<boolean> {
+  // As in rowsUnder: the table is chosen at run time, the columns are checked against it by the signature.
+  let q = qb(s)
+    .selectFrom(table as 'task')
+    .select(sql<number>`1`.as('one'));
+  for (const [column, value] of Object.entries(match)) q = q.where(column as 'id', '=', value as string);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
 /** The words of a search as its folded (diacritic-free) text is matched: each must occur in the text searched. */
 export const searchTerms = (q: string | undefined) =>
   foldVietnamese(q ?? '')

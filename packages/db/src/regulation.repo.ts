@@ -3,7 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { RegulationAmendmentTable, RegulationTable, RegulationVersionTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { insertRow } from './query.helpers.js';
+import { insertRow, rowExists } from './query.helpers.js';
 
 export type RegulationRow = Selectable<RegulationTable>;
 // `parsed` stays unknown: callers cast it to the engine's own types (Amendment, the front matter).
@@ -123,15 +123,8 @@ export async function amendmentsOf(sql: Sql, regulationId: string): Promise<Regu
 export async function regulationVersionText(sql: Sql, versionId: string) {
   return qb(sql).selectFrom('regulation_version').select('source_text').where('id', '=', versionId).executeTakeFirst();
 }
-export async function regulationVersionExists(sql: Sql, regulationId: string, expression: string) {
-  const row = await qb(sql)
-    .selectFrom('regulation_version')
-    .select(q<number>`1`.as('one'))
-    .where('regulation_id', '=', regulationId)
-    .where('expression', '=', expression)
-    .executeTakeFirst();
-  return row !== undefined;
-}
+export const regulationVersionExists = (sql: Sql, regulationId: string, expression: string) =>
+  rowExists(sql, 'regulation_version', { regulation_id: regulationId, expression });
 export const insertRegulation = (sql: Sql, row: Insertable<RegulationTable>) => insertRow(sql, 'regulation', row);
 export async function insertRegulationVersion(
   sql: Sql,

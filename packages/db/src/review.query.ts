@@ -62,20 +62,24 @@ export async function reviewConclusionActions(sql: Sql, conclusionIds: string[],
   return rows;
 }
 
-/** The tasks that matter to the period, flagged as the figures count them (assigned, done on time or late, …). */
+/** A task that matters to the period, flagged as the figures count it (assigned, done on time or late, …). */
+export interface TaskFlags {
+  id: string;
+  lead_id: string | null;
+  lead_name: string | null;
+  supervisor_person_id: string | null;
+  supervisor_name: string | null;
+  assigned: boolean;
+  on_time: boolean;
+  late: boolean;
+  overdue: boolean;
+  extended: boolean;
+}
+
+/** The tasks that matter to the period, flagged as the figures count them. */
 export async function reviewTaskFlags(sql: Sql, s: ReviewSpan) {
-  const { rows } = await q<{
-    id: string;
-    lead_id: string | null;
-    lead_name: string | null;
-    supervisor_person_id: string | null;
-    supervisor_name: string | null;
-    assigned: boolean;
-    on_time: boolean;
-    late: boolean;
-    overdue: boolean;
-    extended: boolean;
-  }>`select t.id, t.lead_id, t.lead_name, t.supervisor_person_id, p.full_name as supervisor_name,
+  const { rows } =
+    await q<TaskFlags>`select t.id, t.lead_id, t.lead_name, t.supervisor_person_id, p.full_name as supervisor_name,
             (t.assigned_on >= ${s.from}) as assigned,
             (t.state = 'done' and t.done_on between ${s.from} and ${s.end} and (t.due_effective is null
               or t.done_on <= t.due_effective)) as on_time,

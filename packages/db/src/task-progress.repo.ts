@@ -2,7 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { TaskExtensionTable, TaskFileTable, TaskReportTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { insertRow } from './query.helpers.js';
+import { insertRow, rowExists } from './query.helpers.js';
 
 /** A task's progress reports with their evidence files, and its extension requests and decisions. */
 
@@ -41,15 +41,8 @@ export async function taskFileContent(s: Sql, taskId: string, fileId: string) {
 }
 
 /** Whether a task has an extension request awaiting decision (one at a time). */
-export async function taskHasPendingExtension(s: Sql, taskId: string) {
-  const r = await qb(s)
-    .selectFrom('task_extension')
-    .select(sql<number>`1`.as('one'))
-    .where('task_id', '=', taskId)
-    .where('state', '=', 'requested')
-    .executeTakeFirst();
-  return r !== undefined;
-}
+export const taskHasPendingExtension = (s: Sql, taskId: string) =>
+  rowExists(s, 'task_extension', { task_id: taskId, state: 'requested' });
 
 export const insertTaskExtension = (s: Sql, row: Insertable<TaskExtensionTable>) => insertRow(s, 'task_extension', row);
 

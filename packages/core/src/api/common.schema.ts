@@ -21,6 +21,18 @@ export const VersionSchema = z
   .max(2_147_483_647)
   .meta({ description: 'Phiên bản bản ghi đã đọc (khóa lạc quan)' });
 export const TextSchema = (max: number) => z.string().trim().min(1).max(max);
+/** A file sent in a JSON body, base64 (about 8 MB of file at the most). */
+export const FileContentSchema = z
+  .string()
+  .max(11_200_000)
+  .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' });
+/** A sheet to import: its name, its content, and whether only to check it. */
+export const SheetUploadFields = {
+  fileName: TextSchema(255),
+  contentBase64: FileContentSchema.min(1),
+  /** Checks the sheet and reports what would be imported, writing nothing. */
+  dryRun: z.boolean().default(false),
+};
 
 export const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
 export const PageQuerySchema = z.strictObject({
@@ -45,6 +57,8 @@ export const SixClearSchema = z.object({
 
 /** The time a record is in force: from a date until a date, or open-ended (null); to spread among its fields. */
 export const validityFields = { validFrom: z.string(), validUntil: z.string().nullable() };
+/** What every guarded record ends with: its secrecy grade and the version an update must quote back. */
+export const guardedRecordFields = { confidentiality: z.number().int(), version: z.number().int() };
 
 /** Whole-number counts by name, in their order, to spread among an object's fields: `...counts('yes', 'no')`. */
 export function counts<K extends string>(...names: K[]): Record<K, z.ZodNumber> {

@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import { MEETING_FORMATS, MEETING_KINDS } from '../meeting/meeting.rules.js';
 import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema, counts } from './common.schema.js';
-import { RuleCheckSchema, SixClearSchema } from './common.schema.js';
+import { FileContentSchema, RuleCheckSchema, SixClearSchema } from './common.schema.js';
+import { guardedRecordFields } from './common.schema.js';
 import { TaskLeadSchema, TaskSupportSchema } from './task.schema.js';
 
 const TimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Giờ dạng HH:MM (ví dụ 08:00)' });
 
+/** The when and where of a meeting, as its full view and its list row both show them. */
+const meetingSlotFields = {
+  title: z.string(),
+  meetingDate: z.string(),
+  startsAt: z.string().nullable(),
+  location: z.string().nullable(),
+  format: z.string(),
+  provinceWide: z.boolean(),
+};
 export const CreateMeetingSchema = z.strictObject({
   bodyId: IdSchema,
   kind: z.enum(MEETING_KINDS),
@@ -105,12 +115,7 @@ export const CreateMeetingDocumentSchema = z.strictObject({
   fileName: TextSchema(255).nullable().optional(),
   mediaType: z.string().max(200).nullable().optional(),
   /** The file itself, base64 (up to 8 MB). */
-  contentBase64: z
-    .string()
-    .max(11_200_000)
-    .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' })
-    .nullable()
-    .optional(),
+  contentBase64: FileContentSchema.nullable().optional(),
 });
 export const WRITTEN_CHOICES = ['agree', 'disagree', 'abstain'] as const;
 export const WrittenResponseSchema = z.strictObject({
@@ -232,12 +237,7 @@ export const MeetingSchema = z.object({
   kind: z.enum(MEETING_KINDS),
   state: z.string(),
   allowedSteps: z.array(z.string()),
-  title: z.string(),
-  meetingDate: z.string(),
-  startsAt: z.string().nullable(),
-  location: z.string().nullable(),
-  format: z.string(),
-  provinceWide: z.boolean(),
+  ...meetingSlotFields,
   consultationDeadline: z.string().nullable(),
   convenedBy: z.string().nullable(),
   conveningRef: z.string().nullable(),
@@ -277,8 +277,7 @@ export const MeetingSchema = z.object({
       at: z.string(),
     }),
   ),
-  confidentiality: z.number().int(),
-  version: z.number().int(),
+  ...guardedRecordFields,
   /** What the signed-in user may do here: record (write) and see reserved opinions. */
   can: z.object({ write: z.boolean(), readReserved: z.boolean() }),
   /** The regulation the meeting is held under, with what a form needs of it (matters, topics, the convening body). */
@@ -394,18 +393,8 @@ export const SiteViewSchema = z.object({
   }),
   site: z.object({ id: IdSchema, name: z.string(), hostOrgId: IdSchema.nullable(), leadName: z.string().nullable() }),
   live: LiveSummarySchema,
-  attendance: z.array(
-    z.object({
-      id: IdSchema,
-      fullName: z.string(),
-      title: z.string().nullable(),
-      role: z.string(),
-      status: z.string(),
-      reason: z.string().nullable(),
-      siteId: IdSchema.nullable(),
-      here: z.boolean(),
-    }),
-  ),
+  /** The meeting's attendance as a site sees it: whether each one is here, at this site. */
+  attendance: z.array(Attendance.omit({ personId: true }).extend({ here: z.boolean() })),
 });
 export const MeetingListItemSchema = z.object({
   id: IdSchema,
@@ -414,12 +403,7 @@ export const MeetingListItemSchema = z.object({
   bodyName: z.string(),
   kind: z.string(),
   state: z.string(),
-  title: z.string(),
-  meetingDate: z.string(),
-  startsAt: z.string().nullable(),
-  location: z.string().nullable(),
-  format: z.string(),
-  provinceWide: z.boolean(),
+  ...meetingSlotFields,
   conclusionSymbol: z.string().nullable(),
 });
 export const MeetingListQuerySchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, TextSchema } from './common.schema.js';
+import { IdSchema, IsoDateSchema, SheetUploadFields } from './common.schema.js';
 
 /** The members' alerts of an organization's cells as of a date (today unless given). */
 export const MemberAlertsQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
@@ -85,16 +85,7 @@ export const CellComplianceSchema = z
   .meta({ id: 'CellCompliance' });
 
 /** The members' sheet of the national member database, imported into the cells of an organization's subtree. */
-export const MemberImportSchema = z.strictObject({
-  fileName: TextSchema(255),
-  contentBase64: z
-    .string()
-    .min(1)
-    .max(11_200_000)
-    .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' }),
-  /** Checks the sheet and reports what would be imported, writing nothing. */
-  dryRun: z.boolean().default(false),
-});
+export const MemberImportSchema = z.strictObject(SheetUploadFields);
 
 export const MemberImportResultSchema = z
   .object({

@@ -14,6 +14,7 @@ import {
   PageQuerySchema,
   TextSchema,
   VersionSchema,
+  guardedRecordFields,
   counts,
   validityFields,
 } from './common.schema.js';
@@ -34,8 +35,7 @@ export const OrganizationSchema = z
     kind: z.enum(ORGANIZATION_KINDS),
     symbol: z.string().nullable(),
     ...validityFields,
-    confidentiality: z.number().int(),
-    version: z.number().int(),
+    ...guardedRecordFields,
   })
   .meta({ id: 'Organization' });
 export type Organization = z.infer<typeof OrganizationSchema>;
@@ -100,8 +100,7 @@ export const BodySchema = z
     symbol: z.string().nullable(),
     partOf: IdSchema.nullable(),
     ...validityFields,
-    confidentiality: z.number().int(),
-    version: z.number().int(),
+    ...guardedRecordFields,
   })
   .meta({ id: 'Body' });
 export type Body = z.infer<typeof BodySchema>;

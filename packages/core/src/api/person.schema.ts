@@ -7,6 +7,8 @@ import {
   PageQuerySchema,
   TextSchema,
   VersionSchema,
+  guardedRecordFields,
+  validityFields,
 } from './common.schema.js';
 import { MembershipSchema, OrgRefSchema, PartyMemberSchema } from './org.schema.js';
 
@@ -18,8 +20,7 @@ export const PersonSchema = z
     fullName: z.string(),
     gender: z.enum(['nam', 'nu']).nullable(),
     birthYear: z.number().int().nullable(),
-    confidentiality: z.number().int(),
-    version: z.number().int(),
+    ...guardedRecordFields,
   })
   .meta({ id: 'Person' });
 export type Person = z.infer<typeof PersonSchema>;
@@ -31,8 +32,7 @@ export const PortfolioSchema = z.object({
   bodyId: IdSchema.nullable(),
   field: z.string(),
   locality: OrgRefSchema.nullable(),
-  validFrom: z.string(),
-  validUntil: z.string().nullable(),
+  ...validityFields,
   version: z.number().int(),
 });
 

@@ -4,6 +4,7 @@ import { INSPECTION_KINDS, INSPECTION_STATES, TEAM_ROLES } from '../work/inspect
 import { RECOMMENDATION_SOURCES, RECOMMENDATION_STATES } from '../work/recommendation.rules.js';
 import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema } from './common.schema.js';
 import { RuleCheckSchema } from './common.schema.js';
+import { guardedRecordFields } from './common.schema.js';
 import { TaskLeadSchema, TaskListItemSchema, TaskSupportSchema } from './task.schema.js';
 
 // — Programs
@@ -258,8 +259,7 @@ export const InspectionSchema = z.object({
   remedies: z.array(TaskListItemSchema),
   recommendations: z.array(z.object({ id: IdSchema, title: z.string(), state: z.string() })),
   nextSteps: z.array(z.object({ to: z.enum(INSPECTION_STATES), problems: z.array(z.string()) })),
-  confidentiality: z.number().int(),
-  version: z.number().int(),
+  ...guardedRecordFields,
 });
 
 // — Recommendations

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TASK_STATES } from '../work/task.rules.js';
 import { ConfidentialitySchema, IdSchema, IsoDateSchema, TextSchema, VersionSchema, counts } from './common.schema.js';
-import { RuleCheckSchema, SixClearSchema } from './common.schema.js';
+import { FileContentSchema, RuleCheckSchema, SheetUploadFields, SixClearSchema } from './common.schema.js';
 
 /** The one lead (rõ người): a unit of the system (a body or an organization) or a person. */
 export const TaskLeadSchema = z.strictObject({ kind: z.enum(['unit', 'person']), id: IdSchema, name: TextSchema(300) });
@@ -92,11 +92,7 @@ export const TaskReportSchema = z.strictObject({
       z.strictObject({
         fileName: TextSchema(255),
         mediaType: z.string().max(200).nullable().optional(),
-        contentBase64: z
-          .string()
-          .min(1)
-          .max(11_200_000)
-          .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' }),
+        contentBase64: FileContentSchema.min(1),
       }),
     )
     .max(10)
@@ -285,17 +281,7 @@ export const PendingActionItemSchema = z.object({
 export const PendingActionItemsQuerySchema = z.strictObject({ orgId: IdSchema });
 
 /** A spreadsheet of tasks to import: XLSX as exported by GET /tasks/export.xlsx (the same columns). */
-export const TaskImportSchema = z.strictObject({
-  orgId: IdSchema,
-  fileName: TextSchema(255),
-  contentBase64: z
-    .string()
-    .min(1)
-    .max(11_200_000)
-    .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Nội dung tệp phải mã hóa base64' }),
-  /** Checks the sheet and reports what would be imported, writing nothing. */
-  dryRun: z.boolean().default(false),
-});
+export const TaskImportSchema = z.strictObject({ orgId: IdSchema, ...SheetUploadFields });
 export const TaskImportResultSchema = z.object({
   dryRun: z.boolean(),
   ...counts('created', 'updated', 'unchanged'),

@@ -87,24 +87,22 @@ export function memberAlerts(
     .filter((r) => r.month.startsWith(year) && monthEnd(r.month) < asOf && !exemptIn(member, r.month))
     .sort((a, b) => a.month.localeCompare(b.month));
   const alerts: MemberAlert[] = [];
-  const absent = over.filter((r) => r.meeting === 'absent').map((r) => r.month);
-  if (absent.length >= MEMBER_ALERT_RULES.months)
-    alerts.push({
-      memberId: member.id,
-      kind: 'absent_3_months',
-      months: absent,
-      actBy: null,
-      basis_vi: `${STATUTE_8_1}. Vắng sinh hoạt không có lý do chính đáng các tháng ${absent.map(monthVi).join(', ')}.`,
-    });
-  const unpaid = over.filter((r) => r.dues === 'unpaid').map((r) => r.month);
-  if (unpaid.length >= MEMBER_ALERT_RULES.months)
-    alerts.push({
-      memberId: member.id,
-      kind: 'dues_3_months',
-      months: unpaid,
-      actBy: null,
-      basis_vi: `${STATUTE_8_1}. Chưa đóng đảng phí các tháng ${unpaid.map(monthVi).join(', ')}.`,
-    });
+  // Khoản 1 Điều 8: three months in the year absent from the cell's meeting, or with dues unpaid, without a reason.
+  const counts: [MemberAlertKind, (r: MemberMonth) => boolean, string][] = [
+    ['absent_3_months', (r) => r.meeting === 'absent', 'Vắng sinh hoạt không có lý do chính đáng các tháng'],
+    ['dues_3_months', (r) => r.dues === 'unpaid', 'Chưa đóng đảng phí các tháng'],
+  ];
+  for (const [kind, counted, what] of counts) {
+    const months = over.filter(counted).map((r) => r.month);
+    if (months.length >= MEMBER_ALERT_RULES.months)
+      alerts.push({
+        memberId: member.id,
+        kind,
+        months,
+        actBy: null,
+        basis_vi: `${STATUTE_8_1}. ${what} ${months.map(monthVi).join(', ')}.`,
+      });
+  }
   if (member.status === 'probationary') {
     const ends = addMonthsIso(member.admittedOn, MEMBER_ALERT_RULES.probationMonths);
     const actBy = addWorkingDays(ends, MEMBER_ALERT_RULES.confirmWithinWorkingDays, calendar);

@@ -1,3 +1,8 @@
+import type { FastifyReply } from 'fastify';
+import { IdParamsSchema } from '@quyche/core';
+import type { RequestContext } from './context.js';
+import type { taggedRoutesOf } from './route.js';
+
 /**
  * Downloads: the DOCX media type and a Content-Disposition that keeps a Vietnamese file name (with an ASCII fallback).
  */
@@ -9,3 +14,23 @@ export const attachment = (name: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Sends a made file (its name and content) as a download of this media type. */
+export function sendFile(reply: FastifyReply, mediaType: string, f: { fileName: string; content: unknown }) {
+  reply.header('content-type', mediaType).header('content-disposition', attachment(f.fileName)).send(f.content);
+}
+
+/** A GET route giving the DOCX made of the record its address names (`…/:id/….docx`). */
+export const docxRoute = (
+  r: ReturnType<typeof taggedRoutesOf>,
+  url: string,
+  summary: string,
+  make: (ctx: RequestContext, id: string) => Promise<{ fileName: string; content: unknown }>,
+) =>
+  r({
+    method: 'GET',
+    url,
+    summary,
+    params: IdParamsSchema,
+    handler: async ({ ctx, params, reply }) => sendFile(reply, DOCX, await make(ctx, params.id)),
+  });

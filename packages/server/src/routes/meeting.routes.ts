@@ -42,7 +42,7 @@ import { liveSummary } from '../services/meeting.view.js';
 import { regulationFor } from '../services/regulation-in-force.js';
 import { loadBody, loadMeeting } from '../services/meeting.load.js';
 import * as sites from '../services/site.service.js';
-import { attachment, DOCX } from '../http/download.js';
+import { docxRoute, sendFile } from '../http/download.js';
 
 export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
   const r = taggedRoutesOf(app, db, 'meetings');
@@ -190,7 +190,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
     params: z.strictObject({ id: IdSchema, documentId: IdSchema }),
     handler: async ({ ctx, params, reply }) => {
       const f = await agenda.meetingDocumentFile(ctx, params.id, params.documentId);
-      reply.header('content-type', f.mediaType).header('content-disposition', attachment(f.fileName)).send(f.content);
+      sendFile(reply, f.mediaType, f);
     },
   });
   r({
@@ -243,17 +243,7 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
     body: IssueConclusionSchema,
     handler: ({ ctx, params, body }) => issueConclusion(ctx, params.id, body),
   });
-  const docx = (url: string, summary: string, make: typeof conclusionDocx) =>
-    r({
-      method: 'GET',
-      url,
-      summary,
-      params: IdParamsSchema,
-      handler: async ({ ctx, params, reply }) => {
-        const f = await make(ctx, params.id);
-        reply.header('content-type', DOCX).header('content-disposition', attachment(f.fileName)).send(f.content);
-      },
-    });
+  const docx = (url: string, summary: string, make: typeof conclusionDocx) => docxRoute(r, url, summary, make);
   docx('/meetings/:id/conclusion.docx', 'Thông báo kết luận, tệp DOCX theo thể thức văn bản của Đảng', conclusionDocx);
   docx('/meetings/:id/minutes.docx', 'Biên bản hội nghị, tệp DOCX theo thể thức văn bản của Đảng', minutesDocxOf);
   r({

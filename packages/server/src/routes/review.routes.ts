@@ -22,7 +22,7 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { taggedRoutesOf } from '../http/route.js';
-import { attachment, DOCX } from '../http/download.js';
+import { docxRoute, sendFile } from '../http/download.js';
 import * as review from '../services/review.service.js';
 import { subordinatesReview } from '../services/review-subordinates.service.js';
 import * as reports from '../services/review-report.service.js';
@@ -117,16 +117,12 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
     response: ProgramSchema,
     handler: ({ ctx, params, body }) => nextProgramFromReport(ctx, params.id, body),
   });
-  r({
-    method: 'GET',
-    url: '/review-reports/:id/report.docx',
-    summary: 'Báo cáo sơ kết, tổng kết, tệp DOCX theo thể thức văn bản của Đảng',
-    params: IdParamsSchema,
-    handler: async ({ ctx, params, reply }) => {
-      const f = await reportAdoption.reportDocx(ctx, params.id);
-      reply.header('content-type', DOCX).header('content-disposition', attachment(f.fileName)).send(f.content);
-    },
-  });
+  docxRoute(
+    r,
+    '/review-reports/:id/report.docx',
+    'Báo cáo sơ kết, tổng kết, tệp DOCX theo thể thức văn bản của Đảng',
+    reportAdoption.reportDocx,
+  );
   r({
     method: 'GET',
     url: '/review-reports/:id/report.pdf',
@@ -135,10 +131,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db) {
     handler: async ({ ctx, params, reply }) => {
       const f = await reportAdoption.reportDocx(ctx, params.id);
       const pdf = await docxToPdf(f.content);
-      reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachment(f.fileName.replace(/\.docx$/, '.pdf')))
-        .send(pdf);
+      sendFile(reply, 'application/pdf', { fileName: f.fileName.replace(/\.docx$/, '.pdf'), content: pdf });
     },
   });
   r({

@@ -131,6 +131,11 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     symbol: 'ĐUK',
   });
   parent(duk, alOld, '2020-10-15', '2025-01-31');
+  /** Under the old province from `from` until the merger, under the merged province from the merger on. */
+  const underProvince = (o: string, from: string) => {
+    parent(o, alOld, from, '2025-06-30');
+    parent(o, al, '2025-07-01', null);
+  };
   /** Provincial party organizations under the province from `from` on, each with the short name of its committee. */
   const provincialOrgs = (from: string, rows: [code: string, name: string, kind: string, shortName: string][]) =>
     rows.map(([code, name, kind, shortName]) => org(code, name, kind, from, null, { short_name: shortName }));
@@ -139,18 +144,14 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     ['ORG-UBND', 'Đảng bộ UBND tỉnh', 'GOVERNMENT_PARTY_ORG', 'Đảng ủy UBND tỉnh'],
   ]) as [string, string];
   for (const o of [cqd, ubnd]) {
-    parent(o, alOld, '2025-02-01', '2025-06-30');
-    parent(o, al, '2025-07-01', null);
+    underProvince(o, '2025-02-01');
     succeed(duk, o, 'split', '2025-02-01', 'Quyết định của BTV Tỉnh ủy (giả định)');
   }
   const [qs, ca] = provincialOrgs('2020-10-15', [
     ['ORG-QS', 'Đảng bộ Quân sự tỉnh', 'GRASSROOTS_PARTY_ORG', 'Đảng ủy Quân sự tỉnh'],
     ['ORG-CA', 'Đảng bộ Công an tỉnh', 'GRASSROOTS_PARTY_ORG', 'Đảng ủy Công an tỉnh'],
   ]) as [string, string];
-  for (const o of [qs, ca]) {
-    parent(o, alOld, '2020-10-15', '2025-06-30');
-    parent(o, al, '2025-07-01', null);
-  }
+  for (const o of [qs, ca]) underProvince(o, '2020-10-15');
   const districtsAl = [
     'thành phố An Lạc',
     'huyện Tân Phú',
@@ -160,34 +161,22 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
     'huyện Vĩnh Thạnh',
   ];
   const districtsBh = ['thành phố Bình Hà', 'huyện Mỹ Lộc', 'huyện Phước Hải', 'huyện Đông Yên', 'huyện Thanh Khánh'];
-  districtsAl.forEach((d, i) => {
-    const id = org(
-      `ORG-AL-H${String(i + 1).padStart(2, '0')}`,
-      `Đảng bộ ${d}`,
-      'DISTRICT_PARTY_ORG',
-      '2020-10-15',
-      '2025-06-30',
-      {
-        short_name: `${d.startsWith('huyện') ? 'Huyện' : d.startsWith('thị') ? 'Thị' : 'Thành'} ủy ${d
-          .split(' ')
-          .slice(d.startsWith('thành phố') || d.startsWith('thị xã') ? 2 : 1)
-          .join(' ')}`,
-      },
-    );
-    parent(id, alOld, '2020-10-15', '2025-06-30');
+  /** A district party organization under its old province from `from`, dissolved at the merger (2025-07-01). */
+  const district = (code: string, name: string, province: string, from: string, extra?: Row) => {
+    const id = org(code, `Đảng bộ ${name}`, 'DISTRICT_PARTY_ORG', from, '2025-06-30', extra);
+    parent(id, province, from, '2025-06-30');
     succeed(id, al, 'dissolve', '2025-07-01', 'Kết thúc hoạt động cấp huyện (giả định)');
-  });
-  districtsBh.forEach((d, i) => {
-    const id = org(
-      `ORG-BH-H${String(i + 1).padStart(2, '0')}`,
-      `Đảng bộ ${d}`,
-      'DISTRICT_PARTY_ORG',
-      '2020-10-20',
-      '2025-06-30',
-    );
-    parent(id, bhOld, '2020-10-20', '2025-06-30');
-    succeed(id, al, 'dissolve', '2025-07-01', 'Kết thúc hoạt động cấp huyện (giả định)');
-  });
+  };
+  for (const [i, d] of districtsAl.entries()) {
+    district(`ORG-AL-H${String(i + 1).padStart(2, '0')}`, d, alOld, '2020-10-15', {
+      short_name: `${d.startsWith('huyện') ? 'Huyện' : d.startsWith('thị') ? 'Thị' : 'Thành'} ủy ${d
+        .split(' ')
+        .slice(d.startsWith('thành phố') || d.startsWith('thị xã') ? 2 : 1)
+        .join(' ')}`,
+    });
+  }
+  for (const [i, d] of districtsBh.entries())
+    district(`ORG-BH-H${String(i + 1).padStart(2, '0')}`, d, bhOld, '2020-10-20');
 
   // — After the merger: 96 commune party organizations.
   const communes = communeNames().map((n, i) => {

@@ -48,16 +48,12 @@ export async function consultationLive(sql: Sql, id: string) {
 
 export class ConsultationHub extends LiveHub {
   constructor(db: Db, coalesceMs = 15) {
-    super(
-      db,
-      'consultation_changed',
-      async (id) => {
-        const live = await consultationLive(db, id);
-        return live
-          ? `event: summary\nid: ${live.version}-${live.lastPosition}\ndata: ${JSON.stringify(live)}\n\n`
-          : null;
-      },
-      coalesceMs,
-    );
+    super(db, 'consultation_changed', (id) => consultationLiveSummary(db, id), coalesceMs);
   }
+}
+
+/** The consultation's live summary, numbered by its version and last comment (null once it is gone). */
+async function consultationLiveSummary(db: Db, id: string) {
+  const live = await consultationLive(db, id);
+  return live ? { eventId: `${live.version}-${live.lastPosition}`, summary: live } : null;
 }

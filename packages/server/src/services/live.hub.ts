@@ -15,7 +15,8 @@ export class LiveHub {
   constructor(
     private readonly db: Db,
     private readonly channel: string,
-    private readonly summaryEvent: (id: string) => Promise<string | null>,
+    /** The record's summary and the event id it goes out under (null: the record is gone). */
+    private readonly summaryOf: (id: string) => Promise<{ eventId: string; summary: unknown } | null>,
     private readonly coalesceMs = 15,
   ) {}
 
@@ -56,6 +57,11 @@ export class LiveHub {
     });
     const event = await this.summaryEvent(id);
     if (event) res.write(event);
+  }
+
+  private async summaryEvent(id: string) {
+    const s = await this.summaryOf(id);
+    return s ? `event: summary\nid: ${s.eventId}\ndata: ${JSON.stringify(s.summary)}\n\n` : null;
   }
 
   private changed(id: string) {

@@ -238,35 +238,28 @@ export async function transferMember(
       'body.on',
     );
   await ctx.db.transaction(async (tx) => {
-    if (input.kind === 'permanent') {
+    // The status then (probationary or official) carries on in the new cell.
+    const later = f.memberships.filter((m) => m.kind === 'home' && m.valid_from > input.on);
+    const permanent = input.kind === 'permanent';
+    if (permanent)
       await endMembership(tx, home.id, addDays(input.on, -1), input.reason || 'Chuyển sinh hoạt đảng chính thức');
-      // The status then (probationary or official) carries on; a later official row stays as it was.
-      const later = f.memberships.filter((m) => m.kind === 'home' && m.valid_from > input.on);
-      await insertPartyMembership(tx, {
-        id: uuidv7(),
-        org_id: input.toCellId,
-        person_id: personId,
-        status: home.status,
-        valid_from: input.on,
-        valid_until: later[0] ? addDays(later[0].valid_from, -1) : null,
-        kind: 'home',
-      });
+    await insertPartyMembership(tx, {
+      id: uuidv7(),
+      org_id: input.toCellId,
+      person_id: personId,
+      status: home.status,
+      valid_from: input.on,
+      // Permanently: up to a later official period (which moves too); temporarily: up to the date given.
+      valid_until: permanent ? (later[0] ? addDays(later[0].valid_from, -1) : null) : (input.until ?? null),
+      kind: permanent ? 'home' : 'temporary',
+    });
+    if (permanent) {
       await moveMemberships(
         tx,
         later.map((l) => l.id),
         input.toCellId,
       );
       await moveMemberRecord(tx, personId, input.toCellId);
-    } else {
-      await insertPartyMembership(tx, {
-        id: uuidv7(),
-        org_id: input.toCellId,
-        person_id: personId,
-        status: home.status,
-        valid_from: input.on,
-        valid_until: input.until ?? null,
-        kind: 'temporary',
-      });
     }
     await ctx.audit(tx, {
       action: input.kind === 'permanent' ? 'transfer_member' : 'transfer_member_temporary',

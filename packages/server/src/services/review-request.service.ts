@@ -50,6 +50,23 @@ const orgName = async (ctx: RequestContext, id: string) => {
   return o?.short_name ?? o?.name ?? '';
 };
 
+/**
+ * The request for a step taken by one side (the group's organization or the subordinate), refused with `refusal`'s
+ * words unless it is in the state the step starts from.
+ */
+async function loadForStep(
+  ctx: RequestContext,
+  id: string,
+  side: 'org_id' | 'target_org_id',
+  from: string,
+  refusal: (r: Row) => string | Promise<string>,
+) {
+  const r = await load(ctx, id);
+  await ctx.assertOrg(r[side], 'write', r.confidentiality);
+  if (r.state !== from) throw ruleViolation('TRANG_THAI_YEU_CAU', await refusal(r), 'params.id');
+  return r;
+}
+
 async function summary(ctx: RequestContext, r: Row) {
   const report = r.report_id ? ((await reviewReportSummary(ctx.db, r.report_id)) ?? null) : null;
   return {
@@ -168,14 +185,9 @@ export async function submitReviewRequest(
   id: string,
   input: In<typeof SubmitReviewRequestSchema>,
 ) {
-  const r = await load(ctx, id);
-  await ctx.assertOrg(r.target_org_id, 'write', r.confidentiality);
-  if (r.state !== 'sent')
-    throw ruleViolation(
-      'TRANG_THAI_YEU_CAU',
-      r.state === 'cancelled' ? 'Yêu cầu đã hủy' : `Đã nộp báo cáo ngày ${formatDateVi(r.submitted_on ?? r.sent_on)}`,
-      'params.id',
-    );
+  const r = await loadForStep(ctx, id, 'target_org_id', 'sent', (r) =>
+    r.state === 'cancelled' ? 'Yêu cầu đã hủy' : `Đã nộp báo cáo ngày ${formatDateVi(r.submitted_on ?? r.sent_on)}`,
+  );
   const report = await reviewReportOwner(ctx.db, input.reportId);
   if (!report || report.org_id !== r.target_org_id)
     throw invalidField('body.reportId', 'Chọn một báo cáo của chính tổ chức được yêu cầu báo cáo');
@@ -206,17 +218,13 @@ export async function concludeReviewRequest(
   id: string,
   input: In<typeof ConcludeReviewRequestSchema>,
 ) {
-  const r = await load(ctx, id);
-  await ctx.assertOrg(r.org_id, 'write', r.confidentiality);
-  if (r.state !== 'submitted') {
-    const detail =
-      r.state === 'sent'
-        ? `${await orgName(ctx, r.target_org_id)} chưa nộp báo cáo: đoàn kết luận sau khi nhận báo cáo`
-        : r.state === 'concluded'
-          ? `Đoàn đã kết luận ngày ${formatDateVi(r.concluded_on!)}`
-          : 'Yêu cầu đã hủy';
-    throw new ProblemError('RULE_VIOLATION', { code: 'TRANG_THAI_YEU_CAU', field: 'params.id', detail });
-  }
+  const r = await loadForStep(ctx, id, 'org_id', 'submitted', async (r) =>
+    r.state === 'sent'
+      ? `${await orgName(ctx, r.target_org_id)} chưa nộp báo cáo: đoàn kết luận sau khi nhận báo cáo`
+      : r.state === 'concluded'
+        ? `Đoàn đã kết luận ngày ${formatDateVi(r.concluded_on!)}`
+        : 'Yêu cầu đã hủy',
+  );
   const on = input.concludedOn ?? ctx.today();
   if (on < r.submitted_on!)
     throw invalidField('body.concludedOn', `Ngày kết luận trước ngày nhận báo cáo (${formatDateVi(r.submitted_on!)})`);

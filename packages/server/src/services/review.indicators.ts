@@ -14,7 +14,7 @@ import {
   reviewShortcomings,
   reviewTaskFlags,
 } from '@quyche/db';
-import type { Sql } from '@quyche/db';
+import type { Sql, TaskFlags } from '@quyche/db';
 import { deviationsIn } from './calendar.service.js';
 import type { Deviation } from './calendar.service.js';
 import { competence } from './regulation-in-force.js';
@@ -34,18 +34,7 @@ export interface RawIndicator {
   ids: string[];
 }
 
-export interface TaskFlags {
-  id: string;
-  lead_id: string | null;
-  lead_name: string | null;
-  supervisor_person_id: string | null;
-  supervisor_name: string | null;
-  assigned: boolean;
-  on_time: boolean;
-  late: boolean;
-  overdue: boolean;
-  extended: boolean;
-}
+export type { TaskFlags } from '@quyche/db';
 
 export interface PeriodRecord {
   indicators: RawIndicator[];

@@ -12,7 +12,7 @@ import { orgsCovered, taskSheetDirectory, tasksByIds, taskVersionsByIds } from '
 import type { RequestContext } from '../http/context.js';
 import { createTask, updateTask } from './task.service.js';
 import { regulationFor } from './regulation-in-force.js';
-import { parseInPool } from '../files/file.pool.js';
+import { sheetRows } from '../files/sheet.read.js';
 import { TASK_SHEET_LIMITS } from '../files/file.limits.js';
 
 /**
@@ -95,21 +95,6 @@ async function directory(ctx: RequestContext, orgId: string) {
   return { unitIndex, personIndex, levels };
 }
 
-/** The rows of an uploaded .xlsx or .csv, read in the file pool within the sheet limits. */
-async function sheetRows(ctx: RequestContext, content: Buffer, fileName: string): Promise<unknown[][]> {
-  const zip = content[0] === 0x50 && content[1] === 0x4b; // "PK": an .xlsx is a ZIP package
-  const kind = /\.csv$/i.test(fileName) && !zip ? 'csv' : zip || /\.xlsx$/i.test(fileName) ? 'xlsx' : null;
-  if (!kind)
-    throw new ProblemError('VALIDATION_FAILED', {
-      code: 'DINH_DANG_KHONG_HO_TRO',
-      field: 'body.fileName',
-      detail: 'Chỉ nhập được bảng tính Excel (.xlsx) hoặc tệp .csv',
-    });
-  return parseInPool<unknown[][]>({ kind, bytes: content, limits: TASK_SHEET_LIMITS }, 'body.contentBase64', {
-    req: ctx.req,
-  });
-}
-
 /** Reads a sheet: every error with its row and column; no database write. */
 export async function parseTaskSheet(
   ctx: RequestContext,
@@ -117,7 +102,7 @@ export async function parseTaskSheet(
   content: Buffer,
   fileName = 'nhiem-vu.xlsx',
 ): Promise<{ tasks: ParsedTask[]; errors: SheetError[] }> {
-  const rows = await sheetRows(ctx, content, fileName);
+  const rows = await sheetRows(ctx, content, fileName, TASK_SHEET_LIMITS);
   const errors: SheetError[] = [];
   const header = (rows[0] ?? []).map((h) => fold(String(h ?? '')));
   const col = new Map<ColumnKey, number>();

@@ -4,11 +4,12 @@ import type { ReactNode } from 'react';
 import { roleAllows } from '@quyche/core';
 import type { AppRole } from '@quyche/core';
 import { api } from './api';
-import { setLang, useLang } from './ui/i18n';
+import { useLang } from './ui/i18n';
 import { Link, navigate, useLocation } from './router';
 import type { Me } from './session';
 import { NotificationBell } from '../features/notification/notification.bell';
 import { HeaderSearch } from './header-search';
+import { LangSwitch } from './ui/lang-switch';
 
 export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode; onLogout: () => void }) {
   const [l, t] = useLang();
@@ -97,14 +98,7 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
           <Group gap="xs" wrap="nowrap">
             {!memberOnly && <HeaderSearch />}
             <NotificationBell />
-            <Button
-              variant="subtle"
-              size="xs"
-              onClick={() => setLang(l === 'vi' ? 'en' : 'vi')}
-              data-testid="lang-switch"
-            >
-              {l === 'vi' ? 'English' : 'Tiếng Việt'}
-            </Button>
+            <LangSwitch />
             <Menu position="bottom-end" shadow="md" withinPortal>
               <Menu.Target>
                 <Button variant="light" size="xs" maw={{ base: 130, sm: 260 }} rightSection="▾" data-testid="user-menu">

@@ -1,6 +1,6 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import type { ButtonProps } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import type { ApiError } from '../api';
 import { FormActions } from './form-actions';
 import { FormProblem } from './form-problem';
@@ -73,5 +73,39 @@ export function FormEnd({
       <FormErrors name={name} form={form} write={write} closable={closable} />
       {onCancel ? <FormActions onCancel={onCancel}>{submit}</FormActions> : <Group>{submit}</Group>}
     </>
+  );
+}
+
+/**
+ * A short form on one row (`${name}-form`): its inputs (`children`) and the submit button (`${name}-submit`, labelled
+ * `submit`) side by side, wrapping on a narrow screen, and what the check or the server refused under them.
+ */
+export function RowForm({
+  name,
+  onSubmit,
+  form,
+  write,
+  submit,
+  children,
+}: {
+  name: string;
+  onSubmit: (e?: FormEvent<HTMLFormElement>) => void;
+  form: { errors: Record<string, ReactNode> };
+  write: Write;
+  submit: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid={`${name}-form`}>
+      <Stack gap={6}>
+        <Group align="end" gap="xs" wrap="wrap">
+          {children}
+          <Button type="submit" variant="light" loading={write.busy} data-testid={`${name}-submit`}>
+            {submit}
+          </Button>
+        </Group>
+        <FormErrors name={name} form={form} write={write} />
+      </Stack>
+    </form>
   );
 }

@@ -1,5 +1,5 @@
-import { Card, Stack, Title } from '@mantine/core';
-import type { MantineSpacing } from '@mantine/core';
+import { Button, Card, Group, Stack, Title } from '@mantine/core';
+import type { GroupProps, MantineSpacing } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { DimmedLine } from './shared-page-head';
 
@@ -73,6 +73,43 @@ export function TitledCard({ title, testid, children }: { title: ReactNode; test
       <Title order={2} size="h4" mb="xs">
         {title}
       </Title>
+      {children}
+    </Card>
+  );
+}
+
+/**
+ * A section that can be edited in place: a bordered card whose heading (h4) has, on its right, the button that opens
+ * the section's form (`edit`: its label, `onClick`, `testid`, `color`), shown only when `edit.shown`; the head row's
+ * `align` and `mb` as the section lays it out, then `children`.
+ */
+export function EditableCard({
+  title,
+  testid,
+  edit,
+  align,
+  mb,
+  children,
+}: {
+  title: ReactNode;
+  testid?: string;
+  edit: { shown: boolean; label: ReactNode; onClick: () => void; testid: string; color?: string };
+  align?: GroupProps['align'];
+  mb?: MantineSpacing;
+  children: ReactNode;
+}) {
+  return (
+    <Card withBorder data-testid={testid}>
+      <Group justify="space-between" align={align} mb={mb}>
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {edit.shown && (
+          <Button variant="light" size="xs" color={edit.color} onClick={edit.onClick} data-testid={edit.testid}>
+            {edit.label}
+          </Button>
+        )}
+      </Group>
       {children}
     </Card>
   );

@@ -5,13 +5,14 @@ import { LoginSchema } from '@quyche/core';
 import { api, type ApiError, setCsrf } from '../../app/api';
 import { useTitle } from '../../app/ui/use-title';
 import { useSchemaForm } from '../../app/ui/schema-form';
-import { setLang, useLang } from '../../app/ui/i18n';
+import { useLang } from '../../app/ui/i18n';
 import { navigate } from '../../app/router';
 import type { Me } from '../../app/session';
 import { PageHead } from '../../app/ui/shared-page-head';
+import { LangSwitch } from '../../app/ui/lang-switch';
 
 export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
-  const [l, t] = useLang();
+  const [, t] = useLang();
   const form = useSchemaForm(LoginSchema, { username: '', password: '' }, (v) => ({
     username: v.username.trim(),
     password: v.password,
@@ -63,14 +64,7 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
             <Button type="submit" loading={busy} data-testid="login-submit">
               {t('login')}
             </Button>
-            <Button
-              variant="subtle"
-              size="xs"
-              onClick={() => setLang(l === 'vi' ? 'en' : 'vi')}
-              data-testid="lang-switch"
-            >
-              {l === 'vi' ? 'English' : 'Tiếng Việt'}
-            </Button>
+            <LangSwitch />
           </Stack>
         </form>
       </Card>

@@ -18,16 +18,15 @@ import type { z } from 'zod';
 import { api, useApi } from '../../app/api';
 import { Link } from '../../app/router';
 import { DateField } from '../../app/ui/date-field';
-import { FormProblem } from '../../app/ui/form-problem';
 import { useLang } from '../../app/ui/i18n';
 import { LoadState } from '../../app/ui/load-state';
 import { useSchemaForm } from '../../app/ui/schema-form';
+import { FormEnd } from '../../app/ui/shared-form-end';
 import { PageHead } from '../../app/ui/shared-page-head';
 import { TimeField } from '../../app/ui/time-field';
 import { useRun } from '../../app/ui/use-run';
 import { useOnChange } from '../../app/ui/use-on-change';
 import { useTitle } from '../../app/ui/use-title';
-import { WriteError } from '../../app/ui/write-error';
 
 type Roster = z.output<typeof CellRosterSchema>;
 type Result = z.output<typeof CellMeetingRecordResultSchema>;
@@ -244,13 +243,9 @@ export function CellMeetingRecordPage({ cellId }: { cellId: string }) {
             {...form.getInputProps('resolution')}
             data-testid="cell-record-resolution"
           />
-          <FormProblem errors={form.errors} />
-          <WriteError error={done.error} />
-          <Group>
-            <Button type="submit" loading={done.busy} data-testid="cell-record-submit">
-              {tr('Lưu buổi sinh hoạt', 'Save the meeting')}
-            </Button>
-          </Group>
+          <FormEnd name="cell-record" form={form} write={done}>
+            {tr('Lưu buổi sinh hoạt', 'Save the meeting')}
+          </FormEnd>
         </Stack>
       </form>
     </Stack>

@@ -7,14 +7,13 @@ import type { Me } from '../../app/session';
 import { Link } from '../../app/router';
 import { DateField } from '../../app/ui/date-field';
 import { fmt } from '../../app/ui/dates';
-import { FormProblem } from '../../app/ui/form-problem';
 import { useLang } from '../../app/ui/i18n';
 import { LoadState } from '../../app/ui/load-state';
 import { useSchemaForm } from '../../app/ui/schema-form';
+import { FormEnd } from '../../app/ui/shared-form-end';
 import { PageHead } from '../../app/ui/shared-page-head';
 import { useRun } from '../../app/ui/use-run';
 import { useTitle } from '../../app/ui/use-title';
-import { WriteError } from '../../app/ui/write-error';
 
 type MyCell = z.output<typeof MyCellSchema>;
 type Meeting = NonNullable<MyCell['next']>;
@@ -217,13 +216,9 @@ function PlanCard({ data, onChanged }: { data: MyCell; onChanged: () => void }) 
             data-testid="plan-item-product"
           />
           <DateField label={tr('Hạn hoàn thành', 'Due date')} {...form.valueProps('dueDate')} testid="plan-item-due" />
-          <FormProblem errors={form.errors} />
-          <WriteError error={w.error} />
-          <Group>
-            <Button type="submit" loading={w.busy} data-testid="plan-item-submit">
-              {tr('Thêm vào kế hoạch', 'Add to the plan')}
-            </Button>
-          </Group>
+          <FormEnd name="plan-item" form={form} write={w}>
+            {tr('Thêm vào kế hoạch', 'Add to the plan')}
+          </FormEnd>
         </Stack>
       </form>
     </Card>

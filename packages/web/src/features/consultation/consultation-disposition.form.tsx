@@ -9,6 +9,7 @@ import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { useTr } from '../../app/ui/i18n';
 import { apiError, commentKindLabel, DispositionBadge, dispositionLabel, Passage } from './consultation.parts';
 import type { Comment, Consultation } from './consultation.parts';
+import { TypedText } from '../../app/ui/typed-text';
 
 type Disposition = 'accepted' | 'partly_accepted' | 'not_accepted';
 const CHOICES: { value: Disposition; vi: string; en: string; color: string }[] = [
@@ -88,9 +89,7 @@ export function CommentCard({
             )}
           </Text>
         )}
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="comment-body">
-          {x.text}
-        </Text>
+        <TypedText testid="comment-body">{x.text}</TypedText>
         {x.proposedText && (
           <div className="qc-c-proposal" data-testid="comment-proposal">
             <b>{tr('Đề xuất sửa', 'Proposed wording')}:</b> {x.proposedText}

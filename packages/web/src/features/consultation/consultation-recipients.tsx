@@ -132,7 +132,7 @@ function RecipientRow({
         )}
       </RowMain>
       <div>
-        <RecipientStatusBadge status={r.status} size="xs" />
+        <RecipientStatusBadge state={r.status} size="xs" />
         <Text
           size="xs"
           className={r.status === 'late' ? 'qc-c-red' : undefined}

@@ -1,4 +1,4 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { citeVi, COMMENT_KIND_LABELS, DISPOSITION_LABELS, RECIPIENT_STATUS_LABELS, todayInVietnam } from '@quyche/core';
@@ -19,7 +19,10 @@ import type { Me } from '../../app/types';
 import './consultation.css';
 import { useSubtrees } from '../../app/subtrees';
 import type { Labels } from '../../app/ui/labels';
+import { StateBadge } from '../../app/ui/state-badge';
+import type { StateBadgeProps } from '../../app/ui/state-badge';
 import { useRecord } from '../../app/record';
+import { TypedText } from '../../app/ui/typed-text';
 
 export type Consultation = z.infer<typeof ConsultationSchema>;
 export type ConsultationListItem = z.infer<typeof ConsultationListItemSchema>;
@@ -91,34 +94,19 @@ export const cite = (eId: string | null | undefined, l: Lang) =>
 /** A comment on a provision counts for it and for its parents (a point's comment counts for its clause and article). */
 export const under = (at: string | null, eId: string) => !!at && (at === eId || at.startsWith(`${eId}__`));
 
-export function ConsultationStateBadge({ state, size = 'sm' }: { state: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
-  const [l] = useTr();
-  return (
-    <Badge
-      color={CONSULTATION_STATE_COLORS[state] ?? 'gray'}
-      size={size}
-      data-testid="consultation-state"
-      data-state={state}
-    >
-      {consultationStateLabel(state, l)}
-    </Badge>
-  );
-}
-
-export function RecipientStatusBadge({ status, size = 'sm' }: { status: string; size?: 'xs' | 'sm' | 'md' }) {
-  const [l] = useTr();
-  return (
-    <Badge
-      color={RECIPIENT_STATUS_COLORS[status] ?? 'gray'}
-      size={size}
-      variant={status === 'late' ? 'filled' : 'light'}
-      data-testid="recipient-status"
-      data-status={status}
-    >
-      {recipientStatusLabel(status, l)}
-    </Badge>
-  );
-}
+export const ConsultationStateBadge = (p: StateBadgeProps) => (
+  <StateBadge {...p} colors={CONSULTATION_STATE_COLORS} label={consultationStateLabel} testid="consultation-state" />
+);
+export const RecipientStatusBadge = (p: StateBadgeProps) => (
+  <StateBadge
+    {...p}
+    colors={RECIPIENT_STATUS_COLORS}
+    label={recipientStatusLabel}
+    testid="recipient-status"
+    filledOn="late"
+    attr="status"
+  />
+);
 
 export function DispositionBadge({ d, size = 'sm' }: { d: string | null; size?: 'xs' | 'sm' | 'md' }) {
   const [l] = useTr();
@@ -188,9 +176,9 @@ export const leadColumns = (kind: string, tr: (vi: string, en: string) => string
 /** A long text under its label ("Giải trình: …"), its lines and paragraphs kept as typed. */
 export function Passage({ label, testid, children }: { label: string; testid: string; children: ReactNode }) {
   return (
-    <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid={testid}>
+    <TypedText testid={testid}>
       <b>{label}:</b> {children}
-    </Text>
+    </TypedText>
   );
 }
 

@@ -33,7 +33,7 @@ import { DateField } from '../../app/ui/date-field';
 import { WriteError } from '../../app/ui/write-error';
 import { labelOf } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
-import { FormEnd, FormErrors } from '../../app/ui/shared-form-end';
+import { FormEnd, RowForm } from '../../app/ui/shared-form-end';
 import { SectionCard } from '../../app/ui/shared-section-card';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import type { Meeting } from './meeting.parts';
@@ -267,33 +267,24 @@ function VoteForm({ it, m, onMeeting, reload }: SectionProps & { it: Item }) {
     (body) => void a.run(() => api('POST', `/meetings/${m.id}/agenda/${it.id}/votes`, body)),
   );
   return (
-    <form onSubmit={submit} noValidate data-testid="vote-form">
-      <Stack gap={6}>
-        <Group align="end" gap="xs" wrap="wrap">
-          <NativeSelect
-            label={tr('Hình thức biểu quyết', 'Method')}
-            {...form.getInputProps('method')}
-            data={VOTE_METHODS.map((k) => ({ value: k, label: labelOf(VOTE_METHOD_LABELS, k, l) }))}
-            data-testid="vote-method"
-            w={170}
-          />
-          {VOTE_COUNTS.map(([k, vi, en, w]) => (
-            <NumberInput
-              key={k}
-              label={tr(vi, en)}
-              {...form.getInputProps(k)}
-              min={0}
-              w={w}
-              data-testid={`vote-${k}`}
-            />
-          ))}
-          <Button type="submit" variant="light" loading={a.busy} data-testid="vote-submit">
-            {tr('Ghi kết quả biểu quyết', 'Record the vote')}
-          </Button>
-        </Group>
-        <FormErrors name="vote" form={form} write={a} />
-      </Stack>
-    </form>
+    <RowForm
+      name="vote"
+      onSubmit={submit}
+      form={form}
+      write={a}
+      submit={tr('Ghi kết quả biểu quyết', 'Record the vote')}
+    >
+      <NativeSelect
+        label={tr('Hình thức biểu quyết', 'Method')}
+        {...form.getInputProps('method')}
+        data={VOTE_METHODS.map((k) => ({ value: k, label: labelOf(VOTE_METHOD_LABELS, k, l) }))}
+        data-testid="vote-method"
+        w={170}
+      />
+      {VOTE_COUNTS.map(([k, vi, en, w]) => (
+        <NumberInput key={k} label={tr(vi, en)} {...form.getInputProps(k)} min={0} w={w} data-testid={`vote-${k}`} />
+      ))}
+    </RowForm>
   );
 }
 

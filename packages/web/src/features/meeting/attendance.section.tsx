@@ -4,7 +4,7 @@ import { CreateGuestSchema, CreateSiteSchema } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { Link } from '../../app/router';
 import type { SectionProps } from './meeting.types';
-import { FormErrors } from '../../app/ui/shared-form-end';
+import { FormErrors, RowForm } from '../../app/ui/shared-form-end';
 import { SectionCard } from '../../app/ui/shared-section-card';
 import { ATTENDANCE_STATUS_COLORS, ATTENDANCE_STATUS_LABELS, LiveCounts, useAction } from './meeting.parts';
 import { WriteError } from '../../app/ui/write-error';
@@ -261,29 +261,21 @@ export function GuestForm({ m, onMeeting, reload }: SectionProps) {
   }, reload);
   const submit = form.submitBody((body) => void a.run(() => api('POST', `/meetings/${m.id}/guests`, body)));
   return (
-    <form onSubmit={submit} noValidate data-testid="guest-form">
-      <Stack gap={6}>
-        <Group align="end" gap="xs" wrap="wrap">
-          <GuestFields field={form.getInputProps} inline />
-          {m.format !== 'in_person' && m.sites.length > 0 && (
-            <NativeSelect
-              label={tr('Điểm cầu', 'Site')}
-              {...form.getInputProps('siteId')}
-              data={[
-                { value: '', label: tr('(không)', '(none)') },
-                ...m.sites.map((s) => ({ value: s.id, label: s.name })),
-              ]}
-              data-testid="guest-site"
-              w={200}
-            />
-          )}
-          <Button type="submit" variant="light" loading={a.busy} data-testid="guest-submit">
-            {tr('Thêm khách mời', 'Add guest')}
-          </Button>
-        </Group>
-        <FormErrors name="guest" form={form} write={a} />
-      </Stack>
-    </form>
+    <RowForm name="guest" onSubmit={submit} form={form} write={a} submit={tr('Thêm khách mời', 'Add guest')}>
+      <GuestFields field={form.getInputProps} inline />
+      {m.format !== 'in_person' && m.sites.length > 0 && (
+        <NativeSelect
+          label={tr('Điểm cầu', 'Site')}
+          {...form.getInputProps('siteId')}
+          data={[
+            { value: '', label: tr('(không)', '(none)') },
+            ...m.sites.map((s) => ({ value: s.id, label: s.name })),
+          ]}
+          data-testid="guest-site"
+          w={200}
+        />
+      )}
+    </RowForm>
   );
 }
 

@@ -31,7 +31,7 @@ import { fmt } from '../../app/ui/dates';
 import { useTitle } from '../../app/ui/use-title';
 import type { Lang } from '../../app/ui/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
-import { canPlan, formatLabel, kindLabel, StateBadge, stateLabel, useProvince } from './meeting.parts';
+import { canPlan, formatLabel, kindLabel, MeetingStateBadge, stateLabel, useProvince } from './meeting.parts';
 import { DateField } from '../../app/ui/date-field';
 import { FormEnd } from '../../app/ui/shared-form-end';
 import { FormCard } from '../../app/ui/shared-section-card';
@@ -290,7 +290,7 @@ export function CalendarPage() {
                 )}
                 {(byDay.get(d) ?? []).map((m) => (
                   <Group key={m.id} gap="xs" wrap="wrap" mt={4}>
-                    <StateBadge state={m.state} size="sm" />
+                    <MeetingStateBadge state={m.state} size="sm" />
                     <Text size="sm">
                       {m.startsAt && <b>{m.startsAt} </b>}
                       <Anchor

@@ -1,4 +1,4 @@
-import { Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { UpdateMeetingSchema } from '@quyche/core';
@@ -9,6 +9,7 @@ import type { SectionProps } from './meeting.types';
 import { useAction } from './meeting.parts';
 import { useTr } from '../../app/ui/i18n';
 import { FormEnd } from '../../app/ui/shared-form-end';
+import { EditableCard } from '../../app/ui/shared-section-card';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 
 type BodyDetail = z.infer<typeof BodyDetailSchema>;
@@ -78,17 +79,17 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
   const submit = form.submitBody((body) => void a.run(() => api('PATCH', `/meetings/${m.id}`, body)));
   const label = (x: Member) => (x.title ? `${x.fullName} — ${x.title}` : x.fullName);
   return (
-    <Card withBorder data-testid="chair-section">
-      <Group justify="space-between" align="start">
-        <Title order={2} size="h4">
-          {tr('Chủ trì, thư ký', 'Chair and secretary')}
-        </Title>
-        {editable && !open && (
-          <Button variant="light" size="xs" onClick={start} data-testid="chair-edit">
-            {tr('Chọn chủ trì, thư ký', 'Set chair and secretary')}
-          </Button>
-        )}
-      </Group>
+    <EditableCard
+      title={tr('Chủ trì, thư ký', 'Chair and secretary')}
+      testid="chair-section"
+      align="start"
+      edit={{
+        shown: editable && !open,
+        label: tr('Chọn chủ trì, thư ký', 'Set chair and secretary'),
+        onClick: start,
+        testid: 'chair-edit',
+      }}
+    >
       <Stack gap={4} mt="xs">
         <Text size="sm" data-testid="chair-name">
           <b>{tr('Chủ trì', 'Chair')}:</b>{' '}
@@ -159,6 +160,6 @@ export function ChairSection({ m, onMeeting, reload }: SectionProps) {
           </Stack>
         </form>
       )}
-    </Card>
+    </EditableCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import {
   CancelMeetingSchema,
@@ -29,7 +29,7 @@ import {
   LIFE_CYCLE,
   STEP_LABELS,
   stateLabel,
-  StateBadge,
+  MeetingStateBadge,
   useAction,
   useMeeting,
 } from './meeting.parts';
@@ -45,7 +45,7 @@ import { RescheduleSection } from './reschedule.section';
 import type { SectionProps } from './meeting.types';
 import { StepButton, StepForm } from '../../app/ui/workflow-step';
 import { FormEnd } from '../../app/ui/shared-form-end';
-import { TitledCard } from '../../app/ui/shared-section-card';
+import { EditableCard, TitledCard } from '../../app/ui/shared-section-card';
 import { RecordHead } from '../../app/ui/record-head';
 import { FormProblem } from '../../app/ui/form-problem';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
@@ -117,7 +117,7 @@ export function MeetingPage({ id }: { id: string }) {
         backLabel={tr('Lịch họp', 'Meeting calendar')}
         badges={
           <>
-            <StateBadge state={m.state} size="lg" />
+            <MeetingStateBadge state={m.state} size="lg" />
             <Badge variant="light">{kindLabel(m.kind, l)}</Badge>
             <Badge variant="outline" color="gray">
               {formatLabel(m.format, l)}
@@ -468,17 +468,10 @@ function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
   };
   const submit = form.submitBody((body) => void a.run(() => api('PATCH', `/meetings/${m.id}`, body)));
   return (
-    <Card withBorder>
-      <Group justify="space-between">
-        <Title order={2} size="h4">
-          {tr('Thông tin hội nghị', 'Meeting details')}
-        </Title>
-        {!open && (
-          <Button variant="light" size="xs" onClick={start} data-testid="details-edit">
-            {tr('Sửa thông tin', 'Edit')}
-          </Button>
-        )}
-      </Group>
+    <EditableCard
+      title={tr('Thông tin hội nghị', 'Meeting details')}
+      edit={{ shown: !open, label: tr('Sửa thông tin', 'Edit'), onClick: start, testid: 'details-edit' }}
+    >
       {open && (
         <form onSubmit={submit} noValidate data-testid="details-form">
           <Stack gap="xs" mt="xs">
@@ -500,6 +493,6 @@ function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
           </Stack>
         </form>
       )}
-    </Card>
+    </EditableCard>
   );
 }

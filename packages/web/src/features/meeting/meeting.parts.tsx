@@ -4,10 +4,12 @@ import { MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, MEETING_STATE_LABELS } from
 import type { LiveSummarySchema, MeetingSchema, SiteViewSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
 import { useRun } from '../../app/ui/use-run';
-import { useLang, useTr } from '../../app/ui/i18n';
+import { useTr } from '../../app/ui/i18n';
 import type { Lang } from '../../app/ui/i18n';
 import { labelOf } from '../../app/ui/labels';
 import type { Labels } from '../../app/ui/labels';
+import { StateBadge } from '../../app/ui/state-badge';
+import type { StateBadgeProps } from '../../app/ui/state-badge';
 import type { Me, OrgDetail } from '../../app/types';
 import './meeting.css';
 import { useRecord } from '../../app/record';
@@ -40,14 +42,10 @@ export const LIFE_CYCLE = [
   'minutes_approved',
 ] as const;
 
-export function StateBadge({ state, size = 'md' }: { state: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
-  const [l] = useLang();
-  return (
-    <Badge color={STATE_COLORS[state] ?? 'gray'} size={size} data-testid="state-badge" data-state={state}>
-      {stateLabel(state, l)}
-    </Badge>
-  );
-}
+/** A meeting's state, larger than the other features' (it heads the meeting's page). */
+export const MeetingStateBadge = ({ size = 'md', ...p }: StateBadgeProps) => (
+  <StateBadge {...p} size={size} colors={STATE_COLORS} label={stateLabel} testid="state-badge" />
+);
 
 /** A check of the regulation: green or red, with its Vietnamese reason (which already cites the clause). */
 export function CheckLine({

@@ -26,6 +26,7 @@ import { FormEnd } from '../../app/ui/shared-form-end';
 import { SectionCard } from '../../app/ui/shared-section-card';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import { HeadTable } from '../../app/ui/shared-head-table';
+import { TypedText } from '../../app/ui/typed-text';
 
 /** The meeting's documents, each with its confidentiality, downloadable; a new one with its file. */
 export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
@@ -224,9 +225,7 @@ export function MinutesSection({ m, onMeeting, reload }: SectionProps) {
             </Stack>
           </form>
         ) : m.minutes ? (
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="minutes-readonly">
-            {m.minutes.text}
-          </Text>
+          <TypedText testid="minutes-readonly">{m.minutes.text}</TypedText>
         ) : (
           <Text size="sm" c="dimmed">
             {m.can.write

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { RESCHEDULABLE_STATES, RescheduleMeetingSchema, todayInVietnam } from '@quyche/core';
 import type { MeetingState } from '@quyche/core';
@@ -13,6 +13,7 @@ import { ReasonField, TimePlaceFields } from './meeting-fields';
 import { useTr } from '../../app/ui/i18n';
 import type { Meeting } from './meeting.parts';
 import { FormEnd } from '../../app/ui/shared-form-end';
+import { EditableCard } from '../../app/ui/shared-section-card';
 
 type Move = Meeting['reschedules'][number];
 
@@ -103,17 +104,18 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
   const date = form.values.meetingDate;
   const convened = m.state !== 'planned';
   return (
-    <Card withBorder data-testid="reschedule">
-      <Group justify="space-between" align="start">
-        <Title order={2} size="h4">
-          {tr('Dời ngày họp', 'Rescheduling')}
-        </Title>
-        {can && !open && (
-          <Button variant="light" size="xs" color="orange" onClick={start} data-testid="reschedule-open">
-            {tr('Dời ngày họp', 'Reschedule')}
-          </Button>
-        )}
-      </Group>
+    <EditableCard
+      title={tr('Dời ngày họp', 'Rescheduling')}
+      testid="reschedule"
+      align="start"
+      edit={{
+        shown: can && !open,
+        label: tr('Dời ngày họp', 'Reschedule'),
+        onClick: start,
+        testid: 'reschedule-open',
+        color: 'orange',
+      }}
+    >
       <Stack gap="sm" mt="xs">
         {m.reschedules.length === 0 && (
           <Text size="sm" c="dimmed">
@@ -164,6 +166,6 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
           </form>
         )}
       </Stack>
-    </Card>
+    </EditableCard>
   );
 }

@@ -6,7 +6,7 @@ import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
-import { StateBadge } from './meeting.parts';
+import { MeetingStateBadge } from './meeting.parts';
 import { WriteError } from '../../app/ui/write-error';
 import { useLive } from '../../app/ui/use-live';
 import { useTr } from '../../app/ui/i18n';
@@ -163,7 +163,7 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
           {meeting.title}
         </Anchor>
         <Group gap="xs" mt={4}>
-          <StateBadge state={meeting.state} size="sm" />
+          <MeetingStateBadge state={meeting.state} size="sm" />
           <Text size="xs" c="dimmed">
             {meeting.bodyName} · {fmt(meeting.meetingDate)}
             {meeting.startsAt ? ` · ${meeting.startsAt}` : ''}

@@ -1,11 +1,11 @@
-import { Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { UpdateInspectionSchema } from '@quyche/core';
 import { api } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
 import { FormActions } from '../../app/ui/form-actions';
 import { RecordHead } from '../../app/ui/record-head';
-import { SectionCard, TitledCard } from '../../app/ui/shared-section-card';
+import { EditableCard, SectionCard, TitledCard } from '../../app/ui/shared-section-card';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
 import { useTitle } from '../../app/ui/use-title';
@@ -31,6 +31,7 @@ import { useSchemaForm } from '../../app/ui/schema-form';
 import type { Inspection } from './program.parts';
 import { useOnChange } from '../../app/ui/use-on-change';
 import { useRecord } from '../../app/record';
+import { TypedText } from '../../app/ui/typed-text';
 
 function useInspection(id: string) {
   const { data: i, setData: setI, error } = useRecord<Inspection>(`/inspections/${encodeURIComponent(id)}`);
@@ -143,17 +144,17 @@ function TeamCard({
   const save = form.submitBody((body) => void a.run(() => api<Inspection>('PATCH', `/inspections/${i.id}`, body)));
   const known = people.length ? people : i.team.map((m) => ({ value: m.personId, label: m.name }));
   return (
-    <Card withBorder data-testid="inspection-team-card">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h4">
-          {tr('Đoàn, đối tượng', 'Team and targets')}
-        </Title>
-        {write && i.state === 'planned' && !editing && (
-          <Button size="xs" variant="light" onClick={start} data-testid="inspection-team-edit">
-            {tr('Sửa đoàn, đối tượng, thời gian', 'Edit team, targets, dates')}
-          </Button>
-        )}
-      </Group>
+    <EditableCard
+      title={tr('Đoàn, đối tượng', 'Team and targets')}
+      testid="inspection-team-card"
+      mb="xs"
+      edit={{
+        shown: write && i.state === 'planned' && !editing,
+        label: tr('Sửa đoàn, đối tượng, thời gian', 'Edit team, targets, dates'),
+        onClick: start,
+        testid: 'inspection-team-edit',
+      }}
+    >
       {editing ? (
         <form onSubmit={save} noValidate data-testid="inspection-team-form">
           <Stack gap="xs">
@@ -206,7 +207,7 @@ function TeamCard({
           </Group>
         </Stack>
       )}
-    </Card>
+    </EditableCard>
   );
 }
 
@@ -305,15 +306,7 @@ function FindingsCard({
                   />
                 </Stack>
               ) : (
-                f && (
-                  <Text
-                    size="sm"
-                    style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-                    data-testid="finding-view"
-                  >
-                    {f.text}
-                  </Text>
-                )
+                f && <TypedText testid="finding-view">{f.text}</TypedText>
               )}
             </Card>
           );
@@ -352,15 +345,7 @@ function ConclusionCard({ i }: { i: Inspection }) {
           {tr('ngày', 'on')} {fmt(i.concludedOn)}
         </Text>
       )}
-      {i.conclusionText && (
-        <Text
-          size="sm"
-          style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
-          data-testid="inspection-conclusion-text"
-        >
-          {i.conclusionText}
-        </Text>
-      )}
+      {i.conclusionText && <TypedText testid="inspection-conclusion-text">{i.conclusionText}</TypedText>}
       {i.remedies.length > 0 && (
         <Stack gap={4} data-testid="remedies">
           <Text size="sm" fw={600}>

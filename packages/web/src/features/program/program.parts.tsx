@@ -20,6 +20,8 @@ import { useTr } from '../../app/ui/i18n';
 import type { BodyDetail } from '../task/task.parts';
 import './program.css';
 import type { Labels } from '../../app/ui/labels';
+import { StateBadge } from '../../app/ui/state-badge';
+import type { StateBadgeProps } from '../../app/ui/state-badge';
 
 export type Program = z.infer<typeof ProgramSchema>;
 export type ProgramListItem = z.infer<typeof ProgramListItemSchema>;
@@ -79,27 +81,12 @@ export const ITEM_STATUS_COLORS: Record<string, string> = {
   no_task: 'gray',
 };
 
-export function ProgramStateBadge({ state, size = 'sm' }: { state: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
-  const [l] = useTr();
-  return (
-    <Badge color={PROGRAM_STATE_COLORS[state] ?? 'gray'} size={size} data-testid="program-state" data-state={state}>
-      {programStateLabel(state, l)}
-    </Badge>
-  );
-}
-export function InspectionStateBadge({ state, size = 'sm' }: { state: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
-  const [l] = useTr();
-  return (
-    <Badge
-      color={INSPECTION_STATE_COLORS[state] ?? 'gray'}
-      size={size}
-      data-testid="inspection-state"
-      data-state={state}
-    >
-      {inspectionStateLabel(state, l)}
-    </Badge>
-  );
-}
+export const ProgramStateBadge = (p: StateBadgeProps) => (
+  <StateBadge {...p} colors={PROGRAM_STATE_COLORS} label={programStateLabel} testid="program-state" />
+);
+export const InspectionStateBadge = (p: StateBadgeProps) => (
+  <StateBadge {...p} colors={INSPECTION_STATE_COLORS} label={inspectionStateLabel} testid="inspection-state" />
+);
 export function RecStateBadge({
   state,
   overdue,
@@ -109,18 +96,17 @@ export function RecStateBadge({
   overdue?: boolean;
   size?: 'xs' | 'sm' | 'md' | 'lg';
 }) {
-  const [l, tr] = useTr();
+  const [, tr] = useTr();
   return (
     <Group gap={4} wrap="wrap">
-      <Badge
-        color={REC_STATE_COLORS[state] ?? 'gray'}
+      <StateBadge
+        state={state}
         size={size}
+        colors={REC_STATE_COLORS}
+        label={recStateLabel}
+        testid="rec-state"
         variant="light"
-        data-testid="rec-state"
-        data-state={state}
-      >
-        {recStateLabel(state, l)}
-      </Badge>
+      />
       {overdue && (
         <Badge color="red" size={size} variant="filled" data-testid="rec-overdue-badge">
           {tr('Quá hạn', 'Overdue')}

@@ -21,6 +21,7 @@ import { StepForm, StepText } from '../task/step-form';
 import type { Recommendation } from './program.parts';
 import { StepButton } from '../../app/ui/workflow-step';
 import { useRecord } from '../../app/record';
+import { TypedText } from '../../app/ui/typed-text';
 
 function useRecommendation(id: string) {
   const { data: r, setData: setR, error } = useRecord<Recommendation>(`/recommendations/${encodeURIComponent(id)}`);
@@ -99,9 +100,7 @@ export function RecommendationPage({ id }: { id: string }) {
             {tr('Cuộc kiểm tra, giám sát đề xuất', 'The inspection it comes from')}
           </Anchor>
         )}
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="rec-text">
-          {r.text}
-        </Text>
+        <TypedText testid="rec-text">{r.text}</TypedText>
         {!r.canAnswer && !canWithdraw && (
           <Text size="xs" c="dimmed" data-testid="read-only">
             {tr('Tài khoản của bạn chỉ được xem kiến nghị này.', 'Your account may view this recommendation only.')}
@@ -138,9 +137,7 @@ export function RecommendationPage({ id }: { id: string }) {
             {tr('ngày', 'on')} {fmt(r.answeredOn)}
             {r.status.late ? ` — ${tr('chậm so với hạn', 'late')}` : ''}
           </Text>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {r.answerText}
-          </Text>
+          <TypedText>{r.answerText}</TypedText>
         </TitledCard>
       )}
       {steps.length > 0 && (

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, List, Select, Stack, Text, Textarea, Title 
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { CreateRegulationSchema, formErrors, RegulationTextSchema } from '@quyche/core';
+import type { ImportReport } from '@quyche/core';
 import type { z } from 'zod';
 import { api, type ApiError, useApi } from '../../app/api';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
@@ -18,16 +19,7 @@ interface Validation {
 }
 interface ImportResult {
   qcmd: string;
-  report: {
-    isRegulation: boolean;
-    reason_vi?: string;
-    chapters: number;
-    articles: number;
-    clauses: number;
-    points: number;
-    unplaced: { paragraph: number; text: string; reason_vi: string }[];
-    warnings: string[];
-  };
+  report: ImportReport;
 }
 
 /** Upload a .qc.md, or import a Word/text regulation into one; check it, then store it for an organization. */

@@ -30,6 +30,7 @@ import { decidingName, decidingOptions, useTaskAction } from './task.parts';
 import type { Task } from './task.parts';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { StepForm, StepText } from './step-form';
+import { TypedText } from '../../app/ui/typed-text';
 
 const MAX_FILE = 8 * 1024 * 1024;
 
@@ -52,9 +53,7 @@ export function ProgressSection(props: TaskSectionProps) {
               {r.percent}%
             </Badge>
           </Group>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-            {r.text}
-          </Text>
+          <TypedText>{r.text}</TypedText>
           {r.files.length > 0 && (
             <Group gap="xs" mt={4} wrap="wrap">
               {r.files.map((f) => (

@@ -42,6 +42,37 @@ function useTask(id: string) {
   return { t, setT, error, reload };
 }
 
+/** What the account may do on a task when it may not assign it, said under the task's head; more than one may show. */
+const ACCESS_HINTS: {
+  testid: string;
+  shown: (a: { canAssign: boolean; canLead: boolean; canDecide: boolean }) => boolean;
+  vi: string;
+  en: string;
+}[] = [
+  {
+    testid: 'decide-only',
+    shown: (a) => a.canDecide && !a.canAssign,
+    vi:
+      'Tài khoản lãnh đạo: quyết định gia hạn, nhận kết quả hoặc trả lại nhiệm vụ này; việc giao, sửa do ' +
+      'văn phòng thực hiện.',
+    en: 'Leader account: you decide extensions and accept or return the result; the office assigns and edits.',
+  },
+  {
+    testid: 'read-only',
+    shown: (a) => !a.canAssign && !a.canLead && !a.canDecide,
+    vi: 'Tài khoản của bạn chỉ được xem nhiệm vụ này, không báo cáo, sửa hay quyết định.',
+    en: 'Your account may view this task but not report on, change or decide it.',
+  },
+  {
+    testid: 'lead-only',
+    shown: (a) => a.canLead && !a.canAssign,
+    vi:
+      'Đơn vị của bạn chủ trì nhiệm vụ này: báo cáo tiến độ và đề nghị gia hạn; cấp đã giao nhận kết quả ' +
+      'và quyết định gia hạn.',
+    en: 'Your unit leads this task: it reports and asks for extensions; the assigning level accepts and decides.',
+  },
+];
+
 export function TaskPage({ id }: { id: string }) {
   const [l, tr] = useTr();
   const { t, setT, error, reload } = useTask(id);
@@ -131,34 +162,11 @@ export function TaskPage({ id }: { id: string }) {
             {t.doneOn ? ` · ${tr('Hoàn thành ngày', 'Done on')} ${fmt(t.doneOn)}` : ''}
             {t.confidentiality > 0 ? ` · ${tr('Độ mật', 'Confidentiality')} ${t.confidentiality}` : ''}
           </Text>
-          {canDecide && !canAssign && (
-            <Text size="xs" c="dimmed" data-testid="decide-only">
-              {tr(
-                'Tài khoản lãnh đạo: quyết định gia hạn, nhận kết quả hoặc trả lại nhiệm vụ này; việc giao, sửa do ' +
-                  'văn phòng thực hiện.',
-                'Leader account: you decide extensions and accept or return the result; the office assigns and ' +
-                  'edits.',
-              )}
+          {ACCESS_HINTS.filter((h) => h.shown({ canAssign, canLead, canDecide })).map((h) => (
+            <Text key={h.testid} size="xs" c="dimmed" data-testid={h.testid}>
+              {tr(h.vi, h.en)}
             </Text>
-          )}
-          {!canAssign && !canLead && !canDecide && (
-            <Text size="xs" c="dimmed" data-testid="read-only">
-              {tr(
-                'Tài khoản của bạn chỉ được xem nhiệm vụ này, không báo cáo, sửa hay quyết định.',
-                'Your account may view this task but not report on, change or decide it.',
-              )}
-            </Text>
-          )}
-          {canLead && !canAssign && (
-            <Text size="xs" c="dimmed" data-testid="lead-only">
-              {tr(
-                'Đơn vị của bạn chủ trì nhiệm vụ này: báo cáo tiến độ và đề nghị gia hạn; cấp đã giao nhận kết quả ' +
-                  'và quyết định gia hạn.',
-                'Your unit leads this task: it reports and asks for extensions; the assigning level accepts and ' +
-                  'decides.',
-              )}
-            </Text>
-          )}
+          ))}
         </RecordHead>
         <SixCards
           t={t}

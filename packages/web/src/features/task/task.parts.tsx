@@ -20,6 +20,8 @@ import type { Me, OrgDetail } from '../../app/types';
 import './task.css';
 import { useSubtrees } from '../../app/subtrees';
 import type { Labels } from '../../app/ui/labels';
+import { StateBadge } from '../../app/ui/state-badge';
+import type { StateBadgeProps } from '../../app/ui/state-badge';
 
 export type Task = z.infer<typeof TaskSchema>;
 export type TaskListItem = z.infer<typeof TaskListItemSchema>;
@@ -85,20 +87,9 @@ export function useAsOf(query: URLSearchParams): string {
   return a && isIsoDate(a) ? a : todayInVietnam();
 }
 
-export function TaskStateBadge({ state, size = 'sm' }: { state: string; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
-  const [l] = useTr();
-  return (
-    <Badge
-      color={TASK_STATE_COLORS[state] ?? 'gray'}
-      size={size}
-      variant={state === 'done' ? 'filled' : 'light'}
-      data-testid="task-state"
-      data-state={state}
-    >
-      {taskStateLabel(state, l)}
-    </Badge>
-  );
-}
+export const TaskStateBadge = (p: StateBadgeProps) => (
+  <StateBadge {...p} colors={TASK_STATE_COLORS} label={taskStateLabel} testid="task-state" filledOn="done" />
+);
 
 /** The state, and whether the task is overdue (red) or runs on an extension. */
 export function StatusBadges({
