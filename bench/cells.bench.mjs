@@ -10,15 +10,8 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { cellMeetingsAround, cellRegisterOn, cellVoteRoster, migrate, openDb } from '../packages/db/dist/index.js';
 import { cellCompliance } from '../packages/server/dist/services/cell-compliance.service.js';
-import { nationalSteps } from './national.bench.mjs';
+import { arg, baseUrl, id, nationalSteps } from './national.bench.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : dflt;
-};
-const baseUrl =
-  process.env.QUYCHE_TEST_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const id = (prefix, expr) => `md5('${prefix}' || ${expr})::uuid`;
 const MODEL = readFileSync(new URL('../regulations/mau/chi-bo-mau.qc.md', import.meta.url), 'utf8');
 
 const quantiles = (times) => {

@@ -6,14 +6,16 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { migrate, openDb, orgSubtree } from '../packages/db/dist/index.js';
 
-const arg = (name, dflt) => {
+/** A command-line option's value (`--name value`), or `dflt`. */
+export const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : dflt;
 };
-const baseUrl =
+export const baseUrl =
   process.env.QUYCHE_TEST_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const id = (prefix, expr) => `md5('${prefix}' || ${expr})::uuid`;
+/** The generated data's ids: `md5(prefix || n)` as a uuid, the same in every statement that refers to them. */
+export const id = (prefix, expr) => `md5('${prefix}' || ${expr})::uuid`;
 
 /** The set-based statements that generate the national data set with `people` members (each in a cell). */
 export const nationalSteps = (people) => [
