@@ -4,13 +4,12 @@
 // skips each month, four in five hold the quarter's thematic one) and the model cell regulation issued at the centre.
 // Measured through the application's code: (a) a province's monthly compliance (`cellCompliance`), (b) a cell's page
 // (its register, its meetings around the day, the roster a meeting summons).
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { cellMeetingsAround, cellRegisterOn, cellVoteRoster, migrate, openDb } from '../packages/db/dist/index.js';
+import { cellMeetingsAround, cellRegisterOn, cellVoteRoster } from '../packages/db/dist/index.js';
 import { cellCompliance } from '../packages/server/dist/services/cell-compliance.service.js';
-import { arg, baseUrl, id, nationalSteps } from './national.bench.mjs';
+import { arg, id, nationalSteps, withBenchDatabase } from './national.bench.mjs';
 
 const MODEL = readFileSync(new URL('../regulations/mau/chi-bo-mau.qc.md', import.meta.url), 'utf8');
 
@@ -25,16 +24,8 @@ export async function runCellsBench({
   runs = Number(arg('runs', 20)),
   keep = process.argv.includes('--keep'),
 } = {}) {
-  const name = `quyche_bench_cells_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const db = await openDb({ url: url.toString(), poolSize: 2 });
   const people = Math.round(5_600_000 * scale);
-  try {
-    await migrate(db);
+  return withBenchDatabase('quyche_bench_cells', keep, async (db) => {
     const t0 = performance.now();
     const cellMeeting = (kind, month, day, skip) =>
       `insert into meeting (id, org_id, body_id, kind, state, title, meeting_date, confidentiality)
@@ -119,12 +110,7 @@ export async function runCellsBench({
         `(mục tiêu p95 < 50 ms: ${b.p95 < 50 ? 'đạt' : 'CHƯA ĐẠT'})`,
     );
     return { genSecs, compliance: a, page: b };
-  } finally {
-    await db.close();
-    if (!keep) await admin.query(`drop database if exists ${name} with (force)`);
-    else console.log(`    giữ lại CSDL ${name}`);
-    await admin.end();
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runCellsBench();

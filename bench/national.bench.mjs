@@ -17,6 +17,28 @@ export const baseUrl =
 /** The generated data's ids: `md5(prefix || n)` as a uuid, the same in every statement that refers to them. */
 export const id = (prefix, expr) => `md5('${prefix}' || ${expr})::uuid`;
 
+/**
+ * Runs `fn` on a fresh PostgreSQL database (migrated) named `prefix_…`, dropped afterwards unless `keep`.
+ */
+export async function withBenchDatabase(prefix, keep, fn) {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const db = await openDb({ url: url.toString(), poolSize: 2 });
+  try {
+    await migrate(db);
+    return await fn(db);
+  } finally {
+    await db.close();
+    if (!keep) await admin.query(`drop database if exists ${name} with (force)`);
+    else console.log(`    giữ lại CSDL ${name}`);
+    await admin.end();
+  }
+}
+
 /** The set-based statements that generate the national data set with `people` members (each in a cell). */
 export const nationalSteps = (people) => [
   // 1 centre, 34 provinces (from 1/7/2025), 63 old provinces and 700 districts that ended on 30/6/2025.
@@ -77,16 +99,8 @@ export async function runNationalBench({
   scale = Number(arg('scale', 0.02)),
   keep = process.argv.includes('--keep'),
 } = {}) {
-  const name = `quyche_bench_nat_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const db = await openDb({ url: url.toString(), poolSize: 2 });
   const people = Math.round(5_600_000 * scale);
-  try {
-    await migrate(db);
+  return withBenchDatabase('quyche_bench_nat', keep, async (db) => {
     const t0 = performance.now();
     const steps = nationalSteps(people);
     for (const s of steps) await db.query(s);
@@ -124,12 +138,7 @@ export async function runNationalBench({
       }
     }
     return { genSecs };
-  } finally {
-    await db.close();
-    if (!keep) await admin.query(`drop database if exists ${name} with (force)`);
-    else console.log(`    giữ lại CSDL ${name}`);
-    await admin.end();
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runNationalBench();
