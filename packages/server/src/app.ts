@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { problem, ProblemError } from '@quyche/core';
+import { problem, ProblemError, todayInVietnam } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import type { AppConfig } from './config.js';
 import { jsonGuardProblem, sendProblem, toProblem } from './http/problem.http.js';
@@ -126,6 +126,7 @@ export async function buildApp(
   documentRoutes(app, db);
   const hub = new MeetingHub(db);
   app.decorate('meetingHub', hub);
+  app.decorate('today', () => config.today ?? todayInVietnam());
   app.addHook('onReady', async () => hub.start());
   // Open event streams would keep the server from closing: end them first.
   app.addHook('preClose', async () => hub.stop());

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { isIsoDate } from '@quyche/core';
 import { Cron } from 'croner';
 
 export interface AppConfig {
@@ -35,6 +36,11 @@ export interface AppConfig {
   backupSchedule: string | null;
   /** How many scheduled backup files are kept (the oldest beyond are deleted). */
   backupKeep: number;
+  /**
+   * The date the server takes as today (QUYCHE_TODAY, yyyy-mm-dd): a training instance, or a test on the demo, kept on
+   * the day its data stands on; unset, the real date in Vietnam.
+   */
+  today: string | undefined;
 }
 
 /**
@@ -83,6 +89,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     backupSchedule:
       env['QUYCHE_BACKUP_SCHEDULE'] === 'off' ? null : env['QUYCHE_BACKUP_SCHEDULE'] || DEFAULT_BACKUP_SCHEDULE,
     backupKeep: env['QUYCHE_BACKUP_KEEP'] ? Number(env['QUYCHE_BACKUP_KEEP']) : 14,
+    today: env['QUYCHE_TODAY'] || undefined,
     ...(env['QUYCHE_BACKUP_DIR'] ? { backupDir: resolve(env['QUYCHE_BACKUP_DIR']) } : {}),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   };
@@ -93,8 +100,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
   };
 }
 
-/** Refuses, before the server starts, backup settings that would fail every night. */
-export function checkBackupConfig(config: Pick<AppConfig, 'backupSchedule' | 'backupKeep'>) {
+/** Refuses, before the server starts, backup settings that would fail every night, and a today that is no date. */
+export function checkConfig(config: Pick<AppConfig, 'backupSchedule' | 'backupKeep' | 'today'>) {
+  if (config.today !== undefined && !isIsoDate(config.today))
+    throw new ConfigError(
+      `QUYCHE_TODAY phải là một ngày dạng năm-tháng-ngày, ví dụ 2026-12-01 (đang là "${config.today}")`,
+    );
   if (!Number.isInteger(config.backupKeep) || config.backupKeep < 1)
     throw new ConfigError(`QUYCHE_BACKUP_KEEP phải là số nguyên từ 1 trở lên (đang là "${config.backupKeep}")`);
   if (config.backupSchedule) {

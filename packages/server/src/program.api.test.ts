@@ -1,5 +1,6 @@
 import { qb } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TODAY } from './seed/an-lac.data.js';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
 
@@ -94,7 +95,7 @@ describe.each(drivers)('work and inspection–supervision programs (%s)', (drive
   });
 
   beforeAll(async () => {
-    t = await createTestApp(driver);
+    t = await createTestApp(driver, { today: DEMO_TODAY });
     admin = await t.login('admin');
     al = await t.orgId('ORG-AL');
   });

@@ -6,7 +6,7 @@ import { closeFilePool } from './files/file.pool.js';
 import type { JobRunner } from './services/job.service.js';
 import { queueScheduled } from './services/reminder.service.js';
 import type { AppConfig } from './config.js';
-import { checkBackupConfig } from './config.js';
+import { checkConfig } from './config.js';
 import { queueBackup } from './services/backup.job.js';
 import { localUrl, newLocalToken, writeServerInfo } from './serve.info.js';
 import { isSeeded, seedAnLac } from './seed/an-lac.seed.js';
@@ -37,7 +37,7 @@ export class NotInitializedError extends Error {
 export async function serve(config: AppConfig, opts: { demo?: boolean; log?: (s: string) => void } = {}) {
   const log = opts.log ?? ((s: string) => console.log(s));
   const t0 = Date.now();
-  checkBackupConfig(config);
+  checkConfig(config);
   const db = await openConfiguredDb(config);
   try {
     const applied = await migrate(db);

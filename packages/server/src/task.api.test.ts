@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qb, sql } from '@quyche/db';
+import { DEMO_TODAY } from './seed/an-lac.data.js';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
 
@@ -85,7 +86,7 @@ describe.each(drivers)('follow-up of tasks with the 6 rõ (%s)', (driver) => {
   });
 
   beforeAll(async () => {
-    t = await createTestApp(driver);
+    t = await createTestApp(driver, { today: DEMO_TODAY });
     admin = await t.login('admin');
     al = await t.orgId('ORG-AL');
   });

@@ -88,8 +88,9 @@ export class RequestContext {
     return c;
   }
 
+  /** The server's today: the real date in Vietnam unless the instance is kept on one day (QUYCHE_TODAY). */
   today(): string {
-    return todayInVietnam();
+    return (this.req.server as { today?: () => string } | undefined)?.today?.() ?? todayInVietnam();
   }
 
   /** Throws 403 (out of scope or role) or 404 (above clearance: existence is not revealed). */

@@ -284,6 +284,9 @@ export function nameGenerator(seed: number) {
 }
 
 export const DEMO_PASSWORD = 'anlac2026';
+/** A day the demo's record stands on (the day after the BTV's session of 01/12/2026): a test whose answer turns on
+ * today keeps the server on it. */
+export const DEMO_TODAY = '2026-12-02';
 /** The demo's accounts as the console lists them at start (the seed creates them, an-lac.seed.ts). */
 export const DEMO_ACCOUNTS: { username: string; vi: string; en: string }[] = [
   { username: 'admin', vi: 'quản trị hệ thống Tỉnh ủy An Lạc', en: 'administrator of the An Lạc provincial committee' },

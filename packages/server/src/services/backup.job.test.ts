@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkBackup, qb, sql } from '@quyche/db';
-import { checkBackupConfig, configFromEnv, ConfigError } from '../config.js';
+import { checkConfig, configFromEnv, ConfigError } from '../config.js';
 import { createTestApp, testDrivers } from '../test-app.js';
 import type { TestApp } from '../test-app.js';
 import { backupFileName, backupHandlers, queueBackup } from './backup.job.js';
@@ -28,14 +28,18 @@ describe('backup settings', () => {
       });
       expect(set).toMatchObject({ backupDir: '/mnt/sao-luu', backupSchedule: '30 1 * * 0', backupKeep: 30 });
       expect(configFromEnv({ QUYCHE_BACKUP_SCHEDULE: 'off' }).backupSchedule).toBeNull();
-      expect(() => checkBackupConfig(configFromEnv({ QUYCHE_BACKUP_SCHEDULE: 'mỗi đêm' }))).toThrow(ConfigError);
-      expect(() => checkBackupConfig(configFromEnv({ QUYCHE_BACKUP_SCHEDULE: 'mỗi đêm' }))).toThrow(
+      expect(() => checkConfig(configFromEnv({ QUYCHE_BACKUP_SCHEDULE: 'mỗi đêm' }))).toThrow(ConfigError);
+      expect(() => checkConfig(configFromEnv({ QUYCHE_BACKUP_SCHEDULE: 'mỗi đêm' }))).toThrow(
         /QUYCHE_BACKUP_SCHEDULE "mỗi đêm" không phải lịch cron hợp lệ/,
       );
-      expect(() => checkBackupConfig(configFromEnv({ QUYCHE_BACKUP_KEEP: '0' }))).toThrow(
+      expect(() => checkConfig(configFromEnv({ QUYCHE_BACKUP_KEEP: '0' }))).toThrow(
         /QUYCHE_BACKUP_KEEP phải là số nguyên từ 1/,
       );
-      expect(() => checkBackupConfig(configFromEnv({}))).not.toThrow();
+      expect(() => checkConfig(configFromEnv({}))).not.toThrow();
+      expect(() => checkConfig(configFromEnv({ QUYCHE_TODAY: '01/12/2026' }))).toThrow(
+        /QUYCHE_TODAY phải là một ngày dạng năm-tháng-ngày, ví dụ 2026-12-01 \(đang là "01\/12\/2026"\)/,
+      );
+      expect(configFromEnv({ QUYCHE_TODAY: '2026-12-02' }).today).toBe('2026-12-02');
     },
   );
 

@@ -9,7 +9,6 @@ import {
   lint,
   ProblemError,
   runScenarios,
-  todayInVietnam,
   ruleViolation,
 } from '@quyche/core';
 import type { Amendment } from '@quyche/core';
@@ -143,7 +142,7 @@ export async function comparisonDocx(ctx: RequestContext, regulationId: string, 
     issuer: org?.short_name ?? org?.name ?? '',
     symbol: `Số      -BC/${org?.symbol ?? ''}`,
     place: (org?.name ?? '').replace(/^Đảng bộ (tỉnh|xã|phường|thành phố)\s*/u, '') || 'An Lạc',
-    date: todayInVietnam(),
+    date: ctx.today(),
     summary: `giữa ${r.title} (phiên bản ${a.expression}) và phiên bản ${b.expression}`,
   });
 }

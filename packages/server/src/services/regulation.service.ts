@@ -24,7 +24,7 @@ import {
   versionsOf,
 } from '@quyche/db';
 import type { RegulationVersionRow } from '@quyche/db';
-import { foldVietnamese, todayInVietnam } from '@quyche/core';
+import { foldVietnamese } from '@quyche/core';
 import { getOrganization, orgChainUp } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { amendmentImpact } from './regulation-impact.service.js';
@@ -293,7 +293,7 @@ export async function deriveRegulation(
     });
   ctx.assertClearance(base.confidentiality);
   const org = await getOrganization(ctx.db, input.orgId);
-  const year = todayInVietnam().slice(0, 4);
+  const year = ctx.today().slice(0, 4);
   const work =
     input.work ??
     base.work.replace(/^(\/[^/]+\/[^/]+\/)[^/]+\/\d{4}\//, `$1${(org?.code ?? 'don-vi').toLowerCase()}/${year}/`);
