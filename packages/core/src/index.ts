@@ -70,4 +70,5 @@ export * from './member/cell.vote-base.js';
 export * from './member/member.sheet.js';
 export * from './member/cell.meeting-length.js';
 export * from './api/member.schema.js';
+export * from './api/cell-dashboard.schema.js';
 export * from './api/cell.schema.js';

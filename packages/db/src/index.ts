@@ -50,6 +50,7 @@ export * from './member.query.js';
 export * from './cell-meeting.query.js';
 export * from './member-register.repo.js';
 export * from './member-self.query.js';
+export * from './cell-dashboard.query.js';
 export * from './org-snapshot.repo.js';
 export * from './reorganization.repo.js';
 export * from './cache-generation.repo.js';

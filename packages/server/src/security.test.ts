@@ -241,6 +241,10 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /organizations/:id/member-alerts': () => ({ query: { asOf: '2026-12-01' } }),
   'GET /organizations/:id/plan-similarity': () => ({ query: { year: '2026' } }),
   'GET /organizations/:id/cell-meetings/compliance': () => ({ query: { year: '2026', month: '8' } }),
+  'GET /organizations/:id/cell-meetings/attendance': () => ({ query: { year: '2026', month: '5' } }),
+  'GET /organizations/:id/dues-arrears': () => ({ query: { asOf: '2026-12-01' } }),
+  // Plans of another commune's cells are refused in cell-dashboard.api.test.ts (X02 has no plans).
+  'GET /plans/compare': (x) => ({ query: { a: x.person, b: x.meeting } }),
   'POST /organizations/:id/members/import': () => ({
     body: { fileName: 'dang-vien.csv', contentBase64: Buffer.from('Họ và tên\n').toString('base64') },
   }),

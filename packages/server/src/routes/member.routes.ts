@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import {
   AsOfQuerySchema,
+  CellAttendanceQuerySchema,
+  CellAttendanceSchema,
+  DuesArrearsQuerySchema,
+  DuesArrearsSchema,
+  PlanCompareQuerySchema,
+  PlanCompareSchema,
   CellComplianceQuerySchema,
   CellComplianceSchema,
   IdParamsSchema,
@@ -16,6 +22,7 @@ import {
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
 import { cellComplianceOf } from '../services/cell-compliance.service.js';
+import { cellAttendanceOf, comparePlans, duesArrearsOf } from '../services/cell-dashboard.service.js';
 import { memberAlertsOf, planSimilarityOf } from '../services/member-alerts.service.js';
 import { getMemberFile, importMemberSheet, transferMember } from '../services/member-register.service.js';
 
@@ -64,6 +71,48 @@ export function memberRoutes(app: FastifyInstance, db: Db) {
         query.month ?? Number(today.slice(5, 7)),
       );
     },
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'GET',
+    url: '/organizations/:id/cell-meetings/attendance',
+    summary:
+      'Tình hình dự sinh hoạt thường kỳ trong tháng của các chi bộ thuộc tổ chức: có mặt, vắng có lý do, vắng không ' +
+      'lý do; tỷ lệ thấp nhất trước',
+    params: IdParamsSchema,
+    query: CellAttendanceQuerySchema,
+    response: CellAttendanceSchema,
+    handler: ({ ctx, params, query }) => {
+      const today = ctx.today();
+      return cellAttendanceOf(
+        ctx,
+        params.id,
+        query.year ?? Number(today.slice(0, 4)),
+        query.month ?? Number(today.slice(5, 7)),
+      );
+    },
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'GET',
+    url: '/organizations/:id/dues-arrears',
+    summary:
+      'Đảng viên chưa đóng đảng phí trong năm (các tháng ghi chưa đóng đến ngày asOf) trong các chi bộ của tổ chức',
+    params: IdParamsSchema,
+    query: DuesArrearsQuerySchema,
+    response: DuesArrearsSchema,
+    handler: ({ ctx, params, query }) => duesArrearsOf(ctx, params.id, query.asOf),
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'GET',
+    url: '/plans/compare',
+    summary:
+      'Hai kế hoạch hành động cá nhân đặt cạnh nhau, đánh dấu các đoạn giống nhau (cụm ba từ, bỏ dấu); mỗi lần xem ' +
+      'được ghi nhật ký',
+    query: PlanCompareQuerySchema,
+    response: PlanCompareSchema,
+    handler: ({ ctx, query }) => comparePlans(ctx, query.a, query.b),
   });
   defineRoute(app, db, {
     tag: 'members',

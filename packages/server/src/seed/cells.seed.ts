@@ -250,7 +250,8 @@ export function seedCellRecord(b: Batch, c: CellSeedContext) {
         person_id: person,
         month: `2026-${month}`,
         status: unpaid ? 'unpaid' : 'paid',
-        amount: unpaid ? null : 60_000 + i * 2_500,
+        // The month's dues (1 % of the salary the member declared, QĐ 01-QĐ/TW Điều 3): paid or owed.
+        amount: 60_000 + i * 2_500,
         paid_on: unpaid ? null : `2026-${month}-10`,
       });
     }

@@ -4,7 +4,7 @@ import { cellMeetingAttendance, cellMembersOn, duesOf, exemptionsOf, orgSubtree,
 import type { RequestContext } from '../http/context.js';
 
 /** The cells of an organization's subtree as of a date that the user may read (the organization itself if a cell). */
-async function cellsUnder(ctx: RequestContext, orgId: string, asOf: string) {
+export async function cellsUnder(ctx: RequestContext, orgId: string, asOf: string) {
   await ctx.assertOrg(orgId, 'read');
   const tree = await orgSubtree(ctx.db, orgId, asOf, ctx.user.clearance);
   return new Map(tree.filter((o) => o.kind === 'CELL').map((o) => [o.id, o.name]));
