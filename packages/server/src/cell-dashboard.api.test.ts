@@ -34,7 +34,7 @@ describe.each(drivers)('the cells in a committee’s view (%s)', (driver) => {
   });
   afterAll(async () => t?.close());
 
-  it('gives each cell’s attendance at the month’s meeting, the lowest first, an exempted member not expected', async () => {
+  it('gives each cell’s attendance at the month’s meeting, lowest first, an exempted member not expected', async () => {
     const r = await get(admin, `/organizations/${al}/cell-meetings/attendance?year=2026&month=5`);
     expect(r.statusCode, r.body).toBe(200);
     const body = r.json() as Attendance;
