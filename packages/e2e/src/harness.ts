@@ -30,12 +30,15 @@ export interface Demo {
   close(): Promise<void>;
 }
 
-/** `volume: false` seeds the fixture's records alone (tests that count them). */
-export async function startDemo(opts: { volume?: boolean } = {}): Promise<Demo> {
+/**
+ * `volume: false` seeds the fixture's records alone (tests that count them); `today` keeps the server on a day (a test
+ * whose answer turns on today, on the day the demo's record stands on).
+ */
+export async function startDemo(opts: { volume?: boolean; today?: string } = {}): Promise<Demo> {
   const db = await openDb({ memory: true });
   await migrate(db);
   await seedAnLac(db, opts.volume === undefined ? {} : { volume: opts.volume });
-  const app = await buildApp(db, configFromEnv({}, { dataDir: '/nonexistent' }));
+  const app = await buildApp(db, configFromEnv({}, { dataDir: '/nonexistent', today: opts.today }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;

@@ -5,6 +5,7 @@ export * from './serve.info.js';
 export { backupFileName, pruneBackups, queueBackup, runScheduledBackup } from './services/backup.job.js';
 export * from './auth/password.js';
 export * from './seed/an-lac.seed.js';
+export { DEMO_TODAY } from './seed/an-lac.data.js';
 export { openApiDocument } from './http/openapi.js';
 export * from './reports/party-document.docx.js';
 export * from './services/setup.service.js';

@@ -56,6 +56,11 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
     { to: '/recommendations', label: t('recommendations'), active: path.startsWith('/recommendations') },
     { to: '/consultations', label: t('consultations'), active: path.startsWith('/consultations') },
     {
+      to: '/cells',
+      label: l === 'vi' ? 'Chi bộ, đảng viên' : 'Cells and members',
+      active: path === '/cells' || path.startsWith('/plans/') || path.startsWith('/members/'),
+    },
+    {
       to: '/reviews',
       label: t('reviews'),
       active: path.startsWith('/reviews') || path.startsWith('/review-reports') || path.startsWith('/review-requests'),

@@ -1,0 +1,143 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import type { DuesArrearsSchema, PlanSimilaritySchema } from '@quyche/core';
+import type { z } from 'zod';
+import type { useApi } from '../../app/api';
+import { Link } from '../../app/router';
+import { CardTable } from '../../app/ui/card-table';
+import { useTr } from '../../app/ui/i18n';
+import { LoadState } from '../../app/ui/load-state';
+import { SectionCard } from '../../app/ui/shared-section-card';
+import { More, monthVi, pct, SHOWN } from './cells-dashboard.sections';
+
+type State<T> = ReturnType<typeof useApi<T>>;
+
+const money = (n: number | null) => (n === null ? '' : `${n.toLocaleString('vi-VN')} đ`);
+
+/** Pairs of personal action plans alike beyond the documented threshold, each opened side by side. */
+export function PlansCard({ state }: { state: State<z.output<typeof PlanSimilaritySchema>> }) {
+  const [, tr] = useTr();
+  const d = state.data;
+  const rows = d?.pairs ?? [];
+  return (
+    <SectionCard
+      title={tr('Kế hoạch hành động cá nhân giống nhau', 'Personal action plans alike')}
+      testid="cells-plans"
+    >
+      {d && (
+        <Text size="xs" c="dimmed">
+          {tr(
+            `So ${d.plans} kế hoạch năm ${d.year}: hai bản giống nhau khi từ ${pct(d.threshold)} các cụm ba từ ` +
+              'liên tiếp (bỏ dấu, bỏ những cụm cả tập đều dùng) là chung.',
+            `${d.plans} plans of ${d.year} compared: two are alike when ${pct(d.threshold)} or more of their runs ` +
+              'of three words (folded, phrases the whole set uses left out) are shared.',
+          )}
+        </Text>
+      )}
+      <LoadState
+        error={state.error}
+        loading={state.loading && !state.data}
+        empty={!!d && rows.length === 0}
+        emptyTestid="cells-plans-none"
+      >
+        {tr('Không có cặp kế hoạch nào giống nhau quá ngưỡng.', 'No pair of plans beyond the threshold.')}
+      </LoadState>
+      {rows.length > 0 && (
+        <CardTable minWidth={560} striped fz="sm" verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{tr('Kế hoạch của', 'Plan of')}</Table.Th>
+              <Table.Th>{tr('Giống kế hoạch của', 'Alike to the plan of')}</Table.Th>
+              <Table.Th>{tr('Độ giống', 'Similarity')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.slice(0, SHOWN).map((p) => (
+              <Table.Tr key={`${p.a}-${p.b}`} data-testid="cells-plan-pair">
+                <Table.Td>{p.aName}</Table.Td>
+                <Table.Td data-label={tr('Giống kế hoạch của', 'Alike to')}>{p.bName}</Table.Td>
+                <Table.Td data-label={tr('Độ giống', 'Similarity')}>{pct(p.similarity)}</Table.Td>
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={`/plans/compare?a=${p.a}&b=${p.b}`}
+                    size="sm"
+                    data-testid="cells-plan-compare"
+                  >
+                    {tr('Đặt cạnh nhau', 'Side by side')}
+                  </Anchor>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </CardTable>
+      )}
+      <More n={rows.length} />
+    </SectionCard>
+  );
+}
+
+/** Members with dues recorded unpaid this year; three months or more is a case of Điều 8. */
+export function ArrearsCard({ state }: { state: State<z.output<typeof DuesArrearsSchema>> }) {
+  const [, tr] = useTr();
+  const rows = state.data?.rows ?? [];
+  return (
+    <SectionCard
+      title={tr('Đảng viên chưa đóng đảng phí trong năm', 'Members owing dues this year')}
+      testid="cells-arrears"
+    >
+      <Text size="xs" c="dimmed">
+        {tr(
+          'Không đóng đảng phí ba tháng trong năm mà không có lý do chính đáng: chi bộ xem xét theo khoản 1 Điều 8 ' +
+            'Điều lệ Đảng; mức đóng theo Điều 3 Quy định 01-QĐ/TW ngày 03/02/2026.',
+          'Dues unpaid three months in a year without a valid reason: the cell considers it (Statute, Article 8.1); ' +
+            'rates per Regulation 01-QĐ/TW of 03/02/2026, Article 3.',
+        )}
+      </Text>
+      <LoadState
+        error={state.error}
+        loading={state.loading && !state.data}
+        empty={!!state.data && rows.length === 0}
+        emptyTestid="cells-arrears-none"
+      >
+        {tr('Không có đảng viên nào còn nợ đảng phí.', 'No member owes dues.')}
+      </LoadState>
+      {rows.length > 0 && (
+        <CardTable minWidth={560} striped fz="sm" verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{tr('Đảng viên', 'Member')}</Table.Th>
+              <Table.Th>{tr('Các tháng chưa đóng', 'Months unpaid')}</Table.Th>
+              <Table.Th>{tr('Số tiền', 'Amount')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.slice(0, SHOWN).map((r) => (
+              <Table.Tr key={r.memberId} data-testid="cells-arrears-row">
+                <Table.Td>
+                  <Anchor component={Link} to={`/members/${r.memberId}`} size="sm" fw={600}>
+                    {r.fullName}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {r.cellName}
+                  </Text>
+                </Table.Td>
+                <Table.Td data-label={tr('Các tháng', 'Months')}>
+                  <Text
+                    size="sm"
+                    c={r.months.length >= 3 ? 'red.8' : undefined}
+                    fw={r.months.length >= 3 ? 600 : undefined}
+                  >
+                    {r.months.map(monthVi).join(', ')}
+                  </Text>
+                </Table.Td>
+                <Table.Td data-label={tr('Số tiền', 'Amount')}>{money(r.amount)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </CardTable>
+      )}
+      <More n={rows.length} />
+    </SectionCard>
+  );
+}
