@@ -69,6 +69,8 @@ export * from './member/cell.compliance.js';
 export * from './member/cell.vote-base.js';
 export * from './member/member.sheet.js';
 export * from './member/cell.meeting-length.js';
+export * from './member/dues.rates.js';
 export * from './api/member.schema.js';
 export * from './api/cell-dashboard.schema.js';
+export * from './api/cell-dues.schema.js';
 export * from './api/cell.schema.js';

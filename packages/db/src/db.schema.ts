@@ -197,6 +197,20 @@ export interface DocumentCounterTable {
   last_number: number;
 }
 
+export interface DuesRemittanceTable {
+  id: string;
+  org_id: string;
+  month: string;
+  collected: number;
+  remitted: number;
+  remitted_on: string;
+  to_org_id: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface InspectionTable {
   id: string;
   org_id: string;
@@ -370,6 +384,9 @@ export interface MemberDuesTable {
   amount: number | null;
   paid_on: string | null;
   version: Generated<number>;
+  due_amount: number | null;
+  recorded_by: string | null;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface MemberExemptionTable {
@@ -484,6 +501,9 @@ export interface PartyMemberTable {
   left_on: string | null;
   left_reason: string | null;
   version: Generated<number>;
+  dues_category: string | null;
+  dues_base: number | null;
+  dues_region: string | null;
 }
 
 export interface PartyMembershipTable {
@@ -899,6 +919,7 @@ export interface Database {
   consultation_comment: ConsultationCommentTable;
   consultation_recipient: ConsultationRecipientTable;
   document_counter: DocumentCounterTable;
+  dues_remittance: DuesRemittanceTable;
   inspection: InspectionTable;
   issued_document: IssuedDocumentTable;
   job: JobTable;

@@ -260,6 +260,13 @@ const INPUTS: Record<string, (x: Records) => Input> = {
       resolution: 'Nghị quyết',
     },
   }),
+  'GET /organizations/:id/dues': () => ({ query: { month: '2026-11' } }),
+  'POST /organizations/:id/dues': (x) => ({
+    body: { month: '2026-11', payments: [{ personId: x.person, status: 'paid', amount: 50000 }] },
+  }),
+  'POST /organizations/:id/dues/remittance': () => ({
+    body: { month: '2026-11', remitted: 0, remittedOn: '2026-11-30' },
+  }),
   'GET /me/cell': () => ({}),
   'POST /me/plan/items': () => ({ body: { text: 'Việc', product: 'Sản phẩm', dueDate: '2026-12-31' } }),
   'GET /me/documents/:id': () => ({}),

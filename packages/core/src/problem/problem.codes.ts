@@ -276,6 +276,7 @@ export const SPECIFIC_CODES = [
   'QUY_CHE_CHUA_QUY_DINH',
   // RULE_VIOLATION: party members
   'CHUYEN_SINH_HOAT_KHONG_HOP_LE',
+  'DANG_PHI_KHONG_HOP_LE',
   // RULE_VIOLATION: meetings
   'TRANG_THAI_HOI_NGHI',
   'DOI_NGAY_SAU_TRIEU_TAP',
@@ -608,6 +609,12 @@ export const SPECIFIC = {
     'The transfer cannot be made',
     'A transfer to an organization not a cell, to the member’s own cell, before the current membership began, ' +
       'or of a member no longer in the register',
+  ),
+  DANG_PHI_KHONG_HOP_LE: rule(
+    'Không ghi được đảng phí',
+    'The dues cannot be recorded',
+    'Dues recorded for a month not yet begun, an amount below the member’s rate (Quy định 01-QĐ/TW Điều 3), a ' +
+      'remittance above what the cell collected, or a month already remitted',
   ),
   TRANG_THAI_HOI_NGHI: rule(
     'Hội nghị không ở bước cho phép thao tác này',

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  CellDuesQuerySchema,
+  CellDuesRecordSchema,
+  CellDuesSchema,
+  DuesRemittanceSchema,
   CellMeetingRecordResultSchema,
   CellMeetingRecordSchema,
   CellRosterQuerySchema,
@@ -13,6 +17,7 @@ import {
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
 import { attachment } from '../http/download.js';
+import { cellDuesSheet, recordCellDues, remitCellDues } from '../services/cell-dues.service.js';
 import { cellRoster, recordCellMeeting } from '../services/cell-meeting-record.service.js';
 import { addMyPlanItem, myCell, myDocumentFile } from '../services/my-cell.service.js';
 
@@ -39,6 +44,38 @@ export function cellRoutes(app: FastifyInstance, db: Db) {
     body: CellMeetingRecordSchema,
     response: CellMeetingRecordResultSchema,
     handler: ({ ctx, params, body }) => recordCellMeeting(ctx, params.id, body),
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'GET',
+    url: '/organizations/:id/dues',
+    summary:
+      'Đảng phí của chi bộ trong tháng: mức đóng của từng đảng viên theo Điều 3 Quy định 01-QĐ/TW (cách tính), số đã ' +
+      'thu, số đã nộp lên cấp trên',
+    params: IdParamsSchema,
+    query: CellDuesQuerySchema,
+    response: CellDuesSchema,
+    handler: ({ ctx, params, query }) => cellDuesSheet(ctx, params.id, query.month),
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'POST',
+    url: '/organizations/:id/dues',
+    summary: 'Chi bộ ghi đảng phí đã thu trong tháng (đã đóng, chưa đóng, được miễn, cho chậm đóng) của từng đảng viên',
+    params: IdParamsSchema,
+    body: CellDuesRecordSchema,
+    response: CellDuesSchema,
+    handler: ({ ctx, params, body }) => recordCellDues(ctx, params.id, body),
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'POST',
+    url: '/organizations/:id/dues/remittance',
+    summary: 'Chi bộ ghi số đảng phí tháng đã nộp lên cấp ủy cấp trên (không quá số đã thu; mỗi tháng một lần)',
+    params: IdParamsSchema,
+    body: DuesRemittanceSchema,
+    response: CellDuesSchema,
+    handler: ({ ctx, params, body }) => remitCellDues(ctx, params.id, body),
   });
   defineRoute(app, db, {
     tag: 'members',

@@ -91,6 +91,10 @@ export function seedCellRecord(b: Batch, c: CellSeedContext) {
       card_number: `${String(79_000_000 + i * 731)}`,
       citizen_id_hash: null,
       citizen_id_tail: String(100 + ((i * 37) % 900)),
+      // Salaried: 1 % of the salary on which social insurance is paid (Quy định 01-QĐ/TW Điều 3 khoản 1).
+      dues_category: 'salary',
+      dues_base: 6_000_000 + i * 250_000,
+      dues_region: 'I',
     });
   });
   // Probations: one ending 20/12/2026 (the cell is told from 20/11), one ended 25/11/2026, the others later.
@@ -104,6 +108,9 @@ export function seedCellRecord(b: Batch, c: CellSeedContext) {
       card_number: null,
       citizen_id_hash: null,
       citizen_id_tail: null,
+      dues_category: null,
+      dues_base: null,
+      dues_region: null,
     });
   });
   const office: MeetingPlace = {
@@ -252,6 +259,8 @@ export function seedCellRecord(b: Batch, c: CellSeedContext) {
         status: unpaid ? 'unpaid' : 'paid',
         // The month's dues (1 % of the salary the member declared, QĐ 01-QĐ/TW Điều 3): paid or owed.
         amount: 60_000 + i * 2_500,
+        // Quy định 01-QĐ/TW applies from February; January was paid under Quyết định 342-QĐ/TW.
+        due_amount: month === '01' ? null : 60_000 + i * 2_500,
         paid_on: unpaid ? null : `2026-${month}-10`,
       });
     }

@@ -18,7 +18,7 @@ const MONTH_TITLE = (kind: 'regular' | 'thematic', date: string, cell: string, t
     ? `Sinh hoạt chuyên đề "${theme}" của ${cell}`
     : `Sinh hoạt thường kỳ tháng ${Number(date.slice(5, 7))}/${date.slice(0, 4)} của ${cell}`;
 
-async function cellOf(ctx: RequestContext, cellId: string, action: 'read' | 'write') {
+export async function cellOf(ctx: RequestContext, cellId: string, action: 'read' | 'write') {
   await ctx.assertOrg(cellId, action);
   const cell = await getOrganization(ctx.db, cellId);
   if (cell?.kind !== 'CELL') throw new ProblemError('NOT_FOUND', { detail: 'Tổ chức này không phải chi bộ' });
