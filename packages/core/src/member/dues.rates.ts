@@ -116,7 +116,8 @@ export function monthlyDues(
     const wage = DUES_RULES.minimumWage.byRegion[m.region];
     return {
       amount: Math.round((wage * percent) / 100),
-      reason_vi: `${pct}% lương tối thiểu vùng ${m.region} (${money(wage)}, ${DUES_RULES.minimumWage.source}) (${cite})`,
+      reason_vi:
+        `${pct}% lương tối thiểu vùng ${m.region} (${money(wage)}, ${DUES_RULES.minimumWage.source}) ` + `(${cite})`,
     };
   }
   if (m.base === null || m.base <= 0)

@@ -154,7 +154,8 @@ export async function remitCellDues(ctx: RequestContext, cellId: string, input: 
   if (input.remitted > sheet.collected)
     throw ruleViolation(
       'DANG_PHI_KHONG_HOP_LE',
-      `Số nộp lên ${money(input.remitted)} lớn hơn số chi bộ đã thu tháng ${monthVi(input.month)} (${money(sheet.collected)})`,
+      `Số nộp lên ${money(input.remitted)} lớn hơn số chi bộ đã thu tháng ${monthVi(input.month)} ` +
+        `(${money(sheet.collected)})`,
       'body.remitted',
     );
   const [superior] = await superiorsOf(ctx.db, cellId, input.remittedOn);
