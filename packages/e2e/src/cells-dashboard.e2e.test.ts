@@ -90,4 +90,36 @@ describe.skipIf(skipReason !== null)('the cells in a committee’s view, in Chro
     expect(id).toMatch(/^•{9}\d{3}$/);
     await admin.close();
   });
+
+  it('lets a cell secretary at 390 px collect the month’s dues, refusing a short payment with the clause', async () => {
+    const page = await logIn(demo.browser, demo.base, 'bithu.cb', PHONE);
+    await page.goto(`${demo.base}/chi-bo-cua-toi`);
+    await page.getByTestId('collect-dues').click();
+    await page.waitForURL(/\/dues/);
+    await page.goto(`${page.url().split('?')[0]}?month=2026-12`);
+    await expect.poll(() => page.getByTestId('cell-dues-member').count()).toBe(12);
+    const first = page.getByTestId('cell-dues-member').first();
+    expect(await first.innerText()).toContain('Điều 3 khoản 1 Quy định 01-QĐ/TW ngày 03/02/2026');
+    await page.getByTestId('cell-dues-status').nth(0).getByText('Đã đóng').click();
+    await page.getByTestId('cell-dues-amount').first().fill('10.000');
+    await page.getByTestId('cell-dues-status').nth(1).getByText('Chưa đóng').click();
+    await page.getByTestId('cell-dues-submit').click();
+    const err = page.getByTestId('cell-dues-error');
+    await expect.poll(() => err.count()).toBe(1);
+    expect(await err.innerText()).toMatch(/số tiền 10\.000 đ ít hơn mức phải đóng [\d.]+ đ/);
+    const due = await first.getByTestId('cell-dues-due').innerText();
+    await page.getByTestId('cell-dues-amount').first().fill(due.replace(' đ', ''));
+    await page.getByTestId('cell-dues-submit').click();
+    await page.getByTestId('cell-dues-saved').waitFor();
+    expect(await page.getByTestId('cell-dues-totals').innerText()).toContain(`Đã thu ${due}`);
+    await noHorizontalScroll(page);
+    const rows = await qb(demo.db)
+      .selectFrom('member_dues')
+      .select(['status'])
+      .where('month', '=', '2026-12')
+      .orderBy('status')
+      .execute();
+    expect(rows.map((r) => r.status)).toEqual(['paid', 'unpaid']);
+    await page.close();
+  });
 });

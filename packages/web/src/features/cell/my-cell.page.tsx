@@ -51,9 +51,14 @@ export function MyCellPage({ me }: { me: Me }) {
       {data && (
         <>
           {secretary && (
-            <Button component={Link} to={`/cells/${data.cell.id}/record`} data-testid="record-cell-meeting">
-              {tr('Ghi buổi sinh hoạt chi bộ', 'Record a cell meeting')}
-            </Button>
+            <Group grow>
+              <Button component={Link} to={`/cells/${data.cell.id}/record`} data-testid="record-cell-meeting">
+                {tr('Ghi buổi sinh hoạt chi bộ', 'Record a cell meeting')}
+              </Button>
+              <Button component={Link} to={`/cells/${data.cell.id}/dues`} variant="light" data-testid="collect-dues">
+                {tr('Thu đảng phí', 'Collect dues')}
+              </Button>
+            </Group>
           )}
           <Card withBorder data-testid="my-next-meeting">
             <Title order={2} size="h4">
