@@ -364,6 +364,24 @@ export interface MeetingRescheduleTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface MeetingScoreTable {
+  meeting_id: string;
+  org_id: string;
+  rule_id: string;
+  scores: Json;
+  total: number;
+  grade: string | null;
+  scored_by: string | null;
+  scored_at: Generated<Timestamp>;
+  checked_scores: Json | null;
+  checked_total: number | null;
+  checked_grade: string | null;
+  check_note: string | null;
+  checked_by: string | null;
+  checked_at: Timestamp | null;
+  version: Generated<number>;
+}
+
 export interface MeetingSiteTable {
   id: string;
   org_id: string;
@@ -929,6 +947,7 @@ export interface Database {
   meeting_attendance: MeetingAttendanceTable;
   meeting_document: MeetingDocumentTable;
   meeting_reschedule: MeetingRescheduleTable;
+  meeting_score: MeetingScoreTable;
   meeting_site: MeetingSiteTable;
   member_dues: MemberDuesTable;
   member_exemption: MemberExemptionTable;

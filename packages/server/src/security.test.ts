@@ -267,6 +267,11 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /organizations/:id/dues/remittance': () => ({
     body: { month: '2026-11', remitted: 0, remittedOn: '2026-11-30' },
   }),
+  'GET /meetings/:id/score': () => ({}),
+  'POST /meetings/:id/score': () => ({ body: { scores: [{ criterion: 'ty_le_du', points: 20 }] } }),
+  'POST /meetings/:id/score/check': () => ({
+    body: { version: 1, scores: [{ criterion: 'ty_le_du', points: 20 }] },
+  }),
   'GET /me/cell': () => ({}),
   'POST /me/plan/items': () => ({ body: { text: 'Việc', product: 'Sản phẩm', dueDate: '2026-12-31' } }),
   'GET /me/documents/:id': () => ({}),

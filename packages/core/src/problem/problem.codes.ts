@@ -277,6 +277,7 @@ export const SPECIFIC_CODES = [
   // RULE_VIOLATION: party members
   'CHUYEN_SINH_HOAT_KHONG_HOP_LE',
   'DANG_PHI_KHONG_HOP_LE',
+  'CHAM_DIEM_KHONG_HOP_LE',
   // RULE_VIOLATION: meetings
   'TRANG_THAI_HOI_NGHI',
   'DOI_NGAY_SAU_TRIEU_TAP',
@@ -615,6 +616,12 @@ export const SPECIFIC = {
     'The dues cannot be recorded',
     'Dues recorded for a month not yet begun, an amount below the member’s rate (Quy định 01-QĐ/TW Điều 3), a ' +
       'remittance above what the cell collected, or a month already remitted',
+  ),
+  CHAM_DIEM_KHONG_HOP_LE: rule(
+    'Không chấm điểm được buổi sinh hoạt này',
+    'This meeting cannot be scored',
+    'Scoring a meeting not of a cell or not yet held, a score already checked by the grassroots committee, a check ' +
+      'before the cell scored, or a regulation without a score sheet',
   ),
   TRANG_THAI_HOI_NGHI: rule(
     'Hội nghị không ở bước cho phép thao tác này',

@@ -9,6 +9,7 @@ import type {
   AuthorityRule,
   BallotRule,
   ConferenceQuotaRule,
+  MeetingScoreRule,
   DeadlineRule,
   DelegationRule,
   DutyRule,
@@ -551,6 +552,36 @@ export function conferenceQuota(reg: Regulation, on: string): Answer<ConferenceQ
     minReduction: ratio(rule.min_reduction?.ratio, 'tỷ lệ giảm số hội nghị'),
   };
   return { result, ruleIds: [rule.id], eIds: [rule.basis], reason_vi: `Hạn mức hội nghị hằng năm (${cite(rule)})` };
+}
+
+export interface MeetingScoreSheet {
+  criteria: { id: string; text: string; max: number }[];
+  /** Highest first. */
+  grades: { min: number; label: string }[];
+  max: number;
+}
+/** The quality score sheet of a body's meetings in force on a date: the province's criteria, points and grades. */
+export function meetingScoreSheet(reg: Regulation, body: string, on: string): Answer<MeetingScoreSheet> {
+  const rule = single(
+    reg.rules.filter(
+      (r): r is MeetingScoreRule => r.kind === 'meeting_score' && r.body === body && inForce(reg, r, on),
+    ),
+    `phiếu chấm điểm chất lượng sinh hoạt của ${BODY_NAME(reg, body)}`,
+  );
+  const criteria = (rule.criteria ?? []).map((c) => ({ id: String(c.id), text: String(c.text), max: Number(c.max) }));
+  if (criteria.length === 0 || criteria.some((c) => !(c.max > 0)))
+    throw new EngineError('BAD_INPUT', `Quy tắc ${rule.id} (${cite(rule)}): tiêu chí cần có số điểm tối đa dương`, [
+      rule.id,
+    ]);
+  const grades = (rule.grades ?? [])
+    .map((g) => ({ min: Number(g.min), label: String(g.label) }))
+    .sort((a, b) => b.min - a.min);
+  return {
+    result: { criteria, grades, max: criteria.reduce((n, c) => n + c.max, 0) },
+    ruleIds: [rule.id],
+    eIds: [rule.basis],
+    reason_vi: `Phiếu chấm điểm chất lượng sinh hoạt của ${BODY_NAME(reg, body)} (${cite(rule)})`,
+  };
 }
 
 /** R2: who convenes a body's meeting (the BTV convenes the BCH, the TT the BTV), from its meeting regime. */

@@ -14,6 +14,7 @@ export const RULE_KINDS = [
   'duty',
   'conference_quota',
   'portfolio',
+  'meeting_score',
 ] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
@@ -152,7 +153,19 @@ export interface PortfolioRule extends RuleBase {
   fields?: string[];
   max_per_member?: number;
 }
+/**
+ * The quality score sheet of a body's meetings (a cell's, HD 12-HD/BTCTW 2018 framework criteria; the points and the
+ * grades are the province's): each criterion with its maximum points, the grades from the lowest total that earns
+ * them.
+ */
+export interface MeetingScoreRule extends RuleBase {
+  kind: 'meeting_score';
+  body: string;
+  criteria: { id: string; text: string; max: number }[];
+  grades: { min: number; label: string }[];
+}
 export type Rule =
+  | MeetingScoreRule
   | PortfolioRule
   | ConferenceQuotaRule
   | MeetingRegimeRule

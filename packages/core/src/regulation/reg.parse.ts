@@ -219,6 +219,7 @@ const KIND_WORDS: Record<string, string[]> = {
   duty: ['chu', 'tri', 'phoi', 'hop'],
   conference_quota: ['hoi', 'nghi', 'truc', 'tiep', 'giam'],
   portfolio: ['phu', 'trach', 'linh', 'vuc'],
+  meeting_score: ['cham', 'diem', 'chat', 'luong'],
 };
 const fold = (t: string) =>
   t

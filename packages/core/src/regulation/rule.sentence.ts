@@ -181,6 +181,23 @@ export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
           `${rule['max_per_member'] ? `, mỗi Ủy viên phụ trách không quá ${rule['max_per_member']} lĩnh vực` : ''}.`
         );
       }
+      case 'meeting_score': {
+        const criteria = Array.isArray(rule['criteria']) ? (rule['criteria'] as { text: string; max: number }[]) : [];
+        const grades = Array.isArray(rule['grades']) ? (rule['grades'] as { min: number; label: string }[]) : [];
+        const total = criteria.reduce((n, c) => n + Number(c.max || 0), 0);
+        return (
+          `Chất lượng mỗi buổi sinh hoạt của ${body(rule['body'])} được chấm theo ${criteria.length} tiêu chí, ` +
+          `tổng ${total} điểm` +
+          (grades.length
+            ? `; xếp loại ${grades
+                .slice()
+                .sort((a, b) => b.min - a.min)
+                .map((g) => `${g.label} từ ${g.min} điểm`)
+                .join(', ')}`
+            : '') +
+          '.'
+        );
+      }
       default:
         return 'Quy tắc của điều khoản này.';
     }

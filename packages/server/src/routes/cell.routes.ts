@@ -5,6 +5,9 @@ import {
   CellDuesRecordSchema,
   CellDuesSchema,
   DuesRemittanceSchema,
+  MeetingScoreCheckSchema,
+  MeetingScoreInputSchema,
+  MeetingScoreSchema,
   CellMeetingRecordResultSchema,
   CellMeetingRecordSchema,
   CellRosterQuerySchema,
@@ -19,6 +22,7 @@ import { defineRoute } from '../http/route.js';
 import { attachment } from '../http/download.js';
 import { cellDuesSheet, recordCellDues, remitCellDues } from '../services/cell-dues.service.js';
 import { cellRoster, recordCellMeeting } from '../services/cell-meeting-record.service.js';
+import { checkCellMeetingScore, getMeetingScore, scoreCellMeeting } from '../services/meeting-score.service.js';
 import { addMyPlanItem, myCell, myDocumentFile } from '../services/my-cell.service.js';
 
 /** A cell's secretary runs the cell's meetings; a member reads their own records and their cell's meetings. */
@@ -76,6 +80,37 @@ export function cellRoutes(app: FastifyInstance, db: Db) {
     body: DuesRemittanceSchema,
     response: CellDuesSchema,
     handler: ({ ctx, params, body }) => remitCellDues(ctx, params.id, body),
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'GET',
+    url: '/meetings/:id/score',
+    summary:
+      'Phiếu chấm điểm chất lượng buổi sinh hoạt chi bộ (tiêu chí, điểm tối đa, xếp loại theo quy chế), điểm chi bộ ' +
+      'tự chấm và điểm đảng ủy cơ sở kiểm tra',
+    params: IdParamsSchema,
+    response: MeetingScoreSchema,
+    handler: ({ ctx, params }) => getMeetingScore(ctx, params.id),
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'POST',
+    url: '/meetings/:id/score',
+    summary: 'Chi bộ tự chấm điểm chất lượng buổi sinh hoạt đã diễn ra (được chấm lại đến khi đảng ủy cơ sở kiểm tra)',
+    params: IdParamsSchema,
+    body: MeetingScoreInputSchema,
+    response: MeetingScoreSchema,
+    handler: ({ ctx, params, body }) => scoreCellMeeting(ctx, params.id, body),
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'POST',
+    url: '/meetings/:id/score/check',
+    summary: 'Đảng ủy cơ sở kiểm tra phiếu chấm điểm của chi bộ; điểm kiểm tra là điểm chính thức',
+    params: IdParamsSchema,
+    body: MeetingScoreCheckSchema,
+    response: MeetingScoreSchema,
+    handler: ({ ctx, params, body }) => checkCellMeetingScore(ctx, params.id, body),
   });
   defineRoute(app, db, {
     tag: 'members',
