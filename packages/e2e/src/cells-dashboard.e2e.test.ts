@@ -122,4 +122,52 @@ describe.skipIf(skipReason !== null)('the cells in a committee’s view, in Chro
     expect(rows.map((r) => r.status)).toEqual(['paid', 'unpaid']);
     await page.close();
   });
+
+  it('lets the cell score its meeting at 390 px and the committee check it, the checked score final', async () => {
+    const cell = (
+      await qb(demo.db)
+        .selectFrom('organization')
+        .select('id')
+        .where('code', '=', 'ORG-CB-VP1')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const { id } = await qb(demo.db)
+      .selectFrom('meeting')
+      .select('id')
+      .where('org_id', '=', cell)
+      .where('kind', '=', 'regular')
+      .where('meeting_date', '>=', '2026-10-01')
+      .where('meeting_date', '<=', '2026-10-31')
+      .executeTakeFirstOrThrow();
+    const page = await logIn(demo.browser, demo.base, 'bithu.cb', PHONE);
+    await page.goto(`${demo.base}/meetings/${id}`);
+    const section = page.getByTestId('meeting-score');
+    await expect.poll(() => section.getByTestId('meeting-score-criterion').count()).toBe(5);
+    expect(await section.innerText()).toContain('khoản 1 Điều 5');
+    const own = section.getByTestId('meeting-score-own');
+    for (const [i, v] of ['19', '18', '27', '14'].entries()) await own.nth(i).fill(v);
+    await section.getByTestId('meeting-score-own-submit').click();
+    const err = section.getByTestId('meeting-score-own-error');
+    await expect.poll(() => err.count()).toBe(1);
+    expect(await err.innerText()).toContain('Chưa chấm tiêu chí "Kết quả lãnh đạo thực hiện nghị quyết của chi bộ"');
+    await own.nth(4).fill('12');
+    await section.getByTestId('meeting-score-own-submit').click();
+    const result = section.getByTestId('meeting-score-result');
+    await expect.poll(() => result.innerText()).toContain('Chi bộ tự chấm: 90 điểm — Tốt');
+    expect(await section.getByTestId('meeting-score-check').count()).toBe(0);
+    await noHorizontalScroll(page);
+    await page.close();
+
+    const committee = await logIn(demo.browser, demo.base, 'vanthu.vptu', WIDE);
+    await committee.goto(`${demo.base}/meetings/${id}`);
+    const check = committee.getByTestId('meeting-score-check');
+    await expect.poll(() => check.count()).toBe(5);
+    await check.nth(0).fill('17');
+    await committee.getByTestId('meeting-score-note').fill('Hai đảng viên vắng: trừ 2 điểm tiêu chí 1.');
+    await committee.getByTestId('meeting-score-check-submit').click();
+    await expect
+      .poll(() => committee.getByTestId('meeting-score-result').innerText())
+      .toContain('Đảng ủy cơ sở kiểm tra (điểm chính thức): 88 điểm — Khá');
+    await committee.close();
+  });
 });

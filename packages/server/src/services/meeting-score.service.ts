@@ -46,8 +46,10 @@ export async function getMeetingScore(ctx: RequestContext, meetingId: string) {
   const { sheet, reason_vi, regulation, grassroots } = await cellMeetingSheet(ctx, m);
   const row = await meetingScoreOf(ctx.db, m.id);
   const held = HELD.includes(m.state);
-  const mayScore = held && !row?.checked_scores && (await ctx.can(m.org_id, 'write', m.confidentiality));
-  const mayCheck = !!row && !!grassroots && (await ctx.can(grassroots, 'write', m.confidentiality));
+  const overCell = !!grassroots && (await ctx.can(grassroots, 'write', m.confidentiality));
+  // The committee above checks; it is not offered the cell's own scoring (the server would still take it).
+  const mayScore = held && !row?.checked_scores && !overCell && (await ctx.can(m.org_id, 'write', m.confidentiality));
+  const mayCheck = !!row && overCell;
   return {
     meetingId: m.id,
     sheet: sheet ? { ...sheet.result, eIds: sheet.eIds, regulation } : null,

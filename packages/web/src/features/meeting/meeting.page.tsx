@@ -42,6 +42,7 @@ import { labelOf } from '../../app/ui/labels';
 import type { LiveSummary, Meeting } from './meeting.parts';
 import { DocumentsSection, MinutesSection } from './record.section';
 import { RescheduleSection } from './reschedule.section';
+import { MeetingScoreSection } from '../cell/meeting-score.section';
 import type { SectionProps } from './meeting.types';
 import { StepButton, StepForm } from '../../app/ui/workflow-step';
 import { FormEnd } from '../../app/ui/shared-form-end';
@@ -192,6 +193,7 @@ export function MeetingPage({ id }: { id: string }) {
       <AgendaSection {...props} />
       <DocumentsSection {...props} />
       <MinutesSection {...props} />
+      {m.bodyKind === 'CHI_BO' && <MeetingScoreSection meetingId={m.id} />}
       <ConclusionSection {...props} />
       <MeetingDetailsForm {...props} />
     </Stack>
