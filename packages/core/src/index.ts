@@ -71,6 +71,8 @@ export * from './member/member.sheet.js';
 export * from './member/cell.meeting-length.js';
 export * from './member/dues.rates.js';
 export * from './member/cell.score.js';
+export * from './member/plan.measurable.js';
+export * from './member/plan.self-assessment.js';
 export * from './api/member.schema.js';
 export * from './api/cell-dashboard.schema.js';
 export * from './api/cell-dues.schema.js';

@@ -443,6 +443,9 @@ export interface MemberPlanItemTable {
   product: string | null;
   due_date: string | null;
   version: Generated<number>;
+  progress: Generated<string>;
+  progress_note: string | null;
+  checked_in_on: string | null;
 }
 
 export interface MembershipTable {

@@ -66,8 +66,10 @@ export async function planOfMember(s: Sql, personId: string, year: number) {
   if (!plan) return undefined;
   const items = await qb(s)
     .selectFrom('member_plan_item')
-    .select(['id', 'position', 'text', 'product'])
+    .select(['id', 'position', 'text', 'product', 'progress', 'progress_note'])
     .select(sql<string | null>`to_char(due_date, 'YYYY-MM-DD')`.as('due_date'))
+    .select(sql<string | null>`to_char(checked_in_on, 'YYYY-MM-DD')`.as('checked_in_on'))
+    .$narrowType<{ progress: 'not_started' | 'in_progress' | 'done' | 'dropped' }>()
     .where('plan_id', '=', plan.id)
     .orderBy('position')
     .execute();
@@ -146,4 +148,29 @@ export async function documentOfMeeting(s: Sql, documentId: string) {
     .select(['d.id', 'd.meeting_id', 'mt.org_id', 'd.confidentiality', 'mt.confidentiality as meeting_confidentiality'])
     .where('d.id', '=', documentId)
     .executeTakeFirst();
+}
+
+/** The member's check-in on an item of their own plan: how far it got, a note, the day. Returns the rows changed. */
+export async function checkInPlanItem(
+  s: Sql,
+  personId: string,
+  itemId: string,
+  v: { progress: string; note: string | null; on: string },
+) {
+  const r = await qb(s)
+    .updateTable('member_plan_item as i')
+    .set({ progress: v.progress, progress_note: v.note, checked_in_on: v.on, version: sql`i.version + 1` })
+    .where('i.id', '=', itemId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('member_plan as p')
+          .select('p.id')
+          .whereRef('p.id', '=', 'i.plan_id')
+          .where('p.person_id', '=', personId),
+      ),
+    )
+    .returning('i.plan_id')
+    .execute();
+  return r[0]?.plan_id ?? null;
 }

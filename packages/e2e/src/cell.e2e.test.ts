@@ -84,7 +84,16 @@ describe.skipIf(skipReason !== null)('a party cell on a phone, in Chromium', () 
     await page.getByTestId('plan-item-due').fill(`20/12/${todayInVietnam().slice(0, 4)}`);
     await page.getByTestId('plan-item-submit').click();
     await expect.poll(() => page.getByTestId('my-plan-item').count()).toBe(before + 1);
-    expect(await page.getByTestId('my-plan-item').last().innerText()).toContain('Sản phẩm: Bài tham luận');
+    const added = page.getByTestId('my-plan-item').last();
+    expect(await added.innerText()).toContain('Sản phẩm: Bài tham luận');
+    expect(await added.getByTestId('my-plan-measurable').innerText()).toContain('Đo được');
+    // The check-in: the item marked done with a note, carried into the draft of the year-end self-assessment.
+    await added.getByTestId('my-plan-progress').selectOption('done');
+    await added.getByTestId('my-plan-note').fill('Đã đăng số 12');
+    await added.getByTestId('my-plan-check-in').click();
+    const draft = page.getByTestId('my-self-assessment-text');
+    await expect.poll(() => draft.innerText()).toContain(`hoàn thành 1/${before + 1} việc`);
+    expect(await draft.innerText()).toContain('Viết 01 bài tham luận về chuyển đổi số trong công tác văn phòng');
     await noHorizontalScroll(page);
     await page.close();
   });

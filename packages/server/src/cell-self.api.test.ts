@@ -149,4 +149,46 @@ describe.each(drivers)('a cell’s secretary and a member on their phones (%s)',
     const admin = await t.login('admin');
     expect((await t.as(admin, { method: 'GET', url: `${API}/me/cell` })).statusCode).toBe(404);
   });
+
+  it('checks plan items for a product, a date and a figure; carries check-ins into the self-assessment', async () => {
+    const member = await t.login('dangvien');
+    const p = (await t.as(member, { method: 'GET', url: `${API}/me/cell` })).json();
+    const items = p.plan.items as { id: string; text: string; measurable: { ok: boolean; reason_vi: string } }[];
+    expect(items.length).toBeGreaterThan(0);
+    // The demo's common first line ("Thường xuyên học tập…") has a product and a date but no figure.
+    for (const i of items) expect(i.measurable.reason_vi).toMatch(/^(Đo được|Chưa đo được)/);
+    const [first, second] = items;
+    const done = await t.as(member, {
+      method: 'POST',
+      url: `${API}/me/plan/items/${first!.id}/check-in`,
+      payload: { progress: 'done', note: 'Hoàn thành tháng 9' },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const mid = await t.as(member, {
+      method: 'POST',
+      url: `${API}/me/plan/items/${second!.id}/check-in`,
+      payload: { progress: 'in_progress' },
+    });
+    const plan = mid.json().plan;
+    expect(plan.items[0]).toMatchObject({ progress: 'done', progressNote: 'Hoàn thành tháng 9' });
+    expect(plan.items[0].checkedInOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(plan.selfAssessment).toMatchObject({ done: 1, inProgress: 1, total: items.length });
+    expect(plan.selfAssessment.text_vi).toContain(`hoàn thành 1/${items.length} việc`);
+    expect(plan.selfAssessment.text_vi).toContain(`Đã hoàn thành:\n- ${first!.text}`);
+    // Another member's item is not found; a bad progress is named.
+    const bithu = await t.login('bithu.cb');
+    const notMine = await t.as(bithu, {
+      method: 'POST',
+      url: `${API}/me/plan/items/${first!.id}/check-in`,
+      payload: { progress: 'dropped' },
+    });
+    expect(notMine.statusCode).toBe(404);
+    const bad = await t.as(member, {
+      method: 'POST',
+      url: `${API}/me/plan/items/${first!.id}/check-in`,
+      payload: { progress: 'xong' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('body.progress');
+  });
 });

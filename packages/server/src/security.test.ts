@@ -30,7 +30,11 @@ const STORES_NOTHING = new Set([
   'POST /regulations/:id/ask',
 ]);
 /** Routes on records of the caller's own account (a notification): another's is answered as not found. */
-const OWN_RECORDS = new Set(['POST /notifications/:id/read', 'GET /me/documents/:id']);
+const OWN_RECORDS = new Set([
+  'POST /notifications/:id/read',
+  'GET /me/documents/:id',
+  'POST /me/plan/items/:id/check-in',
+]);
 /**
  * POST routes that write only the caller's own account (a calendar feed token): allowed to every role, tested apart.
  */
@@ -273,6 +277,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
     body: { version: 1, scores: [{ criterion: 'ty_le_du', points: 20 }] },
   }),
   'GET /me/cell': () => ({}),
+  'POST /me/plan/items/:id/check-in': () => ({ body: { progress: 'done' } }),
   'POST /me/plan/items': () => ({ body: { text: 'Việc', product: 'Sản phẩm', dueDate: '2026-12-31' } }),
   'GET /me/documents/:id': () => ({}),
   'POST /members/:id/transfer': (x) => ({ body: { toCellId: x.cell, on: '2026-12-01', kind: 'temporary' } }),

@@ -110,8 +110,22 @@ export const MyCellSchema = z
             text: z.string(),
             product: z.string().nullable(),
             dueDate: IsoDateSchema.nullable(),
+            /** Can it be measured at the year's end (a product, a date, a figure), and what it lacks. */
+            measurable: z.object({ ok: z.boolean(), reason_vi: z.string() }),
+            progress: z.enum(['not_started', 'in_progress', 'done', 'dropped']),
+            progressNote: z.string().nullable(),
+            checkedInOn: IsoDateSchema.nullable(),
           }),
         ),
+        /** The plan carried into the year-end self-assessment (QĐ 366-QĐ/TW Điều 6), as last checked in. */
+        selfAssessment: z.object({
+          done: z.number().int(),
+          inProgress: z.number().int(),
+          notStarted: z.number().int(),
+          dropped: z.number().int(),
+          total: z.number().int(),
+          text_vi: z.string(),
+        }),
       })
       .nullable(),
     tasks: z.array(z.object({ id: IdSchema, title: z.string(), state: z.string(), due: IsoDateSchema.nullable() })),
@@ -125,6 +139,12 @@ export const MyCellSchema = z
     ),
   })
   .meta({ id: 'MyCell' });
+
+/** The member's check-in on an item of their plan (mid-year and after): how far it got, and a note. */
+export const PlanItemCheckInSchema = z.strictObject({
+  progress: z.enum(['not_started', 'in_progress', 'done', 'dropped']),
+  note: z.string().trim().max(1000).optional(),
+});
 
 /** An item of the member's own action plan of this year: what, its product and its date (measurable). */
 export const PlanItemCreateSchema = z.strictObject({

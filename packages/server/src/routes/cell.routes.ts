@@ -15,6 +15,7 @@ import {
   IdParamsSchema,
   IdSchema,
   MyCellSchema,
+  PlanItemCheckInSchema,
   PlanItemCreateSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
@@ -23,7 +24,7 @@ import { attachment } from '../http/download.js';
 import { cellDuesSheet, recordCellDues, remitCellDues } from '../services/cell-dues.service.js';
 import { cellRoster, recordCellMeeting } from '../services/cell-meeting-record.service.js';
 import { checkCellMeetingScore, getMeetingScore, scoreCellMeeting } from '../services/meeting-score.service.js';
-import { addMyPlanItem, myCell, myDocumentFile } from '../services/my-cell.service.js';
+import { addMyPlanItem, checkInMyPlanItem, myCell, myDocumentFile } from '../services/my-cell.service.js';
 
 /** A cell's secretary runs the cell's meetings; a member reads their own records and their cell's meetings. */
 export function cellRoutes(app: FastifyInstance, db: Db) {
@@ -128,6 +129,16 @@ export function cellRoutes(app: FastifyInstance, db: Db) {
     body: PlanItemCreateSchema,
     response: MyCellSchema,
     handler: ({ ctx, body }) => addMyPlanItem(ctx, body),
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'POST',
+    url: '/me/plan/items/:id/check-in',
+    summary: 'Đảng viên rà soát một việc trong kế hoạch hành động của mình (giữa năm và sau đó): tiến độ, ghi chú',
+    params: IdParamsSchema,
+    body: PlanItemCheckInSchema,
+    response: MyCellSchema,
+    handler: ({ ctx, params, body }) => checkInMyPlanItem(ctx, params.id, body),
   });
   defineRoute(app, db, {
     tag: 'members',

@@ -58,6 +58,28 @@ const OWN = [
   'Hoàn thành chứng chỉ tin học nâng cao trước ngày 31/8/2026.',
   'Tham gia đoàn công tác giám sát 02 đảng bộ xã, viết báo cáo phần được giao.',
 ];
+/** Each plan item's product and date (the check of measurable items reads them); the general one has neither. */
+const ITEM_PRODUCT: Record<string, [string, string] | null> = {
+  [COPIED[0]!]: ['02 báo cáo chuyên đề', '2026-06-30'],
+  [COPIED[1]!]: ['Kho hồ sơ số hóa, biên bản bàn giao', '2026-09-30'],
+  [COPIED[2]!]: ['Báo cáo quý về thời gian xử lý văn bản', '2026-12-31'],
+  [COPIED[3]!]: null,
+  [OWN[0]!]: ['12 số bản tin', '2026-12-05'],
+  [OWN[1]!]: ['Bằng trung cấp lý luận chính trị', '2026-11-30'],
+  [OWN[2]!]: ['05 biên bản bàn giao', '2026-10-31'],
+  [OWN[3]!]: ['03 quy trình sửa đổi', '2026-06-30'],
+  [OWN[4]!]: ['04 buổi tập huấn, danh sách học viên', '2026-11-30'],
+  [OWN[5]!]: ['12 báo cáo tháng', '2026-12-31'],
+  [OWN[6]!]: ['10 hộ phân loại rác', '2026-12-31'],
+  [OWN[7]!]: ['Tài liệu 06 hội nghị', '2026-12-31'],
+  [OWN[8]!]: ['Cơ sở dữ liệu kết luận', '2026-10-31'],
+  [OWN[9]!]: ['Phiếu đánh giá sau 6 tháng', '2026-09-30'],
+  [OWN[10]!]: ['02 sáng kiến được công nhận', '2026-11-30'],
+  [OWN[11]!]: ['Sổ kiểm tra thể thức', '2026-12-31'],
+  [OWN[12]!]: ['Chứng chỉ tin học nâng cao', '2026-08-31'],
+  [OWN[13]!]: ['Báo cáo phần được giao', '2026-10-31'],
+};
+
 const DECEMBER_DOCUMENTS: [string, string][] = [
   [
     'Dự thảo Nghị quyết sinh hoạt chi bộ tháng 12/2026',
@@ -284,8 +306,8 @@ export function seedCellRecord(b: Batch, c: CellSeedContext) {
         plan_id: plan,
         position: position + 1,
         text,
-        product: null,
-        due_date: null,
+        product: ITEM_PRODUCT[text]?.[0] ?? null,
+        due_date: ITEM_PRODUCT[text]?.[1] ?? null,
       });
     });
   });

@@ -1,7 +1,8 @@
-import { foldVietnamese, formatDateVi, ProblemError } from '@quyche/core';
-import type { PlanItemCreateSchema } from '@quyche/core';
+import { checkPlanItem, foldVietnamese, formatDateVi, planSelfAssessment, ProblemError } from '@quyche/core';
+import type { PlanItemCheckInSchema, PlanItemCreateSchema } from '@quyche/core';
 import {
   appendPlanItem,
+  checkInPlanItem,
   cellMeetingsAround,
   documentOfMeeting,
   duesOfMember,
@@ -69,7 +70,15 @@ export async function myCell(ctx: RequestContext) {
             text: i.text,
             product: i.product,
             dueDate: i.due_date,
+            measurable: checkPlanItem({ text: i.text, product: i.product, dueDate: i.due_date }),
+            progress: i.progress,
+            progressNote: i.progress_note,
+            checkedInOn: i.checked_in_on,
           })),
+          selfAssessment: planSelfAssessment(
+            year,
+            plan.items.map((i) => ({ text: i.text, product: i.product, progress: i.progress, note: i.progress_note })),
+          ),
         }
       : null,
     tasks: await openTasksLedBy(ctx.db, personId),
@@ -126,4 +135,25 @@ export async function myDocumentFile(ctx: RequestContext, documentId: string) {
   const mediaType =
     c.media_type && SERVED_TYPES.has(c.media_type.toLowerCase()) ? c.media_type : 'application/octet-stream';
   return { fileName: c.file_name ?? `${c.title}.bin`, mediaType, content: Buffer.from(c.content) };
+}
+
+/** The member checks in on an item of their own plan (someone else's item is not found). */
+export async function checkInMyPlanItem(
+  ctx: RequestContext,
+  itemId: string,
+  input: z.output<typeof PlanItemCheckInSchema>,
+) {
+  const { personId, cell } = await me(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const planId = await checkInPlanItem(tx, personId, itemId, {
+      progress: input.progress,
+      note: input.note || null,
+      on: ctx.today(),
+    });
+    if (!planId) throw new ProblemError('NOT_FOUND', { detail: 'Không có việc này trong kế hoạch của bạn' });
+    await ctx.auditChange(tx, 'check_in_plan_item', ['member_plan', planId, cell.cell_id], {
+      after: { itemId, progress: input.progress },
+    });
+  });
+  return myCell(ctx);
 }

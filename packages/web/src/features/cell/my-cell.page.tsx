@@ -14,6 +14,7 @@ import { FormEnd } from '../../app/ui/shared-form-end';
 import { PageHead } from '../../app/ui/shared-page-head';
 import { useRun } from '../../app/ui/use-run';
 import { useTitle } from '../../app/ui/use-title';
+import { PlanItem, SelfAssessmentCard } from './plan-item';
 
 type MyCell = z.output<typeof MyCellSchema>;
 type Meeting = NonNullable<MyCell['next']>;
@@ -73,6 +74,7 @@ export function MyCellPage({ me }: { me: Me }) {
             )}
           </Card>
           <PlanCard data={data} onChanged={reload} />
+          {data.plan && data.plan.items.length > 0 && <SelfAssessmentCard plan={data.plan} />}
           <Card withBorder data-testid="my-tasks">
             <Title order={2} size="h4">
               {tr('Nhiệm vụ của tôi', 'My tasks')}
@@ -181,21 +183,9 @@ function PlanCard({ data, onChanged }: { data: MyCell; onChanged: () => void }) 
         </Text>
       )}
       {data.plan && data.plan.items.length > 0 ? (
-        <List type="ordered" spacing={6} mb="sm">
+        <List type="ordered" spacing={10} mb="sm">
           {data.plan.items.map((i) => (
-            <List.Item key={i.id} data-testid="my-plan-item">
-              <Text size="sm">{i.text}</Text>
-              {(i.product || i.dueDate) && (
-                <Text size="xs" c="dimmed">
-                  {[
-                    i.product && `${tr('Sản phẩm', 'Product')}: ${i.product}`,
-                    i.dueDate && `${tr('Hạn', 'Due')}: ${fmt(i.dueDate)}`,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </Text>
-              )}
-            </List.Item>
+            <PlanItem key={`${i.id}-${i.progress}-${i.progressNote ?? ''}`} item={i} onChanged={onChanged} />
           ))}
         </List>
       ) : (
