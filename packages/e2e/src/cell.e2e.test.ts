@@ -33,6 +33,8 @@ describe.skipIf(skipReason !== null)('a party cell on a phone, in Chromium', () 
     await page.getByTestId('cell-record-status').nth(0).getByText('Vắng có lý do').click();
     await page.getByTestId('cell-record-status').nth(1).getByText('Vắng', { exact: true }).click();
     await page.getByTestId('cell-record-resolution').fill('Chi bộ thống nhất hoàn thành tổng kết năm trước 25/12.');
+    await page.getByTestId('cell-record-observer').fill('Nguyễn Văn Bình');
+    await page.getByTestId('cell-record-observer-title').fill('Phó Bí thư Đảng ủy cơ quan');
     await page.getByTestId('cell-record-submit').click();
     await expect.poll(() => page.getByText(/Lý do vắng .*cần ghi lý do/i).count()).toBe(1);
     await page.getByTestId('cell-record-reason').first().fill('Đi công tác theo quyết định của cơ quan');
@@ -40,6 +42,7 @@ describe.skipIf(skipReason !== null)('a party cell on a phone, in Chromium', () 
     await page.getByTestId('cell-record-done').waitFor();
     const done = await page.getByTestId('cell-record-done').innerText();
     expect(done).toContain('Có mặt 9/12, vắng có lý do 2, vắng 1.');
+    expect(done).toContain('Cấp ủy cấp trên dự: Nguyễn Văn Bình.');
     expect(await page.getByTestId('cell-record-length').innerText()).toContain(
       'Buổi sinh hoạt thường kỳ đủ thời lượng: 105 phút, quy chế quy định ít nhất 90 phút',
     );
@@ -57,6 +60,41 @@ describe.skipIf(skipReason !== null)('a party cell on a phone, in Chromium', () 
       .where('status', '!=', 'present')
       .execute();
     expect(reasons.map((r) => r.status).sort()).toEqual(['absent', 'absent_excused', 'absent_excused']);
+    // The superior committee's observer is in the attendance as a guest, not counted among the members.
+    const observer = await qb(demo.db)
+      .selectFrom('meeting_attendance')
+      .select(['guest_name', 'role'])
+      .where('meeting_id', '=', m.id)
+      .where('role', '=', 'observer')
+      .executeTakeFirstOrThrow();
+    expect(observer.guest_name).toBe('Nguyễn Văn Bình');
+    // The resolution's task, given with the 6 rõ: refused without a lead, then assigned to one member.
+    const tasks = page.getByTestId('resolution-tasks');
+    await tasks.getByTestId('resolution-task-title').fill('Hoàn thành báo cáo tổng kết công tác năm 2026 của chi bộ');
+    await tasks.getByTestId('resolution-task-product').fill('Báo cáo tổng kết năm');
+    await tasks.getByTestId('resolution-task-due').fill(`25/12/${todayInVietnam().slice(0, 4)}`);
+    await tasks.getByTestId('resolution-task-submit').click();
+    const given = tasks.getByTestId('resolution-tasks-given');
+    await expect.poll(() => given.innerText()).toContain('Thiếu Rõ người (một đầu mối chủ trì)');
+    await tasks.getByTestId('resolution-task-title').fill('Chuẩn bị hồ sơ đánh giá, xếp loại đảng viên năm 2026');
+    await tasks.getByTestId('resolution-task-product').fill('Hồ sơ đánh giá của 12 đảng viên');
+    await tasks.getByTestId('resolution-task-due').fill(`20/12/${todayInVietnam().slice(0, 4)}`);
+    await tasks.getByTestId('resolution-task-lead').selectOption({ index: 2 });
+    await tasks.getByTestId('resolution-task-submit').click();
+    await expect.poll(() => given.locator('li').count()).toBe(2);
+    const task = await qb(demo.db)
+      .selectFrom('task')
+      .select(['state', 'lead_kind', 'source_kind', 'source_label', 'deciding_body', 'supervisor_person_id'])
+      .where('title', '=', 'Chuẩn bị hồ sơ đánh giá, xếp loại đảng viên năm 2026')
+      .executeTakeFirstOrThrow();
+    expect(task).toMatchObject({
+      state: 'assigned',
+      lead_kind: 'person',
+      source_kind: 'resolution',
+      deciding_body: 'CHI_BO',
+    });
+    expect(task.source_label).toContain('Sinh hoạt thường kỳ tháng');
+    expect(task.supervisor_person_id).not.toBeNull();
     await page.close();
   });
 

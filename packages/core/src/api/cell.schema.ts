@@ -27,6 +27,10 @@ export const CellMeetingRecordSchema = z
       .min(1)
       .max(500),
     resolution: TextSchema(20_000),
+    /** The superior committee's member who attended to observe (dự, chỉ đạo), if any. */
+    observer: z
+      .strictObject({ name: TextSchema(200), title: z.string().trim().max(300).optional() })
+      .optional(),
   })
   .refine((x) => x.endsAt > x.startsAt, { message: 'Giờ kết thúc phải sau giờ bắt đầu', path: ['endsAt'] })
   .refine((x) => x.kind !== 'thematic' || Boolean(x.theme), {
@@ -47,8 +51,11 @@ export const CellMeetingRecordSchema = z
 export const CellMeetingRecordResultSchema = z
   .object({
     id: IdSchema,
+    /** The cell's assembly (the body whose resolution the meeting adopted: the tasks it gives cite it). */
+    bodyId: IdSchema,
     title: z.string(),
     date: IsoDateSchema,
+    observer: z.string().nullable(),
     counts: z.object({
       summoned: z.number().int(),
       present: z.number().int(),

@@ -133,19 +133,39 @@ export async function recordCellMeeting(
         status: a.status,
         reason: a.reason || null,
       });
+    if (input.observer)
+      await insertMeetingAttendance(tx, {
+        id: uuidv7(),
+        org_id: cellId,
+        meeting_id: id,
+        person_id: null,
+        guest_name: input.observer.name,
+        guest_title: input.observer.title || 'Cấp ủy cấp trên dự, chỉ đạo',
+        role: 'observer',
+        status: 'present',
+        reason: null,
+      });
     await ctx.audit(tx, {
       action: 'record_cell_meeting',
       entity: 'meeting',
       entityId: id,
       orgId: cellId,
-      after: { title, kind: input.kind, date: input.meetingDate, attendance: input.attendance.length },
+      after: {
+        title,
+        kind: input.kind,
+        date: input.meetingDate,
+        attendance: input.attendance.length,
+        observer: input.observer?.name ?? null,
+      },
     });
   });
   const n = (s: string) => input.attendance.filter((a) => a.status === s).length;
   return {
     id,
+    bodyId: body.id,
     title,
     date: input.meetingDate,
+    observer: input.observer?.name ?? null,
     counts: {
       summoned: input.attendance.length,
       present: n('present'),

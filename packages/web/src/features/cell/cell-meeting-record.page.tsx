@@ -27,6 +27,8 @@ import { TimeField } from '../../app/ui/time-field';
 import { useRun } from '../../app/ui/use-run';
 import { useOnChange } from '../../app/ui/use-on-change';
 import { useTitle } from '../../app/ui/use-title';
+import type { Me } from '../../app/session';
+import { ResolutionTasks } from './resolution-tasks';
 
 type Roster = z.output<typeof CellRosterSchema>;
 type Result = z.output<typeof CellMeetingRecordResultSchema>;
@@ -60,6 +62,8 @@ export function CellMeetingRecordPage({ cellId }: { cellId: string }) {
       location: '',
       attendance: [] as Row[],
       resolution: '',
+      observerName: '',
+      observerTitle: '',
     },
     (v) => ({
       kind: v.kind,
@@ -74,6 +78,9 @@ export function CellMeetingRecordPage({ cellId }: { cellId: string }) {
         ...(a.status === 'absent_excused' && a.reason.trim() ? { reason: a.reason } : {}),
       })),
       resolution: v.resolution,
+      ...(v.observerName.trim()
+        ? { observer: { name: v.observerName, ...(v.observerTitle.trim() ? { title: v.observerTitle } : {}) } }
+        : {}),
     }),
   );
   const date = form.values.meetingDate;
@@ -94,6 +101,7 @@ export function CellMeetingRecordPage({ cellId }: { cellId: string }) {
       })),
     );
   });
+  const { data: me } = useApi<Me>('/auth/me');
   const [saved, setSaved] = useState<Result | null>(null);
   const done = useRun<Result>(setSaved);
   const min = roster.data?.minMinutes[form.values.kind];
@@ -111,10 +119,24 @@ export function CellMeetingRecordPage({ cellId }: { cellId: string }) {
             `Present ${c.present}/${c.summoned}, excused ${c.absentExcused}, absent ${c.absent}.`,
           )}
         </Text>
+        {saved.observer && (
+          <Text size="sm" data-testid="cell-record-observer-done">
+            {tr(`Cấp ủy cấp trên dự: ${saved.observer}.`, `Observer: ${saved.observer}.`)}
+          </Text>
+        )}
         {saved.length && (
           <Alert color={saved.length.ok ? 'green' : 'orange'} data-testid="cell-record-length">
             {saved.length.reason_vi}
           </Alert>
+        )}
+        {roster.data && (
+          <ResolutionTasks
+            cellId={cellId}
+            bodyId={saved.bodyId}
+            source={saved.title}
+            members={roster.data.members}
+            supervisorId={me?.user.personId ?? null}
+          />
         )}
         <Group>
           <Button component={Link} to="/chi-bo-cua-toi" variant="light">
@@ -236,6 +258,18 @@ export function CellMeetingRecordPage({ cellId }: { cellId: string }) {
               ))}
             </Stack>
           </Card>
+          <Group gap="sm" grow wrap="wrap">
+            <TextInput
+              label={tr('Cấp ủy cấp trên dự (họ tên)', 'Superior committee observer')}
+              {...form.getInputProps('observerName')}
+              data-testid="cell-record-observer"
+            />
+            <TextInput
+              label={tr('Chức vụ', 'Title')}
+              {...form.getInputProps('observerTitle')}
+              data-testid="cell-record-observer-title"
+            />
+          </Group>
           <Textarea
             label={tr('Nghị quyết (kết luận) của chi bộ', 'The cell’s resolution')}
             autosize
