@@ -28,9 +28,7 @@ export const CellMeetingRecordSchema = z
       .max(500),
     resolution: TextSchema(20_000),
     /** The superior committee's member who attended to observe (dự, chỉ đạo), if any. */
-    observer: z
-      .strictObject({ name: TextSchema(200), title: z.string().trim().max(300).optional() })
-      .optional(),
+    observer: z.strictObject({ name: TextSchema(200), title: z.string().trim().max(300).optional() }).optional(),
   })
   .refine((x) => x.endsAt > x.startsAt, { message: 'Giờ kết thúc phải sau giờ bắt đầu', path: ['endsAt'] })
   .refine((x) => x.kind !== 'thematic' || Boolean(x.theme), {
