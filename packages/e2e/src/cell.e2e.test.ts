@@ -1,4 +1,5 @@
-import { todayInVietnam } from '@quyche/core';
+import { addDays, formatDateVi, todayInVietnam } from '@quyche/core';
+import { DEMO_TODAY } from '@quyche/server';
 import { qb } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, noHorizontalScroll, skipReason, startDemo } from './harness.js';
@@ -72,13 +73,13 @@ describe.skipIf(skipReason !== null)('a party cell on a phone, in Chromium', () 
     const tasks = page.getByTestId('resolution-tasks');
     await tasks.getByTestId('resolution-task-title').fill('Hoàn thành báo cáo tổng kết công tác năm 2026 của chi bộ');
     await tasks.getByTestId('resolution-task-product').fill('Báo cáo tổng kết năm');
-    await tasks.getByTestId('resolution-task-due').fill(`25/12/${todayInVietnam().slice(0, 4)}`);
+    await tasks.getByTestId('resolution-task-due').fill(formatDateVi(addDays(todayInVietnam(), 18)));
     await tasks.getByTestId('resolution-task-submit').click();
     const given = tasks.getByTestId('resolution-tasks-given');
     await expect.poll(() => given.innerText()).toContain('Thiếu Rõ người (một đầu mối chủ trì)');
     await tasks.getByTestId('resolution-task-title').fill('Chuẩn bị hồ sơ đánh giá, xếp loại đảng viên năm 2026');
     await tasks.getByTestId('resolution-task-product').fill('Hồ sơ đánh giá của 12 đảng viên');
-    await tasks.getByTestId('resolution-task-due').fill(`20/12/${todayInVietnam().slice(0, 4)}`);
+    await tasks.getByTestId('resolution-task-due').fill(formatDateVi(addDays(todayInVietnam(), 13)));
     await tasks.getByTestId('resolution-task-lead').selectOption({ index: 2 });
     await tasks.getByTestId('resolution-task-submit').click();
     await expect.poll(() => given.locator('li').count()).toBe(2);
@@ -97,6 +98,15 @@ describe.skipIf(skipReason !== null)('a party cell on a phone, in Chromium', () 
     expect(task.supervisor_person_id).not.toBeNull();
     await page.close();
   });
+});
+
+/** The member's page on the day the demo's record stands on: the cell's next meeting (11/12/2026) is ahead. */
+describe.skipIf(skipReason !== null)('a party member on a phone, in Chromium', () => {
+  let demo: Demo;
+  beforeAll(async () => {
+    demo = await startDemo({ today: DEMO_TODAY });
+  });
+  afterAll(async () => demo?.close());
 
   it('a member at 390 px opens the next meeting’s documents and adds a plan item', async () => {
     const page = await logIn(demo.browser, demo.base, 'dangvien', PHONE);
@@ -119,7 +129,7 @@ describe.skipIf(skipReason !== null)('a party cell on a phone, in Chromium', () 
     await expect.poll(() => page.getByText('Sản phẩm không được để trống').count()).toBe(1);
     expect(await page.getByTestId('plan-item-text').inputValue()).toContain('bài tham luận');
     await page.getByTestId('plan-item-product').fill('Bài tham luận đăng trên bản tin nội bộ');
-    await page.getByTestId('plan-item-due').fill(`20/12/${todayInVietnam().slice(0, 4)}`);
+    await page.getByTestId('plan-item-due').fill(`20/12/${DEMO_TODAY.slice(0, 4)}`);
     await page.getByTestId('plan-item-submit').click();
     await expect.poll(() => page.getByTestId('my-plan-item').count()).toBe(before + 1);
     const added = page.getByTestId('my-plan-item').last();
