@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { planItemsText } from './member.query.js';
 import { uuidList } from './query.helpers.js';
 
 /** The attendance row's member was exempted from activities on the meeting's day. */
@@ -59,13 +60,7 @@ export async function plansByIds(s: Sql, ids: readonly string[]) {
     .innerJoin('person as p', 'p.id', 'mp.person_id')
     .innerJoin('organization as o', 'o.id', 'mp.org_id')
     .select(['mp.id', 'mp.org_id', 'mp.person_id', 'mp.year', 'p.full_name', 'o.name as org_name', 'mp.commitment'])
-    .select((eb) =>
-      eb
-        .selectFrom('member_plan_item as i')
-        .select(sql<string>`coalesce(string_agg(i.text, E'\\n' order by i.position), '')`.as('t'))
-        .whereRef('i.plan_id', '=', 'mp.id')
-        .as('items'),
-    )
+    .select(planItemsText)
     .$narrowType<{ items: string }>()
     .where(sql<boolean>`mp.id = any(${uuidList([...ids])})`)
     .execute();

@@ -1,4 +1,5 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
+import type { Database } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
 import { uuidList, validOn } from './query.helpers.js';
@@ -68,6 +69,14 @@ export async function duesOf(s: Sql, personIds: string[], year: number) {
     .execute();
 }
 
+/** A plan's items' text, one a line in order (`mp` the plan): what the copied-plan check compares. */
+export const planItemsText = (eb: ExpressionBuilder<Database & { mp: Database['member_plan'] }, 'mp'>) =>
+  eb
+    .selectFrom('member_plan_item as i')
+    .select(sql<string>`coalesce(string_agg(i.text, E'\\n' order by i.position), '')`.as('t'))
+    .whereRef('i.plan_id', '=', 'mp.id')
+    .as('items');
+
 /** The personal action plans of a year in these organizations, each with its items' text in order. */
 export async function plansOf(s: Sql, orgIds: string[], year: number) {
   if (orgIds.length === 0) return [];
@@ -75,13 +84,7 @@ export async function plansOf(s: Sql, orgIds: string[], year: number) {
     .selectFrom('member_plan as mp')
     .innerJoin('person as p', 'p.id', 'mp.person_id')
     .select(['mp.id', 'mp.org_id', 'mp.person_id', 'p.full_name', 'mp.commitment'])
-    .select((eb) =>
-      eb
-        .selectFrom('member_plan_item as i')
-        .select(sql<string>`coalesce(string_agg(i.text, E'\\n' order by i.position), '')`.as('t'))
-        .whereRef('i.plan_id', '=', 'mp.id')
-        .as('items'),
-    )
+    .select(planItemsText)
     .$narrowType<{ items: string }>()
     .where(sql<boolean>`mp.org_id = any(${uuidList(orgIds)})`)
     .where('mp.year', '=', year)

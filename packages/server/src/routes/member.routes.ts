@@ -26,6 +26,12 @@ import { cellAttendanceOf, comparePlans, duesArrearsOf } from '../services/cell-
 import { memberAlertsOf, planSimilarityOf } from '../services/member-alerts.service.js';
 import { getMemberFile, importMemberSheet, transferMember } from '../services/member-register.service.js';
 
+/** The month asked, this month (of the server's today) unless given. */
+const monthOf = (q: { year?: number; month?: number }, today: string): [number, number] => [
+  q.year ?? Number(today.slice(0, 4)),
+  q.month ?? Number(today.slice(5, 7)),
+];
+
 export function memberRoutes(app: FastifyInstance, db: Db) {
   defineRoute(app, db, {
     tag: 'members',
@@ -62,15 +68,7 @@ export function memberRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     query: CellComplianceQuerySchema,
     response: CellComplianceSchema,
-    handler: ({ ctx, params, query }) => {
-      const today = ctx.today();
-      return cellComplianceOf(
-        ctx,
-        params.id,
-        query.year ?? Number(today.slice(0, 4)),
-        query.month ?? Number(today.slice(5, 7)),
-      );
-    },
+    handler: ({ ctx, params, query }) => cellComplianceOf(ctx, params.id, ...monthOf(query, ctx.today())),
   });
   defineRoute(app, db, {
     tag: 'members',
@@ -82,15 +80,7 @@ export function memberRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     query: CellAttendanceQuerySchema,
     response: CellAttendanceSchema,
-    handler: ({ ctx, params, query }) => {
-      const today = ctx.today();
-      return cellAttendanceOf(
-        ctx,
-        params.id,
-        query.year ?? Number(today.slice(0, 4)),
-        query.month ?? Number(today.slice(5, 7)),
-      );
-    },
+    handler: ({ ctx, params, query }) => cellAttendanceOf(ctx, params.id, ...monthOf(query, ctx.today())),
   });
   defineRoute(app, db, {
     tag: 'members',

@@ -3,11 +3,9 @@ import type { DuesArrearsSchema, PlanSimilaritySchema } from '@quyche/core';
 import type { z } from 'zod';
 import type { useApi } from '../../app/api';
 import { Link } from '../../app/router';
-import { CardTable } from '../../app/ui/card-table';
 import { useTr } from '../../app/ui/i18n';
-import { LoadState } from '../../app/ui/load-state';
 import { SectionCard } from '../../app/ui/shared-section-card';
-import { More, monthVi, pct, SHOWN } from './cells-dashboard.sections';
+import { monthVi, pct, RowsTable } from './cells-dashboard.sections';
 
 type State<T> = ReturnType<typeof useApi<T>>;
 
@@ -33,46 +31,38 @@ export function PlansCard({ state }: { state: State<z.output<typeof PlanSimilari
           )}
         </Text>
       )}
-      <LoadState
-        error={state.error}
-        loading={state.loading && !state.data}
-        empty={!!d && rows.length === 0}
+      <RowsTable
+        state={state}
+        rows={rows}
+        minWidth={560}
         emptyTestid="cells-plans-none"
-      >
-        {tr('Không có cặp kế hoạch nào giống nhau quá ngưỡng.', 'No pair of plans beyond the threshold.')}
-      </LoadState>
-      {rows.length > 0 && (
-        <CardTable minWidth={560} striped fz="sm" verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{tr('Kế hoạch của', 'Plan of')}</Table.Th>
-              <Table.Th>{tr('Giống kế hoạch của', 'Alike to the plan of')}</Table.Th>
-              <Table.Th>{tr('Độ giống', 'Similarity')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.slice(0, SHOWN).map((p) => (
-              <Table.Tr key={`${p.a}-${p.b}`} data-testid="cells-plan-pair">
-                <Table.Td>{p.aName}</Table.Td>
-                <Table.Td data-label={tr('Giống kế hoạch của', 'Alike to')}>{p.bName}</Table.Td>
-                <Table.Td data-label={tr('Độ giống', 'Similarity')}>{pct(p.similarity)}</Table.Td>
-                <Table.Td>
-                  <Anchor
-                    component={Link}
-                    to={`/plans/compare?a=${p.a}&b=${p.b}`}
-                    size="sm"
-                    data-testid="cells-plan-compare"
-                  >
-                    {tr('Đặt cạnh nhau', 'Side by side')}
-                  </Anchor>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </CardTable>
-      )}
-      <More n={rows.length} />
+        empty={tr('Không có cặp kế hoạch nào giống nhau quá ngưỡng.', 'No pair of plans beyond the threshold.')}
+        head={
+          <>
+            <Table.Th>{tr('Kế hoạch của', 'Plan of')}</Table.Th>
+            <Table.Th>{tr('Giống kế hoạch của', 'Alike to the plan of')}</Table.Th>
+            <Table.Th>{tr('Độ giống', 'Similarity')}</Table.Th>
+            <Table.Th />
+          </>
+        }
+        row={(p) => (
+          <Table.Tr key={`${p.a}-${p.b}`} data-testid="cells-plan-pair">
+            <Table.Td>{p.aName}</Table.Td>
+            <Table.Td data-label={tr('Giống kế hoạch của', 'Alike to')}>{p.bName}</Table.Td>
+            <Table.Td data-label={tr('Độ giống', 'Similarity')}>{pct(p.similarity)}</Table.Td>
+            <Table.Td>
+              <Anchor
+                component={Link}
+                to={`/plans/compare?a=${p.a}&b=${p.b}`}
+                size="sm"
+                data-testid="cells-plan-compare"
+              >
+                {tr('Đặt cạnh nhau', 'Side by side')}
+              </Anchor>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </SectionCard>
   );
 }
@@ -94,50 +84,42 @@ export function ArrearsCard({ state }: { state: State<z.output<typeof DuesArrear
             'rates per Regulation 01-QĐ/TW of 03/02/2026, Article 3.',
         )}
       </Text>
-      <LoadState
-        error={state.error}
-        loading={state.loading && !state.data}
-        empty={!!state.data && rows.length === 0}
+      <RowsTable
+        state={state}
+        rows={rows}
+        minWidth={560}
         emptyTestid="cells-arrears-none"
-      >
-        {tr('Không có đảng viên nào còn nợ đảng phí.', 'No member owes dues.')}
-      </LoadState>
-      {rows.length > 0 && (
-        <CardTable minWidth={560} striped fz="sm" verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{tr('Đảng viên', 'Member')}</Table.Th>
-              <Table.Th>{tr('Các tháng chưa đóng', 'Months unpaid')}</Table.Th>
-              <Table.Th>{tr('Số tiền', 'Amount')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.slice(0, SHOWN).map((r) => (
-              <Table.Tr key={r.memberId} data-testid="cells-arrears-row">
-                <Table.Td>
-                  <Anchor component={Link} to={`/members/${r.memberId}`} size="sm" fw={600}>
-                    {r.fullName}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {r.cellName}
-                  </Text>
-                </Table.Td>
-                <Table.Td data-label={tr('Các tháng', 'Months')}>
-                  <Text
-                    size="sm"
-                    c={r.months.length >= 3 ? 'red.8' : undefined}
-                    fw={r.months.length >= 3 ? 600 : undefined}
-                  >
-                    {r.months.map(monthVi).join(', ')}
-                  </Text>
-                </Table.Td>
-                <Table.Td data-label={tr('Số tiền', 'Amount')}>{money(r.amount)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </CardTable>
-      )}
-      <More n={rows.length} />
+        empty={tr('Không có đảng viên nào còn nợ đảng phí.', 'No member owes dues.')}
+        head={
+          <>
+            <Table.Th>{tr('Đảng viên', 'Member')}</Table.Th>
+            <Table.Th>{tr('Các tháng chưa đóng', 'Months unpaid')}</Table.Th>
+            <Table.Th>{tr('Số tiền', 'Amount')}</Table.Th>
+          </>
+        }
+        row={(r) => (
+          <Table.Tr key={r.memberId} data-testid="cells-arrears-row">
+            <Table.Td>
+              <Anchor component={Link} to={`/members/${r.memberId}`} size="sm" fw={600}>
+                {r.fullName}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {r.cellName}
+              </Text>
+            </Table.Td>
+            <Table.Td data-label={tr('Các tháng', 'Months')}>
+              <Text
+                size="sm"
+                c={r.months.length >= 3 ? 'red.8' : undefined}
+                fw={r.months.length >= 3 ? 600 : undefined}
+              >
+                {r.months.map(monthVi).join(', ')}
+              </Text>
+            </Table.Td>
+            <Table.Td data-label={tr('Số tiền', 'Amount')}>{money(r.amount)}</Table.Td>
+          </Table.Tr>
+        )}
+      />
     </SectionCard>
   );
 }

@@ -2,8 +2,9 @@ import { Anchor, Badge, Checkbox, Table, Text } from '@mantine/core';
 import type { CellAttendanceSchema, CellComplianceSchema, MemberAlertsSchema } from '@quyche/core';
 import { citeVi } from '@quyche/core';
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import type { z } from 'zod';
-import type { useApi } from '../../app/api';
+import type { ApiError, useApi } from '../../app/api';
 import { Link } from '../../app/router';
 import { CardTable } from '../../app/ui/card-table';
 import { fmt } from '../../app/ui/dates';
@@ -29,13 +30,52 @@ const STANDING: Record<Standing['status'], { vi: string; en: string; color: stri
   no_rule: { vi: 'Quy chế không quy định', en: 'No rule', color: 'gray' },
 };
 
-export function More({ n }: { n: number }) {
+/**
+ * A dashboard's list: the request's failure or wait, its "none" (`emptyTestid`), else a table that turns into cards on
+ * a phone, the first SHOWN rows and how many there are beyond them.
+ */
+export function RowsTable<T>({
+  state,
+  rows,
+  minWidth,
+  emptyTestid,
+  empty,
+  head,
+  row,
+}: {
+  state: { error: ApiError | null | undefined; loading: boolean; data: unknown };
+  rows: T[];
+  minWidth: number;
+  emptyTestid: string;
+  empty: string;
+  head: ReactNode;
+  row: (r: T) => ReactNode;
+}) {
   const [, tr] = useTr();
-  if (n <= SHOWN) return null;
   return (
-    <Text size="xs" c="dimmed">
-      {tr(`Hiện ${SHOWN} dòng đầu trong ${n}.`, `The first ${SHOWN} of ${n} rows.`)}
-    </Text>
+    <>
+      <LoadState
+        error={state.error}
+        loading={state.loading && !state.data}
+        empty={!!state.data && rows.length === 0}
+        emptyTestid={emptyTestid}
+      >
+        {empty}
+      </LoadState>
+      {rows.length > 0 && (
+        <CardTable minWidth={minWidth} striped fz="sm" verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>{head}</Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>{rows.slice(0, SHOWN).map(row)}</Table.Tbody>
+        </CardTable>
+      )}
+      {rows.length > SHOWN && (
+        <Text size="xs" c="dimmed">
+          {tr(`Hiện ${SHOWN} dòng đầu trong ${rows.length}.`, `The first ${SHOWN} of ${rows.length} rows.`)}
+        </Text>
+      )}
+    </>
   );
 }
 
@@ -70,60 +110,52 @@ export function ComplianceCard({ state, month, year }: { state: State<Compliance
         onChange={(e) => setAll(e.currentTarget.checked)}
         data-testid="cells-compliance-all"
       />
-      <LoadState
-        error={state.error}
-        loading={state.loading && !state.data}
-        empty={!!state.data && rows.length === 0}
+      <RowsTable
+        state={state}
+        rows={rows}
+        minWidth={760}
         emptyTestid="cells-compliance-none"
-      >
-        {tr('Mọi chi bộ đã sinh hoạt theo quy chế.', 'Every cell met as its regulation requires.')}
-      </LoadState>
-      {rows.length > 0 && (
-        <CardTable minWidth={760} striped fz="sm" verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{tr('Chi bộ', 'Cell')}</Table.Th>
-              <Table.Th>{tr('Thường kỳ trong tháng', 'Regular, this month')}</Table.Th>
-              <Table.Th>{tr('Chuyên đề trong quý', 'Thematic, this quarter')}</Table.Th>
-              <Table.Th>{tr('Căn cứ', 'Clause')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.slice(0, SHOWN).map((r) => (
-              <Table.Tr key={r.cellId} data-testid="cells-compliance-row" data-short={r.regular.status === 'short'}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {r.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {r.parentName}
-                  </Text>
-                </Table.Td>
-                <Table.Td data-label={tr('Thường kỳ', 'Regular')}>
-                  <StandingCell s={r.regular} />
-                </Table.Td>
-                <Table.Td data-label={tr('Chuyên đề', 'Thematic')}>
-                  <StandingCell s={r.thematic} />
-                </Table.Td>
-                <Table.Td data-label={tr('Căn cứ', 'Clause')} data-testid="cells-compliance-clause">
-                  <Text size="sm">{r.eIds.map(citeVi).join('; ')}</Text>
-                  {r.regulation && (
-                    <Text size="xs" c="dimmed">
-                      {r.regulation.own
-                        ? r.regulation.title
-                        : tr(
-                            `${r.regulation.title} (quy chế mẫu của cấp trên)`,
-                            `${r.regulation.title} (the superior's model)`,
-                          )}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </CardTable>
-      )}
-      <More n={rows.length} />
+        empty={tr('Mọi chi bộ đã sinh hoạt theo quy chế.', 'Every cell met as its regulation requires.')}
+        head={
+          <>
+            <Table.Th>{tr('Chi bộ', 'Cell')}</Table.Th>
+            <Table.Th>{tr('Thường kỳ trong tháng', 'Regular, this month')}</Table.Th>
+            <Table.Th>{tr('Chuyên đề trong quý', 'Thematic, this quarter')}</Table.Th>
+            <Table.Th>{tr('Căn cứ', 'Clause')}</Table.Th>
+          </>
+        }
+        row={(r) => (
+          <Table.Tr key={r.cellId} data-testid="cells-compliance-row" data-short={r.regular.status === 'short'}>
+            <Table.Td>
+              <Text size="sm" fw={600}>
+                {r.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {r.parentName}
+              </Text>
+            </Table.Td>
+            <Table.Td data-label={tr('Thường kỳ', 'Regular')}>
+              <StandingCell s={r.regular} />
+            </Table.Td>
+            <Table.Td data-label={tr('Chuyên đề', 'Thematic')}>
+              <StandingCell s={r.thematic} />
+            </Table.Td>
+            <Table.Td data-label={tr('Căn cứ', 'Clause')} data-testid="cells-compliance-clause">
+              <Text size="sm">{r.eIds.map(citeVi).join('; ')}</Text>
+              {r.regulation && (
+                <Text size="xs" c="dimmed">
+                  {r.regulation.own
+                    ? r.regulation.title
+                    : tr(
+                        `${r.regulation.title} (quy chế mẫu của cấp trên)`,
+                        `${r.regulation.title} (the superior's model)`,
+                      )}
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </SectionCard>
   );
 }
@@ -156,51 +188,43 @@ export function AttendanceCard({
           'Present over the members expected (exempted members left out); the lowest first.',
         )}
       </Text>
-      <LoadState
-        error={state.error}
-        loading={state.loading && !state.data}
-        empty={!!state.data && rows.length === 0}
+      <RowsTable
+        state={state}
+        rows={rows}
+        minWidth={640}
         emptyTestid="cells-attendance-none"
-      >
-        {tr('Chưa có buổi sinh hoạt nào được ghi trong tháng.', 'No meeting recorded this month.')}
-      </LoadState>
-      {rows.length > 0 && (
-        <CardTable minWidth={640} striped fz="sm" verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{tr('Chi bộ', 'Cell')}</Table.Th>
-              <Table.Th>{tr('Ngày họp', 'Date')}</Table.Th>
-              <Table.Th>{tr('Có mặt', 'Present')}</Table.Th>
-              <Table.Th>{tr('Vắng có lý do', 'Excused')}</Table.Th>
-              <Table.Th>{tr('Vắng không lý do', 'Absent')}</Table.Th>
-              <Table.Th>{tr('Được miễn', 'Exempted')}</Table.Th>
-              <Table.Th>{tr('Tỷ lệ', 'Rate')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.slice(0, SHOWN).map((r) => (
-              <Table.Tr key={r.meetingId} data-testid="cells-attendance-row" data-rate={r.rate ?? ''}>
-                <Table.Td>{r.name}</Table.Td>
-                <Table.Td data-label={tr('Ngày họp', 'Date')}>
-                  <Anchor component={Link} to={`/meetings/${r.meetingId}`} size="sm">
-                    {fmt(r.meetingDate)}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td data-label={tr('Có mặt', 'Present')}>{r.present}</Table.Td>
-                <Table.Td data-label={tr('Vắng có lý do', 'Excused')}>{r.excused}</Table.Td>
-                <Table.Td data-label={tr('Vắng không lý do', 'Absent')}>{r.absent}</Table.Td>
-                <Table.Td data-label={tr('Được miễn', 'Exempted')}>{r.exempted}</Table.Td>
-                <Table.Td data-label={tr('Tỷ lệ', 'Rate')}>
-                  <Text size="sm" fw={600} c={r.rate !== null && r.rate < 0.9 ? 'red.8' : undefined}>
-                    {pct(r.rate)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </CardTable>
-      )}
-      <More n={rows.length} />
+        empty={tr('Chưa có buổi sinh hoạt nào được ghi trong tháng.', 'No meeting recorded this month.')}
+        head={
+          <>
+            <Table.Th>{tr('Chi bộ', 'Cell')}</Table.Th>
+            <Table.Th>{tr('Ngày họp', 'Date')}</Table.Th>
+            <Table.Th>{tr('Có mặt', 'Present')}</Table.Th>
+            <Table.Th>{tr('Vắng có lý do', 'Excused')}</Table.Th>
+            <Table.Th>{tr('Vắng không lý do', 'Absent')}</Table.Th>
+            <Table.Th>{tr('Được miễn', 'Exempted')}</Table.Th>
+            <Table.Th>{tr('Tỷ lệ', 'Rate')}</Table.Th>
+          </>
+        }
+        row={(r) => (
+          <Table.Tr key={r.meetingId} data-testid="cells-attendance-row" data-rate={r.rate ?? ''}>
+            <Table.Td>{r.name}</Table.Td>
+            <Table.Td data-label={tr('Ngày họp', 'Date')}>
+              <Anchor component={Link} to={`/meetings/${r.meetingId}`} size="sm">
+                {fmt(r.meetingDate)}
+              </Anchor>
+            </Table.Td>
+            <Table.Td data-label={tr('Có mặt', 'Present')}>{r.present}</Table.Td>
+            <Table.Td data-label={tr('Vắng có lý do', 'Excused')}>{r.excused}</Table.Td>
+            <Table.Td data-label={tr('Vắng không lý do', 'Absent')}>{r.absent}</Table.Td>
+            <Table.Td data-label={tr('Được miễn', 'Exempted')}>{r.exempted}</Table.Td>
+            <Table.Td data-label={tr('Tỷ lệ', 'Rate')}>
+              <Text size="sm" fw={600} c={r.rate !== null && r.rate < 0.9 ? 'red.8' : undefined}>
+                {pct(r.rate)}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </SectionCard>
   );
 }
@@ -217,55 +241,45 @@ export function AlertsCard({ state }: { state: State<z.output<typeof MemberAlert
   const rows = state.data?.alerts ?? [];
   return (
     <SectionCard title={tr('Đảng viên chi bộ cần xem xét', 'Members for the cell to consider')} testid="cells-alerts">
-      <LoadState
-        error={state.error}
-        loading={state.loading && !state.data}
-        empty={!!state.data && rows.length === 0}
+      <RowsTable
+        state={state}
+        rows={rows}
+        minWidth={760}
         emptyTestid="cells-alerts-none"
-      >
-        {tr('Hồ sơ không có đảng viên nào cần xem xét.', 'The record flags no member.')}
-      </LoadState>
-      {rows.length > 0 && (
-        <CardTable minWidth={760} striped fz="sm" verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{tr('Đảng viên', 'Member')}</Table.Th>
-              <Table.Th>{tr('Việc cần xem xét', 'What')}</Table.Th>
-              <Table.Th>{tr('Các tháng', 'Months')}</Table.Th>
-              <Table.Th>{tr('Căn cứ', 'Basis')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.slice(0, SHOWN).map((a) => (
-              <Table.Tr key={`${a.memberId}-${a.kind}`} data-testid="cells-alert-row" data-kind={a.kind}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/members/${a.memberId}`} size="sm" fw={600}>
-                    {a.fullName}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {a.cellName}
-                  </Text>
-                </Table.Td>
-                <Table.Td data-label={tr('Việc', 'What')}>
-                  <Text size="sm" fw={600} c={a.kind === 'probation_ending' ? 'blue.8' : 'red.8'}>
-                    {l === 'vi' ? ALERT_KIND[a.kind]?.vi : ALERT_KIND[a.kind]?.en}
-                  </Text>
-                  {a.actBy && (
-                    <Text size="xs">{tr(`Xem xét trước ${fmt(a.actBy)}`, `Consider by ${fmt(a.actBy)}`)}</Text>
-                  )}
-                </Table.Td>
-                <Table.Td data-label={tr('Các tháng', 'Months')} style={{ whiteSpace: 'nowrap' }}>
-                  {a.months.map(monthVi).join(', ')}
-                </Table.Td>
-                <Table.Td className="qc-wide" data-label={tr('Căn cứ', 'Basis')}>
-                  <Text size="xs">{a.basis_vi}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </CardTable>
-      )}
-      <More n={rows.length} />
+        empty={tr('Hồ sơ không có đảng viên nào cần xem xét.', 'The record flags no member.')}
+        head={
+          <>
+            <Table.Th>{tr('Đảng viên', 'Member')}</Table.Th>
+            <Table.Th>{tr('Việc cần xem xét', 'What')}</Table.Th>
+            <Table.Th>{tr('Các tháng', 'Months')}</Table.Th>
+            <Table.Th>{tr('Căn cứ', 'Basis')}</Table.Th>
+          </>
+        }
+        row={(a) => (
+          <Table.Tr key={`${a.memberId}-${a.kind}`} data-testid="cells-alert-row" data-kind={a.kind}>
+            <Table.Td>
+              <Anchor component={Link} to={`/members/${a.memberId}`} size="sm" fw={600}>
+                {a.fullName}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {a.cellName}
+              </Text>
+            </Table.Td>
+            <Table.Td data-label={tr('Việc', 'What')}>
+              <Text size="sm" fw={600} c={a.kind === 'probation_ending' ? 'blue.8' : 'red.8'}>
+                {l === 'vi' ? ALERT_KIND[a.kind]?.vi : ALERT_KIND[a.kind]?.en}
+              </Text>
+              {a.actBy && <Text size="xs">{tr(`Xem xét trước ${fmt(a.actBy)}`, `Consider by ${fmt(a.actBy)}`)}</Text>}
+            </Table.Td>
+            <Table.Td data-label={tr('Các tháng', 'Months')} style={{ whiteSpace: 'nowrap' }}>
+              {a.months.map(monthVi).join(', ')}
+            </Table.Td>
+            <Table.Td className="qc-wide" data-label={tr('Căn cứ', 'Basis')}>
+              <Text size="xs">{a.basis_vi}</Text>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </SectionCard>
   );
 }
