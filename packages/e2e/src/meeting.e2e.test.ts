@@ -268,8 +268,15 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
     async () => {
       const page = await loggedIn();
       await page.goto(`${base}/meetings/report`);
+      // The demo's record stands on 02/12/2026: the deviations found up to then (December's sessions may add more
+      // on the day the test runs).
       const codes = () =>
-        page.getByTestId('deviation-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')).sort());
+        page.getByTestId('deviation-row').evaluateAll((els) =>
+          els
+            .filter((e) => (e.getAttribute('data-date') ?? '') < '2026-12-01')
+            .map((e) => e.getAttribute('data-code'))
+            .sort(),
+        );
       await expect
         .poll(codes)
         .toEqual([
@@ -283,7 +290,7 @@ describe.skipIf(skipReason !== null)('meetings in Chromium', () => {
       expect(table).toContain('khoản 1 Điều 13');
       expect(table).toContain('khoản 2 Điều 18');
       expect(table).toContain('Tháng 9/2026');
-      expect(await page.getByTestId('deviation-meeting').count()).toBe(3);
+      expect(await page.getByTestId('deviation-meeting').count()).toBeGreaterThanOrEqual(3);
       await expect
         .poll(() => page.getByTestId('quota-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))))
         .toEqual(['TY_LE_TRUC_TIEP', 'HOI_NGHI_TOAN_TINH', 'GIAM_SO_HOI_NGHI']);

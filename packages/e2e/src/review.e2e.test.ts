@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, formatDateVi, todayInVietnam } from '@quyche/core';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '@quyche/db';
 import { qb } from '@quyche/db';
@@ -168,7 +169,8 @@ describe.skipIf(skipReason !== null)('reviews in Chromium', () => {
     await expect.poll(() => circulate.innerText()).toContain('Ngày không có thật (dd/mm/yyyy)');
     expect(await page.getByTestId('report-state').innerText()).toBe('Dự thảo');
     expect(await page.getByTestId('circulate-deadline').inputValue()).toBe('31/02/2027');
-    await page.getByTestId('circulate-deadline').fill('20/12/2026');
+    // A deadline ahead of the day the test runs (a past one is refused).
+    await page.getByTestId('circulate-deadline').fill(formatDateVi(addDays(todayInVietnam(), 14)));
     await page.getByTestId('circulate-save').click();
     await expect.poll(() => page.getByTestId('report-state').innerText()).toBe('Đang lấy ý kiến');
     await page.getByTestId('report-consultation').click();

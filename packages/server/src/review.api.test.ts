@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { todayInVietnam } from '@quyche/core';
+import { addDays, todayInVietnam } from '@quyche/core';
 import { qb } from '@quyche/db';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -758,6 +758,8 @@ describe.each(drivers)('reviews (%s)', (driver) => {
   );
 
   it('circulates a draft report for comments to the communes, paragraph by paragraph, with a deadline', async () => {
+    // A deadline ahead of the day the test runs (a past one is refused).
+    const deadline = addDays(todayInVietnam(), 14);
     const rep = (
       await t.as(admin, { method: 'POST', url: `${API}/review-reports`, payload: { orgId: al, period: '2026-Q3' } })
     ).json();
@@ -766,13 +768,13 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     const none = await t.as(admin, {
       method: 'POST',
       url: `${API}/review-reports/${rep.id}/circulate`,
-      payload: { version: rep.version, deadline: '2026-12-20', recipients: [] },
+      payload: { version: rep.version, deadline, recipients: [] },
     });
     expect(none.statusCode).toBe(400);
     const sent = await t.as(admin, {
       method: 'POST',
       url: `${API}/review-reports/${rep.id}/circulate`,
-      payload: { version: rep.version, deadline: '2026-12-20', recipients },
+      payload: { version: rep.version, deadline, recipients },
     });
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json()).toMatchObject({ state: 'circulated' });
@@ -790,7 +792,7 @@ describe.each(drivers)('reviews (%s)', (driver) => {
     const again = await t.as(admin, {
       method: 'POST',
       url: `${API}/review-reports/${rep.id}/circulate`,
-      payload: { version: sent.json().version, deadline: '2026-12-20', recipients },
+      payload: { version: sent.json().version, deadline, recipients },
     });
     expect(again.json()).toMatchObject({ code: 'BAO_CAO_KHONG_CON_DU_THAO', detail: 'Dự thảo đã được gửi xin ý kiến' });
   });

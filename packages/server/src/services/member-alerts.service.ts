@@ -51,6 +51,13 @@ export async function memberAlertsOf(ctx: RequestContext, orgId: string, asOf = 
       VIETNAM_CALENDAR,
     ).map((a) => ({ ...a, fullName: m.full_name, cellId: m.org_id, cellName: cells.get(m.org_id) ?? '' })),
   );
+  // By cell, then by name: the same order whatever the order of the register's ids.
+  alerts.sort(
+    (a, b) =>
+      a.cellName.localeCompare(b.cellName, 'vi') ||
+      a.fullName.localeCompare(b.fullName, 'vi') ||
+      a.kind.localeCompare(b.kind),
+  );
   return { asOf, cells: cellIds.length, members: members.length, alerts };
 }
 

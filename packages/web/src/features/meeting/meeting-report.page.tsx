@@ -101,7 +101,7 @@ function DeviationsCard({ state }: { state: ReturnType<typeof useApi<DeviationRe
           </Table.Thead>
           <Table.Tbody>
             {list.map((d, i) => (
-              <Table.Tr key={i} data-testid="deviation-row" data-code={d.code}>
+              <Table.Tr key={i} data-testid="deviation-row" data-code={d.code} data-date={d.date}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.period ?? fmt(d.date)}</Table.Td>
                 <Table.Td data-label={tr('Cơ quan', 'Body')}>{d.bodyName}</Table.Td>
                 <Table.Td className="qc-wide">
