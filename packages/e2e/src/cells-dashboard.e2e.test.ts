@@ -76,6 +76,11 @@ describe.skipIf(skipReason !== null)('the cells in a committee’s view, in Chro
     await page.goto(`${demo.base}/cells?year=2026&month=5`);
     await page.getByTestId('cells-compliance-all').check();
     await expect.poll(() => page.getByTestId('cells-compliance-row').count()).toBe(5);
+    // A cell's register on a date opens from its row; each name opens the member's file.
+    await page.getByTestId('cells-compliance-row').first().locator('a').first().click();
+    await expect.poll(() => page.getByTestId('cell-register-row').count()).toBeGreaterThan(0);
+    await noHorizontalScroll(page);
+    await page.goBack();
     expect(await page.getByTestId('cells-dashboard').innerText()).not.toContain('Văn phòng Tỉnh ủy');
     // Tân Lập's probations ending are its own to consider; the office cell's members are not shown.
     await expect.poll(() => page.getByTestId('cells-alert-row').count()).toBe(2);

@@ -82,6 +82,7 @@ const NotificationPage = lazyPage(() => import('./features/notification/notifica
 const JobsPage = lazyPage(() => import('./features/system/jobs.page'), 'JobsPage');
 const MyCellPage = lazyPage(() => import('./features/cell/my-cell.page'), 'MyCellPage');
 const CellsDashboardPage = lazyPage(() => import('./features/cell/cells-dashboard.page'), 'CellsDashboardPage');
+const CellRegisterPage = lazyPage(() => import('./features/cell/cell-register.page'), 'CellRegisterPage');
 const CellDuesPage = lazyPage(() => import('./features/cell/cell-dues.page'), 'CellDuesPage');
 const PlanComparePage = lazyPage(() => import('./features/cell/plan-compare.page'), 'PlanComparePage');
 const MemberFilePage = lazyPage(() => import('./features/cell/member-file.page'), 'MemberFilePage');
@@ -133,6 +134,7 @@ function App() {
   if (path === '/') page = me.grants.length === 0 && me.user.personId ? <MyCellPage me={me} /> : <HomePage me={me} />;
   else if (path === '/chi-bo-cua-toi') page = <MyCellPage me={me} />;
   else if ((m = match('/cells/:id/record', path))) page = <CellMeetingRecordPage key={m['id']} cellId={m['id']!} />;
+  else if ((m = match('/cells/:id/members', path))) page = <CellRegisterPage key={m['id']} cellId={m['id']!} />;
   else if ((m = match('/cells/:id/dues', path))) page = <CellDuesPage key={m['id']} cellId={m['id']!} />;
   else if (path === '/cells') page = <CellsDashboardPage me={me} />;
   else if (path === '/plans/compare') page = <PlanComparePage />;

@@ -18,7 +18,7 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
   const myCell = {
     to: '/chi-bo-cua-toi',
     label: l === 'vi' ? 'Chi bộ của tôi' : 'My party cell',
-    active: path === '/chi-bo-cua-toi' || path.startsWith('/cells/'),
+    active: path === '/chi-bo-cua-toi' || /^\/cells\/[^/]+\/(record|dues)$/.test(path),
   };
   // A member without a role in any organization has their cell's page (and notifications) only.
   const memberOnly = me.grants.length === 0 && me.user.personId !== null;
@@ -58,7 +58,11 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
     {
       to: '/cells',
       label: l === 'vi' ? 'Chi bộ, đảng viên' : 'Cells and members',
-      active: path === '/cells' || path.startsWith('/plans/') || path.startsWith('/members/'),
+      active:
+        path === '/cells' ||
+        /^\/cells\/[^/]+\/members$/.test(path) ||
+        path.startsWith('/plans/') ||
+        path.startsWith('/members/'),
     },
     {
       to: '/reviews',

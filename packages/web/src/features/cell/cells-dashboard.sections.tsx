@@ -127,9 +127,9 @@ export function ComplianceCard({ state, month, year }: { state: State<Compliance
         row={(r) => (
           <Table.Tr key={r.cellId} data-testid="cells-compliance-row" data-short={r.regular.status === 'short'}>
             <Table.Td>
-              <Text size="sm" fw={600}>
+              <Anchor component={Link} to={`/cells/${r.cellId}/members`} size="sm" fw={600}>
                 {r.name}
-              </Text>
+              </Anchor>
               <Text size="xs" c="dimmed">
                 {r.parentName}
               </Text>
