@@ -6,12 +6,19 @@ import {
   intersect,
   isActiveOn,
   isIsoDate,
+  monthEndOrToday,
   parseDateVi,
   todayInVietnam,
   uncovered,
 } from './date.js';
 
 describe('dates', () => {
+  it('gives a month’s last day, or today while it runs', () => {
+    expect(monthEndOrToday(2026, 2, '2026-12-02')).toBe('2026-02-28');
+    expect(monthEndOrToday(2028, 2, '2029-01-01')).toBe('2028-02-29');
+    expect(monthEndOrToday(2026, 12, '2026-12-02')).toBe('2026-12-02');
+  });
+
   it('accepts real dates only', () => {
     expect(isIsoDate('2026-02-28')).toBe(true);
     expect(isIsoDate('2026-02-29')).toBe(false);

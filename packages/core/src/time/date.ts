@@ -23,6 +23,12 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** A month's last day, or `today` while the month runs: whom a register had in that month (months ahead: their end). */
+export function monthEndOrToday(year: number, month: number, today: IsoDate): IsoDate {
+  const end = `${year}-${String(month).padStart(2, '0')}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
+  return end < today ? end : today;
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import {
   invalidField,
   jaccard,
+  monthEndOrToday,
   PLAN_SIMILARITY,
   planWords,
   ProblemError,
@@ -13,18 +14,12 @@ import { cellsUnder } from './member-alerts.service.js';
 
 const share = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 1000) / 1000);
 
-/** The last day of a month, or today if the month is not over (whom the cells had then). */
-function monthEndOr(today: string, year: number, month: number) {
-  const end = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-  return end < today ? end : today;
-}
-
 /**
  * Attendance at the cells' regular meetings of a month in an organization's subtree, the lowest rate first: a
  * committee sees where members stay away (a meeting recorded without attendance has no rate).
  */
 export async function cellAttendanceOf(ctx: RequestContext, orgId: string, year: number, month: number) {
-  const cells = await cellsUnder(ctx, orgId, monthEndOr(ctx.today(), year, month));
+  const cells = await cellsUnder(ctx, orgId, monthEndOrToday(year, month, ctx.today()));
   const meetings = await cellMonthAttendance(ctx.db, [...cells.keys()], year, month);
   const rows = meetings
     .map((m) => ({

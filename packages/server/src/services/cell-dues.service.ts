@@ -1,4 +1,4 @@
-import { DUES_RULES, daysInMonth, formatDateVi, monthlyDues, ruleViolation } from '@quyche/core';
+import { DUES_RULES, formatDateVi, monthEndOrToday, monthlyDues, ruleViolation } from '@quyche/core';
 import type { CellDuesRecordSchema, DuesCategory, DuesRemittanceSchema, Region } from '@quyche/core';
 import {
   cellVoteRoster,
@@ -18,21 +18,14 @@ import { cellOf } from './cell-meeting-record.service.js';
 const money = (n: number) => `${n.toLocaleString('vi-VN')} đ`;
 const monthVi = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
 
-/** The month's last day, or today within the running month: whom the cell has then. */
-function rosterDay(month: string, today: string) {
-  const end = `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
-  return end < today ? end : today;
-}
-
 /**
  * A cell's dues of a month: each member's amount at their rate (Quy định 01-QĐ/TW Điều 3) with how it was worked
  * out, what was recorded, what was collected and what was remitted upward.
  */
 export async function cellDuesSheet(ctx: RequestContext, cellId: string, month = ctx.today().slice(0, 7)) {
   const cell = await cellOf(ctx, cellId, 'read');
-  const roster = (await cellVoteRoster(ctx.db, cellId, rosterDay(month, ctx.today()))).filter(
-    (m) => !m.temporary_elsewhere,
-  );
+  const day = monthEndOrToday(Number(month.slice(0, 4)), Number(month.slice(5, 7)), ctx.today());
+  const roster = (await cellVoteRoster(ctx.db, cellId, day)).filter((m) => !m.temporary_elsewhere);
   const ids = roster.map((m) => m.person_id);
   const [names, profiles, recorded, remittance] = await Promise.all([
     personNames(ctx.db, ids),
