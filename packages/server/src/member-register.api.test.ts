@@ -5,6 +5,7 @@
  */
 import { MEMBER_SHEET_COLUMNS } from '@quyche/core';
 import { qb } from '@quyche/db';
+import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
@@ -119,6 +120,35 @@ describe.each(drivers)('the members’ register (%s)', (driver) => {
     });
     expect(again.statusCode).toBe(422);
     expect(again.json().errors[0].message).toContain('đã có trong sổ (Chi bộ thôn 2, xã Tân Lập)');
+  });
+
+  it('gives the sheet to fill in: the columns the import reads, the cells it may name, to its clerks', async () => {
+    const url = `/organizations/${tanLap}/members/import-template.xlsx`;
+    const r = await get(x01, url);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['content-disposition']).toContain('mau-nhap-dang-vien');
+    const sheets = await readXlsxFile(r.rawPayload);
+    expect(sheets.map((s) => s.sheet)).toEqual(['Đảng viên', 'Chi bộ']);
+    expect(sheets[0]!.data).toEqual([TITLES]);
+    const cells = sheets[1]!.data.slice(1).map((row) => String(row[0]));
+    expect(cells).toContain('Chi bộ thôn 1, xã Tân Lập');
+    expect(cells.every((c) => !c.includes('X02'))).toBe(true);
+    // Another commune's clerk gets no list of Tân Lập's cells.
+    expect((await get(x02, url)).statusCode).toBe(403);
+    // The template filled in (its cells' sheet kept) passes the import's check.
+    const filled = (
+      await writeXlsxFile([
+        { data: [TITLES, memberRow(20_001)].map((row) => row.map((value) => ({ value, type: String }))) },
+        { data: sheets[1]!.data.map((row) => row.map((v) => ({ value: String(v), type: String }))) },
+      ]).toBuffer()
+    ).toString('base64');
+    const dry = await post(x01, `/organizations/${tanLap}/members/import`, {
+      fileName: 'mau.xlsx',
+      contentBase64: filled,
+      dryRun: true,
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ created: 1 });
   });
 
   it('moves a member to another cell keeping the history, as of before and after', async () => {

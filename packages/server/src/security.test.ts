@@ -252,6 +252,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /organizations/:id/members/import': () => ({
     body: { fileName: 'dang-vien.csv', contentBase64: Buffer.from('Họ và tên\n').toString('base64') },
   }),
+  'GET /organizations/:id/members/import-template.xlsx': () => ({}),
   'GET /members/:id': () => ({ query: { asOf: '2026-12-01' } }),
   'GET /organizations/:id/cell-roster': () => ({ query: { date: '2026-12-01' } }),
   'POST /organizations/:id/cell-meetings': (x) => ({

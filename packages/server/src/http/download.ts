@@ -7,6 +7,7 @@ import type { taggedRoutesOf } from './route.js';
  * Downloads: the DOCX media type and a Content-Disposition that keeps a Vietnamese file name (with an ASCII fallback).
  */
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const attachment = (name: string) =>
   `attachment; filename="${name

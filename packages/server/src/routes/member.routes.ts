@@ -25,6 +25,8 @@ import { cellComplianceOf } from '../services/cell-compliance.service.js';
 import { cellAttendanceOf, comparePlans, duesArrearsOf } from '../services/cell-dashboard.service.js';
 import { memberAlertsOf, planSimilarityOf } from '../services/member-alerts.service.js';
 import { getMemberFile, importMemberSheet, transferMember } from '../services/member-register.service.js';
+import { memberImportTemplate } from '../services/member-template.service.js';
+import { sendFile, XLSX } from '../http/download.js';
 
 /** The month asked, this month (of the server's today) unless given. */
 const monthOf = (q: { year?: number; month?: number }, today: string): [number, number] => [
@@ -118,6 +120,16 @@ export function memberRoutes(app: FastifyInstance, db: Db) {
     authorize: async ({ ctx }) => ctx.assertMayWriteSomewhere(),
     handler: ({ ctx, params, body }) =>
       importMemberSheet(ctx, params.id, Buffer.from(body.contentBase64, 'base64'), body.dryRun, body.fileName),
+  });
+  defineRoute(app, db, {
+    tag: 'members',
+    method: 'GET',
+    url: '/organizations/:id/members/import-template.xlsx',
+    summary:
+      'Bảng tính mẫu để nhập đảng viên: các cột theo thứ tự nhập, và trang "Chi bộ" liệt kê tên, mã các chi bộ của ' +
+      'tổ chức',
+    params: IdParamsSchema,
+    handler: async ({ ctx, params, reply }) => sendFile(reply, XLSX, await memberImportTemplate(ctx, params.id)),
   });
   defineRoute(app, db, {
     tag: 'members',

@@ -24,6 +24,7 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { taggedRoutesOf } from '../http/route.js';
+import { sendFile, XLSX } from '../http/download.js';
 import { loadTask } from '../services/task.view.js';
 import * as tasks from '../services/task.service.js';
 import * as progress from '../services/task-progress.service.js';
@@ -33,15 +34,9 @@ import * as sheet from '../services/task-sheet.service.js';
 import { exportCsv, exportXlsx } from '../services/task-export.service.js';
 import { listTasks, pendingActionItems } from '../services/task-list.service.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Sends a download under its (UTF-8) file name. */
-function sendDownload(reply: FastifyReply, mediaType: string, fileName: string, content: unknown) {
-  reply
-    .header('content-type', mediaType)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(content);
-}
+const sendDownload = (reply: FastifyReply, mediaType: string, fileName: string, content: unknown) =>
+  sendFile(reply, mediaType, { fileName, content });
 
 export function taskRoutes(app: FastifyInstance, db: Db) {
   const r = taggedRoutesOf(app, db, 'tasks');

@@ -97,7 +97,7 @@ export async function importMemberSheet(
         message: `Đảng viên có số căn cước công dân này đã có trong sổ (${cell}); chuyển sinh hoạt thay vì nhập lại`,
       });
   });
-  if (errors.length) throw sheetProblem(errors.sort((a, b) => a.row - b.row));
+  if (errors.length) throw sheetProblem(errors.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column)));
   const names = new Map(cells.map((c) => [c.id, c.name]));
   const byCell = new Map<string, number>();
   for (const m of members) byCell.set(m.cellId, (byCell.get(m.cellId) ?? 0) + 1);

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { ApiError } from '../api';
 import { useLang } from './i18n';
+import { problemTitle } from './problem-title';
 
 /**
  * A failed load: a record outside the user's organizations is a "no access" page, a missing one a "not found" page,
@@ -50,7 +51,7 @@ export function ErrorView({ error }: { error: ApiError }) {
     );
   }
   return (
-    <Alert color="red" title={error.title} my="md" data-testid="error">
+    <Alert color="red" title={problemTitle(error, l)} my="md" data-testid="error">
       {error.detail ?? ''}
     </Alert>
   );

@@ -1,10 +1,11 @@
 import { Alert, List, Text } from '@mantine/core';
 import type { ApiError } from '../api';
 import { useLang } from './i18n';
+import { problemTitle } from './problem-title';
 
 /**
- * The problem+json of a failed write next to its form (`form-error` unless named): the server's Vietnamese title and
- * reason (with its clause).
+ * The problem+json of a failed write next to its form (`form-error` unless named): its title (the precise rule's) and
+ * the server's reason (with its clause).
  */
 export function WriteError({
   error,
@@ -26,7 +27,7 @@ export function WriteError({
     <Alert
       color="red"
       w="100%"
-      title={error.title}
+      title={problemTitle(error, l)}
       data-testid={testid}
       data-code={error.code}
       data-status={error.status}

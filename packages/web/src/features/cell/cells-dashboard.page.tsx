@@ -1,4 +1,5 @@
-import { Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type {
   CellAttendanceSchema,
   CellComplianceSchema,
@@ -6,7 +7,8 @@ import type {
   MemberAlertsSchema,
   PlanSimilaritySchema,
 } from '@quyche/core';
-import { todayInVietnam } from '@quyche/core';
+import { roleAllows, todayInVietnam } from '@quyche/core';
+import type { AppRole } from '@quyche/core';
 import type { z } from 'zod';
 import { useApi } from '../../app/api';
 import { navigate, useLocation } from '../../app/router';
@@ -15,10 +17,12 @@ import type { OrgDetail } from '../../app/types';
 import { FigureGrid } from '../../app/ui/figure-grid';
 import { useTr } from '../../app/ui/i18n';
 import { LoadState } from '../../app/ui/load-state';
-import { PageHead } from '../../app/ui/shared-page-head';
+import { PageHeader } from '../../app/ui/page-header';
+import { queryClient } from '../../app/query';
 import { useTitle } from '../../app/ui/use-title';
 import { ArrearsCard, PlansCard } from './cells-dashboard.members';
 import { AlertsCard, AttendanceCard, ComplianceCard } from './cells-dashboard.sections';
+import { MemberImportDialog } from './member-import';
 
 type Compliance = z.output<typeof CellComplianceSchema>;
 type Attendance = z.output<typeof CellAttendanceSchema>;
@@ -63,15 +67,36 @@ export function CellsDashboardPage({ me }: { me: Me }) {
     ...children.filter((c) => !roots.some(([id]) => id === c.id)).map((c) => ({ value: c.id, label: `— ${c.name}` })),
   ];
   const years = [...new Set([year - 1, year, Number(today.slice(0, 4))])].sort();
+  // The server decides whether this organization is within a writing grant; the button is for those who write at all.
+  const mayWrite = me.grants.some((g) => roleAllows(g.role as AppRole, 'write'));
+  const [importing, setImporting] = useState(false);
   return (
     <Stack data-testid="cells-dashboard">
-      <PageHead title={tr('Chi bộ, đảng viên', 'Party cells and members')}>
-        {org.data &&
+      <PageHeader
+        title={tr('Chi bộ, đảng viên', 'Party cells and members')}
+        sub={
+          org.data &&
           tr(
             `${org.data.name}: sinh hoạt chi bộ, đảng viên cần xem xét, kế hoạch hành động, đảng phí`,
             `${org.data.name}: cell meetings, members to consider, action plans, dues`,
-          )}
-      </PageHead>
+          )
+        }
+      >
+        {mayWrite && org.data && (
+          <Button variant="light" onClick={() => setImporting(true)} data-testid="member-import-open">
+            {tr('Nhập đảng viên từ bảng tính', 'Import members from a sheet')}
+          </Button>
+        )}
+      </PageHeader>
+      {org.data && (
+        <MemberImportDialog
+          opened={importing}
+          orgId={org.data.id}
+          orgName={org.data.name}
+          onClose={() => setImporting(false)}
+          onImported={() => void queryClient.invalidateQueries()}
+        />
+      )}
       {roots.length === 0 && (
         <Text c="dimmed" data-testid="cells-no-org">
           {tr('Tài khoản chưa được giao tổ chức nào.', 'Your account has no organization yet.')}

@@ -1,7 +1,11 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import type { MemberFileSchema } from '@quyche/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { roleAllows } from '@quyche/core';
+import type { AppRole, MemberFileSchema } from '@quyche/core';
 import type { z } from 'zod';
 import { useApi } from '../../app/api';
+import { queryClient } from '../../app/query';
+import { useSession } from '../../app/session';
 import { navigate, useLocation } from '../../app/router';
 import { AsOfPicker } from '../../app/ui/as-of-picker';
 import { CardTable } from '../../app/ui/card-table';
@@ -9,8 +13,9 @@ import { fmt } from '../../app/ui/dates';
 import { useTr } from '../../app/ui/i18n';
 import { LoadState } from '../../app/ui/load-state';
 import { SectionCard } from '../../app/ui/shared-section-card';
-import { PageHead } from '../../app/ui/shared-page-head';
+import { PageHeader } from '../../app/ui/page-header';
 import { useTitle } from '../../app/ui/use-title';
+import { MemberTransferDialog } from './member-transfer';
 
 type MemberFile = z.output<typeof MemberFileSchema>;
 
@@ -30,6 +35,11 @@ export function MemberFilePage({ id }: { id: string }) {
   const { data, error, loading } = useApi<MemberFile>(
     `/members/${encodeURIComponent(id)}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`,
   );
+  const { me } = useSession();
+  // Whether the member's cell is within a writing grant the server decides; the button is for those who write.
+  const mayWrite = !!me?.grants.some((g) => roleAllows(g.role as AppRole, 'write'));
+  const [moving, setMoving] = useState(false);
+  const [moved, setMoved] = useState<string | null>(null);
   useTitle(data?.fullName ?? tr('Hồ sơ đảng viên', 'Member file'));
   const st = (s: string) => (l === 'vi' ? STATUS[s]?.[0] : STATUS[s]?.[1]) ?? s;
   const fact = (label: string, value: string | null | undefined, testid?: string) => (
@@ -44,12 +54,36 @@ export function MemberFilePage({ id }: { id: string }) {
   );
   return (
     <Stack data-testid="member-file-page" maw={960}>
-      <PageHead title={data?.fullName ?? tr('Hồ sơ đảng viên', 'Member file')}>
-        {tr(
+      <PageHeader
+        title={data?.fullName ?? tr('Hồ sơ đảng viên', 'Member file')}
+        sub={tr(
           'Hồ sơ đảng viên. Mỗi lần mở hồ sơ được ghi vào nhật ký; số CCCD chỉ hiện 3 số cuối.',
           'Member file. Every opening is logged; the citizen ID shows its last three digits only.',
         )}
-      </PageHead>
+      >
+        {mayWrite && data && !data.left && (
+          <Button variant="light" onClick={() => setMoving(true)} data-testid="transfer-open">
+            {tr('Chuyển sinh hoạt đảng', 'Transfer')}
+          </Button>
+        )}
+      </PageHeader>
+      {moving && data && (
+        <MemberTransferDialog
+          member={data}
+          onClose={() => setMoving(false)}
+          onDone={(f, said) => {
+            setMoving(false);
+            setMoved(said);
+            void queryClient.invalidateQueries();
+            navigate(`/members/${id}?asOf=${f.asOf}`, true);
+          }}
+        />
+      )}
+      {moved && (
+        <Alert color="green" withCloseButton onClose={() => setMoved(null)} data-testid="transfer-done">
+          {moved}
+        </Alert>
+      )}
       <AsOfPicker
         value={data?.asOf ?? asOf ?? ''}
         onChange={(d) => navigate(`/members/${id}${d ? `?asOf=${d}` : ''}`, true)}
