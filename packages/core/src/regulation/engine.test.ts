@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parseOrThrow } from './reg.parse.js';
-import {
-  ask,
-  EngineError,
-  isQuorate,
-  noticeCheck,
-  runScenarios,
-  voteOutcome,
-  whoDecides,
-  regularMeetings,
-} from './engine.js';
+import { EngineError, isQuorate, noticeCheck, voteOutcome, whoDecides, regularMeetings } from './engine.js';
+import { ask, runScenarios } from './reg.ask.js';
 
 const reg = parseOrThrow(
   readFileSync(new URL('../../../../regulations/examples/tinh-a.qc.md', import.meta.url), 'utf8'),

@@ -1,9 +1,7 @@
-import { addDays, formatDateVi, isIsoDate } from '../time/date.js';
-import { VIETNAM_CALENDAR } from '../time/holiday.calendar.js';
+import { addDays, formatDateVi } from '../time/date.js';
 import { evalCondition } from './condition.js';
 import { meetsRatio, minimumCount, parseRatio, formatRatio } from './rational.js';
 import type { Rational } from './rational.js';
-import { citeVi } from './reg.parse.js';
 import { isRegimeOf } from './reg.model.js';
 import type {
   AuthorityRule,
@@ -17,204 +15,26 @@ import type {
   NoticeRule,
   QuorumRule,
   Regulation,
-  Rule,
   VoteThresholdRule,
 } from './reg.model.js';
+import {
+  appliesToBody,
+  BASE_VI,
+  BODY_NAME,
+  cached,
+  cachedList,
+  cite,
+  DEFAULT_CALENDAR,
+  EngineError,
+  inForce,
+  ratioOf,
+  single,
+  withReason,
+} from './engine.base.js';
+import type { Answer, WorkingCalendar } from './engine.base.js';
 
-/** Every answer explains itself: the rules and the clauses it rests on, and a sentence in Vietnamese. */
-export interface Answer<R = Record<string, unknown>> {
-  result: R;
-  ruleIds: string[];
-  eIds: string[];
-  expression?: string;
-  reason_vi: string;
-}
-
-/** The regulation gives no answer (no rule) or two unordered answers (conflict), or the question is malformed. */
-export class EngineError extends Error {
-  constructor(
-    readonly code: 'NO_RULE' | 'CONFLICT' | 'BAD_INPUT' | 'UNKNOWN_REFERENCE',
-    readonly reason_vi: string,
-    readonly ruleIds: string[] = [],
-  ) {
-    super(reason_vi);
-  }
-}
-
-/** Only what the engine needs of a working-day calendar; ../calendar gives the Vietnamese one. */
-export interface WorkingCalendar {
-  isWorkingDay(date: string): boolean;
-}
-/** The default: Vietnamese public holidays (lunar ones included) and the substitutions known as data. */
-export const DEFAULT_CALENDAR: WorkingCalendar = VIETNAM_CALENDAR;
-export const WEEKENDS_ONLY: WorkingCalendar = {
-  isWorkingDay: (d) => {
-    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
-    return wd !== 0 && wd !== 6;
-  },
-};
-
-const BODY_NAME = (reg: Regulation, id: string) =>
-  reg.frontMatter.bodies?.[id]?.name ?? reg.frontMatter.roles?.[id] ?? id;
-const cite = (r: Rule) => citeVi(r.basis);
-
-function inForce(reg: Regulation, r: Rule, on: string): boolean {
-  const from = r.valid?.from ?? reg.frontMatter.in_force_from;
-  const until = r.valid?.until;
-  return (!from || String(from) <= on) && (!until || String(until) >= on);
-}
-
-function appliesToBody(r: { bodies?: string[]; body?: string }, body: string): boolean {
-  return (Array.isArray(r.bodies) && r.bodies.includes(body)) || r.body === body;
-}
-
-/**
- * Rule selection is the costly part of an answer and depends only on (regulation, question key, date):
- * cached per parsed regulation so that repeated questions (a meeting's live quorum, benchmarks) are cheap.
- */
-const selectionCache = new WeakMap<Regulation, Map<string, Rule | EngineError>>();
-const lastHit = new WeakMap<Regulation, { key: string; value: Rule | EngineError }>();
-function cached<T extends Rule>(reg: Regulation, key: string, select: () => T): T {
-  // The same question again (a meeting's live quorum): no map lookup.
-  const last = lastHit.get(reg);
-  if (last && last.key === key) {
-    if (last.value instanceof EngineError) throw last.value;
-    return last.value as T;
-  }
-  const value = cachedSlow(reg, key, select);
-  lastHit.set(reg, { key, value });
-  return value;
-}
-function cachedSlow<T extends Rule>(reg: Regulation, key: string, select: () => T): T {
-  let m = selectionCache.get(reg);
-  if (!m) selectionCache.set(reg, (m = new Map()));
-  let hit = m.get(key);
-  if (hit === undefined) {
-    try {
-      hit = select();
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      hit = e;
-    }
-    if (m.size > 10_000) m.clear();
-    m.set(key, hit);
-  }
-  if (hit instanceof EngineError) throw hit;
-  return hit as T;
-}
-
-const listCache = new WeakMap<Regulation, Map<string, Rule[]>>();
-function cachedList<T extends Rule>(reg: Regulation, key: string, select: () => T[]): T[] {
-  let m = listCache.get(reg);
-  if (!m) listCache.set(reg, (m = new Map()));
-  let hit = m.get(key) as T[] | undefined;
-  if (!hit) {
-    hit = select();
-    if (m.size > 10_000) m.clear();
-    m.set(key, hit);
-  }
-  return hit;
-}
-
-/** The reason is a sentence built only when someone reads it; JSON.stringify includes it through toJSON. */
-class LazyAnswer<R> {
-  private text: string | undefined;
-  constructor(
-    readonly result: R,
-    readonly ruleIds: string[],
-    readonly eIds: string[],
-    readonly expression: string | undefined,
-    private readonly reason: () => string,
-  ) {}
-  get reason_vi(): string {
-    return (this.text ??= this.reason());
-  }
-  toJSON() {
-    return {
-      result: this.result,
-      ruleIds: this.ruleIds,
-      eIds: this.eIds,
-      ...(this.expression ? { expression: this.expression } : {}),
-      reason_vi: this.reason_vi,
-    };
-  }
-}
-function withReason<R>(a: Omit<Answer<R>, 'reason_vi'>, reason: () => string): Answer<R> {
-  return new LazyAnswer(a.result, a.ruleIds, a.eIds, a.expression, reason);
-}
-
-/** Applicable rules minus those overridden by another applicable one; more than one left is a conflict. */
-function single<T extends Rule>(candidates: T[], what: string | (() => string)): T {
-  let left = candidates;
-  if (candidates.length > 1) {
-    const overridden = new Set(candidates.map((r) => r['overrides']).filter(Boolean) as string[]);
-    left = candidates.filter((r) => !overridden.has(r.id));
-  }
-  const w = () => (typeof what === 'string' ? what : what());
-  if (left.length === 0) throw new EngineError('NO_RULE', `Quy chế không có quy định về ${w()}`);
-  if (left.length > 1) {
-    throw new EngineError(
-      'CONFLICT',
-      `Quy chế có ${left.length} quy định cùng áp dụng về ${w()} mà không quy định nào thay thế quy định nào: ` +
-        `${left.map((r) => `${r.id} (${cite(r)})`).join('; ')}`,
-      left.map((r) => r.id),
-    );
-  }
-  return left[0]!;
-}
-
-const ratioCache = new WeakMap<object, { ratio: Rational; of: string; cmp: '>=' | '>' }>();
-function ratioOf(
-  spec: { ratio?: unknown; of?: unknown; cmp?: unknown } | undefined,
-  r: Rule,
-): { ratio: Rational; of: string; cmp: '>=' | '>' } {
-  const hit = spec && ratioCache.get(spec);
-  if (hit) return hit;
-  const v = readRatio(spec, r);
-  if (spec) ratioCache.set(spec, v);
-  return v;
-}
-function readRatio(
-  spec: { ratio?: unknown; of?: unknown; cmp?: unknown } | undefined,
-  r: Rule,
-): { ratio: Rational; of: string; cmp: '>=' | '>' } {
-  const ratio = parseRatio(spec?.ratio);
-  if (!ratio) throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không có tỷ lệ hợp lệ`, [r.id]);
-  if (!spec?.of)
-    throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không nói tỷ lệ tính trên cơ sở nào (of)`, [r.id]);
-  const cmp = spec.cmp === '>' ? '>' : spec.cmp === '>=' ? '>=' : null;
-  if (!cmp)
-    throw new EngineError('BAD_INPUT', `Quy tắc ${r.id} (${cite(r)}) không nói rõ "ít nhất" (>=) hay "quá" (>)`, [
-      r.id,
-    ]);
-  return { ratio, of: String(spec.of), cmp };
-}
-
-const BASE_VI: Record<string, string> = {
-  summoned_members: 'số ủy viên được triệu tập',
-  total_members: 'tổng số ủy viên',
-  present_members: 'số ủy viên có mặt',
-};
-
-function needInt(input: Record<string, unknown>, key: string): number {
-  const v = input[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-    throw new EngineError('BAD_INPUT', `"${key}" phải là số nguyên không âm`);
-  return v;
-}
-function needDate(input: Record<string, unknown>, key: string): string {
-  const v = input[key];
-  if (typeof v !== 'string' || !isIsoDate(v))
-    throw new EngineError('BAD_INPUT', `"${key}" phải là ngày dạng YYYY-MM-DD`);
-  return v;
-}
-function needBody(reg: Regulation, input: Record<string, unknown>): string {
-  const b = input['body'];
-  if (typeof b !== 'string') throw new EngineError('BAD_INPUT', '"body" phải là mã cơ quan trong quy chế');
-  if (reg.frontMatter.bodies && !(b in reg.frontMatter.bodies))
-    throw new EngineError('UNKNOWN_REFERENCE', `Quy chế không khai báo cơ quan "${b}"`);
-  return b;
-}
+export { DEFAULT_CALENDAR, EngineError, WEEKENDS_ONLY } from './engine.base.js';
+export type { Answer, WorkingCalendar } from './engine.base.js';
 
 /**
  * Quorum of a body's meeting on a date. A rule for the meeting kind (a written consultation, say) takes precedence
@@ -673,137 +493,4 @@ export function regularMeetings(
       `${BODY_NAME(reg, body)} ${kind === 'thematic' ? 'sinh hoạt chuyên đề' : 'họp thường lệ'} ${describe}: ` +
       `${dates.length} kỳ từ ${formatDateVi(from)} đến ${formatDateVi(to)} (${cite(rule)})`,
   };
-}
-
-export const ASK_KINDS = ['quorum', 'vote', 'who_decides', 'notice', 'due_date', 'owner', 'regular_meetings'] as const;
-export type AskKind = (typeof ASK_KINDS)[number];
-
-export interface Question {
-  ask: string;
-  at?: string;
-  input: Record<string, unknown>;
-}
-
-/** One entry point for the CLI, the API and `kiem-thu` blocks: snake_case in, snake_case out. */
-export function ask(reg: Regulation, q: Question, cal: WorkingCalendar = DEFAULT_CALENDAR): Answer {
-  const input = q.input ?? {};
-  const at = q.at && isIsoDate(q.at) ? q.at : (reg.frontMatter.in_force_from ?? '');
-  if (q.at !== undefined && !isIsoDate(q.at)) throw new EngineError('BAD_INPUT', '"at" phải là ngày dạng YYYY-MM-DD');
-  switch (q.ask) {
-    case 'quorum':
-      return isQuorate(
-        reg,
-        needBody(reg, input),
-        { summoned: needInt(input, 'summoned'), present: needInt(input, 'present') },
-        at,
-        typeof input['meeting_kind'] === 'string' ? input['meeting_kind'] : undefined,
-      );
-    case 'vote': {
-      const method = String(input['method'] ?? '');
-      if (!['show_of_hands', 'secret_ballot', 'written'].includes(method))
-        throw new EngineError('BAD_INPUT', '"method" là show_of_hands, secret_ballot hoặc written');
-      return voteOutcome(
-        reg,
-        needBody(reg, input),
-        input['topic'] === undefined ? undefined : String(input['topic']),
-        {
-          totalMembers: needInt(input, 'total_members'),
-          present: needInt(input, 'present'),
-          yes: needInt(input, 'yes'),
-          no: needInt(input, 'no'),
-          abstain: needInt(input, 'abstain'),
-          method,
-        },
-        at,
-      );
-    }
-    case 'who_decides': {
-      const { matter, ...attrs } = input;
-      if (typeof matter !== 'string') throw new EngineError('BAD_INPUT', '"matter" phải là mã loại việc trong quy chế');
-      return whoDecides(reg, matter, attrs, at);
-    }
-    case 'notice':
-      return noticeCheck(
-        reg,
-        needBody(reg, input),
-        needDate(input, 'meeting_date'),
-        needDate(input, 'documents_sent'),
-        cal,
-      );
-    case 'due_date': {
-      if (typeof input['duty'] !== 'string')
-        throw new EngineError('BAD_INPUT', '"duty" phải là mã nhiệm vụ trong quy chế');
-      return dueDate(
-        reg,
-        input['duty'],
-        needDate(input, 'event_date'),
-        cal,
-        typeof input['event'] === 'string' ? input['event'] : undefined,
-      );
-    }
-    case 'owner':
-      if (typeof input['duty'] !== 'string')
-        throw new EngineError('BAD_INPUT', '"duty" phải là mã nhiệm vụ trong quy chế');
-      return ownerOf(reg, input['duty'], at);
-    case 'regular_meetings':
-      return regularMeetings(
-        reg,
-        needBody(reg, input),
-        needDate(input, 'from'),
-        needDate(input, 'to'),
-        typeof input['meeting_kind'] === 'string' ? input['meeting_kind'] : undefined,
-      );
-    default:
-      throw new EngineError('BAD_INPUT', `Không có loại câu hỏi "${q.ask}"; các loại: ${ASK_KINDS.join(', ')}`);
-  }
-}
-
-export interface ScenarioResult {
-  name: string;
-  line: number;
-  passed: boolean;
-  expected: Record<string, unknown>;
-  actual?: Record<string, unknown>;
-  error?: string;
-}
-
-function subsetMatches(expected: unknown, actual: unknown): boolean {
-  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
-    if (actual === null || typeof actual !== 'object') return false;
-    return Object.entries(expected as Record<string, unknown>).every(([k, v]) =>
-      subsetMatches(v, (actual as Record<string, unknown>)[k]),
-    );
-  }
-  if (Array.isArray(expected))
-    return (
-      Array.isArray(actual) &&
-      expected.length === actual.length &&
-      expected.every((v, i) => subsetMatches(v, actual[i]))
-    );
-  return expected === actual;
-}
-
-/** Runs the `kiem-thu` blocks: `expect` must be a subset of the answer's result. */
-export function runScenarios(reg: Regulation, cal: WorkingCalendar = DEFAULT_CALENDAR): ScenarioResult[] {
-  return reg.tests.map((t) => {
-    try {
-      const a = ask(reg, { ask: t.ask, at: t.at || undefined, input: t.input } as Question, cal);
-      return {
-        name: t.name,
-        line: t.line,
-        passed: subsetMatches(t.expect, a.result),
-        expected: t.expect,
-        actual: a.result,
-      };
-    } catch (e) {
-      const msg = e instanceof EngineError ? `${e.code}: ${e.reason_vi}` : (e as Error).message;
-      return {
-        name: t.name,
-        line: t.line,
-        passed: t.expect['error'] !== undefined && msg.includes(String(t.expect['error'])),
-        expected: t.expect,
-        error: msg,
-      };
-    }
-  });
 }

@@ -4,7 +4,8 @@ import { parseOrThrow, printRegulation } from './reg.parse.js';
 import { lint, LINT_CODES } from './reg.lint.js';
 import { checkConsistency, impactReport } from './reg.consistency.js';
 import { consolidate, parseAmendment } from './reg.amendment.js';
-import { conveningCheck, meetingRegime, regularMeetings, runScenarios } from './engine.js';
+import { conveningCheck, meetingRegime, regularMeetings } from './engine.js';
+import { runScenarios } from './reg.ask.js';
 import { ruleSentenceVi } from './rule.sentence.js';
 
 const load = (p: string) =>
