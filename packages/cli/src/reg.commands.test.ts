@@ -67,6 +67,31 @@ describe('quyche reg', () => {
     expect(none.status).toBe(3);
     expect(JSON.parse(none.stdout).error.code).toBe('NO_RULE');
   });
+  it('ask on an assessment file: the level and the quota in the contract of issue 16', () => {
+    const FILE = 'regulations/danh-gia/quy-dinh-366.qc.md';
+    const level = (input: object) =>
+      JSON.parse(reg('ask', FILE, '--json', JSON.stringify({ ask: 'classify', at: '2025-12-20', input })).stdout);
+    const member = { subject: 'member', tasks_total: 10, tasks_on_time: 10, tasks_exceeded: 3, disciplined: false };
+    const top = level({ ...member, points: 90 });
+    expect(Object.keys(top)).toEqual(['result', 'ruleIds', 'eIds', 'reason_vi']);
+    expect(top.result.level).toBe('xuat_sac');
+    expect(top.eIds).toEqual(['chp_2__art_11__para_1__point_1.3']);
+    expect(level({ ...member, points: 89 }).result.level).toBe('tot');
+    expect(level({ ...member, points: 95, disciplined: true }).result.level).toBe('khong_hoan_thanh');
+    expect(level({ ...member, subject: 'organization', points: 88 }).result.level).toBe('tot');
+    const quota = reg('ask', FILE, '--json', '{"ask":"quota","at":"2025-12-20","input":{"xuat_sac":3,"tot":14}}');
+    expect(quota.status).toBe(0);
+    expect(JSON.parse(quota.stdout).result).toMatchObject({ ok: false, max: 2 });
+    const bad = reg('ask', FILE, '--json', '{"ask":"classify","at":"2025-12-20","input":{"subject":"member"}}');
+    expect(bad.status).toBe(3);
+    expect(JSON.parse(bad.stdout).error.reason_vi).toBe('"points" phải là số điểm từ 0 đến 100');
+    const lint = reg('lint', 'regulations/test/danh-gia-loi.qc.md', '--superior', FILE, '--json');
+    expect(lint.status).toBe(1);
+    expect(JSON.parse(lint.stdout).findings.map((f: { code: string }) => f.code)).toEqual([
+      'LOOSER_THAN_MODEL',
+      'LOOSER_THAN_MODEL',
+    ]);
+  });
   it('test: "N passed, M failed" as the last line', () => {
     const t = reg('test', AN_LAC);
     expect(t.status).toBe(0);

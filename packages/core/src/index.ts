@@ -20,6 +20,7 @@ export * from './regulation/rational.js';
 export * from './regulation/condition.js';
 export * from './regulation/engine.js';
 export * from './regulation/reg.ask.js';
+export * from './assessment/assessment.rules.js';
 export * from './regulation/reg.lint.js';
 export * from './regulation/reg.consistency.js';
 export * from './regulation/reg.derive.js';

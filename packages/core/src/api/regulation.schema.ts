@@ -1,3 +1,4 @@
+import { ASK_KINDS } from '../regulation/reg.ask.js';
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from './common.schema.js';
 
@@ -42,7 +43,7 @@ export const DeriveRegulationSchema = z.strictObject({
 });
 export const CreateAmendmentSchema = z.strictObject({ text: RegText });
 export const AskQuestionSchema = z.strictObject({
-  ask: z.enum(['quorum', 'vote', 'who_decides', 'notice', 'due_date', 'owner', 'regular_meetings']),
+  ask: z.enum(ASK_KINDS),
   at: IsoDateSchema,
   input: z.record(z.string(), z.unknown()),
   versionId: IdSchema.optional(),

@@ -3,8 +3,19 @@ import { DEFAULT_CALENDAR, EngineError, needBody, needDate, needInt } from './en
 import type { Answer, WorkingCalendar } from './engine.base.js';
 import { dueDate, isQuorate, noticeCheck, ownerOf, regularMeetings, voteOutcome, whoDecides } from './engine.js';
 import type { Regulation } from './reg.model.js';
+import { classify, quotaCheck } from '../assessment/assessment.rules.js';
 
-export const ASK_KINDS = ['quorum', 'vote', 'who_decides', 'notice', 'due_date', 'owner', 'regular_meetings'] as const;
+export const ASK_KINDS = [
+  'quorum',
+  'vote',
+  'who_decides',
+  'notice',
+  'due_date',
+  'owner',
+  'regular_meetings',
+  'classify',
+  'quota',
+] as const;
 export type AskKind = (typeof ASK_KINDS)[number];
 
 export interface Question {
@@ -82,6 +93,10 @@ export function ask(reg: Regulation, q: Question, cal: WorkingCalendar = DEFAULT
         needDate(input, 'to'),
         typeof input['meeting_kind'] === 'string' ? input['meeting_kind'] : undefined,
       );
+    case 'classify':
+      return classify(reg, input, at);
+    case 'quota':
+      return quotaCheck(reg, input, at);
     default:
       throw new EngineError('BAD_INPUT', `Không có loại câu hỏi "${q.ask}"; các loại: ${ASK_KINDS.join(', ')}`);
   }

@@ -1,4 +1,5 @@
 import { addDays, formatDateVi } from '../time/date.js';
+import { assessmentLooser } from '../assessment/assessment.consistency.js';
 import { meetsRatio, parseRatio } from './rational.js';
 import { citeVi, findElement } from './reg.parse.js';
 import type { Finding } from './reg.findings.js';
@@ -251,6 +252,10 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
         break;
     }
   }
+
+  // Assessment rules (Quy định 366-QĐ/TW and a province's detailed ones): no case classified higher, no wider quota.
+  const assessBase = /^((?:Quy định|Hướng dẫn)\s+\S+)/u.exec(String(base.frontMatter.title ?? ''))?.[1] ?? baseName;
+  out.push(...assessmentLooser(sub, base, at, assessBase));
 
   // Delegations: allowed by the base, bounded in time.
   const termUntil = sub.frontMatter.term?.until ? String(sub.frontMatter.term.until) : undefined;

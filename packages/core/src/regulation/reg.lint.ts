@@ -63,9 +63,12 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
     ids.set(e.eId, e.line);
   }
   const chapters = reg.chapters.filter((c) => c.num);
+  // An excerpt (`excerpt: true`: the articles a file encodes of a longer text) is numbered from where it starts.
+  const excerpt = reg.frontMatter['excerpt'] === true;
+  const firstChapter = excerpt && chapters[0] ? Number(chapters[0].eId.slice(4)) - 1 : 0;
   chapters.forEach((c, i) => {
     const n = Number(c.eId.slice(4));
-    if (n !== i + 1)
+    if (n !== firstChapter + i + 1)
       add(
         'NUMBERING_SEQUENCE',
         'error',
@@ -74,8 +77,9 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
         `Chapter ${c.num} is number ${i + 1} in sequence`,
       );
   });
-  let prevArticle = 0;
-  for (const a of elements.filter((e) => e.kind === 'article')) {
+  const articles = elements.filter((e) => e.kind === 'article');
+  let prevArticle = excerpt && articles[0] ? Number(/^\d+/.exec(articles[0].num)![0]) - 1 : 0;
+  for (const a of articles) {
     const m = /^(\d+)([a-zđ]?)$/.exec(a.num)!;
     const n = Number(m[1]);
     const inserted = m[2] !== '';
@@ -104,7 +108,17 @@ export function lint(reg: Regulation, opts: LintOptions = {}): Finding[] {
       parent.children
         .filter((p) => p.kind === 'point')
         .forEach((p, i) => {
-          if (p.num !== VI_LETTERS[i]) {
+          // A numbered point (1.5 of khoản 1) follows its clause's number; a lettered one the alphabet.
+          if (/^\d+\.\d+$/.test(p.num)) {
+            if (p.num !== `${parent.num}.${i + 1}`)
+              add(
+                'NUMBERING_SEQUENCE',
+                'error',
+                p.eId,
+                `Điểm ${p.num} ở vị trí ${i + 1}, phải là ${parent.num}.${i + 1}`,
+                `Point ${p.num} should be ${parent.num}.${i + 1}`,
+              );
+          } else if (p.num !== VI_LETTERS[i]) {
             add(
               'NUMBERING_SEQUENCE',
               'error',

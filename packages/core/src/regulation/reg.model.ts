@@ -15,6 +15,9 @@ export const RULE_KINDS = [
   'conference_quota',
   'portfolio',
   'meeting_score',
+  'assessment_criteria',
+  'assessment_level',
+  'assessment_quota',
 ] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
@@ -164,7 +167,50 @@ export interface MeetingScoreRule extends RuleBase {
   criteria: { id: string; text: string; max: number }[];
   grades: { min: number; label: string }[];
 }
+/** The subjects of the annual assessment (Quy định 366-QĐ/TW): a party organization or collective, a member. */
+export const ASSESSMENT_SUBJECTS = ['organization', 'member'] as const;
+/** The four levels of classification, highest first (Điều 11 Quy định 366-QĐ/TW). */
+export const ASSESSMENT_LEVELS = ['xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh'] as const;
+export type AssessmentLevel = (typeof ASSESSMENT_LEVELS)[number];
+/** The criteria of a subject's assessment and their points (the frame on 100 points). */
+export interface AssessmentCriteriaRule extends RuleBase {
+  kind: 'assessment_criteria';
+  subject: string;
+  groups: { id: string; text: string; max: number }[];
+}
+/**
+ * What a level asks of a subject (Điều 11 Quy định 366-QĐ/TW): the least total points; shares of the year's tasks done,
+ * done on time and exceeded; at most a share late; a share of the shortcomings named at the last review remedied;
+ * `not_if` the facts that bar it (a member of the collective disciplined). The rule of "Không hoàn thành nhiệm vụ"
+ * says instead what forces it: `when_any` of the facts (disciplined, degraded), more than `tasks_failed_over` of the
+ * tasks not done, unless `unless` holds (the fault owned and remedied, the competent level then judging).
+ */
+export interface AssessmentLevelRule extends RuleBase {
+  kind: 'assessment_level';
+  subject: string;
+  level: string;
+  min_points?: number;
+  tasks_done?: { ratio?: string | number };
+  tasks_on_time?: { ratio?: string | number };
+  tasks_exceeded?: { ratio?: string | number };
+  max_tasks_late?: { ratio?: string | number };
+  shortcomings_fixed?: { ratio?: string | number };
+  not_if?: string[];
+  when_any?: string[];
+  tasks_failed_over?: { ratio?: string | number };
+  unless?: string[];
+}
+/** A cap on a level: at most `ratio` of the subjects rated `of` in a unit (a wider one where the unit stands out). */
+export interface AssessmentQuotaRule extends RuleBase {
+  kind: 'assessment_quota';
+  level: string;
+  max: { ratio?: string | number; of?: string | string[] };
+  outstanding?: { ratio?: string | number };
+}
 export type Rule =
+  | AssessmentCriteriaRule
+  | AssessmentLevelRule
+  | AssessmentQuotaRule
   | MeetingScoreRule
   | PortfolioRule
   | ConferenceQuotaRule

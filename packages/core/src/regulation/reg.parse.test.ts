@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { allElements, citeVi, findElement, parseRegulation, printRegulation } from './reg.parse.js';
+import { lint } from './reg.lint.js';
 
 const example = readFileSync(new URL('../../../../regulations/examples/tinh-a.qc.md', import.meta.url), 'utf8');
 
@@ -152,5 +153,34 @@ describe('parse errors', () => {
         },
       ),
     );
+  });
+});
+
+describe('points numbered under their clause, as the Party’s regulations number them', () => {
+  const text = [
+    '---',
+    'work: /x',
+    'excerpt: true',
+    '---',
+    '# Chương II. XẾP LOẠI',
+    '## Điều 11. Xếp loại chất lượng',
+    '1. Hoàn thành xuất sắc nhiệm vụ:',
+    '1.1. Đối với tập thể: văn bản.',
+    '1.2. Đối với cá nhân: văn bản.',
+    '2. Hoàn thành tốt nhiệm vụ:',
+    '2.2. Đối với cá nhân: văn bản.',
+  ].join('\n');
+  const r = parseRegulation(text);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  it('reads "1.2." as điểm 1.2 of khoản 1, cited so', () => {
+    const p = findElement(r.regulation, 'art_11__para_1__point_1.2')!;
+    expect(p.kind).toBe('point');
+    expect(p.text).toBe('Đối với cá nhân: văn bản.');
+    expect(citeVi(p.eId)).toBe('điểm 1.2 khoản 1 Điều 11');
+    expect(printRegulation(r.regulation)).toBe(text);
+  });
+  it('lints a numbered point out of its place, and an excerpt from where it starts', () => {
+    const found = lint(r.regulation).filter((f) => f.code === 'NUMBERING_SEQUENCE');
+    expect(found.map((f) => f.message)).toEqual(['Điểm 2.2 ở vị trí 1, phải là 2.1']);
   });
 });

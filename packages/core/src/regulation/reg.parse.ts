@@ -5,7 +5,8 @@ import type { FrontMatter, ParseError, ParseResult, RegElement, Regulation, Rule
 const CHAPTER = /^#\s+Chương\s+([IVXLCDM]+|\d+)\b\.?\s*(.*?)\s*$/u;
 const ARTICLE = /^##\s+Điều\s+(\d+[a-zđ]?)\b\.?\s*(.*?)\s*$/u;
 const CLAUSE = /^(\d+)\.\s+(.*)$/u;
-const POINT = /^\s{0,6}([a-zđ])\)\s+(.*)$/u;
+// A point is lettered (a, b, đ…), or numbered under its clause as the Party's regulations do ("1.5." of khoản 1).
+const POINT = /^\s{0,6}(?:([a-zđ])\)|(\d+\.\d+)\.?)\s+(.*)$/u;
 const FENCE_OPEN = /^```\s*([\w-]*)\s*$/;
 const PIN = /\s*\{#([A-Za-z0-9_.-]+)\}\s*$/;
 
@@ -183,7 +184,7 @@ export function parseOrThrow(input: string): Regulation {
       point = null;
     } else if (article && (m = POINT.exec(raw))) {
       const parentEl = clause ?? article;
-      point = element('point', m[1]!, m[2]!, lineNo, raw, parentEl);
+      point = element('point', m[1] ?? m[2]!, m[3]!, lineNo, raw, parentEl);
       parentEl.children.push(point);
     } else {
       const owner = current();

@@ -29,6 +29,27 @@ const WEEKDAY: Record<string, string> = {
   sun: 'Chủ nhật',
 };
 
+const SUBJECT: Record<string, string> = { member: 'Đảng viên', organization: 'Tổ chức đảng' };
+const LEVEL: Record<string, string> = {
+  xuat_sac: 'Hoàn thành xuất sắc nhiệm vụ',
+  tot: 'Hoàn thành tốt nhiệm vụ',
+  hoan_thanh: 'Hoàn thành nhiệm vụ',
+  khong_hoan_thanh: 'Không hoàn thành nhiệm vụ',
+};
+const FACT: Record<string, string> = {
+  disciplined: 'bị kỷ luật từ khiển trách trở lên',
+  degraded: 'bị kết luận suy thoái',
+  member_disciplined: 'có thành viên, đơn vị trực thuộc bị kỷ luật',
+  leader_disciplined: 'có thành viên tập thể lãnh đạo bị kỷ luật từ khiển trách trở lên',
+  disunity: 'có sai phạm trong công tác cán bộ, mất đoàn kết',
+  mitigated: 'đã tự giác nhận lỗi, khắc phục xong hậu quả',
+};
+/** A share as a percentage: 30/100 → 30%, 1 → 100%. */
+function pct(r: string | number | undefined): string {
+  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(String(r ?? '').trim());
+  const v = m ? Number(m[1]) / Number(m[2]) : Number(r);
+  return Number.isFinite(v) ? `${decimal(v * 100)}%` : '';
+}
 const decimal = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
 function ratio(r: string | number | undefined): string {
   if (r === undefined) return '';
@@ -195,6 +216,49 @@ export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
                 .map((g) => `${g.label} từ ${g.min} điểm`)
                 .join(', ')}`
             : '') +
+          '.'
+        );
+      }
+      case 'assessment_criteria': {
+        const groups = Array.isArray(rule['groups']) ? (rule['groups'] as { text: string; max: number }[]) : [];
+        return (
+          `${SUBJECT[String(rule['subject'])] ?? 'Đối tượng'} được chấm theo ${groups.length} nhóm tiêu chí: ` +
+          `${groups.map((g) => `${g.text} ${g.max} điểm`).join('; ')}.`
+        );
+      }
+      case 'assessment_level': {
+        const share = (k: string) => (rule[k] as { ratio?: string | number } | undefined)?.ratio;
+        const facts = (k: string) => (Array.isArray(rule[k]) ? (rule[k] as string[]).map((f) => FACT[f] ?? f) : []);
+        const who = SUBJECT[String(rule['subject'])] ?? 'Đối tượng';
+        const level = LEVEL[String(rule['level'])] ?? String(rule['level']);
+        if (rule['level'] === 'khong_hoan_thanh')
+          return (
+            `${who} xếp loại "${level}" khi dưới 50 điểm` +
+            (facts('when_any').length ? ` hoặc ${facts('when_any').join(', ')}` : '') +
+            (share('tasks_failed_over')
+              ? `, hoặc quá ${pct(share('tasks_failed_over'))} nhiệm vụ không hoàn thành`
+              : '') +
+            (facts('unless').length ? ` (trừ khi ${facts('unless').join(', ')}: cấp có thẩm quyền xem xét)` : '') +
+            '.'
+          );
+        const parts = [
+          typeof rule['min_points'] === 'number' ? `từ ${decimal(rule['min_points'] as number)} điểm` : '',
+          share('tasks_done') ? `hoàn thành ${pct(share('tasks_done'))} nhiệm vụ` : '',
+          share('tasks_on_time') ? `${pct(share('tasks_on_time'))} nhiệm vụ đúng hạn` : '',
+          share('tasks_exceeded') ? `ít nhất ${pct(share('tasks_exceeded'))} nhiệm vụ vượt mức` : '',
+          share('max_tasks_late') ? `nhiệm vụ chậm tiến độ không quá ${pct(share('max_tasks_late'))}` : '',
+          share('shortcomings_fixed') ? `khắc phục ${pct(share('shortcomings_fixed'))} hạn chế đã chỉ ra` : '',
+          ...facts('not_if').map((f) => `không ${f}`),
+        ].filter(Boolean);
+        return `${who} xếp loại "${level}" khi ${parts.join(', ')}.`;
+      }
+      case 'assessment_quota': {
+        const max = rule['max'] as { ratio?: string | number } | undefined;
+        const wide = rule['outstanding'] as { ratio?: string | number } | undefined;
+        return (
+          `Số được xếp loại "${LEVEL[String(rule['level'])] ?? rule['level']}" không quá ${pct(max?.ratio)} số được ` +
+          `xếp loại "Hoàn thành tốt nhiệm vụ"` +
+          (wide ? `; đơn vị có thành tích nổi trội không quá ${pct(wide.ratio)}` : '') +
           '.'
         );
       }
