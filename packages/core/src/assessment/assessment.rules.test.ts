@@ -110,8 +110,8 @@ describe('the assessment rules in words, as the regulation page shows them', () 
   it('says each rule kind as a sentence with its numbers', () => {
     const say = (id: string) => ruleSentenceVi(central.rules.find((r) => r.id === id)!, central.frontMatter);
     expect(say('dg-xs-dang-vien')).toBe(
-      'Đảng viên xếp loại "Hoàn thành xuất sắc nhiệm vụ" khi từ 90 điểm, 100% nhiệm vụ đúng hạn, ít nhất 30% nhiệm vụ ' +
-        'vượt mức, khắc phục 100% hạn chế đã chỉ ra.',
+      'Đảng viên xếp loại "Hoàn thành xuất sắc nhiệm vụ" khi từ 90 điểm, 100% nhiệm vụ đúng hạn, ' +
+        'ít nhất 30% nhiệm vụ vượt mức, khắc phục 100% hạn chế đã chỉ ra.',
     );
     expect(say('dg-ty-le-xs')).toBe(
       'Số được xếp loại "Hoàn thành xuất sắc nhiệm vụ" không quá 20% số được xếp loại "Hoàn thành tốt nhiệm vụ"; ' +
