@@ -44,6 +44,36 @@ export interface AppUserTable {
   password_changed_at: Timestamp | null;
 }
 
+export interface AssessmentTable {
+  id: string;
+  org_id: string;
+  unit_id: string;
+  year: number;
+  subject: string;
+  person_id: string | null;
+  subject_org_id: string | null;
+  state: Generated<string>;
+  evidence: Json;
+  adjustments: Generated<Json>;
+  self_points: Json | null;
+  self_text: string | null;
+  self_level: string | null;
+  self_on: string | null;
+  opinion: string | null;
+  opinion_level: string | null;
+  opinion_by: string | null;
+  opinion_on: string | null;
+  decided_level: string | null;
+  decided_points: number | null;
+  decided_basis: Json | null;
+  justification: string | null;
+  decided_by: string | null;
+  decided_on: string | null;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface AuditHeadTable {
   id: number;
   seq: number;
@@ -929,6 +959,7 @@ export interface WrittenResponseTable {
 export interface Database {
   agenda_item: AgendaItemTable;
   app_user: AppUserTable;
+  assessment: AssessmentTable;
   audit_head: AuditHeadTable;
   audit_log: AuditLogTable;
   body: BodyTable;

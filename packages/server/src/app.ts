@@ -26,6 +26,7 @@ import { calendarRoutes } from './routes/calendar.routes.js';
 import { reviewRoutes } from './routes/review.routes.js';
 import { briefingRoutes } from './routes/briefing.routes.js';
 import { memberRoutes } from './routes/member.routes.js';
+import { assessmentRoutes } from './routes/assessment.routes.js';
 import { cellRoutes } from './routes/cell.routes.js';
 import { programRoutes } from './routes/program.routes.js';
 import { taskRoutes } from './routes/task.routes.js';
@@ -143,6 +144,7 @@ export async function buildApp(
   reviewRoutes(app, db);
   briefingRoutes(app, db);
   memberRoutes(app, db);
+  assessmentRoutes(app, db);
   cellRoutes(app, db);
   taskRoutes(app, db);
   programRoutes(app, db);

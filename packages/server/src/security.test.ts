@@ -100,6 +100,8 @@ interface Records {
   /** A failed background job (system-wide: only an administrator may see or retry it). */
   job: string;
   reviewRequest: string;
+  /** An assessment sheet of X02's year (its cell's). */
+  assessment: string;
 }
 
 /** The record of commune X02 an `:id` (or `:versionId` …) in a route's url refers to. */
@@ -138,6 +140,7 @@ function recordFor(url: string, param: string, x: Records): string | undefined {
     users: x.user,
     'review-reports': x.reviewReport,
     'review-requests': x.reviewRequest,
+    assessments: x.assessment,
     shortcomings: x.shortcoming,
     system: x.job,
   };
@@ -254,6 +257,15 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   }),
   'GET /organizations/:id/members/import-template.xlsx': () => ({}),
   'GET /members/:id': () => ({ query: { asOf: '2026-12-01' } }),
+  'POST /organizations/:id/assessments': () => ({ body: { year: 2026 } }),
+  'GET /organizations/:id/assessments': () => ({ query: { year: '2026' } }),
+  'GET /assessments/:id': () => ({}),
+  'POST /assessments/:id/self': () => ({ body: { version: 1, points: { chung: 25 } } }),
+  'POST /assessments/:id/adjust': () => ({
+    body: { version: 1, field: 'tasks_exceeded', value: 1, reason: 'Lý do thay đổi số liệu' },
+  }),
+  'POST /assessments/:id/opinion': () => ({ body: { version: 1, text: 'Ý kiến của chi bộ' } }),
+  'POST /assessments/:id/decide': () => ({ body: { version: 1, level: 'hoan_thanh' } }),
   'GET /organizations/:id/cell-roster': () => ({ query: { date: '2026-12-01' } }),
   'POST /organizations/:id/cell-meetings': (x) => ({
     body: {
@@ -817,7 +829,11 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       }),
       'review request',
     );
+    await ok(await post(`/organizations/${x02}/assessments`, { year: 2026 }), 'assessments');
     x = {
+      assessment: (
+        await db().selectFrom('assessment').select('id').where('unit_id', '=', x02).limit(1).executeTakeFirstOrThrow()
+      ).id,
       job: (
         await db()
           .insertInto('job')
@@ -975,6 +991,7 @@ describe.each(drivers)('security of the API (%s)', (driver) => {
       reviewReport: randomUUID(),
       shortcoming: randomUUID(),
       reviewRequest: randomUUID(),
+      assessment: randomUUID(),
       job: randomUUID(),
     });
     let checked = 0;

@@ -278,6 +278,10 @@ export const SPECIFIC_CODES = [
   'CHUYEN_SINH_HOAT_KHONG_HOP_LE',
   'DANG_PHI_KHONG_HOP_LE',
   'CHAM_DIEM_KHONG_HOP_LE',
+  'CHUA_CO_QUY_DINH_DANH_GIA',
+  'DANH_GIA_KHONG_HOP_LE',
+  'XEP_LOAI_VUOT_DIEU_KIEN',
+  'VUOT_TY_LE_XUAT_SAC',
   // RULE_VIOLATION: meetings
   'TRANG_THAI_HOI_NGHI',
   'DOI_NGAY_SAU_TRIEU_TAP',
@@ -622,6 +626,28 @@ export const SPECIFIC = {
     'This meeting cannot be scored',
     'Scoring a meeting not of a cell or not yet held, a score already checked by the grassroots committee, a check ' +
       'before the cell scored, or a regulation without a score sheet',
+  ),
+  CHUA_CO_QUY_DINH_DANH_GIA: rule(
+    'Chưa có quy định đánh giá, xếp loại áp dụng',
+    'No assessment rules apply',
+    'Opening or classifying a year’s assessment where no regulation of assessment (applies_to assessment) is in ' +
+      'force for the organization or any above it',
+  ),
+  DANH_GIA_KHONG_HOP_LE: rule(
+    'Không ghi được phiếu đánh giá',
+    'The assessment cannot be recorded',
+    'A self-assessment by someone other than the member, points over a criterion’s maximum, a change of a figure ' +
+      'without its reason, an opinion or a change after the decision',
+  ),
+  XEP_LOAI_VUOT_DIEU_KIEN: rule(
+    'Mức xếp loại cao hơn mức hồ sơ cho phép',
+    'The level is above what the record allows',
+    'Deciding a level above the one the assessment rules give for the record (points, tasks, shortcomings, discipline)',
+  ),
+  VUOT_TY_LE_XUAT_SAC: rule(
+    'Vượt tỷ lệ "Hoàn thành xuất sắc nhiệm vụ"',
+    'Over the quota of the top level',
+    'A decision that would put more subjects of a unit at the top level than the quota of the rules allows',
   ),
   TRANG_THAI_HOI_NGHI: rule(
     'Hội nghị không ở bước cho phép thao tác này',

@@ -222,6 +222,13 @@ const KIND_WORDS: Record<string, string[]> = {
   portfolio: ['phu', 'trach', 'linh', 'vuc'],
   meeting_score: ['cham', 'diem', 'chat', 'luong'],
 };
+/** An assessment level's clause begins with its name ("Không hoàn thành nhiệm vụ: …"), folded. */
+const LEVEL_HEADS: Record<string, string> = {
+  xuat_sac: 'hoan thanh xuat sac nhiem vu',
+  tot: 'hoan thanh tot nhiem vu',
+  hoan_thanh: 'hoan thanh nhiem vu',
+  khong_hoan_thanh: 'khong hoan thanh nhiem vu',
+};
 const fold = (t: string) =>
   t
     .normalize('NFD')
@@ -266,6 +273,13 @@ function refineBasis(reg: Regulation) {
     if (el?.kind !== 'clause' || !parent) continue;
     const siblings = parent.children.filter((c) => c.kind === 'clause' && c.line <= el.line);
     if (siblings.length < 2) continue;
+    // An assessment level belongs to the clause that begins with the level's name, whatever words others share.
+    const head = r.kind === 'assessment_level' ? LEVEL_HEADS[String(r['level'])] : undefined;
+    const named = head ? siblings.find((c) => fold(c.text).startsWith(head)) : undefined;
+    if (head) {
+      if (named) r.basis = named.eId;
+      continue;
+    }
     const refs = [
       r['body'],
       ...(Array.isArray(r['bodies']) ? (r['bodies'] as string[]) : []),

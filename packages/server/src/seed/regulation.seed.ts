@@ -43,11 +43,11 @@ async function insertVersion(tx: Sql, regulationId: string, orgId: string, text:
 }
 
 /**
- * An Lạc's 01-QC/TU (two versions: as adopted, and consolidated with 15-QĐ/TU), Tân Lập's regulation, and the
- * province's model regulation for cells.
+ * An Lạc's 01-QC/TU (two versions: as adopted, and consolidated with 15-QĐ/TU), Tân Lập's regulation, the
+ * province's model regulation for cells and its assessment rules.
  */
 export async function seedRegulations(tx: Sql, provinceId: string, communeId: string) {
-  const add = async (orgId: string, text: string, appliesTo: 'own' | 'cells' = 'own') => {
+  const add = async (orgId: string, text: string, appliesTo: 'own' | 'cells' | 'assessment' = 'own') => {
     const reg = parseOrThrow(text);
     const id = uuidv7();
     const title = String(reg.frontMatter.title);
@@ -81,6 +81,8 @@ export async function seedRegulations(tx: Sql, provinceId: string, communeId: st
   await add(communeId, file('an-lac/xa-tan-lap.qc.md'));
   // The province's model regulation for its cells: the cells of the demo work under it (none has its own).
   await add(provinceId, file('mau/chi-bo-mau.qc.md'), 'cells');
+  // The province's detailed assessment rules (based on Quy định 366-QĐ/TW): they govern the assessment below it.
+  await add(provinceId, file('danh-gia/tinh-an-lac.qc.md'), 'assessment');
   await appendAudit(tx, {
     actorUserId: null,
     actor: 'seed',
@@ -89,6 +91,6 @@ export async function seedRegulations(tx: Sql, provinceId: string, communeId: st
     entityId: anLac.id,
     orgId: provinceId,
     before: null,
-    after: { regulations: 3, versions: 4, amendments: 1 },
+    after: { regulations: 4, versions: 5, amendments: 1 },
   });
 }

@@ -1,0 +1,192 @@
+import { sql } from 'kysely';
+import type { Sql } from './db.types.js';
+import { qb } from './kysely.driver.js';
+import { dateParam, uuidList, validOn } from './query.helpers.js';
+
+const asJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+/**
+ * The assessment rules that govern an organization on a date: the nearest regulation up its chain (itself first) that
+ * applies to assessment ('assessment'), the version in force then.
+ */
+export async function assessmentRegulationFor(s: Sql, orgId: string, on: string) {
+  const r = await sql<{ id: string; regulation_id: string; expression: string; source_text: string; title: string }>`
+    with recursive up(id, depth) as (
+      select ${orgId}::uuid, 0
+      union all
+      select p.parent_id, up.depth + 1 from up join organization_parent p on p.org_id = up.id
+        and ${validOn('p', dateParam(on))}
+      where up.depth < 20
+    )
+    select v.id, v.regulation_id, v.expression, v.source_text, r.title from up
+      join regulation r on r.org_id = up.id and r.applies_to = 'assessment'
+      join regulation_version v on v.regulation_id = r.id and v.status in ('adopted', 'consolidated')
+        and v.in_force_from <= ${dateParam(on)}
+     order by up.depth, v.in_force_from desc, v.created_at desc
+     limit 1`.execute(qb(s));
+  return r.rows[0];
+}
+
+/** Tasks led by a person or an organization whose effective due date falls in a year. */
+export async function tasksLedInYear(s: Sql, leadKind: 'person' | 'org', leadId: string, year: number) {
+  return qb(s)
+    .selectFrom('task')
+    .select(['id', 'title', 'state'])
+    .select(sql<string | null>`to_char(due_effective, 'YYYY-MM-DD')`.as('due'))
+    .select(sql<string | null>`to_char(done_on, 'YYYY-MM-DD')`.as('done_on'))
+    .where('lead_kind', '=', leadKind)
+    .where('lead_id', '=', leadId)
+    .where('due_effective', '>=', `${year}-01-01`)
+    .where('due_effective', '<=', `${year}-12-31`)
+    .orderBy('due_effective')
+    .orderBy('id')
+    .execute();
+}
+
+/** The shortcomings named for an organization at the review before the year (identified in the year before). */
+export async function shortcomingsNamedFor(s: Sql, orgId: string, year: number) {
+  return qb(s)
+    .selectFrom('shortcoming')
+    .select(['id', 'text'])
+    .select(sql<string | null>`to_char(fixed_on, 'YYYY-MM-DD')`.as('fixed_on'))
+    .where('lead_kind', '=', 'org')
+    .where('lead_id', '=', orgId)
+    .where('identified_on', '>=', `${year - 1}-01-01`)
+    .where('identified_on', '<=', `${year - 1}-12-31`)
+    .orderBy('identified_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** The cells a person was in (home or temporary) at any time of a year. */
+export async function cellsOfPersonInYear(s: Sql, personId: string, year: number) {
+  const rows = await qb(s)
+    .selectFrom('party_membership')
+    .select('org_id')
+    .distinct()
+    .where('person_id', '=', personId)
+    .where('valid_from', '<=', `${year}-12-31`)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', `${year}-01-01`)]))
+    .execute();
+  return rows.map((r) => r.org_id);
+}
+
+export interface AssessmentRow {
+  id: string;
+  org_id: string;
+  unit_id: string;
+  year: number;
+  subject: 'member' | 'organization';
+  person_id: string | null;
+  subject_org_id: string | null;
+  name: string;
+  org_name: string;
+  state: 'open' | 'self_assessed' | 'reviewed' | 'decided';
+  evidence: Record<string, { value: number; records: string[]; basis_vi: string }>;
+  adjustments: {
+    field: string;
+    from: number | boolean;
+    to: number | boolean;
+    reason: string;
+    by: string;
+    on: string;
+  }[];
+  self_points: Record<string, number> | null;
+  self_text: string | null;
+  self_level: string | null;
+  self_on: string | null;
+  opinion: string | null;
+  opinion_level: string | null;
+  opinion_on: string | null;
+  decided_level: string | null;
+  decided_points: number | null;
+  decided_basis: { ruleIds: string[]; eIds: string[]; reason_vi: string } | null;
+  justification: string | null;
+  decided_on: string | null;
+  version: number;
+}
+
+const base = (s: Sql) =>
+  qb(s)
+    .selectFrom('assessment as a')
+    .innerJoin('organization as o', 'o.id', 'a.org_id')
+    .leftJoin('person as p', 'p.id', 'a.person_id')
+    .leftJoin('organization as so', 'so.id', 'a.subject_org_id')
+    .select(['a.id', 'a.org_id', 'a.unit_id', 'a.year', 'a.subject', 'a.person_id', 'a.subject_org_id', 'a.state'])
+    .select(['a.evidence', 'a.adjustments', 'a.self_points', 'a.self_text', 'a.self_level', 'a.opinion'])
+    .select(['a.opinion_level', 'a.decided_level', 'a.decided_basis', 'a.justification', 'a.version'])
+    .select(['o.name as org_name'])
+    .select(sql<string>`coalesce(p.full_name, so.name)`.as('name'))
+    .select(sql<number | null>`a.decided_points::float8`.as('decided_points'))
+    .select(sql<string | null>`to_char(a.self_on, 'YYYY-MM-DD')`.as('self_on'))
+    .select(sql<string | null>`to_char(a.opinion_on, 'YYYY-MM-DD')`.as('opinion_on'))
+    .select(sql<string | null>`to_char(a.decided_on, 'YYYY-MM-DD')`.as('decided_on'));
+
+const toRow = (r: Record<string, unknown>): AssessmentRow =>
+  ({
+    ...r,
+    evidence: asJson(r['evidence']),
+    adjustments: asJson(r['adjustments']) ?? [],
+    self_points: asJson(r['self_points']),
+    decided_basis: asJson(r['decided_basis']),
+  }) as AssessmentRow;
+
+export async function assessmentById(s: Sql, id: string) {
+  const r = await base(s).where('a.id', '=', id).executeTakeFirst();
+  return r ? toRow(r) : undefined;
+}
+
+/** The assessments of a year counted in these units' quotas, members by cell and name, then organizations. */
+export async function assessmentsOfUnits(s: Sql, unitIds: readonly string[], year: number) {
+  if (unitIds.length === 0) return [];
+  const rows = await base(s)
+    .where(sql<boolean>`a.unit_id = any(${uuidList([...unitIds])})`)
+    .where('a.year', '=', year)
+    .orderBy('a.subject')
+    .orderBy('o.name')
+    .orderBy(sql`coalesce(p.full_name, so.name)`)
+    .execute();
+  return rows.map(toRow);
+}
+
+export interface NewAssessment {
+  id: string;
+  org_id: string;
+  unit_id: string;
+  year: number;
+  subject: 'member' | 'organization';
+  person_id: string | null;
+  subject_org_id: string | null;
+  evidence: unknown;
+}
+
+/** Opens the year's assessments not opened yet (a member in a cell, an organization), leaving existing ones. */
+export async function insertAssessments(s: Sql, rows: readonly NewAssessment[]) {
+  let created = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const r = await qb(s)
+      .insertInto('assessment')
+      .values(chunk.map((x) => ({ ...x, evidence: JSON.stringify(x.evidence) })))
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .execute();
+    created += r.length;
+  }
+  return created;
+}
+
+/** Writes the fields given of an assessment at the version read; false when someone changed it meanwhile. */
+export async function updateAssessment(s: Sql, id: string, version: number, set: Record<string, unknown>) {
+  const values = Object.fromEntries(
+    Object.entries(set).map(([k, v]) => [k, v !== null && typeof v === 'object' ? JSON.stringify(v) : v]),
+  );
+  const r = await qb(s)
+    .updateTable('assessment')
+    .set({ ...values, version: version + 1, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .execute();
+  return r.length === 1;
+}

@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  AdjustAssessmentSchema,
+  AssessmentListQuerySchema,
+  AssessmentListSchema,
+  AssessmentOpinionSchema,
+  AssessmentSchema,
+  AssessmentYearSchema,
+  DecideAssessmentSchema,
+  IdParamsSchema,
+  SelfAssessmentSchema,
+} from '@quyche/core';
+import type { Db } from '@quyche/db';
+import { z } from 'zod';
+import { defineRoute } from '../http/route.js';
+import {
+  adjustAssessment,
+  decideAssessment,
+  getAssessment,
+  giveOpinion,
+  selfAssess,
+} from '../services/assessment.service.js';
+import { listAssessments, openAssessmentYear } from '../services/assessment-year.service.js';
+
+const OpenedSchema = z.object({
+  year: z.number().int(),
+  created: z.number().int(),
+  members: z.number().int(),
+  organizations: z.number().int(),
+  exempted: z.number().int(),
+  newlyAdmitted: z.number().int(),
+});
+
+/** Issue 16: the annual assessment and classification under the assessment rules in force (Quy định 366-QĐ/TW). */
+export function assessmentRoutes(app: FastifyInstance, db: Db) {
+  const tag = 'assessments';
+  defineRoute(app, db, {
+    tag,
+    method: 'POST',
+    url: '/organizations/:id/assessments',
+    summary:
+      'Mở kỳ đánh giá, xếp loại năm: phiếu cho từng đảng viên các chi bộ (trừ người được miễn sinh hoạt, mới kết ' +
+      'nạp chưa đủ 6 tháng) và từng chi bộ, tổ chức cơ sở đảng trực thuộc',
+    params: IdParamsSchema,
+    body: AssessmentYearSchema,
+    response: OpenedSchema,
+    handler: ({ ctx, params, body }) => openAssessmentYear(ctx, params.id, body.year),
+  });
+  defineRoute(app, db, {
+    tag,
+    method: 'GET',
+    url: '/organizations/:id/assessments',
+    summary: 'Các phiếu đánh giá của năm trong tổ chức và tỷ lệ "Hoàn thành xuất sắc nhiệm vụ" của từng đơn vị',
+    params: IdParamsSchema,
+    query: AssessmentListQuerySchema,
+    response: AssessmentListSchema,
+    handler: ({ ctx, params, query }) => listAssessments(ctx, params.id, query.year),
+  });
+  defineRoute(app, db, {
+    tag,
+    method: 'GET',
+    url: '/assessments/:id',
+    summary:
+      'Phiếu đánh giá: số liệu lấy từ hồ sơ kèm căn cứ, thay đổi của người đánh giá kèm lý do, tự đánh giá, ý kiến, ' +
+      'mức xếp loại theo quy định; mỗi lần xem được ghi nhật ký',
+    params: IdParamsSchema,
+    response: AssessmentSchema,
+    handler: ({ ctx, params }) => getAssessment(ctx, params.id),
+  });
+  defineRoute(app, db, {
+    tag,
+    method: 'POST',
+    url: '/assessments/:id/self',
+    summary: 'Tự đánh giá: điểm từng nhóm tiêu chí (không quá điểm tối đa) và bản tự kiểm điểm',
+    params: IdParamsSchema,
+    body: SelfAssessmentSchema,
+    response: AssessmentSchema,
+    handler: ({ ctx, params, body }) => selfAssess(ctx, params.id, body),
+  });
+  defineRoute(app, db, {
+    tag,
+    method: 'POST',
+    url: '/assessments/:id/adjust',
+    summary: 'Người đánh giá sửa một số liệu hoặc ghi một sự việc (kỷ luật…), bắt buộc kèm lý do',
+    params: IdParamsSchema,
+    body: AdjustAssessmentSchema,
+    response: AssessmentSchema,
+    handler: ({ ctx, params, body }) => adjustAssessment(ctx, params.id, body),
+  });
+  defineRoute(app, db, {
+    tag,
+    method: 'POST',
+    url: '/assessments/:id/opinion',
+    summary: 'Ý kiến của chi bộ (cấp ủy) và mức xếp loại đề xuất',
+    params: IdParamsSchema,
+    body: AssessmentOpinionSchema,
+    response: AssessmentSchema,
+    handler: ({ ctx, params, body }) => giveOpinion(ctx, params.id, body),
+  });
+  defineRoute(app, db, {
+    tag,
+    method: 'POST',
+    url: '/assessments/:id/decide',
+    summary:
+      'Cấp có thẩm quyền quyết định xếp loại: không cao hơn mức hồ sơ cho phép, trong tỷ lệ "Hoàn thành xuất sắc ' +
+      'nhiệm vụ" của đơn vị (điểm 1.5 khoản 1 Điều 11 Quy định 366-QĐ/TW)',
+    params: IdParamsSchema,
+    body: DecideAssessmentSchema,
+    response: AssessmentSchema,
+    handler: ({ ctx, params, body }) => decideAssessment(ctx, params.id, body),
+  });
+}
