@@ -190,3 +190,9 @@ export async function updateAssessment(s: Sql, id: string, version: number, set:
     .execute();
   return r.length === 1;
 }
+
+/** A person's own assessment sheets, latest year first. */
+export async function assessmentsOfPerson(s: Sql, personId: string) {
+  const rows = await base(s).where('a.person_id', '=', personId).orderBy('a.year', 'desc').orderBy('o.name').execute();
+  return rows.map(toRow);
+}

@@ -321,4 +321,21 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
     expect(r.body.code).toBe('VUOT_TY_LE_XUAT_SAC');
     expect(r.body.detail).toContain('tối đa 20% của 0 xếp loại "Hoàn thành tốt nhiệm vụ" là 0: vượt 1 (Điều 4)');
   });
+
+  it('downloads the year’s summary table as DOCX, the member’s level in it', async () => {
+    const r = await t.as(clerk, {
+      method: 'GET',
+      url: `${API}/organizations/${unitId}/assessments/summary.docx?year=2026`,
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('wordprocessingml');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const xml = strFromU8(unzipSync(new Uint8Array(r.rawPayload))['word/document.xml']!);
+    expect(xml).toContain('BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2026');
+    expect(xml).toContain('Hoàn thành tốt nhiệm vụ');
+    expect(
+      (await t.as(other, { method: 'GET', url: `${API}/organizations/${unitId}/assessments/summary.docx?year=2026` }))
+        .statusCode,
+    ).toBe(403);
+  });
 });

@@ -86,6 +86,8 @@ const CellRegisterPage = lazyPage(() => import('./features/cell/cell-register.pa
 const CellDuesPage = lazyPage(() => import('./features/cell/cell-dues.page'), 'CellDuesPage');
 const PlanComparePage = lazyPage(() => import('./features/cell/plan-compare.page'), 'PlanComparePage');
 const MemberFilePage = lazyPage(() => import('./features/cell/member-file.page'), 'MemberFilePage');
+const AssessmentListPage = lazyPage(() => import('./features/assessment/assessment-list.page'), 'AssessmentListPage');
+const AssessmentPage = lazyPage(() => import('./features/assessment/assessment.page'), 'AssessmentPage');
 const CellMeetingRecordPage = lazyPage(
   () => import('./features/cell/cell-meeting-record.page'),
   'CellMeetingRecordPage',
@@ -138,6 +140,8 @@ function App() {
   else if ((m = match('/cells/:id/dues', path))) page = <CellDuesPage key={m['id']} cellId={m['id']!} />;
   else if (path === '/cells') page = <CellsDashboardPage me={me} />;
   else if (path === '/plans/compare') page = <PlanComparePage />;
+  else if (path === '/assessments') page = <AssessmentListPage me={me} />;
+  else if ((m = match('/assessments/:id', path))) page = <AssessmentPage key={m['id']} id={m['id']!} />;
   else if ((m = match('/members/:id', path))) page = <MemberFilePage key={m['id']} id={m['id']!} />;
   else if (path === '/org') page = <TreePage />;
   else if (path === '/notifications') page = <NotificationPage />;

@@ -116,3 +116,17 @@ export const AssessmentListSchema = z
     ),
   })
   .meta({ id: 'AssessmentList' });
+
+export const MyAssessmentsSchema = z
+  .object({
+    rows: z.array(
+      z.object({
+        id: IdSchema,
+        year: z.number().int(),
+        orgName: z.string(),
+        state: z.enum(['open', 'self_assessed', 'reviewed', 'decided']),
+        decidedLevel: Level.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'MyAssessments' });

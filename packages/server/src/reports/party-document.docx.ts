@@ -25,9 +25,9 @@ const FONT = 'Times New Roman';
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 
-const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+export const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
   new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italics });
-const para = (
+export const para = (
   children: TextRun[],
   align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT,
   after = 0,
@@ -153,7 +153,7 @@ export async function partyDocument(children: (Paragraph | Table)[]): Promise<Bu
 }
 
 /** A cell of a document's table: its lines, 13 pt, bold in the header. */
-function tableCell(text: string, o: { bold?: boolean; width: number; center?: boolean }) {
+export function tableCell(text: string, o: { bold?: boolean; width: number; center?: boolean }) {
   return new TableCell({
     width: { size: o.width, type: WidthType.PERCENTAGE },
     children: text

@@ -8,6 +8,7 @@ import {
   AssessmentYearSchema,
   DecideAssessmentSchema,
   IdParamsSchema,
+  MyAssessmentsSchema,
   SelfAssessmentSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
@@ -20,7 +21,13 @@ import {
   giveOpinion,
   selfAssess,
 } from '../services/assessment.service.js';
-import { listAssessments, openAssessmentYear } from '../services/assessment-year.service.js';
+import {
+  assessmentSummaryDocx,
+  listAssessments,
+  myAssessments,
+  openAssessmentYear,
+} from '../services/assessment-year.service.js';
+import { DOCX, sendFile } from '../http/download.js';
 
 const OpenedSchema = z.object({
   year: z.number().int(),
@@ -55,6 +62,24 @@ export function assessmentRoutes(app: FastifyInstance, db: Db) {
     query: AssessmentListQuerySchema,
     response: AssessmentListSchema,
     handler: ({ ctx, params, query }) => listAssessments(ctx, params.id, query.year),
+  });
+  defineRoute(app, db, {
+    tag,
+    method: 'GET',
+    url: '/organizations/:id/assessments/summary.docx',
+    summary: 'Bảng tổng hợp kết quả đánh giá, xếp loại chất lượng của năm (DOCX, thể thức văn bản của Đảng)',
+    params: IdParamsSchema,
+    query: AssessmentListQuerySchema,
+    handler: async ({ ctx, params, query, reply }) =>
+      sendFile(reply, DOCX, await assessmentSummaryDocx(ctx, params.id, query.year)),
+  });
+  defineRoute(app, db, {
+    tag,
+    method: 'GET',
+    url: '/me/assessments',
+    summary: 'Các phiếu đánh giá, xếp loại của chính đảng viên đăng nhập',
+    response: MyAssessmentsSchema,
+    handler: ({ ctx }) => myAssessments(ctx),
   });
   defineRoute(app, db, {
     tag,

@@ -1,6 +1,16 @@
 import { quotaCheck } from '@quyche/core';
-import { assessmentsOfUnits, cellMembersOn, exemptionsOf, insertAssessments, orgSubtree, uuidv7 } from '@quyche/db';
+import {
+  assessmentsOfPerson,
+  assessmentsOfUnits,
+  cellMembersOn,
+  exemptionsOf,
+  insertAssessments,
+  orgSubtree,
+  uuidv7,
+} from '@quyche/db';
+import { getOrganization } from '@quyche/db';
 import type { NewAssessment } from '@quyche/db';
+import { assessmentSummaryDocx as summaryDocx } from '../reports/assessment.docx.js';
 import type { RequestContext } from '../http/context.js';
 import { assessmentRules, yearAsOf } from './assessment.service.js';
 
@@ -131,4 +141,56 @@ export async function listAssessments(ctx: RequestContext, orgId: string, year: 
     })),
     quota,
   };
+}
+
+/** The signed-in member's own sheets ("Đánh giá, xếp loại của tôi"), latest year first. */
+export async function myAssessments(ctx: RequestContext) {
+  if (!ctx.user.personId) return { rows: [] };
+  const rows = await assessmentsOfPerson(ctx.db, ctx.user.personId);
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      year: r.year,
+      orgName: r.org_name,
+      state: r.state,
+      decidedLevel: r.decided_level as 'xuat_sac' | 'tot' | 'hoan_thanh' | 'khong_hoan_thanh' | null,
+    })),
+  };
+}
+
+/**
+ * The year's summary table of an organization's assessments (bảng tổng hợp kết quả đánh giá, xếp loại) as DOCX in
+ * the Party's document format: counts by level for members and organizations, then each subject with its level.
+ */
+export async function assessmentSummaryDocx(ctx: RequestContext, orgId: string, year: number) {
+  await ctx.assertOrg(orgId, 'read');
+  const asOf = yearAsOf(ctx, year);
+  const tree = await orgSubtree(ctx.db, orgId, asOf, ctx.user.clearance);
+  const rows = await assessmentsOfUnits(
+    ctx.db,
+    tree.map((o) => o.id),
+    year,
+  );
+  const org = await getOrganization(ctx.db, orgId);
+  const rules = await assessmentRules(ctx, orgId, asOf).catch(() => null);
+  await ctx.db.transaction((tx) =>
+    ctx.auditChange(tx, 'export_assessments', ['assessment', null, orgId], { after: { year, rows: rows.length } }),
+  );
+  const content = await summaryDocx({
+    issuer: org?.short_name ?? org?.name ?? '',
+    symbol: `Số      -BC/${org?.symbol ?? ''}`,
+    place: (org?.name ?? '').replace(/^Đảng bộ (tỉnh|xã|phường|thành phố)\s*/u, '') || 'An Lạc',
+    date: ctx.today(),
+    year,
+    orgName: org?.name ?? '',
+    rules: rules?.info.title ?? 'Quy định 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị',
+    rows: rows.map((r) => ({
+      subject: r.subject,
+      name: r.name,
+      orgName: r.org_name,
+      points: r.decided_points,
+      level: r.decided_level,
+    })),
+  });
+  return { fileName: `tong-hop-xep-loai-${year}.docx`, content };
 }

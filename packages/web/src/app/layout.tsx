@@ -65,6 +65,11 @@ export function Layout({ me, children, onLogout }: { me: Me; children: ReactNode
         path.startsWith('/members/'),
     },
     {
+      to: '/assessments',
+      label: l === 'vi' ? 'Đánh giá, xếp loại' : 'Annual assessment',
+      active: path.startsWith('/assessments'),
+    },
+    {
       to: '/reviews',
       label: t('reviews'),
       active: path.startsWith('/reviews') || path.startsWith('/review-reports') || path.startsWith('/review-requests'),

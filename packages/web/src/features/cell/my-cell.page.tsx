@@ -15,6 +15,7 @@ import { PageHead } from '../../app/ui/shared-page-head';
 import { useRun } from '../../app/ui/use-run';
 import { useTitle } from '../../app/ui/use-title';
 import { PlanItem, SelfAssessmentCard } from './plan-item';
+import { MyAssessmentsCard } from '../assessment/my-assessments.card';
 
 type MyCell = z.output<typeof MyCellSchema>;
 type Meeting = NonNullable<MyCell['next']>;
@@ -75,6 +76,7 @@ export function MyCellPage({ me }: { me: Me }) {
           </Card>
           <PlanCard data={data} onChanged={reload} />
           {data.plan && data.plan.items.length > 0 && <SelfAssessmentCard plan={data.plan} />}
+          <MyAssessmentsCard />
           <Card withBorder data-testid="my-tasks">
             <Title order={2} size="h4">
               {tr('Nhiệm vụ của tôi', 'My tasks')}

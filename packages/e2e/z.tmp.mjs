@@ -1,0 +1,52 @@
+import { chromium } from 'playwright-core';
+const BASE = 'http://127.0.0.1:3113';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const login = async (u, w, h) => {
+  const p = await b.newPage({ viewport: { width: w, height: h } });
+  await p.goto(BASE + '/login');
+  await p.getByTestId('login-username').fill(u);
+  await p.getByTestId('login-password').fill('anlac2026');
+  await p.getByTestId('login-submit').click();
+  await p.waitForURL((x) => !x.pathname.startsWith('/login'));
+  return p;
+};
+const dv = await login('dangvien', 390, 844);
+const cell = await dv.evaluate(async () => (await (await fetch('/api/v1/me/cell')).json()).cell.id);
+const c = await login('vanthu.vptu', 1440, 900);
+const parent = await c.evaluate(
+  async (id) => (await (await fetch('/api/v1/organizations/' + id)).json()).parent.id,
+  cell,
+);
+await c.goto(`${BASE}/assessments?org=${parent}&year=2026`);
+await c.getByTestId('assessments-open').click();
+await c.getByTestId('assessments-opened').waitFor();
+await c.screenshot({ path: '/tmp/shots/as-list-1440.png', fullPage: true });
+await dv.goto(BASE + '/');
+await dv.getByTestId('my-assessments').waitFor();
+await dv.screenshot({ path: '/tmp/shots/as-my-390.png', fullPage: true });
+await dv.getByTestId('my-assessment').first().locator('a').click();
+await dv.getByTestId('assessment-self').waitFor();
+await dv.screenshot({ path: '/tmp/shots/as-sheet-390-a.png', fullPage: true });
+const pts = { chinh_tri: 9, dao_duc: 9, phe_binh: 8, chuyen_mon: 36, chi_bo: 18, cam_ket: 8 };
+for (const [k, v] of Object.entries(pts)) await dv.getByTestId('assessment-points-' + k).fill(String(v));
+await dv.getByTestId('assessment-points-chinh_tri').fill('12');
+await dv.getByTestId('assessment-self-save').click();
+await dv.waitForTimeout(800);
+await dv.screenshot({ path: '/tmp/shots/as-sheet-390-b.png', fullPage: true });
+await dv.getByTestId('assessment-points-chinh_tri').fill('9');
+await dv.getByTestId('assessment-self-text').fill('Hoàn thành nhiệm vụ được giao; còn chậm một việc.');
+await dv.getByTestId('assessment-self-save').click();
+await dv.getByTestId('assessment-classification').waitFor();
+await dv.screenshot({ path: '/tmp/shots/as-sheet-390-c.png', fullPage: true });
+const url = dv.url();
+await c.goto(url);
+await c.getByTestId('assessment-assessor').waitFor();
+await c.getByTestId('assessment-adjust-value').fill('1');
+await c.getByTestId('assessment-adjust-save').click();
+await c.waitForTimeout(800);
+await c.screenshot({ path: '/tmp/shots/as-sheet-1440-a.png', fullPage: true });
+await c.getByTestId('assessment-decide-level').selectOption('xuat_sac');
+await c.getByTestId('assessment-decide-save').click();
+await c.waitForTimeout(800);
+await c.screenshot({ path: '/tmp/shots/as-sheet-1440-b.png', fullPage: true });
+await b.close();

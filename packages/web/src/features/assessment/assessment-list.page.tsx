@@ -1,0 +1,220 @@
+import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import type { AssessmentListSchema } from '@quyche/core';
+import { roleAllows, todayInVietnam } from '@quyche/core';
+import type { AppRole } from '@quyche/core';
+import { useState } from 'react';
+import type { z } from 'zod';
+import { api, useApi } from '../../app/api';
+import { Link, navigate, useLocation } from '../../app/router';
+import type { Me } from '../../app/session';
+import type { OrgDetail } from '../../app/types';
+import { CardTable } from '../../app/ui/card-table';
+import { useTr } from '../../app/ui/i18n';
+import { LoadState } from '../../app/ui/load-state';
+import { PageHeader } from '../../app/ui/page-header';
+import { SectionCard } from '../../app/ui/shared-section-card';
+import { useRun } from '../../app/ui/use-run';
+import { useTitle } from '../../app/ui/use-title';
+import { WriteError } from '../../app/ui/write-error';
+import { label, LEVEL, LEVEL_COLOR, STATE } from './assessment.labels';
+
+type List = z.output<typeof AssessmentListSchema>;
+type Opened = { created: number; members: number; organizations: number; exempted: number; newlyAdmitted: number };
+
+/**
+ * "Đánh giá, xếp loại" for a committee: the year's sheets of the members and organizations below it, where each
+ * stands, and each unit's quota of the top level as decided so far; the year is opened from here.
+ */
+export function AssessmentListPage({ me }: { me: Me }) {
+  const [l, tr] = useTr();
+  const { query } = useLocation();
+  const thisYear = Number(todayInVietnam().slice(0, 4));
+  const y = Number(query.get('year'));
+  const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : thisYear;
+  const roots = [...new Map(me.grants.map((g) => [g.orgId, g.orgName])).entries()];
+  const orgId = query.get('org') ?? roots[0]?.[0] ?? null;
+  const go = (o: string | null, yy = year) =>
+    navigate(`/assessments?${new URLSearchParams({ ...(o ? { org: o } : {}), year: String(yy) })}`, true);
+  const org = useApi<OrgDetail>(orgId ? `/organizations/${orgId}` : null);
+  const list = useApi<List>(orgId ? `/organizations/${orgId}/assessments?year=${year}` : null);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const open = useRun<Opened>((o) => {
+    setOpened(o);
+    list.reload();
+  });
+  useTitle(tr('Đánh giá, xếp loại chất lượng', 'Annual assessment'));
+  const mayWrite = me.grants.some((g) => roleAllows(g.role as AppRole, 'write'));
+  const children = (org.data?.children ?? []).filter((c) => c.kind !== 'CELL');
+  const choices = [
+    ...roots.map(([id, name]) => ({ value: id, label: name })),
+    ...(org.data && !roots.some(([id]) => id === org.data!.id) ? [{ value: org.data.id, label: org.data.name }] : []),
+    ...children.filter((c) => !roots.some(([id]) => id === c.id)).map((c) => ({ value: c.id, label: `— ${c.name}` })),
+  ];
+  const rows = list.data?.rows ?? [];
+  const count = (f: (r: List['rows'][number]) => boolean) => rows.filter(f).length;
+  return (
+    <Stack data-testid="assessments-page">
+      <PageHeader
+        title={tr('Đánh giá, xếp loại chất lượng', 'Annual assessment and classification')}
+        sub={
+          list.data?.rules
+            ? tr(`Theo ${list.data.rules.title}`, `Under ${list.data.rules.title}`)
+            : tr(
+                'Đảng viên tự đánh giá, chi bộ cho ý kiến, cấp ủy quyết định xếp loại theo Quy định 366-QĐ/TW.',
+                'Members self-assess, the cell gives its opinion, the committee classifies (Quy định 366-QĐ/TW).',
+              )
+        }
+        subTestid="assessments-rules"
+      >
+        {orgId && rows.length > 0 && (
+          <Button
+            component="a"
+            variant="default"
+            href={`/api/v1/organizations/${orgId}/assessments/summary.docx?year=${year}`}
+            data-testid="assessments-docx"
+          >
+            {tr('Tải bảng tổng hợp (DOCX)', 'Download the summary (DOCX)')}
+          </Button>
+        )}
+        {mayWrite && orgId && (
+          <Button
+            variant="light"
+            loading={open.busy}
+            onClick={() => void open.run(() => api<Opened>('POST', `/organizations/${orgId}/assessments`, { year }))}
+            data-testid="assessments-open"
+          >
+            {tr(`Mở kỳ đánh giá năm ${year}`, `Open the ${year} assessment`)}
+          </Button>
+        )}
+      </PageHeader>
+      <Group align="end" gap="sm" wrap="wrap">
+        <NativeSelect
+          label={tr('Tổ chức', 'Organization')}
+          value={orgId ?? ''}
+          onChange={(e) => go(e.currentTarget.value)}
+          data={choices}
+          data-testid="assessments-org"
+          w={{ base: '100%', sm: 360 }}
+        />
+        <NativeSelect
+          label={tr('Năm', 'Year')}
+          value={String(year)}
+          onChange={(e) => go(orgId, Number(e.currentTarget.value))}
+          data={[thisYear - 1, thisYear].map(String)}
+          data-testid="assessments-year"
+          w={100}
+        />
+      </Group>
+      <WriteError error={open.error} testid="assessments-open-error" />
+      {opened && (
+        <Alert color="green" data-testid="assessments-opened">
+          {tr(
+            `Đã mở ${opened.created} phiếu: ${opened.members} đảng viên, ${opened.organizations} tổ chức ` +
+              `(không đánh giá ${opened.exempted} đảng viên được miễn sinh hoạt, ${opened.newlyAdmitted} đảng ` +
+              'viên mới kết nạp chưa đủ 6 tháng — điểm 2.1 khoản 2 Điều 5 Quy định 366-QĐ/TW).',
+            `${opened.created} sheets opened: ${opened.members} members, ${opened.organizations} ` +
+              `organizations (${opened.exempted} exempted and ${opened.newlyAdmitted} newly admitted left out).`,
+          )}
+        </Alert>
+      )}
+      <LoadState error={list.error} loading={list.loading && !list.data} />
+      {list.data && (
+        <SimpleGrid cols={{ base: 2, sm: 4 }} data-testid="assessments-figures">
+          {[
+            [tr('Phiếu', 'Sheets'), rows.length, 'all'],
+            [tr('Đã tự đánh giá', 'Self-assessed'), count((r) => r.state !== 'open'), 'self'],
+            [
+              tr('Chi bộ đã cho ý kiến', 'Reviewed'),
+              count((r) => r.state === 'reviewed' || r.state === 'decided'),
+              'reviewed',
+            ],
+            [tr('Đã quyết định', 'Decided'), count((r) => r.state === 'decided'), 'decided'],
+          ].map(([t, v, k]) => (
+            <Card withBorder key={String(k)} padding="sm" data-testid={`assessments-fig-${k}`} data-value={v}>
+              <Text size="xs" c="dimmed">
+                {t}
+              </Text>
+              <Text fw={700} size="xl">
+                {v}
+              </Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+      {(list.data?.quota ?? []).length > 0 && (
+        <SectionCard
+          title={tr('Tỷ lệ "Hoàn thành xuất sắc nhiệm vụ"', 'Quota of the top level')}
+          testid="assessments-quota"
+        >
+          {list.data!.quota.map((q) => (
+            <Text
+              key={`${q.unitId}-${q.subject}`}
+              size="sm"
+              c={q.ok ? undefined : 'red'}
+              data-testid="assessments-quota-row"
+              data-ok={q.ok}
+            >
+              <b>
+                {q.unitName} — {q.subject === 'member' ? tr('đảng viên', 'members') : tr('tổ chức', 'organizations')}:
+              </b>{' '}
+              {q.reason_vi}
+            </Text>
+          ))}
+        </SectionCard>
+      )}
+      {list.data && rows.length === 0 && (
+        <Text c="dimmed" data-testid="assessments-none">
+          {tr(`Chưa mở kỳ đánh giá năm ${year} ở tổ chức này.`, `The ${year} assessment is not open here yet.`)}
+        </Text>
+      )}
+      {rows.length > 0 && (
+        <CardTable minWidth={720} striped fz="sm" verticalSpacing={6} data-testid="assessments-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{tr('Đảng viên, tổ chức', 'Member or organization')}</Table.Th>
+              <Table.Th>{tr('Tình trạng', 'State')}</Table.Th>
+              <Table.Th>{tr('Tự chấm', 'Self')}</Table.Th>
+              <Table.Th>{tr('Đề xuất', 'Proposed')}</Table.Th>
+              <Table.Th>{tr('Xếp loại', 'Level')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.id} data-testid="assessment-row" data-state={r.state} data-subject={r.subject}>
+                <Table.Td className="qc-wide">
+                  <Anchor component={Link} to={`/assessments/${r.id}`} size="sm" fw={600}>
+                    {r.name}
+                  </Anchor>
+                  {r.subject === 'member' && (
+                    <Text size="xs" c="dimmed">
+                      {r.orgName}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td data-label={tr('Tình trạng', 'State')}>{label(STATE, r.state, l)}</Table.Td>
+                <Table.Td data-label={tr('Tự chấm', 'Self')}>
+                  {r.selfTotal === null ? '—' : String(r.selfTotal).replace('.', ',')}
+                  {r.selfLevel && (
+                    <Text size="xs" c="dimmed">
+                      {label(LEVEL, r.selfLevel, l)}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td data-label={tr('Đề xuất', 'Proposed')}>{label(LEVEL, r.opinionLevel, l) || '—'}</Table.Td>
+                <Table.Td data-label={tr('Xếp loại', 'Level')}>
+                  {r.decidedLevel ? (
+                    <Badge color={LEVEL_COLOR[r.decidedLevel]} variant="light" tt="none">
+                      {label(LEVEL, r.decidedLevel, l)}
+                    </Badge>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </CardTable>
+      )}
+    </Stack>
+  );
+}
