@@ -54,6 +54,8 @@ describe('the levels of Quy định 366-QĐ/TW Điều 11, at their edges', () =
     const cell = { ...top, subject: 'organization' };
     expect(level({ ...cell, member_disciplined: true })).toBe('tot');
     expect(level({ ...cell, leader_disciplined: true })).toBe('khong_hoan_thanh');
+    // No task at all: nothing shows a task done beyond what was asked, so not the top level.
+    expect(level({ subject: 'member', points: 95, tasks_total: 0, tasks_on_time: 0, tasks_exceeded: 0 })).toBe('tot');
     // Under 70% of its tasks done: the organization's lowest level (khoản 4 điểm 4.1).
     expect(level({ ...cell, tasks_on_time: 7, tasks_late: 0 })).toBe('khong_hoan_thanh');
   });

@@ -131,6 +131,9 @@ function unmetOf(rule: AssessmentLevelRule, x: AssessmentRecord): string[] {
   const done = x.tasks_on_time + x.tasks_late;
   share('tasks_done', done, x.tasks_total, 'nhiệm vụ đã hoàn thành');
   share('tasks_on_time', x.tasks_on_time, x.tasks_total, 'nhiệm vụ hoàn thành đúng hạn');
+  // A share of tasks exceeded is shown by tasks: with none recorded, nothing was done beyond what was asked.
+  if (ratioIn(rule, 'tasks_exceeded')?.num && x.tasks_total === 0)
+    out.push('không có nhiệm vụ nào được ghi hoàn thành vượt mức yêu cầu');
   share('tasks_exceeded', x.tasks_exceeded, x.tasks_total, 'nhiệm vụ hoàn thành vượt mức');
   share('max_tasks_late', x.tasks_late, x.tasks_total, 'nhiệm vụ chưa bảo đảm tiến độ', true);
   share('shortcomings_fixed', x.shortcomings_fixed, x.shortcomings_total, 'hạn chế, khuyết điểm đã khắc phục');

@@ -65,28 +65,7 @@ export function AssessmentListPage({ me }: { me: Me }) {
               )
         }
         subTestid="assessments-rules"
-      >
-        {orgId && rows.length > 0 && (
-          <Button
-            component="a"
-            variant="default"
-            href={`/api/v1/organizations/${orgId}/assessments/summary.docx?year=${year}`}
-            data-testid="assessments-docx"
-          >
-            {tr('Tải bảng tổng hợp (DOCX)', 'Download the summary (DOCX)')}
-          </Button>
-        )}
-        {mayWrite && orgId && (
-          <Button
-            variant="light"
-            loading={open.busy}
-            onClick={() => void open.run(() => api<Opened>('POST', `/organizations/${orgId}/assessments`, { year }))}
-            data-testid="assessments-open"
-          >
-            {tr(`Mở kỳ đánh giá năm ${year}`, `Open the ${year} assessment`)}
-          </Button>
-        )}
-      </PageHeader>
+      />
       <Group align="end" gap="sm" wrap="wrap">
         <NativeSelect
           label={tr('Tổ chức', 'Organization')}
@@ -104,6 +83,30 @@ export function AssessmentListPage({ me }: { me: Me }) {
           data-testid="assessments-year"
           w={100}
         />
+      </Group>
+      <Group gap="xs" wrap="wrap">
+        {orgId && rows.length > 0 && (
+          <Button
+            component="a"
+            variant="default"
+            w={{ base: '100%', xs: 'auto' }}
+            href={`/api/v1/organizations/${orgId}/assessments/summary.docx?year=${year}`}
+            data-testid="assessments-docx"
+          >
+            {tr('Tải bảng tổng hợp (DOCX)', 'Download the summary (DOCX)')}
+          </Button>
+        )}
+        {mayWrite && orgId && (
+          <Button
+            variant="light"
+            w={{ base: '100%', xs: 'auto' }}
+            loading={open.busy}
+            onClick={() => void open.run(() => api<Opened>('POST', `/organizations/${orgId}/assessments`, { year }))}
+            data-testid="assessments-open"
+          >
+            {tr(`Mở kỳ đánh giá năm ${year}`, `Open the ${year} assessment`)}
+          </Button>
+        )}
       </Group>
       <WriteError error={open.error} testid="assessments-open-error" />
       {opened && (

@@ -1,0 +1,109 @@
+import { DEMO_TODAY } from '@quyche/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, noHorizontalScroll, skipReason, startDemo } from './harness.js';
+import type { Demo } from './harness.js';
+
+const PHONE = { width: 390, height: 844 };
+const WIDE = { width: 1440, height: 900 };
+
+/**
+ * Issue 16 in the browser, on the demo kept on 02/12/2026: the office opens the year, a member fills their
+ * self-assessment on a phone, the cell's secretary gives the cell's opinion, the committee classifies — refused above
+ * what the record allows and over the quota — and downloads the summary table.
+ */
+describe.skipIf(skipReason !== null)('the annual assessment in Chromium', () => {
+  let demo: Demo;
+  let unit: string;
+  let sheetUrl: string;
+  beforeAll(async () => {
+    demo = await startDemo({ today: DEMO_TODAY });
+  });
+  afterAll(async () => demo?.close());
+
+  it('opens the year for the office’s party organization and lists each member’s sheet', async () => {
+    const page = await logIn(demo.browser, demo.base, 'vanthu.vptu', WIDE);
+    const member = await logIn(demo.browser, demo.base, 'dangvien', PHONE);
+    const cell = await member.evaluate(async () => (await (await fetch('/api/v1/me/cell')).json()).cell.id as string);
+    unit = await page.evaluate(
+      async (id) => (await (await fetch(`/api/v1/organizations/${id}`)).json()).parent.id as string,
+      cell,
+    );
+    await page.goto(`${demo.base}/assessments?org=${unit}&year=2026`);
+    await expect.poll(() => page.getByTestId('assessments-none').count()).toBe(1);
+    await page.getByTestId('assessments-open').click();
+    const opened = page.getByTestId('assessments-opened');
+    await expect.poll(() => opened.count()).toBe(1);
+    expect(await opened.innerText()).toContain('điểm 2.1 khoản 2 Điều 5 Quy định 366-QĐ/TW');
+    await expect.poll(() => page.getByTestId('assessment-row').count()).toBeGreaterThan(5);
+    expect(await page.getByTestId('assessments-rules').innerText()).toContain('Ban Thường vụ Tỉnh ủy An Lạc');
+    await page.close();
+    await member.close();
+  });
+
+  it('lets the member fill the self-assessment at 390 px, with the level the record allows and why', async () => {
+    const page = await logIn(demo.browser, demo.base, 'dangvien', PHONE);
+    await page.goto(`${demo.base}/`);
+    const mine = page.getByTestId('my-assessment');
+    await expect.poll(() => mine.count()).toBe(1);
+    expect(await mine.innerText()).toContain('Chưa tự đánh giá');
+    await mine.locator('a').click();
+    await page.getByTestId('assessment-self').waitFor();
+    sheetUrl = new URL(page.url()).pathname;
+    expect(await page.getByTestId('assessment-assessor').count()).toBe(0);
+    const points = { chinh_tri: 9, dao_duc: 9, phe_binh: 8, chuyen_mon: 38, chi_bo: 18, cam_ket: 9 };
+    for (const [k, v] of Object.entries(points)) await page.getByTestId(`assessment-points-${k}`).fill(String(v));
+    await page
+      .getByTestId('assessment-self-text')
+      .fill('Hoàn thành các nhiệm vụ được giao, tham gia đầy đủ sinh hoạt chi bộ.');
+    await page.getByTestId('assessment-self-save').click();
+    const level = page.getByTestId('assessment-classification');
+    await expect.poll(() => level.getAttribute('data-level')).toBe('tot');
+    expect(await page.getByTestId('assessment-self-total').innerText()).toContain('91/100');
+    // 91 points, but no task recorded as exceeded: not the top level, and the reason says so with its clause.
+    expect(await page.getByTestId('assessment-reason').innerText()).toContain(
+      'không đạt "Hoàn thành xuất sắc nhiệm vụ" (khoản 1 Điều 2)',
+    );
+    await noHorizontalScroll(page);
+    await page.close();
+  });
+
+  it('takes the cell’s opinion from its secretary, and the committee’s decision within the rules', async () => {
+    const secretary = await logIn(demo.browser, demo.base, 'bithu.cb', PHONE);
+    await secretary.goto(`${demo.base}${sheetUrl}`);
+    await secretary.getByTestId('assessment-opinion-text').fill('Chi bộ nhất trí với bản tự đánh giá của đồng chí.');
+    await secretary.getByTestId('assessment-opinion-level').selectOption('tot');
+    await secretary.getByTestId('assessment-opinion-save').click();
+    await expect.poll(() => secretary.getByTestId('assessment-page').getAttribute('data-state')).toBe('reviewed');
+    await noHorizontalScroll(secretary);
+    await secretary.close();
+
+    const page = await logIn(demo.browser, demo.base, 'vanthu.vptu', WIDE);
+    await page.goto(`${demo.base}${sheetUrl}`);
+    // Above what the record allows: refused with the rule's own title and the clause.
+    await page.getByTestId('assessment-decide-level').selectOption('xuat_sac');
+    await page.getByTestId('assessment-decide-save').click();
+    const refused = page.getByTestId('assessment-decide-error');
+    await expect.poll(() => refused.count()).toBe(1);
+    expect(await refused.innerText()).toContain('Mức xếp loại cao hơn mức hồ sơ cho phép');
+    expect(await refused.innerText()).toContain('khoản 1 Điều 2');
+    // A changed figure needs its reason.
+    await page.getByTestId('assessment-adjust-value').fill('1');
+    await page.getByTestId('assessment-adjust-save').click();
+    await expect.poll(() => page.getByTestId('assessment-adjust-error').innerText()).toContain('Lý do');
+    await page.getByTestId('assessment-decide-level').selectOption('tot');
+    await page.getByTestId('assessment-decide-save').click();
+    await expect.poll(() => page.getByTestId('assessment-decision').getAttribute('data-level')).toBe('tot');
+    await page.screenshot({ path: '.test-results/assessment-decided.png', fullPage: true });
+
+    // The list shows the quota as decided, and the summary table downloads.
+    await page.goto(`${demo.base}/assessments?org=${unit}&year=2026`);
+    const quota = page.getByTestId('assessments-quota-row').first();
+    await expect.poll(() => quota.innerText()).toContain('tối đa 20% của 1 xếp loại "Hoàn thành tốt nhiệm vụ" là 0');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('assessments-docx').click();
+    expect((await download).suggestedFilename()).toBe('tong-hop-xep-loai-2026.docx');
+    await page.setViewportSize(PHONE);
+    await noHorizontalScroll(page);
+    await page.close();
+  });
+});
