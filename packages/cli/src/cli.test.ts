@@ -107,7 +107,7 @@ describe('quyche CLI', () => {
     const r = cli(['db', 'restore', file, '--data', dir]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('organization 122');
-    expect(r.stdout).toContain('regulation_version 5');
+    expect(r.stdout).toContain('regulation_version 6');
     expect(r.stdout).toContain('consultation_comment 32');
     const junk = cli(['db', 'restore', bin, '--data', dir]);
     expect(junk.status).toBe(1);

@@ -158,6 +158,8 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
     });
     expect(rr.statusCode, rr.body).toBe(201);
     ids['reviewRequest'] = rr.json().id;
+    // An assessment sheet of the demo's 2025 (the provincial office's cell: not Tân Lập's).
+    ids['assessment'] = await q(k.selectFrom('assessment').select('id').where('year', '=', 2025).limit(1));
   });
   afterAll(async () => t?.close());
 
@@ -176,6 +178,7 @@ describe.each(drivers)('access control on every route (%s)', (driver) => {
       .replace(/^\/review-reports\/:id/, `/review-reports/${ids['reviewReport']}`)
       .replace(/^\/review-requests\/:id/, `/review-requests/${ids['reviewRequest']}`)
       .replace(/^\/shortcomings\/:id/, `/shortcomings/${ids['shortcoming']}`)
+      .replace(/^\/assessments\/:id/, `/assessments/${ids['assessment']}`)
       .replace(/^\/tasks\/:id/, `/tasks/${ids['task']}`)
       .replace(/^\/programs\/:id/, `/programs/${ids['program']}`)
       .replace(/^\/program-items\/:id/, `/program-items/${ids['programItem']}`)

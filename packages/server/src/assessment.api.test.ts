@@ -81,6 +81,37 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
   });
   afterAll(async () => t?.close());
 
+  it('shows the demo’s decided 2025: one top level within the quota, one proposal over it, a member disciplined', async () => {
+    const y = await call<{
+      rows: { subject: string; decidedLevel: string; opinionLevel: string }[];
+      quota: { subject: string; ok: boolean; max: number; proposed: { xuat_sac: number; ok: boolean } }[];
+    }>(clerk, 'GET', `/organizations/${unitId}/assessments?year=2025`);
+    const members = y.body.rows.filter((r) => r.subject === 'member');
+    expect(members.filter((r) => r.decidedLevel === 'xuat_sac')).toHaveLength(1);
+    expect(members.filter((r) => r.opinionLevel === 'xuat_sac')).toHaveLength(2);
+    expect(members.filter((r) => r.decidedLevel === 'khong_hoan_thanh')).toHaveLength(1);
+    const q = y.body.quota.find((x) => x.subject === 'member')!;
+    expect(q).toMatchObject({ ok: true, max: 1, proposed: { xuat_sac: 2, ok: false } });
+    // The cell, proposed for the top level, is barred by its member's discipline (khoản 1 Điều 3).
+    const cell = y.body.rows.find((r) => r.subject === 'organization')!;
+    expect(cell).toMatchObject({ opinionLevel: 'xuat_sac', decidedLevel: 'tot' });
+    const disciplined = await qb(t.db)
+      .selectFrom('assessment')
+      .select(['id', 'decided_basis'])
+      .where('year', '=', 2025)
+      .where('decided_level', '=', 'khong_hoan_thanh')
+      .executeTakeFirstOrThrow();
+    const sheet = (
+      await call<{ facts: Record<string, { value: boolean }>; adjustments: { reason: string }[] }>(
+        clerk,
+        'GET',
+        `/assessments/${disciplined.id}`,
+      )
+    ).body;
+    expect(sheet.facts['disciplined']!.value).toBe(true);
+    expect(sheet.adjustments[0]!.reason).toContain('khiển trách');
+  });
+
   it('opens the year for the office’s cells, each member once, and again opens nothing', async () => {
     const r = await call<{ created: number; members: number; organizations: number }>(
       clerk,
@@ -308,6 +339,21 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
         )
       ).body;
     let c = await get();
+    // Its year's tasks as the office's report gives them (each change with its reason): all on time, 2 of 5 exceeded.
+    for (const [field, value] of [
+      ['tasks_total', 5],
+      ['tasks_on_time', 5],
+      ['tasks_exceeded', 2],
+    ] as const) {
+      const a = await call(clerk, 'POST', `/assessments/${cellSheet.id}/adjust`, {
+        version: c.version,
+        field,
+        value,
+        reason: 'Theo báo cáo tổng kết năm 2026 của chi bộ, đã đối chiếu',
+      });
+      expect(a.status, JSON.stringify(a.body)).toBe(200);
+      c = await get();
+    }
     const points = Object.fromEntries(c.criteria.map((g) => [g.id, Math.round(g.max * 0.95)]));
     expect(
       (await call(clerk, 'POST', `/assessments/${cellSheet.id}/self`, { version: c.version, points })).status,

@@ -8,7 +8,8 @@ const Version = z.number().int().min(1);
 const Level = z.enum(ASSESSMENT_LEVELS);
 
 export const AssessmentYearSchema = z.strictObject({ year: Year });
-export const AssessmentListQuerySchema = z.strictObject({ year: Year });
+/** The year asked; the current one (of the server's today) unless given. */
+export const AssessmentListQuerySchema = z.strictObject({ year: Year.optional() });
 
 /** The member's (or the organization's) self-assessment: points per criterion group, and what they write. */
 export const SelfAssessmentSchema = z.strictObject({
@@ -112,6 +113,13 @@ export const AssessmentListSchema = z
         max: z.number().int(),
         ok: z.boolean(),
         reason_vi: z.string(),
+        /** The same counted on what is proposed (the cell's proposal, else the self-assessment, else the decision). */
+        proposed: z.object({
+          xuat_sac: z.number().int(),
+          tot: z.number().int(),
+          max: z.number().int(),
+          ok: z.boolean(),
+        }),
       }),
     ),
   })

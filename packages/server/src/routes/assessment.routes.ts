@@ -29,6 +29,8 @@ import {
 } from '../services/assessment-year.service.js';
 import { DOCX, sendFile } from '../http/download.js';
 
+const yearOf = (day: string) => Number(day.slice(0, 4));
+
 const OpenedSchema = z.object({
   year: z.number().int(),
   created: z.number().int(),
@@ -61,7 +63,7 @@ export function assessmentRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     query: AssessmentListQuerySchema,
     response: AssessmentListSchema,
-    handler: ({ ctx, params, query }) => listAssessments(ctx, params.id, query.year),
+    handler: ({ ctx, params, query }) => listAssessments(ctx, params.id, query.year ?? yearOf(ctx.today())),
   });
   defineRoute(app, db, {
     tag,
@@ -71,7 +73,7 @@ export function assessmentRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     query: AssessmentListQuerySchema,
     handler: async ({ ctx, params, query, reply }) =>
-      sendFile(reply, DOCX, await assessmentSummaryDocx(ctx, params.id, query.year)),
+      sendFile(reply, DOCX, await assessmentSummaryDocx(ctx, params.id, query.year ?? yearOf(ctx.today()))),
   });
   defineRoute(app, db, {
     tag,

@@ -13,6 +13,7 @@ import { seedVolume } from './volume.seed.js';
 import { seedCommuneMeetings } from './commune-meetings.seed.js';
 import { CELL_TABLES, seedCellRecord } from './cells.seed.js';
 import { seedReviews } from './reviews.seed.js';
+import { seedAssessments } from './assessment.seed.js';
 
 type Row = Record<string, unknown>;
 
@@ -595,6 +596,7 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
       adminUser: adminId,
       today: DEMO_TODAY,
     });
+    await seedAssessments(tx, { cellId: cell, adminUser: adminId });
   });
   return {
     organizations: b.tables.get('organization')!.length,

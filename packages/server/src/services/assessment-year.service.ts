@@ -111,6 +111,10 @@ export async function listAssessments(ctx: RequestContext, orgId: string, year: 
     if (!rules) continue;
     const count = (l: string) => list.filter((r) => r.decided_level === l).length;
     const q = quotaCheck(rules.reg, { xuat_sac: count('xuat_sac'), tot: count('tot') }, asOf);
+    // As proposed: the cell's proposal, else the self-assessment, else the decision.
+    const proposed = (l: string) =>
+      list.filter((r) => (r.opinion_level ?? r.self_level ?? r.decided_level) === l).length;
+    const p = quotaCheck(rules.reg, { xuat_sac: proposed('xuat_sac'), tot: proposed('tot') }, asOf);
     quota.push({
       unitId,
       unitName: names.get(unitId) ?? '',
@@ -120,6 +124,7 @@ export async function listAssessments(ctx: RequestContext, orgId: string, year: 
       max: q.result.max,
       ok: q.result.ok,
       reason_vi: q.reason_vi,
+      proposed: { xuat_sac: p.result.count, tot: p.result.base, max: p.result.max, ok: p.result.ok },
     });
   }
   const total = (p: Record<string, number> | null) =>

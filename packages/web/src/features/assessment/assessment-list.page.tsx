@@ -104,7 +104,9 @@ export function AssessmentListPage({ me }: { me: Me }) {
             onClick={() => void open.run(() => api<Opened>('POST', `/organizations/${orgId}/assessments`, { year }))}
             data-testid="assessments-open"
           >
-            {tr(`Mở kỳ đánh giá năm ${year}`, `Open the ${year} assessment`)}
+            {rows.length > 0
+              ? tr('Mở thêm phiếu còn thiếu', 'Open the missing sheets')
+              : tr(`Mở kỳ đánh giá năm ${year}`, `Open the ${year} assessment`)}
           </Button>
         )}
       </Group>
@@ -161,6 +163,17 @@ export function AssessmentListPage({ me }: { me: Me }) {
                 {q.unitName} — {q.subject === 'member' ? tr('đảng viên', 'members') : tr('tổ chức', 'organizations')}:
               </b>{' '}
               {q.reason_vi}
+              {!q.proposed.ok && (
+                <Text component="span" size="sm" c="red" display="block" data-testid="assessments-quota-proposed">
+                  {tr(
+                    `Đề xuất ${q.proposed.xuat_sac} "Hoàn thành xuất sắc nhiệm vụ" trên ${q.proposed.tot} "Hoàn thành ` +
+                      `tốt nhiệm vụ": vượt tỷ lệ, tối đa ${q.proposed.max} (điểm 1.5 khoản 1 Điều 11 Quy định ` +
+                      '366-QĐ/TW).',
+                    `Proposed ${q.proposed.xuat_sac} at the top level over ${q.proposed.tot} "good": over the ` +
+                      `quota, at most ${q.proposed.max}.`,
+                  )}
+                </Text>
+              )}
             </Text>
           ))}
         </SectionCard>
