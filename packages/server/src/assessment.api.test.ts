@@ -81,7 +81,7 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
   });
   afterAll(async () => t?.close());
 
-  it('shows the demo’s decided 2025: one top level within the quota, one proposal over it, a member disciplined', async () => {
+  it('shows the demo’s 2025: one top level within the quota, one proposal over it, a member disciplined', async () => {
     const y = await call<{
       rows: { subject: string; decidedLevel: string; opinionLevel: string }[];
       quota: { subject: string; ok: boolean; max: number; proposed: { xuat_sac: number; ok: boolean } }[];

@@ -67,7 +67,8 @@ export async function seedAssessments(tx: Sql, o: { cellId: string; adminUser: s
           'disciplined',
           false,
           true,
-          'Quyết định số 12-QĐ/ĐU ngày 15/9/2025 của Đảng ủy thi hành kỷ luật khiển trách (vi phạm chế độ bảo mật tài liệu)',
+          'Quyết định số 12-QĐ/ĐU ngày 15/9/2025 của Đảng ủy thi hành kỷ luật khiển trách ' +
+            '(vi phạm chế độ bảo mật tài liệu)',
         ),
       );
       proposed = 'khong_hoan_thanh';
