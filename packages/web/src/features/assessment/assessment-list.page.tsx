@@ -167,8 +167,8 @@ export function AssessmentListPage({ me }: { me: Me }) {
                 <Text component="span" size="sm" c="red" display="block" data-testid="assessments-quota-proposed">
                   {tr(
                     `Đề xuất ${q.proposed.xuat_sac} "Hoàn thành xuất sắc nhiệm vụ" trên ${q.proposed.tot} ` +
-                      `"Hoàn thành tốt nhiệm vụ": vượt tỷ lệ, tối đa ${q.proposed.max} (điểm 1.5 khoản 1 Điều 11 Quy định ` +
-                      '366-QĐ/TW).',
+                      `"Hoàn thành tốt nhiệm vụ": vượt tỷ lệ, tối đa ${q.proposed.max} ` +
+                      '(điểm 1.5 khoản 1 Điều 11 Quy định 366-QĐ/TW).',
                     `Proposed ${q.proposed.xuat_sac} at the top level over ${q.proposed.tot} "good": over the ` +
                       `quota, at most ${q.proposed.max}.`,
                   )}
