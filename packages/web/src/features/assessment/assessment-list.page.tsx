@@ -1,7 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { AssessmentListSchema } from '@quyche/core';
-import { roleAllows, todayInVietnam } from '@quyche/core';
-import type { AppRole } from '@quyche/core';
+import { todayInVietnam } from '@quyche/core';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { api, useApi } from '../../app/api';
@@ -10,6 +9,7 @@ import type { Me } from '../../app/session';
 import type { OrgDetail } from '../../app/types';
 import { CardTable } from '../../app/ui/card-table';
 import { useTr } from '../../app/ui/i18n';
+import { grantRoots, orgChoices, writesSomewhere } from '../../app/ui/org-choices';
 import { LoadState } from '../../app/ui/load-state';
 import { PageHeader } from '../../app/ui/page-header';
 import { SectionCard } from '../../app/ui/shared-section-card';
@@ -31,7 +31,7 @@ export function AssessmentListPage({ me }: { me: Me }) {
   const thisYear = Number(todayInVietnam().slice(0, 4));
   const y = Number(query.get('year'));
   const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : thisYear;
-  const roots = [...new Map(me.grants.map((g) => [g.orgId, g.orgName])).entries()];
+  const roots = grantRoots(me);
   const orgId = query.get('org') ?? roots[0]?.[0] ?? null;
   const go = (o: string | null, yy = year) =>
     navigate(`/assessments?${new URLSearchParams({ ...(o ? { org: o } : {}), year: String(yy) })}`, true);
@@ -43,13 +43,8 @@ export function AssessmentListPage({ me }: { me: Me }) {
     list.reload();
   });
   useTitle(tr('Đánh giá, xếp loại chất lượng', 'Annual assessment'));
-  const mayWrite = me.grants.some((g) => roleAllows(g.role as AppRole, 'write'));
-  const children = (org.data?.children ?? []).filter((c) => c.kind !== 'CELL');
-  const choices = [
-    ...roots.map(([id, name]) => ({ value: id, label: name })),
-    ...(org.data && !roots.some(([id]) => id === org.data!.id) ? [{ value: org.data.id, label: org.data.name }] : []),
-    ...children.filter((c) => !roots.some(([id]) => id === c.id)).map((c) => ({ value: c.id, label: `— ${c.name}` })),
-  ];
+  const mayWrite = writesSomewhere(me);
+  const choices = orgChoices(roots, org.data);
   const rows = list.data?.rows ?? [];
   const count = (f: (r: List['rows'][number]) => boolean) => rows.filter(f).length;
   return (

@@ -7,8 +7,7 @@ import type {
   MemberAlertsSchema,
   PlanSimilaritySchema,
 } from '@quyche/core';
-import { roleAllows, todayInVietnam } from '@quyche/core';
-import type { AppRole } from '@quyche/core';
+import { todayInVietnam } from '@quyche/core';
 import type { z } from 'zod';
 import { useApi } from '../../app/api';
 import { navigate, useLocation } from '../../app/router';
@@ -16,6 +15,7 @@ import type { Me } from '../../app/session';
 import type { OrgDetail } from '../../app/types';
 import { FigureGrid } from '../../app/ui/figure-grid';
 import { useTr } from '../../app/ui/i18n';
+import { grantRoots, orgChoices, writesSomewhere } from '../../app/ui/org-choices';
 import { LoadState } from '../../app/ui/load-state';
 import { PageHeader } from '../../app/ui/page-header';
 import { queryClient } from '../../app/query';
@@ -45,7 +45,7 @@ export function CellsDashboardPage({ me }: { me: Me }) {
   const mo = Number(query.get('month'));
   const year = inRange(y, 2000, 2100) ? y : Number(today.slice(0, 4));
   const month = inRange(mo, 1, 12) ? mo : Number(today.slice(5, 7));
-  const roots = [...new Map(me.grants.map((g) => [g.orgId, g.orgName])).entries()];
+  const roots = grantRoots(me);
   const orgId = query.get('org') ?? roots[0]?.[0] ?? null;
   const go = (o: string | null, yy = year, mm = month) =>
     navigate(`/cells?${new URLSearchParams({ ...(o ? { org: o } : {}), year: String(yy), month: String(mm) })}`, true);
@@ -60,15 +60,10 @@ export function CellsDashboardPage({ me }: { me: Me }) {
   const short = (compliance.data?.rows ?? []).filter(
     (r) => r.regular.status === 'short' || r.thematic.status === 'short',
   );
-  const children = (org.data?.children ?? []).filter((c) => c.kind !== 'CELL');
-  const choices = [
-    ...roots.map(([id, name]) => ({ value: id, label: name })),
-    ...(org.data && !roots.some(([id]) => id === org.data!.id) ? [{ value: org.data.id, label: org.data.name }] : []),
-    ...children.filter((c) => !roots.some(([id]) => id === c.id)).map((c) => ({ value: c.id, label: `— ${c.name}` })),
-  ];
+  const choices = orgChoices(roots, org.data);
   const years = [...new Set([year - 1, year, Number(today.slice(0, 4))])].sort();
   // The server decides whether this organization is within a writing grant; the button is for those who write at all.
-  const mayWrite = me.grants.some((g) => roleAllows(g.role as AppRole, 'write'));
+  const mayWrite = writesSomewhere(me);
   const [importing, setImporting] = useState(false);
   return (
     <Stack data-testid="cells-dashboard">

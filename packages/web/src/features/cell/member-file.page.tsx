@@ -1,7 +1,6 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { roleAllows } from '@quyche/core';
-import type { AppRole, MemberFileSchema } from '@quyche/core';
+import type { MemberFileSchema } from '@quyche/core';
 import type { z } from 'zod';
 import { useApi } from '../../app/api';
 import { queryClient } from '../../app/query';
@@ -15,6 +14,7 @@ import { LoadState } from '../../app/ui/load-state';
 import { SectionCard } from '../../app/ui/shared-section-card';
 import { PageHeader } from '../../app/ui/page-header';
 import { useTitle } from '../../app/ui/use-title';
+import { writesSomewhere } from '../../app/ui/org-choices';
 import { MemberTransferDialog } from './member-transfer';
 
 type MemberFile = z.output<typeof MemberFileSchema>;
@@ -37,7 +37,7 @@ export function MemberFilePage({ id }: { id: string }) {
   );
   const { me } = useSession();
   // Whether the member's cell is within a writing grant the server decides; the button is for those who write.
-  const mayWrite = !!me?.grants.some((g) => roleAllows(g.role as AppRole, 'write'));
+  const mayWrite = writesSomewhere(me);
   const [moving, setMoving] = useState(false);
   const [moved, setMoved] = useState<string | null>(null);
   useTitle(data?.fullName ?? tr('Hồ sơ đảng viên', 'Member file'));
