@@ -27,50 +27,6 @@ export async function assessmentRegulationFor(s: Sql, orgId: string, on: string)
   return r.rows[0];
 }
 
-/** Tasks led by a person or an organization whose effective due date falls in a year. */
-export async function tasksLedInYear(s: Sql, leadKind: 'person' | 'org', leadId: string, year: number) {
-  return qb(s)
-    .selectFrom('task')
-    .select(['id', 'title', 'state'])
-    .select(sql<string | null>`to_char(due_effective, 'YYYY-MM-DD')`.as('due'))
-    .select(sql<string | null>`to_char(done_on, 'YYYY-MM-DD')`.as('done_on'))
-    .where('lead_kind', '=', leadKind)
-    .where('lead_id', '=', leadId)
-    .where('due_effective', '>=', `${year}-01-01`)
-    .where('due_effective', '<=', `${year}-12-31`)
-    .orderBy('due_effective')
-    .orderBy('id')
-    .execute();
-}
-
-/** The shortcomings named for an organization at the review before the year (identified in the year before). */
-export async function shortcomingsNamedFor(s: Sql, orgId: string, year: number) {
-  return qb(s)
-    .selectFrom('shortcoming')
-    .select(['id', 'text'])
-    .select(sql<string | null>`to_char(fixed_on, 'YYYY-MM-DD')`.as('fixed_on'))
-    .where('lead_kind', '=', 'org')
-    .where('lead_id', '=', orgId)
-    .where('identified_on', '>=', `${year - 1}-01-01`)
-    .where('identified_on', '<=', `${year - 1}-12-31`)
-    .orderBy('identified_on')
-    .orderBy('id')
-    .execute();
-}
-
-/** The cells a person was in (home or temporary) at any time of a year. */
-export async function cellsOfPersonInYear(s: Sql, personId: string, year: number) {
-  const rows = await qb(s)
-    .selectFrom('party_membership')
-    .select('org_id')
-    .distinct()
-    .where('person_id', '=', personId)
-    .where('valid_from', '<=', `${year}-12-31`)
-    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', `${year}-01-01`)]))
-    .execute();
-  return rows.map((r) => r.org_id);
-}
-
 export interface AssessmentRow {
   id: string;
   org_id: string;

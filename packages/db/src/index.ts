@@ -54,6 +54,7 @@ export * from './cell-dashboard.query.js';
 export * from './dues.query.js';
 export * from './meeting-score.repo.js';
 export * from './assessment.repo.js';
+export * from './assessment-evidence.query.js';
 export * from './org-snapshot.repo.js';
 export * from './reorganization.repo.js';
 export * from './cache-generation.repo.js';

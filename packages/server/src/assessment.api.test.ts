@@ -112,6 +112,40 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
     expect(sheet.adjustments[0]!.reason).toContain('khiển trách');
   });
 
+  it('rolls the year up by the organizations below, equal to the list, counts only, each view audited', async () => {
+    const list = await call<{ rows: { subject: string; decidedLevel: string | null }[] }>(
+      clerk,
+      'GET',
+      `/organizations/${unitId}/assessments?year=2025`,
+    );
+    type Counts = Record<string, number>;
+    const up = await call<{
+      rows: { orgId: string; orgName: string; members: Counts; organizations: Counts }[];
+      total: { members: Counts; organizations: Counts };
+    }>(clerk, 'GET', `/organizations/${unitId}/assessments/rollup?year=2025`);
+    expect(up.status, JSON.stringify(up.body)).toBe(200);
+    for (const subject of ['member', 'organization'] as const) {
+      const rows = list.body.rows.filter((r) => r.subject === subject);
+      const total = up.body.total[subject === 'member' ? 'members' : 'organizations'];
+      for (const level of ['xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh'])
+        expect(total[level], `${subject} ${level}`).toBe(rows.filter((r) => r.decidedLevel === level).length);
+      expect(total['undecided']).toBe(rows.filter((r) => r.decidedLevel === null).length);
+    }
+    expect(up.body.total.members['khong_hoan_thanh']).toBe(1);
+    // The cell's members are counted under the cell, a row of the organizations directly below the unit.
+    const cell = up.body.rows.find((r) => r.orgId === cellId)!;
+    expect(cell.members['xuat_sac']).toBe(1);
+    expect(JSON.stringify(up.body)).not.toContain('full_name');
+    expect((await call(other, 'GET', `/organizations/${unitId}/assessments/rollup?year=2025`)).status).toBe(403);
+    const reads = await qb(t.db)
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['read_assessment_rollup', 'read_assessments'])
+      .where('actor', '=', 'vanthu.vptu')
+      .execute();
+    expect(new Set(reads.map((r) => r.action))).toEqual(new Set(['read_assessment_rollup', 'read_assessments']));
+  });
+
   it('opens the year for the office’s cells, each member once, and again opens nothing', async () => {
     const r = await call<{ created: number; members: number; organizations: number }>(
       clerk,
@@ -258,6 +292,14 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
     expect(done.body.classification.level).toBe('khong_hoan_thanh');
     expect(done.body.classification.reason_vi).toContain('(khoản 4 Điều 2)');
     expect(done.body.classification.reason_vi).toContain('không đạt "Hoàn thành nhiệm vụ" (khoản 3 Điều 2)');
+    // The year's list gives each self-assessed sheet the same level from the record, read for all sheets at once.
+    const list = await call<{ rows: { id: string; recordLevel: string | null; state: string }[] }>(
+      clerk,
+      'GET',
+      `/organizations/${unitId}/assessments?year=2026`,
+    );
+    expect(list.body.rows.find((r) => r.id === sheetId)!.recordLevel).toBe('khong_hoan_thanh');
+    expect(list.body.rows.filter((r) => r.state === 'open').every((r) => r.recordLevel === null)).toBe(true);
     // Another member's sheet is not theirs to read; another commune's clerk reads none of it.
     const others = await qb(t.db)
       .selectFrom('assessment')

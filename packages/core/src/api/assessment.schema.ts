@@ -101,6 +101,8 @@ export const AssessmentListSchema = z
         selfLevel: Level.nullable(),
         opinionLevel: Level.nullable(),
         decidedLevel: Level.nullable(),
+        /** What the rules give for the record and the self-assessed points (as decided, once decided). */
+        recordLevel: Level.nullable(),
       }),
     ),
     quota: z.array(
@@ -124,6 +126,29 @@ export const AssessmentListSchema = z
     ),
   })
   .meta({ id: 'AssessmentList' });
+
+const LevelCounts = z.object({
+  xuat_sac: z.number().int(),
+  tot: z.number().int(),
+  hoan_thanh: z.number().int(),
+  khong_hoan_thanh: z.number().int(),
+  /** Sheets opened and not decided yet. */
+  undecided: z.number().int(),
+});
+export const AssessmentRollupSchema = z
+  .object({
+    year: z.number().int(),
+    rows: z.array(
+      z.object({
+        orgId: IdSchema,
+        orgName: z.string(),
+        members: LevelCounts,
+        organizations: LevelCounts,
+      }),
+    ),
+    total: z.object({ members: LevelCounts, organizations: LevelCounts }),
+  })
+  .meta({ id: 'AssessmentRollup' });
 
 export const MyAssessmentsSchema = z
   .object({

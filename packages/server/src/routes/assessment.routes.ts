@@ -4,6 +4,7 @@ import {
   AssessmentListQuerySchema,
   AssessmentListSchema,
   AssessmentOpinionSchema,
+  AssessmentRollupSchema,
   AssessmentSchema,
   AssessmentYearSchema,
   DecideAssessmentSchema,
@@ -22,6 +23,7 @@ import {
   selfAssess,
 } from '../services/assessment.service.js';
 import {
+  assessmentRollup,
   assessmentSummaryDocx,
   listAssessments,
   myAssessments,
@@ -74,6 +76,18 @@ export function assessmentRoutes(app: FastifyInstance, db: Db) {
     query: AssessmentListQuerySchema,
     handler: async ({ ctx, params, query, reply }) =>
       sendFile(reply, DOCX, await assessmentSummaryDocx(ctx, params.id, query.year ?? yearOf(ctx.today()))),
+  });
+  defineRoute(app, db, {
+    tag,
+    method: 'GET',
+    url: '/organizations/:id/assessments/rollup',
+    summary:
+      'Tổng hợp kết quả xếp loại của năm theo từng tổ chức trực thuộc (toàn bộ cây tổ chức bên dưới): số đảng viên, ' +
+      'số tổ chức ở mỗi mức đã quyết định và số phiếu chưa quyết định',
+    params: IdParamsSchema,
+    query: AssessmentListQuerySchema,
+    response: AssessmentRollupSchema,
+    handler: ({ ctx, params, query }) => assessmentRollup(ctx, params.id, query.year ?? yearOf(ctx.today())),
   });
   defineRoute(app, db, {
     tag,

@@ -79,7 +79,7 @@ export async function seedAssessments(tx: Sql, o: { cellId: string; adminUser: s
   const tot = sheets.filter((s) => s.proposed === 'tot').length;
   const rows = [];
   for (const s of sheets) {
-    const a = { subject: 'member' as const, person_id: s.person, subject_org_id: null, year: YEAR };
+    const a = { id: s.person, subject: 'member' as const, person_id: s.person, subject_org_id: null, year: YEAR };
     const evidence = await evidenceOf(tx, a, AS_OF);
     const answer = classify(RULES, assessmentInput('member', sum(s.points), evidence, s.adjustments), AS_OF);
     // The competent level decides the lower of what the record allows and what the cell proposed.
@@ -103,7 +103,7 @@ export async function seedAssessments(tx: Sql, o: { cellId: string; adminUser: s
   }
   const cellEvidence = await evidenceOf(
     tx,
-    { subject: 'organization', person_id: null, subject_org_id: o.cellId, year: YEAR },
+    { id: o.cellId, subject: 'organization', person_id: null, subject_org_id: o.cellId, year: YEAR },
     AS_OF,
   );
   const cellPoints = { chung: 28, chuong_trinh: 37, sinh_hoat: 14, kiem_tra: 13 };

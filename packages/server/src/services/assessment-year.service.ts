@@ -1,5 +1,7 @@
-import { quotaCheck } from '@quyche/core';
+import { assessmentInput, classify, quotaCheck } from '@quyche/core';
+import type { Regulation } from '@quyche/core';
 import {
+  assessmentCountsOf,
   assessmentsOfPerson,
   assessmentsOfUnits,
   cellMembersOn,
@@ -11,7 +13,9 @@ import {
 import { getOrganization } from '@quyche/db';
 import type { NewAssessment } from '@quyche/db';
 import { assessmentSummaryDocx as summaryDocx } from '../reports/assessment.docx.js';
+import { reportHeaderOf } from '../reports/party-document.docx.js';
 import type { RequestContext } from '../http/context.js';
+import { evidenceOfMany } from './assessment-evidence.service.js';
 import { assessmentRules, yearAsOf } from './assessment.service.js';
 
 /** The day six months before (Quy định 366 Điều 5 điểm 2.1: members admitted less than six months are not assessed). */
@@ -87,6 +91,31 @@ export async function openAssessmentYear(ctx: RequestContext, orgId: string, yea
   };
 }
 
+const total = (p: Record<string, number> | null) =>
+  p ? Math.round(Object.values(p).reduce((s, x) => s + x, 0) * 100) / 100 : null;
+type Level = 'xuat_sac' | 'tot' | 'hoan_thanh' | 'khong_hoan_thanh';
+
+/**
+ * What the rules give each sheet for its record and self-assessed points: the open sheets' evidence read for all of
+ * them at once, then classified one by one; a decided sheet keeps its decision, a sheet not self-assessed has none.
+ */
+async function recordLevels(
+  ctx: RequestContext,
+  reg: Regulation,
+  rows: Awaited<ReturnType<typeof assessmentsOfUnits>>,
+  asOf: string,
+) {
+  const open = rows.filter((r) => r.state !== 'decided' && r.self_points !== null);
+  const evidence = await evidenceOfMany(ctx.db, open, asOf);
+  const levels = new Map<string, string>();
+  for (const r of rows) if (r.decided_level) levels.set(r.id, r.decided_level);
+  for (const r of open) {
+    const input = assessmentInput(r.subject, total(r.self_points) ?? 0, evidence.get(r.id)!, r.adjustments);
+    levels.set(r.id, classify(reg, input, asOf).result.level);
+  }
+  return levels;
+}
+
 /**
  * A year's assessments in an organization's subtree, members by cell and name, then organizations; and each unit's
  * quota of the top level as decided so far (Điều 11 khoản 1 điểm 1.5).
@@ -127,9 +156,10 @@ export async function listAssessments(ctx: RequestContext, orgId: string, year: 
       proposed: { xuat_sac: p.result.count, tot: p.result.base, max: p.result.max, ok: p.result.ok },
     });
   }
-  const total = (p: Record<string, number> | null) =>
-    p ? Math.round(Object.values(p).reduce((s, x) => s + x, 0) * 100) / 100 : null;
-  type Level = 'xuat_sac' | 'tot' | 'hoan_thanh' | 'khong_hoan_thanh';
+  const byRecord = rules ? await recordLevels(ctx, rules.reg, rows, asOf) : new Map<string, string>();
+  await ctx.db.transaction((tx) =>
+    ctx.auditChange(tx, 'read_assessments', ['assessment', null, orgId], { after: { year, rows: rows.length } }),
+  );
   return {
     year,
     rules: rules?.info ?? null,
@@ -143,6 +173,7 @@ export async function listAssessments(ctx: RequestContext, orgId: string, year: 
       selfLevel: r.self_level as Level | null,
       opinionLevel: r.opinion_level as Level | null,
       decidedLevel: r.decided_level as Level | null,
+      recordLevel: (byRecord.get(r.id) ?? null) as Level | null,
     })),
     quota,
   };
@@ -182,9 +213,7 @@ export async function assessmentSummaryDocx(ctx: RequestContext, orgId: string, 
     ctx.auditChange(tx, 'export_assessments', ['assessment', null, orgId], { after: { year, rows: rows.length } }),
   );
   const content = await summaryDocx({
-    issuer: org?.short_name ?? org?.name ?? '',
-    symbol: `Số      -BC/${org?.symbol ?? ''}`,
-    place: (org?.name ?? '').replace(/^Đảng bộ (tỉnh|xã|phường|thành phố)\s*/u, '') || 'An Lạc',
+    ...reportHeaderOf(org),
     date: ctx.today(),
     year,
     orgName: org?.name ?? '',
@@ -198,4 +227,47 @@ export async function assessmentSummaryDocx(ctx: RequestContext, orgId: string, 
     })),
   });
   return { fileName: `tong-hop-xep-loai-${year}.docx`, content };
+}
+
+const LEVEL_KEYS = ['xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh', 'undecided'] as const;
+type LevelCounts = Record<(typeof LEVEL_KEYS)[number], number>;
+const noCounts = (): LevelCounts => ({ xuat_sac: 0, tot: 0, hoan_thanh: 0, khong_hoan_thanh: 0, undecided: 0 });
+
+/**
+ * The year's results rolled up for a superior: for the organization itself and each organization directly under it,
+ * the sheets of its whole subtree by level decided (members, organizations), and the total. Counts only: who is
+ * rated what stays with the units (the list and the sheets).
+ */
+export async function assessmentRollup(ctx: RequestContext, orgId: string, year: number) {
+  await ctx.assertOrg(orgId, 'read');
+  const tree = await orgSubtree(ctx.db, orgId, yearAsOf(ctx, year), ctx.user.clearance);
+  // Each organization belongs to the branch of its ancestor at depth 1 (the root to its own row).
+  const branch = new Map<string, string>();
+  for (const o of tree) branch.set(o.id, o.depth <= 1 ? o.id : branch.get(o.parent_id!)!);
+  const counts = await assessmentCountsOf(
+    ctx.db,
+    tree.map((o) => o.id),
+    year,
+  );
+  const rows = new Map(
+    tree.filter((o) => o.depth <= 1).map((o) => [o.id, { members: noCounts(), organizations: noCounts() }]),
+  );
+  const total = { members: noCounts(), organizations: noCounts() };
+  for (const c of counts) {
+    const level = c.level as keyof LevelCounts;
+    const group = c.subject === 'member' ? 'members' : 'organizations';
+    rows.get(branch.get(c.org_id)!)![group][level] += c.n;
+    total[group][level] += c.n;
+  }
+  await ctx.db.transaction((tx) =>
+    ctx.auditChange(tx, 'read_assessment_rollup', ['assessment', null, orgId], { after: { year } }),
+  );
+  const names = new Map(tree.map((o) => [o.id, o.name]));
+  return {
+    year,
+    rows: [...rows]
+      .filter(([id, r]) => id !== orgId || Object.values(r.members).some((n) => n > 0))
+      .map(([id, r]) => ({ orgId: id, orgName: names.get(id) ?? '', ...r })),
+    total,
+  };
 }

@@ -1,0 +1,81 @@
+import { sql } from 'kysely';
+import type { Sql } from './db.types.js';
+import { qb } from './kysely.driver.js';
+import { uuidList } from './query.helpers.js';
+
+// The records an assessment reads, for many subjects at once: a unit's year is read in a few statements whatever
+// its size (a province has about 100,000 members), and one subject's sheet is the same read for a list of one.
+
+/** Tasks led by these people or organizations whose effective due date falls in a year. */
+export async function tasksLedInYear(s: Sql, leadKind: 'person' | 'org', leadIds: readonly string[], year: number) {
+  if (leadIds.length === 0) return [];
+  return qb(s)
+    .selectFrom('task')
+    .select(['id', 'title', 'state', 'lead_id'])
+    .select(sql<string | null>`to_char(due_effective, 'YYYY-MM-DD')`.as('due'))
+    .select(sql<string | null>`to_char(done_on, 'YYYY-MM-DD')`.as('done_on'))
+    .$narrowType<{ lead_id: string }>()
+    .where('lead_kind', '=', leadKind)
+    .where(sql<boolean>`lead_id = any(${uuidList(leadIds)})`)
+    .where('due_effective', '>=', `${year}-01-01`)
+    .where('due_effective', '<=', `${year}-12-31`)
+    .orderBy('due_effective')
+    .orderBy('id')
+    .execute();
+}
+
+/** The shortcomings named for these organizations at the review before the year (identified in the year before). */
+export async function shortcomingsNamedFor(s: Sql, orgIds: readonly string[], year: number) {
+  if (orgIds.length === 0) return [];
+  return qb(s)
+    .selectFrom('shortcoming')
+    .select(['id', 'text', 'lead_id'])
+    .select(sql<string | null>`to_char(fixed_on, 'YYYY-MM-DD')`.as('fixed_on'))
+    .$narrowType<{ lead_id: string }>()
+    .where('lead_kind', '=', 'org')
+    .where(sql<boolean>`lead_id = any(${uuidList(orgIds)})`)
+    .where('identified_on', '>=', `${year - 1}-01-01`)
+    .where('identified_on', '<=', `${year - 1}-12-31`)
+    .orderBy('identified_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** The cells these people were in (home or temporary) at any time of a year. */
+export async function cellsOfPeopleInYear(s: Sql, personIds: readonly string[], year: number) {
+  if (personIds.length === 0) return [];
+  return qb(s)
+    .selectFrom('party_membership')
+    .select(['person_id', 'org_id'])
+    .distinct()
+    .where(sql<boolean>`person_id = any(${uuidList(personIds)})`)
+    .where('valid_from', '<=', `${year}-12-31`)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', `${year}-01-01`)]))
+    .execute();
+}
+
+/** The items of these people's personal plans of a year. */
+export async function planItemsOf(s: Sql, personIds: readonly string[], year: number) {
+  if (personIds.length === 0) return [];
+  return qb(s)
+    .selectFrom('member_plan_item as i')
+    .innerJoin('member_plan as p', 'p.id', 'i.plan_id')
+    .select(['p.person_id', 'i.id', 'i.text', 'i.progress'])
+    .where(sql<boolean>`p.person_id = any(${uuidList(personIds)})`)
+    .where('p.year', '=', year)
+    .orderBy('p.person_id')
+    .orderBy('i.position')
+    .execute();
+}
+
+/** A year's sheets of these organizations counted by subject and decided level ('undecided' while open). */
+export async function assessmentCountsOf(s: Sql, orgIds: readonly string[], year: number) {
+  if (orgIds.length === 0) return [];
+  // A join on the unnested list (a hash join) rather than `= any(…)` tested row by row: a country has 455,000.
+  const r = await sql<{ org_id: string; subject: 'member' | 'organization'; level: string; n: number }>`
+    select a.org_id, a.subject, coalesce(a.decided_level, 'undecided') as level, count(*)::int as n
+      from assessment a join unnest(${uuidList(orgIds)}) as o(id) on o.id = a.org_id
+     where a.year = ${year}
+     group by 1, 2, 3`.execute(qb(s));
+  return r.rows;
+}
