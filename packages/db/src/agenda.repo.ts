@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { AgendaItemTable, ReservedOpinionTable, VoteTable, WrittenResponseTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { lastPosition, rowsUnder, insertRow } from './query.helpers.js';
+import { fromExcluded, insertRow, lastPosition, rowsUnder } from './query.helpers.js';
 
 /** A meeting's agenda items and what is recorded on them: votes, reserved opinions, written replies. */
 
@@ -64,11 +64,7 @@ export async function upsertWrittenResponse(tx: Sql, row: Insertable<WrittenResp
     .insertInto('written_response')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['agenda_item_id', 'person_id']).doUpdateSet((eb) => ({
-        choice: eb.ref('excluded.choice'),
-        comment: eb.ref('excluded.comment'),
-        received_on: eb.ref('excluded.received_on'),
-      })),
+      oc.columns(['agenda_item_id', 'person_id']).doUpdateSet(fromExcluded(['choice', 'comment', 'received_on'])),
     )
     .execute();
 }

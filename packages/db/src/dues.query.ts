@@ -3,7 +3,7 @@ import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
 import type { Insertable } from 'kysely';
 import type { DuesRemittanceTable } from './db.schema.js';
-import { insertRow, uuidList } from './query.helpers.js';
+import { fromExcluded, insertRow, uuidList } from './query.helpers.js';
 
 /** What the members declared for their dues (category, base, region of the minimum wage). */
 export async function duesProfilesOf(s: Sql, personIds: readonly string[]) {
@@ -49,16 +49,11 @@ export async function saveDues(s: Sql, rows: readonly DuesEntry[]) {
     .insertInto('member_dues')
     .values(rows.map((r) => ({ ...r })))
     .onConflict((oc) =>
-      oc.columns(['person_id', 'month']).doUpdateSet((eb) => ({
-        org_id: eb.ref('excluded.org_id'),
-        status: eb.ref('excluded.status'),
-        amount: eb.ref('excluded.amount'),
-        due_amount: eb.ref('excluded.due_amount'),
-        paid_on: eb.ref('excluded.paid_on'),
-        recorded_by: eb.ref('excluded.recorded_by'),
+      oc.columns(['person_id', 'month']).doUpdateSet({
+        ...fromExcluded(['org_id', 'status', 'amount', 'due_amount', 'paid_on', 'recorded_by']),
         updated_at: sql`now()`,
         version: sql`member_dues.version + 1`,
-      })),
+      }),
     )
     .execute();
 }

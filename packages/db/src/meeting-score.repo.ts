@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { fromExcluded } from './query.helpers.js';
 
 export interface ScoreRow {
   meeting_id: string;
@@ -54,15 +55,11 @@ export async function saveCellScore(
     .insertInto('meeting_score')
     .values({ ...row, scores: JSON.stringify(row.scores), scored_by: by })
     .onConflict((oc) =>
-      oc.column('meeting_id').doUpdateSet((eb) => ({
-        rule_id: eb.ref('excluded.rule_id'),
-        scores: eb.ref('excluded.scores'),
-        total: eb.ref('excluded.total'),
-        grade: eb.ref('excluded.grade'),
-        scored_by: eb.ref('excluded.scored_by'),
+      oc.column('meeting_id').doUpdateSet({
+        ...fromExcluded(['rule_id', 'scores', 'total', 'grade', 'scored_by']),
         scored_at: sql`now()`,
         version: sql`meeting_score.version + 1`,
-      })),
+      }),
     )
     .execute();
 }

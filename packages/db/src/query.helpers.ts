@@ -7,6 +7,13 @@ import { qb } from './kysely.driver.js';
 /** A list of ids as one `uuid[]` parameter: `= any(…)` keeps one statement whatever the list's length. */
 export const uuidList = (ids: readonly string[]) => sql<string[]>`${ids}::uuid[]`;
 
+/**
+ * An upsert's update on conflict: these columns take the values the insert proposed (`excluded.…`). Typed `never` so
+ * that Kysely takes the reference for a column of any type, as it does `eb.ref('excluded.…')`.
+ */
+export const fromExcluded = <C extends string>(columns: readonly C[]) =>
+  Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as Record<C, RawBuilder<never>>;
+
 /** A date parameter typed as a date (the comparisons with date columns need it). */
 export const dateParam = (d: string) => sql<string>`${d}::date`;
 

@@ -2,7 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { OrganizationSuccessionTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { uuidList } from './query.helpers.js';
+import { fromExcluded, uuidList } from './query.helpers.js';
 
 /** The dated records a reorganization ends. */
 export type ClosableTable = 'membership' | 'party_membership' | 'body' | 'organization_parent' | 'organization';
@@ -29,11 +29,9 @@ export async function upsertOrganizationSuccession(s: Sql, row: Insertable<Organ
     .insertInto('organization_succession')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['predecessor_id', 'successor_id']).doUpdateSet((eb) => ({
-        kind: eb.ref('excluded.kind'),
-        effective_on: eb.ref('excluded.effective_on'),
-        decision_ref: eb.ref('excluded.decision_ref'),
-      })),
+      oc
+        .columns(['predecessor_id', 'successor_id'])
+        .doUpdateSet(fromExcluded(['kind', 'effective_on', 'decision_ref'])),
     )
     .execute();
 }
