@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
 import { dateParam, uuidList, validOn } from './query.helpers.js';
+import { nearestRegulationUp } from './regulation.repo.js';
 
 /**
  * The meetings of the cells' assemblies (body kind CHI_BO) between two dates, cancelled ones left out: what the
@@ -76,19 +77,5 @@ export async function superiorsOf(s: Sql, orgId: string, on: string): Promise<st
  * grassroots committee's before the province's), the version in force then. Null for an organization not a cell.
  */
 export async function modelRegulationVersionFor(s: Sql, cellId: string, on: string) {
-  const r = await sql<{ id: string; regulation_id: string; expression: string; sha256: string }>`
-    with recursive up(id, depth) as (
-      select o.id, 0 from organization o where o.id = ${cellId}::uuid and o.kind = 'CELL'
-      union all
-      select p.parent_id, up.depth + 1 from up join organization_parent p on p.org_id = up.id
-        and ${validOn('p', dateParam(on))}
-      where up.depth < 20
-    )
-    select v.id, v.regulation_id, v.expression, v.sha256 from up
-      join regulation r on r.org_id = up.id and r.applies_to = 'cells'
-      join regulation_version v on v.regulation_id = r.id and v.status in ('adopted', 'consolidated')
-        and v.in_force_from <= ${dateParam(on)}
-     order by up.depth, v.in_force_from desc, v.created_at desc
-     limit 1`.execute(qb(s));
-  return r.rows[0];
+  return nearestRegulationUp(s, { orgId: cellId, on, appliesTo: 'cells', cellsOnly: true });
 }

@@ -1,9 +1,9 @@
-import { sql as q } from 'kysely';
+import { sql as q, sql } from 'kysely';
 import type { Insertable, Selectable } from 'kysely';
 import type { RegulationAmendmentTable, RegulationTable, RegulationVersionTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { insertRow, rowExists } from './query.helpers.js';
+import { dateParam, insertRow, rowExists, validOn } from './query.helpers.js';
 
 export type RegulationRow = Selectable<RegulationTable>;
 // `parsed` stays unknown: callers cast it to the engine's own types (Amendment, the front matter).
@@ -152,4 +152,32 @@ export async function regulationVersionsInForceUpTo(sql: Sql, orgId: string, to:
     .orderBy('v.created_at')
     .$narrowType<{ in_force_from: string }>()
     .execute();
+}
+
+/**
+ * The version in force on a date of the nearest regulation up an organization's chain (itself first) that applies to
+ * `appliesTo`: the model for cells, the assessment rules. `cellsOnly` starts the chain only at a cell.
+ */
+export async function nearestRegulationUp(
+  s: Sql,
+  q: { orgId: string; on: string; appliesTo: 'cells' | 'assessment'; cellsOnly?: boolean },
+) {
+  const start = q.cellsOnly
+    ? sql`select o.id, 0 from organization o where o.id = ${q.orgId}::uuid and o.kind = 'CELL'`
+    : sql`select ${q.orgId}::uuid, 0`;
+  const r = await sql<{ id: string; regulation_id: string; expression: string; sha256: string; title: string }>`
+    with recursive up(id, depth) as (
+      ${start}
+      union all
+      select p.parent_id, up.depth + 1 from up join organization_parent p on p.org_id = up.id
+        and ${validOn('p', dateParam(q.on))}
+      where up.depth < 20
+    )
+    select v.id, v.regulation_id, v.expression, v.sha256, r.title from up
+      join regulation r on r.org_id = up.id and r.applies_to = ${q.appliesTo}
+      join regulation_version v on v.regulation_id = r.id and v.status in ('adopted', 'consolidated')
+        and v.in_force_from <= ${dateParam(q.on)}
+     order by up.depth, v.in_force_from desc, v.created_at desc
+     limit 1`.execute(qb(s));
+  return r.rows[0];
 }
