@@ -1,5 +1,7 @@
 import { Table } from '@mantine/core';
 import type { TableProps } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { TableHead } from './shared-head-table';
 import './card-table.css';
 
 /**
@@ -7,11 +9,28 @@ import './card-table.css';
  * give each cell but the first `data-label` (its column's name, shown before the value on a card) and
  * `className="qc-wide"`
  * to a long cell that should take a card's whole width. On a wide screen it scrolls sideways below `minWidth`.
+ * Given `head` (and `numeric`, as `TableHead`), it writes the headings and `children` are the body's rows.
  */
-export function CardTable({ minWidth, className, ...props }: TableProps & { minWidth: number }) {
+export function CardTable({
+  minWidth,
+  className,
+  head,
+  numeric,
+  children,
+  ...props
+}: TableProps & { minWidth: number; head?: ReactNode[]; numeric?: number[] }) {
   return (
     <Table.ScrollContainer minWidth={minWidth} classNames={{ scrollContainerInner: 'qc-cards-inner' }}>
-      <Table {...props} className={className ? `qc-cards ${className}` : 'qc-cards'} />
+      <Table {...props} className={className ? `qc-cards ${className}` : 'qc-cards'}>
+        {head ? (
+          <>
+            <TableHead head={head} numeric={numeric} />
+            <Table.Tbody>{children}</Table.Tbody>
+          </>
+        ) : (
+          children
+        )}
+      </Table>
     </Table.ScrollContainer>
   );
 }

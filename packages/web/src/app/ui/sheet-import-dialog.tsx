@@ -6,6 +6,7 @@ import type { Me } from '../session';
 import { Dialog } from './dialog';
 import { fileToBase64 } from './file';
 import { useTr } from './i18n';
+import { HeadTable } from './shared-head-table';
 
 interface SheetError {
   row: number;
@@ -212,27 +213,23 @@ export function SheetImportDialog<R>({
 function SheetErrors({ errors }: { errors: SheetError[] }) {
   const [, tr] = useTr();
   return (
-    <Table.ScrollContainer minWidth={0}>
-      <Table striped withTableBorder data-testid="import-errors" style={{ tableLayout: 'fixed', width: '100%' }}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={56}>{tr('Dòng', 'Row')}</Table.Th>
-            <Table.Th w={52}>{tr('Cột', 'Col.')}</Table.Th>
-            <Table.Th>{tr('Cột tên', 'Column')}</Table.Th>
-            <Table.Th>{tr('Lỗi', 'Error')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {errors.map((e, i) => (
-            <Table.Tr key={i} data-testid="import-error" data-row={e.row} data-column={e.column}>
-              <Table.Td>{e.row}</Table.Td>
-              <Table.Td>{e.column}</Table.Td>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.columnTitle}</Table.Td>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <HeadTable
+      striped
+      withTableBorder
+      data-testid="import-errors"
+      style={{ tableLayout: 'fixed', width: '100%' }}
+      head={[tr('Dòng', 'Row'), tr('Cột', 'Col.'), tr('Cột tên', 'Column'), tr('Lỗi', 'Error')]}
+      widths={[56, 52, undefined, undefined]}
+      minWidth={0}
+    >
+      {errors.map((e, i) => (
+        <Table.Tr key={i} data-testid="import-error" data-row={e.row} data-column={e.column}>
+          <Table.Td>{e.row}</Table.Td>
+          <Table.Td>{e.column}</Table.Td>
+          <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.columnTitle}</Table.Td>
+          <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.message}</Table.Td>
+        </Table.Tr>
+      ))}
+    </HeadTable>
   );
 }

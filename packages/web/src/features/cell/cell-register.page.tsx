@@ -45,33 +45,27 @@ export function CellRegisterPage({ cellId }: { cellId: string }) {
         {tr('Chi bộ không có đảng viên vào ngày này.', 'No member on this day.')}
       </LoadState>
       {rows.length > 0 && (
-        <CardTable minWidth={560} striped fz="sm" verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{tr('Họ và tên', 'Name')}</Table.Th>
-              <Table.Th>{tr('Tư cách', 'Status')}</Table.Th>
-              <Table.Th>{tr('Sinh hoạt từ', 'Since')}</Table.Th>
-              <Table.Th>{tr('Đến', 'Until')}</Table.Th>
+        <CardTable
+          minWidth={560}
+          striped
+          fz="sm"
+          verticalSpacing={6}
+          head={[tr('Họ và tên', 'Name'), tr('Tư cách', 'Status'), tr('Sinh hoạt từ', 'Since'), tr('Đến', 'Until')]}
+        >
+          {rows.map((r) => (
+            <Table.Tr key={r.id} data-testid="cell-register-row">
+              <Table.Td>
+                <Anchor component={Link} to={`/members/${r.person.id}`} size="sm" fw={600}>
+                  {r.person.fullName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td data-label={tr('Tư cách', 'Status')}>
+                {r.status === 'official' ? tr('Chính thức', 'Full') : tr('Dự bị', 'Probationary')}
+              </Table.Td>
+              <Table.Td data-label={tr('Sinh hoạt từ', 'Since')}>{fmt(r.validFrom)}</Table.Td>
+              <Table.Td data-label={tr('Đến', 'Until')}>{r.validUntil ? fmt(r.validUntil) : tr('nay', 'now')}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.id} data-testid="cell-register-row">
-                <Table.Td>
-                  <Anchor component={Link} to={`/members/${r.person.id}`} size="sm" fw={600}>
-                    {r.person.fullName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td data-label={tr('Tư cách', 'Status')}>
-                  {r.status === 'official' ? tr('Chính thức', 'Full') : tr('Dự bị', 'Probationary')}
-                </Table.Td>
-                <Table.Td data-label={tr('Sinh hoạt từ', 'Since')}>{fmt(r.validFrom)}</Table.Td>
-                <Table.Td data-label={tr('Đến', 'Until')}>
-                  {r.validUntil ? fmt(r.validUntil) : tr('nay', 'now')}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
+          ))}
         </CardTable>
       )}
       <Text size="xs" c="dimmed">

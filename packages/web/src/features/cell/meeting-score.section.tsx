@@ -77,33 +77,34 @@ export function MeetingScoreSection({ meetingId }: { meetingId: string }) {
             {`${sheet.eIds.map(citeVi).join('; ')} ${sheet.regulation}. ${tr('Xếp loại', 'Grades')}: ` +
               sheet.grades.map((g) => `${g.label} ${tr('từ', 'from')} ${g.min}`).join(', ')}
           </Text>
-          <CardTable minWidth={560} striped fz="sm" verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{tr('Tiêu chí', 'Criterion')}</Table.Th>
-                <Table.Th>{tr('Tối đa', 'Max')}</Table.Th>
-                <Table.Th>{tr('Chi bộ tự chấm', 'Cell’s score')}</Table.Th>
-                <Table.Th>{tr('Đảng ủy kiểm tra', 'Checked')}</Table.Th>
+          <CardTable
+            minWidth={560}
+            striped
+            fz="sm"
+            verticalSpacing={4}
+            head={[
+              tr('Tiêu chí', 'Criterion'),
+              tr('Tối đa', 'Max'),
+              tr('Chi bộ tự chấm', 'Cell’s score'),
+              tr('Đảng ủy kiểm tra', 'Checked'),
+            ]}
+          >
+            {sheet.criteria.map((c) => (
+              <Table.Tr key={c.id} data-testid="meeting-score-criterion">
+                <Table.Td className="qc-wide">{c.text}</Table.Td>
+                <Table.Td data-label={tr('Tối đa', 'Max')}>{c.max}</Table.Td>
+                <Table.Td data-label={tr('Chi bộ tự chấm', 'Cell’s score')}>
+                  {data.mayScore
+                    ? input(own, setOwn, c.id, c.max, 'meeting-score-own')
+                    : (fromLines(data.scored?.scores)[c.id] ?? '—')}
+                </Table.Td>
+                <Table.Td data-label={tr('Đảng ủy kiểm tra', 'Checked')}>
+                  {data.mayCheck
+                    ? input(check, setCheck, c.id, c.max, 'meeting-score-check')
+                    : (fromLines(data.checked?.scores)[c.id] ?? '—')}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sheet.criteria.map((c) => (
-                <Table.Tr key={c.id} data-testid="meeting-score-criterion">
-                  <Table.Td className="qc-wide">{c.text}</Table.Td>
-                  <Table.Td data-label={tr('Tối đa', 'Max')}>{c.max}</Table.Td>
-                  <Table.Td data-label={tr('Chi bộ tự chấm', 'Cell’s score')}>
-                    {data.mayScore
-                      ? input(own, setOwn, c.id, c.max, 'meeting-score-own')
-                      : (fromLines(data.scored?.scores)[c.id] ?? '—')}
-                  </Table.Td>
-                  <Table.Td data-label={tr('Đảng ủy kiểm tra', 'Checked')}>
-                    {data.mayCheck
-                      ? input(check, setCheck, c.id, c.max, 'meeting-score-check')
-                      : (fromLines(data.checked?.scores)[c.id] ?? '—')}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
+            ))}
           </CardTable>
           <Stack gap={2} data-testid="meeting-score-result">
             {data.scored && <Text size="sm">{result(data.scored, tr('Chi bộ tự chấm', 'The cell’s score'))}</Text>}

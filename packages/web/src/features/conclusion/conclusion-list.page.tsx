@@ -11,6 +11,7 @@ import { PercentBar, qs } from '../task/task.parts';
 import { useSearchText } from '../../app/ui/search-text';
 import { LoadState } from '../../app/ui/load-state';
 import { PageHead } from '../../app/ui/shared-page-head';
+import { HeadTable } from '../../app/ui/shared-head-table';
 
 type Item = z.infer<typeof ConclusionListItemSchema>;
 
@@ -99,41 +100,43 @@ export function ConclusionListPage() {
         </Stack>
       )}
       {data && data.length > 0 && !narrow && (
-        <Table striped highlightOnHover verticalSpacing="xs" data-testid="conclusion-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{tr('Số, ký hiệu', 'Symbol')}</Table.Th>
-              <Table.Th>{tr('Ngày ban hành', 'Issued')}</Table.Th>
-              <Table.Th>{tr('Hội nghị', 'Meeting')}</Table.Th>
-              <Table.Th>{tr('Việc giao', 'Action items')}</Table.Th>
-              <Table.Th w={180}>{tr('Tỷ lệ theo dõi', 'Follow-up')}</Table.Th>
+        <HeadTable
+          striped
+          highlightOnHover
+          verticalSpacing="xs"
+          data-testid="conclusion-table"
+          head={[
+            tr('Số, ký hiệu', 'Symbol'),
+            tr('Ngày ban hành', 'Issued'),
+            tr('Hội nghị', 'Meeting'),
+            tr('Việc giao', 'Action items'),
+            tr('Tỷ lệ theo dõi', 'Follow-up'),
+          ]}
+          widths={[undefined, undefined, undefined, undefined, 180]}
+        >
+          {data.map((c) => (
+            <Table.Tr key={c.id} data-testid="conclusion-row" data-id={c.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/meetings/${c.meetingId}`} fw={700}>
+                  {c.symbol}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{fmt(c.issuedOn)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{c.meetingTitle}</Text>
+                <Text size="xs" c="dimmed">
+                  {c.bodyName}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Counts c={c} />
+              </Table.Td>
+              <Table.Td>
+                <PercentBar percent={c.percent} overdue={c.overdue > 0} testid="conclusion-percent" />
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.map((c) => (
-              <Table.Tr key={c.id} data-testid="conclusion-row" data-id={c.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/meetings/${c.meetingId}`} fw={700}>
-                    {c.symbol}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{fmt(c.issuedOn)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{c.meetingTitle}</Text>
-                  <Text size="xs" c="dimmed">
-                    {c.bodyName}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Counts c={c} />
-                </Table.Td>
-                <Table.Td>
-                  <PercentBar percent={c.percent} overdue={c.overdue > 0} testid="conclusion-percent" />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </HeadTable>
       )}
     </Stack>
   );

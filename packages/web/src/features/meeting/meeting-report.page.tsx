@@ -90,42 +90,38 @@ function DeviationsCard({ state }: { state: ReturnType<typeof useApi<DeviationRe
         </Text>
       )}
       {list.length > 0 && (
-        <CardTable minWidth={720} striped fz="sm" verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{tr('Ngày', 'Date')}</Table.Th>
-              <Table.Th>{tr('Cơ quan', 'Body')}</Table.Th>
-              <Table.Th>{tr('Sai lệch', 'What')}</Table.Th>
-              <Table.Th>{tr('Căn cứ', 'Clause')}</Table.Th>
+        <CardTable
+          minWidth={720}
+          striped
+          fz="sm"
+          verticalSpacing={6}
+          head={[tr('Ngày', 'Date'), tr('Cơ quan', 'Body'), tr('Sai lệch', 'What'), tr('Căn cứ', 'Clause')]}
+        >
+          {list.map((d, i) => (
+            <Table.Tr key={i} data-testid="deviation-row" data-code={d.code} data-date={d.date}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.period ?? fmt(d.date)}</Table.Td>
+              <Table.Td data-label={tr('Cơ quan', 'Body')}>{d.bodyName}</Table.Td>
+              <Table.Td className="qc-wide">
+                <Badge
+                  color={d.code === 'THIEU_KY_HOP_THUONG_LE' ? 'red' : 'orange'}
+                  variant="light"
+                  mb={2}
+                  style={{ whiteSpace: 'normal', height: 'auto' }}
+                >
+                  {labelOf(DEVIATION_LABELS, d.code, l)}
+                </Badge>
+                <Text size="sm">{d.message_vi}</Text>
+                {d.meetingId && (
+                  <Anchor component={Link} to={`/meetings/${d.meetingId}`} size="xs" data-testid="deviation-meeting">
+                    {d.meetingTitle ?? tr('Xem cuộc họp', 'Open the meeting')}
+                  </Anchor>
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }} data-label={tr('Căn cứ', 'Clause')}>
+                {d.eIds.map(citeVi).join('; ')}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.map((d, i) => (
-              <Table.Tr key={i} data-testid="deviation-row" data-code={d.code} data-date={d.date}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.period ?? fmt(d.date)}</Table.Td>
-                <Table.Td data-label={tr('Cơ quan', 'Body')}>{d.bodyName}</Table.Td>
-                <Table.Td className="qc-wide">
-                  <Badge
-                    color={d.code === 'THIEU_KY_HOP_THUONG_LE' ? 'red' : 'orange'}
-                    variant="light"
-                    mb={2}
-                    style={{ whiteSpace: 'normal', height: 'auto' }}
-                  >
-                    {labelOf(DEVIATION_LABELS, d.code, l)}
-                  </Badge>
-                  <Text size="sm">{d.message_vi}</Text>
-                  {d.meetingId && (
-                    <Anchor component={Link} to={`/meetings/${d.meetingId}`} size="xs" data-testid="deviation-meeting">
-                      {d.meetingTitle ?? tr('Xem cuộc họp', 'Open the meeting')}
-                    </Anchor>
-                  )}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }} data-label={tr('Căn cứ', 'Clause')}>
-                  {d.eIds.map(citeVi).join('; ')}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
+          ))}
         </CardTable>
       )}
     </TitledCard>

@@ -31,33 +31,32 @@ function RegulationList() {
       {data && data.length === 0 && <Text c="dimmed">{t('none')}</Text>}
       {data && data.length > 0 && (
         <Card withBorder>
-          <CardTable minWidth={560} striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{l === 'vi' ? 'Quy chế' : 'Regulation'}</Table.Th>
-                <Table.Th>{l === 'vi' ? 'Tổ chức' : 'Organization'}</Table.Th>
-                <Table.Th>{l === 'vi' ? 'Tình trạng' : 'Status'}</Table.Th>
-                <Table.Th>{l === 'vi' ? 'Số phiên bản' : 'Versions'}</Table.Th>
+          <CardTable
+            minWidth={560}
+            striped
+            head={[
+              l === 'vi' ? 'Quy chế' : 'Regulation',
+              l === 'vi' ? 'Tổ chức' : 'Organization',
+              l === 'vi' ? 'Tình trạng' : 'Status',
+              l === 'vi' ? 'Số phiên bản' : 'Versions',
+            ]}
+          >
+            {data.map((r) => (
+              <Table.Tr key={r.id} data-testid="regulation-row">
+                <Table.Td>
+                  <Anchor component={Link} to={`/regulations/${r.id}`}>
+                    {r.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td data-label={l === 'vi' ? 'Tổ chức' : 'Organization'}>{r.orgName}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" style={{ whiteSpace: 'normal', height: 'auto' }}>
+                    {STATUS_LABELS[r.latestStatus ?? '']?.[l] ?? r.latestStatus ?? ''}
+                  </Badge>
+                </Table.Td>
+                <Table.Td data-label={l === 'vi' ? 'Số phiên bản' : 'Versions'}>{r.versionCount}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.map((r) => (
-                <Table.Tr key={r.id} data-testid="regulation-row">
-                  <Table.Td>
-                    <Anchor component={Link} to={`/regulations/${r.id}`}>
-                      {r.title}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td data-label={l === 'vi' ? 'Tổ chức' : 'Organization'}>{r.orgName}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" style={{ whiteSpace: 'normal', height: 'auto' }}>
-                      {STATUS_LABELS[r.latestStatus ?? '']?.[l] ?? r.latestStatus ?? ''}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td data-label={l === 'vi' ? 'Số phiên bản' : 'Versions'}>{r.versionCount}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
+            ))}
           </CardTable>
         </Card>
       )}

@@ -342,55 +342,58 @@ function CoverageCard({ state }: { state: ReturnType<typeof useApi<Coverage>> })
           <Title order={3} size="h5">
             {tr('Khối lượng của từng Ủy viên', 'Load of each member')}
           </Title>
-          <CardTable minWidth={420} striped withTableBorder fz="sm" data-testid="coverage-load">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{tr('Ủy viên', 'Member')}</Table.Th>
-                <Table.Th ta="right">{tr('Lĩnh vực phụ trách', 'Fields')}</Table.Th>
-                <Table.Th ta="right">{tr('Nhiệm vụ đang theo dõi', 'Open tasks')}</Table.Th>
-                <Table.Th ta="right">{tr('Quá hạn', 'Overdue')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {c.load.map((x) => (
-                <Table.Tr
-                  key={x.personId}
-                  data-testid="coverage-load-row"
-                  data-overloaded={String(overloaded.has(x.personId))}
+          <CardTable
+            minWidth={420}
+            striped
+            withTableBorder
+            fz="sm"
+            data-testid="coverage-load"
+            head={[
+              tr('Ủy viên', 'Member'),
+              tr('Lĩnh vực phụ trách', 'Fields'),
+              tr('Nhiệm vụ đang theo dõi', 'Open tasks'),
+              tr('Quá hạn', 'Overdue'),
+            ]}
+            numeric={[1, 2, 3]}
+          >
+            {c.load.map((x) => (
+              <Table.Tr
+                key={x.personId}
+                data-testid="coverage-load-row"
+                data-overloaded={String(overloaded.has(x.personId))}
+              >
+                <Table.Td>
+                  <Anchor component={Link} to={`/person/${x.personId}`} size="sm">
+                    {x.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td
+                  ta="right"
+                  c={overloaded.has(x.personId) ? 'grape.8' : undefined}
+                  fw={overloaded.has(x.personId) ? 700 : undefined}
+                  data-label={tr('Lĩnh vực phụ trách', 'Fields')}
                 >
-                  <Table.Td>
-                    <Anchor component={Link} to={`/person/${x.personId}`} size="sm">
-                      {x.name}
+                  {x.fields}
+                </Table.Td>
+                <Table.Td ta="right" data-label={tr('Nhiệm vụ đang theo dõi', 'Open tasks')}>
+                  {x.openTasks > 0 ? (
+                    <Anchor component={Link} to={`/tasks${qs({ supervisor: x.personId, state: 'open' })}`} size="sm">
+                      {x.openTasks}
                     </Anchor>
-                  </Table.Td>
-                  <Table.Td
-                    ta="right"
-                    c={overloaded.has(x.personId) ? 'grape.8' : undefined}
-                    fw={overloaded.has(x.personId) ? 700 : undefined}
-                    data-label={tr('Lĩnh vực phụ trách', 'Fields')}
-                  >
-                    {x.fields}
-                  </Table.Td>
-                  <Table.Td ta="right" data-label={tr('Nhiệm vụ đang theo dõi', 'Open tasks')}>
-                    {x.openTasks > 0 ? (
-                      <Anchor component={Link} to={`/tasks${qs({ supervisor: x.personId, state: 'open' })}`} size="sm">
-                        {x.openTasks}
-                      </Anchor>
-                    ) : (
-                      0
-                    )}
-                  </Table.Td>
-                  <Table.Td
-                    ta="right"
-                    c={x.overdueTasks > 0 ? 'red.8' : undefined}
-                    fw={x.overdueTasks > 0 ? 700 : undefined}
-                    data-label={tr('Quá hạn', 'Overdue')}
-                  >
-                    {x.overdueTasks}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
+                  ) : (
+                    0
+                  )}
+                </Table.Td>
+                <Table.Td
+                  ta="right"
+                  c={x.overdueTasks > 0 ? 'red.8' : undefined}
+                  fw={x.overdueTasks > 0 ? 700 : undefined}
+                  data-label={tr('Quá hạn', 'Overdue')}
+                >
+                  {x.overdueTasks}
+                </Table.Td>
+              </Table.Tr>
+            ))}
           </CardTable>
         </>
       )}
