@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
@@ -11,6 +11,8 @@ import { ConsultationStateBadge, CountBadges, isOverdue, useCoveredOrgs } from '
 import type { ConsultationListItem } from './consultation.parts';
 import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
+import { PageHeader } from '../../app/ui/page-header';
+import { ToggleButton } from '../../app/ui/toggle-button';
 
 /**
  * "Lấy ý kiến dự thảo": the consultations the user's side runs (its organization or one below), and those sent to
@@ -38,20 +40,13 @@ export function ConsultationListPage() {
   const list = tab === 'run' ? run : tab === 'awaiting' ? (awaiting ?? []) : received;
   return (
     <Stack data-testid="consultation-list-page" data-tab={tab}>
-      <Group justify="space-between" align="end" wrap="wrap">
-        <Title order={1} size="h2">
-          {tr('Lấy ý kiến dự thảo', 'Consultations on drafts')}
-        </Title>
+      <PageHeader title={tr('Lấy ý kiến dự thảo', 'Consultations on drafts')}>
         {access.canCreate && (
-          <Button
-            variant={creating ? 'filled' : 'light'}
-            onClick={() => setCreating((x) => !x)}
-            data-testid="consultation-create-open"
-          >
+          <ToggleButton open={creating} onToggle={setCreating} testid="consultation-create-open">
             {tr('Gửi xin ý kiến', 'Send a draft for comments')}
-          </Button>
+          </ToggleButton>
         )}
-      </Group>
+      </PageHeader>
       <Text size="sm" c="dimmed">
         {tr(
           'Dự thảo quy chế được gửi các đơn vị góp ý theo điều, khoản, có hạn góp ý; mọi ý kiến được tiếp thu hoặc ' +

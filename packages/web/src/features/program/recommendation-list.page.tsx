@@ -1,5 +1,4 @@
 import {
-  Button,
   Card,
   Group,
   NativeSelect,
@@ -33,6 +32,8 @@ import type { Recommendation } from './program.parts';
 import { useSearchText } from '../../app/ui/search-text';
 import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
+import { PageHeader } from '../../app/ui/page-header';
+import { ToggleButton } from '../../app/ui/toggle-button';
 import { FormEnd } from '../../app/ui/shared-form-end';
 
 /** "Nhận được" and "Đã gửi": recommendations sent to the user's organization, or by it to its superior. */
@@ -57,20 +58,13 @@ export function RecommendationListPage() {
   const [text, setText] = useSearchText(q, (x) => go({ q: x }));
   return (
     <Stack data-testid="recommendation-list-page" data-tab={tab}>
-      <Group justify="space-between" align="end" wrap="wrap">
-        <Title order={1} size="h2">
-          {tr('Kiến nghị, đề xuất', 'Recommendations')}
-        </Title>
+      <PageHeader title={tr('Kiến nghị, đề xuất', 'Recommendations')}>
         {access.canCreate && (
-          <Button
-            variant={creating ? 'filled' : 'light'}
-            onClick={() => setCreating((x) => !x)}
-            data-testid="rec-create-open"
-          >
+          <ToggleButton open={creating} onToggle={setCreating} testid="rec-create-open">
             {tr('Gửi, ghi nhận kiến nghị', 'Send or record a recommendation')}
-          </Button>
+          </ToggleButton>
         )}
-      </Group>
+      </PageHeader>
       {access.canCreate && creating && orgId && (
         <CreateRecommendationForm
           orgId={orgId}

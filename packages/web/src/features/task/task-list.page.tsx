@@ -47,6 +47,7 @@ import type { PendingActionItem, Task, TaskListItem, TaskPage } from './task.par
 import { useSearchText } from '../../app/ui/search-text';
 import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
+import { ToggleButton } from '../../app/ui/toggle-button';
 import { WriteError } from '../../app/ui/write-error';
 
 const PAGE_SIZE = 20;
@@ -108,13 +109,13 @@ export function TaskListPage() {
         </Title>
         {access.canCreate && (
           <Group gap="xs" wrap="wrap">
-            <Button
-              variant={creating ? 'filled' : 'light'}
-              onClick={() => go({ create: creating ? '' : '1', page: String(page) })}
-              data-testid="task-create-open"
+            <ToggleButton
+              open={creating}
+              onToggle={(open) => go({ create: open ? '1' : '', page: String(page) })}
+              testid="task-create-open"
             >
               {tr('Giao nhiệm vụ', 'Assign a task')}
-            </Button>
+            </ToggleButton>
             <Button
               variant="light"
               onClick={() => go({ pick: 'conclusions', page: String(page) })}
