@@ -45,6 +45,15 @@ export interface PartyHeader {
   date: string;
 }
 
+/** The header of a report (báo cáo) an organization issues: its name, the symbol left to number, its place. */
+export const reportHeaderOf = (
+  org: { name: string; short_name: string | null; symbol: string | null } | undefined,
+) => ({
+  issuer: org?.short_name ?? org?.name ?? '',
+  symbol: `Số      -BC/${org?.symbol ?? ''}`,
+  place: (org?.name ?? '').replace(/^Đảng bộ (tỉnh|xã|phường|thành phố)\s*/u, '') || 'An Lạc',
+});
+
 /** One borderless full-width row of cells, each `[width %, paragraphs]`: the layout of a party document's blocks. */
 function borderlessRow(cells: [number, Paragraph[]][]): Table {
   return new Table({

@@ -20,7 +20,7 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { defineRoute } from '../http/route.js';
-import { attachment } from '../http/download.js';
+import { sendFile } from '../http/download.js';
 import { cellDuesSheet, recordCellDues, remitCellDues } from '../services/cell-dues.service.js';
 import { cellRoster, recordCellMeeting } from '../services/cell-meeting-record.service.js';
 import { checkCellMeetingScore, getMeetingScore, scoreCellMeeting } from '../services/meeting-score.service.js';
@@ -148,7 +148,7 @@ export function cellRoutes(app: FastifyInstance, db: Db) {
     params: z.strictObject({ id: IdSchema }),
     handler: async ({ ctx, params, reply }) => {
       const f = await myDocumentFile(ctx, params.id);
-      reply.header('content-type', f.mediaType).header('content-disposition', attachment(f.fileName)).send(f.content);
+      sendFile(reply, f.mediaType, f);
     },
   });
 }

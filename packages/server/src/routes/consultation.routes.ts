@@ -23,6 +23,7 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { taggedRoutesOf } from '../http/route.js';
+import { docxRoute } from '../http/download.js';
 import type { JobRunner } from '../services/job.service.js';
 import { openStream } from '../http/event-stream.js';
 import type { ConsultationHub } from '../services/consultation.live.js';
@@ -137,19 +138,12 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     response: SynthesisSchema,
     handler: ({ ctx, params }) => drafts.synthesis(ctx, params.id),
   });
-  r({
-    method: 'GET',
-    url: '/consultations/:id/synthesis.docx',
-    summary: 'Bảng tổng hợp ý kiến, tiếp thu, giải trình, tệp DOCX theo thể thức văn bản của Đảng',
-    params: IdParamsSchema,
-    handler: async ({ ctx, params, reply }) => {
-      const buf = await drafts.synthesisDocxFile(ctx, params.id);
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', 'attachment; filename="bang-tong-hop-y-kien.docx"')
-        .send(buf);
-    },
-  });
+  docxRoute(
+    r,
+    '/consultations/:id/synthesis.docx',
+    'Bảng tổng hợp ý kiến, tiếp thu, giải trình, tệp DOCX theo thể thức văn bản của Đảng',
+    async (ctx, id) => ({ fileName: 'bang-tong-hop-y-kien.docx', content: await drafts.synthesisDocxFile(ctx, id) }),
+  );
   r({
     method: 'GET',
     url: '/consultations/:id/comparison',

@@ -24,6 +24,7 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { routesOf } from '../http/route.js';
+import { DOCX, sendFile } from '../http/download.js';
 import type { RequestContext } from '../http/context.js';
 import * as regs from '../services/regulation.service.js';
 import * as regVersions from '../services/regulation-version.service.js';
@@ -162,11 +163,8 @@ export function regulationRoutes(app: FastifyInstance, db: Db) {
     params: IdParamsSchema,
     query: DiffQuerySchema,
     handler: async ({ ctx, params, query, reply }) => {
-      const buf = await regVersions.comparisonDocx(ctx, params.id, query.from, query.to);
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename="bang-so-sanh.docx"`)
-        .send(buf);
+      const content = await regVersions.comparisonDocx(ctx, params.id, query.from, query.to);
+      sendFile(reply, DOCX, { fileName: 'bang-so-sanh.docx', content });
     },
   });
   r({

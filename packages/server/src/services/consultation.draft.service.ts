@@ -10,7 +10,7 @@ import {
 } from '@quyche/core';
 import { getOrganization, getRegulation } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-import { synthesisDocx } from '../reports/party-document.docx.js';
+import { reportHeaderOf, synthesisDocx } from '../reports/party-document.docx.js';
 import { draftOf, loadConsultation, loadConsultationWithComments, versionRegulation } from './consultation.load.js';
 import { elementView } from './regulation.service.js';
 
@@ -97,9 +97,7 @@ export async function synthesisDocxFile(ctx: RequestContext, id: string) {
   ];
   const answered = new Set([...s.rows.flatMap((x) => x.comments.map((y) => y.from)), ...s.noComment]).size;
   return synthesisDocx({
-    issuer: org?.short_name ?? org?.name ?? '',
-    symbol: `Số      -BC/${org?.symbol ?? ''}`,
-    place: (org?.name ?? '').replace(/^Đảng bộ (tỉnh|xã|phường|thành phố)\s*/u, '') || 'An Lạc',
+    ...reportHeaderOf(org),
     date: ctx.today(),
     title: s.title,
     ...(c.document_text !== null ? { provisionLabel: 'Đoạn' } : {}),

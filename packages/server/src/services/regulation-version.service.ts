@@ -14,7 +14,7 @@ import {
 import type { Amendment } from '@quyche/core';
 import { amendmentsOf, getOrganization, getVersion, versionInForce, versionsOf } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-import { comparisonTableDocx } from '../reports/party-document.docx.js';
+import { comparisonTableDocx, reportHeaderOf } from '../reports/party-document.docx.js';
 import { elementView, loadRegulation, parseOr400, toVersion } from './regulation.service.js';
 
 /** A regulation's versions read: one with its checks, asked a question, compared, consolidated on a date. */
@@ -139,9 +139,7 @@ export async function comparisonDocx(ctx: RequestContext, regulationId: string, 
   const org = await getOrganization(ctx.db, r.org_id);
   return comparisonTableDocx({
     rows,
-    issuer: org?.short_name ?? org?.name ?? '',
-    symbol: `Số      -BC/${org?.symbol ?? ''}`,
-    place: (org?.name ?? '').replace(/^Đảng bộ (tỉnh|xã|phường|thành phố)\s*/u, '') || 'An Lạc',
+    ...reportHeaderOf(org),
     date: ctx.today(),
     summary: `giữa ${r.title} (phiên bản ${a.expression}) và phiên bản ${b.expression}`,
   });
