@@ -42,6 +42,11 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
     ruleIds: string[],
   ) => out.push({ code, severity, eId, message: vi, message_en: en, ruleIds });
   const both = (s: Rule, b: Rule) => `${citeVi(s.basis)} (${s.id}) so với ${citeVi(b.basis)} ${baseName} (${b.id})`;
+  // A rule of the subordinate looser than the base's: cited at the subordinate's clause, with both rules named.
+  const looser = (s: Rule, b: Rule, vi: string, en: string) =>
+    add('LOOSER_THAN_MODEL', 'error', s.basis, `${both(s, b)}: ${vi}`, en, [s.id, b.id]);
+  // A base rule the subordinate has nothing for: a warning with no clause of the subordinate to cite.
+  const uncovered = (b: Rule, vi: string, en: string) => add('MODEL_COVERAGE', 'warning', '', vi, en, [b.id]);
   const subName = sub.frontMatter.title ? 'quy chế này' : 'quy chế cấp dưới';
 
   // Role map coverage.
@@ -92,14 +97,11 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
               JSON.stringify(r['topics'] ?? null) === JSON.stringify(b['topics'] ?? null),
           ) as QuorumRule | VoteThresholdRule | undefined;
           if (!s) {
-            add(
-              'MODEL_COVERAGE',
-              'warning',
-              '',
+            uncovered(
+              b,
               `${baseName} quy định ${b.kind === 'quorum' ? 'điều kiện hợp lệ' : 'ngưỡng biểu quyết'} cho ${bb} ` +
                 `(${citeVi(b.basis)}) nhưng ${subName} không có quy định tương ứng cho ${target}`,
               `No ${b.kind} rule for ${target}`,
-              [b.id],
             );
             continue;
           }
@@ -107,15 +109,7 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
             b.kind === 'quorum'
               ? quorumCounterexample(s as QuorumRule, b)
               : voteCounterexample(s as VoteThresholdRule, b);
-          if (ce)
-            add(
-              'LOOSER_THAN_MODEL',
-              'error',
-              s.basis,
-              `${both(s, b)}: ${ce}`,
-              `${s.id} is looser than ${b.id}: ${ce}`,
-              [s.id, b.id],
-            );
+          if (ce) looser(s, b, ce, `${s.id} is looser than ${b.id}: ${ce}`);
         }
         break;
       }
@@ -163,23 +157,18 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
                 ? 30 / m.per_month
                 : Infinity);
         if (!s)
-          add(
-            'MODEL_COVERAGE',
-            'warning',
-            '',
+          uncovered(
+            b,
             `${subName} không quy định chế độ họp của ${target} (${baseName}: ${citeVi(b.basis)})`,
             `No meeting regime for ${target}`,
-            [b.id],
           );
         else if (days(s) > days(b))
-          add(
-            'LOOSER_THAN_MODEL',
-            'error',
-            s.basis,
-            `${both(s, b)}: ${target} họp thưa hơn — ví dụ một khoảng ${Math.round(days(s))} ngày không họp vẫn đúng ` +
+          looser(
+            s,
+            b,
+            `${target} họp thưa hơn — ví dụ một khoảng ${Math.round(days(s))} ngày không họp vẫn đúng ` +
               `${subName} nhưng trái ${baseName} (tối đa ${Math.round(days(b))} ngày)`,
             `${target} meets less often than the ${relation} requires`,
-            [s.id, b.id],
           );
         break;
       }
@@ -187,33 +176,22 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
         const target = map(b.body);
         const s = sub.rules.find((r): r is NoticeRule => r.kind === 'notice' && r.body === target);
         if (!s) {
-          add(
-            'MODEL_COVERAGE',
-            'warning',
-            '',
+          uncovered(
+            b,
             `${subName} không quy định thời hạn gửi tài liệu cho ${target} (${baseName}: ${citeVi(b.basis)})`,
             `No notice rule for ${target}`,
-            [b.id],
           );
           break;
         }
         const ce = noticeCounterexample(s, b, at);
-        if (ce)
-          add('LOOSER_THAN_MODEL', 'error', s.basis, `${both(s, b)}: ${ce}`, `${s.id} gives less notice than ${b.id}`, [
-            s.id,
-            b.id,
-          ]);
+        if (ce) looser(s, b, ce, `${s.id} gives less notice than ${b.id}`);
         break;
       }
       case 'deadline': {
         const s = sub.rules.find((r): r is DeadlineRule => r.kind === 'deadline' && r.duty === b.duty);
         if (!s) break;
         const ce = deadlineCounterexample(s, b, at);
-        if (ce)
-          add('LOOSER_THAN_MODEL', 'error', s.basis, `${both(s, b)}: ${ce}`, `${s.id} allows more time than ${b.id}`, [
-            s.id,
-            b.id,
-          ]);
+        if (ce) looser(s, b, ce, `${s.id} allows more time than ${b.id}`);
         break;
       }
       case 'authority': {
@@ -221,15 +199,13 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
         const target = map(b.decides);
         for (const x of s) {
           if (rank(x.decides) < rank(target) && rank(x.decides) > 0) {
-            add(
-              'LOOSER_THAN_MODEL',
-              'error',
-              x.basis,
-              `${both(x, b)}: việc "${base.frontMatter.matters?.[b.matter]?.name ?? b.matter}" ${baseName} dành cho ` +
+            looser(
+              x,
+              b,
+              `việc "${base.frontMatter.matters?.[b.matter]?.name ?? b.matter}" ${baseName} dành cho ` +
                 `${target}, ${subName} giao ${x.decides} — ví dụ ${x.decides} quyết định việc này là đúng ${subName} ` +
                 `nhưng trái ${baseName}`,
               `${b.matter} moved down from ${target} to ${x.decides}`,
-              [x.id, b.id],
             );
           }
         }
@@ -238,13 +214,10 @@ export function compareWithBase(sub: Regulation, base: Regulation, relation: 'mo
       case 'duty': {
         const owners = sub.rules.filter((r) => r.kind === 'duty' && r.duty === b.duty);
         if (owners.length === 0)
-          add(
-            'MODEL_COVERAGE',
-            'warning',
-            '',
+          uncovered(
+            b,
             `Nhiệm vụ ${b.duty} của ${baseName} (${citeVi(b.basis)}) chưa được giao trong ${subName}`,
             `Duty ${b.duty} is not assigned`,
-            [b.id],
           );
         break;
       }
