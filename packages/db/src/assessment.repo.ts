@@ -1,7 +1,10 @@
+import type { Adjustment, Evidence } from '@quyche/core';
 import { sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { dateParam, uuidList, validOn } from './query.helpers.js';
+import { uuidList } from './query.helpers.js';
+import { regulationSourceText } from './meeting.repo.js';
+import { nearestRegulationUp } from './regulation.repo.js';
 
 const asJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
@@ -10,24 +13,12 @@ const asJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as 
  * applies to assessment ('assessment'), the version in force then.
  */
 export async function assessmentRegulationFor(s: Sql, orgId: string, on: string) {
-  const r = await sql<{ id: string; regulation_id: string; expression: string; source_text: string; title: string }>`
-    with recursive up(id, depth) as (
-      select ${orgId}::uuid, 0
-      union all
-      select p.parent_id, up.depth + 1 from up join organization_parent p on p.org_id = up.id
-        and ${validOn('p', dateParam(on))}
-      where up.depth < 20
-    )
-    select v.id, v.regulation_id, v.expression, v.source_text, r.title from up
-      join regulation r on r.org_id = up.id and r.applies_to = 'assessment'
-      join regulation_version v on v.regulation_id = r.id and v.status in ('adopted', 'consolidated')
-        and v.in_force_from <= ${dateParam(on)}
-     order by up.depth, v.in_force_from desc, v.created_at desc
-     limit 1`.execute(qb(s));
-  return r.rows[0];
+  const v = await nearestRegulationUp(s, { orgId, on, appliesTo: 'assessment' });
+  return v && { ...v, source_text: (await regulationSourceText(s, v.id)) ?? '' };
 }
 
-export interface AssessmentRow {
+/** Who is assessed, for which year and in whose quota: what opening a sheet writes and every read gives back. */
+interface AssessmentSubject {
   id: string;
   org_id: string;
   unit_id: string;
@@ -35,18 +26,14 @@ export interface AssessmentRow {
   subject: 'member' | 'organization';
   person_id: string | null;
   subject_org_id: string | null;
+}
+
+export interface AssessmentRow extends AssessmentSubject {
   name: string;
   org_name: string;
   state: 'open' | 'self_assessed' | 'reviewed' | 'decided';
-  evidence: Record<string, { value: number; records: string[]; basis_vi: string }>;
-  adjustments: {
-    field: string;
-    from: number | boolean;
-    to: number | boolean;
-    reason: string;
-    by: string;
-    on: string;
-  }[];
+  evidence: Evidence;
+  adjustments: Adjustment[];
   self_points: Record<string, number> | null;
   self_text: string | null;
   self_level: string | null;
@@ -105,14 +92,7 @@ export async function assessmentsOfUnits(s: Sql, unitIds: readonly string[], yea
   return rows.map(toRow);
 }
 
-export interface NewAssessment {
-  id: string;
-  org_id: string;
-  unit_id: string;
-  year: number;
-  subject: 'member' | 'organization';
-  person_id: string | null;
-  subject_org_id: string | null;
+export interface NewAssessment extends AssessmentSubject {
   evidence: unknown;
 }
 
