@@ -16,7 +16,7 @@ import {
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { assertMove, closeMeeting, getMeetingDetail, notifyMeeting } from './meeting.service.js';
-import { regulationFor } from './regulation-in-force.js';
+import { regulationRequired } from './regulation-in-force.js';
 import { loadAgendaItem, loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js';
 import { voteBaseOf } from './cell-vote.js';
 
@@ -88,6 +88,15 @@ async function recordVote(
   return id;
 }
 
+/** What a meeting's votes are counted on: its body, the regulation in force that day, and the members counted. */
+async function voteGrounds(ctx: RequestContext, m: MeetingRow, countedFor: string) {
+  const body = await loadBody(ctx.db, m.body_id);
+  const neededFor = `Không có quy chế làm việc có hiệu lực để ${countedFor}`;
+  const r = await regulationRequired(ctx.db, m.org_id, m.meeting_date, neededFor);
+  const totalMembers = (await voteBaseOf(ctx.db, m, body.kind)).total;
+  return { body, r, totalMembers };
+}
+
 /**
  * A vote counted by the regulation: only in session and with a quorum (R5); the denominator is all incumbent
  * members (R1); a secret ballot is enforced where the regulation requires it (R3, R4).
@@ -106,15 +115,7 @@ export async function castVote(
       'Lấy ý kiến bằng văn bản được kiểm phiếu từ các phiếu trả lời khi kết thúc',
     );
   if (m.state !== 'in_session') throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Chỉ biểu quyết khi hội nghị đang họp');
-  const body = await loadBody(ctx.db, m.body_id);
-  const r = await regulationFor(ctx.db, m.org_id, m.meeting_date);
-  if (!r)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_CO_QUY_CHE',
-      detail: 'Không có quy chế làm việc có hiệu lực để tính kết quả biểu quyết',
-      field: 'body',
-    });
-  const totalMembers = (await voteBaseOf(ctx.db, m, body.kind)).total;
+  const { body, r, totalMembers } = await voteGrounds(ctx, m, 'tính kết quả biểu quyết');
   const counts = await meetingMemberCounts(ctx.db, meetingId);
   try {
     const q = isQuorate(r.reg, body.kind, counts, m.meeting_date, m.kind);
@@ -170,15 +171,7 @@ export async function closeWithTally(ctx: RequestContext, meetingId: string, inp
   const m = await loadMeeting(ctx, meetingId, 'write');
   if (m.kind !== 'written_consultation') return closeMeeting(ctx, meetingId, input);
   assertMove(m.state, 'closed');
-  const body = await loadBody(ctx.db, m.body_id);
-  const r = await regulationFor(ctx.db, m.org_id, m.meeting_date);
-  if (!r)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_CO_QUY_CHE',
-      detail: 'Không có quy chế làm việc có hiệu lực để kiểm phiếu',
-      field: 'body',
-    });
-  const totalMembers = (await voteBaseOf(ctx.db, m, body.kind)).total;
+  const { body, r, totalMembers } = await voteGrounds(ctx, m, 'kiểm phiếu');
   const items = await listAgendaItemTopics(ctx.db, meetingId);
   const replies = await writtenResponseTally(ctx.db, meetingId);
   // Members who replied count as present (the reply marks them so).

@@ -31,7 +31,7 @@ import { getConsultation } from './consultation.service.js';
 import { loadBody } from './meeting.load.js';
 import { notifyMeeting } from './meeting.service.js';
 import { applyImpact, regulationOn } from './regulation-impact.service.js';
-import { regulationFor } from './regulation-in-force.js';
+import { regulationRequired } from './regulation-in-force.js';
 import { updateVersioned } from './sql-update.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -56,13 +56,13 @@ export async function submitConsultation(ctx: RequestContext, id: string, input:
   if (['closed', 'minutes_approved', 'cancelled'].includes(m.state))
     throw ruleViolation('TRANG_THAI_HOI_NGHI', `"${m.title}" đã kết thúc: chọn hội nghị sắp họp`, 'body.meetingId');
   const body = await loadBody(ctx.db, m.body_id);
-  const inForce = await regulationFor(ctx.db, c.org_id, m.meeting_date);
-  if (!inForce)
-    throw ruleViolation(
-      'KHONG_CO_QUY_CHE',
-      'Không có quy chế làm việc có hiệu lực để xác định cơ quan có thẩm quyền',
-      'body.meetingId',
-    );
+  const inForce = await regulationRequired(
+    ctx.db,
+    c.org_id,
+    m.meeting_date,
+    'Không có quy chế làm việc có hiệu lực để xác định cơ quan có thẩm quyền',
+    'body.meetingId',
+  );
   let competence: ConsultationCompetence;
   try {
     const a = whoDecides(inForce.reg, c.matter ?? ADOPTION_MATTER, {}, m.meeting_date);

@@ -27,7 +27,7 @@ import {
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { meetingView } from './meeting.view.js';
-import { regulationFor, tryCheck } from './regulation-in-force.js';
+import { regulationRequired, tryCheck } from './regulation-in-force.js';
 import { loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js';
 import type { MeetingFields } from './meeting.load.js';
 import { assertChair } from './meeting-chair.js';
@@ -153,13 +153,12 @@ export async function conveneMeeting(ctx: RequestContext, id: string, input: In<
   const m = await loadMeeting(ctx, id, 'write');
   assertMove(m.state, 'convened');
   const body = await loadBody(ctx.db, m.body_id);
-  const r = await regulationFor(ctx.db, m.org_id, m.meeting_date);
-  if (!r)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'KHONG_CO_QUY_CHE',
-      detail: `Không có quy chế làm việc có hiệu lực ngày ${formatDateVi(m.meeting_date)} để triệu tập hội nghị`,
-      field: 'body',
-    });
+  const r = await regulationRequired(
+    ctx.db,
+    m.org_id,
+    m.meeting_date,
+    `Không có quy chế làm việc có hiệu lực ngày ${formatDateVi(m.meeting_date)} để triệu tập hội nghị`,
+  );
   const c = tryCheck(() => conveningCheck(r.reg, body.kind, input.convenedBy, m.meeting_date));
   if (c && !c.ok) {
     throw new ProblemError('RULE_VIOLATION', {

@@ -1,4 +1,4 @@
-import { dueDate, EngineError, parseRegulation, whoDecides } from '@quyche/core';
+import { dueDate, EngineError, parseRegulation, ruleViolation, whoDecides } from '@quyche/core';
 import type { Answer, Regulation } from '@quyche/core';
 import {
   modelRegulationVersionFor,
@@ -26,6 +26,13 @@ export async function regulationFor(
   const reg = await parsedVersion(sql, v);
   if (!reg) return null;
   return { reg, versionId: v.id, regulationId: v.regulation_id, expression: v.expression };
+}
+
+/** The regulation in force, or the rule violation (KHONG_CO_QUY_CHE) saying what it was needed for. */
+export async function regulationRequired(sql: Sql, orgId: string, on: string, neededFor: string, field = 'body') {
+  const r = await regulationFor(sql, orgId, on);
+  if (!r) throw ruleViolation('KHONG_CO_QUY_CHE', neededFor, field);
+  return r;
 }
 
 /** A version's parse, kept by the text's hash: the text (tens of kilobytes) is read only when not kept yet. */
