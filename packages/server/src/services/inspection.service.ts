@@ -214,34 +214,27 @@ export async function stepInspection(ctx: RequestContext, id: string, input: In<
       : null;
   await ctx.db.transaction(async (tx) => {
     const fields: Record<string, unknown> = { state: input.to };
+    // The symbol typed in, or the issuer's next number in its register, the document so numbered linked.
+    const symbolOf = async (given: string | null | undefined, type: 'QĐ' | 'TB', title: string, issuedOn: string) => {
+      if (!issuer || given) return given ?? null;
+      const doc = await numberDocument(ctx, tx, {
+        ...issuer,
+        type,
+        title,
+        issuedOn,
+        confidentiality: r.confidentiality,
+      });
+      fields[type === 'QĐ' ? 'decision_document_id' : 'conclusion_document_id'] = doc.id;
+      return doc.symbol;
+    };
     if (input.to === 'decided') {
-      let symbol = input.decisionSymbol ?? null;
-      if (issuer && !symbol) {
-        const doc = await numberDocument(ctx, tx, {
-          ...issuer,
-          type: 'QĐ',
-          title: `Quyết định thành lập Đoàn ${r.title}`,
-          issuedOn: input.decidedOn,
-          confidentiality: r.confidentiality,
-        });
-        symbol = doc.symbol;
-        fields['decision_document_id'] = doc.id;
-      }
+      const title = `Quyết định thành lập Đoàn ${r.title}`;
+      const symbol = await symbolOf(input.decisionSymbol, 'QĐ', title, input.decidedOn);
       Object.assign(fields, { decided_on: input.decidedOn, decision_symbol: symbol });
     }
     if (input.to === 'concluded') {
-      let symbol = input.conclusionSymbol ?? null;
-      if (issuer && !symbol) {
-        const doc = await numberDocument(ctx, tx, {
-          ...issuer,
-          type: 'TB',
-          title: `Thông báo kết luận ${r.title}`,
-          issuedOn: input.concludedOn,
-          confidentiality: r.confidentiality,
-        });
-        symbol = doc.symbol;
-        fields['conclusion_document_id'] = doc.id;
-      }
+      const title = `Thông báo kết luận ${r.title}`;
+      const symbol = await symbolOf(input.conclusionSymbol, 'TB', title, input.concludedOn);
       Object.assign(fields, {
         concluded_on: input.concludedOn,
         conclusion_text: input.conclusionText,
