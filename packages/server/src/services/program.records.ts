@@ -1,6 +1,5 @@
 /** Loading and writing the records of a program shared by its services (scope, term range, draft check, items). */
 import {
-  checkSixClear,
   foldVietnamese,
   formatDateVi,
   parsePeriod,
@@ -17,7 +16,7 @@ import type { CreateProgramItemSchema } from '@quyche/core';
 import { getMeeting, insertProgramItem, programById, programItemById, programTermById, uuidv7 } from '@quyche/db';
 import type { ProgramItemRow, ProgramRow, Sql } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
-import { assertVisible, leadOrg } from './task.service.js';
+import { assertVisible, leadColumnsOf } from './task.service.js';
 
 /** A program as created, before the database adds its search text and timestamps. */
 export type ProgramFields = Omit<ProgramRow, 'search_text' | 'created_at' | 'updated_at'>;
@@ -103,23 +102,7 @@ export async function itemRow(
       period_label: periodLabel(period),
     });
   }
-  if (it.leads !== undefined) {
-    const six = checkSixClear({ title: it.title ?? prev?.title, leads: it.leads });
-    if (six.refused)
-      throw new ProblemError('RULE_VIOLATION', {
-        code: six.refused.rule,
-        title: 'Mỗi nhiệm vụ chỉ có một đầu mối chủ trì',
-        detail: six.refused.message_vi,
-        field: `${field}.leads`,
-      });
-    const lead = it.leads[0];
-    Object.assign(out, {
-      lead_kind: lead?.kind ?? null,
-      lead_id: lead?.id ?? null,
-      lead_name: lead?.name ?? null,
-      lead_org_id: lead ? await leadOrg(ctx, lead, `${field}.leads.0`) : null,
-    });
-  }
+  if (it.leads !== undefined) Object.assign(out, await leadColumnsOf(ctx, it.title ?? prev?.title, it.leads, field));
   if (it.supervisorPersonId) await assertVisible(ctx, 'person', it.supervisorPersonId, `${field}.supervisorPersonId`);
   const set = <K extends keyof ProgramItemRow>(k: K, v: ProgramItemRow[K] | undefined) => {
     if (v !== undefined) out[k] = v;

@@ -55,6 +55,28 @@ export async function leadOrg(ctx: RequestContext, lead: TaskLead, field: string
   return orgId;
 }
 
+/**
+ * The lead columns of a task or a program item from the leads named (`at`: where they are in the body): refused when
+ * two leads are named (one lead, the rule of the six clear points); none while the work waits for its lead.
+ */
+export async function leadColumnsOf(ctx: RequestContext, title: string | undefined, leads: TaskLead[], at: string) {
+  const six = checkSixClear({ title, leads });
+  if (six.refused)
+    throw new ProblemError('RULE_VIOLATION', {
+      code: six.refused.rule,
+      title: 'Mỗi nhiệm vụ chỉ có một đầu mối chủ trì',
+      detail: six.refused.message_vi,
+      field: `${at}.leads`,
+    });
+  const lead = leads[0];
+  return {
+    lead_kind: lead?.kind ?? null,
+    lead_id: lead?.id ?? null,
+    lead_name: lead?.name ?? null,
+    lead_org_id: lead ? await leadOrg(ctx, lead, `${at}.leads.0`) : null,
+  };
+}
+
 export async function assertVisible(
   ctx: RequestContext,
   kind: 'person' | 'meeting' | 'body',
@@ -82,21 +104,12 @@ type Fields = In<typeof UpdateTaskSchema>;
 
 /** Checks what a create or an update names, and refuses two leads naming the rule. */
 export async function checkFields(ctx: RequestContext, f: Partial<Fields>) {
-  const six = checkSixClear({ title: f.title, leads: f.leads ?? [] });
-  if (six.refused)
-    throw new ProblemError('RULE_VIOLATION', {
-      code: six.refused.rule,
-      title: 'Mỗi nhiệm vụ chỉ có một đầu mối chủ trì',
-      detail: six.refused.message_vi,
-      field: 'body.leads',
-    });
-  const lead = f.leads?.[0];
-  const leadOrgId = lead ? await leadOrg(ctx, lead, 'body.leads.0') : undefined;
+  const lead = await leadColumnsOf(ctx, f.title, f.leads ?? [], 'body');
   if (f.supervisorPersonId) await assertVisible(ctx, 'person', f.supervisorPersonId, 'body.supervisorPersonId');
   if (f.dueMeetingId) await assertVisible(ctx, 'meeting', f.dueMeetingId, 'body.dueMeetingId');
   if (f.milestones?.some((m) => f.dueDate && m.dueDate > f.dueDate))
     throw invalidField('body.milestones', 'Mốc tiến độ không được sau hạn hoàn thành');
-  return { lead, leadOrgId };
+  return { lead };
 }
 
 const searchText = (t: {
@@ -171,7 +184,7 @@ export async function createTask(
 ) {
   await ctx.assertOrg(input.orgId, 'write');
   ctx.assertClearance(input.confidentiality ?? 0);
-  const { lead, leadOrgId } = await checkFields(ctx, input);
+  const { lead } = await checkFields(ctx, input);
   if (input.sourceBodyId) await assertVisible(ctx, 'body', input.sourceBodyId, 'body.sourceBodyId', input.orgId);
   const id = await ctx.db.transaction((tx) =>
     insertTask(
@@ -180,10 +193,7 @@ export async function createTask(
       {
         org_id: input.orgId,
         title: input.title,
-        lead_kind: lead?.kind ?? null,
-        lead_id: lead?.id ?? null,
-        lead_name: lead?.name ?? null,
-        lead_org_id: leadOrgId ?? null,
+        ...lead,
         supporting: input.supporting ?? [],
         due_date: input.dueDate ?? null,
         due_meeting_id: input.dueMeetingId ?? null,
@@ -228,7 +238,7 @@ export async function taskFromConclusionItem(
       detail: 'Mục kết luận này đã thành nhiệm vụ',
       taskId: existing.id,
     });
-  const { lead, leadOrgId } = await checkFields(ctx, { title: item.text, leads: item.leads ?? [] });
+  const { lead } = await checkFields(ctx, { title: item.text, leads: item.leads ?? [] });
   const id = await ctx.db.transaction((tx) =>
     insertTask(
       ctx,
@@ -236,10 +246,7 @@ export async function taskFromConclusionItem(
       {
         org_id: item.org_id,
         title: item.text,
-        lead_kind: lead?.kind ?? null,
-        lead_id: lead?.id ?? null,
-        lead_name: lead?.name ?? null,
-        lead_org_id: leadOrgId ?? null,
+        ...lead,
         supporting: item.supporting ?? [],
         due_date: item.due_date,
         due_meeting_id: item.due_meeting_id,
@@ -271,7 +278,7 @@ export async function updateTask(ctx: RequestContext, id: string, input: In<type
   if (!OPEN_TASK_STATES.includes(t.state) && t.state !== 'draft')
     throw ruleViolation('TRANG_THAI_NHIEM_VU', 'Nhiệm vụ đã kết thúc: không sửa');
   const { version, milestones, leads, ...c } = input;
-  const { lead, leadOrgId } = await checkFields(ctx, { ...input, title: input.title ?? t.title });
+  const { lead } = await checkFields(ctx, { ...input, title: input.title ?? t.title });
   await ctx.db.transaction(async (tx) => {
     const fields: Record<string, unknown> = {
       title: c.title,
@@ -287,13 +294,7 @@ export async function updateTask(ctx: RequestContext, id: string, input: In<type
       accountability: c.accountability,
       weight: c.weight,
     };
-    if (leads !== undefined)
-      Object.assign(fields, {
-        lead_kind: lead?.kind ?? null,
-        lead_id: lead?.id ?? null,
-        lead_name: lead?.name ?? null,
-        lead_org_id: leadOrgId ?? null,
-      });
+    if (leads !== undefined) Object.assign(fields, lead);
     const after = (await updateVersioned(tx, 'task', id, version, fields)) as unknown as TaskRow;
     await setTaskSearchText(tx, id, searchText(after));
     if (milestones) {
