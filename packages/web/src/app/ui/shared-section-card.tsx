@@ -66,11 +66,24 @@ export function FormCard({
   );
 }
 
-/** A card with a heading (h4) above content laid out as it comes (a table, a list, lines of text). */
-export function TitledCard({ title, testid, children }: { title: ReactNode; testid?: string; children: ReactNode }) {
+/**
+ * A card with a heading (h4) above content laid out as it comes (a table, a list, lines of text); `mb` is the space
+ * under the heading.
+ */
+export function TitledCard({
+  title,
+  testid,
+  mb = 'xs',
+  children,
+}: {
+  title: ReactNode;
+  testid?: string;
+  mb?: MantineSpacing | 0;
+  children: ReactNode;
+}) {
   return (
     <Card withBorder data-testid={testid}>
-      <Title order={2} size="h4" mb="xs">
+      <Title order={2} size="h4" mb={mb}>
         {title}
       </Title>
       {children}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
 import type { MyCellSchema } from '@quyche/core';
 import { PlanItemCreateSchema } from '@quyche/core';
 import type { z } from 'zod';
@@ -16,6 +16,7 @@ import { useRun } from '../../app/ui/use-run';
 import { useTitle } from '../../app/ui/use-title';
 import { PlanItem, SelfAssessmentCard } from './plan-item';
 import { MyAssessmentsCard } from '../assessment/my-assessments.card';
+import { TitledCard } from '../../app/ui/shared-section-card';
 
 type MyCell = z.output<typeof MyCellSchema>;
 type Meeting = NonNullable<MyCell['next']>;
@@ -62,10 +63,7 @@ export function MyCellPage({ me }: { me: Me }) {
               </Button>
             </Group>
           )}
-          <Card withBorder data-testid="my-next-meeting">
-            <Title order={2} size="h4">
-              {tr('Buổi sinh hoạt tới', 'Next meeting')}
-            </Title>
+          <TitledCard title={tr('Buổi sinh hoạt tới', 'Next meeting')} testid="my-next-meeting" mb={0}>
             {data.next ? (
               <MeetingCard m={data.next} />
             ) : (
@@ -73,14 +71,11 @@ export function MyCellPage({ me }: { me: Me }) {
                 {tr('Chi bộ chưa có lịch sinh hoạt tới.', 'No meeting scheduled yet.')}
               </Text>
             )}
-          </Card>
+          </TitledCard>
           <PlanCard data={data} onChanged={reload} />
           {data.plan && data.plan.items.length > 0 && <SelfAssessmentCard plan={data.plan} />}
           <MyAssessmentsCard />
-          <Card withBorder data-testid="my-tasks">
-            <Title order={2} size="h4">
-              {tr('Nhiệm vụ của tôi', 'My tasks')}
-            </Title>
+          <TitledCard title={tr('Nhiệm vụ của tôi', 'My tasks')} testid="my-tasks" mb={0}>
             {data.tasks.length === 0 ? (
               <Text c="dimmed" size="sm">
                 {tr('Không có nhiệm vụ đang mở.', 'No open task.')}
@@ -95,11 +90,8 @@ export function MyCellPage({ me }: { me: Me }) {
                 ))}
               </List>
             )}
-          </Card>
-          <Card withBorder data-testid="my-dues">
-            <Title order={2} size="h4">
-              {tr('Đảng phí', 'Party dues')}
-            </Title>
+          </TitledCard>
+          <TitledCard title={tr('Đảng phí', 'Party dues')} testid="my-dues" mb={0}>
             <Stack gap={4}>
               {data.dues.map((d) => {
                 const [vi, en, color] = DUES_VI[d.status] ?? [d.status, d.status, 'gray'];
@@ -116,18 +108,15 @@ export function MyCellPage({ me }: { me: Me }) {
                 );
               })}
             </Stack>
-          </Card>
+          </TitledCard>
           {data.past.length > 0 && (
-            <Card withBorder data-testid="my-past-meetings">
-              <Title order={2} size="h4">
-                {tr('Các buổi sinh hoạt gần đây', 'Recent meetings')}
-              </Title>
+            <TitledCard title={tr('Các buổi sinh hoạt gần đây', 'Recent meetings')} testid="my-past-meetings" mb={0}>
               <Stack gap="sm">
                 {data.past.map((m) => (
                   <MeetingCard key={m.id} m={m} />
                 ))}
               </Stack>
-            </Card>
+            </TitledCard>
           )}
         </>
       )}
@@ -175,10 +164,7 @@ function PlanCard({ data, onChanged }: { data: MyCell; onChanged: () => void }) 
     onChanged();
   });
   return (
-    <Card withBorder data-testid="my-plan">
-      <Title order={2} size="h4">
-        {tr(`Kế hoạch hành động năm ${year}`, `Action plan ${year}`)}
-      </Title>
+    <TitledCard title={tr(`Kế hoạch hành động năm ${year}`, `Action plan ${year}`)} testid="my-plan" mb={0}>
       {data.plan?.commitment && (
         <Text size="sm" fs="italic" mb="xs">
           {data.plan.commitment}
@@ -218,6 +204,6 @@ function PlanCard({ data, onChanged }: { data: MyCell; onChanged: () => void }) 
           </FormEnd>
         </Stack>
       </form>
-    </Card>
+    </TitledCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Group, List, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, List, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import type { MyCellSchema } from '@quyche/core';
 import { PLAN_PROGRESS_LABELS } from '@quyche/core';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { fmt } from '../../app/ui/dates';
 import { useTr } from '../../app/ui/i18n';
 import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
+import { TitledCard } from '../../app/ui/shared-section-card';
 
 type Plan = NonNullable<z.output<typeof MyCellSchema>['plan']>;
 type Item = Plan['items'][number];
@@ -92,10 +93,14 @@ export function SelfAssessmentCard({ plan }: { plan: Plan }) {
   const [, tr] = useTr();
   const a = plan.selfAssessment;
   return (
-    <Card withBorder data-testid="my-self-assessment">
-      <Title order={2} size="h4">
-        {tr(`Tự đánh giá cuối năm ${plan.year} (dự thảo từ kế hoạch)`, `Year-end self-assessment ${plan.year} (draft)`)}
-      </Title>
+    <TitledCard
+      title={tr(
+        `Tự đánh giá cuối năm ${plan.year} (dự thảo từ kế hoạch)`,
+        `Year-end self-assessment ${plan.year} (draft)`,
+      )}
+      testid="my-self-assessment"
+      mb={0}
+    >
       <Text size="xs" c="dimmed" mb="xs">
         {tr(
           'Phần "Việc thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu" của bản tự kiểm điểm (Quy định 366-QĐ/TW, ' +
@@ -107,6 +112,6 @@ export function SelfAssessmentCard({ plan }: { plan: Plan }) {
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="my-self-assessment-text">
         {a.text_vi}
       </Text>
-    </Card>
+    </TitledCard>
   );
 }
