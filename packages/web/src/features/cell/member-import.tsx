@@ -4,6 +4,7 @@ import { MEMBER_SHEET_COLUMNS } from '@quyche/core';
 import type { MemberImportResultSchema } from '@quyche/core';
 import { useTr } from '../../app/ui/i18n';
 import { SheetImportDialog } from '../../app/ui/sheet-import-dialog';
+import { HeadTable } from '../../app/ui/shared-head-table';
 
 type ImportResult = z.output<typeof MemberImportResultSchema>;
 
@@ -89,23 +90,20 @@ export function MemberImportDialog({
 function ByCell({ rows }: { rows: ImportResult['byCell'] }) {
   const [l, tr] = useTr();
   return (
-    <Table striped withTableBorder data-testid="member-import-cells">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{tr('Chi bộ', 'Cell')}</Table.Th>
-          <Table.Th w={120} ta="right">
-            {tr('Số đảng viên', 'Members')}
-          </Table.Th>
+    <HeadTable
+      striped
+      withTableBorder
+      data-testid="member-import-cells"
+      head={[tr('Chi bộ', 'Cell'), tr('Số đảng viên', 'Members')]}
+      numeric={[1]}
+      widths={[undefined, 120]}
+    >
+      {rows.map((r) => (
+        <Table.Tr key={r.cellId} data-testid="member-import-cell">
+          <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.name}</Table.Td>
+          <Table.Td ta="right">{r.members.toLocaleString(l === 'vi' ? 'vi-VN' : 'en-US')}</Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((r) => (
-          <Table.Tr key={r.cellId} data-testid="member-import-cell">
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.name}</Table.Td>
-            <Table.Td ta="right">{r.members.toLocaleString(l === 'vi' ? 'vi-VN' : 'en-US')}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </HeadTable>
   );
 }

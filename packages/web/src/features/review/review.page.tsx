@@ -14,7 +14,7 @@ import { EChart, useChartOption } from '../task/echart';
 import { useTaskAccess } from '../task/task.parts';
 import type { ReviewReportListSchema } from '@quyche/core';
 import type { z } from 'zod';
-import { defaultPeriod, fmtNum, IndicatorCard, PeriodSelect } from './review.parts';
+import { defaultPeriod, fmtNum, IndicatorCard, PeriodSelect, periodLabel, titleWithPeriod } from './review.parts';
 import type { Evidence, Review, ReviewIndicator } from './review.parts';
 import { LoadState } from '../../app/ui/load-state';
 import { PageHeader } from '../../app/ui/page-header';
@@ -38,11 +38,7 @@ export function ReviewPage() {
   const url = orgId ? `/organizations/${encodeURIComponent(orgId)}/review?period=${encodeURIComponent(period)}` : null;
   const { data: r, error, loading } = useApi<Review>(url);
   const [open, setOpen] = useState<ReviewIndicator | null>(null);
-  useTitle(
-    r
-      ? `${tr('Sơ kết', 'Review')} ${l === 'vi' ? r.period.label_vi : r.period.label_en}`
-      : tr('Sơ kết, tổng kết', 'Reviews'),
-  );
+  useTitle(r ? `${tr('Sơ kết', 'Review')} ${periodLabel(r.period, l)}` : tr('Sơ kết, tổng kết', 'Reviews'));
   const go = (p: Record<string, string | null>) => {
     const q = new URLSearchParams(query);
     for (const [k, v] of Object.entries(p))
@@ -74,12 +70,7 @@ export function ReviewPage() {
   return (
     <Stack>
       <PageHeader
-        title={
-          <>
-            {tr('Sơ kết, tổng kết', 'Reviews')}
-            {r ? ` — ${l === 'vi' ? r.period.label_vi : r.period.label_en}` : ''}
-          </>
-        }
+        title={titleWithPeriod(tr('Sơ kết, tổng kết', 'Reviews'), r?.period, l)}
         sub={
           r && (
             <>
@@ -228,40 +219,41 @@ function TaskBreakdown({ rows, title, testid }: { rows: Review['tasksByLead']; t
           label={`${title}: ${chartLabel}`}
         />
       )}
-      <CardTable minWidth={520} striped withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{tr('Tên', 'Name')}</Table.Th>
-            <Table.Th ta="right">{tr('Giao trong kỳ', 'Assigned')}</Table.Th>
-            <Table.Th ta="right">{tr('Đúng hạn', 'On time')}</Table.Th>
-            <Table.Th ta="right">{tr('Chậm', 'Late')}</Table.Th>
-            <Table.Th ta="right">{tr('Quá hạn cuối kỳ', 'Overdue at end')}</Table.Th>
+      <CardTable
+        minWidth={520}
+        striped
+        withTableBorder
+        head={[
+          tr('Tên', 'Name'),
+          tr('Giao trong kỳ', 'Assigned'),
+          tr('Đúng hạn', 'On time'),
+          tr('Chậm', 'Late'),
+          tr('Quá hạn cuối kỳ', 'Overdue at end'),
+        ]}
+        numeric={[1, 2, 3, 4]}
+      >
+        {rows.map((x) => (
+          <Table.Tr key={x.key ?? x.name}>
+            <Table.Td>{x.name}</Table.Td>
+            <Table.Td ta="right" data-label={tr('Giao trong kỳ', 'Assigned')}>
+              {fmtNum(x.assigned, l)}
+            </Table.Td>
+            <Table.Td ta="right" data-label={names.onTime}>
+              {fmtNum(x.doneOnTime, l)}
+            </Table.Td>
+            <Table.Td ta="right" c={x.doneLate ? 'orange.8' : undefined} data-label={names.late}>
+              {fmtNum(x.doneLate, l)}
+            </Table.Td>
+            <Table.Td
+              ta="right"
+              c={x.overdue ? 'red.8' : undefined}
+              fw={x.overdue ? 700 : undefined}
+              data-label={names.overdue}
+            >
+              {fmtNum(x.overdue, l)}
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((x) => (
-            <Table.Tr key={x.key ?? x.name}>
-              <Table.Td>{x.name}</Table.Td>
-              <Table.Td ta="right" data-label={tr('Giao trong kỳ', 'Assigned')}>
-                {fmtNum(x.assigned, l)}
-              </Table.Td>
-              <Table.Td ta="right" data-label={names.onTime}>
-                {fmtNum(x.doneOnTime, l)}
-              </Table.Td>
-              <Table.Td ta="right" c={x.doneLate ? 'orange.8' : undefined} data-label={names.late}>
-                {fmtNum(x.doneLate, l)}
-              </Table.Td>
-              <Table.Td
-                ta="right"
-                c={x.overdue ? 'red.8' : undefined}
-                fw={x.overdue ? 700 : undefined}
-                data-label={names.overdue}
-              >
-                {fmtNum(x.overdue, l)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
+        ))}
       </CardTable>
     </section>
   );

@@ -40,6 +40,14 @@ export function defaultPeriod(today = todayInVietnam()) {
   return m >= 7 ? `${y}-H1` : `${y - 1}-H2`;
 }
 
+/** A period's name in the language ("6 tháng đầu năm 2026"). */
+export const periodLabel = (p: { label_vi: string; label_en: string }, l: Lang) =>
+  l === 'vi' ? p.label_vi : p.label_en;
+
+/** A page's title followed by the period it shows, once that is known ("Sơ kết, tổng kết — 6 tháng đầu năm 2026"). */
+export const titleWithPeriod = (title: string, p: { label_vi: string; label_en: string } | undefined, l: Lang) =>
+  p ? `${title} — ${periodLabel(p, l)}` : title;
+
 export function PeriodSelect({ value, onChange, l }: { value: string; onChange: (v: string) => void; l: Lang }) {
   return (
     <Select

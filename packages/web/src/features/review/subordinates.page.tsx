@@ -6,10 +6,11 @@ import { useTitle } from '../../app/ui/use-title';
 import { Link, navigate, useLocation } from '../../app/router';
 import { useTr } from '../../app/ui/i18n';
 import { useTaskAccess } from '../task/task.parts';
-import { defaultPeriod, fmtNum, PeriodSelect, ReviewLink } from './review.parts';
+import { defaultPeriod, fmtNum, PeriodSelect, ReviewLink, titleWithPeriod } from './review.parts';
 import { PageHeader } from '../../app/ui/page-header';
 import type { SubordinatesReview } from './review.parts';
 import { LoadState } from '../../app/ui/load-state';
+import { HeadTable } from '../../app/ui/shared-head-table';
 
 /**
  * The superior's table of its subordinate organizations over a period: the same figures for each, ranked by the
@@ -38,12 +39,7 @@ export function SubordinatesPage() {
   return (
     <Stack>
       <PageHeader
-        title={
-          <>
-            {tr('Các tổ chức trực thuộc', 'Subordinate organizations')}
-            {s ? ` — ${l === 'vi' ? s.period.label_vi : s.period.label_en}` : ''}
-          </>
-        }
+        title={titleWithPeriod(tr('Các tổ chức trực thuộc', 'Subordinate organizations'), s?.period, l)}
         sub={
           s && (
             <>
@@ -78,64 +74,64 @@ export function SubordinatesPage() {
       />
       <LoadState error={error} loading={loading && !s} />
       {s && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped withTableBorder data-testid="subordinates-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>#</Table.Th>
-                <Table.Th>{tr('Tổ chức', 'Organization')}</Table.Th>
-                <Table.Th ta="right">{tr('Nhiệm vụ giao', 'Assigned')}</Table.Th>
-                <Table.Th ta="right">{tr('Đúng hạn', 'On time')}</Table.Th>
-                <Table.Th ta="right">{tr('Chậm', 'Late')}</Table.Th>
-                <Table.Th ta="right">{tr('Quá hạn', 'Overdue')}</Table.Th>
-                <Table.Th ta="right">{tr('Tỷ lệ đúng hạn', 'On-time rate')}</Table.Th>
-                <Table.Th ta="right">{tr('Họp thường lệ', 'Regular meetings')}</Table.Th>
+        <HeadTable
+          striped
+          withTableBorder
+          data-testid="subordinates-table"
+          head={[
+            '#',
+            tr('Tổ chức', 'Organization'),
+            tr('Nhiệm vụ giao', 'Assigned'),
+            tr('Đúng hạn', 'On time'),
+            tr('Chậm', 'Late'),
+            tr('Quá hạn', 'Overdue'),
+            tr('Tỷ lệ đúng hạn', 'On-time rate'),
+            tr('Họp thường lệ', 'Regular meetings'),
+          ]}
+          numeric={[2, 3, 4, 5, 6, 7]}
+          minWidth={760}
+        >
+          {rows.map((r) => {
+            const held = value(r, 'meetings_held');
+            const req = value(r, 'meetings_required');
+            return (
+              <Table.Tr key={r.orgId} data-testid="subordinate-row" data-flagged={r.flag_vi ? 'true' : 'false'}>
+                <Table.Td>{r.rank}</Table.Td>
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={`/reviews?org=${r.orgId}&period=${encodeURIComponent(period)}`}
+                    fw={600}
+                    size="sm"
+                  >
+                    {r.name}
+                  </Anchor>
+                  {r.flag_vi && (
+                    <Text size="xs" c="red.8" data-testid="subordinate-flag">
+                      <Badge color="red" size="xs" variant="filled" mr={4}>
+                        {tr('Chú ý', 'Flag')}
+                      </Badge>
+                      {r.flag_vi}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">{fmtNum(value(r, 'tasks_assigned')?.value ?? 0, l)}</Table.Td>
+                <Table.Td ta="right">{fmtNum(value(r, 'tasks_done_on_time')?.value ?? 0, l)}</Table.Td>
+                <Table.Td ta="right">{fmtNum(value(r, 'tasks_done_late')?.value ?? 0, l)}</Table.Td>
+                <Table.Td ta="right" c={(value(r, 'tasks_overdue')?.value ?? 0) > 0 ? 'red.8' : undefined}>
+                  {fmtNum(value(r, 'tasks_overdue')?.value ?? 0, l)}
+                </Table.Td>
+                <Table.Td ta="right" fw={700}>
+                  {pct(r.onTimeRate)}
+                </Table.Td>
+                <Table.Td ta="right" c={req && held && held.value < req.value ? 'red.8' : undefined}>
+                  {fmtNum(held?.value ?? 0, l)}
+                  {req ? `/${fmtNum(req.value, l)}` : ''}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => {
-                const held = value(r, 'meetings_held');
-                const req = value(r, 'meetings_required');
-                return (
-                  <Table.Tr key={r.orgId} data-testid="subordinate-row" data-flagged={r.flag_vi ? 'true' : 'false'}>
-                    <Table.Td>{r.rank}</Table.Td>
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={`/reviews?org=${r.orgId}&period=${encodeURIComponent(period)}`}
-                        fw={600}
-                        size="sm"
-                      >
-                        {r.name}
-                      </Anchor>
-                      {r.flag_vi && (
-                        <Text size="xs" c="red.8" data-testid="subordinate-flag">
-                          <Badge color="red" size="xs" variant="filled" mr={4}>
-                            {tr('Chú ý', 'Flag')}
-                          </Badge>
-                          {r.flag_vi}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right">{fmtNum(value(r, 'tasks_assigned')?.value ?? 0, l)}</Table.Td>
-                    <Table.Td ta="right">{fmtNum(value(r, 'tasks_done_on_time')?.value ?? 0, l)}</Table.Td>
-                    <Table.Td ta="right">{fmtNum(value(r, 'tasks_done_late')?.value ?? 0, l)}</Table.Td>
-                    <Table.Td ta="right" c={(value(r, 'tasks_overdue')?.value ?? 0) > 0 ? 'red.8' : undefined}>
-                      {fmtNum(value(r, 'tasks_overdue')?.value ?? 0, l)}
-                    </Table.Td>
-                    <Table.Td ta="right" fw={700}>
-                      {pct(r.onTimeRate)}
-                    </Table.Td>
-                    <Table.Td ta="right" c={req && held && held.value < req.value ? 'red.8' : undefined}>
-                      {fmtNum(held?.value ?? 0, l)}
-                      {req ? `/${fmtNum(req.value, l)}` : ''}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            );
+          })}
+        </HeadTable>
       )}
     </Stack>
   );
