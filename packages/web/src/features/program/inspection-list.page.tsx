@@ -1,6 +1,6 @@
-import { Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { CreateInspectionSchema, INSPECTION_KINDS, INSPECTION_STATES, todayInVietnam } from '@quyche/core';
+import { CreateInspectionSchema, INSPECTION_KINDS, INSPECTION_STATES } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
 import { StepText } from '../task/step-form';
@@ -16,13 +16,17 @@ import {
   inspectionStateLabel,
   useTeamPeople,
   YearButtons,
+  yearOf,
 } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import type { Inspection, Program, ProgramListItem } from './program.parts';
 import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
+import { PageHeader } from '../../app/ui/page-header';
+import { ToggleButton } from '../../app/ui/toggle-button';
 import { FormEnd } from '../../app/ui/shared-form-end';
+import { FormCard } from '../../app/ui/shared-section-card';
 
 export const windowText = (i: Pick<Inspection, 'windowFrom' | 'windowTo'>, l: 'vi' | 'en') =>
   i.windowFrom || i.windowTo
@@ -35,9 +39,7 @@ export const windowText = (i: Pick<Inspection, 'windowFrom' | 'windowTo'>, l: 'v
 export function InspectionListPage() {
   const [l, tr] = useTr();
   const { query } = useLocation();
-  const thisYear = Number(todayInVietnam().slice(0, 4));
-  const y = Number(query.get('year'));
-  const year = Number.isInteger(y) && y >= 1930 && y <= 2200 ? y : thisYear;
+  const { year, thisYear } = yearOf(query);
   const state = query.get('state') ?? '';
   const access = useTaskAccess();
   const orgId = access.home;
@@ -48,12 +50,9 @@ export function InspectionListPage() {
     navigate(`/inspections${qs({ year: p.year ?? year, state: p.state ?? state })}`, true);
   return (
     <Stack data-testid="inspection-list-page">
-      <Group justify="space-between" align="end" wrap="wrap">
-        <Title order={1} size="h2">
-          {tr('Kiểm tra, giám sát', 'Inspections and supervisions')} {year}
-        </Title>
+      <PageHeader title={`${tr('Kiểm tra, giám sát', 'Inspections and supervisions')} ${year}`}>
         <YearButtons year={year} around={thisYear} onChange={(v) => go({ year: v })} />
-      </Group>
+      </PageHeader>
       <Group gap="xs" align="end" wrap="wrap">
         <NativeSelect
           label={tr('Trạng thái', 'State')}
@@ -68,13 +67,9 @@ export function InspectionListPage() {
           maw="100%"
         />
         {access.canCreate && (
-          <Button
-            variant={creating ? 'filled' : 'light'}
-            onClick={() => setCreating((x) => !x)}
-            data-testid="inspection-create-open"
-          >
+          <ToggleButton open={creating} onToggle={setCreating} testid="inspection-create-open">
             {tr('Lập cuộc kiểm tra, giám sát', 'Set up an inspection')}
-          </Button>
+          </ToggleButton>
         )}
       </Group>
       {access.canCreate && creating && orgId && (
@@ -224,62 +219,59 @@ function CreateInspectionForm({ orgId, year, onCancel }: { orgId: string; year: 
   };
   const submit = form.submitBody((body) => void a.run(() => api<Inspection>('POST', '/inspections', body)));
   return (
-    <Card withBorder>
-      <form onSubmit={submit} noValidate data-testid="inspection-create">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {tr('Lập cuộc kiểm tra, giám sát', 'Set up an inspection')}
-          </Title>
-          {items.length > 0 && (
-            <NativeSelect
-              label={tr('Theo mục của chương trình kiểm tra, giám sát', 'Under an item of an inspection program')}
-              value={form.values.programItemId}
-              onChange={(e) => pickItem(e.currentTarget.value)}
-              error={form.errors['programItemId']}
-              data={[
-                { value: '', label: tr('(đột xuất, ngoài chương trình)', '(unscheduled)') },
-                ...items.map((x) => ({ value: x.id, label: x.label })),
-              ]}
-              data-testid="inspection-create-item"
-            />
-          )}
-          <StepText form={form} path="title" testid="inspection-create-title">
-            {tr('Tên cuộc kiểm tra, giám sát', 'Title')}
-          </StepText>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <NativeSelect
-              label={tr('Loại', 'Kind')}
-              {...form.getInputProps('kind')}
-              data={INSPECTION_KINDS.map((k) => ({ value: k, label: inspectionKindLabel(k, l) }))}
-              data-testid="inspection-create-kind"
-            />
-            <NativeSelect
-              label={tr('Cơ quan quyết định', 'Decided by')}
-              {...form.getInputProps('decidingBody')}
-              data={deciding.length ? deciding : [{ value: 'BTV', label: 'BTV' }]}
-              data-testid="inspection-create-deciding"
-            />
-          </SimpleGrid>
-          <TargetsAndWindow form={form} org={org} testid="inspection-create" />
-          <TeamInput
-            form={form}
-            people={people}
-            testid="inspection-create-team"
-            errorTestid="inspection-create-team-error"
-          />
-          <Text size="xs" c="dimmed">
-            {tr(
-              'Đoàn cần một Trưởng đoàn và ít nhất một thành viên; có đủ đoàn, đối tượng và thời gian thì mới ra ' +
-                'quyết định được.',
-              'The team needs one leader and at least one member; the decision needs the team, the targets and the ' +
-                'dates.',
-            )}
-          </Text>
-          <FormEnd name="inspection-create" form={form} write={a} closable onCancel={onCancel}>
-            {tr('Lập cuộc kiểm tra, giám sát', 'Set it up')}
-          </FormEnd>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard
+      title={tr('Lập cuộc kiểm tra, giám sát', 'Set up an inspection')}
+      onSubmit={submit}
+      formTestid="inspection-create"
+    >
+      {items.length > 0 && (
+        <NativeSelect
+          label={tr('Theo mục của chương trình kiểm tra, giám sát', 'Under an item of an inspection program')}
+          value={form.values.programItemId}
+          onChange={(e) => pickItem(e.currentTarget.value)}
+          error={form.errors['programItemId']}
+          data={[
+            { value: '', label: tr('(đột xuất, ngoài chương trình)', '(unscheduled)') },
+            ...items.map((x) => ({ value: x.id, label: x.label })),
+          ]}
+          data-testid="inspection-create-item"
+        />
+      )}
+      <StepText form={form} path="title" testid="inspection-create-title">
+        {tr('Tên cuộc kiểm tra, giám sát', 'Title')}
+      </StepText>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <NativeSelect
+          label={tr('Loại', 'Kind')}
+          {...form.getInputProps('kind')}
+          data={INSPECTION_KINDS.map((k) => ({ value: k, label: inspectionKindLabel(k, l) }))}
+          data-testid="inspection-create-kind"
+        />
+        <NativeSelect
+          label={tr('Cơ quan quyết định', 'Decided by')}
+          {...form.getInputProps('decidingBody')}
+          data={deciding.length ? deciding : [{ value: 'BTV', label: 'BTV' }]}
+          data-testid="inspection-create-deciding"
+        />
+      </SimpleGrid>
+      <TargetsAndWindow form={form} org={org} testid="inspection-create" />
+      <TeamInput
+        form={form}
+        people={people}
+        testid="inspection-create-team"
+        errorTestid="inspection-create-team-error"
+      />
+      <Text size="xs" c="dimmed">
+        {tr(
+          'Đoàn cần một Trưởng đoàn và ít nhất một thành viên; có đủ đoàn, đối tượng và thời gian thì mới ra ' +
+            'quyết định được.',
+          'The team needs one leader and at least one member; the decision needs the team, the targets and the ' +
+            'dates.',
+        )}
+      </Text>
+      <FormEnd name="inspection-create" form={form} write={a} closable onCancel={onCancel}>
+        {tr('Lập cuộc kiểm tra, giám sát', 'Set it up')}
+      </FormEnd>
+    </FormCard>
   );
 }

@@ -1,26 +1,26 @@
-import { Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { CreateProgramSchema, PROGRAM_KINDS, todayInVietnam } from '@quyche/core';
+import { Badge, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { CreateProgramSchema, PROGRAM_KINDS } from '@quyche/core';
 import { api, useApi } from '../../app/api';
 import { fmt } from '../../app/ui/dates';
 import { useTitle } from '../../app/ui/use-title';
 import { navigate, useLocation } from '../../app/router';
 import { useTr } from '../../app/ui/i18n';
 import { PercentBar, useTaskAccess, useTaskOrg } from '../task/task.parts';
-import { programKindLabel, ProgramStateBadge, YearButtons } from './program.parts';
+import { programKindLabel, ProgramStateBadge, YearButtons, yearOf } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import type { Program, ProgramListItem } from './program.parts';
 import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
+import { PageHeader } from '../../app/ui/page-header';
 import { FormEnd } from '../../app/ui/shared-form-end';
+import { FormCard } from '../../app/ui/shared-section-card';
 
 /** The programs of the user's organization in a year (the full-term ones too); writers draft new ones. */
 export function ProgramListPage() {
   const [l, tr] = useTr();
   const { query } = useLocation();
-  const thisYear = Number(todayInVietnam().slice(0, 4));
-  const y = Number(query.get('year'));
-  const year = Number.isInteger(y) && y >= 1930 && y <= 2200 ? y : thisYear;
+  const { year, thisYear } = yearOf(query);
   const access = useTaskAccess();
   const orgId = access.home;
   const { data, error, loading } = useApi<ProgramListItem[]>(
@@ -33,19 +33,9 @@ export function ProgramListPage() {
   );
   return (
     <Stack data-testid="program-list-page">
-      <Group justify="space-between" align="end" wrap="wrap">
-        <Stack gap={0}>
-          <Title order={1} size="h2">
-            {tr('Chương trình công tác', 'Programs')} {year}
-          </Title>
-          {orgName && (
-            <Text size="sm" c="dimmed">
-              {orgName}
-            </Text>
-          )}
-        </Stack>
+      <PageHeader title={`${tr('Chương trình công tác', 'Programs')} ${year}`} sub={orgName}>
         <YearButtons year={year} around={thisYear} onChange={(v) => navigate(`/programs?year=${v}`, true)} />
-      </Group>
+      </PageHeader>
       <Text size="sm" c="dimmed">
         {tr(
           'Chương trình làm việc, chương trình kiểm tra, giám sát năm và toàn khóa; tiến độ là bình quân có trọng số ' +
@@ -153,60 +143,53 @@ function CreateProgramForm({ orgId, year }: { orgId: string; year: number }) {
   const owners = (org?.bodies ?? []).filter((b) => ['BCH', 'BTV', 'UBKT'].includes(b.kind));
   const submit = form.submitBody((body) => void a.run(() => api<Program>('POST', '/programs', body)));
   return (
-    <Card withBorder>
-      <form onSubmit={submit} noValidate data-testid="program-create">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {tr('Lập chương trình', 'Draft a program')}
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
-            <NativeSelect
-              label={tr('Loại chương trình', 'Kind')}
-              {...form.getInputProps('kind')}
-              data={PROGRAM_KINDS.map((k) => ({ value: k, label: programKindLabel(k, l) }))}
-              data-testid="program-create-kind"
-            />
-            <NativeSelect
-              label={tr('Thời gian', 'Span')}
-              {...form.getInputProps('span')}
-              data={[
-                { value: 'year', label: tr('Năm', 'A year') },
-                { value: 'term', label: tr('Toàn khóa', 'The full term') },
-              ]}
-              data-testid="program-create-span"
-            />
-            {span === 'year' && (
-              <NativeSelect
-                label={tr('Năm', 'Year')}
-                {...form.getInputProps('year')}
-                data={[year - 1, year, year + 1, year + 2].map(String)}
-                data-testid="program-create-year"
-              />
-            )}
-            <NativeSelect
-              label={tr('Cơ quan ban hành', 'Issuing body')}
-              description={tr('Để trống: của tổ chức', 'Empty: the organization’s')}
-              {...form.getInputProps('ownerBodyId')}
-              data={[
-                { value: '', label: tr('(tổ chức)', '(the organization)') },
-                ...owners.map((b) => ({ value: b.id, label: b.name })),
-              ]}
-              data-testid="program-create-owner"
-            />
-          </SimpleGrid>
-          <Text size="xs" c="dimmed">
-            {tr(
-              'Chương trình được lập là dự thảo; thêm các mục trên trang chương trình, rồi thông qua tại hội nghị ' +
-                'của cơ quan có thẩm quyền.',
-              'The program starts as a draft: add its items on its page, then adopt it at a meeting of the competent ' +
-                'body.',
-            )}
-          </Text>
-          <FormEnd name="program-create" form={form} write={a} closable>
-            {tr('Lập chương trình', 'Draft the program')}
-          </FormEnd>
-        </Stack>
-      </form>
-    </Card>
+    <FormCard title={tr('Lập chương trình', 'Draft a program')} onSubmit={submit} formTestid="program-create">
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+        <NativeSelect
+          label={tr('Loại chương trình', 'Kind')}
+          {...form.getInputProps('kind')}
+          data={PROGRAM_KINDS.map((k) => ({ value: k, label: programKindLabel(k, l) }))}
+          data-testid="program-create-kind"
+        />
+        <NativeSelect
+          label={tr('Thời gian', 'Span')}
+          {...form.getInputProps('span')}
+          data={[
+            { value: 'year', label: tr('Năm', 'A year') },
+            { value: 'term', label: tr('Toàn khóa', 'The full term') },
+          ]}
+          data-testid="program-create-span"
+        />
+        {span === 'year' && (
+          <NativeSelect
+            label={tr('Năm', 'Year')}
+            {...form.getInputProps('year')}
+            data={[year - 1, year, year + 1, year + 2].map(String)}
+            data-testid="program-create-year"
+          />
+        )}
+        <NativeSelect
+          label={tr('Cơ quan ban hành', 'Issuing body')}
+          description={tr('Để trống: của tổ chức', 'Empty: the organization’s')}
+          {...form.getInputProps('ownerBodyId')}
+          data={[
+            { value: '', label: tr('(tổ chức)', '(the organization)') },
+            ...owners.map((b) => ({ value: b.id, label: b.name })),
+          ]}
+          data-testid="program-create-owner"
+        />
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {tr(
+          'Chương trình được lập là dự thảo; thêm các mục trên trang chương trình, rồi thông qua tại hội nghị ' +
+            'của cơ quan có thẩm quyền.',
+          'The program starts as a draft: add its items on its page, then adopt it at a meeting of the competent ' +
+            'body.',
+        )}
+      </Text>
+      <FormEnd name="program-create" form={form} write={a} closable>
+        {tr('Lập chương trình', 'Draft the program')}
+      </FormEnd>
+    </FormCard>
   );
 }

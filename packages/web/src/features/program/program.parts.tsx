@@ -11,6 +11,7 @@ import {
   RECOMMENDATION_SOURCE_LABELS,
   RECOMMENDATION_STATE_LABELS,
   TEAM_ROLE_LABELS,
+  todayInVietnam,
 } from '@quyche/core';
 import type { InspectionSchema, ProgramListItemSchema, ProgramSchema, RecommendationSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
@@ -114,6 +115,13 @@ export function RecStateBadge({
       )}
     </Group>
   );
+}
+
+/** The year a list shows (`?year=`), this year (in Vietnam) when the address names none or one out of range. */
+export function yearOf(query: URLSearchParams) {
+  const thisYear = Number(todayInVietnam().slice(0, 4));
+  const y = Number(query.get('year'));
+  return { year: Number.isInteger(y) && y >= 1930 && y <= 2200 ? y : thisYear, thisYear };
 }
 
 /** Year buttons: the year before, this year and the next, around the chosen one. */
