@@ -1,3 +1,4 @@
+import { validityOf } from '@quyche/core';
 import type { Body } from '@quyche/core';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { BodyTable } from './db.schema.js';
@@ -47,8 +48,7 @@ export function toBody(r: BodyRow): Body {
     name: r.name,
     symbol: r.symbol,
     partOf: r.part_of,
-    validFrom: r.valid_from,
-    validUntil: r.valid_until,
+    ...validityOf(r),
     confidentiality: r.confidentiality,
     version: r.version,
   };

@@ -1,3 +1,4 @@
+import { validityOf } from '@quyche/core';
 import type { OrgSnapshot } from '@quyche/core';
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { MembershipTable } from './db.schema.js';
@@ -29,8 +30,7 @@ export const toMembership = (m: MembershipRow) => ({
   person: { id: m.person_id, fullName: m.full_name },
   role: m.role,
   title: m.title,
-  validFrom: m.valid_from,
-  validUntil: m.valid_until,
+  ...validityOf(m),
   endReason: m.end_reason,
   version: m.version,
 });

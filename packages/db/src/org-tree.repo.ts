@@ -1,4 +1,4 @@
-import { compareVietnamese } from '@quyche/core';
+import { compareVietnamese, validityOf } from '@quyche/core';
 import type { Organization, TreeNode } from '@quyche/core';
 import { type Insertable, type RawBuilder, sql } from 'kysely';
 import type { OrganizationParentTable } from './db.schema.js';
@@ -86,8 +86,7 @@ export async function orgTree(
       code: r.code,
       name: r.name,
       kind: r.kind,
-      validFrom: r.valid_from,
-      validUntil: r.valid_until,
+      ...validityOf(r),
       childCount: r.child_count,
       predecessors: preds
         .filter((p) => p.successor_id === r.id)

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@quyche/core';
+import { foldVietnamese, validityOf } from '@quyche/core';
 import type { Organization } from '@quyche/core';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { OrganizationTable } from './db.schema.js';
@@ -46,8 +46,7 @@ export function toOrganization(r: OrgRow): Organization {
     shortName: r.short_name,
     kind: r.kind,
     symbol: r.symbol,
-    validFrom: r.valid_from,
-    validUntil: r.valid_until,
+    ...validityOf(r),
     confidentiality: r.confidentiality,
     version: r.version,
   };

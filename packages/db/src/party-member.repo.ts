@@ -1,3 +1,4 @@
+import { validityOf } from '@quyche/core';
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { PartyMembershipTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
@@ -27,8 +28,7 @@ export const toPartyMember = (r: PartyMemberRow) => ({
   orgId: r.org_id,
   person: { id: r.person_id, fullName: r.full_name },
   status: r.status,
-  validFrom: r.valid_from,
-  validUntil: r.valid_until,
+  ...validityOf(r),
   version: r.version,
 });
 

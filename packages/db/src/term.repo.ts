@@ -1,3 +1,4 @@
+import { validityOf } from '@quyche/core';
 import type { Insertable, Selectable } from 'kysely';
 import type { TermTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
@@ -21,8 +22,7 @@ export const toTerm = (t: TermRow) => ({
   orgId: t.org_id,
   name: t.name,
   ordinal: t.ordinal,
-  validFrom: t.valid_from,
-  validUntil: t.valid_until,
+  ...validityOf(t),
   congressClosedOn: t.congress_closed_on,
   version: t.version,
 });

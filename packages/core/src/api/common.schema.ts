@@ -57,6 +57,11 @@ export const SixClearSchema = z.object({
 
 /** The time a record is in force: from a date until a date, or open-ended (null); to spread among its fields. */
 export const validityFields = { validFrom: z.string(), validUntil: z.string().nullable() };
+/** A row's validity (valid_from … valid_until) as `validityFields` give it. */
+export const validityOf = <F, U>(r: { valid_from: F; valid_until: U }) => ({
+  validFrom: r.valid_from,
+  validUntil: r.valid_until,
+});
 /** What every guarded record ends with: its secrecy grade and the version an update must quote back. */
 export const guardedRecordFields = { confidentiality: z.number().int(), version: z.number().int() };
 

@@ -1,4 +1,4 @@
-import { ProblemError, invalidField } from '@quyche/core';
+import { ProblemError, invalidField, validityOf } from '@quyche/core';
 import type { CreateOrganizationSchema, CreateParentLinkSchema, UpdateOrganizationSchema } from '@quyche/core';
 import {
   bodiesOf,
@@ -77,8 +77,7 @@ export async function getOrgDetail(ctx: RequestContext, id: string, asOfIn?: str
     parentLinks: links.map((l) => ({
       id: l.id,
       parent: { id: l.parent_id, code: l.p_code, name: l.p_name, kind: l.p_kind },
-      validFrom: l.valid_from,
-      validUntil: l.valid_until,
+      ...validityOf(l),
     })),
     predecessors: succ
       .filter((s) => s.direction === 'pred')

@@ -1,4 +1,4 @@
-import { isActiveOn, ProblemError, invalidField } from '@quyche/core';
+import { isActiveOn, ProblemError, invalidField, validityOf } from '@quyche/core';
 import type {
   CreatePersonSchema,
   CreatePortfolioSchema,
@@ -60,8 +60,7 @@ export async function getPersonDetail(ctx: RequestContext, id: string, asOfIn?: 
       person: { id: m.person_id, fullName: m.full_name },
       role: m.role as never,
       title: m.title,
-      validFrom: m.valid_from,
-      validUntil: m.valid_until,
+      ...validityOf(m),
       endReason: m.end_reason,
       version: m.version,
       bodyName: m.body_name,
@@ -78,8 +77,7 @@ export async function getPersonDetail(ctx: RequestContext, id: string, asOfIn?: 
     locality: a.locality_org_id
       ? { id: a.locality_org_id, code: a.l_code!, name: a.l_name!, kind: a.l_kind as never }
       : null,
-    validFrom: a.valid_from,
-    validUntil: a.valid_until,
+    ...validityOf(a),
     version: a.version,
   }));
   const at = (x: { validFrom: string; validUntil: string | null }) =>
@@ -146,8 +144,7 @@ const toPortfolio = (a: PortfolioRow, locality: ReturnType<typeof orgRef> | null
   bodyId: a.body_id,
   field: a.field,
   locality,
-  validFrom: a.valid_from,
-  validUntil: a.valid_until,
+  ...validityOf(a),
   version: a.version,
 });
 
