@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import { Fragment, useState } from 'react';
 import {
   CancelMeetingSchema,
   ConveneMeetingSchema,
@@ -36,7 +36,7 @@ import {
 import { ConfidentialityBadge } from '../../app/ui/confidentiality-badge';
 import { DateField } from '../../app/ui/date-field';
 import { WriteError } from '../../app/ui/write-error';
-import { useLive } from '../../app/ui/use-live';
+import { sameCounts, useLiveSummary } from './meeting.live';
 import { useTr } from '../../app/ui/i18n';
 import { labelOf } from '../../app/ui/labels';
 import type { LiveSummary, Meeting } from './meeting.parts';
@@ -66,41 +66,22 @@ export function withLive(m: Meeting, s: LiveSummary): Meeting {
   };
 }
 
-const sameCounts = (a: Meeting['counts'], b: Meeting['counts']) =>
-  a.summoned === b.summoned &&
-  a.present === b.present &&
-  a.absentExcused === b.absentExcused &&
-  a.absent === b.absent &&
-  a.guests === b.guests;
-
 /**
  * A meeting kept live: writes replace it, the event stream patches its counts at once and, when something changed
  * elsewhere (another clerk, a connection point), the whole meeting is fetched again shortly after.
  */
 export function useLiveMeeting(id: string) {
   const { m, setM, error, reload } = useMeeting(id);
-  const ref = useRef<Meeting | undefined>(undefined);
-  ref.current = m;
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
-  const onSummary = useCallback(
-    (s: LiveSummary) => {
-      const cur = ref.current;
-      if (!cur || s.meetingId !== cur.id) return;
-      const stale =
-        s.version !== cur.version ||
-        s.state !== cur.state ||
-        !sameCounts(s.counts, cur.counts) ||
-        s.sites.length !== cur.sites.length;
-      setM((x) => (x ? withLive(x, s) : x));
-      if (stale) {
-        if (timer.current) clearTimeout(timer.current);
-        timer.current = setTimeout(() => void reload(), 250);
-      }
-    },
-    [reload, setM],
-  );
-  const { connected } = useLive<LiveSummary>(`/api/v1/meetings/${encodeURIComponent(id)}/events`, onSummary);
+  const { connected } = useLiveSummary(`/api/v1/meetings/${encodeURIComponent(id)}/events`, m, {
+    meetingId: (x) => x.id,
+    stale: (cur, s) =>
+      s.version !== cur.version ||
+      s.state !== cur.state ||
+      !sameCounts(s.counts, cur.counts) ||
+      s.sites.length !== cur.sites.length,
+    patch: (s) => setM((x) => (x ? withLive(x, s) : x)),
+    reload,
+  });
   return { m, setM, error, reload, connected };
 }
 

@@ -1,6 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type ApiError } from '../../app/api';
+import { api } from '../../app/api';
 import { ErrorView } from '../../app/ui/error-view';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
@@ -8,15 +7,16 @@ import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
 import { MeetingStateBadge } from './meeting.parts';
 import { WriteError } from '../../app/ui/write-error';
-import { useLive } from '../../app/ui/use-live';
+import { sameCounts, useLiveSummary } from './meeting.live';
 import { useTr } from '../../app/ui/i18n';
 import { FormProblem } from '../../app/ui/form-problem';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { GuestFields } from './guest-fields';
-import type { LiveSummary, SiteView } from './meeting.parts';
+import type { SiteView } from './meeting.parts';
 import { useRecord } from '../../app/record';
 import { SiteGuestSchema } from '@quyche/core';
 import type { z } from 'zod';
+import { useRun } from '../../app/ui/use-run';
 
 type SiteGuest = z.input<typeof SiteGuestSchema>;
 
@@ -31,33 +31,16 @@ const collator = new Intl.Collator('vi');
 function useSiteView(id: string, siteId: string) {
   const base = `/meetings/${encodeURIComponent(id)}/sites/${encodeURIComponent(siteId)}`;
   const { data: view, setData: setView, error, reload } = useRecord<SiteView>(base);
-  const ref = useRef(view);
-  ref.current = view;
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
-  const onSummary = useCallback(
-    (s: LiveSummary) => {
-      const cur = ref.current;
-      if (!cur || s.meetingId !== cur.meeting.id) return;
-      const a = cur.live.counts;
-      const stale =
-        s.state !== cur.meeting.state ||
-        a.present !== s.counts.present ||
-        a.summoned !== s.counts.summoned ||
-        a.guests !== s.counts.guests ||
-        a.absent !== s.counts.absent ||
-        a.absentExcused !== s.counts.absentExcused ||
-        JSON.stringify(s.sites) !== JSON.stringify(cur.live.sites);
-      setView((v) => (v ? { ...v, live: s } : v));
-      // Who is marked where is not in the summary: the point's list is fetched again when the figures moved.
-      if (stale) {
-        if (timer.current) clearTimeout(timer.current);
-        timer.current = setTimeout(() => void reload(), 250);
-      }
-    },
-    [reload, setView],
-  );
-  const { connected } = useLive<LiveSummary>(`/api/v1${base}/events`, onSummary);
+  // Who is marked where is not in the summary: the point's list is fetched again when the figures moved.
+  const { connected } = useLiveSummary(`/api/v1${base}/events`, view, {
+    meetingId: (x) => x.meeting.id,
+    stale: (cur, s) =>
+      s.state !== cur.meeting.state ||
+      !sameCounts(s.counts, cur.live.counts) ||
+      JSON.stringify(s.sites) !== JSON.stringify(cur.live.sites),
+    patch: (s) => setView((v) => (v ? { ...v, live: s } : v)),
+    reload,
+  });
   return { view, setView, error, reload, connected, base };
 }
 
@@ -65,8 +48,8 @@ function useSiteView(id: string, siteId: string) {
 export function SitePage({ id, siteId }: { id: string; siteId: string }) {
   const [, tr] = useTr();
   const { view, setView, error, reload, connected, base } = useSiteView(id, siteId);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const act = useRun<SiteView>(setView);
+  const busy = act.busy;
   useTitle(view ? `${view.site.name} — ${view.meeting.title}` : undefined);
   if (error && !view) return <ErrorView error={error} />;
   if (!view) return <Loading />;
@@ -81,19 +64,11 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
   const free = members.filter((x) => !x.here && !x.siteId);
   const elsewhere = members.filter((x) => !x.here && x.siteId);
   const guests = view.attendance.filter((x) => x.role === 'guest');
+  // A refused write may come from a list that moved on elsewhere: the point's view is fetched again.
   const run = async (f: () => Promise<SiteView>) => {
-    setBusy(true);
-    setActionError(null);
-    try {
-      setView(await f());
-      return true;
-    } catch (e) {
-      setActionError(e as ApiError);
-      void reload();
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    const done = await act.run(f);
+    if (!done) void reload();
+    return done;
   };
   const mark = (x: Person, status: string) =>
     run(() => api<SiteView>('PATCH', `${base}/attendance/${x.id}`, { status }));
@@ -215,7 +190,7 @@ export function SitePage({ id, siteId }: { id: string; siteId: string }) {
               )}
         </Text>
       )}
-      <WriteError error={actionError} testid="site-error" onClose={() => setActionError(null)} />
+      <WriteError error={act.error} testid="site-error" onClose={() => act.setError(null)} />
       <Title order={2} size="h4">
         {tr('Đại biểu tại điểm cầu', 'People at this site')} ({mine.length})
       </Title>
