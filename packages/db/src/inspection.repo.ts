@@ -54,24 +54,21 @@ export async function inspectionOrgById(s: Sql, id: string) {
   return qb(s).selectFrom('inspection').select('org_id').where('id', '=', id).executeTakeFirst();
 }
 
-/** The program item an inspection is planned under, with its program's state and kind. */
-export async function inspectionPlanItem(s: Sql, programItemId: string) {
-  return qb(s)
+/** The program item an inspection is planned under, joined with its program (`i`, `p`). */
+const planItem = (s: Sql, programItemId: string) =>
+  qb(s)
     .selectFrom('program_item as i')
     .innerJoin('program as p', 'p.id', 'i.program_id')
-    .select(['i.org_id', 'p.state', 'p.kind'])
-    .where('i.id', '=', programItemId)
-    .executeTakeFirst();
+    .where('i.id', '=', programItemId);
+
+/** The program item an inspection is planned under, with its program's state and kind. */
+export async function inspectionPlanItem(s: Sql, programItemId: string) {
+  return planItem(s, programItemId).select(['i.org_id', 'p.state', 'p.kind']).executeTakeFirst();
 }
 
 /** The program an inspection is planned under (through its item). */
 export async function inspectionProgram(s: Sql, programItemId: string) {
-  return qb(s)
-    .selectFrom('program_item as i')
-    .innerJoin('program as p', 'p.id', 'i.program_id')
-    .select(['p.id', 'p.title', 'p.symbol'])
-    .where('i.id', '=', programItemId)
-    .executeTakeFirst();
+  return planItem(s, programItemId).select(['p.id', 'p.title', 'p.symbol']).executeTakeFirst();
 }
 
 export const insertInspection = (s: Sql, row: Insertable<InspectionTable>) => insertRow(s, 'inspection', row);
