@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, figures printed.
-// Options: --only api|load|national|regulation|live|tasks|reviews|plans|cells|web,
+// Options: --only api|load|national|regulation|live|tasks|reviews|plans|cells|assessment|web,
 // --duration S (API runs, default 10), --scale F (people = 5.6 million × F, default 0.02).
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -27,4 +27,5 @@ if (!only || only === 'tasks') await (await import('./task-dashboard.bench.mjs')
 if (!only || only === 'reviews') await (await import('./review.bench.mjs')).runReviewBench();
 if (!only || only === 'plans') (await import('./plan-similarity.bench.mjs')).runPlanSimilarityBench();
 if (!only || only === 'cells') await (await import('./cells.bench.mjs')).runCellsBench();
+if (!only || only === 'assessment') await (await import('./assessment.bench.mjs')).runAssessmentBench();
 if (!only || only === 'web') await (await import('./web-load.bench.mjs')).runWebLoadBench();

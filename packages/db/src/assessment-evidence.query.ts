@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { uuidList } from './query.helpers.js';
+import { dateParam, inIds, validOn } from './query.helpers.js';
 
 // The records an assessment reads, for many subjects at once: a unit's year is read in a few statements whatever
 // its size (a province has about 100,000 members), and one subject's sheet is the same read for a list of one.
 
-/** Tasks led by these people or organizations whose effective due date falls in a year. */
+/** Tasks led by these people or organizations whose effective due date falls in a year, in no order. */
 export async function tasksLedInYear(s: Sql, leadKind: 'person' | 'org', leadIds: readonly string[], year: number) {
   if (leadIds.length === 0) return [];
   return qb(s)
@@ -16,11 +16,9 @@ export async function tasksLedInYear(s: Sql, leadKind: 'person' | 'org', leadIds
     .select(sql<string | null>`to_char(done_on, 'YYYY-MM-DD')`.as('done_on'))
     .$narrowType<{ lead_id: string }>()
     .where('lead_kind', '=', leadKind)
-    .where(sql<boolean>`lead_id = any(${uuidList(leadIds)})`)
+    .where(inIds('lead_id', leadIds))
     .where('due_effective', '>=', `${year}-01-01`)
     .where('due_effective', '<=', `${year}-12-31`)
-    .orderBy('due_effective')
-    .orderBy('id')
     .execute();
 }
 
@@ -33,7 +31,7 @@ export async function shortcomingsNamedFor(s: Sql, orgIds: readonly string[], ye
     .select(sql<string | null>`to_char(fixed_on, 'YYYY-MM-DD')`.as('fixed_on'))
     .$narrowType<{ lead_id: string }>()
     .where('lead_kind', '=', 'org')
-    .where(sql<boolean>`lead_id = any(${uuidList(orgIds)})`)
+    .where(inIds('lead_id', orgIds))
     .where('identified_on', '>=', `${year - 1}-01-01`)
     .where('identified_on', '<=', `${year - 1}-12-31`)
     .orderBy('identified_on')
@@ -48,7 +46,7 @@ export async function cellsOfPeopleInYear(s: Sql, personIds: readonly string[], 
     .selectFrom('party_membership')
     .select(['person_id', 'org_id'])
     .distinct()
-    .where(sql<boolean>`person_id = any(${uuidList(personIds)})`)
+    .where(inIds('person_id', personIds))
     .where('valid_from', '<=', `${year}-12-31`)
     .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', `${year}-01-01`)]))
     .execute();
@@ -61,20 +59,31 @@ export async function planItemsOf(s: Sql, personIds: readonly string[], year: nu
     .selectFrom('member_plan_item as i')
     .innerJoin('member_plan as p', 'p.id', 'i.plan_id')
     .select(['p.person_id', 'i.id', 'i.text', 'i.progress'])
-    .where(sql<boolean>`p.person_id = any(${uuidList(personIds)})`)
+    .where(inIds('p.person_id', personIds))
     .where('p.year', '=', year)
     .orderBy('p.person_id')
     .orderBy('i.position')
     .execute();
 }
 
-/** A year's sheets of these organizations counted by subject and decided level ('undecided' while open). */
-export async function assessmentCountsOf(s: Sql, orgIds: readonly string[], year: number) {
-  if (orgIds.length === 0) return [];
-  // A join on the unnested list (a hash join) rather than `= any(…)` tested row by row: a country has 455,000.
-  const r = await sql<{ org_id: string; subject: 'member' | 'organization'; level: string; n: number }>`
-    select a.org_id, a.subject, coalesce(a.decided_level, 'undecided') as level, count(*)::int as n
-      from assessment a join unnest(${uuidList(orgIds)}) as o(id) on o.id = a.org_id
+/**
+ * A year's sheets under an organization as of a date, counted by branch (the organization itself, or the one directly
+ * under it whose subtree holds the sheet's organization), subject and decided level ('undecided' while open). One
+ * statement: the walk carries each organization's branch, so a country (455,000 organizations) is never listed.
+ */
+export async function assessmentCountsByBranch(s: Sql, rootId: string, asOf: string, clearance: number, year: number) {
+  const r = await sql<{ branch: string; subject: 'member' | 'organization'; level: string; n: number }>`
+    with recursive t(id, branch, depth) as (
+      select ${rootId}::uuid, ${rootId}::uuid, 0
+      union all
+      select p.org_id, case when t.depth = 0 then p.org_id else t.branch end, t.depth + 1 from t
+        join organization_parent p on p.parent_id = t.id and ${validOn('p', dateParam(asOf))}
+        join organization c on c.id = p.org_id and ${validOn('c', dateParam(asOf))}
+          and c.confidentiality <= ${clearance}
+       where t.depth < 20
+    )
+    select t.branch, a.subject, coalesce(a.decided_level, 'undecided') as level, count(*)::int as n
+      from assessment a join t on t.id = a.org_id
      where a.year = ${year}
      group by 1, 2, 3`.execute(qb(s));
   return r.rows;

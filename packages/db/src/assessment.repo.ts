@@ -2,7 +2,7 @@ import type { Adjustment, Evidence } from '@quyche/core';
 import { sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { uuidList } from './query.helpers.js';
+import { inIds } from './query.helpers.js';
 import { regulationSourceText } from './meeting.repo.js';
 import { nearestRegulationUp } from './regulation.repo.js';
 
@@ -83,7 +83,7 @@ export async function assessmentById(s: Sql, id: string) {
 export async function assessmentsOfUnits(s: Sql, unitIds: readonly string[], year: number) {
   if (unitIds.length === 0) return [];
   const rows = await base(s)
-    .where(sql<boolean>`a.unit_id = any(${uuidList([...unitIds])})`)
+    .where(inIds('a.unit_id', unitIds))
     .where('a.year', '=', year)
     .orderBy('a.subject')
     .orderBy('o.name')

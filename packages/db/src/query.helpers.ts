@@ -6,6 +6,12 @@ import { qb } from './kysely.driver.js';
 
 /** A list of ids as one `uuid[]` parameter: `= any(…)` keeps one statement whatever the list's length. */
 export const uuidList = (ids: readonly string[]) => sql<string[]>`${ids}::uuid[]`;
+/**
+ * `column` is one of `ids`, as a semi-join on the unnested list: PostgreSQL hashes it or walks an index, where
+ * `= any(…)` tests the whole list on every row (a province's 100,000 members against its tasks).
+ */
+export const inIds = (column: string, ids: readonly string[]) =>
+  sql<boolean>`${sql.ref(column)} in (select unnest(${uuidList(ids)}))`;
 
 /**
  * An upsert's update on conflict: these columns take the values the insert proposed (`excluded.…`). Typed `never` so

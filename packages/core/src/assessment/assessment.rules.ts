@@ -1,4 +1,4 @@
-import { cachedList, cite, EngineError, inForce, single, withReason } from '../regulation/engine.base.js';
+import { cite, EngineError, inForce, single, withReason } from '../regulation/engine.base.js';
 import type { Answer } from '../regulation/engine.base.js';
 import { meetsRatio, parseRatio } from '../regulation/rational.js';
 import { citeVi } from '../regulation/reg.parse.js';
@@ -23,6 +23,8 @@ export const ASSESSMENT_FACT_VI: Record<string, string> = {
   disunity: 'bị cấp có thẩm quyền kết luận có sai phạm trong công tác cán bộ, mất đoàn kết nội bộ',
   mitigated: 'đã tự giác nhận lỗi, khắc phục xong hậu quả',
 };
+
+const FACT_KEYS = Object.keys(ASSESSMENT_FACT_VI);
 
 /** A subject's record for the year, as the classification reads it (snake_case: the CLI's and the API's input). */
 export interface AssessmentRecord {
@@ -63,12 +65,22 @@ const pct = (r: Rational) => {
 };
 const num = (n: number) => String(n).replace('.', ',');
 
+// A unit's year classifies every member under the same few rules: their ratios are parsed once per rule.
+const ratios = new WeakMap<AssessmentLevelRule, Map<string, Rational | null>>();
 function ratioIn(rule: AssessmentLevelRule, key: string): Rational | null {
+  let m = ratios.get(rule);
+  if (!m) ratios.set(rule, (m = new Map()));
+  const known = m.get(key);
+  if (known !== undefined) return known;
   const spec = rule[key] as { ratio?: unknown } | undefined;
-  if (spec === undefined) return null;
+  if (spec === undefined) {
+    m.set(key, null);
+    return null;
+  }
   const r = parseRatio(spec?.ratio);
   if (!r || r.num > r.den)
     throw new EngineError('BAD_INPUT', `Quy tắc ${rule.id} (${cite(rule)}): ${key} cần tỷ lệ từ 0 đến 1`, [rule.id]);
+  m.set(key, r);
   return r;
 }
 
@@ -98,11 +110,13 @@ export function readAssessmentRecord(input: Record<string, unknown>): Assessment
   const shortFixed = count('shortcomings_fixed', shortTotal);
   if (shortFixed > shortTotal)
     throw new EngineError('BAD_INPUT', 'Số hạn chế đã khắc phục không được lớn hơn số hạn chế được chỉ ra');
-  for (const [k, v] of Object.entries(input))
-    if (k in ASSESSMENT_FACT_VI && typeof v !== 'boolean')
+  for (const k of FACT_KEYS)
+    if (input[k] !== undefined && typeof input[k] !== 'boolean')
       throw new EngineError('BAD_INPUT', `"${k}" phải là true hoặc false`);
+  const facts: Record<string, unknown> = {};
+  for (const k of FACT_KEYS) if (input[k] !== undefined) facts[k] = input[k];
   return {
-    ...input,
+    ...facts,
     subject,
     points,
     tasks_total: total,
@@ -151,6 +165,30 @@ function forcedBy(rule: AssessmentLevelRule | undefined, x: AssessmentRecord): s
   return out;
 }
 
+/** The rule of each level for a subject on a day: one of each at most, selected once per regulation and day. */
+const levelCache = new WeakMap<Regulation, Map<string, (AssessmentLevelRule | undefined)[]>>();
+function levelRules(reg: Regulation, subject: string, on: string) {
+  let m = levelCache.get(reg);
+  if (!m) levelCache.set(reg, (m = new Map()));
+  const key = `${subject}|${on}`;
+  const byLevel =
+    m.get(key) ??
+    (() => {
+      const rules = reg.rules.filter(
+        (r): r is AssessmentLevelRule => r.kind === 'assessment_level' && r.subject === subject && inForce(reg, r, on),
+      );
+      if (rules.length === 0)
+        throw new EngineError('NO_RULE', `Quy định không có mức xếp loại nào cho ${SUBJECT_VI[subject]}`);
+      return ASSESSMENT_LEVELS.map((level) => {
+        const c: AssessmentLevelRule[] = rules.filter((r) => r.level === level);
+        return c.length ? single(c, `mức "${ASSESSMENT_LEVEL_VI[level]}" của ${SUBJECT_VI[subject]}`) : undefined;
+      });
+    })();
+  if (m.size > 1000) m.clear();
+  m.set(key, byLevel);
+  return (level: AssessmentLevel) => byLevel[ASSESSMENT_LEVELS.indexOf(level)];
+}
+
 /**
  * The level of a subject's year under the assessment rules in force on `on`. What forces "Không hoàn thành nhiệm
  * vụ" (khoản 4 Điều 11: discipline, degradation, more than half the tasks not done) comes first, unless the fault was
@@ -160,17 +198,7 @@ function forcedBy(rule: AssessmentLevelRule | undefined, x: AssessmentRecord): s
  */
 export function classify(reg: Regulation, input: Record<string, unknown>, on: string): Answer<Classification> {
   const x = readAssessmentRecord(input);
-  const rules = cachedList(reg, `assessment|${x.subject}|${on}`, () =>
-    reg.rules.filter(
-      (r): r is AssessmentLevelRule => r.kind === 'assessment_level' && r.subject === x.subject && inForce(reg, r, on),
-    ),
-  );
-  if (rules.length === 0)
-    throw new EngineError('NO_RULE', `Quy định không có mức xếp loại nào cho ${SUBJECT_VI[x.subject]}`);
-  const ruleOf = (level: AssessmentLevel) => {
-    const c = rules.filter((r) => r.level === level);
-    return c.length ? single(c, `mức "${ASSESSMENT_LEVEL_VI[level]}" của ${SUBJECT_VI[x.subject]}`) : undefined;
-  };
+  const ruleOf = levelRules(reg, x.subject, on);
   const lowest = ruleOf('khong_hoan_thanh');
   const answer = (
     level: AssessmentLevel,
@@ -179,9 +207,8 @@ export function classify(reg: Regulation, input: Record<string, unknown>, on: st
     forced: string[],
   ) => {
     const checked = [...(rule ? [rule] : []), ...above.map((a) => ({ id: a.ruleId, basis: a.basis }))];
-    const why = above.map(
-      (a) => `không đạt "${ASSESSMENT_LEVEL_VI[a.level]}" (${citeVi(a.basis)}): ${a.unmet.join('; ')}`,
-    );
+    const why = () =>
+      above.map((a) => `không đạt "${ASSESSMENT_LEVEL_VI[a.level]}" (${citeVi(a.basis)}): ${a.unmet.join('; ')}`);
     return withReason(
       {
         result: { level, label_vi: ASSESSMENT_LEVEL_VI[level], above, forced },
@@ -192,7 +219,7 @@ export function classify(reg: Regulation, input: Record<string, unknown>, on: st
         `${SUBJECT_VI[x.subject]} đạt ${num(x.points)} điểm: xếp loại "${ASSESSMENT_LEVEL_VI[level]}"` +
         (rule ? ` (${cite(rule)})` : '') +
         (forced.length ? ` vì ${forced.join('; ')}` : '') +
-        (why.length ? `; ${why.join('; ')}` : ''),
+        (above.length ? `; ${why().join('; ')}` : ''),
     );
   };
   const forced = forcedBy(lowest, x);

@@ -42,24 +42,27 @@ const task = (t: { id: string; title: string; due: string | null; done_on: strin
 /**
  * The record's figures for each sheet's year as on `asOf`, each with the records behind it: for a member, the tasks
  * they led, their cells' regular meetings, their dues and their personal plan; for an organization, the tasks it led
- * and the shortcomings named for it at the review before the year. Sheets of one year; read in a few statements.
+ * and the shortcomings named for it at the review before the year. Read in a few statements whatever the number of
+ * sheets. `classified` reads only what the classification reads (tasks, shortcomings): a unit's list of levels.
  */
 export async function evidenceOfMany(
   db: Sql,
   sheets: readonly AssessedSubject[],
   asOf: string,
+  parts: 'all' | 'classified' = 'all',
 ): Promise<Map<string, Evidence>> {
   const out = new Map<string, Evidence>();
   for (const [year, ofYear] of groupBy(sheets, (a) => a.year)) {
     const orgs = ofYear.filter((a) => a.subject === 'organization').map((a) => a.subject_org_id!);
     const people = ofYear.filter((a) => a.subject === 'member').map((a) => a.person_id!);
+    const lives = parts === 'all' ? people : [];
     const [orgTasks, shortcomings, personTasks, memberships, dues, items] = await Promise.all([
       tasksLedInYear(db, 'org', orgs, year),
       shortcomingsNamedFor(db, orgs, year),
       tasksLedInYear(db, 'person', people, year),
-      cellsOfPeopleInYear(db, people, year),
-      duesOf(db, people, year),
-      planItemsOf(db, people, year),
+      cellsOfPeopleInYear(db, lives, year),
+      duesOf(db, lives, year),
+      planItemsOf(db, lives, year),
     ]);
     const attendance = await cellMeetingAttendance(db, [...new Set(memberships.map((m) => m.org_id))], year);
     const tasksOf = groupBy([...orgTasks, ...personTasks], (t) => t.lead_id);
@@ -70,7 +73,10 @@ export async function evidenceOfMany(
     const itemsOf = groupBy(items, (i) => i.person_id);
     for (const a of ofYear) {
       const id = a.subject === 'organization' ? a.subject_org_id! : a.person_id!;
-      const tasks = taskFigures((tasksOf.get(id) ?? []).map(task), year, asOf);
+      const led = (tasksOf.get(id) ?? []).sort(
+        (x, y) => (x.due ?? '').localeCompare(y.due ?? '') || (x.id < y.id ? -1 : 1),
+      );
+      const tasks = taskFigures(led.map(task), year, asOf);
       if (a.subject === 'organization') {
         const named = (shortcomingsOf.get(id) ?? []).map((s) => ({ id: s.id, text: s.text, fixedOn: s.fixed_on }));
         out.set(a.id, { ...tasks, ...shortcomingFigures(named, asOf) });
@@ -88,6 +94,10 @@ export async function evidenceOfMany(
           month(r.month).meeting = r.status as MemberMonthRecord['meeting'];
       for (const d of duesOfPerson.get(id) ?? [])
         if (d.status === 'paid' || d.status === 'unpaid' || d.status === 'exempt') month(d.month).dues = d.status;
+      if (parts === 'classified') {
+        out.set(a.id, tasks);
+        continue;
+      }
       out.set(a.id, {
         ...tasks,
         ...memberMonthFigures([...months.values()].sort((x, y) => x.month.localeCompare(y.month))),

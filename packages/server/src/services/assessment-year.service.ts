@@ -1,8 +1,9 @@
 import { assessmentInput, classify, quotaCheck } from '@quyche/core';
 import type { Regulation } from '@quyche/core';
 import {
-  assessmentCountsOf,
+  assessmentCountsByBranch,
   assessmentsOfPerson,
+  childrenAsOf,
   assessmentsOfUnits,
   cellMembersOn,
   exemptionsOf,
@@ -13,7 +14,6 @@ import {
 import { getOrganization } from '@quyche/db';
 import type { NewAssessment } from '@quyche/db';
 import { assessmentSummaryDocx as summaryDocx } from '../reports/assessment.docx.js';
-import { reportHeaderOf } from '../reports/party-document.docx.js';
 import type { RequestContext } from '../http/context.js';
 import { evidenceOfMany } from './assessment-evidence.service.js';
 import { assessmentRules, yearAsOf } from './assessment.service.js';
@@ -106,7 +106,7 @@ async function recordLevels(
   asOf: string,
 ) {
   const open = rows.filter((r) => r.state !== 'decided' && r.self_points !== null);
-  const evidence = await evidenceOfMany(ctx.db, open, asOf);
+  const evidence = await evidenceOfMany(ctx.db, open, asOf, 'classified');
   const levels = new Map<string, string>();
   for (const r of rows) if (r.decided_level) levels.set(r.id, r.decided_level);
   for (const r of open) {
@@ -213,7 +213,9 @@ export async function assessmentSummaryDocx(ctx: RequestContext, orgId: string, 
     ctx.auditChange(tx, 'export_assessments', ['assessment', null, orgId], { after: { year, rows: rows.length } }),
   );
   const content = await summaryDocx({
-    ...reportHeaderOf(org),
+    issuer: org?.short_name ?? org?.name ?? '',
+    symbol: `Số      -BC/${org?.symbol ?? ''}`,
+    place: (org?.name ?? '').replace(/^Đảng bộ (tỉnh|xã|phường|thành phố)\s*/u, '') || 'An Lạc',
     date: ctx.today(),
     year,
     orgName: org?.name ?? '',
@@ -240,34 +242,31 @@ const noCounts = (): LevelCounts => ({ xuat_sac: 0, tot: 0, hoan_thanh: 0, khong
  */
 export async function assessmentRollup(ctx: RequestContext, orgId: string, year: number) {
   await ctx.assertOrg(orgId, 'read');
-  const tree = await orgSubtree(ctx.db, orgId, yearAsOf(ctx, year), ctx.user.clearance);
-  // Each organization belongs to the branch of its ancestor at depth 1 (the root to its own row).
-  const branch = new Map<string, string>();
-  for (const o of tree) branch.set(o.id, o.depth <= 1 ? o.id : branch.get(o.parent_id!)!);
-  const counts = await assessmentCountsOf(
-    ctx.db,
-    tree.map((o) => o.id),
-    year,
-  );
-  const rows = new Map(
-    tree.filter((o) => o.depth <= 1).map((o) => [o.id, { members: noCounts(), organizations: noCounts() }]),
-  );
+  const asOf = yearAsOf(ctx, year);
+  const [counts, below, org] = await Promise.all([
+    assessmentCountsByBranch(ctx.db, orgId, asOf, ctx.user.clearance, year),
+    childrenAsOf(ctx.db, orgId, asOf, ctx.user.clearance),
+    getOrganization(ctx.db, orgId),
+  ]);
+  const rows = new Map<string, { orgName: string; members: LevelCounts; organizations: LevelCounts }>();
+  for (const o of [{ id: orgId, name: org?.name ?? '' }, ...below])
+    rows.set(o.id, { orgName: o.name, members: noCounts(), organizations: noCounts() });
   const total = { members: noCounts(), organizations: noCounts() };
   for (const c of counts) {
     const level = c.level as keyof LevelCounts;
     const group = c.subject === 'member' ? 'members' : 'organizations';
-    rows.get(branch.get(c.org_id)!)![group][level] += c.n;
+    const row = rows.get(c.branch);
+    if (row) row[group][level] += c.n;
     total[group][level] += c.n;
   }
   await ctx.db.transaction((tx) =>
     ctx.auditChange(tx, 'read_assessment_rollup', ['assessment', null, orgId], { after: { year } }),
   );
-  const names = new Map(tree.map((o) => [o.id, o.name]));
   return {
     year,
     rows: [...rows]
       .filter(([id, r]) => id !== orgId || Object.values(r.members).some((n) => n > 0))
-      .map(([id, r]) => ({ orgId: id, orgName: names.get(id) ?? '', ...r })),
+      .map(([id, r]) => ({ orgId: id, ...r })),
     total,
   };
 }
