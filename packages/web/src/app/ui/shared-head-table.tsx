@@ -4,23 +4,30 @@ import type { ReactNode } from 'react';
 import { fmt } from './dates';
 
 /**
- * A table's one row of column headings: the columns numbered in `numeric` are aligned right, as numbers are, and
- * `widths` fixes a column's width where it has one.
+ * A table's one row of column headings: the columns numbered in `numeric` are aligned right, as numbers are,
+ * `widths` fixes a column's width where it has one, and those in `wideOnly` show from a small tablet (`sm`) up.
  */
 export function TableHead({
   head,
   numeric = [],
   widths = [],
+  wideOnly = [],
 }: {
   head: ReactNode[];
   numeric?: number[];
   widths?: (number | undefined)[];
+  wideOnly?: number[];
 }) {
   return (
     <Table.Thead>
       <Table.Tr>
         {head.map((h, i) => (
-          <Table.Th key={i} ta={numeric.includes(i) ? 'right' : undefined} w={widths[i]}>
+          <Table.Th
+            key={i}
+            ta={numeric.includes(i) ? 'right' : undefined}
+            w={widths[i]}
+            visibleFrom={wideOnly.includes(i) ? 'sm' : undefined}
+          >
             {h}
           </Table.Th>
         ))}
@@ -37,13 +44,20 @@ export function HeadTable({
   head,
   numeric,
   widths,
+  wideOnly,
   minWidth,
   children,
   ...props
-}: TableProps & { head: ReactNode[]; numeric?: number[]; widths?: (number | undefined)[]; minWidth?: number }) {
+}: TableProps & {
+  head: ReactNode[];
+  numeric?: number[];
+  widths?: (number | undefined)[];
+  wideOnly?: number[];
+  minWidth?: number;
+}) {
   const table = (
     <Table {...props}>
-      <TableHead head={head} numeric={numeric} widths={widths} />
+      <TableHead head={head} numeric={numeric} widths={widths} wideOnly={wideOnly} />
       <Table.Tbody>{children}</Table.Tbody>
     </Table>
   );

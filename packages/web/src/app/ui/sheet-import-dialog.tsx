@@ -213,14 +213,10 @@ export function SheetImportDialog<R>({
 function SheetErrors({ errors }: { errors: SheetError[] }) {
   const [, tr] = useTr();
   return (
-    <HeadTable
-      striped
-      withTableBorder
-      data-testid="import-errors"
-      style={{ tableLayout: 'fixed', width: '100%' }}
+    <SheetTable
       head={[tr('Dòng', 'Row'), tr('Cột', 'Col.'), tr('Cột tên', 'Column'), tr('Lỗi', 'Error')]}
-      widths={[56, 52, undefined, undefined]}
-      minWidth={0}
+      widths={[56, 52]}
+      testid="import-errors"
     >
       {errors.map((e, i) => (
         <Table.Tr key={i} data-testid="import-error" data-row={e.row} data-column={e.column}>
@@ -230,6 +226,39 @@ function SheetErrors({ errors }: { errors: SheetError[] }) {
           <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.message}</Table.Td>
         </Table.Tr>
       ))}
+    </SheetTable>
+  );
+}
+
+/**
+ * A table of a sheet's rows in an import dialog (its errors, what it will do): striped, in fixed columns that fit the
+ * dialog, long cells wrapping; `widths`, `wideOnly` as `TableHead`.
+ */
+export function SheetTable({
+  head,
+  widths,
+  wideOnly,
+  testid,
+  children,
+}: {
+  head: ReactNode[];
+  widths?: (number | undefined)[];
+  wideOnly?: number[];
+  testid?: string;
+  children: ReactNode;
+}) {
+  return (
+    <HeadTable
+      striped
+      withTableBorder
+      data-testid={testid}
+      style={{ tableLayout: 'fixed', width: '100%' }}
+      head={head}
+      widths={widths}
+      wideOnly={wideOnly}
+      minWidth={0}
+    >
+      {children}
     </HeadTable>
   );
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { TaskImportResultSchema } from '@quyche/core';
 import { fmt } from '../../app/ui/dates';
 import { useTr } from '../../app/ui/i18n';
-import { SheetImportDialog } from '../../app/ui/sheet-import-dialog';
+import { SheetImportDialog, SheetTable } from '../../app/ui/sheet-import-dialog';
 
 type ImportResult = z.infer<typeof TaskImportResultSchema>;
 
@@ -59,38 +59,33 @@ export function TaskImportModal({
         </Text>
       }
       plan={(plan) => (
-        <Table.ScrollContainer minWidth={0}>
-          <Table striped withTableBorder style={{ tableLayout: 'fixed', width: '100%' }}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={56}>{tr('Dòng', 'Row')}</Table.Th>
-                <Table.Th>{tr('Nhiệm vụ', 'Task')}</Table.Th>
-                <Table.Th visibleFrom="sm">{tr('Chủ trì', 'Lead')}</Table.Th>
-                <Table.Th w={100} visibleFrom="sm">
-                  {tr('Hạn', 'Due')}
-                </Table.Th>
-                <Table.Th w={96}>{tr('Việc', 'Action')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {plan.rows.map((r) => (
-                <Table.Tr key={r.row} data-testid="import-row" data-action={r.action} data-row={r.row}>
-                  <Table.Td>{r.row}</Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.title}</Table.Td>
-                  <Table.Td visibleFrom="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {r.lead ?? ''}
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm">{fmt(r.dueDate)}</Table.Td>
-                  <Table.Td>
-                    <Badge size="xs" color={ACTION_LABELS[r.action]?.color} variant="light">
-                      {ACTION_LABELS[r.action]?.[l] ?? r.action}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <SheetTable
+          head={[
+            tr('Dòng', 'Row'),
+            tr('Nhiệm vụ', 'Task'),
+            tr('Chủ trì', 'Lead'),
+            tr('Hạn', 'Due'),
+            tr('Việc', 'Action'),
+          ]}
+          widths={[56, undefined, undefined, 100, 96]}
+          wideOnly={[2, 3]}
+        >
+          {plan.rows.map((r) => (
+            <Table.Tr key={r.row} data-testid="import-row" data-action={r.action} data-row={r.row}>
+              <Table.Td>{r.row}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.title}</Table.Td>
+              <Table.Td visibleFrom="sm" style={{ overflowWrap: 'anywhere' }}>
+                {r.lead ?? ''}
+              </Table.Td>
+              <Table.Td visibleFrom="sm">{fmt(r.dueDate)}</Table.Td>
+              <Table.Td>
+                <Badge size="xs" color={ACTION_LABELS[r.action]?.color} variant="light">
+                  {ACTION_LABELS[r.action]?.[l] ?? r.action}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </SheetTable>
       )}
     />
   );
