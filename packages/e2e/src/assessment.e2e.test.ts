@@ -40,6 +40,27 @@ describe.skipIf(skipReason !== null)('the annual assessment in Chromium', () => 
     await member.close();
   });
 
+  it('shows a commune its year under way: each member’s level by the record, the roll-up by cell', async () => {
+    for (const size of [WIDE, PHONE]) {
+      const page = await logIn(demo.browser, demo.base, 'vanthu.x01', size);
+      await page.goto(`${demo.base}/assessments?year=2026`);
+      const rollup = page.getByTestId('assessments-rollup');
+      await rollup.waitFor();
+      // Tân Lập's five village cells, each a row of the organizations directly below, and the total: nothing decided.
+      expect(await page.getByTestId('assessments-rollup-row').count()).toBe(5);
+      const total = page.getByTestId('assessments-rollup-total');
+      const members = Number(await page.getByTestId('assessments-fig-all').getAttribute('data-value')) - 5;
+      expect(await total.locator('[data-level=undecided]').innerText()).toContain(String(members));
+      // A self-assessed member's level by the record; a member not self-assessed has none yet.
+      const selfAssessed = page.locator('[data-testid=assessment-row][data-state=self_assessed]').first();
+      expect(await selfAssessed.getByTestId('assessment-record-level').innerText()).toMatch(/Hoàn thành/);
+      const open = page.locator('[data-testid=assessment-row][data-state=open][data-subject=member]').first();
+      expect(await open.getByTestId('assessment-record-level').innerText()).toContain('—');
+      if (size === PHONE) await noHorizontalScroll(page);
+      await page.close();
+    }
+  });
+
   it('lets the member fill the self-assessment at 390 px, with the level the record allows and why', async () => {
     const page = await logIn(demo.browser, demo.base, 'dangvien', PHONE);
     await page.goto(`${demo.base}/`);

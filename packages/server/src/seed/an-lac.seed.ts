@@ -14,6 +14,7 @@ import { seedCommuneMeetings } from './commune-meetings.seed.js';
 import { CELL_TABLES, seedCellRecord } from './cells.seed.js';
 import { seedReviews } from './reviews.seed.js';
 import { seedAssessments } from './assessment.seed.js';
+import { seedAssessmentsUnderWay } from './assessment-2026.seed.js';
 
 type Row = Record<string, unknown>;
 
@@ -597,6 +598,11 @@ export async function seedAnLac(db: Db, opts: { volume?: boolean } = {}): Promis
       today: DEMO_TODAY,
     });
     await seedAssessments(tx, { cellId: cell, adminUser: adminId });
+    await seedAssessmentsUnderWay(tx, {
+      communeId: tanLap.id,
+      cells: villages.map((v) => v.cell),
+      today: DEMO_TODAY,
+    });
   });
   return {
     organizations: b.tables.get('organization')!.length,

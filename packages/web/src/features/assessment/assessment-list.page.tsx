@@ -16,6 +16,7 @@ import { SectionCard } from '../../app/ui/shared-section-card';
 import { useRun } from '../../app/ui/use-run';
 import { useTitle } from '../../app/ui/use-title';
 import { WriteError } from '../../app/ui/write-error';
+import { AssessmentRollupSection } from './assessment-rollup.section';
 import { label, LEVEL, LEVEL_COLOR, STATE } from './assessment.labels';
 
 type List = z.output<typeof AssessmentListSchema>;
@@ -173,6 +174,7 @@ export function AssessmentListPage({ me }: { me: Me }) {
           ))}
         </SectionCard>
       )}
+      {orgId && list.data && <AssessmentRollupSection orgId={orgId} year={year} />}
       {list.data && rows.length === 0 && (
         <Text c="dimmed" data-testid="assessments-none">
           {tr(`Chưa mở kỳ đánh giá năm ${year} ở tổ chức này.`, `The ${year} assessment is not open here yet.`)}
@@ -186,6 +188,7 @@ export function AssessmentListPage({ me }: { me: Me }) {
               <Table.Th>{tr('Tình trạng', 'State')}</Table.Th>
               <Table.Th>{tr('Tự chấm', 'Self')}</Table.Th>
               <Table.Th>{tr('Đề xuất', 'Proposed')}</Table.Th>
+              <Table.Th>{tr('Theo hồ sơ', 'By the record')}</Table.Th>
               <Table.Th>{tr('Xếp loại', 'Level')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -212,6 +215,9 @@ export function AssessmentListPage({ me }: { me: Me }) {
                   )}
                 </Table.Td>
                 <Table.Td data-label={tr('Đề xuất', 'Proposed')}>{label(LEVEL, r.opinionLevel, l) || '—'}</Table.Td>
+                <Table.Td data-label={tr('Theo hồ sơ', 'By the record')} data-testid="assessment-record-level">
+                  {r.state !== 'decided' && r.recordLevel ? label(LEVEL, r.recordLevel, l) : '—'}
+                </Table.Td>
                 <Table.Td data-label={tr('Xếp loại', 'Level')}>
                   {r.decidedLevel ? (
                     <Badge color={LEVEL_COLOR[r.decidedLevel]} variant="light" tt="none">
