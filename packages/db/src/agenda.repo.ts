@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { AgendaItemTable, ReservedOpinionTable, VoteTable, WrittenResponseTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { fromExcluded, insertRow, lastPosition, rowsUnder } from './query.helpers.js';
+import { fromExcluded, insertRow, lastPosition, rowsUnder, rowUnder } from './query.helpers.js';
 
 /** A meeting's agenda items and what is recorded on them: votes, reserved opinions, written replies. */
 
@@ -13,14 +13,8 @@ export const nextAgendaItemPosition = async (s: Sql, meetingId: string) =>
 export const insertAgendaItem = (tx: Sql, row: Insertable<AgendaItemTable>) => insertRow(tx, 'agenda_item', row);
 
 /** An item of a meeting's agenda, with what a vote on it is counted by. */
-export async function agendaItemOfMeeting(s: Sql, itemId: string, meetingId: string) {
-  return qb(s)
-    .selectFrom('agenda_item')
-    .select(['id', 'topic', 'matter', 'confidentiality'])
-    .where('id', '=', itemId)
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-}
+export const agendaItemOfMeeting = (s: Sql, itemId: string, meetingId: string) =>
+  rowUnder(s, 'agenda_item', itemId, { meeting_id: meetingId }, ['id', 'topic', 'matter', 'confidentiality']);
 
 /** Every item of a meeting's agenda (whatever its confidentiality), in order: what a tally goes through. */
 export const listAgendaItemTopics = (s: Sql, meetingId: string) =>

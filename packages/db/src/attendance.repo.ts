@@ -2,7 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { MeetingAttendanceTable, MeetingSiteTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { lastPosition, insertRow } from './query.helpers.js';
+import { insertRow, lastPosition, rowUnder } from './query.helpers.js';
 
 /** A meeting's attendance (members summoned, guests) and its connection points (điểm cầu). */
 
@@ -19,14 +19,8 @@ export async function insertMeetingAttendanceIfAbsent(tx: Sql, row: Insertable<M
 }
 
 /** One line of a meeting's attendance list. */
-export async function meetingAttendanceById(s: Sql, id: string, meetingId: string) {
-  return qb(s)
-    .selectFrom('meeting_attendance')
-    .select(['id', 'role', 'status', 'reason', 'site_id'])
-    .where('id', '=', id)
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-}
+export const meetingAttendanceById = (s: Sql, id: string, meetingId: string) =>
+  rowUnder(s, 'meeting_attendance', id, { meeting_id: meetingId }, ['id', 'role', 'status', 'reason', 'site_id']);
 
 /** The attendance line of a member summoned to a meeting, if he is. */
 export async function meetingAttendanceOfMember(s: Sql, meetingId: string, personId: string) {

@@ -5,7 +5,7 @@ import type { OrganizationTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
 import { updateColumnsAtVersion } from './versioned-update.js';
-import { dateParam, uuidList, validOn, searchTerms } from './query.helpers.js';
+import { dateParam, pageOf, searchTerms, uuidList, validOn } from './query.helpers.js';
 
 /** An organization as the services read it (the search text and timestamps stay in the database). */
 export interface OrgRow
@@ -98,15 +98,7 @@ export async function listOrganizations(
   if (o.asOf) where = where.where(validOn('o', dateParam(o.asOf)));
   if (o.kind) where = where.where('o.kind', '=', o.kind);
   for (const term of searchTerms(o.q)) where = where.where('o.search_text', 'like', `%${term}%`);
-  const { n: total } = await where.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await where
-    .select(ORG_COLUMNS)
-    .$narrowType<OrgRow>()
-    .orderBy('o.name')
-    .limit(o.pageSize)
-    .offset((o.page - 1) * o.pageSize)
-    .execute();
-  return { rows, total };
+  return pageOf(where, o, (q) => q.select(ORG_COLUMNS).$narrowType<OrgRow>().orderBy('o.name'));
 }
 
 /** The organizations directly under `orgId` on `asOf`, both ends in force then. */

@@ -5,7 +5,7 @@ import type { PersonTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
 import { updateColumnsAtVersion } from './versioned-update.js';
-import { dateParam, uuidList, validOn, searchTerms } from './query.helpers.js';
+import { dateParam, pageOf, searchTerms, uuidList, validOn } from './query.helpers.js';
 
 /** A person as the services read it (the e-mail address is read only by the mailer, the search text never). */
 export interface PersonRow extends Omit<Selectable<PersonTable>, 'gender' | 'search_text' | 'email'> {
@@ -75,15 +75,7 @@ export async function listPeople(
   }
   if (o.orgId) where = where.where('p.org_id', '=', o.orgId);
   for (const term of searchTerms(o.q)) where = where.where('p.search_text', 'like', `%${term}%`);
-  const { n: total } = await where.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await where
-    .select(PERSON_COLUMNS)
-    .$narrowType<PersonRow>()
-    .orderBy('p.full_name')
-    .limit(o.pageSize)
-    .offset((o.page - 1) * o.pageSize)
-    .execute();
-  return { rows, total };
+  return pageOf(where, o, (q) => q.select(PERSON_COLUMNS).$narrowType<PersonRow>().orderBy('p.full_name'));
 }
 
 /** A new person; the row as read back. */

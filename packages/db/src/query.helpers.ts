@@ -1,5 +1,12 @@
 import { foldVietnamese } from '@quyche/core';
-import { type Expression, type Insertable, type RawBuilder, type Selectable, sql } from 'kysely';
+import {
+  type Expression,
+  type Insertable,
+  type RawBuilder,
+  type Selectable,
+  type SelectQueryBuilder,
+  sql,
+} from 'kysely';
 import type { Database } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
@@ -73,6 +80,18 @@ export async function rowsUnder<T extends keyof Database, C extends ColumnOf<T>>
   return (await q.execute()) as never;
 }
 
+/** The row `id` of `table` if it is under the parent row named (`parent`: its column and id), with the columns asked. */
+export async function rowUnder<T extends keyof Database, C extends ColumnOf<T>>(
+  s: Sql,
+  table: T,
+  id: string,
+  parent: Partial<Record<ColumnOf<T>, string>>,
+  columns: readonly C[],
+): Promise<Pick<Selectable<Database[T]>, C & keyof Selectable<Database[T]>> | undefined> {
+  // The id is one more column matched: a row under another parent is not found.
+  return (await rowsUnder(s, table, { ...parent, id } as Partial<Record<ColumnOf<T>, string>>, columns, []))[0];
+}
+
 /** One row by id as a repository reads it: its list of columns, typed by the caller as the row those columns give. */
 export async function rowById<R>(s: Sql, table: keyof Database, columns: readonly string[], id: string) {
   const row = await qb(s)
@@ -110,4 +129,25 @@ export async function insertRow<T extends keyof Database>(s: Sql, table: T, row:
     .insertInto(table as 'task')
     .values(row as Insertable<Database['task']>)
     .execute();
+}
+
+/**
+ * A page of a filtered list with the count of the whole list: `rows` adds the columns and the order to the filter,
+ * the page's limit and offset are added here.
+ */
+export async function pageOf<DB, TB extends keyof DB, O>(
+  where: SelectQueryBuilder<DB, TB, object>,
+  p: { page: number; pageSize: number },
+  rows: (q: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, O>,
+): Promise<{ rows: O[]; total: number }> {
+  // The builder's tables are generic here: the count's row is named for Kysely.
+  const count = await where
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .$castTo<{ n: number }>()
+    .executeTakeFirstOrThrow();
+  const page = await rows(where)
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize)
+    .execute();
+  return { rows: page, total: count.n };
 }

@@ -2,7 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { TaskExtensionTable, TaskFileTable, TaskReportTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { insertRow, rowExists } from './query.helpers.js';
+import { insertRow, rowExists, rowUnder } from './query.helpers.js';
 
 /** A task's progress reports with their evidence files, and its extension requests and decisions. */
 
@@ -31,14 +31,8 @@ export async function updateTaskAfterReport(s: Sql, id: string, percent: number,
 }
 
 /** An evidence file of a task, with its content. */
-export async function taskFileContent(s: Sql, taskId: string, fileId: string) {
-  return qb(s)
-    .selectFrom('task_file')
-    .select(['file_name', 'media_type', 'content'])
-    .where('id', '=', fileId)
-    .where('task_id', '=', taskId)
-    .executeTakeFirst();
-}
+export const taskFileContent = (s: Sql, taskId: string, fileId: string) =>
+  rowUnder(s, 'task_file', fileId, { task_id: taskId }, ['file_name', 'media_type', 'content']);
 
 /** Whether a task has an extension request awaiting decision (one at a time). */
 export const taskHasPendingExtension = (s: Sql, taskId: string) =>
@@ -46,14 +40,8 @@ export const taskHasPendingExtension = (s: Sql, taskId: string) =>
 
 export const insertTaskExtension = (s: Sql, row: Insertable<TaskExtensionTable>) => insertRow(s, 'task_extension', row);
 
-export async function taskExtensionById(s: Sql, taskId: string, extensionId: string) {
-  return qb(s)
-    .selectFrom('task_extension')
-    .select(['id', 'state', 'requested_to', 'requested_on'])
-    .where('id', '=', extensionId)
-    .where('task_id', '=', taskId)
-    .executeTakeFirst();
-}
+export const taskExtensionById = (s: Sql, taskId: string, extensionId: string) =>
+  rowUnder(s, 'task_extension', extensionId, { task_id: taskId }, ['id', 'state', 'requested_to', 'requested_on']);
 
 /** An approved extension moves the due date in force. */
 export async function extendTask(s: Sql, id: string, extendedTo: string) {
