@@ -80,7 +80,7 @@ export async function rowsUnder<T extends keyof Database, C extends ColumnOf<T>>
   return (await q.execute()) as never;
 }
 
-/** The row `id` of `table` if it is under the parent row named (`parent`: its column and id), with the columns asked. */
+/** The row `id` of `table` if it is under the parent named (`parent`: its column and id): the columns asked. */
 export async function rowUnder<T extends keyof Database, C extends ColumnOf<T>>(
   s: Sql,
   table: T,
