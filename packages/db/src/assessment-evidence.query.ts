@@ -67,12 +67,19 @@ export async function planItemsOf(s: Sql, personIds: readonly string[], year: nu
 }
 
 /**
- * A year's sheets under an organization as of a date, counted by branch (the organization itself, or the one directly
- * under it whose subtree holds the sheet's organization), subject and decided level ('undecided' while open). One
+ * The sheets of some years under an organization as of a date, counted by year, branch (the organization itself, or
+ * the one directly under it whose subtree holds the sheet's organization), subject and decided level ('undecided'
+ * while open). One
  * statement: the walk carries each organization's branch, so a country (455,000 organizations) is never listed.
  */
-export async function assessmentCountsByBranch(s: Sql, rootId: string, asOf: string, clearance: number, year: number) {
-  const r = await sql<{ branch: string; subject: 'member' | 'organization'; level: string; n: number }>`
+export async function assessmentCountsByBranch(
+  s: Sql,
+  rootId: string,
+  asOf: string,
+  clearance: number,
+  [from, to]: [number, number],
+) {
+  const r = await sql<{ year: number; branch: string; subject: 'member' | 'organization'; level: string; n: number }>`
     with recursive t(id, branch, depth) as (
       select ${rootId}::uuid, ${rootId}::uuid, 0
       union all
@@ -82,9 +89,9 @@ export async function assessmentCountsByBranch(s: Sql, rootId: string, asOf: str
           and c.confidentiality <= ${clearance}
        where t.depth < 20
     )
-    select t.branch, a.subject, coalesce(a.decided_level, 'undecided') as level, count(*)::int as n
+    select a.year, t.branch, a.subject, coalesce(a.decided_level, 'undecided') as level, count(*)::int as n
       from assessment a join t on t.id = a.org_id
-     where a.year = ${year}
-     group by 1, 2, 3`.execute(qb(s));
+     where a.year between ${from} and ${to}
+     group by 1, 2, 3, 4`.execute(qb(s));
   return r.rows;
 }

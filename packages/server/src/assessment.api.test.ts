@@ -7,6 +7,7 @@
  */
 import { DEMO_TODAY } from './seed/an-lac.data.js';
 import { qb, uuidv7 } from '@quyche/db';
+import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import type { Session, TestApp } from './test-app.js';
@@ -122,6 +123,7 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
     const up = await call<{
       rows: { orgId: string; orgName: string; members: Counts; organizations: Counts }[];
       total: { members: Counts; organizations: Counts };
+      trend: { year: number; members: Counts }[];
     }>(clerk, 'GET', `/organizations/${unitId}/assessments/rollup?year=2025`);
     expect(up.status, JSON.stringify(up.body)).toBe(200);
     for (const subject of ['member', 'organization'] as const) {
@@ -136,6 +138,21 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
     const cell = up.body.rows.find((r) => r.orgId === cellId)!;
     expect(cell.members['xuat_sac']).toBe(1);
     expect(JSON.stringify(up.body)).not.toContain('full_name');
+    // The trend: five years to this one, the last the year's total.
+    expect(up.body.trend.map((x) => x.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
+    expect((up.body as unknown as { trend: unknown[] }).trend.at(-1)).toMatchObject(up.body.total);
+    // The spreadsheet: the same totals, every member of the list on its own sheet.
+    const xlsx = await t.as(clerk, {
+      method: 'GET',
+      url: `${API}/organizations/${unitId}/assessments/summary.xlsx?year=2025`,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const sheet = async (name: string) => (await readSheet(xlsx.rawPayload, name)) as (string | number | null)[][];
+    const summary = await sheet('Tổng hợp');
+    expect(summary.at(-1)!.slice(0, 6)).toEqual(['Tổng cộng', 1, 8, 2, 1, 0]);
+    const members = await sheet('Đảng viên');
+    expect(members.length - 1).toBe(list.body.rows.filter((r) => r.subject === 'member').length);
+    expect((await sheet('Qua các năm')).map((r) => r[0])).toEqual(['Năm', 2021, 2022, 2023, 2024, 2025]);
     expect((await call(other, 'GET', `/organizations/${unitId}/assessments/rollup?year=2025`)).status).toBe(403);
     const reads = await qb(t.db)
       .selectFrom('audit_log')

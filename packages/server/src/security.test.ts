@@ -263,6 +263,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'GET /me/assessments': () => ({}),
   'GET /organizations/:id/assessments/summary.docx': () => ({ query: { year: '2026' } }),
   'GET /organizations/:id/assessments/rollup': () => ({ query: { year: '2026' } }),
+  'GET /organizations/:id/assessments/summary.xlsx': () => ({ query: { year: '2026' } }),
   'POST /assessments/:id/self': () => ({ body: { version: 1, points: { chung: 25 } } }),
   'POST /assessments/:id/adjust': () => ({
     body: { version: 1, field: 'tasks_exceeded', value: 1, reason: 'Lý do thay đổi số liệu' },

@@ -147,6 +147,8 @@ export const AssessmentRollupSchema = z
       }),
     ),
     total: z.object({ members: LevelCounts, organizations: LevelCounts }),
+    /** The same totals for the five years to this one, oldest first. */
+    trend: z.array(z.object({ year: z.number().int(), members: LevelCounts, organizations: LevelCounts })),
   })
   .meta({ id: 'AssessmentRollup' });
 

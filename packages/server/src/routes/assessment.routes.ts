@@ -25,11 +25,10 @@ import {
 import {
   assessmentRollup,
   assessmentSummaryDocx,
-  listAssessments,
-  myAssessments,
-  openAssessmentYear,
-} from '../services/assessment-year.service.js';
-import { DOCX, sendFile } from '../http/download.js';
+  assessmentSummaryXlsx,
+} from '../services/assessment-summary.service.js';
+import { listAssessments, myAssessments, openAssessmentYear } from '../services/assessment-year.service.js';
+import { DOCX, sendFile, XLSX } from '../http/download.js';
 
 const yearOf = (day: string) => Number(day.slice(0, 4));
 
@@ -76,6 +75,18 @@ export function assessmentRoutes(app: FastifyInstance, db: Db) {
     query: AssessmentListQuerySchema,
     handler: async ({ ctx, params, query, reply }) =>
       sendFile(reply, DOCX, await assessmentSummaryDocx(ctx, params.id, query.year ?? yearOf(ctx.today()))),
+  });
+  defineRoute(app, db, {
+    tag,
+    method: 'GET',
+    url: '/organizations/:id/assessments/summary.xlsx',
+    summary:
+      'Bảng tổng hợp kết quả đánh giá, xếp loại của năm (XLSX): theo tổ chức trực thuộc, 5 năm gần nhất, từng đảng ' +
+      'viên và từng tổ chức đảng',
+    params: IdParamsSchema,
+    query: AssessmentListQuerySchema,
+    handler: async ({ ctx, params, query, reply }) =>
+      sendFile(reply, XLSX, await assessmentSummaryXlsx(ctx, params.id, query.year ?? yearOf(ctx.today()))),
   });
   defineRoute(app, db, {
     tag,

@@ -1,9 +1,7 @@
 import { assessmentInput, classify, quotaCheck } from '@quyche/core';
 import type { Regulation } from '@quyche/core';
 import {
-  assessmentCountsByBranch,
   assessmentsOfPerson,
-  childrenAsOf,
   assessmentsOfUnits,
   cellMembersOn,
   exemptionsOf,
@@ -11,9 +9,7 @@ import {
   orgSubtree,
   uuidv7,
 } from '@quyche/db';
-import { getOrganization } from '@quyche/db';
 import type { NewAssessment } from '@quyche/db';
-import { assessmentSummaryDocx as summaryDocx } from '../reports/assessment.docx.js';
 import type { RequestContext } from '../http/context.js';
 import { evidenceOfMany } from './assessment-evidence.service.js';
 import { assessmentRules, yearAsOf } from './assessment.service.js';
@@ -91,7 +87,7 @@ export async function openAssessmentYear(ctx: RequestContext, orgId: string, yea
   };
 }
 
-const total = (p: Record<string, number> | null) =>
+export const total = (p: Record<string, number> | null) =>
   p ? Math.round(Object.values(p).reduce((s, x) => s + x, 0) * 100) / 100 : null;
 type Level = 'xuat_sac' | 'tot' | 'hoan_thanh' | 'khong_hoan_thanh';
 
@@ -191,82 +187,5 @@ export async function myAssessments(ctx: RequestContext) {
       state: r.state,
       decidedLevel: r.decided_level as 'xuat_sac' | 'tot' | 'hoan_thanh' | 'khong_hoan_thanh' | null,
     })),
-  };
-}
-
-/**
- * The year's summary table of an organization's assessments (bảng tổng hợp kết quả đánh giá, xếp loại) as DOCX in
- * the Party's document format: counts by level for members and organizations, then each subject with its level.
- */
-export async function assessmentSummaryDocx(ctx: RequestContext, orgId: string, year: number) {
-  await ctx.assertOrg(orgId, 'read');
-  const asOf = yearAsOf(ctx, year);
-  const tree = await orgSubtree(ctx.db, orgId, asOf, ctx.user.clearance);
-  const rows = await assessmentsOfUnits(
-    ctx.db,
-    tree.map((o) => o.id),
-    year,
-  );
-  const org = await getOrganization(ctx.db, orgId);
-  const rules = await assessmentRules(ctx, orgId, asOf).catch(() => null);
-  await ctx.db.transaction((tx) =>
-    ctx.auditChange(tx, 'export_assessments', ['assessment', null, orgId], { after: { year, rows: rows.length } }),
-  );
-  const content = await summaryDocx({
-    issuer: org?.short_name ?? org?.name ?? '',
-    symbol: `Số      -BC/${org?.symbol ?? ''}`,
-    place: (org?.name ?? '').replace(/^Đảng bộ (tỉnh|xã|phường|thành phố)\s*/u, '') || 'An Lạc',
-    date: ctx.today(),
-    year,
-    orgName: org?.name ?? '',
-    rules: rules?.info.title ?? 'Quy định 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị',
-    rows: rows.map((r) => ({
-      subject: r.subject,
-      name: r.name,
-      orgName: r.org_name,
-      points: r.decided_points,
-      level: r.decided_level,
-    })),
-  });
-  return { fileName: `tong-hop-xep-loai-${year}.docx`, content };
-}
-
-const LEVEL_KEYS = ['xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh', 'undecided'] as const;
-type LevelCounts = Record<(typeof LEVEL_KEYS)[number], number>;
-const noCounts = (): LevelCounts => ({ xuat_sac: 0, tot: 0, hoan_thanh: 0, khong_hoan_thanh: 0, undecided: 0 });
-
-/**
- * The year's results rolled up for a superior: for the organization itself and each organization directly under it,
- * the sheets of its whole subtree by level decided (members, organizations), and the total. Counts only: who is
- * rated what stays with the units (the list and the sheets).
- */
-export async function assessmentRollup(ctx: RequestContext, orgId: string, year: number) {
-  await ctx.assertOrg(orgId, 'read');
-  const asOf = yearAsOf(ctx, year);
-  const [counts, below, org] = await Promise.all([
-    assessmentCountsByBranch(ctx.db, orgId, asOf, ctx.user.clearance, year),
-    childrenAsOf(ctx.db, orgId, asOf, ctx.user.clearance),
-    getOrganization(ctx.db, orgId),
-  ]);
-  const rows = new Map<string, { orgName: string; members: LevelCounts; organizations: LevelCounts }>();
-  for (const o of [{ id: orgId, name: org?.name ?? '' }, ...below])
-    rows.set(o.id, { orgName: o.name, members: noCounts(), organizations: noCounts() });
-  const total = { members: noCounts(), organizations: noCounts() };
-  for (const c of counts) {
-    const level = c.level as keyof LevelCounts;
-    const group = c.subject === 'member' ? 'members' : 'organizations';
-    const row = rows.get(c.branch);
-    if (row) row[group][level] += c.n;
-    total[group][level] += c.n;
-  }
-  await ctx.db.transaction((tx) =>
-    ctx.auditChange(tx, 'read_assessment_rollup', ['assessment', null, orgId], { after: { year } }),
-  );
-  return {
-    year,
-    rows: [...rows]
-      .filter(([id, r]) => id !== orgId || Object.values(r.members).some((n) => n > 0))
-      .map(([id, r]) => ({ orgId: id, ...r })),
-    total,
   };
 }

@@ -92,6 +92,17 @@ export function AssessmentListPage({ me }: { me: Me }) {
             {tr('Tải bảng tổng hợp (DOCX)', 'Download the summary (DOCX)')}
           </Button>
         )}
+        {orgId && rows.length > 0 && (
+          <Button
+            component="a"
+            variant="default"
+            w={{ base: '100%', xs: 'auto' }}
+            href={`/api/v1/organizations/${orgId}/assessments/summary.xlsx?year=${year}`}
+            data-testid="assessments-xlsx"
+          >
+            {tr('Tải bảng tính (XLSX)', 'Download the spreadsheet (XLSX)')}
+          </Button>
+        )}
         {mayWrite && orgId && (
           <Button
             variant="light"

@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Table, Text, Title } from '@mantine/core';
 import type { AssessmentRollupSchema } from '@quyche/core';
 import type { z } from 'zod';
 import { useApi } from '../../app/api';
@@ -13,13 +13,15 @@ const sum = (c: Counts) => KEYS.reduce((s, k) => s + c[k], 0);
 
 /**
  * The year's results of the organizations directly below, each over its whole subtree: members and organizations by
- * level decided (the summary table a committee reports upward). Counts only; shown once a unit below has a sheet.
+ * level decided (the summary table a committee reports upward), and the same over the years that have sheets. Counts
+ * only; shown once a unit below has a sheet.
  */
 export function AssessmentRollupSection({ orgId, year }: { orgId: string; year: number }) {
   const [, tr] = useTr();
   const r = useApi<Rollup>(`/organizations/${orgId}/assessments/rollup?year=${year}`);
   const rows = (r.data?.rows ?? []).filter((x) => sum(x.members) + sum(x.organizations) > 0);
   if (!rows.some((x) => x.orgId !== orgId)) return null;
+  const years = (r.data?.trend ?? []).filter((t) => sum(t.members) + sum(t.organizations) > 0);
   const head = [
     tr('Tổ chức trực thuộc', 'Organization below'),
     tr('Đảng viên', 'Members'),
@@ -45,7 +47,10 @@ export function AssessmentRollupSection({ orgId, year }: { orgId: string; year: 
         {sum(c.organizations) === 0
           ? '—'
           : `${c.organizations.xuat_sac} / ${c.organizations.tot} / ${c.organizations.hoan_thanh} / ` +
-            `${c.organizations.khong_hoan_thanh}`}
+            `${c.organizations.khong_hoan_thanh}` +
+            (c.organizations.undecided
+              ? tr(` (chưa quyết định ${c.organizations.undecided})`, ` (${c.organizations.undecided} undecided)`)
+              : '')}
       </Table.Td>
     </Table.Tr>
   );
@@ -61,6 +66,23 @@ export function AssessmentRollupSection({ orgId, year }: { orgId: string; year: 
         {rows.map((x) => line(x.orgName, x, 'assessments-rollup-row'))}
         {line(tr('Tổng cộng', 'Total'), r.data!.total, 'assessments-rollup-total', true)}
       </CardTable>
+      {years.length > 1 && (
+        <>
+          <Title order={3} size="h5">
+            {tr('Qua các năm', 'Over the years')}
+          </Title>
+          <CardTable
+            minWidth={820}
+            striped
+            fz="sm"
+            verticalSpacing={6}
+            head={[tr('Năm', 'Year'), ...head.slice(1)]}
+            numeric={[1, 2, 3, 4, 5, 6]}
+          >
+            {years.map((t) => line(String(t.year), t, 'assessments-trend-row'))}
+          </CardTable>
+        </>
+      )}
     </SectionCard>
   );
 }
