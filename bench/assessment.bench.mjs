@@ -14,6 +14,7 @@ import { migrate, openDb } from '../packages/db/dist/index.js';
 import { RequestContext } from '../packages/server/dist/http/context.js';
 import { assessmentRollup, listAssessments } from '../packages/server/dist/services/assessment-year.service.js';
 import { arg, baseUrl, id, nationalSteps, withBenchDatabase } from './national.bench.mjs';
+import { measure, recording } from './review.bench.mjs';
 
 const RULES = readFileSync(new URL('../regulations/danh-gia/quy-dinh-366.qc.md', import.meta.url), 'utf8');
 const TODAY = '2026-12-31';
@@ -21,10 +22,6 @@ const BENCH_USER = '00000000-0000-4000-8000-0000000000b1';
 const POINTS = `jsonb_build_object('chinh_tri', 8 + n % 3, 'dao_duc', 8, 'phe_binh', 8, 'chuyen_mon', 30 + n % 11,
   'chi_bo', 15 + n % 6, 'cam_ket', 5 + n % 6)`;
 
-const pct = (xs, p) => {
-  const t = [...xs].sort((a, b) => a - b);
-  return t[Math.min(t.length - 1, Math.floor((p / 100) * t.length))];
-};
 const vi = (x) => Number(x).toLocaleString('vi-VN');
 
 /** A request's context as the routes build it: an administrator of the root, the day kept on TODAY. */
@@ -42,25 +39,6 @@ function contextOf(db, rootId) {
     mustChangePassword: false,
   };
   return new RequestContext(db, user, { server: { today: () => TODAY } }, {});
-}
-
-/** The database as the application sees it, writing down every statement it sends (to replay them raw). */
-function recording(db) {
-  const log = [];
-  const wrap = (q) => ({ query: (t, p) => (log.push([t, p ?? []]), q.query(t, p)) });
-  return { db: { ...db, ...wrap(db), transaction: (fn) => db.transaction((tx) => fn(wrap(tx))) }, log };
-}
-
-/** `runs` timed calls of `f` after two warm-ups: p50 and p95 in ms. */
-async function measure(runs, f) {
-  for (let i = 0; i < 2; i++) await f();
-  const ms = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await f();
-    ms.push(performance.now() - t0);
-  }
-  return { p50: pct(ms, 50), p95: pct(ms, 95) };
 }
 
 /** The application's figures beside the raw statements' (reads only: the audit rows written are left out). */

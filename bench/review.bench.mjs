@@ -186,13 +186,13 @@ async function generateCommunes(sql, { communes, tasks }) {
 }
 
 /** A database that records every statement the application sends, to replay them raw. */
-function recording(db) {
+export function recording(db) {
   const log = [];
   const wrap = (q) => ({ query: (t, p) => (log.push([t, p ?? []]), q.query(t, p)) });
   return { db: { ...db, ...wrap(db), transaction: (fn) => db.transaction((tx) => fn(wrap(tx))) }, log };
 }
 
-async function measure(runs, f) {
+export async function measure(runs, f) {
   for (let i = 0; i < 3; i++) await f(); // warm-up
   const ms = [];
   for (let i = 0; i < runs; i++) {

@@ -66,28 +66,32 @@ export function assessmentRoutes(app: FastifyInstance, db: Db) {
     response: AssessmentListSchema,
     handler: ({ ctx, params, query }) => listAssessments(ctx, params.id, query.year ?? yearOf(ctx.today())),
   });
-  defineRoute(app, db, {
-    tag,
-    method: 'GET',
-    url: '/organizations/:id/assessments/summary.docx',
-    summary: 'Bảng tổng hợp kết quả đánh giá, xếp loại chất lượng của năm (DOCX, thể thức văn bản của Đảng)',
-    params: IdParamsSchema,
-    query: AssessmentListQuerySchema,
-    handler: async ({ ctx, params, query, reply }) =>
-      sendFile(reply, DOCX, await assessmentSummaryDocx(ctx, params.id, query.year ?? yearOf(ctx.today()))),
-  });
-  defineRoute(app, db, {
-    tag,
-    method: 'GET',
-    url: '/organizations/:id/assessments/summary.xlsx',
-    summary:
+  const summaries = [
+    [
+      'docx',
+      DOCX,
+      assessmentSummaryDocx,
+      'Bảng tổng hợp kết quả đánh giá, xếp loại chất lượng của năm (DOCX, thể thức văn bản của Đảng)',
+    ],
+    [
+      'xlsx',
+      XLSX,
+      assessmentSummaryXlsx,
       'Bảng tổng hợp kết quả đánh giá, xếp loại của năm (XLSX): theo tổ chức trực thuộc, 5 năm gần nhất, từng đảng ' +
-      'viên và từng tổ chức đảng',
-    params: IdParamsSchema,
-    query: AssessmentListQuerySchema,
-    handler: async ({ ctx, params, query, reply }) =>
-      sendFile(reply, XLSX, await assessmentSummaryXlsx(ctx, params.id, query.year ?? yearOf(ctx.today()))),
-  });
+        'viên và từng tổ chức đảng',
+    ],
+  ] as const;
+  for (const [ext, type, file, summary] of summaries)
+    defineRoute(app, db, {
+      tag,
+      method: 'GET',
+      url: `/organizations/:id/assessments/summary.${ext}`,
+      summary,
+      params: IdParamsSchema,
+      query: AssessmentListQuerySchema,
+      handler: async ({ ctx, params, query, reply }) =>
+        sendFile(reply, type, await file(ctx, params.id, query.year ?? yearOf(ctx.today()))),
+    });
   defineRoute(app, db, {
     tag,
     method: 'GET',

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { assessmentInput, classify, parseOrThrow } from '@quyche/core';
-import { appendAudit, cellMembersOn, insertAssessments, qb, uuidv7 } from '@quyche/db';
+import { cellMembersOn, insertAssessments, qb, uuidv7 } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import { evidenceOf } from '../services/assessment-evidence.service.js';
+import { auditSeeded } from './assessment.seed.js';
 
 const RULES = parseOrThrow(
   readFileSync(new URL('../../../../regulations/danh-gia/tinh-an-lac.qc.md', import.meta.url), 'utf8'),
@@ -61,14 +62,5 @@ export async function seedAssessmentsUnderWay(tx: Sql, o: { communeId: string; c
       .where('id', '=', r.id)
       .execute();
   }
-  await appendAudit(tx, {
-    actorUserId: null,
-    actor: 'seed',
-    action: 'seed_assessments',
-    entity: 'assessment',
-    entityId: null,
-    orgId: o.communeId,
-    before: null,
-    after: { year: YEAR, sheets: rows.length },
-  });
+  await auditSeeded(tx, o.communeId, YEAR, rows.length);
 }

@@ -169,16 +169,20 @@ export async function seedAssessments(tx: Sql, o: { cellId: string; adminUser: s
       })
       .where('id', '=', r.id)
       .execute();
-  await appendAudit(tx, {
+  await auditSeeded(tx, unitId, YEAR, rows.length);
+}
+
+/** The audit entry of a unit's year of sheets written by the demo's seed. */
+export const auditSeeded = (tx: Sql, orgId: string, year: number, sheets: number) =>
+  appendAudit(tx, {
     actorUserId: null,
     actor: 'seed',
     action: 'seed_assessments',
     entity: 'assessment',
     entityId: null,
-    orgId: unitId,
+    orgId,
     before: null,
-    after: { year: YEAR, sheets: rows.length },
+    after: { year, sheets },
   });
-}
 
 const base = (cellId: string, unitId: string) => ({ id: uuidv7(), org_id: cellId, unit_id: unitId, year: YEAR });

@@ -114,9 +114,9 @@ export async function assessmentSummaryXlsx(ctx: RequestContext, orgId: string, 
   const bold = (value: string) => ({ value, fontWeight: 'bold' as const, wrap: true });
   const text = (value: string | null) => ({ value: neutralizeFormula(value ?? ''), type: String });
   const n = (value: number | null) => (value === null ? null : { value, type: Number });
+  type Cell = ReturnType<typeof bold> | ReturnType<typeof text> | ReturnType<typeof n>;
   const levelVi = (l: string | null) => LEVEL_TITLES.find(([k]) => k === l)?.[1] ?? '';
   const counts = (c: LevelCounts) => LEVEL_TITLES.map(([k]) => n(c[k]));
-  const byLevelHead = LEVEL_TITLES.map(([, t]) => bold(t));
   const sheetOf = (subject: 'member' | 'organization', title: string) => ({
     sheet: title,
     stickyRowsCount: 1,
@@ -144,34 +144,31 @@ export async function assessmentSummaryXlsx(ctx: RequestContext, orgId: string, 
         ]),
     ],
   });
+  // A sheet of counts: its first column, then members and organizations by level.
+  const countsSheet = (sheet: string, first: string, width: number, lines: Cell[][]) => ({
+    sheet,
+    stickyRowsCount: 1,
+    columns: [{ width }, ...LEVEL_TITLES.map(() => ({ width: 16 })), ...LEVEL_TITLES.map(() => ({ width: 16 }))],
+    data: [
+      [
+        bold(first),
+        ...LEVEL_TITLES.map(([, t]) => bold(`Đảng viên — ${t}`)),
+        ...LEVEL_TITLES.map(([, t]) => bold(`Tổ chức đảng — ${t}`)),
+      ],
+      ...lines,
+    ],
+  });
   const content = await writeXlsxFile([
-    {
-      sheet: 'Tổng hợp',
-      stickyRowsCount: 1,
-      columns: [{ width: 40 }, ...LEVEL_TITLES.map(() => ({ width: 16 })), ...LEVEL_TITLES.map(() => ({ width: 16 }))],
-      data: [
-        [
-          bold('Tổ chức trực thuộc'),
-          ...byLevelHead.map((h) => bold(`Đảng viên — ${h.value}`)),
-          ...byLevelHead.map((h) => bold(`Tổ chức đảng — ${h.value}`)),
-        ],
-        ...up.rows.map((r) => [text(r.orgName), ...counts(r.members), ...counts(r.organizations)]),
-        [bold('Tổng cộng'), ...counts(up.total.members), ...counts(up.total.organizations)],
-      ],
-    },
-    {
-      sheet: 'Qua các năm',
-      stickyRowsCount: 1,
-      columns: [{ width: 10 }, ...LEVEL_TITLES.map(() => ({ width: 16 })), ...LEVEL_TITLES.map(() => ({ width: 16 }))],
-      data: [
-        [
-          bold('Năm'),
-          ...byLevelHead.map((h) => bold(`Đảng viên — ${h.value}`)),
-          ...byLevelHead.map((h) => bold(`Tổ chức đảng — ${h.value}`)),
-        ],
-        ...up.trend.map((t) => [n(t.year), ...counts(t.members), ...counts(t.organizations)]),
-      ],
-    },
+    countsSheet('Tổng hợp', 'Tổ chức trực thuộc', 40, [
+      ...up.rows.map((r) => [text(r.orgName), ...counts(r.members), ...counts(r.organizations)]),
+      [bold('Tổng cộng'), ...counts(up.total.members), ...counts(up.total.organizations)],
+    ]),
+    countsSheet(
+      'Qua các năm',
+      'Năm',
+      10,
+      up.trend.map((t) => [n(t.year), ...counts(t.members), ...counts(t.organizations)]),
+    ),
     sheetOf('member', 'Đảng viên'),
     sheetOf('organization', 'Tổ chức đảng'),
   ]).toBuffer();

@@ -81,28 +81,25 @@ export function AssessmentListPage({ me }: { me: Me }) {
         />
       </Group>
       <Group gap="xs" wrap="wrap">
-        {orgId && rows.length > 0 && (
-          <Button
-            component="a"
-            variant="default"
-            w={{ base: '100%', xs: 'auto' }}
-            href={`/api/v1/organizations/${orgId}/assessments/summary.docx?year=${year}`}
-            data-testid="assessments-docx"
-          >
-            {tr('Tải bảng tổng hợp (DOCX)', 'Download the summary (DOCX)')}
-          </Button>
-        )}
-        {orgId && rows.length > 0 && (
-          <Button
-            component="a"
-            variant="default"
-            w={{ base: '100%', xs: 'auto' }}
-            href={`/api/v1/organizations/${orgId}/assessments/summary.xlsx?year=${year}`}
-            data-testid="assessments-xlsx"
-          >
-            {tr('Tải bảng tính (XLSX)', 'Download the spreadsheet (XLSX)')}
-          </Button>
-        )}
+        {orgId &&
+          rows.length > 0 &&
+          (
+            [
+              ['docx', tr('Tải bảng tổng hợp (DOCX)', 'Download the summary (DOCX)')],
+              ['xlsx', tr('Tải bảng tính (XLSX)', 'Download the spreadsheet (XLSX)')],
+            ] as const
+          ).map(([ext, title]) => (
+            <Button
+              key={ext}
+              component="a"
+              variant="default"
+              w={{ base: '100%', xs: 'auto' }}
+              href={`/api/v1/organizations/${orgId}/assessments/summary.${ext}?year=${year}`}
+              data-testid={`assessments-${ext}`}
+            >
+              {title}
+            </Button>
+          ))}
         {mayWrite && orgId && (
           <Button
             variant="light"
