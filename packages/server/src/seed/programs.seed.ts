@@ -56,6 +56,20 @@ export function seedPrograms(b: Batch, c: ProgramSeedContext) {
   const P = (code: string) => c.people.get(code)!;
   const period = (kind: 'month' | 'quarter' | 'half' | 'date', v: string) => parsePeriod(kind, v)!;
   const leadOrg = leadOrgOf(c.orgs, c.org);
+  // Both programs end by drafting next year's (the 10th conference, its fixture task), named after the program.
+  const nextYears = (name: string, lead: Lead): ItemPlan => {
+    const title = `Xây dựng ${name} năm 2027 của Tỉnh ủy`;
+    const product = `${name} năm 2027`;
+    return {
+      title,
+      period: { kind: 'meeting', key: 'HN10' },
+      lead,
+      supervisor: 'M02',
+      deciding: 'BCH',
+      product,
+      fixtureTitle: title,
+    };
+  };
   const counters = { CTr: 0, QĐ: 6 };
   const doc = (type: 'CTr' | 'QĐ', title: string, on: string) => {
     const n = ++counters[type];
@@ -340,15 +354,7 @@ export function seedPrograms(b: Batch, c: ProgramSeedContext) {
         product: 'Báo cáo tổng kết năm',
         task: { state: 'in_progress', percent: 40, report: 'Đã tổng hợp báo cáo của các đảng ủy trực thuộc.' },
       },
-      {
-        title: 'Xây dựng Chương trình làm việc năm 2027 của Tỉnh ủy',
-        period: { kind: 'meeting', key: 'HN10' },
-        lead: U.VPTU,
-        supervisor: 'M02',
-        deciding: 'BCH',
-        product: 'Chương trình làm việc năm 2027',
-        fixtureTitle: 'Xây dựng Chương trình làm việc năm 2027 của Tỉnh ủy',
-      },
+      nextYears('Chương trình làm việc', U.VPTU),
     ],
   });
   const threeCommunes = c.communes.slice(0, 3).map((x) => ({ id: x.id, name: `Đảng ủy ${x.name}` }));
@@ -410,15 +416,7 @@ export function seedPrograms(b: Batch, c: ProgramSeedContext) {
         targets: [{ id: c.orgs.UBND, name: 'Đảng ủy UBND tỉnh' }],
         task: { state: 'in_progress', percent: 50, report: 'Đoàn giám sát đang làm việc với Đảng ủy UBND tỉnh.' },
       },
-      {
-        title: 'Xây dựng Chương trình kiểm tra, giám sát năm 2027 của Tỉnh ủy',
-        period: { kind: 'meeting', key: 'HN10' },
-        lead: U.UBKT,
-        supervisor: 'M02',
-        deciding: 'BCH',
-        product: 'Chương trình kiểm tra, giám sát năm 2027',
-        fixtureTitle: 'Xây dựng Chương trình kiểm tra, giám sát năm 2027 của Tỉnh ủy',
-      },
+      nextYears('Chương trình kiểm tra, giám sát', U.UBKT),
     ],
   });
 
