@@ -51,23 +51,35 @@ const asQuery = (q: ParsedSearch): SearchQuery => ({
 const dated = (label: string, d: string | null) => (d ? `${label} ${formatDateVi(d)}` : '');
 const line = (...parts: (string | null | undefined)[]) => parts.filter((x) => x?.trim()).join(' · ');
 
-export async function findMeetings(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
-  const found = await searchMeetingRows(sql, s, asQuery(q), CANDIDATES);
-  return found.map((r) => ({
-    kind: 'meeting',
-    id: r.id,
-    title: r.title,
-    text: r.location ?? '',
-    subtitle: line(
-      r.body_name,
-      formatDateVi(r.meeting_date),
-      MEETING_STATE_LABELS[r.state as keyof typeof MEETING_STATE_LABELS]?.vi,
-    ),
-    href: `/meetings/${r.id}`,
-    date: r.meeting_date,
-    check: { kind: 'meeting', id: r.id },
-  }));
-}
+type Shown = Omit<Found, 'kind' | 'id' | 'check'>;
+type Rows<R> = (sql: Sql, s: Scope, q: SearchQuery, limit: number) => Promise<R[]>;
+
+/** A kind of record opened on its own page: its rows read, each shown; the kind, id and access check added once. */
+const finder =
+  <R extends { id: string }>(
+    kind: SearchKind & NonNullable<Found['check']>['kind'],
+    rows: Rows<R>,
+    show: (r: R) => Shown,
+  ) =>
+  async (sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> =>
+    (await rows(sql, s, asQuery(q), CANDIDATES)).map((r) => ({
+      kind,
+      id: r.id,
+      ...show(r),
+      check: { kind, id: r.id },
+    }));
+
+export const findMeetings = finder('meeting', searchMeetingRows, (r) => ({
+  title: r.title,
+  text: r.location ?? '',
+  subtitle: line(
+    r.body_name,
+    formatDateVi(r.meeting_date),
+    MEETING_STATE_LABELS[r.state as keyof typeof MEETING_STATE_LABELS]?.vi,
+  ),
+  href: `/meetings/${r.id}`,
+  date: r.meeting_date,
+}));
 
 /** Conclusion notices by number and symbol, or by their meeting's title; read on the meeting's page. */
 export async function findConclusions(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
@@ -84,82 +96,58 @@ export async function findConclusions(sql: Sql, s: Scope, q: ParsedSearch): Prom
   }));
 }
 
-export async function findTasks(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
-  const found = await searchTaskRows(sql, s, asQuery(q), CANDIDATES);
-  return found.map((r) => ({
-    kind: 'task',
-    id: r.id,
-    title: r.title,
-    text: line(r.lead_name, r.source_label, r.product),
-    subtitle: line(
-      r.lead_name,
-      dated('hạn', r.due_effective),
-      TASK_STATE_LABELS[r.state as keyof typeof TASK_STATE_LABELS]?.vi,
-    ),
-    href: `/tasks/${r.id}`,
-    date: r.assigned_on ?? r.due_effective ?? '',
-    check: { kind: 'task', id: r.id },
-  }));
-}
+export const findTasks = finder('task', searchTaskRows, (r) => ({
+  title: r.title,
+  text: line(r.lead_name, r.source_label, r.product),
+  subtitle: line(
+    r.lead_name,
+    dated('hạn', r.due_effective),
+    TASK_STATE_LABELS[r.state as keyof typeof TASK_STATE_LABELS]?.vi,
+  ),
+  href: `/tasks/${r.id}`,
+  date: r.assigned_on ?? r.due_effective ?? '',
+}));
 
-export async function findPrograms(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
-  const found = await searchProgramRows(sql, s, asQuery(q), CANDIDATES);
-  return found.map((r) => ({
-    kind: 'program',
-    id: r.id,
-    title: r.title,
-    symbols: [{ value: r.symbol, primary: true }],
-    subtitle: line(
-      r.symbol ? `Số ${r.symbol}` : null,
-      PROGRAM_STATE_LABELS[r.state as keyof typeof PROGRAM_STATE_LABELS]?.vi,
-      r.org_name,
-    ),
-    href: `/programs/${r.id}`,
-    date: r.adopted_on ?? '',
-    check: { kind: 'program', id: r.id },
-  }));
-}
+export const findPrograms = finder('program', searchProgramRows, (r) => ({
+  title: r.title,
+  symbols: [{ value: r.symbol, primary: true }],
+  subtitle: line(
+    r.symbol ? `Số ${r.symbol}` : null,
+    PROGRAM_STATE_LABELS[r.state as keyof typeof PROGRAM_STATE_LABELS]?.vi,
+    r.org_name,
+  ),
+  href: `/programs/${r.id}`,
+  date: r.adopted_on ?? '',
+}));
 
-export async function findInspections(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
-  const found = await searchInspectionRows(sql, s, asQuery(q), CANDIDATES);
-  return found.map((r) => ({
-    kind: 'inspection',
-    id: r.id,
-    title: r.title,
-    symbols: [
-      { value: r.decision_symbol, primary: true },
-      { value: r.conclusion_symbol, primary: true },
-    ],
-    subtitle: line(
-      INSPECTION_KIND_LABELS[r.kind as keyof typeof INSPECTION_KIND_LABELS]?.vi,
-      INSPECTION_STATE_LABELS[r.state as keyof typeof INSPECTION_STATE_LABELS]?.vi,
-      r.decision_symbol ? `Quyết định ${r.decision_symbol}` : null,
-    ),
-    href: `/inspections/${r.id}`,
-    date: r.window_from ?? r.decided_on ?? '',
-    check: { kind: 'inspection', id: r.id },
-  }));
-}
+export const findInspections = finder('inspection', searchInspectionRows, (r) => ({
+  title: r.title,
+  symbols: [
+    { value: r.decision_symbol, primary: true },
+    { value: r.conclusion_symbol, primary: true },
+  ],
+  subtitle: line(
+    INSPECTION_KIND_LABELS[r.kind as keyof typeof INSPECTION_KIND_LABELS]?.vi,
+    INSPECTION_STATE_LABELS[r.state as keyof typeof INSPECTION_STATE_LABELS]?.vi,
+    r.decision_symbol ? `Quyết định ${r.decision_symbol}` : null,
+  ),
+  href: `/inspections/${r.id}`,
+  date: r.window_from ?? r.decided_on ?? '',
+}));
 
-export async function findRecommendations(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
-  const found = await searchRecommendationRows(sql, s, asQuery(q), CANDIDATES);
-  return found.map((r) => ({
-    kind: 'recommendation',
-    id: r.id,
-    title: r.title,
-    text: r.from_label,
-    // The answer's notice is another record's number: it ranks below that record's own.
-    symbols: [{ value: r.answer_symbol, primary: false }],
-    subtitle: line(
-      r.from_label,
-      dated('nhận ngày', r.received_on),
-      RECOMMENDATION_STATE_LABELS[r.state as keyof typeof RECOMMENDATION_STATE_LABELS]?.vi,
-    ),
-    href: `/recommendations/${r.id}`,
-    date: r.received_on,
-    check: { kind: 'recommendation', id: r.id },
-  }));
-}
+export const findRecommendations = finder('recommendation', searchRecommendationRows, (r) => ({
+  title: r.title,
+  text: r.from_label,
+  // The answer's notice is another record's number: it ranks below that record's own.
+  symbols: [{ value: r.answer_symbol, primary: false }],
+  subtitle: line(
+    r.from_label,
+    dated('nhận ngày', r.received_on),
+    RECOMMENDATION_STATE_LABELS[r.state as keyof typeof RECOMMENDATION_STATE_LABELS]?.vi,
+  ),
+  href: `/recommendations/${r.id}`,
+  date: r.received_on,
+}));
 
 const CONSULTATION_STATES: Record<string, string> = {
   open: 'Đang lấy ý kiến',
@@ -170,18 +158,12 @@ const CONSULTATION_STATES: Record<string, string> = {
   cancelled: 'Đã hủy',
 };
 
-export async function findConsultations(sql: Sql, s: Scope, q: ParsedSearch): Promise<Found[]> {
-  const found = await searchConsultationRows(sql, s, asQuery(q), CANDIDATES);
-  return found.map((r) => ({
-    kind: 'consultation',
-    id: r.id,
-    title: r.title,
-    subtitle: line(r.org_name, dated('hạn góp ý', r.deadline), CONSULTATION_STATES[r.state]),
-    href: `/consultations/${r.id}`,
-    date: r.sent_on,
-    check: { kind: 'consultation', id: r.id },
-  }));
-}
+export const findConsultations = finder('consultation', searchConsultationRows, (r) => ({
+  title: r.title,
+  subtitle: line(r.org_name, dated('hạn góp ý', r.deadline), CONSULTATION_STATES[r.state]),
+  href: `/consultations/${r.id}`,
+  date: r.sent_on,
+}));
 
 const REPORT_STATES: Record<string, string> = {
   draft: 'Dự thảo',
@@ -191,17 +173,11 @@ const REPORT_STATES: Record<string, string> = {
 };
 
 /** Review reports have no folded column: the few the user sees are ranked in memory. */
-export async function findReports(sql: Sql, s: Scope): Promise<Found[]> {
-  const found = await searchReportRows(sql, s);
-  return found.map((r) => ({
-    kind: 'report',
-    id: r.id,
-    title: r.title,
-    text: r.org_name,
-    symbols: [{ value: r.symbol, primary: true }],
-    subtitle: line(r.symbol ? `Số ${r.symbol}` : null, r.org_name, REPORT_STATES[r.state]),
-    href: `/review-reports/${r.id}`,
-    date: r.period_to,
-    check: { kind: 'report', id: r.id },
-  }));
-}
+export const findReports = finder('report', searchReportRows, (r) => ({
+  title: r.title,
+  text: r.org_name,
+  symbols: [{ value: r.symbol, primary: true }],
+  subtitle: line(r.symbol ? `Số ${r.symbol}` : null, r.org_name, REPORT_STATES[r.state]),
+  href: `/review-reports/${r.id}`,
+  date: r.period_to,
+}));

@@ -137,7 +137,7 @@ export async function search(
             findInspections(ctx.db, s, q),
             findRecommendations(ctx.db, s, q),
             findConsultations(ctx.db, s, q),
-            findReports(ctx.db, s),
+            findReports(ctx.db, s, q),
           ])
         )
           .flat()
