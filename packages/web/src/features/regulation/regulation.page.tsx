@@ -451,6 +451,10 @@ function Versions({ reg, onOpen }: { reg: Detail; onOpen: (id: string) => void }
   const { data: cmp, error } = useApi<Comparison>(
     from && to && from !== to ? `/regulations/${reg.id}/diff?from=${from}&to=${to}` : null,
   );
+  const ends = [
+    ['from', l === 'vi' ? 'Từ phiên bản' : 'From', from, setFrom],
+    ['to', l === 'vi' ? 'Đến phiên bản' : 'To', to, setTo],
+  ] as const;
   const opts = reg.versions.map((v) => ({
     value: v.id,
     label: `${versionLabelVi(v.expression)} (${statusLabel(v.status, l)})`,
@@ -494,22 +498,18 @@ function Versions({ reg, onOpen }: { reg: Detail; onOpen: (id: string) => void }
         {l === 'vi' ? 'Bảng so sánh' : 'Comparison table'}
       </Title>
       <Group>
-        <Select
-          label={l === 'vi' ? 'Từ phiên bản' : 'From'}
-          data={opts}
-          value={from}
-          onChange={setFrom}
-          w={260}
-          data-testid="diff-from"
-        />
-        <Select
-          label={l === 'vi' ? 'Đến phiên bản' : 'To'}
-          data={opts}
-          value={to}
-          onChange={setTo}
-          w={260}
-          data-testid="diff-to"
-        />
+        {/* The two ends of the comparison are the same picker over the versions. */}
+        {ends.map(([key, label, value, onChange]) => (
+          <Select
+            key={key}
+            label={label}
+            data={opts}
+            value={value}
+            onChange={onChange}
+            w={260}
+            data-testid={`diff-${key}`}
+          />
+        ))}
       </Group>
       {error && <ErrorView error={error} />}
       {cmp && (
