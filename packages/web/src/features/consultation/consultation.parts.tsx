@@ -2,20 +2,12 @@ import { Badge, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { citeVi, COMMENT_KIND_LABELS, DISPOSITION_LABELS, RECIPIENT_STATUS_LABELS, todayInVietnam } from '@quyche/core';
-import type {
-  ComparisonSchema,
-  ConsultationCommentSchema,
-  ConsultationListItemSchema,
-  ConsultationSchema,
-  ElementView,
-  ImpactSchema,
-  SynthesisSchema,
-} from '@quyche/core';
+import type { ComparisonSchema, ElementView, ImpactSchema } from '@quyche/core';
 import { ApiError, useApi } from '../../app/api';
 import type { Lang } from '../../app/ui/i18n';
 import { labelOf } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
-import type { Me } from '../../app/types';
+import type { Consultation, ConsultationListItem, Me } from '../../app/types';
 import './consultation.css';
 import { useSubtrees } from '../../app/subtrees';
 import type { Labels } from '../../app/ui/labels';
@@ -24,11 +16,8 @@ import type { StateBadgeProps } from '../../app/ui/state-badge';
 import { useRecord } from '../../app/record';
 import { TypedText } from '../../app/ui/typed-text';
 
-export type Consultation = z.infer<typeof ConsultationSchema>;
-export type ConsultationListItem = z.infer<typeof ConsultationListItemSchema>;
+export type { Comment, Consultation, ConsultationListItem, Synthesis } from '../../app/types';
 export type Recipient = Consultation['recipients'][number];
-export type Comment = z.infer<typeof ConsultationCommentSchema>;
-export type Synthesis = z.infer<typeof SynthesisSchema>;
 export type ComparisonRow = z.infer<typeof ComparisonSchema>['rows'][number];
 export type ImpactLine = z.infer<typeof ImpactSchema>['subordinates'][number];
 export interface Draft {

@@ -1,7 +1,6 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
-import type { z } from 'zod';
 import {
   INSPECTION_KIND_LABELS,
   INSPECTION_STATE_LABELS,
@@ -13,7 +12,7 @@ import {
   TEAM_ROLE_LABELS,
   todayInVietnam,
 } from '@quyche/core';
-import type { InspectionSchema, ProgramListItemSchema, ProgramSchema, RecommendationSchema } from '@quyche/core';
+import type { Program } from '../../app/types';
 import { useApi } from '../../app/api';
 import type { Lang } from '../../app/ui/i18n';
 import { labelOf } from '../../app/ui/labels';
@@ -24,11 +23,8 @@ import type { Labels } from '../../app/ui/labels';
 import { StateBadge } from '../../app/ui/state-badge';
 import type { StateBadgeProps } from '../../app/ui/state-badge';
 
-export type Program = z.infer<typeof ProgramSchema>;
-export type ProgramListItem = z.infer<typeof ProgramListItemSchema>;
+export type { Inspection, Program, ProgramListItem, Recommendation } from '../../app/types';
 export type ProgramItem = Program['itemsDetail'][number];
-export type Inspection = z.infer<typeof InspectionSchema>;
-export type Recommendation = z.infer<typeof RecommendationSchema>;
 
 export const programKindLabel = (k: string, l: Lang) => labelOf(PROGRAM_KIND_LABELS as Labels, k, l);
 export const programSpanLabel = (k: string, l: Lang) => labelOf(PROGRAM_SPAN_LABELS as Labels, k, l);

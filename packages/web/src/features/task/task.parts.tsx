@@ -1,40 +1,26 @@
 import { Badge, Group, Progress, Text } from '@mantine/core';
 import { useCallback, useMemo } from 'react';
-import type { z } from 'zod';
 import { describeDue, TASK_SOURCE_LABELS, TASK_STATE_LABELS, todayInVietnam, isIsoDate } from '@quyche/core';
-import type {
-  BodyDetailSchema,
-  CoverageSchema,
-  PendingActionItemSchema,
-  TaskDashboardSchema,
-  TaskListItemSchema,
-  TaskSchema,
-} from '@quyche/core';
 import { useApi } from '../../app/api';
 import { useRun } from '../../app/ui/use-run';
 import { fmt } from '../../app/ui/dates';
 import type { Lang } from '../../app/ui/i18n';
 import { labelOf } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
-import type { Me, OrgDetail } from '../../app/types';
+import type { BodyDetail, Me, OrgDetail, Task, TaskListItem } from '../../app/types';
 import './task.css';
 import { useSubtrees } from '../../app/subtrees';
 import type { Labels } from '../../app/ui/labels';
 import { StateBadge } from '../../app/ui/state-badge';
 import type { StateBadgeProps } from '../../app/ui/state-badge';
 
-export type Task = z.infer<typeof TaskSchema>;
-export type TaskListItem = z.infer<typeof TaskListItemSchema>;
+export type { BodyDetail, Coverage, PendingActionItem, Task, TaskDashboard, TaskListItem } from '../../app/types';
 export interface TaskPage {
   items: TaskListItem[];
   page: number;
   pageSize: number;
   total: number;
 }
-export type TaskDashboard = z.infer<typeof TaskDashboardSchema>;
-export type Coverage = z.infer<typeof CoverageSchema>;
-export type PendingActionItem = z.infer<typeof PendingActionItemSchema>;
-export type BodyDetail = z.infer<typeof BodyDetailSchema>;
 
 export const taskStateLabel = (s: string, l: Lang) => labelOf(TASK_STATE_LABELS as Labels, s, l);
 export const sourceKindLabel = (s: string, l: Lang) => labelOf(TASK_SOURCE_LABELS as Labels, s, l);
