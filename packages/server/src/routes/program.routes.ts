@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import {
   AdoptProgramSchema,
   CancelProgramSchema,
@@ -25,6 +24,7 @@ import {
   UpdateProgramSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
+import { recordRoutes } from '../http/record.routes.js';
 import { taggedRoutesOf } from '../http/route.js';
 import { cancelProgram, createProgram, updateProgram } from '../services/program.service.js';
 import { addProgramItem, deleteProgramItem, updateProgramItem } from '../services/program-item.service.js';
@@ -36,37 +36,20 @@ import * as recommendations from '../services/recommendation.service.js';
 export function programRoutes(app: FastifyInstance, db: Db) {
   const r = taggedRoutesOf(app, db, 'programs');
   const P = { params: IdParamsSchema, response: ProgramSchema };
-  r({
-    method: 'GET',
-    url: '/programs',
-    summary: 'Chương trình làm việc, chương trình kiểm tra, giám sát của một tổ chức (toàn khóa, năm), với tiến độ',
-    query: ProgramListQuerySchema,
-    response: z.array(ProgramListItemSchema),
-    handler: ({ ctx, query }) => listPrograms(ctx, query),
-  });
-  r({
-    method: 'POST',
-    url: '/programs',
-    summary: 'Lập dự thảo chương trình (các mục theo tháng, quý, kỳ họp)',
-    status: 201,
-    body: CreateProgramSchema,
-    response: ProgramSchema,
-    handler: ({ ctx, body }) => createProgram(ctx, body),
-  });
-  r({
-    method: 'GET',
-    url: '/programs/:id',
-    summary: 'Chương trình: các mục, nhiệm vụ, tiến độ, dòng thời gian',
-    ...P,
-    handler: ({ ctx, params }) => getProgram(ctx, params.id),
-  });
-  r({
-    method: 'PATCH',
-    url: '/programs/:id',
-    summary: 'Sửa dự thảo chương trình',
-    ...P,
-    body: UpdateProgramSchema,
-    handler: ({ ctx, params, body }) => updateProgram(ctx, params.id, body),
+  recordRoutes(r, '/programs', ProgramSchema, {
+    list: {
+      summary: 'Chương trình làm việc, chương trình kiểm tra, giám sát của một tổ chức (toàn khóa, năm), với tiến độ',
+      query: ProgramListQuerySchema,
+      item: ProgramListItemSchema,
+      run: listPrograms,
+    },
+    create: {
+      summary: 'Lập dự thảo chương trình (các mục theo tháng, quý, kỳ họp)',
+      body: CreateProgramSchema,
+      run: createProgram,
+    },
+    get: { summary: 'Chương trình: các mục, nhiệm vụ, tiến độ, dòng thời gian', run: getProgram },
+    update: { summary: 'Sửa dự thảo chương trình', body: UpdateProgramSchema, run: updateProgram },
   });
   r({
     method: 'POST',
@@ -121,79 +104,51 @@ export function programRoutes(app: FastifyInstance, db: Db) {
     handler: ({ ctx, params, body }) => taskFromProgramItem(ctx, params.id, body),
   });
 
-  const I = { params: IdParamsSchema, response: InspectionSchema };
-  r({
-    method: 'GET',
-    url: '/inspections',
-    summary: 'Các cuộc kiểm tra, giám sát của một tổ chức',
-    query: InspectionListQuerySchema,
-    response: z.array(InspectionSchema),
-    handler: ({ ctx, query }) => inspections.listInspections(ctx, query),
-  });
-  r({
-    method: 'POST',
-    url: '/inspections',
-    summary: 'Lập cuộc kiểm tra, giám sát (theo mục chương trình hoặc đột xuất)',
-    status: 201,
-    body: CreateInspectionSchema,
-    response: InspectionSchema,
-    handler: ({ ctx, body }) => inspections.createInspection(ctx, body),
-  });
-  r({
-    method: 'GET',
-    url: '/inspections/:id',
-    summary: 'Cuộc kiểm tra, giám sát: đoàn, đối tượng, kết quả, kết luận, khắc phục',
-    ...I,
-    handler: ({ ctx, params }) => inspections.getInspection(ctx, params.id),
-  });
-  r({
-    method: 'PATCH',
-    url: '/inspections/:id',
-    summary: 'Sửa đoàn, đối tượng, thời gian; ghi kết quả khi đang tiến hành',
-    ...I,
-    body: UpdateInspectionSchema,
-    handler: ({ ctx, params, body }) => inspections.updateInspection(ctx, params.id, body),
-  });
-  r({
-    method: 'POST',
-    url: '/inspections/:id/transition',
-    summary: 'Quyết định, tiến hành, kết luận (giao nhiệm vụ khắc phục), kiểm tra việc khắc phục, hủy',
-    ...I,
-    body: InspectionStepSchema,
-    handler: ({ ctx, params, body }) => inspections.stepInspection(ctx, params.id, body),
+  recordRoutes(r, '/inspections', InspectionSchema, {
+    list: {
+      summary: 'Các cuộc kiểm tra, giám sát của một tổ chức',
+      query: InspectionListQuerySchema,
+      item: InspectionSchema,
+      run: inspections.listInspections,
+    },
+    create: {
+      summary: 'Lập cuộc kiểm tra, giám sát (theo mục chương trình hoặc đột xuất)',
+      body: CreateInspectionSchema,
+      run: inspections.createInspection,
+    },
+    get: {
+      summary: 'Cuộc kiểm tra, giám sát: đoàn, đối tượng, kết quả, kết luận, khắc phục',
+      run: inspections.getInspection,
+    },
+    update: {
+      summary: 'Sửa đoàn, đối tượng, thời gian; ghi kết quả khi đang tiến hành',
+      body: UpdateInspectionSchema,
+      run: inspections.updateInspection,
+    },
+    transition: {
+      summary: 'Quyết định, tiến hành, kết luận (giao nhiệm vụ khắc phục), kiểm tra việc khắc phục, hủy',
+      body: InspectionStepSchema,
+      run: inspections.stepInspection,
+    },
   });
 
-  const K = { params: IdParamsSchema, response: RecommendationSchema };
-  r({
-    method: 'GET',
-    url: '/recommendations',
-    summary: 'Kiến nghị, đề xuất nhận được hoặc đã gửi',
-    query: RecommendationListQuerySchema,
-    response: z.array(RecommendationSchema),
-    handler: ({ ctx, query }) => recommendations.listRecommendations(ctx, query),
-  });
-  r({
-    method: 'POST',
-    url: '/recommendations',
-    summary: 'Gửi hoặc ghi nhận kiến nghị, đề xuất lên cấp trên (hạn trả lời theo quy chế)',
-    status: 201,
-    body: CreateRecommendationSchema,
-    response: RecommendationSchema,
-    handler: ({ ctx, body }) => recommendations.createRecommendation(ctx, body),
-  });
-  r({
-    method: 'GET',
-    url: '/recommendations/:id',
-    summary: 'Kiến nghị: hạn, nhiệm vụ tham mưu, trả lời',
-    ...K,
-    handler: ({ ctx, params }) => recommendations.getRecommendation(ctx, params.id),
-  });
-  r({
-    method: 'POST',
-    url: '/recommendations/:id/transition',
-    summary: 'Giao tham mưu (thành nhiệm vụ), trả lời, rút kiến nghị',
-    ...K,
-    body: RecommendationStepSchema,
-    handler: ({ ctx, params, body }) => recommendations.stepRecommendation(ctx, params.id, body),
+  recordRoutes(r, '/recommendations', RecommendationSchema, {
+    list: {
+      summary: 'Kiến nghị, đề xuất nhận được hoặc đã gửi',
+      query: RecommendationListQuerySchema,
+      item: RecommendationSchema,
+      run: recommendations.listRecommendations,
+    },
+    create: {
+      summary: 'Gửi hoặc ghi nhận kiến nghị, đề xuất lên cấp trên (hạn trả lời theo quy chế)',
+      body: CreateRecommendationSchema,
+      run: recommendations.createRecommendation,
+    },
+    get: { summary: 'Kiến nghị: hạn, nhiệm vụ tham mưu, trả lời', run: recommendations.getRecommendation },
+    transition: {
+      summary: 'Giao tham mưu (thành nhiệm vụ), trả lời, rút kiến nghị',
+      body: RecommendationStepSchema,
+      run: recommendations.stepRecommendation,
+    },
   });
 }

@@ -1,0 +1,81 @@
+import { IdParamsSchema } from '@quyche/core';
+import { z } from 'zod';
+import type { RequestContext } from './context.js';
+import type { taggedRoutesOf } from './route.js';
+
+type Run<I, T> = (ctx: RequestContext, input: I) => Promise<T>;
+type Step<B extends z.ZodType, T> = {
+  summary: string;
+  body: B;
+  run: (ctx: RequestContext, id: string, b: z.output<B>) => Promise<T>;
+};
+
+/**
+ * The routes every record with a page has, in this order: its list (`GET path`), creating one (`POST path`), one
+ * (`GET path/:id`), and when it has them, editing (`PATCH path/:id`) and its steps (`POST path/:id/transition`).
+ * Each answers the record but the list, which answers its `item`s.
+ */
+export function recordRoutes<
+  T extends z.ZodType,
+  I extends z.ZodType,
+  Q extends z.ZodType,
+  C extends z.ZodType,
+  U extends z.ZodType,
+  S extends z.ZodType,
+>(
+  r: ReturnType<typeof taggedRoutesOf>,
+  path: string,
+  record: T,
+  d: {
+    list: { summary: string; query: Q; item: I; run: Run<z.output<Q>, z.input<I>[]> };
+    create: { summary: string; body: C; run: Run<z.output<C>, z.input<T>> };
+    get: { summary: string; run: Run<string, z.input<T>> };
+    update?: Step<U, z.input<T>>;
+    transition?: Step<S, z.input<T>>;
+  },
+) {
+  const one = { params: IdParamsSchema, response: record };
+  const { list, create, get, update, transition } = d;
+  r({
+    method: 'GET',
+    url: path,
+    summary: list.summary,
+    query: list.query,
+    response: z.array(list.item),
+    handler: ({ ctx, query }) => list.run(ctx, query),
+  });
+  r({
+    method: 'POST',
+    url: path,
+    summary: create.summary,
+    status: 201,
+    body: create.body,
+    response: record,
+    handler: ({ ctx, body }) => create.run(ctx, body),
+  });
+  r({
+    method: 'GET',
+    url: `${path}/:id`,
+    summary: get.summary,
+    ...one,
+    handler: ({ ctx, params }) => get.run(ctx, params.id),
+  });
+  if (update)
+    r({
+      method: 'PATCH',
+      url: `${path}/:id`,
+      summary: update.summary,
+      ...one,
+      body: update.body,
+      handler: ({ ctx, params, body }) => update.run(ctx, params.id, body),
+    });
+  if (transition)
+    r({
+      method: 'POST',
+      url: `${path}/:id/transition`,
+      summary: transition.summary,
+      ...one,
+      body: transition.body,
+      handler: ({ ctx, params, body }) => transition.run(ctx, params.id, body),
+    });
+}
