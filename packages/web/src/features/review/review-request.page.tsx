@@ -408,18 +408,21 @@ function ConcludeForm({ r, onDone }: { r: Request; onDone: () => void }) {
         {form.values.shortcomings.map((_, i) => (
           <Card withBorder p="xs" key={i}>
             <Stack gap={4}>
-              <TextInput
-                label={tr(`Hạn chế ${i + 1}`, `Shortcoming ${i + 1}`)}
-                {...form.getInputProps(`shortcomings.${i}.text`)}
-                required
-                data-testid="conclude-finding-text"
-              />
-              <TextInput
-                label={tr('Biện pháp khắc phục', 'Remedy')}
-                {...form.getInputProps(`shortcomings.${i}.remedy`)}
-                required
-                data-testid="conclude-finding-remedy"
-              />
+              {/* A shortcoming's two lines of text, the same input for each. */}
+              {(
+                [
+                  ['text', tr(`Hạn chế ${i + 1}`, `Shortcoming ${i + 1}`)],
+                  ['remedy', tr('Biện pháp khắc phục', 'Remedy')],
+                ] as const
+              ).map(([field, label]) => (
+                <TextInput
+                  key={field}
+                  label={label}
+                  {...form.getInputProps(`shortcomings.${i}.${field}`)}
+                  required
+                  data-testid={`conclude-finding-${field}`}
+                />
+              ))}
               <FormDate form={form} path={`shortcomings.${i}.dueDate`} required testid="conclude-finding-due">
                 {tr('Hạn khắc phục', 'Deadline')}
               </FormDate>
