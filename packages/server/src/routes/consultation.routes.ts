@@ -23,6 +23,7 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { taggedRoutesOf } from '../http/route.js';
+import { recordRoutes } from '../http/record.routes.js';
 import { docxRoute } from '../http/download.js';
 import type { JobRunner } from '../services/job.service.js';
 import { openStream } from '../http/event-stream.js';
@@ -46,29 +47,22 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
   const r = taggedRoutesOf(app, db, 'consultations');
   const C = { params: IdParamsSchema, response: ConsultationSchema };
   const runJobs = () => (app as unknown as { jobs: JobRunner }).jobs.runPending();
-  r({
-    method: 'GET',
-    url: '/consultations',
-    summary: 'Các đợt lấy ý kiến góp ý dự thảo: của tổ chức, hoặc gửi tới đơn vị của người dùng',
-    query: ConsultationListQuerySchema,
-    response: z.array(ConsultationListItemSchema),
-    handler: ({ ctx, query }) => consultations.listConsultations(ctx, query),
-  });
-  r({
-    method: 'POST',
-    url: '/consultations',
-    summary: 'Gửi dự thảo (một phiên bản quy chế) xin ý kiến các đơn vị, cá nhân, có hạn góp ý',
-    status: 201,
-    body: CreateConsultationSchema,
-    response: ConsultationSchema,
-    handler: ({ ctx, body }) => consultations.createConsultation(ctx, body),
-  });
-  r({
-    method: 'GET',
-    url: '/consultations/:id',
-    summary: 'Đợt lấy ý kiến: nơi nhận (đã góp ý, chậm), số ý kiến, việc còn vướng trước khi trình',
-    ...C,
-    handler: ({ ctx, params }) => consultations.getConsultation(ctx, params.id),
+  recordRoutes(r, '/consultations', ConsultationSchema, {
+    list: {
+      summary: 'Các đợt lấy ý kiến góp ý dự thảo: của tổ chức, hoặc gửi tới đơn vị của người dùng',
+      query: ConsultationListQuerySchema,
+      item: ConsultationListItemSchema,
+      run: consultations.listConsultations,
+    },
+    create: {
+      summary: 'Gửi dự thảo (một phiên bản quy chế) xin ý kiến các đơn vị, cá nhân, có hạn góp ý',
+      body: CreateConsultationSchema,
+      run: consultations.createConsultation,
+    },
+    get: {
+      summary: 'Đợt lấy ý kiến: nơi nhận (đã góp ý, chậm), số ý kiến, việc còn vướng trước khi trình',
+      run: consultations.getConsultation,
+    },
   });
   r({
     method: 'GET',

@@ -43,42 +43,29 @@ import { regulationFor } from '../services/regulation-in-force.js';
 import { loadBody, loadMeeting } from '../services/meeting.load.js';
 import * as sites from '../services/site.service.js';
 import { docxRoute, sendFile } from '../http/download.js';
+import { recordRoutes } from '../http/record.routes.js';
 
 export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
   const r = taggedRoutesOf(app, db, 'meetings');
   const M = { params: IdParamsSchema, response: MeetingSchema };
-  r({
-    method: 'GET',
-    url: '/meetings',
-    summary: 'Danh sách hội nghị, phiên họp theo tổ chức, cơ quan, khoảng ngày; tìm không dấu',
-    query: MeetingListQuerySchema,
-    response: z.array(MeetingListItemSchema),
-    handler: ({ ctx, query }) => meetings.listMeetings(ctx, query),
-  });
-  r({
-    method: 'POST',
-    url: '/meetings',
-    summary: 'Dự kiến hội nghị, phiên họp',
-    status: 201,
-    body: CreateMeetingSchema,
-    response: MeetingSchema,
-    handler: ({ ctx, body }) => meetings.createMeeting(ctx, body),
-  });
-  r({
-    method: 'GET',
-    url: '/meetings/:id',
-    summary: 'Hội nghị: kiểm tra theo quy chế, triệu tập, điểm danh, chương trình, biểu quyết, kết luận',
-    ...M,
-    handler: ({ ctx, params }) => meetings.getMeetingDetail(ctx, params.id),
-  });
-  r({
-    method: 'PATCH',
-    url: '/meetings/:id',
-    summary:
-      'Sửa thông tin hội nghị, người chủ trì, thư ký (ngày họp chỉ khi chưa triệu tập; sau đó dùng dời ngày họp)',
-    ...M,
-    body: UpdateMeetingSchema,
-    handler: ({ ctx, params, body }) => meetings.updateMeeting(ctx, params.id, body),
+  recordRoutes(r, '/meetings', MeetingSchema, {
+    list: {
+      summary: 'Danh sách hội nghị, phiên họp theo tổ chức, cơ quan, khoảng ngày; tìm không dấu',
+      query: MeetingListQuerySchema,
+      item: MeetingListItemSchema,
+      run: meetings.listMeetings,
+    },
+    create: { summary: 'Dự kiến hội nghị, phiên họp', body: CreateMeetingSchema, run: meetings.createMeeting },
+    get: {
+      summary: 'Hội nghị: kiểm tra theo quy chế, triệu tập, điểm danh, chương trình, biểu quyết, kết luận',
+      run: meetings.getMeetingDetail,
+    },
+    update: {
+      summary:
+        'Sửa thông tin hội nghị, người chủ trì, thư ký (ngày họp chỉ khi chưa triệu tập; sau đó dùng dời ngày họp)',
+      body: UpdateMeetingSchema,
+      run: meetings.updateMeeting,
+    },
   });
   r({
     method: 'POST',
