@@ -207,20 +207,22 @@ export function TaskListPage() {
             />
           </SimpleGrid>
           <Group gap="xs" align="end" wrap="wrap">
-            <DateField
-              label={tr('Hạn từ ngày', 'Due from')}
-              value={f.from}
-              onChange={(v) => go({ from: v })}
-              testid="filter-from"
-              w={112}
-            />
-            <DateField
-              label={tr('đến ngày', 'to')}
-              value={f.to}
-              onChange={(v) => go({ to: v })}
-              testid="filter-to"
-              w={112}
-            />
+            {/* The two ends of the due dates' window, the same field for each. */}
+            {(
+              [
+                ['from', tr('Hạn từ ngày', 'Due from')],
+                ['to', tr('đến ngày', 'to')],
+              ] as const
+            ).map(([end, label]) => (
+              <DateField
+                key={end}
+                label={label}
+                value={f[end]}
+                onChange={(v) => go({ [end]: v })}
+                testid={`filter-${end}`}
+                w={112}
+              />
+            ))}
             <NativeSelect
               label={tr('Sắp xếp', 'Sort')}
               value={f.sort || 'due'}
