@@ -12,9 +12,10 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { migrate, openDb } from '../packages/db/dist/index.js';
 import { RequestContext } from '../packages/server/dist/http/context.js';
-import { assessmentRollup, listAssessments } from '../packages/server/dist/services/assessment-year.service.js';
+import { assessmentRollup } from '../packages/server/dist/services/assessment-summary.service.js';
+import { listAssessments } from '../packages/server/dist/services/assessment-year.service.js';
 import { arg, baseUrl, id, nationalSteps, withBenchDatabase } from './national.bench.mjs';
-import { measure, recording } from './review.bench.mjs';
+import { measure, pgliteAsDb, recording } from './review.bench.mjs';
 
 const RULES = readFileSync(new URL('../regulations/danh-gia/quy-dinh-366.qc.md', import.meta.url), 'utf8');
 const TODAY = '2026-12-31';
@@ -250,15 +251,7 @@ async function pglite({ cells, runs }) {
   const genSecs = (performance.now() - t0) / 1000;
   // The same data on PGlite's own client: migrated through a Db over it, then queried raw.
   const raw = await PGlite.create();
-  const rawAsDb = {
-    driver: 'pglite',
-    query: async (t, p) => ({ rows: (await raw.query(t, p)).rows }),
-    transaction: (fn) =>
-      raw.transaction((tx) => fn({ query: async (t, p) => ({ rows: (await tx.query(t, p)).rows }) })),
-    listen: async () => async () => {},
-    close: () => raw.close(),
-  };
-  await setUp(rawAsDb);
+  await setUp(pgliteAsDb(raw));
   const [provinceId, centreId] = (await db.query(`select ${id('p', "'7'")} as p, ${id('tw', "''")} as c`)).rows.map(
     (r) => [r.p, r.c],
   )[0];

@@ -185,6 +185,15 @@ async function generateCommunes(sql, { communes, tasks }) {
   return prov;
 }
 
+/** PGlite's own client as the application's `Db` (to migrate and fill a copy whose statements are then sent raw). */
+export const pgliteAsDb = (raw) => ({
+  driver: 'pglite',
+  query: async (t, p) => ({ rows: (await raw.query(t, p)).rows }),
+  transaction: (fn) => raw.transaction((tx) => fn({ query: async (t, p) => ({ rows: (await tx.query(t, p)).rows }) })),
+  listen: async () => async () => {},
+  close: () => raw.close(),
+});
+
 /** A database that records every statement the application sends, to replay them raw. */
 export function recording(db) {
   const log = [];
@@ -243,14 +252,7 @@ export async function runReviewBench({
     const app = await measure(runs, () => review(db));
     // The recorded statements on PGlite's own client, on a copy of the same data.
     const raw = await PGlite.create();
-    await migrate({
-      driver: 'pglite',
-      query: async (t, p) => ({ rows: (await raw.query(t, p)).rows }),
-      transaction: (fn) =>
-        raw.transaction((tx) => fn({ query: async (t, p) => ({ rows: (await tx.query(t, p)).rows }) })),
-      listen: async () => async () => {},
-      close: () => raw.close(),
-    });
+    await migrate(pgliteAsDb(raw));
     await generateProvince({ query: async (t, p) => ({ rows: (await raw.query(t, p)).rows }) }, { tasks });
     await raw.query('analyze');
     const rawM = await measure(runs, async () => {
