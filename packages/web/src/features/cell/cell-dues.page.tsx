@@ -3,7 +3,8 @@ import type { CellDuesSchema } from '@quyche/core';
 import { todayInVietnam } from '@quyche/core';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { api, useApi } from '../../app/api';
+import { api } from '../../app/api';
+import { useRecord } from '../../app/record';
 import { Link, navigate, useLocation } from '../../app/router';
 import { DateField } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
@@ -35,15 +36,16 @@ export function CellDuesPage({ cellId }: { cellId: string }) {
   const asked = query.get('month') ?? '';
   const month = MONTH.test(asked) ? asked : todayInVietnam().slice(0, 7);
   useTitle(tr('Thu đảng phí', 'Collect dues'));
-  const sheet = useApi<Sheet>(`/organizations/${cellId}/dues?month=${month}`);
+  const sheet = useRecord<Sheet>(`/organizations/${cellId}/dues?month=${month}`);
   const [lines, setLines] = useState<Line[]>([]);
   useOnChange(sheet.data, (d) => {
     if (d) setLines(d.members.map((m) => ({ personId: m.personId, status: m.status, amount: m.amount ?? m.due })));
   });
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const save = useRun<Sheet>(() => {
+  // The answer is the month's sheet as saved: its totals show with the "saved" line, not a moment after it.
+  const save = useRun<Sheet>((answer) => {
     setSavedAt(new Date().toLocaleTimeString('vi-VN'));
-    sheet.reload();
+    sheet.setData(answer);
   });
   const set = (i: number, x: Partial<Line>) => setLines((ls) => ls.map((l, k) => (k === i ? { ...l, ...x } : l)));
   const marked = lines.filter((l) => l.status !== null);
@@ -79,7 +81,7 @@ export function CellDuesPage({ cellId }: { cellId: string }) {
           {tr('Về trang chi bộ', 'Back to my cell')}
         </Button>
       </Group>
-      <LoadState error={sheet.error} loading={sheet.loading && !d} />
+      <LoadState error={sheet.error} loading={!d && !sheet.error} />
       {d && (
         <Card withBorder p="sm" data-testid="cell-dues-totals">
           <Text size="sm">
@@ -149,7 +151,7 @@ export function CellDuesPage({ cellId }: { cellId: string }) {
           <Button onClick={submit} loading={save.busy} disabled={marked.length === 0} data-testid="cell-dues-submit">
             {tr('Lưu đảng phí tháng', 'Save the month')}
           </Button>
-          <RemitCard sheet={d} cellId={cellId} onDone={sheet.reload} />
+          <RemitCard sheet={d} cellId={cellId} onDone={sheet.setData} />
         </Stack>
       )}
     </Stack>
@@ -157,7 +159,7 @@ export function CellDuesPage({ cellId }: { cellId: string }) {
 }
 
 /** The month's remittance upward: shown once recorded, else a form (not above what was collected). */
-function RemitCard({ sheet, cellId, onDone }: { sheet: Sheet; cellId: string; onDone: () => void }) {
+function RemitCard({ sheet, cellId, onDone }: { sheet: Sheet; cellId: string; onDone: (s: Sheet) => void }) {
   const [, tr] = useTr();
   const [remitted, setRemitted] = useState<number | null>(null);
   const [on, setOn] = useState(todayInVietnam());
