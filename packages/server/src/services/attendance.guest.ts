@@ -35,11 +35,7 @@ export async function insertGuest(
       role: 'guest',
       status: 'present',
     });
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'meeting_attendance',
-      entityId: id,
-      orgId: meeting.org_id,
+    await ctx.auditChange(tx, 'create', ['meeting_attendance', id, meeting.org_id], {
       after,
     });
     await notifyMeeting(tx, meetingId);

@@ -145,11 +145,7 @@ export async function recordCellMeeting(
         status: 'present',
         reason: null,
       });
-    await ctx.audit(tx, {
-      action: 'record_cell_meeting',
-      entity: 'meeting',
-      entityId: id,
-      orgId: cellId,
+    await ctx.auditChange(tx, 'record_cell_meeting', ['meeting', id, cellId], {
       after: {
         title,
         kind: input.kind,

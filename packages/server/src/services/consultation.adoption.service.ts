@@ -206,11 +206,7 @@ export async function adoptConsultation(ctx: RequestContext, id: string, input: 
       sha256: sha256(text),
       parsed: JSON.stringify({ frontMatter: reg.regulation.frontMatter, rules: reg.regulation.rules }),
     });
-    await ctx.audit(tx, {
-      action: 'adopt',
-      entity: 'regulation_version',
-      entityId: next.id,
-      orgId: c.org_id,
+    await ctx.auditChange(tx, 'adopt', ['regulation_version', next.id, c.org_id], {
       before: { status: next.status },
       after: {
         status: 'adopted',

@@ -134,11 +134,7 @@ export async function answerConsultation(ctx: RequestContext, id: string, input:
       });
     }
     await markConsultationRecipientAnswered(tx, rec.id, answeredOn);
-    await ctx.audit(tx, {
-      action: 'answer',
-      entity: 'consultation',
-      entityId: id,
-      orgId: c.org_id,
+    await ctx.auditChange(tx, 'answer', ['consultation', id, c.org_id], {
       after: {
         recipient: rec.name,
         comments: ids.length,
@@ -247,11 +243,7 @@ export async function disposeComment(
       disposed_by: ctx.user.id,
       disposed_at: new Date().toISOString(),
     });
-    await ctx.audit(tx, {
-      action: 'dispose',
-      entity: 'consultation_comment',
-      entityId: commentId,
-      orgId: c.org_id,
+    await ctx.auditChange(tx, 'dispose', ['consultation_comment', commentId, c.org_id], {
       before: { disposition: x.disposition, explanation: x.explanation, version: x.version },
       after: {
         disposition: after['disposition'],

@@ -284,11 +284,7 @@ export async function createConsultation(ctx: RequestContext, input: In<typeof C
         name: x.name,
       });
     }
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'consultation',
-      entityId: id,
-      orgId: source.orgId,
+    await ctx.auditChange(tx, 'create', ['consultation', id, source.orgId], {
       after: {
         title,
         versionId: source.versionId,

@@ -274,11 +274,7 @@ export async function stepInspection(ctx: RequestContext, id: string, input: In<
       Object.assign(fields, { verified_on: input.verifiedOn, verification_text: input.verificationText });
     const after = await updateVersioned(tx, 'inspection', id, input.version, fields);
     await touchInspection(tx, id);
-    await ctx.audit(tx, {
-      action: input.to === 'cancelled' ? 'cancel' : 'transition',
-      entity: 'inspection',
-      entityId: id,
-      orgId: r.org_id,
+    await ctx.auditChange(tx, input.to === 'cancelled' ? 'cancel' : 'transition', ['inspection', id, r.org_id], {
       before: { state: r.state },
       after: {
         ...after,

@@ -188,11 +188,7 @@ export async function conveneMeeting(ctx: RequestContext, id: string, input: In<
         status: 'summoned',
       });
     }
-    await ctx.audit(tx, {
-      action: 'convene',
-      entity: 'meeting',
-      entityId: id,
-      orgId: m.org_id,
+    await ctx.auditChange(tx, 'convene', ['meeting', id, m.org_id], {
       before: { state: m.state },
       after: {
         state: 'convened',
@@ -244,11 +240,7 @@ async function step(
   check?.(m);
   await ctx.db.transaction(async (tx) => {
     await updateMeetingVersioned(tx, id, version, { state: to, ...fields });
-    await ctx.audit(tx, {
-      action,
-      entity: 'meeting',
-      entityId: id,
-      orgId: m.org_id,
+    await ctx.auditChange(tx, action, ['meeting', id, m.org_id], {
       before: { state: m.state },
       after: { state: to, ...fields, ...note },
     });

@@ -134,11 +134,7 @@ export async function importMemberSheet(
         };
       }),
     );
-    await ctx.audit(tx, {
-      action: 'import_members',
-      entity: 'party_member',
-      entityId: null,
-      orgId,
+    await ctx.auditChange(tx, 'import_members', ['party_member', null, orgId], {
       after: { fileName, members: members.length, byCell: summary.byCell },
     });
   });
@@ -261,11 +257,8 @@ export async function transferMember(
       );
       await moveMemberRecord(tx, personId, input.toCellId);
     }
-    await ctx.audit(tx, {
-      action: input.kind === 'permanent' ? 'transfer_member' : 'transfer_member_temporary',
-      entity: 'party_member',
-      entityId: personId,
-      orgId: input.toCellId,
+    const action = permanent ? 'transfer_member' : 'transfer_member_temporary';
+    await ctx.auditChange(tx, action, ['party_member', personId, input.toCellId], {
       before: { cellId: home.org_id },
       after: { cellId: input.toCellId, on: input.on, until: input.until ?? null },
     });

@@ -113,11 +113,7 @@ export async function addMyPlanItem(ctx: RequestContext, input: z.output<typeof 
       { id: itemId, plan_id: plan.id, text: input.text, product: input.product, due_date: input.dueDate },
       foldVietnamese(text),
     );
-    await ctx.audit(tx, {
-      action: 'add_plan_item',
-      entity: 'member_plan',
-      entityId: plan.id,
-      orgId: cell.cell_id,
+    await ctx.auditChange(tx, 'add_plan_item', ['member_plan', plan.id, cell.cell_id], {
       after: { itemId, text: input.text, product: input.product, dueDate: input.dueDate },
     });
   });

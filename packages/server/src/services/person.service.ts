@@ -195,11 +195,7 @@ export async function updatePortfolio(ctx: RequestContext, id: string, input: In
     if (!row) throw await versionProblem(tx, 'portfolio_assignment', id, input.version);
     const l = row.locality_org_id ? await getOrganization(tx, row.locality_org_id) : undefined;
     const out = toPortfolio(row, l ? orgRef(l) : null);
-    await ctx.audit(tx, {
-      action: 'update',
-      entity: 'portfolio_assignment',
-      entityId: id,
-      orgId: before.org_id,
+    await ctx.auditChange(tx, 'update', ['portfolio_assignment', id, before.org_id], {
       before,
       after: out,
     });

@@ -63,11 +63,7 @@ export async function updateMembership(ctx: RequestContext, id: string, input: I
       if (!changed) throw await versionProblem(tx, 'membership', id, version);
     });
     const after = toMembership((await getMembership(tx, id))!);
-    await ctx.audit(tx, {
-      action: 'update',
-      entity: 'membership',
-      entityId: id,
-      orgId: body.org_id,
+    await ctx.auditChange(tx, 'update', ['membership', id, body.org_id], {
       before: toMembership(before),
       after,
     });
@@ -96,11 +92,7 @@ export async function addPartyMember(ctx: RequestContext, orgId: string, input: 
       }),
     );
     const row = (await getPartyMember(tx, id))!;
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'party_membership',
-      entityId: id,
-      orgId,
+    await ctx.auditChange(tx, 'create', ['party_membership', id, orgId], {
       after: toPartyMember(row),
     });
     return toPartyMember(row);

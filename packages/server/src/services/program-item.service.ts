@@ -41,11 +41,7 @@ export async function updateProgramItem(
       targets: r.targets ? JSON.stringify(r.targets) : undefined,
     });
     await bumpProgramVersion(tx, p.id);
-    await ctx.audit(tx, {
-      action: 'update',
-      entity: 'program_item',
-      entityId: itemId,
-      orgId: p.org_id,
+    await ctx.auditChange(tx, 'update', ['program_item', itemId, p.org_id], {
       before: it,
       after,
     });

@@ -155,11 +155,7 @@ async function insertVersion(
     created_by: ctx.user.id,
   });
   if (audited)
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'regulation_version',
-      entityId: id,
-      orgId,
+    await ctx.auditChange(tx, 'create', ['regulation_version', id, orgId], {
       after: { regulationId, expression, status: row.status, sha256: row.sha256 },
     });
   return row;
@@ -234,11 +230,7 @@ export async function addAmendment(ctx: RequestContext, id: string, text: string
     });
     // The subordinates it makes inconsistent, each with a task to revise its regulation.
     const impact = await amendmentImpact(ctx, tx, r, a);
-    await ctx.audit(tx, {
-      action: 'create',
-      entity: 'regulation_amendment',
-      entityId: newId,
-      orgId: r.org_id,
+    await ctx.auditChange(tx, 'create', ['regulation_amendment', newId, r.org_id], {
       after: {
         work: a.work,
         effects: a.effects.length,

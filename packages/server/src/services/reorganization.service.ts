@@ -120,11 +120,7 @@ async function moveTasks(
       ? { lead_id: successor!.id, lead_name: successor!.short_name ?? successor!.name }
       : { lead_id: t.lead_id, lead_name: t.lead_name };
     await reorganizationMoveTask(tx, t.id, { lead_org_id: successor!.id, ...lead });
-    await ctx.audit(tx, {
-      action: 'transfer',
-      entity: 'task',
-      entityId: t.id,
-      orgId: t.org_id,
+    await ctx.auditChange(tx, 'transfer', ['task', t.id, t.org_id], {
       before: { leadOrgId: t.lead_org_id, leadId: t.lead_id, leadName: t.lead_name },
       after: {
         leadOrgId: successor!.id,

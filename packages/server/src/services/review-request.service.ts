@@ -276,11 +276,7 @@ export async function concludeReviewRequest(
       concluded_on: on,
     });
     await touchReviewRequest(tx, id);
-    await ctx.audit(tx, {
-      action: 'conclude',
-      entity: 'review_request',
-      entityId: id,
-      orgId: r.org_id,
+    await ctx.auditChange(tx, 'conclude', ['review_request', id, r.org_id], {
       before: { state: r.state },
       after: {
         concludedOn: on,
