@@ -1,6 +1,7 @@
 import { type NotNull, sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { dateParam, validDuring } from './query.helpers.js';
 import { taskDueOn, taskOpenOn, taskOverdueOn } from './task.asof.js';
 
 /** Read models of the advisory units' briefing (giao ban các ban tham mưu, giúp việc) over a period. */
@@ -13,8 +14,7 @@ export async function briefingUnits(s: Sql, orgId: string, period: { from: strin
     .where('org_id', '=', orgId)
     .where('kind', '=', 'ADVISORY')
     .where('confidentiality', '<=', clearance)
-    .where('valid_from', '<=', period.to)
-    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', period.from)]))
+    .where(validDuring('body', dateParam(period.from), dateParam(period.to)))
     .execute();
 }
 

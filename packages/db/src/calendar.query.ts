@@ -3,6 +3,7 @@ import type { JsonValue } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
 import { MEETING_HEADING_COLUMNS, meetingsWithBody } from './meeting.base.js';
+import { dateParam, validDuring, validOn } from './query.helpers.js';
 
 /** Read models of the calendars and the reports on a year's meetings (regime, deviations, conference quotas). */
 
@@ -44,8 +45,7 @@ export async function regimeBodiesOf(
     .select(['id', 'kind', 'name'])
     .where('org_id', '=', orgId)
     .where('kind', '=', sql<string>`any(${kinds}::text[])`)
-    .where('valid_from', '<=', range.to)
-    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', range.from)]))
+    .where(validDuring('body', dateParam(range.from), dateParam(range.to)))
     .where('confidentiality', '<=', clearance)
     .orderBy('name')
     .execute();
@@ -129,8 +129,7 @@ export async function personFeedMeetings(s: Sql, personId: string, clearance: nu
             .select(sql`1`.as('one'))
             .whereRef('s.body_id', '=', 'm.body_id')
             .where('s.person_id', '=', personId)
-            .whereRef('s.valid_from', '<=', 'm.meeting_date')
-            .where((e) => e.or([e('s.valid_until', 'is', null), e('s.valid_until', '>=', e.ref('m.meeting_date'))])),
+            .where(validOn('s', sql.ref('m.meeting_date'))),
         ),
       ]),
     )

@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { IssuedDocumentTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { insertRow } from './query.helpers.js';
+import { dateParam, insertRow, validOn } from './query.helpers.js';
 
 /**
  * The next number for (issuer, type, term), atomically: the upsert takes the counter row's lock, so two
@@ -38,8 +38,7 @@ export async function termOn(s: Sql, orgId: string, on: string) {
     .selectFrom('term')
     .select(['id', 'name'])
     .where('org_id', '=', orgId)
-    .where('valid_from', '<=', on)
-    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', on)]))
+    .where(validOn('term', dateParam(on)))
     .orderBy('valid_from', 'desc')
     .limit(1)
     .executeTakeFirst();

@@ -4,7 +4,7 @@ import type { MeetingRescheduleTable, MeetingTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { jsonList } from './json-list.js';
 import { qb } from './kysely.driver.js';
-import { rowsUnder, insertRow } from './query.helpers.js';
+import { dateParam, insertRow, rowsUnder, validOn } from './query.helpers.js';
 import { MEETING_HEADING_COLUMNS, meetingsWithBody } from './meeting.base.js';
 import { cellSummonedOn } from './member.query.js';
 
@@ -179,8 +179,7 @@ export async function bodyMembersOn(s: Sql, bodyId: string, on: string) {
     .select('person_id')
     .distinct()
     .where('body_id', '=', bodyId)
-    .where('valid_from', '<=', on)
-    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', on)]))
+    .where(validOn('membership', dateParam(on)))
     .execute();
   return rows.map((r) => r.person_id);
 }

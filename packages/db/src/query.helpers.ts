@@ -30,11 +30,19 @@ export const fromExcluded = <C extends string>(columns: readonly C[]) =>
 /** A date parameter typed as a date (the comparisons with date columns need it). */
 export const dateParam = (d: string) => sql<string>`${d}::date`;
 
+type DateOperand = Expression<string | null> | RawBuilder<string | null>;
+
 /** The record `alias` (valid_from … valid_until, open-ended when null) is in force on the date `d`. */
-export function validOn(alias: string, d: Expression<string | null> | RawBuilder<string | null>) {
-  const from = sql.ref(`${alias}.valid_from`);
+export const validOn = (alias: string, d: DateOperand) => validDuring(alias, d, d);
+
+/**
+ * The record `alias` is in force at some time from `from` to `to` (its validity overlaps the period): the one
+ * validity test, so that a record ending on the period's first day or beginning on its last counts everywhere alike.
+ */
+export function validDuring(alias: string, from: DateOperand, to: DateOperand) {
+  const validFrom = sql.ref(`${alias}.valid_from`);
   const until = sql.ref(`${alias}.valid_until`);
-  return sql<boolean>`${from} <= ${d} and (${until} is null or ${until} >= ${d})`;
+  return sql<boolean>`${validFrom} <= ${to} and (${until} is null or ${until} >= ${from})`;
 }
 
 /** The tables whose rows are numbered in order under a parent row, with the column naming that parent. */

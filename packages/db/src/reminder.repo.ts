@@ -1,5 +1,6 @@
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { dateParam, validOn } from './query.helpers.js';
 import { tasksWithSupervisor } from './task.base.js';
 
 /** What the reminders read of tasks and people: open tasks due by a date, heads of a lead unit, addresses. */
@@ -49,8 +50,7 @@ export async function leadUnitHeads(s: Sql, unitId: string, on: string) {
     .select('m.person_id')
     .where((eb) => eb.or([eb('b.id', '=', unitId), eb.and([eb('b.org_id', '=', unitId), eb('b.kind', '=', 'BCH')])]))
     .where('m.role', 'in', ['TRUONG_BAN', 'CHU_NHIEM', 'BI_THU'])
-    .where('m.valid_from', '<=', on)
-    .where((eb) => eb.or([eb('m.valid_until', 'is', null), eb('m.valid_until', '>=', on)]))
+    .where(validOn('m', dateParam(on)))
     .execute();
   return rows.map((r) => r.person_id);
 }
