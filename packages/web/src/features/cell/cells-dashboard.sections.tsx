@@ -31,43 +31,53 @@ const STANDING: Record<Standing['status'], { vi: string; en: string; color: stri
 };
 
 /**
- * A dashboard's list: the request's failure or wait, its "none" (`emptyTestid`), else a table that turns into cards on
- * a phone, the first SHOWN rows and how many there are beyond them.
+ * A dashboard's section: its heading, the dimmed `note` on what it lists and what else goes above the list
+ * (`children`), then the request's failure or wait, its "none" (`empty`, named `<testid>-none`), else a table that
+ * turns into cards on a phone, the first SHOWN rows and how many there are beyond them.
  */
-export function RowsTable<T>({
+export function ListCard<T>({
+  title,
+  testid,
+  note,
+  children,
   state,
   rows,
   minWidth,
-  emptyTestid,
   empty,
   head,
   row,
 }: {
+  title: ReactNode;
+  testid: string;
+  note?: ReactNode;
+  children?: ReactNode;
   state: { error: ApiError | null | undefined; loading: boolean; data: unknown };
   rows: T[];
   minWidth: number;
-  emptyTestid: string;
   empty: string;
-  head: ReactNode;
+  head: ReactNode[];
   row: (r: T) => ReactNode;
 }) {
   const [, tr] = useTr();
   return (
-    <>
+    <SectionCard title={title} testid={testid}>
+      {note && (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      )}
+      {children}
       <LoadState
         error={state.error}
         loading={state.loading && !state.data}
         empty={!!state.data && rows.length === 0}
-        emptyTestid={emptyTestid}
+        emptyTestid={`${testid}-none`}
       >
         {empty}
       </LoadState>
       {rows.length > 0 && (
-        <CardTable minWidth={minWidth} striped fz="sm" verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>{head}</Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>{rows.slice(0, SHOWN).map(row)}</Table.Tbody>
+        <CardTable minWidth={minWidth} head={head} striped fz="sm" verticalSpacing={6}>
+          {rows.slice(0, SHOWN).map(row)}
         </CardTable>
       )}
       {rows.length > SHOWN && (
@@ -75,7 +85,21 @@ export function RowsTable<T>({
           {tr(`Hiện ${SHOWN} dòng đầu trong ${rows.length}.`, `The first ${SHOWN} of ${rows.length} rows.`)}
         </Text>
       )}
-    </>
+    </SectionCard>
+  );
+}
+
+/** A row's first cell: whom or what the row is about, a link to its page, above the dimmed line that places it. */
+export function NameTd({ to, name, sub }: { to: string; name: ReactNode; sub: ReactNode }) {
+  return (
+    <Table.Td>
+      <Anchor component={Link} to={to} size="sm" fw={600}>
+        {name}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        {sub}
+      </Text>
+    </Table.Td>
   );
 }
 
@@ -100,9 +124,43 @@ export function ComplianceCard({ state, month, year }: { state: State<Compliance
     (r) => all || r.regular.status === 'short' || r.thematic.status === 'short',
   );
   return (
-    <SectionCard
+    <ListCard
       title={tr(`Sinh hoạt chi bộ tháng ${month}/${year}`, `Cell meetings, ${month}/${year}`)}
       testid="cells-compliance"
+      state={state}
+      rows={rows}
+      minWidth={760}
+      empty={tr('Mọi chi bộ đã sinh hoạt theo quy chế.', 'Every cell met as its regulation requires.')}
+      head={[
+        tr('Chi bộ', 'Cell'),
+        tr('Thường kỳ trong tháng', 'Regular, this month'),
+        tr('Chuyên đề trong quý', 'Thematic, this quarter'),
+        tr('Căn cứ', 'Clause'),
+      ]}
+      row={(r) => (
+        <Table.Tr key={r.cellId} data-testid="cells-compliance-row" data-short={r.regular.status === 'short'}>
+          <NameTd to={`/cells/${r.cellId}/members`} name={r.name} sub={r.parentName} />
+          <Table.Td data-label={tr('Thường kỳ', 'Regular')}>
+            <StandingCell s={r.regular} />
+          </Table.Td>
+          <Table.Td data-label={tr('Chuyên đề', 'Thematic')}>
+            <StandingCell s={r.thematic} />
+          </Table.Td>
+          <Table.Td data-label={tr('Căn cứ', 'Clause')} data-testid="cells-compliance-clause">
+            <Text size="sm">{r.eIds.map(citeVi).join('; ')}</Text>
+            {r.regulation && (
+              <Text size="xs" c="dimmed">
+                {r.regulation.own
+                  ? r.regulation.title
+                  : tr(
+                      `${r.regulation.title} (quy chế mẫu của cấp trên)`,
+                      `${r.regulation.title} (the superior's model)`,
+                    )}
+              </Text>
+            )}
+          </Table.Td>
+        </Table.Tr>
+      )}
     >
       <Checkbox
         label={tr('Hiện cả các chi bộ đã sinh hoạt đủ', 'Show the cells that met too')}
@@ -110,53 +168,7 @@ export function ComplianceCard({ state, month, year }: { state: State<Compliance
         onChange={(e) => setAll(e.currentTarget.checked)}
         data-testid="cells-compliance-all"
       />
-      <RowsTable
-        state={state}
-        rows={rows}
-        minWidth={760}
-        emptyTestid="cells-compliance-none"
-        empty={tr('Mọi chi bộ đã sinh hoạt theo quy chế.', 'Every cell met as its regulation requires.')}
-        head={
-          <>
-            <Table.Th>{tr('Chi bộ', 'Cell')}</Table.Th>
-            <Table.Th>{tr('Thường kỳ trong tháng', 'Regular, this month')}</Table.Th>
-            <Table.Th>{tr('Chuyên đề trong quý', 'Thematic, this quarter')}</Table.Th>
-            <Table.Th>{tr('Căn cứ', 'Clause')}</Table.Th>
-          </>
-        }
-        row={(r) => (
-          <Table.Tr key={r.cellId} data-testid="cells-compliance-row" data-short={r.regular.status === 'short'}>
-            <Table.Td>
-              <Anchor component={Link} to={`/cells/${r.cellId}/members`} size="sm" fw={600}>
-                {r.name}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {r.parentName}
-              </Text>
-            </Table.Td>
-            <Table.Td data-label={tr('Thường kỳ', 'Regular')}>
-              <StandingCell s={r.regular} />
-            </Table.Td>
-            <Table.Td data-label={tr('Chuyên đề', 'Thematic')}>
-              <StandingCell s={r.thematic} />
-            </Table.Td>
-            <Table.Td data-label={tr('Căn cứ', 'Clause')} data-testid="cells-compliance-clause">
-              <Text size="sm">{r.eIds.map(citeVi).join('; ')}</Text>
-              {r.regulation && (
-                <Text size="xs" c="dimmed">
-                  {r.regulation.own
-                    ? r.regulation.title
-                    : tr(
-                        `${r.regulation.title} (quy chế mẫu của cấp trên)`,
-                        `${r.regulation.title} (the superior's model)`,
-                      )}
-                </Text>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        )}
-      />
-    </SectionCard>
+    </ListCard>
   );
 }
 
@@ -173,7 +185,7 @@ export function AttendanceCard({
   const [, tr] = useTr();
   const rows = state.data?.rows ?? [];
   return (
-    <SectionCard
+    <ListCard
       title={
         <>
           {tr(`Tỷ lệ đảng viên dự sinh hoạt tháng ${month}/${year}`, `Attendance, ${month}/${year}`)}
@@ -181,51 +193,43 @@ export function AttendanceCard({
         </>
       }
       testid="cells-attendance"
-    >
-      <Text size="xs" c="dimmed">
-        {tr(
-          'Có mặt trên số đảng viên phải dự (không tính đảng viên được miễn sinh hoạt); chi bộ thấp nhất trước.',
-          'Present over the members expected (exempted members left out); the lowest first.',
-        )}
-      </Text>
-      <RowsTable
-        state={state}
-        rows={rows}
-        minWidth={640}
-        emptyTestid="cells-attendance-none"
-        empty={tr('Chưa có buổi sinh hoạt nào được ghi trong tháng.', 'No meeting recorded this month.')}
-        head={
-          <>
-            <Table.Th>{tr('Chi bộ', 'Cell')}</Table.Th>
-            <Table.Th>{tr('Ngày họp', 'Date')}</Table.Th>
-            <Table.Th>{tr('Có mặt', 'Present')}</Table.Th>
-            <Table.Th>{tr('Vắng có lý do', 'Excused')}</Table.Th>
-            <Table.Th>{tr('Vắng không lý do', 'Absent')}</Table.Th>
-            <Table.Th>{tr('Được miễn', 'Exempted')}</Table.Th>
-            <Table.Th>{tr('Tỷ lệ', 'Rate')}</Table.Th>
-          </>
-        }
-        row={(r) => (
-          <Table.Tr key={r.meetingId} data-testid="cells-attendance-row" data-rate={r.rate ?? ''}>
-            <Table.Td>{r.name}</Table.Td>
-            <Table.Td data-label={tr('Ngày họp', 'Date')}>
-              <Anchor component={Link} to={`/meetings/${r.meetingId}`} size="sm">
-                {fmt(r.meetingDate)}
-              </Anchor>
-            </Table.Td>
-            <Table.Td data-label={tr('Có mặt', 'Present')}>{r.present}</Table.Td>
-            <Table.Td data-label={tr('Vắng có lý do', 'Excused')}>{r.excused}</Table.Td>
-            <Table.Td data-label={tr('Vắng không lý do', 'Absent')}>{r.absent}</Table.Td>
-            <Table.Td data-label={tr('Được miễn', 'Exempted')}>{r.exempted}</Table.Td>
-            <Table.Td data-label={tr('Tỷ lệ', 'Rate')}>
-              <Text size="sm" fw={600} c={r.rate !== null && r.rate < 0.9 ? 'red.8' : undefined}>
-                {pct(r.rate)}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        )}
-      />
-    </SectionCard>
+      note={tr(
+        'Có mặt trên số đảng viên phải dự (không tính đảng viên được miễn sinh hoạt); chi bộ thấp nhất trước.',
+        'Present over the members expected (exempted members left out); the lowest first.',
+      )}
+      state={state}
+      rows={rows}
+      minWidth={640}
+      empty={tr('Chưa có buổi sinh hoạt nào được ghi trong tháng.', 'No meeting recorded this month.')}
+      head={[
+        tr('Chi bộ', 'Cell'),
+        tr('Ngày họp', 'Date'),
+        tr('Có mặt', 'Present'),
+        tr('Vắng có lý do', 'Excused'),
+        tr('Vắng không lý do', 'Absent'),
+        tr('Được miễn', 'Exempted'),
+        tr('Tỷ lệ', 'Rate'),
+      ]}
+      row={(r) => (
+        <Table.Tr key={r.meetingId} data-testid="cells-attendance-row" data-rate={r.rate ?? ''}>
+          <Table.Td>{r.name}</Table.Td>
+          <Table.Td data-label={tr('Ngày họp', 'Date')}>
+            <Anchor component={Link} to={`/meetings/${r.meetingId}`} size="sm">
+              {fmt(r.meetingDate)}
+            </Anchor>
+          </Table.Td>
+          <Table.Td data-label={tr('Có mặt', 'Present')}>{r.present}</Table.Td>
+          <Table.Td data-label={tr('Vắng có lý do', 'Excused')}>{r.excused}</Table.Td>
+          <Table.Td data-label={tr('Vắng không lý do', 'Absent')}>{r.absent}</Table.Td>
+          <Table.Td data-label={tr('Được miễn', 'Exempted')}>{r.exempted}</Table.Td>
+          <Table.Td data-label={tr('Tỷ lệ', 'Rate')}>
+            <Text size="sm" fw={600} c={r.rate !== null && r.rate < 0.9 ? 'red.8' : undefined}>
+              {pct(r.rate)}
+            </Text>
+          </Table.Td>
+        </Table.Tr>
+      )}
+    />
   );
 }
 
@@ -240,46 +244,36 @@ export function AlertsCard({ state }: { state: State<z.output<typeof MemberAlert
   const [l, tr] = useTr();
   const rows = state.data?.alerts ?? [];
   return (
-    <SectionCard title={tr('Đảng viên chi bộ cần xem xét', 'Members for the cell to consider')} testid="cells-alerts">
-      <RowsTable
-        state={state}
-        rows={rows}
-        minWidth={760}
-        emptyTestid="cells-alerts-none"
-        empty={tr('Hồ sơ không có đảng viên nào cần xem xét.', 'The record flags no member.')}
-        head={
-          <>
-            <Table.Th>{tr('Đảng viên', 'Member')}</Table.Th>
-            <Table.Th>{tr('Việc cần xem xét', 'What')}</Table.Th>
-            <Table.Th>{tr('Các tháng', 'Months')}</Table.Th>
-            <Table.Th>{tr('Căn cứ', 'Basis')}</Table.Th>
-          </>
-        }
-        row={(a) => (
-          <Table.Tr key={`${a.memberId}-${a.kind}`} data-testid="cells-alert-row" data-kind={a.kind}>
-            <Table.Td>
-              <Anchor component={Link} to={`/members/${a.memberId}`} size="sm" fw={600}>
-                {a.fullName}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {a.cellName}
-              </Text>
-            </Table.Td>
-            <Table.Td data-label={tr('Việc', 'What')}>
-              <Text size="sm" fw={600} c={a.kind === 'probation_ending' ? 'blue.8' : 'red.8'}>
-                {l === 'vi' ? ALERT_KIND[a.kind]?.vi : ALERT_KIND[a.kind]?.en}
-              </Text>
-              {a.actBy && <Text size="xs">{tr(`Xem xét trước ${fmt(a.actBy)}`, `Consider by ${fmt(a.actBy)}`)}</Text>}
-            </Table.Td>
-            <Table.Td data-label={tr('Các tháng', 'Months')} style={{ whiteSpace: 'nowrap' }}>
-              {a.months.map(monthVi).join(', ')}
-            </Table.Td>
-            <Table.Td className="qc-wide" data-label={tr('Căn cứ', 'Basis')}>
-              <Text size="xs">{a.basis_vi}</Text>
-            </Table.Td>
-          </Table.Tr>
-        )}
-      />
-    </SectionCard>
+    <ListCard
+      title={tr('Đảng viên chi bộ cần xem xét', 'Members for the cell to consider')}
+      testid="cells-alerts"
+      state={state}
+      rows={rows}
+      minWidth={760}
+      empty={tr('Hồ sơ không có đảng viên nào cần xem xét.', 'The record flags no member.')}
+      head={[
+        tr('Đảng viên', 'Member'),
+        tr('Việc cần xem xét', 'What'),
+        tr('Các tháng', 'Months'),
+        tr('Căn cứ', 'Basis'),
+      ]}
+      row={(a) => (
+        <Table.Tr key={`${a.memberId}-${a.kind}`} data-testid="cells-alert-row" data-kind={a.kind}>
+          <NameTd to={`/members/${a.memberId}`} name={a.fullName} sub={a.cellName} />
+          <Table.Td data-label={tr('Việc', 'What')}>
+            <Text size="sm" fw={600} c={a.kind === 'probation_ending' ? 'blue.8' : 'red.8'}>
+              {l === 'vi' ? ALERT_KIND[a.kind]?.vi : ALERT_KIND[a.kind]?.en}
+            </Text>
+            {a.actBy && <Text size="xs">{tr(`Xem xét trước ${fmt(a.actBy)}`, `Consider by ${fmt(a.actBy)}`)}</Text>}
+          </Table.Td>
+          <Table.Td data-label={tr('Các tháng', 'Months')} style={{ whiteSpace: 'nowrap' }}>
+            {a.months.map(monthVi).join(', ')}
+          </Table.Td>
+          <Table.Td className="qc-wide" data-label={tr('Căn cứ', 'Basis')}>
+            <Text size="xs">{a.basis_vi}</Text>
+          </Table.Td>
+        </Table.Tr>
+      )}
+    />
   );
 }
