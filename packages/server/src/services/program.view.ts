@@ -1,5 +1,5 @@
 /** A program as the page shows it (items with progress, carried-over links) and the list of programs. */
-import { checkSixClear, itemStatus, periodLabel, programAdopter, programPeriod, rollUpProgress } from '@quyche/core';
+import { itemStatus, periodLabel, programAdopter, programPeriod, rollUpProgress } from '@quyche/core';
 import type { ProgramListQuerySchema } from '@quyche/core';
 import {
   getMeeting,
@@ -13,7 +13,7 @@ import type { ProgramItemRow, ProgramRow } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { regulationFor } from './regulation-in-force.js';
 import { loadBody } from './meeting.load.js';
-import { leadOf, tasksBySource } from './task.view.js';
+import { leadOf, sixClearOf, tasksBySource } from './task.view.js';
 
 import { loadProgram, range, termRange } from './program.records.js';
 import type { ProgramFields } from './program.records.js';
@@ -52,15 +52,7 @@ async function itemsView(ctx: RequestContext, programIds: string[]) {
     const percent = rollUpProgress(ts.map((t) => ({ percent: t.percent, weight: t.weight, state: t.state })));
     const open = ts.filter((t) => ['draft', 'assigned', 'in_progress', 'reported'].includes(t.state)).length;
     const lead = leadOf(i);
-    const six = checkSixClear({
-      title: i.title,
-      leads: lead ? [lead] : [],
-      supporting: i.supporting,
-      due: { date: i.due_date, meetingId: i.due_meeting_id },
-      supervisorId: i.supervisor_person_id,
-      decidingBody: i.deciding_body,
-      product: i.product,
-    });
+    const six = sixClearOf(i);
     return {
       programId: i.program_id,
       id: i.id,

@@ -22,7 +22,23 @@ export type { TaskListRow, TaskRow } from '@quyche/db';
 export const leadOf = (t: Pick<TaskRow, 'lead_kind' | 'lead_id' | 'lead_name'>): TaskLead | null =>
   t.lead_kind && t.lead_id ? { kind: t.lead_kind, id: t.lead_id, name: t.lead_name ?? '' } : null;
 
-export function sixClearOf(t: TaskRow) {
+/** The columns a task and a program item state their 6 rõ in (an item has no due label). */
+type SixClearColumns = Pick<
+  TaskRow,
+  | 'title'
+  | 'lead_kind'
+  | 'lead_id'
+  | 'lead_name'
+  | 'supporting'
+  | 'due_date'
+  | 'due_meeting_id'
+  | 'supervisor_person_id'
+  | 'deciding_body'
+  | 'product'
+> & { due_label?: string | null };
+
+/** The 6 rõ of a task, or of a program item, as its columns state them. */
+export function sixClearOf(t: SixClearColumns) {
   const lead = leadOf(t);
   const draft: TaskDraft = {
     title: t.title,
