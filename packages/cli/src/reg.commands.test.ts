@@ -90,6 +90,7 @@ describe('quyche reg', () => {
     expect(JSON.parse(lint.stdout).findings.map((f: { code: string }) => f.code)).toEqual([
       'LOOSER_THAN_MODEL',
       'LOOSER_THAN_MODEL',
+      'LOOSER_THAN_MODEL',
     ]);
   });
   it('test: "N passed, M failed" as the last line', () => {

@@ -22,6 +22,7 @@ export * from './regulation/engine.js';
 export * from './regulation/reg.ask.js';
 export * from './assessment/assessment.rules.js';
 export * from './assessment/assessment.evidence.js';
+export * from './assessment/assessment.timetable.js';
 export * from './regulation/reg.lint.js';
 export * from './regulation/reg.consistency.js';
 export * from './regulation/reg.derive.js';

@@ -4,6 +4,7 @@ import type { Finding } from '../regulation/reg.findings.js';
 import { ASSESSMENT_LEVELS } from '../regulation/reg.model.js';
 import type { AssessmentLevel, AssessmentLevelRule, AssessmentQuotaRule, Regulation } from '../regulation/reg.model.js';
 import { ASSESSMENT_FACT_VI, ASSESSMENT_LEVEL_VI, classify, quotaCheck } from './assessment.rules.js';
+import { timetableLooser } from './assessment.timetable.js';
 
 const RANK = (l: AssessmentLevel) => ASSESSMENT_LEVELS.indexOf(l);
 const SUBJECT_VI: Record<string, string> = { organization: 'Tổ chức đảng', member: 'Đảng viên' };
@@ -134,5 +135,6 @@ export function assessmentLooser(sub: Regulation, base: Regulation, at: string, 
       break;
     }
   }
+  if (levels(sub).length) out.push(...timetableLooser(sub, base, at, baseName));
   return out;
 }

@@ -4,6 +4,7 @@ import type { Answer, WorkingCalendar } from './engine.base.js';
 import { dueDate, isQuorate, noticeCheck, ownerOf, regularMeetings, voteOutcome, whoDecides } from './engine.js';
 import type { Regulation } from './reg.model.js';
 import { classify, quotaCheck } from '../assessment/assessment.rules.js';
+import { assessmentTimetable } from '../assessment/assessment.timetable.js';
 
 export const ASK_KINDS = [
   'quorum',
@@ -15,6 +16,7 @@ export const ASK_KINDS = [
   'regular_meetings',
   'classify',
   'quota',
+  'timetable',
 ] as const;
 export type AskKind = (typeof ASK_KINDS)[number];
 
@@ -97,6 +99,12 @@ export function ask(reg: Regulation, q: Question, cal: WorkingCalendar = DEFAULT
       return classify(reg, input, at);
     case 'quota':
       return quotaCheck(reg, input, at);
+    case 'timetable': {
+      // Each step's "before" day and last day, by step: { member: { before, last_day }, … }.
+      const a = assessmentTimetable(reg, needInt(input, 'year'), at);
+      const steps = a.result.steps.map((d) => [d.step, { before: d.before, last_day: d.lastDay, rule_id: d.ruleId }]);
+      return { ...a, result: Object.fromEntries(steps) };
+    }
     default:
       throw new EngineError('BAD_INPUT', `Không có loại câu hỏi "${q.ask}"; các loại: ${ASK_KINDS.join(', ')}`);
   }

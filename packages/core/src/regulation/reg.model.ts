@@ -18,6 +18,8 @@ export const RULE_KINDS = [
   'assessment_criteria',
   'assessment_level',
   'assessment_quota',
+  'assessment_timetable',
+  'assessment_order',
 ] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
@@ -207,8 +209,27 @@ export interface AssessmentQuotaRule extends RuleBase {
   max: { ratio?: string | number; of?: string | string[] };
   outstanding?: { ratio?: string | number };
 }
+/**
+ * A deadline of the year's assessment (Hướng dẫn 43-HD/BTCTW mục 4): done `before` a day written as people write it
+ * (31/12), in the year assessed or with `next_year` in the one after; `step` member, organization, report (upward),
+ * or none for every assessment.
+ */
+export interface AssessmentTimetableRule extends RuleBase {
+  kind: 'assessment_timetable';
+  step?: string;
+  before: string;
+  next_year?: boolean;
+}
+/** The order of classification (Điều 12 khoản 2): what an organization's sheet waits for (`members`, `subordinates`). */
+export interface AssessmentOrderRule extends RuleBase {
+  kind: 'assessment_order';
+  subject: string;
+  after: string[];
+}
 export type Rule =
   | AssessmentCriteriaRule
+  | AssessmentTimetableRule
+  | AssessmentOrderRule
   | AssessmentLevelRule
   | AssessmentQuotaRule
   | MeetingScoreRule

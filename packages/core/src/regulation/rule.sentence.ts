@@ -262,6 +262,25 @@ export function ruleSentenceVi(rule: AnyRule, fm: FrontMatter): string {
           '.'
         );
       }
+      case 'assessment_timetable': {
+        const step: Record<string, string> = {
+          member: 'Đánh giá, xếp loại đảng viên',
+          organization: 'Đánh giá, xếp loại tổ chức đảng',
+          report: 'Báo cáo kết quả đánh giá, xếp loại lên cấp trên',
+        };
+        return (
+          `${step[String(rule['step'])] ?? 'Kiểm điểm, đánh giá, xếp loại'} hoàn thành trước ngày ` +
+          `${String(rule['before'])} ${rule['next_year'] === true ? 'năm sau' : 'hằng năm'}.`
+        );
+      }
+      case 'assessment_order': {
+        const after = Array.isArray(rule['after']) ? (rule['after'] as string[]) : [];
+        const first = [
+          after.includes('members') ? 'đảng viên' : '',
+          after.includes('subordinates') ? 'tổ chức đảng trực thuộc' : '',
+        ].filter(Boolean);
+        return `Hoàn thành đánh giá, xếp loại ${first.join(' và ')} trước, tổ chức đảng sau.`;
+      }
       default:
         return 'Quy tắc của điều khoản này.';
     }
