@@ -187,37 +187,25 @@ export function customPeriod(
       `Kỳ bắt đầu ${formatDateVi(from)} chưa tới: chỉ sơ kết, tổng kết kỳ đã qua hoặc đang diễn ra`,
       'KY_CHUA_BAT_DAU',
     );
-  const named = namedPeriodOf(from, to);
-  if (named) return named;
+  return namedPeriodOf(from, to) ?? spanPeriod('custom', from, to);
+}
+
+/** A span that is no named period, labelled by its dates (`note`: said after them, as the previous span's). */
+function spanPeriod(kind: ReviewPeriodKind, from: IsoDate, to: IsoDate, note?: { vi: string; en: string }) {
   return {
-    kind: 'custom',
+    kind,
     code: `${from}..${to}`,
     from,
     to,
-    label_vi: `Từ ${formatDateVi(from)} đến ${formatDateVi(to)}`,
-    label_en: `${from} to ${to}`,
-  };
+    label_vi: `Từ ${formatDateVi(from)} đến ${formatDateVi(to)}${note ? ` (${note.vi})` : ''}`,
+    label_en: `${from} to ${to}${note ? ` (${note.en})` : ''}`,
+  } satisfies ReviewPeriod;
 }
 
 /** The named period a span is (1/1–30/6/2026 is the first half of 2026), so that its label reads as people say it. */
 function namedPeriodOf(from: IsoDate, to: IsoDate): ReviewPeriod | null {
-  const year = Number(from.slice(0, 4));
   if (to.slice(0, 4) !== from.slice(0, 4)) return null;
-  const codes = [
-    `${year}`,
-    `${year}-H1`,
-    `${year}-H2`,
-    `${year}-M9`,
-    `${year}-Q1`,
-    `${year}-Q2`,
-    `${year}-Q3`,
-    `${year}-Q4`,
-  ];
-  for (const code of codes) {
-    const p = parseReviewPeriod(code, { today: '9999-12-31' });
-    if (p.from === from && p.to === to) return p;
-  }
-  return null;
+  return periodsOfYear(Number(from.slice(0, 4)), '9999-12-31').find((p) => p.from === from && p.to === to) ?? null;
 }
 
 const shiftYears = (d: IsoDate, n: number): IsoDate => {
@@ -242,27 +230,11 @@ export function previousPeriod(p: ReviewPeriod): ReviewPeriod {
       (p.to.slice(5, 7) === '02' && Number(p.to.slice(8)) === daysInMonth(Number(p.to.slice(0, 4)), 2))
         ? endOfMonth(Number(p.to.slice(0, 4)) - 1, 2)
         : shiftYears(p.to, -1);
-    const named = namedPeriodOf(from, to);
-    if (named) return named;
-    return {
-      kind: p.kind,
-      code: `${from}..${to}`,
-      from,
-      to,
-      label_vi: `Từ ${formatDateVi(from)} đến ${formatDateVi(to)}`,
-      label_en: `${from} to ${to}`,
-    };
+    return namedPeriodOf(from, to) ?? spanPeriod(p.kind, from, to);
   }
   const to = addDays(p.from, -1);
   const from = addDays(to, -(days - 1));
-  return {
-    kind: p.kind,
-    code: `${from}..${to}`,
-    from,
-    to,
-    label_vi: `Từ ${formatDateVi(from)} đến ${formatDateVi(to)} (kỳ trước)`,
-    label_en: `${from} to ${to} (previous span)`,
-  };
+  return spanPeriod(p.kind, from, to, { vi: 'kỳ trước', en: 'previous span' });
 }
 
 /** The periods offered for a year (the review page's picker), those started by `today`. */
