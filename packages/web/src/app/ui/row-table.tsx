@@ -43,6 +43,30 @@ export function Row({ overdue = false, ...props }: HTMLAttributes<HTMLDivElement
 }
 
 /**
+ * The row of a record that has a state and may be overdue (a task, a recommendation, a consultation): named `testid`,
+ * with the record's `id`, `state` and whether it is `overdue` as data attributes, marked red when overdue.
+ */
+export function StateRow({
+  testid,
+  id,
+  state,
+  overdue,
+  children,
+}: {
+  testid: string;
+  id: string;
+  state: string;
+  overdue: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Row overdue={overdue} data-testid={testid} data-id={id} data-state={state} data-overdue={String(overdue)}>
+      {children}
+    </Row>
+  );
+}
+
+/**
  * The first cell of a row: its title (`title`, a link to the record's page when `to`, named `testid`), the dimmed line
  * under it (`sub`), and what else goes under them (`children`), one above the other.
  */

@@ -9,7 +9,7 @@ import { useTaskAccess } from '../task/task.parts';
 import { CreateConsultationForm } from './consultation-create.form';
 import { ConsultationStateBadge, CountBadges, isOverdue, useCoveredOrgs } from './consultation.parts';
 import type { ConsultationListItem } from './consultation.parts';
-import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
+import { RowKey, RowMain, RowTable, StateRow } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
 import { PageHeader } from '../../app/ui/page-header';
 import { ToggleButton } from '../../app/ui/toggle-button';
@@ -116,13 +116,7 @@ function ConsultationRow({ c }: { c: ConsultationListItem }) {
   const [, tr] = useTr();
   const overdue = isOverdue(c);
   return (
-    <Row
-      overdue={overdue}
-      data-testid="consultation-row"
-      data-id={c.id}
-      data-state={c.state}
-      data-overdue={String(overdue)}
-    >
+    <StateRow testid="consultation-row" id={c.id} state={c.state} overdue={overdue}>
       <RowMain>
         <Anchor component={Link} to={`/consultations/${c.id}`} fw={600} size="sm" data-testid="consultation-link">
           {c.title}
@@ -149,6 +143,6 @@ function ConsultationRow({ c }: { c: ConsultationListItem }) {
       <div>
         <CountBadges c={c} testid="consultation-row-counts" />
       </div>
-    </Row>
+    </StateRow>
   );
 }

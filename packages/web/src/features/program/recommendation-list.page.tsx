@@ -30,7 +30,7 @@ import { useRun } from '../../app/ui/use-run';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import type { Recommendation } from './program.parts';
 import { useSearchText } from '../../app/ui/search-text';
-import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
+import { RowKey, RowMain, RowTable, StateRow } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
 import { PageHeader } from '../../app/ui/page-header';
 import { ToggleButton } from '../../app/ui/toggle-button';
@@ -137,13 +137,7 @@ export function RecommendationListPage() {
 function RecRow({ r, tab }: { r: Recommendation; tab: 'received' | 'sent' }) {
   const [l, tr] = useTr();
   return (
-    <Row
-      overdue={r.status.overdue}
-      data-testid="rec-row"
-      data-id={r.id}
-      data-state={r.state}
-      data-overdue={String(r.status.overdue)}
-    >
+    <StateRow testid="rec-row" id={r.id} state={r.state} overdue={r.status.overdue}>
       <RowMain
         title={r.title}
         to={`/recommendations/${r.id}`}
@@ -180,7 +174,7 @@ function RecRow({ r, tab }: { r: Recommendation; tab: 'received' | 'sent' }) {
           {r.status.label_vi}
         </Text>
       </div>
-    </Row>
+    </StateRow>
   );
 }
 

@@ -45,7 +45,7 @@ import {
 import { apiError } from '../../app/ui/use-run';
 import type { PendingActionItem, Task, TaskListItem, TaskPage } from './task.parts';
 import { useSearchText } from '../../app/ui/search-text';
-import { Row, RowKey, RowMain, RowTable } from '../../app/ui/row-table';
+import { RowKey, RowMain, RowTable, StateRow } from '../../app/ui/row-table';
 import { LoadState } from '../../app/ui/load-state';
 import { ToggleButton } from '../../app/ui/toggle-button';
 import { WriteError } from '../../app/ui/write-error';
@@ -319,13 +319,7 @@ export function TaskListPage() {
 function TaskRow({ t }: { t: TaskListItem }) {
   const [l, tr] = useTr();
   return (
-    <Row
-      overdue={t.status.overdue}
-      data-testid="task-row"
-      data-id={t.id}
-      data-state={t.state}
-      data-overdue={String(t.status.overdue)}
-    >
+    <StateRow testid="task-row" id={t.id} state={t.state} overdue={t.status.overdue}>
       <RowMain
         title={t.title}
         to={`/tasks/${t.id}`}
@@ -352,7 +346,7 @@ function TaskRow({ t }: { t: TaskListItem }) {
       <div>
         <PercentBar percent={t.percent} overdue={t.status.overdue} />
       </div>
-    </Row>
+    </StateRow>
   );
 }
 
