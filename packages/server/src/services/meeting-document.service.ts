@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { ProblemError } from '@quyche/core';
 import type { CreateMeetingDocumentSchema } from '@quyche/core';
 import { insertMeetingDocument, meetingDocumentContent, uuidv7 } from '@quyche/db';
+import { decodeAttachment } from '../files/attachment.js';
 import type { In, RequestContext } from '../http/context.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { loadAgendaItem, loadMeeting } from './meeting.load.js';
@@ -16,9 +16,9 @@ export async function addMeetingDocument(
   const confidentiality = Math.max(m.confidentiality, input.confidentiality ?? 0);
   ctx.assertClearance(confidentiality);
   if (input.agendaItemId) await loadAgendaItem(ctx, m, input.agendaItemId);
-  const content = input.contentBase64 ? Buffer.from(input.contentBase64.replace(/\s+/g, ''), 'base64') : null;
-  if (content && content.length > 8 * 1024 * 1024)
-    throw new ProblemError('PAYLOAD_TOO_LARGE', { field: 'body.contentBase64', detail: 'Tệp vượt quá 8 MB' });
+  const file = input.contentBase64
+    ? decodeAttachment(input.contentBase64, 'body.contentBase64', 'Tệp vượt quá 8 MB')
+    : null;
   const id = uuidv7();
   await ctx.db.transaction(async (tx) => {
     await insertMeetingDocument(tx, {
@@ -31,20 +31,20 @@ export async function addMeetingDocument(
       confidentiality,
       file_name: input.fileName ?? null,
       media_type: input.mediaType ?? null,
-      size: content?.length ?? null,
-      sha256: content ? createHash('sha256').update(content).digest('hex') : null,
-      content,
+      size: file?.size ?? null,
+      sha256: file?.sha256 ?? null,
+      content: file?.content ?? null,
       created_by: ctx.user.id,
     });
     await ctx.auditChange(tx, 'create', ['meeting_document', id, m.org_id], {
-      after: { title: input.title, confidentiality, fileName: input.fileName ?? null, size: content?.length ?? null },
+      after: { title: input.title, confidentiality, fileName: input.fileName ?? null, size: file?.size ?? null },
     });
     await notifyMeeting(tx, meetingId);
   });
   return getMeetingDetail(ctx, meetingId);
 }
 
-export const SERVED_TYPES = new Set([
+const SERVED_TYPES = new Set([
   'application/pdf',
   'application/msword',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -61,8 +61,17 @@ export async function meetingDocumentFile(ctx: RequestContext, meetingId: string
   const d = await meetingDocumentContent(ctx.db, documentId, m.id);
   if (!d) throw new ProblemError('NOT_FOUND', { detail: 'Không có tài liệu này' });
   ctx.assertClearance(d.confidentiality);
-  if (!d.content) throw new ProblemError('NOT_FOUND', { detail: 'Tài liệu chưa có tệp đính kèm' });
-  // Only document and image types are served as themselves; anything else (HTML, scripts) as bytes to save.
+  return documentDownload(d);
+}
+
+/**
+ * A meeting document's file as a download (the meeting's page and the member's phone alike): only document and
+ * image types are served as themselves; anything else (HTML, scripts) as bytes to save.
+ */
+export function documentDownload(
+  d: { title: string; file_name: string | null; media_type: string | null; content: Uint8Array | null } | undefined,
+) {
+  if (!d?.content) throw new ProblemError('NOT_FOUND', { detail: 'Tài liệu chưa có tệp đính kèm' });
   const mediaType =
     d.media_type && SERVED_TYPES.has(d.media_type.toLowerCase()) ? d.media_type : 'application/octet-stream';
   return { fileName: d.file_name ?? `${d.title}.bin`, mediaType, content: Buffer.from(d.content) };

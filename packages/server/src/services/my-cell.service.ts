@@ -17,7 +17,7 @@ import {
 } from '@quyche/db';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
-import { SERVED_TYPES } from './meeting-document.service.js';
+import { documentDownload } from './meeting-document.service.js';
 
 /** The signed-in member and their home cell today: a member sees their own records and their cell's only. */
 async function me(ctx: RequestContext) {
@@ -126,11 +126,7 @@ export async function myDocumentFile(ctx: RequestContext, documentId: string) {
   const d = await documentOfMeeting(ctx.db, documentId);
   if (!d || d.org_id !== cell.cell_id || d.confidentiality > 0 || d.meeting_confidentiality > 0)
     throw new ProblemError('NOT_FOUND', { detail: 'Không có tài liệu này trong các buổi sinh hoạt của chi bộ' });
-  const c = await meetingDocumentContent(ctx.db, documentId, d.meeting_id);
-  if (!c?.content) throw new ProblemError('NOT_FOUND', { detail: 'Tài liệu chưa có tệp đính kèm' });
-  const mediaType =
-    c.media_type && SERVED_TYPES.has(c.media_type.toLowerCase()) ? c.media_type : 'application/octet-stream';
-  return { fileName: c.file_name ?? `${c.title}.bin`, mediaType, content: Buffer.from(c.content) };
+  return documentDownload(await meetingDocumentContent(ctx.db, documentId, d.meeting_id));
 }
 
 /** The member checks in on an item of their own plan (someone else's item is not found). */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   canTransition,
   effectiveDue,
@@ -20,6 +19,7 @@ import {
   updateTaskAfterReport,
   uuidv7,
 } from '@quyche/db';
+import { decodeAttachment } from '../files/attachment.js';
 import type { In, RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
 import { getTask } from './task.service.js';
@@ -38,12 +38,10 @@ export async function reportProgress(ctx: RequestContext, id: string, input: In<
     );
   }
   if (input.finished && input.percent < 100) throw invalidField('body.percent', 'Báo cáo hoàn thành cần tiến độ 100%');
-  const files = (input.files ?? []).map((f) => {
-    const content = Buffer.from(f.contentBase64.replace(/\s+/g, ''), 'base64');
-    if (content.length > 8 * 1024 * 1024)
-      throw new ProblemError('PAYLOAD_TOO_LARGE', { field: 'body.files', detail: `Tệp ${f.fileName} vượt quá 8 MB` });
-    return { ...f, content };
-  });
+  const files = (input.files ?? []).map((f) => ({
+    ...f,
+    ...decodeAttachment(f.contentBase64, 'body.files', `Tệp ${f.fileName} vượt quá 8 MB`),
+  }));
   const to = input.finished ? 'reported' : 'in_progress';
   const reportId = uuidv7();
   await ctx.db.transaction(async (tx) => {
@@ -64,8 +62,8 @@ export async function reportProgress(ctx: RequestContext, id: string, input: In<
         report_id: reportId,
         file_name: f.fileName,
         media_type: f.mediaType ?? null,
-        size: f.content.length,
-        sha256: createHash('sha256').update(f.content).digest('hex'),
+        size: f.size,
+        sha256: f.sha256,
         content: f.content,
       });
     }
