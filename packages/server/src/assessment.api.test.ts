@@ -84,9 +84,17 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
 
   it('shows the demo’s 2025: one top level within the quota, one proposal over it, a member disciplined', async () => {
     const y = await call<{
-      rows: { subject: string; decidedLevel: string; opinionLevel: string }[];
+      rows: { subject: string; decidedLevel: string; opinionLevel: string; late: boolean }[];
       quota: { subject: string; ok: boolean; max: number; proposed: { xuat_sac: number; ok: boolean } }[];
+      timetable: { steps: { step: string; state: string | null; pending: number | null }[] };
     }>(clerk, 'GET', `/organizations/${unitId}/assessments?year=2025`);
+    // Decided in time: each step done, no sheet late.
+    expect(y.body.timetable.steps.map((x) => [x.step, x.state, x.pending])).toEqual([
+      ['member', 'done', 0],
+      ['organization', 'done', 0],
+      ['report', null, null],
+    ]);
+    expect(y.body.rows.filter((r) => r.late)).toEqual([]);
     const members = y.body.rows.filter((r) => r.subject === 'member');
     expect(members.filter((r) => r.decidedLevel === 'xuat_sac')).toHaveLength(1);
     expect(members.filter((r) => r.opinionLevel === 'xuat_sac')).toHaveLength(2);
@@ -183,6 +191,25 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
       `/organizations/${unitId}/assessments?year=2026`,
     );
     expect(list.body.rows).toHaveLength(r.body.created);
+    // The year's deadlines as An Lạc's rules set them (earlier than the centre's 31/12), none reached yet.
+    const { timetable } = (
+      await call<{
+        timetable: {
+          steps: { step: string; lastDay: string; basis_vi: string; total: number; pending: number | null }[];
+          order_vi: string;
+        } & Record<string, unknown>;
+        rows: { subject: string; late: boolean }[];
+      }>(clerk, 'GET', `/organizations/${unitId}/assessments?year=2026`)
+    ).body;
+    expect(timetable.steps).toEqual([
+      expect.objectContaining({ step: 'member', lastDay: '2026-12-14', state: 'open', total: r.body.members }),
+      expect.objectContaining({ step: 'organization', lastDay: '2026-12-24', pending: r.body.organizations }),
+      expect.objectContaining({ step: 'report', before: '2027-01-15', pending: null, state: null }),
+    ]);
+    expect(timetable.steps[0]!.basis_vi).toBe('khoản 1 Điều 5');
+    expect(timetable.order_vi).toBe(
+      'Xếp loại đảng viên, tổ chức đảng trực thuộc trước, tổ chức đảng sau (khoản 2 Điều 5)',
+    );
     const mine = await qb(t.db)
       .selectFrom('assessment')
       .select('id')
@@ -418,6 +445,34 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
       (await call(clerk, 'POST', `/assessments/${cellSheet.id}/self`, { version: c.version, points })).status,
     ).toBe(200);
     c = await get();
+    // Its members first (Điều 12 khoản 2): while some are undecided, the cell is not classified at any level.
+    const early = await call<{ code: string; detail: string }>(clerk, 'POST', `/assessments/${cellSheet.id}/decide`, {
+      version: c.version,
+      level: 'hoan_thanh',
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('SAI_TRINH_TU_XEP_LOAI');
+    const undecided = await qb(t.db)
+      .selectFrom('assessment')
+      .select('id')
+      .where('org_id', '=', cellId)
+      .where('subject', '=', 'member')
+      .where('year', '=', 2026)
+      .where('state', '!=', 'decided')
+      .execute();
+    expect(undecided.length).toBeGreaterThan(0);
+    expect(early.body.detail).toContain(`còn ${undecided.length} đảng viên (`);
+    expect(early.body.detail).toContain('Theo khoản 2 Điều 5, hoàn thành đánh giá, xếp loại đảng viên');
+    // The committee decides the other members (their own sheets: the state the decision route writes).
+    await qb(t.db)
+      .updateTable('assessment')
+      .set({ state: 'decided', decided_level: 'hoan_thanh', decided_on: '2026-12-01' })
+      .where(
+        'id',
+        'in',
+        undecided.map((u) => u.id),
+      )
+      .execute();
     const r = await call<{ code: string; detail: string }>(clerk, 'POST', `/assessments/${cellSheet.id}/decide`, {
       version: c.version,
       level: 'xuat_sac',

@@ -103,8 +103,29 @@ export const AssessmentListSchema = z
         decidedLevel: Level.nullable(),
         /** What the rules give for the record and the self-assessed points (as decided, once decided). */
         recordLevel: Level.nullable(),
+        /** Undecided on or after its step's "before" day. */
+        late: z.boolean(),
       }),
     ),
+    /** The year's deadlines by step, as the unit stands (null: the rules set none). */
+    timetable: z
+      .object({
+        steps: z.array(
+          z.object({
+            step: z.enum(['member', 'organization', 'report']),
+            label_vi: z.string(),
+            before: IsoDateSchema,
+            lastDay: IsoDateSchema,
+            basis_vi: z.string(),
+            total: z.number().int(),
+            /** Sheets of the step not decided yet (null for the report upward, not recorded here). */
+            pending: z.number().int().nullable(),
+            state: z.enum(['done', 'open', 'late']).nullable(),
+          }),
+        ),
+        order_vi: z.string().nullable(),
+      })
+      .nullable(),
     quota: z.array(
       z.object({
         unitId: IdSchema,

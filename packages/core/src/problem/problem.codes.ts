@@ -282,6 +282,7 @@ export const SPECIFIC_CODES = [
   'DANH_GIA_KHONG_HOP_LE',
   'XEP_LOAI_VUOT_DIEU_KIEN',
   'VUOT_TY_LE_XUAT_SAC',
+  'SAI_TRINH_TU_XEP_LOAI',
   // RULE_VIOLATION: meetings
   'TRANG_THAI_HOI_NGHI',
   'DOI_NGAY_SAU_TRIEU_TAP',
@@ -648,6 +649,12 @@ export const SPECIFIC = {
     'Vượt tỷ lệ "Hoàn thành xuất sắc nhiệm vụ"',
     'Over the quota of the top level',
     'A decision that would put more subjects of a unit at the top level than the quota of the rules allows',
+  ),
+  SAI_TRINH_TU_XEP_LOAI: rule(
+    'Chưa đến lượt xếp loại tổ chức đảng này',
+    'Not yet: its members and subordinate organizations come first',
+    'Classifying a party organization while its members or the organizations below it are undecided ' +
+      '(the order of Điều 12 khoản 2 Quy định 366-QĐ/TW, as the rules in force encode it)',
   ),
   TRANG_THAI_HOI_NGHI: rule(
     'Hội nghị không ở bước cho phép thao tác này',

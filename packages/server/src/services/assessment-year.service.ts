@@ -12,6 +12,7 @@ import {
 import type { NewAssessment } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { evidenceOfMany } from './assessment-evidence.service.js';
+import { yearTimetable } from './assessment-timetable.service.js';
 import { assessmentRules, yearAsOf } from './assessment.service.js';
 
 /** The day six months before (Quy định 366 Điều 5 điểm 2.1: members admitted less than six months are not assessed). */
@@ -156,9 +157,12 @@ export async function listAssessments(ctx: RequestContext, orgId: string, year: 
   await ctx.db.transaction((tx) =>
     ctx.auditChange(tx, 'read_assessments', ['assessment', null, orgId], { after: { year, rows: rows.length } }),
   );
+  const timetable = rules ? yearTimetable(rules.reg, year, asOf, ctx.today(), rows) : null;
+  const late = new Map((timetable?.steps ?? []).map((s) => [s.step, ctx.today() >= s.before]));
   return {
     year,
     rules: rules?.info ?? null,
+    timetable,
     rows: rows.map((r) => ({
       id: r.id,
       subject: r.subject,
@@ -170,6 +174,7 @@ export async function listAssessments(ctx: RequestContext, orgId: string, year: 
       opinionLevel: r.opinion_level as Level | null,
       decidedLevel: r.decided_level as Level | null,
       recordLevel: (byRecord.get(r.id) ?? null) as Level | null,
+      late: r.state !== 'decided' && late.get(r.subject) === true,
     })),
     quota,
   };

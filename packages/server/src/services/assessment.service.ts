@@ -24,6 +24,7 @@ import type { AssessmentRow } from '@quyche/db';
 import type { z } from 'zod';
 import type { RequestContext } from '../http/context.js';
 import { evidenceOf } from './assessment-evidence.service.js';
+import { assertOrderKept } from './assessment-timetable.service.js';
 import { parseOr400 } from './regulation.service.js';
 
 /** The day a year's record is read on: the year's last day, or today while the year runs. */
@@ -259,9 +260,10 @@ export async function decideAssessment(ctx: RequestContext, id: string, body: z.
   await ctx.assertOrg(a.unit_id, 'write');
   if (a.state === 'decided') throw refuse('Phiếu đã được quyết định xếp loại');
   const asOf = yearAsOf(ctx, a.year);
-  const { reg } = await assessmentRules(ctx, a.org_id, asOf);
+  const { reg, info } = await assessmentRules(ctx, a.org_id, asOf);
   const { evidence, points, answer } = await judged(ctx, a, reg, asOf);
   if (!answer || points === null) throw refuse('Chưa có phiếu tự đánh giá, chấm điểm', 'body.level');
+  await assertOrderKept(ctx, a, reg, asOf, info.title);
   if (rank(body.level) < rank(answer.result.level))
     throw ruleViolation(
       'XEP_LOAI_VUOT_DIEU_KIEN',
