@@ -17,18 +17,12 @@ import type { MeetingRow, Sql } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { assertMove, closeMeeting, getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { regulationRequired } from './regulation-in-force.js';
-import { loadAgendaItem, loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js';
+import { assertMeetingNotOver, loadAgendaItem, loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js';
 import { voteBaseOf } from './cell-vote.js';
 
 export async function addAgendaItem(ctx: RequestContext, meetingId: string, input: In<typeof CreateAgendaItemSchema>) {
   const m = await loadMeeting(ctx, meetingId, 'write');
-  if (['closed', 'minutes_approved', 'cancelled'].includes(m.state)) {
-    throw new ProblemError('RULE_VIOLATION', {
-      code: 'TRANG_THAI_HOI_NGHI',
-      detail: 'Hội nghị đã kết thúc: không thêm nội dung',
-      field: 'body',
-    });
-  }
+  assertMeetingNotOver(m.state, 'Hội nghị đã kết thúc: không thêm nội dung');
   const confidentiality = Math.max(m.confidentiality, input.confidentiality ?? 0);
   ctx.assertClearance(confidentiality);
   const id = uuidv7();

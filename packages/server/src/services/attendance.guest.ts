@@ -1,15 +1,11 @@
-import { ruleViolation } from '@quyche/core';
 import { insertMeetingAttendance, uuidv7 } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { notifyMeeting } from './meeting.service.js';
-
-const FINISHED = ['closed', 'minutes_approved', 'cancelled'];
+import { assertMeetingNotOver } from './meeting.load.js';
 
 /** Guests are added only until the meeting is over. */
-export function assertGuestsOpen(state: string) {
-  if (FINISHED.includes(state))
-    throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Hội nghị đã kết thúc: không thêm khách mời');
-}
+export const assertGuestsOpen = (state: string) =>
+  assertMeetingNotOver(state, 'Hội nghị đã kết thúc: không thêm khách mời');
 
 /**
  * Records an invited non-member as present (at a connection point when `siteId` is given), with the audit entry

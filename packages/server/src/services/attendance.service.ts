@@ -16,15 +16,13 @@ import {
 } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
-import { loadMeeting } from './meeting.load.js';
+import { assertMeetingNotOver, loadMeeting } from './meeting.load.js';
 import { assertGuestsOpen, insertGuest } from './attendance.guest.js';
-
-const FINISHED = ['closed', 'minutes_approved', 'cancelled'];
 
 function assertOpenForAttendance(state: string) {
   if (state === 'planned')
     throw ruleViolation('CHUA_TRIEU_TAP', 'Hội nghị chưa triệu tập: chưa có danh sách điểm danh');
-  if (FINISHED.includes(state)) throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Hội nghị đã kết thúc: không sửa điểm danh');
+  assertMeetingNotOver(state, 'Hội nghị đã kết thúc: không sửa điểm danh');
 }
 
 async function assertSite(ctx: RequestContext, meetingId: string, siteId: string | null | undefined) {
@@ -93,8 +91,7 @@ export async function addGuest(ctx: RequestContext, meetingId: string, input: In
 /** A connection point (điểm cầu) of an online conference, with its lead. */
 export async function addSite(ctx: RequestContext, meetingId: string, input: In<typeof CreateSiteSchema>) {
   const m = await loadMeeting(ctx, meetingId, 'write');
-  if (FINISHED.includes(m.state))
-    throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Hội nghị đã kết thúc: không thêm điểm cầu');
+  assertMeetingNotOver(m.state, 'Hội nghị đã kết thúc: không thêm điểm cầu');
   if (m.format === 'in_person')
     throw ruleViolation(
       'KHONG_PHAI_TRUC_TUYEN',

@@ -11,6 +11,7 @@ import {
 import type { MeetingRow } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { competence } from './regulation-in-force.js';
+import { meetingOver } from './meeting.load.js';
 
 /** The agenda as the meeting's page shows it: each item with its competence check, votes, tally and (for those
  * entitled) reserved opinions. */
@@ -87,7 +88,7 @@ export async function agendaView(
  * Tasks that come back to this meeting: due at it, or overdue from the body's decisions if it is its next regular one.
  */
 export async function proposedAgenda(ctx: RequestContext, m: MeetingRow) {
-  if (['closed', 'minutes_approved', 'cancelled'].includes(m.state)) return [];
+  if (meetingOver(m.state)) return [];
   const today = ctx.today();
   const next = await nextRegularMeetingId(ctx.db, m.body_id, today);
   const rows = await meetingReturningTasks(ctx.db, {

@@ -1,4 +1,4 @@
-import { ProblemError } from '@quyche/core';
+import { ProblemError, ruleViolation } from '@quyche/core';
 import { agendaItemOfMeeting, getBody, getMeeting } from '@quyche/db';
 import type { MeetingRow, MeetingTable, Sql, Updateable } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
@@ -10,6 +10,14 @@ export async function loadMeeting(ctx: RequestContext, id: string, action: 'read
   if (!m) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy hội nghị' });
   await ctx.assertOrg(m.org_id, action, m.confidentiality);
   return m;
+}
+
+/** A meeting closed, with its minutes approved, or cancelled is over: nothing more is added to it. */
+export const meetingOver = (state: string) => ['closed', 'minutes_approved', 'cancelled'].includes(state);
+
+/** Refuses what cannot be done once a meeting is over (TRANG_THAI_HOI_NGHI), saying what in `detail`. */
+export function assertMeetingNotOver(state: string, detail: string, field = 'body') {
+  if (meetingOver(state)) throw ruleViolation('TRANG_THAI_HOI_NGHI', detail, field);
 }
 
 /** An item of the meeting's agenda the user is cleared for, or the "not found" answer. */

@@ -6,7 +6,7 @@ import type { In, RequestContext } from '../http/context.js';
 import { notifyMeeting } from './meeting.service.js';
 import { liveSummary } from './meeting.view.js';
 import { regulationFor } from './regulation-in-force.js';
-import { loadBody } from './meeting.load.js';
+import { loadBody, meetingOver } from './meeting.load.js';
 import { assertGuestsOpen, insertGuest } from './attendance.guest.js';
 import { attendanceLine } from './meeting.presenter.js';
 
@@ -34,8 +34,6 @@ export async function loadSite(
   if (!site) throw new ProblemError('NOT_FOUND', { detail: 'Không có điểm cầu này trong hội nghị' });
   return { m, site };
 }
-
-const FINISHED = ['closed', 'minutes_approved', 'cancelled'];
 
 export async function siteView(ctx: RequestContext, meetingId: string, siteId: string) {
   const { m, site } = await loadSite(ctx, meetingId, siteId);
@@ -84,7 +82,7 @@ export async function markAtSite(
   const { m, site } = await loadSite(ctx, meetingId, siteId, 'write');
   const row = await meetingAttendanceById(ctx.db, attendanceId, meetingId);
   if (!row) throw new ProblemError('NOT_FOUND', { detail: 'Không có người này trong danh sách triệu tập' });
-  if (m.state === 'planned' || FINISHED.includes(m.state))
+  if (m.state === 'planned' || meetingOver(m.state))
     throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Chỉ điểm danh khi hội nghị đã triệu tập và chưa kết thúc');
   // A point records its own: someone marked at another point is that point's to change.
   if (row.site_id && row.site_id !== site.id)
