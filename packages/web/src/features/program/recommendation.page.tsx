@@ -1,6 +1,6 @@
 import { Anchor, Badge, Card, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { z } from 'zod';
+import type { ReactNode } from 'react';
 import { RecommendationStepSchema, todayInVietnam } from '@quyche/core';
 import { api } from '../../app/api';
 import { chooseLead, SupervisorSelect } from '../task/task.fields';
@@ -17,6 +17,7 @@ import { dueText, PercentBar, StatusBadges, useTaskAccess, useTaskOrg } from '..
 import { recSourceLabel, RecStateBadge } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
+import type { SchemaForm } from '../../app/ui/schema-form';
 import { StepForm, StepText } from '../task/step-form';
 import type { Recommendation } from './program.parts';
 import { StepButton } from '../../app/ui/workflow-step';
@@ -163,6 +164,48 @@ export function RecommendationPage({ id }: { id: string }) {
   );
 }
 
+/**
+ * The form of a step of the recommendation under its page (`rec-<name>-form`, `-error`, `-submit`): it sends the step
+ * (POST …/transition) and hands the recommendation as it then stands to `onDone`.
+ */
+function RecStepForm({
+  name,
+  r,
+  form,
+  onDone,
+  color,
+  submit,
+  children,
+}: {
+  name: string;
+  r: Recommendation;
+  form: Pick<SchemaForm<unknown, typeof RecommendationStepSchema>, 'errors' | 'submitBody'>;
+  onDone: (r: Recommendation) => void;
+  color?: string;
+  submit: ReactNode;
+  children: ReactNode;
+}) {
+  const a = useRun<Recommendation>(onDone);
+  const send = form.submitBody(
+    (body) => void a.run(() => api<Recommendation>('POST', `/recommendations/${r.id}/transition`, body)),
+  );
+  return (
+    <StepForm
+      testid={`rec-${name}-form`}
+      mt="sm"
+      onSubmit={send}
+      form={form}
+      run={a}
+      errorTestid={`rec-${name}-error`}
+      color={color}
+      submitTestid={`rec-${name}-submit`}
+      submitLabel={submit}
+    >
+      {children}
+    </StepForm>
+  );
+}
+
 /** "Giao tham mưu": a task for one lead to prepare the answer, due by the answer's deadline. */
 function AssignForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendation) => void }) {
   const [l, tr] = useTr();
@@ -181,18 +224,8 @@ function AssignForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendati
       supervisorPersonId: v.supervisorPersonId || null,
     }),
   );
-  const a = useRun<Recommendation>(onDone);
   return (
-    <StepForm
-      testid="rec-assign-form"
-      mt="sm"
-      onSubmit={form.submitBody((body) => void a.run(() => transition(r, body)))}
-      form={form}
-      run={a}
-      errorTestid="rec-assign-error"
-      submitTestid="rec-assign-submit"
-      submitLabel={tr('Giao tham mưu', 'Assign')}
-    >
+    <RecStepForm name="assign" r={r} form={form} onDone={onDone} submit={tr('Giao tham mưu', 'Assign')}>
       <NativeSelect
         label={tr('Đơn vị chủ trì tham mưu', 'Advising unit')}
         {...form.getInputProps('lead')}
@@ -213,13 +246,9 @@ function AssignForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendati
           style={{ flex: '1 1 200px', minWidth: 0 }}
         />
       </Group>
-    </StepForm>
+    </RecStepForm>
   );
 }
-
-/** A step of the recommendation (POST …/transition), its answer the recommendation as it now stands. */
-const transition = (r: Recommendation, body: z.input<typeof RecommendationStepSchema>) =>
-  api<Recommendation>('POST', `/recommendations/${r.id}/transition`, body);
 
 function AnswerForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendation) => void }) {
   const [, tr] = useTr();
@@ -234,19 +263,8 @@ function AnswerForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendati
       answerSymbol: blankAs(v.answerSymbol, null),
     }),
   );
-  const a = useRun<Recommendation>(onDone);
   return (
-    <StepForm
-      testid="rec-answer-form"
-      mt="sm"
-      onSubmit={form.submitBody((body) => void a.run(() => transition(r, body)))}
-      form={form}
-      run={a}
-      errorTestid="rec-answer-error"
-      color="green"
-      submitTestid="rec-answer-submit"
-      submitLabel={tr('Trả lời', 'Answer')}
-    >
+    <RecStepForm name="answer" r={r} form={form} onDone={onDone} color="green" submit={tr('Trả lời', 'Answer')}>
       <Group gap="xs" align="end" wrap="wrap">
         <FormDate form={form} path="answeredOn" testid="rec-answer-date" required>
           {tr('Ngày trả lời', 'Answered on')}
@@ -261,7 +279,7 @@ function AnswerForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendati
       <StepText form={form} path="answerText" testid="rec-answer-text" minRows={3}>
         {tr('Nội dung trả lời', 'Answer')}
       </StepText>
-    </StepForm>
+    </RecStepForm>
   );
 }
 
@@ -272,22 +290,11 @@ function WithdrawForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommenda
     to: 'withdrawn' as const,
     note: v.note.trim(),
   }));
-  const a = useRun<Recommendation>(onDone);
   return (
-    <StepForm
-      testid="rec-withdraw-form"
-      mt="sm"
-      onSubmit={form.submitBody((body) => void a.run(() => transition(r, body)))}
-      form={form}
-      run={a}
-      errorTestid="rec-withdraw-error"
-      color="red"
-      submitTestid="rec-withdraw-submit"
-      submitLabel={tr('Rút kiến nghị', 'Withdraw')}
-    >
+    <RecStepForm name="withdraw" r={r} form={form} onDone={onDone} color="red" submit={tr('Rút kiến nghị', 'Withdraw')}>
       <StepText form={form} path="note" testid="rec-withdraw-note">
         {tr('Lý do rút', 'Reason')}
       </StepText>
-    </StepForm>
+    </RecStepForm>
   );
 }
