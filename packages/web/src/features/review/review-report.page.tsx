@@ -37,6 +37,7 @@ import { useRun } from '../../app/ui/use-run';
 import { WriteError } from '../../app/ui/write-error';
 import { FormDate } from '../../app/ui/date-field';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
+import { promptChoice } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { fmtNum } from './review.parts';
@@ -461,12 +462,7 @@ function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) =
           required
           data-testid="adopt-meeting"
           data={[
-            {
-              value: '',
-              label: meetings.loading
-                ? tr('Đang tải…', 'Loading…')
-                : tr('— chọn một hội nghị đã họp —', '— choose a meeting held —'),
-            },
+            promptChoice(meetings.loading, tr('— chọn một hội nghị đã họp —', '— choose a meeting held —'), tr),
             ...held.map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} · ${m.title}` })),
           ]}
         />

@@ -33,6 +33,7 @@ import { Link, navigate } from '../../app/router';
 import { useRun } from '../../app/ui/use-run';
 import { FormDate } from '../../app/ui/date-field';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
+import { promptChoice } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskOrg } from '../task/task.parts';
 import { LoadState } from '../../app/ui/load-state';
@@ -352,12 +353,7 @@ function SubmitForm({ r, onDone }: { r: Request; onDone: () => void }) {
           required
           data-testid="submit-report"
           data={[
-            {
-              value: '',
-              label: reports.loading
-                ? tr('Đang tải…', 'Loading…')
-                : tr('— chọn một báo cáo của đơn vị —', '— choose one of your reports —'),
-            },
+            promptChoice(reports.loading, tr('— chọn một báo cáo của đơn vị —', '— choose one of your reports —'), tr),
             ...reportOptions(reports.data),
           ]}
         />

@@ -21,6 +21,7 @@ import { Link } from '../../app/router';
 import { useRun } from '../../app/ui/use-run';
 import { FormDate } from '../../app/ui/date-field';
 import { useSchemaForm } from '../../app/ui/schema-form';
+import { promptChoice } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
 import { groupedLeads, useTaskOrg } from '../task/task.parts';
 import { StepText } from '../task/step-form';
@@ -240,10 +241,7 @@ function AddDialog({
         required
         {...form.getInputProps('lead')}
         data-testid="add-lead"
-        data={[
-          { value: '', label: org ? tr('— chọn một đơn vị —', '— choose one —') : tr('Đang tải…', 'Loading…') },
-          ...groupedLeads(leads, l),
-        ]}
+        data={[promptChoice(!org, tr('— chọn một đơn vị —', '— choose one —'), tr), ...groupedLeads(leads, l)]}
       />
       <Group wrap="wrap" align="start">
         <FormDate form={form} path="identifiedOn" testid="add-identified" required>
