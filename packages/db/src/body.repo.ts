@@ -1,10 +1,10 @@
 import { validityOf } from '@quyche/core';
 import type { Body } from '@quyche/core';
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { BodyTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { updateColumnsAtVersion } from './versioned-update.js';
+import { recordWrites } from './versioned-update.js';
 import { validOn } from './query.helpers.js';
 
 /** A body (committee, standing committee, board …) of an organization. */
@@ -24,7 +24,7 @@ const BODY_COLUMNS = [
   'b.confidentiality',
   'b.version',
 ] as const;
-/** The same columns unqualified, as an insert returns them. */
+/** The same columns unas an insert returns them. */
 const BODY_FIELDS = [
   'id',
   'org_id',
@@ -92,11 +92,8 @@ export async function bodiesOf(s: Sql, orgId: string, asOf: string | null, clear
     .execute();
 }
 
+const writes = recordWrites<'body', BodyRow>('body', BODY_FIELDS);
 /** A new body; the row as read back. */
-export async function insertBody(s: Sql, row: Insertable<BodyTable>): Promise<BodyRow> {
-  return qb(s).insertInto('body').values(row).returning(BODY_FIELDS).$narrowType<BodyRow>().executeTakeFirstOrThrow();
-}
-
+export const insertBody = writes.insert;
 /** Changes the body at the version the client read; undefined when that version is no longer current. */
-export const updateBodyVersioned = (s: Sql, id: string, version: number, changes: Updateable<BodyTable>) =>
-  updateColumnsAtVersion<'body', BodyRow>(s, 'body', id, version, changes, BODY_FIELDS);
+export const updateBodyVersioned = writes.updateAtVersion;

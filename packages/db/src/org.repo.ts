@@ -1,11 +1,12 @@
 import { foldVietnamese, validityOf } from '@quyche/core';
 import type { Organization } from '@quyche/core';
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { OrganizationTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { updateColumnsAtVersion } from './versioned-update.js';
-import { dateParam, pageOf, searchTerms, uuidList, validOn } from './query.helpers.js';
+import { recordWrites } from './versioned-update.js';
+import type { ListRequest } from './query.helpers.js';
+import { dateParam, listedFor, pageOf, validOn } from './query.helpers.js';
 
 /** An organization as the services read it (the search text and timestamps stay in the database). */
 export interface OrgRow
@@ -24,7 +25,7 @@ const ORG_COLUMNS = [
   'o.confidentiality',
   'o.version',
 ] as const;
-/** The same columns unqualified, as an insert returns them. */
+/** The same columns unas an insert returns them. */
 const ORG_FIELDS = [
   'id',
   'code',
@@ -80,24 +81,13 @@ export async function getOrganizationByCode(s: Sql, code: string): Promise<OrgRo
 
 export async function listOrganizations(
   s: Sql,
-  o: {
-    visible: string[] | null;
-    asOf?: string | undefined;
-    q?: string | undefined;
-    kind?: string | undefined;
-    clearance: number;
-    page: number;
-    pageSize: number;
-  },
+  o: ListRequest & { asOf?: string | undefined; kind?: string | undefined },
 ): Promise<{ rows: OrgRow[]; total: number }> {
-  let where = qb(s).selectFrom('organization as o').where('o.confidentiality', '<=', o.clearance);
-  if (o.visible) {
-    const visible = o.visible;
-    where = where.where('o.id', '=', (eb) => eb.fn.any(uuidList(visible)));
-  }
+  let where = qb(s)
+    .selectFrom('organization as o')
+    .where(listedFor('o', 'o.id', o));
   if (o.asOf) where = where.where(validOn('o', dateParam(o.asOf)));
   if (o.kind) where = where.where('o.kind', '=', o.kind);
-  for (const term of searchTerms(o.q)) where = where.where('o.search_text', 'like', `%${term}%`);
   return pageOf(where, o, (q) => q.select(ORG_COLUMNS).$narrowType<OrgRow>().orderBy('o.name'));
 }
 
@@ -116,39 +106,20 @@ export async function childrenAsOf(s: Sql, orgId: string, asOf: string, clearanc
     .execute();
 }
 
+const writes = recordWrites<'organization', OrgRow>('organization', ORG_FIELDS);
 /** A new organization; the row as read back. */
-export async function insertOrganization(s: Sql, row: Insertable<OrganizationTable>): Promise<OrgRow> {
-  return qb(s)
-    .insertInto('organization')
-    .values(row)
-    .returning(ORG_FIELDS)
-    .$narrowType<OrgRow>()
-    .executeTakeFirstOrThrow();
-}
-
+export const insertOrganization = writes.insert;
 /** Changes the organization at the version the client read; undefined when that version is no longer current. */
-export const updateOrganizationVersioned = (
-  s: Sql,
-  id: string,
-  version: number,
-  changes: Updateable<OrganizationTable>,
-) => updateColumnsAtVersion<'organization', OrgRow>(s, 'organization', id, version, changes, ORG_FIELDS);
+export const updateOrganizationVersioned = writes.updateAtVersion;
 
 export async function searchOrganizations(
   s: Sql,
   o: { visible: string[] | null; q: string; clearance: number; limit: number },
 ) {
-  const terms = foldVietnamese(o.q).split(' ').filter(Boolean);
-  let q = qb(s)
+  return qb(s)
     .selectFrom('organization as o')
     .select(['o.id', 'o.code', 'o.name', 'o.kind', 'o.valid_from', 'o.valid_until'])
-    .where('o.confidentiality', '<=', o.clearance)
-    .where(sql<boolean>`o.search_text like all (${terms.map((t) => `%${t}%`)}::text[])`);
-  if (o.visible) {
-    const visible = o.visible;
-    q = q.where('o.id', '=', (eb) => eb.fn.any(uuidList(visible)));
-  }
-  return q
+    .where(listedFor('o', 'o.id', o))
     .orderBy((eb) => eb('o.valid_until', 'is not', null))
     .orderBy('o.name')
     .limit(o.limit)

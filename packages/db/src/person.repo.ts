@@ -1,11 +1,12 @@
 import { foldVietnamese } from '@quyche/core';
 import type { Person } from '@quyche/core';
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { PersonTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { updateColumnsAtVersion } from './versioned-update.js';
-import { dateParam, pageOf, searchTerms, uuidList, validOn } from './query.helpers.js';
+import { recordWrites } from './versioned-update.js';
+import type { ListRequest } from './query.helpers.js';
+import { dateParam, listedFor, pageOf, validOn } from './query.helpers.js';
 
 /** A person as the services read it (the e-mail address is read only by the mailer, the search text never). */
 export interface PersonRow extends Omit<Selectable<PersonTable>, 'gender' | 'search_text' | 'email'> {
@@ -21,7 +22,7 @@ const PERSON_COLUMNS = [
   'p.confidentiality',
   'p.version',
 ] as const;
-/** The same columns unqualified, as an insert returns them. */
+/** The same columns unas an insert returns them. */
 const PERSON_FIELDS = [
   'id',
   'org_id',
@@ -59,46 +60,27 @@ export async function getPerson(s: Sql, id: string): Promise<PersonRow | undefin
 
 export async function listPeople(
   s: Sql,
-  o: {
-    visible: string[] | null;
-    q?: string | undefined;
-    orgId?: string | undefined;
-    clearance: number;
-    page: number;
-    pageSize: number;
-  },
+  o: ListRequest & { orgId?: string | undefined },
 ): Promise<{ rows: PersonRow[]; total: number }> {
-  let where = qb(s).selectFrom('person as p').where('p.confidentiality', '<=', o.clearance);
-  if (o.visible) {
-    const visible = o.visible;
-    where = where.where('p.org_id', '=', (eb) => eb.fn.any(uuidList(visible)));
-  }
+  let where = qb(s)
+    .selectFrom('person as p')
+    .where(listedFor('p', 'p.org_id', o));
   if (o.orgId) where = where.where('p.org_id', '=', o.orgId);
-  for (const term of searchTerms(o.q)) where = where.where('p.search_text', 'like', `%${term}%`);
   return pageOf(where, o, (q) => q.select(PERSON_COLUMNS).$narrowType<PersonRow>().orderBy('p.full_name'));
 }
 
+const writes = recordWrites<'person', PersonRow>('person', PERSON_FIELDS);
 /** A new person; the row as read back. */
-export async function insertPerson(s: Sql, row: Insertable<PersonTable>): Promise<PersonRow> {
-  return qb(s)
-    .insertInto('person')
-    .values(row)
-    .returning(PERSON_FIELDS)
-    .$narrowType<PersonRow>()
-    .executeTakeFirstOrThrow();
-}
-
+export const insertPerson = writes.insert;
 /** Changes the person at the version the client read; undefined when that version is no longer current. */
-export const updatePersonVersioned = (s: Sql, id: string, version: number, changes: Updateable<PersonTable>) =>
-  updateColumnsAtVersion<'person', PersonRow>(s, 'person', id, version, changes, PERSON_FIELDS);
+export const updatePersonVersioned = writes.updateAtVersion;
 
 /** Diacritic-insensitive search: every folded word of the query must occur in the folded text. */
 export async function searchPeople(
   s: Sql,
   o: { visible: string[] | null; q: string; asOf: string; clearance: number; limit: number },
 ) {
-  const terms = foldVietnamese(o.q).split(' ').filter(Boolean);
-  let q = qb(s)
+  return qb(s)
     .selectFrom('person as p')
     .innerJoin('organization as o', 'o.id', 'p.org_id')
     .select(['p.id', 'p.full_name', 'o.name as org_name'])
@@ -107,11 +89,8 @@ export async function searchPeople(
           from membership m join body b on b.id = m.body_id
          where m.person_id = p.id and ${validOn('m', dateParam(o.asOf))})`.as('positions'),
     )
-    .where('p.confidentiality', '<=', o.clearance)
-    .where(sql<boolean>`p.search_text like all (${terms.map((t) => `%${t}%`)}::text[])`);
-  if (o.visible) {
-    const visible = o.visible;
-    q = q.where('p.org_id', '=', (eb) => eb.fn.any(uuidList(visible)));
-  }
-  return q.orderBy('p.full_name').limit(o.limit).execute();
+    .where(listedFor('p', 'p.org_id', o))
+    .orderBy('p.full_name')
+    .limit(o.limit)
+    .execute();
 }

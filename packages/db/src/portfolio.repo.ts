@@ -1,8 +1,8 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { PortfolioAssignmentTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { updateColumnsAtVersion } from './versioned-update.js';
+import { recordWrites } from './versioned-update.js';
 
 /** A field of work assigned to a person (phân công phụ trách), possibly over a locality. */
 export type PortfolioRow = Selectable<PortfolioAssignmentTable>;
@@ -17,7 +17,7 @@ const PORTFOLIO_COLUMNS = [
   'a.valid_until',
   'a.version',
 ] as const;
-/** The same columns unqualified, as an insert returns them. */
+/** The same columns unas an insert returns them. */
 const PORTFOLIO_FIELDS = [
   'id',
   'org_id',
@@ -50,23 +50,8 @@ export async function getPortfolio(s: Sql, id: string): Promise<PortfolioRow | u
     .executeTakeFirst();
 }
 
+const writes = recordWrites<'portfolio_assignment', PortfolioRow>('portfolio_assignment', PORTFOLIO_FIELDS);
 /** A new assignment; the row as read back. */
-export async function insertPortfolio(s: Sql, row: Insertable<PortfolioAssignmentTable>): Promise<PortfolioRow> {
-  return qb(s).insertInto('portfolio_assignment').values(row).returning(PORTFOLIO_FIELDS).executeTakeFirstOrThrow();
-}
-
+export const insertPortfolio = writes.insert;
 /** Changes the assignment at the version the client read; undefined when that version is no longer current. */
-export const updatePortfolioVersioned = (
-  s: Sql,
-  id: string,
-  version: number,
-  changes: Updateable<PortfolioAssignmentTable>,
-) =>
-  updateColumnsAtVersion<'portfolio_assignment', PortfolioRow>(
-    s,
-    'portfolio_assignment',
-    id,
-    version,
-    changes,
-    PORTFOLIO_FIELDS,
-  );
+export const updatePortfolioVersioned = writes.updateAtVersion;

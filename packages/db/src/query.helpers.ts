@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@quyche/core';
+import { searchTerms } from '@quyche/core';
 import {
   type Expression,
   type Insertable,
@@ -124,11 +124,34 @@ export async function rowExists<T extends keyof Database>(
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-/** The words of a search as its folded (diacritic-free) text is matched: each must occur in the text searched. */
-export const searchTerms = (q: string | undefined) =>
-  foldVietnamese(q ?? '')
-    .split(' ')
-    .filter(Boolean);
+/** The folded text in `column` holds every word of the search `q` (a search of no words matches every row). */
+const matchesSearch = (column: string, q: string | undefined) =>
+  sql<boolean>`${sql.ref(column)} like all (${searchTerms(q ?? '').map((t) => `%${t}%`)}::text[])`;
+
+/** A paged list of guarded records as asked: by whom (what they see, their clearance), the search, the page. */
+export interface ListRequest {
+  visible: string[] | null;
+  q?: string | undefined;
+  clearance: number;
+  page: number;
+  pageSize: number;
+}
+
+/** `column` is one of the ids the user may see (`visible`; null: all may be seen). */
+const amongVisible = (column: string, visible: readonly string[] | null) =>
+  visible ? sql<boolean>`${sql.ref(column)} = any(${uuidList(visible)})` : sql<boolean>`true`;
+
+/**
+ * The records of `alias` a directory list or search gives the user: within their clearance, among the ids they see
+ * (by `visibleColumn`), their folded text holding every word searched.
+ */
+export const listedFor = (
+  alias: string,
+  visibleColumn: string,
+  o: { visible: readonly string[] | null; q?: string | undefined; clearance: number },
+) =>
+  sql<boolean>`${sql.ref(`${alias}.confidentiality`)} <= ${o.clearance} and ${amongVisible(visibleColumn, o.visible)}
+    and ${matchesSearch(`${alias}.search_text`, o.q)}`;
 
 /** Inserts one row into `table`. */
 export async function insertRow<T extends keyof Database>(s: Sql, table: T, row: Insertable<Database[T]>) {
@@ -137,6 +160,26 @@ export async function insertRow<T extends keyof Database>(s: Sql, table: T, row:
     .insertInto(table as 'task')
     .values(row as Insertable<Database['task']>)
     .execute();
+}
+
+/** `fields` as the columns of the table named `alias` in a query (`o.id` for `id`): one list serves both. */
+export const qualified = <A extends string, F extends string>(alias: A, fields: readonly F[]) =>
+  fields.map((f) => `${alias}.${f}` as const) as readonly `${A}.${F}`[];
+
+/** Inserts one row into `table` and reads back its `columns`, typed by the caller as the row those columns give. */
+export async function insertReturning<T extends keyof Database, R>(
+  s: Sql,
+  table: T,
+  row: Insertable<Database[T]>,
+  columns: readonly string[],
+): Promise<R> {
+  // As in insertRow: the table is chosen at run time, the row is checked against it by the signature.
+  const inserted = await qb(s)
+    .insertInto(table as 'task')
+    .values(row as Insertable<Database['task']>)
+    .returning(columns as readonly 'id'[])
+    .executeTakeFirstOrThrow();
+  return inserted as R;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import type { Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Database } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { insertReturning } from './query.helpers.js';
 
 /** The tables whose rows carry a version and are changed under optimistic concurrency. */
 export type VersionedRecordTable =
@@ -71,6 +72,18 @@ export async function updateColumnsAtVersion<T extends VersionedRecordTable, R>(
     .returning(columns as readonly 'id'[])
     .executeTakeFirst();
   return r as R | undefined;
+}
+
+/**
+ * The writes of a record its repository reads as a list of columns (an organization, a body, a person, a portfolio):
+ * a new row and a change at the version read, each giving back `fields` as the repository's row `R`.
+ */
+export function recordWrites<T extends VersionedRecordTable, R>(table: T, fields: readonly string[]) {
+  return {
+    insert: (s: Sql, row: Insertable<Database[T]>) => insertReturning<T, R>(s, table, row, fields),
+    updateAtVersion: (s: Sql, id: string, version: number, changes: Updateable<Database[T]>) =>
+      updateColumnsAtVersion<T, R>(s, table, id, version, changes, fields),
+  };
 }
 
 /** The current version of a row (undefined: no such row). */
