@@ -17,7 +17,7 @@ import {
   touchReviewRequest,
   uuidv7,
 } from '@quyche/db';
-import type { ReviewRequestRow } from '@quyche/db';
+import type { ReviewRequestRow, ReviewRequestTable, Sql, Updateable } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { createRecommendation } from './recommendation.service.js';
 import { updateVersioned } from './sql-update.js';
@@ -65,6 +65,24 @@ async function loadForStep(
   await ctx.assertOrg(r[side], 'write', r.confidentiality);
   if (r.state !== from) throw ruleViolation('TRANG_THAI_YEU_CAU', await refusal(r), 'params.id');
   return r;
+}
+
+type ReviewRequestFields = Updateable<ReviewRequestTable>;
+
+/**
+ * A step's write by `side`: the request's columns at the version the client read, its stamp, and the audit entry
+ * (in that side's organization) from the state it left.
+ */
+async function writeStep(
+  ctx: RequestContext,
+  tx: Sql,
+  r: Row,
+  side: 'org_id' | 'target_org_id',
+  { action, version, fields, after }: { action: string; version: number; fields: ReviewRequestFields; after: unknown },
+) {
+  await updateVersioned(tx, 'review_request', r.id, version, fields);
+  await touchReviewRequest(tx, r.id);
+  await ctx.auditChange(tx, action, ['review_request', r.id, r[side]], { before: { state: r.state }, after });
 }
 
 async function summary(ctx: RequestContext, r: Row) {
@@ -195,14 +213,10 @@ export async function submitReviewRequest(
   if (on < r.sent_on)
     throw invalidField('body.submittedOn', `Ngày nộp trước ngày nhận yêu cầu (${formatDateVi(r.sent_on)})`);
   await ctx.db.transaction(async (tx) => {
-    await updateVersioned(tx, 'review_request', id, input.version, {
-      state: 'submitted',
-      report_id: input.reportId,
-      submitted_on: on,
-    });
-    await touchReviewRequest(tx, id);
-    await ctx.auditChange(tx, 'submit', ['review_request', id, r.target_org_id], {
-      before: { state: r.state },
+    await writeStep(ctx, tx, r, 'target_org_id', {
+      action: 'submit',
+      version: input.version,
+      fields: { state: 'submitted', report_id: input.reportId, submitted_on: on },
       after: { reportId: input.reportId, submittedOn: on, late: on > r.deadline },
     });
   });
@@ -270,14 +284,10 @@ export async function concludeReviewRequest(
       });
       await linkRecommendationToReviewRequest(tx, rec.id, id);
     }
-    await updateVersioned(tx, 'review_request', id, input.version, {
-      state: 'concluded',
-      conclusion_text: input.conclusionText,
-      concluded_on: on,
-    });
-    await touchReviewRequest(tx, id);
-    await ctx.auditChange(tx, 'conclude', ['review_request', id, r.org_id], {
-      before: { state: r.state },
+    await writeStep(ctx, tx, r, 'org_id', {
+      action: 'conclude',
+      version: input.version,
+      fields: { state: 'concluded', conclusion_text: input.conclusionText, concluded_on: on },
       after: {
         concludedOn: on,
         shortcomings: input.shortcomings?.length ?? 0,
