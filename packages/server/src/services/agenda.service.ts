@@ -17,6 +17,7 @@ import type { MeetingRow, Sql } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { assertMove, closeMeeting, getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { regulationRequired } from './regulation-in-force.js';
+import { addToMeeting } from './meeting.add.js';
 import { assertMeetingNotOver, loadAgendaItem, loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js';
 import { voteBaseOf } from './cell-vote.js';
 
@@ -25,14 +26,12 @@ export async function addAgendaItem(ctx: RequestContext, meetingId: string, inpu
   assertMeetingNotOver(m.state, 'Hội nghị đã kết thúc: không thêm nội dung');
   const confidentiality = Math.max(m.confidentiality, input.confidentiality ?? 0);
   ctx.assertClearance(confidentiality);
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    const pos = await nextAgendaItemPosition(tx, meetingId);
-    await insertAgendaItem(tx, {
+  const item = async (tx: Sql, id: string) =>
+    insertAgendaItem(tx, {
       id,
       org_id: m.org_id,
       meeting_id: meetingId,
-      position: pos,
+      position: await nextAgendaItemPosition(tx, meetingId),
       title: input.title,
       matter: input.matter ?? null,
       attributes: JSON.stringify(input.attributes ?? {}),
@@ -41,9 +40,7 @@ export async function addAgendaItem(ctx: RequestContext, meetingId: string, inpu
       confidentiality,
       reports_back: input.reportsBack ?? false,
     });
-    await ctx.auditChange(tx, 'create', ['agenda_item', id, m.org_id], { after: input });
-    await notifyMeeting(tx, meetingId);
-  });
+  await addToMeeting(ctx, m, 'agenda_item', item, input);
   return getMeetingDetail(ctx, meetingId);
 }
 

@@ -1,6 +1,7 @@
-import { insertMeetingAttendance, uuidv7 } from '@quyche/db';
+import { insertMeetingAttendance } from '@quyche/db';
+import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-import { notifyMeeting } from './meeting.service.js';
+import { addToMeeting } from './meeting.add.js';
 import { assertMeetingNotOver } from './meeting.load.js';
 
 /** Guests are added only until the meeting is over. */
@@ -18,9 +19,8 @@ export async function insertGuest(
   guest: { name: string; title: string | null; siteId: string | null },
   after: unknown,
 ) {
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await insertMeetingAttendance(tx, {
+  const attendance = (tx: Sql, id: string) =>
+    insertMeetingAttendance(tx, {
       id,
       org_id: meeting.org_id,
       meeting_id: meetingId,
@@ -31,9 +31,5 @@ export async function insertGuest(
       role: 'guest',
       status: 'present',
     });
-    await ctx.auditChange(tx, 'create', ['meeting_attendance', id, meeting.org_id], {
-      after,
-    });
-    await notifyMeeting(tx, meetingId);
-  });
+  await addToMeeting(ctx, { id: meetingId, org_id: meeting.org_id }, 'meeting_attendance', attendance, after);
 }

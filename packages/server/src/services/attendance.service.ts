@@ -14,10 +14,12 @@ import {
   upsertWrittenResponse,
   uuidv7,
 } from '@quyche/db';
+import type { Sql } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { assertMeetingNotOver, loadMeeting } from './meeting.load.js';
 import { assertGuestsOpen, insertGuest } from './attendance.guest.js';
+import { addToMeeting } from './meeting.add.js';
 
 function assertOpenForAttendance(state: string) {
   if (state === 'planned')
@@ -105,21 +107,17 @@ export async function addSite(ctx: RequestContext, meetingId: string, input: In<
       throw invalidField('body.leadPersonId', 'Không tìm thấy người chủ trì điểm cầu');
     });
   }
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    const pos = await nextMeetingSitePosition(tx, meetingId);
-    await insertMeetingSite(tx, {
+  const site = async (tx: Sql, id: string) =>
+    insertMeetingSite(tx, {
       id,
       org_id: m.org_id,
       meeting_id: meetingId,
       name: input.name,
       host_org_id: input.hostOrgId ?? null,
       lead_person_id: input.leadPersonId ?? null,
-      position: pos,
+      position: await nextMeetingSitePosition(tx, meetingId),
     });
-    await ctx.auditChange(tx, 'create', ['meeting_site', id, m.org_id], { after: input });
-    await notifyMeeting(tx, meetingId);
-  });
+  await addToMeeting(ctx, m, 'meeting_site', site, input);
   return getMeetingDetail(ctx, meetingId);
 }
 

@@ -1,10 +1,12 @@
 import { ProblemError } from '@quyche/core';
 import type { CreateMeetingDocumentSchema } from '@quyche/core';
-import { insertMeetingDocument, meetingDocumentContent, uuidv7 } from '@quyche/db';
+import { insertMeetingDocument, meetingDocumentContent } from '@quyche/db';
+import type { Sql } from '@quyche/db';
 import { decodeAttachment } from '../files/attachment.js';
 import type { In, RequestContext } from '../http/context.js';
-import { getMeetingDetail, notifyMeeting } from './meeting.service.js';
+import { getMeetingDetail } from './meeting.service.js';
 import { loadAgendaItem, loadMeeting } from './meeting.load.js';
+import { addToMeeting } from './meeting.add.js';
 
 /** A meeting document with its confidentiality: listed and served only to those cleared for it. */
 export async function addMeetingDocument(
@@ -19,9 +21,8 @@ export async function addMeetingDocument(
   const file = input.contentBase64
     ? decodeAttachment(input.contentBase64, 'body.contentBase64', 'Tệp vượt quá 8 MB')
     : null;
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await insertMeetingDocument(tx, {
+  const document = (tx: Sql, id: string) =>
+    insertMeetingDocument(tx, {
       id,
       org_id: m.org_id,
       meeting_id: meetingId,
@@ -36,10 +37,11 @@ export async function addMeetingDocument(
       content: file?.content ?? null,
       created_by: ctx.user.id,
     });
-    await ctx.auditChange(tx, 'create', ['meeting_document', id, m.org_id], {
-      after: { title: input.title, confidentiality, fileName: input.fileName ?? null, size: file?.size ?? null },
-    });
-    await notifyMeeting(tx, meetingId);
+  await addToMeeting(ctx, m, 'meeting_document', document, {
+    title: input.title,
+    confidentiality,
+    fileName: input.fileName ?? null,
+    size: file?.size ?? null,
   });
   return getMeetingDetail(ctx, meetingId);
 }
