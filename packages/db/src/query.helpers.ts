@@ -88,6 +88,25 @@ export async function rowsUnder<T extends keyof Database, C extends ColumnOf<T>>
   return (await q.execute()) as never;
 }
 
+/** The rows of `table` with these ids (the columns asked), in the order `orderBy` gives, then by id. */
+export async function rowsByIds<T extends keyof Database, C extends ColumnOf<T>>(
+  s: Sql,
+  table: T,
+  ids: readonly string[],
+  columns: readonly C[],
+  orderBy: RawBuilder<unknown>,
+): Promise<Pick<Selectable<Database[T]>, C & keyof Selectable<Database[T]>>[]> {
+  // As in rowsUnder: the table is chosen at run time, the columns are checked against it by the signature.
+  const rows = await qb(s)
+    .selectFrom(table as 'task')
+    .select(columns as readonly 'id'[])
+    .where('id', '=', sql<string>`any(${uuidList(ids)})`)
+    .orderBy(orderBy)
+    .orderBy('id')
+    .execute();
+  return rows as never;
+}
+
 /** The row `id` of `table` if it is under the parent named (`parent`: its column and id): the columns asked. */
 export async function rowUnder<T extends keyof Database, C extends ColumnOf<T>>(
   s: Sql,

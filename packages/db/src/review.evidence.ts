@@ -2,7 +2,7 @@ import { sql as q } from 'kysely';
 import type { RawBuilder } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import type { RecommendationHeading } from './recommendation.repo.js';
+import { rowsByIds } from './query.helpers.js';
 
 /**
  * The records behind one figure of a review (the drill-down), by kind, for the ids the figure counted: what each is
@@ -48,17 +48,12 @@ export const reviewEvidenceConclusionItems = (sql: Sql, ids: string[]) =>
   );
 
 export const reviewEvidenceTasks = (sql: Sql, ids: string[]) =>
-  run(
+  rowsByIds(
     sql,
-    q<{
-      id: string;
-      title: string;
-      lead_name: string | null;
-      due_effective: string | null;
-      done_on: string | null;
-      state: string;
-    }>`select id, title, lead_name, due_effective, done_on, state from task
-        where id = any(${ids}::uuid[]) order by due_effective nulls last, id`,
+    'task',
+    ids,
+    ['id', 'title', 'lead_name', 'due_effective', 'done_on', 'state'],
+    q`due_effective nulls last`,
   );
 
 export const reviewEvidenceProgramItems = (sql: Sql, ids: string[]) =>
@@ -71,20 +66,15 @@ export const reviewEvidenceProgramItems = (sql: Sql, ids: string[]) =>
   );
 
 export const reviewEvidenceInspections = (sql: Sql, ids: string[]) =>
-  run(
-    sql,
-    q<{ id: string; title: string; concluded_on: string | null; verified_on: string | null }>`
-      select id, title, concluded_on, verified_on from inspection where id = any(${ids}::uuid[])
-        order by concluded_on, id`,
-  );
+  rowsByIds(sql, 'inspection', ids, ['id', 'title', 'concluded_on', 'verified_on'], q`concluded_on`);
 
 export const reviewEvidenceRecommendations = (sql: Sql, ids: string[]) =>
-  run(
+  rowsByIds(
     sql,
-    q<
-      RecommendationHeading & { due_on: string | null; answered_on: string | null }
-    >`select id, title, from_label, received_on, due_on, answered_on from recommendation
-        where id = any(${ids}::uuid[]) order by received_on, id`,
+    'recommendation',
+    ids,
+    ['id', 'title', 'from_label', 'received_on', 'due_on', 'answered_on'],
+    q`received_on`,
   );
 
 export const reviewEvidenceConsultationRecipients = (sql: Sql, ids: string[]) =>
@@ -104,18 +94,12 @@ export const reviewEvidenceConsultationRecipients = (sql: Sql, ids: string[]) =>
   );
 
 export const reviewEvidenceShortcomings = (sql: Sql, ids: string[]) =>
-  run(
+  rowsByIds(
     sql,
-    q<{
-      id: string;
-      text: string;
-      identified_on: string;
-      fixed_on: string | null;
-      due_date: string;
-      lead_name: string;
-      review_report_id: string | null;
-    }>`select id, text, identified_on, fixed_on, due_date, lead_name, review_report_id from shortcoming
-        where id = any(${ids}::uuid[]) order by identified_on, id`,
+    'shortcoming',
+    ids,
+    ['id', 'text', 'identified_on', 'fixed_on', 'due_date', 'lead_name', 'review_report_id'],
+    q`identified_on`,
   );
 
 /** Impacts, named by the subordinate regulation, dated by the day they were found. */
