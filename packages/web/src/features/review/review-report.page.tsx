@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import {
   AdoptReviewReportSchema,
   CirculateReviewReportSchema,
@@ -405,18 +405,63 @@ function NextProgramButton({ report }: { report: Report }) {
 
 type MeetingItem = { id: string; title: string; meetingDate: string; state: string; bodyName: string };
 
-/** A step of the report taken from a dialog (POST …/adopt, …/circulate): its answer, the report, goes to `onDone`. */
-function useReportStep<B>(
-  report: Report,
-  step: 'adopt' | 'circulate',
-  onDone: (r: Report) => void,
-  form: { submitBody: (send: (body: B) => void) => (e?: FormEvent<HTMLFormElement>) => void },
-) {
-  const run = useRun<Report>(onDone);
+/**
+ * A step of the report taken from a dialog (POST …/adopt, …/circulate): the button that opens it (`report-<step>`,
+ * labelled `label`), then the dialog's form (`<step>-form`); the report as the step leaves it goes to `onDone` and the
+ * dialog closes.
+ */
+function ReportStepDialog<B>({
+  report,
+  step,
+  open,
+  setOpen,
+  onDone,
+  form,
+  label,
+  title,
+  size,
+  submit,
+  children,
+}: {
+  report: Report;
+  step: 'adopt' | 'circulate';
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  onDone: (r: Report) => void;
+  form: {
+    errors: Record<string, ReactNode>;
+    submitBody: (send: (body: B) => void) => (e?: FormEvent<HTMLFormElement>) => void;
+  };
+  label: ReactNode;
+  title: ReactNode;
+  size?: string;
+  submit: ReactNode;
+  children: ReactNode;
+}) {
+  const run = useRun<Report>((r) => (setOpen(false), onDone(r)));
   const send = form.submitBody(
     (body) => void run.run(() => api<Report>('POST', `/review-reports/${report.id}/${step}`, body)),
   );
-  return { run, send };
+  return (
+    <>
+      <Button variant="light" onClick={() => setOpen(true)} data-testid={`report-${step}`}>
+        {label}
+      </Button>
+      <FormDialog
+        opened={open}
+        onClose={() => setOpen(false)}
+        size={size}
+        title={title}
+        name={step}
+        onSubmit={send}
+        form={form}
+        run={run}
+        submit={submit}
+      >
+        {children}
+      </FormDialog>
+    </>
+  );
 }
 
 /** Adoption at a meeting already held after the period: the server checks the body against the regulation. */
@@ -433,41 +478,36 @@ function AdoptButton({ report, onDone }: { report: Report; onDone: (r: Report) =
       : null,
   );
   const held = (meetings.data ?? []).filter((m) => ['in_session', 'closed', 'minutes_approved'].includes(m.state));
-  const { run, send: adopt } = useReportStep(report, 'adopt', (r) => (setOpen(false), onDone(r)), form);
   return (
-    <>
-      <Button variant="light" onClick={() => setOpen(true)} data-testid="report-adopt">
-        {tr('Thông qua tại hội nghị', 'Adopt at a meeting')}
-      </Button>
-      <FormDialog
-        opened={open}
-        onClose={() => setOpen(false)}
-        title={tr('Thông qua báo cáo', 'Adopt the report')}
-        name="adopt"
-        onSubmit={adopt}
-        form={form}
-        run={run}
-        submit={tr('Thông qua', 'Adopt')}
-      >
-        <Text size="sm">
-          {tr(
-            'Chọn hội nghị, phiên họp đã họp thông qua báo cáo. Quy chế làm việc quy định cơ quan thông qua: sơ ' +
-              'kết quý, 6 tháng, 9 tháng do Ban Thường vụ; tổng kết năm, nhiệm kỳ do Ban Chấp hành.',
-            'Choose the meeting that adopted the report; the regulation says which body may.',
-          )}
-        </Text>
-        <NativeSelect
-          label={tr('Hội nghị, phiên họp', 'Meeting')}
-          {...form.getInputProps('meetingId')}
-          required
-          data-testid="adopt-meeting"
-          data={[
-            promptChoice(meetings.loading, tr('— chọn một hội nghị đã họp —', '— choose a meeting held —'), tr),
-            ...held.map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} · ${m.title}` })),
-          ]}
-        />
-      </FormDialog>
-    </>
+    <ReportStepDialog
+      report={report}
+      step="adopt"
+      open={open}
+      setOpen={setOpen}
+      onDone={onDone}
+      form={form}
+      label={tr('Thông qua tại hội nghị', 'Adopt at a meeting')}
+      title={tr('Thông qua báo cáo', 'Adopt the report')}
+      submit={tr('Thông qua', 'Adopt')}
+    >
+      <Text size="sm">
+        {tr(
+          'Chọn hội nghị, phiên họp đã họp thông qua báo cáo. Quy chế làm việc quy định cơ quan thông qua: sơ ' +
+            'kết quý, 6 tháng, 9 tháng do Ban Thường vụ; tổng kết năm, nhiệm kỳ do Ban Chấp hành.',
+          'Choose the meeting that adopted the report; the regulation says which body may.',
+        )}
+      </Text>
+      <NativeSelect
+        label={tr('Hội nghị, phiên họp', 'Meeting')}
+        {...form.getInputProps('meetingId')}
+        required
+        data-testid="adopt-meeting"
+        data={[
+          promptChoice(meetings.loading, tr('— chọn một hội nghị đã họp —', '— choose a meeting held —'), tr),
+          ...held.map((m) => ({ value: m.id, label: `${fmt(m.meetingDate)} · ${m.title}` })),
+        ]}
+      />
+    </ReportStepDialog>
   );
 }
 
@@ -485,69 +525,64 @@ function CirculateButton({ report, onDone }: { report: Report; onDone: (r: Repor
     })),
   }));
   const chosen = form.values.recipients;
-  const { run, send } = useReportStep(report, 'circulate', (r) => (setOpen(false), onDone(r)), form);
   return (
-    <>
-      <Button variant="light" onClick={() => setOpen(true)} data-testid="report-circulate">
-        {tr('Gửi xin ý kiến', 'Circulate for comments')}
-      </Button>
-      <FormDialog
-        opened={open}
-        onClose={() => setOpen(false)}
-        size="lg"
-        title={tr('Gửi dự thảo xin ý kiến', 'Circulate the draft')}
-        name="circulate"
-        onSubmit={send}
-        form={form}
-        run={run}
-        submit={
-          <>
-            {tr('Gửi', 'Send')} {chosen.length ? `(${chosen.length})` : ''}
-          </>
-        }
-      >
-        <MultiSelect
-          label={tr('Nơi nhận', 'Recipients')}
-          data={groupedLeads(leads, l)}
-          {...form.getInputProps('recipients')}
-          required
-          searchable
-          hidePickedOptions
-          maxDropdownHeight={260}
-          comboboxProps={{ withinPortal: true }}
-          data-testid="circulate-recipients"
-        />
-        <Group gap="xs">
-          <Button
-            size="xs"
-            variant="default"
-            onClick={() =>
-              form.setFieldValue(
-                'recipients',
-                leads.filter((x) => x.group === 'commune').map((x) => x.value),
-              )
-            }
-            data-testid="circulate-all-communes"
-          >
-            {tr('Chọn tất cả đảng ủy xã, phường', 'All communes')}
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
-            onClick={() =>
-              form.setFieldValue(
-                'recipients',
-                leads.filter((x) => x.group === 'body').map((x) => x.value),
-              )
-            }
-          >
-            {tr('Chọn các ban, Văn phòng, Ủy ban Kiểm tra', 'The advisory bodies')}
-          </Button>
-        </Group>
-        <FormDate form={form} path="deadline" testid="circulate-deadline" required>
-          {tr('Hạn góp ý', 'Deadline')}
-        </FormDate>
-      </FormDialog>
-    </>
+    <ReportStepDialog
+      report={report}
+      step="circulate"
+      open={open}
+      setOpen={setOpen}
+      onDone={onDone}
+      form={form}
+      label={tr('Gửi xin ý kiến', 'Circulate for comments')}
+      title={tr('Gửi dự thảo xin ý kiến', 'Circulate the draft')}
+      size="lg"
+      submit={
+        <>
+          {tr('Gửi', 'Send')} {chosen.length ? `(${chosen.length})` : ''}
+        </>
+      }
+    >
+      <MultiSelect
+        label={tr('Nơi nhận', 'Recipients')}
+        data={groupedLeads(leads, l)}
+        {...form.getInputProps('recipients')}
+        required
+        searchable
+        hidePickedOptions
+        maxDropdownHeight={260}
+        comboboxProps={{ withinPortal: true }}
+        data-testid="circulate-recipients"
+      />
+      <Group gap="xs">
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() =>
+            form.setFieldValue(
+              'recipients',
+              leads.filter((x) => x.group === 'commune').map((x) => x.value),
+            )
+          }
+          data-testid="circulate-all-communes"
+        >
+          {tr('Chọn tất cả đảng ủy xã, phường', 'All communes')}
+        </Button>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() =>
+            form.setFieldValue(
+              'recipients',
+              leads.filter((x) => x.group === 'body').map((x) => x.value),
+            )
+          }
+        >
+          {tr('Chọn các ban, Văn phòng, Ủy ban Kiểm tra', 'The advisory bodies')}
+        </Button>
+      </Group>
+      <FormDate form={form} path="deadline" testid="circulate-deadline" required>
+        {tr('Hạn góp ý', 'Deadline')}
+      </FormDate>
+    </ReportStepDialog>
   );
 }
