@@ -132,3 +132,37 @@ export async function assessmentsOfPerson(s: Sql, personId: string) {
   const rows = await base(s).where('a.person_id', '=', personId).orderBy('a.year', 'desc').orderBy('o.name').execute();
   return rows.map(toRow);
 }
+
+/** The units with sheets still undecided in these years, by subject: what the daily reminder scan looks at. */
+export async function undecidedAssessmentsByUnit(s: Sql, years: readonly number[]) {
+  if (years.length === 0) return [];
+  return qb(s)
+    .selectFrom('assessment')
+    .select(['unit_id', 'year', 'subject'])
+    .select((eb) => eb.fn.countAll<string>().as('pending'))
+    .where('year', 'in', [...years])
+    .where('state', '!=', 'decided')
+    .groupBy(['unit_id', 'year', 'subject'])
+    .orderBy('unit_id')
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, pending: Number(r.pending) })));
+}
+
+/** The members of a unit's year who have not self-assessed yet. */
+export async function membersNotSelfAssessed(s: Sql, unitId: string, year: number) {
+  const rows = await qb(s)
+    .selectFrom('assessment')
+    .select('person_id')
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .where('subject', '=', 'member')
+    .where('state', '=', 'open')
+    .execute();
+  return rows.flatMap((r) => (r.person_id ? [r.person_id] : []));
+}
+
+/** The name of the unit whose year it is, as a reminder addresses it. */
+export async function assessmentUnitName(s: Sql, unitId: string) {
+  const r = await qb(s).selectFrom('organization').select('name').where('id', '=', unitId).executeTakeFirst();
+  return r?.name ?? null;
+}

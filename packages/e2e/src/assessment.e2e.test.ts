@@ -56,6 +56,19 @@ describe.skipIf(skipReason !== null)('the annual assessment in Chromium', () => 
       expect(await selfAssessed.getByTestId('assessment-record-level').innerText()).toMatch(/Hoàn thành/);
       const open = page.locator('[data-testid=assessment-row][data-state=open][data-subject=member]').first();
       expect(await open.getByTestId('assessment-record-level').innerText()).toContain('—');
+      // The year's deadlines as An Lạc's rules set them, 12 days before the members' last day (14/12/2026).
+      const member = page.locator('[data-testid=assessments-step][data-step=member]');
+      expect(await member.getAttribute('data-state')).toBe('open');
+      expect(await member.innerText()).toContain('Trước ngày 15/12/2026 (khoản 1 Điều 5)');
+      expect(await member.innerText()).toContain(`Còn 12 ngày, ${members} phiếu chưa xong`);
+      expect(await page.locator('[data-testid=assessments-step][data-step=report]').innerText()).toContain(
+        'Trước ngày 15/01/2027',
+      );
+      expect(await page.getByTestId('assessments-order').innerText()).toContain('tổ chức đảng sau (khoản 2 Điều 5)');
+      expect(await page.getByTestId('assessment-late').count()).toBe(0);
+      await page.getByTestId('assessments-timetable').screenshot({
+        path: `.test-results/assessment-timetable-${size.width}.png`,
+      });
       if (size === PHONE) await noHorizontalScroll(page);
       await page.close();
     }

@@ -34,6 +34,7 @@ import { MeetingHub } from './services/meeting.live.js';
 import { JobRunner } from './services/job.service.js';
 import { reminderHandlers } from './services/reminder.service.js';
 import { consultationHandlers } from './services/consultation.reminder.js';
+import { assessmentReminderHandlers } from './services/assessment.reminder.js';
 import { consultationRoutes } from './routes/consultation.routes.js';
 import { ConsultationHub } from './services/consultation.live.js';
 import { notificationRoutes } from './routes/notification.routes.js';
@@ -135,6 +136,7 @@ export async function buildApp(
   const jobs = new JobRunner(db, {
     ...reminderHandlers(config),
     ...consultationHandlers(config),
+    ...assessmentReminderHandlers(config),
     ...backupHandlers(config, opts.log),
   });
   app.decorate('jobs', jobs);

@@ -208,7 +208,7 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
     ]);
     expect(timetable.steps[0]!.basis_vi).toBe('khoản 1 Điều 5');
     expect(timetable.order_vi).toBe(
-      'Xếp loại đảng viên, tổ chức đảng trực thuộc trước, tổ chức đảng sau (khoản 2 Điều 5)',
+      'xếp loại đảng viên, tổ chức đảng trực thuộc trước, tổ chức đảng sau (khoản 2 Điều 5)',
     );
     const mine = await qb(t.db)
       .selectFrom('assessment')

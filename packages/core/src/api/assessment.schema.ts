@@ -121,6 +121,8 @@ export const AssessmentListSchema = z
             /** Sheets of the step not decided yet (null for the report upward, not recorded here). */
             pending: z.number().int().nullable(),
             state: z.enum(['done', 'open', 'late']).nullable(),
+            /** Days from today to the last day (0: today is the last day; negative once late). */
+            daysLeft: z.number().int(),
           }),
         ),
         order_vi: z.string().nullable(),

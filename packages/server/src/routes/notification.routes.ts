@@ -7,6 +7,7 @@ import type { AppConfig } from '../config.js';
 import { taggedRoutesOf } from '../http/route.js';
 import type { JobRunner } from '../services/job.service.js';
 import { scanReminders } from '../services/reminder.service.js';
+import { scanAssessmentReminders } from '../services/assessment.reminder.js';
 
 const NotificationSchema = z.object({
   id: z.string(),
@@ -87,7 +88,11 @@ export function notificationRoutes(app: FastifyInstance, db: Db, config: AppConf
     handler: async ({ ctx, body }) => {
       if (!ctx.user.grants.some((g) => g.role === 'admin'))
         throw new ProblemError('FORBIDDEN', { detail: 'Chỉ quản trị viên chạy quét nhắc hạn' });
-      const s = await scanReminders(db, config, body.today ?? ctx.today());
+      const today = body.today ?? ctx.today();
+      const tasks = await scanReminders(db, config, today);
+      // The year's assessment deadlines are reminded by the same run.
+      const assessments = await scanAssessmentReminders(db, config.remindBeforeWorkingDays, today);
+      const s = { scanned: tasks.scanned, queued: tasks.queued + assessments.queued };
       await ctx.db.transaction((tx) =>
         ctx.auditChange(tx, 'run_reminders', ['job', null, null], {
           after: { today: body.today ?? ctx.today(), ...s },

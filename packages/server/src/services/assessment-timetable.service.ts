@@ -42,10 +42,11 @@ export function yearTimetable(reg: Regulation, year: number, asOf: string, today
         total: counted,
         pending,
         state: pending === null || counted === 0 ? null : stepState(d, pending, today),
+        daysLeft: Math.round((Date.parse(d.lastDay) - Date.parse(today)) / 86_400_000),
       };
     }),
     order_vi: order.rule
-      ? `Xếp loại đảng viên${order.below ? ', tổ chức đảng trực thuộc' : ''} trước, tổ chức đảng sau ` +
+      ? `xếp loại đảng viên${order.below ? ', tổ chức đảng trực thuộc' : ''} trước, tổ chức đảng sau ` +
         `(${citeVi(order.rule.basis)})`
       : null,
   };

@@ -18,6 +18,14 @@ export const JOB_PAYLOADS = {
     }),
   }),
   consultation_reminder: z.strictObject({ consultationId: z.uuid(), recipientId: z.uuid(), today: IsoDateSchema }),
+  assessment_scan: z.strictObject({ today: IsoDateSchema }),
+  assessment_reminder: z.strictObject({
+    unitId: z.uuid(),
+    year: z.number().int(),
+    step: z.enum(['member', 'organization']),
+    kind: z.enum(['due_soon', 'due_today', 'overdue']),
+    today: IsoDateSchema,
+  }),
   backup: z.strictObject({ scheduledAt: z.iso.datetime() }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
@@ -43,5 +51,7 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
   weekly_digest: 'Tổng hợp nhiệm vụ hằng tuần',
   send_reminder: 'Gửi nhắc hạn một nhiệm vụ',
   consultation_reminder: 'Nhắc một đơn vị góp ý dự thảo',
+  assessment_scan: 'Quét thời hạn đánh giá, xếp loại hằng ngày',
+  assessment_reminder: 'Nhắc thời hạn đánh giá, xếp loại của một đơn vị',
   backup: 'Sao lưu định kỳ',
 };

@@ -209,6 +209,7 @@ export async function queueScheduled(db: Db, now: Date = new Date()) {
   const today = todayInVietnam(now);
   await enqueue(db, 'reminder_scan', `scan:${today}`, { today });
   await enqueue(db, 'consultation_scan', `consult-scan:${today}`, { today });
+  await enqueue(db, 'assessment_scan', `assessment-scan:${today}`, { today });
   if (new Date(`${today}T00:00:00Z`).getUTCDay() === 1)
     await enqueue(db, 'weekly_digest', `digest:${isoWeek(today)}`, { today });
 }

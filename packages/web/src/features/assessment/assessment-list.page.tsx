@@ -17,6 +17,7 @@ import { useRun } from '../../app/ui/use-run';
 import { useTitle } from '../../app/ui/use-title';
 import { WriteError } from '../../app/ui/write-error';
 import { AssessmentRollupSection } from './assessment-rollup.section';
+import { AssessmentTimetableSection } from './assessment-timetable.section';
 import { label, LEVEL, LEVEL_COLOR, STATE } from './assessment.labels';
 
 type List = z.output<typeof AssessmentListSchema>;
@@ -150,6 +151,9 @@ export function AssessmentListPage({ me }: { me: Me }) {
           ))}
         </SimpleGrid>
       )}
+      {list.data?.timetable && rows.length > 0 && (
+        <AssessmentTimetableSection timetable={list.data.timetable} year={year} />
+      )}
       {(list.data?.quota ?? []).length > 0 && (
         <SectionCard
           title={tr('Tỷ lệ "Hoàn thành xuất sắc nhiệm vụ"', 'Quota of the top level')}
@@ -213,7 +217,14 @@ export function AssessmentListPage({ me }: { me: Me }) {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td data-label={tr('Tình trạng', 'State')}>{label(STATE, r.state, l)}</Table.Td>
+                <Table.Td data-label={tr('Tình trạng', 'State')} data-late={r.late}>
+                  {label(STATE, r.state, l)}
+                  {r.late && (
+                    <Badge color="red" variant="light" tt="none" ml={4} data-testid="assessment-late">
+                      {tr('Quá hạn', 'Late')}
+                    </Badge>
+                  )}
+                </Table.Td>
                 <Table.Td data-label={tr('Tự chấm', 'Self')}>
                   {r.selfTotal === null ? '—' : String(r.selfTotal).replace('.', ',')}
                   {r.selfLevel && (
