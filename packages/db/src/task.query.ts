@@ -102,50 +102,31 @@ export async function taskListCount(s: Sql, f: TaskListFilter) {
 }
 
 /** What a list item shows (listItemOf): not the task's search text, milestones or attributes. */
-export type TaskListRow = Pick<
-  TaskRow,
-  | 'id'
-  | 'org_id'
-  | 'title'
-  | 'state'
-  | 'lead_kind'
-  | 'lead_id'
-  | 'lead_name'
-  | 'lead_org_id'
-  | 'due_date'
-  | 'due_label'
-  | 'extended_to'
-  | 'percent'
-  | 'source_kind'
-  | 'source_label'
-  | 'due_meeting_id'
-  | 'assigned_on'
-  | 'version'
-> & { supervisor_name?: string | null };
+const TASK_LIST_COLUMNS = [
+  'id',
+  'org_id',
+  'title',
+  'state',
+  'lead_kind',
+  'lead_id',
+  'lead_name',
+  'lead_org_id',
+  'due_date',
+  'due_label',
+  'extended_to',
+  'percent',
+  'source_kind',
+  'source_label',
+  'due_meeting_id',
+  'assigned_on',
+  'version',
+] as const;
+export type TaskListRow = Pick<TaskRow, (typeof TASK_LIST_COLUMNS)[number]> & { supervisor_name?: string | null };
 
 /** The list items with these ids, with their supervisor's name (in no particular order). */
 export async function taskListRowsByIds(s: Sql, ids: string[]) {
   return tasksWithSupervisor(s)
-    .select([
-      't.id',
-      't.org_id',
-      't.title',
-      't.state',
-      't.lead_kind',
-      't.lead_id',
-      't.lead_name',
-      't.lead_org_id',
-      't.due_date',
-      't.due_label',
-      't.extended_to',
-      't.percent',
-      't.source_kind',
-      't.source_label',
-      't.due_meeting_id',
-      't.assigned_on',
-      't.version',
-      'p.full_name as supervisor_name',
-    ])
+    .select([...TASK_LIST_COLUMNS.map((c) => `t.${c}` as const), 'p.full_name as supervisor_name'])
     .where('t.id', '=', anyOf(ids, 'uuid'))
     .$castTo<TaskListRow>()
     .execute();
