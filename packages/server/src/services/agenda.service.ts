@@ -18,6 +18,7 @@ import type { In, RequestContext } from '../http/context.js';
 import { assertMove, closeMeeting, getMeetingDetail, notifyMeeting } from './meeting.service.js';
 import { regulationRequired } from './regulation-in-force.js';
 import { addToMeeting } from './meeting.add.js';
+import { createAudited } from './record.create.js';
 import { assertMeetingNotOver, loadAgendaItem, loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js';
 import { voteBaseOf } from './cell-vote.js';
 
@@ -240,9 +241,10 @@ export async function addReservedOpinion(
     throw ruleViolation('TRANG_THAI_HOI_NGHI', 'Ý kiến bảo lưu được ghi trong hoặc ngay sau hội nghị');
   const member = await meetingAttendanceOfMember(ctx.db, meetingId, input.personId);
   if (!member) throw invalidField('body.personId', 'Chỉ ủy viên được triệu tập mới bảo lưu ý kiến');
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await insertReservedOpinion(tx, {
+  // The audit keeps the fact, not the opinion: the text is shown only to those entitled.
+  const after = { itemId, personId: input.personId, length: input.text.length };
+  await createAudited(ctx, 'reserved_opinion', m.org_id, after, (tx, id) =>
+    insertReservedOpinion(tx, {
       id,
       org_id: m.org_id,
       meeting_id: meetingId,
@@ -250,12 +252,8 @@ export async function addReservedOpinion(
       person_id: input.personId,
       text: input.text,
       created_by: ctx.user.id,
-    });
-    // The audit keeps the fact, not the opinion: the text is shown only to those entitled.
-    await ctx.auditChange(tx, 'create', ['reserved_opinion', id, m.org_id], {
-      after: { itemId, personId: input.personId, length: input.text.length },
-    });
-  });
+    }),
+  );
   return getMeetingDetail(ctx, meetingId);
 }
 

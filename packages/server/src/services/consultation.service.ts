@@ -29,6 +29,7 @@ import type { In, RequestContext } from '../http/context.js';
 import { ADOPTION_MATTER, loadConsultation, versionRegulation } from './consultation.load.js';
 import { impactOf } from './regulation-impact.service.js';
 import { regulationFor } from './regulation-in-force.js';
+import { createAudited } from './record.create.js';
 
 // Search loads a consultation from here; answering, revising and adopting have their own modules.
 export { loadConsultation } from './consultation.load.js';
@@ -255,9 +256,16 @@ export async function createConsultation(ctx: RequestContext, input: In<typeof C
     if (!name) throw invalidField(`body.recipients[${i}].id`, 'Không tìm thấy nơi nhận này');
     resolved.push({ ...x, name });
   }
-  const id = uuidv7();
   const title = input.title ?? `Lấy ý kiến góp ý ${source.document ? source.title : `dự thảo ${source.title}`}`;
-  await ctx.db.transaction(async (tx) => {
+  const after = {
+    title,
+    versionId: source.versionId,
+    document: source.document?.title ?? null,
+    sentOn,
+    deadline: input.deadline,
+    recipients: resolved.length,
+  };
+  const id = await createAudited(ctx, 'consultation', source.orgId, after, async (tx, id) => {
     await insertConsultation(tx, {
       id,
       org_id: source.orgId,
@@ -284,16 +292,6 @@ export async function createConsultation(ctx: RequestContext, input: In<typeof C
         name: x.name,
       });
     }
-    await ctx.auditChange(tx, 'create', ['consultation', id, source.orgId], {
-      after: {
-        title,
-        versionId: source.versionId,
-        document: source.document?.title ?? null,
-        sentOn,
-        deadline: input.deadline,
-        recipients: resolved.length,
-      },
-    });
   });
   return getConsultation(ctx, id);
 }

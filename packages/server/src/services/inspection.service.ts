@@ -29,7 +29,6 @@ import {
   listInspectionIdsForOrg,
   orgsCovered,
   touchInspection,
-  uuidv7,
 } from '@quyche/db';
 import type { InspectionRow } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
@@ -38,6 +37,7 @@ import { competence, regulationFor } from './regulation-in-force.js';
 import { updateVersioned } from './sql-update.js';
 import { createTask } from './task.service.js';
 import { tasksBySource } from './task.view.js';
+import { createAudited } from './record.create.js';
 
 /**
  * The inspection commission acts on its own powers (Điều lệ Đảng, Điều 32);
@@ -100,9 +100,8 @@ export async function createInspection(ctx: RequestContext, input: In<typeof Cre
   }
   await checkTeam(ctx, input.team);
   const check = await competenceOf(ctx, input.orgId, input.decidingBody, ctx.today());
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await insertInspection(tx, {
+  const id = await createAudited(ctx, 'inspection', input.orgId, input, (tx, id) =>
+    insertInspection(tx, {
       id,
       org_id: input.orgId,
       program_item_id: input.programItemId ?? null,
@@ -116,9 +115,8 @@ export async function createInspection(ctx: RequestContext, input: In<typeof Cre
       competence: check ? JSON.stringify(check) : null,
       confidentiality: input.confidentiality ?? 0,
       search_text: foldVietnamese(input.title),
-    });
-    await ctx.auditChange(tx, 'create', ['inspection', id, input.orgId], { after: input });
-  });
+    }),
+  );
   return getInspection(ctx, id);
 }
 

@@ -33,6 +33,7 @@ import type { MeetingFields } from './meeting.load.js';
 import { assertChair } from './meeting-chair.js';
 import { recordDateChange } from './meeting-reschedule.view.js';
 import { meetingWhen } from './meeting.presenter.js';
+import { createAudited } from './record.create.js';
 
 /** Every write to a meeting tells the live channel (delivered at commit, to every server on the database). */
 export async function notifyMeeting(tx: Sql, meetingId: string) {
@@ -56,9 +57,8 @@ export async function createMeeting(ctx: RequestContext, input: In<typeof Create
   if (input.consultationDeadline && input.consultationDeadline < input.meetingDate) {
     throw invalidField('body.consultationDeadline', 'Hạn trả lời không được trước ngày gửi phiếu lấy ý kiến');
   }
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await insertMeeting(tx, {
+  const id = await createAudited(ctx, 'meeting', body.org_id, input, (tx, id) =>
+    insertMeeting(tx, {
       id,
       org_id: body.org_id,
       body_id: body.id,
@@ -73,9 +73,8 @@ export async function createMeeting(ctx: RequestContext, input: In<typeof Create
       consultation_deadline: input.consultationDeadline ?? null,
       confidentiality,
       search_text: searchText(input.title, input.location),
-    });
-    await ctx.auditChange(tx, 'create', ['meeting', id, body.org_id], { after: input });
-  });
+    }),
+  );
   return getMeetingDetail(ctx, id);
 }
 

@@ -19,7 +19,6 @@ import {
   orgChainUp,
   recommendationById,
   touchRecommendation,
-  uuidv7,
 } from '@quyche/db';
 import type { RecommendationRow } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
@@ -28,6 +27,7 @@ import { loadBody } from './meeting.load.js';
 import { updateVersioned } from './sql-update.js';
 import { createTask } from './task.service.js';
 import { tasksBySource } from './task.view.js';
+import { createAudited } from './record.create.js';
 
 /**
  * A recommendation is the record of the body it is sent to; the sending unit follows it too. Its staff may file
@@ -90,9 +90,9 @@ export async function createRecommendation(ctx: RequestContext, input: In<typeof
       if (!(e instanceof EngineError)) throw e;
     }
   }
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await insertRecommendation(tx, {
+  const after = { ...input, fromLabel, dueOn: due?.on ?? null };
+  const id = await createAudited(ctx, 'recommendation', input.orgId, after, (tx, id) =>
+    insertRecommendation(tx, {
       id,
       org_id: input.orgId,
       to_body_id: input.toBodyId ?? null,
@@ -107,11 +107,8 @@ export async function createRecommendation(ctx: RequestContext, input: In<typeof
       due_basis: due ? JSON.stringify(due.basis) : null,
       confidentiality: input.confidentiality ?? 0,
       search_text: foldVietnamese(`${input.title} ${fromLabel}`),
-    });
-    await ctx.auditChange(tx, 'create', ['recommendation', id, input.orgId], {
-      after: { ...input, fromLabel, dueOn: due?.on ?? null },
-    });
-  });
+    }),
+  );
   return getRecommendation(ctx, id);
 }
 

@@ -17,7 +17,6 @@ import {
   reviewReportNextProgram,
   reviewReportShortcomings,
   touchReviewReport,
-  uuidv7,
 } from '@quyche/db';
 import type { ReviewReportRow, Sql } from '@quyche/db';
 import type { CreateReviewReportSchema, UpdateReviewReportSchema } from '@quyche/core';
@@ -26,6 +25,7 @@ import { periodRecord } from './review.indicators.js';
 import type { RawIndicator } from './review.indicators.js';
 import { periodOfQuery } from './review.service.js';
 import { updateVersioned } from './sql-update.js';
+import { createAudited } from './record.create.js';
 
 /**
  * Review reports: drafted from the figures of a period in the offices' outline, edited by the office around those
@@ -114,9 +114,9 @@ export async function createReport(ctx: RequestContext, input: In<typeof CreateR
     today,
     ctx.user.clearance,
   );
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await insertReviewReport(tx, {
+  const after = { kind: input.kind, period: period.code };
+  const id = await createAudited(ctx, 'review_report', input.orgId, after, (tx, id) =>
+    insertReviewReport(tx, {
       id,
       org_id: input.orgId,
       kind: input.kind,
@@ -127,11 +127,8 @@ export async function createReport(ctx: RequestContext, input: In<typeof CreateR
       paragraphs: JSON.stringify(paragraphs),
       recipients: JSON.stringify(['Ban Thường vụ cấp trên (để báo cáo)', 'Các đồng chí cấp ủy viên', 'Lưu Văn phòng']),
       created_by: ctx.user.id,
-    });
-    await ctx.auditChange(tx, 'create', ['review_report', id, input.orgId], {
-      after: { kind: input.kind, period: period.code },
-    });
-  });
+    }),
+  );
   return getReport(ctx, id);
 }
 

@@ -21,6 +21,7 @@ import type { ReviewRequestRow, ReviewRequestTable, Sql, Updateable } from '@quy
 import type { In, RequestContext } from '../http/context.js';
 import { createRecommendation } from './recommendation.service.js';
 import { updateVersioned } from './sql-update.js';
+import { createAudited } from './record.create.js';
 
 /**
  * Working-group reviews (đoàn công tác): the superior sends a request with its topics and a deadline; the
@@ -175,9 +176,9 @@ export async function createReviewRequest(ctx: RequestContext, input: In<typeof 
       `Kỳ báo cáo kết thúc (${formatDateVi(to)}) trước khi bắt đầu (${formatDateVi(from)})`,
     );
   const title = input.title ?? `Đoàn công tác của ${superior.name} làm việc với ${target.name}`;
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await insertReviewRequest(tx, {
+  const after = { ...input, title, periodFrom: from, periodTo: to, sentOn };
+  const id = await createAudited(ctx, 'review_request', input.orgId, after, (tx, id) =>
+    insertReviewRequest(tx, {
       id,
       org_id: input.orgId,
       target_org_id: input.targetOrgId,
@@ -189,11 +190,8 @@ export async function createReviewRequest(ctx: RequestContext, input: In<typeof 
       deadline: input.deadline,
       team: JSON.stringify(input.team ?? []),
       created_by: ctx.user.id,
-    });
-    await ctx.auditChange(tx, 'create', ['review_request', id, input.orgId], {
-      after: { ...input, title, periodFrom: from, periodTo: to, sentOn },
-    });
-  });
+    }),
+  );
   return getReviewRequest(ctx, id);
 }
 

@@ -8,11 +8,11 @@ import {
   shortcomingLeadExists,
   shortcomingReportOrg,
   touchShortcoming,
-  uuidv7,
 } from '@quyche/db';
 import type { ShortcomingRow } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
+import { createAudited } from './record.create.js';
 
 /**
  * An entry of the register of shortcomings: each named in a review report or an inspection's conclusion, followed
@@ -64,9 +64,8 @@ export async function createShortcoming(ctx: RequestContext, input: In<typeof Cr
     if (!i || i.org_id !== input.orgId)
       throw invalidField('body.inspectionId', 'Không tìm thấy cuộc kiểm tra, giám sát này của tổ chức');
   }
-  const id = uuidv7();
-  await ctx.db.transaction(async (tx) => {
-    await insertShortcoming(tx, {
+  const id = await createAudited(ctx, 'shortcoming', input.orgId, input, (tx, id) =>
+    insertShortcoming(tx, {
       id,
       org_id: input.orgId,
       text: input.text,
@@ -79,9 +78,8 @@ export async function createShortcoming(ctx: RequestContext, input: In<typeof Cr
       identified_on: input.identifiedOn,
       review_report_id: input.reviewReportId ?? null,
       inspection_id: input.inspectionId ?? null,
-    });
-    await ctx.auditChange(tx, 'create', ['shortcoming', id, input.orgId], { after: input });
-  });
+    }),
+  );
   return view(await load(ctx, id));
 }
 
