@@ -82,6 +82,10 @@ describe.skipIf(skipReason !== null)('the annual assessment in Chromium', () => 
     await expect.poll(() => mine.count()).toBe(2);
     expect(await mine.first().innerText()).toContain('Năm 2026');
     expect(await mine.first().innerText()).toContain('Chưa tự đánh giá');
+    expect(await mine.first().getByTestId('my-assessment-due').innerText()).toBe(
+      'Hạn xếp loại: trước ngày 15/12/2026 (khoản 1 Điều 5)',
+    );
+    expect(await mine.nth(1).getByTestId('my-assessment-due').count()).toBe(0);
     await mine.first().locator('a').click();
     await page.getByTestId('assessment-self').waitFor();
     sheetUrl = new URL(page.url()).pathname;

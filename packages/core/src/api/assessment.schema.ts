@@ -184,6 +184,8 @@ export const MyAssessmentsSchema = z
         orgName: z.string(),
         state: z.enum(['open', 'self_assessed', 'reviewed', 'decided']),
         decidedLevel: Level.nullable(),
+        /** Until decided: the members' step's "before" day by the rules, its clause, and whether it is reached. */
+        due: z.object({ before: IsoDateSchema, basis_vi: z.string(), late: z.boolean() }).nullable(),
       }),
     ),
   })

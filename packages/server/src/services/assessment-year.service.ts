@@ -184,13 +184,24 @@ export async function listAssessments(ctx: RequestContext, orgId: string, year: 
 export async function myAssessments(ctx: RequestContext) {
   if (!ctx.user.personId) return { rows: [] };
   const rows = await assessmentsOfPerson(ctx.db, ctx.user.personId);
+  const due = async (r: (typeof rows)[number]) => {
+    if (r.state === 'decided') return null;
+    const rules = await assessmentRules(ctx, r.org_id, yearAsOf(ctx, r.year)).catch(() => null);
+    const step = rules && yearTimetable(rules.reg, r.year, yearAsOf(ctx, r.year), ctx.today(), [])?.steps[0];
+    return step?.step === 'member'
+      ? { before: step.before, basis_vi: step.basis_vi, late: ctx.today() >= step.before }
+      : null;
+  };
   return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      year: r.year,
-      orgName: r.org_name,
-      state: r.state,
-      decidedLevel: r.decided_level as 'xuat_sac' | 'tot' | 'hoan_thanh' | 'khong_hoan_thanh' | null,
-    })),
+    rows: await Promise.all(
+      rows.map(async (r) => ({
+        id: r.id,
+        year: r.year,
+        orgName: r.org_name,
+        state: r.state,
+        decidedLevel: r.decided_level as 'xuat_sac' | 'tot' | 'hoan_thanh' | 'khong_hoan_thanh' | null,
+        due: await due(r),
+      })),
+    ),
   };
 }

@@ -1,5 +1,6 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import type { MyAssessmentsSchema } from '@quyche/core';
+import { formatDateVi } from '@quyche/core';
 import type { z } from 'zod';
 import { useApi } from '../../app/api';
 import { Link } from '../../app/router';
@@ -26,6 +27,15 @@ export function MyAssessmentsCard() {
               {r.decidedLevel ? label(LEVEL, r.decidedLevel, l) : label(STATE, r.state, l)}
               {r.state === 'open' && ` · ${tr('mở để tự đánh giá, chấm điểm', 'open it to self-assess')}`}
             </Text>
+            {r.due && (
+              <Text size="xs" c={r.due.late ? 'red' : 'dimmed'} data-testid="my-assessment-due">
+                {tr(
+                  `${r.due.late ? 'Đã quá hạn xếp loại' : 'Hạn xếp loại'}: trước ngày ${formatDateVi(r.due.before)} ` +
+                    `(${r.due.basis_vi})`,
+                  `${r.due.late ? 'Late' : 'Due'}: before ${formatDateVi(r.due.before)} (${r.due.basis_vi})`,
+                )}
+              </Text>
+            )}
           </div>
         ))}
       </Stack>
