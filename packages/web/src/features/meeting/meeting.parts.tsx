@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { z } from 'zod';
-import { MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, MEETING_STATE_LABELS } from '@quyche/core';
+import { MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, MEETING_STATE_LABELS, MEETING_STATES } from '@quyche/core';
 import type { LiveSummarySchema, MeetingSchema, SiteViewSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
 import { useRun } from '../../app/ui/use-run';
@@ -33,14 +33,8 @@ export const STATE_COLORS: Record<string, string> = {
   minutes_approved: 'green',
   cancelled: 'red',
 };
-export const LIFE_CYCLE = [
-  'planned',
-  'convened',
-  'documents_sent',
-  'in_session',
-  'closed',
-  'minutes_approved',
-] as const;
+/** The life cycle as the steps bar shows it: the states in their order (MEETING_STATES), the cancellation left out. */
+export const LIFE_CYCLE = MEETING_STATES.filter((s) => s !== 'cancelled');
 
 /** A meeting's state, larger than the other features' (it heads the meeting's page). */
 export const MeetingStateBadge = ({ size = 'md', ...p }: StateBadgeProps) => (
