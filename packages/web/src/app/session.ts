@@ -1,22 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import type { MeSchema } from '@quyche/core';
+import type { z } from 'zod';
 import { api } from './api';
 import type { ApiError } from './api';
 import { ME_URL, queryClient } from './query';
 
-export interface Me {
-  user: {
-    id: string;
-    username: string;
-    displayName: string;
-    personId: string | null;
-    clearance: number;
-    locale: string;
-    mustChangePassword: boolean;
-  };
-  grants: { role: string; orgId: string; orgName: string }[];
-  csrfToken: string;
-}
+/** Who is signed in, as `/auth/me` answers (the API's MeSchema). */
+export type Me = z.output<typeof MeSchema>;
 
 /**
  * Who is signed in, asked once for the whole visit and shared with every component that asks for `/auth/me`:
