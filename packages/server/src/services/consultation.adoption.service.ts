@@ -28,7 +28,7 @@ import { assertNoBlockers, blockersOf, consistencyWithSuperior } from './consult
 import { notifyConsultation } from './consultation.live.js';
 import { ADOPTION_MATTER, loadConsultationWithComments } from './consultation.load.js';
 import { getConsultation } from './consultation.service.js';
-import { assertMeetingNotOver, loadBody } from './meeting.load.js';
+import { assertMeetingNotOver, loadBody, meetingOfOrg } from './meeting.load.js';
 import { notifyMeeting } from './meeting.service.js';
 import { applyImpact, regulationOn } from './regulation-impact.service.js';
 import { regulationRequired } from './regulation-in-force.js';
@@ -50,9 +50,7 @@ export async function submitConsultation(ctx: RequestContext, id: string, input:
       'params.id',
     );
   assertNoBlockers(blockersOf(c, recipients, comments, ctx.today()));
-  const m = await getMeeting(ctx.db, input.meetingId);
-  if (!m || m.org_id !== c.org_id || !(await ctx.can(m.org_id, 'read', m.confidentiality)))
-    throw invalidField('body.meetingId', 'Không tìm thấy hội nghị này trong tổ chức');
+  const m = await meetingOfOrg(ctx, input.meetingId, c.org_id);
   assertMeetingNotOver(m.state, `"${m.title}" đã kết thúc: chọn hội nghị sắp họp`, 'body.meetingId');
   const body = await loadBody(ctx.db, m.body_id);
   const inForce = await regulationRequired(

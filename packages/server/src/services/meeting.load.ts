@@ -1,14 +1,29 @@
-import { ProblemError, ruleViolation } from '@quyche/core';
+import { ProblemError, invalidField, ruleViolation } from '@quyche/core';
 import { agendaItemOfMeeting, getBody, getMeeting } from '@quyche/db';
 import type { MeetingRow, MeetingTable, Sql, Updateable } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
+import { accessible } from './record.access.js';
 
 /** A meeting the user may read (or write), and a body, or the "not found" answer. */
 export async function loadMeeting(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
-  const m = await getMeeting(ctx.db, id);
-  if (!m) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy hội nghị' });
-  await ctx.assertOrg(m.org_id, action, m.confidentiality);
+  return accessible(ctx, await getMeeting(ctx.db, id), action, 'Không tìm thấy hội nghị');
+}
+
+/**
+ * A meeting of the organization `orgId` that the user may read, chosen in a request's `field` (to adopt at, to
+ * submit to, to be due at); anything else is refused at that field with `detail`.
+ */
+export async function meetingOfOrg(
+  ctx: RequestContext,
+  meetingId: string,
+  orgId: string,
+  field = 'body.meetingId',
+  detail = 'Không tìm thấy hội nghị này trong tổ chức',
+) {
+  const m = await getMeeting(ctx.db, meetingId);
+  if (!m || m.org_id !== orgId || !(await ctx.can(m.org_id, 'read', m.confidentiality)))
+    throw invalidField(field, detail);
   return m;
 }
 

@@ -2,6 +2,7 @@ import { ProblemError, invalidField } from '@quyche/core';
 import { getBody, getOrganization, getPerson } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
+import { accessible } from './record.access.js';
 
 /** The organization `id`, once the user may `action` on it (404 when absent or hidden, 403 when out of scope). */
 export async function loadOrg(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read', sql: Sql = ctx.db) {
@@ -13,10 +14,7 @@ export async function loadOrg(ctx: RequestContext, id: string, action: 'read' | 
 
 /** The body `id`, once the user may `action` on its organization. */
 export async function loadBody(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
-  const body = await getBody(ctx.db, id);
-  if (!body) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy cơ quan' });
-  await ctx.assertOrg(body.org_id, action, body.confidentiality);
-  return body;
+  return accessible(ctx, await getBody(ctx.db, id), action, 'Không tìm thấy cơ quan');
 }
 
 /**

@@ -27,12 +27,10 @@ import {
 import type { PortfolioRow } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { versionProblem } from './version-conflict.js';
+import { accessible } from './record.access.js';
 
 async function loadPerson(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
-  const p = await getPerson(ctx.db, id);
-  if (!p) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy người này' });
-  await ctx.assertOrg(p.org_id, action, p.confidentiality);
-  return p;
+  return accessible(ctx, await getPerson(ctx.db, id), action, 'Không tìm thấy người này');
 }
 
 export async function listPeople(

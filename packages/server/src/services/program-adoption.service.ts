@@ -5,7 +5,6 @@
 import { adoptionCheck, formatDateVi, ProblemError, invalidField, ruleViolation } from '@quyche/core';
 import type { AdoptProgramSchema, ItemTaskSchema } from '@quyche/core';
 import {
-  getMeeting,
   programAdoptionAgendaItem,
   programAdoptionVote,
   programCarryExtendTask,
@@ -19,7 +18,7 @@ import type { ProgramItemRow } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { issuerOn, numberDocument } from './document.service.js';
 import { regulationFor } from './regulation-in-force.js';
-import { loadBody } from './meeting.load.js';
+import { loadBody, meetingOfOrg } from './meeting.load.js';
 import { updateVersioned } from './sql-update.js';
 import { createTask } from './task.service.js';
 import { leadOf } from './task.view.js';
@@ -66,9 +65,7 @@ function taskInput(
 export async function adoptProgram(ctx: RequestContext, id: string, input: In<typeof AdoptProgramSchema>) {
   const p = await loadProgram(ctx, id, 'write');
   assertDraft(p);
-  const m = await getMeeting(ctx.db, input.meetingId);
-  if (!m || m.org_id !== p.org_id || !(await ctx.can(m.org_id, 'read', m.confidentiality)))
-    throw invalidField('body.meetingId', 'Không tìm thấy hội nghị này trong tổ chức');
+  const m = await meetingOfOrg(ctx, input.meetingId, p.org_id);
   if (!['in_session', 'closed', 'minutes_approved'].includes(m.state))
     throw ruleViolation(
       'TRANG_THAI_HOI_NGHI',

@@ -13,19 +13,18 @@ import {
 } from '@quyche/core';
 import type { ProgramPeriod } from '@quyche/core';
 import type { CreateProgramItemSchema } from '@quyche/core';
-import { getMeeting, insertProgramItem, programById, programItemById, programTermById, uuidv7 } from '@quyche/db';
+import { insertProgramItem, programById, programItemById, programTermById, uuidv7 } from '@quyche/db';
 import type { ProgramItemRow, ProgramRow, Sql } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { assertVisible, leadColumnsOf } from './task.service.js';
+import { meetingOfOrg } from './meeting.load.js';
+import { accessible } from './record.access.js';
 
 /** A program as created, before the database adds its search text and timestamps. */
 export type ProgramFields = Omit<ProgramRow, 'search_text' | 'created_at' | 'updated_at'>;
 
 export async function loadProgram(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
-  const p = await programById(ctx.db, id);
-  if (!p) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy chương trình' });
-  await ctx.assertOrg(p.org_id, action, p.confidentiality);
-  return p;
+  return accessible(ctx, await programById(ctx.db, id), action, 'Không tìm thấy chương trình');
 }
 
 export async function termRange(sql: Sql, termId: string) {
@@ -68,9 +67,8 @@ export async function itemRow(
     let period: ProgramPeriod | null;
     if (it.period.kind === 'meeting') {
       if (!it.period.meetingId) throw invalidField(`${field}.period.meetingId`, 'Cần chọn kỳ họp');
-      const m = await getMeeting(ctx.db, it.period.meetingId);
-      if (!m || m.org_id !== p.org_id || !(await ctx.can(m.org_id, 'read', m.confidentiality)))
-        throw invalidField(`${field}.period.meetingId`, 'Không tìm thấy kỳ họp này trong tổ chức');
+      const at = `${field}.period.meetingId`;
+      const m = await meetingOfOrg(ctx, it.period.meetingId, p.org_id, at, 'Không tìm thấy kỳ họp này trong tổ chức');
       period = { kind: 'meeting', meetingDate: m.meeting_date, label: m.title };
       out.due_meeting_id = m.id;
       out.period = null;

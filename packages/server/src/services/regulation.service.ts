@@ -28,6 +28,7 @@ import { foldVietnamese } from '@quyche/core';
 import { getOrganization, orgChainUp } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { amendmentImpact } from './regulation-impact.service.js';
+import { accessible } from './record.access.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -72,10 +73,7 @@ export const toVersion = (
 });
 
 export async function loadRegulation(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
-  const r = await getRegulation(ctx.db, id);
-  if (!r) throw new ProblemError('NOT_FOUND', { detail: 'Không tìm thấy quy chế' });
-  await ctx.assertOrg(r.org_id, action, r.confidentiality);
-  return r;
+  return accessible(ctx, await getRegulation(ctx.db, id), action, 'Không tìm thấy quy chế');
 }
 
 export async function listRegulations(ctx: RequestContext) {

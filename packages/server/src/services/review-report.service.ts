@@ -26,6 +26,7 @@ import type { RawIndicator } from './review.indicators.js';
 import { periodOfQuery } from './review.service.js';
 import { updateVersioned } from './sql-update.js';
 import { createAudited } from './record.create.js';
+import { accessible } from './record.access.js';
 
 /**
  * Review reports: drafted from the figures of a period in the offices' outline, edited by the office around those
@@ -173,10 +174,7 @@ export async function draftFor(
 }
 
 export async function loadReport(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
-  const r = (await reviewReportById(ctx.db, id)) as ReportRow | undefined;
-  if (!r) throw new ProblemError('NOT_FOUND');
-  await ctx.assertOrg(r.org_id, action, r.confidentiality);
-  return r;
+  return accessible(ctx, (await reviewReportById(ctx.db, id)) as ReportRow | undefined, action);
 }
 
 /** A report still open to change (a draft or in circulation): an adopted or cancelled one is refused in words. */

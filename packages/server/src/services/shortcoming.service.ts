@@ -1,4 +1,4 @@
-import { ProblemError, invalidField, ruleViolation } from '@quyche/core';
+import { invalidField, ruleViolation } from '@quyche/core';
 import type { CreateShortcomingSchema, FixShortcomingSchema, ShortcomingListQuerySchema } from '@quyche/core';
 import {
   inspectionOrgById,
@@ -13,6 +13,7 @@ import type { ShortcomingRow } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { updateVersioned } from './sql-update.js';
 import { createAudited } from './record.create.js';
+import { accessible } from './record.access.js';
 
 /**
  * An entry of the register of shortcomings: each named in a review report or an inspection's conclusion, followed
@@ -43,10 +44,7 @@ const view = (r: ShortcomingRow) => ({
 });
 
 async function load(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
-  const r = await shortcomingById(ctx.db, id);
-  if (!r) throw new ProblemError('NOT_FOUND');
-  await ctx.assertOrg(r.org_id, action, r.confidentiality);
-  return r;
+  return accessible(ctx, await shortcomingById(ctx.db, id), action);
 }
 
 export async function createShortcoming(ctx: RequestContext, input: In<typeof CreateShortcomingSchema>) {
