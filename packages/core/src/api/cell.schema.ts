@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, RuleCheckSchema, TextSchema } from './common.schema.js';
+import { counts, IdSchema, IsoDateSchema, RuleCheckSchema, TextSchema } from './common.schema.js';
 
 // `format: 'time'`: a time left blank is "Thiếu …", a malformed one names the field (validation.messages.ts).
 const TimeSchema = z.string().refine((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s), {
@@ -54,12 +54,7 @@ export const CellMeetingRecordResultSchema = z
     title: z.string(),
     date: IsoDateSchema,
     observer: z.string().nullable(),
-    counts: z.object({
-      summoned: z.number().int(),
-      present: z.number().int(),
-      absentExcused: z.number().int(),
-      absent: z.number().int(),
-    }),
+    counts: z.object(counts('summoned', 'present', 'absentExcused', 'absent')),
     /** The meeting's length against the regulation's minimum (null: none set). */
     length: RuleCheckSchema.nullable(),
   })
@@ -124,11 +119,7 @@ export const MyCellSchema = z
         ),
         /** The plan carried into the year-end self-assessment (QĐ 366-QĐ/TW Điều 6), as last checked in. */
         selfAssessment: z.object({
-          done: z.number().int(),
-          inProgress: z.number().int(),
-          notStarted: z.number().int(),
-          dropped: z.number().int(),
-          total: z.number().int(),
+          ...counts('done', 'inProgress', 'notStarted', 'dropped', 'total'),
           text_vi: z.string(),
         }),
       })
