@@ -27,6 +27,7 @@ import type { In, RequestContext } from '../http/context.js';
 import { withIntegrity } from './integrity.js';
 import { loadOrg, visiblePerson } from './org.load.js';
 import { versionProblem } from './version-conflict.js';
+import { visiblePage } from './record.access.js';
 
 /*
  * Organizations: the tree, one organization's page, and creating or changing one. Bodies, terms, positions and
@@ -52,12 +53,7 @@ export async function listOrgs(
   ctx: RequestContext,
   q: { asOf?: string | undefined; q?: string | undefined; kind?: string | undefined; page: number; pageSize: number },
 ) {
-  const { rows, total } = await listOrganizations(ctx.db, {
-    ...q,
-    visible: await ctx.coveredOrgs(),
-    clearance: ctx.user.clearance,
-  });
-  return { items: rows.map(toOrganization), page: q.page, pageSize: q.pageSize, total };
+  return visiblePage(ctx, q, listOrganizations, toOrganization);
 }
 
 export async function getOrgDetail(ctx: RequestContext, id: string, asOfIn?: string) {

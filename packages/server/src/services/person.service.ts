@@ -27,7 +27,7 @@ import {
 import type { PortfolioRow } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { versionProblem } from './version-conflict.js';
-import { accessible } from './record.access.js';
+import { accessible, visiblePage } from './record.access.js';
 
 async function loadPerson(ctx: RequestContext, id: string, action: 'read' | 'write' = 'read') {
   return accessible(ctx, await getPerson(ctx.db, id), action, 'Không tìm thấy người này');
@@ -38,12 +38,7 @@ export async function listPeople(
   q: { q?: string | undefined; orgId?: string | undefined; page: number; pageSize: number },
 ) {
   if (q.orgId) await ctx.assertOrg(q.orgId, 'read');
-  const { rows, total } = await listPeopleRepo(ctx.db, {
-    ...q,
-    visible: await ctx.coveredOrgs(),
-    clearance: ctx.user.clearance,
-  });
-  return { items: rows.map(toPerson), page: q.page, pageSize: q.pageSize, total };
+  return visiblePage(ctx, q, listPeopleRepo, toPerson);
 }
 
 export async function getPersonDetail(ctx: RequestContext, id: string, asOfIn?: string) {

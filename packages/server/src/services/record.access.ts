@@ -1,5 +1,6 @@
 import { ProblemError } from '@quyche/core';
 import type { Action } from '@quyche/core';
+import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 
 /**
@@ -16,4 +17,15 @@ export async function accessible<R extends { org_id: string; confidentiality: nu
   if (!row) throw new ProblemError('NOT_FOUND', detail ? { detail } : {});
   await ctx.assertOrg(row.org_id, action, row.confidentiality);
   return row;
+}
+
+/** A page of a directory list (organizations, people) as the user sees it: what their grants cover, at their clearance. */
+export async function visiblePage<Q extends { page: number; pageSize: number }, R, T>(
+  ctx: RequestContext,
+  q: Q,
+  list: (sql: Sql, o: Q & { visible: string[]; clearance: number }) => Promise<{ rows: R[]; total: number }>,
+  show: (r: R) => T,
+) {
+  const { rows, total } = await list(ctx.db, { ...q, visible: await ctx.coveredOrgs(), clearance: ctx.user.clearance });
+  return { items: rows.map((r) => show(r)), page: q.page, pageSize: q.pageSize, total };
 }
