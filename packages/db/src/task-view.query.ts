@@ -59,15 +59,19 @@ export async function taskSourceProgram(s: Sql, programItemId: string) {
   return qb(s).selectFrom('program_item').select('program_id').where('id', '=', programItemId).executeTakeFirst();
 }
 
+/** Conclusion items (`i`) with their notice (`c`) and the meeting it concluded (`m`). */
+const conclusionItemsWithMeeting = (s: Sql) =>
+  qb(s)
+    .selectFrom('conclusion_item as i')
+    .innerJoin('conclusion as c', 'c.id', 'i.conclusion_id')
+    .innerJoin('meeting as m', 'm.id', 'c.meeting_id');
+
 /**
  * A conclusion's item with what a task made of it carries over: its 6 rõ, the conclusion's symbol, the meeting's
  * scope.
  */
 export async function conclusionItemForTask(s: Sql, itemId: string) {
-  return qb(s)
-    .selectFrom('conclusion_item as i')
-    .innerJoin('conclusion as c', 'c.id', 'i.conclusion_id')
-    .innerJoin('meeting as m', 'm.id', 'c.meeting_id')
+  return conclusionItemsWithMeeting(s)
     .select([
       'i.id',
       'i.kind',
@@ -91,10 +95,7 @@ export async function conclusionItemForTask(s: Sql, itemId: string) {
 
 /** A conclusion's action items that no task follows yet, newest notice first (at most 500). */
 export async function pendingConclusionActionItems(s: Sql, orgId: string, clearance: number) {
-  return qb(s)
-    .selectFrom('conclusion_item as i')
-    .innerJoin('conclusion as c', 'c.id', 'i.conclusion_id')
-    .innerJoin('meeting as m', 'm.id', 'c.meeting_id')
+  return conclusionItemsWithMeeting(s)
     .select((eb) => [
       'i.id',
       'i.text',
