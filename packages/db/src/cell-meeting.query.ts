@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
 import { dateParam, uuidList, validOn } from './query.helpers.js';
-import { nearestRegulationUp } from './regulation.repo.js';
+import { nearestRegulationUp, versionsInForceBy } from './regulation.repo.js';
 
 /**
  * The meetings of the cells' assemblies (body kind CHI_BO) between two dates, cancelled ones left out: what the
@@ -34,13 +34,9 @@ export interface CellRegulationVersion {
 }
 
 const versionsInForce = (s: Sql, to: string) =>
-  qb(s)
-    .selectFrom('regulation_version as v')
-    .innerJoin('regulation as r', 'r.id', 'v.regulation_id')
+  versionsInForceBy(s, to)
     .select(['r.org_id', 'r.title', 'v.id as version_id', 'v.sha256', 'v.expression'])
     .select(sql<string>`to_char(v.in_force_from, 'YYYY-MM-DD')`.as('in_force_from'))
-    .where('v.status', 'in', ['adopted', 'consolidated'])
-    .where('v.in_force_from', '<=', to)
     .orderBy('v.in_force_from')
     .orderBy('v.created_at');
 

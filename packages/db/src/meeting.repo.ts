@@ -7,6 +7,7 @@ import { qb } from './kysely.driver.js';
 import { dateParam, insertRow, rowsUnder, validOn } from './query.helpers.js';
 import { MEETING_HEADING_COLUMNS, meetingsWithBody } from './meeting.base.js';
 import { cellSummonedOn } from './member.query.js';
+import { versionsInForceBy } from './regulation.repo.js';
 
 /** A meeting as its use cases read it (all but its creation time and folded search text). */
 export type MeetingRow = Omit<Selectable<MeetingTable>, 'created_at' | 'search_text'>;
@@ -186,14 +187,10 @@ export async function bodyMembersOn(s: Sql, bodyId: string, on: string) {
 
 /** The version of an organization's regulation in force on a date, without its text (callers cache the parse). */
 export async function regulationVersionInForce(s: Sql, orgId: string, on: string) {
-  return qb(s)
-    .selectFrom('regulation_version as v')
-    .innerJoin('regulation as r', 'r.id', 'v.regulation_id')
+  return versionsInForceBy(s, on)
     .select(['v.id', 'v.regulation_id', 'v.expression', 'v.sha256'])
     .where('r.org_id', '=', orgId)
     .where('r.applies_to', '=', 'own')
-    .where('v.status', 'in', ['adopted', 'consolidated'])
-    .where('v.in_force_from', '<=', on)
     .orderBy('v.in_force_from', 'desc')
     .orderBy('v.created_at', 'desc')
     .limit(1)

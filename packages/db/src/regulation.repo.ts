@@ -1,5 +1,5 @@
 import { sql as q, sql } from 'kysely';
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable, RawBuilder, Selectable } from 'kysely';
 import type { RegulationAmendmentTable, RegulationTable, RegulationVersionTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
@@ -136,18 +136,25 @@ export const insertRegulationAmendment = (sql: Sql, row: Insertable<RegulationAm
   insertRow(sql, 'regulation_amendment', row);
 
 /**
+ * Regulation versions (`v`, with their regulation `r`) that have come into force by `on`: adopted or consolidated,
+ * in force from that day or before. Which of them is in force on `on` is the latest of a regulation.
+ */
+export const versionsInForceBy = (s: Sql, on: string | RawBuilder<string>) =>
+  qb(s)
+    .selectFrom('regulation_version as v')
+    .innerJoin('regulation as r', 'r.id', 'v.regulation_id')
+    .where('v.status', 'in', ['adopted', 'consolidated'])
+    .where('v.in_force_from', '<=', on);
+
+/**
  * Every version of an organization's regulation in force at some date up to `to`, oldest first, with its text:
  * the timeline a review over a period reads.
  */
 export async function regulationVersionsInForceUpTo(sql: Sql, orgId: string, to: string) {
-  return qb(sql)
-    .selectFrom('regulation_version as v')
-    .innerJoin('regulation as r', 'r.id', 'v.regulation_id')
+  return versionsInForceBy(sql, q<string>`${to}::date`)
     .select(['v.id', 'v.expression', 'v.source_text', 'v.in_force_from', 'v.sha256'])
     .where('r.org_id', '=', orgId)
     .where('r.applies_to', '=', 'own')
-    .where('v.status', 'in', ['adopted', 'consolidated'])
-    .where('v.in_force_from', '<=', q<string>`${to}::date`)
     .orderBy('v.in_force_from')
     .orderBy('v.created_at')
     .$narrowType<{ in_force_from: string }>()
