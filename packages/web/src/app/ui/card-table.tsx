@@ -1,6 +1,6 @@
 import { Table } from '@mantine/core';
 import type { TableProps } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { TableHead } from './shared-head-table';
 import './card-table.css';
 
@@ -33,4 +33,9 @@ export function CardTable({
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+/** A register's or a dashboard's `CardTable`: striped, in small type, with tight rows. */
+export function CompactTable(props: ComponentProps<typeof CardTable>) {
+  return <CardTable striped fz="sm" verticalSpacing={6} {...props} />;
 }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { useApi } from '../../app/api';
 import { Link, navigate, useLocation } from '../../app/router';
 import { AsOfPicker } from '../../app/ui/as-of-picker';
-import { CardTable } from '../../app/ui/card-table';
+import { CompactTable } from '../../app/ui/card-table';
 import { fmt } from '../../app/ui/dates';
 import { useTr } from '../../app/ui/i18n';
 import { LoadState } from '../../app/ui/load-state';
@@ -45,11 +45,8 @@ export function CellRegisterPage({ cellId }: { cellId: string }) {
         {tr('Chi bộ không có đảng viên vào ngày này.', 'No member on this day.')}
       </LoadState>
       {rows.length > 0 && (
-        <CardTable
+        <CompactTable
           minWidth={560}
-          striped
-          fz="sm"
-          verticalSpacing={6}
           head={[tr('Họ và tên', 'Name'), tr('Tư cách', 'Status'), tr('Sinh hoạt từ', 'Since'), tr('Đến', 'Until')]}
         >
           {rows.map((r) => (
@@ -66,7 +63,7 @@ export function CellRegisterPage({ cellId }: { cellId: string }) {
               <Table.Td data-label={tr('Đến', 'Until')}>{r.validUntil ? fmt(r.validUntil) : tr('nay', 'now')}</Table.Td>
             </Table.Tr>
           ))}
-        </CardTable>
+        </CompactTable>
       )}
       <Text size="xs" c="dimmed">
         {tr(

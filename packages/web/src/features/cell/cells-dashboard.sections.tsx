@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import type { ApiError, useApi } from '../../app/api';
 import { Link } from '../../app/router';
-import { CardTable } from '../../app/ui/card-table';
+import { CompactTable } from '../../app/ui/card-table';
 import { fmt } from '../../app/ui/dates';
 import { useTr } from '../../app/ui/i18n';
 import { LoadState } from '../../app/ui/load-state';
@@ -76,9 +76,9 @@ export function ListCard<T>({
         {empty}
       </LoadState>
       {rows.length > 0 && (
-        <CardTable minWidth={minWidth} head={head} striped fz="sm" verticalSpacing={6}>
+        <CompactTable minWidth={minWidth} head={head}>
           {rows.slice(0, SHOWN).map(row)}
-        </CardTable>
+        </CompactTable>
       )}
       {rows.length > SHOWN && (
         <Text size="xs" c="dimmed">

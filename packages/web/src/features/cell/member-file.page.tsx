@@ -7,7 +7,7 @@ import { queryClient } from '../../app/query';
 import { useSession } from '../../app/session';
 import { navigate, useLocation } from '../../app/router';
 import { AsOfPicker } from '../../app/ui/as-of-picker';
-import { CardTable } from '../../app/ui/card-table';
+import { CompactTable } from '../../app/ui/card-table';
 import { fmt } from '../../app/ui/dates';
 import { useTr } from '../../app/ui/i18n';
 import { LoadState } from '../../app/ui/load-state';
@@ -121,39 +121,37 @@ export function MemberFilePage({ id }: { id: string }) {
             )}
           </Card>
           <SectionCard title={tr('Quá trình sinh hoạt đảng', 'Cells over time')} testid="member-history">
-            <CardTable minWidth={620} striped fz="sm" verticalSpacing={6}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{tr('Chi bộ', 'Cell')}</Table.Th>
-                  <Table.Th>{tr('Hình thức', 'Kind')}</Table.Th>
-                  <Table.Th>{tr('Từ ngày', 'From')}</Table.Th>
-                  <Table.Th>{tr('Đến ngày', 'Until')}</Table.Th>
-                  <Table.Th>{tr('Tư cách', 'Status')}</Table.Th>
+            <CompactTable
+              minWidth={620}
+              head={[
+                tr('Chi bộ', 'Cell'),
+                tr('Hình thức', 'Kind'),
+                tr('Từ ngày', 'From'),
+                tr('Đến ngày', 'Until'),
+                tr('Tư cách', 'Status'),
+              ]}
+            >
+              {data.history.map((h) => (
+                <Table.Tr key={h.id} data-testid="member-history-row">
+                  <Table.Td>{h.cellName}</Table.Td>
+                  <Table.Td data-label={tr('Hình thức', 'Kind')}>
+                    {h.kind === 'temporary'
+                      ? tr('Sinh hoạt tạm thời', 'Temporary')
+                      : tr('Sinh hoạt chính thức', 'Home cell')}
+                  </Table.Td>
+                  <Table.Td data-label={tr('Từ ngày', 'From')}>{fmt(h.from)}</Table.Td>
+                  <Table.Td data-label={tr('Đến ngày', 'Until')}>
+                    {h.until ? fmt(h.until) : tr('nay', 'now')}
+                    {h.endReason && (
+                      <Text size="xs" c="dimmed">
+                        {h.endReason}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td data-label={tr('Tư cách', 'Status')}>{st(h.status)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.history.map((h) => (
-                  <Table.Tr key={h.id} data-testid="member-history-row">
-                    <Table.Td>{h.cellName}</Table.Td>
-                    <Table.Td data-label={tr('Hình thức', 'Kind')}>
-                      {h.kind === 'temporary'
-                        ? tr('Sinh hoạt tạm thời', 'Temporary')
-                        : tr('Sinh hoạt chính thức', 'Home cell')}
-                    </Table.Td>
-                    <Table.Td data-label={tr('Từ ngày', 'From')}>{fmt(h.from)}</Table.Td>
-                    <Table.Td data-label={tr('Đến ngày', 'Until')}>
-                      {h.until ? fmt(h.until) : tr('nay', 'now')}
-                      {h.endReason && (
-                        <Text size="xs" c="dimmed">
-                          {h.endReason}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td data-label={tr('Tư cách', 'Status')}>{st(h.status)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </CardTable>
+              ))}
+            </CompactTable>
           </SectionCard>
         </>
       )}

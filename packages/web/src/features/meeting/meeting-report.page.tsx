@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { citeVi, todayInVietnam } from '@quyche/core';
 import type { BodyCalendarSchema, ConferenceQuotaReportSchema, DeviationReportSchema } from '@quyche/core';
 import { useApi } from '../../app/api';
-import { CardTable } from '../../app/ui/card-table';
+import { CompactTable } from '../../app/ui/card-table';
 import { ErrorView } from '../../app/ui/error-view';
 import { fmt } from '../../app/ui/dates';
 import { Loading } from '../../app/ui/loading';
@@ -90,11 +90,8 @@ function DeviationsCard({ state }: { state: ReturnType<typeof useApi<DeviationRe
         </Text>
       )}
       {list.length > 0 && (
-        <CardTable
+        <CompactTable
           minWidth={720}
-          striped
-          fz="sm"
-          verticalSpacing={6}
           head={[tr('Ngày', 'Date'), tr('Cơ quan', 'Body'), tr('Sai lệch', 'What'), tr('Căn cứ', 'Clause')]}
         >
           {list.map((d, i) => (
@@ -122,7 +119,7 @@ function DeviationsCard({ state }: { state: ReturnType<typeof useApi<DeviationRe
               </Table.Td>
             </Table.Tr>
           ))}
-        </CardTable>
+        </CompactTable>
       )}
     </TitledCard>
   );
