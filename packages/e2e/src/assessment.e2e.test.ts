@@ -134,6 +134,10 @@ describe.skipIf(skipReason !== null)('the annual assessment in Chromium', () => 
     await page.getByTestId('assessment-decide-save').click();
     await expect.poll(() => page.getByTestId('assessment-decision').getAttribute('data-level')).toBe('tot');
     await page.screenshot({ path: '.test-results/assessment-decided.png', fullPage: true });
+    // The sheet on the guidance's form, as a Word file.
+    const form = page.waitForEvent('download');
+    await page.getByTestId('assessment-form-docx').click();
+    expect((await form).suggestedFilename()).toMatch(/^mau-02B-2026-.+\.docx$/);
 
     // The list shows the quota as decided, and the summary table downloads.
     await page.goto(`${demo.base}/assessments?org=${unit}&year=2026`);

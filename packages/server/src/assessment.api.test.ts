@@ -498,4 +498,33 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
         .statusCode,
     ).toBe(403);
   });
+
+  it('gives the member’s sheet on Mẫu 02B: points, the record with each change’s reason, the level ticked', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const form = async (s: Session) => {
+      const r = await t.as(s, { method: 'GET', url: `${API}/assessments/${sheetId}/form.docx` });
+      return { status: r.statusCode, type: r.headers['content-type'], payload: r.rawPayload };
+    };
+    const mine = await form(member);
+    expect(mine.status).toBe(200);
+    expect(mine.type).toContain('wordprocessingml');
+    const xml = strFromU8(unzipSync(new Uint8Array(mine.payload))['word/document.xml']!);
+    const s = await sheet();
+    expect(xml).toContain('Mẫu 02B-HD KĐ.ĐG 2025');
+    expect(xml).toContain('BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN KHÔNG GIỮ CHỨC VỤ LÃNH ĐẠO, QUẢN LÝ');
+    expect(xml).toContain(String(s['name']));
+    expect(xml).toContain('Người đánh giá ghi: Nhiệm vụ rà soát hồ sơ đã xong ngày 05/11/2026');
+    expect(xml).toContain('☒ Hoàn thành tốt nhiệm vụ');
+    expect(xml).toContain('☐ Hoàn thành xuất sắc nhiệm vụ');
+    // The decision as taken in the test above.
+    expect(xml).toMatch(/Xếp loại: Hoàn thành tốt nhiệm vụ/);
+    expect((await form(other)).status).toBe(403);
+    const audited = await qb(t.db)
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'read_assessment')
+      .where('entity_id', '=', sheetId)
+      .executeTakeFirstOrThrow();
+    expect(Number(audited.n)).toBeGreaterThan(0);
+  });
 });

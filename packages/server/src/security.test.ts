@@ -260,6 +260,7 @@ const INPUTS: Record<string, (x: Records) => Input> = {
   'POST /organizations/:id/assessments': () => ({ body: { year: 2026 } }),
   'GET /organizations/:id/assessments': () => ({ query: { year: '2026' } }),
   'GET /assessments/:id': () => ({}),
+  'GET /assessments/:id/form.docx': () => ({}),
   'GET /me/assessments': () => ({}),
   'GET /organizations/:id/assessments/summary.docx': () => ({ query: { year: '2026' } }),
   'GET /organizations/:id/assessments/rollup': () => ({ query: { year: '2026' } }),

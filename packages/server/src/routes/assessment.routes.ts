@@ -29,6 +29,7 @@ import {
 } from '../services/assessment-summary.service.js';
 import { listAssessments, myAssessments, openAssessmentYear } from '../services/assessment-year.service.js';
 import { DOCX, sendFile, XLSX } from '../http/download.js';
+import { assessmentFormDocx } from '../services/assessment-form.service.js';
 
 const yearOf = (day: string) => Number(day.slice(0, 4));
 
@@ -111,6 +112,16 @@ export function assessmentRoutes(app: FastifyInstance, db: Db) {
     summary: 'Các phiếu đánh giá, xếp loại của chính đảng viên đăng nhập',
     response: MyAssessmentsSchema,
     handler: ({ ctx }) => myAssessments(ctx),
+  });
+  defineRoute(app, db, {
+    tag,
+    method: 'GET',
+    url: '/assessments/:id/form.docx',
+    summary:
+      'Phiếu theo mẫu của Hướng dẫn 43-HD/BTCTW (DOCX): Mẫu 02B cho đảng viên, Mẫu 01 cho tổ chức đảng; điểm tự chấm, ' +
+      'số liệu hồ sơ kèm lý do sửa, mức theo quy định, ý kiến và quyết định; được ghi nhật ký như khi xem phiếu',
+    params: IdParamsSchema,
+    handler: async ({ ctx, params, reply }) => sendFile(reply, DOCX, await assessmentFormDocx(ctx, params.id)),
   });
   defineRoute(app, db, {
     tag,

@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useApi } from '../../app/api';
 import { CardTable } from '../../app/ui/card-table';
 import { fmt } from '../../app/ui/dates';
@@ -95,6 +95,18 @@ export function AssessmentPage({ id }: { id: string }) {
             <Text size="xs" c="dimmed">
               {tr('Theo', 'Under')} {data.rules.title}
             </Text>
+            <Button
+              component="a"
+              variant="default"
+              size="xs"
+              w={{ base: '100%', xs: 'auto' }}
+              href={`/api/v1/assessments/${encodeURIComponent(data.id)}/form.docx`}
+              data-testid="assessment-form-docx"
+            >
+              {data.subject === 'member'
+                ? tr('Tải bản kiểm điểm theo Mẫu 02B (DOCX)', 'Download on form 02B (DOCX)')
+                : tr('Tải báo cáo theo Mẫu 01 (DOCX)', 'Download on form 01 (DOCX)')}
+            </Button>
           </SectionCard>
           <SelfForm sheet={data} onSaved={reload} />
           <SectionCard title={tr('Số liệu từ hồ sơ', 'Figures from the record')} testid="assessment-evidence">
