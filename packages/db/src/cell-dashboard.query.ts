@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { cellAssemblyMeetingsOf } from './meeting.base.js';
 import { planItemsText } from './member.query.js';
 import { uuidList } from './query.helpers.js';
 
@@ -16,9 +17,7 @@ const exempted = sql<boolean>`exists (select 1 from member_exemption e where e.p
 export async function cellMonthAttendance(s: Sql, cellIds: readonly string[], year: number, month: number) {
   if (cellIds.length === 0) return [];
   const from = `${year}-${String(month).padStart(2, '0')}-01`;
-  return qb(s)
-    .selectFrom('meeting as mt')
-    .innerJoin('body as b', 'b.id', 'mt.body_id')
+  return cellAssemblyMeetingsOf(s, cellIds)
     .leftJoin('meeting_attendance as a', (j) => j.onRef('a.meeting_id', '=', 'mt.id').on('a.person_id', 'is not', null))
     .select(['mt.id as meeting_id', 'mt.org_id'])
     .select(sql<string>`to_char(mt.meeting_date, 'YYYY-MM-DD')`.as('meeting_date'))
@@ -26,8 +25,6 @@ export async function cellMonthAttendance(s: Sql, cellIds: readonly string[], ye
     .select(sql<number>`count(*) filter (where a.status = 'absent_excused' and not ${exempted})::int`.as('excused'))
     .select(sql<number>`count(*) filter (where a.status = 'absent' and not ${exempted})::int`.as('absent'))
     .select(sql<number>`count(*) filter (where ${exempted})::int`.as('exempted'))
-    .where(sql<boolean>`mt.org_id = any(${uuidList([...cellIds])})`)
-    .where('b.kind', '=', 'CHI_BO')
     .where('mt.kind', '=', 'regular')
     .where('mt.state', 'not in', ['cancelled', 'planned'])
     .where(sql<boolean>`mt.meeting_date >= ${from}::date and mt.meeting_date < ${from}::date + interval '1 month'`)

@@ -3,6 +3,7 @@ import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
 import { dateParam, uuidList, validOn } from './query.helpers.js';
 import { nearestRegulationUp, versionsInForceBy } from './regulation.repo.js';
+import { cellAssemblyMeetingsOf } from './meeting.base.js';
 
 /**
  * The meetings of the cells' assemblies (body kind CHI_BO) between two dates, cancelled ones left out: what the
@@ -10,13 +11,9 @@ import { nearestRegulationUp, versionsInForceBy } from './regulation.repo.js';
  */
 export async function cellAssemblyMeetings(s: Sql, cellIds: readonly string[], from: string, to: string) {
   if (cellIds.length === 0) return [];
-  return qb(s)
-    .selectFrom('meeting as mt')
-    .innerJoin('body as b', 'b.id', 'mt.body_id')
+  return cellAssemblyMeetingsOf(s, cellIds)
     .select(['mt.id', 'mt.org_id', 'mt.kind', 'mt.state', 'mt.title'])
     .select(sql<string>`to_char(mt.meeting_date, 'YYYY-MM-DD')`.as('date'))
-    .where(sql<boolean>`mt.org_id = any(${uuidList(cellIds)})`)
-    .where('b.kind', '=', 'CHI_BO')
     .where('mt.state', '!=', 'cancelled')
     .where('mt.meeting_date', '>=', from)
     .where('mt.meeting_date', '<=', to)

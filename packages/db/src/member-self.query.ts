@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { cellAssemblyMeetingsOf } from './meeting.base.js';
 import { dateParam, validOn } from './query.helpers.js';
 
 /** The cell a member attends as their home on a date, with their status then. */
@@ -16,13 +17,9 @@ export async function homeCellOf(s: Sql, personId: string, on: string) {
 }
 
 const cellMeetings = (s: Sql, cellId: string) =>
-  qb(s)
-    .selectFrom('meeting as mt')
-    .innerJoin('body as b', 'b.id', 'mt.body_id')
+  cellAssemblyMeetingsOf(s, [cellId])
     .select(['mt.id', 'mt.title', 'mt.kind', 'mt.state', 'mt.starts_at', 'mt.ends_at', 'mt.location'])
     .select(sql<string>`to_char(mt.meeting_date, 'YYYY-MM-DD')`.as('date'))
-    .where('mt.org_id', '=', cellId)
-    .where('b.kind', '=', 'CHI_BO')
     .where('mt.state', '!=', 'cancelled')
     .where('mt.confidentiality', '=', 0);
 
