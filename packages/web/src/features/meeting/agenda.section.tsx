@@ -29,7 +29,7 @@ import { fmt, maxDate } from '../../app/ui/dates';
 import type { SectionProps } from './meeting.types';
 import { fmtNumber, useAction, VOTE_METHOD_LABELS } from './meeting.parts';
 import { ConfidentialityBadge, confidentialityLabel } from '../../app/ui/confidentiality-badge';
-import { DateField } from '../../app/ui/date-field';
+import { FormDate } from '../../app/ui/date-field';
 import { WriteError } from '../../app/ui/write-error';
 import { labelOf } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
@@ -500,12 +500,9 @@ function WrittenResponseForm({ m, onMeeting, reload }: SectionProps) {
           )}
           <Group align="end" gap="xs" wrap="wrap">
             <MemberField m={m} field={form.getInputProps('personId')} testid="written-person" w={220} />
-            <DateField
-              label={tr('Ngày nhận phiếu', 'Received on')}
-              {...form.valueProps('receivedOn')}
-              testid="written-date"
-              required
-            />
+            <FormDate form={form} path="receivedOn" testid="written-date" required>
+              {tr('Ngày nhận phiếu', 'Received on')}
+            </FormDate>
           </Group>
           {m.agenda.map((it) => (
             <NativeSelect

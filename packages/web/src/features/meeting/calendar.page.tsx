@@ -32,7 +32,7 @@ import { useTitle } from '../../app/ui/use-title';
 import type { Lang } from '../../app/ui/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
 import { canPlan, formatLabel, kindLabel, MeetingStateBadge, stateLabel, useProvince } from './meeting.parts';
-import { DateField } from '../../app/ui/date-field';
+import { DateField, FormDate } from '../../app/ui/date-field';
 import { FormEnd } from '../../app/ui/shared-form-end';
 import { FormCard } from '../../app/ui/shared-section-card';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
@@ -569,12 +569,9 @@ function PlanMeetingForm({
         <DateField label={tr('Ngày họp', 'Date')} {...form.valueProps('meetingDate')} testid="plan-date" required />
         <TimePlaceFields form={form} prefix="plan" />
         {form.values.kind === 'written_consultation' && (
-          <DateField
-            label={tr('Hạn trả lời', 'Replies due')}
-            {...form.valueProps('consultationDeadline')}
-            testid="plan-deadline"
-            required
-          />
+          <FormDate form={form} path="consultationDeadline" testid="plan-deadline" required>
+            {tr('Hạn trả lời', 'Replies due')}
+          </FormDate>
         )}
       </Group>
       <ProvinceWideField form={form} prefix="plan" />

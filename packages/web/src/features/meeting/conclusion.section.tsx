@@ -24,7 +24,7 @@ import type { Lang } from '../../app/ui/i18n';
 import { Link } from '../../app/router';
 import type { SectionProps } from './meeting.types';
 import { CheckLine, useAction } from './meeting.parts';
-import { DateField } from '../../app/ui/date-field';
+import { DateField, FormDate } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import type { Meeting } from './meeting.parts';
@@ -350,12 +350,9 @@ function ConclusionForm({ m, onMeeting, reload }: SectionProps) {
             w={240}
             maw="100%"
           />
-          <DateField
-            label={tr('Ngày ban hành', 'Issued on')}
-            {...form.valueProps('issuedOn')}
-            testid="conclusion-date"
-            required
-          />
+          <FormDate form={form} path="issuedOn" testid="conclusion-date" required>
+            {tr('Ngày ban hành', 'Issued on')}
+          </FormDate>
         </Group>
         <Textarea
           label={tr('Nội dung mở đầu', 'Summary')}

@@ -7,7 +7,7 @@ import { fmt } from '../../app/ui/dates';
 import type { Lang } from '../../app/ui/i18n';
 import type { SectionProps } from './meeting.types';
 import { CheckLine, useAction } from './meeting.parts';
-import { DateField } from '../../app/ui/date-field';
+import { FormDate } from '../../app/ui/date-field';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { ReasonField, TimePlaceFields } from './meeting-fields';
 import { useTr } from '../../app/ui/i18n';
@@ -140,12 +140,9 @@ export function RescheduleSection({ m, onMeeting, reload }: SectionProps) {
                 </Text>
               )}
               <Group align="end" wrap="wrap">
-                <DateField
-                  label={tr('Ngày họp mới', 'New date')}
-                  {...form.valueProps('meetingDate')}
-                  testid="reschedule-date"
-                  required
-                />
+                <FormDate form={form} path="meetingDate" testid="reschedule-date" required>
+                  {tr('Ngày họp mới', 'New date')}
+                </FormDate>
                 <TimePlaceFields form={form} prefix="reschedule" />
               </Group>
               <ReasonField
