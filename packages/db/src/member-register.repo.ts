@@ -3,7 +3,8 @@ import { type Insertable, sql } from 'kysely';
 import type { PartyMemberTable, PartyMembershipTable, PersonTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { dateParam, uuidList, validOn } from './query.helpers.js';
+import { cellMembershipsOn } from './member.query.js';
+import { uuidList } from './query.helpers.js';
 
 /** The installation's key for hashing citizen IDs, made on first use (two first uses agree: the row is kept once). */
 export async function memberIdKey(s: Sql): Promise<string> {
@@ -105,15 +106,10 @@ export async function moveMemberRecord(s: Sql, personId: string, cellId: string)
 /** The members of cells on a date, for the register page: names, status, card and masked citizen ID. */
 export async function cellRegisterOn(s: Sql, cellIds: readonly string[], on: string) {
   if (cellIds.length === 0) return [];
-  return qb(s)
-    .selectFrom('party_membership as pm')
-    .innerJoin('person as p', 'p.id', 'pm.person_id')
-    .leftJoin('party_member as m', 'm.person_id', 'pm.person_id')
+  return cellMembershipsOn(s, cellIds, on)
     .select(['pm.person_id', 'pm.org_id', 'pm.status', 'pm.kind', 'p.full_name', 'm.card_number'])
     .select('m.citizen_id_tail')
     .select(sql<string | null>`to_char(m.admitted_on, 'YYYY-MM-DD')`.as('admitted_on'))
-    .where(sql<boolean>`pm.org_id = any(${uuidList(cellIds)})`)
-    .where(validOn('pm', dateParam(on)))
     .orderBy('p.full_name')
     .execute();
 }

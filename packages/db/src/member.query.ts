@@ -2,7 +2,16 @@ import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { uuidList, validOn } from './query.helpers.js';
+import { dateParam, uuidList, validOn } from './query.helpers.js';
+
+/** The memberships (`pm`) of these cells on a date, with the person (`p`) and their member record (`m`, if any). */
+export const cellMembershipsOn = (s: Sql, cellIds: readonly string[], on: string) =>
+  qb(s)
+    .selectFrom('party_membership as pm')
+    .innerJoin('person as p', 'p.id', 'pm.person_id')
+    .leftJoin('party_member as m', 'm.person_id', 'pm.person_id')
+    .where(sql<boolean>`pm.org_id = any(${uuidList(cellIds)})`)
+    .where(validOn('pm', dateParam(on)));
 
 /**
  * The members whose home cell is one of `cellIds` on `asOf`, with their admission (the member's record, or the
@@ -10,16 +19,11 @@ import { uuidList, validOn } from './query.helpers.js';
  */
 export async function cellMembersOn(s: Sql, cellIds: string[], asOf: string) {
   if (cellIds.length === 0) return [];
-  return qb(s)
-    .selectFrom('party_membership as pm')
-    .innerJoin('person as p', 'p.id', 'pm.person_id')
-    .leftJoin('party_member as m', 'm.person_id', 'pm.person_id')
+  return cellMembershipsOn(s, cellIds, asOf)
     .select(['pm.person_id', 'pm.org_id', 'pm.status', 'p.full_name'])
     .select((eb) => eb.fn.coalesce('m.admitted_on', 'pm.valid_from').as('admitted_on'))
     .$narrowType<{ status: 'official' | 'probationary'; admitted_on: string }>()
-    .where(sql<boolean>`pm.org_id = any(${uuidList(cellIds)})`)
     .where('pm.kind', '=', 'home')
-    .where(validOn('pm', sql.val(asOf)))
     .orderBy('pm.person_id')
     .execute();
 }
