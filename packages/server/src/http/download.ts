@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import { IdParamsSchema } from '@quyche/core';
+import { IdParamsSchema, IdSchema } from '@quyche/core';
+import { z } from 'zod';
 import type { RequestContext } from './context.js';
 import type { taggedRoutesOf } from './route.js';
 
@@ -35,3 +36,30 @@ export const docxRoute = (
     params: IdParamsSchema,
     handler: async ({ ctx, params, reply }) => sendFile(reply, DOCX, await make(ctx, params.id)),
   });
+
+/** A stored file as served: its name, its media type, its bytes. */
+type StoredFile = { mediaType: string; fileName: string; content: unknown };
+
+/**
+ * A GET route serving a file stored with a record (`…/:id/…/:<fileParam>`: a meeting's document, a task's evidence),
+ * under its own name and media type.
+ */
+export function storedFileRoute(
+  r: ReturnType<typeof taggedRoutesOf>,
+  url: string,
+  fileParam: string,
+  summary: string,
+  file: (ctx: RequestContext, id: string, fileId: string) => Promise<StoredFile>,
+) {
+  const params = z.strictObject({ id: IdSchema, [fileParam]: IdSchema }) as z.ZodType<Record<string, string>>;
+  r({
+    method: 'GET',
+    url,
+    summary,
+    params,
+    handler: async ({ ctx, params, reply }) => {
+      const f = await file(ctx, params['id']!, params[fileParam]!);
+      sendFile(reply, f.mediaType, f);
+    },
+  });
+}

@@ -42,7 +42,7 @@ import { liveSummary } from '../services/meeting.view.js';
 import { regulationFor } from '../services/regulation-in-force.js';
 import { loadBody, loadMeeting } from '../services/meeting.load.js';
 import * as sites from '../services/site.service.js';
-import { docxRoute, sendFile } from '../http/download.js';
+import { docxRoute, storedFileRoute } from '../http/download.js';
 import { recordRoutes } from '../http/record.routes.js';
 
 export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
@@ -170,16 +170,13 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
     authorize: async ({ ctx, params }) => void (await loadMeeting(ctx, params.id, 'write')),
     handler: ({ ctx, params, body }) => agenda.addMeetingDocument(ctx, params.id, body),
   });
-  r({
-    method: 'GET',
-    url: '/meetings/:id/documents/:documentId',
-    summary: 'Tải tệp tài liệu hội nghị (theo độ mật được phép xem)',
-    params: z.strictObject({ id: IdSchema, documentId: IdSchema }),
-    handler: async ({ ctx, params, reply }) => {
-      const f = await agenda.meetingDocumentFile(ctx, params.id, params.documentId);
-      sendFile(reply, f.mediaType, f);
-    },
-  });
+  storedFileRoute(
+    r,
+    '/meetings/:id/documents/:documentId',
+    'documentId',
+    'Tải tệp tài liệu hội nghị (theo độ mật được phép xem)',
+    agenda.meetingDocumentFile,
+  );
   r({
     method: 'PATCH',
     url: '/meetings/:id/attendance/:attendanceId',

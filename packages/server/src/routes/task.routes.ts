@@ -24,7 +24,7 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { taggedRoutesOf } from '../http/route.js';
-import { sendFile, XLSX } from '../http/download.js';
+import { sendFile, storedFileRoute, XLSX } from '../http/download.js';
 import { loadTask } from '../services/task.view.js';
 import * as tasks from '../services/task.service.js';
 import * as progress from '../services/task-progress.service.js';
@@ -69,26 +69,30 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     response: pageOf(TaskListItemSchema),
     handler: ({ ctx, query }) => listTasks(ctx, query),
   });
-  r({
-    method: 'GET',
-    url: '/tasks/export.xlsx',
-    summary: 'Tải danh sách nhiệm vụ (Excel, các cột "6 rõ"; cùng bộ lọc như danh sách)',
-    query: TaskListQuerySchema,
-    handler: async ({ ctx, query, reply }) => {
-      const buf = await exportXlsx(ctx, query);
-      sendDownload(reply, XLSX, `nhiem-vu-${ctx.today()}.xlsx`, buf);
+  // The list's downloads, with the list's filters: the file of each format named after the day.
+  const downloads = [
+    {
+      ext: 'xlsx',
+      mediaType: XLSX,
+      summary: 'Tải danh sách nhiệm vụ (Excel, các cột "6 rõ"; cùng bộ lọc như danh sách)',
+      make: exportXlsx,
     },
-  });
-  r({
-    method: 'GET',
-    url: '/tasks/export.csv',
-    summary: 'Tải danh sách nhiệm vụ (CSV, UTF-8)',
-    query: TaskListQuerySchema,
-    handler: async ({ ctx, query, reply }) => {
-      const csv = await exportCsv(ctx, query);
-      sendDownload(reply, 'text/csv; charset=utf-8', `nhiem-vu-${ctx.today()}.csv`, csv);
+    {
+      ext: 'csv',
+      mediaType: 'text/csv; charset=utf-8',
+      summary: 'Tải danh sách nhiệm vụ (CSV, UTF-8)',
+      make: exportCsv,
     },
-  });
+  ];
+  for (const d of downloads)
+    r({
+      method: 'GET',
+      url: `/tasks/export.${d.ext}`,
+      summary: d.summary,
+      query: TaskListQuerySchema,
+      handler: async ({ ctx, query, reply }) =>
+        sendDownload(reply, d.mediaType, `nhiem-vu-${ctx.today()}.${d.ext}`, await d.make(ctx, query)),
+    });
   r({
     method: 'POST',
     url: '/tasks/import',
@@ -159,16 +163,7 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     authorize: async ({ ctx, params }) => void (await loadTask(ctx, params.id, 'lead')),
     handler: ({ ctx, params, body }) => progress.reportProgress(ctx, params.id, body),
   });
-  r({
-    method: 'GET',
-    url: '/tasks/:id/files/:fileId',
-    summary: 'Tải tệp minh chứng',
-    params: z.strictObject({ id: IdSchema, fileId: IdSchema }),
-    handler: async ({ ctx, params, reply }) => {
-      const f = await progress.taskFile(ctx, params.id, params.fileId);
-      sendDownload(reply, f.mediaType, f.fileName, f.content);
-    },
-  });
+  storedFileRoute(r, '/tasks/:id/files/:fileId', 'fileId', 'Tải tệp minh chứng', progress.taskFile);
   r({
     method: 'POST',
     url: '/tasks/:id/extensions',
