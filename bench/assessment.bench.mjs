@@ -140,6 +140,32 @@ const provinceYearSteps = (province) => [
        from (select id, row_number() over (order by id) n from bench_cell) c where n % 5 = 0`,
 ];
 
+/** A province's cells on TODAY: the walk down from it. */
+const cellsOf = (province) => `with recursive t(id, kind) as (
+    select ${province}, 'PROVINCIAL_PARTY_ORG'::text
+    union all
+    select p.org_id, o.kind from t
+      join organization_parent p on p.parent_id = t.id and p.valid_from <= '${TODAY}'
+        and (p.valid_until is null or p.valid_until >= '${TODAY}')
+      join organization o on o.id = p.org_id)
+  select id from t where kind = 'CELL'`;
+
+/**
+ * The province of (a) at `members` members (`--province-members`): the generator's provinces are equal shares of the
+ * country, so the rest of its members move to the next province's cells (the country keeps its size).
+ */
+const provinceSizeSteps = (province, next, members) => [
+  `create table bench_move as
+     with m as (select pm.id, pm.person_id, row_number() over (order by pm.person_id) rn
+                  from party_membership pm where pm.org_id in (${cellsOf(province)})),
+          c as (select id, row_number() over (order by id) - 1 k from (${cellsOf(next)}) x),
+          n as (select count(*) n from c)
+     select m.id, m.person_id, c.id as cell from m, n, c where m.rn > ${members} and c.k = m.rn % n.n`,
+  'update party_membership pm set org_id = b.cell from bench_move b where pm.id = b.id',
+  'update person p set org_id = b.cell from bench_move b where p.id = b.person_id',
+  'drop table bench_move',
+];
+
 /** Every member outside the province decided, the levels spread as a year's results are. */
 const nationalSheetsStep = `insert into assessment (id, org_id, unit_id, year, subject, person_id, state, evidence,
     decided_level, decided_on)
@@ -150,24 +176,44 @@ const nationalSheetsStep = `insert into assessment (id, org_id, unit_id, year, s
     cross join lateral (select abs(hashtext(pm.person_id::text)) % 100 as h) x
    where not exists (select 1 from bench_member b where b.person_id = pm.person_id)`;
 
-async function postgres({ scale, runs, keep }) {
+/** A kept data set (`--reuse NAME`, from an earlier `--keep`) measured again without generating it. */
+async function withKeptDatabase(name, fn) {
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const db = await openDb({ url: url.toString(), poolSize: 2 });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function postgres({ scale, runs, keep, reuse, provinceMembers }) {
   const people = Math.round(5_600_000 * scale);
-  await withBenchDatabase('quyche_bench_assess', keep, async (db) => {
-    const t0 = performance.now();
+  const province = id('p', "'7'");
+  const generate = async (db) => {
     for (const s of nationalSteps(people)) await db.query(s);
     for (const [s, p] of rulesSteps(id('tw', "''"))) await db.query(s, p);
-    const province = id('p', "'7'");
+    if (provinceMembers)
+      for (const s of provinceSizeSteps(province, id('p', "'8'"), provinceMembers)) await db.query(s);
     for (const s of provinceYearSteps(province)) await db.query(s);
     await db.query(nationalSheetsStep);
     await db.query('vacuum analyze');
+  };
+  const run = reuse ? (fn) => withKeptDatabase(reuse, fn) : (fn) => withBenchDatabase('quyche_bench_assess', keep, fn);
+  await run(async (db) => {
+    const t0 = performance.now();
+    if (!reuse) await generate(db);
     const genSecs = (performance.now() - t0) / 1000;
     const n = async (q) => Number((await db.query(q)).rows[0].n);
     const provinceId = (await db.query(`select ${province} as id`)).rows[0].id;
     const centreId = (await db.query(`select ${id('tw', "''")} as id`)).rows[0].id;
     const version = (await db.query('show server_version')).rows[0].server_version;
+    const country = await n('select count(*) n from party_membership');
     console.log(
-      `Đánh giá, xếp loại năm 2026 trên PostgreSQL (${version}), tạo trong ${genSecs.toFixed(1)} s: ` +
-        `${vi(await n('select count(*) n from party_membership'))} đảng viên (hệ số ${scale}), ` +
+      `Đánh giá, xếp loại năm 2026 trên PostgreSQL (${version}), ` +
+        `${reuse ? `dữ liệu đã tạo (${reuse})` : `tạo trong ${genSecs.toFixed(1)} s`}: ` +
+        `${vi(country)} đảng viên (hệ số ${(country / 5_600_000).toFixed(2)}), ` +
         `${vi(await n('select count(*) n from assessment'))} phiếu, ` +
         `${vi(await n('select count(*) n from task'))} nhiệm vụ`,
     );
@@ -279,8 +325,10 @@ export async function runAssessmentBench({
   cells = Number(arg('cells', 11_800)),
   keep = process.argv.includes('--keep'),
   only = arg('part', 'all'),
+  reuse = arg('reuse', null),
+  provinceMembers = Number(arg('province-members', 0)) || null,
 } = {}) {
-  if (only === 'all' || only === 'pg') await postgres({ scale, runs, keep });
+  if (only === 'all' || only === 'pg') await postgres({ scale, runs, keep, reuse, provinceMembers });
   if (only === 'all' || only === 'pglite') await pglite({ cells, runs });
 }
 
