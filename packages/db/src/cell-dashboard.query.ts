@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
 import { cellAssemblyMeetingsOf } from './meeting.base.js';
-import { planItemsText } from './member.query.js';
+import { plansWithText } from './member.query.js';
 import { uuidList } from './query.helpers.js';
 
 /** The attendance row's member was exempted from activities on the meeting's day. */
@@ -52,13 +52,9 @@ export async function unpaidDuesOf(s: Sql, personIds: readonly string[], upTo: s
 /** Personal action plans by id, each with its member, cell and items' text in order (for showing a pair). */
 export async function plansByIds(s: Sql, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return qb(s)
-    .selectFrom('member_plan as mp')
-    .innerJoin('person as p', 'p.id', 'mp.person_id')
+  return plansWithText(s)
     .innerJoin('organization as o', 'o.id', 'mp.org_id')
-    .select(['mp.id', 'mp.org_id', 'mp.person_id', 'mp.year', 'p.full_name', 'o.name as org_name', 'mp.commitment'])
-    .select(planItemsText)
-    .$narrowType<{ items: string }>()
+    .select(['mp.year', 'o.name as org_name'])
     .where(sql<boolean>`mp.id = any(${uuidList([...ids])})`)
     .execute();
 }

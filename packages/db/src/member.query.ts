@@ -74,22 +74,26 @@ export async function duesOf(s: Sql, personIds: string[], year: number) {
 }
 
 /** A plan's items' text, one a line in order (`mp` the plan): what the copied-plan check compares. */
-export const planItemsText = (eb: ExpressionBuilder<Database & { mp: Database['member_plan'] }, 'mp'>) =>
+const planItemsText = (eb: ExpressionBuilder<Database & { mp: Database['member_plan'] }, 'mp'>) =>
   eb
     .selectFrom('member_plan_item as i')
     .select(sql<string>`coalesce(string_agg(i.text, E'\\n' order by i.position), '')`.as('t'))
     .whereRef('i.plan_id', '=', 'mp.id')
     .as('items');
 
-/** The personal action plans of a year in these organizations, each with its items' text in order. */
-export async function plansOf(s: Sql, orgIds: string[], year: number) {
-  if (orgIds.length === 0) return [];
-  return qb(s)
+/** Personal action plans (`mp`) with their member's name (`p`) and their items' text in order. */
+export const plansWithText = (s: Sql) =>
+  qb(s)
     .selectFrom('member_plan as mp')
     .innerJoin('person as p', 'p.id', 'mp.person_id')
     .select(['mp.id', 'mp.org_id', 'mp.person_id', 'p.full_name', 'mp.commitment'])
     .select(planItemsText)
-    .$narrowType<{ items: string }>()
+    .$narrowType<{ items: string }>();
+
+/** The personal action plans of a year in these organizations, each with its items' text in order. */
+export async function plansOf(s: Sql, orgIds: string[], year: number) {
+  if (orgIds.length === 0) return [];
+  return plansWithText(s)
     .where(sql<boolean>`mp.org_id = any(${uuidList(orgIds)})`)
     .where('mp.year', '=', year)
     .orderBy('mp.id')
