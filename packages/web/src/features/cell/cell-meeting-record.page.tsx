@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { CellMeetingRecordSchema, todayInVietnam } from '@quyche/core';
 import type { CellMeetingRecordResultSchema, CellRosterSchema } from '@quyche/core';
@@ -19,6 +7,7 @@ import { api, useApi } from '../../app/api';
 import { Link } from '../../app/router';
 import { DateField } from '../../app/ui/date-field';
 import { useLang } from '../../app/ui/i18n';
+import { StepText } from '../task/step-form';
 import { LoadState } from '../../app/ui/load-state';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import { FormEnd } from '../../app/ui/shared-form-end';
@@ -270,13 +259,9 @@ export function CellMeetingRecordPage({ cellId }: { cellId: string }) {
               data-testid="cell-record-observer-title"
             />
           </Group>
-          <Textarea
-            label={tr('Nghị quyết (kết luận) của chi bộ', 'The cell’s resolution')}
-            autosize
-            minRows={4}
-            {...form.getInputProps('resolution')}
-            data-testid="cell-record-resolution"
-          />
+          <StepText form={form} path="resolution" testid="cell-record-resolution" minRows={4} required={false}>
+            {tr('Nghị quyết (kết luận) của chi bộ', 'The cell’s resolution')}
+          </StepText>
           <FormEnd name="cell-record" form={form} write={done}>
             {tr('Lưu buổi sinh hoạt', 'Save the meeting')}
           </FormEnd>

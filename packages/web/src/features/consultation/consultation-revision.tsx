@@ -4,6 +4,7 @@ import { api, useApi } from '../../app/api';
 import { NextVersionSchema, versionLabelVi } from '@quyche/core';
 import { Link } from '../../app/router';
 import { useTr } from '../../app/ui/i18n';
+import { StepText } from '../task/step-form';
 import { useRun } from '../../app/ui/use-run';
 import { FormEnd } from '../../app/ui/shared-form-end';
 import { ListAlert } from '../../app/ui/shared-list-alert';
@@ -152,14 +153,9 @@ function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersion
             'explanatory memo.',
         )}
       </Text>
-      <Textarea
-        label={tr('Tờ trình, báo cáo giải trình', 'Explanatory memo')}
-        {...form.getInputProps('memo')}
-        autosize
-        minRows={3}
-        required
-        data-testid="revision-memo"
-      />
+      <StepText form={form} path="memo" testid="revision-memo" minRows={3}>
+        {tr('Tờ trình, báo cáo giải trình', 'Explanatory memo')}
+      </StepText>
       {isDocument && (
         <Textarea
           label={tr('Toàn văn bản chỉnh lý', 'Full text of the revision')}
