@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
-import { IdParamsSchema, IdSchema } from '@quyche/core';
-import { z } from 'zod';
+import { IdParamsSchema } from '@quyche/core';
 import type { RequestContext } from './context.js';
 import type { taggedRoutesOf } from './route.js';
+import { childParams } from './record.routes.js';
 
 /**
  * Downloads: the DOCX media type and a Content-Disposition that keeps a Vietnamese file name (with an ASCII fallback).
@@ -41,24 +41,23 @@ export const docxRoute = (
 type StoredFile = { mediaType: string; fileName: string; content: unknown };
 
 /**
- * A GET route serving a file stored with a record (`…/:id/…/:<fileParam>`: a meeting's document, a task's evidence),
+ * A GET route serving a file stored with a record (`…/:id/…/:<fileId>`: a meeting's document, a task's evidence),
  * under its own name and media type.
  */
 export function storedFileRoute(
   r: ReturnType<typeof taggedRoutesOf>,
   url: string,
-  fileParam: string,
   summary: string,
   file: (ctx: RequestContext, id: string, fileId: string) => Promise<StoredFile>,
 ) {
-  const params = z.strictObject({ id: IdSchema, [fileParam]: IdSchema }) as z.ZodType<Record<string, string>>;
+  const { child, params } = childParams(url);
   r({
     method: 'GET',
     url,
     summary,
     params,
     handler: async ({ ctx, params, reply }) => {
-      const f = await file(ctx, params['id']!, params[fileParam]!);
+      const f = await file(ctx, params['id']!, params[child]!);
       sendFile(reply, f.mediaType, f);
     },
   });

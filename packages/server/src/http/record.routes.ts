@@ -1,4 +1,4 @@
-import { IdParamsSchema } from '@quyche/core';
+import { IdParamsSchema, IdSchema } from '@quyche/core';
 import { z } from 'zod';
 import type { RequestContext } from './context.js';
 import type { taggedRoutesOf } from './route.js';
@@ -78,4 +78,37 @@ export function recordRoutes<
       body: transition.body,
       handler: ({ ctx, params, body }) => transition.run(ctx, params.id, body),
     });
+}
+
+/** The address's two ids (`…/:id/…/:<child>…`): the record's and, named second, one of its own rows'. */
+export function childParams(url: string) {
+  const child = [...url.matchAll(/:(\w+)/g)][1]![1]!;
+  return { child, params: z.strictObject({ id: IdSchema, [child]: IdSchema }) as z.ZodType<Record<string, string>> };
+}
+
+/**
+ * A step on one of a record's own rows, named in its address after the record's id (`…/:id/…/:<child>…`): a vote
+ * on an agenda item, an attendee's or a recipient's mark, a decision on an extension. It answers `response`.
+ */
+export function childStep<B extends z.ZodType, T extends z.ZodType>(
+  r: ReturnType<typeof taggedRoutesOf>,
+  method: 'POST' | 'PATCH',
+  url: string,
+  response: T,
+  step: {
+    summary: string;
+    body: B;
+    run: (ctx: RequestContext, id: string, childId: string, b: z.output<B>) => Promise<z.input<T>>;
+  },
+) {
+  const { child, params } = childParams(url);
+  r({
+    method,
+    url,
+    summary: step.summary,
+    params,
+    body: step.body,
+    response,
+    handler: ({ ctx, params, body }) => step.run(ctx, params['id']!, params[child]!, body),
+  });
 }

@@ -23,7 +23,7 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { taggedRoutesOf } from '../http/route.js';
-import { recordRoutes } from '../http/record.routes.js';
+import { childStep, recordRoutes } from '../http/record.routes.js';
 import { docxRoute } from '../http/download.js';
 import type { JobRunner } from '../services/job.service.js';
 import { openStream } from '../http/event-stream.js';
@@ -107,14 +107,10 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     }),
     handler: ({ ctx, params, body }) => comments.disposeComment(ctx, params.id, params.commentId, body),
   });
-  r({
-    method: 'POST',
-    url: '/consultations/:id/recipients/:recipientId',
+  childStep(r, 'POST', '/consultations/:id/recipients/:recipientId', ConsultationSchema, {
     summary: 'Xác định một nơi nhận không góp ý (hoặc bỏ xác định)',
-    params: z.strictObject({ id: IdSchema, recipientId: IdSchema }),
     body: RecipientStepSchema,
-    response: ConsultationSchema,
-    handler: ({ ctx, params, body }) => recipients.stepRecipient(ctx, params.id, params.recipientId, body),
+    run: recipients.stepRecipient,
   });
   r({
     method: 'POST',

@@ -43,7 +43,7 @@ import { regulationFor } from '../services/regulation-in-force.js';
 import { loadBody, loadMeeting } from '../services/meeting.load.js';
 import * as sites from '../services/site.service.js';
 import { docxRoute, storedFileRoute } from '../http/download.js';
-import { recordRoutes } from '../http/record.routes.js';
+import { childStep, recordRoutes } from '../http/record.routes.js';
 
 export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
   const r = taggedRoutesOf(app, db, 'meetings');
@@ -141,24 +141,15 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
     body: CreateAgendaItemSchema,
     handler: ({ ctx, params, body }) => agenda.addAgendaItem(ctx, params.id, body),
   });
-  const item = z.strictObject({ id: IdSchema, itemId: IdSchema });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/agenda/:itemId/votes',
+  childStep(r, 'POST', '/meetings/:id/agenda/:itemId/votes', MeetingSchema, {
     summary: 'Biểu quyết một nội dung (kết quả theo quy chế; bắt buộc phiếu kín khi quy chế yêu cầu)',
-    params: item,
     body: CastVoteSchema,
-    response: MeetingSchema,
-    handler: ({ ctx, params, body }) => agenda.castVote(ctx, params.id, params.itemId, body),
+    run: agenda.castVote,
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/agenda/:itemId/reserved-opinions',
+  childStep(r, 'POST', '/meetings/:id/agenda/:itemId/reserved-opinions', MeetingSchema, {
     summary: 'Ghi ý kiến bảo lưu (chỉ người có thẩm quyền được xem)',
-    params: item,
     body: ReservedOpinionSchema,
-    response: MeetingSchema,
-    handler: ({ ctx, params, body }) => agenda.addReservedOpinion(ctx, params.id, params.itemId, body),
+    run: agenda.addReservedOpinion,
   });
   r({
     method: 'POST',
@@ -173,18 +164,13 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
   storedFileRoute(
     r,
     '/meetings/:id/documents/:documentId',
-    'documentId',
     'Tải tệp tài liệu hội nghị (theo độ mật được phép xem)',
     agenda.meetingDocumentFile,
   );
-  r({
-    method: 'PATCH',
-    url: '/meetings/:id/attendance/:attendanceId',
+  childStep(r, 'PATCH', '/meetings/:id/attendance/:attendanceId', MeetingSchema, {
     summary: 'Điểm danh: có mặt, vắng có lý do, vắng; điểm cầu tham dự',
-    params: z.strictObject({ id: IdSchema, attendanceId: IdSchema }),
     body: AttendanceUpdateSchema,
-    response: MeetingSchema,
-    handler: ({ ctx, params, body }) => attendance.updateAttendance(ctx, params.id, params.attendanceId, body),
+    run: attendance.updateAttendance,
   });
   r({
     method: 'POST',
@@ -260,14 +246,10 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
     response: SiteViewSchema,
     handler: ({ ctx, params, body }) => sites.markAtSite(ctx, params.id, params.siteId, params.attendanceId, body),
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/sites/:siteId/guests',
+  childStep(r, 'POST', '/meetings/:id/sites/:siteId/guests', SiteViewSchema, {
     summary: 'Thêm khách mời tại điểm cầu',
-    params: site,
     body: SiteGuestSchema,
-    response: SiteViewSchema,
-    handler: ({ ctx, params, body }) => sites.guestAtSite(ctx, params.id, params.siteId, body),
+    run: sites.guestAtSite,
   });
   r({
     method: 'GET',

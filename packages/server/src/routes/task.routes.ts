@@ -13,7 +13,6 @@ import {
   ExtensionRequestSchema,
   FromConclusionSchema,
   IdParamsSchema,
-  IdSchema,
   pageOf,
   TaskListItemSchema,
   TaskListQuerySchema,
@@ -25,6 +24,7 @@ import {
 import type { Db } from '@quyche/db';
 import { taggedRoutesOf } from '../http/route.js';
 import { sendFile, storedFileRoute, XLSX } from '../http/download.js';
+import { childStep } from '../http/record.routes.js';
 import { loadTask } from '../services/task.view.js';
 import * as tasks from '../services/task.service.js';
 import * as progress from '../services/task-progress.service.js';
@@ -163,7 +163,7 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     authorize: async ({ ctx, params }) => void (await loadTask(ctx, params.id, 'lead')),
     handler: ({ ctx, params, body }) => progress.reportProgress(ctx, params.id, body),
   });
-  storedFileRoute(r, '/tasks/:id/files/:fileId', 'fileId', 'Tải tệp minh chứng', progress.taskFile);
+  storedFileRoute(r, '/tasks/:id/files/:fileId', 'Tải tệp minh chứng', progress.taskFile);
   r({
     method: 'POST',
     url: '/tasks/:id/extensions',
@@ -172,13 +172,9 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     body: ExtensionRequestSchema,
     handler: ({ ctx, params, body }) => progress.requestExtension(ctx, params.id, body),
   });
-  r({
-    method: 'POST',
-    url: '/tasks/:id/extensions/:extensionId/decision',
+  childStep(r, 'POST', '/tasks/:id/extensions/:extensionId/decision', TaskSchema, {
     summary: 'Quyết định gia hạn (cấp đã giao nhiệm vụ)',
-    params: z.strictObject({ id: IdSchema, extensionId: IdSchema }),
     body: ExtensionDecisionSchema,
-    response: TaskSchema,
-    handler: ({ ctx, params, body }) => progress.decideExtension(ctx, params.id, params.extensionId, body),
+    run: progress.decideExtension,
   });
 }
