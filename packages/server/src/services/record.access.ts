@@ -19,7 +19,10 @@ export async function accessible<R extends { org_id: string; confidentiality: nu
   return row;
 }
 
-/** A page of a directory list (organizations, people) as the user sees it: what their grants cover, at their clearance. */
+/**
+ * A page of a directory list (organizations, people) as the user sees it: what their grants cover, at their
+ * clearance.
+ */
 export async function visiblePage<Q extends { page: number; pageSize: number }, R, T>(
   ctx: RequestContext,
   q: Q,
