@@ -3,7 +3,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import type { InspectionTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { rowById, insertRow } from './query.helpers.js';
+import { GUARDED_RECORD_COLUMNS, insertRow, rowById } from './query.helpers.js';
 
 /** What an inspection's text and jsonb columns hold (the schema knows them only as text and jsonb). */
 interface InspectionShapes {
@@ -40,11 +40,7 @@ const INSPECTION_COLUMNS = [
   'verification_text',
   'state',
   'competence',
-  'confidentiality',
-  'search_text',
-  'version',
-  'created_at',
-  'updated_at',
+  ...GUARDED_RECORD_COLUMNS,
 ] as const;
 
 export const inspectionById = (s: Sql, id: string) => rowById<InspectionRow>(s, 'inspection', INSPECTION_COLUMNS, id);

@@ -3,7 +3,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import type { ProgramItemTable, ProgramTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { lastPosition, rowById, insertRow } from './query.helpers.js';
+import { GUARDED_RECORD_COLUMNS, insertRow, lastPosition, rowById } from './query.helpers.js';
 
 /** What a program's text and jsonb columns hold (the schema knows them only as text and jsonb). */
 interface ProgramShapes {
@@ -42,11 +42,7 @@ export const PROGRAM_COLUMNS = [
   'issued_document_id',
   'symbol',
   'competence',
-  'confidentiality',
-  'search_text',
-  'version',
-  'created_at',
-  'updated_at',
+  ...GUARDED_RECORD_COLUMNS,
   'period',
   'source_report_id',
 ] as const;

@@ -11,6 +11,15 @@ import type { Database } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
 
+/** The columns a guarded, searchable record ends with: its secrecy grade, search text, version and timestamps. */
+export const GUARDED_RECORD_COLUMNS = [
+  'confidentiality',
+  'search_text',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
+
 /** A list of ids as one `uuid[]` parameter: `= any(…)` keeps one statement whatever the list's length. */
 export const uuidList = (ids: readonly string[]) => sql<string[]>`${ids}::uuid[]`;
 /**

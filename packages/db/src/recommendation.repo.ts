@@ -3,7 +3,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import type { RecommendationTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { rowById, insertRow } from './query.helpers.js';
+import { GUARDED_RECORD_COLUMNS, insertRow, rowById } from './query.helpers.js';
 
 /** What a recommendation's text and jsonb columns hold (the schema knows them only as text and jsonb). */
 interface RecommendationShapes {
@@ -31,11 +31,7 @@ const RECOMMENDATION_COLUMNS = [
   'answer_text',
   'answered_on',
   'answer_symbol',
-  'confidentiality',
-  'search_text',
-  'version',
-  'created_at',
-  'updated_at',
+  ...GUARDED_RECORD_COLUMNS,
   'review_request_id',
 ] as const;
 

@@ -3,6 +3,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import type { TaskTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { GUARDED_RECORD_COLUMNS } from './query.helpers.js';
 import { uuidv7 } from './uuid.js';
 
 /** A supporting unit or person; a name from a sheet may match no unit (id null). */
@@ -52,11 +53,7 @@ export const TASK_COLUMNS = [
   'weight',
   'assigned_on',
   'done_on',
-  'confidentiality',
-  'search_text',
-  'version',
-  'created_at',
-  'updated_at',
+  ...GUARDED_RECORD_COLUMNS,
   'reported_on',
   'closed_on',
 ] as const satisfies readonly (keyof TaskTable)[];
