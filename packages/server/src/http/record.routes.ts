@@ -60,24 +60,27 @@ export function recordRoutes<
     ...one,
     handler: ({ ctx, params }) => get.run(ctx, params.id),
   });
-  if (update)
-    r({
-      method: 'PATCH',
-      url: `${path}/:id`,
-      summary: update.summary,
-      ...one,
-      body: update.body,
-      handler: ({ ctx, params, body }) => update.run(ctx, params.id, body),
-    });
-  if (transition)
-    r({
-      method: 'POST',
-      url: `${path}/:id/transition`,
-      summary: transition.summary,
-      ...one,
-      body: transition.body,
-      handler: ({ ctx, params, body }) => transition.run(ctx, params.id, body),
-    });
+  if (update) recordStep(r, 'PATCH', `${path}/:id`, record, update);
+  if (transition) recordStep(r, 'POST', `${path}/:id/transition`, record, transition);
+}
+
+/** A step on the record the address names (`…/:id/…`), with what it is sent; answers `response`, mostly the record. */
+export function recordStep<B extends z.ZodType, T extends z.ZodType>(
+  r: ReturnType<typeof taggedRoutesOf>,
+  method: 'POST' | 'PUT' | 'PATCH',
+  url: string,
+  response: T,
+  step: Step<B, z.input<T>>,
+) {
+  r({
+    method,
+    url,
+    summary: step.summary,
+    params: IdParamsSchema,
+    response,
+    body: step.body,
+    handler: ({ ctx, params, body }) => step.run(ctx, params.id, body),
+  });
 }
 
 /** The address's two ids (`…/:id/…/:<child>…`): the record's and, named second, one of its own rows'. */

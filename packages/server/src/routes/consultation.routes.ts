@@ -23,7 +23,7 @@ import {
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
 import { taggedRoutesOf } from '../http/route.js';
-import { childStep, recordRoutes } from '../http/record.routes.js';
+import { childStep, recordRoutes, recordStep } from '../http/record.routes.js';
 import { docxRoute } from '../http/download.js';
 import type { JobRunner } from '../services/job.service.js';
 import { openStream } from '../http/event-stream.js';
@@ -152,13 +152,10 @@ export function consultationRoutes(app: FastifyInstance, db: Db, hub: Consultati
     response: NextVersionResultSchema,
     handler: ({ ctx, params, body }) => revision.nextVersion(ctx, params.id, body),
   });
-  r({
-    method: 'POST',
-    url: '/consultations/:id/submit',
+  recordStep(r, 'POST', '/consultations/:id/submit', ConsultationSchema, {
     summary: 'Trình bản chỉnh lý tại hội nghị của cơ quan có thẩm quyền (quy chế cho biết cơ quan nào)',
-    ...C,
     body: SubmitConsultationSchema,
-    handler: ({ ctx, params, body }) => adoption.submitConsultation(ctx, params.id, body),
+    run: adoption.submitConsultation,
   });
   r({
     method: 'POST',

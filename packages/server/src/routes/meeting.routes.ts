@@ -43,7 +43,7 @@ import { regulationFor } from '../services/regulation-in-force.js';
 import { loadBody, loadMeeting } from '../services/meeting.load.js';
 import * as sites from '../services/site.service.js';
 import { docxRoute, storedFileRoute } from '../http/download.js';
-import { childStep, recordRoutes } from '../http/record.routes.js';
+import { childStep, recordRoutes, recordStep } from '../http/record.routes.js';
 
 export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
   const r = taggedRoutesOf(app, db, 'meetings');
@@ -67,79 +67,52 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
       run: meetings.updateMeeting,
     },
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/reschedule',
+  recordStep(r, 'POST', '/meetings/:id/reschedule', MeetingSchema, {
     summary:
       'Dời ngày họp (hội nghị dự kiến hoặc đã triệu tập, chưa khai mạc): ' +
       'ghi lý do, kiểm tra lại thời hạn gửi tài liệu theo ngày mới',
-    ...M,
     body: RescheduleMeetingSchema,
-    handler: ({ ctx, params, body }) => rescheduleMeeting(ctx, params.id, body),
+    run: rescheduleMeeting,
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/convene',
+  recordStep(r, 'POST', '/meetings/:id/convene', MeetingSchema, {
     summary: 'Triệu tập (kiểm tra thẩm quyền triệu tập theo quy chế)',
-    ...M,
     body: ConveneMeetingSchema,
-    handler: ({ ctx, params, body }) => meetings.conveneMeeting(ctx, params.id, body),
+    run: meetings.conveneMeeting,
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/documents-sent',
+  recordStep(r, 'POST', '/meetings/:id/documents-sent', MeetingSchema, {
     summary: 'Ghi nhận ngày gửi tài liệu (cảnh báo khi chậm so với quy chế)',
-    ...M,
     body: SendDocumentsSchema,
-    handler: ({ ctx, params, body }) => meetings.sendDocuments(ctx, params.id, body),
+    run: meetings.sendDocuments,
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/open',
+  recordStep(r, 'POST', '/meetings/:id/open', MeetingSchema, {
     summary: 'Khai mạc (lấy ý kiến bằng văn bản: bắt đầu nhận phiếu)',
-    ...M,
     body: MeetingStepSchema,
-    handler: ({ ctx, params, body }) => meetings.openMeeting(ctx, params.id, body),
+    run: meetings.openMeeting,
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/close',
+  recordStep(r, 'POST', '/meetings/:id/close', MeetingSchema, {
     summary: 'Bế mạc (lấy ý kiến bằng văn bản: kiểm phiếu theo quy chế)',
-    ...M,
     body: MeetingStepSchema,
-    handler: ({ ctx, params, body }) => agenda.closeWithTally(ctx, params.id, body),
+    run: agenda.closeWithTally,
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/cancel',
+  recordStep(r, 'POST', '/meetings/:id/cancel', MeetingSchema, {
     summary: 'Hủy hội nghị, ghi lý do',
-    ...M,
     body: CancelMeetingSchema,
-    handler: ({ ctx, params, body }) => meetings.cancelMeeting(ctx, params.id, body),
+    run: meetings.cancelMeeting,
   });
-  r({
-    method: 'PUT',
-    url: '/meetings/:id/minutes',
+  recordStep(r, 'PUT', '/meetings/:id/minutes', MeetingSchema, {
     summary: 'Ghi biên bản hội nghị',
-    ...M,
     body: MinutesSchema,
-    handler: ({ ctx, params, body }) => meetings.saveMinutes(ctx, params.id, body),
+    run: meetings.saveMinutes,
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/minutes/approve',
+  recordStep(r, 'POST', '/meetings/:id/minutes/approve', MeetingSchema, {
     summary: 'Thông qua biên bản',
-    ...M,
     body: MeetingStepSchema,
-    handler: ({ ctx, params, body }) => meetings.approveMinutes(ctx, params.id, body),
+    run: meetings.approveMinutes,
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/agenda',
+  recordStep(r, 'POST', '/meetings/:id/agenda', MeetingSchema, {
     summary: 'Thêm nội dung vào chương trình (kiểm tra thẩm quyền theo quy chế)',
-    ...M,
     body: CreateAgendaItemSchema,
-    handler: ({ ctx, params, body }) => agenda.addAgendaItem(ctx, params.id, body),
+    run: agenda.addAgendaItem,
   });
   childStep(r, 'POST', '/meetings/:id/agenda/:itemId/votes', MeetingSchema, {
     summary: 'Biểu quyết một nội dung (kết quả theo quy chế; bắt buộc phiếu kín khi quy chế yêu cầu)',
@@ -180,29 +153,20 @@ export function meetingRoutes(app: FastifyInstance, db: Db, hub: MeetingHub) {
     body: z.strictObject({}),
     handler: ({ ctx, params }) => attendance.markAllPresent(ctx, params.id),
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/guests',
+  recordStep(r, 'POST', '/meetings/:id/guests', MeetingSchema, {
     summary: 'Thêm khách mời (hội nghị mở rộng)',
-    ...M,
     body: CreateGuestSchema,
-    handler: ({ ctx, params, body }) => attendance.addGuest(ctx, params.id, body),
+    run: attendance.addGuest,
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/sites',
+  recordStep(r, 'POST', '/meetings/:id/sites', MeetingSchema, {
     summary: 'Thêm điểm cầu trực tuyến',
-    ...M,
     body: CreateSiteSchema,
-    handler: ({ ctx, params, body }) => attendance.addSite(ctx, params.id, body),
+    run: attendance.addSite,
   });
-  r({
-    method: 'POST',
-    url: '/meetings/:id/written-responses',
+  recordStep(r, 'POST', '/meetings/:id/written-responses', MeetingSchema, {
     summary: 'Ghi phiếu trả lời lấy ý kiến bằng văn bản',
-    ...M,
     body: WrittenResponseSchema,
-    handler: ({ ctx, params, body }) => attendance.recordWrittenResponse(ctx, params.id, body),
+    run: attendance.recordWrittenResponse,
   });
   r({
     method: 'POST',

@@ -24,7 +24,7 @@ import {
   UpdateProgramSchema,
 } from '@quyche/core';
 import type { Db } from '@quyche/db';
-import { recordRoutes } from '../http/record.routes.js';
+import { recordRoutes, recordStep } from '../http/record.routes.js';
 import { taggedRoutesOf } from '../http/route.js';
 import { cancelProgram, createProgram, updateProgram } from '../services/program.service.js';
 import { addProgramItem, deleteProgramItem, updateProgramItem } from '../services/program-item.service.js';
@@ -60,14 +60,11 @@ export function programRoutes(app: FastifyInstance, db: Db) {
     body: CreateProgramItemSchema,
     handler: ({ ctx, params, body }) => addProgramItem(ctx, params.id, body),
   });
-  r({
-    method: 'POST',
-    url: '/programs/:id/adopt',
+  recordStep(r, 'POST', '/programs/:id/adopt', ProgramSchema, {
     summary:
       'Thông qua chương trình tại hội nghị của cơ quan có thẩm quyền (R11); đánh số CTr, giao nhiệm vụ theo các mục',
-    ...P,
     body: AdoptProgramSchema,
-    handler: ({ ctx, params, body }) => adoptProgram(ctx, params.id, body),
+    run: adoptProgram,
   });
   r({
     method: 'POST',
@@ -77,13 +74,10 @@ export function programRoutes(app: FastifyInstance, db: Db) {
     body: CancelProgramSchema,
     handler: ({ ctx, params, body }) => cancelProgram(ctx, params.id, body.version, body.note),
   });
-  r({
-    method: 'PATCH',
-    url: '/program-items/:id',
+  recordStep(r, 'PATCH', '/program-items/:id', ProgramSchema, {
     summary: 'Sửa một mục của dự thảo chương trình',
-    ...P,
     body: UpdateProgramItemSchema,
-    handler: ({ ctx, params, body }) => updateProgramItem(ctx, params.id, body),
+    run: updateProgramItem,
   });
   r({
     method: 'DELETE',

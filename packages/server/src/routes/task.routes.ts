@@ -24,7 +24,7 @@ import {
 import type { Db } from '@quyche/db';
 import { taggedRoutesOf } from '../http/route.js';
 import { sendFile, storedFileRoute, XLSX } from '../http/download.js';
-import { childStep } from '../http/record.routes.js';
+import { childStep, recordStep } from '../http/record.routes.js';
 import { loadTask } from '../services/task.view.js';
 import * as tasks from '../services/task.service.js';
 import * as progress from '../services/task-progress.service.js';
@@ -137,21 +137,15 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     ...T,
     handler: ({ ctx, params }) => tasks.getTask(ctx, params.id),
   });
-  r({
-    method: 'PATCH',
-    url: '/tasks/:id',
+  recordStep(r, 'PATCH', '/tasks/:id', TaskSchema, {
     summary: 'Sửa nhiệm vụ',
-    ...T,
     body: UpdateTaskSchema,
-    handler: ({ ctx, params, body }) => tasks.updateTask(ctx, params.id, body),
+    run: tasks.updateTask,
   });
-  r({
-    method: 'POST',
-    url: '/tasks/:id/transition',
+  recordStep(r, 'POST', '/tasks/:id/transition', TaskSchema, {
     summary: 'Chuyển trạng thái nhiệm vụ (giao, nhận kết quả, trả lại, hủy)',
-    ...T,
     body: TaskTransitionSchema,
-    handler: ({ ctx, params, body }) => tasks.moveTask(ctx, params.id, body),
+    run: tasks.moveTask,
   });
   r({
     method: 'POST',
@@ -164,13 +158,10 @@ export function taskRoutes(app: FastifyInstance, db: Db) {
     handler: ({ ctx, params, body }) => progress.reportProgress(ctx, params.id, body),
   });
   storedFileRoute(r, '/tasks/:id/files/:fileId', 'Tải tệp minh chứng', progress.taskFile);
-  r({
-    method: 'POST',
-    url: '/tasks/:id/extensions',
+  recordStep(r, 'POST', '/tasks/:id/extensions', TaskSchema, {
     summary: 'Đề nghị gia hạn',
-    ...T,
     body: ExtensionRequestSchema,
-    handler: ({ ctx, params, body }) => progress.requestExtension(ctx, params.id, body),
+    run: progress.requestExtension,
   });
   childStep(r, 'POST', '/tasks/:id/extensions/:extensionId/decision', TaskSchema, {
     summary: 'Quyết định gia hạn (cấp đã giao nhiệm vụ)',
