@@ -37,17 +37,8 @@ export interface SeededAction {
   bodyId: string;
   meetingDate: string;
   issuedOn: string;
-  action: {
-    no: number;
-    text: string;
-    lead: { kind: 'unit'; id: string; name: string };
-    supporting: { kind: 'unit'; id: string | null; name: string }[];
-    supervisorId: string;
-    deciding: string;
-    due?: string;
-    dueMeetingId: string | null;
-    product: string;
-  };
+  /** The item as planned, its supervisor and meeting due at by their ids. */
+  action: Omit<Action, 'supervisor' | 'dueMeeting'> & { supervisorId: string; dueMeetingId: string | null };
 }
 
 export interface MeetingSeedContext {
@@ -87,7 +78,8 @@ interface Item {
   /** The TT reports back on what it decided since the last BTV session (khoản 2 Điều 3). */
   reportsBack?: boolean;
 }
-interface Action {
+/** A conclusion's action item as the fixture plans it: its 6 rõ, people and meetings by the fixture's keys. */
+export interface Action {
   /** The fixture's task number (shared/fixtures/an-lac.md §5). */
   no: number;
   text: string;
