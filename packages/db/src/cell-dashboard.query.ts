@@ -3,11 +3,11 @@ import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
 import { cellAssemblyMeetingsOf } from './meeting.base.js';
 import { plansWithText } from './member.query.js';
-import { uuidList } from './query.helpers.js';
+import { uuidList, validOn } from './query.helpers.js';
 
 /** The attendance row's member was exempted from activities on the meeting's day. */
 const exempted = sql<boolean>`exists (select 1 from member_exemption e where e.person_id = a.person_id
-  and e.valid_from <= mt.meeting_date and (e.valid_until is null or e.valid_until >= mt.meeting_date))`;
+  and ${validOn('e', sql.ref('mt.meeting_date'))})`;
 
 /**
  * The members' attendance at each cell's regular meetings held in a month (the assembly, body kind CHI_BO), a row a

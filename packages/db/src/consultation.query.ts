@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ConsultationState } from './consultation.repo.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { rowsUnder } from './query.helpers.js';
+import { dateParam, rowsUnder, validOn } from './query.helpers.js';
 
 export interface ConsultationListFilter {
   clearance: number;
@@ -183,7 +183,7 @@ export async function consultationReminderPeople(s: Sql, orgId: string | null, b
   const { rows } = await sql<{ person_id: string }>`select m.person_id from membership m join body b on b.id = m.body_id
       where ((b.org_id = ${orgId} and b.kind = 'BCH' and m.role in ('BI_THU', 'PHO_BI_THU')) or (b.id = ${bodyId}
         and m.role in ('TRUONG_BAN', 'CHU_NHIEM')))
-        and m.valid_from <= ${on} and (m.valid_until is null or m.valid_until >= ${on})`.execute(qb(s));
+        and ${validOn('m', dateParam(on))}`.execute(qb(s));
   return rows.map((r) => r.person_id);
 }
 

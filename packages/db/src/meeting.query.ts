@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { JsonValue } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { dateParam, validOn } from './query.helpers.js';
 
 /** Read models of a meeting's page: its agenda with votes and opinions, documents, chair and the work it takes back. */
 
@@ -94,7 +95,7 @@ export async function meetingChairSeat(s: Sql, personId: string, bodyId: string,
   const r = await sql<{ full_name: string; role: string | null; title: string | null }>`
     select p.full_name, s.role, s.title from person p
       left join lateral (select role, title from membership where body_id = ${bodyId} and person_id = p.id
-                           and valid_from <= ${on}::date and (valid_until is null or valid_until >= ${on}::date)
+                           and ${validOn('membership', dateParam(on))}
                          order by valid_from desc limit 1) s on true
      where p.id = ${personId}`.execute(qb(s));
   return r.rows[0];

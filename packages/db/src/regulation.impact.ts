@@ -3,7 +3,7 @@ import type { Insertable } from 'kysely';
 import type { RegulationImpactTable } from './db.schema.js';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
-import { insertRow } from './query.helpers.js';
+import { dateParam, insertRow, validOn } from './query.helpers.js';
 
 /** The regulations whose adopted versions are based on `work` (their front matter's based_on names it). */
 export async function regulationsBasedOn(sql: Sql, work: string) {
@@ -21,7 +21,7 @@ export async function regulationsBasedOn(sql: Sql, work: string) {
 export async function regulationImpactSupervisors(sql: Sql, superiorOrgId: string, subOrgId: string, on: string) {
   const { rows } = await q<{ person_id: string; locality_org_id: string | null; field: string }>`
     select person_id, locality_org_id, field from portfolio_assignment
-     where org_id = ${superiorOrgId} and valid_from <= ${on} and (valid_until is null or valid_until >= ${on})
+     where org_id = ${superiorOrgId} and ${validOn('portfolio_assignment', dateParam(on))}
        and (locality_org_id = ${subOrgId} or field in ('TO_CHUC_CAN_BO', 'XAY_DUNG_DANG'))
      order by (locality_org_id = ${subOrgId}) desc nulls last, (field = 'TO_CHUC_CAN_BO') desc, person_id`.execute(
     qb(sql),

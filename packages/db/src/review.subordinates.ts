@@ -1,6 +1,7 @@
 import { sql as q } from 'kysely';
 import type { Sql } from './db.types.js';
 import { qb } from './kysely.driver.js';
+import { dateParam, validDuring } from './query.helpers.js';
 import { taskOverdueOn } from './task.asof.js';
 
 /**
@@ -53,8 +54,8 @@ export async function reviewSubordinateBodies(
 ) {
   const { rows } = await q<{ org_id: string; kind: string }>`
     select org_id, kind from body
-     where org_id in (select unnest(${orgIds}::uuid[])) and kind = any(${kinds}::text[]) and valid_from <= ${range.to}
-       and (valid_until is null or valid_until >= ${range.from})`.execute(qb(sql));
+     where org_id in (select unnest(${orgIds}::uuid[])) and kind = any(${kinds}::text[])
+       and ${validDuring('body', dateParam(range.from), dateParam(range.to))}`.execute(qb(sql));
   return rows;
 }
 
