@@ -20,7 +20,13 @@ import {
 } from '@quyche/db';
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
-import { competence, conclusionDeadline, regulationFor, regulationTimeline } from './regulation-in-force.js';
+import {
+  competence,
+  conclusionDeadline,
+  regulationFor,
+  regulationTimeline,
+  unlessNoRule,
+} from './regulation-in-force.js';
 import { loadBody } from './meeting.load.js';
 
 /** Bodies whose meeting regime the regulation sets: the calendar and the deviation report cover these. */
@@ -49,19 +55,14 @@ export async function bodyCalendar(ctx: RequestContext, bodyId: string, year: nu
   const range = yearRange(year);
   const tl = await regulationTimeline(ctx.db, body.org_id, range.to);
   const meetings = await calendarMeetings(ctx.db, { bodyId, ...range, clearance: ctx.user.clearance });
-  let regime = null;
-  try {
-    const a = regimeCalendar(tl.at, body.kind, range, meetings.map(toCal), asOf);
-    regime = {
-      periods: a.result.periods,
-      deviations: a.result.deviations,
-      reason_vi: a.reason_vi,
-      ruleIds: a.ruleIds,
-      eIds: a.eIds,
-    };
-  } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
-  }
+  const a = unlessNoRule(() => regimeCalendar(tl.at, body.kind, range, meetings.map(toCal), asOf));
+  const regime = a && {
+    periods: a.result.periods,
+    deviations: a.result.deviations,
+    reason_vi: a.reason_vi,
+    ruleIds: a.ruleIds,
+    eIds: a.eIds,
+  };
   return {
     body: { id: body.id, kind: body.kind, name: body.name },
     year,

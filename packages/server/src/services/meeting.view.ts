@@ -1,11 +1,11 @@
-import { conveningCheck, EngineError, isQuorate, MEETING_TRANSITIONS, noticeCheck } from '@quyche/core';
+import { conveningCheck, isQuorate, MEETING_TRANSITIONS, noticeCheck } from '@quyche/core';
 import type { MeetingState, Regulation } from '@quyche/core';
 import { attendanceCounts, attendanceOf, listMeetingDocuments, sitesOf } from '@quyche/db';
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { chairView } from './meeting-chair.js';
 import { loadBody } from './meeting.load.js';
-import { conclusionDeadline, regulationFor, tryCheck } from './regulation-in-force.js';
+import { conclusionDeadline, regulationFor, tryCheck, unlessNoRule } from './regulation-in-force.js';
 import { reschedulesOf } from './meeting-reschedule.view.js';
 import { agendaView, proposedAgenda } from './meeting-agenda.view.js';
 import { conclusionView } from './conclusion.view.js';
@@ -23,12 +23,7 @@ function regulationSummary(
   on: string,
 ) {
   const fm = r.reg.frontMatter;
-  let conveningBody: string | null = null;
-  try {
-    conveningBody = conveningCheck(r.reg, bodyKind, null, on).result.required;
-  } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
-  }
+  const conveningBody = unlessNoRule(() => conveningCheck(r.reg, bodyKind, null, on).result.required);
   return {
     versionId: r.versionId,
     regulationId: r.regulationId,

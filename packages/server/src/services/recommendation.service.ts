@@ -1,6 +1,5 @@
 import {
   dueDate,
-  EngineError,
   foldVietnamese,
   ProblemError,
   RECOMMENDATION_DUTY,
@@ -22,7 +21,7 @@ import {
 } from '@quyche/db';
 import type { RecommendationRow } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
-import { regulationFor } from './regulation-in-force.js';
+import { regulationFor, unlessNoRule } from './regulation-in-force.js';
 import { loadBody } from './meeting.load.js';
 import { updateVersioned } from './sql-update.js';
 import { createTask } from './task.service.js';
@@ -81,15 +80,11 @@ export async function createRecommendation(ctx: RequestContext, input: In<typeof
   }
   // The answer's deadline is the receiving organization's regulation's.
   const reg = (await regulationFor(ctx.db, input.orgId, input.receivedOn))?.reg;
-  let due: { on: string; basis: RecommendationRow['due_basis'] } | null = null;
-  if (reg) {
-    try {
-      const a = dueDate(reg, RECOMMENDATION_DUTY, input.receivedOn, undefined, RECOMMENDATION_EVENT);
-      due = { on: a.result.due, basis: { ok: true, reason_vi: a.reason_vi, ruleIds: a.ruleIds, eIds: a.eIds } };
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-    }
-  }
+  const a =
+    reg && unlessNoRule(() => dueDate(reg, RECOMMENDATION_DUTY, input.receivedOn, undefined, RECOMMENDATION_EVENT));
+  const due: { on: string; basis: RecommendationRow['due_basis'] } | null = a
+    ? { on: a.result.due, basis: { ok: true, reason_vi: a.reason_vi, ruleIds: a.ruleIds, eIds: a.eIds } }
+    : null;
   const after = { ...input, fromLabel, dueOn: due?.on ?? null };
   const id = await createAudited(ctx, 'recommendation', input.orgId, after, (tx, id) =>
     insertRecommendation(tx, {

@@ -79,15 +79,19 @@ export const check = (a: Answer<{ ok?: boolean; valid?: boolean }>): Check => ({
   ruleIds: a.ruleIds,
   eIds: a.eIds,
 });
-/** A check the regulation cannot answer (no rule for this body) is left out rather than failed. */
-export function tryCheck(f: () => Answer<{ ok?: boolean; valid?: boolean }>): Check | null {
+/** The engine's answer, or null where the regulation has no rule for it (an EngineError): left out, not failed. */
+export function unlessNoRule<T>(answer: () => T): T | null {
   try {
-    return check(f());
+    return answer();
   } catch (e) {
     if (e instanceof EngineError) return null;
     throw e;
   }
 }
+
+/** A check the regulation cannot answer (no rule for this body) is left out rather than failed. */
+export const tryCheck = (f: () => Answer<{ ok?: boolean; valid?: boolean }>): Check | null =>
+  unlessNoRule(() => check(f()));
 
 const RANK: Record<string, number> = { TT: 1, BTV: 2, BCH: 3 };
 
@@ -132,13 +136,8 @@ export function conclusionDeadline(
   issuedOn: string | null,
   today: string,
 ): Check | null {
-  let a: ReturnType<typeof dueDate>;
-  try {
-    a = dueDate(reg, 'BAN_HANH_THONG_BAO_KET_LUAN', meetingDate);
-  } catch (e) {
-    if (e instanceof EngineError) return null;
-    throw e;
-  }
+  const a = unlessNoRule(() => dueDate(reg, 'BAN_HANH_THONG_BAO_KET_LUAN', meetingDate));
+  if (!a) return null;
   const due = a.result.due;
   const when = issuedOn ?? today;
   const ok = when <= due;
