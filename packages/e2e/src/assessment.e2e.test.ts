@@ -146,8 +146,15 @@ describe.skipIf(skipReason !== null)('the annual assessment in Chromium', () => 
     const download = page.waitForEvent('download');
     await page.getByTestId('assessments-docx').click();
     expect((await download).suggestedFilename()).toBe('tong-hop-xep-loai-2026.docx');
+    // The members' results over the years as bars, each year's shares named for a screen reader.
+    const chart = page.getByTestId('assessments-trend-chart');
+    await chart.waitFor();
+    expect(await chart.locator('[data-year]').count()).toBeGreaterThan(1);
+    expect(await chart.getByRole('img').getAttribute('aria-label')).toMatch(/2025: .*Hoàn thành tốt nhiệm vụ [\d,]+%/);
+    await page.getByTestId('assessments-rollup').screenshot({ path: '.test-results/assessment-rollup-1440.png' });
     await page.setViewportSize(PHONE);
     await noHorizontalScroll(page);
+    await page.getByTestId('assessments-rollup').screenshot({ path: '.test-results/assessment-rollup-390.png' });
     await page.close();
   });
 });

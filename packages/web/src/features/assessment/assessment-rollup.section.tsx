@@ -5,6 +5,7 @@ import { useApi } from '../../app/api';
 import { CardTable } from '../../app/ui/card-table';
 import { useTr } from '../../app/ui/i18n';
 import { SectionCard } from '../../app/ui/shared-section-card';
+import { AssessmentTrendChart } from './assessment-trend.chart';
 
 type Rollup = z.output<typeof AssessmentRollupSchema>;
 type Counts = Rollup['total']['members'];
@@ -71,6 +72,7 @@ export function AssessmentRollupSection({ orgId, year }: { orgId: string; year: 
           <Title order={3} size="h5">
             {tr('Qua các năm', 'Over the years')}
           </Title>
+          <AssessmentTrendChart years={years} />
           <CardTable
             minWidth={820}
             striped
