@@ -16,7 +16,7 @@ import {
 import type { MeetingRow, Sql } from '@quyche/db';
 import type { In, RequestContext } from '../http/context.js';
 import { assertMove, closeMeeting, getMeetingDetail, notifyMeeting } from './meeting.service.js';
-import { regulationRequired } from './regulation-in-force.js';
+import { regulationRequired, unlessNoRule } from './regulation-in-force.js';
 import { addToMeeting } from './meeting.add.js';
 import { createAudited } from './record.create.js';
 import { assertMeetingNotOver, loadAgendaItem, loadBody, loadMeeting, updateMeetingVersioned } from './meeting.load.js';
@@ -168,19 +168,9 @@ export async function closeWithTally(ctx: RequestContext, meetingId: string, inp
   const replies = await writtenResponseTally(ctx.db, meetingId);
   // Members who replied count as present (the reply marks them so).
   const answered = (await meetingMemberCounts(ctx.db, meetingId)).present;
-  let valid: { valid: boolean; reason_vi: string; ruleIds: string[]; eIds: string[] } | null = null;
-  try {
-    const q = isQuorate(
-      r.reg,
-      body.kind,
-      { summoned: totalMembers, present: answered, total: totalMembers },
-      m.meeting_date,
-      m.kind,
-    );
-    valid = { valid: q.result.valid, reason_vi: q.reason_vi, ruleIds: q.ruleIds, eIds: q.eIds };
-  } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
-  }
+  const counts = { summoned: totalMembers, present: answered, total: totalMembers };
+  const q = unlessNoRule(() => isQuorate(r.reg, body.kind, counts, m.meeting_date, m.kind));
+  const valid = q && { valid: q.result.valid, reason_vi: q.reason_vi, ruleIds: q.ruleIds, eIds: q.eIds };
   await ctx.db.transaction(async (tx) => {
     await updateMeetingVersioned(tx, meetingId, input.version, {
       state: 'closed',

@@ -244,21 +244,9 @@ export async function conferenceQuotaReport(ctx: RequestContext, orgId: string, 
   const baseline = await conferenceBaselineOf(ctx.db, orgId, year - 1);
   const lastYearTotal = before.total > 0 ? before.total : (baseline?.total ?? null);
   const lastYearSource: 'records' | 'baseline' | null = before.total > 0 ? 'records' : baseline ? 'baseline' : null;
-  let quota = null;
-  if (r) {
-    try {
-      const q = conferenceQuota(r.reg, judgedOn(year, asOf));
-      quota = {
-        rule: q.result,
-        ...checkConferenceQuota(
-          { total: now.total, inPerson: now.inPerson, provinceWide: now.provinceWide, lastYearTotal },
-          q,
-        ),
-      };
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-    }
-  }
+  const q = r && unlessNoRule(() => conferenceQuota(r.reg, judgedOn(year, asOf)));
+  const counted = { total: now.total, inPerson: now.inPerson, provinceWide: now.provinceWide, lastYearTotal };
+  const quota = q ? { rule: q.result, ...checkConferenceQuota(counted, q) } : null;
   const byMonth = Array.from({ length: 12 }, (_, i) => {
     const mm = String(i + 1).padStart(2, '0');
     const inMonth = now.meetings.filter((m) => m.meeting_date.slice(5, 7) === mm);

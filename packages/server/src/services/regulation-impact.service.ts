@@ -3,7 +3,6 @@ import {
   consolidate,
   DEFAULT_CALENDAR,
   dueDate,
-  EngineError,
   formatDateVi,
   impactReport,
   parseRegulation,
@@ -25,6 +24,7 @@ import {
 import type { Sql } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { createTask } from './task.service.js';
+import { unlessNoRule } from './regulation-in-force.js';
 
 const parseOk = (text: string): Regulation | null => {
   const r = parseRegulation(text);
@@ -120,14 +120,10 @@ export async function applyImpact(
     const existing = await regulationImpactFor(tx, cause.key, s.id);
     let taskId = existing?.task_id ?? null;
     if (!existing) {
-      let due: string | null = null;
-      try {
-        due = dueDate(after, 'RA_SOAT_QUY_CHE_CAP_DUOI', cause.effectiveOn, DEFAULT_CALENDAR, 'regulation_in_force')
-          .result.due;
-      } catch (e) {
-        // No such deadline in the regulation: the task stays a draft naming it.
-        if (!(e instanceof EngineError)) throw e;
-      }
+      // No such deadline in the regulation: the task stays a draft naming it.
+      const review = () =>
+        dueDate(after, 'RA_SOAT_QUY_CHE_CAP_DUOI', cause.effectiveOn, DEFAULT_CALENDAR, 'regulation_in_force');
+      const due = unlessNoRule(review)?.result.due ?? null;
       const lead = await leadOf(tx, s.orgId);
       const task = await createTask(
         tctx,
