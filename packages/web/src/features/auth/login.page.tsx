@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Center, PasswordInput, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { LoginSchema } from '@quyche/core';
@@ -6,6 +6,7 @@ import { api, type ApiError, setCsrf } from '../../app/api';
 import { useTitle } from '../../app/ui/use-title';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import { useLang } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import { navigate } from '../../app/router';
 import type { Me } from '../../app/session';
 import { PageHead } from '../../app/ui/shared-page-head';
@@ -42,13 +43,9 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
             <div>
               <PageHead title={t('login')}>Quychế — {t('tagline')}</PageHead>
             </div>
-            <TextInput
-              label={t('username')}
-              {...form.getInputProps('username')}
-              autoComplete="username"
-              required
-              data-testid="login-username"
-            />
+            <FormText form={form} path="username" testid="login-username" autoComplete="username" required>
+              {t('username')}
+            </FormText>
             <PasswordInput
               label={t('password')}
               {...form.getInputProps('password')}

@@ -7,6 +7,7 @@ import { api, useApi } from '../../app/api';
 import { Link } from '../../app/router';
 import { DateField } from '../../app/ui/date-field';
 import { useLang } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import { StepText } from '../task/step-form';
 import { LoadState } from '../../app/ui/load-state';
 import { useSchemaForm } from '../../app/ui/schema-form';
@@ -156,11 +157,9 @@ export function CellMeetingRecordPage({ cellId }: { cellId: string }) {
             data-testid="cell-record-kind"
           />
           {form.values.kind === 'thematic' && (
-            <TextInput
-              label={tr('Chuyên đề', 'Theme')}
-              {...form.getInputProps('theme')}
-              data-testid="cell-record-theme"
-            />
+            <FormText form={form} path="theme" testid="cell-record-theme">
+              {tr('Chuyên đề', 'Theme')}
+            </FormText>
           )}
           <Group gap="sm" align="flex-start">
             <DateField label={tr('Ngày họp', 'Date')} {...form.valueProps('meetingDate')} testid="cell-record-date" />
@@ -182,11 +181,9 @@ export function CellMeetingRecordPage({ cellId }: { cellId: string }) {
               {tr(`Quy chế: mỗi buổi ít nhất ${min} phút.`, `Regulation: at least ${min} minutes.`)}
             </Text>
           ) : null}
-          <TextInput
-            label={tr('Địa điểm', 'Location')}
-            {...form.getInputProps('location')}
-            data-testid="cell-record-location"
-          />
+          <FormText form={form} path="location" testid="cell-record-location">
+            {tr('Địa điểm', 'Location')}
+          </FormText>
           <Card withBorder p="sm" data-testid="cell-record-attendance">
             <Group justify="space-between" mb="xs">
               <Title order={2} size="h5">
@@ -248,16 +245,12 @@ export function CellMeetingRecordPage({ cellId }: { cellId: string }) {
             </Stack>
           </Card>
           <Group gap="sm" grow wrap="wrap">
-            <TextInput
-              label={tr('Cấp ủy cấp trên dự (họ tên)', 'Superior committee observer')}
-              {...form.getInputProps('observerName')}
-              data-testid="cell-record-observer"
-            />
-            <TextInput
-              label={tr('Chức vụ', 'Title')}
-              {...form.getInputProps('observerTitle')}
-              data-testid="cell-record-observer-title"
-            />
+            <FormText form={form} path="observerName" testid="cell-record-observer">
+              {tr('Cấp ủy cấp trên dự (họ tên)', 'Superior committee observer')}
+            </FormText>
+            <FormText form={form} path="observerTitle" testid="cell-record-observer-title">
+              {tr('Chức vụ', 'Title')}
+            </FormText>
           </Group>
           <StepText form={form} path="resolution" testid="cell-record-resolution" minRows={4} required={false}>
             {tr('Nghị quyết (kết luận) của chi bộ', 'The cell’s resolution')}

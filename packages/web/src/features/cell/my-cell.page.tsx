@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
 import type { MyCellSchema } from '@quyche/core';
 import { PlanItemCreateSchema } from '@quyche/core';
 import type { z } from 'zod';
@@ -8,6 +8,7 @@ import { Link } from '../../app/router';
 import { DateField } from '../../app/ui/date-field';
 import { fmt } from '../../app/ui/dates';
 import { useLang } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import { LoadState } from '../../app/ui/load-state';
 import { useSchemaForm } from '../../app/ui/schema-form';
 import { FormEnd } from '../../app/ui/shared-form-end';
@@ -187,17 +188,17 @@ function PlanCard({ data, onChanged }: { data: MyCell; onChanged: () => void }) 
         data-testid="plan-item-form"
       >
         <Stack gap="xs">
-          <TextInput
-            label={tr('Việc sẽ làm', 'What I will do')}
-            {...form.getInputProps('text')}
-            data-testid="plan-item-text"
-          />
-          <TextInput
-            label={tr('Sản phẩm', 'Product')}
+          <FormText form={form} path="text" testid="plan-item-text">
+            {tr('Việc sẽ làm', 'What I will do')}
+          </FormText>
+          <FormText
+            form={form}
+            path="product"
+            testid="plan-item-product"
             description={tr('Kết quả đo được: văn bản, số lượng, chứng chỉ…', 'A measurable result')}
-            {...form.getInputProps('product')}
-            data-testid="plan-item-product"
-          />
+          >
+            {tr('Sản phẩm', 'Product')}
+          </FormText>
           <DateField label={tr('Hạn hoàn thành', 'Due date')} {...form.valueProps('dueDate')} testid="plan-item-due" />
           <FormEnd name="plan-item" form={form} write={w}>
             {tr('Thêm vào kế hoạch', 'Add to the plan')}

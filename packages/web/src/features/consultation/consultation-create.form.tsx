@@ -24,6 +24,7 @@ import { FormEnd } from '../../app/ui/shared-form-end';
 import { FormCard } from '../../app/ui/shared-section-card';
 import { DatePair } from '../../app/ui/shared-date-pair';
 import { useTr } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import type { OrgDetail } from '../../app/types';
 import { useRun } from '../../app/ui/use-run';
 import { STATUS_LABELS } from '../regulation/regulation.page';
@@ -243,12 +244,14 @@ export function CreateConsultationForm({
           </Anchor>
         </Text>
       )}
-      <TextInput
-        label={tr('Tên đợt lấy ý kiến', 'Title')}
+      <FormText
+        form={form}
+        path="title"
+        testid="consultation-create-title"
         placeholder={tr('Mặc định: Lấy ý kiến góp ý dự thảo …', 'Default: Lấy ý kiến góp ý dự thảo …')}
-        {...form.getInputProps('title')}
-        data-testid="consultation-create-title"
-      />
+      >
+        {tr('Tên đợt lấy ý kiến', 'Title')}
+      </FormText>
       <DatePair
         form={form}
         dates={[

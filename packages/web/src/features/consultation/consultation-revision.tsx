@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, useApi } from '../../app/api';
 import { NextVersionSchema, versionLabelVi } from '@quyche/core';
 import { Link } from '../../app/router';
 import { useTr } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import { StepText } from '../task/step-form';
 import { useRun } from '../../app/ui/use-run';
 import { FormEnd } from '../../app/ui/shared-form-end';
@@ -171,14 +172,16 @@ function NextVersionForm({ c, onDone }: SectionProps & { onDone: (r: NextVersion
         />
       )}
       {!isDocument && (
-        <TextInput
-          label={tr('Ký hiệu phiên bản', 'Version expression')}
+        <FormText
+          form={form}
+          path="expression"
+          testid="revision-expression-input"
           description={tr('Để trống: tự đánh số tiếp (…-2, …-3)', 'Empty: numbered on (…-2, …-3)')}
           placeholder={`${c.nextExpression ?? c.expression}-2`}
-          {...form.getInputProps('expression')}
           maw={320}
-          data-testid="revision-expression-input"
-        />
+        >
+          {tr('Ký hiệu phiên bản', 'Version expression')}
+        </FormText>
       )}
       <FormEnd name="revision" form={form} write={a} closable>
         {tr('Lập bản chỉnh lý', 'Make the revision')}

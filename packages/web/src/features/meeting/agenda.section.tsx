@@ -12,7 +12,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
@@ -33,6 +32,7 @@ import { FormDate } from '../../app/ui/date-field';
 import { WriteError } from '../../app/ui/write-error';
 import { labelOf } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import { FormEnd, RowForm } from '../../app/ui/shared-form-end';
 import { SectionCard } from '../../app/ui/shared-section-card';
 import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
@@ -399,12 +399,9 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
       <form onSubmit={submit} noValidate data-testid="item-form">
         <Stack gap="xs">
           <Text fw={600}>{tr('Thêm nội dung vào chương trình', 'Add an agenda item')}</Text>
-          <TextInput
-            label={tr('Nội dung', 'Title')}
-            {...form.getInputProps('title')}
-            required
-            data-testid="item-title"
-          />
+          <FormText form={form} path="title" testid="item-title" required>
+            {tr('Nội dung', 'Title')}
+          </FormText>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
             <NativeSelect
               label={tr('Loại việc (theo quy chế)', 'Matter (per the regulation)')}
@@ -424,11 +421,9 @@ function AddItemForm({ m, onMeeting, reload }: SectionProps) {
               ]}
               data-testid="item-topic"
             />
-            <TextInput
-              label={tr('Cơ quan trình', 'Presented by')}
-              {...form.getInputProps('presentingUnit')}
-              data-testid="item-unit"
-            />
+            <FormText form={form} path="presentingUnit" testid="item-unit">
+              {tr('Cơ quan trình', 'Presented by')}
+            </FormText>
             <NativeSelect
               label={tr('Độ mật', 'Confidentiality')}
               {...form.getInputProps('confidentiality')}

@@ -12,6 +12,7 @@ import { blankAs, useSchemaForm } from '../../app/ui/schema-form';
 import { GuestFields } from './guest-fields';
 import { labelOf } from '../../app/ui/labels';
 import { useTr } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import type { Meeting } from './meeting.parts';
 import type { OrgDetail } from '../../app/types';
 import { MemberSelect } from './member-select';
@@ -386,15 +387,17 @@ function SitesPanel({ m, onMeeting, reload }: SectionProps) {
               w={300}
               maw="100%"
             />
-            <TextInput
-              label={tr('Tên điểm cầu', 'Site name')}
+            <FormText
+              form={form}
+              path="name"
+              testid="site-name"
               placeholder={tr('Ví dụ: Điểm cầu xã Tân Lập', 'e.g. Tân Lập commune')}
-              {...form.getInputProps('name')}
               required
-              data-testid="site-name"
               w={260}
               maw="100%"
-            />
+            >
+              {tr('Tên điểm cầu', 'Site name')}
+            </FormText>
             <MemberSelect
               meeting={m}
               none={['(chưa chọn)', '(none)']}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import {
   CancelMeetingSchema,
@@ -38,6 +38,7 @@ import { DateField } from '../../app/ui/date-field';
 import { WriteError } from '../../app/ui/write-error';
 import { sameCounts, useLiveSummary } from './meeting.live';
 import { useTr } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import { labelOf } from '../../app/ui/labels';
 import type { LiveSummary, Meeting } from './meeting.parts';
 import { DocumentsSection, MinutesSection } from './record.section';
@@ -345,13 +346,15 @@ function StepsPanel({ m, onMeeting, reload }: SectionProps) {
                     : undefined
                 }
               />
-              <TextInput
-                label={tr('Văn bản triệu tập', 'Convening reference')}
+              <FormText
+                form={form}
+                path="conveningRef"
+                testid="convene-ref"
                 placeholder={tr('Ví dụ: Giấy triệu tập số …', 'e.g. Notice no. …')}
-                {...form.getInputProps('conveningRef')}
                 maxLength={200}
-                data-testid="convene-ref"
-              />
+              >
+                {tr('Văn bản triệu tập', 'Convening reference')}
+              </FormText>
             </>
           )}
           {dateLabel[active] && (
@@ -458,13 +461,9 @@ function MeetingDetailsForm({ m, onMeeting, reload }: SectionProps) {
       {open && (
         <form onSubmit={submit} noValidate data-testid="details-form">
           <Stack gap="xs" mt="xs">
-            <TextInput
-              label={tr('Tên cuộc họp', 'Title')}
-              {...form.getInputProps('title')}
-              required
-              maxLength={500}
-              data-testid="details-title"
-            />
+            <FormText form={form} path="title" testid="details-title" required maxLength={500}>
+              {tr('Tên cuộc họp', 'Title')}
+            </FormText>
             <Group align="end" wrap="wrap">
               <TimePlaceFields form={form} prefix="details" />
               <FormatField form={form} prefix="details" />

@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { CreateMeetingDocumentSchema, DOCUMENT_TYPES, MinutesSchema } from '@quyche/core';
 import { api } from '../../app/api';
@@ -22,6 +9,7 @@ import { ConfidentialityBadge, confidentialityLabel } from '../../app/ui/confide
 import { WriteError } from '../../app/ui/write-error';
 import { fileToBase64, fmtSize } from '../../app/ui/file';
 import { useTr } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import { FormEnd } from '../../app/ui/shared-form-end';
 import { SectionCard } from '../../app/ui/shared-section-card';
 import { useSchemaForm } from '../../app/ui/schema-form';
@@ -117,12 +105,9 @@ export function DocumentsSection({ m, onMeeting, reload }: SectionProps) {
       {m.can.write && m.state !== 'cancelled' && (
         <form onSubmit={submit} noValidate data-testid="document-form">
           <Stack gap="xs">
-            <TextInput
-              label={tr('Tên tài liệu', 'Title')}
-              {...form.getInputProps('title')}
-              required
-              data-testid="document-title"
-            />
+            <FormText form={form} path="title" testid="document-title" required>
+              {tr('Tên tài liệu', 'Title')}
+            </FormText>
             <Group align="end" gap="xs" wrap="wrap">
               <NativeSelect
                 label={tr('Loại văn bản', 'Type')}

@@ -12,6 +12,7 @@ import { chooseLead, DecidingSelect, SupervisorSelect, SupportingInput } from '.
 import { FormDate } from '../../app/ui/date-field';
 import { StepText } from '../task/step-form';
 import { useTr } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import type { MeetingListItem } from '../../app/types';
 import { SixCheck } from '../task/task-form';
 import { useTaskOrg } from '../task/task.parts';
@@ -263,12 +264,14 @@ export function ProgramItemForm({
               testid="item-supervisor"
             />
             <DecidingSelect {...form.getInputProps('decidingBody')} deciding={deciding} testid="item-deciding" />
-            <TextInput
-              label={tr('Sản phẩm', 'Product')}
+            <FormText
+              form={form}
+              path="product"
+              testid="item-product"
               placeholder={tr('Ví dụ: Báo cáo sơ kết', 'e.g. a review report')}
-              {...form.getInputProps('product')}
-              data-testid="item-product"
-            />
+            >
+              {tr('Sản phẩm', 'Product')}
+            </FormText>
             <TextInput
               label={tr('Trọng số', 'Weight')}
               description={tr(

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { CancelProgramSchema, ItemTaskSchema } from '@quyche/core';
 import { api } from '../../app/api';
@@ -24,6 +11,7 @@ import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
 import { FormDate } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import { groupedLeads, PercentBar, useTaskOrg } from '../task/task.parts';
 import type { Task } from '../task/task.parts';
 import { AdoptDialog } from './program-adopt.dialog';
@@ -377,12 +365,9 @@ function MoreTaskForm({
   return (
     <form onSubmit={submit} noValidate data-testid="more-task-form">
       <Stack gap="xs">
-        <TextInput
-          label={tr('Nhiệm vụ', 'Task')}
-          {...form.getInputProps('title')}
-          required
-          data-testid="more-task-title"
-        />
+        <FormText form={form} path="title" testid="more-task-title" required>
+          {tr('Nhiệm vụ', 'Task')}
+        </FormText>
         <Group gap="xs" align="end" wrap="wrap">
           <NativeSelect
             label={tr('Đơn vị chủ trì', 'Lead unit')}

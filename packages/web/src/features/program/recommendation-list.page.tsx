@@ -24,6 +24,7 @@ import { useTitle } from '../../app/ui/use-title';
 import { navigate, useLocation } from '../../app/router';
 import { FormDate } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import { qs, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { recSourceLabel, RecStateBadge, recStateLabel } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
@@ -259,12 +260,9 @@ function CreateRecommendationForm({
                 data={RECOMMENDATION_SOURCES.map((s) => ({ value: s, label: recSourceLabel(s, l) }))}
                 data-testid="rec-create-source"
               />
-              <TextInput
-                label={tr('Đơn vị, đoàn, người gửi', 'Sent by')}
-                {...form.getInputProps('fromLabel')}
-                required
-                data-testid="rec-create-from"
-              />
+              <FormText form={form} path="fromLabel" testid="rec-create-from" required>
+                {tr('Đơn vị, đoàn, người gửi', 'Sent by')}
+              </FormText>
               <NativeSelect
                 label={tr('Cơ quan nhận', 'Received by')}
                 value={bodyId}
@@ -278,12 +276,9 @@ function CreateRecommendationForm({
               />
             </SimpleGrid>
           )}
-          <TextInput
-            label={tr('Tên kiến nghị', 'Title')}
-            {...form.getInputProps('title')}
-            required
-            data-testid="rec-create-title"
-          />
+          <FormText form={form} path="title" testid="rec-create-title" required>
+            {tr('Tên kiến nghị', 'Title')}
+          </FormText>
           <StepText form={form} path="text" testid="rec-create-text" minRows={3}>
             {tr('Nội dung kiến nghị', 'Text')}
           </StepText>

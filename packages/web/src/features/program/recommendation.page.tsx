@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Card, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { RecommendationStepSchema, todayInVietnam } from '@quyche/core';
@@ -13,6 +13,7 @@ import { useTitle } from '../../app/ui/use-title';
 import { Link } from '../../app/router';
 import { FormDate } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import { dueText, PercentBar, StatusBadges, useTaskAccess, useTaskOrg } from '../task/task.parts';
 import { recSourceLabel, RecStateBadge } from './program.parts';
 import { useRun } from '../../app/ui/use-run';
@@ -269,12 +270,9 @@ function AnswerForm({ r, onDone }: { r: Recommendation; onDone: (r: Recommendati
         <FormDate form={form} path="answeredOn" testid="rec-answer-date" required>
           {tr('Ngày trả lời', 'Answered on')}
         </FormDate>
-        <TextInput
-          label={tr('Số văn bản trả lời', 'Document no.')}
-          {...form.getInputProps('answerSymbol')}
-          data-testid="rec-answer-symbol"
-          w={200}
-        />
+        <FormText form={form} path="answerSymbol" testid="rec-answer-symbol" w={200}>
+          {tr('Số văn bản trả lời', 'Document no.')}
+        </FormText>
       </Group>
       <StepText form={form} path="answerText" testid="rec-answer-text" minRows={3}>
         {tr('Nội dung trả lời', 'Answer')}

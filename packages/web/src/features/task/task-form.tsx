@@ -33,6 +33,7 @@ import { AddRowButton } from '../../app/ui/add-row-button';
 import { navigate } from '../../app/router';
 import { DateField, FormDate } from '../../app/ui/date-field';
 import { useTr } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import type { MeetingListItem } from '../../app/types';
 import { sourceKindLabel, useTaskAction, useTaskOrg } from './task.parts';
 import type { LeadOption, Task } from './task.parts';
@@ -289,12 +290,14 @@ export function TaskForm({
             <DecidingSelect {...form.getInputProps('decidingBody')} deciding={deciding} testid="task-deciding" />
           </SixField>
           <SixField code="ro_san_pham" ok={!missing.has('ro_san_pham')}>
-            <TextInput
-              label={tr('Sản phẩm phải có', 'Expected product')}
+            <FormText
+              form={form}
+              path="product"
+              testid="task-product"
               placeholder={tr('Ví dụ: Báo cáo tổng kết trình Ban Thường vụ', 'e.g. a report to the BTV')}
-              {...form.getInputProps('product')}
-              data-testid="task-product"
-            />
+            >
+              {tr('Sản phẩm phải có', 'Expected product')}
+            </FormText>
           </SixField>
         </SimpleGrid>
         <SixCheck six={six} testid="task-six-preview" />
@@ -309,12 +312,14 @@ export function TaskForm({
               }))}
               data-testid="task-source-kind"
             />
-            <TextInput
-              label={tr('Văn bản, chương trình', 'Document, program')}
+            <FormText
+              form={form}
+              path="sourceLabel"
+              testid="task-source-label"
               placeholder={tr('Ví dụ: Chương trình làm việc năm 2027', 'e.g. Work program 2027')}
-              {...form.getInputProps('sourceLabel')}
-              data-testid="task-source-label"
-            />
+            >
+              {tr('Văn bản, chương trình', 'Document, program')}
+            </FormText>
             <NativeSelect
               label={tr('Cơ quan giao nhiệm vụ', 'Assigning body')}
               description={tr('Cấp này quyết định gia hạn', 'This level decides extensions')}

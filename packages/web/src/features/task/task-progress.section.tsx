@@ -25,6 +25,7 @@ import { SectionCard } from '../../app/ui/shared-section-card';
 import { FormDate } from '../../app/ui/date-field';
 import { fileToBase64, fmtSize } from '../../app/ui/file';
 import { useTr } from '../../app/ui/i18n';
+import { FormText } from '../../app/ui/form-text';
 import type { TaskSectionProps } from './task.types';
 import { decidingName, decidingOptions, useTaskAction } from './task.parts';
 import type { Task } from './task.parts';
@@ -372,11 +373,9 @@ function DecisionForm({ t, onTask, reload, org, ext }: TaskSectionProps & { ext:
           maw="100%"
         />
       </Group>
-      <TextInput
-        label={tr('Văn bản, phiên họp quyết định', 'Decision reference')}
-        {...form.getInputProps('decisionRef')}
-        data-testid="decision-ref"
-      />
+      <FormText form={form} path="decisionRef" testid="decision-ref">
+        {tr('Văn bản, phiên họp quyết định', 'Decision reference')}
+      </FormText>
       <TextInput label={tr('Ghi chú', 'Note')} {...form.getInputProps('note')} data-testid="decision-note" />
     </StepForm>
   );
