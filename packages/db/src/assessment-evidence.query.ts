@@ -12,6 +12,7 @@ export async function tasksLedInYear(s: Sql, leadKind: 'person' | 'org', leadIds
   return qb(s)
     .selectFrom('task')
     .select(['id', 'title', 'state', 'lead_id'])
+    .select(sql<boolean>`exceeded_note is not null`.as('exceeded'))
     .select(sql<string | null>`to_char(due_effective, 'YYYY-MM-DD')`.as('due'))
     .select(sql<string | null>`to_char(done_on, 'YYYY-MM-DD')`.as('done_on'))
     .$narrowType<{ lead_id: string }>()

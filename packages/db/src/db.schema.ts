@@ -857,6 +857,7 @@ export interface TaskTable {
   updated_at: Generated<Timestamp>;
   reported_on: string | null;
   closed_on: string | null;
+  exceeded_note: string | null;
 }
 
 export interface TaskExtensionTable {

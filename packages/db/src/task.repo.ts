@@ -56,6 +56,7 @@ export const TASK_COLUMNS = [
   ...GUARDED_RECORD_COLUMNS,
   'reported_on',
   'closed_on',
+  'exceeded_note',
 ] as const satisfies readonly (keyof TaskTable)[];
 
 /** The columns prefixed by the task's alias in a join (`t.id`, …). */

@@ -1,4 +1,4 @@
-import { qb } from '@quyche/db';
+import { qb, uuidv7 } from '@quyche/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDrivers } from './test-app.js';
 import { mailbox } from './test-mailbox.js';
@@ -19,7 +19,7 @@ interface Step {
  * The year's timetable of Tân Lập's 2026 assessment (seeded under way: nothing decided) on 16/12/2026, the day after
  * An Lạc's last day for members (before 15/12) and before the one for organizations (before 25/12).
  */
-describe.each(drivers)('the assessment timetable and its reminders (%s)', (driver) => {
+describe.each(drivers)('the assessment year: timetable, reminders, tasks exceeded (%s)', (driver) => {
   let t: TestApp;
   let admin: Session;
   let clerk: Session;
@@ -46,7 +46,7 @@ describe.each(drivers)('the assessment timetable and its reminders (%s)', (drive
     await box?.close();
   });
 
-  it('shows the members’ step late and each undecided member’s sheet marked, the organizations’ still open', async () => {
+  it('shows the members’ step late, each undecided member’s sheet marked, the organizations’ open', async () => {
     const r = await t.as(clerk, { method: 'GET', url: `${API}/organizations/${commune}/assessments?year=2026` });
     expect(r.statusCode, r.body).toBe(200);
     const list = r.json() as {
@@ -61,7 +61,66 @@ describe.each(drivers)('the assessment timetable and its reminders (%s)', (drive
     expect(list.rows.filter((x) => x.subject === 'organization').some((x) => x.late)).toBe(false);
   });
 
-  it('reminds the committee and each member not self-assessed once, late weekly, organizations near their day', async () => {
+  it('counts a task accepted on time as beyond what was asked among the member’s exceeded', async () => {
+    const sheet = await qb(t.db)
+      .selectFrom('assessment')
+      .select(['id', 'person_id'])
+      .where('year', '=', 2026)
+      .where('subject', '=', 'member')
+      .where('state', '=', 'self_assessed')
+      .executeTakeFirstOrThrow();
+    const task = (title: string, due: string) => ({
+      id: uuidv7(),
+      org_id: commune,
+      title,
+      lead_kind: 'person',
+      lead_id: sheet.person_id,
+      lead_name: 'Đảng viên',
+      due_date: due,
+      source_kind: 'direct',
+      state: 'reported',
+      assigned_on: '2026-03-01',
+      product: 'Báo cáo',
+    });
+    const [early, late] = [task('Vận động hội viên mới', '2026-11-30'), task('Tổng hợp ý kiến cử tri', '2026-10-31')];
+    await qb(t.db).insertInto('task').values([early, late]).execute();
+    const accept = async (id: string, on: string, extra: object) => {
+      const v = (await t.as(admin, { method: 'GET', url: `${API}/tasks/${id}` })).json().version as number;
+      return t.as(admin, {
+        method: 'POST',
+        url: `${API}/tasks/${id}/transition`,
+        payload: { version: v, to: 'done', on, ...extra },
+      });
+    };
+    // Only when accepting a result.
+    const v = (await t.as(admin, { method: 'GET', url: `${API}/tasks/${early.id}` })).json().version as number;
+    const wrong = await t.as(admin, {
+      method: 'POST',
+      url: `${API}/tasks/${early.id}/transition`,
+      payload: { version: v, to: 'in_progress', exceeded: 'Vượt chỉ tiêu' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ field: 'body.exceeded' });
+    const ok = await accept(early.id, '2026-11-28', { exceeded: 'Kết nạp 12 hội viên, vượt chỉ tiêu 10' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().exceeded).toBe('Kết nạp 12 hội viên, vượt chỉ tiêu 10');
+    // Exceeded but accepted after its due date: late, not counted as beyond what was asked.
+    expect(
+      (await accept(late.id, '2026-11-05', { exceeded: 'Tổng hợp thêm ý kiến của doanh nghiệp' })).statusCode,
+    ).toBe(200);
+    const s = (await t.as(admin, { method: 'GET', url: `${API}/assessments/${sheet.id}` })).json() as {
+      evidence: Record<string, { value: number; records: string[]; basis_vi: string }>;
+    };
+    expect(s.evidence['tasks_exceeded']).toMatchObject({
+      value: 1,
+      records: [early.id],
+      basis_vi: 'Hoàn thành đúng hạn, được ghi vượt mức yêu cầu khi nhận kết quả',
+    });
+    expect(s.evidence['tasks_on_time']!.records).toContain(early.id);
+    expect(s.evidence['tasks_late']!.records).toContain(late.id);
+  });
+
+  it('reminds the committee and each member not self-assessed: once, weekly when late, near the day', async () => {
     const open = await qb(t.db)
       .selectFrom('assessment')
       .select('person_id')

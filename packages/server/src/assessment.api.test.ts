@@ -499,7 +499,7 @@ describe.each(drivers)('the annual assessment (%s)', (driver) => {
     ).toBe(403);
   });
 
-  it('gives the member’s sheet on Mẫu 02B: points, the record with each change’s reason, the level ticked', async () => {
+  it('gives the member’s sheet on Mẫu 02B: points, the record with each change’s reason, the level', async () => {
     const { unzipSync, strFromU8 } = await import('fflate');
     const form = async (s: Session) => {
       const r = await t.as(s, { method: 'GET', url: `${API}/assessments/${sheetId}/form.docx` });

@@ -82,6 +82,8 @@ export const TaskTransitionSchema = z.strictObject({
   to: z.enum(TASK_STATES),
   on: IsoDateSchema.optional(),
   note: TextSchema(2000).nullable().optional(),
+  /** On accepting the result (`to: done`): what went beyond what was asked; counted in the year's assessment. */
+  exceeded: TextSchema(2000).nullable().optional(),
 });
 export const TaskReportSchema = z.strictObject({
   reportedOn: IsoDateSchema,
@@ -166,6 +168,8 @@ export const TaskSchema = TaskListItemSchema.extend({
   sourceBodyName: z.string().nullable(),
   weight: z.number().int(),
   doneOn: z.string().nullable(),
+  /** Accepted as done beyond what was asked: what exceeded (the year's assessment counts it). */
+  exceeded: z.string().nullable(),
   /** The deciding level's name in the organization's regulation (rõ thẩm quyền). */
   decidingBodyName: z.string().nullable(),
   /** Where the source lives: the conclusion's meeting, the item's program. */

@@ -7,6 +7,8 @@ export interface TaskRecord {
   due: string | null;
   doneOn: string | null;
   state: string;
+  /** Accepted as done beyond what was asked (the note written when its result was accepted). */
+  exceeded?: boolean;
 }
 /** A month of the member's cell: the regular meeting's attendance and the month's dues. */
 export interface MemberMonthRecord {
@@ -100,12 +102,11 @@ export function taskFigures(tasks: readonly TaskRecord[], year: number, asOf: st
     tasks_late: fig(ids(late), 'Hoàn thành sau hạn'),
     tasks_failed: fig(ids(failed), 'Đã quá hạn mà chưa hoàn thành'),
     tasks_pending: fig(ids(pending), 'Chưa đến hạn: không tính'),
-    // The record does not say a task exceeded what was asked: the assessor says how many, with the reason.
-    tasks_exceeded: {
-      value: 0,
-      records: [],
-      basis_vi: 'Hồ sơ nhiệm vụ không ghi mức vượt: người đánh giá ghi kèm lý do',
-    },
+    // Exceeded as its result was accepted, and on time: a late task is not counted as beyond what was asked.
+    tasks_exceeded: fig(
+      ids(onTime.filter((t) => t.exceeded === true)),
+      'Hoàn thành đúng hạn, được ghi vượt mức yêu cầu khi nhận kết quả',
+    ),
   };
 }
 

@@ -220,7 +220,7 @@ export interface AssessmentTimetableRule extends RuleBase {
   before: string;
   next_year?: boolean;
 }
-/** The order of classification (Điều 12 khoản 2): what an organization's sheet waits for (`members`, `subordinates`). */
+/** The order of classification (Điều 12 khoản 2): what an organization's sheet waits for (members, subordinates). */
 export interface AssessmentOrderRule extends RuleBase {
   kind: 'assessment_order';
   subject: string;

@@ -118,7 +118,8 @@ export function assessmentRoutes(app: FastifyInstance, db: Db) {
     method: 'GET',
     url: '/assessments/:id/form.docx',
     summary:
-      'Phiếu theo mẫu của Hướng dẫn 43-HD/BTCTW (DOCX): Mẫu 02B cho đảng viên, Mẫu 01 cho tổ chức đảng; điểm tự chấm, ' +
+      'Phiếu theo mẫu của Hướng dẫn 43-HD/BTCTW (DOCX): Mẫu 02B cho đảng viên, Mẫu 01 cho tổ chức đảng; ' +
+      'điểm tự chấm, ' +
       'số liệu hồ sơ kèm lý do sửa, mức theo quy định, ý kiến và quyết định; được ghi nhật ký như khi xem phiếu',
     params: IdParamsSchema,
     handler: async ({ ctx, params, reply }) => sendFile(reply, DOCX, await assessmentFormDocx(ctx, params.id)),

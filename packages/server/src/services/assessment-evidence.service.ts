@@ -31,13 +31,14 @@ const groupBy = <T, K>(xs: readonly T[], key: (x: T) => K) => {
   }
   return m;
 };
-const task = (t: { id: string; title: string; due: string | null; done_on: string | null; state: string }) => ({
-  id: t.id,
-  title: t.title,
-  due: t.due,
-  doneOn: t.done_on,
-  state: t.state,
-});
+const task = (t: {
+  id: string;
+  title: string;
+  due: string | null;
+  done_on: string | null;
+  state: string;
+  exceeded: boolean;
+}) => ({ id: t.id, title: t.title, due: t.due, doneOn: t.done_on, state: t.state, exceeded: t.exceeded });
 
 /**
  * The record's figures for each sheet's year as on `asOf`, each with the records behind it: for a member, the tasks

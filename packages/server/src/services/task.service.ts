@@ -122,7 +122,7 @@ const searchText = (t: {
 async function insertTask(
   ctx: RequestContext,
   tx: Sql,
-  row: Omit<TaskRow, 'id' | 'version' | 'percent' | 'done_on' | 'state' | 'assigned_on'> & {
+  row: Omit<TaskRow, 'id' | 'version' | 'percent' | 'done_on' | 'state' | 'assigned_on' | 'exceeded_note'> & {
     assign: boolean;
     today: string;
   },
@@ -137,6 +137,7 @@ async function insertTask(
     done_on: null,
     state: 'draft' as TaskState,
     assigned_on: null,
+    exceeded_note: null,
   };
   const complete = sixClearOf(draftRow as TaskRow).complete;
   const state: TaskState = row.assign && complete ? 'assigned' : 'draft';
@@ -320,6 +321,8 @@ export async function moveTask(ctx: RequestContext, id: string, input: In<typeof
   if (!c.ok) throw ruleViolation('TRANG_THAI_NHIEM_VU', c.reason_vi, 'body.to');
   if ((input.to === 'cancelled' || input.to === 'transferred') && !input.note)
     throw invalidField('body.note', 'Hủy hoặc chuyển giao nhiệm vụ cần ghi lý do');
+  if (input.exceeded && input.to !== 'done')
+    throw invalidField('body.exceeded', 'Chỉ ghi "vượt mức yêu cầu" khi nhận kết quả nhiệm vụ');
   const on = input.on ?? ctx.today();
   await ctx.db.transaction(async (tx) => {
     await updateVersioned(tx, 'task', id, input.version, {
@@ -327,6 +330,8 @@ export async function moveTask(ctx: RequestContext, id: string, input: In<typeof
       assigned_on: input.to === 'assigned' ? on : undefined,
       done_on: input.to === 'done' ? on : undefined,
       percent: input.to === 'done' ? 100 : undefined,
+      // Accepted beyond what was asked: said at acceptance, cleared if the result is sent back.
+      exceeded_note: input.to === 'done' ? (input.exceeded ?? null) : input.to === 'in_progress' ? null : undefined,
       // What was open on a past date is read from these (a review as of a date).
       reported_on:
         input.to === 'reported' ? on : t.state === 'reported' && input.to === 'in_progress' ? null : undefined,
@@ -335,7 +340,7 @@ export async function moveTask(ctx: RequestContext, id: string, input: In<typeof
     await touchTask(tx, id);
     await ctx.auditChange(tx, input.to === 'done' ? 'accept' : 'transition', ['task', id, t.org_id], {
       before: { state: t.state },
-      after: { state: input.to, on, note: input.note ?? null },
+      after: { state: input.to, on, note: input.note ?? null, ...(input.exceeded ? { exceeded: input.exceeded } : {}) },
     });
   });
   return getTask(ctx, id);

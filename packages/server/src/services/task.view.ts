@@ -156,6 +156,7 @@ export async function taskView(ctx: RequestContext, t: TaskRow) {
     sourceBodyName: sourceBody?.name ?? null,
     weight: t.weight,
     doneOn: t.done_on,
+    exceeded: t.exceeded_note ?? null,
     decidingBodyName,
     sourceMeetingId: sourceMeeting?.meeting_id ?? null,
     sourceProgramId: sourceProgram?.program_id ?? null,

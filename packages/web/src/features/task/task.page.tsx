@@ -1,4 +1,17 @@
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { describeDue, SIX_CLEAR, TaskTransitionSchema, todayInVietnam } from '@quyche/core';
@@ -162,6 +175,11 @@ export function TaskPage({ id }: { id: string }) {
             {t.doneOn ? ` · ${tr('Hoàn thành ngày', 'Done on')} ${fmt(t.doneOn)}` : ''}
             {t.confidentiality > 0 ? ` · ${tr('Độ mật', 'Confidentiality')} ${t.confidentiality}` : ''}
           </Text>
+          {t.exceeded && (
+            <Text size="sm" c="green.8" data-testid="task-exceeded">
+              {tr('Hoàn thành vượt mức yêu cầu', 'Done beyond what was asked')}: {t.exceeded}
+            </Text>
+          )}
           {ACCESS_HINTS.filter((h) => h.shown({ canAssign, canLead, canDecide })).map((h) => (
             <Text key={h.testid} size="xs" c="dimmed" data-testid={h.testid}>
               {tr(h.vi, h.en)}
@@ -346,11 +364,14 @@ function CompetenceCard({ t }: { t: Task }) {
 function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps) {
   const [l, tr] = useTr();
   const [active, setActive] = useState<string | null>(null);
-  const form = useSchemaForm(TaskTransitionSchema, { on: '', note: '' }, (v) => ({
+  // Accepting a result may say it went beyond what was asked (the year's assessment counts it), and what.
+  const [beyond, setBeyond] = useState(false);
+  const form = useSchemaForm(TaskTransitionSchema, { on: '', note: '', exceeded: '' }, (v) => ({
     version: t.version,
     to: (active ?? '') as (typeof TaskTransitionSchema)['shape']['to']['options'][number],
     ...(v.on ? { on: v.on } : {}),
     note: blankAs(v.note, null),
+    ...(active === 'done' && beyond ? { exceeded: blankAs(v.exceeded, null) } : {}),
   }));
   const a = useTaskAction((x) => {
     onTask(x);
@@ -365,7 +386,8 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
   const open = (s: string) => {
     a.setError(null);
     setActive(active === s ? null : s);
-    form.setValues({ on: today, note: '' });
+    form.setValues({ on: today, note: '', exceeded: '' });
+    setBeyond(false);
     form.clearErrors();
   };
   const noteLabel =
@@ -379,6 +401,8 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
   // The schema takes a step without a note; cancelling and transferring need one (the rule), named like the schema's.
   const submit = form.submitBody((body) => {
     if (active && needsNote(active) && !body.note) form.setFieldError('note', `${noteLabel} không được để trống`);
+    else if (active === 'done' && beyond && !body.exceeded)
+      form.setFieldError('exceeded', 'Vượt mức ở điểm nào không được để trống');
     else void a.run(() => api<Task>('POST', `/tasks/${t.id}/transition`, body));
   });
   const dateLabel =
@@ -431,6 +455,29 @@ function StepsCard({ t, onTask, reload, canAssign, canDecide }: TaskSectionProps
             minRows={2}
             data-testid="step-note"
           />
+          {active === 'done' && (
+            <>
+              <Checkbox
+                label={tr(
+                  'Kết quả vượt mức yêu cầu (tính khi đánh giá, xếp loại cuối năm)',
+                  'Beyond what was asked (counted in the annual assessment)',
+                )}
+                checked={beyond}
+                onChange={(e) => setBeyond(e.currentTarget.checked)}
+                data-testid="step-exceeded"
+              />
+              {beyond && (
+                <Textarea
+                  label={tr('Vượt mức ở điểm nào', 'What went beyond')}
+                  {...form.getInputProps('exceeded')}
+                  required
+                  autosize
+                  minRows={2}
+                  data-testid="step-exceeded-note"
+                />
+              )}
+            </>
+          )}
           <FormProblem errors={form.errors} testid="step-problem" />
         </StepForm>
       )}
