@@ -182,6 +182,8 @@ async function withKeptDatabase(name, fn) {
   url.pathname = `/${name}`;
   const db = await openDb({ url: url.toString(), poolSize: 2 });
   try {
+    // Migrations added since it was made apply first (a new column the application reads).
+    await migrate(db);
     return await fn(db);
   } finally {
     await db.close();
