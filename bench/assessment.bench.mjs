@@ -176,20 +176,6 @@ const nationalSheetsStep = `insert into assessment (id, org_id, unit_id, year, s
     cross join lateral (select abs(hashtext(pm.person_id::text)) % 100 as h) x
    where not exists (select 1 from bench_member b where b.person_id = pm.person_id)`;
 
-/** A kept data set (`--reuse NAME`, from an earlier `--keep`) measured again without generating it. */
-async function withKeptDatabase(name, fn) {
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const db = await openDb({ url: url.toString(), poolSize: 2 });
-  try {
-    // Migrations added since it was made apply first (a new column the application reads).
-    await migrate(db);
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
 async function postgres({ scale, runs, keep, reuse, provinceMembers }) {
   const people = Math.round(5_600_000 * scale);
   const province = id('p', "'7'");
@@ -202,64 +188,69 @@ async function postgres({ scale, runs, keep, reuse, provinceMembers }) {
     await db.query(nationalSheetsStep);
     await db.query('vacuum analyze');
   };
-  const run = reuse ? (fn) => withKeptDatabase(reuse, fn) : (fn) => withBenchDatabase('quyche_bench_assess', keep, fn);
-  await run(async (db) => {
-    const t0 = performance.now();
-    if (!reuse) await generate(db);
-    const genSecs = (performance.now() - t0) / 1000;
-    const n = async (q) => Number((await db.query(q)).rows[0].n);
-    const provinceId = (await db.query(`select ${province} as id`)).rows[0].id;
-    const centreId = (await db.query(`select ${id('tw', "''")} as id`)).rows[0].id;
-    const version = (await db.query('show server_version')).rows[0].server_version;
-    const country = await n('select count(*) n from party_membership');
-    console.log(
-      `Đánh giá, xếp loại năm 2026 trên PostgreSQL (${version}), ` +
-        `${reuse ? `dữ liệu đã tạo (${reuse})` : `tạo trong ${genSecs.toFixed(1)} s`}: ` +
-        `${vi(country)} đảng viên (hệ số ${(country / 5_600_000).toFixed(2)}), ` +
-        `${vi(await n('select count(*) n from assessment'))} phiếu, ` +
-        `${vi(await n('select count(*) n from task'))} nhiệm vụ`,
-    );
-    const url = new URL(baseUrl);
-    url.pathname = `/${(await db.query('select current_database() as d')).rows[0].d}`;
-    const raw = new pg.Client({ connectionString: url.toString() });
-    await raw.connect();
-    try {
-      const members = await n('select count(*) n from bench_member');
-      let rows = [];
-      const a = await appVersusRaw(
-        `(a) Một tỉnh: ${vi(members)} đảng viên và ${vi(await n('select count(*) n from bench_cell'))} tổ chức tự ` +
-          'đánh giá, xếp loại theo hồ sơ nhiệm vụ (danh sách của năm)',
-        runs,
-        10_000,
-        db,
-        (t, p) => raw.query(t, p),
-        async (d) => {
-          rows = (await listAssessments(contextOf(d, centreId), provinceId, 2026)).rows;
-        },
-      );
-      const by = (l) => rows.filter((r) => r.subject === 'member' && r.recordLevel === l).length;
+  // `--reuse NAME`: a data set kept by an earlier `--keep`, measured again without generating it.
+  await withBenchDatabase(
+    'quyche_bench_assess',
+    keep,
+    async (db) => {
+      const t0 = performance.now();
+      if (!reuse) await generate(db);
+      const genSecs = (performance.now() - t0) / 1000;
+      const n = async (q) => Number((await db.query(q)).rows[0].n);
+      const provinceId = (await db.query(`select ${province} as id`)).rows[0].id;
+      const centreId = (await db.query(`select ${id('tw', "''")} as id`)).rows[0].id;
+      const version = (await db.query('show server_version')).rows[0].server_version;
+      const country = await n('select count(*) n from party_membership');
       console.log(
-        `    mức theo hồ sơ (đảng viên): xuất sắc ${vi(by('xuat_sac'))}, tốt ${vi(by('tot'))}, hoàn thành ` +
-          `${vi(by('hoan_thanh'))}, không hoàn thành ${vi(by('khong_hoan_thanh'))}`,
+        `Đánh giá, xếp loại năm 2026 trên PostgreSQL (${version}), ` +
+          `${reuse ? `dữ liệu đã tạo (${reuse})` : `tạo trong ${genSecs.toFixed(1)} s`}: ` +
+          `${vi(country)} đảng viên (hệ số ${(country / 5_600_000).toFixed(2)}), ` +
+          `${vi(await n('select count(*) n from assessment'))} phiếu, ` +
+          `${vi(await n('select count(*) n from task'))} nhiệm vụ`,
       );
-      let total = null;
-      const b = await appVersusRaw(
-        '(b) Toàn quốc: tổng hợp kết quả xếp loại theo 34 tỉnh (cây tổ chức cả nước, đếm theo nhánh)',
-        Math.max(3, Math.round(runs / 4)),
-        60_000,
-        db,
-        (t, p) => raw.query(t, p),
-        async (d) => {
-          total = (await assessmentRollup(contextOf(d, centreId), centreId, 2026)).total;
-        },
-      );
-      const sum = Object.values(total.members).reduce((s, x) => s + x, 0);
-      console.log(`    ${vi(sum)} phiếu đảng viên được đếm (${vi(total.members.undecided)} chưa quyết định)`);
-      return { a, b, genSecs };
-    } finally {
-      await raw.end();
-    }
-  });
+      const url = new URL(baseUrl);
+      url.pathname = `/${(await db.query('select current_database() as d')).rows[0].d}`;
+      const raw = new pg.Client({ connectionString: url.toString() });
+      await raw.connect();
+      try {
+        const members = await n('select count(*) n from bench_member');
+        let rows = [];
+        const a = await appVersusRaw(
+          `(a) Một tỉnh: ${vi(members)} đảng viên và ${vi(await n('select count(*) n from bench_cell'))} tổ chức tự ` +
+            'đánh giá, xếp loại theo hồ sơ nhiệm vụ (danh sách của năm)',
+          runs,
+          10_000,
+          db,
+          (t, p) => raw.query(t, p),
+          async (d) => {
+            rows = (await listAssessments(contextOf(d, centreId), provinceId, 2026)).rows;
+          },
+        );
+        const by = (l) => rows.filter((r) => r.subject === 'member' && r.recordLevel === l).length;
+        console.log(
+          `    mức theo hồ sơ (đảng viên): xuất sắc ${vi(by('xuat_sac'))}, tốt ${vi(by('tot'))}, hoàn thành ` +
+            `${vi(by('hoan_thanh'))}, không hoàn thành ${vi(by('khong_hoan_thanh'))}`,
+        );
+        let total = null;
+        const b = await appVersusRaw(
+          '(b) Toàn quốc: tổng hợp kết quả xếp loại theo 34 tỉnh (cây tổ chức cả nước, đếm theo nhánh)',
+          Math.max(3, Math.round(runs / 4)),
+          60_000,
+          db,
+          (t, p) => raw.query(t, p),
+          async (d) => {
+            total = (await assessmentRollup(contextOf(d, centreId), centreId, 2026)).total;
+          },
+        );
+        const sum = Object.values(total.members).reduce((s, x) => s + x, 0);
+        console.log(`    ${vi(sum)} phiếu đảng viên được đếm (${vi(total.members.undecided)} chưa quyết định)`);
+        return { a, b, genSecs };
+      } finally {
+        await raw.end();
+      }
+    },
+    reuse,
+  );
 }
 
 /** (c) On PGlite: a province's tree alone (communes, grassroots organizations, cells) and its organizations' year. */

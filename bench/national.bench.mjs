@@ -18,13 +18,14 @@ export const baseUrl =
 export const id = (prefix, expr) => `md5('${prefix}' || ${expr})::uuid`;
 
 /**
- * Runs `fn` on a fresh PostgreSQL database (migrated) named `prefix_…`, dropped afterwards unless `keep`.
+ * Runs `fn` on a fresh PostgreSQL database (migrated) named `prefix_…`, dropped afterwards unless `keep`; or on the
+ * kept one named `reuse`, its new migrations applied, left as it is.
  */
-export async function withBenchDatabase(prefix, keep, fn) {
-  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+export async function withBenchDatabase(prefix, keep, fn, reuse = null) {
+  const name = reuse ?? `${prefix}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  if (!reuse) await admin.query(`create database ${name}`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const db = await openDb({ url: url.toString(), poolSize: 2 });
@@ -33,7 +34,7 @@ export async function withBenchDatabase(prefix, keep, fn) {
     return await fn(db);
   } finally {
     await db.close();
-    if (!keep) await admin.query(`drop database if exists ${name} with (force)`);
+    if (!keep && !reuse) await admin.query(`drop database if exists ${name} with (force)`);
     else console.log(`    giữ lại CSDL ${name}`);
     await admin.end();
   }

@@ -76,6 +76,24 @@ export const FIGURE_LABEL_VI: Record<string, string> = {
   mitigated: 'Đã tự giác nhận lỗi, khắc phục xong hậu quả',
 };
 
+/** The figures in the order a sheet reads them: tasks, shortcomings, the cell's life, dues, the personal plan. */
+export const ASSESSMENT_FIGURE_ORDER = [
+  'tasks_total',
+  'tasks_on_time',
+  'tasks_late',
+  'tasks_failed',
+  'tasks_pending',
+  'tasks_exceeded',
+  'shortcomings_total',
+  'shortcomings_fixed',
+  'meetings_held',
+  'meetings_present',
+  'meetings_absent',
+  'dues_unpaid',
+  'plan_items',
+  'plan_items_done',
+] as const;
+
 const fig = (records: string[], basis_vi: string): Figure => ({ value: records.length, records, basis_vi });
 
 /**

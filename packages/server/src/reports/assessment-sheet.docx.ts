@@ -1,6 +1,7 @@
 import { AlignmentType, Table, TableRow, WidthType } from 'docx';
 import type { Paragraph } from 'docx';
 import { formatDateVi } from '@quyche/core';
+import { LEVELS } from './assessment.docx.js';
 import {
   headerBlock,
   para,
@@ -10,13 +11,6 @@ import {
   twoSignatures,
   vietnameseDateLine,
 } from './party-document.docx.js';
-
-const LEVELS = [
-  ['xuat_sac', 'Hoàn thành xuất sắc nhiệm vụ'],
-  ['tot', 'Hoàn thành tốt nhiệm vụ'],
-  ['hoan_thanh', 'Hoàn thành nhiệm vụ'],
-  ['khong_hoan_thanh', 'Không hoàn thành nhiệm vụ'],
-] as const;
 
 export interface AssessmentSheetDocInput {
   subject: 'member' | 'organization';

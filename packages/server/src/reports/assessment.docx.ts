@@ -1,13 +1,10 @@
 import { AlignmentType, Table, TableRow, WidthType } from 'docx';
+import { ASSESSMENT_LEVEL_VI, ASSESSMENT_LEVELS } from '@quyche/core';
 import type { PartyHeader, Signer } from './party-document.docx.js';
 import { headerBlock, para, partyDocument, run, signatureBlock, tableCell } from './party-document.docx.js';
 
-const LEVELS = [
-  ['xuat_sac', 'Hoàn thành xuất sắc nhiệm vụ'],
-  ['tot', 'Hoàn thành tốt nhiệm vụ'],
-  ['hoan_thanh', 'Hoàn thành nhiệm vụ'],
-  ['khong_hoan_thanh', 'Không hoàn thành nhiệm vụ'],
-] as const;
+/** The four levels in order, as the forms write them. */
+export const LEVELS = ASSESSMENT_LEVELS.map((k) => [k, ASSESSMENT_LEVEL_VI[k]] as const);
 
 export interface AssessmentSummaryInput extends PartyHeader {
   year: number;

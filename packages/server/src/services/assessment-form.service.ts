@@ -1,25 +1,9 @@
+import { ASSESSMENT_FIGURE_ORDER } from '@quyche/core';
 import { getOrganization } from '@quyche/db';
 import type { RequestContext } from '../http/context.js';
 import { reportHeaderOf } from '../reports/party-document.docx.js';
 import { assessmentSheetDocx } from '../reports/assessment-sheet.docx.js';
 import { getAssessment } from './assessment.service.js';
-
-/** Figures a sheet's annex lists, in the order of the form: tasks, then the cell's life, then the personal plan. */
-const ANNEX = [
-  'tasks_total',
-  'tasks_on_time',
-  'tasks_exceeded',
-  'tasks_late',
-  'tasks_failed',
-  'shortcomings_total',
-  'shortcomings_fixed',
-  'meetings_held',
-  'meetings_present',
-  'meetings_absent',
-  'dues_unpaid',
-  'plan_items',
-  'plan_items_done',
-];
 
 /**
  * A sheet as the form of Hướng dẫn 43-HD/BTCTW (Mẫu 02B for a member, Mẫu 01 for an organization), read as the sheet
@@ -42,7 +26,7 @@ export async function assessmentFormDocx(ctx: RequestContext, id: string) {
     rules: a.rules.title,
     criteria: a.criteria.map((c) => ({ text: c.text, max: c.max, points: a.self?.points[c.id] ?? null })),
     figures: [
-      ...ANNEX.filter((k) => a.evidence[k]).map((k) => ({
+      ...ASSESSMENT_FIGURE_ORDER.filter((k) => a.evidence[k]).map((k) => ({
         label: a.evidence[k]!.label_vi,
         value: String(a.evidence[k]!.value),
         basis: a.evidence[k]!.basis_vi,

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { ASSESSMENT_FIGURE_ORDER } from '@quyche/core';
 import { useApi } from '../../app/api';
 import { CardTable } from '../../app/ui/card-table';
 import { fmt } from '../../app/ui/dates';
@@ -13,23 +14,6 @@ import type { Sheet } from './assessment.labels';
 
 /** A record's month ('2026-03') or a count, as a clerk reads it. */
 const monthVi = (m: string) => (/^\d{4}-\d{2}$/.test(m) ? `${m.slice(5)}/${m.slice(0, 4)}` : m);
-/** The figures shown, in the order a sheet reads them. */
-const ORDER = [
-  'tasks_total',
-  'tasks_on_time',
-  'tasks_late',
-  'tasks_failed',
-  'tasks_pending',
-  'tasks_exceeded',
-  'shortcomings_total',
-  'shortcomings_fixed',
-  'meetings_held',
-  'meetings_present',
-  'meetings_absent',
-  'dues_unpaid',
-  'plan_items',
-  'plan_items_done',
-];
 
 /**
  * A member's (or an organization's) assessment sheet for a year: what the rules give for the record and the points,
@@ -40,7 +24,9 @@ export function AssessmentPage({ id }: { id: string }) {
   const [l, tr] = useTr();
   const { data, error, loading, reload } = useApi<Sheet>(`/assessments/${encodeURIComponent(id)}`);
   useTitle(data ? `${data.name} — ${data.year}` : tr('Phiếu đánh giá', 'Assessment'));
-  const figures = data ? ORDER.filter((k) => data.evidence[k]).map((k) => [k, data.evidence[k]!] as const) : [];
+  const figures = data
+    ? ASSESSMENT_FIGURE_ORDER.filter((k) => data.evidence[k]).map((k) => [k, data.evidence[k]!] as const)
+    : [];
   return (
     <Stack data-testid="assessment-page" data-state={data?.state} maw={980}>
       <PageHeader
