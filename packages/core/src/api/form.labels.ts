@@ -108,7 +108,7 @@ export const FORM_LABELS = new Map<z.ZodType, Record<string, FieldLabel>>([
   [CreateTaskSchema, TASK_FORM],
   [UpdateTaskSchema, TASK_FORM],
   [TaskReportSchema, { text: l('Kết quả đã làm', 'What was done') }],
-  [TaskTransitionSchema, { to: l('Bước xử lý', 'Step') }],
+  [TaskTransitionSchema, { to: l('Bước xử lý', 'Step'), exceeded: l('Vượt mức ở điểm nào', 'What went beyond') }],
   [ExtensionDecisionSchema, { decidedOn: l('Ngày quyết định', 'Decided on') }],
   [
     TaskListQuerySchema,
