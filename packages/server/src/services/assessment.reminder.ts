@@ -7,7 +7,7 @@ import {
   todayInVietnam,
   VIETNAM_CALENDAR,
 } from '@quyche/core';
-import type { Regulation, StepDeadline } from '@quyche/core';
+import type { StepDeadline } from '@quyche/core';
 import {
   assessmentRegulationFor,
   consultationReminderClerks,
@@ -26,22 +26,23 @@ import type { Mailer } from './reminder.service.js';
 type Step = 'member' | 'organization';
 const STEP_VI: Record<Step, string> = { member: 'đảng viên', organization: 'tổ chức đảng' };
 
-/** A unit's deadline for a step of a year, by its rules in force on the year's reading day; null without one. */
-async function deadlineOf(db: Db, unitId: string, year: number, step: Step, today: string) {
+/** A unit's deadlines of a year by its rules in force on the year's reading day (null without any), and their title. */
+async function timetableOf(db: Db, unitId: string, year: number, today: string) {
   const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
   const v = await assessmentRegulationFor(db, unitId, asOf);
   if (!v) return null;
-  let reg: Regulation;
   try {
-    reg = parseOrThrow(v.source_text);
-    return {
-      title: v.title,
-      step: assessmentTimetable(reg, year, asOf).result.steps.find((s) => s.step === step) ?? null,
-    };
+    return { title: v.title, steps: assessmentTimetable(parseOrThrow(v.source_text), year, asOf).result.steps };
   } catch (e) {
     if (e instanceof EngineError) return null;
     throw e;
   }
+}
+
+/** A unit's deadline for a step of a year; null without one. */
+async function deadlineOf(db: Db, unitId: string, year: number, step: Step, today: string) {
+  const t = await timetableOf(db, unitId, year, today);
+  return t && { title: t.title, step: t.steps.find((s) => s.step === step) ?? null };
 }
 
 /**
@@ -53,9 +54,13 @@ export async function scanAssessmentReminders(db: Db, beforeWorkingDays: number,
   const year = Number(today.slice(0, 4));
   const years = today.slice(5, 7) === '01' ? [year - 1, year] : [year];
   let queued = 0;
+  // A unit's members and organizations share its rules: read and parsed once per unit and year.
+  const timetables = new Map<string, ReturnType<typeof timetableOf>>();
   for (const g of await undecidedAssessmentsByUnit(db, years)) {
     const step = g.subject as Step;
-    const d = (await deadlineOf(db, g.unit_id, g.year, step, today))?.step;
+    const key = `${g.unit_id}:${g.year}`;
+    if (!timetables.has(key)) timetables.set(key, timetableOf(db, g.unit_id, g.year, today));
+    const d = (await timetables.get(key))?.steps.find((s) => s.step === step);
     if (!d) continue;
     const id = `assessment:${g.unit_id}:${g.year}:${step}`;
     const r = reminderFor({ id, state: 'in_progress', dueDate: d.lastDay }, today, beforeWorkingDays, VIETNAM_CALENDAR);
